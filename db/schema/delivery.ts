@@ -1,0 +1,85 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { id, timestamps } from "./_columns";
+import { teams } from "./people";
+
+export const services = sqliteTable(
+  "services",
+  {
+    id: id(),
+    name: text("name").notNull().unique(),
+    teamId: integer("team_id").references(() => teams.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [index("services_team_idx").on(t.teamId)],
+);
+
+export const DEPLOYMENT_STATUSES = ["success", "failure"] as const;
+
+export const deployments = sqliteTable(
+  "deployments",
+  {
+    id: id(),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    externalId: text("external_id"),
+    environment: text("environment").notNull().default("production"),
+    status: text("status", { enum: DEPLOYMENT_STATUSES }).notNull(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }).notNull(),
+    /** used for lead time when no commits are given */
+    firstCommitAt: integer("first_commit_at", { mode: "timestamp_ms" }),
+    isHotfix: integer("is_hotfix", { mode: "boolean" }).notNull().default(false),
+    isRollback: integer("is_rollback", { mode: "boolean" }).notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("deployments_service_external_uq")
+      .on(t.serviceId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
+    index("deployments_env_status_finished_idx").on(t.environment, t.status, t.finishedAt),
+    index("deployments_service_finished_idx").on(t.serviceId, t.environment, t.status, t.finishedAt),
+  ],
+);
+
+export const deploymentCommits = sqliteTable(
+  "deployment_commits",
+  {
+    id: id(),
+    deploymentId: integer("deployment_id")
+      .notNull()
+      .references(() => deployments.id, { onDelete: "cascade" }),
+    sha: text("sha").notNull(),
+    committedAt: integer("committed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("deployment_commits_deployment_idx").on(t.deploymentId, t.committedAt)],
+);
+
+export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
+/** explicit: given by a person or the API; inferred: by the contract's rule; none: cleared by a person */
+export const CAUSE_KINDS = ["explicit", "inferred", "none"] as const;
+
+export const incidents = sqliteTable(
+  "incidents",
+  {
+    id: id(),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    externalId: text("external_id"),
+    title: text("title").notNull(),
+    severity: text("severity", { enum: SEVERITIES }).notNull(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    causeDeploymentId: integer("cause_deployment_id").references(() => deployments.id, { onDelete: "set null" }),
+    causeKind: text("cause_kind", { enum: CAUSE_KINDS }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("incidents_external_uq").on(t.externalId).where(sql`${t.externalId} is not null`),
+    index("incidents_started_idx").on(t.startedAt),
+    index("incidents_service_started_idx").on(t.serviceId, t.startedAt),
+    index("incidents_cause_idx").on(t.causeDeploymentId),
+  ],
+);

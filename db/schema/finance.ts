@@ -1,0 +1,61 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { id, timestamps } from "./_columns";
+
+export const budgetCategories = sqliteTable("budget_categories", {
+  id: id(),
+  name: text("name").notNull().unique(),
+  isIt: integer("is_it", { mode: "boolean" }).notNull().default(false),
+  isSalesMarketing: integer("is_sales_marketing", { mode: "boolean" }).notNull().default(false),
+  sortOrder: integer("sort_order").notNull().default(0),
+  ...timestamps,
+});
+
+export const budgetLines = sqliteTable(
+  "budget_lines",
+  {
+    id: id(),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => budgetCategories.id, { onDelete: "restrict" }),
+    /** 'YYYY-MM' */
+    month: text("month").notNull(),
+    plannedCents: integer("planned_cents").notNull().default(0),
+    /** null: no actual recorded yet (counts as 0 in burn) */
+    actualCents: integer("actual_cents"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("budget_lines_month_category_uq").on(t.month, t.categoryId),
+    index("budget_lines_category_idx").on(t.categoryId, t.month),
+  ],
+);
+
+/** A month with a snapshot is a closed month. */
+export const financeSnapshots = sqliteTable("finance_snapshots", {
+  id: id(),
+  /** 'YYYY-MM' */
+  month: text("month").notNull().unique(),
+  cashCents: integer("cash_cents").notNull(),
+  revenueCents: integer("revenue_cents").notNull(),
+  mrrCents: integer("mrr_cents").notNull(),
+  customers: integer("customers").notNull(),
+  newCustomers: integer("new_customers").notNull(),
+  churnedCustomers: integer("churned_customers").notNull(),
+  financingCents: integer("financing_cents").notNull().default(0),
+  ...timestamps,
+});
+
+/** One row (id = 1): the installation's company settings. */
+export const companySettings = sqliteTable("company_settings", {
+  id: integer("id").primaryKey(),
+  companyName: text("company_name").notNull().default("InnovaTech Solutions"),
+  currency: text("currency").notNull().default("EUR"),
+  locale: text("locale").notNull().default("fr-FR"),
+  timeZone: text("time_zone").notNull().default("Europe/Paris"),
+  /** employer charges multiplier on salaries */
+  loadedCostFactor: real("loaded_cost_factor").notNull().default(1.45),
+  /** 0–1 */
+  grossMargin: real("gross_margin").notNull().default(0.75),
+  headcountTarget: integer("headcount_target").notNull().default(100),
+  ...timestamps,
+});

@@ -1,0 +1,78 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { id, timestamps } from "./_columns";
+import { users } from "./people";
+
+export const complianceFrameworks = sqliteTable("compliance_frameworks", {
+  id: id(),
+  key: text("key").notNull().unique(),
+  name: text("name").notNull(),
+  description: text("description"),
+  /** 'YYYY-MM-DD' */
+  targetDate: text("target_date"),
+  ...timestamps,
+});
+
+export const REQUIREMENT_STATUSES = ["todo", "in_progress", "in_review", "done"] as const;
+export const REQUIREMENT_RESULTS = ["compliant", "partial", "non_compliant", "not_applicable"] as const;
+
+export const complianceRequirements = sqliteTable(
+  "compliance_requirements",
+  {
+    id: id(),
+    frameworkId: integer("framework_id")
+      .notNull()
+      .references(() => complianceFrameworks.id, { onDelete: "cascade" }),
+    ref: text("ref").notNull(),
+    title: text("title").notNull(),
+    status: text("status", { enum: REQUIREMENT_STATUSES }).notNull().default("todo"),
+    result: text("result", { enum: REQUIREMENT_RESULTS }),
+    ownerUserId: integer("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    evidenceUrl: text("evidence_url"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("compliance_requirements_uq").on(t.frameworkId, t.ref)],
+);
+
+export const MATURITY_INDICATORS = ["process", "documentation", "governance", "controls", "audit"] as const;
+
+export const maturityScores = sqliteTable(
+  "maturity_scores",
+  {
+    id: id(),
+    /** 'YYYY-MM-DD' of the assessment */
+    assessedOn: text("assessed_on").notNull(),
+    indicator: text("indicator", { enum: MATURITY_INDICATORS }).notNull(),
+    /** 1–5 */
+    score: integer("score").notNull(),
+    note: text("note"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("maturity_scores_uq").on(t.assessedOn, t.indicator)],
+);
+
+export const decisionGates = sqliteTable("decision_gates", {
+  id: id(),
+  name: text("name").notNull(),
+  description: text("description"),
+  /** 'YYYY-MM-DD' */
+  dueDate: text("due_date").notNull(),
+  ...timestamps,
+});
+
+export const GATE_OPERATORS = [">=", ">", "<=", "<"] as const;
+
+export const gateCriteria = sqliteTable(
+  "gate_criteria",
+  {
+    id: id(),
+    gateId: integer("gate_id")
+      .notNull()
+      .references(() => decisionGates.id, { onDelete: "cascade" }),
+    /** a live metric key, see app/lib/metrics/governance.ts */
+    metric: text("metric").notNull(),
+    operator: text("operator", { enum: GATE_OPERATORS }).notNull(),
+    threshold: real("threshold").notNull(),
+    ...timestamps,
+  },
+  (t) => [index("gate_criteria_gate_idx").on(t.gateId)],
+);

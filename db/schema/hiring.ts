@@ -1,0 +1,31 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { id, timestamps } from "./_columns";
+import { objectives } from "./okrs";
+import { teams, users } from "./people";
+
+export const REQUISITION_STATUSES = ["planned", "open", "interviewing", "offer", "hired", "cancelled"] as const;
+export const PRIORITIES = ["P0", "P1", "P2"] as const;
+
+export const requisitions = sqliteTable(
+  "requisitions",
+  {
+    id: id(),
+    title: text("title").notNull(),
+    teamId: integer("team_id").references(() => teams.id, { onDelete: "set null" }),
+    profile: text("profile"),
+    priority: text("priority", { enum: PRIORITIES }).notNull().default("P1"),
+    /** 'YYYY-MM' */
+    targetStartMonth: text("target_start_month").notNull(),
+    /** annual gross salary, cents — sensitive: see permissions */
+    annualSalaryCents: integer("annual_salary_cents").notNull(),
+    source: text("source"),
+    status: text("status", { enum: REQUISITION_STATUSES }).notNull().default("planned"),
+    objectiveId: integer("objective_id").references(() => objectives.id, { onDelete: "set null" }),
+    proposedByUserId: integer("proposed_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("requisitions_team_idx").on(t.teamId),
+    index("requisitions_status_month_idx").on(t.status, t.targetStartMonth),
+  ],
+);

@@ -1,0 +1,87 @@
+import { index, integer, real, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { id, timestamps } from "./_columns";
+import { teams, users } from "./people";
+
+export const cycles = sqliteTable("cycles", {
+  id: id(),
+  /** e.g. "2024-Q3" */
+  name: text("name").notNull().unique(),
+  /** 'YYYY-MM-DD', inclusive */
+  startDate: text("start_date").notNull(),
+  /** 'YYYY-MM-DD', inclusive */
+  endDate: text("end_date").notNull(),
+  status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
+  closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+  ...timestamps,
+});
+
+export const objectives = sqliteTable(
+  "objectives",
+  {
+    id: id(),
+    cycleId: integer("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description"),
+    ownerUserId: integer("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** null: a company-level objective */
+    teamId: integer("team_id").references(() => teams.id, { onDelete: "set null" }),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => objectives.id, { onDelete: "set null" }),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    /** frozen when the cycle closes (0–1) */
+    closingScore: real("closing_score"),
+    ...timestamps,
+  },
+  (t) => [
+    index("objectives_cycle_idx").on(t.cycleId, t.teamId),
+    index("objectives_parent_idx").on(t.parentId),
+  ],
+);
+
+export const KR_KINDS = ["number", "percent", "currency", "boolean"] as const;
+
+export const keyResults = sqliteTable(
+  "key_results",
+  {
+    id: id(),
+    objectiveId: integer("objective_id")
+      .notNull()
+      .references(() => objectives.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    kind: text("kind", { enum: KR_KINDS }).notNull(),
+    /** currency KRs hold cents; percent KRs 0–100; boolean KRs 0 or 1 */
+    startValue: real("start_value").notNull().default(0),
+    targetValue: real("target_value").notNull(),
+    currentValue: real("current_value").notNull().default(0),
+    unit: text("unit"),
+    weight: real("weight").notNull().default(1),
+    ownerUserId: integer("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** the KR of an earlier cycle this one carries over */
+    carriedFromId: integer("carried_from_id").references((): AnySQLiteColumn => keyResults.id, {
+      onDelete: "set null",
+    }),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    /** frozen progress when the cycle closes (0–1) */
+    finalProgress: real("final_progress"),
+    ...timestamps,
+  },
+  (t) => [index("key_results_objective_idx").on(t.objectiveId), index("key_results_owner_idx").on(t.ownerUserId)],
+);
+
+export const checkIns = sqliteTable(
+  "check_ins",
+  {
+    id: id(),
+    keyResultId: integer("key_result_id")
+      .notNull()
+      .references(() => keyResults.id, { onDelete: "cascade" }),
+    value: real("value").notNull(),
+    /** 1–10 */
+    confidence: integer("confidence").notNull(),
+    note: text("note"),
+    authorUserId: integer("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [index("check_ins_kr_idx").on(t.keyResultId, t.createdAt)],
+);

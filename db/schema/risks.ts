@@ -1,0 +1,56 @@
+import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { id, timestamps } from "./_columns";
+import { users } from "./people";
+
+export const RISK_CATEGORIES = [
+  "technical",
+  "financial",
+  "market",
+  "competitive",
+  "operational",
+  "security",
+  "compliance",
+  "people",
+] as const;
+export const RISK_TREATMENTS = ["mitigate", "accept", "transfer", "avoid"] as const;
+export const RISK_STATUSES = ["proposed", "open", "monitoring", "closed"] as const;
+export const RISK_RULE_KINDS = ["runway_below_months", "cfr_above_percent_30d", "objective_off_track_mid_cycle"] as const;
+
+export const riskRules = sqliteTable("risk_rules", {
+  id: id(),
+  kind: text("kind", { enum: RISK_RULE_KINDS }).notNull().unique(),
+  threshold: real("threshold").notNull(),
+  enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  ...timestamps,
+});
+
+export const risks = sqliteTable(
+  "risks",
+  {
+    id: id(),
+    title: text("title").notNull(),
+    description: text("description"),
+    category: text("category", { enum: RISK_CATEGORIES }).notNull(),
+    inherentLikelihood: integer("inherent_likelihood").notNull(),
+    inherentImpact: integer("inherent_impact").notNull(),
+    residualLikelihood: integer("residual_likelihood").notNull(),
+    residualImpact: integer("residual_impact").notNull(),
+    ownerUserId: integer("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    treatment: text("treatment", { enum: RISK_TREATMENTS }).notNull().default("mitigate"),
+    mitigationPlan: text("mitigation_plan"),
+    status: text("status", { enum: RISK_STATUSES }).notNull().default("open"),
+    /** 'YYYY-MM-DD' */
+    nextReviewDate: text("next_review_date"),
+    proposedByUserId: integer("proposed_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** the metric rule that raised it, if any, and the value that crossed the threshold */
+    raisedByRuleId: integer("raised_by_rule_id").references(() => riskRules.id, { onDelete: "set null" }),
+    raisedValue: text("raised_value"),
+    /** for rules over many subjects (e.g. one objective): which subject */
+    raisedSubject: text("raised_subject"),
+    ...timestamps,
+  },
+  (t) => [
+    index("risks_status_idx").on(t.status, t.category),
+    index("risks_rule_idx").on(t.raisedByRuleId, t.raisedSubject),
+  ],
+);
