@@ -1,9 +1,15 @@
+// BUILD_DIR lets several builds coexist (parallel test runs on one machine); default: build/ + public/build/.
+const buildDir = process.env.BUILD_DIR || "build";
+
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   serverModuleFormat: "esm",
+  serverBuildPath: `${buildDir}/index.js`,
+  assetsBuildDirectory: buildDir === "build" ? "public/build" : `${buildDir}/assets`,
+  publicPath: "/build/",
   serverDependenciesToBundle: [/^@tanstack\//, /^recharts/, /^d3-/, /^internmap/, /^date-fns/],
-  cacheDirectory: "./node_modules/.cache/remix",
+  cacheDirectory: `./node_modules/.cache/remix-${buildDir.replace(/\W/g, "_")}`,
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

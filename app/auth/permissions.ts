@@ -1,0 +1,102 @@
+/**
+ * The roles-and-permissions matrix of DESIGN.md, as one pure function.
+ * Browser-safe: the UI uses it to hide what a user cannot do; every loader and
+ * action still checks on the server with requirePermission().
+ */
+export const ROLES = ["ceo", "cto", "lead", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ceo: "CEO",
+  cto: "CTO",
+  lead: "Team lead",
+  viewer: "Viewer",
+};
+
+export type Actor = { id: number; role: Role; teamId: number | null };
+
+/** What a permission is checked against, when it depends on the thing touched. */
+export type PermissionContext = {
+  /** team owning the objective / key result / requisition (null = company-level) */
+  teamId?: number | null;
+  /** that team is a tech team (the CTO's) */
+  teamIsTech?: boolean;
+  /** owner of the key result */
+  ownerUserId?: number | null;
+  /** the budget category is an IT category; finance snapshots pass false */
+  categoryIsIt?: boolean;
+};
+
+export const PERMISSIONS = [
+  "dashboards:read",
+  /** individual salaries of employees */
+  "salaries:employees:read",
+  /** salaries on hiring requisitions (CTO: tech teams only) */
+  "salaries:requisitions:read",
+  "finance:edit",
+  "delivery:edit",
+  "tokens:manage",
+  "okrs:edit",
+  "okrs:checkin",
+  "risks:edit",
+  "risks:propose",
+  "hiring:edit",
+  "hiring:propose",
+  "users:manage",
+  "settings:manage",
+  "audit:read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * Without a context, answers "may this actor do this to at least something?"
+ * (enough to show a button or open a page); with one, answers for that thing.
+ */
+export function can(actor: Actor | null | undefined, permission: Permission, ctx?: PermissionContext): boolean {
+  if (!actor) return false;
+  const { role } = actor;
+  const ownTeam = ctx === undefined || (ctx.teamId != null && ctx.teamId === actor.teamId);
+  switch (permission) {
+    case "dashboards:read":
+      return true;
+    case "salaries:employees:read":
+      return role === "ceo";
+    case "salaries:requisitions:read":
+      if (role === "ceo") return true;
+      if (role === "cto") return ctx === undefined || ctx.teamIsTech === true;
+      return false;
+    case "finance:edit":
+      if (role === "ceo") return true;
+      if (role === "cto") return ctx === undefined || ctx.categoryIsIt === true;
+      return false;
+    case "delivery:edit":
+    case "tokens:manage":
+    case "risks:edit":
+      return role === "ceo" || role === "cto";
+    case "okrs:edit":
+      if (role === "ceo" || role === "cto") return true;
+      return role === "lead" && ownTeam;
+    case "okrs:checkin":
+      if (role === "ceo" || role === "cto") return true;
+      if (role !== "lead") return false;
+      return ownTeam || (ctx?.ownerUserId != null && ctx.ownerUserId === actor.id);
+    case "risks:propose":
+      return role === "ceo" || role === "cto" || role === "lead";
+    case "hiring:edit":
+      if (role === "ceo") return true;
+      if (role === "cto") return ctx === undefined || ctx.teamIsTech === true;
+      return false;
+    case "hiring:propose":
+      if (role === "ceo" || role === "cto") return true;
+      return role === "lead" && ownTeam;
+    case "users:manage":
+    case "settings:manage":
+    case "audit:read":
+      return role === "ceo";
+  }
+}
+
+/** The permissions an actor holds for at least something: sent to the UI so it can hide controls. */
+export function permissionsOf(actor: Actor): Permission[] {
+  return PERMISSIONS.filter((p) => can(actor, p));
+}

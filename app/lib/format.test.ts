@@ -1,0 +1,199 @@
+import { describe, expect, it } from "vitest";
+import {
+  NO_DATA,
+  centsFromEuros,
+  eurosFromCents,
+  formatDate,
+  formatDateTime,
+  formatHours,
+  formatMoney,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+} from "./format";
+
+/** Intl puts no-break / narrow no-break spaces in fr-FR output; compare with plain spaces. */
+const plain = (s: string | null) => (s === null ? null : s.replace(/[\u00a0\u202f]/g, " "));
+
+describe("formatMoney", () => {
+  it.each<[number, Parameters<typeof formatMoney>[1], string]>([
+    [123450, undefined, "1 234,50 €"],
+    [15_000_000, undefined, "150 000 €"],
+    [5, undefined, "0,05 €"],
+    [-123450, undefined, "-1 234,50 €"],
+    [0, undefined, "0 €"],
+    [-0, undefined, "0 €"],
+    [123_456_700, { compact: true }, "1,2 M €"],
+    [15_000_000, { compact: true }, "150 k €"],
+    [95_000, { compact: true }, "950 €"],
+    [123450, { locale: "en-US", currency: "EUR" }, "€1,234.50"],
+    [123450, { locale: "en-US", currency: "USD" }, "$1,234.50"],
+    [123_456_700, { locale: "en-US", compact: true }, "€1.2M"],
+    [123456, { digits: 0 }, "1 235 €"],
+    [120000, { signed: true }, "+1 200 €"],
+  ])("%s cents %j → %s", (cents, opts, expected) => {
+    expect(plain(formatMoney(cents, opts))).toBe(expected);
+  });
+
+  it("keeps null as null and non-finite as no data", () => {
+    expect(formatMoney(null)).toBeNull();
+    expect(formatMoney(undefined)).toBeNull();
+    expect(formatMoney(Number.NaN)).toBe(NO_DATA);
+  });
+
+  it("accepts the root loader's formatting object", () => {
+    const formatting = { locale: "en-GB", currency: "EUR", timeZone: "Europe/London" };
+    expect(plain(formatMoney(100, formatting))).toBe("€1");
+  });
+});
+
+describe("formatNumber", () => {
+  it.each<[number, Parameters<typeof formatNumber>[1], string]>([
+    [1234.56, undefined, "1 234,6"],
+    [1234.56, { locale: "en-US", digits: 2 }, "1,234.56"],
+    [3, { digits: 2, minDigits: 2 }, "3,00"],
+    [1_500_000, { locale: "en-US", compact: true }, "1.5M"],
+    [2.5, { signed: true, locale: "en-US" }, "+2.5"],
+    [0, { signed: true, locale: "en-US" }, "0"],
+  ])("%s %j → %s", (n, opts, expected) => {
+    expect(plain(formatNumber(n, opts))).toBe(expected);
+  });
+  it("null → null", () => expect(formatNumber(null)).toBeNull());
+});
+
+describe("formatPercent", () => {
+  it.each<[number, number | undefined, Parameters<typeof formatPercent>[2], string]>([
+    [0.125, 1, undefined, "12,5 %"],
+    [0.125, undefined, undefined, "13 %"],
+    [0.125, 1, "en-US", "12.5%"],
+    [0.05, 1, { locale: "en-US" }, "5.0%"],
+    [0.031, 1, { locale: "en-US", signed: true }, "+3.1%"],
+    [-0.2, 0, "en-US", "-20%"],
+    [1, 0, "fr-FR", "100 %"],
+  ])("%s (%s digits, %j) → %s", (f, digits, opts, expected) => {
+    expect(plain(formatPercent(f, digits, opts))).toBe(expected);
+  });
+  it("null → null, NaN → no data", () => {
+    expect(formatPercent(null, 1)).toBeNull();
+    expect(formatPercent(Number.NaN, 1)).toBe(NO_DATA);
+  });
+});
+
+describe("formatHours", () => {
+  it.each<[number, string | undefined, string]>([
+    [0, "en-US", "0 min"],
+    [0.001, "en-US", "< 1 min"],
+    [0.75, "en-US", "45 min"],
+    [0.5, "en-US", "30 min"],
+    [0.999, "en-US", "1 h"],
+    [1, "en-US", "1 h"],
+    [3.2, "en-US", "3.2 h"],
+    [3.25, "en-US", "3.3 h"],
+    [3.2, "fr-FR", "3,2 h"],
+    [47.9, "en-US", "47.9 h"],
+    [48, "en-US", "2 days"],
+    [60, "en-US", "2.5 days"],
+    [24 * 400, "en-US", "400 days"],
+    [-2, "en-US", "-2 h"],
+  ])("%s h (%s) → %s", (h, locale, expected) => {
+    expect(plain(formatHours(h, locale))).toBe(expected);
+  });
+  it("null → null", () => expect(formatHours(null)).toBeNull());
+});
+
+describe("dates", () => {
+  const ms = Date.UTC(2024, 5, 1, 22, 30); // 1 June 2024 22:30 UTC = 2 June 00:30 in Paris
+  it.each<[Parameters<typeof formatDate>[0], string, string, string]>([
+    [ms, "Europe/Paris", "fr-FR", "2 juin 2024"],
+    [ms, "UTC", "en-GB", "1 Jun 2024"],
+    [ms, "America/New_York", "en-US", "Jun 1, 2024"],
+    ["2024-06-01", "Pacific/Honolulu", "fr-FR", "1 juin 2024"], // calendar date: never shifted
+    ["2024-06-01T22:30:00Z", "Europe/Paris", "en-GB", "2 Jun 2024"],
+    [new Date(ms), "UTC", "en-GB", "1 Jun 2024"],
+    ["2023-02-29", "UTC", "en-GB", NO_DATA],
+    ["not a date", "UTC", "en-GB", NO_DATA],
+  ])("formatDate(%j, %s, %s) → %s", (value, tz, locale, expected) => {
+    expect(plain(formatDate(value, tz, locale))).toBe(expected);
+  });
+
+  it("formatDateTime uses the time zone", () => {
+    expect(plain(formatDateTime(ms, "Europe/Paris", "fr-FR"))).toBe("2 juin 2024, 00:30");
+    expect(plain(formatDateTime(ms, "UTC", "en-GB"))).toBe("1 Jun 2024, 22:30");
+    expect(formatDateTime(null)).toBeNull();
+  });
+
+  it.each<[string, string, "short" | "long" | undefined, string]>([
+    ["2024-06", "fr-FR", undefined, "juin 2024"],
+    ["2024-06", "en-US", undefined, "Jun 2024"],
+    ["2024-01", "en-US", "long", "January 2024"],
+    ["2024-12", "fr-FR", "long", "décembre 2024"],
+    ["2024-13", "en-US", undefined, NO_DATA],
+    ["June", "en-US", undefined, NO_DATA],
+  ])("formatMonth(%s, %s, %s) → %s", (month, locale, style, expected) => {
+    expect(formatMonth(month, locale, style)).toBe(expected);
+  });
+});
+
+describe("centsFromEuros", () => {
+  it.each<[string, number | null]>([
+    ["1234.5", 123450],
+    ["1234.50", 123450],
+    ["1 234,50", 123450],
+    ["1\u00a0234,50", 123450],
+    ["1\u202f234,5", 123450],
+    ["12 345 678,99", 1234567899],
+    ["  42 ", 4200],
+    ["0", 0],
+    ["-0", 0],
+    ["0,05", 5],
+    ["0.1", 10],
+    ["0.29", 29], // 0.29 * 100 = 28.999999999999996 in floats
+    ["1.15", 115],
+    ["-12", -1200],
+    ["\u221212,30", -1230],
+    ["+7.5", 750],
+    ["007", 700],
+    ["90071992547409.91", 9007199254740991],
+    // rejected
+    ["", null],
+    ["   ", null],
+    ["abc", null],
+    ["12€", null],
+    ["€12", null],
+    ["1.234", null],
+    ["1,234.50", null],
+    ["1.234,50", null],
+    ["1 23", null],
+    ["1  234", null],
+    ["12 34,5", null],
+    [".5", null],
+    ["5.", null],
+    ["1e3", null],
+    ["--1", null],
+    ["90071992547409.92", null],
+    ["99999999999999999", null],
+  ])("%j → %s", (input, expected) => {
+    expect(centsFromEuros(input)).toBe(expected);
+  });
+});
+
+describe("eurosFromCents", () => {
+  it.each<[number, string]>([
+    [123450, "1234.50"],
+    [5, "0.05"],
+    [0, "0.00"],
+    [-5, "-0.05"],
+    [-123456, "-1234.56"],
+    [100, "1.00"],
+  ])("%s → %s", (cents, expected) => {
+    expect(eurosFromCents(cents)).toBe(expected);
+  });
+
+  it("round-trips through centsFromEuros", () => {
+    for (const c of [0, 1, 99, 100, 123456789, -42, -100]) expect(centsFromEuros(eurosFromCents(c))).toBe(c);
+  });
+
+  it("rejects non-integers", () => {
+    expect(() => eurosFromCents(1.5)).toThrow(RangeError);
+  });
+});

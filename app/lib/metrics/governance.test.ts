@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import {
+  FORMULAS,
+  GATE_METRICS,
+  GATE_METRIC_KEYS,
+  MATURITY_INDICATORS,
+  MATURITY_INDICATOR_KEYS,
+  compareCriterion,
+  evaluateGate,
+  isGateMetricKey,
+  maturityLevelLabel,
+  type CriterionOutcome,
+  type GateCriterionInput,
+  type GateMetricUnit,
+  type GateOperator,
+  type GateVerdict,
+} from "./governance";
+
+describe("compareCriterion", () => {
+  it.each<[number | null, GateOperator, number, CriterionOutcome]>([
+    [null, ">=", 10, "no_data"],
+    [null, "<", 10, "no_data"],
+    [Number.NaN, ">", 10, "no_data"],
+    [10, ">=", 10, "met"],
+    [9.99, ">=", 10, "not_met"],
+    [10, ">", 10, "not_met"],
+    [10.01, ">", 10, "met"],
+    [10, "<=", 10, "met"],
+    [10.01, "<=", 10, "not_met"],
+    [10, "<", 10, "not_met"],
+    [9.99, "<", 10, "met"],
+    [0, ">=", 0, "met"],
+    [0, ">", 0, "not_met"],
+    [-1, "<", 0, "met"],
+    [0.15, "<=", 0.15, "met"],
+  ])("%s %s %s → %s", (value, op, threshold, outcome) => {
+    expect(compareCriterion(value, op, threshold)).toBe(outcome);
+  });
+});
+
+describe("evaluateGate", () => {
+  const met: GateCriterionInput = { metric: "customers", operator: ">=", threshold: 10, value: 12 };
+  const notMet: GateCriterionInput = { metric: "runway_months", operator: ">=", threshold: 12, value: 8 };
+  const noData: GateCriterionInput = { metric: "change_failure_rate_30d", operator: "<=", threshold: 0.15, value: null };
+
+  it.each<[string, GateCriterionInput[], string, string, GateVerdict]>([
+    ["all met before due → go", [met, met], "2024-06-30", "2024-06-01", "go"],
+    ["all met on due date → go", [met], "2024-06-30", "2024-06-30", "go"],
+    ["all met after due → go", [met], "2024-06-30", "2024-09-01", "go"],
+    ["one unmet before due → pending", [met, notMet], "2024-06-30", "2024-06-29", "pending"],
+    ["one unmet on due date → no_go", [met, notMet], "2024-06-30", "2024-06-30", "no_go"],
+    ["one unmet after due → no_go", [met, notMet], "2024-06-30", "2024-07-01", "no_go"],
+    ["no data before due → pending", [met, noData], "2024-06-30", "2024-06-01", "pending"],
+    ["no data on due date → no_go", [met, noData], "2024-06-30", "2024-06-30", "no_go"],
+    ["no criteria before due → pending", [], "2024-06-30", "2024-06-01", "pending"],
+    ["no criteria after due → pending", [], "2024-06-30", "2024-07-01", "pending"],
+    ["across a year boundary", [notMet], "2025-01-01", "2024-12-31", "pending"],
+  ])("%s", (_name, criteria, dueDate, today, verdict) => {
+    expect(evaluateGate({ dueDate, criteria }, today).verdict).toBe(verdict);
+  });
+
+  it("returns every criterion, in order, with its outcome and extra fields kept", () => {
+    const result = evaluateGate(
+      {
+        dueDate: "2024-06-30",
+        criteria: [
+          { ...met, id: 1 },
+          { ...notMet, id: 2 },
+          { ...noData, id: 3 },
+        ],
+      },
+      "2024-06-01",
+    );
+    expect(result.criteria.map((c) => [c.id, c.metric, c.outcome])).toEqual([
+      [1, "customers", "met"],
+      [2, "runway_months", "not_met"],
+      [3, "change_failure_rate_30d", "no_data"],
+    ]);
+  });
+
+  it.each<[string, string]>([
+    ["30/06/2024", "2024-06-01"],
+    ["2024-06-30", "June 1"],
+  ])("rejects malformed dates (%s, %s)", (dueDate, today) => {
+    expect(() => evaluateGate({ dueDate, criteria: [met] }, today)).toThrow(RangeError);
+  });
+});
+
+describe("GATE_METRICS", () => {
+  it.each<[string, GateMetricUnit, "higher" | "lower"]>([
+    ["customers", "count", "higher"],
+    ["arr_cents", "cents", "higher"],
+    ["mrr_cents", "cents", "higher"],
+    ["runway_months", "months", "higher"],
+    ["cash_cents", "cents", "higher"],
+    ["monthly_growth", "fraction", "higher"],
+    ["burn_multiple", "fraction", "lower"],
+    ["change_failure_rate_30d", "fraction", "lower"],
+    ["deploys_per_day_30d", "per_day", "higher"],
+    ["lead_time_hours_30d", "hours", "lower"],
+    ["time_to_restore_hours_30d", "hours", "lower"],
+    ["headcount", "count", "higher"],
+  ])("%s: %s, %s is better", (key, unit, direction) => {
+    expect(isGateMetricKey(key)).toBe(true);
+    if (!isGateMetricKey(key)) return;
+    expect(GATE_METRICS[key].unit).toBe(unit);
+    expect(GATE_METRICS[key].direction).toBe(direction);
+    expect(GATE_METRICS[key].label.length).toBeGreaterThan(0);
+  });
+
+  it("keys list and catalogue agree", () => {
+    expect(Object.keys(GATE_METRICS).sort()).toEqual([...GATE_METRIC_KEYS].sort());
+  });
+
+  it.each(["nope", "toString", "constructor", ""])("%j is not a gate metric", (key) => {
+    expect(isGateMetricKey(key)).toBe(false);
+  });
+});
+
+describe("maturity", () => {
+  it.each<[number, string]>([
+    [1, "None / initial"],
+    [2, "Repeatable"],
+    [3, "Defined"],
+    [4, "Managed"],
+    [5, "Optimised"],
+    [1.4, "None / initial"],
+    [2.5, "Defined"],
+    [4.6, "Optimised"],
+  ])("maturityLevelLabel(%s) = %s", (score, label) => {
+    expect(maturityLevelLabel(score)).toBe(label);
+  });
+
+  it.each([0, 0.99, 5.01, 6, Number.NaN])("rejects %s", (score) => {
+    expect(() => maturityLevelLabel(score)).toThrow(RangeError);
+  });
+
+  it.each(MATURITY_INDICATOR_KEYS.map((k) => [k]))("indicator %s has a label", (key) => {
+    expect(MATURITY_INDICATORS[key].label.length).toBeGreaterThan(0);
+  });
+
+  it("has the five indicators of the data model", () => {
+    expect(Object.keys(MATURITY_INDICATORS)).toEqual(["process", "documentation", "governance", "controls", "audit"]);
+  });
+});
+
+describe("FORMULAS", () => {
+  it.each(Object.entries(FORMULAS))("%s is documented", (_key, f) => {
+    expect(f.formula.length).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,308 @@
+/**
+ * Risk metrics — pure functions, no I/O.
+ *
+ * Contract:
+ * score = likelihood × impact (1–25); low 1–4, medium 5–9, high 10–16, critical 20–25; inherent and
+ * residual on a 5×5 heat map; overdue when the next review date has passed.
+ *
+ * Metric-raised risks: three rule kinds evaluated against live metrics (see {@link evaluateRiskRule}).
+ */
+import { okrStatus, parseIsoDate } from "./okrs";
+import type { ColourMeaning, MetricFormula } from "./tiers";
+
+export type RiskLevel = "low" | "medium" | "high" | "critical";
+
+export const RISK_LEVELS: readonly RiskLevel[] = ["low", "medium", "high", "critical"] as const;
+
+export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
+  low: "Low (1–4)",
+  medium: "Medium (5–9)",
+  high: "High (10–16)",
+  critical: "Critical (20–25)",
+};
+
+export const RISK_LEVEL_MEANING: Record<RiskLevel, ColourMeaning> = {
+  low: "good",
+  medium: "ok",
+  high: "warn",
+  critical: "bad",
+};
+
+function assertRating(name: string, v: number): void {
+  if (!Number.isInteger(v) || v < 1 || v > 5) {
+    throw new RangeError(`${name} must be an integer from 1 to 5, got ${String(v)}`);
+  }
+}
+
+/** likelihood × impact, 1–25. Both must be integers 1–5, else RangeError. */
+export function riskScore(likelihood: number, impact: number): number {
+  assertRating("likelihood", likelihood);
+  assertRating("impact", impact);
+  return likelihood * impact;
+}
+
+/**
+ * low 1–4, medium 5–9, high 10–16, critical 20–25.
+ * Scores 17–19 cannot occur as products of two 1–5 ratings; anything ≥ 17 is mapped to critical so the
+ * function is total over 1–25. Scores outside 1–25 (or NaN) throw RangeError.
+ */
+export function riskLevel(score: number): RiskLevel {
+  if (!(score >= 1 && score <= 25)) throw new RangeError(`risk score must be from 1 to 25, got ${String(score)}`);
+  if (score < 5) return "low";
+  if (score < 10) return "medium";
+  if (score < 17) return "high";
+  return "critical";
+}
+
+/**
+ * Overdue when the next review date is strictly before today (a review due today is not overdue).
+ * No review date → not overdue. Both dates 'YYYY-MM-DD' (RangeError otherwise).
+ */
+export function isOverdue(nextReviewDate: string | null, todayIso: string): boolean {
+  const today = parseIsoDate(todayIso);
+  if (nextReviewDate === null) return false;
+  return parseIsoDate(nextReviewDate) < today;
+}
+
+export type HeatMapCell = {
+  likelihood: number;
+  impact: number;
+  score: number;
+  level: RiskLevel;
+  riskIds: number[];
+};
+
+/**
+ * 5×5 heat map in display order: rows[0] is likelihood 5 (top) down to rows[4] = likelihood 1;
+ * within a row, columns are impact 1 (left) to 5 (right). So cell (l, i) is grid[5 − l][i − 1].
+ * Every cell is present (riskIds may be empty); ids keep their input order. Call it once with the
+ * inherent and once with the residual ratings. Invalid ratings throw RangeError.
+ */
+export function heatMapCells(risks: readonly { id: number; likelihood: number; impact: number }[]): HeatMapCell[][] {
+  const grid: HeatMapCell[][] = [];
+  for (let likelihood = 5; likelihood >= 1; likelihood--) {
+    const row: HeatMapCell[] = [];
+    for (let impact = 1; impact <= 5; impact++) {
+      const score = likelihood * impact;
+      row.push({ likelihood, impact, score, level: riskLevel(score), riskIds: [] });
+    }
+    grid.push(row);
+  }
+  for (const r of risks) {
+    riskScore(r.likelihood, r.impact); // validates
+    grid[5 - r.likelihood][r.impact - 1].riskIds.push(r.id);
+  }
+  return grid;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Metric-raised risk rules
+// ---------------------------------------------------------------------------------------------------
+
+export const RISK_RULE_KINDS = ["runway_below_months", "cfr_above_percent_30d", "objective_off_track_mid_cycle"] as const;
+export type RiskRuleKind = (typeof RISK_RULE_KINDS)[number];
+
+export type RiskRule<K extends RiskRuleKind = RiskRuleKind> = { kind: K; threshold: number };
+
+/**
+ * Threshold meaning per kind:
+ * - runway_below_months: months; triggered when runway < threshold.
+ * - cfr_above_percent_30d: percent (15 = 15 %); triggered when the 30-day CFR > threshold.
+ * - objective_off_track_mid_cycle: the elapsed share of the cycle (0–1) from which the rule applies;
+ *   0.5 = mid-cycle. Triggered per objective when elapsedShare ≥ threshold and its status is off track.
+ */
+export const DEFAULT_RISK_RULE_THRESHOLDS: Record<RiskRuleKind, number> = {
+  runway_below_months: 6,
+  cfr_above_percent_30d: 15,
+  objective_off_track_mid_cycle: 0.5,
+};
+
+/** runwayMonths null = not burning cash. */
+export type RunwayRuleInput = { runwayMonths: number | null };
+/** rate: the 30-day change failure rate as a fraction; null = no deployments (no data). */
+export type CfrRuleInput = { rate: number | null };
+export type ObjectiveSnapshot = {
+  id: number;
+  title: string;
+  /** objective progress 0–1; null = no key results */
+  progress: number | null;
+  /** expected progress 0–1 */
+  expected: number;
+  /** elapsed share of the cycle 0–1 */
+  elapsedShare: number;
+};
+export type ObjectiveRuleInput = { objectives: readonly ObjectiveSnapshot[] };
+
+export type RiskRuleResult = {
+  triggered: boolean;
+  /** the observed value in the threshold's unit (months; percent), null when there is none */
+  value: number | null;
+  message: string;
+};
+
+/** One result per objective; `subject` goes into risks.raised_subject. */
+export type ObjectiveRuleResult = RiskRuleResult & {
+  subject: string;
+  objectiveId: number;
+  /** value = objective progress 0–1; expected progress beside it */
+  expected: number;
+};
+
+export type RiskRuleInputs = {
+  runway_below_months: RunwayRuleInput;
+  cfr_above_percent_30d: CfrRuleInput;
+  objective_off_track_mid_cycle: ObjectiveRuleInput;
+};
+export type RiskRuleOutputs = {
+  runway_below_months: RiskRuleResult;
+  cfr_above_percent_30d: RiskRuleResult;
+  objective_off_track_mid_cycle: ObjectiveRuleResult[];
+};
+
+function fmt(n: number, digits = 1): string {
+  return n.toFixed(digits);
+}
+function pct(fraction: number): string {
+  return `${Math.round(fraction * 100)} %`;
+}
+
+/** Triggered when runway < threshold months. Not burning (null) → not triggered. */
+export function evaluateRunwayRule(threshold: number, input: RunwayRuleInput): RiskRuleResult {
+  const { runwayMonths } = input;
+  if (runwayMonths === null) {
+    return { triggered: false, value: null, message: "Not burning cash: runway is not limited." };
+  }
+  const triggered = runwayMonths < threshold;
+  return {
+    triggered,
+    value: runwayMonths,
+    message: triggered
+      ? `Runway of ${fmt(runwayMonths)} months is below the ${fmt(threshold)}-month threshold.`
+      : `Runway of ${fmt(runwayMonths)} months is at or above the ${fmt(threshold)}-month threshold.`,
+  };
+}
+
+/**
+ * Triggered when the 30-day CFR (a fraction) is above threshold percent. Compared as
+ * rate > threshold ÷ 100 so that e.g. 3/20 = 0.15 is not above 15 % through rounding.
+ * value is in percent. No data (null) → not triggered.
+ */
+export function evaluateCfrRule(threshold: number, input: CfrRuleInput): RiskRuleResult {
+  const { rate } = input;
+  if (rate === null) {
+    return {
+      triggered: false,
+      value: null,
+      message: "No production deployments in the last 30 days: change failure rate has no data.",
+    };
+  }
+  const triggered = rate > threshold / 100;
+  const percent = rate * 100;
+  return {
+    triggered,
+    value: percent,
+    message: triggered
+      ? `Change failure rate over 30 days is ${fmt(percent)} %, above the ${fmt(threshold)} % threshold.`
+      : `Change failure rate over 30 days is ${fmt(percent)} %, within the ${fmt(threshold)} % threshold.`,
+  };
+}
+
+/**
+ * Per objective: triggered when elapsedShare ≥ threshold (0.5 = mid-cycle) and its status is off track
+ * (progress < expected − 0.25). An objective without key results (progress null) is not triggered.
+ * subject = "objective:<id>".
+ */
+export function evaluateObjectiveRule(threshold: number, input: ObjectiveRuleInput): ObjectiveRuleResult[] {
+  return input.objectives.map((o) => {
+    const base = { subject: `objective:${o.id}`, objectiveId: o.id, expected: o.expected, value: o.progress };
+    if (o.progress === null) {
+      return { ...base, triggered: false, message: `"${o.title}" has no key results: no progress data.` };
+    }
+    if (o.elapsedShare < threshold) {
+      return {
+        ...base,
+        triggered: false,
+        message: `"${o.title}": only ${pct(o.elapsedShare)} of the cycle has elapsed (rule applies from ${pct(threshold)}).`,
+      };
+    }
+    const status = okrStatus(o.progress, o.expected);
+    const triggered = status === "off_track";
+    return {
+      ...base,
+      triggered,
+      message: triggered
+        ? `"${o.title}" is off track: ${pct(o.progress)} progress against ${pct(o.expected)} expected, ${pct(o.elapsedShare)} into the cycle.`
+        : `"${o.title}" is ${status === "on_track" ? "on track" : "at risk"}: ${pct(o.progress)} progress against ${pct(o.expected)} expected.`,
+    };
+  });
+}
+
+/**
+ * Evaluate one metric rule. The input (and the result) depend on the rule's kind:
+ * runway → { runwayMonths } → one result; CFR → { rate } → one result;
+ * objectives → { objectives } → one result per objective.
+ */
+export function evaluateRiskRule(rule: RiskRule<"runway_below_months">, input: RunwayRuleInput): RiskRuleResult;
+export function evaluateRiskRule(rule: RiskRule<"cfr_above_percent_30d">, input: CfrRuleInput): RiskRuleResult;
+export function evaluateRiskRule(
+  rule: RiskRule<"objective_off_track_mid_cycle">,
+  input: ObjectiveRuleInput,
+): ObjectiveRuleResult[];
+export function evaluateRiskRule(
+  rule: RiskRule,
+  input: RunwayRuleInput | CfrRuleInput | ObjectiveRuleInput,
+): RiskRuleResult | ObjectiveRuleResult[] {
+  switch (rule.kind) {
+    case "runway_below_months":
+      if (!("runwayMonths" in input)) throw new TypeError("runway_below_months needs { runwayMonths }");
+      return evaluateRunwayRule(rule.threshold, input);
+    case "cfr_above_percent_30d":
+      if (!("rate" in input)) throw new TypeError("cfr_above_percent_30d needs { rate }");
+      return evaluateCfrRule(rule.threshold, input);
+    case "objective_off_track_mid_cycle":
+      if (!("objectives" in input)) throw new TypeError("objective_off_track_mid_cycle needs { objectives }");
+      return evaluateObjectiveRule(rule.threshold, input);
+    default: {
+      const never: never = rule.kind;
+      throw new TypeError(`Unknown risk rule kind: ${String(never)}`);
+    }
+  }
+}
+
+export type RiskMetricKey = "risk_score" | "risk_level" | "overdue" | RiskRuleKind;
+
+export const FORMULAS: Record<RiskMetricKey, MetricFormula> = {
+  risk_score: {
+    label: "Risk score",
+    formula: "Likelihood × impact, each rated 1–5, so 1–25. Shown for inherent (before treatment) and residual (after).",
+    window: "Current ratings.",
+    direction: "lower",
+  },
+  risk_level: {
+    label: "Risk level",
+    formula: "Low 1–4, medium 5–9, high 10–16, critical 20–25 (17–19 cannot occur).",
+    window: "Current ratings.",
+    direction: "lower",
+  },
+  overdue: {
+    label: "Review overdue",
+    formula: "Overdue when the next review date is before today.",
+    window: "Today (UTC).",
+  },
+  runway_below_months: {
+    label: "Runway below threshold",
+    formula: "Raises a risk when runway (months) is below the threshold. Not burning cash never triggers it.",
+    window: "Latest month's finance figures.",
+  },
+  cfr_above_percent_30d: {
+    label: "Change failure rate above threshold",
+    formula: "Raises a risk when the change failure rate over the last 30 days is above the threshold percent. No deployments never triggers it.",
+    window: "The 30 days before now.",
+  },
+  objective_off_track_mid_cycle: {
+    label: "Objective off track mid-cycle",
+    formula:
+      "Raises a risk per objective that is off track (progress below expected − 0.25) once the elapsed share of the cycle reaches the threshold (0.5 = half-way).",
+    window: "The current OKR cycle.",
+  },
+};

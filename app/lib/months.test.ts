@@ -1,0 +1,189 @@
+import { describe, expect, it } from "vitest";
+import {
+  addDaysToIsoDate,
+  addMonths,
+  dayDiff,
+  daysInMonth,
+  firstDayOfMonth,
+  isIsoDate,
+  isMonth,
+  lastDayOfMonth,
+  monthDiff,
+  monthOf,
+  monthRange,
+  nextMonth,
+  previousMonth,
+  quarterOf,
+} from "./months";
+
+describe("isMonth", () => {
+  it.each<[unknown, boolean]>([
+    ["2024-01", true],
+    ["2024-12", true],
+    ["0999-06", true],
+    ["2024-00", false],
+    ["2024-13", false],
+    ["2024-1", false],
+    ["24-01", false],
+    ["2024-01-01", false],
+    [" 2024-01", false],
+    ["", false],
+    [202401, false],
+    [null, false],
+  ])("isMonth(%j) = %s", (input, expected) => {
+    expect(isMonth(input)).toBe(expected);
+  });
+});
+
+describe("isIsoDate", () => {
+  it.each<[unknown, boolean]>([
+    ["2024-02-29", true], // leap year
+    ["2023-02-29", false],
+    ["1900-02-29", false], // century, not divisible by 400
+    ["2000-02-29", true],
+    ["2024-04-31", false],
+    ["2024-12-31", true],
+    ["2024-12-32", false],
+    ["2024-12", false],
+    [20241231, false],
+  ])("isIsoDate(%j) = %s", (input, expected) => {
+    expect(isIsoDate(input)).toBe(expected);
+  });
+});
+
+describe("addMonths", () => {
+  it.each<[string, number, string]>([
+    ["2024-01", 0, "2024-01"],
+    ["2024-01", 1, "2024-02"],
+    ["2024-11", 3, "2025-02"],
+    ["2024-12", 1, "2025-01"],
+    ["2024-01", -1, "2023-12"],
+    ["2024-03", -15, "2022-12"],
+    ["2024-06", 36, "2027-06"],
+    ["2024-06", -24, "2022-06"],
+  ])("addMonths(%s, %i) = %s", (m, n, expected) => {
+    expect(addMonths(m, n)).toBe(expected);
+  });
+
+  it("rejects bad input", () => {
+    expect(() => addMonths("2024-13", 1)).toThrow(RangeError);
+    expect(() => addMonths("2024-01", 1.5)).toThrow(RangeError);
+  });
+});
+
+describe("monthDiff (b − a)", () => {
+  it.each<[string, string, number]>([
+    ["2024-01", "2024-01", 0],
+    ["2024-11", "2025-02", 3],
+    ["2025-02", "2024-11", -3],
+    ["2023-12", "2024-01", 1],
+    ["2020-01", "2024-12", 59],
+  ])("monthDiff(%s, %s) = %i", (a, b, expected) => {
+    expect(monthDiff(a, b)).toBe(expected);
+  });
+});
+
+describe("monthRange (inclusive)", () => {
+  it.each<[string, string, string[]]>([
+    ["2024-05", "2024-05", ["2024-05"]],
+    ["2024-11", "2025-02", ["2024-11", "2024-12", "2025-01", "2025-02"]],
+    ["2024-05", "2024-04", []],
+  ])("monthRange(%s, %s)", (from, to, expected) => {
+    expect(monthRange(from, to)).toEqual(expected);
+  });
+});
+
+describe("previousMonth / nextMonth", () => {
+  it.each<[string, string, string]>([
+    ["2024-01", "2023-12", "2024-02"],
+    ["2024-12", "2024-11", "2025-01"],
+    ["2024-07", "2024-06", "2024-08"],
+  ])("%s: previous %s, next %s", (m, prev, next) => {
+    expect(previousMonth(m)).toBe(prev);
+    expect(nextMonth(m)).toBe(next);
+  });
+});
+
+describe("daysInMonth / lastDayOfMonth / firstDayOfMonth", () => {
+  it.each<[string, number, string]>([
+    ["2024-01", 31, "2024-01-31"],
+    ["2024-02", 29, "2024-02-29"],
+    ["2023-02", 28, "2023-02-28"],
+    ["1900-02", 28, "1900-02-28"],
+    ["2000-02", 29, "2000-02-29"],
+    ["2024-04", 30, "2024-04-30"],
+    ["2024-06", 30, "2024-06-30"],
+    ["2024-09", 30, "2024-09-30"],
+    ["2024-11", 30, "2024-11-30"],
+    ["2024-12", 31, "2024-12-31"],
+  ])("%s has %i days, last day %s", (m, days, last) => {
+    expect(daysInMonth(m)).toBe(days);
+    expect(lastDayOfMonth(m)).toBe(last);
+    expect(firstDayOfMonth(m)).toBe(`${m}-01`);
+  });
+});
+
+describe("addDaysToIsoDate (UTC)", () => {
+  it.each<[string, number, string]>([
+    ["2024-06-30", 0, "2024-06-30"],
+    ["2024-06-30", 1, "2024-07-01"],
+    // 2024-06-30 + 304: Jul 31, Aug 31, Sep 30, Oct 31, Nov 30, Dec 31 (=184 → 2024-12-31),
+    // Jan 31 (215), Feb 28 (243), Mar 31 (274), Apr 30 (304) → 2025-04-30
+    ["2024-06-30", 304, "2025-04-30"],
+    ["2024-02-28", 1, "2024-02-29"],
+    ["2023-02-28", 1, "2023-03-01"],
+    ["2024-03-01", -1, "2024-02-29"],
+    ["2024-12-31", 1, "2025-01-01"],
+    // DST change in Europe (2024-03-31) must not matter
+    ["2024-03-30", 2, "2024-04-01"],
+    ["2024-10-26", 2, "2024-10-28"],
+    ["2024-01-01", 366, "2025-01-01"],
+  ])("%s + %i days = %s", (d, n, expected) => {
+    expect(addDaysToIsoDate(d, n)).toBe(expected);
+  });
+
+  it("rejects bad input", () => {
+    expect(() => addDaysToIsoDate("2023-02-29", 1)).toThrow(RangeError);
+    expect(() => addDaysToIsoDate("2024-01-01", 0.5)).toThrow(RangeError);
+  });
+});
+
+describe("dayDiff (b − a)", () => {
+  it.each<[string, string, number]>([
+    ["2024-06-30", "2025-04-30", 304],
+    ["2025-04-30", "2024-06-30", -304],
+    ["2024-03-30", "2024-04-01", 2],
+    ["2024-01-01", "2025-01-01", 366],
+    ["2024-05-05", "2024-05-05", 0],
+  ])("dayDiff(%s, %s) = %i", (a, b, expected) => {
+    expect(dayDiff(a, b)).toBe(expected);
+  });
+});
+
+describe("monthOf (UTC)", () => {
+  it.each<[number, string]>([
+    [Date.UTC(2024, 0, 1, 0, 0, 0), "2024-01"],
+    [Date.UTC(2024, 0, 31, 23, 59, 59, 999), "2024-01"],
+    [Date.UTC(2024, 1, 1, 0, 0, 0), "2024-02"],
+    [Date.UTC(2023, 11, 31, 23, 30), "2023-12"], // already January in Paris, still December in UTC
+    [0, "1970-01"],
+  ])("monthOf(%i) = %s", (ms, expected) => {
+    expect(monthOf(ms)).toBe(expected);
+  });
+});
+
+describe("quarterOf", () => {
+  it.each<[string, string]>([
+    ["2024-01", "2024-Q1"],
+    ["2024-03", "2024-Q1"],
+    ["2024-04", "2024-Q2"],
+    ["2024-06", "2024-Q2"],
+    ["2024-07", "2024-Q3"],
+    ["2024-08", "2024-Q3"],
+    ["2024-09", "2024-Q3"],
+    ["2024-10", "2024-Q4"],
+    ["2024-12", "2024-Q4"],
+  ])("quarterOf(%s) = %s", (m, expected) => {
+    expect(quarterOf(m)).toBe(expected);
+  });
+});

@@ -1,0 +1,33 @@
+import { eurosToCents, isoDateSchema, isoInstantSchema, monthSchema } from "./validation.server";
+
+describe("eurosToCents", () => {
+  it.each([
+    ["1234.5", 123450],
+    ["1 234,50", 123450],
+    ["0.07", 7],
+    ["-200", -20000],
+    ["1234.56 €", 123456],
+    ["19.99", 1999],
+    ["abc", null],
+    ["1.234", null],
+    ["", null],
+    ["1e5", null],
+  ])("%s → %s", (input, cents) => {
+    expect(eurosToCents(input)).toBe(cents);
+  });
+});
+
+describe("date schemas", () => {
+  it("accepts real months and dates only", () => {
+    expect(monthSchema.safeParse("2024-06").success).toBe(true);
+    expect(monthSchema.safeParse("2024-13").success).toBe(false);
+    expect(isoDateSchema.safeParse("2024-02-29").success).toBe(true);
+    expect(isoDateSchema.safeParse("2023-02-29").success).toBe(false);
+  });
+  it("requires a zone on instants", () => {
+    expect(isoInstantSchema.parse("2024-05-01T12:00:00Z")).toBe(Date.UTC(2024, 4, 1, 12));
+    expect(isoInstantSchema.parse("2024-05-01T14:00:00+02:00")).toBe(Date.UTC(2024, 4, 1, 12));
+    expect(isoInstantSchema.safeParse("2024-05-01T12:00:00").success).toBe(false);
+    expect(isoInstantSchema.safeParse("yesterday").success).toBe(false);
+  });
+});

@@ -1,0 +1,79 @@
+import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import type { Db } from "~/utils/db.server";
+import { schema } from "~/utils/db.server";
+
+/** Who made a change: a signed-in person, or an API token. */
+export type AuditActor = { userId: number; tokenId?: null } | { userId?: null; tokenId: number };
+
+export type AuditInput = {
+  actor: AuditActor;
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+/**
+ * Records one audit entry. Call it inside the same transaction as the write it describes,
+ * so a rolled-back write leaves no entry and a committed one always has one.
+ */
+export function recordAudit(db: Pick<Db, "insert">, entry: AuditInput): void {
+  db.insert(schema.auditLog)
+    .values({
+      actorUserId: entry.actor.userId ?? null,
+      actorTokenId: entry.actor.tokenId ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId == null ? null : String(entry.entityId),
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })
+    .run();
+}
+
+export type AuditFilter = { entityType?: string; userId?: number; from?: number; to?: number };
+
+export function listAudit(db: Db, filter: AuditFilter, page: { limit: number; offset: number }) {
+  const where: SQL[] = [];
+  if (filter.entityType) where.push(eq(schema.auditLog.entityType, filter.entityType));
+  if (filter.userId) where.push(eq(schema.auditLog.actorUserId, filter.userId));
+  if (filter.from) where.push(gte(schema.auditLog.at, new Date(filter.from)));
+  if (filter.to) where.push(lt(schema.auditLog.at, new Date(filter.to)));
+  const cond = where.length ? and(...where) : undefined;
+  const rows = db
+    .select({
+      id: schema.auditLog.id,
+      at: schema.auditLog.at,
+      action: schema.auditLog.action,
+      entityType: schema.auditLog.entityType,
+      entityId: schema.auditLog.entityId,
+      before: schema.auditLog.before,
+      after: schema.auditLog.after,
+      actorName: schema.users.name,
+      actorTokenName: schema.apiTokens.name,
+    })
+    .from(schema.auditLog)
+    .leftJoin(schema.users, eq(schema.users.id, schema.auditLog.actorUserId))
+    .leftJoin(schema.apiTokens, eq(schema.apiTokens.id, schema.auditLog.actorTokenId))
+    .where(cond)
+    .orderBy(desc(schema.auditLog.at), desc(schema.auditLog.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all();
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(schema.auditLog)
+    .where(cond)
+    .get()!.n;
+  return { rows, total };
+}
+
+export function listAuditEntityTypes(db: Db): string[] {
+  return db
+    .selectDistinct({ t: schema.auditLog.entityType })
+    .from(schema.auditLog)
+    .orderBy(schema.auditLog.entityType)
+    .all()
+    .map((r) => r.t);
+}

@@ -1,0 +1,116 @@
+import { and, asc, eq, gt, lt, ne } from "drizzle-orm";
+import type { Role } from "~/auth/permissions";
+import { recordAudit } from "~/models/audit.server";
+import { schema, type Db } from "~/utils/db.server";
+
+/** What the app knows of a signed-in user; never the password hash. */
+export type SessionUser = {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  teamId: number | null;
+  teamName: string | null;
+};
+
+const sessionUserColumns = {
+  id: schema.users.id,
+  email: schema.users.email,
+  name: schema.users.name,
+  role: schema.users.role,
+  teamId: schema.users.teamId,
+  teamName: schema.teams.name,
+};
+
+export function getUserBySessionId(db: Db, sessionId: string, now = Date.now()): SessionUser | null {
+  const row = db
+    .select(sessionUserColumns)
+    .from(schema.sessions)
+    .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
+    .leftJoin(schema.teams, eq(schema.teams.id, schema.users.teamId))
+    .where(
+      and(eq(schema.sessions.id, sessionId), gt(schema.sessions.expiresAt, new Date(now)), eq(schema.users.active, true)),
+    )
+    .get();
+  return row ?? null;
+}
+
+/** For login only: includes the hash. */
+export function getUserForLogin(db: Db, email: string) {
+  return db
+    .select({ id: schema.users.id, passwordHash: schema.users.passwordHash, active: schema.users.active })
+    .from(schema.users)
+    .where(eq(schema.users.email, email.toLowerCase()))
+    .get();
+}
+
+export function createSession(db: Db, userId: number, sessionId: string, expiresAt: number) {
+  db.delete(schema.sessions).where(lt(schema.sessions.expiresAt, new Date())).run();
+  db.insert(schema.sessions).values({ id: sessionId, userId, expiresAt: new Date(expiresAt) }).run();
+}
+
+export function deleteSession(db: Db, sessionId: string) {
+  db.delete(schema.sessions).where(eq(schema.sessions.id, sessionId)).run();
+}
+
+export function listUsers(db: Db) {
+  return db
+    .select({ ...sessionUserColumns, active: schema.users.active })
+    .from(schema.users)
+    .leftJoin(schema.teams, eq(schema.teams.id, schema.users.teamId))
+    .orderBy(asc(schema.users.name))
+    .all();
+}
+
+export function listTeams(db: Db) {
+  return db.select({ id: schema.teams.id, name: schema.teams.name, isTech: schema.teams.isTech }).from(schema.teams).orderBy(asc(schema.teams.name)).all();
+}
+
+export function emailTaken(db: Db, email: string, exceptUserId?: number) {
+  const cond = exceptUserId
+    ? and(eq(schema.users.email, email.toLowerCase()), ne(schema.users.id, exceptUserId))
+    : eq(schema.users.email, email.toLowerCase());
+  return !!db.select({ id: schema.users.id }).from(schema.users).where(cond).get();
+}
+
+export function createUser(
+  db: Db,
+  actorId: number,
+  input: { email: string; name: string; role: Role; teamId: number | null; passwordHash: string },
+) {
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(schema.users)
+      .values({ ...input, email: input.email.toLowerCase() })
+      .returning({ id: schema.users.id })
+      .get();
+    recordAudit(tx, {
+      actor: { userId: actorId },
+      action: "create",
+      entityType: "user",
+      entityId: row.id,
+      after: { email: input.email.toLowerCase(), name: input.name, role: input.role, teamId: input.teamId },
+    });
+    return row;
+  });
+}
+
+export function updateUser(
+  db: Db,
+  actorId: number,
+  userId: number,
+  patch: { name: string; role: Role; teamId: number | null; active: boolean },
+) {
+  return db.transaction((tx) => {
+    const before = tx
+      .select({ name: schema.users.name, role: schema.users.role, teamId: schema.users.teamId, active: schema.users.active })
+      .from(schema.users)
+      .where(eq(schema.users.id, userId))
+      .get();
+    if (!before) return null;
+    tx.update(schema.users).set(patch).where(eq(schema.users.id, userId)).run();
+    if (!patch.active) tx.delete(schema.sessions).where(eq(schema.sessions.userId, userId)).run();
+    recordAudit(tx, { actor: { userId: actorId }, action: "update", entityType: "user", entityId: userId, before, after: patch });
+    return patch;
+  });
+}

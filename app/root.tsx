@@ -1,0 +1,160 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useNavigation,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { permissionsOf, ROLE_LABELS } from "~/auth/permissions";
+import { getUser } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { NAV } from "~/lib/nav";
+import { formattingOf, getCompanySettings } from "~/models/settings.server";
+import appCss from "~/styles/app.css";
+import componentsCss from "~/styles/components.css";
+import { getDb } from "~/utils/db.server";
+import { getTheme } from "~/utils/theme.server";
+
+export const links: LinksFunction = () => [
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "stylesheet", href: appCss },
+  { rel: "stylesheet", href: componentsCss },
+];
+
+export const meta: MetaFunction = () => [{ title: "InnovaTech Strategy Tracker" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const settings = getCompanySettings(getDb());
+  return {
+    user,
+    permissions: user ? permissionsOf(user) : [],
+    theme: await getTheme(request),
+    formatting: formattingOf(settings),
+    companyName: settings.companyName,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+/** Root loader data from any component (user, permissions, formatting). */
+export function useRootData(): RootData {
+  const data = useRouteLoaderData<typeof loader>("root");
+  if (!data) throw new Error("root loader data missing");
+  return data;
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const theme = data?.theme ?? "system";
+  return (
+    <html lang="en" data-theme={theme === "system" ? undefined : theme}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content={theme === "system" ? "light dark" : theme} />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function ThemeToggle({ theme }: { theme: RootData["theme"] }) {
+  const location = useLocation();
+  const next = theme === "dark" ? "light" : "dark";
+  return (
+    <Form method="post" action="/resources/theme" className="theme-toggle">
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <input type="hidden" name="theme" value={next} />
+      <button type="submit" className="btn btn--ghost" aria-label={`Switch to ${next} theme`} title={`Switch to ${next} theme`}>
+        {theme === "dark" ? "☀ Light" : "☾ Dark"}
+      </button>
+    </Form>
+  );
+}
+
+function Shell({ data, children }: { data: RootData; children: React.ReactNode }) {
+  const navigation = useNavigation();
+  const { user } = data;
+  if (!user) return <main id="main" className="auth-main">{children}</main>;
+  const items = NAV.filter((item) => data.permissions.includes(item.permission));
+  const groups = [...new Set(items.map((i) => i.group))];
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <a href="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">◆</span> {data.companyName}
+          <span className="brand__sub">Strategy Tracker</span>
+        </a>
+        <div className="topbar__right">
+          <ThemeToggle theme={data.theme} />
+          <span className="who" data-testid="current-user">
+            {user.name} · <span className="who__role">{ROLE_LABELS[user.role]}</span>
+            {user.teamName ? <span className="who__team"> · {user.teamName}</span> : null}
+          </span>
+          <Form method="post" action="/logout">
+            <button type="submit" className="btn btn--secondary">
+              Log out
+            </button>
+          </Form>
+        </div>
+      </header>
+      <nav className="sidenav" aria-label="Main">
+        {groups.map((group) => (
+          <div key={group} className="sidenav__group">
+            <p className="sidenav__heading">{group}</p>
+            <ul>
+              {items
+                .filter((i) => i.group === group)
+                .map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+            </ul>
+          </div>
+        ))}
+      </nav>
+      <main id="main" className="content" aria-busy={navigation.state === "loading"}>
+        {navigation.state === "loading" ? <div className="route-progress" role="progressbar" aria-label="Loading" /> : null}
+        {children}
+      </main>
+    </div>
+  );
+}
+
+export default function App() {
+  const data = useRootData();
+  return (
+    <Shell data={data}>
+      <Outlet />
+    </Shell>
+  );
+}
+
+export function ErrorBoundary() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  if (!data) return <main id="main" className="auth-main"><GeneralErrorBoundary /></main>;
+  return (
+    <Shell data={data}>
+      <GeneralErrorBoundary />
+    </Shell>
+  );
+}

@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { can, ROLE_LABELS } from "~/auth/permissions";
+import { requireUser } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { HOME_CARDS } from "~/lib/home";
+import { NAV } from "~/lib/nav";
+import { getOverviewCounts } from "~/models/overview.server";
+import { getDb } from "~/utils/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Home · InnovaTech Strategy Tracker" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const existing = new Set(NAV.filter((n) => can(user, n.permission)).map((n) => n.to));
+  const cards = HOME_CARDS[user.role].filter((c) => existing.has(c.to));
+  return { user, cards, counts: getOverviewCounts(getDb()) };
+}
+
+export default function Home() {
+  const { user, cards, counts } = useLoaderData<typeof loader>();
+  const facts: [string, string | number][] = [
+    ["Closed finance months", counts.closedMonths ? `${counts.closedMonths} (latest ${counts.lastClosedMonth})` : "none yet"],
+    ["Production deployments, last 90 days", counts.productionDeploys90d],
+    ["Open incidents", counts.openIncidents],
+    ["Objectives in open cycles", counts.openObjectives],
+    ["Risks not closed", counts.openRisks],
+    ["Open requisitions", counts.openRequisitions],
+    ["People employed", counts.employees],
+    ["Product KPIs tracked", counts.kpis],
+  ];
+  return (
+    <>
+      <h1>Welcome, {user.name.split(" ")[0]}</h1>
+      <p className="muted" data-testid="role-home">
+        Signed in as {ROLE_LABELS[user.role]}
+        {user.teamName ? ` of ${user.teamName}` : ""}.
+      </p>
+      {cards.length > 0 ? (
+        <section aria-labelledby="start-here" className="panel">
+          <h2 id="start-here">Start here</h2>
+          <div className="grid-cards">
+            {cards.map((card) => (
+              <Link key={card.to} to={card.to} className="home-card">
+                <strong>{card.title}</strong>
+                <span className="muted">{card.why}</span>
+              </Link>
+            ))}
+          </div>
+        </section>
+      ) : null}
+      <section aria-labelledby="in-tracker" className="panel">
+        <h2 id="in-tracker">What the tracker holds</h2>
+        <table className="simple">
+          <tbody>
+            {facts.map(([label, value]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td>{value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

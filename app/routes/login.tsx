@@ -1,0 +1,122 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
+import { getUser, login } from "~/auth/session.server";
+import { clearFailures, lockedFor, recordFailure, throttleKeys } from "~/auth/throttle.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { badRequest, parseForm } from "~/lib/forms.server";
+import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import { emailSchema } from "~/lib/validation.server";
+import { recordAudit } from "~/models/audit.server";
+import { getUserForLogin } from "~/models/users.server";
+import { getDb } from "~/utils/db.server";
+import { safeRedirectPath } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · InnovaTech Strategy Tracker" }];
+
+const LoginSchema = z.object({
+  email: emailSchema,
+  password: z.string({ error: "is required" }).min(1, "is required").max(1024),
+  redirectTo: z.string().optional(),
+});
+
+const GENERIC_FAILURE = "Wrong email or password.";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const parsed = parseForm(formData, LoginSchema);
+  if (!parsed.ok) {
+    delete parsed.reply.values.password;
+    return badRequest(parsed.reply);
+  }
+  const { email, password, redirectTo } = parsed.data;
+  const db = getDb();
+  const keys = throttleKeys(email, context?.clientIp ?? null);
+  const wait = lockedFor(db, keys);
+  const values = { email, redirectTo: redirectTo ?? "" };
+  if (wait > 0) {
+    const minutes = Math.ceil(wait / 60_000);
+    return badRequest({
+      status: "error",
+      fieldErrors: {},
+      formErrors: [`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes > 1 ? "s" : ""}.`],
+      values,
+    });
+  }
+  const user = getUserForLogin(db, email);
+  const ok = user?.active
+    ? await verifyPassword(user.passwordHash, password)
+    : (await verifyPassword(await dummyPasswordHash(), password), false);
+  if (!user || !ok) {
+    recordFailure(db, keys);
+    return badRequest({ status: "error", fieldErrors: {}, formErrors: [GENERIC_FAILURE], values });
+  }
+  clearFailures(db, email);
+  recordAudit(db, { actor: { userId: user.id }, action: "login", entityType: "session", entityId: user.id });
+  return login(user.id, safeRedirectPath(redirectTo));
+}
+
+export default function Login() {
+  const reply = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const pending = navigation.state === "submitting";
+  const emailErrors = fieldErrorsOf(reply, "email");
+  const passwordErrors = fieldErrorsOf(reply, "password");
+  return (
+    <div className="auth-card">
+      <h1>InnovaTech Strategy Tracker</h1>
+      <p className="muted">Sign in to see cash, delivery, OKRs, risks and the hiring plan.</p>
+      <Form method="post" noValidate>
+        <input type="hidden" name="redirectTo" value={valueOf(reply, "redirectTo", params.get("redirectTo") ?? "/")} />
+        {isErrorReply(reply) && reply.formErrors.length > 0 ? (
+          <p className="form-error" role="alert">
+            {reply.formErrors.join(" ")}
+          </p>
+        ) : null}
+        <div>
+          <label htmlFor="email">Email</label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            autoFocus
+            defaultValue={valueOf(reply, "email", "")}
+            aria-invalid={emailErrors ? true : undefined}
+            aria-describedby={emailErrors ? "email-error" : undefined}
+          />
+          {emailErrors ? <p id="email-error" className="field-error">Email {emailErrors.join(", ")}</p> : null}
+        </div>
+        <div>
+          <label htmlFor="password">Password</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={passwordErrors ? true : undefined}
+            aria-describedby={passwordErrors ? "password-error" : undefined}
+          />
+          {passwordErrors ? <p id="password-error" className="field-error">Password {passwordErrors.join(", ")}</p> : null}
+        </div>
+        <button type="submit" className="btn btn--primary" disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,295 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission } from "~/auth/guards.server";
+import { hashPassword } from "~/auth/password.server";
+import { ROLE_LABELS, ROLES } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { checkboxSchema, emailSchema, idSchema } from "~/lib/validation.server";
+import { getCompanySettings, updateCompanySettings } from "~/models/settings.server";
+import { createUser, emailTaken, listTeams, listUsers, updateUser } from "~/models/users.server";
+import { getDb } from "~/utils/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Settings · InnovaTech Strategy Tracker" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "users:manage");
+  const db = getDb();
+  return { settings: getCompanySettings(db), users: listUsers(db), teams: listTeams(db) };
+}
+
+const optionalTeam = z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable());
+
+const SettingsSchema = z.object({
+  intent: z.literal("settings"),
+  companyName: z.string({ error: "is required" }).min(1).max(120),
+  currency: z.string({ error: "is required" }).regex(/^[A-Z]{3}$/, "must be a 3-letter ISO 4217 code, e.g. EUR"),
+  locale: z
+    .string({ error: "is required" })
+    .refine((l) => {
+      try {
+        return Intl.NumberFormat.supportedLocalesOf([l]).length === 1;
+      } catch {
+        return false;
+      }
+    }, "must be a locale such as fr-FR or en-GB"),
+  timeZone: z.string({ error: "is required" }).refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "must be an IANA time zone such as Europe/Paris"),
+  loadedCostFactor: z.coerce.number({ error: "must be a number" }).min(1, "must be at least 1").max(3, "must be at most 3"),
+  grossMarginPercent: z.coerce.number({ error: "must be a number" }).gt(0, "must be above 0").max(100, "must be at most 100"),
+  headcountTarget: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1).max(100_000),
+});
+
+const CreateUserSchema = z.object({
+  intent: z.literal("create-user"),
+  email: emailSchema,
+  name: z.string({ error: "is required" }).min(1, "is required").max(120),
+  role: z.enum(ROLES, { error: "must be one of ceo, cto, lead, viewer" }),
+  teamId: optionalTeam,
+  password: z.string({ error: "is required" }).min(12, "must be at least 12 characters").max(200),
+});
+
+const UpdateUserSchema = z.object({
+  intent: z.literal("update-user"),
+  userId: idSchema,
+  name: z.string({ error: "is required" }).min(1, "is required").max(120),
+  role: z.enum(ROLES, { error: "must be one of ceo, cto, lead, viewer" }),
+  teamId: optionalTeam,
+  active: checkboxSchema,
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "users:manage");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const db = getDb();
+  if (intent === "settings") {
+    const parsed = parseForm(formData, SettingsSchema, "settings");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const { intent: _i, grossMarginPercent, ...rest } = parsed.data;
+    updateCompanySettings(db, user.id, { ...rest, grossMargin: grossMarginPercent / 100 });
+    return { status: "ok", intent: "settings", message: "Settings saved." } satisfies FormReply;
+  }
+  if (intent === "create-user") {
+    const parsed = parseForm(formData, CreateUserSchema, "create-user");
+    if (!parsed.ok) {
+      delete parsed.reply.values.password;
+      return badRequest(parsed.reply);
+    }
+    const { intent: _i, password, ...input } = parsed.data;
+    if (emailTaken(db, input.email)) return fieldError(formData, "email", "is already used by another user", "create-user");
+    createUser(db, user.id, { ...input, passwordHash: await hashPassword(password) });
+    return { status: "ok", intent: "create-user", message: `User ${input.email} created.` } satisfies FormReply;
+  }
+  if (intent === "update-user") {
+    const parsed = parseForm(formData, UpdateUserSchema, "update-user");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const { intent: _i, userId, ...patch } = parsed.data;
+    if (userId === user.id && (patch.role !== "ceo" || !patch.active)) {
+      return fieldError(formData, "role", "you cannot remove your own admin access", "update-user");
+    }
+    if (!updateUser(db, user.id, userId, patch)) return fieldError(formData, "userId", "no such user", "update-user");
+    return { status: "ok", intent: "update-user", message: "User updated." } satisfies FormReply;
+  }
+  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+}
+
+function Errors({ reply, name, intent }: { reply: unknown; name: string; intent: string }) {
+  const errors = fieldErrorsOf(reply, name, intent);
+  return errors ? (
+    <p className="field-error" id={`${intent}-${name}-error`}>
+      {errors.join(", ")}
+    </p>
+  ) : null;
+}
+
+export default function Settings() {
+  const { settings, users, teams } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const v = (name: string, fallback: string | number | null | undefined, intent: string) => valueOf(reply, name, fallback, intent);
+  const invalid = (name: string, intent: string) => (fieldErrorsOf(reply, name, intent) ? true : undefined);
+  return (
+    <>
+      <h1>Settings</h1>
+      {reply?.status === "ok" ? (
+        <p className="notice" role="status">
+          {reply.message}
+        </p>
+      ) : null}
+      {isErrorReply(reply) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+
+      <section className="panel" aria-labelledby="company">
+        <h2 id="company">Company</h2>
+        <Form method="post" className="form-grid" noValidate>
+          <input type="hidden" name="intent" value="settings" />
+          {(
+            [
+              ["companyName", "Company name", settings.companyName, "text"],
+              ["currency", "Currency (ISO 4217)", settings.currency, "text"],
+              ["locale", "Locale", settings.locale, "text"],
+              ["timeZone", "Time zone", settings.timeZone, "text"],
+              ["loadedCostFactor", "Loaded-cost factor (employer charges)", settings.loadedCostFactor, "number"],
+              ["grossMarginPercent", "Gross margin (%)", Math.round(settings.grossMargin * 1000) / 10, "number"],
+              ["headcountTarget", "Headcount target", settings.headcountTarget, "number"],
+            ] as const
+          ).map(([name, label, value, type]) => (
+            <div key={name}>
+              <label htmlFor={`s-${name}`}>{label}</label>
+              <input
+                id={`s-${name}`}
+                name={name}
+                type={type}
+                step="any"
+                defaultValue={v(name, value, "settings")}
+                aria-invalid={invalid(name, "settings")}
+                aria-describedby={invalid(name, "settings") ? `settings-${name}-error` : undefined}
+              />
+              <Errors reply={reply} name={name} intent="settings" />
+            </div>
+          ))}
+          <div>
+            <button className="btn btn--primary" type="submit" disabled={busy("settings")}>
+              {busy("settings") ? "Saving…" : "Save settings"}
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section className="panel" aria-labelledby="users">
+        <h2 id="users">Users</h2>
+        <div className="table-scroll">
+          <table className="simple">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Team</th>
+                <th scope="col">Active</th>
+                <th scope="col">
+                  <span className="visually-hidden">Save</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <td>
+                    <Form method="post" id={`user-${u.id}`}>
+                      <input type="hidden" name="intent" value="update-user" />
+                      <input type="hidden" name="userId" value={u.id} />
+                    </Form>
+                    <input form={`user-${u.id}`} name="name" aria-label={`Name of ${u.email}`} defaultValue={u.name} />
+                  </td>
+                  <td>{u.email}</td>
+                  <td>
+                    <select form={`user-${u.id}`} name="role" aria-label={`Role of ${u.email}`} defaultValue={u.role}>
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {ROLE_LABELS[r]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <select form={`user-${u.id}`} name="teamId" aria-label={`Team of ${u.email}`} defaultValue={u.teamId ?? ""}>
+                      <option value="">—</option>
+                      {teams.map((t) => (
+                        <option key={t.id} value={t.id}>
+                          {t.name}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <input form={`user-${u.id}`} type="checkbox" name="active" aria-label={`${u.email} is active`} defaultChecked={u.active} />
+                  </td>
+                  <td>
+                    <button form={`user-${u.id}`} type="submit" className="btn btn--secondary">
+                      Save
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {isErrorReply(reply, "update-user") ? (
+          <p className="form-error" role="alert">
+            {Object.entries(reply.fieldErrors)
+              .map(([k, m]) => `${k} ${m.join(", ")}`)
+              .join("; ")}
+          </p>
+        ) : null}
+
+        <h3>Add a user</h3>
+        <Form method="post" className="form-grid" noValidate>
+          <input type="hidden" name="intent" value="create-user" />
+          {(
+            [
+              ["email", "Email", "email"],
+              ["name", "Name", "text"],
+              ["password", "Initial password (12+ characters)", "password"],
+            ] as const
+          ).map(([name, label, type]) => (
+            <div key={name}>
+              <label htmlFor={`u-${name}`}>{label}</label>
+              <input
+                id={`u-${name}`}
+                name={name}
+                type={type}
+                autoComplete={type === "password" ? "new-password" : "off"}
+                defaultValue={type === "password" ? undefined : v(name, "", "create-user")}
+                aria-invalid={invalid(name, "create-user")}
+                aria-describedby={invalid(name, "create-user") ? `create-user-${name}-error` : undefined}
+              />
+              <Errors reply={reply} name={name} intent="create-user" />
+            </div>
+          ))}
+          <div>
+            <label htmlFor="u-role">Role</label>
+            <select id="u-role" name="role" defaultValue={v("role", "viewer", "create-user")}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+            <Errors reply={reply} name="role" intent="create-user" />
+          </div>
+          <div>
+            <label htmlFor="u-team">Team</label>
+            <select id="u-team" name="teamId" defaultValue={v("teamId", "", "create-user")}>
+              <option value="">—</option>
+              {teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+            <Errors reply={reply} name="teamId" intent="create-user" />
+          </div>
+          <div>
+            <button className="btn btn--primary" type="submit" disabled={busy("create-user")}>
+              {busy("create-user") ? "Adding…" : "Add user"}
+            </button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

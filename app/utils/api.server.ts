@@ -1,0 +1,95 @@
+import type { z } from "zod";
+import { issuesToFieldErrors } from "~/lib/forms.server";
+import { authenticateToken, type ApiPrincipal, type ApiScope } from "~/models/tokens.server";
+import { getDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+
+/** JSON API conventions: every error is `{ error, fieldErrors? }` with its status; thrown as a Response. */
+export function apiJson(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
+export function apiError(status: number, error: string, fieldErrors?: Record<string, string[]>): Response {
+  return apiJson(fieldErrors ? { error, fieldErrors } : { error }, status);
+}
+
+/** The token behind `Authorization: Bearer …` holding `scope`; throws 401 / 403 otherwise. */
+export function requireApiToken(request: Request, scope: ApiScope): ApiPrincipal {
+  const header = request.headers.get("Authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  const principal = match ? authenticateToken(getDb(), match[1]) : null;
+  if (!principal) {
+    throw new Response(JSON.stringify({ error: "A valid API token is required (Authorization: Bearer <token>)." }), {
+      status: 401,
+      headers: { "Content-Type": "application/json; charset=utf-8", "WWW-Authenticate": 'Bearer realm="api"' },
+    });
+  }
+  if (!principal.scopes.includes(scope)) throw apiError(403, `This token lacks the scope "${scope}".`);
+  return principal;
+}
+
+export function requireMethod(request: Request, ...methods: string[]): void {
+  if (!methods.includes(request.method.toUpperCase())) {
+    throw new Response(JSON.stringify({ error: `Method ${request.method} is not allowed here.` }), {
+      status: 405,
+      headers: { "Content-Type": "application/json; charset=utf-8", Allow: methods.join(", ") },
+    });
+  }
+}
+
+/**
+ * Reads a request body as text, refusing (413) bodies over the limit without buffering them whole,
+ * and (415) bodies of another content type than `expected`.
+ */
+export async function readBodyText(request: Request, expected: "application/json" | "text/csv", maxBytes = getEnv().API_MAX_BODY_BYTES): Promise<string> {
+  const type = (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
+  const accepted = expected === "text/csv" ? ["text/csv", "application/csv", "text/plain"] : ["application/json"];
+  if (!accepted.includes(type)) throw apiError(415, `Content-Type must be ${expected}.`);
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > maxBytes) throw apiError(413, `The body is larger than ${maxBytes} bytes.`);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw apiError(413, `The body is larger than ${maxBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
+}
+
+export async function readJsonBody(request: Request, maxBytes?: number): Promise<unknown> {
+  const text = await readBodyText(request, "application/json", maxBytes);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw apiError(400, "The body is not valid JSON.");
+  }
+}
+
+/** Parses with a zod schema or throws a 400 naming every bad field (paths like `0.finishedAt` for arrays). */
+export function parseApiBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const { fieldErrors, formErrors } = issuesToFieldErrors(result.error.issues);
+  if (formErrors.length) fieldErrors["_"] = formErrors;
+  throw apiError(400, "The request body is invalid.", fieldErrors);
+}
+
+/** Parses URL search parameters with a zod schema or throws a 400. */
+export function parseApiQuery<S extends z.ZodType>(schema: S, url: URL): z.infer<S> {
+  const raw: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) if (v !== "") raw[k] = v;
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  throw apiError(400, "The query parameters are invalid.", issuesToFieldErrors(result.error.issues).fieldErrors);
+}

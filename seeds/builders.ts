@@ -1,0 +1,410 @@
+/**
+ * Small typed data builders, shared by the demo seed and by tests.
+ * Each takes sensible defaults plus overrides and returns the inserted row.
+ * They work on a connection or inside a transaction (synchronous better-sqlite3 driver).
+ */
+import type { RunResult } from "better-sqlite3";
+import { eq, getTableColumns, type InferInsertModel } from "drizzle-orm";
+import type { BaseSQLiteDatabase, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { schema } from "../db/client";
+
+/** A connection or a transaction: anything with the synchronous query builder over our schema. */
+export type DbWriter = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
+
+type S = typeof schema;
+export type Team = S["teams"]["$inferSelect"];
+export type User = S["users"]["$inferSelect"];
+export type Employee = S["employees"]["$inferSelect"];
+export type Service = S["services"]["$inferSelect"];
+export type Deployment = S["deployments"]["$inferSelect"];
+export type DeploymentCommit = S["deploymentCommits"]["$inferSelect"];
+export type Incident = S["incidents"]["$inferSelect"];
+export type BudgetCategory = S["budgetCategories"]["$inferSelect"];
+export type BudgetLine = S["budgetLines"]["$inferSelect"];
+export type FinanceSnapshot = S["financeSnapshots"]["$inferSelect"];
+export type Requisition = S["requisitions"]["$inferSelect"];
+export type Cycle = S["cycles"]["$inferSelect"];
+export type Objective = S["objectives"]["$inferSelect"];
+export type KeyResult = S["keyResults"]["$inferSelect"];
+export type CheckIn = S["checkIns"]["$inferSelect"];
+export type Risk = S["risks"]["$inferSelect"];
+export type Kpi = S["kpis"]["$inferSelect"];
+export type KpiTarget = S["kpiTargets"]["$inferSelect"];
+export type KpiMeasurement = S["kpiMeasurements"]["$inferSelect"];
+export type ComplianceFramework = S["complianceFrameworks"]["$inferSelect"];
+export type ComplianceRequirement = S["complianceRequirements"]["$inferSelect"];
+export type MaturityScore = S["maturityScores"]["$inferSelect"];
+export type DecisionGate = S["decisionGates"]["$inferSelect"];
+export type GateCriterion = S["gateCriteria"]["$inferSelect"];
+
+type Insert<K extends keyof S> = S[K] extends SQLiteTable ? InferInsertModel<S[K]> : never;
+
+/** Counter for unique default names; deterministic within a process. */
+let sequence = 0;
+function nextSeq(): number {
+  sequence += 1;
+  return sequence;
+}
+
+/** SQLite's bound-parameter limit is 32766; keep chunks well under it. */
+function chunkSizeFor(table: SQLiteTable): number {
+  const columns = Object.keys(getTableColumns(table)).length;
+  return Math.max(1, Math.min(500, Math.floor(30_000 / Math.max(1, columns))));
+}
+
+/**
+ * Inserts many rows with multi-row INSERT statements, in chunks (call inside a transaction
+ * for speed). Returns the number of rows inserted.
+ */
+export function insertMany<TTable extends SQLiteTable>(
+  db: DbWriter,
+  table: TTable,
+  rows: readonly InferInsertModel<TTable>[],
+): number {
+  const size = chunkSizeFor(table);
+  let count = 0;
+  for (let i = 0; i < rows.length; i += size) {
+    const chunk = rows.slice(i, i + size);
+    count += db.insert(table).values(chunk).run().changes;
+  }
+  return count;
+}
+
+// ---------------------------------------------------------------- people
+
+export function insertTeam(db: DbWriter, overrides: Partial<Insert<"teams">> = {}): Team {
+  return db
+    .insert(schema.teams)
+    .values({ name: `Team ${nextSeq()}`, isTech: true, ...overrides })
+    .returning()
+    .get();
+}
+
+/** A hash no password verifies against: for users who never log in (tests). */
+export const NO_LOGIN_HASH = "!no-login";
+
+export function insertUser(db: DbWriter, overrides: Partial<Insert<"users">> = {}): User {
+  const n = nextSeq();
+  return db
+    .insert(schema.users)
+    .values({
+      email: `user${n}@example.test`,
+      name: `User ${n}`,
+      role: "viewer",
+      passwordHash: NO_LOGIN_HASH,
+      ...overrides,
+    })
+    .returning()
+    .get();
+}
+
+export function insertEmployee(db: DbWriter, overrides: Partial<Insert<"employees">> = {}): Employee {
+  const n = nextSeq();
+  return db
+    .insert(schema.employees)
+    .values({
+      name: `Employee ${n}`,
+      title: "Software Engineer",
+      startDate: "2024-01-01",
+      annualSalaryCents: 55_000_00,
+      ...overrides,
+    })
+    .returning()
+    .get();
+}
+
+// ---------------------------------------------------------------- delivery
+
+export function insertService(db: DbWriter, overrides: Partial<Insert<"services">> = {}): Service {
+  return db
+    .insert(schema.services)
+    .values({ name: `service-${nextSeq()}`, ...overrides })
+    .returning()
+    .get();
+}
+
+export type CommitInput = { sha?: string; committedAt: Date };
+
+export type DeploymentInput = { serviceId: number } & Partial<Insert<"deployments">> & {
+    commits?: readonly CommitInput[];
+  };
+
+/** Inserts a deployment (default: successful, production, finished now) and its commits. */
+export function insertDeployment(db: DbWriter, input: DeploymentInput): Deployment & { commits: DeploymentCommit[] } {
+  const { commits = [], ...values } = input;
+  const finishedAt = values.finishedAt ?? new Date();
+  const deployment = db
+    .insert(schema.deployments)
+    .values({
+      environment: "production",
+      status: "success",
+      startedAt: new Date(finishedAt.getTime() - 10 * 60_000),
+      ...values,
+      finishedAt,
+    })
+    .returning()
+    .get();
+  const inserted =
+    commits.length === 0
+      ? []
+      : db
+          .insert(schema.deploymentCommits)
+          .values(
+            commits.map((c, i) => ({
+              deploymentId: deployment.id,
+              sha: c.sha ?? `${deployment.id.toString(16).padStart(8, "0")}${String(i).padStart(32, "0")}`,
+              committedAt: c.committedAt,
+            })),
+          )
+          .returning()
+          .all();
+  return { ...deployment, commits: inserted };
+}
+
+export function insertIncident(
+  db: DbWriter,
+  input: { serviceId: number } & Partial<Insert<"incidents">>,
+): Incident {
+  const n = nextSeq();
+  return db
+    .insert(schema.incidents)
+    .values({
+      title: `Incident ${n}`,
+      severity: "SEV3",
+      startedAt: new Date(),
+      ...input,
+    })
+    .returning()
+    .get();
+}
+
+// ---------------------------------------------------------------- finance
+
+export function insertBudgetCategory(
+  db: DbWriter,
+  overrides: Partial<Insert<"budgetCategories">> = {},
+): BudgetCategory {
+  return db
+    .insert(schema.budgetCategories)
+    .values({ name: `Category ${nextSeq()}`, ...overrides })
+    .returning()
+    .get();
+}
+
+export function insertBudgetLine(
+  db: DbWriter,
+  input: { categoryId: number; month: string } & Partial<Insert<"budgetLines">>,
+): BudgetLine {
+  return db
+    .insert(schema.budgetLines)
+    .values({ plannedCents: 0, actualCents: null, ...input })
+    .returning()
+    .get();
+}
+
+export function insertSnapshot(
+  db: DbWriter,
+  input: { month: string } & Partial<Insert<"financeSnapshots">>,
+): FinanceSnapshot {
+  return db
+    .insert(schema.financeSnapshots)
+    .values({
+      cashCents: 0,
+      revenueCents: 0,
+      mrrCents: 0,
+      customers: 0,
+      newCustomers: 0,
+      churnedCustomers: 0,
+      financingCents: 0,
+      ...input,
+    })
+    .returning()
+    .get();
+}
+
+// ---------------------------------------------------------------- hiring
+
+export function insertRequisition(db: DbWriter, overrides: Partial<Insert<"requisitions">> = {}): Requisition {
+  return db
+    .insert(schema.requisitions)
+    .values({
+      title: `Role ${nextSeq()}`,
+      targetStartMonth: "2025-01",
+      annualSalaryCents: 55_000_00,
+      priority: "P1",
+      status: "planned",
+      ...overrides,
+    })
+    .returning()
+    .get();
+}
+
+// ---------------------------------------------------------------- OKRs
+
+export function insertCycle(db: DbWriter, overrides: Partial<Insert<"cycles">> = {}): Cycle {
+  const n = nextSeq();
+  return db
+    .insert(schema.cycles)
+    .values({ name: `Cycle ${n}`, startDate: "2025-01-01", endDate: "2025-03-31", status: "open", ...overrides })
+    .returning()
+    .get();
+}
+
+export function insertObjective(
+  db: DbWriter,
+  input: { cycleId: number } & Partial<Insert<"objectives">>,
+): Objective {
+  return db
+    .insert(schema.objectives)
+    .values({ title: `Objective ${nextSeq()}`, ...input })
+    .returning()
+    .get();
+}
+
+export function insertKeyResult(
+  db: DbWriter,
+  input: { objectiveId: number } & Partial<Insert<"keyResults">>,
+): KeyResult {
+  const startValue = input.startValue ?? 0;
+  return db
+    .insert(schema.keyResults)
+    .values({
+      title: `Key result ${nextSeq()}`,
+      kind: "number",
+      targetValue: 100,
+      weight: 1,
+      ...input,
+      startValue,
+      currentValue: input.currentValue ?? startValue,
+    })
+    .returning()
+    .get();
+}
+
+/** Inserts a check-in; with `updateKeyResult` (default true) the KR's current value follows it. */
+export function insertCheckIn(
+  db: DbWriter,
+  input: { keyResultId: number; value: number } & Partial<Insert<"checkIns">>,
+  options: { updateKeyResult?: boolean } = {},
+): CheckIn {
+  const row = db
+    .insert(schema.checkIns)
+    .values({ confidence: 7, ...input })
+    .returning()
+    .get();
+  if (options.updateKeyResult !== false) {
+    db.update(schema.keyResults)
+      .set({ currentValue: row.value, updatedAt: row.createdAt })
+      .where(eq(schema.keyResults.id, row.keyResultId))
+      .run();
+  }
+  return row;
+}
+
+// ---------------------------------------------------------------- risks
+
+export function insertRisk(db: DbWriter, overrides: Partial<Insert<"risks">> = {}): Risk {
+  return db
+    .insert(schema.risks)
+    .values({
+      title: `Risk ${nextSeq()}`,
+      category: "technical",
+      inherentLikelihood: 3,
+      inherentImpact: 3,
+      residualLikelihood: 2,
+      residualImpact: 3,
+      treatment: "mitigate",
+      status: "open",
+      ...overrides,
+    })
+    .returning()
+    .get();
+}
+
+// ---------------------------------------------------------------- KPIs
+
+export function insertKpi(db: DbWriter, overrides: Partial<Insert<"kpis">> = {}): Kpi {
+  const n = nextSeq();
+  return db
+    .insert(schema.kpis)
+    .values({ key: `kpi_${n}`, name: `KPI ${n}`, direction: "higher", category: "product", ...overrides })
+    .returning()
+    .get();
+}
+
+export function insertKpiTarget(
+  db: DbWriter,
+  input: { kpiId: number; cycleId: number; target: number } & Partial<Insert<"kpiTargets">>,
+): KpiTarget {
+  return db.insert(schema.kpiTargets).values(input).returning().get();
+}
+
+export function insertKpiMeasurement(
+  db: DbWriter,
+  input: { kpiId: number; measuredOn: string; value: number } & Partial<Insert<"kpiMeasurements">>,
+): KpiMeasurement {
+  return db.insert(schema.kpiMeasurements).values(input).returning().get();
+}
+
+// ---------------------------------------------------------------- governance
+
+export function insertFramework(
+  db: DbWriter,
+  overrides: Partial<Insert<"complianceFrameworks">> = {},
+): ComplianceFramework {
+  const n = nextSeq();
+  return db
+    .insert(schema.complianceFrameworks)
+    .values({ key: `framework_${n}`, name: `Framework ${n}`, ...overrides })
+    .returning()
+    .get();
+}
+
+export function insertRequirement(
+  db: DbWriter,
+  input: { frameworkId: number } & Partial<Insert<"complianceRequirements">>,
+): ComplianceRequirement {
+  const n = nextSeq();
+  return db
+    .insert(schema.complianceRequirements)
+    .values({ ref: `R-${n}`, title: `Requirement ${n}`, status: "todo", ...input })
+    .returning()
+    .get();
+}
+
+export function insertMaturityScore(
+  db: DbWriter,
+  input: Pick<Insert<"maturityScores">, "assessedOn" | "indicator" | "score"> & Partial<Insert<"maturityScores">>,
+): MaturityScore {
+  return db.insert(schema.maturityScores).values(input).returning().get();
+}
+
+export type GateCriterionInput = Pick<Insert<"gateCriteria">, "metric" | "operator" | "threshold">;
+
+/** Inserts a decision gate and its criteria. */
+export function insertGate(
+  db: DbWriter,
+  input: Partial<Insert<"decisionGates">> & { criteria?: readonly GateCriterionInput[] } = {},
+): DecisionGate & { criteria: GateCriterion[] } {
+  const { criteria = [], ...values } = input;
+  const gate = db
+    .insert(schema.decisionGates)
+    .values({ name: `Gate ${nextSeq()}`, dueDate: "2025-06-30", ...values })
+    .returning()
+    .get();
+  const inserted =
+    criteria.length === 0
+      ? []
+      : db
+          .insert(schema.gateCriteria)
+          .values(
+            criteria.map((c) => ({
+              ...c,
+              gateId: gate.id,
+              ...(values.createdAt ? { createdAt: values.createdAt, updatedAt: values.createdAt } : {}),
+            })),
+          )
+          .returning()
+          .all();
+  return { ...gate, criteria: inserted };
+}
