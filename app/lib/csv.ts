@@ -86,7 +86,7 @@ export function parseCsv<T>(text: string, schema: z.ZodType<T>, opts: ParseCsvOp
       trim: true,
       relax_column_count: true,
       record_delimiter: ["\r\n", "\n", "\r"],
-    }) as { record: string[]; info: { records: number } }[];
+    }) as unknown as { record: string[]; info: { records: number } }[]; // `info: true` shape (not in the typings)
   } catch (err) {
     const e = err as { message?: string; records?: number; lines?: number };
     const row = typeof e.records === "number" ? e.records + 1 : 0;

@@ -2,8 +2,16 @@ import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~/utils/db.server";
 import { schema } from "~/utils/db.server";
 
-/** Who made a change: a signed-in person, or an API token. */
-export type AuditActor = { userId: number; tokenId?: null } | { userId?: null; tokenId: number };
+/**
+ * Who made a change: a signed-in person, an API token, or the system itself (a metric rule
+ * raising a risk — stored with both ids null; its action names what did it, e.g. "rule:raise").
+ */
+export type AuditActor =
+  | { userId: number; tokenId?: null; system?: undefined }
+  | { userId?: null; tokenId: number; system?: undefined }
+  | { userId?: null; tokenId?: null; system: true };
+
+export const SYSTEM_ACTOR: AuditActor = { system: true };
 
 export type AuditInput = {
   actor: AuditActor;

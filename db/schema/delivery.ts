@@ -40,6 +40,9 @@ export const deployments = sqliteTable(
       .where(sql`${t.externalId} is not null`),
     index("deployments_env_status_finished_idx").on(t.environment, t.status, t.finishedAt),
     index("deployments_service_finished_idx").on(t.serviceId, t.environment, t.status, t.finishedAt),
+    // the deployments table (/delivery/deployments): newest first, with or without a service filter
+    index("deployments_finished_idx").on(t.finishedAt),
+    index("deployments_service_only_finished_idx").on(t.serviceId, t.finishedAt),
   ],
 );
 

@@ -7,3 +7,4 @@ export * from "./hiring";
 export * from "./kpis";
 export * from "./governance";
 export * from "./audit";
+export * from "./delivery_metrics";

@@ -1,4 +1,5 @@
-import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
 import { users } from "./people";
 
@@ -52,5 +53,11 @@ export const risks = sqliteTable(
   (t) => [
     index("risks_status_idx").on(t.status, t.category),
     index("risks_rule_idx").on(t.raisedByRuleId, t.raisedSubject),
+    /** a metric rule never has two open (not closed) risks for the same subject */
+    uniqueIndex("risks_rule_open_uq")
+      .on(t.raisedByRuleId, t.raisedSubject)
+      .where(sql`${t.raisedByRuleId} is not null and ${t.status} <> 'closed'`),
+    index("risks_review_idx").on(t.nextReviewDate),
+    index("risks_owner_idx").on(t.ownerUserId),
   ],
 );

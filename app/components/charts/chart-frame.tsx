@@ -1,0 +1,293 @@
+/**
+ * Shared parts of the chart wrappers: the figure with its title, the legend, the
+ * "Show as table" text alternative, the empty message, colours and sizing.
+ *
+ * Sizing: recharts renders SVG on the server only with a fixed width and height, so every
+ * chart has an intrinsic size (default 640×260) and CSS scales the SVG to its container
+ * (`width: 100%; height: auto`). Once JavaScript runs, the chart is re-rendered at the
+ * container's real width with the same aspect ratio (same box, no layout shift) so that the
+ * hover tooltip's coordinates are right.
+ */
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
+import { NO_DATA, formatNumber } from "~/lib/format";
+
+/** Colour tokens a chart may use (CSS custom properties of app.css); same meaning = same colour. */
+export type ChartColor =
+  | "chart-1"
+  | "chart-2"
+  | "chart-3"
+  | "chart-4"
+  | "chart-5"
+  | "chart-6"
+  | "accent"
+  | "info"
+  | "good"
+  | "warn"
+  | "bad"
+  | "text-muted"
+  | "tier-elite"
+  | "tier-high"
+  | "tier-medium"
+  | "tier-low"
+  | "on-track"
+  | "at-risk"
+  | "off-track"
+  | "risk-low"
+  | "risk-medium"
+  | "risk-high"
+  | "risk-critical";
+
+/** `var(--chart-1)` etc. — works as an SVG fill/stroke value. */
+export function chartColor(color: ChartColor): string {
+  return `var(--${color})`;
+}
+
+/** The i-th default series colour (chart-1 … chart-6, then again). */
+export function seriesColor(index: number, color?: ChartColor): ChartColor {
+  return color ?? (`chart-${(index % 6) + 1}` as ChartColor);
+}
+
+/** Keys of T whose values are numbers (or missing): what a series may plot. */
+export type NumericKey<T> = {
+  [K in keyof T]-?: T[K] extends number | null | undefined ? K : never;
+}[keyof T] &
+  string;
+
+/** Keys of T whose values are strings or numbers: what the category/x axis may use. */
+export type CategoryKey<T> = {
+  [K in keyof T]-?: T[K] extends string | number ? K : never;
+}[keyof T] &
+  string;
+
+export type ChartSeries<T> = {
+  key: NumericKey<T>;
+  label: string;
+  color?: ChartColor;
+  /** dashed stroke (forecasts, plans) */
+  dashed?: boolean;
+};
+
+export type ChartReferenceLine = {
+  /** y value of the horizontal line (e.g. a target) */
+  y: number;
+  label: string;
+  color?: ChartColor;
+};
+
+export const DEFAULT_CHART_WIDTH = 640;
+export const DEFAULT_CHART_HEIGHT = 260;
+
+export const defaultFormatValue = (v: number): string => formatNumber(v, { digits: 2 });
+export const defaultFormatX = (x: string | number): string => String(x);
+
+/** Axis / grid / tooltip styling from the theme tokens. */
+export const axisTick = { fill: "var(--text-muted)", fontSize: 12 } as const;
+export const tooltipContentStyle = {
+  background: "var(--surface)",
+  border: "1px solid var(--border)",
+  borderRadius: "var(--radius)",
+  color: "var(--text)",
+  boxShadow: "var(--shadow)",
+} as const;
+export const tooltipLabelStyle = { color: "var(--text)", fontWeight: 600 } as const;
+
+/** A DOM-id-safe unique id for recharts' clip paths (stable between server and browser). */
+export function useChartId(): string {
+  return `chart${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
+}
+
+/**
+ * The size to render at: the intrinsic size on the server and first render, then the
+ * container's width (same aspect ratio) once mounted.
+ */
+export function useChartSize(width: number, height: number) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ width, height });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const update = () => {
+      const w = Math.round(el.clientWidth);
+      if (w <= 0) return;
+      const h = Math.round((w * height) / width);
+      setSize((prev) => (prev.width === w && prev.height === h ? prev : { width: w, height: h }));
+    };
+    update();
+    const ro = new ResizeObserver(update);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [width, height]);
+  return { ref, size };
+}
+
+/**
+ * Show every n-th category tick, computed from the drawing width only. recharts' default
+ * (hide overlapping ticks) measures text in the DOM, which the server cannot do: the
+ * browser would then draw other ticks than the server and hydration would fail.
+ */
+export function categoryTickInterval(count: number, plotWidth: number, minSpacing = 72): number {
+  if (count <= 1) return 0;
+  const maxTicks = Math.max(2, Math.floor(plotWidth / minSpacing));
+  return Math.max(0, Math.ceil(count / maxTicks) - 1);
+}
+
+export type LegendItem = { label: string; color: ChartColor; dashed?: boolean; kind?: "line" | "box" };
+
+export type DataTableSpec = {
+  xLabel: string;
+  columns: readonly string[];
+  rows: readonly { x: string; values: readonly string[] }[];
+};
+
+/** The table behind a chart, for "Show as table". */
+export function buildChartTable<T extends object>(
+  data: readonly T[],
+  xKey: CategoryKey<T>,
+  series: readonly ChartSeries<T>[],
+  formatX: (x: string | number) => string,
+  formatValue: (v: number) => string,
+  xLabel: string,
+): DataTableSpec {
+  return {
+    xLabel,
+    columns: series.map((s) => s.label),
+    rows: data.map((row) => {
+      const x = row[xKey] as unknown;
+      return {
+        x: typeof x === "string" || typeof x === "number" ? formatX(x) : "",
+        values: series.map((s) => {
+          const v = row[s.key] as unknown;
+          return typeof v === "number" && Number.isFinite(v) ? formatValue(v) : NO_DATA;
+        }),
+      };
+    }),
+  };
+}
+
+/** True when there is nothing to draw: no rows, or no finite value in any series. */
+export function isChartEmpty<T extends object>(data: readonly T[], series: readonly ChartSeries<T>[]): boolean {
+  return !data.some((row) =>
+    series.some((s) => {
+      const v = row[s.key] as unknown;
+      return typeof v === "number" && Number.isFinite(v);
+    }),
+  );
+}
+
+export type ChartFrameProps = {
+  title: string;
+  description?: ReactNode;
+  /** read by screen readers instead of the drawing (default: points to the table) */
+  summary?: string;
+  width: number;
+  height: number;
+  empty: boolean;
+  emptyMessage?: ReactNode;
+  legend: readonly LegendItem[];
+  table: DataTableSpec;
+  /** lines under the table, e.g. "Target: 50 per day" */
+  notes?: readonly string[];
+  className?: string;
+  plotRef: RefObject<HTMLDivElement>;
+  children: ReactNode;
+};
+
+/** `<figure>` with title, plot (or empty message), legend and the data as a table. */
+export function ChartFrame({
+  title,
+  description,
+  summary,
+  width,
+  height,
+  empty,
+  emptyMessage,
+  legend,
+  table,
+  notes,
+  className,
+  plotRef,
+  children,
+}: ChartFrameProps) {
+  return (
+    <figure className={["chart", className].filter(Boolean).join(" ")}>
+      <figcaption className="chart__caption">
+        <span className="chart__title">{title}</span>
+        {description !== undefined ? <span className="chart__description">{description}</span> : null}
+      </figcaption>
+      {empty ? (
+        <div className="chart__empty" style={{ aspectRatio: `${width} / ${height}` }}>
+          <p>{emptyMessage ?? "No data for this period."}</p>
+        </div>
+      ) : (
+        <>
+          <div
+            ref={plotRef}
+            className="chart__plot"
+            role="img"
+            aria-label={summary ?? `${title}. The values are in the table under “Show as table”.`}
+            style={{ aspectRatio: `${width} / ${height}` }}
+          >
+            {children}
+          </div>
+          {legend.length > 1 ? (
+            <ul className="chart__legend">
+              {legend.map((item) => (
+                <li key={item.label} className="chart__legend-item">
+                  <span
+                    className={[
+                      "chart__swatch",
+                      item.kind === "box" ? "chart__swatch--box" : "chart__swatch--line",
+                      item.dashed ? "chart__swatch--dashed" : null,
+                    ]
+                      .filter(Boolean)
+                      .join(" ")}
+                    style={{ color: chartColor(item.color) }}
+                    aria-hidden="true"
+                  />
+                  {item.label}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <details className="chart__data">
+            <summary>Show as table</summary>
+            <div className="chart__table-scroll">
+              <table className="chart__table">
+                <caption className="visually-hidden">{title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{table.xLabel}</th>
+                    {table.columns.map((c) => (
+                      <th scope="col" key={c}>
+                        {c}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {table.rows.map((r, i) => (
+                    <tr key={`${r.x}-${i}`}>
+                      <th scope="row">{r.x}</th>
+                      {r.values.map((v, j) => (
+                        <td key={j} className={v === NO_DATA ? "chart__cell--empty" : undefined}>
+                          {v}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {notes && notes.length > 0 ? (
+              <ul className="chart__notes">
+                {notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            ) : null}
+          </details>
+        </>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,305 @@
+/**
+ * Server-render checks for the component kit: what a browser without JavaScript receives.
+ * (react-router-dom's memory router stands in for Remix's; Remix's Link/Form run inside it.)
+ */
+import type { ReactNode } from "react";
+import { renderToString } from "react-dom/server";
+import { StaticRouterProvider, createStaticHandler, createStaticRouter } from "react-router-dom/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { AreaChart } from "~/components/charts/area-chart";
+import { BarChart } from "~/components/charts/bar-chart";
+import { LineChart } from "~/components/charts/line-chart";
+import { KpiTile } from "~/components/metrics/kpi-tile";
+import { RiskLevelBadge } from "~/components/metrics/risk-level-badge";
+import { StatusBadge } from "~/components/metrics/status-badge";
+import { TierBadge } from "~/components/metrics/tier-badge";
+import { TrendArrow, trendMeaning } from "~/components/metrics/trend-arrow";
+import { Field, SelectField } from "~/components/ui/field";
+import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
+import { Tooltip } from "~/components/ui/tooltip";
+import { formatHours } from "~/lib/format";
+import { parseTableParams } from "~/lib/table-params";
+
+/** Server-render `node` as the page at `url` inside a (static, data) router, as Remix does. */
+async function render(node: ReactNode, url = "/"): Promise<string> {
+  const handler = createStaticHandler([{ path: "*", element: node }]);
+  const context = await handler.query(new Request(`http://tracker.test${url}`));
+  if (context instanceof Response) throw new Error("unexpected redirect");
+  const router = createStaticRouter(handler.dataRoutes, context);
+  return renderToString(<StaticRouterProvider router={router} context={context} hydrate={false} />);
+}
+
+/** React escapes & in attributes; compare hrefs unescaped. */
+const unescape = (html: string) => html.replace(/&amp;/g, "&");
+
+type Deployment = { id: number; service: string; finishedAt: number; leadTimeHours: number | null };
+
+const col = createDataTableColumnHelper<Deployment>();
+const columns = col.columns([
+  col.accessor("service", { header: "Service", meta: { rowHeader: true } }),
+  col.accessor("finishedAt", { header: "Finished", cell: (c) => new Date(c.getValue()).toISOString().slice(0, 10) }),
+  col.accessor("leadTimeHours", {
+    header: "Lead time",
+    cell: (c) => formatHours(c.getValue(), "en-US") ?? "no data",
+    meta: { align: "end" },
+  }),
+  col.display({ id: "actions", header: "Actions", cell: (c) => `edit ${c.row.original.id}` }),
+]);
+const SORTABLE = ["service", "finishedAt", "leadTimeHours"] as const;
+
+const deployments: Deployment[] = [
+  { id: 1, service: "payments-api", finishedAt: Date.UTC(2024, 5, 2), leadTimeHours: 3.2 },
+  { id: 2, service: "web-app", finishedAt: Date.UTC(2024, 5, 1), leadTimeHours: null },
+];
+
+describe("DataTable (server mode)", () => {
+  const url = "/delivery?window=30d&sort=service&dir=asc";
+  const params = parseTableParams(url, { sortable: SORTABLE, defaultSort: { id: "finishedAt", desc: true } });
+  let html = "";
+  beforeAll(async () => {
+    html = unescape(
+      await render(
+        <DataTable
+          columns={columns}
+          data={deployments}
+          total={60}
+          params={params}
+          caption="Deployments"
+          emptyState={<p>No deployments yet</p>}
+          csvHref="/delivery/deployments.csv?window=30d"
+          getRowId={(r) => String(r.id)}
+          filter={{ label: "Search services" }}
+        />,
+        url,
+      ),
+    );
+  });
+
+  it("renders the rows it was given", async () => {
+    expect(html).toContain("payments-api");
+    expect(html).toContain("web-app");
+    expect(html).toContain("3.2 h");
+    expect(html).toContain("edit 2");
+    expect(html).toMatch(/<th scope="row" class="dt__rowheader">payments-api<\/th>/);
+    expect(html).toContain("<caption");
+  });
+
+  it("renders sort links that keep other params and aria-sort on the sorted column", async () => {
+    expect(html).toContain('aria-sort="ascending"');
+    // sorted column toggles to desc; other columns start at their first direction; page reset
+    expect(html).toContain('href="/delivery?window=30d&sort=service&dir=desc"');
+    expect(html).toContain('href="/delivery?window=30d&sort=finishedAt&dir=desc"');
+    // the display column is not sortable
+    expect(html).not.toContain("sort=actions");
+  });
+
+  it("renders the pager, page sizes, filter and CSV link", async () => {
+    expect(html).toContain("Rows 1–2 of 60");
+    expect(html).toContain('href="/delivery?window=30d&sort=service&dir=asc&page=2"');
+    expect(html).toMatch(/aria-disabled="true"[^>]*>.*Previous/);
+    expect(html).toContain('href="/delivery?window=30d&sort=service&dir=asc&size=50"');
+    expect(html).toContain('href="/delivery/deployments.csv?window=30d"');
+    expect(html).toContain("Export CSV");
+    expect(html).toContain('name="q"');
+    expect(html).toContain('<input type="hidden" name="window" value="30d"/>');
+  });
+
+  it("shows the empty state when there are no rows", async () => {
+    const empty = await render(
+      <DataTable
+        columns={columns}
+        data={[]}
+        total={0}
+        params={params}
+        caption="Deployments"
+        emptyState={<p>No deployments yet</p>}
+        getRowId={(r) => String(r.id)}
+      />,
+      url,
+    );
+    expect(empty).toContain("No deployments yet");
+    expect(empty).not.toContain("<table");
+  });
+});
+
+describe("DataTable (client mode)", () => {
+  const many: Deployment[] = Array.from({ length: 30 }, (_, i) => ({
+    id: i + 1,
+    service: `svc-${String(i + 1).padStart(2, "0")}`,
+    finishedAt: Date.UTC(2024, 0, i + 1),
+    leadTimeHours: i,
+  }));
+
+  it("sorts, filters and pages with TanStack's row models on the server", async () => {
+    const url = "/services?sort=service&dir=desc";
+    const params = parseTableParams(url, { sortable: SORTABLE, defaultSort: { id: "service", desc: false } });
+    const html = unescape(
+      await render(
+        <DataTable mode="client" columns={columns} data={many} params={params} caption="Services" emptyState="none" getRowId={(r) => String(r.id)} />,
+        url,
+      ),
+    );
+    expect(html).toContain("Rows 1–25 of 30");
+    expect(html.indexOf("svc-30")).toBeLessThan(html.indexOf("svc-29"));
+    expect(html).not.toContain("svc-05<"); // on page 2 when sorted descending
+    expect(html).toContain('href="/services?sort=service&dir=desc&page=2"');
+
+    const url2 = "/services?q=svc-1&sort=service&dir=asc";
+    const p2 = parseTableParams(url2, { sortable: SORTABLE, defaultSort: { id: "service", desc: false } });
+    const filtered = await render(
+      <DataTable mode="client" columns={columns} data={many} params={p2} caption="Services" emptyState="none" getRowId={(r) => String(r.id)} />,
+      url2,
+    );
+    expect(filtered).toContain("Rows 1–10 of 10"); // svc-10 … svc-19
+    expect(filtered).not.toContain("svc-20");
+  });
+});
+
+describe("KpiTile", () => {
+  it('shows "no data" for a null value, with the formula and window in an accessible tooltip', async () => {
+    const html = await render(
+      <KpiTile
+        label="Lead time for changes"
+        value={null}
+        formula="median of (deployment finished − commit time)"
+        window="last 90 days"
+        tier={null}
+      />,
+    );
+    expect(html).toContain("no data");
+    expect(html).toContain("median of (deployment finished − commit time)");
+    expect(html).toContain("last 90 days");
+    expect(html).toMatch(/<button type="button"[^>]*aria-describedby="([^"]+)"/);
+    const describedBy = /aria-describedby="([^"]+)"/.exec(html)?.[1];
+    expect(html).toContain(`role="tooltip" id="${describedBy}"`);
+  });
+
+  it("links to the rows behind and colours the change knowing lower is better", async () => {
+    const html = await render(
+      <KpiTile
+        label="Time to restore"
+        value="45 min"
+        formula="median of (resolved − started)"
+        window="last 90 days"
+        href="/delivery/incidents?window=90d"
+        change={{ value: -0.2, formatted: "−20 %", direction: "lower" }}
+        tier="high"
+        target="< 30 min"
+      />,
+    );
+    expect(html).toContain("45 min");
+    expect(html).toContain('href="/delivery/incidents?window=90d"');
+    expect(html).toContain("trend--good");
+    expect(html).toContain("↓");
+    expect(html).toContain("badge--tier-high");
+    expect(html).toContain("&lt; 30 min");
+  });
+});
+
+describe("badges and trend", () => {
+  it.each<[number | null, "higher" | "lower", string]>([
+    [1, "higher", "good"],
+    [-1, "higher", "bad"],
+    [1, "lower", "bad"],
+    [-1, "lower", "good"],
+    [0, "lower", "neutral"],
+    [null, "higher", "neutral"],
+  ])("trendMeaning(%s, %s) = %s", (v, d, expected) => {
+    expect(trendMeaning(v, d)).toBe(expected);
+  });
+
+  it("renders labels, not only colours", async () => {
+    const html = await render(
+      <>
+        <TierBadge tier="elite" />
+        <TierBadge tier={null} />
+        <StatusBadge status="at_risk" />
+        <RiskLevelBadge level="critical" score={20} />
+        <TrendArrow value={null} direction="higher" />
+      </>,
+    );
+    expect(html).toContain("Elite");
+    expect(html).toContain("no data");
+    expect(html).toContain("At risk");
+    expect(html).toContain("badge--risk-critical");
+    expect(html).toContain("Critical");
+    expect(html).toContain("no comparison");
+  });
+});
+
+describe("form field and tooltip", () => {
+  it("links errors and hints to the control", async () => {
+    const html = await render(
+      <>
+        <Field label="Amount" name="amount" defaultValue="12,5" errors={["Expected euros"]} hint="In euros" id="amount" />
+        <SelectField label="Team" name="team" options={[{ value: "core", label: "Core" }]} placeholder="Choose…" id="team" />
+      </>,
+    );
+    expect(html).toContain('aria-describedby="amount-hint amount-error"');
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain('id="amount-error"');
+    expect(html).toContain('value="12,5"');
+    expect(html).toContain("Choose…");
+  });
+
+  it("tooltip trigger is a focusable button described by the bubble", async () => {
+    const html = await render(<Tooltip label="About runway" content="cash ÷ avg net burn" />);
+    expect(html).toMatch(/<button type="button"[^>]*aria-label="About runway"/);
+    expect(html).toContain('role="tooltip"');
+  });
+});
+
+describe("charts render SVG on the server", () => {
+  type Month = { month: string; deploys: number | null; forecast: number | null };
+  const data: Month[] = [
+    { month: "2024-04", deploys: 12, forecast: null },
+    { month: "2024-05", deploys: 20, forecast: null },
+    { month: "2024-06", deploys: 31, forecast: 31 },
+    { month: "2024-07", deploys: null, forecast: 40 },
+  ];
+
+  it("line chart with target and forecast", async () => {
+    const html = await render(
+      <LineChart
+        title="Deployments per month"
+        data={data}
+        xKey="month"
+        series={[
+          { key: "deploys", label: "Deployments" },
+          { key: "forecast", label: "Forecast", dashed: true },
+        ]}
+        referenceLine={{ y: 50, label: "Target" }}
+      />,
+    );
+    expect(html).toContain("<svg");
+    expect(html).toContain('viewBox="0 0 640 260"');
+    expect(html).toContain("var(--chart-1)");
+    expect(html).toContain("stroke-dasharray=\"6 4\"");
+    expect(html).toContain("Show as table");
+    expect(html).toContain("Deployments per month");
+    expect(html).toContain("<td>31</td>");
+    expect(html).toContain("Target: 50");
+  });
+
+  it("bar and area charts", async () => {
+    const bar = await render(
+      <BarChart title="Budget" data={data} xKey="month" stacked series={[{ key: "deploys", label: "A", colorOf: () => "risk-high" }, { key: "forecast", label: "B" }]} />,
+    );
+    expect(bar).toContain("<svg");
+    expect(bar).toContain("var(--risk-high)");
+    const area = await render(<AreaChart title="Spend" data={data} xKey="month" series={[{ key: "deploys", label: "A" }]} />);
+    expect(area).toContain("<svg");
+  });
+
+  it("renders the empty message instead of crashing on empty data", async () => {
+    const html = await render(
+      <LineChart title="Nothing" data={[] as Month[]} xKey="month" series={[{ key: "deploys", label: "Deployments" }]} emptyMessage="No deployments in this window." />,
+    );
+    expect(html).not.toContain("<svg");
+    expect(html).toContain("No deployments in this window.");
+    const allNull = await render(
+      <BarChart title="Nulls" data={[{ month: "2024-01", deploys: null, forecast: null }] as Month[]} xKey="month" series={[{ key: "deploys", label: "D" }]} />,
+    );
+    expect(allNull).toContain("No data for this period.");
+  });
+});

@@ -1,0 +1,15 @@
+import { can } from "~/auth/permissions";
+import { TabsLinks } from "~/components/ui/tabs-links";
+import { useRootData } from "~/root";
+
+/** The delivery data pages, as tabs under each page's header. */
+export function DeliveryTabs({ current }: { current: "deployments" | "incidents" | "services" | "import" }) {
+  const { user } = useRootData();
+  const items = [
+    { to: "/delivery/deployments", label: "Deployments", current: current === "deployments" },
+    { to: "/delivery/incidents", label: "Incidents", current: current === "incidents" },
+    { to: "/delivery/services", label: "Services", current: current === "services" },
+  ];
+  if (can(user, "delivery:edit")) items.push({ to: "/delivery/import", label: "Import CSV", current: current === "import" });
+  return <TabsLinks label="Delivery data" items={items} />;
+}

@@ -1,0 +1,60 @@
+import { Badge, type BadgeTone } from "~/components/ui/badge";
+
+/** Browser-safe copies of the hiring enums (the schema module is server-side). */
+export const STATUSES = ["planned", "open", "interviewing", "offer", "hired", "cancelled"] as const;
+export type Status = (typeof STATUSES)[number];
+export const PRIORITY_VALUES = ["P0", "P1", "P2"] as const;
+export type PriorityValue = (typeof PRIORITY_VALUES)[number];
+
+export const STATUS_LABELS: Record<Status, string> = {
+  planned: "Planned",
+  open: "Open",
+  interviewing: "Interviewing",
+  offer: "Offer",
+  hired: "Hired",
+  cancelled: "Cancelled",
+};
+
+export const NEXT: Record<Status, Status | null> = {
+  planned: "open",
+  open: "interviewing",
+  interviewing: "offer",
+  offer: "hired",
+  hired: null,
+  cancelled: null,
+};
+
+const STATUS_TONES: Record<Status, BadgeTone> = {
+  planned: "neutral",
+  open: "info",
+  interviewing: "accent",
+  offer: "warn",
+  hired: "good",
+  cancelled: "bad",
+};
+
+const PRIORITY_TONES: Record<PriorityValue, BadgeTone> = { P0: "bad", P1: "warn", P2: "neutral" };
+
+export function RequisitionStatusBadge({ status }: { status: Status }) {
+  return (
+    <Badge tone={STATUS_TONES[status]} srPrefix="Status: ">
+      {STATUS_LABELS[status]}
+    </Badge>
+  );
+}
+
+export function PriorityBadge({ priority }: { priority: PriorityValue }) {
+  return (
+    <Badge tone={PRIORITY_TONES[priority]} srPrefix="Priority: ">
+      {priority}
+    </Badge>
+  );
+}
+
+/** "−45 days" (earlier zero-cash date), "+3 days", "0 days"; U+2212 for the minus sign. */
+export function formatDeltaDays(days: number): string {
+  if (days === 0) return "0 days";
+  const abs = Math.abs(days);
+  const unit = abs === 1 ? "day" : "days";
+  return `${days < 0 ? "\u2212" : "+"}${abs} ${unit}`;
+}

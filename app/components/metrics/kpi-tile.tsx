@@ -1,0 +1,109 @@
+import { Link } from "@remix-run/react";
+import { useId, type ReactNode } from "react";
+import { Tooltip } from "~/components/ui/tooltip";
+import type { Tier } from "~/lib/metrics/tiers";
+import { TierBadge } from "./tier-badge";
+import { TrendArrow, type TrendDirection } from "./trend-arrow";
+
+export type KpiChange = {
+  /** signed change; only the sign is used for the arrow and colour. null = no comparison */
+  value: number | null;
+  /** what is printed: "+12 %", "−3 h" */
+  formatted: string;
+  /** which way is better for this metric */
+  direction: TrendDirection;
+  /** what the change compares with, e.g. "vs previous 90 days" */
+  comparedTo?: string;
+};
+
+export type KpiTileProps = {
+  label: string;
+  /** the formatted figure; null → "no data" (never a fake 0) */
+  value: string | null;
+  /** how the figure is computed, e.g. "successful production deploys ÷ days in window" */
+  formula: string;
+  /** the window it covers, e.g. "last 90 days (1 Mar – 30 May 2024)" */
+  window: string;
+  /** link to the rows behind the figure */
+  href?: string;
+  change?: KpiChange;
+  /** DORA tier badge (null shows "no data"; omit for metrics without tiers) */
+  tier?: Tier | null;
+  /** the target, formatted: "< 2 h", "50/day" */
+  target?: string;
+  footnote?: ReactNode;
+  /** heading level of the label (default 3) */
+  headingLevel?: 2 | 3 | 4;
+  className?: string;
+};
+
+/**
+ * One headline figure with its formula and window (tooltip on hover and keyboard focus),
+ * a link to the rows behind it, its trend (coloured knowing whether lower is better),
+ * tier and target.
+ */
+export function KpiTile({
+  label,
+  value,
+  formula,
+  window,
+  href,
+  change,
+  tier,
+  target,
+  footnote,
+  headingLevel = 3,
+  className,
+}: KpiTileProps) {
+  const labelId = useId();
+  const Heading = `h${headingLevel}` as "h2" | "h3" | "h4";
+  const valueText = value ?? "no data";
+  const valueNode =
+    href !== undefined ? (
+      <Link to={href} className="tile__link">
+        {valueText}
+        <span className="visually-hidden"> — show the data behind {label}</span>
+      </Link>
+    ) : (
+      valueText
+    );
+
+  return (
+    <article className={["tile", value === null ? "tile--empty" : null, className].filter(Boolean).join(" ")} aria-labelledby={labelId}>
+      <div className="tile__header">
+        <Heading id={labelId} className="tile__label">
+          {label}
+        </Heading>
+        <Tooltip
+          label={`How ${label} is computed`}
+          align="end"
+          content={
+            <>
+              <span className="tooltip__row">
+                <strong>Formula:</strong> {formula}
+              </span>
+              <span className="tooltip__row">
+                <strong>Window:</strong> {window}
+              </span>
+            </>
+          }
+        />
+      </div>
+      <p className={value === null ? "tile__value tile__value--empty" : "tile__value"}>{valueNode}</p>
+      {change !== undefined || tier !== undefined || target !== undefined ? (
+        <div className="tile__meta">
+          {change !== undefined ? (
+            <TrendArrow value={change.value} direction={change.direction} formatted={change.formatted} comparedTo={change.comparedTo} />
+          ) : null}
+          {tier !== undefined ? <TierBadge tier={tier} /> : null}
+          {target !== undefined ? (
+            <span className="tile__target">
+              <span className="tile__target-label">Target</span> {target}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      {footnote !== undefined ? <p className="tile__footnote">{footnote}</p> : null}
+    </article>
+  );
+}

@@ -1,0 +1,229 @@
+import { Link, useFetcher } from "@remix-run/react";
+import { useEffect, useId, useRef } from "react";
+import { StatusBadge } from "~/components/metrics/status-badge";
+import { Button } from "~/components/ui/button";
+import { FieldErrors } from "~/components/ui/field";
+import { ProgressBar } from "~/components/ui/progress-bar";
+import type { FormatOptions } from "~/lib/format";
+import { formatDateTime } from "~/lib/format";
+import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import type { KrKind, OkrStatus } from "~/lib/metrics/okrs";
+import { formatKrRange, formatKrValue, krInputValue, krState, krValueFromText } from "./kr-format";
+
+export type CheckInKr = {
+  id: number;
+  title: string;
+  kind: KrKind;
+  startValue: number;
+  targetValue: number;
+  currentValue: number;
+  unit: string | null;
+  progress: number;
+  status: OkrStatus;
+  lastCheckInAt: number | null;
+  lastConfidence: number | null;
+  objectiveTitle?: string;
+  teamName?: string | null;
+  ownerName: string | null;
+};
+
+const TEXT = {
+  value: "New value",
+  valueEuros: "New value (€)",
+  confidence: "Confidence (1–10)",
+  note: "Note",
+  notePlaceholder: "What changed? (optional)",
+  submit: "Check in",
+  pending: "Saving…",
+  done: "Done",
+  notDone: "Not done",
+  lastCheckIn: "Last check-in",
+  never: "no check-in yet",
+  history: "History",
+  confidenceShort: "confidence",
+  saved: "Saved",
+} as const;
+
+type CheckInData = { status: "ok"; keyResultId: number; message?: string } | { status: "error" };
+
+/**
+ * One key result with its inline check-in form. Works without JavaScript (a plain POST to `action`);
+ * with it, a fetcher submits in place and the value, progress bar and status change at once
+ * (optimistic), then follow the server's answer; errors appear next to their field.
+ * Enter in any text field submits.
+ */
+export function CheckInRow({
+  kr,
+  expected,
+  action,
+  canCheckIn,
+  formatting,
+  timeZone,
+  serverReply,
+}: {
+  kr: CheckInKr;
+  /** expected progress of the cycle now (0–1) */
+  expected: number;
+  /** the route whose action records check-ins */
+  action: string;
+  canCheckIn: boolean;
+  formatting: FormatOptions;
+  timeZone: string;
+  /** the page's action data when JavaScript is off (a plain POST) */
+  serverReply?: unknown;
+}) {
+  const fetcher = useFetcher<CheckInData>({ key: `checkin-${kr.id}` });
+  const formRef = useRef<HTMLFormElement>(null);
+  const uid = useId().replace(/:/g, "");
+  const ids = { value: `${uid}-value`, confidence: `${uid}-confidence`, note: `${uid}-note`, title: `${uid}-title` };
+
+  // the reply that concerns this row: the fetcher's, or the page's (no-JS) when it names this KR
+  const pageReply =
+    serverReply && typeof serverReply === "object" && isErrorReply(serverReply, "checkin") && serverReply.values.keyResultId === String(kr.id)
+      ? serverReply
+      : undefined;
+  const reply: unknown = fetcher.data ?? pageReply;
+  const errors = (name: string) => fieldErrorsOf(reply, name, "checkin");
+
+  // optimistic value while the submission runs
+  const pendingText = fetcher.formData?.get("value");
+  const optimistic = typeof pendingText === "string" ? krValueFromText(kr.kind, pendingText) : null;
+  const shownValue = optimistic ?? kr.currentValue;
+  const { progress, status } = optimistic !== null ? krState(kr, optimistic, expected) : { progress: kr.progress, status: kr.status };
+  const busy = fetcher.state !== "idle";
+
+  // after a successful check-in, clear the note (keep focus where it is)
+  const okId = fetcher.state === "idle" && fetcher.data && fetcher.data.status === "ok" ? fetcher.data : null;
+  useEffect(() => {
+    if (okId && formRef.current) {
+      const note = formRef.current.elements.namedItem("note");
+      if (note instanceof HTMLInputElement) note.value = "";
+    }
+  }, [okId]);
+
+  const label = kr.title;
+  return (
+    <li className="kr-row" data-testid={`kr-${kr.id}`} data-status={status} aria-labelledby={ids.title}>
+      <div className="kr-row__head">
+        <div className="kr-row__title">
+          <Link id={ids.title} to={`/okrs/kr/${kr.id}`} className="kr-row__link">
+            {kr.title}
+          </Link>
+          <span className="kr-row__meta">
+            {kr.objectiveTitle ? <>{kr.objectiveTitle} · </> : null}
+            {kr.teamName ?? "Company"} · {kr.ownerName ?? "no owner"} · {formatKrRange(kr, formatting)}
+          </span>
+        </div>
+        <div className="kr-row__status">
+          <StatusBadge status={status} />
+        </div>
+      </div>
+      <div className="kr-row__progress">
+        <span className="kr-row__value" data-testid="kr-current-value" aria-live="polite">
+          {formatKrValue(kr.kind, shownValue, kr.unit, formatting)}
+        </span>
+        <ProgressBar
+          value={progress}
+          expected={expected}
+          status={status}
+          label={`Progress of ${label}`}
+          locale={formatting.locale}
+          className="kr-row__bar"
+        />
+        <span className="kr-row__last muted">
+          {TEXT.lastCheckIn}:{" "}
+          {kr.lastCheckInAt ? (
+            <>
+              {formatDateTime(kr.lastCheckInAt, timeZone, formatting.locale)}
+              {kr.lastConfidence != null ? ` · ${TEXT.confidenceShort} ${kr.lastConfidence}/10` : null}
+            </>
+          ) : (
+            TEXT.never
+          )}
+        </span>
+      </div>
+      {canCheckIn ? (
+        <fetcher.Form method="post" action={action} className="checkin-form" ref={formRef} noValidate aria-label={`Check in on ${label}`}>
+          <input type="hidden" name="intent" value="checkin" />
+          <input type="hidden" name="keyResultId" value={kr.id} />
+          <div className="checkin-form__field checkin-form__field--value">
+            <label htmlFor={ids.value}>{kr.kind === "currency" ? TEXT.valueEuros : TEXT.value}</label>
+            {kr.kind === "boolean" ? (
+              <select
+                id={ids.value}
+                name="value"
+                defaultValue={valueOf(reply, "value", krInputValue(kr.kind, kr.currentValue), "checkin")}
+                aria-invalid={errors("value") ? true : undefined}
+                aria-describedby={errors("value") ? `${ids.value}-error` : undefined}
+              >
+                <option value="0">{TEXT.notDone}</option>
+                <option value="1">{TEXT.done}</option>
+              </select>
+            ) : (
+              <input
+                id={ids.value}
+                name="value"
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                defaultValue={valueOf(reply, "value", krInputValue(kr.kind, kr.currentValue), "checkin")}
+                aria-invalid={errors("value") ? true : undefined}
+                aria-describedby={errors("value") ? `${ids.value}-error` : undefined}
+              />
+            )}
+            <FieldErrors id={`${ids.value}-error`} errors={errors("value")} />
+          </div>
+          <div className="checkin-form__field checkin-form__field--confidence">
+            <label htmlFor={ids.confidence}>{TEXT.confidence}</label>
+            <input
+              id={ids.confidence}
+              name="confidence"
+              type="number"
+              min={1}
+              max={10}
+              step={1}
+              inputMode="numeric"
+              defaultValue={valueOf(reply, "confidence", kr.lastConfidence ?? 7, "checkin")}
+              aria-invalid={errors("confidence") ? true : undefined}
+              aria-describedby={errors("confidence") ? `${ids.confidence}-error` : undefined}
+            />
+            <FieldErrors id={`${ids.confidence}-error`} errors={errors("confidence")} />
+          </div>
+          <div className="checkin-form__field checkin-form__field--note">
+            <label htmlFor={ids.note}>{TEXT.note}</label>
+            <input
+              id={ids.note}
+              name="note"
+              type="text"
+              maxLength={500}
+              autoComplete="off"
+              placeholder={TEXT.notePlaceholder}
+              defaultValue={valueOf(reply, "note", "", "checkin")}
+              aria-invalid={errors("note") ? true : undefined}
+              aria-describedby={errors("note") ? `${ids.note}-error` : undefined}
+            />
+            <FieldErrors id={`${ids.note}-error`} errors={errors("note")} />
+          </div>
+          <div className="checkin-form__submit">
+            <Button type="submit" variant="primary" pending={busy} pendingLabel={TEXT.pending}>
+              {TEXT.submit}
+            </Button>
+            <span className="checkin-form__status" role="status">
+              {okId && !busy ? `✓ ${TEXT.saved}` : ""}
+            </span>
+          </div>
+          {isErrorReply(reply, "checkin") && reply.formErrors.length > 0 ? (
+            <p className="form-error checkin-form__error" role="alert">
+              {reply.formErrors.join(" ")}
+            </p>
+          ) : null}
+          {errors("keyResultId") ? (
+            <p className="form-error checkin-form__error" role="alert">
+              {errors("keyResultId")!.join(" ")}
+            </p>
+          ) : null}
+        </fetcher.Form>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,170 @@
+/**
+ * Form schemas and the shared action steps of the OKR pages (server-only: zod stays out of the
+ * browser bundle). Each action: parse → check permission on the row → call the model → reply.
+ */
+import { data } from "@remix-run/node";
+import { z } from "zod";
+import { assertPermission } from "~/auth/guards.server";
+import type { FormOkReply } from "~/lib/forms";
+import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { KR_KINDS, type KrKind } from "~/lib/metrics/okrs";
+import { eurosToCents, idSchema, isoDateSchema } from "~/lib/validation.server";
+import type { SessionUser } from "~/models/users.server";
+import { addCheckIn, getCycle, getDefaultCycle, getKeyResult, OkrRuleError } from "~/models/okrs.server";
+import type { Db } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
+
+const optionalId = z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable());
+const optionalText = (max: number) =>
+  z.preprocess((v) => (v === undefined ? null : v), z.string().max(max, `must be at most ${max} characters`).nullable());
+
+/** A number typed by a person: "1234.5", "1 234,5", "-3" (no thousands separators other than spaces). */
+export function parseNumberInput(input: string): number | null {
+  const s = input.replace(/[\s\u00a0\u202f]/g, "").replace("\u2212", "-").replace(",", ".");
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A KR value as typed (currency in euros) → the stored number (currency in cents), or null when invalid. */
+export function krValueFromInput(kind: KrKind, input: string): number | null {
+  if (kind === "currency") return eurosToCents(input);
+  if (kind === "boolean") return input === "1" || input === "true" || input === "on" ? 1 : input === "0" || input === "false" ? 0 : null;
+  return parseNumberInput(input);
+}
+
+export const CheckInSchema = z.object({
+  intent: z.literal("checkin"),
+  keyResultId: idSchema,
+  value: z.string({ error: "is required" }),
+  confidence: z.coerce
+    .number({ error: "is required (1–10)" })
+    .int("must be a whole number from 1 to 10")
+    .min(1, "must be from 1 to 10")
+    .max(10, "must be from 1 to 10"),
+  note: optionalText(500),
+});
+
+export type CheckInReply = FormOkReply & { keyResultId: number; currentValue: number; progress: number };
+
+/**
+ * The check-in action shared by "My key results" and a KR's history page. The permission is checked
+ * on the KR's team and owner before anything else is read from the form (403 for another team's KR).
+ */
+export function handleCheckIn(db: Db, user: SessionUser, formData: FormData, now = Date.now()) {
+  const krId = idSchema.safeParse(formData.get("keyResultId"));
+  if (!krId.success) return fieldError(formData, "keyResultId", "is not a key result", "checkin");
+  const kr = getKeyResult(db, krId.data);
+  if (!kr) notFound("No such key result.");
+  assertPermission(user, "okrs:checkin", { teamId: kr.teamId, ownerUserId: kr.ownerUserId });
+  const parsed = parseForm(formData, CheckInSchema, "checkin");
+  if (!parsed.ok) return badRequest(parsed.reply);
+  const value = krValueFromInput(kr.kind, parsed.data.value);
+  if (value === null) {
+    const msg =
+      kr.kind === "currency"
+        ? "must be an amount in euros with up to 2 decimals"
+        : kr.kind === "boolean"
+          ? "must be done or not done"
+          : "must be a number";
+    return fieldError(formData, "value", msg, "checkin");
+  }
+  if (kr.kind === "percent" && (value < 0 || value > 100)) return fieldError(formData, "value", "must be from 0 to 100", "checkin");
+  try {
+    const res = addCheckIn(db, user.id, kr.id, { value, confidence: parsed.data.confidence, note: parsed.data.note }, now);
+    return data({
+      status: "ok",
+      intent: "checkin",
+      message: `Checked in on “${kr.title}”.`,
+      keyResultId: kr.id,
+      currentValue: res.currentValue,
+      progress: res.progress,
+    } satisfies CheckInReply);
+  } catch (err) {
+    if (err instanceof OkrRuleError) return fieldError(formData, err.field ?? "value", err.message, "checkin");
+    throw err;
+  }
+}
+
+/** Maps a rule error to a form reply, else rethrows. */
+export function ruleErrorReply(err: unknown, formData: FormData, intent: string, fallbackField = "form") {
+  if (err instanceof OkrRuleError) {
+    if (err.field) return fieldError(formData, err.field, err.message, intent);
+    return badRequest({ status: "error", fieldErrors: {}, formErrors: [err.message], values: {}, intent });
+  }
+  throw err;
+}
+
+export const CycleSchema = z
+  .object({
+    intent: z.literal("create-cycle"),
+    name: z.string({ error: "is required" }).min(1, "is required").max(40, "must be at most 40 characters"),
+    startDate: isoDateSchema,
+    endDate: isoDateSchema,
+  })
+  .refine((c) => c.endDate >= c.startDate, { message: "must be on or after the start date", path: ["endDate"] });
+
+export const ObjectiveSchema = z.object({
+  title: z.string({ error: "is required" }).min(1, "is required").max(200, "must be at most 200 characters"),
+  description: optionalText(2000),
+  ownerUserId: optionalId,
+  teamId: optionalId,
+  parentId: optionalId,
+});
+
+export const KeyResultSchema = z
+  .object({
+    title: z.string({ error: "is required" }).min(1, "is required").max(200, "must be at most 200 characters"),
+    kind: z.enum(KR_KINDS, { error: "must be number, percent, currency or done/not done" }),
+    startValue: z.string().optional(),
+    targetValue: z.string().optional(),
+    unit: optionalText(30),
+    weight: z.preprocess(
+      (v) => (v === undefined ? 1 : v),
+      z.coerce.number({ error: "must be a number" }).min(0, "must not be negative").max(100, "must be at most 100"),
+    ),
+    ownerUserId: optionalId,
+  })
+  .transform((kr, ctx) => {
+    const num = (field: "startValue" | "targetValue") => {
+      if (kr.kind === "boolean") return field === "startValue" ? 0 : 1;
+      const raw = kr[field];
+      if (raw === undefined) {
+        ctx.addIssue({ code: "custom", message: "is required", path: [field] });
+        return z.NEVER;
+      }
+      const v = krValueFromInput(kr.kind, raw);
+      if (v === null) {
+        ctx.addIssue({ code: "custom", message: kr.kind === "currency" ? "must be an amount in euros" : "must be a number", path: [field] });
+        return z.NEVER;
+      }
+      if (kr.kind === "percent" && (v < 0 || v > 100)) {
+        ctx.addIssue({ code: "custom", message: "must be from 0 to 100", path: [field] });
+        return z.NEVER;
+      }
+      return v;
+    };
+    const startValue = num("startValue");
+    const targetValue = num("targetValue");
+    return {
+      title: kr.title,
+      kind: kr.kind,
+      startValue,
+      targetValue,
+      unit: kr.kind === "currency" ? "EUR" : kr.kind === "percent" ? "%" : kr.kind === "boolean" ? null : kr.unit,
+      weight: kr.weight,
+      ownerUserId: kr.ownerUserId,
+    };
+  });
+
+/** The cycle a page shows: `?cycle=<id>` when it names one (404 otherwise), else the default cycle. */
+export function resolveCycleParam(db: Db, url: URL, now = Date.now()) {
+  const raw = url.searchParams.get("cycle");
+  if (raw !== null && raw !== "") {
+    const id = idSchema.safeParse(raw);
+    const cycle = id.success ? getCycle(db, id.data) : null;
+    if (!cycle) notFound("No such cycle.");
+    return cycle;
+  }
+  return getDefaultCycle(db, now);
+}

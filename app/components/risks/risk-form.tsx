@@ -1,0 +1,92 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
+import { Field, SelectField, TextareaField } from "~/components/ui/field";
+import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import { CATEGORY_LABELS, RATING_LABELS, STATUS_LABELS, TREATMENT_LABELS } from "./labels";
+
+export type RiskFormValues = {
+  title: string;
+  description: string | null;
+  category: string;
+  inherentLikelihood: number;
+  inherentImpact: number;
+  residualLikelihood: number;
+  residualImpact: number;
+  ownerUserId: number | null;
+  treatment: string;
+  mitigationPlan: string | null;
+  nextReviewDate: string | null;
+  status: string;
+};
+
+const ratingOptions = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: RATING_LABELS[n] }));
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+/**
+ * The risk form (create, propose, edit). Works without JavaScript; errors beside fields;
+ * input kept on error. `withStatus` shows the status select (CEO/CTO only).
+ */
+export function RiskForm({
+  reply,
+  initial,
+  owners,
+  withStatus,
+  submitLabel,
+  pendingLabel,
+  intent,
+}: {
+  reply: unknown;
+  initial: RiskFormValues;
+  owners: readonly { id: number; name: string }[];
+  withStatus: boolean;
+  submitLabel: string;
+  pendingLabel: string;
+  intent: string;
+}) {
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const v = (name: keyof RiskFormValues) => valueOf(reply, name, initial[name], intent);
+  const e = (name: string) => fieldErrorsOf(reply, name, intent);
+  return (
+    <Form method="post" className="risk-form" noValidate>
+      <input type="hidden" name="intent" value={intent} />
+      {isErrorReply(reply, intent) && reply.formErrors.length ? (
+        <p className="form-error" role="alert">
+          {reply.formErrors.join(" ")}
+        </p>
+      ) : null}
+      <Field label="Title" name="title" required maxLength={200} defaultValue={v("title")} errors={e("title")} className="risk-form__wide" />
+      <TextareaField label="Description" name="description" rows={3} defaultValue={v("description")} errors={e("description")} className="risk-form__wide" />
+      <SelectField label="Category" name="category" required options={options(CATEGORY_LABELS)} defaultValue={v("category")} errors={e("category")} />
+      <SelectField
+        label="Owner"
+        name="ownerUserId"
+        placeholder="No owner yet"
+        options={owners.map((o) => ({ value: String(o.id), label: o.name }))}
+        defaultValue={v("ownerUserId")}
+        errors={e("ownerUserId")}
+      />
+      <fieldset className="risk-form__ratings">
+        <legend>Inherent risk (before treatment)</legend>
+        <SelectField label="Likelihood" name="inherentLikelihood" required options={ratingOptions} defaultValue={v("inherentLikelihood")} errors={e("inherentLikelihood")} id="inherentLikelihood" />
+        <SelectField label="Impact" name="inherentImpact" required options={ratingOptions} defaultValue={v("inherentImpact")} errors={e("inherentImpact")} id="inherentImpact" />
+      </fieldset>
+      <fieldset className="risk-form__ratings">
+        <legend>Residual risk (after treatment)</legend>
+        <SelectField label="Likelihood" name="residualLikelihood" required options={ratingOptions} defaultValue={v("residualLikelihood")} errors={e("residualLikelihood")} id="residualLikelihood" />
+        <SelectField label="Impact" name="residualImpact" required options={ratingOptions} defaultValue={v("residualImpact")} errors={e("residualImpact")} id="residualImpact" />
+      </fieldset>
+      <SelectField label="Treatment" name="treatment" required options={options(TREATMENT_LABELS)} defaultValue={v("treatment")} errors={e("treatment")} />
+      <Field label="Next review date" name="nextReviewDate" type="date" defaultValue={v("nextReviewDate")} errors={e("nextReviewDate")} />
+      {withStatus ? (
+        <SelectField label="Status" name="status" required options={options(STATUS_LABELS)} defaultValue={v("status")} errors={e("status")} />
+      ) : null}
+      <TextareaField label="Mitigation plan" name="mitigationPlan" rows={3} defaultValue={v("mitigationPlan")} errors={e("mitigationPlan")} className="risk-form__wide" />
+      <div className="risk-form__actions">
+        <Button variant="primary" pending={busy} pendingLabel={pendingLabel}>
+          {submitLabel}
+        </Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,382 @@
+/**
+ * DORA metrics in SQL (the metric contract in DESIGN.md; the plain-JS reference is
+ * `referenceDoraMetrics` in app/lib/metrics/delivery.ts, and tests/integration/dora*.test.ts
+ * compares the two).
+ *
+ * Every figure is an aggregate computed by SQLite over a half-open window [from, to):
+ * counts, sums and exact medians (ROW_NUMBER() / COUNT() window functions, picking the middle
+ * row(s)). The same query text serves the whole window, per ISO week (trends) and per service
+ * (breakdown): only the grouping expression changes. Statements are prepared once per connection.
+ *
+ * Lead-time samples come from `delivery_lead_samples` (db/schema/delivery_metrics.ts), a derived
+ * table kept exact by SQLite triggers on deployments and deployment_commits, so every write path
+ * (API, CSV import, forms, seeds, tests) keeps it right without calling anything; see
+ * docs/decisions/401-dora-metrics-in-sql.md.
+ */
+import type { Database, Statement } from "better-sqlite3";
+import {
+  changeFailureRateTier,
+  deploymentFrequency,
+  leadTimeTier,
+  MS_PER_DAY,
+  MS_PER_HOUR,
+  rate,
+  timeToRestoreTier,
+  type DoraMetrics,
+  type Window,
+} from "~/lib/metrics/delivery";
+import type { Db } from "~/utils/db.server";
+
+export type { DoraMetrics, Window };
+
+export type DoraFilterInput = { serviceId?: number; teamId?: number };
+
+const MS_PER_WEEK = 7 * MS_PER_DAY;
+/** 1900-01-01 was a Monday (UTC): weeks are counted from it, so a week starts on Monday 00:00 UTC. */
+const WEEK_ANCHOR = Date.UTC(1900, 0, 1);
+
+// ---------------------------------------------------------------------------------------------------
+// Statement cache
+// ---------------------------------------------------------------------------------------------------
+
+const statementCache = new WeakMap<Database, Map<string, Statement>>();
+
+function prepare(db: Db, sql: string): Statement {
+  const client = db.$client;
+  let cache = statementCache.get(client);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(client, cache);
+  }
+  let stmt = cache.get(sql);
+  if (!stmt) {
+    stmt = client.prepare(sql);
+    cache.set(sql, stmt);
+  }
+  return stmt;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Filters
+// ---------------------------------------------------------------------------------------------------
+
+/** The services a filter selects: null = every service; [] = none (e.g. a team that owns none). */
+export function resolveServiceIds(db: Db, filter: DoraFilterInput = {}): number[] | null {
+  const ids: number[][] = [];
+  if (filter.serviceId !== undefined) ids.push([filter.serviceId]);
+  if (filter.teamId !== undefined) {
+    const rows = prepare(db, "SELECT id FROM services WHERE team_id = ? ORDER BY id").pluck().all(filter.teamId) as number[];
+    ids.push(rows);
+  }
+  if (ids.length === 0) return null;
+  // Both given: the intersection (a service of that team).
+  return ids.reduce((acc, list) => acc.filter((id) => list.includes(id)));
+}
+
+function serviceClause(column: string, serviceIds: number[] | null): string {
+  if (serviceIds === null) return "";
+  if (serviceIds.length === 0) return " AND 0";
+  // Integers only (ids come from the database or a parsed number): inlined so the planner sees them.
+  return ` AND ${column} IN (${serviceIds.map((id) => Math.trunc(Number(id))).join(",")})`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Grouped aggregates: one implementation for the whole window, per week and per service
+// ---------------------------------------------------------------------------------------------------
+
+type Grouping = "all" | "week" | "service";
+
+function groupExpr(grouping: Grouping, timeColumn: string, serviceColumn: string): string {
+  switch (grouping) {
+    case "all":
+      return "0";
+    case "week":
+      return `(${timeColumn} - ((${timeColumn} - ${WEEK_ANCHOR}) % ${MS_PER_WEEK}))`;
+    case "service":
+      return serviceColumn;
+  }
+}
+
+type GroupAggregates = {
+  total: number;
+  rework: number;
+  failed: number;
+  leadMedianMs: number | null;
+  restoreMedianMs: number | null;
+  restoreMeanMs: number | null;
+  restoredCount: number;
+};
+
+function emptyAggregates(): GroupAggregates {
+  return { total: 0, rework: 0, failed: 0, leadMedianMs: null, restoreMedianMs: null, restoreMeanMs: null, restoredCount: 0 };
+}
+
+const SUCCESSFUL_PRODUCTION = "d.environment = 'production' AND d.status = 'success'";
+
+/**
+ * The deployment an incident is attributed to (the contract): an explicit or inferred cause as
+ * stored; when never classified (cause_kind IS NULL), the inferred-cause rule evaluated here —
+ * the latest successful production deployment of the same service finished at or before the
+ * incident's start (ties: highest id); 'none' → no cause.
+ */
+const INFERRED_FOR_UNCLASSIFIED = `(
+  SELECT d2.id FROM deployments d2
+  WHERE d2.service_id = i.service_id AND d2.environment = 'production' AND d2.status = 'success'
+    AND d2.finished_at <= i.started_at
+  ORDER BY d2.finished_at DESC, d2.id DESC LIMIT 1)`;
+
+function aggregateSql(grouping: Grouping, serviceIds: number[] | null): {
+  deployments: string;
+  failed: string;
+  lead: string;
+  restore: string;
+} {
+  const dg = groupExpr(grouping, "d.finished_at", "d.service_id");
+  const sg = groupExpr(grouping, "s.finished_at", "s.service_id");
+  const ig = groupExpr(grouping, "i.started_at", "i.service_id");
+  const dWhere = `${SUCCESSFUL_PRODUCTION} AND d.finished_at >= @from AND d.finished_at < @to${serviceClause("d.service_id", serviceIds)}`;
+  const sWhere = `s.finished_at >= @from AND s.finished_at < @to${serviceClause("s.service_id", serviceIds)}`;
+  const iWhere = `i.started_at >= @from AND i.started_at < @to${serviceClause("i.service_id", serviceIds)}`;
+
+  const deploymentsSql = `
+    SELECT ${dg} AS g, COUNT(*) AS total, COALESCE(SUM(d.is_hotfix OR d.is_rollback), 0) AS rework
+    FROM deployments d
+    WHERE ${dWhere}
+    GROUP BY g`;
+
+  // Deployments in the window that caused ≥ 1 incident: stored causes (explicit / inferred), plus
+  // the rule for incidents never classified. An unclassified incident can only be inferred to a
+  // deployment finished at or before its start, so only those started at or after @from matter.
+  const failedSql = `
+    WITH unclassified_causes AS (
+      SELECT ${INFERRED_FOR_UNCLASSIFIED} AS id
+      FROM incidents i
+      WHERE i.cause_kind IS NULL AND i.started_at >= @from${serviceClause("i.service_id", serviceIds)}
+    )
+    SELECT ${dg} AS g, COUNT(*) AS failed
+    FROM deployments d
+    WHERE ${dWhere}
+      AND (EXISTS (SELECT 1 FROM incidents ic WHERE ic.cause_deployment_id = d.id AND ic.cause_kind IN ('explicit', 'inferred'))
+           OR d.id IN (SELECT id FROM unclassified_causes WHERE id IS NOT NULL))
+    GROUP BY g`;
+
+  // Exact median per group: rank the values inside each group and average the middle one or two.
+  const medianOf = (valuesSql: string) => `
+    SELECT g, AVG(v) AS median
+    FROM (
+      SELECT g, v, ROW_NUMBER() OVER (PARTITION BY g ORDER BY v) AS rn, COUNT(*) OVER (PARTITION BY g) AS n
+      FROM (${valuesSql})
+    )
+    WHERE rn IN ((n + 1) / 2, (n + 2) / 2)
+    GROUP BY g`;
+
+  const leadSql = grouping === "all"
+    ? // Whole window: one ordered scan of the covering index, middle row(s) by OFFSET.
+      `WITH v AS MATERIALIZED (SELECT s.lead_ms AS v FROM delivery_lead_samples s WHERE ${sWhere}),
+            c AS (SELECT COUNT(*) AS n FROM v)
+       SELECT 0 AS g, (SELECT AVG(v) FROM (SELECT v FROM v ORDER BY v LIMIT 2 - (SELECT n FROM c) % 2 OFFSET ((SELECT n FROM c) - 1) / 2)) AS median
+       WHERE (SELECT n FROM c) > 0`
+    : medianOf(`SELECT ${sg} AS g, s.lead_ms AS v FROM delivery_lead_samples s WHERE ${sWhere}`);
+
+  const restoreValues = `SELECT ${ig} AS g, (i.resolved_at - i.started_at) AS v FROM incidents i WHERE ${iWhere} AND i.resolved_at IS NOT NULL`;
+  const restoreSql = `
+    WITH m AS (${medianOf(restoreValues)}),
+         a AS (SELECT g, AVG(v) AS mean, COUNT(*) AS n FROM (${restoreValues}) GROUP BY g)
+    SELECT a.g AS g, m.median AS median, a.mean AS mean, a.n AS n FROM a JOIN m ON m.g = a.g`;
+
+  return { deployments: deploymentsSql, failed: failedSql, lead: leadSql, restore: restoreSql };
+}
+
+function groupedAggregates(
+  db: Db,
+  window: Window,
+  serviceIds: number[] | null,
+  grouping: Grouping,
+): Map<number, GroupAggregates> {
+  const out = new Map<number, GroupAggregates>();
+  const at = (g: number) => {
+    let row = out.get(g);
+    if (!row) {
+      row = emptyAggregates();
+      out.set(g, row);
+    }
+    return row;
+  };
+  if (!(window.to > window.from)) return out;
+  const sql = aggregateSql(grouping, serviceIds);
+  const params = { from: window.from, to: window.to };
+
+  for (const r of prepare(db, sql.deployments).all(params) as { g: number; total: number; rework: number }[]) {
+    const row = at(r.g);
+    row.total = r.total;
+    row.rework = r.rework;
+  }
+  for (const r of prepare(db, sql.failed).all(params) as { g: number; failed: number }[]) at(r.g).failed = r.failed;
+  for (const r of prepare(db, sql.lead).all(params) as { g: number; median: number | null }[]) {
+    if (r.median !== null) at(r.g).leadMedianMs = r.median;
+  }
+  for (const r of prepare(db, sql.restore).all(params) as { g: number; median: number; mean: number; n: number }[]) {
+    const row = at(r.g);
+    row.restoreMedianMs = r.median;
+    row.restoreMeanMs = r.mean;
+    row.restoredCount = r.n;
+  }
+  return out;
+}
+
+function toHours(ms: number | null): number | null {
+  return ms === null ? null : ms / MS_PER_HOUR;
+}
+
+function toDoraMetrics(window: Window, a: GroupAggregates): DoraMetrics {
+  const leadHours = toHours(a.leadMedianMs);
+  const restoreMedian = toHours(a.restoreMedianMs);
+  const cfr = rate(a.failed, a.total);
+  return {
+    window: { from: window.from, to: window.to },
+    deploymentFrequency: deploymentFrequency(a.total, window.from, window.to),
+    leadTime: { medianHours: leadHours, tier: leadTimeTier(leadHours) },
+    changeFailureRate: { rate: cfr, failed: a.failed, total: a.total, tier: changeFailureRateTier(cfr) },
+    timeToRestore: { medianHours: restoreMedian, meanHours: toHours(a.restoreMeanMs), tier: timeToRestoreTier(restoreMedian) },
+    reworkRate: { rate: rate(a.rework, a.total) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * The five DORA figures over [from, to), for every service, one service, or a team's services
+ * (both given: that service if the team owns it, else nothing). Same shape and nulls as
+ * `referenceDoraMetrics`.
+ */
+export function getDoraMetrics(
+  db: Db,
+  window: { from: number; to: number },
+  filter: DoraFilterInput = {},
+): DoraMetrics {
+  const serviceIds = resolveServiceIds(db, filter);
+  const groups = groupedAggregates(db, window, serviceIds, "all");
+  return toDoraMetrics(window, groups.get(0) ?? emptyAggregates());
+}
+
+export type DoraWeek = DoraMetrics & {
+  /** Monday 00:00 UTC of the ISO week */
+  weekStart: number;
+  /** restored incidents (started in the week) behind the time-to-restore figures */
+  restoredIncidents: number;
+};
+
+/**
+ * Per ISO week (Monday 00:00 UTC) intersecting [from, to): the five figures over the part of the
+ * week inside the window (so the first and last weeks may be partial: their per-day frequency
+ * uses that shorter span). Every week of the window is present, empty ones with nulls.
+ */
+export function getDoraWeeklySeries(
+  db: Db,
+  window: { from: number; to: number },
+  filter: DoraFilterInput = {},
+): DoraWeek[] {
+  if (!(window.to > window.from)) return [];
+  const serviceIds = resolveServiceIds(db, filter);
+  const groups = groupedAggregates(db, window, serviceIds, "week");
+  const weeks: DoraWeek[] = [];
+  const firstWeek = window.from - ((window.from - WEEK_ANCHOR) % MS_PER_WEEK);
+  for (let weekStart = firstWeek; weekStart < window.to; weekStart += MS_PER_WEEK) {
+    const part: Window = { from: Math.max(weekStart, window.from), to: Math.min(weekStart + MS_PER_WEEK, window.to) };
+    const a = groups.get(weekStart) ?? emptyAggregates();
+    weeks.push({ ...toDoraMetrics(part, a), weekStart, restoredIncidents: a.restoredCount });
+  }
+  return weeks;
+}
+
+export type ServiceDora = DoraMetrics & {
+  serviceId: number;
+  serviceName: string;
+  teamId: number | null;
+  teamName: string | null;
+  openIncidents: number;
+};
+
+/** The five figures per service (every service selected by the filter, even without data), by name. */
+export function getDoraByService(
+  db: Db,
+  window: { from: number; to: number },
+  filter: DoraFilterInput = {},
+): ServiceDora[] {
+  const serviceIds = resolveServiceIds(db, filter);
+  const groups = groupedAggregates(db, window, serviceIds, "service");
+  const services = prepare(
+    db,
+    `SELECT s.id, s.name, s.team_id AS teamId, t.name AS teamName,
+            (SELECT COUNT(*) FROM incidents i WHERE i.service_id = s.id AND i.resolved_at IS NULL) AS openIncidents
+     FROM services s LEFT JOIN teams t ON t.id = s.team_id
+     WHERE 1${serviceClause("s.id", serviceIds)}
+     ORDER BY s.name`,
+  ).all() as { id: number; name: string; teamId: number | null; teamName: string | null; openIncidents: number }[];
+  return services.map((s) => ({
+    ...toDoraMetrics(window, groups.get(s.id) ?? emptyAggregates()),
+    serviceId: s.id,
+    serviceName: s.name,
+    teamId: s.teamId,
+    teamName: s.teamName,
+    openIncidents: s.openIncidents,
+  }));
+}
+
+export type OpenIncident = {
+  id: number;
+  title: string;
+  severity: string;
+  serviceId: number;
+  serviceName: string;
+  startedAt: number;
+  causeDeploymentId: number | null;
+  causeKind: "explicit" | "inferred" | "none" | null;
+  causeExternalId: string | null;
+};
+
+/** Incidents not yet resolved (any start time), most severe then oldest first; total count beside. */
+export function getOpenIncidents(
+  db: Db,
+  filter: DoraFilterInput = {},
+  limit = 20,
+): { total: number; rows: OpenIncident[] } {
+  const serviceIds = resolveServiceIds(db, filter);
+  const where = `i.resolved_at IS NULL${serviceClause("i.service_id", serviceIds)}`;
+  const total = prepare(db, `SELECT COUNT(*) FROM incidents i WHERE ${where}`).pluck().get() as number;
+  const rows = prepare(
+    db,
+    `SELECT i.id, i.title, i.severity, i.service_id AS serviceId, s.name AS serviceName, i.started_at AS startedAt,
+            i.cause_deployment_id AS causeDeploymentId, i.cause_kind AS causeKind, d.external_id AS causeExternalId
+     FROM incidents i
+     JOIN services s ON s.id = i.service_id
+     LEFT JOIN deployments d ON d.id = i.cause_deployment_id
+     WHERE ${where}
+     ORDER BY i.severity, i.started_at
+     LIMIT ?`,
+  ).all(Math.max(0, Math.trunc(limit))) as OpenIncident[];
+  return { total, rows };
+}
+
+export type ServiceOption = { id: number; name: string; teamId: number | null };
+export type TeamOption = { id: number; name: string };
+
+/** Services and the teams owning at least one service, for filter menus and name lookups. */
+export function getDeliveryFilterOptions(db: Db): { services: ServiceOption[]; teams: TeamOption[] } {
+  const services = prepare(db, "SELECT id, name, team_id AS teamId FROM services ORDER BY name").all() as ServiceOption[];
+  const teams = prepare(
+    db,
+    "SELECT t.id, t.name FROM teams t WHERE EXISTS (SELECT 1 FROM services s WHERE s.team_id = t.id) ORDER BY t.name",
+  ).all() as TeamOption[];
+  return { services, teams };
+}
+
+export function findServiceByName(db: Db, name: string): ServiceOption | null {
+  return (prepare(db, "SELECT id, name, team_id AS teamId FROM services WHERE name = ?").get(name) as ServiceOption | undefined) ?? null;
+}
+
+export function findTeamByName(db: Db, name: string): TeamOption | null {
+  return (prepare(db, "SELECT id, name FROM teams WHERE name = ?").get(name) as TeamOption | undefined) ?? null;
+}

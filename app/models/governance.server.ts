@@ -1,0 +1,294 @@
+/**
+ * Governance: compliance frameworks and requirements, IT-maturity assessments, decision gates.
+ * "Compliance" here is regulatory/standards compliance (GDPR, ISO 27001, SOC 2) — nothing to
+ * do with the DORA delivery metrics. Every write records an audit entry in its transaction.
+ */
+import { and, asc, eq, sql } from "drizzle-orm";
+import {
+  evaluateGate,
+  GATE_METRICS,
+  isGateMetricKey,
+  type GateEvaluation,
+  type GateMetricKey,
+  type GateOperator,
+  type MaturityIndicator,
+} from "~/lib/metrics/governance";
+import { recordAudit } from "~/models/audit.server";
+import { schema, type Db } from "~/utils/db.server";
+
+export const REQUIREMENT_STATUSES = schema.REQUIREMENT_STATUSES;
+export const REQUIREMENT_RESULTS = schema.REQUIREMENT_RESULTS;
+export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
+export type RequirementResult = (typeof REQUIREMENT_RESULTS)[number];
+
+const F = schema.complianceFrameworks;
+const Q = schema.complianceRequirements;
+
+// ---------------------------------------------------------------- compliance
+
+export type FrameworkProgress = {
+  id: number;
+  key: string;
+  name: string;
+  description: string | null;
+  targetDate: string | null;
+  total: number;
+  /** requirements whose result is not "not applicable" */
+  applicable: number;
+  done: number;
+  compliant: number;
+  partial: number;
+  nonCompliant: number;
+  /** done ÷ applicable; null when nothing is applicable */
+  doneShare: number | null;
+  /** compliant ÷ applicable; null when nothing is applicable */
+  compliantShare: number | null;
+};
+
+/** Progress per framework, counted in SQL (one GROUP BY). */
+export function listFrameworkProgress(db: Db): FrameworkProgress[] {
+  const rows = db
+    .select({
+      id: F.id,
+      key: F.key,
+      name: F.name,
+      description: F.description,
+      targetDate: F.targetDate,
+      total: sql<number>`count(${Q.id})`,
+      applicable: sql<number>`coalesce(sum(case when ${Q.id} is not null and coalesce(${Q.result}, '') <> 'not_applicable' then 1 else 0 end), 0)`,
+      done: sql<number>`coalesce(sum(case when ${Q.status} = 'done' and coalesce(${Q.result}, '') <> 'not_applicable' then 1 else 0 end), 0)`,
+      compliant: sql<number>`coalesce(sum(case when ${Q.result} = 'compliant' then 1 else 0 end), 0)`,
+      partial: sql<number>`coalesce(sum(case when ${Q.result} = 'partial' then 1 else 0 end), 0)`,
+      nonCompliant: sql<number>`coalesce(sum(case when ${Q.result} = 'non_compliant' then 1 else 0 end), 0)`,
+    })
+    .from(F)
+    .leftJoin(Q, eq(Q.frameworkId, F.id))
+    .groupBy(F.id)
+    .orderBy(F.id)
+    .all();
+  return rows.map((r) => ({
+    ...r,
+    doneShare: r.applicable > 0 ? r.done / r.applicable : null,
+    compliantShare: r.applicable > 0 ? r.compliant / r.applicable : null,
+  }));
+}
+
+export type RequirementRow = {
+  id: number;
+  frameworkId: number;
+  frameworkName: string;
+  ref: string;
+  title: string;
+  status: RequirementStatus;
+  result: RequirementResult | null;
+  ownerUserId: number | null;
+  ownerName: string | null;
+  evidenceUrl: string | null;
+  updatedAt: number;
+};
+
+export function listRequirements(db: Db, filter: { frameworkId?: number; status?: RequirementStatus } = {}): RequirementRow[] {
+  const where = [];
+  if (filter.frameworkId) where.push(eq(Q.frameworkId, filter.frameworkId));
+  if (filter.status) where.push(eq(Q.status, filter.status));
+  return db
+    .select({
+      id: Q.id,
+      frameworkId: Q.frameworkId,
+      frameworkName: F.name,
+      ref: Q.ref,
+      title: Q.title,
+      status: Q.status,
+      result: Q.result,
+      ownerUserId: Q.ownerUserId,
+      ownerName: schema.users.name,
+      evidenceUrl: Q.evidenceUrl,
+      updatedAt: sql<number>`${Q.updatedAt}`,
+    })
+    .from(Q)
+    .innerJoin(F, eq(F.id, Q.frameworkId))
+    .leftJoin(schema.users, eq(schema.users.id, Q.ownerUserId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(F.id), asc(Q.id))
+    .all();
+}
+
+export type RequirementPatch = {
+  status: RequirementStatus;
+  result: RequirementResult | null;
+  ownerUserId: number | null;
+  evidenceUrl: string | null;
+};
+
+export function updateRequirement(db: Db, actorId: number, id: number, patch: RequirementPatch): boolean {
+  return db.transaction((tx) => {
+    const before = tx.select().from(Q).where(eq(Q.id, id)).get();
+    if (!before) return false;
+    tx.update(Q).set(patch).where(eq(Q.id, id)).run();
+    recordAudit(tx, {
+      actor: { userId: actorId },
+      action: "update",
+      entityType: "compliance_requirement",
+      entityId: id,
+      before: { ref: before.ref, status: before.status, result: before.result, ownerUserId: before.ownerUserId, evidenceUrl: before.evidenceUrl },
+      after: { ref: before.ref, ...patch },
+    });
+    return true;
+  });
+}
+
+export function requirementRefTaken(db: Db, frameworkId: number, ref: string): boolean {
+  return !!db.select({ id: Q.id }).from(Q).where(and(eq(Q.frameworkId, frameworkId), eq(Q.ref, ref))).get();
+}
+
+export function createRequirement(
+  db: Db,
+  actorId: number,
+  input: { frameworkId: number; ref: string; title: string } & RequirementPatch,
+): number {
+  return db.transaction((tx) => {
+    const row = tx.insert(Q).values(input).returning().get();
+    recordAudit(tx, { actor: { userId: actorId }, action: "create", entityType: "compliance_requirement", entityId: row.id, after: input });
+    return row.id;
+  });
+}
+
+export function frameworkExists(db: Db, id: number): boolean {
+  return !!db.select({ id: F.id }).from(F).where(eq(F.id, id)).get();
+}
+
+// ---------------------------------------------------------------- maturity
+
+export type MaturityAssessment = {
+  assessedOn: string;
+  scores: Partial<Record<MaturityIndicator, number>>;
+  notes: Partial<Record<MaturityIndicator, string>>;
+};
+
+/** Every assessment, oldest first (one row per date, its indicators' scores and notes). */
+export function listMaturityAssessments(db: Db): MaturityAssessment[] {
+  const M = schema.maturityScores;
+  const rows = db.select({ assessedOn: M.assessedOn, indicator: M.indicator, score: M.score, note: M.note }).from(M).orderBy(M.assessedOn, M.id).all();
+  const byDate = new Map<string, MaturityAssessment>();
+  for (const r of rows) {
+    let a = byDate.get(r.assessedOn);
+    if (!a) byDate.set(r.assessedOn, (a = { assessedOn: r.assessedOn, scores: {}, notes: {} }));
+    a.scores[r.indicator] = r.score;
+    if (r.note) a.notes[r.indicator] = r.note;
+  }
+  return [...byDate.values()];
+}
+
+/** Records (or corrects) the assessment of one date: one score per indicator given. */
+export function recordMaturityAssessment(
+  db: Db,
+  actorId: number,
+  input: { assessedOn: string; scores: Record<MaturityIndicator, number>; notes: Partial<Record<MaturityIndicator, string | null>> },
+): void {
+  const M = schema.maturityScores;
+  db.transaction((tx) => {
+    const before = tx.select({ indicator: M.indicator, score: M.score, note: M.note }).from(M).where(eq(M.assessedOn, input.assessedOn)).all();
+    for (const [indicator, score] of Object.entries(input.scores) as [MaturityIndicator, number][]) {
+      const note = input.notes[indicator] ?? null;
+      tx.insert(M)
+        .values({ assessedOn: input.assessedOn, indicator, score, note })
+        .onConflictDoUpdate({ target: [M.assessedOn, M.indicator], set: { score, note, updatedAt: new Date() } })
+        .run();
+    }
+    recordAudit(tx, {
+      actor: { userId: actorId },
+      action: before.length ? "update" : "create",
+      entityType: "maturity_assessment",
+      entityId: input.assessedOn,
+      before: before.length ? Object.fromEntries(before.map((b) => [b.indicator, b.score])) : undefined,
+      after: input.scores,
+    });
+  });
+}
+
+// ---------------------------------------------------------------- decision gates
+
+export type GateCriterionRow = { id: number; metric: string; operator: GateOperator; threshold: number };
+export type GateRow = { id: number; name: string; description: string | null; dueDate: string; criteria: GateCriterionRow[] };
+
+export function listGates(db: Db): GateRow[] {
+  const G = schema.decisionGates;
+  const C = schema.gateCriteria;
+  const gates = db.select({ id: G.id, name: G.name, description: G.description, dueDate: G.dueDate }).from(G).orderBy(G.dueDate, G.id).all();
+  const criteria = db.select({ id: C.id, gateId: C.gateId, metric: C.metric, operator: C.operator, threshold: C.threshold }).from(C).orderBy(C.id).all();
+  return gates.map((g) => ({ ...g, criteria: criteria.filter((c) => c.gateId === g.id).map(({ gateId: _g, ...c }) => c) }));
+}
+
+export function getGate(db: Db, id: number): GateRow | null {
+  return listGates(db).find((g) => g.id === id) ?? null;
+}
+
+export type EvaluatedCriterion = GateCriterionRow & { value: number | null; known: boolean; label: string; unit: string | null };
+export type EvaluatedGate = Omit<GateRow, "criteria"> & GateEvaluation<EvaluatedCriterion>;
+
+/** Every gate evaluated against the live values (see live-metrics.server.ts), today = todayIso. */
+export function evaluateGates(gates: readonly GateRow[], values: Record<GateMetricKey, number | null>, todayIso: string): EvaluatedGate[] {
+  return gates.map((g) => {
+    const criteria: EvaluatedCriterion[] = g.criteria.map((c) => {
+      const known = isGateMetricKey(c.metric);
+      return {
+        ...c,
+        known,
+        value: known ? values[c.metric as GateMetricKey] : null,
+        label: known ? GATE_METRICS[c.metric as GateMetricKey].label : c.metric,
+        unit: known ? GATE_METRICS[c.metric as GateMetricKey].unit : null,
+      };
+    });
+    const ev = evaluateGate({ dueDate: g.dueDate, criteria }, todayIso);
+    return { id: g.id, name: g.name, description: g.description, dueDate: g.dueDate, ...ev };
+  });
+}
+
+export type GateInput = {
+  name: string;
+  description: string | null;
+  dueDate: string;
+  criteria: { metric: GateMetricKey; operator: GateOperator; threshold: number }[];
+};
+
+export function createGate(db: Db, actorId: number, input: GateInput): number {
+  return db.transaction((tx) => {
+    const { criteria, ...gate } = input;
+    const row = tx.insert(schema.decisionGates).values(gate).returning().get();
+    if (criteria.length) tx.insert(schema.gateCriteria).values(criteria.map((c) => ({ ...c, gateId: row.id }))).run();
+    recordAudit(tx, { actor: { userId: actorId }, action: "create", entityType: "decision_gate", entityId: row.id, after: input });
+    return row.id;
+  });
+}
+
+/** Replaces a gate's fields and criteria. */
+export function updateGate(db: Db, actorId: number, id: number, input: GateInput): boolean {
+  return db.transaction((tx) => {
+    const before = getGate(tx as unknown as Db, id);
+    if (!before) return false;
+    const { criteria, ...gate } = input;
+    tx.update(schema.decisionGates).set(gate).where(eq(schema.decisionGates.id, id)).run();
+    tx.delete(schema.gateCriteria).where(eq(schema.gateCriteria.gateId, id)).run();
+    if (criteria.length) tx.insert(schema.gateCriteria).values(criteria.map((c) => ({ ...c, gateId: id }))).run();
+    const { id: _i, ...beforeFields } = before;
+    recordAudit(tx, {
+      actor: { userId: actorId },
+      action: "update",
+      entityType: "decision_gate",
+      entityId: id,
+      before: { ...beforeFields, criteria: before.criteria.map(({ id: _c, ...c }) => c) },
+      after: input,
+    });
+    return true;
+  });
+}
+
+export function deleteGate(db: Db, actorId: number, id: number): boolean {
+  return db.transaction((tx) => {
+    const before = getGate(tx as unknown as Db, id);
+    if (!before) return false;
+    tx.delete(schema.decisionGates).where(eq(schema.decisionGates.id, id)).run();
+    recordAudit(tx, { actor: { userId: actorId }, action: "delete", entityType: "decision_gate", entityId: id, before });
+    return true;
+  });
+}

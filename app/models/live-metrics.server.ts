@@ -1,0 +1,81 @@
+/**
+ * Live metric values for decision gates and metric-raised risks, gathered from the other
+ * domains' query functions (never re-computed here):
+ * - finance: getFinanceMetrics(db) — as of the latest closed month;
+ * - delivery: getDoraMetrics(db, {from: now − 30 days, to: now}) — all services;
+ * - OKRs: getObjectivesProgress(db, {now}) — the current cycle;
+ * - headcount: getHeadcountSummary(db, month of now).
+ * null = no data (no closed month, no deployment, …), never 0 in its place.
+ */
+import type { GateMetricKey } from "~/lib/metrics/governance";
+import { getDoraMetrics } from "~/models/delivery-metrics.server";
+import { getFinanceMetrics } from "~/models/finance.server";
+import { getHeadcountSummary } from "~/models/hiring.server";
+import { getObjectivesProgress } from "~/models/okrs.server";
+import { applyRiskRules, type ApplyRulesResult, type RiskRuleLiveInputs } from "~/models/risks.server";
+import type { Db } from "~/utils/db.server";
+
+export const LIVE_WINDOW_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/** The 30-day window [now − 30 days, now) used by every *_30d metric and the CFR rule. */
+export function liveWindow(now = Date.now()): { from: number; to: number } {
+  return { from: now - LIVE_WINDOW_DAYS * DAY_MS, to: now };
+}
+
+export type LiveMetricSources = {
+  /** the latest closed finance month the finance values come from, null when none */
+  financeAsOfMonth: string | null;
+  window: { from: number; to: number };
+  headcountMonth: string;
+};
+
+/** Every gate metric's current value (null = no data), and where the values come from. */
+export function getLiveMetrics(db: Db, now = Date.now()): { values: Record<GateMetricKey, number | null>; sources: LiveMetricSources } {
+  const finance = getFinanceMetrics(db);
+  const window = liveWindow(now);
+  const dora = getDoraMetrics(db, window, {});
+  const month = new Date(now).toISOString().slice(0, 7);
+  const headcount = getHeadcountSummary(db, month);
+  const values: Record<GateMetricKey, number | null> = {
+    customers: finance?.customers ?? null,
+    arr_cents: finance?.arrCents ?? null,
+    mrr_cents: finance?.mrrCents ?? null,
+    runway_months: finance?.runwayMonths ?? null,
+    cash_cents: finance?.cashCents ?? null,
+    monthly_growth: finance?.monthlyGrowth ?? null,
+    burn_multiple: finance?.burnMultiple ?? null,
+    change_failure_rate_30d: dora.changeFailureRate.rate,
+    deploys_per_day_30d: dora.deploymentFrequency.count > 0 ? dora.deploymentFrequency.perDay : null,
+    lead_time_hours_30d: dora.leadTime.medianHours,
+    time_to_restore_hours_30d: dora.timeToRestore.medianHours,
+    headcount: headcount.actual,
+  };
+  return { values, sources: { financeAsOfMonth: finance?.asOfMonth ?? null, window, headcountMonth: month } };
+}
+
+/** `Record<GateMetricKey, number | null>` of the current values (see getLiveMetrics). */
+export function getLiveMetricValues(db: Db, now = Date.now()): Record<GateMetricKey, number | null> {
+  return getLiveMetrics(db, now).values;
+}
+
+/** The inputs of the three risk rules, from the same sources. */
+export function getRiskRuleInputs(db: Db, now = Date.now()): RiskRuleLiveInputs {
+  const finance = getFinanceMetrics(db);
+  const dora = getDoraMetrics(db, liveWindow(now), {});
+  const objectives = getObjectivesProgress(db, { now });
+  return {
+    runway: finance ? { runwayMonths: finance.runwayMonths } : null,
+    cfr: { rate: dora.changeFailureRate.rate },
+    objectives: { objectives },
+  };
+}
+
+/**
+ * Evaluates the metric rules against live values and opens / updates their risks
+ * (idempotent). Called when the risk register, the rules page and the executive and CTO
+ * dashboards load — see docs/decisions/600-metric-raised-risks.md.
+ */
+export function refreshMetricRisks(db: Db, now = Date.now()): ApplyRulesResult {
+  return applyRiskRules(db, getRiskRuleInputs(db, now), now);
+}

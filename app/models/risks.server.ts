@@ -1,0 +1,624 @@
+/**
+ * Risk register queries and writes, and the metric rules that raise risks.
+ *
+ * Scores and levels come from app/lib/metrics/risks.ts (riskScore, riskLevel, isOverdue,
+ * heatMapCells); the SQL below only filters, sorts, counts and groups with the same bands
+ * (low 1–4, medium 5–9, high 10–16, critical 17–25). Every write records an audit entry in
+ * the same transaction. Metric rules: see docs/decisions/600-metric-raised-risks.md.
+ */
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import {
+  evaluateRiskRule,
+  heatMapCells,
+  isOverdue,
+  riskLevel,
+  riskScore,
+  type CfrRuleInput,
+  type HeatMapCell,
+  type ObjectiveRuleInput,
+  type RiskLevel,
+  type RiskRuleKind,
+  type RunwayRuleInput,
+} from "~/lib/metrics/risks";
+import { z } from "zod";
+import { idSchema, isoDateSchema } from "~/lib/validation.server";
+import { recordAudit, SYSTEM_ACTOR } from "~/models/audit.server";
+import { schema, type Db } from "~/utils/db.server";
+
+export const RISK_CATEGORIES = schema.RISK_CATEGORIES;
+export const RISK_TREATMENTS = schema.RISK_TREATMENTS;
+export const RISK_STATUSES = schema.RISK_STATUSES;
+export type RiskCategory = (typeof RISK_CATEGORIES)[number];
+export type RiskTreatment = (typeof RISK_TREATMENTS)[number];
+export type RiskStatus = (typeof RISK_STATUSES)[number];
+export type HeatMapKind = "inherent" | "residual";
+
+/** 'YYYY-MM-DD' of an instant in UTC (the day isOverdue compares against). */
+export function todayUtc(now = Date.now()): string {
+  return new Date(now).toISOString().slice(0, 10);
+}
+
+// ---------------------------------------------------------------- list, filters, heat map
+
+export type RiskFilter = {
+  category?: RiskCategory;
+  /** residual level */
+  level?: RiskLevel;
+  ownerUserId?: number;
+  /** "active" (default: everything but closed), "all", or one status */
+  status?: RiskStatus | "active" | "all";
+  overdue?: boolean;
+  /** one heat-map cell */
+  cell?: { kind: HeatMapKind; likelihood: number; impact: number };
+  /** text in the title or description */
+  q?: string;
+};
+
+export const RISK_SORTS = ["residualScore", "inherentScore", "title", "category", "status", "owner", "nextReviewDate", "updatedAt"] as const;
+export type RiskSort = (typeof RISK_SORTS)[number];
+
+const LEVEL_RANGES: Record<RiskLevel, [number, number]> = {
+  low: [1, 4],
+  medium: [5, 9],
+  high: [10, 16],
+  critical: [17, 25],
+};
+
+const R = schema.risks;
+const residualScoreSql = sql`(${R.residualLikelihood} * ${R.residualImpact})`;
+const inherentScoreSql = sql`(${R.inherentLikelihood} * ${R.inherentImpact})`;
+
+function overdueSql(today: string): SQL {
+  return sql`(${R.nextReviewDate} is not null and ${R.nextReviewDate} < ${today} and ${R.status} <> 'closed')`;
+}
+
+function whereOf(filter: RiskFilter, today: string, opts: { withCell: boolean }): SQL | undefined {
+  const where: SQL[] = [];
+  const status = filter.status ?? "active";
+  if (status === "active") where.push(sql`${R.status} <> 'closed'`);
+  else if (status !== "all") where.push(eq(R.status, status));
+  if (filter.category) where.push(eq(R.category, filter.category));
+  if (filter.ownerUserId) where.push(eq(R.ownerUserId, filter.ownerUserId));
+  if (filter.level) {
+    const [lo, hi] = LEVEL_RANGES[filter.level];
+    where.push(sql`${residualScoreSql} between ${lo} and ${hi}`);
+  }
+  if (filter.overdue) where.push(overdueSql(today));
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(sql`(${R.title} like ${like} escape '\\' or coalesce(${R.description}, '') like ${like} escape '\\')`);
+  }
+  if (opts.withCell && filter.cell) {
+    const { kind, likelihood, impact } = filter.cell;
+    if (kind === "inherent") where.push(and(eq(R.inherentLikelihood, likelihood), eq(R.inherentImpact, impact))!);
+    else where.push(and(eq(R.residualLikelihood, likelihood), eq(R.residualImpact, impact))!);
+  }
+  return where.length ? and(...where) : undefined;
+}
+
+export type RiskRow = {
+  id: number;
+  title: string;
+  description: string | null;
+  category: RiskCategory;
+  status: RiskStatus;
+  treatment: RiskTreatment;
+  mitigationPlan: string | null;
+  ownerUserId: number | null;
+  ownerName: string | null;
+  nextReviewDate: string | null;
+  inherentLikelihood: number;
+  inherentImpact: number;
+  residualLikelihood: number;
+  residualImpact: number;
+  inherentScore: number;
+  inherentLevel: RiskLevel;
+  residualScore: number;
+  residualLevel: RiskLevel;
+  overdue: boolean;
+  raisedByRuleKind: RiskRuleKind | null;
+  raisedValue: string | null;
+  raisedSubject: string | null;
+  proposedByName: string | null;
+  updatedAt: number;
+};
+
+type RawRiskRow = Omit<RiskRow, "inherentScore" | "inherentLevel" | "residualScore" | "residualLevel" | "overdue">;
+
+const owner = sql.raw("owner");
+const proposer = sql.raw("proposer");
+
+function selectRisks(db: Db) {
+  return db
+    .select({
+      id: R.id,
+      title: R.title,
+      description: R.description,
+      category: R.category,
+      status: R.status,
+      treatment: R.treatment,
+      mitigationPlan: R.mitigationPlan,
+      ownerUserId: R.ownerUserId,
+      ownerName: sql<string | null>`${owner}.name`,
+      nextReviewDate: R.nextReviewDate,
+      inherentLikelihood: R.inherentLikelihood,
+      inherentImpact: R.inherentImpact,
+      residualLikelihood: R.residualLikelihood,
+      residualImpact: R.residualImpact,
+      raisedByRuleKind: schema.riskRules.kind,
+      raisedValue: R.raisedValue,
+      raisedSubject: R.raisedSubject,
+      proposedByName: sql<string | null>`${proposer}.name`,
+      updatedAt: sql<number>`${R.updatedAt}`,
+    })
+    .from(R)
+    .leftJoin(sql`users as ${owner}`, sql`${owner}.id = ${R.ownerUserId}`)
+    .leftJoin(sql`users as ${proposer}`, sql`${proposer}.id = ${R.proposedByUserId}`)
+    .leftJoin(schema.riskRules, eq(schema.riskRules.id, R.raisedByRuleId));
+}
+
+function decorate(r: RawRiskRow, today: string): RiskRow {
+  const inherentScore = riskScore(r.inherentLikelihood, r.inherentImpact);
+  const residualScore = riskScore(r.residualLikelihood, r.residualImpact);
+  return {
+    ...r,
+    inherentScore,
+    inherentLevel: riskLevel(inherentScore),
+    residualScore,
+    residualLevel: riskLevel(residualScore),
+    overdue: r.status !== "closed" && isOverdue(r.nextReviewDate, today),
+  };
+}
+
+function orderOf(sort: { id: string; desc: boolean }): SQL[] {
+  const dir = sort.desc ? sql.raw("desc") : sql.raw("asc");
+  const col: Record<RiskSort, SQL> = {
+    residualScore: residualScoreSql,
+    inherentScore: inherentScoreSql,
+    title: sql`${R.title} collate nocase`,
+    category: sql`${R.category}`,
+    status: sql`${R.status}`,
+    owner: sql`${owner}.name collate nocase`,
+    nextReviewDate: sql`coalesce(${R.nextReviewDate}, '9999-12-31')`,
+    updatedAt: sql`${R.updatedAt}`,
+  };
+  const key = (RISK_SORTS as readonly string[]).includes(sort.id) ? (sort.id as RiskSort) : "residualScore";
+  return [sql`${col[key]} ${dir}`, sql`${residualScoreSql} desc`, sql`${R.id} asc`];
+}
+
+/** One page of the register, filtered and sorted in SQL; `total` counts the matching rows. */
+export function listRisks(
+  db: Db,
+  filter: RiskFilter,
+  opts: { sort: { id: string; desc: boolean }; limit?: number; offset?: number; now?: number },
+): { rows: RiskRow[]; total: number } {
+  const today = todayUtc(opts.now);
+  const where = whereOf(filter, today, { withCell: true });
+  let q = selectRisks(db).where(where).orderBy(...orderOf(opts.sort)).$dynamic();
+  if (opts.limit !== undefined) q = q.limit(opts.limit).offset(opts.offset ?? 0);
+  const rows = q.all().map((r) => decorate(r, today));
+  const total = db.select({ n: sql<number>`count(*)` }).from(R).where(where).get()!.n;
+  return { rows, total };
+}
+
+export type RiskHeatMap = { kind: HeatMapKind; cells: HeatMapCell[][]; total: number };
+
+/**
+ * The 5×5 grid of one rating (inherent or residual), counted in SQL (GROUP BY likelihood,
+ * impact) over the risks matching the filters (the cell filter aside).
+ */
+export function getRiskHeatMap(db: Db, filter: RiskFilter, kind: HeatMapKind, now?: number): RiskHeatMap {
+  const where = whereOf(filter, todayUtc(now), { withCell: false });
+  const l = kind === "inherent" ? R.inherentLikelihood : R.residualLikelihood;
+  const i = kind === "inherent" ? R.inherentImpact : R.residualImpact;
+  const groups = db
+    .select({ likelihood: l, impact: i, ids: sql<string>`group_concat(${R.id})` })
+    .from(R)
+    .where(where)
+    .groupBy(l, i)
+    .all();
+  const entries = groups.flatMap((g) =>
+    g.ids.split(",").map((id) => ({ id: Number(id), likelihood: g.likelihood, impact: g.impact })),
+  );
+  return { kind, cells: heatMapCells(entries), total: entries.length };
+}
+
+export function getRisk(db: Db, id: number, now?: number): RiskRow | null {
+  const row = selectRisks(db).where(eq(R.id, id)).get();
+  return row ? decorate(row, todayUtc(now)) : null;
+}
+
+/** Risks needing attention per level, for summaries. */
+export function countRisksByLevel(db: Db): Record<RiskLevel, number> {
+  const rows = db
+    .select({
+      level: sql<RiskLevel>`case when ${residualScoreSql} <= 4 then 'low' when ${residualScoreSql} <= 9 then 'medium' when ${residualScoreSql} <= 16 then 'high' else 'critical' end`,
+      n: sql<number>`count(*)`,
+    })
+    .from(R)
+    .where(sql`${R.status} in ('open', 'monitoring')`)
+    .groupBy(sql`1`)
+    .all();
+  const out: Record<RiskLevel, number> = { low: 0, medium: 0, high: 0, critical: 0 };
+  for (const r of rows) out[r.level] = r.n;
+  return out;
+}
+
+/** Top N open/monitored risks by residual score (then inherent score), for the dashboards. */
+export function listTopRisks(db: Db, opts: { limit?: number; categories?: readonly RiskCategory[]; now?: number } = {}): RiskRow[] {
+  const today = todayUtc(opts.now);
+  const where: SQL[] = [sql`${R.status} in ('open', 'monitoring')`];
+  if (opts.categories?.length) where.push(sql`${R.category} in ${opts.categories}`);
+  return selectRisks(db)
+    .where(and(...where))
+    .orderBy(sql`${residualScoreSql} desc`, sql`${inherentScoreSql} desc`, R.id)
+    .limit(opts.limit ?? 5)
+    .all()
+    .map((r) => decorate(r, today));
+}
+
+export type RiskOwnerOption = { id: number; name: string };
+export function listRiskOwnerOptions(db: Db): RiskOwnerOption[] {
+  return db
+    .select({ id: schema.users.id, name: schema.users.name })
+    .from(schema.users)
+    .where(eq(schema.users.active, true))
+    .orderBy(sql`${schema.users.name} collate nocase`)
+    .all();
+}
+
+// ---------------------------------------------------------------- writes
+
+export type RiskInput = {
+  title: string;
+  description: string | null;
+  category: RiskCategory;
+  inherentLikelihood: number;
+  inherentImpact: number;
+  residualLikelihood: number;
+  residualImpact: number;
+  ownerUserId: number | null;
+  treatment: RiskTreatment;
+  mitigationPlan: string | null;
+  nextReviewDate: string | null;
+};
+
+const AUDITED_FIELDS = [
+  "title",
+  "description",
+  "category",
+  "status",
+  "inherentLikelihood",
+  "inherentImpact",
+  "residualLikelihood",
+  "residualImpact",
+  "ownerUserId",
+  "treatment",
+  "mitigationPlan",
+  "nextReviewDate",
+  "raisedValue",
+] as const;
+type AuditedRisk = Pick<typeof R.$inferSelect, (typeof AUDITED_FIELDS)[number]>;
+
+function auditedOf(row: typeof R.$inferSelect): AuditedRisk {
+  const out = {} as Record<string, unknown>;
+  for (const f of AUDITED_FIELDS) out[f] = row[f];
+  return out as AuditedRisk;
+}
+
+function validateRatings(input: Pick<RiskInput, "inherentLikelihood" | "inherentImpact" | "residualLikelihood" | "residualImpact">) {
+  riskScore(input.inherentLikelihood, input.inherentImpact);
+  riskScore(input.residualLikelihood, input.residualImpact);
+}
+
+/**
+ * Creates a risk. A proposal (a lead's, or anyone choosing to propose) gets status
+ * "proposed" whatever else is asked; CEO/CTO create it "open" (or the status given).
+ */
+export function createRisk(
+  db: Db,
+  actorId: number,
+  input: RiskInput & { status?: RiskStatus },
+  mode: "propose" | "create",
+): number {
+  validateRatings(input);
+  return db.transaction((tx) => {
+    const status: RiskStatus = mode === "propose" ? "proposed" : (input.status ?? "open");
+    const row = tx
+      .insert(R)
+      .values({ ...input, status, proposedByUserId: mode === "propose" ? actorId : null })
+      .returning()
+      .get();
+    recordAudit(tx, {
+      actor: { userId: actorId },
+      action: mode === "propose" ? "propose" : "create",
+      entityType: "risk",
+      entityId: row.id,
+      after: auditedOf(row),
+    });
+    return row.id;
+  });
+}
+
+/** Edits a risk (CEO/CTO). Returns false when it does not exist. */
+export function updateRisk(db: Db, actorId: number, id: number, patch: RiskInput & { status: RiskStatus }): boolean {
+  validateRatings(patch);
+  return db.transaction((tx) => {
+    const before = tx.select().from(R).where(eq(R.id, id)).get();
+    if (!before) return false;
+    const after = tx.update(R).set(patch).where(eq(R.id, id)).returning().get();
+    recordAudit(tx, { actor: { userId: actorId }, action: "update", entityType: "risk", entityId: id, before: auditedOf(before), after: auditedOf(after) });
+    return true;
+  });
+}
+
+/** Accepts a proposal (→ open), moves to monitoring, closes or reopens. */
+export function setRiskStatus(db: Db, actorId: number, id: number, status: RiskStatus): boolean {
+  return db.transaction((tx) => {
+    const before = tx.select().from(R).where(eq(R.id, id)).get();
+    if (!before) return false;
+    if (before.status === status) return true;
+    tx.update(R).set({ status }).where(eq(R.id, id)).run();
+    const action = before.status === "proposed" && status === "open" ? "accept" : status === "closed" ? "close" : "update";
+    recordAudit(tx, { actor: { userId: actorId }, action, entityType: "risk", entityId: id, before: { status: before.status }, after: { status } });
+    return true;
+  });
+}
+
+/**
+ * Reopening a metric-raised risk while the same rule already has another open risk on the
+ * same subject would break "one open risk per rule and subject".
+ */
+export function reopenWouldDuplicate(db: Db, id: number): boolean {
+  const row = db.select().from(R).where(eq(R.id, id)).get();
+  if (!row || row.raisedByRuleId == null || row.status !== "closed") return false;
+  const other = db
+    .select({ id: R.id })
+    .from(R)
+    .where(and(eq(R.raisedByRuleId, row.raisedByRuleId), sql`${R.raisedSubject} is ${row.raisedSubject}`, sql`${R.status} <> 'closed'`, sql`${R.id} <> ${id}`))
+    .get();
+  return !!other;
+}
+
+// ---------------------------------------------------------------- metric rules
+
+export type RiskRuleRow = { id: number; kind: RiskRuleKind; threshold: number; enabled: boolean; updatedAt: number };
+
+export function listRiskRules(db: Db): RiskRuleRow[] {
+  return db
+    .select({
+      id: schema.riskRules.id,
+      kind: schema.riskRules.kind,
+      threshold: schema.riskRules.threshold,
+      enabled: schema.riskRules.enabled,
+      updatedAt: sql<number>`${schema.riskRules.updatedAt}`,
+    })
+    .from(schema.riskRules)
+    .orderBy(schema.riskRules.id)
+    .all();
+}
+
+export function updateRiskRule(db: Db, actorId: number, id: number, patch: { threshold: number; enabled: boolean }): boolean {
+  return db.transaction((tx) => {
+    const before = tx.select().from(schema.riskRules).where(eq(schema.riskRules.id, id)).get();
+    if (!before) return false;
+    tx.update(schema.riskRules).set(patch).where(eq(schema.riskRules.id, id)).run();
+    recordAudit(tx, {
+      actor: { userId: actorId },
+      action: "update",
+      entityType: "risk_rule",
+      entityId: id,
+      before: { kind: before.kind, threshold: before.threshold, enabled: before.enabled },
+      after: { kind: before.kind, ...patch },
+    });
+    return true;
+  });
+}
+
+/** What the rules are evaluated against; a null source could not be computed (no data). */
+export type RiskRuleLiveInputs = {
+  runway: RunwayRuleInput | null;
+  cfr: CfrRuleInput | null;
+  objectives: ObjectiveRuleInput | null;
+};
+
+/** One subject of one rule, evaluated. */
+export type RuleFinding = {
+  ruleId: number;
+  kind: RiskRuleKind;
+  threshold: number;
+  enabled: boolean;
+  subject: string;
+  triggered: boolean;
+  value: number | null;
+  valueText: string | null;
+  message: string;
+  title: string;
+};
+
+const RULE_RISK_DEFAULTS: Record<RiskRuleKind, { category: RiskCategory; likelihood: number; impact: number }> = {
+  runway_below_months: { category: "financial", likelihood: 4, impact: 5 },
+  cfr_above_percent_30d: { category: "technical", likelihood: 4, impact: 3 },
+  objective_off_track_mid_cycle: { category: "operational", likelihood: 3, impact: 3 },
+};
+
+function round1(n: number): string {
+  return (Math.round(n * 10) / 10).toFixed(1);
+}
+
+/** Evaluates every rule (enabled or not) against the inputs: pure apart from reading the rules. */
+export function evaluateRules(rules: readonly RiskRuleRow[], inputs: RiskRuleLiveInputs): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const rule of rules) {
+    const base = { ruleId: rule.id, kind: rule.kind, threshold: rule.threshold, enabled: rule.enabled };
+    if (rule.kind === "runway_below_months") {
+      if (!inputs.runway) {
+        out.push({ ...base, subject: "company", triggered: false, value: null, valueText: null, message: "No finance data: runway cannot be computed.", title: "" });
+        continue;
+      }
+      const r = evaluateRiskRule({ kind: rule.kind, threshold: rule.threshold }, inputs.runway);
+      out.push({
+        ...base,
+        subject: "company",
+        ...r,
+        valueText: r.value === null ? null : `${round1(r.value)} months`,
+        title: `Runway below ${round1(rule.threshold)} months`,
+      });
+    } else if (rule.kind === "cfr_above_percent_30d") {
+      if (!inputs.cfr) {
+        out.push({ ...base, subject: "company", triggered: false, value: null, valueText: null, message: "No delivery data: change failure rate cannot be computed.", title: "" });
+        continue;
+      }
+      const r = evaluateRiskRule({ kind: rule.kind, threshold: rule.threshold }, inputs.cfr);
+      out.push({
+        ...base,
+        subject: "company",
+        ...r,
+        valueText: r.value === null ? null : `${round1(r.value)} %`,
+        title: `Change failure rate above ${round1(rule.threshold)} % over 30 days`,
+      });
+    } else {
+      const objectives = inputs.objectives?.objectives ?? [];
+      for (const r of evaluateRiskRule({ kind: rule.kind, threshold: rule.threshold }, { objectives })) {
+        const o = objectives.find((x) => x.id === r.objectiveId);
+        out.push({
+          ...base,
+          subject: r.subject,
+          triggered: r.triggered,
+          value: r.value,
+          message: r.message,
+          valueText: r.value === null ? null : `${Math.round(r.value * 100)} % progress, ${Math.round(r.expected * 100)} % expected`,
+          title: `Objective off track: ${o?.title ?? r.subject}`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export type ApplyRulesResult = { findings: RuleFinding[]; raised: number[]; updated: number[] };
+
+/**
+ * Opens a risk for each triggered subject of each ENABLED rule that has no open (not closed)
+ * risk yet, or updates that open risk's value and description when they changed. Idempotent:
+ * evaluating twice with the same inputs writes nothing the second time. Runs in one
+ * transaction; each write has an audit entry with the system actor.
+ */
+export function applyRiskRules(db: Db, inputs: RiskRuleLiveInputs, now = Date.now()): ApplyRulesResult {
+  const findings = evaluateRules(listRiskRules(db), inputs);
+  const raised: number[] = [];
+  const updated: number[] = [];
+  const reviewDate = todayUtc(now + 7 * 86_400_000);
+  db.transaction((tx) => {
+    for (const f of findings) {
+      if (!f.enabled || !f.triggered) continue;
+      const description = `Raised by the metric rule "${f.kind}" (threshold ${f.threshold}): ${f.message}`;
+      const open = tx
+        .select()
+        .from(R)
+        .where(and(eq(R.raisedByRuleId, f.ruleId), eq(R.raisedSubject, f.subject), sql`${R.status} <> 'closed'`))
+        .get();
+      if (!open) {
+        const d = RULE_RISK_DEFAULTS[f.kind];
+        const row = tx
+          .insert(R)
+          .values({
+            title: f.title,
+            description,
+            category: d.category,
+            inherentLikelihood: d.likelihood,
+            inherentImpact: d.impact,
+            residualLikelihood: d.likelihood,
+            residualImpact: d.impact,
+            treatment: "mitigate",
+            status: "open",
+            nextReviewDate: reviewDate,
+            raisedByRuleId: f.ruleId,
+            raisedSubject: f.subject,
+            raisedValue: f.valueText,
+          })
+          .returning()
+          .get();
+        recordAudit(tx, {
+          actor: SYSTEM_ACTOR,
+          action: "rule:raise",
+          entityType: "risk",
+          entityId: row.id,
+          after: { ...auditedOf(row), rule: f.kind, value: f.valueText },
+        });
+        raised.push(row.id);
+      } else if (open.raisedValue !== f.valueText || open.description !== description) {
+        tx.update(R).set({ raisedValue: f.valueText, description }).where(eq(R.id, open.id)).run();
+        recordAudit(tx, {
+          actor: SYSTEM_ACTOR,
+          action: "rule:update",
+          entityType: "risk",
+          entityId: open.id,
+          before: { raisedValue: open.raisedValue, description: open.description },
+          after: { raisedValue: f.valueText, description, rule: f.kind },
+        });
+        updated.push(open.id);
+      }
+    }
+  });
+  return { findings, raised, updated };
+}
+
+// ---------------------------------------------------------------- URL filters
+
+const LEVELS: readonly RiskLevel[] = ["low", "medium", "high", "critical"];
+
+function oneOf<T extends string>(values: readonly T[], v: string | null): T | undefined {
+  return v !== null && (values as readonly string[]).includes(v) ? (v as T) : undefined;
+}
+
+function rating(v: string | null): number | undefined {
+  return v !== null && /^[1-5]$/.test(v) ? Number(v) : undefined;
+}
+
+/**
+ * The register's filters from the URL (never throws; anything malformed is ignored):
+ * ?category=&level=&owner=&status=&overdue=1&q= and a heat-map cell ?kind=inherent|residual&l=1-5&i=1-5.
+ */
+export function riskFilterFromUrl(url: URL): RiskFilter {
+  const sp = url.searchParams;
+  const filter: RiskFilter = {};
+  const category = oneOf(RISK_CATEGORIES, sp.get("category"));
+  if (category) filter.category = category;
+  const level = oneOf(LEVELS, sp.get("level"));
+  if (level) filter.level = level;
+  const ownerParam = sp.get("owner");
+  if (ownerParam && /^\d{1,9}$/.test(ownerParam)) filter.ownerUserId = Number(ownerParam);
+  const status = oneOf([...RISK_STATUSES, "active", "all"] as const, sp.get("status"));
+  if (status) filter.status = status;
+  if (sp.get("overdue") === "1") filter.overdue = true;
+  const q = sp.get("q")?.trim().slice(0, 200);
+  if (q) filter.q = q;
+  const kind = oneOf(["inherent", "residual"] as const, sp.get("kind"));
+  const l = rating(sp.get("l"));
+  const i = rating(sp.get("i"));
+  if (kind && l && i) filter.cell = { kind, likelihood: l, impact: i };
+  return filter;
+}
+
+// ---------------------------------------------------------------- form schema (server only)
+
+const ratingSchema = z.coerce.number({ error: "must be 1 to 5" }).int("must be 1 to 5").min(1, "must be 1 to 5").max(5, "must be 1 to 5");
+const optionalText = (max: number) =>
+  z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(max, `must be at most ${max} characters`).nullable());
+
+/** One schema for the create / propose / edit forms; status is only read for CEO/CTO. */
+export const RiskFormSchema = z.object({
+  title: z.string({ error: "is required" }).min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
+  description: optionalText(4000),
+  category: z.enum(RISK_CATEGORIES, { error: "pick a category" }),
+  inherentLikelihood: ratingSchema,
+  inherentImpact: ratingSchema,
+  residualLikelihood: ratingSchema,
+  residualImpact: ratingSchema,
+  ownerUserId: z.preprocess((v) => (v === undefined || v === "" ? null : v), idSchema.nullable()),
+  treatment: z.enum(RISK_TREATMENTS, { error: "pick a treatment" }),
+  mitigationPlan: optionalText(4000),
+  nextReviewDate: z.preprocess((v) => (v === undefined || v === "" ? null : v), isoDateSchema.nullable()),
+  status: z.enum(RISK_STATUSES, { error: "pick a status" }).optional(),
+});

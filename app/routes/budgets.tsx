@@ -1,0 +1,296 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { assertPermission, requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { BudgetGridTable, GRID_TEXT, type EditState } from "~/components/finance/budget-grid";
+import { CsvErrorList } from "~/components/finance/csv-errors";
+import financeCss from "~/components/finance/finance.css";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
+import type { CsvRowError } from "~/lib/csv";
+import { formatMonth } from "~/lib/format";
+import { fieldErrorsOf, isErrorReply } from "~/lib/forms";
+import { badRequest, parseForm } from "~/lib/forms.server";
+import { addMonths, monthDiff } from "~/lib/months";
+import { idSchema, monthSchema } from "~/lib/validation.server";
+import { centsFromEuros } from "~/lib/format";
+import { getBudgetCategory, getBudgetGrid, getFinanceMonthBounds, importBudgetCsv, listClosedMonths, saveBudgetLine } from "~/models/finance.server";
+import { getDb } from "~/utils/db.server";
+import { useRootData } from "~/root";
+
+const TEXT = {
+  title: "Budgets",
+  description: "Planned and actual spend per category and month. Actuals feed gross burn, runway and the forecast.",
+  range: "Months",
+  from: "From",
+  to: "To",
+  show: "Show",
+  previous: "← Previous 12 months",
+  next: "Next 12 months →",
+  exportCsv: "Export CSV",
+  importTitle: "Import a CSV file",
+  importHelp:
+    "Columns month,category,planned,actual — amounts in euros with up to 2 decimals, an empty actual means not recorded yet. One bad row rejects the whole file; every bad row is listed.",
+  importButton: "Import",
+  importing: "Importing…",
+  file: "CSV file",
+  importRefused: "Nothing was imported. Fix these rows and upload the file again:",
+  ctoNote: "You may edit the IT categories (marked IT) only.",
+  readOnly: "You can read the budget; only the CEO (all categories) and the CTO (IT categories) can change it.",
+  emptyTitle: "No budget lines in these months",
+  emptyBody: "Import a CSV file below, or use the Edit links in the grid to enter planned and actual amounts.",
+  emptyWho: "the CEO (all categories), the CTO (IT categories)",
+  saved: "Saved.",
+  caption: (from: string, to: string) => `Budget by category and month, ${from} to ${to}: actual / planned and variance`,
+  rangeError: "Showing the default months: the range in the address was not valid (YYYY-MM, at most 36 months, from before to).",
+} as const;
+
+export const meta: MetaFunction = () => [{ title: "Budgets · InnovaTech Strategy Tracker" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
+
+const MAX_RANGE = 36;
+const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+function defaultRange(latestClosed: string | null, bounds: { first: string; last: string } | null): { from: string; to: string } {
+  const anchor = latestClosed ?? bounds?.last ?? new Date().toISOString().slice(0, 7);
+  return { from: addMonths(anchor, -5), to: addMonths(anchor, 6) };
+}
+
+const RangeSchema = z
+  .object({ from: monthSchema, to: monthSchema })
+  .refine((r) => r.from <= r.to && monthDiff(r.from, r.to) < MAX_RANGE);
+
+const EditParam = z
+  .string()
+  .regex(/^\d{1,9}:\d{4}-(0[1-9]|1[0-2])$/)
+  .transform((s) => {
+    const [id, month] = s.split(":");
+    return { categoryId: Number(id), month };
+  });
+
+function parseRange(url: URL, fallback: { from: string; to: string }) {
+  const from = url.searchParams.get("from");
+  const to = url.searchParams.get("to");
+  if (from === null && to === null) return { ...fallback, invalid: false };
+  const r = RangeSchema.safeParse({ from, to });
+  return r.success ? { ...r.data, invalid: false } : { ...fallback, invalid: true };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "dashboards:read");
+  const db = getDb();
+  const url = new URL(request.url);
+  const closed = listClosedMonths(db);
+  const range = parseRange(url, defaultRange(closed.at(-1) ?? null, getFinanceMonthBounds(db)));
+  const { grid, categories } = getBudgetGrid(db, { fromMonth: range.from, toMonth: range.to });
+  const editParsed = EditParam.safeParse(url.searchParams.get("edit") ?? "");
+  let edit: { categoryId: number; month: string } | null = null;
+  if (editParsed.success) {
+    const cat = categories.find((c) => c.id === editParsed.data.categoryId);
+    // an edit link for a category the user may not edit shows nothing (the action refuses it anyway)
+    if (cat && can(user, "finance:edit", { categoryIsIt: cat.isIt }) && grid.months.includes(editParsed.data.month)) edit = editParsed.data;
+  }
+  return {
+    range,
+    grid,
+    categories: categories.map((c) => ({ ...c, editable: can(user, "finance:edit", { categoryIsIt: c.isIt }) })),
+    edit,
+    hasLines: grid.rows.some((r) => r.cells.some((c) => c.plannedCents !== 0 || c.actualCents !== null)),
+    canEditAny: can(user, "finance:edit"),
+    canEditAll: can(user, "finance:edit", { categoryIsIt: false }),
+  };
+}
+
+const SaveLineSchema = z.object({
+  intent: z.literal("save-line"),
+  categoryId: idSchema,
+  month: monthSchema,
+  planned: z.string({ error: "is required" }).transform((s, ctx) => {
+    const c = centsFromEuros(s);
+    if (c === null || c < 0) {
+      ctx.addIssue({ code: "custom", message: "must be an amount ≥ 0 in euros with up to 2 decimals, e.g. 1234.50" });
+      return z.NEVER;
+    }
+    return c;
+  }),
+  actual: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined) return null;
+      const c = centsFromEuros(s);
+      if (c === null || c < 0) {
+        ctx.addIssue({ code: "custom", message: "must be empty or an amount ≥ 0 in euros with up to 2 decimals" });
+        return z.NEVER;
+      }
+      return c;
+    }),
+});
+
+type ImportReply =
+  | { status: "import-ok"; message: string }
+  | { status: "import-error"; errors: CsvRowError[] };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "finance:edit");
+  const db = getDb();
+  const url = new URL(request.url);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "save-line") {
+    const parsed = parseForm(formData, SaveLineSchema, "save-line");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const category = getBudgetCategory(db, parsed.data.categoryId);
+    if (!category) return badRequest({ status: "error", fieldErrors: { categoryId: ["is not a known category"] }, formErrors: [], values: {}, intent: "save-line" });
+    // per line: the CTO may only touch IT categories (403 otherwise, even when the form is forged)
+    assertPermission(user, "finance:edit", { categoryIsIt: category.isIt });
+    saveBudgetLine(db, { kind: "user", actor: user }, {
+      categoryId: category.id,
+      month: parsed.data.month,
+      plannedCents: parsed.data.planned,
+      actualCents: parsed.data.actual,
+    });
+    url.searchParams.delete("edit");
+    url.searchParams.set("saved", `${category.id}:${parsed.data.month}`);
+    return redirect(`${url.pathname}?${url.searchParams}#cell-${category.id}-${parsed.data.month}`);
+  }
+
+  if (intent === "import") {
+    const file = formData.get("file");
+    if (!file || typeof file === "string" || file.size === 0) {
+      return data<ImportReply>({ status: "import-error", errors: [{ row: 0, field: "", message: "choose a CSV file to import" }] }, { status: 400 });
+    }
+    if (file.size > MAX_UPLOAD_BYTES) {
+      return data<ImportReply>({ status: "import-error", errors: [{ row: 0, field: "", message: "the file is larger than 5 MB" }] }, { status: 413 });
+    }
+    const result = importBudgetCsv(db, { kind: "user", actor: user }, await file.text(), `upload:${file.name}`);
+    if (!result.ok) return data<ImportReply>({ status: "import-error", errors: result.errors }, { status: 400 });
+    return data<ImportReply>({
+      status: "import-ok",
+      message: `Imported ${result.rows} rows: ${result.created} created, ${result.updated} updated.`,
+    });
+  }
+  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+}
+
+export default function Budgets() {
+  const { range, grid, categories, edit, hasLines, canEditAny, canEditAll } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { formatting } = useRootData();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const importing = navigation.state === "submitting" && navigation.formData?.get("intent") === "import";
+
+  const search = new URLSearchParams(location.search);
+  search.delete("edit");
+  search.delete("saved");
+  const rangeHref = (from: string, to: string) => {
+    const p = new URLSearchParams(search);
+    p.set("from", from);
+    p.set("to", to);
+    return `?${p}`;
+  };
+  const editHref = (categoryId: number, month: string) => {
+    const p = new URLSearchParams(search);
+    p.set("from", range.from);
+    p.set("to", range.to);
+    p.set("edit", `${categoryId}:${month}`);
+    return `?${p}#cell-${categoryId}-${month}`;
+  };
+  const cancelHref = `?${search}`;
+  const span = monthDiff(range.from, range.to) + 1;
+
+  let editing: EditState | null = null;
+  if (edit) {
+    const errReply = isErrorReply(reply, "save-line") ? reply : null;
+    editing = {
+      ...edit,
+      errors: errReply ? { planned: fieldErrorsOf(reply, "planned", "save-line"), actual: fieldErrorsOf(reply, "actual", "save-line") } : undefined,
+      values: errReply ? { planned: errReply.values.planned, actual: errReply.values.actual } : undefined,
+    };
+  }
+  const importReply = reply && "status" in reply && (reply.status === "import-ok" || reply.status === "import-error") ? (reply as ImportReply) : null;
+  const csvHref = `/budgets.csv?from=${range.from}&to=${range.to}`;
+
+  return (
+    <div className="finance-page">
+      <PageHeader
+        title={TEXT.title}
+        description={TEXT.description}
+        actions={
+          <a className="btn btn--secondary" href={csvHref} download>
+            {TEXT.exportCsv}
+          </a>
+        }
+      >
+        <Form method="get" className="range-form" aria-label={TEXT.range}>
+          <label htmlFor="range-from">{TEXT.from}</label>
+          <input id="range-from" name="from" type="month" defaultValue={range.from} required />
+          <label htmlFor="range-to">{TEXT.to}</label>
+          <input id="range-to" name="to" type="month" defaultValue={range.to} required />
+          <button type="submit" className="btn btn--secondary">
+            {TEXT.show}
+          </button>
+          <Link to={rangeHref(addMonths(range.from, -span), addMonths(range.to, -span))}>{TEXT.previous}</Link>
+          <Link to={rangeHref(addMonths(range.from, span), addMonths(range.to, span))}>{TEXT.next}</Link>
+        </Form>
+      </PageHeader>
+
+      {range.invalid ? (
+        <p className="notice" role="status">
+          {TEXT.rangeError}
+        </p>
+      ) : null}
+      {canEditAny && !canEditAll ? <p className="muted">{TEXT.ctoNote}</p> : null}
+      {!canEditAny ? <p className="muted">{TEXT.readOnly}</p> : null}
+      {isErrorReply(reply) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+
+      <p className="bgrid-legend muted">{GRID_TEXT.legend}</p>
+      {!hasLines ? (
+        <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.emptyWho}>
+          {TEXT.emptyBody}
+        </EmptyState>
+      ) : null}
+      <BudgetGridTable
+        grid={grid}
+        categories={categories}
+        fmt={formatting}
+        editHref={editHref}
+        cancelHref={cancelHref}
+        editing={editing}
+        caption={TEXT.caption(formatMonth(range.from, formatting.locale), formatMonth(range.to, formatting.locale))}
+      />
+
+      {canEditAny ? (
+        <section className="panel finance-import" aria-labelledby="budget-import">
+          <h2 id="budget-import">{TEXT.importTitle}</h2>
+          <p className="muted">{TEXT.importHelp}</p>
+          {canEditAny && !canEditAll ? <p className="muted">{TEXT.ctoNote}</p> : null}
+          <Form method="post" encType="multipart/form-data" className="import-form">
+            <input type="hidden" name="intent" value="import" />
+            <label htmlFor="budget-file">{TEXT.file}</label>
+            <input id="budget-file" name="file" type="file" accept=".csv,text/csv" required />
+            <button type="submit" className="btn btn--primary" disabled={importing}>
+              {importing ? TEXT.importing : TEXT.importButton}
+            </button>
+          </Form>
+          {importReply?.status === "import-ok" ? (
+            <p className="notice" role="status">
+              {importReply.message}
+            </p>
+          ) : null}
+          {importReply?.status === "import-error" ? <CsvErrorList errors={importReply.errors} title={TEXT.importRefused} /> : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
+

@@ -1,0 +1,291 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { CsvErrorList } from "~/components/finance/csv-errors";
+import financeCss from "~/components/finance/finance.css";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Field } from "~/components/ui/field";
+import { PageHeader } from "~/components/ui/page-header";
+import type { CsvRowError } from "~/lib/csv";
+import { centsFromEuros, eurosFromCents, formatMoney, formatMonth, formatNumber } from "~/lib/format";
+import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import { badRequest, parseForm } from "~/lib/forms.server";
+import { parseTableParams, tablePaging } from "~/lib/table-params";
+import { monthSchema } from "~/lib/validation.server";
+import {
+  getSnapshot,
+  importSnapshotsCsv,
+  listSnapshots,
+  saveSnapshot,
+  SNAPSHOT_SORTS,
+  type SnapshotRow2,
+  type SnapshotSort,
+} from "~/models/finance.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  title: "Finance snapshots",
+  description:
+    "One row per closed month: cash at month end, revenue collected, MRR and customers. A month with a snapshot is closed; the latest closed month is M in every finance metric.",
+  formNew: "Record a month",
+  formEdit: (m: string) => `Edit ${m}`,
+  formHelp: "Amounts in euros with up to 2 decimals. Saving a month that already has a snapshot replaces it.",
+  month: "Month",
+  cash: "Cash at month end (€)",
+  revenue: "Revenue collected (€)",
+  mrr: "MRR (€)",
+  customers: "Customers at month end",
+  newCustomers: "New customers",
+  churnedCustomers: "Churned customers",
+  financing: "Financing inflow (€)",
+  save: "Save snapshot",
+  saving: "Saving…",
+  cancelEdit: "New month instead",
+  saved: (m: string) => `Snapshot of ${m} saved.`,
+  exportCsv: "Export CSV",
+  importTitle: "Import a CSV file",
+  importHelp:
+    "Columns month,cash,revenue,mrr,customers,new_customers,churned_customers,financing — amounts in euros with up to 2 decimals; an empty financing means 0. One bad row rejects the whole file; every bad row is listed.",
+  file: "CSV file",
+  importButton: "Import",
+  importing: "Importing…",
+  importRefused: "Nothing was imported. Fix these rows and upload the file again:",
+  readOnly: "Only the CEO records and edits finance snapshots.",
+  caption: "Finance snapshots by month",
+  emptyTitle: "No finance snapshot yet",
+  emptyBody: "Record the first closed month with the form above, or import a CSV file. Until then the finance metrics show no data.",
+  emptyWho: "the CEO",
+  edit: "Edit",
+  filter: "Filter by month (e.g. 2025 or 2025-03)",
+} as const;
+
+export const meta: MetaFunction = () => [{ title: "Finance snapshots · InnovaTech Strategy Tracker" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
+
+const SORTABLE = Object.keys(SNAPSHOT_SORTS) as SnapshotSort[];
+const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "dashboards:read");
+  const db = getDb();
+  const url = new URL(request.url);
+  const params = parseTableParams(url, { sortable: SORTABLE, defaultSort: { id: "month", desc: true } });
+  const { rows, total } = listSnapshots(db, {
+    sort: params.sort.id as SnapshotSort,
+    desc: params.sort.desc,
+    ...tablePaging(params),
+    q: params.q,
+  });
+  const canEdit = can(user, "finance:edit", { categoryIsIt: false });
+  const editMonth = monthSchema.safeParse(url.searchParams.get("edit"));
+  const editing = canEdit && editMonth.success ? getSnapshot(db, editMonth.data) : null;
+  return { params, rows, total, canEdit, editing, savedMonth: url.searchParams.get("saved") };
+}
+
+const money = (label: string, nonNegative: boolean) =>
+  z.string({ error: "is required" }).transform((s, ctx) => {
+    const c = centsFromEuros(s);
+    if (c === null || (nonNegative && c < 0)) {
+      ctx.addIssue({ code: "custom", message: `${label} must be an amount${nonNegative ? " ≥ 0" : ""} in euros with up to 2 decimals` });
+      return z.NEVER;
+    }
+    return c;
+  });
+const count = z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "must not be negative").max(1e9);
+
+const SnapshotSchema = z
+  .object({
+    intent: z.literal("save-snapshot"),
+    month: monthSchema,
+    cash: money("cash", false),
+    revenue: money("revenue", true),
+    mrr: money("MRR", true),
+    customers: count,
+    newCustomers: count,
+    churnedCustomers: count,
+    financing: money("financing", true).optional(),
+  })
+  .refine((s) => s.newCustomers <= s.customers, { path: ["newCustomers"], message: "must not exceed customers" });
+
+type ImportReply = { status: "import-ok"; message: string } | { status: "import-error"; errors: CsvRowError[] };
+
+export async function action({ request }: ActionFunctionArgs) {
+  // snapshots are not an IT category: CEO only
+  const user = await requirePermission(request, "finance:edit", { categoryIsIt: false });
+  const db = getDb();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "save-snapshot") {
+    const parsed = parseForm(formData, SnapshotSchema, "save-snapshot");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const s = parsed.data;
+    saveSnapshot(db, { kind: "user", actor: user }, {
+      month: s.month,
+      cashCents: s.cash,
+      revenueCents: s.revenue,
+      mrrCents: s.mrr,
+      customers: s.customers,
+      newCustomers: s.newCustomers,
+      churnedCustomers: s.churnedCustomers,
+      financingCents: s.financing ?? 0,
+    });
+    return redirect(`/finance/snapshots?saved=${s.month}`);
+  }
+  if (intent === "import") {
+    const file = formData.get("file");
+    if (!file || typeof file === "string" || file.size === 0) {
+      return data<ImportReply>({ status: "import-error", errors: [{ row: 0, field: "", message: "choose a CSV file to import" }] }, { status: 400 });
+    }
+    if (file.size > MAX_UPLOAD_BYTES) {
+      return data<ImportReply>({ status: "import-error", errors: [{ row: 0, field: "", message: "the file is larger than 5 MB" }] }, { status: 413 });
+    }
+    const result = importSnapshotsCsv(db, { kind: "user", actor: user }, await file.text(), `upload:${file.name}`);
+    if (!result.ok) return data<ImportReply>({ status: "import-error", errors: result.errors }, { status: 400 });
+    return data<ImportReply>({ status: "import-ok", message: `Imported ${result.rows} rows: ${result.created} created, ${result.updated} updated.` });
+  }
+  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+}
+
+const col = createDataTableColumnHelper<SnapshotRow2>();
+
+export default function FinanceSnapshots() {
+  const { params, rows, total, canEdit, editing, savedMonth } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { formatting } = useRootData();
+  const navigation = useNavigation();
+  const location = useLocation();
+  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const I = "save-snapshot";
+  const v = (name: string, fallback: string | number | null | undefined) => valueOf(reply, name, fallback, I);
+  const err = (name: string) => fieldErrorsOf(reply, name, I);
+  const importReply = reply && "status" in reply && (reply.status === "import-ok" || reply.status === "import-error") ? (reply as ImportReply) : null;
+  const m = (c: number) => formatMoney(c, formatting);
+  const editSearch = (month: string) => {
+    const p = new URLSearchParams(location.search);
+    p.delete("saved");
+    p.set("edit", month);
+    return `?${p}#snapshot-form`;
+  };
+
+  const columns = col.columns([
+    col.accessor("month", {
+      id: "month",
+      header: "Month",
+      cell: (c) => formatMonth(c.getValue(), formatting.locale),
+      meta: { rowHeader: true, nowrap: true },
+    }),
+    col.accessor("cashCents", { id: "cashCents", header: "Cash", cell: (c) => m(c.getValue()), meta: { align: "end", nowrap: true } }),
+    col.accessor("revenueCents", { id: "revenueCents", header: "Revenue", cell: (c) => m(c.getValue()), meta: { align: "end", nowrap: true } }),
+    col.accessor("mrrCents", { id: "mrrCents", header: "MRR", cell: (c) => m(c.getValue()), meta: { align: "end", nowrap: true } }),
+    col.accessor("customers", { id: "customers", header: "Customers", cell: (c) => formatNumber(c.getValue(), formatting), meta: { align: "end" } }),
+    col.accessor("newCustomers", { id: "newCustomers", header: "New", cell: (c) => formatNumber(c.getValue(), formatting), meta: { align: "end" } }),
+    col.accessor("churnedCustomers", { id: "churnedCustomers", header: "Churned", cell: (c) => formatNumber(c.getValue(), formatting), meta: { align: "end" } }),
+    col.accessor("financingCents", { id: "financingCents", header: "Financing", cell: (c) => m(c.getValue()), meta: { align: "end", nowrap: true } }),
+    ...(canEdit
+      ? [
+          col.display({
+            id: "actions",
+            header: "Actions",
+            cell: (c) => (
+              <Link to={editSearch(c.row.original.month)}>
+                {TEXT.edit}
+                <span className="visually-hidden"> {c.row.original.month}</span>
+              </Link>
+            ),
+          }),
+        ]
+      : []),
+  ]);
+
+  return (
+    <div className="finance-page">
+      <PageHeader
+        title={TEXT.title}
+        description={TEXT.description}
+        actions={
+          <a className="btn btn--secondary" href="/finance/snapshots.csv" download>
+            {TEXT.exportCsv}
+          </a>
+        }
+      />
+      {savedMonth ? (
+        <p className="notice" role="status">
+          {TEXT.saved(savedMonth)}
+        </p>
+      ) : null}
+      {!canEdit ? <p className="muted">{TEXT.readOnly}</p> : null}
+
+      {canEdit ? (
+        <section className="panel" aria-labelledby="snapshot-form-title" id="snapshot-form">
+          <h2 id="snapshot-form-title">{editing ? TEXT.formEdit(formatMonth(editing.month, formatting.locale)) : TEXT.formNew}</h2>
+          <p className="muted">{TEXT.formHelp}</p>
+          {isErrorReply(reply, I) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+          <Form method="post" className="snapshot-form" noValidate key={editing?.month ?? "new"}>
+            <input type="hidden" name="intent" value={I} />
+            <Field label={TEXT.month} name="month" type="month" required defaultValue={v("month", editing?.month)} errors={err("month")} />
+            <Field label={TEXT.cash} name="cash" inputMode="decimal" required defaultValue={v("cash", editing ? eurosFromCents(editing.cashCents) : "")} errors={err("cash")} />
+            <Field label={TEXT.revenue} name="revenue" inputMode="decimal" required defaultValue={v("revenue", editing ? eurosFromCents(editing.revenueCents) : "")} errors={err("revenue")} />
+            <Field label={TEXT.mrr} name="mrr" inputMode="decimal" required defaultValue={v("mrr", editing ? eurosFromCents(editing.mrrCents) : "")} errors={err("mrr")} />
+            <Field label={TEXT.customers} name="customers" inputMode="numeric" required defaultValue={v("customers", editing?.customers)} errors={err("customers")} />
+            <Field label={TEXT.newCustomers} name="newCustomers" inputMode="numeric" required defaultValue={v("newCustomers", editing?.newCustomers)} errors={err("newCustomers")} />
+            <Field label={TEXT.churnedCustomers} name="churnedCustomers" inputMode="numeric" required defaultValue={v("churnedCustomers", editing?.churnedCustomers)} errors={err("churnedCustomers")} />
+            <Field label={TEXT.financing} name="financing" inputMode="decimal" defaultValue={v("financing", editing ? eurosFromCents(editing.financingCents) : "")} errors={err("financing")} />
+            <div className="snapshot-form__actions">
+              <button type="submit" className="btn btn--primary" disabled={busy(I)}>
+                {busy(I) ? TEXT.saving : TEXT.save}
+              </button>
+              {editing ? <Link to="/finance/snapshots">{TEXT.cancelEdit}</Link> : null}
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      <DataTable
+        columns={columns}
+        data={rows}
+        total={total}
+        params={params}
+        caption={TEXT.caption}
+        getRowId={(r) => r.month}
+        filter={{ label: TEXT.filter, placeholder: "2025" }}
+        csvHref="/finance/snapshots.csv"
+        emptyState={
+          <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.emptyWho}>
+            {TEXT.emptyBody}
+          </EmptyState>
+        }
+      />
+
+      {canEdit ? (
+        <section className="panel finance-import" aria-labelledby="snapshot-import">
+          <h2 id="snapshot-import">{TEXT.importTitle}</h2>
+          <p className="muted">{TEXT.importHelp}</p>
+          <Form method="post" encType="multipart/form-data" className="import-form">
+            <input type="hidden" name="intent" value="import" />
+            <label htmlFor="snapshot-file">{TEXT.file}</label>
+            <input id="snapshot-file" name="file" type="file" accept=".csv,text/csv" required />
+            <button type="submit" className="btn btn--primary" disabled={busy("import")}>
+              {busy("import") ? TEXT.importing : TEXT.importButton}
+            </button>
+          </Form>
+          {importReply?.status === "import-ok" ? (
+            <p className="notice" role="status">
+              {importReply.message}
+            </p>
+          ) : null}
+          {importReply?.status === "import-error" ? <CsvErrorList errors={importReply.errors} title={TEXT.importRefused} /> : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

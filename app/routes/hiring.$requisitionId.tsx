@@ -1,0 +1,185 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PriorityBadge, RequisitionStatusBadge } from "~/components/hiring/labels";
+import { RequisitionForm } from "~/components/hiring/requisition-form";
+import { PageHeader } from "~/components/ui/page-header";
+import { formatMoney, formatMonth } from "~/lib/format";
+import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { idSchema } from "~/lib/validation.server";
+import {
+  centsToEuros,
+  getRequisition,
+  HiringInputError,
+  listObjectiveOptions,
+  listTeamsForHiring,
+  RequisitionFormSchema,
+  updateRequisition,
+} from "~/models/hiring.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
+
+const TEXT = {
+  back: "← Hiring plan",
+  edit: "Edit requisition",
+  editProposal: "Edit your proposal",
+  proposalNote: "Your proposal stays “planned” until the CEO or CTO opens it.",
+  save: "Save changes",
+  readOnly: "You may view this requisition; the CEO (any team) or the CTO (tech teams) edit it.",
+  team: "Team",
+  profile: "Profile / level",
+  priority: "Priority",
+  start: "Target start",
+  status: "Status",
+  salary: "Annual salary",
+  source: "Source",
+  objective: "Objective",
+  proposedBy: "Proposed by",
+  hidden: "hidden from your role",
+} as const;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.requisition.title ?? "Requisition"} · Hiring plan` }];
+
+function parseId(raw: string | undefined): number {
+  const r = idSchema.safeParse(raw);
+  if (!r.success) notFound("No such requisition.");
+  return r.data;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "dashboards:read");
+  const db = getDb();
+  const id = parseId(params.requisitionId);
+  // salary masked in SQL unless salaries:requisitions:read for this team
+  const r = getRequisition(db, user, id);
+  if (!r) notFound("No such requisition.");
+  const editable = r.canEdit || r.canEditProposal;
+  const teams = editable
+    ? listTeamsForHiring(db)
+        .filter((t) =>
+          r.canEdit ? can(user, "hiring:edit", { teamId: t.id, teamIsTech: t.isTech }) : t.id === user.teamId && can(user, "hiring:propose", { teamId: t.id, teamIsTech: t.isTech }),
+        )
+        .map((t) => ({ id: t.id, name: t.name }))
+    : [];
+  return {
+    requisition: r,
+    // euros text of the stored salary ONLY when visible
+    salaryEuros: r.salaryVisible && r.annualSalaryCents != null ? centsToEuros(r.annualSalaryCents) : null,
+    teams,
+    objectives: editable ? listObjectiveOptions(db, r.objectiveId) : [],
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "hiring:propose");
+  const db = getDb();
+  const id = parseId(params.requisitionId);
+  const current = getRequisition(db, user, id);
+  if (!current) notFound("No such requisition.");
+  const formData = await request.formData();
+  const parsed = parseForm(formData, RequisitionFormSchema);
+  if (!parsed.ok) {
+    // never send a salary back to someone who may not see this requisition's salary
+    if (!current.salaryVisible) delete parsed.reply.values.annualSalary;
+    return badRequest(parsed.reply);
+  }
+  const { annualSalary, ...rest } = parsed.data;
+  try {
+    // permission inside: hiring:edit on the current and the new team, or the lead's own planned proposal
+    updateRequisition(db, user, id, { ...rest, annualSalaryCents: annualSalary });
+  } catch (e) {
+    if (e instanceof HiringInputError) {
+      const res = fieldError(formData, e.field, e.message);
+      if (!current.salaryVisible) {
+        const body = res.data;
+        delete body.values.annualSalary;
+      }
+      return res;
+    }
+    throw e;
+  }
+  return redirect(`/hiring?updated=${id}`);
+}
+
+function Detail({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+export default function RequisitionPage() {
+  const { requisition: r, salaryEuros, teams, objectives } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { formatting } = useRootData();
+  const editable = r.canEdit || r.canEditProposal;
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link to="/hiring">{TEXT.back}</Link>}
+        title={r.title}
+        description={
+          <>
+            <RequisitionStatusBadge status={r.status} /> <PriorityBadge priority={r.priority} /> {r.teamName ?? "—"} ·{" "}
+            {formatMonth(r.targetStartMonth, formatting.locale)}
+          </>
+        }
+      />
+      {editable ? (
+        <section className="panel" aria-labelledby="edit-heading">
+          <h2 id="edit-heading">{r.canEdit ? TEXT.edit : TEXT.editProposal}</h2>
+          <RequisitionForm
+            mode="edit"
+            values={{
+              title: r.title,
+              teamId: r.teamId,
+              profile: r.profile,
+              priority: r.priority,
+              targetStartMonth: r.targetStartMonth,
+              annualSalaryEuros: salaryEuros,
+              source: r.source,
+              objectiveId: r.objectiveId,
+              status: r.status,
+            }}
+            teams={teams}
+            objectives={objectives}
+            canSetStatus={r.canEdit}
+            salaryHidden={!r.salaryVisible}
+            reply={reply}
+            submitLabel={TEXT.save}
+            note={r.canEditProposal ? TEXT.proposalNote : undefined}
+          />
+        </section>
+      ) : (
+        <section className="panel">
+          <dl className="hiring-details">
+            <Detail label={TEXT.team}>{r.teamName ?? "—"}</Detail>
+            <Detail label={TEXT.profile}>{r.profile ?? "—"}</Detail>
+            <Detail label={TEXT.priority}>{r.priority}</Detail>
+            <Detail label={TEXT.start}>{formatMonth(r.targetStartMonth, formatting.locale)}</Detail>
+            <Detail label={TEXT.status}>
+              <RequisitionStatusBadge status={r.status} />
+            </Detail>
+            <Detail label={TEXT.salary}>
+              {r.annualSalaryCents != null ? formatMoney(r.annualSalaryCents, formatting) : <span className="muted">{TEXT.hidden}</span>}
+            </Detail>
+            <Detail label={TEXT.source}>{r.source ?? "—"}</Detail>
+            <Detail label={TEXT.objective}>{r.objectiveTitle ?? "—"}</Detail>
+            <Detail label={TEXT.proposedBy}>{r.proposedByName ?? "—"}</Detail>
+          </dl>
+          <p className="muted">{TEXT.readOnly}</p>
+        </section>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

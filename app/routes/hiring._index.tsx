@@ -1,0 +1,451 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission, requireUser } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { HiringTabs } from "~/components/hiring/hiring-tabs";
+import {
+  formatDeltaDays,
+  NEXT,
+  PRIORITY_VALUES,
+  PriorityBadge,
+  RequisitionStatusBadge,
+  STATUS_LABELS,
+  STATUSES,
+  type Status,
+} from "~/components/hiring/labels";
+import { Badge } from "~/components/ui/badge";
+import { ButtonLink } from "~/components/ui/button";
+import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
+import { Tooltip } from "~/components/ui/tooltip";
+import { formatMoney, formatMonth, formatNumber, NO_DATA } from "~/lib/format";
+import type { FormReply } from "~/lib/forms";
+import { isErrorReply } from "~/lib/forms";
+import { badRequest, parseForm } from "~/lib/forms.server";
+import { parseTableParams, tablePaging } from "~/lib/table-params";
+import { idSchema } from "~/lib/validation.server";
+import { getCashForecast } from "~/models/finance.server";
+import {
+  changeRequisitionStatus,
+  currentMonth,
+  getHeadcountSummary,
+  hiringSettings,
+  listRequisitions,
+  listTeamsForHiring,
+  parseRequisitionFilters,
+  REQUISITION_SORTS,
+  REQUISITION_STATUSES,
+  type RequisitionRow,
+} from "~/models/hiring.server";
+import { getCompanySettings } from "~/models/settings.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  title: "Hiring plan",
+  description: "Requisitions by team, their status, and what each one does to the zero-cash date.",
+  newRequisition: "New requisition",
+  propose: "Propose a hire",
+  caption: "Requisitions",
+  filterLabel: "Search title, profile, source",
+  filters: "Filters",
+  team: "Team",
+  status: "Status",
+  priority: "Priority",
+  from: "Start from",
+  to: "Start to",
+  any: "Any",
+  apply: "Apply",
+  clear: "Clear filters",
+  exportCsv: "Export CSV",
+  salary: "Annual salary",
+  salaryHidden: "hidden",
+  salaryHiddenWhy: "Your role may not see this salary.",
+  delta: "Δ zero-cash",
+  deltaFormula:
+    "Δ = zero-cash date with the whole open hiring plan − zero-cash date with the plan minus this requisition. Each requisition costs annual salary ÷ 12 × loaded-cost factor per month from its target start month. Forecast after M (latest closed month): planned budget lines, revenue growing by g. Negative = this hire brings zero cash earlier.",
+  deltaHidden: "hidden",
+  deltaHiddenWhy: "Derived from the salary, which your role may not see.",
+  notCounted: "not counted",
+  notCountedWhy: "Hired or cancelled requisitions are not in the forecast (a hire is counted through the actuals).",
+  noForecast: NO_DATA,
+  noForecastWhy: "No closed month yet: the forecast needs at least one finance snapshot.",
+  noZeroCash: "not burning",
+  noZeroCashWhy: "No zero-cash date within the forecast horizon, with or without this requisition.",
+  actions: "Actions",
+  moveTo: (s: string) => `Move to ${s}`,
+  cancel: "Cancel",
+  reopen: "Reopen",
+  loadedCost: (f: string) => `Loaded-cost factor ${f}`,
+  changeInSettings: "change in settings",
+  headcount: "Headcount",
+  emptyTitle: "No requisitions yet",
+  emptyBody: "Add the first hire of the plan with “New requisition”: title, team, target start month and salary.",
+  emptyWho: "CEO (any team), CTO (tech teams); team leads propose hires for their own team.",
+  visibleTotal: "Annual salaries shown",
+  hiddenCount: (n: number) => `${n} salar${n === 1 ? "y" : "ies"} hidden from your role`,
+} as const;
+
+export const meta: MetaFunction = () => [{ title: "Hiring plan · InnovaTech Strategy Tracker" }];
+
+const sortable = [...REQUISITION_SORTS];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "dashboards:read");
+  const db = getDb();
+  const url = new URL(request.url);
+  const filters = parseRequisitionFilters(url);
+  // Sorting by salary only for those who see some salary (the SQL sorts on the masked value anyway).
+  const seesSomeSalary = can(user, "salaries:requisitions:read");
+  const params = parseTableParams(url, {
+    sortable: seesSomeSalary ? sortable : sortable.filter((s) => s !== "salary"),
+    defaultSort: { id: "targetStartMonth", desc: false },
+  });
+  const list = listRequisitions(db, user, filters, {
+    sort: { id: params.sort.id as (typeof REQUISITION_SORTS)[number], desc: params.sort.desc },
+    page: tablePaging(params),
+  });
+  const settings = getCompanySettings(db);
+  const month = currentMonth(settings.timeZone);
+
+  // Δ zero-cash days, only for requisitions whose salary this user may see (it is derived from it).
+  const forecast = getCashForecast(db);
+  const impacts = new Map((forecast?.requisitionImpacts ?? []).map((i) => [i.id, i.deltaDays]));
+  const rows = list.rows.map((r) => {
+    let delta: { kind: "days"; days: number } | { kind: "hidden" | "notCounted" | "noForecast" | "noZeroCash" };
+    if (!forecast) delta = { kind: "noForecast" };
+    else if (!impacts.has(r.id)) delta = { kind: "notCounted" };
+    else if (!r.salaryVisible) delta = { kind: "hidden" };
+    else {
+      const d = impacts.get(r.id);
+      delta = d == null ? { kind: "noZeroCash" } : { kind: "days", days: d };
+    }
+    return { ...r, delta };
+  });
+
+  return {
+    rows,
+    total: list.total,
+    visibleSalaryTotalCents: list.visibleSalaryTotalCents,
+    hiddenSalaryCount: list.hiddenSalaryCount,
+    params,
+    filters: {
+      team: filters.teamId ?? null,
+      status: filters.status ?? null,
+      priority: filters.priority ?? null,
+      from: filters.from ?? null,
+      to: filters.to ?? null,
+    },
+    teams: listTeamsForHiring(db),
+    seesSomeSalary,
+    loadedCostFactor: hiringSettings(db).loadedCostFactor,
+    forecastAsOf: forecast?.asOfMonth ?? null,
+    headcount: { month, ...getHeadcountSummary(db, month) },
+  };
+}
+
+const StatusSchema = z.object({
+  intent: z.literal("status"),
+  requisitionId: idSchema,
+  change: z.enum(["next", "cancel", "reopen"], { error: "must be next, cancel or reopen" }),
+  expected: z.enum(REQUISITION_STATUSES).optional(),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  const parsed = parseForm(formData, StatusSchema, "status");
+  if (!parsed.ok) return badRequest(parsed.reply);
+  const { requisitionId, change, expected } = parsed.data;
+  // assertPermission('hiring:edit', {teamIsTech}) inside, on the stored row
+  const result = changeRequisitionStatus(getDb(), user, requisitionId, change, expected);
+  if (!result) return badRequest({ status: "error", intent: "status", fieldErrors: {}, formErrors: ["This requisition no longer exists."], values: {} });
+  if (!result.ok) return badRequest({ status: "error", intent: "status", fieldErrors: {}, formErrors: [result.error], values: {} });
+  return { status: "ok", intent: "status", message: `Status changed from ${STATUS_LABELS[result.from]} to ${STATUS_LABELS[result.to]}.` } satisfies FormReply;
+}
+
+type Row = Awaited<ReturnType<typeof loader>>["rows"][number];
+
+function StatusActions({ row }: { row: Row }) {
+  const navigation = useNavigation();
+  if (!row.canEdit) return null;
+  const next = NEXT[row.status as Status];
+  const busy =
+    navigation.state === "submitting" && navigation.formData?.get("requisitionId") === String(row.id)
+      ? String(navigation.formData?.get("change"))
+      : null;
+  const hidden = (
+    <>
+      <input type="hidden" name="intent" value="status" />
+      <input type="hidden" name="requisitionId" value={row.id} />
+      <input type="hidden" name="expected" value={row.status} />
+    </>
+  );
+  return (
+    <div className="hiring-actions">
+      {next ? (
+        <Form method="post" preventScrollReset>
+          {hidden}
+          <input type="hidden" name="change" value="next" />
+          <button type="submit" className="btn btn--primary btn--sm" aria-label={`${TEXT.moveTo(STATUS_LABELS[next])}: ${row.title}`} aria-busy={busy === "next" || undefined}>
+            {busy === "next" ? "…" : `→ ${STATUS_LABELS[next]}`}
+          </button>
+        </Form>
+      ) : null}
+      {row.status !== "hired" && row.status !== "cancelled" ? (
+        <Form method="post" preventScrollReset>
+          {hidden}
+          <input type="hidden" name="change" value="cancel" />
+          <button type="submit" className="btn btn--ghost btn--sm" aria-label={`${TEXT.cancel}: ${row.title}`} aria-busy={busy === "cancel" || undefined}>
+            {busy === "cancel" ? "…" : TEXT.cancel}
+          </button>
+        </Form>
+      ) : null}
+      {row.status === "cancelled" ? (
+        <Form method="post" preventScrollReset>
+          {hidden}
+          <input type="hidden" name="change" value="reopen" />
+          <button type="submit" className="btn btn--ghost btn--sm" aria-label={`${TEXT.reopen}: ${row.title}`}>
+            {TEXT.reopen}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+function SalaryCell({ row }: { row: Row }) {
+  const { formatting } = useRootData();
+  if (row.annualSalaryCents == null) {
+    return (
+      <span className="muted" title={TEXT.salaryHiddenWhy}>
+        {TEXT.salaryHidden}
+      </span>
+    );
+  }
+  return <>{formatMoney(row.annualSalaryCents, formatting)}</>;
+}
+
+function DeltaCell({ row }: { row: Row }) {
+  const d = row.delta;
+  if (d.kind === "days") {
+    return <span className={d.days < 0 ? "hiring-delta hiring-delta--earlier" : "hiring-delta"}>{formatDeltaDays(d.days)}</span>;
+  }
+  const [text, why] =
+    d.kind === "hidden"
+      ? [TEXT.deltaHidden, TEXT.deltaHiddenWhy]
+      : d.kind === "notCounted"
+        ? [TEXT.notCounted, TEXT.notCountedWhy]
+        : d.kind === "noForecast"
+          ? [TEXT.noForecast, TEXT.noForecastWhy]
+          : [TEXT.noZeroCash, TEXT.noZeroCashWhy];
+  return (
+    <span className="muted" title={why}>
+      {text}
+    </span>
+  );
+}
+
+function MonthCell({ month }: { month: string }) {
+  const { formatting } = useRootData();
+  return <>{formatMonth(month, formatting.locale)}</>;
+}
+
+const col = createDataTableColumnHelper<Row>();
+const baseColumns = [
+  col.accessor("title", {
+    id: "title",
+    header: "Title",
+    meta: { rowHeader: true },
+    cell: (c) => (
+      <span className="hiring-title">
+        <Link to={`/hiring/${c.row.original.id}`}>{c.getValue()}</Link>
+        {c.row.original.profile ? <span className="muted hiring-sub">{c.row.original.profile}</span> : null}
+      </span>
+    ),
+  }),
+  col.accessor("teamName", { id: "team", header: "Team", cell: (c) => c.getValue() ?? "—" }),
+  col.accessor("priority", { id: "priority", header: "Priority", cell: (c) => <PriorityBadge priority={c.getValue()} /> }),
+  col.accessor("targetStartMonth", { id: "targetStartMonth", header: "Target start", meta: { nowrap: true }, cell: (c) => <MonthCell month={c.getValue()} /> }),
+  col.accessor("status", { id: "status", header: "Status", cell: (c) => <RequisitionStatusBadge status={c.getValue()} /> }),
+  col.accessor("objectiveTitle", { id: "objective", header: "Objective", cell: (c) => c.getValue() ?? "—" }),
+  col.accessor("source", { id: "source", header: "Source", cell: (c) => c.getValue() ?? "—" }),
+];
+const salaryColumn = col.accessor("annualSalaryCents", {
+  id: "salary",
+  header: TEXT.salary,
+  meta: { align: "end", nowrap: true },
+  cell: (c) => <SalaryCell row={c.row.original} />,
+});
+const deltaColumn = col.display({
+  id: "delta",
+  header: () => (
+    <span className="hiring-th-tip">
+      {TEXT.delta} <Tooltip label="How Δ zero-cash is computed" content={TEXT.deltaFormula} align="end" />
+    </span>
+  ),
+  meta: { align: "end", nowrap: true },
+  cell: (c) => <DeltaCell row={c.row.original} />,
+});
+const actionsColumn = col.display({ id: "actions", header: TEXT.actions, cell: (c) => <StatusActions row={c.row.original} /> });
+
+const columnsWithSalary = col.columns([...baseColumns, salaryColumn, deltaColumn, actionsColumn]);
+const columnsWithoutSalary = col.columns([...baseColumns, deltaColumn, actionsColumn]);
+
+export default function HiringIndex() {
+  const data = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { user, formatting, permissions } = useRootData();
+  const location = useLocation();
+  const canCreate = permissions.includes("hiring:edit") || permissions.includes("hiring:propose");
+  const isFullEditor = permissions.includes("hiring:edit");
+  const f = data.filters;
+  const csvHref = `/hiring/export${location.search}`;
+  const anyFilter = f.team || f.status || f.priority || f.from || f.to;
+
+  return (
+    <>
+      <PageHeader
+        title={TEXT.title}
+        description={TEXT.description}
+        actions={
+          canCreate ? (
+            <ButtonLink to="/hiring/new" variant="primary">
+              {isFullEditor ? TEXT.newRequisition : TEXT.propose}
+            </ButtonLink>
+          ) : undefined
+        }
+      >
+        <HiringTabs />
+      </PageHeader>
+
+      <p className="hiring-meta">
+        <span>
+          {TEXT.headcount} ({formatMonth(data.headcount.month, formatting.locale)}):{" "}
+          <Link to="/hiring/headcount">
+            <strong>{data.headcount.actual}</strong> actual · {data.headcount.planned} planned · target {data.headcount.target}
+          </Link>
+        </span>
+        <span>
+          {TEXT.loadedCost(formatNumber(data.loadedCostFactor, { locale: formatting.locale, digits: 2 }))}
+          {user && can(user, "settings:manage") ? (
+            <>
+              {" — "}
+              <Link to="/settings">{TEXT.changeInSettings}</Link>
+            </>
+          ) : null}
+        </span>
+        {data.seesSomeSalary && data.visibleSalaryTotalCents != null ? (
+          <span>
+            {TEXT.visibleTotal}: {formatMoney(data.visibleSalaryTotalCents, formatting)}
+            {data.hiddenSalaryCount > 0 ? <span className="muted"> ({TEXT.hiddenCount(data.hiddenSalaryCount)})</span> : null}
+          </span>
+        ) : null}
+      </p>
+
+      {reply?.status === "ok" ? (
+        <p className="notice" role="status">
+          {reply.message}
+        </p>
+      ) : null}
+      {isErrorReply(reply) ? (
+        <p className="form-error" role="alert">
+          {[...reply.formErrors, ...Object.entries(reply.fieldErrors).map(([k, m]) => `${k} ${m.join(", ")}`)].join(" ")}
+        </p>
+      ) : null}
+
+      <Form method="get" className="hiring-filters" aria-label={TEXT.filters}>
+        <label>
+          {TEXT.team}
+          <select name="team" defaultValue={f.team ?? ""}>
+            <option value="">{TEXT.any}</option>
+            {data.teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {TEXT.status}
+          <select name="status" defaultValue={f.status ?? ""}>
+            <option value="">{TEXT.any}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {TEXT.priority}
+          <select name="priority" defaultValue={f.priority ?? ""}>
+            <option value="">{TEXT.any}</option>
+            {PRIORITY_VALUES.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {TEXT.from}
+          <input type="month" name="from" defaultValue={f.from ?? ""} placeholder="YYYY-MM" />
+        </label>
+        <label>
+          {TEXT.to}
+          <input type="month" name="to" defaultValue={f.to ?? ""} placeholder="YYYY-MM" />
+        </label>
+        {data.params.q ? <input type="hidden" name="q" value={data.params.q} /> : null}
+        {location.search.includes("sort=") ? (
+          <>
+            <input type="hidden" name="sort" value={data.params.sort.id} />
+            <input type="hidden" name="dir" value={data.params.sort.desc ? "desc" : "asc"} />
+          </>
+        ) : null}
+        <button type="submit" className="btn btn--secondary btn--sm">
+          {TEXT.apply}
+        </button>
+        {anyFilter ? (
+          <Link to="/hiring" className="btn btn--ghost btn--sm">
+            {TEXT.clear}
+          </Link>
+        ) : null}
+      </Form>
+
+      <DataTable
+        caption={TEXT.caption}
+        columns={data.seesSomeSalary ? columnsWithSalary : columnsWithoutSalary}
+        data={data.rows}
+        total={data.total}
+        params={data.params}
+        getRowId={(r) => String(r.id)}
+        filter={{ label: TEXT.filterLabel }}
+        csvHref={csvHref}
+        rowClassName={(r) => (r.status === "cancelled" ? "hiring-row--cancelled" : undefined)}
+        emptyState={
+          <EmptyState
+            title={TEXT.emptyTitle}
+            whoMay={TEXT.emptyWho}
+            action={canCreate ? <ButtonLink to="/hiring/new">{isFullEditor ? TEXT.newRequisition : TEXT.propose}</ButtonLink> : undefined}
+          >
+            {TEXT.emptyBody}
+          </EmptyState>
+        }
+      />
+      {data.forecastAsOf ? (
+        <p className="muted hiring-footnote">
+          Δ zero-cash from the forecast after {formatMonth(data.forecastAsOf, formatting.locale)} (latest closed month).{" "}
+          <Badge tone="bad">{formatDeltaDays(-30)}</Badge> = brings the zero-cash date 30 days earlier.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

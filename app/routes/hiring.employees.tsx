@@ -1,0 +1,142 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { HiringTabs } from "~/components/hiring/hiring-tabs";
+import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
+import { formatDate, formatMoney } from "~/lib/format";
+import { parseTableParams, tablePaging } from "~/lib/table-params";
+import { EMPLOYEE_SORTS, listEmployees, listTeamsForHiring, parseEmployeeFilters, type EmployeeRow, type EmployeeSort } from "~/models/hiring.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  title: "Employees",
+  description: "The actual headcount: who works here, in which team, since when.",
+  caption: "Employees",
+  filterLabel: "Search name or title",
+  team: "Team",
+  at: "Employed at end of",
+  any: "Any",
+  apply: "Apply",
+  clear: "Clear filters",
+  emptyTitle: "No employees yet",
+  emptyBody: "Employees come from the HR data set (npm run db:seed loads the demo team).",
+  emptyWho: "CEO",
+  current: "current",
+} as const;
+
+export const meta: MetaFunction = () => [{ title: "Employees · InnovaTech Strategy Tracker" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "dashboards:read");
+  const url = new URL(request.url);
+  const seesSalary = can(user, "salaries:employees:read");
+  const params = parseTableParams(url, {
+    sortable: seesSalary ? EMPLOYEE_SORTS : EMPLOYEE_SORTS.filter((s) => s !== "salary"),
+    defaultSort: { id: "name", desc: false },
+  });
+  const filters = parseEmployeeFilters(url);
+  const db = getDb();
+  // salary masked in SQL unless salaries:employees:read (CEO)
+  const { rows, total } = listEmployees(db, user, filters, {
+    sort: { id: params.sort.id as EmployeeSort, desc: params.sort.desc },
+    page: tablePaging(params),
+  });
+  return {
+    rows,
+    total,
+    params,
+    seesSalary,
+    teams: listTeamsForHiring(db),
+    filters: { team: filters.teamId ?? null, at: filters.employedAt ?? null },
+  };
+}
+
+function DateCell({ value, fallback }: { value: string | null; fallback: string }) {
+  const { formatting } = useRootData();
+  return <>{value ? formatDate(value, formatting.timeZone, formatting.locale) : fallback}</>;
+}
+
+function SalaryCell({ cents }: { cents: number | null }) {
+  const { formatting } = useRootData();
+  return <>{cents == null ? "—" : formatMoney(cents, formatting)}</>;
+}
+
+const col = createDataTableColumnHelper<EmployeeRow>();
+const base = [
+  col.accessor("name", { id: "name", header: "Name", meta: { rowHeader: true } }),
+  col.accessor("teamName", { id: "team", header: "Team", cell: (c) => c.getValue() ?? "—" }),
+  col.accessor("title", { id: "title", header: "Title" }),
+  col.accessor("startDate", { id: "startDate", header: "Start", meta: { nowrap: true }, cell: (c) => <DateCell value={c.getValue()} fallback="—" /> }),
+  col.accessor("endDate", { id: "endDate", header: "End", meta: { nowrap: true }, cell: (c) => <DateCell value={c.getValue()} fallback={TEXT.current} /> }),
+];
+const salary = col.accessor("annualSalaryCents", {
+  id: "salary",
+  header: "Annual salary",
+  meta: { align: "end", nowrap: true },
+  cell: (c) => <SalaryCell cents={c.getValue()} />,
+});
+const columnsWithSalary = col.columns([...base, salary]);
+const columnsWithoutSalary = col.columns(base);
+
+export default function Employees() {
+  const data = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const f = data.filters;
+  return (
+    <>
+      <PageHeader title={TEXT.title} description={TEXT.description}>
+        <HiringTabs />
+      </PageHeader>
+      <Form method="get" className="hiring-filters" aria-label="Filters">
+        <label>
+          {TEXT.team}
+          <select name="team" defaultValue={f.team ?? ""}>
+            <option value="">{TEXT.any}</option>
+            {data.teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {TEXT.at}
+          <input type="month" name="at" defaultValue={f.at ?? ""} placeholder="YYYY-MM" />
+        </label>
+        {data.params.q ? <input type="hidden" name="q" value={data.params.q} /> : null}
+        <button type="submit" className="btn btn--secondary btn--sm">
+          {TEXT.apply}
+        </button>
+        {f.team || f.at ? (
+          <Link to="/hiring/employees" className="btn btn--ghost btn--sm">
+            {TEXT.clear}
+          </Link>
+        ) : null}
+      </Form>
+      <DataTable
+        caption={TEXT.caption}
+        columns={data.seesSalary ? columnsWithSalary : columnsWithoutSalary}
+        data={data.rows}
+        total={data.total}
+        params={data.params}
+        getRowId={(r) => String(r.id)}
+        filter={{ label: TEXT.filterLabel }}
+        csvHref={`/hiring/employees/export${location.search}`}
+        emptyState={
+          <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.emptyWho}>
+            {TEXT.emptyBody}
+          </EmptyState>
+        }
+      />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

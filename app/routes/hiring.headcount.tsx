@@ -1,0 +1,120 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { LineChart } from "~/components/charts/line-chart";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { HiringTabs } from "~/components/hiring/hiring-tabs";
+import { KpiTile } from "~/components/metrics/kpi-tile";
+import { PageHeader } from "~/components/ui/page-header";
+import { formatMonth, formatNumber } from "~/lib/format";
+import { isMonth, monthDiff } from "~/lib/months";
+import { currentMonth, getHeadcountRange, getHeadcountSeries, getHeadcountSummary } from "~/models/hiring.server";
+import { getCompanySettings } from "~/models/settings.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  title: "Headcount",
+  description: "People employed at each month end, against the hiring plan and the company target.",
+  chartTitle: "Headcount: actual vs plan",
+  actual: "Actual",
+  planned: "Plan",
+  target: "Target",
+  from: "From",
+  to: "To",
+  apply: "Show",
+  today: "This month",
+  actualFormula:
+    "Actual = employees with start date ≤ last day of the month and no end date, or an end date after it.",
+  plannedFormula:
+    "Plan = actual + requisitions neither hired nor cancelled whose target start month ≤ the month. A hired requisition counts through its employee row only (no double count).",
+  targetFormula: "Company headcount target (settings).",
+  gapFormula: "Gap = target − plan at the last month of the plan.",
+  planEnd: (m: string) => `Plan at ${m}`,
+  gap: "Still to plan",
+} as const;
+
+export const meta: MetaFunction = () => [{ title: "Headcount · InnovaTech Strategy Tracker" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "dashboards:read");
+  const db = getDb();
+  const url = new URL(request.url);
+  const month = currentMonth(getCompanySettings(db).timeZone);
+  const range = getHeadcountRange(db, month);
+  const fromQ = url.searchParams.get("from");
+  const toQ = url.searchParams.get("to");
+  let from = isMonth(fromQ) ? fromQ : range.from;
+  let to = isMonth(toQ) ? toQ : range.to;
+  if (monthDiff(from, to) < 0) [from, to] = [to, from];
+  const series = getHeadcountSeries(db, from, to); // one SQL statement (recursive CTE over months)
+  const now = getHeadcountSummary(db, month);
+  const planEndMonth = series.length ? series[series.length - 1].month : to;
+  const planEnd = getHeadcountSummary(db, planEndMonth);
+  return { series, now, planEnd, planEndMonth, month, from, to };
+}
+
+export default function Headcount() {
+  const data = useLoaderData<typeof loader>();
+  const { formatting } = useRootData();
+  const fm = (m: string | number) => formatMonth(String(m), formatting.locale);
+  const fmtInt = (v: number) => formatNumber(v, { locale: formatting.locale, digits: 0 });
+  const window = `${fm(data.from)} – ${fm(data.to)}`;
+  const chartData = data.series.map((s) => ({ ...s, target: data.now.target }));
+  return (
+    <>
+      <PageHeader title={TEXT.title} description={TEXT.description}>
+        <HiringTabs />
+      </PageHeader>
+      <div className="hiring-tiles">
+        <KpiTile label={`${TEXT.actual} (${fm(data.month)})`} value={fmtInt(data.now.actual)} formula={TEXT.actualFormula} window={`end of ${fm(data.month)}`} href="/hiring/employees" />
+        <KpiTile label={`${TEXT.planned} (${fm(data.month)})`} value={fmtInt(data.now.planned)} formula={TEXT.plannedFormula} window={`end of ${fm(data.month)}`} href="/hiring" />
+        <KpiTile label={TEXT.planEnd(fm(data.planEndMonth))} value={fmtInt(data.planEnd.planned)} formula={TEXT.plannedFormula} window={`end of ${fm(data.planEndMonth)}`} href={`/hiring?to=${data.planEndMonth}`} />
+        <KpiTile label={TEXT.gap} value={fmtInt(Math.max(0, data.planEnd.target - data.planEnd.planned))} formula={`${TEXT.gapFormula} Target: ${data.planEnd.target}.`} window={`end of ${fm(data.planEndMonth)}`} href="/settings" />
+      </div>
+      <Form method="get" className="hiring-filters" aria-label="Months">
+        <label>
+          {TEXT.from}
+          <input type="month" name="from" defaultValue={data.from} />
+        </label>
+        <label>
+          {TEXT.to}
+          <input type="month" name="to" defaultValue={data.to} />
+        </label>
+        <button type="submit" className="btn btn--secondary btn--sm">
+          {TEXT.apply}
+        </button>
+      </Form>
+      <section className="card hiring-chart">
+        <LineChart
+          title={TEXT.chartTitle}
+          description={
+            <>
+              {window}. {TEXT.actualFormula} {TEXT.plannedFormula} <Link to="/hiring">Requisitions</Link> ·{" "}
+              <Link to="/hiring/employees">Employees</Link>
+            </>
+          }
+          summary={`Actual ${data.now.actual}, plan ${data.now.planned} at ${fm(data.month)}; plan ${data.planEnd.planned} at ${fm(data.planEndMonth)}; target ${data.now.target}.`}
+          data={chartData}
+          xKey="month"
+          xLabel="Month"
+          series={[
+            { key: "actual", label: TEXT.actual, color: "chart-1" },
+            { key: "planned", label: TEXT.planned, color: "chart-3", dashed: true },
+          ]}
+          referenceLine={{ y: data.now.target, label: `${TEXT.target} ${data.now.target}`, color: "good" }}
+          xMarker={data.month >= data.from && data.month <= data.to ? { x: data.month, label: TEXT.today } : undefined}
+          formatX={fm}
+          formatValue={fmtInt}
+          yDomain={[0, "auto"]}
+          width={900}
+          height={320}
+        />
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,105 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RequisitionForm } from "~/components/hiring/requisition-form";
+import { PageHeader } from "~/components/ui/page-header";
+import { addMonths } from "~/lib/months";
+import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import {
+  createRequisition,
+  currentMonth,
+  HiringInputError,
+  listObjectiveOptions,
+  listTeamsForHiring,
+  RequisitionFormSchema,
+} from "~/models/hiring.server";
+import { getCompanySettings } from "~/models/settings.server";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  titleEdit: "New requisition",
+  titlePropose: "Propose a hire",
+  descEdit: "A role to hire: it enters the forecast from its target start month.",
+  descPropose: "Your proposal is saved as “planned”; the CEO or CTO opens it. You can edit it while it is planned.",
+  proposalNote: "Requisitions for teams you do not manage are saved as proposals (status “planned”).",
+  submit: "Create requisition",
+  submitPropose: "Propose",
+} as const;
+
+export const meta: MetaFunction = () => [{ title: "New requisition · InnovaTech Strategy Tracker" }];
+
+/** The teams this actor may create for: full edit or propose. */
+function allowedTeams(user: Parameters<typeof can>[0], teams: ReturnType<typeof listTeamsForHiring>) {
+  return teams.filter((t) => can(user, "hiring:edit", { teamId: t.id, teamIsTech: t.isTech }) || can(user, "hiring:propose", { teamId: t.id, teamIsTech: t.isTech }));
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "hiring:propose");
+  const db = getDb();
+  const teams = allowedTeams(user, listTeamsForHiring(db));
+  const month = currentMonth(getCompanySettings(db).timeZone);
+  return {
+    teams: teams.map((t) => ({ id: t.id, name: t.name })),
+    objectives: listObjectiveOptions(db),
+    fullEditor: can(user, "hiring:edit"),
+    defaultTeamId: user.teamId && teams.some((t) => t.id === user.teamId) ? user.teamId : null,
+    defaultMonth: addMonths(month, 2),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "hiring:propose");
+  const formData = await request.formData();
+  const parsed = parseForm(formData, RequisitionFormSchema);
+  if (!parsed.ok) return badRequest(parsed.reply);
+  const { annualSalary, ...rest } = parsed.data;
+  if (annualSalary === undefined) return fieldError(formData, "annualSalary", "is required");
+  try {
+    // permission per team inside (hiring:edit, else hiring:propose → status "planned")
+    const row = createRequisition(getDb(), user, { ...rest, annualSalaryCents: annualSalary });
+    return redirect(`/hiring?created=${row.id}`);
+  } catch (e) {
+    if (e instanceof HiringInputError) return fieldError(formData, e.field, e.message);
+    throw e;
+  }
+}
+
+export default function NewRequisition() {
+  const data = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title={data.fullEditor ? TEXT.titleEdit : TEXT.titlePropose} description={data.fullEditor ? TEXT.descEdit : TEXT.descPropose} />
+      <section className="panel">
+        <RequisitionForm
+          mode="create"
+          values={{
+            title: "",
+            teamId: data.defaultTeamId,
+            profile: null,
+            priority: "P1",
+            targetStartMonth: data.defaultMonth,
+            annualSalaryEuros: null,
+            source: null,
+            objectiveId: null,
+            status: "planned",
+          }}
+          teams={data.teams}
+          objectives={data.objectives}
+          canSetStatus={data.fullEditor}
+          salaryHidden={false}
+          reply={reply}
+          submitLabel={data.fullEditor ? TEXT.submit : TEXT.submitPropose}
+          note={data.fullEditor ? TEXT.proposalNote : undefined}
+        />
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,314 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RiskLevelBadge } from "~/components/metrics/risk-level-badge";
+import { RiskHeatMap } from "~/components/risks/heat-map";
+import { CATEGORY_LABELS, STATUS_LABELS } from "~/components/risks/labels";
+import { Badge } from "~/components/ui/badge";
+import { ButtonLink } from "~/components/ui/button";
+import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
+import { Tooltip } from "~/components/ui/tooltip";
+import { formatDate } from "~/lib/format";
+import { FORMULAS, RISK_LEVEL_LABELS } from "~/lib/metrics/risks";
+import { parseTableParams, tableHref, tablePaging } from "~/lib/table-params";
+import { refreshMetricRisks } from "~/models/live-metrics.server";
+import {
+  getRiskHeatMap,
+  listRiskOwnerOptions,
+  listRisks,
+  RISK_SORTS,
+  riskFilterFromUrl,
+  type RiskRow,
+} from "~/models/risks.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  title: "Risk register",
+  description: "Every risk with its inherent and residual rating (likelihood × impact, 1–25), owner, treatment and next review.",
+  propose: "Propose a risk",
+  add: "Add a risk",
+  rules: "Metric rules",
+  filters: "Filters",
+  category: "Category",
+  level: "Residual level",
+  owner: "Owner",
+  status: "Status",
+  overdue: "Review overdue only",
+  apply: "Apply filters",
+  reset: "Reset",
+  any: "Any",
+  active: "Active (not closed)",
+  all: "All, including closed",
+  inherentMap: "Inherent risk (before treatment)",
+  residualMap: "Residual risk (after treatment)",
+  cellFilter: (kind: string, l: number, i: number) => `Showing the ${kind} cell likelihood ${l} × impact ${i}.`,
+  clearCell: "Show all cells",
+  caption: "Risks",
+  emptyTitle: "No risks in the register yet",
+  emptyBody: "Add the first risk with “Add a risk” (or “Propose a risk” as a team lead): give it a category, likelihood and impact before and after treatment, an owner and a review date.",
+  emptyWho: "CEO and CTO add and accept risks; team leads propose them.",
+  scoreHelp: "About risk scores",
+  overdueTag: "Review overdue",
+  raised: "Raised by a metric rule",
+} as const;
+
+export const meta: MetaFunction = () => [{ title: "Risks · InnovaTech Strategy Tracker" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "dashboards:read");
+  const db = getDb();
+  const url = new URL(request.url);
+  // Metric rules are evaluated whenever the register is viewed (idempotent; decision 600).
+  let rulesError: string | null = null;
+  try {
+    refreshMetricRisks(db);
+  } catch (e) {
+    console.error("risk rules evaluation failed", e);
+    rulesError = "The metric rules could not be evaluated just now; the register below is still current.";
+  }
+  const filter = riskFilterFromUrl(url);
+  const params = parseTableParams(url, { sortable: RISK_SORTS, defaultSort: { id: "residualScore", desc: true } });
+  const { rows, total } = listRisks(db, filter, { sort: params.sort, ...tablePaging(params) });
+  return {
+    rows,
+    total,
+    params,
+    filter,
+    rulesError,
+    inherent: getRiskHeatMap(db, filter, "inherent"),
+    residual: getRiskHeatMap(db, filter, "residual"),
+    owners: listRiskOwnerOptions(db),
+  };
+}
+
+const col = createDataTableColumnHelper<RiskRow>();
+
+function DateCell({ row }: { row: RiskRow }) {
+  const { formatting } = useRootData();
+  if (!row.nextReviewDate) return <span className="muted">not set</span>;
+  return (
+    <span className={row.overdue ? "risk-overdue" : undefined}>
+      {formatDate(row.nextReviewDate, formatting.timeZone, formatting.locale)}
+      {row.overdue ? (
+        <>
+          {" "}
+          <Badge tone="bad">{TEXT.overdueTag}</Badge>
+        </>
+      ) : null}
+    </span>
+  );
+}
+
+const columns = col.columns([
+  col.accessor("title", {
+    id: "title",
+    header: "Risk",
+    meta: { rowHeader: true },
+    cell: (c) => (
+      <span className="risk-title">
+        <Link to={`/risks/${c.row.original.id}`}>{c.getValue()}</Link>
+        {c.row.original.raisedByRuleKind ? (
+          <span className="risk-title__raised">
+            {TEXT.raised}
+            {c.row.original.raisedValue ? `: ${c.row.original.raisedValue}` : ""}
+          </span>
+        ) : null}
+      </span>
+    ),
+  }),
+  col.accessor("category", { id: "category", header: "Category", cell: (c) => CATEGORY_LABELS[c.getValue()] }),
+  col.accessor("residualScore", {
+    id: "residualScore",
+    header: "Residual",
+    cell: (c) => <RiskLevelBadge level={c.row.original.residualLevel} score={c.getValue()} />,
+    meta: { nowrap: true },
+  }),
+  col.accessor("inherentScore", {
+    id: "inherentScore",
+    header: "Inherent",
+    cell: (c) => <RiskLevelBadge level={c.row.original.inherentLevel} score={c.getValue()} />,
+    meta: { nowrap: true },
+  }),
+  col.accessor("ownerName", { id: "owner", header: "Owner", cell: (c) => c.getValue() ?? <span className="muted">none</span> }),
+  col.accessor("status", { id: "status", header: "Status", cell: (c) => STATUS_LABELS[c.getValue()] }),
+  col.accessor("nextReviewDate", { id: "nextReviewDate", header: "Next review", cell: (c) => <DateCell row={c.row.original} />, meta: { nowrap: true } }),
+]);
+
+export default function RisksIndex() {
+  const data = useLoaderData<typeof loader>();
+  const { user } = useRootData();
+  const location = useLocation();
+  const canEdit = can(user, "risks:edit");
+  const canPropose = can(user, "risks:propose");
+  const f = data.filter;
+  const search = new URLSearchParams(location.search);
+  const csvSearch = tableHref(search, { page: null, size: null });
+  const hasFilters = Object.keys(f).length > 0;
+  return (
+    <>
+      <PageHeader
+        title={TEXT.title}
+        description={TEXT.description}
+        actions={
+          <>
+            {canEdit ? (
+              <ButtonLink to="/risks/new" variant="primary">
+                {TEXT.add}
+              </ButtonLink>
+            ) : canPropose ? (
+              <ButtonLink to="/risks/new" variant="primary">
+                {TEXT.propose}
+              </ButtonLink>
+            ) : null}
+            <ButtonLink to="/risks/rules">{TEXT.rules}</ButtonLink>
+          </>
+        }
+      />
+      {data.rulesError ? (
+        <p className="form-error" role="alert">
+          {data.rulesError}
+        </p>
+      ) : null}
+
+      <section className="panel" aria-labelledby="risk-filters">
+        <h2 id="risk-filters" className="visually-hidden">
+          {TEXT.filters}
+        </h2>
+        <Form method="get" className="risk-filters" preventScrollReset>
+          <div className="field">
+            <label className="field__label" htmlFor="f-category">
+              {TEXT.category}
+            </label>
+            <select id="f-category" name="category" className="field__control" defaultValue={f.category ?? ""}>
+              <option value="">{TEXT.any}</option>
+              {Object.entries(CATEGORY_LABELS).map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="f-level">
+              {TEXT.level}
+            </label>
+            <select id="f-level" name="level" className="field__control" defaultValue={f.level ?? ""}>
+              <option value="">{TEXT.any}</option>
+              {Object.entries(RISK_LEVEL_LABELS).map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="f-owner">
+              {TEXT.owner}
+            </label>
+            <select id="f-owner" name="owner" className="field__control" defaultValue={f.ownerUserId ?? ""}>
+              <option value="">{TEXT.any}</option>
+              {data.owners.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="f-status">
+              {TEXT.status}
+            </label>
+            <select id="f-status" name="status" className="field__control" defaultValue={f.status ?? "active"}>
+              <option value="active">{TEXT.active}</option>
+              {Object.entries(STATUS_LABELS).map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+              <option value="all">{TEXT.all}</option>
+            </select>
+          </div>
+          <div className="field field--checkbox risk-filters__check">
+            <div className="field__checkbox-row">
+              <input id="f-overdue" type="checkbox" name="overdue" value="1" defaultChecked={!!f.overdue} />
+              <label className="field__label" htmlFor="f-overdue">
+                {TEXT.overdue}
+              </label>
+            </div>
+          </div>
+          <div className="risk-filters__actions">
+            <button type="submit" className="btn btn--secondary">
+              {TEXT.apply}
+            </button>
+            <Link to="/risks" className="btn btn--ghost">
+              {TEXT.reset}
+            </Link>
+          </div>
+        </Form>
+      </section>
+
+      <section className="risk-maps" aria-label="Heat maps">
+        <RiskHeatMap kind="inherent" title={TEXT.inherentMap} cells={data.inherent.cells} selected={f.cell} />
+        <RiskHeatMap kind="residual" title={TEXT.residualMap} cells={data.residual.cells} selected={f.cell} />
+        <p className="risk-maps__help">
+          Score = likelihood × impact{" "}
+          <Tooltip
+            label={TEXT.scoreHelp}
+            content={
+              <>
+                <strong>{FORMULAS.risk_score.label}:</strong> {FORMULAS.risk_score.formula} <strong>{FORMULAS.risk_level.label}:</strong>{" "}
+                {FORMULAS.risk_level.formula} {FORMULAS.overdue.formula} Counts follow the filters above.
+              </>
+            }
+          />
+        </p>
+      </section>
+
+      <section id="register" className="panel" aria-labelledby="register-title">
+        <h2 id="register-title">Risks</h2>
+        {f.cell ? (
+          <p className="notice" role="status">
+            {TEXT.cellFilter(f.cell.kind, f.cell.likelihood, f.cell.impact)}{" "}
+            <Link to={{ pathname: "/risks", search: tableHref(search, { kind: null, l: null, i: null, page: null }) }} preventScrollReset>
+              {TEXT.clearCell}
+            </Link>
+          </p>
+        ) : null}
+        <DataTable
+          columns={columns}
+          data={data.rows}
+          total={data.total}
+          params={data.params}
+          caption={TEXT.caption}
+          getRowId={(r) => String(r.id)}
+          csvHref={`/risks/export${csvSearch}`}
+          rowClassName={(r) => (r.overdue ? "risk-row--overdue" : undefined)}
+          emptyState={
+            hasFilters ? (
+              <p role="status">
+                No risk matches these filters. <Link to="/risks">{TEXT.reset}</Link>
+              </p>
+            ) : (
+            <EmptyState
+              title={TEXT.emptyTitle}
+              whoMay={TEXT.emptyWho}
+              action={canPropose ? <ButtonLink to="/risks/new">{canEdit ? TEXT.add : TEXT.propose}</ButtonLink> : undefined}
+            >
+              <p>{TEXT.emptyBody}</p>
+            </EmptyState>
+            )
+          }
+        />
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

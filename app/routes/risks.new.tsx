@@ -1,0 +1,89 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RiskForm } from "~/components/risks/risk-form";
+import { PageHeader } from "~/components/ui/page-header";
+import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { createRisk, listRiskOwnerOptions, RiskFormSchema } from "~/models/risks.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  titleCreate: "Add a risk",
+  titlePropose: "Propose a risk",
+  descCreate: "Rate it before (inherent) and after (residual) treatment: likelihood and impact from 1 to 5.",
+  descPropose: "Your proposal is saved with status “proposed”; the CEO or CTO reviews it and accepts it into the register.",
+  submitCreate: "Add risk",
+  submitPropose: "Propose risk",
+  pending: "Saving…",
+  back: "Back to the register",
+} as const;
+
+export const meta: MetaFunction = () => [{ title: "New risk · InnovaTech Strategy Tracker" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "risks:propose");
+  return { owners: listRiskOwnerOptions(getDb()), defaultOwner: user.id };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "risks:propose");
+  const formData = await request.formData();
+  const parsed = parseForm(formData, RiskFormSchema, "risk");
+  if (!parsed.ok) return badRequest(parsed.reply);
+  const db = getDb();
+  const { status, ...input } = parsed.data;
+  if (input.ownerUserId && !listRiskOwnerOptions(db).some((o) => o.id === input.ownerUserId)) {
+    return fieldError(formData, "ownerUserId", "is not an active user", "risk");
+  }
+  const mode = can(user, "risks:edit") ? "create" : "propose";
+  const id = createRisk(db, user.id, { ...input, status }, mode);
+  return redirect(`/risks/${id}?created=1`);
+}
+
+export default function NewRisk() {
+  const { owners, defaultOwner } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { user } = useRootData();
+  const canEdit = can(user, "risks:edit");
+  return (
+    <>
+      <PageHeader
+        title={canEdit ? TEXT.titleCreate : TEXT.titlePropose}
+        description={canEdit ? TEXT.descCreate : TEXT.descPropose}
+        eyebrow={<Link to="/risks">{TEXT.back}</Link>}
+      />
+      <section className="panel">
+        <RiskForm
+          reply={reply}
+          intent="risk"
+          owners={owners}
+          withStatus={canEdit}
+          submitLabel={canEdit ? TEXT.submitCreate : TEXT.submitPropose}
+          pendingLabel={TEXT.pending}
+          initial={{
+            title: "",
+            description: null,
+            category: "technical",
+            inherentLikelihood: 3,
+            inherentImpact: 3,
+            residualLikelihood: 2,
+            residualImpact: 3,
+            ownerUserId: defaultOwner,
+            treatment: "mitigate",
+            mitigationPlan: null,
+            nextReviewDate: null,
+            status: "open",
+          }}
+        />
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

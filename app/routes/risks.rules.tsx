@@ -1,0 +1,202 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RULE_KIND_LABELS, RULE_THRESHOLD_UNITS } from "~/components/risks/labels";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page-header";
+import { Tooltip } from "~/components/ui/tooltip";
+import { fieldErrorsOf, type FormReply } from "~/lib/forms";
+import { badRequest, parseForm } from "~/lib/forms.server";
+import { FORMULAS } from "~/lib/metrics/risks";
+import { checkboxSchema, idSchema } from "~/lib/validation.server";
+import { refreshMetricRisks } from "~/models/live-metrics.server";
+import { listRiskRules, listRisks, updateRiskRule, type RiskRuleRow, type RuleFinding } from "~/models/risks.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  title: "Metric rules",
+  description:
+    "Rules that open a risk when a live figure crosses a threshold — or update the value of the risk they already opened. A rule never opens a second risk while its first is not closed.",
+  back: "Back to the register",
+  when: "Rules are evaluated each time the risk register, this page, or the executive or CTO dashboard is opened.",
+  threshold: "Threshold",
+  enabled: "Enabled",
+  save: "Save rule",
+  saving: "Saving…",
+  now: "Now",
+  triggered: "Triggered",
+  notTriggered: "Not triggered",
+  disabled: "Disabled",
+  openRisk: "Its open risk",
+  noSubjects: "No objective in the current cycle.",
+  readOnly: "Only the CEO and CTO change rules.",
+} as const;
+
+export const meta: MetaFunction = () => [{ title: "Metric rules · Risks · InnovaTech Strategy Tracker" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "dashboards:read");
+  const db = getDb();
+  let findings: RuleFinding[] = [];
+  let error: string | null = null;
+  try {
+    findings = refreshMetricRisks(db).findings;
+  } catch (e) {
+    console.error("risk rules evaluation failed", e);
+    error = "The live figures could not be read just now.";
+  }
+  const raised = listRisks(db, { status: "active" }, { sort: { id: "updatedAt", desc: true } }).rows.filter((r) => r.raisedByRuleKind);
+  return { rules: listRiskRules(db), findings, error, raised };
+}
+
+const RuleSchema = z.object({
+  intent: z.literal("rule"),
+  ruleId: idSchema,
+  threshold: z.coerce.number({ error: "must be a number" }).refine(Number.isFinite, "must be a number"),
+  enabled: checkboxSchema,
+});
+
+const LIMITS: Record<RiskRuleRow["kind"], [number, number, string]> = {
+  runway_below_months: [0, 120, "must be between 0 and 120 months"],
+  cfr_above_percent_30d: [0, 100, "must be between 0 and 100 %"],
+  objective_off_track_mid_cycle: [0, 1, "must be between 0 and 1 (a share of the cycle)"],
+};
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "risks:edit");
+  const formData = await request.formData();
+  const parsed = parseForm(formData, RuleSchema, "rule");
+  if (!parsed.ok) return badRequest(parsed.reply);
+  const db = getDb();
+  const rule = listRiskRules(db).find((r) => r.id === parsed.data.ruleId);
+  if (!rule) return badRequest({ status: "error", fieldErrors: { ruleId: ["no such rule"] }, formErrors: [], values: {}, intent: "rule" });
+  const [lo, hi, msg] = LIMITS[rule.kind];
+  if (parsed.data.threshold < lo || parsed.data.threshold > hi) {
+    return badRequest({
+      status: "error",
+      fieldErrors: { threshold: [msg] },
+      formErrors: [],
+      values: { threshold: String(formData.get("threshold") ?? ""), ruleId: String(rule.id) },
+      intent: "rule",
+    });
+  }
+  updateRiskRule(db, user.id, rule.id, { threshold: parsed.data.threshold, enabled: parsed.data.enabled });
+  // re-evaluate at once with the new threshold
+  refreshMetricRisks(db);
+  return { status: "ok", intent: "rule", message: `Rule “${RULE_KIND_LABELS[rule.kind]}” saved.` } satisfies FormReply;
+}
+
+function RuleForm({ rule, reply, canEdit }: { rule: RiskRuleRow; reply: unknown; canEdit: boolean }) {
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("ruleId") === String(rule.id);
+  const mine = !!reply && typeof reply === "object" && "values" in reply && (reply as { values: Record<string, string> }).values.ruleId === String(rule.id);
+  const errors = mine ? fieldErrorsOf(reply, "threshold", "rule") : undefined;
+  const id = `rule-${rule.id}`;
+  return (
+    <Form method="post" className="rule-form">
+      <input type="hidden" name="intent" value="rule" />
+      <input type="hidden" name="ruleId" value={rule.id} />
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-threshold`}>
+          {TEXT.threshold} ({RULE_THRESHOLD_UNITS[rule.kind]})
+        </label>
+        <input
+          id={`${id}-threshold`}
+          name="threshold"
+          type="number"
+          step="any"
+          className="field__control"
+          defaultValue={mine && reply && typeof reply === "object" && "values" in reply ? (reply as { values: Record<string, string> }).values.threshold : rule.threshold}
+          disabled={!canEdit}
+          aria-invalid={errors ? true : undefined}
+          aria-describedby={errors ? `${id}-error` : undefined}
+        />
+        {errors ? (
+          <p className="field__error" id={`${id}-error`}>
+            {errors.join(", ")}
+          </p>
+        ) : null}
+      </div>
+      <div className="field field--checkbox">
+        <div className="field__checkbox-row">
+          <input id={`${id}-enabled`} type="checkbox" name="enabled" defaultChecked={rule.enabled} disabled={!canEdit} />
+          <label className="field__label" htmlFor={`${id}-enabled`}>
+            {TEXT.enabled}
+          </label>
+        </div>
+      </div>
+      {canEdit ? (
+        <Button variant="secondary" pending={busy} pendingLabel={TEXT.saving}>
+          {TEXT.save}
+        </Button>
+      ) : null}
+    </Form>
+  );
+}
+
+export default function RiskRules() {
+  const { rules, findings, error, raised } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { user } = useRootData();
+  const canEdit = can(user, "risks:edit");
+  return (
+    <>
+      <PageHeader title={TEXT.title} description={TEXT.description} eyebrow={<Link to="/risks">{TEXT.back}</Link>} />
+      <p className="muted">{TEXT.when}</p>
+      {!canEdit ? <p className="muted">{TEXT.readOnly}</p> : null}
+      {reply?.status === "ok" ? (
+        <p className="notice" role="status">
+          {reply.message}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {rules.map((rule) => {
+        const mine = findings.filter((f) => f.ruleId === rule.id);
+        return (
+          <section key={rule.id} className="panel" aria-labelledby={`rule-title-${rule.id}`}>
+            <h2 id={`rule-title-${rule.id}`}>
+              {RULE_KIND_LABELS[rule.kind]}{" "}
+              <Tooltip label={`About ${RULE_KIND_LABELS[rule.kind]}`} content={<>{FORMULAS[rule.kind].formula} Window: {FORMULAS[rule.kind].window}</>} />{" "}
+              {!rule.enabled ? <Badge tone="neutral">{TEXT.disabled}</Badge> : null}
+            </h2>
+            <RuleForm rule={rule} reply={reply} canEdit={canEdit} />
+            <h3 className="h4">{TEXT.now}</h3>
+            {mine.length === 0 ? (
+              <p className="muted">{TEXT.noSubjects}</p>
+            ) : (
+              <ul className="rule-findings">
+                {mine.map((f) => {
+                  const risk = raised.find((r) => r.raisedByRuleKind === f.kind && r.raisedSubject === f.subject);
+                  return (
+                    <li key={f.subject}>
+                      <Badge tone={f.triggered ? "bad" : "good"}>{f.triggered ? TEXT.triggered : TEXT.notTriggered}</Badge> {f.message}
+                      {f.triggered && risk ? (
+                        <>
+                          {" "}
+                          <Link to={`/risks/${risk.id}`}>{TEXT.openRisk}</Link>
+                        </>
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

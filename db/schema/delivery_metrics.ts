@@ -1,0 +1,34 @@
+import { index, integer, sqliteTable } from "drizzle-orm/sqlite-core";
+import { deploymentCommits, deployments, services } from "./delivery";
+
+/**
+ * Derived data for the DORA lead time (docs/decisions/401-dora-metrics-in-sql.md): one row per
+ * lead-time sample of a successful production deployment — (finished − committed) for each commit
+ * with a positive value, or (finished − first commit) for a deployment given without commits.
+ *
+ * Never written by the application: SQLite triggers on deployments and deployment_commits
+ * (migration `delivery_metrics_triggers`) keep it exact on every write path. It exists so the
+ * median over a window reads one covering index instead of joining commits to deployments.
+ */
+export const deliveryLeadSamples = sqliteTable(
+  "delivery_lead_samples",
+  {
+    deploymentId: integer("deployment_id")
+      .notNull()
+      .references(() => deployments.id, { onDelete: "cascade" }),
+    /** null for the first-commit sample of a deployment without commits */
+    commitId: integer("commit_id").references(() => deploymentCommits.id, { onDelete: "cascade" }),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "cascade" }),
+    /** the deployment's finished_at (UTC ms) */
+    finishedAt: integer("finished_at").notNull(),
+    /** finished − committed, in ms (> 0) */
+    leadMs: integer("lead_ms").notNull(),
+  },
+  (t) => [
+    index("delivery_lead_samples_finished_idx").on(t.finishedAt, t.leadMs),
+    index("delivery_lead_samples_service_idx").on(t.serviceId, t.finishedAt, t.leadMs),
+    index("delivery_lead_samples_deployment_idx").on(t.deploymentId, t.commitId),
+  ],
+);

@@ -1,0 +1,23 @@
+// `npm run db:seed`: applies migrations to DATABASE_PATH (default ./data/tracker.db) and loads the
+// InnovaTech demo data set. Idempotent: a database that already holds data is left untouched.
+import { openDb } from "../db/client";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../seeds/demo";
+import { tableCounts } from "../seeds/stats";
+
+const file = process.env.DATABASE_PATH ?? "./data/tracker.db";
+const db = openDb(file);
+try {
+  const started = performance.now();
+  const result = await seedDemo(db);
+  const ms = Math.round(performance.now() - started);
+  if (result.seeded) {
+    console.log(`Seeded the InnovaTech demo data set into ${file} in ${ms} ms:`);
+    for (const [table, n] of Object.entries(tableCounts(db))) if (n > 0) console.log(`  ${table.padEnd(24)} ${n}`);
+  } else {
+    console.log(`Nothing seeded into ${file}: ${result.reason ?? "data already present"}.`);
+  }
+  console.log(`\nDemo logins (password "${DEMO_PASSWORD}"):`);
+  for (const email of DEMO_LOGINS) console.log(`  ${email}`);
+} finally {
+  db.$client.close();
+}

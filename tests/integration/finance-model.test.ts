@@ -1,0 +1,314 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Actor } from "~/auth/permissions";
+import {
+  buildMonthFinance,
+  computeFinanceMetrics,
+  DEFAULT_FINANCE_SETTINGS,
+  forecastCash,
+  type MonthFinance,
+} from "~/lib/metrics/finance";
+import {
+  getCashForecast,
+  getFinanceMetrics,
+  getFinanceMetricsWithPrevious,
+  getItBudgetVsActual,
+  getBudgetGrid,
+  importBudgetCsv,
+  importSnapshotsCsv,
+  redactForecastForUser,
+  saveBudgetLine,
+  saveSnapshot,
+  FinancePermissionError,
+  tokenCreatorActor,
+} from "~/models/finance.server";
+import { insertBudgetLine, insertRequisition, insertSnapshot, insertTeam, insertUser } from "../../seeds/builders";
+import { createApiToken } from "~/models/tokens.server";
+import { seedReference } from "../../seeds/reference";
+import { createTestDb } from "../helpers/db";
+import type { Db } from "~/utils/db.server";
+
+let CEO: Actor;
+let CTO: Actor;
+let LEAD: Actor;
+let tokenId: number;
+
+let t: ReturnType<typeof createTestDb>;
+let db: Db;
+let cat: Record<string, number>;
+
+function categories(d: Db): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of d.select().from(d._.fullSchema.budgetCategories).all()) out[c.name] = c.id;
+  return out;
+}
+
+beforeEach(() => {
+  t = createTestDb();
+  db = t.db;
+  seedReference(db);
+  cat = categories(db);
+  const actor = (u: { id: number; role: Actor["role"]; teamId: number | null }): Actor => ({ id: u.id, role: u.role, teamId: u.teamId });
+  CEO = actor(insertUser(db, { role: "ceo" }));
+  CTO = actor(insertUser(db, { role: "cto" }));
+  const team = insertTeam(db, { name: "Core", isTech: true });
+  LEAD = actor(insertUser(db, { role: "lead", teamId: team.id }));
+  tokenId = createApiToken(db, { name: "ci", scopes: ["import:write"], createdByUserId: CTO.id }, null).id;
+});
+afterEach(() => t.cleanup());
+
+/** hand-made data: 5 closed months (one with no budget line at all), lines with missing actuals */
+const SNAPS = [
+  { month: "2025-01", cashCents: 500_000_00, revenueCents: 10_000_00, mrrCents: 10_000_00, customers: 10, newCustomers: 2, churnedCustomers: 0 },
+  { month: "2025-02", cashCents: 440_000_00, revenueCents: 12_000_00, mrrCents: 12_000_00, customers: 12, newCustomers: 3, churnedCustomers: 1 },
+  { month: "2025-03", cashCents: 380_000_00, revenueCents: 13_000_00, mrrCents: 13_500_00, customers: 13, newCustomers: 2, churnedCustomers: 1 },
+  { month: "2025-04", cashCents: 330_000_00, revenueCents: 15_000_00, mrrCents: 15_000_00, customers: 15, newCustomers: 3, churnedCustomers: 1 },
+  { month: "2025-05", cashCents: 270_000_00, revenueCents: 16_000_00, mrrCents: 16_500_00, customers: 16, newCustomers: 2, churnedCustomers: 1 },
+];
+type L = { month: string; category: string; plannedCents: number; actualCents: number | null };
+const LINES: L[] = [
+  { month: "2025-01", category: "Salaries", plannedCents: 50_000_00, actualCents: 48_000_00 },
+  { month: "2025-01", category: "Marketing", plannedCents: 10_000_00, actualCents: 9_000_00 },
+  { month: "2025-02", category: "Salaries", plannedCents: 50_000_00, actualCents: 51_000_00 },
+  { month: "2025-02", category: "Marketing", plannedCents: 10_000_00, actualCents: null }, // missing actual
+  { month: "2025-02", category: "Cloud infrastructure", plannedCents: 5_000_00, actualCents: 6_000_00 },
+  { month: "2025-04", category: "Salaries", plannedCents: 55_000_00, actualCents: 56_000_00 },
+  { month: "2025-04", category: "Marketing", plannedCents: 12_000_00, actualCents: 11_500_00 },
+  { month: "2025-05", category: "Salaries", plannedCents: 55_000_00, actualCents: 57_000_00 },
+  { month: "2025-05", category: "Marketing", plannedCents: 12_000_00, actualCents: 12_500_00 },
+  { month: "2025-05", category: "Security", plannedCents: 2_000_00, actualCents: null },
+  // months after M: planned only
+  { month: "2025-06", category: "Salaries", plannedCents: 60_000_00, actualCents: null },
+  { month: "2025-07", category: "Salaries", plannedCents: 60_000_00, actualCents: null },
+  { month: "2025-07", category: "Cloud infrastructure", plannedCents: 6_000_00, actualCents: null },
+];
+const SM = new Set(["Marketing"]);
+
+function load() {
+  for (const s of SNAPS) insertSnapshot(db, s);
+  for (const l of LINES) insertBudgetLine(db, { categoryId: cat[l.category], month: l.month, plannedCents: l.plannedCents, actualCents: l.actualCents });
+}
+
+function pureMonths(): MonthFinance[] {
+  return buildMonthFinance(
+    SNAPS,
+    LINES.map((l) => ({ month: l.month, actualCents: l.actualCents, isSalesMarketing: SM.has(l.category) })),
+  );
+}
+
+describe("getFinanceMetrics", () => {
+  it("is null on an empty database", () => {
+    expect(getFinanceMetrics(db)).toBeNull();
+    expect(getCashForecast(db)).toBeNull();
+  });
+
+  it("equals the pure functions on hand-made data, for every as-of month", () => {
+    load();
+    for (const asOf of [undefined, "2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-09", "2025-03-15"]) {
+      expect(getFinanceMetrics(db, asOf)).toEqual(computeFinanceMetrics(pureMonths(), DEFAULT_FINANCE_SETTINGS, asOf));
+    }
+    expect(getFinanceMetrics(db, "2024-12")).toBeNull();
+  });
+
+  it("counts missing actuals as 0 and a month without lines as 0 burn", () => {
+    load();
+    const feb = getFinanceMetrics(db, "2025-02")!;
+    expect(feb.grossBurnCents).toBe(51_000_00 + 6_000_00);
+    const mar = getFinanceMetrics(db, "2025-03")!;
+    expect(mar.grossBurnCents).toBe(0);
+    expect(mar.netBurnCents).toBe(-13_000_00);
+  });
+
+  it("hand-checked figures at M = 2025-05", () => {
+    load();
+    const m = getFinanceMetrics(db)!;
+    expect(m.asOfMonth).toBe("2025-05");
+    // net burns: Mar −13000, Apr 67500−15000 = 52500, May 69500−16000 = 53500 → avg 31000
+    expect(m.avgNetBurnCents).toBe(31_000_00);
+    expect(m.runwayMonths).toBeCloseTo(270_000 / 31_000, 10);
+    // CAC: S&M Mar 0 + Apr 11500 + May 12500 = 24000 over 2+3+2 = 7 new customers
+    expect(m.cacCents).toBe(Math.round(24_000_00 / 7));
+    expect(m.arrCents).toBe(16_500_00 * 12);
+  });
+
+  it("previous-month metrics come from the same read", () => {
+    load();
+    const r = getFinanceMetricsWithPrevious(db, "2025-05")!;
+    expect(r.current).toEqual(getFinanceMetrics(db, "2025-05"));
+    expect(r.previous).toEqual(getFinanceMetrics(db, "2025-04"));
+    expect(getFinanceMetricsWithPrevious(db, "2025-01")!.previous).toBeNull();
+  });
+});
+
+describe("getCashForecast", () => {
+  it("uses planned lines after M and the open requisitions only", () => {
+    load();
+    const tech = insertTeam(db, { name: "Platform", isTech: true });
+    const sales = insertTeam(db, { name: "Sales", isTech: false });
+    const r1 = insertRequisition(db, { title: "SRE", teamId: tech.id, targetStartMonth: "2025-07", annualSalaryCents: 60_000_00, status: "open" });
+    const r2 = insertRequisition(db, { title: "AE", teamId: sales.id, targetStartMonth: "2025-06", annualSalaryCents: 48_000_00, status: "planned" });
+    insertRequisition(db, { title: "Gone", teamId: tech.id, targetStartMonth: "2025-06", annualSalaryCents: 90_000_00, status: "cancelled" });
+    insertRequisition(db, { title: "Done", teamId: tech.id, targetStartMonth: "2025-06", annualSalaryCents: 90_000_00, status: "hired" });
+    const f = getCashForecast(db, { horizonMonths: 24 })!;
+    const m = getFinanceMetrics(db)!;
+    const pure = forecastCash({
+      lastClosed: { month: "2025-05", cashCents: m.cashCents, revenueCents: m.revenueCents },
+      monthlyGrowth: m.monthlyGrowth,
+      plannedByMonth: { "2025-06": 60_000_00, "2025-07": 66_000_00 },
+      requisitions: [
+        { id: r2.id, title: "AE", targetStartMonth: "2025-06", annualSalaryCents: 48_000_00, status: "planned" },
+        { id: r1.id, title: "SRE", targetStartMonth: "2025-07", annualSalaryCents: 60_000_00, status: "open" },
+      ],
+      loadedCostFactor: 1.45,
+      horizonMonths: 24,
+    });
+    expect(f.months).toEqual(pure.months);
+    expect(f.zeroCashDateWith).toBe(pure.zeroCashDateWith);
+    expect(f.zeroCashDateWithout).toBe(pure.zeroCashDateWithout);
+    expect(f.requisitionImpacts.map((r) => [r.id, r.monthlyCostCents, r.deltaDays, r.teamIsTech])).toEqual(
+      pure.requisitionImpacts.map((r) => [r.id, r.monthlyCostCents, r.deltaDays, r.id === r1.id]),
+    );
+
+    // salary-derived cost stripped per the permission matrix
+    const forCto = redactForecastForUser(f, CTO);
+    expect(forCto.requisitionImpacts.find((r) => r.id === r1.id)!.monthlyCostCents).not.toBeNull();
+    expect(forCto.requisitionImpacts.find((r) => r.id === r2.id)!.monthlyCostCents).toBeNull();
+    expect(redactForecastForUser(f, LEAD).requisitionImpacts.every((r) => r.monthlyCostCents === null)).toBe(true);
+    expect(redactForecastForUser(f, CEO).requisitionImpacts.every((r) => r.monthlyCostCents !== null)).toBe(true);
+  });
+});
+
+describe("budget aggregation", () => {
+  it("IT budget vs actual lists every IT category, missing actual = 0", () => {
+    load();
+    const rows = getItBudgetVsActual(db, { fromMonth: "2025-01", toMonth: "2025-07" });
+    expect(rows.map((r) => r.category)).toEqual(["Cloud infrastructure", "Dev tools", "Security", "Training", "R&D"]);
+    expect(rows[0]).toEqual({ category: "Cloud infrastructure", plannedCents: 11_000_00, actualCents: 6_000_00 });
+    expect(rows[2]).toEqual({ category: "Security", plannedCents: 2_000_00, actualCents: 0 });
+    expect(getItBudgetVsActual(db, { fromMonth: "2025-03", toMonth: "2025-03" }).every((r) => r.plannedCents === 0)).toBe(true);
+  });
+
+  it("the grid's total row equals gross burn of each closed month", () => {
+    load();
+    const { grid } = getBudgetGrid(db, { fromMonth: "2025-01", toMonth: "2025-05" });
+    expect(grid.rows).toHaveLength(9);
+    for (const total of grid.totalRow) {
+      expect(total.actualCents).toBe(getFinanceMetrics(db, total.month)!.grossBurnCents);
+    }
+    expect(grid.cumulativeRow[4].actualCents).toBe(grid.totalRow.reduce((a, r) => a + r.actualCents, 0));
+  });
+});
+
+function auditCount(entityType: string): number {
+  return db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE entity_type = ?").get(entityType) as unknown as number extends never ? never : number;
+}
+function auditRows(entityType: string): { action: string; after: string }[] {
+  return db.$client.prepare("SELECT action, after FROM audit_log WHERE entity_type = ? ORDER BY id").all(entityType) as { action: string; after: string }[];
+}
+void auditCount;
+
+describe("writes", () => {
+  it("saveBudgetLine: CTO on IT only; each write audited", () => {
+    saveBudgetLine(db, { kind: "user", actor: CTO }, { categoryId: cat["Security"], month: "2025-01", plannedCents: 100, actualCents: null });
+    expect(() =>
+      saveBudgetLine(db, { kind: "user", actor: CTO }, { categoryId: cat["Salaries"], month: "2025-01", plannedCents: 100, actualCents: 5 }),
+    ).toThrow(FinancePermissionError);
+    expect(() =>
+      saveBudgetLine(db, { kind: "user", actor: LEAD }, { categoryId: cat["Security"], month: "2025-01", plannedCents: 100, actualCents: 5 }),
+    ).toThrow(FinancePermissionError);
+    const r = saveBudgetLine(db, { kind: "user", actor: CEO }, { categoryId: cat["Security"], month: "2025-01", plannedCents: 200, actualCents: 150 });
+    expect(r.created).toBe(false);
+    const audit = auditRows("budget_line");
+    expect(audit.map((a) => a.action)).toEqual(["create", "update"]);
+    expect(JSON.parse(audit[1].after)).toMatchObject({ category: "Security", plannedCents: 200, actualCents: 150 });
+  });
+
+  it("saveSnapshot: CEO only", () => {
+    const s = { month: "2025-01", cashCents: 1, revenueCents: 2, mrrCents: 3, customers: 4, newCustomers: 1, churnedCustomers: 0, financingCents: 0 };
+    expect(() => saveSnapshot(db, { kind: "user", actor: CTO }, s)).toThrow(FinancePermissionError);
+    expect(saveSnapshot(db, { kind: "user", actor: CEO }, s).created).toBe(true);
+    expect(saveSnapshot(db, { kind: "user", actor: CEO }, { ...s, cashCents: 9 }).created).toBe(false);
+    expect(auditRows("finance_snapshot").map((a) => a.action)).toEqual(["create", "update"]);
+  });
+});
+
+describe("CSV imports (all or nothing)", () => {
+
+  it("imports budget lines, counting created and updated, with one audit entry", () => {
+    insertBudgetLine(db, { categoryId: cat["Salaries"], month: "2025-01", plannedCents: 1, actualCents: null });
+    const csv = "month,category,planned,actual\n2025-01,Salaries,50000,48000.50\n2025-01,Marketing,10000,\n2025-02,cloud infrastructure,5000.5,6000\n";
+    const r = importBudgetCsv(db, { kind: "user", actor: CEO }, csv, "upload");
+    expect(r).toEqual({ ok: true, created: 2, updated: 1, rows: 3 });
+    const lines = db.$client.prepare("SELECT month, category_id AS c, planned_cents AS p, actual_cents AS a FROM budget_lines ORDER BY month, category_id").all();
+    expect(lines).toEqual([
+      { month: "2025-01", c: cat["Salaries"], p: 50_000_00, a: 48_000_50 },
+      { month: "2025-01", c: cat["Marketing"], p: 10_000_00, a: null },
+      { month: "2025-02", c: cat["Cloud infrastructure"], p: 5_000_50, a: 6_000_00 },
+    ]);
+    const audit = auditRows("budget_line");
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0].after)).toMatchObject({ rows: 3, created: 2, updated: 1 });
+  });
+
+  it("names every bad row and field and writes nothing", () => {
+    const csv = [
+      "month,category,planned,actual",
+      "2025-01,Salaries,50000,48000",
+      "2025-13,Salaries,1,1", // bad month
+      "2025-02,Unicorns,1,1", // unknown category
+      "2025-03,Marketing,12.345,abc", // bad planned and actual
+      "2025-01,Salaries,1,1", // duplicate
+      "2025-04,Marketing,,1", // missing planned
+    ].join("\n");
+    const r = importBudgetCsv(db, { kind: "user", actor: CEO }, csv, "upload");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => [e.row, e.field])).toEqual([
+      [3, "month"],
+      [4, "category"],
+      [5, "planned"],
+      [5, "actual"],
+      [6, "category"],
+      [7, "planned"],
+    ]);
+    expect(db.$client.prepare("SELECT count(*) AS n FROM budget_lines").get()).toEqual({ n: 0 });
+    expect(auditRows("budget_line")).toHaveLength(0);
+  });
+
+  it("refuses the CTO's rows on non-IT categories (and only those), writing nothing", () => {
+    const csv = "month,category,planned,actual\n2025-01,Security,100,100\n2025-01,Salaries,100,100\n2025-01,Marketing,1,1\n";
+    const r = importBudgetCsv(db, { kind: "user", actor: CTO }, csv, "upload");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => [e.row, e.field])).toEqual([
+      [3, "category"],
+      [4, "category"],
+    ]);
+    expect(db.$client.prepare("SELECT count(*) AS n FROM budget_lines").get()).toEqual({ n: 0 });
+    expect(importBudgetCsv(db, { kind: "user", actor: CTO }, "month,category,planned,actual\n2025-01,Security,100,100\n", "upload")).toEqual({
+      ok: true,
+      created: 1,
+      updated: 0,
+      rows: 1,
+    });
+  });
+
+  it("a token acts with its creator's rights", () => {
+    const csv = "month,category,planned,actual\n2025-01,Salaries,100,100\n";
+    expect(importBudgetCsv(db, { kind: "token", tokenId, creator: tokenCreatorActor(db, tokenId) }, csv, "api").ok).toBe(false);
+    expect(importBudgetCsv(db, { kind: "token", tokenId, creator: null }, csv, "api").ok).toBe(true);
+  });
+
+  it("imports snapshots; a bad file writes nothing", () => {
+    const header = "month,cash,revenue,mrr,customers,new_customers,churned_customers,financing";
+    const good = `${header}\n2025-01,500000,10000,10000,10,2,0,\n2025-02,-1200.5,12000,12000,12,3,1,5000000\n`;
+    expect(importSnapshotsCsv(db, { kind: "user", actor: CEO }, good, "upload")).toEqual({ ok: true, created: 2, updated: 0, rows: 2 });
+    expect(getFinanceMetrics(db)!.cashCents).toBe(-1200_50);
+    const bad = `${header}\n2025-03,1,1,1,1,1,0,0\n2025-04,x,1,1,-1,1,0,0\n2025-03,1,1,1,1,1,0,0\n`;
+    const r = importSnapshotsCsv(db, { kind: "user", actor: CEO }, bad, "upload");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => [e.row, e.field])).toEqual([[3, "cash"], [3, "customers"], [4, "month"]]);
+    expect(db.$client.prepare("SELECT count(*) AS n FROM finance_snapshots").get()).toEqual({ n: 2 });
+    const cto = importSnapshotsCsv(db, { kind: "user", actor: CTO }, good, "upload");
+    expect(cto.ok).toBe(false);
+  });
+});

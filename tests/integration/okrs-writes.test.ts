@@ -1,0 +1,164 @@
+import { sql } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  addCheckIn,
+  carryOverKeyResult,
+  closeCycle,
+  createObjective,
+  getKeyResult,
+  getObjectivesProgress,
+  getOkrTree,
+  getTeamOkrHealth,
+  listCheckIns,
+  listMyKeyResults,
+  OkrRuleError,
+  updateObjective,
+} from "~/models/okrs.server";
+import { insertCycle, insertKeyResult, insertObjective, insertTeam, insertUser } from "../../seeds/builders";
+import { createTestDb } from "../helpers/db";
+
+let t: ReturnType<typeof createTestDb>;
+beforeEach(() => {
+  t = createTestDb();
+});
+afterEach(() => t.cleanup());
+
+const NOW = Date.UTC(2025, 1, 15); // inside 2025-Q1
+
+function audits(entityType: string) {
+  return t.db.all<{ action: string; entityId: string; actorUserId: number; before: string | null; after: string | null }>(
+    sql`select action, entity_id as entityId, actor_user_id as actorUserId, before, after from audit_log where entity_type = ${entityType} order by id`,
+  );
+}
+
+function setup() {
+  const { db } = t;
+  const core = insertTeam(db, { name: "Core" });
+  const payments = insertTeam(db, { name: "Payments" });
+  const lead = insertUser(db, { role: "lead", teamId: core.id });
+  const q1 = insertCycle(db, { name: "2025-Q1", startDate: "2025-01-01", endDate: "2025-03-31" });
+  const company = insertObjective(db, { cycleId: q1.id, title: "Company" });
+  const obj = insertObjective(db, { cycleId: q1.id, title: "Core obj", teamId: core.id, parentId: company.id });
+  const kr = insertKeyResult(db, { objectiveId: obj.id, startValue: 0, targetValue: 10, currentValue: 2 });
+  const kr2 = insertKeyResult(db, { objectiveId: obj.id, startValue: 100, targetValue: 50, currentValue: 100, weight: 3 });
+  return { core, payments, lead, q1, company, obj, kr, kr2 };
+}
+
+describe("check-ins", () => {
+  it("make the KR's current value the latest check-in, with an audit entry, in one transaction", () => {
+    const { lead, kr, obj, q1 } = setup();
+    const res = addCheckIn(t.db, lead.id, kr.id, { value: 6, confidence: 8, note: "Good week" }, NOW);
+    expect(res.currentValue).toBe(6);
+    expect(res.progress).toBeCloseTo(0.6, 10);
+    expect(getKeyResult(t.db, kr.id)!.currentValue).toBe(6);
+    const history = listCheckIns(t.db, kr.id);
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ value: 6, confidence: 8, note: "Good week", createdAt: NOW });
+    const [entry] = audits("key_result");
+    expect(entry).toMatchObject({ action: "check_in", entityId: String(kr.id), actorUserId: lead.id });
+    expect(JSON.parse(entry.before!)).toEqual({ currentValue: 2 });
+    expect(JSON.parse(entry.after!)).toMatchObject({ currentValue: 6, confidence: 8 });
+    // objective progress follows: (0.6×1 + 0×3) / 4
+    const row = getObjectivesProgress(t.db, { cycleId: q1.id, now: NOW }).find((o) => o.id === obj.id)!;
+    expect(row.progress).toBeCloseTo(0.15, 10);
+  });
+
+  it("are refused on a closed cycle and write nothing", () => {
+    const { lead, kr, q1 } = setup();
+    closeCycle(t.db, lead.id, q1.id, NOW);
+    expect(() => addCheckIn(t.db, lead.id, kr.id, { value: 9, confidence: 5, note: null }, NOW)).toThrow(OkrRuleError);
+    expect(listCheckIns(t.db, kr.id)).toHaveLength(0);
+    expect(getKeyResult(t.db, kr.id)!.currentValue).toBe(2);
+  });
+
+  it("boolean KRs accept only 0 or 1", () => {
+    const { lead, obj } = setup();
+    const b = insertKeyResult(t.db, { objectiveId: obj.id, kind: "boolean", startValue: 0, targetValue: 1 });
+    expect(() => addCheckIn(t.db, lead.id, b.id, { value: 2, confidence: 5, note: null }, NOW)).toThrow(/done/);
+    expect(addCheckIn(t.db, lead.id, b.id, { value: 1, confidence: 9, note: null }, NOW).progress).toBe(1);
+  });
+
+  it("'my key results' lists the team's KRs and the KRs the user owns", () => {
+    const { lead, payments, q1, company, kr, kr2 } = setup();
+    const owned = insertKeyResult(t.db, { objectiveId: company.id, ownerUserId: lead.id });
+    const other = insertObjective(t.db, { cycleId: q1.id, teamId: payments.id });
+    insertKeyResult(t.db, { objectiveId: other.id });
+    const mine = listMyKeyResults(t.db, lead, q1.id, NOW);
+    expect(mine.map((k) => k.id)).toEqual([kr.id, kr2.id, owned.id]);
+  });
+});
+
+describe("closing a cycle", () => {
+  it("freezes KR progress and objective scores and makes the cycle read-only", () => {
+    const { lead, q1, obj, kr, kr2, company } = setup();
+    addCheckIn(t.db, lead.id, kr.id, { value: 8, confidence: 7, note: null }, NOW); // 0.8
+    addCheckIn(t.db, lead.id, kr2.id, { value: 75, confidence: 7, note: null }, NOW); // 0.5
+    closeCycle(t.db, lead.id, q1.id, NOW + 1000);
+    expect(getKeyResult(t.db, kr.id)!.finalProgress).toBeCloseTo(0.8, 10);
+    expect(getKeyResult(t.db, kr2.id)!.finalProgress).toBeCloseTo(0.5, 10);
+    const score = t.db.get<{ s: number }>(sql`select closing_score as s from objectives where id = ${obj.id}`).s;
+    expect(score).toBeCloseTo((0.8 + 0.5 * 3) / 4, 10);
+    // an objective without KRs scores 0
+    expect(t.db.get<{ s: number }>(sql`select closing_score as s from objectives where id = ${company.id}`).s).toBe(0);
+    // a later change of the raw values no longer moves the frozen figures
+    t.db.run(sql`update key_results set current_value = 0 where id = ${kr.id}`);
+    const row = getObjectivesProgress(t.db, { cycleId: q1.id, now: NOW }).find((o) => o.id === obj.id)!;
+    expect(row.progress).toBeCloseTo((0.8 + 0.5 * 3) / 4, 10);
+    expect(() =>
+      updateObjective(t.db, lead.id, obj.id, { title: "x", description: null, ownerUserId: null, teamId: null, parentId: null }),
+    ).toThrow(/closed/);
+    expect(() => createObjective(t.db, lead.id, q1.id, { title: "x", description: null, ownerUserId: null, teamId: null, parentId: null })).toThrow(
+      /closed/,
+    );
+    expect(() => closeCycle(t.db, lead.id, q1.id)).toThrow(/closed/);
+    const [entry] = audits("cycle");
+    expect(entry.action).toBe("close");
+    expect(JSON.parse(entry.after!).closingScores).toHaveLength(2);
+  });
+});
+
+describe("carry-over", () => {
+  it("copies an unfinished KR into the next cycle, starting from its current value", () => {
+    const { lead, q1, obj, kr, company } = setup();
+    const q2 = insertCycle(t.db, { name: "2025-Q2", startDate: "2025-04-01", endDate: "2025-06-30" });
+    const companyQ2 = insertObjective(t.db, { cycleId: q2.id, title: "Company" });
+    addCheckIn(t.db, lead.id, kr.id, { value: 7, confidence: 6, note: null }, NOW);
+    closeCycle(t.db, lead.id, q1.id, NOW);
+    const res = carryOverKeyResult(t.db, lead.id, kr.id);
+    expect(res.cycleId).toBe(q2.id);
+    const copy = getKeyResult(t.db, res.keyResultId)!;
+    expect(copy).toMatchObject({ carriedFromId: kr.id, startValue: 7, currentValue: 7, targetValue: 10, title: kr.title, cycleId: q2.id });
+    // the objective was copied into Q2, aligned under the copy of its parent
+    const tree = getOkrTree(t.db, q2.id, Date.UTC(2025, 4, 1));
+    expect(tree.map((n) => n.id)).toEqual([companyQ2.id]);
+    expect(tree[0].children[0]).toMatchObject({ title: obj.title, teamId: obj.teamId });
+    expect(tree[0].children[0].keyResults.map((k) => k.id)).toEqual([res.keyResultId]);
+    void company;
+    // twice is refused; a done KR is refused
+    expect(() => carryOverKeyResult(t.db, lead.id, kr.id)).toThrow(/already/);
+    expect(audits("key_result").some((a) => a.action === "carry_over")).toBe(true);
+  });
+
+  it("refuses a done KR and a missing next cycle", () => {
+    const { lead, obj } = setup();
+    const done = insertKeyResult(t.db, { objectiveId: obj.id, startValue: 0, targetValue: 1, currentValue: 1 });
+    expect(() => carryOverKeyResult(t.db, lead.id, done.id)).toThrow(/done/);
+    const open = insertKeyResult(t.db, { objectiveId: obj.id, startValue: 0, targetValue: 10, currentValue: 1 });
+    expect(() => carryOverKeyResult(t.db, lead.id, open.id)).toThrow(/no open cycle/);
+  });
+});
+
+describe("team health", () => {
+  it("averages the team's objectives' progress in SQL", () => {
+    const { q1, obj, core, kr } = setup();
+    const obj2 = insertObjective(t.db, { cycleId: q1.id, teamId: core.id });
+    insertKeyResult(t.db, { objectiveId: obj2.id, startValue: 0, targetValue: 4, currentValue: 3 }); // 0.75
+    insertObjective(t.db, { cycleId: q1.id, teamId: core.id }); // no KRs: left out of the mean
+    void obj;
+    void kr;
+    const [row] = getTeamOkrHealth(t.db, q1.id, NOW);
+    // obj: (0.2×1 + 0×3)/4 = 0.05 ; mean(0.05, 0.75) = 0.4
+    expect(row).toMatchObject({ teamName: "Core", objectives: 3 });
+    expect(row.progress).toBeCloseTo(0.4, 10);
+  });
+});
