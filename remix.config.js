@@ -8,7 +8,7 @@ export default {
   serverBuildPath: `${buildDir}/index.js`,
   assetsBuildDirectory: buildDir === "build" ? "public/build" : `${buildDir}/assets`,
   publicPath: "/build/",
-  serverDependenciesToBundle: [/^@tanstack\//, /^recharts/, /^d3-/, /^internmap/, /^date-fns/],
+  serverDependenciesToBundle: [/^@tanstack\//, /^recharts/, /^lodash/, /^d3-/, /^internmap/, /^date-fns/],
   cacheDirectory: `./node_modules/.cache/remix-${buildDir.replace(/\W/g, "_")}`,
   future: {
     v3_fetcherPersist: true,

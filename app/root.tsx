@@ -71,16 +71,32 @@ export function Layout({ children }: { children: React.ReactNode }) {
   );
 }
 
-function ThemeToggle({ theme }: { theme: RootData["theme"] }) {
+const THEMES = [
+  { value: "light", label: "Light", icon: "☀" },
+  { value: "dark", label: "Dark", icon: "☾" },
+  { value: "system", label: "System", icon: "◐" },
+] as const;
+
+/** Light / dark / follow the OS: a form of three buttons, so it works without JavaScript. */
+function ThemeSwitch({ theme }: { theme: RootData["theme"] }) {
   const location = useLocation();
-  const next = theme === "dark" ? "light" : "dark";
   return (
-    <Form method="post" action="/resources/theme" className="theme-toggle">
+    <Form method="post" action="/resources/theme" className="theme-switch" aria-label="Colour theme">
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      <input type="hidden" name="theme" value={next} />
-      <button type="submit" className="btn btn--ghost" aria-label={`Switch to ${next} theme`} title={`Switch to ${next} theme`}>
-        {theme === "dark" ? "☀ Light" : "☾ Dark"}
-      </button>
+      {THEMES.map((t) => (
+        <button
+          key={t.value}
+          type="submit"
+          name="theme"
+          value={t.value}
+          className="theme-switch__btn"
+          aria-pressed={theme === t.value}
+          aria-label={`${t.label} theme`}
+          title={`${t.label} theme`}
+        >
+          <span aria-hidden="true">{t.icon}</span>
+        </button>
+      ))}
     </Form>
   );
 }
@@ -102,7 +118,7 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
           <span className="brand__sub">Strategy Tracker</span>
         </a>
         <div className="topbar__right">
-          <ThemeToggle theme={data.theme} />
+          <ThemeSwitch theme={data.theme} />
           <span className="who" data-testid="current-user">
             {user.name} · <span className="who__role">{ROLE_LABELS[user.role]}</span>
             {user.teamName ? <span className="who__team"> · {user.teamName}</span> : null}

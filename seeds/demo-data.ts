@@ -119,7 +119,7 @@ export const SERVICES: readonly {
     team: "Core",
     weight: 14,
     failureRate: 0.05,
-    incidentRate: 0.065,
+    incidentRate: 0.052,
     incidentTitles: ["5xx spike on /v1 routes", "Rate limiter rejecting valid tenants", "Gateway timeouts after config change"],
   },
   {
@@ -127,7 +127,7 @@ export const SERVICES: readonly {
     team: "Core",
     weight: 6,
     failureRate: 0.04,
-    incidentRate: 0.078,
+    incidentRate: 0.062,
     incidentTitles: ["SSO login loop for SAML tenants", "Token refresh failing", "Password reset emails not sent"],
   },
   {
@@ -135,7 +135,7 @@ export const SERVICES: readonly {
     team: "Frontend",
     weight: 18,
     failureRate: 0.06,
-    incidentRate: 0.052,
+    incidentRate: 0.042,
     incidentTitles: ["Dashboard blank page on Safari", "Checkout button unresponsive", "Broken layout on reports page"],
   },
   {
@@ -143,7 +143,7 @@ export const SERVICES: readonly {
     team: "Frontend",
     weight: 7,
     failureRate: 0.05,
-    incidentRate: 0.039,
+    incidentRate: 0.031,
     incidentTitles: ["Admin exports timing out", "Tenant settings not saved"],
   },
   {
@@ -151,7 +151,7 @@ export const SERVICES: readonly {
     team: "Mobile",
     weight: 4,
     failureRate: 0.09,
-    incidentRate: 0.078,
+    incidentRate: 0.062,
     incidentTitles: ["Crash on app start (Android 14)", "Offline sync duplicating records"],
   },
   {
@@ -159,7 +159,7 @@ export const SERVICES: readonly {
     team: "Payments",
     weight: 10,
     failureRate: 0.06,
-    incidentRate: 0.104,
+    incidentRate: 0.083,
     incidentTitles: ["Card payments declined (3DS2 flow)", "Double charge on retry", "Stripe webhook backlog"],
   },
   {
@@ -167,7 +167,7 @@ export const SERVICES: readonly {
     team: "Payments",
     weight: 6,
     failureRate: 0.05,
-    incidentRate: 0.078,
+    incidentRate: 0.062,
     incidentTitles: ["Invoices generated with wrong VAT", "Multi-currency rounding error"],
   },
   {
@@ -175,7 +175,7 @@ export const SERVICES: readonly {
     team: "AI/Data",
     weight: 9,
     failureRate: 0.1,
-    incidentRate: 0.091,
+    incidentRate: 0.073,
     incidentTitles: ["Nightly training job failed", "Feature store stale data", "Model drift alert on scoring model"],
   },
   {
@@ -183,7 +183,7 @@ export const SERVICES: readonly {
     team: "AI/Data",
     weight: 7,
     failureRate: 0.07,
-    incidentRate: 0.078,
+    incidentRate: 0.062,
     incidentTitles: ["Recommendation latency p95 > 2 s", "Empty recommendations for new tenants"],
   },
   {
@@ -191,7 +191,7 @@ export const SERVICES: readonly {
     team: "Platform",
     weight: 6,
     failureRate: 0.04,
-    incidentRate: 0.052,
+    incidentRate: 0.042,
     incidentTitles: ["Push notifications delayed", "Email queue stuck"],
   },
   {
@@ -199,7 +199,7 @@ export const SERVICES: readonly {
     team: "Platform",
     weight: 5,
     failureRate: 0.05,
-    incidentRate: 0.065,
+    incidentRate: 0.052,
     incidentTitles: ["New tenant provisioning stuck", "Custom domain TLS not issued"],
   },
 ];

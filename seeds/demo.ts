@@ -45,7 +45,7 @@ import {
 } from "./demo-data";
 import { generateDelivery, type DeliveryData } from "./demo-delivery";
 import { createRng, hashString, type Rng } from "./prng";
-import { BUDGET_CATEGORIES, COMPANY_SETTINGS_DEFAULTS, seedReference, type BudgetCategoryName } from "./reference";
+import { COMPANY_SETTINGS_DEFAULTS, seedReference, type BudgetCategoryName } from "./reference";
 
 export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 
@@ -987,7 +987,7 @@ function insertOkrs(
           return roundStep(kr.start + (kr.target - kr.start) * progress, step);
         };
         const history: { t: number; value: number; confidence: number; note: string | null }[] = [];
-        if (cycle.name !== quarterInfo(addQuarters(quarterOf(cal.anchor), 1)).name) {
+        if (startMs < cal.anchor) {
           checkInDays.forEach((day, k) => {
             const isLast = k === checkInDays.length - 1;
             if (!isLast && rng.chance(0.15)) return; // not every week

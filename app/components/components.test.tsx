@@ -1,6 +1,6 @@
 /**
  * Server-render checks for the component kit: what a browser without JavaScript receives.
- * (react-router-dom's memory router stands in for Remix's; Remix's Link/Form run inside it.)
+ * (react-router-dom's static data router — what Remix's server renders with — hosts Remix's Link/Form.)
  */
 import type { ReactNode } from "react";
 import { renderToString } from "react-dom/server";
@@ -8,6 +8,7 @@ import { StaticRouterProvider, createStaticHandler, createStaticRouter } from "r
 import { beforeAll, describe, expect, it } from "vitest";
 import { AreaChart } from "~/components/charts/area-chart";
 import { BarChart } from "~/components/charts/bar-chart";
+import { categoryTickInterval } from "~/components/charts/chart-frame";
 import { LineChart } from "~/components/charts/line-chart";
 import { KpiTile } from "~/components/metrics/kpi-tile";
 import { RiskLevelBadge } from "~/components/metrics/risk-level-badge";
@@ -289,6 +290,13 @@ describe("charts render SVG on the server", () => {
     expect(bar).toContain("var(--risk-high)");
     const area = await render(<AreaChart title="Spend" data={data} xKey="month" series={[{ key: "deploys", label: "A" }]} />);
     expect(area).toContain("<svg");
+  });
+
+  it("chooses x ticks from the width alone (same on server and browser, so hydration matches)", () => {
+    expect(categoryTickInterval(6, 548)).toBe(0); // 7 ticks fit in 548 px: all 6 months
+    expect(categoryTickInterval(8, 548)).toBe(1); // every other month
+    expect(categoryTickInterval(36, 548)).toBe(5); // every 6th of 36 months
+    expect(categoryTickInterval(1, 100)).toBe(0);
   });
 
   it("renders the empty message instead of crashing on empty data", async () => {

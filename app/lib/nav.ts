@@ -5,5 +5,17 @@ export type NavItem = { to: string; label: string; permission: Permission; group
 /** The pages that exist, in menu order. A page appears here when it is built, never before. */
 export const NAV: NavItem[] = [
   { to: "/", label: "Home", permission: "dashboards:read", group: "Dashboards" },
+  { to: "/dashboards/executive", label: "Executive dashboard", permission: "dashboards:read", group: "Dashboards" },
+  { to: "/dashboards/product", label: "Product dashboard", permission: "dashboards:read", group: "Dashboards" },
+  { to: "/okrs", label: "OKRs", permission: "dashboards:read", group: "Plan" },
+  { to: "/okrs/mine", label: "My key results", permission: "okrs:checkin", group: "Plan" },
+  { to: "/kpis", label: "KPIs", permission: "dashboards:read", group: "Plan" },
+  { to: "/hiring", label: "Hiring plan", permission: "dashboards:read", group: "Plan" },
+  { to: "/budgets", label: "Budgets", permission: "dashboards:read", group: "Plan" },
+  { to: "/finance/snapshots", label: "Finance snapshots", permission: "dashboards:read", group: "Plan" },
+  { to: "/delivery/deployments", label: "Deployments", permission: "dashboards:read", group: "Operate" },
+  { to: "/delivery/incidents", label: "Incidents", permission: "dashboards:read", group: "Operate" },
+  { to: "/delivery/services", label: "Services", permission: "dashboards:read", group: "Operate" },
   { to: "/settings", label: "Settings", permission: "users:manage", group: "Admin" },
+  { to: "/settings/tokens", label: "API tokens", permission: "tokens:manage", group: "Admin" },
 ];

@@ -25,6 +25,8 @@ import {
   type DoraMetrics,
   type Window,
 } from "~/lib/metrics/delivery";
+import type { CtoParams } from "~/components/delivery-metrics/cto-window";
+import { getItBudgetVsActual } from "~/models/finance.server";
 import type { Db } from "~/utils/db.server";
 
 export type { DoraMetrics, Window };
@@ -379,4 +381,93 @@ export function findServiceByName(db: Db, name: string): ServiceOption | null {
 
 export function findTeamByName(db: Db, name: string): TeamOption | null {
   return (prepare(db, "SELECT id, name FROM teams WHERE name = ?").get(name) as TeamOption | undefined) ?? null;
+}
+
+/** The body of GET /api/v1/metrics/dora (DESIGN.md "HTTP API"): exactly these fields, instants as ISO strings. */
+export function doraApiBody(m: DoraMetrics) {
+  return {
+    window: { from: new Date(m.window.from).toISOString(), to: new Date(m.window.to).toISOString() },
+    deploymentFrequency: {
+      count: m.deploymentFrequency.count,
+      perDay: m.deploymentFrequency.perDay,
+      perWeek: m.deploymentFrequency.perWeek,
+      tier: m.deploymentFrequency.tier,
+    },
+    leadTime: { medianHours: m.leadTime.medianHours, tier: m.leadTime.tier },
+    changeFailureRate: {
+      rate: m.changeFailureRate.rate,
+      failed: m.changeFailureRate.failed,
+      total: m.changeFailureRate.total,
+      tier: m.changeFailureRate.tier,
+    },
+    timeToRestore: {
+      medianHours: m.timeToRestore.medianHours,
+      meanHours: m.timeToRestore.meanHours,
+      tier: m.timeToRestore.tier,
+    },
+    reworkRate: { rate: m.reworkRate.rate },
+  };
+}
+
+export type CtoDashboardData = {
+  current: DoraMetrics;
+  previous: DoraMetrics;
+  weekly: DoraWeek[];
+  byService: ServiceDora[];
+  openIncidents: { total: number; rows: OpenIncident[] };
+};
+
+/**
+ * Everything delivery-related the CTO dashboard shows, for one window and filter: the five figures
+ * now and over the previous window of the same length, the weekly series, the per-service
+ * breakdown and the open incidents. A bounded number of queries (≈ 20), whatever the data size.
+ */
+export function getCtoDashboardData(
+  db: Db,
+  window: Window,
+  previous: Window,
+  filter: DoraFilterInput = {},
+): CtoDashboardData {
+  return {
+    current: getDoraMetrics(db, window, filter),
+    previous: getDoraMetrics(db, previous, filter),
+    weekly: getDoraWeeklySeries(db, window, filter),
+    byService: getDoraByService(db, window, filter),
+    openIncidents: getOpenIncidents(db, filter),
+  };
+}
+
+/**
+ * The CTO dashboard loader's data (the route only parses the URL and checks the permission):
+ * filter options, names → ids (an unknown name is reported and ignored), the delivery figures,
+ * and the IT budget vs actual over the months the window touches.
+ */
+export function loadCtoDashboard(db: Db, input: CtoParams) {
+  const params: CtoParams = { ...input, notices: [...input.notices] };
+  const options = getDeliveryFilterOptions(db);
+  const filter: DoraFilterInput = {};
+  if (params.service !== null) {
+    const service = options.services.find((s) => s.name === params.service);
+    if (service) filter.serviceId = service.id;
+    else {
+      params.notices.push(`No service is named “${params.service}”: showing every service.`);
+      params.service = null;
+    }
+  }
+  if (params.team !== null) {
+    const team = findTeamByName(db, params.team);
+    if (team) filter.teamId = team.id;
+    else {
+      params.notices.push(`No team is named “${params.team}”: showing every team.`);
+      params.team = null;
+    }
+  }
+  const fromMonth = new Date(params.window.from).toISOString().slice(0, 7);
+  const toMonth = new Date(params.window.to - 1).toISOString().slice(0, 7);
+  return {
+    params,
+    options,
+    dashboard: getCtoDashboardData(db, params.window, params.previous, filter),
+    budget: { fromMonth, toMonth, rows: getItBudgetVsActual(db, { fromMonth, toMonth }) },
+  };
 }

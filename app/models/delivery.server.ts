@@ -70,10 +70,21 @@ function plausible(ms: number) {
   return ms >= MIN_PLAUSIBLE_INSTANT && ms <= Date.now() + FUTURE_SLACK_MS;
 }
 
-/** ISO 8601 with a zone → ms, between 2000-01-01 and tomorrow. */
-export const plausibleInstantSchema = isoInstantSchema.refine(plausible, {
-  message: "must be between 2000-01-01 and now (ISO 8601 date-time with a time zone)",
-});
+/** Date.parse rolls 2025-02-30 over to March: check the calendar fields themselves. */
+function realCalendarTime(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(s);
+  if (!m) return true; // the format check below reports it
+  const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? "0"].map(Number);
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d && h <= 23 && mi <= 59 && sec <= 59;
+}
+
+/** ISO 8601 with a zone → ms, a real calendar date, between 2000-01-01 and tomorrow. */
+export const plausibleInstantSchema = z
+  .string({ error: "is required (ISO 8601)" })
+  .refine(realCalendarTime, { message: "is not a real date and time" })
+  .pipe(isoInstantSchema)
+  .refine(plausible, { message: "must be between 2000-01-01 and now (ISO 8601 date-time with a time zone)" });
 
 /** `null` (JSON) and absent both mean "not given". */
 const optionalInstant = z.preprocess((v) => (v === null ? undefined : v), plausibleInstantSchema.optional());
@@ -130,10 +141,16 @@ export const deploymentInputSchema = z
     hotfix: flagSchema,
     rollback: flagSchema,
   }, { error: "must be a deployment object" })
+  .refine((d) => d.startedAt === undefined || d.finishedAt >= d.startedAt, {
+    path: ["finishedAt"],
+    message: "must not be before startedAt",
+    // also reported when other fields of the element are wrong
+    when: (p) => {
+      const v = p.value as { startedAt?: unknown; finishedAt?: unknown } | null;
+      return typeof v?.startedAt === "number" && typeof v?.finishedAt === "number";
+    },
+  })
   .superRefine((d, ctx) => {
-    if (d.startedAt !== undefined && d.finishedAt < d.startedAt) {
-      ctx.addIssue({ code: "custom", path: ["finishedAt"], message: "must not be before startedAt" });
-    }
     d.commits?.forEach((c, i) => checkCommitTime(ctx, d.finishedAt, c.committedAt, ["commits", i, "committedAt"]));
     if (d.firstCommitAt !== undefined) checkCommitTime(ctx, d.finishedAt, d.firstCommitAt, ["firstCommitAt"]);
   });
@@ -152,10 +169,13 @@ export const incidentInputSchema = z
     /** absent: keep an explicit or cleared cause, else infer; null: back to the inferred rule */
     causedByDeploymentExternalId: z.union([z.null(), externalIdSchema]).optional(),
   }, { error: "must be an incident object" })
-  .superRefine((d, ctx) => {
-    if (typeof d.resolvedAt === "number" && d.resolvedAt < d.startedAt) {
-      ctx.addIssue({ code: "custom", path: ["resolvedAt"], message: "must not be before startedAt" });
-    }
+  .refine((d) => typeof d.resolvedAt !== "number" || d.resolvedAt >= d.startedAt, {
+    path: ["resolvedAt"],
+    message: "must not be before startedAt",
+    when: (p) => {
+      const v = p.value as { startedAt?: unknown; resolvedAt?: unknown } | null;
+      return typeof v?.startedAt === "number" && typeof v?.resolvedAt === "number";
+    },
   });
 
 export type IncidentInput = z.output<typeof incidentInputSchema>;
@@ -489,17 +509,14 @@ export const DEPLOYMENT_CSV_HEADERS = [
 
 export const INCIDENT_CSV_HEADERS = ["external_id", "service", "title", "severity", "started_at", "resolved_at", "caused_by_external_id"] as const;
 
-const csvFlag = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    if (v === undefined) return false;
-    const s = v.trim().toLowerCase();
-    if (["true", "1", "yes", "y"].includes(s)) return true;
-    if (["false", "0", "no", "n"].includes(s)) return false;
-    ctx.addIssue({ code: "custom", message: "must be true or false (also 1/0, yes/no)" });
-    return z.NEVER;
-  });
+/** A CSV boolean cell: true/false, 1/0, yes/no; empty = false; anything else → null (an error). */
+function csvFlag(v: string | undefined): boolean | null {
+  if (v === undefined) return false;
+  const s = v.trim().toLowerCase();
+  if (["true", "1", "yes", "y"].includes(s)) return true;
+  if (["false", "0", "no", "n"].includes(s)) return false;
+  return null;
+}
 
 /** One CSV row of deployments → the API's input shape (so both paths validate the same way). */
 export const deploymentCsvRowSchema = z
@@ -511,10 +528,14 @@ export const deploymentCsvRowSchema = z
     started_at: z.string().optional(),
     finished_at: z.string({ error: "required" }),
     first_commit_at: z.string().optional(),
-    hotfix: csvFlag,
-    rollback: csvFlag,
+    hotfix: z.string().optional(),
+    rollback: z.string().optional(),
   })
   .transform((r, ctx) => {
+    const hotfix = csvFlag(r.hotfix);
+    const rollback = csvFlag(r.rollback);
+    if (hotfix === null) ctx.addIssue({ code: "custom", path: ["hotfix"], message: "must be true or false (also 1/0, yes/no)" });
+    if (rollback === null) ctx.addIssue({ code: "custom", path: ["rollback"], message: "must be true or false (also 1/0, yes/no)" });
     const parsed = deploymentInputSchema.safeParse({
       externalId: r.external_id,
       service: r.service,
@@ -523,10 +544,11 @@ export const deploymentCsvRowSchema = z
       startedAt: r.started_at,
       finishedAt: r.finished_at,
       firstCommitAt: r.first_commit_at,
-      hotfix: r.hotfix,
-      rollback: r.rollback,
+      hotfix: hotfix ?? false,
+      rollback: rollback ?? false,
     });
-    if (parsed.success) return parsed.data;
+    if (parsed.success && hotfix !== null && rollback !== null) return parsed.data;
+    if (parsed.success) return z.NEVER;
     const column: Record<string, string> = {
       externalId: "external_id",
       startedAt: "started_at",
@@ -1388,4 +1410,18 @@ export function csvFieldErrors(errors: readonly CsvRowError[]): Record<string, s
   const out: Record<string, string[]> = {};
   for (const e of errors) (out[e.field ? `${e.row}.${e.field}` : String(e.row)] ??= []).push(e.message);
   return out;
+}
+
+/** A deployment of a service by its external id, or "#<id>" for its internal id. */
+export function findServiceDeployment(db: Db, serviceId: number, ref: string): number | null {
+  const v = ref.trim();
+  const internal = /^#(\d{1,15})$/.exec(v);
+  const row = internal
+    ? db.select({ id: d.id }).from(d).where(and(eq(d.serviceId, serviceId), eq(d.id, Number(internal[1])))).get()
+    : db.select({ id: d.id }).from(d).where(and(eq(d.serviceId, serviceId), eq(d.externalId, v))).get();
+  return row?.id ?? null;
+}
+
+export function serviceExists(db: Db, id: number): boolean {
+  return !!db.select({ id: schema.services.id }).from(schema.services).where(eq(schema.services.id, id)).get();
 }

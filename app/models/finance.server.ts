@@ -168,6 +168,8 @@ export type ForecastRequisitionImpact = RequisitionImpact & {
 
 export type FinanceCashForecast = Omit<CashForecast, "requisitionImpacts"> & {
   asOfMonth: string;
+  /** last month with planned budget lines after M; later months hold its total flat (null: none, M's gross burn held) */
+  plannedThrough: string | null;
   startCashCents: number;
   monthlyGrowth: number;
   loadedCostFactor: number;
@@ -176,7 +178,8 @@ export type FinanceCashForecast = Omit<CashForecast, "requisitionImpacts"> & {
 
 /**
  * Cash forecast after M (latest closed month ≤ asOf): planned budget lines of the following
- * months, revenue growing by g, with and without the open hiring plan (requisitions whose status
+ * months (after the last planned month, its total held flat; M's gross burn when nothing is
+ * planned), revenue growing by g, with and without the open hiring plan (requisitions whose status
  * is not 'hired' nor 'cancelled'), with the Δ zero-cash days of each requisition.
  *
  * The result holds each requisition's monthly cost, derived from its salary: a loader MUST pass
@@ -193,6 +196,16 @@ export function getCashForecast(
   if (!metrics) return null;
   const M = metrics.asOfMonth;
   const planned = plannedByMonth(db, addMonths(M, 1), addMonths(M, Math.max(1, horizon)));
+  // Past the last planned month the budget says nothing: hold the last planned month's total
+  // flat (or M's gross burn when nothing is planned after M) rather than forecast zero spend.
+  // docs/decisions/101-forecast-plan-held-flat.md
+  const plannedMonths = Object.keys(planned).sort();
+  const plannedThrough = plannedMonths.at(-1) ?? null;
+  const flat = plannedThrough ? planned[plannedThrough] : metrics.grossBurnCents;
+  for (let k = 1; k <= horizon; k++) {
+    const m = addMonths(M, k);
+    if (plannedThrough === null || m > plannedThrough) planned[m] = flat;
+  }
   const reqs = db.all<{
     id: number;
     title: string;
@@ -222,6 +235,7 @@ export function getCashForecast(
   return {
     ...forecast,
     asOfMonth: M,
+    plannedThrough,
     startCashCents: metrics.cashCents,
     monthlyGrowth: metrics.monthlyGrowth,
     loadedCostFactor: series.settings.loadedCostFactor,
@@ -739,4 +753,58 @@ export function importSnapshotsCsv(db: Db, writer: FinanceWriter, text: string, 
     });
     return { ok: true as const, created, updated, rows: inputs.length };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Executive dashboard
+// ---------------------------------------------------------------------------------------------
+
+/** Closed months shown in the trends (cash curve, MRR, burn). */
+export const EXECUTIVE_TREND_MONTHS = 12;
+/** Months of burn vs budget by category. */
+export const EXECUTIVE_BURN_MONTHS = 4;
+
+export type ExecutiveFinance = {
+  current: FinanceMetrics;
+  previous: FinanceMetrics | null;
+  /** closed months ≤ M, ascending (at most EXECUTIVE_TREND_MONTHS) */
+  trend: { month: string; cashCents: number; mrrCents: number; revenueCents: number; grossBurnCents: number; customers: number }[];
+  forecast: FinanceCashForecast;
+  /** planned vs actual per category and month over M−5…M */
+  burnByCategory: { month: string; category: string; plannedCents: number; actualCents: number | null }[];
+  closedMonths: string[];
+};
+
+/**
+ * Everything the executive dashboard shows from finance, as of the latest closed month ≤ asOf:
+ * a fixed number of SQL statements (≈ 10) whatever the data size. null when no month is closed.
+ * The forecast holds salary-derived costs: redact with redactForecastForUser() before returning.
+ */
+export function getExecutiveFinance(db: Db, opts: { asOf?: string; horizonMonths?: number } = {}): ExecutiveFinance | null {
+  const series = getFinanceMonthSeries(db, { asOf: opts.asOf, count: EXECUTIVE_TREND_MONTHS });
+  if (series.months.length === 0) return null;
+  const current = computeFinanceMetrics(series.months, series.settings, opts.asOf);
+  if (!current) return null;
+  const earlier = series.months.filter((m) => m.month < current.asOfMonth);
+  const previous = earlier.length ? computeFinanceMetrics(earlier, series.settings) : null;
+  const forecast = getCashForecast(db, { asOf: current.asOfMonth, horizonMonths: opts.horizonMonths })!;
+  const M = current.asOfMonth;
+  return {
+    current,
+    previous,
+    trend: series.months
+      .filter((m) => m.month <= M)
+      .slice(-EXECUTIVE_TREND_MONTHS)
+      .map((m) => ({
+        month: m.month,
+        cashCents: m.cashCents,
+        mrrCents: m.mrrCents,
+        revenueCents: m.revenueCents,
+        grossBurnCents: m.grossBurnCents,
+        customers: m.customers,
+      })),
+    forecast,
+    burnByCategory: getBudgetByCategoryMonth(db, { fromMonth: addMonths(M, -(EXECUTIVE_BURN_MONTHS - 1)), toMonth: M }),
+    closedMonths: listClosedMonths(db),
+  };
 }

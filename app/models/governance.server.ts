@@ -7,12 +7,17 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import {
   evaluateGate,
   GATE_METRICS,
+  GATE_OPERATORS,
   isGateMetricKey,
   type GateEvaluation,
   type GateMetricKey,
   type GateOperator,
   type MaturityIndicator,
 } from "~/lib/metrics/governance";
+import { z } from "zod";
+import { fromHumanUnits } from "~/components/governance/gate-units";
+import { formValues, parseForm, type ParseResult } from "~/lib/forms.server";
+import { isoDateSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 
@@ -291,4 +296,45 @@ export function deleteGate(db: Db, actorId: number, id: number): boolean {
     recordAudit(tx, { actor: { userId: actorId }, action: "delete", entityType: "decision_gate", entityId: id, before });
     return true;
   });
+}
+
+// ---------------------------------------------------------------- gate form (server only)
+
+/** Criteria slots in the gate form (rows with an empty metric are ignored). */
+export const GATE_FORM_SLOTS = 6;
+
+const GateHeadSchema = z.object({
+  name: z.string({ error: "is required" }).min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
+  description: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(2000, "must be at most 2000 characters").nullable()),
+  dueDate: isoDateSchema,
+});
+
+/**
+ * Parses the gate form: name, description, dueDate, and criteria rows metric_N / operator_N /
+ * threshold_N, the threshold typed in human units (k€, %, months…) and converted to the
+ * metric's stored unit. Errors are reported per field (threshold_2 …).
+ */
+export function parseGateForm(formData: FormData, intent: string): ParseResult<GateInput> {
+  const head = parseForm(formData, GateHeadSchema, intent);
+  const fieldErrors: Record<string, string[]> = head.ok ? {} : { ...head.reply.fieldErrors };
+  const criteria: GateInput["criteria"] = [];
+  for (let n = 0; n < GATE_FORM_SLOTS; n++) {
+    const metric = String(formData.get(`metric_${n}`) ?? "").trim();
+    if (!metric) continue;
+    const operator = String(formData.get(`operator_${n}`) ?? "");
+    const raw = String(formData.get(`threshold_${n}`) ?? "").trim().replace(",", ".");
+    if (!isGateMetricKey(metric)) {
+      fieldErrors[`metric_${n}`] = ["is not a known metric"];
+      continue;
+    }
+    if (!(GATE_OPERATORS as readonly string[]).includes(operator)) fieldErrors[`operator_${n}`] = ["pick an operator"];
+    const human = raw === "" ? NaN : Number(raw);
+    if (!Number.isFinite(human)) fieldErrors[`threshold_${n}`] = ["must be a number"];
+    if (fieldErrors[`operator_${n}`] || fieldErrors[`threshold_${n}`]) continue;
+    criteria.push({ metric, operator: operator as GateOperator, threshold: fromHumanUnits(metric, human) });
+  }
+  if (Object.keys(fieldErrors).length || !head.ok) {
+    return { ok: false, reply: { status: "error", fieldErrors, formErrors: [], values: formValues(formData), intent } };
+  }
+  return { ok: true, data: { ...head.data, criteria } };
 }

@@ -499,6 +499,7 @@ export type KeyResultRef = {
   unit: string | null;
   weight: number;
   ownerUserId: number | null;
+  ownerName: string | null;
   archivedAt: number | null;
   carriedFromId: number | null;
   finalProgress: number | null;
@@ -517,11 +518,12 @@ export function getKeyResult(db: Db, keyResultId: number): KeyResultRef | null {
   return (
     db.get<KeyResultRef | undefined>(sql`
       select kr.id, kr.objective_id as objectiveId, kr.title, kr.kind, kr.start_value as startValue, kr.target_value as targetValue,
-        kr.current_value as currentValue, kr.unit, kr.weight, kr.owner_user_id as ownerUserId, kr.archived_at as archivedAt,
+        kr.current_value as currentValue, kr.unit, kr.weight, kr.owner_user_id as ownerUserId, ku.name as ownerName, kr.archived_at as archivedAt,
         kr.carried_from_id as carriedFromId, kr.final_progress as finalProgress,
         o.team_id as teamId, o.title as objectiveTitle, o.archived_at as objectiveArchivedAt,
         c.id as cycleId, c.name as cycleName, c.status as cycleStatus, c.start_date as cycleStartDate, c.end_date as cycleEndDate
       from key_results kr join objectives o on o.id = kr.objective_id join cycles c on c.id = o.cycle_id
+      left join users ku on ku.id = kr.owner_user_id
       where kr.id = ${keyResultId}`) ?? null
   );
 }

@@ -68,14 +68,13 @@ const TEXT = {
 export const meta: MetaFunction = () => [{ title: "Finance snapshots · InnovaTech Strategy Tracker" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
-const SORTABLE = Object.keys(SNAPSHOT_SORTS) as SnapshotSort[];
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");
   const db = getDb();
   const url = new URL(request.url);
-  const params = parseTableParams(url, { sortable: SORTABLE, defaultSort: { id: "month", desc: true } });
+  const params = parseTableParams(url, { sortable: Object.keys(SNAPSHOT_SORTS) as SnapshotSort[], defaultSort: { id: "month", desc: true } });
   const { rows, total } = listSnapshots(db, {
     sort: params.sort.id as SnapshotSort,
     desc: params.sort.desc,

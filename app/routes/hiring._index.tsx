@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { requirePermission, requireUser } from "~/auth/guards.server";
+import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HiringTabs } from "~/components/hiring/hiring-tabs";
@@ -91,8 +91,6 @@ const TEXT = {
 
 export const meta: MetaFunction = () => [{ title: "Hiring plan · InnovaTech Strategy Tracker" }];
 
-const sortable = [...REQUISITION_SORTS];
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");
   const db = getDb();
@@ -100,6 +98,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseRequisitionFilters(url);
   // Sorting by salary only for those who see some salary (the SQL sorts on the masked value anyway).
   const seesSomeSalary = can(user, "salaries:requisitions:read");
+  const sortable = [...REQUISITION_SORTS];
   const params = parseTableParams(url, {
     sortable: seesSomeSalary ? sortable : sortable.filter((s) => s !== "salary"),
     defaultSort: { id: "targetStartMonth", desc: false },
@@ -147,16 +146,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const StatusSchema = z.object({
-  intent: z.literal("status"),
-  requisitionId: idSchema,
-  change: z.enum(["next", "cancel", "reopen"], { error: "must be next, cancel or reopen" }),
-  expected: z.enum(REQUISITION_STATUSES).optional(),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requirePermission(request, "hiring:edit");
   const formData = await request.formData();
+  const StatusSchema = z.object({
+    intent: z.literal("status"),
+    requisitionId: idSchema,
+    change: z.enum(["next", "cancel", "reopen"], { error: "must be next, cancel or reopen" }),
+    expected: z.enum(REQUISITION_STATUSES).optional(),
+  });
   const parsed = parseForm(formData, StatusSchema, "status");
   if (!parsed.ok) return badRequest(parsed.reply);
   const { requisitionId, change, expected } = parsed.data;

@@ -59,7 +59,7 @@ export default function Headcount() {
   const { formatting } = useRootData();
   const fm = (m: string | number) => formatMonth(String(m), formatting.locale);
   const fmtInt = (v: number) => formatNumber(v, { locale: formatting.locale, digits: 0 });
-  const window = `${fm(data.from)} – ${fm(data.to)}`;
+  const span = `${fm(data.from)} – ${fm(data.to)}`;
   const chartData = data.series.map((s) => ({ ...s, target: data.now.target }));
   return (
     <>
@@ -90,7 +90,7 @@ export default function Headcount() {
           title={TEXT.chartTitle}
           description={
             <>
-              {window}. {TEXT.actualFormula} {TEXT.plannedFormula} <Link to="/hiring">Requisitions</Link> ·{" "}
+              {span}. {TEXT.actualFormula} {TEXT.plannedFormula} <Link to="/hiring">Requisitions</Link> ·{" "}
               <Link to="/hiring/employees">Employees</Link>
             </>
           }

@@ -1,26 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { getUser, login } from "~/auth/session.server";
 import { clearFailures, lockedFor, recordFailure, throttleKeys } from "~/auth/throttle.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { badRequest, parseForm } from "~/lib/forms.server";
 import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
-import { emailSchema } from "~/lib/validation.server";
+import { LoginSchema } from "~/lib/schemas/auth.server";
 import { recordAudit } from "~/models/audit.server";
 import { getUserForLogin } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { safeRedirectPath } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · InnovaTech Strategy Tracker" }];
-
-const LoginSchema = z.object({
-  email: emailSchema,
-  password: z.string({ error: "is required" }).min(1, "is required").max(1024),
-  redirectTo: z.string().optional(),
-});
 
 const GENERIC_FAILURE = "Wrong email or password.";
 

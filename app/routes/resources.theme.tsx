@@ -1,15 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { z } from "zod";
 import { parseForm, badRequest } from "~/lib/forms.server";
 import { safeRedirectPath } from "~/utils/http.server";
-import { serializeTheme, ThemeSchema } from "~/utils/theme.server";
-
-const Schema = z.object({ theme: ThemeSchema, redirectTo: z.string().optional() });
+import { serializeTheme, ThemeFormSchema } from "~/utils/theme.server";
 
 /** Sets the theme cookie and goes back (works without JavaScript). */
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(await request.formData(), Schema);
+  const parsed = parseForm(await request.formData(), ThemeFormSchema);
   if (!parsed.ok) return badRequest(parsed.reply);
   return redirect(safeRedirectPath(parsed.data.redirectTo), {
     headers: { "Set-Cookie": await serializeTheme(parsed.data.theme) },

@@ -1,13 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { hashPassword } from "~/auth/password.server";
 import { ROLE_LABELS, ROLES } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
-import { checkboxSchema, emailSchema, idSchema } from "~/lib/validation.server";
+import { CreateUserSchema, SettingsSchema, UpdateUserSchema } from "~/lib/schemas/settings.server";
 import { getCompanySettings, updateCompanySettings } from "~/models/settings.server";
 import { createUser, emailTaken, listTeams, listUsers, updateUser } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
@@ -19,52 +18,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   return { settings: getCompanySettings(db), users: listUsers(db), teams: listTeams(db) };
 }
-
-const optionalTeam = z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable());
-
-const SettingsSchema = z.object({
-  intent: z.literal("settings"),
-  companyName: z.string({ error: "is required" }).min(1).max(120),
-  currency: z.string({ error: "is required" }).regex(/^[A-Z]{3}$/, "must be a 3-letter ISO 4217 code, e.g. EUR"),
-  locale: z
-    .string({ error: "is required" })
-    .refine((l) => {
-      try {
-        return Intl.NumberFormat.supportedLocalesOf([l]).length === 1;
-      } catch {
-        return false;
-      }
-    }, "must be a locale such as fr-FR or en-GB"),
-  timeZone: z.string({ error: "is required" }).refine((tz) => {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "must be an IANA time zone such as Europe/Paris"),
-  loadedCostFactor: z.coerce.number({ error: "must be a number" }).min(1, "must be at least 1").max(3, "must be at most 3"),
-  grossMarginPercent: z.coerce.number({ error: "must be a number" }).gt(0, "must be above 0").max(100, "must be at most 100"),
-  headcountTarget: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1).max(100_000),
-});
-
-const CreateUserSchema = z.object({
-  intent: z.literal("create-user"),
-  email: emailSchema,
-  name: z.string({ error: "is required" }).min(1, "is required").max(120),
-  role: z.enum(ROLES, { error: "must be one of ceo, cto, lead, viewer" }),
-  teamId: optionalTeam,
-  password: z.string({ error: "is required" }).min(12, "must be at least 12 characters").max(200),
-});
-
-const UpdateUserSchema = z.object({
-  intent: z.literal("update-user"),
-  userId: idSchema,
-  name: z.string({ error: "is required" }).min(1, "is required").max(120),
-  role: z.enum(ROLES, { error: "must be one of ceo, cto, lead, viewer" }),
-  teamId: optionalTeam,
-  active: checkboxSchema,
-});
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "users:manage");

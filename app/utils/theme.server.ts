@@ -3,6 +3,7 @@ import { z } from "zod";
 
 export const ThemeSchema = z.enum(["light", "dark", "system"]);
 export type Theme = z.infer<typeof ThemeSchema>;
+export const ThemeFormSchema = z.object({ theme: ThemeSchema, redirectTo: z.string().optional() });
 
 const themeCookie = createCookie("theme", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
 

@@ -73,13 +73,17 @@ test.describe("theme", () => {
   test("the dark mode toggle persists across pages and visits", async ({ page }) => {
     await loginAs(page, "viewer");
     await expect(page.locator("html")).not.toHaveAttribute("data-theme", "dark");
-    await page.getByRole("button", { name: "Switch to dark theme" }).click();
+    await expect(page.getByRole("button", { name: "System theme" })).toHaveAttribute("aria-pressed", "true");
+    await page.getByRole("button", { name: "Dark theme" }).click();
     await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).toBe("rgb(15, 20, 27)");
-    await page.getByRole("button", { name: "Switch to light theme" }).click();
+    await expect(page.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "true");
+    await page.getByRole("button", { name: "Light theme" }).click();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+    await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
   });
 });

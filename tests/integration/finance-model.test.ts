@@ -153,7 +153,13 @@ describe("getCashForecast", () => {
     const pure = forecastCash({
       lastClosed: { month: "2025-05", cashCents: m.cashCents, revenueCents: m.revenueCents },
       monthlyGrowth: m.monthlyGrowth,
-      plannedByMonth: { "2025-06": 60_000_00, "2025-07": 66_000_00 },
+      // after the last planned month (2025-07) its total is held flat
+      plannedByMonth: Object.fromEntries(
+        Array.from({ length: 24 }, (_, i) => {
+          const month = `${2025 + Math.floor((5 + i) / 12)}-${String(((5 + i) % 12) + 1).padStart(2, "0")}`;
+          return [month, month === "2025-06" ? 60_000_00 : 66_000_00];
+        }),
+      ),
       requisitions: [
         { id: r2.id, title: "AE", targetStartMonth: "2025-06", annualSalaryCents: 48_000_00, status: "planned" },
         { id: r1.id, title: "SRE", targetStartMonth: "2025-07", annualSalaryCents: 60_000_00, status: "open" },
@@ -161,6 +167,7 @@ describe("getCashForecast", () => {
       loadedCostFactor: 1.45,
       horizonMonths: 24,
     });
+    expect(f.plannedThrough).toBe("2025-07");
     expect(f.months).toEqual(pure.months);
     expect(f.zeroCashDateWith).toBe(pure.zeroCashDateWith);
     expect(f.zeroCashDateWithout).toBe(pure.zeroCashDateWithout);

@@ -225,11 +225,15 @@ export function BudgetGridTable({ grid, categories, fmt, editHref, cancelHref, e
         <tfoot>
           <tr className="bgrid__total">
             <th scope="row">{GRID_TEXT.total}</th>
-            {grid.totalRow.map((t) => (
-              <td key={t.month} className={`bgrid__cell bgrid__cell--${varianceTone(t.plannedCents, t.actualCents)}`}>
-                <Amounts planned={t.plannedCents} actual={t.actualCents} fmt={fmt} />
-              </td>
-            ))}
+            {grid.totalRow.map((t, i) => {
+              // a month where no line has an actual yet shows "no actual", not a 0 (it is still 0 in gross burn)
+              const actual = grid.rows.every((r) => r.cells[i].actualCents === null) ? null : t.actualCents;
+              return (
+                <td key={t.month} className={`bgrid__cell bgrid__cell--${varianceTone(t.plannedCents, actual)}`} data-month={t.month} data-total="true">
+                  <Amounts planned={t.plannedCents} actual={actual} fmt={fmt} />
+                </td>
+              );
+            })}
             <td className={`bgrid__cell bgrid__cell--total bgrid__cell--${varianceTone(grid.grandTotal.plannedCents, grid.grandTotal.actualCents)}`}>
               <Amounts planned={grid.grandTotal.plannedCents} actual={grid.grandTotal.actualCents} fmt={fmt} />
             </td>

@@ -21,11 +21,9 @@ export function CyclePicker({ cycles, currentId, label = "Cycle" }: { cycles: re
           </option>
         ))}
       </select>
-      <noscript>
-        <Button type="submit" size="sm">
-          Show
-        </Button>
-      </noscript>
+      <Button type="submit" size="sm">
+        Show
+      </Button>
     </Form>
   );
 }

@@ -1,0 +1,110 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
+import { Field, FieldErrors, TextareaField } from "~/components/ui/field";
+import { fieldErrorsOf, valueOf } from "~/lib/forms";
+import { GATE_METRIC_KEYS, GATE_METRICS, GATE_OPERATORS, isGateMetricKey, type GateOperator } from "~/lib/metrics/governance";
+import { humanUnitLabel, toHumanUnits } from "./gate-units";
+import { OPERATOR_LABELS } from "./labels";
+
+export type GateFormValues = {
+  name: string;
+  description: string | null;
+  dueDate: string;
+  criteria: { metric: string; operator: GateOperator; threshold: number }[];
+};
+
+/**
+ * Create / edit a decision gate: name, description, due date, and up to `slots` criteria
+ * (metric, operator, threshold in human units: k€ for money, % for rates). Works without JS.
+ */
+export function GateForm({
+  reply,
+  intent,
+  initial,
+  slots,
+  currency,
+  submitLabel,
+}: {
+  reply: unknown;
+  intent: string;
+  initial: GateFormValues;
+  slots: number;
+  currency: string;
+  submitLabel: string;
+}) {
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const v = (name: string, fallback: string | number | null) => valueOf(reply, name, fallback, intent);
+  const e = (name: string) => fieldErrorsOf(reply, name, intent);
+  return (
+    <Form method="post" className="gate-form" noValidate>
+      <input type="hidden" name="intent" value={intent} />
+      <Field label="Name" name="name" required defaultValue={v("name", initial.name)} errors={e("name")} />
+      <Field label="Due date" name="dueDate" type="date" required defaultValue={v("dueDate", initial.dueDate)} errors={e("dueDate")} />
+      <TextareaField label="Description" name="description" rows={2} defaultValue={v("description", initial.description)} errors={e("description")} className="gate-form__wide" />
+      <fieldset className="gate-form__criteria gate-form__wide">
+        <legend>Criteria (all must be met for “go”)</legend>
+        <p className="field__hint">
+          Thresholds in everyday units: money in k{currency === "EUR" ? "€" : ` ${currency}`}, rates and growth in %, runway in months, times in hours, the burn
+          multiple as a ratio. Leave the metric empty to drop a row.
+        </p>
+        {Array.from({ length: slots }, (_, n) => {
+          const c = initial.criteria[n];
+          const metricId = `${intent}-metric-${n}`;
+          return (
+            <div key={n} className="gate-form__row">
+              <div className="field">
+                <label className="field__label" htmlFor={metricId}>
+                  Metric {n + 1}
+                </label>
+                <select id={metricId} name={`metric_${n}`} className="field__control" defaultValue={v(`metric_${n}`, c?.metric ?? "")} aria-invalid={e(`metric_${n}`) ? true : undefined}>
+                  <option value="">—</option>
+                  {GATE_METRIC_KEYS.map((k) => (
+                    <option key={k} value={k}>
+                      {GATE_METRICS[k].label}
+                      {humanUnitLabel(k, currency) ? ` (${humanUnitLabel(k, currency)})` : ""}
+                    </option>
+                  ))}
+                </select>
+                <FieldErrors errors={e(`metric_${n}`)} />
+              </div>
+              <div className="field">
+                <label className="field__label" htmlFor={`${metricId}-op`}>
+                  Operator {n + 1}
+                </label>
+                <select id={`${metricId}-op`} name={`operator_${n}`} className="field__control" defaultValue={v(`operator_${n}`, c?.operator ?? ">=")}>
+                  {GATE_OPERATORS.map((o) => (
+                    <option key={o} value={o}>
+                      {OPERATOR_LABELS[o]}
+                    </option>
+                  ))}
+                </select>
+                <FieldErrors errors={e(`operator_${n}`)} />
+              </div>
+              <div className="field">
+                <label className="field__label" htmlFor={`${metricId}-t`}>
+                  Threshold {n + 1}
+                </label>
+                <input
+                  id={`${metricId}-t`}
+                  name={`threshold_${n}`}
+                  type="text"
+                  inputMode="decimal"
+                  className="field__control"
+                  defaultValue={v(`threshold_${n}`, c ? (isGateMetricKey(c.metric) ? toHumanUnits(c.metric, c.threshold) : c.threshold) : "")}
+                  aria-invalid={e(`threshold_${n}`) ? true : undefined}
+                />
+                <FieldErrors errors={e(`threshold_${n}`)} />
+              </div>
+            </div>
+          );
+        })}
+      </fieldset>
+      <div>
+        <Button variant="primary" pending={busy} pendingLabel="Saving…">
+          {submitLabel}
+        </Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,133 @@
+import { Link } from "@remix-run/react";
+import { Badge } from "~/components/ui/badge";
+import { Card } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Tooltip } from "~/components/ui/tooltip";
+import { formatDate, type FormatOptions } from "~/lib/format";
+import {
+  CRITERION_OUTCOME_LABELS,
+  FORMULAS,
+  GATE_VERDICT_LABELS,
+  type CriterionOutcome,
+  type GateOperator,
+  type GateVerdict,
+} from "~/lib/metrics/governance";
+import { formatGateValue } from "./gate-units";
+import { OPERATOR_LABELS } from "./labels";
+
+export type GateView = {
+  id: number;
+  name: string;
+  description: string | null;
+  dueDate: string;
+  verdict: GateVerdict;
+  criteria: {
+    id: number;
+    metric: string;
+    label: string;
+    operator: GateOperator;
+    threshold: number;
+    value: number | null;
+    outcome: CriterionOutcome;
+  }[];
+};
+
+const VERDICT_TONE: Record<GateVerdict, "good" | "bad" | "neutral"> = { go: "good", no_go: "bad", pending: "neutral" };
+const OUTCOME_TONE: Record<CriterionOutcome, "good" | "bad" | "neutral"> = { met: "good", not_met: "bad", no_data: "neutral" };
+
+export function GateVerdictBadge({ verdict }: { verdict: GateVerdict }) {
+  return (
+    <Badge tone={VERDICT_TONE[verdict]} srPrefix="Verdict: ">
+      <span data-testid="gate-verdict">{GATE_VERDICT_LABELS[verdict]}</span>
+    </Badge>
+  );
+}
+
+export function GateVerdictFormula() {
+  return (
+    <Tooltip
+      label="How a gate's verdict is decided"
+      content={
+        <>
+          {FORMULAS.gate_verdict.formula} Window: {FORMULAS.gate_verdict.window} Finance values come from the latest closed month; delivery values
+          from the last 30 days; headcount from this month.
+        </>
+      }
+    />
+  );
+}
+
+/** The criteria of one gate: metric, operator, threshold, current value, outcome. */
+export function GateCriteriaTable({ gate, fmt }: { gate: GateView; fmt: Partial<FormatOptions> }) {
+  if (gate.criteria.length === 0) return <p className="muted">No criteria yet: the gate stays pending.</p>;
+  return (
+    <table className="simple gate-criteria">
+      <caption className="visually-hidden">Criteria of {gate.name}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Metric</th>
+          <th scope="col">Needs</th>
+          <th scope="col">Now</th>
+          <th scope="col">Outcome</th>
+        </tr>
+      </thead>
+      <tbody>
+        {gate.criteria.map((c) => (
+          <tr key={c.id}>
+            <th scope="row">{c.label}</th>
+            <td className="nowrap">
+              {OPERATOR_LABELS[c.operator]} {formatGateValue(c.metric, c.threshold, fmt)}
+            </td>
+            <td className={c.value === null ? "nowrap muted" : "nowrap"} data-testid="criterion-value">
+              {formatGateValue(c.metric, c.value, fmt)}
+            </td>
+            <td>
+              <Badge tone={OUTCOME_TONE[c.outcome]}>{CRITERION_OUTCOME_LABELS[c.outcome]}</Badge>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Executive-dashboard panel: each decision gate with its live verdict. */
+export function GatesPanel({ gates, fmt }: { gates: readonly GateView[]; fmt: FormatOptions }) {
+  return (
+    <Card
+      title={
+        <>
+          Decision gates <GateVerdictFormula />
+        </>
+      }
+      description="Go / no-go on live metrics, evaluated now."
+      actions={<Link to="/governance/gates">All gates</Link>}
+      className="gates-panel"
+    >
+      {gates.length === 0 ? (
+        <EmptyState title="No decision gate yet" whoMay="The CEO.">
+          <p>Add a gate with its due date and criteria on the Decision gates page.</p>
+        </EmptyState>
+      ) : (
+        <ul className="gates-list">
+          {gates.map((g) => (
+            <li key={g.id} className="gates-list__item" data-testid={`gate-${g.id}`}>
+              <p className="gates-list__head">
+                <Link to={`/governance/gates#gate-${g.id}`}>{g.name}</Link> <GateVerdictBadge verdict={g.verdict} />{" "}
+                <span className="muted">due {formatDate(g.dueDate, fmt.timeZone, fmt.locale)}</span>
+              </p>
+              <ul className="gates-list__criteria">
+                {g.criteria.map((c) => (
+                  <li key={c.id}>
+                    <Badge tone={OUTCOME_TONE[c.outcome]}>{CRITERION_OUTCOME_LABELS[c.outcome]}</Badge> {c.label} {OPERATOR_LABELS[c.operator]}{" "}
+                    {formatGateValue(c.metric, c.threshold, fmt)} — now {formatGateValue(c.metric, c.value, fmt)}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

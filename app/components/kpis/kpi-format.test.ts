@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { canEditKpis, formatKpiChange, formatKpiValue } from "./kpi-format";
+
+describe("KPI helpers", () => {
+  it("lets CEO, CTO and leads edit, not viewers", () => {
+    expect(["ceo", "cto", "lead", "viewer"].map((role) => canEditKpis({ role: role as "ceo" }))).toEqual([true, true, true, false]);
+    expect(canEditKpis(null)).toBe(false);
+  });
+  it("formats values and changes with the unit", () => {
+    expect(formatKpiValue(84.56, "%", "en-US")).toBe("84.56 %");
+    expect(formatKpiValue(null, "%", "en-US")).toBeNull();
+    expect(formatKpiValue(12, null, "en-US")).toBe("12");
+    expect(formatKpiChange(-3, "ms", "en-US")).toBe("-3 ms");
+    expect(formatKpiChange(2.5, null, "en-US")).toBe("+2.5");
+  });
+});

@@ -1,0 +1,26 @@
+/** Browser-safe helpers of the product KPIs: value formatting and who may edit them. */
+import type { Actor } from "~/auth/permissions";
+import { formatNumber } from "~/lib/format";
+
+/**
+ * Who edits KPIs (definitions, targets, measurements, CSV import): CEO, CTO and team leads (the
+ * product leads). Viewers read. The permissions matrix has no KPI line; see
+ * docs/decisions/502-kpi-editing-rights.md. Checked on the server in every KPI action.
+ */
+export function canEditKpis(actor: Pick<Actor, "role"> | null | undefined): boolean {
+  return !!actor && (actor.role === "ceo" || actor.role === "cto" || actor.role === "lead");
+}
+
+/** "84,6 %", "162 ms", "12 400 tx/day" — up to 2 decimals. */
+export function formatKpiValue(value: number | null | undefined, unit: string | null, locale?: string): string | null {
+  if (value === null || value === undefined) return null;
+  const n = formatNumber(value, { locale, digits: 2 });
+  if (!unit) return n;
+  return `${n} ${unit}`;
+}
+
+/** The signed change between two measurements, in the KPI's unit. */
+export function formatKpiChange(change: number, unit: string | null, locale?: string): string {
+  const n = formatNumber(change, { locale, digits: 2, signed: true });
+  return unit ? `${n} ${unit}` : n;
+}

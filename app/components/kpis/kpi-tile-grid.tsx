@@ -1,0 +1,70 @@
+import { KpiTile } from "~/components/metrics/kpi-tile";
+import { formatDate, type FormatOptions } from "~/lib/format";
+import { formatKpiChange, formatKpiValue } from "./kpi-format";
+
+export type KpiTileItem = {
+  id: number;
+  key: string;
+  name: string;
+  unit: string | null;
+  direction: "higher" | "lower";
+  description: string | null;
+  latest: { measuredOn: string; value: number } | null;
+  previous: { measuredOn: string; value: number } | null;
+  target: number | null;
+  targetState: "met" | "missed" | null;
+  computed: boolean;
+};
+
+/**
+ * KPI tiles: latest value, the cycle's target, change vs the previous measurement (coloured knowing
+ * whether lower is better), and the warning colour when the value misses its target
+ * (below for higher-is-better, above for lower-is-better) — said in words too.
+ */
+export function KpiTileGrid({ tiles, formatting, cycleName }: { tiles: readonly KpiTileItem[]; formatting: FormatOptions; cycleName: string | null }) {
+  const { locale, timeZone } = formatting;
+  return (
+    <div className="kpi-grid">
+      {tiles.map((k) => {
+        const change = k.latest && k.previous ? k.latest.value - k.previous.value : null;
+        const missed = k.targetState === "missed";
+        const when = k.latest ? formatDate(k.latest.measuredOn, timeZone, locale) : null;
+        return (
+          <div key={k.id} className="kpi-grid__item" data-testid={`kpi-tile-${k.key}`} data-target-state={k.targetState ?? "none"}>
+            <KpiTile
+              label={k.name}
+              value={k.latest ? formatKpiValue(k.latest.value, k.unit, locale) : null}
+              href={`/kpis/${k.id}`}
+              formula={
+                k.computed
+                  ? "Successful production deployments finished in the last 7 days ÷ 7 (computed from the delivery data)."
+                  : `Latest measurement. ${k.description ?? ""} ${k.direction === "lower" ? "Lower is better." : "Higher is better."}`.trim()
+              }
+              window={
+                k.computed
+                  ? "The 7 days before now; change vs the 7 days before that."
+                  : k.latest
+                    ? `Measured on ${when}${k.previous ? `; change vs ${formatDate(k.previous.measuredOn, timeZone, locale)}` : ""}. Target of ${cycleName ?? "no cycle"}.`
+                    : "No measurement yet."
+              }
+              change={
+                change === null
+                  ? undefined
+                  : { value: change, formatted: formatKpiChange(change, k.unit, locale), direction: k.direction, comparedTo: "vs previous" }
+              }
+              target={k.target === null ? "none set" : `${k.direction === "lower" ? "≤" : "≥"} ${formatKpiValue(k.target, k.unit, locale)}`}
+              footnote={
+                missed ? (
+                  <span className="kpi-off-target">⚠ {k.direction === "lower" ? "Above target" : "Below target"}</span>
+                ) : k.targetState === "met" ? (
+                  <span className="kpi-on-target">✓ Target met</span>
+                ) : undefined
+              }
+              className={missed ? "tile--off-target" : k.targetState === "met" ? "tile--on-target" : undefined}
+            />
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * The series behind a key result's history chart (pure, browser-safe): one point per week of the
+ * cycle (plus today and the cycle's end), with the value and confidence of the latest check-in at
+ * that instant and where the pace line says the value should be (expectedValueAt).
+ */
+import { expectedProgress, expectedValueAt, parseIsoDate } from "~/lib/metrics/okrs";
+
+export type HistoryPoint = {
+  /** 'YYYY-MM-DD' (UTC) of the point */
+  date: string;
+  at: number;
+  /** latest check-in value at `at` (the start value before the first one); null in the future */
+  value: number | null;
+  /** the pace line */
+  expected: number;
+  /** latest check-in confidence at `at`; null before the first one or in the future */
+  confidence: number | null;
+};
+
+const DAY = 86_400_000;
+
+export function buildKrHistory(
+  kr: { startValue: number; targetValue: number },
+  cycle: { startDate: string; endDate: string },
+  checkIns: readonly { createdAt: number; value: number; confidence: number }[],
+  now: number,
+): HistoryPoint[] {
+  const start = parseIsoDate(cycle.startDate);
+  const end = parseIsoDate(cycle.endDate) + DAY; // exclusive
+  const instants = new Set<number>();
+  for (let t = start; t < end; t += 7 * DAY) instants.add(t);
+  instants.add(end - 1);
+  if (now > start && now < end) instants.add(now);
+  const sorted = [...instants].sort((a, b) => a - b);
+  const ordered = [...checkIns].sort((a, b) => a.createdAt - b.createdAt);
+  let i = 0;
+  let last: { value: number; confidence: number } | null = null;
+  return sorted.map((at) => {
+    while (i < ordered.length && ordered[i].createdAt <= at) {
+      last = ordered[i];
+      i += 1;
+    }
+    const future = at > now;
+    const current = last as { value: number; confidence: number } | null;
+    return {
+      date: new Date(at).toISOString().slice(0, 10),
+      at,
+      value: future ? null : (current?.value ?? kr.startValue),
+      expected: expectedValueAt(kr, expectedProgress(cycle.startDate, cycle.endDate, at)),
+      confidence: future ? null : (current?.confidence ?? null),
+    };
+  });
+}

@@ -1,0 +1,139 @@
+import { Link } from "@remix-run/react";
+import { StatusBadge } from "~/components/metrics/status-badge";
+import { Badge } from "~/components/ui/badge";
+import { ProgressBar } from "~/components/ui/progress-bar";
+import { Tooltip } from "~/components/ui/tooltip";
+import { formatPercent, type FormatOptions } from "~/lib/format";
+import { closingScoreBand, CLOSING_BAND_LABELS, FORMULAS, type KrKind, type OkrStatus } from "~/lib/metrics/okrs";
+import { formatKrRange, formatKrValue } from "./kr-format";
+
+export type TreeKr = {
+  id: number;
+  title: string;
+  kind: KrKind;
+  startValue: number;
+  targetValue: number;
+  currentValue: number;
+  unit: string | null;
+  weight: number;
+  ownerName: string | null;
+  progress: number;
+  status: OkrStatus;
+  lastConfidence: number | null;
+  carriedFromId: number | null;
+};
+
+export type TreeNode = {
+  id: number;
+  title: string;
+  teamName: string | null;
+  ownerName: string | null;
+  progress: number | null;
+  expected: number;
+  status: OkrStatus | null;
+  keyResults: TreeKr[];
+  children: TreeNode[];
+};
+
+const BAND_TONE = { green: "good", yellow: "warn", red: "bad" } as const;
+
+/** The closing score of a closed cycle with its colour band. */
+export function ClosingScore({ score, locale }: { score: number | null; locale: string }) {
+  if (score === null) return <Badge tone="neutral">no score</Badge>;
+  const band = closingScoreBand(score);
+  return (
+    <Badge tone={BAND_TONE[band]} srPrefix="Closing score: " title={CLOSING_BAND_LABELS[band]}>
+      {(Math.round(score * 100) / 100).toLocaleString(locale, { minimumFractionDigits: 2 })}
+    </Badge>
+  );
+}
+
+function ProgressTip() {
+  return (
+    <Tooltip
+      label="How progress and status are computed"
+      content={
+        <>
+          <span className="tooltip__row">
+            <strong>Progress:</strong> {FORMULAS.objective_progress.formula} KR: {FORMULAS.kr_progress.formula}
+          </span>
+          <span className="tooltip__row">
+            <strong>Status:</strong> {FORMULAS.okr_status.formula}
+          </span>
+          <span className="tooltip__row">
+            <strong>Window:</strong> {FORMULAS.okr_status.window}
+          </span>
+        </>
+      }
+    />
+  );
+}
+
+function ObjectiveItem({ node, formatting, closed, depth }: { node: TreeNode; formatting: FormatOptions; closed: boolean; depth: number }) {
+  return (
+    <li className={`okr-node okr-node--depth-${Math.min(depth, 3)}`} data-testid={`objective-${node.id}`}>
+      <div className="okr-node__card">
+        <div className="okr-node__head">
+          <div className="okr-node__title">
+            <Link to={`/okrs/${node.id}`}>{node.title}</Link>
+            <span className="okr-node__meta">
+              {node.teamName ?? "Company"} · {node.ownerName ?? "no owner"} · {node.keyResults.length} key result
+              {node.keyResults.length === 1 ? "" : "s"}
+            </span>
+          </div>
+          <div className="okr-node__status">
+            {closed ? <ClosingScore score={node.progress} locale={formatting.locale} /> : <StatusBadge status={node.status} />}
+          </div>
+        </div>
+        <ProgressBar
+          value={node.progress}
+          expected={closed ? null : node.expected}
+          status={node.status ?? "neutral"}
+          label={`Progress of ${node.title}`}
+          locale={formatting.locale}
+        />
+        {node.keyResults.length > 0 ? (
+          <details className="okr-node__krs">
+            <summary>Key results</summary>
+            <ul>
+              {node.keyResults.map((kr) => (
+                <li key={kr.id} className="okr-kr">
+                  <Link to={`/okrs/kr/${kr.id}`}>{kr.title}</Link>
+                  <span className="okr-kr__value">
+                    {formatKrValue(kr.kind, kr.currentValue, kr.unit, formatting)} <span className="muted">({formatKrRange(kr, formatting)})</span>
+                  </span>
+                  <span className="okr-kr__progress">{formatPercent(kr.progress, 0, formatting.locale)}</span>
+                  <StatusBadge status={kr.status} />
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </div>
+      {node.children.length > 0 ? (
+        <ul className="okr-tree__children" aria-label={`Aligned under ${node.title}`}>
+          {node.children.map((child) => (
+            <ObjectiveItem key={child.id} node={child} formatting={formatting} closed={closed} depth={depth + 1} />
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+/** Company objectives with the team objectives aligned under them; progress bars and status everywhere. */
+export function ObjectiveTree({ roots, formatting, closed }: { roots: readonly TreeNode[]; formatting: FormatOptions; closed: boolean }) {
+  return (
+    <div className="okr-tree">
+      <p className="okr-tree__legend muted">
+        {closed ? "Closing scores (frozen when the cycle closed): 0.7+ green, 0.4–0.69 yellow, below red." : "Bars show progress; the marker shows where the objective should be by now."}{" "}
+        <ProgressTip />
+      </p>
+      <ul className="okr-tree__roots">
+        {roots.map((n) => (
+          <ObjectiveItem key={n.id} node={n} formatting={formatting} closed={closed} depth={0} />
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,386 @@
+/**
+ * Product KPIs: definitions, targets per OKR cycle, measurements over time, the product dashboard's
+ * figures (latest / previous in SQL with a window function), deploy frequency from the delivery data,
+ * and the measurements CSV (`kpi_key,measured_on,value,note`, all or nothing).
+ */
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
+import { isoDateSchema } from "~/lib/validation.server";
+import { recordAudit } from "~/models/audit.server";
+import { getDefaultCycle, isoDayUtc, type CycleRow } from "~/models/okrs.server";
+import { schema, type Db } from "~/utils/db.server";
+
+export const KPI_DIRECTIONS = ["higher", "lower"] as const;
+export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
+export const KPI_CATEGORIES = ["product", "technical", "business"] as const;
+export const KPI_SOURCES = ["manual", "delivery.deployments_per_day"] as const;
+export type KpiSource = (typeof KPI_SOURCES)[number];
+
+const DAY = 86_400_000;
+
+export type KpiRow = {
+  id: number;
+  key: string;
+  name: string;
+  unit: string | null;
+  direction: KpiDirection;
+  category: string;
+  description: string | null;
+  source: KpiSource;
+  sortOrder: number;
+};
+
+const KPI_COLUMNS = `k.id, k.key, k.name, k.unit, k.direction, k.category, k.description, k.source, k.sort_order as sortOrder`;
+
+export function listKpis(db: Db): KpiRow[] {
+  return db.all<KpiRow>(sql.raw(`select ${KPI_COLUMNS} from kpis k order by k.sort_order, k.name`));
+}
+
+export function getKpi(db: Db, id: number): KpiRow | null {
+  return db.get<KpiRow | undefined>(sql`select ${sql.raw(KPI_COLUMNS)} from kpis k where k.id = ${id}`) ?? null;
+}
+
+// ---------------------------------------------------------------- delivery source
+
+/** Successful production deployments per day over [from, to), or null when the window has none at all. */
+export function deploymentsPerDay(db: Db, from: number, to: number): { count: number; perDay: number } | null {
+  const row = db.get<{ n: number }>(sql`
+    select count(*) as n from deployments
+    where environment = 'production' and status = 'success' and finished_at >= ${from} and finished_at < ${to}`);
+  const any = db.get<{ x: number } | undefined>(sql`select 1 as x from deployments where environment = 'production' limit 1`);
+  if (!any) return null;
+  return { count: row.n, perDay: row.n / ((to - from) / DAY) };
+}
+
+/**
+ * Weekly series of deployments per day (count over each 7-day window ÷ 7), newest window ending at
+ * `to`, `weeks` windows back — one GROUP BY. Empty when there are no production deployments.
+ */
+export function deploymentsPerDaySeries(db: Db, to: number, weeks: number): { measuredOn: string; value: number }[] {
+  const from = to - weeks * 7 * DAY;
+  const any = db.get<{ x: number } | undefined>(sql`select 1 as x from deployments where environment = 'production' limit 1`);
+  if (!any) return [];
+  const rows = db.all<{ w: number; n: number }>(sql`
+    select cast((${to} - 1 - finished_at) / ${7 * DAY} as integer) as w, count(*) as n
+    from deployments
+    where environment = 'production' and status = 'success' and finished_at >= ${from} and finished_at < ${to}
+    group by w`);
+  const byWeek = new Map(rows.map((r) => [r.w, r.n]));
+  const out: { measuredOn: string; value: number }[] = [];
+  for (let w = weeks - 1; w >= 0; w--) {
+    const end = to - w * 7 * DAY;
+    out.push({ measuredOn: isoDayUtc(end - 1), value: Math.round(((byWeek.get(w) ?? 0) / 7) * 100) / 100 });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- dashboard
+
+export type KpiTileData = KpiRow & {
+  latest: { measuredOn: string; value: number } | null;
+  previous: { measuredOn: string; value: number } | null;
+  /** the target of the cycle shown (null when none is set) */
+  target: number | null;
+  /** "below" the target for higher-is-better (above for lower-is-better): the warning state */
+  targetState: "met" | "missed" | null;
+  /** where the figures come from: manual measurements, or computed from the delivery data */
+  computed: boolean;
+};
+
+/** Whether a value meets its target, knowing which way is better. */
+export function targetState(value: number | null, target: number | null, direction: KpiDirection): "met" | "missed" | null {
+  if (value === null || target === null) return null;
+  return (direction === "higher" ? value >= target : value <= target) ? "met" : "missed";
+}
+
+/**
+ * Every KPI with its latest and previous measurement (window function over kpi_measurements),
+ * the target of `cycle` (default: the cycle containing now), and the computed delivery figure where
+ * the KPI's source says so and deployments exist (last 7 days ÷ 7, previous 7 days ÷ 7).
+ */
+export function getKpiTiles(db: Db, opts: { now?: number; cycle?: CycleRow | null } = {}): { cycle: CycleRow | null; tiles: KpiTileData[] } {
+  const now = opts.now ?? Date.now();
+  const cycle = opts.cycle === undefined ? getDefaultCycle(db, now) : opts.cycle;
+  const kpis = listKpis(db);
+  const ranked = db.all<{ kpiId: number; rn: number; measuredOn: string; value: number }>(sql`
+    select kpi_id as kpiId, rn, measured_on as measuredOn, value from (
+      select kpi_id, measured_on, value, row_number() over (partition by kpi_id order by measured_on desc) as rn
+      from kpi_measurements
+    ) where rn <= 2`);
+  const targets = new Map(
+    cycle
+      ? db.all<{ kpiId: number; target: number }>(sql`select kpi_id as kpiId, target from kpi_targets where cycle_id = ${cycle.id}`).map((t) => [t.kpiId, t.target])
+      : [],
+  );
+  const latest = new Map<number, { measuredOn: string; value: number }>();
+  const previous = new Map<number, { measuredOn: string; value: number }>();
+  for (const r of ranked) (r.rn === 1 ? latest : previous).set(r.kpiId, { measuredOn: r.measuredOn, value: r.value });
+  const tiles = kpis.map((k) => {
+    let l = latest.get(k.id) ?? null;
+    let p = previous.get(k.id) ?? null;
+    let computed = false;
+    if (k.source === "delivery.deployments_per_day") {
+      const cur = deploymentsPerDay(db, now - 7 * DAY, now);
+      if (cur) {
+        const prev = deploymentsPerDay(db, now - 14 * DAY, now - 7 * DAY)!;
+        l = { measuredOn: isoDayUtc(now), value: Math.round(cur.perDay * 100) / 100 };
+        p = { measuredOn: isoDayUtc(now - 7 * DAY), value: Math.round(prev.perDay * 100) / 100 };
+        computed = true;
+      }
+    }
+    const target = targets.get(k.id) ?? null;
+    return { ...k, latest: l, previous: p, target, targetState: targetState(l?.value ?? null, target, k.direction), computed };
+  });
+  return { cycle, tiles };
+}
+
+export type KpiSeriesPoint = { measuredOn: string; value: number | null; target: number | null };
+
+/**
+ * Measurements of the KPIs since `from` ('YYYY-MM-DD'), each with the target of the cycle that
+ * contains its date (for the target line). Computed KPIs get their weekly delivery series instead.
+ */
+export function getKpiSeries(db: Db, kpis: readonly Pick<KpiRow, "id" | "source">[], opts: { from: string; now?: number }) {
+  const now = opts.now ?? Date.now();
+  const rows = db.all<{ kpiId: number; measuredOn: string; value: number; target: number | null }>(sql`
+    select m.kpi_id as kpiId, m.measured_on as measuredOn, m.value,
+      (select t.target from kpi_targets t join cycles c on c.id = t.cycle_id
+        where t.kpi_id = m.kpi_id and m.measured_on between c.start_date and c.end_date
+        order by c.start_date desc limit 1) as target
+    from kpi_measurements m
+    where m.measured_on >= ${opts.from}
+    order by m.kpi_id, m.measured_on`);
+  const series = new Map<number, KpiSeriesPoint[]>();
+  for (const r of rows) {
+    const list = series.get(r.kpiId) ?? [];
+    list.push({ measuredOn: r.measuredOn, value: r.value, target: r.target });
+    series.set(r.kpiId, list);
+  }
+  const weeks = Math.max(1, Math.ceil((now - Date.parse(`${opts.from}T00:00:00Z`)) / (7 * DAY)));
+  for (const k of kpis) {
+    if (k.source !== "delivery.deployments_per_day") continue;
+    const computed = deploymentsPerDaySeries(db, now, Math.min(weeks, 104));
+    if (computed.length === 0) continue;
+    const targetsByCycle = db.all<{ startDate: string; endDate: string; target: number }>(sql`
+      select c.start_date as startDate, c.end_date as endDate, t.target from kpi_targets t join cycles c on c.id = t.cycle_id where t.kpi_id = ${k.id}`);
+    series.set(
+      k.id,
+      computed.map((p) => ({
+        ...p,
+        target: targetsByCycle.find((t) => p.measuredOn >= t.startDate && p.measuredOn <= t.endDate)?.target ?? null,
+      })),
+    );
+  }
+  return series;
+}
+
+// ---------------------------------------------------------------- one KPI
+
+export function listKpiTargets(db: Db, kpiId: number) {
+  return db.all<{ cycleId: number; cycleName: string; startDate: string; endDate: string; target: number | null }>(sql`
+    select c.id as cycleId, c.name as cycleName, c.start_date as startDate, c.end_date as endDate, t.target
+    from cycles c left join kpi_targets t on t.cycle_id = c.id and t.kpi_id = ${kpiId}
+    order by c.start_date desc`);
+}
+
+export type MeasurementRow = { id: number; measuredOn: string; value: number; note: string | null; authorName: string | null };
+
+export function listMeasurements(db: Db, kpiId: number, page: { limit: number; offset: number }) {
+  const rows = db.all<MeasurementRow>(sql`
+    select m.id, m.measured_on as measuredOn, m.value, m.note, u.name as authorName
+    from kpi_measurements m left join users u on u.id = m.author_user_id
+    where m.kpi_id = ${kpiId} order by m.measured_on desc limit ${page.limit} offset ${page.offset}`);
+  const total = db.get<{ n: number }>(sql`select count(*) as n from kpi_measurements where kpi_id = ${kpiId}`).n;
+  return { rows, total };
+}
+
+// ---------------------------------------------------------------- writes
+
+export type KpiInput = {
+  key: string;
+  name: string;
+  unit: string | null;
+  direction: KpiDirection;
+  category: string;
+  description: string | null;
+  source: KpiSource;
+};
+
+export function kpiKeyTaken(db: Db, key: string, exceptId?: number): boolean {
+  return !!db.get(sql`select 1 as x from kpis where key = ${key} and id <> ${exceptId ?? -1}`);
+}
+
+export function createKpi(db: Db, actorUserId: number, input: KpiInput): number {
+  return db.transaction((tx) => {
+    const max = tx.get<{ m: number | null }>(sql`select max(sort_order) as m from kpis`).m ?? 0;
+    const row = tx.insert(schema.kpis).values({ ...input, sortOrder: max + 1 }).returning().get();
+    recordAudit(tx, { actor: { userId: actorUserId }, action: "create", entityType: "kpi", entityId: row.id, after: row });
+    return row.id;
+  });
+}
+
+export function updateKpi(db: Db, actorUserId: number, kpiId: number, input: KpiInput): void {
+  db.transaction((tx) => {
+    const before = tx.select().from(schema.kpis).where(eq(schema.kpis.id, kpiId)).get();
+    if (!before) throw new Error("No such KPI");
+    const after = tx.update(schema.kpis).set(input).where(eq(schema.kpis.id, kpiId)).returning().get();
+    recordAudit(tx, { actor: { userId: actorUserId }, action: "update", entityType: "kpi", entityId: kpiId, before, after });
+  });
+}
+
+/** Sets (or clears, with null) the target of a KPI for a cycle. */
+export function setKpiTarget(db: Db, actorUserId: number, kpiId: number, cycleId: number, target: number | null): void {
+  db.transaction((tx) => {
+    const before = tx
+      .select()
+      .from(schema.kpiTargets)
+      .where(and(eq(schema.kpiTargets.kpiId, kpiId), eq(schema.kpiTargets.cycleId, cycleId)))
+      .get();
+    if (target === null) {
+      if (!before) return;
+      tx.delete(schema.kpiTargets).where(eq(schema.kpiTargets.id, before.id)).run();
+    } else {
+      tx.insert(schema.kpiTargets)
+        .values({ kpiId, cycleId, target })
+        .onConflictDoUpdate({ target: [schema.kpiTargets.kpiId, schema.kpiTargets.cycleId], set: { target, updatedAt: new Date() } })
+        .run();
+    }
+    recordAudit(tx, {
+      actor: { userId: actorUserId },
+      action: target === null ? "delete" : before ? "update" : "create",
+      entityType: "kpi_target",
+      entityId: `${kpiId}:${cycleId}`,
+      before: before ? { target: before.target } : null,
+      after: target === null ? null : { kpiId, cycleId, target },
+    });
+  });
+}
+
+export type MeasurementInput = { measuredOn: string; value: number; note: string | null };
+
+type Writer = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+function upsertMeasurement(tx: Writer, actorUserId: number, kpiId: number, m: MeasurementInput): "created" | "updated" {
+  const before = tx
+    .select({ id: schema.kpiMeasurements.id, value: schema.kpiMeasurements.value, note: schema.kpiMeasurements.note })
+    .from(schema.kpiMeasurements)
+    .where(and(eq(schema.kpiMeasurements.kpiId, kpiId), eq(schema.kpiMeasurements.measuredOn, m.measuredOn)))
+    .get();
+  tx.insert(schema.kpiMeasurements)
+    .values({ kpiId, ...m, authorUserId: actorUserId })
+    .onConflictDoUpdate({
+      target: [schema.kpiMeasurements.kpiId, schema.kpiMeasurements.measuredOn],
+      set: { value: m.value, note: m.note, authorUserId: actorUserId, updatedAt: new Date() },
+    })
+    .run();
+  return before ? "updated" : "created";
+}
+
+/** Records the value of a KPI on a date (replacing that date's value if there is one). */
+export function recordMeasurement(db: Db, actorUserId: number, kpiId: number, m: MeasurementInput): "created" | "updated" {
+  return db.transaction((tx) => {
+    const result = upsertMeasurement(tx, actorUserId, kpiId, m);
+    recordAudit(tx, {
+      actor: { userId: actorUserId },
+      action: result === "created" ? "create" : "update",
+      entityType: "kpi_measurement",
+      entityId: `${kpiId}:${m.measuredOn}`,
+      after: m,
+    });
+    return result;
+  });
+}
+
+export function deleteMeasurement(db: Db, actorUserId: number, kpiId: number, measurementId: number): boolean {
+  return db.transaction((tx) => {
+    const before = tx
+      .select()
+      .from(schema.kpiMeasurements)
+      .where(and(eq(schema.kpiMeasurements.id, measurementId), eq(schema.kpiMeasurements.kpiId, kpiId)))
+      .get();
+    if (!before) return false;
+    tx.delete(schema.kpiMeasurements).where(eq(schema.kpiMeasurements.id, measurementId)).run();
+    recordAudit(tx, { actor: { userId: actorUserId }, action: "delete", entityType: "kpi_measurement", entityId: measurementId, before });
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------- CSV
+
+export const MEASUREMENT_CSV_HEADERS = ["kpi_key", "measured_on", "value", "note"] as const;
+
+const numberCell = z
+  .string({ error: "required" })
+  .transform((s, ctx) => {
+    const t = s.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+    const n = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : NaN;
+    if (!Number.isFinite(n)) {
+      ctx.addIssue({ code: "custom", message: "must be a number (dot or comma decimals)" });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const MeasurementCsvRow = z.object({
+  kpi_key: z.string({ error: "required" }).max(60),
+  measured_on: isoDateSchema,
+  value: numberCell,
+  note: z.string().max(500, "must be at most 500 characters").optional(),
+});
+
+export type ImportResult = { ok: true; created: number; updated: number } | { ok: false; errors: CsvRowError[] };
+
+/**
+ * Imports measurements from CSV, all or nothing: every bad row and field is reported (unknown KPI
+ * key, a KPI computed from another domain, a date twice for the same KPI, bad numbers or dates),
+ * and nothing is written unless every row is good. One transaction, one audit entry.
+ */
+export function importMeasurementsCsv(db: Db, actorUserId: number, text: string, maxRows = 20_000): ImportResult {
+  const parsed = parseCsv(text, MeasurementCsvRow, { headers: MEASUREMENT_CSV_HEADERS, maxRows });
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const kpis = new Map(listKpis(db).map((k) => [k.key, k]));
+  const errors: CsvRowError[] = [];
+  const seen = new Map<string, number>();
+  parsed.rows.forEach((r, i) => {
+    const row = parsed.rowNumbers[i];
+    const kpi = kpis.get(r.kpi_key);
+    if (!kpi) errors.push({ row, field: "kpi_key", message: `unknown KPI key "${r.kpi_key}"` });
+    else if (kpi.source !== "manual") errors.push({ row, field: "kpi_key", message: `"${r.kpi_key}" is computed from the delivery data and takes no measurements` });
+    const k = `${r.kpi_key}|${r.measured_on}`;
+    const first = seen.get(k);
+    if (first !== undefined) errors.push({ row, field: "measured_on", message: `same KPI and date as row ${first}` });
+    else seen.set(k, row);
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  return db.transaction((tx) => {
+    let created = 0;
+    let updated = 0;
+    for (const r of parsed.rows) {
+      const kpi = kpis.get(r.kpi_key)!;
+      const res = upsertMeasurement(tx, actorUserId, kpi.id, { measuredOn: r.measured_on, value: r.value, note: r.note ?? null });
+      if (res === "created") created += 1;
+      else updated += 1;
+    }
+    recordAudit(tx, {
+      actor: { userId: actorUserId },
+      action: "import",
+      entityType: "kpi_measurement",
+      after: { rows: parsed.rows.length, created, updated, kpis: [...new Set(parsed.rows.map((r) => r.kpi_key))] },
+    });
+    return { ok: true as const, created, updated };
+  });
+}
+
+/** Measurements as CSV (`kpi_key,measured_on,value,note`), of one KPI or all, oldest first. */
+export function exportMeasurementsCsv(db: Db, kpiId?: number): string {
+  const rows = db.all<{ key: string; measuredOn: string; value: number; note: string | null }>(sql`
+    select k.key, m.measured_on as measuredOn, m.value, m.note
+    from kpi_measurements m join kpis k on k.id = m.kpi_id
+    where ${kpiId == null ? sql`1 = 1` : sql`m.kpi_id = ${kpiId}`}
+    order by k.sort_order, k.key, m.measured_on`);
+  return toCsv(
+    MEASUREMENT_CSV_HEADERS,
+    rows.map((r) => [r.key, r.measuredOn, r.value, r.note]),
+  );
+}

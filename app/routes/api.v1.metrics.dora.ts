@@ -1,0 +1,60 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { DEFAULT_WINDOW_DAYS, MS_PER_DAY } from "~/lib/metrics/delivery";
+import { doraApiBody, findServiceByName, findTeamByName, getDoraMetrics } from "~/models/delivery-metrics.server";
+import { apiError, apiJson, parseApiQuery, requireApiToken } from "~/utils/api.server";
+import { getDb } from "~/utils/db.server";
+
+/** ISO 8601: a date-time with a zone, or a calendar date (UTC midnight). */
+const instantSchema = z
+  .string()
+  .trim()
+  .refine(
+    (s) =>
+      (/^\d{4}-\d{2}-\d{2}$/.test(s) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(s)) &&
+      !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)),
+    { message: "must be ISO 8601, e.g. 2026-01-01 or 2026-01-01T00:00:00Z" },
+  )
+  .transform((s) => Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s));
+
+const QuerySchema = z
+  .object({
+    service: z.string().trim().min(1).max(200).optional(),
+    team: z.string().trim().min(1).max(200).optional(),
+    from: instantSchema.optional(),
+    to: instantSchema.optional(),
+  })
+  .strict();
+
+/**
+ * GET /api/v1/metrics/dora?service=&team=&from=&to= (scope metrics:read) — the five DORA figures
+ * of the metric contract over [from, to) (default: the 90 days before now), for every service, a
+ * service or a team (by name).
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  try {
+    requireApiToken(request, "metrics:read");
+    const query = parseApiQuery(QuerySchema, new URL(request.url));
+    const db = getDb();
+    const now = Date.now();
+    const to = query.to ?? now;
+    const from = query.from ?? to - DEFAULT_WINDOW_DAYS * MS_PER_DAY;
+    if (from >= to) return apiError(400, "The query parameters are invalid.", { from: ["must be before to"] });
+    const filter: { serviceId?: number; teamId?: number } = {};
+    if (query.service !== undefined) {
+      const service = findServiceByName(db, query.service);
+      if (!service) return apiError(400, "The query parameters are invalid.", { service: [`unknown service "${query.service}"`] });
+      filter.serviceId = service.id;
+    }
+    if (query.team !== undefined) {
+      const team = findTeamByName(db, query.team);
+      if (!team) return apiError(400, "The query parameters are invalid.", { team: [`unknown team "${query.team}"`] });
+      filter.teamId = team.id;
+    }
+    return apiJson(doraApiBody(getDoraMetrics(db, { from, to }, filter)));
+  } catch (err) {
+    if (err instanceof Response) return err;
+    console.error(err);
+    return apiError(500, "Internal error.");
+  }
+}

@@ -1,0 +1,164 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import {
+  CTO_TEXT as TEXT,
+  DoraTiles,
+  DoraTrendCharts,
+  ItBudgetTable,
+  OpenIncidentsTable,
+  ServicesTable,
+  TARGETS_SOURCE,
+} from "~/components/delivery-metrics/cto-dashboard";
+import ctoCss from "~/components/delivery-metrics/cto.css";
+import { ctoHref, parseCtoParams, toUtcDate, WINDOW_PRESETS } from "~/components/delivery-metrics/cto-window";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
+import { loadCtoDashboard } from "~/models/delivery-metrics.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+
+export const meta: MetaFunction = () => [{ title: "CTO dashboard · InnovaTech Strategy Tracker" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: ctoCss }];
+
+/** Every role may view (dashboards:read). Parse the URL → check permission → one model call. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "dashboards:read");
+  const params = parseCtoParams(new URL(request.url).searchParams, Date.now());
+  return loadCtoDashboard(getDb(), params);
+}
+
+export default function CtoDashboard() {
+  const data = useLoaderData<typeof loader>();
+  const { formatting: fmt, permissions } = useRootData();
+  const { params, options, dashboard, budget } = data;
+  const noDeployments = dashboard.current.deploymentFrequency.count === 0;
+  const presetActive = (d: number) => params.days === d;
+
+  return (
+    <div className="cto-page">
+      <PageHeader title={TEXT.title} description={TEXT.description} />
+
+      <Form method="get" className="cto-filters" aria-label={TEXT.filters}>
+        <div className="cto-filters__field">
+          <label htmlFor="cto-service">{TEXT.service}</label>
+          <select id="cto-service" name="service" defaultValue={params.service ?? ""}>
+            <option value="">{TEXT.allServices}</option>
+            {options.services.map((s) => (
+              <option key={s.id} value={s.name}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="cto-filters__field">
+          <label htmlFor="cto-team">{TEXT.team}</label>
+          <select id="cto-team" name="team" defaultValue={params.team ?? ""}>
+            <option value="">{TEXT.allTeams}</option>
+            {options.teams.map((t) => (
+              <option key={t.id} value={t.name}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="cto-filters__field">
+          <label htmlFor="cto-days">{TEXT.window}</label>
+          <select id="cto-days" name="days" defaultValue={params.days === null ? "" : String(params.days)}>
+            {WINDOW_PRESETS.map((d) => (
+              <option key={d} value={d}>
+                {TEXT.days(d)}
+              </option>
+            ))}
+            <option value="">{TEXT.custom}</option>
+          </select>
+        </div>
+        <div className="cto-filters__field">
+          <label htmlFor="cto-from">{TEXT.from}</label>
+          <input id="cto-from" type="date" name="from" defaultValue={params.fromDate ?? ""} />
+        </div>
+        <div className="cto-filters__field">
+          <label htmlFor="cto-to">{TEXT.to}</label>
+          <input id="cto-to" type="date" name="to" defaultValue={params.toDate ?? ""} />
+        </div>
+        <button type="submit" className="btn btn--primary">
+          {TEXT.apply}
+        </button>
+        <Link to="/dashboards/cto" className="btn btn--ghost">
+          {TEXT.reset}
+        </Link>
+      </Form>
+      <nav className="cto-presets" aria-label="Window presets">
+        {WINDOW_PRESETS.map((d) => (
+          <Link key={d} to={ctoHref(params, { days: String(d), from: null, to: null })} aria-current={presetActive(d) ? "page" : undefined} className={presetActive(d) ? "cto-preset cto-preset--active" : "cto-preset"}>
+            {TEXT.days(d)}
+          </Link>
+        ))}
+        <span className="muted cto-window-text">
+          {toUtcDate(params.window.from)} → {toUtcDate(params.window.to - 1)} (UTC){params.service ? ` · service ${params.service}` : ""}
+          {params.team ? ` · team ${params.team}` : ""}
+        </span>
+      </nav>
+      {params.notices.length > 0 ? (
+        <div className="notice" role="status">
+          {params.notices.map((n) => (
+            <p key={n}>{n}</p>
+          ))}
+        </div>
+      ) : null}
+
+      <section aria-labelledby="cto-dora" className="cto-section">
+        <h2 id="cto-dora" className="cto-section__title">
+          DORA metrics
+        </h2>
+        <p className="muted">Tiers: DORA bands. Targets: {TARGETS_SOURCE}</p>
+        <DoraTiles current={dashboard.current} previous={dashboard.previous} params={params} fmt={fmt} />
+        {noDeployments ? (
+          <EmptyState
+            title={TEXT.noDeployments}
+            whoMay={TEXT.noDeploymentsWho}
+            action={permissions.includes("tokens:manage") ? <Link to="/settings/tokens">Create an API token</Link> : undefined}
+          >
+            {TEXT.noDeploymentsBody}
+          </EmptyState>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="cto-trends" className="cto-section">
+        <h2 id="cto-trends" className="cto-section__title">
+          {TEXT.trends}
+        </h2>
+        <p className="muted">{TEXT.trendsHelp}</p>
+        <DoraTrendCharts weekly={dashboard.weekly} fmt={fmt} />
+      </section>
+
+      <div className="cto-columns">
+        <section aria-labelledby="cto-incidents" className="panel cto-section">
+          <h2 id="cto-incidents">
+            {TEXT.openIncidents} ({dashboard.openIncidents.total})
+          </h2>
+          <p className="muted">{TEXT.openIncidentsHelp}</p>
+          <OpenIncidentsTable total={dashboard.openIncidents.total} rows={dashboard.openIncidents.rows} params={params} fmt={fmt} />
+        </section>
+        <section aria-labelledby="cto-budget" className="panel cto-section">
+          <h2 id="cto-budget">{TEXT.budget}</h2>
+          <p className="muted">{TEXT.budgetHelp(`${budget.fromMonth} to ${budget.toMonth}`)}</p>
+          <ItBudgetTable rows={budget.rows} fromMonth={budget.fromMonth} toMonth={budget.toMonth} fmt={fmt} />
+        </section>
+      </div>
+
+      <section aria-labelledby="cto-services" className="panel cto-section">
+        <h2 id="cto-services">{TEXT.services}</h2>
+        <p className="muted">{TEXT.servicesHelp}</p>
+        <ServicesTable rows={dashboard.byService} params={params} fmt={fmt} />
+      </section>
+
+      {/* panels: tech risks & compliance */}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,377 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { BURN_BANDS_SOURCE, burnMultipleBand } from "~/components/finance/bands";
+import { BurnByCategoryChart, CashCurveChart, MrrTrendChart } from "~/components/finance/exec-charts";
+import financeCss from "~/components/finance/finance.css";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { KpiTile, type KpiChange } from "~/components/metrics/kpi-tile";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
+import { formatDate, formatMoney, formatMonth, formatNumber, formatPercent, type FormatOptions } from "~/lib/format";
+import { FORMULAS, NOT_BURNING_LABEL, type FinanceMetrics } from "~/lib/metrics/finance";
+import { addMonths, isMonth, monthRange } from "~/lib/months";
+import { EXECUTIVE_BURN_MONTHS, getExecutiveFinance, redactForecastForUser } from "~/models/finance.server";
+import { getHeadcountSummary } from "~/models/hiring.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  title: "Executive dashboard",
+  description: "How long the money lasts, how fast revenue grows, and what the hiring plan does to runway.",
+  asOf: "As of",
+  show: "Show",
+  asOfHint: "Closed months only (a month is closed when it has a finance snapshot).",
+  vsPrevious: (m: string) => `vs ${m}`,
+  emptyTitle: "No closed month yet",
+  emptyBody: "Finance metrics need at least one finance snapshot (cash at month end) and the budget actuals of that month.",
+  emptyWho: "the CEO records snapshots; the CEO and the CTO (IT categories) enter budget actuals",
+  addSnapshot: "Record a finance snapshot",
+  finance: "Cash and burn",
+  saas: "Revenue and customers",
+  team: "Team",
+  charts: "Trends and forecast",
+  hiringImpact: "What each open requisition does to the zero-cash date",
+  hiringImpactHelp:
+    "Δ days = zero-cash date with every open requisition − the same without this one (negative: this hire brings zero cash earlier). Requisitions that are hired or cancelled are not counted.",
+  hidden: "hidden",
+  noRequisitions: "No open requisition: the forecast with and without the hiring plan are the same.",
+  notBurning: NOT_BURNING_LABEL,
+  alive: "Default alive",
+  dead: "Default dead",
+  months: (n: string) => `${n} months`,
+  headcountFormula:
+    "Actual: employees on the payroll at the end of the month. Planned: actual plus the open requisitions (not hired, not cancelled) whose target start month is on or before it. Target: the company headcount target (settings).",
+} as const;
+
+export const meta: MetaFunction = () => [{ title: "Executive dashboard · InnovaTech Strategy Tracker" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "dashboards:read");
+  const db = getDb();
+  const url = new URL(request.url);
+  const rawAsOf = url.searchParams.get("asOf");
+  const asOf = rawAsOf && isMonth(rawAsOf) ? rawAsOf : undefined;
+  const finance = getExecutiveFinance(db, { asOf });
+  if (!finance) return { finance: null, headcount: null, previousHeadcount: null, badAsOf: rawAsOf !== null && !asOf };
+  const M = finance.current.asOfMonth;
+  return {
+    // the forecast's per-requisition costs derive from salaries: stripped where the user may not see them
+    finance: {
+      ...finance,
+      forecast: redactForecastForUser(finance.forecast, user),
+      burnMonths: monthRange(addMonths(M, -(EXECUTIVE_BURN_MONTHS - 1)), M),
+    },
+    headcount: getHeadcountSummary(db, M),
+    previousHeadcount: finance.previous ? getHeadcountSummary(db, finance.previous.asOfMonth) : null,
+    badAsOf: rawAsOf !== null && !asOf,
+  };
+}
+
+type Fmt = FormatOptions;
+const IMPACTS_SHOWN = 10;
+const HORIZON_TEXT = "36 months";
+
+function change(
+  cur: number | null,
+  prev: number | null | undefined,
+  direction: "higher" | "lower",
+  format: (d: number) => string,
+  comparedTo: string,
+): KpiChange | undefined {
+  if (prev === undefined) return undefined;
+  if (cur === null || prev === null) return { value: null, formatted: "no comparison", direction, comparedTo };
+  const d = cur - prev;
+  return { value: d, formatted: format(d), direction, comparedTo };
+}
+
+function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: FinanceMetrics | null; fmt: Fmt; headcount: { actual: number; planned: number; target: number } | null; prevHeadcount: { actual: number } | null }) {
+  const M = m.asOfMonth;
+  const win = `${formatMonth(m.windowMonths[0] ?? M, fmt.locale)} – ${formatMonth(M, fmt.locale)}`;
+  const cmp = p ? TEXT.vsPrevious(formatMonth(p.asOfMonth, fmt.locale)) : "";
+  const pm = p ?? null;
+  const P = <K extends keyof FinanceMetrics>(k: K): FinanceMetrics[K] | null | undefined => (pm ? pm[k] : undefined);
+  const money = (c: number | null) => formatMoney(c, { ...fmt, digits: 0 });
+  const dMoney = (d: number) => formatMoney(d, { ...fmt, compact: true, signed: true });
+  const pct = (x: number | null, digits = 1) => formatPercent(x, digits, fmt.locale);
+  const dPts = (d: number) => `${formatNumber(d * 100, { locale: fmt.locale, digits: 1, signed: true })} pts`;
+  const dNum = (d: number) => formatNumber(d, { locale: fmt.locale, digits: 1, signed: true }) ?? "";
+  const budgetsWindow = `/budgets?from=${addMonths(M, -2)}&to=${M}`;
+  const snapshots = `/finance/snapshots?q=${M}`;
+  const windowText = (key: keyof typeof FORMULAS) => `${FORMULAS[key].window} Here: ${win}.`;
+  const band = burnMultipleBand(m.burnMultiple);
+
+  return (
+    <>
+      <h2 className="exec-section-title">{TEXT.finance}</h2>
+      <div className="exec-tiles">
+        <KpiTile
+          label="Cash"
+          value={money(m.cashCents)}
+          formula="Cash at the end of M, from the finance snapshot."
+          window={`Month M = ${formatMonth(M, fmt.locale)}.`}
+          href={snapshots}
+          change={change(m.cashCents, P("cashCents"), "higher", dMoney, cmp)}
+        />
+        <KpiTile
+          label={FORMULAS.avgNetBurn.label}
+          value={money(m.avgNetBurnCents)}
+          formula={FORMULAS.avgNetBurn.formula}
+          window={windowText("avgNetBurn")}
+          href={budgetsWindow}
+          change={change(m.avgNetBurnCents, P("avgNetBurnCents"), "lower", dMoney, cmp)}
+          footnote={`Gross burn ${money(m.grossBurnCents)}, net burn ${money(m.netBurnCents)} in ${formatMonth(M, fmt.locale)}`}
+        />
+        <KpiTile
+          label={FORMULAS.runway.label}
+          value={m.runwayMonths === null ? TEXT.notBurning : TEXT.months(formatNumber(m.runwayMonths, { locale: fmt.locale, digits: 1 }))}
+          formula={`${FORMULAS.runway.formula} ${FORMULAS.zeroCashDate.label}: ${FORMULAS.zeroCashDate.formula}`}
+          window={windowText("runway")}
+          href={budgetsWindow}
+          change={change(m.runwayMonths, P("runwayMonths"), "higher", (d) => `${dNum(d)} months`, cmp)}
+          footnote={m.zeroCashDate ? `Zero cash on ${formatDate(m.zeroCashDate, "UTC", fmt.locale)}` : `Zero-cash date: ${TEXT.notBurning}`}
+        />
+        <KpiTile
+          label={FORMULAS.defaultAlive.label}
+          value={m.defaultAlive ? TEXT.alive : TEXT.dead}
+          formula={`${FORMULAS.defaultAlive.formula} ${FORMULAS.growthNeeded.label}: ${FORMULAS.growthNeeded.formula}`}
+          window={`${FORMULAS.defaultAlive.window} g over ${win}.`}
+          href={snapshots}
+          change={change(m.growthNeeded, P("growthNeeded"), "lower", dPts, `growth needed ${cmp}`)}
+          footnote={
+            m.defaultAlive
+              ? `Growth g ${pct(m.monthlyGrowth)} / month is enough`
+              : m.growthNeeded === null
+                ? `No growth up to 100 %/month makes it alive (g is ${pct(m.monthlyGrowth)})`
+                : `Growth needed ${pct(m.growthNeeded)} / month (g is ${pct(m.monthlyGrowth)})`
+          }
+        />
+        <KpiTile
+          label={FORMULAS.burnMultiple.label}
+          value={m.burnMultiple === null ? null : `${formatNumber(m.burnMultiple, { locale: fmt.locale, digits: 2 })}×${band ? ` (${band})` : ""}`}
+          formula={`${FORMULAS.burnMultiple.formula} ${BURN_BANDS_SOURCE}`}
+          window={FORMULAS.burnMultiple.window}
+          href={`/budgets?from=${addMonths(M, -3)}&to=${M}`}
+          change={change(m.burnMultiple, P("burnMultiple"), "lower", dNum, cmp)}
+        />
+      </div>
+
+      <h2 className="exec-section-title">{TEXT.saas}</h2>
+      <div className="exec-tiles">
+        <KpiTile
+          label={FORMULAS.mrr.label}
+          value={money(m.mrrCents)}
+          formula={`${FORMULAS.mrr.formula} ARR: ${FORMULAS.arr.formula}`}
+          window={FORMULAS.mrr.window}
+          href={snapshots}
+          change={change(m.mrrCents, P("mrrCents"), "higher", dMoney, cmp)}
+          footnote={`ARR ${money(m.arrCents)}`}
+        />
+        <KpiTile
+          label={FORMULAS.monthlyGrowth.label}
+          value={pct(m.monthlyGrowth)}
+          formula={FORMULAS.monthlyGrowth.formula}
+          window={FORMULAS.monthlyGrowth.window}
+          href={`/finance/snapshots?sort=month&dir=desc`}
+          change={change(m.monthlyGrowth, P("monthlyGrowth"), "higher", dPts, cmp)}
+        />
+        <KpiTile
+          label="Customers"
+          value={formatNumber(m.customers, { locale: fmt.locale, digits: 0 })}
+          formula="Customers at the end of M, from the finance snapshot."
+          window={`Month M = ${formatMonth(M, fmt.locale)}.`}
+          href={snapshots}
+          change={change(m.customers, P("customers"), "higher", (d) => formatNumber(d, { locale: fmt.locale, digits: 0, signed: true }), cmp)}
+        />
+        <KpiTile
+          label={FORMULAS.churn.label}
+          value={pct(m.churnRate)}
+          formula={FORMULAS.churn.formula}
+          window={windowText("churn")}
+          href={`/finance/snapshots?sort=month&dir=desc`}
+          change={change(m.churnRate, P("churnRate"), "lower", dPts, cmp)}
+        />
+        <KpiTile
+          label={FORMULAS.cac.label}
+          value={money(m.cacCents)}
+          formula={FORMULAS.cac.formula}
+          window={windowText("cac")}
+          href={budgetsWindow}
+          change={change(m.cacCents, P("cacCents"), "lower", dMoney, cmp)}
+        />
+        <KpiTile
+          label={FORMULAS.ltv.label}
+          value={money(m.ltvCents)}
+          formula={`${FORMULAS.ltv.formula} ARPA: ${FORMULAS.arpa.formula}`}
+          window={FORMULAS.ltv.window}
+          href={snapshots}
+          change={change(m.ltvCents, P("ltvCents"), "higher", dMoney, cmp)}
+          footnote={m.arpaCents === null ? undefined : `ARPA ${money(m.arpaCents)}`}
+        />
+        <KpiTile
+          label={FORMULAS.ltvToCac.label}
+          value={m.ltvToCac === null ? null : `${formatNumber(m.ltvToCac, { locale: fmt.locale, digits: 1 })}×`}
+          formula={`${FORMULAS.ltvToCac.formula} A common rule of thumb aims at 3× or more.`}
+          window={FORMULAS.ltvToCac.window}
+          href={budgetsWindow}
+          change={change(m.ltvToCac, P("ltvToCac"), "higher", dNum, cmp)}
+        />
+      </div>
+
+      <h2 className="exec-section-title">{TEXT.team}</h2>
+      <div className="exec-tiles">
+        <KpiTile
+          label="Headcount vs plan"
+          value={headcount ? `${headcount.actual} / ${headcount.planned}` : null}
+          formula={TEXT.headcountFormula}
+          window={`End of ${formatMonth(M, fmt.locale)}.`}
+          href="/hiring"
+          change={
+            headcount
+              ? change(headcount.actual, prevHeadcount ? prevHeadcount.actual : p ? null : undefined, "higher", (d) => formatNumber(d, { locale: fmt.locale, digits: 0, signed: true }), `actual ${cmp}`)
+              : undefined
+          }
+          footnote={headcount ? `Actual / planned; company target ${headcount.target}` : undefined}
+        />
+      </div>
+    </>
+  );
+}
+
+export default function ExecutiveDashboard() {
+  const { finance, headcount, previousHeadcount, badAsOf } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const showAllImpacts = searchParams.get("impacts") === "all";
+  const allImpactsHref = (() => {
+    const p = new URLSearchParams(searchParams);
+    if (showAllImpacts) p.delete("impacts");
+    else p.set("impacts", "all");
+    return `?${p}#hiring-impact`;
+  })();
+  const { formatting, permissions } = useRootData();
+  const fmt = formatting;
+
+  if (!finance) {
+    return (
+      <div className="finance-page">
+        <PageHeader title={TEXT.title} description={TEXT.description} />
+        <EmptyState
+          title={TEXT.emptyTitle}
+          whoMay={TEXT.emptyWho}
+          action={permissions.includes("finance:edit") ? <Link to="/finance/snapshots">{TEXT.addSnapshot}</Link> : undefined}
+        >
+          {TEXT.emptyBody}
+        </EmptyState>
+        {/* panels: OKR health, risks & gates */}
+      </div>
+    );
+  }
+  const m = finance.current;
+  const M = m.asOfMonth;
+  const months = [...finance.closedMonths].reverse();
+  // the requisitions that move the zero-cash date most first; 10 unless ?impacts=all
+  const sortedImpacts = [...finance.forecast.requisitionImpacts].sort((a, b) => (a.deltaDays ?? 0) - (b.deltaDays ?? 0));
+  const impacts = showAllImpacts ? sortedImpacts : sortedImpacts.slice(0, IMPACTS_SHOWN);
+
+  return (
+    <div className="finance-page">
+      <PageHeader
+        title={TEXT.title}
+        description={TEXT.description}
+        eyebrow={`${TEXT.asOf} ${formatMonth(M, fmt.locale, "long")}`}
+      >
+        <Form method="get" className="range-form" aria-label="As-of month">
+          <label htmlFor="as-of">{TEXT.asOf}</label>
+          <select id="as-of" name="asOf" defaultValue={M} aria-describedby="as-of-hint">
+            {months.map((mo) => (
+              <option key={mo} value={mo}>
+                {formatMonth(mo, fmt.locale, "long")}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="btn btn--secondary">
+            {TEXT.show}
+          </button>
+          <span id="as-of-hint" className="muted">
+            {TEXT.asOfHint}
+          </span>
+        </Form>
+      </PageHeader>
+      {badAsOf ? (
+        <p className="notice" role="status">
+          The “as of” month in the address is not a month (YYYY-MM): showing the latest closed month.
+        </p>
+      ) : null}
+
+      <Tiles m={m} p={finance.previous} fmt={fmt} headcount={headcount} prevHeadcount={previousHeadcount} />
+
+      <h2 className="exec-section-title">{TEXT.charts}</h2>
+      <div className="exec-charts">
+        <CashCurveChart trend={finance.trend} forecast={finance.forecast} fmt={fmt} />
+        <BurnByCategoryChart lines={finance.burnByCategory} months={finance.burnMonths} fmt={fmt} />
+        <MrrTrendChart trend={finance.trend} fmt={fmt} />
+      </div>
+
+      <section className="panel" aria-labelledby="hiring-impact">
+        <h2 id="hiring-impact">{TEXT.hiringImpact}</h2>
+        <p className="muted">{TEXT.hiringImpactHelp}</p>
+        {sortedImpacts.length > IMPACTS_SHOWN ? (
+          <p>
+            {showAllImpacts ? `All ${sortedImpacts.length} open requisitions.` : `The ${IMPACTS_SHOWN} that move the zero-cash date most, of ${sortedImpacts.length} open requisitions.`}{" "}
+            <Link to={allImpactsHref} preventScrollReset>
+              {showAllImpacts ? "Show the top 10" : "Show all"}
+            </Link>
+          </p>
+        ) : null}
+        {impacts.length === 0 ? (
+          <p>{TEXT.noRequisitions}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="simple impact-table">
+              <caption className="visually-hidden">{TEXT.hiringImpact}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Requisition</th>
+                  <th scope="col">Team</th>
+                  <th scope="col">Priority</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Start</th>
+                  <th scope="col" className="num">
+                    Monthly cost (loaded)
+                  </th>
+                  <th scope="col" className="num">
+                    Δ zero-cash date
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {impacts.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row">
+                      <Link to={`/hiring?q=${encodeURIComponent(r.title)}`}>{r.title}</Link>
+                    </th>
+                    <td>{r.teamName ?? "—"}</td>
+                    <td>{r.priority}</td>
+                    <td>{r.status}</td>
+                    <td>{formatMonth(r.targetStartMonth, fmt.locale)}</td>
+                    <td className="num">{r.monthlyCostCents === null ? <span className="muted">{TEXT.hidden}</span> : formatMoney(r.monthlyCostCents, fmt)}</td>
+                    <td className="num">
+                      {r.deltaDays === null ? <span className="muted">no zero cash within {HORIZON_TEXT}</span> : `${formatNumber(r.deltaDays, { locale: fmt.locale, digits: 0, signed: true })} days`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {/* panels: OKR health, risks & gates — other engineers add their panels below this line */}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,278 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission, requireUser } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { CauseKindBadge, IncidentStateBadge, SeverityBadge } from "~/components/delivery/badges";
+import { fromLocalInput, toLocalInput } from "~/components/delivery/time";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { Field, SelectField } from "~/components/ui/field";
+import { PageHeader } from "~/components/ui/page-header";
+import { formatDateTime, formatHours } from "~/lib/format";
+import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
+import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { causeCandidates, getIncident, SEVERITIES, updateIncident, type CauseChoice } from "~/models/delivery.server";
+import { formattingOf, getCompanySettings } from "~/models/settings.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
+
+const TEXT = {
+  back: "All incidents",
+  details: "Details",
+  resolve: "Resolve",
+  resolveButton: "Resolve incident",
+  reopen: "Reopen incident",
+  cause: "Causing deployment",
+  causeHelp:
+    "“Inferred” follows the rule: the latest successful production deployment of the service finished at or before the incident started. Choose a deployment to set it explicitly, or clear it when no deployment caused the incident.",
+  saveCause: "Save cause",
+  saveDetails: "Save details",
+  saving: "Saving…",
+  readOnly: "Only the CEO and the CTO edit incidents.",
+};
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.incident.title ?? "Incident"} · InnovaTech Strategy Tracker` }];
+
+function incidentId(raw: string | undefined): number {
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound("No such incident.");
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const db = getDb();
+  const incident = getIncident(db, incidentId(params.incidentId));
+  if (!incident) notFound("No such incident.");
+  const { timeZone } = formattingOf(getCompanySettings(db));
+  return {
+    incident,
+    candidates: causeCandidates(db, incident.serviceId, incident.startedAt, incident.causeDeploymentId),
+    timeZone,
+    local: {
+      startedAt: toLocalInput(incident.startedAt, timeZone),
+      resolvedAt: toLocalInput(incident.resolvedAt, timeZone),
+      now: toLocalInput(Date.now(), timeZone),
+    },
+  };
+}
+
+function localTime(timeZone: string) {
+  return z.string({ error: "is required" }).transform((s, ctx) => {
+    const ms = fromLocalInput(s, timeZone);
+    if (ms === null) {
+      ctx.addIssue({ code: "custom", message: "must be a date and time" });
+      return z.NEVER;
+    }
+    return ms;
+  });
+}
+
+const CauseSchema = z.object({
+  intent: z.literal("cause"),
+  cause: z.string({ error: "choose an option" }).regex(/^(inferred|none|\d{1,15})$/, "choose an option"),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "delivery:edit");
+  const db = getDb();
+  const id = incidentId(params.incidentId);
+  const { timeZone } = formattingOf(getCompanySettings(db));
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const reply = (r: ReturnType<typeof updateIncident>, message: string) => {
+    if (r === null) notFound("No such incident.");
+    if ("error" in r) return fieldError(formData, r.field, r.error, intent);
+    return { status: "ok", intent, message } satisfies FormReply;
+  };
+  if (intent === "details") {
+    const parsed = parseForm(
+      formData,
+      z.object({
+        intent: z.literal("details"),
+        title: z.string({ error: "is required" }).min(1, "is required").max(300),
+        severity: z.enum(SEVERITIES, { error: "must be SEV1 to SEV4" }),
+        startedAt: localTime(timeZone),
+        resolvedAt: localTime(timeZone).optional(),
+      }),
+      "details",
+    );
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const { title, severity, startedAt, resolvedAt } = parsed.data;
+    return reply(updateIncident(db, user.id, id, { title, severity, startedAt, resolvedAt: resolvedAt ?? null }), "Details saved.");
+  }
+  if (intent === "resolve") {
+    const parsed = parseForm(formData, z.object({ intent: z.literal("resolve"), resolvedAt: localTime(timeZone) }), "resolve");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    return reply(updateIncident(db, user.id, id, { resolvedAt: parsed.data.resolvedAt }), "Incident resolved.");
+  }
+  if (intent === "reopen") {
+    return reply(updateIncident(db, user.id, id, { resolvedAt: null }), "Incident reopened.");
+  }
+  if (intent === "cause") {
+    const parsed = parseForm(formData, CauseSchema, "cause");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const c = parsed.data.cause;
+    const cause: CauseChoice = c === "inferred" ? { mode: "inferred" } : c === "none" ? { mode: "none" } : { mode: "explicit", deploymentId: Number(c) };
+    return reply(updateIncident(db, user.id, id, { cause }), c === "none" ? "Cause cleared." : c === "inferred" ? "Cause set by the rule." : "Cause set.");
+  }
+  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+}
+
+export default function IncidentPage() {
+  const { incident: i, candidates, timeZone, local } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { user, formatting } = useRootData();
+  const editable = can(user, "delivery:edit");
+  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const v = (name: string, fallback: string, intent: string) => valueOf(reply, name, fallback, intent);
+  const e = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
+  const dt = (ms: number | null) => formatDateTime(ms, formatting.timeZone, formatting.locale) ?? "—";
+  const currentCause = i.causeKind === "none" ? "none" : i.causeKind === "explicit" && i.causeDeploymentId !== null ? String(i.causeDeploymentId) : "inferred";
+  const ruleCandidate = candidates.find((c) => c.id === i.ruleDeploymentId);
+  const okMessage = reply && reply.status === "ok" ? reply.message : null;
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link to="/delivery/incidents">← {TEXT.back}</Link>}
+        title={i.title}
+        description={
+          <span className="dl-flags">
+            <SeverityBadge severity={i.severity} /> <IncidentStateBadge resolvedAt={i.resolvedAt} />{" "}
+            <Link to={`/delivery/incidents?service=${encodeURIComponent(i.service)}`}>{i.service}</Link>
+            {i.team ? <span className="dl-muted"> · {i.team}</span> : null}
+            {i.externalId ? (
+              <span className="dl-muted">
+                {" "}
+                · <code>{i.externalId}</code>
+              </span>
+            ) : null}
+          </span>
+        }
+      />
+      {okMessage ? (
+        <p className="notice" role="status">
+          {okMessage}
+        </p>
+      ) : null}
+      <div className="dl-grid">
+        <Card title={TEXT.cause}>
+          <p className="dl-cause-now" data-testid="incident-cause">
+            {i.causeDeploymentId !== null ? (
+              <>
+                <Link to={`/delivery/deployments/${i.causeDeploymentId}`}>
+                  <code>{i.causeExternalId ?? `#${i.causeDeploymentId}`}</code>
+                </Link>{" "}
+                <span className="dl-muted">finished {dt(i.causeFinishedAt)}</span>{" "}
+              </>
+            ) : (
+              <span className="dl-muted">{i.causeKind === "none" ? "No deployment caused it. " : "No deployment found before the start. "}</span>
+            )}
+            <CauseKindBadge kind={i.causeKind} />
+          </p>
+          <p className="dl-muted">{TEXT.causeHelp}</p>
+          {editable ? (
+            <Form method="post" className="dl-inline-form" noValidate>
+              <input type="hidden" name="intent" value="cause" />
+              <SelectField
+                label="Cause"
+                name="cause"
+                key={currentCause}
+                defaultValue={v("cause", currentCause, "cause")}
+                errors={e("cause", "cause")}
+                options={[
+                  {
+                    value: "inferred",
+                    label: `Inferred by the rule${ruleCandidate ? ` (now: ${ruleCandidate.externalId ?? `#${ruleCandidate.id}`})` : i.ruleDeploymentId === null ? " (none found)" : ""}`,
+                  },
+                  { value: "none", label: "No deployment caused it (clear)" },
+                  ...candidates.map((c) => ({
+                    value: String(c.id),
+                    label: `${c.externalId ?? `#${c.id}`} — ${dt(c.finishedAt)}${c.environment !== "production" ? ` · ${c.environment}` : ""}${c.status === "failure" ? " · failed" : ""}`,
+                  })),
+                ]}
+              />
+              <Button pending={busy("cause")} pendingLabel={TEXT.saving}>
+                {TEXT.saveCause}
+              </Button>
+            </Form>
+          ) : null}
+        </Card>
+        <Card title={TEXT.resolve}>
+          <dl className="dl-facts">
+            <dt>Started</dt>
+            <dd>{dt(i.startedAt)}</dd>
+            <dt>Resolved</dt>
+            <dd>{i.resolvedAt === null ? "open" : dt(i.resolvedAt)}</dd>
+            <dt>Time to restore</dt>
+            <dd>{i.durationHours === null ? "open" : formatHours(i.durationHours, formatting.locale)}</dd>
+          </dl>
+          {editable ? (
+            i.resolvedAt === null ? (
+              <Form method="post" className="dl-inline-form" noValidate>
+                <input type="hidden" name="intent" value="resolve" />
+                <Field
+                  label={`Resolved at (${timeZone})`}
+                  name="resolvedAt"
+                  type="datetime-local"
+                  required
+                  defaultValue={v("resolvedAt", local.now, "resolve")}
+                  errors={e("resolvedAt", "resolve")}
+                />
+                <Button variant="primary" pending={busy("resolve")} pendingLabel={TEXT.saving}>
+                  {TEXT.resolveButton}
+                </Button>
+              </Form>
+            ) : (
+              <Form method="post" className="dl-inline-form">
+                <input type="hidden" name="intent" value="reopen" />
+                <Button pending={busy("reopen")} pendingLabel={TEXT.saving}>
+                  {TEXT.reopen}
+                </Button>
+              </Form>
+            )
+          ) : (
+            <p className="dl-muted">{TEXT.readOnly}</p>
+          )}
+        </Card>
+      </div>
+      {editable ? (
+        <Card title={TEXT.details}>
+          <Form method="post" className="form-grid" noValidate>
+            <input type="hidden" name="intent" value="details" />
+            <Field label="Title" name="title" required defaultValue={v("title", i.title, "details")} errors={e("title", "details")} maxLength={300} />
+            <SelectField
+              label="Severity"
+              name="severity"
+              options={SEVERITIES.map((s) => ({ value: s, label: s }))}
+              defaultValue={v("severity", i.severity, "details")}
+              errors={e("severity", "details")}
+            />
+            <Field label={`Started (${timeZone})`} name="startedAt" type="datetime-local" required defaultValue={v("startedAt", local.startedAt, "details")} errors={e("startedAt", "details")} />
+            <Field
+              label={`Resolved (${timeZone})`}
+              name="resolvedAt"
+              type="datetime-local"
+              defaultValue={v("resolvedAt", local.resolvedAt, "details")}
+              errors={e("resolvedAt", "details")}
+              hint="Empty means open."
+            />
+            <div>
+              <Button variant="primary" pending={busy("details")} pendingLabel={TEXT.saving}>
+                {TEXT.saveDetails}
+              </Button>
+            </div>
+          </Form>
+        </Card>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

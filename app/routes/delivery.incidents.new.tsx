@@ -1,0 +1,144 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission } from "~/auth/guards.server";
+import { fromLocalInput, toLocalInput } from "~/components/delivery/time";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { CheckboxField, Field, SelectField } from "~/components/ui/field";
+import { PageHeader } from "~/components/ui/page-header";
+import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { checkboxSchema, idSchema } from "~/lib/validation.server";
+import { createIncident, findServiceDeployment, listServiceOptions, serviceExists, SEVERITIES, type CauseChoice } from "~/models/delivery.server";
+import { formattingOf, getCompanySettings } from "~/models/settings.server";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  title: "Declare an incident",
+  back: "All incidents",
+  description: "Times are in the company's time zone",
+  save: "Declare incident",
+  saving: "Saving…",
+  causeHint:
+    "Leave empty to let the rule infer it (the latest successful production deployment of the service finished at or before the start). An external id, or #123 for an internal id.",
+};
+
+export const meta: MetaFunction = () => [{ title: "Declare an incident · InnovaTech Strategy Tracker" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "delivery:edit");
+  const db = getDb();
+  const { timeZone } = formattingOf(getCompanySettings(db));
+  return { services: listServiceOptions(db), timeZone, now: toLocalInput(Date.now(), timeZone) };
+}
+
+function localTime(timeZone: string) {
+  return z.string({ error: "is required" }).transform((s, ctx) => {
+    const ms = fromLocalInput(s, timeZone);
+    if (ms === null) {
+      ctx.addIssue({ code: "custom", message: "must be a date and time" });
+      return z.NEVER;
+    }
+    return ms;
+  });
+}
+
+function schemaFor(timeZone: string) {
+  return z
+    .object({
+      serviceId: idSchema,
+      externalId: z.string().max(200).optional(),
+      title: z.string({ error: "is required" }).min(1, "is required").max(300),
+      severity: z.enum(SEVERITIES, { error: "must be SEV1 to SEV4" }),
+      startedAt: localTime(timeZone),
+      resolvedAt: localTime(timeZone).optional(),
+      causeRef: z.string().max(200).optional(),
+      noCause: checkboxSchema,
+    })
+    .superRefine((v, ctx) => {
+      if (v.resolvedAt !== undefined && v.resolvedAt < v.startedAt) ctx.addIssue({ code: "custom", path: ["resolvedAt"], message: "must not be before the start" });
+      if (v.causeRef && v.noCause) ctx.addIssue({ code: "custom", path: ["causeRef"], message: "give a deployment or tick “no deployment caused it”, not both" });
+    });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "delivery:edit");
+  const db = getDb();
+  const { timeZone } = formattingOf(getCompanySettings(db));
+  const formData = await request.formData();
+  const parsed = parseForm(formData, schemaFor(timeZone));
+  if (!parsed.ok) return badRequest(parsed.reply);
+  const v = parsed.data;
+  if (!serviceExists(db, v.serviceId)) return fieldError(formData, "serviceId", "is not a known service");
+  let cause: CauseChoice = v.noCause ? { mode: "none" } : { mode: "inferred" };
+  if (v.causeRef) {
+    const id = findServiceDeployment(db, v.serviceId, v.causeRef);
+    if (id === null) return fieldError(formData, "causeRef", "names no deployment of this service");
+    cause = { mode: "explicit", deploymentId: id };
+  }
+  const result = createIncident(db, user.id, {
+    serviceId: v.serviceId,
+    externalId: v.externalId || null,
+    title: v.title,
+    severity: v.severity,
+    startedAt: v.startedAt,
+    resolvedAt: v.resolvedAt ?? null,
+    cause,
+  });
+  if ("error" in result) return fieldError(formData, result.field, result.error);
+  return redirect(`/delivery/incidents/${result.id}`);
+}
+
+export default function NewIncident() {
+  const { services, now, timeZone } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const v = (name: string, fallback: string | null = "") => valueOf(reply, name, fallback);
+  const e = (name: string) => fieldErrorsOf(reply, name);
+  return (
+    <>
+      <PageHeader eyebrow={<Link to="/delivery/incidents">← {TEXT.back}</Link>} title={TEXT.title} description={`${TEXT.description} (${timeZone}).`} />
+      <Card>
+        {isErrorReply(reply) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+        <Form method="post" className="form-grid" noValidate>
+          <SelectField
+            label="Service"
+            name="serviceId"
+            required
+            placeholder="Choose a service…"
+            options={services.map((s) => ({ value: String(s.id), label: s.name }))}
+            defaultValue={v("serviceId")}
+            errors={e("serviceId")}
+          />
+          <Field label="Title" name="title" required defaultValue={v("title")} errors={e("title")} maxLength={300} />
+          <SelectField
+            label="Severity"
+            name="severity"
+            required
+            options={SEVERITIES.map((s) => ({ value: s, label: s }))}
+            defaultValue={v("severity", "SEV3")}
+            errors={e("severity")}
+          />
+          <Field label="Started" name="startedAt" type="datetime-local" required defaultValue={v("startedAt", now)} errors={e("startedAt")} />
+          <Field label="Resolved" name="resolvedAt" type="datetime-local" defaultValue={v("resolvedAt")} errors={e("resolvedAt")} hint="Empty while it is open." />
+          <Field label="External id" name="externalId" defaultValue={v("externalId")} errors={e("externalId")} hint="The incident tool's id, if any." />
+          <Field label="Causing deployment" name="causeRef" defaultValue={v("causeRef")} errors={e("causeRef")} hint={TEXT.causeHint} />
+          <CheckboxField label="No deployment caused it" name="noCause" defaultChecked={v("noCause") === "on"} errors={e("noCause")} />
+          <div>
+            <Button variant="primary" pending={busy} pendingLabel={TEXT.saving}>
+              {TEXT.save}
+            </Button>
+          </div>
+        </Form>
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

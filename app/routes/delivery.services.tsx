@@ -1,0 +1,218 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission, requireUser } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { DeliveryTabs } from "~/components/delivery/tabs";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Field, SelectField } from "~/components/ui/field";
+import { PageHeader } from "~/components/ui/page-header";
+import { formatDateTime } from "~/lib/format";
+import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { idSchema } from "~/lib/validation.server";
+import { createService, listServices, listTeamOptions, serviceNameSchema, serviceNameTaken, updateService } from "~/models/delivery.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  title: "Services",
+  description: "The services deployments and incidents belong to, and the team that owns each (the CTO dashboard's team filter follows it). New services also appear on their first deployment or incident.",
+  emptyTitle: "No services yet",
+  emptyBody: "A service appears with its first deployment or incident sent to the API, or add one below.",
+  whoMay: "CEO and CTO",
+  add: "Add a service",
+  save: "Save",
+  saving: "Saving…",
+};
+
+export const meta: MetaFunction = () => [{ title: "Services · InnovaTech Strategy Tracker" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const db = getDb();
+  return { services: listServices(db), teams: listTeamOptions(db) };
+}
+
+const teamField = z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable());
+
+const CreateSchema = z.object({ intent: z.literal("create"), name: serviceNameSchema, teamId: teamField });
+const UpdateSchema = z.object({ intent: z.literal("update"), serviceId: idSchema, name: serviceNameSchema, teamId: teamField });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "delivery:edit");
+  const db = getDb();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const teamIds = new Set(listTeamOptions(db).map((t) => t.id));
+  if (intent === "create") {
+    const parsed = parseForm(formData, CreateSchema, "create");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const { name, teamId } = parsed.data;
+    if (teamId !== null && !teamIds.has(teamId)) return fieldError(formData, "teamId", "is not a known team", "create");
+    if (serviceNameTaken(db, name)) return fieldError(formData, "name", "is already the name of a service", "create");
+    createService(db, user.id, { name, teamId });
+    return { status: "ok", intent: "create", message: `Service ${name} added.` } satisfies FormReply;
+  }
+  if (intent === "update") {
+    const parsed = parseForm(formData, UpdateSchema, "update");
+    if (!parsed.ok) return badRequest({ ...parsed.reply, intent: `update-${String(formData.get("serviceId"))}` });
+    const { serviceId, name, teamId } = parsed.data;
+    const rowIntent = `update-${serviceId}`;
+    if (teamId !== null && !teamIds.has(teamId)) return fieldError(formData, "teamId", "is not a known team", rowIntent);
+    if (serviceNameTaken(db, name, serviceId)) return fieldError(formData, "name", "is already the name of another service", rowIntent);
+    if (!updateService(db, user.id, serviceId, { name, teamId })) return fieldError(formData, "serviceId", "no such service", rowIntent);
+    return { status: "ok", intent: rowIntent, message: `Service ${name} saved.` } satisfies FormReply;
+  }
+  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+}
+
+export default function Services() {
+  const { services, teams } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { user, formatting } = useRootData();
+  const editable = can(user, "delivery:edit");
+  const busy = (intent: string) => navigation.state === "submitting" && `${navigation.formData?.get("intent")}-${navigation.formData?.get("serviceId")}` === intent;
+  const teamOptions = teams.map((t) => ({ value: String(t.id), label: t.name }));
+  return (
+    <>
+      <PageHeader title={TEXT.title} description={TEXT.description}>
+        <DeliveryTabs current="services" />
+      </PageHeader>
+      {reply?.status === "ok" ? (
+        <p className="notice" role="status">
+          {reply.message}
+        </p>
+      ) : null}
+      <Card>
+        {services.length === 0 ? (
+          <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.whoMay}>
+            <p>{TEXT.emptyBody}</p>
+          </EmptyState>
+        ) : (
+          <div className="table-scroll">
+            <table className="simple">
+              <caption className="visually-hidden">Services</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Service</th>
+                  <th scope="col">Owning team</th>
+                  <th scope="col" className="dl-num">
+                    Deployments
+                  </th>
+                  <th scope="col">Last production deployment</th>
+                  <th scope="col" className="dl-num">
+                    Open incidents
+                  </th>
+                  {editable ? (
+                    <th scope="col">
+                      <span className="visually-hidden">Save</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {services.map((s) => {
+                  const rowIntent = `update-${s.id}`;
+                  const errors = isErrorReply(reply, rowIntent) ? reply.fieldErrors : null;
+                  return (
+                    <tr key={s.id}>
+                      <th scope="row">
+                        {editable ? (
+                          <>
+                            <Form method="post" id={`svc-${s.id}`}>
+                              <input type="hidden" name="intent" value="update" />
+                              <input type="hidden" name="serviceId" value={s.id} />
+                            </Form>
+                            <input
+                              form={`svc-${s.id}`}
+                              name="name"
+                              aria-label={`Name of ${s.name}`}
+                              defaultValue={valueOf(reply, "name", s.name, rowIntent)}
+                              aria-invalid={errors?.name ? true : undefined}
+                              className="dl-cell-input"
+                            />
+                            {errors?.name ? <p className="field-error">{errors.name.join(", ")}</p> : null}
+                          </>
+                        ) : (
+                          s.name
+                        )}
+                        <div className="dl-row-links">
+                          <Link to={`/delivery/deployments?service=${encodeURIComponent(s.name)}`}>deployments</Link> ·{" "}
+                          <Link to={`/delivery/incidents?service=${encodeURIComponent(s.name)}`}>incidents</Link>
+                        </div>
+                      </th>
+                      <td>
+                        {editable ? (
+                          <>
+                            <select
+                              form={`svc-${s.id}`}
+                              name="teamId"
+                              aria-label={`Team owning ${s.name}`}
+                              defaultValue={valueOf(reply, "teamId", s.teamId, rowIntent)}
+                              className="dl-cell-input"
+                            >
+                              <option value="">— no team —</option>
+                              {teamOptions.map((t) => (
+                                <option key={t.value} value={t.value}>
+                                  {t.label}
+                                </option>
+                              ))}
+                            </select>
+                            {errors?.teamId ? <p className="field-error">{errors.teamId.join(", ")}</p> : null}
+                          </>
+                        ) : (
+                          (s.teamName ?? "—")
+                        )}
+                      </td>
+                      <td className="dl-num">{s.deployments}</td>
+                      <td>{s.lastDeployedAt === null ? <span className="dl-muted">never</span> : formatDateTime(s.lastDeployedAt, formatting.timeZone, formatting.locale)}</td>
+                      <td className="dl-num">{s.openIncidents}</td>
+                      {editable ? (
+                        <td>
+                          <Button form={`svc-${s.id}`} size="sm" pending={busy(rowIntent)} pendingLabel={TEXT.saving}>
+                            {TEXT.save}
+                            <span className="visually-hidden"> {s.name}</span>
+                          </Button>
+                        </td>
+                      ) : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+      {editable ? (
+        <Card title={TEXT.add}>
+          <Form method="post" className="form-grid" noValidate>
+            <input type="hidden" name="intent" value="create" />
+            <Field label="Name" name="name" required defaultValue={valueOf(reply, "name", "", "create")} errors={fieldErrorsOf(reply, "name", "create")} maxLength={100} />
+            <SelectField
+              label="Owning team"
+              name="teamId"
+              placeholder="— no team —"
+              options={teamOptions}
+              defaultValue={valueOf(reply, "teamId", "", "create")}
+              errors={fieldErrorsOf(reply, "teamId", "create")}
+            />
+            <div>
+              <Button variant="primary" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "create"} pendingLabel={TEXT.saving}>
+                {TEXT.add}
+              </Button>
+            </div>
+          </Form>
+        </Card>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,81 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { GateForm } from "~/components/governance/gate-form";
+import { Button } from "~/components/ui/button";
+import { PageHeader } from "~/components/ui/page-header";
+import { badRequest } from "~/lib/forms.server";
+import { idSchema } from "~/lib/validation.server";
+import { deleteGate, GATE_FORM_SLOTS, getGate, parseGateForm, updateGate } from "~/models/governance.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+import { invariantResponse } from "~/utils/http.server";
+
+const TEXT = {
+  back: "Back to the decision gates",
+  title: (name: string) => `Edit “${name}”`,
+  save: "Save gate",
+  remove: "Delete this gate",
+  removeHint: "Deleting removes the gate and its criteria; the audit trail keeps what it was.",
+} as const;
+
+export const meta: MetaFunction = () => [{ title: "Edit gate · InnovaTech Strategy Tracker" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "settings:manage");
+  const id = idSchema.safeParse(params.gateId);
+  invariantResponse(id.success, "Gate not found", 404);
+  const gate = getGate(getDb(), id.data);
+  invariantResponse(gate, "Gate not found", 404);
+  return { gate };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "settings:manage");
+  const id = idSchema.safeParse(params.gateId);
+  invariantResponse(id.success, "Gate not found", 404);
+  const db = getDb();
+  const formData = await request.formData();
+  if (formData.get("intent") === "delete") {
+    invariantResponse(deleteGate(db, user.id, id.data), "Gate not found", 404);
+    return redirect("/governance/gates");
+  }
+  const parsed = parseGateForm(formData, "update");
+  if (!parsed.ok) return badRequest(parsed.reply);
+  invariantResponse(updateGate(db, user.id, id.data, parsed.data), "Gate not found", 404);
+  return redirect(`/governance/gates#gate-${id.data}`);
+}
+
+export default function EditGate() {
+  const { gate } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { formatting } = useRootData();
+  return (
+    <>
+      <PageHeader eyebrow={<Link to="/governance/gates">{TEXT.back}</Link>} title={TEXT.title(gate.name)} />
+      <section className="panel">
+        <GateForm
+          reply={reply}
+          intent="update"
+          slots={Math.max(GATE_FORM_SLOTS, gate.criteria.length)}
+          currency={formatting.currency}
+          submitLabel={TEXT.save}
+          initial={gate}
+        />
+      </section>
+      <section className="panel">
+        <p className="muted">{TEXT.removeHint}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="delete" />
+          <Button variant="danger">{TEXT.remove}</Button>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,122 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { GateForm } from "~/components/governance/gate-form";
+import { GateCriteriaTable, GateVerdictBadge, GateVerdictFormula } from "~/components/governance/gates-panel";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
+import { formatDate, formatMonth } from "~/lib/format";
+import type { FormReply } from "~/lib/forms";
+import { badRequest } from "~/lib/forms.server";
+import { createGate, evaluateGates, GATE_FORM_SLOTS, listGates, parseGateForm } from "~/models/governance.server";
+import { getLiveMetrics } from "~/models/live-metrics.server";
+import { todayUtc } from "~/models/risks.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  title: "Decision gates",
+  description: "Dated go / no-go decisions on live metrics, evaluated every time this page is opened.",
+  sources: "Live values",
+  finance: (m: string | null, fmt: (m: string) => string) => (m ? `finance as of ${fmt(m)} (latest closed month)` : "no closed finance month yet"),
+  delivery: "delivery over the last 30 days",
+  due: "Due",
+  edit: "Edit",
+  add: "Add a decision gate",
+  addBtn: "Add gate",
+  created: "Gate added.",
+  empty: "No decision gate yet",
+  emptyBody: "Add one below: a name, a due date, and the criteria on live metrics that make it a “go”.",
+  who: "The CEO.",
+} as const;
+
+export const meta: MetaFunction = () => [{ title: "Decision gates · InnovaTech Strategy Tracker" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "dashboards:read");
+  const db = getDb();
+  const live = getLiveMetrics(db);
+  const today = todayUtc();
+  return { gates: evaluateGates(listGates(db), live.values, today), sources: live.sources, today };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "settings:manage");
+  const formData = await request.formData();
+  const parsed = parseGateForm(formData, "create");
+  if (!parsed.ok) return badRequest(parsed.reply);
+  createGate(getDb(), user.id, parsed.data);
+  return { status: "ok", intent: "create", message: TEXT.created } satisfies FormReply;
+}
+
+export default function Gates() {
+  const { gates, sources, today } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { user, formatting } = useRootData();
+  const canEdit = can(user, "settings:manage");
+  return (
+    <>
+      <PageHeader title={TEXT.title} description={TEXT.description} />
+      <p className="muted">
+        {TEXT.sources}: {TEXT.finance(sources.financeAsOfMonth, (m) => formatMonth(m, formatting.locale))}; {TEXT.delivery}. <GateVerdictFormula />
+      </p>
+      {reply?.status === "ok" ? (
+        <p className="notice" role="status">
+          {reply.message}
+        </p>
+      ) : null}
+      {gates.length === 0 ? (
+        <EmptyState title={TEXT.empty} whoMay={TEXT.who}>
+          <p>{TEXT.emptyBody}</p>
+        </EmptyState>
+      ) : (
+        <div className="gates-grid">
+          {gates.map((g) => (
+            <section key={g.id} id={`gate-${g.id}`} className="panel gate-card" aria-labelledby={`gate-title-${g.id}`} data-testid="gate-card">
+              <div className="gate-card__head">
+                <h2 id={`gate-title-${g.id}`} className="gate-card__title">
+                  {g.name}
+                </h2>
+                <GateVerdictBadge verdict={g.verdict} />
+              </div>
+              <p className="muted">
+                {TEXT.due} {formatDate(g.dueDate, formatting.timeZone, formatting.locale)}
+                {g.dueDate < today && g.verdict !== "go" ? " (passed)" : ""}
+                {canEdit ? (
+                  <>
+                    {" · "}
+                    <Link to={`/governance/gates/${g.id}`}>
+                      {TEXT.edit}
+                      <span className="visually-hidden"> {g.name}</span>
+                    </Link>
+                  </>
+                ) : null}
+              </p>
+              {g.description ? <p>{g.description}</p> : null}
+              <GateCriteriaTable gate={g} fmt={formatting} />
+            </section>
+          ))}
+        </div>
+      )}
+      {canEdit ? (
+        <section className="panel" aria-labelledby="add-gate">
+          <h2 id="add-gate">{TEXT.add}</h2>
+          <GateForm
+            reply={reply}
+            intent="create"
+            slots={GATE_FORM_SLOTS}
+            currency={formatting.currency}
+            submitLabel={TEXT.addBtn}
+            initial={{ name: "", description: null, dueDate: today, criteria: [] }}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,193 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { LineChart } from "~/components/charts/line-chart";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Field, SelectField } from "~/components/ui/field";
+import { PageHeader } from "~/components/ui/page-header";
+import { Tooltip } from "~/components/ui/tooltip";
+import { formatDate } from "~/lib/format";
+import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
+import { badRequest, parseForm } from "~/lib/forms.server";
+import { FORMULAS, MATURITY_INDICATOR_KEYS, MATURITY_INDICATORS, MATURITY_LEVELS, maturityLevelLabel } from "~/lib/metrics/governance";
+import { isoDateSchema } from "~/lib/validation.server";
+import { listMaturityAssessments, recordMaturityAssessment } from "~/models/governance.server";
+import { todayUtc } from "~/models/risks.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  title: "IT maturity",
+  description: "Our five maturity indicators scored 1 (none / initial) to 5 (optimised) at dated assessments.",
+  latest: "Latest assessment",
+  chart: "Maturity scores over time",
+  chartSummary: "One line per indicator; scores from 1 to 5 at each assessment date.",
+  record: "Record an assessment",
+  recordHint: "Scoring a date that already has an assessment corrects it.",
+  date: "Assessment date",
+  note: "Note",
+  save: "Save assessment",
+  saving: "Saving…",
+  none: "No assessment yet",
+  noneBody: "Record the first assessment with the form below.",
+  who: "CEO and CTO.",
+  readOnly: "The CEO and CTO record assessments.",
+  scale: "About the 1–5 scale",
+} as const;
+
+export const meta: MetaFunction = () => [{ title: "IT maturity · InnovaTech Strategy Tracker" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "dashboards:read");
+  return { assessments: listMaturityAssessments(getDb()), today: todayUtc() };
+}
+
+const scoreSchema = z.coerce.number({ error: "pick a score" }).int("pick a score").min(1, "must be 1 to 5").max(5, "must be 1 to 5");
+const noteSchema = z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(500, "must be at most 500 characters").nullable());
+
+const AssessmentSchema = z.object({
+  intent: z.literal("assess"),
+  assessedOn: isoDateSchema,
+  ...Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [`score_${k}`, scoreSchema])),
+  ...Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [`note_${k}`, noteSchema])),
+}) as unknown as z.ZodType<{ intent: "assess"; assessedOn: string } & Record<string, number | string | null>>;
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "risks:edit");
+  const formData = await request.formData();
+  const parsed = parseForm(formData, AssessmentSchema, "assess");
+  if (!parsed.ok) return badRequest(parsed.reply);
+  const d = parsed.data;
+  if (d.assessedOn > todayUtc()) {
+    return badRequest({ status: "error", fieldErrors: { assessedOn: ["cannot be in the future"] }, formErrors: [], values: Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)])), intent: "assess" });
+  }
+  const scores = Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [k, d[`score_${k}`] as number])) as Record<(typeof MATURITY_INDICATOR_KEYS)[number], number>;
+  const notes = Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [k, d[`note_${k}`] as string | null]));
+  recordMaturityAssessment(getDb(), user.id, { assessedOn: d.assessedOn, scores, notes });
+  return { status: "ok", intent: "assess", message: `Assessment of ${d.assessedOn} saved.` } satisfies FormReply;
+}
+
+const levelOptions = MATURITY_LEVELS.map((l) => ({ value: String(l.level), label: `${l.level} – ${l.label}` }));
+
+type ChartRow = { date: string } & Partial<Record<(typeof MATURITY_INDICATOR_KEYS)[number], number>>;
+
+export default function Maturity() {
+  const { assessments, today } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { user, formatting } = useRootData();
+  const canEdit = can(user, "risks:edit");
+  const latest = assessments.at(-1);
+  const chartData: ChartRow[] = assessments.map((a) => ({ date: a.assessedOn, ...a.scores }));
+  const fmtDate = (d: string | number) => formatDate(String(d), formatting.timeZone, formatting.locale);
+  return (
+    <>
+      <PageHeader title={TEXT.title} description={TEXT.description} />
+      {reply?.status === "ok" ? (
+        <p className="notice" role="status">
+          {reply.message}
+        </p>
+      ) : null}
+      <section className="panel" aria-labelledby="latest">
+        <h2 id="latest">
+          {TEXT.latest}
+          {latest ? ` · ${fmtDate(latest.assessedOn)}` : ""}{" "}
+          <Tooltip
+            label={TEXT.scale}
+            content={
+              <>
+                {FORMULAS.maturity_score.formula} Window: {FORMULAS.maturity_score.window}
+              </>
+            }
+          />
+        </h2>
+        {latest ? (
+          <ul className="maturity-latest">
+            {MATURITY_INDICATOR_KEYS.map((k) => {
+              const s = latest.scores[k];
+              return (
+                <li key={k} className="maturity-latest__item">
+                  <span className="maturity-latest__label">{MATURITY_INDICATORS[k].label}</span>
+                  <span className={`maturity-latest__score maturity-score--${s ?? "none"}`}>{s ?? "no data"}</span>
+                  <span className="muted">{s ? maturityLevelLabel(s) : ""}</span>
+                  {latest.notes[k] ? <span className="maturity-latest__note">{latest.notes[k]}</span> : null}
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          <p>
+            <strong>{TEXT.none}.</strong> {TEXT.noneBody} <span className="muted">Who can do this: {TEXT.who}</span>
+          </p>
+        )}
+      </section>
+
+      <section className="panel" aria-label={TEXT.chart}>
+        <LineChart
+          title={TEXT.chart}
+          summary={TEXT.chartSummary}
+          data={chartData}
+          xKey="date"
+          xLabel="Assessment"
+          formatX={fmtDate}
+          formatValue={(v) => String(v)}
+          yDomain={[0, 5]}
+          series={MATURITY_INDICATOR_KEYS.map((k, i) => ({ key: k, label: MATURITY_INDICATORS[k].label, color: `chart-${i + 1}` as "chart-1" }))}
+          emptyMessage={TEXT.none}
+        />
+      </section>
+
+      <section className="panel" aria-labelledby="assess">
+        <h2 id="assess">{TEXT.record}</h2>
+        {canEdit ? (
+          <Form method="post" className="maturity-form" noValidate>
+            <input type="hidden" name="intent" value="assess" />
+            <p className="muted">{TEXT.recordHint}</p>
+            <Field
+              label={TEXT.date}
+              name="assessedOn"
+              type="date"
+              required
+              max={today}
+              defaultValue={valueOf(reply, "assessedOn", today, "assess")}
+              errors={fieldErrorsOf(reply, "assessedOn", "assess")}
+            />
+            {MATURITY_INDICATOR_KEYS.map((k) => (
+              <fieldset key={k} className="maturity-form__row">
+                <legend>{MATURITY_INDICATORS[k].label}</legend>
+                <SelectField
+                  label="Score"
+                  name={`score_${k}`}
+                  required
+                  options={levelOptions}
+                  hint={MATURITY_INDICATORS[k].description}
+                  defaultValue={valueOf(reply, `score_${k}`, latest?.scores[k] ?? 1, "assess")}
+                  errors={fieldErrorsOf(reply, `score_${k}`, "assess")}
+                />
+                <Field
+                  label={TEXT.note}
+                  name={`note_${k}`}
+                  maxLength={500}
+                  defaultValue={valueOf(reply, `note_${k}`, "", "assess")}
+                  errors={fieldErrorsOf(reply, `note_${k}`, "assess")}
+                />
+              </fieldset>
+            ))}
+            <Button variant="primary" pending={navigation.state === "submitting"} pendingLabel={TEXT.saving}>
+              {TEXT.save}
+            </Button>
+          </Form>
+        ) : (
+          <p className="muted">{TEXT.readOnly}</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,419 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { assertPermission, requireUser } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { StatusBadge } from "~/components/metrics/status-badge";
+import { formatKrRange, formatKrValue, krInputValue } from "~/components/okrs/kr-format";
+import { ClosingScore } from "~/components/okrs/objective-tree";
+import { KeyResultSchema, ObjectiveSchema, ruleErrorReply } from "~/components/okrs/okr-forms.server";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Field, SelectField, TextareaField } from "~/components/ui/field";
+import { PageHeader } from "~/components/ui/page-header";
+import { ProgressBar } from "~/components/ui/progress-bar";
+import { formatPercent } from "~/lib/format";
+import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { expectedProgress, KR_KINDS, okrStatus, type KrKind } from "~/lib/metrics/okrs";
+import { idSchema } from "~/lib/validation.server";
+import {
+  carryOverKeyResult,
+  createKeyResult,
+  getCycle,
+  getKeyResult,
+  getNextCycle,
+  getObjective,
+  listObjectiveKeyResults,
+  listParentOptions,
+  listPeople,
+  setKeyResultArchived,
+  setObjectiveArchived,
+  updateKeyResult,
+  updateObjective,
+} from "~/models/okrs.server";
+import { listTeams } from "~/models/users.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+import { invariantResponse, notFound } from "~/utils/http.server";
+
+const TEXT = {
+  back: "All OKRs",
+  krs: "Key results",
+  noKrs: "No key results yet",
+  noKrsBody: "Add two to five measurable key results: each has a start, a target and a weight.",
+  who: "CEO and CTO for any objective; team leads for their team's.",
+  archived: "This objective is archived: it no longer counts in progress figures.",
+  closed: "The cycle is closed: this objective is read-only.",
+  edit: "Edit objective",
+  addKr: "Add a key result",
+  carry: "Carry over to the next cycle",
+  carryHint: (next: string) => `Copies this key result into ${next}, starting from its current value.`,
+} as const;
+
+const KIND_LABELS: Record<KrKind, string> = { number: "Number", percent: "Percent (0–100)", currency: "Money (€)", boolean: "Done / not done" };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.objective.title ?? "Objective"} · OKRs · InnovaTech Strategy Tracker` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idSchema.safeParse(params.objectiveId);
+  if (!id.success) notFound("No such objective.");
+  const db = getDb();
+  const now = Date.now();
+  const objective = getObjective(db, id.data);
+  if (!objective) notFound("No such objective.");
+  const cycle = getCycle(db, objective.cycleId)!;
+  const expected = expectedProgress(cycle.startDate, cycle.endDate, now);
+  const canEdit = can(user, "okrs:edit", { teamId: objective.teamId });
+  const next = getNextCycle(db, cycle.id);
+  return {
+    objective,
+    cycle,
+    expected,
+    status: objective.progress == null ? null : okrStatus(objective.progress, expected),
+    keyResults: listObjectiveKeyResults(db, objective.id, now),
+    canEdit,
+    editable: canEdit && cycle.status === "open" && objective.archivedAt == null,
+    nextCycle: next ? { id: next.id, name: next.name } : null,
+    teams: listTeams(db).filter((t) => can(user, "okrs:edit", { teamId: t.id })),
+    canCompany: can(user, "okrs:edit", { teamId: null }),
+    people: listPeople(db),
+    parents: listParentOptions(db, cycle.id, objective.id),
+  };
+}
+
+function krIdOf(formData: FormData) {
+  const id = idSchema.safeParse(formData.get("keyResultId"));
+  return id.success ? id.data : null;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const id = idSchema.safeParse(params.objectiveId);
+  if (!id.success) notFound("No such objective.");
+  const objective = getObjective(db, id.data);
+  if (!objective) notFound("No such objective.");
+  // every action here edits this objective or its KRs: the lead of another team gets a 403
+  assertPermission(user, "okrs:edit", { teamId: objective.teamId });
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  try {
+    switch (intent) {
+      case "update-objective": {
+        const parsed = parseForm(formData, ObjectiveSchema, intent);
+        if (!parsed.ok) return badRequest(parsed.reply);
+        assertPermission(user, "okrs:edit", { teamId: parsed.data.teamId });
+        updateObjective(db, user.id, objective.id, parsed.data);
+        return { status: "ok", intent, message: "Objective saved." } satisfies FormReply;
+      }
+      case "archive-objective":
+      case "restore-objective":
+        setObjectiveArchived(db, user.id, objective.id, intent === "archive-objective");
+        return { status: "ok", intent, message: intent === "archive-objective" ? "Objective archived." : "Objective restored." } satisfies FormReply;
+      case "create-kr": {
+        const parsed = parseForm(formData, KeyResultSchema, intent);
+        if (!parsed.ok) return badRequest(parsed.reply);
+        createKeyResult(db, user.id, objective.id, parsed.data);
+        return { status: "ok", intent, message: "Key result added." } satisfies FormReply;
+      }
+      case "update-kr":
+      case "archive-kr":
+      case "restore-kr":
+      case "carry-over": {
+        const krId = krIdOf(formData);
+        const kr = krId ? getKeyResult(db, krId) : null;
+        invariantResponse(kr && kr.objectiveId === objective.id, "No such key result in this objective.", 404);
+        if (intent === "update-kr") {
+          const parsed = parseForm(formData, KeyResultSchema, `update-kr-${kr.id}`);
+          if (!parsed.ok) return badRequest(parsed.reply);
+          updateKeyResult(db, user.id, kr.id, parsed.data);
+          return { status: "ok", intent, message: "Key result saved." } satisfies FormReply;
+        }
+        if (intent === "carry-over") {
+          const res = carryOverKeyResult(db, user.id, kr.id);
+          throw redirect(`/okrs/${res.objectiveId}`);
+        }
+        setKeyResultArchived(db, user.id, kr.id, intent === "archive-kr");
+        return { status: "ok", intent, message: intent === "archive-kr" ? "Key result archived." : "Key result restored." } satisfies FormReply;
+      }
+    }
+  } catch (err) {
+    if (err instanceof Response) throw err;
+    const krId = krIdOf(formData);
+    return ruleErrorReply(err, formData, intent === "update-kr" && krId ? `update-kr-${krId}` : intent);
+  }
+  return fieldError(formData, "intent", "is not a known action");
+}
+
+type KrFormValues = { title: string; kind: KrKind; startValue: number; targetValue: number; unit: string | null; weight: number; ownerUserId: number | null };
+
+function KrFields({
+  reply,
+  intent,
+  kr,
+  people,
+}: {
+  reply: unknown;
+  intent: string;
+  kr: KrFormValues | null;
+  people: { id: number; name: string }[];
+}) {
+  const v = (name: string, fallback: string | number | null | undefined) => valueOf(reply, name, fallback, intent);
+  const e = (name: string) => fieldErrorsOf(reply, name, intent);
+  const kind = kr?.kind ?? "number";
+  return (
+    <>
+      <Field label="Title" name="title" required defaultValue={v("title", kr?.title ?? "")} errors={e("title")} />
+      <SelectField
+        label="Kind"
+        name="kind"
+        options={KR_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+        defaultValue={v("kind", kind)}
+        errors={e("kind")}
+      />
+      <Field
+        label="Start value"
+        name="startValue"
+        inputMode="decimal"
+        hint="Money in euros; percent 0–100; ignored for done / not done"
+        defaultValue={v("startValue", kr ? krInputValue(kr.kind, kr.startValue) : "0")}
+        errors={e("startValue")}
+      />
+      <Field
+        label="Target value"
+        name="targetValue"
+        inputMode="decimal"
+        hint="Below the start for a decreasing key result"
+        defaultValue={v("targetValue", kr ? krInputValue(kr.kind, kr.targetValue) : "")}
+        errors={e("targetValue")}
+      />
+      <Field label="Unit" name="unit" hint="e.g. customers, ms (number kind)" defaultValue={v("unit", kr?.unit ?? "")} errors={e("unit")} />
+      <Field label="Weight" name="weight" inputMode="decimal" defaultValue={v("weight", kr?.weight ?? 1)} errors={e("weight")} />
+      <SelectField
+        label="Owner"
+        name="ownerUserId"
+        placeholder="No owner"
+        options={people.map((p) => ({ value: String(p.id), label: p.name }))}
+        defaultValue={v("ownerUserId", kr?.ownerUserId ?? "")}
+        errors={e("ownerUserId")}
+      />
+    </>
+  );
+}
+
+export default function ObjectivePage() {
+  const { objective, cycle, expected, status, keyResults, canEdit, editable, nextCycle, teams, canCompany, people, parents } =
+    useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { formatting } = useRootData();
+  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const v = (name: string, fallback: string | number | null | undefined, intent: string) => valueOf(reply, name, fallback, intent);
+  const e = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
+  const closed = cycle.status === "closed";
+  const teamOptions = [
+    ...(canCompany || objective.teamId === null ? [{ value: "", label: "Company-level" }] : []),
+    ...teams.map((t) => ({ value: String(t.id), label: t.name })),
+  ];
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <>
+            <Link to={`/okrs?cycle=${cycle.id}`}>{TEXT.back}</Link> · {cycle.name} · {objective.teamName ?? "Company"}
+          </>
+        }
+        title={objective.title}
+        description={objective.description ?? undefined}
+        actions={closed ? <ClosingScore score={objective.closingScore} locale={formatting.locale} /> : <StatusBadge status={status} />}
+      >
+        <div className="okr-objective-summary">
+          <ProgressBar
+            value={objective.progress}
+            expected={closed ? null : expected}
+            status={status ?? "neutral"}
+            label={`Progress of ${objective.title}`}
+            locale={formatting.locale}
+          />
+          <span className="muted">
+            Owner: {objective.ownerName ?? "none"}
+            {objective.parentId ? (
+              <>
+                {" "}
+                · Aligned under <Link to={`/okrs/${objective.parentId}`}>{objective.parentTitle}</Link>
+              </>
+            ) : null}
+          </span>
+        </div>
+      </PageHeader>
+
+      {reply?.status === "ok" ? (
+        <p className="notice" role="status">
+          {reply.message}
+        </p>
+      ) : null}
+      {isErrorReply(reply) && reply.formErrors.length > 0 ? (
+        <p className="form-error" role="alert">
+          {reply.formErrors.join(" ")}
+        </p>
+      ) : null}
+      {closed ? <p className="notice">{TEXT.closed}</p> : null}
+      {objective.archivedAt ? <p className="notice">{TEXT.archived}</p> : null}
+
+      <Card title={TEXT.krs}>
+        {keyResults.length === 0 ? (
+          <EmptyState title={TEXT.noKrs} whoMay={TEXT.who}>
+            <p>{TEXT.noKrsBody}</p>
+          </EmptyState>
+        ) : (
+          <ul className="okr-kr-list">
+            {keyResults.map((kr) => {
+              const krIntent = `update-kr-${kr.id}`;
+              const done = kr.progress >= 1;
+              return (
+                <li key={kr.id} className={kr.archivedAt ? "okr-kr-item okr-kr-item--archived" : "okr-kr-item"}>
+                  <div className="okr-kr-item__head">
+                    <Link to={`/okrs/kr/${kr.id}`} className="okr-kr-item__title">
+                      {kr.title}
+                    </Link>
+                    {kr.archivedAt ? <Badge tone="neutral">archived</Badge> : closed ? null : <StatusBadge status={kr.status} />}
+                    {kr.carriedFromId ? (
+                      <Link to={`/okrs/kr/${kr.carriedFromId}`} className="muted">
+                        carried over
+                      </Link>
+                    ) : null}
+                  </div>
+                  <p className="okr-kr-item__meta muted">
+                    {formatKrValue(kr.kind, kr.currentValue, kr.unit, formatting)} · {formatKrRange(kr, formatting)} · weight {kr.weight} ·{" "}
+                    {kr.ownerName ?? "no owner"} · {kr.checkIns} check-in{kr.checkIns === 1 ? "" : "s"}
+                    {kr.finalProgress != null ? ` · final ${formatPercent(kr.finalProgress, 0, formatting.locale)}` : null}
+                  </p>
+                  <ProgressBar
+                    value={kr.progress}
+                    expected={closed ? null : expected}
+                    status={kr.archivedAt ? "neutral" : kr.status}
+                    label={`Progress of ${kr.title}`}
+                    locale={formatting.locale}
+                  />
+                  {canEdit ? (
+                    <div className="okr-kr-item__actions">
+                      {editable && !kr.archivedAt ? (
+                        <details className="okr-inline-edit" open={isErrorReply(reply, krIntent) || undefined}>
+                          <summary className="btn btn--secondary btn--sm">Edit</summary>
+                          <Form method="post" className="form-grid" noValidate>
+                            <input type="hidden" name="intent" value="update-kr" />
+                            <input type="hidden" name="keyResultId" value={kr.id} />
+                            <KrFields reply={reply} intent={krIntent} kr={kr} people={people} />
+                            <div>
+                              <Button type="submit" variant="primary" pending={busy("update-kr")} pendingLabel="Saving…">
+                                Save key result
+                              </Button>
+                            </div>
+                          </Form>
+                        </details>
+                      ) : null}
+                      {editable ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value={kr.archivedAt ? "restore-kr" : "archive-kr"} />
+                          <input type="hidden" name="keyResultId" value={kr.id} />
+                          <Button type="submit" size="sm" variant="ghost">
+                            {kr.archivedAt ? "Restore" : "Archive"}
+                          </Button>
+                        </Form>
+                      ) : null}
+                      {!kr.archivedAt && !done && nextCycle ? (
+                        <Form method="post" title={TEXT.carryHint(nextCycle.name)}>
+                          <input type="hidden" name="intent" value="carry-over" />
+                          <input type="hidden" name="keyResultId" value={kr.id} />
+                          <Button type="submit" size="sm" pending={busy("carry-over")} pendingLabel="Carrying over…">
+                            Carry over to {nextCycle.name}
+                          </Button>
+                        </Form>
+                      ) : null}
+                    </div>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Card>
+
+      {editable ? (
+        <Card title={TEXT.addKr}>
+          <Form method="post" className="form-grid" noValidate>
+            <input type="hidden" name="intent" value="create-kr" />
+            <KrFields reply={reply} intent="create-kr" kr={null} people={people} />
+            <div>
+              <Button type="submit" variant="primary" pending={busy("create-kr")} pendingLabel="Adding…">
+                Add key result
+              </Button>
+            </div>
+          </Form>
+        </Card>
+      ) : null}
+
+      {editable ? (
+        <Card title={TEXT.edit}>
+          <Form method="post" className="form-grid" noValidate>
+            <input type="hidden" name="intent" value="update-objective" />
+            <Field label="Title" name="title" required defaultValue={v("title", objective.title, "update-objective")} errors={e("title", "update-objective")} />
+            <SelectField
+              label="Team"
+              name="teamId"
+              options={teamOptions}
+              defaultValue={v("teamId", objective.teamId ?? "", "update-objective")}
+              errors={e("teamId", "update-objective")}
+            />
+            <SelectField
+              label="Owner"
+              name="ownerUserId"
+              placeholder="No owner"
+              options={people.map((p) => ({ value: String(p.id), label: p.name }))}
+              defaultValue={v("ownerUserId", objective.ownerUserId ?? "", "update-objective")}
+              errors={e("ownerUserId", "update-objective")}
+            />
+            <SelectField
+              label="Aligned under"
+              name="parentId"
+              placeholder="Nothing (top level)"
+              options={parents.map((p) => ({ value: String(p.id), label: `${p.title} (${p.teamName ?? "Company"})` }))}
+              defaultValue={v("parentId", objective.parentId ?? "", "update-objective")}
+              errors={e("parentId", "update-objective")}
+            />
+            <TextareaField
+              label="Description"
+              name="description"
+              rows={2}
+              defaultValue={v("description", objective.description ?? "", "update-objective")}
+              errors={e("description", "update-objective")}
+            />
+            <div>
+              <Button type="submit" variant="primary" pending={busy("update-objective")} pendingLabel="Saving…">
+                Save objective
+              </Button>
+            </div>
+          </Form>
+        </Card>
+      ) : null}
+
+      {canEdit && !closed ? (
+        <Form method="post" className="okr-archive-form">
+          <input type="hidden" name="intent" value={objective.archivedAt ? "restore-objective" : "archive-objective"} />
+          <Button type="submit" variant={objective.archivedAt ? "secondary" : "danger"}>
+            {objective.archivedAt ? "Restore objective" : "Archive objective"}
+          </Button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

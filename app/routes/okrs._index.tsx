@@ -1,0 +1,243 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { assertPermission, requireUser } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CyclePicker } from "~/components/okrs/cycle-picker";
+import { ObjectiveTree } from "~/components/okrs/objective-tree";
+import { CycleSchema, ObjectiveSchema, resolveCycleParam, ruleErrorReply } from "~/components/okrs/okr-forms.server";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Field, SelectField, TextareaField } from "~/components/ui/field";
+import { PageHeader } from "~/components/ui/page-header";
+import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { formatPercent } from "~/lib/format";
+import { idSchema } from "~/lib/validation.server";
+import { closeCycle, createCycle, createObjective, cycleNameTaken, getCycle, getOkrTree, listCycles, listParentOptions, listPeople } from "~/models/okrs.server";
+import { listTeams } from "~/models/users.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+import { expectedProgress } from "~/lib/metrics/okrs";
+
+const TEXT = {
+  title: "OKRs",
+  description: "Company objectives and the team objectives aligned under them, with progress and pace for the cycle.",
+  mine: "My key results",
+  noCycle: "No OKR cycle yet",
+  noCycleBody: "Create the first cycle (a quarter with its start and end dates) below.",
+  cycleWho: "CEO and CTO.",
+  noObjectives: "No objectives in this cycle",
+  noObjectivesBody: "Add the company objectives first, then the team objectives aligned under them.",
+  objectiveWho: "CEO and CTO for any objective; team leads for their team's.",
+  newObjective: "New objective",
+  newCycle: "New cycle",
+  closeCycle: "Close this cycle",
+  closeHint: "Freezes every objective's closing score and every key result's progress; the cycle becomes read-only. This cannot be undone.",
+  closed: "Closed: scores are frozen and the cycle is read-only.",
+  elapsed: "Elapsed",
+} as const;
+
+export const meta: MetaFunction = () => [{ title: `${TEXT.title} · InnovaTech Strategy Tracker` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const now = Date.now();
+  const cycle = resolveCycleParam(db, new URL(request.url), now);
+  const teams = listTeams(db);
+  return {
+    cycle,
+    cycles: listCycles(db),
+    expected: cycle ? expectedProgress(cycle.startDate, cycle.endDate, now) : 0,
+    tree: cycle ? getOkrTree(db, cycle.id, now) : [],
+    teams: teams.filter((t) => can(user, "okrs:edit", { teamId: t.id })),
+    canCompany: can(user, "okrs:edit", { teamId: null }),
+    canCreate: can(user, "okrs:edit"),
+    people: listPeople(db),
+    parents: cycle ? listParentOptions(db, cycle.id) : [],
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "create-cycle") {
+    assertPermission(user, "okrs:edit", { teamId: null });
+    const parsed = parseForm(formData, CycleSchema, "create-cycle");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    if (cycleNameTaken(db, parsed.data.name)) return fieldError(formData, "name", "is already used by another cycle", "create-cycle");
+    const { intent: _i, ...input } = parsed.data;
+    const cycle = createCycle(db, user.id, input);
+    throw redirect(`/okrs?cycle=${cycle.id}`);
+  }
+  if (intent === "close-cycle") {
+    assertPermission(user, "okrs:edit", { teamId: null });
+    const id = idSchema.safeParse(formData.get("cycleId"));
+    if (!id.success || !getCycle(db, id.data)) return fieldError(formData, "cycleId", "is not a cycle", "close-cycle");
+    try {
+      closeCycle(db, user.id, id.data);
+    } catch (err) {
+      return ruleErrorReply(err, formData, "close-cycle");
+    }
+    return { status: "ok", intent: "close-cycle", message: "Cycle closed: scores are frozen." } satisfies FormReply;
+  }
+  if (intent === "create-objective") {
+    const cycleId = idSchema.safeParse(formData.get("cycleId"));
+    if (!cycleId.success) return fieldError(formData, "cycleId", "is not a cycle", "create-objective");
+    const parsed = parseForm(formData, ObjectiveSchema.extend({}), "create-objective");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    assertPermission(user, "okrs:edit", { teamId: parsed.data.teamId });
+    try {
+      const id = createObjective(db, user.id, cycleId.data, parsed.data);
+      throw redirect(`/okrs/${id}`);
+    } catch (err) {
+      if (err instanceof Response) throw err;
+      return ruleErrorReply(err, formData, "create-objective");
+    }
+  }
+  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+}
+
+export default function OkrsIndex() {
+  const { cycle, cycles, expected, tree, teams, canCompany, canCreate, people, parents } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { formatting, user } = useRootData();
+  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const errs = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
+  const v = (name: string, fallback: string | number | null | undefined, intent: string) => valueOf(reply, name, fallback, intent);
+  const closed = cycle?.status === "closed";
+  const teamOptions = [
+    ...(canCompany ? [{ value: "", label: "Company-level" }] : []),
+    ...teams.map((t) => ({ value: String(t.id), label: t.name })),
+  ];
+  return (
+    <>
+      <PageHeader
+        title={TEXT.title}
+        description={TEXT.description}
+        actions={
+          <Link to={cycle ? `/okrs/mine?cycle=${cycle.id}` : "/okrs/mine"} className="btn btn--primary">
+            {TEXT.mine}
+          </Link>
+        }
+      >
+        {cycles.length > 0 ? <CyclePicker cycles={cycles} currentId={cycle?.id ?? null} /> : null}
+      </PageHeader>
+
+      {reply?.status === "ok" ? (
+        <p className="notice" role="status">
+          {reply.message}
+        </p>
+      ) : null}
+      {isErrorReply(reply) && reply.formErrors.length > 0 ? (
+        <p className="form-error" role="alert">
+          {reply.formErrors.join(" ")}
+        </p>
+      ) : null}
+
+      {!cycle ? (
+        <EmptyState title={TEXT.noCycle} whoMay={TEXT.cycleWho}>
+          <p>{TEXT.noCycleBody}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <p className="okr-cycle-line">
+            <strong>{cycle.name}</strong> · {cycle.startDate} – {cycle.endDate} ·{" "}
+            {closed ? TEXT.closed : `${TEXT.elapsed} ${formatPercent(expected, 0, formatting.locale)}`}
+          </p>
+          {tree.length === 0 ? (
+            <EmptyState title={TEXT.noObjectives} whoMay={TEXT.objectiveWho}>
+              <p>{TEXT.noObjectivesBody}</p>
+            </EmptyState>
+          ) : (
+            <ObjectiveTree roots={tree} formatting={formatting} closed={closed} />
+          )}
+        </>
+      )}
+
+      {cycle && !closed && canCreate && teamOptions.length > 0 ? (
+        <Card title={TEXT.newObjective} className="okr-form-card">
+          <Form method="post" className="form-grid" noValidate>
+            <input type="hidden" name="intent" value="create-objective" />
+            <input type="hidden" name="cycleId" value={cycle.id} />
+            <Field label="Title" name="title" required defaultValue={v("title", "", "create-objective")} errors={errs("title", "create-objective")} />
+            <SelectField
+              label="Team"
+              name="teamId"
+              options={teamOptions}
+              defaultValue={v("teamId", canCompany ? "" : String(user?.teamId ?? ""), "create-objective")}
+              errors={errs("teamId", "create-objective")}
+            />
+            <SelectField
+              label="Owner"
+              name="ownerUserId"
+              placeholder="No owner"
+              options={people.map((p) => ({ value: String(p.id), label: p.name }))}
+              defaultValue={v("ownerUserId", user?.id ?? "", "create-objective")}
+              errors={errs("ownerUserId", "create-objective")}
+            />
+            <SelectField
+              label="Aligned under"
+              name="parentId"
+              placeholder="Nothing (top level)"
+              options={parents.map((p) => ({ value: String(p.id), label: `${p.title} (${p.teamName ?? "Company"})` }))}
+              defaultValue={v("parentId", "", "create-objective")}
+              errors={errs("parentId", "create-objective")}
+            />
+            <TextareaField
+              label="Description"
+              name="description"
+              rows={2}
+              defaultValue={v("description", "", "create-objective")}
+              errors={errs("description", "create-objective")}
+            />
+            <div>
+              <Button type="submit" variant="primary" pending={busy("create-objective")} pendingLabel="Creating…">
+                Create objective
+              </Button>
+            </div>
+          </Form>
+        </Card>
+      ) : null}
+
+      {canCompany ? (
+        <div className="okr-admin">
+          {cycle && !closed ? (
+            <Card title={TEXT.closeCycle} description={TEXT.closeHint} className="okr-form-card">
+              <Form method="post">
+                <input type="hidden" name="intent" value="close-cycle" />
+                <input type="hidden" name="cycleId" value={cycle.id} />
+                <Button type="submit" variant="danger" pending={busy("close-cycle")} pendingLabel="Closing…">
+                  Close {cycle.name}
+                </Button>
+              </Form>
+            </Card>
+          ) : null}
+          <Card title={TEXT.newCycle} className="okr-form-card">
+            <Form method="post" className="form-grid" noValidate>
+              <input type="hidden" name="intent" value="create-cycle" />
+              <Field label="Name" name="name" required hint="e.g. 2026-Q1" defaultValue={v("name", "", "create-cycle")} errors={errs("name", "create-cycle")} />
+              <Field label="Start date" name="startDate" type="date" required defaultValue={v("startDate", "", "create-cycle")} errors={errs("startDate", "create-cycle")} />
+              <Field label="End date (inclusive)" name="endDate" type="date" required defaultValue={v("endDate", "", "create-cycle")} errors={errs("endDate", "create-cycle")} />
+              <div>
+                <Button type="submit" pending={busy("create-cycle")} pendingLabel="Creating…">
+                  Create cycle
+                </Button>
+              </div>
+            </Form>
+          </Card>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,173 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { LineChart } from "~/components/charts/line-chart";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CheckInRow } from "~/components/okrs/check-in-form";
+import { buildKrHistory } from "~/components/okrs/history";
+import { formatKrValue } from "~/components/okrs/kr-format";
+import { handleCheckIn } from "~/components/okrs/okr-forms.server";
+import { Card } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
+import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/lib/format";
+import { badRequest } from "~/lib/forms.server";
+import { expectedProgress, FORMULAS, krProgress, okrStatus } from "~/lib/metrics/okrs";
+import { idSchema } from "~/lib/validation.server";
+import { getKeyResult, listCheckIns } from "~/models/okrs.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
+
+const TEXT = {
+  valueChart: "Value against the expected pace",
+  confidenceChart: "Confidence (1–10)",
+  checkIns: "Check-ins",
+  none: "No check-ins yet",
+  noneBody: "Record the first check-in with the form above: the value now, your confidence and a note.",
+  who: "The lead of the objective's team, the key result's owner, the CEO and the CTO.",
+  carried: "Carried over from",
+} as const;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.kr.title ?? "Key result"} · OKRs · InnovaTech Strategy Tracker` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idSchema.safeParse(params.keyResultId);
+  if (!id.success) notFound("No such key result.");
+  const db = getDb();
+  const now = Date.now();
+  const kr = getKeyResult(db, id.data);
+  if (!kr) notFound("No such key result.");
+  const checkIns = listCheckIns(db, kr.id);
+  const expected = expectedProgress(kr.cycleStartDate, kr.cycleEndDate, now);
+  const progress = kr.finalProgress ?? krProgress(kr);
+  const last = checkIns[checkIns.length - 1];
+  return {
+    kr: {
+      ...kr,
+      progress,
+      status: okrStatus(progress, expected),
+      lastCheckInAt: last?.createdAt ?? null,
+      lastConfidence: last?.confidence ?? null,
+    },
+    expected,
+    checkIns: checkIns.slice().reverse(),
+    history: buildKrHistory(kr, { startDate: kr.cycleStartDate, endDate: kr.cycleEndDate }, checkIns, now),
+    canCheckIn:
+      kr.cycleStatus === "open" && !kr.archivedAt && !kr.objectiveArchivedAt && can(user, "okrs:checkin", { teamId: kr.teamId, ownerUserId: kr.ownerUserId }),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  if (formData.get("intent") !== "checkin") {
+    return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  }
+  return handleCheckIn(getDb(), user, formData);
+}
+
+export default function KeyResultHistory() {
+  const { kr, expected, checkIns, history, canCheckIn } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { formatting } = useRootData();
+  const fmtValue = (v: number) => formatKrValue(kr.kind, v, kr.unit, formatting);
+  const fmtX = (x: string | number) => formatDate(String(x), formatting.timeZone, formatting.locale);
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <>
+            <Link to={`/okrs?cycle=${kr.cycleId}`}>OKRs</Link> · {kr.cycleName} · <Link to={`/okrs/${kr.objectiveId}`}>{kr.objectiveTitle}</Link>
+          </>
+        }
+        title={kr.title}
+        description={
+          kr.carriedFromId ? (
+            <>
+              {TEXT.carried} <Link to={`/okrs/kr/${kr.carriedFromId}`}>the previous cycle</Link>.
+            </>
+          ) : undefined
+        }
+      />
+      <ul className="kr-list">
+        <CheckInRow
+          kr={kr}
+          expected={expected}
+          action={`/okrs/kr/${kr.id}`}
+          canCheckIn={canCheckIn}
+          formatting={formatting}
+          timeZone={formatting.timeZone}
+          serverReply={reply}
+        />
+      </ul>
+      <div className="okr-charts">
+        <LineChart
+          title={TEXT.valueChart}
+          description={`${FORMULAS.expected_progress.label}: start + (target − start) × elapsed share of the cycle. Progress now ${formatPercent(kr.progress, 0, formatting.locale)}.`}
+          data={history}
+          xKey="date"
+          xLabel="Date"
+          series={[
+            { key: "value", label: "Value (latest check-in)", color: "chart-1" },
+            { key: "expected", label: "Expected pace", color: "text-muted", dashed: true },
+          ]}
+          formatX={fmtX}
+          formatValue={fmtValue}
+          yDomain={["auto", "auto"]}
+          yAxisWidth={kr.kind === "currency" ? 88 : 64}
+        />
+        <LineChart
+          title={TEXT.confidenceChart}
+          data={history}
+          xKey="date"
+          xLabel="Date"
+          series={[{ key: "confidence", label: "Confidence", color: "chart-2" }]}
+          formatX={fmtX}
+          formatValue={(v) => formatNumber(v, { locale: formatting.locale, digits: 0 })}
+          yDomain={[0, 10]}
+          height={180}
+          emptyMessage="No check-in with a confidence yet."
+        />
+      </div>
+      <Card title={TEXT.checkIns}>
+        {checkIns.length === 0 ? (
+          <EmptyState title={TEXT.none} whoMay={TEXT.who}>
+            <p>{TEXT.noneBody}</p>
+          </EmptyState>
+        ) : (
+          <div className="table-scroll">
+            <table className="simple" data-testid="checkin-history">
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Value</th>
+                  <th scope="col">Confidence</th>
+                  <th scope="col">Note</th>
+                  <th scope="col">By</th>
+                </tr>
+              </thead>
+              <tbody>
+                {checkIns.map((c) => (
+                  <tr key={c.id}>
+                    <td>{formatDateTime(c.createdAt, formatting.timeZone, formatting.locale)}</td>
+                    <td>{fmtValue(c.value)}</td>
+                    <td>{c.confidence}/10</td>
+                    <td>{c.note ?? <span className="muted">—</span>}</td>
+                    <td>{c.authorName ?? <span className="muted">—</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

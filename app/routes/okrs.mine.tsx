@@ -1,0 +1,121 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { can } from "~/auth/permissions";
+import { requireUser } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CheckInRow } from "~/components/okrs/check-in-form";
+import { CyclePicker } from "~/components/okrs/cycle-picker";
+import { handleCheckIn, resolveCycleParam } from "~/components/okrs/okr-forms.server";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
+import { ProgressBar } from "~/components/ui/progress-bar";
+import { formatPercent } from "~/lib/format";
+import { expectedProgress, FORMULAS } from "~/lib/metrics/okrs";
+import { listCycles, listMyKeyResults } from "~/models/okrs.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+import { badRequest } from "~/lib/forms.server";
+
+const TEXT = {
+  title: "My key results",
+  description: "Check in on your team's key results and the ones you own: type the value, confidence and a note, then press Enter.",
+  noCycle: "No OKR cycle yet",
+  noCycleBody: "A cycle (a quarter with its dates) must exist before key results can be set.",
+  noCycleWho: "CEO and CTO create cycles on the OKRs page.",
+  empty: "No key results for you in this cycle",
+  emptyBody: "Your team's objectives and the key results you own appear here. Add them from the objective's page.",
+  emptyWho: "Team leads for their team's objectives; CEO and CTO for any objective.",
+  closed: "This cycle is closed: its scores are frozen and check-ins are no longer possible.",
+  pace: "Expected progress today",
+  tree: "See the alignment tree",
+} as const;
+
+export const meta: MetaFunction = () => [{ title: `${TEXT.title} · InnovaTech Strategy Tracker` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const now = Date.now();
+  const cycle = resolveCycleParam(db, new URL(request.url), now);
+  const cycles = listCycles(db);
+  if (!cycle) return { cycle: null, cycles, expected: 0, keyResults: [] };
+  const expected = expectedProgress(cycle.startDate, cycle.endDate, now);
+  const keyResults = listMyKeyResults(db, user, cycle.id, now).map((kr) => ({
+    ...kr,
+    canCheckIn: cycle.status === "open" && can(user, "okrs:checkin", { teamId: kr.objectiveTeamId, ownerUserId: kr.ownerUserId }),
+  }));
+  return { cycle, cycles, expected, keyResults };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  if (formData.get("intent") !== "checkin") {
+    return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  }
+  return handleCheckIn(getDb(), user, formData);
+}
+
+export default function MyKeyResults() {
+  const { cycle, cycles, expected, keyResults } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { formatting } = useRootData();
+  return (
+    <>
+      <PageHeader
+        title={TEXT.title}
+        description={TEXT.description}
+        actions={
+          <Link to={cycle ? `/okrs?cycle=${cycle.id}` : "/okrs"} className="btn btn--secondary">
+            {TEXT.tree}
+          </Link>
+        }
+      >
+        {cycles.length > 0 ? <CyclePicker cycles={cycles} currentId={cycle?.id ?? null} /> : null}
+      </PageHeader>
+      {!cycle ? (
+        <EmptyState title={TEXT.noCycle} whoMay={TEXT.noCycleWho}>
+          <p>{TEXT.noCycleBody}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="okr-pace" title={`${FORMULAS.expected_progress.label}: ${FORMULAS.expected_progress.formula}`}>
+            <span>
+              {TEXT.pace} ({cycle.name}): <strong>{formatPercent(expected, 0, formatting.locale)}</strong>
+            </span>
+            <ProgressBar value={expected} label={`${TEXT.pace}, ${cycle.name}`} showValue={false} locale={formatting.locale} />
+          </div>
+          {cycle.status === "closed" ? (
+            <p className="notice" role="status">
+              {TEXT.closed}
+            </p>
+          ) : null}
+          {keyResults.length === 0 ? (
+            <EmptyState title={TEXT.empty} whoMay={TEXT.emptyWho}>
+              <p>{TEXT.emptyBody}</p>
+            </EmptyState>
+          ) : (
+            <ul className="kr-list" aria-label={`Key results, ${cycle.name}`}>
+              {keyResults.map((kr) => (
+                <CheckInRow
+                  key={kr.id}
+                  kr={kr}
+                  expected={expected}
+                  action={`/okrs/mine?cycle=${cycle.id}`}
+                  canCheckIn={kr.canCheckIn}
+                  formatting={formatting}
+                  timeZone={formatting.timeZone}
+                  serverReply={reply}
+                />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

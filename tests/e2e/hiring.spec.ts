@@ -1,0 +1,123 @@
+import path from "node:path";
+import Database from "better-sqlite3";
+import { expect, loginAs, test } from "./fixtures";
+
+/** The demo database the e2e server runs on (see playwright.config.ts), read directly for the expected salaries. */
+const DB_FILE = path.resolve(process.cwd(), `tests/.tmp/e2e-${process.env.E2E_PORT ?? 3100}.db`);
+
+type Salaried = { title: string; team: string; isTech: number; cents: number };
+
+function readSalaries(): { requisitions: Salaried[]; employees: number[] } {
+  const db = new Database(DB_FILE, { readonly: true, fileMustExist: true });
+  try {
+    const requisitions = db
+      .prepare(
+        `SELECT r.title, t.name AS team, t.is_tech AS isTech, r.annual_salary_cents AS cents
+           FROM requisitions r JOIN teams t ON t.id = r.team_id`,
+      )
+      .all() as Salaried[];
+    const employees = (db.prepare(`SELECT annual_salary_cents AS cents FROM employees`).all() as { cents: number }[]).map((e) => e.cents);
+    return { requisitions, employees };
+  } finally {
+    db.close();
+  }
+}
+
+/** Every way a salary could be printed: raw cents, euros, "65000.00", and grouped ("65 000", "65,000", "65.000"). */
+function salaryPatterns(cents: number): RegExp[] {
+  const euros = Math.floor(cents / 100);
+  const grouped = String(euros).replace(/\B(?=(\d{3})+(?!\d))/g, "[\\s\\u00a0\\u202f.,']?");
+  return [new RegExp(`(?<!\\d)${cents}(?!\\d)`), new RegExp(`(?<![\\d.,])${grouped}(?![\\d])`)];
+}
+
+/** Searches the whole document, loader data (the inline scripts) included; only hashed asset paths are dropped. */
+function leakedSalaries(text: string, cents: readonly number[]): number[] {
+  const clean = text.replace(/\/build\/[^"'\s)]+/g, "");
+  return [...new Set(cents)].filter((c) => salaryPatterns(c).some((re) => re.test(clean)));
+}
+
+test.describe("hiring plan", () => {
+  test("a lead sees the hiring plan without any salary (page, detail, employees, CSV)", async ({ page }) => {
+    const { requisitions, employees } = readSalaries();
+    const all = [...requisitions.map((r) => r.cents), ...employees];
+    await loginAs(page, "lead", "/hiring");
+    await page.goto("/hiring?size=100");
+    await expect(page.getByRole("heading", { level: 1, name: "Hiring plan" })).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: /Annual salary/ })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Propose a hire" })).toBeVisible();
+    // no one-click status buttons for a lead
+    await expect(page.getByRole("button", { name: /^Move to / })).toHaveCount(0);
+    expect(leakedSalaries(await page.content(), all)).toEqual([]);
+
+    // a requisition page
+    await page.getByRole("table").getByRole("link").first().click();
+    await expect(page.getByText("hidden from your role").or(page.getByText("Hidden from your role"))).toBeVisible();
+    expect(leakedSalaries(await page.content(), all)).toEqual([]);
+
+    // the CSV export has no salary column and no salary
+    const csv = await page.request.get("/hiring/export");
+    expect(csv.status()).toBe(200);
+    const text = await csv.text();
+    expect(text.split(/\r?\n/)[0].replace(/^\ufeff/, "")).toBe("id,title,team,profile,priority,target_start_month,status,source,objective");
+    expect(text).not.toContain("annual_salary");
+    expect(leakedSalaries(text, all)).toEqual([]);
+
+    // employees
+    await page.goto("/hiring/employees?size=100");
+    await expect(page.getByRole("table")).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: /Annual salary/ })).toHaveCount(0);
+    expect(leakedSalaries(await page.content(), employees)).toEqual([]);
+    const ecsv = await (await page.request.get("/hiring/employees/export")).text();
+    expect(ecsv).not.toContain("annual_salary");
+    expect(leakedSalaries(ecsv, employees)).toEqual([]);
+  });
+
+  test("the CEO sees salaries and moves a requisition to the next status in one click", async ({ page }) => {
+    await loginAs(page, "ceo", "/hiring");
+    await page.goto("/hiring?status=planned&sort=title&dir=asc");
+    await expect(page.getByRole("columnheader", { name: /Annual salary/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: /loaded-cost|change in settings/i })).toBeVisible();
+    const firstRow = page.getByRole("table").getByRole("row").nth(1);
+    await expect(firstRow.getByText(/\d[\s\u00a0\u202f]?\d{3}\s?€/)).toBeVisible();
+    const title = (await firstRow.getByRole("rowheader").getByRole("link").textContent())!.trim();
+    await firstRow.getByRole("button", { name: `Move to Open: ${title}` }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Status changed from Planned to Open" })).toBeVisible();
+    await page.goto(`/hiring?status=open&q=${encodeURIComponent(title)}`);
+    await expect(page.getByRole("table").getByRole("link", { name: title }).first()).toBeVisible();
+  });
+
+  test("the CTO sees salaries of tech-team requisitions only", async ({ page }) => {
+    const { requisitions } = readSalaries();
+    const business = requisitions.filter((r) => r.isTech === 0);
+    const techOnly = requisitions.filter((r) => r.isTech === 1);
+    // salaries used by business requisitions only (a tech one may share the amount)
+    const techAmounts = new Set(techOnly.map((r) => r.cents));
+    const businessOnly = business.map((r) => r.cents).filter((c) => !techAmounts.has(c));
+    expect(businessOnly.length).toBeGreaterThan(0);
+
+    await loginAs(page, "cto", "/hiring");
+    await page.goto("/hiring?size=100");
+    await page.getByLabel("Team", { exact: true }).selectOption({ label: "Sales" });
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/team=\d+/);
+    await expect(page.getByRole("columnheader", { name: /Annual salary/ })).toBeVisible();
+    await expect(page.getByRole("table").getByText("hidden", { exact: true }).first()).toBeVisible();
+    expect(leakedSalaries(await page.content(), businessOnly)).toEqual([]);
+
+    await page.getByLabel("Team", { exact: true }).selectOption({ label: "Core" });
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page.getByRole("table").getByText(/\d[\s\u00a0\u202f]?\d{3}\s?€/).first()).toBeVisible();
+
+    const csv = await (await page.request.get("/hiring/export")).text();
+    expect(csv.split(/\r?\n/)[0]).toContain("annual_salary");
+    expect(leakedSalaries(csv, businessOnly)).toEqual([]);
+  });
+
+  test("headcount: actual vs plan with the target line", async ({ page }) => {
+    await loginAs(page, "viewer", "/hiring/headcount");
+    await page.goto("/hiring/headcount");
+    await expect(page.getByRole("heading", { level: 1, name: "Headcount" })).toBeVisible();
+    await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+    await expect(page.getByText(/Target 100/).first()).toBeVisible();
+  });
+});

@@ -1,0 +1,269 @@
+/**
+ * The SQL DORA metrics (app/models/delivery-metrics.server.ts) against the plain-JS reference
+ * (referenceDoraMetrics) on generated data sets: several PRNG seeds and edge cases.
+ * Counts and rates must be exactly equal; hours within 1e-9.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import {
+  inferCause,
+  MS_PER_DAY,
+  MS_PER_HOUR,
+  referenceDoraMetrics,
+  type DoraMetrics,
+  type RefDeployment,
+  type RefIncident,
+  type Window,
+} from "~/lib/metrics/delivery";
+import { getDoraByService, getDoraMetrics, getDoraWeeklySeries, getOpenIncidents } from "~/models/delivery-metrics.server";
+import { schema } from "../../db/client";
+import { insertDeployment, insertIncident, insertService, insertTeam } from "../../seeds/builders";
+import { createRng } from "../../seeds/prng";
+import { createTestDb } from "../helpers/db";
+
+type TestDb = ReturnType<typeof createTestDb>;
+let current: TestDb | null = null;
+afterEach(() => {
+  current?.cleanup();
+  current = null;
+});
+
+const T0 = Date.UTC(2025, 0, 6); // a Monday
+
+function expectSame(actual: DoraMetrics, expected: DoraMetrics, label = "") {
+  const close = (a: number | null, b: number | null, what: string) => {
+    if (a === null || b === null) expect(a, `${label} ${what}`).toBe(b);
+    else expect(Math.abs(a - b), `${label} ${what}: ${a} vs ${b}`).toBeLessThan(1e-9);
+  };
+  expect(actual.window, label).toEqual(expected.window);
+  expect(actual.deploymentFrequency, `${label} frequency`).toEqual(expected.deploymentFrequency);
+  expect(actual.changeFailureRate, `${label} cfr`).toEqual(expected.changeFailureRate);
+  expect(actual.reworkRate, `${label} rework`).toEqual(expected.reworkRate);
+  close(actual.leadTime.medianHours, expected.leadTime.medianHours, "lead time");
+  expect(actual.leadTime.tier, `${label} lead tier`).toBe(expected.leadTime.tier);
+  close(actual.timeToRestore.medianHours, expected.timeToRestore.medianHours, "ttr median");
+  close(actual.timeToRestore.meanHours, expected.timeToRestore.meanHours, "ttr mean");
+  expect(actual.timeToRestore.tier, `${label} ttr tier`).toBe(expected.timeToRestore.tier);
+}
+
+type Dataset = {
+  db: TestDb["db"];
+  deployments: RefDeployment[];
+  incidents: RefIncident[];
+  services: { id: number; teamId: number | null }[];
+  teams: number[];
+};
+
+/** Random data on an hour grid (ties, edges exactly on events), over ~60 days from T0. */
+function generate(seed: number, size: { deployments: number; incidents: number }): Dataset {
+  const t = createTestDb();
+  current = t;
+  const { db } = t;
+  const rng = createRng(seed);
+  const teamA = insertTeam(db, { name: `A-${seed}` });
+  const teamB = insertTeam(db, { name: `B-${seed}` });
+  const services = [
+    insertService(db, { teamId: teamA.id }),
+    insertService(db, { teamId: teamA.id }),
+    insertService(db, { teamId: teamB.id }),
+    insertService(db, { teamId: null }),
+  ];
+  const hour = () => T0 + rng.int(0, 60 * 24) * MS_PER_HOUR;
+  const deployments: RefDeployment[] = [];
+  for (let n = 0; n < size.deployments; n++) {
+    const service = rng.pick(services);
+    const finishedAt = hour();
+    const commitCount = rng.weighted([[0, 3], [1, 3], [2, 2], [3, 2], [5, 1]] as const);
+    // Some commits after (or exactly at) the deploy: their values are ≤ 0 and dropped.
+    const commits = Array.from({ length: commitCount }, () => finishedAt - rng.int(-3, 200) * MS_PER_HOUR + rng.int(0, 59) * 60_000 * (rng.chance(0.3) ? 0 : 1));
+    const firstCommitAt = rng.chance(0.6) ? finishedAt - rng.int(-2, 300) * MS_PER_HOUR : null;
+    const row = insertDeployment(db, {
+      serviceId: service.id,
+      environment: rng.chance(0.85) ? "production" : "staging",
+      status: rng.chance(0.85) ? "success" : "failure",
+      finishedAt: new Date(finishedAt),
+      firstCommitAt: firstCommitAt === null ? null : new Date(firstCommitAt),
+      isHotfix: rng.chance(0.1),
+      isRollback: rng.chance(0.05),
+      commits: commits.map((c) => ({ committedAt: new Date(c) })),
+    });
+    deployments.push({
+      id: row.id,
+      serviceId: row.serviceId,
+      environment: row.environment,
+      status: row.status,
+      finishedAt,
+      firstCommitAt,
+      commits,
+      isHotfix: row.isHotfix,
+      isRollback: row.isRollback,
+    });
+  }
+  const incidents: RefIncident[] = [];
+  for (let n = 0; n < size.incidents; n++) {
+    const service = rng.pick(services);
+    const startedAt = hour();
+    const resolvedAt = rng.chance(0.2) ? null : startedAt + rng.int(0, 72) * MS_PER_HOUR + rng.int(0, 3) * 60_000;
+    const kind = rng.weighted([["explicit", 3], ["inferred", 3], ["none", 1], [null, 2]] as const);
+    let cause: number | null = null;
+    if (kind === "explicit" && deployments.length > 0) cause = rng.pick(deployments).id;
+    // Stored inferred causes as the ingestion computes them at the time (over the data so far).
+    if (kind === "inferred") cause = inferCause({ serviceId: service.id, startedAt }, deployments);
+    const row = insertIncident(db, {
+      serviceId: service.id,
+      startedAt: new Date(startedAt),
+      resolvedAt: resolvedAt === null ? null : new Date(resolvedAt),
+      causeKind: kind,
+      causeDeploymentId: cause,
+    });
+    incidents.push({ id: row.id, serviceId: service.id, startedAt, resolvedAt, causeDeploymentId: cause, causeKind: kind });
+  }
+  return { db, deployments, incidents, services: services.map((s) => ({ id: s.id, teamId: s.teamId })), teams: [teamA.id, teamB.id] };
+}
+
+function windowsFor(seed: number): Window[] {
+  const rng = createRng(seed * 7 + 1);
+  const list: Window[] = [
+    { from: T0, to: T0 + 61 * MS_PER_DAY },
+    { from: T0 + 10 * MS_PER_DAY, to: T0 + 40 * MS_PER_DAY },
+    { from: T0 - 30 * MS_PER_DAY, to: T0 }, // before any data: empty
+    { from: T0 + 5 * MS_PER_DAY, to: T0 + 5 * MS_PER_DAY }, // zero length
+  ];
+  for (let k = 0; k < 6; k++) {
+    const a = T0 + rng.int(0, 60 * 24) * MS_PER_HOUR;
+    const b = a + rng.int(1, 30 * 24) * MS_PER_HOUR;
+    list.push({ from: a, to: b });
+  }
+  return list;
+}
+
+function compareEverything(data: Dataset, seed: number) {
+  for (const window of windowsFor(seed)) {
+    expectSame(getDoraMetrics(data.db, window), referenceDoraMetrics(data, window), `seed ${seed} all ${window.from}-${window.to}`);
+    for (const s of data.services) {
+      expectSame(
+        getDoraMetrics(data.db, window, { serviceId: s.id }),
+        referenceDoraMetrics(data, window, { serviceIds: [s.id] }),
+        `seed ${seed} service ${s.id}`,
+      );
+    }
+    for (const teamId of data.teams) {
+      const serviceIds = data.services.filter((s) => s.teamId === teamId).map((s) => s.id);
+      expectSame(getDoraMetrics(data.db, window, { teamId }), referenceDoraMetrics(data, window, { serviceIds }), `seed ${seed} team ${teamId}`);
+    }
+  }
+}
+
+describe("getDoraMetrics equals referenceDoraMetrics", () => {
+  for (const seed of [1, 2, 3, 42, 2024]) {
+    it(`seed ${seed}`, () => {
+      const data = generate(seed, { deployments: 150 + seed % 50, incidents: 40 });
+      compareEverything(data, seed);
+    });
+  }
+
+  it("stays equal after updates and deletes (derived samples follow every write)", () => {
+    const data = generate(7, { deployments: 120, incidents: 30 });
+    const { db } = data;
+    // Flip statuses, move finish times, drop commits, delete deployments.
+    const changed = data.deployments.slice(0, 30);
+    for (const [k, d] of changed.entries()) {
+      if (k % 3 === 0) {
+        d.status = d.status === "success" ? "failure" : "success";
+        db.update(schema.deployments).set({ status: d.status }).where(eq(schema.deployments.id, d.id)).run();
+      } else if (k % 3 === 1) {
+        d.finishedAt += 5 * MS_PER_HOUR;
+        db.update(schema.deployments).set({ finishedAt: new Date(d.finishedAt) }).where(eq(schema.deployments.id, d.id)).run();
+      } else {
+        d.commits = [];
+        db.delete(schema.deploymentCommits).where(eq(schema.deploymentCommits.deploymentId, d.id)).run();
+      }
+    }
+    const removed = data.deployments.splice(40, 5);
+    for (const d of removed) {
+      db.delete(schema.deployments).where(eq(schema.deployments.id, d.id)).run();
+      for (const i of data.incidents) if (i.causeDeploymentId === d.id) i.causeDeploymentId = null; // ON DELETE SET NULL
+    }
+    compareEverything(data, 7);
+  });
+
+  it("one deployment, even counts, commits after the deploy, half-open edges", () => {
+    const t = createTestDb();
+    current = t;
+    const { db } = t;
+    const service = insertService(db);
+    const at = T0 + 10 * MS_PER_HOUR;
+    insertDeployment(db, {
+      serviceId: service.id,
+      finishedAt: new Date(at),
+      commits: [
+        { committedAt: new Date(at - 1 * MS_PER_HOUR) },
+        { committedAt: new Date(at - 4 * MS_PER_HOUR) },
+        { committedAt: new Date(at + 1 * MS_PER_HOUR) }, // after the deploy: dropped
+        { committedAt: new Date(at) }, // zero: dropped
+      ],
+    });
+    const m = getDoraMetrics(db, { from: at, to: at + MS_PER_DAY });
+    expect(m.deploymentFrequency.count).toBe(1);
+    expect(m.leadTime.medianHours).toBeCloseTo(2.5, 12); // even count: mean of 1 h and 4 h
+    // [from, to): a deployment finished exactly at `to` is outside.
+    expect(getDoraMetrics(db, { from: at - MS_PER_DAY, to: at }).deploymentFrequency.count).toBe(0);
+    expect(getDoraMetrics(db, { from: at - MS_PER_DAY, to: at }).leadTime.medianHours).toBeNull();
+    // An incident never resolved: no time to restore (null, not 0); still open.
+    insertIncident(db, { serviceId: service.id, startedAt: new Date(at + MS_PER_HOUR), resolvedAt: null });
+    const n = getDoraMetrics(db, { from: at, to: at + MS_PER_DAY });
+    expect(n.timeToRestore).toEqual({ medianHours: null, meanHours: null, tier: null });
+    // Never classified → inferred to the deployment by the rule: CFR 1/1.
+    expect(n.changeFailureRate).toEqual({ rate: 1, failed: 1, total: 1, tier: "low" });
+    expect(getOpenIncidents(db).total).toBe(1);
+  });
+
+  it("empty database: nulls everywhere, never 0 in place of null", () => {
+    const t = createTestDb();
+    current = t;
+    const m = getDoraMetrics(t.db, { from: T0, to: T0 + 30 * MS_PER_DAY });
+    expect(m.deploymentFrequency).toEqual({ count: 0, perDay: 0, perWeek: 0, tier: "low" });
+    expect(m.leadTime.medianHours).toBeNull();
+    expect(m.changeFailureRate.rate).toBeNull();
+    expect(m.reworkRate.rate).toBeNull();
+    expect(getDoraMetrics(t.db, { from: T0, to: T0 }).deploymentFrequency.perDay).toBeNull();
+    expect(getDoraMetrics(t.db, { from: T0, to: T0 }, { teamId: 999 }).deploymentFrequency.count).toBe(0);
+  });
+});
+
+describe("weekly series and per-service breakdown", () => {
+  it("each week equals the reference over that week's part of the window", () => {
+    const data = generate(11, { deployments: 200, incidents: 40 });
+    const window = { from: T0 + 2 * MS_PER_DAY + 5 * MS_PER_HOUR, to: T0 + 45 * MS_PER_DAY };
+    const weeks = getDoraWeeklySeries(data.db, window);
+    expect(weeks.length).toBe(7); // Mondays T0, T0+7 … T0+42
+    expect(weeks[0].window.from).toBe(window.from);
+    expect(weeks.at(-1)!.window.to).toBe(window.to);
+    for (const w of weeks) {
+      expect(new Date(w.weekStart).getUTCDay()).toBe(1);
+      const { weekStart: _ws, restoredIncidents: _ri, ...metrics } = w;
+      expectSame(metrics, referenceDoraMetrics(data, w.window), `week ${new Date(w.weekStart).toISOString()}`);
+    }
+    const teamId = data.teams[0];
+    for (const w of getDoraWeeklySeries(data.db, window, { teamId })) {
+      const serviceIds = data.services.filter((s) => s.teamId === teamId).map((s) => s.id);
+      const { weekStart: _ws, restoredIncidents: _ri, ...metrics } = w;
+      expectSame(metrics, referenceDoraMetrics(data, w.window, { serviceIds }), "team week");
+    }
+  });
+
+  it("each service equals the reference for that service", () => {
+    const data = generate(12, { deployments: 200, incidents: 40 });
+    const window = { from: T0 + 3 * MS_PER_DAY, to: T0 + 50 * MS_PER_DAY };
+    const rows = getDoraByService(data.db, window);
+    expect(rows.length).toBe(data.services.length);
+    for (const r of rows) {
+      const { serviceId, serviceName: _n, teamId: _t, teamName: _tn, openIncidents, ...metrics } = r;
+      expectSame(metrics, referenceDoraMetrics(data, window, { serviceIds: [serviceId] }), `service ${serviceId}`);
+      expect(openIncidents).toBe(data.incidents.filter((i) => i.serviceId === serviceId && i.resolvedAt === null).length);
+    }
+    expect(getDoraByService(data.db, window, { teamId: data.teams[1] }).map((r) => r.serviceId)).toEqual(
+      data.services.filter((s) => s.teamId === data.teams[1]).map((s) => s.id),
+    );
+  });
+});

@@ -1,0 +1,287 @@
+import { sql } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Actor } from "~/auth/permissions";
+import { toCsv } from "~/lib/csv";
+import {
+  changeRequisitionStatus,
+  createRequisition,
+  employeesCsvRows,
+  getHeadcountSeries,
+  getHeadcountSummary,
+  getRequisition,
+  listEmployees,
+  listRequisitions,
+  requisitionsCsvRows,
+  updateRequisition,
+} from "~/models/hiring.server";
+import type { Db } from "~/utils/db.server";
+import { insertEmployee, insertRequisition, insertTeam, insertUser } from "../../seeds/builders";
+import { createTestDb } from "../helpers/db";
+
+/** Distinctive salaries, so a leak is easy to find in any output. */
+const TECH_SALARY = 61_234_56; // 61 234,56 €
+const BUSINESS_SALARY = 47_654_32; // 47 654,32 €
+const EMPLOYEE_SALARY = 58_765_43;
+
+let t: ReturnType<typeof createTestDb>;
+let db: Db;
+let tech: { id: number };
+let business: { id: number };
+let ceo: Actor;
+let cto: Actor;
+let lead: Actor;
+let viewer: Actor;
+let techReq: { id: number };
+let businessReq: { id: number };
+
+function stringsOf(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+function containsSalary(text: string, cents: number): boolean {
+  const euros = (cents / 100).toFixed(2);
+  return text.includes(String(cents)) || text.includes(euros) || text.includes(String(Math.floor(cents / 100)));
+}
+
+beforeEach(() => {
+  t = createTestDb();
+  db = t.db;
+  tech = insertTeam(db, { name: "Core", isTech: true });
+  business = insertTeam(db, { name: "Sales", isTech: false });
+  const mk = (role: Actor["role"], teamId: number | null): Actor => {
+    const u = insertUser(db, { role, teamId });
+    return { id: u.id, role, teamId };
+  };
+  ceo = mk("ceo", business.id);
+  cto = mk("cto", tech.id);
+  lead = mk("lead", tech.id);
+  viewer = mk("viewer", null);
+  techReq = insertRequisition(db, { title: "Backend engineer", teamId: tech.id, annualSalaryCents: TECH_SALARY, targetStartMonth: "2025-03", status: "open", priority: "P0" });
+  businessReq = insertRequisition(db, { title: "Account executive", teamId: business.id, annualSalaryCents: BUSINESS_SALARY, targetStartMonth: "2025-05", status: "planned", priority: "P1" });
+  insertEmployee(db, { name: "Ada", teamId: tech.id, annualSalaryCents: EMPLOYEE_SALARY, startDate: "2024-01-01" });
+});
+
+afterEach(() => t.cleanup());
+
+describe("requisition salaries follow the permission matrix", () => {
+  it("CEO sees every requisition salary", () => {
+    const { rows, visibleSalaryTotalCents, hiddenSalaryCount } = listRequisitions(db, ceo);
+    expect(rows.map((r) => [r.title, r.annualSalaryCents])).toEqual([
+      ["Backend engineer", TECH_SALARY],
+      ["Account executive", BUSINESS_SALARY],
+    ]);
+    expect(visibleSalaryTotalCents).toBe(TECH_SALARY + BUSINESS_SALARY);
+    expect(hiddenSalaryCount).toBe(0);
+  });
+
+  it("CTO sees tech-team salaries only", () => {
+    const { rows, visibleSalaryTotalCents, hiddenSalaryCount } = listRequisitions(db, cto);
+    const byTitle = Object.fromEntries(rows.map((r) => [r.title, r]));
+    expect(byTitle["Backend engineer"].annualSalaryCents).toBe(TECH_SALARY);
+    expect(byTitle["Account executive"].annualSalaryCents).toBeNull();
+    expect(byTitle["Account executive"].salaryVisible).toBe(false);
+    expect(visibleSalaryTotalCents).toBe(TECH_SALARY);
+    expect(hiddenSalaryCount).toBe(1);
+    expect(containsSalary(stringsOf(rows), BUSINESS_SALARY)).toBe(false);
+    expect(getRequisition(db, cto, businessReq.id)!.annualSalaryCents).toBeNull();
+    expect(getRequisition(db, cto, techReq.id)!.annualSalaryCents).toBe(TECH_SALARY);
+  });
+
+  it.each([
+    ["lead", () => lead],
+    ["viewer", () => viewer],
+  ])("%s never gets a salary, in any output", (_name, who) => {
+    const actor = who();
+    const list = listRequisitions(db, actor);
+    expect(list.rows.every((r) => r.annualSalaryCents === null)).toBe(true);
+    expect(list.visibleSalaryTotalCents).toBeNull();
+    const text = stringsOf([list, getRequisition(db, actor, techReq.id), getRequisition(db, actor, businessReq.id)]);
+    expect(containsSalary(text, TECH_SALARY)).toBe(false);
+    expect(containsSalary(text, BUSINESS_SALARY)).toBe(false);
+  });
+
+  it("sorting by salary uses the masked value (the order reveals nothing hidden)", () => {
+    insertRequisition(db, { title: "Sales manager", teamId: business.id, annualSalaryCents: 99_000_00 });
+    const order = (desc: boolean) => listRequisitions(db, cto, {}, { sort: { id: "salary", desc } }).rows.map((r) => r.title);
+    // hidden salaries sort as NULL (last), then by target month: never by the real amounts (47k < 99k)
+    expect(order(false)).toEqual(["Backend engineer", "Sales manager", "Account executive"]);
+    expect(order(true)).toEqual(["Backend engineer", "Sales manager", "Account executive"]);
+  });
+
+  it("CSV export: salary column for CEO, tech-only values for CTO, no column for lead/viewer", () => {
+    const ceoCsv = requisitionsCsvRows(db, ceo, {});
+    expect(ceoCsv.headers).toContain("annual_salary");
+    expect(toCsv(ceoCsv.headers, ceoCsv.rows)).toContain("61234.56");
+    expect(toCsv(ceoCsv.headers, ceoCsv.rows)).toContain("47654.32");
+
+    const ctoCsv = toCsv(...Object.values(requisitionsCsvRows(db, cto, {})) as [string[], string[][]]);
+    expect(ctoCsv).toContain("61234.56");
+    expect(containsSalary(ctoCsv, BUSINESS_SALARY)).toBe(false);
+
+    for (const actor of [lead, viewer]) {
+      const { headers, rows } = requisitionsCsvRows(db, actor, {});
+      expect(headers).not.toContain("annual_salary");
+      const text = toCsv(headers, rows);
+      expect(containsSalary(text, TECH_SALARY)).toBe(false);
+      expect(containsSalary(text, BUSINESS_SALARY)).toBe(false);
+      expect(text.split("\r\n")[0]).toBe("id,title,team,profile,priority,target_start_month,status,source,objective");
+    }
+  });
+
+  it("filters run in SQL: team, status, priority, month range, text", () => {
+    const titles = (f: Parameters<typeof listRequisitions>[2]) => listRequisitions(db, ceo, f).rows.map((r) => r.title);
+    expect(titles({ teamId: business.id })).toEqual(["Account executive"]);
+    expect(titles({ status: "open" })).toEqual(["Backend engineer"]);
+    expect(titles({ priority: "P1" })).toEqual(["Account executive"]);
+    expect(titles({ from: "2025-04" })).toEqual(["Account executive"]);
+    expect(titles({ to: "2025-04" })).toEqual(["Backend engineer"]);
+    expect(titles({ q: "backend" })).toEqual(["Backend engineer"]);
+    expect(titles({ q: "%" })).toEqual([]);
+    expect(listRequisitions(db, ceo, {}, { page: { limit: 1, offset: 1 } })).toMatchObject({ total: 2, rows: [{ title: "Account executive" }] });
+  });
+});
+
+describe("employee salaries: CEO only", () => {
+  it("CEO sees them; CTO, lead, viewer do not — in rows and CSV", () => {
+    expect(listEmployees(db, ceo).rows[0].annualSalaryCents).toBe(EMPLOYEE_SALARY);
+    expect(employeesCsvRows(db, ceo, {}).headers).toContain("annual_salary");
+    for (const actor of [cto, lead, viewer]) {
+      const list = listEmployees(db, actor);
+      expect(list.rows[0].annualSalaryCents).toBeNull();
+      const csv = employeesCsvRows(db, actor, {});
+      expect(csv.headers).not.toContain("annual_salary");
+      expect(containsSalary(stringsOf(list) + toCsv(csv.headers, csv.rows), EMPLOYEE_SALARY)).toBe(false);
+    }
+  });
+
+  it("employedAt filter keeps people employed at that month end", () => {
+    insertEmployee(db, { name: "Gone", teamId: tech.id, startDate: "2023-01-01", endDate: "2024-06-30" });
+    insertEmployee(db, { name: "Later", teamId: tech.id, startDate: "2024-07-01" });
+    const names = (m: string) => listEmployees(db, ceo, { employedAt: m }).rows.map((e) => e.name);
+    expect(names("2024-05")).toEqual(["Ada", "Gone"]);
+    expect(names("2024-06")).toEqual(["Ada"]); // left on the last day: not employed at month end
+    expect(names("2024-07")).toEqual(["Ada", "Later"]);
+  });
+});
+
+describe("headcount in SQL", () => {
+  beforeEach(() => {
+    db.run(sql`DELETE FROM requisitions`);
+    db.run(sql`DELETE FROM employees`);
+    insertEmployee(db, { name: "A", startDate: "2024-01-01" });
+    insertEmployee(db, { name: "B", startDate: "2024-01-31" }); // counts at end of Jan
+    insertEmployee(db, { name: "C", startDate: "2024-02-01" });
+    insertEmployee(db, { name: "D", startDate: "2023-06-01", endDate: "2024-02-29" }); // gone at end of Feb (leap year)
+    insertEmployee(db, { name: "E", startDate: "2023-06-01", endDate: "2024-03-01" }); // still there at end of Feb
+    insertRequisition(db, { teamId: tech.id, targetStartMonth: "2024-03", status: "open" });
+    insertRequisition(db, { teamId: tech.id, targetStartMonth: "2024-04", status: "planned" });
+    insertRequisition(db, { teamId: tech.id, targetStartMonth: "2024-04", status: "offer" });
+    insertRequisition(db, { teamId: tech.id, targetStartMonth: "2024-02", status: "hired" }); // counted through employees
+    insertRequisition(db, { teamId: tech.id, targetStartMonth: "2024-02", status: "cancelled" });
+  });
+
+  it("actual = employed at month end; plan = actual + open requisitions started by then", () => {
+    expect(getHeadcountSeries(db, "2023-12", "2024-05")).toEqual([
+      { month: "2023-12", actual: 2, planned: 2 }, // D, E
+      { month: "2024-01", actual: 4, planned: 4 }, // A, B, D, E
+      { month: "2024-02", actual: 4, planned: 4 }, // A, B, C, E (D left on 29 Feb)
+      { month: "2024-03", actual: 3, planned: 4 }, // E left on 1 Mar; + open (Mar)
+      { month: "2024-04", actual: 3, planned: 6 }, // + planned, offer (Apr)
+      { month: "2024-05", actual: 3, planned: 6 },
+    ]);
+  });
+
+  it("getHeadcountSummary matches the series and carries the company target", () => {
+    expect(getHeadcountSummary(db, "2024-04")).toEqual({ actual: 3, planned: 6, target: 100 });
+    expect(getHeadcountSummary(db, "2023-01")).toEqual({ actual: 0, planned: 0, target: 100 });
+  });
+
+  it("bounded series and empty ranges", () => {
+    expect(getHeadcountSeries(db, "2024-05", "2024-01")).toEqual([]);
+    expect(getHeadcountSeries(db, "2000-01", "2099-12")).toHaveLength(120);
+  });
+});
+
+describe("writes: permissions, transitions, audit", () => {
+  const audits = () =>
+    db.all<{ action: string; entityType: string; entityId: string; before: string | null; after: string | null; actorUserId: number }>(
+      sql`SELECT action, entity_type AS entityType, entity_id AS entityId, before, after, actor_user_id AS actorUserId FROM audit_log ORDER BY id`,
+    );
+  const input = (teamId: number) => ({
+    title: "Data engineer",
+    teamId,
+    profile: "Senior",
+    priority: "P1" as const,
+    targetStartMonth: "2025-06",
+    annualSalaryCents: 60_000_00,
+    source: "Referral",
+    objectiveId: null,
+  });
+
+  it("a lead proposes for their own team only, always as planned", () => {
+    const row = createRequisition(db, lead, { ...input(tech.id), status: "offer" });
+    expect(row.status).toBe("planned");
+    expect(row.proposedByUserId).toBe(lead.id);
+    expect(() => createRequisition(db, lead, input(business.id))).toThrow();
+    expect(() => createRequisition(db, viewer, input(tech.id))).toThrow();
+    expect(audits()).toEqual([expect.objectContaining({ action: "propose", entityType: "requisition", entityId: String(row.id), actorUserId: lead.id })]);
+  });
+
+  it("a lead edits only their own planned proposal, never its status, and never gets its salary back", () => {
+    const mine = createRequisition(db, lead, input(tech.id));
+    const seen = getRequisition(db, lead, mine.id)!;
+    expect(seen.canEditProposal).toBe(true);
+    expect(seen.annualSalaryCents).toBeNull();
+    expect(updateRequisition(db, lead, mine.id, { ...input(tech.id), title: "Senior data engineer", annualSalaryCents: undefined, status: "hired" })).toBe(true);
+    const after = db.get<{ title: string; status: string; salary: number }>(sql`SELECT title, status, annual_salary_cents AS salary FROM requisitions WHERE id = ${mine.id}`);
+    expect(after).toEqual({ title: "Senior data engineer", status: "planned", salary: 60_000_00 }); // blank salary kept
+    // not someone else's, not another team's
+    expect(getRequisition(db, lead, techReq.id)!.canEditProposal).toBe(false);
+    expect(() => updateRequisition(db, lead, techReq.id, { ...input(tech.id) })).toThrow();
+    expect(() => updateRequisition(db, lead, mine.id, { ...input(business.id) })).toThrow();
+    expect(() => changeRequisitionStatus(db, lead, mine.id, "next")).toThrow();
+  });
+
+  it("CTO edits tech teams' requisitions only (and cannot move one to a business team)", () => {
+    expect(updateRequisition(db, cto, techReq.id, { ...input(tech.id), annualSalaryCents: undefined })).toBe(true);
+    expect(() => updateRequisition(db, cto, techReq.id, { ...input(business.id) })).toThrow();
+    expect(() => updateRequisition(db, cto, businessReq.id, { ...input(business.id) })).toThrow();
+    expect(() => changeRequisitionStatus(db, cto, businessReq.id, "next")).toThrow();
+    expect(changeRequisitionStatus(db, cto, techReq.id, "next")).toMatchObject({ ok: true, from: "open", to: "interviewing" });
+    // a CTO's requisition for a business team is a proposal
+    expect(createRequisition(db, cto, { ...input(business.id), status: "open" }).status).toBe("planned");
+  });
+
+  it("status transitions: next step by step, cancel, reopen, stale clicks refused; each audited", () => {
+    const steps: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = changeRequisitionStatus(db, ceo, businessReq.id, "next");
+      if (r?.ok) steps.push(r.to);
+    }
+    expect(steps).toEqual(["open", "interviewing", "offer", "hired"]);
+    expect(changeRequisitionStatus(db, ceo, businessReq.id, "next")).toMatchObject({ ok: false });
+    expect(changeRequisitionStatus(db, ceo, businessReq.id, "cancel")).toMatchObject({ ok: false });
+    expect(changeRequisitionStatus(db, ceo, techReq.id, "next", "planned")).toMatchObject({ ok: false }); // it is "open"
+    expect(changeRequisitionStatus(db, ceo, techReq.id, "cancel", "open")).toMatchObject({ ok: true, to: "cancelled" });
+    expect(changeRequisitionStatus(db, ceo, techReq.id, "reopen")).toMatchObject({ ok: true, to: "planned" });
+    expect(changeRequisitionStatus(db, ceo, 999_999, "next")).toBeNull();
+    const entries = audits().filter((a) => a.action === "status");
+    expect(entries).toHaveLength(6);
+    expect(JSON.parse(entries[0].before!)).toEqual({ status: "planned" });
+    expect(JSON.parse(entries[0].after!)).toEqual({ status: "open" });
+  });
+
+  it("update records before → after in the same transaction", () => {
+    updateRequisition(db, ceo, businessReq.id, { ...input(business.id), title: "Senior AE", annualSalaryCents: 70_000_00 });
+    const [entry] = audits();
+    expect(entry.action).toBe("update");
+    expect(JSON.parse(entry.before!)).toMatchObject({ title: "Account executive", annualSalaryCents: BUSINESS_SALARY });
+    expect(JSON.parse(entry.after!)).toMatchObject({ title: "Senior AE", annualSalaryCents: 70_000_00 });
+  });
+
+  it("unknown team or objective is an input error and writes nothing", () => {
+    expect(() => createRequisition(db, ceo, input(999))).toThrow(/team/);
+    expect(() => createRequisition(db, ceo, { ...input(tech.id), objectiveId: 999 })).toThrow(/objective/);
+    expect(audits()).toEqual([]);
+  });
+});
