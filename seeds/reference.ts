@@ -40,7 +40,7 @@ export const COMPANY_SETTINGS_DEFAULTS = {
 export const RISK_RULE_DEFAULTS = [
   { kind: "runway_below_months", threshold: 12 },
   { kind: "cfr_above_percent_30d", threshold: 15 },
-  { kind: "objective_off_track_mid_cycle", threshold: 0 },
+  { kind: "objective_off_track_mid_cycle", threshold: 0.5 },
 ] as const satisfies readonly { kind: (typeof schema.RISK_RULE_KINDS)[number]; threshold: number }[];
 
 export const COMPLIANCE_FRAMEWORKS = [

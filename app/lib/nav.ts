@@ -6,6 +6,7 @@ export type NavItem = { to: string; label: string; permission: Permission; group
 export const NAV: NavItem[] = [
   { to: "/", label: "Home", permission: "dashboards:read", group: "Dashboards" },
   { to: "/dashboards/executive", label: "Executive dashboard", permission: "dashboards:read", group: "Dashboards" },
+  { to: "/dashboards/cto", label: "CTO dashboard", permission: "dashboards:read", group: "Dashboards" },
   { to: "/dashboards/product", label: "Product dashboard", permission: "dashboards:read", group: "Dashboards" },
   { to: "/okrs", label: "OKRs", permission: "dashboards:read", group: "Plan" },
   { to: "/okrs/mine", label: "My key results", permission: "okrs:checkin", group: "Plan" },
@@ -13,9 +14,14 @@ export const NAV: NavItem[] = [
   { to: "/hiring", label: "Hiring plan", permission: "dashboards:read", group: "Plan" },
   { to: "/budgets", label: "Budgets", permission: "dashboards:read", group: "Plan" },
   { to: "/finance/snapshots", label: "Finance snapshots", permission: "dashboards:read", group: "Plan" },
+  { to: "/risks", label: "Risks", permission: "dashboards:read", group: "Plan" },
+  { to: "/governance/gates", label: "Decision gates", permission: "dashboards:read", group: "Plan" },
   { to: "/delivery/deployments", label: "Deployments", permission: "dashboards:read", group: "Operate" },
   { to: "/delivery/incidents", label: "Incidents", permission: "dashboards:read", group: "Operate" },
   { to: "/delivery/services", label: "Services", permission: "dashboards:read", group: "Operate" },
+  { to: "/governance", label: "Compliance", permission: "dashboards:read", group: "Operate" },
+  { to: "/governance/maturity", label: "IT maturity", permission: "dashboards:read", group: "Operate" },
   { to: "/settings", label: "Settings", permission: "users:manage", group: "Admin" },
   { to: "/settings/tokens", label: "API tokens", permission: "tokens:manage", group: "Admin" },
+  { to: "/audit", label: "Audit trail", permission: "audit:read", group: "Admin" },
 ];

@@ -40,12 +40,25 @@ export function recordAudit(db: Pick<Db, "insert">, entry: AuditInput): void {
     .run();
 }
 
-export type AuditFilter = { entityType?: string; userId?: number; from?: number; to?: number };
+export type AuditFilter = {
+  entityType?: string;
+  entityId?: string;
+  userId?: number;
+  /** only entries made by the system (metric rules), neither a user nor a token */
+  system?: boolean;
+  /** only entries made through API tokens */
+  token?: boolean;
+  from?: number;
+  to?: number;
+};
 
 export function listAudit(db: Db, filter: AuditFilter, page: { limit: number; offset: number }) {
   const where: SQL[] = [];
   if (filter.entityType) where.push(eq(schema.auditLog.entityType, filter.entityType));
+  if (filter.entityId) where.push(eq(schema.auditLog.entityId, filter.entityId));
   if (filter.userId) where.push(eq(schema.auditLog.actorUserId, filter.userId));
+  if (filter.system) where.push(sql`${schema.auditLog.actorUserId} is null and ${schema.auditLog.actorTokenId} is null`);
+  if (filter.token) where.push(sql`${schema.auditLog.actorTokenId} is not null`);
   if (filter.from) where.push(gte(schema.auditLog.at, new Date(filter.from)));
   if (filter.to) where.push(lt(schema.auditLog.at, new Date(filter.to)));
   const cond = where.length ? and(...where) : undefined;
@@ -58,6 +71,8 @@ export function listAudit(db: Db, filter: AuditFilter, page: { limit: number; of
       entityId: schema.auditLog.entityId,
       before: schema.auditLog.before,
       after: schema.auditLog.after,
+      actorUserId: schema.auditLog.actorUserId,
+      actorTokenId: schema.auditLog.actorTokenId,
       actorName: schema.users.name,
       actorTokenName: schema.apiTokens.name,
     })
@@ -84,4 +99,77 @@ export function listAuditEntityTypes(db: Db): string[] {
     .orderBy(schema.auditLog.entityType)
     .all()
     .map((r) => r.t);
+}
+
+export type AuditChange = { field: string; before: unknown; after: unknown };
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === "object" && !Array.isArray(v);
+}
+
+/**
+ * The fields an entry changed, from its stored before/after JSON: for objects, each key whose
+ * value differs (absent on one side = undefined); otherwise one pseudo-field "value".
+ * Created entities list every field (before undefined), deleted ones every field (after undefined).
+ */
+export function auditChanges(beforeJson: string | null, afterJson: string | null): AuditChange[] {
+  const before = parseJson(beforeJson);
+  const after = parseJson(afterJson);
+  if (before === undefined && after === undefined) return [];
+  if ((before === undefined || isRecord(before)) && (after === undefined || isRecord(after))) {
+    const b = (before ?? {}) as Record<string, unknown>;
+    const a = (after ?? {}) as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+    return keys
+      .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+      .filter((k) => !(before !== undefined && after !== undefined && !(k in a)))
+      .map((k) => ({ field: k, before: b[k], after: a[k] }));
+  }
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ field: "value", before, after }];
+}
+
+/** Who made an entry, as shown to people. */
+export function auditActorLabel(row: { actorUserId: number | null; actorTokenId: number | null; actorName: string | null; actorTokenName: string | null }): string {
+  if (row.actorUserId !== null) return row.actorName ?? `user #${row.actorUserId}`;
+  if (row.actorTokenId !== null) return `API token “${row.actorTokenName ?? `#${row.actorTokenId}`}”`;
+  if (row.actorName === null && row.actorTokenName === null) return "System";
+  return "unknown";
+}
+
+/**
+ * The audit page's filters from the URL (never throws): ?entity=&entityId=&actor=<user id>|system|token
+ * &from=YYYY-MM-DD&to=YYYY-MM-DD (UTC days, `to` inclusive). `raw` is what to put back in the form.
+ */
+export function auditFilterFromUrl(url: URL): {
+  filter: AuditFilter;
+  raw: { entity: string; entityId: string; actor: string; from: string; to: string };
+} {
+  const sp = url.searchParams;
+  const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : "");
+  const raw = {
+    entity: (sp.get("entity") ?? "").slice(0, 60),
+    entityId: (sp.get("entityId") ?? "").slice(0, 60),
+    actor: sp.get("actor") ?? "",
+    from: day(sp.get("from")),
+    to: day(sp.get("to")),
+  };
+  const filter: AuditFilter = {};
+  if (raw.entity) filter.entityType = raw.entity;
+  if (raw.entityId) filter.entityId = raw.entityId;
+  if (raw.actor === "system") filter.system = true;
+  else if (raw.actor === "token") filter.token = true;
+  else if (/^\d{1,9}$/.test(raw.actor)) filter.userId = Number(raw.actor);
+  else raw.actor = "";
+  if (raw.from) filter.from = Date.parse(`${raw.from}T00:00:00Z`);
+  if (raw.to) filter.to = Date.parse(`${raw.to}T00:00:00Z`) + 86_400_000;
+  return { filter, raw };
 }

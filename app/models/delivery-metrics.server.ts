@@ -28,6 +28,7 @@ import {
 import type { CtoParams } from "~/components/delivery-metrics/cto-window";
 import { getItBudgetVsActual } from "~/models/finance.server";
 import type { Db } from "~/utils/db.server";
+import { LEAD_BUCKET_SQL } from "../../db/schema/delivery_metrics";
 
 export type { DoraMetrics, Window };
 
@@ -130,7 +131,8 @@ const INFERRED_FOR_UNCLASSIFIED = `(
 function aggregateSql(grouping: Grouping, serviceIds: number[] | null): {
   deployments: string;
   failed: string;
-  lead: string;
+  leadBuckets: string;
+  leadPick: string;
   restore: string;
 } {
   const dg = groupExpr(grouping, "d.finished_at", "d.service_id");
@@ -172,21 +174,65 @@ function aggregateSql(grouping: Grouping, serviceIds: number[] | null): {
     WHERE rn IN ((n + 1) / 2, (n + 2) / 2)
     GROUP BY g`;
 
-  const leadSql = grouping === "all"
-    ? // Whole window: one ordered scan of the covering index, middle row(s) by OFFSET.
-      `WITH v AS MATERIALIZED (SELECT s.lead_ms AS v FROM delivery_lead_samples s WHERE ${sWhere}),
-            c AS (SELECT COUNT(*) AS n FROM v)
-       SELECT 0 AS g, (SELECT AVG(v) FROM (SELECT v FROM v ORDER BY v LIMIT 2 - (SELECT n FROM c) % 2 OFFSET ((SELECT n FROM c) - 1) / 2)) AS median
-       WHERE (SELECT n FROM c) > 0`
-    : medianOf(`SELECT ${sg} AS g, s.lead_ms AS v FROM delivery_lead_samples s WHERE ${sWhere}`);
-
   const restoreValues = `SELECT ${ig} AS g, (i.resolved_at - i.started_at) AS v FROM incidents i WHERE ${iWhere} AND i.resolved_at IS NOT NULL`;
   const restoreSql = `
     WITH m AS (${medianOf(restoreValues)}),
          a AS (SELECT g, AVG(v) AS mean, COUNT(*) AS n FROM (${restoreValues}) GROUP BY g)
     SELECT a.g AS g, m.median AS median, a.mean AS mean, a.n AS n FROM a JOIN m ON m.g = a.g`;
 
-  return { deployments: deploymentsSql, failed: failedSql, lead: leadSql, restore: restoreSql };
+    // Lead time, two steps (exact): count samples per (group, bucket) over the covering index, then —
+  // once the buckets holding the middle ranks are known — rank only the rows of those buckets.
+  const bucket = LEAD_BUCKET_SQL.replace("lead_ms", "s.lead_ms");
+  const leadBucketsSql = `
+    SELECT ${sg} AS g, ${bucket} AS b, COUNT(*) AS n
+    FROM delivery_lead_samples s
+    WHERE ${sWhere}
+    GROUP BY g, b
+    ORDER BY g, b`;
+  const leadPickSql = `
+    WITH need AS (SELECT value ->> 0 AS g, value ->> 1 AS b, value ->> 2 AS k FROM json_each(@need)),
+    ranked AS (
+      SELECT ${sg} AS g, ${bucket} AS b, s.lead_ms AS v,
+             ROW_NUMBER() OVER (PARTITION BY ${sg}, ${bucket} ORDER BY s.lead_ms) AS rn
+      FROM delivery_lead_samples s
+      WHERE ${sWhere} AND (${sg}, ${bucket}) IN (SELECT g, b FROM need)
+    )
+    SELECT r.g AS g, AVG(r.v) AS median
+    FROM ranked r JOIN need ON need.g = r.g AND need.b = r.b AND need.k = r.rn
+    GROUP BY r.g`;
+
+  return { deployments: deploymentsSql, failed: failedSql, leadBuckets: leadBucketsSql, leadPick: leadPickSql, restore: restoreSql };
+}
+
+type BucketCount = { g: number; b: number; n: number };
+
+/**
+ * From sample counts per (group, bucket), sorted by group then bucket (buckets are monotonic in the
+ * value), the (group, bucket, rank within the bucket) of each group's middle value(s): ranks
+ * ⌊(n+1)/2⌋ and ⌊(n+2)/2⌋ (the same rank when n is odd; the median is the mean of the picked values).
+ */
+export function middleBuckets(counts: readonly BucketCount[]): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  let i = 0;
+  while (i < counts.length) {
+    const g = counts[i].g;
+    let j = i;
+    let total = 0;
+    while (j < counts.length && counts[j].g === g) total += counts[j++].n;
+    const ranks = [...new Set([Math.floor((total + 1) / 2), Math.floor((total + 2) / 2)])];
+    for (const rank of ranks) {
+      let before = 0;
+      for (let k = i; k < j; k++) {
+        if (rank <= before + counts[k].n) {
+          out.push([g, counts[k].b, rank - before]);
+          break;
+        }
+        before += counts[k].n;
+      }
+    }
+    i = j;
+  }
+  return out;
 }
 
 function groupedAggregates(
@@ -214,8 +260,11 @@ function groupedAggregates(
     row.rework = r.rework;
   }
   for (const r of prepare(db, sql.failed).all(params) as { g: number; failed: number }[]) at(r.g).failed = r.failed;
-  for (const r of prepare(db, sql.lead).all(params) as { g: number; median: number | null }[]) {
-    if (r.median !== null) at(r.g).leadMedianMs = r.median;
+  const need = middleBuckets(prepare(db, sql.leadBuckets).all(params) as BucketCount[]);
+  if (need.length > 0) {
+    for (const r of prepare(db, sql.leadPick).all({ ...params, need: JSON.stringify(need) }) as { g: number; median: number }[]) {
+      at(r.g).leadMedianMs = r.median;
+    }
   }
   for (const r of prepare(db, sql.restore).all(params) as { g: number; median: number; mean: number; n: number }[]) {
     const row = at(r.g);

@@ -318,7 +318,7 @@ export function parseGateForm(formData: FormData, intent: string): ParseResult<G
   const head = parseForm(formData, GateHeadSchema, intent);
   const fieldErrors: Record<string, string[]> = head.ok ? {} : { ...head.reply.fieldErrors };
   const criteria: GateInput["criteria"] = [];
-  for (let n = 0; n < GATE_FORM_SLOTS; n++) {
+  for (let n = 0; n < 20; n++) {
     const metric = String(formData.get(`metric_${n}`) ?? "").trim();
     if (!metric) continue;
     const operator = String(formData.get(`operator_${n}`) ?? "");

@@ -10,6 +10,7 @@
 import type { GateMetricKey } from "~/lib/metrics/governance";
 import { getDoraMetrics } from "~/models/delivery-metrics.server";
 import { getFinanceMetrics } from "~/models/finance.server";
+import { evaluateGates, listGates, type EvaluatedGate } from "~/models/governance.server";
 import { getHeadcountSummary } from "~/models/hiring.server";
 import { getObjectivesProgress } from "~/models/okrs.server";
 import { applyRiskRules, type ApplyRulesResult, type RiskRuleLiveInputs } from "~/models/risks.server";
@@ -78,4 +79,9 @@ export function getRiskRuleInputs(db: Db, now = Date.now()): RiskRuleLiveInputs 
  */
 export function refreshMetricRisks(db: Db, now = Date.now()): ApplyRulesResult {
   return applyRiskRules(db, getRiskRuleInputs(db, now), now);
+}
+
+/** Every decision gate evaluated on live values today (UTC day). */
+export function getEvaluatedGates(db: Db, now = Date.now()): EvaluatedGate[] {
+  return evaluateGates(listGates(db), getLiveMetricValues(db, now), new Date(now).toISOString().slice(0, 10));
 }

@@ -622,3 +622,14 @@ export const RiskFormSchema = z.object({
   nextReviewDate: z.preprocess((v) => (v === undefined || v === "" ? null : v), isoDateSchema.nullable()),
   status: z.enum(RISK_STATUSES, { error: "pick a status" }).optional(),
 });
+
+/** Open / monitored technical and security risks by residual score, and how many there are. */
+export function listTechRisks(db: Db, limit = 6, now?: number): { risks: RiskRow[]; total: number } {
+  const categories = ["technical", "security"] as const;
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(R)
+    .where(and(sql`${R.status} in ('open', 'monitoring')`, sql`${R.category} in ${categories}`))
+    .get()!.n;
+  return { risks: listTopRisks(db, { limit, categories, now }), total };
+}

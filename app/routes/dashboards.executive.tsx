@@ -149,11 +149,12 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
         />
         <KpiTile
           label={FORMULAS.burnMultiple.label}
-          value={m.burnMultiple === null ? null : `${formatNumber(m.burnMultiple, { locale: fmt.locale, digits: 2 })}×${band ? ` (${band})` : ""}`}
+          value={m.burnMultiple === null ? null : `${formatNumber(m.burnMultiple, { locale: fmt.locale, digits: 2 })}×`}
           formula={`${FORMULAS.burnMultiple.formula} ${BURN_BANDS_SOURCE}`}
           window={FORMULAS.burnMultiple.window}
           href={`/budgets?from=${addMonths(M, -3)}&to=${M}`}
           change={change(m.burnMultiple, P("burnMultiple"), "lower", dNum, cmp)}
+          footnote={band ? `Band: ${band}` : "No band: MRR did not grow over the last 3 months, or M−3 is not closed"}
         />
       </div>
 

@@ -7,7 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { DeliveryTabs } from "~/components/delivery/tabs";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -35,7 +35,7 @@ export const meta: MetaFunction = () => [{ title: "Import delivery history · In
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "delivery:edit");
-  return null;
+  return { headers: { deployments: DEPLOYMENT_CSV_HEADERS.join(","), incidents: INCIDENT_CSV_HEADERS.join(",") } };
 }
 
 type ImportReply =
@@ -76,6 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const MAX_SHOWN_ERRORS = 500;
 
 export default function ImportPage() {
+  const { headers } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -131,11 +132,11 @@ export default function ImportPage() {
             <legend>{TEXT.kind}</legend>
             <label className="dl-radio">
               <input type="radio" name="kind" value="deployments" defaultChecked={reply?.kind !== "incidents"} /> Deployments —{" "}
-              <code>{DEPLOYMENT_CSV_HEADERS.join(",")}</code>
+              <code>{headers.deployments}</code>
             </label>
             <label className="dl-radio">
               <input type="radio" name="kind" value="incidents" defaultChecked={reply?.kind === "incidents"} /> Incidents —{" "}
-              <code>{INCIDENT_CSV_HEADERS.join(",")}</code>
+              <code>{headers.incidents}</code>
             </label>
           </fieldset>
           <div className="field">

@@ -50,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { timeZone } = formattingOf(getCompanySettings(db));
   return {
     incident,
+    severities: SEVERITIES,
     candidates: causeCandidates(db, incident.serviceId, incident.startedAt, incident.causeDeploymentId),
     timeZone,
     local: {
@@ -71,10 +72,12 @@ function localTime(timeZone: string) {
   });
 }
 
-const CauseSchema = z.object({
-  intent: z.literal("cause"),
-  cause: z.string({ error: "choose an option" }).regex(/^(inferred|none|\d{1,15})$/, "choose an option"),
-});
+function causeSchema() {
+  return z.object({
+    intent: z.literal("cause"),
+    cause: z.string({ error: "choose an option" }).regex(/^(inferred|none|\d{1,15})$/, "choose an option"),
+  });
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "delivery:edit");
@@ -113,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return reply(updateIncident(db, user.id, id, { resolvedAt: null }), "Incident reopened.");
   }
   if (intent === "cause") {
-    const parsed = parseForm(formData, CauseSchema, "cause");
+    const parsed = parseForm(formData, causeSchema(), "cause");
     if (!parsed.ok) return badRequest(parsed.reply);
     const c = parsed.data.cause;
     const cause: CauseChoice = c === "inferred" ? { mode: "inferred" } : c === "none" ? { mode: "none" } : { mode: "explicit", deploymentId: Number(c) };
@@ -123,7 +126,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IncidentPage() {
-  const { incident: i, candidates, timeZone, local } = useLoaderData<typeof loader>();
+  const { incident: i, candidates, timeZone, local, severities } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const { user, formatting } = useRootData();
@@ -248,7 +251,7 @@ export default function IncidentPage() {
             <SelectField
               label="Severity"
               name="severity"
-              options={SEVERITIES.map((s) => ({ value: s, label: s }))}
+              options={severities.map((s) => ({ value: s, label: s }))}
               defaultValue={v("severity", i.severity, "details")}
               errors={e("severity", "details")}
             />

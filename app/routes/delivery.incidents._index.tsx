@@ -55,6 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     echo,
     services: listServiceOptions(db).map((s) => s.name),
     teams: listTeamOptions(db).map((t) => t.name),
+    severities: SEVERITIES,
   };
 }
 
@@ -120,7 +121,7 @@ function useColumns() {
 }
 
 export default function Incidents() {
-  const { params, rows, total, notices, echo, services, teams } = useLoaderData<typeof loader>();
+  const { params, rows, total, notices, echo, services, teams, severities } = useLoaderData<typeof loader>();
   const { user } = useRootData();
   const location = useLocation();
   const columns = useColumns();
@@ -128,7 +129,7 @@ export default function Incidents() {
   const controls: FilterControl[] = [
     { kind: "select", name: "service", label: "Service", options: services.map((s) => ({ value: s, label: s })) },
     { kind: "select", name: "team", label: "Team", options: teams.map((t) => ({ value: t, label: t })) },
-    { kind: "select", name: "severity", label: "Severity", options: SEVERITIES.map((s) => ({ value: s, label: s })) },
+    { kind: "select", name: "severity", label: "Severity", options: severities.map((s) => ({ value: s, label: s })) },
     { kind: "select", name: "state", label: "State", options: [{ value: "open", label: "Open" }, { value: "resolved", label: "Resolved" }] },
     {
       kind: "select",

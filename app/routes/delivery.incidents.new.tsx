@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "delivery:edit");
   const db = getDb();
   const { timeZone } = formattingOf(getCompanySettings(db));
-  return { services: listServiceOptions(db), timeZone, now: toLocalInput(Date.now(), timeZone) };
+  return { services: listServiceOptions(db), timeZone, now: toLocalInput(Date.now(), timeZone), severities: SEVERITIES };
 }
 
 function localTime(timeZone: string) {
@@ -93,7 +93,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewIncident() {
-  const { services, now, timeZone } = useLoaderData<typeof loader>();
+  const { services, now, timeZone, severities } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -119,7 +119,7 @@ export default function NewIncident() {
             label="Severity"
             name="severity"
             required
-            options={SEVERITIES.map((s) => ({ value: s, label: s }))}
+            options={severities.map((s) => ({ value: s, label: s }))}
             defaultValue={v("severity", "SEV3")}
             errors={e("severity")}
           />

@@ -37,10 +37,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { services: listServices(db), teams: listTeamOptions(db) };
 }
 
-const teamField = z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable());
-
-const CreateSchema = z.object({ intent: z.literal("create"), name: serviceNameSchema, teamId: teamField });
-const UpdateSchema = z.object({ intent: z.literal("update"), serviceId: idSchema, name: serviceNameSchema, teamId: teamField });
+/** Built on demand: zod and the .server schemas stay out of the browser bundle. */
+function schemas() {
+  const teamField = z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable());
+  return {
+    create: z.object({ intent: z.literal("create"), name: serviceNameSchema, teamId: teamField }),
+    update: z.object({ intent: z.literal("update"), serviceId: idSchema, name: serviceNameSchema, teamId: teamField }),
+  };
+}
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "delivery:edit");
@@ -49,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const teamIds = new Set(listTeamOptions(db).map((t) => t.id));
   if (intent === "create") {
-    const parsed = parseForm(formData, CreateSchema, "create");
+    const parsed = parseForm(formData, schemas().create, "create");
     if (!parsed.ok) return badRequest(parsed.reply);
     const { name, teamId } = parsed.data;
     if (teamId !== null && !teamIds.has(teamId)) return fieldError(formData, "teamId", "is not a known team", "create");
@@ -58,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return { status: "ok", intent: "create", message: `Service ${name} added.` } satisfies FormReply;
   }
   if (intent === "update") {
-    const parsed = parseForm(formData, UpdateSchema, "update");
+    const parsed = parseForm(formData, schemas().update, "update");
     if (!parsed.ok) return badRequest({ ...parsed.reply, intent: `update-${String(formData.get("serviceId"))}` });
     const { serviceId, name, teamId } = parsed.data;
     const rowIntent = `update-${serviceId}`;

@@ -48,7 +48,6 @@ const TEXT = {
   saving: "Saving…",
   cancelEdit: "New month instead",
   saved: (m: string) => `Snapshot of ${m} saved.`,
-  exportCsv: "Export CSV",
   importTitle: "Import a CSV file",
   importHelp:
     "Columns month,cash,revenue,mrr,customers,new_customers,churned_customers,financing — amounts in euros with up to 2 decimals; an empty financing means 0. One bad row rejects the whole file; every bad row is listed.",
@@ -204,15 +203,7 @@ export default function FinanceSnapshots() {
 
   return (
     <div className="finance-page">
-      <PageHeader
-        title={TEXT.title}
-        description={TEXT.description}
-        actions={
-          <a className="btn btn--secondary" href="/finance/snapshots.csv" download>
-            {TEXT.exportCsv}
-          </a>
-        }
-      />
+      <PageHeader title={TEXT.title} description={TEXT.description} />
       {savedMonth ? (
         <p className="notice" role="status">
           {TEXT.saved(savedMonth)}

@@ -75,7 +75,6 @@ const TEXT = {
   noForecastWhy: "No closed month yet: the forecast needs at least one finance snapshot.",
   noZeroCash: "not burning",
   noZeroCashWhy: "No zero-cash date within the forecast horizon, with or without this requisition.",
-  actions: "Actions",
   moveTo: (s: string) => `Move to ${s}`,
   cancel: "Cancel",
   reopen: "Reopen",
@@ -197,8 +196,8 @@ function StatusActions({ row }: { row: Row }) {
         <Form method="post" preventScrollReset>
           {hidden}
           <input type="hidden" name="change" value="cancel" />
-          <button type="submit" className="btn btn--ghost btn--sm" aria-label={`${TEXT.cancel}: ${row.title}`} aria-busy={busy === "cancel" || undefined}>
-            {busy === "cancel" ? "…" : TEXT.cancel}
+          <button type="submit" className="btn btn--ghost btn--sm" title={TEXT.cancel} aria-label={`${TEXT.cancel}: ${row.title}`} aria-busy={busy === "cancel" || undefined}>
+            {busy === "cancel" ? "…" : "✕"}
           </button>
         </Form>
       ) : null}
@@ -261,16 +260,39 @@ const baseColumns = [
     cell: (c) => (
       <span className="hiring-title">
         <Link to={`/hiring/${c.row.original.id}`}>{c.getValue()}</Link>
-        {c.row.original.profile ? <span className="muted hiring-sub">{c.row.original.profile}</span> : null}
+        {c.row.original.profile || c.row.original.source ? (
+          <span className="muted hiring-sub">{[c.row.original.profile, c.row.original.source].filter(Boolean).join(" · ")}</span>
+        ) : null}
       </span>
     ),
   }),
   col.accessor("teamName", { id: "team", header: "Team", cell: (c) => c.getValue() ?? "—" }),
   col.accessor("priority", { id: "priority", header: "Priority", cell: (c) => <PriorityBadge priority={c.getValue()} /> }),
   col.accessor("targetStartMonth", { id: "targetStartMonth", header: "Target start", meta: { nowrap: true }, cell: (c) => <MonthCell month={c.getValue()} /> }),
-  col.accessor("status", { id: "status", header: "Status", cell: (c) => <RequisitionStatusBadge status={c.getValue()} /> }),
-  col.accessor("objectiveTitle", { id: "objective", header: "Objective", cell: (c) => c.getValue() ?? "—" }),
-  col.accessor("source", { id: "source", header: "Source", cell: (c) => c.getValue() ?? "—" }),
+  col.accessor("status", {
+    id: "status",
+    header: "Status",
+    cell: (c) => (
+      <div className="hiring-status">
+        <RequisitionStatusBadge status={c.getValue()} />
+        <StatusActions row={c.row.original} />
+      </div>
+    ),
+  }),
+  col.accessor("objectiveTitle", {
+    id: "objective",
+    header: "Objective",
+    cell: (c) => {
+      const v = c.getValue();
+      return v ? (
+        <span className="hiring-clamp" title={v}>
+          {v}
+        </span>
+      ) : (
+        "—"
+      );
+    },
+  }),
 ];
 const salaryColumn = col.accessor("annualSalaryCents", {
   id: "salary",
@@ -288,10 +310,8 @@ const deltaColumn = col.display({
   meta: { align: "end", nowrap: true },
   cell: (c) => <DeltaCell row={c.row.original} />,
 });
-const actionsColumn = col.display({ id: "actions", header: TEXT.actions, cell: (c) => <StatusActions row={c.row.original} /> });
-
-const columnsWithSalary = col.columns([...baseColumns, salaryColumn, deltaColumn, actionsColumn]);
-const columnsWithoutSalary = col.columns([...baseColumns, deltaColumn, actionsColumn]);
+const columnsWithSalary = col.columns([...baseColumns, salaryColumn, deltaColumn]);
+const columnsWithoutSalary = col.columns([...baseColumns, deltaColumn]);
 
 export default function HiringIndex() {
   const data = useLoaderData<typeof loader>();

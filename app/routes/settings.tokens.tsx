@@ -33,7 +33,7 @@ const TEXT = {
   docs: "curl examples for CI pipelines",
 };
 
-const SCOPE_LABELS: Record<ApiScope, string> = {
+const SCOPE_LABELS: Record<string, string> = {
   "deployments:write": "deployments:write — post deployments",
   "incidents:write": "incidents:write — post and resolve incidents",
   "metrics:read": "metrics:read — read the DORA metrics",
@@ -55,19 +55,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lastUsedAt: t.lastUsedAt?.getTime() ?? null,
     revokedAt: t.revokedAt?.getTime() ?? null,
   }));
-  return { tokens };
+  return { tokens, scopes: API_SCOPES };
 }
 
-const CreateSchema = z.object({
-  intent: z.literal("create"),
-  name: z.string({ error: "is required" }).min(1, "is required").max(100, "must be at most 100 characters"),
-  scopes: z.preprocess(
-    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.enum(API_SCOPES, { error: "is not a known scope" })).min(1, "choose at least one scope"),
-  ),
-});
-
-const RevokeSchema = z.object({ intent: z.literal("revoke"), tokenId: idSchema });
+/** Built on demand: zod and the .server schemas stay out of the browser bundle. */
+function schemas() {
+  return {
+    create: z.object({
+      intent: z.literal("create"),
+      name: z.string({ error: "is required" }).min(1, "is required").max(100, "must be at most 100 characters"),
+      scopes: z.preprocess(
+        (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+        z.array(z.enum(API_SCOPES, { error: "is not a known scope" })).min(1, "choose at least one scope"),
+      ),
+    }),
+    revoke: z.object({ intent: z.literal("revoke"), tokenId: idSchema }),
+  };
+}
 
 export type TokenReply =
   | { status: "created"; intent: "create"; token: string; name: string; scopes: string[] }
@@ -79,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "create") {
-    const parsed = parseForm(formData, CreateSchema, "create");
+    const parsed = parseForm(formData, schemas().create, "create");
     if (!parsed.ok) return badRequest(parsed.reply);
     const { name, scopes } = parsed.data;
     // finance:read exposes cash and runway: only a CEO may grant it (enforced here, not only hidden)
@@ -90,7 +94,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return { status: "created", intent: "create", token, name, scopes } satisfies TokenReply;
   }
   if (intent === "revoke") {
-    const parsed = parseForm(formData, RevokeSchema, "revoke");
+    const parsed = parseForm(formData, schemas().revoke, "revoke");
     if (!parsed.ok) return badRequest(parsed.reply);
     const done = revokeApiToken(db, parsed.data.tokenId, { userId: user.id });
     if (!done) return fieldError(formData, "tokenId", "no such active token", "revoke");
@@ -100,7 +104,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Tokens() {
-  const { tokens } = useLoaderData<typeof loader>();
+  const { tokens, scopes } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const { user, formatting } = useRootData();
@@ -214,7 +218,7 @@ export default function Tokens() {
           />
           <fieldset className="dl-fieldset" aria-describedby={fieldErrorsOf(reply, "scopes", "create") ? "scopes-error" : undefined}>
             <legend>Scopes</legend>
-            {API_SCOPES.map((s) => {
+            {scopes.map((s) => {
               const disabled = s === "finance:read" && user?.role !== "ceo";
               return (
                 <label key={s} className="dl-radio">

@@ -39,6 +39,8 @@ export const deployments = sqliteTable(
       .on(t.serviceId, t.externalId)
       .where(sql`${t.externalId} is not null`),
     index("deployments_env_status_finished_idx").on(t.environment, t.status, t.finishedAt),
+    // DORA aggregates (delivery-metrics.server.ts): covering, so counts, rework and CFR read no table row
+    index("deployments_dora_covering_idx").on(t.environment, t.status, t.finishedAt, t.serviceId, t.isHotfix, t.isRollback),
     index("deployments_service_finished_idx").on(t.serviceId, t.environment, t.status, t.finishedAt),
     // the deployments table (/delivery/deployments): newest first, with or without a service filter
     index("deployments_finished_idx").on(t.finishedAt),

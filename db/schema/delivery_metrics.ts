@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable } from "drizzle-orm/sqlite-core";
 import { deploymentCommits, deployments, services } from "./delivery";
 
@@ -10,6 +11,13 @@ import { deploymentCommits, deployments, services } from "./delivery";
  * (migration `delivery_metrics_triggers`) keep it exact on every write path. It exists so the
  * median over a window reads one covering index instead of joining commits to deployments.
  */
+/**
+ * A monotonic bucket of a lead time (≈ 5 % wide, log scale), indexed as an expression so a median
+ * first counts samples per bucket, then ranks only the rows of the bucket holding the middle.
+ * The SQL text must stay identical in the queries (app/models/delivery-metrics.server.ts).
+ */
+export const LEAD_BUCKET_SQL = "CAST(ln(lead_ms) * 20 AS INTEGER)";
+
 export const deliveryLeadSamples = sqliteTable(
   "delivery_lead_samples",
   {
@@ -27,8 +35,8 @@ export const deliveryLeadSamples = sqliteTable(
     leadMs: integer("lead_ms").notNull(),
   },
   (t) => [
-    index("delivery_lead_samples_finished_idx").on(t.finishedAt, t.leadMs),
-    index("delivery_lead_samples_service_idx").on(t.serviceId, t.finishedAt, t.leadMs),
+    index("delivery_lead_samples_finished_bucket_idx").on(t.finishedAt, sql.raw(LEAD_BUCKET_SQL), t.leadMs),
+    index("delivery_lead_samples_service_bucket_idx").on(t.serviceId, t.finishedAt, sql.raw(LEAD_BUCKET_SQL), t.leadMs),
     index("delivery_lead_samples_deployment_idx").on(t.deploymentId, t.commitId),
   ],
 );

@@ -50,7 +50,8 @@ test.describe("hiring plan", () => {
     expect(leakedSalaries(await page.content(), all)).toEqual([]);
 
     // a requisition page
-    await page.getByRole("table").getByRole("link").first().click();
+    await page.getByRole("table").getByRole("rowheader").getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/hiring\/\d+$/);
     await expect(page.getByText("hidden from your role").or(page.getByText("Hidden from your role"))).toBeVisible();
     expect(leakedSalaries(await page.content(), all)).toEqual([]);
 
@@ -73,9 +74,12 @@ test.describe("hiring plan", () => {
   });
 
   test("the CEO sees salaries and moves a requisition to the next status in one click", async ({ page }) => {
+    const { requisitions } = readSalaries();
     await loginAs(page, "ceo", "/hiring");
     await page.goto("/hiring?status=planned&sort=title&dir=asc");
     await expect(page.getByRole("columnheader", { name: /Annual salary/ })).toBeVisible();
+    // the leak detector does find salaries where they are allowed (so its silence elsewhere means something)
+    expect(leakedSalaries(await page.content(), requisitions.map((r) => r.cents)).length).toBeGreaterThan(0);
     await expect(page.getByRole("link", { name: /loaded-cost|change in settings/i })).toBeVisible();
     const firstRow = page.getByRole("table").getByRole("row").nth(1);
     await expect(firstRow.getByText(/\d[\s\u00a0\u202f]?\d{3}\s?€/)).toBeVisible();
@@ -97,14 +101,14 @@ test.describe("hiring plan", () => {
 
     await loginAs(page, "cto", "/hiring");
     await page.goto("/hiring?size=100");
-    await page.getByLabel("Team", { exact: true }).selectOption({ label: "Sales" });
+    await page.getByRole("combobox", { name: "Team" }).selectOption({ label: "Sales" });
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/team=\d+/);
     await expect(page.getByRole("columnheader", { name: /Annual salary/ })).toBeVisible();
     await expect(page.getByRole("table").getByText("hidden", { exact: true }).first()).toBeVisible();
     expect(leakedSalaries(await page.content(), businessOnly)).toEqual([]);
 
-    await page.getByLabel("Team", { exact: true }).selectOption({ label: "Core" });
+    await page.getByRole("combobox", { name: "Team" }).selectOption({ label: "Core" });
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page.getByRole("table").getByText(/\d[\s\u00a0\u202f]?\d{3}\s?€/).first()).toBeVisible();
 

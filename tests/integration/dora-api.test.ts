@@ -35,7 +35,7 @@ afterEach(() => t.cleanup());
 
 async function get(query: string, bearer: string | null = token) {
   const headers: Record<string, string> = bearer ? { Authorization: `Bearer ${bearer}` } : {};
-  const response = await loader({ request: new Request(`http://localhost/api/v1/metrics/dora${query}`, { headers }), params: {}, context: {} });
+  const response = await loader({ request: new Request(`http://localhost/api/v1/metrics/dora${query}`, { headers }), params: {}, context: { clientIp: null } });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 

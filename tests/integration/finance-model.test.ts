@@ -319,3 +319,40 @@ describe("CSV imports (all or nothing)", () => {
     expect(cto.ok).toBe(false);
   });
 });
+
+describe("bounded queries", () => {
+  function countStatements(fn: () => void): number {
+    const client = db.$client;
+    const original = client.prepare.bind(client);
+    let n = 0;
+    (client as unknown as { prepare: typeof client.prepare }).prepare = ((src: string) => {
+      n += 1;
+      return original(src);
+    }) as typeof client.prepare;
+    try {
+      fn();
+    } finally {
+      (client as unknown as { prepare: typeof client.prepare }).prepare = original;
+    }
+    return n;
+  }
+
+  it("the executive dashboard's finance read runs the same number of statements for 5 or 60 closed months", async () => {
+    const { getExecutiveFinance } = await import("~/models/finance.server");
+    load();
+    const small = countStatements(() => getExecutiveFinance(db));
+    // 55 more closed months, each with lines in every category, and 40 requisitions
+    for (let i = 0; i < 55; i++) {
+      const month = `${2025 + Math.floor((5 + i) / 12)}-${String(((5 + i) % 12) + 1).padStart(2, "0")}`;
+      if (month <= "2025-07") {
+        db.$client.prepare("DELETE FROM budget_lines WHERE month = ?").run(month);
+      }
+      insertSnapshot(db, { month, cashCents: 900_000_00 - i * 1000_00, revenueCents: 20_000_00 + i * 100_00, mrrCents: 20_000_00 + i * 100_00, customers: 20 + i, newCustomers: 2, churnedCustomers: 1 });
+      for (const id of Object.values(cat)) insertBudgetLine(db, { categoryId: id, month, plannedCents: 5_000_00, actualCents: 4_000_00 });
+    }
+    for (let i = 0; i < 40; i++) insertRequisition(db, { title: `R${i}`, targetStartMonth: "2030-01", annualSalaryCents: 50_000_00, status: "open" });
+    const large = countStatements(() => getExecutiveFinance(db));
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(15);
+  });
+});

@@ -172,7 +172,7 @@ export function BudgetGridTable({ grid, categories, fmt, editHref, cancelHref, e
           {grid.rows.map((row) => {
             const cat = catByName.get(row.category)!;
             return (
-              <tr key={row.category}>
+              <tr key={row.category} data-category-id={cat.id}>
                 <th scope="row" className="bgrid__cat">
                   {row.category}
                   {cat.isIt ? <span className="bgrid__flag" title="IT category">IT</span> : null}

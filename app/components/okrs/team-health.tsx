@@ -22,7 +22,7 @@ export function TeamHealthTable({ rows, cycleId, locale }: { rows: readonly Team
           {rows.map((r) => (
             <tr key={r.teamId}>
               <th scope="row">
-                <Link to={`/okrs?cycle=${cycleId}#team-${r.teamId}`}>{r.teamName}</Link>
+                <Link to={`/okrs?cycle=${cycleId}`}>{r.teamName}</Link>
               </th>
               <td>{r.objectives}</td>
               <td className="okr-team-health__bar">

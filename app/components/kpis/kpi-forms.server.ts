@@ -1,0 +1,43 @@
+/** KPI form schemas (server-only) and the edit guard. */
+import { z } from "zod";
+import { forbidden } from "~/utils/http.server";
+import type { SessionUser } from "~/models/users.server";
+import { isoDateSchema } from "~/lib/validation.server";
+import { KPI_CATEGORIES, KPI_DIRECTIONS, KPI_SOURCES } from "~/models/kpis.server";
+import { canEditKpis } from "./kpi-format";
+
+/** 403 unless the user may edit KPIs (CEO, CTO, leads). */
+export function assertCanEditKpis(user: SessionUser): void {
+  if (!canEditKpis(user)) forbidden("Only the CEO, the CTO and team leads edit KPIs.");
+}
+
+const optionalText = (max: number) =>
+  z.preprocess((v) => (v === undefined ? null : v), z.string().max(max, `must be at most ${max} characters`).nullable());
+
+export const numberInput = z.string({ error: "is required" }).transform((s, ctx) => {
+  const t = s.replace(/[\s\u00a0\u202f]/g, "").replace("\u2212", "-").replace(",", ".");
+  const n = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(n)) {
+    ctx.addIssue({ code: "custom", message: "must be a number" });
+    return z.NEVER;
+  }
+  return n;
+});
+
+export const KpiSchema = z.object({
+  key: z
+    .string({ error: "is required" })
+    .regex(/^[a-z0-9_]{2,60}$/, "must be 2–60 lowercase letters, digits or underscores (used in CSV files)"),
+  name: z.string({ error: "is required" }).min(1).max(120, "must be at most 120 characters"),
+  unit: optionalText(20),
+  direction: z.enum(KPI_DIRECTIONS, { error: "must be higher or lower" }),
+  category: z.enum(KPI_CATEGORIES, { error: "must be product, technical or business" }),
+  description: optionalText(1000),
+  source: z.enum(KPI_SOURCES, { error: "is not a known source" }).default("manual"),
+});
+
+export const MeasurementSchema = z.object({
+  measuredOn: isoDateSchema,
+  value: numberInput,
+  note: optionalText(500),
+});

@@ -1,0 +1,258 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireUser } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { canEditKpis, formatKpiValue } from "~/components/kpis/kpi-format";
+import { assertCanEditKpis, KpiSchema } from "~/components/kpis/kpi-forms.server";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Field, SelectField, TextareaField } from "~/components/ui/field";
+import { PageHeader } from "~/components/ui/page-header";
+import { describeCsvErrors, type CsvRowError } from "~/lib/csv";
+import { formatDate } from "~/lib/format";
+import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { createKpi, getKpiTiles, importMeasurementsCsv, kpiKeyTaken, MEASUREMENT_CSV_HEADERS } from "~/models/kpis.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  title: "KPIs",
+  description: "The product dashboard's KPIs: definitions, targets per cycle and measurements. Import or export measurements as CSV.",
+  dashboard: "Product dashboard",
+  export: "Export measurements (CSV)",
+  newKpi: "New KPI",
+  import: "Import measurements (CSV)",
+  importHint: `Columns: ${MEASUREMENT_CSV_HEADERS.join(",")} — dates as YYYY-MM-DD. All or nothing: one bad row rejects the file and every bad row is listed. A value for a KPI and date already recorded replaces it.`,
+  none: "No KPIs yet",
+  noneBody: "Create the first KPI below: a key used in CSV files, a name, a unit and which way is better.",
+  who: "CEO, CTO and team leads.",
+} as const;
+
+export const meta: MetaFunction = () => [{ title: `${TEXT.title} · InnovaTech Strategy Tracker` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { cycle, tiles } = getKpiTiles(getDb());
+  return { cycle, kpis: tiles, canEdit: canEditKpis(user) };
+}
+
+type ImportReply = { status: "error"; intent: "import"; csvErrors: CsvRowError[]; fieldErrors: Record<string, string[]>; formErrors: string[]; values: Record<string, string> };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  assertCanEditKpis(user);
+  const db = getDb();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "create-kpi") {
+    const parsed = parseForm(formData, KpiSchema, "create-kpi");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    if (kpiKeyTaken(db, parsed.data.key)) return fieldError(formData, "key", "is already used by another KPI", "create-kpi");
+    const id = createKpi(db, user.id, parsed.data);
+    throw redirect(`/kpis/${id}`);
+  }
+  if (intent === "import") {
+    const file = formData.get("file");
+    let text = typeof formData.get("csv") === "string" ? String(formData.get("csv")) : "";
+    if (file && typeof file !== "string" && file.size > 0) {
+      if (file.size > 5_000_000) return fieldError(formData, "file", "is larger than 5 MB", "import");
+      text = await file.text();
+    }
+    if (text.trim() === "") return fieldError(formData, "csv", "choose a CSV file or paste its text", "import");
+    const result = importMeasurementsCsv(db, user.id, text);
+    if (!result.ok) {
+      const reply: ImportReply = {
+        status: "error",
+        intent: "import",
+        csvErrors: result.errors,
+        fieldErrors: { csv: [`The file was not imported: ${result.errors.length} error${result.errors.length === 1 ? "" : "s"}.`] },
+        formErrors: [],
+        values: { csv: typeof formData.get("csv") === "string" ? String(formData.get("csv")) : "" },
+      };
+      return badRequest(reply);
+    }
+    return { status: "ok", intent: "import", message: `Imported: ${result.created} created, ${result.updated} updated.` } satisfies FormReply;
+  }
+  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+}
+
+export default function KpisIndex() {
+  const { cycle, kpis, canEdit } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { formatting } = useRootData();
+  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const v = (name: string, fallback: string, intent: string) => valueOf(reply, name, fallback, intent);
+  const e = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
+  const csvErrors = reply && "csvErrors" in reply ? (reply.csvErrors as CsvRowError[]) : [];
+  return (
+    <>
+      <PageHeader
+        title={TEXT.title}
+        description={TEXT.description}
+        actions={
+          <>
+            <Link to="/dashboards/product" className="btn btn--secondary">
+              {TEXT.dashboard}
+            </Link>
+            <a href="/kpis/export" className="btn btn--secondary" download>
+              {TEXT.export}
+            </a>
+          </>
+        }
+      />
+      {reply?.status === "ok" ? (
+        <p className="notice" role="status">
+          {reply.message}
+        </p>
+      ) : null}
+      {isErrorReply(reply) && reply.formErrors.length > 0 ? (
+        <p className="form-error" role="alert">
+          {reply.formErrors.join(" ")}
+        </p>
+      ) : null}
+      <Card title={`KPIs${cycle ? ` · targets of ${cycle.name}` : ""}`}>
+        {kpis.length === 0 ? (
+          <EmptyState title={TEXT.none} whoMay={TEXT.who}>
+            <p>{TEXT.noneBody}</p>
+          </EmptyState>
+        ) : (
+          <div className="table-scroll">
+            <table className="simple">
+              <thead>
+                <tr>
+                  <th scope="col">KPI</th>
+                  <th scope="col">Key</th>
+                  <th scope="col">Category</th>
+                  <th scope="col">Better</th>
+                  <th scope="col">Latest</th>
+                  <th scope="col">Target</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {kpis.map((k) => (
+                  <tr key={k.id}>
+                    <th scope="row">
+                      <Link to={`/kpis/${k.id}`}>{k.name}</Link>
+                    </th>
+                    <td>
+                      <code>{k.key}</code>
+                    </td>
+                    <td>{k.category}</td>
+                    <td>{k.direction === "lower" ? "Lower" : "Higher"}</td>
+                    <td>
+                      {k.latest ? (
+                        <>
+                          {formatKpiValue(k.latest.value, k.unit, formatting.locale)}{" "}
+                          <span className="muted">({formatDate(k.latest.measuredOn, formatting.timeZone, formatting.locale)})</span>
+                        </>
+                      ) : (
+                        <span className="muted">no data</span>
+                      )}
+                      {k.computed ? <span className="muted"> · from delivery data</span> : null}
+                    </td>
+                    <td>{k.target === null ? <span className="muted">none</span> : formatKpiValue(k.target, k.unit, formatting.locale)}</td>
+                    <td>
+                      {k.targetState === "missed" ? (
+                        <Badge tone="warn">{k.direction === "lower" ? "Above target" : "Below target"}</Badge>
+                      ) : k.targetState === "met" ? (
+                        <Badge tone="good">Target met</Badge>
+                      ) : (
+                        <Badge tone="neutral">no data</Badge>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+
+      {canEdit ? (
+        <div className="okr-admin">
+          <Card title={TEXT.import} description={TEXT.importHint}>
+            <Form method="post" encType="multipart/form-data" className="form-grid" noValidate>
+              <input type="hidden" name="intent" value="import" />
+              <Field label="CSV file" name="file" type="file" accept=".csv,text/csv" errors={e("file", "import")} />
+              <TextareaField
+                label="…or paste the CSV text"
+                name="csv"
+                rows={4}
+                defaultValue={v("csv", "", "import")}
+                errors={e("csv", "import")}
+                placeholder={`${MEASUREMENT_CSV_HEADERS.join(",")}\nsprint_velocity,2026-01-05,46,`}
+              />
+              <div>
+                <Button type="submit" variant="primary" pending={busy("import")} pendingLabel="Importing…">
+                  Import
+                </Button>
+              </div>
+            </Form>
+            {csvErrors.length > 0 ? (
+              <ul className="kpi-csv-errors" role="alert" data-testid="csv-errors">
+                {describeCsvErrors(csvErrors).map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ) : null}
+          </Card>
+          <Card title={TEXT.newKpi}>
+            <Form method="post" className="form-grid" noValidate>
+              <input type="hidden" name="intent" value="create-kpi" />
+              <Field label="Key" name="key" required hint="e.g. churn_rate (used in CSV files)" defaultValue={v("key", "", "create-kpi")} errors={e("key", "create-kpi")} />
+              <Field label="Name" name="name" required defaultValue={v("name", "", "create-kpi")} errors={e("name", "create-kpi")} />
+              <Field label="Unit" name="unit" hint="e.g. %, ms, users" defaultValue={v("unit", "", "create-kpi")} errors={e("unit", "create-kpi")} />
+              <SelectField
+                label="Which way is better"
+                name="direction"
+                options={[
+                  { value: "higher", label: "Higher is better" },
+                  { value: "lower", label: "Lower is better" },
+                ]}
+                defaultValue={v("direction", "higher", "create-kpi")}
+                errors={e("direction", "create-kpi")}
+              />
+              <SelectField
+                label="Category"
+                name="category"
+                options={[
+                  { value: "product", label: "Product" },
+                  { value: "technical", label: "Technical" },
+                  { value: "business", label: "Business" },
+                ]}
+                defaultValue={v("category", "product", "create-kpi")}
+                errors={e("category", "create-kpi")}
+              />
+              <SelectField
+                label="Source"
+                name="source"
+                options={[
+                  { value: "manual", label: "Measurements entered or imported" },
+                  { value: "delivery.deployments_per_day", label: "Computed: production deployments per day" },
+                ]}
+                defaultValue={v("source", "manual", "create-kpi")}
+                errors={e("source", "create-kpi")}
+              />
+              <TextareaField label="Description" name="description" rows={2} defaultValue={v("description", "", "create-kpi")} errors={e("description", "create-kpi")} />
+              <div>
+                <Button type="submit" variant="primary" pending={busy("create-kpi")} pendingLabel="Creating…">
+                  Create KPI
+                </Button>
+              </div>
+            </Form>
+          </Card>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `deployments_dora_covering_idx` ON `deployments` (`environment`,`status`,`finished_at`,`service_id`,`is_hotfix`,`is_rollback`);

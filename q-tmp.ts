@@ -1,0 +1,13 @@
+import { openDb } from "./db/client";
+import { getDoraMetrics, getDoraWeeklySeries, getDoraByService, getOpenIncidents } from "./app/models/delivery-metrics.server";
+import { defaultWindow } from "./app/lib/metrics/delivery";
+const db = openDb(process.argv[2]);
+const end = db.$client.prepare("select max(finished_at) from deployments").pluck().get() as number;
+const w = defaultWindow(end);
+const t = (label: string, f: () => unknown) => { f(); const xs: number[] = []; for (let i = 0; i < 7; i++) { const a = performance.now(); f(); xs.push(performance.now() - a); } xs.sort((a,b)=>a-b); console.log(label, xs[3].toFixed(1), "ms"); };
+t("metrics", () => getDoraMetrics(db, w));
+t("metrics svc", () => getDoraMetrics(db, w, { serviceId: 1 }));
+t("weekly", () => getDoraWeeklySeries(db, w));
+t("byService", () => getDoraByService(db, w));
+t("open", () => getOpenIncidents(db));
+console.log(JSON.stringify(getDoraMetrics(db, w)));

@@ -1,0 +1,85 @@
+import { expect, loginAs, test } from "./fixtures";
+
+/** M, the latest closed month, as the executive dashboard's "as of" selector shows it. */
+async function latestClosedMonth(page: import("@playwright/test").Page): Promise<string> {
+  await page.goto("/dashboards/executive");
+  return page.locator("#as-of").inputValue();
+}
+
+test.describe("finance", () => {
+  test("the CEO changes one month's actual on /budgets and sees the runway change", async ({ page }) => {
+    await loginAs(page, "ceo");
+    const M = await latestClosedMonth(page);
+    const runway = page.getByRole("article", { name: "Runway", exact: true }).locator(".tile__value");
+    const before = await runway.innerText();
+    expect(before).toMatch(/months|not burning/);
+
+    await page.goto("/budgets");
+    const cell = page.locator(`td[data-category="Salaries"][data-month="${M}"]`);
+    await cell.getByRole("link", { name: /^Edit/ }).click();
+    const actual = page.getByLabel(/^Actual/);
+    await expect(actual).toBeVisible();
+    const old = Number(await actual.inputValue());
+    await actual.fill(String(Math.round(old + 400000)));
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByLabel(/^Actual/)).toHaveCount(0);
+    await expect(cell.locator(".bgrid__var")).toHaveText(/\+\d/);
+
+    await page.goto("/dashboards/executive");
+    await expect(runway).not.toHaveText(before);
+    // the tile keeps its formula and window on keyboard focus
+    await page.getByRole("button", { name: "How Runway is computed" }).focus();
+    await expect(page.getByText(/Cash at the end of M ÷ average net burn/).first()).toBeVisible();
+  });
+
+  test("a bad CSV row is reported and nothing is imported", async ({ page }) => {
+    await loginAs(page, "ceo");
+    await page.goto("/budgets?from=2031-01&to=2031-12");
+    await expect(page.getByText("No budget lines in these months")).toBeVisible();
+    await page.locator("#budget-file").setInputFiles({
+      name: "budget.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("month,category,planned,actual\n2031-01,Salaries,1000,900\n2031-02,Unicorns,10,\n2031-03,Marketing,12.345,1\n"),
+    });
+    await page.getByRole("button", { name: "Import" }).click();
+    const errors = page.getByRole("alert");
+    await expect(errors).toContainText("Nothing was imported");
+    await expect(errors.getByRole("row", { name: /3 category unknown category "Unicorns"/ })).toBeVisible();
+    await expect(errors.getByRole("row", { name: /4 planned/ })).toBeVisible();
+    await page.goto("/budgets?from=2031-01&to=2031-12");
+    await expect(page.getByText("No budget lines in these months")).toBeVisible();
+  });
+
+  test("the CTO edits an IT line, has no edit control on Salaries, and is refused (403) if forced", async ({ page }) => {
+    await loginAs(page, "cto");
+    const M = await latestClosedMonth(page);
+    await page.goto("/budgets");
+    await expect(page.getByText("You may edit the IT categories (marked IT) only.").first()).toBeVisible();
+    const salaries = page.locator(`tr:has(td[data-category="Salaries"])`);
+    await expect(salaries.getByRole("link", { name: /^Edit/ })).toHaveCount(0);
+    const security = page.locator(`td[data-category="Security"][data-month="${M}"]`);
+    await security.getByRole("link", { name: /^Edit/ }).click();
+    await page.getByLabel(/^Planned/).fill("2345.67");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(security.locator(".bgrid__planned")).toContainText("2,3");
+
+    const salariesId = await salaries.getAttribute("data-category-id");
+    const res = await page.request.post("/budgets", {
+      form: { intent: "save-line", categoryId: String(salariesId), month: M, planned: "1", actual: "1" },
+    });
+    expect(res.status()).toBe(403);
+  });
+
+  test("a viewer reads the executive dashboard and the budgets without any edit control", async ({ page }) => {
+    await loginAs(page, "viewer");
+    await page.goto("/dashboards/executive");
+    for (const name of ["Cash", "Average net burn", "Runway", "Default alive", "Burn multiple", "MRR", "CAC", "LTV", "Headcount vs plan"]) {
+      await expect(page.getByRole("article", { name, exact: true })).toBeVisible();
+    }
+    await expect(page.locator(".chart__title", { hasText: /Cash: actual, then forecast/ })).toBeVisible();
+    await expect(page.locator(".impact-table td.num .muted", { hasText: "hidden" }).first()).toBeVisible();
+    await page.goto("/budgets");
+    await expect(page.getByRole("link", { name: /^Edit/ })).toHaveCount(0);
+    await expect(page.locator('input[type="file"]')).toHaveCount(0);
+  });
+});
