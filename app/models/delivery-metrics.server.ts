@@ -180,26 +180,32 @@ function aggregateSql(grouping: Grouping, serviceIds: number[] | null): {
          a AS (SELECT g, AVG(v) AS mean, COUNT(*) AS n FROM (${restoreValues}) GROUP BY g)
     SELECT a.g AS g, m.median AS median, a.mean AS mean, a.n AS n FROM a JOIN m ON m.g = a.g`;
 
-    // Lead time, two steps (exact): count samples per (group, bucket) over the covering index, then —
-  // once the buckets holding the middle ranks are known — rank only the rows of those buckets.
+    // Lead time, exact, in two steps that never sort the whole window:
+  // 1. count the samples per (group, bucket): one index range per bucket (the index leads with the bucket);
+  // 2. for each group's middle rank(s), rank only that bucket's rows inside the group's window.
   const bucket = LEAD_BUCKET_SQL.replace("lead_ms", "s.lead_ms");
+  const byService = grouping === "service";
+  const sampleIndex = serviceIds === null && !byService ? "delivery_lead_samples_bucket_idx" : "delivery_lead_samples_service_bucket_idx";
+  const sampleService = byService ? " AND s.service_id = grp.g" : serviceClause("s.service_id", serviceIds);
   const leadBucketsSql = `
-    SELECT ${sg} AS g, ${bucket} AS b, COUNT(*) AS n
-    FROM delivery_lead_samples s
-    WHERE ${sWhere}
-    GROUP BY g, b
+    WITH RECURSIVE bk(b) AS (SELECT @bmin UNION ALL SELECT b + 1 FROM bk WHERE b < @bmax),
+    grp(g, f, t) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@groups))
+    SELECT g, b, n FROM (
+      SELECT grp.g AS g, bk.b AS b,
+             (SELECT COUNT(*) FROM delivery_lead_samples s INDEXED BY ${sampleIndex}
+              WHERE ${bucket} = bk.b AND s.finished_at >= grp.f AND s.finished_at < grp.t${sampleService}) AS n
+      FROM grp, bk)
+    WHERE n > 0
     ORDER BY g, b`;
   const leadPickSql = `
-    WITH need AS (SELECT value ->> 0 AS g, value ->> 1 AS b, value ->> 2 AS k FROM json_each(@need)),
-    ranked AS (
-      SELECT ${sg} AS g, ${bucket} AS b, s.lead_ms AS v,
-             ROW_NUMBER() OVER (PARTITION BY ${sg}, ${bucket} ORDER BY s.lead_ms) AS rn
-      FROM delivery_lead_samples s
-      WHERE ${sWhere} AND (${sg}, ${bucket}) IN (SELECT g, b FROM need)
-    )
-    SELECT r.g AS g, AVG(r.v) AS median
-    FROM ranked r JOIN need ON need.g = r.g AND need.b = r.b AND need.k = r.rn
-    GROUP BY r.g`;
+    WITH grp(g, b, k, f, t) AS (SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(@need))
+    SELECT g, AVG(v) AS median FROM (
+      SELECT grp.g AS g,
+             (SELECT s.lead_ms FROM delivery_lead_samples s INDEXED BY ${sampleIndex}
+              WHERE ${bucket} = grp.b AND s.finished_at >= grp.f AND s.finished_at < grp.t${sampleService}
+              ORDER BY s.lead_ms LIMIT 1 OFFSET grp.k - 1) AS v
+      FROM grp)
+    GROUP BY g`;
 
   return { deployments: deploymentsSql, failed: failedSql, leadBuckets: leadBucketsSql, leadPick: leadPickSql, restore: restoreSql };
 }
@@ -260,10 +266,30 @@ function groupedAggregates(
     row.rework = r.rework;
   }
   for (const r of prepare(db, sql.failed).all(params) as { g: number; failed: number }[]) at(r.g).failed = r.failed;
-  const need = middleBuckets(prepare(db, sql.leadBuckets).all(params) as BucketCount[]);
-  if (need.length > 0) {
-    for (const r of prepare(db, sql.leadPick).all({ ...params, need: JSON.stringify(need) }) as { g: number; median: number }[]) {
-      at(r.g).leadMedianMs = r.median;
+  // Lead-time groups: [key, from, to] — the window, each week's part of it, or each service.
+  let groups: [number, number, number][];
+  if (grouping === "all") groups = [[0, window.from, window.to]];
+  else if (grouping === "week") {
+    groups = [];
+    for (let w = window.from - ((window.from - WEEK_ANCHOR) % MS_PER_WEEK); w < window.to; w += MS_PER_WEEK) {
+      groups.push([w, Math.max(w, window.from), Math.min(w + MS_PER_WEEK, window.to)]);
+    }
+  } else {
+    const ids = serviceIds ?? (prepare(db, "SELECT id FROM services ORDER BY id").pluck().all() as number[]);
+    groups = ids.map((id) => [id, window.from, window.to]);
+  }
+  const range = prepare(
+    db,
+    `SELECT MIN(${LEAD_BUCKET_SQL}) AS bmin, MAX(${LEAD_BUCKET_SQL}) AS bmax FROM delivery_lead_samples INDEXED BY delivery_lead_samples_bucket_idx`,
+  ).get() as { bmin: number | null; bmax: number | null };
+  if (groups.length > 0 && range.bmin !== null && range.bmax !== null) {
+    const counts = prepare(db, sql.leadBuckets).all({ ...params, bmin: range.bmin, bmax: range.bmax, groups: JSON.stringify(groups) }) as BucketCount[];
+    const bounds = new Map(groups.map(([g, f, t]) => [g, [f, t]] as const));
+    const need = middleBuckets(counts).map(([g, b, k]) => [g, b, k, ...bounds.get(g)!]);
+    if (need.length > 0) {
+      for (const r of prepare(db, sql.leadPick).all({ ...params, need: JSON.stringify(need) }) as { g: number; median: number }[]) {
+        at(r.g).leadMedianMs = r.median;
+      }
     }
   }
   for (const r of prepare(db, sql.restore).all(params) as { g: number; median: number; mean: number; n: number }[]) {

@@ -759,7 +759,7 @@ const instantParam = z.string().transform((s, ctx) => {
   return z.NEVER;
 });
 
-const boolParam = z.enum(["yes", "no", "true", "false", "1", "0"]).transform((v) => v === "yes" || v === "true" || v === "1");
+const boolParam = z.enum(["yes", "no", "true", "false", "1", "0"], { error: "must be yes or no" }).transform((v) => v === "yes" || v === "true" || v === "1");
 
 type ParamSpec = Record<string, z.ZodType>;
 
@@ -818,7 +818,7 @@ export function parseDeploymentFilter(db: Db, sp: URLSearchParams) {
     {
       service: z.string().max(100),
       team: z.string().max(100),
-      status: z.enum(DEPLOYMENT_STATUSES),
+      status: z.enum(DEPLOYMENT_STATUSES, { error: "must be success or failure" }),
       environment: environmentSchema,
       from: instantParam,
       to: instantParam,
@@ -848,9 +848,9 @@ export function parseIncidentFilter(db: Db, sp: URLSearchParams) {
     {
       service: z.string().max(100),
       team: z.string().max(100),
-      severity: z.string().toUpperCase().pipe(z.enum(SEVERITIES)),
-      state: z.enum(["open", "resolved"]),
-      cause: z.enum([...CAUSE_KINDS, "unset"]),
+      severity: z.string().toUpperCase().pipe(z.enum(SEVERITIES, { error: "must be SEV1 to SEV4" })),
+      state: z.enum(["open", "resolved"], { error: "must be open or resolved" }),
+      cause: z.enum([...CAUSE_KINDS, "unset"], { error: "must be explicit, inferred, none or unset" }),
       from: instantParam,
       to: instantParam,
     },

@@ -61,7 +61,7 @@ export function getHeadcountSummary(db: Db, asOfMonth: string): HeadcountSummary
   return { actual: row.actual, planned: row.actual + row.pending, target };
 }
 
-export type HeadcountMonth = { month: string; actual: number; planned: number };
+export type HeadcountMonth = { month: string; actual: number | null; planned: number };
 
 /** Longest series returned (months); longer ranges are cut at `from` + 120. */
 export const MAX_HEADCOUNT_MONTHS = 120;
@@ -71,10 +71,19 @@ export const MAX_HEADCOUNT_MONTHS = 120;
  * a recursive CTE generates the months, and two correlated counts use the indexes on
  * employees(start_date, end_date) and requisitions(status, target_start_month).
  */
-export function getHeadcountSeries(db: Db, from: string, to: string): HeadcountMonth[] {
+export function getHeadcountSeries(
+  db: Db,
+  from: string,
+  to: string,
+  opts: {
+    /** months after this one have no actual yet (null): the future is plan only */
+    actualUntil?: string;
+  } = {},
+): HeadcountMonth[] {
   if (!isMonth(from) || !isMonth(to)) throw new RangeError("getHeadcountSeries: months must be YYYY-MM");
   if (monthDiff(from, to) < 0) return [];
   const last = monthDiff(from, to) >= MAX_HEADCOUNT_MONTHS ? addMonths(from, MAX_HEADCOUNT_MONTHS - 1) : to;
+  const until = opts.actualUntil && isMonth(opts.actualUntil) ? opts.actualUntil : "9999-12";
   return db.all<HeadcountMonth>(sql`
     WITH RECURSIVE months(m) AS (
       SELECT ${from}
@@ -83,8 +92,9 @@ export function getHeadcountSeries(db: Db, from: string, to: string): HeadcountM
     ),
     bounds AS (SELECT m, date(m || '-01', '+1 month', '-1 day') AS eom FROM months)
     SELECT b.m AS month,
-           (SELECT count(*) FROM employees e
-             WHERE e.start_date <= b.eom AND (e.end_date IS NULL OR e.end_date > b.eom)) AS actual,
+           CASE WHEN b.m <= ${until} THEN
+             (SELECT count(*) FROM employees e
+               WHERE e.start_date <= b.eom AND (e.end_date IS NULL OR e.end_date > b.eom)) END AS actual,
            (SELECT count(*) FROM employees e
              WHERE e.start_date <= b.eom AND (e.end_date IS NULL OR e.end_date > b.eom))
            + (SELECT count(*) FROM requisitions r

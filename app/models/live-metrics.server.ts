@@ -24,7 +24,23 @@ export function liveWindow(now = Date.now()): { from: number; to: number } {
   return { from: now - LIVE_WINDOW_DAYS * DAY_MS, to: now };
 }
 
+/**
+ * Runs one source; a failing source (a bug or a database error elsewhere) gives null ("no data")
+ * and is named in `failed`, so one broken domain never takes the gates or rules pages down.
+ */
+function attempt<T>(name: string, failed: string[], fn: () => T): T | null {
+  try {
+    return fn();
+  } catch (e) {
+    console.error(`live metrics: ${name} failed`, e);
+    failed.push(name);
+    return null;
+  }
+}
+
 export type LiveMetricSources = {
+  /** sources that could not be read (their values are null) */
+  failed: string[];
   /** the latest closed finance month the finance values come from, null when none */
   financeAsOfMonth: string | null;
   window: { from: number; to: number };
@@ -33,11 +49,12 @@ export type LiveMetricSources = {
 
 /** Every gate metric's current value (null = no data), and where the values come from. */
 export function getLiveMetrics(db: Db, now = Date.now()): { values: Record<GateMetricKey, number | null>; sources: LiveMetricSources } {
-  const finance = getFinanceMetrics(db);
+  const failed: string[] = [];
+  const finance = attempt("finance", failed, () => getFinanceMetrics(db));
   const window = liveWindow(now);
-  const dora = getDoraMetrics(db, window, {});
+  const dora = attempt("delivery", failed, () => getDoraMetrics(db, window, {}));
   const month = new Date(now).toISOString().slice(0, 7);
-  const headcount = getHeadcountSummary(db, month);
+  const headcount = attempt("headcount", failed, () => getHeadcountSummary(db, month));
   const values: Record<GateMetricKey, number | null> = {
     customers: finance?.customers ?? null,
     arr_cents: finance?.arrCents ?? null,
@@ -46,13 +63,13 @@ export function getLiveMetrics(db: Db, now = Date.now()): { values: Record<GateM
     cash_cents: finance?.cashCents ?? null,
     monthly_growth: finance?.monthlyGrowth ?? null,
     burn_multiple: finance?.burnMultiple ?? null,
-    change_failure_rate_30d: dora.changeFailureRate.rate,
-    deploys_per_day_30d: dora.deploymentFrequency.count > 0 ? dora.deploymentFrequency.perDay : null,
-    lead_time_hours_30d: dora.leadTime.medianHours,
-    time_to_restore_hours_30d: dora.timeToRestore.medianHours,
-    headcount: headcount.actual,
+    change_failure_rate_30d: dora?.changeFailureRate.rate ?? null,
+    deploys_per_day_30d: dora && dora.deploymentFrequency.count > 0 ? dora.deploymentFrequency.perDay : null,
+    lead_time_hours_30d: dora?.leadTime.medianHours ?? null,
+    time_to_restore_hours_30d: dora?.timeToRestore.medianHours ?? null,
+    headcount: headcount?.actual ?? null,
   };
-  return { values, sources: { financeAsOfMonth: finance?.asOfMonth ?? null, window, headcountMonth: month } };
+  return { values, sources: { failed, financeAsOfMonth: finance?.asOfMonth ?? null, window, headcountMonth: month } };
 }
 
 /** `Record<GateMetricKey, number | null>` of the current values (see getLiveMetrics). */
@@ -62,13 +79,14 @@ export function getLiveMetricValues(db: Db, now = Date.now()): Record<GateMetric
 
 /** The inputs of the three risk rules, from the same sources. */
 export function getRiskRuleInputs(db: Db, now = Date.now()): RiskRuleLiveInputs {
-  const finance = getFinanceMetrics(db);
-  const dora = getDoraMetrics(db, liveWindow(now), {});
-  const objectives = getObjectivesProgress(db, { now });
+  const failed: string[] = [];
+  const finance = attempt("finance", failed, () => getFinanceMetrics(db));
+  const dora = attempt("delivery", failed, () => getDoraMetrics(db, liveWindow(now), {}));
+  const objectives = attempt("okrs", failed, () => getObjectivesProgress(db, { now }));
   return {
     runway: finance ? { runwayMonths: finance.runwayMonths } : null,
-    cfr: { rate: dora.changeFailureRate.rate },
-    objectives: { objectives },
+    cfr: dora ? { rate: dora.changeFailureRate.rate } : null,
+    objectives: objectives ? { objectives } : null,
   };
 }
 

@@ -74,6 +74,7 @@ function useColumns() {
     col.accessor("service", {
       id: "service",
       header: "Service",
+      meta: { nowrap: true },
       cell: (c) => (
         <Link to={`?service=${encodeURIComponent(c.getValue())}`} title={`Only ${c.getValue()}`}>
           {c.getValue()}
@@ -83,7 +84,7 @@ function useColumns() {
     col.accessor("team", { id: "team", header: "Team", cell: (c) => c.getValue() ?? "—" }),
     col.accessor("environment", { id: "environment", header: "Environment" }),
     col.accessor("status", { id: "status", header: "Status", cell: (c) => <DeploymentStatusBadge status={c.getValue()} /> }),
-    col.accessor("externalId", { id: "externalId", header: "External id", cell: (c) => <code>{c.getValue() ?? "—"}</code> }),
+    col.accessor("externalId", { id: "externalId", header: "External id", meta: { nowrap: true }, cell: (c) => <code>{c.getValue() ?? "—"}</code> }),
     col.accessor("commits", {
       id: "commits",
       header: "Commits",

@@ -62,6 +62,11 @@ export default function Gates() {
       <p className="muted">
         {TEXT.sources}: {TEXT.finance(sources.financeAsOfMonth, (m) => formatMonth(m, formatting.locale))}; {TEXT.delivery}. <GateVerdictFormula />
       </p>
+      {sources.failed.length ? (
+        <p className="form-error" role="alert">
+          Could not read {sources.failed.join(", ")} just now: those criteria show “no data”.
+        </p>
+      ) : null}
       {reply?.status === "ok" ? (
         <p className="notice" role="status">
           {reply.message}

@@ -85,6 +85,8 @@ const TEXT = {
   emptyBody: "Add the first hire of the plan with “New requisition”: title, team, target start month and salary.",
   emptyWho: "CEO (any team), CTO (tech teams); team leads propose hires for their own team.",
   visibleTotal: "Annual salaries shown",
+  created: "Requisition saved.",
+  updated: "Changes saved.",
   hiddenCount: (n: number) => `${n} salar${n === 1 ? "y" : "ies"} hidden from your role`,
 } as const;
 
@@ -124,7 +126,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return { ...r, delta };
   });
 
+  const saved = url.searchParams.get("created") ? TEXT.created : url.searchParams.get("updated") ? TEXT.updated : null;
   return {
+    saved,
     rows,
     total: list.total,
     visibleSalaryTotalCents: list.visibleSalaryTotalCents,
@@ -367,6 +371,10 @@ export default function HiringIndex() {
       {reply?.status === "ok" ? (
         <p className="notice" role="status">
           {reply.message}
+        </p>
+      ) : data.saved ? (
+        <p className="notice" role="status">
+          {data.saved}
         </p>
       ) : null}
       {isErrorReply(reply) ? (

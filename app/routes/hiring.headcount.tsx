@@ -47,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   let from = isMonth(fromQ) ? fromQ : range.from;
   let to = isMonth(toQ) ? toQ : range.to;
   if (monthDiff(from, to) < 0) [from, to] = [to, from];
-  const series = getHeadcountSeries(db, from, to); // one SQL statement (recursive CTE over months)
+  const series = getHeadcountSeries(db, from, to, { actualUntil: month }); // one SQL statement (recursive CTE over months)
   const now = getHeadcountSummary(db, month);
   const planEndMonth = series.length ? series[series.length - 1].month : to;
   const planEnd = getHeadcountSummary(db, planEndMonth);

@@ -86,5 +86,8 @@ export const incidents = sqliteTable(
     index("incidents_started_idx").on(t.startedAt),
     index("incidents_service_started_idx").on(t.serviceId, t.startedAt),
     index("incidents_cause_idx").on(t.causeDeploymentId),
+    // open incidents (CTO dashboard): partial, so it holds only the few unresolved rows
+    index("incidents_open_idx").on(t.severity, t.startedAt).where(sql`${t.resolvedAt} is null`),
+    index("incidents_open_service_idx").on(t.serviceId).where(sql`${t.resolvedAt} is null`),
   ],
 );

@@ -35,8 +35,10 @@ export const deliveryLeadSamples = sqliteTable(
     leadMs: integer("lead_ms").notNull(),
   },
   (t) => [
-    index("delivery_lead_samples_finished_bucket_idx").on(t.finishedAt, sql.raw(LEAD_BUCKET_SQL), t.leadMs),
-    index("delivery_lead_samples_service_bucket_idx").on(t.serviceId, t.finishedAt, sql.raw(LEAD_BUCKET_SQL), t.leadMs),
+    // bucket first: a count per bucket over a window is one range per bucket (no sort), and the
+    // middle bucket's rows in a window are one range, ordered by finished_at then sorted (few rows)
+    index("delivery_lead_samples_bucket_idx").on(sql.raw(LEAD_BUCKET_SQL), t.finishedAt, t.leadMs),
+    index("delivery_lead_samples_service_bucket_idx").on(t.serviceId, sql.raw(LEAD_BUCKET_SQL), t.finishedAt, t.leadMs),
     index("delivery_lead_samples_deployment_idx").on(t.deploymentId, t.commitId),
   ],
 );

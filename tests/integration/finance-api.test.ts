@@ -13,7 +13,7 @@ let t: ReturnType<typeof createTestDb>;
 let db: Db;
 let ceoId: number;
 let ctoId: number;
-const args = (request: Request) => ({ request, params: {}, context: {} });
+const args = (request: Request) => ({ request, params: {}, context: { clientIp: "127.0.0.1" } });
 
 beforeEach(() => {
   t = createTestDb();

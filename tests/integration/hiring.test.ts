@@ -191,6 +191,14 @@ describe("headcount in SQL", () => {
     ]);
   });
 
+  it("months after actualUntil have no actual (plan only)", () => {
+    expect(getHeadcountSeries(db, "2024-02", "2024-04", { actualUntil: "2024-03" })).toEqual([
+      { month: "2024-02", actual: 4, planned: 4 },
+      { month: "2024-03", actual: 3, planned: 4 },
+      { month: "2024-04", actual: null, planned: 6 },
+    ]);
+  });
+
   it("getHeadcountSummary matches the series and carries the company target", () => {
     expect(getHeadcountSummary(db, "2024-04")).toEqual({ actual: 3, planned: 6, target: 100 });
     expect(getHeadcountSummary(db, "2023-01")).toEqual({ actual: 0, planned: 0, target: 100 });

@@ -1,0 +1,337 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "~/auth/guards.server";
+import { LineChart } from "~/components/charts/line-chart";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { canEditKpis, formatKpiValue } from "~/components/kpis/kpi-format";
+import { assertCanEditKpis, KpiSchema, MeasurementSchema, numberInput } from "~/components/kpis/kpi-forms.server";
+import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Field, SelectField, TextareaField } from "~/components/ui/field";
+import { PageHeader } from "~/components/ui/page-header";
+import { formatDate } from "~/lib/format";
+import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { idSchema } from "~/lib/validation.server";
+import {
+  deleteMeasurement,
+  getKpi,
+  getKpiSeries,
+  getKpiTiles,
+  kpiKeyTaken,
+  listKpiTargets,
+  listMeasurements,
+  recordMeasurement,
+  setKpiTarget,
+  updateKpi,
+} from "~/models/kpis.server";
+import { getCycle, isoDayUtc } from "~/models/okrs.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
+
+const PAGE_SIZE = 50;
+
+const TEXT = {
+  back: "All KPIs",
+  targets: "Targets per cycle",
+  targetsHint: "Leave empty to remove a cycle's target.",
+  measure: "Record a measurement",
+  measureHint: "A value for a date that already has one replaces it.",
+  measurements: "Measurements",
+  none: "No measurements yet",
+  noneBody: "Record the first value above, or import a CSV on the KPIs page.",
+  who: "CEO, CTO and team leads.",
+  edit: "Edit KPI",
+  computed: "Computed from the delivery data (successful production deployments per day) when deployments exist; measurements entered here are used otherwise.",
+} as const;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.kpi.name ?? "KPI"} · KPIs · InnovaTech Strategy Tracker` }];
+
+function kpiFromParams(params: { kpiId?: string }) {
+  const id = idSchema.safeParse(params.kpiId);
+  const kpi = id.success ? getKpi(getDb(), id.data) : null;
+  if (!kpi) notFound("No such KPI.");
+  return kpi;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const kpi = kpiFromParams(params);
+  const db = getDb();
+  const now = Date.now();
+  const url = new URL(request.url);
+  const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
+  const { cycle, tiles } = getKpiTiles(db, { now });
+  const from = isoDayUtc(now - 52 * 7 * 86_400_000);
+  return {
+    kpi,
+    cycle,
+    tile: tiles.find((t) => t.id === kpi.id)!,
+    series: getKpiSeries(db, [kpi], { from, now }).get(kpi.id) ?? [],
+    targets: listKpiTargets(db, kpi.id),
+    measurements: listMeasurements(db, kpi.id, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    page,
+    today: isoDayUtc(now),
+    canEdit: canEditKpis(user),
+  };
+}
+
+const TargetSchema = z.object({
+  cycleId: idSchema,
+  target: z.preprocess((v) => (v === undefined ? null : v), numberInput.nullable()),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  assertCanEditKpis(user);
+  const kpi = kpiFromParams(params);
+  const db = getDb();
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  if (intent === "update-kpi") {
+    const parsed = parseForm(formData, KpiSchema, intent);
+    if (!parsed.ok) return badRequest(parsed.reply);
+    if (kpiKeyTaken(db, parsed.data.key, kpi.id)) return fieldError(formData, "key", "is already used by another KPI", intent);
+    updateKpi(db, user.id, kpi.id, parsed.data);
+    return { status: "ok", intent, message: "KPI saved." } satisfies FormReply;
+  }
+  if (intent === "target") {
+    const replyIntent = `target-${String(formData.get("cycleId") ?? "")}`;
+    const parsed = parseForm(formData, TargetSchema, replyIntent);
+    if (!parsed.ok) return badRequest(parsed.reply);
+    if (!getCycle(db, parsed.data.cycleId)) return fieldError(formData, "cycleId", "is not a cycle", replyIntent);
+    setKpiTarget(db, user.id, kpi.id, parsed.data.cycleId, parsed.data.target);
+    return { status: "ok", intent, message: "Target saved." } satisfies FormReply;
+  }
+  if (intent === "measure") {
+    const parsed = parseForm(formData, MeasurementSchema, intent);
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const res = recordMeasurement(db, user.id, kpi.id, parsed.data);
+    return { status: "ok", intent, message: res === "created" ? "Measurement recorded." : "Measurement of that date replaced." } satisfies FormReply;
+  }
+  if (intent === "delete-measurement") {
+    const id = idSchema.safeParse(formData.get("measurementId"));
+    if (!id.success || !deleteMeasurement(db, user.id, kpi.id, id.data)) return fieldError(formData, "measurementId", "no such measurement", intent);
+    return { status: "ok", intent, message: "Measurement deleted." } satisfies FormReply;
+  }
+  return fieldError(formData, "intent", "is not a known action");
+}
+
+export default function KpiPage() {
+  const { kpi, cycle, tile, series, targets, measurements, page, today, canEdit } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { formatting } = useRootData();
+  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const v = (name: string, fallback: string | number | null | undefined, intent: string) => valueOf(reply, name, fallback, intent);
+  const e = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
+  const fmt = (x: number) => formatKpiValue(x, kpi.unit, formatting.locale) ?? "";
+  const pages = Math.max(1, Math.ceil(measurements.total / PAGE_SIZE));
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link to="/kpis">{TEXT.back}</Link>}
+        title={kpi.name}
+        description={kpi.description ?? undefined}
+        actions={
+          <a href={`/kpis/export?kpi=${kpi.id}`} className="btn btn--secondary" download>
+            Export CSV
+          </a>
+        }
+      />
+      {reply?.status === "ok" ? (
+        <p className="notice" role="status">
+          {reply.message}
+        </p>
+      ) : null}
+      {isErrorReply(reply) && reply.formErrors.length > 0 ? (
+        <p className="form-error" role="alert">
+          {reply.formErrors.join(" ")}
+        </p>
+      ) : null}
+      {kpi.source !== "manual" ? <p className="muted">{TEXT.computed}</p> : null}
+      <div className="okr-charts">
+        <KpiTileGrid tiles={[tile]} formatting={formatting} cycleName={cycle?.name ?? null} />
+        <LineChart
+          title={`${kpi.name} against target, last 52 weeks`}
+          description={kpi.direction === "lower" ? "Lower is better" : "Higher is better"}
+          data={series}
+          xKey="measuredOn"
+          xLabel="Date"
+          series={[
+            { key: "value", label: "Measured", color: "chart-1" },
+            { key: "target", label: "Target", color: "warn", dashed: true },
+          ]}
+          formatX={(x) => formatDate(String(x), formatting.timeZone, formatting.locale)}
+          formatValue={fmt}
+          yDomain={["auto", "auto"]}
+          yAxisWidth={80}
+        />
+      </div>
+
+      {canEdit ? (
+        <div className="okr-admin">
+          <Card title={TEXT.measure} description={TEXT.measureHint}>
+            <Form method="post" className="form-grid" noValidate>
+              <input type="hidden" name="intent" value="measure" />
+              <Field label="Date" name="measuredOn" type="date" required defaultValue={v("measuredOn", today, "measure")} errors={e("measuredOn", "measure")} />
+              <Field
+                label={`Value${kpi.unit ? ` (${kpi.unit})` : ""}`}
+                name="value"
+                inputMode="decimal"
+                required
+                defaultValue={v("value", "", "measure")}
+                errors={e("value", "measure")}
+              />
+              <Field label="Note" name="note" defaultValue={v("note", "", "measure")} errors={e("note", "measure")} />
+              <div>
+                <Button type="submit" variant="primary" pending={busy("measure")} pendingLabel="Saving…">
+                  Record
+                </Button>
+              </div>
+            </Form>
+          </Card>
+          <Card title={TEXT.targets} description={TEXT.targetsHint}>
+            <ul className="okr-kr-list">
+              {targets.map((t) => {
+                const intent = `target-${t.cycleId}`;
+                return (
+                  <li key={t.cycleId}>
+                    <Form method="post" className="kpi-form-row" noValidate>
+                      <input type="hidden" name="intent" value="target" />
+                      <input type="hidden" name="cycleId" value={t.cycleId} />
+                      <Field
+                        label={`${t.cycleName} (${t.startDate} – ${t.endDate})`}
+                        name="target"
+                        inputMode="decimal"
+                        defaultValue={v("target", t.target ?? "", intent)}
+                        errors={e("target", intent)}
+                      />
+                      <Button type="submit" size="sm">
+                        Save target
+                      </Button>
+                    </Form>
+                  </li>
+                );
+              })}
+            </ul>
+          </Card>
+        </div>
+      ) : null}
+
+      <Card title={`${TEXT.measurements} (${measurements.total})`}>
+        {measurements.total === 0 ? (
+          <EmptyState title={TEXT.none} whoMay={TEXT.who}>
+            <p>{TEXT.noneBody}</p>
+          </EmptyState>
+        ) : (
+          <>
+            <div className="table-scroll">
+              <table className="simple">
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Value</th>
+                    <th scope="col">Note</th>
+                    <th scope="col">By</th>
+                    {canEdit ? (
+                      <th scope="col">
+                        <span className="visually-hidden">Delete</span>
+                      </th>
+                    ) : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {measurements.rows.map((m) => (
+                    <tr key={m.id}>
+                      <td>{formatDate(m.measuredOn, formatting.timeZone, formatting.locale)}</td>
+                      <td>{fmt(m.value)}</td>
+                      <td>{m.note ?? <span className="muted">—</span>}</td>
+                      <td>{m.authorName ?? <span className="muted">—</span>}</td>
+                      {canEdit ? (
+                        <td>
+                          <Form method="post">
+                            <input type="hidden" name="intent" value="delete-measurement" />
+                            <input type="hidden" name="measurementId" value={m.id} />
+                            <Button type="submit" size="sm" variant="ghost" aria-label={`Delete the measurement of ${m.measuredOn}`}>
+                              Delete
+                            </Button>
+                          </Form>
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {pages > 1 ? (
+              <nav className="kpi-form-row" aria-label="Pages of measurements">
+                {page > 1 ? <Link to={`?page=${page - 1}`}>← Newer</Link> : null}
+                <span className="muted">
+                  Page {page} of {pages}
+                </span>
+                {page < pages ? <Link to={`?page=${page + 1}`}>Older →</Link> : null}
+              </nav>
+            ) : null}
+          </>
+        )}
+      </Card>
+
+      {canEdit ? (
+        <Card title={TEXT.edit}>
+          <Form method="post" className="form-grid" noValidate>
+            <input type="hidden" name="intent" value="update-kpi" />
+            <Field label="Key" name="key" required defaultValue={v("key", kpi.key, "update-kpi")} errors={e("key", "update-kpi")} />
+            <Field label="Name" name="name" required defaultValue={v("name", kpi.name, "update-kpi")} errors={e("name", "update-kpi")} />
+            <Field label="Unit" name="unit" defaultValue={v("unit", kpi.unit, "update-kpi")} errors={e("unit", "update-kpi")} />
+            <SelectField
+              label="Which way is better"
+              name="direction"
+              options={[
+                { value: "higher", label: "Higher is better" },
+                { value: "lower", label: "Lower is better" },
+              ]}
+              defaultValue={v("direction", kpi.direction, "update-kpi")}
+              errors={e("direction", "update-kpi")}
+            />
+            <SelectField
+              label="Category"
+              name="category"
+              options={[
+                { value: "product", label: "Product" },
+                { value: "technical", label: "Technical" },
+                { value: "business", label: "Business" },
+              ]}
+              defaultValue={v("category", kpi.category, "update-kpi")}
+              errors={e("category", "update-kpi")}
+            />
+            <SelectField
+              label="Source"
+              name="source"
+              options={[
+                { value: "manual", label: "Measurements entered or imported" },
+                { value: "delivery.deployments_per_day", label: "Computed: production deployments per day" },
+              ]}
+              defaultValue={v("source", kpi.source, "update-kpi")}
+              errors={e("source", "update-kpi")}
+            />
+            <TextareaField label="Description" name="description" rows={2} defaultValue={v("description", kpi.description, "update-kpi")} errors={e("description", "update-kpi")} />
+            <div>
+              <Button type="submit" variant="primary" pending={busy("update-kpi")} pendingLabel="Saving…">
+                Save KPI
+              </Button>
+            </div>
+          </Form>
+        </Card>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

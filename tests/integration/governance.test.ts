@@ -1,0 +1,170 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "../../db/client";
+import {
+  insertBudgetCategory,
+  insertBudgetLine,
+  insertDeployment,
+  insertFramework,
+  insertGate,
+  insertIncident,
+  insertRequirement,
+  insertService,
+  insertSnapshot,
+  insertUser,
+} from "../../seeds/builders";
+import { fromHumanUnits, toHumanUnits } from "~/components/governance/gate-units";
+import { listAudit } from "~/models/audit.server";
+import {
+  createGate,
+  evaluateGates,
+  listFrameworkProgress,
+  listGates,
+  listMaturityAssessments,
+  parseGateForm,
+  recordMaturityAssessment,
+  updateGate,
+  updateRequirement,
+} from "~/models/governance.server";
+import { getEvaluatedGates, getLiveMetricValues } from "~/models/live-metrics.server";
+import { createTestDb } from "../helpers/db";
+
+let db: Db;
+let cleanup: () => void;
+beforeEach(() => ({ db, cleanup } = createTestDb()));
+afterEach(() => cleanup());
+
+const NOW = Date.UTC(2026, 3, 10, 12); // 2026-04-10
+
+function financeMonths(customers: number, mrrCents: number) {
+  const cat = insertBudgetCategory(db, { name: "Ops" });
+  for (const month of ["2026-01", "2026-02", "2026-03"]) {
+    insertSnapshot(db, { month, cashCents: 2_400_000_00, revenueCents: 0, mrrCents: month === "2026-03" ? mrrCents : 0, customers });
+    insertBudgetLine(db, { categoryId: cat.id, month, actualCents: 100_000_00 });
+  }
+}
+
+describe("decision gates on live values", () => {
+  it("gathers live values from finance and delivery, null where there is no data", () => {
+    financeMonths(16, 9_000_00);
+    const v = getLiveMetricValues(db, NOW);
+    expect(v.customers).toBe(16);
+    expect(v.arr_cents).toBe(108_000_00);
+    expect(v.runway_months).toBeCloseTo(24);
+    expect(v.change_failure_rate_30d).toBeNull();
+    expect(v.deploys_per_day_30d).toBeNull();
+    expect(v.headcount).toBe(0);
+  });
+
+  it("Series A gate: go once customers ≥ 15 and ARR ≥ 100 k€; no-go past its due date otherwise", () => {
+    insertGate(db, {
+      name: "Series A",
+      dueDate: "2026-03-31",
+      criteria: [
+        { metric: "customers", operator: ">=", threshold: 15 },
+        { metric: "arr_cents", operator: ">=", threshold: 100_000_00 },
+      ],
+    });
+    // no finance at all: no data → not met → no-go (past due)
+    let [g] = getEvaluatedGates(db, NOW);
+    expect(g.verdict).toBe("no_go");
+    expect(g.criteria.map((c) => c.outcome)).toEqual(["no_data", "no_data"]);
+    financeMonths(12, 9_000_00);
+    [g] = getEvaluatedGates(db, NOW);
+    expect(g.verdict).toBe("no_go");
+    expect(g.criteria.map((c) => [c.value, c.outcome])).toEqual([
+      [12, "not_met"],
+      [108_000_00, "met"],
+    ]);
+    insertSnapshot(db, { month: "2026-04", cashCents: 2_300_000_00, mrrCents: 9_000_00, customers: 15 });
+    [g] = getEvaluatedGates(db, NOW);
+    expect(g.verdict).toBe("go");
+  });
+
+  it("pending before the due date, change failure rate from the last 30 days", () => {
+    const svc = insertService(db, { name: "api" });
+    const d1 = insertDeployment(db, { serviceId: svc.id, environment: "production", status: "success", finishedAt: new Date(NOW - 2 * 86_400_000) });
+    insertDeployment(db, { serviceId: svc.id, environment: "production", status: "success", finishedAt: new Date(NOW - 3 * 86_400_000) });
+    insertIncident(db, { serviceId: svc.id, startedAt: new Date(NOW - 2 * 86_400_000 + 3600_000), causedByDeploymentId: d1.id });
+    insertGate(db, { name: "Elite", dueDate: "2026-12-31", criteria: [{ metric: "change_failure_rate_30d", operator: "<", threshold: 0.05 }] });
+    const [g] = getEvaluatedGates(db, NOW);
+    expect(g.criteria[0].value).toBe(0.5);
+    expect(g.verdict).toBe("pending");
+    const [later] = evaluateGates(listGates(db), { ...getLiveMetricValues(db, NOW), change_failure_rate_30d: 0.01 }, "2027-01-01");
+    expect(later.verdict).toBe("go");
+  });
+
+  it("the gate form converts human units and the writes are audited", () => {
+    const ceo = insertUser(db, { role: "ceo" });
+    const fd = new FormData();
+    fd.set("name", "Series A");
+    fd.set("dueDate", "2026-06-30");
+    fd.set("metric_0", "arr_cents");
+    fd.set("operator_0", ">=");
+    fd.set("threshold_0", "100");
+    fd.set("metric_1", "change_failure_rate_30d");
+    fd.set("operator_1", "<=");
+    fd.set("threshold_1", "5");
+    fd.set("metric_2", "");
+    const parsed = parseGateForm(fd, "create");
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.data.criteria).toEqual([
+      { metric: "arr_cents", operator: ">=", threshold: 100_000_00 },
+      { metric: "change_failure_rate_30d", operator: "<=", threshold: 0.05 },
+    ]);
+    const id = createGate(db, ceo.id, parsed.data);
+    updateGate(db, ceo.id, id, { ...parsed.data, criteria: parsed.data.criteria.slice(0, 1) });
+    expect(listGates(db)[0].criteria).toHaveLength(1);
+    expect(listAudit(db, { entityType: "decision_gate" }, { limit: 5, offset: 0 }).rows.map((r) => r.action)).toEqual(["update", "create"]);
+
+    fd.set("threshold_1", "abc");
+    fd.set("metric_2", "nonsense");
+    const bad = parseGateForm(fd, "create");
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(Object.keys(bad.reply.fieldErrors).sort()).toEqual(["metric_2", "threshold_1"]);
+  });
+
+  it("human units round-trip", () => {
+    expect(fromHumanUnits("arr_cents", 100)).toBe(100_000_00);
+    expect(toHumanUnits("arr_cents", 100_000_00)).toBe(100);
+    expect(fromHumanUnits("monthly_growth", 5)).toBe(0.05);
+    expect(toHumanUnits("change_failure_rate_30d", 0.05)).toBe(5);
+    expect(fromHumanUnits("burn_multiple", 2)).toBe(2);
+    expect(fromHumanUnits("runway_months", 18)).toBe(18);
+  });
+});
+
+describe("compliance and maturity", () => {
+  it("progress per framework over applicable requirements", () => {
+    const f = insertFramework(db, { key: "gdpr", name: "GDPR" });
+    insertFramework(db, { key: "soc2", name: "SOC 2" });
+    insertRequirement(db, { frameworkId: f.id, status: "done", result: "compliant" });
+    insertRequirement(db, { frameworkId: f.id, status: "done", result: "partial" });
+    insertRequirement(db, { frameworkId: f.id, status: "todo", result: null });
+    insertRequirement(db, { frameworkId: f.id, status: "done", result: "not_applicable" });
+    const [gdpr, soc2] = listFrameworkProgress(db);
+    expect(gdpr).toMatchObject({ total: 4, applicable: 3, done: 2, compliant: 1 });
+    expect(gdpr.doneShare).toBeCloseTo(2 / 3);
+    expect(gdpr.compliantShare).toBeCloseTo(1 / 3);
+    expect(soc2).toMatchObject({ total: 0, doneShare: null, compliantShare: null });
+  });
+
+  it("requirement updates and maturity assessments are audited", () => {
+    const cto = insertUser(db, { role: "cto" });
+    const f = insertFramework(db);
+    const r = insertRequirement(db, { frameworkId: f.id });
+    updateRequirement(db, cto.id, r.id, { status: "done", result: "compliant", ownerUserId: cto.id, evidenceUrl: "https://example.com/e.pdf" });
+    const scores = { process: 2, documentation: 2, governance: 2, controls: 3, audit: 1 };
+    recordMaturityAssessment(db, cto.id, { assessedOn: "2026-03-01", scores, notes: { audit: "none yet" } });
+    recordMaturityAssessment(db, cto.id, { assessedOn: "2026-03-01", scores: { ...scores, audit: 2 }, notes: {} });
+    const all = listMaturityAssessments(db);
+    expect(all).toHaveLength(1);
+    expect(all[0].scores.audit).toBe(2);
+    const { rows } = listAudit(db, {}, { limit: 10, offset: 0 });
+    expect(rows.map((x) => `${x.entityType}:${x.action}`)).toEqual([
+      "maturity_assessment:update",
+      "maturity_assessment:create",
+      "compliance_requirement:update",
+    ]);
+  });
+});

@@ -1,0 +1,211 @@
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { schema, type Db } from "../../db/client";
+import {
+  insertBudgetCategory,
+  insertBudgetLine,
+  insertCycle,
+  insertKeyResult,
+  insertObjective,
+  insertRisk,
+  insertSnapshot,
+  insertUser,
+} from "../../seeds/builders";
+import { seedReference } from "../../seeds/reference";
+import { listAudit } from "~/models/audit.server";
+import { refreshMetricRisks } from "~/models/live-metrics.server";
+import {
+  applyRiskRules,
+  createRisk,
+  getRiskHeatMap,
+  listRiskRules,
+  listRisks,
+  listTechRisks,
+  listTopRisks,
+  riskFilterFromUrl,
+  setRiskStatus,
+  updateRisk,
+  updateRiskRule,
+  type RiskInput,
+} from "~/models/risks.server";
+import { createTestDb } from "../helpers/db";
+
+let db: Db;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ db, cleanup } = createTestDb());
+  seedReference(db);
+});
+afterEach(() => cleanup());
+
+const ruleId = (kind: string) => listRiskRules(db).find((r) => r.kind === kind)!.id;
+const raisedRisks = () => db.select().from(schema.risks).where(eq(schema.risks.raisedByRuleId, ruleId("runway_below_months"))).all();
+
+const input: RiskInput = {
+  title: "Key engineer leaves",
+  description: null,
+  category: "people",
+  inherentLikelihood: 3,
+  inherentImpact: 4,
+  residualLikelihood: 2,
+  residualImpact: 4,
+  ownerUserId: null,
+  treatment: "mitigate",
+  mitigationPlan: null,
+  nextReviewDate: "2026-01-15",
+};
+
+describe("metric rules", () => {
+  const noData = { runway: null, cfr: null, objectives: null };
+
+  it("opens one risk when runway is below the threshold, and never a duplicate on repeated evaluation", () => {
+    const first = applyRiskRules(db, { ...noData, runway: { runwayMonths: 8.04 } });
+    expect(first.raised).toHaveLength(1);
+    const second = applyRiskRules(db, { ...noData, runway: { runwayMonths: 8.04 } });
+    expect(second.raised).toHaveLength(0);
+    expect(second.updated).toHaveLength(0);
+    const rows = raisedRisks();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: "open", category: "financial", raisedValue: "8.0 months", raisedSubject: "company" });
+    expect(rows[0].description).toContain("runway_below_months");
+    expect(rows[0].description).toContain("8.0 months is below the 12.0-month threshold");
+  });
+
+  it("updates its open risk's value instead of opening another", () => {
+    applyRiskRules(db, { ...noData, runway: { runwayMonths: 8 } });
+    const r = applyRiskRules(db, { ...noData, runway: { runwayMonths: 5.5 } });
+    expect(r.raised).toEqual([]);
+    expect(r.updated).toHaveLength(1);
+    const rows = raisedRisks();
+    expect(rows).toHaveLength(1);
+    expect(rows[0].raisedValue).toBe("5.5 months");
+  });
+
+  it("opens a new risk once the previous one is closed", () => {
+    const { raised } = applyRiskRules(db, { ...noData, runway: { runwayMonths: 8 } });
+    const ceo = insertUser(db, { role: "ceo" });
+    setRiskStatus(db, ceo.id, raised[0], "closed");
+    applyRiskRules(db, { ...noData, runway: { runwayMonths: 7 } });
+    expect(raisedRisks().map((r) => r.status).sort()).toEqual(["closed", "open"]);
+  });
+
+  it("does not fire when disabled, nor when not triggered", () => {
+    const ceo = insertUser(db, { role: "ceo" });
+    updateRiskRule(db, ceo.id, ruleId("runway_below_months"), { threshold: 12, enabled: false });
+    const r = applyRiskRules(db, { ...noData, runway: { runwayMonths: 3 } });
+    expect(r.raised).toEqual([]);
+    expect(r.findings.find((f) => f.kind === "runway_below_months")).toMatchObject({ triggered: true, enabled: false });
+    updateRiskRule(db, ceo.id, ruleId("runway_below_months"), { threshold: 12, enabled: true });
+    expect(applyRiskRules(db, { ...noData, runway: { runwayMonths: 12 } }).raised).toEqual([]);
+    expect(applyRiskRules(db, { ...noData, runway: { runwayMonths: null } }).raised).toEqual([]);
+    expect(raisedRisks()).toHaveLength(0);
+  });
+
+  it("raises a CFR risk in percent and one risk per off-track objective", () => {
+    const r = applyRiskRules(db, {
+      runway: null,
+      cfr: { rate: 0.2 },
+      objectives: {
+        objectives: [
+          { id: 1, title: "Ship v2", progress: 0.1, expected: 0.6, elapsedShare: 0.6 },
+          { id: 2, title: "Hire", progress: 0.55, expected: 0.6, elapsedShare: 0.6 },
+          { id: 3, title: "Fresh", progress: 0, expected: 0.6, elapsedShare: 0.6 },
+        ],
+      },
+    });
+    expect(r.raised).toHaveLength(3);
+    const rows = listRisks(db, { status: "all" }, { sort: { id: "title", desc: false } }).rows;
+    expect(rows.map((x) => [x.title, x.raisedValue])).toEqual([
+      ["Change failure rate above 15.0 % over 30 days", "20.0 %"],
+      ["Objective off track: Fresh", "0 % progress, 60 % expected"],
+      ["Objective off track: Ship v2", "10 % progress, 60 % expected"],
+    ]);
+    // again: nothing new
+    expect(
+      applyRiskRules(db, {
+        runway: null,
+        cfr: { rate: 0.2 },
+        objectives: { objectives: [{ id: 1, title: "Ship v2", progress: 0.1, expected: 0.6, elapsedShare: 0.6 }] },
+      }).raised,
+    ).toEqual([]);
+  });
+
+  it("writes audit entries with the system actor", () => {
+    applyRiskRules(db, { ...noData, runway: { runwayMonths: 8 } });
+    applyRiskRules(db, { ...noData, runway: { runwayMonths: 6 } });
+    const { rows } = listAudit(db, { entityType: "risk", system: true }, { limit: 10, offset: 0 });
+    expect(rows.map((r) => r.action).sort()).toEqual(["rule:raise", "rule:update"]);
+    expect(rows.every((r) => r.actorUserId === null && r.actorTokenId === null)).toBe(true);
+  });
+
+  it("evaluates against live finance values (refreshMetricRisks)", () => {
+    const cat = insertBudgetCategory(db, { name: "Payroll X" });
+    for (const [month, cash] of [["2026-01", 1_000_000_00], ["2026-02", 800_000_00], ["2026-03", 600_000_00]] as const) {
+      insertSnapshot(db, { month, cashCents: cash, revenueCents: 0 });
+      insertBudgetLine(db, { categoryId: cat.id, month, actualCents: 200_000_00 });
+    }
+    // runway = 600 k€ / 200 k€ = 3 months < 12
+    const now = Date.UTC(2026, 3, 10);
+    const r = refreshMetricRisks(db, now);
+    expect(r.findings.find((f) => f.kind === "runway_below_months")).toMatchObject({ triggered: true, value: 3 });
+    expect(raisedRisks()).toHaveLength(1);
+    refreshMetricRisks(db, now);
+    expect(raisedRisks()).toHaveLength(1);
+  });
+
+  it("evaluates the objective rule from the current OKR cycle", () => {
+    const cycle = insertCycle(db, { startDate: "2026-01-01", endDate: "2026-03-31" });
+    const o = insertObjective(db, { cycleId: cycle.id, title: "Reach 15 customers" });
+    insertKeyResult(db, { objectiveId: o.id, startValue: 0, targetValue: 100, currentValue: 5 });
+    const now = Date.UTC(2026, 1, 25); // ~62 % of the cycle
+    const r = refreshMetricRisks(db, now);
+    const f = r.findings.find((x) => x.subject === `objective:${o.id}`);
+    expect(f?.triggered).toBe(true);
+    expect(r.raised).toHaveLength(1);
+  });
+});
+
+describe("register writes and queries", () => {
+  it("a proposal is created 'proposed' whatever status is asked, accepted to open, all audited", () => {
+    const lead = insertUser(db, { role: "lead" });
+    const ceo = insertUser(db, { role: "ceo" });
+    const id = createRisk(db, lead.id, { ...input, status: "open" }, "propose");
+    expect(db.select().from(schema.risks).where(eq(schema.risks.id, id)).get()).toMatchObject({ status: "proposed", proposedByUserId: lead.id });
+    setRiskStatus(db, ceo.id, id, "open");
+    updateRisk(db, ceo.id, id, { ...input, residualImpact: 2, status: "monitoring" });
+    setRiskStatus(db, ceo.id, id, "closed");
+    const { rows } = listAudit(db, { entityType: "risk", entityId: String(id) }, { limit: 10, offset: 0 });
+    expect(rows.map((r) => r.action).reverse()).toEqual(["propose", "accept", "update", "close"]);
+    expect(rows.reverse()[0].actorUserId).toBe(lead.id);
+  });
+
+  it("filters by level, overdue and heat-map cell in SQL, and counts the heat map", () => {
+    insertRisk(db, { title: "A", residualLikelihood: 5, residualImpact: 5, inherentLikelihood: 5, inherentImpact: 5, nextReviewDate: "2020-01-01" });
+    insertRisk(db, { title: "B", residualLikelihood: 2, residualImpact: 2, inherentLikelihood: 4, inherentImpact: 5 });
+    insertRisk(db, { title: "C", residualLikelihood: 2, residualImpact: 2, inherentLikelihood: 4, inherentImpact: 5, status: "closed", nextReviewDate: "2020-01-01" });
+    const list = (q: string) => listRisks(db, riskFilterFromUrl(new URL(`http://x/risks?${q}`)), { sort: { id: "title", desc: false } }).rows.map((r) => r.title);
+    expect(list("")).toEqual(["A", "B"]);
+    expect(list("status=all")).toEqual(["A", "B", "C"]);
+    expect(list("level=critical")).toEqual(["A"]);
+    expect(list("level=low")).toEqual(["B"]);
+    expect(list("overdue=1")).toEqual(["A"]);
+    expect(list("kind=inherent&l=4&i=5")).toEqual(["B"]);
+    expect(list("kind=residual&l=2&i=2&status=all")).toEqual(["B", "C"]);
+    expect(list("kind=bogus&l=9&i=0")).toEqual(["A", "B"]);
+    const map = getRiskHeatMap(db, {}, "inherent");
+    expect(map.total).toBe(2);
+    expect(map.cells[5 - 4][5 - 1].riskIds).toHaveLength(1);
+    expect(map.cells[0][4]).toMatchObject({ likelihood: 5, impact: 5, level: "critical" });
+  });
+
+  it("ranks top and technical risks by residual score", () => {
+    insertRisk(db, { title: "Low tech", category: "technical", residualLikelihood: 1, residualImpact: 1 });
+    insertRisk(db, { title: "Sec", category: "security", residualLikelihood: 4, residualImpact: 4 });
+    insertRisk(db, { title: "Money", category: "financial", residualLikelihood: 5, residualImpact: 5 });
+    insertRisk(db, { title: "Proposed", category: "technical", residualLikelihood: 5, residualImpact: 5, status: "proposed" });
+    expect(listTopRisks(db).map((r) => r.title)).toEqual(["Money", "Sec", "Low tech"]);
+    const tech = listTechRisks(db);
+    expect(tech.total).toBe(2);
+    expect(tech.risks.map((r) => r.title)).toEqual(["Sec", "Low tech"]);
+  });
+});
