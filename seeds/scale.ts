@@ -71,13 +71,25 @@ export function generateScale(
     }
   })();
 
-  // Deployments and commits, day by day, growing over the years (0.4× → 1.6× the mean rate).
+  // Deployments and commits, day by day.
   const insDeployment = client.prepare(
     `INSERT INTO deployments (service_id, environment, status, started_at, finished_at, first_commit_at, is_hotfix, is_rollback, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insCommit = client.prepare("INSERT INTO deployment_commits (deployment_id, sha, committed_at) VALUES (?, ?, ?)");
-  const meanPerDay = spec.deployments / days;
+  // Deployments per day: growing over the years (0.4× → 1.6×) with ±30 % noise, scaled so the
+  // total is exact and every day up to the end has some.
+  const weights = Array.from({ length: days }, (_, day) => (0.4 + 1.2 * (day / days)) * rng.float(0.7, 1.3));
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  const perDay: number[] = [];
+  let carry = 0;
+  for (const w of weights) {
+    const exact = (w / weightSum) * spec.deployments + carry;
+    const n = Math.floor(exact);
+    carry = exact - n;
+    perDay.push(n);
+  }
+  perDay[days - 1] += spec.deployments - perDay.reduce((a, b) => a + b, 0);
   // Successful production deployments per service, in finish order, for the inferred-cause rule.
   const prodByService = new Map<number, { finished: number[]; ids: number[] }>();
   for (const s of services) prodByService.set(s.id, { finished: [], ids: [] });
@@ -92,11 +104,7 @@ export function generateScale(
   for (let day0 = 0; day0 < days; day0 += batchDays) {
     client.transaction(() => {
       for (let day = day0; day < Math.min(days, day0 + batchDays); day++) {
-        const remaining = spec.deployments - deploymentCount;
-        const growth = 0.4 + 1.2 * (day / days);
-        const isLastDay = day === days - 1;
-        let count = isLastDay ? remaining : Math.min(remaining, Math.round(meanPerDay * growth * rng.float(0.7, 1.3)));
-        if (count < 0) count = 0;
+        const count = perDay[day];
         const dayStart = from + day * MS_PER_DAY;
         const times: number[] = [];
         for (let k = 0; k < count; k++) times.push(dayStart + Math.floor(rng.next() * MS_PER_DAY));

@@ -19,7 +19,7 @@ export const NAV: NavItem[] = [
   { to: "/delivery/deployments", label: "Deployments", permission: "dashboards:read", group: "Operate" },
   { to: "/delivery/incidents", label: "Incidents", permission: "dashboards:read", group: "Operate" },
   { to: "/delivery/services", label: "Services", permission: "dashboards:read", group: "Operate" },
-  { to: "/governance", label: "Compliance", permission: "dashboards:read", group: "Operate" },
+  { to: "/governance/compliance", label: "Compliance", permission: "dashboards:read", group: "Operate" },
   { to: "/governance/maturity", label: "IT maturity", permission: "dashboards:read", group: "Operate" },
   { to: "/settings", label: "Settings", permission: "users:manage", group: "Admin" },
   { to: "/settings/tokens", label: "API tokens", permission: "tokens:manage", group: "Admin" },

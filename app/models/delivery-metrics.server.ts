@@ -142,45 +142,58 @@ function aggregateSql(grouping: Grouping, serviceIds: number[] | null): {
   const sWhere = `s.finished_at >= @from AND s.finished_at < @to${serviceClause("s.service_id", serviceIds)}`;
   const iWhere = `i.started_at >= @from AND i.started_at < @to${serviceClause("i.service_id", serviceIds)}`;
 
-  const deploymentsSql = `
-    SELECT ${dg} AS g, COUNT(*) AS total, COALESCE(SUM(d.is_hotfix OR d.is_rollback), 0) AS rework
-    FROM deployments d
-    WHERE ${dWhere}
-    GROUP BY g`;
-
+  // Whole window and weeks: one correlated aggregate per group over an index range (no GROUP BY
+  // sorter over the window's rows). Per service: GROUP BY service over the window's range.
+  const perService = grouping === "service";
+  const grp = "grp(g, f, t) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@groups))";
+  const dRange = `${SUCCESSFUL_PRODUCTION} AND d.finished_at >= grp.f AND d.finished_at < grp.t${serviceClause("d.service_id", serviceIds)}`;
+  const causedIncident = `(EXISTS (SELECT 1 FROM incidents ic WHERE ic.cause_deployment_id = d.id AND ic.cause_kind IN ('explicit', 'inferred'))
+           OR d.id IN (SELECT id FROM unclassified_causes WHERE id IS NOT NULL))`;
   // Deployments in the window that caused ≥ 1 incident: stored causes (explicit / inferred), plus
   // the rule for incidents never classified. An unclassified incident can only be inferred to a
   // deployment finished at or before its start, so only those started at or after @from matter.
-  const failedSql = `
-    WITH unclassified_causes AS (
+  const unclassified = `unclassified_causes AS (
       SELECT ${INFERRED_FOR_UNCLASSIFIED} AS id
       FROM incidents i
-      WHERE i.cause_kind IS NULL AND i.started_at >= @from${serviceClause("i.service_id", serviceIds)}
-    )
-    SELECT ${dg} AS g, COUNT(*) AS failed
-    FROM deployments d
-    WHERE ${dWhere}
-      AND (EXISTS (SELECT 1 FROM incidents ic WHERE ic.cause_deployment_id = d.id AND ic.cause_kind IN ('explicit', 'inferred'))
-           OR d.id IN (SELECT id FROM unclassified_causes WHERE id IS NOT NULL))
-    GROUP BY g`;
+      WHERE i.cause_kind IS NULL AND i.started_at >= @from${serviceClause("i.service_id", serviceIds)})`;
+  const COVERING = "INDEXED BY deployments_dora_covering_idx";
 
-  // Exact median per group: rank the values inside each group and average the middle one or two.
-  const medianOf = (valuesSql: string) => `
-    SELECT g, AVG(v) AS median
+  const deploymentsSql = perService
+    ? `SELECT ${dg} AS g, COUNT(*) AS total, COALESCE(SUM(d.is_hotfix OR d.is_rollback), 0) AS rework
+       FROM deployments d ${COVERING}
+       WHERE ${dWhere}
+       GROUP BY g`
+    : `WITH ${grp}
+       SELECT g, c ->> 0 AS total, c ->> 1 AS rework FROM (
+         SELECT grp.g AS g,
+                (SELECT json_array(COUNT(*), COALESCE(SUM(d.is_hotfix OR d.is_rollback), 0))
+                 FROM deployments d ${COVERING} WHERE ${dRange}) AS c
+         FROM grp)`;
+
+  const failedSql = perService
+    ? `WITH ${unclassified}
+       SELECT ${dg} AS g, COUNT(*) AS failed
+       FROM deployments d ${COVERING}
+       WHERE ${dWhere} AND ${causedIncident}
+       GROUP BY g`
+    : `WITH ${grp}, ${unclassified}
+       SELECT grp.g AS g, (SELECT COUNT(*) FROM deployments d ${COVERING} WHERE ${dRange} AND ${causedIncident}) AS failed
+       FROM grp`;
+
+
+  const restoreValues = `SELECT ${ig} AS g, (i.resolved_at - i.started_at) AS v FROM incidents i WHERE ${iWhere} AND i.resolved_at IS NOT NULL`;
+  // One pass: rank, count and mean per group, keep the middle row(s).
+  const restoreSql = `
+    SELECT g, AVG(v) AS median, MAX(mean) AS mean, MAX(n) AS n
     FROM (
-      SELECT g, v, ROW_NUMBER() OVER (PARTITION BY g ORDER BY v) AS rn, COUNT(*) OVER (PARTITION BY g) AS n
-      FROM (${valuesSql})
+      SELECT g, v, ROW_NUMBER() OVER (PARTITION BY g ORDER BY v) AS rn,
+             COUNT(*) OVER (PARTITION BY g) AS n, AVG(v) OVER (PARTITION BY g) AS mean
+      FROM (${restoreValues})
     )
     WHERE rn IN ((n + 1) / 2, (n + 2) / 2)
     GROUP BY g`;
 
-  const restoreValues = `SELECT ${ig} AS g, (i.resolved_at - i.started_at) AS v FROM incidents i WHERE ${iWhere} AND i.resolved_at IS NOT NULL`;
-  const restoreSql = `
-    WITH m AS (${medianOf(restoreValues)}),
-         a AS (SELECT g, AVG(v) AS mean, COUNT(*) AS n FROM (${restoreValues}) GROUP BY g)
-    SELECT a.g AS g, m.median AS median, a.mean AS mean, a.n AS n FROM a JOIN m ON m.g = a.g`;
-
-    // Lead time, exact, in two steps that never sort the whole window:
+  // Lead time, exact, in two steps that never sort the whole window:
   // 1. count the samples per (group, bucket): one index range per bucket (the index leads with the bucket);
   // 2. for each group's middle rank(s), rank only that bucket's rows inside the group's window.
   const bucket = LEAD_BUCKET_SQL.replace("lead_ms", "s.lead_ms");
@@ -201,9 +214,11 @@ function aggregateSql(grouping: Grouping, serviceIds: number[] | null): {
     WITH grp(g, b, k, f, t) AS (SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(@need))
     SELECT g, AVG(v) AS median FROM (
       SELECT grp.g AS g,
-             (SELECT s.lead_ms FROM delivery_lead_samples s INDEXED BY ${sampleIndex}
-              WHERE ${bucket} = grp.b AND s.finished_at >= grp.f AND s.finished_at < grp.t${sampleService}
-              ORDER BY s.lead_ms LIMIT 1 OFFSET grp.k - 1) AS v
+             (SELECT v FROM (
+                SELECT s.lead_ms AS v, ROW_NUMBER() OVER (ORDER BY s.lead_ms) AS rn
+                FROM delivery_lead_samples s INDEXED BY ${sampleIndex}
+                WHERE ${bucket} = grp.b AND s.finished_at >= grp.f AND s.finished_at < grp.t${sampleService})
+              WHERE rn = grp.k) AS v
       FROM grp)
     GROUP BY g`;
 
@@ -260,13 +275,7 @@ function groupedAggregates(
   const sql = aggregateSql(grouping, serviceIds);
   const params = { from: window.from, to: window.to };
 
-  for (const r of prepare(db, sql.deployments).all(params) as { g: number; total: number; rework: number }[]) {
-    const row = at(r.g);
-    row.total = r.total;
-    row.rework = r.rework;
-  }
-  for (const r of prepare(db, sql.failed).all(params) as { g: number; failed: number }[]) at(r.g).failed = r.failed;
-  // Lead-time groups: [key, from, to] — the window, each week's part of it, or each service.
+  // Groups: [key, from, to] — the window, each week's part of it, or each service.
   let groups: [number, number, number][];
   if (grouping === "all") groups = [[0, window.from, window.to]];
   else if (grouping === "week") {
@@ -278,10 +287,22 @@ function groupedAggregates(
     const ids = serviceIds ?? (prepare(db, "SELECT id FROM services ORDER BY id").pluck().all() as number[]);
     groups = ids.map((id) => [id, window.from, window.to]);
   }
-  const range = prepare(
-    db,
-    `SELECT MIN(${LEAD_BUCKET_SQL}) AS bmin, MAX(${LEAD_BUCKET_SQL}) AS bmax FROM delivery_lead_samples INDEXED BY delivery_lead_samples_bucket_idx`,
-  ).get() as { bmin: number | null; bmax: number | null };
+  const withGroups = { ...params, groups: JSON.stringify(groups) };
+  for (const r of prepare(db, sql.deployments).all(withGroups) as { g: number; total: number; rework: number }[]) {
+    const row = at(r.g);
+    row.total = r.total;
+    row.rework = r.rework;
+  }
+  for (const r of prepare(db, sql.failed).all(withGroups) as { g: number; failed: number }[]) at(r.g).failed = r.failed;
+  // The smallest and largest bucket present: two index edge reads (MIN()/MAX() on an expression would scan).
+  const edge = (dir: "ASC" | "DESC") =>
+    (prepare(
+      db,
+      `SELECT ${LEAD_BUCKET_SQL} FROM delivery_lead_samples INDEXED BY delivery_lead_samples_bucket_idx ORDER BY ${LEAD_BUCKET_SQL} ${dir} LIMIT 1`,
+    )
+      .pluck()
+      .get() as number | undefined) ?? null;
+  const range = { bmin: edge("ASC"), bmax: edge("DESC") };
   if (groups.length > 0 && range.bmin !== null && range.bmax !== null) {
     const counts = prepare(db, sql.leadBuckets).all({ ...params, bmin: range.bmin, bmax: range.bmax, groups: JSON.stringify(groups) }) as BucketCount[];
     const bounds = new Map(groups.map(([g, f, t]) => [g, [f, t]] as const));

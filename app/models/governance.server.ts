@@ -12,12 +12,13 @@ import {
   type GateEvaluation,
   type GateMetricKey,
   type GateOperator,
+  MATURITY_INDICATOR_KEYS,
   type MaturityIndicator,
 } from "~/lib/metrics/governance";
 import { z } from "zod";
 import { fromHumanUnits } from "~/components/governance/gate-units";
 import { formValues, parseForm, type ParseResult } from "~/lib/forms.server";
-import { isoDateSchema } from "~/lib/validation.server";
+import { idSchema, isoDateSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 
@@ -300,8 +301,6 @@ export function deleteGate(db: Db, actorId: number, id: number): boolean {
 
 // ---------------------------------------------------------------- gate form (server only)
 
-/** Criteria slots in the gate form (rows with an empty metric are ignored). */
-export const GATE_FORM_SLOTS = 6;
 
 const GateHeadSchema = z.object({
   name: z.string({ error: "is required" }).min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
@@ -338,3 +337,57 @@ export function parseGateForm(formData: FormData, intent: string): ParseResult<G
   }
   return { ok: true, data: { ...head.data, criteria } };
 }
+
+// ---------------------------------------------------------------- compliance & maturity form schemas (server only)
+
+const nullable = <T extends z.ZodType>(s: T) =>
+  z.preprocess((v) => (v === undefined || v === "" ? null : v), s.nullable());
+const evidenceSchema = nullable(
+  z
+    .string()
+    .max(2000, "must be at most 2000 characters")
+    .refine((s) => {
+      try {
+        const u = new URL(s);
+        return u.protocol === "https:" || u.protocol === "http:";
+      } catch {
+        return false;
+      }
+    }, "must be a full http(s) link, e.g. https://drive.example.com/evidence.pdf")
+);
+
+export const RequirementUpdateFormSchema = z.object({
+  intent: z.literal("update"),
+  requirementId: idSchema,
+  status: z.enum(REQUIREMENT_STATUSES, { error: "pick a status" }),
+  result: nullable(z.enum(REQUIREMENT_RESULTS, { error: "pick a result" })),
+  ownerUserId: nullable(idSchema),
+  evidenceUrl: evidenceSchema,
+});
+
+export const RequirementCreateFormSchema = z.object({
+  intent: z.literal("create"),
+  frameworkId: idSchema,
+  ref: z
+    .string({ error: "is required" })
+    .min(1, "is required")
+    .max(40, "must be at most 40 characters"),
+  title: z
+    .string({ error: "is required" })
+    .min(3, "must be at least 3 characters")
+    .max(300, "must be at most 300 characters"),
+  status: z.enum(REQUIREMENT_STATUSES, { error: "pick a status" }),
+  result: nullable(z.enum(REQUIREMENT_RESULTS, { error: "pick a result" })),
+  ownerUserId: nullable(idSchema),
+  evidenceUrl: evidenceSchema,
+});
+
+const scoreSchema = z.coerce.number({ error: "pick a score" }).int("pick a score").min(1, "must be 1 to 5").max(5, "must be 1 to 5");
+const noteSchema = z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(500, "must be at most 500 characters").nullable());
+
+export const MaturityAssessmentFormSchema = z.object({
+  intent: z.literal("assess"),
+  assessedOn: isoDateSchema,
+  ...Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [`score_${k}`, scoreSchema])),
+  ...Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [`note_${k}`, noteSchema])),
+}) as unknown as z.ZodType<{ intent: "assess"; assessedOn: string } & Record<string, number | string | null>>;

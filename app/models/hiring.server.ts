@@ -17,7 +17,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
 import { assertPermission } from "~/auth/guards.server";
-import { addMonths, isMonth, monthDiff } from "~/lib/months";
+import { addMonths, isIsoDate, isMonth, monthDiff } from "~/lib/months";
 import { eurosToCents } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
 import { getCompanySettings } from "~/models/settings.server";
@@ -710,4 +710,73 @@ export const RequisitionFormSchema = z.object({
   source: optionalText(120),
   objectiveId: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.coerce.number().int().positive().nullable()),
   status: z.enum(REQUISITION_STATUSES, { error: "is not a known status" }).optional(),
+});
+
+// ---------------------------------------------------------------- employees: write
+
+export type EmployeeInput = {
+  name: string;
+  teamId: number | null;
+  title: string;
+  startDate: string;
+  endDate: string | null;
+  annualSalaryCents: number;
+};
+
+/**
+ * Who may add or edit employees: whoever may read employees' salaries (the form holds one) and
+ * edit the hiring plan of that team — the CEO today.
+ */
+export function canManageEmployees(actor: Actor, teamIsTech = false): boolean {
+  return can(actor, "salaries:employees:read") && can(actor, "hiring:edit", { teamIsTech });
+}
+
+/** Adds an employee (e.g. the person hired on a requisition); audited in the same transaction. */
+export function createEmployee(db: Db, actor: Actor, input: EmployeeInput): number {
+  const team = input.teamId == null ? null : requireTeam(db, input.teamId);
+  assertPermission(actor, "salaries:employees:read");
+  assertPermission(actor, "hiring:edit", { teamId: team?.id ?? null, teamIsTech: team?.isTech ?? false });
+  if (input.endDate && input.endDate < input.startDate) throw new HiringInputError("endDate", "must not be before the start date");
+  return db.transaction((tx) => {
+    const row = tx.insert(schema.employees).values(input).returning().get();
+    const { createdAt: _c, updatedAt: _u, ...after } = row;
+    recordAudit(tx, { actor: { userId: actor.id }, action: "create", entityType: "employee", entityId: row.id, after });
+    return row.id;
+  });
+}
+
+/** Prefill for "add the person hired on this requisition" (salary only when the actor may see it). */
+export function employeePrefillFromRequisition(db: Db, actor: Actor, requisitionId: number) {
+  const r = getRequisition(db, actor, requisitionId);
+  if (!r) return null;
+  return {
+    title: r.title,
+    teamId: r.teamId,
+    startDate: `${r.targetStartMonth}-01`,
+    annualSalaryCents: r.annualSalaryCents,
+  };
+}
+
+export const EmployeeFormSchema = z.object({
+  name: z.string({ error: "is required" }).min(1, "is required").max(160),
+  teamId: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.coerce.number().int().positive().nullable()),
+  title: z.string({ error: "is required" }).min(1, "is required").max(160),
+  startDate: z
+    .string({ error: "is required (YYYY-MM-DD)" })
+    .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isIsoDate(s), "must be a date as YYYY-MM-DD"),
+  endDate: z.preprocess(
+    (v) => (v === undefined || v === "" ? null : v),
+    z
+      .string()
+      .refine((s) => isIsoDate(s), "must be a date as YYYY-MM-DD")
+      .nullable(),
+  ),
+  annualSalary: z.string({ error: "is required" }).transform((s, ctx) => {
+    const cents = eurosToCents(s);
+    if (cents === null || cents <= 0) {
+      ctx.addIssue({ code: "custom", message: "must be a positive amount in euros, e.g. 55000" });
+      return z.NEVER;
+    }
+    return cents;
+  }),
 });

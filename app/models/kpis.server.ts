@@ -322,12 +322,29 @@ const numberCell = z
     return n;
   });
 
-const MeasurementCsvRow = z.object({
-  kpi_key: z.string({ error: "required" }).max(60),
-  measured_on: isoDateSchema,
-  value: numberCell,
-  note: z.string().max(500, "must be at most 500 characters").optional(),
-});
+/** The row schema of one import: knows the KPIs, and flags a KPI + date given twice in the file. */
+function measurementCsvRow(kpis: Map<string, KpiRow>) {
+  const seen = new Set<string>();
+  return z
+    .object({
+      kpi_key: z
+        .string({ error: "required" })
+        .max(60)
+        .superRefine((key, ctx) => {
+          const kpi = kpis.get(key);
+          if (!kpi) ctx.addIssue({ code: "custom", message: `unknown KPI key "${key}"` });
+          else if (kpi.source !== "manual") ctx.addIssue({ code: "custom", message: `"${key}" is computed from the delivery data and takes no measurements` });
+        }),
+      measured_on: isoDateSchema,
+      value: numberCell,
+      note: z.string().max(500, "must be at most 500 characters").optional(),
+    })
+    .superRefine((row, ctx) => {
+      const k = `${row.kpi_key}|${row.measured_on}`;
+      if (seen.has(k)) ctx.addIssue({ code: "custom", path: ["measured_on"], message: "this KPI and date appear on an earlier row of the file" });
+      seen.add(k);
+    });
+}
 
 export type ImportResult = { ok: true; created: number; updated: number } | { ok: false; errors: CsvRowError[] };
 
@@ -337,22 +354,9 @@ export type ImportResult = { ok: true; created: number; updated: number } | { ok
  * and nothing is written unless every row is good. One transaction, one audit entry.
  */
 export function importMeasurementsCsv(db: Db, actorUserId: number, text: string, maxRows = 20_000): ImportResult {
-  const parsed = parseCsv(text, MeasurementCsvRow, { headers: MEASUREMENT_CSV_HEADERS, maxRows });
-  if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const kpis = new Map(listKpis(db).map((k) => [k.key, k]));
-  const errors: CsvRowError[] = [];
-  const seen = new Map<string, number>();
-  parsed.rows.forEach((r, i) => {
-    const row = parsed.rowNumbers[i];
-    const kpi = kpis.get(r.kpi_key);
-    if (!kpi) errors.push({ row, field: "kpi_key", message: `unknown KPI key "${r.kpi_key}"` });
-    else if (kpi.source !== "manual") errors.push({ row, field: "kpi_key", message: `"${r.kpi_key}" is computed from the delivery data and takes no measurements` });
-    const k = `${r.kpi_key}|${r.measured_on}`;
-    const first = seen.get(k);
-    if (first !== undefined) errors.push({ row, field: "measured_on", message: `same KPI and date as row ${first}` });
-    else seen.set(k, row);
-  });
-  if (errors.length > 0) return { ok: false, errors };
+  const parsed = parseCsv(text, measurementCsvRow(kpis), { headers: MEASUREMENT_CSV_HEADERS, maxRows });
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
   return db.transaction((tx) => {
     let created = 0;
     let updated = 0;

@@ -10,10 +10,10 @@
 import type { GateMetricKey } from "~/lib/metrics/governance";
 import { getDoraMetrics } from "~/models/delivery-metrics.server";
 import { getFinanceMetrics } from "~/models/finance.server";
-import { evaluateGates, listGates, type EvaluatedGate } from "~/models/governance.server";
+import { evaluateGates, listFrameworkProgress, listGates, type EvaluatedGate, type FrameworkProgress } from "~/models/governance.server";
 import { getHeadcountSummary } from "~/models/hiring.server";
 import { getObjectivesProgress } from "~/models/okrs.server";
-import { applyRiskRules, type ApplyRulesResult, type RiskRuleLiveInputs } from "~/models/risks.server";
+import { applyRiskRules, listTechRisks, listTopRisks, type ApplyRulesResult, type RiskRow, type RiskRuleLiveInputs } from "~/models/risks.server";
 import type { Db } from "~/utils/db.server";
 
 export const LIVE_WINDOW_DAYS = 30;
@@ -102,4 +102,28 @@ export function refreshMetricRisks(db: Db, now = Date.now()): ApplyRulesResult {
 /** Every decision gate evaluated on live values today (UTC day). */
 export function getEvaluatedGates(db: Db, now = Date.now()): EvaluatedGate[] {
   return evaluateGates(listGates(db), getLiveMetricValues(db, now), new Date(now).toISOString().slice(0, 10));
+}
+
+/**
+ * The executive dashboard's risk & gate panels: evaluates the metric rules first (decision
+ * 600), then the five highest residual risks and every gate on live values.
+ */
+export function getExecutiveRiskPanels(db: Db, now = Date.now()): { topRisks: RiskRow[]; gates: EvaluatedGate[] } {
+  try {
+    refreshMetricRisks(db, now);
+  } catch (e) {
+    console.error("risk rules evaluation failed", e);
+  }
+  return { topRisks: listTopRisks(db, { limit: 5, now }), gates: getEvaluatedGates(db, now) };
+}
+
+/** The CTO dashboard's panels: open technical & security risks and compliance progress per framework. */
+export function getCtoRiskPanels(db: Db, now = Date.now()): { techRisks: RiskRow[]; techRiskTotal: number; compliance: FrameworkProgress[] } {
+  try {
+    refreshMetricRisks(db, now);
+  } catch (e) {
+    console.error("risk rules evaluation failed", e);
+  }
+  const tech = listTechRisks(db, 6, now);
+  return { techRisks: tech.risks, techRiskTotal: tech.total, compliance: listFrameworkProgress(db) };
 }

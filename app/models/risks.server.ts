@@ -21,7 +21,7 @@ import {
   type RunwayRuleInput,
 } from "~/lib/metrics/risks";
 import { z } from "zod";
-import { idSchema, isoDateSchema } from "~/lib/validation.server";
+import { checkboxSchema, idSchema, isoDateSchema } from "~/lib/validation.server";
 import { recordAudit, SYSTEM_ACTOR } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 
@@ -633,3 +633,12 @@ export function listTechRisks(db: Db, limit = 6, now?: number): { risks: RiskRow
     .get()!.n;
   return { risks: listTopRisks(db, { limit, categories, now }), total };
 }
+
+export const RiskStatusFormSchema = z.object({ intent: z.literal("status"), status: z.enum(RISK_STATUSES) });
+export const RiskUpdateFormSchema = RiskFormSchema.extend({ status: z.enum(RISK_STATUSES, { error: "pick a status" }) });
+export const RiskRuleFormSchema = z.object({
+  intent: z.literal("rule"),
+  ruleId: idSchema,
+  threshold: z.coerce.number({ error: "must be a number" }).refine(Number.isFinite, "must be a number"),
+  enabled: checkboxSchema,
+});

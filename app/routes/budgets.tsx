@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { assertPermission, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { BudgetGridTable, GRID_TEXT, type EditState } from "~/components/finance/budget-grid";
@@ -15,9 +14,17 @@ import { formatMonth } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
 import { addMonths, monthDiff } from "~/lib/months";
-import { idSchema, monthSchema } from "~/lib/validation.server";
-import { centsFromEuros } from "~/lib/format";
-import { getBudgetCategory, getBudgetGrid, getFinanceMonthBounds, importBudgetCsv, listClosedMonths, saveBudgetLine } from "~/models/finance.server";
+import {
+  budgetEditParamSchema,
+  budgetLineFormSchema,
+  budgetRangeSchema,
+  getBudgetCategory,
+  getBudgetGrid,
+  getFinanceMonthBounds,
+  importBudgetCsv,
+  listClosedMonths,
+  saveBudgetLine,
+} from "~/models/finance.server";
 import { getDb } from "~/utils/db.server";
 import { useRootData } from "~/root";
 
@@ -51,7 +58,6 @@ const TEXT = {
 export const meta: MetaFunction = () => [{ title: "Budgets · InnovaTech Strategy Tracker" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
-const MAX_RANGE = 36;
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 function defaultRange(latestClosed: string | null, bounds: { first: string; last: string } | null): { from: string; to: string } {
@@ -59,23 +65,11 @@ function defaultRange(latestClosed: string | null, bounds: { first: string; last
   return { from: addMonths(anchor, -5), to: addMonths(anchor, 6) };
 }
 
-const RangeSchema = z
-  .object({ from: monthSchema, to: monthSchema })
-  .refine((r) => r.from <= r.to && monthDiff(r.from, r.to) < MAX_RANGE);
-
-const EditParam = z
-  .string()
-  .regex(/^\d{1,9}:\d{4}-(0[1-9]|1[0-2])$/)
-  .transform((s) => {
-    const [id, month] = s.split(":");
-    return { categoryId: Number(id), month };
-  });
-
 function parseRange(url: URL, fallback: { from: string; to: string }) {
   const from = url.searchParams.get("from");
   const to = url.searchParams.get("to");
   if (from === null && to === null) return { ...fallback, invalid: false };
-  const r = RangeSchema.safeParse({ from, to });
+  const r = budgetRangeSchema.safeParse({ from, to });
   return r.success ? { ...r.data, invalid: false } : { ...fallback, invalid: true };
 }
 
@@ -86,7 +80,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const closed = listClosedMonths(db);
   const range = parseRange(url, defaultRange(closed.at(-1) ?? null, getFinanceMonthBounds(db)));
   const { grid, categories } = getBudgetGrid(db, { fromMonth: range.from, toMonth: range.to });
-  const editParsed = EditParam.safeParse(url.searchParams.get("edit") ?? "");
+  const editParsed = budgetEditParamSchema.safeParse(url.searchParams.get("edit") ?? "");
   let edit: { categoryId: number; month: string } | null = null;
   if (editParsed.success) {
     const cat = categories.find((c) => c.id === editParsed.data.categoryId);
@@ -104,32 +98,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const SaveLineSchema = z.object({
-  intent: z.literal("save-line"),
-  categoryId: idSchema,
-  month: monthSchema,
-  planned: z.string({ error: "is required" }).transform((s, ctx) => {
-    const c = centsFromEuros(s);
-    if (c === null || c < 0) {
-      ctx.addIssue({ code: "custom", message: "must be an amount ≥ 0 in euros with up to 2 decimals, e.g. 1234.50" });
-      return z.NEVER;
-    }
-    return c;
-  }),
-  actual: z
-    .string()
-    .optional()
-    .transform((s, ctx) => {
-      if (s === undefined) return null;
-      const c = centsFromEuros(s);
-      if (c === null || c < 0) {
-        ctx.addIssue({ code: "custom", message: "must be empty or an amount ≥ 0 in euros with up to 2 decimals" });
-        return z.NEVER;
-      }
-      return c;
-    }),
-});
-
 type ImportReply =
   | { status: "import-ok"; message: string }
   | { status: "import-error"; errors: CsvRowError[] };
@@ -142,7 +110,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get("intent");
 
   if (intent === "save-line") {
-    const parsed = parseForm(formData, SaveLineSchema, "save-line");
+    const parsed = parseForm(formData, budgetLineFormSchema, "save-line");
     if (!parsed.ok) return badRequest(parsed.reply);
     const category = getBudgetCategory(db, parsed.data.categoryId);
     if (!category) return badRequest({ status: "error", fieldErrors: { categoryId: ["is not a known category"] }, formErrors: [], values: {}, intent: "save-line" });

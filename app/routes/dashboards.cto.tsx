@@ -16,6 +16,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { loadCtoDashboard } from "~/models/delivery-metrics.server";
+import { getCtoRiskPanels } from "~/models/live-metrics.server";
+import { TechRisksPanel } from "~/components/risks/tech-risks-panel";
+import { CompliancePanel } from "~/components/governance/compliance-panel";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
 
@@ -26,7 +29,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: ctoCss }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
   const params = parseCtoParams(new URL(request.url).searchParams, Date.now());
-  return loadCtoDashboard(getDb(), params);
+  return { ...loadCtoDashboard(getDb(), params), riskPanels: getCtoRiskPanels(getDb()) };
 }
 
 export default function CtoDashboard() {
@@ -155,6 +158,10 @@ export default function CtoDashboard() {
       </section>
 
       {/* panels: tech risks & compliance */}
+      <div className="dashboard-risk-panels">
+        <TechRisksPanel risks={data.riskPanels.techRisks} total={data.riskPanels.techRiskTotal} />
+        <CompliancePanel frameworks={data.riskPanels.compliance} locale={fmt.locale} />
+      </div>
     </div>
   );
 }

@@ -13,6 +13,11 @@ import { FORMULAS, NOT_BURNING_LABEL, type FinanceMetrics } from "~/lib/metrics/
 import { addMonths, isMonth, monthRange } from "~/lib/months";
 import { EXECUTIVE_BURN_MONTHS, getExecutiveFinance, redactForecastForUser } from "~/models/finance.server";
 import { getHeadcountSummary } from "~/models/hiring.server";
+import { getExecutiveRiskPanels } from "~/models/live-metrics.server";
+import { TopRisksPanel } from "~/components/risks/top-risks-panel";
+import { GatesPanel } from "~/components/governance/gates-panel";
+import { OkrHealthPanel } from "~/components/okrs/okr-health-panel";
+import { getOkrHealthPanel } from "~/models/okrs.server";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
 
@@ -54,7 +59,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const rawAsOf = url.searchParams.get("asOf");
   const asOf = rawAsOf && isMonth(rawAsOf) ? rawAsOf : undefined;
   const finance = getExecutiveFinance(db, { asOf });
-  if (!finance) return { finance: null, headcount: null, previousHeadcount: null, badAsOf: rawAsOf !== null && !asOf };
+  const riskPanels = getExecutiveRiskPanels(db);
+  const okrHealth = getOkrHealthPanel(db);
+  if (!finance) return { finance: null, headcount: null, previousHeadcount: null, badAsOf: rawAsOf !== null && !asOf, riskPanels, okrHealth };
   const M = finance.current.asOfMonth;
   return {
     // the forecast's per-requisition costs derive from salaries: stripped where the user may not see them
@@ -66,6 +73,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     headcount: getHeadcountSummary(db, M),
     previousHeadcount: finance.previous ? getHeadcountSummary(db, finance.previous.asOfMonth) : null,
     badAsOf: rawAsOf !== null && !asOf,
+    riskPanels,
+    okrHealth,
   };
 }
 
@@ -241,7 +250,7 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
 }
 
 export default function ExecutiveDashboard() {
-  const { finance, headcount, previousHeadcount, badAsOf } = useLoaderData<typeof loader>();
+  const { finance, headcount, previousHeadcount, badAsOf, riskPanels, okrHealth } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const showAllImpacts = searchParams.get("impacts") === "all";
   const allImpactsHref = (() => {
@@ -265,6 +274,11 @@ export default function ExecutiveDashboard() {
           {TEXT.emptyBody}
         </EmptyState>
         {/* panels: OKR health, risks & gates */}
+        <OkrHealthPanel data={okrHealth} locale={fmt.locale} />
+        <div className="dashboard-risk-panels">
+          <TopRisksPanel risks={riskPanels.topRisks} />
+          <GatesPanel gates={riskPanels.gates} fmt={fmt} />
+        </div>
       </div>
     );
   }
@@ -369,6 +383,11 @@ export default function ExecutiveDashboard() {
       </section>
 
       {/* panels: OKR health, risks & gates — other engineers add their panels below this line */}
+      <OkrHealthPanel data={okrHealth} locale={fmt.locale} />
+      <div className="dashboard-risk-panels">
+        <TopRisksPanel risks={riskPanels.topRisks} />
+        <GatesPanel gates={riskPanels.gates} fmt={fmt} />
+      </div>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { LineChart } from "~/components/charts/line-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { canEditKpis, formatKpiValue } from "~/components/kpis/kpi-format";
+import { canEditKpis, formatKpiValue, formatShortDate } from "~/components/kpis/kpi-format";
 import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
 import { resolveCycleParam } from "~/components/okrs/okr-forms.server";
@@ -11,7 +11,6 @@ import { TeamHealthTable } from "~/components/okrs/team-health";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
-import { formatDate } from "~/lib/format";
 import { getKpiSeries, getKpiTiles } from "~/models/kpis.server";
 import { getTeamOkrHealth, isoDayUtc, listCycles } from "~/models/okrs.server";
 import { useRootData } from "~/root";
@@ -23,7 +22,7 @@ const TEXT = {
   manage: "Manage KPIs",
   categories: { product: "Product", technical: "Technical", business: "Business" } as Record<string, string>,
   trends: "Trends against target",
-  trendsHint: "Last 26 weeks; the dashed line is the target of the cycle each date falls in.",
+  trendsHint: "Last 13 weeks (dates as day/month); the dashed line is the target of the cycle each date falls in.",
   health: "OKR health by team",
   healthHint: "Mean progress of each team's objectives in the cycle, against the expected pace.",
   noKpis: "No KPIs yet",
@@ -32,7 +31,8 @@ const TEXT = {
   noTeams: "No team objectives in this cycle.",
 } as const;
 
-const TREND_WEEKS = 26;
+/** one quarter of weekly points: every axis label fits (see formatShortDate) */
+const TREND_WEEKS = 13;
 
 export const meta: MetaFunction = () => [{ title: `${TEXT.title} · InnovaTech Strategy Tracker` }];
 
@@ -111,10 +111,11 @@ export default function ProductDashboard() {
                   { key: "value", label: k.computed ? "Per day (7-day window)" : "Measured", color: "chart-1" },
                   { key: "target", label: "Target", color: "warn", dashed: true },
                 ]}
-                formatX={(x) => formatDate(String(x), formatting.timeZone, formatting.locale)}
-                formatValue={(v) => formatKpiValue(v, k.unit, formatting.locale) ?? ""}
+                formatX={(x) => formatShortDate(x, formatting.locale)}
+                width={800}
+                formatValue={(v) => formatKpiValue(v, null, formatting.locale) ?? ""}
                 yDomain={["auto", "auto"]}
-                yAxisWidth={80}
+                yAxisWidth={96}
                 height={220}
                 emptyMessage={`No measurement in the last ${TREND_WEEKS} weeks.`}
               />

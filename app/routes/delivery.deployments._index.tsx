@@ -18,6 +18,7 @@ import {
   listDeployments,
   listServiceOptions,
   listTeamOptions,
+  MAX_EXPORT_ROWS,
   parseDeploymentFilter,
   type DeploymentListRow,
 } from "~/models/delivery.server";
@@ -55,6 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     echo,
     services: listServiceOptions(db).map((s) => s.name),
     teams: listTeamOptions(db).map((t) => t.name),
+    exportCap: MAX_EXPORT_ROWS,
   };
 }
 
@@ -121,6 +123,7 @@ function useColumns() {
 
 export default function Deployments() {
   const { params, rows, total, notices, echo, services, teams } = useLoaderData<typeof loader>();
+  const { exportCap } = useLoaderData<typeof loader>();
   const { user } = useRootData();
   const location = useLocation();
   const columns = useColumns();
@@ -171,6 +174,12 @@ export default function Deployments() {
           )
         }
       />
+      {total > exportCap ? (
+        <p className="dl-muted">
+          The CSV export holds the first {exportCap.toLocaleString("en")} of these {total.toLocaleString("en")} rows, in the order shown; narrow the filters
+          (e.g. a date range) to export the rest.
+        </p>
+      ) : null}
     </>
   );
 }

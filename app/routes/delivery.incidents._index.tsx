@@ -17,6 +17,7 @@ import {
   listIncidents,
   listServiceOptions,
   listTeamOptions,
+  MAX_EXPORT_ROWS,
   parseIncidentFilter,
   SEVERITIES,
   type IncidentListRow,
@@ -55,6 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     echo,
     services: listServiceOptions(db).map((s) => s.name),
     teams: listTeamOptions(db).map((t) => t.name),
+    exportCap: MAX_EXPORT_ROWS,
     severities: SEVERITIES,
   };
 }
@@ -73,13 +75,14 @@ function useColumns() {
     col.accessor("title", {
       id: "title",
       header: "Incident",
-      meta: { rowHeader: true },
+      meta: { rowHeader: true, className: "dl-col-title" },
       cell: (c) => <Link to={`/delivery/incidents/${c.row.original.id}`}>{c.getValue()}</Link>,
     }),
     col.accessor("severity", { id: "severity", header: "Severity", cell: (c) => <SeverityBadge severity={c.getValue()} /> }),
     col.accessor("service", {
       id: "service",
       header: "Service",
+      meta: { nowrap: true },
       cell: (c) => <Link to={`?service=${encodeURIComponent(c.getValue())}`}>{c.getValue()}</Link>,
     }),
     col.accessor("team", { id: "team", header: "Team", cell: (c) => c.getValue() ?? "—" }),
@@ -88,10 +91,9 @@ function useColumns() {
       header: "State",
       meta: { nowrap: true },
       cell: (c) => (
-        <>
-          <IncidentStateBadge resolvedAt={c.getValue()} />{" "}
-          {c.getValue() !== null ? <span className="dl-muted">{formatDateTime(c.getValue(), formatting.timeZone, formatting.locale)}</span> : null}
-        </>
+        <span title={c.getValue() !== null ? `Resolved ${formatDateTime(c.getValue(), formatting.timeZone, formatting.locale)}` : undefined}>
+          <IncidentStateBadge resolvedAt={c.getValue()} />
+        </span>
       ),
     }),
     col.accessor("durationHours", {
@@ -122,6 +124,7 @@ function useColumns() {
 
 export default function Incidents() {
   const { params, rows, total, notices, echo, services, teams, severities } = useLoaderData<typeof loader>();
+  const { exportCap } = useLoaderData<typeof loader>();
   const { user } = useRootData();
   const location = useLocation();
   const columns = useColumns();
@@ -187,6 +190,12 @@ export default function Incidents() {
           )
         }
       />
+      {total > exportCap ? (
+        <p className="dl-muted">
+          The CSV export holds the first {exportCap.toLocaleString("en")} of these {total.toLocaleString("en")} rows, in the order shown; narrow the filters
+          (e.g. a date range) to export the rest.
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CsvErrorList } from "~/components/finance/csv-errors";
@@ -12,14 +11,15 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import type { CsvRowError } from "~/lib/csv";
-import { centsFromEuros, eurosFromCents, formatMoney, formatMonth, formatNumber } from "~/lib/format";
+import { eurosFromCents, formatMoney, formatMonth, formatNumber } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
-import { monthSchema } from "~/lib/validation.server";
 import {
+  financeMonthSchema,
   getSnapshot,
   importSnapshotsCsv,
+  snapshotFormSchema,
   listSnapshots,
   saveSnapshot,
   SNAPSHOT_SORTS,
@@ -81,35 +81,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     q: params.q,
   });
   const canEdit = can(user, "finance:edit", { categoryIsIt: false });
-  const editMonth = monthSchema.safeParse(url.searchParams.get("edit"));
+  const editMonth = financeMonthSchema.safeParse(url.searchParams.get("edit"));
   const editing = canEdit && editMonth.success ? getSnapshot(db, editMonth.data) : null;
   return { params, rows, total, canEdit, editing, savedMonth: url.searchParams.get("saved") };
 }
-
-const money = (label: string, nonNegative: boolean) =>
-  z.string({ error: "is required" }).transform((s, ctx) => {
-    const c = centsFromEuros(s);
-    if (c === null || (nonNegative && c < 0)) {
-      ctx.addIssue({ code: "custom", message: `${label} must be an amount${nonNegative ? " ≥ 0" : ""} in euros with up to 2 decimals` });
-      return z.NEVER;
-    }
-    return c;
-  });
-const count = z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "must not be negative").max(1e9);
-
-const SnapshotSchema = z
-  .object({
-    intent: z.literal("save-snapshot"),
-    month: monthSchema,
-    cash: money("cash", false),
-    revenue: money("revenue", true),
-    mrr: money("MRR", true),
-    customers: count,
-    newCustomers: count,
-    churnedCustomers: count,
-    financing: money("financing", true).optional(),
-  })
-  .refine((s) => s.newCustomers <= s.customers, { path: ["newCustomers"], message: "must not exceed customers" });
 
 type ImportReply = { status: "import-ok"; message: string } | { status: "import-error"; errors: CsvRowError[] };
 
@@ -120,7 +95,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "save-snapshot") {
-    const parsed = parseForm(formData, SnapshotSchema, "save-snapshot");
+    const parsed = parseForm(formData, snapshotFormSchema, "save-snapshot");
     if (!parsed.ok) return badRequest(parsed.reply);
     const s = parsed.data;
     saveSnapshot(db, { kind: "user", actor: user }, {

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { LineChart } from "~/components/charts/line-chart";
@@ -13,8 +12,7 @@ import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
 import { FORMULAS, MATURITY_INDICATOR_KEYS, MATURITY_INDICATORS, MATURITY_LEVELS, maturityLevelLabel } from "~/lib/metrics/governance";
-import { isoDateSchema } from "~/lib/validation.server";
-import { listMaturityAssessments, recordMaturityAssessment } from "~/models/governance.server";
+import { listMaturityAssessments, MaturityAssessmentFormSchema, recordMaturityAssessment } from "~/models/governance.server";
 import { todayUtc } from "~/models/risks.server";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
@@ -45,20 +43,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { assessments: listMaturityAssessments(getDb()), today: todayUtc() };
 }
 
-const scoreSchema = z.coerce.number({ error: "pick a score" }).int("pick a score").min(1, "must be 1 to 5").max(5, "must be 1 to 5");
-const noteSchema = z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(500, "must be at most 500 characters").nullable());
-
-const AssessmentSchema = z.object({
-  intent: z.literal("assess"),
-  assessedOn: isoDateSchema,
-  ...Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [`score_${k}`, scoreSchema])),
-  ...Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [`note_${k}`, noteSchema])),
-}) as unknown as z.ZodType<{ intent: "assess"; assessedOn: string } & Record<string, number | string | null>>;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "risks:edit");
   const formData = await request.formData();
-  const parsed = parseForm(formData, AssessmentSchema, "assess");
+  const parsed = parseForm(formData, MaturityAssessmentFormSchema, "assess");
   if (!parsed.ok) return badRequest(parsed.reply);
   const d = parsed.data;
   if (d.assessedOn > todayUtc()) {

@@ -19,7 +19,7 @@ export default function GovernanceLayout() {
         label={TEXT.nav}
         className="governance-tabs"
         items={[
-          { to: "/governance", label: TEXT.compliance },
+          { to: "/governance/compliance", label: TEXT.compliance },
           { to: "/governance/maturity", label: TEXT.maturity },
           { to: "/governance/gates", label: TEXT.gates },
         ]}

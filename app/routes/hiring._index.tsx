@@ -86,6 +86,7 @@ const TEXT = {
   emptyWho: "CEO (any team), CTO (tech teams); team leads propose hires for their own team.",
   visibleTotal: "Annual salaries shown",
   created: "Requisition saved.",
+  addHired: "Add the person hired to the employees, so the headcount counts them →",
   updated: "Changes saved.",
   hiddenCount: (n: number) => `${n} salar${n === 1 ? "y" : "ies"} hidden from your role`,
 } as const;
@@ -165,7 +166,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = changeRequisitionStatus(getDb(), user, requisitionId, change, expected);
   if (!result) return badRequest({ status: "error", intent: "status", fieldErrors: {}, formErrors: ["This requisition no longer exists."], values: {} });
   if (!result.ok) return badRequest({ status: "error", intent: "status", fieldErrors: {}, formErrors: [result.error], values: {} });
-  return { status: "ok", intent: "status", message: `Status changed from ${STATUS_LABELS[result.from]} to ${STATUS_LABELS[result.to]}.` } satisfies FormReply;
+  const reply = { status: "ok", intent: "status", message: `Status changed from ${STATUS_LABELS[result.from]} to ${STATUS_LABELS[result.to]}.` } satisfies FormReply;
+  return { ...reply, hiredRequisitionId: result.to === "hired" ? requisitionId : null };
 }
 
 type Row = Awaited<ReturnType<typeof loader>>["rows"][number];
@@ -371,6 +373,12 @@ export default function HiringIndex() {
       {reply?.status === "ok" ? (
         <p className="notice" role="status">
           {reply.message}
+          {"hiredRequisitionId" in reply && reply.hiredRequisitionId && permissions.includes("salaries:employees:read") ? (
+            <>
+              {" "}
+              <Link to={`/hiring/employees/new?fromRequisition=${reply.hiredRequisitionId}`}>{TEXT.addHired}</Link>
+            </>
+          ) : null}
         </p>
       ) : data.saved ? (
         <p className="notice" role="status">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
+import { ButtonLink } from "~/components/ui/button";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HiringTabs } from "~/components/hiring/hiring-tabs";
@@ -9,7 +10,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { formatDate, formatMoney } from "~/lib/format";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
-import { EMPLOYEE_SORTS, listEmployees, listTeamsForHiring, parseEmployeeFilters, type EmployeeRow, type EmployeeSort } from "~/models/hiring.server";
+import { canManageEmployees, EMPLOYEE_SORTS, listEmployees, listTeamsForHiring, parseEmployeeFilters, type EmployeeRow, type EmployeeSort } from "~/models/hiring.server";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
 
@@ -24,7 +25,8 @@ const TEXT = {
   apply: "Apply",
   clear: "Clear filters",
   emptyTitle: "No employees yet",
-  emptyBody: "Employees come from the HR data set (npm run db:seed loads the demo team).",
+  emptyBody: "Add the first person with “Add employee” (or load the demo team with npm run db:seed).",
+  add: "Add employee",
   emptyWho: "CEO",
   current: "current",
 } as const;
@@ -51,6 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total,
     params,
     seesSalary,
+    canAdd: canManageEmployees(user),
     teams: listTeamsForHiring(db),
     filters: { team: filters.teamId ?? null, at: filters.employedAt ?? null },
   };
@@ -89,7 +92,17 @@ export default function Employees() {
   const f = data.filters;
   return (
     <>
-      <PageHeader title={TEXT.title} description={TEXT.description}>
+      <PageHeader
+        title={TEXT.title}
+        description={TEXT.description}
+        actions={
+          data.canAdd ? (
+            <ButtonLink to="/hiring/employees/new" variant="primary">
+              {TEXT.add}
+            </ButtonLink>
+          ) : undefined
+        }
+      >
         <HiringTabs />
       </PageHeader>
       <Form method="get" className="hiring-filters" aria-label="Filters">
@@ -128,7 +141,11 @@ export default function Employees() {
         filter={{ label: TEXT.filterLabel }}
         csvHref={`/hiring/employees/export${location.search}`}
         emptyState={
-          <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.emptyWho}>
+          <EmptyState
+            title={TEXT.emptyTitle}
+            whoMay={TEXT.emptyWho}
+            action={data.canAdd ? <ButtonLink to="/hiring/employees/new">{TEXT.add}</ButtonLink> : undefined}
+          >
             {TEXT.emptyBody}
           </EmptyState>
         }

@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { requireUser } from "~/auth/guards.server";
 import { LineChart } from "~/components/charts/line-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { canEditKpis, formatKpiValue } from "~/components/kpis/kpi-format";
-import { assertCanEditKpis, KpiSchema, MeasurementSchema, numberInput } from "~/components/kpis/kpi-forms.server";
+import { canEditKpis, formatKpiValue, formatShortDate } from "~/components/kpis/kpi-format";
+import { assertCanEditKpis, KpiSchema, MeasurementSchema, TargetSchema } from "~/components/kpis/kpi-forms.server";
 import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -66,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
   const { cycle, tiles } = getKpiTiles(db, { now });
-  const from = isoDayUtc(now - 52 * 7 * 86_400_000);
+  const from = isoDayUtc(now - 13 * 7 * 86_400_000);
   return {
     kpi,
     cycle,
@@ -79,11 +78,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: canEditKpis(user),
   };
 }
-
-const TargetSchema = z.object({
-  cycleId: idSchema,
-  target: z.preprocess((v) => (v === undefined ? null : v), numberInput.nullable()),
-});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -157,7 +151,7 @@ export default function KpiPage() {
       <div className="okr-charts">
         <KpiTileGrid tiles={[tile]} formatting={formatting} cycleName={cycle?.name ?? null} />
         <LineChart
-          title={`${kpi.name} against target, last 52 weeks`}
+          title={`${kpi.name}${kpi.unit ? ` (${kpi.unit})` : ""} against target, last 13 weeks`}
           description={kpi.direction === "lower" ? "Lower is better" : "Higher is better"}
           data={series}
           xKey="measuredOn"
@@ -166,10 +160,11 @@ export default function KpiPage() {
             { key: "value", label: "Measured", color: "chart-1" },
             { key: "target", label: "Target", color: "warn", dashed: true },
           ]}
-          formatX={(x) => formatDate(String(x), formatting.timeZone, formatting.locale)}
-          formatValue={fmt}
+          formatX={(x) => formatShortDate(x, formatting.locale)}
+          formatValue={(x) => formatKpiValue(x, null, formatting.locale) ?? ""}
+          width={800}
           yDomain={["auto", "auto"]}
-          yAxisWidth={80}
+          yAxisWidth={96}
         />
       </div>
 
@@ -223,7 +218,7 @@ export default function KpiPage() {
         </div>
       ) : null}
 
-      <Card title={`${TEXT.measurements} (${measurements.total})`}>
+      <Card title={`${TEXT.measurements} (${measurements.total})`} className="okr-form-card">
         {measurements.total === 0 ? (
           <EmptyState title={TEXT.none} whoMay={TEXT.who}>
             <p>{TEXT.noneBody}</p>
@@ -282,7 +277,7 @@ export default function KpiPage() {
       </Card>
 
       {canEdit ? (
-        <Card title={TEXT.edit}>
+        <Card title={TEXT.edit} className="okr-form-card">
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="update-kpi" />
             <Field label="Key" name="key" required defaultValue={v("key", kpi.key, "update-kpi")} errors={e("key", "update-kpi")} />

@@ -11,11 +11,14 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
-import { describeCsvErrors, type CsvRowError } from "~/lib/csv";
+import type { CsvRowError } from "~/lib/csv";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
-import { createKpi, getKpiTiles, importMeasurementsCsv, kpiKeyTaken, MEASUREMENT_CSV_HEADERS } from "~/models/kpis.server";
+import { createKpi, getKpiTiles, importMeasurementsCsv, kpiKeyTaken } from "~/models/kpis.server";
+
+/** Same columns as MEASUREMENT_CSV_HEADERS of the model (a server module: not importable here). */
+const CSV_HEADER = "kpi_key,measured_on,value,note";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
 
@@ -26,7 +29,7 @@ const TEXT = {
   export: "Export measurements (CSV)",
   newKpi: "New KPI",
   import: "Import measurements (CSV)",
-  importHint: `Columns: ${MEASUREMENT_CSV_HEADERS.join(",")} — dates as YYYY-MM-DD. All or nothing: one bad row rejects the file and every bad row is listed. A value for a KPI and date already recorded replaces it.`,
+  importHint: `Columns: ${CSV_HEADER} — dates as YYYY-MM-DD. All or nothing: one bad row rejects the file and every bad row is listed. A value for a KPI and date already recorded replaces it.`,
   none: "No KPIs yet",
   noneBody: "Create the first KPI below: a key used in CSV files, a name, a unit and which way is better.",
   who: "CEO, CTO and team leads.",
@@ -186,7 +189,7 @@ export default function KpisIndex() {
                 rows={4}
                 defaultValue={v("csv", "", "import")}
                 errors={e("csv", "import")}
-                placeholder={`${MEASUREMENT_CSV_HEADERS.join(",")}\nsprint_velocity,2026-01-05,46,`}
+                placeholder={`${CSV_HEADER}\nsprint_velocity,2026-01-05,46,`}
               />
               <div>
                 <Button type="submit" variant="primary" pending={busy("import")} pendingLabel="Importing…">
@@ -196,7 +199,7 @@ export default function KpisIndex() {
             </Form>
             {csvErrors.length > 0 ? (
               <ul className="kpi-csv-errors" role="alert" data-testid="csv-errors">
-                {describeCsvErrors(csvErrors).map((line) => (
+                {csvErrors.map((e) => `row ${e.row}${e.field ? `, ${e.field}` : ""}: ${e.message}`).map((line) => (
                   <li key={line}>{line}</li>
                 ))}
               </ul>

@@ -345,7 +345,7 @@ export default function ObjectivePage() {
       </Card>
 
       {editable ? (
-        <Card title={TEXT.addKr}>
+        <Card title={TEXT.addKr} className="okr-form-card">
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="create-kr" />
             <KrFields reply={reply} intent="create-kr" kr={null} people={people} />
@@ -359,7 +359,7 @@ export default function ObjectivePage() {
       ) : null}
 
       {editable ? (
-        <Card title={TEXT.edit}>
+        <Card title={TEXT.edit} className="okr-form-card">
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="update-objective" />
             <Field label="Title" name="title" required defaultValue={v("title", objective.title, "update-objective")} errors={e("title", "update-objective")} />

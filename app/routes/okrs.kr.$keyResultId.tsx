@@ -7,11 +7,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckInRow } from "~/components/okrs/check-in-form";
 import { buildKrHistory } from "~/components/okrs/history";
 import { formatKrValue } from "~/components/okrs/kr-format";
+import { formatShortDate } from "~/components/kpis/kpi-format";
 import { handleCheckIn } from "~/components/okrs/okr-forms.server";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
-import { formatDate, formatDateTime, formatNumber, formatPercent } from "~/lib/format";
+import { formatDateTime, formatMoney, formatNumber, formatPercent } from "~/lib/format";
 import { badRequest } from "~/lib/forms.server";
 import { expectedProgress, FORMULAS, krProgress, okrStatus } from "~/lib/metrics/okrs";
 import { idSchema } from "~/lib/validation.server";
@@ -74,7 +75,10 @@ export default function KeyResultHistory() {
   const reply = useActionData<typeof action>();
   const { formatting } = useRootData();
   const fmtValue = (v: number) => formatKrValue(kr.kind, v, kr.unit, formatting);
-  const fmtX = (x: string | number) => formatDate(String(x), formatting.timeZone, formatting.locale);
+  // axis labels without the unit (in the title instead): recharts wraps long tick labels only in the browser
+  const fmtAxis = (v: number) =>
+    kr.kind === "currency" ? formatMoney(v, { ...formatting, compact: true }) : kr.kind === "boolean" ? (v >= 1 ? "Done" : "Not done") : formatNumber(v, { locale: formatting.locale, digits: 2 });
+  const fmtX = (x: string | number) => formatShortDate(x, formatting.locale);
   return (
     <>
       <PageHeader
@@ -105,7 +109,7 @@ export default function KeyResultHistory() {
       </ul>
       <div className="okr-charts">
         <LineChart
-          title={TEXT.valueChart}
+          title={`${TEXT.valueChart}${kr.kind === "number" && kr.unit ? ` (${kr.unit})` : kr.kind === "percent" ? " (%)" : ""}`}
           description={`${FORMULAS.expected_progress.label}: start + (target − start) × elapsed share of the cycle. Progress now ${formatPercent(kr.progress, 0, formatting.locale)}.`}
           data={history}
           xKey="date"
@@ -115,9 +119,10 @@ export default function KeyResultHistory() {
             { key: "expected", label: "Expected pace", color: "text-muted", dashed: true },
           ]}
           formatX={fmtX}
-          formatValue={fmtValue}
+          formatValue={fmtAxis}
           yDomain={["auto", "auto"]}
-          yAxisWidth={kr.kind === "currency" ? 88 : 64}
+          yAxisWidth={kr.kind === "currency" ? 96 : 72}
+          width={800}
         />
         <LineChart
           title={TEXT.confidenceChart}
@@ -129,6 +134,7 @@ export default function KeyResultHistory() {
           formatValue={(v) => formatNumber(v, { locale: formatting.locale, digits: 0 })}
           yDomain={[0, 10]}
           height={180}
+          width={800}
           emptyMessage="No check-in with a confidence yet."
         />
       </div>

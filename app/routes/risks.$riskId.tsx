@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -19,8 +18,8 @@ import {
   getRisk,
   listRiskOwnerOptions,
   reopenWouldDuplicate,
-  RISK_STATUSES,
-  RiskFormSchema,
+  RiskStatusFormSchema,
+  RiskUpdateFormSchema,
   setRiskStatus,
   updateRisk,
 } from "~/models/risks.server";
@@ -64,7 +63,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { risk, owners: listRiskOwnerOptions(db) };
 }
 
-const StatusSchema = z.object({ intent: z.literal("status"), status: z.enum(RISK_STATUSES) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "risks:edit");
@@ -74,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "status") {
-    const parsed = parseForm(formData, StatusSchema, "status");
+    const parsed = parseForm(formData, RiskStatusFormSchema, "status");
     if (!parsed.ok) return badRequest(parsed.reply);
     if (parsed.data.status !== "closed" && reopenWouldDuplicate(db, id.data)) {
       return fieldError(formData, "status", "this rule already has an open risk on the same subject: update that one instead", "status");
@@ -83,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { status: "ok", intent: "status", message: `Status set to ${parsed.data.status}.` } satisfies FormReply;
   }
   if (intent === "update") {
-    const parsed = parseForm(formData, RiskFormSchema.extend({ status: z.enum(RISK_STATUSES, { error: "pick a status" }) }), "update");
+    const parsed = parseForm(formData, RiskUpdateFormSchema, "update");
     if (!parsed.ok) return badRequest(parsed.reply);
     if (parsed.data.ownerUserId && !listRiskOwnerOptions(db).some((o) => o.id === parsed.data.ownerUserId)) {
       return fieldError(formData, "ownerUserId", "is not an active user", "update");

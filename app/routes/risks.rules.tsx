@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -12,9 +11,8 @@ import { Tooltip } from "~/components/ui/tooltip";
 import { fieldErrorsOf, type FormReply } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
 import { FORMULAS } from "~/lib/metrics/risks";
-import { checkboxSchema, idSchema } from "~/lib/validation.server";
 import { refreshMetricRisks } from "~/models/live-metrics.server";
-import { listRiskRules, listRisks, updateRiskRule, type RiskRuleRow, type RuleFinding } from "~/models/risks.server";
+import { listRiskRules, listRisks, RiskRuleFormSchema, updateRiskRule, type RiskRuleRow, type RuleFinding } from "~/models/risks.server";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
 
@@ -54,12 +52,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { rules: listRiskRules(db), findings, error, raised };
 }
 
-const RuleSchema = z.object({
-  intent: z.literal("rule"),
-  ruleId: idSchema,
-  threshold: z.coerce.number({ error: "must be a number" }).refine(Number.isFinite, "must be a number"),
-  enabled: checkboxSchema,
-});
 
 const LIMITS: Record<RiskRuleRow["kind"], [number, number, string]> = {
   runway_below_months: [0, 120, "must be between 0 and 120 months"],
@@ -70,7 +62,7 @@ const LIMITS: Record<RiskRuleRow["kind"], [number, number, string]> = {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "risks:edit");
   const formData = await request.formData();
-  const parsed = parseForm(formData, RuleSchema, "rule");
+  const parsed = parseForm(formData, RiskRuleFormSchema, "rule");
   if (!parsed.ok) return badRequest(parsed.reply);
   const db = getDb();
   const rule = listRiskRules(db).find((r) => r.id === parsed.data.ruleId);

@@ -45,6 +45,9 @@ export const deployments = sqliteTable(
     // the deployments table (/delivery/deployments): newest first, with or without a service filter
     index("deployments_finished_idx").on(t.finishedAt),
     index("deployments_service_only_finished_idx").on(t.serviceId, t.finishedAt),
+    // small partial indexes: the hotfix / rollback filters COUNT without scanning every row
+    index("deployments_hotfix_idx").on(t.finishedAt).where(sql`${t.isHotfix} = 1`),
+    index("deployments_rollback_idx").on(t.finishedAt).where(sql`${t.isRollback} = 1`),
   ],
 );
 
@@ -89,5 +92,9 @@ export const incidents = sqliteTable(
     // open incidents (CTO dashboard): partial, so it holds only the few unresolved rows
     index("incidents_open_idx").on(t.severity, t.startedAt).where(sql`${t.resolvedAt} is null`),
     index("incidents_open_service_idx").on(t.serviceId).where(sql`${t.resolvedAt} is null`),
+    // time to restore over a window (delivery-metrics.server.ts): covering
+    index("incidents_restore_idx").on(t.startedAt, t.serviceId, t.resolvedAt),
+    // the incidents table sorted by time to restore
+    index("incidents_duration_idx").on(sql`(${t.resolvedAt} - ${t.startedAt})`),
   ],
 );

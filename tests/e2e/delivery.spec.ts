@@ -31,6 +31,9 @@ test("a viewer cannot manage API tokens: no nav link and 403 on the page", async
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API tokens" })).toHaveCount(0);
   const res = await page.goto("/settings/tokens");
   expect(res?.status()).toBe(403);
+  // the server refuses the write too, not only the page
+  const post = await page.request.post("/settings/tokens", { form: { intent: "create", name: "sneaky", scopes: "deployments:write" }, maxRedirects: 0 });
+  expect(post.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You do not have access to this" })).toBeVisible();
   // the viewer still reads the delivery data, without edit controls
   await page.goto("/delivery/incidents");
@@ -43,6 +46,10 @@ test("the CTO creates a token; a deployment posted with it (as curl would) shows
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API tokens" })).toBeVisible();
   const id = uid();
   const token = await createTokenInUi(page, `e2e CI ${id}`);
+  // finance:read is greyed out for a CTO, and refused by the server when forced
+  const forced = await page.request.post("/settings/tokens", { form: { intent: "create", name: `forced ${id}`, scopes: "finance:read" } });
+  expect(forced.status()).toBe(400);
+  expect(await forced.text()).toContain("only a CEO may grant finance:read");
 
   const service = `e2e-svc-${id}`;
   const now = Date.now();
@@ -126,4 +133,34 @@ test("drill-down parameters filter the deployments; a bad one leaves a notice, n
   expect(csv.status()).toBe(200);
   const text = await csv.text();
   expect(text.split("\r\n")[0]).toContain("external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback");
+});
+
+test("the CTO imports deployments from the page: a bad file is refused with every bad row, a good one is imported", async ({ page }) => {
+  await loginAs(page, "cto");
+  const id = uid();
+  const service = `e2e-import-${id}`;
+  const t = (hoursAgo: number) => new Date(Date.now() - hoursAgo * HOUR).toISOString();
+  const header = "external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback";
+  await page.goto("/delivery/import");
+  await page.getByLabel("Deployments —").check();
+  await page.getByLabel("…or paste the CSV here").fill(
+    [header, `a-${id},${service},production,success,,${t(3)},${t(5)},false,false`, `b-${id},${service},production,maybe,,yesterday,,false,false`].join("\n"),
+  );
+  await page.getByRole("button", { name: "Import" }).click();
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("nothing was imported");
+  await expect(alert.getByRole("row", { name: /status/ })).toContainText("3");
+  await expect(alert.getByRole("row", { name: /finished_at/ })).toContainText("3");
+  await page.goto(`/delivery/deployments?service=${service}`);
+  await expect(page.getByText("No deployment matches these filters")).toBeVisible();
+
+  await page.goto("/delivery/import");
+  await page.getByLabel("…or paste the CSV here").fill(
+    [header, `a-${id},${service},production,success,,${t(3)},${t(5)},false,false`, `b-${id},${service},,failure,,${t(2)},,true,false`].join("\n"),
+  );
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Imported 2 deployments rows: 2 created" })).toBeVisible();
+  await page.getByRole("link", { name: "See the deployments" }).click();
+  await page.goto(`/delivery/deployments?service=${service}`);
+  await expect(page.getByRole("table", { name: /Deployments/ }).getByRole("row")).toHaveCount(3);
 });

@@ -82,4 +82,43 @@ test.describe("finance", () => {
     await expect(page.getByRole("link", { name: /^Edit/ })).toHaveCount(0);
     await expect(page.locator('input[type="file"]')).toHaveCount(0);
   });
+
+  test("the CEO records a month's snapshot with the form: errors next to fields, input kept", async ({ page }) => {
+    await loginAs(page, "ceo");
+    await page.goto("/finance/snapshots");
+    // an old month, so M (the latest closed month) does not move for the other tests
+    await page.locator('#snapshot-form input[name="month"]').fill("2019-12");
+    await page.getByLabel("Cash at month end (€)").fill("12 000,50");
+    await page.getByLabel("Revenue collected (€)").fill("abc");
+    await page.getByLabel("MRR (€)").fill("900");
+    await page.getByLabel("Customers at month end").fill("3");
+    await page.getByLabel("New customers").fill("1");
+    await page.getByLabel("Churned customers").fill("0");
+    await page.getByRole("button", { name: "Save snapshot" }).click();
+    await expect(page.getByText(/revenue must be an amount/)).toBeVisible();
+    await expect(page.getByLabel("Cash at month end (€)")).toHaveValue("12 000,50");
+    await page.getByLabel("Revenue collected (€)").fill("800");
+    await page.getByRole("button", { name: "Save snapshot" }).click();
+    await expect(page.getByRole("status")).toContainText("Snapshot of 2019-12 saved.");
+    await page.goto("/finance/snapshots?q=2019-12");
+    await expect(page.getByRole("row", { name: /2019/ })).toContainText("12 000,50");
+
+    const csv = await page.request.get("/finance/snapshots.csv");
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain("2019-12,12000.50,800.00,900.00,3,1,0,0.00");
+  });
+
+  test("the CTO cannot edit snapshots (no form; 403 if forced)", async ({ page }) => {
+    await loginAs(page, "cto");
+    await page.goto("/finance/snapshots");
+    await expect(page.getByText("Only the CEO records and edits finance snapshots.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Save snapshot" })).toHaveCount(0);
+    const res = await page.request.post("/finance/snapshots", {
+      form: { intent: "save-snapshot", month: "2019-11", cash: "1", revenue: "1", mrr: "1", customers: "1", newCustomers: "0", churnedCustomers: "0" },
+    });
+    expect(res.status()).toBe(403);
+    const csv = await page.request.get("/budgets.csv?from=2026-01&to=2026-12");
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).split("\r\n")[0]).toContain("month,category,planned,actual");
+  });
 });

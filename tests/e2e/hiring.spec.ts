@@ -90,6 +90,24 @@ test.describe("hiring plan", () => {
     await expect(page.getByRole("table").getByRole("link", { name: title }).first()).toBeVisible();
   });
 
+  test("the CEO marks an offer hired and adds the person to the employees", async ({ page }) => {
+    await loginAs(page, "ceo", "/hiring");
+    await page.goto("/hiring?status=offer&sort=title&dir=desc");
+    const firstRow = page.getByRole("table").getByRole("row").nth(1);
+    const title = (await firstRow.getByRole("rowheader").getByRole("link").textContent())!.trim();
+    await firstRow.getByRole("button", { name: `Move to Hired: ${title}` }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Status changed from Offer to Hired" })).toBeVisible();
+    await page.getByRole("link", { name: /Add the person hired/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Add an employee" })).toBeVisible();
+    await expect(page.getByRole("textbox", { name: /Job title/ })).toHaveValue(title);
+    await expect(page.getByRole("textbox", { name: /Annual salary/ })).not.toHaveValue("");
+    const name = `New Hire ${Date.now()}`;
+    await page.getByRole("textbox", { name: /^Name/ }).fill(name);
+    await page.getByRole("button", { name: "Add employee" }).click();
+    await expect(page).toHaveURL(/\/hiring\/employees\?q=/);
+    await expect(page.getByRole("table").getByText(name)).toBeVisible();
+  });
+
   test("the CTO sees salaries of tech-team requisitions only", async ({ page }) => {
     const { requisitions } = readSalaries();
     const business = requisitions.filter((r) => r.isTech === 0);
@@ -115,6 +133,30 @@ test.describe("hiring plan", () => {
     const csv = await (await page.request.get("/hiring/export")).text();
     expect(csv.split(/\r?\n/)[0]).toContain("annual_salary");
     expect(leakedSalaries(csv, businessOnly)).toEqual([]);
+  });
+
+  test("a lead proposes a hire for their team; errors stay next to fields; the salary is never shown back", async ({ page }) => {
+    await loginAs(page, "lead", "/hiring/new");
+    await page.goto("/hiring/new");
+    await expect(page.getByRole("heading", { level: 1, name: "Propose a hire" })).toBeVisible();
+    // only their own team is offered
+    await expect(page.getByRole("combobox", { name: /Team/ }).getByRole("option")).toHaveText(["Choose a team", "Core"]);
+    await expect(page.getByRole("combobox", { name: /Status/ })).toHaveCount(0);
+    const title = `QA Automation Engineer ${Date.now()}`;
+    await page.getByRole("textbox", { name: /Annual salary/ }).fill("63457");
+    await page.getByRole("button", { name: "Propose" }).click();
+    await expect(page.getByText("is required").first()).toBeVisible(); // title missing
+    await expect(page.getByRole("textbox", { name: /Annual salary/ })).toHaveValue("63457"); // their own input kept
+    await page.getByRole("textbox", { name: /^Title/ }).fill(title);
+    await page.getByRole("button", { name: "Propose" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Requisition saved." })).toBeVisible();
+    await page.goto(`/hiring?q=${encodeURIComponent(title)}`);
+    const row = page.getByRole("table").getByRole("row").nth(1);
+    await expect(row.getByText("Planned")).toBeVisible();
+    await row.getByRole("link", { name: title }).click();
+    await expect(page.getByRole("heading", { name: "Edit your proposal" })).toBeVisible();
+    await expect(page.getByRole("textbox", { name: /Annual salary/ })).toHaveValue("");
+    expect(leakedSalaries(await page.content(), [6_345_700])).toEqual([]);
   });
 
   test("headcount: actual vs plan with the target line", async ({ page }) => {

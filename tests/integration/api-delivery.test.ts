@@ -260,6 +260,9 @@ describe("error statuses", () => {
       '{"service": "a", "status": "success", "finishedAt": "2025-02-30T00:00:00Z"}',
       '{"__proto__": {"x": 1}, "service": "a"}',
       "\u0000\u0001\u0002",
+      "[".repeat(200_000) + "]".repeat(200_000),
+      '{"service": "a", "status": "success", "finishedAt": "2025-01-01T00:00:00Z", "startedAt": ' + "[".repeat(50_000) + "]".repeat(50_000) + "}",
+      "1e999999",
       '[{"service": "a", "status": "success", "finishedAt": "2025-01-01T00:00:00Z", "hotfix": "yes"}]',
     ];
     for (const body of garbage) {

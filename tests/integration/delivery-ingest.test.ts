@@ -10,6 +10,10 @@ import { toCsv } from "~/lib/csv";
 import { inferCause, type RefDeployment } from "~/lib/metrics/delivery";
 import {
   createIncident,
+  createService,
+  listServices,
+  serviceNameTaken,
+  updateService,
   DEPLOYMENT_CSV_HEADERS,
   deploymentCsvRows,
   getDeployment,
@@ -280,5 +284,24 @@ describe("inferred causes match the reference rule under out-of-order arrival", 
       expect(g.cause_deployment_id).toBe(expected);
       expect(g.cause_kind).toBe(expected === null ? null : "inferred");
     }
+  });
+});
+
+describe("services", () => {
+  it("creates and edits a service (name, owning team) with audit entries, and lists its counts", () => {
+    const core = insertTeam(db, { name: "Core" });
+    const id = createService(db, userId, { name: "billing", teamId: null });
+    expect(serviceNameTaken(db, "billing")).toBe(true);
+    expect(serviceNameTaken(db, "billing", id)).toBe(false);
+    expect(updateService(db, userId, id, { name: "billing-service", teamId: core.id })).toBe(true);
+    expect(updateService(db, userId, 999, { name: "x", teamId: null })).toBe(false);
+    ingestDeployments(db, [dep("billing-service", 1)], actor());
+    upsertIncidents(db, [{ service: "billing-service", title: "t", severity: "SEV4", startedAt: T0 + 2 * H }], actor());
+    expect(listServices(db)).toEqual([
+      expect.objectContaining({ name: "billing-service", teamName: "Core", deployments: 1, lastDeployedAt: T0 + H, openIncidents: 1 }),
+    ]);
+    const audit = db.all<{ action: string; before: string | null; after: string }>(sql`SELECT action, before, after FROM audit_log WHERE entity_type = 'service' ORDER BY id`);
+    expect(audit.map((a) => a.action)).toEqual(["create", "update"]);
+    expect(JSON.parse(audit[1].before!)).toEqual({ name: "billing", teamId: null });
   });
 });

@@ -84,7 +84,7 @@ describe("decision gates on live values", () => {
     const svc = insertService(db, { name: "api" });
     const d1 = insertDeployment(db, { serviceId: svc.id, environment: "production", status: "success", finishedAt: new Date(NOW - 2 * 86_400_000) });
     insertDeployment(db, { serviceId: svc.id, environment: "production", status: "success", finishedAt: new Date(NOW - 3 * 86_400_000) });
-    insertIncident(db, { serviceId: svc.id, startedAt: new Date(NOW - 2 * 86_400_000 + 3600_000), causedByDeploymentId: d1.id });
+    insertIncident(db, { serviceId: svc.id, startedAt: new Date(NOW - 2 * 86_400_000 + 3600_000), causeDeploymentId: d1.id, causeKind: "explicit" });
     insertGate(db, { name: "Elite", dueDate: "2026-12-31", criteria: [{ metric: "change_failure_rate_30d", operator: "<", threshold: 0.05 }] });
     const [g] = getEvaluatedGates(db, NOW);
     expect(g.criteria[0].value).toBe(0.5);

@@ -4,7 +4,9 @@ import type { Actor } from "~/auth/permissions";
 import { toCsv } from "~/lib/csv";
 import {
   changeRequisitionStatus,
+  createEmployee,
   createRequisition,
+  employeePrefillFromRequisition,
   employeesCsvRows,
   getHeadcountSeries,
   getHeadcountSummary,
@@ -291,5 +293,17 @@ describe("writes: permissions, transitions, audit", () => {
     expect(() => createRequisition(db, ceo, input(999))).toThrow(/team/);
     expect(() => createRequisition(db, ceo, { ...input(tech.id), objectiveId: 999 })).toThrow(/objective/);
     expect(audits()).toEqual([]);
+  });
+
+  it("employees: only the CEO adds them (audited); the prefill from a requisition masks the salary", () => {
+    const emp = { name: "Grace", teamId: tech.id, title: "Backend engineer", startDate: "2025-03-01", endDate: null, annualSalaryCents: 62_000_00 };
+    for (const actor of [cto, lead, viewer]) expect(() => createEmployee(db, actor, emp)).toThrow();
+    expect(() => createEmployee(db, ceo, { ...emp, endDate: "2025-01-01" })).toThrow(/start date/);
+    const id = createEmployee(db, ceo, emp);
+    expect(audits()).toEqual([expect.objectContaining({ action: "create", entityType: "employee", entityId: String(id), actorUserId: ceo.id })]);
+    expect(getHeadcountSummary(db, "2025-03").actual).toBe(2);
+    expect(employeePrefillFromRequisition(db, ceo, businessReq.id)).toEqual({ title: "Account executive", teamId: business.id, startDate: "2025-05-01", annualSalaryCents: BUSINESS_SALARY });
+    expect(employeePrefillFromRequisition(db, cto, businessReq.id)!.annualSalaryCents).toBeNull();
+    expect(employeePrefillFromRequisition(db, lead, techReq.id)!.annualSalaryCents).toBeNull();
   });
 });

@@ -22,6 +22,7 @@ import {
   listRisks,
   listTechRisks,
   listTopRisks,
+  RISK_SORTS,
   riskFilterFromUrl,
   setRiskStatus,
   updateRisk,
@@ -196,6 +197,22 @@ describe("register writes and queries", () => {
     expect(map.total).toBe(2);
     expect(map.cells[5 - 4][5 - 1].riskIds).toHaveLength(1);
     expect(map.cells[0][4]).toMatchObject({ likelihood: 5, impact: 5, level: "critical" });
+  });
+
+  it("sorts by every sortable column in SQL, both directions, and pages", () => {
+    const ada = insertUser(db, { name: "Ada" });
+    const bob = insertUser(db, { name: "Bob" });
+    insertRisk(db, { title: "x", ownerUserId: bob.id, nextReviewDate: "2026-02-01" });
+    insertRisk(db, { title: "y", ownerUserId: ada.id });
+    insertRisk(db, { title: "z", ownerUserId: null, nextReviewDate: "2026-01-01" });
+    for (const id of RISK_SORTS) for (const desc of [false, true]) expect(listRisks(db, {}, { sort: { id, desc } }).rows).toHaveLength(3);
+    expect(listRisks(db, {}, { sort: { id: "owner", desc: false } }).rows.map((r) => r.ownerName)).toEqual([null, "Ada", "Bob"]);
+    expect(listRisks(db, {}, { sort: { id: "nextReviewDate", desc: false } }).rows.map((r) => r.title)).toEqual(["z", "x", "y"]);
+    const page2 = listRisks(db, {}, { sort: { id: "title", desc: false }, limit: 2, offset: 2 });
+    expect(page2).toMatchObject({ total: 3 });
+    expect(page2.rows.map((r) => r.title)).toEqual(["z"]);
+    expect(listRisks(db, { ownerUserId: ada.id }, { sort: { id: "title", desc: false } }).rows.map((r) => r.title)).toEqual(["y"]);
+    expect(listRisks(db, { q: "y" }, { sort: { id: "title", desc: false } }).rows.map((r) => r.title)).toEqual(["y"]);
   });
 
   it("ranks top and technical risks by residual score", () => {

@@ -28,7 +28,7 @@ export const CTO_TEXT = {
   to: "To (included)",
   apply: "Apply",
   reset: "Reset filters",
-  vsPrevious: (w: string) => `vs previous window (${w})`,
+  vsPrevious: (days: string) => `vs the previous ${days} days`,
   noComparison: "no comparison",
   trends: "Weekly trends",
   trendsHelp: "Per ISO week (Monday, UTC), the part of each week inside the window. The dashed line is the company target.",
@@ -67,7 +67,7 @@ function signedHours(d: number, fmt: Fmt): string {
 
 export function DoraTiles({ current: m, previous: p, params, fmt }: { current: DoraMetrics; previous: DoraMetrics; params: CtoParams; fmt: Fmt }) {
   const win = windowLabel(params.window, fmt);
-  const cmp = CTO_TEXT.vsPrevious(windowLabel(params.previous, fmt));
+  const cmp = CTO_TEXT.vsPrevious(formatNumber((params.window.to - params.window.from) / 86_400_000, { locale: fmt.locale, digits: 1 }));
   const filter = { service: params.service, team: params.team };
   const deployments = drillHref("deployments", params.window, filter, { status: "success", environment: "production" });
   const incidents = drillHref("incidents", params.window, filter);

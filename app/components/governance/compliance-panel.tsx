@@ -49,7 +49,7 @@ export function ComplianceProgressList({ frameworks, locale, linkTo = true }: { 
       {frameworks.map((f) => (
         <li key={f.id} className="compliance-list__item">
           <p className="compliance-list__name">
-            {linkTo ? <Link to={`/governance?framework=${encodeURIComponent(f.key)}`}>{f.name}</Link> : f.name}{" "}
+            {linkTo ? <Link to={`/governance/compliance?framework=${encodeURIComponent(f.key)}`}>{f.name}</Link> : f.name}{" "}
             <span className="muted">
               {f.applicable} applicable of {f.total}
             </span>
@@ -80,7 +80,7 @@ export function CompliancePanel({ frameworks, locale }: { frameworks: readonly C
         </>
       }
       description={TEXT.description}
-      actions={<Link to="/governance">{TEXT.details}</Link>}
+      actions={<Link to="/governance/compliance">{TEXT.details}</Link>}
       className="compliance-panel"
     >
       {frameworks.length === 0 ? (

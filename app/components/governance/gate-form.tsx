@@ -6,6 +6,9 @@ import { GATE_METRIC_KEYS, GATE_METRICS, GATE_OPERATORS, isGateMetricKey, type G
 import { humanUnitLabel, toHumanUnits } from "./gate-units";
 import { OPERATOR_LABELS } from "./labels";
 
+/** Criteria slots in the gate form (rows with an empty metric are ignored). */
+export const GATE_FORM_SLOTS = 6;
+
 export type GateFormValues = {
   name: string;
   description: string | null;

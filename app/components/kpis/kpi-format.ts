@@ -24,3 +24,14 @@ export function formatKpiChange(change: number, unit: string | null, locale?: st
   const n = formatNumber(change, { locale, digits: 2, signed: true });
   return unit ? `${n} ${unit}` : n;
 }
+
+/**
+ * 'YYYY-MM-DD' → "12/01" (day and month in the locale's order), for chart axes: short enough that
+ * recharts shows every weekly tick both on the server (which cannot measure text) and in the
+ * browser (which does), so the server-rendered chart hydrates without a mismatch.
+ */
+export function formatShortDate(iso: string | number, locale?: string): string {
+  const ms = Date.parse(`${String(iso)}T00:00:00Z`);
+  if (!Number.isFinite(ms)) return String(iso);
+  return new Intl.DateTimeFormat(locale ?? "fr-FR", { day: "2-digit", month: "2-digit", timeZone: "UTC" }).format(ms);
+}

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { forbidden } from "~/utils/http.server";
 import type { SessionUser } from "~/models/users.server";
-import { isoDateSchema } from "~/lib/validation.server";
+import { idSchema, isoDateSchema } from "~/lib/validation.server";
 import { KPI_CATEGORIES, KPI_DIRECTIONS, KPI_SOURCES } from "~/models/kpis.server";
 import { canEditKpis } from "./kpi-format";
 
@@ -40,4 +40,9 @@ export const MeasurementSchema = z.object({
   measuredOn: isoDateSchema,
   value: numberInput,
   note: optionalText(500),
+});
+
+export const TargetSchema = z.object({
+  cycleId: idSchema,
+  target: z.preprocess((v) => (v === undefined ? null : v), numberInput.nullable()),
 });

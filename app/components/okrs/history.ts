@@ -46,7 +46,8 @@ export function buildKrHistory(
       date: new Date(at).toISOString().slice(0, 10),
       at,
       value: future ? null : (current?.value ?? kr.startValue),
-      expected: expectedValueAt(kr, expectedProgress(cycle.startDate, cycle.endDate, at)),
+      // rounded to 1e-6 so float noise never sits on a formatting boundary (server and browser print the same)
+      expected: Math.round(expectedValueAt(kr, expectedProgress(cycle.startDate, cycle.endDate, at)) * 1e6) / 1e6,
       confidence: future ? null : (current?.confidence ?? null),
     };
   });

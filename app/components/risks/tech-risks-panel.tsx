@@ -24,7 +24,7 @@ export function TechRisksPanel({ risks, total }: { risks: readonly RiskPanelItem
         </>
       }
       description={total > risks.length ? `The ${risks.length} highest of ${total}.` : "By residual score."}
-      actions={<Link to="/risks?category=technical">Technical risks</Link>}
+      actions={<Link to="/risks">Risk register</Link>}
       className="tech-risks-panel"
     >
       {risks.length === 0 ? (

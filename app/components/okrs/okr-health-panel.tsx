@@ -1,0 +1,85 @@
+import { Link } from "@remix-run/react";
+import { StatusBadge } from "~/components/metrics/status-badge";
+import { Badge } from "~/components/ui/badge";
+import { Card } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { ProgressBar } from "~/components/ui/progress-bar";
+import { Tooltip } from "~/components/ui/tooltip";
+import { formatPercent } from "~/lib/format";
+import { FORMULAS, type OkrStatus } from "~/lib/metrics/okrs";
+
+/** What getOkrHealthPanel() (app/models/okrs.server.ts) returns, as the loader serialises it. */
+export type OkrHealthPanelProps = {
+  data: {
+    cycle: { id: number; name: string; startDate: string; endDate: string } | null;
+    objectives: { id: number; title: string; progress: number | null; expected: number; status: OkrStatus | null }[];
+    counts: Record<OkrStatus, number>;
+  };
+  locale: string;
+};
+
+/** Executive dashboard panel: company objectives of the current cycle with progress and status. */
+export function OkrHealthPanel({ data, locale }: OkrHealthPanelProps) {
+  const { cycle, objectives, counts } = data;
+  return (
+    <Card
+      title="OKR health"
+      description={
+        cycle ? (
+          <>
+            Company objectives, {cycle.name} ({cycle.startDate} – {cycle.endDate}) ·{" "}
+            <Tooltip
+              label="How OKR progress and status are computed"
+              content={
+                <>
+                  <span className="tooltip__row">
+                    <strong>Progress:</strong> {FORMULAS.objective_progress.formula}
+                  </span>
+                  <span className="tooltip__row">
+                    <strong>Status:</strong> {FORMULAS.okr_status.formula}
+                  </span>
+                  <span className="tooltip__row">
+                    <strong>Window:</strong> {FORMULAS.okr_status.window}
+                  </span>
+                </>
+              }
+            />
+          </>
+        ) : undefined
+      }
+      actions={<Link to={cycle ? `/okrs?cycle=${cycle.id}` : "/okrs"}>All OKRs →</Link>}
+      className="okr-health-panel"
+    >
+      {!cycle || objectives.length === 0 ? (
+        <EmptyState title="No company objectives in the current cycle" whoMay="CEO and CTO.">
+          <p>Create a cycle and its company objectives on the OKRs page.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <p className="okr-health-panel__counts">
+            <Badge tone="on-track">{counts.on_track} on track</Badge>
+            <Badge tone="at-risk">{counts.at_risk} at risk</Badge>
+            <Badge tone="off-track">{counts.off_track} off track</Badge>
+          </p>
+          <ul className="okr-health-panel__list" data-testid="okr-health-panel">
+            {objectives.map((o) => (
+              <li key={o.id} className="okr-health-panel__item">
+                <div className="okr-health-panel__head">
+                  <Link to={`/okrs/${o.id}`}>{o.title}</Link>
+                  <StatusBadge status={o.status} />
+                </div>
+                <ProgressBar
+                  value={o.progress}
+                  expected={o.expected}
+                  status={o.status ?? "neutral"}
+                  label={`Progress of ${o.title}: ${o.progress === null ? "no data" : formatPercent(o.progress, 0, locale)}`}
+                  locale={locale}
+                />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,99 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Button } from "~/components/ui/button";
+import { Field, SelectField } from "~/components/ui/field";
+import { PageHeader } from "~/components/ui/page-header";
+import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { idSchema } from "~/lib/validation.server";
+import {
+  centsToEuros,
+  createEmployee,
+  EmployeeFormSchema,
+  employeePrefillFromRequisition,
+  HiringInputError,
+  listTeamsForHiring,
+} from "~/models/hiring.server";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  title: "Add an employee",
+  description: "Someone who joined: they count in the actual headcount from their start date.",
+  fromRequisition: (t: string) => `Hired on the requisition “${t}”: check the name, start date and salary.`,
+  back: "← Employees",
+  save: "Add employee",
+} as const;
+
+export const meta: MetaFunction = () => [{ title: "Add an employee · InnovaTech Strategy Tracker" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // the form holds a salary: employees' salaries are the CEO's (salaries:employees:read)
+  const user = await requirePermission(request, "salaries:employees:read");
+  const db = getDb();
+  const fromId = idSchema.safeParse(new URL(request.url).searchParams.get("fromRequisition") ?? undefined);
+  const prefill = fromId.success ? employeePrefillFromRequisition(db, user, fromId.data) : null;
+  return {
+    teams: listTeamsForHiring(db).map((t) => ({ id: t.id, name: t.name })),
+    prefill: prefill
+      ? { ...prefill, annualSalary: prefill.annualSalaryCents == null ? null : centsToEuros(prefill.annualSalaryCents), annualSalaryCents: undefined }
+      : null,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "salaries:employees:read");
+  const formData = await request.formData();
+  const parsed = parseForm(formData, EmployeeFormSchema);
+  if (!parsed.ok) return badRequest(parsed.reply);
+  const { annualSalary, ...rest } = parsed.data;
+  try {
+    createEmployee(getDb(), user, { ...rest, annualSalaryCents: annualSalary }); // assertPermission inside
+  } catch (e) {
+    if (e instanceof HiringInputError) return fieldError(formData, e.field, e.message);
+    throw e;
+  }
+  return redirect(`/hiring/employees?q=${encodeURIComponent(rest.name)}`);
+}
+
+export default function NewEmployee() {
+  const { teams, prefill } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const v = (name: string, fallback: string | number | null | undefined) => valueOf(reply, name, fallback);
+  const errs = (name: string) => fieldErrorsOf(reply, name);
+  return (
+    <>
+      <PageHeader eyebrow={<Link to="/hiring/employees">{TEXT.back}</Link>} title={TEXT.title} description={prefill ? TEXT.fromRequisition(prefill.title) : TEXT.description} />
+      <section className="panel">
+        <Form method="post" className="form-grid" noValidate>
+          {isErrorReply(reply) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+          <Field label="Name" name="name" required defaultValue={v("name", "")} errors={errs("name")} />
+          <SelectField
+            label="Team"
+            name="teamId"
+            defaultValue={v("teamId", prefill?.teamId ?? "")}
+            errors={errs("teamId")}
+            placeholder="No team"
+            options={teams.map((t) => ({ value: String(t.id), label: t.name }))}
+          />
+          <Field label="Job title" name="title" required defaultValue={v("title", prefill?.title ?? "")} errors={errs("title")} />
+          <Field label="Start date" name="startDate" type="date" required defaultValue={v("startDate", prefill?.startDate ?? "")} errors={errs("startDate")} />
+          <Field label="End date" name="endDate" type="date" defaultValue={v("endDate", "")} errors={errs("endDate")} hint="Leave empty while they work here." />
+          <Field label="Annual salary (€)" name="annualSalary" inputMode="decimal" required defaultValue={v("annualSalary", prefill?.annualSalary ?? "")} errors={errs("annualSalary")} />
+          <div>
+            <Button type="submit" variant="primary" pending={navigation.state === "submitting"} pendingLabel="Saving…">
+              {TEXT.save}
+            </Button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

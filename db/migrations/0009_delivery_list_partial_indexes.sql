@@ -1,0 +1,1 @@
+CREATE INDEX `incidents_duration_idx` ON `incidents` (("resolved_at" - "started_at"));

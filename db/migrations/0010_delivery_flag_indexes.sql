@@ -1,0 +1,2 @@
+CREATE INDEX `deployments_hotfix_idx` ON `deployments` (`finished_at`) WHERE "deployments"."is_hotfix" = 1;--> statement-breakpoint
+CREATE INDEX `deployments_rollback_idx` ON `deployments` (`finished_at`) WHERE "deployments"."is_rollback" = 1;

@@ -1,0 +1,1 @@
+CREATE INDEX `incidents_restore_idx` ON `incidents` (`started_at`,`service_id`,`resolved_at`);

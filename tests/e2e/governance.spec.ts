@@ -1,0 +1,72 @@
+import { test, expect, loginAs } from "./fixtures";
+
+test("a gate flips from no-go to go when the CEO enters the month that meets it", async ({ page }) => {
+  // The CEO re-records the latest closed month M with one more customer (M does not move, so
+  // other tests keep their "as of" month), then restores it.
+  await loginAs(page, "ceo", "/dashboards/executive");
+  const M = await page.locator("#as-of").inputValue();
+  await page.goto(`/finance/snapshots?edit=${M}`);
+  const snapshot = page.locator("#snapshot-form");
+  const customersField = snapshot.getByLabel("Customers at month end");
+  const newField = snapshot.getByLabel("New customers");
+  const customers = Number(await customersField.inputValue());
+  const newCustomers = Number(await newField.inputValue());
+  expect(customers).toBeGreaterThan(0);
+
+  const name = `More customers ${Date.now()}`;
+  await page.goto("/governance/gates");
+  const form = page.locator("form.gate-form");
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Due date").fill("2026-01-31"); // passed: not met means no-go
+  await form.getByLabel("Metric 1", { exact: true }).selectOption("customers");
+  await form.getByLabel("Operator 1", { exact: true }).selectOption(">=");
+  await form.getByLabel("Threshold 1", { exact: true }).fill(String(customers + 1));
+  await form.getByLabel("Metric 2", { exact: true }).selectOption("arr_cents");
+  await form.getByLabel("Operator 2", { exact: true }).selectOption(">=");
+  await form.getByLabel("Threshold 2", { exact: true }).fill("100"); // k€
+  await form.getByRole("button", { name: "Add gate" }).click();
+  await expect(page.getByRole("status")).toContainText("Gate added.");
+  const card = page.getByTestId("gate-card").filter({ has: page.getByRole("heading", { name }) });
+  await expect(card.getByTestId("gate-verdict")).toHaveText("No-go");
+  await expect(card).toContainText("≥ 100 000 €");
+  await expect(card.getByTestId("criterion-value").first()).toHaveText(String(customers));
+
+  const saveMonth = async (c: number, n: number) => {
+    await page.goto(`/finance/snapshots?edit=${M}`);
+    await customersField.fill(String(c));
+    await newField.fill(String(n));
+    await snapshot.getByRole("button", { name: "Save snapshot" }).click();
+    await expect(page.getByText("Snapshot of")).toBeVisible();
+  };
+  await saveMonth(customers + 1, newCustomers + 1);
+  await page.goto("/governance/gates");
+  await expect(card.getByTestId("gate-verdict")).toHaveText("Go");
+  await expect(card.getByTestId("criterion-value").first()).toHaveText(String(customers + 1));
+
+  // restore the month; the gate falls back to no-go
+  await saveMonth(customers, newCustomers);
+  await page.goto("/governance/gates");
+  await expect(card.getByTestId("gate-verdict")).toHaveText("No-go");
+});
+
+test("compliance progress is shown per framework and a requirement is editable with a validated evidence link", async ({ page }) => {
+  await loginAs(page, "cto", "/governance/compliance");
+  await expect(page.getByRole("heading", { level: 1, name: "Compliance" })).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "GDPR: Done" })).toBeVisible();
+  await page.getByLabel("Evidence link of Art. 37").fill("not a link");
+  await page.getByRole("button", { name: "Save Art. 37" }).click();
+  await expect(page.getByRole("alert")).toContainText("must be a full http(s) link");
+  await page.getByLabel("Evidence link of Art. 37").fill("https://drive.example.com/dpo.pdf");
+  await page.getByLabel("Status of Art. 37").selectOption("done");
+  await page.getByLabel("Result of Art. 37").selectOption("compliant");
+  await page.getByRole("button", { name: "Save Art. 37" }).click();
+  await expect(page.getByRole("status")).toContainText("Requirement saved.");
+  await expect(page.getByLabel("Status of Art. 37")).toHaveValue("done");
+});
+
+test("a viewer sees maturity history as a chart and cannot edit", async ({ page }) => {
+  await loginAs(page, "viewer", "/governance/maturity");
+  await expect(page.locator("figcaption").getByText("Maturity scores over time")).toBeVisible();
+  await expect(page.locator(".maturity-latest__item")).toHaveCount(5);
+  await expect(page.getByRole("button", { name: "Save assessment" })).toHaveCount(0);
+});
