@@ -3,7 +3,7 @@ import {
   Form,
   Links,
   Meta,
-  NavLink,
+  Link,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -14,7 +14,7 @@ import {
 import { permissionsOf, ROLE_LABELS } from "~/auth/permissions";
 import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { NAV } from "~/lib/nav";
+import { NAV, activeNavPath } from "~/lib/nav";
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
 import appCss from "~/styles/app.css";
 import componentsCss from "~/styles/components.css";
@@ -103,10 +103,12 @@ function ThemeSwitch({ theme }: { theme: RootData["theme"] }) {
 
 function Shell({ data, children }: { data: RootData; children: React.ReactNode }) {
   const navigation = useNavigation();
+  const location = useLocation();
   const { user } = data;
   if (!user) return <main id="main" className="auth-main">{children}</main>;
   const items = NAV.filter((item) => data.permissions.includes(item.permission));
   const groups = [...new Set(items.map((i) => i.group))];
+  const active = activeNavPath(location.pathname, items.map((i) => i.to));
   return (
     <div className="shell">
       <a href="#main" className="skip-link">
@@ -139,9 +141,9 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
                 .filter((i) => i.group === group)
                 .map((item) => (
                   <li key={item.to}>
-                    <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
+                    <Link to={item.to} prefetch="intent" aria-current={item.to === active ? "page" : undefined}>
                       {item.label}
-                    </NavLink>
+                    </Link>
                   </li>
                 ))}
             </ul>

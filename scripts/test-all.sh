@@ -30,7 +30,7 @@ npx vitest run --config tests/vitest.config.ts --reporter=default --reporter=jso
 echo "==> Build"
 if npm run build --silent; then
   echo "==> Browser tests (Playwright, Debian chromium)"
-  PLAYWRIGHT_JSON_OUTPUT_NAME=tests/.tmp/playwright.json npx playwright test --config tests/playwright.config.ts --reporter=list,json || status=1
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/tests/.tmp/playwright.json" npx playwright test --config tests/playwright.config.ts --reporter=list,json || status=1
 else
   echo '{"passed":0,"failed":1}' > tests/.tmp/build.json
   status=1

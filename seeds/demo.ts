@@ -127,6 +127,8 @@ type GenRequisition = RoleTemplate & {
   proposedBy: UserKey | null;
 };
 
+const SIGNED_HIRE_NAMES = ["Inès Lambert", "Hugo Marchand", "Yasmine Haddad"] as const;
+
 const PRIORITY_ORDER: Record<Priority, number> = { P0: 0, P1: 1, P2: 2 };
 
 /** 25 people today + 75 requisitions = the 100 of 000's "SCALING RAPIDE", plus a few cancelled. */
@@ -206,7 +208,7 @@ const IT_MONTHLY_PLAN: Record<"Cloud infrastructure" | "Dev tools" | "Security" 
 };
 
 const NEW_CUSTOMERS = [1, 1, 0, 1, 1, 1, 1, 0, 1, 2, 1, 1, 1, 1] as const;
-const CHURNED_CUSTOMERS = [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0] as const;
+const CHURNED_CUSTOMERS = [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0] as const;
 const OPENING_CUSTOMERS = 7;
 
 function roundTo(value: number, step: number): number {
@@ -434,10 +436,23 @@ function buildDemo(db: DbWriter, passwordHash: string, now: number): void {
   }
 
   const employees = generateEmployees(cal);
+  const requisitions = generateRequisitions(rngFor("hiring"), cal);
+  // The people signed on the 'hired' requisitions: on the payroll from the 1st of their target
+  // month (a hired requisition counts in the headcount through its employee row only).
+  const signed: GenEmployee[] = requisitions
+    .filter((r) => r.status === "hired")
+    .map((r, k) => ({
+      name: SIGNED_HIRE_NAMES[k % SIGNED_HIRE_NAMES.length],
+      team: r.team,
+      title: r.title,
+      startDate: `${r.targetStartMonth}-01`,
+      endDate: null,
+      salaryCents: r.salaryCents,
+    }));
   insertMany(
     db,
     schema.employees,
-    employees.map((e) => ({
+    [...employees, ...signed].map((e) => ({
       name: e.name,
       teamId: teamId(e.team),
       title: e.title,
@@ -449,7 +464,6 @@ function buildDemo(db: DbWriter, passwordHash: string, now: number): void {
   );
 
   // ---------------------------------------------------------------- finance
-  const requisitions = generateRequisitions(rngFor("hiring"), cal);
   const finance = generateFinance(rngFor("finance"), cal, employees, requisitions);
   insertMany(
     db,

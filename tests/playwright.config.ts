@@ -9,7 +9,7 @@ export const E2E_DB = `tests/.tmp/e2e-${PORT}.db`;
  */
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "./.tmp/test-results",
+  outputDir: `./.tmp/test-results-${PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -25,3 +25,16 @@ export const NAV: NavItem[] = [
   { to: "/settings/tokens", label: "API tokens", permission: "tokens:manage", group: "Admin" },
   { to: "/audit", label: "Audit trail", permission: "audit:read", group: "Admin" },
 ];
+
+/**
+ * The menu item a path belongs to: the item whose path is the longest segment-wise prefix
+ * of `pathname` ("/okrs/12" → OKRs, "/okrs/mine" → My key results, "/" only for "/").
+ */
+export function activeNavPath(pathname: string, paths: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const to of paths) {
+    const matches = to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
+    if (matches && (best === null || to.length > best.length)) best = to;
+  }
+  return best;
+}
