@@ -11,7 +11,9 @@
  * Lead-time samples come from `delivery_lead_samples` (db/schema/delivery_metrics.ts), a derived
  * table kept exact by SQLite triggers on deployments and deployment_commits, so every write path
  * (API, CSV import, forms, seeds, tests) keeps it right without calling anything; see
- * docs/decisions/401-dora-metrics-in-sql.md.
+ * docs/decisions/401-dora-metrics-in-sql.md. Whole UTC days of a window are read from daily
+ * rollups kept by triggers too (docs/decisions/402-dora-daily-rollups.md); only the partial days at
+ * its edges touch the raw rows.
  */
 import type { Database, Statement } from "better-sqlite3";
 import {
@@ -117,10 +119,10 @@ function emptyAggregates(): GroupAggregates {
 const SUCCESSFUL_PRODUCTION = "d.environment = 'production' AND d.status = 'success'";
 
 /**
- * The deployment an incident is attributed to (the contract): an explicit or inferred cause as
- * stored; when never classified (cause_kind IS NULL), the inferred-cause rule evaluated here —
- * the latest successful production deployment of the same service finished at or before the
- * incident's start (ties: highest id); 'none' → no cause.
+ * The deployment an incident is attributed to (the contract) when it was never classified
+ * (cause_kind IS NULL): the latest successful production deployment of the same service finished
+ * at or before the incident's start (ties: highest id). Stored causes (explicit / inferred) are
+ * counted through deployments.caused_incidents, kept by triggers; 'none' → no cause.
  */
 const INFERRED_FOR_UNCLASSIFIED = `(
   SELECT d2.id FROM deployments d2
@@ -128,101 +130,133 @@ const INFERRED_FOR_UNCLASSIFIED = `(
     AND d2.finished_at <= i.started_at
   ORDER BY d2.finished_at DESC, d2.id DESC LIMIT 1)`;
 
-function aggregateSql(grouping: Grouping, serviceIds: number[] | null): {
-  deployments: string;
-  failed: string;
-  leadBuckets: string;
-  leadPick: string;
-  restore: string;
-} {
-  const dg = groupExpr(grouping, "d.finished_at", "d.service_id");
-  const sg = groupExpr(grouping, "s.finished_at", "s.service_id");
-  const ig = groupExpr(grouping, "i.started_at", "i.service_id");
-  const dWhere = `${SUCCESSFUL_PRODUCTION} AND d.finished_at >= @from AND d.finished_at < @to${serviceClause("d.service_id", serviceIds)}`;
-  const sWhere = `s.finished_at >= @from AND s.finished_at < @to${serviceClause("s.service_id", serviceIds)}`;
-  const iWhere = `i.started_at >= @from AND i.started_at < @to${serviceClause("i.service_id", serviceIds)}`;
+const COVERING = "INDEXED BY deployments_dora_covering_idx";
+/** One group of a grouping: [key, from, to) — the window, a week's part of it, or a service over it. */
+type Group = [number, number, number];
+const GROUPS_CTE = "grp(g, f, t) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@groups))";
 
-  // Whole window and weeks: one correlated aggregate per group over an index range (no GROUP BY
-  // sorter over the window's rows). Per service: GROUP BY service over the window's range.
-  const perService = grouping === "service";
-  const grp = "grp(g, f, t) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@groups))";
-  const dRange = `${SUCCESSFUL_PRODUCTION} AND d.finished_at >= grp.f AND d.finished_at < grp.t${serviceClause("d.service_id", serviceIds)}`;
-  const causedIncident = `(EXISTS (SELECT 1 FROM incidents ic WHERE ic.cause_deployment_id = d.id AND ic.cause_kind IN ('explicit', 'inferred'))
-           OR d.id IN (SELECT id FROM unclassified_causes WHERE id IS NOT NULL))`;
-  // Deployments in the window that caused ≥ 1 incident: stored causes (explicit / inferred), plus
-  // the rule for incidents never classified. An unclassified incident can only be inferred to a
-  // deployment finished at or before its start, so only those started at or after @from matter.
-  const unclassified = `unclassified_causes AS (
-      SELECT ${INFERRED_FOR_UNCLASSIFIED} AS id
-      FROM incidents i
-      WHERE i.cause_kind IS NULL AND i.started_at >= @from${serviceClause("i.service_id", serviceIds)})`;
-  const COVERING = "INDEXED BY deployments_dora_covering_idx";
-
-  const deploymentsSql = perService
-    ? `SELECT ${dg} AS g, COUNT(*) AS total, COALESCE(SUM(d.is_hotfix OR d.is_rollback), 0) AS rework
-       FROM deployments d ${COVERING}
-       WHERE ${dWhere}
-       GROUP BY g`
-    : `WITH ${grp}
-       SELECT g, c ->> 0 AS total, c ->> 1 AS rework FROM (
+/**
+ * Counts over the raw rows of a (short) span — the partial days at the edges of a window: per group,
+ * successful production deployments, rework, deployments with a stored cause, and lead-time samples
+ * per bucket. Whole window / weeks: one correlated aggregate per group over an index range; per
+ * service: GROUP BY over the span's range.
+ */
+function rawSpanSql(grouping: Grouping, serviceIds: number[] | null): { counts: string; buckets: string } {
+  const filter = serviceClause("d.service_id", serviceIds);
+  const counted = "COUNT(*), COALESCE(SUM(d.is_hotfix OR d.is_rollback), 0), COALESCE(SUM(d.caused_incidents > 0), 0)";
+  const counts =
+    grouping === "service"
+      ? `SELECT d.service_id AS g, json_array(${counted}) AS c
+         FROM deployments d ${COVERING}
+         WHERE ${SUCCESSFUL_PRODUCTION} AND d.finished_at >= @from AND d.finished_at < @to${filter}
+         GROUP BY g`
+      : `WITH ${GROUPS_CTE}
          SELECT grp.g AS g,
-                (SELECT json_array(COUNT(*), COALESCE(SUM(d.is_hotfix OR d.is_rollback), 0))
-                 FROM deployments d ${COVERING} WHERE ${dRange}) AS c
-         FROM grp)`;
+                (SELECT json_array(${counted}) FROM deployments d ${COVERING}
+                 WHERE ${SUCCESSFUL_PRODUCTION} AND d.finished_at >= grp.f AND d.finished_at < grp.t${filter}) AS c
+         FROM grp`;
+  const bucket = LEAD_BUCKET_SQL.replace("lead_ms", "s.lead_ms");
+  const buckets = `
+    SELECT ${groupExpr(grouping, "s.finished_at", "s.service_id")} AS g, ${bucket} AS b, COUNT(*) AS n
+    FROM delivery_lead_samples s INDEXED BY delivery_lead_samples_finished_idx
+    WHERE s.finished_at >= @from AND s.finished_at < @to${serviceClause("s.service_id", serviceIds)}
+    GROUP BY g, b`;
+  return { counts, buckets };
+}
 
-  const failedSql = perService
-    ? `WITH ${unclassified}
-       SELECT ${dg} AS g, COUNT(*) AS failed
-       FROM deployments d ${COVERING}
-       WHERE ${dWhere} AND ${causedIncident}
-       GROUP BY g`
-    : `WITH ${grp}, ${unclassified}
-       SELECT grp.g AS g, (SELECT COUNT(*) FROM deployments d ${COVERING} WHERE ${dRange} AND ${causedIncident}) AS failed
-       FROM grp`;
+/**
+ * Counts over whole UTC days [@from, @to) from the daily rollups (db/schema/delivery_metrics.ts):
+ * ~one row per day and service instead of every deployment and commit.
+ */
+function rollupSql(grouping: Grouping, serviceIds: number[] | null, allServiceIds: () => number[]): { counts: string; buckets: string } {
+  const counts = `
+    SELECT ${groupExpr(grouping, "r.day", "r.service_id")} AS g,
+           json_array(SUM(r.deployments), SUM(r.rework), SUM(r.failed)) AS c
+    FROM delivery_daily r
+    WHERE r.day >= @from AND r.day < @to${serviceClause("r.service_id", serviceIds)}
+    GROUP BY g`;
+  // Every service together: the per-day table. A service or team: the per-service table by its key
+  // (service, day, bucket). Per service: one range of (service, bucket, day) per service and bucket
+  // between the smallest and largest bucket of the span (@bmin, @bmax) — no sort.
+  let buckets: string;
+  if (grouping === "service") {
+    const ids = (serviceIds ?? allServiceIds()).map((id) => Math.trunc(Number(id))).join(",");
+    buckets = `
+      WITH RECURSIVE bk(b) AS (SELECT @bmin UNION ALL SELECT b + 1 FROM bk WHERE b < @bmax),
+      sv(id) AS (SELECT value FROM json_each('[${ids}]'))
+      SELECT g, b, n FROM (
+        SELECT sv.id AS g, bk.b AS b,
+               (SELECT SUM(r.samples) FROM delivery_lead_service_daily r INDEXED BY delivery_lead_service_daily_bucket_idx
+                WHERE r.service_id = sv.id AND r.bucket = bk.b AND r.day >= @from AND r.day < @to) AS n
+        FROM sv, bk)
+      WHERE n > 0`;
+  } else if (serviceIds === null) {
+    buckets = `
+      SELECT ${groupExpr(grouping, "r.day", "0")} AS g, r.bucket AS b, SUM(r.samples) AS n
+      FROM delivery_lead_daily r
+      WHERE r.day >= @from AND r.day < @to
+      GROUP BY g, b`;
+  } else {
+    buckets = `
+      SELECT ${groupExpr(grouping, "r.day", "r.service_id")} AS g, r.bucket AS b, SUM(r.samples) AS n
+      FROM delivery_lead_service_daily r
+      WHERE r.day >= @from AND r.day < @to${serviceClause("r.service_id", serviceIds)}
+      GROUP BY g, b`;
+  }
+  return { counts, buckets };
+}
 
-
-  const restoreValues = `SELECT ${ig} AS g, (i.resolved_at - i.started_at) AS v FROM incidents i WHERE ${iWhere} AND i.resolved_at IS NOT NULL`;
-  // One pass: rank, count and mean per group, keep the middle row(s).
-  const restoreSql = `
-    SELECT g, AVG(v) AS median, MAX(mean) AS mean, MAX(n) AS n
-    FROM (
-      SELECT g, v, ROW_NUMBER() OVER (PARTITION BY g ORDER BY v) AS rn,
-             COUNT(*) OVER (PARTITION BY g) AS n, AVG(v) OVER (PARTITION BY g) AS mean
-      FROM (${restoreValues})
-    )
-    WHERE rn IN ((n + 1) / 2, (n + 2) / 2)
+/**
+ * Reads that need the whole window at once: deployments counted as failed only through an incident
+ * never classified (evaluated by the rule, and not already counted through a stored cause); the
+ * exact lead-time median's second step; time to restore.
+ */
+function windowSql(
+  grouping: Grouping,
+  serviceIds: number[] | null,
+): { unclassifiedFailed: string; leadPick: string; restore: string; restorePick: string } {
+  const dg = groupExpr(grouping, "d.finished_at", "d.service_id");
+  const ig = groupExpr(grouping, "i.started_at", "i.service_id");
+  // An unclassified incident can only be inferred to a deployment finished at or before its start,
+  // so only those started at or after @from matter.
+  const unclassifiedFailed = `
+    WITH u(id) AS (
+      SELECT DISTINCT ${INFERRED_FOR_UNCLASSIFIED}
+      FROM incidents i INDEXED BY incidents_unclassified_idx
+      WHERE i.cause_kind IS NULL AND i.started_at >= @from${serviceClause("i.service_id", serviceIds)})
+    SELECT ${dg} AS g, COUNT(*) AS failed
+    FROM u JOIN deployments d ON d.id = u.id
+    WHERE ${SUCCESSFUL_PRODUCTION} AND d.finished_at >= @from AND d.finished_at < @to AND d.caused_incidents = 0
+      ${serviceClause("d.service_id", serviceIds)}
     GROUP BY g`;
 
-  // Lead time, exact, in two steps that never sort the whole window:
-  // 1. count the samples per (group, bucket): one index range per bucket (the index leads with the bucket);
-  // 2. for each group's middle rank(s), rank only that bucket's rows inside the group's window.
+  // For each group's middle value(s): sort only the rows of the bucket holding them, inside the
+  // group's window, and read `c` (1 or 2) values from rank `k` (a bounded sort: no window function).
   const bucket = LEAD_BUCKET_SQL.replace("lead_ms", "s.lead_ms");
   const byService = grouping === "service";
   const sampleIndex = serviceIds === null && !byService ? "delivery_lead_samples_bucket_idx" : "delivery_lead_samples_service_bucket_idx";
-  const sampleService = byService ? " AND s.service_id = grp.g" : serviceClause("s.service_id", serviceIds);
-  const leadBucketsSql = `
-    WITH RECURSIVE bk(b) AS (SELECT @bmin UNION ALL SELECT b + 1 FROM bk WHERE b < @bmax),
-    grp(g, f, t) AS (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@groups))
-    SELECT g, b, n FROM (
-      SELECT grp.g AS g, bk.b AS b,
-             (SELECT COUNT(*) FROM delivery_lead_samples s INDEXED BY ${sampleIndex}
-              WHERE ${bucket} = bk.b AND s.finished_at >= grp.f AND s.finished_at < grp.t${sampleService}) AS n
-      FROM grp, bk)
-    WHERE n > 0
-    ORDER BY g, b`;
-  const leadPickSql = `
-    WITH grp(g, b, k, f, t) AS (SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(@need))
-    SELECT g, AVG(v) AS median FROM (
-      SELECT grp.g AS g,
-             (SELECT v FROM (
-                SELECT s.lead_ms AS v, ROW_NUMBER() OVER (ORDER BY s.lead_ms) AS rn
-                FROM delivery_lead_samples s INDEXED BY ${sampleIndex}
-                WHERE ${bucket} = grp.b AND s.finished_at >= grp.f AND s.finished_at < grp.t${sampleService})
-              WHERE rn = grp.k) AS v
-      FROM grp)
-    GROUP BY g`;
+  const sampleService = serviceClause("s.service_id", serviceIds);
+  // (Run once per group: SQLite does not let LIMIT / OFFSET refer to an outer query.)
+  const leadPick = `
+    SELECT SUM(v) FROM (
+      SELECT s.lead_ms AS v FROM delivery_lead_samples s INDEXED BY ${sampleIndex}
+      WHERE ${bucket} = @b AND s.finished_at >= @f AND s.finished_at < @t${byService ? " AND s.service_id = @g" : sampleService}
+      ORDER BY s.lead_ms LIMIT @c OFFSET @k - 1)`;
 
-  return { deployments: deploymentsSql, failed: failedSql, leadBuckets: leadBucketsSql, leadPick: leadPickSql, restore: restoreSql };
+  // Time to restore: count and mean per group, then each group's middle value(s) by a bounded sort.
+  const restoreWhere = (from: string, to: string) =>
+    `i.started_at >= ${from} AND i.started_at < ${to} AND i.resolved_at IS NOT NULL${serviceClause("i.service_id", serviceIds)}`;
+  const restore = `
+    SELECT ${ig} AS g, COUNT(*) AS n, AVG(i.resolved_at - i.started_at) AS mean
+    FROM incidents i
+    WHERE ${restoreWhere("@from", "@to")}
+    GROUP BY g`;
+  const restorePick = `
+    SELECT AVG(v) FROM (
+      SELECT i.resolved_at - i.started_at AS v FROM incidents i${byService ? " INDEXED BY incidents_service_restore_idx" : ""}
+      WHERE ${restoreWhere("@f", "@t")}${byService ? " AND i.service_id = @g" : ""}
+      ORDER BY v LIMIT @c OFFSET @k - 1)`;
+  return { unclassifiedFailed, leadPick, restore, restorePick };
 }
 
 type BucketCount = { g: number; b: number; n: number };
@@ -256,6 +290,34 @@ export function middleBuckets(counts: readonly BucketCount[]): [number, number, 
   return out;
 }
 
+/**
+ * A window split for the rollups: its whole UTC days [fromDay, toDay) (null when it holds none)
+ * and the partial days at its edges, read from the raw rows.
+ */
+export function splitByDays(window: Window): { days: Window | null; edges: Window[] } {
+  const floorDay = (ms: number) => ms - (((ms % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY);
+  const fromDay = floorDay(window.from) === window.from ? window.from : floorDay(window.from) + MS_PER_DAY;
+  const toDay = floorDay(window.to);
+  if (!(toDay > fromDay)) return { days: null, edges: window.to > window.from ? [window] : [] };
+  const edges: Window[] = [];
+  if (window.from < fromDay) edges.push({ from: window.from, to: fromDay });
+  if (toDay < window.to) edges.push({ from: toDay, to: window.to });
+  return { days: { from: fromDay, to: toDay }, edges };
+}
+
+/** The groups of a grouping over a span: the span, each week's part of it, or each selected service. */
+function groupsOver(span: Window, grouping: Grouping, serviceIds: number[] | null, allServiceIds: () => number[]): Group[] {
+  if (grouping === "all") return [[0, span.from, span.to]];
+  if (grouping === "week") {
+    const groups: Group[] = [];
+    for (let w = span.from - ((span.from - WEEK_ANCHOR) % MS_PER_WEEK); w < span.to; w += MS_PER_WEEK) {
+      groups.push([w, Math.max(w, span.from), Math.min(w + MS_PER_WEEK, span.to)]);
+    }
+    return groups;
+  }
+  return (serviceIds ?? allServiceIds()).map((id): Group => [id, span.from, span.to]);
+}
+
 function groupedAggregates(
   db: Db,
   window: Window,
@@ -272,52 +334,84 @@ function groupedAggregates(
     return row;
   };
   if (!(window.to > window.from)) return out;
-  const sql = aggregateSql(grouping, serviceIds);
+  const allServiceIds = () => prepare(db, "SELECT id FROM services ORDER BY id").pluck().all() as number[];
   const params = { from: window.from, to: window.to };
 
-  // Groups: [key, from, to] — the window, each week's part of it, or each service.
-  let groups: [number, number, number][];
-  if (grouping === "all") groups = [[0, window.from, window.to]];
-  else if (grouping === "week") {
-    groups = [];
-    for (let w = window.from - ((window.from - WEEK_ANCHOR) % MS_PER_WEEK); w < window.to; w += MS_PER_WEEK) {
-      groups.push([w, Math.max(w, window.from), Math.min(w + MS_PER_WEEK, window.to)]);
+  // 1. Counts and lead-time samples per bucket: whole days from the rollups, edge days from raw rows.
+  const buckets = new Map<string, BucketCount>();
+  const addCounts = (rows: { g: number; c: string | null }[]) => {
+    for (const r of rows) {
+      if (r.c === null) continue;
+      const [total, rework, failed] = JSON.parse(r.c) as [number, number, number];
+      const row = at(r.g);
+      row.total += total;
+      row.rework += rework;
+      row.failed += failed;
     }
-  } else {
-    const ids = serviceIds ?? (prepare(db, "SELECT id FROM services ORDER BY id").pluck().all() as number[]);
-    groups = ids.map((id) => [id, window.from, window.to]);
+  };
+  const addBuckets = (rows: BucketCount[]) => {
+    for (const r of rows) {
+      const key = `${r.g}:${r.b}`;
+      const b = buckets.get(key);
+      if (b) b.n += r.n;
+      else buckets.set(key, { ...r });
+    }
+  };
+  const { days, edges } = splitByDays(window);
+  if (days) {
+    const sql = rollupSql(grouping, serviceIds, allServiceIds);
+    const span = { from: days.from, to: days.to };
+    addCounts(prepare(db, sql.counts).all(span) as { g: number; c: string | null }[]);
+    if (grouping === "service") {
+      const range = prepare(db, "SELECT MIN(bucket) AS bmin, MAX(bucket) AS bmax FROM delivery_lead_daily WHERE day >= @from AND day < @to AND samples > 0").get(
+        span,
+      ) as { bmin: number | null; bmax: number | null };
+      if (range.bmin !== null && range.bmax !== null) addBuckets(prepare(db, sql.buckets).all({ ...span, ...range }) as BucketCount[]);
+    } else addBuckets(prepare(db, sql.buckets).all(span) as BucketCount[]);
   }
-  const withGroups = { ...params, groups: JSON.stringify(groups) };
-  for (const r of prepare(db, sql.deployments).all(withGroups) as { g: number; total: number; rework: number }[]) {
-    const row = at(r.g);
-    row.total = r.total;
-    row.rework = r.rework;
-  }
-  for (const r of prepare(db, sql.failed).all(withGroups) as { g: number; failed: number }[]) at(r.g).failed = r.failed;
-  // The smallest and largest bucket present: two index edge reads (MIN()/MAX() on an expression would scan).
-  const edge = (dir: "ASC" | "DESC") =>
-    (prepare(
-      db,
-      `SELECT ${LEAD_BUCKET_SQL} FROM delivery_lead_samples INDEXED BY delivery_lead_samples_bucket_idx ORDER BY ${LEAD_BUCKET_SQL} ${dir} LIMIT 1`,
-    )
-      .pluck()
-      .get() as number | undefined) ?? null;
-  const range = { bmin: edge("ASC"), bmax: edge("DESC") };
-  if (groups.length > 0 && range.bmin !== null && range.bmax !== null) {
-    const counts = prepare(db, sql.leadBuckets).all({ ...params, bmin: range.bmin, bmax: range.bmax, groups: JSON.stringify(groups) }) as BucketCount[];
-    const bounds = new Map(groups.map(([g, f, t]) => [g, [f, t]] as const));
-    const need = middleBuckets(counts).map(([g, b, k]) => [g, b, k, ...bounds.get(g)!]);
-    if (need.length > 0) {
-      for (const r of prepare(db, sql.leadPick).all({ ...params, need: JSON.stringify(need) }) as { g: number; median: number }[]) {
-        at(r.g).leadMedianMs = r.median;
-      }
+  if (edges.length > 0) {
+    const sql = rawSpanSql(grouping, serviceIds);
+    for (const edge of edges) {
+      const span = { from: edge.from, to: edge.to };
+      const countParams = grouping === "service" ? span : { groups: JSON.stringify(groupsOver(edge, grouping, serviceIds, allServiceIds)) };
+      addCounts(prepare(db, sql.counts).all(countParams) as { g: number; c: string | null }[]);
+      addBuckets(prepare(db, sql.buckets).all(span) as BucketCount[]);
     }
   }
-  for (const r of prepare(db, sql.restore).all(params) as { g: number; median: number; mean: number; n: number }[]) {
+
+  // 2. Deployments failed only through an incident never classified.
+  const sql = windowSql(grouping, serviceIds);
+  for (const r of prepare(db, sql.unclassifiedFailed).all(params) as { g: number; failed: number }[]) at(r.g).failed += r.failed;
+
+  // 3. Exact lead-time medians: the bucket and rank of each group's middle value(s), then rank only that bucket's rows.
+  const counts = [...buckets.values()].filter((b) => b.n > 0).sort((a, b) => a.g - b.g || a.b - b.b);
+  const bounds = new Map(groupsOver(window, grouping, serviceIds, allServiceIds).map(([g, f, t]) => [g, [f, t]] as const));
+  // Both middle ranks in one bucket (the usual case): one read of 2 values.
+  const need: { g: number; b: number; k: number; c: number }[] = [];
+  for (const [g, b, k] of middleBuckets(counts)) {
+    const last = need[need.length - 1];
+    if (last && last.g === g && last.b === b && last.k + last.c === k) last.c += 1;
+    else need.push({ g, b, k, c: 1 });
+  }
+  const picked = new Map<number, { sum: number; count: number }>();
+  const leadPick = need.length > 0 ? prepare(db, sql.leadPick).pluck() : null;
+  for (const n of need) {
+    const [f, t] = bounds.get(n.g)!;
+    const sum = leadPick!.get({ ...n, f, t }) as number;
+    const p = picked.get(n.g) ?? { sum: 0, count: 0 };
+    picked.set(n.g, { sum: p.sum + sum, count: p.count + n.c });
+  }
+  for (const [g, p] of picked) at(g).leadMedianMs = p.sum / p.count;
+
+  // 4. Time to restore: count and mean, then the middle value(s) of each group.
+  const restored = prepare(db, sql.restore).all(params) as { g: number; mean: number; n: number }[];
+  const restorePick = restored.length > 0 ? prepare(db, sql.restorePick).pluck() : null;
+  for (const r of restored) {
     const row = at(r.g);
-    row.restoreMedianMs = r.median;
     row.restoreMeanMs = r.mean;
     row.restoredCount = r.n;
+    const [f, t] = grouping === "week" ? [Math.max(r.g, window.from), Math.min(r.g + MS_PER_WEEK, window.to)] : [window.from, window.to];
+    row.restoreMedianMs = restorePick!.get({ g: r.g, f, t, k: Math.floor((r.n + 1) / 2), c: 2 - (r.n % 2) }) as number;
   }
   return out;
 }

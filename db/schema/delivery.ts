@@ -32,6 +32,12 @@ export const deployments = sqliteTable(
     firstCommitAt: integer("first_commit_at", { mode: "timestamp_ms" }),
     isHotfix: integer("is_hotfix", { mode: "boolean" }).notNull().default(false),
     isRollback: integer("is_rollback", { mode: "boolean" }).notNull().default(false),
+    /**
+     * How many incidents name this deployment as their stored cause (cause_kind explicit or
+     * inferred). Never written by the application: kept by SQLite triggers on incidents
+     * (migration `delivery_daily_rollups`), it feeds the daily change-failure rollup.
+     */
+    causedIncidents: integer("caused_incidents").notNull().default(0),
     ...timestamps,
   },
   (t) => [
@@ -89,11 +95,15 @@ export const incidents = sqliteTable(
     index("incidents_started_idx").on(t.startedAt),
     index("incidents_service_started_idx").on(t.serviceId, t.startedAt),
     index("incidents_cause_idx").on(t.causeDeploymentId),
+    // incidents never classified (cause_kind null): the change-failure rule is evaluated for them at read time
+    index("incidents_unclassified_idx").on(t.startedAt).where(sql`${t.causeKind} is null`),
     // open incidents (CTO dashboard): partial, so it holds only the few unresolved rows
     index("incidents_open_idx").on(t.severity, t.startedAt).where(sql`${t.resolvedAt} is null`),
     index("incidents_open_service_idx").on(t.serviceId).where(sql`${t.resolvedAt} is null`),
     // time to restore over a window (delivery-metrics.server.ts): covering
     index("incidents_restore_idx").on(t.startedAt, t.serviceId, t.resolvedAt),
+    // … and per service (the breakdown's medians): one covering range per service
+    index("incidents_service_restore_idx").on(t.serviceId, t.startedAt, t.resolvedAt),
     // the incidents table sorted by time to restore
     index("incidents_duration_idx").on(sql`(${t.resolvedAt} - ${t.startedAt})`),
   ],

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable } from "drizzle-orm/sqlite-core";
 import { deploymentCommits, deployments, services } from "./delivery";
 
 /**
@@ -40,5 +40,58 @@ export const deliveryLeadSamples = sqliteTable(
     index("delivery_lead_samples_bucket_idx").on(sql.raw(LEAD_BUCKET_SQL), t.finishedAt, t.leadMs),
     index("delivery_lead_samples_service_bucket_idx").on(t.serviceId, sql.raw(LEAD_BUCKET_SQL), t.finishedAt, t.leadMs),
     index("delivery_lead_samples_deployment_idx").on(t.deploymentId, t.commitId),
+    // the partial days at a window's edges (the rest comes from the daily rollups): covering
+    index("delivery_lead_samples_finished_idx").on(t.finishedAt, t.serviceId, t.leadMs),
+  ],
+);
+
+/**
+ * Daily rollups of the DORA figures (docs/decisions/402-dora-daily-rollups.md), kept exact by
+ * SQLite triggers (migration `delivery_daily_rollups`) like the samples above — never written by
+ * the application. A window reads its whole UTC days here and only its two partial edge days
+ * from the raw tables, so a 90-day window reads ~90 rows per service instead of every deployment
+ * and every commit.
+ *
+ * `day` is the UTC day start (ms) of the deployment's finished_at.
+ */
+export const deliveryDaily = sqliteTable(
+  "delivery_daily",
+  {
+    day: integer("day").notNull(),
+    serviceId: integer("service_id").notNull(),
+    /** successful production deployments finished that day */
+    deployments: integer("deployments").notNull(),
+    /** … of which hotfixes or rollbacks */
+    rework: integer("rework").notNull(),
+    /** … of which have at least one incident with a stored cause (explicit or inferred) */
+    failed: integer("failed").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.serviceId] })],
+);
+
+/** Lead-time samples per day and bucket (LEAD_BUCKET_SQL), every service together. */
+export const deliveryLeadDaily = sqliteTable(
+  "delivery_lead_daily",
+  {
+    day: integer("day").notNull(),
+    bucket: integer("bucket").notNull(),
+    samples: integer("samples").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.bucket] })],
+);
+
+/** Lead-time samples per service, day and bucket: for a service or team filter and the per-service breakdown. */
+export const deliveryLeadServiceDaily = sqliteTable(
+  "delivery_lead_service_daily",
+  {
+    serviceId: integer("service_id").notNull(),
+    day: integer("day").notNull(),
+    bucket: integer("bucket").notNull(),
+    samples: integer("samples").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.serviceId, t.day, t.bucket] }),
+    // the per-service breakdown: one range per (service, bucket) over the window's days, no sort
+    index("delivery_lead_service_daily_bucket_idx").on(t.serviceId, t.bucket, t.day, t.samples),
   ],
 );

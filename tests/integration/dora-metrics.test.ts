@@ -154,11 +154,35 @@ function compareEverything(data: Dataset, seed: number) {
   }
 }
 
+/** The trigger-kept rollups equal a recomputation from the raw rows (zero rows left by decrements aside). */
+function expectRollupsExact(db: TestDb["db"]) {
+  const raw = db.$client;
+  const day = (col: string) => `${col} - ((${col} % 86400000) + 86400000) % 86400000`;
+  const rows = (q: string) => raw.prepare(q).all();
+  expect(rows(`SELECT day, service_id, deployments, rework, failed FROM delivery_daily WHERE deployments <> 0 OR rework <> 0 OR failed <> 0 ORDER BY 1, 2`)).toEqual(
+    rows(`SELECT ${day("d.finished_at")} AS day, d.service_id, COUNT(*) AS deployments, SUM(d.is_hotfix OR d.is_rollback) AS rework,
+                 SUM(EXISTS (SELECT 1 FROM incidents i WHERE i.cause_deployment_id = d.id AND i.cause_kind IN ('explicit', 'inferred'))) AS failed
+          FROM deployments d WHERE d.environment = 'production' AND d.status = 'success' GROUP BY 1, 2 ORDER BY 1, 2`),
+  );
+  expect(rows(`SELECT day, bucket, samples FROM delivery_lead_daily WHERE samples <> 0 ORDER BY 1, 2`)).toEqual(
+    rows(`SELECT ${day("finished_at")} AS day, CAST(ln(lead_ms) * 5 AS INTEGER) AS bucket, COUNT(*) AS samples FROM delivery_lead_samples GROUP BY 1, 2 ORDER BY 1, 2`),
+  );
+  expect(rows(`SELECT service_id, day, bucket, samples FROM delivery_lead_service_daily WHERE samples <> 0 ORDER BY 1, 2, 3`)).toEqual(
+    rows(`SELECT service_id, ${day("finished_at")} AS day, CAST(ln(lead_ms) * 5 AS INTEGER) AS bucket, COUNT(*) AS samples
+          FROM delivery_lead_samples GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`),
+  );
+  expect(rows(`SELECT id, caused_incidents FROM deployments WHERE caused_incidents <> 0 ORDER BY id`)).toEqual(
+    rows(`SELECT cause_deployment_id AS id, COUNT(*) AS caused_incidents FROM incidents
+          WHERE cause_deployment_id IS NOT NULL AND cause_kind IN ('explicit', 'inferred') GROUP BY 1 ORDER BY 1`),
+  );
+}
+
 describe("getDoraMetrics equals referenceDoraMetrics", () => {
   for (const seed of [1, 2, 3, 42, 2024]) {
     it(`seed ${seed}`, () => {
       const data = generate(seed, { deployments: 150 + seed % 50, incidents: 40 });
       compareEverything(data, seed);
+      expectRollupsExact(data.db);
     });
   }
 
@@ -179,12 +203,37 @@ describe("getDoraMetrics equals referenceDoraMetrics", () => {
         db.delete(schema.deploymentCommits).where(eq(schema.deploymentCommits.deploymentId, d.id)).run();
       }
     }
-    const removed = data.deployments.splice(40, 5);
+    // Hotfix / rollback flags and owning service change (the daily rollups move with them).
+    for (const d of data.deployments.slice(30, 40)) {
+      d.isHotfix = !d.isHotfix;
+      d.serviceId = data.services[(data.services.findIndex((s) => s.id === d.serviceId) + 1) % data.services.length].id;
+      db.update(schema.deployments).set({ isHotfix: d.isHotfix, serviceId: d.serviceId }).where(eq(schema.deployments.id, d.id)).run();
+    }
+    // Deleting deployments that incidents name as their cause (ON DELETE SET NULL on the incidents).
+    const causes = new Set(data.incidents.map((i) => i.causeDeploymentId).filter((id): id is number => id !== null));
+    const removed = [...data.deployments.splice(40, 5), ...data.deployments.filter((d) => causes.has(d.id)).slice(0, 3)];
+    data.deployments = data.deployments.filter((d) => !removed.includes(d));
     for (const d of removed) {
       db.delete(schema.deployments).where(eq(schema.deployments.id, d.id)).run();
       for (const i of data.incidents) if (i.causeDeploymentId === d.id) i.causeDeploymentId = null; // ON DELETE SET NULL
     }
+    // Incidents: causes set, moved, cleared and reclassified; incidents deleted.
+    for (const [k, i] of data.incidents.slice(0, 12).entries()) {
+      const target = data.deployments[(k * 7) % data.deployments.length];
+      const change =
+        k % 4 === 0
+          ? { causeKind: "explicit" as const, causeDeploymentId: target.id }
+          : k % 4 === 1
+            ? { causeKind: "none" as const, causeDeploymentId: null }
+            : k % 4 === 2
+              ? { causeKind: null, causeDeploymentId: null }
+              : { causeKind: "inferred" as const, causeDeploymentId: i.causeDeploymentId ?? target.id };
+      Object.assign(i, change);
+      db.update(schema.incidents).set(change).where(eq(schema.incidents.id, i.id)).run();
+    }
+    for (const i of data.incidents.splice(12, 4)) db.delete(schema.incidents).where(eq(schema.incidents.id, i.id)).run();
     compareEverything(data, 7);
+    expectRollupsExact(db);
   });
 
   it("one deployment, even counts, commits after the deploy, half-open edges", () => {
