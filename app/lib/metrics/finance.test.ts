@@ -84,10 +84,12 @@ describe("runwayMonths = cash ÷ avg net burn, null when not burning", () => {
     [250_000, 100_000, 2.5],
     [1_000_000, 0, null], // break-even: not burning
     [1_000_000, -5_000, null], // profitable: not burning
-    [-500, 100, 0], // already out of cash: never negative
+    [-500, 100, -5], // out of cash already: the contract's quotient, a zero-cash date in the past
     [0, 100, 0],
-  ])("runwayMonths(%i, %i) = %s", (cash, burn, expected) => {
-    expect(runwayMonths(cash, burn)).toBe(expected);
+    [1_000_000, 300_001 / 3, 9.999966666777778], // divides by the unrounded mean
+  ])("runwayMonths(%i, %s) = %s", (cash, burn, expected) => {
+    if (expected === null) expect(runwayMonths(cash, burn)).toBeNull();
+    else expect(runwayMonths(cash, burn)).toBeCloseTo(expected, 9);
   });
 });
 
@@ -209,15 +211,22 @@ describe("churnRate = mean of churned(m) ÷ customers(m−1)", () => {
       0.03,
     ],
     [
-      "skips 0 and unknown previous customers",
+      "leaves out months before the first snapshot",
       [
-        { churned: 5, previousCustomers: 0 },
         { churned: 1, previousCustomers: null },
         { churned: 4, previousCustomers: 200 },
       ],
       0.02,
     ],
-    ["nothing left → null", [{ churned: 5, previousCustomers: 0 }], null],
+    [
+      "a divisor 0 → null (the contract)",
+      [
+        { churned: 5, previousCustomers: 0 },
+        { churned: 4, previousCustomers: 200 },
+      ],
+      null,
+    ],
+    ["nothing left → null", [{ churned: 5, previousCustomers: null }], null],
     ["no month → null", [], null],
     ["no churn → 0", [{ churned: 0, previousCustomers: 100 }], 0],
   ])("%s", (_name, months, expected) => {
@@ -248,6 +257,7 @@ describe("cac / arpa / ltv / ltvToCac", () => {
   it.each<[number | null, number, number | null, number | null]>([
     [25_000, 0.75, 0.02, 937_500], // 25 000 × 0.75 / 0.02
     [11_000, 0.75, 0.03, 275_000], // 8 250 / 0.03
+    [100_000 / 3, 0.75, 0.03, 833_333], // unrounded ARPA 33 333.33…: 833 333.33 (rounding ARPA first gives 833 325)
     [25_000, 0.75, 0, null], // churn 0
     [25_000, 0.75, null, null], // churn unknown
     [null, 0.75, 0.02, null], // ARPA unknown
@@ -302,8 +312,8 @@ describe("computeFinanceMetrics — reference company (3 full months + M−3)", 
     // net burns 4 100 000, 4 190 000, 4 269 000 → mean 4 186 333.33 → 4 186 333
     expect(r?.avgNetBurnCents).toBe(4_186_333);
     expect(r?.notBurning).toBe(false);
-    // 41 863 330 / 4 186 333 = 10 exactly
-    expect(r?.runwayMonths).toBe(10);
+    // runway divides by the unrounded mean: 41 863 330 / 4 186 333.33… = 9.9999992 (10 with the rounded cents)
+    expect(r?.runwayMonths).toBeCloseTo(41_863_330 / (12_559_000 / 3), 12);
     // 2024-06-30 + 304 days
     expect(r?.zeroCashDate).toBe("2025-04-30");
   });

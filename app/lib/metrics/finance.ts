@@ -108,12 +108,19 @@ export function averageNetBurn(netBurnsCents: readonly number[]): number {
 }
 
 /**
- * runway (months) = cash(M) ÷ avg net burn; null when avg net burn ≤ 0 ("not burning").
- * Cash ≤ 0 while burning gives 0 (already out of cash), never a negative runway.
+ * runway (months) = cash(M) ÷ avg net burn, exactly as the contract says (negative cash gives a
+ * negative runway: a zero-cash date already past); null when avg net burn ≤ 0 ("not burning").
+ * Pass the unrounded mean (`meanNetBurn`), not the cents shown.
  */
 export function runwayMonths(cashCents: number, avgNetBurnCents: number): number | null {
   if (avgNetBurnCents <= 0) return null;
-  return Math.max(0, cashCents) / avgNetBurnCents;
+  return cashCents / avgNetBurnCents;
+}
+
+/** The unrounded mean of the net burns (runway divides by it); 0 when the list is empty. */
+export function meanNetBurn(netBurnsCents: readonly number[]): number {
+  if (netBurnsCents.length === 0) return 0;
+  return netBurnsCents.reduce((a, b) => a + b, 0) / netBurnsCents.length;
 }
 
 /** zero-cash date = last day of M + round(runway × 365.25 ÷ 12) days; null when runway is null. */
@@ -206,13 +213,15 @@ export function arr(mrrCents: number): number {
 }
 
 /**
- * churn = mean over m in M−2…M of churned(m) ÷ customers(m−1), skipping months whose
- * customers(m−1) is unknown or 0 (or m itself not closed); null when none is left.
+ * churn = mean over m in M−2…M of churned(m) ÷ customers(m−1); null where a divisor is 0 (any
+ * customers(m−1) = 0). Months whose m−1 has no snapshot (before the first closed month) are left
+ * out; null when none is left.
  */
 export function churnRate(months: readonly { churned: number; previousCustomers: number | null }[]): number | null {
   const rates: number[] = [];
   for (const m of months) {
-    if (m.previousCustomers === null || m.previousCustomers === 0) continue;
+    if (m.previousCustomers === null) continue;
+    if (m.previousCustomers === 0) return null;
     rates.push(m.churned / m.previousCustomers);
   }
   if (rates.length === 0) return null;
@@ -231,7 +240,10 @@ export function arpa(mrrCents: number, customers: number): number | null {
   return Math.round(mrrCents / customers);
 }
 
-/** LTV = ARPA × gross margin ÷ churn; null when ARPA is null or churn is null or 0. */
+/**
+ * LTV = ARPA × gross margin ÷ churn; null when ARPA is null or churn is null or 0. Pass the
+ * unrounded ARPA (MRR ÷ customers); only the result is rounded to cents.
+ */
 export function ltv(arpaCents: number | null, grossMargin: number, churn: number | null): number | null {
   if (arpaCents === null || churn === null || churn === 0) return null;
   return Math.round((arpaCents * grossMargin) / churn);
@@ -342,7 +354,7 @@ export const FORMULAS: Readonly<Record<FormulaKey, FormulaText>> = Object.freeze
   churn: {
     label: "Customer churn (monthly)",
     formula:
-      "Mean of churned customers of the month ÷ customers at the end of the previous month, skipping months whose previous customer count is unknown or 0.",
+      "Mean of churned customers of the month ÷ customers at the end of the previous month; none when a previous month had 0 customers (months before the first snapshot are left out).",
     window: "M−2, M−1 and M (closed months only); none when no month is left.",
     direction: "lower",
   },
@@ -373,7 +385,7 @@ export const FORMULAS: Readonly<Record<FormulaKey, FormulaText>> = Object.freeze
   forecast: {
     label: "Cash forecast",
     formula:
-      "For each month after M: cash = previous cash + revenue − spend. Revenue = revenue of M × (1+g)^k. Spend = planned budget of the month, plus (with hiring) for each requisition neither cancelled nor hired, from its target start month, annual salary ÷ 12 × loaded-cost factor (default 1.45). Zero-cash date: the day within the first month whose closing cash is ≤ 0, interpolated linearly.",
+      "For each month after M: cash = previous cash + revenue − spend. Revenue = revenue of M × (1+g)^k. Spend = planned budget of the month (past the last planned month, the last planned total held flat), plus (with hiring) for each requisition neither cancelled nor hired, from its target start month, annual salary ÷ 12 × loaded-cost factor (default 1.45). Zero-cash date: the day within the first month whose closing cash is ≤ 0, interpolated linearly.",
     window: "From M+1 to the forecast horizon.",
   },
 });
@@ -469,7 +481,7 @@ export function computeFinanceMetrics(
   const windowNetBurns = window.map((m) => netBurn(m.grossBurnCents, m.revenueCents));
 
   const avgNetBurnCents = averageNetBurn(windowNetBurns);
-  const runway = runwayMonths(cur.cashCents, avgNetBurnCents);
+  const runway = runwayMonths(cur.cashCents, meanNetBurn(windowNetBurns));
   const g = monthlyGrowth(monthRange(addMonths(M, -3), M).map((m) => byMonth.get(m)?.revenueCents ?? null));
 
   const fullQuarter = monthRange(addMonths(M, -3), M).every((m) => byMonth.has(m));
@@ -491,7 +503,7 @@ export function computeFinanceMetrics(
     window.reduce((a, m) => a + m.newCustomers, 0),
   );
   const arpaCents = arpa(cur.mrrCents, cur.customers);
-  const ltvCents = ltv(arpaCents, settings.grossMargin, churn);
+  const ltvCents = ltv(cur.customers === 0 ? null : cur.mrrCents / cur.customers, settings.grossMargin, churn);
 
   return {
     asOfMonth: M,
