@@ -5,7 +5,7 @@ import { getDb } from "~/utils/db.server";
 
 /**
  * POST /api/v1/import/budget-lines (scope import:write), text/csv `month,category,planned,actual`.
- * All or nothing: 200 {created, updated, rows} or 400 {error, fieldErrors: {"row 3.category": [...]}, rows: [{row, field, message}]}.
+ * All or nothing: 200 {created, updated, rows} or 400 {error, fieldErrors: {"row 3.category": [...]}, errors: [{row, field, message}]}.
  * A token acts with its creator's finance rights (a CTO's token: IT categories only).
  */
 export async function action({ request }: ActionFunctionArgs) {
@@ -23,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.ok) {
       const fieldErrors: Record<string, string[]> = {};
       for (const e of result.errors) (fieldErrors[e.field ? `row ${e.row}.${e.field}` : `row ${e.row}`] ??= []).push(e.message);
-      return apiJson({ error: "The file was not imported: fix every row listed and send it again.", fieldErrors, rows: result.errors }, 400);
+      return apiJson({ error: "The file was not imported: fix every row listed and send it again.", fieldErrors, errors: result.errors }, 400);
     }
     return apiJson({ created: result.created, updated: result.updated, rows: result.rows });
   } catch (err) {
