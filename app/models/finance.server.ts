@@ -257,24 +257,26 @@ export function getCashForecast(
 export type RedactedRequisitionImpact = Omit<ForecastRequisitionImpact, "monthlyCostCents"> & {
   /** null when the user may not see this requisition's salary */
   monthlyCostCents: number | null;
+  /** false: the salary (hence the monthly cost AND the Δ days, derived from it) is hidden from this user */
+  salaryVisible: boolean;
 };
 export type RedactedCashForecast = Omit<FinanceCashForecast, "requisitionImpacts"> & {
   requisitionImpacts: RedactedRequisitionImpact[];
 };
 
 /**
- * Removes the salary-derived monthly cost of every requisition the user may not see
- * (`salaries:requisitions:read` with {teamIsTech}). Call it in every loader returning a forecast.
+ * Removes the salary-derived figures (monthly cost and Δ zero-cash days) of every requisition the
+ * user may not see (`salaries:requisitions:read` with {teamIsTech}). Call it in every loader
+ * returning a forecast.
  */
 export function redactForecastForUser(forecast: FinanceCashForecast, user: Actor): RedactedCashForecast {
   return {
     ...forecast,
-    requisitionImpacts: forecast.requisitionImpacts.map((r) => ({
-      ...r,
-      monthlyCostCents: can(user, "salaries:requisitions:read", { teamIsTech: r.teamIsTech, teamId: r.teamId })
-        ? r.monthlyCostCents
-        : null,
-    })),
+    requisitionImpacts: forecast.requisitionImpacts.map((r) => {
+      const salaryVisible = can(user, "salaries:requisitions:read", { teamIsTech: r.teamIsTech, teamId: r.teamId });
+      // Δ days is derived from the salary too (docs/decisions/201): hidden wherever the salary is
+      return salaryVisible ? { ...r, salaryVisible } : { ...r, salaryVisible, monthlyCostCents: null, deltaDays: null };
+    }),
   };
 }
 

@@ -286,7 +286,10 @@ export default function ExecutiveDashboard() {
   const M = m.asOfMonth;
   const months = [...finance.closedMonths].reverse();
   // the requisitions that move the zero-cash date most first; 10 unless ?impacts=all
-  const sortedImpacts = [...finance.forecast.requisitionImpacts].sort((a, b) => (a.deltaDays ?? 0) - (b.deltaDays ?? 0));
+  // requisitions whose salary (hence Δ days) is hidden from this user come last
+  const sortedImpacts = [...finance.forecast.requisitionImpacts].sort(
+    (a, b) => Number(!a.salaryVisible) - Number(!b.salaryVisible) || (a.deltaDays ?? 0) - (b.deltaDays ?? 0),
+  );
   const impacts = showAllImpacts ? sortedImpacts : sortedImpacts.slice(0, IMPACTS_SHOWN);
 
   return (
@@ -372,7 +375,11 @@ export default function ExecutiveDashboard() {
                     <td>{formatMonth(r.targetStartMonth, fmt.locale)}</td>
                     <td className="num">{r.monthlyCostCents === null ? <span className="muted">{TEXT.hidden}</span> : formatMoney(r.monthlyCostCents, fmt)}</td>
                     <td className="num">
-                      {r.deltaDays === null ? <span className="muted">no zero cash within {HORIZON_TEXT}</span> : `${formatNumber(r.deltaDays, { locale: fmt.locale, digits: 0, signed: true })} days`}
+                      {!r.salaryVisible ? (
+                        <span className="muted">{TEXT.hidden}</span>
+                      ) : r.deltaDays === null ? (
+                        <span className="muted">no zero cash within {HORIZON_TEXT}</span>
+                      ) : `${formatNumber(r.deltaDays, { locale: fmt.locale, digits: 0, signed: true })} days`}
                     </td>
                   </tr>
                 ))}

@@ -181,6 +181,17 @@ describe("getCashForecast", () => {
     expect(forCto.requisitionImpacts.find((r) => r.id === r2.id)!.monthlyCostCents).toBeNull();
     expect(redactForecastForUser(f, LEAD).requisitionImpacts.every((r) => r.monthlyCostCents === null)).toBe(true);
     expect(redactForecastForUser(f, CEO).requisitionImpacts.every((r) => r.monthlyCostCents !== null)).toBe(true);
+
+    // Δ zero-cash days are derived from the salary (docs/decisions/201): hidden wherever the salary is
+    expect(f.requisitionImpacts.every((r) => r.deltaDays !== null)).toBe(true);
+    const ctoSales = forCto.requisitionImpacts.find((r) => r.id === r2.id)!;
+    expect([ctoSales.salaryVisible, ctoSales.deltaDays]).toEqual([false, null]);
+    const ctoTech = forCto.requisitionImpacts.find((r) => r.id === r1.id)!;
+    expect([ctoTech.salaryVisible, ctoTech.deltaDays]).toEqual([true, f.requisitionImpacts.find((r) => r.id === r1.id)!.deltaDays]);
+    for (const r of redactForecastForUser(f, LEAD).requisitionImpacts) expect([r.salaryVisible, r.deltaDays]).toEqual([false, null]);
+    const viewer: Actor = { id: 999, role: "viewer", teamId: null };
+    for (const r of redactForecastForUser(f, viewer).requisitionImpacts) expect([r.salaryVisible, r.monthlyCostCents, r.deltaDays]).toEqual([false, null, null]);
+    expect(redactForecastForUser(f, CEO).requisitionImpacts.map((r) => r.deltaDays)).toEqual(f.requisitionImpacts.map((r) => r.deltaDays));
   });
 });
 

@@ -100,7 +100,7 @@ export function AreaChart<T extends object>({
               stroke={chartColor(referenceLine.color ?? "text-muted")}
               strokeDasharray="4 4"
               ifOverflow="extendDomain"
-              label={{ value: referenceLine.label, position: "insideTopRight", fill: "var(--text-muted)", fontSize: 12 }}
+              label={{ value: referenceLine.label, position: "insideBottomRight", fill: "var(--text-muted)", fontSize: 12 }}
             />
           ) : null}
           {series.map((s, i) => {

@@ -144,7 +144,7 @@ export function BarChart<T extends object>({
               stroke={chartColor(referenceLine.color ?? "text-muted")}
               strokeDasharray="4 4"
               ifOverflow="extendDomain"
-              label={{ value: referenceLine.label, position: vertical ? "insideTopRight" : "insideTopRight", fill: "var(--text-muted)", fontSize: 12 }}
+              label={{ value: referenceLine.label, position: vertical ? "insideTopRight" : "insideBottomRight", fill: "var(--text-muted)", fontSize: 12 }}
             />
           ) : null}
           {series.map((s, i) => {

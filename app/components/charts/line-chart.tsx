@@ -80,6 +80,9 @@ export function LineChart<T extends object>({
   if (referenceLine) notes.push(`${referenceLine.label}: ${formatValue(referenceLine.y)}`);
   if (xMarker) notes.push(`${xMarker.label}: ${formatX(xMarker.x)}`);
   const dots = data.length <= 24;
+  // the marker's label goes on the side of the line with room for it (never past the plot's edge)
+  const markerIndex = xMarker ? data.findIndex((row) => (row as Record<string, unknown>)[xKey] === xMarker.x) : -1;
+  const markerLabelPosition = markerIndex > (data.length - 1) / 2 ? "insideTopRight" : "insideTopLeft";
 
   return (
     <ChartFrame
@@ -130,7 +133,7 @@ export function LineChart<T extends object>({
               stroke={chartColor(referenceLine.color ?? "text-muted")}
               strokeDasharray="4 4"
               ifOverflow="extendDomain"
-              label={{ value: referenceLine.label, position: "insideTopRight", fill: "var(--text-muted)", fontSize: 12 }}
+              label={{ value: referenceLine.label, position: "insideBottomRight", fill: "var(--text-muted)", fontSize: 12 }}
             />
           ) : null}
           {xMarker ? (
@@ -138,7 +141,7 @@ export function LineChart<T extends object>({
               x={xMarker.x}
               stroke={chartColor(xMarker.color ?? "text-muted")}
               strokeDasharray="2 3"
-              label={{ value: xMarker.label, position: "insideTopLeft", fill: "var(--text-muted)", fontSize: 12 }}
+              label={{ value: xMarker.label, position: markerLabelPosition, fill: "var(--text-muted)", fontSize: 12 }}
             />
           ) : null}
           {series.map((s, i) => {

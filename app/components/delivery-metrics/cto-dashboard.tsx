@@ -322,12 +322,12 @@ export function OpenIncidentsTable({ total, rows, params, fmt }: { total: number
                 <td>
                   <Badge tone={SEVERITY_TONE[i.severity] ?? "neutral"}>{i.severity}</Badge>
                 </td>
-                <th scope="row">
+                <th scope="row" className="cto-incident-title">
                   <Link to={`/delivery/incidents/${i.id}`}>{i.title}</Link>
                 </th>
-                <td>{i.serviceName}</td>
-                <td>{formatDateTime(i.startedAt, fmt.timeZone, fmt.locale)}</td>
-                <td>
+                <td className="nowrap">{i.serviceName}</td>
+                <td className="nowrap">{formatDateTime(i.startedAt, fmt.timeZone, fmt.locale)}</td>
+                <td className="nowrap">
                   {i.causeDeploymentId !== null && (i.causeKind === "explicit" || i.causeKind === "inferred") ? (
                     <>
                       <Link to={`/delivery/deployments/${i.causeDeploymentId}`}>{i.causeExternalId ?? `#${i.causeDeploymentId}`}</Link>{" "}

@@ -61,33 +61,35 @@ export function GateVerdictFormula() {
 export function GateCriteriaTable({ gate, fmt }: { gate: GateView; fmt: Partial<FormatOptions> }) {
   if (gate.criteria.length === 0) return <p className="muted">No criteria yet: the gate stays pending.</p>;
   return (
-    <table className="simple gate-criteria">
-      <caption className="visually-hidden">Criteria of {gate.name}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Metric</th>
-          <th scope="col">Needs</th>
-          <th scope="col">Now</th>
-          <th scope="col">Outcome</th>
-        </tr>
-      </thead>
-      <tbody>
-        {gate.criteria.map((c) => (
-          <tr key={c.id}>
-            <th scope="row">{c.label}</th>
-            <td className="nowrap">
-              {OPERATOR_LABELS[c.operator]} {formatGateValue(c.metric, c.threshold, fmt)}
-            </td>
-            <td className={c.value === null ? "nowrap muted" : "nowrap"} data-testid="criterion-value">
-              {formatGateValue(c.metric, c.value, fmt)}
-            </td>
-            <td>
-              <Badge tone={OUTCOME_TONE[c.outcome]}>{CRITERION_OUTCOME_LABELS[c.outcome]}</Badge>
-            </td>
+    <div className="table-scroll">
+      <table className="simple gate-criteria">
+        <caption className="visually-hidden">Criteria of {gate.name}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Metric</th>
+            <th scope="col" className="num">Needs</th>
+            <th scope="col" className="num">Now</th>
+            <th scope="col">Outcome</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {gate.criteria.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">{c.label}</th>
+              <td className="nowrap num">
+                {OPERATOR_LABELS[c.operator]} {formatGateValue(c.metric, c.threshold, fmt)}
+              </td>
+              <td className={c.value === null ? "nowrap num muted" : "nowrap num"} data-testid="criterion-value">
+                {formatGateValue(c.metric, c.value, fmt)}
+              </td>
+              <td>
+                <Badge tone={OUTCOME_TONE[c.outcome]}>{CRITERION_OUTCOME_LABELS[c.outcome]}</Badge>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -114,13 +116,16 @@ export function GatesPanel({ gates, fmt }: { gates: readonly GateView[]; fmt: Fo
             <li key={g.id} className="gates-list__item" data-testid={`gate-${g.id}`}>
               <p className="gates-list__head">
                 <Link to={`/governance/gates#gate-${g.id}`}>{g.name}</Link> <GateVerdictBadge verdict={g.verdict} />{" "}
-                <span className="muted">due {formatDate(g.dueDate, fmt.timeZone, fmt.locale)}</span>
+                <span className="muted gates-list__due">due {formatDate(g.dueDate, fmt.timeZone, fmt.locale)}</span>
               </p>
               <ul className="gates-list__criteria">
                 {g.criteria.map((c) => (
-                  <li key={c.id}>
-                    <Badge tone={OUTCOME_TONE[c.outcome]}>{CRITERION_OUTCOME_LABELS[c.outcome]}</Badge> {c.label} {OPERATOR_LABELS[c.operator]}{" "}
-                    {formatGateValue(c.metric, c.threshold, fmt)} — now {formatGateValue(c.metric, c.value, fmt)}
+                  <li key={c.id} className="gates-list__criterion">
+                    <Badge tone={OUTCOME_TONE[c.outcome]}>{CRITERION_OUTCOME_LABELS[c.outcome]}</Badge>{" "}
+                    <span>
+                      {c.label} {OPERATOR_LABELS[c.operator]} {formatGateValue(c.metric, c.threshold, fmt)} — now{" "}
+                      {formatGateValue(c.metric, c.value, fmt)}
+                    </span>
                   </li>
                 ))}
               </ul>
