@@ -521,6 +521,21 @@ export const GATES: readonly {
   criteria: readonly { metric: string; operator: GateOperator; threshold: number }[];
 }[] = [
   {
+    name: "Beta launch",
+    description: "002: beta go with the MVP ready and 3+ testers (here: customers live on the product); otherwise a 1-month delay.",
+    dueInDays: -340,
+    criteria: [{ metric: "customers", operator: ">=", threshold: 3 }],
+  },
+  {
+    name: "Public launch",
+    description: "002: public launch go with NPS above 60 and no critical (P0) bug; otherwise a 1-month iteration.",
+    dueInDays: -265,
+    criteria: [
+      { metric: "kpi_nps", operator: ">", threshold: 60 },
+      { metric: "kpi_bugs_p0", operator: "<=", threshold: 0 },
+    ],
+  },
+  {
     name: "Series A readiness",
     description: "002: Series A go if 15+ customers and 100 k€ ARR; otherwise bridge + cost reduction.",
     dueInDays: -20,
@@ -552,10 +567,11 @@ export const GATES: readonly {
   },
   {
     name: "European expansion",
-    description: "002: expansion go with 50+ customers; otherwise focus on France.",
+    description: "002: expansion go with 50+ customers and profitable (net burn ≤ 0); otherwise focus on France.",
     dueInDays: 160,
     criteria: [
       { metric: "customers", operator: ">=", threshold: 50 },
+      { metric: "net_burn_cents", operator: "<=", threshold: 0 },
       { metric: "mrr_cents", operator: ">=", threshold: 300_000_00 },
       { metric: "headcount", operator: ">=", threshold: 60 },
     ],

@@ -37,6 +37,14 @@ export function listKpis(db: Db): KpiRow[] {
   return db.all<KpiRow>(sql.raw(`select ${KPI_COLUMNS} from kpis k order by k.sort_order, k.name`));
 }
 
+/** The latest measurement of the KPI with this key (null when there is none, or no such KPI). */
+export function latestMeasurementByKey(db: Db, key: string): number | null {
+  const row = db.get<{ value: number } | undefined>(sql`
+    SELECT m.value AS value FROM kpi_measurements m JOIN kpis k ON k.id = m.kpi_id
+    WHERE k.key = ${key} ORDER BY m.measured_on DESC LIMIT 1`);
+  return row?.value ?? null;
+}
+
 export function getKpi(db: Db, id: number): KpiRow | null {
   return db.get<KpiRow | undefined>(sql`select ${sql.raw(KPI_COLUMNS)} from kpis k where k.id = ${id}`) ?? null;
 }

@@ -4,7 +4,8 @@
  * - finance: getFinanceMetrics(db) — as of the latest closed month;
  * - delivery: getDoraMetrics(db, {from: now − 30 days, to: now}) — all services;
  * - OKRs: getObjectivesProgress(db, {now}) — the current cycle;
- * - headcount: getHeadcountSummary(db, month of now).
+ * - headcount: getHeadcountSummary(db, month of now);
+ * - product KPIs: the latest measurement of the KPI with that key (nps, bugs_p0).
  * null = no data (no closed month, no deployment, …), never 0 in its place.
  */
 import type { GateMetricKey } from "~/lib/metrics/governance";
@@ -12,6 +13,7 @@ import { getDoraMetrics } from "~/models/delivery-metrics.server";
 import { getFinanceMetrics } from "~/models/finance.server";
 import { evaluateGates, listFrameworkProgress, listGates, type EvaluatedGate, type FrameworkProgress } from "~/models/governance.server";
 import { getHeadcountSummary } from "~/models/hiring.server";
+import { latestMeasurementByKey } from "~/models/kpis.server";
 import { getObjectivesProgress } from "~/models/okrs.server";
 import { applyRiskRules, listTechRisks, listTopRisks, type ApplyRulesResult, type RiskRow, type RiskRuleLiveInputs } from "~/models/risks.server";
 import type { Db } from "~/utils/db.server";
@@ -55,6 +57,7 @@ export function getLiveMetrics(db: Db, now = Date.now()): { values: Record<GateM
   const dora = attempt("delivery", failed, () => getDoraMetrics(db, window, {}));
   const month = new Date(now).toISOString().slice(0, 7);
   const headcount = attempt("headcount", failed, () => getHeadcountSummary(db, month));
+  const kpi = (key: string) => attempt("kpis", failed, () => latestMeasurementByKey(db, key));
   const values: Record<GateMetricKey, number | null> = {
     customers: finance?.customers ?? null,
     arr_cents: finance?.arrCents ?? null,
@@ -68,6 +71,9 @@ export function getLiveMetrics(db: Db, now = Date.now()): { values: Record<GateM
     lead_time_hours_30d: dora?.leadTime.medianHours ?? null,
     time_to_restore_hours_30d: dora?.timeToRestore.medianHours ?? null,
     headcount: headcount?.actual ?? null,
+    net_burn_cents: finance?.netBurnCents ?? null,
+    kpi_nps: kpi("nps"),
+    kpi_bugs_p0: kpi("bugs_p0"),
   };
   return { values, sources: { failed, financeAsOfMonth: finance?.asOfMonth ?? null, window, headcountMonth: month } };
 }

@@ -56,7 +56,11 @@ describe("GET /api/v1/metrics/finance", () => {
     const bad = await metricsLoader(args(get("/api/v1/metrics/finance?asOf=2025-13", token(["finance:read"]))));
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ fieldErrors: { asOf: expect.any(Array) } });
-    expect((await metricsLoader(args(get("/api/v1/metrics/finance?foo=1", token(["finance:read"]))))).status).toBe(400);
+    const unknown = await metricsLoader(args(get("/api/v1/metrics/finance?foo=1", token(["finance:read"]))));
+    expect(unknown.status).toBe(400);
+    // an unknown parameter is named, never an empty list of errors
+    const unknownBody = (await unknown.json()) as { fieldErrors: Record<string, string[]> };
+    expect(unknownBody.fieldErrors["_"]?.join(" ")).toMatch(/foo/);
   });
 
   it("404 when no month is closed", async () => {
@@ -113,7 +117,7 @@ describe("POST /api/v1/import/budget-lines", () => {
     const res = await budgetImport(args(postCsv("/api/v1/import/budget-lines", bad, tok)));
     expect(res.status).toBe(400);
     const body = await res.json();
-    expect(body.rows.map((e: { row: number; field: string }) => `${e.row}.${e.field}`)).toEqual(["3.month", "3.planned", "4.actual"]);
+    expect(body.errors.map((e: { row: number; field: string }) => `${e.row}.${e.field}`)).toEqual(["3.month", "3.planned", "4.actual"]);
     expect(Object.keys(body.fieldErrors)).toEqual(["row 3.month", "row 3.planned", "row 4.actual"]);
     expect(db.$client.prepare("SELECT count(*) AS n FROM budget_lines").get()).toEqual({ n: 0 });
   });
@@ -123,7 +127,7 @@ describe("POST /api/v1/import/budget-lines", () => {
     const res = await budgetImport(args(postCsv("/api/v1/import/budget-lines", CSV, tok)));
     expect(res.status).toBe(400);
     const body = await res.json();
-    expect(body.rows).toEqual([{ row: 2, field: "category", message: expect.stringContaining("Salaries") }]);
+    expect(body.errors).toEqual([{ row: 2, field: "category", message: expect.stringContaining("Salaries") }]);
     expect(db.$client.prepare("SELECT count(*) AS n FROM budget_lines").get()).toEqual({ n: 0 });
   });
 });
@@ -137,7 +141,7 @@ describe("POST /api/v1/import/finance-snapshots", () => {
     expect(await ok.json()).toEqual({ created: 1, updated: 0, rows: 1 });
     const bad = await snapshotImport(args(postCsv("/api/v1/import/finance-snapshots", `${H}\n2025-02,1,1,1,1,1,0,0\n2025-03,1,1,1,two,1,0,0\n`, tok)));
     expect(bad.status).toBe(400);
-    expect((await bad.json()).rows).toEqual([{ row: 3, field: "customers", message: expect.any(String) }]);
+    expect((await bad.json()).errors).toEqual([{ row: 3, field: "customers", message: expect.any(String) }]);
     expect(db.$client.prepare("SELECT count(*) AS n FROM finance_snapshots").get()).toEqual({ n: 1 });
     expect((await snapshotImport(args(postCsv("/api/v1/import/finance-snapshots", `${H}\n`, token(["import:write"], ctoId))))).status).toBe(200);
     const cto = await snapshotImport(args(postCsv("/api/v1/import/finance-snapshots", `${H}\n2025-02,1,1,1,1,1,0,0\n`, token(["import:write"], ctoId))));

@@ -7,6 +7,8 @@ import {
   insertFramework,
   insertGate,
   insertIncident,
+  insertKpi,
+  insertKpiMeasurement,
   insertRequirement,
   insertService,
   insertSnapshot,
@@ -78,6 +80,36 @@ describe("decision gates on live values", () => {
     insertSnapshot(db, { month: "2026-04", cashCents: 2_300_000_00, mrrCents: 9_000_00, customers: 15 });
     [g] = getEvaluatedGates(db, NOW);
     expect(g.verdict).toBe("go");
+  });
+
+  it("public launch and expansion gates: latest KPI measurements and 'profitable' (net burn ≤ 0)", () => {
+    const nps = insertKpi(db, { key: "nps", name: "NPS", direction: "higher" });
+    const bugs = insertKpi(db, { key: "bugs_p0", name: "P0 bugs", direction: "lower" });
+    insertGate(db, {
+      name: "Public launch",
+      dueDate: "2026-02-28",
+      criteria: [
+        { metric: "kpi_nps", operator: ">", threshold: 60 },
+        { metric: "kpi_bugs_p0", operator: "<=", threshold: 0 },
+      ],
+    });
+    insertGate(db, { name: "Expansion", dueDate: "2026-12-31", criteria: [{ metric: "net_burn_cents", operator: "<=", threshold: 0 }] });
+    insertKpiMeasurement(db, { kpiId: nps.id, measuredOn: "2026-03-01", value: 72 });
+    insertKpiMeasurement(db, { kpiId: nps.id, measuredOn: "2026-01-01", value: 40 }); // older: ignored
+    insertKpiMeasurement(db, { kpiId: bugs.id, measuredOn: "2026-03-01", value: 2 });
+    let [launch, expansion] = getEvaluatedGates(db, NOW);
+    expect(launch.criteria.map((c) => [c.value, c.outcome])).toEqual([
+      [72, "met"],
+      [2, "not_met"],
+    ]);
+    expect(launch.verdict).toBe("no_go");
+    expect(expansion.criteria[0].outcome).toBe("no_data");
+    insertKpiMeasurement(db, { kpiId: bugs.id, measuredOn: "2026-03-15", value: 0 });
+    financeMonths(16, 9_000_00); // burning 100 k€ a month, no revenue
+    [launch, expansion] = getEvaluatedGates(db, NOW);
+    expect(launch.verdict).toBe("go");
+    expect(expansion.criteria[0].value).toBe(100_000_00);
+    expect(expansion.verdict).toBe("pending");
   });
 
   it("pending before the due date, change failure rate from the last 30 days", () => {

@@ -107,6 +107,9 @@ export const GATE_METRIC_KEYS = [
   "lead_time_hours_30d",
   "time_to_restore_hours_30d",
   "headcount",
+  "net_burn_cents",
+  "kpi_nps",
+  "kpi_bugs_p0",
 ] as const;
 export type GateMetricKey = (typeof GATE_METRIC_KEYS)[number];
 
@@ -127,6 +130,11 @@ export const GATE_METRICS: Record<GateMetricKey, GateMetric> = {
   lead_time_hours_30d: { label: "Lead time for changes (30 days)", unit: "hours", direction: "lower" },
   time_to_restore_hours_30d: { label: "Time to restore (30 days)", unit: "hours", direction: "lower" },
   headcount: { label: "Headcount", unit: "count", direction: "higher" },
+  // "profitable" (002's expansion gate): net burn ≤ 0
+  net_burn_cents: { label: "Net burn (latest closed month)", unit: "cents", direction: "lower" },
+  // product KPIs (the latest measurement): 002's public launch gate
+  kpi_nps: { label: "NPS (latest measurement)", unit: "count", direction: "higher" },
+  kpi_bugs_p0: { label: "Open P0 bugs (latest measurement)", unit: "count", direction: "lower" },
 };
 
 export function isGateMetricKey(key: string): key is GateMetricKey {
