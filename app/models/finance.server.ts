@@ -198,7 +198,7 @@ export function getCashForecast(
   const planned = plannedByMonth(db, addMonths(M, 1), addMonths(M, Math.max(1, horizon)));
   // Past the last planned month the budget says nothing: hold the last planned month's total
   // flat (or M's gross burn when nothing is planned after M) rather than forecast zero spend.
-  // docs/decisions/101-forecast-plan-held-flat.md
+  // docs/decisions/101-finance-forecast-and-imports.md ("Plan held flat")
   const plannedMonths = Object.keys(planned).sort();
   const plannedThrough = plannedMonths.at(-1) ?? null;
   const flat = plannedThrough ? planned[plannedThrough] : metrics.grossBurnCents;

@@ -126,7 +126,7 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
         <KpiTile
           label={FORMULAS.avgNetBurn.label}
           value={money(m.avgNetBurnCents)}
-          formula={FORMULAS.avgNetBurn.formula}
+          formula={`${FORMULAS.avgNetBurn.formula} ${FORMULAS.grossBurn.label}: ${FORMULAS.grossBurn.formula} ${FORMULAS.netBurn.label}: ${FORMULAS.netBurn.formula}`}
           window={windowText("avgNetBurn")}
           href={budgetsWindow}
           change={change(m.avgNetBurnCents, P("avgNetBurnCents"), "lower", dMoney, cmp)}
