@@ -51,16 +51,18 @@ export default function Home() {
       ) : null}
       <section aria-labelledby="in-tracker" className="panel">
         <h2 id="in-tracker">What the tracker holds</h2>
-        <table className="simple">
-          <tbody>
-            {facts.map(([label, value]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
-                <td>{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="simple home-facts">
+            <tbody>
+              {facts.map(([label, value]) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  <td className="num">{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </>
   );
