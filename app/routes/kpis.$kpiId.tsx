@@ -14,6 +14,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { parseTableParams } from "~/lib/table-params";
 import { idSchema } from "~/lib/validation.server";
 import {
   deleteMeasurement,
@@ -63,7 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const now = Date.now();
   const url = new URL(request.url);
-  const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
+  // ?page= through the shared zod parser: anything malformed or out of range is page 1 (no SQL overflow)
+  const { page } = parseTableParams(url, { sortable: [], defaultSort: { id: "measuredOn", desc: true }, pageSizes: [PAGE_SIZE] });
   const { cycle, tiles } = getKpiTiles(db, { now });
   const from = isoDayUtc(now - 13 * 7 * 86_400_000);
   return {

@@ -91,5 +91,8 @@ export function parseApiQuery<S extends z.ZodType>(schema: S, url: URL): z.infer
   for (const [k, v] of url.searchParams) if (v !== "") raw[k] = v;
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
-  throw apiError(400, "The query parameters are invalid.", issuesToFieldErrors(result.error.issues).fieldErrors);
+  // issues without a path (e.g. unknown keys of a strict schema) go under "_", as in parseApiBody: never an empty list
+  const { fieldErrors, formErrors } = issuesToFieldErrors(result.error.issues);
+  if (formErrors.length) fieldErrors["_"] = formErrors;
+  throw apiError(400, "The query parameters are invalid.", fieldErrors);
 }
