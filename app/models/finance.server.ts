@@ -530,8 +530,8 @@ export function exportBudgetCsv(db: Db, opts: { fromMonth: string; toMonth: stri
 /**
  * Imports budget lines (CSV `month,category,planned,actual`), all or nothing: every bad row and
  * field is named (unknown category, a category the writer may not edit, a repeated
- * month+category, bad amounts); otherwise each row creates or updates its line, with one audit
- * entry for the import (counts) in the same transaction.
+ * month+category, bad amounts); otherwise each row creates or updates its line. In the same
+ * transaction: an audit entry per line that changed (before → after) and one for the import (counts).
  */
 export function importBudgetCsv(db: Db, writer: FinanceWriter, text: string, source: string): ImportResult {
   const categories = listBudgetCategories(db);
@@ -565,22 +565,41 @@ export function importBudgetCsv(db: Db, writer: FinanceWriter, text: string, sou
 
   return db.transaction((tx) => {
     const t = tx as unknown as Db;
-    const existing = new Set(
-      t.all<{ k: string }>(sql`SELECT month || '|' || category_id AS k FROM budget_lines`).map((r) => r.k),
+    const months = resolved.map((r) => r.month).sort();
+    // the lines of the months the file touches, to record each change before → after
+    const existing = new Map(
+      t
+        .all<{ k: string; plannedCents: number; actualCents: number | null }>(
+          sql`SELECT month || '|' || category_id AS k, planned_cents AS plannedCents, actual_cents AS actualCents
+              FROM budget_lines WHERE month >= ${months[0]} AND month <= ${months[months.length - 1]}`,
+        )
+        .map((r) => [r.k, r]),
     );
+    const categoryName = new Map(categories.map((c) => [c.id, c.name]));
     const now = Date.now();
     const stmt = db.$client.prepare(`
       INSERT INTO budget_lines (category_id, month, planned_cents, actual_cents, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (month, category_id) DO UPDATE SET
-        planned_cents = excluded.planned_cents, actual_cents = excluded.actual_cents, updated_at = excluded.updated_at`);
+        planned_cents = excluded.planned_cents, actual_cents = excluded.actual_cents, updated_at = excluded.updated_at
+      RETURNING id`);
     let created = 0;
     for (const r of resolved) {
-      if (!existing.has(`${r.month}|${r.categoryId}`)) created += 1;
-      stmt.run(r.categoryId, r.month, r.plannedCents, r.actualCents, now, now);
+      const before = existing.get(`${r.month}|${r.categoryId}`);
+      if (!before) created += 1;
+      const { id } = stmt.get(r.categoryId, r.month, r.plannedCents, r.actualCents, now, now) as { id: number };
+      if (before && before.plannedCents === r.plannedCents && before.actualCents === r.actualCents) continue;
+      const category = categoryName.get(r.categoryId);
+      recordAudit(tx, {
+        actor: auditActorOf(writer),
+        action: before ? "update" : "create",
+        entityType: "budget_line",
+        entityId: id,
+        before: before ? { category, month: r.month, plannedCents: before.plannedCents, actualCents: before.actualCents } : null,
+        after: { category, month: r.month, plannedCents: r.plannedCents, actualCents: r.actualCents, source },
+      });
     }
     const updated = resolved.length - created;
-    const months = resolved.map((r) => r.month).sort();
     recordAudit(tx, {
       actor: auditActorOf(writer),
       action: "import",
@@ -736,12 +755,23 @@ export function importSnapshotsCsv(db: Db, writer: FinanceWriter, text: string, 
   if (errors.length) return { ok: false, errors };
   return db.transaction((tx) => {
     const t = tx as unknown as Db;
-    const existing = new Set(t.all<{ month: string }>(sql`SELECT month FROM finance_snapshots`).map((r) => r.month));
     const now = Date.now();
     let created = 0;
     for (const s of inputs) {
-      if (!existing.has(s.month)) created += 1;
-      upsertSnapshotStatement(t, s, now);
+      const before = getSnapshot(t, s.month);
+      if (!before) created += 1;
+      const id = upsertSnapshotStatement(t, s, now);
+      const { id: _id, ...beforeFields } = before ?? { id: 0 };
+      if (before && JSON.stringify(beforeFields) === JSON.stringify({ ...beforeFields, ...s })) continue;
+      // each snapshot that changed: before → after, in the import's transaction
+      recordAudit(tx, {
+        actor: auditActorOf(writer),
+        action: before ? "update" : "create",
+        entityType: "finance_snapshot",
+        entityId: id,
+        before: before ? beforeFields : null,
+        after: { ...s, source },
+      });
     }
     const updated = inputs.length - created;
     const months = inputs.map((s) => s.month).sort();

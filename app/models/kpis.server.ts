@@ -269,7 +269,12 @@ export type MeasurementInput = { measuredOn: string; value: number; note: string
 
 type Writer = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-function upsertMeasurement(tx: Writer, actorUserId: number, kpiId: number, m: MeasurementInput): "created" | "updated" {
+function upsertMeasurement(
+  tx: Writer,
+  actorUserId: number,
+  kpiId: number,
+  m: MeasurementInput,
+): { result: "created" | "updated"; before: { value: number; note: string | null } | null } {
   const before = tx
     .select({ id: schema.kpiMeasurements.id, value: schema.kpiMeasurements.value, note: schema.kpiMeasurements.note })
     .from(schema.kpiMeasurements)
@@ -282,18 +287,19 @@ function upsertMeasurement(tx: Writer, actorUserId: number, kpiId: number, m: Me
       set: { value: m.value, note: m.note, authorUserId: actorUserId, updatedAt: new Date() },
     })
     .run();
-  return before ? "updated" : "created";
+  return { result: before ? "updated" : "created", before: before ? { value: before.value, note: before.note } : null };
 }
 
 /** Records the value of a KPI on a date (replacing that date's value if there is one). */
 export function recordMeasurement(db: Db, actorUserId: number, kpiId: number, m: MeasurementInput): "created" | "updated" {
   return db.transaction((tx) => {
-    const result = upsertMeasurement(tx, actorUserId, kpiId, m);
+    const { result, before } = upsertMeasurement(tx, actorUserId, kpiId, m);
     recordAudit(tx, {
       actor: { userId: actorUserId },
       action: result === "created" ? "create" : "update",
       entityType: "kpi_measurement",
       entityId: `${kpiId}:${m.measuredOn}`,
+      before: before ? { measuredOn: m.measuredOn, ...before } : null,
       after: m,
     });
     return result;
@@ -359,7 +365,8 @@ export type ImportResult = { ok: true; created: number; updated: number } | { ok
 /**
  * Imports measurements from CSV, all or nothing: every bad row and field is reported (unknown KPI
  * key, a KPI computed from another domain, a date twice for the same KPI, bad numbers or dates),
- * and nothing is written unless every row is good. One transaction, one audit entry.
+ * and nothing is written unless every row is good. One transaction: an audit entry per measurement
+ * that changed (before → after) and one for the import.
  */
 export function importMeasurementsCsv(db: Db, actorUserId: number, text: string, maxRows = 20_000): ImportResult {
   const kpis = new Map(listKpis(db).map((k) => [k.key, k]));
@@ -370,9 +377,20 @@ export function importMeasurementsCsv(db: Db, actorUserId: number, text: string,
     let updated = 0;
     for (const r of parsed.rows) {
       const kpi = kpis.get(r.kpi_key)!;
-      const res = upsertMeasurement(tx, actorUserId, kpi.id, { measuredOn: r.measured_on, value: r.value, note: r.note ?? null });
-      if (res === "created") created += 1;
+      const m = { measuredOn: r.measured_on, value: r.value, note: r.note ?? null };
+      const { result, before } = upsertMeasurement(tx, actorUserId, kpi.id, m);
+      if (result === "created") created += 1;
       else updated += 1;
+      if (before && before.value === m.value && before.note === m.note) continue;
+      // each measurement that changed: before → after, in the import's transaction
+      recordAudit(tx, {
+        actor: { userId: actorUserId },
+        action: result === "created" ? "create" : "update",
+        entityType: "kpi_measurement",
+        entityId: `${kpi.id}:${m.measuredOn}`,
+        before: before ? { kpi: kpi.key, measuredOn: m.measuredOn, ...before } : null,
+        after: { kpi: kpi.key, ...m, source: "csv import" },
+      });
     }
     recordAudit(tx, {
       actor: { userId: actorUserId },

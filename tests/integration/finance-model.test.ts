@@ -219,8 +219,8 @@ describe("budget aggregation", () => {
 function auditCount(entityType: string): number {
   return db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE entity_type = ?").get(entityType) as unknown as number extends never ? never : number;
 }
-function auditRows(entityType: string): { action: string; after: string }[] {
-  return db.$client.prepare("SELECT action, after FROM audit_log WHERE entity_type = ? ORDER BY id").all(entityType) as { action: string; after: string }[];
+function auditRows(entityType: string): { action: string; before: string | null; after: string }[] {
+  return db.$client.prepare("SELECT action, before, after FROM audit_log WHERE entity_type = ? ORDER BY id").all(entityType) as { action: string; before: string | null; after: string }[];
 }
 void auditCount;
 
@@ -251,7 +251,7 @@ describe("writes", () => {
 
 describe("CSV imports (all or nothing)", () => {
 
-  it("imports budget lines, counting created and updated, with one audit entry", () => {
+  it("imports budget lines, counting created and updated, auditing each change before → after and the import", () => {
     insertBudgetLine(db, { categoryId: cat["Salaries"], month: "2025-01", plannedCents: 1, actualCents: null });
     const csv = "month,category,planned,actual\n2025-01,Salaries,50000,48000.50\n2025-01,Marketing,10000,\n2025-02,cloud infrastructure,5000.5,6000\n";
     const r = importBudgetCsv(db, { kind: "user", actor: CEO }, csv, "upload");
@@ -263,8 +263,15 @@ describe("CSV imports (all or nothing)", () => {
       { month: "2025-02", c: cat["Cloud infrastructure"], p: 5_000_50, a: 6_000_00 },
     ]);
     const audit = auditRows("budget_line");
-    expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0].after)).toMatchObject({ rows: 3, created: 2, updated: 1 });
+    expect(audit).toHaveLength(4); // 3 lines changed + the import
+    const salaries = audit.find((a) => a.action === "update")!;
+    expect(JSON.parse(salaries.before!)).toEqual({ category: "Salaries", month: "2025-01", plannedCents: 1, actualCents: null });
+    expect(JSON.parse(salaries.after)).toMatchObject({ category: "Salaries", month: "2025-01", plannedCents: 50_000_00, actualCents: 48_000_50 });
+    expect(audit.filter((a) => a.action === "create")).toHaveLength(2);
+    expect(JSON.parse(audit.find((a) => a.action === "import")!.after)).toMatchObject({ rows: 3, created: 2, updated: 1 });
+    // the same file again changes nothing: only the import itself is recorded
+    importBudgetCsv(db, { kind: "user", actor: CEO }, csv, "upload");
+    expect(auditRows("budget_line")).toHaveLength(5);
   });
 
   it("names every bad row and field and writes nothing", () => {
