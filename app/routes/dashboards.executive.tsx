@@ -29,6 +29,8 @@ const TEXT = {
   asOfHint: "Closed months only (a month is closed when it has a finance snapshot).",
   vsPrevious: (m: string) => `vs ${m}`,
   emptyTitle: "No closed month yet",
+  emptyAsOfTitle: (m: string) => `No closed month on or before ${m}`,
+  latest: "Show the latest closed month",
   emptyBody: "Finance metrics need at least one finance snapshot (cash at month end) and the budget actuals of that month.",
   emptyWho: "the CEO records snapshots; the CEO and the CTO (IT categories) enter budget actuals",
   addSnapshot: "Record a finance snapshot",
@@ -61,7 +63,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const finance = getExecutiveFinance(db, { asOf });
   const riskPanels = getExecutiveRiskPanels(db);
   const okrHealth = getOkrHealthPanel(db);
-  if (!finance) return { finance: null, headcount: null, previousHeadcount: null, badAsOf: rawAsOf !== null && !asOf, riskPanels, okrHealth };
+  if (!finance) {
+    return { finance: null, headcount: null, previousHeadcount: null, badAsOf: rawAsOf !== null && !asOf, emptyAsOf: asOf ?? null, riskPanels, okrHealth };
+  }
   const M = finance.current.asOfMonth;
   return {
     // the forecast's per-requisition costs derive from salaries: stripped where the user may not see them
@@ -73,6 +77,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     headcount: getHeadcountSummary(db, M),
     previousHeadcount: finance.previous ? getHeadcountSummary(db, finance.previous.asOfMonth) : null,
     badAsOf: rawAsOf !== null && !asOf,
+    emptyAsOf: null,
     riskPanels,
     okrHealth,
   };
@@ -250,7 +255,7 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
 }
 
 export default function ExecutiveDashboard() {
-  const { finance, headcount, previousHeadcount, badAsOf, riskPanels, okrHealth } = useLoaderData<typeof loader>();
+  const { finance, headcount, previousHeadcount, badAsOf, emptyAsOf, riskPanels, okrHealth } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const showAllImpacts = searchParams.get("impacts") === "all";
   const allImpactsHref = (() => {
@@ -266,13 +271,19 @@ export default function ExecutiveDashboard() {
     return (
       <div className="finance-page">
         <PageHeader title={TEXT.title} description={TEXT.description} />
-        <EmptyState
-          title={TEXT.emptyTitle}
-          whoMay={TEXT.emptyWho}
-          action={permissions.includes("finance:edit") ? <Link to="/finance/snapshots">{TEXT.addSnapshot}</Link> : undefined}
-        >
-          {TEXT.emptyBody}
-        </EmptyState>
+        {emptyAsOf ? (
+          <EmptyState title={TEXT.emptyAsOfTitle(formatMonth(emptyAsOf, fmt.locale))} action={<Link to="/dashboards/executive">{TEXT.latest}</Link>}>
+            {TEXT.asOfHint}
+          </EmptyState>
+        ) : (
+          <EmptyState
+            title={TEXT.emptyTitle}
+            whoMay={TEXT.emptyWho}
+            action={permissions.includes("finance:edit") ? <Link to="/finance/snapshots">{TEXT.addSnapshot}</Link> : undefined}
+          >
+            {TEXT.emptyBody}
+          </EmptyState>
+        )}
         {/* panels: OKR health, risks & gates */}
         <OkrHealthPanel data={okrHealth} locale={fmt.locale} />
         <div className="dashboard-risk-panels">

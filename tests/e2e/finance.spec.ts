@@ -70,6 +70,14 @@ test.describe("finance", () => {
     expect(res.status()).toBe(403);
   });
 
+  test("an 'as of' month before the first closed month says so and links back to the latest", async ({ page }) => {
+    await loginAs(page, "viewer");
+    await page.goto("/dashboards/executive?asOf=2001-01");
+    await expect(page.getByRole("heading", { name: /No closed month on or before/ })).toBeVisible();
+    await page.getByRole("link", { name: "Show the latest closed month" }).click();
+    await expect(page.getByRole("article", { name: "Runway", exact: true })).toBeVisible();
+  });
+
   test("a viewer reads the executive dashboard and the budgets without any edit control", async ({ page }) => {
     await loginAs(page, "viewer");
     await page.goto("/dashboards/executive");

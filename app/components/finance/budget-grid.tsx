@@ -31,6 +31,7 @@ export const GRID_TEXT = {
   total: "Total",
   cumulative: "Cumulative",
   rowTotal: "Total",
+  vsPlanToDate: (planned: string) => `vs the plan of the months with an actual: ${planned}`,
   actual: "Actual",
   planned: "Planned",
   noActual: "no actual",
@@ -63,23 +64,41 @@ type Props = {
   caption: string;
 };
 
-function Variance({ planned, actual, fmt }: { planned: number; actual: number | null; fmt: FormatOptions }) {
+function Variance({ planned, actual, fmt, title }: { planned: number; actual: number | null; fmt: FormatOptions; title?: string }) {
   if (actual === null) return <span className="bgrid__var bgrid__var--none">{GRID_TEXT.noActual}</span>;
   const diff = actual - planned;
   const text = planned > 0 ? formatPercent(diff / planned, 0, { locale: fmt.locale, signed: true }) : formatMoney(diff, { ...fmt, compact: true, signed: true });
-  return <span className="bgrid__var">{text}</span>;
+  return (
+    <span className="bgrid__var" title={title}>
+      {text}
+      {title ? <span className="visually-hidden"> ({title})</span> : null}
+    </span>
+  );
 }
 
-function Amounts({ planned, actual, fmt }: { planned: number; actual: number | null; fmt: FormatOptions }) {
+/**
+ * Actual / planned and the variance. `plannedToDate` (totals): the variance compares the actuals
+ * with the plan of the months that have an actual, not with the plan of months still to come.
+ */
+function Amounts({ planned, actual, fmt, plannedToDate }: { planned: number; actual: number | null; fmt: FormatOptions; plannedToDate?: number }) {
   return (
     <>
       <span className="bgrid__actual">{actual === null ? "—" : formatMoney(actual, { ...fmt, compact: true })}</span>
       <span className="bgrid__planned">
         <span className="visually-hidden">{GRID_TEXT.planned} </span>/ {formatMoney(planned, { ...fmt, compact: true })}
       </span>
-      <Variance planned={planned} actual={actual} fmt={fmt} />
+      {plannedToDate === undefined ? (
+        <Variance planned={planned} actual={actual} fmt={fmt} />
+      ) : (
+        <Variance planned={plannedToDate} actual={actual} fmt={fmt} title={GRID_TEXT.vsPlanToDate(formatMoney(plannedToDate, { ...fmt, compact: true }))} />
+      )}
     </>
   );
+}
+
+/** Σ planned over the cells that have an actual. */
+export function plannedToDateOf(cells: readonly { plannedCents: number; actualCents: number | null }[]): number {
+  return cells.reduce((sum, c) => sum + (c.actualCents === null ? 0 : c.plannedCents), 0);
 }
 
 function CellEditor({
@@ -215,8 +234,8 @@ export function BudgetGridTable({ grid, categories, fmt, editHref, cancelHref, e
                     </td>
                   );
                 })}
-                <td className={`bgrid__cell bgrid__cell--total bgrid__cell--${varianceTone(row.totalPlannedCents, row.totalActualCents)}`}>
-                  <Amounts planned={row.totalPlannedCents} actual={row.totalActualCents} fmt={fmt} />
+                <td className={`bgrid__cell bgrid__cell--total bgrid__cell--${varianceTone(plannedToDateOf(row.cells), row.totalActualCents)}`}>
+                  <Amounts planned={row.totalPlannedCents} actual={row.totalActualCents} fmt={fmt} plannedToDate={plannedToDateOf(row.cells)} />
                 </td>
               </tr>
             );
@@ -234,8 +253,15 @@ export function BudgetGridTable({ grid, categories, fmt, editHref, cancelHref, e
                 </td>
               );
             })}
-            <td className={`bgrid__cell bgrid__cell--total bgrid__cell--${varianceTone(grid.grandTotal.plannedCents, grid.grandTotal.actualCents)}`}>
-              <Amounts planned={grid.grandTotal.plannedCents} actual={grid.grandTotal.actualCents} fmt={fmt} />
+            <td
+              className={`bgrid__cell bgrid__cell--total bgrid__cell--${varianceTone(plannedToDateOf(grid.rows.flatMap((r) => r.cells)), grid.grandTotal.actualCents)}`}
+            >
+              <Amounts
+                planned={grid.grandTotal.plannedCents}
+                actual={grid.grandTotal.actualCents}
+                fmt={fmt}
+                plannedToDate={plannedToDateOf(grid.rows.flatMap((r) => r.cells))}
+              />
             </td>
           </tr>
           <tr className="bgrid__cumulative">

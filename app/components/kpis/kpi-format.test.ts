@@ -12,5 +12,6 @@ describe("KPI helpers", () => {
     expect(formatKpiValue(12, null, "en-US")).toBe("12");
     expect(formatKpiChange(-3, "ms", "en-US")).toBe("-3 ms");
     expect(formatKpiChange(2.5, null, "en-US")).toBe("+2.5");
+    expect(formatKpiChange(6, "%", "en-US")).toBe("+6 pts"); // a difference of percentages, not a relative change
   });
 });

@@ -19,9 +19,13 @@ export function formatKpiValue(value: number | null | undefined, unit: string | 
   return `${n} ${unit}`;
 }
 
-/** The signed change between two measurements, in the KPI's unit. */
+/**
+ * The signed change between two measurements, in the KPI's unit — except a KPI in percent, whose
+ * change is a difference of percentages: "+6 pts", not "+6 %" (which would read as relative).
+ */
 export function formatKpiChange(change: number, unit: string | null, locale?: string): string {
   const n = formatNumber(change, { locale, digits: 2, signed: true });
+  if (unit?.trim() === "%") return `${n} pts`;
   return unit ? `${n} ${unit}` : n;
 }
 
