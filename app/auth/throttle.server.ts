@@ -1,10 +1,20 @@
 import { eq } from "drizzle-orm";
 import { schema, type Db } from "~/utils/db.server";
 
-/** After MAX_FAILURES failed logins within WINDOW_MS for one key, that key is refused for LOCK_MS. */
+/**
+ * After too many failed logins within WINDOW_MS for one key, that key is refused for LOCK_MS:
+ * MAX_FAILURES for an email (guessing one person's password), MAX_FAILURES_PER_ADDRESS for a
+ * client address (spraying many emails) — higher, because colleagues behind one office proxy share
+ * an address, and one person mistyping must not lock everyone else out.
+ */
 export const MAX_FAILURES = 5;
+export const MAX_FAILURES_PER_ADDRESS = 50;
 export const WINDOW_MS = 15 * 60 * 1000;
 export const LOCK_MS = 15 * 60 * 1000;
+
+function limitOf(key: string): number {
+  return key.startsWith("ip:") ? MAX_FAILURES_PER_ADDRESS : MAX_FAILURES;
+}
 
 export function throttleKeys(email: string, ip: string | null): string[] {
   const keys = [`email:${email.toLowerCase()}`];
@@ -32,7 +42,7 @@ export function recordFailure(db: Db, keys: string[], now = Date.now()): void {
       const values = {
         failures,
         windowStartedAt: fresh ? new Date(now) : row.windowStartedAt,
-        lockedUntil: failures >= MAX_FAILURES ? new Date(now + LOCK_MS) : null,
+        lockedUntil: failures >= limitOf(key) ? new Date(now + LOCK_MS) : null,
       };
       tx.insert(schema.loginAttempts)
         .values({ key, ...values })
