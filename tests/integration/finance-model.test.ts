@@ -335,6 +335,14 @@ describe("CSV imports (all or nothing)", () => {
     expect(db.$client.prepare("SELECT count(*) AS n FROM finance_snapshots").get()).toEqual({ n: 2 });
     const cto = importSnapshotsCsv(db, { kind: "user", actor: CTO }, good, "upload");
     expect(cto.ok).toBe(false);
+    // a re-import that changes January: that snapshot's before → after is in the audit trail
+    const revised = `${header}\n2025-01,450000,10000,10000,10,2,0,\n2025-02,-1200.5,12000,12000,12,3,1,5000000\n`;
+    expect(importSnapshotsCsv(db, { kind: "user", actor: CEO }, revised, "upload")).toEqual({ ok: true, created: 0, updated: 2, rows: 2 });
+    const audit = auditRows("finance_snapshot");
+    expect(audit.map((a) => a.action)).toEqual(["create", "create", "import", "update", "import"]);
+    const jan = audit[3];
+    expect(JSON.parse(jan.before!)).toMatchObject({ month: "2025-01", cashCents: 500_000_00 });
+    expect(JSON.parse(jan.after)).toMatchObject({ month: "2025-01", cashCents: 450_000_00 });
   });
 });
 
