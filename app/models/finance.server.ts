@@ -17,6 +17,7 @@ import {
   type BudgetGrid,
   type CashForecast,
   type FinanceMetrics,
+  type ForecastMonth,
   type FinanceSettings,
   type RequisitionImpact,
   type SnapshotRecord,
@@ -260,8 +261,26 @@ export type RedactedRequisitionImpact = Omit<ForecastRequisitionImpact, "monthly
   /** false: the salary (hence the monthly cost AND the Δ days, derived from it) is hidden from this user */
   salaryVisible: boolean;
 };
-export type RedactedCashForecast = Omit<FinanceCashForecast, "requisitionImpacts"> & {
+export type RedactedForecastMonth = Omit<ForecastMonth, "spendWithHiringCents" | "cashWithHiringCents"> & {
+  /** null when the hiring plan is hidden from this user (see `hiringPlanHidden`) */
+  spendWithHiringCents: number | null;
+  cashWithHiringCents: number | null;
+};
+export type RedactedCashForecast = Omit<
+  FinanceCashForecast,
+  "requisitionImpacts" | "months" | "zeroCashMonthWith" | "zeroCashDateWith"
+> & {
+  months: RedactedForecastMonth[];
+  zeroCashMonthWith: string | null;
+  zeroCashDateWith: string | null;
   requisitionImpacts: RedactedRequisitionImpact[];
+  /**
+   * Requisitions counted in the forecast whose salary this user may not see. When > 0, the
+   * "with the hiring plan" figures are null: the month-to-month step of that series is the
+   * loaded monthly cost of the requisitions starting that month, so a month with a single new
+   * requisition would give its salary away (salary × loaded-cost factor ÷ 12).
+   */
+  hiddenRequisitions: number;
 };
 
 /**
@@ -270,13 +289,20 @@ export type RedactedCashForecast = Omit<FinanceCashForecast, "requisitionImpacts
  * returning a forecast.
  */
 export function redactForecastForUser(forecast: FinanceCashForecast, user: Actor): RedactedCashForecast {
+  const requisitionImpacts: RedactedRequisitionImpact[] = forecast.requisitionImpacts.map((r) => {
+    const salaryVisible = can(user, "salaries:requisitions:read", { teamIsTech: r.teamIsTech, teamId: r.teamId });
+    // Δ days is derived from the salary too (docs/decisions/201): hidden wherever the salary is
+    return salaryVisible ? { ...r, salaryVisible } : { ...r, salaryVisible, monthlyCostCents: null, deltaDays: null };
+  });
+  const hiddenRequisitions = requisitionImpacts.filter((r) => !r.salaryVisible).length;
+  if (hiddenRequisitions === 0) return { ...forecast, requisitionImpacts, hiddenRequisitions };
   return {
     ...forecast,
-    requisitionImpacts: forecast.requisitionImpacts.map((r) => {
-      const salaryVisible = can(user, "salaries:requisitions:read", { teamIsTech: r.teamIsTech, teamId: r.teamId });
-      // Δ days is derived from the salary too (docs/decisions/201): hidden wherever the salary is
-      return salaryVisible ? { ...r, salaryVisible } : { ...r, salaryVisible, monthlyCostCents: null, deltaDays: null };
-    }),
+    months: forecast.months.map((m) => ({ ...m, spendWithHiringCents: null, cashWithHiringCents: null })),
+    zeroCashMonthWith: null,
+    zeroCashDateWith: null,
+    requisitionImpacts,
+    hiddenRequisitions,
   };
 }
 

@@ -192,6 +192,23 @@ describe("getCashForecast", () => {
     const viewer: Actor = { id: 999, role: "viewer", teamId: null };
     for (const r of redactForecastForUser(f, viewer).requisitionImpacts) expect([r.salaryVisible, r.monthlyCostCents, r.deltaDays]).toEqual([false, null, null]);
     expect(redactForecastForUser(f, CEO).requisitionImpacts.map((r) => r.deltaDays)).toEqual(f.requisitionImpacts.map((r) => r.deltaDays));
+
+    // the "with hiring" series gives a salary away: its step in 2025-06 is the AE's loaded monthly cost
+    const june = f.months.find((x) => x.month === "2025-06")!;
+    expect(june.spendWithHiringCents! - june.spendWithoutHiringCents).toBe(Math.round((48_000_00 / 12) * 1.45));
+    // so it is null for anyone who may not see every counted salary (CTO: the AE is a sales hire)
+    for (const who of [CTO, LEAD, viewer]) {
+      const red = redactForecastForUser(f, who);
+      expect(red.hiddenRequisitions).toBeGreaterThan(0);
+      expect(red.months.every((x) => x.spendWithHiringCents === null && x.cashWithHiringCents === null)).toBe(true);
+      expect([red.zeroCashDateWith, red.zeroCashMonthWith]).toEqual([null, null]);
+      expect(red.months.map((x) => x.cashWithoutHiringCents)).toEqual(f.months.map((x) => x.cashWithoutHiringCents));
+      expect(JSON.stringify(red)).not.toContain(String(june.spendWithHiringCents));
+    }
+    const forCeo = redactForecastForUser(f, CEO);
+    expect(forCeo.hiddenRequisitions).toBe(0);
+    expect(forCeo.months).toEqual(f.months);
+    expect(forCeo.zeroCashDateWith).toBe(f.zeroCashDateWith);
   });
 });
 

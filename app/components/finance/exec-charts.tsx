@@ -8,6 +8,9 @@ import { formatDate, formatMoney, formatMonth, type FormatOptions } from "~/lib/
 
 export const CHART_TEXT = {
   cashTitle: "Cash: actual, then forecast with and without the hiring plan",
+  cashTitleWithout: "Cash: actual, then forecast without the hiring plan",
+  planHidden: (n: number) =>
+    `The forecast with the hiring plan is hidden: it is derived from the salaries of ${n} open requisition${n === 1 ? "" : "s"} your role may not see.`,
   cashActual: "Cash (actual)",
   cashWithout: "Forecast without the hiring plan",
   cashWith: "Forecast with the open hiring plan",
@@ -29,7 +32,9 @@ export function CashCurveChart({
 }: {
   trend: { month: string; cashCents: number }[];
   forecast: {
-    months: { month: string; cashWithoutHiringCents: number; cashWithHiringCents: number }[];
+    /** cashWithHiringCents null: the hiring plan is hidden from this user (salary-derived) */
+    months: { month: string; cashWithoutHiringCents: number; cashWithHiringCents: number | null }[];
+    hiddenRequisitions?: number;
     zeroCashMonthWith: string | null;
     zeroCashMonthWithout: string | null;
     zeroCashDateWith: string | null;
@@ -51,18 +56,23 @@ export function CashCurveChart({
     rows.push({ month: f.month, actual: null, without: f.cashWithoutHiringCents, with: f.cashWithHiringCents });
   }
   const z = (d: string | null) => (d ? formatDate(d, "UTC", fmt.locale) : "not within the forecast");
-  const zeroInChart = forecast.zeroCashMonthWith && rows.some((r) => r.month === forecast.zeroCashMonthWith);
+  const planHidden = (forecast.hiddenRequisitions ?? 0) > 0;
+  if (planHidden && last) last.with = null;
+  const zeroInChart = !planHidden && forecast.zeroCashMonthWith && rows.some((r) => r.month === forecast.zeroCashMonthWith);
+  const withText = planHidden
+    ? CHART_TEXT.planHidden(forecast.hiddenRequisitions ?? 0)
+    : `Zero cash with the open hiring plan: ${z(forecast.zeroCashDateWith)}; without it: ${z(forecast.zeroCashDateWithout)}.`;
   return (
     <LineChart<CashRow>
-      title={CHART_TEXT.cashTitle}
-      description={`Zero cash with the open hiring plan: ${z(forecast.zeroCashDateWith)}; without it: ${z(forecast.zeroCashDateWithout)}. Forecast: planned budget lines${forecast.plannedThrough ? ` (through ${formatMonth(forecast.plannedThrough, fmt.locale)}, then that month's total held flat)` : " (none after M: M's gross burn held flat)"}, revenue growing by g, each open requisition from its start month at salary ÷ 12 × loaded-cost factor.`}
+      title={planHidden ? CHART_TEXT.cashTitleWithout : CHART_TEXT.cashTitle}
+      description={`${withText}${planHidden ? ` Zero cash without it: ${z(forecast.zeroCashDateWithout)}.` : ""} Forecast: planned budget lines${forecast.plannedThrough ? ` (through ${formatMonth(forecast.plannedThrough, fmt.locale)}, then that month's total held flat)` : " (none after M: M's gross burn held flat)"}, revenue growing by g, each open requisition from its start month at salary ÷ 12 × loaded-cost factor.`}
       data={rows}
       xKey="month"
       xLabel="Month"
       series={[
         { key: "actual", label: CHART_TEXT.cashActual, color: "chart-1" },
         { key: "without", label: CHART_TEXT.cashWithout, color: "chart-2", dashed: true },
-        { key: "with", label: CHART_TEXT.cashWith, color: "chart-3", dashed: true },
+        ...(planHidden ? [] : [{ key: "with" as const, label: CHART_TEXT.cashWith, color: "chart-3" as const, dashed: true }]),
       ]}
       referenceLine={{ y: 0, label: CHART_TEXT.zeroLine, color: "bad" }}
       xMarker={zeroInChart ? { x: forecast.zeroCashMonthWith!, label: CHART_TEXT.zeroMarker, color: "bad" } : undefined}
