@@ -1406,13 +1406,6 @@ export async function runDeliveryApi(handler: () => Promise<Response> | Response
   }
 }
 
-/** CSV row errors as the API's per-field map: "<row>.<column>" → messages ("<row>" alone for whole-row errors). */
-export function csvFieldErrors(errors: readonly CsvRowError[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const e of errors) (out[e.field ? `${e.row}.${e.field}` : String(e.row)] ??= []).push(e.message);
-  return out;
-}
-
 /** A deployment of a service by its external id, or "#<id>" for its internal id. */
 export function findServiceDeployment(db: Db, serviceId: number, ref: string): number | null {
   const v = ref.trim();

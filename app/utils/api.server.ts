@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { CsvRowError } from "~/lib/csv";
 import { issuesToFieldErrors } from "~/lib/forms.server";
 import { authenticateToken, type ApiPrincipal, type ApiScope } from "~/models/tokens.server";
 import { getDb } from "~/utils/db.server";
@@ -95,4 +96,33 @@ export function parseApiQuery<S extends z.ZodType>(schema: S, url: URL): z.infer
   const { fieldErrors, formErrors } = issuesToFieldErrors(result.error.issues);
   if (formErrors.length) fieldErrors["_"] = formErrors;
   throw apiError(400, "The query parameters are invalid.", fieldErrors);
+}
+
+/** What an importer returns: counts when everything was written, or every bad row and field. */
+export type CsvImportOutcome = { ok: true; created: number; updated: number } | { ok: false; errors: CsvRowError[] };
+
+/**
+ * The one shape of `POST /api/v1/import/<kind>` (DESIGN.md): a `text/csv` body, scope
+ * `import:write`, all or nothing. 400 `{error, errors: [{row, field, message}], fieldErrors:
+ * {"3.field": [...]}}` naming every bad row and field; otherwise the counts, 201 when a row was
+ * created, else 200. 401 / 403 / 405 / 413 / 415 as every API route; an unexpected error is a JSON 500.
+ */
+export async function csvImportResponse(request: Request, run: (principal: ApiPrincipal, text: string) => CsvImportOutcome): Promise<Response> {
+  try {
+    requireMethod(request, "POST");
+    const principal = requireApiToken(request, "import:write");
+    const text = await readBodyText(request, "text/csv");
+    const result = run(principal, text);
+    if (!result.ok) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const e of result.errors) (fieldErrors[e.field ? `${e.row}.${e.field}` : String(e.row)] ??= []).push(e.message);
+      return apiJson({ error: "The CSV file was rejected: fix every row listed and send it again; nothing was imported.", errors: result.errors, fieldErrors }, 400);
+    }
+    const { ok: _ok, ...counts } = result;
+    return apiJson(counts, result.created > 0 ? 201 : 200);
+  } catch (err) {
+    if (err instanceof Response) return err;
+    console.error("CSV import: unexpected error", err);
+    return apiError(500, "Internal error: nothing was imported.");
+  }
 }

@@ -102,7 +102,7 @@ describe("POST /api/v1/import/budget-lines", () => {
   it("imports and counts created / updated; audits the import", async () => {
     const tok = token(["import:write"]);
     const r1 = await budgetImport(args(postCsv("/api/v1/import/budget-lines", CSV, tok)));
-    expect(r1.status).toBe(200);
+    expect(r1.status).toBe(201); // created;
     expect(await r1.json()).toEqual({ created: 2, updated: 0, rows: 2 });
     const r2 = await budgetImport(args(postCsv("/api/v1/import/budget-lines", CSV, tok)));
     expect(await r2.json()).toEqual({ created: 0, updated: 2, rows: 2 });
@@ -119,7 +119,7 @@ describe("POST /api/v1/import/budget-lines", () => {
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.errors.map((e: { row: number; field: string }) => `${e.row}.${e.field}`)).toEqual(["3.month", "3.planned", "4.actual"]);
-    expect(Object.keys(body.fieldErrors)).toEqual(["row 3.month", "row 3.planned", "row 4.actual"]);
+    expect(Object.keys(body.fieldErrors)).toEqual(["3.month", "3.planned", "4.actual"]);
     expect(db.$client.prepare("SELECT count(*) AS n FROM budget_lines").get()).toEqual({ n: 0 });
   });
 
@@ -138,7 +138,7 @@ describe("POST /api/v1/import/finance-snapshots", () => {
   it("imports, then a bad file is refused whole", async () => {
     const tok = token(["import:write"]);
     const ok = await snapshotImport(args(postCsv("/api/v1/import/finance-snapshots", `${H}\n2025-01,100000,1000,1000,5,5,0,100000\n`, tok)));
-    expect(ok.status).toBe(200);
+    expect(ok.status).toBe(201);
     expect(await ok.json()).toEqual({ created: 1, updated: 0, rows: 1 });
     const bad = await snapshotImport(args(postCsv("/api/v1/import/finance-snapshots", `${H}\n2025-02,1,1,1,1,1,0,0\n2025-03,1,1,1,two,1,0,0\n`, tok)));
     expect(bad.status).toBe(400);
