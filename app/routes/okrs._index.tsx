@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { assertPermission, requireUser } from "~/auth/guards.server";
+import { assertPermission, requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
@@ -62,7 +62,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  // 403 before anything is parsed for those who edit no OKR at all (viewers); per-team checks below
+  const user = await requirePermission(request, "okrs:edit");
   const db = getDb();
   const formData = await request.formData();
   const intent = formData.get("intent");

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
-import { requireUser } from "~/auth/guards.server";
+import { requirePermission, requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckInRow } from "~/components/okrs/check-in-form";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
@@ -48,7 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  // 403 before anything is parsed for those who check in on nothing (viewers); per-KR check in handleCheckIn
+  const user = await requirePermission(request, "okrs:checkin");
   const formData = await request.formData();
   if (formData.get("intent") !== "checkin") {
     return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });

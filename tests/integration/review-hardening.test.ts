@@ -7,7 +7,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { login } from "~/auth/session.server";
 import { loader as kpiLoader } from "~/routes/kpis.$kpiId";
-import { insertKpi, insertKpiMeasurement, insertUser } from "../../seeds/builders";
+import { insertKpi, insertKpiMeasurement, insertTeam, insertUser } from "../../seeds/builders";
 import { createTestDb } from "../helpers/db";
 
 let t: ReturnType<typeof createTestDb>;
@@ -67,5 +67,31 @@ describe("GET /kpis/:id with a malformed ?page", () => {
     }
     const second = await run(() => kpiLoader(args(get(`/kpis/${kpi.id}?page=2`, cookie), { kpiId: String(kpi.id) })));
     expect((second.body as { page: number }).page).toBe(2);
+  });
+});
+
+describe("OKR actions: a viewer gets 403 whatever is posted (was a 400 from validation first)", () => {
+  it("create-objective, unknown intents and check-ins with bad ids", async () => {
+    const { action: okrsAction } = await import("~/routes/okrs._index");
+    const { action: mineAction } = await import("~/routes/okrs.mine");
+    const { action: krAction } = await import("~/routes/okrs.kr.$keyResultId");
+    const core = insertTeam(t.db, { name: "Core" });
+    const viewer = await cookieFor(insertUser(t.db, { role: "viewer" }).id);
+    const lead = await cookieFor(insertUser(t.db, { role: "lead", teamId: core.id }).id);
+    const bodies: Record<string, string>[] = [{ intent: "create-objective" }, { intent: "create-objective", cycleId: "abc" }, { intent: "bogus" }, {}];
+    for (const body of bodies) {
+      expect((await run(() => okrsAction(args(post("/okrs?index", viewer, body))))).status, JSON.stringify(body)).toBe(403);
+    }
+    for (const body of [{ intent: "checkin", keyResultId: "abc" }, { intent: "bogus" }, {}]) {
+      expect((await run(() => mineAction(args(post("/okrs/mine", viewer, body))))).status, JSON.stringify(body)).toBe(403);
+      expect((await run(() => krAction(args(post("/okrs/kr/1", viewer, body), { keyResultId: "1" })))).status, JSON.stringify(body)).toBe(403);
+    }
+    // a lead may edit (own team) and check in: bad input is still a 400 with a per-field message
+    const leadReply = await run(() => okrsAction(args(post("/okrs?index", lead, { intent: "create-objective", cycleId: "abc" }))));
+    expect(leadReply.status).toBe(400);
+    expect((leadReply.body as { fieldErrors: Record<string, string[]> }).fieldErrors.cycleId).toBeDefined();
+    const leadCheckin = await run(() => mineAction(args(post("/okrs/mine", lead, { intent: "checkin", keyResultId: "abc" }))));
+    expect(leadCheckin.status).toBe(400);
+    expect((leadCheckin.body as { fieldErrors: Record<string, string[]> }).fieldErrors.keyResultId).toBeDefined();
   });
 });
