@@ -159,6 +159,17 @@ export function createRequirement(
   });
 }
 
+const ComplianceFilterSchema = z.object({
+  framework: z.string().trim().min(1).max(60).optional().catch(undefined),
+  status: z.enum(REQUIREMENT_STATUSES).optional().catch(undefined),
+});
+
+/** `?framework=<key>&status=<status>` of the compliance page and its CSV: anything unknown or malformed is ignored. */
+export function parseComplianceFilter(url: URL): { framework?: string; status?: RequirementStatus } {
+  const sp = url.searchParams;
+  return ComplianceFilterSchema.parse({ framework: sp.get("framework") ?? undefined, status: sp.get("status") ?? undefined });
+}
+
 export function frameworkExists(db: Db, id: number): boolean {
   return !!db.select({ id: F.id }).from(F).where(eq(F.id, id)).get();
 }

@@ -83,7 +83,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const canEdit = can(user, "finance:edit", { categoryIsIt: false });
   const editMonth = financeMonthSchema.safeParse(url.searchParams.get("edit"));
   const editing = canEdit && editMonth.success ? getSnapshot(db, editMonth.data) : null;
-  return { params, rows, total, canEdit, editing, savedMonth: url.searchParams.get("saved") };
+  return { params, rows, total, canEdit, editing, savedMonth: financeMonthSchema.safeParse(url.searchParams.get("saved")).data ?? null };
 }
 
 type ImportReply = { status: "import-ok"; message: string } | { status: "import-error"; errors: CsvRowError[] };

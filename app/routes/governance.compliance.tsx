@@ -16,7 +16,7 @@ import {
   frameworkExists,
   listFrameworkProgress,
   listRequirements,
-  REQUIREMENT_STATUSES,
+  parseComplianceFilter,
   RequirementCreateFormSchema,
   requirementRefTaken,
   RequirementUpdateFormSchema,
@@ -59,10 +59,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const url = new URL(request.url);
   const frameworks = listFrameworkProgress(db);
-  const fKey = url.searchParams.get("framework");
-  const framework = frameworks.find((f) => f.key === fKey) ?? null;
-  const st = url.searchParams.get("status");
-  const status = (REQUIREMENT_STATUSES as readonly string[]).includes(st ?? "") ? (st as (typeof REQUIREMENT_STATUSES)[number]) : undefined;
+  const filter = parseComplianceFilter(url);
+  const framework = frameworks.find((f) => f.key === filter.framework) ?? null;
+  const status = filter.status;
   return {
     frameworks,
     framework: framework?.key ?? null,

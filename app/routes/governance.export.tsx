@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/guards.server";
 import { toCsv } from "~/lib/csv";
 import { csvResponse } from "~/lib/csv.server";
-import { listFrameworkProgress, listRequirements } from "~/models/governance.server";
+import { listFrameworkProgress, listRequirements, parseComplianceFilter } from "~/models/governance.server";
 import { getDb } from "~/utils/db.server";
 
 /** CSV of the compliance requirements (optionally one framework: ?framework=gdpr). */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
   const db = getDb();
-  const key = new URL(request.url).searchParams.get("framework");
+  const key = parseComplianceFilter(new URL(request.url)).framework;
   const framework = listFrameworkProgress(db).find((f) => f.key === key);
   const rows = listRequirements(db, { frameworkId: framework?.id });
   const csv = toCsv(

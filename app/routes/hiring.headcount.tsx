@@ -7,7 +7,8 @@ import { HiringTabs } from "~/components/hiring/hiring-tabs";
 import { KpiTile } from "~/components/metrics/kpi-tile";
 import { PageHeader } from "~/components/ui/page-header";
 import { formatMonth, formatNumber } from "~/lib/format";
-import { isMonth, monthDiff } from "~/lib/months";
+import { monthDiff } from "~/lib/months";
+import { monthSchema } from "~/lib/validation.server";
 import { currentMonth, getHeadcountRange, getHeadcountSeries, getHeadcountSummary } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { useRootData } from "~/root";
@@ -42,10 +43,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const month = currentMonth(getCompanySettings(db).timeZone);
   const range = getHeadcountRange(db, month);
-  const fromQ = url.searchParams.get("from");
-  const toQ = url.searchParams.get("to");
-  let from = isMonth(fromQ) ? fromQ : range.from;
-  let to = isMonth(toQ) ? toQ : range.to;
+  const fromQ = monthSchema.safeParse(url.searchParams.get("from"));
+  const toQ = monthSchema.safeParse(url.searchParams.get("to"));
+  let from = fromQ.success ? fromQ.data : range.from;
+  let to = toQ.success ? toQ.data : range.to;
   if (monthDiff(from, to) < 0) [from, to] = [to, from];
   const series = getHeadcountSeries(db, from, to, { actualUntil: month }); // one SQL statement (recursive CTE over months)
   const now = getHeadcountSummary(db, month);

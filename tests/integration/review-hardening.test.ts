@@ -82,7 +82,7 @@ describe("OKR actions: a viewer gets 403 whatever is posted (was a 400 from vali
     for (const body of bodies) {
       expect((await run(() => okrsAction(args(post("/okrs?index", viewer, body))))).status, JSON.stringify(body)).toBe(403);
     }
-    for (const body of [{ intent: "checkin", keyResultId: "abc" }, { intent: "bogus" }, {}]) {
+    for (const body of [{ intent: "checkin", keyResultId: "abc" }, { intent: "bogus" }, {}] as Record<string, string>[]) {
       expect((await run(() => mineAction(args(post("/okrs/mine", viewer, body))))).status, JSON.stringify(body)).toBe(403);
       expect((await run(() => krAction(args(post("/okrs/kr/1", viewer, body), { keyResultId: "1" })))).status, JSON.stringify(body)).toBe(403);
     }
@@ -93,5 +93,33 @@ describe("OKR actions: a viewer gets 403 whatever is posted (was a 400 from vali
     const leadCheckin = await run(() => mineAction(args(post("/okrs/mine", lead, { intent: "checkin", keyResultId: "abc" }))));
     expect(leadCheckin.status).toBe(400);
     expect((leadCheckin.body as { fieldErrors: Record<string, string[]> }).fieldErrors.keyResultId).toBeDefined();
+  });
+});
+
+describe("URL parameters parsed by zod, malformed ones ignored (never a 500)", () => {
+  it("compliance filter", async () => {
+    const { parseComplianceFilter } = await import("~/models/governance.server");
+    const f = (q: string) => parseComplianceFilter(new URL(`http://localhost/governance/compliance${q}`));
+    expect(f("?framework=gdpr&status=done")).toEqual({ framework: "gdpr", status: "done" });
+    expect(f("?framework=&status=garbage")).toEqual({ framework: undefined, status: undefined });
+    expect(f(`?framework=${"x".repeat(500)}&status=DONE`)).toEqual({ framework: undefined, status: undefined });
+  });
+
+  it("headcount and executive dashboard months", async () => {
+    const { loader: headcountLoader } = await import("~/routes/hiring.headcount");
+    const { loader: execLoader } = await import("~/routes/dashboards.executive");
+    const viewer = await cookieFor(insertUser(t.db, { role: "viewer" }).id);
+    for (const q of ["?from=2026-13&to=abc", "?from=0000-00", "?from=2026-01&from=x", "?to=99999-01"]) {
+      const res = await run(() => headcountLoader(args(get(`/hiring/headcount${q}`, viewer))));
+      expect(res.status, q).toBe(200);
+      expect((res.body as { from: string }).from, q).toMatch(/^\d{4}-(0[1-9]|1[0-2])$/);
+    }
+    const ok = await run(() => headcountLoader(args(get("/hiring/headcount?from=2025-01&to=2025-03", viewer))));
+    expect((ok.body as { series: unknown[] }).series).toHaveLength(3);
+    for (const q of ["?asOf=2026-13", "?asOf=abc", "?asOf="]) {
+      const res = await run(() => execLoader(args(get(`/dashboards/executive${q}`, viewer))));
+      expect(res.status, q).toBe(200);
+      expect((res.body as { badAsOf: boolean }).badAsOf, q).toBe(true);
+    }
   });
 });
