@@ -49,15 +49,54 @@ export type LiveMetricSources = {
   headcountMonth: string;
 };
 
+/**
+ * The sources the live values come from, each read at most once however many gates, rules and
+ * panels of a page use it (a page builds one `LiveSources` per request).
+ */
+export class LiveSources {
+  readonly failed: string[] = [];
+  readonly window: { from: number; to: number };
+  private cache = new Map<string, unknown>();
+
+  constructor(
+    private readonly db: Db,
+    readonly now = Date.now(),
+  ) {
+    this.window = liveWindow(now);
+  }
+
+  private once<T>(name: string, fn: () => T): T | null {
+    if (!this.cache.has(name)) this.cache.set(name, attempt(name.split(":")[0], this.failed, fn));
+    return this.cache.get(name) as T | null;
+  }
+
+  finance() {
+    return this.once("finance", () => getFinanceMetrics(this.db));
+  }
+  dora() {
+    return this.once("delivery", () => getDoraMetrics(this.db, this.window, {}));
+  }
+  headcount(month: string) {
+    return this.once(`headcount:${month}`, () => getHeadcountSummary(this.db, month));
+  }
+  kpi(key: string) {
+    return this.once(`kpis:${key}`, () => latestMeasurementByKey(this.db, key));
+  }
+  objectives() {
+    return this.once("okrs", () => getObjectivesProgress(this.db, { now: this.now }));
+  }
+}
+
 /** Every gate metric's current value (null = no data), and where the values come from. */
-export function getLiveMetrics(db: Db, now = Date.now()): { values: Record<GateMetricKey, number | null>; sources: LiveMetricSources } {
-  const failed: string[] = [];
-  const finance = attempt("finance", failed, () => getFinanceMetrics(db));
-  const window = liveWindow(now);
-  const dora = attempt("delivery", failed, () => getDoraMetrics(db, window, {}));
-  const month = new Date(now).toISOString().slice(0, 7);
-  const headcount = attempt("headcount", failed, () => getHeadcountSummary(db, month));
-  const kpi = (key: string) => attempt("kpis", failed, () => latestMeasurementByKey(db, key));
+export function getLiveMetrics(
+  db: Db,
+  now = Date.now(),
+  src = new LiveSources(db, now),
+): { values: Record<GateMetricKey, number | null>; sources: LiveMetricSources } {
+  const finance = src.finance();
+  const dora = src.dora();
+  const month = new Date(src.now).toISOString().slice(0, 7);
+  const headcount = src.headcount(month);
   const values: Record<GateMetricKey, number | null> = {
     customers: finance?.customers ?? null,
     arr_cents: finance?.arrCents ?? null,
@@ -72,23 +111,22 @@ export function getLiveMetrics(db: Db, now = Date.now()): { values: Record<GateM
     time_to_restore_hours_30d: dora?.timeToRestore.medianHours ?? null,
     headcount: headcount?.actual ?? null,
     net_burn_cents: finance?.netBurnCents ?? null,
-    kpi_nps: kpi("nps"),
-    kpi_bugs_p0: kpi("bugs_p0"),
+    kpi_nps: src.kpi("nps"),
+    kpi_bugs_p0: src.kpi("bugs_p0"),
   };
-  return { values, sources: { failed, financeAsOfMonth: finance?.asOfMonth ?? null, window, headcountMonth: month } };
+  return { values, sources: { failed: [...new Set(src.failed)], financeAsOfMonth: finance?.asOfMonth ?? null, window: src.window, headcountMonth: month } };
 }
 
 /** `Record<GateMetricKey, number | null>` of the current values (see getLiveMetrics). */
-export function getLiveMetricValues(db: Db, now = Date.now()): Record<GateMetricKey, number | null> {
-  return getLiveMetrics(db, now).values;
+export function getLiveMetricValues(db: Db, now = Date.now(), src = new LiveSources(db, now)): Record<GateMetricKey, number | null> {
+  return getLiveMetrics(db, now, src).values;
 }
 
 /** The inputs of the three risk rules, from the same sources. */
-export function getRiskRuleInputs(db: Db, now = Date.now()): RiskRuleLiveInputs {
-  const failed: string[] = [];
-  const finance = attempt("finance", failed, () => getFinanceMetrics(db));
-  const dora = attempt("delivery", failed, () => getDoraMetrics(db, liveWindow(now), {}));
-  const objectives = attempt("okrs", failed, () => getObjectivesProgress(db, { now }));
+export function getRiskRuleInputs(db: Db, now = Date.now(), src = new LiveSources(db, now)): RiskRuleLiveInputs {
+  const finance = src.finance();
+  const dora = src.dora();
+  const objectives = src.objectives();
   return {
     runway: finance ? { runwayMonths: finance.runwayMonths } : null,
     cfr: dora ? { rate: dora.changeFailureRate.rate } : null,
@@ -101,13 +139,13 @@ export function getRiskRuleInputs(db: Db, now = Date.now()): RiskRuleLiveInputs 
  * (idempotent). Called when the risk register, the rules page and the executive and CTO
  * dashboards load — see docs/decisions/600-metric-raised-risks.md.
  */
-export function refreshMetricRisks(db: Db, now = Date.now()): ApplyRulesResult {
-  return applyRiskRules(db, getRiskRuleInputs(db, now), now);
+export function refreshMetricRisks(db: Db, now = Date.now(), src = new LiveSources(db, now)): ApplyRulesResult {
+  return applyRiskRules(db, getRiskRuleInputs(db, now, src), now);
 }
 
 /** Every decision gate evaluated on live values today (UTC day). */
-export function getEvaluatedGates(db: Db, now = Date.now()): EvaluatedGate[] {
-  return evaluateGates(listGates(db), getLiveMetricValues(db, now), new Date(now).toISOString().slice(0, 10));
+export function getEvaluatedGates(db: Db, now = Date.now(), src = new LiveSources(db, now)): EvaluatedGate[] {
+  return evaluateGates(listGates(db), getLiveMetricValues(db, now, src), new Date(now).toISOString().slice(0, 10));
 }
 
 /**
@@ -115,12 +153,13 @@ export function getEvaluatedGates(db: Db, now = Date.now()): EvaluatedGate[] {
  * 600), then the five highest residual risks and every gate on live values.
  */
 export function getExecutiveRiskPanels(db: Db, now = Date.now()): { topRisks: RiskRow[]; gates: EvaluatedGate[] } {
+  const src = new LiveSources(db, now); // finance and delivery read once for the rules and the gates
   try {
-    refreshMetricRisks(db, now);
+    refreshMetricRisks(db, now, src);
   } catch (e) {
     console.error("risk rules evaluation failed", e);
   }
-  return { topRisks: listTopRisks(db, { limit: 5, now }), gates: getEvaluatedGates(db, now) };
+  return { topRisks: listTopRisks(db, { limit: 5, now }), gates: getEvaluatedGates(db, now, src) };
 }
 
 /** The CTO dashboard's panels: open technical & security risks and compliance progress per framework. */

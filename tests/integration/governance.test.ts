@@ -27,7 +27,7 @@ import {
   updateGate,
   updateRequirement,
 } from "~/models/governance.server";
-import { getEvaluatedGates, getLiveMetricValues } from "~/models/live-metrics.server";
+import { getEvaluatedGates, getExecutiveRiskPanels, getLiveMetricValues, LiveSources } from "~/models/live-metrics.server";
 import { createTestDb } from "../helpers/db";
 
 let db: Db;
@@ -110,6 +110,36 @@ describe("decision gates on live values", () => {
     expect(launch.verdict).toBe("go");
     expect(expansion.criteria[0].value).toBe(100_000_00);
     expect(expansion.verdict).toBe("pending");
+  });
+
+  it("a page reads each live source once: the rules and the gates share one finance and one delivery read", () => {
+    financeMonths(16, 9_000_00);
+    insertGate(db, { name: "Series A", dueDate: "2026-12-31", criteria: [{ metric: "customers", operator: ">=", threshold: 15 }] });
+    const src = new LiveSources(db, NOW);
+    expect(src.finance()).toBe(src.finance()); // the same object: read once
+    const client = db.$client;
+    const prepare = client.prepare.bind(client);
+    const statements: string[] = [];
+    client.prepare = ((text: string) => (statements.push(text), prepare(text))) as typeof client.prepare;
+    try {
+      const panels = getExecutiveRiskPanels(db, NOW);
+      expect(panels.gates.map((g) => g.verdict)).toEqual(["go"]);
+    } finally {
+      client.prepare = prepare;
+    }
+    const snapshotReads = statements.filter((q) => /from\s+"?finance_snapshots"?/i.test(q));
+    const alone = (() => {
+      const list: string[] = [];
+      client.prepare = ((text: string) => (list.push(text), prepare(text))) as typeof client.prepare;
+      try {
+        new LiveSources(db, NOW).finance();
+      } finally {
+        client.prepare = prepare;
+      }
+      return list.filter((q) => /from\s+"?finance_snapshots"?/i.test(q));
+    })();
+    expect(alone.length).toBeGreaterThan(0);
+    expect(snapshotReads.length).toBe(alone.length); // not twice: rules + gates share the read
   });
 
   it("pending before the due date, change failure rate from the last 30 days", () => {
