@@ -13,8 +13,21 @@ export function forbidden(message = "You do not have permission to do this."): n
   throw data({ message }, { status: 403 });
 }
 
-/** Only same-site relative paths are allowed as redirect targets. */
+/**
+ * Only same-site relative paths are allowed as redirect targets. Control characters, whitespace
+ * and backslashes are refused anywhere: browsers drop tabs and newlines from URLs ("/\t/evil.com"
+ * becomes "//evil.com", another site) and treat "\\" like "/", and a newline in a Location header
+ * would throw (a 500).
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  if (/[\u0000-\u0020\u007f-\u009f\\]/.test(to)) return fallback;
+  // belt and braces: it must resolve to this very origin
+  const base = "http://same-origin.invalid";
+  try {
+    if (new URL(to, base).origin !== base) return fallback;
+  } catch {
+    return fallback;
+  }
   return to;
 }
