@@ -143,7 +143,7 @@ describe("redirect targets after login and theme switch", () => {
       const res = (await loginAction(args(post("/login", "", { email: "v@example.test", password: "long-enough-password", redirectTo })))) as unknown as Response;
       expect(res.status, JSON.stringify(redirectTo)).toBe(302);
       expect(res.headers.get("Location")).toBe("/");
-      const theme = await themeAction(args(post("/resources/theme", "", { theme: "dark", redirectTo })));
+      const theme = (await themeAction(args(post("/resources/theme", "", { theme: "dark", redirectTo })))) as unknown as Response;
       expect(theme.status).toBe(302);
       expect(theme.headers.get("Location")).toBe("/");
     }
