@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useEffect, useRef } from "react";
 import {
   Form,
   Links,
@@ -109,6 +110,17 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
   const items = NAV.filter((item) => data.permissions.includes(item.permission));
   const groups = [...new Set(items.map((i) => i.group))];
   const active = activeNavPath(location.pathname, items.map((i) => i.to));
+  const navRef = useRef<HTMLElement>(null);
+  // On a phone the menu is one row that scrolls sideways: bring the current page's item into view
+  // (the row only, never the page).
+  useEffect(() => {
+    const nav = navRef.current;
+    const link = nav?.querySelector<HTMLElement>('a[aria-current="page"]');
+    if (!nav || !link || nav.scrollWidth <= nav.clientWidth) return;
+    const n = nav.getBoundingClientRect();
+    const l = link.getBoundingClientRect();
+    nav.scrollLeft += l.left - n.left - (n.width - l.width) / 2;
+  }, [active]);
   return (
     <div className="shell">
       <a href="#main" className="skip-link">
@@ -132,7 +144,7 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
           </Form>
         </div>
       </header>
-      <nav className="sidenav" aria-label="Main">
+      <nav className="sidenav" aria-label="Main" ref={navRef}>
         {groups.map((group) => (
           <div key={group} className="sidenav__group">
             <p className="sidenav__heading">{group}</p>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { LineChart } from "~/components/charts/line-chart";
+import { BarChart } from "~/components/charts/bar-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
@@ -115,7 +115,8 @@ export default function Maturity() {
       </section>
 
       <section className="panel" aria-label={TEXT.chart}>
-        <LineChart
+        {/* grouped bars, not lines: equal scores would hide each other's lines */}
+        <BarChart
           title={TEXT.chart}
           summary={TEXT.chartSummary}
           data={chartData}
@@ -123,7 +124,7 @@ export default function Maturity() {
           xLabel="Assessment"
           formatX={fmtDate}
           formatValue={(v) => String(v)}
-          yDomain={[0, 5]}
+          valueScale={{ domain: [0, 5], ticks: [0, 1, 2, 3, 4, 5] }}
           series={MATURITY_INDICATOR_KEYS.map((k, i) => ({ key: k, label: MATURITY_INDICATORS[k].label, color: `chart-${i + 1}` as "chart-1" }))}
           emptyMessage={TEXT.none}
         />

@@ -43,6 +43,8 @@ export type BarChartProps<T extends object> = {
   referenceLine?: ChartReferenceLine;
   formatX?: (x: string | number) => string;
   formatValue?: (v: number) => string;
+  /** a fixed value scale, e.g. a 1–5 score: its bounds and ticks (default: recharts picks from 0) */
+  valueScale?: { domain: [number, number]; ticks: number[] };
   width?: number;
   height?: number;
   /** width in px of the value axis (horizontal layout) or of the category axis (vertical layout) */
@@ -65,6 +67,7 @@ export function BarChart<T extends object>({
   referenceLine,
   formatX = defaultFormatX,
   formatValue = defaultFormatValue,
+  valueScale,
   width = DEFAULT_CHART_WIDTH,
   height = DEFAULT_CHART_HEIGHT,
   axisWidth,
@@ -91,6 +94,7 @@ export function BarChart<T extends object>({
     tick: axisTick,
     stroke: "var(--border)",
     tickLine: false,
+    ...(valueScale ? { domain: valueScale.domain, ticks: valueScale.ticks } : {}),
   } as const;
 
   return (
