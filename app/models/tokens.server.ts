@@ -40,17 +40,34 @@ export function createApiToken(
 
 export type ApiPrincipal = { tokenId: number; name: string; scopes: ApiScope[] };
 
-/** The active token matching a presented secret (and marks it used), or null. */
+/**
+ * The active token matching a presented secret (and marks it used), or null. A token acts with
+ * its creator's rights as they are now: a deactivated creator's tokens stop working, and
+ * `finance:read` holds only while the creator is still a CEO. (Tokens made on the server with
+ * `npm run token:create` and no `--by` have no creator and cannot hold `finance:read`.)
+ */
 export function authenticateToken(db: Db, presented: string, now = Date.now()): ApiPrincipal | null {
   if (!presented.startsWith(TOKEN_PREFIX) || presented.length > 200) return null;
   const row = db
-    .select({ id: schema.apiTokens.id, name: schema.apiTokens.name, scopes: schema.apiTokens.scopes })
+    .select({
+      id: schema.apiTokens.id,
+      name: schema.apiTokens.name,
+      scopes: schema.apiTokens.scopes,
+      creatorId: schema.apiTokens.createdByUserId,
+      creatorActive: schema.users.active,
+      creatorRole: schema.users.role,
+    })
     .from(schema.apiTokens)
+    .leftJoin(schema.users, eq(schema.users.id, schema.apiTokens.createdByUserId))
     .where(and(eq(schema.apiTokens.tokenHash, hashToken(presented)), isNull(schema.apiTokens.revokedAt)))
     .get();
   if (!row) return null;
+  if (row.creatorId !== null && row.creatorActive !== true) return null;
   db.update(schema.apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(schema.apiTokens.id, row.id)).run();
-  const scopes = row.scopes.split(",").filter((s): s is ApiScope => (API_SCOPES as readonly string[]).includes(s));
+  const scopes = row.scopes
+    .split(",")
+    .filter((s): s is ApiScope => (API_SCOPES as readonly string[]).includes(s))
+    .filter((s) => s !== "finance:read" || row.creatorRole === "ceo");
   return { tokenId: row.id, name: row.name, scopes };
 }
 

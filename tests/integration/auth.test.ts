@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
 import { clearFailures, lockedFor, LOCK_MS, MAX_FAILURES, MAX_FAILURES_PER_ADDRESS, recordFailure, throttleKeys, WINDOW_MS } from "~/auth/throttle.server";
+import { authenticateToken, createApiToken } from "~/models/tokens.server";
 import { createSession, getUserBySessionId } from "~/models/users.server";
 import { insertUser } from "../../seeds/builders";
 import { createTestDb } from "../helpers/db";
@@ -64,5 +65,23 @@ describe("sessions", () => {
     expect(getUserBySessionId(db, "b".repeat(64), now)).toBeNull(); // unknown
     db.$client.prepare("UPDATE users SET active = 0 WHERE id = ?").run(user.id);
     expect(getUserBySessionId(db, "a".repeat(64), now)).toBeNull();
+  });
+});
+
+describe("API tokens act with their creator's rights as they are now", () => {
+  it("finance:read only while the creator is a CEO; nothing once the creator is deactivated", () => {
+    const ceo = insertUser(db, { email: "boss@example.test", role: "ceo" });
+    const { token } = createApiToken(db, { name: "books", scopes: ["finance:read", "metrics:read"], createdByUserId: ceo.id }, null);
+    expect(authenticateToken(db, token)?.scopes).toEqual(["finance:read", "metrics:read"]);
+    db.$client.prepare("UPDATE users SET role = 'cto' WHERE id = ?").run(ceo.id); // demoted
+    expect(authenticateToken(db, token)?.scopes).toEqual(["metrics:read"]);
+    db.$client.prepare("UPDATE users SET active = 0 WHERE id = ?").run(ceo.id); // left the company
+    expect(authenticateToken(db, token)).toBeNull();
+  });
+
+  it("a server-made token (no creator) works, but never reads finance", () => {
+    const { token } = createApiToken(db, { name: "ci", scopes: ["deployments:write", "finance:read"], createdByUserId: null }, null);
+    expect(authenticateToken(db, token)?.scopes).toEqual(["deployments:write"]);
+    expect(authenticateToken(db, `${token}x`)).toBeNull();
   });
 });
