@@ -232,7 +232,7 @@ export default function KpiPage() {
                 <thead>
                   <tr>
                     <th scope="col">Date</th>
-                    <th scope="col">Value</th>
+                    <th scope="col" className="num">Value</th>
                     <th scope="col">Note</th>
                     <th scope="col">By</th>
                     {canEdit ? (
@@ -246,7 +246,7 @@ export default function KpiPage() {
                   {measurements.rows.map((m) => (
                     <tr key={m.id}>
                       <td>{formatDate(m.measuredOn, formatting.timeZone, formatting.locale)}</td>
-                      <td>{fmt(m.value)}</td>
+                      <td className="num">{fmt(m.value)}</td>
                       <td>{m.note ?? <span className="muted">—</span>}</td>
                       <td>{m.authorName ?? <span className="muted">—</span>}</td>
                       {canEdit ? (
