@@ -112,7 +112,7 @@ async function benchSize(size: ScaleSize) {
   const { createApiToken } = await import("../app/models/tokens.server");
   const { login } = await import("../app/auth/session.server");
   const { requirePermission } = await import("../app/auth/guards.server");
-  const { parseCtoParams } = await import("../app/components/delivery-metrics/cto-window");
+  const { parseCtoParams } = await import("../app/lib/schemas/cto-params.server");
   const { loadCtoDashboard, getDoraMetrics } = await import("../app/models/delivery-metrics.server");
   const { loader: doraApiLoader } = await import("../app/routes/api.v1.metrics.dora");
 

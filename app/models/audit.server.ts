@@ -1,4 +1,7 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { parseSearchParams, urlTextSchema } from "~/lib/url-params.server";
+import { idSchema, isoDateSchema } from "~/lib/validation.server";
 import type { Db } from "~/utils/db.server";
 import { schema } from "~/utils/db.server";
 
@@ -145,31 +148,34 @@ export function auditActorLabel(row: { actorUserId: number | null; actorTokenId:
   return "unknown";
 }
 
+/** The audit page's URL filters; a parameter its field refuses is ignored (the page shows no notice for it). */
+export const AuditFilterParamsSchema = z.object({
+  entity: urlTextSchema(60).optional(),
+  entityId: urlTextSchema(60).optional(),
+  /** a user id, or "system" / "token" */
+  actor: z.union([z.enum(["system", "token"]), idSchema], { error: "must be a user id, system or token" }).optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+});
+
 /**
  * The audit page's filters from the URL (never throws): ?entity=&entityId=&actor=<user id>|system|token
- * &from=YYYY-MM-DD&to=YYYY-MM-DD (UTC days, `to` inclusive). `raw` is what to put back in the form.
+ * &from=YYYY-MM-DD&to=YYYY-MM-DD (UTC days, `to` inclusive). `raw` is what to put back in the form
+ * ("" for an absent or ignored parameter).
  */
 export function auditFilterFromUrl(url: URL): {
   filter: AuditFilter;
   raw: { entity: string; entityId: string; actor: string; from: string; to: string };
 } {
-  const sp = url.searchParams;
-  const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : "");
-  const raw = {
-    entity: (sp.get("entity") ?? "").slice(0, 60),
-    entityId: (sp.get("entityId") ?? "").slice(0, 60),
-    actor: sp.get("actor") ?? "",
-    from: day(sp.get("from")),
-    to: day(sp.get("to")),
-  };
+  const { data: p } = parseSearchParams(url, AuditFilterParamsSchema);
   const filter: AuditFilter = {};
-  if (raw.entity) filter.entityType = raw.entity;
-  if (raw.entityId) filter.entityId = raw.entityId;
-  if (raw.actor === "system") filter.system = true;
-  else if (raw.actor === "token") filter.token = true;
-  else if (/^\d{1,9}$/.test(raw.actor)) filter.userId = Number(raw.actor);
-  else raw.actor = "";
-  if (raw.from) filter.from = Date.parse(`${raw.from}T00:00:00Z`);
-  if (raw.to) filter.to = Date.parse(`${raw.to}T00:00:00Z`) + 86_400_000;
+  if (p.entity) filter.entityType = p.entity;
+  if (p.entityId) filter.entityId = p.entityId;
+  if (p.actor === "system") filter.system = true;
+  else if (p.actor === "token") filter.token = true;
+  else if (p.actor !== undefined) filter.userId = p.actor;
+  if (p.from) filter.from = Date.parse(`${p.from}T00:00:00Z`);
+  if (p.to) filter.to = Date.parse(`${p.to}T00:00:00Z`) + 86_400_000;
+  const raw = { entity: p.entity ?? "", entityId: p.entityId ?? "", actor: p.actor === undefined ? "" : String(p.actor), from: p.from ?? "", to: p.to ?? "" };
   return { filter, raw };
 }

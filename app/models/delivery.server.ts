@@ -19,7 +19,8 @@ import { z } from "zod";
 import { CAUSE_KINDS, DEPLOYMENT_STATUSES, SEVERITIES } from "../../db/schema";
 import { leadTimeSamplesMs, median, MS_PER_HOUR, PRODUCTION } from "~/lib/metrics/delivery";
 import { parseCsv, type CsvRowError } from "~/lib/csv";
-import { isoInstantSchema } from "~/lib/validation.server";
+import { ignoredParamNotice, parseSearchParams } from "~/lib/url-params.server";
+import { isoDateSchema, isoInstantSchema } from "~/lib/validation.server";
 import { recordAudit, type AuditActor } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 
@@ -744,40 +745,47 @@ export type IncidentFilter = {
 
 export type FilterEcho = Record<string, string>;
 
-const instantParam = z.string().transform((s, ctx) => {
-  const v = s.trim();
-  if (/^\d{1,15}$/.test(v)) return { ms: Number(v), dateOnly: false };
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (date) {
-    const ms = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]));
-    if (new Date(ms).toISOString().slice(0, 10) === v) return { ms, dateOnly: true };
-  } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v)) {
-    const ms = Date.parse(v);
-    if (Number.isFinite(ms)) return { ms, dateOnly: false };
-  }
-  ctx.addIssue({ code: "custom", message: "must be a date (YYYY-MM-DD), an ISO 8601 date-time with a zone, or milliseconds" });
-  return z.NEVER;
-});
+const INSTANT_PARAM_MESSAGE = "must be a date (YYYY-MM-DD), an ISO 8601 date-time with a zone, or milliseconds";
+
+/** `from` / `to` of a list: a UTC day (dateOnly), an ISO 8601 instant with a zone, or epoch milliseconds. */
+const instantParam = z.union(
+  [
+    z.string().regex(/^\d{1,15}$/).transform((v) => ({ ms: Number(v), dateOnly: false })),
+    isoDateSchema.transform((v) => ({ ms: Date.parse(`${v}T00:00:00Z`), dateOnly: true })),
+    isoInstantSchema.transform((ms) => ({ ms, dateOnly: false })),
+  ],
+  { error: INSTANT_PARAM_MESSAGE },
+);
 
 const boolParam = z.enum(["yes", "no", "true", "false", "1", "0"], { error: "must be yes or no" }).transform((v) => v === "yes" || v === "true" || v === "1");
 
-type ParamSpec = Record<string, z.ZodType>;
-
-function parseParams<T extends ParamSpec>(sp: URLSearchParams, spec: T, notices: string[], echo: FilterEcho) {
-  const out: { [K in keyof T]?: z.output<T[K]> } = {};
-  for (const [key, s] of Object.entries(spec)) {
-    const raw = sp.get(key);
-    if (raw === null || raw.trim() === "") continue;
-    const r = s.safeParse(raw.trim());
-    if (r.success) {
-      (out as Record<string, unknown>)[key] = r.data;
-      echo[key] = raw.trim();
-    } else {
-      notices.push(`Ignored ${key}="${raw.slice(0, 60)}": ${r.error.issues[0]?.message ?? "invalid"}.`);
-    }
-  }
-  return out;
+/** The filters' URL parameters through their schema: bad ones are ignored with a notice; `echo` is what was accepted. */
+function parseFilterParams<S extends z.ZodObject>(sp: URLSearchParams, schema: S, notices: string[]) {
+  const { data, ignored, accepted } = parseSearchParams(sp, schema);
+  notices.push(...ignored.map(ignoredParamNotice));
+  return { p: data, echo: accepted as FilterEcho };
 }
+
+export const DeploymentFilterParamsSchema = z.object({
+  service: z.string().max(100).optional(),
+  team: z.string().max(100).optional(),
+  status: z.enum(DEPLOYMENT_STATUSES, { error: "must be success or failure" }).optional(),
+  environment: environmentSchema.optional(),
+  from: instantParam.optional(),
+  to: instantParam.optional(),
+  hotfix: boolParam.optional(),
+  rollback: boolParam.optional(),
+});
+
+export const IncidentFilterParamsSchema = z.object({
+  service: z.string().max(100).optional(),
+  team: z.string().max(100).optional(),
+  severity: z.string().toUpperCase().pipe(z.enum(SEVERITIES, { error: "must be SEV1 to SEV4" })).optional(),
+  state: z.enum(["open", "resolved"], { error: "must be open or resolved" }).optional(),
+  cause: z.enum([...CAUSE_KINDS, "unset"], { error: "must be explicit, inferred, none or unset" }).optional(),
+  from: instantParam.optional(),
+  to: instantParam.optional(),
+});
 
 function resolveServiceScope(db: Db, service: string | undefined, team: string | undefined, notices: string[]): number[] | undefined {
   let ids: number[] | undefined;
@@ -812,22 +820,7 @@ function windowFromParams(p: { from?: { ms: number; dateOnly: boolean }; to?: { 
  */
 export function parseDeploymentFilter(db: Db, sp: URLSearchParams) {
   const notices: string[] = [];
-  const echo: FilterEcho = {};
-  const p = parseParams(
-    sp,
-    {
-      service: z.string().max(100),
-      team: z.string().max(100),
-      status: z.enum(DEPLOYMENT_STATUSES, { error: "must be success or failure" }),
-      environment: environmentSchema,
-      from: instantParam,
-      to: instantParam,
-      hotfix: boolParam,
-      rollback: boolParam,
-    },
-    notices,
-    echo,
-  );
+  const { p, echo } = parseFilterParams(sp, DeploymentFilterParamsSchema, notices);
   const filter: DeploymentFilter = {
     serviceIds: resolveServiceScope(db, p.service, p.team, notices),
     status: p.status,
@@ -842,21 +835,7 @@ export function parseDeploymentFilter(db: Db, sp: URLSearchParams) {
 /** Incidents list filters: service, team, severity, state (open/resolved), cause (explicit/inferred/none/unset), from/to on start. */
 export function parseIncidentFilter(db: Db, sp: URLSearchParams) {
   const notices: string[] = [];
-  const echo: FilterEcho = {};
-  const p = parseParams(
-    sp,
-    {
-      service: z.string().max(100),
-      team: z.string().max(100),
-      severity: z.string().toUpperCase().pipe(z.enum(SEVERITIES, { error: "must be SEV1 to SEV4" })),
-      state: z.enum(["open", "resolved"], { error: "must be open or resolved" }),
-      cause: z.enum([...CAUSE_KINDS, "unset"], { error: "must be explicit, inferred, none or unset" }),
-      from: instantParam,
-      to: instantParam,
-    },
-    notices,
-    echo,
-  );
+  const { p, echo } = parseFilterParams(sp, IncidentFilterParamsSchema, notices);
   const filter: IncidentFilter = {
     serviceIds: resolveServiceScope(db, p.service, p.team, notices),
     severity: p.severity,

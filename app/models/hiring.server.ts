@@ -18,7 +18,8 @@ import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
 import { assertPermission } from "~/auth/guards.server";
 import { addMonths, isIsoDate, isMonth, monthDiff } from "~/lib/months";
-import { eurosToCents } from "~/lib/validation.server";
+import { parseSearchParams } from "~/lib/url-params.server";
+import { eurosToCents, idSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { schema, type Db } from "~/utils/db.server";
@@ -654,6 +655,15 @@ export function parseRequisitionFilters(url: URL): RequisitionFilters {
   const raw = Object.fromEntries(["team", "status", "priority", "from", "to", "q"].map((k) => [k, sp.get(k) || undefined]));
   const f = RequisitionFiltersSchema.parse(raw);
   return { teamId: f.team, status: f.status, priority: f.priority, from: f.from, to: f.to, q: f.q };
+}
+
+/** `?created=<id>` / `?updated=<id>`: where the requisition form sent the user back after saving. */
+export const SavedFlagParamsSchema = z.object({ created: idSchema.optional(), updated: idSchema.optional() });
+
+/** Which "saved" message the list shows after a redirect, if any (a malformed flag shows none). */
+export function savedFlagFromUrl(url: URL): "created" | "updated" | null {
+  const { data } = parseSearchParams(url, SavedFlagParamsSchema);
+  return data.created !== undefined ? "created" : data.updated !== undefined ? "updated" : null;
 }
 
 const EmployeeFiltersSchema = z.object({

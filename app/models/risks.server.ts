@@ -21,6 +21,7 @@ import {
   type RunwayRuleInput,
 } from "~/lib/metrics/risks";
 import { z } from "zod";
+import { parseSearchParams, urlTextSchema } from "~/lib/url-params.server";
 import { checkboxSchema, idSchema, isoDateSchema } from "~/lib/validation.server";
 import { recordAudit, SYSTEM_ACTOR } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
@@ -566,44 +567,43 @@ export function applyRiskRules(db: Db, inputs: RiskRuleLiveInputs, now = Date.no
 
 // ---------------------------------------------------------------- URL filters
 
-const LEVELS: readonly RiskLevel[] = ["low", "medium", "high", "critical"];
+const LEVELS = ["low", "medium", "high", "critical"] as const satisfies readonly RiskLevel[];
 
-function oneOf<T extends string>(values: readonly T[], v: string | null): T | undefined {
-  return v !== null && (values as readonly string[]).includes(v) ? (v as T) : undefined;
-}
+const ratingSchema = z.coerce.number({ error: "must be 1 to 5" }).int("must be 1 to 5").min(1, "must be 1 to 5").max(5, "must be 1 to 5");
 
-function rating(v: string | null): number | undefined {
-  return v !== null && /^[1-5]$/.test(v) ? Number(v) : undefined;
-}
+/** The register's URL filters; a parameter its field refuses is ignored (no notice on the page). */
+export const RiskFilterParamsSchema = z.object({
+  category: z.enum(RISK_CATEGORIES).optional(),
+  level: z.enum(LEVELS).optional(),
+  owner: idSchema.optional(),
+  status: z.enum([...RISK_STATUSES, "active", "all"]).optional(),
+  overdue: z.literal("1", { error: "must be 1" }).optional(),
+  q: urlTextSchema(200).optional(),
+  kind: z.enum(["inherent", "residual"]).optional(),
+  l: ratingSchema.optional(),
+  i: ratingSchema.optional(),
+});
 
 /**
  * The register's filters from the URL (never throws; anything malformed is ignored):
- * ?category=&level=&owner=&status=&overdue=1&q= and a heat-map cell ?kind=inherent|residual&l=1-5&i=1-5.
+ * ?category=&level=&owner=&status=&overdue=1&q= and a heat-map cell ?kind=inherent|residual&l=1-5&i=1-5
+ * (the cell only when all three are valid).
  */
 export function riskFilterFromUrl(url: URL): RiskFilter {
-  const sp = url.searchParams;
+  const { data: p } = parseSearchParams(url, RiskFilterParamsSchema);
   const filter: RiskFilter = {};
-  const category = oneOf(RISK_CATEGORIES, sp.get("category"));
-  if (category) filter.category = category;
-  const level = oneOf(LEVELS, sp.get("level"));
-  if (level) filter.level = level;
-  const ownerParam = sp.get("owner");
-  if (ownerParam && /^\d{1,9}$/.test(ownerParam)) filter.ownerUserId = Number(ownerParam);
-  const status = oneOf([...RISK_STATUSES, "active", "all"] as const, sp.get("status"));
-  if (status) filter.status = status;
-  if (sp.get("overdue") === "1") filter.overdue = true;
-  const q = sp.get("q")?.trim().slice(0, 200);
-  if (q) filter.q = q;
-  const kind = oneOf(["inherent", "residual"] as const, sp.get("kind"));
-  const l = rating(sp.get("l"));
-  const i = rating(sp.get("i"));
-  if (kind && l && i) filter.cell = { kind, likelihood: l, impact: i };
+  if (p.category) filter.category = p.category;
+  if (p.level) filter.level = p.level;
+  if (p.owner !== undefined) filter.ownerUserId = p.owner;
+  if (p.status) filter.status = p.status;
+  if (p.overdue) filter.overdue = true;
+  if (p.q) filter.q = p.q;
+  if (p.kind && p.l !== undefined && p.i !== undefined) filter.cell = { kind: p.kind, likelihood: p.l, impact: p.i };
   return filter;
 }
 
 // ---------------------------------------------------------------- form schema (server only)
 
-const ratingSchema = z.coerce.number({ error: "must be 1 to 5" }).int("must be 1 to 5").min(1, "must be 1 to 5").max(5, "must be 1 to 5");
 const optionalText = (max: number) =>
   z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(max, `must be at most ${max} characters`).nullable());
 

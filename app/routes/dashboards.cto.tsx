@@ -11,9 +11,10 @@ import {
   TARGETS_SOURCE,
 } from "~/components/delivery-metrics/cto-dashboard";
 import ctoCss from "~/components/delivery-metrics/cto.css";
-import { ctoHref, parseCtoParams, toUtcDate, WINDOW_PRESETS } from "~/components/delivery-metrics/cto-window";
+import { ctoHref, toUtcDate, WINDOW_PRESETS } from "~/components/delivery-metrics/cto-window";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState } from "~/components/ui/empty-state";
+import { parseCtoParams } from "~/lib/schemas/cto-params.server";
 import { PageHeader } from "~/components/ui/page-header";
 import { loadCtoDashboard } from "~/models/delivery-metrics.server";
 import { getCtoRiskPanels } from "~/models/live-metrics.server";

@@ -38,6 +38,7 @@ import {
   parseRequisitionFilters,
   REQUISITION_SORTS,
   REQUISITION_STATUSES,
+  savedFlagFromUrl,
   type RequisitionRow,
 } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
@@ -127,7 +128,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return { ...r, delta };
   });
 
-  const saved = url.searchParams.get("created") ? TEXT.created : url.searchParams.get("updated") ? TEXT.updated : null;
+  const flag = savedFlagFromUrl(url);
+  const saved = flag === null ? null : TEXT[flag];
   return {
     saved,
     rows,

@@ -1,11 +1,11 @@
 /**
- * The CTO dashboard's window and filters from the URL (browser-safe, pure).
- *   ?days=30|90|180            a preset: the N days before now (default 90)
+ * The CTO dashboard's window and filters: types and links (browser-safe, pure).
+ *   ?days=30|90|180                  a preset: the N days before now (default 90)
  *   ?from=YYYY-MM-DD&to=YYYY-MM-DD   a custom window, dates in UTC, `to` included
  *   ?service=<name>&team=<name>      filters by name
- * Bad values fall back to the default with a notice (a dashboard never fails on its URL).
+ * Reading them from the URL is server-only (zod): parseCtoParams in ~/lib/schemas/cto-params.server.
  */
-import { DEFAULT_WINDOW_DAYS, MS_PER_DAY, previousWindow, type Window } from "~/lib/metrics/delivery";
+import { DEFAULT_WINDOW_DAYS, type Window } from "~/lib/metrics/delivery";
 
 export const WINDOW_PRESETS = [30, 90, 180] as const;
 export type WindowPreset = (typeof WINDOW_PRESETS)[number];
@@ -23,62 +23,8 @@ export type CtoParams = {
   notices: string[];
 };
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** 'YYYY-MM-DD' → UTC midnight ms, or null when not a real calendar date. */
-export function parseUtcDate(value: string): number | null {
-  const m = DATE_RE.exec(value);
-  if (!m) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return new Date(ms).toISOString().slice(0, 10) === value ? ms : null;
-}
-
 export function toUtcDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function parseCtoParams(search: URLSearchParams, nowMs: number): CtoParams {
-  const notices: string[] = [];
-  const text = (name: string) => {
-    const v = search.get(name)?.trim();
-    return v ? v.slice(0, 200) : null;
-  };
-  const service = text("service");
-  const team = text("team");
-  const fromText = text("from");
-  const toText = text("to");
-
-  let window: Window | null = null;
-  let days: WindowPreset | null = null;
-  if (fromText !== null || toText !== null) {
-    const from = fromText === null ? null : parseUtcDate(fromText);
-    const toDay = toText === null ? null : parseUtcDate(toText);
-    if (fromText !== null && from === null) notices.push(`“${fromText}” is not a date (YYYY-MM-DD).`);
-    if (toText !== null && toDay === null) notices.push(`“${toText}” is not a date (YYYY-MM-DD).`);
-    if (from !== null && (toText === null || toDay !== null)) {
-      const to = toDay === null ? nowMs : toDay + MS_PER_DAY; // `to` is an included day
-      if (to > from) window = { from, to };
-      else notices.push("The end date is before the start date.");
-    }
-    if (window === null && notices.length === 0) notices.push("A custom window needs a start date.");
-  }
-  if (window === null) {
-    const raw = Number(search.get("days") ?? DEFAULT_WINDOW_DAYS);
-    days = (WINDOW_PRESETS as readonly number[]).includes(raw) ? (raw as WindowPreset) : DEFAULT_WINDOW_DAYS;
-    if (search.has("days") && days !== raw) notices.push(`Window presets are ${WINDOW_PRESETS.join(", ")} days.`);
-    window = { from: nowMs - days * MS_PER_DAY, to: nowMs };
-  }
-  if (window.from !== undefined && notices.length > 0 && days !== null) notices.push(`Showing the ${days} days before now.`);
-  return {
-    window,
-    previous: previousWindow(window),
-    days,
-    fromDate: days === null ? fromText : null,
-    toDate: days === null ? toText : null,
-    service,
-    team,
-    notices,
-  };
 }
 
 /** The dashboard URL with some parameters changed (null removes one); keeps the rest. */
