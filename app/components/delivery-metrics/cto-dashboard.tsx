@@ -89,7 +89,7 @@ export function DoraTiles({ current: m, previous: p, params, fmt }: { current: D
         tier={f.tier}
         target={`≥ ${DORA_TARGETS.deploysPerDay} / day`}
         change={change(f.perDay, p.deploymentFrequency.perDay, "higher", (d) => `${formatNumber(d, { locale: fmt.locale, digits: 1, signed: true })} / day`, cmp)}
-        footnote={`${formatNumber(f.count, { locale: fmt.locale, digits: 0 })} deployments · ${f.perWeek === null ? "no data" : formatNumber(f.perWeek, { locale: fmt.locale, digits: 1 })} / week`}
+        footnote={`${formatNumber(f.count, { locale: fmt.locale, digits: 0 })} deployment${f.count === 1 ? "" : "s"} · ${f.perWeek === null ? "no data" : formatNumber(f.perWeek, { locale: fmt.locale, digits: 1 })} / week`}
       />
       <KpiTile
         label={FORMULAS.lead_time.label}
