@@ -54,7 +54,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") !== "checkin") {
     return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
   }
-  return handleCheckIn(getDb(), user, formData);
+  const url = new URL(request.url);
+  return handleCheckIn(getDb(), user, formData, { returnTo: `${url.pathname}${url.search}` });
 }
 
 export default function MyKeyResults() {

@@ -96,6 +96,14 @@ test.describe("without JavaScript", () => {
 
   test("a lead checks in with a plain form post", async ({ page }) => {
     await loginAs(page, "lead", "/okrs/mine");
+    const posts: string[] = [];
+    const postStatuses: number[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST") posts.push(r.url());
+    });
+    page.on("response", (r) => {
+      if (r.request().method() === "POST") postStatuses.push(r.status());
+    });
     const row = page.getByRole("listitem", { name: /^Automated test coverage/ });
     await row.getByLabel("New value").fill("88");
     await row.getByLabel("Confidence (1–10)").fill("8");
@@ -105,5 +113,11 @@ test.describe("without JavaScript", () => {
     await expect(after).toHaveAttribute("data-status", "on_track");
     await expect(after.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
     await expect(after.getByTestId("kr-current-value")).toContainText("88");
+    // the post was answered with a redirect (303 → GET): reloading does not post the check-in again
+    expect(new URL(page.url()).pathname).toBe("/okrs/mine");
+    await page.reload();
+    await expect(page.getByRole("listitem", { name: /^Automated test coverage/ }).getByTestId("kr-current-value")).toContainText("88");
+    expect(posts).toHaveLength(1);
+    expect(postStatuses).toEqual([303]);
   });
 });

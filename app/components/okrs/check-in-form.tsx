@@ -1,5 +1,5 @@
 import { Link, useFetcher } from "@remix-run/react";
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { StatusBadge } from "~/components/metrics/status-badge";
 import { Button } from "~/components/ui/button";
 import { FieldErrors } from "~/components/ui/field";
@@ -73,6 +73,8 @@ export function CheckInRow({
   serverReply?: unknown;
 }) {
   const fetcher = useFetcher<CheckInData>({ key: `checkin-${kr.id}` });
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const formRef = useRef<HTMLFormElement>(null);
   const uid = useId().replace(/:/g, "");
   const ids = { value: `${uid}-value`, confidence: `${uid}-confidence`, note: `${uid}-note`, title: `${uid}-title` };
@@ -103,7 +105,7 @@ export function CheckInRow({
 
   const label = kr.title;
   return (
-    <li className="kr-row" data-testid={`kr-${kr.id}`} data-status={status} aria-labelledby={ids.title}>
+    <li className="kr-row" id={`kr-${kr.id}`} data-testid={`kr-${kr.id}`} data-status={status} aria-labelledby={ids.title}>
       <div className="kr-row__head">
         <div className="kr-row__title">
           <Link id={ids.title} to={`/okrs/kr/${kr.id}`} className="kr-row__link">
@@ -146,6 +148,8 @@ export function CheckInRow({
         <fetcher.Form method="post" action={action} className="checkin-form" ref={formRef} noValidate aria-label={`Check in on ${label}`}>
           <input type="hidden" name="intent" value="checkin" />
           <input type="hidden" name="keyResultId" value={kr.id} />
+          {/* with JavaScript the reply comes back as data; without, the server redirects (no re-post on refresh) */}
+          {hydrated ? <input type="hidden" name="_via" value="fetcher" /> : null}
           <div className="checkin-form__field checkin-form__field--value">
             <label htmlFor={ids.value}>{kr.kind === "currency" ? TEXT.valueEuros : TEXT.value}</label>
             {kr.kind === "boolean" ? (

@@ -2,7 +2,7 @@
  * Form schemas and the shared action steps of the OKR pages (server-only: zod stays out of the
  * browser bundle). Each action: parse → check permission on the row → call the model → reply.
  */
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { assertPermission } from "~/auth/guards.server";
 import type { FormOkReply } from "~/lib/forms";
@@ -51,7 +51,13 @@ export type CheckInReply = FormOkReply & { keyResultId: number; currentValue: nu
  * The check-in action shared by "My key results" and a KR's history page. The permission is checked
  * on the KR's team and owner before anything else is read from the form (403 for another team's KR).
  */
-export function handleCheckIn(db: Db, user: SessionUser, formData: FormData, now = Date.now()) {
+/**
+ * Records a check-in from the inline form. With JavaScript the form posts through a fetcher
+ * (it sends `_via=fetcher`) and gets the JSON reply; without, a success redirects back to the page
+ * it came from (`returnTo`), so refreshing the page never posts the check-in again.
+ */
+export function handleCheckIn(db: Db, user: SessionUser, formData: FormData, opts: { returnTo?: string; now?: number } = {}) {
+  const now = opts.now ?? Date.now();
   const krId = idSchema.safeParse(formData.get("keyResultId"));
   if (!krId.success) return fieldError(formData, "keyResultId", "is not a key result", "checkin");
   const kr = getKeyResult(db, krId.data);
@@ -72,6 +78,7 @@ export function handleCheckIn(db: Db, user: SessionUser, formData: FormData, now
   if (kr.kind === "percent" && (value < 0 || value > 100)) return fieldError(formData, "value", "must be from 0 to 100", "checkin");
   try {
     const res = addCheckIn(db, user.id, kr.id, { value, confidence: parsed.data.confidence, note: parsed.data.note }, now);
+    if (formData.get("_via") !== "fetcher" && opts.returnTo) throw redirect(`${opts.returnTo}#kr-${kr.id}`, 303);
     return data({
       status: "ok",
       intent: "checkin",
