@@ -70,8 +70,10 @@ describe("check-in actions", () => {
     const s = setup();
     const cookie = await cookieFor(s.lead.id);
     const fields = (id: number) => ({ intent: "checkin", keyResultId: String(id), value: "40", confidence: "7", note: "ok" });
-    expect(await statusOf(() => mineAction(args(post("/okrs/mine", cookie, fields(s.coreKr.id)))))).toBe(200);
-    expect(await statusOf(() => krAction(args(post(`/okrs/kr/${s.ownedKr.id}`, cookie, fields(s.ownedKr.id)))))).toBe(200);
+    // through the page's fetcher (JavaScript): the data reply
+    expect(await statusOf(() => mineAction(args(post("/okrs/mine", cookie, { ...fields(s.coreKr.id), _via: "fetcher" }))))).toBe(200);
+    // a plain form post (no JavaScript): redirected back, so a refresh cannot post it again
+    expect(await statusOf(() => krAction(args(post(`/okrs/kr/${s.ownedKr.id}`, cookie, fields(s.ownedKr.id)))))).toBe(303);
     expect(checkIns()).toBe(2);
   });
 
