@@ -8,6 +8,7 @@ import {
   defaultFormatValue,
   defaultFormatX,
   DEFAULT_CHART_HEIGHT,
+  X_AXIS_PADDING,
   DEFAULT_CHART_WIDTH,
   categoryTickInterval,
   isChartEmpty,
@@ -84,7 +85,7 @@ export function AreaChart<T extends object>({
       {empty ? null : (
         <RAreaChart id={id} width={size.width} height={size.height} data={data.slice()} margin={{ top: 16, right: 24, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey={xKey} tickFormatter={(v: string | number) => formatX(v)} tick={axisTick} stroke="var(--border)" tickLine={false} interval={categoryTickInterval(data.length, size.width - yAxisWidth - 28)} />
+          <XAxis dataKey={xKey} tickFormatter={(v: string | number) => formatX(v)} tick={axisTick} stroke="var(--border)" tickLine={false} interval={categoryTickInterval(data.length, size.width - yAxisWidth - 28)} padding={X_AXIS_PADDING} />
           <YAxis tickFormatter={(v: number) => formatValue(v)} interval={0} tick={axisTick} stroke="var(--border)" tickLine={false} width={yAxisWidth} />
           <Tooltip
             isAnimationActive={false}

@@ -76,6 +76,8 @@ export type ChartReferenceLine = {
 
 export const DEFAULT_CHART_WIDTH = 640;
 export const DEFAULT_CHART_HEIGHT = 260;
+/** Room at both ends of a time axis, so the first and last dates are not cut by the plot's edge. */
+export const X_AXIS_PADDING = { left: 12, right: 30 } as const;
 
 export const defaultFormatValue = (v: number): string => formatNumber(v, { digits: 2 });
 export const defaultFormatX = (x: string | number): string => String(x);

@@ -8,6 +8,7 @@ import {
   defaultFormatValue,
   defaultFormatX,
   DEFAULT_CHART_HEIGHT,
+  X_AXIS_PADDING,
   DEFAULT_CHART_WIDTH,
   categoryTickInterval,
   isChartEmpty,
@@ -109,6 +110,7 @@ export function LineChart<T extends object>({
             stroke="var(--border)"
             tickLine={false}
             interval={categoryTickInterval(data.length, size.width - yAxisWidth - 28)}
+            padding={X_AXIS_PADDING}
           />
           <YAxis
             tickFormatter={(v: number) => formatValue(v)}
