@@ -3,13 +3,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireUser } from "~/auth/guards.server";
 import { LineChart } from "~/components/charts/line-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { KpiDefinitionFields } from "~/components/kpis/kpi-definition-fields";
 import { canEditKpis, formatKpiValue, formatShortDate } from "~/components/kpis/kpi-format";
 import { assertCanEditKpis, KpiSchema, MeasurementSchema, TargetSchema } from "~/components/kpis/kpi-forms.server";
 import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Field, SelectField, TextareaField } from "~/components/ui/field";
+import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
@@ -282,41 +283,7 @@ export default function KpiPage() {
         <Card title={TEXT.edit} className="okr-form-card">
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="update-kpi" />
-            <Field label="Key" name="key" required defaultValue={v("key", kpi.key, "update-kpi")} errors={e("key", "update-kpi")} />
-            <Field label="Name" name="name" required defaultValue={v("name", kpi.name, "update-kpi")} errors={e("name", "update-kpi")} />
-            <Field label="Unit" name="unit" defaultValue={v("unit", kpi.unit, "update-kpi")} errors={e("unit", "update-kpi")} />
-            <SelectField
-              label="Which way is better"
-              name="direction"
-              options={[
-                { value: "higher", label: "Higher is better" },
-                { value: "lower", label: "Lower is better" },
-              ]}
-              defaultValue={v("direction", kpi.direction, "update-kpi")}
-              errors={e("direction", "update-kpi")}
-            />
-            <SelectField
-              label="Category"
-              name="category"
-              options={[
-                { value: "product", label: "Product" },
-                { value: "technical", label: "Technical" },
-                { value: "business", label: "Business" },
-              ]}
-              defaultValue={v("category", kpi.category, "update-kpi")}
-              errors={e("category", "update-kpi")}
-            />
-            <SelectField
-              label="Source"
-              name="source"
-              options={[
-                { value: "manual", label: "Measurements entered or imported" },
-                { value: "delivery.deployments_per_day", label: "Computed: production deployments per day" },
-              ]}
-              defaultValue={v("source", kpi.source, "update-kpi")}
-              errors={e("source", "update-kpi")}
-            />
-            <TextareaField label="Description" name="description" rows={2} defaultValue={v("description", kpi.description, "update-kpi")} errors={e("description", "update-kpi")} />
+            <KpiDefinitionFields reply={reply} intent="update-kpi" initial={kpi} />
             <div>
               <Button type="submit" variant="primary" pending={busy("update-kpi")} pendingLabel="Saving…">
                 Save KPI

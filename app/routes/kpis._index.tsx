@@ -3,13 +3,14 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { KpiDefinitionFields } from "~/components/kpis/kpi-definition-fields";
 import { canEditKpis, formatKpiValue } from "~/components/kpis/kpi-format";
 import { assertCanEditKpis, KpiSchema } from "~/components/kpis/kpi-forms.server";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Field, SelectField, TextareaField } from "~/components/ui/field";
+import { Field, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import type { CsvRowError } from "~/lib/csv";
 import { formatDate } from "~/lib/format";
@@ -208,41 +209,11 @@ export default function KpisIndex() {
           <Card title={TEXT.newKpi}>
             <Form method="post" className="form-grid" noValidate>
               <input type="hidden" name="intent" value="create-kpi" />
-              <Field label="Key" name="key" required hint="e.g. churn_rate (used in CSV files)" defaultValue={v("key", "", "create-kpi")} errors={e("key", "create-kpi")} />
-              <Field label="Name" name="name" required defaultValue={v("name", "", "create-kpi")} errors={e("name", "create-kpi")} />
-              <Field label="Unit" name="unit" hint="e.g. %, ms, users" defaultValue={v("unit", "", "create-kpi")} errors={e("unit", "create-kpi")} />
-              <SelectField
-                label="Which way is better"
-                name="direction"
-                options={[
-                  { value: "higher", label: "Higher is better" },
-                  { value: "lower", label: "Lower is better" },
-                ]}
-                defaultValue={v("direction", "higher", "create-kpi")}
-                errors={e("direction", "create-kpi")}
+              <KpiDefinitionFields
+                reply={reply}
+                intent="create-kpi"
+                initial={{ key: "", name: "", unit: "", direction: "higher", category: "product", source: "manual", description: "" }}
               />
-              <SelectField
-                label="Category"
-                name="category"
-                options={[
-                  { value: "product", label: "Product" },
-                  { value: "technical", label: "Technical" },
-                  { value: "business", label: "Business" },
-                ]}
-                defaultValue={v("category", "product", "create-kpi")}
-                errors={e("category", "create-kpi")}
-              />
-              <SelectField
-                label="Source"
-                name="source"
-                options={[
-                  { value: "manual", label: "Measurements entered or imported" },
-                  { value: "delivery.deployments_per_day", label: "Computed: production deployments per day" },
-                ]}
-                defaultValue={v("source", "manual", "create-kpi")}
-                errors={e("source", "create-kpi")}
-              />
-              <TextareaField label="Description" name="description" rows={2} defaultValue={v("description", "", "create-kpi")} errors={e("description", "create-kpi")} />
               <div>
                 <Button type="submit" variant="primary" pending={busy("create-kpi")} pendingLabel="Creating…">
                   Create KPI
