@@ -41,3 +41,27 @@ test("the executive dashboard shows the OKR health of the company objectives", a
   await page.getByRole("link", { name: "All OKRs →" }).click();
   await expect(page.getByRole("heading", { name: "OKRs", level: 1 })).toBeVisible();
 });
+
+test("a lead defines a KPI: errors next to the fields with the input kept, then creates and edits it", async ({ page }) => {
+  await loginAs(page, "lead", "/kpis");
+  const key = `e2e_kpi_${Date.now().toString(36)}`;
+  const create = page.locator("form", { has: page.getByRole("button", { name: "Create KPI" }) });
+  await create.getByLabel("Key").fill("Bad Key!");
+  await create.getByLabel("Name").fill("Churned seats");
+  await create.getByRole("button", { name: "Create KPI" }).click();
+  await expect(create.getByText("must be 2–60 lowercase letters")).toBeVisible();
+  await expect(create.getByLabel("Name")).toHaveValue("Churned seats");
+
+  await create.getByLabel("Key").fill(key);
+  await create.getByLabel("Which way is better").selectOption("lower");
+  await create.getByRole("button", { name: "Create KPI" }).click();
+  await expect(page).toHaveURL(/\/kpis\/\d+$/);
+  await expect(page.getByRole("heading", { name: "Churned seats", level: 1 })).toBeVisible();
+
+  const edit = page.locator("form", { has: page.getByRole("button", { name: "Save KPI" }) });
+  await expect(edit.getByLabel("Key")).toHaveValue(key);
+  await expect(edit.getByLabel("Which way is better")).toHaveValue("lower");
+  await edit.getByLabel("Name").fill("Churned seats (monthly)");
+  await edit.getByRole("button", { name: "Save KPI" }).click();
+  await expect(page.getByRole("heading", { name: "Churned seats (monthly)", level: 1 })).toBeVisible();
+});
