@@ -1,4 +1,4 @@
-import { eurosToCents, isoDateSchema, isoInstantSchema, monthSchema } from "./validation.server";
+import { dateOrInstantSchema, eurosToCents, isoDateSchema, isoInstantSchema, monthSchema } from "./validation.server";
 
 describe("eurosToCents", () => {
   it.each([
@@ -29,5 +29,16 @@ describe("date schemas", () => {
     expect(isoInstantSchema.parse("2024-05-01T14:00:00+02:00")).toBe(Date.UTC(2024, 4, 1, 12));
     expect(isoInstantSchema.safeParse("2024-05-01T12:00:00").success).toBe(false);
     expect(isoInstantSchema.safeParse("yesterday").success).toBe(false);
+    // Date.parse would roll these over to another day: refused, whoever uses the schema
+    expect(isoInstantSchema.safeParse("2025-02-30T10:00:00Z").success).toBe(false);
+    expect(isoInstantSchema.safeParse("2025-01-01T24:00:00Z").success).toBe(false);
+  });
+
+  it("dateOrInstantSchema: a calendar date is UTC midnight; impossible dates refused", () => {
+    expect(dateOrInstantSchema.parse("2026-01-01")).toBe(Date.UTC(2026, 0, 1));
+    expect(dateOrInstantSchema.parse("2026-01-01T06:00:00+02:00")).toBe(Date.UTC(2026, 0, 1, 4));
+    expect(dateOrInstantSchema.safeParse("2026-02-30").success).toBe(false);
+    expect(dateOrInstantSchema.safeParse("2026-02-30T00:00:00Z").success).toBe(false);
+    expect(dateOrInstantSchema.safeParse("soon").success).toBe(false);
   });
 });

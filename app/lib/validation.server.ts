@@ -47,13 +47,28 @@ export const eurosSchema = z
 
 export const nonNegativeEurosSchema = eurosSchema.refine((c) => c >= 0, "must not be negative");
 
-/** An ISO 8601 instant (with a time zone or Z) to UTC milliseconds. */
+/** Date.parse rolls 2025-02-30 over to March: check the calendar fields themselves. */
+function realCalendarTime(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(s);
+  if (!m) return false;
+  const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? "0"].map(Number);
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d && h <= 23 && mi <= 59 && sec <= 59;
+}
+
+/** An ISO 8601 instant (with a time zone or Z), a real calendar date and time, to UTC milliseconds. */
 export const isoInstantSchema = z
   .string({ error: "is required (ISO 8601)" })
   .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
     message: "must be an ISO 8601 date-time with a time zone, e.g. 2024-05-01T12:00:00Z",
   })
+  .refine(realCalendarTime, { message: "is not a real date and time" })
   .transform((s) => Date.parse(s));
+
+/** A calendar date (UTC midnight) or an ISO 8601 instant, to UTC milliseconds (URL windows, the DORA API). */
+export const dateOrInstantSchema = z.union([isoDateSchema.transform((s) => Date.parse(`${s}T00:00:00Z`)), isoInstantSchema], {
+  error: "must be ISO 8601, e.g. 2026-01-01 or 2026-01-01T00:00:00Z",
+});
 
 export const emailSchema = z
   .string({ error: "is required" })

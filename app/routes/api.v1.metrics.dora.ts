@@ -2,27 +2,16 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { DEFAULT_WINDOW_DAYS, MS_PER_DAY } from "~/lib/metrics/delivery";
 import { doraApiBody, findServiceByName, findTeamByName, getDoraMetrics } from "~/models/delivery-metrics.server";
+import { dateOrInstantSchema } from "~/lib/validation.server";
 import { apiError, apiJson, parseApiQuery, requireApiToken } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
-
-/** ISO 8601: a date-time with a zone, or a calendar date (UTC midnight). */
-const instantSchema = z
-  .string()
-  .trim()
-  .refine(
-    (s) =>
-      (/^\d{4}-\d{2}-\d{2}$/.test(s) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(s)) &&
-      !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)),
-    { message: "must be ISO 8601, e.g. 2026-01-01 or 2026-01-01T00:00:00Z" },
-  )
-  .transform((s) => Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s));
 
 const QuerySchema = z
   .object({
     service: z.string().trim().min(1).max(200).optional(),
     team: z.string().trim().min(1).max(200).optional(),
-    from: instantSchema.optional(),
-    to: instantSchema.optional(),
+    from: dateOrInstantSchema.optional(),
+    to: dateOrInstantSchema.optional(),
   })
   .strict();
 
