@@ -7,6 +7,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import {
   evaluateGate,
   GATE_METRICS,
+  GATE_METRIC_KEYS,
   GATE_OPERATORS,
   isGateMetricKey,
   type GateEvaluation,
@@ -313,6 +314,21 @@ export function deleteGate(db: Db, actorId: number, id: number): boolean {
 // ---------------------------------------------------------------- gate form (server only)
 
 
+/** The most criteria rows a gate form may send (the form shows 6, more when a gate has more). */
+const MAX_GATE_CRITERIA = 20;
+
+/** One criteria row; the threshold is typed in human units (k€, %, months…), a comma allowed as the decimal mark. */
+const GateCriterionRowSchema = z.object({
+  metric: z.enum(GATE_METRIC_KEYS, { error: "is not a known metric" }),
+  operator: z.enum(GATE_OPERATORS, { error: "pick an operator" }),
+  threshold: z
+    .string()
+    .trim()
+    .transform((s) => s.replace(",", "."))
+    .pipe(z.string().regex(/^-?\d+(\.\d+)?$/, "must be a number"))
+    .transform(Number),
+});
+
 const GateHeadSchema = z.object({
   name: z.string({ error: "is required" }).min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
   description: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(2000, "must be at most 2000 characters").nullable()),
@@ -328,20 +344,17 @@ export function parseGateForm(formData: FormData, intent: string): ParseResult<G
   const head = parseForm(formData, GateHeadSchema, intent);
   const fieldErrors: Record<string, string[]> = head.ok ? {} : { ...head.reply.fieldErrors };
   const criteria: GateInput["criteria"] = [];
-  for (let n = 0; n < 20; n++) {
+  for (let n = 0; n < MAX_GATE_CRITERIA; n++) {
     const metric = String(formData.get(`metric_${n}`) ?? "").trim();
-    if (!metric) continue;
-    const operator = String(formData.get(`operator_${n}`) ?? "");
-    const raw = String(formData.get(`threshold_${n}`) ?? "").trim().replace(",", ".");
-    if (!isGateMetricKey(metric)) {
-      fieldErrors[`metric_${n}`] = ["is not a known metric"];
+    if (!metric) continue; // an empty row
+    const row = GateCriterionRowSchema.safeParse({ metric, operator: formData.get(`operator_${n}`) ?? undefined, threshold: formData.get(`threshold_${n}`) ?? "" });
+    if (!row.success) {
+      // an unknown metric is the one thing to fix on that row (its operator and threshold mean nothing yet)
+      const metricIssues = row.error.issues.filter((i) => i.path[0] === "metric");
+      for (const issue of metricIssues.length ? metricIssues : row.error.issues) (fieldErrors[`${String(issue.path[0])}_${n}`] ??= []).push(issue.message);
       continue;
     }
-    if (!(GATE_OPERATORS as readonly string[]).includes(operator)) fieldErrors[`operator_${n}`] = ["pick an operator"];
-    const human = raw === "" ? NaN : Number(raw);
-    if (!Number.isFinite(human)) fieldErrors[`threshold_${n}`] = ["must be a number"];
-    if (fieldErrors[`operator_${n}`] || fieldErrors[`threshold_${n}`]) continue;
-    criteria.push({ metric, operator: operator as GateOperator, threshold: fromHumanUnits(metric, human) });
+    criteria.push({ ...row.data, threshold: fromHumanUnits(row.data.metric, row.data.threshold) });
   }
   if (Object.keys(fieldErrors).length || !head.ok) {
     return { ok: false, reply: { status: "error", fieldErrors, formErrors: [], values: formValues(formData), intent } };

@@ -184,6 +184,18 @@ describe("decision gates on live values", () => {
     const bad = parseGateForm(fd, "create");
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(Object.keys(bad.reply.fieldErrors).sort()).toEqual(["metric_2", "threshold_1"]);
+
+    // thresholds are decimal numbers (a comma allowed), nothing else Number() would take
+    fd.set("metric_2", "");
+    fd.set("threshold_1", "0x10");
+    fd.set("operator_0", "=~");
+    const odd = parseGateForm(fd, "create");
+    expect(odd.ok).toBe(false);
+    if (!odd.ok) expect(Object.keys(odd.reply.fieldErrors).sort()).toEqual(["operator_0", "threshold_1"]);
+    fd.set("threshold_1", "4,5");
+    fd.set("operator_0", ">=");
+    const comma = parseGateForm(fd, "create");
+    expect(comma.ok && comma.data.criteria[1].threshold).toBe(0.045);
   });
 
   it("human units round-trip", () => {
