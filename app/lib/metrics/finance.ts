@@ -103,8 +103,7 @@ export function netBurn(grossBurnCents: number, revenueCents: number): number {
  * when some are missing). Rounded to cents. 0 when the list is empty.
  */
 export function averageNetBurn(netBurnsCents: readonly number[]): number {
-  if (netBurnsCents.length === 0) return 0;
-  return Math.round(netBurnsCents.reduce((a, b) => a + b, 0) / netBurnsCents.length);
+  return Math.round(meanNetBurn(netBurnsCents));
 }
 
 /**
@@ -234,10 +233,15 @@ export function cac(salesMarketingCents: number, newCustomers: number): number |
   return Math.round(salesMarketingCents / newCustomers);
 }
 
-/** ARPA = MRR(M) ÷ customers(M); null when there is no customer. */
+/** ARPA = MRR(M) ÷ customers(M), unrounded (LTV multiplies it); null when there is no customer. */
+export function arpaExact(mrrCents: number, customers: number): number | null {
+  return customers === 0 ? null : mrrCents / customers;
+}
+
+/** ARPA in cents, as shown; null when there is no customer. */
 export function arpa(mrrCents: number, customers: number): number | null {
-  if (customers === 0) return null;
-  return Math.round(mrrCents / customers);
+  const exact = arpaExact(mrrCents, customers);
+  return exact === null ? null : Math.round(exact);
 }
 
 /**
@@ -503,7 +507,7 @@ export function computeFinanceMetrics(
     window.reduce((a, m) => a + m.newCustomers, 0),
   );
   const arpaCents = arpa(cur.mrrCents, cur.customers);
-  const ltvCents = ltv(cur.customers === 0 ? null : cur.mrrCents / cur.customers, settings.grossMargin, churn);
+  const ltvCents = ltv(arpaExact(cur.mrrCents, cur.customers), settings.grossMargin, churn);
 
   return {
     asOfMonth: M,
