@@ -229,22 +229,6 @@ export function getRisk(db: Db, id: number, now?: number): RiskRow | null {
   return row ? decorate(row, todayUtc(now)) : null;
 }
 
-/** Risks needing attention per level, for summaries. */
-export function countRisksByLevel(db: Db): Record<RiskLevel, number> {
-  const rows = db
-    .select({
-      level: sql<RiskLevel>`case when ${residualScoreSql} <= 4 then 'low' when ${residualScoreSql} <= 9 then 'medium' when ${residualScoreSql} <= 16 then 'high' else 'critical' end`,
-      n: sql<number>`count(*)`,
-    })
-    .from(R)
-    .where(sql`${R.status} in ('open', 'monitoring')`)
-    .groupBy(sql`1`)
-    .all();
-  const out: Record<RiskLevel, number> = { low: 0, medium: 0, high: 0, critical: 0 };
-  for (const r of rows) out[r.level] = r.n;
-  return out;
-}
-
 /** Top N open/monitored risks by residual score (then inherent score), for the dashboards. */
 export function listTopRisks(db: Db, opts: { limit?: number; categories?: readonly RiskCategory[]; now?: number } = {}): RiskRow[] {
   const today = todayUtc(opts.now);

@@ -11,7 +11,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { formatDate, formatDateTime, formatHours, formatMoney, formatNumber, formatPercent, type FormatOptions } from "~/lib/format";
 import { FORMULAS, INFERRED_CAUSE_RULE, type DoraMetrics, type Window } from "~/lib/metrics/delivery";
 import { ctoHref, drillHref, type CtoParams } from "./cto-window";
-import { DORA_TARGETS, TARGETS_SOURCE } from "./targets";
+import { DORA_TARGETS, meetsTarget, TARGETS_SOURCE } from "./targets";
 
 export const CTO_TEXT = {
   title: "CTO dashboard",
@@ -77,6 +77,11 @@ export function DoraTiles({ current: m, previous: p, params, fmt }: { current: D
   const pts = (d: number) => `${formatNumber(d * 100, { locale: fmt.locale, digits: 1, signed: true })} pts`;
   const hours = (h: number | null) => formatHours(h, fmt.locale);
   const f = m.deploymentFrequency;
+  // the company target, and whether the figure meets it
+  const target = (metric: keyof typeof DORA_TARGETS, value: number | null, text: string) => {
+    const met = meetsTarget(metric, value);
+    return met === null ? text : `${text} · ${met ? "met" : "not met"}`;
+  };
 
   return (
     <div className="cto-tiles">
@@ -87,7 +92,7 @@ export function DoraTiles({ current: m, previous: p, params, fmt }: { current: D
         window={windowText("deployment_frequency")}
         href={deployments}
         tier={f.tier}
-        target={`≥ ${DORA_TARGETS.deploysPerDay} / day`}
+        target={target("deploysPerDay", f.perDay, `≥ ${DORA_TARGETS.deploysPerDay} / day`)}
         change={change(f.perDay, p.deploymentFrequency.perDay, "higher", (d) => `${formatNumber(d, { locale: fmt.locale, digits: 1, signed: true })} / day`, cmp)}
         footnote={`${formatNumber(f.count, { locale: fmt.locale, digits: 0 })} deployment${f.count === 1 ? "" : "s"} · ${f.perWeek === null ? "no data" : formatNumber(f.perWeek, { locale: fmt.locale, digits: 1 })} / week`}
       />
@@ -98,7 +103,7 @@ export function DoraTiles({ current: m, previous: p, params, fmt }: { current: D
         window={windowText("lead_time")}
         href={deployments}
         tier={m.leadTime.tier}
-        target={`< ${DORA_TARGETS.leadTimeHours} h`}
+        target={target("leadTimeHours", m.leadTime.medianHours, `< ${DORA_TARGETS.leadTimeHours} h`)}
         change={change(m.leadTime.medianHours, p.leadTime.medianHours, "lower", (d) => signedHours(d, fmt), cmp)}
         footnote="Median over commits"
       />
@@ -109,7 +114,7 @@ export function DoraTiles({ current: m, previous: p, params, fmt }: { current: D
         window={windowText("change_failure_rate")}
         href={incidents}
         tier={m.changeFailureRate.tier}
-        target={`< ${formatPercent(DORA_TARGETS.changeFailureRate, 0, fmt.locale)}`}
+        target={target("changeFailureRate", m.changeFailureRate.rate, `< ${formatPercent(DORA_TARGETS.changeFailureRate, 0, fmt.locale)}`)}
         change={change(m.changeFailureRate.rate, p.changeFailureRate.rate, "lower", pts, cmp)}
         footnote={`${formatNumber(m.changeFailureRate.failed, { locale: fmt.locale, digits: 0 })} of ${formatNumber(m.changeFailureRate.total, { locale: fmt.locale, digits: 0 })} deployments caused an incident`}
       />
@@ -129,7 +134,7 @@ export function DoraTiles({ current: m, previous: p, params, fmt }: { current: D
         formula={FORMULAS.mttr.formula}
         window={windowText("mttr")}
         href={restored}
-        target={`< ${formatHours(DORA_TARGETS.mttrHours, fmt.locale)}`}
+        target={target("mttrHours", m.timeToRestore.meanHours, `< ${formatHours(DORA_TARGETS.mttrHours, fmt.locale)}`)}
         change={change(m.timeToRestore.meanHours, p.timeToRestore.meanHours, "lower", (d) => signedHours(d, fmt), cmp)}
       />
       <KpiTile
