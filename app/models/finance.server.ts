@@ -586,20 +586,20 @@ export function importBudgetCsv(db: Db, writer: FinanceWriter, text: string, sou
   const parsed = parseCsv(text, schema, { headers: BUDGET_CSV_HEADERS, maxRows: MAX_IMPORT_ROWS });
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const resolved = parsed.rows;
-  const errors: CsvRowError[] = [];
-  if (errors.length) return { ok: false, errors };
 
   return db.transaction((tx) => {
     const t = tx as unknown as Db;
     const months = resolved.map((r) => r.month).sort();
     // the lines of the months the file touches, to record each change before → after
     const existing = new Map(
-      t
-        .all<{ k: string; plannedCents: number; actualCents: number | null }>(
-          sql`SELECT month || '|' || category_id AS k, planned_cents AS plannedCents, actual_cents AS actualCents
-              FROM budget_lines WHERE month >= ${months[0]} AND month <= ${months[months.length - 1]}`,
-        )
-        .map((r) => [r.k, r]),
+      months.length === 0
+        ? []
+        : t
+            .all<{ k: string; plannedCents: number; actualCents: number | null }>(
+              sql`SELECT month || '|' || category_id AS k, planned_cents AS plannedCents, actual_cents AS actualCents
+                  FROM budget_lines WHERE month >= ${months[0]} AND month <= ${months[months.length - 1]}`,
+            )
+            .map((r) => [r.k, r] as const),
     );
     const categoryName = new Map(categories.map((c) => [c.id, c.name]));
     const now = Date.now();
@@ -777,14 +777,21 @@ export function importSnapshotsCsv(db: Db, writer: FinanceWriter, text: string, 
   const parsed = parseCsv(text, schema, { headers: SNAPSHOT_CSV_HEADERS, maxRows: MAX_IMPORT_ROWS });
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const inputs = parsed.rows;
-  const errors: CsvRowError[] = [];
-  if (errors.length) return { ok: false, errors };
   return db.transaction((tx) => {
     const t = tx as unknown as Db;
     const now = Date.now();
+    const months = inputs.map((s) => s.month).sort();
+    // the snapshots of the months the file spans, read once (each change is audited before → after)
+    const existing = new Map(
+      months.length === 0
+        ? []
+        : t
+            .all<SnapshotRow2>(sql`SELECT ${SNAPSHOT_COLUMNS} FROM finance_snapshots WHERE month >= ${months[0]} AND month <= ${months[months.length - 1]}`)
+            .map((r) => [r.month, r] as const),
+    );
     let created = 0;
     for (const s of inputs) {
-      const before = getSnapshot(t, s.month);
+      const before = existing.get(s.month);
       if (!before) created += 1;
       const id = upsertSnapshotStatement(t, s, now);
       const { id: _id, ...beforeFields } = before ?? { id: 0 };
@@ -800,7 +807,6 @@ export function importSnapshotsCsv(db: Db, writer: FinanceWriter, text: string, 
       });
     }
     const updated = inputs.length - created;
-    const months = inputs.map((s) => s.month).sort();
     recordAudit(tx, {
       actor: auditActorOf(writer),
       action: "import",

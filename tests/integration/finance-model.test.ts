@@ -289,6 +289,14 @@ describe("CSV imports (all or nothing)", () => {
     // the same file again changes nothing: only the import itself is recorded
     importBudgetCsv(db, { kind: "user", actor: CEO }, csv, "upload");
     expect(auditRows("budget_line")).toHaveLength(5);
+    // a file with a header only imports nothing, without error, in both importers
+    expect(importBudgetCsv(db, { kind: "user", actor: CEO }, "month,category,planned,actual\n", "upload")).toEqual({ ok: true, created: 0, updated: 0, rows: 0 });
+    expect(importSnapshotsCsv(db, { kind: "user", actor: CEO }, "month,cash,revenue,mrr,customers,new_customers,churned_customers,financing\n", "upload")).toEqual({
+      ok: true,
+      created: 0,
+      updated: 0,
+      rows: 0,
+    });
   });
 
   it("names every bad row and field and writes nothing", () => {
