@@ -17,9 +17,9 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
 import { assertPermission } from "~/auth/guards.server";
-import { addMonths, isIsoDate, isMonth, monthDiff } from "~/lib/months";
+import { addMonths, isMonth, monthDiff } from "~/lib/months";
 import { parseSearchParams } from "~/lib/url-params.server";
-import { eurosToCents, idSchema } from "~/lib/validation.server";
+import { eurosToCents, idSchema, isoDateSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { schema, type Db } from "~/utils/db.server";
@@ -695,28 +695,27 @@ const optionalText = (max: number) =>
  * The requisition form (create and edit). `annualSalary` is euros text; optional here, the
  * create action requires it; on edit, blank keeps the stored salary.
  */
+/** An annual salary typed in euros: positive, at most 10 M€ (requisitions and employees alike). */
+const annualSalarySchema = z.string({ error: "is required" }).transform((s, ctx) => {
+  const cents = eurosToCents(s);
+  if (cents === null || cents <= 0) {
+    ctx.addIssue({ code: "custom", message: "must be a positive amount in euros, e.g. 55000" });
+    return z.NEVER;
+  }
+  if (cents > 10_000_000_00) {
+    ctx.addIssue({ code: "custom", message: "must be at most 10 000 000 €" });
+    return z.NEVER;
+  }
+  return cents;
+});
+
 export const RequisitionFormSchema = z.object({
   title: z.string({ error: "is required" }).min(1, "is required").max(160, "must be at most 160 characters"),
   teamId: z.coerce.number({ error: "is required" }).int().positive("is required"),
   profile: optionalText(200),
   priority: z.enum(PRIORITIES, { error: "must be P0, P1 or P2" }),
   targetStartMonth: z.string({ error: "is required (YYYY-MM)" }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM"),
-  annualSalary: z
-    .string()
-    .optional()
-    .transform((s, ctx) => {
-      if (s === undefined) return undefined;
-      const cents = eurosToCents(s);
-      if (cents === null || cents <= 0) {
-        ctx.addIssue({ code: "custom", message: "must be a positive amount in euros, e.g. 55000" });
-        return z.NEVER;
-      }
-      if (cents > 10_000_000_00) {
-        ctx.addIssue({ code: "custom", message: "must be at most 10 000 000 €" });
-        return z.NEVER;
-      }
-      return cents;
-    }),
+  annualSalary: annualSalarySchema.optional(),
   source: optionalText(120),
   objectiveId: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.coerce.number().int().positive().nullable()),
   status: z.enum(REQUISITION_STATUSES, { error: "is not a known status" }).optional(),
@@ -771,22 +770,7 @@ export const EmployeeFormSchema = z.object({
   name: z.string({ error: "is required" }).min(1, "is required").max(160),
   teamId: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.coerce.number().int().positive().nullable()),
   title: z.string({ error: "is required" }).min(1, "is required").max(160),
-  startDate: z
-    .string({ error: "is required (YYYY-MM-DD)" })
-    .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isIsoDate(s), "must be a date as YYYY-MM-DD"),
-  endDate: z.preprocess(
-    (v) => (v === undefined || v === "" ? null : v),
-    z
-      .string()
-      .refine((s) => isIsoDate(s), "must be a date as YYYY-MM-DD")
-      .nullable(),
-  ),
-  annualSalary: z.string({ error: "is required" }).transform((s, ctx) => {
-    const cents = eurosToCents(s);
-    if (cents === null || cents <= 0) {
-      ctx.addIssue({ code: "custom", message: "must be a positive amount in euros, e.g. 55000" });
-      return z.NEVER;
-    }
-    return cents;
-  }),
+  startDate: isoDateSchema,
+  endDate: z.preprocess((v) => (v === undefined || v === "" ? null : v), isoDateSchema.nullable()),
+  annualSalary: annualSalarySchema,
 });

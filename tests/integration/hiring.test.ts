@@ -307,3 +307,14 @@ describe("writes: permissions, transitions, audit", () => {
     expect(employeePrefillFromRequisition(db, lead, techReq.id)!.annualSalaryCents).toBeNull();
   });
 });
+
+describe("employee form schema", () => {
+  it("shares the requisition's salary rule (positive, at most 10 M€) and real calendar dates", async () => {
+    const { EmployeeFormSchema } = await import("~/models/hiring.server");
+    const base = { name: "Ada", teamId: "", title: "Engineer", startDate: "2026-12-01", endDate: "", annualSalary: "65000" };
+    expect(EmployeeFormSchema.parse(base)).toMatchObject({ startDate: "2026-12-01", endDate: null, annualSalary: 65_000_00 });
+    expect(EmployeeFormSchema.safeParse({ ...base, annualSalary: "20000000" }).success).toBe(false);
+    expect(EmployeeFormSchema.safeParse({ ...base, startDate: "2026-02-30" }).success).toBe(false);
+    expect(EmployeeFormSchema.safeParse({ ...base, endDate: "2026-13-01" }).success).toBe(false);
+  });
+});
