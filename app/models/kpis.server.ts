@@ -4,6 +4,7 @@
  * and the measurements CSV (`kpi_key,measured_on,value,note`, all or nothing).
  */
 import { and, eq, sql } from "drizzle-orm";
+import { getDoraMetrics } from "~/models/delivery-metrics.server";
 import { z } from "zod";
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
 import { isoDateSchema } from "~/lib/validation.server";
@@ -51,14 +52,9 @@ export function getKpi(db: Db, id: number): KpiRow | null {
 
 // ---------------------------------------------------------------- delivery source
 
-/** Successful production deployments per day over [from, to), or null when the window has none at all. */
-export function deploymentsPerDay(db: Db, from: number, to: number): { count: number; perDay: number } | null {
-  const row = db.get<{ n: number }>(sql`
-    select count(*) as n from deployments
-    where environment = 'production' and status = 'success' and finished_at >= ${from} and finished_at < ${to}`);
-  const any = db.get<{ x: number } | undefined>(sql`select 1 as x from deployments where environment = 'production' limit 1`);
-  if (!any) return null;
-  return { count: row.n, perDay: row.n / ((to - from) / DAY) };
+/** Whether any production deployment was ever recorded (else a delivery-sourced KPI has no data, not 0). */
+function hasProductionDeployments(db: Db): boolean {
+  return !!db.get<{ x: number } | undefined>(sql`select 1 as x from deployments where environment = 'production' limit 1`);
 }
 
 /**
@@ -67,8 +63,7 @@ export function deploymentsPerDay(db: Db, from: number, to: number): { count: nu
  */
 export function deploymentsPerDaySeries(db: Db, to: number, weeks: number): { measuredOn: string; value: number }[] {
   const from = to - weeks * 7 * DAY;
-  const any = db.get<{ x: number } | undefined>(sql`select 1 as x from deployments where environment = 'production' limit 1`);
-  if (!any) return [];
+  if (!hasProductionDeployments(db)) return [];
   const rows = db.all<{ w: number; n: number }>(sql`
     select cast((${to} - 1 - finished_at) / ${7 * DAY} as integer) as w, count(*) as n
     from deployments
@@ -129,11 +124,11 @@ export function getKpiTiles(db: Db, opts: { now?: number; cycle?: CycleRow | nul
     let p = previous.get(k.id) ?? null;
     let computed = false;
     if (k.source === "delivery.deployments_per_day") {
-      const cur = deploymentsPerDay(db, now - 7 * DAY, now);
-      if (cur) {
-        const prev = deploymentsPerDay(db, now - 14 * DAY, now - 7 * DAY)!;
-        l = { measuredOn: isoDayUtc(now), value: Math.round(cur.perDay * 100) / 100 };
-        p = { measuredOn: isoDayUtc(now - 7 * DAY), value: Math.round(prev.perDay * 100) / 100 };
+      // the DORA deployment frequency (the metric contract), over the last 7 days and the 7 before
+      if (hasProductionDeployments(db)) {
+        const perDay = (from: number) => getDoraMetrics(db, { from, to: from + 7 * DAY }).deploymentFrequency.perDay ?? 0;
+        l = { measuredOn: isoDayUtc(now), value: Math.round(perDay(now - 7 * DAY) * 100) / 100 };
+        p = { measuredOn: isoDayUtc(now - 7 * DAY), value: Math.round(perDay(now - 14 * DAY) * 100) / 100 };
         computed = true;
       }
     }
