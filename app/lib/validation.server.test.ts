@@ -1,3 +1,4 @@
+import { describe, expect, it } from "vitest";
 import { dateOrInstantSchema, eurosToCents, isoDateSchema, isoInstantSchema, monthSchema } from "./validation.server";
 
 describe("eurosToCents", () => {
@@ -40,5 +41,14 @@ describe("date schemas", () => {
     expect(dateOrInstantSchema.safeParse("2026-02-30").success).toBe(false);
     expect(dateOrInstantSchema.safeParse("2026-02-30T00:00:00Z").success).toBe(false);
     expect(dateOrInstantSchema.safeParse("soon").success).toBe(false);
+  });
+});
+
+describe("isoInstantSchema messages", () => {
+  it("one message per bad value", () => {
+    const r = isoInstantSchema.safeParse("yesterday");
+    expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual(["must be an ISO 8601 date-time with a time zone, e.g. 2024-05-01T12:00:00Z"]);
+    const impossible = isoInstantSchema.safeParse("2025-02-30T10:00:00Z");
+    expect(impossible.success ? [] : impossible.error.issues.map((i) => i.message)).toEqual(["is not a real date and time"]);
   });
 });

@@ -21,6 +21,7 @@ import { leadTimeSamplesMs, median, MS_PER_HOUR, PRODUCTION } from "~/lib/metric
 import { parseCsv, type CsvRowError } from "~/lib/csv";
 import { ignoredParamNotice, parseSearchParams } from "~/lib/url-params.server";
 import { isoDateSchema, isoInstantSchema } from "~/lib/validation.server";
+import { fromLocalInput } from "~/components/delivery/time";
 import { recordAudit, type AuditActor } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 
@@ -73,6 +74,18 @@ function plausible(ms: number) {
 
 /** ISO 8601 with a zone → ms, a real calendar date, between 2000-01-01 and tomorrow. */
 export const plausibleInstantSchema = isoInstantSchema.refine(plausible, { message: "must be between 2000-01-01 and now (ISO 8601 date-time with a time zone)" });
+
+/** A `datetime-local` form value in the company's time zone → UTC ms (the incident forms). */
+export function localTimeSchema(timeZone: string) {
+  return z.string({ error: "is required" }).transform((s, ctx) => {
+    const ms = fromLocalInput(s, timeZone);
+    if (ms === null) {
+      ctx.addIssue({ code: "custom", message: "must be a date and time" });
+      return z.NEVER;
+    }
+    return ms;
+  });
+}
 
 /** `null` (JSON) and absent both mean "not given". */
 const optionalInstant = z.preprocess((v) => (v === null ? undefined : v), plausibleInstantSchema.optional());

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CauseKindBadge, IncidentStateBadge, SeverityBadge } from "~/components/delivery/badges";
-import { fromLocalInput, toLocalInput } from "~/components/delivery/time";
+import { toLocalInput } from "~/components/delivery/time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -13,7 +13,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { formatDateTime, formatHours } from "~/lib/format";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
-import { causeCandidates, getIncident, SEVERITIES, updateIncident, type CauseChoice } from "~/models/delivery.server";
+import { causeCandidates, type CauseChoice, getIncident, localTimeSchema, SEVERITIES, updateIncident } from "~/models/delivery.server";
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
@@ -61,17 +61,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function localTime(timeZone: string) {
-  return z.string({ error: "is required" }).transform((s, ctx) => {
-    const ms = fromLocalInput(s, timeZone);
-    if (ms === null) {
-      ctx.addIssue({ code: "custom", message: "must be a date and time" });
-      return z.NEVER;
-    }
-    return ms;
-  });
-}
-
 function causeSchema() {
   return z.object({
     intent: z.literal("cause"),
@@ -98,8 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         intent: z.literal("details"),
         title: z.string({ error: "is required" }).min(1, "is required").max(300),
         severity: z.enum(SEVERITIES, { error: "must be SEV1 to SEV4" }),
-        startedAt: localTime(timeZone),
-        resolvedAt: localTime(timeZone).optional(),
+        startedAt: localTimeSchema(timeZone),
+        resolvedAt: localTimeSchema(timeZone).optional(),
       }),
       "details",
     );
@@ -108,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return reply(updateIncident(db, user.id, id, { title, severity, startedAt, resolvedAt: resolvedAt ?? null }), "Details saved.");
   }
   if (intent === "resolve") {
-    const parsed = parseForm(formData, z.object({ intent: z.literal("resolve"), resolvedAt: localTime(timeZone) }), "resolve");
+    const parsed = parseForm(formData, z.object({ intent: z.literal("resolve"), resolvedAt: localTimeSchema(timeZone) }), "resolve");
     if (!parsed.ok) return badRequest(parsed.reply);
     return reply(updateIncident(db, user.id, id, { resolvedAt: parsed.data.resolvedAt }), "Incident resolved.");
   }

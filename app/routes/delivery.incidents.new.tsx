@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
-import { fromLocalInput, toLocalInput } from "~/components/delivery/time";
+import { toLocalInput } from "~/components/delivery/time";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -12,7 +12,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
 import { checkboxSchema, idSchema } from "~/lib/validation.server";
-import { createIncident, findServiceDeployment, listServiceOptions, serviceExists, SEVERITIES, type CauseChoice } from "~/models/delivery.server";
+import { type CauseChoice, createIncident, findServiceDeployment, listServiceOptions, localTimeSchema, serviceExists, SEVERITIES } from "~/models/delivery.server";
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
 
@@ -35,17 +35,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { services: listServiceOptions(db), timeZone, now: toLocalInput(Date.now(), timeZone), severities: SEVERITIES };
 }
 
-function localTime(timeZone: string) {
-  return z.string({ error: "is required" }).transform((s, ctx) => {
-    const ms = fromLocalInput(s, timeZone);
-    if (ms === null) {
-      ctx.addIssue({ code: "custom", message: "must be a date and time" });
-      return z.NEVER;
-    }
-    return ms;
-  });
-}
-
 function schemaFor(timeZone: string) {
   return z
     .object({
@@ -53,8 +42,8 @@ function schemaFor(timeZone: string) {
       externalId: z.string().max(200).optional(),
       title: z.string({ error: "is required" }).min(1, "is required").max(300),
       severity: z.enum(SEVERITIES, { error: "must be SEV1 to SEV4" }),
-      startedAt: localTime(timeZone),
-      resolvedAt: localTime(timeZone).optional(),
+      startedAt: localTimeSchema(timeZone),
+      resolvedAt: localTimeSchema(timeZone).optional(),
       causeRef: z.string().max(200).optional(),
       noCause: checkboxSchema,
     })
