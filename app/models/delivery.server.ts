@@ -23,6 +23,7 @@ import { ignoredParamNotice, parseSearchParams } from "~/lib/url-params.server";
 import { isoDateSchema, isoInstantSchema } from "~/lib/validation.server";
 import { fromLocalInput } from "~/components/delivery/time";
 import { recordAudit, type AuditActor } from "~/models/audit.server";
+import { ApiInputError } from "~/utils/api.server";
 import { schema, type Db } from "~/utils/db.server";
 
 export { CAUSE_KINDS, DEPLOYMENT_STATUSES, SEVERITIES };
@@ -54,11 +55,8 @@ const MAX_COMMIT_AGE_MS = 5 * 365 * MS_PER_DAY;
 // ---------------------------------------------------------------------------------------------------
 
 /** A validation failure found while writing (unknown cause, duplicate ids): rolls the transaction back. */
-export class DeliveryInputError extends Error {
-  constructor(public readonly fieldErrors: Record<string, string[]>) {
-    super("The delivery data is invalid.");
-  }
-}
+/** Delivery input that fails past its schema (unknown cause, resolved before started…): a 400 through runApi. */
+export class DeliveryInputError extends ApiInputError {}
 
 function addError(errors: Record<string, string[]>, key: string, message: string) {
   (errors[key] ??= []).push(message);
@@ -1355,34 +1353,6 @@ export function updateIncident(
     });
     return { ok: true as const };
   });
-}
-
-// ---------------------------------------------------------------------------------------------------
-// API plumbing shared by the delivery API routes
-// ---------------------------------------------------------------------------------------------------
-
-/**
- * Runs an API handler: thrown Responses (401/403/405/413/415/400 from api.server) are returned as they
- * are; a DeliveryInputError becomes a 400 with per-field errors; anything else is logged and answered
- * with a JSON 500 (no input should get there — the tests fuzz for it).
- */
-export async function runDeliveryApi(handler: () => Promise<Response> | Response): Promise<Response> {
-  try {
-    return await handler();
-  } catch (err) {
-    if (err instanceof Response) return err;
-    if (err instanceof DeliveryInputError) {
-      return new Response(JSON.stringify({ error: "The request body is invalid.", fieldErrors: err.fieldErrors }), {
-        status: 400,
-        headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
-      });
-    }
-    console.error("delivery API: unexpected error", err);
-    return new Response(JSON.stringify({ error: "Internal error." }), {
-      status: 500,
-      headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
-    });
-  }
 }
 
 /** A deployment of a service by its external id, or "#<id>" for its internal id. */

@@ -10,22 +10,21 @@ import {
   deploymentInputSchema,
   ingestDeployments,
   MAX_DEPLOYMENTS_PER_REQUEST,
-  runDeliveryApi,
 } from "~/models/delivery.server";
-import { apiError, apiJson, parseApiBody, readJsonBody, requireApiToken, requireMethod } from "~/utils/api.server";
+import { apiError, apiJson, parseApiBody, readJsonBody, requireApiToken, requireMethod, runApi } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
 
 const batchSchema = z.array(deploymentInputSchema).min(1, "must hold at least one deployment");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return runDeliveryApi(() => {
+  return runApi(() => {
     requireMethod(request, "POST");
     return apiError(405, "Use POST.");
   });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return runDeliveryApi(async () => {
+  return runApi(async () => {
     requireMethod(request, "POST");
     const principal = requireApiToken(request, "deployments:write");
     const body = await readJsonBody(request);

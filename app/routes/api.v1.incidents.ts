@@ -7,21 +7,21 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { incidentInputSchema, MAX_INCIDENTS_PER_REQUEST, runDeliveryApi, upsertIncidents } from "~/models/delivery.server";
-import { apiError, apiJson, parseApiBody, readJsonBody, requireApiToken, requireMethod } from "~/utils/api.server";
+import { incidentInputSchema, MAX_INCIDENTS_PER_REQUEST, upsertIncidents } from "~/models/delivery.server";
+import { apiError, apiJson, parseApiBody, readJsonBody, requireApiToken, requireMethod, runApi } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
 
 const batchSchema = z.array(incidentInputSchema).min(1, "must hold at least one incident");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return runDeliveryApi(() => {
+  return runApi(() => {
     requireMethod(request, "POST");
     return apiError(405, "Use POST.");
   });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return runDeliveryApi(async () => {
+  return runApi(async () => {
     requireMethod(request, "POST");
     const principal = requireApiToken(request, "incidents:write");
     const body = await readJsonBody(request);

@@ -98,6 +98,29 @@ export function parseApiQuery<S extends z.ZodType>(schema: S, url: URL): z.infer
   throw apiError(400, "The query parameters are invalid.", fieldErrors);
 }
 
+/** Invalid input found past the request's schema (e.g. a name that matches nothing): a 400 with per-field errors. */
+export class ApiInputError extends Error {
+  constructor(public readonly fieldErrors: Record<string, string[]>) {
+    super("The request body is invalid.");
+  }
+}
+
+/**
+ * Runs an API handler: thrown Responses (401/403/405/413/415/400 from the guards above) are returned
+ * as they are; an ApiInputError becomes a 400 with per-field errors; anything else is logged and
+ * answered with a JSON 500 (no input should get there — the tests fuzz for it).
+ */
+export async function runApi(handler: () => Promise<Response> | Response): Promise<Response> {
+  try {
+    return await handler();
+  } catch (err) {
+    if (err instanceof Response) return err;
+    if (err instanceof ApiInputError) return apiError(400, "The request body is invalid.", err.fieldErrors);
+    console.error("API: unexpected error", err);
+    return apiError(500, "Internal error: nothing was written.");
+  }
+}
+
 /** What an importer returns: counts when everything was written, or every bad row and field. */
 export type CsvImportOutcome = { ok: true; created: number; updated: number } | { ok: false; errors: CsvRowError[] };
 
@@ -108,7 +131,7 @@ export type CsvImportOutcome = { ok: true; created: number; updated: number } | 
  * created, else 200. 401 / 403 / 405 / 413 / 415 as every API route; an unexpected error is a JSON 500.
  */
 export async function csvImportResponse(request: Request, run: (principal: ApiPrincipal, text: string) => CsvImportOutcome): Promise<Response> {
-  try {
+  return runApi(async () => {
     requireMethod(request, "POST");
     const principal = requireApiToken(request, "import:write");
     const text = await readBodyText(request, "text/csv");
@@ -120,9 +143,5 @@ export async function csvImportResponse(request: Request, run: (principal: ApiPr
     }
     const { ok: _ok, ...counts } = result;
     return apiJson(counts, result.created > 0 ? 201 : 200);
-  } catch (err) {
-    if (err instanceof Response) return err;
-    console.error("CSV import: unexpected error", err);
-    return apiError(500, "Internal error: nothing was imported.");
-  }
+  });
 }
