@@ -96,10 +96,6 @@ function Amounts({ planned, actual, fmt, plannedToDate }: { planned: number; act
   );
 }
 
-/** Σ planned over the cells that have an actual. */
-export function plannedToDateOf(cells: readonly { plannedCents: number; actualCents: number | null }[]): number {
-  return cells.reduce((sum, c) => sum + (c.actualCents === null ? 0 : c.plannedCents), 0);
-}
 
 function CellEditor({
   category,
@@ -234,8 +230,8 @@ export function BudgetGridTable({ grid, categories, fmt, editHref, cancelHref, e
                     </td>
                   );
                 })}
-                <td className={`bgrid__cell bgrid__cell--total bgrid__cell--${varianceTone(plannedToDateOf(row.cells), row.totalActualCents)}`}>
-                  <Amounts planned={row.totalPlannedCents} actual={row.totalActualCents} fmt={fmt} plannedToDate={plannedToDateOf(row.cells)} />
+                <td className={`bgrid__cell bgrid__cell--total bgrid__cell--${varianceTone(row.plannedToDateCents, row.totalActualCents)}`}>
+                  <Amounts planned={row.totalPlannedCents} actual={row.totalActualCents} fmt={fmt} plannedToDate={row.plannedToDateCents} />
                 </td>
               </tr>
             );
@@ -244,9 +240,9 @@ export function BudgetGridTable({ grid, categories, fmt, editHref, cancelHref, e
         <tfoot>
           <tr className="bgrid__total">
             <th scope="row">{GRID_TEXT.total}</th>
-            {grid.totalRow.map((t, i) => {
+            {grid.totalRow.map((t) => {
               // a month where no line has an actual yet shows "no actual", not a 0 (it is still 0 in gross burn)
-              const actual = grid.rows.every((r) => r.cells[i].actualCents === null) ? null : t.actualCents;
+              const actual = t.hasActual ? t.actualCents : null;
               return (
                 <td key={t.month} className={`bgrid__cell bgrid__cell--${varianceTone(t.plannedCents, actual)}`} data-month={t.month} data-total="true">
                   <Amounts planned={t.plannedCents} actual={actual} fmt={fmt} />
@@ -254,13 +250,13 @@ export function BudgetGridTable({ grid, categories, fmt, editHref, cancelHref, e
               );
             })}
             <td
-              className={`bgrid__cell bgrid__cell--total bgrid__cell--${varianceTone(plannedToDateOf(grid.rows.flatMap((r) => r.cells)), grid.grandTotal.actualCents)}`}
+              className={`bgrid__cell bgrid__cell--total bgrid__cell--${varianceTone(grid.grandTotal.plannedToDateCents, grid.grandTotal.actualCents)}`}
             >
               <Amounts
                 planned={grid.grandTotal.plannedCents}
                 actual={grid.grandTotal.actualCents}
                 fmt={fmt}
-                plannedToDate={plannedToDateOf(grid.rows.flatMap((r) => r.cells))}
+                plannedToDate={grid.grandTotal.plannedToDateCents}
               />
             </td>
           </tr>

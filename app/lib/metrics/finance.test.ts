@@ -693,7 +693,7 @@ describe("budgetGrid — strategy document table", () => {
     (month, total, cumulative) => {
       const i = STRATEGY_MONTHS.indexOf(month);
       expect(grossBurn(strategyLines, month)).toBe(total * K);
-      expect(grid.totalRow[i]).toEqual({ month, plannedCents: total * K, actualCents: total * K });
+      expect(grid.totalRow[i]).toEqual({ month, plannedCents: total * K, actualCents: total * K, hasActual: true });
       expect(grid.cumulativeRow[i]).toEqual({ month, plannedCents: cumulative * K, actualCents: cumulative * K });
     },
   );
@@ -707,7 +707,7 @@ describe("budgetGrid — strategy document table", () => {
       ["Autres", 44], // 3+3+3+3+3+4+4+4+4+4+4+5
     ]);
     // 303 + 119 + 56 + 31 + 44 = 553 = last cumulative value
-    expect(grid.grandTotal).toEqual({ plannedCents: 553 * K, actualCents: 553 * K });
+    expect(grid.grandTotal).toEqual({ plannedCents: 553 * K, actualCents: 553 * K, plannedToDateCents: 553 * K });
   });
 });
 
@@ -736,7 +736,7 @@ describe("budgetGrid — missing actuals and gaps", () => {
     const empty = budgetGrid([]);
     expect(empty.months).toEqual([]);
     expect(empty.rows).toEqual([]);
-    expect(empty.grandTotal).toEqual({ plannedCents: 0, actualCents: 0 });
+    expect(empty.grandTotal).toEqual({ plannedCents: 0, actualCents: 0, plannedToDateCents: 0 });
   });
 });
 

@@ -728,12 +728,19 @@ export type BudgetGrid = {
   months: string[];
   categories: string[];
   /** one row per category; a cell's actual is null when no actual is recorded */
-  rows: { category: string; cells: BudgetGridCell[]; totalPlannedCents: number; totalActualCents: number }[];
-  /** per month: Σ planned and Σ actual (= gross burn, null actual = 0) over the categories */
-  totalRow: BudgetGridTotals[];
+  rows: {
+    category: string;
+    cells: BudgetGridCell[];
+    totalPlannedCents: number;
+    totalActualCents: number;
+    /** Σ planned over the cells that have an actual: what the row total's variance compares with */
+    plannedToDateCents: number;
+  }[];
+  /** per month: Σ planned and Σ actual (= gross burn, null actual = 0) over the categories; hasActual: any line has one */
+  totalRow: (BudgetGridTotals & { hasActual: boolean })[];
   /** running sum of totalRow */
   cumulativeRow: BudgetGridTotals[];
-  grandTotal: { plannedCents: number; actualCents: number };
+  grandTotal: { plannedCents: number; actualCents: number; plannedToDateCents: number };
 };
 
 /**
@@ -775,11 +782,13 @@ export function budgetGrid(
     cells: cells[ci],
     totalPlannedCents: cells[ci].reduce((a, c) => a + c.plannedCents, 0),
     totalActualCents: cells[ci].reduce((a, c) => a + (c.actualCents ?? 0), 0),
+    plannedToDateCents: cells[ci].reduce((a, c) => a + (c.actualCents === null ? 0 : c.plannedCents), 0),
   }));
   const totalRow = months.map((month, mi) => ({
     month,
     plannedCents: cells.reduce((a, row) => a + row[mi].plannedCents, 0),
     actualCents: cells.reduce((a, row) => a + (row[mi].actualCents ?? 0), 0),
+    hasActual: cells.some((row) => row[mi].actualCents !== null),
   }));
   const cumPlanned = cumulativeTotals(totalRow.map((t) => t.plannedCents));
   const cumActual = cumulativeTotals(totalRow.map((t) => t.actualCents));
@@ -794,6 +803,7 @@ export function budgetGrid(
     grandTotal: {
       plannedCents: cumPlanned.length ? cumPlanned[cumPlanned.length - 1] : 0,
       actualCents: cumActual.length ? cumActual[cumActual.length - 1] : 0,
+      plannedToDateCents: rows.reduce((a, r) => a + r.plannedToDateCents, 0),
     },
   };
 }
