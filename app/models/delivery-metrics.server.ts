@@ -28,6 +28,7 @@ import {
   type Window,
 } from "~/lib/metrics/delivery";
 import type { CtoParams } from "~/components/delivery-metrics/cto-window";
+import { budgetVsActual } from "~/lib/metrics/finance";
 import { getItBudgetVsActual } from "~/models/finance.server";
 import type { Db } from "~/utils/db.server";
 import { LEAD_BUCKET_SQL } from "../../db/schema/delivery_metrics";
@@ -658,6 +659,6 @@ export function loadCtoDashboard(db: Db, input: CtoParams) {
     params,
     options,
     dashboard: getCtoDashboardData(db, params.window, params.previous, filter),
-    budget: { fromMonth, toMonth, rows: getItBudgetVsActual(db, { fromMonth, toMonth }) },
+    budget: { fromMonth, toMonth, ...budgetVsActual(getItBudgetVsActual(db, { fromMonth, toMonth })) },
   };
 }

@@ -148,7 +148,7 @@ export default function CtoDashboard() {
         <section aria-labelledby="cto-budget" className="panel cto-section">
           <h2 id="cto-budget">{TEXT.budget}</h2>
           <p className="muted">{TEXT.budgetHelp(`${budget.fromMonth} to ${budget.toMonth}`)}</p>
-          <ItBudgetTable rows={budget.rows} fromMonth={budget.fromMonth} toMonth={budget.toMonth} fmt={fmt} />
+          <ItBudgetTable rows={budget.rows} total={budget.total} fromMonth={budget.fromMonth} toMonth={budget.toMonth} fmt={fmt} />
         </section>
       </div>
 

@@ -11,6 +11,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { formatDate, formatDateTime, formatHours, formatMoney, formatNumber, formatPercent, type FormatOptions } from "~/lib/format";
 import { FORMULAS, INFERRED_CAUSE_RULE, type DoraMetrics, type Window } from "~/lib/metrics/delivery";
 import { ctoHref, drillHref, type CtoParams } from "./cto-window";
+import type { BudgetVsActualLine } from "~/lib/metrics/finance";
 import { DORA_TARGETS, meetsTarget, TARGETS_SOURCE } from "./targets";
 
 export const CTO_TEXT = {
@@ -356,9 +357,19 @@ export function OpenIncidentsTable({ total, rows, params, fmt }: { total: number
   );
 }
 
-export type BudgetRow = { category: string; plannedCents: number; actualCents: number };
-
-export function ItBudgetTable({ rows, fromMonth, toMonth, fmt }: { rows: BudgetRow[]; fromMonth: string; toMonth: string; fmt: Fmt }) {
+export function ItBudgetTable({
+  rows,
+  total,
+  fromMonth,
+  toMonth,
+  fmt,
+}: {
+  rows: BudgetVsActualLine[];
+  total: BudgetVsActualLine;
+  fromMonth: string;
+  toMonth: string;
+  fmt: Fmt;
+}) {
   if (rows.length === 0) {
     return (
       <EmptyState title={CTO_TEXT.noBudget} whoMay="the CEO (categories), the CEO and the CTO (IT budget lines)">
@@ -367,18 +378,15 @@ export function ItBudgetTable({ rows, fromMonth, toMonth, fmt }: { rows: BudgetR
     );
   }
   const money = (c: number) => formatMoney(c, fmt);
-  const total = rows.reduce((acc, r) => ({ planned: acc.planned + r.plannedCents, actual: acc.actual + r.actualCents }), { planned: 0, actual: 0 });
-  const line = (label: string, planned: number, actual: number, key: string, header = false) => {
-    const delta = actual - planned;
-    const used = planned > 0 ? actual / planned : null;
+  const line = (l: BudgetVsActualLine, label: string, header = false) => {
     const Cell = header ? "th" : "td";
     return (
-      <tr key={key}>
+      <tr key={label}>
         <th scope="row">{label}</th>
-        <Cell className="num">{money(planned)}</Cell>
-        <Cell className="num">{money(actual)}</Cell>
-        <Cell className={`num ${delta > 0 ? "cto-over" : ""}`}>{formatMoney(delta, { ...fmt, signed: true })}</Cell>
-        <Cell className="num">{used === null ? "no data" : formatPercent(used, 0, fmt.locale)}</Cell>
+        <Cell className="num">{money(l.plannedCents)}</Cell>
+        <Cell className="num">{money(l.actualCents)}</Cell>
+        <Cell className={`num ${l.varianceCents > 0 ? "cto-over" : ""}`}>{formatMoney(l.varianceCents, { ...fmt, signed: true })}</Cell>
+        <Cell className="num">{l.usedShare === null ? "no data" : formatPercent(l.usedShare, 0, fmt.locale)}</Cell>
       </tr>
     );
   };
@@ -397,8 +405,8 @@ export function ItBudgetTable({ rows, fromMonth, toMonth, fmt }: { rows: BudgetR
             <th scope="col" className="num">Used</th>
           </tr>
         </thead>
-        <tbody>{rows.map((r) => line(r.category, r.plannedCents, r.actualCents, r.category))}</tbody>
-        <tfoot>{line("Total IT", total.planned, total.actual, "total", true)}</tfoot>
+        <tbody>{rows.map((r) => line(r, r.category))}</tbody>
+        <tfoot>{line(total, "Total IT", true)}</tfoot>
       </table>
     </div>
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  budgetVsActual,
   arpa,
   arr,
   averageNetBurn,
@@ -755,5 +756,20 @@ describe("FORMULAS", () => {
     ["ltv", "ARPA × gross margin"],
   ])("%s formula mentions %s", (key, fragment) => {
     expect(FORMULAS[key].formula).toContain(fragment);
+  });
+});
+
+describe("budgetVsActual", () => {
+  it("variance and share used per category and in total; none used where nothing is planned", () => {
+    const r = budgetVsActual([
+      { category: "Cloud", plannedCents: 1000, actualCents: 1200 },
+      { category: "R&D", plannedCents: 0, actualCents: 300 },
+    ]);
+    expect(r.rows.map((l) => [l.category, l.varianceCents, l.usedShare])).toEqual([
+      ["Cloud", 200, 1.2],
+      ["R&D", 300, null],
+    ]);
+    expect(r.total).toEqual({ category: "Total", plannedCents: 1000, actualCents: 1500, varianceCents: 500, usedShare: 1.5 });
+    expect(budgetVsActual([]).total.usedShare).toBeNull();
   });
 });

@@ -807,3 +807,25 @@ export function budgetGrid(
     },
   };
 }
+
+export type BudgetVsActualLine = { category: string; plannedCents: number; actualCents: number; varianceCents: number; usedShare: number | null };
+
+/**
+ * Budget vs actual per category and in total: variance = actual − planned, used = actual ÷ planned
+ * (null when nothing is planned). Missing actuals count as 0, as in gross burn.
+ */
+export function budgetVsActual(rows: readonly { category: string; plannedCents: number; actualCents: number }[]): {
+  rows: BudgetVsActualLine[];
+  total: BudgetVsActualLine;
+} {
+  const line = (category: string, plannedCents: number, actualCents: number): BudgetVsActualLine => ({
+    category,
+    plannedCents,
+    actualCents,
+    varianceCents: actualCents - plannedCents,
+    usedShare: plannedCents > 0 ? actualCents / plannedCents : null,
+  });
+  const planned = rows.reduce((a, r) => a + r.plannedCents, 0);
+  const actual = rows.reduce((a, r) => a + r.actualCents, 0);
+  return { rows: rows.map((r) => line(r.category, r.plannedCents, r.actualCents)), total: line("Total", planned, actual) };
+}
