@@ -824,7 +824,7 @@ export function importSnapshotsCsv(db: Db, writer: FinanceWriter, text: string, 
 // ---------------------------------------------------------------------------------------------
 
 /** Closed months shown in the trends (cash curve, MRR, burn). */
-export const EXECUTIVE_TREND_MONTHS = 12;
+const EXECUTIVE_TREND_MONTHS = 12;
 /** Months of burn vs budget by category. */
 export const EXECUTIVE_BURN_MONTHS = 4;
 
@@ -878,7 +878,7 @@ export function getExecutiveFinance(db: Db, opts: { asOf?: string; horizonMonths
 // ---------------------------------------------------------------------------------------------
 
 /** Longest month range of the budget grid. */
-export const MAX_BUDGET_RANGE_MONTHS = 36;
+const MAX_BUDGET_RANGE_MONTHS = 36;
 
 export const budgetRangeSchema = z
   .object({ from: monthSchema, to: monthSchema })

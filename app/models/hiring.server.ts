@@ -658,7 +658,7 @@ export function parseRequisitionFilters(url: URL): RequisitionFilters {
 }
 
 /** `?created=<id>` / `?updated=<id>`: where the requisition form sent the user back after saving. */
-export const SavedFlagParamsSchema = z.object({ created: idSchema.optional(), updated: idSchema.optional() });
+const SavedFlagParamsSchema = z.object({ created: idSchema.optional(), updated: idSchema.optional() });
 
 /** Which "saved" message the list shows after a redirect, if any (a malformed flag shows none). */
 export function savedFlagFromUrl(url: URL): "created" | "updated" | null {

@@ -6,7 +6,7 @@ import { BarChart } from "~/components/charts/bar-chart";
 import { LineChart } from "~/components/charts/line-chart";
 import { formatDate, formatMoney, formatMonth, type FormatOptions } from "~/lib/format";
 
-export const CHART_TEXT = {
+const CHART_TEXT = {
   cashTitle: "Cash: actual, then forecast with and without the hiring plan",
   cashTitleWithout: "Cash: actual, then forecast without the hiring plan",
   planHidden: (n: number) =>
