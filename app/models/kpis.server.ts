@@ -102,14 +102,18 @@ export function targetState(value: number | null, target: number | null, directi
  * the target of `cycle` (default: the cycle containing now), and the computed delivery figure where
  * the KPI's source says so and deployments exist (last 7 days ÷ 7, previous 7 days ÷ 7).
  */
-export function getKpiTiles(db: Db, opts: { now?: number; cycle?: CycleRow | null } = {}): { cycle: CycleRow | null; tiles: KpiTileData[] } {
+export function getKpiTiles(
+  db: Db,
+  opts: { now?: number; cycle?: CycleRow | null; kpiId?: number } = {},
+): { cycle: CycleRow | null; tiles: KpiTileData[] } {
   const now = opts.now ?? Date.now();
   const cycle = opts.cycle === undefined ? getDefaultCycle(db, now) : opts.cycle;
-  const kpis = listKpis(db);
+  const kpis = opts.kpiId === undefined ? listKpis(db) : listKpis(db).filter((k) => k.id === opts.kpiId);
   const ranked = db.all<{ kpiId: number; rn: number; measuredOn: string; value: number }>(sql`
     select kpi_id as kpiId, rn, measured_on as measuredOn, value from (
       select kpi_id, measured_on, value, row_number() over (partition by kpi_id order by measured_on desc) as rn
       from kpi_measurements
+      where ${opts.kpiId === undefined ? sql`1 = 1` : sql`kpi_id = ${opts.kpiId}`}
     ) where rn <= 2`);
   const targets = new Map(
     cycle
@@ -153,6 +157,7 @@ export function getKpiSeries(db: Db, kpis: readonly Pick<KpiRow, "id" | "source"
         order by c.start_date desc limit 1) as target
     from kpi_measurements m
     where m.measured_on >= ${opts.from}
+      and m.kpi_id in (${sql.join(kpis.length ? kpis.map((k) => sql`${k.id}`) : [sql`null`], sql`, `)})
     order by m.kpi_id, m.measured_on`);
   const series = new Map<number, KpiSeriesPoint[]>();
   for (const r of rows) {

@@ -67,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // ?page= through the shared zod parser: anything malformed or out of range is page 1 (no SQL overflow)
   const { page } = parseTableParams(url, { sortable: [], defaultSort: { id: "measuredOn", desc: true }, pageSizes: [PAGE_SIZE] });
-  const { cycle, tiles } = getKpiTiles(db, { now });
+  const { cycle, tiles } = getKpiTiles(db, { now, kpiId: kpi.id });
   const from = isoDayUtc(now - 13 * 7 * 86_400_000);
   return {
     kpi,

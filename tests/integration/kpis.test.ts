@@ -83,6 +83,16 @@ describe("KPI tiles", () => {
     expect(getKpiSeries(t.db, [kpi], { from: "2025-02-01", now: NOW }).get(kpi.id)!.length).toBeGreaterThan(0);
   });
 
+  it("one KPI's page reads that KPI only: its tile and its series", () => {
+    const { velocity, p95 } = setup();
+    insertKpiMeasurement(t.db, { kpiId: velocity.id, measuredOn: "2025-03-01", value: 40 });
+    insertKpiMeasurement(t.db, { kpiId: p95.id, measuredOn: "2025-03-01", value: 180 });
+    const { tiles } = getKpiTiles(t.db, { now: NOW, kpiId: p95.id });
+    expect(tiles.map((x) => [x.key, x.latest?.value])).toEqual([["p95", 180]]);
+    const series = getKpiSeries(t.db, [p95], { from: "2025-01-01", now: NOW });
+    expect([...series.keys()]).toEqual([p95.id]);
+  });
+
   it("series carry the target of the cycle each date falls in", () => {
     const { velocity, q1 } = setup();
     void q1;
