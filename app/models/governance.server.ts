@@ -20,6 +20,7 @@ import { z } from "zod";
 import { fromHumanUnits } from "~/components/governance/gate-units";
 import { formValues, parseForm, type ParseResult } from "~/lib/forms.server";
 import { idSchema, isoDateSchema } from "~/lib/validation.server";
+import { parseSearchParams } from "~/lib/url-params.server";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 
@@ -161,14 +162,13 @@ export function createRequirement(
 }
 
 const ComplianceFilterSchema = z.object({
-  framework: z.string().trim().min(1).max(60).optional().catch(undefined),
-  status: z.enum(REQUIREMENT_STATUSES).optional().catch(undefined),
+  framework: z.string().max(60).optional(),
+  status: z.enum(REQUIREMENT_STATUSES).optional(),
 });
 
 /** `?framework=<key>&status=<status>` of the compliance page and its CSV: anything unknown or malformed is ignored. */
 export function parseComplianceFilter(url: URL): { framework?: string; status?: RequirementStatus } {
-  const sp = url.searchParams;
-  return ComplianceFilterSchema.parse({ framework: sp.get("framework") ?? undefined, status: sp.get("status") ?? undefined });
+  return parseSearchParams(url, ComplianceFilterSchema).data;
 }
 
 export function frameworkExists(db: Db, id: number): boolean {
