@@ -67,6 +67,9 @@ test("filters live in the URL and the CSV export follows them", async ({ page })
   await page.getByLabel("Category").selectOption("technical");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/category=technical/);
+  // the filtered page has rendered (its export link follows the filter) before the rows are counted
+  await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute("href", /category=technical/);
+  await expect(page.locator("main")).not.toHaveAttribute("aria-busy", "true");
   const rows = page.locator("#register tbody tr");
   const n = await rows.count();
   expect(n).toBeGreaterThan(0);
