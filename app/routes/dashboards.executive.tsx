@@ -108,7 +108,7 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
   const cmp = p ? TEXT.vsPrevious(formatMonth(p.asOfMonth, fmt.locale)) : "";
   const pm = p ?? null;
   const P = <K extends keyof FinanceMetrics>(k: K): FinanceMetrics[K] | null | undefined => (pm ? pm[k] : undefined);
-  const money = (c: number | null) => formatMoney(c, { ...fmt, digits: 0 });
+  const money = (c: number | null) => formatMoney(c, fmt);
   const dMoney = (d: number) => formatMoney(d, { ...fmt, compact: true, signed: true });
   const pct = (x: number | null, digits = 1) => formatPercent(x, digits, fmt.locale);
   const dPts = (d: number) => `${formatNumber(d * 100, { locale: fmt.locale, digits: 1, signed: true })} pts`;

@@ -138,7 +138,8 @@ export default function FinanceSnapshots() {
   const v = (name: string, fallback: string | number | null | undefined) => valueOf(reply, name, fallback, I);
   const err = (name: string) => fieldErrorsOf(reply, name, I);
   const importReply = reply && "status" in reply && (reply.status === "import-ok" || reply.status === "import-error") ? (reply as ImportReply) : null;
-  const m = (c: number) => formatMoney(c, formatting);
+  // the snapshot list shows the amounts exactly as they were entered (cents included)
+  const m = (c: number) => formatMoney(c, { ...formatting, exact: true });
   const editSearch = (month: string) => {
     const p = new URLSearchParams(location.search);
     p.delete("saved");

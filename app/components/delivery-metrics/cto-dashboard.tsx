@@ -316,9 +316,7 @@ export function OpenIncidentsTable({ total, rows, params, fmt }: { total: number
           <thead>
             <tr>
               <th scope="col">Severity</th>
-              <th scope="col">Incident</th>
-              <th scope="col">Service</th>
-              <th scope="col">Started</th>
+              <th scope="col">Incident, service and start</th>
               <th scope="col">Cause</th>
             </tr>
           </thead>
@@ -330,10 +328,11 @@ export function OpenIncidentsTable({ total, rows, params, fmt }: { total: number
                 </td>
                 <th scope="row" className="cto-incident-title">
                   <Link to={`/delivery/incidents/${i.id}`}>{i.title}</Link>
+                  <span className="cto-incident-meta">
+                    {i.serviceName} · {formatDateTime(i.startedAt, fmt.timeZone, fmt.locale)}
+                  </span>
                 </th>
-                <td className="nowrap">{i.serviceName}</td>
-                <td className="nowrap">{formatDateTime(i.startedAt, fmt.timeZone, fmt.locale)}</td>
-                <td className="nowrap">
+                <td>
                   {i.causeDeploymentId !== null && (i.causeKind === "explicit" || i.causeKind === "inferred") ? (
                     <>
                       <Link to={`/delivery/deployments/${i.causeDeploymentId}`}>{i.causeExternalId ?? `#${i.causeDeploymentId}`}</Link>{" "}
