@@ -11,6 +11,7 @@ import { ButtonLink } from "~/components/ui/button";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { TabsLinks } from "~/components/ui/tabs-links";
 import { Tooltip } from "~/components/ui/tooltip";
 import { formatDate } from "~/lib/format";
 import { FORMULAS, RISK_LEVEL_LABELS } from "~/lib/metrics/risks";
@@ -19,6 +20,7 @@ import { refreshMetricRisks } from "~/models/live-metrics.server";
 import {
   getRiskHeatMap,
   listRiskOwnerOptions,
+  countRisksBySource,
   listRisks,
   RISK_SORTS,
   riskFilterFromUrl,
@@ -55,6 +57,11 @@ const TEXT = {
   scoreHelp: "About risk scores",
   overdueTag: "Review overdue",
   raised: "Raised by a metric rule",
+  sources: "Who put the risks in the register",
+  sourceAll: "All",
+  sourcePeople: "Entered by people",
+  sourceRule: "Raised by metric rules",
+  sourceRuleHelp: "A metric rule opens one risk per cause, owned by whoever owns that cause, updates it while the cause lasts and closes it when the cause clears.",
 } as const;
 
 export const meta: MetaFunction = () => [{ title: "Risks · InnovaTech Strategy Tracker" }];
@@ -80,6 +87,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     params,
     filter,
     rulesError,
+    bySource: countRisksBySource(db, filter),
     inherent: getRiskHeatMap(db, filter, "inherent"),
     residual: getRiskHeatMap(db, filter, "residual"),
     owners: listRiskOwnerOptions(db),
@@ -180,6 +188,7 @@ export default function RisksIndex() {
           {TEXT.filters}
         </h2>
         <Form method="get" className="risk-filters" preventScrollReset>
+          {f.source ? <input type="hidden" name="source" value={f.source} /> : null}
           <div className="field">
             <label className="field__label" htmlFor="f-category">
               {TEXT.category}
@@ -271,6 +280,20 @@ export default function RisksIndex() {
 
       <section id="register" className="panel" aria-labelledby="register-title">
         <h2 id="register-title">Risks</h2>
+        <TabsLinks
+          label={TEXT.sources}
+          className="risk-sources"
+          items={[
+            { label: `${TEXT.sourceAll} (${data.bySource.people + data.bySource.rule})`, source: null },
+            { label: `${TEXT.sourcePeople} (${data.bySource.people})`, source: "people" as const },
+            { label: `${TEXT.sourceRule} (${data.bySource.rule})`, source: "rule" as const },
+          ].map((t) => ({
+            label: t.label,
+            to: `/risks${tableHref(search, { source: t.source, page: null })}#register`,
+            current: (f.source ?? null) === t.source,
+          }))}
+        />
+        {f.source === "rule" ? <p className="muted">{TEXT.sourceRuleHelp}</p> : null}
         {f.cell ? (
           <p className="notice" role="status">
             {TEXT.cellFilter(f.cell.kind, f.cell.likelihood, f.cell.impact)}{" "}
