@@ -183,6 +183,8 @@ export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { week
         series={[{ key: "deploysPerDay", label: "Deployments / day", color: "chart-1" }]}
         referenceLine={{ y: DORA_TARGETS.deploysPerDay, label: "Target", color: "accent" }}
         formatValue={num(1)}
+        unit="number"
+        locale={fmt.locale}
       />
       <LineChart
         title="Lead time for changes (median)"
@@ -193,6 +195,8 @@ export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { week
         series={[{ key: "leadHours", label: "Median lead time", color: "chart-2" }]}
         referenceLine={{ y: DORA_TARGETS.leadTimeHours, label: "Target", color: "accent" }}
         formatValue={hours}
+        unit="hours"
+        locale={fmt.locale}
       />
       <LineChart
         title="Change failure rate"
@@ -203,6 +207,8 @@ export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { week
         series={[{ key: "cfrPercent", label: "Change failure rate (%)", color: "chart-3" }]}
         referenceLine={{ y: DORA_TARGETS.changeFailureRate * 100, label: "Target", color: "accent" }}
         formatValue={(v) => `${formatNumber(v, { locale: fmt.locale, digits: 1 })} %`}
+        unit="percent"
+        locale={fmt.locale}
       />
       <LineChart
         title="Time to restore"
@@ -216,6 +222,8 @@ export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { week
         ]}
         referenceLine={{ y: DORA_TARGETS.mttrHours, label: "MTTR target", color: "accent" }}
         formatValue={hours}
+        unit="hours"
+        locale={fmt.locale}
       />
     </div>
   );

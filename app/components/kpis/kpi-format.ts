@@ -1,6 +1,12 @@
 /** Browser-safe helpers of the product KPIs: value formatting and who may edit them. */
 import type { Actor } from "~/auth/permissions";
 import { formatNumber } from "~/lib/format";
+import type { AxisUnit } from "~/lib/nice-ticks";
+
+/** The chart axis unit of a KPI's values: percent for "%", a plain number otherwise. */
+export function kpiAxisUnit(unit: string | null): AxisUnit {
+  return unit?.trim() === "%" ? "percent" : "number";
+}
 
 /**
  * Who edits KPIs (definitions, targets, measurements, CSV import): CEO, CTO and team leads (the
