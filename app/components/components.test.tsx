@@ -226,6 +226,15 @@ describe("badges and trend", () => {
     expect(html).toContain("Critical");
     expect(html).toContain("no comparison");
   });
+
+  it("a trend without a fair previous window says why instead of showing a change", async () => {
+    const html = await render(
+      <TrendArrow value={null} direction="higher" formatted="not enough history for a comparison" comparedTo="vs the previous 90 days" />,
+    );
+    expect(html).toContain("not enough history for a comparison");
+    expect(html).not.toContain("trend__value");
+    expect(html).not.toContain("trend__compared");
+  });
 });
 
 describe("form field and tooltip", () => {

@@ -117,7 +117,7 @@ export default function CtoDashboard() {
           DORA metrics
         </h2>
         <p className="muted">Tiers: DORA bands. Targets: {TARGETS_SOURCE}</p>
-        <DoraTiles current={dashboard.current} previous={dashboard.previous} params={params} fmt={fmt} />
+        <DoraTiles current={dashboard.current} previous={dashboard.previous} comparison={dashboard.comparison} params={params} fmt={fmt} />
         {noDeployments ? (
           <EmptyState
             title={TEXT.noDeployments}

@@ -9,6 +9,7 @@ import { TierBadge } from "~/components/metrics/tier-badge";
 import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
 import { formatDate, formatDateTime, formatHours, formatMoney, formatNumber, formatPercent, type FormatOptions } from "~/lib/format";
+import { windowChange, type ComparisonCoverage } from "~/lib/metrics/comparison";
 import { FORMULAS, INFERRED_CAUSE_RULE, type DoraMetrics, type Window } from "~/lib/metrics/delivery";
 import { ctoHref, drillHref, type CtoParams } from "./cto-window";
 import type { BudgetVsActualLine } from "~/lib/metrics/finance";
@@ -30,7 +31,6 @@ export const CTO_TEXT = {
   apply: "Apply",
   reset: "Reset filters",
   vsPrevious: (days: string) => `vs the previous ${days} days`,
-  noComparison: "no comparison",
   trends: "Weekly trends",
   trendsHelp: "Per ISO week (Monday, UTC), the part of each week inside the window. The dashed line is the company target.",
   services: "By service",
@@ -55,18 +55,32 @@ function windowLabel(w: Window, fmt: Fmt): string {
   return `${formatDateTime(w.from, fmt.timeZone, fmt.locale)} – ${formatDateTime(w.to - 1, fmt.timeZone, fmt.locale)}`;
 }
 
-function change(cur: number | null, prev: number | null, direction: "higher" | "lower", format: (d: number) => string, comparedTo: string): KpiChange {
-  if (cur === null || prev === null) return { value: null, formatted: CTO_TEXT.noComparison, direction, comparedTo };
-  const d = cur - prev;
-  return { value: d, formatted: format(d), direction, comparedTo };
-}
+
 
 function signedHours(d: number, fmt: Fmt): string {
   const text = formatHours(Math.abs(d), fmt.locale) ?? "";
   return `${d > 0 ? "+" : d < 0 ? "−" : "±"}${text}`;
 }
 
-export function DoraTiles({ current: m, previous: p, params, fmt }: { current: DoraMetrics; previous: DoraMetrics; params: CtoParams; fmt: Fmt }) {
+export function DoraTiles({
+  current: m,
+  previous: p,
+  comparison,
+  params,
+  fmt,
+}: {
+  current: DoraMetrics;
+  previous: DoraMetrics;
+  /** whether the data covers the previous window: no trend otherwise */
+  comparison: ComparisonCoverage;
+  params: CtoParams;
+  fmt: Fmt;
+}) {
+  const change = (cur: number | null, prev: number | null, direction: "higher" | "lower", format: (d: number) => string, comparedTo: string): KpiChange => ({
+    ...windowChange(cur, prev, comparison, format),
+    direction,
+    comparedTo,
+  });
   const win = windowLabel(params.window, fmt);
   const cmp = CTO_TEXT.vsPrevious(formatNumber((params.window.to - params.window.from) / 86_400_000, { locale: fmt.locale, digits: 1 }));
   const filter = { service: params.service, team: params.team };

@@ -9,7 +9,7 @@ export const DORA_TARGETS = {
   changeFailureRate: 0.05,
 } as const;
 
-export const TARGETS_SOURCE = "Company target from strategy document 000.";
+export const TARGETS_SOURCE = "the company's delivery targets.";
 
 /** Whether a figure meets its target (null when there is no figure). */
 export function meetsTarget(metric: keyof typeof DORA_TARGETS, value: number | null): boolean | null {
