@@ -140,7 +140,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.ok) return data<ImportReply>({ status: "import-error", errors: result.errors }, { status: 400 });
     return data<ImportReply>({
       status: "import-ok",
-      message: `Imported ${result.rows} rows: ${result.created} created, ${result.updated} updated.`,
+      message: `Imported ${plural(result.rows, "row", "rows")}: ${result.created} created, ${result.updated} updated.`,
     });
   }
   return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });

@@ -28,6 +28,7 @@ import {
 } from "~/models/finance.server";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
+import { plural } from "~/lib/plural";
 
 const TEXT = {
   title: "Finance snapshots",
@@ -120,7 +121,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const result = importSnapshotsCsv(db, { kind: "user", actor: user }, await file.text(), `upload:${file.name}`);
     if (!result.ok) return data<ImportReply>({ status: "import-error", errors: result.errors }, { status: 400 });
-    return data<ImportReply>({ status: "import-ok", message: `Imported ${result.rows} rows: ${result.created} created, ${result.updated} updated.` });
+    return data<ImportReply>({ status: "import-ok", message: `Imported ${plural(result.rows, "row", "rows")}: ${result.created} created, ${result.updated} updated.` });
   }
   return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
 }

@@ -14,6 +14,7 @@ import { FORMULAS, INFERRED_CAUSE_RULE, type DoraMetrics, type Window } from "~/
 import { ctoHref, drillHref, type CtoParams } from "./cto-window";
 import type { BudgetVsActualLine } from "~/lib/metrics/finance";
 import { DORA_TARGETS, meetsTarget, TARGETS_SOURCE } from "./targets";
+import { plural } from "~/lib/plural";
 
 export const CTO_TEXT = {
   title: "CTO dashboard",
@@ -109,7 +110,7 @@ export function DoraTiles({
         tier={f.tier}
         target={target("deploysPerDay", f.perDay, `≥ ${DORA_TARGETS.deploysPerDay} / day`)}
         change={change(f.perDay, p.deploymentFrequency.perDay, "higher", (d) => `${formatNumber(d, { locale: fmt.locale, digits: 1, signed: true })} / day`, cmp)}
-        footnote={`${formatNumber(f.count, { locale: fmt.locale, digits: 0 })} deployment${f.count === 1 ? "" : "s"} · ${f.perWeek === null ? "no data" : formatNumber(f.perWeek, { locale: fmt.locale, digits: 1 })} / week`}
+        footnote={`${plural(f.count, "deployment", "deployments", { locale: fmt.locale })} · ${f.perWeek === null ? "no data" : formatNumber(f.perWeek, { locale: fmt.locale, digits: 1 })} / week`}
       />
       <KpiTile
         label={FORMULAS.lead_time.label}

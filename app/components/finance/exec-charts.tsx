@@ -6,12 +6,13 @@ import { BarChart } from "~/components/charts/bar-chart";
 import { groupLargest, type ChartColor } from "~/components/charts/chart-frame";
 import { LineChart } from "~/components/charts/line-chart";
 import { formatDate, formatMoney, formatMonth, type FormatOptions } from "~/lib/format";
+import { plural } from "~/lib/plural";
 
 const CHART_TEXT = {
   cashTitle: "Cash: actual, then forecast with and without the hiring plan",
   cashTitleWithout: "Cash: actual, then forecast without the hiring plan",
   planHidden: (n: number) =>
-    `The forecast with the hiring plan is hidden: it is derived from the salaries of ${n} open requisition${n === 1 ? "" : "s"} your role may not see.`,
+    `The forecast with the hiring plan is hidden: it is derived from the salaries of ${plural(n, "open requisition", "open requisitions")} your role may not see.`,
   cashActual: "Cash (actual)",
   cashWithout: "Forecast without the hiring plan",
   cashWith: "Forecast with the open hiring plan",
