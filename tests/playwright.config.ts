@@ -2,49 +2,105 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DB = `tests/.tmp/e2e-${PORT}.db`;
+/** The visual suite's server: its own port and database, the demo seeded at a frozen instant. */
+const VISUAL_PORT = Number(process.env.VISUAL_PORT ?? PORT + 1000);
+const VISUAL_DB = `tests/.tmp/visual-${VISUAL_PORT}.db`;
+const FROZEN_NOW = "2026-11-18T09:30:00.000Z"; // = tests/visual/pages.ts FROZEN_NOW
+const BUILD_DIR = process.env.BUILD_DIR ?? "build";
+
+const chromium = {
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    // the same pixels on every run: no LCD subpixel text, sRGB, no smooth-scroll timing
+    "--font-render-hinting=none",
+    "--disable-lcd-text",
+    "--force-color-profile=srgb",
+    "--disable-smooth-scrolling",
+  ],
+};
 
 /**
- * Browser tests against the production build (server.js) on its own port and database,
- * seeded with the demo data at start. Debian's chromium; never `playwright install`.
+ * Browser tests against the production build (server.js), Debian's chromium (never
+ * `playwright install`). Two projects:
+ * - e2e (tests/e2e): behaviour, on its own port and database seeded with the demo at start;
+ * - visual (tests/visual): layout assertions over every page × role × width × theme and screenshot
+ *   baselines (tests/visual/__screenshots__), against a second server whose clock and seed are
+ *   frozen at FROZEN_NOW (docs/decisions/008-visual-regression-suite.md).
+ *   `npm run test:visual` runs it alone, `npm run test:visual:update` rewrites the baselines.
  */
 export default defineConfig({
-  testDir: "./e2e",
+  testDir: ".",
   outputDir: `./.tmp/test-results-${PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
   timeout: 30_000,
-  expect: { timeout: 7_000 },
   reporter: process.env.CI ? "list" : "list",
   use: {
-    baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+    launchOptions: chromium,
+  },
+  expect: {
+    timeout: 7_000,
+    toHaveScreenshot: {
+      // anti-aliasing and sub-pixel shade noise stay under the per-pixel threshold; a moved,
+      // clipped or missing element changes far more than 0.1 % of the pixels
+      threshold: 0.25,
+      maxDiffPixelRatio: 0.001,
+      animations: "disabled",
+      caret: "hide",
+      scale: "css",
     },
   },
-  webServer: {
-    command: `rm -f ${E2E_DB} ${E2E_DB}-wal ${E2E_DB}-shm && npx tsx scripts/seed.ts && node server.js`,
-    cwd: "..",
-    url: `http://localhost:${PORT}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    env: {
-      NODE_ENV: "production",
-      PORT: String(PORT),
-      DATABASE_PATH: E2E_DB,
-      BUILD_DIR: process.env.BUILD_DIR ?? "build",
-      SESSION_SECRET: "e2e-session-secret-e2e-session-secret-0123456789",
+  snapshotPathTemplate: "{testDir}/__screenshots__/{arg}{ext}",
+  projects: [
+    { name: "e2e", testDir: "./e2e", use: { baseURL: `http://localhost:${PORT}` } },
+    {
+      name: "visual",
+      testDir: "./visual",
+      use: { baseURL: `http://localhost:${VISUAL_PORT}`, timezoneId: "Europe/Paris", locale: "en-GB", deviceScaleFactor: 1 },
     },
-  },
+  ],
+  webServer: [
+    {
+      command: `rm -f ${E2E_DB} ${E2E_DB}-wal ${E2E_DB}-shm && npx tsx scripts/seed.ts && node server.js`,
+      cwd: "..",
+      url: `http://localhost:${PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      env: {
+        NODE_ENV: "production",
+        PORT: String(PORT),
+        DATABASE_PATH: E2E_DB,
+        BUILD_DIR,
+        SESSION_SECRET: "e2e-session-secret-e2e-session-secret-0123456789",
+      },
+    },
+    {
+      // NODE_ENV=test: the frozen clock is refused in production
+      command: `rm -f ${VISUAL_DB} ${VISUAL_DB}-wal ${VISUAL_DB}-shm && node --import tsx --import ./tests/visual/fixed-clock.mjs scripts/seed.ts && node --import ./tests/visual/fixed-clock.mjs server.js`,
+      cwd: "..",
+      url: `http://localhost:${VISUAL_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      env: {
+        NODE_ENV: "test",
+        PORT: String(VISUAL_PORT),
+        DATABASE_PATH: VISUAL_DB,
+        BUILD_DIR,
+        SESSION_SECRET: "visual-session-secret-visual-session-secret-0123",
+        TRACKER_TEST_NOW: FROZEN_NOW,
+        TZ: "UTC",
+      },
+    },
+  ],
 });
