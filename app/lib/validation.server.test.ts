@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dateOrInstantSchema, eurosToCents, isoDateSchema, isoInstantSchema, monthSchema } from "./validation.server";
+import { z } from "zod";
+import { checkboxSchema, dateOrInstantSchema, eurosToCents, isoDateSchema, isoInstantSchema, monthSchema } from "./validation.server";
 
 describe("eurosToCents", () => {
   it.each([
@@ -50,5 +51,26 @@ describe("isoInstantSchema messages", () => {
     expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual(["must be an ISO 8601 date-time with a time zone, e.g. 2024-05-01T12:00:00Z"]);
     const impossible = isoInstantSchema.safeParse("2025-02-30T10:00:00Z");
     expect(impossible.success ? [] : impossible.error.issues.map((i) => i.message)).toEqual(["is not a real date and time"]);
+  });
+});
+
+describe("checkboxSchema inside a form object", () => {
+  const form = z.object({ active: checkboxSchema });
+  it("reads an absent field (an unticked box: the browser sends nothing) as false", () => {
+    expect(form.parse({})).toEqual({ active: false });
+  });
+  it.each([
+    ["on", true],
+    ["true", true],
+    ["1", true],
+    ["false", false],
+    ["0", false],
+  ])("%s → %s", (value, expected) => {
+    expect(form.parse({ active: value })).toEqual({ active: expected });
+  });
+  it("refuses anything else with a field message", () => {
+    const r = form.safeParse({ active: "off" });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]).toMatchObject({ path: ["active"], message: "must be ticked or not" });
   });
 });

@@ -16,9 +16,14 @@ export const isoDateSchema = z
 
 export const idSchema = z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be positive");
 
-/** An HTML checkbox: present ("on"/"true"/"1") means true, absent means false. */
+/**
+ * An HTML checkbox as a browser posts it: ticked sends its value ("on" by default, or "true"/"1"),
+ * unticked sends NOTHING — the field is absent, which means false ("false"/"0" are accepted too,
+ * for API-style clients). Anything else is refused.
+ */
 export const checkboxSchema = z
-  .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("false"), z.literal("0"), z.undefined()])
+  .enum(["on", "true", "1", "false", "0"], { error: "must be ticked or not" })
+  .optional()
   .transform((v) => v === "on" || v === "true" || v === "1");
 
 /**
