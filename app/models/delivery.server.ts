@@ -81,6 +81,11 @@ export function localTimeSchema(timeZone: string) {
       ctx.addIssue({ code: "custom", message: "must be a date and time" });
       return z.NEVER;
     }
+    // Date.UTC reads years 0–99 as 1900–1999: "0001-01-01T10:00" must be refused, not stored as 1901.
+    if (!plausible(ms) || Number(s.trim().slice(0, 4)) < 2000) {
+      ctx.addIssue({ code: "custom", message: "must be between 2000-01-01 and now" });
+      return z.NEVER;
+    }
     return ms;
   });
 }

@@ -25,7 +25,7 @@ import {
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
 import { centsFromEuros, eurosFromCents } from "~/lib/format";
 import { addMonths, isMonth, monthDiff } from "~/lib/months";
-import { idSchema, monthSchema } from "~/lib/validation.server";
+import { idSchema, intSchema, monthSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
 import { getCompanySettings } from "~/models/settings.server";
 import type { Db } from "~/utils/db.server";
@@ -928,7 +928,7 @@ const formMoney = (label: string, nonNegative: boolean) =>
     }
     return c;
   });
-const formCount = z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "must not be negative").max(1e9);
+const formCount = intSchema({ min: 0, max: 1_000_000_000 });
 
 export const snapshotFormSchema = z
   .object({

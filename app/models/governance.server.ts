@@ -19,10 +19,11 @@ import {
 import { z } from "zod";
 import { fromHumanUnits } from "~/components/governance/gate-units";
 import { formValues, parseForm, type ParseResult } from "~/lib/forms.server";
-import { idSchema, isoDateSchema } from "~/lib/validation.server";
+import { idSchema, intSchema, isoDateSchema, pastIsoDateSchema } from "~/lib/validation.server";
 import { parseSearchParams } from "~/lib/url-params.server";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
+import { optionalRefIdSchema } from "~/utils/refs.server";
 
 export const REQUIREMENT_STATUSES = schema.REQUIREMENT_STATUSES;
 export const REQUIREMENT_RESULTS = schema.REQUIREMENT_RESULTS;
@@ -385,7 +386,7 @@ export const RequirementUpdateFormSchema = z.object({
   requirementId: idSchema,
   status: z.enum(REQUIREMENT_STATUSES, { error: "pick a status" }),
   result: nullable(z.enum(REQUIREMENT_RESULTS, { error: "pick a result" })),
-  ownerUserId: nullable(idSchema),
+  ownerUserId: optionalRefIdSchema(schema.users, "user"),
   evidenceUrl: evidenceSchema,
 });
 
@@ -402,16 +403,16 @@ export const RequirementCreateFormSchema = z.object({
     .max(300, "must be at most 300 characters"),
   status: z.enum(REQUIREMENT_STATUSES, { error: "pick a status" }),
   result: nullable(z.enum(REQUIREMENT_RESULTS, { error: "pick a result" })),
-  ownerUserId: nullable(idSchema),
+  ownerUserId: optionalRefIdSchema(schema.users, "user"),
   evidenceUrl: evidenceSchema,
 });
 
-const scoreSchema = z.coerce.number({ error: "pick a score" }).int("pick a score").min(1, "must be 1 to 5").max(5, "must be 1 to 5");
+const scoreSchema = intSchema({ min: 1, max: 5, message: "pick a score from 1 to 5" });
 const noteSchema = z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(500, "must be at most 500 characters").nullable());
 
 export const MaturityAssessmentFormSchema = z.object({
   intent: z.literal("assess"),
-  assessedOn: isoDateSchema,
+  assessedOn: pastIsoDateSchema,
   ...Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [`score_${k}`, scoreSchema])),
   ...Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [`note_${k}`, noteSchema])),
 }) as unknown as z.ZodType<{ intent: "assess"; assessedOn: string } & Record<string, number | string | null>>;

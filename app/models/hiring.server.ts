@@ -19,11 +19,12 @@ import { can, type Actor } from "~/auth/permissions";
 import { assertPermission } from "~/auth/guards.server";
 import { addMonths, isMonth, monthDiff } from "~/lib/months";
 import { parseSearchParams } from "~/lib/url-params.server";
-import { eurosToCents, idSchema, isoDateSchema } from "~/lib/validation.server";
+import { eurosToCents, idSchema, intSchema, isoDateSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { schema, type Db } from "~/utils/db.server";
 import { PRIORITIES, REQUISITION_STATUSES } from "../../db/schema/hiring";
+import { optionalRefIdSchema } from "~/utils/refs.server";
 
 export { PRIORITIES, REQUISITION_STATUSES };
 export type RequisitionStatus = (typeof REQUISITION_STATUSES)[number];
@@ -641,7 +642,7 @@ export function hiringSettings(db: Db): { loadedCostFactor: number; grossMargin:
 const optionalCatch = <T extends z.ZodType>(s: T) => s.optional().catch(undefined);
 
 const RequisitionFiltersSchema = z.object({
-  team: optionalCatch(z.coerce.number().int().positive()),
+  team: optionalCatch(idSchema),
   status: optionalCatch(z.enum(REQUISITION_STATUSES)),
   priority: optionalCatch(z.enum(PRIORITIES)),
   from: optionalCatch(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
@@ -667,7 +668,7 @@ export function savedFlagFromUrl(url: URL): "created" | "updated" | null {
 }
 
 const EmployeeFiltersSchema = z.object({
-  team: optionalCatch(z.coerce.number().int().positive()),
+  team: optionalCatch(idSchema),
   at: optionalCatch(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
   q: optionalCatch(z.string().trim().min(1).max(200)),
 });
@@ -711,13 +712,13 @@ const annualSalarySchema = z.string({ error: "is required" }).transform((s, ctx)
 
 export const RequisitionFormSchema = z.object({
   title: z.string({ error: "is required" }).min(1, "is required").max(160, "must be at most 160 characters"),
-  teamId: z.coerce.number({ error: "is required" }).int().positive("is required"),
+  teamId: intSchema({ min: 1, message: "is required" }),
   profile: optionalText(200),
   priority: z.enum(PRIORITIES, { error: "must be P0, P1 or P2" }),
   targetStartMonth: z.string({ error: "is required (YYYY-MM)" }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM"),
   annualSalary: annualSalarySchema.optional(),
   source: optionalText(120),
-  objectiveId: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.coerce.number().int().positive().nullable()),
+  objectiveId: optionalRefIdSchema(schema.objectives, "objective"),
   status: z.enum(REQUISITION_STATUSES, { error: "is not a known status" }).optional(),
 });
 
@@ -768,7 +769,7 @@ export function employeePrefillFromRequisition(db: Db, actor: Actor, requisition
 
 export const EmployeeFormSchema = z.object({
   name: z.string({ error: "is required" }).min(1, "is required").max(160),
-  teamId: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.coerce.number().int().positive().nullable()),
+  teamId: z.preprocess((v) => (v === undefined || v === "" ? null : v), idSchema.nullable()),
   title: z.string({ error: "is required" }).min(1, "is required").max(160),
   startDate: isoDateSchema,
   endDate: z.preprocess((v) => (v === undefined || v === "" ? null : v), isoDateSchema.nullable()),

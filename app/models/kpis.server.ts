@@ -7,7 +7,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDoraMetrics } from "~/models/delivery-metrics.server";
 import { z } from "zod";
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
-import { isoDateSchema } from "~/lib/validation.server";
+import { parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
 import { getDefaultCycle, isoDayUtc, type CycleRow } from "~/models/okrs.server";
 import { schema, type Db } from "~/utils/db.server";
@@ -290,6 +290,12 @@ function upsertMeasurement(
   return { result: before ? "updated" : "created", before: before ? { value: before.value, note: before.note } : null };
 }
 
+/** A KPI whose unit is "%" holds percentages: 0 to 100. null when the value fits the KPI's unit, else why not. */
+export function kpiValueProblem(unit: string | null, value: number): string | null {
+  if (unit?.trim() === "%" && (value < 0 || value > 100)) return "must be a percentage from 0 to 100";
+  return null;
+}
+
 /** Records the value of a KPI on a date (replacing that date's value if there is one). */
 export function recordMeasurement(db: Db, actorUserId: number, kpiId: number, m: MeasurementInput): "created" | "updated" {
   return db.transaction((tx) => {
@@ -327,9 +333,8 @@ export const MEASUREMENT_CSV_HEADERS = ["kpi_key", "measured_on", "value", "note
 const numberCell = z
   .string({ error: "required" })
   .transform((s, ctx) => {
-    const t = s.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-    const n = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : NaN;
-    if (!Number.isFinite(n)) {
+    const n = parseDecimalInput(s);
+    if (n === null) {
       ctx.addIssue({ code: "custom", message: "must be a number (dot or comma decimals)" });
       return z.NEVER;
     }
@@ -349,11 +354,13 @@ function measurementCsvRow(kpis: Map<string, KpiRow>) {
           if (!kpi) ctx.addIssue({ code: "custom", message: `unknown KPI key "${key}"` });
           else if (kpi.source !== "manual") ctx.addIssue({ code: "custom", message: `"${key}" is computed from the delivery data and takes no measurements` });
         }),
-      measured_on: isoDateSchema,
+      measured_on: pastIsoDateSchema,
       value: numberCell,
       note: z.string().max(500, "must be at most 500 characters").optional(),
     })
     .superRefine((row, ctx) => {
+      const problem = kpiValueProblem(kpis.get(row.kpi_key)?.unit ?? null, row.value);
+      if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: problem });
       const k = `${row.kpi_key}|${row.measured_on}`;
       if (seen.has(k)) ctx.addIssue({ code: "custom", path: ["measured_on"], message: "this KPI and date appear on an earlier row of the file" });
       seen.add(k);

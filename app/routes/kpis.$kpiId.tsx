@@ -25,6 +25,7 @@ import {
   kpiKeyTaken,
   listKpiTargets,
   listMeasurements,
+  kpiValueProblem,
   recordMeasurement,
   setKpiTarget,
   updateKpi,
@@ -101,12 +102,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(formData, TargetSchema, replyIntent);
     if (!parsed.ok) return badRequest(parsed.reply);
     if (!getCycle(db, parsed.data.cycleId)) return fieldError(formData, "cycleId", "is not a cycle", replyIntent);
+    const targetProblem = parsed.data.target === null ? null : kpiValueProblem(kpi.unit, parsed.data.target);
+    if (targetProblem) return fieldError(formData, "target", targetProblem, replyIntent);
     setKpiTarget(db, user.id, kpi.id, parsed.data.cycleId, parsed.data.target);
     return { status: "ok", intent, message: "Target saved." } satisfies FormReply;
   }
   if (intent === "measure") {
     const parsed = parseForm(formData, MeasurementSchema, intent);
     if (!parsed.ok) return badRequest(parsed.reply);
+    const problem = kpiValueProblem(kpi.unit, parsed.data.value);
+    if (problem) return fieldError(formData, "value", problem, intent);
     const res = recordMeasurement(db, user.id, kpi.id, parsed.data);
     return { status: "ok", intent, message: res === "created" ? "Measurement recorded." : "Measurement of that date replaced." } satisfies FormReply;
   }
