@@ -138,7 +138,7 @@ export const nonNegativeEurosSchema = eurosSchema.refine((c) => c >= 0, "must no
 /** Date.parse rolls 2025-02-30 over to March: check the calendar fields themselves. */
 function realCalendarTime(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(s);
-  if (!m) return true; // the format check reports it (one message per bad value)
+  if (!m || !inYearRange(s)) return true; // the format or year check reports it (one message per bad value)
   const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? "0"].map(Number);
   const probe = new Date(Date.UTC(y, mo - 1, d));
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d && h <= 23 && mi <= 59 && sec <= 59;
