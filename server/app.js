@@ -211,10 +211,13 @@ function toFetchRequest(req, res) {
   const url = new URL(`${res.locals.origin}${req.originalUrl}`);
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
+    if (value === undefined || FORWARDED_HEADERS.includes(key)) continue;
     if (Array.isArray(value)) for (const v of value) headers.append(key, v);
     else headers.set(key, value);
   }
+  // The origin decided above is the one Remix sees: its own origin check (Origin vs X-Forwarded-Host
+  // or Host, a thrown Error → 500) then agrees with ours instead of tripping on a proxy's Host.
+  headers.set("host", url.host);
   /** @type {AbortController | null} */
   let controller = new AbortController();
   res.on("finish", () => (controller = null));

@@ -20,11 +20,13 @@ export function routedPathname(rawUrl) {
 
 /**
  * The token API (`/api/v1/*`): authenticated by `Authorization: Bearer` only, never by the session
- * cookie, so it needs no origin check. Case-insensitive, like the router's matching.
+ * cookie, so it needs no origin check. Case-insensitive, like the router's matching. A ".data" URL
+ * is Remix's page-data protocol, never the API's: it is not exempt.
  * @param {string} pathname from routedPathname()
  */
 export function isApiPath(pathname) {
-  return pathname.toLowerCase().startsWith("/api/v1/");
+  const p = pathname.toLowerCase();
+  return p.startsWith("/api/v1/") && !p.endsWith(".data");
 }
 
 /**

@@ -12,5 +12,7 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     testTimeout: 20_000,
+    // the production build the HTTP tests serve (tests/helpers/http-app.ts) is loaded by Node as it is
+    server: { deps: { external: [/\/tests\/\.tmp\/build-vitest\//] } },
   },
 });
