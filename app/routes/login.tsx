@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
@@ -16,6 +16,14 @@ import { safeRedirectPath } from "~/utils/http.server";
 export const meta: MetaFunction = () => [{ title: "Sign in · InnovaTech Strategy Tracker" }];
 
 const GENERIC_FAILURE = "Wrong email or password.";
+
+/** A throttled sign-in says when to try again (the action's Retry-After, on the page too). */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retry = actionHeaders.get("Retry-After");
+  const headers = new Headers();
+  if (retry) headers.set("Retry-After", retry);
+  return headers;
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
