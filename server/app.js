@@ -10,6 +10,7 @@ import {
   bodyLimitFor,
   DYNAMIC_CACHE_CONTROL,
   ownOrigin,
+  requestUrl,
   routedPathname,
   SAFE_METHODS,
   sameOriginVerdict,
@@ -73,10 +74,11 @@ export function createApp({ build, buildDir = "build", config, mode = process.en
     });
     if (!verdict.ok) return refuse(req, res, 403, `Cross-origin request refused: ${verdict.reason}`);
     if (!origin) return refuse(req, res, 400, "The Host header is missing or malformed.");
+    if (!req.originalUrl.startsWith("/")) return refuse(req, res, 400, "The request target must be a path.");
 
     // 4. Remix's legacy data protocol (?_data=routeId) is not used by this app (single fetch: ".data"
     //    URLs); its handler cannot serialise single-fetch loader results and answered 500.
-    if (new URL(req.originalUrl, origin).searchParams.has("_data")) {
+    if (requestUrl(origin, req.originalUrl).searchParams.has("_data")) {
       return refuse(req, res, 400, 'The "_data" parameter is not supported (this app fetches data with ".data" URLs).');
     }
     next();
@@ -208,7 +210,7 @@ function discardRest(req) {
  * @param {import("express").Response} res
  */
 function toFetchRequest(req, res) {
-  const url = new URL(`${res.locals.origin}${req.originalUrl}`);
+  const url = requestUrl(res.locals.origin, req.originalUrl);
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value === undefined || FORWARDED_HEADERS.includes(key)) continue;

@@ -6,13 +6,25 @@
 export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * The path as the router will see it: dot segments resolved ("/api/v1/../settings" and
- * "/api/v1/%2e%2e/settings" are "/settings"), so no rule can be dodged by spelling a path oddly.
- * @param {string} rawUrl the request target (`req.originalUrl`)
+ * The URL the app handles: the request target appended to the app's origin — exactly as the Remix
+ * request is built (server/app.js), so every rule sees the path the router sees.
+ * @param {string} origin
+ * @param {string} target the request target (`req.originalUrl`, starting with "/")
  */
-export function routedPathname(rawUrl) {
+export function requestUrl(origin, target) {
+  return new URL(`${origin}${target}`);
+}
+
+/**
+ * The path as the router will see it: dot segments resolved ("/api/v1/../../settings" and
+ * "/api/v1/%2e%2e/%2e%2e/settings" are "/settings"; "//x/y" stays a path), so no rule can be
+ * dodged by spelling a path oddly. "/" for a target that is not a path (refused as a 400).
+ * @param {string} target the request target (`req.originalUrl`)
+ */
+export function routedPathname(target) {
+  if (!target.startsWith("/")) return "/";
   try {
-    return new URL(rawUrl, "http://path.invalid").pathname;
+    return requestUrl("http://path.invalid", target).pathname;
   } catch {
     return "/";
   }

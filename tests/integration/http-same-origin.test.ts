@@ -154,6 +154,16 @@ describe("what counts as the app's own origin", () => {
     // an encoded slash is no separator: an unknown API path, a JSON 404 (was the HTML page's 500)
     expect(await rawPost("/api/v1/..%2F../settings?index")).toEqual({ status: 404, type: "application/json; charset=utf-8" });
     expect(await rawPost("/API/V1/nothing-here")).toEqual({ status: 404, type: "application/json; charset=utf-8" });
+    // a leading "//" is a path, not another host: not under /api/v1/, so checked
+    expect((await rawPost("//x/api/v1/deployments")).status).toBe(403);
+    // an absolute-form target (proxy syntax) is no path of this app
+    const absolute = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port: new URL(server.url).port, path: "http://evil.example/api/v1/deployments", method: "GET" });
+      req.on("response", (res) => (res.resume(), resolve(res.statusCode!)));
+      req.on("error", reject);
+      req.end();
+    });
+    expect(absolute).toBe(400);
     expect(JSON.stringify(rowCounts())).toBe(settings);
   });
 
