@@ -100,3 +100,26 @@ export function can(actor: Actor | null | undefined, permission: Permission, ctx
 export function permissionsOf(actor: Actor): Permission[] {
   return PERMISSIONS.filter((p) => can(actor, p));
 }
+
+/** The scopes of an API token (db/schema's API_SCOPES; spelled here so this module stays browser-safe). */
+export type ApiScopeName = "deployments:write" | "incidents:write" | "metrics:read" | "finance:read" | "import:write";
+
+/**
+ * Whether an actor, with the role they hold NOW, may hold an API scope: grant it on a new token,
+ * have it honoured on a token they made (re-checked on every API request), and revoke a token that
+ * has it. Writes need the right to edit delivery data; finance:read needs a CEO; metrics:read any
+ * active user (what every dashboard shows).
+ */
+export function canHoldScope(actor: Actor | null | undefined, scope: ApiScopeName): boolean {
+  if (!actor) return false;
+  switch (scope) {
+    case "deployments:write":
+    case "incidents:write":
+    case "import:write":
+      return can(actor, "delivery:edit");
+    case "finance:read":
+      return actor.role === "ceo";
+    case "metrics:read":
+      return can(actor, "dashboards:read");
+  }
+}

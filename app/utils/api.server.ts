@@ -28,6 +28,9 @@ export function requireApiToken(request: Request, scope: ApiScope): ApiPrincipal
       headers: { "Content-Type": "application/json; charset=utf-8", "WWW-Authenticate": 'Bearer realm="api"' },
     });
   }
+  if (principal.lapsedScopes.includes(scope)) {
+    throw apiError(403, `The scope "${scope}" of this token has lapsed: the person who made it may no longer use it.`);
+  }
   if (!principal.scopes.includes(scope)) throw apiError(403, `This token lacks the scope "${scope}".`);
   return principal;
 }

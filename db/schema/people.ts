@@ -30,7 +30,7 @@ export const users = sqliteTable(
 export const sessions = sqliteTable(
   "sessions",
   {
-    /** random 256-bit id, hex; the cookie carries it signed */
+    /** SHA-256 (hex) of the session's random 256-bit id; the cookie carries the id itself, signed */
     id: text("id").primaryKey(),
     userId: integer("user_id")
       .notNull()
