@@ -11,7 +11,7 @@ import { Field, FieldErrors } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { API_SCOPES, createApiToken, listApiTokens, revokeApiToken, type ApiScope } from "~/models/tokens.server";
 import { useRootData } from "~/root";
@@ -100,7 +100,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!done) return fieldError(formData, "tokenId", "no such active token", "revoke");
     return { status: "ok", intent: "revoke", message: "Token revoked. Requests using it now get 401." } satisfies TokenReply;
   }
-  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  return unknownIntent(formData);
 }
 
 export default function Tokens() {
