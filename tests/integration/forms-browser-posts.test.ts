@@ -89,7 +89,7 @@ async function expectRefusedKeepingInput(role: Role, pagePath: string, match: Re
   const secret = new Set(opts.secret ?? []);
   expect(kept.filter(([n]) => !secret.has(n)), "the re-rendered form holds what was sent").toEqual(s.sent.filter(([n]) => !secret.has(n)));
   for (const name of secret) expect(again.valueOf(name) ?? "", `${name} is not sent back`).toBe("");
-  const messages = [...textsByClass(s.res.html, "field__error-message"), ...textsByClass(s.res.html, "field-error"), ...textsByClass(s.res.html, "form-error")].filter(Boolean);
+  const messages = ["field__error", "field-error", "form-error"].flatMap((c) => textsByClass(s.res.html, c)).filter(Boolean);
   expect(messages.length, "an error message is shown").toBeGreaterThan(0);
   return { ...s, messages };
 }
@@ -176,6 +176,11 @@ describe("API tokens (CEO, CTO)", () => {
 
   it("settings.tokens#create refused (no scope ticked): 400, name kept", async () => {
     await expectRefusedKeepingInput("cto", "/settings/tokens", { intent: "create" }, (f) => f.fill("name", "Nothing ticked").uncheck("scopes", "deployments:write").uncheck("scopes", "incidents:write"));
+  });
+
+  it("settings.tokens#create refused (no name): 400, the ticked scopes (several) come back ticked", async () => {
+    const r = await expectRefusedKeepingInput("cto", "/settings/tokens", { intent: "create" }, (f) => f.fill("name", "").uncheck("scopes", "deployments:write").check("scopes", "metrics:read").check("scopes", "import:write"));
+    expect(r.sent.filter(([n]) => n === "scopes").map(([, v]) => v)).toEqual(["incidents:write", "metrics:read", "import:write"]);
   });
 
   it("settings.tokens#revoke", async () => {

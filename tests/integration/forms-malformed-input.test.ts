@@ -142,6 +142,10 @@ function makeFixtures(w: World) {
 
 const s = (v: unknown) => String(v);
 
+/** A sample (every third value) for a second form built on a schema another table checks in full. */
+const sample = (fields: Record<string, Bad[]>): Record<string, Bad[]> =>
+  Object.fromEntries(Object.entries(fields).map(([k, l]) => [k, l.filter((_, i) => i % 3 === 0)]));
+
 const checkinFields = {
   keyResultId: [bad.extra("letters", "abc"), bad.extra("missing", MISSING), bad.extra("duplicate field (1, 2)", ["1", "2"])],
   value: bad.decimal(),
@@ -488,7 +492,7 @@ const TABLES: FormTable[] = [
     url: (f) => `/governance/gates/${f.gate}`,
     params: (f) => ({ gateId: s(f.gate) }),
     valid: () => ({ intent: "update", name: "Malformed gate fixture", description: "", dueDate: "2027-01-31", metric_0: "customers", operator_0: ">=", threshold_0: "10" }),
-    fields: gateFields,
+    fields: sample(gateFields),
     cases: [
       { label: "unknown gate", params: () => ({ gateId: unknown }), set: () => ({}), status: 404 },
       { label: "gate id not a number", params: () => ({ gateId: "1e1" }), set: () => ({}), status: 404 },
@@ -531,10 +535,7 @@ const TABLES: FormTable[] = [
     fields: {
       assessedOn: bad.date(),
       score_process: bad.int(1, 5),
-      score_documentation: bad.int(1, 5).slice(0, 6),
-      score_governance: bad.int(1, 5).slice(0, 6),
-      score_controls: bad.int(1, 5).slice(0, 6),
-      score_audit: bad.int(1, 5).slice(0, 6),
+      ...sample({ score_documentation: bad.int(1, 5), score_governance: bad.int(1, 5), score_controls: bad.int(1, 5), score_audit: bad.int(1, 5) }),
       note_process: bad.text(500, { required: false }),
       note_audit: bad.text(500, { required: false }),
     },
@@ -576,7 +577,7 @@ const TABLES: FormTable[] = [
     url: (f) => `/hiring/${f.coreRequisition}`,
     params: (f) => ({ requisitionId: s(f.coreRequisition) }),
     valid: (f) => ({ title: "Malformed: Core hire", teamId: s(f.core), profile: "", priority: "P1", targetStartMonth: "2027-03", annualSalary: "", source: "", objectiveId: "", status: "planned" }),
-    fields: { ...requisitionFields, annualSalary: bad.money({ required: false, nonNegative: true }) },
+    fields: sample({ ...requisitionFields, annualSalary: bad.money({ required: false, nonNegative: true }) }),
     cases: [
       { label: "unknown team", set: () => ({ teamId: unknown }), field: "teamId" },
       { label: "unknown objective", set: () => ({ objectiveId: unknown }), field: "objectiveId" },
@@ -639,7 +640,7 @@ const TABLES: FormTable[] = [
     url: (f) => `/kpis/${f.kpi}`,
     params: (f) => ({ kpiId: s(f.kpi) }),
     valid: () => ({ intent: "update-kpi", key: "malformed_kpi_fixture", name: "Malformed KPI fixture", unit: "", direction: "higher", category: "product", source: "manual", description: "" }),
-    fields: kpiFields,
+    fields: sample(kpiFields),
     cases: [
       { label: "another KPI's key", set: () => ({ key: "nps" }), field: "key" },
       { label: "unknown KPI", params: () => ({ kpiId: unknown }), set: () => ({}), status: 404 },
@@ -770,7 +771,7 @@ const TABLES: FormTable[] = [
     url: (f) => `/okrs/${f.coreObjective}`,
     params: (f) => ({ objectiveId: s(f.coreObjective) }),
     valid: (f) => ({ intent: "update-kr", keyResultId: s(f.kr), title: "Malformed: KR", kind: "number", startValue: "0", targetValue: "10", unit: "", weight: "1", ownerUserId: "" }),
-    fields: krFields,
+    fields: sample(krFields),
     cases: [
       { label: "unknown owner", set: () => ({ ownerUserId: unknown }), field: "ownerUserId" },
       { label: "unknown key result", set: () => ({ keyResultId: unknown }), status: 404 },
@@ -830,7 +831,7 @@ const TABLES: FormTable[] = [
     as: "lead",
     url: () => "/okrs/mine",
     valid: (f) => ({ intent: "checkin", keyResultId: s(f.kr), value: "5", confidence: "7", note: "" }),
-    fields: checkinFields,
+    fields: sample(checkinFields),
     cases: checkinCases,
   },
   // ---------------------------------------------------------------- risks
@@ -893,7 +894,7 @@ const TABLES: FormTable[] = [
       status: "open",
       mitigationPlan: "",
     }),
-    fields: { ...riskFields, status: bad.oneOf("open") },
+    fields: sample({ ...riskFields, status: bad.oneOf("open") }),
     cases: [
       { label: "unknown owner", set: () => ({ ownerUserId: unknown }), field: "ownerUserId" },
       { label: "unknown risk", params: () => ({ riskId: unknown }), set: () => ({}), status: 404 },
@@ -994,7 +995,11 @@ const IMPORT_TABLES: ImportTable[] = [
  * Cases that fail today because of issue-9 items being fixed on main by the lead (foreign keys reached
  * with unknown ids; lenient numbers and dates). `it.fails` until then: flip them when the fix lands.
  */
-const KNOWN_FAILURES = new Set<string>([]);
+const KNOWN_FAILURES = new Set<string>([
+  // RequisitionFormSchema checks the month with its own regex, not the shared monthSchema (2000–2100)
+  "hiring.new#* targetStartMonth: year 1",
+  "hiring.new#* targetStartMonth: year 2999",
+]);
 
 // ------------------------------------------------------------------------------------------------
 
@@ -1063,6 +1068,7 @@ function post(t: FormTable, as: Role, params: Record<string, string> | undefined
 type Reply = { status?: string; fieldErrors?: Record<string, string[]>; formErrors?: string[]; values?: Record<string, string>; message?: string };
 
 let caseCount = 0;
+const caseIds = new Set<string>();
 
 for (const t of TABLES) {
   describe(t.form, () => {
@@ -1075,6 +1081,7 @@ for (const t of TABLES) {
     for (const { name, c } of casesOf(t)) {
       caseCount++;
       const id = `${t.form} ${name}`;
+      caseIds.add(id);
       const test = KNOWN_FAILURES.has(id) ? it.fails : it;
       test(name, async () => {
         const set = c.set(fx);
@@ -1114,6 +1121,7 @@ for (const t of IMPORT_TABLES) {
     for (const f of t.files) {
       caseCount++;
       const id = `${t.form} ${f.label}`;
+      caseIds.add(id);
       const test = KNOWN_FAILURES.has(id) ? it.fails : it;
       test(f.label, async () => {
         const { action } = await t.module();
@@ -1140,5 +1148,9 @@ describe("the table", () => {
 
   it("has at least 300 malformed-input cases", () => {
     expect(caseCount).toBeGreaterThanOrEqual(300);
+  });
+
+  it("lists only existing cases as known failures", () => {
+    expect([...KNOWN_FAILURES].filter((id) => !caseIds.has(id))).toEqual([]);
   });
 });
