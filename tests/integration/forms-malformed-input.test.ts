@@ -933,7 +933,7 @@ const TABLES: FormTable[] = [
 ];
 
 /** File imports: the reply lists row errors ({row, field, message}) instead of per-field messages. */
-type ImportTable = { form: string; module: () => Promise<{ action: Action }>; as: Role; url: string; base: Record<string, string>; fileField: string; files: { label: string; file?: File; csv?: string; status?: number }[] };
+type ImportTable = { form: string; module: () => Promise<{ action: Action }>; as: Role; url: string; base: Record<string, string>; fileField: string; files: { label: string; file?: File; fields?: Record<string, string | undefined>; status?: number }[] };
 
 const csvFile = (text: string, name = "x.csv") => new File([text], name, { type: "text/csv" });
 
@@ -982,6 +982,11 @@ const IMPORT_TABLES: ImportTable[] = [
     fileField: "file",
     files: [
       { label: "nothing chosen, nothing pasted", file: new File([], "", { type: "application/octet-stream" }) },
+      { label: "kind missing", fields: { kind: undefined }, file: csvFile("external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nk1,api-gateway,production,success,,2025-01-01T10:00:00Z,,,\n") },
+      { label: "kind unknown", fields: { kind: "releases" }, file: csvFile("external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nk2,api-gateway,production,success,,2025-01-01T10:00:00Z,,,\n") },
+      { label: "incidents pasted with a bad severity", fields: { kind: "incidents", csv: "external_id,service,title,severity,started_at,resolved_at,caused_by_external_id\np1,api-gateway,Pasted,SEV9,2025-01-01T10:00:00Z,,\n" } },
+      { label: "incidents pasted, resolved before started", fields: { kind: "incidents", csv: "external_id,service,title,severity,started_at,resolved_at,caused_by_external_id\np2,api-gateway,Pasted,SEV2,2025-01-01T10:00:00Z,2025-01-01T09:00:00Z,\n" } },
+      { label: "incidents pasted, cause naming no deployment", fields: { kind: "incidents", csv: "external_id,service,title,severity,started_at,resolved_at,caused_by_external_id\np3,api-gateway,Pasted,SEV2,2025-01-01T10:00:00Z,,no-such-deploy\n" } },
       { label: "bad status", file: csvFile("external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nx1,api-gateway,production,maybe,,2025-01-01T10:00:00Z,,,\n") },
       { label: "time without a zone", file: csvFile("external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nx2,api-gateway,production,success,,2025-01-01T10:00:00,,,\n") },
       { label: "year 2999", file: csvFile("external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nx3,api-gateway,production,success,,2999-01-01T10:00:00Z,,,\n") },
@@ -1125,7 +1130,8 @@ for (const t of IMPORT_TABLES) {
       const test = KNOWN_FAILURES.has(id) ? it.fails : it;
       test(f.label, async () => {
         const { action } = await t.module();
-        const run = await isolated(() => callAction(action as never, multipartRequest(t.url, { ...t.base, [t.fileField]: f.file }, { cookie: w.cookies[t.as] })));
+        const fields = { ...t.base, ...(f.file ? { [t.fileField]: f.file } : {}), ...f.fields };
+        const run = await isolated(() => callAction(action as never, multipartRequest(t.url, fields, { cookie: w.cookies[t.as] })));
         if (run.error) throw new Error(`5xx: the action threw ${String(run.error)}`, { cause: run.error });
         const reply = run.result!.body as { errors?: { row: number; field: string; message: string }[]; fieldErrors?: Record<string, string[]> };
         expect(run.result!.status, JSON.stringify(reply).slice(0, 300)).toBe(f.status ?? 400);
