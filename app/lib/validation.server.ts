@@ -159,8 +159,9 @@ export const dateOrInstantSchema = z.union([isoDateSchema.transform((s) => Date.
   error: "must be ISO 8601, e.g. 2026-01-01 or 2026-01-01T00:00:00Z",
 });
 
+/** An email address as typed (trimmed, lower-cased); at most 254 characters, the longest an address can be (RFC 5321). */
 export const emailSchema = z
   .string({ error: "is required" })
   .trim()
   .toLowerCase()
-  .pipe(z.email("must be an email address"));
+  .pipe(z.email("must be an email address").max(254, "must be at most 254 characters"));

@@ -323,11 +323,12 @@ const GateCriterionRowSchema = z.object({
   metric: z.enum(GATE_METRIC_KEYS, { error: "is not a known metric" }),
   operator: z.enum(GATE_OPERATORS, { error: "pick an operator" }),
   threshold: z
-    .string()
+    .string({ error: "must be one number" })
     .trim()
     .transform((s) => s.replace(",", "."))
     .pipe(z.string().regex(/^-?\d+(\.\d+)?$/, "must be a number"))
-    .transform(Number),
+    .transform(Number)
+    .refine((n) => Math.abs(n) < 1e15, "is too large"),
 });
 
 const GateHeadSchema = z.object({
@@ -345,10 +346,15 @@ export function parseGateForm(formData: FormData, intent: string): ParseResult<G
   const head = parseForm(formData, GateHeadSchema, intent);
   const fieldErrors: Record<string, string[]> = head.ok ? {} : { ...head.reply.fieldErrors };
   const criteria: GateInput["criteria"] = [];
+  // a cell posted twice (a forged form) reaches the schema as an array, which it refuses
+  const cell = (name: string): string | string[] | undefined => {
+    const all = formData.getAll(name).filter((v): v is string => typeof v === "string");
+    return all.length > 1 ? all : all[0]?.trim();
+  };
   for (let n = 0; n < MAX_GATE_CRITERIA; n++) {
-    const metric = String(formData.get(`metric_${n}`) ?? "").trim();
+    const metric = cell(`metric_${n}`);
     if (!metric) continue; // an empty row
-    const row = GateCriterionRowSchema.safeParse({ metric, operator: formData.get(`operator_${n}`) ?? undefined, threshold: formData.get(`threshold_${n}`) ?? "" });
+    const row = GateCriterionRowSchema.safeParse({ metric, operator: cell(`operator_${n}`), threshold: cell(`threshold_${n}`) ?? "" });
     if (!row.success) {
       // an unknown metric is the one thing to fix on that row (its operator and threshold mean nothing yet)
       const metricIssues = row.error.issues.filter((i) => i.path[0] === "metric");

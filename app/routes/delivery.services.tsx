@@ -12,9 +12,9 @@ import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
-import { createService, listServices, listTeamOptions, serviceNameSchema, serviceNameTaken, updateService } from "~/models/delivery.server";
+import { createService, listServices, listTeamOptions, serviceExists, serviceNameSchema, serviceNameTaken, updateService } from "~/models/delivery.server";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
 
@@ -66,12 +66,13 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return badRequest({ ...parsed.reply, intent: `update-${String(formData.get("serviceId"))}` });
     const { serviceId, name, teamId } = parsed.data;
     const rowIntent = `update-${serviceId}`;
+    if (!serviceExists(db, serviceId)) return fieldError(formData, "serviceId", "no such service", rowIntent);
     if (teamId !== null && !teamIds.has(teamId)) return fieldError(formData, "teamId", "is not a known team", rowIntent);
     if (serviceNameTaken(db, name, serviceId)) return fieldError(formData, "name", "is already the name of another service", rowIntent);
     if (!updateService(db, user.id, serviceId, { name, teamId })) return fieldError(formData, "serviceId", "no such service", rowIntent);
     return { status: "ok", intent: rowIntent, message: `Service ${name} saved.` } satisfies FormReply;
   }
-  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  return unknownIntent(formData);
 }
 
 export default function Services() {

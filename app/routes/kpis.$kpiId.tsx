@@ -14,7 +14,7 @@ import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
 import { parseTableParams } from "~/lib/table-params";
 import { idSchema } from "~/lib/validation.server";
 import {
@@ -116,8 +116,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { status: "ok", intent, message: res === "created" ? "Measurement recorded." : "Measurement of that date replaced." } satisfies FormReply;
   }
   if (intent === "delete-measurement") {
-    const id = idSchema.safeParse(formData.get("measurementId"));
-    if (!id.success || !deleteMeasurement(db, user.id, kpi.id, id.data)) return fieldError(formData, "measurementId", "no such measurement", intent);
+    const id = idField(formData, "measurementId");
+    if (id === null || !deleteMeasurement(db, user.id, kpi.id, id)) return fieldError(formData, "measurementId", "no such measurement", intent);
     return { status: "ok", intent, message: "Measurement deleted." } satisfies FormReply;
   }
   return fieldError(formData, "intent", "is not a known action");

@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { assertPermission } from "~/auth/guards.server";
 import type { FormOkReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, formError, idField, parseForm } from "~/lib/forms.server";
 import { KR_KINDS, type KrKind } from "~/lib/metrics/okrs";
 import { decimalSchema, eurosToCents, idSchema, intSchema, isoDateSchema, parseDecimalInput } from "~/lib/validation.server";
 import type { SessionUser } from "~/models/users.server";
@@ -47,9 +47,9 @@ export type CheckInReply = FormOkReply & { keyResultId: number; currentValue: nu
  */
 export function handleCheckIn(db: Db, user: SessionUser, formData: FormData, opts: { returnTo?: string; now?: number } = {}) {
   const now = opts.now ?? Date.now();
-  const krId = idSchema.safeParse(formData.get("keyResultId"));
-  if (!krId.success) return fieldError(formData, "keyResultId", "is not a key result", "checkin");
-  const kr = getKeyResult(db, krId.data);
+  const krId = idField(formData, "keyResultId");
+  if (krId === null) return fieldError(formData, "keyResultId", "is not a key result", "checkin");
+  const kr = getKeyResult(db, krId);
   if (!kr) notFound("No such key result.");
   assertPermission(user, "okrs:checkin", { teamId: kr.teamId, ownerUserId: kr.ownerUserId });
   const parsed = parseForm(formData, CheckInSchema, "checkin");
@@ -86,7 +86,7 @@ export function handleCheckIn(db: Db, user: SessionUser, formData: FormData, opt
 export function ruleErrorReply(err: unknown, formData: FormData, intent: string, fallbackField = "form") {
   if (err instanceof OkrRuleError) {
     if (err.field) return fieldError(formData, err.field, err.message, intent);
-    return badRequest({ status: "error", fieldErrors: {}, formErrors: [err.message], values: {}, intent });
+    return formError(formData, err.message, intent);
   }
   throw err;
 }
