@@ -19,7 +19,7 @@ import { can, type Actor } from "~/auth/permissions";
 import { assertPermission } from "~/auth/guards.server";
 import { addMonths, isMonth, monthDiff } from "~/lib/months";
 import { parseSearchParams } from "~/lib/url-params.server";
-import { eurosToCents, idSchema, intSchema, isoDateSchema } from "~/lib/validation.server";
+import { eurosToCents, idSchema, intSchema, isoDateSchema, monthSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { schema, type Db } from "~/utils/db.server";
@@ -715,7 +715,7 @@ export const RequisitionFormSchema = z.object({
   teamId: intSchema({ min: 1, message: "is required" }),
   profile: optionalText(200),
   priority: z.enum(PRIORITIES, { error: "must be P0, P1 or P2" }),
-  targetStartMonth: z.string({ error: "is required (YYYY-MM)" }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM"),
+  targetStartMonth: monthSchema,
   annualSalary: annualSalarySchema.optional(),
   source: optionalText(120),
   objectiveId: optionalRefIdSchema(schema.objectives, "objective"),

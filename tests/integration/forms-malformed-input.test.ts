@@ -1000,11 +1000,7 @@ const IMPORT_TABLES: ImportTable[] = [
  * Cases that fail today because of issue-9 items being fixed on main by the lead (foreign keys reached
  * with unknown ids; lenient numbers and dates). `it.fails` until then: flip them when the fix lands.
  */
-const KNOWN_FAILURES = new Set<string>([
-  // RequisitionFormSchema checks the month with its own regex, not the shared monthSchema (2000–2100)
-  "hiring.new#* targetStartMonth: year 1",
-  "hiring.new#* targetStartMonth: year 2999",
-]);
+const KNOWN_FAILURES = new Set<string>([]);
 
 // ------------------------------------------------------------------------------------------------
 
