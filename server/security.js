@@ -1,6 +1,6 @@
 // @ts-check
 // The HTTP-level security rules of the production server, as pure functions (server/app.js applies
-// them to every request; tests call them directly too). Decision records: docs/decisions/700–703.
+// them to every request; tests call them directly too). Decision records: docs/decisions/710–713.
 
 /** Methods that never change anything: no origin check, no body. */
 export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

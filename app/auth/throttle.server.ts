@@ -2,7 +2,7 @@ import { and, eq, gte, lt, sql } from "drizzle-orm";
 import { schema, type Db } from "~/utils/db.server";
 
 /**
- * Login throttling that slows guessing without letting anyone lock a person out (decision 702).
+ * Login throttling that slows guessing without letting anyone lock a person out (decision 712).
  *
  * - Per (account, client address) pair: the first FREE_PAIR_FAILURES failures cost nothing; each
  *   further one makes that pair wait before its next try — 1 s, 2 s, 4 s … up to MAX_DELAY_MS.
