@@ -50,7 +50,7 @@ export const loginAttempts = sqliteTable("login_attempts", {
   ...timestamps,
 });
 
-export const API_SCOPES = ["deployments:write", "incidents:write", "metrics:read", "finance:read", "import:write"] as const;
+export const API_SCOPES = ["deployments:write", "incidents:write", "metrics:read", "finance:read", "import:write", "kpis:write"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export const apiTokens = sqliteTable(
