@@ -441,8 +441,9 @@ function loadSource(db: Db, id: number): SourceRow | null {
   );
 }
 
-export function webhookSourceExists(db: Db, id: number): boolean {
-  return !!db.select({ id: src.id }).from(src).where(eq(src.id, id)).get();
+/** The id and kind of a source (null when there is none). */
+export function findWebhookSourceKind(db: Db, id: number): { id: number; kind: WebhookKind } | null {
+  return db.select({ id: src.id, kind: src.kind }).from(src).where(eq(src.id, id)).get() ?? null;
 }
 
 /** The event name the sender puts in a header, for the log of a delivery that cannot be read yet. */
