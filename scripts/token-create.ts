@@ -1,6 +1,6 @@
 // `npm run token:create -- --name NAME --scopes a,b [--by email]`: creates an API token in the database
 // at DATABASE_PATH (default ./data/tracker.db) and prints its secret ONCE (only a SHA-256 hash is stored).
-// Scopes: deployments:write, incidents:write, metrics:read, finance:read, import:write.
+// Scopes: deployments:write, incidents:write, metrics:read, finance:read, import:write, kpis:write.
 // --by names the user the token is recorded as created by (and the audit entry's actor); finance:read
 // needs --by a CEO.
 import { parseArgs } from "node:util";

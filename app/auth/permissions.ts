@@ -102,13 +102,13 @@ export function permissionsOf(actor: Actor): Permission[] {
 }
 
 /** The scopes of an API token (db/schema's API_SCOPES; spelled here so this module stays browser-safe). */
-export type ApiScopeName = "deployments:write" | "incidents:write" | "metrics:read" | "finance:read" | "import:write";
+export type ApiScopeName = "deployments:write" | "incidents:write" | "metrics:read" | "finance:read" | "import:write" | "kpis:write";
 
 /**
  * Whether an actor, with the role they hold NOW, may hold an API scope: grant it on a new token,
  * have it honoured on a token they made (re-checked on every API request), and revoke a token that
  * has it. Writes need the right to edit delivery data; finance:read needs a CEO; metrics:read any
- * active user (what every dashboard shows).
+ * active user (what every dashboard shows); kpis:write someone who may edit KPIs.
  */
 export function canHoldScope(actor: Actor | null | undefined, scope: ApiScopeName): boolean {
   if (!actor) return false;
@@ -121,5 +121,8 @@ export function canHoldScope(actor: Actor | null | undefined, scope: ApiScopeNam
       return actor.role === "ceo";
     case "metrics:read":
       return can(actor, "dashboards:read");
+    case "kpis:write":
+      // who edits KPIs: CEO, CTO and team leads (canEditKpis, docs/decisions/502)
+      return actor.role === "ceo" || actor.role === "cto" || actor.role === "lead";
   }
 }

@@ -23,6 +23,7 @@ export const NAV: NavItem[] = [
   { to: "/governance/maturity", label: "IT maturity", permission: "dashboards:read", group: "Operate" },
   { to: "/settings", label: "Settings", permission: "users:manage", group: "Admin" },
   { to: "/settings/tokens", label: "API tokens", permission: "tokens:manage", group: "Admin" },
+  { to: "/settings/webhooks", label: "Webhook sources", permission: "tokens:manage", group: "Admin" },
   { to: "/audit", label: "Audit trail", permission: "audit:read", group: "Admin" },
 ];
 

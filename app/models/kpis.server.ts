@@ -271,7 +271,7 @@ type Writer = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 function upsertMeasurement(
   tx: Writer,
-  actorUserId: number,
+  actorUserId: number | null,
   kpiId: number,
   m: MeasurementInput,
 ): { result: "created" | "updated"; before: { value: number; note: string | null } | null } {
@@ -323,6 +323,51 @@ export function deleteMeasurement(db: Db, actorUserId: number, kpiId: number, me
     tx.delete(schema.kpiMeasurements).where(eq(schema.kpiMeasurements.id, measurementId)).run();
     recordAudit(tx, { actor: { userId: actorUserId }, action: "delete", entityType: "kpi_measurement", entityId: measurementId, before });
     return true;
+  });
+}
+
+// ---------------------------------------------------------------- API (monitoring pushes)
+
+export function getKpiByKey(db: Db, key: string): KpiRow | null {
+  return db.get<KpiRow | undefined>(sql`select ${sql.raw(KPI_COLUMNS)} from kpis k where k.key = ${key}`) ?? null;
+}
+
+/** Most measurements one API request may carry (more → 413). */
+export const MAX_MEASUREMENTS_PER_REQUEST = 1000;
+
+export type ApiMeasurementResult = { index: number; measuredOn: string; value: number; status: "created" | "updated" | "unchanged" };
+
+/**
+ * Records measurements sent by an API token (scope kpis:write) — idempotent on KPI + day: a day
+ * already holding the same value and note is left as it is ("unchanged"), another value replaces
+ * it ("updated"). One transaction; an audit entry (the token as actor) per measurement that changed.
+ */
+export function recordMeasurementsFromApi(db: Db, tokenId: number, kpi: KpiRow, items: readonly MeasurementInput[]) {
+  return db.transaction((tx) => {
+    const results: ApiMeasurementResult[] = [];
+    items.forEach((m, index) => {
+      const existing = tx
+        .select({ value: schema.kpiMeasurements.value, note: schema.kpiMeasurements.note })
+        .from(schema.kpiMeasurements)
+        .where(and(eq(schema.kpiMeasurements.kpiId, kpi.id), eq(schema.kpiMeasurements.measuredOn, m.measuredOn)))
+        .get();
+      if (existing && existing.value === m.value && existing.note === m.note) {
+        results.push({ index, measuredOn: m.measuredOn, value: m.value, status: "unchanged" });
+        return;
+      }
+      const { result, before } = upsertMeasurement(tx, null, kpi.id, m);
+      recordAudit(tx, {
+        actor: { tokenId },
+        action: result === "created" ? "create" : "update",
+        entityType: "kpi_measurement",
+        entityId: `${kpi.id}:${m.measuredOn}`,
+        before: before ? { kpi: kpi.key, measuredOn: m.measuredOn, ...before } : null,
+        after: { kpi: kpi.key, ...m, source: "api" },
+      });
+      results.push({ index, measuredOn: m.measuredOn, value: m.value, status: result });
+    });
+    const count = (status: ApiMeasurementResult["status"]) => results.filter((r) => r.status === status).length;
+    return { created: count("created"), updated: count("updated"), unchanged: count("unchanged"), measurements: results };
   });
 }
 

@@ -29,6 +29,7 @@ import { parsePagerDuty } from "~/lib/webhooks/pagerduty";
 import { SIGNATURE_HEADER, verifyDelivery } from "~/lib/webhooks/signatures.server";
 import type { DeploymentEvent, IncidentsEvent, ParsedDelivery, PushEvent, WebhookEvent, WebhookKind } from "~/lib/webhooks/types";
 import { PRODUCTION } from "~/lib/metrics/delivery";
+import { KIND_LABELS, MAPPING_KEY_LABELS } from "~/components/webhooks/labels";
 import { recordAudit, SYSTEM_ACTOR } from "~/models/audit.server";
 import {
   addDeploymentCommits,
@@ -59,20 +60,7 @@ const MAX_ATTACH = 1000;
 const MS_PER_DAY = 86_400_000;
 const MAX_COMMIT_AGE_MS = 5 * 365 * MS_PER_DAY;
 
-export const KIND_LABELS: Record<WebhookKind, string> = {
-  github: "GitHub",
-  gitlab: "GitLab",
-  alertmanager: "Alertmanager",
-  pagerduty: "PagerDuty",
-};
-
-/** What each kind's mapping rule reads, in the sender's words. */
-export const MAPPING_KEY_LABELS: Record<WebhookKind, string> = {
-  github: "repository (owner/name)",
-  gitlab: "project path (group/project)",
-  alertmanager: "value of the service label",
-  pagerduty: "PagerDuty service name or id",
-};
+export { KIND_LABELS, MAPPING_KEY_LABELS };
 
 const src = schema.webhookSources;
 const maps = schema.webhookServiceMappings;

@@ -22,7 +22,7 @@ import { getDb } from "~/utils/db.server";
 const TEXT = {
   title: "API tokens",
   description:
-    "Tokens let CI pipelines and incident tools write deployments and incidents, import CSV and read metrics. A token's secret is shown once, when it is made; only a hash is stored.",
+    "Tokens let CI pipelines and incident tools write deployments and incidents, monitoring push KPI measurements, import CSV and read metrics. A token's secret is shown once, when it is made; only a hash is stored. Webhooks from GitHub, GitLab, Alertmanager and PagerDuty use webhook sources instead.",
   create: "Create a token",
   creating: "Creating…",
   revoke: "Revoke",
@@ -41,6 +41,7 @@ const SCOPE_LABELS: Record<string, string> = {
   "metrics:read": "metrics:read — read the DORA metrics",
   "finance:read": "finance:read — read cash, burn and runway (CEO only)",
   "import:write": "import:write — import CSV files",
+  "kpis:write": "kpis:write — push KPI measurements (uptime, latency…) from monitoring",
 };
 
 export const meta: MetaFunction = () => [{ title: "API tokens · InnovaTech Strategy Tracker" }];

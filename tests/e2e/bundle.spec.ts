@@ -21,6 +21,7 @@ test("no page ships zod to the browser", async ({ page }) => {
     "/",
     "/settings",
     "/settings/tokens",
+    "/settings/webhooks",
     "/dashboards/executive",
     "/dashboards/cto",
     "/dashboards/product",
