@@ -10,7 +10,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
-import { KIND_LABELS, OUTCOME_TONES, SETUP_STEPS } from "~/components/webhooks/labels";
+import { KIND_LABELS, OUTCOME_TONES, SETUP_STEPS, WEBHOOK_OUTCOME_VALUES } from "~/components/webhooks/labels";
 import { SourceFields } from "~/components/webhooks/source-fields";
 import { resolveMappingForm, webhookSchemas } from "~/components/webhooks/webhook-forms.server";
 import { formatDateTime } from "~/lib/format";
@@ -29,7 +29,6 @@ import {
   updateWebhookSource,
   WEBHOOK_LOG_KEEP,
   WEBHOOK_LOG_KEEP_UNVERIFIED,
-  WEBHOOK_OUTCOMES,
   webhookSourceNameTaken,
 } from "~/models/webhooks.server";
 import { useRootData } from "~/root";
@@ -43,7 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 /** Built on demand: zod stays out of the browser bundle. */
 function logParamsSchema() {
   return z.object({
-    outcome: z.enum(WEBHOOK_OUTCOMES, { error: "must be created, updated, ignored or refused" }).optional(),
+    outcome: z.enum(WEBHOOK_OUTCOME_VALUES, { error: "must be created, updated, ignored or refused" }).optional(),
     page: z.coerce.number().int().min(1).max(20).optional(),
   });
 }
@@ -241,7 +240,7 @@ export default function WebhookSource() {
             <span className="dl-filters__label">Outcome</span>
             <select name="outcome" defaultValue={filter.outcome} className="field__control dl-filters__control">
               <option value="">all</option>
-              {WEBHOOK_OUTCOMES.map((o) => (
+              {WEBHOOK_OUTCOME_VALUES.map((o) => (
                 <option key={o} value={o}>
                   {o}
                 </option>

@@ -36,7 +36,7 @@ async function push(key: string, body: unknown, opts: { token?: string | null; r
   const res = await action({
     request: new Request(`http://localhost/api/v1/kpis/${key}/measurements`, { method: "POST", headers, body: opts.raw ?? JSON.stringify(body) }),
     params: { key },
-    context: {},
+    context: { clientIp: null },
   } as ActionFunctionArgs);
   return { status: res.status, json: JSON.parse(await res.text()) };
 }

@@ -62,7 +62,7 @@ function dataCounts(db: Db) {
 }
 
 async function call(handler: (a: ActionFunctionArgs) => Promise<Response>, request: Request, sourceId: number | string) {
-  const res = await handler({ request, params: { sourceId: String(sourceId) }, context: {} } as ActionFunctionArgs);
+  const res = await handler({ request, params: { sourceId: String(sourceId) }, context: { clientIp: null } } as ActionFunctionArgs);
   const text = await res.text();
   let json: any = null;
   try {
@@ -74,7 +74,7 @@ async function call(handler: (a: ActionFunctionArgs) => Promise<Response>, reque
 }
 
 function post(sourceId: number | string, body: string | Uint8Array, headers: Record<string, string>) {
-  return call(webhookAction, new Request(`http://localhost/api/v1/webhooks/${sourceId}`, { method: "POST", headers, body }), sourceId);
+  return call(webhookAction, new Request(`http://localhost/api/v1/webhooks/${sourceId}`, { method: "POST", headers, body: body as BodyInit }), sourceId);
 }
 
 const enc = (s: string) => new TextEncoder().encode(s);

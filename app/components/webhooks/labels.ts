@@ -52,4 +52,6 @@ export const SETUP_STEPS: Record<WebhookKindValue, string[]> = {
   ],
 };
 
+export const WEBHOOK_OUTCOME_VALUES = ["created", "updated", "ignored", "refused"] as const;
+
 export const OUTCOME_TONES = { created: "good", updated: "info", ignored: "neutral", refused: "bad" } as const;
