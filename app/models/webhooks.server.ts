@@ -647,6 +647,10 @@ function attach(db: Db, deploymentId: number, commits: readonly { id: number }[]
   db.update(wc).set({ deploymentId }).where(inArray(wc.id, commits.map((c) => c.id))).run();
 }
 
+function commitsText(n: number): string {
+  return n === 0 ? "no commit from pushes (lead time needs the push events)" : `${n} commit${n === 1 ? "" : "s"} from pushes`;
+}
+
 function applyDeployment(db: Db, source: SourceRow, ev: DeploymentEvent): Applied {
   if (ev.environment.trim().toLowerCase() !== source.productionEnvironment.toLowerCase()) {
     return ignored(`environment "${ev.environment}" is not this source's production environment ("${source.productionEnvironment}")`);
@@ -677,7 +681,7 @@ function applyDeployment(db: Db, source: SourceRow, ev: DeploymentEvent): Applie
     return {
       outcome: "created",
       status: 201,
-      summary: `deployment #${id} of ${service}: ${input.status}${input.status === "success" ? `, ${commits.length} commit${commits.length === 1 ? "" : "s"} from pushes` : ""}`,
+      summary: `deployment #${id} of ${service}: ${input.status}${input.status === "success" ? `, ${commitsText(commits.length)}` : ""}`,
     };
   }
   if (known.status === input.status && known.finishedAt === input.finishedAt) {
@@ -695,7 +699,7 @@ function applyDeployment(db: Db, source: SourceRow, ev: DeploymentEvent): Applie
     const commits = pendingCommits(db, mapped.serviceId, input.finishedAt, ev.sha);
     addDeploymentCommits(db, known.id, commits);
     attach(db, known.id, commits);
-    change = `, ${commits.length} commit${commits.length === 1 ? "" : "s"} from pushes`;
+    change = `, ${commitsText(commits.length)}`;
   }
   return { outcome: "updated", status: 200, summary: `deployment #${known.id} of ${service}: ${known.status} → ${input.status}${change}` };
 }

@@ -70,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     deliveries,
     filter: { outcome: p.outcome ?? "" },
     notices: ignored.map(ignoredParamNotice),
+    keep: { verified: WEBHOOK_LOG_KEEP, unverified: WEBHOOK_LOG_KEEP_UNVERIFIED },
   };
 }
 
@@ -112,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function WebhookSource() {
-  const { source, services, url, header, deliveries, filter, notices } = useLoaderData<typeof loader>();
+  const { source, services, url, header, deliveries, filter, notices, keep } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const { formatting } = useRootData();
@@ -233,7 +234,7 @@ export default function WebhookSource() {
       <Card
         title="Delivery log"
         id="deliveries"
-        description={`The last ${WEBHOOK_LOG_KEEP} verified deliveries, and the last ${WEBHOOK_LOG_KEEP_UNVERIFIED} refused before verification. To replay one, use the sender's "redeliver".`}
+        description={`The last ${keep.verified} verified deliveries, and the last ${keep.unverified} refused before verification. To replay one, use the sender's "redeliver".`}
       >
         <Form method="get" className="dl-filters__form" action="#deliveries">
           <label className="dl-filters__item">
