@@ -9,8 +9,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { toLocalInput } from "~/components/delivery/time";
-import { isoDateSchema, isoInstantSchema } from "~/lib/validation.server";
-import { getKpiByKey, MAX_MEASUREMENTS_PER_REQUEST, recordMeasurementsFromApi } from "~/models/kpis.server";
+import { decimalSchema, isoInstantSchema, pastIsoDateSchema } from "~/lib/validation.server";
+import { getKpiByKey, kpiValueProblem, MAX_MEASUREMENTS_PER_REQUEST, recordMeasurementsFromApi } from "~/models/kpis.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { apiError, apiJson, parseApiBody, readJsonBody, requireApiToken, requireMethod, runApi } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
@@ -19,21 +19,15 @@ const KeySchema = z.string().regex(/^[a-z0-9_]{2,60}$/);
 const MIN_DAY = "2000-01-01";
 const DAY = 86_400_000;
 
-function measurementSchema(timeZone: string, now: number) {
+function measurementSchema(timeZone: string, now: number, unit: string | null) {
   const dayOf = (ms: number) => toLocalInput(ms, timeZone).slice(0, 10);
   const latestDay = dayOf(now + DAY);
   return z
     .object(
       {
-        value: z.union([
-          z.number({ error: "must be a number" }).finite("must be a finite number"),
-          z
-            .string()
-            .trim()
-            .regex(/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i, "must be a number")
-            .transform(Number),
-        ], { error: "must be a number" }),
-        measuredOn: isoDateSchema.optional(),
+        // a JSON number, or its text (Prometheus answers strings): decimalSchema, no exponents in text
+        value: decimalSchema(),
+        measuredOn: pastIsoDateSchema.optional(),
         at: isoInstantSchema.optional(),
         note: z.preprocess((v) => (v === undefined ? null : v), z.string({ error: "must be a string" }).max(500, "must be at most 500 characters").nullable()),
       },
@@ -48,8 +42,9 @@ function measurementSchema(timeZone: string, now: number) {
         ctx.addIssue({ code: "custom", path: [m.measuredOn !== undefined ? "measuredOn" : "at"], message: "must be between 2000-01-01 and today" });
         return z.NEVER;
       }
-      if (!Number.isFinite(m.value)) {
-        ctx.addIssue({ code: "custom", path: ["value"], message: "must be a finite number" });
+      const problem = kpiValueProblem(unit, m.value);
+      if (problem) {
+        ctx.addIssue({ code: "custom", path: ["value"], message: problem });
         return z.NEVER;
       }
       return { measuredOn, value: m.value, note: m.note };
@@ -78,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (Array.isArray(body) && body.length > MAX_MEASUREMENTS_PER_REQUEST) {
       return apiError(413, `At most ${MAX_MEASUREMENTS_PER_REQUEST} measurements per request (got ${body.length}); split the batch.`);
     }
-    const schema = measurementSchema(getCompanySettings(db).timeZone, Date.now());
+    const schema = measurementSchema(getCompanySettings(db).timeZone, Date.now(), kpi.unit);
     const items = Array.isArray(body)
       ? parseApiBody(z.array(schema).min(1, "must hold at least one measurement"), body)
       : [parseApiBody(schema, body)];

@@ -7,12 +7,12 @@
  * The work is in app/models/webhooks.server.ts.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import { idSchema } from "~/lib/validation.server";
 import { deliveryIdOf, eventHeaderOf, findWebhookSourceKind, receiveWebhook, recordRefusedDelivery } from "~/models/webhooks.server";
 import { apiError, apiJson, readBodyBytes, requireMethod, runApi } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
 
-const SourceIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
+
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return runApi(() => {
@@ -24,9 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   return runApi(async () => {
     requireMethod(request, "POST");
-    const id = SourceIdSchema.safeParse(params.sourceId);
+    const id = idSchema.safeParse(params.sourceId);
     const db = getDb();
-    const source = id.success ? findWebhookSourceKind(db, id.data) : null;
+    const source = id.success && id.data <= 2_147_483_647 ? findWebhookSourceKind(db, id.data) : null;
     if (!source) return apiError(404, "No such webhook source.");
     let body: Uint8Array;
     try {

@@ -45,13 +45,13 @@ const rows = () => db.all<{ measured_on: string; value: number; note: string | n
 
 describe("POST /api/v1/kpis/<key>/measurements", () => {
   it("one measurement: 201 created, the same again 200 unchanged, another value 200 updated (idempotent on KPI + day)", async () => {
-    let r = await push("api_uptime", { measuredOn: "2026-11-20", value: 99.95 });
+    let r = await push("api_uptime", { measuredOn: "2025-11-20", value: 99.95 });
     expect(r).toMatchObject({ status: 201, json: { kpi: "api_uptime", created: 1, updated: 0, unchanged: 0 } });
-    r = await push("api_uptime", { measuredOn: "2026-11-20", value: 99.95 });
+    r = await push("api_uptime", { measuredOn: "2025-11-20", value: 99.95 });
     expect(r).toMatchObject({ status: 200, json: { created: 0, unchanged: 1 } });
-    r = await push("api_uptime", { measuredOn: "2026-11-20", value: "99.9", note: "from Prometheus" });
-    expect(r).toMatchObject({ status: 200, json: { updated: 1, measurements: [{ index: 0, measuredOn: "2026-11-20", value: 99.9, status: "updated" }] } });
-    expect(rows()).toEqual([{ measured_on: "2026-11-20", value: 99.9, note: "from Prometheus" }]);
+    r = await push("api_uptime", { measuredOn: "2025-11-20", value: "99.9", note: "from Prometheus" });
+    expect(r).toMatchObject({ status: 200, json: { updated: 1, measurements: [{ index: 0, measuredOn: "2025-11-20", value: 99.9, status: "updated" }] } });
+    expect(rows()).toEqual([{ measured_on: "2025-11-20", value: 99.9, note: "from Prometheus" }]);
     // audited with the token as actor, only for the writes that changed something
     const audit = db.all<{ t: number | null; u: number | null; action: string }>(sql`SELECT actor_token_id AS t, actor_user_id AS u, action FROM audit_log WHERE entity_type = 'kpi_measurement'`);
     expect(audit.map((a) => a.action)).toEqual(["create", "update"]);
@@ -60,40 +60,45 @@ describe("POST /api/v1/kpis/<key>/measurements", () => {
 
   it("an array; `at` counts for its day in the company's time zone (Europe/Paris); no date means today", async () => {
     const r = await push("api_uptime", [
-      { at: "2026-01-01T23:30:00Z", value: 99.1 },
-      { at: "2026-01-01T12:00:00+01:00", value: 99.2 },
+      { at: "2025-01-01T23:30:00Z", value: 99.1 },
+      { at: "2025-01-01T12:00:00+01:00", value: 99.2 },
       { value: 99.3 },
     ]);
     expect(r.status).toBe(201);
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
     expect(rows()).toEqual([
-      { measured_on: "2026-01-01", value: 99.2, note: null },
-      { measured_on: "2026-01-02", value: 99.1, note: null },
+      { measured_on: "2025-01-01", value: 99.2, note: null },
+      { measured_on: "2025-01-02", value: 99.1, note: null },
       { measured_on: today, value: 99.3, note: null },
     ]);
   });
 
   it("the product dashboard's tile shows the pushed value", async () => {
-    await push("api_uptime", [{ measuredOn: "2026-11-19", value: 99.5 }, { measuredOn: "2026-11-20", value: 99.97 }]);
-    const tile = getKpiTiles(db, { now: Date.UTC(2026, 10, 21) }).tiles.find((x) => x.key === "api_uptime")!;
-    expect(tile.latest).toEqual({ measuredOn: "2026-11-20", value: 99.97 });
-    expect(tile.previous).toEqual({ measuredOn: "2026-11-19", value: 99.5 });
+    await push("api_uptime", [{ measuredOn: "2025-11-19", value: 99.5 }, { measuredOn: "2025-11-20", value: 99.97 }]);
+    const tile = getKpiTiles(db, { now: Date.UTC(2025, 10, 21) }).tiles.find((x) => x.key === "api_uptime")!;
+    expect(tile.latest).toEqual({ measuredOn: "2025-11-20", value: 99.97 });
+    expect(tile.previous).toEqual({ measuredOn: "2025-11-19", value: 99.5 });
   });
 
   it("bad input is a 400 naming each field; one bad element writes nothing", async () => {
-    let r = await push("api_uptime", [{ measuredOn: "2026-11-20", value: 1 }, { measuredOn: "2026-02-30", value: "abc" }]);
+    let r = await push("api_uptime", [{ measuredOn: "2025-11-20", value: 1 }, { measuredOn: "2025-02-30", value: "abc" }]);
     expect(r.status).toBe(400);
     expect(Object.keys(r.json.fieldErrors).sort()).toEqual(["1.measuredOn", "1.value"]);
-    r = await push("api_uptime", { measuredOn: "2026-11-20", at: "2026-11-20T10:00:00Z", value: 1 });
+    r = await push("api_uptime", { measuredOn: "2025-11-20", at: "2025-11-20T10:00:00Z", value: 1 });
     expect(r.json.fieldErrors.at).toEqual(["give measuredOn or at, not both"]);
     r = await push("api_uptime", { measuredOn: "1999-12-31", value: 1 });
     expect(r.json.fieldErrors.measuredOn).toBeDefined();
     r = await push("api_uptime", { at: "2099-01-01T00:00:00Z", value: 1 });
     expect(r.json.fieldErrors.at).toBeDefined();
-    r = await push("api_uptime", [{ measuredOn: "2026-11-20", value: 1 }, { measuredOn: "2026-11-20", value: 2 }]);
-    expect(r).toMatchObject({ status: 400, json: { fieldErrors: { "1.measuredOn": ["2026-11-20 is also the day of element 0"] } } });
+    r = await push("api_uptime", [{ measuredOn: "2025-11-20", value: 1 }, { measuredOn: "2025-11-20", value: 2 }]);
+    expect(r).toMatchObject({ status: 400, json: { fieldErrors: { "1.measuredOn": ["2025-11-20 is also the day of element 0"] } } });
     r = await push("api_uptime", { value: 1e400 }, { raw: '{"value": 1e400}' });
     expect(r.status).toBe(400);
+    r = await push("api_uptime", { value: "1e2" });
+    expect(r.json.fieldErrors.value).toEqual(["must be a number"]);
+    // api_uptime is in %: 0 to 100
+    r = await push("api_uptime", { measuredOn: "2025-11-20", value: 100.5 });
+    expect(r.json.fieldErrors.value).toEqual(["must be a percentage from 0 to 100"]);
     r = await push("api_uptime", [], {});
     expect(r.status).toBe(400);
     r = await push("api_uptime", null, { raw: "{nope" });
@@ -106,7 +111,7 @@ describe("POST /api/v1/kpis/<key>/measurements", () => {
     expect((await push("Bad Key!", { value: 1 })).status).toBe(404);
     const computed = await push("deploys", { value: 1 });
     expect(computed).toMatchObject({ status: 400, json: { fieldErrors: { key: [expect.stringContaining("computed")] } } });
-    const many = Array.from({ length: 1001 }, (_, i) => ({ measuredOn: "2026-01-01", value: i }));
+    const many = Array.from({ length: 1001 }, (_, i) => ({ measuredOn: "2025-01-01", value: i }));
     expect((await push("api_uptime", many)).status).toBe(413);
     const res = await loader({ request: new Request("http://localhost/api/v1/kpis/api_uptime/measurements"), params: { key: "api_uptime" }, context: {} } as never);
     expect(res.status).toBe(405);
@@ -121,9 +126,9 @@ describe("POST /api/v1/kpis/<key>/measurements", () => {
     db.run(sql`UPDATE users SET role = 'viewer' WHERE id = ${ctoId}`);
     expect((await push("api_uptime", { value: 1 })).status).toBe(403);
     db.run(sql`UPDATE users SET role = 'lead' WHERE id = ${ctoId}`);
-    expect((await push("api_uptime", { measuredOn: "2026-11-20", value: 1 })).status).toBe(201);
+    expect((await push("api_uptime", { measuredOn: "2025-11-20", value: 1 })).status).toBe(201);
     // a token made on the server (no creator) keeps it
     const { token: server } = createApiToken(db, { name: "cron", scopes: ["kpis:write"], createdByUserId: null }, null);
-    expect((await push("api_uptime", { measuredOn: "2026-11-21", value: 1 }, { token: server })).status).toBe(201);
+    expect((await push("api_uptime", { measuredOn: "2025-11-21", value: 1 }, { token: server })).status).toBe(201);
   });
 });

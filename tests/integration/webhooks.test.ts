@@ -382,15 +382,15 @@ describe("GitLab", () => {
     dep.environment = "production";
     dep.project.path_with_namespace = "mike/diaspora";
     dep.status = "failed";
-    dep.status_changed_at = "2026-01-10 10:00:00 +0100";
+    dep.status_changed_at = "2025-01-10 10:00:00 +0100";
     expect((await gitlab(src.gl, "Deployment Hook", dep)).status).toBe(201);
     dep.status = "running";
     expect((await gitlab(src.gl, "Deployment Hook", dep)).json.outcome).toBe("ignored");
     dep.status = "success";
-    dep.status_changed_at = "2026-01-10 10:20:00 +0100";
+    dep.status_changed_at = "2025-01-10 10:20:00 +0100";
     const r = await gitlab(src.gl, "Deployment Hook", dep);
     expect(r.json).toMatchObject({ outcome: "updated" });
-    expect(db.get<any>(sql`SELECT status, finished_at FROM deployments`)).toEqual({ status: "success", finished_at: Date.UTC(2026, 0, 10, 9, 20) });
+    expect(db.get<any>(sql`SELECT status, finished_at FROM deployments`)).toEqual({ status: "success", finished_at: Date.UTC(2025, 0, 10, 9, 20) });
   });
 });
 
@@ -399,16 +399,16 @@ describe("Alertmanager", () => {
     let r = await alertmanager(src.am, fixture("alertmanager/firing.json"));
     expect(r.status).toBe(201);
     const inc = () => db.get<any>(sql`SELECT i.*, s.name AS service FROM incidents i JOIN services s ON s.id = i.service_id`);
-    expect(inc()).toMatchObject({ service: "api-gateway", severity: "SEV1", started_at: Date.UTC(2026, 10, 20, 9, 12, 5, 123), resolved_at: null, title: "HighErrorRate: 5xx ratio above 5 % for 5 minutes" });
+    expect(inc()).toMatchObject({ service: "api-gateway", severity: "SEV1", started_at: Date.UTC(2025, 10, 20, 9, 12, 5, 123), resolved_at: null, title: "HighErrorRate: 5xx ratio above 5 % for 5 minutes" });
     // Alertmanager repeats a firing notification (repeat_interval): nothing changes
     r = await alertmanager(src.am, fixture("alertmanager/firing.json"));
     expect(r.json).toMatchObject({ outcome: "ignored", reason: expect.stringContaining("unchanged") });
     r = await alertmanager(src.am, fixture("alertmanager/resolved.json"));
     expect(r).toMatchObject({ status: 200, json: { outcome: "updated" } });
-    expect(inc().resolved_at).toBe(Date.UTC(2026, 10, 20, 9, 38, 50, 456));
+    expect(inc().resolved_at).toBe(Date.UTC(2025, 10, 20, 9, 38, 50, 456));
     expect(count(db, "incidents")).toBe(1);
     // the same alert firing again later is a new incident
-    r = await alertmanager(src.am, amAlert("firing", "c4a3f5b1d2e6a798", Date.UTC(2026, 10, 20, 15, 0), null, {}));
+    r = await alertmanager(src.am, amAlert("firing", "c4a3f5b1d2e6a798", Date.UTC(2025, 10, 20, 15, 0), null, {}));
     expect(r.status).toBe(201);
     expect(count(db, "incidents")).toBe(2);
   });

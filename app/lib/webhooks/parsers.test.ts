@@ -19,7 +19,7 @@ describe("vendor instants", () => {
     ["2011-12-12T14:27:31+02:00", Date.UTC(2011, 11, 12, 12, 27, 31)],
     ["2021-04-28 21:50:00 +0200", Date.UTC(2021, 3, 28, 19, 50, 0)],
     ["2025-01-15 12:20:00 UTC", Date.UTC(2025, 0, 15, 12, 20, 0)],
-    ["2026-11-20T09:12:05.123Z", Date.UTC(2026, 10, 20, 9, 12, 5, 123)],
+    ["2025-11-20T09:12:05.123Z", Date.UTC(2025, 10, 20, 9, 12, 5, 123)],
     ["2020-10-02T18:45:22.169Z", Date.UTC(2020, 9, 2, 18, 45, 22, 169)],
   ])("%s", (text, ms) => expect(parseVendorInstant(text)).toBe(ms));
 
@@ -161,7 +161,7 @@ describe("GitLab", () => {
 describe("Alertmanager", () => {
   it("firing → an open incident keyed on fingerprint and start, severity and service from labels", () => {
     const r = parseAlertmanager(fixture("alertmanager/firing.json"), { serviceLabel: "service" });
-    const startedAt = Date.UTC(2026, 10, 20, 9, 12, 5, 123);
+    const startedAt = Date.UTC(2025, 10, 20, 9, 12, 5, 123);
     expect(r).toEqual({
       kind: "event",
       event: "alerts (firing)",
@@ -185,7 +185,7 @@ describe("Alertmanager", () => {
     const r = parseAlertmanager(fixture("alertmanager/resolved.json"), { serviceLabel: "job" });
     expect(r).toMatchObject({
       kind: "event",
-      data: { incidents: [{ serviceKeys: ["api-gateway"], resolvedAt: Date.UTC(2026, 10, 20, 9, 38, 50, 456), severity: "SEV1" }] },
+      data: { incidents: [{ serviceKeys: ["api-gateway"], resolvedAt: Date.UTC(2025, 10, 20, 9, 38, 50, 456), severity: "SEV1" }] },
     });
     const fired = parseAlertmanager(fixture("alertmanager/firing.json"), { serviceLabel: "service" });
     if (r.kind !== "event" || fired.kind !== "event" || r.data.type !== "incidents" || fired.data.type !== "incidents") throw new Error("parse");
@@ -202,7 +202,7 @@ describe("Alertmanager", () => {
 
   it("bad times or shapes are invalid; an empty notification is ignored", () => {
     const body = fixture("alertmanager/resolved.json");
-    body.alerts[0].endsAt = "2026-11-20T09:00:00Z";
+    body.alerts[0].endsAt = "2025-11-20T09:00:00Z";
     expect(parseAlertmanager(body, { serviceLabel: "service" })).toMatchObject({ kind: "invalid", reason: expect.stringContaining("before startsAt") });
     expect(parseAlertmanager({ alerts: "x" }, { serviceLabel: "service" }).kind).toBe("invalid");
     expect(parseAlertmanager({ version: "4", status: "firing", alerts: [] }, { serviceLabel: "service" }).kind).toBe("ignore");
