@@ -621,7 +621,8 @@ function pendingCommits(db: Db, serviceId: number, finishedAt: number, sha: stri
     const deployed = db
       .select({ committedAt: wc.committedAt })
       .from(wc)
-      .where(and(eq(wc.serviceId, serviceId), sha.length >= 40 ? eq(wc.sha, sha) : sql`substr(${wc.sha}, 1, ${sha.length}) = ${sha}`))
+      // a short sha (GitLab) matches as a prefix: a range on the (service, sha) index
+      .where(and(eq(wc.serviceId, serviceId), sha.length >= 40 ? eq(wc.sha, sha) : sql`${wc.sha} >= ${sha} AND ${wc.sha} < ${`${sha}~`}`))
       .get();
     if (deployed) cutoff = Math.min(cutoff, deployed.committedAt.getTime());
   }

@@ -377,6 +377,20 @@ describe("GitLab", () => {
     });
   });
 
+  it("a deployment known only by its short sha takes the pushed commits up to that commit", async () => {
+    const push = fixture("gitlab/push.json");
+    const shas = ["1111111aaaa", "2222222bbbb", "3333333cccc"].map((p) => p.padEnd(40, "0"));
+    push.commits = shas.map((id, i) => ({ ...push.commits[0], id, timestamp: iso(T0 - (3 - i) * H) }));
+    push.total_commits_count = 3;
+    expect((await gitlab(src.gl, "Push Hook", push)).status).toBe(201);
+    const dep = fixture("gitlab/deployment.json");
+    Object.assign(dep, { environment: "production", deployment_id: 77, short_sha: "2222222b", commit_url: null, status_changed_at: iso(T0).replace("T", " ").replace(/\.\d+Z$/, " UTC") });
+    dep.project.path_with_namespace = "mike/diaspora";
+    const r = await gitlab(src.gl, "Deployment Hook", dep);
+    expect(r.json.summary).toMatch(/2 commits from pushes/);
+    expect(db.all<{ sha: string }>(sql`SELECT sha FROM deployment_commits ORDER BY sha`).map((c) => c.sha)).toEqual(shas.slice(0, 2));
+  });
+
   it("failed then success for the same deployment_id updates it", async () => {
     const dep = fixture("gitlab/deployment.json");
     dep.environment = "production";
