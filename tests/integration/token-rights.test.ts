@@ -68,12 +68,12 @@ function api(path: string, token: string, body?: unknown, type = "application/js
 const deployment = (n: number) => ({ externalId: `b-${n}`, service: "api", status: "success", finishedAt: "2026-11-20T10:00:00Z" });
 
 describe("the scope rule", () => {
-  it("writes need the right to edit delivery data, finance:read a CEO, metrics:read any user — role by role", () => {
+  it("writes need the right to edit delivery data, finance:read a CEO, kpis:write the right to edit KPIs, metrics:read any user — role by role", () => {
     const table = Object.fromEntries(ROLES.map((role) => [role, API_SCOPES.filter((s) => canHoldScope({ id: 1, role, teamId: null }, s))]));
     expect(table).toEqual({
-      ceo: ["deployments:write", "incidents:write", "metrics:read", "finance:read", "import:write"],
-      cto: ["deployments:write", "incidents:write", "metrics:read", "import:write"],
-      lead: ["metrics:read"],
+      ceo: ["deployments:write", "incidents:write", "metrics:read", "finance:read", "import:write", "kpis:write"],
+      cto: ["deployments:write", "incidents:write", "metrics:read", "import:write", "kpis:write"],
+      lead: ["metrics:read", "kpis:write"],
       viewer: ["metrics:read"],
     });
   });
