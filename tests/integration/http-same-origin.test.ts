@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ServerBuild } from "@remix-run/node";
 import { insertRisk, insertUser } from "../../seeds/builders";
+import { createWebhookSource } from "~/models/webhooks.server";
 import { createTestDb } from "../helpers/db";
 import { actionRouteUrls, rowCounts, sessionCookie, startApp, type TestServer } from "../helpers/http-app";
 
@@ -186,7 +187,9 @@ describe("what counts as the app's own origin", () => {
 });
 
 describe("the token API: exempt from the origin rule, and a cookie never authenticates it", () => {
-  it("every /api/v1 action answers 401 to a signed-in browser without a bearer token, whatever its Origin", async () => {
+  it("every /api/v1 action answers 401 to a signed-in browser without a bearer token (a webhook: without its signature), whatever its Origin", async () => {
+    // webhook source #1 exists: its URL answers 401 (bad signature), not 404
+    createWebhookSource(t.db, ceoId, { kind: "github", name: "GitHub", productionEnvironment: "production", serviceLabel: "service", defaultServiceId: null, mappings: [] });
     const before = rowCounts();
     for (const { routeId, urls } of actionRouteUrls(build)) {
       if (!routeId.startsWith("routes/api.v1") || routeId === "routes/api.v1.$") continue;
@@ -199,6 +202,9 @@ describe("the token API: exempt from the origin rule, and a cookie never authent
         expect(res.status, `${routeId} from ${origin}`).toBe(401);
       }
     }
-    expect(rowCounts()).toEqual(before);
+    // nothing written but the webhook source's log of the two refused deliveries
+    const after = rowCounts();
+    expect(after.webhook_deliveries - before.webhook_deliveries).toBe(2);
+    expect({ ...after, webhook_deliveries: before.webhook_deliveries }).toEqual(before);
   });
 });
