@@ -101,7 +101,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "set-secret") {
     const parsed = parseForm(formData, schemas.setSecret, "set-secret");
-    if (!parsed.ok) return badRequest({ ...parsed.reply, values: {} });
+    if (!parsed.ok) {
+      // what was typed comes back, never the secret
+      const { secret: _secret, ...values } = parsed.reply.values;
+      return badRequest({ ...parsed.reply, values });
+    }
     setWebhookSecret(db, user.id, id, parsed.data.secret);
     return { status: "secret", intent: "set-secret", secret: null, message: "Secret saved. Deliveries signed with it are accepted from now on." } satisfies SourceReply;
   }
@@ -109,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     deleteWebhookSource(db, user.id, id);
     throw redirect("/settings/webhooks");
   }
-  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: formValues(formData), intent: "unknown" });
 }
 
 export default function WebhookSource() {

@@ -193,6 +193,83 @@ describe("API tokens (CEO, CTO)", () => {
 });
 
 // ------------------------------------------------------------------------------------------------
+describe("webhook sources (CEO, CTO)", () => {
+  const sourceId = () => one<{ id: number }>(sql`select id from webhook_sources where name = 'GitHub — api-gateway'`).id;
+
+  it("settings.webhooks._index#*: a GitHub source with a rule; its secret shown once, stored sealed", async () => {
+    const s = await submit("cto", "/settings/webhooks", { intent: "create" }, (f) =>
+      f.select("kind", "github").fill("name", "GitHub — api-gateway").fill("mappings", "innovatech/api-gateway = api-gateway"),
+    );
+    expect(s.res.status).toBe(200);
+    const row = one<{ id: number; kind: string; box: string; env: string }>(sql`select id, kind, secret_box as box, production_environment as env from webhook_sources where name = 'GitHub — api-gateway'`);
+    expect(row).toMatchObject({ kind: "github", env: "production" });
+    const shown = /data-testid="new-source-secret">(whsec_[\w-]+)</.exec(s.res.html)?.[1];
+    expect(shown).toBeDefined();
+    expect(row.box).not.toContain(shown!);
+    expect(one<{ n: number }>(sql`select count(*) as n from webhook_service_mappings where source_id = ${row.id} and match_value = 'innovatech/api-gateway'`).n).toBe(1);
+    const audit = expectAudit(s.audits, { entityType: "webhook_source", action: "create", entityId: row.id, actor: w.ids.cto });
+    expect(audit.after ?? "").not.toContain(shown!);
+  });
+
+  it("settings.webhooks._index#* refused (a rule names no service): 400, input kept, the typed secret not sent back", async () => {
+    await expectRefusedKeepingInput(
+      "cto",
+      "/settings/webhooks",
+      { intent: "create" },
+      (f) => f.select("kind", "alertmanager").fill("name", "Alertmanager").fill("mappings", "api = no-such-service").fill("serviceLabel", "job").fill("secret", "my-own-secret-0123456789"),
+      { secret: ["secret"] },
+    );
+  });
+
+  it("settings.webhooks.$sourceId#update: rules, default service and production environment", async () => {
+    const id = sourceId();
+    const service = one<{ id: number }>(sql`select id from services where name = 'web-app'`).id;
+    const s = await submit("cto", `/settings/webhooks/${id}`, { intent: "update" }, (f) =>
+      f.fill("mappings", "innovatech/api-gateway = api-gateway\ninnovatech/web = web-app").select("defaultServiceId", String(service)).fill("productionEnvironment", "prod"),
+    );
+    expect(s.res.status).toBe(200);
+    expect(one(sql`select production_environment as env, default_service_id as d from webhook_sources where id = ${id}`)).toEqual({ env: "prod", d: service });
+    expect(one<{ n: number }>(sql`select count(*) as n from webhook_service_mappings where source_id = ${id}`).n).toBe(2);
+    expectAudit(s.audits, { entityType: "webhook_source", action: "update", entityId: id, actor: w.ids.cto });
+  });
+
+  it("settings.webhooks.$sourceId#update refused (no name): 400, input kept", async () => {
+    await expectRefusedKeepingInput("cto", `/settings/webhooks/${sourceId()}`, { intent: "update" }, (f) => f.fill("name", "").fill("mappings", "x/y = api-gateway"));
+  });
+
+  it("settings.webhooks.$sourceId#rotate: a new secret shown once", async () => {
+    const id = sourceId();
+    const before = one<{ h: string }>(sql`select secret_hint as h from webhook_sources where id = ${id}`).h;
+    const s = await submit("cto", `/settings/webhooks/${id}`, { intent: "rotate" });
+    expect(s.res.status).toBe(200);
+    expect(s.res.html).toContain("Copy the new secret now");
+    expect(one<{ h: string }>(sql`select secret_hint as h from webhook_sources where id = ${id}`).h).not.toBe(before);
+    expectAudit(s.audits, { entityType: "webhook_source", action: "rotate_secret", entityId: id, actor: w.ids.cto });
+  });
+
+  it("settings.webhooks.$sourceId#set-secret: the sender's own secret", async () => {
+    const id = sourceId();
+    const s = await submit("cto", `/settings/webhooks/${id}`, { intent: "set-secret" }, (f) => f.fill("secret", "pagerduty-signing-secret-abcdef"));
+    expect(s.res.status).toBe(200);
+    expect(one<{ h: string }>(sql`select secret_hint as h from webhook_sources where id = ${id}`).h).toBe("cdef");
+    expectAudit(s.audits, { entityType: "webhook_source", action: "set_secret", entityId: id, actor: w.ids.cto });
+  });
+
+  it("settings.webhooks.$sourceId#set-secret refused (too short): 400, the secret not sent back", async () => {
+    await expectRefusedKeepingInput("cto", `/settings/webhooks/${sourceId()}`, { intent: "set-secret" }, (f) => f.fill("secret", "short"), { secret: ["secret"] });
+  });
+
+  it("settings.webhooks.$sourceId#delete: back to the list, the source gone", async () => {
+    const id = sourceId();
+    const s = await submit("ceo", `/settings/webhooks/${id}`, { intent: "delete" });
+    expect(s.res.status).toBe(302);
+    expect(s.res.location).toBe("/settings/webhooks");
+    expect(one<{ n: number }>(sql`select count(*) as n from webhook_sources where id = ${id}`).n).toBe(0);
+    expectAudit(s.audits, { entityType: "webhook_source", action: "delete", entityId: id, actor: w.ids.ceo });
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
 describe("finance (CEO, CTO on IT categories)", () => {
   // the latest closed month: inside the grid's default range
   const latestClosedMonth = () => one<{ m: string }>(sql`select max(month) as m from finance_snapshots`).m;

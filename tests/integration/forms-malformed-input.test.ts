@@ -23,6 +23,7 @@ import * as bad from "../helpers/bad-values";
 import { MISSING, type Bad, type BadValue } from "../helpers/bad-values";
 import { demoWorld, type Role, type World } from "../helpers/demo-world";
 import { allFormKeys } from "../helpers/form-inventory";
+import { createWebhookSource } from "~/models/webhooks.server";
 import { callAction, formRequest, multipartRequest, writeProbe, type ActionResult, type Fields } from "../helpers/forms";
 
 type Action = (args: ActionFunctionArgs) => Promise<unknown>;
@@ -103,7 +104,16 @@ function makeFixtures(w: World) {
   const nonItCategory = one<{ id: number }>(sql`select id from budget_categories where is_it = 0 order by id limit 1`).id;
   const rule = one<{ id: number }>(sql`select id from risk_rules where kind = 'runway_below_months'`).id;
   const existingIncidentExternalId = one<{ e: string }>(sql`select external_id as e from incidents where external_id is not null limit 1`).e;
+  const source = createWebhookSource(db, w.ids.cto, {
+    kind: "github",
+    name: "Malformed webhook source",
+    productionEnvironment: "production",
+    serviceLabel: "service",
+    defaultServiceId: null,
+    mappings: [{ matchValue: "innovatech/api-gateway", serviceId }],
+  }).id;
   return {
+    source,
     core,
     otherTeam,
     openCycle: w.openCycleId,
@@ -305,6 +315,95 @@ const TABLES: FormTable[] = [
     valid: (f) => ({ intent: "revoke", tokenId: s(f.token) }),
     fields: { tokenId: bad.id() },
     cases: [{ label: "unknown token", set: () => ({ tokenId: unknown }), field: "tokenId" }, viewerForbidden],
+  },
+  // ---------------------------------------------------------------- webhook sources
+  {
+    form: "settings.webhooks._index#*",
+    module: () => import("~/routes/settings.webhooks._index"),
+    as: "cto",
+    url: () => "/settings/webhooks",
+    valid: () => ({
+      intent: "create",
+      kind: "gitlab",
+      name: "Malformed GitLab source",
+      mappings: "innovatech/api-gateway = api-gateway",
+      defaultServiceId: "",
+      productionEnvironment: "production",
+      serviceLabel: "service",
+      secret: "",
+    }),
+    fields: {
+      kind: bad.oneOf("github"),
+      name: bad.text(100),
+      mappings: [...bad.text(30_000, { required: false }), bad.extra("a line without =", "innovatech/api-gateway"), bad.extra("an unknown service", "a/b = no-such-service"), bad.extra("a value mapped twice", "a/b = api-gateway\nA/B = api-gateway")],
+      defaultServiceId: bad.id({ required: false }),
+      productionEnvironment: bad.text(100, { required: false }),
+      serviceLabel: [bad.extra("a space", "service name"), bad.extra("starts with a digit", "1service"), bad.extra("<script>", bad.SCRIPT), bad.extra("10k characters", bad.LONG), bad.extra("duplicate field", ["job", "app"])],
+      secret: [bad.extra("15 characters", "x".repeat(15)), bad.extra("a space inside", "my secret 1234567890"), bad.extra("201 characters", "x".repeat(201)), bad.extra("10k characters", bad.LONG), bad.extra("duplicate field", ["x".repeat(20), "y".repeat(20)])],
+    },
+    secret: ["secret"],
+    cases: [
+      { label: "unknown default service", set: () => ({ defaultServiceId: unknown }), field: "defaultServiceId" },
+      { label: "a name already taken", set: () => ({ name: "Malformed webhook source" }), field: "name" },
+      viewerForbidden,
+      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
+      unknownIntent,
+    ],
+  },
+  {
+    form: "settings.webhooks.$sourceId#update",
+    module: () => import("~/routes/settings.webhooks.$sourceId"),
+    as: "cto",
+    url: (f) => `/settings/webhooks/${f.source}`,
+    params: (f) => ({ sourceId: s(f.source) }),
+    valid: () => ({ intent: "update", name: "Malformed webhook source", mappings: "innovatech/api-gateway = api-gateway", defaultServiceId: "", productionEnvironment: "prod", serviceLabel: "service" }),
+    fields: {
+      name: bad.text(100),
+      mappings: [...bad.text(30_000, { required: false }), bad.extra("an unknown service", "a/b = no-such-service")],
+      defaultServiceId: bad.id({ required: false }),
+      productionEnvironment: bad.text(100, { required: false }),
+      serviceLabel: [bad.extra("a space", "service name"), bad.extra("10k characters", bad.LONG)],
+    },
+    cases: [
+      { label: "unknown default service", set: () => ({ defaultServiceId: unknown }), field: "defaultServiceId" },
+      { label: "unknown source", params: () => ({ sourceId: unknown }), set: () => ({}), status: 404 },
+      { label: "source id not a number", params: () => ({ sourceId: "abc" }), set: () => ({}), status: 404 },
+      viewerForbidden,
+      unknownIntent,
+    ],
+  },
+  {
+    form: "settings.webhooks.$sourceId#set-secret",
+    module: () => import("~/routes/settings.webhooks.$sourceId"),
+    as: "cto",
+    url: (f) => `/settings/webhooks/${f.source}`,
+    params: (f) => ({ sourceId: s(f.source) }),
+    valid: () => ({ intent: "set-secret", secret: "pagerduty-signing-secret-0123456789" }),
+    fields: {
+      secret: [bad.extra("missing", bad.MISSING), bad.extra("empty", ""), bad.extra("15 characters", "x".repeat(15)), bad.extra("a space inside", "my secret 1234567890"), bad.extra("201 characters", "x".repeat(201)), bad.extra("duplicate field", ["x".repeat(20), "y".repeat(20)])],
+    },
+    secret: ["secret"],
+    cases: [{ label: "unknown source", params: () => ({ sourceId: unknown }), set: () => ({}), status: 404 }, viewerForbidden],
+  },
+  {
+    form: "settings.webhooks.$sourceId#rotate",
+    module: () => import("~/routes/settings.webhooks.$sourceId"),
+    as: "cto",
+    url: (f) => `/settings/webhooks/${f.source}`,
+    params: (f) => ({ sourceId: s(f.source) }),
+    valid: () => ({ intent: "rotate" }),
+    fields: {},
+    cases: [{ label: "unknown source", params: () => ({ sourceId: unknown }), set: () => ({}), status: 404 }, viewerForbidden, { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 }],
+  },
+  {
+    form: "settings.webhooks.$sourceId#delete",
+    module: () => import("~/routes/settings.webhooks.$sourceId"),
+    as: "cto",
+    url: (f) => `/settings/webhooks/${f.source}`,
+    params: (f) => ({ sourceId: s(f.source) }),
+    valid: () => ({ intent: "delete" }),
+    fields: {},
+    cases: [{ label: "unknown source", params: () => ({ sourceId: unknown }), set: () => ({}), status: 404 }, viewerForbidden],
   },
   // ---------------------------------------------------------------- finance
   {
