@@ -30,6 +30,7 @@ import {
   EMPLOYEES,
   GATES,
   KPIS,
+  METRIC_TARGETS,
   MATURITY_ASSESSMENTS,
   PLAN_002_ROLES,
   REQUIREMENTS,
@@ -1173,6 +1174,21 @@ function insertGovernance(db: DbWriter, cal: DemoCalendar, userId: (key: UserKey
         updatedAt: new Date(cal.anchor - a.daysAgo * DAY + 15 * HOUR),
       })),
     ),
+  );
+
+  insertMany(
+    db,
+    schema.metricTargets,
+    METRIC_TARGETS.map((t) => ({
+      metricId: t.metricId,
+      cycleId: null,
+      comparison: t.comparison,
+      value: t.value,
+      setByUserId: userId(t.setBy),
+      note: t.note,
+      createdAt: new Date(cal.anchor - 200 * DAY),
+      updatedAt: new Date(cal.anchor - 200 * DAY),
+    })),
   );
 
   GATES.forEach((g, i) => {

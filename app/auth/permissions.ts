@@ -25,6 +25,8 @@ export type PermissionContext = {
   ownerUserId?: number | null;
   /** the budget category is an IT category; finance snapshots pass false */
   categoryIsIt?: boolean;
+  /** the domain of a catalogue metric whose target is set ("finance", "delivery", "people", "okrs") */
+  metricDomain?: string;
 };
 
 export const PERMISSIONS = [
@@ -45,6 +47,8 @@ export const PERMISSIONS = [
   "users:manage",
   "settings:manage",
   "audit:read",
+  /** company targets of catalogue metrics (metric_targets): CEO any, CTO delivery only */
+  "targets:edit",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -89,6 +93,10 @@ export function can(actor: Actor | null | undefined, permission: Permission, ctx
     case "hiring:propose":
       if (role === "ceo" || role === "cto") return true;
       return role === "lead" && ownTeam;
+    case "targets:edit":
+      if (role === "ceo") return ctx?.metricDomain !== "kpi";
+      if (role === "cto") return ctx === undefined || ctx.metricDomain === "delivery";
+      return false;
     case "users:manage":
     case "settings:manage":
     case "audit:read":

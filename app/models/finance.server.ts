@@ -311,8 +311,10 @@ export function redactForecastForUser(forecast: FinanceCashForecast, user: Actor
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Planned and actual per IT category over [fromMonth, toMonth] (missing actual = 0), every IT
- * category listed even without lines, in the categories' sort order. One statement.
+ * Planned and actual per IT category over the CLOSED months (with a finance snapshot) of
+ * [fromMonth, toMonth] (missing actual = 0), every IT category listed even without lines, in the
+ * categories' sort order. A month still open has no actuals yet: counting it would compare a full
+ * plan with no spend and look under budget, so it is left out of both sides. One statement.
  */
 export function getItBudgetVsActual(
   db: Db,
@@ -325,6 +327,7 @@ export function getItBudgetVsActual(
       FROM budget_categories c
       LEFT JOIN budget_lines bl
         ON bl.category_id = c.id AND bl.month >= ${opts.fromMonth} AND bl.month <= ${opts.toMonth}
+       AND bl.month IN (SELECT fs.month FROM finance_snapshots fs)
      WHERE c.is_it = 1
      GROUP BY c.id
      ORDER BY c.sort_order, c.name`);

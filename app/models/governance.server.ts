@@ -6,12 +6,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import {
   evaluateGate,
-  GATE_METRICS,
-  GATE_METRIC_KEYS,
   GATE_OPERATORS,
-  isGateMetricKey,
+  isGateMetricId,
   type GateEvaluation,
-  type GateMetricKey,
   type GateOperator,
   MATURITY_INDICATOR_KEYS,
   type MaturityIndicator,
@@ -242,20 +239,35 @@ export function getGate(db: Db, id: number): GateRow | null {
   return listGates(db).find((g) => g.id === id) ?? null;
 }
 
-export type EvaluatedCriterion = GateCriterionRow & { value: number | null; known: boolean; label: string; unit: string | null };
+export type EvaluatedCriterion = GateCriterionRow & {
+  value: number | null;
+  /** the criterion names a metric of the catalogue (else it is shown as "no data") */
+  known: boolean;
+  label: string;
+  unit: string | null;
+};
 export type EvaluatedGate = Omit<GateRow, "criteria"> & GateEvaluation<EvaluatedCriterion>;
 
-/** Every gate evaluated against the live values (see live-metrics.server.ts), today = todayIso. */
-export function evaluateGates(gates: readonly GateRow[], values: Record<GateMetricKey, number | null>, todayIso: string): EvaluatedGate[] {
+/** What a gate needs of a metric id: its label and unit (null: not in the catalogue) and its value. */
+export type GateMetricReader = {
+  describe: (metricId: string) => { label: string; unit: string } | null;
+  value: (metricId: string) => number | null;
+};
+
+/**
+ * Every gate evaluated against the live catalogue values (see metrics.server.ts), today = todayIso.
+ * Each criterion names a catalogue metric id; one the catalogue does not know has no data.
+ */
+export function evaluateGates(gates: readonly GateRow[], metrics: GateMetricReader, todayIso: string): EvaluatedGate[] {
   return gates.map((g) => {
     const criteria: EvaluatedCriterion[] = g.criteria.map((c) => {
-      const known = isGateMetricKey(c.metric);
+      const def = isGateMetricId(c.metric) ? metrics.describe(c.metric) : null;
       return {
         ...c,
-        known,
-        value: known ? values[c.metric as GateMetricKey] : null,
-        label: known ? GATE_METRICS[c.metric as GateMetricKey].label : c.metric,
-        unit: known ? GATE_METRICS[c.metric as GateMetricKey].unit : null,
+        known: def !== null,
+        value: def ? metrics.value(c.metric) : null,
+        label: def?.label ?? c.metric,
+        unit: def?.unit ?? null,
       };
     });
     const ev = evaluateGate({ dueDate: g.dueDate, criteria }, todayIso);
@@ -267,7 +279,8 @@ export type GateInput = {
   name: string;
   description: string | null;
   dueDate: string;
-  criteria: { metric: GateMetricKey; operator: GateOperator; threshold: number }[];
+  /** metric: a catalogue metric id */
+  criteria: { metric: string; operator: GateOperator; threshold: number }[];
 };
 
 export function createGate(db: Db, actorId: number, input: GateInput): number {
@@ -320,7 +333,7 @@ const MAX_GATE_CRITERIA = 20;
 
 /** One criteria row; the threshold is typed in human units (k€, %, months…), a comma allowed as the decimal mark. */
 const GateCriterionRowSchema = z.object({
-  metric: z.enum(GATE_METRIC_KEYS, { error: "is not a known metric" }),
+  metric: z.string().max(80).refine(isGateMetricId, "is not a known metric"),
   operator: z.enum(GATE_OPERATORS, { error: "pick an operator" }),
   threshold: z
     .string({ error: "must be one number" })
@@ -342,7 +355,7 @@ const GateHeadSchema = z.object({
  * threshold_N, the threshold typed in human units (k€, %, months…) and converted to the
  * metric's stored unit. Errors are reported per field (threshold_2 …).
  */
-export function parseGateForm(formData: FormData, intent: string): ParseResult<GateInput> {
+export function parseGateForm(formData: FormData, intent: string, isKnownMetric: (id: string) => boolean = isGateMetricId): ParseResult<GateInput> {
   const head = parseForm(formData, GateHeadSchema, intent);
   const fieldErrors: Record<string, string[]> = head.ok ? {} : { ...head.reply.fieldErrors };
   const criteria: GateInput["criteria"] = [];
@@ -354,7 +367,11 @@ export function parseGateForm(formData: FormData, intent: string): ParseResult<G
   for (let n = 0; n < MAX_GATE_CRITERIA; n++) {
     const metric = cell(`metric_${n}`);
     if (!metric) continue; // an empty row
-    const row = GateCriterionRowSchema.safeParse({ metric, operator: cell(`operator_${n}`), threshold: cell(`threshold_${n}`) ?? "" });
+    const row = GateCriterionRowSchema.refine((r) => isKnownMetric(r.metric), { path: ["metric"], message: "is not a known metric" }).safeParse({
+      metric,
+      operator: cell(`operator_${n}`),
+      threshold: cell(`threshold_${n}`) ?? "",
+    });
     if (!row.success) {
       // an unknown metric is the one thing to fix on that row (its operator and threshold mean nothing yet)
       const metricIssues = row.error.issues.filter((i) => i.path[0] === "metric");

@@ -9,3 +9,4 @@ export * from "./governance";
 export * from "./audit";
 export * from "./delivery_metrics";
 export * from "./webhooks";
+export * from "./metrics";
