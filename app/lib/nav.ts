@@ -16,6 +16,7 @@ export const NAV: NavItem[] = [
   { to: "/finance/snapshots", label: "Finance snapshots", permission: "dashboards:read", group: "Plan" },
   { to: "/risks", label: "Risks", permission: "dashboards:read", group: "Plan" },
   { to: "/governance/gates", label: "Decision gates", permission: "dashboards:read", group: "Plan" },
+  { to: "/targets", label: "Targets", permission: "targets:edit", group: "Plan" },
   { to: "/delivery/deployments", label: "Deployments", permission: "dashboards:read", group: "Operate" },
   { to: "/delivery/incidents", label: "Incidents", permission: "dashboards:read", group: "Operate" },
   { to: "/delivery/services", label: "Services", permission: "dashboards:read", group: "Operate" },

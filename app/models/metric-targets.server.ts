@@ -28,20 +28,7 @@ export type MetricTarget = {
   source: "metric_targets" | "kpi_targets";
 };
 
-/** Whether a value meets a target (null: no value or no target). */
-export function meetsTarget(value: number | null, target: Pick<MetricTarget, "comparison" | "value"> | null): boolean | null {
-  if (value === null || !Number.isFinite(value) || target === null) return null;
-  switch (target.comparison) {
-    case ">=":
-      return value >= target.value;
-    case ">":
-      return value > target.value;
-    case "<=":
-      return value <= target.value;
-    case "<":
-      return value < target.value;
-  }
-}
+export { meetsTarget } from "~/lib/metrics/targets";
 
 /**
  * The target of a metric for a cycle: that cycle's row, else the open-ended row; for a KPI

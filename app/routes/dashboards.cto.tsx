@@ -117,7 +117,7 @@ export default function CtoDashboard() {
           DORA metrics
         </h2>
         <p className="muted">Tiers: DORA bands. Targets: {TARGETS_SOURCE}</p>
-        <DoraTiles current={dashboard.current} previous={dashboard.previous} params={params} fmt={fmt} />
+        <DoraTiles current={dashboard.current} previous={dashboard.previous} params={params} fmt={fmt} targets={data.targets} />
         {noDeployments ? (
           <EmptyState
             title={TEXT.noDeployments}
@@ -134,7 +134,7 @@ export default function CtoDashboard() {
           {TEXT.trends}
         </h2>
         <p className="muted">{TEXT.trendsHelp}</p>
-        <DoraTrendCharts weekly={dashboard.weekly} fmt={fmt} />
+        <DoraTrendCharts weekly={dashboard.weekly} fmt={fmt} targets={data.targets} />
       </section>
 
       <div className="cto-columns">

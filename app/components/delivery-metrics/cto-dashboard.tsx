@@ -12,7 +12,8 @@ import { formatDate, formatDateTime, formatHours, formatMoney, formatNumber, for
 import { FORMULAS, INFERRED_CAUSE_RULE, type DoraMetrics, type Window } from "~/lib/metrics/delivery";
 import { ctoHref, drillHref, type CtoParams } from "./cto-window";
 import type { BudgetVsActualLine } from "~/lib/metrics/finance";
-import { DORA_TARGETS, meetsTarget, TARGETS_SOURCE } from "./targets";
+import { meetsTarget, targetText } from "~/lib/metrics/targets";
+import { TARGETS_SOURCE, type DoraTargetKey, type DoraTargets } from "./targets";
 
 export const CTO_TEXT = {
   title: "CTO dashboard",
@@ -66,7 +67,20 @@ function signedHours(d: number, fmt: Fmt): string {
   return `${d > 0 ? "+" : d < 0 ? "−" : "±"}${text}`;
 }
 
-export function DoraTiles({ current: m, previous: p, params, fmt }: { current: DoraMetrics; previous: DoraMetrics; params: CtoParams; fmt: Fmt }) {
+export function DoraTiles({
+  current: m,
+  previous: p,
+  params,
+  fmt,
+  targets,
+}: {
+  current: DoraMetrics;
+  previous: DoraMetrics;
+  params: CtoParams;
+  fmt: Fmt;
+  /** the company's targets (metric_targets rows), null where none is set */
+  targets: DoraTargets;
+}) {
   const win = windowLabel(params.window, fmt);
   const cmp = CTO_TEXT.vsPrevious(formatNumber((params.window.to - params.window.from) / 86_400_000, { locale: fmt.locale, digits: 1 }));
   const filter = { service: params.service, team: params.team };
@@ -78,9 +92,12 @@ export function DoraTiles({ current: m, previous: p, params, fmt }: { current: D
   const pts = (d: number) => `${formatNumber(d * 100, { locale: fmt.locale, digits: 1, signed: true })} pts`;
   const hours = (h: number | null) => formatHours(h, fmt.locale);
   const f = m.deploymentFrequency;
-  // the company target, and whether the figure meets it
-  const target = (metric: keyof typeof DORA_TARGETS, value: number | null, text: string) => {
-    const met = meetsTarget(metric, value);
+  // the company target (data), and whether the figure meets it
+  const target = (key: DoraTargetKey, value: number | null, format: (v: number) => string) => {
+    const t = targets[key];
+    if (!t) return undefined;
+    const text = targetText(t, format);
+    const met = meetsTarget(value, t);
     return met === null ? text : `${text} · ${met ? "met" : "not met"}`;
   };
 
@@ -93,7 +110,7 @@ export function DoraTiles({ current: m, previous: p, params, fmt }: { current: D
         window={windowText("deployment_frequency")}
         href={deployments}
         tier={f.tier}
-        target={target("deploysPerDay", f.perDay, `≥ ${DORA_TARGETS.deploysPerDay} / day`)}
+        target={target("deploysPerDay", f.perDay, (v) => `${formatNumber(v, { locale: fmt.locale, digits: 2 })} / day`)}
         change={change(f.perDay, p.deploymentFrequency.perDay, "higher", (d) => `${formatNumber(d, { locale: fmt.locale, digits: 1, signed: true })} / day`, cmp)}
         footnote={`${formatNumber(f.count, { locale: fmt.locale, digits: 0 })} deployment${f.count === 1 ? "" : "s"} · ${f.perWeek === null ? "no data" : formatNumber(f.perWeek, { locale: fmt.locale, digits: 1 })} / week`}
       />
@@ -104,7 +121,7 @@ export function DoraTiles({ current: m, previous: p, params, fmt }: { current: D
         window={windowText("lead_time")}
         href={deployments}
         tier={m.leadTime.tier}
-        target={target("leadTimeHours", m.leadTime.medianHours, `< ${DORA_TARGETS.leadTimeHours} h`)}
+        target={target("leadTimeHours", m.leadTime.medianHours, (v) => formatHours(v, fmt.locale))}
         change={change(m.leadTime.medianHours, p.leadTime.medianHours, "lower", (d) => signedHours(d, fmt), cmp)}
         footnote="Median over commits"
       />
@@ -115,7 +132,7 @@ export function DoraTiles({ current: m, previous: p, params, fmt }: { current: D
         window={windowText("change_failure_rate")}
         href={incidents}
         tier={m.changeFailureRate.tier}
-        target={target("changeFailureRate", m.changeFailureRate.rate, `< ${formatPercent(DORA_TARGETS.changeFailureRate, 0, fmt.locale)}`)}
+        target={target("changeFailureRate", m.changeFailureRate.rate, (v) => formatPercent(v, 1, fmt.locale))}
         change={change(m.changeFailureRate.rate, p.changeFailureRate.rate, "lower", pts, cmp)}
         footnote={`${formatNumber(m.changeFailureRate.failed, { locale: fmt.locale, digits: 0 })} of ${formatNumber(m.changeFailureRate.total, { locale: fmt.locale, digits: 0 })} deployments caused an incident`}
       />
@@ -135,7 +152,7 @@ export function DoraTiles({ current: m, previous: p, params, fmt }: { current: D
         formula={FORMULAS.mttr.formula}
         window={windowText("mttr")}
         href={restored}
-        target={target("mttrHours", m.timeToRestore.meanHours, `< ${formatHours(DORA_TARGETS.mttrHours, fmt.locale)}`)}
+        target={target("mttrHours", m.timeToRestore.meanHours, (v) => formatHours(v, fmt.locale))}
         change={change(m.timeToRestore.meanHours, p.timeToRestore.meanHours, "lower", (d) => signedHours(d, fmt), cmp)}
       />
       <KpiTile
@@ -160,7 +177,11 @@ type WeekRow = {
   mttrHours: number | null;
 };
 
-export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { weekStart: number })[]; fmt: Fmt }) {
+export function DoraTrendCharts({ weekly, fmt, targets }: { weekly: (DoraMetrics & { weekStart: number })[]; fmt: Fmt; targets: DoraTargets }) {
+  const line = (key: DoraTargetKey, label: string, scale = 1) => {
+    const t = targets[key];
+    return t ? { y: t.value * scale, label, color: "accent" as const } : undefined;
+  };
   const rows: WeekRow[] = weekly.map((w) => ({
     week: formatDate(w.weekStart, "UTC", fmt.locale),
     deploysPerDay: w.deploymentFrequency.perDay,
@@ -181,7 +202,7 @@ export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { week
         xKey="week"
         xLabel={xLabel}
         series={[{ key: "deploysPerDay", label: "Deployments / day", color: "chart-1" }]}
-        referenceLine={{ y: DORA_TARGETS.deploysPerDay, label: "Target", color: "accent" }}
+        referenceLine={line("deploysPerDay", "Target")}
         formatValue={num(1)}
       />
       <LineChart
@@ -191,7 +212,7 @@ export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { week
         xKey="week"
         xLabel={xLabel}
         series={[{ key: "leadHours", label: "Median lead time", color: "chart-2" }]}
-        referenceLine={{ y: DORA_TARGETS.leadTimeHours, label: "Target", color: "accent" }}
+        referenceLine={line("leadTimeHours", "Target")}
         formatValue={hours}
       />
       <LineChart
@@ -201,7 +222,7 @@ export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { week
         xKey="week"
         xLabel={xLabel}
         series={[{ key: "cfrPercent", label: "Change failure rate (%)", color: "chart-3" }]}
-        referenceLine={{ y: DORA_TARGETS.changeFailureRate * 100, label: "Target", color: "accent" }}
+        referenceLine={line("changeFailureRate", "Target", 100)}
         formatValue={(v) => `${formatNumber(v, { locale: fmt.locale, digits: 1 })} %`}
       />
       <LineChart
@@ -214,7 +235,7 @@ export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { week
           { key: "ttrHours", label: "Median", color: "chart-4" },
           { key: "mttrHours", label: "Mean (MTTR)", color: "chart-5", dashed: true },
         ]}
-        referenceLine={{ y: DORA_TARGETS.mttrHours, label: "MTTR target", color: "accent" }}
+        referenceLine={line("mttrHours", "MTTR target")}
         formatValue={hours}
       />
     </div>
