@@ -92,6 +92,8 @@ export function DoraTiles({
   const pts = (d: number) => `${formatNumber(d * 100, { locale: fmt.locale, digits: 1, signed: true })} pts`;
   const hours = (h: number | null) => formatHours(h, fmt.locale);
   const f = m.deploymentFrequency;
+  // the catalogue ids of the figures, over this page's window (data-metric / data-window)
+  const mark = (id: string, value: number | null) => ({ id, value, window: params.window });
   // the company target (data), and whether the figure meets it
   const target = (key: DoraTargetKey, value: number | null, format: (v: number) => string) => {
     const t = targets[key];
@@ -110,6 +112,7 @@ export function DoraTiles({
         window={windowText("deployment_frequency")}
         href={deployments}
         tier={f.tier}
+        metric={mark("delivery.deploys_per_day", f.count > 0 ? f.perDay : null)}
         target={target("deploysPerDay", f.perDay, (v) => `${formatNumber(v, { locale: fmt.locale, digits: 2 })} / day`)}
         change={change(f.perDay, p.deploymentFrequency.perDay, "higher", (d) => `${formatNumber(d, { locale: fmt.locale, digits: 1, signed: true })} / day`, cmp)}
         footnote={`${formatNumber(f.count, { locale: fmt.locale, digits: 0 })} deployment${f.count === 1 ? "" : "s"} · ${f.perWeek === null ? "no data" : formatNumber(f.perWeek, { locale: fmt.locale, digits: 1 })} / week`}
@@ -121,6 +124,7 @@ export function DoraTiles({
         window={windowText("lead_time")}
         href={deployments}
         tier={m.leadTime.tier}
+        metric={mark("delivery.lead_time_hours", m.leadTime.medianHours)}
         target={target("leadTimeHours", m.leadTime.medianHours, (v) => formatHours(v, fmt.locale))}
         change={change(m.leadTime.medianHours, p.leadTime.medianHours, "lower", (d) => signedHours(d, fmt), cmp)}
         footnote="Median over commits"
@@ -132,6 +136,7 @@ export function DoraTiles({
         window={windowText("change_failure_rate")}
         href={incidents}
         tier={m.changeFailureRate.tier}
+        metric={mark("delivery.change_failure_rate", m.changeFailureRate.rate)}
         target={target("changeFailureRate", m.changeFailureRate.rate, (v) => formatPercent(v, 1, fmt.locale))}
         change={change(m.changeFailureRate.rate, p.changeFailureRate.rate, "lower", pts, cmp)}
         footnote={`${formatNumber(m.changeFailureRate.failed, { locale: fmt.locale, digits: 0 })} of ${formatNumber(m.changeFailureRate.total, { locale: fmt.locale, digits: 0 })} deployments caused an incident`}
@@ -143,6 +148,7 @@ export function DoraTiles({
         window={windowText("time_to_restore")}
         href={restored}
         tier={m.timeToRestore.tier}
+        metric={mark("delivery.time_to_restore_hours", m.timeToRestore.medianHours)}
         change={change(m.timeToRestore.medianHours, p.timeToRestore.medianHours, "lower", (d) => signedHours(d, fmt), cmp)}
         footnote="Median over incidents started in the window and resolved"
       />
@@ -152,6 +158,7 @@ export function DoraTiles({
         formula={FORMULAS.mttr.formula}
         window={windowText("mttr")}
         href={restored}
+        metric={mark("delivery.mttr_hours", m.timeToRestore.meanHours)}
         target={target("mttrHours", m.timeToRestore.meanHours, (v) => formatHours(v, fmt.locale))}
         change={change(m.timeToRestore.meanHours, p.timeToRestore.meanHours, "lower", (d) => signedHours(d, fmt), cmp)}
       />
@@ -161,6 +168,7 @@ export function DoraTiles({
         formula={FORMULAS.rework_rate.formula}
         window={windowText("rework_rate")}
         href={drillHref("deployments", params.window, filter, { status: "success", environment: "production", hotfix: "yes" })}
+        metric={mark("delivery.rework_rate", m.reworkRate.rate)}
         change={change(m.reworkRate.rate, p.reworkRate.rate, "lower", pts, cmp)}
         footnote="Hotfix or rollback deployments"
       />
