@@ -10,7 +10,7 @@ export const TARGET_COMPARISONS = [">=", ">", "<=", "<"] as const;
  * The company's targets, per catalogue metric (app/lib/metrics/catalogue.ts) and OKR cycle
  * (cycle_id null = open-ended, for every cycle without its own row). Delivery targets are set by
  * the CTO, finance targets by the CEO; product KPI targets stay in kpi_targets (read through the
- * same targetFor()). See docs/decisions/700-metric-catalogue.md.
+ * same targetFor()). See docs/decisions/800-metric-catalogue.md.
  */
 export const metricTargets = sqliteTable(
   "metric_targets",
