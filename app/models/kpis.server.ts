@@ -5,6 +5,8 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { getDoraMetrics } from "~/models/delivery-metrics.server";
+import { kpiSourceMetricId } from "~/lib/metrics/catalogue";
+import { MetricContext, readMetric } from "~/models/metrics.server";
 import { z } from "zod";
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
 import { parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
@@ -100,7 +102,8 @@ export function targetState(value: number | null, target: number | null, directi
 /**
  * Every KPI with its latest and previous measurement (window function over kpi_measurements),
  * the target of `cycle` (default: the cycle containing now), and the computed delivery figure where
- * the KPI's source says so and deployments exist (last 7 days ÷ 7, previous 7 days ÷ 7).
+ * the KPI's source says so: its catalogue metric (app/models/metrics.server.ts), e.g.
+ * delivery.deploys_per_day over the 90 days before now, and the same figure over the 90 days before.
  */
 export function getKpiTiles(
   db: Db,
@@ -123,16 +126,22 @@ export function getKpiTiles(
   const latest = new Map<number, { measuredOn: string; value: number }>();
   const previous = new Map<number, { measuredOn: string; value: number }>();
   for (const r of ranked) (r.rn === 1 ? latest : previous).set(r.kpiId, { measuredOn: r.measuredOn, value: r.value });
+  let metricCtx: MetricContext | undefined;
   const tiles = kpis.map((k) => {
     let l = latest.get(k.id) ?? null;
     let p = previous.get(k.id) ?? null;
     let computed = false;
-    if (k.source === "delivery.deployments_per_day") {
-      // the DORA deployment frequency (the metric contract), over the last 7 days and the 7 before
-      if (hasProductionDeployments(db)) {
-        const perDay = (from: number) => getDoraMetrics(db, { from, to: from + 7 * DAY }).deploymentFrequency.perDay ?? 0;
-        l = { measuredOn: isoDayUtc(now), value: Math.round(perDay(now - 7 * DAY) * 100) / 100 };
-        p = { measuredOn: isoDayUtc(now - 7 * DAY), value: Math.round(perDay(now - 14 * DAY) * 100) / 100 };
+    const linked = kpiSourceMetricId(k.source);
+    if (linked) {
+      // a computed KPI IS its catalogue metric (same value as the CTO dashboard and the gates, over
+      // the catalogue's window); "previous" = the same figure over the window before it
+      const ctx = (metricCtx ??= new MetricContext(db, now));
+      const reading = readMetric(ctx, linked);
+      if (typeof reading.value === "number") {
+        l = { measuredOn: isoDayUtc(now), value: reading.value };
+        const w = reading.window;
+        const before = w && linked === "delivery.deploys_per_day" ? getDoraMetrics(db, { from: 2 * w.from - w.to, to: w.from }).deploymentFrequency : null;
+        p = before && before.count > 0 && before.perDay !== null ? { measuredOn: isoDayUtc(w!.from - 1), value: before.perDay } : null;
         computed = true;
       }
     }

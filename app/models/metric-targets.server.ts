@@ -9,7 +9,9 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
 import { CATALOGUE, isKpiMetricId, isStaticMetricId, kpiKeyOf, metricDefinition, type MetricDefinition } from "~/lib/metrics/catalogue";
+import { decimalSchema, idSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
+import { optionalRefIdSchema } from "~/utils/refs.server";
 import { schema, type Db } from "~/utils/db.server";
 
 export const TARGET_COMPARISONS = schema.TARGET_COMPARISONS;
@@ -152,19 +154,14 @@ export function deleteMetricTarget(db: Db, actor: Actor, id: number): boolean {
 
 // ---------------------------------------------------------------- form schema (server only)
 
-/** The target form: metric, cycle (empty = open-ended), comparison, value in the metric's stored unit. */
+/** The target form: metric, cycle (empty = open-ended), comparison, value in human units (k€, %, hours…). */
 export const TargetFormSchema = z.object({
   metricId: z.string({ error: "pick a metric" }).refine(isStaticMetricId, "is not a known metric"),
-  cycleId: z.preprocess(
-    (v) => (v === undefined || v === "" ? null : v),
-    z.coerce.number({ error: "pick a cycle" }).int("pick a cycle").positive("pick a cycle").nullable(),
-  ),
+  cycleId: optionalRefIdSchema(schema.cycles, "cycle"),
   comparison: z.enum(TARGET_COMPARISONS, { error: "pick a comparison" }),
-  value: z
-    .string({ error: "is required" })
-    .trim()
-    .transform((s) => s.replace(",", "."))
-    .pipe(z.string().regex(/^-?\d{1,12}(\.\d{1,8})?$/, "must be a number"))
-    .transform(Number),
-  note: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().trim().max(500, "must be at most 500 characters").nullable()),
+  value: decimalSchema(),
+  note: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string({ error: "must be text" }).trim().max(500, "must be at most 500 characters").nullable()),
 });
+
+/** The remove button: one target id. */
+export const TargetDeleteFormSchema = z.object({ id: idSchema });

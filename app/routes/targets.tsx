@@ -8,16 +8,16 @@ import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, parseForm } from "~/lib/forms.server";
+import { badRequest, formValues, parseForm } from "~/lib/forms.server";
 import { metricDefinition } from "~/lib/metrics/catalogue";
 import { COMPARISON_SYMBOLS } from "~/lib/metrics/targets";
-import { idSchema } from "~/lib/validation.server";
 import {
   deleteMetricTarget,
   editableTargetMetrics,
   listMetricTargets,
   setMetricTarget,
   TARGET_COMPARISONS,
+  TargetDeleteFormSchema,
   TargetFormSchema,
   TargetPermissionError,
 } from "~/models/metric-targets.server";
@@ -56,25 +56,26 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "targets:edit");
   const db = getDb();
   const formData = await request.formData();
-  if (formData.get("intent") === "delete") {
-    const id = idSchema.safeParse(formData.get("id"));
-    if (!id.success) return badRequest({ status: "error", fieldErrors: { id: ["no such target"] }, formErrors: [], values: {}, intent: "delete" });
+  const intent = formData.get("intent");
+  if (intent === "delete") {
+    const parsed = parseForm(formData, TargetDeleteFormSchema, "delete");
+    if (!parsed.ok) return badRequest(parsed.reply);
     try {
-      deleteMetricTarget(db, user, id.data);
+      if (!deleteMetricTarget(db, user, parsed.data.id)) {
+        return badRequest({ status: "error", fieldErrors: { id: ["is not a known target"] }, formErrors: [], values: formValues(formData), intent: "delete" });
+      }
     } catch (e) {
-      if (e instanceof TargetPermissionError) return badRequest({ status: "error", fieldErrors: {}, formErrors: [TEXT.forbidden], values: {}, intent: "delete" });
+      if (e instanceof TargetPermissionError) return badRequest({ status: "error", fieldErrors: {}, formErrors: [TEXT.forbidden], values: formValues(formData), intent: "delete" });
       throw e;
     }
     return { status: "ok", intent: "delete", message: TEXT.removed } satisfies FormReply;
   }
+  if (intent !== "set") return badRequest({ status: "error", fieldErrors: { intent: ["unknown action"] }, formErrors: [], values: {}, intent: "set" });
   const parsed = parseForm(formData, TargetFormSchema, "set");
   if (!parsed.ok) return badRequest(parsed.reply);
   const def = metricDefinition(parsed.data.metricId)!;
   if (!can(user, "targets:edit", { metricDomain: def.domain }) || def.unit === "date" || def.unit === "boolean") {
-    return badRequest({ status: "error", fieldErrors: { metricId: [TEXT.forbidden] }, formErrors: [], values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])), intent: "set" });
-  }
-  if (parsed.data.cycleId !== null && !listCycles(db).some((c) => c.id === parsed.data.cycleId)) {
-    return badRequest({ status: "error", fieldErrors: { cycleId: ["no such cycle"] }, formErrors: [], values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])), intent: "set" });
+    return badRequest({ status: "error", fieldErrors: { metricId: [TEXT.forbidden] }, formErrors: [], values: formValues(formData), intent: "set" });
   }
   setMetricTarget(db, user, { ...parsed.data, value: fromHumanUnits(parsed.data.metricId, parsed.data.value) });
   return { status: "ok", intent: "set", message: TEXT.saved } satisfies FormReply;

@@ -466,20 +466,20 @@ describe("governance", () => {
   });
 
   it("governance.gates._index#*: a gate with one criterion, the other rows left empty", async () => {
-    const s = await submit("ceo", "/governance/gates", { intent: "create" }, (f) => f.fill("name", "Form gate").fill("dueDate", "2027-06-30").select("metric_0", "customers").fill("threshold_0", "15"));
+    const s = await submit("ceo", "/governance/gates", { intent: "create" }, (f) => f.fill("name", "Form gate").fill("dueDate", "2027-06-30").select("metric_0", "finance.customers").fill("threshold_0", "15"));
     expect(s.sent).toContainEqual(["metric_1", ""]);
     expect(s.res.status).toBe(200);
     const gate = one<{ id: number }>(sql`select id from decision_gates where name = 'Form gate'`);
-    expect(w.db.all(sql`select metric, operator, threshold from gate_criteria where gate_id = ${gate.id}`)).toEqual([{ metric: "customers", operator: ">=", threshold: 15 }]);
+    expect(w.db.all(sql`select metric, operator, threshold from gate_criteria where gate_id = ${gate.id}`)).toEqual([{ metric: "finance.customers", operator: ">=", threshold: 15 }]);
     expectAudit(s.audits, { entityType: "decision_gate", action: "create", entityId: gate.id, actor: w.ids.ceo });
   });
 
   it("governance.gates._index#* refused (name too short, bad threshold): 400, input kept", async () => {
-    await expectRefusedKeepingInput("ceo", "/governance/gates", { intent: "create" }, (f) => f.fill("name", "ab").select("metric_0", "customers").fill("threshold_0", "many"));
+    await expectRefusedKeepingInput("ceo", "/governance/gates", { intent: "create" }, (f) => f.fill("name", "ab").select("metric_0", "finance.customers").fill("threshold_0", "many"));
   });
 
   it("governance.gates.$gateId#*: edited (the update form)", async () => {
-    const gate = insertGate(w.db, { name: "Gate to edit", dueDate: "2027-01-31", criteria: [{ metric: "customers", operator: ">=", threshold: 10 }] });
+    const gate = insertGate(w.db, { name: "Gate to edit", dueDate: "2027-01-31", criteria: [{ metric: "finance.customers", operator: ">=", threshold: 10 }] });
     const s = await submit("ceo", `/governance/gates/${gate.id}`, { intent: "update" }, (f) => f.fill("name", "Gate edited").select("metric_0", "").fill("threshold_0", ""));
     expect(s.res.status).toBe(302);
     expect(one(sql`select name from decision_gates where id = ${gate.id}`)).toEqual({ name: "Gate edited" });
@@ -815,6 +815,29 @@ describe("risks", () => {
     expect(s.res.status).toBe(200);
     expect(one(sql`select title, owner_user_id as owner, residual_likelihood as rl from risks where id = ${r.id}`)).toEqual({ title: "Risk edited", owner: null, rl: 1 });
     expectAudit(s.audits, { entityType: "risk", action: "update", entityId: r.id, actor: w.ids.ceo });
+  });
+
+  it("targets#set: the CTO sets a delivery target for one cycle, typed in % (comma decimal)", async () => {
+    const cycle = one<{ id: number }>(sql`select id from cycles order by start_date desc limit 1`);
+    const s = await submit("cto", "/targets", { intent: "set" }, (f) =>
+      f.select("metricId", "delivery.change_failure_rate").select("cycleId", String(cycle.id)).select("comparison", "<").fill("value", "4,5").fill("note", "Stricter next cycle"),
+    );
+    expect(s.res.status).toBe(200);
+    const row = one<{ id: number; value: number; comparison: string }>(sql`select id, value, comparison from metric_targets where metric_id = 'delivery.change_failure_rate' and cycle_id = ${cycle.id}`);
+    expect(row).toMatchObject({ value: 0.045, comparison: "<" });
+    expectAudit(s.audits, { entityType: "metric_target", action: "create", entityId: row.id, actor: w.ids.cto });
+  });
+
+  it("targets#set refused (not a number): 400, input kept", async () => {
+    await expectRefusedKeepingInput("cto", "/targets", { intent: "set" }, (f) => f.select("metricId", "delivery.lead_time_hours").fill("value", "two hours").fill("note", "kept note"));
+  });
+
+  it("targets#delete: the CTO removes a delivery target", async () => {
+    const row = one<{ id: number }>(sql`select id from metric_targets where metric_id = 'delivery.lead_time_hours' and cycle_id is null`);
+    const s = await submit("cto", "/targets", { intent: "delete", id: String(row.id) });
+    expect(s.res.status).toBe(200);
+    expect(one(sql`select id from metric_targets where id = ${row.id}`)).toBeUndefined();
+    expectAudit(s.audits, { entityType: "metric_target", action: "delete", entityId: row.id, actor: w.ids.cto });
   });
 
   it("risks.rules#rule: 'enabled' unticked (absent) → the rule is disabled", async () => {

@@ -88,7 +88,7 @@ function makeFixtures(w: World) {
   const otherKpi = insertKpi(db, { key: "malformed_other_kpi", name: "Other KPI" });
   const measurement = insertKpiMeasurement(db, { kpiId: kpi.id, measuredOn: "2025-01-10", value: 3 });
   const otherMeasurement = insertKpiMeasurement(db, { kpiId: otherKpi.id, measuredOn: "2025-01-10", value: 4 });
-  const gate = insertGate(db, { name: "Malformed gate fixture", dueDate: "2027-01-31", criteria: [{ metric: "customers", operator: ">=", threshold: 10 }] });
+  const gate = insertGate(db, { name: "Malformed gate fixture", dueDate: "2027-01-31", criteria: [{ metric: "finance.customers", operator: ">=", threshold: 10 }] });
   const risk = insertRisk(db, { title: "Malformed risk fixture", status: "open" });
   const coreRequisition = insertRequisition(db, { title: "Malformed: Core hire", teamId: core, status: "planned", targetStartMonth: "2027-03" });
   const otherRequisition = insertRequisition(db, { title: "Malformed: Payments hire", teamId: otherTeam, status: "planned", targetStartMonth: "2027-03" });
@@ -103,6 +103,7 @@ function makeFixtures(w: World) {
   const existingRef = one<{ ref: string }>(sql`select ref from compliance_requirements where framework_id = ${framework} and id <> ${requirement.id} limit 1`).ref;
   const nonItCategory = one<{ id: number }>(sql`select id from budget_categories where is_it = 0 order by id limit 1`).id;
   const rule = one<{ id: number }>(sql`select id from risk_rules where kind = 'runway_below_months'`).id;
+  const target = one<{ id: number }>(sql`select id from metric_targets where metric_id like 'delivery.%' order by id limit 1`).id;
   const existingIncidentExternalId = one<{ e: string }>(sql`select external_id as e from incidents where external_id is not null limit 1`).e;
   const source = createWebhookSource(db, w.ids.cto, {
     kind: "github",
@@ -141,6 +142,7 @@ function makeFixtures(w: World) {
     existingRef,
     nonItCategory,
     rule,
+    target,
     existingIncidentExternalId,
     ceo: w.ids.ceo,
   };
@@ -223,7 +225,7 @@ const gateFields = {
   name: bad.text(200, { min: 3 }),
   description: bad.text(2000, { required: false }),
   dueDate: bad.date(),
-  metric_0: bad.oneOf("customers", { required: false }),
+  metric_0: bad.oneOf("finance.customers", { required: false }),
   operator_0: bad.oneOf(">=").filter((b) => b.label !== "upper case"),
   threshold_0: bad.decimal(),
 };
@@ -580,7 +582,7 @@ const TABLES: FormTable[] = [
     module: () => import("~/routes/governance.gates._index"),
     as: "ceo",
     url: () => "/governance/gates?index",
-    valid: () => ({ intent: "create", name: "Malformed gate", description: "", dueDate: "2027-01-01", metric_0: "customers", operator_0: ">=", threshold_0: "15" }),
+    valid: () => ({ intent: "create", name: "Malformed gate", description: "", dueDate: "2027-01-01", metric_0: "finance.customers", operator_0: ">=", threshold_0: "15" }),
     fields: gateFields,
     cases: [{ label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 }],
   },
@@ -590,7 +592,7 @@ const TABLES: FormTable[] = [
     as: "ceo",
     url: (f) => `/governance/gates/${f.gate}`,
     params: (f) => ({ gateId: s(f.gate) }),
-    valid: () => ({ intent: "update", name: "Malformed gate fixture", description: "", dueDate: "2027-01-31", metric_0: "customers", operator_0: ">=", threshold_0: "10" }),
+    valid: () => ({ intent: "update", name: "Malformed gate fixture", description: "", dueDate: "2027-01-31", metric_0: "finance.customers", operator_0: ">=", threshold_0: "10" }),
     fields: sample(gateFields),
     cases: [
       { label: "unknown gate", params: () => ({ gateId: unknown }), set: () => ({}), status: 404 },
@@ -1007,6 +1009,37 @@ const TABLES: FormTable[] = [
     valid: (f) => ({ intent: "rule", ruleId: s(f.rule), threshold: "12", enabled: "on" }),
     fields: { ruleId: bad.id(), threshold: bad.decimal({ min: 0, max: 120 }), enabled: bad.checkbox() },
     cases: [{ label: "unknown rule", set: () => ({ ruleId: unknown }), field: "ruleId" }, { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 }],
+  },
+  {
+    form: "targets#set",
+    module: () => import("~/routes/targets"),
+    as: "cto",
+    url: () => "/targets",
+    valid: () => ({ intent: "set", metricId: "delivery.deploys_per_day", cycleId: "", comparison: ">=", value: "40", note: "" }),
+    fields: {
+      metricId: bad.oneOf("delivery.deploys_per_day"),
+      cycleId: bad.id({ required: false }),
+      comparison: bad.oneOf(">=").filter((b) => b.label !== "upper case"), // ">=" has no upper case
+      value: bad.decimal(),
+      note: bad.text(500, { required: false }),
+    },
+    cases: [
+      { label: "a finance metric (the CTO sets delivery targets only)", set: () => ({ metricId: "finance.burn_multiple" }), field: "metricId" },
+      { label: "unknown cycle", set: () => ({ cycleId: unknown }), field: "cycleId" },
+      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
+    ],
+  },
+  {
+    form: "targets#delete",
+    module: () => import("~/routes/targets"),
+    as: "cto",
+    url: () => "/targets",
+    valid: (f) => ({ intent: "delete", id: s(f.target) }),
+    fields: { id: bad.id() },
+    cases: [
+      { label: "unknown target", set: () => ({ id: unknown }), field: "id" },
+      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
+    ],
   },
   // ---------------------------------------------------------------- session
   {
