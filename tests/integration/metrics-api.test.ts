@@ -89,7 +89,7 @@ describe("the Targets page", () => {
     expect(targetFor(db, "finance.burn_multiple")).toBeNull();
     const bad = await run(() => targetsAction(args(post("/targets", cookie, { intent: "set", metricId: "delivery.nope", comparison: "≈", value: "1e3", cycleId: "999999" }))));
     expect(bad.status).toBe(400);
-    expect(Object.keys((bad.body as { fieldErrors: object }).fieldErrors).sort()).toEqual(["comparison", "metricId", "value"]);
+    expect(Object.keys((bad.body as { fieldErrors: object }).fieldErrors).sort()).toEqual(["comparison", "cycleId", "metricId", "value"]);
     const loaded = await run(() => targetsLoader(args(getAs("/targets", cookie))));
     expect((loaded.body as { metrics: { id: string }[] }).metrics.every((m) => m.id.startsWith("delivery."))).toBe(true);
   });
