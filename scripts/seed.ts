@@ -1,6 +1,8 @@
 // `npm run db:seed`: applies migrations to DATABASE_PATH (default ./data/tracker.db) and loads the
 // InnovaTech demo data set. Idempotent: a database that already holds data is left untouched.
 import { openDb } from "../db/client";
+import { plural } from "../app/lib/plural";
+import { refreshMetricRisks } from "../app/models/live-metrics.server";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../seeds/demo";
 import { tableCounts } from "../seeds/stats";
 
@@ -12,7 +14,10 @@ try {
   const ms = Math.round(performance.now() - started);
   if (result.seeded) {
     console.log(`Seeded the InnovaTech demo data set into ${file} in ${ms} ms:`);
+    // the metric rules' risks as the demo stands (they are kept current by the pages afterwards)
+    const rules = refreshMetricRisks(db);
     for (const [table, n] of Object.entries(tableCounts(db))) if (n > 0) console.log(`  ${table.padEnd(24)} ${n}`);
+    console.log(`  (${plural(rules.raised.length, "risk", "risks")} raised by the metric rules)`);
   } else {
     console.log(`Nothing seeded into ${file}: ${result.reason ?? "data already present"}.`);
   }

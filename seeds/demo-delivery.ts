@@ -1,6 +1,6 @@
 /**
  * Pure generator of the demo delivery data (deployments, commits, incidents): no I/O.
- * 120 days of production deployments ending at the anchor day, a few staging deployments,
+ * 200 days of production deployments ending at the anchor day, a few staging deployments,
  * and incidents whose inferred cause follows the metric contract.
  */
 import { DAY, HOUR, MINUTE } from "./calendar";
@@ -38,7 +38,8 @@ export type GenIncident = {
 
 export type DeliveryData = { deployments: GenDeployment[]; incidents: GenIncident[] };
 
-export const DELIVERY_DAYS = 120;
+/** Enough history for every default comparison: the 90-day window and the 90 days before it (decision 403). */
+export const DELIVERY_DAYS = 200;
 
 /**
  * The contract's inferred cause: the latest successful production deployment of the same
@@ -119,7 +120,7 @@ export function generateDelivery(rng: Rng, anchor: number): DeliveryData {
     return d;
   };
 
-  // Production deployments, day by day (days -120 … -1 before the anchor day).
+  // Production deployments, day by day (days -DELIVERY_DAYS … -1 before the anchor day).
   for (let back = DELIVERY_DAYS; back >= 1; back--) {
     const day = anchor - back * DAY;
     const dow = new Date(day).getUTCDay();

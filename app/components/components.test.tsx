@@ -8,7 +8,7 @@ import { StaticRouterProvider, createStaticHandler, createStaticRouter } from "r
 import { beforeAll, describe, expect, it } from "vitest";
 import { AreaChart } from "~/components/charts/area-chart";
 import { BarChart } from "~/components/charts/bar-chart";
-import { categoryTickInterval } from "~/components/charts/chart-frame";
+import { categoryTickInterval, groupLargest } from "~/components/charts/chart-frame";
 import { LineChart } from "~/components/charts/line-chart";
 import { KpiTile } from "~/components/metrics/kpi-tile";
 import { RiskLevelBadge } from "~/components/metrics/risk-level-badge";
@@ -226,6 +226,15 @@ describe("badges and trend", () => {
     expect(html).toContain("Critical");
     expect(html).toContain("no comparison");
   });
+
+  it("a trend without a fair previous window says why instead of showing a change", async () => {
+    const html = await render(
+      <TrendArrow value={null} direction="higher" formatted="not enough history for a comparison" comparedTo="vs the previous 90 days" />,
+    );
+    expect(html).toContain("not enough history for a comparison");
+    expect(html).not.toContain("trend__value");
+    expect(html).not.toContain("trend__compared");
+  });
 });
 
 describe("form field and tooltip", () => {
@@ -290,6 +299,56 @@ describe("charts render SVG on the server", () => {
     expect(bar).toContain("var(--risk-high)");
     const area = await render(<AreaChart title="Spend" data={data} xKey="month" series={[{ key: "deploys", label: "A" }]} />);
     expect(area).toContain("<svg");
+  });
+
+  it("prints nice ticks in the values' unit and names the reference line in the legend, not over the plot", async () => {
+    const hours = [{ week: "w1", lead: 0.85 }, { week: "w2", lead: 1.7 }];
+    const html = await render(
+      <LineChart title="Lead time" data={hours} xKey="week" series={[{ key: "lead", label: "Median" }]} unit="hours" referenceLine={{ y: 2, label: "Target" }} />,
+    );
+    const ticks = [...html.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1].replace(/[\u00a0\u202f]/g, " "));
+    expect(ticks).toEqual(expect.arrayContaining(["0,0 h", "0,5 h", "1,0 h", "1,5 h", "2,0 h"]));
+    expect(ticks.some((t) => /min/.test(t))).toBe(false);
+    expect(ticks).not.toContain("Target"); // no label drawn on the plot…
+    expect(html).toMatch(/chart__swatch--ref[^>]*><\/span>Target/); // …it is in the legend
+  });
+
+  it("stacks side by side (plan and actual) and lists each category once in the legend", async () => {
+    type Row = { m: string; p0: number; a0: number; p1: number; a1: number };
+    const html = await render(
+      <BarChart<Row>
+        title="Burn"
+        data={[{ m: "2026-10", p0: 100, a0: 90, p1: 10, a1: 12 }]}
+        xKey="m"
+        stacked
+        series={[
+          { key: "p0", label: "Salaries", color: "chart-1", dashed: true, stack: "plan" },
+          { key: "p1", label: "Cloud", color: "chart-2", dashed: true, stack: "plan" },
+          { key: "a0", label: "Salaries", color: "chart-1", stack: "actual" },
+          { key: "a1", label: "Cloud", color: "chart-2", stack: "actual" },
+        ]}
+      />,
+    );
+    expect(html.match(/class="chart__legend-item"/g)).toHaveLength(2);
+    expect(html).not.toContain("chart__swatch--dashed"); // the legend shows the solid (actual) swatch
+  });
+
+  it("groups the smallest categories under one 'Other', merged with a category already called Other", () => {
+    const totals = new Map([
+      ["Salaries", 900],
+      ["Marketing", 100],
+      ["Cloud", 80],
+      ["Other", 5],
+      ["Legal", 40],
+      ["R&D", 30],
+      ["Training", 20],
+    ]);
+    const { groups, groupOf } = groupLargest(totals, 6, "Other");
+    expect(groups).toEqual(["Salaries", "Marketing", "Cloud", "Legal", "R&D", "Other"]);
+    expect(groupOf("Training")).toBe("Other");
+    expect(groupOf("Other")).toBe("Other");
+    expect(groupLargest(new Map([["A", 1], ["other", 2]]), 6, "Other").groups).toEqual(["A", "Other"]);
+    expect(groupLargest(new Map([["A", 1], ["B", 2]]), 6, "Other").groups).toEqual(["B", "A"]);
   });
 
   it("chooses x ticks from the width alone (same on server and browser, so hydration matches)", () => {

@@ -17,17 +17,24 @@ const plain = (s: string | null) => (s === null ? null : s.replace(/[\u00a0\u202
 
 describe("formatMoney", () => {
   it.each<[number, Parameters<typeof formatMoney>[1], string]>([
-    [123450, undefined, "1 234,50 €"],
+    // whole euros unless the amount is an exact entered one
+    [123450, undefined, "1 235 €"],
+    [6_976_559, undefined, "69 766 €"],
+    [123450, { exact: true }, "1 234,50 €"],
     [15_000_000, undefined, "150 000 €"],
-    [5, undefined, "0,05 €"],
-    [-123450, undefined, "-1 234,50 €"],
+    [15_000_000, { exact: true }, "150 000 €"],
+    [5, undefined, "0 €"],
+    [5, { exact: true }, "0,05 €"],
+    [-123450, { exact: true }, "-1 234,50 €"],
+    [-123450, undefined, "-1 235 €"],
     [0, undefined, "0 €"],
     [-0, undefined, "0 €"],
     [123_456_700, { compact: true }, "1,2 M €"],
     [15_000_000, { compact: true }, "150 k €"],
     [95_000, { compact: true }, "950 €"],
-    [123450, { locale: "en-US", currency: "EUR" }, "€1,234.50"],
-    [123450, { locale: "en-US", currency: "USD" }, "$1,234.50"],
+    [123450, { locale: "en-US", currency: "EUR", exact: true }, "€1,234.50"],
+    [123450, { locale: "en-US", currency: "USD", exact: true }, "$1,234.50"],
+    [123450, { locale: "en-US", currency: "USD" }, "$1,235"],
     [123_456_700, { locale: "en-US", compact: true }, "€1.2M"],
     [123456, { digits: 0 }, "1 235 €"],
     [120000, { signed: true }, "+1 200 €"],
@@ -114,6 +121,12 @@ describe("dates", () => {
     ["not a date", "UTC", "en-GB", NO_DATA],
   ])("formatDate(%j, %s, %s) → %s", (value, tz, locale, expected) => {
     expect(plain(formatDate(value, tz, locale))).toBe(expected);
+  });
+
+  it("a date never breaks inside; a date-time breaks only between the date and the time", () => {
+    expect(formatDate(ms, "UTC", "fr-FR")).toBe("1\u00a0juin\u00a02024");
+    expect(formatDateTime(ms, "Europe/Paris", "fr-FR")).toBe("2\u00a0juin\u00a02024, 00:30");
+    expect(formatDateTime(ms, "UTC", "en-US")).toMatch(/^Jun\u00a01,\u00a02024, 10:30[\u00a0\u202f]PM$/);
   });
 
   it("formatDateTime uses the time zone", () => {

@@ -32,7 +32,14 @@ export type MoneyFormatOptions = {
   currency?: string;
   /** compact notation: "1,2 M €", "150 k €" (1 fraction digit at most) */
   compact?: boolean;
-  /** fraction digits; default: 0 for whole amounts, else the currency's (2 for EUR) */
+  /**
+   * Show the cents of an amount that has them ("1 234,56 €"). Only for an exact amount a person
+   * entered (a budget line, a snapshot) shown where it is read or edited as such; everywhere else
+   * (tiles, monthly figures, totals, derived costs) money is whole euros. See the README's
+   * interface conventions.
+   */
+  exact?: boolean;
+  /** fraction digits (overrides `exact`); default: 0, or the currency's (2 for EUR) with `exact` when the amount has cents */
   digits?: number;
   /** always show the sign ("+1 200 €"), for deltas */
   signed?: boolean;
@@ -93,9 +100,9 @@ function noNegativeZero(n: number): number {
 // Money
 
 /**
- * Integer cents → money text in the company currency.
- * formatMoney(123450) = "1 234,50 €"; formatMoney(15_000_000) = "150 000 €";
- * formatMoney(123_456_700, { compact: true }) = "1,2 M €".
+ * Integer cents → money text in the company currency, in whole units unless `exact`:
+ * formatMoney(123450) = "1 235 €"; formatMoney(123450, { exact: true }) = "1 234,50 €";
+ * formatMoney(15_000_000, { exact: true }) = "150 000 €"; formatMoney(123_456_700, { compact: true }) = "1,2 M €".
  */
 export function formatMoney(cents: number, opts?: MoneyFormatOptions): string;
 export function formatMoney(cents: number | null | undefined, opts?: MoneyFormatOptions): string | null;
@@ -112,7 +119,7 @@ export function formatMoney(cents: number | null | undefined, opts: MoneyFormatO
     options.minimumFractionDigits = 0;
     options.maximumFractionDigits = opts.digits ?? 1;
   } else {
-    const digits = opts.digits ?? (Number.isInteger(cents) && cents % 100 === 0 ? 0 : undefined);
+    const digits = opts.digits ?? (opts.exact && !(Number.isInteger(cents) && cents % 100 === 0) ? undefined : 0);
     if (digits !== undefined) {
       options.minimumFractionDigits = digits;
       options.maximumFractionDigits = digits;
@@ -246,12 +253,19 @@ export function formatDate(
   if (value === null || value === undefined) return null;
   const r = resolveDate(value);
   if (!r) return NO_DATA;
-  return dateFormat(locale, {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: r.calendar ? "UTC" : timeZone || DEFAULT_TIME_ZONE,
-  }).format(r.ms);
+  return unbreakable(
+    dateFormat(locale, {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      timeZone: r.calendar ? "UTC" : timeZone || DEFAULT_TIME_ZONE,
+    }).format(r.ms),
+  );
+}
+
+/** Spaces → no-break spaces: a date ("30 nov. 2026") or a time never breaks across two lines. */
+function unbreakable(s: string): string {
+  return s.replace(/ /g, "\u00a0");
 }
 
 /** An instant as date and time in the zone: "1 juin 2024, 14:05". A calendar date prints as formatDate. */
@@ -266,14 +280,19 @@ export function formatDateTime(
   const r = resolveDate(value);
   if (!r) return NO_DATA;
   if (r.calendar) return formatDate(value, timeZone, locale);
-  return dateFormat(locale, {
+  const parts = dateFormat(locale, {
     day: "numeric",
     month: "short",
     year: "numeric",
     hour: "2-digit",
     minute: "2-digit",
     timeZone: timeZone || DEFAULT_TIME_ZONE,
-  }).format(r.ms);
+  }).formatToParts(r.ms);
+  // the date and the time each stay on one line; a narrow cell wraps between them only
+  const timeStart = parts.findIndex((p) => p.type === "hour");
+  return parts
+    .map((p, i) => (i === timeStart - 1 && p.type === "literal" ? p.value : unbreakable(p.value)))
+    .join("");
 }
 
 /**

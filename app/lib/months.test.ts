@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  BUDGET_PAGE_MONTHS,
   addDaysToIsoDate,
   addMonths,
+  defaultBudgetRange,
   dayDiff,
   daysInMonth,
   firstDayOfMonth,
@@ -187,3 +189,17 @@ describe("quarterOf", () => {
     expect(quarterOf(m)).toBe(expected);
   });
 });
+
+describe("defaultBudgetRange: the last closed months and the current one", () => {
+  it.each<[string | null, string, { from: string; to: string }]>([
+    ["2026-11", "2026-12", { from: "2026-07", to: "2026-12" }],
+    ["2026-11", "2026-11", { from: "2026-06", to: "2026-11" }],
+    [null, "2026-03", { from: "2025-10", to: "2026-03" }],
+    // snapshots recorded ahead of the calendar (a test or a late clock): still end on the latest closed month
+    ["2027-02", "2026-12", { from: "2026-09", to: "2027-02" }],
+  ])("latest closed %s, current %s → %j", (closed, current, range) => {
+    expect(defaultBudgetRange(closed, current)).toEqual(range);
+    expect(monthDiff(range.from, range.to) + 1).toBe(BUDGET_PAGE_MONTHS);
+  });
+});
+

@@ -134,3 +134,17 @@ export function quarterOf(m: string): string {
   const i = toIndex(m);
   return `${m.slice(0, 4)}-Q${Math.floor((i % 12) / 3) + 1}`;
 }
+
+/** How many months the budget grid shows at a time (they fit a 1440 px screen) and pages by. */
+export const BUDGET_PAGE_MONTHS = 6;
+
+/**
+ * The months the budget grid opens on: the ones that matter now — the latest closed months and
+ * the current month (the one being spent), ending with whichever is later. Future months, planned
+ * only, are a "Next" click away.
+ */
+export function defaultBudgetRange(latestClosed: string | null, current: string, span = BUDGET_PAGE_MONTHS): { from: string; to: string } {
+  const to = latestClosed && latestClosed > current ? latestClosed : current;
+  return { from: addMonths(to, -(span - 1)), to };
+}
+

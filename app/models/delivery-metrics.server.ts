@@ -28,6 +28,7 @@ import {
   type Window,
 } from "~/lib/metrics/delivery";
 import type { CtoParams } from "~/components/delivery-metrics/cto-window";
+import { comparisonCoverage, type ComparisonCoverage } from "~/lib/metrics/comparison";
 import { budgetVsActual } from "~/lib/metrics/finance";
 import { DORA_TARGET_METRICS, type DoraTargetKey, type DoraTargets } from "~/components/delivery-metrics/targets";
 import { getItBudgetVsActual } from "~/models/finance.server";
@@ -603,9 +604,30 @@ export function doraApiBody(m: DoraMetrics) {
   };
 }
 
+/**
+ * When the delivery history of a filter starts: the finish time of its earliest successful
+ * production deployment (null when there is none). One index lookup per service
+ * (deployments_service_finished_idx), or one for all services (deployments_env_status_finished_idx).
+ */
+export function getFirstDeploymentAt(db: Db, filter: DoraFilterInput = {}): number | null {
+  const serviceIds = resolveServiceIds(db, filter);
+  if (serviceIds === null) {
+    return prepare(db, "SELECT min(finished_at) FROM deployments WHERE environment = 'production' AND status = 'success'").pluck().get() as number | null;
+  }
+  if (serviceIds.length === 0) return null;
+  const perService = prepare(
+    db,
+    "SELECT min(finished_at) FROM deployments WHERE service_id = ? AND environment = 'production' AND status = 'success'",
+  ).pluck();
+  const firsts = serviceIds.map((id) => perService.get(id) as number | null).filter((v): v is number => v !== null);
+  return firsts.length ? Math.min(...firsts) : null;
+}
+
 export type CtoDashboardData = {
   current: DoraMetrics;
   previous: DoraMetrics;
+  /** whether the data covers the previous window (trends are shown only when "full") */
+  comparison: ComparisonCoverage;
   weekly: DoraWeek[];
   byService: ServiceDora[];
   openIncidents: { total: number; rows: OpenIncident[] };
@@ -625,6 +647,7 @@ export function getCtoDashboardData(
   return {
     current: getDoraMetrics(db, window, filter),
     previous: getDoraMetrics(db, previous, filter),
+    comparison: comparisonCoverage(previous, getFirstDeploymentAt(db, filter)),
     weekly: getDoraWeeklySeries(db, window, filter),
     byService: getDoraByService(db, window, filter),
     openIncidents: getOpenIncidents(db, filter),

@@ -15,6 +15,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import type { EmploymentFilter } from "~/lib/employment";
 import { can, type Actor } from "~/auth/permissions";
 import { assertPermission } from "~/auth/guards.server";
 import { addMonths, isMonth, monthDiff } from "~/lib/months";
@@ -547,6 +548,10 @@ export type EmployeeFilters = {
   /** employed at the end of this month (default: everyone, past included) */
   employedAt?: string;
   q?: string;
+  /** where they stand on `today` (employmentStatus): on the payroll, not started yet, or gone */
+  status?: EmploymentFilter;
+  /** 'YYYY-MM-DD' the status is judged on (the company's today); required with `status` */
+  today?: string;
 };
 
 export const EMPLOYEE_SORTS = ["name", "team", "title", "startDate", "endDate", "salary"] as const;
@@ -574,6 +579,12 @@ function employeeWhere(f: EmployeeFilters): SQL {
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     parts.push(sql`(e.name LIKE ${like} ESCAPE '\\' OR e.title LIKE ${like} ESCAPE '\\')`);
+  }
+  if (f.status && f.today) {
+    // the same rule as employmentStatus (app/lib/employment.ts) and the headcount
+    if (f.status === "current") parts.push(sql`e.start_date <= ${f.today} AND (e.end_date IS NULL OR e.end_date > ${f.today})`);
+    else if (f.status === "starting") parts.push(sql`e.start_date > ${f.today}`);
+    else parts.push(sql`e.start_date <= ${f.today} AND e.end_date <= ${f.today}`);
   }
   return sql.join(parts, sql` AND `);
 }
@@ -681,12 +692,23 @@ const EmployeeFiltersSchema = z.object({
   team: optionalCatch(idSchema),
   at: optionalCatch(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
   q: optionalCatch(z.string().trim().min(1).max(200)),
+  status: optionalCatch(z.enum(["current", "starting", "left"])),
 });
 
 export function parseEmployeeFilters(url: URL): EmployeeFilters {
   const sp = url.searchParams;
-  const f = EmployeeFiltersSchema.parse({ team: sp.get("team") || undefined, at: sp.get("at") || undefined, q: sp.get("q") || undefined });
-  return { teamId: f.team, employedAt: f.at, q: f.q };
+  const f = EmployeeFiltersSchema.parse({
+    team: sp.get("team") || undefined,
+    at: sp.get("at") || undefined,
+    q: sp.get("q") || undefined,
+    status: sp.get("status") || undefined,
+  });
+  return { teamId: f.team, employedAt: f.at, q: f.q, status: f.status };
+}
+
+/** Today ('YYYY-MM-DD') in the company's time zone. */
+export function currentDay(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 /** The current calendar month in the company's time zone. */

@@ -96,6 +96,7 @@ export type ObjectiveProgress = {
   teamId: number | null;
   teamName: string | null;
   parentId: number | null;
+  ownerUserId: number | null;
   /** weighted mean of the KRs' progress, 0–1; null when the objective has no KRs (the closing score once closed) */
   progress: number | null;
   /** expected progress = elapsed share of the cycle */
@@ -120,9 +121,10 @@ export function getObjectivesProgress(db: Db, opts: { cycleId?: number; now?: nu
     teamId: number | null;
     teamName: string | null;
     parentId: number | null;
+    ownerUserId: number | null;
     progress: number | null;
   }>(sql`
-    select o.id, o.title, o.team_id as teamId, t.name as teamName, o.parent_id as parentId,
+    select o.id, o.title, o.team_id as teamId, t.name as teamName, o.parent_id as parentId, o.owner_user_id as ownerUserId,
       coalesce(o.closing_score, ${sql.raw(OBJECTIVE_PROGRESS_SQL)}) as progress
     from objectives o
     left join teams t on t.id = o.team_id

@@ -13,7 +13,8 @@ export function getOverviewCounts(db: Db, now = Date.now(), ctx = new MetricCont
     lastClosedMonth: string | null;
     openIncidents: number;
     openObjectives: number;
-    openRisks: number;
+    openRisksPeople: number;
+    openRisksRule: number;
     openRequisitions: number;
     kpis: number;
   }>(sql`
@@ -22,7 +23,8 @@ export function getOverviewCounts(db: Db, now = Date.now(), ctx = new MetricCont
       (select max(month) from finance_snapshots) as lastClosedMonth,
       (select count(*) from incidents where resolved_at is null) as openIncidents,
       (select count(*) from objectives o join cycles c on c.id = o.cycle_id where c.status = 'open' and o.archived_at is null) as openObjectives,
-      (select count(*) from risks where status <> 'closed') as openRisks,
+      (select count(*) from risks where status <> 'closed' and raised_by_rule_id is null) as openRisksPeople,
+      (select count(*) from risks where status <> 'closed' and raised_by_rule_id is not null) as openRisksRule,
       (select count(*) from requisitions where status not in ('hired', 'cancelled')) as openRequisitions,
       (select count(*) from kpis) as kpis
   `);

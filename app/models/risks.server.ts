@@ -9,6 +9,7 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import {
   evaluateRiskRule,
+  foldObjectiveCauses,
   heatMapCells,
   isOverdue,
   riskLevel,
@@ -54,7 +55,12 @@ export type RiskFilter = {
   cell?: { kind: HeatMapKind; likelihood: number; impact: number };
   /** text in the title or description */
   q?: string;
+  /** who put it in the register: a metric rule, or a person (entered or proposed) */
+  source?: RiskSource;
 };
+
+export const RISK_SOURCES = ["people", "rule"] as const;
+export type RiskSource = (typeof RISK_SOURCES)[number];
 
 export const RISK_SORTS = ["residualScore", "inherentScore", "title", "category", "status", "owner", "nextReviewDate", "updatedAt"] as const;
 export type RiskSort = (typeof RISK_SORTS)[number];
@@ -86,6 +92,8 @@ function whereOf(filter: RiskFilter, today: string, opts: { withCell: boolean })
     where.push(sql`${residualScoreSql} between ${lo} and ${hi}`);
   }
   if (filter.overdue) where.push(overdueSql(today));
+  if (filter.source === "rule") where.push(sql`${R.raisedByRuleId} is not null`);
+  else if (filter.source === "people") where.push(sql`${R.raisedByRuleId} is null`);
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(sql`(${R.title} like ${like} escape '\\' or coalesce(${R.description}, '') like ${like} escape '\\')`);
@@ -201,6 +209,20 @@ export function listRisks(
   const rows = q.all().map((r) => decorate(r, today));
   const total = db.select({ n: sql<number>`count(*)` }).from(R).where(where).get()!.n;
   return { rows, total };
+}
+
+/** How many risks match the filters (the source aside), entered by people and raised by rules. */
+export function countRisksBySource(db: Db, filter: RiskFilter, now?: number): Record<RiskSource, number> {
+  const where = whereOf({ ...filter, source: undefined }, todayUtc(now), { withCell: true });
+  const row = db
+    .select({
+      people: sql<number>`coalesce(sum(${R.raisedByRuleId} is null), 0)`,
+      rule: sql<number>`coalesce(sum(${R.raisedByRuleId} is not null), 0)`,
+    })
+    .from(R)
+    .where(where)
+    .get();
+  return { people: row?.people ?? 0, rule: row?.rule ?? 0 };
 }
 
 export type RiskHeatMap = { kind: HeatMapKind; cells: HeatMapCell[][]; total: number };
@@ -415,11 +437,20 @@ export type RuleFinding = {
   threshold: number;
   enabled: boolean;
   subject: string;
+  /**
+   * triggered: the cause is there (a risk is open for it); clear: the cause is not there, or it is
+   * covered by another subject's risk (the risk of this subject is closed); no_data: the figure
+   * cannot be computed (nothing is opened or closed).
+   */
+  state: "triggered" | "clear" | "no_data";
+  /** state === "triggered" */
   triggered: boolean;
   value: number | null;
   valueText: string | null;
   message: string;
   title: string;
+  /** who owns the risk raised for it: the objective's owner; the CEO (runway); the CTO (CFR) */
+  ownerUserId: number | null;
 };
 
 const RULE_RISK_DEFAULTS: Record<RiskRuleKind, { category: RiskCategory; likelihood: number; impact: number }> = {
@@ -432,14 +463,22 @@ function round1(n: number): string {
   return (Math.round(n * 10) / 10).toFixed(1);
 }
 
-/** Evaluates every rule (enabled or not) against the inputs: pure apart from reading the rules. */
-export function evaluateRules(rules: readonly RiskRuleRow[], inputs: RiskRuleLiveInputs): RuleFinding[] {
+/** Owners of the company-wide rules' risks: the first active CEO (runway) and CTO (CFR), by id. */
+export type RuleOwners = { ceo: number | null; cto: number | null };
+
+/**
+ * Evaluates every rule (enabled or not) against the inputs. Pure. Off-track objectives are grouped
+ * by cause (`foldObjectiveCauses`): an objective aligned under another off-track objective is
+ * covered by that objective's risk and named in it.
+ */
+export function evaluateRules(rules: readonly RiskRuleRow[], inputs: RiskRuleLiveInputs, owners: RuleOwners = { ceo: null, cto: null }): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (const rule of rules) {
     const base = { ruleId: rule.id, kind: rule.kind, threshold: rule.threshold, enabled: rule.enabled };
     if (rule.kind === "runway_below_months") {
+      const title = `Runway below ${round1(rule.threshold)} months`;
       if (!inputs.runway) {
-        out.push({ ...base, subject: "company", triggered: false, value: null, valueText: null, message: "No finance data: runway cannot be computed.", title: "" });
+        out.push({ ...base, subject: "company", state: "no_data", triggered: false, value: null, valueText: null, message: "No finance data: runway cannot be computed.", title, ownerUserId: owners.ceo });
         continue;
       }
       const r = evaluateRiskRule({ kind: rule.kind, threshold: rule.threshold }, inputs.runway);
@@ -447,12 +486,16 @@ export function evaluateRules(rules: readonly RiskRuleRow[], inputs: RiskRuleLiv
         ...base,
         subject: "company",
         ...r,
+        // not burning (no runway figure) is a cleared cause, not missing data
+        state: r.triggered ? "triggered" : "clear",
         valueText: r.value === null ? null : `${round1(r.value)} months`,
-        title: `Runway below ${round1(rule.threshold)} months`,
+        title,
+        ownerUserId: owners.ceo,
       });
     } else if (rule.kind === "cfr_above_percent_30d") {
+      const title = `Change failure rate above ${round1(rule.threshold)} % over 30 days`;
       if (!inputs.cfr) {
-        out.push({ ...base, subject: "company", triggered: false, value: null, valueText: null, message: "No delivery data: change failure rate cannot be computed.", title: "" });
+        out.push({ ...base, subject: "company", state: "no_data", triggered: false, value: null, valueText: null, message: "No delivery data: change failure rate cannot be computed.", title, ownerUserId: owners.cto });
         continue;
       }
       const r = evaluateRiskRule({ kind: rule.kind, threshold: rule.threshold }, inputs.cfr);
@@ -460,21 +503,51 @@ export function evaluateRules(rules: readonly RiskRuleRow[], inputs: RiskRuleLiv
         ...base,
         subject: "company",
         ...r,
+        state: r.triggered ? "triggered" : r.value === null ? "no_data" : "clear",
         valueText: r.value === null ? null : `${round1(r.value)} %`,
-        title: `Change failure rate above ${round1(rule.threshold)} % over 30 days`,
+        title,
+        ownerUserId: owners.cto,
       });
     } else {
       const objectives = inputs.objectives?.objectives ?? [];
-      for (const r of evaluateRiskRule({ kind: rule.kind, threshold: rule.threshold }, { objectives })) {
-        const o = objectives.find((x) => x.id === r.objectiveId);
+      const results = evaluateRiskRule({ kind: rule.kind, threshold: rule.threshold }, { objectives });
+      const byId = new Map(objectives.map((o) => [o.id, o]));
+      const fold = foldObjectiveCauses(objectives, new Set(results.filter((r) => r.triggered).map((r) => r.objectiveId)));
+      const pctOf = (x: number) => `${Math.round(x * 100)} %`;
+      for (const r of results) {
+        const o = byId.get(r.objectiveId);
+        const title = `Objective off track: ${o?.title ?? r.subject}`;
+        const valueText = r.value === null ? null : `${pctOf(r.value)} progress, ${pctOf(r.expected)} expected`;
+        const root = fold.get(r.objectiveId);
+        if (root !== undefined && root !== r.objectiveId) {
+          const cover = byId.get(root);
+          out.push({
+            ...base,
+            subject: r.subject,
+            state: "clear",
+            triggered: false,
+            value: r.value,
+            valueText,
+            message: `${r.message} Covered by the risk raised for "${cover?.title ?? root}", the objective it is aligned under.`,
+            title,
+            ownerUserId: o?.ownerUserId ?? null,
+          });
+          continue;
+        }
+        const covered = [...fold.entries()].filter(([id, to]) => to === r.objectiveId && id !== r.objectiveId).map(([id]) => byId.get(id));
+        const also = covered.length
+          ? ` Also off track under it: ${covered.map((c) => `"${c?.title}" (${c?.progress == null ? "no data" : pctOf(c.progress)})`).join(", ")}.`
+          : "";
         out.push({
           ...base,
           subject: r.subject,
+          state: r.triggered ? "triggered" : r.value === null ? "no_data" : "clear",
           triggered: r.triggered,
           value: r.value,
-          message: r.message,
-          valueText: r.value === null ? null : `${Math.round(r.value * 100)} % progress, ${Math.round(r.expected * 100)} % expected`,
-          title: `Objective off track: ${o?.title ?? r.subject}`,
+          message: r.message + also,
+          valueText,
+          title,
+          ownerUserId: o?.ownerUserId ?? null,
         });
       }
     }
@@ -482,29 +555,77 @@ export function evaluateRules(rules: readonly RiskRuleRow[], inputs: RiskRuleLiv
   return out;
 }
 
-export type ApplyRulesResult = { findings: RuleFinding[]; raised: number[]; updated: number[] };
+export type ApplyRulesResult = {
+  findings: RuleFinding[];
+  /** risks opened, reopened (their cause came back), updated (value or owner) and closed (cause cleared) */
+  raised: number[];
+  reopened: number[];
+  updated: number[];
+  closed: number[];
+};
+
+function ruleOwners(db: Db): RuleOwners {
+  const first = (role: "ceo" | "cto") =>
+    db
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(and(eq(schema.users.role, role), eq(schema.users.active, true)))
+      .orderBy(schema.users.id)
+      .get()?.id ?? null;
+  return { ceo: first("ceo"), cto: first("cto") };
+}
 
 /**
- * Opens a risk for each triggered subject of each ENABLED rule that has no open (not closed)
- * risk yet, or updates that open risk's value and description when they changed. Idempotent:
- * evaluating twice with the same inputs writes nothing the second time. Runs in one
- * transaction; each write has an audit entry with the system actor.
+ * Keeps one risk per cause in step with the rules (ENABLED rules only; decision 600):
+ * - cause present: opens a risk (owner: the objective's owner, the CEO or the CTO), or updates the
+ *   value and description of its open risk, or reopens its closed risk when the rule had seen the
+ *   cause clear since; a risk a person closed while the cause lasted stays closed until it clears;
+ * - cause cleared (or covered by another subject's risk, or the objective left the current cycle):
+ *   closes its open risk and notes that the cause cleared;
+ * - no data: touches nothing.
+ * Idempotent: evaluating twice with the same inputs writes nothing the second time. One
+ * transaction; each write has an audit entry with the system actor. People's edits (ratings,
+ * owner, treatment) are never overwritten; only a missing owner is filled in.
  */
 export function applyRiskRules(db: Db, inputs: RiskRuleLiveInputs, now = Date.now()): ApplyRulesResult {
-  const findings = evaluateRules(listRiskRules(db), inputs);
-  const raised: number[] = [];
-  const updated: number[] = [];
+  const rules = listRiskRules(db);
+  const findings = evaluateRules(rules, inputs, ruleOwners(db));
+  const result: ApplyRulesResult = { findings, raised: [], reopened: [], updated: [], closed: [] };
   const reviewDate = todayUtc(now + 7 * 86_400_000);
+  const describe = (f: RuleFinding) => `Raised by the metric rule "${f.kind}" (threshold ${f.threshold}): ${f.message}`;
   db.transaction((tx) => {
+    const latestOf = (ruleId: number, subject: string) =>
+      tx.select().from(R).where(and(eq(R.raisedByRuleId, ruleId), eq(R.raisedSubject, subject))).orderBy(sql`${R.id} desc`).get();
+    const close = (risk: typeof R.$inferSelect, f: RuleFinding | null, message: string) => {
+      const description = f ? `Closed by the metric rule "${f.kind}": the cause cleared. ${message}` : `Closed by its metric rule: ${message}`;
+      const clearedAt = new Date(now);
+      if (risk.status === "closed") {
+        // closed by a person while the cause lasted: remember that the cause has cleared since
+        tx.update(R).set({ ruleClearedAt: clearedAt }).where(eq(R.id, risk.id)).run();
+        recordAudit(tx, { actor: SYSTEM_ACTOR, action: "rule:clear", entityType: "risk", entityId: risk.id, before: { ruleClearedAt: null }, after: { ruleClearedAt: now, message } });
+        return;
+      }
+      tx.update(R).set({ status: "closed", ruleClearedAt: clearedAt, description }).where(eq(R.id, risk.id)).run();
+      recordAudit(tx, {
+        actor: SYSTEM_ACTOR,
+        action: "rule:close",
+        entityType: "risk",
+        entityId: risk.id,
+        before: { status: risk.status, description: risk.description },
+        after: { status: "closed", description },
+      });
+      result.closed.push(risk.id);
+    };
+
     for (const f of findings) {
-      if (!f.enabled || !f.triggered) continue;
-      const description = `Raised by the metric rule "${f.kind}" (threshold ${f.threshold}): ${f.message}`;
-      const open = tx
-        .select()
-        .from(R)
-        .where(and(eq(R.raisedByRuleId, f.ruleId), eq(R.raisedSubject, f.subject), sql`${R.status} <> 'closed'`))
-        .get();
-      if (!open) {
+      if (!f.enabled || f.state === "no_data") continue;
+      const latest = latestOf(f.ruleId, f.subject);
+      if (f.state === "clear") {
+        if (latest && latest.ruleClearedAt === null) close(latest, f, f.message);
+        continue;
+      }
+      const description = describe(f);
+      if (!latest) {
         const d = RULE_RISK_DEFAULTS[f.kind];
         const row = tx
           .insert(R)
@@ -516,6 +637,7 @@ export function applyRiskRules(db: Db, inputs: RiskRuleLiveInputs, now = Date.no
             inherentImpact: d.impact,
             residualLikelihood: d.likelihood,
             residualImpact: d.impact,
+            ownerUserId: f.ownerUserId,
             treatment: "mitigate",
             status: "open",
             nextReviewDate: reviewDate,
@@ -525,29 +647,51 @@ export function applyRiskRules(db: Db, inputs: RiskRuleLiveInputs, now = Date.no
           })
           .returning()
           .get();
+        recordAudit(tx, { actor: SYSTEM_ACTOR, action: "rule:raise", entityType: "risk", entityId: row.id, after: { ...auditedOf(row), rule: f.kind, value: f.valueText } });
+        result.raised.push(row.id);
+      } else if (latest.status === "closed") {
+        // a person closed it while the cause lasted: that decision stands until the cause clears
+        if (latest.ruleClearedAt === null) continue;
+        const patch = { status: "open" as const, ruleClearedAt: null, raisedValue: f.valueText, description, nextReviewDate: reviewDate, ownerUserId: latest.ownerUserId ?? f.ownerUserId };
+        tx.update(R).set(patch).where(eq(R.id, latest.id)).run();
         recordAudit(tx, {
           actor: SYSTEM_ACTOR,
-          action: "rule:raise",
+          action: "rule:reopen",
           entityType: "risk",
-          entityId: row.id,
-          after: { ...auditedOf(row), rule: f.kind, value: f.valueText },
+          entityId: latest.id,
+          before: { status: latest.status, raisedValue: latest.raisedValue, description: latest.description },
+          after: { status: "open", raisedValue: f.valueText, description, rule: f.kind },
         });
-        raised.push(row.id);
-      } else if (open.raisedValue !== f.valueText || open.description !== description) {
-        tx.update(R).set({ raisedValue: f.valueText, description }).where(eq(R.id, open.id)).run();
+        result.reopened.push(latest.id);
+      } else {
+        const ownerUserId = latest.ownerUserId ?? f.ownerUserId;
+        if (latest.raisedValue === f.valueText && latest.description === description && latest.ownerUserId === ownerUserId && latest.title === f.title) continue;
+        tx.update(R).set({ raisedValue: f.valueText, description, ownerUserId, title: f.title }).where(eq(R.id, latest.id)).run();
         recordAudit(tx, {
           actor: SYSTEM_ACTOR,
           action: "rule:update",
           entityType: "risk",
-          entityId: open.id,
-          before: { raisedValue: open.raisedValue, description: open.description },
-          after: { raisedValue: f.valueText, description, rule: f.kind },
+          entityId: latest.id,
+          before: { raisedValue: latest.raisedValue, description: latest.description, ownerUserId: latest.ownerUserId, title: latest.title },
+          after: { raisedValue: f.valueText, description, ownerUserId, title: f.title, rule: f.kind },
         });
-        updated.push(open.id);
+        result.updated.push(latest.id);
+      }
+    }
+
+    // objectives that left the current cycle (closed, archived, deleted): their cause is gone
+    if (inputs.objectives) {
+      const objectiveRule = rules.find((r) => r.kind === "objective_off_track_mid_cycle");
+      if (objectiveRule?.enabled) {
+        const evaluated = new Set(findings.filter((f) => f.ruleId === objectiveRule.id).map((f) => f.subject));
+        const open = tx.select().from(R).where(and(eq(R.raisedByRuleId, objectiveRule.id), sql`${R.status} <> 'closed'`)).all();
+        for (const risk of open) {
+          if (risk.raisedSubject !== null && !evaluated.has(risk.raisedSubject)) close(risk, null, "the objective is no longer in the current cycle.");
+        }
       }
     }
   });
-  return { findings, raised, updated };
+  return result;
 }
 
 // ---------------------------------------------------------------- URL filters
@@ -564,6 +708,7 @@ export const RiskFilterParamsSchema = z.object({
   status: z.enum([...RISK_STATUSES, "active", "all"]).optional(),
   overdue: z.literal("1", { error: "must be 1" }).optional(),
   q: urlTextSchema(200).optional(),
+  source: z.enum(RISK_SOURCES).optional(),
   kind: z.enum(["inherent", "residual"]).optional(),
   l: ratingSchema.optional(),
   i: ratingSchema.optional(),
@@ -571,7 +716,7 @@ export const RiskFilterParamsSchema = z.object({
 
 /**
  * The register's filters from the URL (never throws; anything malformed is ignored):
- * ?category=&level=&owner=&status=&overdue=1&q= and a heat-map cell ?kind=inherent|residual&l=1-5&i=1-5
+ * ?category=&level=&owner=&status=&overdue=1&q=&source=people|rule and a heat-map cell ?kind=inherent|residual&l=1-5&i=1-5
  * (the cell only when all three are valid).
  */
 export function riskFilterFromUrl(url: URL): RiskFilter {
@@ -583,6 +728,7 @@ export function riskFilterFromUrl(url: URL): RiskFilter {
   if (p.status) filter.status = p.status;
   if (p.overdue) filter.overdue = true;
   if (p.q) filter.q = p.q;
+  if (p.source) filter.source = p.source;
   if (p.kind && p.l !== undefined && p.i !== undefined) filter.cell = { kind: p.kind, likelihood: p.l, impact: p.i };
   return filter;
 }

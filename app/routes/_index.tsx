@@ -5,6 +5,7 @@ import { requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HOME_CARDS } from "~/lib/home";
 import { NAV } from "~/lib/nav";
+import { refreshMetricRisks } from "~/models/live-metrics.server";
 import { getOverviewCounts } from "~/models/overview.server";
 import { getDb } from "~/utils/db.server";
 
@@ -14,7 +15,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const existing = new Set(NAV.filter((n) => can(user, n.permission)).map((n) => n.to));
   const cards = HOME_CARDS[user.role].filter((c) => existing.has(c.to));
-  return { user, cards, counts: getOverviewCounts(getDb()) };
+  const db = getDb();
+  // the rules' risks are kept current here too, so the counts below never depend on which page was viewed first
+  try {
+    refreshMetricRisks(db);
+  } catch (e) {
+    console.error("risk rules evaluation failed", e);
+  }
+  return { user, cards, counts: getOverviewCounts(db) };
 }
 
 export default function Home() {
@@ -25,7 +33,8 @@ export default function Home() {
     ["Successful production deployments, last 90 days", counts.productionDeploys90d, "delivery.deployments"],
     ["Open incidents", counts.openIncidents],
     ["Objectives in open cycles", counts.openObjectives],
-    ["Risks not closed", counts.openRisks],
+    ["Risks not closed, entered by people", counts.openRisksPeople],
+    ["Risks not closed, raised by metric rules", counts.openRisksRule],
     ["Open requisitions", counts.openRequisitions],
     ["People employed today", counts.employees, "people.headcount"],
     ["Product KPIs tracked", counts.kpis],

@@ -13,14 +13,16 @@ import type { CsvRowError } from "~/lib/csv";
 import { formatMonth } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
-import { addMonths, monthDiff } from "~/lib/months";
+import { addMonths, defaultBudgetRange, monthDiff } from "~/lib/months";
+import { plural } from "~/lib/plural";
+import { currentMonth } from "~/models/hiring.server";
+import { getCompanySettings } from "~/models/settings.server";
 import {
   budgetEditParamSchema,
   budgetLineFormSchema,
   budgetRangeSchema,
   getBudgetCategory,
   getBudgetGrid,
-  getFinanceMonthBounds,
   importBudgetCsv,
   listClosedMonths,
   saveBudgetLine,
@@ -35,8 +37,9 @@ const TEXT = {
   from: "From",
   to: "To",
   show: "Show",
-  previous: "← Previous 12 months",
-  next: "Next 12 months →",
+  previous: (n: number) => `← Previous ${plural(n, "month", "months")}`,
+  next: (n: number) => `Next ${plural(n, "month", "months")} →`,
+  latest: "Latest months",
   exportCsv: "Export CSV",
   importTitle: "Import a CSV file",
   importHelp:
@@ -60,10 +63,6 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
-function defaultRange(latestClosed: string | null, bounds: { first: string; last: string } | null): { from: string; to: string } {
-  const anchor = latestClosed ?? bounds?.last ?? new Date().toISOString().slice(0, 7);
-  return { from: addMonths(anchor, -5), to: addMonths(anchor, 6) };
-}
 
 function parseRange(url: URL, fallback: { from: string; to: string }) {
   const from = url.searchParams.get("from");
@@ -78,7 +77,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const url = new URL(request.url);
   const closed = listClosedMonths(db);
-  const range = parseRange(url, defaultRange(closed.at(-1) ?? null, getFinanceMonthBounds(db)));
+  // opens on the latest closed months and the current one; the user pages by the same span
+  const latest = defaultBudgetRange(closed.at(-1) ?? null, currentMonth(getCompanySettings(db).timeZone));
+  const range = { ...parseRange(url, latest), latest };
   const { grid, categories } = getBudgetGrid(db, { fromMonth: range.from, toMonth: range.to });
   const editParsed = budgetEditParamSchema.safeParse(url.searchParams.get("edit") ?? "");
   let edit: { categoryId: number; month: string } | null = null;
@@ -139,7 +140,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.ok) return data<ImportReply>({ status: "import-error", errors: result.errors }, { status: 400 });
     return data<ImportReply>({
       status: "import-ok",
-      message: `Imported ${result.rows} rows: ${result.created} created, ${result.updated} updated.`,
+      message: `Imported ${plural(result.rows, "row", "rows")}: ${result.created} created, ${result.updated} updated.`,
     });
   }
   return unknownIntent(formData);
@@ -203,8 +204,19 @@ export default function Budgets() {
           <button type="submit" className="btn btn--secondary">
             {TEXT.show}
           </button>
-          <Link to={rangeHref(addMonths(range.from, -span), addMonths(range.to, -span))}>{TEXT.previous}</Link>
-          <Link to={rangeHref(addMonths(range.from, span), addMonths(range.to, span))}>{TEXT.next}</Link>
+          <span className="range-form__pager">
+            <Link to={rangeHref(addMonths(range.from, -span), addMonths(range.to, -span))} preventScrollReset>
+              {TEXT.previous(span)}
+            </Link>
+            <Link to={rangeHref(addMonths(range.from, span), addMonths(range.to, span))} preventScrollReset>
+              {TEXT.next(span)}
+            </Link>
+            {range.from !== range.latest.from || range.to !== range.latest.to ? (
+              <Link to={rangeHref(range.latest.from, range.latest.to)} preventScrollReset>
+                {TEXT.latest}
+              </Link>
+            ) : null}
+          </span>
         </Form>
       </PageHeader>
 

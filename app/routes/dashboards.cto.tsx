@@ -22,6 +22,7 @@ import { TechRisksPanel } from "~/components/risks/tech-risks-panel";
 import { CompliancePanel } from "~/components/governance/compliance-panel";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
+import { FilterDisclosure } from "~/components/ui/filter-disclosure";
 
 export const meta: MetaFunction = () => [{ title: "CTO dashboard · InnovaTech Strategy Tracker" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ctoCss }];
@@ -44,55 +45,57 @@ export default function CtoDashboard() {
     <div className="cto-page">
       <PageHeader title={TEXT.title} description={TEXT.description} />
 
-      <Form method="get" className="cto-filters" aria-label={TEXT.filters}>
-        <div className="cto-filters__field">
-          <label htmlFor="cto-service">{TEXT.service}</label>
-          <select id="cto-service" name="service" defaultValue={params.service ?? ""}>
-            <option value="">{TEXT.allServices}</option>
-            {options.services.map((s) => (
-              <option key={s.id} value={s.name}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="cto-filters__field">
-          <label htmlFor="cto-team">{TEXT.team}</label>
-          <select id="cto-team" name="team" defaultValue={params.team ?? ""}>
-            <option value="">{TEXT.allTeams}</option>
-            {options.teams.map((t) => (
-              <option key={t.id} value={t.name}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="cto-filters__field">
-          <label htmlFor="cto-days">{TEXT.window}</label>
-          <select id="cto-days" name="days" defaultValue={params.days === null ? "" : String(params.days)}>
-            {WINDOW_PRESETS.map((d) => (
-              <option key={d} value={d}>
-                {TEXT.days(d)}
-              </option>
-            ))}
-            <option value="">{TEXT.custom}</option>
-          </select>
-        </div>
-        <div className="cto-filters__field">
-          <label htmlFor="cto-from">{TEXT.from}</label>
-          <input id="cto-from" type="date" name="from" defaultValue={params.fromDate ?? ""} />
-        </div>
-        <div className="cto-filters__field">
-          <label htmlFor="cto-to">{TEXT.to}</label>
-          <input id="cto-to" type="date" name="to" defaultValue={params.toDate ?? ""} />
-        </div>
-        <button type="submit" className="btn btn--primary">
-          {TEXT.apply}
-        </button>
-        <Link to="/dashboards/cto" className="btn btn--ghost">
-          {TEXT.reset}
-        </Link>
-      </Form>
+      <FilterDisclosure active={[params.service, params.team, params.days === null ? "custom" : null].filter(Boolean).length}>
+        <Form method="get" className="cto-filters" aria-label={TEXT.filters}>
+          <div className="cto-filters__field">
+            <label htmlFor="cto-service">{TEXT.service}</label>
+            <select id="cto-service" name="service" defaultValue={params.service ?? ""}>
+              <option value="">{TEXT.allServices}</option>
+              {options.services.map((s) => (
+                <option key={s.id} value={s.name}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="cto-filters__field">
+            <label htmlFor="cto-team">{TEXT.team}</label>
+            <select id="cto-team" name="team" defaultValue={params.team ?? ""}>
+              <option value="">{TEXT.allTeams}</option>
+              {options.teams.map((t) => (
+                <option key={t.id} value={t.name}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="cto-filters__field">
+            <label htmlFor="cto-days">{TEXT.window}</label>
+            <select id="cto-days" name="days" defaultValue={params.days === null ? "" : String(params.days)}>
+              {WINDOW_PRESETS.map((d) => (
+                <option key={d} value={d}>
+                  {TEXT.days(d)}
+                </option>
+              ))}
+              <option value="">{TEXT.custom}</option>
+            </select>
+          </div>
+          <div className="cto-filters__field">
+            <label htmlFor="cto-from">{TEXT.from}</label>
+            <input id="cto-from" type="date" name="from" defaultValue={params.fromDate ?? ""} />
+          </div>
+          <div className="cto-filters__field">
+            <label htmlFor="cto-to">{TEXT.to}</label>
+            <input id="cto-to" type="date" name="to" defaultValue={params.toDate ?? ""} />
+          </div>
+          <button type="submit" className="btn btn--primary">
+            {TEXT.apply}
+          </button>
+          <Link to="/dashboards/cto" className="btn btn--ghost">
+            {TEXT.reset}
+          </Link>
+        </Form>
+      </FilterDisclosure>
       <nav className="cto-presets" aria-label="Window presets">
         {WINDOW_PRESETS.map((d) => (
           <Link key={d} to={ctoHref(params, { days: String(d), from: null, to: null })} aria-current={presetActive(d) ? "page" : undefined} className={presetActive(d) ? "cto-preset cto-preset--active" : "cto-preset"}>
@@ -117,7 +120,7 @@ export default function CtoDashboard() {
           DORA metrics
         </h2>
         <p className="muted">Tiers: DORA bands. Targets: {TARGETS_SOURCE}</p>
-        <DoraTiles current={dashboard.current} previous={dashboard.previous} params={params} fmt={fmt} targets={data.targets} />
+        <DoraTiles current={dashboard.current} previous={dashboard.previous} comparison={dashboard.comparison} params={params} fmt={fmt} targets={data.targets} />
         {noDeployments ? (
           <EmptyState
             title={TEXT.noDeployments}

@@ -19,6 +19,8 @@ import { TopRisksPanel } from "~/components/risks/top-risks-panel";
 import { GatesPanel } from "~/components/governance/gates-panel";
 import { OkrHealthPanel } from "~/components/okrs/okr-health-panel";
 import { getOkrHealthPanel } from "~/models/okrs.server";
+import { formatDeltaDays } from "~/components/hiring/labels";
+import { isColumnWithheld } from "~/lib/withheld";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
 
@@ -43,6 +45,7 @@ const TEXT = {
   hiringImpactHelp:
     "Δ days = zero-cash date with every open requisition − the same without this one (negative: this hire brings zero cash earlier). Requisitions that are hired or cancelled are not counted.",
   hidden: "hidden",
+  withheld: "Monthly costs and their effect on the zero-cash date are not shown: they derive from salaries your role may not see.",
   noRequisitions: "No open requisition: the forecast with and without the hiring plan are the same.",
   notBurning: NOT_BURNING_LABEL,
   alive: "Default alive",
@@ -99,7 +102,7 @@ function change(
   if (prev === undefined) return undefined;
   if (cur === null || prev === null) return { value: null, formatted: "no comparison", direction, comparedTo };
   const d = cur - prev;
-  return { value: d, formatted: format(d), direction, comparedTo };
+  return { value: d, formatted: d === 0 ? "unchanged" : format(d), direction, comparedTo };
 }
 
 function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: FinanceMetrics | null; fmt: Fmt; headcount: { actual: number; planned: number; target: number } | null; prevHeadcount: { actual: number } | null }) {
@@ -108,7 +111,7 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
   const cmp = p ? TEXT.vsPrevious(formatMonth(p.asOfMonth, fmt.locale)) : "";
   const pm = p ?? null;
   const P = <K extends keyof FinanceMetrics>(k: K): FinanceMetrics[K] | null | undefined => (pm ? pm[k] : undefined);
-  const money = (c: number | null) => formatMoney(c, { ...fmt, digits: 0 });
+  const money = (c: number | null) => formatMoney(c, fmt);
   const dMoney = (d: number) => formatMoney(d, { ...fmt, compact: true, signed: true });
   const pct = (x: number | null, digits = 1) => formatPercent(x, digits, fmt.locale);
   const dPts = (d: number) => `${formatNumber(d * 100, { locale: fmt.locale, digits: 1, signed: true })} pts`;
@@ -154,10 +157,11 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
           formula={`${FORMULAS.defaultAlive.formula} ${FORMULAS.growthNeeded.label}: ${FORMULAS.growthNeeded.formula}`}
           window={`${FORMULAS.defaultAlive.window} g over ${win}.`}
           href={snapshots}
-          change={change(m.growthNeeded, P("growthNeeded"), "lower", dPts, `growth needed ${cmp}`)}
+          // alive both months: no growth is needed either time, so there is no change to show
+          change={m.defaultAlive && pm?.defaultAlive ? undefined : change(m.growthNeeded, P("growthNeeded"), "lower", (d) => `${dPts(d)} growth needed`, cmp)}
           footnote={
             m.defaultAlive
-              ? `Growth g ${pct(m.monthlyGrowth)} / month is enough`
+              ? `Growth g ${pct(m.monthlyGrowth)} / month is enough${pm?.defaultAlive ? ` (default alive in ${formatMonth(pm.asOfMonth, fmt.locale)} too)` : ""}`
               : m.growthNeeded === null
                 ? `No growth up to 100 %/month makes it alive (g is ${pct(m.monthlyGrowth)})`
                 : `Growth needed ${pct(m.growthNeeded)} / month (g is ${pct(m.monthlyGrowth)})`
@@ -304,6 +308,9 @@ export default function ExecutiveDashboard() {
     (a, b) => Number(!a.salaryVisible) - Number(!b.salaryVisible) || (a.deltaDays ?? 0) - (b.deltaDays ?? 0),
   );
   const impacts = showAllImpacts ? sortedImpacts : sortedImpacts.slice(0, IMPACTS_SHOWN);
+  // columns withheld on every row shown are left out, with one line saying why (interface conventions)
+  const costShown = !isColumnWithheld(impacts, (r) => r.monthlyCostCents === null);
+  const deltaShown = !isColumnWithheld(impacts, (r) => !r.salaryVisible);
 
   return (
     <div className="finance-page">
@@ -349,7 +356,11 @@ export default function ExecutiveDashboard() {
         <p className="muted">{TEXT.hiringImpactHelp}</p>
         {sortedImpacts.length > IMPACTS_SHOWN ? (
           <p>
-            {showAllImpacts ? `All ${sortedImpacts.length} open requisitions.` : `The ${IMPACTS_SHOWN} that move the zero-cash date most, of ${sortedImpacts.length} open requisitions.`}{" "}
+            {showAllImpacts
+              ? `All ${sortedImpacts.length} open requisitions.`
+              : deltaShown
+                ? `The ${IMPACTS_SHOWN} that move the zero-cash date most, of ${sortedImpacts.length} open requisitions.`
+                : `${IMPACTS_SHOWN} of ${sortedImpacts.length} open requisitions.`}{" "}
             <Link to={allImpactsHref} preventScrollReset>
               {showAllImpacts ? "Show the top 10" : "Show all"}
             </Link>
@@ -368,12 +379,16 @@ export default function ExecutiveDashboard() {
                   <th scope="col">Priority</th>
                   <th scope="col">Status</th>
                   <th scope="col">Start</th>
-                  <th scope="col" className="num">
-                    Monthly cost (loaded)
-                  </th>
-                  <th scope="col" className="num">
-                    Δ zero-cash date
-                  </th>
+                  {costShown ? (
+                    <th scope="col" className="num">
+                      Monthly cost (loaded)
+                    </th>
+                  ) : null}
+                  {deltaShown ? (
+                    <th scope="col" className="num">
+                      Δ zero-cash date
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
@@ -386,20 +401,27 @@ export default function ExecutiveDashboard() {
                     <td>{r.priority}</td>
                     <td>{r.status}</td>
                     <td>{formatMonth(r.targetStartMonth, fmt.locale)}</td>
-                    <td className="num">{r.monthlyCostCents === null ? <span className="muted">{TEXT.hidden}</span> : formatMoney(r.monthlyCostCents, fmt)}</td>
-                    <td className="num">
-                      {!r.salaryVisible ? (
-                        <span className="muted">{TEXT.hidden}</span>
-                      ) : r.deltaDays === null ? (
-                        <span className="muted">no zero cash within {HORIZON_TEXT}</span>
-                      ) : `${formatNumber(r.deltaDays, { locale: fmt.locale, digits: 0, signed: true })} days`}
-                    </td>
+                    {costShown ? (
+                      <td className="num">{r.monthlyCostCents === null ? <span className="muted">{TEXT.hidden}</span> : formatMoney(r.monthlyCostCents, fmt)}</td>
+                    ) : null}
+                    {deltaShown ? (
+                      <td className="num">
+                        {!r.salaryVisible ? (
+                          <span className="muted">{TEXT.hidden}</span>
+                        ) : r.deltaDays === null ? (
+                          <span className="muted">no zero cash within {HORIZON_TEXT}</span>
+                        ) : (
+                          formatDeltaDays(r.deltaDays)
+                        )}
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         )}
+        {impacts.length > 0 && (!costShown || !deltaShown) ? <p className="muted">{TEXT.withheld}</p> : null}
       </section>
 
       {/* panels: OKR health, risks & gates — other engineers add their panels below this line */}

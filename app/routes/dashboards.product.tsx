@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { LineChart } from "~/components/charts/line-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { canEditKpis, formatKpiValue, formatShortDate } from "~/components/kpis/kpi-format";
+import { canEditKpis, formatKpiValue, formatShortDate, kpiAxisUnit } from "~/components/kpis/kpi-format";
 import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
 import { resolveCycleParam } from "~/components/okrs/okr-forms.server";
@@ -114,6 +114,8 @@ export default function ProductDashboard() {
                 formatX={(x) => formatShortDate(x, formatting.locale)}
                 width={800}
                 formatValue={(v) => formatKpiValue(v, null, formatting.locale) ?? ""}
+                unit={kpiAxisUnit(k.unit)}
+                locale={formatting.locale}
                 yDomain={["auto", "auto"]}
                 yAxisWidth={96}
                 height={220}

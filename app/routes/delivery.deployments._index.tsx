@@ -68,7 +68,7 @@ function useColumns() {
     col.accessor("finishedAt", {
       id: "finishedAt",
       header: "Finished",
-      meta: { nowrap: true, rowHeader: true },
+      meta: { rowHeader: true },
       cell: (c) => (
         <Link to={`/delivery/deployments/${c.row.original.id}`}>{formatDateTime(c.getValue(), formatting.timeZone, formatting.locale)}</Link>
       ),
@@ -86,7 +86,7 @@ function useColumns() {
     col.accessor("team", { id: "team", header: "Team", cell: (c) => c.getValue() ?? "—" }),
     col.accessor("environment", { id: "environment", header: "Environment" }),
     col.accessor("status", { id: "status", header: "Status", cell: (c) => <DeploymentStatusBadge status={c.getValue()} /> }),
-    col.accessor("externalId", { id: "externalId", header: "External id", meta: { nowrap: true }, cell: (c) => <code>{c.getValue() ?? "—"}</code> }),
+    col.accessor("externalId", { id: "externalId", header: "External id", cell: (c) => <code>{c.getValue() ?? "—"}</code> }),
     col.accessor("commits", {
       id: "commits",
       header: "Commits",

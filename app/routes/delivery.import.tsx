@@ -18,6 +18,7 @@ import { type CsvRowError } from "~/lib/csv";
 import { DEPLOYMENT_CSV_HEADERS, importDeploymentsCsv, importIncidentsCsv, INCIDENT_CSV_HEADERS } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { plural } from "~/lib/plural";
 
 const TEXT = {
   title: "Import delivery history",
@@ -88,7 +89,7 @@ export default function ImportPage() {
       {reply?.status === "ok" ? (
         <div className="notice" role="status">
           <p>
-            Imported {reply.rows} {reply.kind} rows: {reply.created} created, {reply.updated} updated
+            Imported {plural(reply.rows, reply.kind === "incidents" ? "incident" : "deployment", reply.kind === "incidents" ? "incidents" : "deployments")}: {reply.created} created, {reply.updated} updated
             {reply.unchanged > 0 ? `, ${reply.unchanged} already known (left unchanged)` : ""}.
             {reply.servicesCreated.length > 0 ? ` New services: ${reply.servicesCreated.join(", ")}.` : ""}
           </p>
@@ -100,7 +101,7 @@ export default function ImportPage() {
       {reply?.status === "error" ? (
         <div className="form-error dl-import-errors" role="alert">
           <p>
-            <strong>{TEXT.rejected}</strong> {reply.errors.length} problem{reply.errors.length === 1 ? "" : "s"}:
+            <strong>{TEXT.rejected}</strong> {plural(reply.errors.length, "problem", "problems")}:
           </p>
           <div className="table-scroll">
             <table className="simple">

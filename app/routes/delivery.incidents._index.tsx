@@ -69,7 +69,6 @@ function useColumns() {
     col.accessor("startedAt", {
       id: "startedAt",
       header: "Started",
-      meta: { nowrap: true },
       cell: (c) => formatDateTime(c.getValue(), formatting.timeZone, formatting.locale),
     }),
     col.accessor("title", {

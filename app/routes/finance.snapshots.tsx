@@ -28,6 +28,7 @@ import {
 } from "~/models/finance.server";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
+import { plural } from "~/lib/plural";
 
 const TEXT = {
   title: "Finance snapshots",
@@ -120,7 +121,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const result = importSnapshotsCsv(db, { kind: "user", actor: user }, await file.text(), `upload:${file.name}`);
     if (!result.ok) return data<ImportReply>({ status: "import-error", errors: result.errors }, { status: 400 });
-    return data<ImportReply>({ status: "import-ok", message: `Imported ${result.rows} rows: ${result.created} created, ${result.updated} updated.` });
+    return data<ImportReply>({ status: "import-ok", message: `Imported ${plural(result.rows, "row", "rows")}: ${result.created} created, ${result.updated} updated.` });
   }
   return unknownIntent(formData);
 }
@@ -138,7 +139,8 @@ export default function FinanceSnapshots() {
   const v = (name: string, fallback: string | number | null | undefined) => valueOf(reply, name, fallback, I);
   const err = (name: string) => fieldErrorsOf(reply, name, I);
   const importReply = reply && "status" in reply && (reply.status === "import-ok" || reply.status === "import-error") ? (reply as ImportReply) : null;
-  const m = (c: number) => formatMoney(c, formatting);
+  // the snapshot list shows the amounts exactly as they were entered (cents included)
+  const m = (c: number) => formatMoney(c, { ...formatting, exact: true });
   const editSearch = (month: string) => {
     const p = new URLSearchParams(location.search);
     p.delete("saved");

@@ -22,6 +22,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { Tooltip } from "~/components/ui/tooltip";
 import { formatMoney, formatMonth, formatNumber, NO_DATA } from "~/lib/format";
+import { plural } from "~/lib/plural";
 import type { FormReply } from "~/lib/forms";
 import { isErrorReply } from "~/lib/forms";
 import { badRequest, formError, parseForm } from "~/lib/forms.server";
@@ -69,6 +70,8 @@ const TEXT = {
   deltaFormula:
     "Δ = zero-cash date with the whole open hiring plan − zero-cash date with the plan minus this requisition. Each requisition costs annual salary ÷ 12 × loaded-cost factor per month from its target start month. Forecast after M (latest closed month): planned budget lines, revenue growing by g. Negative = this hire brings zero cash earlier.",
   deltaHidden: "hidden",
+  salaryColumnWithheld: "Salaries are not shown: your role may not see these requisitions' salaries.",
+  deltaColumnWithheld: "Δ zero-cash is not shown: it derives from salaries your role may not see.",
   deltaHiddenWhy: "Derived from the salary, which your role may not see.",
   notCounted: "not counted",
   notCountedWhy: "Hired or cancelled requisitions are not in the forecast (a hire is counted through the actuals).",
@@ -89,7 +92,7 @@ const TEXT = {
   created: "Requisition saved.",
   addHired: "Add the person hired to the employees, so the headcount counts them →",
   updated: "Changes saved.",
-  hiddenCount: (n: number) => `${n} salar${n === 1 ? "y" : "ies"} hidden from your role`,
+  hiddenCount: (n: number) => `${plural(n, "salary", "salaries")} hidden from your role`,
 } as const;
 
 export const meta: MetaFunction = () => [{ title: "Hiring plan · InnovaTech Strategy Tracker" }];
@@ -305,7 +308,7 @@ const baseColumns = [
 const salaryColumn = col.accessor("annualSalaryCents", {
   id: "salary",
   header: TEXT.salary,
-  meta: { align: "end", nowrap: true },
+  meta: { align: "end", nowrap: true, withheld: (r: Row) => !r.salaryVisible, withheldNote: TEXT.salaryColumnWithheld },
   cell: (c) => <SalaryCell row={c.row.original} />,
 });
 const deltaColumn = col.display({
@@ -315,7 +318,7 @@ const deltaColumn = col.display({
       {TEXT.delta} <Tooltip label="How Δ zero-cash is computed" content={TEXT.deltaFormula} align="end" />
     </span>
   ),
-  meta: { align: "end", nowrap: true },
+  meta: { align: "end", nowrap: true, withheld: (r: Row) => r.delta.kind === "hidden", withheldNote: TEXT.deltaColumnWithheld },
   cell: (c) => <DeltaCell row={c.row.original} />,
 });
 const columnsWithSalary = col.columns([...baseColumns, salaryColumn, deltaColumn]);

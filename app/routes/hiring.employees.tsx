@@ -10,7 +10,10 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { formatDate, formatMoney } from "~/lib/format";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
-import { canManageEmployees, EMPLOYEE_SORTS, listEmployees, listTeamsForHiring, parseEmployeeFilters, type EmployeeRow, type EmployeeSort } from "~/models/hiring.server";
+import { canManageEmployees, currentDay, EMPLOYEE_SORTS, listEmployees, listTeamsForHiring, parseEmployeeFilters, type EmployeeRow, type EmployeeSort } from "~/models/hiring.server";
+import { getCompanySettings } from "~/models/settings.server";
+import { employmentStatus, type EmploymentStatus } from "~/lib/employment";
+import { Badge } from "~/components/ui/badge";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
 
@@ -28,7 +31,13 @@ const TEXT = {
   emptyBody: "Add the first person with “Add employee” (or load the demo team with npm run db:seed).",
   add: "Add employee",
   emptyWho: "CEO",
-  current: "current",
+  status: "Status",
+  anyStatus: "Any",
+  statusLabels: { current: "On the payroll", starting: "Not started yet", left: "Left" },
+  current: "Current",
+  starting: (d: string) => `Starts ${d}`,
+  leaving: (d: string) => `Leaving ${d}`,
+  left: (d: string) => `Left ${d}`,
 } as const;
 
 export const meta: MetaFunction = () => [{ title: "Employees · InnovaTech Strategy Tracker" }];
@@ -41,22 +50,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sortable: seesSalary ? EMPLOYEE_SORTS : EMPLOYEE_SORTS.filter((s) => s !== "salary"),
     defaultSort: { id: "name", desc: false },
   });
-  const filters = parseEmployeeFilters(url);
   const db = getDb();
+  // "current" means on the payroll today, in the company's time zone: a person hired to start later is not current
+  const today = currentDay(getCompanySettings(db).timeZone);
+  const filters = { ...parseEmployeeFilters(url), today };
   // salary masked in SQL unless salaries:employees:read (CEO)
   const { rows, total } = listEmployees(db, user, filters, {
     sort: { id: params.sort.id as EmployeeSort, desc: params.sort.desc },
     page: tablePaging(params),
   });
   return {
-    rows,
+    rows: rows.map((r) => ({ ...r, status: employmentStatus(r.startDate, r.endDate, today) })),
     total,
     params,
     seesSalary,
     canAdd: canManageEmployees(user),
     teams: listTeamsForHiring(db),
-    filters: { team: filters.teamId ?? null, at: filters.employedAt ?? null },
+    filters: { team: filters.teamId ?? null, at: filters.employedAt ?? null, status: filters.status ?? null },
   };
+}
+
+type Row = EmployeeRow & { status: EmploymentStatus };
+
+function StatusCell({ row }: { row: Row }) {
+  const { formatting } = useRootData();
+  const d = (v: string) => formatDate(v, formatting.timeZone, formatting.locale);
+  switch (row.status) {
+    case "starting":
+      return <Badge tone="info">{TEXT.starting(d(row.startDate))}</Badge>;
+    case "leaving":
+      return <Badge tone="warn">{TEXT.leaving(d(row.endDate!))}</Badge>;
+    case "left":
+      return <span className="muted">{TEXT.left(d(row.endDate!))}</span>;
+    case "current":
+      return <>{TEXT.current}</>;
+  }
 }
 
 function DateCell({ value, fallback }: { value: string | null; fallback: string }) {
@@ -69,13 +97,14 @@ function SalaryCell({ cents }: { cents: number | null }) {
   return <>{cents == null ? "—" : formatMoney(cents, formatting)}</>;
 }
 
-const col = createDataTableColumnHelper<EmployeeRow>();
+const col = createDataTableColumnHelper<Row>();
 const base = [
   col.accessor("name", { id: "name", header: "Name", meta: { rowHeader: true } }),
   col.accessor("teamName", { id: "team", header: "Team", cell: (c) => c.getValue() ?? "—" }),
   col.accessor("title", { id: "title", header: "Title" }),
   col.accessor("startDate", { id: "startDate", header: "Start", meta: { nowrap: true }, cell: (c) => <DateCell value={c.getValue()} fallback="—" /> }),
-  col.accessor("endDate", { id: "endDate", header: "End", meta: { nowrap: true }, cell: (c) => <DateCell value={c.getValue()} fallback={TEXT.current} /> }),
+  col.accessor("endDate", { id: "endDate", header: "End", meta: { nowrap: true }, cell: (c) => <DateCell value={c.getValue()} fallback="—" /> }),
+  col.display({ id: "status", header: TEXT.status, cell: (c) => <StatusCell row={c.row.original} /> }),
 ];
 const salary = col.accessor("annualSalaryCents", {
   id: "salary",
@@ -118,6 +147,17 @@ export default function Employees() {
           </select>
         </label>
         <label>
+          {TEXT.status}
+          <select name="status" defaultValue={f.status ?? ""}>
+            <option value="">{TEXT.anyStatus}</option>
+            {(Object.keys(TEXT.statusLabels) as (keyof typeof TEXT.statusLabels)[]).map((k) => (
+              <option key={k} value={k}>
+                {TEXT.statusLabels[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           {TEXT.at}
           <input type="month" name="at" defaultValue={f.at ?? ""} placeholder="YYYY-MM" />
         </label>
@@ -125,7 +165,7 @@ export default function Employees() {
         <button type="submit" className="btn btn--secondary btn--sm">
           {TEXT.apply}
         </button>
-        {f.team || f.at ? (
+        {f.team || f.at || f.status ? (
           <Link to="/hiring/employees" className="btn btn--ghost btn--sm">
             {TEXT.clear}
           </Link>

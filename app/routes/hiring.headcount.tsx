@@ -107,7 +107,8 @@ export default function Headcount() {
           xMarker={data.month >= data.from && data.month <= data.to ? { x: data.month, label: TEXT.today } : undefined}
           formatX={fm}
           formatValue={fmtInt}
-          yDomain={[0, "auto"]}
+          unit="count"
+          locale={formatting.locale}
           width={900}
           height={320}
         />

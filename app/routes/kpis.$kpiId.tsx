@@ -4,7 +4,7 @@ import { requireUser } from "~/auth/guards.server";
 import { LineChart } from "~/components/charts/line-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KpiDefinitionFields } from "~/components/kpis/kpi-definition-fields";
-import { canEditKpis, formatKpiValue, formatShortDate } from "~/components/kpis/kpi-format";
+import { canEditKpis, formatKpiValue, formatShortDate, kpiAxisUnit } from "~/components/kpis/kpi-format";
 import { assertCanEditKpis, KpiSchema, MeasurementSchema, TargetSchema } from "~/components/kpis/kpi-forms.server";
 import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
 import { Button } from "~/components/ui/button";
@@ -170,6 +170,8 @@ export default function KpiPage() {
           ]}
           formatX={(x) => formatShortDate(x, formatting.locale)}
           formatValue={(x) => formatKpiValue(x, null, formatting.locale) ?? ""}
+                unit={kpiAxisUnit(kpi.unit)}
+                locale={formatting.locale}
           width={800}
           yDomain={["auto", "auto"]}
           yAxisWidth={96}

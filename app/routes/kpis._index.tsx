@@ -22,6 +22,7 @@ import { createKpi, getKpiTiles, importMeasurementsCsv, kpiKeyTaken } from "~/mo
 const CSV_HEADER = "kpi_key,measured_on,value,note";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
+import { plural } from "~/lib/plural";
 
 const TEXT = {
   title: "KPIs",
@@ -73,13 +74,13 @@ export async function action({ request }: ActionFunctionArgs) {
         status: "error",
         intent: "import",
         csvErrors: result.errors,
-        fieldErrors: { csv: [`The file was not imported: ${result.errors.length} error${result.errors.length === 1 ? "" : "s"}.`] },
+        fieldErrors: { csv: [`The file was not imported: ${plural(result.errors.length, "error", "errors")}.`] },
         formErrors: [],
         values: formValues(formData),
       };
       return badRequest(reply);
     }
-    return { status: "ok", intent: "import", message: `Imported: ${result.created} created, ${result.updated} updated.` } satisfies FormReply;
+    return { status: "ok", intent: "import", message: `Imported ${plural(result.created + result.updated, "measurement", "measurements")}: ${result.created} created, ${result.updated} updated.` } satisfies FormReply;
   }
   return unknownIntent(formData);
 }

@@ -39,6 +39,7 @@ import { listTeams } from "~/models/users.server";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse, notFound } from "~/utils/http.server";
+import { plural } from "~/lib/plural";
 
 const TEXT = {
   back: "All OKRs",
@@ -289,7 +290,7 @@ export default function ObjectivePage() {
                   </div>
                   <p className="okr-kr-item__meta muted">
                     {formatKrValue(kr.kind, kr.currentValue, kr.unit, formatting)} · {formatKrRange(kr, formatting)} · weight {kr.weight} ·{" "}
-                    {kr.ownerName ?? "no owner"} · {kr.checkIns} check-in{kr.checkIns === 1 ? "" : "s"}
+                    {kr.ownerName ?? "no owner"} · {plural(kr.checkIns, "check-in", "check-ins")}
                     {kr.finalProgress != null ? ` · final ${formatPercent(kr.finalProgress, 0, formatting.locale)}` : null}
                   </p>
                   <ProgressBar

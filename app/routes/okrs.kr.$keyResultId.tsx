@@ -122,6 +122,9 @@ export default function KeyResultHistory() {
           ]}
           formatX={fmtX}
           formatValue={fmtAxis}
+          unit={kr.kind === "currency" ? "money" : kr.kind === "percent" ? "percent" : kr.kind === "boolean" ? "count" : "number"}
+          locale={formatting.locale}
+          currency={formatting.currency}
           yDomain={["auto", "auto"]}
           yAxisWidth={kr.kind === "currency" ? 96 : 72}
           width={800}
@@ -135,6 +138,8 @@ export default function KeyResultHistory() {
           formatX={fmtX}
           formatValue={(v) => formatNumber(v, { locale: formatting.locale, digits: 0 })}
           yDomain={[0, 10]}
+          unit="count"
+          locale={formatting.locale}
           height={180}
           width={800}
           emptyMessage="No check-in with a confidence yet."

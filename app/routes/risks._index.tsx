@@ -11,6 +11,8 @@ import { ButtonLink } from "~/components/ui/button";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { FilterDisclosure } from "~/components/ui/filter-disclosure";
+import { TabsLinks } from "~/components/ui/tabs-links";
 import { Tooltip } from "~/components/ui/tooltip";
 import { formatDate } from "~/lib/format";
 import { FORMULAS, RISK_LEVEL_LABELS } from "~/lib/metrics/risks";
@@ -19,6 +21,7 @@ import { refreshMetricRisks } from "~/models/live-metrics.server";
 import {
   getRiskHeatMap,
   listRiskOwnerOptions,
+  countRisksBySource,
   listRisks,
   RISK_SORTS,
   riskFilterFromUrl,
@@ -55,6 +58,11 @@ const TEXT = {
   scoreHelp: "About risk scores",
   overdueTag: "Review overdue",
   raised: "Raised by a metric rule",
+  sources: "Who put the risks in the register",
+  sourceAll: "All",
+  sourcePeople: "Entered by people",
+  sourceRule: "Raised by metric rules",
+  sourceRuleHelp: "A metric rule opens one risk per cause, owned by whoever owns that cause, updates it while the cause lasts and closes it when the cause clears.",
 } as const;
 
 export const meta: MetaFunction = () => [{ title: "Risks · InnovaTech Strategy Tracker" }];
@@ -80,6 +88,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     params,
     filter,
     rulesError,
+    bySource: countRisksBySource(db, filter),
     inherent: getRiskHeatMap(db, filter, "inherent"),
     residual: getRiskHeatMap(db, filter, "residual"),
     owners: listRiskOwnerOptions(db),
@@ -179,77 +188,80 @@ export default function RisksIndex() {
         <h2 id="risk-filters" className="visually-hidden">
           {TEXT.filters}
         </h2>
-        <Form method="get" className="risk-filters" preventScrollReset>
-          <div className="field">
-            <label className="field__label" htmlFor="f-category">
-              {TEXT.category}
-            </label>
-            <select id="f-category" name="category" className="field__control" defaultValue={f.category ?? ""}>
-              <option value="">{TEXT.any}</option>
-              {Object.entries(CATEGORY_LABELS).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="f-level">
-              {TEXT.level}
-            </label>
-            <select id="f-level" name="level" className="field__control" defaultValue={f.level ?? ""}>
-              <option value="">{TEXT.any}</option>
-              {Object.entries(RISK_LEVEL_LABELS).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="f-owner">
-              {TEXT.owner}
-            </label>
-            <select id="f-owner" name="owner" className="field__control" defaultValue={f.ownerUserId ?? ""}>
-              <option value="">{TEXT.any}</option>
-              {data.owners.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="f-status">
-              {TEXT.status}
-            </label>
-            <select id="f-status" name="status" className="field__control" defaultValue={f.status ?? "active"}>
-              <option value="active">{TEXT.active}</option>
-              {Object.entries(STATUS_LABELS).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-              <option value="all">{TEXT.all}</option>
-            </select>
-          </div>
-          <div className="field field--checkbox risk-filters__check">
-            <div className="field__checkbox-row">
-              <input id="f-overdue" type="checkbox" name="overdue" value="1" defaultChecked={!!f.overdue} />
-              <label className="field__label" htmlFor="f-overdue">
-                {TEXT.overdue}
+        <FilterDisclosure active={[f.category, f.level, f.ownerUserId, f.status && f.status !== "active" ? f.status : null, f.overdue ? 1 : null].filter((v) => v !== undefined && v !== null).length}>
+          <Form method="get" className="risk-filters" preventScrollReset>
+            {f.source ? <input type="hidden" name="source" value={f.source} /> : null}
+            <div className="field">
+              <label className="field__label" htmlFor="f-category">
+                {TEXT.category}
               </label>
+              <select id="f-category" name="category" className="field__control" defaultValue={f.category ?? ""}>
+                <option value="">{TEXT.any}</option>
+                {Object.entries(CATEGORY_LABELS).map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </select>
             </div>
-          </div>
-          <div className="risk-filters__actions">
-            <button type="submit" className="btn btn--secondary">
-              {TEXT.apply}
-            </button>
-            <Link to="/risks" className="btn btn--ghost">
-              {TEXT.reset}
-            </Link>
-          </div>
-        </Form>
+            <div className="field">
+              <label className="field__label" htmlFor="f-level">
+                {TEXT.level}
+              </label>
+              <select id="f-level" name="level" className="field__control" defaultValue={f.level ?? ""}>
+                <option value="">{TEXT.any}</option>
+                {Object.entries(RISK_LEVEL_LABELS).map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor="f-owner">
+                {TEXT.owner}
+              </label>
+              <select id="f-owner" name="owner" className="field__control" defaultValue={f.ownerUserId ?? ""}>
+                <option value="">{TEXT.any}</option>
+                {data.owners.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label className="field__label" htmlFor="f-status">
+                {TEXT.status}
+              </label>
+              <select id="f-status" name="status" className="field__control" defaultValue={f.status ?? "active"}>
+                <option value="active">{TEXT.active}</option>
+                {Object.entries(STATUS_LABELS).map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+                <option value="all">{TEXT.all}</option>
+              </select>
+            </div>
+            <div className="field field--checkbox risk-filters__check">
+              <div className="field__checkbox-row">
+                <input id="f-overdue" type="checkbox" name="overdue" value="1" defaultChecked={!!f.overdue} />
+                <label className="field__label" htmlFor="f-overdue">
+                  {TEXT.overdue}
+                </label>
+              </div>
+            </div>
+            <div className="risk-filters__actions">
+              <button type="submit" className="btn btn--secondary">
+                {TEXT.apply}
+              </button>
+              <Link to="/risks" className="btn btn--ghost">
+                {TEXT.reset}
+              </Link>
+            </div>
+          </Form>
+        </FilterDisclosure>
       </section>
 
       <section className="risk-maps" aria-label="Heat maps">
@@ -271,6 +283,20 @@ export default function RisksIndex() {
 
       <section id="register" className="panel" aria-labelledby="register-title">
         <h2 id="register-title">Risks</h2>
+        <TabsLinks
+          label={TEXT.sources}
+          className="risk-sources"
+          items={[
+            { label: `${TEXT.sourceAll} (${data.bySource.people + data.bySource.rule})`, source: null },
+            { label: `${TEXT.sourcePeople} (${data.bySource.people})`, source: "people" as const },
+            { label: `${TEXT.sourceRule} (${data.bySource.rule})`, source: "rule" as const },
+          ].map((t) => ({
+            label: t.label,
+            to: `/risks${tableHref(search, { source: t.source, page: null })}#register`,
+            current: (f.source ?? null) === t.source,
+          }))}
+        />
+        {f.source === "rule" ? <p className="muted">{TEXT.sourceRuleHelp}</p> : null}
         {f.cell ? (
           <p className="notice" role="status">
             {TEXT.cellFilter(f.cell.kind, f.cell.likelihood, f.cell.impact)}{" "}

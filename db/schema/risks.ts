@@ -48,6 +48,13 @@ export const risks = sqliteTable(
     raisedValue: text("raised_value"),
     /** for rules over many subjects (e.g. one objective): which subject */
     raisedSubject: text("raised_subject"),
+    /**
+     * A rule-raised risk: when its rule last saw the cause cleared (the rule then closed it, or a
+     * person had closed it already). null while the cause lasts. A closed risk with a cleared
+     * cause is reopened when the cause comes back; one a person closed while the cause lasted
+     * stays closed until then (decision 600).
+     */
+    ruleClearedAt: integer("rule_cleared_at", { mode: "timestamp_ms" }),
     ...timestamps,
   },
   (t) => [

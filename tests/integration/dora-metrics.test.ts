@@ -15,7 +15,7 @@ import {
   type RefIncident,
   type Window,
 } from "~/lib/metrics/delivery";
-import { getDoraByService, getDoraMetrics, getDoraWeeklySeries, getOpenIncidents } from "~/models/delivery-metrics.server";
+import { getCtoDashboardData, getDoraByService, getDoraMetrics, getDoraWeeklySeries, getFirstDeploymentAt, getOpenIncidents } from "~/models/delivery-metrics.server";
 import { schema } from "../../db/client";
 import { insertDeployment, insertIncident, insertService, insertTeam } from "../../seeds/builders";
 import { createRng } from "../../seeds/prng";
@@ -314,5 +314,42 @@ describe("weekly series and per-service breakdown", () => {
     expect(getDoraByService(data.db, window, { teamId: data.teams[1] }).map((r) => r.serviceId)).toEqual(
       data.services.filter((s) => s.teamId === data.teams[1]).map((s) => s.id),
     );
+  });
+});
+
+describe("comparisons need history (issue 10, item 6)", () => {
+  it("getFirstDeploymentAt: the earliest successful production deployment of the filter", () => {
+    const t = createTestDb();
+    current = t;
+    const { db } = t;
+    const team = insertTeam(db, { name: "Core-cmp" });
+    const a = insertService(db, { teamId: team.id });
+    const b = insertService(db, { teamId: null });
+    const day = (n: number) => new Date(T0 + n * MS_PER_DAY);
+    expect(getFirstDeploymentAt(db)).toBeNull();
+    insertDeployment(db, { serviceId: a.id, environment: "staging", status: "success", finishedAt: day(0) });
+    insertDeployment(db, { serviceId: a.id, environment: "production", status: "failure", finishedAt: day(1) });
+    insertDeployment(db, { serviceId: b.id, environment: "production", status: "success", finishedAt: day(5) });
+    insertDeployment(db, { serviceId: a.id, environment: "production", status: "success", finishedAt: day(9) });
+    expect(getFirstDeploymentAt(db)).toBe(day(5).getTime());
+    expect(getFirstDeploymentAt(db, { serviceId: a.id })).toBe(day(9).getTime());
+    expect(getFirstDeploymentAt(db, { teamId: team.id })).toBe(day(9).getTime());
+    expect(getFirstDeploymentAt(db, { serviceId: b.id, teamId: team.id })).toBeNull(); // b is not Core's
+  });
+
+  it("the CTO dashboard compares only over a previous window the data covers", () => {
+    const t = createTestDb();
+    current = t;
+    const { db } = t;
+    const svc = insertService(db, { teamId: null });
+    const now = T0 + 200 * MS_PER_DAY;
+    const window = { from: now - 90 * MS_PER_DAY, to: now };
+    const previous = { from: now - 180 * MS_PER_DAY, to: window.from };
+    // 120 days of history: the previous 90-day window is mostly empty
+    for (let back = 120; back >= 1; back--) insertDeployment(db, { serviceId: svc.id, environment: "production", status: "success", finishedAt: new Date(now - back * MS_PER_DAY) });
+    expect(getCtoDashboardData(db, window, previous).comparison).toBe("partial");
+    // 200 days: a full previous window
+    for (let back = 200; back > 120; back--) insertDeployment(db, { serviceId: svc.id, environment: "production", status: "success", finishedAt: new Date(now - back * MS_PER_DAY) });
+    expect(getCtoDashboardData(db, window, previous).comparison).toBe("full");
   });
 });

@@ -12,11 +12,13 @@ import {
   getHeadcountSummary,
   getRequisition,
   listEmployees,
+  parseEmployeeFilters,
   listRequisitions,
   requisitionsCsvRows,
   updateRequisition,
 } from "~/models/hiring.server";
 import type { Db } from "~/utils/db.server";
+import { getOverviewCounts } from "~/models/overview.server";
 import { insertEmployee, insertRequisition, insertTeam, insertUser } from "../../seeds/builders";
 import { createTestDb } from "../helpers/db";
 
@@ -163,6 +165,20 @@ describe("employee salaries: CEO only", () => {
     expect(names("2024-05")).toEqual(["Ada", "Gone"]);
     expect(names("2024-06")).toEqual(["Ada"]); // left on the last day: not employed at month end
     expect(names("2024-07")).toEqual(["Ada", "Later"]);
+  });
+
+  it("status filter: someone hired to start later is not current (issue 10, item 9)", () => {
+    insertEmployee(db, { name: "Gone", teamId: tech.id, startDate: "2023-01-01", endDate: "2024-06-30" });
+    insertEmployee(db, { name: "Starts in January", teamId: tech.id, startDate: "2027-01-01" });
+    insertEmployee(db, { name: "Leaving", teamId: tech.id, startDate: "2023-01-01", endDate: "2027-03-31" });
+    const today = "2026-11-18";
+    const names = (status: "current" | "starting" | "left") => listEmployees(db, ceo, { status, today }).rows.map((e) => e.name);
+    expect(names("current")).toEqual(["Ada", "Leaving"]);
+    expect(names("starting")).toEqual(["Starts in January"]);
+    expect(names("left")).toEqual(["Gone"]);
+    expect(parseEmployeeFilters(new URL("http://x/hiring/employees?status=starting")).status).toBe("starting");
+    expect(parseEmployeeFilters(new URL("http://x/hiring/employees?status=soon")).status).toBeUndefined();
+    expect(getOverviewCounts(db, Date.UTC(2026, 10, 18)).employees).toBe(2); // home's "People employed"
   });
 });
 

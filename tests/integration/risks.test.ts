@@ -13,9 +13,11 @@ import {
 } from "../../seeds/builders";
 import { seedReference } from "../../seeds/reference";
 import { listAudit } from "~/models/audit.server";
+import { getOverviewCounts } from "~/models/overview.server";
 import { refreshMetricRisks } from "~/models/live-metrics.server";
 import {
   applyRiskRules,
+  countRisksBySource,
   createRisk,
   getRiskHeatMap,
   listRiskRules,
@@ -82,12 +84,61 @@ describe("metric rules", () => {
     expect(rows[0].raisedValue).toBe("5.5 months");
   });
 
-  it("opens a new risk once the previous one is closed", () => {
+  it("closes its risk when the cause clears, and reopens the same risk when it comes back", () => {
+    const { raised } = applyRiskRules(db, { ...noData, runway: { runwayMonths: 8 } });
+    const cleared = applyRiskRules(db, { ...noData, runway: { runwayMonths: 14 } }, Date.UTC(2026, 10, 2));
+    expect(cleared.closed).toEqual(raised);
+    let [row] = raisedRisks();
+    expect(row.status).toBe("closed");
+    expect(row.ruleClearedAt?.getTime()).toBe(Date.UTC(2026, 10, 2));
+    expect(row.description).toContain("the cause cleared");
+    // still clear: nothing more
+    expect(applyRiskRules(db, { ...noData, runway: { runwayMonths: 15 } })).toMatchObject({ raised: [], reopened: [], updated: [], closed: [] });
+    // not burning at all is a cleared cause too; no finance data is not
+    expect(applyRiskRules(db, { ...noData, runway: { runwayMonths: null } }).closed).toEqual([]);
+    const back = applyRiskRules(db, { ...noData, runway: { runwayMonths: 7 } });
+    expect(back).toMatchObject({ raised: [], reopened: raised });
+    [row] = raisedRisks();
+    expect(raisedRisks()).toHaveLength(1);
+    expect(row).toMatchObject({ status: "open", raisedValue: "7.0 months", ruleClearedAt: null });
+    const { rows } = listAudit(db, { entityType: "risk", system: true }, { limit: 10, offset: 0 });
+    expect(rows.map((r) => r.action).sort()).toEqual(["rule:close", "rule:raise", "rule:reopen"]);
+  });
+
+  it("a risk a person closed while the cause lasts stays closed until the cause clears and comes back", () => {
     const { raised } = applyRiskRules(db, { ...noData, runway: { runwayMonths: 8 } });
     const ceo = insertUser(db, { role: "ceo" });
     setRiskStatus(db, ceo.id, raised[0], "closed");
-    applyRiskRules(db, { ...noData, runway: { runwayMonths: 7 } });
-    expect(raisedRisks().map((r) => r.status).sort()).toEqual(["closed", "open"]);
+    expect(applyRiskRules(db, { ...noData, runway: { runwayMonths: 7 } })).toMatchObject({ raised: [], reopened: [] });
+    expect(raisedRisks().map((r) => r.status)).toEqual(["closed"]);
+    applyRiskRules(db, { ...noData, runway: { runwayMonths: 20 } }); // the cause clears
+    expect(raisedRisks()[0].ruleClearedAt).not.toBeNull();
+    expect(applyRiskRules(db, { ...noData, runway: { runwayMonths: 9 } }).reopened).toEqual(raised);
+    expect(raisedRisks().map((r) => r.status)).toEqual(["open"]);
+  });
+
+  it("gives the company-wide risks an owner: the CEO for runway, the CTO for the change failure rate", () => {
+    const ceo = insertUser(db, { role: "ceo" });
+    const cto = insertUser(db, { role: "cto" });
+    insertUser(db, { role: "cto", active: false });
+    applyRiskRules(db, { ...noData, runway: { runwayMonths: 8 }, cfr: { rate: 0.3 } });
+    const rows = db.select().from(schema.risks).all();
+    expect(rows.map((r) => [r.category, r.ownerUserId]).sort()).toEqual([
+      ["financial", ceo.id],
+      ["technical", cto.id],
+    ]);
+  });
+
+  it("fills in a missing owner but never replaces the owner a person chose", () => {
+    const { raised } = applyRiskRules(db, { ...noData, runway: { runwayMonths: 8 } });
+    expect(raisedRisks()[0].ownerUserId).toBeNull(); // nobody holds the CEO role yet
+    const ceo = insertUser(db, { role: "ceo" });
+    expect(applyRiskRules(db, { ...noData, runway: { runwayMonths: 8 } }).updated).toEqual(raised);
+    expect(raisedRisks()[0].ownerUserId).toBe(ceo.id);
+    const other = insertUser(db, { role: "lead" });
+    db.update(schema.risks).set({ ownerUserId: other.id }).run();
+    applyRiskRules(db, { ...noData, runway: { runwayMonths: 6 } });
+    expect(raisedRisks()[0]).toMatchObject({ ownerUserId: other.id, raisedValue: "6.0 months" });
   });
 
   it("does not fire when disabled, nor when not triggered", () => {
@@ -102,13 +153,14 @@ describe("metric rules", () => {
     expect(raisedRisks()).toHaveLength(0);
   });
 
-  it("raises a CFR risk in percent and one risk per off-track objective", () => {
+  it("raises a CFR risk in percent and one risk per off-track objective, owned by the objective's owner", () => {
+    const owner = insertUser(db, { role: "lead" });
     const r = applyRiskRules(db, {
       runway: null,
       cfr: { rate: 0.2 },
       objectives: {
         objectives: [
-          { id: 1, title: "Ship v2", progress: 0.1, expected: 0.6, elapsedShare: 0.6 },
+          { id: 1, title: "Ship v2", progress: 0.1, expected: 0.6, elapsedShare: 0.6, ownerUserId: owner.id },
           { id: 2, title: "Hire", progress: 0.55, expected: 0.6, elapsedShare: 0.6 },
           { id: 3, title: "Fresh", progress: 0, expected: 0.6, elapsedShare: 0.6 },
         ],
@@ -116,19 +168,45 @@ describe("metric rules", () => {
     });
     expect(r.raised).toHaveLength(3);
     const rows = listRisks(db, { status: "all" }, { sort: { id: "title", desc: false } }).rows;
-    expect(rows.map((x) => [x.title, x.raisedValue])).toEqual([
-      ["Change failure rate above 15.0 % over 30 days", "20.0 %"],
-      ["Objective off track: Fresh", "0 % progress, 60 % expected"],
-      ["Objective off track: Ship v2", "10 % progress, 60 % expected"],
+    expect(rows.map((x) => [x.title, x.raisedValue, x.ownerUserId])).toEqual([
+      ["Change failure rate above 15.0 % over 30 days", "20.0 %", null],
+      ["Objective off track: Fresh", "0 % progress, 60 % expected", null],
+      ["Objective off track: Ship v2", "10 % progress, 60 % expected", owner.id],
     ]);
-    // again: nothing new
-    expect(
-      applyRiskRules(db, {
-        runway: null,
-        cfr: { rate: 0.2 },
-        objectives: { objectives: [{ id: 1, title: "Ship v2", progress: 0.1, expected: 0.6, elapsedShare: 0.6 }] },
-      }).raised,
-    ).toEqual([]);
+  });
+
+  it("one risk per cause: objectives aligned under an off-track objective are named in its risk, not raised apart", () => {
+    const ceo = insertUser(db, { role: "ceo" });
+    const lead = insertUser(db, { role: "lead" });
+    const o = (id: number, parentId: number | null, progress: number, ownerUserId: number) => ({
+      id,
+      title: `Objective ${id}`,
+      progress,
+      expected: 0.6,
+      elapsedShare: 0.6,
+      parentId,
+      ownerUserId,
+    });
+    // 10 (company) ← 11 (team), both off track; 12 under 10 is on track
+    const input = { ...noData, objectives: { objectives: [o(10, null, 0.1, ceo.id), o(11, 10, 0.05, lead.id), o(12, 10, 0.55, lead.id)] } };
+    const r = applyRiskRules(db, input);
+    expect(r.raised).toHaveLength(1);
+    const [risk] = db.select().from(schema.risks).all();
+    expect(risk).toMatchObject({ raisedSubject: "objective:10", ownerUserId: ceo.id, title: "Objective off track: Objective 10" });
+    expect(risk.description).toContain('Also off track under it: "Objective 11" (5 %)');
+    expect(r.findings.find((f) => f.subject === "objective:11")).toMatchObject({ state: "clear", triggered: false });
+    // the parent back on track: the team objective is now its own cause (its own risk, its own owner)
+    const r2 = applyRiskRules(db, { ...noData, objectives: { objectives: [o(10, null, 0.55, ceo.id), o(11, 10, 0.05, lead.id)] } });
+    expect(r2.closed).toEqual([risk.id]);
+    expect(r2.raised).toHaveLength(1);
+    expect(db.select().from(schema.risks).where(eq(schema.risks.id, r2.raised[0])).get()).toMatchObject({ raisedSubject: "objective:11", ownerUserId: lead.id });
+  });
+
+  it("closes an objective's risk when the objective leaves the current cycle; no data closes nothing", () => {
+    const input = { ...noData, objectives: { objectives: [{ id: 5, title: "Old", progress: 0.1, expected: 0.9, elapsedShare: 0.9 }] } };
+    const { raised } = applyRiskRules(db, input);
+    expect(applyRiskRules(db, { ...noData, objectives: null }).closed).toEqual([]);
+    expect(applyRiskRules(db, { ...noData, objectives: { objectives: [] } }).closed).toEqual(raised);
   });
 
   it("writes audit entries with the system actor", () => {
@@ -150,19 +228,23 @@ describe("metric rules", () => {
     const r = refreshMetricRisks(db, now);
     expect(r.findings.find((f) => f.kind === "runway_below_months")).toMatchObject({ triggered: true, value: 3 });
     expect(raisedRisks()).toHaveLength(1);
-    refreshMetricRisks(db, now);
+    // page after page: the same risk, nothing written again, the home count unchanged
+    for (let i = 0; i < 3; i++) expect(refreshMetricRisks(db, now)).toMatchObject({ raised: [], updated: [], reopened: [], closed: [] });
     expect(raisedRisks()).toHaveLength(1);
+    expect(getOverviewCounts(db, now)).toMatchObject({ openRisksRule: 1, openRisksPeople: 0 });
   });
 
   it("evaluates the objective rule from the current OKR cycle", () => {
     const cycle = insertCycle(db, { startDate: "2026-01-01", endDate: "2026-03-31" });
-    const o = insertObjective(db, { cycleId: cycle.id, title: "Reach 15 customers" });
+    const owner = insertUser(db, { role: "lead" });
+    const o = insertObjective(db, { cycleId: cycle.id, title: "Reach 15 customers", ownerUserId: owner.id });
     insertKeyResult(db, { objectiveId: o.id, startValue: 0, targetValue: 100, currentValue: 5 });
     const now = Date.UTC(2026, 1, 25); // ~62 % of the cycle
     const r = refreshMetricRisks(db, now);
     const f = r.findings.find((x) => x.subject === `objective:${o.id}`);
     expect(f?.triggered).toBe(true);
     expect(r.raised).toHaveLength(1);
+    expect(db.select().from(schema.risks).get()?.ownerUserId).toBe(owner.id);
   });
 });
 
@@ -197,6 +279,19 @@ describe("register writes and queries", () => {
     expect(map.total).toBe(2);
     expect(map.cells[5 - 4][5 - 1].riskIds).toHaveLength(1);
     expect(map.cells[0][4]).toMatchObject({ likelihood: 5, impact: 5, level: "critical" });
+  });
+
+  it("separates the risks raised by rules from those entered by people (filter and counts)", () => {
+    const ceo = insertUser(db, { role: "ceo" });
+    createRisk(db, ceo.id, { ...input, title: "Entered" }, "create");
+    createRisk(db, ceo.id, { ...input, title: "Proposed" }, "propose");
+    applyRiskRules(db, { runway: { runwayMonths: 3 }, cfr: null, objectives: null });
+    const titles = (q: string) => listRisks(db, riskFilterFromUrl(new URL(`http://x/risks?${q}`)), { sort: { id: "title", desc: false } }).rows.map((r) => r.title);
+    expect(titles("source=people")).toEqual(["Entered", "Proposed"]);
+    expect(titles("source=rule")).toEqual(["Runway below 12.0 months"]);
+    expect(titles("source=robots")).toHaveLength(3); // an unknown value is ignored
+    expect(countRisksBySource(db, riskFilterFromUrl(new URL("http://x/risks?source=rule")))).toEqual({ people: 2, rule: 1 });
+    expect(countRisksBySource(db, { status: "proposed" })).toEqual({ people: 1, rule: 0 });
   });
 
   it("sorts by every sortable column in SQL, both directions, and pages", () => {

@@ -11,12 +11,15 @@ import {
   X_AXIS_PADDING,
   DEFAULT_CHART_WIDTH,
   categoryTickInterval,
+  chartLegend,
+  chartValueAxis,
   isChartEmpty,
   seriesColor,
   tooltipContentStyle,
   tooltipLabelStyle,
   useChartId,
   useChartSize,
+  type AxisUnit,
   type CategoryKey,
   type ChartReferenceLine,
   type ChartSeries,
@@ -34,7 +37,11 @@ export type AreaChartProps<T extends object> = {
   stacked?: boolean;
   referenceLine?: ChartReferenceLine;
   formatX?: (x: string | number) => string;
+  /** tooltip and table text of a value (the axis prints nice ticks in `unit`) */
   formatValue?: (v: number) => string;
+  unit?: AxisUnit;
+  locale?: string;
+  currency?: string;
   width?: number;
   height?: number;
   yAxisWidth?: number;
@@ -55,6 +62,9 @@ export function AreaChart<T extends object>({
   referenceLine,
   formatX = defaultFormatX,
   formatValue = defaultFormatValue,
+  unit,
+  locale,
+  currency,
   width = DEFAULT_CHART_WIDTH,
   height = DEFAULT_CHART_HEIGHT,
   yAxisWidth = 64,
@@ -66,6 +76,7 @@ export function AreaChart<T extends object>({
   const empty = isChartEmpty(data, series);
   const table = buildChartTable(data, xKey, series, formatX, formatValue, xLabel);
   const notes = referenceLine ? [`${referenceLine.label}: ${formatValue(referenceLine.y)}`] : [];
+  const axis = chartValueAxis(data, series, { unit, locale, currency, stacked, extraValues: referenceLine ? [referenceLine.y] : [] });
 
   return (
     <ChartFrame
@@ -76,7 +87,10 @@ export function AreaChart<T extends object>({
       height={height}
       empty={empty}
       emptyMessage={emptyMessage}
-      legend={series.map((s, i) => ({ label: s.label, color: seriesColor(i, s.color), dashed: s.dashed, kind: "box" as const }))}
+      legend={chartLegend(
+        series.map((s, i) => ({ label: s.label, color: seriesColor(i, s.color), dashed: s.dashed, kind: "box" as const })),
+        { referenceLine },
+      )}
       table={table}
       notes={notes}
       className={className}
@@ -86,7 +100,7 @@ export function AreaChart<T extends object>({
         <RAreaChart id={id} width={size.width} height={size.height} data={data.slice()} margin={{ top: 16, right: 24, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey={xKey} tickFormatter={(v: string | number) => formatX(v)} tick={axisTick} stroke="var(--border)" tickLine={false} interval={categoryTickInterval(data.length, size.width - yAxisWidth - 28)} padding={X_AXIS_PADDING} />
-          <YAxis tickFormatter={(v: number) => formatValue(v)} interval={0} tick={axisTick} stroke="var(--border)" tickLine={false} width={yAxisWidth} />
+          <YAxis tickFormatter={axis.format} ticks={axis.ticks} domain={axis.domain} allowDataOverflow interval={0} tick={axisTick} stroke="var(--border)" tickLine={false} width={yAxisWidth} />
           <Tooltip
             isAnimationActive={false}
             cursor={{ stroke: "var(--border)" }}
@@ -101,7 +115,6 @@ export function AreaChart<T extends object>({
               stroke={chartColor(referenceLine.color ?? "text-muted")}
               strokeDasharray="4 4"
               ifOverflow="extendDomain"
-              label={{ value: referenceLine.label, position: "insideBottomRight", fill: "var(--text-muted)", fontSize: 12 }}
             />
           ) : null}
           {series.map((s, i) => {
@@ -112,13 +125,13 @@ export function AreaChart<T extends object>({
                 id={`${id}-s${i}`}
                 type="linear"
                 dataKey={s.key}
-                name={s.label}
+                name={s.name ?? s.label}
                 stroke={color}
                 strokeWidth={2}
                 strokeDasharray={s.dashed ? "6 4" : undefined}
                 fill={color}
                 fillOpacity={stacked ? 0.55 : 0.2}
-                stackId={stacked ? "stack" : undefined}
+                stackId={stacked ? (s.stack ?? "stack") : undefined}
                 isAnimationActive={false}
                 connectNulls={false}
                 activeDot={{ r: 4, fill: color, stroke: "var(--surface)", strokeWidth: 2 }}

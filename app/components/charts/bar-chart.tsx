@@ -10,16 +10,21 @@ import {
   DEFAULT_CHART_HEIGHT,
   DEFAULT_CHART_WIDTH,
   categoryTickInterval,
+  chartLegend,
+  chartValueAxis,
   isChartEmpty,
   seriesColor,
   tooltipContentStyle,
   tooltipLabelStyle,
   useChartId,
   useChartSize,
+  type AxisUnit,
   type CategoryKey,
   type ChartColor,
   type ChartReferenceLine,
   type ChartSeries,
+  type DataTableSpec,
+  type LegendItem,
 } from "./chart-frame";
 
 export type BarSeries<T> = ChartSeries<T> & {
@@ -42,9 +47,17 @@ export type BarChartProps<T extends object> = {
   layout?: "horizontal" | "vertical";
   referenceLine?: ChartReferenceLine;
   formatX?: (x: string | number) => string;
+  /** tooltip and table text of a value (the axis prints nice ticks in `unit`) */
   formatValue?: (v: number) => string;
-  /** a fixed value scale, e.g. a 1–5 score: its bounds and ticks (default: recharts picks from 0) */
+  unit?: AxisUnit;
+  locale?: string;
+  currency?: string;
+  /** a fixed value scale, e.g. a 1–5 score: its bounds and ticks (default: nice ticks from 0) */
   valueScale?: { domain: [number, number]; ticks: number[] };
+  /** "Show as table" rows other than one per data row (default: the data as plotted) */
+  table?: DataTableSpec;
+  /** legend entries after the series', e.g. what a light bar means */
+  legendExtra?: readonly LegendItem[];
   width?: number;
   height?: number;
   /** width in px of the value axis (horizontal layout) or of the category axis (vertical layout) */
@@ -67,7 +80,12 @@ export function BarChart<T extends object>({
   referenceLine,
   formatX = defaultFormatX,
   formatValue = defaultFormatValue,
+  unit,
+  locale,
+  currency,
   valueScale,
+  table: tableOverride,
+  legendExtra = [],
   width = DEFAULT_CHART_WIDTH,
   height = DEFAULT_CHART_HEIGHT,
   axisWidth,
@@ -77,9 +95,10 @@ export function BarChart<T extends object>({
   const id = useChartId();
   const { ref, size } = useChartSize(width, height);
   const empty = isChartEmpty(data, series);
-  const table = buildChartTable(data, xKey, series, formatX, formatValue, xLabel);
+  const table = tableOverride ?? buildChartTable(data, xKey, series, formatX, formatValue, xLabel);
   const notes = referenceLine ? [`${referenceLine.label}: ${formatValue(referenceLine.y)}`] : [];
   const vertical = layout === "vertical";
+  const axis = chartValueAxis(data, series, { unit, locale, currency, stacked, extraValues: referenceLine ? [referenceLine.y] : [] });
 
   const categoryAxisProps = {
     dataKey: xKey,
@@ -89,12 +108,13 @@ export function BarChart<T extends object>({
     tickLine: false,
   } as const;
   const valueAxisProps = {
-    tickFormatter: (v: number) => formatValue(v),
+    tickFormatter: valueScale ? (v: number) => formatValue(v) : axis.format,
     interval: 0,
     tick: axisTick,
     stroke: "var(--border)",
     tickLine: false,
-    ...(valueScale ? { domain: valueScale.domain, ticks: valueScale.ticks } : {}),
+    allowDataOverflow: true,
+    ...(valueScale ? { domain: valueScale.domain, ticks: valueScale.ticks } : { domain: axis.domain, ticks: axis.ticks }),
   } as const;
 
   return (
@@ -106,7 +126,10 @@ export function BarChart<T extends object>({
       height={height}
       empty={empty}
       emptyMessage={emptyMessage}
-      legend={series.map((s, i) => ({ label: s.label, color: seriesColor(i, s.color), dashed: s.dashed, kind: "box" as const }))}
+      legend={[
+        ...chartLegend(series.map((s, i) => ({ label: s.label, color: seriesColor(i, s.color), dashed: s.dashed, kind: "box" as const })), { referenceLine }),
+        ...legendExtra,
+      ]}
       table={table}
       notes={notes}
       className={className}
@@ -148,7 +171,6 @@ export function BarChart<T extends object>({
               stroke={chartColor(referenceLine.color ?? "text-muted")}
               strokeDasharray="4 4"
               ifOverflow="extendDomain"
-              label={{ value: referenceLine.label, position: vertical ? "insideTopRight" : "insideBottomRight", fill: "var(--text-muted)", fontSize: 12 }}
             />
           ) : null}
           {series.map((s, i) => {
@@ -158,12 +180,12 @@ export function BarChart<T extends object>({
                 key={s.key}
                 id={`${id}-s${i}`}
                 dataKey={s.key}
-                name={s.label}
+                name={s.name ?? s.label}
                 fill={color}
                 stroke={s.dashed ? color : undefined}
                 strokeDasharray={s.dashed ? "4 3" : undefined}
                 fillOpacity={s.dashed ? 0.35 : 1}
-                stackId={stacked ? "stack" : undefined}
+                stackId={stacked ? (s.stack ?? "stack") : undefined}
                 isAnimationActive={false}
                 maxBarSize={48}
               >

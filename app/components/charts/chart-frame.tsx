@@ -10,6 +10,9 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
 import { NO_DATA, formatNumber } from "~/lib/format";
+import { axisScale, type AxisScale, type AxisUnit } from "~/lib/nice-ticks";
+
+export type { AxisUnit };
 
 /** Colour tokens a chart may use (CSS custom properties of app.css); same meaning = same colour. */
 export type ChartColor =
@@ -65,6 +68,10 @@ export type ChartSeries<T> = {
   color?: ChartColor;
   /** dashed stroke (forecasts, plans) */
   dashed?: boolean;
+  /** stacked charts: the stack this series belongs to (several stacks side by side, e.g. plan and actual) */
+  stack?: string;
+  /** its name in the hover tooltip when the label alone is ambiguous (default: label) */
+  name?: string;
 };
 
 export type ChartReferenceLine = {
@@ -133,7 +140,81 @@ export function categoryTickInterval(count: number, plotWidth: number, minSpacin
   return Math.max(0, Math.ceil(count / maxTicks) - 1);
 }
 
-export type LegendItem = { label: string; color: ChartColor; dashed?: boolean; kind?: "line" | "box" };
+/**
+ * One legend entry. Reference lines ("Target", "Zero cash") and markers are named here, beside
+ * the series, never written over the plot where a line may run through the label.
+ */
+export type LegendItem = { label: string; color: ChartColor; dashed?: boolean; kind?: "line" | "box" | "ref" | "marker" };
+
+/** The legend of a chart: its series (same label and colour once), then its reference line and marker. */
+export function chartLegend(
+  series: readonly { label: string; color: ChartColor; dashed?: boolean; kind?: LegendItem["kind"] }[],
+  extras: { referenceLine?: ChartReferenceLine; xMarker?: { label: string; color?: ChartColor } } = {},
+): LegendItem[] {
+  // one entry per label and colour; a series drawn both dashed (plan) and solid (actual) shows solid
+  const byKey = new Map<string, LegendItem>();
+  for (const s of series) {
+    const key = `${s.label}|${s.color}`;
+    const before = byKey.get(key);
+    if (!before || (before.dashed && !s.dashed)) byKey.set(key, { ...s });
+  }
+  const items: LegendItem[] = [...byKey.values()];
+  if (extras.referenceLine) items.push({ label: extras.referenceLine.label, color: extras.referenceLine.color ?? "text-muted", kind: "ref" });
+  if (extras.xMarker) items.push({ label: extras.xMarker.label, color: extras.xMarker.color ?? "text-muted", kind: "marker" });
+  return items;
+}
+
+/**
+ * The value axis of a chart (nice ticks in the unit the values live in, `~/lib/nice-ticks`):
+ * over every plotted value — each stack's positive and negative totals per row when stacked —
+ * and `extraValues` (a reference line, bounds asked for), so they are always inside the plot.
+ */
+export function chartValueAxis<T extends object>(
+  data: readonly T[],
+  series: readonly ChartSeries<T>[],
+  opts: { unit?: AxisUnit; stacked?: boolean; extraValues?: readonly number[]; locale?: string; currency?: string; includeZero?: boolean; maxTicks?: number } = {},
+): AxisScale {
+  const values: number[] = [];
+  for (const row of data) {
+    if (opts.stacked) {
+      const sums = new Map<string, { pos: number; neg: number }>();
+      for (const s of series) {
+        const v = row[s.key] as unknown;
+        if (typeof v !== "number" || !Number.isFinite(v)) continue;
+        const key = s.stack ?? "stack";
+        const acc = sums.get(key) ?? { pos: 0, neg: 0 };
+        if (v >= 0) acc.pos += v;
+        else acc.neg += v;
+        sums.set(key, acc);
+      }
+      for (const { pos, neg } of sums.values()) values.push(pos, neg);
+    } else {
+      for (const s of series) {
+        const v = row[s.key] as unknown;
+        if (typeof v === "number" && Number.isFinite(v)) values.push(v);
+      }
+    }
+  }
+  if (opts.extraValues) values.push(...opts.extraValues);
+  return axisScale(values, opts.unit ?? "number", { locale: opts.locale, currency: opts.currency, includeZero: opts.includeZero, maxTicks: opts.maxTicks });
+}
+
+/**
+ * At most `max` groups for a chart with one colour per group: the `max − 1` largest by total, then
+ * the rest together under `restLabel`. An item already named like the rest group (a category
+ * called "Other") always joins the rest, so a legend never lists both "Other" and "Other
+ * categories". Returns the groups in order and the group of each item.
+ */
+export function groupLargest(totals: ReadonlyMap<string, number>, max: number, restLabel = "Other"): { groups: string[]; groupOf: (item: string) => string } {
+  const isRest = (name: string) => name.trim().toLocaleLowerCase() === restLabel.trim().toLocaleLowerCase();
+  const ranked = [...totals.entries()].filter(([name]) => !isRest(name)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+  const hasRestItem = [...totals.keys()].some(isRest);
+  const fits = ranked.length + (hasRestItem ? 1 : 0) <= max;
+  const named = fits ? ranked : ranked.slice(0, max - 1);
+  const groups = fits && !hasRestItem ? named : [...named, restLabel];
+  const set = new Set(named);
+  return { groups, groupOf: (item) => (set.has(item) ? item : restLabel) };
+}
 
 export type DataTableSpec = {
   xLabel: string;
@@ -231,14 +312,14 @@ export function ChartFrame({
           >
             {children}
           </div>
-          {legend.length > 1 ? (
+          {legend.length > 1 || legend.some((l) => l.kind === "ref" || l.kind === "marker") ? (
             <ul className="chart__legend">
               {legend.map((item) => (
-                <li key={item.label} className="chart__legend-item">
+                <li key={`${item.label}|${item.color}|${item.kind ?? ""}`} className="chart__legend-item">
                   <span
                     className={[
                       "chart__swatch",
-                      item.kind === "box" ? "chart__swatch--box" : "chart__swatch--line",
+                      item.kind === "box" ? "chart__swatch--box" : item.kind === "ref" ? "chart__swatch--ref" : item.kind === "marker" ? "chart__swatch--marker" : "chart__swatch--line",
                       item.dashed ? "chart__swatch--dashed" : null,
                     ]
                       .filter(Boolean)

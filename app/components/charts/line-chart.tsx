@@ -11,12 +11,15 @@ import {
   X_AXIS_PADDING,
   DEFAULT_CHART_WIDTH,
   categoryTickInterval,
+  chartLegend,
+  chartValueAxis,
   isChartEmpty,
   seriesColor,
   tooltipContentStyle,
   tooltipLabelStyle,
   useChartId,
   useChartSize,
+  type AxisUnit,
   type CategoryKey,
   type ChartColor,
   type ChartReferenceLine,
@@ -41,9 +44,14 @@ export type LineChartProps<T extends object> = {
   /** a vertical marker at an x value, e.g. "Today" where the forecast starts */
   xMarker?: { x: string | number; label: string; color?: ChartColor };
   formatX?: (x: string | number) => string;
+  /** tooltip and table text of a value (the axis prints nice ticks in `unit`) */
   formatValue?: (v: number) => string;
-  /** y axis bounds, e.g. [0, "auto"] (default: from 0 unless values are negative) */
-  yDomain?: [number | "auto" | "dataMin", number | "auto" | "dataMax"];
+  /** what the values are, for the axis ticks: "money" (cents), "hours", "percent" (×100), "count", "number" */
+  unit?: AxisUnit;
+  locale?: string;
+  currency?: string;
+  /** y axis bounds: numbers are kept inside the axis, "auto" fits the data (default: from 0) */
+  yDomain?: [number | "auto", number | "auto"];
   /** intrinsic size; CSS scales it to the container (default 640×260) */
   width?: number;
   height?: number;
@@ -66,6 +74,9 @@ export function LineChart<T extends object>({
   xMarker,
   formatX = defaultFormatX,
   formatValue = defaultFormatValue,
+  unit,
+  locale,
+  currency,
   yDomain,
   width = DEFAULT_CHART_WIDTH,
   height = DEFAULT_CHART_HEIGHT,
@@ -81,9 +92,14 @@ export function LineChart<T extends object>({
   if (referenceLine) notes.push(`${referenceLine.label}: ${formatValue(referenceLine.y)}`);
   if (xMarker) notes.push(`${xMarker.label}: ${formatX(xMarker.x)}`);
   const dots = data.length <= 24;
-  // the marker's label goes on the side of the line with room for it (never past the plot's edge)
-  const markerIndex = xMarker ? data.findIndex((row) => (row as Record<string, unknown>)[xKey] === xMarker.x) : -1;
-  const markerLabelPosition = markerIndex > (data.length - 1) / 2 ? "insideTopRight" : "insideTopLeft";
+  const axis = chartValueAxis(data, series, {
+    unit,
+    locale,
+    currency,
+    // numeric bounds asked for (e.g. 0 or 10) stay on the axis; "auto" fits the data
+    extraValues: [...(yDomain ?? []).flatMap((b) => (typeof b === "number" ? [b] : [])), ...(referenceLine ? [referenceLine.y] : [])],
+    includeZero: yDomain === undefined,
+  });
 
   return (
     <ChartFrame
@@ -94,7 +110,10 @@ export function LineChart<T extends object>({
       height={height}
       empty={empty}
       emptyMessage={emptyMessage}
-      legend={series.map((s, i) => ({ label: s.label, color: seriesColor(i, s.color), dashed: s.dashed }))}
+      legend={chartLegend(
+        series.map((s, i) => ({ label: s.label, color: seriesColor(i, s.color), dashed: s.dashed })),
+        { referenceLine, xMarker },
+      )}
       table={table}
       notes={notes}
       className={className}
@@ -113,13 +132,15 @@ export function LineChart<T extends object>({
             padding={X_AXIS_PADDING}
           />
           <YAxis
-            tickFormatter={(v: number) => formatValue(v)}
+            tickFormatter={axis.format}
+            ticks={axis.ticks}
+            domain={axis.domain}
             interval={0}
             tick={axisTick}
             stroke="var(--border)"
             tickLine={false}
             width={yAxisWidth}
-            domain={yDomain ?? [(min: number) => Math.min(0, min), "auto"]}
+            allowDataOverflow
           />
           <Tooltip
             isAnimationActive={false}
@@ -135,7 +156,6 @@ export function LineChart<T extends object>({
               stroke={chartColor(referenceLine.color ?? "text-muted")}
               strokeDasharray="4 4"
               ifOverflow="extendDomain"
-              label={{ value: referenceLine.label, position: "insideBottomRight", fill: "var(--text-muted)", fontSize: 12 }}
             />
           ) : null}
           {xMarker ? (
@@ -143,7 +163,6 @@ export function LineChart<T extends object>({
               x={xMarker.x}
               stroke={chartColor(xMarker.color ?? "text-muted")}
               strokeDasharray="2 3"
-              label={{ value: xMarker.label, position: markerLabelPosition, fill: "var(--text-muted)", fontSize: 12 }}
             />
           ) : null}
           {series.map((s, i) => {
@@ -154,7 +173,7 @@ export function LineChart<T extends object>({
                 id={`${id}-s${i}`}
                 type="linear"
                 dataKey={s.key}
-                name={s.label}
+                name={s.name ?? s.label}
                 stroke={color}
                 strokeWidth={2}
                 strokeDasharray={s.dashed ? "6 4" : undefined}

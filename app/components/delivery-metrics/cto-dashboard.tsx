@@ -9,10 +9,12 @@ import { TierBadge } from "~/components/metrics/tier-badge";
 import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
 import { formatDate, formatDateTime, formatHours, formatMoney, formatNumber, formatPercent, type FormatOptions } from "~/lib/format";
+import { windowChange, type ComparisonCoverage } from "~/lib/metrics/comparison";
 import { FORMULAS, INFERRED_CAUSE_RULE, type DoraMetrics, type Window } from "~/lib/metrics/delivery";
 import { ctoHref, drillHref, type CtoParams } from "./cto-window";
 import type { BudgetVsActualLine } from "~/lib/metrics/finance";
 import { meetsTarget, targetText } from "~/lib/metrics/targets";
+import { plural } from "~/lib/plural";
 import { TARGETS_SOURCE, type DoraTargetKey, type DoraTargets } from "./targets";
 
 export const CTO_TEXT = {
@@ -31,7 +33,6 @@ export const CTO_TEXT = {
   apply: "Apply",
   reset: "Reset filters",
   vsPrevious: (days: string) => `vs the previous ${days} days`,
-  noComparison: "no comparison",
   trends: "Weekly trends",
   trendsHelp: "Per ISO week (Monday, UTC), the part of each week inside the window. The dashed line is the company target.",
   services: "By service",
@@ -56,11 +57,7 @@ function windowLabel(w: Window, fmt: Fmt): string {
   return `${formatDateTime(w.from, fmt.timeZone, fmt.locale)} – ${formatDateTime(w.to - 1, fmt.timeZone, fmt.locale)}`;
 }
 
-function change(cur: number | null, prev: number | null, direction: "higher" | "lower", format: (d: number) => string, comparedTo: string): KpiChange {
-  if (cur === null || prev === null) return { value: null, formatted: CTO_TEXT.noComparison, direction, comparedTo };
-  const d = cur - prev;
-  return { value: d, formatted: format(d), direction, comparedTo };
-}
+
 
 function signedHours(d: number, fmt: Fmt): string {
   const text = formatHours(Math.abs(d), fmt.locale) ?? "";
@@ -70,17 +67,25 @@ function signedHours(d: number, fmt: Fmt): string {
 export function DoraTiles({
   current: m,
   previous: p,
+  comparison,
   params,
   fmt,
   targets,
 }: {
   current: DoraMetrics;
   previous: DoraMetrics;
+  /** whether the data covers the previous window: no trend otherwise */
+  comparison: ComparisonCoverage;
   params: CtoParams;
   fmt: Fmt;
   /** the company's targets (metric_targets rows), null where none is set */
   targets: DoraTargets;
 }) {
+  const change = (cur: number | null, prev: number | null, direction: "higher" | "lower", format: (d: number) => string, comparedTo: string): KpiChange => ({
+    ...windowChange(cur, prev, comparison, format),
+    direction,
+    comparedTo,
+  });
   const win = windowLabel(params.window, fmt);
   const cmp = CTO_TEXT.vsPrevious(formatNumber((params.window.to - params.window.from) / 86_400_000, { locale: fmt.locale, digits: 1 }));
   const filter = { service: params.service, team: params.team };
@@ -115,7 +120,7 @@ export function DoraTiles({
         metric={mark("delivery.deploys_per_day", f.count > 0 ? f.perDay : null)}
         target={target("deploysPerDay", f.perDay, (v) => `${formatNumber(v, { locale: fmt.locale, digits: 2 })} / day`)}
         change={change(f.perDay, p.deploymentFrequency.perDay, "higher", (d) => `${formatNumber(d, { locale: fmt.locale, digits: 1, signed: true })} / day`, cmp)}
-        footnote={`${formatNumber(f.count, { locale: fmt.locale, digits: 0 })} deployment${f.count === 1 ? "" : "s"} · ${f.perWeek === null ? "no data" : formatNumber(f.perWeek, { locale: fmt.locale, digits: 1 })} / week`}
+        footnote={`${plural(f.count, "deployment", "deployments", { locale: fmt.locale })} · ${f.perWeek === null ? "no data" : formatNumber(f.perWeek, { locale: fmt.locale, digits: 1 })} / week`}
       />
       <KpiTile
         label={FORMULAS.lead_time.label}
@@ -212,6 +217,8 @@ export function DoraTrendCharts({ weekly, fmt, targets }: { weekly: (DoraMetrics
         series={[{ key: "deploysPerDay", label: "Deployments / day", color: "chart-1" }]}
         referenceLine={line("deploysPerDay", "Target")}
         formatValue={num(1)}
+        unit="number"
+        locale={fmt.locale}
       />
       <LineChart
         title="Lead time for changes (median)"
@@ -222,6 +229,8 @@ export function DoraTrendCharts({ weekly, fmt, targets }: { weekly: (DoraMetrics
         series={[{ key: "leadHours", label: "Median lead time", color: "chart-2" }]}
         referenceLine={line("leadTimeHours", "Target")}
         formatValue={hours}
+        unit="hours"
+        locale={fmt.locale}
       />
       <LineChart
         title="Change failure rate"
@@ -232,6 +241,8 @@ export function DoraTrendCharts({ weekly, fmt, targets }: { weekly: (DoraMetrics
         series={[{ key: "cfrPercent", label: "Change failure rate (%)", color: "chart-3" }]}
         referenceLine={line("changeFailureRate", "Target", 100)}
         formatValue={(v) => `${formatNumber(v, { locale: fmt.locale, digits: 1 })} %`}
+        unit="percent"
+        locale={fmt.locale}
       />
       <LineChart
         title="Time to restore"
@@ -245,6 +256,8 @@ export function DoraTrendCharts({ weekly, fmt, targets }: { weekly: (DoraMetrics
         ]}
         referenceLine={line("mttrHours", "MTTR target")}
         formatValue={hours}
+        unit="hours"
+        locale={fmt.locale}
       />
     </div>
   );
@@ -345,9 +358,7 @@ export function OpenIncidentsTable({ total, rows, params, fmt }: { total: number
           <thead>
             <tr>
               <th scope="col">Severity</th>
-              <th scope="col">Incident</th>
-              <th scope="col">Service</th>
-              <th scope="col">Started</th>
+              <th scope="col">Incident, service and start</th>
               <th scope="col">Cause</th>
             </tr>
           </thead>
@@ -359,10 +370,11 @@ export function OpenIncidentsTable({ total, rows, params, fmt }: { total: number
                 </td>
                 <th scope="row" className="cto-incident-title">
                   <Link to={`/delivery/incidents/${i.id}`}>{i.title}</Link>
+                  <span className="cto-incident-meta">
+                    {i.serviceName} · {formatDateTime(i.startedAt, fmt.timeZone, fmt.locale)}
+                  </span>
                 </th>
-                <td className="nowrap">{i.serviceName}</td>
-                <td className="nowrap">{formatDateTime(i.startedAt, fmt.timeZone, fmt.locale)}</td>
-                <td className="nowrap">
+                <td>
                   {i.causeDeploymentId !== null && (i.causeKind === "explicit" || i.causeKind === "inferred") ? (
                     <>
                       <Link to={`/delivery/deployments/${i.causeDeploymentId}`}>{i.causeExternalId ?? `#${i.causeDeploymentId}`}</Link>{" "}

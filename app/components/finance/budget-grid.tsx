@@ -200,7 +200,7 @@ export function BudgetGridTable({ grid, categories, fmt, editHref, cancelHref, e
                     <td
                       key={cell.month}
                       id={`cell-${cat.id}-${cell.month}`}
-                      className={`bgrid__cell bgrid__cell--${tone}${isEditing ? " bgrid__cell--editing" : ""}`}
+                      className={`bgrid__cell bgrid__cell--${tone}${isEditing ? " bgrid__cell--editing" : cat.editable ? " bgrid__cell--editable" : ""}`}
                       data-month={cell.month}
                       data-category={row.category}
                     >

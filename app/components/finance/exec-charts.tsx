@@ -3,24 +3,31 @@
  * alternative): cash curve with forecast, gross burn vs budget by category, MRR trend.
  */
 import { BarChart } from "~/components/charts/bar-chart";
+import { groupLargest, type ChartColor } from "~/components/charts/chart-frame";
 import { LineChart } from "~/components/charts/line-chart";
 import { formatDate, formatMoney, formatMonth, type FormatOptions } from "~/lib/format";
+import { plural } from "~/lib/plural";
 
 const CHART_TEXT = {
   cashTitle: "Cash: actual, then forecast with and without the hiring plan",
   cashTitleWithout: "Cash: actual, then forecast without the hiring plan",
   planHidden: (n: number) =>
-    `The forecast with the hiring plan is hidden: it is derived from the salaries of ${n} open requisition${n === 1 ? "" : "s"} your role may not see.`,
+    `The forecast with the hiring plan is hidden: it is derived from the salaries of ${plural(n, "open requisition", "open requisitions")} your role may not see.`,
   cashActual: "Cash (actual)",
   cashWithout: "Forecast without the hiring plan",
   cashWith: "Forecast with the open hiring plan",
   zeroLine: "Zero cash",
   zeroMarker: "Zero cash (with hiring)",
   burnTitle: "Gross burn vs budget by category",
-  burnDescription: "For each month (MM/YY), the planned budget (plan) and the actual spend (actual), stacked by category; a missing actual counts as 0.",
+  burnDescription: "For each month, the planned budget (left bar, light) beside the actual spend (right bar, solid), stacked by category; a missing actual counts as 0.",
+  plan: "plan",
+  actual: "actual",
+  planLegend: "Plan: left bar, light",
+  actualLegend: "Actual: right bar, solid",
+  total: "Total",
   mrrTitle: "MRR trend",
   mrr: "MRR",
-  otherCategories: "Other categories",
+  other: "Other",
 } as const;
 
 type CashRow = { month: string; actual: number | null; without: number | null; with: number | null };
@@ -77,15 +84,19 @@ export function CashCurveChart({
       referenceLine={{ y: 0, label: CHART_TEXT.zeroLine, color: "bad" }}
       xMarker={zeroInChart ? { x: forecast.zeroCashMonthWith!, label: CHART_TEXT.zeroMarker, color: "bad" } : undefined}
       formatX={(x) => formatMonth(String(x), fmt.locale)}
-      formatValue={(v) => formatMoney(v, { ...fmt, compact: true })}
+      formatValue={(v) => formatMoney(v, fmt)}
+      unit="money"
+      locale={fmt.locale}
+      currency={fmt.currency}
       yDomain={["auto", "auto"]}
       yAxisWidth={72}
     />
   );
 }
 
-type BurnRow = { label: string; c0: number; c1: number; c2: number; c3: number; c4: number; c5: number };
-const KEYS = ["c0", "c1", "c2", "c3", "c4", "c5"] as const;
+type BurnKey = `p${0 | 1 | 2 | 3 | 4 | 5}` | `a${0 | 1 | 2 | 3 | 4 | 5}`;
+type BurnRow = { month: string } & Record<BurnKey, number>;
+const GROUPS = 6;
 
 export function BurnByCategoryChart({
   lines,
@@ -96,39 +107,57 @@ export function BurnByCategoryChart({
   months: string[];
   fmt: FormatOptions;
 }) {
-  // at most 6 colours: the 5 biggest categories by actual over the window, then the rest together
+  // at most 6 colours: the 5 biggest categories over the window, then the rest together as "Other"
   const totals = new Map<string, number>();
   for (const l of lines) totals.set(l.category, (totals.get(l.category) ?? 0) + Math.max(l.actualCents ?? 0, l.plannedCents));
-  const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
-  const groups = ranked.length <= 6 ? ranked : [...ranked.slice(0, 5), CHART_TEXT.otherCategories];
-  const groupOf = (c: string) => {
-    const i = groups.indexOf(c);
-    return i >= 0 ? i : groups.length - 1;
-  };
-  const rows: BurnRow[] = [];
-  for (const m of months) {
-    const short = `${m.slice(5, 7)}/${m.slice(2, 4)}`;
-    const planned: BurnRow = { label: `${short} plan`, c0: 0, c1: 0, c2: 0, c3: 0, c4: 0, c5: 0 };
-    const actual: BurnRow = { label: `${short} actual`, c0: 0, c1: 0, c2: 0, c3: 0, c4: 0, c5: 0 };
-    for (const l of lines) {
-      if (l.month !== m) continue;
-      const k = KEYS[groupOf(l.category)];
-      planned[k] += l.plannedCents;
-      actual[k] += l.actualCents ?? 0;
-    }
-    rows.push(planned, actual);
+  const { groups, groupOf } = groupLargest(totals, GROUPS, CHART_TEXT.other);
+  const empty = () => Object.fromEntries(groups.flatMap((_, i) => [[`p${i}`, 0], [`a${i}`, 0]])) as Record<BurnKey, number>;
+  const rows: BurnRow[] = months.map((m) => ({ month: m, ...empty() }));
+  const rowOf = new Map(rows.map((r) => [r.month, r]));
+  for (const l of lines) {
+    const row = rowOf.get(l.month);
+    if (!row) continue;
+    const i = groups.indexOf(groupOf(l.category));
+    row[`p${i}` as BurnKey] += l.plannedCents;
+    row[`a${i}` as BurnKey] += l.actualCents ?? 0;
   }
+  const color = (i: number) => `chart-${i + 1}` as ChartColor;
+  const money = (v: number) => formatMoney(v, fmt);
+  // each month: the plan (left, light with a dashed outline) beside the actual (right, solid)
+  const series = [
+    ...groups.map((g, i) => ({ key: `p${i}` as BurnKey, label: g, name: `${g} (${CHART_TEXT.plan})`, color: color(i), dashed: true, stack: "plan" })),
+    ...groups.map((g, i) => ({ key: `a${i}` as BurnKey, label: g, name: `${g} (${CHART_TEXT.actual})`, color: color(i), stack: "actual" })),
+  ];
+  const sum = (row: BurnRow, prefix: "p" | "a") => groups.reduce((acc, _, i) => acc + row[`${prefix}${i}` as BurnKey], 0);
   return (
     <BarChart<BurnRow>
       title={CHART_TEXT.burnTitle}
       description={CHART_TEXT.burnDescription}
       data={rows}
-      xKey="label"
+      xKey="month"
       xLabel="Month"
       stacked
-      series={groups.map((g, i) => ({ key: KEYS[i], label: g }))}
-      formatValue={(v) => formatMoney(v, { ...fmt, compact: true })}
+      series={series}
+      formatX={(x) => formatMonth(String(x), fmt.locale)}
+      formatValue={money}
+      unit="money"
+      locale={fmt.locale}
+      currency={fmt.currency}
       axisWidth={72}
+      legendExtra={[
+        { label: CHART_TEXT.planLegend, color: "text-muted", dashed: true, kind: "box" },
+        { label: CHART_TEXT.actualLegend, color: "text-muted", kind: "box" },
+      ]}
+      table={{
+        xLabel: "Month",
+        columns: [...groups, CHART_TEXT.total],
+        rows: rows.flatMap((r) =>
+          (["p", "a"] as const).map((k) => ({
+            x: `${formatMonth(r.month, fmt.locale)} · ${k === "p" ? CHART_TEXT.plan : CHART_TEXT.actual}`,
+            values: [...groups.map((_, i) => money(r[`${k}${i}` as BurnKey])), money(sum(r, k))],
+          })),
+        ),
+      }}
     />
   );
 }
@@ -145,7 +174,10 @@ export function MrrTrendChart({ trend, fmt }: { trend: { month: string; mrrCents
       xLabel="Month"
       series={[{ key: "mrr", label: CHART_TEXT.mrr, color: "chart-1" }]}
       formatX={(x) => formatMonth(String(x), fmt.locale)}
-      formatValue={(v) => formatMoney(v, { ...fmt, compact: true })}
+      formatValue={(v) => formatMoney(v, fmt)}
+      unit="money"
+      locale={fmt.locale}
+      currency={fmt.currency}
       yAxisWidth={72}
     />
   );

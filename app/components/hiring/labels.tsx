@@ -1,3 +1,4 @@
+import { plural } from "~/lib/plural";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
 
 /** Browser-safe copies of the hiring enums (the schema module is server-side). */
@@ -53,8 +54,6 @@ export function PriorityBadge({ priority }: { priority: PriorityValue }) {
 
 /** "−45 days" (earlier zero-cash date), "+3 days", "0 days"; U+2212 for the minus sign. */
 export function formatDeltaDays(days: number): string {
-  if (days === 0) return "0 days";
-  const abs = Math.abs(days);
-  const unit = abs === 1 ? "day" : "days";
-  return `${days < 0 ? "\u2212" : "+"}${abs} ${unit}`;
+  if (days === 0) return plural(0, "day", "days");
+  return `${days < 0 ? "\u2212" : "+"}${plural(Math.abs(days), "day", "days")}`;
 }

@@ -13,5 +13,11 @@ describe("KPI helpers", () => {
     expect(formatKpiChange(-3, "ms", "en-US")).toBe("-3 ms");
     expect(formatKpiChange(2.5, null, "en-US")).toBe("+2.5");
     expect(formatKpiChange(6, "%", "en-US")).toBe("+6 pts"); // a difference of percentages, not a relative change
+    // units are data, stored in the plural: one bug, not "1 bugs"
+    expect(formatKpiValue(1, "bugs", "en-US")).toBe("1 bug");
+    expect(formatKpiValue(0, "bugs", "en-US")).toBe("0 bugs");
+    expect(formatKpiValue(2, "bugs", "en-US")).toBe("2 bugs");
+    expect(formatKpiChange(-1, "bugs", "en-US")).toBe("-1 bug");
+    expect(formatKpiValue(1, "ms", "en-US")).toBe("1 ms");
   });
 });

@@ -1,6 +1,13 @@
 /** Browser-safe helpers of the product KPIs: value formatting and who may edit them. */
 import type { Actor } from "~/auth/permissions";
 import { formatNumber } from "~/lib/format";
+import { withUnit } from "~/lib/plural";
+import type { AxisUnit } from "~/lib/nice-ticks";
+
+/** The chart axis unit of a KPI's values: percent for "%", a plain number otherwise. */
+export function kpiAxisUnit(unit: string | null): AxisUnit {
+  return unit?.trim() === "%" ? "percent" : "number";
+}
 
 /**
  * Who edits KPIs (definitions, targets, measurements, CSV import): CEO, CTO and team leads (the
@@ -14,9 +21,8 @@ export function canEditKpis(actor: Pick<Actor, "role"> | null | undefined): bool
 /** "84,6 %", "162 ms", "12 400 tx/day" — up to 2 decimals. */
 export function formatKpiValue(value: number | null | undefined, unit: string | null, locale?: string): string | null {
   if (value === null || value === undefined) return null;
-  const n = formatNumber(value, { locale, digits: 2 });
-  if (!unit) return n;
-  return `${n} ${unit}`;
+  // a unit is data, stored in the plural ("bugs"): "1 bug", "3 bugs"
+  return withUnit(formatNumber(value, { locale, digits: 2 }), value, unit);
 }
 
 /**
@@ -26,7 +32,7 @@ export function formatKpiValue(value: number | null | undefined, unit: string | 
 export function formatKpiChange(change: number, unit: string | null, locale?: string): string {
   const n = formatNumber(change, { locale, digits: 2, signed: true });
   if (unit?.trim() === "%") return `${n} pts`;
-  return unit ? `${n} ${unit}` : n;
+  return withUnit(n, Math.abs(change), unit);
 }
 
 /**

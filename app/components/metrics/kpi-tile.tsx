@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useId, type ReactNode } from "react";
+import { useId, type CSSProperties, type ReactNode } from "react";
 import { Tooltip } from "~/components/ui/tooltip";
 import type { Tier } from "~/lib/metrics/tiers";
 import { TierBadge } from "./tier-badge";
@@ -112,7 +112,12 @@ export function KpiTile({
           }
         />
       </div>
-      <p className={value === null ? "tile__value tile__value--empty" : "tile__value"} {...metricAttributes(metric)}>
+      {/* the figure stays on one line: its size follows the tile's width and the figure's length (CSS) */}
+      <p
+        className={value === null ? "tile__value tile__value--empty" : "tile__value"}
+        style={value === null ? undefined : ({ "--value-chars": Math.max(6, [...valueText].length) } as CSSProperties)}
+        {...metricAttributes(metric)}
+      >
         {valueNode}
       </p>
       {change !== undefined || tier !== undefined || target !== undefined ? (

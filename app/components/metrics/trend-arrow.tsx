@@ -38,13 +38,22 @@ export function TrendArrow({ value, direction, formatted, comparedTo, className 
       : value < 0
         ? `down${meaning === "good" ? ", better" : ", worse"}`
         : "unchanged";
+  if (!hasValue) {
+    // no trend: say why ("not enough history for a comparison", "no comparison"), nothing else
+    return (
+      <span className={["trend", "trend--neutral", "trend--none", className].filter(Boolean).join(" ")} title={comparedTo}>
+        <span className="trend__none">{formatted ?? words}</span>
+        {comparedTo ? <span className="visually-hidden"> ({comparedTo})</span> : null}
+      </span>
+    );
+  }
   return (
     <span className={["trend", `trend--${meaning}`, className].filter(Boolean).join(" ")}>
       <span className="trend__arrow" aria-hidden="true">
         {arrow}
       </span>
       <span className="visually-hidden">{words}</span>
-      {hasValue && formatted ? <span className="trend__value">{formatted}</span> : null}
+      {formatted ? <span className="trend__value">{formatted}</span> : null}
       {comparedTo ? <span className="trend__compared">{comparedTo}</span> : null}
     </span>
   );

@@ -1,5 +1,6 @@
 /** Browser-safe display helpers of key-result values (currency KRs hold cents; percent KRs 0–100). */
 import { formatMoney, formatNumber, type FormatOptions } from "~/lib/format";
+import { withUnit } from "~/lib/plural";
 import { krProgress, okrStatus, type KrKind, type OkrStatus } from "~/lib/metrics/okrs";
 
 export type KrLike = { kind: KrKind; startValue: number; targetValue: number; currentValue: number; unit: string | null };
@@ -15,7 +16,7 @@ export function formatKrValue(kind: KrKind, value: number, unit: string | null, 
     case "boolean":
       return value >= 1 ? "Done" : "Not done";
     default:
-      return unit ? `${formatNumber(value, { locale, digits: 2 })} ${unit}` : formatNumber(value, { locale, digits: 2 });
+      return withUnit(formatNumber(value, { locale, digits: 2 }), value, unit);
   }
 }
 

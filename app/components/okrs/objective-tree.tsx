@@ -6,6 +6,7 @@ import { Tooltip } from "~/components/ui/tooltip";
 import { formatPercent, type FormatOptions } from "~/lib/format";
 import { closingScoreBand, CLOSING_BAND_LABELS, FORMULAS, type KrKind, type OkrStatus } from "~/lib/metrics/okrs";
 import { formatKrRange, formatKrValue } from "./kr-format";
+import { plural } from "~/lib/plural";
 
 export type TreeKr = {
   id: number;
@@ -77,8 +78,7 @@ function ObjectiveItem({ node, formatting, closed, depth }: { node: TreeNode; fo
           <div className="okr-node__title">
             <Link to={`/okrs/${node.id}`}>{node.title}</Link>
             <span className="okr-node__meta">
-              {node.teamName ?? "Company"} · {node.ownerName ?? "no owner"} · {node.keyResults.length} key result
-              {node.keyResults.length === 1 ? "" : "s"}
+              {node.teamName ?? "Company"} · {node.ownerName ?? "no owner"} · {plural(node.keyResults.length, "key result", "key results")}
             </span>
           </div>
           <div className="okr-node__status">

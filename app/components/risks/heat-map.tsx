@@ -1,6 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import type { HeatMapCell, RiskLevel } from "~/lib/metrics/risks";
 import { tableHref } from "~/lib/table-params";
+import { plural } from "~/lib/plural";
 
 const LEVEL_TEXT: Record<RiskLevel, string> = { low: "low", medium: "medium", high: "high", critical: "critical" };
 
@@ -62,7 +63,7 @@ export function RiskHeatMap({ kind, title, cells, selected, basePath }: HeatMapP
                       to={{ pathname, search, hash: "register" }}
                       className="heat-map__link"
                       aria-current={isSelected ? "true" : undefined}
-                      aria-label={`Likelihood ${cell.likelihood}, impact ${cell.impact}, score ${cell.score} (${LEVEL_TEXT[cell.level]}): ${n} ${n === 1 ? "risk" : "risks"}`}
+                      aria-label={`Likelihood ${cell.likelihood}, impact ${cell.impact}, score ${cell.score} (${LEVEL_TEXT[cell.level]}): ${plural(n, "risk", "risks")}`}
                       data-testid={`heat-${kind}-${cell.likelihood}-${cell.impact}`}
                       preventScrollReset
                     >

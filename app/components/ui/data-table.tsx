@@ -52,7 +52,9 @@ import {
   type TableOptions,
 } from "@tanstack/react-table";
 import { useEffect, useId, useState, type ReactNode } from "react";
+import { plural } from "~/lib/plural";
 import { pageCount, tableHref, tableParamKeys, type TableHrefPatch, type TableParams } from "~/lib/table-params";
+import { isColumnWithheld } from "~/lib/withheld";
 
 /** Per-column options, set with `meta: { … }` in the column definition. */
 export type DataTableColumnMeta = {
@@ -64,6 +66,13 @@ export type DataTableColumnMeta = {
   className?: string;
   /** keep the cell on one line (dates, amounts) */
   nowrap?: boolean;
+  /**
+   * Whether a row's value is withheld from this user (e.g. a salary): when it is for every row shown,
+   * the column is left out and `withheldNote` says why (interface conventions, README).
+   */
+  withheld?: (row: never) => boolean;
+  /** the line shown instead of a withheld column, e.g. "Salaries are hidden from your role." */
+  withheldNote?: string;
 };
 
 /** The TanStack features every DataTable registers (both modes). */
@@ -160,9 +169,18 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
   const filterLabel = typeof filterOpt === "object" && filterOpt.label ? filterOpt.label : "Filter rows";
   const filterPlaceholder = typeof filterOpt === "object" ? filterOpt.placeholder : undefined;
 
+  // a column withheld on every row shown is left out (its header would only head "hidden" cells)
+  const withheldNotes: string[] = [];
+  const shownColumns = columns.filter((c) => {
+    const withheld = c.meta?.withheld as ((row: Row) => boolean) | undefined;
+    if (!withheld || !isColumnWithheld(data, withheld)) return true;
+    if (c.meta?.withheldNote && !withheldNotes.includes(c.meta.withheldNote)) withheldNotes.push(c.meta.withheldNote);
+    return false;
+  });
+
   const table = useTable({
     features: dataTableFeatures,
-    columns,
+    columns: shownColumns,
     data: data as Row[],
     getRowId,
     state: {
@@ -372,10 +390,14 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
         </div>
       )}
 
+      {withheldNotes.length > 0 && rows.length > 0 ? (
+        <p className="dt__withheld muted">{withheldNotes.join(" ")}</p>
+      ) : null}
+
       {total > 0 ? (
         <nav className="dt__pager" aria-label={`${caption}: pages`}>
           <p className="dt__range">
-            {rows.length > 0 ? `Rows ${firstRow}–${lastRow} of ${total}` : `${total} rows`}
+            {rows.length > 0 ? `Rows ${firstRow}–${lastRow} of ${total}` : plural(total, "row", "rows")}
             {pages > 1 ? <span className="dt__page-of">{` · Page ${Math.min(pageIndex + 1, pages)} of ${pages}`}</span> : null}
           </p>
           <ul className="dt__pager-links">

@@ -8,6 +8,7 @@ import {
   isOverdue,
   riskLevel,
   riskScore,
+  foldObjectiveCauses,
   type ObjectiveSnapshot,
   type RiskLevel,
 } from "./risks";
@@ -217,3 +218,33 @@ describe("rule catalogue", () => {
     expect(FORMULAS[kind].formula.length).toBeGreaterThan(10);
   });
 });
+
+describe("foldObjectiveCauses: one risk per cause", () => {
+  // 1 ← 2 ← 3 (3 aligned under 2, 2 under 1); 4 ← 5; 6 alone; 7 ← 8 ← 9 with 8 on track
+  const objectives = [
+    { id: 1, parentId: null },
+    { id: 2, parentId: 1 },
+    { id: 3, parentId: 2 },
+    { id: 4, parentId: null },
+    { id: 5, parentId: 4 },
+    { id: 6 },
+    { id: 7, parentId: null },
+    { id: 8, parentId: 7 },
+    { id: 9, parentId: 8 },
+  ];
+  it("folds an off-track objective into the top of its unbroken off-track chain", () => {
+    const fold = foldObjectiveCauses(objectives, new Set([1, 2, 3, 5, 6, 7, 9]));
+    expect(Object.fromEntries(fold)).toEqual({ 1: 1, 2: 1, 3: 1, 5: 5, 6: 6, 7: 7, 9: 9 });
+  });
+  it("a parent back on track makes its child its own cause", () => {
+    expect(Object.fromEntries(foldObjectiveCauses(objectives, new Set([2, 3])))).toEqual({ 2: 2, 3: 2 });
+  });
+  it("survives a cycle in the parent links", () => {
+    const loop = [
+      { id: 1, parentId: 2 },
+      { id: 2, parentId: 1 },
+    ];
+    expect(Object.fromEntries(foldObjectiveCauses(loop, new Set([1, 2])))).toEqual({ 1: 1, 2: 1 });
+  });
+});
+

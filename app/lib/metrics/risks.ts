@@ -130,6 +130,10 @@ export type ObjectiveSnapshot = {
   expected: number;
   /** elapsed share of the cycle 0–1 */
   elapsedShare: number;
+  /** the objective it is aligned under (same cycle), if any */
+  parentId?: number | null;
+  /** who owns it: the owner of the risk raised for it */
+  ownerUserId?: number | null;
 };
 export type ObjectiveRuleInput = { objectives: readonly ObjectiveSnapshot[] };
 
@@ -235,6 +239,38 @@ export function evaluateObjectiveRule(threshold: number, input: ObjectiveRuleInp
         : `"${o.title}" is ${status === "on_track" ? "on track" : "at risk"}: ${pct(o.progress)} progress against ${pct(o.expected)} expected.`,
     };
   });
+}
+
+/**
+ * One risk per cause. An off-track objective whose parent is off track too is part of the same
+ * cause (the aligned objectives are one line of work): it folds into the top-most objective of the
+ * unbroken chain of off-track ancestors above it. Returns, for every id in `triggered`, the id of
+ * the objective whose risk covers it (itself when its parent is not off track). An ancestor that is
+ * not off track breaks the chain; objectives linked in a loop all fold into the smallest id.
+ */
+export function foldObjectiveCauses(
+  objectives: readonly Pick<ObjectiveSnapshot, "id" | "parentId">[],
+  triggered: ReadonlySet<number>,
+): Map<number, number> {
+  const parentOf = new Map(objectives.map((o) => [o.id, o.parentId ?? null]));
+  const out = new Map<number, number>();
+  for (const id of triggered) {
+    let root = id;
+    const seen = new Set([id]);
+    let parent = parentOf.get(id) ?? null;
+    while (parent !== null && triggered.has(parent)) {
+      if (seen.has(parent)) {
+        // the links loop: every objective of the loop folds into the same one (the smallest id)
+        root = Math.min(...seen);
+        break;
+      }
+      seen.add(parent);
+      root = parent;
+      parent = parentOf.get(parent) ?? null;
+    }
+    out.set(id, root);
+  }
+  return out;
 }
 
 /**

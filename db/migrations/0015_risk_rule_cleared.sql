@@ -1,0 +1,1 @@
+ALTER TABLE `risks` ADD `rule_cleared_at` integer;
