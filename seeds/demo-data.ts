@@ -18,6 +18,8 @@ export type MaturityIndicator = S["MATURITY_INDICATORS"][number];
 export type GateOperator = S["GATE_OPERATORS"][number];
 
 export const DEMO_PASSWORD = "innovatech-demo";
+/** The demo company's name (an empty install has none until /setup). */
+export const DEMO_COMPANY_NAME = "InnovaTech Solutions";
 
 // ---------------------------------------------------------------- teams
 

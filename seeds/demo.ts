@@ -25,6 +25,7 @@ import {
   utcDayStart,
 } from "./calendar";
 import {
+  DEMO_COMPANY_NAME,
   DEMO_PASSWORD,
   DEMO_USERS,
   EMPLOYEES,
@@ -406,6 +407,7 @@ function buildDemo(db: DbWriter, passwordHash: string, now: number): void {
   const at = (ms: number) => ({ createdAt: new Date(ms), updatedAt: new Date(ms) });
 
   seedReference(db);
+  db.update(schema.companySettings).set({ companyName: DEMO_COMPANY_NAME }).where(eq(schema.companySettings.id, 1)).run();
 
   // ---------------------------------------------------------------- teams, users, employees
   const ids: Ids = { teams: new Map(), users: new Map(), categories: new Map() };

@@ -26,15 +26,17 @@ export const BUDGET_CATEGORIES = [
 
 export type BudgetCategoryName = (typeof BUDGET_CATEGORIES)[number]["name"];
 
+/** A fresh install's settings: no company name until the first-run screen (/setup) sets one. */
 export const COMPANY_SETTINGS_DEFAULTS = {
   id: 1,
-  companyName: "InnovaTech Solutions",
+  companyName: "",
   currency: "EUR",
   locale: "fr-FR",
   timeZone: "Europe/Paris",
   loadedCostFactor: 1.45,
   grossMargin: 0.75,
   headcountTarget: 100,
+  fiscalYearStartMonth: 1,
 } as const;
 
 export const RISK_RULE_DEFAULTS = [

@@ -94,6 +94,7 @@ export default function Settings() {
               ["loadedCostFactor", "Loaded-cost factor (employer charges)", settings.loadedCostFactor, "number"],
               ["grossMarginPercent", "Gross margin (%)", Math.round(settings.grossMargin * 1000) / 10, "number"],
               ["headcountTarget", "Headcount target", settings.headcountTarget, "number"],
+              ["fiscalYearStartMonth", "Fiscal year starts in month (1–12)", settings.fiscalYearStartMonth, "number"],
             ] as const
           ).map(([name, label, value, type]) => (
             <div key={name}>
