@@ -44,6 +44,12 @@ const cases: Case[] = [
   [lead, "hiring:edit", { teamIsTech: true, teamId: 10 }, false],
   [lead, "hiring:propose", { teamId: 10 }, true],
   [lead, "hiring:propose", { teamId: 11 }, false],
+  // teams (CTO: tech teams only)
+  [ceo, "teams:manage", { teamIsTech: false }, true],
+  [cto, "teams:manage", { teamIsTech: true }, true],
+  [cto, "teams:manage", { teamIsTech: false }, false],
+  [lead, "teams:manage", { teamIsTech: true, teamId: 10 }, false],
+  [viewer, "teams:manage", undefined, false],
   // admin
   [ceo, "users:manage", undefined, true],
   [cto, "users:manage", undefined, false],
@@ -65,6 +71,6 @@ describe("permissionsOf()", () => {
     expect(permissionsOf(viewer)).toEqual(["dashboards:read"]);
   });
   it("gives the CEO everything", () => {
-    expect(permissionsOf(ceo)).toHaveLength(15);
+    expect(permissionsOf(ceo)).toHaveLength(16);
   });
 });

@@ -14,6 +14,7 @@ export const NAV: NavItem[] = [
   { to: "/hiring", label: "Hiring plan", permission: "dashboards:read", group: "Plan" },
   { to: "/budgets", label: "Budgets", permission: "dashboards:read", group: "Plan" },
   { to: "/finance/snapshots", label: "Finance snapshots", permission: "dashboards:read", group: "Plan" },
+  { to: "/teams", label: "Teams", permission: "dashboards:read", group: "Plan" },
   { to: "/risks", label: "Risks", permission: "dashboards:read", group: "Plan" },
   { to: "/governance/gates", label: "Decision gates", permission: "dashboards:read", group: "Plan" },
   { to: "/delivery/deployments", label: "Deployments", permission: "dashboards:read", group: "Operate" },
