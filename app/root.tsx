@@ -29,7 +29,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: componentsCss },
 ];
 
-export const meta: MetaFunction = () => [{ title: "InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

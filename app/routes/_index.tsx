@@ -8,7 +8,7 @@ import { NAV } from "~/lib/nav";
 import { getOverviewCounts } from "~/models/overview.server";
 import { getDb } from "~/utils/db.server";
 
-export const meta: MetaFunction = () => [{ title: "Home · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Home · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

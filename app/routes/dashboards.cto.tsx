@@ -8,7 +8,6 @@ import {
   ItBudgetTable,
   OpenIncidentsTable,
   ServicesTable,
-  TARGETS_SOURCE,
 } from "~/components/delivery-metrics/cto-dashboard";
 import ctoCss from "~/components/delivery-metrics/cto.css";
 import { ctoHref, toUtcDate, WINDOW_PRESETS } from "~/components/delivery-metrics/cto-window";
@@ -17,20 +16,40 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { parseCtoParams } from "~/lib/schemas/cto-params.server";
 import { PageHeader } from "~/components/ui/page-header";
 import { loadCtoDashboard } from "~/models/delivery-metrics.server";
+import { getDoraTargets } from "~/models/targets.server";
 import { getCtoRiskPanels } from "~/models/live-metrics.server";
 import { TechRisksPanel } from "~/components/risks/tech-risks-panel";
 import { CompliancePanel } from "~/components/governance/compliance-panel";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
 
-export const meta: MetaFunction = () => [{ title: "CTO dashboard · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "CTO dashboard · Strategy Tracker" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ctoCss }];
 
 /** Every role may view (dashboards:read). Parse the URL → check permission → one model call. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
   const params = parseCtoParams(new URL(request.url).searchParams, Date.now());
-  return { ...loadCtoDashboard(getDb(), params), riskPanels: getCtoRiskPanels(getDb()) };
+  return { ...loadCtoDashboard(getDb(), params), riskPanels: getCtoRiskPanels(getDb()), companyTargets: getDoraTargets(getDb()) };
+}
+
+/** Where the targets come from: the company's own notes on its targets, only when it wrote some. */
+function TargetsNote({ sources, any }: { sources: Record<string, string | null>; any: boolean }) {
+  const notes = [...new Set(Object.values(sources).filter((s): s is string => !!s))];
+  return (
+    <p className="muted">
+      Tiers: DORA bands.{" "}
+      {any ? (
+        <>
+          Targets: the company's (<Link to="/delivery/targets">delivery targets</Link>){notes.length ? ` — source: ${notes.join("; ")}` : ""}.
+        </>
+      ) : (
+        <>
+          No company target set yet: <Link to="/delivery/targets">set the delivery targets</Link> (CEO or CTO).
+        </>
+      )}
+    </p>
+  );
 }
 
 export default function CtoDashboard() {
@@ -116,8 +135,8 @@ export default function CtoDashboard() {
         <h2 id="cto-dora" className="cto-section__title">
           DORA metrics
         </h2>
-        <p className="muted">Tiers: DORA bands. Targets: {TARGETS_SOURCE}</p>
-        <DoraTiles current={dashboard.current} previous={dashboard.previous} params={params} fmt={fmt} />
+        <TargetsNote sources={data.companyTargets.sources} any={Object.values(data.companyTargets.targets).some((t) => t !== null)} />
+        <DoraTiles current={dashboard.current} previous={dashboard.previous} params={params} fmt={fmt} targets={data.companyTargets.targets} />
         {noDeployments ? (
           <EmptyState
             title={TEXT.noDeployments}
@@ -134,7 +153,7 @@ export default function CtoDashboard() {
           {TEXT.trends}
         </h2>
         <p className="muted">{TEXT.trendsHelp}</p>
-        <DoraTrendCharts weekly={dashboard.weekly} fmt={fmt} />
+        <DoraTrendCharts weekly={dashboard.weekly} fmt={fmt} targets={data.companyTargets.targets} />
       </section>
 
       <div className="cto-columns">

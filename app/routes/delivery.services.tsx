@@ -30,7 +30,7 @@ const TEXT = {
   saving: "Saving…",
 };
 
-export const meta: MetaFunction = () => [{ title: "Services · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Services · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

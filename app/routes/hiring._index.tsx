@@ -92,7 +92,7 @@ const TEXT = {
   hiddenCount: (n: number) => `${n} salar${n === 1 ? "y" : "ies"} hidden from your role`,
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Hiring plan · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Hiring plan · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");

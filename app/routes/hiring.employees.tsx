@@ -31,7 +31,7 @@ const TEXT = {
   current: "current",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Employees · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Employees · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");

@@ -27,7 +27,7 @@ const TEXT = {
   save: "Add employee",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Add an employee · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Add an employee · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // the form holds a salary: employees' salaries are the CEO's (salaries:employees:read)

@@ -35,7 +35,7 @@ const TEXT = {
   gap: "Still to plan",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Headcount · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Headcount · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");

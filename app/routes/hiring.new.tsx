@@ -29,7 +29,7 @@ const TEXT = {
   submitPropose: "Propose",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "New requisition · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "New requisition · Strategy Tracker" }];
 
 /** The teams this actor may create for: full edit or propose. */
 function allowedTeams(user: Parameters<typeof can>[0], teams: ReturnType<typeof listTeamsForHiring>) {

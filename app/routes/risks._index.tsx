@@ -57,7 +57,7 @@ const TEXT = {
   raised: "Raised by a metric rule",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Risks · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Risks · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");

@@ -12,7 +12,7 @@ import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { createUser, emailTaken, listUsers, updateUser } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 
-export const meta: MetaFunction = () => [{ title: "Settings · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Settings · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "users:manage");

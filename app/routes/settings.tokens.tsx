@@ -41,7 +41,7 @@ const SCOPE_LABELS: Record<string, string> = {
   "import:write": "import:write — import CSV files",
 };
 
-export const meta: MetaFunction = () => [{ title: "API tokens · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "API tokens · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "tokens:manage");

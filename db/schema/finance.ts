@@ -1,14 +1,37 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
 
+export const BUDGET_GROUPS = ["it", "payroll", "other"] as const;
+
 export const budgetCategories = sqliteTable("budget_categories", {
   id: id(),
   name: text("name").notNull().unique(),
+  /** it | payroll | other — set on the categories page; `is_it` follows it (group = it) */
+  group: text("group", { enum: BUDGET_GROUPS }).notNull().default("other"),
+  /** the CTO's categories (IT budget, finance:edit for the CTO); always group = "it" */
   isIt: integer("is_it", { mode: "boolean" }).notNull().default(false),
   isSalesMarketing: integer("is_sales_marketing", { mode: "boolean" }).notNull().default(false),
   sortOrder: integer("sort_order").notNull().default(0),
+  /** archived categories keep their lines (burn counts them) but take no new ones */
+  archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
   ...timestamps,
 });
+
+/** The annual envelope (cap) of a category for a fiscal year (the year it starts in). */
+export const budgetEnvelopes = sqliteTable(
+  "budget_envelopes",
+  {
+    id: id(),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => budgetCategories.id, { onDelete: "cascade" }),
+    /** fiscal year, named by the calendar year it starts in */
+    fiscalYear: integer("fiscal_year").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("budget_envelopes_uq").on(t.categoryId, t.fiscalYear)],
+);
 
 export const budgetLines = sqliteTable(
   "budget_lines",

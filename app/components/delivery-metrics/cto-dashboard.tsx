@@ -12,7 +12,7 @@ import { formatDate, formatDateTime, formatHours, formatMoney, formatNumber, for
 import { FORMULAS, INFERRED_CAUSE_RULE, type DoraMetrics, type Window } from "~/lib/metrics/delivery";
 import { ctoHref, drillHref, type CtoParams } from "./cto-window";
 import type { BudgetVsActualLine } from "~/lib/metrics/finance";
-import { DORA_TARGETS, meetsTarget, TARGETS_SOURCE } from "./targets";
+import { meetsTarget, type DoraTargetKey, type DoraTargets } from "./targets";
 
 export const CTO_TEXT = {
   title: "CTO dashboard",
@@ -66,7 +66,20 @@ function signedHours(d: number, fmt: Fmt): string {
   return `${d > 0 ? "+" : d < 0 ? "−" : "±"}${text}`;
 }
 
-export function DoraTiles({ current: m, previous: p, params, fmt }: { current: DoraMetrics; previous: DoraMetrics; params: CtoParams; fmt: Fmt }) {
+export function DoraTiles({
+  current: m,
+  previous: p,
+  params,
+  fmt,
+  targets,
+}: {
+  current: DoraMetrics;
+  previous: DoraMetrics;
+  params: CtoParams;
+  fmt: Fmt;
+  /** the company's targets (null: none set, nothing shown) */
+  targets: DoraTargets;
+}) {
   const win = windowLabel(params.window, fmt);
   const cmp = CTO_TEXT.vsPrevious(formatNumber((params.window.to - params.window.from) / 86_400_000, { locale: fmt.locale, digits: 1 }));
   const filter = { service: params.service, team: params.team };
@@ -79,9 +92,11 @@ export function DoraTiles({ current: m, previous: p, params, fmt }: { current: D
   const hours = (h: number | null) => formatHours(h, fmt.locale);
   const f = m.deploymentFrequency;
   // the company target, and whether the figure meets it
-  const target = (metric: keyof typeof DORA_TARGETS, value: number | null, text: string) => {
-    const met = meetsTarget(metric, value);
-    return met === null ? text : `${text} · ${met ? "met" : "not met"}`;
+  const target = (metric: DoraTargetKey, value: number | null, text: (t: number) => string) => {
+    const t = targets[metric];
+    if (t === null) return undefined;
+    const met = meetsTarget(metric, value, targets);
+    return met === null ? text(t) : `${text(t)} · ${met ? "met" : "not met"}`;
   };
 
   return (
@@ -93,7 +108,7 @@ export function DoraTiles({ current: m, previous: p, params, fmt }: { current: D
         window={windowText("deployment_frequency")}
         href={deployments}
         tier={f.tier}
-        target={target("deploysPerDay", f.perDay, `≥ ${DORA_TARGETS.deploysPerDay} / day`)}
+        target={target("deploysPerDay", f.perDay, (t) => `≥ ${formatNumber(t, { locale: fmt.locale, digits: 2 })} / day`)}
         change={change(f.perDay, p.deploymentFrequency.perDay, "higher", (d) => `${formatNumber(d, { locale: fmt.locale, digits: 1, signed: true })} / day`, cmp)}
         footnote={`${formatNumber(f.count, { locale: fmt.locale, digits: 0 })} deployment${f.count === 1 ? "" : "s"} · ${f.perWeek === null ? "no data" : formatNumber(f.perWeek, { locale: fmt.locale, digits: 1 })} / week`}
       />
@@ -104,7 +119,7 @@ export function DoraTiles({ current: m, previous: p, params, fmt }: { current: D
         window={windowText("lead_time")}
         href={deployments}
         tier={m.leadTime.tier}
-        target={target("leadTimeHours", m.leadTime.medianHours, `< ${DORA_TARGETS.leadTimeHours} h`)}
+        target={target("leadTimeHours", m.leadTime.medianHours, (t) => `< ${formatHours(t, fmt.locale)}`)}
         change={change(m.leadTime.medianHours, p.leadTime.medianHours, "lower", (d) => signedHours(d, fmt), cmp)}
         footnote="Median over commits"
       />
@@ -115,7 +130,7 @@ export function DoraTiles({ current: m, previous: p, params, fmt }: { current: D
         window={windowText("change_failure_rate")}
         href={incidents}
         tier={m.changeFailureRate.tier}
-        target={target("changeFailureRate", m.changeFailureRate.rate, `< ${formatPercent(DORA_TARGETS.changeFailureRate, 0, fmt.locale)}`)}
+        target={target("changeFailureRate", m.changeFailureRate.rate, (t) => `< ${formatPercent(t, 1, fmt.locale)}`)}
         change={change(m.changeFailureRate.rate, p.changeFailureRate.rate, "lower", pts, cmp)}
         footnote={`${formatNumber(m.changeFailureRate.failed, { locale: fmt.locale, digits: 0 })} of ${formatNumber(m.changeFailureRate.total, { locale: fmt.locale, digits: 0 })} deployments caused an incident`}
       />
@@ -135,7 +150,7 @@ export function DoraTiles({ current: m, previous: p, params, fmt }: { current: D
         formula={FORMULAS.mttr.formula}
         window={windowText("mttr")}
         href={restored}
-        target={target("mttrHours", m.timeToRestore.meanHours, `< ${formatHours(DORA_TARGETS.mttrHours, fmt.locale)}`)}
+        target={target("mttrHours", m.timeToRestore.meanHours, (t) => `< ${formatHours(t, fmt.locale)}`)}
         change={change(m.timeToRestore.meanHours, p.timeToRestore.meanHours, "lower", (d) => signedHours(d, fmt), cmp)}
       />
       <KpiTile
@@ -160,7 +175,8 @@ type WeekRow = {
   mttrHours: number | null;
 };
 
-export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { weekStart: number })[]; fmt: Fmt }) {
+export function DoraTrendCharts({ weekly, fmt, targets }: { weekly: (DoraMetrics & { weekStart: number })[]; fmt: Fmt; targets: DoraTargets }) {
+  const line = (y: number | null, label = "Target") => (y === null ? undefined : { y, label, color: "accent" as const });
   const rows: WeekRow[] = weekly.map((w) => ({
     week: formatDate(w.weekStart, "UTC", fmt.locale),
     deploysPerDay: w.deploymentFrequency.perDay,
@@ -181,7 +197,7 @@ export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { week
         xKey="week"
         xLabel={xLabel}
         series={[{ key: "deploysPerDay", label: "Deployments / day", color: "chart-1" }]}
-        referenceLine={{ y: DORA_TARGETS.deploysPerDay, label: "Target", color: "accent" }}
+        referenceLine={line(targets.deploysPerDay)}
         formatValue={num(1)}
       />
       <LineChart
@@ -191,7 +207,7 @@ export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { week
         xKey="week"
         xLabel={xLabel}
         series={[{ key: "leadHours", label: "Median lead time", color: "chart-2" }]}
-        referenceLine={{ y: DORA_TARGETS.leadTimeHours, label: "Target", color: "accent" }}
+        referenceLine={line(targets.leadTimeHours)}
         formatValue={hours}
       />
       <LineChart
@@ -201,7 +217,7 @@ export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { week
         xKey="week"
         xLabel={xLabel}
         series={[{ key: "cfrPercent", label: "Change failure rate (%)", color: "chart-3" }]}
-        referenceLine={{ y: DORA_TARGETS.changeFailureRate * 100, label: "Target", color: "accent" }}
+        referenceLine={line(targets.changeFailureRate === null ? null : targets.changeFailureRate * 100)}
         formatValue={(v) => `${formatNumber(v, { locale: fmt.locale, digits: 1 })} %`}
       />
       <LineChart
@@ -214,7 +230,7 @@ export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { week
           { key: "ttrHours", label: "Median", color: "chart-4" },
           { key: "mttrHours", label: "Mean (MTTR)", color: "chart-5", dashed: true },
         ]}
-        referenceLine={{ y: DORA_TARGETS.mttrHours, label: "MTTR target", color: "accent" }}
+        referenceLine={line(targets.mttrHours, "MTTR target")}
         formatValue={hours}
       />
     </div>
@@ -412,4 +428,3 @@ export function ItBudgetTable({
   );
 }
 
-export { TARGETS_SOURCE };

@@ -1,27 +1,25 @@
 /**
- * The company's delivery targets (strategy document 000: "50+ deployments a day, lead time < 2 h,
- * MTTR < 30 min, change failure rate < 5 %"), shown beside the DORA tiers.
+ * The company's delivery targets, shown beside the DORA tiers. They are data (table
+ * `company_targets`, edited on /delivery/targets by the CEO or CTO): a target not set is null and
+ * nothing is shown for it. Each may carry a source note, shown only when the data has one.
  */
-export const DORA_TARGETS = {
-  deploysPerDay: 50,
-  leadTimeHours: 2,
-  mttrHours: 0.5,
-  changeFailureRate: 0.05,
-} as const;
+export type DoraTargetKey = "deploysPerDay" | "leadTimeHours" | "mttrHours" | "changeFailureRate";
 
-export const TARGETS_SOURCE = "Company target from strategy document 000.";
+export type DoraTargets = Record<DoraTargetKey, number | null>;
+export type DoraTargetSources = Record<DoraTargetKey, string | null>;
 
-/** Whether a figure meets its target (null when there is no figure). */
-export function meetsTarget(metric: keyof typeof DORA_TARGETS, value: number | null): boolean | null {
-  if (value === null || !Number.isFinite(value)) return null;
+export const NO_DORA_TARGETS: DoraTargets = { deploysPerDay: null, leadTimeHours: null, mttrHours: null, changeFailureRate: null };
+
+/** Whether a figure meets its target (null when there is no figure or no target). */
+export function meetsTarget(metric: DoraTargetKey, value: number | null, targets: DoraTargets): boolean | null {
+  const target = targets[metric];
+  if (target === null || value === null || !Number.isFinite(value)) return null;
   switch (metric) {
     case "deploysPerDay":
-      return value >= DORA_TARGETS.deploysPerDay;
+      return value >= target;
     case "leadTimeHours":
-      return value < DORA_TARGETS.leadTimeHours;
     case "mttrHours":
-      return value < DORA_TARGETS.mttrHours;
     case "changeFailureRate":
-      return value < DORA_TARGETS.changeFailureRate;
+      return value < target;
   }
 }
