@@ -22,6 +22,8 @@ export const NAV: NavItem[] = [
   { to: "/delivery/services", label: "Services", permission: "dashboards:read", group: "Operate" },
   { to: "/governance/compliance", label: "Compliance", permission: "dashboards:read", group: "Operate" },
   { to: "/governance/maturity", label: "IT maturity", permission: "dashboards:read", group: "Operate" },
+  // everyone who may write something an import feeds (leads: their OKRs); each import checks its own right
+  { to: "/import", label: "Import data", permission: "okrs:edit", group: "Admin" },
   { to: "/settings", label: "Settings", permission: "users:manage", group: "Admin" },
   { to: "/settings/tokens", label: "API tokens", permission: "tokens:manage", group: "Admin" },
   { to: "/audit", label: "Audit trail", permission: "audit:read", group: "Admin" },

@@ -704,7 +704,7 @@ const optionalText = (max: number) =>
  * create action requires it; on edit, blank keeps the stored salary.
  */
 /** An annual salary typed in euros: positive, at most 10 M€ (requisitions and employees alike). */
-const annualSalarySchema = z.string({ error: "is required" }).transform((s, ctx) => {
+export const annualSalarySchema = z.string({ error: "is required" }).transform((s, ctx) => {
   const cents = eurosToCents(s);
   if (cents === null || cents <= 0) {
     ctx.addIssue({ code: "custom", message: "must be a positive amount in euros, e.g. 55000" });
