@@ -784,3 +784,8 @@ export const EmployeeFormSchema = z.object({
   endDate: z.preprocess((v) => (v === undefined || v === "" ? null : v), isoDateSchema.nullable()),
   annualSalary: annualSalarySchema,
 });
+
+/** Whether there is anything for the headcount to count (an employee or a requisition). */
+export function hasHeadcountData(db: Db): boolean {
+  return !!db.get<{ one: number } | undefined>(sql`SELECT 1 AS one FROM employees UNION ALL SELECT 1 FROM requisitions LIMIT 1`);
+}
