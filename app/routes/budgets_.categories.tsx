@@ -16,7 +16,6 @@ import { fiscalYearLabel, fiscalYearMonths, fiscalYearOf } from "~/lib/months";
 import { parseSearchParams } from "~/lib/url-params.server";
 import { checkboxSchema, idSchema, nonNegativeEurosSchema } from "~/lib/validation.server";
 import {
-  BUDGET_GROUPS,
   categoryNameTaken,
   createCategory,
   getCategoryRow,
@@ -33,16 +32,16 @@ import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Budget categories · Strategy Tracker" }];
 
+// not imported from the .server model: the component needs them in the browser too
+const BUDGET_GROUPS = ["it", "payroll", "other"] as const satisfies readonly BudgetGroup[];
 const GROUP_LABELS: Record<BudgetGroup, string> = { it: "IT", payroll: "Payroll", other: "Other" };
-
-const ParamsSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
   const db = getDb();
   const settings = getCompanySettings(db);
   const start = settings.fiscalYearStartMonth;
-  const { data: params } = parseSearchParams(new URL(request.url), ParamsSchema);
+  const { data: params } = parseSearchParams(new URL(request.url), z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }));
   const current = fiscalYearOf(currentMonth(settings.timeZone), start);
   const year = params.year ?? current;
   const months = fiscalYearMonths(year, start);

@@ -40,13 +40,11 @@ const TEXT = {
 
 export const meta: MetaFunction = () => [{ title: "Teams · Strategy Tracker" }];
 
-const ParamsSchema = z.object({ team: idSchema.optional() });
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
   const today = todayUtc();
-  const { data: params } = parseSearchParams(new URL(request.url), ParamsSchema);
+  const { data: params } = parseSearchParams(new URL(request.url), z.object({ team: idSchema.optional() }));
   const teams = listTeamsWithCounts(db, today);
   const open = params.team !== undefined && teams.some((t) => t.id === params.team) ? params.team : null;
   return {

@@ -5,6 +5,7 @@ import { expect, loginAs, test } from "./fixtures";
  * actions; this guards against a schema creeping into a route module that the browser loads.
  */
 test("no page ships zod to the browser", async ({ page }) => {
+  test.setTimeout(90_000); // two dozen pages, each to network idle
   const scripts = new Map<string, string>();
   page.on("response", async (response) => {
     const url = response.url();
@@ -35,6 +36,11 @@ test("no page ships zod to the browser", async ({ page }) => {
     "/risks",
     "/governance",
     "/audit",
+    "/teams",
+    "/budgets/categories",
+    "/delivery/targets",
+    "/import",
+    "/governance/compliance",
   ];
   for (const path of pages) {
     const response = await page.goto(path);
