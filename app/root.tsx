@@ -21,6 +21,7 @@ import { formattingOf, getCompanySettings } from "~/models/settings.server";
 import appCss from "~/styles/app.css";
 import componentsCss from "~/styles/components.css";
 import { getDb } from "~/utils/db.server";
+import { useNonce } from "~/utils/nonce";
 import { getTheme } from "~/utils/theme.server";
 
 export const links: LinksFunction = () => [
@@ -56,6 +57,7 @@ export function useRootData(): RootData {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const theme = data?.theme ?? "system";
+  const nonce = useNonce();
   return (
     <html lang="en" data-theme={theme === "system" ? undefined : theme}>
       <head>
@@ -67,8 +69,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

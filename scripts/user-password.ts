@@ -1,17 +1,16 @@
 // `npm run user:password -- --email E`: sets a new password for the user with that email in the
 // database at DATABASE_PATH (default ./data/tracker.db) — to recover a lost admin. The password is
 // read from TRACKER_PASSWORD, or typed at a prompt that does not echo it (12+ characters). The user
-// is reactivated, signed out everywhere and their failed-login lock cleared. Audited as the system.
+// is reactivated and signed out everywhere. Audited as the system.
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDb } from "../db/client";
 import { hashPassword } from "../app/auth/password.server";
-import { clearFailures } from "../app/auth/throttle.server";
 import { emailSchema } from "../app/lib/validation.server";
 import { newPasswordSchema } from "../app/lib/schemas/settings.server";
 import { SYSTEM_ACTOR } from "../app/models/audit.server";
 import { findUserByEmail, setUserPassword } from "../app/models/users.server";
-import { failWith, readNewPassword } from "./lib/cli";
+import { failWith, readNewPassword } from "./lib/user-cli";
 
 const fail: (message: string) => never = failWith("Usage: npm run user:password -- --email user@example.com\n(password from TRACKER_PASSWORD, or typed at the prompt)");
 
@@ -38,7 +37,6 @@ try {
   const checked = newPasswordSchema.safeParse(password);
   if (!checked.success) fail(`password ${checked.error.issues.map((i) => i.message).join(", ")}`);
   setUserPassword(db, SYSTEM_ACTOR, email, await hashPassword(checked.data));
-  clearFailures(db, email);
   console.log(`New password set for ${email}${user.active ? "" : " (the account was inactive and is active again)"}; their sessions were ended.`);
 } finally {
   db.$client.close();

@@ -526,15 +526,15 @@ export const GATES: readonly {
     name: "Beta launch",
     description: "Operating plan: beta go with the MVP ready and 3+ testers (here: customers live on the product); otherwise a 1-month delay.",
     dueInDays: -340,
-    criteria: [{ metric: "customers", operator: ">=", threshold: 3 }],
+    criteria: [{ metric: "finance.customers", operator: ">=", threshold: 3 }],
   },
   {
     name: "Public launch",
     description: "Operating plan: public launch go with NPS above 60 and no critical (P0) bug; otherwise a 1-month iteration.",
     dueInDays: -265,
     criteria: [
-      { metric: "kpi_nps", operator: ">", threshold: 60 },
-      { metric: "kpi_bugs_p0", operator: "<=", threshold: 0 },
+      { metric: "kpi.nps", operator: ">", threshold: 60 },
+      { metric: "kpi.bugs_p0", operator: "<=", threshold: 0 },
     ],
   },
   {
@@ -542,8 +542,8 @@ export const GATES: readonly {
     description: "Operating plan: Series A go if 15+ customers and 100 k€ ARR; otherwise bridge + cost reduction.",
     dueInDays: -20,
     criteria: [
-      { metric: "customers", operator: ">=", threshold: 15 },
-      { metric: "arr_cents", operator: ">=", threshold: 100_000_00 },
+      { metric: "finance.customers", operator: ">=", threshold: 15 },
+      { metric: "finance.arr", operator: ">=", threshold: 100_000_00 },
     ],
   },
   {
@@ -551,9 +551,9 @@ export const GATES: readonly {
     description: "Go for the full hiring plan only with 18+ months of runway, 5 %+ monthly growth and an efficient burn.",
     dueInDays: 14,
     criteria: [
-      { metric: "runway_months", operator: ">=", threshold: 18 },
-      { metric: "monthly_growth", operator: ">=", threshold: 0.05 },
-      { metric: "burn_multiple", operator: "<=", threshold: 2 },
+      { metric: "finance.runway_months_with_hiring_plan", operator: ">=", threshold: 18 },
+      { metric: "finance.revenue_growth", operator: ">=", threshold: 0.05 },
+      { metric: "finance.burn_multiple", operator: "<=", threshold: 2 },
     ],
   },
   {
@@ -561,10 +561,10 @@ export const GATES: readonly {
     description: "Performance targets of the IT strategy: 50+ deployments a day, lead time < 2 h, MTTR < 30 min, change failure rate < 5 %.",
     dueInDays: 45,
     criteria: [
-      { metric: "deploys_per_day_30d", operator: ">=", threshold: 50 },
-      { metric: "lead_time_hours_30d", operator: "<", threshold: 2 },
-      { metric: "time_to_restore_hours_30d", operator: "<", threshold: 0.5 },
-      { metric: "change_failure_rate_30d", operator: "<", threshold: 0.05 },
+      { metric: "delivery.deploys_per_day", operator: ">=", threshold: 50 },
+      { metric: "delivery.lead_time_hours", operator: "<", threshold: 2 },
+      { metric: "delivery.time_to_restore_hours", operator: "<", threshold: 0.5 },
+      { metric: "delivery.change_failure_rate", operator: "<", threshold: 0.05 },
     ],
   },
   {
@@ -572,12 +572,29 @@ export const GATES: readonly {
     description: "Operating plan: expansion go with 50+ customers and profitable (net burn ≤ 0); otherwise focus on France.",
     dueInDays: 160,
     criteria: [
-      { metric: "customers", operator: ">=", threshold: 50 },
-      { metric: "net_burn_cents", operator: "<=", threshold: 0 },
-      { metric: "mrr_cents", operator: ">=", threshold: 300_000_00 },
-      { metric: "headcount", operator: ">=", threshold: 60 },
+      { metric: "finance.customers", operator: ">=", threshold: 50 },
+      { metric: "finance.net_burn", operator: "<=", threshold: 0 },
+      { metric: "finance.mrr", operator: ">=", threshold: 300_000_00 },
+      { metric: "people.headcount", operator: ">=", threshold: 60 },
     ],
   },
+];
+
+// ---------------------------------------------------------------- metric targets
+
+/**
+ * The company's targets of catalogue metrics (metric_targets), open-ended (every cycle): delivery
+ * targets set by the CTO (000: 50+ deployments a day, lead time < 2 h, MTTR < 30 min, change failure
+ * rate < 5 %), finance targets by the CEO. Values in the metric's unit.
+ */
+export const METRIC_TARGETS: readonly { metricId: string; comparison: ">=" | ">" | "<=" | "<"; value: number; setBy: UserKey; note: string }[] = [
+  { metricId: "delivery.deploys_per_day", comparison: ">=", value: 50, setBy: "cto", note: "Company delivery target" },
+  { metricId: "delivery.lead_time_hours", comparison: "<", value: 2, setBy: "cto", note: "Company delivery target" },
+  { metricId: "delivery.mttr_hours", comparison: "<", value: 0.5, setBy: "cto", note: "Company delivery target" },
+  { metricId: "delivery.change_failure_rate", comparison: "<", value: 0.05, setBy: "cto", note: "Company delivery target" },
+  { metricId: "finance.runway_months_with_hiring_plan", comparison: ">=", value: 18, setBy: "ceo", note: "Board guidance: 18 months of runway" },
+  { metricId: "finance.burn_multiple", comparison: "<=", value: 2, setBy: "ceo", note: "Efficient growth" },
+  { metricId: "finance.revenue_growth", comparison: ">=", value: 0.05, setBy: "ceo", note: "Monthly growth plan" },
 ];
 
 // ---------------------------------------------------------------- KPIs

@@ -18,7 +18,7 @@ const files: string[] = [];
 function tempDb(): Db {
   const file = path.join(os.tmpdir(), `innovatech-seed-${randomUUID()}.db`);
   files.push(file);
-  return openDb(file);
+  return openDb(file, { synchronous: "NORMAL" });
 }
 
 afterAll(() => {

@@ -31,6 +31,7 @@ import {
   EMPLOYEES,
   GATES,
   KPIS,
+  METRIC_TARGETS,
   MATURITY_ASSESSMENTS,
   PLAN_002_ROLES,
   REQUIREMENTS,
@@ -215,14 +216,6 @@ const IT_ANNUAL_ENVELOPE: Record<keyof typeof IT_MONTHLY_PLAN, number> = {
   Training: 20_000_00,
   "R&D": 15_000_00,
 };
-
-/** "50+ deployments a day, lead time < 2 h, MTTR < 30 min, change failure rate < 5 %". */
-const DEMO_DELIVERY_TARGETS = [
-  { key: "deploys_per_day", value: 50 },
-  { key: "lead_time_hours", value: 2 },
-  { key: "mttr_hours", value: 0.5 },
-  { key: "change_failure_rate", value: 0.05 },
-] as const;
 
 const NEW_CUSTOMERS = [1, 1, 0, 1, 1, 1, 1, 0, 1, 2, 1, 1, 1, 1] as const;
 const CHURNED_CUSTOMERS = [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 1, 0] as const;
@@ -515,12 +508,6 @@ function buildDemo(db: DbWriter, passwordHash: string, now: number): void {
       Object.entries(IT_ANNUAL_ENVELOPE).map(([name, amountCents]) => ({ categoryId: ids.categories.get(name)!, fiscalYear: year, amountCents, ...at(cal.anchor - 400 * DAY) })),
     );
   }
-  // the delivery targets, with the document they come from as their source note
-  insertMany(
-    db,
-    schema.companyTargets,
-    DEMO_DELIVERY_TARGETS.map((t) => ({ ...t, source: "IT strategy 2024", ...at(cal.anchor - 400 * DAY) })),
-  );
 
   // ---------------------------------------------------------------- delivery
   const delivery = generateDelivery(rngFor("delivery"), cal.anchor);
@@ -1206,6 +1193,21 @@ function insertGovernance(db: DbWriter, cal: DemoCalendar, userId: (key: UserKey
         updatedAt: new Date(cal.anchor - a.daysAgo * DAY + 15 * HOUR),
       })),
     ),
+  );
+
+  insertMany(
+    db,
+    schema.metricTargets,
+    METRIC_TARGETS.map((t) => ({
+      metricId: t.metricId,
+      cycleId: null,
+      comparison: t.comparison,
+      value: t.value,
+      setByUserId: userId(t.setBy),
+      note: t.note,
+      createdAt: new Date(cal.anchor - 200 * DAY),
+      updatedAt: new Date(cal.anchor - 200 * DAY),
+    })),
   );
 
   GATES.forEach((g, i) => {

@@ -17,6 +17,7 @@ export const NAV: NavItem[] = [
   { to: "/teams", label: "Teams", permission: "dashboards:read", group: "Plan" },
   { to: "/risks", label: "Risks", permission: "dashboards:read", group: "Plan" },
   { to: "/governance/gates", label: "Decision gates", permission: "dashboards:read", group: "Plan" },
+  { to: "/targets", label: "Targets", permission: "targets:edit", group: "Plan" },
   { to: "/delivery/deployments", label: "Deployments", permission: "dashboards:read", group: "Operate" },
   { to: "/delivery/incidents", label: "Incidents", permission: "dashboards:read", group: "Operate" },
   { to: "/delivery/services", label: "Services", permission: "dashboards:read", group: "Operate" },
@@ -26,6 +27,7 @@ export const NAV: NavItem[] = [
   { to: "/import", label: "Import data", permission: "okrs:edit", group: "Admin" },
   { to: "/settings", label: "Settings", permission: "users:manage", group: "Admin" },
   { to: "/settings/tokens", label: "API tokens", permission: "tokens:manage", group: "Admin" },
+  { to: "/settings/webhooks", label: "Webhook sources", permission: "tokens:manage", group: "Admin" },
   { to: "/audit", label: "Audit trail", permission: "audit:read", group: "Admin" },
 ];
 

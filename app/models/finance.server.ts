@@ -25,7 +25,7 @@ import {
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
 import { centsFromEuros, eurosFromCents } from "~/lib/format";
 import { addMonths, isMonth, monthDiff } from "~/lib/months";
-import { idSchema, monthSchema } from "~/lib/validation.server";
+import { idSchema, intSchema, monthSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
 import { getCompanySettings } from "~/models/settings.server";
 import type { Db } from "~/utils/db.server";
@@ -311,8 +311,10 @@ export function redactForecastForUser(forecast: FinanceCashForecast, user: Actor
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Planned and actual per IT category over [fromMonth, toMonth] (missing actual = 0), every IT
- * category listed even without lines, in the categories' sort order. One statement.
+ * Planned and actual per IT category over the CLOSED months (with a finance snapshot) of
+ * [fromMonth, toMonth] (missing actual = 0), every IT category listed even without lines, in the
+ * categories' sort order. A month still open has no actuals yet: counting it would compare a full
+ * plan with no spend and look under budget, so it is left out of both sides. One statement.
  */
 export function getItBudgetVsActual(
   db: Db,
@@ -325,6 +327,7 @@ export function getItBudgetVsActual(
       FROM budget_categories c
       LEFT JOIN budget_lines bl
         ON bl.category_id = c.id AND bl.month >= ${opts.fromMonth} AND bl.month <= ${opts.toMonth}
+       AND bl.month IN (SELECT fs.month FROM finance_snapshots fs)
      WHERE c.is_it = 1
      GROUP BY c.id
      ORDER BY c.sort_order, c.name`);
@@ -931,7 +934,7 @@ const formMoney = (label: string, nonNegative: boolean) =>
     }
     return c;
   });
-const formCount = z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "must not be negative").max(1e9);
+const formCount = intSchema({ min: 0, max: 1_000_000_000 });
 
 export const snapshotFormSchema = z
   .object({

@@ -6,12 +6,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import {
   evaluateGate,
-  GATE_METRICS,
-  GATE_METRIC_KEYS,
   GATE_OPERATORS,
-  isGateMetricKey,
+  isGateMetricId,
   type GateEvaluation,
-  type GateMetricKey,
   type GateOperator,
   MATURITY_INDICATOR_KEYS,
   type MaturityIndicator,
@@ -20,10 +17,11 @@ import { z } from "zod";
 import { fromHumanUnits } from "~/components/governance/gate-units";
 import { parseCsv, type CsvRowError } from "~/lib/csv";
 import { formValues, parseForm, type ParseResult } from "~/lib/forms.server";
-import { idSchema, isoDateSchema } from "~/lib/validation.server";
+import { idSchema, intSchema, isoDateSchema, pastIsoDateSchema } from "~/lib/validation.server";
 import { parseSearchParams } from "~/lib/url-params.server";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
+import { optionalRefIdSchema } from "~/utils/refs.server";
 
 export const REQUIREMENT_STATUSES = schema.REQUIREMENT_STATUSES;
 export const REQUIREMENT_RESULTS = schema.REQUIREMENT_RESULTS;
@@ -242,20 +240,35 @@ export function getGate(db: Db, id: number): GateRow | null {
   return listGates(db).find((g) => g.id === id) ?? null;
 }
 
-export type EvaluatedCriterion = GateCriterionRow & { value: number | null; known: boolean; label: string; unit: string | null };
+export type EvaluatedCriterion = GateCriterionRow & {
+  value: number | null;
+  /** the criterion names a metric of the catalogue (else it is shown as "no data") */
+  known: boolean;
+  label: string;
+  unit: string | null;
+};
 export type EvaluatedGate = Omit<GateRow, "criteria"> & GateEvaluation<EvaluatedCriterion>;
 
-/** Every gate evaluated against the live values (see live-metrics.server.ts), today = todayIso. */
-export function evaluateGates(gates: readonly GateRow[], values: Record<GateMetricKey, number | null>, todayIso: string): EvaluatedGate[] {
+/** What a gate needs of a metric id: its label and unit (null: not in the catalogue) and its value. */
+export type GateMetricReader = {
+  describe: (metricId: string) => { label: string; unit: string } | null;
+  value: (metricId: string) => number | null;
+};
+
+/**
+ * Every gate evaluated against the live catalogue values (see metrics.server.ts), today = todayIso.
+ * Each criterion names a catalogue metric id; one the catalogue does not know has no data.
+ */
+export function evaluateGates(gates: readonly GateRow[], metrics: GateMetricReader, todayIso: string): EvaluatedGate[] {
   return gates.map((g) => {
     const criteria: EvaluatedCriterion[] = g.criteria.map((c) => {
-      const known = isGateMetricKey(c.metric);
+      const def = isGateMetricId(c.metric) ? metrics.describe(c.metric) : null;
       return {
         ...c,
-        known,
-        value: known ? values[c.metric as GateMetricKey] : null,
-        label: known ? GATE_METRICS[c.metric as GateMetricKey].label : c.metric,
-        unit: known ? GATE_METRICS[c.metric as GateMetricKey].unit : null,
+        known: def !== null,
+        value: def ? metrics.value(c.metric) : null,
+        label: def?.label ?? c.metric,
+        unit: def?.unit ?? null,
       };
     });
     const ev = evaluateGate({ dueDate: g.dueDate, criteria }, todayIso);
@@ -267,7 +280,8 @@ export type GateInput = {
   name: string;
   description: string | null;
   dueDate: string;
-  criteria: { metric: GateMetricKey; operator: GateOperator; threshold: number }[];
+  /** metric: a catalogue metric id */
+  criteria: { metric: string; operator: GateOperator; threshold: number }[];
 };
 
 export function createGate(db: Db, actorId: number, input: GateInput): number {
@@ -320,14 +334,15 @@ const MAX_GATE_CRITERIA = 20;
 
 /** One criteria row; the threshold is typed in human units (k€, %, months…), a comma allowed as the decimal mark. */
 const GateCriterionRowSchema = z.object({
-  metric: z.enum(GATE_METRIC_KEYS, { error: "is not a known metric" }),
+  metric: z.string().max(80).refine(isGateMetricId, "is not a known metric"),
   operator: z.enum(GATE_OPERATORS, { error: "pick an operator" }),
   threshold: z
-    .string()
+    .string({ error: "must be one number" })
     .trim()
     .transform((s) => s.replace(",", "."))
     .pipe(z.string().regex(/^-?\d+(\.\d+)?$/, "must be a number"))
-    .transform(Number),
+    .transform(Number)
+    .refine((n) => Math.abs(n) < 1e15, "is too large"),
 });
 
 const GateHeadSchema = z.object({
@@ -341,14 +356,23 @@ const GateHeadSchema = z.object({
  * threshold_N, the threshold typed in human units (k€, %, months…) and converted to the
  * metric's stored unit. Errors are reported per field (threshold_2 …).
  */
-export function parseGateForm(formData: FormData, intent: string): ParseResult<GateInput> {
+export function parseGateForm(formData: FormData, intent: string, isKnownMetric: (id: string) => boolean = isGateMetricId): ParseResult<GateInput> {
   const head = parseForm(formData, GateHeadSchema, intent);
   const fieldErrors: Record<string, string[]> = head.ok ? {} : { ...head.reply.fieldErrors };
   const criteria: GateInput["criteria"] = [];
+  // a cell posted twice (a forged form) reaches the schema as an array, which it refuses
+  const cell = (name: string): string | string[] | undefined => {
+    const all = formData.getAll(name).filter((v): v is string => typeof v === "string");
+    return all.length > 1 ? all : all[0]?.trim();
+  };
   for (let n = 0; n < MAX_GATE_CRITERIA; n++) {
-    const metric = String(formData.get(`metric_${n}`) ?? "").trim();
+    const metric = cell(`metric_${n}`);
     if (!metric) continue; // an empty row
-    const row = GateCriterionRowSchema.safeParse({ metric, operator: formData.get(`operator_${n}`) ?? undefined, threshold: formData.get(`threshold_${n}`) ?? "" });
+    const row = GateCriterionRowSchema.refine((r) => isKnownMetric(r.metric), { path: ["metric"], message: "is not a known metric" }).safeParse({
+      metric,
+      operator: cell(`operator_${n}`),
+      threshold: cell(`threshold_${n}`) ?? "",
+    });
     if (!row.success) {
       // an unknown metric is the one thing to fix on that row (its operator and threshold mean nothing yet)
       const metricIssues = row.error.issues.filter((i) => i.path[0] === "metric");
@@ -386,7 +410,7 @@ export const RequirementUpdateFormSchema = z.object({
   requirementId: idSchema,
   status: z.enum(REQUIREMENT_STATUSES, { error: "pick a status" }),
   result: nullable(z.enum(REQUIREMENT_RESULTS, { error: "pick a result" })),
-  ownerUserId: nullable(idSchema),
+  ownerUserId: optionalRefIdSchema(schema.users, "user"),
   evidenceUrl: evidenceSchema,
 });
 
@@ -403,16 +427,16 @@ export const RequirementCreateFormSchema = z.object({
     .max(300, "must be at most 300 characters"),
   status: z.enum(REQUIREMENT_STATUSES, { error: "pick a status" }),
   result: nullable(z.enum(REQUIREMENT_RESULTS, { error: "pick a result" })),
-  ownerUserId: nullable(idSchema),
+  ownerUserId: optionalRefIdSchema(schema.users, "user"),
   evidenceUrl: evidenceSchema,
 });
 
-const scoreSchema = z.coerce.number({ error: "pick a score" }).int("pick a score").min(1, "must be 1 to 5").max(5, "must be 1 to 5");
+const scoreSchema = intSchema({ min: 1, max: 5, message: "pick a score from 1 to 5" });
 const noteSchema = z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(500, "must be at most 500 characters").nullable());
 
 export const MaturityAssessmentFormSchema = z.object({
   intent: z.literal("assess"),
-  assessedOn: isoDateSchema,
+  assessedOn: pastIsoDateSchema,
   ...Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [`score_${k}`, scoreSchema])),
   ...Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [`note_${k}`, noteSchema])),
 }) as unknown as z.ZodType<{ intent: "assess"; assessedOn: string } & Record<string, number | string | null>>;

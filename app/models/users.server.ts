@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { and, asc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import type { Role } from "~/auth/permissions";
 import { recordAudit, type AuditActor } from "~/models/audit.server";
@@ -22,6 +23,14 @@ const sessionUserColumns = {
   teamName: schema.teams.name,
 };
 
+/**
+ * Sessions are stored under the SHA-256 of their id: the cookie carries the id itself, so a copy of
+ * the database (a backup, a leaked file) holds nothing that signs anyone in.
+ */
+export function sessionKey(sessionId: string): string {
+  return crypto.createHash("sha256").update(sessionId).digest("hex");
+}
+
 export function getUserBySessionId(db: Db, sessionId: string, now = Date.now()): SessionUser | null {
   const row = db
     .select(sessionUserColumns)
@@ -29,7 +38,7 @@ export function getUserBySessionId(db: Db, sessionId: string, now = Date.now()):
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
     .leftJoin(schema.teams, eq(schema.teams.id, schema.users.teamId))
     .where(
-      and(eq(schema.sessions.id, sessionId), gt(schema.sessions.expiresAt, new Date(now)), eq(schema.users.active, true)),
+      and(eq(schema.sessions.id, sessionKey(sessionId)), gt(schema.sessions.expiresAt, new Date(now)), eq(schema.users.active, true)),
     )
     .get();
   return row ?? null;
@@ -46,11 +55,11 @@ export function getUserForLogin(db: Db, email: string) {
 
 export function createSession(db: Db, userId: number, sessionId: string, expiresAt: number) {
   db.delete(schema.sessions).where(lt(schema.sessions.expiresAt, new Date())).run();
-  db.insert(schema.sessions).values({ id: sessionId, userId, expiresAt: new Date(expiresAt) }).run();
+  db.insert(schema.sessions).values({ id: sessionKey(sessionId), userId, expiresAt: new Date(expiresAt) }).run();
 }
 
 export function deleteSession(db: Db, sessionId: string) {
-  db.delete(schema.sessions).where(eq(schema.sessions.id, sessionId)).run();
+  db.delete(schema.sessions).where(eq(schema.sessions.id, sessionKey(sessionId))).run();
 }
 
 export function listUsers(db: Db) {

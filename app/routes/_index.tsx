@@ -22,14 +22,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { user, cards, counts, checklist } = useLoaderData<typeof loader>();
-  const facts: [string, string | number][] = [
+  // [label, value, the catalogue metric it shows (if any)]
+  const facts: [string, string | number | null, string?][] = [
     ["Closed finance months", counts.closedMonths ? `${counts.closedMonths} (latest ${counts.lastClosedMonth})` : "none yet"],
-    ["Production deployments, last 90 days", counts.productionDeploys90d],
+    ["Successful production deployments, last 90 days", counts.productionDeploys90d, "delivery.deployments"],
     ["Open incidents", counts.openIncidents],
     ["Objectives in open cycles", counts.openObjectives],
     ["Risks not closed", counts.openRisks],
     ["Open requisitions", counts.openRequisitions],
-    ["People employed", counts.employees],
+    ["People employed today", counts.employees, "people.headcount"],
     ["Product KPIs tracked", counts.kpis],
   ];
   return (
@@ -83,10 +84,12 @@ export default function Home() {
         <div className="table-scroll">
           <table className="simple home-facts">
             <tbody>
-              {facts.map(([label, value]) => (
+              {facts.map(([label, value, metric]) => (
                 <tr key={label}>
                   <th scope="row">{label}</th>
-                  <td className="num">{value}</td>
+                  <td className="num" data-metric={metric} data-value={metric ? (value ?? "") : undefined}>
+                    {value ?? "no data"}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -12,7 +12,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import type { CsvRowError } from "~/lib/csv";
 import { formatMonth } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply } from "~/lib/forms";
-import { badRequest, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { addMonths, monthDiff } from "~/lib/months";
 import {
   budgetEditParamSchema,
@@ -113,7 +113,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(formData, budgetLineFormSchema, "save-line");
     if (!parsed.ok) return badRequest(parsed.reply);
     const category = getBudgetCategory(db, parsed.data.categoryId);
-    if (!category) return badRequest({ status: "error", fieldErrors: { categoryId: ["is not a known category"] }, formErrors: [], values: {}, intent: "save-line" });
+    if (!category) return fieldError(formData, "categoryId", "is not a known category", "save-line");
     // per line: the CTO may only touch IT categories (403 otherwise, even when the form is forged)
     assertPermission(user, "finance:edit", { categoryIsIt: category.isIt });
     saveBudgetLine(db, { kind: "user", actor: user }, {
@@ -142,7 +142,7 @@ export async function action({ request }: ActionFunctionArgs) {
       message: `Imported ${result.rows} rows: ${result.created} created, ${result.updated} updated.`,
     });
   }
-  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  return unknownIntent(formData);
 }
 
 export default function Budgets() {

@@ -8,6 +8,7 @@ import {
   ItBudgetTable,
   OpenIncidentsTable,
   ServicesTable,
+  TARGETS_SOURCE,
 } from "~/components/delivery-metrics/cto-dashboard";
 import ctoCss from "~/components/delivery-metrics/cto.css";
 import { ctoHref, toUtcDate, WINDOW_PRESETS } from "~/components/delivery-metrics/cto-window";
@@ -16,7 +17,6 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { parseCtoParams } from "~/lib/schemas/cto-params.server";
 import { PageHeader } from "~/components/ui/page-header";
 import { loadCtoDashboard } from "~/models/delivery-metrics.server";
-import { getDoraTargets } from "~/models/targets.server";
 import { hasAnyDeployment } from "~/models/delivery.server";
 import { getCtoRiskPanels } from "~/models/live-metrics.server";
 import { TechRisksPanel } from "~/components/risks/tech-risks-panel";
@@ -31,26 +31,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: ctoCss }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
   const params = parseCtoParams(new URL(request.url).searchParams, Date.now());
-  return { ...loadCtoDashboard(getDb(), params), riskPanels: getCtoRiskPanels(getDb()), companyTargets: getDoraTargets(getDb()), hasDeliveryData: hasAnyDeployment(getDb()) };
-}
-
-/** Where the targets come from: the company's own notes on its targets, only when it wrote some. */
-function TargetsNote({ sources, any }: { sources: Record<string, string | null>; any: boolean }) {
-  const notes = [...new Set(Object.values(sources).filter((s): s is string => !!s))];
-  return (
-    <p className="muted">
-      Tiers: DORA bands.{" "}
-      {any ? (
-        <>
-          Targets: the company's (<Link to="/delivery/targets">delivery targets</Link>){notes.length ? ` — source: ${notes.join("; ")}` : ""}.
-        </>
-      ) : (
-        <>
-          No company target set yet: <Link to="/delivery/targets">set the delivery targets</Link> (CEO or CTO).
-        </>
-      )}
-    </p>
-  );
+  return { ...loadCtoDashboard(getDb(), params), riskPanels: getCtoRiskPanels(getDb()), hasDeliveryData: hasAnyDeployment(getDb()) };
 }
 
 export default function CtoDashboard() {
@@ -136,9 +117,9 @@ export default function CtoDashboard() {
         <h2 id="cto-dora" className="cto-section__title">
           DORA metrics
         </h2>
-        <TargetsNote sources={data.companyTargets.sources} any={Object.values(data.companyTargets.targets).some((t) => t !== null)} />
+        <p className="muted">Tiers: DORA bands. Targets: {TARGETS_SOURCE}</p>
         {data.hasDeliveryData ? (
-          <DoraTiles current={dashboard.current} previous={dashboard.previous} params={params} fmt={fmt} targets={data.companyTargets.targets} />
+          <DoraTiles current={dashboard.current} previous={dashboard.previous} params={params} fmt={fmt} targets={data.targets} />
         ) : null}
         {!data.hasDeliveryData ? (
           <EmptyState
@@ -165,7 +146,7 @@ export default function CtoDashboard() {
           {TEXT.trends}
         </h2>
         <p className="muted">{TEXT.trendsHelp}</p>
-        {data.hasDeliveryData ? <DoraTrendCharts weekly={dashboard.weekly} fmt={fmt} targets={data.companyTargets.targets} /> : <p className="muted">No deployment yet: nothing to chart.</p>}
+        {data.hasDeliveryData ? <DoraTrendCharts weekly={dashboard.weekly} fmt={fmt} targets={data.targets} /> : <p className="muted">No deployment yet: nothing to chart.</p>}
       </section>
 
       <div className="cto-columns">

@@ -12,9 +12,9 @@ import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
-import { createService, listServices, serviceNameSchema, serviceNameTaken, updateService } from "~/models/delivery.server";
+import { createService, listServices, serviceExists, serviceNameSchema, serviceNameTaken, updateService } from "~/models/delivery.server";
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
@@ -69,6 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return badRequest({ ...parsed.reply, intent: `update-${String(formData.get("serviceId"))}` });
     const { serviceId, name, teamId } = parsed.data;
     const rowIntent = `update-${serviceId}`;
+    if (!serviceExists(db, serviceId)) return fieldError(formData, "serviceId", "no such service", rowIntent);
     const current = listServices(db).find((s) => s.id === serviceId);
     const teamProblem = teamId === null ? null : teamChoiceProblem(db, teamId, current?.teamId);
     if (teamProblem) return fieldError(formData, "teamId", teamProblem, rowIntent);
@@ -76,7 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!updateService(db, user.id, serviceId, { name, teamId })) return fieldError(formData, "serviceId", "no such service", rowIntent);
     return { status: "ok", intent: rowIntent, message: `Service ${name} saved.` } satisfies FormReply;
   }
-  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  return unknownIntent(formData);
 }
 
 export default function Services() {

@@ -11,7 +11,7 @@ import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { CsvErrorList } from "~/components/finance/csv-errors";
 import type { CsvRowError } from "~/lib/csv";
 import { readCsvUpload } from "~/lib/csv-upload.server";
@@ -138,12 +138,7 @@ export async function action({ request }: ActionFunctionArgs) {
       message: `Requirement ${input.ref} added.`,
     } satisfies FormReply;
   }
-  return badRequest({
-    status: "error",
-    fieldErrors: { intent: ["is not a known action"] },
-    formErrors: [],
-    values: {},
-  });
+  return unknownIntent(formData);
 }
 
 const statusOptions = Object.entries(REQUIREMENT_STATUS_LABELS).map(([value, label]) => ({ value, label }));

@@ -24,7 +24,7 @@ import { Tooltip } from "~/components/ui/tooltip";
 import { formatMoney, formatMonth, formatNumber, NO_DATA } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
 import { isErrorReply } from "~/lib/forms";
-import { badRequest, parseForm } from "~/lib/forms.server";
+import { badRequest, formError, parseForm } from "~/lib/forms.server";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
 import { idSchema } from "~/lib/validation.server";
 import { getCashForecast } from "~/models/finance.server";
@@ -167,8 +167,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { requisitionId, change, expected } = parsed.data;
   // assertPermission('hiring:edit', {teamIsTech}) inside, on the stored row
   const result = changeRequisitionStatus(getDb(), user, requisitionId, change, expected);
-  if (!result) return badRequest({ status: "error", intent: "status", fieldErrors: {}, formErrors: ["This requisition no longer exists."], values: {} });
-  if (!result.ok) return badRequest({ status: "error", intent: "status", fieldErrors: {}, formErrors: [result.error], values: {} });
+  if (!result) return formError(formData, "This requisition no longer exists.", "status");
+  if (!result.ok) return formError(formData, result.error, "status");
   const reply = { status: "ok", intent: "status", message: `Status changed from ${STATUS_LABELS[result.from]} to ${STATUS_LABELS[result.to]}.` } satisfies FormReply;
   return { ...reply, hiredRequisitionId: result.to === "hired" ? requisitionId : null };
 }

@@ -17,7 +17,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ProgressBar } from "~/components/ui/progress-bar";
 import { formatPercent } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
 import { expectedProgress, KR_KINDS, okrStatus, type KrKind } from "~/lib/metrics/okrs";
 import { idSchema } from "~/lib/validation.server";
 import {
@@ -87,8 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 function krIdOf(formData: FormData) {
-  const id = idSchema.safeParse(formData.get("keyResultId"));
-  return id.success ? id.data : null;
+  return idField(formData, "keyResultId");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -12,7 +12,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { StatList } from "~/components/ui/stat-list";
 import { formatDate } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import {
   getRisk,
@@ -92,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     invariantResponse(updateRisk(db, user.id, id.data, parsed.data), "Risk not found", 404);
     return { status: "ok", intent: "update", message: "Risk updated." } satisfies FormReply;
   }
-  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  return unknownIntent(formData);
 }
 
 function StatusButton({ status, label, variant }: { status: string; label: string; variant: "primary" | "secondary" | "danger" }) {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
 import { teams } from "./people";
 
@@ -109,16 +109,3 @@ export const incidents = sqliteTable(
   ],
 );
 
-export const COMPANY_TARGET_KEYS = ["deploys_per_day", "lead_time_hours", "mttr_hours", "change_failure_rate"] as const;
-
-/**
- * The company's delivery targets shown beside the DORA tiers (one row per key; none = no target).
- * `source` is a note on where the target comes from, shown only when set.
- */
-export const companyTargets = sqliteTable("company_targets", {
-  id: id(),
-  key: text("key", { enum: COMPANY_TARGET_KEYS }).notNull().unique(),
-  value: real("value").notNull(),
-  source: text("source"),
-  ...timestamps,
-});

@@ -32,7 +32,7 @@ export const users = sqliteTable(
 export const sessions = sqliteTable(
   "sessions",
   {
-    /** random 256-bit id, hex; the cookie carries it signed */
+    /** SHA-256 (hex) of the session's random 256-bit id; the cookie carries the id itself, signed */
     id: text("id").primaryKey(),
     userId: integer("user_id")
       .notNull()
@@ -52,7 +52,7 @@ export const loginAttempts = sqliteTable("login_attempts", {
   ...timestamps,
 });
 
-export const API_SCOPES = ["deployments:write", "incidents:write", "metrics:read", "finance:read", "import:write"] as const;
+export const API_SCOPES = ["deployments:write", "incidents:write", "metrics:read", "finance:read", "import:write", "kpis:write"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export const apiTokens = sqliteTable(

@@ -1,4 +1,4 @@
-import { expect, loginAs, test } from "./fixtures";
+import { expect, loginAs, postFromPage, test } from "./fixtures";
 
 /** M, the latest closed month, as the executive dashboard's "as of" selector shows it. */
 async function latestClosedMonth(page: import("@playwright/test").Page): Promise<string> {
@@ -64,7 +64,7 @@ test.describe("finance", () => {
     await expect(security.locator(".bgrid__planned")).toContainText("2,3");
 
     const salariesId = await salaries.getAttribute("data-category-id");
-    const res = await page.request.post("/budgets", {
+    const res = await postFromPage(page, "/budgets", {
       form: { intent: "save-line", categoryId: String(salariesId), month: M, planned: "1", actual: "1" },
     });
     expect(res.status()).toBe(403);
@@ -121,7 +121,7 @@ test.describe("finance", () => {
     await page.goto("/finance/snapshots");
     await expect(page.getByText("Only the CEO records and edits finance snapshots.")).toBeVisible();
     await expect(page.getByRole("button", { name: "Save snapshot" })).toHaveCount(0);
-    const res = await page.request.post("/finance/snapshots", {
+    const res = await postFromPage(page, "/finance/snapshots", {
       form: { intent: "save-snapshot", month: "2019-11", cash: "1", revenue: "1", mrr: "1", customers: "1", newCustomers: "0", churnedCustomers: "0" },
     });
     expect(res.status()).toBe(403);

@@ -1,7 +1,7 @@
 /**
  * The company's structure as data: budget categories (groups, archive, envelopes watched against
- * planned and actual), compliance frameworks (add, target date, requirements CSV in and out) and
- * the delivery targets — each editable by the right role, audited, on a real database.
+ * planned and actual) and compliance frameworks (add, target date, requirements CSV in and out) —
+ * each editable by the right role, audited, on a real database.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
@@ -10,10 +10,7 @@ import { login } from "~/auth/session.server";
 import { listCategoriesForYear } from "~/models/finance-categories.server";
 import { getBudgetGrid } from "~/models/finance.server";
 import { importRequirementsCsv, listFrameworkProgress } from "~/models/governance.server";
-import { getDoraTargets } from "~/models/targets.server";
 import { action as categoriesAction, loader as categoriesLoader } from "~/routes/budgets_.categories";
-import { loader as ctoLoader } from "~/routes/dashboards.cto";
-import { action as targetsAction } from "~/routes/delivery.targets";
 import { action as complianceAction } from "~/routes/governance.compliance";
 import { loader as exportLoader } from "~/routes/governance.export";
 import { insertBudgetLine, insertUser } from "../../seeds/builders";
@@ -176,28 +173,5 @@ describe("compliance frameworks", () => {
     expect(again).toEqual({ ok: true, rows: 2, created: 0, updated: 0 });
     const template = (await exportLoader(args(new Request("http://localhost/governance/export?template=1", { headers: { Cookie: c } })))) as Response;
     expect((await template.text()).replace(/^\ufeff/, "").trim()).toBe("framework,ref,title,status,result,owner,evidence_url");
-  });
-});
-
-describe("delivery targets", () => {
-  it("an empty install has none (nothing shown); the CTO sets them with a source; a lead may not", async () => {
-    expect(getDoraTargets(t.db).targets).toEqual({ deploysPerDay: null, leadTimeHours: null, mttrHours: null, changeFailureRate: null });
-    const c = await cookieFor("cto");
-    const res = await run(() =>
-      targetsAction(args(post("/delivery/targets", c, { intent: "targets", deploys_per_day: "10", deploys_per_day_source: "Board, Jan 2027", change_failure_rate: "7.5", lead_time_hours: "" }))),
-    );
-    expect(res.status).toBe(200);
-    const { targets, sources } = getDoraTargets(t.db);
-    expect(targets).toEqual({ deploysPerDay: 10, leadTimeHours: null, mttrHours: null, changeFailureRate: 0.075 });
-    expect(sources.deploysPerDay).toBe("Board, Jan 2027");
-    expect(sources.changeFailureRate).toBeNull();
-    const bad = await run(() => targetsAction(args(post("/delivery/targets", c, { intent: "targets", mttr_hours: "-1", change_failure_rate: "150" }))));
-    expect(Object.keys((bad.data as { fieldErrors: Record<string, string[]> }).fieldErrors).sort()).toEqual(["change_failure_rate", "mttr_hours"]);
-    expect(getDoraTargets(t.db).targets.deploysPerDay).toBe(10);
-    expect(audits("company_target")).toEqual(["create", "create"]);
-    const cto = (await ctoLoader(args(new Request("http://localhost/dashboards/cto", { headers: { Cookie: c } })))) as Awaited<ReturnType<typeof ctoLoader>>;
-    expect(cto.companyTargets.targets.deploysPerDay).toBe(10);
-    const lead = await cookieFor("lead");
-    expect((await run(() => targetsAction(args(post("/delivery/targets", lead, { intent: "targets", deploys_per_day: "1" }))))).status).toBe(403);
   });
 });

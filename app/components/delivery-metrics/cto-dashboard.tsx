@@ -12,7 +12,8 @@ import { formatDate, formatDateTime, formatHours, formatMoney, formatNumber, for
 import { FORMULAS, INFERRED_CAUSE_RULE, type DoraMetrics, type Window } from "~/lib/metrics/delivery";
 import { ctoHref, drillHref, type CtoParams } from "./cto-window";
 import type { BudgetVsActualLine } from "~/lib/metrics/finance";
-import { meetsTarget, type DoraTargetKey, type DoraTargets } from "./targets";
+import { meetsTarget, targetText } from "~/lib/metrics/targets";
+import { TARGETS_SOURCE, type DoraTargetKey, type DoraTargets } from "./targets";
 
 export const CTO_TEXT = {
   title: "CTO dashboard",
@@ -77,7 +78,7 @@ export function DoraTiles({
   previous: DoraMetrics;
   params: CtoParams;
   fmt: Fmt;
-  /** the company's targets (null: none set, nothing shown) */
+  /** the company's targets (metric_targets rows), null where none is set */
   targets: DoraTargets;
 }) {
   const win = windowLabel(params.window, fmt);
@@ -91,12 +92,15 @@ export function DoraTiles({
   const pts = (d: number) => `${formatNumber(d * 100, { locale: fmt.locale, digits: 1, signed: true })} pts`;
   const hours = (h: number | null) => formatHours(h, fmt.locale);
   const f = m.deploymentFrequency;
-  // the company target, and whether the figure meets it
-  const target = (metric: DoraTargetKey, value: number | null, text: (t: number) => string) => {
-    const t = targets[metric];
-    if (t === null) return undefined;
-    const met = meetsTarget(metric, value, targets);
-    return met === null ? text(t) : `${text(t)} · ${met ? "met" : "not met"}`;
+  // the catalogue ids of the figures, over this page's window (data-metric / data-window)
+  const mark = (id: string, value: number | null) => ({ id, value, window: params.window });
+  // the company target (data), and whether the figure meets it
+  const target = (key: DoraTargetKey, value: number | null, format: (v: number) => string) => {
+    const t = targets[key];
+    if (!t) return undefined;
+    const text = targetText(t, format);
+    const met = meetsTarget(value, t);
+    return met === null ? text : `${text} · ${met ? "met" : "not met"}`;
   };
 
   return (
@@ -108,7 +112,8 @@ export function DoraTiles({
         window={windowText("deployment_frequency")}
         href={deployments}
         tier={f.tier}
-        target={target("deploysPerDay", f.perDay, (t) => `≥ ${formatNumber(t, { locale: fmt.locale, digits: 2 })} / day`)}
+        metric={mark("delivery.deploys_per_day", f.count > 0 ? f.perDay : null)}
+        target={target("deploysPerDay", f.perDay, (v) => `${formatNumber(v, { locale: fmt.locale, digits: 2 })} / day`)}
         change={change(f.perDay, p.deploymentFrequency.perDay, "higher", (d) => `${formatNumber(d, { locale: fmt.locale, digits: 1, signed: true })} / day`, cmp)}
         footnote={`${formatNumber(f.count, { locale: fmt.locale, digits: 0 })} deployment${f.count === 1 ? "" : "s"} · ${f.perWeek === null ? "no data" : formatNumber(f.perWeek, { locale: fmt.locale, digits: 1 })} / week`}
       />
@@ -119,7 +124,8 @@ export function DoraTiles({
         window={windowText("lead_time")}
         href={deployments}
         tier={m.leadTime.tier}
-        target={target("leadTimeHours", m.leadTime.medianHours, (t) => `< ${formatHours(t, fmt.locale)}`)}
+        metric={mark("delivery.lead_time_hours", m.leadTime.medianHours)}
+        target={target("leadTimeHours", m.leadTime.medianHours, (v) => formatHours(v, fmt.locale))}
         change={change(m.leadTime.medianHours, p.leadTime.medianHours, "lower", (d) => signedHours(d, fmt), cmp)}
         footnote="Median over commits"
       />
@@ -130,7 +136,8 @@ export function DoraTiles({
         window={windowText("change_failure_rate")}
         href={incidents}
         tier={m.changeFailureRate.tier}
-        target={target("changeFailureRate", m.changeFailureRate.rate, (t) => `< ${formatPercent(t, 1, fmt.locale)}`)}
+        metric={mark("delivery.change_failure_rate", m.changeFailureRate.rate)}
+        target={target("changeFailureRate", m.changeFailureRate.rate, (v) => formatPercent(v, 1, fmt.locale))}
         change={change(m.changeFailureRate.rate, p.changeFailureRate.rate, "lower", pts, cmp)}
         footnote={`${formatNumber(m.changeFailureRate.failed, { locale: fmt.locale, digits: 0 })} of ${formatNumber(m.changeFailureRate.total, { locale: fmt.locale, digits: 0 })} deployments caused an incident`}
       />
@@ -141,6 +148,7 @@ export function DoraTiles({
         window={windowText("time_to_restore")}
         href={restored}
         tier={m.timeToRestore.tier}
+        metric={mark("delivery.time_to_restore_hours", m.timeToRestore.medianHours)}
         change={change(m.timeToRestore.medianHours, p.timeToRestore.medianHours, "lower", (d) => signedHours(d, fmt), cmp)}
         footnote="Median over incidents started in the window and resolved"
       />
@@ -150,7 +158,8 @@ export function DoraTiles({
         formula={FORMULAS.mttr.formula}
         window={windowText("mttr")}
         href={restored}
-        target={target("mttrHours", m.timeToRestore.meanHours, (t) => `< ${formatHours(t, fmt.locale)}`)}
+        metric={mark("delivery.mttr_hours", m.timeToRestore.meanHours)}
+        target={target("mttrHours", m.timeToRestore.meanHours, (v) => formatHours(v, fmt.locale))}
         change={change(m.timeToRestore.meanHours, p.timeToRestore.meanHours, "lower", (d) => signedHours(d, fmt), cmp)}
       />
       <KpiTile
@@ -159,6 +168,7 @@ export function DoraTiles({
         formula={FORMULAS.rework_rate.formula}
         window={windowText("rework_rate")}
         href={drillHref("deployments", params.window, filter, { status: "success", environment: "production", hotfix: "yes" })}
+        metric={mark("delivery.rework_rate", m.reworkRate.rate)}
         change={change(m.reworkRate.rate, p.reworkRate.rate, "lower", pts, cmp)}
         footnote="Hotfix or rollback deployments"
       />
@@ -176,7 +186,10 @@ type WeekRow = {
 };
 
 export function DoraTrendCharts({ weekly, fmt, targets }: { weekly: (DoraMetrics & { weekStart: number })[]; fmt: Fmt; targets: DoraTargets }) {
-  const line = (y: number | null, label = "Target") => (y === null ? undefined : { y, label, color: "accent" as const });
+  const line = (key: DoraTargetKey, label: string, scale = 1) => {
+    const t = targets[key];
+    return t ? { y: t.value * scale, label, color: "accent" as const } : undefined;
+  };
   const rows: WeekRow[] = weekly.map((w) => ({
     week: formatDate(w.weekStart, "UTC", fmt.locale),
     deploysPerDay: w.deploymentFrequency.perDay,
@@ -197,7 +210,7 @@ export function DoraTrendCharts({ weekly, fmt, targets }: { weekly: (DoraMetrics
         xKey="week"
         xLabel={xLabel}
         series={[{ key: "deploysPerDay", label: "Deployments / day", color: "chart-1" }]}
-        referenceLine={line(targets.deploysPerDay)}
+        referenceLine={line("deploysPerDay", "Target")}
         formatValue={num(1)}
       />
       <LineChart
@@ -207,7 +220,7 @@ export function DoraTrendCharts({ weekly, fmt, targets }: { weekly: (DoraMetrics
         xKey="week"
         xLabel={xLabel}
         series={[{ key: "leadHours", label: "Median lead time", color: "chart-2" }]}
-        referenceLine={line(targets.leadTimeHours)}
+        referenceLine={line("leadTimeHours", "Target")}
         formatValue={hours}
       />
       <LineChart
@@ -217,7 +230,7 @@ export function DoraTrendCharts({ weekly, fmt, targets }: { weekly: (DoraMetrics
         xKey="week"
         xLabel={xLabel}
         series={[{ key: "cfrPercent", label: "Change failure rate (%)", color: "chart-3" }]}
-        referenceLine={line(targets.changeFailureRate === null ? null : targets.changeFailureRate * 100)}
+        referenceLine={line("changeFailureRate", "Target", 100)}
         formatValue={(v) => `${formatNumber(v, { locale: fmt.locale, digits: 1 })} %`}
       />
       <LineChart
@@ -230,7 +243,7 @@ export function DoraTrendCharts({ weekly, fmt, targets }: { weekly: (DoraMetrics
           { key: "ttrHours", label: "Median", color: "chart-4" },
           { key: "mttrHours", label: "Mean (MTTR)", color: "chart-5", dashed: true },
         ]}
-        referenceLine={line(targets.mttrHours, "MTTR target")}
+        referenceLine={line("mttrHours", "MTTR target")}
         formatValue={hours}
       />
     </div>
@@ -428,3 +441,4 @@ export function ItBudgetTable({
   );
 }
 
+export { TARGETS_SOURCE };

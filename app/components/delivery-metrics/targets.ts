@@ -1,25 +1,21 @@
 /**
- * The company's delivery targets, shown beside the DORA tiers. They are data (table
- * `company_targets`, edited on /delivery/targets by the CEO or CTO): a target not set is null and
- * nothing is shown for it. Each may carry a source note, shown only when the data has one.
+ * The CTO dashboard's targets: rows of metric_targets (data, set by the CTO on the Targets page),
+ * read by the loader with targetFor() for the current cycle and passed in — never constants.
  */
-export type DoraTargetKey = "deploysPerDay" | "leadTimeHours" | "mttrHours" | "changeFailureRate";
+import type { TargetRule } from "~/lib/metrics/targets";
 
-export type DoraTargets = Record<DoraTargetKey, number | null>;
-export type DoraTargetSources = Record<DoraTargetKey, string | null>;
+export { meetsTarget } from "~/lib/metrics/targets";
 
-export const NO_DORA_TARGETS: DoraTargets = { deploysPerDay: null, leadTimeHours: null, mttrHours: null, changeFailureRate: null };
+/** Which catalogue metric each DORA tile's target belongs to. */
+export const DORA_TARGET_METRICS = {
+  deploysPerDay: "delivery.deploys_per_day",
+  leadTimeHours: "delivery.lead_time_hours",
+  mttrHours: "delivery.mttr_hours",
+  changeFailureRate: "delivery.change_failure_rate",
+} as const;
 
-/** Whether a figure meets its target (null when there is no figure or no target). */
-export function meetsTarget(metric: DoraTargetKey, value: number | null, targets: DoraTargets): boolean | null {
-  const target = targets[metric];
-  if (target === null || value === null || !Number.isFinite(value)) return null;
-  switch (metric) {
-    case "deploysPerDay":
-      return value >= target;
-    case "leadTimeHours":
-    case "mttrHours":
-    case "changeFailureRate":
-      return value < target;
-  }
-}
+export type DoraTargetKey = keyof typeof DORA_TARGET_METRICS;
+/** The target of each tile (null: none set). */
+export type DoraTargets = Record<DoraTargetKey, (TargetRule & { setBy?: string | null }) | null>;
+
+export const TARGETS_SOURCE = "the company's targets (set by the CTO on the Targets page).";

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { ROLES } from "~/auth/permissions";
-import { checkboxSchema, emailSchema, idSchema } from "~/lib/validation.server";
+import { checkboxSchema, decimalSchema, emailSchema, idSchema, intSchema } from "~/lib/validation.server";
+import { schema } from "~/utils/db.server";
+import { optionalRefIdSchema } from "~/utils/refs.server";
 
 /** Schemas of the settings page's forms (server-only: zod stays out of the browser bundle). */
 
-const optionalTeam = z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable());
+const optionalTeam = optionalRefIdSchema(schema.teams, "team");
 
 /** A password a person chooses (settings, /setup, `npm run user:create` / `user:password`): one rule everywhere. */
 export const newPasswordSchema = z.string({ error: "is required" }).min(12, "must be at least 12 characters").max(200, "must be at most 200 characters");
@@ -32,19 +34,15 @@ const companyProfileFields = {
       return false;
     }
   }, "must be an IANA time zone such as Europe/Paris"),
-  fiscalYearStartMonth: z.coerce
-    .number({ error: "must be a month number 1–12" })
-    .int("must be a month number 1–12")
-    .min(1, "must be a month number 1–12")
-    .max(12, "must be a month number 1–12"),
+  fiscalYearStartMonth: intSchema({ min: 1, max: 12 }),
 };
 
 export const SettingsSchema = z.object({
   intent: z.literal("settings"),
   ...companyProfileFields,
-  loadedCostFactor: z.coerce.number({ error: "must be a number" }).min(1, "must be at least 1").max(3, "must be at most 3"),
-  grossMarginPercent: z.coerce.number({ error: "must be a number" }).gt(0, "must be above 0").max(100, "must be at most 100"),
-  headcountTarget: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1).max(100_000),
+  loadedCostFactor: decimalSchema({ min: 1, max: 3 }),
+  grossMarginPercent: decimalSchema({ gt: 0, max: 100 }),
+  headcountTarget: intSchema({ min: 1, max: 100_000 }),
 });
 
 /** The first-run screen: the company profile and the first CEO. */

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env.server";
+
+describe("environment: proxy trust and body limits", () => {
+  it("defaults: no proxy trusted, 5 MiB API, 1 MiB forms, 6 MiB uploads", () => {
+    const env = parseEnv({});
+    expect(env.TRUST_PROXY).toBe(0);
+    expect([env.API_MAX_BODY_BYTES, env.FORM_MAX_BODY_BYTES, env.UPLOAD_MAX_BODY_BYTES]).toEqual([5 * 2 ** 20, 2 ** 20, 6 * 2 ** 20]);
+  });
+  it.each([
+    ["false", 0],
+    ["FALSE", 0],
+    ["0", 0],
+    ["true", 1],
+    [" 1 ", 1],
+    ["2", 2],
+  ])("TRUST_PROXY=%s → %i hops", (value, hops) => {
+    expect(parseEnv({ TRUST_PROXY: value }).TRUST_PROXY).toBe(hops);
+  });
+  it.each(["yes", "-1", "1.5", "100", "loopback"])("TRUST_PROXY=%s is refused, naming the variable", (value) => {
+    expect(() => parseEnv({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY: must be false, true or a number of proxy hops/);
+  });
+  it.each(["0", "-5", "1.5", "abc", String(2 * 1024 ** 3)])("FORM_MAX_BODY_BYTES=%s is refused", (value) => {
+    expect(() => parseEnv({ FORM_MAX_BODY_BYTES: value })).toThrow(/FORM_MAX_BODY_BYTES/);
+  });
+  it("limits are configurable", () => {
+    expect(parseEnv({ UPLOAD_MAX_BODY_BYTES: "20971520" }).UPLOAD_MAX_BODY_BYTES).toBe(20 * 2 ** 20);
+  });
+});
