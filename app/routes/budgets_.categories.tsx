@@ -11,7 +11,7 @@ import { CheckboxField, Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { formatMoney } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { fiscalYearLabel, fiscalYearMonths, fiscalYearOf } from "~/lib/months";
 import { parseSearchParams } from "~/lib/url-params.server";
 import { checkboxSchema, idSchema, nonNegativeEurosSchema } from "~/lib/validation.server";
@@ -124,7 +124,7 @@ export async function action({ request }: ActionFunctionArgs) {
     setEnvelope(db, user, row.id, parsed.data.year, parsed.data.amount ?? null);
     return { status: "ok", intent: rowIntent, message: `Envelope of ${row.name} saved.` } satisfies FormReply;
   }
-  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  return unknownIntent(formData);
 }
 
 function centsToInput(cents: number | null): string {

@@ -11,7 +11,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { parseSearchParams } from "~/lib/url-params.server";
 import { idSchema } from "~/lib/validation.server";
 import { todayUtc } from "~/models/risks.server";
@@ -120,7 +120,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return { status: "ok", intent: "lead", message: intent === "set-lead" ? `Lead set for ${team.name}.` : `Lead removed from ${team.name}.` } satisfies FormReply;
   }
-  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  return unknownIntent(formData);
 }
 
 const KIND_OPTIONS = [
