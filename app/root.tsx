@@ -13,6 +13,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { permissionsOf, ROLE_LABELS } from "~/auth/permissions";
+import { redirectToSetupWhileNoUser } from "~/auth/guards.server";
 import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { NAV, activeNavPath } from "~/lib/nav";
@@ -29,10 +30,11 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: componentsCss },
 ];
 
-export const meta: MetaFunction = () => [{ title: "InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
+  if (!user) redirectToSetupWhileNoUser(request);
   const settings = getCompanySettings(getDb());
   return {
     user,

@@ -44,6 +44,12 @@ const cases: Case[] = [
   [lead, "hiring:edit", { teamIsTech: true, teamId: 10 }, false],
   [lead, "hiring:propose", { teamId: 10 }, true],
   [lead, "hiring:propose", { teamId: 11 }, false],
+  // teams (CTO: tech teams only)
+  [ceo, "teams:manage", { teamIsTech: false }, true],
+  [cto, "teams:manage", { teamIsTech: true }, true],
+  [cto, "teams:manage", { teamIsTech: false }, false],
+  [lead, "teams:manage", { teamIsTech: true, teamId: 10 }, false],
+  [viewer, "teams:manage", undefined, false],
   // metric targets: CEO any domain (not KPI targets, edited on the KPI pages), CTO delivery only
   [ceo, "targets:edit", { metricDomain: "finance" }, true],
   [ceo, "targets:edit", { metricDomain: "delivery" }, true],
@@ -74,6 +80,6 @@ describe("permissionsOf()", () => {
     expect(permissionsOf(viewer)).toEqual(["dashboards:read"]);
   });
   it("gives the CEO everything", () => {
-    expect(permissionsOf(ceo)).toHaveLength(16);
+    expect(permissionsOf(ceo)).toHaveLength(17);
   });
 });

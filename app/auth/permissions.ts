@@ -44,6 +44,8 @@ export const PERMISSIONS = [
   "risks:propose",
   "hiring:edit",
   "hiring:propose",
+  /** create, rename, archive teams (CEO any; CTO tech teams) */
+  "teams:manage",
   "users:manage",
   "settings:manage",
   "audit:read",
@@ -93,6 +95,10 @@ export function can(actor: Actor | null | undefined, permission: Permission, ctx
     case "hiring:propose":
       if (role === "ceo" || role === "cto") return true;
       return role === "lead" && ownTeam;
+    case "teams:manage":
+      if (role === "ceo") return true;
+      if (role === "cto") return ctx === undefined || ctx.teamIsTech === true;
+      return false;
     case "targets:edit":
       if (role === "ceo") return ctx?.metricDomain !== "kpi";
       if (role === "cto") return ctx === undefined || ctx.metricDomain === "delivery";

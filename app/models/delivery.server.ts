@@ -1447,3 +1447,8 @@ export function findServiceDeployment(db: Db, serviceId: number, ref: string): n
 export function serviceExists(db: Db, id: number): boolean {
   return !!db.select({ id: schema.services.id }).from(schema.services).where(eq(schema.services.id, id)).get();
 }
+
+/** Whether any deployment was ever recorded (an empty install shows where to send them, not zeros). */
+export function hasAnyDeployment(db: Db): boolean {
+  return !!db.get<{ one: number } | undefined>(sql`SELECT 1 AS one FROM deployments LIMIT 1`);
+}

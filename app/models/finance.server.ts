@@ -339,14 +339,16 @@ export type BudgetCategoryRow = {
   isIt: boolean;
   isSalesMarketing: boolean;
   sortOrder: number;
+  /** archived on /budgets/categories: keeps its lines, takes no place in the grid without them */
+  archived: boolean;
 };
 
 export function listBudgetCategories(db: Db): BudgetCategoryRow[] {
   return db
-    .all<{ id: number; name: string; isIt: number; isSalesMarketing: number; sortOrder: number }>(sql`
-      SELECT id, name, is_it AS isIt, is_sales_marketing AS isSalesMarketing, sort_order AS sortOrder
+    .all<{ id: number; name: string; isIt: number; isSalesMarketing: number; sortOrder: number; archivedAt: number | null }>(sql`
+      SELECT id, name, is_it AS isIt, is_sales_marketing AS isSalesMarketing, sort_order AS sortOrder, archived_at AS archivedAt
         FROM budget_categories ORDER BY sort_order, name`)
-    .map((r) => ({ ...r, isIt: r.isIt === 1, isSalesMarketing: r.isSalesMarketing === 1 }));
+    .map(({ archivedAt, ...r }) => ({ ...r, isIt: r.isIt === 1, isSalesMarketing: r.isSalesMarketing === 1, archived: archivedAt !== null }));
 }
 
 /** Planned and actual per category and month over [fromMonth, toMonth] (GROUP BY in SQL). */
@@ -369,8 +371,9 @@ export function getBudgetGrid(
   db: Db,
   opts: { fromMonth: string; toMonth: string },
 ): { grid: BudgetGrid; categories: BudgetCategoryRow[] } {
-  const categories = listBudgetCategories(db);
   const lines = getBudgetByCategoryMonth(db, opts);
+  const withLines = new Set(lines.map((l) => l.category));
+  const categories = listBudgetCategories(db).filter((c) => !c.archived || withLines.has(c.name));
   const months: string[] = [];
   for (let m = opts.fromMonth; m <= opts.toMonth; m = addMonths(m, 1)) months.push(m);
   return { grid: budgetGrid(lines, { months, categories: categories.map((c) => c.name) }), categories };

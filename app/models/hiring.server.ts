@@ -21,6 +21,7 @@ import { assertPermission } from "~/auth/guards.server";
 import { addMonths, isMonth, monthDiff } from "~/lib/months";
 import { parseSearchParams } from "~/lib/url-params.server";
 import { eurosToCents, idSchema, intSchema, isoDateSchema, monthSchema } from "~/lib/validation.server";
+import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { recordAudit } from "~/models/audit.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { schema, type Db } from "~/utils/db.server";
@@ -413,6 +414,8 @@ function auditable(r: StoredRequisition) {
  */
 export function createRequisition(db: Db, actor: Actor, input: RequisitionInput & { annualSalaryCents: number }): StoredRequisition {
   const team = requireTeam(db, input.teamId);
+  const archived = teamChoiceProblem(db, team.id);
+  if (archived) throw new HiringInputError("teamId", archived);
   const ctx = { teamId: team.id, teamIsTech: team.isTech };
   const fullEdit = can(actor, "hiring:edit", ctx);
   if (!fullEdit) assertPermission(actor, "hiring:propose", ctx);
@@ -637,7 +640,12 @@ export function employeesCsvRows(db: Db, actor: Actor, filters: EmployeeFilters,
 
 export type Option = { id: number; label: string };
 
-export function listTeamsForHiring(db: Db): TeamRef[] {
+/**
+ * Teams for hiring pages. For filters: every team (history included). For a form's choice
+ * (`choice`): the Teams page's list — active teams, plus an archived one the row already names.
+ */
+export function listTeamsForHiring(db: Db, choice?: { keepId?: number | null }): TeamRef[] {
+  if (choice) return listTeamOptions(db, [choice.keepId]).map((t) => ({ id: t.id, name: t.name, isTech: t.isTech }));
   return db
     .all<{ id: number; name: string; isTech: number }>(sql`SELECT id, name, is_tech AS isTech FROM teams ORDER BY name COLLATE NOCASE`)
     .map((t) => ({ id: t.id, name: t.name, isTech: t.isTech === 1 }));
@@ -729,7 +737,7 @@ const optionalText = (max: number) =>
  * create action requires it; on edit, blank keeps the stored salary.
  */
 /** An annual salary typed in euros: positive, at most 10 M€ (requisitions and employees alike). */
-const annualSalarySchema = z.string({ error: "is required" }).transform((s, ctx) => {
+export const annualSalarySchema = z.string({ error: "is required" }).transform((s, ctx) => {
   const cents = eurosToCents(s);
   if (cents === null || cents <= 0) {
     ctx.addIssue({ code: "custom", message: "must be a positive amount in euros, e.g. 55000" });
@@ -776,6 +784,8 @@ export function canManageEmployees(actor: Actor, teamIsTech = false): boolean {
 /** Adds an employee (e.g. the person hired on a requisition); audited in the same transaction. */
 export function createEmployee(db: Db, actor: Actor, input: EmployeeInput): number {
   const team = input.teamId == null ? null : requireTeam(db, input.teamId);
+  const archived = team === null ? null : teamChoiceProblem(db, team.id);
+  if (archived) throw new HiringInputError("teamId", archived);
   assertPermission(actor, "salaries:employees:read");
   assertPermission(actor, "hiring:edit", { teamId: team?.id ?? null, teamIsTech: team?.isTech ?? false });
   if (input.endDate && input.endDate < input.startDate) throw new HiringInputError("endDate", "must not be before the start date");
@@ -807,3 +817,8 @@ export const EmployeeFormSchema = z.object({
   endDate: z.preprocess((v) => (v === undefined || v === "" ? null : v), isoDateSchema.nullable()),
   annualSalary: annualSalarySchema,
 });
+
+/** Whether there is anything for the headcount to count (an employee or a requisition). */
+export function hasHeadcountData(db: Db): boolean {
+  return !!db.get<{ one: number } | undefined>(sql`SELECT 1 AS one FROM employees UNION ALL SELECT 1 FROM requisitions LIMIT 1`);
+}

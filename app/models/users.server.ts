@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
-import { and, asc, eq, gt, lt, ne } from "drizzle-orm";
+import { and, asc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import type { Role } from "~/auth/permissions";
-import { recordAudit } from "~/models/audit.server";
+import { recordAudit, type AuditActor } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 
 /** What the app knows of a signed-in user; never the password hash. */
@@ -82,11 +82,40 @@ export function emailTaken(db: Db, email: string, exceptUserId?: number) {
   return !!db.select({ id: schema.users.id }).from(schema.users).where(cond).get();
 }
 
+/** Whether any user exists (none: the install is new and every page leads to /setup). */
+export function hasAnyUser(db: Db): boolean {
+  return !!db.select({ id: schema.users.id }).from(schema.users).limit(1).get();
+}
+
+/** An existing team by id, with its archived flag (null when there is none). */
+export function findTeam(db: Db, teamId: number): { id: number; name: string; isTech: boolean; archived: boolean } | null {
+  const t = db
+    .select({ id: schema.teams.id, name: schema.teams.name, isTech: schema.teams.isTech, archivedAt: schema.teams.archivedAt })
+    .from(schema.teams)
+    .where(eq(schema.teams.id, teamId))
+    .get();
+  return t ? { id: t.id, name: t.name, isTech: t.isTech, archived: t.archivedAt !== null } : null;
+}
+
+export function findTeamByName(db: Db, name: string): { id: number; name: string; isTech: boolean; archived: boolean } | null {
+  const t = db.select({ id: schema.teams.id }).from(schema.teams).where(sql`${schema.teams.name} = ${name} COLLATE NOCASE`).get();
+  return t ? findTeam(db, t.id) : null;
+}
+
+export function findUserByEmail(db: Db, email: string) {
+  return db
+    .select({ id: schema.users.id, email: schema.users.email, name: schema.users.name, role: schema.users.role, active: schema.users.active })
+    .from(schema.users)
+    .where(eq(schema.users.email, email.toLowerCase()))
+    .get();
+}
+
 export function createUser(
   db: Db,
-  actorId: number,
+  actor: number | AuditActor,
   input: { email: string; name: string; role: Role; teamId: number | null; passwordHash: string },
 ) {
+  const auditActor: AuditActor = typeof actor === "number" ? { userId: actor } : actor;
   return db.transaction((tx) => {
     const row = tx
       .insert(schema.users)
@@ -94,7 +123,7 @@ export function createUser(
       .returning({ id: schema.users.id })
       .get();
     recordAudit(tx, {
-      actor: { userId: actorId },
+      actor: auditActor,
       action: "create",
       entityType: "user",
       entityId: row.id,
@@ -121,5 +150,21 @@ export function updateUser(
     if (!patch.active) tx.delete(schema.sessions).where(eq(schema.sessions.userId, userId)).run();
     recordAudit(tx, { actor: { userId: actorId }, action: "update", entityType: "user", entityId: userId, before, after: patch });
     return patch;
+  });
+}
+
+/**
+ * Sets a user's password (the `npm run user:password` recovery): signs them out everywhere and
+ * reactivates them, so a locked-out admin gets back in. Returns false when no user has the email.
+ */
+export function setUserPassword(db: Db, actor: AuditActor, email: string, passwordHash: string): boolean {
+  return db.transaction((tx) => {
+    const user = tx.select({ id: schema.users.id, active: schema.users.active }).from(schema.users).where(eq(schema.users.email, email.toLowerCase())).get();
+    if (!user) return false;
+    tx.update(schema.users).set({ passwordHash, active: true }).where(eq(schema.users.id, user.id)).run();
+    tx.delete(schema.sessions).where(eq(schema.sessions.userId, user.id)).run();
+    // the hash never goes into the audit trail: only that it changed
+    recordAudit(tx, { actor, action: "password-reset", entityType: "user", entityId: user.id, before: { active: user.active }, after: { active: true } });
+    return true;
   });
 }

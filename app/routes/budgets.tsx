@@ -58,7 +58,7 @@ const TEXT = {
   rangeError: "Showing the default months: the range in the address was not valid (YYYY-MM, at most 36 months, from before to).",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Budgets · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Budgets · Strategy Tracker" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -191,9 +191,14 @@ export default function Budgets() {
         title={TEXT.title}
         description={TEXT.description}
         actions={
-          <a className="btn btn--secondary" href={csvHref} download>
-            {TEXT.exportCsv}
-          </a>
+          <>
+            <Link className="btn btn--secondary" to="/budgets/categories">
+              Categories &amp; envelopes
+            </Link>
+            <a className="btn btn--secondary" href={csvHref} download>
+              {TEXT.exportCsv}
+            </a>
+          </>
         }
       >
         <Form method="get" className="range-form" aria-label={TEXT.range}>

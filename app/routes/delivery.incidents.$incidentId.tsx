@@ -34,7 +34,7 @@ const TEXT = {
   readOnly: "Only the CEO and the CTO edit incidents.",
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.incident.title ?? "Incident"} · InnovaTech Strategy Tracker` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.incident.title ?? "Incident"} · Strategy Tracker` }];
 
 function incidentId(raw: string | undefined): number {
   const id = Number(raw);

@@ -65,7 +65,7 @@ const TEXT = {
   filter: "Filter by month (e.g. 2025 or 2025-03)",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Finance snapshots · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Finance snapshots · Strategy Tracker" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;

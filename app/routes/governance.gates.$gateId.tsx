@@ -22,7 +22,7 @@ const TEXT = {
   removeHint: "Deleting removes the gate and its criteria; the audit trail keeps what it was.",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Edit gate · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Edit gate · Strategy Tracker" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "settings:manage");

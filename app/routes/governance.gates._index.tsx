@@ -32,7 +32,7 @@ const TEXT = {
   who: "The CEO.",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Decision gates · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Decision gates · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");

@@ -36,6 +36,7 @@ import {
   hiringSettings,
   listRequisitions,
   listTeamsForHiring,
+  hasHeadcountData,
   parseRequisitionFilters,
   REQUISITION_SORTS,
   REQUISITION_STATUSES,
@@ -95,7 +96,7 @@ const TEXT = {
   hiddenCount: (n: number) => `${plural(n, "salary", "salaries")} hidden from your role`,
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Hiring plan · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Hiring plan · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");
@@ -151,7 +152,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     seesSomeSalary,
     loadedCostFactor: hiringSettings(db).loadedCostFactor,
     forecastAsOf: forecast?.asOfMonth ?? null,
-    headcount: { month, ...getHeadcountSummary(db, month) },
+    headcount: { month, ...getHeadcountSummary(db, month), empty: !hasHeadcountData(db) },
   };
 }
 
@@ -354,9 +355,15 @@ export default function HiringIndex() {
       <p className="hiring-meta">
         <span>
           {TEXT.headcount} ({formatMonth(data.headcount.month, formatting.locale)}):{" "}
-          <Link to="/hiring/headcount">
-            <strong>{data.headcount.actual}</strong> actual · {data.headcount.planned} planned · target {data.headcount.target}
-          </Link>
+          {data.headcount.empty ? (
+            <>
+              no employees or requisitions yet — <Link to="/import#import-employees">import your employees</Link>
+            </>
+          ) : (
+            <Link to="/hiring/headcount">
+              <strong>{data.headcount.actual}</strong> actual · {data.headcount.planned} planned · target {data.headcount.target}
+            </Link>
+          )}
         </span>
         <span>
           {TEXT.loadedCost(formatNumber(data.loadedCostFactor, { locale: formatting.locale, digits: 2 }))}

@@ -51,7 +51,7 @@ const TEXT = {
   computed: "Computed from the delivery data (successful production deployments per day) when deployments exist; measurements entered here are used otherwise.",
 } as const;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.kpi.name ?? "KPI"} · KPIs · InnovaTech Strategy Tracker` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.kpi.name ?? "KPI"} · KPIs · Strategy Tracker` }];
 
 function kpiFromParams(params: { kpiId?: string }) {
   const id = idSchema.safeParse(params.kpiId);

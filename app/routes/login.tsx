@@ -10,10 +10,11 @@ import { fieldErrorsOf, isErrorReply, valueOf, type FormErrorReply } from "~/lib
 import { LoginSchema } from "~/lib/schemas/auth.server";
 import { recordAudit } from "~/models/audit.server";
 import { getUserForLogin } from "~/models/users.server";
+import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
 import { safeRedirectPath } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Sign in · Strategy Tracker" }];
 
 const GENERIC_FAILURE = "Wrong email or password.";
 
@@ -69,11 +70,12 @@ export default function Login() {
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const pending = navigation.state === "submitting";
+  const { companyName } = useRootData();
   const emailErrors = fieldErrorsOf(reply, "email");
   const passwordErrors = fieldErrorsOf(reply, "password");
   return (
     <div className="auth-card">
-      <h1>InnovaTech Strategy Tracker</h1>
+      <h1>{companyName ? `${companyName} · ` : ""}Strategy Tracker</h1>
       <p className="muted">Sign in to see cash, delivery, OKRs, risks and the hiring plan.</p>
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={valueOf(reply, "redirectTo", params.get("redirectTo") ?? "/")} />

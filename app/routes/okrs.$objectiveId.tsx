@@ -57,7 +57,7 @@ const TEXT = {
 
 const KIND_LABELS: Record<KrKind, string> = { number: "Number", percent: "Percent (0–100)", currency: "Money (€)", boolean: "Done / not done" };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.objective.title ?? "Objective"} · OKRs · InnovaTech Strategy Tracker` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.objective.title ?? "Objective"} · OKRs · Strategy Tracker` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -39,7 +39,7 @@ const TEXT = {
   elapsed: "Elapsed",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: `${TEXT.title} · InnovaTech Strategy Tracker` }];
+export const meta: MetaFunction = () => [{ title: `${TEXT.title} · Strategy Tracker` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -31,7 +31,7 @@ const TEXT = {
   carried: "Carried over from",
 } as const;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.kr.title ?? "Key result"} · OKRs · InnovaTech Strategy Tracker` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.kr.title ?? "Key result"} · OKRs · Strategy Tracker` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

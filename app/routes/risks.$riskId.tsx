@@ -51,7 +51,7 @@ const TEXT = {
   overdue: "Review overdue",
 } as const;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.risk.title ?? "Risk"} · InnovaTech Strategy Tracker` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.risk.title ?? "Risk"} · Strategy Tracker` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");

@@ -35,7 +35,7 @@ const TEXT = {
   readOnly: "Only the CEO and CTO change rules.",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Metric rules · Risks · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Metric rules · Risks · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { hashPassword } from "~/auth/password.server";
 import { ROLE_LABELS, ROLES } from "~/auth/permissions";
@@ -8,15 +8,18 @@ import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from 
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { CreateUserSchema, SettingsSchema, UpdateUserSchema } from "~/lib/schemas/settings.server";
 import { getCompanySettings, updateCompanySettings } from "~/models/settings.server";
-import { createUser, emailTaken, listTeams, listUsers, updateUser } from "~/models/users.server";
+import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
+import { createUser, emailTaken, listUsers, updateUser } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 
-export const meta: MetaFunction = () => [{ title: "Settings · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Settings · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "users:manage");
   const db = getDb();
-  return { settings: getCompanySettings(db), users: listUsers(db), teams: listTeams(db) };
+  const users = listUsers(db);
+  // the Teams page's list: active teams, plus an archived one a user still belongs to
+  return { settings: getCompanySettings(db), users, teams: listTeamOptions(db, users.map((u) => u.teamId)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,6 +42,8 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const { intent: _i, password, ...input } = parsed.data;
     if (emailTaken(db, input.email)) return fieldError(formData, "email", "is already used by another user", "create-user");
+    const teamProblem = input.teamId === null ? null : teamChoiceProblem(db, input.teamId);
+    if (teamProblem) return fieldError(formData, "teamId", teamProblem, "create-user");
     createUser(db, user.id, { ...input, passwordHash: await hashPassword(password) });
     return { status: "ok", intent: "create-user", message: `User ${input.email} created.` } satisfies FormReply;
   }
@@ -51,6 +56,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (userId === user.id && (patch.role !== "ceo" || !patch.active)) {
       return fieldError(formData, "role", "you cannot remove your own admin access", rowIntent);
     }
+    const current = listUsers(db).find((u) => u.id === userId);
+    const teamProblem = patch.teamId === null ? null : teamChoiceProblem(db, patch.teamId, current?.teamId);
+    if (teamProblem) return fieldError(formData, "teamId", teamProblem, rowIntent);
     if (!updateUser(db, user.id, userId, patch)) return fieldError(formData, "userId", "no such user", rowIntent);
     return { status: "ok", intent: "update-user", message: "User updated." } satisfies FormReply;
   }
@@ -96,6 +104,7 @@ export default function Settings() {
               ["loadedCostFactor", "Loaded-cost factor (employer charges)", settings.loadedCostFactor, "number"],
               ["grossMarginPercent", "Gross margin (%)", Math.round(settings.grossMargin * 1000) / 10, "number"],
               ["headcountTarget", "Headcount target", settings.headcountTarget, "number"],
+              ["fiscalYearStartMonth", "Fiscal year starts in month (1–12)", settings.fiscalYearStartMonth, "number"],
             ] as const
           ).map(([name, label, value, type]) => (
             <div key={name}>
@@ -164,11 +173,14 @@ export default function Settings() {
                     <td>
                       <select form={`user-${u.id}`} name="teamId" aria-label={`Team of ${u.email}`} defaultValue={valueOf(reply, "teamId", u.teamId, rowIntent)}>
                         <option value="">—</option>
-                        {teams.map((t) => (
-                          <option key={t.id} value={t.id}>
-                            {t.name}
-                          </option>
-                        ))}
+                        {teams
+                          .filter((t) => !t.archived || t.id === u.teamId)
+                          .map((t) => (
+                            <option key={t.id} value={t.id}>
+                              {t.name}
+                              {t.archived ? " (archived)" : ""}
+                            </option>
+                          ))}
                       </select>
                     </td>
                     <td>
@@ -236,13 +248,16 @@ export default function Settings() {
             <label htmlFor="u-team">Team</label>
             <select id="u-team" name="teamId" defaultValue={v("teamId", "", "create-user")}>
               <option value="">—</option>
-              {teams.map((t) => (
+              {teams.filter((t) => !t.archived).map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.name}
                 </option>
               ))}
             </select>
             <Errors reply={reply} name="teamId" intent="create-user" />
+            <p className="muted">
+              Required for a team lead. Teams are created on the <Link to="/teams">Teams</Link> page.
+            </p>
           </div>
           <div>
             <button className="btn btn--primary" type="submit" disabled={busy("create-user")}>

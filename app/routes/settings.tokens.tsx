@@ -44,7 +44,7 @@ const SCOPE_LABELS: Record<string, string> = {
   "kpis:write": "kpis:write — push KPI measurements (uptime, latency…) from monitoring",
 };
 
-export const meta: MetaFunction = () => [{ title: "API tokens · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "API tokens · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "tokens:manage");

@@ -36,7 +36,7 @@ import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.source.name ?? "Webhook source"} · Webhook sources · InnovaTech Strategy Tracker` },
+  { title: `${data?.source.name ?? "Webhook source"} · Webhook sources · Strategy Tracker` },
 ];
 
 /** Built on demand: zod stays out of the browser bundle. */

@@ -33,7 +33,7 @@ const TEXT = {
   noSecret: "PagerDuty generates its own signing secret: create the webhook there with this URL, then paste its secret on the source's page.",
 };
 
-export const meta: MetaFunction = () => [{ title: "Webhook sources · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Webhook sources · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "tokens:manage");

@@ -40,7 +40,7 @@ const TEXT = {
   forbidden: "You may not set the target of this metric.",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Targets · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Targets · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "targets:edit");

@@ -9,6 +9,8 @@ export const teams = sqliteTable("teams", {
   name: text("name").notNull().unique(),
   /** Tech teams are the CTO's: hiring edits and requisition salaries follow this flag. */
   isTech: integer("is_tech", { mode: "boolean" }).notNull().default(false),
+  /** archived teams keep their history (members, services, OKRs) but are offered in no list */
+  archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
   ...timestamps,
 });
 

@@ -37,6 +37,11 @@ test("no page ships zod to the browser", async ({ page }) => {
     "/risks",
     "/governance",
     "/audit",
+    "/teams",
+    "/budgets/categories",
+    "/targets",
+    "/import",
+    "/governance/compliance",
   ];
   for (const path of pages) {
     const response = await page.goto(path);
