@@ -10,13 +10,12 @@ import { PageHeader } from "~/components/ui/page-header";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
 import { metricDefinition } from "~/lib/metrics/catalogue";
-import { COMPARISON_SYMBOLS } from "~/lib/metrics/targets";
+import { COMPARISON_SYMBOLS, TARGET_COMPARISONS } from "~/lib/metrics/targets";
 import {
   deleteMetricTarget,
   editableTargetMetrics,
   listMetricTargets,
   setMetricTarget,
-  TARGET_COMPARISONS,
   TargetDeleteFormSchema,
   TargetFormSchema,
   TargetPermissionError,

@@ -165,7 +165,7 @@ test("the CTO imports deployments from the page: a bad file is refused with ever
     [header, `a-${id},${service},production,success,,${t(3)},${t(5)},false,false`, `b-${id},${service},,failure,,${t(2)},,true,false`].join("\n"),
   );
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Imported 2 deployments rows: 2 created" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Imported 2 deployments: 2 created" })).toBeVisible();
   await page.getByRole("link", { name: "See the deployments" }).click();
   await page.goto(`/delivery/deployments?service=${service}`);
   await expect(page.getByRole("table", { name: /Deployments/ }).getByRole("row")).toHaveCount(3);

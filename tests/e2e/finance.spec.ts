@@ -85,7 +85,10 @@ test.describe("finance", () => {
       await expect(page.getByRole("article", { name, exact: true })).toBeVisible();
     }
     await expect(page.locator(".chart__title", { hasText: /Cash: actual, then forecast/ })).toBeVisible();
-    await expect(page.locator(".impact-table td.num .muted", { hasText: "hidden" }).first()).toBeVisible();
+    // a viewer sees no salary: the cost and Δ columns are not there at all (not a column of "hidden")
+    await expect(page.locator(".impact-table tbody tr").first()).toBeVisible();
+    await expect(page.locator(".impact-table thead th", { hasText: /Monthly cost|Δ zero-cash/ })).toHaveCount(0);
+    await expect(page.locator(".impact-table", { hasText: "hidden" })).toHaveCount(0);
     await page.goto("/budgets");
     await expect(page.getByRole("link", { name: /^Edit/ })).toHaveCount(0);
     await expect(page.locator('input[type="file"]')).toHaveCount(0);
