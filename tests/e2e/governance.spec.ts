@@ -1,6 +1,7 @@
 import { test, expect, loginAs } from "./fixtures";
 
 test("a gate flips from no-go to go when the CEO enters the month that meets it", async ({ page }) => {
+  test.setTimeout(90_000); // two snapshot saves and four page loads
   // The CEO re-records the latest closed month M with one more customer (M does not move, so
   // other tests keep their "as of" month), then restores it.
   await loginAs(page, "ceo", "/dashboards/executive");
