@@ -9,7 +9,8 @@ export default {
   assetsBuildDirectory: buildDir === "build" ? "public/build" : `${buildDir}/assets`,
   publicPath: "/build/",
   serverDependenciesToBundle: [/^@tanstack\//, /^recharts/, /^lodash/, /^d3-/, /^internmap/, /^date-fns/],
-  cacheDirectory: `./node_modules/.cache/remix-${buildDir.replace(/\W/g, "_")}`,
+  // REMIX_CACHE_DIR: the HTTP tests build into tests/.tmp and keep their cache there too
+  cacheDirectory: process.env.REMIX_CACHE_DIR || `./node_modules/.cache/remix-${buildDir.replace(/\W/g, "_")}`,
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

@@ -1,35 +1,15 @@
-// Production server: Express + the Remix request handler.
-// Chosen over remix-serve so loaders know the client's address (login throttling) — see docs/decisions.
-import { createRequestHandler } from "@remix-run/express";
-import compression from "compression";
-import express from "express";
+// Production server: the Express app of server/app.js (security headers, same-origin rule, body
+// limits, the Remix handler) listening on PORT. Chosen over remix-serve — see docs/decisions/006.
+import { createApp } from "./server/app.js";
 
 const buildDir = process.env.BUILD_DIR || "build";
 const build = await import(`./${buildDir}/index.js`);
-const port = Number(process.env.PORT ?? 3000);
+// The environment, parsed and checked by the app's zod schema (app/utils/env.server.ts).
+const config = build.entry.module.serverConfig();
 
-const app = express();
-app.disable("x-powered-by");
-app.use(compression());
-app.use("/build", express.static(buildDir === "build" ? "public/build" : `${buildDir}/assets`, { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
-app.use((_req, res, next) => {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  next();
-});
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({ clientIp: req.socket.remoteAddress ?? null }),
-  }),
-);
-
-const server = app.listen(port, () => {
-  console.log(`InnovaTech Strategy Tracker listening on http://localhost:${port}`);
+const app = createApp({ build, buildDir, config });
+const server = app.listen(config.port, () => {
+  console.log(`InnovaTech Strategy Tracker listening on http://localhost:${config.port}`);
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => server.close(() => process.exit(0)));

@@ -13,6 +13,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { permissionsOf, ROLE_LABELS } from "~/auth/permissions";
+import { redirectToSetupWhileNoUser } from "~/auth/guards.server";
 import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { NAV, activeNavPath } from "~/lib/nav";
@@ -20,6 +21,7 @@ import { formattingOf, getCompanySettings } from "~/models/settings.server";
 import appCss from "~/styles/app.css";
 import componentsCss from "~/styles/components.css";
 import { getDb } from "~/utils/db.server";
+import { useNonce } from "~/utils/nonce";
 import { getTheme } from "~/utils/theme.server";
 
 export const links: LinksFunction = () => [
@@ -28,10 +30,11 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: componentsCss },
 ];
 
-export const meta: MetaFunction = () => [{ title: "InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
+  if (!user) redirectToSetupWhileNoUser(request);
   const settings = getCompanySettings(getDb());
   return {
     user,
@@ -54,6 +57,7 @@ export function useRootData(): RootData {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const theme = data?.theme ?? "system";
+  const nonce = useNonce();
   return (
     <html lang="en" data-theme={theme === "system" ? undefined : theme}>
       <head>
@@ -65,8 +69,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -5,8 +5,9 @@ declare module "@remix-run/node" {
     v3_singleFetch: true;
   }
   interface AppLoadContext {
-    /** the peer address, set by server.js (null under other servers) */
+    /** the client's address (server/app.js: the peer, or X-Forwarded-For behind a trusted proxy); null under other servers */
     clientIp: string | null;
+    /** this response's Content-Security-Policy nonce (server/app.js); absent under other servers */
+    cspNonce?: string;
   }
 }
-export {};

@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { holdServingLock } from "./lock";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -10,15 +11,25 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 /** Resolved from the project root, not import.meta.url: server code is bundled into build/. */
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
 
+export interface OpenDbOptions {
+  migrate?: boolean;
+  /**
+   * FULL (default): a commit returns only once the WAL is on disk, so an acknowledged write
+   * survives a power loss. NORMAL: for throwaway data (tests, benchmarks, generated sets), where
+   * losing the last commits on a power loss does not matter. See docs/decisions/701.
+   */
+  synchronous?: "FULL" | "NORMAL";
+}
+
 /**
  * Opens a SQLite file with the project's pragmas and applies pending migrations.
  * The one place where a connection is made (app, scripts, seeds and tests all come here).
  */
-export function openDb(file: string, options: { migrate?: boolean } = {}): Db {
+export function openDb(file: string, options: OpenDbOptions = {}): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma(`synchronous = ${options.synchronous === "NORMAL" ? "NORMAL" : "FULL"}`);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("cache_size = -64000");
@@ -26,6 +37,16 @@ export function openDb(file: string, options: { migrate?: boolean } = {}): Db {
   const db = drizzle(sqlite, { schema }) as Db;
   if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
+}
+
+/**
+ * The serving process's connection (app/utils/db.server.ts): takes the serving lock first, so
+ * `db:restore` refuses while the app runs (docs/decisions/700), then opens with synchronous=FULL.
+ * Scripts, seeds, the benchmark and tests use openDb and never hold the lock.
+ */
+export function openServingDb(file: string): Db {
+  holdServingLock(file);
+  return openDb(file, { synchronous: "FULL" });
 }
 
 export { schema };

@@ -1,42 +1,31 @@
-// Online, consistent backup of the SQLite database (safe while the app runs: SQLite's backup API).
+// Online, consistent backup of the SQLite database, safe while the app runs and writes.
 // Usage: npm run db:backup [-- --out backups/tracker-YYYYMMDD-HHMMSS.db]
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
+// How it works and why: db/backup.ts, docs/decisions/700. Exit codes: 0 done, 1 failed, 2 usage,
+// 130/143 interrupted (SIGINT/SIGTERM) — in every failure case nothing is left at --out.
+import { parseArgs } from "node:util";
 import { z } from "zod";
+import { backupDatabase, defaultBackupPath, formatReport, OperationAbortedError } from "../db/backup";
+import { exitCodeFor, interruptible } from "./lib/cli";
 
-const Args = z.object({
-  out: z.string().min(1).optional(),
-});
-
-function parseArgs(argv: string[]) {
-  const raw: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const m = /^--(\w+)$/.exec(argv[i]);
-    if (m && argv[i + 1] !== undefined) raw[m[1]] = argv[++i];
-    else throw new Error(`Unexpected argument: ${argv[i]}`);
-  }
-  return Args.parse(raw);
+const usage = "Usage: npm run db:backup [-- --out <file>]";
+let out: string;
+try {
+  const { values } = parseArgs({ options: { out: { type: "string" } }, strict: true });
+  out = z.string().trim().min(1, "--out needs a file name").optional().parse(values.out) ?? defaultBackupPath();
+} catch (error) {
+  console.error(`${error instanceof z.ZodError ? error.issues[0].message : (error as Error).message}\n${usage}`);
+  process.exit(2);
 }
-
 const source = process.env.DATABASE_PATH ?? "./data/tracker.db";
-const args = parseArgs(process.argv.slice(2));
-if (!fs.existsSync(source)) {
-  console.error(`No database at ${source}`);
-  process.exit(1);
-}
-const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..+$/, "").replace("T", "-");
-const out = args.out ?? path.join("backups", `tracker-${stamp}.db`);
-fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
 
-const db = new Database(source, { readonly: true, fileMustExist: true });
-await db.backup(out);
-db.close();
-const check = new Database(out, { readonly: true });
-const ok = check.pragma("integrity_check", { simple: true });
-check.close();
-if (ok !== "ok") {
-  console.error(`Backup written to ${out} but its integrity check failed: ${String(ok)}`);
-  process.exit(1);
+const signal = interruptible();
+try {
+  const r = await backupDatabase({ source, out, signal, log: (line) => console.log(line) });
+  console.log(`Backup of ${source} written to ${r.out}${r.replacedExisting ? " (replacing the file there)" : ""}`);
+  console.log(`  ${(r.bytes / 1e6).toFixed(1)} MB, copied in ${(r.copyMs / 1000).toFixed(1)} s from one consistent snapshot, ${(r.totalMs / 1000).toFixed(1)} s in all`);
+  for (const line of formatReport(r.report)) console.log(`  ${line}`);
+} catch (error) {
+  if (error instanceof OperationAbortedError) console.error(`Backup interrupted; nothing written at ${out}.`);
+  else console.error(`Backup failed; nothing written at ${out}.\n  ${(error as Error).message}`);
+  process.exit(exitCodeFor(error, signal));
 }
-console.log(`Backup of ${source} written to ${out} (${fs.statSync(out).size} bytes, integrity ok)`);

@@ -14,7 +14,8 @@ try {
   const { inserted } = db.transaction((tx) => seedReference(tx));
   console.log(`Reset ${file}: a fresh empty database with migrations applied and ${inserted} reference rows`);
   console.log("(budget categories, company settings, risk-rule defaults, compliance frameworks).");
-  console.log("Load the demo data with `npm run db:seed`.");
+  console.log("Start the app and open it: the first-run screen (/setup) names the company and creates the first CEO");
+  console.log("(or `npm run user:create -- --email E --name N --role ceo`). The demo data instead: `npm run db:seed`.");
 } finally {
   db.$client.close();
 }

@@ -1,31 +1,39 @@
-// Restores a backup over DATABASE_PATH. Stop the app first.
-// Usage: npm run db:restore -- --from backups/tracker-….db
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
+// Restores a backup over DATABASE_PATH. Refuses while the app runs (stop it first); there is no
+// override. Usage: npm run db:restore -- --from backups/tracker-….db
+// How it works and why: db/backup.ts, docs/decisions/700. Exit codes: 0 done, 1 refused (the file
+// is not a complete database of this app) or failed, 2 usage, 3 refused (the database is in use),
+// 130/143 interrupted (SIGINT/SIGTERM) — in every failure case the database is left as it was.
+import { parseArgs } from "node:util";
 import { z } from "zod";
+import { DatabaseInUseError, formatReport, OperationAbortedError, restoreDatabase } from "../db/backup";
+import { exitCodeFor, interruptible } from "./lib/cli";
 
-const argv = process.argv.slice(2);
-const fromIndex = argv.indexOf("--from");
-const parsed = z.object({ from: z.string().min(1, "--from <backup file> is required") }).safeParse({ from: fromIndex >= 0 ? argv[fromIndex + 1] : undefined });
-if (!parsed.success) {
-  console.error("Usage: npm run db:restore -- --from <backup file>");
+const usage = "Usage: npm run db:restore -- --from <backup file>";
+let from: string;
+try {
+  const { values } = parseArgs({ options: { from: { type: "string" } }, strict: true });
+  from = z.string({ error: "--from <backup file> is required" }).trim().min(1, "--from <backup file> is required").parse(values.from);
+} catch (error) {
+  console.error(`${error instanceof z.ZodError ? error.issues[0].message : (error as Error).message}\n${usage}`);
   process.exit(2);
 }
-const from = parsed.data.from;
 const target = process.env.DATABASE_PATH ?? "./data/tracker.db";
-if (!fs.existsSync(from)) {
-  console.error(`No backup at ${from}`);
-  process.exit(1);
+
+const signal = interruptible();
+try {
+  const r = await restoreDatabase({ from, target, signal, log: (line) => console.log(line) });
+  console.log(`Restored ${from} to ${target} in ${(r.totalMs / 1000).toFixed(1)} s.`);
+  for (const line of formatReport(r.report)) console.log(`  ${line}`);
+  if (r.keptAside) {
+    console.log(`  the replaced database is kept as ${r.keptAside}${r.foldedWal ? " (its -wal checkpointed into it first)" : ""}`);
+  } else {
+    console.log(`  there was no database at ${target} before`);
+  }
+  const pending = r.report.migrationsKnown - r.report.migrationsApplied;
+  console.log(`Start the app${pending > 0 ? `: ${pending} pending migration(s) apply at start` : ""}.`);
+} catch (error) {
+  if (error instanceof DatabaseInUseError) console.error(`Restore refused: ${error.message}\n  ${target} was not touched.`);
+  else if (error instanceof OperationAbortedError) console.error(`Restore interrupted; ${target} was not touched.`);
+  else console.error(`Restore refused: ${(error as Error).message}\n  ${target} was not touched.`);
+  process.exit(exitCodeFor(error, signal));
 }
-const check = new Database(from, { readonly: true, fileMustExist: true });
-const ok = check.pragma("integrity_check", { simple: true });
-check.close();
-if (ok !== "ok") {
-  console.error(`${from} fails the integrity check: ${String(ok)}`);
-  process.exit(1);
-}
-fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-for (const suffix of ["-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
-fs.copyFileSync(from, target);
-console.log(`Restored ${from} to ${target}. Start the app: pending migrations apply at start.`);

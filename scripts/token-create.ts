@@ -1,6 +1,6 @@
 // `npm run token:create -- --name NAME --scopes a,b [--by email]`: creates an API token in the database
 // at DATABASE_PATH (default ./data/tracker.db) and prints its secret ONCE (only a SHA-256 hash is stored).
-// Scopes: deployments:write, incidents:write, metrics:read, finance:read, import:write.
+// Scopes: deployments:write, incidents:write, metrics:read, finance:read, import:write, kpis:write.
 // --by names the user the token is recorded as created by (and the audit entry's actor); finance:read
 // needs --by a CEO.
 import { parseArgs } from "node:util";
@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { openDb, schema } from "../db/client";
 import { API_SCOPES } from "../db/schema";
+import { canHoldScope } from "../app/auth/permissions";
 import { createApiToken } from "../app/models/tokens.server";
 
 const ArgsSchema = z.object({
@@ -51,7 +52,8 @@ try {
     const user = db.select({ id: schema.users.id, role: schema.users.role }).from(schema.users).where(eq(schema.users.email, args.by)).get();
     if (!user) fail(`--by: no user has the email ${args.by}`);
     if (user.role !== "ceo" && user.role !== "cto") fail("--by: only a CEO or a CTO may create tokens");
-    if (args.scopes.includes("finance:read") && user.role !== "ceo") fail("--scopes: only a CEO may grant finance:read");
+    const refused = args.scopes.filter((s) => !canHoldScope({ id: user.id, role: user.role, teamId: null }, s));
+    if (refused.length > 0) fail(`--scopes: ${args.by} may not grant ${refused.join(", ")}`);
     userId = user.id;
   }
   const { id, token } = createApiToken(db, { name: args.name, scopes: args.scopes, createdByUserId: userId }, userId === null ? null : { userId });

@@ -1,7 +1,7 @@
 // `npm run test:visual:update [-- <playwright args>]`: rewrites the visual baselines on purpose
 // (tests/visual/__screenshots__) from the current build, removes those no test wrote any more (a
 // renamed or dropped page), and prints their count and total size — failing beyond the budget.
-// Build first (BUILD_DIR as for the e2e tests). Decision: docs/decisions/008-visual-regression-suite.md.
+// Build first (BUILD_DIR as for the e2e tests). Decision: docs/decisions/010-visual-regression-suite.md.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

@@ -18,6 +18,8 @@ export type MaturityIndicator = S["MATURITY_INDICATORS"][number];
 export type GateOperator = S["GATE_OPERATORS"][number];
 
 export const DEMO_PASSWORD = "innovatech-demo";
+/** The demo company's name (an empty install has none until /setup). */
+export const DEMO_COMPANY_NAME = "InnovaTech Solutions";
 
 // ---------------------------------------------------------------- teams
 
@@ -236,7 +238,7 @@ export type RiskSeed = {
 export const RISKS: readonly RiskSeed[] = [
   {
     title: "Emerging technologies (AI, blockchain, IoT) not production-ready",
-    description: "000: technical risk VERY HIGH. Fast-moving AI/ML stack, immature libraries, innovation before stability.",
+    description: "IT strategy: technical risk VERY HIGH. Fast-moving AI/ML stack, immature libraries, innovation before stability.",
     category: "technical",
     inherent: [4, 5],
     residual: [4, 4],
@@ -248,7 +250,7 @@ export const RISKS: readonly RiskSeed[] = [
   },
   {
     title: "Dependence on financing: runway shrinks with the hiring plan",
-    description: "000: financial risk CRITICAL. Burn ~200 k€/month; the plan to 100 people multiplies it.",
+    description: "IT strategy: financial risk CRITICAL. Burn ~200 k€/month; the plan to 100 people multiplies it.",
     category: "financial",
     inherent: [5, 5],
     residual: [4, 5],
@@ -260,7 +262,7 @@ export const RISKS: readonly RiskSeed[] = [
   },
   {
     title: "Tech-sector volatility slows enterprise AI purchases",
-    description: "000: market risk HIGH.",
+    description: "IT strategy: market risk HIGH.",
     category: "market",
     inherent: [4, 4],
     residual: [3, 4],
@@ -272,7 +274,7 @@ export const RISKS: readonly RiskSeed[] = [
   },
   {
     title: "50+ similar start-ups: permanent disruption",
-    description: "000: competitive risk MAXIMUM. Fierce competition from 50+ similar start-ups.",
+    description: "IT strategy: competitive risk MAXIMUM. Fierce competition from 50+ similar start-ups.",
     category: "competitive",
     inherent: [5, 5],
     residual: [5, 4],
@@ -284,7 +286,7 @@ export const RISKS: readonly RiskSeed[] = [
   },
   {
     title: "Operational continuity with a small expert team",
-    description: "000: operational risk MEDIUM (expert team, 80 % outsourced services).",
+    description: "IT strategy: operational risk MEDIUM (expert team, 80 % outsourced services).",
     category: "operational",
     inherent: [3, 3],
     residual: [2, 3],
@@ -297,7 +299,7 @@ export const RISKS: readonly RiskSeed[] = [
   // 004 risk table
   {
     title: "Database scaling",
-    description: "004: impact High, probability Medium.",
+    description: "Product plan: impact High, probability Medium.",
     category: "technical",
     inherent: [3, 4],
     residual: [2, 4],
@@ -309,7 +311,7 @@ export const RISKS: readonly RiskSeed[] = [
   },
   {
     title: "Payment fraud",
-    description: "004: impact High, probability Medium.",
+    description: "Product plan: impact High, probability Medium.",
     category: "security",
     inherent: [3, 4],
     residual: [2, 4],
@@ -321,7 +323,7 @@ export const RISKS: readonly RiskSeed[] = [
   },
   {
     title: "Mobile offline latency",
-    description: "004: impact Medium, probability High.",
+    description: "Product plan: impact Medium, probability High.",
     category: "technical",
     inherent: [4, 3],
     residual: [3, 3],
@@ -333,7 +335,7 @@ export const RISKS: readonly RiskSeed[] = [
   },
   {
     title: "Multi-currency complexity",
-    description: "004: impact Medium, probability Medium.",
+    description: "Product plan: impact Medium, probability Medium.",
     category: "operational",
     inherent: [3, 3],
     residual: [2, 3],
@@ -345,7 +347,7 @@ export const RISKS: readonly RiskSeed[] = [
   },
   {
     title: "Low adoption of AI features",
-    description: "004: impact Low, probability Medium.",
+    description: "Product plan: impact Low, probability Medium.",
     category: "market",
     inherent: [3, 2],
     residual: [2, 2],
@@ -358,7 +360,7 @@ export const RISKS: readonly RiskSeed[] = [
   // ours
   {
     title: "Hiring rare talent fast enough (ML, SRE)",
-    description: "000 major challenge: recruiting rare talent while scaling to 100 people.",
+    description: "A major challenge of the IT strategy: recruiting rare talent while scaling to 100 people.",
     category: "people",
     inherent: [4, 4],
     residual: [3, 4],
@@ -370,7 +372,7 @@ export const RISKS: readonly RiskSeed[] = [
   },
   {
     title: "Key-person dependency on three full-stack developers",
-    description: "000: minimal IT team of 3 full-stack developers; knowledge concentrated.",
+    description: "IT strategy: minimal IT team of 3 full-stack developers; knowledge concentrated.",
     category: "people",
     inherent: [3, 4],
     residual: [3, 3],
@@ -382,7 +384,7 @@ export const RISKS: readonly RiskSeed[] = [
   },
   {
     title: "ISO 27001 not certified before enterprise renewals",
-    description: "Customers require ISO 27001 (000: in progress).",
+    description: "Customers require ISO 27001 (IT strategy: in progress).",
     category: "compliance",
     inherent: [3, 4],
     residual: [2, 4],
@@ -394,7 +396,7 @@ export const RISKS: readonly RiskSeed[] = [
   },
   {
     title: "Growing technical debt slows delivery",
-    description: "000 major challenge: managing technical debt while keeping velocity.",
+    description: "A major challenge of the IT strategy: managing technical debt while keeping velocity.",
     category: "technical",
     inherent: [4, 3],
     residual: [3, 3],
@@ -501,7 +503,7 @@ export const MATURITY_ASSESSMENTS: readonly {
     daysAgo: 30,
     scores: { process: 2, documentation: 2, governance: 2, controls: 2, audit: 1 },
     notes: {
-      process: "Low: agility preferred (000).",
+      process: "Low: agility preferred (IT strategy).",
       documentation: "Minimal: runbooks for critical services only.",
       governance: "Light: quick decisions, monthly architecture review.",
       controls: "Basic and automated.",
@@ -522,26 +524,26 @@ export const GATES: readonly {
 }[] = [
   {
     name: "Beta launch",
-    description: "002: beta go with the MVP ready and 3+ testers (here: customers live on the product); otherwise a 1-month delay.",
+    description: "Operating plan: beta go with the MVP ready and 3+ testers (here: customers live on the product); otherwise a 1-month delay.",
     dueInDays: -340,
-    criteria: [{ metric: "customers", operator: ">=", threshold: 3 }],
+    criteria: [{ metric: "finance.customers", operator: ">=", threshold: 3 }],
   },
   {
     name: "Public launch",
-    description: "002: public launch go with NPS above 60 and no critical (P0) bug; otherwise a 1-month iteration.",
+    description: "Operating plan: public launch go with NPS above 60 and no critical (P0) bug; otherwise a 1-month iteration.",
     dueInDays: -265,
     criteria: [
-      { metric: "kpi_nps", operator: ">", threshold: 60 },
-      { metric: "kpi_bugs_p0", operator: "<=", threshold: 0 },
+      { metric: "kpi.nps", operator: ">", threshold: 60 },
+      { metric: "kpi.bugs_p0", operator: "<=", threshold: 0 },
     ],
   },
   {
     name: "Series A readiness",
-    description: "002: Series A go if 15+ customers and 100 k€ ARR; otherwise bridge + cost reduction.",
+    description: "Operating plan: Series A go if 15+ customers and 100 k€ ARR; otherwise bridge + cost reduction.",
     dueInDays: -20,
     criteria: [
-      { metric: "customers", operator: ">=", threshold: 15 },
-      { metric: "arr_cents", operator: ">=", threshold: 100_000_00 },
+      { metric: "finance.customers", operator: ">=", threshold: 15 },
+      { metric: "finance.arr", operator: ">=", threshold: 100_000_00 },
     ],
   },
   {
@@ -549,33 +551,50 @@ export const GATES: readonly {
     description: "Go for the full hiring plan only with 18+ months of runway, 5 %+ monthly growth and an efficient burn.",
     dueInDays: 14,
     criteria: [
-      { metric: "runway_months", operator: ">=", threshold: 18 },
-      { metric: "monthly_growth", operator: ">=", threshold: 0.05 },
-      { metric: "burn_multiple", operator: "<=", threshold: 2 },
+      { metric: "finance.runway_months_with_hiring_plan", operator: ">=", threshold: 18 },
+      { metric: "finance.revenue_growth", operator: ">=", threshold: 0.05 },
+      { metric: "finance.burn_multiple", operator: "<=", threshold: 2 },
     ],
   },
   {
     name: "DORA elite delivery",
-    description: "000 performance targets: 50+ deployments a day, lead time < 2 h, MTTR < 30 min, change failure rate < 5 %.",
+    description: "Performance targets of the IT strategy: 50+ deployments a day, lead time < 2 h, MTTR < 30 min, change failure rate < 5 %.",
     dueInDays: 45,
     criteria: [
-      { metric: "deploys_per_day_30d", operator: ">=", threshold: 50 },
-      { metric: "lead_time_hours_30d", operator: "<", threshold: 2 },
-      { metric: "time_to_restore_hours_30d", operator: "<", threshold: 0.5 },
-      { metric: "change_failure_rate_30d", operator: "<", threshold: 0.05 },
+      { metric: "delivery.deploys_per_day", operator: ">=", threshold: 50 },
+      { metric: "delivery.lead_time_hours", operator: "<", threshold: 2 },
+      { metric: "delivery.time_to_restore_hours", operator: "<", threshold: 0.5 },
+      { metric: "delivery.change_failure_rate", operator: "<", threshold: 0.05 },
     ],
   },
   {
     name: "European expansion",
-    description: "002: expansion go with 50+ customers and profitable (net burn ≤ 0); otherwise focus on France.",
+    description: "Operating plan: expansion go with 50+ customers and profitable (net burn ≤ 0); otherwise focus on France.",
     dueInDays: 160,
     criteria: [
-      { metric: "customers", operator: ">=", threshold: 50 },
-      { metric: "net_burn_cents", operator: "<=", threshold: 0 },
-      { metric: "mrr_cents", operator: ">=", threshold: 300_000_00 },
-      { metric: "headcount", operator: ">=", threshold: 60 },
+      { metric: "finance.customers", operator: ">=", threshold: 50 },
+      { metric: "finance.net_burn", operator: "<=", threshold: 0 },
+      { metric: "finance.mrr", operator: ">=", threshold: 300_000_00 },
+      { metric: "people.headcount", operator: ">=", threshold: 60 },
     ],
   },
+];
+
+// ---------------------------------------------------------------- metric targets
+
+/**
+ * The company's targets of catalogue metrics (metric_targets), open-ended (every cycle): delivery
+ * targets set by the CTO (000: 50+ deployments a day, lead time < 2 h, MTTR < 30 min, change failure
+ * rate < 5 %), finance targets by the CEO. Values in the metric's unit.
+ */
+export const METRIC_TARGETS: readonly { metricId: string; comparison: ">=" | ">" | "<=" | "<"; value: number; setBy: UserKey; note: string }[] = [
+  { metricId: "delivery.deploys_per_day", comparison: ">=", value: 50, setBy: "cto", note: "Company delivery target" },
+  { metricId: "delivery.lead_time_hours", comparison: "<", value: 2, setBy: "cto", note: "Company delivery target" },
+  { metricId: "delivery.mttr_hours", comparison: "<", value: 0.5, setBy: "cto", note: "Company delivery target" },
+  { metricId: "delivery.change_failure_rate", comparison: "<", value: 0.05, setBy: "cto", note: "Company delivery target" },
+  { metricId: "finance.runway_months_with_hiring_plan", comparison: ">=", value: 18, setBy: "ceo", note: "Board guidance: 18 months of runway" },
+  { metricId: "finance.burn_multiple", comparison: "<=", value: 2, setBy: "ceo", note: "Efficient growth" },
+  { metricId: "finance.revenue_growth", comparison: ">=", value: 0.05, setBy: "ceo", note: "Monthly growth plan" },
 ];
 
 // ---------------------------------------------------------------- KPIs
@@ -605,7 +624,7 @@ export const KPIS: readonly KpiSeed[] = [
     unit: "pts",
     direction: "higher",
     category: "product",
-    description: "Story points completed per one-week sprint (002 product dashboard).",
+    description: "Story points completed per one-week sprint (operating plan product dashboard).",
     source: "manual",
     targets: [38, 42, 45, 50],
     trend: { from: 36, to: 47, sd: 3, decimals: 0, min: 20 },
@@ -653,7 +672,7 @@ export const KPIS: readonly KpiSeed[] = [
     unit: "%",
     direction: "higher",
     category: "technical",
-    description: "Line coverage of the automated tests across services (002 definition of done > 80 %; 004 targets).",
+    description: "Line coverage of the automated tests across services (operating plan definition of done > 80 %; product plan targets).",
     source: "manual",
     targets: [80, 84, 88, 90],
     trend: { from: 78.5, to: 84.6, sd: 0.5, decimals: 1, max: 100 },
@@ -689,7 +708,7 @@ export const KPIS: readonly KpiSeed[] = [
     unit: "per day",
     direction: "higher",
     category: "technical",
-    description: "Successful production deployments per day, computed from the delivery data (000 target: 50+/day).",
+    description: "Successful production deployments per day, computed from the delivery data (IT strategy target: 50+/day).",
     source: "delivery.deployments_per_day",
     targets: [8, 12, 20, 50],
     author: "cto",
@@ -701,7 +720,7 @@ export const KPIS: readonly KpiSeed[] = [
     unit: "%",
     direction: "higher",
     category: "technical",
-    description: "Availability of the whole platform (000: 99.5 % acceptable; 004 targets 99.9 / 99.95).",
+    description: "Availability of the whole platform (IT strategy: 99.5 % acceptable; product plan targets 99.9 / 99.95).",
     source: "manual",
     targets: [99.5, 99.5, 99.9, 99.95],
     trend: { from: 99.52, to: 99.84, sd: 0.05, decimals: 2, max: 100 },
@@ -713,7 +732,7 @@ export const KPIS: readonly KpiSeed[] = [
     unit: "ms",
     direction: "lower",
     category: "technical",
-    description: "95th percentile of API response time (004: 200 ms → 150 → 100).",
+    description: "95th percentile of API response time (product plan: 200 ms → 150 → 100).",
     source: "manual",
     targets: [220, 200, 150, 100],
     trend: { from: 215, to: 162, sd: 8, decimals: 0, min: 50 },
@@ -725,7 +744,7 @@ export const KPIS: readonly KpiSeed[] = [
     unit: "pts",
     direction: "higher",
     category: "technical",
-    description: "Lighthouse performance score of the web app (004: 75 → 90 → 95).",
+    description: "Lighthouse performance score of the web app (product plan: 75 → 90 → 95).",
     source: "manual",
     targets: [70, 75, 90, 95],
     trend: { from: 72, to: 84, sd: 2, decimals: 0, max: 100 },
@@ -738,7 +757,7 @@ export const KPIS: readonly KpiSeed[] = [
     unit: "customers",
     direction: "higher",
     category: "business",
-    description: "Paying customers at the last closed month (004 targets 25 → 50, adapted).",
+    description: "Paying customers at the last closed month (product plan targets 25 → 50, adapted).",
     source: "manual",
     targets: [12, 15, 25, 50],
     fromFinance: "customers",
@@ -750,7 +769,7 @@ export const KPIS: readonly KpiSeed[] = [
     unit: "tx/day",
     direction: "higher",
     category: "business",
-    description: "AI inference and API calls per day (004: 5 K → 15 K → 50 K).",
+    description: "AI inference and API calls per day (product plan: 5 K → 15 K → 50 K).",
     source: "manual",
     targets: [3000, 5000, 15000, 50000],
     trend: { from: 3200, to: 12400, sd: 500, decimals: 0, min: 0 },
@@ -762,7 +781,7 @@ export const KPIS: readonly KpiSeed[] = [
     unit: "users",
     direction: "higher",
     category: "business",
-    description: "Distinct users of the platform over 30 days (004: 10 K → 50 K → 150 K).",
+    description: "Distinct users of the platform over 30 days (product plan: 10 K → 50 K → 150 K).",
     source: "manual",
     targets: [8000, 10000, 50000, 150000],
     trend: { from: 7600, to: 36500, sd: 1200, decimals: 0, min: 0 },
@@ -774,7 +793,7 @@ export const KPIS: readonly KpiSeed[] = [
     unit: "pts",
     direction: "higher",
     category: "business",
-    description: "NPS from the quarterly customer survey (004: 40 → 50 → 60).",
+    description: "NPS from the quarterly customer survey (product plan: 40 → 50 → 60).",
     source: "manual",
     targets: [35, 40, 50, 60],
     trend: { from: 38, to: 52, sd: 2.5, decimals: 0, min: -100, max: 100 },

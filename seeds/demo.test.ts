@@ -18,7 +18,7 @@ const files: string[] = [];
 function tempDb(): Db {
   const file = path.join(os.tmpdir(), `innovatech-seed-${randomUUID()}.db`);
   files.push(file);
-  return openDb(file);
+  return openDb(file, { synchronous: "NORMAL" });
 }
 
 afterAll(() => {
@@ -58,6 +58,16 @@ describe("seedDemo", () => {
     // reference rows are idempotent too
     expect(db.transaction((tx) => seedReference(tx)).inserted).toBe(0);
     expect(tableCounts(db)).toEqual(firstCounts);
+  });
+
+  it("names its company (an empty install has no name until /setup), and has users, so it never shows /setup", () => {
+    expect(db.select({ n: schema.companySettings.companyName }).from(schema.companySettings).get()?.n).toBe("InnovaTech Solutions");
+    const empty = tempDb();
+    empty.transaction((tx) => seedReference(tx));
+    expect(empty.select({ n: schema.companySettings.companyName }).from(schema.companySettings).get()?.n).toBe("");
+    expect(empty.select({ n: sql<number>`count(*)` }).from(schema.users).get()?.n).toBe(0);
+    empty.$client.close();
+    expect(db.select({ n: sql<number>`count(*)` }).from(schema.users).get()?.n).toBeGreaterThan(0);
   });
 
   it("has the four demo users with the right roles, the lead in the Core squad", () => {

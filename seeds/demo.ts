@@ -25,11 +25,13 @@ import {
   utcDayStart,
 } from "./calendar";
 import {
+  DEMO_COMPANY_NAME,
   DEMO_PASSWORD,
   DEMO_USERS,
   EMPLOYEES,
   GATES,
   KPIS,
+  METRIC_TARGETS,
   MATURITY_ASSESSMENTS,
   PLAN_002_ROLES,
   REQUIREMENTS,
@@ -198,13 +200,21 @@ type GenSnapshot = {
   financingCents: number;
 };
 
-/** 000: IT budget 150 k€ a year — cloud 60, dev tools 30, security 25, training 20, R&D 15. */
+/** The IT strategy's IT budget, 150 k€ a year — cloud 60, dev tools 30, security 25, training 20, R&D 15. */
 const IT_MONTHLY_PLAN: Record<"Cloud infrastructure" | "Dev tools" | "Security" | "Training" | "R&D", number> = {
   "Cloud infrastructure": 5000_00,
   "Dev tools": 2500_00,
   Security: 2083_33,
   Training: 1666_67,
   "R&D": 1250_00,
+};
+
+const IT_ANNUAL_ENVELOPE: Record<keyof typeof IT_MONTHLY_PLAN, number> = {
+  "Cloud infrastructure": 60_000_00,
+  "Dev tools": 30_000_00,
+  Security: 25_000_00,
+  Training: 20_000_00,
+  "R&D": 15_000_00,
 };
 
 const NEW_CUSTOMERS = [1, 1, 0, 1, 1, 1, 1, 0, 1, 2, 1, 1, 1, 1] as const;
@@ -406,6 +416,7 @@ function buildDemo(db: DbWriter, passwordHash: string, now: number): void {
   const at = (ms: number) => ({ createdAt: new Date(ms), updatedAt: new Date(ms) });
 
   seedReference(db);
+  db.update(schema.companySettings).set({ companyName: DEMO_COMPANY_NAME }).where(eq(schema.companySettings.id, 1)).run();
 
   // ---------------------------------------------------------------- teams, users, employees
   const ids: Ids = { teams: new Map(), users: new Map(), categories: new Map() };
@@ -488,6 +499,15 @@ function buildDemo(db: DbWriter, passwordHash: string, now: number): void {
     schema.financeSnapshots,
     finance.snapshots.map((s) => ({ ...s, ...at(Math.min(monthStart(addMonths(s.month, 1)) + 4 * DAY, cal.anchor)) })),
   );
+  // the IT envelopes (150 k€ a year) for the fiscal years the demo spans (calendar years)
+  const anchorYear = Number(monthOf(cal.anchor).slice(0, 4));
+  for (const year of [anchorYear - 1, anchorYear, anchorYear + 1]) {
+    insertMany(
+      db,
+      schema.budgetEnvelopes,
+      Object.entries(IT_ANNUAL_ENVELOPE).map(([name, amountCents]) => ({ categoryId: ids.categories.get(name)!, fiscalYear: year, amountCents, ...at(cal.anchor - 400 * DAY) })),
+    );
+  }
 
   // ---------------------------------------------------------------- delivery
   const delivery = generateDelivery(rngFor("delivery"), cal.anchor);
@@ -745,7 +765,7 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
         {
           key: "C1",
           title: "Explosive growth: triple revenue to 2.4 M€",
-          description: "000 objective 1 (Croissance explosive): triple the annual revenue from 0.8 M€ to 2.4 M€.",
+          description: "Triple the annual revenue from 0.8 M€ to 2.4 M€.",
           owner: "ceo",
           team: null,
           krs: [
@@ -757,7 +777,7 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
         {
           key: "C2",
           title: "Permanent innovation: ship one new product every month",
-          description: "000 objective 2 (Innovation permanente): 1 new product a month.",
+          description: "1 new product a month.",
           owner: "cto",
           team: null,
           krs: [
@@ -769,7 +789,7 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
         {
           key: "C3",
           title: "Rapid scaling: grow to 100 people by year end",
-          description: "000 objective 3 (Scaling rapide): 100 employees by the end of the year.",
+          description: "100 employees by the end of the year.",
           owner: "ceo",
           team: null,
           krs: [
@@ -781,7 +801,7 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
         {
           key: "C4",
           title: "Technical excellence: reach DORA elite performance",
-          description: "000 objective 4 (Excellence technique) and performance metrics: 50+ deploys/day, lead time < 2 h, MTTR < 30 min, CFR < 5 %.",
+          description: "50+ deploys/day, lead time < 2 h, MTTR < 30 min, CFR < 5 %.",
           owner: "cto",
           team: null,
           krs: [
@@ -794,7 +814,7 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
         {
           key: "C5",
           title: "Market leadership: top 3 AI solutions provider in Europe",
-          description: "000 objective 5 (Market leadership): top 3 in Europe.",
+          description: "Top 3 in Europe.",
           owner: "ceo",
           team: null,
           krs: [
@@ -1173,6 +1193,21 @@ function insertGovernance(db: DbWriter, cal: DemoCalendar, userId: (key: UserKey
         updatedAt: new Date(cal.anchor - a.daysAgo * DAY + 15 * HOUR),
       })),
     ),
+  );
+
+  insertMany(
+    db,
+    schema.metricTargets,
+    METRIC_TARGETS.map((t) => ({
+      metricId: t.metricId,
+      cycleId: null,
+      comparison: t.comparison,
+      value: t.value,
+      setByUserId: userId(t.setBy),
+      note: t.note,
+      createdAt: new Date(cal.anchor - 200 * DAY),
+      updatedAt: new Date(cal.anchor - 200 * DAY),
+    })),
   );
 
   GATES.forEach((g, i) => {

@@ -7,34 +7,37 @@ import type { DbWriter } from "./builders";
 
 export type BudgetCategorySeed = {
   readonly name: string;
+  readonly group: "it" | "payroll" | "other";
   readonly isIt: boolean;
   readonly isSalesMarketing: boolean;
 };
 
 /** A fresh database has exactly these categories, in this order (DESIGN.md, finance). */
 export const BUDGET_CATEGORIES = [
-  { name: "Salaries", isIt: false, isSalesMarketing: false },
-  { name: "Marketing", isIt: false, isSalesMarketing: true },
-  { name: "Cloud infrastructure", isIt: true, isSalesMarketing: false },
-  { name: "Dev tools", isIt: true, isSalesMarketing: false },
-  { name: "Security", isIt: true, isSalesMarketing: false },
-  { name: "Training", isIt: true, isSalesMarketing: false },
-  { name: "R&D", isIt: true, isSalesMarketing: false },
-  { name: "Legal/Admin", isIt: false, isSalesMarketing: false },
-  { name: "Other", isIt: false, isSalesMarketing: false },
+  { name: "Salaries", group: "payroll", isIt: false, isSalesMarketing: false },
+  { name: "Marketing", group: "other", isIt: false, isSalesMarketing: true },
+  { name: "Cloud infrastructure", group: "it", isIt: true, isSalesMarketing: false },
+  { name: "Dev tools", group: "it", isIt: true, isSalesMarketing: false },
+  { name: "Security", group: "it", isIt: true, isSalesMarketing: false },
+  { name: "Training", group: "it", isIt: true, isSalesMarketing: false },
+  { name: "R&D", group: "it", isIt: true, isSalesMarketing: false },
+  { name: "Legal/Admin", group: "other", isIt: false, isSalesMarketing: false },
+  { name: "Other", group: "other", isIt: false, isSalesMarketing: false },
 ] as const satisfies readonly BudgetCategorySeed[];
 
 export type BudgetCategoryName = (typeof BUDGET_CATEGORIES)[number]["name"];
 
+/** A fresh install's settings: no company name until the first-run screen (/setup) sets one. */
 export const COMPANY_SETTINGS_DEFAULTS = {
   id: 1,
-  companyName: "InnovaTech Solutions",
+  companyName: "",
   currency: "EUR",
   locale: "fr-FR",
   timeZone: "Europe/Paris",
   loadedCostFactor: 1.45,
   grossMargin: 0.75,
   headcountTarget: 100,
+  fiscalYearStartMonth: 1,
 } as const;
 
 export const RISK_RULE_DEFAULTS = [
@@ -69,7 +72,7 @@ export function seedReference(db: DbWriter): { inserted: number } {
   BUDGET_CATEGORIES.forEach((c, i) => {
     const r = db
       .insert(schema.budgetCategories)
-      .values({ name: c.name, isIt: c.isIt, isSalesMarketing: c.isSalesMarketing, sortOrder: i + 1 })
+      .values({ name: c.name, group: c.group, isIt: c.isIt, isSalesMarketing: c.isSalesMarketing, sortOrder: i + 1 })
       .onConflictDoNothing()
       .run();
     inserted += r.changes;

@@ -2,41 +2,32 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DB = `tests/.tmp/e2e-${PORT}.db`;
+/** A second server on an EMPTY database (`db:reset`, no user): the first-run journey (fresh-install.spec.ts). */
+export const FRESH_PORT = PORT + 1000;
+const FRESH_DB = `tests/.tmp/e2e-fresh-${FRESH_PORT}.db`;
 /** The visual suite's server: its own port and database, the demo seeded at a frozen instant. */
-const VISUAL_PORT = Number(process.env.VISUAL_PORT ?? PORT + 1000);
+const VISUAL_PORT = Number(process.env.VISUAL_PORT ?? PORT + 2000);
 const VISUAL_DB = `tests/.tmp/visual-${VISUAL_PORT}.db`;
 const FROZEN_NOW = "2026-11-18T09:30:00.000Z"; // = tests/visual/pages.ts FROZEN_NOW
 const BUILD_DIR = process.env.BUILD_DIR ?? "build";
-
-const chromium = {
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    // the same pixels on every run: no LCD subpixel text, sRGB, no smooth-scroll timing
-    "--font-render-hinting=none",
-    "--disable-lcd-text",
-    "--force-color-profile=srgb",
-    "--disable-smooth-scrolling",
-  ],
+const SERVER_ENV = {
+  NODE_ENV: "production",
+  BUILD_DIR,
+  SESSION_SECRET: "e2e-session-secret-e2e-session-secret-0123456789",
 };
 
 /**
  * Browser tests against the production build (server.js), Debian's chromium (never
- * `playwright install`). Two projects:
- * - e2e (tests/e2e): behaviour, on its own port and database seeded with the demo at start;
- * - visual (tests/visual): layout assertions over every page × role × width × theme and screenshot
- *   baselines (tests/visual/__screenshots__), against a second server whose clock and seed are
- *   frozen at FROZEN_NOW (docs/decisions/008-visual-regression-suite.md).
- *   `npm run test:visual` runs it alone, `npm run test:visual:update` rewrites the baselines.
+ * `playwright install`). Projects:
+ * - demo (tests/e2e): behaviour, on its own port and database seeded with the demo at start;
+ * - fresh-install (tests/e2e/fresh-install.spec.ts): the first-run journey on an empty database;
+ * - visual (tests/visual): layout rules over every page × role × width × theme and screenshot
+ *   baselines (tests/visual/__screenshots__), against a server whose clock and seed are frozen at
+ *   FROZEN_NOW (docs/decisions/010-visual-regression-suite.md). `npm run test:visual` runs it alone,
+ *   `npm run test:visual:update` rewrites the baselines.
  */
 export default defineConfig({
-  testDir: ".",
+  testDir: "./e2e",
   outputDir: `./.tmp/test-results-${PORT}`,
   fullyParallel: false,
   workers: 1,
@@ -45,7 +36,23 @@ export default defineConfig({
   reporter: process.env.CI ? "list" : "list",
   use: {
     trace: "retain-on-failure",
-    launchOptions: chromium,
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        // the same pixels on every run: no LCD subpixel text, sRGB, no smooth-scroll timing
+        "--font-render-hinting=none",
+        "--disable-lcd-text",
+        "--force-color-profile=srgb",
+        "--disable-smooth-scrolling",
+      ],
+    },
   },
   expect: {
     timeout: 7_000,
@@ -61,7 +68,9 @@ export default defineConfig({
   },
   snapshotPathTemplate: "{testDir}/__screenshots__/{arg}{ext}",
   projects: [
-    { name: "e2e", testDir: "./e2e", use: { baseURL: `http://localhost:${PORT}` } },
+    // every spec on the demo database, except the first-run journey
+    { name: "demo", testDir: "./e2e", testIgnore: /fresh-install\.spec\.ts/, use: { baseURL: `http://localhost:${PORT}` } },
+    { name: "fresh-install", testDir: "./e2e", testMatch: /fresh-install\.spec\.ts/, use: { baseURL: `http://localhost:${FRESH_PORT}` } },
     {
       name: "visual",
       testDir: "./visual",
@@ -76,13 +85,16 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "pipe",
-      env: {
-        NODE_ENV: "production",
-        PORT: String(PORT),
-        DATABASE_PATH: E2E_DB,
-        BUILD_DIR,
-        SESSION_SECRET: "e2e-session-secret-e2e-session-secret-0123456789",
-      },
+      env: { ...SERVER_ENV, PORT: String(PORT), DATABASE_PATH: E2E_DB },
+    },
+    {
+      command: `npx tsx scripts/reset.ts && node server.js`,
+      cwd: "..",
+      url: `http://localhost:${FRESH_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      env: { ...SERVER_ENV, PORT: String(FRESH_PORT), DATABASE_PATH: FRESH_DB },
     },
     {
       // NODE_ENV=test: the frozen clock is refused in production
@@ -93,10 +105,10 @@ export default defineConfig({
       timeout: 120_000,
       stdout: "pipe",
       env: {
+        ...SERVER_ENV,
         NODE_ENV: "test",
         PORT: String(VISUAL_PORT),
         DATABASE_PATH: VISUAL_DB,
-        BUILD_DIR,
         SESSION_SECRET: "visual-session-secret-visual-session-secret-0123",
         TRACKER_TEST_NOW: FROZEN_NOW,
         TZ: "UTC",

@@ -8,9 +8,11 @@ export default defineConfig({
   resolve: { alias: { "~": `${root}app` } },
   test: {
     globals: true,
-    include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "seeds/**/*.test.ts", "scripts/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "seeds/**/*.test.ts", "scripts/**/*.test.ts", "server/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
     pool: "forks",
     testTimeout: 20_000,
+    // the production build the HTTP tests serve (tests/helpers/http-app.ts) is loaded by Node as it is
+    server: { deps: { external: [/\/tests\/\.tmp\/build-vitest\//] } },
   },
 });

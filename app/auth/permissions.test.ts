@@ -44,6 +44,21 @@ const cases: Case[] = [
   [lead, "hiring:edit", { teamIsTech: true, teamId: 10 }, false],
   [lead, "hiring:propose", { teamId: 10 }, true],
   [lead, "hiring:propose", { teamId: 11 }, false],
+  // teams (CTO: tech teams only)
+  [ceo, "teams:manage", { teamIsTech: false }, true],
+  [cto, "teams:manage", { teamIsTech: true }, true],
+  [cto, "teams:manage", { teamIsTech: false }, false],
+  [lead, "teams:manage", { teamIsTech: true, teamId: 10 }, false],
+  [viewer, "teams:manage", undefined, false],
+  // metric targets: CEO any domain (not KPI targets, edited on the KPI pages), CTO delivery only
+  [ceo, "targets:edit", { metricDomain: "finance" }, true],
+  [ceo, "targets:edit", { metricDomain: "delivery" }, true],
+  [ceo, "targets:edit", { metricDomain: "kpi" }, false],
+  [cto, "targets:edit", { metricDomain: "delivery" }, true],
+  [cto, "targets:edit", { metricDomain: "finance" }, false],
+  [cto, "targets:edit", undefined, true],
+  [lead, "targets:edit", { metricDomain: "delivery" }, false],
+  [viewer, "targets:edit", undefined, false],
   // admin
   [ceo, "users:manage", undefined, true],
   [cto, "users:manage", undefined, false],
@@ -65,6 +80,6 @@ describe("permissionsOf()", () => {
     expect(permissionsOf(viewer)).toEqual(["dashboards:read"]);
   });
   it("gives the CEO everything", () => {
-    expect(permissionsOf(ceo)).toHaveLength(15);
+    expect(permissionsOf(ceo)).toHaveLength(17);
   });
 });

@@ -25,6 +25,8 @@ export type PermissionContext = {
   ownerUserId?: number | null;
   /** the budget category is an IT category; finance snapshots pass false */
   categoryIsIt?: boolean;
+  /** the domain of a catalogue metric whose target is set ("finance", "delivery", "people", "okrs") */
+  metricDomain?: string;
 };
 
 export const PERMISSIONS = [
@@ -42,9 +44,13 @@ export const PERMISSIONS = [
   "risks:propose",
   "hiring:edit",
   "hiring:propose",
+  /** create, rename, archive teams (CEO any; CTO tech teams) */
+  "teams:manage",
   "users:manage",
   "settings:manage",
   "audit:read",
+  /** company targets of catalogue metrics (metric_targets): CEO any, CTO delivery only */
+  "targets:edit",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -89,6 +95,14 @@ export function can(actor: Actor | null | undefined, permission: Permission, ctx
     case "hiring:propose":
       if (role === "ceo" || role === "cto") return true;
       return role === "lead" && ownTeam;
+    case "teams:manage":
+      if (role === "ceo") return true;
+      if (role === "cto") return ctx === undefined || ctx.teamIsTech === true;
+      return false;
+    case "targets:edit":
+      if (role === "ceo") return ctx?.metricDomain !== "kpi";
+      if (role === "cto") return ctx === undefined || ctx.metricDomain === "delivery";
+      return false;
     case "users:manage":
     case "settings:manage":
     case "audit:read":
@@ -99,4 +113,30 @@ export function can(actor: Actor | null | undefined, permission: Permission, ctx
 /** The permissions an actor holds for at least something: sent to the UI so it can hide controls. */
 export function permissionsOf(actor: Actor): Permission[] {
   return PERMISSIONS.filter((p) => can(actor, p));
+}
+
+/** The scopes of an API token (db/schema's API_SCOPES; spelled here so this module stays browser-safe). */
+export type ApiScopeName = "deployments:write" | "incidents:write" | "metrics:read" | "finance:read" | "import:write" | "kpis:write";
+
+/**
+ * Whether an actor, with the role they hold NOW, may hold an API scope: grant it on a new token,
+ * have it honoured on a token they made (re-checked on every API request), and revoke a token that
+ * has it. Writes need the right to edit delivery data; finance:read needs a CEO; metrics:read any
+ * active user (what every dashboard shows); kpis:write someone who may edit KPIs.
+ */
+export function canHoldScope(actor: Actor | null | undefined, scope: ApiScopeName): boolean {
+  if (!actor) return false;
+  switch (scope) {
+    case "deployments:write":
+    case "incidents:write":
+    case "import:write":
+      return can(actor, "delivery:edit");
+    case "finance:read":
+      return actor.role === "ceo";
+    case "metrics:read":
+      return can(actor, "dashboards:read");
+    case "kpis:write":
+      // who edits KPIs: CEO, CTO and team leads (canEditKpis, docs/decisions/502)
+      return actor.role === "ceo" || actor.role === "cto" || actor.role === "lead";
+  }
 }

@@ -1,6 +1,7 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
 import type { FormErrorReply } from "~/lib/forms";
+import { idSchema } from "~/lib/validation.server";
 
 export type ParseResult<T> = { ok: true; data: T } | { ok: false; reply: FormErrorReply };
 
@@ -16,11 +17,14 @@ export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): { fiel
   return { fieldErrors, formErrors };
 }
 
-/** Plain string values of a form (files dropped), to give back to the user on error. */
+/** Fields whose input is never sent back, whatever the reply (the page must not hold a password). */
+const NEVER_ECHOED = new Set(["password"]);
+
+/** Plain string values of a form (files and passwords dropped), to give back to the user on error. */
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value !== "string") continue;
+    if (typeof value !== "string" || NEVER_ECHOED.has(key)) continue;
     values[key] = key in values ? `${values[key]},${value}` : value;
   }
   return values;
@@ -29,6 +33,8 @@ export function formValues(formData: FormData): Record<string, string> {
 /**
  * Parses a submitted form with its zod schema. Multi-valued fields arrive as arrays
  * (the schema decides); empty strings arrive as undefined so optional fields stay optional.
+ * Messages are keyed by the form field (the first segment of the issue's path): a bad value
+ * among a checkbox group's `scopes` is reported on `scopes`, where the page shows it.
  */
 export function parseForm<S extends z.ZodType>(formData: FormData, schema: S, intent?: string): ParseResult<z.infer<S>> {
   const raw: Record<string, unknown> = {};
@@ -40,7 +46,8 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S, in
   }
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data };
-  return { ok: false, reply: { status: "error", ...issuesToFieldErrors(result.error.issues), values: formValues(formData), intent } };
+  const issues = result.error.issues.map((i) => (i.path.length > 1 ? { ...i, path: i.path.slice(0, 1) } : i));
+  return { ok: false, reply: { status: "error", ...issuesToFieldErrors(issues), values: formValues(formData), intent } };
 }
 
 /** The 400 response carrying a form's errors and the user's input. */
@@ -51,4 +58,25 @@ export function badRequest(reply: FormErrorReply) {
 /** A 400 for one field (e.g. a uniqueness check done after parsing). */
 export function fieldError(formData: FormData, field: string, message: string, intent?: string) {
   return badRequest({ status: "error", fieldErrors: { [field]: [message] }, formErrors: [], values: formValues(formData), intent });
+}
+
+/** A 400 whose message belongs to no single field (e.g. "someone changed it meanwhile"), the input kept. */
+export function formError(formData: FormData, message: string, intent?: string) {
+  return badRequest({ status: "error", fieldErrors: {}, formErrors: [message], values: formValues(formData), intent });
+}
+
+/** The 400 for an `intent` the action does not handle (a forged or outdated form), the input kept. */
+export function unknownIntent(formData: FormData) {
+  return fieldError(formData, "intent", "is not a known action");
+}
+
+/**
+ * A row id read straight from the form (before the schema, e.g. to find the row to check permissions
+ * on): exactly one value that is an id, else null — a duplicated field is not read as its first value.
+ */
+export function idField(formData: FormData, name: string): number | null {
+  const all = formData.getAll(name);
+  if (all.length !== 1 || typeof all[0] !== "string") return null;
+  const id = idSchema.safeParse(all[0].trim());
+  return id.success ? id.data : null;
 }

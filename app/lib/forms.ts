@@ -28,6 +28,14 @@ export function fieldErrorsOf(reply: unknown, name: string, intent?: string): st
   return isErrorReply(reply, intent) ? reply.fieldErrors[name] : undefined;
 }
 
+/**
+ * Whether a checkbox shows ticked: as the user left it when the reply is an error (an unticked box
+ * is absent from the posted values, so it comes back unticked), else the fallback (the stored state).
+ */
+export function checkedOf(reply: unknown, name: string, fallback: boolean, intent?: string): boolean {
+  return isErrorReply(reply, intent) ? name in reply.values : fallback;
+}
+
 /** The value to put back into a field: what the user typed when the reply is an error, else the fallback. */
 export function valueOf(reply: unknown, name: string, fallback: string | number | null | undefined, intent?: string): string {
   if (isErrorReply(reply, intent) && name in reply.values) return reply.values[name];

@@ -19,7 +19,7 @@ export const HOME_CARDS: Record<Role, HomeCard[]> = {
     { to: "/delivery/incidents", title: "Incidents", why: "Open incidents and their causes." },
     { to: "/okrs", title: "OKRs", why: "Objectives of every team." },
     { to: "/risks", title: "Risks", why: "Technical and security risks." },
-    { to: "/governance/compliance", title: "Compliance", why: "GDPR, ISO 27001, SOC 2 progress." },
+    { to: "/governance/compliance", title: "Compliance", why: "Progress on the compliance frameworks." },
     { to: "/settings/tokens", title: "API tokens", why: "Connect CI pipelines and incident tools." },
   ],
   lead: [

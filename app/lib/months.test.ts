@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   BUDGET_PAGE_MONTHS,
+  fiscalYearLabel,
+  fiscalYearMonths,
+  fiscalYearOf,
   addDaysToIsoDate,
   addMonths,
   defaultBudgetRange,
@@ -203,3 +206,21 @@ describe("defaultBudgetRange: the last closed months and the current one", () =>
   });
 });
 
+describe("fiscal years", () => {
+  it.each([
+    ["2026-03", 1, 2026],
+    ["2026-12", 1, 2026],
+    ["2026-03", 4, 2025],
+    ["2026-04", 4, 2026],
+    ["2027-01", 10, 2026],
+  ] as const)("fiscalYearOf(%s, start %i) = %i", (m, start, fy) => {
+    expect(fiscalYearOf(m, start)).toBe(fy);
+  });
+  it("spans twelve months from its start month", () => {
+    expect(fiscalYearMonths(2026, 1)).toEqual({ from: "2026-01", to: "2026-12" });
+    expect(fiscalYearMonths(2026, 4)).toEqual({ from: "2026-04", to: "2027-03" });
+    expect(fiscalYearLabel(2026, 1)).toBe("2026");
+    expect(fiscalYearLabel(2026, 4)).toBe("2026–27");
+    expect(fiscalYearLabel(2099, 7)).toBe("2099–00");
+  });
+});

@@ -148,3 +148,23 @@ export function defaultBudgetRange(latestClosed: string | null, current: string,
   return { from: addMonths(to, -(span - 1)), to };
 }
 
+/**
+ * The fiscal year a month belongs to, named by the calendar year it starts in: with a fiscal year
+ * starting in April (startMonth 4), 2026-03 is in FY 2025 and 2026-04 in FY 2026.
+ */
+export function fiscalYearOf(m: string, startMonth: number): number {
+  assertMonth(m);
+  const year = Number(m.slice(0, 4));
+  return Number(m.slice(5, 7)) >= startMonth ? year : year - 1;
+}
+
+/** The first and last months of fiscal year `year` (startMonth 1–12). */
+export function fiscalYearMonths(year: number, startMonth: number): { from: string; to: string } {
+  const from = `${String(year).padStart(4, "0")}-${String(startMonth).padStart(2, "0")}`;
+  return { from, to: addMonths(from, 11) };
+}
+
+/** "2026" for a calendar fiscal year, "2026–27" for one starting in another month. */
+export function fiscalYearLabel(year: number, startMonth: number): string {
+  return startMonth === 1 ? String(year) : `${year}–${String((year + 1) % 100).padStart(2, "0")}`;
+}

@@ -14,15 +14,20 @@ export const NAV: NavItem[] = [
   { to: "/hiring", label: "Hiring plan", permission: "dashboards:read", group: "Plan" },
   { to: "/budgets", label: "Budgets", permission: "dashboards:read", group: "Plan" },
   { to: "/finance/snapshots", label: "Finance snapshots", permission: "dashboards:read", group: "Plan" },
+  { to: "/teams", label: "Teams", permission: "dashboards:read", group: "Plan" },
   { to: "/risks", label: "Risks", permission: "dashboards:read", group: "Plan" },
   { to: "/governance/gates", label: "Decision gates", permission: "dashboards:read", group: "Plan" },
+  { to: "/targets", label: "Targets", permission: "targets:edit", group: "Plan" },
   { to: "/delivery/deployments", label: "Deployments", permission: "dashboards:read", group: "Operate" },
   { to: "/delivery/incidents", label: "Incidents", permission: "dashboards:read", group: "Operate" },
   { to: "/delivery/services", label: "Services", permission: "dashboards:read", group: "Operate" },
   { to: "/governance/compliance", label: "Compliance", permission: "dashboards:read", group: "Operate" },
   { to: "/governance/maturity", label: "IT maturity", permission: "dashboards:read", group: "Operate" },
+  // everyone who may write something an import feeds (leads: their OKRs); each import checks its own right
+  { to: "/import", label: "Import data", permission: "okrs:edit", group: "Admin" },
   { to: "/settings", label: "Settings", permission: "users:manage", group: "Admin" },
   { to: "/settings/tokens", label: "API tokens", permission: "tokens:manage", group: "Admin" },
+  { to: "/settings/webhooks", label: "Webhook sources", permission: "tokens:manage", group: "Admin" },
   { to: "/audit", label: "Audit trail", permission: "audit:read", group: "Admin" },
 ];
 

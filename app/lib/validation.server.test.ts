@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dateOrInstantSchema, eurosToCents, isoDateSchema, isoInstantSchema, monthSchema } from "./validation.server";
+import { z } from "zod";
+import { checkboxSchema, dateOrInstantSchema, decimalSchema, idSchema, intSchema, parseDecimalInput, pastIsoDateSchema, eurosToCents, isoDateSchema, isoInstantSchema, monthSchema } from "./validation.server";
 
 describe("eurosToCents", () => {
   it.each([
@@ -50,5 +51,89 @@ describe("isoInstantSchema messages", () => {
     expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual(["must be an ISO 8601 date-time with a time zone, e.g. 2024-05-01T12:00:00Z"]);
     const impossible = isoInstantSchema.safeParse("2025-02-30T10:00:00Z");
     expect(impossible.success ? [] : impossible.error.issues.map((i) => i.message)).toEqual(["is not a real date and time"]);
+  });
+});
+
+describe("checkboxSchema inside a form object", () => {
+  const form = z.object({ active: checkboxSchema });
+  it("reads an absent field (an unticked box: the browser sends nothing) as false", () => {
+    expect(form.parse({})).toEqual({ active: false });
+  });
+  it.each([
+    ["on", true],
+    ["true", true],
+    ["1", true],
+    ["false", false],
+    ["0", false],
+  ])("%s → %s", (value, expected) => {
+    expect(form.parse({ active: value })).toEqual({ active: expected });
+  });
+  it("refuses anything else with a field message", () => {
+    const r = form.safeParse({ active: "off" });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]).toMatchObject({ path: ["active"], message: "must be ticked or not" });
+  });
+});
+
+describe("intSchema / idSchema: digits only", () => {
+  const confidence = intSchema({ min: 1, max: 10, message: "must be a whole number from 1 to 10" });
+  it.each([
+    ["7", 7],
+    [" 7 ", 7],
+    ["10", 10],
+  ])("%s → %s", (input, n) => {
+    expect(confidence.parse(input)).toBe(n);
+  });
+  it.each(["1e1", "0x5", "7.0", "7.5", "Infinity", "NaN", "", " ", "11", "0", "-1", "1,5", "٣"])("refuses %j", (input) => {
+    const r = confidence.safeParse(input);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.message)).toEqual(["must be a whole number from 1 to 10"]);
+  });
+  it("ids: positive whole numbers, a decimal says so, JSON numbers accepted", () => {
+    expect(idSchema.parse("42")).toBe(42);
+    expect(idSchema.parse(42)).toBe(42);
+    expect(idSchema.safeParse("1.5").error?.issues[0].message).toBe("must be a whole number");
+    expect(idSchema.safeParse("0").error?.issues[0].message).toBe("must be positive");
+    expect(idSchema.safeParse("0x10").error?.issues[0].message).toBe("must be a number");
+    expect(idSchema.safeParse("99999999999999999999").success).toBe(false);
+  });
+});
+
+describe("decimalSchema / parseDecimalInput", () => {
+  it.each([
+    ["1234.5", 1234.5],
+    ["1 234,5", 1234.5],
+    ["-3", -3],
+    [".25", 0.25],
+    ["\u22123", -3],
+    ["1e3", null],
+    ["0x10", null],
+    ["Infinity", null],
+    ["", null],
+    ["1.2.3", null],
+  ])("%j → %s", (input, n) => {
+    expect(parseDecimalInput(input)).toBe(n);
+  });
+  it("bounds with messages", () => {
+    const weight = decimalSchema({ min: 0, max: 100 });
+    expect(weight.parse("2,5")).toBe(2.5);
+    expect(weight.safeParse("150").error?.issues[0].message).toBe("must be from 0 to 100");
+    expect(decimalSchema({ gt: 0, max: 100 }).safeParse("0").error?.issues[0].message).toBe("must be above 0");
+  });
+});
+
+describe("dates stay within 2000–2100; past-only dates", () => {
+  it.each(["0001-01-01", "1999-12-31", "2101-01-01", "2999-01-01"])("refuses %s", (d) => {
+    expect(isoDateSchema.safeParse(d).error?.issues.map((i) => i.message)).toEqual(["must be between 2000 and 2100"]);
+  });
+  it("months and instants too", () => {
+    expect(monthSchema.safeParse("0001-01").success).toBe(false);
+    expect(isoInstantSchema.safeParse("0001-01-01T10:00:00Z").error?.issues.map((i) => i.message)).toEqual(["must be between 2000 and 2100"]);
+  });
+  it("a past date refuses tomorrow + 1 but not today", () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    expect(pastIsoDateSchema.safeParse(today).success).toBe(true);
+    expect(pastIsoDateSchema.safeParse(later).error?.issues.map((i) => i.message)).toEqual(["must not be in the future"]);
   });
 });

@@ -30,7 +30,10 @@ import {
 import type { CtoParams } from "~/components/delivery-metrics/cto-window";
 import { comparisonCoverage, type ComparisonCoverage } from "~/lib/metrics/comparison";
 import { budgetVsActual } from "~/lib/metrics/finance";
+import { DORA_TARGET_METRICS, type DoraTargetKey, type DoraTargets } from "~/components/delivery-metrics/targets";
 import { getItBudgetVsActual } from "~/models/finance.server";
+import { targetFor } from "~/models/metric-targets.server";
+import { getCurrentCycle } from "~/models/okrs.server";
 import type { Db } from "~/utils/db.server";
 import { LEAD_BUCKET_SQL } from "../../db/schema/delivery_metrics";
 
@@ -678,9 +681,17 @@ export function loadCtoDashboard(db: Db, input: CtoParams) {
   }
   const fromMonth = new Date(params.window.from).toISOString().slice(0, 7);
   const toMonth = new Date(params.window.to - 1).toISOString().slice(0, 7);
+  const cycle = getCurrentCycle(db, params.window.to);
+  const targets = {} as DoraTargets;
+  for (const [key, metricId] of Object.entries(DORA_TARGET_METRICS) as [DoraTargetKey, string][]) {
+    const t = targetFor(db, metricId, cycle?.id ?? null);
+    targets[key] = t ? { comparison: t.comparison, value: t.value, setBy: t.setBy } : null;
+  }
   return {
     params,
     options,
+    /** the company's targets of the current cycle (metric_targets), the same the gates and KRs read */
+    targets,
     dashboard: getCtoDashboardData(db, params.window, params.previous, filter),
     budget: { fromMonth, toMonth, ...budgetVsActual(getItBudgetVsActual(db, { fromMonth, toMonth })) },
   };

@@ -81,6 +81,11 @@ export function localTimeSchema(timeZone: string) {
       ctx.addIssue({ code: "custom", message: "must be a date and time" });
       return z.NEVER;
     }
+    // Date.UTC reads years 0–99 as 1900–1999: "0001-01-01T10:00" must be refused, not stored as 1901.
+    if (!plausible(ms) || Number(s.trim().slice(0, 4)) < 2000) {
+      ctx.addIssue({ code: "custom", message: "must be between 2000-01-01 and now" });
+      return z.NEVER;
+    }
     return ms;
   });
 }
@@ -299,6 +304,9 @@ function inferCauseId(st: Statements, svcId: number, startedAt: number): number 
 // Deployments ingestion
 // ---------------------------------------------------------------------------------------------------
 
+/** Where a write comes from: the JSON API, a CSV import, or a webhook source (named in the audit entry). */
+export type IngestOptions = { via: "api" | "import" | "webhook"; naming?: BatchNaming; source?: string };
+
 export type DeploymentIngestItem = { index: number; id: number; service: string; externalId: string | null; created: boolean };
 export type DeploymentIngestResult = {
   created: number;
@@ -318,7 +326,7 @@ export function ingestDeployments(
   db: Db,
   items: readonly DeploymentInput[],
   actor: AuditActor,
-  opts: { via: "api" | "import"; naming?: BatchNaming } = { via: "api" },
+  opts: IngestOptions = { via: "api" },
 ): DeploymentIngestResult {
   const naming = opts.naming ?? apiNaming(items.length);
   const dupes = duplicateErrors(items, (d) => (d.externalId === undefined ? null : `${d.service}\u0000${d.externalId}`), "externalId", naming);
@@ -383,6 +391,7 @@ export function ingestDeployments(
           idRange: createdIds.length > MAX_DEPLOYMENTS_PER_REQUEST ? [createdIds[0], createdIds[createdIds.length - 1]] : undefined,
           servicesCreated,
           incidentsReinferred,
+          ...(opts.via === "webhook" ? { via: "webhook", source: opts.source } : {}),
         },
       });
     }
@@ -390,11 +399,80 @@ export function ingestDeployments(
   });
 }
 
+/**
+ * Changes the outcome of a known deployment — a later status of the same deployment, as a webhook
+ * sends it (failure, then success on a retry). Updates status, finish and start times, re-infers the
+ * causes of the service's incidents that the change may move (started at or after the earlier of
+ * the old and new finish), and records the change. The daily rollups and lead-time samples follow
+ * by their triggers. Returns false when there is no such deployment.
+ */
+export function updateDeploymentOutcome(
+  db: Db,
+  id: number,
+  patch: { status: DeploymentStatus; finishedAt: number; startedAt: number | null },
+  actor: AuditActor,
+  note: Record<string, unknown> = {},
+): boolean {
+  const st = statements(db);
+  return db.transaction(() => {
+    const before = db
+      .select({ serviceId: d.serviceId, environment: d.environment, status: d.status, finishedAt: d.finishedAt, startedAt: d.startedAt })
+      .from(d)
+      .where(eq(d.id, id))
+      .get();
+    if (!before) return false;
+    db.update(d)
+      .set({ status: patch.status, finishedAt: new Date(patch.finishedAt), startedAt: patch.startedAt === null ? null : new Date(patch.startedAt) })
+      .where(eq(d.id, id))
+      .run();
+    let incidentsReinferred = 0;
+    if (before.environment === PRODUCTION && (before.status === "success" || patch.status === "success")) {
+      incidentsReinferred = reinferCauses(st, before.serviceId, Math.min(before.finishedAt.getTime(), patch.finishedAt));
+    }
+    recordAudit(db, {
+      actor,
+      action: "update",
+      entityType: "deployment",
+      entityId: id,
+      before: { status: before.status, finishedAt: before.finishedAt.getTime(), startedAt: before.startedAt?.getTime() ?? null },
+      after: { ...patch, incidentsReinferred, ...note },
+    });
+    return true;
+  });
+}
+
+/** Adds commits to a deployment (the lead-time samples follow by trigger). */
+export function addDeploymentCommits(db: Db, deploymentId: number, commits: readonly { sha: string; committedAt: number }[]): void {
+  const st = statements(db);
+  for (const c of commits) st.insertCommit.run(deploymentId, c.sha, c.committedAt);
+}
+
+/** Removes the commits with these shas from a deployment. */
+export function removeDeploymentCommits(db: Db, deploymentId: number, shas: readonly string[]): number {
+  if (shas.length === 0) return 0;
+  return db.delete(schema.deploymentCommits).where(and(eq(schema.deploymentCommits.deploymentId, deploymentId), inArray(schema.deploymentCommits.sha, [...shas]))).run().changes;
+}
+
+/** A deployment of a service by its external id: its id, status and times (null when unknown). */
+export function findDeploymentByExternalId(db: Db, serviceId: number, externalId: string) {
+  const row = db
+    .select({ id: d.id, environment: d.environment, status: d.status, finishedAt: d.finishedAt, startedAt: d.startedAt })
+    .from(d)
+    .where(and(eq(d.serviceId, serviceId), eq(d.externalId, externalId)))
+    .get();
+  return row ? { ...row, finishedAt: row.finishedAt.getTime(), startedAt: row.startedAt?.getTime() ?? null } : null;
+}
+
+/** An incident by its external id, as the upsert compares it (null when unknown). */
+export function findIncidentByExternalId(db: Db, externalId: string): IncidentRow | null {
+  return (statements(db).incidentByExternal.get(externalId) as IncidentRow | undefined) ?? null;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Incidents upsert (API and CSV)
 // ---------------------------------------------------------------------------------------------------
 
-type IncidentRow = {
+export type IncidentRow = {
   id: number;
   serviceId: number;
   externalId: string | null;
@@ -420,7 +498,7 @@ export function upsertIncidents(
   db: Db,
   items: readonly IncidentInput[],
   actor: AuditActor,
-  opts: { via: "api" | "import"; naming?: BatchNaming } = { via: "api" },
+  opts: IngestOptions = { via: "api" },
 ): IncidentUpsertResult {
   const naming = opts.naming ?? apiNaming(items.length);
   const label = naming.key;
@@ -433,6 +511,7 @@ export function upsertIncidents(
     const servicesCreated: string[] = [];
     const results: IncidentUpsertItem[] = [];
     const now = Date.now();
+    const via = opts.via === "webhook" ? { via: "webhook", source: opts.source } : {};
     items.forEach((inc, index) => {
       const causeGiven = typeof inc.causedByDeploymentExternalId === "string";
       // A cause must name a deployment of that service: an unknown service cannot hold it.
@@ -472,14 +551,14 @@ export function upsertIncidents(
       }
       if (existing) {
         st.updateIncident.run(sid, inc.title, inc.severity, inc.startedAt, resolvedAt, causeId, causeKind, now, existing.id);
-        const after = { serviceId: sid, title: inc.title, severity: inc.severity, startedAt: inc.startedAt, resolvedAt, causeDeploymentId: causeId, causeKind };
+        const after = { serviceId: sid, title: inc.title, severity: inc.severity, startedAt: inc.startedAt, resolvedAt, causeDeploymentId: causeId, causeKind, ...via };
         recordAudit(db, { actor, action: opts.via === "import" ? "import" : "update", entityType: "incident", entityId: existing.id, before: existing, after });
         results.push({ index, id: existing.id, externalId: existing.externalId, created: false, causeKind, causeDeploymentId: causeId });
       } else {
         const id = Number(
           st.insertIncident.run(sid, inc.externalId ?? null, inc.title, inc.severity, inc.startedAt, resolvedAt, causeId, causeKind, now, now).lastInsertRowid,
         );
-        const after = { serviceId: sid, externalId: inc.externalId ?? null, title: inc.title, severity: inc.severity, startedAt: inc.startedAt, resolvedAt, causeDeploymentId: causeId, causeKind };
+        const after = { serviceId: sid, externalId: inc.externalId ?? null, title: inc.title, severity: inc.severity, startedAt: inc.startedAt, resolvedAt, causeDeploymentId: causeId, causeKind, ...via };
         recordAudit(db, { actor, action: opts.via === "import" ? "import" : "create", entityType: "incident", entityId: id, after });
         results.push({ index, id, externalId: inc.externalId ?? null, created: true, causeKind, causeDeploymentId: causeId });
       }
@@ -1367,4 +1446,9 @@ export function findServiceDeployment(db: Db, serviceId: number, ref: string): n
 
 export function serviceExists(db: Db, id: number): boolean {
   return !!db.select({ id: schema.services.id }).from(schema.services).where(eq(schema.services.id, id)).get();
+}
+
+/** Whether any deployment was ever recorded (an empty install shows where to send them, not zeros). */
+export function hasAnyDeployment(db: Db): boolean {
+  return !!db.get<{ one: number } | undefined>(sql`SELECT 1 AS one FROM deployments LIMIT 1`);
 }

@@ -25,7 +25,7 @@ import {
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
 import { centsFromEuros, eurosFromCents } from "~/lib/format";
 import { addMonths, isMonth, monthDiff } from "~/lib/months";
-import { idSchema, monthSchema } from "~/lib/validation.server";
+import { idSchema, intSchema, monthSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
 import { getCompanySettings } from "~/models/settings.server";
 import type { Db } from "~/utils/db.server";
@@ -311,8 +311,10 @@ export function redactForecastForUser(forecast: FinanceCashForecast, user: Actor
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Planned and actual per IT category over [fromMonth, toMonth] (missing actual = 0), every IT
- * category listed even without lines, in the categories' sort order. One statement.
+ * Planned and actual per IT category over the CLOSED months (with a finance snapshot) of
+ * [fromMonth, toMonth] (missing actual = 0), every IT category listed even without lines, in the
+ * categories' sort order. A month still open has no actuals yet: counting it would compare a full
+ * plan with no spend and look under budget, so it is left out of both sides. One statement.
  */
 export function getItBudgetVsActual(
   db: Db,
@@ -325,6 +327,7 @@ export function getItBudgetVsActual(
       FROM budget_categories c
       LEFT JOIN budget_lines bl
         ON bl.category_id = c.id AND bl.month >= ${opts.fromMonth} AND bl.month <= ${opts.toMonth}
+       AND bl.month IN (SELECT fs.month FROM finance_snapshots fs)
      WHERE c.is_it = 1
      GROUP BY c.id
      ORDER BY c.sort_order, c.name`);
@@ -336,14 +339,16 @@ export type BudgetCategoryRow = {
   isIt: boolean;
   isSalesMarketing: boolean;
   sortOrder: number;
+  /** archived on /budgets/categories: keeps its lines, takes no place in the grid without them */
+  archived: boolean;
 };
 
 export function listBudgetCategories(db: Db): BudgetCategoryRow[] {
   return db
-    .all<{ id: number; name: string; isIt: number; isSalesMarketing: number; sortOrder: number }>(sql`
-      SELECT id, name, is_it AS isIt, is_sales_marketing AS isSalesMarketing, sort_order AS sortOrder
+    .all<{ id: number; name: string; isIt: number; isSalesMarketing: number; sortOrder: number; archivedAt: number | null }>(sql`
+      SELECT id, name, is_it AS isIt, is_sales_marketing AS isSalesMarketing, sort_order AS sortOrder, archived_at AS archivedAt
         FROM budget_categories ORDER BY sort_order, name`)
-    .map((r) => ({ ...r, isIt: r.isIt === 1, isSalesMarketing: r.isSalesMarketing === 1 }));
+    .map(({ archivedAt, ...r }) => ({ ...r, isIt: r.isIt === 1, isSalesMarketing: r.isSalesMarketing === 1, archived: archivedAt !== null }));
 }
 
 /** Planned and actual per category and month over [fromMonth, toMonth] (GROUP BY in SQL). */
@@ -366,8 +371,9 @@ export function getBudgetGrid(
   db: Db,
   opts: { fromMonth: string; toMonth: string },
 ): { grid: BudgetGrid; categories: BudgetCategoryRow[] } {
-  const categories = listBudgetCategories(db);
   const lines = getBudgetByCategoryMonth(db, opts);
+  const withLines = new Set(lines.map((l) => l.category));
+  const categories = listBudgetCategories(db).filter((c) => !c.archived || withLines.has(c.name));
   const months: string[] = [];
   for (let m = opts.fromMonth; m <= opts.toMonth; m = addMonths(m, 1)) months.push(m);
   return { grid: budgetGrid(lines, { months, categories: categories.map((c) => c.name) }), categories };
@@ -928,7 +934,7 @@ const formMoney = (label: string, nonNegative: boolean) =>
     }
     return c;
   });
-const formCount = z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "must not be negative").max(1e9);
+const formCount = intSchema({ min: 0, max: 1_000_000_000 });
 
 export const snapshotFormSchema = z
   .object({

@@ -6,23 +6,22 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import {
   evaluateGate,
-  GATE_METRICS,
-  GATE_METRIC_KEYS,
   GATE_OPERATORS,
-  isGateMetricKey,
+  isGateMetricId,
   type GateEvaluation,
-  type GateMetricKey,
   type GateOperator,
   MATURITY_INDICATOR_KEYS,
   type MaturityIndicator,
 } from "~/lib/metrics/governance";
 import { z } from "zod";
 import { fromHumanUnits } from "~/components/governance/gate-units";
+import { parseCsv, type CsvRowError } from "~/lib/csv";
 import { formValues, parseForm, type ParseResult } from "~/lib/forms.server";
-import { idSchema, isoDateSchema } from "~/lib/validation.server";
+import { idSchema, intSchema, isoDateSchema, pastIsoDateSchema } from "~/lib/validation.server";
 import { parseSearchParams } from "~/lib/url-params.server";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
+import { optionalRefIdSchema } from "~/utils/refs.server";
 
 export const REQUIREMENT_STATUSES = schema.REQUIREMENT_STATUSES;
 export const REQUIREMENT_RESULTS = schema.REQUIREMENT_RESULTS;
@@ -241,20 +240,35 @@ export function getGate(db: Db, id: number): GateRow | null {
   return listGates(db).find((g) => g.id === id) ?? null;
 }
 
-export type EvaluatedCriterion = GateCriterionRow & { value: number | null; known: boolean; label: string; unit: string | null };
+export type EvaluatedCriterion = GateCriterionRow & {
+  value: number | null;
+  /** the criterion names a metric of the catalogue (else it is shown as "no data") */
+  known: boolean;
+  label: string;
+  unit: string | null;
+};
 export type EvaluatedGate = Omit<GateRow, "criteria"> & GateEvaluation<EvaluatedCriterion>;
 
-/** Every gate evaluated against the live values (see live-metrics.server.ts), today = todayIso. */
-export function evaluateGates(gates: readonly GateRow[], values: Record<GateMetricKey, number | null>, todayIso: string): EvaluatedGate[] {
+/** What a gate needs of a metric id: its label and unit (null: not in the catalogue) and its value. */
+export type GateMetricReader = {
+  describe: (metricId: string) => { label: string; unit: string } | null;
+  value: (metricId: string) => number | null;
+};
+
+/**
+ * Every gate evaluated against the live catalogue values (see metrics.server.ts), today = todayIso.
+ * Each criterion names a catalogue metric id; one the catalogue does not know has no data.
+ */
+export function evaluateGates(gates: readonly GateRow[], metrics: GateMetricReader, todayIso: string): EvaluatedGate[] {
   return gates.map((g) => {
     const criteria: EvaluatedCriterion[] = g.criteria.map((c) => {
-      const known = isGateMetricKey(c.metric);
+      const def = isGateMetricId(c.metric) ? metrics.describe(c.metric) : null;
       return {
         ...c,
-        known,
-        value: known ? values[c.metric as GateMetricKey] : null,
-        label: known ? GATE_METRICS[c.metric as GateMetricKey].label : c.metric,
-        unit: known ? GATE_METRICS[c.metric as GateMetricKey].unit : null,
+        known: def !== null,
+        value: def ? metrics.value(c.metric) : null,
+        label: def?.label ?? c.metric,
+        unit: def?.unit ?? null,
       };
     });
     const ev = evaluateGate({ dueDate: g.dueDate, criteria }, todayIso);
@@ -266,7 +280,8 @@ export type GateInput = {
   name: string;
   description: string | null;
   dueDate: string;
-  criteria: { metric: GateMetricKey; operator: GateOperator; threshold: number }[];
+  /** metric: a catalogue metric id */
+  criteria: { metric: string; operator: GateOperator; threshold: number }[];
 };
 
 export function createGate(db: Db, actorId: number, input: GateInput): number {
@@ -319,14 +334,15 @@ const MAX_GATE_CRITERIA = 20;
 
 /** One criteria row; the threshold is typed in human units (k€, %, months…), a comma allowed as the decimal mark. */
 const GateCriterionRowSchema = z.object({
-  metric: z.enum(GATE_METRIC_KEYS, { error: "is not a known metric" }),
+  metric: z.string().max(80).refine(isGateMetricId, "is not a known metric"),
   operator: z.enum(GATE_OPERATORS, { error: "pick an operator" }),
   threshold: z
-    .string()
+    .string({ error: "must be one number" })
     .trim()
     .transform((s) => s.replace(",", "."))
     .pipe(z.string().regex(/^-?\d+(\.\d+)?$/, "must be a number"))
-    .transform(Number),
+    .transform(Number)
+    .refine((n) => Math.abs(n) < 1e15, "is too large"),
 });
 
 const GateHeadSchema = z.object({
@@ -340,14 +356,23 @@ const GateHeadSchema = z.object({
  * threshold_N, the threshold typed in human units (k€, %, months…) and converted to the
  * metric's stored unit. Errors are reported per field (threshold_2 …).
  */
-export function parseGateForm(formData: FormData, intent: string): ParseResult<GateInput> {
+export function parseGateForm(formData: FormData, intent: string, isKnownMetric: (id: string) => boolean = isGateMetricId): ParseResult<GateInput> {
   const head = parseForm(formData, GateHeadSchema, intent);
   const fieldErrors: Record<string, string[]> = head.ok ? {} : { ...head.reply.fieldErrors };
   const criteria: GateInput["criteria"] = [];
+  // a cell posted twice (a forged form) reaches the schema as an array, which it refuses
+  const cell = (name: string): string | string[] | undefined => {
+    const all = formData.getAll(name).filter((v): v is string => typeof v === "string");
+    return all.length > 1 ? all : all[0]?.trim();
+  };
   for (let n = 0; n < MAX_GATE_CRITERIA; n++) {
-    const metric = String(formData.get(`metric_${n}`) ?? "").trim();
+    const metric = cell(`metric_${n}`);
     if (!metric) continue; // an empty row
-    const row = GateCriterionRowSchema.safeParse({ metric, operator: formData.get(`operator_${n}`) ?? undefined, threshold: formData.get(`threshold_${n}`) ?? "" });
+    const row = GateCriterionRowSchema.refine((r) => isKnownMetric(r.metric), { path: ["metric"], message: "is not a known metric" }).safeParse({
+      metric,
+      operator: cell(`operator_${n}`),
+      threshold: cell(`threshold_${n}`) ?? "",
+    });
     if (!row.success) {
       // an unknown metric is the one thing to fix on that row (its operator and threshold mean nothing yet)
       const metricIssues = row.error.issues.filter((i) => i.path[0] === "metric");
@@ -385,7 +410,7 @@ export const RequirementUpdateFormSchema = z.object({
   requirementId: idSchema,
   status: z.enum(REQUIREMENT_STATUSES, { error: "pick a status" }),
   result: nullable(z.enum(REQUIREMENT_RESULTS, { error: "pick a result" })),
-  ownerUserId: nullable(idSchema),
+  ownerUserId: optionalRefIdSchema(schema.users, "user"),
   evidenceUrl: evidenceSchema,
 });
 
@@ -402,16 +427,155 @@ export const RequirementCreateFormSchema = z.object({
     .max(300, "must be at most 300 characters"),
   status: z.enum(REQUIREMENT_STATUSES, { error: "pick a status" }),
   result: nullable(z.enum(REQUIREMENT_RESULTS, { error: "pick a result" })),
-  ownerUserId: nullable(idSchema),
+  ownerUserId: optionalRefIdSchema(schema.users, "user"),
   evidenceUrl: evidenceSchema,
 });
 
-const scoreSchema = z.coerce.number({ error: "pick a score" }).int("pick a score").min(1, "must be 1 to 5").max(5, "must be 1 to 5");
+const scoreSchema = intSchema({ min: 1, max: 5, message: "pick a score from 1 to 5" });
 const noteSchema = z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(500, "must be at most 500 characters").nullable());
 
 export const MaturityAssessmentFormSchema = z.object({
   intent: z.literal("assess"),
-  assessedOn: isoDateSchema,
+  assessedOn: pastIsoDateSchema,
   ...Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [`score_${k}`, scoreSchema])),
   ...Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [`note_${k}`, noteSchema])),
 }) as unknown as z.ZodType<{ intent: "assess"; assessedOn: string } & Record<string, number | string | null>>;
+
+// ---------------------------------------------------------------- frameworks (company data)
+
+const frameworkTargetSchema = nullable(isoDateSchema);
+
+export const FrameworkFormSchema = z.object({
+  name: z.string({ error: "is required" }).min(2, "must be at least 2 characters").max(80, "must be at most 80 characters"),
+  description: nullable(z.string().max(500, "must be at most 500 characters")),
+  targetDate: frameworkTargetSchema,
+});
+export type FrameworkInput = z.infer<typeof FrameworkFormSchema>;
+
+/** A URL key from a name ("AI Act" → "ai-act"), made unique with a number when taken. */
+function frameworkKeyFor(db: Db, name: string): string {
+  const base =
+    name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 40) || "framework";
+  for (let i = 1; ; i++) {
+    const key = i === 1 ? base : `${base}-${i}`;
+    if (!db.select({ id: F.id }).from(F).where(eq(F.key, key)).get()) return key;
+  }
+}
+
+export function frameworkNameTaken(db: Db, name: string, exceptId?: number): boolean {
+  const row = db.get<{ id: number } | undefined>(sql`SELECT id FROM compliance_frameworks WHERE name = ${name} COLLATE NOCASE`);
+  return !!row && row.id !== exceptId;
+}
+
+export function createFramework(db: Db, actorId: number, input: FrameworkInput): { id: number; key: string } {
+  return db.transaction((tx) => {
+    const key = frameworkKeyFor(tx as unknown as Db, input.name);
+    const row = tx.insert(F).values({ ...input, key }).returning({ id: F.id }).get();
+    recordAudit(tx, { actor: { userId: actorId }, action: "create", entityType: "compliance_framework", entityId: row.id, after: { key, ...input } });
+    return { id: row.id, key };
+  });
+}
+
+export function updateFramework(db: Db, actorId: number, id: number, input: FrameworkInput): boolean {
+  return db.transaction((tx) => {
+    const before = tx.select({ name: F.name, description: F.description, targetDate: F.targetDate }).from(F).where(eq(F.id, id)).get();
+    if (!before) return false;
+    tx.update(F).set(input).where(eq(F.id, id)).run();
+    recordAudit(tx, { actor: { userId: actorId }, action: "update", entityType: "compliance_framework", entityId: id, before, after: input });
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------- requirements CSV (import = export format)
+
+export const REQUIREMENT_CSV_HEADERS = ["framework", "ref", "title", "status", "result", "owner", "evidence_url"] as const;
+
+const requirementCsvRowSchema = z.object({
+  framework: z.string({ error: "required" }).max(80),
+  ref: z.string({ error: "required" }).max(40, "must be at most 40 characters"),
+  title: z.string({ error: "required" }).min(3, "must be at least 3 characters").max(300, "must be at most 300 characters"),
+  status: z.enum(REQUIREMENT_STATUSES, { error: `must be one of ${REQUIREMENT_STATUSES.join(", ")}` }).optional(),
+  result: z.enum(REQUIREMENT_RESULTS, { error: `must be one of ${REQUIREMENT_RESULTS.join(", ")} or empty` }).optional(),
+  /** an active user's email or name; empty = no owner */
+  owner: z.string().max(200).optional(),
+  evidence_url: evidenceSchema,
+});
+
+export type RequirementImportResult = { ok: true; rows: number; created: number; updated: number } | { ok: false; errors: CsvRowError[] };
+
+/**
+ * Imports compliance requirements (the export's columns), all or nothing: a framework is named by
+ * its name or key, an owner by an active user's email or name; a (framework, ref) already stored
+ * is updated, else created. Every bad row and field is named; one audit entry per changed row and
+ * one for the import, in the same transaction.
+ */
+export function importRequirementsCsv(db: Db, actorId: number, text: string, source: string): RequirementImportResult {
+  const frameworks = db.select({ id: F.id, key: F.key, name: F.name }).from(F).all();
+  const fwBy = new Map<string, number>();
+  for (const f of frameworks) {
+    fwBy.set(f.key.toLowerCase(), f.id);
+    fwBy.set(f.name.toLowerCase(), f.id);
+  }
+  const users = db.select({ id: schema.users.id, name: schema.users.name, email: schema.users.email }).from(schema.users).where(eq(schema.users.active, true)).all();
+  const seen = new Set<string>();
+  const rowSchema = requirementCsvRowSchema.transform((r, ctx) => {
+    const frameworkId = fwBy.get(r.framework.toLowerCase());
+    if (frameworkId === undefined) {
+      ctx.addIssue({ code: "custom", path: ["framework"], message: `unknown framework "${r.framework}" (known: ${frameworks.map((f) => f.name).join(", ") || "none — add one first"})` });
+      return z.NEVER;
+    }
+    let ownerUserId: number | null = null;
+    if (r.owner) {
+      const o = r.owner.toLowerCase();
+      const matches = users.filter((u) => u.email === o || u.name.toLowerCase() === o);
+      if (matches.length !== 1) {
+        ctx.addIssue({ code: "custom", path: ["owner"], message: matches.length ? `"${r.owner}" names several users: use the email` : `no active user is "${r.owner}"` });
+        return z.NEVER;
+      }
+      ownerUserId = matches[0].id;
+    }
+    const key = `${frameworkId}|${r.ref.toLowerCase()}`;
+    if (seen.has(key)) {
+      ctx.addIssue({ code: "custom", path: ["ref"], message: `${r.ref} appears on an earlier row for the same framework` });
+      return z.NEVER;
+    }
+    seen.add(key);
+    return { frameworkId, ref: r.ref, title: r.title, status: r.status ?? ("todo" as const), result: r.result ?? null, ownerUserId, evidenceUrl: r.evidence_url };
+  });
+  const parsed = parseCsv(text, rowSchema, { headers: REQUIREMENT_CSV_HEADERS, maxRows: 5000 });
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  return db.transaction((tx) => {
+    let created = 0;
+    let updated = 0;
+    for (const r of parsed.rows) {
+      const before = tx.select().from(Q).where(and(eq(Q.frameworkId, r.frameworkId), eq(Q.ref, r.ref))).get();
+      if (!before) {
+        const row = tx.insert(Q).values(r).returning({ id: Q.id }).get();
+        created += 1;
+        recordAudit(tx, { actor: { userId: actorId }, action: "create", entityType: "compliance_requirement", entityId: row.id, after: { ...r, source } });
+        continue;
+      }
+      const same =
+        before.title === r.title && before.status === r.status && before.result === r.result && before.ownerUserId === r.ownerUserId && before.evidenceUrl === r.evidenceUrl;
+      if (same) continue;
+      tx.update(Q).set({ title: r.title, status: r.status, result: r.result, ownerUserId: r.ownerUserId, evidenceUrl: r.evidenceUrl }).where(eq(Q.id, before.id)).run();
+      updated += 1;
+      recordAudit(tx, {
+        actor: { userId: actorId },
+        action: "update",
+        entityType: "compliance_requirement",
+        entityId: before.id,
+        before: { ref: before.ref, title: before.title, status: before.status, result: before.result, ownerUserId: before.ownerUserId, evidenceUrl: before.evidenceUrl },
+        after: { ...r, source },
+      });
+    }
+    recordAudit(tx, { actor: { userId: actorId }, action: "import", entityType: "compliance_requirement", after: { source, rows: parsed.rows.length, created, updated } });
+    return { ok: true as const, rows: parsed.rows.length, created, updated };
+  });
+}

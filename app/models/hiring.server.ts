@@ -20,11 +20,13 @@ import { can, type Actor } from "~/auth/permissions";
 import { assertPermission } from "~/auth/guards.server";
 import { addMonths, isMonth, monthDiff } from "~/lib/months";
 import { parseSearchParams } from "~/lib/url-params.server";
-import { eurosToCents, idSchema, isoDateSchema } from "~/lib/validation.server";
+import { eurosToCents, idSchema, intSchema, isoDateSchema, monthSchema } from "~/lib/validation.server";
+import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { recordAudit } from "~/models/audit.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { schema, type Db } from "~/utils/db.server";
 import { PRIORITIES, REQUISITION_STATUSES } from "../../db/schema/hiring";
+import { optionalRefIdSchema } from "~/utils/refs.server";
 
 export { PRIORITIES, REQUISITION_STATUSES };
 export type RequisitionStatus = (typeof REQUISITION_STATUSES)[number];
@@ -44,23 +46,29 @@ export const NEXT_STATUS: Record<RequisitionStatus, RequisitionStatus | null> = 
 
 export type HeadcountSummary = { actual: number; planned: number; target: number };
 
-const HEADCOUNT_ACTUAL_SQL = (eom: SQL) =>
-  sql`(SELECT count(*) FROM employees e WHERE e.start_date <= ${eom} AND (e.end_date IS NULL OR e.end_date > ${eom}))`;
+const HEADCOUNT_ACTUAL_SQL = (day: SQL) =>
+  sql`(SELECT count(*) FROM employees e WHERE e.start_date <= ${day} AND (e.end_date IS NULL OR e.end_date > ${day}))`;
 
 /**
- * Headcount at the end of `asOfMonth`: actual (employees employed at month end), planned (actual +
- * open requisitions — not hired, not cancelled — with target start month ≤ asOfMonth), and the
- * company target (settings). One statement plus the settings row.
+ * Headcount on a day d = employees whose start date ≤ d < end date (no end date: still employed) —
+ * the one definition of the catalogue's people.headcount (app/models/metrics.server.ts).
+ * getHeadcountSummary(db, month, today) counts on d = min(last day of the month, today): a month
+ * still running is counted today, so people starting later (even later this month) are not counted.
+ * planned = employees at the end of the month (signed starts included) + open requisitions (not hired,
+ * not cancelled) with target start month ≤ the month;
+ * target = the company setting. One statement plus the settings row.
  */
-export function getHeadcountSummary(db: Db, asOfMonth: string): HeadcountSummary {
+export function getHeadcountSummary(db: Db, asOfMonth: string, today = new Date().toISOString().slice(0, 10)): HeadcountSummary {
   if (!isMonth(asOfMonth)) throw new RangeError(`getHeadcountSummary: not a month: ${asOfMonth}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new RangeError(`getHeadcountSummary: not a day: ${today}`);
   const eom = sql`date(${`${asOfMonth}-01`}, '+1 month', '-1 day')`;
-  const row = db.get<{ actual: number; pending: number }>(sql`
-    SELECT ${HEADCOUNT_ACTUAL_SQL(eom)} AS actual,
+  const day = sql`min(${eom}, ${today})`;
+  const row = db.get<{ actual: number; atMonthEnd: number; pending: number }>(sql`
+    SELECT ${HEADCOUNT_ACTUAL_SQL(day)} AS actual, ${HEADCOUNT_ACTUAL_SQL(eom)} AS atMonthEnd,
            (SELECT count(*) FROM requisitions r
              WHERE r.status NOT IN ('hired', 'cancelled') AND r.target_start_month <= ${asOfMonth}) AS pending`);
   const target = getCompanySettings(db).headcountTarget;
-  return { actual: row.actual, planned: row.actual + row.pending, target };
+  return { actual: row.actual, planned: row.atMonthEnd + row.pending, target };
 }
 
 export type HeadcountMonth = { month: string; actual: number | null; planned: number };
@@ -80,23 +88,27 @@ export function getHeadcountSeries(
   opts: {
     /** months after this one have no actual yet (null): the future is plan only */
     actualUntil?: string;
+    /** 'YYYY-MM-DD': a month still running is counted on this day (default today, UTC) */
+    today?: string;
   } = {},
 ): HeadcountMonth[] {
   if (!isMonth(from) || !isMonth(to)) throw new RangeError("getHeadcountSeries: months must be YYYY-MM");
   if (monthDiff(from, to) < 0) return [];
   const last = monthDiff(from, to) >= MAX_HEADCOUNT_MONTHS ? addMonths(from, MAX_HEADCOUNT_MONTHS - 1) : to;
   const until = opts.actualUntil && isMonth(opts.actualUntil) ? opts.actualUntil : "9999-12";
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
   return db.all<HeadcountMonth>(sql`
     WITH RECURSIVE months(m) AS (
       SELECT ${from}
       UNION ALL
       SELECT strftime('%Y-%m', m || '-01', '+1 month') FROM months WHERE m < ${last}
     ),
-    bounds AS (SELECT m, date(m || '-01', '+1 month', '-1 day') AS eom FROM months)
+    bounds AS (SELECT m, date(m || '-01', '+1 month', '-1 day') AS eom,
+                      min(date(m || '-01', '+1 month', '-1 day'), ${today}) AS aday FROM months)
     SELECT b.m AS month,
            CASE WHEN b.m <= ${until} THEN
              (SELECT count(*) FROM employees e
-               WHERE e.start_date <= b.eom AND (e.end_date IS NULL OR e.end_date > b.eom)) END AS actual,
+               WHERE e.start_date <= b.aday AND (e.end_date IS NULL OR e.end_date > b.aday)) END AS actual,
            (SELECT count(*) FROM employees e
              WHERE e.start_date <= b.eom AND (e.end_date IS NULL OR e.end_date > b.eom))
            + (SELECT count(*) FROM requisitions r
@@ -402,6 +414,8 @@ function auditable(r: StoredRequisition) {
  */
 export function createRequisition(db: Db, actor: Actor, input: RequisitionInput & { annualSalaryCents: number }): StoredRequisition {
   const team = requireTeam(db, input.teamId);
+  const archived = teamChoiceProblem(db, team.id);
+  if (archived) throw new HiringInputError("teamId", archived);
   const ctx = { teamId: team.id, teamIsTech: team.isTech };
   const fullEdit = can(actor, "hiring:edit", ctx);
   if (!fullEdit) assertPermission(actor, "hiring:propose", ctx);
@@ -626,7 +640,12 @@ export function employeesCsvRows(db: Db, actor: Actor, filters: EmployeeFilters,
 
 export type Option = { id: number; label: string };
 
-export function listTeamsForHiring(db: Db): TeamRef[] {
+/**
+ * Teams for hiring pages. For filters: every team (history included). For a form's choice
+ * (`choice`): the Teams page's list — active teams, plus an archived one the row already names.
+ */
+export function listTeamsForHiring(db: Db, choice?: { keepId?: number | null }): TeamRef[] {
+  if (choice) return listTeamOptions(db, [choice.keepId]).map((t) => ({ id: t.id, name: t.name, isTech: t.isTech }));
   return db
     .all<{ id: number; name: string; isTech: number }>(sql`SELECT id, name, is_tech AS isTech FROM teams ORDER BY name COLLATE NOCASE`)
     .map((t) => ({ id: t.id, name: t.name, isTech: t.isTech === 1 }));
@@ -652,7 +671,7 @@ export function hiringSettings(db: Db): { loadedCostFactor: number; grossMargin:
 const optionalCatch = <T extends z.ZodType>(s: T) => s.optional().catch(undefined);
 
 const RequisitionFiltersSchema = z.object({
-  team: optionalCatch(z.coerce.number().int().positive()),
+  team: optionalCatch(idSchema),
   status: optionalCatch(z.enum(REQUISITION_STATUSES)),
   priority: optionalCatch(z.enum(PRIORITIES)),
   from: optionalCatch(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
@@ -678,7 +697,7 @@ export function savedFlagFromUrl(url: URL): "created" | "updated" | null {
 }
 
 const EmployeeFiltersSchema = z.object({
-  team: optionalCatch(z.coerce.number().int().positive()),
+  team: optionalCatch(idSchema),
   at: optionalCatch(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
   q: optionalCatch(z.string().trim().min(1).max(200)),
   status: optionalCatch(z.enum(["current", "starting", "left"])),
@@ -718,7 +737,7 @@ const optionalText = (max: number) =>
  * create action requires it; on edit, blank keeps the stored salary.
  */
 /** An annual salary typed in euros: positive, at most 10 M€ (requisitions and employees alike). */
-const annualSalarySchema = z.string({ error: "is required" }).transform((s, ctx) => {
+export const annualSalarySchema = z.string({ error: "is required" }).transform((s, ctx) => {
   const cents = eurosToCents(s);
   if (cents === null || cents <= 0) {
     ctx.addIssue({ code: "custom", message: "must be a positive amount in euros, e.g. 55000" });
@@ -733,13 +752,13 @@ const annualSalarySchema = z.string({ error: "is required" }).transform((s, ctx)
 
 export const RequisitionFormSchema = z.object({
   title: z.string({ error: "is required" }).min(1, "is required").max(160, "must be at most 160 characters"),
-  teamId: z.coerce.number({ error: "is required" }).int().positive("is required"),
+  teamId: intSchema({ min: 1, message: "is required" }),
   profile: optionalText(200),
   priority: z.enum(PRIORITIES, { error: "must be P0, P1 or P2" }),
-  targetStartMonth: z.string({ error: "is required (YYYY-MM)" }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM"),
+  targetStartMonth: monthSchema,
   annualSalary: annualSalarySchema.optional(),
   source: optionalText(120),
-  objectiveId: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.coerce.number().int().positive().nullable()),
+  objectiveId: optionalRefIdSchema(schema.objectives, "objective"),
   status: z.enum(REQUISITION_STATUSES, { error: "is not a known status" }).optional(),
 });
 
@@ -765,6 +784,8 @@ export function canManageEmployees(actor: Actor, teamIsTech = false): boolean {
 /** Adds an employee (e.g. the person hired on a requisition); audited in the same transaction. */
 export function createEmployee(db: Db, actor: Actor, input: EmployeeInput): number {
   const team = input.teamId == null ? null : requireTeam(db, input.teamId);
+  const archived = team === null ? null : teamChoiceProblem(db, team.id);
+  if (archived) throw new HiringInputError("teamId", archived);
   assertPermission(actor, "salaries:employees:read");
   assertPermission(actor, "hiring:edit", { teamId: team?.id ?? null, teamIsTech: team?.isTech ?? false });
   if (input.endDate && input.endDate < input.startDate) throw new HiringInputError("endDate", "must not be before the start date");
@@ -790,9 +811,14 @@ export function employeePrefillFromRequisition(db: Db, actor: Actor, requisition
 
 export const EmployeeFormSchema = z.object({
   name: z.string({ error: "is required" }).min(1, "is required").max(160),
-  teamId: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.coerce.number().int().positive().nullable()),
+  teamId: z.preprocess((v) => (v === undefined || v === "" ? null : v), idSchema.nullable()),
   title: z.string({ error: "is required" }).min(1, "is required").max(160),
   startDate: isoDateSchema,
   endDate: z.preprocess((v) => (v === undefined || v === "" ? null : v), isoDateSchema.nullable()),
   annualSalary: annualSalarySchema,
 });
+
+/** Whether there is anything for the headcount to count (an employee or a requisition). */
+export function hasHeadcountData(db: Db): boolean {
+  return !!db.get<{ one: number } | undefined>(sql`SELECT 1 AS one FROM employees UNION ALL SELECT 1 FROM requisitions LIMIT 1`);
+}

@@ -5,9 +5,11 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { getDoraMetrics } from "~/models/delivery-metrics.server";
+import { kpiSourceMetricId } from "~/lib/metrics/catalogue";
+import { MetricContext, readMetric } from "~/models/metrics.server";
 import { z } from "zod";
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
-import { isoDateSchema } from "~/lib/validation.server";
+import { parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
 import { getDefaultCycle, isoDayUtc, type CycleRow } from "~/models/okrs.server";
 import { schema, type Db } from "~/utils/db.server";
@@ -100,7 +102,8 @@ export function targetState(value: number | null, target: number | null, directi
 /**
  * Every KPI with its latest and previous measurement (window function over kpi_measurements),
  * the target of `cycle` (default: the cycle containing now), and the computed delivery figure where
- * the KPI's source says so and deployments exist (last 7 days ÷ 7, previous 7 days ÷ 7).
+ * the KPI's source says so: its catalogue metric (app/models/metrics.server.ts), e.g.
+ * delivery.deploys_per_day over the 90 days before now, and the same figure over the 90 days before.
  */
 export function getKpiTiles(
   db: Db,
@@ -123,16 +126,22 @@ export function getKpiTiles(
   const latest = new Map<number, { measuredOn: string; value: number }>();
   const previous = new Map<number, { measuredOn: string; value: number }>();
   for (const r of ranked) (r.rn === 1 ? latest : previous).set(r.kpiId, { measuredOn: r.measuredOn, value: r.value });
+  let metricCtx: MetricContext | undefined;
   const tiles = kpis.map((k) => {
     let l = latest.get(k.id) ?? null;
     let p = previous.get(k.id) ?? null;
     let computed = false;
-    if (k.source === "delivery.deployments_per_day") {
-      // the DORA deployment frequency (the metric contract), over the last 7 days and the 7 before
-      if (hasProductionDeployments(db)) {
-        const perDay = (from: number) => getDoraMetrics(db, { from, to: from + 7 * DAY }).deploymentFrequency.perDay ?? 0;
-        l = { measuredOn: isoDayUtc(now), value: Math.round(perDay(now - 7 * DAY) * 100) / 100 };
-        p = { measuredOn: isoDayUtc(now - 7 * DAY), value: Math.round(perDay(now - 14 * DAY) * 100) / 100 };
+    const linked = kpiSourceMetricId(k.source);
+    if (linked) {
+      // a computed KPI IS its catalogue metric (same value as the CTO dashboard and the gates, over
+      // the catalogue's window); "previous" = the same figure over the window before it
+      const ctx = (metricCtx ??= new MetricContext(db, now));
+      const reading = readMetric(ctx, linked);
+      if (typeof reading.value === "number") {
+        l = { measuredOn: isoDayUtc(now), value: reading.value };
+        const w = reading.window;
+        const before = w && linked === "delivery.deploys_per_day" ? getDoraMetrics(db, { from: 2 * w.from - w.to, to: w.from }).deploymentFrequency : null;
+        p = before && before.count > 0 && before.perDay !== null ? { measuredOn: isoDayUtc(w!.from - 1), value: before.perDay } : null;
         computed = true;
       }
     }
@@ -271,7 +280,7 @@ type Writer = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 function upsertMeasurement(
   tx: Writer,
-  actorUserId: number,
+  actorUserId: number | null,
   kpiId: number,
   m: MeasurementInput,
 ): { result: "created" | "updated"; before: { value: number; note: string | null } | null } {
@@ -288,6 +297,12 @@ function upsertMeasurement(
     })
     .run();
   return { result: before ? "updated" : "created", before: before ? { value: before.value, note: before.note } : null };
+}
+
+/** A KPI whose unit is "%" holds percentages: 0 to 100. null when the value fits the KPI's unit, else why not. */
+export function kpiValueProblem(unit: string | null, value: number): string | null {
+  if (unit?.trim() === "%" && (value < 0 || value > 100)) return "must be a percentage from 0 to 100";
+  return null;
 }
 
 /** Records the value of a KPI on a date (replacing that date's value if there is one). */
@@ -320,6 +335,51 @@ export function deleteMeasurement(db: Db, actorUserId: number, kpiId: number, me
   });
 }
 
+// ---------------------------------------------------------------- API (monitoring pushes)
+
+export function getKpiByKey(db: Db, key: string): KpiRow | null {
+  return db.get<KpiRow | undefined>(sql`select ${sql.raw(KPI_COLUMNS)} from kpis k where k.key = ${key}`) ?? null;
+}
+
+/** Most measurements one API request may carry (more → 413). */
+export const MAX_MEASUREMENTS_PER_REQUEST = 1000;
+
+export type ApiMeasurementResult = { index: number; measuredOn: string; value: number; status: "created" | "updated" | "unchanged" };
+
+/**
+ * Records measurements sent by an API token (scope kpis:write) — idempotent on KPI + day: a day
+ * already holding the same value and note is left as it is ("unchanged"), another value replaces
+ * it ("updated"). One transaction; an audit entry (the token as actor) per measurement that changed.
+ */
+export function recordMeasurementsFromApi(db: Db, tokenId: number, kpi: KpiRow, items: readonly MeasurementInput[]) {
+  return db.transaction((tx) => {
+    const results: ApiMeasurementResult[] = [];
+    items.forEach((m, index) => {
+      const existing = tx
+        .select({ value: schema.kpiMeasurements.value, note: schema.kpiMeasurements.note })
+        .from(schema.kpiMeasurements)
+        .where(and(eq(schema.kpiMeasurements.kpiId, kpi.id), eq(schema.kpiMeasurements.measuredOn, m.measuredOn)))
+        .get();
+      if (existing && existing.value === m.value && existing.note === m.note) {
+        results.push({ index, measuredOn: m.measuredOn, value: m.value, status: "unchanged" });
+        return;
+      }
+      const { result, before } = upsertMeasurement(tx, null, kpi.id, m);
+      recordAudit(tx, {
+        actor: { tokenId },
+        action: result === "created" ? "create" : "update",
+        entityType: "kpi_measurement",
+        entityId: `${kpi.id}:${m.measuredOn}`,
+        before: before ? { kpi: kpi.key, measuredOn: m.measuredOn, ...before } : null,
+        after: { kpi: kpi.key, ...m, source: "api" },
+      });
+      results.push({ index, measuredOn: m.measuredOn, value: m.value, status: result });
+    });
+    const count = (status: ApiMeasurementResult["status"]) => results.filter((r) => r.status === status).length;
+    return { created: count("created"), updated: count("updated"), unchanged: count("unchanged"), measurements: results };
+  });
+}
+
 // ---------------------------------------------------------------- CSV
 
 export const MEASUREMENT_CSV_HEADERS = ["kpi_key", "measured_on", "value", "note"] as const;
@@ -327,9 +387,8 @@ export const MEASUREMENT_CSV_HEADERS = ["kpi_key", "measured_on", "value", "note
 const numberCell = z
   .string({ error: "required" })
   .transform((s, ctx) => {
-    const t = s.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
-    const n = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : NaN;
-    if (!Number.isFinite(n)) {
+    const n = parseDecimalInput(s);
+    if (n === null) {
       ctx.addIssue({ code: "custom", message: "must be a number (dot or comma decimals)" });
       return z.NEVER;
     }
@@ -349,11 +408,13 @@ function measurementCsvRow(kpis: Map<string, KpiRow>) {
           if (!kpi) ctx.addIssue({ code: "custom", message: `unknown KPI key "${key}"` });
           else if (kpi.source !== "manual") ctx.addIssue({ code: "custom", message: `"${key}" is computed from the delivery data and takes no measurements` });
         }),
-      measured_on: isoDateSchema,
+      measured_on: pastIsoDateSchema,
       value: numberCell,
       note: z.string().max(500, "must be at most 500 characters").optional(),
     })
     .superRefine((row, ctx) => {
+      const problem = kpiValueProblem(kpis.get(row.kpi_key)?.unit ?? null, row.value);
+      if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: problem });
       const k = `${row.kpi_key}|${row.measured_on}`;
       if (seen.has(k)) ctx.addIssue({ code: "custom", path: ["measured_on"], message: "this KPI and date appear on an earlier row of the file" });
       seen.add(k);

@@ -23,9 +23,10 @@ import {
 } from "~/lib/metrics/risks";
 import { z } from "zod";
 import { parseSearchParams, urlTextSchema } from "~/lib/url-params.server";
-import { checkboxSchema, idSchema, isoDateSchema } from "~/lib/validation.server";
+import { checkboxSchema, decimalSchema, idSchema, intSchema, isoDateSchema } from "~/lib/validation.server";
 import { recordAudit, SYSTEM_ACTOR } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
+import { optionalRefIdSchema } from "~/utils/refs.server";
 
 export const RISK_CATEGORIES = schema.RISK_CATEGORIES;
 export const RISK_TREATMENTS = schema.RISK_TREATMENTS;
@@ -697,7 +698,7 @@ export function applyRiskRules(db: Db, inputs: RiskRuleLiveInputs, now = Date.no
 
 const LEVELS = ["low", "medium", "high", "critical"] as const satisfies readonly RiskLevel[];
 
-const ratingSchema = z.coerce.number({ error: "must be 1 to 5" }).int("must be 1 to 5").min(1, "must be 1 to 5").max(5, "must be 1 to 5");
+const ratingSchema = intSchema({ min: 1, max: 5, message: "must be 1 to 5" });
 
 /** The register's URL filters; a parameter its field refuses is ignored (no notice on the page). */
 export const RiskFilterParamsSchema = z.object({
@@ -746,7 +747,7 @@ export const RiskFormSchema = z.object({
   inherentImpact: ratingSchema,
   residualLikelihood: ratingSchema,
   residualImpact: ratingSchema,
-  ownerUserId: z.preprocess((v) => (v === undefined || v === "" ? null : v), idSchema.nullable()),
+  ownerUserId: optionalRefIdSchema(schema.users, "user"),
   treatment: z.enum(RISK_TREATMENTS, { error: "pick a treatment" }),
   mitigationPlan: optionalText(4000),
   nextReviewDate: z.preprocess((v) => (v === undefined || v === "" ? null : v), isoDateSchema.nullable()),
@@ -769,6 +770,6 @@ export const RiskUpdateFormSchema = RiskFormSchema.extend({ status: z.enum(RISK_
 export const RiskRuleFormSchema = z.object({
   intent: z.literal("rule"),
   ruleId: idSchema,
-  threshold: z.coerce.number({ error: "must be a number" }).refine(Number.isFinite, "must be a number"),
+  threshold: decimalSchema(),
   enabled: checkboxSchema,
 });

@@ -14,7 +14,7 @@ export function getCompanySettings(db: Db): CompanySettings {
 
 export type SettingsPatch = Pick<
   CompanySettings,
-  "companyName" | "currency" | "locale" | "timeZone" | "loadedCostFactor" | "grossMargin" | "headcountTarget"
+  "companyName" | "currency" | "locale" | "timeZone" | "loadedCostFactor" | "grossMargin" | "headcountTarget" | "fiscalYearStartMonth"
 >;
 
 export function updateCompanySettings(db: Db, actorId: number, patch: SettingsPatch) {

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { API_SCOPES, type ApiScope } from "../../db/schema";
+import { canHoldScope, type Actor } from "~/auth/permissions";
 import { recordAudit, type AuditActor } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 
@@ -38,13 +39,25 @@ export function createApiToken(
   });
 }
 
-export type ApiPrincipal = { tokenId: number; name: string; scopes: ApiScope[] };
+export type ApiPrincipal = {
+  tokenId: number;
+  name: string;
+  /** the scopes this request may use */
+  scopes: ApiScope[];
+  /** scopes the token was given but its creator may no longer hold (403 with that reason) */
+  lapsedScopes: ApiScope[];
+};
+
+function scopesOf(stored: string): ApiScope[] {
+  return stored.split(",").filter((s): s is ApiScope => (API_SCOPES as readonly string[]).includes(s));
+}
 
 /**
  * The active token matching a presented secret (and marks it used), or null. A token acts with
- * its creator's rights as they are now: a deactivated creator's tokens stop working, and
- * `finance:read` holds only while the creator is still a CEO. (Tokens made on the server with
- * `npm run token:create` and no `--by` have no creator and cannot hold `finance:read`.)
+ * its creator's rights as they are NOW, re-checked on every request (canHoldScope): a deactivated
+ * creator's tokens stop working, a creator demoted to viewer keeps only metrics:read, and
+ * finance:read holds only while the creator is a CEO. Tokens made on the server with
+ * `npm run token:create` and no `--by` have no creator: every scope but finance:read.
  */
 export function authenticateToken(db: Db, presented: string, now = Date.now()): ApiPrincipal | null {
   if (!presented.startsWith(TOKEN_PREFIX) || presented.length > 200) return null;
@@ -56,6 +69,7 @@ export function authenticateToken(db: Db, presented: string, now = Date.now()): 
       creatorId: schema.apiTokens.createdByUserId,
       creatorActive: schema.users.active,
       creatorRole: schema.users.role,
+      creatorTeamId: schema.users.teamId,
     })
     .from(schema.apiTokens)
     .leftJoin(schema.users, eq(schema.users.id, schema.apiTokens.createdByUserId))
@@ -64,11 +78,11 @@ export function authenticateToken(db: Db, presented: string, now = Date.now()): 
   if (!row) return null;
   if (row.creatorId !== null && row.creatorActive !== true) return null;
   db.update(schema.apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(schema.apiTokens.id, row.id)).run();
-  const scopes = row.scopes
-    .split(",")
-    .filter((s): s is ApiScope => (API_SCOPES as readonly string[]).includes(s))
-    .filter((s) => s !== "finance:read" || row.creatorRole === "ceo");
-  return { tokenId: row.id, name: row.name, scopes };
+  const creator: Actor | null =
+    row.creatorId !== null && row.creatorRole !== null ? { id: row.creatorId, role: row.creatorRole, teamId: row.creatorTeamId } : null;
+  const holds = (s: ApiScope) => (creator ? canHoldScope(creator, s) : s !== "finance:read");
+  const given = scopesOf(row.scopes);
+  return { tokenId: row.id, name: row.name, scopes: given.filter(holds), lapsedScopes: given.filter((s) => !holds(s)) };
 }
 
 export function listApiTokens(db: Db) {
@@ -89,15 +103,28 @@ export function listApiTokens(db: Db) {
     .all();
 }
 
-export function revokeApiToken(db: Db, tokenId: number, actor: AuditActor): boolean {
+export type RevokeOutcome = "revoked" | "not-found" | "forbidden";
+
+/**
+ * Revokes an active token, if `by` may: a user revokes only tokens whose every scope they could
+ * grant themselves (a CTO cannot revoke the CEO's finance:read token; a CEO can revoke any).
+ */
+export function revokeApiToken(db: Db, tokenId: number, by: Actor): RevokeOutcome {
   return db.transaction((tx) => {
-    const res = tx
-      .update(schema.apiTokens)
-      .set({ revokedAt: new Date() })
+    const token = tx
+      .select({ scopes: schema.apiTokens.scopes })
+      .from(schema.apiTokens)
       .where(and(eq(schema.apiTokens.id, tokenId), isNull(schema.apiTokens.revokedAt)))
-      .run();
-    if (res.changes === 0) return false;
-    recordAudit(tx, { actor, action: "revoke", entityType: "api_token", entityId: tokenId });
-    return true;
+      .get();
+    if (!token) return "not-found";
+    if (!mayRevoke(by, token.scopes)) return "forbidden";
+    tx.update(schema.apiTokens).set({ revokedAt: new Date() }).where(eq(schema.apiTokens.id, tokenId)).run();
+    recordAudit(tx, { actor: { userId: by.id }, action: "revoke", entityType: "api_token", entityId: tokenId });
+    return "revoked";
   });
+}
+
+/** The revocation rule of revokeApiToken, for the list page to show the button only where it works. */
+export function mayRevoke(by: Actor, storedScopes: string): boolean {
+  return scopesOf(storedScopes).every((s) => canHoldScope(by, s));
 }

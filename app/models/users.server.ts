@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, lt, ne } from "drizzle-orm";
+import crypto from "node:crypto";
+import { and, asc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import type { Role } from "~/auth/permissions";
-import { recordAudit } from "~/models/audit.server";
+import { recordAudit, type AuditActor } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 
 /** What the app knows of a signed-in user; never the password hash. */
@@ -22,6 +23,14 @@ const sessionUserColumns = {
   teamName: schema.teams.name,
 };
 
+/**
+ * Sessions are stored under the SHA-256 of their id: the cookie carries the id itself, so a copy of
+ * the database (a backup, a leaked file) holds nothing that signs anyone in.
+ */
+export function sessionKey(sessionId: string): string {
+  return crypto.createHash("sha256").update(sessionId).digest("hex");
+}
+
 export function getUserBySessionId(db: Db, sessionId: string, now = Date.now()): SessionUser | null {
   const row = db
     .select(sessionUserColumns)
@@ -29,7 +38,7 @@ export function getUserBySessionId(db: Db, sessionId: string, now = Date.now()):
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
     .leftJoin(schema.teams, eq(schema.teams.id, schema.users.teamId))
     .where(
-      and(eq(schema.sessions.id, sessionId), gt(schema.sessions.expiresAt, new Date(now)), eq(schema.users.active, true)),
+      and(eq(schema.sessions.id, sessionKey(sessionId)), gt(schema.sessions.expiresAt, new Date(now)), eq(schema.users.active, true)),
     )
     .get();
   return row ?? null;
@@ -46,11 +55,11 @@ export function getUserForLogin(db: Db, email: string) {
 
 export function createSession(db: Db, userId: number, sessionId: string, expiresAt: number) {
   db.delete(schema.sessions).where(lt(schema.sessions.expiresAt, new Date())).run();
-  db.insert(schema.sessions).values({ id: sessionId, userId, expiresAt: new Date(expiresAt) }).run();
+  db.insert(schema.sessions).values({ id: sessionKey(sessionId), userId, expiresAt: new Date(expiresAt) }).run();
 }
 
 export function deleteSession(db: Db, sessionId: string) {
-  db.delete(schema.sessions).where(eq(schema.sessions.id, sessionId)).run();
+  db.delete(schema.sessions).where(eq(schema.sessions.id, sessionKey(sessionId))).run();
 }
 
 export function listUsers(db: Db) {
@@ -73,11 +82,40 @@ export function emailTaken(db: Db, email: string, exceptUserId?: number) {
   return !!db.select({ id: schema.users.id }).from(schema.users).where(cond).get();
 }
 
+/** Whether any user exists (none: the install is new and every page leads to /setup). */
+export function hasAnyUser(db: Db): boolean {
+  return !!db.select({ id: schema.users.id }).from(schema.users).limit(1).get();
+}
+
+/** An existing team by id, with its archived flag (null when there is none). */
+export function findTeam(db: Db, teamId: number): { id: number; name: string; isTech: boolean; archived: boolean } | null {
+  const t = db
+    .select({ id: schema.teams.id, name: schema.teams.name, isTech: schema.teams.isTech, archivedAt: schema.teams.archivedAt })
+    .from(schema.teams)
+    .where(eq(schema.teams.id, teamId))
+    .get();
+  return t ? { id: t.id, name: t.name, isTech: t.isTech, archived: t.archivedAt !== null } : null;
+}
+
+export function findTeamByName(db: Db, name: string): { id: number; name: string; isTech: boolean; archived: boolean } | null {
+  const t = db.select({ id: schema.teams.id }).from(schema.teams).where(sql`${schema.teams.name} = ${name} COLLATE NOCASE`).get();
+  return t ? findTeam(db, t.id) : null;
+}
+
+export function findUserByEmail(db: Db, email: string) {
+  return db
+    .select({ id: schema.users.id, email: schema.users.email, name: schema.users.name, role: schema.users.role, active: schema.users.active })
+    .from(schema.users)
+    .where(eq(schema.users.email, email.toLowerCase()))
+    .get();
+}
+
 export function createUser(
   db: Db,
-  actorId: number,
+  actor: number | AuditActor,
   input: { email: string; name: string; role: Role; teamId: number | null; passwordHash: string },
 ) {
+  const auditActor: AuditActor = typeof actor === "number" ? { userId: actor } : actor;
   return db.transaction((tx) => {
     const row = tx
       .insert(schema.users)
@@ -85,7 +123,7 @@ export function createUser(
       .returning({ id: schema.users.id })
       .get();
     recordAudit(tx, {
-      actor: { userId: actorId },
+      actor: auditActor,
       action: "create",
       entityType: "user",
       entityId: row.id,
@@ -112,5 +150,21 @@ export function updateUser(
     if (!patch.active) tx.delete(schema.sessions).where(eq(schema.sessions.userId, userId)).run();
     recordAudit(tx, { actor: { userId: actorId }, action: "update", entityType: "user", entityId: userId, before, after: patch });
     return patch;
+  });
+}
+
+/**
+ * Sets a user's password (the `npm run user:password` recovery): signs them out everywhere and
+ * reactivates them, so a locked-out admin gets back in. Returns false when no user has the email.
+ */
+export function setUserPassword(db: Db, actor: AuditActor, email: string, passwordHash: string): boolean {
+  return db.transaction((tx) => {
+    const user = tx.select({ id: schema.users.id, active: schema.users.active }).from(schema.users).where(eq(schema.users.email, email.toLowerCase())).get();
+    if (!user) return false;
+    tx.update(schema.users).set({ passwordHash, active: true }).where(eq(schema.users.id, user.id)).run();
+    tx.delete(schema.sessions).where(eq(schema.sessions.userId, user.id)).run();
+    // the hash never goes into the audit trail: only that it changed
+    recordAudit(tx, { actor, action: "password-reset", entityType: "user", entityId: user.id, before: { active: user.active }, after: { active: true } });
+    return true;
   });
 }

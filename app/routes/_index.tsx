@@ -7,9 +7,10 @@ import { HOME_CARDS } from "~/lib/home";
 import { NAV } from "~/lib/nav";
 import { refreshMetricRisks } from "~/models/live-metrics.server";
 import { getOverviewCounts } from "~/models/overview.server";
+import { getSetupChecklist } from "~/models/setup.server";
 import { getDb } from "~/utils/db.server";
 
-export const meta: MetaFunction = () => [{ title: "Home · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Home · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -22,20 +23,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   } catch (e) {
     console.error("risk rules evaluation failed", e);
   }
-  return { user, cards, counts: getOverviewCounts(db) };
+  // the CEO's "Getting started" list, while something essential is still empty
+  const checklist = user.role === "ceo" ? getSetupChecklist(db) : null;
+  return { user, cards, counts: getOverviewCounts(db), checklist: checklist && !checklist.complete ? checklist.items : null };
 }
 
 export default function Home() {
-  const { user, cards, counts } = useLoaderData<typeof loader>();
-  const facts: [string, string | number][] = [
+  const { user, cards, counts, checklist } = useLoaderData<typeof loader>();
+  // [label, value, the catalogue metric it shows (if any)]
+  const facts: [string, string | number | null, string?][] = [
     ["Closed finance months", counts.closedMonths ? `${counts.closedMonths} (latest ${counts.lastClosedMonth})` : "none yet"],
-    ["Production deployments, last 90 days", counts.productionDeploys90d],
+    ["Successful production deployments, last 90 days", counts.productionDeploys90d, "delivery.deployments"],
     ["Open incidents", counts.openIncidents],
     ["Objectives in open cycles", counts.openObjectives],
     ["Risks not closed, entered by people", counts.openRisksPeople],
     ["Risks not closed, raised by metric rules", counts.openRisksRule],
     ["Open requisitions", counts.openRequisitions],
-    ["People employed", counts.employees],
+    ["People employed today", counts.employees, "people.headcount"],
     ["Product KPIs tracked", counts.kpis],
   ];
   return (
@@ -45,6 +49,32 @@ export default function Home() {
         Signed in as {ROLE_LABELS[user.role]}
         {user.teamName ? ` of ${user.teamName}` : ""}.
       </p>
+      {checklist ? (
+        <section aria-labelledby="getting-started" className="panel" data-testid="getting-started">
+          <h2 id="getting-started">Getting started</h2>
+          <p className="muted">Until these are filled, the dashboards say what is missing rather than show figures.</p>
+          <ol className="checklist">
+            {checklist.map((item) => (
+              <li key={item.key} data-done={item.done ? "true" : "false"} data-item={item.key}>
+                <span aria-hidden="true">{item.done ? "✓" : "○"}</span> <strong>{item.title}</strong>
+                {item.done ? <span className="visually-hidden"> (done)</span> : null} — <span className="muted">{item.how}</span>{" "}
+                {item.links.map((l, i) => (
+                  <span key={l.to}>
+                    {i > 0 ? " · " : ""}
+                    {l.download ? (
+                      <a href={l.to} download>
+                        {l.label}
+                      </a>
+                    ) : (
+                      <Link to={l.to}>{l.label}</Link>
+                    )}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       {cards.length > 0 ? (
         <section aria-labelledby="start-here" className="panel">
           <h2 id="start-here">Start here</h2>
@@ -63,10 +93,12 @@ export default function Home() {
         <div className="table-scroll">
           <table className="simple home-facts">
             <tbody>
-              {facts.map(([label, value]) => (
+              {facts.map(([label, value, metric]) => (
                 <tr key={label}>
                   <th scope="row">{label}</th>
-                  <td className="num">{value}</td>
+                  <td className="num" data-metric={metric} data-value={metric ? (value ?? "") : undefined}>
+                    {value ?? "no data"}
+                  </td>
                 </tr>
               ))}
             </tbody>

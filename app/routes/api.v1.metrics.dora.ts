@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { DEFAULT_WINDOW_DAYS, MS_PER_DAY } from "~/lib/metrics/delivery";
+import { DEFAULT_WINDOW_DAYS, MS_PER_DAY, windowProblem } from "~/lib/metrics/delivery";
 import { doraApiBody, findServiceByName, findTeamByName, getDoraMetrics } from "~/models/delivery-metrics.server";
 import { dateOrInstantSchema } from "~/lib/validation.server";
 import { apiError, apiJson, parseApiQuery, requireApiToken } from "~/utils/api.server";
@@ -29,6 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const to = query.to ?? now;
     const from = query.from ?? to - DEFAULT_WINDOW_DAYS * MS_PER_DAY;
     if (from >= to) return apiError(400, "The query parameters are invalid.", { from: ["must be before to"] });
+    const problem = windowProblem({ from, to });
+    if (problem) return apiError(400, "The query parameters are invalid.", { from: [problem] });
     const filter: { serviceId?: number; teamId?: number } = {};
     if (query.service !== undefined) {
       const service = findServiceByName(db, query.service);

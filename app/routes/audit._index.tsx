@@ -32,7 +32,7 @@ const TEXT = {
   entityFilter: (t: string, id: string) => `Showing the changes of ${t} #${id}.`,
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Audit trail · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Audit trail · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "audit:read");

@@ -12,7 +12,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import type { CsvRowError } from "~/lib/csv";
 import { formatMonth } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply } from "~/lib/forms";
-import { badRequest, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { addMonths, defaultBudgetRange, monthDiff } from "~/lib/months";
 import { plural } from "~/lib/plural";
 import { currentMonth } from "~/models/hiring.server";
@@ -58,7 +58,7 @@ const TEXT = {
   rangeError: "Showing the default months: the range in the address was not valid (YYYY-MM, at most 36 months, from before to).",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Budgets · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Budgets · Strategy Tracker" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -114,7 +114,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(formData, budgetLineFormSchema, "save-line");
     if (!parsed.ok) return badRequest(parsed.reply);
     const category = getBudgetCategory(db, parsed.data.categoryId);
-    if (!category) return badRequest({ status: "error", fieldErrors: { categoryId: ["is not a known category"] }, formErrors: [], values: {}, intent: "save-line" });
+    if (!category) return fieldError(formData, "categoryId", "is not a known category", "save-line");
     // per line: the CTO may only touch IT categories (403 otherwise, even when the form is forged)
     assertPermission(user, "finance:edit", { categoryIsIt: category.isIt });
     saveBudgetLine(db, { kind: "user", actor: user }, {
@@ -143,7 +143,7 @@ export async function action({ request }: ActionFunctionArgs) {
       message: `Imported ${plural(result.rows, "row", "rows")}: ${result.created} created, ${result.updated} updated.`,
     });
   }
-  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  return unknownIntent(formData);
 }
 
 export default function Budgets() {
@@ -191,9 +191,14 @@ export default function Budgets() {
         title={TEXT.title}
         description={TEXT.description}
         actions={
-          <a className="btn btn--secondary" href={csvHref} download>
-            {TEXT.exportCsv}
-          </a>
+          <>
+            <Link className="btn btn--secondary" to="/budgets/categories">
+              Categories &amp; envelopes
+            </Link>
+            <a className="btn btn--secondary" href={csvHref} download>
+              {TEXT.exportCsv}
+            </a>
+          </>
         }
       >
         <Form method="get" className="range-form" aria-label={TEXT.range}>

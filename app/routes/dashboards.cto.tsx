@@ -17,6 +17,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { parseCtoParams } from "~/lib/schemas/cto-params.server";
 import { PageHeader } from "~/components/ui/page-header";
 import { loadCtoDashboard } from "~/models/delivery-metrics.server";
+import { hasAnyDeployment } from "~/models/delivery.server";
 import { getCtoRiskPanels } from "~/models/live-metrics.server";
 import { TechRisksPanel } from "~/components/risks/tech-risks-panel";
 import { CompliancePanel } from "~/components/governance/compliance-panel";
@@ -24,14 +25,14 @@ import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
 import { FilterDisclosure } from "~/components/ui/filter-disclosure";
 
-export const meta: MetaFunction = () => [{ title: "CTO dashboard · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "CTO dashboard · Strategy Tracker" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ctoCss }];
 
 /** Every role may view (dashboards:read). Parse the URL → check permission → one model call. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
   const params = parseCtoParams(new URL(request.url).searchParams, Date.now());
-  return { ...loadCtoDashboard(getDb(), params), riskPanels: getCtoRiskPanels(getDb()) };
+  return { ...loadCtoDashboard(getDb(), params), riskPanels: getCtoRiskPanels(getDb()), hasDeliveryData: hasAnyDeployment(getDb()) };
 }
 
 export default function CtoDashboard() {
@@ -120,8 +121,19 @@ export default function CtoDashboard() {
           DORA metrics
         </h2>
         <p className="muted">Tiers: DORA bands. Targets: {TARGETS_SOURCE}</p>
-        <DoraTiles current={dashboard.current} previous={dashboard.previous} comparison={dashboard.comparison} params={params} fmt={fmt} />
-        {noDeployments ? (
+        {data.hasDeliveryData ? (
+          <DoraTiles current={dashboard.current} previous={dashboard.previous} comparison={dashboard.comparison} params={params} fmt={fmt} targets={data.targets} />
+        ) : null}
+        {!data.hasDeliveryData ? (
+          <EmptyState
+            title="No deployment recorded yet"
+            whoMay="CEO and CTO (API tokens, services, imports)"
+            action={permissions.includes("tokens:manage") ? <Link to="/settings/tokens">Create an API token</Link> : undefined}
+          >
+            The DORA figures are computed from production deployments and incidents. Send them from CI to POST /api/v1/deployments with an API token, or load your
+            history on <Link to="/import#import-deployments">Import data</Link>; register the services and their teams on <Link to="/delivery/services">Services</Link>.
+          </EmptyState>
+        ) : noDeployments ? (
           <EmptyState
             title={TEXT.noDeployments}
             whoMay={TEXT.noDeploymentsWho}
@@ -137,7 +149,7 @@ export default function CtoDashboard() {
           {TEXT.trends}
         </h2>
         <p className="muted">{TEXT.trendsHelp}</p>
-        <DoraTrendCharts weekly={dashboard.weekly} fmt={fmt} />
+        {data.hasDeliveryData ? <DoraTrendCharts weekly={dashboard.weekly} fmt={fmt} targets={data.targets} /> : <p className="muted">No deployment yet: nothing to chart.</p>}
       </section>
 
       <div className="cto-columns">
@@ -151,7 +163,16 @@ export default function CtoDashboard() {
         <section aria-labelledby="cto-budget" className="panel cto-section">
           <h2 id="cto-budget">{TEXT.budget}</h2>
           <p className="muted">{TEXT.budgetHelp(`${budget.fromMonth} to ${budget.toMonth}`)}</p>
-          <ItBudgetTable rows={budget.rows} total={budget.total} fromMonth={budget.fromMonth} toMonth={budget.toMonth} fmt={fmt} />
+          {budget.rows.some((r) => r.plannedCents !== 0 || r.actualCents !== 0) ? (
+            <ItBudgetTable rows={budget.rows} total={budget.total} fromMonth={budget.fromMonth} toMonth={budget.toMonth} fmt={fmt} />
+          ) : (
+            <EmptyState title="No IT budget lines in these months" whoMay="the CEO and the CTO (IT categories)">
+              Enter or import the IT categories' planned and actual spend on <Link to="/budgets">Budgets</Link>.
+            </EmptyState>
+          )}
+          <p className="muted">
+            <Link to="/budgets/categories">IT envelopes for the year: envelope vs planned vs actual →</Link>
+          </p>
         </section>
       </div>
 

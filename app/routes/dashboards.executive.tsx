@@ -55,7 +55,7 @@ const TEXT = {
     "Actual: employees on the payroll at the end of the month. Planned: actual plus the open requisitions (not hired, not cancelled) whose target start month is on or before it. Target: the company headcount target (settings).",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Executive dashboard · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Executive dashboard · Strategy Tracker" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -34,7 +34,7 @@ const TEXT = {
 /** one quarter of weekly points: every axis label fits (see formatShortDate) */
 const TREND_WEEKS = 13;
 
-export const meta: MetaFunction = () => [{ title: `${TEXT.title} · InnovaTech Strategy Tracker` }];
+export const meta: MetaFunction = () => [{ title: `${TEXT.title} · Strategy Tracker` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -25,7 +25,7 @@ const TEXT = {
 };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Deployment ${data?.deployment.externalId ?? `#${data?.deployment.id ?? ""}`} · InnovaTech Strategy Tracker` },
+  { title: `Deployment ${data?.deployment.externalId ?? `#${data?.deployment.id ?? ""}`} · Strategy Tracker` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

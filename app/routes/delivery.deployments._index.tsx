@@ -37,7 +37,7 @@ const TEXT = {
   filters: "Filter deployments",
 };
 
-export const meta: MetaFunction = () => [{ title: "Deployments · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Deployments · Strategy Tracker" }];
 
 const TABLE = { sortable: DEPLOYMENT_SORTS, defaultSort: { id: "finishedAt", desc: true } } as const;
 

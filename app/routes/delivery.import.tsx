@@ -32,7 +32,7 @@ const TEXT = {
   rejected: "The file was rejected; nothing was imported.",
 };
 
-export const meta: MetaFunction = () => [{ title: "Import delivery history · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Import delivery history · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "delivery:edit");

@@ -12,7 +12,7 @@ import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { formatDateTime, formatHours } from "~/lib/format";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { causeCandidates, type CauseChoice, getIncident, localTimeSchema, SEVERITIES, updateIncident } from "~/models/delivery.server";
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
 import { useRootData } from "~/root";
@@ -34,7 +34,7 @@ const TEXT = {
   readOnly: "Only the CEO and the CTO edit incidents.",
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.incident.title ?? "Incident"} · InnovaTech Strategy Tracker` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.incident.title ?? "Incident"} · Strategy Tracker` }];
 
 function incidentId(raw: string | undefined): number {
   const id = Number(raw);
@@ -111,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const cause: CauseChoice = c === "inferred" ? { mode: "inferred" } : c === "none" ? { mode: "none" } : { mode: "explicit", deploymentId: Number(c) };
     return reply(updateIncident(db, user.id, id, { cause }), c === "none" ? "Cause cleared." : c === "inferred" ? "Cause set by the rule." : "Cause set.");
   }
-  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  return unknownIntent(formData);
 }
 
 export default function IncidentPage() {

@@ -37,7 +37,7 @@ const TEXT = {
   filters: "Filter incidents",
 };
 
-export const meta: MetaFunction = () => [{ title: "Incidents · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Incidents · Strategy Tracker" }];
 
 const TABLE = { sortable: INCIDENT_SORTS, defaultSort: { id: "startedAt", desc: true } } as const;
 

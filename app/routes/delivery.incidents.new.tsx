@@ -26,7 +26,7 @@ const TEXT = {
     "Leave empty to let the rule infer it (the latest successful production deployment of the service finished at or before the start). An external id, or #123 for an internal id.",
 };
 
-export const meta: MetaFunction = () => [{ title: "Declare an incident · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Declare an incident · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "delivery:edit");

@@ -12,9 +12,10 @@ import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
-import { createService, listServices, listTeamOptions, serviceNameSchema, serviceNameTaken, updateService } from "~/models/delivery.server";
+import { createService, listServices, serviceExists, serviceNameSchema, serviceNameTaken, updateService } from "~/models/delivery.server";
+import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
 
@@ -22,19 +23,21 @@ const TEXT = {
   title: "Services",
   description: "The services deployments and incidents belong to, and the team that owns each (the CTO dashboard's team filter follows it). New services also appear on their first deployment or incident.",
   emptyTitle: "No services yet",
-  emptyBody: "A service appears with its first deployment or incident sent to the API, or add one below.",
+  emptyBody: "A service appears with its first deployment or incident sent to the API, or add one below. Its owning team comes from the Teams page.",
   whoMay: "CEO and CTO",
   add: "Add a service",
   save: "Save",
   saving: "Saving…",
 };
 
-export const meta: MetaFunction = () => [{ title: "Services · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Services · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const db = getDb();
-  return { services: listServices(db), teams: listTeamOptions(db) };
+  const services = listServices(db);
+  // the Teams page's list: active teams (plus an archived one a service still names)
+  return { services, teams: listTeamOptions(db, services.map((s) => s.teamId)) };
 }
 
 /** Built on demand: zod and the .server schemas stay out of the browser bundle. */
@@ -51,12 +54,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const teamIds = new Set(listTeamOptions(db).map((t) => t.id));
   if (intent === "create") {
     const parsed = parseForm(formData, schemas().create, "create");
     if (!parsed.ok) return badRequest(parsed.reply);
     const { name, teamId } = parsed.data;
-    if (teamId !== null && !teamIds.has(teamId)) return fieldError(formData, "teamId", "is not a known team", "create");
+    const teamProblem = teamId === null ? null : teamChoiceProblem(db, teamId);
+    if (teamProblem) return fieldError(formData, "teamId", teamProblem, "create");
     if (serviceNameTaken(db, name)) return fieldError(formData, "name", "is already the name of a service", "create");
     createService(db, user.id, { name, teamId });
     return { status: "ok", intent: "create", message: `Service ${name} added.` } satisfies FormReply;
@@ -66,12 +69,15 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return badRequest({ ...parsed.reply, intent: `update-${String(formData.get("serviceId"))}` });
     const { serviceId, name, teamId } = parsed.data;
     const rowIntent = `update-${serviceId}`;
-    if (teamId !== null && !teamIds.has(teamId)) return fieldError(formData, "teamId", "is not a known team", rowIntent);
+    if (!serviceExists(db, serviceId)) return fieldError(formData, "serviceId", "no such service", rowIntent);
+    const current = listServices(db).find((s) => s.id === serviceId);
+    const teamProblem = teamId === null ? null : teamChoiceProblem(db, teamId, current?.teamId);
+    if (teamProblem) return fieldError(formData, "teamId", teamProblem, rowIntent);
     if (serviceNameTaken(db, name, serviceId)) return fieldError(formData, "name", "is already the name of another service", rowIntent);
     if (!updateService(db, user.id, serviceId, { name, teamId })) return fieldError(formData, "serviceId", "no such service", rowIntent);
     return { status: "ok", intent: rowIntent, message: `Service ${name} saved.` } satisfies FormReply;
   }
-  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  return unknownIntent(formData);
 }
 
 export default function Services() {

@@ -13,7 +13,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import type { CsvRowError } from "~/lib/csv";
 import { eurosFromCents, formatMoney, formatMonth, formatNumber } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
-import { badRequest, parseForm } from "~/lib/forms.server";
+import { badRequest, parseForm, unknownIntent } from "~/lib/forms.server";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
 import {
   financeMonthSchema,
@@ -65,7 +65,7 @@ const TEXT = {
   filter: "Filter by month (e.g. 2025 or 2025-03)",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Finance snapshots · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Finance snapshots · Strategy Tracker" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -123,7 +123,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.ok) return data<ImportReply>({ status: "import-error", errors: result.errors }, { status: 400 });
     return data<ImportReply>({ status: "import-ok", message: `Imported ${plural(result.rows, "row", "rows")}: ${result.created} created, ${result.updated} updated.` });
   }
-  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  return unknownIntent(formData);
 }
 
 const col = createDataTableColumnHelper<SnapshotRow2>();

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
@@ -10,8 +11,16 @@ import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { CsvErrorList } from "~/components/finance/csv-errors";
+import type { CsvRowError } from "~/lib/csv";
+import { readCsvUpload } from "~/lib/csv-upload.server";
 import {
+  createFramework,
+  FrameworkFormSchema,
+  frameworkNameTaken,
+  importRequirementsCsv,
+  updateFramework,
   createRequirement,
   frameworkExists,
   listFrameworkProgress,
@@ -29,7 +38,7 @@ import { getDb } from "~/utils/db.server";
 const TEXT = {
   title: "Compliance",
   description:
-    "Regulatory and security-standard compliance: GDPR, ISO 27001 and SOC 2 requirements, their status, result, owner and evidence. (The EU “DORA” regulation is not the DORA delivery metrics of the CTO dashboard.)",
+    "Regulatory and security-standard compliance: the frameworks the company follows (e.g. GDPR, ISO 27001, SOC 2, HDS, the AI Act), their requirements, status, result, owner and evidence. (The EU “DORA” regulation is not the DORA delivery metrics of the CTO dashboard.)",
   progress: "Progress per framework",
   requirements: "Requirements",
   framework: "Framework",
@@ -52,7 +61,9 @@ const TEXT = {
   csv: "Export CSV",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Compliance · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Compliance · Strategy Tracker" }];
+
+type ImportReply = { status: "import-ok"; intent: "import"; message: string } | { status: "import-error"; intent: "import"; errors: CsvRowError[] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
@@ -76,6 +87,30 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const formData = await request.formData();
   const intent = formData.get("intent");
+  if (intent === "create-framework") {
+    const parsed = parseForm(formData, FrameworkFormSchema, "create-framework");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    if (frameworkNameTaken(db, parsed.data.name)) return fieldError(formData, "name", "is already the name of a framework", "create-framework");
+    createFramework(db, user.id, parsed.data);
+    return { status: "ok", intent: "create-framework", message: `Framework ${parsed.data.name} added.` } satisfies FormReply;
+  }
+  if (intent === "update-framework") {
+    const rowIntent = `update-framework-${String(formData.get("frameworkId"))}`;
+    const id = Number(formData.get("frameworkId"));
+    const parsed = parseForm(formData, FrameworkFormSchema, rowIntent);
+    if (!parsed.ok) return badRequest(parsed.reply);
+    if (!Number.isSafeInteger(id) || !frameworkExists(db, id)) return fieldError(formData, "frameworkId", "no such framework", rowIntent);
+    if (frameworkNameTaken(db, parsed.data.name, id)) return fieldError(formData, "name", "is already the name of another framework", rowIntent);
+    updateFramework(db, user.id, id, parsed.data);
+    return { status: "ok", intent: rowIntent, message: `Framework ${parsed.data.name} saved.` } satisfies FormReply;
+  }
+  if (intent === "import") {
+    const upload = await readCsvUpload(formData);
+    if (!upload.ok) return data<ImportReply>({ status: "import-error", intent: "import", errors: upload.errors }, { status: upload.status });
+    const result = importRequirementsCsv(db, user.id, upload.text, `upload:${upload.name}`);
+    if (!result.ok) return data<ImportReply>({ status: "import-error", intent: "import", errors: result.errors }, { status: 400 });
+    return data<ImportReply>({ status: "import-ok", intent: "import", message: `Imported ${result.rows} rows: ${result.created} created, ${result.updated} updated.` });
+  }
   if (intent === "update") {
     const parsed = parseForm(formData, RequirementUpdateFormSchema, "update");
     if (!parsed.ok) return badRequest(parsed.reply);
@@ -103,12 +138,7 @@ export async function action({ request }: ActionFunctionArgs) {
       message: `Requirement ${input.ref} added.`,
     } satisfies FormReply;
   }
-  return badRequest({
-    status: "error",
-    fieldErrors: { intent: ["is not a known action"] },
-    formErrors: [],
-    values: {},
-  });
+  return unknownIntent(formData);
 }
 
 const statusOptions = Object.entries(REQUIREMENT_STATUS_LABELS).map(([value, label]) => ({ value, label }));
@@ -142,6 +172,8 @@ export default function Compliance() {
         </h2>
         <ComplianceProgressList frameworks={data.frameworks} locale={formatting.locale} />
       </section>
+
+      {canEdit ? <FrameworksPanel frameworks={data.frameworks} reply={reply} busy={navigation.state === "submitting" ? String(navigation.formData?.get("intent")) : null} /> : null}
 
       <section className="panel" aria-labelledby="reqs">
         <h2 id="reqs">{TEXT.requirements}</h2>
@@ -397,6 +429,109 @@ export default function Compliance() {
         </section>
       ) : null}
     </>
+  );
+}
+
+function FrameworksPanel({
+  frameworks,
+  reply,
+  busy,
+}: {
+  frameworks: { id: number; name: string; description: string | null; targetDate: string | null; total: number }[];
+  reply: unknown;
+  busy: string | null;
+}) {
+  const importReply = reply && typeof reply === "object" && "intent" in reply && reply.intent === "import" ? (reply as ImportReply) : null;
+  return (
+    <section className="panel" aria-labelledby="frameworks">
+      <h2 id="frameworks">Frameworks</h2>
+      <p className="muted">Add the frameworks the company follows and their target dates; import their requirements from a CSV file.</p>
+      <div className="table-scroll">
+        <table className="simple">
+          <caption className="visually-hidden">Frameworks</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Description</th>
+              <th scope="col">Target date</th>
+              <th scope="col" className="dl-num">
+                Requirements
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">Save</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {frameworks.map((f) => {
+              const rowIntent = `update-framework-${f.id}`;
+              const errs = isErrorReply(reply, rowIntent) ? reply.fieldErrors : null;
+              const formId = `fw-${f.id}`;
+              return (
+                <tr key={f.id}>
+                  <td>
+                    <Form method="post" id={formId} preventScrollReset>
+                      <input type="hidden" name="intent" value="update-framework" />
+                      <input type="hidden" name="frameworkId" value={f.id} />
+                    </Form>
+                    <input form={formId} name="name" aria-label={`Name of ${f.name}`} defaultValue={valueOf(reply, "name", f.name, rowIntent)} maxLength={80} />
+                    {errs?.name ? <p className="field-error">{errs.name.join(", ")}</p> : null}
+                  </td>
+                  <td>
+                    <input form={formId} name="description" aria-label={`Description of ${f.name}`} defaultValue={valueOf(reply, "description", f.description, rowIntent)} maxLength={500} />
+                  </td>
+                  <td>
+                    <input form={formId} name="targetDate" type="date" aria-label={`Target date of ${f.name}`} defaultValue={valueOf(reply, "targetDate", f.targetDate, rowIntent)} />
+                    {errs?.targetDate ? <p className="field-error">{errs.targetDate.join(", ")}</p> : null}
+                  </td>
+                  <td className="dl-num">{f.total}</td>
+                  <td>
+                    <Button form={formId} size="sm" pending={busy === "update-framework"} pendingLabel="Saving…">
+                      Save<span className="visually-hidden"> {f.name}</span>
+                    </Button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <h3>Add a framework</h3>
+      <Form method="post" className="form-grid" noValidate preventScrollReset>
+        <input type="hidden" name="intent" value="create-framework" />
+        <Field label="Name" name="name" required maxLength={80} defaultValue={valueOf(reply, "name", "", "create-framework")} errors={fieldErrorsOf(reply, "name", "create-framework")} />
+        <Field label="Description" name="description" maxLength={500} defaultValue={valueOf(reply, "description", "", "create-framework")} errors={fieldErrorsOf(reply, "description", "create-framework")} />
+        <Field label="Target date" name="targetDate" type="date" defaultValue={valueOf(reply, "targetDate", "", "create-framework")} errors={fieldErrorsOf(reply, "targetDate", "create-framework")} />
+        <div>
+          <Button variant="primary" pending={busy === "create-framework"} pendingLabel="Adding…">
+            Add framework
+          </Button>
+        </div>
+      </Form>
+      <h3>Import requirements (CSV)</h3>
+      <p className="muted">
+        Columns framework,ref,title,status,result,owner,evidence_url — the export's own format (
+        <a href="/governance/export?template=1" download>
+          download the template
+        </a>
+        ). framework: a framework's name; status: todo, in_progress, in_review or done (empty = todo); result: compliant, partial, non_compliant,
+        not_applicable or empty; owner: a user's email or name. A requirement already there (same framework and ref) is updated. One bad row rejects the whole file.
+      </p>
+      <Form method="post" encType="multipart/form-data" className="import-form" preventScrollReset>
+        <input type="hidden" name="intent" value="import" />
+        <label htmlFor="req-file">CSV file</label>
+        <input id="req-file" name="file" type="file" accept=".csv,text/csv" required />
+        <Button variant="primary" pending={busy === "import"} pendingLabel="Importing…">
+          Import
+        </Button>
+      </Form>
+      {importReply?.status === "import-ok" ? (
+        <p className="notice" role="status">
+          {importReply.message}
+        </p>
+      ) : null}
+      {importReply?.status === "import-error" ? <CsvErrorList errors={importReply.errors} title="Nothing was imported. Fix these rows and upload the file again:" /> : null}
+    </section>
   );
 }
 

@@ -9,6 +9,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { badRequest } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { deleteGate, getGate, parseGateForm, updateGate } from "~/models/governance.server";
+import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
@@ -21,15 +22,16 @@ const TEXT = {
   removeHint: "Deleting removes the gate and its criteria; the audit trail keeps what it was.",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Edit gate · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Edit gate · Strategy Tracker" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "settings:manage");
   const id = idSchema.safeParse(params.gateId);
   invariantResponse(id.success, "Gate not found", 404);
-  const gate = getGate(getDb(), id.data);
+  const db = getDb();
+  const gate = getGate(db, id.data);
   invariantResponse(gate, "Gate not found", 404);
-  return { gate };
+  return { gate, metricOptions: gateMetricOptions(new MetricContext(db)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,14 +44,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     invariantResponse(deleteGate(db, user.id, id.data), "Gate not found", 404);
     return redirect("/governance/gates");
   }
-  const parsed = parseGateForm(formData, "update");
+  const ctx = new MetricContext(db);
+  const parsed = parseGateForm(formData, "update", (metricId) => isKnownMetricId(ctx, metricId));
   if (!parsed.ok) return badRequest(parsed.reply);
   invariantResponse(updateGate(db, user.id, id.data, parsed.data), "Gate not found", 404);
   return redirect(`/governance/gates#gate-${id.data}`);
 }
 
 export default function EditGate() {
-  const { gate } = useLoaderData<typeof loader>();
+  const { gate, metricOptions } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { formatting } = useRootData();
   return (
@@ -59,6 +62,7 @@ export default function EditGate() {
         <GateForm
           reply={reply}
           intent="update"
+          metricOptions={metricOptions}
           slots={Math.max(GATE_FORM_SLOTS, gate.criteria.length)}
           currency={formatting.currency}
           submitLabel={TEXT.save}

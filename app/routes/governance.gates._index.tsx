@@ -11,8 +11,8 @@ import { formatDate, formatMonth } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
 import { badRequest } from "~/lib/forms.server";
 import { createGate, evaluateGates, listGates, parseGateForm } from "~/models/governance.server";
-import { getLiveMetrics } from "~/models/live-metrics.server";
-import { todayUtc } from "~/models/risks.server";
+import { getLiveMetrics, gateMetricReader } from "~/models/live-metrics.server";
+import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
 
@@ -21,7 +21,7 @@ const TEXT = {
   description: "Dated go / no-go decisions on live metrics, evaluated every time this page is opened.",
   sources: "Live values",
   finance: (m: string | null, fmt: (m: string) => string) => (m ? `finance as of ${fmt(m)} (latest closed month)` : "no closed finance month yet"),
-  delivery: "delivery over the last 30 days",
+  delivery: "delivery over the last 90 days",
   due: "Due",
   edit: "Edit",
   add: "Add a decision gate",
@@ -32,27 +32,29 @@ const TEXT = {
   who: "The CEO.",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Decision gates · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Decision gates · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
   const db = getDb();
-  const live = getLiveMetrics(db);
-  const today = todayUtc();
-  return { gates: evaluateGates(listGates(db), live.values, today), sources: live.sources, today };
+  const ctx = new MetricContext(db);
+  const live = getLiveMetrics(db, ctx.now, ctx);
+  const today = ctx.today;
+  return { gates: evaluateGates(listGates(db), gateMetricReader(ctx), today), sources: live.sources, today, metricOptions: gateMetricOptions(ctx) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "settings:manage");
   const formData = await request.formData();
-  const parsed = parseGateForm(formData, "create");
+  const ctx = new MetricContext(getDb());
+  const parsed = parseGateForm(formData, "create", (id) => isKnownMetricId(ctx, id));
   if (!parsed.ok) return badRequest(parsed.reply);
   createGate(getDb(), user.id, parsed.data);
   return { status: "ok", intent: "create", message: TEXT.created } satisfies FormReply;
 }
 
 export default function Gates() {
-  const { gates, sources, today } = useLoaderData<typeof loader>();
+  const { gates, sources, today, metricOptions } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { user, formatting } = useRootData();
   const canEdit = can(user, "settings:manage");
@@ -111,6 +113,7 @@ export default function Gates() {
           <GateForm
             reply={reply}
             intent="create"
+            metricOptions={metricOptions}
             slots={GATE_FORM_SLOTS}
             currency={formatting.currency}
             submitLabel={TEXT.addBtn}

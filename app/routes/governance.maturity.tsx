@@ -36,7 +36,7 @@ const TEXT = {
   scale: "About the 1–5 scale",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "IT maturity · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "IT maturity · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");

@@ -59,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!r) notFound("No such requisition.");
   const editable = r.canEdit || r.canEditProposal;
   const teams = editable
-    ? listTeamsForHiring(db)
+    ? listTeamsForHiring(db, { keepId: r.teamId })
         .filter((t) =>
           r.canEdit ? can(user, "hiring:edit", { teamId: t.id, teamIsTech: t.isTech }) : t.id === user.teamId && can(user, "hiring:propose", { teamId: t.id, teamIsTech: t.isTech }),
         )

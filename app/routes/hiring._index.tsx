@@ -25,7 +25,7 @@ import { formatMoney, formatMonth, formatNumber, NO_DATA } from "~/lib/format";
 import { plural } from "~/lib/plural";
 import type { FormReply } from "~/lib/forms";
 import { isErrorReply } from "~/lib/forms";
-import { badRequest, parseForm } from "~/lib/forms.server";
+import { badRequest, formError, parseForm } from "~/lib/forms.server";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
 import { idSchema } from "~/lib/validation.server";
 import { getCashForecast } from "~/models/finance.server";
@@ -36,6 +36,7 @@ import {
   hiringSettings,
   listRequisitions,
   listTeamsForHiring,
+  hasHeadcountData,
   parseRequisitionFilters,
   REQUISITION_SORTS,
   REQUISITION_STATUSES,
@@ -95,7 +96,7 @@ const TEXT = {
   hiddenCount: (n: number) => `${plural(n, "salary", "salaries")} hidden from your role`,
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Hiring plan · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Hiring plan · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");
@@ -151,7 +152,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     seesSomeSalary,
     loadedCostFactor: hiringSettings(db).loadedCostFactor,
     forecastAsOf: forecast?.asOfMonth ?? null,
-    headcount: { month, ...getHeadcountSummary(db, month) },
+    headcount: { month, ...getHeadcountSummary(db, month), empty: !hasHeadcountData(db) },
   };
 }
 
@@ -169,8 +170,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { requisitionId, change, expected } = parsed.data;
   // assertPermission('hiring:edit', {teamIsTech}) inside, on the stored row
   const result = changeRequisitionStatus(getDb(), user, requisitionId, change, expected);
-  if (!result) return badRequest({ status: "error", intent: "status", fieldErrors: {}, formErrors: ["This requisition no longer exists."], values: {} });
-  if (!result.ok) return badRequest({ status: "error", intent: "status", fieldErrors: {}, formErrors: [result.error], values: {} });
+  if (!result) return formError(formData, "This requisition no longer exists.", "status");
+  if (!result.ok) return formError(formData, result.error, "status");
   const reply = { status: "ok", intent: "status", message: `Status changed from ${STATUS_LABELS[result.from]} to ${STATUS_LABELS[result.to]}.` } satisfies FormReply;
   return { ...reply, hiredRequisitionId: result.to === "hired" ? requisitionId : null };
 }
@@ -354,9 +355,15 @@ export default function HiringIndex() {
       <p className="hiring-meta">
         <span>
           {TEXT.headcount} ({formatMonth(data.headcount.month, formatting.locale)}):{" "}
-          <Link to="/hiring/headcount">
-            <strong>{data.headcount.actual}</strong> actual · {data.headcount.planned} planned · target {data.headcount.target}
-          </Link>
+          {data.headcount.empty ? (
+            <>
+              no employees or requisitions yet — <Link to="/import#import-employees">import your employees</Link>
+            </>
+          ) : (
+            <Link to="/hiring/headcount">
+              <strong>{data.headcount.actual}</strong> actual · {data.headcount.planned} planned · target {data.headcount.target}
+            </Link>
+          )}
         </span>
         <span>
           {TEXT.loadedCost(formatNumber(data.loadedCostFactor, { locale: formatting.locale, digits: 2 }))}

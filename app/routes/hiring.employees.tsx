@@ -40,7 +40,7 @@ const TEXT = {
   left: (d: string) => `Left ${d}`,
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Employees · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Employees · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");

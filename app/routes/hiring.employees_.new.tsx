@@ -27,7 +27,7 @@ const TEXT = {
   save: "Add employee",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Add an employee · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Add an employee · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // the form holds a salary: employees' salaries are the CEO's (salaries:employees:read)
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const fromId = idSchema.safeParse(new URL(request.url).searchParams.get("fromRequisition") ?? undefined);
   const prefill = fromId.success ? employeePrefillFromRequisition(db, user, fromId.data) : null;
   return {
-    teams: listTeamsForHiring(db).map((t) => ({ id: t.id, name: t.name })),
+    teams: listTeamsForHiring(db, {}).map((t) => ({ id: t.id, name: t.name })),
     prefill: prefill
       ? { ...prefill, annualSalary: prefill.annualSalaryCents == null ? null : centsToEuros(prefill.annualSalaryCents), annualSalaryCents: undefined }
       : null,

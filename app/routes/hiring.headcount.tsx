@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { LineChart } from "~/components/charts/line-chart";
+import { EmptyState } from "~/components/ui/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HiringTabs } from "~/components/hiring/hiring-tabs";
 import { KpiTile } from "~/components/metrics/kpi-tile";
@@ -9,7 +10,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { formatMonth, formatNumber } from "~/lib/format";
 import { monthDiff } from "~/lib/months";
 import { monthSchema } from "~/lib/validation.server";
-import { currentMonth, getHeadcountRange, getHeadcountSeries, getHeadcountSummary } from "~/models/hiring.server";
+import { currentMonth, hasHeadcountData, getHeadcountRange, getHeadcountSeries, getHeadcountSummary } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
@@ -35,7 +36,7 @@ const TEXT = {
   gap: "Still to plan",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Headcount · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Headcount · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
@@ -52,7 +53,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = getHeadcountSummary(db, month);
   const planEndMonth = series.length ? series[series.length - 1].month : to;
   const planEnd = getHeadcountSummary(db, planEndMonth);
-  return { series, now, planEnd, planEndMonth, month, from, to };
+  // nothing to count yet: say so instead of drawing zeros
+  const empty = !hasHeadcountData(db);
+  return { series, now, planEnd, planEndMonth, month, from, to, empty };
 }
 
 export default function Headcount() {
@@ -67,6 +70,15 @@ export default function Headcount() {
       <PageHeader title={TEXT.title} description={TEXT.description}>
         <HiringTabs />
       </PageHeader>
+      {data.empty ? (
+        <EmptyState title="No employees or requisitions yet" whoMay="the CEO (employees, any requisition); the CTO (tech teams' requisitions)" headingLevel={2}>
+          <p>
+            The headcount counts employees and plans requisitions. <Link to="/import#import-employees">Import your employees</Link> (a CSV template is there) and add
+            the first hire on the <Link to="/hiring">hiring plan</Link>.
+          </p>
+        </EmptyState>
+      ) : (
+        <>
       <div className="hiring-tiles">
         <KpiTile label={`${TEXT.actual} (${fm(data.month)})`} value={fmtInt(data.now.actual)} formula={TEXT.actualFormula} window={`end of ${fm(data.month)}`} href="/hiring/employees" />
         <KpiTile label={`${TEXT.planned} (${fm(data.month)})`} value={fmtInt(data.now.planned)} formula={TEXT.plannedFormula} window={`end of ${fm(data.month)}`} href="/hiring" />
@@ -113,6 +125,8 @@ export default function Headcount() {
           height={320}
         />
       </section>
+        </>
+      )}
     </>
   );
 }

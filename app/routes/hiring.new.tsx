@@ -29,7 +29,7 @@ const TEXT = {
   submitPropose: "Propose",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "New requisition · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "New requisition · Strategy Tracker" }];
 
 /** The teams this actor may create for: full edit or propose. */
 function allowedTeams(user: Parameters<typeof can>[0], teams: ReturnType<typeof listTeamsForHiring>) {
@@ -39,7 +39,7 @@ function allowedTeams(user: Parameters<typeof can>[0], teams: ReturnType<typeof 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "hiring:propose");
   const db = getDb();
-  const teams = allowedTeams(user, listTeamsForHiring(db));
+  const teams = allowedTeams(user, listTeamsForHiring(db, {}));
   const month = currentMonth(getCompanySettings(db).timeZone);
   return {
     teams: teams.map((t) => ({ id: t.id, name: t.name })),

@@ -14,7 +14,7 @@ import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
 import { parseTableParams } from "~/lib/table-params";
 import { idSchema } from "~/lib/validation.server";
 import {
@@ -25,6 +25,7 @@ import {
   kpiKeyTaken,
   listKpiTargets,
   listMeasurements,
+  kpiValueProblem,
   recordMeasurement,
   setKpiTarget,
   updateKpi,
@@ -50,7 +51,7 @@ const TEXT = {
   computed: "Computed from the delivery data (successful production deployments per day) when deployments exist; measurements entered here are used otherwise.",
 } as const;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.kpi.name ?? "KPI"} · KPIs · InnovaTech Strategy Tracker` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.kpi.name ?? "KPI"} · KPIs · Strategy Tracker` }];
 
 function kpiFromParams(params: { kpiId?: string }) {
   const id = idSchema.safeParse(params.kpiId);
@@ -101,18 +102,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(formData, TargetSchema, replyIntent);
     if (!parsed.ok) return badRequest(parsed.reply);
     if (!getCycle(db, parsed.data.cycleId)) return fieldError(formData, "cycleId", "is not a cycle", replyIntent);
+    const targetProblem = parsed.data.target === null ? null : kpiValueProblem(kpi.unit, parsed.data.target);
+    if (targetProblem) return fieldError(formData, "target", targetProblem, replyIntent);
     setKpiTarget(db, user.id, kpi.id, parsed.data.cycleId, parsed.data.target);
     return { status: "ok", intent, message: "Target saved." } satisfies FormReply;
   }
   if (intent === "measure") {
     const parsed = parseForm(formData, MeasurementSchema, intent);
     if (!parsed.ok) return badRequest(parsed.reply);
+    const problem = kpiValueProblem(kpi.unit, parsed.data.value);
+    if (problem) return fieldError(formData, "value", problem, intent);
     const res = recordMeasurement(db, user.id, kpi.id, parsed.data);
     return { status: "ok", intent, message: res === "created" ? "Measurement recorded." : "Measurement of that date replaced." } satisfies FormReply;
   }
   if (intent === "delete-measurement") {
-    const id = idSchema.safeParse(formData.get("measurementId"));
-    if (!id.success || !deleteMeasurement(db, user.id, kpi.id, id.data)) return fieldError(formData, "measurementId", "no such measurement", intent);
+    const id = idField(formData, "measurementId");
+    if (id === null || !deleteMeasurement(db, user.id, kpi.id, id)) return fieldError(formData, "measurementId", "no such measurement", intent);
     return { status: "ok", intent, message: "Measurement deleted." } satisfies FormReply;
   }
   return fieldError(formData, "intent", "is not a known action");

@@ -15,7 +15,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import type { CsvRowError } from "~/lib/csv";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, formValues, parseForm, unknownIntent } from "~/lib/forms.server";
 import { createKpi, getKpiTiles, importMeasurementsCsv, kpiKeyTaken } from "~/models/kpis.server";
 
 /** Same columns as MEASUREMENT_CSV_HEADERS of the model (a server module: not importable here). */
@@ -37,7 +37,7 @@ const TEXT = {
   who: "CEO, CTO and team leads.",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: `${TEXT.title} · InnovaTech Strategy Tracker` }];
+export const meta: MetaFunction = () => [{ title: `${TEXT.title} · Strategy Tracker` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -76,13 +76,13 @@ export async function action({ request }: ActionFunctionArgs) {
         csvErrors: result.errors,
         fieldErrors: { csv: [`The file was not imported: ${plural(result.errors.length, "error", "errors")}.`] },
         formErrors: [],
-        values: { csv: typeof formData.get("csv") === "string" ? String(formData.get("csv")) : "" },
+        values: formValues(formData),
       };
       return badRequest(reply);
     }
     return { status: "ok", intent: "import", message: `Imported ${plural(result.created + result.updated, "measurement", "measurements")}: ${result.created} created, ${result.updated} updated.` } satisfies FormReply;
   }
-  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  return unknownIntent(formData);
 }
 
 export default function KpisIndex() {

@@ -1,21 +1,30 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { getUser, login } from "~/auth/session.server";
-import { clearFailures, lockedFor, recordFailure, throttleKeys } from "~/auth/throttle.server";
+import { recordFailure, recordSuccess, retryAfter } from "~/auth/throttle.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { badRequest, parseForm } from "~/lib/forms.server";
-import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import { fieldErrorsOf, isErrorReply, valueOf, type FormErrorReply } from "~/lib/forms";
 import { LoginSchema } from "~/lib/schemas/auth.server";
 import { recordAudit } from "~/models/audit.server";
 import { getUserForLogin } from "~/models/users.server";
+import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
 import { safeRedirectPath } from "~/utils/http.server";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Sign in · Strategy Tracker" }];
 
 const GENERIC_FAILURE = "Wrong email or password.";
+
+/** A throttled sign-in says when to try again (the action's Retry-After, on the page too). */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retry = actionHeaders.get("Retry-After");
+  const headers = new Headers();
+  if (retry) headers.set("Retry-After", retry);
+  return headers;
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
@@ -31,27 +40,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password, redirectTo } = parsed.data;
   const db = getDb();
-  const keys = throttleKeys(email, context?.clientIp ?? null);
-  const wait = lockedFor(db, keys);
+  const ip = context?.clientIp ?? null;
+  const wait = retryAfter(db, email, ip);
   const values = { email, redirectTo: redirectTo ?? "" };
   if (wait > 0) {
-    const minutes = Math.ceil(wait / 60_000);
-    return badRequest({
-      status: "error",
-      fieldErrors: {},
-      formErrors: [`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes > 1 ? "s" : ""}.`],
-      values,
-    });
+    // the password is not even checked: a wait that a right guess could skip would not slow guessing
+    const seconds = Math.ceil(wait / 1000);
+    const when = seconds < 120 ? `${seconds} second${seconds > 1 ? "s" : ""}` : `${Math.ceil(seconds / 60)} minutes`;
+    return data(
+      { status: "error", fieldErrors: {}, formErrors: [`Too many failed sign-in attempts. Try again in ${when}.`], values } satisfies FormErrorReply,
+      { status: 429, headers: { "Retry-After": String(seconds) } },
+    );
   }
   const user = getUserForLogin(db, email);
   const ok = user?.active
     ? await verifyPassword(user.passwordHash, password)
     : (await verifyPassword(await dummyPasswordHash(), password), false);
   if (!user || !ok) {
-    recordFailure(db, keys);
+    recordFailure(db, email, ip);
     return badRequest({ status: "error", fieldErrors: {}, formErrors: [GENERIC_FAILURE], values });
   }
-  clearFailures(db, email);
+  recordSuccess(db, email, ip);
   recordAudit(db, { actor: { userId: user.id }, action: "login", entityType: "session", entityId: user.id });
   return login(user.id, safeRedirectPath(redirectTo));
 }
@@ -61,11 +70,12 @@ export default function Login() {
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const pending = navigation.state === "submitting";
+  const { companyName } = useRootData();
   const emailErrors = fieldErrorsOf(reply, "email");
   const passwordErrors = fieldErrorsOf(reply, "password");
   return (
     <div className="auth-card">
-      <h1>InnovaTech Strategy Tracker</h1>
+      <h1>{companyName ? `${companyName} · ` : ""}Strategy Tracker</h1>
       <p className="muted">Sign in to see cash, delivery, OKRs, risks and the hiring plan.</p>
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={valueOf(reply, "redirectTo", params.get("redirectTo") ?? "/")} />

@@ -17,7 +17,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ProgressBar } from "~/components/ui/progress-bar";
 import { formatPercent } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
 import { expectedProgress, KR_KINDS, okrStatus, type KrKind } from "~/lib/metrics/okrs";
 import { idSchema } from "~/lib/validation.server";
 import {
@@ -57,7 +57,7 @@ const TEXT = {
 
 const KIND_LABELS: Record<KrKind, string> = { number: "Number", percent: "Percent (0–100)", currency: "Money (€)", boolean: "Done / not done" };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.objective.title ?? "Objective"} · OKRs · InnovaTech Strategy Tracker` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.objective.title ?? "Objective"} · OKRs · Strategy Tracker` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -88,8 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 function krIdOf(formData: FormData) {
-  const id = idSchema.safeParse(formData.get("keyResultId"));
-  return id.success ? id.data : null;
+  return idField(formData, "keyResultId");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -13,9 +13,8 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, idField, parseForm, unknownIntent } from "~/lib/forms.server";
 import { formatPercent } from "~/lib/format";
-import { idSchema } from "~/lib/validation.server";
 import { closeCycle, createCycle, createObjective, cycleNameTaken, getCycle, getOkrTree, listCycles, listParentOptions, listPeople } from "~/models/okrs.server";
 import { listTeams } from "~/models/users.server";
 import { useRootData } from "~/root";
@@ -40,7 +39,7 @@ const TEXT = {
   elapsed: "Elapsed",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: `${TEXT.title} · InnovaTech Strategy Tracker` }];
+export const meta: MetaFunction = () => [{ title: `${TEXT.title} · Strategy Tracker` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -78,30 +77,30 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === "close-cycle") {
     assertPermission(user, "okrs:edit", { teamId: null });
-    const id = idSchema.safeParse(formData.get("cycleId"));
-    if (!id.success || !getCycle(db, id.data)) return fieldError(formData, "cycleId", "is not a cycle", "close-cycle");
+    const id = idField(formData, "cycleId");
+    if (id === null || !getCycle(db, id)) return fieldError(formData, "cycleId", "is not a cycle", "close-cycle");
     try {
-      closeCycle(db, user.id, id.data);
+      closeCycle(db, user.id, id);
     } catch (err) {
       return ruleErrorReply(err, formData, "close-cycle");
     }
     return { status: "ok", intent: "close-cycle", message: "Cycle closed: scores are frozen." } satisfies FormReply;
   }
   if (intent === "create-objective") {
-    const cycleId = idSchema.safeParse(formData.get("cycleId"));
-    if (!cycleId.success) return fieldError(formData, "cycleId", "is not a cycle", "create-objective");
+    const cycleId = idField(formData, "cycleId");
+    if (cycleId === null) return fieldError(formData, "cycleId", "is not a cycle", "create-objective");
     const parsed = parseForm(formData, ObjectiveSchema.extend({}), "create-objective");
     if (!parsed.ok) return badRequest(parsed.reply);
     assertPermission(user, "okrs:edit", { teamId: parsed.data.teamId });
     try {
-      const id = createObjective(db, user.id, cycleId.data, parsed.data);
+      const id = createObjective(db, user.id, cycleId, parsed.data);
       throw redirect(`/okrs/${id}`);
     } catch (err) {
       if (err instanceof Response) throw err;
       return ruleErrorReply(err, formData, "create-objective");
     }
   }
-  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  return unknownIntent(formData);
 }
 
 export default function OkrsIndex() {

@@ -13,7 +13,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { formatDateTime, formatMoney, formatNumber, formatPercent } from "~/lib/format";
-import { badRequest } from "~/lib/forms.server";
+import { unknownIntent } from "~/lib/forms.server";
 import { expectedProgress, FORMULAS, krProgress, okrStatus } from "~/lib/metrics/okrs";
 import { idSchema } from "~/lib/validation.server";
 import { getKeyResult, listCheckIns } from "~/models/okrs.server";
@@ -31,7 +31,7 @@ const TEXT = {
   carried: "Carried over from",
 } as const;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.kr.title ?? "Key result"} · OKRs · InnovaTech Strategy Tracker` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.kr.title ?? "Key result"} · OKRs · Strategy Tracker` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -66,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "okrs:checkin");
   const formData = await request.formData();
   if (formData.get("intent") !== "checkin") {
-    return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+    return unknownIntent(formData);
   }
   const url = new URL(request.url);
   return handleCheckIn(getDb(), user, formData, { returnTo: `${url.pathname}${url.search}` });

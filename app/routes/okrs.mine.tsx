@@ -14,7 +14,7 @@ import { expectedProgress, FORMULAS } from "~/lib/metrics/okrs";
 import { listCycles, listMyKeyResults } from "~/models/okrs.server";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
-import { badRequest } from "~/lib/forms.server";
+import { unknownIntent } from "~/lib/forms.server";
 
 const TEXT = {
   title: "My key results",
@@ -30,7 +30,7 @@ const TEXT = {
   tree: "See the alignment tree",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: `${TEXT.title} · InnovaTech Strategy Tracker` }];
+export const meta: MetaFunction = () => [{ title: `${TEXT.title} · Strategy Tracker` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "okrs:checkin");
   const formData = await request.formData();
   if (formData.get("intent") !== "checkin") {
-    return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+    return unknownIntent(formData);
   }
   const url = new URL(request.url);
   return handleCheckIn(getDb(), user, formData, { returnTo: `${url.pathname}${url.search}` });

@@ -12,7 +12,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { StatList } from "~/components/ui/stat-list";
 import { formatDate } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import {
   getRisk,
@@ -51,7 +51,7 @@ const TEXT = {
   overdue: "Review overdue",
 } as const;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.risk.title ?? "Risk"} · InnovaTech Strategy Tracker` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.risk.title ?? "Risk"} · Strategy Tracker` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
@@ -92,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     invariantResponse(updateRisk(db, user.id, id.data, parsed.data), "Risk not found", 404);
     return { status: "ok", intent: "update", message: "Risk updated." } satisfies FormReply;
   }
-  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  return unknownIntent(formData);
 }
 
 function StatusButton({ status, label, variant }: { status: string; label: string; variant: "primary" | "secondary" | "danger" }) {

@@ -65,7 +65,7 @@ const TEXT = {
   sourceRuleHelp: "A metric rule opens one risk per cause, owned by whoever owns that cause, updates it while the cause lasts and closes it when the cause clears.",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Risks · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Risks · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");

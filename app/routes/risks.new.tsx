@@ -22,7 +22,7 @@ const TEXT = {
   back: "Back to the register",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "New risk · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "New risk · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "risks:propose");

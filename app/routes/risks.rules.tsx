@@ -8,8 +8,8 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
 import { Tooltip } from "~/components/ui/tooltip";
-import { fieldErrorsOf, type FormReply } from "~/lib/forms";
-import { badRequest, parseForm } from "~/lib/forms.server";
+import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
+import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
 import { FORMULAS } from "~/lib/metrics/risks";
 import { refreshMetricRisks } from "~/models/live-metrics.server";
 import { listRiskRules, listRisks, RiskRuleFormSchema, updateRiskRule, type RiskRuleRow, type RuleFinding } from "~/models/risks.server";
@@ -35,7 +35,7 @@ const TEXT = {
   readOnly: "Only the CEO and CTO change rules.",
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Metric rules · Risks · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Metric rules · Risks · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
@@ -66,17 +66,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return badRequest(parsed.reply);
   const db = getDb();
   const rule = listRiskRules(db).find((r) => r.id === parsed.data.ruleId);
-  if (!rule) return badRequest({ status: "error", fieldErrors: { ruleId: ["no such rule"] }, formErrors: [], values: {}, intent: "rule" });
+  if (!rule) return fieldError(formData, "ruleId", "no such rule", "rule");
   const [lo, hi, msg] = LIMITS[rule.kind];
-  if (parsed.data.threshold < lo || parsed.data.threshold > hi) {
-    return badRequest({
-      status: "error",
-      fieldErrors: { threshold: [msg] },
-      formErrors: [],
-      values: { threshold: String(formData.get("threshold") ?? ""), ruleId: String(rule.id) },
-      intent: "rule",
-    });
-  }
+  if (parsed.data.threshold < lo || parsed.data.threshold > hi) return fieldError(formData, "threshold", msg, "rule");
   updateRiskRule(db, user.id, rule.id, { threshold: parsed.data.threshold, enabled: parsed.data.enabled });
   // re-evaluate at once with the new threshold
   refreshMetricRisks(db);
@@ -86,8 +78,9 @@ export async function action({ request }: ActionFunctionArgs) {
 function RuleForm({ rule, reply, canEdit }: { rule: RiskRuleRow; reply: unknown; canEdit: boolean }) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("ruleId") === String(rule.id);
-  const mine = !!reply && typeof reply === "object" && "values" in reply && (reply as { values: Record<string, string> }).values.ruleId === String(rule.id);
-  const errors = mine ? fieldErrorsOf(reply, "threshold", "rule") : undefined;
+  // the reply of a refused post belongs to the rule it names: its input comes back there, box included
+  const kept = isErrorReply(reply, "rule") && reply.values.ruleId === String(rule.id) ? reply.values : null;
+  const errors = kept ? fieldErrorsOf(reply, "threshold", "rule") : undefined;
   const id = `rule-${rule.id}`;
   return (
     <Form method="post" className="rule-form">
@@ -103,7 +96,7 @@ function RuleForm({ rule, reply, canEdit }: { rule: RiskRuleRow; reply: unknown;
           type="number"
           step="any"
           className="field__control"
-          defaultValue={mine && reply && typeof reply === "object" && "values" in reply ? (reply as { values: Record<string, string> }).values.threshold : rule.threshold}
+          defaultValue={kept ? kept.threshold : rule.threshold}
           disabled={!canEdit}
           aria-invalid={errors ? true : undefined}
           aria-describedby={errors ? `${id}-error` : undefined}
@@ -116,7 +109,7 @@ function RuleForm({ rule, reply, canEdit }: { rule: RiskRuleRow; reply: unknown;
       </div>
       <div className="field field--checkbox">
         <div className="field__checkbox-row">
-          <input id={`${id}-enabled`} type="checkbox" name="enabled" defaultChecked={rule.enabled} disabled={!canEdit} />
+          <input id={`${id}-enabled`} type="checkbox" name="enabled" defaultChecked={kept ? "enabled" in kept : rule.enabled} disabled={!canEdit} />
           <label className="field__label" htmlFor={`${id}-enabled`}>
             {TEXT.enabled}
           </label>

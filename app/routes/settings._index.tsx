@@ -1,22 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { hashPassword } from "~/auth/password.server";
 import { ROLE_LABELS, ROLES } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { CreateUserSchema, SettingsSchema, UpdateUserSchema } from "~/lib/schemas/settings.server";
 import { getCompanySettings, updateCompanySettings } from "~/models/settings.server";
-import { createUser, emailTaken, listTeams, listUsers, updateUser } from "~/models/users.server";
+import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
+import { createUser, emailTaken, listUsers, updateUser } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 
-export const meta: MetaFunction = () => [{ title: "Settings · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "Settings · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "users:manage");
   const db = getDb();
-  return { settings: getCompanySettings(db), users: listUsers(db), teams: listTeams(db) };
+  const users = listUsers(db);
+  // the Teams page's list: active teams, plus an archived one a user still belongs to
+  return { settings: getCompanySettings(db), users, teams: listTeamOptions(db, users.map((u) => u.teamId)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,20 +42,27 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const { intent: _i, password, ...input } = parsed.data;
     if (emailTaken(db, input.email)) return fieldError(formData, "email", "is already used by another user", "create-user");
+    const teamProblem = input.teamId === null ? null : teamChoiceProblem(db, input.teamId);
+    if (teamProblem) return fieldError(formData, "teamId", teamProblem, "create-user");
     createUser(db, user.id, { ...input, passwordHash: await hashPassword(password) });
     return { status: "ok", intent: "create-user", message: `User ${input.email} created.` } satisfies FormReply;
   }
   if (intent === "update-user") {
-    const parsed = parseForm(formData, UpdateUserSchema, "update-user");
+    // replies name the row (update-user-<id>): the page shows the errors and the input on that row
+    const rowIntent = `update-user-${String(formData.get("userId") ?? "")}`;
+    const parsed = parseForm(formData, UpdateUserSchema, rowIntent);
     if (!parsed.ok) return badRequest(parsed.reply);
     const { intent: _i, userId, ...patch } = parsed.data;
     if (userId === user.id && (patch.role !== "ceo" || !patch.active)) {
-      return fieldError(formData, "role", "you cannot remove your own admin access", "update-user");
+      return fieldError(formData, "role", "you cannot remove your own admin access", rowIntent);
     }
-    if (!updateUser(db, user.id, userId, patch)) return fieldError(formData, "userId", "no such user", "update-user");
+    const current = listUsers(db).find((u) => u.id === userId);
+    const teamProblem = patch.teamId === null ? null : teamChoiceProblem(db, patch.teamId, current?.teamId);
+    if (teamProblem) return fieldError(formData, "teamId", teamProblem, rowIntent);
+    if (!updateUser(db, user.id, userId, patch)) return fieldError(formData, "userId", "no such user", rowIntent);
     return { status: "ok", intent: "update-user", message: "User updated." } satisfies FormReply;
   }
-  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  return unknownIntent(formData);
 }
 
 function Errors({ reply, name, intent }: { reply: unknown; name: string; intent: string }) {
@@ -94,6 +104,7 @@ export default function Settings() {
               ["loadedCostFactor", "Loaded-cost factor (employer charges)", settings.loadedCostFactor, "number"],
               ["grossMarginPercent", "Gross margin (%)", Math.round(settings.grossMargin * 1000) / 10, "number"],
               ["headcountTarget", "Headcount target", settings.headcountTarget, "number"],
+              ["fiscalYearStartMonth", "Fiscal year starts in month (1–12)", settings.fiscalYearStartMonth, "number"],
             ] as const
           ).map(([name, label, value, type]) => (
             <div key={name}>
@@ -135,49 +146,62 @@ export default function Settings() {
               </tr>
             </thead>
             <tbody>
-              {users.map((u) => (
-                <tr key={u.id}>
-                  <td>
-                    <Form method="post" id={`user-${u.id}`}>
-                      <input type="hidden" name="intent" value="update-user" />
-                      <input type="hidden" name="userId" value={u.id} />
-                    </Form>
-                    <input form={`user-${u.id}`} name="name" aria-label={`Name of ${u.email}`} defaultValue={u.name} />
-                  </td>
-                  <td>{u.email}</td>
-                  <td>
-                    <select form={`user-${u.id}`} name="role" aria-label={`Role of ${u.email}`} defaultValue={u.role}>
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {ROLE_LABELS[r]}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <select form={`user-${u.id}`} name="teamId" aria-label={`Team of ${u.email}`} defaultValue={u.teamId ?? ""}>
-                      <option value="">—</option>
-                      {teams.map((t) => (
-                        <option key={t.id} value={t.id}>
-                          {t.name}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <input form={`user-${u.id}`} type="checkbox" name="active" aria-label={`${u.email} is active`} defaultChecked={u.active} />
-                  </td>
-                  <td>
-                    <button form={`user-${u.id}`} type="submit" className="btn btn--secondary">
-                      Save
-                    </button>
-                  </td>
-                </tr>
-              ))}
+              {users.map((u) => {
+                const rowIntent = `update-user-${u.id}`;
+                return (
+                  <tr key={u.id}>
+                    <td>
+                      <Form method="post" id={`user-${u.id}`}>
+                        <input type="hidden" name="intent" value="update-user" />
+                        <input type="hidden" name="userId" value={u.id} />
+                      </Form>
+                      <input form={`user-${u.id}`} name="name" aria-label={`Name of ${u.email}`} defaultValue={valueOf(reply, "name", u.name, rowIntent)} />
+                      <Errors reply={reply} name="name" intent={rowIntent} />
+                      <Errors reply={reply} name="userId" intent={rowIntent} />
+                    </td>
+                    <td>{u.email}</td>
+                    <td>
+                      <select form={`user-${u.id}`} name="role" aria-label={`Role of ${u.email}`} defaultValue={valueOf(reply, "role", u.role, rowIntent)}>
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {ROLE_LABELS[r]}
+                          </option>
+                        ))}
+                      </select>
+                      <Errors reply={reply} name="role" intent={rowIntent} />
+                    </td>
+                    <td>
+                      <select form={`user-${u.id}`} name="teamId" aria-label={`Team of ${u.email}`} defaultValue={valueOf(reply, "teamId", u.teamId, rowIntent)}>
+                        <option value="">—</option>
+                        {teams
+                          .filter((t) => !t.archived || t.id === u.teamId)
+                          .map((t) => (
+                            <option key={t.id} value={t.id}>
+                              {t.name}
+                              {t.archived ? " (archived)" : ""}
+                            </option>
+                          ))}
+                      </select>
+                    </td>
+                    <td>
+                      <Errors reply={reply} name="teamId" intent={rowIntent} />
+                    </td>
+                    <td>
+                      <input form={`user-${u.id}`} type="checkbox" name="active" aria-label={`${u.email} is active`} defaultChecked={checkedOf(reply, "active", u.active, rowIntent)} />
+                      <Errors reply={reply} name="active" intent={rowIntent} />
+                    </td>
+                    <td>
+                      <button form={`user-${u.id}`} type="submit" className="btn btn--secondary">
+                        Save
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
-        {isErrorReply(reply, "update-user") ? (
+        {isErrorReply(reply) && reply.intent?.startsWith("update-user-") ? (
           <p className="form-error" role="alert">
             {Object.entries(reply.fieldErrors)
               .map(([k, m]) => `${k} ${m.join(", ")}`)
@@ -224,13 +248,16 @@ export default function Settings() {
             <label htmlFor="u-team">Team</label>
             <select id="u-team" name="teamId" defaultValue={v("teamId", "", "create-user")}>
               <option value="">—</option>
-              {teams.map((t) => (
+              {teams.filter((t) => !t.archived).map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.name}
                 </option>
               ))}
             </select>
             <Errors reply={reply} name="teamId" intent="create-user" />
+            <p className="muted">
+              Required for a team lead. Teams are created on the <Link to="/teams">Teams</Link> page.
+            </p>
           </div>
           <div>
             <button className="btn btn--primary" type="submit" disabled={busy("create-user")}>

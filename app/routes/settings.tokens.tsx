@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
+import { canHoldScope } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -10,17 +12,17 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field, FieldErrors } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { formatDateTime } from "~/lib/format";
-import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { fieldErrorsOf, isErrorReply, valueOf, type FormErrorReply } from "~/lib/forms";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
-import { API_SCOPES, createApiToken, listApiTokens, revokeApiToken, type ApiScope } from "~/models/tokens.server";
+import { API_SCOPES, createApiToken, listApiTokens, mayRevoke, revokeApiToken } from "~/models/tokens.server";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
   title: "API tokens",
   description:
-    "Tokens let CI pipelines and incident tools write deployments and incidents, import CSV and read metrics. A token's secret is shown once, when it is made; only a hash is stored.",
+    "Tokens let CI pipelines and incident tools write deployments and incidents, monitoring push KPI measurements, import CSV and read metrics. A token's secret is shown once, when it is made; only a hash is stored. Webhooks from GitHub, GitLab, Alertmanager and PagerDuty use webhook sources instead.",
   create: "Create a token",
   creating: "Creating…",
   revoke: "Revoke",
@@ -39,12 +41,13 @@ const SCOPE_LABELS: Record<string, string> = {
   "metrics:read": "metrics:read — read the DORA metrics",
   "finance:read": "finance:read — read cash, burn and runway (CEO only)",
   "import:write": "import:write — import CSV files",
+  "kpis:write": "kpis:write — push KPI measurements (uptime, latency…) from monitoring",
 };
 
-export const meta: MetaFunction = () => [{ title: "API tokens · InnovaTech Strategy Tracker" }];
+export const meta: MetaFunction = () => [{ title: "API tokens · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "tokens:manage");
+  const user = await requirePermission(request, "tokens:manage");
   const tokens = listApiTokens(getDb()).map((t) => ({
     id: t.id,
     name: t.name,
@@ -54,6 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     createdAt: t.createdAt.getTime(),
     lastUsedAt: t.lastUsedAt?.getTime() ?? null,
     revokedAt: t.revokedAt?.getTime() ?? null,
+    revocable: mayRevoke(user, t.scopes),
   }));
   return { tokens, scopes: API_SCOPES };
 }
@@ -86,9 +90,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(formData, schemas().create, "create");
     if (!parsed.ok) return badRequest(parsed.reply);
     const { name, scopes } = parsed.data;
-    // finance:read exposes cash and runway: only a CEO may grant it (enforced here, not only hidden)
-    if (scopes.includes("finance:read") && user.role !== "ceo") {
-      return fieldError(formData, "scopes", "only a CEO may grant finance:read", "create");
+    // a user grants only scopes they hold now (finance:read: a CEO) — enforced here, not only hidden
+    const refused = scopes.filter((s) => !canHoldScope(user, s));
+    if (refused.length > 0) {
+      return fieldError(formData, "scopes", `you may not grant ${refused.join(", ")}`, "create");
     }
     const { token } = createApiToken(db, { name, scopes, createdByUserId: user.id }, { userId: user.id });
     return { status: "created", intent: "create", token, name, scopes } satisfies TokenReply;
@@ -96,11 +101,21 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "revoke") {
     const parsed = parseForm(formData, schemas().revoke, "revoke");
     if (!parsed.ok) return badRequest(parsed.reply);
-    const done = revokeApiToken(db, parsed.data.tokenId, { userId: user.id });
-    if (!done) return fieldError(formData, "tokenId", "no such active token", "revoke");
+    const outcome = revokeApiToken(db, parsed.data.tokenId, user);
+    if (outcome === "not-found") return fieldError(formData, "tokenId", "no such active token", "revoke");
+    if (outcome === "forbidden") {
+      const reply: FormErrorReply = {
+        status: "error",
+        fieldErrors: { tokenId: ["you may revoke only tokens whose scopes you could grant"] },
+        formErrors: [],
+        values: {},
+        intent: "revoke",
+      };
+      return data(reply, { status: 403 });
+    }
     return { status: "ok", intent: "revoke", message: "Token revoked. Requests using it now get 401." } satisfies TokenReply;
   }
-  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: {} });
+  return unknownIntent(formData);
 }
 
 export default function Tokens() {
@@ -186,7 +201,7 @@ export default function Tokens() {
                     <td>{dt(t.lastUsedAt) ?? <span className="dl-muted">never</span>}</td>
                     <td>{t.revokedAt === null ? <Badge tone="good">active</Badge> : <Badge tone="bad">revoked {dt(t.revokedAt)}</Badge>}</td>
                     <td>
-                      {t.revokedAt === null ? (
+                      {t.revokedAt === null && t.revocable ? (
                         <Form method="post">
                           <input type="hidden" name="intent" value="revoke" />
                           <input type="hidden" name="tokenId" value={t.id} />
@@ -219,7 +234,7 @@ export default function Tokens() {
           <fieldset className="dl-fieldset" aria-describedby={fieldErrorsOf(reply, "scopes", "create") ? "scopes-error" : undefined}>
             <legend>Scopes</legend>
             {scopes.map((s) => {
-              const disabled = s === "finance:read" && user?.role !== "ceo";
+              const disabled = !canHoldScope(user, s);
               return (
                 <label key={s} className="dl-radio">
                   <input type="checkbox" name="scopes" value={s} defaultChecked={chosen.includes(s) && !disabled} disabled={disabled} /> {SCOPE_LABELS[s]}

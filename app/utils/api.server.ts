@@ -28,6 +28,9 @@ export function requireApiToken(request: Request, scope: ApiScope): ApiPrincipal
       headers: { "Content-Type": "application/json; charset=utf-8", "WWW-Authenticate": 'Bearer realm="api"' },
     });
   }
+  if (principal.lapsedScopes.includes(scope)) {
+    throw apiError(403, `The scope "${scope}" of this token has lapsed: the person who made it may no longer use it.`);
+  }
   if (!principal.scopes.includes(scope)) throw apiError(403, `This token lacks the scope "${scope}".`);
   return principal;
 }
@@ -144,4 +147,28 @@ export async function csvImportResponse(request: Request, run: (principal: ApiPr
     const { ok: _ok, ...counts } = result;
     return apiJson(counts, result.created > 0 ? 201 : 200);
   });
+}
+
+/**
+ * Reads a request body as its exact bytes (webhook signatures are computed over them), refusing
+ * (413) bodies over the limit without buffering them whole. Any content type.
+ */
+export async function readBodyBytes(request: Request, maxBytes = getEnv().API_MAX_BODY_BYTES): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > maxBytes) throw apiError(413, `The body is larger than ${maxBytes} bytes.`);
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw apiError(413, `The body is larger than ${maxBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
 }

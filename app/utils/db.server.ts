@@ -1,4 +1,4 @@
-import { openDb, schema, type Db } from "../../db/client";
+import { openServingDb, schema, type Db } from "../../db/client";
 import { getEnv } from "./env.server";
 
 declare global {
@@ -6,9 +6,12 @@ declare global {
   var __trackerDb: Db | undefined;
 }
 
-/** One connection per process, opened (and migrated) on first use. */
+/**
+ * One connection per process, opened (and migrated) on first use. Holds the serving lock, so
+ * `db:restore` refuses while the app runs (docs/decisions/700).
+ */
 export function getDb(): Db {
-  globalThis.__trackerDb ??= openDb(getEnv().DATABASE_PATH);
+  globalThis.__trackerDb ??= openServingDb(getEnv().DATABASE_PATH);
   return globalThis.__trackerDb;
 }
 

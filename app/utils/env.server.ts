@@ -1,5 +1,22 @@
 import { z } from "zod";
 
+const MiB = 1024 * 1024;
+const bytes = (fallback: number) => z.coerce.number().int("must be a whole number of bytes").positive().max(1024 * MiB, "must be at most 1 GiB").default(fallback);
+
+/**
+ * How many reverse proxies in front of the app to believe: `false`/`0` (default: the peer of the TCP
+ * connection is the client; X-Forwarded-* headers are ignored and removed), `true` (= 1) or a hop
+ * count. Only then are X-Forwarded-For (client address), X-Forwarded-Host and X-Forwarded-Proto
+ * (the app's own origin) used.
+ */
+const TrustProxySchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(false|true|\d{1,2})$/, "must be false, true or a number of proxy hops (e.g. 1)")
+  .transform((v) => (v === "false" ? 0 : v === "true" ? 1 : Number(v)))
+  .default(0);
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -7,7 +24,12 @@ const EnvSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     /** max request body for the API, bytes */
-    API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+    API_MAX_BODY_BYTES: bytes(5 * MiB),
+    /** max request body of a form post (everything but the API and multipart uploads), bytes */
+    FORM_MAX_BODY_BYTES: bytes(1 * MiB),
+    /** max request body of a multipart/form-data post (the CSV upload pages), bytes */
+    UPLOAD_MAX_BODY_BYTES: bytes(6 * MiB),
+    TRUST_PROXY: TrustProxySchema,
     /**
      * Test-only: the instant the visual regression suite freezes the clock at (read by
      * tests/visual/fixed-clock.mjs, never by the app). Refused in production.
@@ -40,6 +62,18 @@ export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** What server.js needs (reached through the server build: `build.entry.module.serverConfig()`). */
+export function serverConfig() {
+  const env = getEnv();
+  return {
+    production: env.NODE_ENV === "production",
+    port: env.PORT,
+    trustProxy: env.TRUST_PROXY,
+    maxBodyBytes: { api: env.API_MAX_BODY_BYTES, form: env.FORM_MAX_BODY_BYTES, upload: env.UPLOAD_MAX_BODY_BYTES },
+  };
+}
+export type ServerConfig = ReturnType<typeof serverConfig>;
 
 /** Dev/test only: a fixed secret so sessions survive reloads. Production must set SESSION_SECRET. */
 export function sessionSecret(): string {

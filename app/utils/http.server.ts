@@ -17,11 +17,14 @@ export function forbidden(message = "You do not have permission to do this."): n
  * Only same-site relative paths are allowed as redirect targets. Control characters, whitespace
  * and backslashes are refused anywhere: browsers drop tabs and newlines from URLs ("/\t/evil.com"
  * becomes "//evil.com", another site) and treat "\\" like "/", and a newline in a Location header
- * would throw (a 500).
+ * would throw (a 500). Anything outside printable ASCII is refused too: a header value cannot hold a
+ * character above U+00FF ("/。evil.example" made the Location header throw: a 500), and in a host
+ * name browsers map some of them to ASCII ("。" is a dot). The app's own paths are percent-encoded,
+ * so they never need one.
  */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
-  if (/[\u0000-\u0020\u007f-\u009f\\]/.test(to)) return fallback;
+  if (/[^\u0021-\u007e]|\\/.test(to)) return fallback;
   // belt and braces: it must resolve to this very origin
   const base = "http://same-origin.invalid";
   try {

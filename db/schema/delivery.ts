@@ -108,3 +108,4 @@ export const incidents = sqliteTable(
     index("incidents_duration_idx").on(sql`(${t.resolvedAt} - ${t.startedAt})`),
   ],
 );
+

@@ -1,14 +1,37 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
 
+export const BUDGET_GROUPS = ["it", "payroll", "other"] as const;
+
 export const budgetCategories = sqliteTable("budget_categories", {
   id: id(),
   name: text("name").notNull().unique(),
+  /** it | payroll | other — set on the categories page; `is_it` follows it (group = it) */
+  group: text("group", { enum: BUDGET_GROUPS }).notNull().default("other"),
+  /** the CTO's categories (IT budget, finance:edit for the CTO); always group = "it" */
   isIt: integer("is_it", { mode: "boolean" }).notNull().default(false),
   isSalesMarketing: integer("is_sales_marketing", { mode: "boolean" }).notNull().default(false),
   sortOrder: integer("sort_order").notNull().default(0),
+  /** archived categories keep their lines (burn counts them) but take no new ones */
+  archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
   ...timestamps,
 });
+
+/** The annual envelope (cap) of a category for a fiscal year (the year it starts in). */
+export const budgetEnvelopes = sqliteTable(
+  "budget_envelopes",
+  {
+    id: id(),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => budgetCategories.id, { onDelete: "cascade" }),
+    /** fiscal year, named by the calendar year it starts in */
+    fiscalYear: integer("fiscal_year").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("budget_envelopes_uq").on(t.categoryId, t.fiscalYear)],
+);
 
 export const budgetLines = sqliteTable(
   "budget_lines",
@@ -48,7 +71,8 @@ export const financeSnapshots = sqliteTable("finance_snapshots", {
 /** One row (id = 1): the installation's company settings. */
 export const companySettings = sqliteTable("company_settings", {
   id: integer("id").primaryKey(),
-  companyName: text("company_name").notNull().default("InnovaTech Solutions"),
+  /** empty until the first-run screen (/setup) or the settings page names the company */
+  companyName: text("company_name").notNull().default(""),
   currency: text("currency").notNull().default("EUR"),
   locale: text("locale").notNull().default("fr-FR"),
   timeZone: text("time_zone").notNull().default("Europe/Paris"),
@@ -57,5 +81,7 @@ export const companySettings = sqliteTable("company_settings", {
   /** 0–1 */
   grossMargin: real("gross_margin").notNull().default(0.75),
   headcountTarget: integer("headcount_target").notNull().default(100),
+  /** 1–12: the month the fiscal year starts (budget envelopes are per fiscal year) */
+  fiscalYearStartMonth: integer("fiscal_year_start_month").notNull().default(1),
   ...timestamps,
 });

@@ -8,3 +8,5 @@ export * from "./kpis";
 export * from "./governance";
 export * from "./audit";
 export * from "./delivery_metrics";
+export * from "./webhooks";
+export * from "./metrics";

@@ -9,6 +9,8 @@ export const teams = sqliteTable("teams", {
   name: text("name").notNull().unique(),
   /** Tech teams are the CTO's: hiring edits and requisition salaries follow this flag. */
   isTech: integer("is_tech", { mode: "boolean" }).notNull().default(false),
+  /** archived teams keep their history (members, services, OKRs) but are offered in no list */
+  archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
   ...timestamps,
 });
 
@@ -30,7 +32,7 @@ export const users = sqliteTable(
 export const sessions = sqliteTable(
   "sessions",
   {
-    /** random 256-bit id, hex; the cookie carries it signed */
+    /** SHA-256 (hex) of the session's random 256-bit id; the cookie carries the id itself, signed */
     id: text("id").primaryKey(),
     userId: integer("user_id")
       .notNull()
@@ -50,7 +52,7 @@ export const loginAttempts = sqliteTable("login_attempts", {
   ...timestamps,
 });
 
-export const API_SCOPES = ["deployments:write", "incidents:write", "metrics:read", "finance:read", "import:write"] as const;
+export const API_SCOPES = ["deployments:write", "incidents:write", "metrics:read", "finance:read", "import:write", "kpis:write"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export const apiTokens = sqliteTable(

@@ -1,4 +1,4 @@
-import { expect, loginAs, test } from "./fixtures";
+import { expect, loginAs, postFromPage, test } from "./fixtures";
 
 /** M, the latest closed month, as the executive dashboard's "as of" selector shows it. */
 async function latestClosedMonth(page: import("@playwright/test").Page): Promise<string> {
@@ -64,7 +64,7 @@ test.describe("finance", () => {
     await expect(security.locator(".bgrid__planned")).toContainText("2,3");
 
     const salariesId = await salaries.getAttribute("data-category-id");
-    const res = await page.request.post("/budgets", {
+    const res = await postFromPage(page, "/budgets", {
       form: { intent: "save-line", categoryId: String(salariesId), month: M, planned: "1", actual: "1" },
     });
     expect(res.status()).toBe(403);
@@ -85,7 +85,10 @@ test.describe("finance", () => {
       await expect(page.getByRole("article", { name, exact: true })).toBeVisible();
     }
     await expect(page.locator(".chart__title", { hasText: /Cash: actual, then forecast/ })).toBeVisible();
-    await expect(page.locator(".impact-table td.num .muted", { hasText: "hidden" }).first()).toBeVisible();
+    // a viewer sees no salary: the cost and Δ columns are not there at all (not a column of "hidden")
+    await expect(page.locator(".impact-table tbody tr").first()).toBeVisible();
+    await expect(page.locator(".impact-table thead th", { hasText: /Monthly cost|Δ zero-cash/ })).toHaveCount(0);
+    await expect(page.locator(".impact-table", { hasText: "hidden" })).toHaveCount(0);
     await page.goto("/budgets");
     await expect(page.getByRole("link", { name: /^Edit/ })).toHaveCount(0);
     await expect(page.locator('input[type="file"]')).toHaveCount(0);
@@ -121,7 +124,7 @@ test.describe("finance", () => {
     await page.goto("/finance/snapshots");
     await expect(page.getByText("Only the CEO records and edits finance snapshots.")).toBeVisible();
     await expect(page.getByRole("button", { name: "Save snapshot" })).toHaveCount(0);
-    const res = await page.request.post("/finance/snapshots", {
+    const res = await postFromPage(page, "/finance/snapshots", {
       form: { intent: "save-snapshot", month: "2019-11", cash: "1", revenue: "1", mrr: "1", customers: "1", newCustomers: "0", churnedCustomers: "0" },
     });
     expect(res.status()).toBe(403);

@@ -18,6 +18,17 @@ export async function loginAs(page: Page, role: DemoRole, redirectTo = "/") {
   await expect(page.getByTestId("current-user")).toBeVisible();
 }
 
+/**
+ * A request forced past the interface (a hidden control, a refused role), sent as the page itself
+ * would send it: from the page's origin (server/app.js refuses state-changing requests from any
+ * other origin with 403, which would make a permission test pass for the wrong reason).
+ */
+export async function postFromPage(page: Page, path: string, options: NonNullable<Parameters<Page["request"]["post"]>[1]> = {}) {
+  const res = await page.request.post(path, { ...options, headers: { ...options.headers, Origin: new URL(page.url()).origin } });
+  expect(await res.text(), "refused by the origin rule, not by the route").not.toContain("Cross-origin request refused");
+  return res;
+}
+
 /** Every test fails on a console error or an uncaught page error (except those a test expects). */
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [

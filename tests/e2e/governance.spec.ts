@@ -1,6 +1,7 @@
 import { test, expect, loginAs } from "./fixtures";
 
 test("a gate flips from no-go to go when the CEO enters the month that meets it", async ({ page }) => {
+  test.setTimeout(90_000); // two snapshot saves and four page loads
   // The CEO re-records the latest closed month M with one more customer (M does not move, so
   // other tests keep their "as of" month), then restores it.
   await loginAs(page, "ceo", "/dashboards/executive");
@@ -18,10 +19,10 @@ test("a gate flips from no-go to go when the CEO enters the month that meets it"
   const form = page.locator("form.gate-form");
   await form.getByLabel("Name").fill(name);
   await form.getByLabel("Due date").fill("2026-01-31"); // passed: not met means no-go
-  await form.getByLabel("Metric 1", { exact: true }).selectOption("customers");
+  await form.getByLabel("Metric 1", { exact: true }).selectOption("finance.customers");
   await form.getByLabel("Operator 1", { exact: true }).selectOption(">=");
   await form.getByLabel("Threshold 1", { exact: true }).fill(String(customers + 1));
-  await form.getByLabel("Metric 2", { exact: true }).selectOption("arr_cents");
+  await form.getByLabel("Metric 2", { exact: true }).selectOption("finance.arr");
   await form.getByLabel("Operator 2", { exact: true }).selectOption(">=");
   await form.getByLabel("Threshold 2", { exact: true }).fill("100"); // k€
   await form.getByRole("button", { name: "Add gate" }).click();
@@ -42,6 +43,12 @@ test("a gate flips from no-go to go when the CEO enters the month that meets it"
   await page.goto("/governance/gates");
   await expect(card.getByTestId("gate-verdict")).toHaveText("Go");
   await expect(card.getByTestId("criterion-value").first()).toHaveText(String(customers + 1));
+  await expect(card.getByTestId("criterion-value").first()).toHaveAttribute("data-metric", "finance.customers");
+  await expect(card.getByTestId("criterion-value").first()).toHaveAttribute("data-value", String(customers + 1));
+  // the executive dashboard's gate panel reads the same catalogue figure: it moved too
+  await page.goto("/dashboards/executive");
+  const panelGate = page.locator(".gates-list__item").filter({ hasText: name });
+  await expect(panelGate.locator('[data-metric="finance.customers"]')).toHaveAttribute("data-value", String(customers + 1));
 
   // restore the month; the gate falls back to no-go
   await saveMonth(customers, newCustomers);

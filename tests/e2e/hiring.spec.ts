@@ -122,8 +122,9 @@ test.describe("hiring plan", () => {
     await page.getByRole("combobox", { name: "Team" }).selectOption({ label: "Sales" });
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/team=\d+/);
-    await expect(page.getByRole("columnheader", { name: /Annual salary/ })).toBeVisible();
-    await expect(page.getByRole("table").getByText("hidden", { exact: true }).first()).toBeVisible();
+    // every salary of a non-tech team is hidden from the CTO, so the column is not shown at all
+    await expect(page.getByRole("table")).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: /Annual salary/ })).toHaveCount(0);
     expect(leakedSalaries(await page.content(), businessOnly)).toEqual([]);
 
     await page.getByRole("combobox", { name: "Team" }).selectOption({ label: "Core" });

@@ -1,4 +1,4 @@
-import { expect, loginAs, test } from "./fixtures";
+import { expect, loginAs, postFromPage, test } from "./fixtures";
 
 test.describe("OKRs", () => {
   test("a lead checks in on a key result with the keyboard only and sees progress and status change", async ({ page }) => {
@@ -69,11 +69,11 @@ test.describe("OKRs", () => {
     await expect(page.getByRole("button", { name: "Check in" })).toHaveCount(0);
 
     // posting anyway is refused at the action
-    const checkIn = await page.request.post(krHref!, { form: { intent: "checkin", keyResultId: krId, value: "3", confidence: "8", note: "" } });
+    const checkIn = await postFromPage(page, krHref!, { form: { intent: "checkin", keyResultId: krId, value: "3", confidence: "8", note: "" } });
     expect(checkIn.status()).toBe(403);
-    const viaMine = await page.request.post("/okrs/mine", { form: { intent: "checkin", keyResultId: krId, value: "3", confidence: "8" } });
+    const viaMine = await postFromPage(page, "/okrs/mine", { form: { intent: "checkin", keyResultId: krId, value: "3", confidence: "8" } });
     expect(viaMine.status()).toBe(403);
-    const edit = await page.request.post(objectiveHref!, { form: { intent: "create-kr", title: "Sneaky", kind: "number", startValue: "0", targetValue: "1" } });
+    const edit = await postFromPage(page, objectiveHref!, { form: { intent: "create-kr", title: "Sneaky", kind: "number", startValue: "0", targetValue: "1" } });
     expect(edit.status()).toBe(403);
 
     // and a person who navigates to such a post sees the 403 page

@@ -11,7 +11,8 @@ import { openDb, type Db } from "../../db/client";
 export function createTestDb(): { db: Db; file: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tracker-test-"));
   const file = path.join(dir, "test.db");
-  const db = openDb(file);
+  // throwaway data: no fsync per commit (docs/decisions/701)
+  const db = openDb(file, { synchronous: "NORMAL" });
   globalThis.__trackerDb = db;
   return {
     db,

@@ -203,7 +203,7 @@ describe("error statuses", () => {
     expect((await postDeployments(dep(1), { token: null })).status).toBe(401);
     expect((await postDeployments(dep(1), { token: "itk_not-a-real-token" })).status).toBe(401);
     const user = insertUser(db, { role: "cto" });
-    revokeApiToken(db, tokenId, { userId: user.id });
+    expect(revokeApiToken(db, tokenId, user)).toBe("revoked");
     const res = await postDeployments(dep(1));
     expect(res.status).toBe(401);
     expect(res.type).toMatch(/application\/json/);

@@ -1,7 +1,17 @@
 /** Login throttling and database sessions, on a real temporary database. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "../../db/client";
-import { clearFailures, lockedFor, LOCK_MS, MAX_FAILURES, MAX_FAILURES_PER_ADDRESS, recordFailure, throttleKeys, WINDOW_MS } from "~/auth/throttle.server";
+import {
+  delayFor,
+  FIRST_DELAY_MS,
+  FORGET_AFTER_MS,
+  FREE_PAIR_FAILURES,
+  MAX_DELAY_MS,
+  recordFailure,
+  recordSuccess,
+  retryAfter,
+  SPRAY_ACCOUNTS,
+} from "~/auth/throttle.server";
 import { authenticateToken, createApiToken } from "~/models/tokens.server";
 import { createSession, getUserBySessionId } from "~/models/users.server";
 import { insertUser } from "../../seeds/builders";
@@ -14,44 +24,53 @@ afterEach(() => cleanup());
 
 const T = Date.UTC(2026, 10, 22, 9);
 
-describe("login throttling", () => {
-  it(`locks an email after ${MAX_FAILURES} failures in the window, for ${LOCK_MS / 60_000} minutes`, () => {
-    const keys = throttleKeys("Ceo@Example.test", "10.0.0.1");
-    for (let i = 0; i < MAX_FAILURES - 1; i++) recordFailure(db, keys, T + i);
-    expect(lockedFor(db, keys, T + 10)).toBe(0);
-    recordFailure(db, keys, T + 10);
-    expect(lockedFor(db, keys, T + 10)).toBe(LOCK_MS);
-    // the same email from another address is refused too (the email key is locked), case-insensitive
-    expect(lockedFor(db, throttleKeys("ceo@example.test", "10.9.9.9"), T + 20)).toBeGreaterThan(0);
-    // … until the lock expires
-    expect(lockedFor(db, keys, T + 10 + LOCK_MS)).toBe(0);
+describe("login throttling (per account and address pair; addresses only when spraying)", () => {
+  const failTimes = (email: string, ip: string | null, n: number, from = T) => {
+    for (let i = 0; i < n; i++) recordFailure(db, email, ip, from + i);
+  };
+
+  it(`the first ${FREE_PAIR_FAILURES} failures of a pair cost nothing; each further one doubles the wait (1 s, 2 s, 4 s …)`, () => {
+    failTimes("ceo@example.test", "10.0.0.1", FREE_PAIR_FAILURES);
+    expect(retryAfter(db, "ceo@example.test", "10.0.0.1", T + 10)).toBe(0);
+    recordFailure(db, "Ceo@Example.test", "10.0.0.1", T + 10); // the same pair, whatever the case of the email
+    expect(retryAfter(db, "ceo@example.test", "10.0.0.1", T + 10)).toBe(FIRST_DELAY_MS);
+    recordFailure(db, "ceo@example.test", "10.0.0.1", T + 20);
+    expect(retryAfter(db, "ceo@example.test", "10.0.0.1", T + 20)).toBe(2 * FIRST_DELAY_MS);
+    expect(retryAfter(db, "ceo@example.test", "10.0.0.1", T + 20 + 2 * FIRST_DELAY_MS)).toBe(0);
+    expect([1, 2, 3, 4, 5, 30].map(delayFor)).toEqual([1000, 2000, 4000, 8000, 16000, MAX_DELAY_MS]);
   });
 
-  it("failures spread over more than the window do not add up", () => {
-    const keys = throttleKeys("a@example.test", null);
-    for (let i = 0; i < MAX_FAILURES - 1; i++) recordFailure(db, keys, T + i);
-    recordFailure(db, keys, T + WINDOW_MS + 1000); // a new window starts: 1 failure
-    expect(lockedFor(db, keys, T + WINDOW_MS + 2000)).toBe(0);
+  it("an attacker on address A cannot slow down, let alone lock out, the same account on address B", () => {
+    failTimes("ceo@example.test", "203.0.113.9", 40);
+    expect(retryAfter(db, "ceo@example.test", "203.0.113.9", T + 100)).toBeGreaterThanOrEqual(60_000);
+    expect(retryAfter(db, "ceo@example.test", "10.0.0.2", T + 100)).toBe(0);
   });
 
-  it("a colleague at the same address is not locked out by someone else's failures", () => {
-    for (let i = 0; i < MAX_FAILURES; i++) recordFailure(db, throttleKeys("typo@example.test", "10.0.0.1"), T + i);
-    expect(lockedFor(db, throttleKeys("typo@example.test", "10.0.0.1"), T + 10)).toBeGreaterThan(0);
-    expect(lockedFor(db, throttleKeys("ceo@example.test", "10.0.0.1"), T + 10)).toBe(0);
+  it("a colleague at the same address is not slowed by someone else's typos", () => {
+    failTimes("typo@example.test", "10.0.0.1", 8);
+    expect(retryAfter(db, "typo@example.test", "10.0.0.1", T + 10)).toBeGreaterThan(0);
+    expect(retryAfter(db, "ceo@example.test", "10.0.0.1", T + 10)).toBe(0);
   });
 
-  it(`an address spraying many emails is locked after ${MAX_FAILURES_PER_ADDRESS} failures`, () => {
-    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) recordFailure(db, throttleKeys(`user${i}@example.test`, "10.6.6.6"), T + i);
-    expect(lockedFor(db, throttleKeys("fresh@example.test", "10.6.6.6"), T + 100)).toBeGreaterThan(0);
-    expect(lockedFor(db, throttleKeys("fresh@example.test", "10.0.0.2"), T + 100)).toBe(0);
+  it(`an address spraying ${SPRAY_ACCOUNTS} or more accounts is slowed for every account, other addresses are not`, () => {
+    for (let i = 0; i < SPRAY_ACCOUNTS - 1; i++) recordFailure(db, `user${i}@example.test`, "10.6.6.6", T + i);
+    expect(retryAfter(db, "fresh@example.test", "10.6.6.6", T + 100)).toBe(0);
+    recordFailure(db, "one-more@example.test", "10.6.6.6", T + 100);
+    expect(retryAfter(db, "fresh@example.test", "10.6.6.6", T + 100)).toBe(FIRST_DELAY_MS);
+    for (let i = 0; i < 5; i++) recordFailure(db, `more${i}@example.test`, "10.6.6.6", T + 200 + i);
+    expect(retryAfter(db, "fresh@example.test", "10.6.6.6", T + 204)).toBe(delayFor(6));
+    expect(retryAfter(db, "fresh@example.test", "10.0.0.2", T + 204)).toBe(0);
   });
 
-  it("a successful login clears the email's failures", () => {
-    const keys = throttleKeys("b@example.test", null);
-    for (let i = 0; i < MAX_FAILURES - 1; i++) recordFailure(db, keys, T + i);
-    clearFailures(db, "B@example.test");
-    recordFailure(db, keys, T + 10);
-    expect(lockedFor(db, keys, T + 10)).toBe(0);
+  it("failures are forgotten an hour after the pair's last one, and a sign-in forgets them at once", () => {
+    failTimes("a@example.test", "10.0.0.3", 6);
+    expect(retryAfter(db, "a@example.test", "10.0.0.3", T + 10)).toBeGreaterThan(0);
+    recordFailure(db, "a@example.test", "10.0.0.3", T + FORGET_AFTER_MS + 1000); // the old run is dropped: 1 failure
+    expect(retryAfter(db, "a@example.test", "10.0.0.3", T + FORGET_AFTER_MS + 1000)).toBe(0);
+    failTimes("b@example.test", null, FREE_PAIR_FAILURES);
+    recordSuccess(db, "B@example.test", null);
+    recordFailure(db, "b@example.test", null, T + 10);
+    expect(retryAfter(db, "b@example.test", null, T + 10)).toBe(0);
   });
 });
 

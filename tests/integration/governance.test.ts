@@ -27,7 +27,7 @@ import {
   updateGate,
   updateRequirement,
 } from "~/models/governance.server";
-import { getEvaluatedGates, getExecutiveRiskPanels, getLiveMetricValues, LiveSources } from "~/models/live-metrics.server";
+import { gateMetricReader, getEvaluatedGates, getExecutiveRiskPanels, getLiveMetricValues, LiveSources } from "~/models/live-metrics.server";
 import { createTestDb } from "../helpers/db";
 
 let db: Db;
@@ -49,12 +49,12 @@ describe("decision gates on live values", () => {
   it("gathers live values from finance and delivery, null where there is no data", () => {
     financeMonths(16, 9_000_00);
     const v = getLiveMetricValues(db, NOW);
-    expect(v.customers).toBe(16);
-    expect(v.arr_cents).toBe(108_000_00);
-    expect(v.runway_months).toBeCloseTo(24);
-    expect(v.change_failure_rate_30d).toBeNull();
-    expect(v.deploys_per_day_30d).toBeNull();
-    expect(v.headcount).toBe(0);
+    expect(v["finance.customers"]).toBe(16);
+    expect(v["finance.arr"]).toBe(108_000_00);
+    expect(v["finance.runway_months"]).toBeCloseTo(24);
+    expect(v["delivery.change_failure_rate"]).toBeNull();
+    expect(v["delivery.deploys_per_day"]).toBeNull();
+    expect(v["people.headcount"]).toBe(0);
   });
 
   it("Series A gate: go once customers ≥ 15 and ARR ≥ 100 k€; no-go past its due date otherwise", () => {
@@ -62,8 +62,8 @@ describe("decision gates on live values", () => {
       name: "Series A",
       dueDate: "2026-03-31",
       criteria: [
-        { metric: "customers", operator: ">=", threshold: 15 },
-        { metric: "arr_cents", operator: ">=", threshold: 100_000_00 },
+        { metric: "finance.customers", operator: ">=", threshold: 15 },
+        { metric: "finance.arr", operator: ">=", threshold: 100_000_00 },
       ],
     });
     // no finance at all: no data → not met → no-go (past due)
@@ -89,11 +89,11 @@ describe("decision gates on live values", () => {
       name: "Public launch",
       dueDate: "2026-02-28",
       criteria: [
-        { metric: "kpi_nps", operator: ">", threshold: 60 },
-        { metric: "kpi_bugs_p0", operator: "<=", threshold: 0 },
+        { metric: "kpi.nps", operator: ">", threshold: 60 },
+        { metric: "kpi.bugs_p0", operator: "<=", threshold: 0 },
       ],
     });
-    insertGate(db, { name: "Expansion", dueDate: "2026-12-31", criteria: [{ metric: "net_burn_cents", operator: "<=", threshold: 0 }] });
+    insertGate(db, { name: "Expansion", dueDate: "2026-12-31", criteria: [{ metric: "finance.net_burn", operator: "<=", threshold: 0 }] });
     insertKpiMeasurement(db, { kpiId: nps.id, measuredOn: "2026-03-01", value: 72 });
     insertKpiMeasurement(db, { kpiId: nps.id, measuredOn: "2026-01-01", value: 40 }); // older: ignored
     insertKpiMeasurement(db, { kpiId: bugs.id, measuredOn: "2026-03-01", value: 2 });
@@ -114,7 +114,7 @@ describe("decision gates on live values", () => {
 
   it("a page reads each live source once: the rules and the gates share one finance and one delivery read", () => {
     financeMonths(16, 9_000_00);
-    insertGate(db, { name: "Series A", dueDate: "2026-12-31", criteria: [{ metric: "customers", operator: ">=", threshold: 15 }] });
+    insertGate(db, { name: "Series A", dueDate: "2026-12-31", criteria: [{ metric: "finance.customers", operator: ">=", threshold: 15 }] });
     const src = new LiveSources(db, NOW);
     expect(src.finance()).toBe(src.finance()); // the same object: read once
     const client = db.$client;
@@ -142,16 +142,17 @@ describe("decision gates on live values", () => {
     expect(snapshotReads.length).toBe(alone.length); // not twice: rules + gates share the read
   });
 
-  it("pending before the due date, change failure rate from the last 30 days", () => {
+  it("pending before the due date, change failure rate from the catalogue window (90 days)", () => {
     const svc = insertService(db, { name: "api" });
     const d1 = insertDeployment(db, { serviceId: svc.id, environment: "production", status: "success", finishedAt: new Date(NOW - 2 * 86_400_000) });
     insertDeployment(db, { serviceId: svc.id, environment: "production", status: "success", finishedAt: new Date(NOW - 3 * 86_400_000) });
     insertIncident(db, { serviceId: svc.id, startedAt: new Date(NOW - 2 * 86_400_000 + 3600_000), causeDeploymentId: d1.id, causeKind: "explicit" });
-    insertGate(db, { name: "Elite", dueDate: "2026-12-31", criteria: [{ metric: "change_failure_rate_30d", operator: "<", threshold: 0.05 }] });
+    insertGate(db, { name: "Elite", dueDate: "2026-12-31", criteria: [{ metric: "delivery.change_failure_rate", operator: "<", threshold: 0.05 }] });
     const [g] = getEvaluatedGates(db, NOW);
     expect(g.criteria[0].value).toBe(0.5);
     expect(g.verdict).toBe("pending");
-    const [later] = evaluateGates(listGates(db), { ...getLiveMetricValues(db, NOW), change_failure_rate_30d: 0.01 }, "2027-01-01");
+    const reader = gateMetricReader(new LiveSources(db, NOW));
+    const [later] = evaluateGates(listGates(db), { ...reader, value: (id) => (id === "delivery.change_failure_rate" ? 0.01 : reader.value(id)) }, "2027-01-01");
     expect(later.verdict).toBe("go");
   });
 
@@ -160,10 +161,10 @@ describe("decision gates on live values", () => {
     const fd = new FormData();
     fd.set("name", "Series A");
     fd.set("dueDate", "2026-06-30");
-    fd.set("metric_0", "arr_cents");
+    fd.set("metric_0", "finance.arr");
     fd.set("operator_0", ">=");
     fd.set("threshold_0", "100");
-    fd.set("metric_1", "change_failure_rate_30d");
+    fd.set("metric_1", "delivery.change_failure_rate");
     fd.set("operator_1", "<=");
     fd.set("threshold_1", "5");
     fd.set("metric_2", "");
@@ -171,8 +172,8 @@ describe("decision gates on live values", () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.data.criteria).toEqual([
-      { metric: "arr_cents", operator: ">=", threshold: 100_000_00 },
-      { metric: "change_failure_rate_30d", operator: "<=", threshold: 0.05 },
+      { metric: "finance.arr", operator: ">=", threshold: 100_000_00 },
+      { metric: "delivery.change_failure_rate", operator: "<=", threshold: 0.05 },
     ]);
     const id = createGate(db, ceo.id, parsed.data);
     updateGate(db, ceo.id, id, { ...parsed.data, criteria: parsed.data.criteria.slice(0, 1) });
@@ -199,12 +200,12 @@ describe("decision gates on live values", () => {
   });
 
   it("human units round-trip", () => {
-    expect(fromHumanUnits("arr_cents", 100)).toBe(100_000_00);
-    expect(toHumanUnits("arr_cents", 100_000_00)).toBe(100);
-    expect(fromHumanUnits("monthly_growth", 5)).toBe(0.05);
-    expect(toHumanUnits("change_failure_rate_30d", 0.05)).toBe(5);
-    expect(fromHumanUnits("burn_multiple", 2)).toBe(2);
-    expect(fromHumanUnits("runway_months", 18)).toBe(18);
+    expect(fromHumanUnits("finance.arr", 100)).toBe(100_000_00);
+    expect(toHumanUnits("finance.arr", 100_000_00)).toBe(100);
+    expect(fromHumanUnits("finance.revenue_growth", 5)).toBe(0.05);
+    expect(toHumanUnits("delivery.change_failure_rate", 0.05)).toBe(5);
+    expect(fromHumanUnits("finance.burn_multiple", 2)).toBe(2);
+    expect(fromHumanUnits("finance.runway_months", 18)).toBe(18);
   });
 });
 

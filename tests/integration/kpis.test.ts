@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { MetricContext, readMetric } from "~/models/metrics.server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   deploymentsPerDaySeries,
@@ -76,10 +77,15 @@ describe("KPI tiles", () => {
     insertDeployment(t.db, { serviceId: svc.id, status: "success", finishedAt: new Date(NOW - 10 * DAY) });
     const tile = getKpiTiles(t.db, { now: NOW }).tiles.find((x) => x.id === kpi.id)!;
     expect(tile.computed).toBe(true);
-    expect(tile.latest!.value).toBe(2);
-    expect(tile.previous!.value).toBeCloseTo(1 / 7, 2);
+    // the catalogue's delivery.deploys_per_day (90 days before now), unrounded: the same number as the CTO dashboard
+    expect(tile.latest!.value).toBeCloseTo(15 / 90, 12);
+    expect(tile.latest!.value).toBe(readMetric(new MetricContext(t.db, NOW), "delivery.deploys_per_day").value);
+    expect(tile.previous).toBeNull(); // nothing in the 90 days before
+    insertDeployment(t.db, { serviceId: svc.id, status: "success", finishedAt: new Date(NOW - 100 * DAY) });
+    const again = getKpiTiles(t.db, { now: NOW }).tiles.find((x) => x.id === kpi.id)!;
+    expect(again.previous!.value).toBeCloseTo(1 / 90, 12);
     const series = deploymentsPerDaySeries(t.db, NOW, 2);
-    expect(series.map((p) => p.value)).toEqual([0.14, 2]);
+    expect(series.map((p) => p.value)).toEqual([0.14, 2]); // the weekly chart keeps its 7-day points
     expect(getKpiSeries(t.db, [kpi], { from: "2025-02-01", now: NOW }).get(kpi.id)!.length).toBeGreaterThan(0);
   });
 

@@ -1,6 +1,6 @@
 // Test-only: freezes the process clock at TRACKER_TEST_NOW (an ISO 8601 instant), so that the demo
 // seeded "today" and the pages that show "now"-relative figures are the same on every run of the
-// visual suite (docs/decisions/008-visual-regression-suite.md). Loaded with `node --import` by the
+// visual suite (docs/decisions/010-visual-regression-suite.md). Loaded with `node --import` by the
 // Playwright config's visual web server and seed — never by the app. Refused with
 // NODE_ENV=production (the app's env schema refuses the variable there too).
 const at = process.env.TRACKER_TEST_NOW;

@@ -13,8 +13,9 @@ import { windowChange, type ComparisonCoverage } from "~/lib/metrics/comparison"
 import { FORMULAS, INFERRED_CAUSE_RULE, type DoraMetrics, type Window } from "~/lib/metrics/delivery";
 import { ctoHref, drillHref, type CtoParams } from "./cto-window";
 import type { BudgetVsActualLine } from "~/lib/metrics/finance";
-import { DORA_TARGETS, meetsTarget, TARGETS_SOURCE } from "./targets";
+import { meetsTarget, targetText } from "~/lib/metrics/targets";
 import { plural } from "~/lib/plural";
+import { TARGETS_SOURCE, type DoraTargetKey, type DoraTargets } from "./targets";
 
 export const CTO_TEXT = {
   title: "CTO dashboard",
@@ -69,6 +70,7 @@ export function DoraTiles({
   comparison,
   params,
   fmt,
+  targets,
 }: {
   current: DoraMetrics;
   previous: DoraMetrics;
@@ -76,6 +78,8 @@ export function DoraTiles({
   comparison: ComparisonCoverage;
   params: CtoParams;
   fmt: Fmt;
+  /** the company's targets (metric_targets rows), null where none is set */
+  targets: DoraTargets;
 }) {
   const change = (cur: number | null, prev: number | null, direction: "higher" | "lower", format: (d: number) => string, comparedTo: string): KpiChange => ({
     ...windowChange(cur, prev, comparison, format),
@@ -93,9 +97,14 @@ export function DoraTiles({
   const pts = (d: number) => `${formatNumber(d * 100, { locale: fmt.locale, digits: 1, signed: true })} pts`;
   const hours = (h: number | null) => formatHours(h, fmt.locale);
   const f = m.deploymentFrequency;
-  // the company target, and whether the figure meets it
-  const target = (metric: keyof typeof DORA_TARGETS, value: number | null, text: string) => {
-    const met = meetsTarget(metric, value);
+  // the catalogue ids of the figures, over this page's window (data-metric / data-window)
+  const mark = (id: string, value: number | null) => ({ id, value, window: params.window });
+  // the company target (data), and whether the figure meets it
+  const target = (key: DoraTargetKey, value: number | null, format: (v: number) => string) => {
+    const t = targets[key];
+    if (!t) return undefined;
+    const text = targetText(t, format);
+    const met = meetsTarget(value, t);
     return met === null ? text : `${text} · ${met ? "met" : "not met"}`;
   };
 
@@ -108,7 +117,8 @@ export function DoraTiles({
         window={windowText("deployment_frequency")}
         href={deployments}
         tier={f.tier}
-        target={target("deploysPerDay", f.perDay, `≥ ${DORA_TARGETS.deploysPerDay} / day`)}
+        metric={mark("delivery.deploys_per_day", f.count > 0 ? f.perDay : null)}
+        target={target("deploysPerDay", f.perDay, (v) => `${formatNumber(v, { locale: fmt.locale, digits: 2 })} / day`)}
         change={change(f.perDay, p.deploymentFrequency.perDay, "higher", (d) => `${formatNumber(d, { locale: fmt.locale, digits: 1, signed: true })} / day`, cmp)}
         footnote={`${plural(f.count, "deployment", "deployments", { locale: fmt.locale })} · ${f.perWeek === null ? "no data" : formatNumber(f.perWeek, { locale: fmt.locale, digits: 1 })} / week`}
       />
@@ -119,7 +129,8 @@ export function DoraTiles({
         window={windowText("lead_time")}
         href={deployments}
         tier={m.leadTime.tier}
-        target={target("leadTimeHours", m.leadTime.medianHours, `< ${DORA_TARGETS.leadTimeHours} h`)}
+        metric={mark("delivery.lead_time_hours", m.leadTime.medianHours)}
+        target={target("leadTimeHours", m.leadTime.medianHours, (v) => formatHours(v, fmt.locale))}
         change={change(m.leadTime.medianHours, p.leadTime.medianHours, "lower", (d) => signedHours(d, fmt), cmp)}
         footnote="Median over commits"
       />
@@ -130,7 +141,8 @@ export function DoraTiles({
         window={windowText("change_failure_rate")}
         href={incidents}
         tier={m.changeFailureRate.tier}
-        target={target("changeFailureRate", m.changeFailureRate.rate, `< ${formatPercent(DORA_TARGETS.changeFailureRate, 0, fmt.locale)}`)}
+        metric={mark("delivery.change_failure_rate", m.changeFailureRate.rate)}
+        target={target("changeFailureRate", m.changeFailureRate.rate, (v) => formatPercent(v, 1, fmt.locale))}
         change={change(m.changeFailureRate.rate, p.changeFailureRate.rate, "lower", pts, cmp)}
         footnote={`${formatNumber(m.changeFailureRate.failed, { locale: fmt.locale, digits: 0 })} of ${formatNumber(m.changeFailureRate.total, { locale: fmt.locale, digits: 0 })} deployments caused an incident`}
       />
@@ -141,6 +153,7 @@ export function DoraTiles({
         window={windowText("time_to_restore")}
         href={restored}
         tier={m.timeToRestore.tier}
+        metric={mark("delivery.time_to_restore_hours", m.timeToRestore.medianHours)}
         change={change(m.timeToRestore.medianHours, p.timeToRestore.medianHours, "lower", (d) => signedHours(d, fmt), cmp)}
         footnote="Median over incidents started in the window and resolved"
       />
@@ -150,7 +163,8 @@ export function DoraTiles({
         formula={FORMULAS.mttr.formula}
         window={windowText("mttr")}
         href={restored}
-        target={target("mttrHours", m.timeToRestore.meanHours, `< ${formatHours(DORA_TARGETS.mttrHours, fmt.locale)}`)}
+        metric={mark("delivery.mttr_hours", m.timeToRestore.meanHours)}
+        target={target("mttrHours", m.timeToRestore.meanHours, (v) => formatHours(v, fmt.locale))}
         change={change(m.timeToRestore.meanHours, p.timeToRestore.meanHours, "lower", (d) => signedHours(d, fmt), cmp)}
       />
       <KpiTile
@@ -159,6 +173,7 @@ export function DoraTiles({
         formula={FORMULAS.rework_rate.formula}
         window={windowText("rework_rate")}
         href={drillHref("deployments", params.window, filter, { status: "success", environment: "production", hotfix: "yes" })}
+        metric={mark("delivery.rework_rate", m.reworkRate.rate)}
         change={change(m.reworkRate.rate, p.reworkRate.rate, "lower", pts, cmp)}
         footnote="Hotfix or rollback deployments"
       />
@@ -175,7 +190,11 @@ type WeekRow = {
   mttrHours: number | null;
 };
 
-export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { weekStart: number })[]; fmt: Fmt }) {
+export function DoraTrendCharts({ weekly, fmt, targets }: { weekly: (DoraMetrics & { weekStart: number })[]; fmt: Fmt; targets: DoraTargets }) {
+  const line = (key: DoraTargetKey, label: string, scale = 1) => {
+    const t = targets[key];
+    return t ? { y: t.value * scale, label, color: "accent" as const } : undefined;
+  };
   const rows: WeekRow[] = weekly.map((w) => ({
     week: formatDate(w.weekStart, "UTC", fmt.locale),
     deploysPerDay: w.deploymentFrequency.perDay,
@@ -196,7 +215,7 @@ export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { week
         xKey="week"
         xLabel={xLabel}
         series={[{ key: "deploysPerDay", label: "Deployments / day", color: "chart-1" }]}
-        referenceLine={{ y: DORA_TARGETS.deploysPerDay, label: "Target", color: "accent" }}
+        referenceLine={line("deploysPerDay", "Target")}
         formatValue={num(1)}
         unit="number"
         locale={fmt.locale}
@@ -208,7 +227,7 @@ export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { week
         xKey="week"
         xLabel={xLabel}
         series={[{ key: "leadHours", label: "Median lead time", color: "chart-2" }]}
-        referenceLine={{ y: DORA_TARGETS.leadTimeHours, label: "Target", color: "accent" }}
+        referenceLine={line("leadTimeHours", "Target")}
         formatValue={hours}
         unit="hours"
         locale={fmt.locale}
@@ -220,7 +239,7 @@ export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { week
         xKey="week"
         xLabel={xLabel}
         series={[{ key: "cfrPercent", label: "Change failure rate (%)", color: "chart-3" }]}
-        referenceLine={{ y: DORA_TARGETS.changeFailureRate * 100, label: "Target", color: "accent" }}
+        referenceLine={line("changeFailureRate", "Target", 100)}
         formatValue={(v) => `${formatNumber(v, { locale: fmt.locale, digits: 1 })} %`}
         unit="percent"
         locale={fmt.locale}
@@ -235,7 +254,7 @@ export function DoraTrendCharts({ weekly, fmt }: { weekly: (DoraMetrics & { week
           { key: "ttrHours", label: "Median", color: "chart-4" },
           { key: "mttrHours", label: "Mean (MTTR)", color: "chart-5", dashed: true },
         ]}
-        referenceLine={{ y: DORA_TARGETS.mttrHours, label: "MTTR target", color: "accent" }}
+        referenceLine={line("mttrHours", "MTTR target")}
         formatValue={hours}
         unit="hours"
         locale={fmt.locale}

@@ -1,27 +1,21 @@
 /**
- * The company's delivery targets (strategy document 000: "50+ deployments a day, lead time < 2 h,
- * MTTR < 30 min, change failure rate < 5 %"), shown beside the DORA tiers.
+ * The CTO dashboard's targets: rows of metric_targets (data, set by the CTO on the Targets page),
+ * read by the loader with targetFor() for the current cycle and passed in — never constants.
  */
-export const DORA_TARGETS = {
-  deploysPerDay: 50,
-  leadTimeHours: 2,
-  mttrHours: 0.5,
-  changeFailureRate: 0.05,
+import type { TargetRule } from "~/lib/metrics/targets";
+
+export { meetsTarget } from "~/lib/metrics/targets";
+
+/** Which catalogue metric each DORA tile's target belongs to. */
+export const DORA_TARGET_METRICS = {
+  deploysPerDay: "delivery.deploys_per_day",
+  leadTimeHours: "delivery.lead_time_hours",
+  mttrHours: "delivery.mttr_hours",
+  changeFailureRate: "delivery.change_failure_rate",
 } as const;
 
-export const TARGETS_SOURCE = "the company's delivery targets.";
+export type DoraTargetKey = keyof typeof DORA_TARGET_METRICS;
+/** The target of each tile (null: none set). */
+export type DoraTargets = Record<DoraTargetKey, (TargetRule & { setBy?: string | null }) | null>;
 
-/** Whether a figure meets its target (null when there is no figure). */
-export function meetsTarget(metric: keyof typeof DORA_TARGETS, value: number | null): boolean | null {
-  if (value === null || !Number.isFinite(value)) return null;
-  switch (metric) {
-    case "deploysPerDay":
-      return value >= DORA_TARGETS.deploysPerDay;
-    case "leadTimeHours":
-      return value < DORA_TARGETS.leadTimeHours;
-    case "mttrHours":
-      return value < DORA_TARGETS.mttrHours;
-    case "changeFailureRate":
-      return value < DORA_TARGETS.changeFailureRate;
-  }
-}
+export const TARGETS_SOURCE = "the company's targets (set by the CTO on the Targets page).";

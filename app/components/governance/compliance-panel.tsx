@@ -15,11 +15,12 @@ export type ComplianceProgressItem = {
   compliant: number;
   doneShare: number | null;
   compliantShare: number | null;
+  targetDate?: string | null;
 };
 
 const TEXT = {
   title: "Compliance progress",
-  description: "GDPR, ISO 27001 and SOC 2 requirements (regulatory compliance — not the DORA delivery metrics).",
+  description: "The company's compliance frameworks and their requirements (regulatory compliance — not the DORA delivery metrics).",
   done: "Done",
   compliant: "Compliant",
   about: "How compliance progress is computed",
@@ -50,10 +51,18 @@ export function ComplianceProgressList({ frameworks, locale, linkTo = true }: { 
         <li key={f.id} className="compliance-list__item">
           <p className="compliance-list__name">
             {linkTo ? <Link to={`/governance/compliance?framework=${encodeURIComponent(f.key)}`}>{f.name}</Link> : f.name}{" "}
-            <span className="muted">
-              {f.applicable} applicable of {f.total}
-            </span>
+            {f.total > 0 ? (
+              <span className="muted">
+                {f.applicable} applicable of {f.total}
+              </span>
+            ) : null}
+            {f.targetDate ? <span className="muted"> · target {f.targetDate}</span> : null}
           </p>
+          {f.total === 0 ? (
+            <p className="muted" data-testid="framework-empty">
+              No requirements yet: <Link to="/governance/compliance#frameworks">import them from a CSV file</Link> or add them one by one (CEO and CTO).
+            </p>
+          ) : (
           <div className="compliance-list__bars">
             <span className="compliance-list__label">
               {TEXT.done} ({f.done}/{f.applicable})
@@ -64,6 +73,7 @@ export function ComplianceProgressList({ frameworks, locale, linkTo = true }: { 
             </span>
             <ProgressBar value={f.compliantShare} label={`${f.name}: ${TEXT.compliant}`} status="good" locale={locale} />
           </div>
+          )}
         </li>
       ))}
     </ul>

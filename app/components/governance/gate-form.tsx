@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Field, FieldErrors, TextareaField } from "~/components/ui/field";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
-import { GATE_METRIC_KEYS, GATE_METRICS, GATE_OPERATORS, isGateMetricKey, type GateOperator } from "~/lib/metrics/governance";
+import { GATE_OPERATORS, type GateOperator } from "~/lib/metrics/governance";
 import { humanUnitLabel, toHumanUnits } from "./gate-units";
 import { OPERATOR_LABELS } from "./labels";
 
@@ -27,7 +27,10 @@ export function GateForm({
   slots,
   currency,
   submitLabel,
+  metricOptions,
 }: {
+  /** the catalogue metrics a criterion may name (id and label), from the loader */
+  metricOptions: readonly { id: string; label: string }[];
   reply: unknown;
   intent: string;
   initial: GateFormValues;
@@ -62,10 +65,10 @@ export function GateForm({
                 </label>
                 <select id={metricId} name={`metric_${n}`} className="field__control" defaultValue={v(`metric_${n}`, c?.metric ?? "")} aria-invalid={e(`metric_${n}`) ? true : undefined}>
                   <option value="">—</option>
-                  {GATE_METRIC_KEYS.map((k) => (
-                    <option key={k} value={k}>
-                      {GATE_METRICS[k].label}
-                      {humanUnitLabel(k, currency) ? ` (${humanUnitLabel(k, currency)})` : ""}
+                  {metricOptions.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.label}
+                      {humanUnitLabel(m.id, currency) ? ` (${humanUnitLabel(m.id, currency)})` : ""}
                     </option>
                   ))}
                 </select>
@@ -94,7 +97,7 @@ export function GateForm({
                   type="text"
                   inputMode="decimal"
                   className="field__control"
-                  defaultValue={v(`threshold_${n}`, c ? (isGateMetricKey(c.metric) ? toHumanUnits(c.metric, c.threshold) : c.threshold) : "")}
+                  defaultValue={v(`threshold_${n}`, c ? toHumanUnits(c.metric, c.threshold) : "")}
                   aria-invalid={e(`threshold_${n}`) ? true : undefined}
                 />
                 <FieldErrors errors={e(`threshold_${n}`)} />

@@ -49,8 +49,8 @@ export function GateVerdictFormula() {
       label="How a gate's verdict is decided"
       content={
         <>
-          {FORMULAS.gate_verdict.formula} Window: {FORMULAS.gate_verdict.window} Finance values come from the latest closed month; delivery values
-          from the last 30 days; headcount from this month.
+          {FORMULAS.gate_verdict.formula} Window: {FORMULAS.gate_verdict.window} Each criterion names a metric of the catalogue: finance values
+          come from the latest closed month (runway with the hiring plan from the forecast); delivery values from the last 90 days; headcount from today.
         </>
       }
     />
@@ -77,10 +77,15 @@ export function GateCriteriaTable({ gate, fmt }: { gate: GateView; fmt: Partial<
             <tr key={c.id}>
               <th scope="row">{c.label}</th>
               <td className="nowrap num">
-                {OPERATOR_LABELS[c.operator]} {formatGateValue(c.metric, c.threshold, fmt)}
+                {OPERATOR_LABELS[c.operator]} {formatGateValue(c.metric, c.threshold, fmt, c.value)}
               </td>
-              <td className={c.value === null ? "nowrap num muted" : "nowrap num"} data-testid="criterion-value">
-                {formatGateValue(c.metric, c.value, fmt)}
+              <td
+                className={c.value === null ? "nowrap num muted" : "nowrap num"}
+                data-testid="criterion-value"
+                data-metric={c.metric}
+                data-value={c.value ?? ""}
+              >
+                {formatGateValue(c.metric, c.value, fmt, c.threshold)}
               </td>
               <td>
                 <Badge tone={OUTCOME_TONE[c.outcome]}>{CRITERION_OUTCOME_LABELS[c.outcome]}</Badge>
@@ -123,8 +128,10 @@ export function GatesPanel({ gates, fmt }: { gates: readonly GateView[]; fmt: Fo
                   <li key={c.id} className="gates-list__criterion">
                     <Badge tone={OUTCOME_TONE[c.outcome]}>{CRITERION_OUTCOME_LABELS[c.outcome]}</Badge>{" "}
                     <span>
-                      {c.label} {OPERATOR_LABELS[c.operator]} {formatGateValue(c.metric, c.threshold, fmt)} — now{" "}
-                      {formatGateValue(c.metric, c.value, fmt)}
+                      {c.label} {OPERATOR_LABELS[c.operator]} {formatGateValue(c.metric, c.threshold, fmt, c.value)} — now{" "}
+                      <span data-metric={c.metric} data-value={c.value ?? ""}>
+                        {formatGateValue(c.metric, c.value, fmt, c.threshold)}
+                      </span>
                     </span>
                   </li>
                 ))}

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { forbidden } from "~/utils/http.server";
 import type { SessionUser } from "~/models/users.server";
-import { idSchema, isoDateSchema } from "~/lib/validation.server";
+import { idSchema, parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
 import { KPI_CATEGORIES, KPI_DIRECTIONS, KPI_SOURCES } from "~/models/kpis.server";
 import { canEditKpis } from "./kpi-format";
 
@@ -15,9 +15,8 @@ const optionalText = (max: number) =>
   z.preprocess((v) => (v === undefined ? null : v), z.string().max(max, `must be at most ${max} characters`).nullable());
 
 export const numberInput = z.string({ error: "is required" }).transform((s, ctx) => {
-  const t = s.replace(/[\s\u00a0\u202f]/g, "").replace("\u2212", "-").replace(",", ".");
-  const n = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : NaN;
-  if (!Number.isFinite(n)) {
+  const n = parseDecimalInput(s);
+  if (n === null) {
     ctx.addIssue({ code: "custom", message: "must be a number" });
     return z.NEVER;
   }
@@ -37,7 +36,7 @@ export const KpiSchema = z.object({
 });
 
 export const MeasurementSchema = z.object({
-  measuredOn: isoDateSchema,
+  measuredOn: pastIsoDateSchema,
   value: numberInput,
   note: optionalText(500),
 });

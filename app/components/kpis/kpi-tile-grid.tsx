@@ -35,14 +35,15 @@ export function KpiTileGrid({ tiles, formatting, cycleName }: { tiles: readonly 
               label={k.name}
               value={k.latest ? formatKpiValue(k.latest.value, k.unit, locale) : null}
               href={`/kpis/${k.id}`}
+              metric={{ id: `kpi.${k.key}`, value: k.latest?.value ?? null, asOf: k.computed ? null : (k.latest?.measuredOn ?? null) }}
               formula={
                 k.computed
-                  ? "Successful production deployments finished in the last 7 days ÷ 7 (computed from the delivery data)."
+                  ? "Successful production deployments finished in the window ÷ days in the window (computed from the delivery data: the catalogue's delivery.deploys_per_day, the same figure as the CTO dashboard)."
                   : `Latest measurement. ${k.description ?? ""} ${k.direction === "lower" ? "Lower is better." : "Higher is better."}`.trim()
               }
               window={
                 k.computed
-                  ? "The 7 days before now; change vs the 7 days before that."
+                  ? "The 90 days before now; change vs the 90 days before that."
                   : k.latest
                     ? `Measured on ${when}${k.previous ? `; change vs ${formatDate(k.previous.measuredOn, timeZone, locale)}` : ""}. Target of ${cycleName ?? "no cycle"}.`
                     : "No measurement yet."

@@ -35,7 +35,29 @@ export type KpiTileProps = {
   /** heading level of the label (default 3) */
   headingLevel?: 2 | 3 | 4;
   className?: string;
+  /**
+   * The catalogue metric shown (app/lib/metrics/catalogue.ts): marks the figure with data-metric,
+   * data-value (unrounded), and data-as-of or data-window ("from/to", UTC ms) — so tests and tools
+   * can check that one id shows one value everywhere for the same window.
+   */
+  metric?: MetricMark;
 };
+
+export type MetricMark = {
+  id: string;
+  value: number | string | null;
+  asOf?: string | null;
+  window?: { from: number; to: number } | null;
+};
+
+/** The data-* attributes of a figure of the catalogue (spread onto the element showing it). */
+export function metricAttributes(m: MetricMark | undefined): Record<string, string> {
+  if (!m) return {};
+  const out: Record<string, string> = { "data-metric": m.id, "data-value": m.value === null ? "" : String(m.value) };
+  if (m.asOf) out["data-as-of"] = m.asOf;
+  if (m.window) out["data-window"] = `${m.window.from}/${m.window.to}`;
+  return out;
+}
 
 /**
  * One headline figure with its formula and window (tooltip on hover and keyboard focus),
@@ -54,6 +76,7 @@ export function KpiTile({
   footnote,
   headingLevel = 3,
   className,
+  metric,
 }: KpiTileProps) {
   const labelId = useId();
   const Heading = `h${headingLevel}` as "h2" | "h3" | "h4";
@@ -93,6 +116,7 @@ export function KpiTile({
       <p
         className={value === null ? "tile__value tile__value--empty" : "tile__value"}
         style={value === null ? undefined : ({ "--value-chars": Math.max(6, [...valueText].length) } as CSSProperties)}
+        {...metricAttributes(metric)}
       >
         {valueNode}
       </p>

@@ -6,42 +6,31 @@ import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { assertPermission } from "~/auth/guards.server";
 import type { FormOkReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, formError, idField, parseForm } from "~/lib/forms.server";
 import { KR_KINDS, type KrKind } from "~/lib/metrics/okrs";
-import { eurosToCents, idSchema, isoDateSchema } from "~/lib/validation.server";
+import { decimalSchema, eurosToCents, idSchema, intSchema, isoDateSchema, parseDecimalInput } from "~/lib/validation.server";
 import type { SessionUser } from "~/models/users.server";
 import { addCheckIn, getCycle, getDefaultCycle, getKeyResult, OkrRuleError } from "~/models/okrs.server";
 import type { Db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+import { schema } from "~/utils/db.server";
+import { optionalRefIdSchema } from "~/utils/refs.server";
 
-const optionalId = z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable());
 const optionalText = (max: number) =>
   z.preprocess((v) => (v === undefined ? null : v), z.string().max(max, `must be at most ${max} characters`).nullable());
-
-/** A number typed by a person: "1234.5", "1 234,5", "-3" (no thousands separators other than spaces). */
-export function parseNumberInput(input: string): number | null {
-  const s = input.replace(/[\s\u00a0\u202f]/g, "").replace("\u2212", "-").replace(",", ".");
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
-}
 
 /** A KR value as typed (currency in euros) → the stored number (currency in cents), or null when invalid. */
 export function krValueFromInput(kind: KrKind, input: string): number | null {
   if (kind === "currency") return eurosToCents(input);
   if (kind === "boolean") return input === "1" || input === "true" || input === "on" ? 1 : input === "0" || input === "false" ? 0 : null;
-  return parseNumberInput(input);
+  return parseDecimalInput(input);
 }
 
 export const CheckInSchema = z.object({
   intent: z.literal("checkin"),
   keyResultId: idSchema,
   value: z.string({ error: "is required" }),
-  confidence: z.coerce
-    .number({ error: "is required (1–10)" })
-    .int("must be a whole number from 1 to 10")
-    .min(1, "must be from 1 to 10")
-    .max(10, "must be from 1 to 10"),
+  confidence: intSchema({ min: 1, max: 10, message: "must be a whole number from 1 to 10" }),
   note: optionalText(500),
 });
 
@@ -58,9 +47,9 @@ export type CheckInReply = FormOkReply & { keyResultId: number; currentValue: nu
  */
 export function handleCheckIn(db: Db, user: SessionUser, formData: FormData, opts: { returnTo?: string; now?: number } = {}) {
   const now = opts.now ?? Date.now();
-  const krId = idSchema.safeParse(formData.get("keyResultId"));
-  if (!krId.success) return fieldError(formData, "keyResultId", "is not a key result", "checkin");
-  const kr = getKeyResult(db, krId.data);
+  const krId = idField(formData, "keyResultId");
+  if (krId === null) return fieldError(formData, "keyResultId", "is not a key result", "checkin");
+  const kr = getKeyResult(db, krId);
   if (!kr) notFound("No such key result.");
   assertPermission(user, "okrs:checkin", { teamId: kr.teamId, ownerUserId: kr.ownerUserId });
   const parsed = parseForm(formData, CheckInSchema, "checkin");
@@ -97,7 +86,7 @@ export function handleCheckIn(db: Db, user: SessionUser, formData: FormData, opt
 export function ruleErrorReply(err: unknown, formData: FormData, intent: string, fallbackField = "form") {
   if (err instanceof OkrRuleError) {
     if (err.field) return fieldError(formData, err.field, err.message, intent);
-    return badRequest({ status: "error", fieldErrors: {}, formErrors: [err.message], values: {}, intent });
+    return formError(formData, err.message, intent);
   }
   throw err;
 }
@@ -114,9 +103,9 @@ export const CycleSchema = z
 export const ObjectiveSchema = z.object({
   title: z.string({ error: "is required" }).min(1, "is required").max(200, "must be at most 200 characters"),
   description: optionalText(2000),
-  ownerUserId: optionalId,
-  teamId: optionalId,
-  parentId: optionalId,
+  ownerUserId: optionalRefIdSchema(schema.users, "user"),
+  teamId: optionalRefIdSchema(schema.teams, "team"),
+  parentId: optionalRefIdSchema(schema.objectives, "objective"),
 });
 
 export const KeyResultSchema = z
@@ -128,9 +117,9 @@ export const KeyResultSchema = z
     unit: optionalText(30),
     weight: z.preprocess(
       (v) => (v === undefined ? 1 : v),
-      z.coerce.number({ error: "must be a number" }).min(0, "must not be negative").max(100, "must be at most 100"),
+      decimalSchema({ min: 0, max: 100 }),
     ),
-    ownerUserId: optionalId,
+    ownerUserId: optionalRefIdSchema(schema.users, "user"),
   })
   .transform((kr, ctx) => {
     const num = (field: "startValue" | "targetValue") => {

@@ -31,6 +31,19 @@ export const MS_PER_HOUR = 3_600_000;
 export const MS_PER_DAY = 86_400_000;
 export const PRODUCTION = "production";
 export const DEFAULT_WINDOW_DAYS = 90;
+/**
+ * The longest window any page or API call computes (two years): weekly trends stay ≤ 105 points and a
+ * request stays a few milliseconds whatever the URL says. Longer windows are refused with a message.
+ */
+export const MAX_WINDOW_DAYS = 731;
+export const MAX_WINDOW_MESSAGE = `the window must be at most ${MAX_WINDOW_DAYS} days (two years)`;
+
+/** null when [from, to) is a usable window, else why not. */
+export function windowProblem(window: Window): string | null {
+  if (!(window.to > window.from)) return "the end must be after the start";
+  if (window.to - window.from > MAX_WINDOW_DAYS * MS_PER_DAY) return MAX_WINDOW_MESSAGE;
+  return null;
+}
 
 /** Half-open window [from, to) in UTC milliseconds. */
 export type Window = { from: number; to: number };

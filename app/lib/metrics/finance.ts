@@ -829,3 +829,22 @@ export function budgetVsActual(rows: readonly { category: string; plannedCents: 
   const actual = rows.reduce((a, r) => a + r.actualCents, 0);
   return { rows: rows.map((r) => line(r.category, r.plannedCents, r.actualCents)), total: line("Total", planned, actual) };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue helpers (app/lib/metrics/catalogue.ts)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Months from the last day of M to `date` ('YYYY-MM-DD'): days ÷ (365.25 ÷ 12), the inverse of
+ * zeroCashDate (so a date from zeroCashDate(M, r) gives back r to within half a day). null date → null.
+ */
+export function monthsUntil(asOfMonth: string, date: string | null): number | null {
+  if (date === null) return null;
+  return (dayDiff(lastDayOfMonth(asOfMonth), date) * 12) / 365.25;
+}
+
+/** MRR growth = MRR(M) ÷ MRR(M−1) − 1; null when M−1 is unknown (not closed) or its MRR is ≤ 0. */
+export function mrrGrowth(mrrNowCents: number, mrrPreviousCents: number | null): number | null {
+  if (mrrPreviousCents === null || mrrPreviousCents <= 0) return null;
+  return mrrNowCents / mrrPreviousCents - 1;
+}

@@ -1,17 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
   FORMULAS,
-  GATE_METRICS,
-  GATE_METRIC_KEYS,
+  GATE_METRIC_IDS,
   MATURITY_INDICATORS,
   MATURITY_INDICATOR_KEYS,
   compareCriterion,
   evaluateGate,
-  isGateMetricKey,
+  isGateMetricId,
   maturityLevelLabel,
   type CriterionOutcome,
   type GateCriterionInput,
-  type GateMetricUnit,
   type GateOperator,
   type GateVerdict,
 } from "./governance";
@@ -86,34 +84,33 @@ describe("evaluateGate", () => {
   });
 });
 
-describe("GATE_METRICS", () => {
-  it.each<[string, GateMetricUnit, "higher" | "lower"]>([
-    ["customers", "count", "higher"],
-    ["arr_cents", "cents", "higher"],
-    ["mrr_cents", "cents", "higher"],
-    ["runway_months", "months", "higher"],
-    ["cash_cents", "cents", "higher"],
-    ["monthly_growth", "fraction", "higher"],
-    ["burn_multiple", "fraction", "lower"],
-    ["change_failure_rate_30d", "fraction", "lower"],
-    ["deploys_per_day_30d", "per_day", "higher"],
-    ["lead_time_hours_30d", "hours", "lower"],
-    ["time_to_restore_hours_30d", "hours", "lower"],
-    ["headcount", "count", "higher"],
-  ])("%s: %s, %s is better", (key, unit, direction) => {
-    expect(isGateMetricKey(key)).toBe(true);
-    if (!isGateMetricKey(key)) return;
-    expect(GATE_METRICS[key].unit).toBe(unit);
-    expect(GATE_METRICS[key].direction).toBe(direction);
-    expect(GATE_METRICS[key].label.length).toBeGreaterThan(0);
+describe("gate metrics are catalogue ids", () => {
+  it.each([
+    "finance.customers",
+    "finance.arr",
+    "finance.runway_months",
+    "finance.runway_months_with_hiring_plan",
+    "finance.revenue_growth",
+    "finance.burn_multiple",
+    "delivery.change_failure_rate",
+    "delivery.deploys_per_day",
+    "people.headcount",
+    "kpi.nps",
+  ])("%s may be a criterion", (id) => {
+    expect(isGateMetricId(id)).toBe(true);
   });
 
-  it("keys list and catalogue agree", () => {
-    expect(Object.keys(GATE_METRICS).sort()).toEqual([...GATE_METRIC_KEYS].sort());
-  });
+  it.each(["nope", "toString", "constructor", "", "customers", "runway_months", "finance.zero_cash_date", "kpi.", "kpi.NPS"])(
+    "%j may not (unknown, legacy key, or a date)",
+    (id) => {
+      expect(isGateMetricId(id)).toBe(false);
+    },
+  );
 
-  it.each(["nope", "toString", "constructor", ""])("%j is not a gate metric", (key) => {
-    expect(isGateMetricKey(key)).toBe(false);
+  it("every static gate metric id is in the catalogue and numeric", () => {
+    expect(GATE_METRIC_IDS.length).toBeGreaterThan(20);
+    for (const id of GATE_METRIC_IDS) expect(isGateMetricId(id)).toBe(true);
+    expect(GATE_METRIC_IDS).not.toContain("finance.zero_cash_date");
   });
 });
 

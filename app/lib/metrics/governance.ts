@@ -9,8 +9,9 @@
  * - a criterion without data counts as not met;
  * - a gate with no criteria has nothing to decide on: 'pending' at any time.
  */
+import { CATALOGUE, isKpiMetricId, isStaticMetricId, metricDefinition, type StaticMetricId } from "./catalogue";
 import { parseIsoDate } from "./okrs";
-import type { ColourMeaning, Direction, MetricFormula } from "./tiers";
+import type { ColourMeaning, MetricFormula } from "./tiers";
 
 export const GATE_OPERATORS = [">=", ">", "<=", "<"] as const;
 export type GateOperator = (typeof GATE_OPERATORS)[number];
@@ -87,58 +88,19 @@ export function evaluateGate<C extends GateCriterionInput>(
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Gate metric catalogue
+// Gate metrics: catalogue ids (app/lib/metrics/catalogue.ts)
 // ---------------------------------------------------------------------------------------------------
 
-export type GateMetricUnit = "count" | "cents" | "months" | "fraction" | "hours" | "per_day";
-
-export type GateMetric = { label: string; unit: GateMetricUnit; direction: Direction };
-
-export const GATE_METRIC_KEYS = [
-  "customers",
-  "arr_cents",
-  "mrr_cents",
-  "runway_months",
-  "cash_cents",
-  "monthly_growth",
-  "burn_multiple",
-  "change_failure_rate_30d",
-  "deploys_per_day_30d",
-  "lead_time_hours_30d",
-  "time_to_restore_hours_30d",
-  "headcount",
-  "net_burn_cents",
-  "kpi_nps",
-  "kpi_bugs_p0",
-] as const;
-export type GateMetricKey = (typeof GATE_METRIC_KEYS)[number];
-
 /**
- * Live metrics a gate criterion may use. Units: cents for money, 'fraction' for ratios (0.05 = 5 %;
- * monthly_growth 0.1 = 10 % a month), burn multiple as a plain ratio (unit 'fraction' = dimensionless).
+ * The static catalogue metrics a gate criterion may name: every numeric one (not a date). A
+ * product KPI (`kpi.<key>`) may be named too; whether it exists is the database's say.
  */
-export const GATE_METRICS: Record<GateMetricKey, GateMetric> = {
-  customers: { label: "Paying customers", unit: "count", direction: "higher" },
-  arr_cents: { label: "ARR", unit: "cents", direction: "higher" },
-  mrr_cents: { label: "MRR", unit: "cents", direction: "higher" },
-  runway_months: { label: "Runway", unit: "months", direction: "higher" },
-  cash_cents: { label: "Cash", unit: "cents", direction: "higher" },
-  monthly_growth: { label: "Monthly revenue growth", unit: "fraction", direction: "higher" },
-  burn_multiple: { label: "Burn multiple", unit: "fraction", direction: "lower" },
-  change_failure_rate_30d: { label: "Change failure rate (30 days)", unit: "fraction", direction: "lower" },
-  deploys_per_day_30d: { label: "Deployments per day (30 days)", unit: "per_day", direction: "higher" },
-  lead_time_hours_30d: { label: "Lead time for changes (30 days)", unit: "hours", direction: "lower" },
-  time_to_restore_hours_30d: { label: "Time to restore (30 days)", unit: "hours", direction: "lower" },
-  headcount: { label: "Headcount", unit: "count", direction: "higher" },
-  // "profitable" (002's expansion gate): net burn ≤ 0
-  net_burn_cents: { label: "Net burn (latest closed month)", unit: "cents", direction: "lower" },
-  // product KPIs (the latest measurement): 002's public launch gate
-  kpi_nps: { label: "NPS (latest measurement)", unit: "count", direction: "higher" },
-  kpi_bugs_p0: { label: "Open P0 bugs (latest measurement)", unit: "count", direction: "lower" },
-};
+export const GATE_METRIC_IDS: readonly StaticMetricId[] = CATALOGUE.filter((d) => d.unit !== "date").map((d) => d.id as StaticMetricId);
 
-export function isGateMetricKey(key: string): key is GateMetricKey {
-  return Object.prototype.hasOwnProperty.call(GATE_METRICS, key);
+/** Whether a criterion may name this id (a numeric static catalogue metric, or a KPI-shaped id). */
+export function isGateMetricId(id: string): boolean {
+  if (isStaticMetricId(id)) return metricDefinition(id)?.unit !== "date";
+  return isKpiMetricId(id);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ describe("parseCtoParams", () => {
     expect(s.days).toBe(90);
     expect(s.notices[0]).toBe('Ignored to="soon": must be a date as YYYY-MM-DD.');
     // leap day of a leap year is a real date
-    expect(p("from=2024-02-29").window.from).toBe(Date.UTC(2024, 1, 29));
+    expect(p("from=2024-02-29&to=2024-03-31").window.from).toBe(Date.UTC(2024, 1, 29));
   });
 
   it("keeps service and team names (trimmed, at most 200 characters); empty ones are absent", () => {

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { WINDOW_PRESETS, type CtoParams, type WindowPreset } from "~/components/delivery-metrics/cto-window";
-import { DEFAULT_WINDOW_DAYS, MS_PER_DAY, previousWindow, type Window } from "~/lib/metrics/delivery";
+import { DEFAULT_WINDOW_DAYS, MS_PER_DAY, previousWindow, windowProblem, type Window } from "~/lib/metrics/delivery";
 import { ignoredParamNotice, parseSearchParams, urlTextSchema } from "~/lib/url-params.server";
-import { isoDateSchema } from "~/lib/validation.server";
+import { intSchema, isoDateSchema } from "~/lib/validation.server";
 
 /**
  * The CTO dashboard's window and filters from the URL (server-only: zod stays out of the
@@ -15,7 +15,7 @@ import { isoDateSchema } from "~/lib/validation.server";
 const PRESET_MESSAGE = `must be one of ${WINDOW_PRESETS.join(", ")} (days)`;
 
 export const CtoParamsSchema = z.object({
-  days: z.coerce.number({ error: PRESET_MESSAGE }).pipe(z.literal(WINDOW_PRESETS, { error: PRESET_MESSAGE })).optional(),
+  days: intSchema({ message: PRESET_MESSAGE }).pipe(z.literal(WINDOW_PRESETS, { error: PRESET_MESSAGE })).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
   service: urlTextSchema(200).optional(),
@@ -42,8 +42,9 @@ export function parseCtoParams(search: URLSearchParams, nowMs: number): CtoParam
     if (p.from !== undefined && !badTo) {
       const from = utcDay(p.from);
       const to = p.to === undefined ? nowMs : utcDay(p.to) + MS_PER_DAY; // `to` is an included day
-      if (to > from) window = { from, to };
-      else notices.push("The end date is before the start date.");
+      const problem = windowProblem({ from, to });
+      if (problem === null) window = { from, to };
+      else notices.push(to > from ? `The custom window is too long: ${problem}.` : "The end date is before the start date.");
     }
     if (window === null && notices.length === 0) notices.push("A custom window needs a start date.");
   }

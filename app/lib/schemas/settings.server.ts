@@ -1,14 +1,21 @@
 import { z } from "zod";
 import { ROLES } from "~/auth/permissions";
-import { checkboxSchema, emailSchema, idSchema } from "~/lib/validation.server";
+import { checkboxSchema, decimalSchema, emailSchema, idSchema, intSchema } from "~/lib/validation.server";
+import { schema } from "~/utils/db.server";
+import { optionalRefIdSchema } from "~/utils/refs.server";
 
 /** Schemas of the settings page's forms (server-only: zod stays out of the browser bundle). */
 
-const optionalTeam = z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable());
+const optionalTeam = optionalRefIdSchema(schema.teams, "team");
 
-export const SettingsSchema = z.object({
-  intent: z.literal("settings"),
-  companyName: z.string({ error: "is required" }).min(1).max(120),
+/** A password a person chooses (settings, /setup, `npm run user:create` / `user:password`): one rule everywhere. */
+export const newPasswordSchema = z.string({ error: "is required" }).min(12, "must be at least 12 characters").max(200, "must be at most 200 characters");
+
+export const personNameSchema = z.string({ error: "is required" }).min(1, "is required").max(120, "must be at most 120 characters");
+
+/** The company profile fields shared by the settings page and the first-run screen. */
+const companyProfileFields = {
+  companyName: z.string({ error: "is required" }).min(1, "is required").max(120, "must be at most 120 characters"),
   currency: z.string({ error: "is required" }).regex(/^[A-Z]{3}$/, "must be a 3-letter ISO 4217 code, e.g. EUR"),
   locale: z
     .string({ error: "is required" })
@@ -27,26 +34,53 @@ export const SettingsSchema = z.object({
       return false;
     }
   }, "must be an IANA time zone such as Europe/Paris"),
-  loadedCostFactor: z.coerce.number({ error: "must be a number" }).min(1, "must be at least 1").max(3, "must be at most 3"),
-  grossMarginPercent: z.coerce.number({ error: "must be a number" }).gt(0, "must be above 0").max(100, "must be at most 100"),
-  headcountTarget: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1).max(100_000),
+  fiscalYearStartMonth: intSchema({ min: 1, max: 12 }),
+};
+
+export const SettingsSchema = z.object({
+  intent: z.literal("settings"),
+  ...companyProfileFields,
+  loadedCostFactor: decimalSchema({ min: 1, max: 3 }),
+  grossMarginPercent: decimalSchema({ gt: 0, max: 100 }),
+  headcountTarget: intSchema({ min: 1, max: 100_000 }),
 });
 
-export const CreateUserSchema = z.object({
-  intent: z.literal("create-user"),
+/** The first-run screen: the company profile and the first CEO. */
+export const SetupSchema = z.object({
+  ...companyProfileFields,
+  name: personNameSchema,
   email: emailSchema,
-  name: z.string({ error: "is required" }).min(1, "is required").max(120),
-  role: z.enum(ROLES, { error: "must be one of ceo, cto, lead, viewer" }),
-  teamId: optionalTeam,
-  password: z.string({ error: "is required" }).min(12, "must be at least 12 characters").max(200),
+  password: newPasswordSchema,
 });
 
-export const UpdateUserSchema = z.object({
-  intent: z.literal("update-user"),
-  userId: idSchema,
-  name: z.string({ error: "is required" }).min(1, "is required").max(120),
-  role: z.enum(ROLES, { error: "must be one of ceo, cto, lead, viewer" }),
-  teamId: optionalTeam,
-  active: checkboxSchema,
-});
+export const LEAD_NEEDS_TEAM = "a team lead must belong to a team";
+
+/** A team lead belongs to a team (the team's OKRs and hiring are what a lead may touch). */
+function leadHasTeam(u: { role: string; teamId: number | null }, ctx: z.RefinementCtx) {
+  if (u.role === "lead" && u.teamId === null) ctx.addIssue({ code: "custom", path: ["teamId"], message: LEAD_NEEDS_TEAM });
+}
+
+export const roleSchema = z.enum(ROLES, { error: "must be one of ceo, cto, lead, viewer" });
+
+export const CreateUserSchema = z
+  .object({
+    intent: z.literal("create-user"),
+    email: emailSchema,
+    name: personNameSchema,
+    role: roleSchema,
+    teamId: optionalTeam,
+    password: newPasswordSchema,
+  })
+  .superRefine(leadHasTeam);
+
+export const UpdateUserSchema = z
+  .object({
+    intent: z.literal("update-user"),
+    userId: idSchema,
+    name: personNameSchema,
+    role: roleSchema,
+    teamId: optionalTeam,
+    active: checkboxSchema,
+  })
+  .superRefine(leadHasTeam);
 

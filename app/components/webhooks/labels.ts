@@ -1,0 +1,57 @@
+/** Browser-safe words about webhook sources: kinds, what their rules read, where the secret goes. */
+export const WEBHOOK_KIND_VALUES = ["github", "gitlab", "alertmanager", "pagerduty"] as const;
+export type WebhookKindValue = (typeof WEBHOOK_KIND_VALUES)[number];
+
+export const KIND_LABELS: Record<WebhookKindValue, string> = {
+  github: "GitHub",
+  gitlab: "GitLab",
+  alertmanager: "Alertmanager",
+  pagerduty: "PagerDuty",
+};
+
+/** What each kind's mapping rule reads, in the sender's words. */
+export const MAPPING_KEY_LABELS: Record<WebhookKindValue, string> = {
+  github: "repository (owner/name)",
+  gitlab: "project path (group/project)",
+  alertmanager: "value of the service label",
+  pagerduty: "PagerDuty service name or id",
+};
+
+export const MAPPING_EXAMPLES: Record<WebhookKindValue, string> = {
+  github: "innovatech/api-gateway = api-gateway",
+  gitlab: "innovatech/payments/billing = billing",
+  alertmanager: "api-gateway = api-gateway",
+  pagerduty: "API Service = api-gateway",
+};
+
+/** Where the sender puts the secret and which events to send — the short version of docs/integrations.md. */
+export const SETUP_STEPS: Record<WebhookKindValue, string[]> = {
+  github: [
+    "Repository (or organisation) → Settings → Webhooks → Add webhook.",
+    "Payload URL: the URL above. Content type: application/json. Secret: the source's secret.",
+    "Let me select individual events: tick Deployment statuses and Pushes (untick the rest).",
+    "GitHub sends a ping at once: it appears below as ignored (\"ping\").",
+  ],
+  gitlab: [
+    "Project → Settings → Webhooks → Add new webhook.",
+    "URL: the URL above. Secret token: the source's secret.",
+    "Trigger: tick Push events (all branches, or the default one) and Deployment events.",
+    "Test → Push events sends a sample push: it appears below.",
+  ],
+  alertmanager: [
+    "In alertmanager.yml, add a receiver with webhook_configs: url = the URL above, send_resolved: true,",
+    "and http_config.authorization.credentials = the source's secret (type Bearer, the default).",
+    "Route the alerts that are incidents to that receiver; reload Alertmanager.",
+    "The alert label named below (default \"service\") picks the service.",
+  ],
+  pagerduty: [
+    "Integrations → Generic Webhooks (v3) → New Webhook; Webhook URL: the URL above.",
+    "Scope: the account, a team or a service. Events: incident.triggered, .acknowledged, .resolved, .reopened, .priority_updated.",
+    "PagerDuty shows a signing secret once: paste it in \"Use the sender's secret\" below.",
+    "Send a test event: it appears below as ignored.",
+  ],
+};
+
+export const WEBHOOK_OUTCOME_VALUES = ["created", "updated", "ignored", "refused"] as const;
+
+export const OUTCOME_TONES = { created: "good", updated: "info", ignored: "neutral", refused: "bad" } as const;

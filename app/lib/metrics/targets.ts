@@ -1,0 +1,30 @@
+/**
+ * Targets of catalogue metrics (rows of metric_targets / kpi_targets, read by targetFor() in
+ * app/models/metric-targets.server.ts): the comparison and whether a value meets it. Pure.
+ */
+export const TARGET_COMPARISONS = [">=", ">", "<=", "<"] as const;
+export type TargetComparison = (typeof TARGET_COMPARISONS)[number];
+
+export type TargetRule = { comparison: TargetComparison; value: number };
+
+export const COMPARISON_SYMBOLS: Record<TargetComparison, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<" };
+
+/** Whether a value meets a target (null: no value, or no target). */
+export function meetsTarget(value: number | null | undefined, target: TargetRule | null | undefined): boolean | null {
+  if (value === null || value === undefined || !Number.isFinite(value) || !target) return null;
+  switch (target.comparison) {
+    case ">=":
+      return value >= target.value;
+    case ">":
+      return value > target.value;
+    case "<=":
+      return value <= target.value;
+    case "<":
+      return value < target.value;
+  }
+}
+
+/** "≥ 50 / day": the comparison symbol and the target's value formatted by the caller. */
+export function targetText(target: TargetRule, format: (v: number) => string): string {
+  return `${COMPARISON_SYMBOLS[target.comparison]} ${format(target.value)}`;
+}

@@ -1,0 +1,119 @@
+/**
+ * GitHub webhook payloads → tracker events (pure). Shapes as GitHub documents them (octokit/webhooks
+ * payload schemas; fixtures in tests/fixtures/webhooks/github/):
+ * - `deployment_status`: `deployment_status.state` (pending, queued, in_progress, waiting, success,
+ *   failure, error; "inactive" from the REST API), `deployment_status.created_at`, `deployment.id`,
+ *   `deployment.sha`, `deployment.environment`, `deployment.created_at`, `repository.full_name`.
+ * - `push`: `ref`, `deleted`, `commits[].id` / `.timestamp`, `repository.full_name`, `repository.default_branch`.
+ * - `ping`: sent when the hook is created.
+ * Any other event is accepted and ignored.
+ */
+import { z } from "zod";
+import { describeIssues, parseVendorInstant } from "./common";
+import type { ParsedDelivery, PushedCommit } from "./types";
+
+const instant = z.string().transform((s, ctx) => {
+  const ms = parseVendorInstant(s);
+  if (ms === null) {
+    ctx.addIssue({ code: "custom", message: "must be an ISO 8601 date-time with a zone" });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const repository = z.object({
+  full_name: z.string().min(1).max(200),
+  default_branch: z.string().max(255).nullish(),
+});
+
+const DeploymentStatusPayload = z.object({
+  deployment_status: z.object({
+    state: z.string().max(40),
+    environment: z.string().max(255).nullish(),
+    created_at: instant,
+  }),
+  deployment: z.object({
+    id: z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,20}$/)]),
+    sha: z.string().max(100).nullish(),
+    environment: z.string().max(255).nullish(),
+    created_at: instant.nullish(),
+  }),
+  repository,
+});
+
+const PushPayload = z.object({
+  ref: z.string().max(300),
+  deleted: z.boolean().nullish(),
+  commits: z
+    .array(z.object({ id: z.string().min(4).max(100), timestamp: instant }))
+    .max(5000)
+    .nullish(),
+  repository,
+});
+
+const PingPayload = z.object({ zen: z.string().nullish(), hook_id: z.number().nullish() });
+
+/** The outcome states of a GitHub deployment; the others are steps on the way or bookkeeping. */
+const OUTCOME: Record<string, "success" | "failure"> = { success: "success", failure: "failure", error: "failure" };
+
+export function parseGithub(eventHeader: string | null, body: unknown): ParsedDelivery {
+  const event = (eventHeader ?? "").trim();
+  if (!event) return { kind: "invalid", event: "(none)", reason: "the X-GitHub-Event header is missing" };
+  if (event === "ping") {
+    const p = PingPayload.safeParse(body);
+    const hook = p.success && p.data.hook_id != null ? ` (hook ${p.data.hook_id})` : "";
+    return { kind: "ignore", event, reason: `ping: GitHub reached the tracker${hook}; deployments and pushes will follow` };
+  }
+  if (event === "deployment_status") {
+    const p = DeploymentStatusPayload.safeParse(body);
+    if (!p.success) return { kind: "invalid", event, reason: describeIssues(p.error) };
+    const { deployment_status: ds, deployment, repository: repo } = p.data;
+    const state = ds.state.toLowerCase();
+    const status = OUTCOME[state];
+    const label = `${event} (${state})`;
+    if (!status) {
+      return {
+        kind: "ignore",
+        event: label,
+        reason:
+          state === "inactive"
+            ? "state inactive: a newer deployment replaced this one; its recorded outcome stands"
+            : `state ${state} is not an outcome yet (success, failure and error are)`,
+      };
+    }
+    const startedAt = deployment.created_at ?? null;
+    return {
+      kind: "event",
+      event: label,
+      data: {
+        type: "deployment",
+        serviceKey: repo.full_name,
+        externalId: `github-deployment-${deployment.id}`,
+        environment: ds.environment ?? deployment.environment ?? "",
+        status,
+        startedAt: startedAt !== null && startedAt <= ds.created_at ? startedAt : null,
+        finishedAt: ds.created_at,
+        sha: deployment.sha ?? null,
+      },
+    };
+  }
+  if (event === "push") {
+    const p = PushPayload.safeParse(body);
+    if (!p.success) return { kind: "invalid", event, reason: describeIssues(p.error) };
+    const { ref, deleted, commits, repository: repo } = p.data;
+    if (!ref.startsWith("refs/heads/")) return { kind: "ignore", event, reason: `push of ${ref}: only branch pushes carry commits to deploy` };
+    const branch = ref.slice("refs/heads/".length);
+    if (deleted) return { kind: "ignore", event, reason: `branch ${branch} deleted` };
+    if (repo.default_branch && branch !== repo.default_branch) {
+      return { kind: "ignore", event, reason: `push to ${branch}, not the default branch ${repo.default_branch}: its commits reach production when merged` };
+    }
+    const list: PushedCommit[] = (commits ?? []).map((c) => ({ sha: c.id, committedAt: c.timestamp }));
+    if (list.length === 0) return { kind: "ignore", event, reason: `push to ${branch} without commits` };
+    return { kind: "event", event, data: { type: "push", serviceKey: repo.full_name, branch, commits: list, unlisted: 0 } };
+  }
+  return {
+    kind: "ignore",
+    event,
+    reason: `event ${event} is not used (the tracker reads deployment_status and push)`,
+  };
+}

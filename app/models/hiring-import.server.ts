@@ -1,0 +1,189 @@
+/**
+ * Employees and requisitions from CSV — the columns of their exports, so an export re-imports and
+ * the template is the export's header row. All or nothing: every bad row and field is named
+ * (parseCsv), nothing is written unless the whole file is good; one audit entry per row written and
+ * one for the import, in the same transaction. A row with an `id` updates that row; without, creates.
+ */
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { can, type Actor } from "~/auth/permissions";
+import { parseCsv, type CsvRowError } from "~/lib/csv";
+import { isoDateSchema, monthSchema } from "~/lib/validation.server";
+import { recordAudit } from "~/models/audit.server";
+import { annualSalarySchema, canManageEmployees, REQUISITION_CSV_HEADERS } from "~/models/hiring.server";
+import { schema, type Db } from "~/utils/db.server";
+import { PRIORITIES, REQUISITION_STATUSES } from "../../db/schema/hiring";
+
+export type RowsImportResult = { ok: true; rows: number; created: number; updated: number } | { ok: false; errors: CsvRowError[] };
+
+export const EMPLOYEE_CSV_HEADERS = ["id", "name", "team", "title", "start_date", "end_date", "annual_salary"] as const;
+export const REQUISITION_IMPORT_HEADERS = [...REQUISITION_CSV_HEADERS, "annual_salary"] as const;
+
+const MAX_ROWS = 5000;
+const idCell = z.coerce.number({ error: "must be a row id from an export, or empty" }).int("must be a whole number").positive("must be positive").optional();
+const optionalText = (max: number) => z.string().max(max, `must be at most ${max} characters`).optional();
+
+type TeamRow = { id: number; name: string; isTech: boolean; archived: boolean };
+function teamsByName(db: Db): Map<string, TeamRow> {
+  const rows = db.all<{ id: number; name: string; isTech: number; archivedAt: number | null }>(sql`SELECT id, name, is_tech AS isTech, archived_at AS archivedAt FROM teams`);
+  return new Map(rows.map((t) => [t.name.toLowerCase(), { id: t.id, name: t.name, isTech: t.isTech === 1, archived: t.archivedAt !== null }]));
+}
+
+/** The team a row names: known, and not archived unless the row already belongs to it. */
+function resolveTeam(teams: Map<string, TeamRow>, name: string, ctx: z.RefinementCtx, currentTeamId?: number | null): TeamRow | null {
+  const t = teams.get(name.toLowerCase());
+  if (!t) {
+    ctx.addIssue({ code: "custom", path: ["team"], message: `unknown team "${name}" (create it on the Teams page first)` });
+    return null;
+  }
+  if (t.archived && t.id !== currentTeamId) {
+    ctx.addIssue({ code: "custom", path: ["team"], message: `the team "${t.name}" is archived` });
+    return null;
+  }
+  return t;
+}
+
+// ---------------------------------------------------------------- employees
+
+/** Employees (CEO only: the file holds salaries). */
+export function importEmployeesCsv(db: Db, actor: Actor, text: string, source: string): RowsImportResult {
+  const teams = teamsByName(db);
+  const existing = new Map(db.all<{ id: number; teamId: number | null }>(sql`SELECT id, team_id AS teamId FROM employees`).map((e) => [e.id, e]));
+  const rowSchema = z
+    .object({
+      id: idCell,
+      name: z.string({ error: "required" }).max(160, "must be at most 160 characters"),
+      team: optionalText(80),
+      title: z.string({ error: "required" }).max(160, "must be at most 160 characters"),
+      start_date: isoDateSchema,
+      end_date: isoDateSchema.optional(),
+      annual_salary: annualSalarySchema,
+    })
+    .transform((r, ctx) => {
+      const current = r.id === undefined ? undefined : existing.get(r.id);
+      if (r.id !== undefined && !current) {
+        ctx.addIssue({ code: "custom", path: ["id"], message: `no employee has the id ${r.id} (leave id empty to add one)` });
+        return z.NEVER;
+      }
+      const team = r.team === undefined ? null : resolveTeam(teams, r.team, ctx, current?.teamId);
+      if (r.team !== undefined && !team) return z.NEVER;
+      if (!canManageEmployees(actor, team?.isTech ?? false)) {
+        ctx.addIssue({ code: "custom", path: ["team"], message: "you may not manage this team's employees" });
+        return z.NEVER;
+      }
+      if (r.end_date && r.end_date < r.start_date) {
+        ctx.addIssue({ code: "custom", path: ["end_date"], message: "must not be before start_date" });
+        return z.NEVER;
+      }
+      return { id: r.id ?? null, name: r.name, teamId: team?.id ?? null, title: r.title, startDate: r.start_date, endDate: r.end_date ?? null, annualSalaryCents: r.annual_salary };
+    });
+  const parsed = parseCsv(text, rowSchema, { headers: EMPLOYEE_CSV_HEADERS, maxRows: MAX_ROWS });
+  if (!parsed.ok) return parsed;
+  return db.transaction((tx) => {
+    let created = 0;
+    let updated = 0;
+    for (const { id, ...row } of parsed.rows) {
+      if (id === null) {
+        const r = tx.insert(schema.employees).values(row).returning({ id: schema.employees.id }).get();
+        created += 1;
+        recordAudit(tx, { actor: { userId: actor.id }, action: "create", entityType: "employee", entityId: r.id, after: { ...row, source } });
+      } else {
+        const before = tx.select().from(schema.employees).where(sql`${schema.employees.id} = ${id}`).get()!;
+        tx.update(schema.employees).set(row).where(sql`${schema.employees.id} = ${id}`).run();
+        updated += 1;
+        const { createdAt: _c, updatedAt: _u, id: _i, ...b } = before;
+        recordAudit(tx, { actor: { userId: actor.id }, action: "update", entityType: "employee", entityId: id, before: b, after: { ...row, source } });
+      }
+    }
+    recordAudit(tx, { actor: { userId: actor.id }, action: "import", entityType: "employee", after: { source, rows: parsed.rows.length, created, updated } });
+    return { ok: true as const, rows: parsed.rows.length, created, updated };
+  });
+}
+
+// ---------------------------------------------------------------- requisitions
+
+/**
+ * Requisitions (`hiring:edit` on each row's team: the CEO any team, the CTO tech teams). The
+ * objective is named by its title (one objective of an open cycle); an updated row with an empty
+ * annual_salary keeps its salary.
+ */
+export function importRequisitionsCsv(db: Db, actor: Actor, text: string, source: string): RowsImportResult {
+  const teams = teamsByName(db);
+  const existing = new Map(db.all<{ id: number; teamId: number | null }>(sql`SELECT id, team_id AS teamId FROM requisitions`).map((e) => [e.id, e]));
+  const objectives = db.all<{ id: number; title: string }>(sql`
+    SELECT o.id, o.title FROM objectives o JOIN cycles c ON c.id = o.cycle_id WHERE c.status = 'open' AND o.archived_at IS NULL`);
+  const rowSchema = z
+    .object({
+      id: idCell,
+      title: z.string({ error: "required" }).max(160, "must be at most 160 characters"),
+      team: z.string({ error: "required" }).max(80),
+      profile: optionalText(200),
+      priority: z.enum(PRIORITIES, { error: "must be P0, P1 or P2" }).optional(),
+      target_start_month: monthSchema,
+      status: z.enum(REQUISITION_STATUSES, { error: `must be one of ${REQUISITION_STATUSES.join(", ")}` }).optional(),
+      source: optionalText(120),
+      objective: optionalText(300),
+      annual_salary: annualSalarySchema.optional(),
+    })
+    .transform((r, ctx) => {
+      const current = r.id === undefined ? undefined : existing.get(r.id);
+      if (r.id !== undefined && !current) {
+        ctx.addIssue({ code: "custom", path: ["id"], message: `no requisition has the id ${r.id} (leave id empty to add one)` });
+        return z.NEVER;
+      }
+      const team = resolveTeam(teams, r.team, ctx, current?.teamId);
+      if (!team) return z.NEVER;
+      if (!can(actor, "hiring:edit", { teamId: team.id, teamIsTech: team.isTech })) {
+        ctx.addIssue({ code: "custom", path: ["team"], message: `you may not edit the hiring plan of ${team.name}` });
+        return z.NEVER;
+      }
+      if (!current && r.annual_salary === undefined) {
+        ctx.addIssue({ code: "custom", path: ["annual_salary"], message: "required for a new requisition" });
+        return z.NEVER;
+      }
+      let objectiveId: number | null = null;
+      if (r.objective !== undefined) {
+        const matches = objectives.filter((o) => o.title.toLowerCase() === r.objective!.toLowerCase());
+        if (matches.length !== 1) {
+          ctx.addIssue({ code: "custom", path: ["objective"], message: matches.length ? "several objectives have this title" : "no objective of an open cycle has this title" });
+          return z.NEVER;
+        }
+        objectiveId = matches[0].id;
+      }
+      return {
+        id: r.id ?? null,
+        title: r.title,
+        teamId: team.id,
+        profile: r.profile ?? null,
+        priority: r.priority ?? ("P1" as const),
+        targetStartMonth: r.target_start_month,
+        status: r.status ?? ("planned" as const),
+        source: r.source ?? null,
+        objectiveId,
+        annualSalaryCents: r.annual_salary,
+      };
+    });
+  const parsed = parseCsv(text, rowSchema, { headers: REQUISITION_IMPORT_HEADERS, maxRows: MAX_ROWS });
+  if (!parsed.ok) return parsed;
+  return db.transaction((tx) => {
+    let created = 0;
+    let updated = 0;
+    for (const { id, annualSalaryCents, ...row } of parsed.rows) {
+      if (id === null) {
+        const values = { ...row, annualSalaryCents: annualSalaryCents!, proposedByUserId: actor.id };
+        const r = tx.insert(schema.requisitions).values(values).returning({ id: schema.requisitions.id }).get();
+        created += 1;
+        recordAudit(tx, { actor: { userId: actor.id }, action: "create", entityType: "requisition", entityId: r.id, after: { ...values, source: row.source, importedFrom: source } });
+      } else {
+        const before = tx.select().from(schema.requisitions).where(sql`${schema.requisitions.id} = ${id}`).get()!;
+        const patch = annualSalaryCents === undefined ? row : { ...row, annualSalaryCents };
+        tx.update(schema.requisitions).set(patch).where(sql`${schema.requisitions.id} = ${id}`).run();
+        updated += 1;
+        const { createdAt: _c, updatedAt: _u, id: _i, ...b } = before;
+        recordAudit(tx, { actor: { userId: actor.id }, action: "update", entityType: "requisition", entityId: id, before: b, after: { ...patch, importedFrom: source } });
+      }
+    }
+    recordAudit(tx, { actor: { userId: actor.id }, action: "import", entityType: "requisition", after: { source, rows: parsed.rows.length, created, updated } });
+    return { ok: true as const, rows: parsed.rows.length, created, updated };
+  });
+}

@@ -1,0 +1,119 @@
+/**
+ * The import hub (/import): one entry per CSV a company can load its history from, each run by its
+ * domain's own importer (the same ones the pages and `POST /api/v1/import/*` use), each with a
+ * template that is its export's header row. One error shape for all: every bad row and field.
+ */
+import { can, type Actor, type Permission } from "~/auth/permissions";
+import type { CsvRowError } from "~/lib/csv";
+import { DEPLOYMENT_CSV_HEADERS, importDeploymentsCsv, importIncidentsCsv, INCIDENT_CSV_HEADERS } from "~/models/delivery.server";
+import { BUDGET_CSV_HEADERS, importBudgetCsv, importSnapshotsCsv, SNAPSHOT_CSV_HEADERS } from "~/models/finance.server";
+import { canManageEmployees } from "~/models/hiring.server";
+import { EMPLOYEE_CSV_HEADERS, importEmployeesCsv, importRequisitionsCsv, REQUISITION_IMPORT_HEADERS } from "~/models/hiring-import.server";
+import { importOkrsCsv, OKR_CSV_HEADERS } from "~/models/okrs-import.server";
+import type { Db } from "~/utils/db.server";
+
+export const IMPORT_KINDS = ["budget-lines", "finance-snapshots", "employees", "requisitions", "okrs", "deployments", "incidents"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export type ImportOutcome = { ok: true; summary: string } | { ok: false; errors: CsvRowError[] };
+
+type Spec = {
+  title: string;
+  headers: readonly string[];
+  /** what the columns hold */
+  help: string;
+  /** the page that shows (and exports) the same rows */
+  page: string;
+  /** who may import: checked with can() for at least something; each importer checks each row */
+  allowed: (actor: Actor) => boolean;
+  run: (db: Db, actor: Actor, text: string, source: string) => ImportOutcome;
+};
+
+const may = (p: Permission) => (a: Actor) => can(a, p);
+const counts = (r: { rows: number; created: number; updated: number }) => `${r.rows} rows: ${r.created} created, ${r.updated} updated.`;
+
+export const IMPORTS: Record<ImportKind, Spec> = {
+  "budget-lines": {
+    title: "Budget lines",
+    headers: BUDGET_CSV_HEADERS,
+    help: "month YYYY-MM; category: a budget category's name; planned and actual in euros (empty actual = not recorded yet).",
+    page: "/budgets",
+    allowed: may("finance:edit"),
+    run: (db, actor, text, source) => {
+      const r = importBudgetCsv(db, { kind: "user", actor }, text, source);
+      return r.ok ? { ok: true, summary: counts(r) } : r;
+    },
+  },
+  "finance-snapshots": {
+    title: "Finance snapshots (closed months)",
+    headers: SNAPSHOT_CSV_HEADERS,
+    help: "month YYYY-MM; cash at month end, revenue collected, MRR and financing in euros; customers, new and churned customers as counts.",
+    page: "/finance/snapshots",
+    allowed: (a) => can(a, "finance:edit", { categoryIsIt: false }),
+    run: (db, actor, text, source) => {
+      const r = importSnapshotsCsv(db, { kind: "user", actor }, text, source);
+      return r.ok ? { ok: true, summary: counts(r) } : r;
+    },
+  },
+  employees: {
+    title: "Employees",
+    headers: EMPLOYEE_CSV_HEADERS,
+    help: "id empty to add (an export's id updates that person); team: a team's name or empty; dates YYYY-MM-DD (end_date empty while employed); annual_salary in euros.",
+    page: "/hiring/employees",
+    allowed: (a) => canManageEmployees(a),
+    run: (db, actor, text, source) => {
+      const r = importEmployeesCsv(db, actor, text, source);
+      return r.ok ? { ok: true, summary: counts(r) } : r;
+    },
+  },
+  requisitions: {
+    title: "Hiring requisitions",
+    headers: REQUISITION_IMPORT_HEADERS,
+    help: "id empty to add; team: a team's name; priority P0–P2; target_start_month YYYY-MM; status planned, open, interviewing, offer, hired or cancelled; objective: an objective's title (optional); annual_salary in euros.",
+    page: "/hiring",
+    allowed: may("hiring:edit"),
+    run: (db, actor, text, source) => {
+      const r = importRequisitionsCsv(db, actor, text, source);
+      return r.ok ? { ok: true, summary: counts(r) } : r;
+    },
+  },
+  okrs: {
+    title: "OKRs (objectives and key results)",
+    headers: OKR_CSV_HEADERS,
+    help: "One row per key result (an empty key_result defines an objective alone). cycle: an open cycle's name; team: a team's name, empty for a company objective; owners: a user's email or name; kind number, percent (0–100), currency (euros) or boolean; current: the value to start from (new key results only).",
+    page: "/okrs",
+    allowed: may("okrs:edit"),
+    run: (db, actor, text, source) => {
+      const r = importOkrsCsv(db, actor, text, source);
+      return r.ok
+        ? { ok: true, summary: `${r.rows} rows: ${r.objectivesCreated} objectives created, ${r.keyResultsCreated} key results created, ${r.keyResultsUpdated} updated.` }
+        : r;
+    },
+  },
+  deployments: {
+    title: "Deployments",
+    headers: DEPLOYMENT_CSV_HEADERS,
+    help: "ISO 8601 times with a time zone; status success or failure; hotfix and rollback true/false. Unknown services are created. Or send them from CI to POST /api/v1/deployments.",
+    page: "/delivery/import",
+    allowed: may("delivery:edit"),
+    run: (db, actor, text) => {
+      const r = importDeploymentsCsv(db, text, { userId: actor.id });
+      return r.ok ? { ok: true, summary: `${r.rows} rows: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.` } : r;
+    },
+  },
+  incidents: {
+    title: "Incidents",
+    headers: INCIDENT_CSV_HEADERS,
+    help: "severity SEV1–SEV4; ISO 8601 times; caused_by_external_id: a deployment's external id (optional).",
+    page: "/delivery/import",
+    allowed: may("delivery:edit"),
+    run: (db, actor, text) => {
+      const r = importIncidentsCsv(db, text, { userId: actor.id });
+      return r.ok ? { ok: true, summary: `${r.rows} rows: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged.` } : r;
+    },
+  },
+};
+
+export function isImportKind(k: unknown): k is ImportKind {
+  return typeof k === "string" && (IMPORT_KINDS as readonly string[]).includes(k);
+}

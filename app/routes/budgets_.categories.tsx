@@ -1,0 +1,363 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { assertPermission, requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { CheckboxField, Field, SelectField } from "~/components/ui/field";
+import { PageHeader } from "~/components/ui/page-header";
+import { formatMoney } from "~/lib/format";
+import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fiscalYearLabel, fiscalYearMonths, fiscalYearOf } from "~/lib/months";
+import { parseSearchParams } from "~/lib/url-params.server";
+import { checkboxSchema, idSchema, nonNegativeEurosSchema } from "~/lib/validation.server";
+import {
+  categoryNameTaken,
+  createCategory,
+  getCategoryRow,
+  listCategoriesForYear,
+  setCategoryArchived,
+  setEnvelope,
+  updateCategory,
+  type BudgetGroup,
+} from "~/models/finance-categories.server";
+import { currentMonth } from "~/models/hiring.server";
+import { getCompanySettings } from "~/models/settings.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Budget categories · Strategy Tracker" }];
+
+// not imported from the .server model: the component needs them in the browser too
+const BUDGET_GROUPS = ["it", "payroll", "other"] as const satisfies readonly BudgetGroup[];
+const GROUP_LABELS: Record<BudgetGroup, string> = { it: "IT", payroll: "Payroll", other: "Other" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "dashboards:read");
+  const db = getDb();
+  const settings = getCompanySettings(db);
+  const start = settings.fiscalYearStartMonth;
+  const { data: params } = parseSearchParams(new URL(request.url), z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }));
+  const current = fiscalYearOf(currentMonth(settings.timeZone), start);
+  const year = params.year ?? current;
+  const months = fiscalYearMonths(year, start);
+  const rows = listCategoriesForYear(db, year, months);
+  const total = (g?: BudgetGroup) => {
+    const of = rows.filter((r) => g === undefined || r.group === g);
+    const envelopes = of.filter((r) => r.envelopeCents !== null);
+    return {
+      envelopeCents: envelopes.length ? envelopes.reduce((s, r) => s + (r.envelopeCents ?? 0), 0) : null,
+      plannedCents: of.reduce((s, r) => s + r.plannedCents, 0),
+      actualCents: of.reduce((s, r) => s + r.actualCents, 0),
+    };
+  };
+  return { year, current, label: fiscalYearLabel(year, start), months, rows, totals: { it: total("it"), all: total() } };
+}
+
+function schemas() {
+  const name = z.string({ error: "is required" }).min(1, "is required").max(80, "must be at most 80 characters");
+  const group = z.enum(BUDGET_GROUPS, { error: "must be IT, payroll or other" });
+  // an unticked checkbox is absent from the body
+  const fields = { name, group, isSalesMarketing: checkboxSchema.optional().transform((v) => v ?? false) };
+  return {
+    create: z.object({ intent: z.literal("create"), ...fields }),
+    update: z.object({ intent: z.literal("update"), categoryId: idSchema, ...fields }),
+    archive: z.object({ intent: z.enum(["archive", "restore"]), categoryId: idSchema }),
+    envelope: z.object({
+      intent: z.literal("envelope"),
+      categoryId: idSchema,
+      year: z.coerce.number({ error: "must be a year" }).int().min(2000, "must be 2000–2100").max(2100, "must be 2000–2100"),
+      // empty: remove the envelope
+      amount: nonNegativeEurosSchema.optional(),
+    }),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "finance:edit");
+  const db = getDb();
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const s = schemas();
+  if (intent === "create") {
+    const parsed = parseForm(formData, s.create, "create");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const { intent: _i, ...input } = parsed.data;
+    if (!can(user, "finance:edit", { categoryIsIt: input.group === "it" })) return fieldError(formData, "group", "a CTO adds IT categories only", "create");
+    if (categoryNameTaken(db, input.name)) return fieldError(formData, "name", "is already the name of a category", "create");
+    createCategory(db, user, input);
+    return { status: "ok", intent: "create", message: `Category ${input.name} added.` } satisfies FormReply;
+  }
+  const categoryId = Number(formData.get("categoryId"));
+  const rowIntent = `${intent}-${Number.isSafeInteger(categoryId) ? categoryId : "?"}`;
+  if (intent === "update") {
+    const parsed = parseForm(formData, s.update, rowIntent);
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const { intent: _i, categoryId: id, ...input } = parsed.data;
+    const row = getCategoryRow(db, id);
+    if (!row) return fieldError(formData, "categoryId", "no such category", rowIntent);
+    assertPermission(user, "finance:edit", { categoryIsIt: row.isIt });
+    if (!can(user, "finance:edit", { categoryIsIt: input.group === "it" })) return fieldError(formData, "group", "a CTO manages IT categories only", rowIntent);
+    if (categoryNameTaken(db, input.name, id)) return fieldError(formData, "name", "is already the name of another category", rowIntent);
+    updateCategory(db, user, id, input);
+    return { status: "ok", intent: rowIntent, message: `Category ${input.name} saved.` } satisfies FormReply;
+  }
+  if (intent === "archive" || intent === "restore") {
+    const parsed = parseForm(formData, s.archive, rowIntent);
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const row = getCategoryRow(db, parsed.data.categoryId);
+    if (!row) return fieldError(formData, "categoryId", "no such category", rowIntent);
+    assertPermission(user, "finance:edit", { categoryIsIt: row.isIt });
+    setCategoryArchived(db, user, row.id, intent === "archive");
+    return { status: "ok", intent: rowIntent, message: `Category ${row.name} ${intent === "archive" ? "archived" : "restored"}.` } satisfies FormReply;
+  }
+  if (intent === "envelope") {
+    const parsed = parseForm(formData, s.envelope, rowIntent);
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const row = getCategoryRow(db, parsed.data.categoryId);
+    if (!row) return fieldError(formData, "categoryId", "no such category", rowIntent);
+    assertPermission(user, "finance:edit", { categoryIsIt: row.isIt });
+    setEnvelope(db, user, row.id, parsed.data.year, parsed.data.amount ?? null);
+    return { status: "ok", intent: rowIntent, message: `Envelope of ${row.name} saved.` } satisfies FormReply;
+  }
+  return unknownIntent(formData);
+}
+
+function centsToInput(cents: number | null): string {
+  if (cents === null) return "";
+  return (cents / 100).toFixed(2).replace(/\.00$/, "");
+}
+
+export default function BudgetCategories() {
+  const { year, current, label, rows, totals, months } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { user, formatting } = useRootData();
+  const money = (c: number | null) => (c === null ? <span className="dl-muted">no envelope</span> : formatMoney(c, formatting));
+  const mayEdit = (group: BudgetGroup) => can(user, "finance:edit", { categoryIsIt: group === "it" });
+  const groupOptions = BUDGET_GROUPS.filter((g) => mayEdit(g)).map((g) => ({ value: g, label: GROUP_LABELS[g] }));
+  const busy = (intent: string) => navigation.state === "submitting" && `${navigation.formData?.get("intent")}-${navigation.formData?.get("categoryId")}` === intent;
+  const remaining = (t: { envelopeCents: number | null; actualCents: number }) => (t.envelopeCents === null ? null : t.envelopeCents - t.actualCents);
+  return (
+    <>
+      <PageHeader
+        title="Budget categories"
+        eyebrow={<Link to="/budgets">← Budgets</Link>}
+        description="The categories budget lines are planned and spent in, grouped (IT, payroll, other), with an annual envelope per category: planned and actual are summed over the fiscal year so each envelope is a cap you can watch."
+      >
+        <nav className="range-form" aria-label="Fiscal year">
+          <Link to={`?year=${year - 1}`}>← {year - 1}</Link>
+          <strong>Fiscal year {label}</strong> ({months.from} to {months.to})
+          <Link to={`?year=${year + 1}`}>{year + 1} →</Link>
+          {year !== current ? <Link to="?">this year</Link> : null}
+        </nav>
+      </PageHeader>
+      {reply?.status === "ok" ? (
+        <p className="notice" role="status">
+          {reply.message}
+        </p>
+      ) : null}
+      {isErrorReply(reply) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+      <Card>
+        <div className="table-scroll">
+          <table className="simple" data-testid="category-table">
+            <caption className="visually-hidden">Budget categories, fiscal year {label}: envelope, planned, actual</caption>
+            <thead>
+              <tr>
+                <th scope="col">Category</th>
+                <th scope="col">Group</th>
+                <th scope="col">Sales &amp; marketing (CAC)</th>
+                <th scope="col" className="dl-num">
+                  Envelope
+                </th>
+                <th scope="col" className="dl-num">
+                  Planned
+                </th>
+                <th scope="col" className="dl-num">
+                  Actual
+                </th>
+                <th scope="col" className="dl-num">
+                  Left in envelope
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const editable = mayEdit(r.group) && !r.archived;
+                const upd = `update-${r.id}`;
+                const env = `envelope-${r.id}`;
+                const errs = isErrorReply(reply, upd) ? reply.fieldErrors : null;
+                const envErrs = isErrorReply(reply, env) ? reply.fieldErrors : null;
+                const left = remaining(r);
+                return (
+                  <tr key={r.id} data-category={r.name}>
+                    <th scope="row">
+                      {editable ? (
+                        <>
+                          <Form method="post" id={`cat-${r.id}`}>
+                            <input type="hidden" name="intent" value="update" />
+                            <input type="hidden" name="categoryId" value={r.id} />
+                          </Form>
+                          <input
+                            form={`cat-${r.id}`}
+                            name="name"
+                            aria-label={`Name of ${r.name}`}
+                            defaultValue={valueOf(reply, "name", r.name, upd)}
+                            className="dl-cell-input"
+                            maxLength={80}
+                            aria-invalid={errs?.name ? true : undefined}
+                          />
+                          {errs?.name ? <p className="field-error">{errs.name.join(", ")}</p> : null}
+                        </>
+                      ) : (
+                        <>
+                          {r.name} {r.archived ? <Badge tone="neutral">archived</Badge> : null}
+                        </>
+                      )}
+                    </th>
+                    <td>
+                      {editable ? (
+                        <>
+                          <select form={`cat-${r.id}`} name="group" aria-label={`Group of ${r.name}`} defaultValue={valueOf(reply, "group", r.group, upd)} className="dl-cell-input">
+                            {groupOptions.map((g) => (
+                              <option key={g.value} value={g.value}>
+                                {g.label}
+                              </option>
+                            ))}
+                          </select>
+                          {errs?.group ? <p className="field-error">{errs.group.join(", ")}</p> : null}
+                        </>
+                      ) : (
+                        GROUP_LABELS[r.group]
+                      )}
+                    </td>
+                    <td>
+                      {editable ? (
+                        <input form={`cat-${r.id}`} type="checkbox" name="isSalesMarketing" aria-label={`${r.name} counts as sales and marketing`} defaultChecked={r.isSalesMarketing} />
+                      ) : r.isSalesMarketing ? (
+                        "yes"
+                      ) : (
+                        "no"
+                      )}
+                    </td>
+                    <td className="dl-num">
+                      {mayEdit(r.group) ? (
+                        <Form method="post" className="inline-actions">
+                          <input type="hidden" name="intent" value="envelope" />
+                          <input type="hidden" name="categoryId" value={r.id} />
+                          <input type="hidden" name="year" value={year} />
+                          <input
+                            name="amount"
+                            inputMode="decimal"
+                            aria-label={`Envelope of ${r.name} for ${label}`}
+                            defaultValue={valueOf(reply, "amount", centsToInput(r.envelopeCents), env)}
+                            placeholder="none"
+                            className="dl-cell-input dl-num"
+                            size={10}
+                            aria-invalid={envErrs?.amount ? true : undefined}
+                          />
+                          <Button size="sm" pending={busy(env)} pendingLabel="…">
+                            Set<span className="visually-hidden"> envelope of {r.name}</span>
+                          </Button>
+                          {envErrs ? <p className="field-error">{Object.values(envErrs).flat().join(", ")}</p> : null}
+                        </Form>
+                      ) : (
+                        money(r.envelopeCents)
+                      )}
+                    </td>
+                    <td className="dl-num">{formatMoney(r.plannedCents, formatting)}</td>
+                    <td className="dl-num">
+                      {r.actualMonths === 0 ? <span className="dl-muted">no actual yet</span> : formatMoney(r.actualCents, formatting)}
+                    </td>
+                    <td className="dl-num" data-over={left !== null && left < 0 ? "true" : undefined}>
+                      {left === null ? "—" : <span className={left < 0 ? "text-bad" : undefined}>{formatMoney(left, formatting)}</span>}
+                    </td>
+                    <td>
+                      <div className="inline-actions">
+                        {editable ? (
+                          <Button form={`cat-${r.id}`} size="sm" pending={busy(upd)} pendingLabel="Saving…">
+                            Save<span className="visually-hidden"> {r.name}</span>
+                          </Button>
+                        ) : null}
+                        {mayEdit(r.group) ? (
+                          <Form method="post">
+                            <input type="hidden" name="intent" value={r.archived ? "restore" : "archive"} />
+                            <input type="hidden" name="categoryId" value={r.id} />
+                            <Button size="sm" variant="ghost">
+                              {r.archived ? "Restore" : "Archive"}
+                              <span className="visually-hidden"> {r.name}</span>
+                            </Button>
+                          </Form>
+                        ) : null}
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+            <tfoot>
+              {(
+                [
+                  ["IT group", totals.it],
+                  ["All categories", totals.all],
+                ] as const
+              ).map(([name, t]) => {
+                const left = remaining(t);
+                return (
+                  <tr key={name} data-total={name}>
+                    <th scope="row" colSpan={3}>
+                      {name}
+                    </th>
+                    <td className="dl-num">{money(t.envelopeCents)}</td>
+                    <td className="dl-num">{formatMoney(t.plannedCents, formatting)}</td>
+                    <td className="dl-num">{formatMoney(t.actualCents, formatting)}</td>
+                    <td className="dl-num">{left === null ? "—" : <span className={left < 0 ? "text-bad" : undefined}>{formatMoney(left, formatting)}</span>}</td>
+                    <td />
+                  </tr>
+                );
+              })}
+            </tfoot>
+          </table>
+        </div>
+        <p className="muted">
+          Planned and actual: Σ of the budget lines of the fiscal year's months (a month without an actual counts 0). An archived category keeps its lines (burn still
+          counts them) and leaves the budget grid once it has none in view.
+        </p>
+      </Card>
+      {groupOptions.length ? (
+        <Card title="Add a category">
+          <Form method="post" className="form-grid" noValidate>
+            <input type="hidden" name="intent" value="create" />
+            <Field label="Name" name="name" required maxLength={80} defaultValue={valueOf(reply, "name", "", "create")} errors={fieldErrorsOf(reply, "name", "create")} />
+            <SelectField
+              label="Group"
+              name="group"
+              required
+              options={groupOptions}
+              defaultValue={valueOf(reply, "group", groupOptions[0]?.value, "create")}
+              errors={fieldErrorsOf(reply, "group", "create")}
+              hint="IT categories are the CTO's and make the IT budget"
+            />
+            <CheckboxField label="Counts as sales & marketing (CAC)" name="isSalesMarketing" />
+            <div>
+              <Button variant="primary" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "create"} pendingLabel="Adding…">
+                Add category
+              </Button>
+            </div>
+          </Form>
+        </Card>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

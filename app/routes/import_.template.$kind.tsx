@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/auth/guards.server";
+import { toCsv } from "~/lib/csv";
+import { csvResponse } from "~/lib/csv.server";
+import { IMPORTS, isImportKind } from "~/models/imports.server";
+import { notFound } from "~/utils/http.server";
+
+/** GET /import/template/<kind> — the CSV template of an import: its export's header row. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  if (!isImportKind(params.kind)) notFound("No such import.");
+  return csvResponse(`${params.kind}-template.csv`, toCsv(IMPORTS[params.kind].headers, []));
+}

@@ -1,0 +1,344 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Field } from "~/components/ui/field";
+import { PageHeader } from "~/components/ui/page-header";
+import { KIND_LABELS, OUTCOME_TONES, SETUP_STEPS, WEBHOOK_OUTCOME_VALUES } from "~/components/webhooks/labels";
+import { SourceFields } from "~/components/webhooks/source-fields";
+import { resolveMappingForm, webhookSchemas } from "~/components/webhooks/webhook-forms.server";
+import { formatDateTime } from "~/lib/format";
+import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
+import { badRequest, formValues, parseForm } from "~/lib/forms.server";
+import { idSchema } from "~/lib/validation.server";
+import { mappingText } from "~/lib/webhooks/mapping";
+import { ignoredParamNotice, parseSearchParams } from "~/lib/url-params.server";
+import { SIGNATURE_HEADER } from "~/lib/webhooks/signatures.server";
+import { listServiceOptions } from "~/models/delivery.server";
+import {
+  deleteWebhookSource,
+  getWebhookSource,
+  listWebhookDeliveries,
+  setWebhookSecret,
+  updateWebhookSource,
+  WEBHOOK_LOG_KEEP,
+  WEBHOOK_LOG_KEEP_UNVERIFIED,
+  webhookSourceNameTaken,
+} from "~/models/webhooks.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.source.name ?? "Webhook source"} · Webhook sources · Strategy Tracker` },
+];
+
+/** Built on demand: zod stays out of the browser bundle. */
+function logParamsSchema() {
+  return z.object({
+    outcome: z.enum(WEBHOOK_OUTCOME_VALUES, { error: "must be created, updated, ignored or refused" }).optional(),
+    page: z.coerce.number().int().min(1).max(20).optional(),
+  });
+}
+
+function sourceIdOf(params: { sourceId?: string }): number {
+  const id = idSchema.safeParse(params.sourceId);
+  if (!id.success || id.data > 2_147_483_647) notFound("No such webhook source.");
+  return id.data;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "tokens:manage");
+  const db = getDb();
+  const id = sourceIdOf(params);
+  const source = getWebhookSource(db, id);
+  if (!source) notFound("No such webhook source.");
+  const url = new URL(request.url);
+  const { data: p, ignored } = parseSearchParams(url, logParamsSchema());
+  const deliveries = listWebhookDeliveries(db, id, { outcome: p.outcome, page: p.page });
+  return {
+    source,
+    services: listServiceOptions(db),
+    url: `${url.origin}/api/v1/webhooks/${id}`,
+    header: SIGNATURE_HEADER[source.kind],
+    deliveries,
+    filter: { outcome: p.outcome ?? "" },
+    notices: ignored.map(ignoredParamNotice),
+    keep: { verified: WEBHOOK_LOG_KEEP, unverified: WEBHOOK_LOG_KEEP_UNVERIFIED },
+  };
+}
+
+export type SourceReply = FormReply | { status: "secret"; intent: string; secret: string | null; message: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "tokens:manage");
+  const db = getDb();
+  const id = sourceIdOf(params);
+  if (!getWebhookSource(db, id)) notFound("No such webhook source.");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const schemas = webhookSchemas();
+  if (intent === "update") {
+    const parsed = parseForm(formData, schemas.update, "update");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const { name, productionEnvironment, serviceLabel, defaultServiceId, mappings } = parsed.data;
+    const fail = (field: string, errors: string[]) => badRequest({ status: "error", fieldErrors: { [field]: errors }, formErrors: [], values: formValues(formData), intent: "update" });
+    if (webhookSourceNameTaken(db, name, id)) return fail("name", ["is already the name of another source"]);
+    const rules = resolveMappingForm(mappings, defaultServiceId, listServiceOptions(db));
+    if (!rules.ok) return fail(rules.field, rules.errors);
+    updateWebhookSource(db, user.id, id, { name, productionEnvironment, serviceLabel, defaultServiceId, mappings: rules.rules });
+    return { status: "ok", intent: "update", message: "Source saved. The next deliveries follow the new rules." } satisfies SourceReply;
+  }
+  if (intent === "rotate") {
+    const r = setWebhookSecret(db, user.id, id);
+    return { status: "secret", intent: "rotate", secret: r?.secret ?? null, message: "New secret made: the old one stops working now. Paste this one in the sender's settings." } satisfies SourceReply;
+  }
+  if (intent === "set-secret") {
+    const parsed = parseForm(formData, schemas.setSecret, "set-secret");
+    if (!parsed.ok) {
+      // what was typed comes back, never the secret
+      const { secret: _secret, ...values } = parsed.reply.values;
+      return badRequest({ ...parsed.reply, values });
+    }
+    setWebhookSecret(db, user.id, id, parsed.data.secret);
+    return { status: "secret", intent: "set-secret", secret: null, message: "Secret saved. Deliveries signed with it are accepted from now on." } satisfies SourceReply;
+  }
+  if (intent === "delete") {
+    deleteWebhookSource(db, user.id, id);
+    throw redirect("/settings/webhooks");
+  }
+  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: formValues(formData), intent: "unknown" });
+}
+
+export default function WebhookSource() {
+  const { source, services, url, header, deliveries, filter, notices, keep } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { formatting } = useRootData();
+  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const dt = (ms: number | null) => (ms === null ? null : formatDateTime(ms, formatting.timeZone, formatting.locale));
+  const pageLink = (page: number) => {
+    const sp = new URLSearchParams();
+    if (filter.outcome) sp.set("outcome", filter.outcome);
+    if (page > 1) sp.set("page", String(page));
+    const q = sp.toString();
+    return q ? `?${q}#deliveries` : "#deliveries";
+  };
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Link to="/settings/webhooks">Webhook sources</Link>}
+        title={source.name}
+        description={`${KIND_LABELS[source.kind]} webhook source, added ${dt(source.createdAt)}.`}
+      />
+      {reply && reply.status === "secret" ? (
+        <section className="dl-secret" aria-labelledby="secret-title" role="status">
+          <h2 id="secret-title">{reply.secret ? "Copy the new secret now" : "Secret saved"}</h2>
+          <p>{reply.message}</p>
+          {reply.secret ? (
+            <p>
+              <code className="dl-secret__value" data-testid="new-source-secret">
+                {reply.secret}
+              </code>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+      {reply && reply.status === "ok" ? (
+        <p className="notice" role="status">
+          {reply.message}
+        </p>
+      ) : null}
+      <div className="dl-grid">
+        <Card title="Where the sender posts">
+          <dl className="dl-facts">
+            <dt>URL</dt>
+            <dd>
+              <code className="dl-mono" data-testid="source-url">
+                {url}
+              </code>
+            </dd>
+            <dt>Proof</dt>
+            <dd>
+              <code className="dl-mono">{header}</code> with the source's secret
+            </dd>
+            <dt>Secret</dt>
+            <dd>
+              {source.secretHint === null ? (
+                <Badge tone="warn">not set yet</Badge>
+              ) : source.secretUnreadable ? (
+                <Badge tone="bad">unreadable: set a new one</Badge>
+              ) : (
+                <>
+                  ends in <code>…{source.secretHint}</code>, set {dt(source.secretSetAt)}
+                </>
+              )}
+            </dd>
+            <dt>Last delivery</dt>
+            <dd>{dt(source.lastDeliveryAt) ?? <span className="dl-muted">none yet</span>}</dd>
+          </dl>
+          <ol className="dl-help">
+            {SETUP_STEPS[source.kind].map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </Card>
+        <Card title="Secret">
+          <p className="dl-muted">Rotating makes a new secret at once; deliveries signed with the old one are refused from then on.</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="rotate" />
+            <Button variant="secondary" pending={busy("rotate")} pendingLabel="Rotating…">
+              Generate a new secret
+            </Button>
+          </Form>
+          <Form method="post" className="dl-inline-form" noValidate>
+            <input type="hidden" name="intent" value="set-secret" />
+            <Field
+              label="Use the sender's secret"
+              name="secret"
+              type="password"
+              autoComplete="off"
+              maxLength={200}
+              errors={fieldErrorsOf(reply, "secret", "set-secret")}
+              hint={source.kind === "pagerduty" ? "The signing secret PagerDuty showed when the webhook was made." : "A secret of your own (16+ characters)."}
+            />
+            <Button variant="secondary" pending={busy("set-secret")} pendingLabel="Saving…">
+              Save secret
+            </Button>
+          </Form>
+        </Card>
+      </div>
+      <Card title="Settings">
+        <Form method="post" className="dl-token-form" noValidate>
+          <input type="hidden" name="intent" value="update" />
+          <SourceFields
+            reply={reply}
+            intent="update"
+            kind={source.kind}
+            services={services}
+            values={{
+              name: source.name,
+              productionEnvironment: source.productionEnvironment,
+              serviceLabel: source.serviceLabel,
+              defaultServiceId: source.defaultServiceId,
+              mappings: mappingText(source.mappings),
+            }}
+          />
+          <Button variant="primary" pending={busy("update")} pendingLabel="Saving…">
+            Save
+          </Button>
+        </Form>
+      </Card>
+      <Card
+        title="Delivery log"
+        id="deliveries"
+        description={`The last ${keep.verified} verified deliveries, and the last ${keep.unverified} refused before verification. To replay one, use the sender's "redeliver".`}
+      >
+        <Form method="get" className="dl-filters__form" action="#deliveries">
+          <label className="dl-filters__item">
+            <span className="dl-filters__label">Outcome</span>
+            <select name="outcome" defaultValue={filter.outcome} className="field__control dl-filters__control">
+              <option value="">all</option>
+              {WEBHOOK_OUTCOME_VALUES.map((o) => (
+                <option key={o} value={o}>
+                  {o}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="dl-filters__actions">
+            <Button variant="secondary" size="sm">
+              Apply
+            </Button>
+          </div>
+        </Form>
+        {notices.length ? (
+          <div className="dl-notices" role="status">
+            {notices.map((n) => (
+              <p key={n} className="dl-notice">
+                {n}
+              </p>
+            ))}
+          </div>
+        ) : null}
+        {deliveries.rows.length === 0 ? (
+          <EmptyState title={filter.outcome ? `No ${filter.outcome} delivery in the log` : "No delivery yet"}>
+            <p>Set the URL and secret in the sender; its first event (or its test button) appears here.</p>
+          </EmptyState>
+        ) : (
+          <div className="table-scroll">
+            <table className="simple" data-testid="delivery-log">
+              <caption className="visually-hidden">Deliveries of {source.name}, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Received</th>
+                  <th scope="col">Event</th>
+                  <th scope="col">Outcome</th>
+                  <th scope="col" className="dl-num">
+                    HTTP
+                  </th>
+                  <th scope="col">What happened</th>
+                  <th scope="col">Delivery id</th>
+                </tr>
+              </thead>
+              <tbody>
+                {deliveries.rows.map((d) => (
+                  <tr key={d.id}>
+                    <td>{dt(d.receivedAt)}</td>
+                    <td>
+                      <code className="dl-mono">{d.event}</code>
+                      {d.verified ? null : (
+                        <>
+                          {" "}
+                          <Badge tone="warn">unverified</Badge>
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      <Badge tone={OUTCOME_TONES[d.outcome]}>{d.outcome}</Badge>
+                    </td>
+                    <td className="dl-num">{d.httpStatus}</td>
+                    <td>
+                      {d.summary ? <div>{d.summary}</div> : null}
+                      {d.reason ? <div className={d.outcome === "refused" ? undefined : "dl-muted"}>{d.reason}</div> : null}
+                    </td>
+                    <td>{d.deliveryId ? <code className="dl-mono">{d.deliveryId}</code> : <span className="dl-muted">—</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {deliveries.pages > 1 ? (
+          <nav aria-label="Delivery log pages" className="dl-flags">
+            {deliveries.page > 1 ? <Link to={pageLink(deliveries.page - 1)}>← Newer</Link> : null}
+            <span>
+              Page {deliveries.page} of {deliveries.pages} ({deliveries.total} deliveries)
+            </span>
+            {deliveries.page < deliveries.pages ? <Link to={pageLink(deliveries.page + 1)}>Older →</Link> : null}
+          </nav>
+        ) : null}
+      </Card>
+      <Card title="Delete this source">
+        <p className="dl-muted">Its URL stops answering (404), its log and waiting commits go; the deployments and incidents it wrote stay.</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="delete" />
+          <Button variant="danger" pending={busy("delete")} pendingLabel="Deleting…">
+            Delete “{source.name}”
+          </Button>
+        </Form>
+        {isErrorReply(reply, "delete") ? <p className="form-error">{Object.values(reply.fieldErrors).flat().join(" ")}</p> : null}
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,205 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Field, SelectField } from "~/components/ui/field";
+import { PageHeader } from "~/components/ui/page-header";
+import { KIND_LABELS, OUTCOME_TONES, WEBHOOK_KIND_VALUES } from "~/components/webhooks/labels";
+import { SourceFields } from "~/components/webhooks/source-fields";
+import { resolveMappingForm, webhookSchemas } from "~/components/webhooks/webhook-forms.server";
+import { formatDateTime } from "~/lib/format";
+import { fieldErrorsOf, valueOf } from "~/lib/forms";
+import { badRequest, formValues, parseForm } from "~/lib/forms.server";
+import { listServiceOptions } from "~/models/delivery.server";
+import { createWebhookSource, listWebhookSources, webhookSourceNameTaken } from "~/models/webhooks.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  title: "Webhook sources",
+  description:
+    "GitHub, GitLab, Alertmanager and PagerDuty send their events here: deployments, pushed commits and incidents fill the CTO dashboard without a CI step. Each source has its own URL and secret; every delivery is logged on its page.",
+  add: "Add a source",
+  adding: "Adding…",
+  emptyTitle: "No webhook sources yet",
+  emptyBody: "Add one below, then paste its URL and secret in the sender's webhook settings (docs/integrations.md has the steps for each tool).",
+  whoMay: "CEO and CTO",
+  secretTitle: "Copy the secret now",
+  secretBody: "This is the only time it is shown; the tracker keeps it sealed. Paste both in the sender's webhook settings.",
+  noSecret: "PagerDuty generates its own signing secret: create the webhook there with this URL, then paste its secret on the source's page.",
+};
+
+export const meta: MetaFunction = () => [{ title: "Webhook sources · Strategy Tracker" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "tokens:manage");
+  const db = getDb();
+  return { sources: listWebhookSources(db), services: listServiceOptions(db), origin: new URL(request.url).origin };
+}
+
+export type CreatedReply = { status: "created"; intent: "create"; id: number; name: string; kind: string; url: string; secret: string | null };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "tokens:manage");
+  const db = getDb();
+  const formData = await request.formData();
+  const parsed = parseForm(formData, webhookSchemas().create, "create");
+  // a typed secret is never sent back to the page, not even on an error
+  const values = formValues(formData);
+  delete values.secret;
+  if (!parsed.ok) return badRequest({ ...parsed.reply, values });
+  const { kind, name, productionEnvironment, serviceLabel, defaultServiceId, mappings, secret } = parsed.data;
+  const fail = (field: string, errors: string[]) => badRequest({ status: "error", fieldErrors: { [field]: errors }, formErrors: [], values, intent: "create" });
+  if (webhookSourceNameTaken(db, name)) return fail("name", ["is already the name of a source"]);
+  const rules = resolveMappingForm(mappings, defaultServiceId, listServiceOptions(db));
+  if (!rules.ok) return fail(rules.field, rules.errors);
+  const created = createWebhookSource(db, user.id, { kind, name, productionEnvironment, serviceLabel, defaultServiceId, mappings: rules.rules }, secret);
+  return {
+    status: "created",
+    intent: "create",
+    id: created.id,
+    name,
+    kind,
+    url: `${new URL(request.url).origin}/api/v1/webhooks/${created.id}`,
+    // shown once: a secret the user typed is not echoed back
+    secret: secret === undefined ? created.secret : null,
+  } satisfies CreatedReply;
+}
+
+export default function WebhookSources() {
+  const { sources, services } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { formatting } = useRootData();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
+  const dt = (ms: number | null) => (ms === null ? null : formatDateTime(ms, formatting.timeZone, formatting.locale));
+  const created = reply && reply.status === "created" ? reply : null;
+  return (
+    <>
+      <PageHeader title={TEXT.title} description={TEXT.description} actions={<a href="#add-source" className="btn btn--primary">{TEXT.add}</a>} />
+      {created ? (
+        <section className="dl-secret" aria-labelledby="secret-title" role="status">
+          <h2 id="secret-title">{created.secret ? TEXT.secretTitle : `Source “${created.name}” added`}</h2>
+          <p>{created.secret ? TEXT.secretBody : created.kind === "pagerduty" ? TEXT.noSecret : "It uses the secret you gave."}</p>
+          <dl className="dl-facts">
+            <dt>URL</dt>
+            <dd>
+              <code className="dl-secret__value" data-testid="new-source-url">
+                {created.url}
+              </code>
+            </dd>
+            {created.secret ? (
+              <>
+                <dt>Secret</dt>
+                <dd>
+                  <code className="dl-secret__value" data-testid="new-source-secret">
+                    {created.secret}
+                  </code>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          <p>
+            <Link to={`/settings/webhooks/${created.id}`}>Open “{created.name}”</Link>: the setup steps for {KIND_LABELS[created.kind as keyof typeof KIND_LABELS]} and its delivery log.
+          </p>
+        </section>
+      ) : null}
+      <Card title="Sources">
+        {sources.length === 0 ? (
+          <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.whoMay}>
+            <p>{TEXT.emptyBody}</p>
+          </EmptyState>
+        ) : (
+          <div className="table-scroll">
+            <table className="simple">
+              <caption className="visually-hidden">Webhook sources</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Source</th>
+                  <th scope="col">Tool</th>
+                  <th scope="col" className="dl-num">
+                    Rules
+                  </th>
+                  <th scope="col">Default service</th>
+                  <th scope="col">Secret</th>
+                  <th scope="col">Last delivery</th>
+                  <th scope="col" className="dl-num">
+                    Refused (in the log)
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {sources.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">
+                      <Link to={`/settings/webhooks/${s.id}`}>{s.name}</Link>
+                    </th>
+                    <td>{KIND_LABELS[s.kind]}</td>
+                    <td className="dl-num">{s.rules}</td>
+                    <td>{s.defaultServiceName ?? <span className="dl-muted">none</span>}</td>
+                    <td>{s.hasSecret ? <Badge tone="good">set</Badge> : <Badge tone="warn">missing</Badge>}</td>
+                    <td>
+                      {s.lastDeliveryAt === null ? <span className="dl-muted">never</span> : dt(s.lastDeliveryAt)}
+                      {s.lastOutcome ? (
+                        <>
+                          {" "}
+                          <Badge tone={OUTCOME_TONES[s.lastOutcome]}>{s.lastOutcome}</Badge>
+                        </>
+                      ) : null}
+                    </td>
+                    <td className="dl-num">{s.refused}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+      <Card title={TEXT.add} id="add-source">
+        <Form method="post" className="dl-token-form" noValidate>
+          <input type="hidden" name="intent" value="create" />
+          <SelectField
+            label="Tool"
+            name="kind"
+            required
+            placeholder="Choose…"
+            options={WEBHOOK_KIND_VALUES.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+            defaultValue={valueOf(reply, "kind", "", "create")}
+            errors={fieldErrorsOf(reply, "kind", "create")}
+          />
+          <SourceFields
+            reply={reply}
+            intent="create"
+            services={services}
+            values={{ name: "", productionEnvironment: "production", serviceLabel: "service", defaultServiceId: null, mappings: "" }}
+          />
+          <Field
+            label="Secret (optional)"
+            name="secret"
+            type="password"
+            autoComplete="off"
+            maxLength={200}
+            errors={fieldErrorsOf(reply, "secret", "create")}
+            hint="Leave empty and the tracker generates one (shown once). PagerDuty generates its own: paste it here or later."
+          />
+          <Button variant="primary" pending={busy} pendingLabel={TEXT.adding}>
+            {TEXT.add}
+          </Button>
+        </Form>
+        {services.length === 0 ? (
+          <p className="dl-muted">
+            No services yet: add them on <Link to="/delivery/services">Services</Link> first, so the rules can name them.
+          </p>
+        ) : null}
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

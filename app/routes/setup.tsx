@@ -1,0 +1,111 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { hashPassword } from "~/auth/password.server";
+import { login } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, SelectField } from "~/components/ui/field";
+import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import { badRequest, parseForm } from "~/lib/forms.server";
+import { SetupSchema } from "~/lib/schemas/settings.server";
+import { getCompanySettings } from "~/models/settings.server";
+import { completeSetup } from "~/models/setup.server";
+import { hasAnyUser } from "~/models/users.server";
+import { getDb } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Set up · Strategy Tracker" }];
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** The first-run screen: only while the database holds no user; a 404 for ever after. */
+export async function loader(_: LoaderFunctionArgs) {
+  const db = getDb();
+  if (hasAnyUser(db)) notFound();
+  const s = getCompanySettings(db);
+  return { defaults: { currency: s.currency, locale: s.locale, timeZone: s.timeZone, fiscalYearStartMonth: s.fiscalYearStartMonth } };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const db = getDb();
+  if (hasAnyUser(db)) notFound();
+  const formData = await request.formData();
+  const parsed = parseForm(formData, SetupSchema);
+  if (!parsed.ok) {
+    delete parsed.reply.values.password;
+    return badRequest(parsed.reply);
+  }
+  const { password, ...input } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  // re-checked inside a BEGIN IMMEDIATE transaction: of two racing submissions, one wins
+  const done = completeSetup(db, { ...input, passwordHash });
+  if (!done) notFound();
+  return login(done.userId, "/");
+}
+
+export default function Setup() {
+  const { defaults } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const pending = navigation.state === "submitting";
+  const v = (name: string, fallback: string | number) => valueOf(reply, name, fallback);
+  const e = (name: string) => fieldErrorsOf(reply, name);
+  return (
+    <div className="auth-card auth-card--wide">
+      <h1>Set up your Strategy Tracker</h1>
+      <p className="muted">
+        This install has no user yet. Name your company, choose how money and dates are shown, and create the first account — the
+        CEO, who can then add teams, people and data. This page disappears once it is done.
+      </p>
+      <Form method="post" noValidate>
+        {isErrorReply(reply) && reply.formErrors.length > 0 ? (
+          <p className="form-error" role="alert">
+            {reply.formErrors.join(" ")}
+          </p>
+        ) : null}
+        <fieldset>
+          <legend>Company</legend>
+          <Field label="Company name" name="companyName" required autoFocus defaultValue={v("companyName", "")} errors={e("companyName")} />
+          <Field
+            label="Currency"
+            name="currency"
+            required
+            hint="ISO 4217 code, e.g. EUR, USD, GBP"
+            defaultValue={v("currency", defaults.currency)}
+            errors={e("currency")}
+          />
+          <Field label="Locale" name="locale" required hint="for numbers and dates, e.g. fr-FR, en-GB" defaultValue={v("locale", defaults.locale)} errors={e("locale")} />
+          <Field label="Time zone" name="timeZone" required hint="IANA name, e.g. Europe/Paris" defaultValue={v("timeZone", defaults.timeZone)} errors={e("timeZone")} />
+          <SelectField
+            label="Fiscal year starts in"
+            name="fiscalYearStartMonth"
+            required
+            options={MONTHS.map((m, i) => ({ value: String(i + 1), label: m }))}
+            defaultValue={v("fiscalYearStartMonth", defaults.fiscalYearStartMonth)}
+            errors={e("fiscalYearStartMonth")}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>First user (CEO, administrator)</legend>
+          <Field label="Your name" name="name" required autoComplete="name" defaultValue={v("name", "")} errors={e("name")} />
+          <Field label="Email" name="email" type="email" required autoComplete="username" defaultValue={v("email", "")} errors={e("email")} />
+          <Field
+            label="Password"
+            name="password"
+            type="password"
+            required
+            autoComplete="new-password"
+            hint="12 characters or more"
+            errors={e("password")}
+          />
+        </fieldset>
+        <button type="submit" className="btn btn--primary" disabled={pending}>
+          {pending ? "Setting up…" : "Create the company and sign in"}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,368 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { assertPermission, requireUser } from "~/auth/guards.server";
+import { can, ROLE_LABELS } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Field, SelectField } from "~/components/ui/field";
+import { PageHeader } from "~/components/ui/page-header";
+import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { parseSearchParams } from "~/lib/url-params.server";
+import { idSchema } from "~/lib/validation.server";
+import { todayUtc } from "~/models/risks.server";
+import {
+  createTeam,
+  getTeamMembers,
+  getTeamRow,
+  listLeadCandidates,
+  listTeamsWithCounts,
+  setTeamArchived,
+  setTeamLead,
+  teamNameTaken,
+  updateTeam,
+} from "~/models/teams.server";
+import { useRootData } from "~/root";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  title: "Teams",
+  description:
+    "The teams people, services, objectives and requisitions belong to. A tech team is the CTO's: the CTO edits its hiring plan and sees its requisitions' salaries.",
+  emptyTitle: "No team yet",
+  emptyBody: "Create the first team below: a lead, a requisition, a service or a team objective needs one.",
+  whoMay: "CEO (any team), CTO (tech teams)",
+};
+
+export const meta: MetaFunction = () => [{ title: "Teams · Strategy Tracker" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const today = todayUtc();
+  const { data: params } = parseSearchParams(new URL(request.url), z.object({ team: idSchema.optional() }));
+  const teams = listTeamsWithCounts(db, today);
+  const open = params.team !== undefined && teams.some((t) => t.id === params.team) ? params.team : null;
+  return {
+    teams,
+    open,
+    members: open === null ? null : getTeamMembers(db, open, today),
+    candidates: can(user, "users:manage") ? listLeadCandidates(db) : [],
+  };
+}
+
+/** Built on demand: zod stays out of the browser bundle. */
+function schemas() {
+  const name = z.string({ error: "is required" }).min(1, "is required").max(80, "must be at most 80 characters");
+  const kind = z.enum(["tech", "non-tech"], { error: "must be tech or non-tech" });
+  return {
+    create: z.object({ intent: z.literal("create"), name, kind }),
+    update: z.object({ intent: z.literal("update"), teamId: idSchema, name, kind }),
+    archive: z.object({ intent: z.enum(["archive", "restore"]), teamId: idSchema }),
+    lead: z.object({ intent: z.enum(["set-lead", "unset-lead"]), teamId: idSchema, userId: idSchema }),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  assertPermission(user, "teams:manage");
+  const db = getDb();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const s = schemas();
+  if (intent === "create") {
+    const parsed = parseForm(formData, s.create, "create");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const isTech = parsed.data.kind === "tech";
+    if (!can(user, "teams:manage", { teamIsTech: isTech })) return fieldError(formData, "kind", "a CTO creates tech teams only", "create");
+    if (teamNameTaken(db, parsed.data.name)) return fieldError(formData, "name", "is already the name of a team", "create");
+    createTeam(db, user, { name: parsed.data.name, isTech });
+    return { status: "ok", intent: "create", message: `Team ${parsed.data.name} created.` } satisfies FormReply;
+  }
+  if (intent === "update") {
+    const rowIntent = `update-${String(formData.get("teamId"))}`;
+    const parsed = parseForm(formData, s.update, rowIntent);
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const { teamId, name, kind } = parsed.data;
+    const team = getTeamRow(db, teamId);
+    if (!team) return fieldError(formData, "teamId", "no such team", rowIntent);
+    assertPermission(user, "teams:manage", { teamIsTech: team.isTech });
+    if (!can(user, "teams:manage", { teamIsTech: kind === "tech" })) return fieldError(formData, "kind", "a CTO manages tech teams only", rowIntent);
+    if (teamNameTaken(db, name, teamId)) return fieldError(formData, "name", "is already the name of another team", rowIntent);
+    updateTeam(db, user, teamId, { name, isTech: kind === "tech" });
+    return { status: "ok", intent: rowIntent, message: `Team ${name} saved.` } satisfies FormReply;
+  }
+  if (intent === "archive" || intent === "restore") {
+    const parsed = parseForm(formData, s.archive, String(intent));
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const team = getTeamRow(db, parsed.data.teamId);
+    if (!team) return fieldError(formData, "teamId", "no such team", String(intent));
+    assertPermission(user, "teams:manage", { teamIsTech: team.isTech });
+    setTeamArchived(db, user, team.id, intent === "archive");
+    return { status: "ok", intent: String(intent), message: `Team ${team.name} ${intent === "archive" ? "archived" : "restored"}.` } satisfies FormReply;
+  }
+  if (intent === "set-lead" || intent === "unset-lead") {
+    // a lead is a user's role: the CEO's, like every other change to a user
+    assertPermission(user, "users:manage");
+    const parsed = parseForm(formData, s.lead, "lead");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const team = getTeamRow(db, parsed.data.teamId);
+    if (!team) return fieldError(formData, "teamId", "no such team", "lead");
+    if (intent === "set-lead" && team.archivedAt !== null) return fieldError(formData, "userId", "the team is archived", "lead");
+    const result = setTeamLead(db, user, team.id, parsed.data.userId, intent === "set-lead");
+    if (result === "no-user") return fieldError(formData, "userId", "no such user", "lead");
+    if (result === "not-eligible") {
+      return fieldError(formData, "userId", intent === "set-lead" ? "a CEO or CTO account cannot be made a lead" : "is not a lead of this team", "lead");
+    }
+    return { status: "ok", intent: "lead", message: intent === "set-lead" ? `Lead set for ${team.name}.` : `Lead removed from ${team.name}.` } satisfies FormReply;
+  }
+  return unknownIntent(formData);
+}
+
+const KIND_OPTIONS = [
+  { value: "tech", label: "Tech (the CTO's)" },
+  { value: "non-tech", label: "Non-tech" },
+];
+
+export default function Teams() {
+  const { teams, open, members, candidates } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { user } = useRootData();
+  const mayManage = (isTech?: boolean) => can(user, "teams:manage", isTech === undefined ? undefined : { teamIsTech: isTech });
+  const mayLead = can(user, "users:manage");
+  const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const openTeam = teams.find((t) => t.id === open) ?? null;
+  return (
+    <>
+      <PageHeader title={TEXT.title} description={TEXT.description} />
+      {reply?.status === "ok" ? (
+        <p className="notice" role="status">
+          {reply.message}
+        </p>
+      ) : null}
+      {isErrorReply(reply) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+      <Card>
+        {teams.length === 0 ? (
+          <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.whoMay}>
+            <p>{TEXT.emptyBody}</p>
+          </EmptyState>
+        ) : (
+          <div className="table-scroll">
+            <table className="simple">
+              <caption className="visually-hidden">Teams</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Team</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Lead(s)</th>
+                  <th scope="col" className="dl-num">
+                    Users
+                  </th>
+                  <th scope="col" className="dl-num">
+                    Employees
+                  </th>
+                  <th scope="col" className="dl-num">
+                    Services
+                  </th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {teams.map((t) => {
+                  const rowIntent = `update-${t.id}`;
+                  const errors = isErrorReply(reply, rowIntent) ? reply.fieldErrors : null;
+                  const editable = mayManage(t.isTech) && t.archivedAt === null;
+                  return (
+                    <tr key={t.id} data-team={t.name}>
+                      <th scope="row">
+                        {editable ? (
+                          <>
+                            <Form method="post" id={`team-${t.id}`}>
+                              <input type="hidden" name="intent" value="update" />
+                              <input type="hidden" name="teamId" value={t.id} />
+                            </Form>
+                            <input
+                              form={`team-${t.id}`}
+                              name="name"
+                              aria-label={`Name of ${t.name}`}
+                              defaultValue={valueOf(reply, "name", t.name, rowIntent)}
+                              aria-invalid={errors?.name ? true : undefined}
+                              className="dl-cell-input"
+                              maxLength={80}
+                            />
+                            {errors?.name ? <p className="field-error">{errors.name.join(", ")}</p> : null}
+                          </>
+                        ) : (
+                          <>
+                            {t.name} {t.archivedAt ? <Badge tone="neutral">archived</Badge> : null}
+                          </>
+                        )}
+                        <div className="dl-row-links">
+                          <Link to={`/teams?team=${t.id}#members`}>members</Link>
+                        </div>
+                      </th>
+                      <td>
+                        {editable ? (
+                          <>
+                            <select
+                              form={`team-${t.id}`}
+                              name="kind"
+                              aria-label={`Kind of ${t.name}`}
+                              defaultValue={valueOf(reply, "kind", t.isTech ? "tech" : "non-tech", rowIntent)}
+                              className="dl-cell-input"
+                            >
+                              {KIND_OPTIONS.filter((k) => mayManage(k.value === "tech")).map((k) => (
+                                <option key={k.value} value={k.value}>
+                                  {k.label}
+                                </option>
+                              ))}
+                            </select>
+                            {errors?.kind ? <p className="field-error">{errors.kind.join(", ")}</p> : null}
+                          </>
+                        ) : t.isTech ? (
+                          "Tech"
+                        ) : (
+                          "Non-tech"
+                        )}
+                      </td>
+                      <td>{t.leads.length ? t.leads.map((l) => l.name).join(", ") : <span className="dl-muted">none</span>}</td>
+                      <td className="dl-num">{t.users}</td>
+                      <td className="dl-num">{t.employees}</td>
+                      <td className="dl-num">{t.services}</td>
+                      <td>
+                        <div className="inline-actions">
+                          {editable ? (
+                            <Button form={`team-${t.id}`} size="sm" pending={busy("update") && navigation.formData?.get("teamId") === String(t.id)} pendingLabel="Saving…">
+                              Save<span className="visually-hidden"> {t.name}</span>
+                            </Button>
+                          ) : null}
+                          {mayManage(t.isTech) ? (
+                            <Form method="post">
+                              <input type="hidden" name="intent" value={t.archivedAt ? "restore" : "archive"} />
+                              <input type="hidden" name="teamId" value={t.id} />
+                              <Button size="sm" variant="ghost">
+                                {t.archivedAt ? "Restore" : "Archive"}
+                                <span className="visually-hidden"> {t.name}</span>
+                              </Button>
+                            </Form>
+                          ) : null}
+                        </div>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+
+      {openTeam && members ? (
+        <Card title={`Members of ${openTeam.name}`} id="members">
+          <h3>People with an account</h3>
+          {members.users.length === 0 ? (
+            <p className="muted">No user belongs to this team yet{mayLead ? " — set a lead below, or give a user this team on Settings." : "."}</p>
+          ) : (
+            <ul>
+              {members.users.map((u) => (
+                <li key={u.id}>
+                  {u.name} ({u.email}) — {ROLE_LABELS[u.role as keyof typeof ROLE_LABELS] ?? u.role}
+                  {u.active ? "" : ", inactive"}
+                  {mayLead && u.role === "lead" ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="unset-lead" />
+                      <input type="hidden" name="teamId" value={openTeam.id} />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <Button size="sm" variant="ghost">
+                        Remove as lead<span className="visually-hidden"> {u.name}</span>
+                      </Button>
+                    </Form>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {mayLead && openTeam.archivedAt === null ? (
+            <Form method="post" className="form-grid" noValidate>
+              <input type="hidden" name="intent" value="set-lead" />
+              <input type="hidden" name="teamId" value={openTeam.id} />
+              <SelectField
+                label="Make lead of this team"
+                name="userId"
+                placeholder="Choose a user"
+                hint="Leads and viewers; a lead moves to this team. New people: Settings → Add a user, or npm run user:create."
+                options={candidates.map((c) => ({ value: String(c.id), label: `${c.name} (${c.email})` }))}
+                defaultValue={valueOf(reply, "userId", "", "lead")}
+                errors={fieldErrorsOf(reply, "userId", "lead")}
+              />
+              <div>
+                <Button variant="primary" pending={busy("set-lead")} pendingLabel="Saving…">
+                  Set lead
+                </Button>
+              </div>
+            </Form>
+          ) : null}
+          <h3>Employees</h3>
+          {members.employees.length === 0 ? (
+            <p className="muted">
+              No current employee in this team. <Link to="/hiring/employees">Employees</Link>
+            </p>
+          ) : (
+            <ul>
+              {members.employees.map((e) => (
+                <li key={e.id}>
+                  {e.name} — {e.title}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>Services owned</h3>
+          {members.services.length === 0 ? (
+            <p className="muted">
+              None. A service's owning team is set on <Link to="/delivery/services">Services</Link>.
+            </p>
+          ) : (
+            <ul>
+              {members.services.map((s) => (
+                <li key={s.id}>{s.name}</li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      ) : null}
+
+      {mayManage() ? (
+        <Card title="Create a team">
+          <Form method="post" className="form-grid" noValidate>
+            <input type="hidden" name="intent" value="create" />
+            <Field label="Name" name="name" required maxLength={80} defaultValue={valueOf(reply, "name", "", "create")} errors={fieldErrorsOf(reply, "name", "create")} />
+            <SelectField
+              label="Kind"
+              name="kind"
+              required
+              options={KIND_OPTIONS.filter((k) => mayManage(k.value === "tech"))}
+              defaultValue={valueOf(reply, "kind", "tech", "create")}
+              errors={fieldErrorsOf(reply, "kind", "create")}
+            />
+            <div>
+              <Button variant="primary" pending={busy("create")} pendingLabel="Creating…">
+                Create team
+              </Button>
+            </div>
+          </Form>
+        </Card>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

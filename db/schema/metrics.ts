@@ -1,0 +1,36 @@
+import { sql } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { id, timestamps } from "./_columns";
+import { cycles } from "./okrs";
+import { users } from "./people";
+
+export const TARGET_COMPARISONS = [">=", ">", "<=", "<"] as const;
+
+/**
+ * The company's targets, per catalogue metric (app/lib/metrics/catalogue.ts) and OKR cycle
+ * (cycle_id null = open-ended, for every cycle without its own row). Delivery targets are set by
+ * the CTO, finance targets by the CEO; product KPI targets stay in kpi_targets (read through the
+ * same targetFor()). See docs/decisions/800-metric-catalogue.md.
+ */
+export const metricTargets = sqliteTable(
+  "metric_targets",
+  {
+    id: id(),
+    /** a catalogue metric id, e.g. 'delivery.deploys_per_day' */
+    metricId: text("metric_id").notNull(),
+    cycleId: integer("cycle_id").references(() => cycles.id, { onDelete: "cascade" }),
+    comparison: text("comparison", { enum: TARGET_COMPARISONS }).notNull(),
+    /** in the metric's unit (cents, fraction, hours…) */
+    value: real("value").notNull(),
+    setByUserId: integer("set_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** where the target comes from, in a few words */
+    note: text("note"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("metric_targets_uq").on(t.metricId, t.cycleId),
+    // SQLite treats NULLs as distinct in a unique index: one open-ended row per metric needs its own
+    uniqueIndex("metric_targets_open_uq").on(t.metricId).where(sql`cycle_id IS NULL`),
+    index("metric_targets_cycle_idx").on(t.cycleId),
+  ],
+);

@@ -1,0 +1,177 @@
+/**
+ * The company's structure as data: budget categories (groups, archive, envelopes watched against
+ * planned and actual) and compliance frameworks (add, target date, requirements CSV in and out) —
+ * each editable by the right role, audited, on a real database.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { sql } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { login } from "~/auth/session.server";
+import { listCategoriesForYear } from "~/models/finance-categories.server";
+import { getBudgetGrid } from "~/models/finance.server";
+import { importRequirementsCsv, listFrameworkProgress } from "~/models/governance.server";
+import { action as categoriesAction, loader as categoriesLoader } from "~/routes/budgets_.categories";
+import { action as complianceAction } from "~/routes/governance.compliance";
+import { loader as exportLoader } from "~/routes/governance.export";
+import { insertBudgetLine, insertUser } from "../../seeds/builders";
+import { seedReference } from "../../seeds/reference";
+import { createTestDb } from "../helpers/db";
+
+let t: ReturnType<typeof createTestDb>;
+beforeEach(() => {
+  t = createTestDb();
+  t.db.transaction((tx) => seedReference(tx));
+});
+afterEach(() => t.cleanup());
+
+const args = (request: Request): ActionFunctionArgs & LoaderFunctionArgs => ({ request, params: {}, context: { clientIp: "127.0.0.1" } as ActionFunctionArgs["context"] });
+
+async function cookieFor(role: "ceo" | "cto" | "lead" | "viewer") {
+  const u = insertUser(t.db, { role, email: `${role}@acme.test` });
+  const res = await login(u.id, "/");
+  return res.headers.get("Set-Cookie")!.split(";")[0];
+}
+
+function post(url: string, cookie: string, fields: Record<string, string>) {
+  return new Request(`http://localhost${url}`, { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams(fields) });
+}
+function upload(url: string, cookie: string, csv: string) {
+  const body = new FormData();
+  body.set("intent", "import");
+  body.set("file", new File([csv], "reqs.csv", { type: "text/csv" }));
+  return new Request(`http://localhost${url}`, { method: "POST", headers: { Cookie: cookie }, body });
+}
+
+async function run(fn: () => Promise<unknown>): Promise<{ status: number; data?: Record<string, unknown> }> {
+  const of = (v: unknown) => {
+    if (v instanceof Response) return { status: v.status };
+    if (v && typeof v === "object" && "init" in v) {
+      const d = v as { init?: { status?: number }; data?: Record<string, unknown> };
+      return { status: d.init?.status ?? 200, data: d.data };
+    }
+    return { status: 200, data: v as Record<string, unknown> };
+  };
+  try {
+    return of(await fn());
+  } catch (e) {
+    return of(e);
+  }
+}
+
+const catId = (name: string) => t.db.get<{ id: number }>(sql`select id from budget_categories where name = ${name}`).id;
+const audits = (type: string) => t.db.all<{ action: string }>(sql`select action from audit_log where entity_type = ${type} order by id`).map((a) => a.action);
+
+describe("budget categories and envelopes", () => {
+  it("the CEO adds an ML/AI IT category and a third-party services category, renames, archives; all audited", async () => {
+    const c = await cookieFor("ceo");
+    expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "create", name: "ML/AI", group: "it" }))))).status).toBe(200);
+    expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "create", name: "Third-party services", group: "other", isSalesMarketing: "on" }))))).status).toBe(200);
+    const dup = await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "create", name: "ml/ai", group: "it" }))));
+    expect(dup.status).toBe(400);
+    expect((dup.data as { fieldErrors: Record<string, string[]> }).fieldErrors.name).toEqual(["is already the name of a category"]);
+    const row = t.db.get<{ group: string; is_it: number; is_sales_marketing: number; sort_order: number }>(
+      sql`select "group", is_it, is_sales_marketing, sort_order from budget_categories where name = 'ML/AI'`,
+    );
+    expect(row).toEqual({ group: "it", is_it: 1, is_sales_marketing: 0, sort_order: 10 });
+    const third = catId("Third-party services");
+    // regroup to IT: is_it follows (the CTO gets it)
+    expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "update", categoryId: String(third), name: "Third-party SaaS", group: "it" }))))).status).toBe(200);
+    expect(t.db.get<{ is_it: number; is_sales_marketing: number }>(sql`select is_it, is_sales_marketing from budget_categories where id = ${third}`)).toEqual({ is_it: 1, is_sales_marketing: 0 });
+    expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "archive", categoryId: String(third) }))))).status).toBe(200);
+    expect(audits("budget_category")).toEqual(["create", "create", "update", "archive"]);
+    // an archived category without lines leaves the grid; with a line in view it stays
+    expect(getBudgetGrid(t.db, { fromMonth: "2026-01", toMonth: "2026-03" }).categories.map((x) => x.name)).not.toContain("Third-party SaaS");
+    insertBudgetLine(t.db, { categoryId: third, month: "2026-02", plannedCents: 100 });
+    expect(getBudgetGrid(t.db, { fromMonth: "2026-01", toMonth: "2026-03" }).categories.map((x) => x.name)).toContain("Third-party SaaS");
+  });
+
+  it("a CTO manages IT categories and their envelopes only; a viewer nothing", async () => {
+    const c = await cookieFor("cto");
+    const gpu = await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "create", name: "GPU", group: "it" }))));
+    expect(JSON.stringify(gpu.data)).toContain("\"status\":\"ok\"");
+    const refused = await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "create", name: "Events", group: "other" }))));
+    expect((refused.data as { fieldErrors: Record<string, string[]> }).fieldErrors.group).toEqual(["a CTO adds IT categories only"]);
+    expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "envelope", categoryId: String(catId("Salaries")), year: "2026", amount: "1000" }))))).status).toBe(403);
+    expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "update", categoryId: String(catId("GPU")), name: "GPU", group: "other" }))))).status).toBe(400);
+    expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "envelope", categoryId: String(catId("GPU")), year: "2026", amount: "12000" }))))).status).toBe(200);
+    const v = await cookieFor("viewer");
+    expect((await run(() => categoriesAction(args(post("/budgets/categories", v, { intent: "create", name: "X", group: "it" }))))).status).toBe(403);
+  });
+
+  it("shows envelope, planned and actual summed over the fiscal year (start month from the settings)", async () => {
+    const c = await cookieFor("ceo");
+    t.db.run(sql`update company_settings set fiscal_year_start_month = 4`);
+    const cloud = catId("Cloud infrastructure");
+    insertBudgetLine(t.db, { categoryId: cloud, month: "2026-03", plannedCents: 999_00, actualCents: 999_00 }); // FY 2025
+    insertBudgetLine(t.db, { categoryId: cloud, month: "2026-04", plannedCents: 5000_00, actualCents: 6000_00 });
+    insertBudgetLine(t.db, { categoryId: cloud, month: "2027-03", plannedCents: 5000_00, actualCents: null });
+    expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "envelope", categoryId: String(cloud), year: "2026", amount: "60 000" }))))).status).toBe(200);
+    const bad = await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "envelope", categoryId: String(cloud), year: "1999", amount: "-5" }))));
+    expect(Object.keys((bad.data as { fieldErrors: Record<string, string[]> }).fieldErrors).sort()).toEqual(["amount", "year"]);
+    const rows = listCategoriesForYear(t.db, 2026, { from: "2026-04", to: "2027-03" });
+    expect(rows.find((r) => r.name === "Cloud infrastructure")).toMatchObject({ envelopeCents: 60_000_00, plannedCents: 10_000_00, actualCents: 6000_00, actualMonths: 1 });
+    expect(rows.find((r) => r.name === "Salaries")).toMatchObject({ envelopeCents: null, plannedCents: 0, actualCents: 0 });
+    const page = (await categoriesLoader(args(new Request("http://localhost/budgets/categories?year=2026", { headers: { Cookie: c } })))) as Awaited<ReturnType<typeof categoriesLoader>>;
+    expect(page.label).toBe("2026–27");
+    expect(page.totals.it).toEqual({ envelopeCents: 60_000_00, plannedCents: 10_000_00, actualCents: 6000_00 });
+    // an empty amount removes the envelope
+    expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "envelope", categoryId: String(cloud), year: "2026" }))))).status).toBe(200);
+    expect(listCategoriesForYear(t.db, 2026, { from: "2026-04", to: "2027-03" }).find((r) => r.id === cloud)?.envelopeCents).toBeNull();
+    expect(audits("budget_envelope")).toEqual(["create", "delete"]);
+  });
+});
+
+describe("compliance frameworks", () => {
+  it("adds HDS and the AI Act with target dates, edits one, and no framework shows '0 of 0' as progress", async () => {
+    const c = await cookieFor("cto");
+    expect((await run(() => complianceAction(args(post("/governance/compliance", c, { intent: "create-framework", name: "HDS", description: "Hébergeur de données de santé", targetDate: "2027-06-30" }))))).status).toBe(200);
+    expect((await run(() => complianceAction(args(post("/governance/compliance", c, { intent: "create-framework", name: "AI Act" }))))).status).toBe(200);
+    const bad = await run(() => complianceAction(args(post("/governance/compliance", c, { intent: "create-framework", name: "gdpr", targetDate: "2027-02-30" }))));
+    expect((bad.data as { fieldErrors: Record<string, string[]> }).fieldErrors).toMatchObject({ targetDate: ["is not a real date"] });
+    const fw = listFrameworkProgress(t.db);
+    const ai = fw.find((f) => f.name === "AI Act")!;
+    expect(ai.key).toBe("ai-act");
+    expect(fw.find((f) => f.name === "HDS")).toMatchObject({ key: "hds", targetDate: "2027-06-30", total: 0, doneShare: null });
+    expect((await run(() => complianceAction(args(post("/governance/compliance", c, { intent: "update-framework", frameworkId: String(ai.id), name: "EU AI Act", targetDate: "2026-08-02" }))))).status).toBe(200);
+    expect(listFrameworkProgress(t.db).find((f) => f.id === ai.id)).toMatchObject({ name: "EU AI Act", targetDate: "2026-08-02" });
+    expect(audits("compliance_framework")).toEqual(["create", "create", "update"]);
+    const lead = await cookieFor("lead");
+    expect((await run(() => complianceAction(args(post("/governance/compliance", lead, { intent: "create-framework", name: "X" }))))).status).toBe(403);
+  });
+
+  it("imports requirements from CSV all or nothing, and the export re-imports as is", async () => {
+    const c = await cookieFor("ceo");
+    t.db.run(sql`update users set name = 'Ada' where email = 'ceo@acme.test'`);
+    const bad = await run(() =>
+      complianceAction(
+        args(
+          upload(
+            "/governance/compliance",
+            c,
+            "framework,ref,title,status,result,owner,evidence_url\nGDPR,Art. 30,Records of processing,done,compliant,ada,\nNope,X1,Something,todo,,,\nGDPR,Art. 32,Security,finished,,nobody@x.test,ftp://x\n",
+          ),
+        ),
+      ),
+    );
+    expect(bad.status).toBe(400);
+    const errors = (bad.data as { errors: { row: number; field: string }[] }).errors.map((e) => `${e.row}:${e.field}`);
+    expect(errors).toEqual(["3:framework", "4:status", "4:evidence_url"]);
+    expect(t.db.get<{ n: number }>(sql`select count(*) as n from compliance_requirements`).n).toBe(0);
+
+    const csv = "framework,ref,title,status,result,owner,evidence_url\ngdpr,Art. 30,Records of processing,done,compliant,ceo@acme.test,https://wiki/x\nISO/IEC 27001,A.5.1,Policies,,,,\n";
+    const ok = await run(() => complianceAction(args(upload("/governance/compliance", c, csv))));
+    expect(ok.status).toBe(200);
+    expect((ok.data as { message: string }).message).toBe("Imported 2 rows: 2 created, 0 updated.");
+    const gdpr = listFrameworkProgress(t.db).find((f) => f.key === "gdpr")!;
+    expect(gdpr).toMatchObject({ total: 1, applicable: 1, done: 1, compliant: 1 });
+
+    const exported = (await exportLoader(args(new Request("http://localhost/governance/export", { headers: { Cookie: c } })))) as Response;
+    const text = await exported.text();
+    expect(text).toContain("GDPR,Art. 30,Records of processing,done,compliant,Ada,https://wiki/x");
+    // the export imports back: nothing changes
+    const again = importRequirementsCsv(t.db, 1, text, "round-trip");
+    expect(again).toEqual({ ok: true, rows: 2, created: 0, updated: 0 });
+    const template = (await exportLoader(args(new Request("http://localhost/governance/export?template=1", { headers: { Cookie: c } })))) as Response;
+    expect((await template.text()).replace(/^\ufeff/, "").trim()).toBe("framework,ref,title,status,result,owner,evidence_url");
+  });
+});
