@@ -51,7 +51,10 @@ const LIST: PageSpec[] = [
   { name: "hiring-employee-new", path: "/hiring/employees/new", roles: ["ceo"] },
   { name: "hiring-headcount", path: "/hiring/headcount" },
   { name: "budgets", path: "/budgets", shotRoles: ["cto", "viewer"] },
+  { name: "budget-categories", path: "/budgets/categories", shotRoles: ["viewer"] },
   { name: "finance-snapshots", path: "/finance/snapshots", shotRoles: ["viewer"] },
+  { name: "teams", path: "/teams", shotRoles: ["viewer"] },
+  { name: "targets", path: "/targets", roles: editors },
   { name: "risks", path: "/risks", shotRoles: ["viewer"] },
   { name: "risks-new", path: "/risks/new", roles: proposers, shotRoles: ["lead"] },
   { name: "risks-rules", path: "/risks/rules" },
@@ -67,8 +70,10 @@ const LIST: PageSpec[] = [
   { name: "incident-new", path: "/delivery/incidents/new", roles: editors },
   { name: "services", path: "/delivery/services" },
   { name: "delivery-import", path: "/delivery/import", roles: editors },
+  { name: "import", path: "/import", shotRoles: ["viewer"] },
   { name: "settings", path: "/settings", roles: ["ceo"] },
   { name: "tokens", path: "/settings/tokens", roles: editors },
+  { name: "webhooks", path: "/settings/webhooks", roles: editors },
   { name: "audit", path: "/audit", roles: ["ceo"] },
 ];
 export const PAGES: readonly PageSpec[] = LIST.map((p) => ({ mainOnly: p.name !== "home", ...p }));
