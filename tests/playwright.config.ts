@@ -5,15 +5,26 @@ export const E2E_DB = `tests/.tmp/e2e-${PORT}.db`;
 /** A second server on an EMPTY database (`db:reset`, no user): the first-run journey (fresh-install.spec.ts). */
 export const FRESH_PORT = PORT + 1000;
 const FRESH_DB = `tests/.tmp/e2e-fresh-${FRESH_PORT}.db`;
+/** The visual suite's server: its own port and database, the demo seeded at a frozen instant. */
+const VISUAL_PORT = Number(process.env.VISUAL_PORT ?? PORT + 2000);
+const VISUAL_DB = `tests/.tmp/visual-${VISUAL_PORT}.db`;
+const FROZEN_NOW = "2026-11-18T09:30:00.000Z"; // = tests/visual/pages.ts FROZEN_NOW
+const BUILD_DIR = process.env.BUILD_DIR ?? "build";
 const SERVER_ENV = {
   NODE_ENV: "production",
-  BUILD_DIR: process.env.BUILD_DIR ?? "build",
+  BUILD_DIR,
   SESSION_SECRET: "e2e-session-secret-e2e-session-secret-0123456789",
 };
 
 /**
- * Browser tests against the production build (server.js) on its own port and database,
- * seeded with the demo data at start. Debian's chromium; never `playwright install`.
+ * Browser tests against the production build (server.js), Debian's chromium (never
+ * `playwright install`). Projects:
+ * - demo (tests/e2e): behaviour, on its own port and database seeded with the demo at start;
+ * - fresh-install (tests/e2e/fresh-install.spec.ts): the first-run journey on an empty database;
+ * - visual (tests/visual): layout rules over every page × role × width × theme and screenshot
+ *   baselines (tests/visual/__screenshots__), against a server whose clock and seed are frozen at
+ *   FROZEN_NOW (docs/decisions/010-visual-regression-suite.md). `npm run test:visual` runs it alone,
+ *   `npm run test:visual:update` rewrites the baselines.
  */
 export default defineConfig({
   testDir: "./e2e",
@@ -22,10 +33,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 30_000,
-  expect: { timeout: 7_000 },
   reporter: process.env.CI ? "list" : "list",
   use: {
-    baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
@@ -37,13 +46,36 @@ export default defineConfig({
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        // the same pixels on every run: no LCD subpixel text, sRGB, no smooth-scroll timing
+        "--font-render-hinting=none",
+        "--disable-lcd-text",
+        "--force-color-profile=srgb",
+        "--disable-smooth-scrolling",
       ],
     },
   },
+  expect: {
+    timeout: 7_000,
+    toHaveScreenshot: {
+      // anti-aliasing and sub-pixel shade noise stay under the per-pixel threshold; a moved,
+      // clipped or missing element changes far more than 0.1 % of the pixels
+      threshold: 0.25,
+      maxDiffPixelRatio: 0.001,
+      animations: "disabled",
+      caret: "hide",
+      scale: "css",
+    },
+  },
+  snapshotPathTemplate: "{testDir}/__screenshots__/{arg}{ext}",
   projects: [
     // every spec on the demo database, except the first-run journey
-    { name: "demo", testIgnore: /fresh-install\.spec\.ts/ },
-    { name: "fresh-install", testMatch: /fresh-install\.spec\.ts/, use: { baseURL: `http://localhost:${FRESH_PORT}` } },
+    { name: "demo", testDir: "./e2e", testIgnore: /fresh-install\.spec\.ts/, use: { baseURL: `http://localhost:${PORT}` } },
+    { name: "fresh-install", testDir: "./e2e", testMatch: /fresh-install\.spec\.ts/, use: { baseURL: `http://localhost:${FRESH_PORT}` } },
+    {
+      name: "visual",
+      testDir: "./visual",
+      use: { baseURL: `http://localhost:${VISUAL_PORT}`, timezoneId: "Europe/Paris", locale: "en-GB", deviceScaleFactor: 1 },
+    },
   ],
   webServer: [
     {
@@ -63,6 +95,24 @@ export default defineConfig({
       timeout: 120_000,
       stdout: "pipe",
       env: { ...SERVER_ENV, PORT: String(FRESH_PORT), DATABASE_PATH: FRESH_DB },
+    },
+    {
+      // NODE_ENV=test: the frozen clock is refused in production
+      command: `rm -f ${VISUAL_DB} ${VISUAL_DB}-wal ${VISUAL_DB}-shm && node --import tsx --import ./tests/visual/fixed-clock.mjs scripts/seed.ts && node --import ./tests/visual/fixed-clock.mjs server.js`,
+      cwd: "..",
+      url: `http://localhost:${VISUAL_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      env: {
+        ...SERVER_ENV,
+        NODE_ENV: "test",
+        PORT: String(VISUAL_PORT),
+        DATABASE_PATH: VISUAL_DB,
+        SESSION_SECRET: "visual-session-secret-visual-session-secret-0123",
+        TRACKER_TEST_NOW: FROZEN_NOW,
+        TZ: "UTC",
+      },
     },
   ],
 });

@@ -227,6 +227,12 @@ describe("badges and trend", () => {
     expect(html).toContain("no comparison");
   });
 
+  it("no change reads 'unchanged', whatever the unit", async () => {
+    const html = await render(<TrendArrow value={0} direction="lower" formatted="0 bugs" comparedTo="vs previous" />);
+    expect(html).toContain("unchanged");
+    expect(html).not.toContain("0 bugs");
+  });
+
   it("a trend without a fair previous window says why instead of showing a change", async () => {
     const html = await render(
       <TrendArrow value={null} direction="higher" formatted="not enough history for a comparison" comparedTo="vs the previous 90 days" />,

@@ -347,8 +347,8 @@ export default function ExecutiveDashboard() {
       <h2 className="exec-section-title">{TEXT.charts}</h2>
       <div className="exec-charts">
         <CashCurveChart trend={finance.trend} forecast={finance.forecast} fmt={fmt} />
-        <BurnByCategoryChart lines={finance.burnByCategory} months={finance.burnMonths} fmt={fmt} />
         <MrrTrendChart trend={finance.trend} fmt={fmt} />
+        <BurnByCategoryChart lines={finance.burnByCategory} months={finance.burnMonths} fmt={fmt} />
       </div>
 
       <section className="panel" aria-labelledby="hiring-impact">

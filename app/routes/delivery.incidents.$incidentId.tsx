@@ -179,7 +179,7 @@ export default function IncidentPage() {
                 options={[
                   {
                     value: "inferred",
-                    label: `Inferred by the rule${ruleCandidate ? ` (now: ${ruleCandidate.externalId ?? `#${ruleCandidate.id}`})` : i.ruleDeploymentId === null ? " (none found)" : ""}`,
+                    label: `Inferred${ruleCandidate ? `: ${ruleCandidate.externalId ?? `#${ruleCandidate.id}`}` : i.ruleDeploymentId === null ? " (none found)" : ""}`,
                   },
                   { value: "none", label: "No deployment caused it (clear)" },
                   ...candidates.map((c) => ({

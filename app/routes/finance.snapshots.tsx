@@ -219,6 +219,8 @@ export default function FinanceSnapshots() {
         total={total}
         params={params}
         caption={TEXT.caption}
+        // exact entered amounts, cents included (interface conventions)
+        className="money-exact"
         getRowId={(r) => r.month}
         filter={{ label: TEXT.filter, placeholder: "2025" }}
         csvHref="/finance/snapshots.csv"

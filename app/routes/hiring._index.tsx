@@ -319,7 +319,7 @@ const deltaColumn = col.display({
       {TEXT.delta} <Tooltip label="How Δ zero-cash is computed" content={TEXT.deltaFormula} align="end" />
     </span>
   ),
-  meta: { align: "end", nowrap: true, withheld: (r: Row) => r.delta.kind === "hidden", withheldNote: TEXT.deltaColumnWithheld },
+  meta: { align: "end", nowrap: true, withheld: (r: Row) => r.delta.kind === "hidden" || (r.delta.kind === "notCounted" && !r.salaryVisible), withheldNote: TEXT.deltaColumnWithheld },
   cell: (c) => <DeltaCell row={c.row.original} />,
 });
 const columnsWithSalary = col.columns([...baseColumns, salaryColumn, deltaColumn]);

@@ -170,7 +170,7 @@ export default function KpiPage() {
           ]}
           formatX={(x) => formatShortDate(x, formatting.locale)}
           formatValue={(x) => formatKpiValue(x, null, formatting.locale) ?? ""}
-                unit={kpiAxisUnit(kpi.unit)}
+                unit={kpiAxisUnit(kpi.unit, series.flatMap((p) => [p.value, p.target]))}
                 locale={formatting.locale}
           width={800}
           yDomain={["auto", "auto"]}

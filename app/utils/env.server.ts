@@ -30,10 +30,18 @@ const EnvSchema = z
     /** max request body of a multipart/form-data post (the CSV upload pages), bytes */
     UPLOAD_MAX_BODY_BYTES: bytes(6 * MiB),
     TRUST_PROXY: TrustProxySchema,
+    /**
+     * Test-only: the instant the visual regression suite freezes the clock at (read by
+     * tests/visual/fixed-clock.mjs, never by the app). Refused in production.
+     */
+    TRACKER_TEST_NOW: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when NODE_ENV=production" });
+    }
+    if (env.NODE_ENV === "production" && env.TRACKER_TEST_NOW !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["TRACKER_TEST_NOW"], message: "is a test-only setting (a frozen clock): refused when NODE_ENV=production" });
     }
   });
 

@@ -113,7 +113,6 @@ export function BarChart<T extends object>({
     tick: axisTick,
     stroke: "var(--border)",
     tickLine: false,
-    allowDataOverflow: true,
     ...(valueScale ? { domain: valueScale.domain, ticks: valueScale.ticks } : { domain: axis.domain, ticks: axis.ticks }),
   } as const;
 

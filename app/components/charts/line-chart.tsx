@@ -140,7 +140,6 @@ export function LineChart<T extends object>({
             stroke="var(--border)"
             tickLine={false}
             width={yAxisWidth}
-            allowDataOverflow
           />
           <Tooltip
             isAnimationActive={false}

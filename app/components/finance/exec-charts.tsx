@@ -144,6 +144,9 @@ export function BurnByCategoryChart({
       locale={fmt.locale}
       currency={fmt.currency}
       axisWidth={72}
+      width={1100}
+      height={300}
+      className="chart--wide"
       legendExtra={[
         { label: CHART_TEXT.planLegend, color: "text-muted", dashed: true, kind: "box" },
         { label: CHART_TEXT.actualLegend, color: "text-muted", kind: "box" },

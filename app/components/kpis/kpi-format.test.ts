@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canEditKpis, formatKpiChange, formatKpiValue } from "./kpi-format";
+import { canEditKpis, formatKpiChange, formatKpiValue, kpiAxisUnit } from "./kpi-format";
 
 describe("KPI helpers", () => {
   it("lets CEO, CTO and leads edit, not viewers", () => {
@@ -19,5 +19,14 @@ describe("KPI helpers", () => {
     expect(formatKpiValue(2, "bugs", "en-US")).toBe("2 bugs");
     expect(formatKpiChange(-1, "bugs", "en-US")).toBe("-1 bug");
     expect(formatKpiValue(1, "ms", "en-US")).toBe("1 ms");
+  });
+});
+
+describe("kpiAxisUnit", () => {
+  it("whole steps for counts, percent for %, plain numbers otherwise", () => {
+    expect(kpiAxisUnit("bugs", [0, 1, 0, null, 2])).toBe("count");
+    expect(kpiAxisUnit("%", [84, 85])).toBe("percent");
+    expect(kpiAxisUnit("ms", [162.5, 170])).toBe("number");
+    expect(kpiAxisUnit("pts", [])).toBe("number");
   });
 });

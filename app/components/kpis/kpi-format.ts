@@ -4,9 +4,14 @@ import { formatNumber } from "~/lib/format";
 import { withUnit } from "~/lib/plural";
 import type { AxisUnit } from "~/lib/nice-ticks";
 
-/** The chart axis unit of a KPI's values: percent for "%", a plain number otherwise. */
-export function kpiAxisUnit(unit: string | null): AxisUnit {
-  return unit?.trim() === "%" ? "percent" : "number";
+/**
+ * The chart axis unit of a KPI's values: percent for "%"; a count (whole steps: 0, 1, 2 bugs, never
+ * 0,2) when every value plotted is a whole number; a plain number otherwise.
+ */
+export function kpiAxisUnit(unit: string | null, values: readonly (number | null | undefined)[] = []): AxisUnit {
+  if (unit?.trim() === "%") return "percent";
+  const finite = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  return finite.length > 0 && finite.every(Number.isInteger) ? "count" : "number";
 }
 
 /**

@@ -53,7 +53,8 @@ export function TrendArrow({ value, direction, formatted, comparedTo, className 
         {arrow}
       </span>
       <span className="visually-hidden">{words}</span>
-      {formatted ? <span className="trend__value">{formatted}</span> : null}
+      {/* no change reads "unchanged", whatever the unit ("→ 0 bugs", "→ 0 pts" say less) */}
+      {value === 0 ? <span className="trend__value">unchanged</span> : formatted ? <span className="trend__value">{formatted}</span> : null}
       {comparedTo ? <span className="trend__compared">{comparedTo}</span> : null}
     </span>
   );

@@ -124,10 +124,17 @@ export type SelectFieldProps = FieldBase &
   };
 
 /** Label + `<select>` + hint + per-field errors. */
+/** Choices longer than this (characters) do not fit a form's standard column. */
+export const LONG_CHOICE_CHARS = 24;
+
 export function SelectField({ label, name, errors, hint, id, className, defaultValue, required, options, placeholder, ...rest }: SelectFieldProps) {
   const ids = useFieldIds({ id, hint, errors }, rest["aria-describedby"]);
+  // a select cannot wrap its text: one with long choices takes the form's whole row, so its chosen
+  // text is never cut (interface conventions)
+  const longest = Math.max(placeholder?.length ?? 0, ...options.map((o) => o.label.length));
+  const long = longest > LONG_CHOICE_CHARS;
   return (
-    <FieldShell ids={ids} label={label} hint={hint} errors={errors} required={required} className={className} kind="select">
+    <FieldShell ids={ids} label={label} hint={hint} errors={errors} required={required} className={[long ? "field--long" : null, className].filter(Boolean).join(" ") || undefined} kind="select">
       <select
         {...rest}
         id={ids.id}
