@@ -19,6 +19,7 @@ import { TopRisksPanel } from "~/components/risks/top-risks-panel";
 import { GatesPanel } from "~/components/governance/gates-panel";
 import { OkrHealthPanel } from "~/components/okrs/okr-health-panel";
 import { getOkrHealthPanel } from "~/models/okrs.server";
+import { MetricContext } from "~/models/metrics.server";
 import { formatDeltaDays } from "~/components/hiring/labels";
 import { isColumnWithheld } from "~/lib/withheld";
 import { useRootData } from "~/root";
@@ -66,8 +67,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsedAsOf = monthSchema.safeParse(rawAsOf);
   const asOf = parsedAsOf.success ? parsedAsOf.data : undefined;
   const finance = getExecutiveFinance(db, { asOf });
-  const riskPanels = getExecutiveRiskPanels(db);
-  const okrHealth = getOkrHealthPanel(db);
+  const now = Date.now();
+  const ctx = new MetricContext(db, now);
+  const riskPanels = getExecutiveRiskPanels(db, now, ctx);
+  const okrHealth = getOkrHealthPanel(db, now, ctx.linkedKrValues());
   if (!finance) {
     return { finance: null, headcount: null, previousHeadcount: null, badAsOf: rawAsOf !== null && !asOf, emptyAsOf: asOf ?? null, riskPanels, okrHealth };
   }

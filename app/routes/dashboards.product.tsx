@@ -13,6 +13,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { getKpiSeries, getKpiTiles } from "~/models/kpis.server";
 import { getTeamOkrHealth, isoDayUtc, listCycles } from "~/models/okrs.server";
+import { okrLinks } from "~/models/okr-links.server";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
 
@@ -49,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cycles: listCycles(db),
     tiles,
     trends: tiles.map((t) => ({ id: t.id, points: series.get(t.id) ?? [] })),
-    teamHealth: cycle ? getTeamOkrHealth(db, cycle.id, now) : [],
+    teamHealth: cycle ? getTeamOkrHealth(db, cycle.id, now, okrLinks(db, now).linked) : [],
     canEdit: canEditKpis(user),
   };
 }

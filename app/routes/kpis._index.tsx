@@ -5,7 +5,8 @@ import { requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KpiDefinitionFields } from "~/components/kpis/kpi-definition-fields";
 import { canEditKpis, formatKpiValue } from "~/components/kpis/kpi-format";
-import { assertCanEditKpis, KpiSchema } from "~/components/kpis/kpi-forms.server";
+import { assertCanEditKpis, kpiSchema } from "~/components/kpis/kpi-forms.server";
+import { kpiSourceCheck, linkableMetricOptions, MetricContext } from "~/models/metrics.server";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -41,8 +42,11 @@ export const meta: MetaFunction = () => [{ title: `${TEXT.title} · Strategy Tra
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { cycle, tiles } = getKpiTiles(getDb());
-  return { cycle, kpis: tiles, canEdit: canEditKpis(user) };
+  const db = getDb();
+  const ctx = new MetricContext(db);
+  const { cycle, tiles } = getKpiTiles(db, { ctx, now: ctx.now });
+  const canEdit = canEditKpis(user);
+  return { cycle, kpis: tiles, canEdit, sources: canEdit ? linkableMetricOptions(ctx, "kpi") : [] };
 }
 
 type ImportReply = { status: "error"; intent: "import"; csvErrors: CsvRowError[]; fieldErrors: Record<string, string[]>; formErrors: string[]; values: Record<string, string> };
@@ -54,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "create-kpi") {
-    const parsed = parseForm(formData, KpiSchema, "create-kpi");
+    const parsed = parseForm(formData, kpiSchema(kpiSourceCheck(new MetricContext(db))), "create-kpi");
     if (!parsed.ok) return badRequest(parsed.reply);
     if (kpiKeyTaken(db, parsed.data.key)) return fieldError(formData, "key", "is already used by another KPI", "create-kpi");
     const id = createKpi(db, user.id, parsed.data);
@@ -86,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function KpisIndex() {
-  const { cycle, kpis, canEdit } = useLoaderData<typeof loader>();
+  const { cycle, kpis, canEdit, sources } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const { formatting } = useRootData();
@@ -213,7 +217,8 @@ export default function KpisIndex() {
               <KpiDefinitionFields
                 reply={reply}
                 intent="create-kpi"
-                initial={{ key: "", name: "", unit: "", direction: "higher", category: "product", source: "manual", description: "" }}
+                initial={{ key: "", name: "", unit: "", direction: "higher", category: "product", source: "manual", description: "", pinned: false }}
+                sources={sources}
               />
               <div>
                 <Button type="submit" variant="primary" pending={busy("create-kpi")} pendingLabel="Creating…">

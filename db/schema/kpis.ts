@@ -4,7 +4,6 @@ import { cycles } from "./okrs";
 import { users } from "./people";
 
 export const KPI_DIRECTIONS = ["higher", "lower"] as const;
-export const KPI_SOURCES = ["manual", "delivery.deployments_per_day"] as const;
 
 export const kpis = sqliteTable("kpis", {
   id: id(),
@@ -15,8 +14,14 @@ export const kpis = sqliteTable("kpis", {
   /** product | technical | business */
   category: text("category").notNull().default("product"),
   description: text("description"),
-  /** "manual": measurements entered; otherwise computed from another domain when it has data */
-  source: text("source", { enum: KPI_SOURCES }).notNull().default("manual"),
+  /**
+   * "manual": measurements entered; otherwise the catalogue metric id the KPI IS (e.g.
+   * 'finance.customers'; the legacy 'delivery.deployments_per_day' reads delivery.deploys_per_day).
+   * Validated against the catalogue by the KPI form (app/lib/metrics/links.ts).
+   */
+  source: text("source").notNull().default("manual"),
+  /** shown on the executive dashboard (value, target, trend) */
+  pinned: integer("pinned", { mode: "boolean" }).notNull().default(false),
   sortOrder: integer("sort_order").notNull().default(0),
   ...timestamps,
 });
