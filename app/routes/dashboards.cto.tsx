@@ -11,7 +11,7 @@ import {
   TARGETS_SOURCE,
 } from "~/components/delivery-metrics/cto-dashboard";
 import ctoCss from "~/components/delivery-metrics/cto.css";
-import { ctoHref, toUtcDate, WINDOW_PRESETS } from "~/components/delivery-metrics/cto-window";
+import { ctoHref, toUtcDate, WINDOW_PRESETS } from "~/lib/metrics/cto-window";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState } from "~/components/ui/empty-state";
 import { parseCtoParams } from "~/lib/schemas/cto-params.server";

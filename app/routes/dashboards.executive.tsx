@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
-import { BURN_BANDS_SOURCE, burnMultipleBand } from "~/components/finance/bands";
+import { BURN_BANDS_SOURCE, burnMultipleBand } from "~/lib/metrics/burn-bands";
 import { BurnByCategoryChart, CashCurveChart, MrrTrendChart } from "~/components/finance/exec-charts";
 import financeCss from "~/components/finance/finance.css";
 import { GeneralErrorBoundary } from "~/components/error-boundary";

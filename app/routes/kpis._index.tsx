@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KpiDefinitionFields } from "~/components/kpis/kpi-definition-fields";
-import { canEditKpis, formatKpiValue } from "~/components/kpis/kpi-format";
-import { assertCanEditKpis, KpiSchema } from "~/components/kpis/kpi-forms.server";
+import { canEditKpis, formatKpiValue } from "~/lib/kpi-format";
+import { assertCanEditKpis, KpiSchema } from "~/lib/schemas/kpis.server";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";

@@ -6,7 +6,7 @@ import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
 import { ObjectiveTree } from "~/components/okrs/objective-tree";
-import { CycleSchema, ObjectiveSchema, resolveCycleParam, ruleErrorReply } from "~/components/okrs/okr-forms.server";
+import { CycleSchema, ObjectiveSchema, resolveCycleParam, ruleErrorReply } from "~/handlers/okrs.server";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";

@@ -5,7 +5,7 @@ import { requirePermission, requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckInRow } from "~/components/okrs/check-in-form";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
-import { handleCheckIn, resolveCycleParam } from "~/components/okrs/okr-forms.server";
+import { handleCheckIn, resolveCycleParam } from "~/handlers/okrs.server";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { ProgressBar } from "~/components/ui/progress-bar";
