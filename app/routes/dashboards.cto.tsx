@@ -21,7 +21,7 @@ import { hasAnyDeployment } from "~/models/delivery.server";
 import { getCtoRiskPanels } from "~/models/live-metrics.server";
 import { TechRisksPanel } from "~/components/risks/tech-risks-panel";
 import { CompliancePanel } from "~/components/governance/compliance-panel";
-import { useRootData } from "~/root";
+import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { FilterDisclosure } from "~/components/ui/filter-disclosure";
 

@@ -21,7 +21,7 @@ import { OkrHealthPanel } from "~/components/okrs/okr-health-panel";
 import { getOkrHealthPanel } from "~/models/okrs.server";
 import { formatDeltaDays } from "~/components/hiring/labels";
 import { isColumnWithheld } from "~/lib/withheld";
-import { useRootData } from "~/root";
+import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

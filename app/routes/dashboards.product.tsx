@@ -13,7 +13,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { getKpiSeries, getKpiTiles } from "~/models/kpis.server";
 import { getTeamOkrHealth, isoDayUtc, listCycles } from "~/models/okrs.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -56,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ProductDashboard() {
   const { cycle, cycles, tiles, trends, teamHealth, canEdit } = useLoaderData<typeof loader>();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const categories = [...new Set(tiles.map((t) => t.category))];
   const trendOf = new Map(trends.map((t) => [t.id, t.points]));
   return (

@@ -15,7 +15,7 @@ import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { causeCandidates, type CauseChoice, getIncident, localTimeSchema, SEVERITIES, updateIncident } from "~/models/delivery.server";
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 

@@ -31,7 +31,7 @@ import {
   updateKpi,
 } from "~/models/kpis.server";
 import { getCycle, isoDayUtc } from "~/models/okrs.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 
@@ -127,7 +127,7 @@ export default function KpiPage() {
   const { kpi, cycle, tile, series, targets, measurements, page, today, canEdit } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const v = (name: string, fallback: string | number | null | undefined, intent: string) => valueOf(reply, name, fallback, intent);
   const e = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);

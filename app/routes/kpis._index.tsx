@@ -20,7 +20,7 @@ import { createKpi, getKpiTiles, importMeasurementsCsv, kpiKeyTaken } from "~/mo
 
 /** Same columns as MEASUREMENT_CSV_HEADERS of the model (a server module: not importable here). */
 const CSV_HEADER = "kpi_key,measured_on,value,note";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { plural } from "~/lib/plural";
 
@@ -89,7 +89,7 @@ export default function KpisIndex() {
   const { cycle, kpis, canEdit } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const v = (name: string, fallback: string, intent: string) => valueOf(reply, name, fallback, intent);
   const e = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);

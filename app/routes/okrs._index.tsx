@@ -17,7 +17,7 @@ import { badRequest, fieldError, idField, parseForm, unknownIntent } from "~/lib
 import { formatPercent } from "~/lib/format";
 import { closeCycle, createCycle, createObjective, cycleNameTaken, getCycle, getOkrTree, listCycles, listParentOptions, listPeople } from "~/models/okrs.server";
 import { listTeams } from "~/models/users.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { expectedProgress } from "~/lib/metrics/okrs";
 

@@ -17,7 +17,7 @@ import { unknownIntent } from "~/lib/forms.server";
 import { expectedProgress, FORMULAS, krProgress, okrStatus } from "~/lib/metrics/okrs";
 import { idSchema } from "~/lib/validation.server";
 import { getKeyResult, listCheckIns } from "~/models/okrs.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 
@@ -75,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function KeyResultHistory() {
   const { kr, expected, checkIns, history, canCheckIn } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const fmtValue = (v: number) => formatKrValue(kr.kind, v, kr.unit, formatting);
   // axis labels without the unit (in the title instead): recharts wraps long tick labels only in the browser
   const fmtAxis = (v: number) =>

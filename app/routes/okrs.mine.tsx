@@ -12,7 +12,7 @@ import { ProgressBar } from "~/components/ui/progress-bar";
 import { formatPercent } from "~/lib/format";
 import { expectedProgress, FORMULAS } from "~/lib/metrics/okrs";
 import { listCycles, listMyKeyResults } from "~/models/okrs.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { unknownIntent } from "~/lib/forms.server";
 
@@ -61,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function MyKeyResults() {
   const { cycle, cycles, expected, keyResults } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   return (
     <>
       <PageHeader

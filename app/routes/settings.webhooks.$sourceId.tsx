@@ -31,7 +31,7 @@ import {
   WEBHOOK_LOG_KEEP_UNVERIFIED,
   webhookSourceNameTaken,
 } from "~/models/webhooks.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 
@@ -120,7 +120,7 @@ export default function WebhookSource() {
   const { source, services, url, header, deliveries, filter, notices, keep } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const dt = (ms: number | null) => (ms === null ? null : formatDateTime(ms, formatting.timeZone, formatting.locale));
   const pageLink = (page: number) => {

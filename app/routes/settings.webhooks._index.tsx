@@ -16,7 +16,7 @@ import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
 import { listServiceOptions } from "~/models/delivery.server";
 import { createWebhookSource, listWebhookSources, webhookSourceNameTaken } from "~/models/webhooks.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -74,7 +74,7 @@ export default function WebhookSources() {
   const { sources, services } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
   const dt = (ms: number | null) => (ms === null ? null : formatDateTime(ms, formatting.timeZone, formatting.locale));
   const created = reply && reply.status === "created" ? reply : null;

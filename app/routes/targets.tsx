@@ -21,7 +21,7 @@ import {
   TargetPermissionError,
 } from "~/models/metric-targets.server";
 import { listCycles } from "~/models/okrs.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
