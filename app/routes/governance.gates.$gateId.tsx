@@ -12,7 +12,7 @@ import { deleteGate, getGate, parseGateForm, updateGate } from "~/models/governa
 import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
 import { getEvaluatedGates } from "~/models/live-metrics.server";
 import { GateCriteriaTable, GateVerdictBadge } from "~/components/governance/gates-panel";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditGate() {
   const { gate, evaluated, metricOptions } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   return (
     <>
       <PageHeader eyebrow={<Link to="/governance/gates">{TEXT.back}</Link>} title={TEXT.title(gate.name)} />

@@ -13,7 +13,7 @@ import { badRequest } from "~/lib/forms.server";
 import { createGate, evaluateGates, listGates, parseGateForm } from "~/models/governance.server";
 import { getLiveMetrics, gateMetricReader } from "~/models/live-metrics.server";
 import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

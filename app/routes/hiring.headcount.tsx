@@ -13,7 +13,7 @@ import { monthSchema } from "~/lib/validation.server";
 import { MetricContext, readFigureMap } from "~/models/metrics.server";
 import { currentMonth, hasHeadcountData, getHeadcountRange, getHeadcountSeries, getHeadcountSummary } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -68,7 +68,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Headcount() {
   const data = useLoaderData<typeof loader>();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const fm = (m: string | number) => formatMonth(String(m), formatting.locale);
   const fmtInt = (v: number) => formatNumber(v, { locale: formatting.locale, digits: 0 });
   const span = `${fm(data.from)} – ${fm(data.to)}`;

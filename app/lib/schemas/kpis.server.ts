@@ -5,7 +5,7 @@ import type { SessionUser } from "~/models/users.server";
 import { idSchema, parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
 import { KPI_CATEGORIES, KPI_DIRECTIONS } from "~/models/kpis.server";
 import { checkboxSchema, kpiSourceSchema } from "~/lib/schemas/metric-links";
-import { canEditKpis } from "./kpi-format";
+import { canEditKpis } from "~/lib/kpi-format";
 
 /** 403 unless the user may edit KPIs (CEO, CTO, leads). */
 export function assertCanEditKpis(user: SessionUser): void {
