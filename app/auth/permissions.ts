@@ -51,6 +51,8 @@ export const PERMISSIONS = [
   "audit:read",
   /** company targets of catalogue metrics (metric_targets): CEO any, CTO delivery only */
   "targets:edit",
+  /** publish the monthly board pack and write its commentary (CEO) */
+  "reports:publish",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -106,6 +108,7 @@ export function can(actor: Actor | null | undefined, permission: Permission, ctx
     case "users:manage":
     case "settings:manage":
     case "audit:read":
+    case "reports:publish":
       return role === "ceo";
   }
 }
