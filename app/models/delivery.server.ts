@@ -16,15 +16,15 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { CAUSE_KINDS, DEPLOYMENT_STATUSES, SEVERITIES } from "../../db/schema";
-import { leadTimeSamplesMs, median, MS_PER_HOUR, PRODUCTION } from "~/lib/metrics/delivery";
 import { parseCsv, type CsvRowError } from "~/lib/csv";
+import { leadTimeSamplesMs, median, MS_PER_HOUR, PRODUCTION } from "~/lib/metrics/delivery";
+import { fromLocalInput } from "~/lib/time";
 import { ignoredParamNotice, parseSearchParams } from "~/lib/url-params.server";
 import { isoDateSchema, isoInstantSchema } from "~/lib/validation.server";
-import { fromLocalInput } from "~/lib/time";
 import { recordAudit, type AuditActor } from "~/models/audit.server";
 import { ApiInputError } from "~/utils/api.server";
 import { schema, type Db } from "~/utils/db.server";
+import { CAUSE_KINDS, DEPLOYMENT_STATUSES, SEVERITIES } from "../../db/schema";
 
 export { CAUSE_KINDS, DEPLOYMENT_STATUSES, SEVERITIES };
 export type Severity = (typeof SEVERITIES)[number];

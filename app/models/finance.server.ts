@@ -8,6 +8,8 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
+import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
+import { centsFromEuros, eurosFromCents } from "~/lib/format";
 import {
   budgetGrid,
   buildMonthFinance,
@@ -22,8 +24,6 @@ import {
   type RequisitionImpact,
   type SnapshotRecord,
 } from "~/lib/metrics/finance";
-import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
-import { centsFromEuros, eurosFromCents } from "~/lib/format";
 import { addMonths, isMonth, monthDiff } from "~/lib/months";
 import { idSchema, intSchema, monthSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";

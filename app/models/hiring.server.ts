@@ -15,18 +15,18 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import type { EmploymentFilter } from "~/lib/employment";
-import { can, type Actor } from "~/auth/permissions";
 import { assertPermission } from "~/auth/guards.server";
+import { can, type Actor } from "~/auth/permissions";
+import type { EmploymentFilter } from "~/lib/employment";
 import { addMonths, isMonth, monthDiff } from "~/lib/months";
 import { parseSearchParams } from "~/lib/url-params.server";
 import { eurosToCents, idSchema, intSchema, isoDateSchema, monthSchema } from "~/lib/validation.server";
-import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { recordAudit } from "~/models/audit.server";
 import { getCompanySettings } from "~/models/settings.server";
+import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { schema, type Db } from "~/utils/db.server";
-import { PRIORITIES, REQUISITION_STATUSES } from "../../db/schema/hiring";
 import { optionalRefIdSchema } from "~/utils/refs.server";
+import { PRIORITIES, REQUISITION_STATUSES } from "../../db/schema/hiring";
 
 export { PRIORITIES, REQUISITION_STATUSES };
 export type RequisitionStatus = (typeof REQUISITION_STATUSES)[number];
@@ -778,7 +778,7 @@ export type EmployeeInput = {
  * edit the hiring plan of that team — the CEO today.
  */
 export function canManageEmployees(actor: Actor, teamIsTech = false): boolean {
-  return can(actor, "salaries:employees:read") && can(actor, "hiring:edit", { teamIsTech });
+  return can(actor, "employees:manage", { teamIsTech });
 }
 
 /** Adds an employee (e.g. the person hired on a requisition); audited in the same transaction. */
