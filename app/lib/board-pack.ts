@@ -6,8 +6,8 @@
  */
 import type { MetricUnit, MetricValue } from "~/lib/metrics/catalogue";
 import type { CriterionOutcome, GateOperator, GateVerdict } from "~/lib/metrics/governance";
-import type { Direction } from "~/lib/metrics/tiers";
 import type { TargetComparison } from "~/lib/metrics/targets";
+import type { Direction } from "~/lib/metrics/tiers";
 
 /** The sections of a pack, in order; each has the CEO's commentary and, where it has any, catalogue metrics. */
 export const BOARD_PACK_SECTIONS = [

@@ -1,27 +1,27 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
-import { BURN_BANDS_SOURCE, burnMultipleBand } from "~/lib/metrics/burn-bands";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { BurnByCategoryChart, CashCurveChart, MrrTrendChart } from "~/components/finance/exec-charts";
 import financeCss from "~/components/finance/finance.css";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { GatesPanel } from "~/components/governance/gates-panel";
+import { formatDeltaDays } from "~/components/hiring/labels";
 import { KpiTile, type KpiChange } from "~/components/metrics/kpi-tile";
+import { OkrHealthPanel } from "~/components/okrs/okr-health-panel";
+import { TopRisksPanel } from "~/components/risks/top-risks-panel";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { useRootData } from "~/hooks/root-data";
 import { formatDate, formatMoney, formatMonth, formatNumber, formatPercent, type FormatOptions } from "~/lib/format";
+import { BURN_BANDS_SOURCE, burnMultipleBand } from "~/lib/metrics/burn-bands";
 import { FORMULAS, NOT_BURNING_LABEL, type FinanceMetrics } from "~/lib/metrics/finance";
 import { addMonths, monthRange } from "~/lib/months";
 import { monthSchema } from "~/lib/validation.server";
+import { isColumnWithheld } from "~/lib/withheld";
 import { EXECUTIVE_BURN_MONTHS, getExecutiveFinance, redactForecastForUser } from "~/models/finance.server";
 import { getHeadcountSummary } from "~/models/hiring.server";
 import { getExecutiveRiskPanels } from "~/models/live-metrics.server";
-import { TopRisksPanel } from "~/components/risks/top-risks-panel";
-import { GatesPanel } from "~/components/governance/gates-panel";
-import { OkrHealthPanel } from "~/components/okrs/okr-health-panel";
 import { getOkrHealthPanel } from "~/models/okrs.server";
-import { formatDeltaDays } from "~/components/hiring/labels";
-import { isColumnWithheld } from "~/lib/withheld";
-import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

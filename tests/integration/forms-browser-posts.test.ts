@@ -16,8 +16,8 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertGate, insertIncident, insertKeyResult, insertKpi, insertKpiMeasurement, insertObjective, insertRequisition, insertRisk, insertUser } from "../../seeds/builders";
 import { getBoardPack, packableMonth } from "~/models/board-pack.server";
+import { insertGate, insertIncident, insertKeyResult, insertKpi, insertKpiMeasurement, insertObjective, insertRequisition, insertRisk, insertUser } from "../../seeds/builders";
 import { pickForm, type PageResult } from "../helpers/app";
 import { demoWorld, type Role, type World } from "../helpers/demo-world";
 import { allFormKeys, formKey } from "../helpers/form-inventory";

@@ -18,13 +18,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { packableMonth } from "~/models/board-pack.server";
+import { createWebhookSource } from "~/models/webhooks.server";
 import { insertCycle, insertGate, insertIncident, insertKeyResult, insertKpi, insertKpiMeasurement, insertObjective, insertRequirement, insertRequisition, insertRisk, insertUser } from "../../seeds/builders";
 import * as bad from "../helpers/bad-values";
 import { MISSING, type Bad, type BadValue } from "../helpers/bad-values";
 import { demoWorld, type Role, type World } from "../helpers/demo-world";
 import { allFormKeys } from "../helpers/form-inventory";
-import { createWebhookSource } from "~/models/webhooks.server";
-import { packableMonth } from "~/models/board-pack.server";
 import { callAction, formRequest, multipartRequest, writeProbe, type ActionResult, type Fields } from "../helpers/forms";
 
 type Action = (args: ActionFunctionArgs) => Promise<unknown>;

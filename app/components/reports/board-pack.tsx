@@ -1,9 +1,9 @@
 import { Form } from "@remix-run/react";
+import { LineChart } from "~/components/charts/line-chart";
 import { metricAttributes } from "~/components/metrics/kpi-tile";
 import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
 import { Tooltip } from "~/components/ui/tooltip";
-import { LineChart } from "~/components/charts/line-chart";
 import { budgetTotals, COMMENTARY_MAX, type BoardPackFigures, type BoardPackSectionId, type MetricChange, type PackBudgetRow, type PackMetric } from "~/lib/board-pack";
 import { formatDate, formatMoney, formatMonth, formatNumber, formatPercent, NO_DATA, type FormatOptions } from "~/lib/format";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
