@@ -80,6 +80,6 @@ describe("permissionsOf()", () => {
     expect(permissionsOf(viewer)).toEqual(["dashboards:read"]);
   });
   it("gives the CEO everything", () => {
-    expect(permissionsOf(ceo)).toHaveLength(17);
+    expect(permissionsOf(ceo)).toHaveLength(19);
   });
 });

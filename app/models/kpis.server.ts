@@ -4,18 +4,18 @@
  * and the measurements CSV (`kpi_key,measured_on,value,note`, all or nothing).
  */
 import { and, eq, sql } from "drizzle-orm";
-import { kpiMetricId, kpiSourceMetricId } from "~/lib/metrics/catalogue";
-import { MetricContext, metricHistory, readMetric, readPrevious, type MetricMarkData } from "~/models/metrics.server";
 import { z } from "zod";
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
+import { kpiMetricId, kpiSourceMetricId } from "~/lib/metrics/catalogue";
 import { parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
+import { MetricContext, metricHistory, readMetric, readPrevious, type MetricMarkData } from "~/models/metrics.server";
 import { getDefaultCycle, isoDayUtc, type CycleRow } from "~/models/okrs.server";
 import { schema, type Db } from "~/utils/db.server";
+import { KPI_DIRECTIONS, KPI_CATEGORIES } from "../../db/schema/enums";
+export { KPI_DIRECTIONS, KPI_CATEGORIES };
 
-export const KPI_DIRECTIONS = ["higher", "lower"] as const;
 export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
-export const KPI_CATEGORIES = ["product", "technical", "business"] as const;
 /** "manual" (measurements entered, imported or pushed), or the catalogue metric id the KPI IS (app/lib/metrics/links.ts says which may be). */
 export type KpiSource = string;
 

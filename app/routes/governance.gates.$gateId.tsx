@@ -4,15 +4,15 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { GATE_FORM_SLOTS, GateForm } from "~/components/governance/gate-form";
+import { GateCriteriaTable, GateVerdictBadge } from "~/components/governance/gates-panel";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
+import { useFormatting } from "~/hooks/root-data";
 import { badRequest } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { deleteGate, getGate, parseGateForm, updateGate } from "~/models/governance.server";
-import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
 import { getEvaluatedGates } from "~/models/live-metrics.server";
-import { GateCriteriaTable, GateVerdictBadge } from "~/components/governance/gates-panel";
-import { useFormatting } from "~/hooks/root-data";
+import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 

@@ -1,22 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireUser } from "~/auth/guards.server";
+import { requireUser, assertPermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
 import { LineChart } from "~/components/charts/line-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KpiDefinitionFields } from "~/components/kpis/kpi-definition-fields";
-import { canEditKpis, formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
-import { assertCanEditKpis, kpiSchema, MeasurementSchema, TargetSchema } from "~/lib/schemas/kpis.server";
-import { kpiSourceCheck, linkableMetricOptions, MetricContext } from "~/models/metrics.server";
-import { kpiSourceMetricId } from "~/lib/metrics/catalogue";
 import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { useFormatting } from "~/hooks/root-data";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
+import { formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
+import { kpiSourceMetricId } from "~/lib/metrics/catalogue";
+import { kpiSchema, MeasurementSchema, TargetSchema } from "~/lib/schemas/kpis.server";
 import { parseTableParams } from "~/lib/table-params";
 import { idSchema } from "~/lib/validation.server";
 import {
@@ -32,8 +33,8 @@ import {
   setKpiTarget,
   updateKpi,
 } from "~/models/kpis.server";
+import { kpiSourceCheck, linkableMetricOptions, MetricContext } from "~/models/metrics.server";
 import { getCycle, isoDayUtc } from "~/models/okrs.server";
-import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 
@@ -74,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = new MetricContext(db, now);
   const { cycle, tiles } = getKpiTiles(db, { now, kpiId: kpi.id, ctx });
   const from = isoDayUtc(now - 13 * 7 * 86_400_000);
-  const canEdit = canEditKpis(user);
+  const canEdit = can(user, "kpis:edit");
   return {
     kpi,
     linkedMetric: kpiSourceMetricId(kpi.source),
@@ -92,7 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  assertCanEditKpis(user);
+  assertPermission(user, "kpis:edit", undefined, "Only the CEO, the CTO and team leads edit KPIs.");
   const kpi = kpiFromParams(params);
   const db = getDb();
   const formData = await request.formData();

@@ -4,11 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { StatusBadge } from "~/components/metrics/status-badge";
-import { formatKrRange, formatKrValue, krInputValue } from "~/lib/kr-format";
-import { ClosingScore } from "~/components/okrs/objective-tree";
 import { metricAttributes } from "~/components/metrics/kpi-tile";
-import { keyResultSchema, ObjectiveSchema, ruleErrorReply } from "~/handlers/okrs.server";
+import { StatusBadge } from "~/components/metrics/status-badge";
+import { ClosingScore } from "~/components/okrs/objective-tree";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -16,11 +14,17 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ProgressBar } from "~/components/ui/progress-bar";
+import { keyResultSchema, ObjectiveSchema, ruleErrorReply } from "~/handlers/okrs.server";
+import { useFormatting } from "~/hooks/root-data";
 import { formatPercent } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
+import { formatKrRange, formatKrValue, krInputValue } from "~/lib/kr-format";
 import { expectedProgress, KR_KINDS, okrStatus, type KrKind } from "~/lib/metrics/okrs";
+import { plural } from "~/lib/plural";
 import { idSchema } from "~/lib/validation.server";
+import { linkableMetricOptions, withMetricMark } from "~/models/metrics.server";
+import { krLinkResolver, okrLinks } from "~/models/okr-links.server";
 import {
   carryOverKeyResult,
   createKeyResult,
@@ -36,14 +40,9 @@ import {
   updateKeyResult,
   updateObjective,
 } from "~/models/okrs.server";
-import { linkableMetricOptions } from "~/models/metrics.server";
-import { krLinkResolver, okrLinks } from "~/models/okr-links.server";
-import { withMetricMark } from "~/models/metrics.server";
 import { listTeams } from "~/models/users.server";
-import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse, notFound } from "~/utils/http.server";
-import { plural } from "~/lib/plural";
 
 const TEXT = {
   back: "All OKRs",

@@ -6,8 +6,8 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { krProgress } from "~/lib/metrics/okrs";
 import { krValueFromMetric } from "~/lib/metrics/links";
+import { krProgress } from "~/lib/metrics/okrs";
 import { definitionOf, metricHistory, MetricContext, readMetric } from "~/models/metrics.server";
 import { closeCycle, getObjectivesProgress, listLinkedMetricIds, listObjectiveKeyResults } from "~/models/okrs.server";
 import { pickForm } from "../helpers/app";
