@@ -306,7 +306,7 @@ export function insertCheckIn(
     .get();
   if (options.updateKeyResult !== false) {
     db.update(schema.keyResults)
-      .set({ currentValue: row.value, updatedAt: row.createdAt })
+      .set({ currentValue: row.value ?? undefined, updatedAt: row.createdAt })
       .where(eq(schema.keyResults.id, row.keyResultId))
       .run();
   }

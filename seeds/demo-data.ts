@@ -606,13 +606,14 @@ export type KpiSeed = {
   direction: "higher" | "lower";
   category: "product" | "technical" | "business";
   description: string;
-  source: "manual" | "delivery.deployments_per_day";
+  /** "manual" (weekly measurements from `trend`), or the catalogue metric the KPI is (no measurements) */
+  source: "manual" | "delivery.deploys_per_day" | "finance.customers";
+  /** shown on the executive dashboard */
+  pinned?: boolean;
   /** targets for the cycles Q-2, Q-1, current, next */
   targets: readonly [number, number, number, number];
   /** weekly measurements: trend from → to over the measured period, noise sd, rounding */
   trend?: { from: number; to: number; sd: number; decimals: number; min?: number; max?: number };
-  /** measured from the finance snapshots instead of a trend */
-  fromFinance?: "customers";
   author: UserKey;
 };
 
@@ -709,7 +710,7 @@ export const KPIS: readonly KpiSeed[] = [
     direction: "higher",
     category: "technical",
     description: "Successful production deployments per day, computed from the delivery data (IT strategy target: 50+/day).",
-    source: "delivery.deployments_per_day",
+    source: "delivery.deploys_per_day",
     targets: [8, 12, 20, 50],
     author: "cto",
   },
@@ -757,10 +758,9 @@ export const KPIS: readonly KpiSeed[] = [
     unit: "customers",
     direction: "higher",
     category: "business",
-    description: "Paying customers at the last closed month (product plan targets 25 → 50, adapted).",
-    source: "manual",
+    description: "Paying customers at the last closed month, computed from the finance snapshots (product plan targets 25 → 50, adapted).",
+    source: "finance.customers",
     targets: [12, 15, 25, 50],
-    fromFinance: "customers",
     author: "ceo",
   },
   {
@@ -795,8 +795,49 @@ export const KPIS: readonly KpiSeed[] = [
     category: "business",
     description: "NPS from the quarterly customer survey (product plan: 40 → 50 → 60).",
     source: "manual",
+    pinned: true,
     targets: [35, 40, 50, 60],
     trend: { from: 38, to: 52, sd: 2.5, decimals: 0, min: -100, max: 100 },
+    author: "ceo",
+  },
+  // the CEO's weekly view (operating plan): sales pipeline, close rate, support SLA, NPS — pinned
+  {
+    key: "sales_pipeline",
+    name: "Qualified sales pipeline",
+    unit: "k€",
+    direction: "higher",
+    category: "business",
+    description: "Annual value of the qualified opportunities open in the CRM at the end of the week.",
+    source: "manual",
+    pinned: true,
+    targets: [900, 1200, 2000, 3000],
+    trend: { from: 850, to: 1900, sd: 60, decimals: 0, min: 0 },
+    author: "ceo",
+  },
+  {
+    key: "close_rate",
+    name: "Close rate",
+    unit: "%",
+    direction: "higher",
+    category: "business",
+    description: "Qualified opportunities won ÷ qualified opportunities closed (won or lost), over the last 90 days.",
+    source: "manual",
+    pinned: true,
+    targets: [18, 20, 25, 30],
+    trend: { from: 17, to: 24, sd: 1.2, decimals: 1, min: 0, max: 100 },
+    author: "ceo",
+  },
+  {
+    key: "support_sla",
+    name: "Support tickets within SLA",
+    unit: "%",
+    direction: "higher",
+    category: "business",
+    description: "Support tickets of the week answered within their SLA (first response: 4 business hours for P1, 1 day for P2).",
+    source: "manual",
+    pinned: true,
+    targets: [90, 92, 95, 97],
+    trend: { from: 89, to: 94.5, sd: 1, decimals: 1, min: 0, max: 100 },
     author: "ceo",
   },
 ];

@@ -192,15 +192,18 @@ describe("seedDemo", () => {
     expect(risks.filter((r) => r.nextReviewDate !== null && r.nextReviewDate < today).length).toBeGreaterThanOrEqual(2);
   });
 
-  it("keeps each key result's current value equal to its latest check-in", () => {
-    const latest = new Map<number, { at: number; value: number }>();
+  it("keeps each manual key result's current value equal to its latest check-in; linked ones' check-ins hold no value", () => {
+    const latest = new Map<number, { at: number; value: number | null }>();
     for (const c of db.select().from(schema.checkIns).all()) {
       const prev = latest.get(c.keyResultId);
       if (!prev || c.createdAt.getTime() >= prev.at) latest.set(c.keyResultId, { at: c.createdAt.getTime(), value: c.value });
     }
     const krs = db.select().from(schema.keyResults).all();
     expect(latest.size).toBeGreaterThan(20);
-    for (const kr of krs) expect(kr.currentValue, kr.title).toBe(latest.get(kr.id)?.value ?? kr.startValue);
+    const linked = new Set(krs.filter((kr) => kr.metricId !== null).map((kr) => kr.id));
+    expect(linked.size).toBeGreaterThanOrEqual(10);
+    for (const kr of krs) if (!linked.has(kr.id)) expect(kr.currentValue, kr.title).toBe(latest.get(kr.id)?.value ?? kr.startValue);
+    for (const c of db.select().from(schema.checkIns).all()) expect(c.value === null, `check-in ${c.id}`).toBe(linked.has(c.keyResultId));
     for (const c of db.select().from(schema.checkIns).all()) {
       expect(c.confidence).toBeGreaterThanOrEqual(1);
       expect(c.confidence).toBeLessThanOrEqual(10);

@@ -29,12 +29,13 @@ export function krValueFromInput(kind: KrKind, input: string): number | null {
 export const CheckInSchema = z.object({
   intent: z.literal("checkin"),
   keyResultId: idSchema,
-  value: z.string({ error: "is required" }),
+  /** absent on a KR linked to a metric (its value is the metric's) */
+  value: z.string().optional(),
   confidence: intSchema({ min: 1, max: 10, message: "must be a whole number from 1 to 10" }),
   note: optionalText(500),
 });
 
-export type CheckInReply = FormOkReply & { keyResultId: number; currentValue: number; progress: number };
+export type CheckInReply = FormOkReply & { keyResultId: number; currentValue: number | null; progress: number | null };
 
 /**
  * The check-in action shared by "My key results" and a KR's history page. The permission is checked
@@ -54,8 +55,12 @@ export function handleCheckIn(db: Db, user: SessionUser, formData: FormData, opt
   assertPermission(user, "okrs:checkin", { teamId: kr.teamId, ownerUserId: kr.ownerUserId });
   const parsed = parseForm(formData, CheckInSchema, "checkin");
   if (!parsed.ok) return badRequest(parsed.reply);
-  const value = krValueFromInput(kr.kind, parsed.data.value);
-  if (value === null) {
+  if (kr.metricId !== null && parsed.data.value !== undefined && parsed.data.value.trim() !== "") {
+    return fieldError(formData, "value", "is the linked metric's: a check-in records only your confidence and a note", "checkin");
+  }
+  if (kr.metricId === null && parsed.data.value === undefined) return fieldError(formData, "value", "is required", "checkin");
+  const value = kr.metricId !== null ? null : krValueFromInput(kr.kind, parsed.data.value!);
+  if (kr.metricId === null && value === null) {
     const msg =
       kr.kind === "currency"
         ? "must be an amount in euros with up to 2 decimals"
@@ -64,7 +69,7 @@ export function handleCheckIn(db: Db, user: SessionUser, formData: FormData, opt
           : "must be a number";
     return fieldError(formData, "value", msg, "checkin");
   }
-  if (kr.kind === "percent" && (value < 0 || value > 100)) return fieldError(formData, "value", "must be from 0 to 100", "checkin");
+  if (value !== null && kr.kind === "percent" && (value < 0 || value > 100)) return fieldError(formData, "value", "must be from 0 to 100", "checkin");
   try {
     const res = addCheckIn(db, user.id, kr.id, { value, confidence: parsed.data.confidence, note: parsed.data.note }, now);
     if (formData.get("_via") !== "fetcher" && opts.returnTo) throw redirect(`${opts.returnTo}#kr-${kr.id}`, 303);
@@ -108,50 +113,72 @@ export const ObjectiveSchema = z.object({
   parentId: optionalRefIdSchema(schema.objectives, "objective"),
 });
 
-export const KeyResultSchema = z
-  .object({
-    title: z.string({ error: "is required" }).min(1, "is required").max(200, "must be at most 200 characters"),
-    kind: z.enum(KR_KINDS, { error: "must be number, percent, currency or done/not done" }),
-    startValue: z.string().optional(),
-    targetValue: z.string().optional(),
-    unit: optionalText(30),
-    weight: z.preprocess(
-      (v) => (v === undefined ? 1 : v),
-      decimalSchema({ min: 0, max: 100 }),
-    ),
-    ownerUserId: optionalRefIdSchema(schema.users, "user"),
-  })
-  .transform((kr, ctx) => {
-    const num = (field: "startValue" | "targetValue") => {
-      if (kr.kind === "boolean") return field === "startValue" ? 0 : 1;
-      const raw = kr[field];
-      if (raw === undefined) {
-        ctx.addIssue({ code: "custom", message: "is required", path: [field] });
+/** How a key result linked to a catalogue metric reads it: its kind and unit follow the metric's unit. */
+export type KrMetricLink = { kind: KrKind; unit: (typed: string | null) => string | null };
+
+/**
+ * The key-result form's schema. `linkOf` resolves the optional `metricId` against the catalogue
+ * (null: not a metric a key result may follow → a field error); a linked KR takes its kind and
+ * unit from the metric (its start and target are typed in the metric's unit: euros, percent…).
+ */
+export function keyResultSchema(linkOf: (metricId: string) => KrMetricLink | null) {
+  return z
+    .object({
+      title: z.string({ error: "is required" }).min(1, "is required").max(200, "must be at most 200 characters"),
+      kind: z.enum(KR_KINDS, { error: "must be number, percent, currency or done/not done" }),
+      startValue: z.string().optional(),
+      targetValue: z.string().optional(),
+      unit: optionalText(30),
+      weight: z.preprocess(
+        (v) => (v === undefined ? 1 : v),
+        decimalSchema({ min: 0, max: 100 }),
+      ),
+      ownerUserId: optionalRefIdSchema(schema.users, "user"),
+      metricId: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(80, "must be at most 80 characters").nullable()),
+    })
+    .transform((kr, ctx) => {
+      const link = kr.metricId === null ? null : linkOf(kr.metricId);
+      if (kr.metricId !== null && !link) {
+        ctx.addIssue({ code: "custom", message: "is not a metric of the catalogue a key result can follow", path: ["metricId"] });
         return z.NEVER;
       }
-      const v = krValueFromInput(kr.kind, raw);
-      if (v === null) {
-        ctx.addIssue({ code: "custom", message: kr.kind === "currency" ? "must be an amount in euros" : "must be a number", path: [field] });
-        return z.NEVER;
-      }
-      if (kr.kind === "percent" && (v < 0 || v > 100)) {
-        ctx.addIssue({ code: "custom", message: "must be from 0 to 100", path: [field] });
-        return z.NEVER;
-      }
-      return v;
-    };
-    const startValue = num("startValue");
-    const targetValue = num("targetValue");
-    return {
-      title: kr.title,
-      kind: kr.kind,
-      startValue,
-      targetValue,
-      unit: kr.kind === "currency" ? "EUR" : kr.kind === "percent" ? "%" : kr.kind === "boolean" ? null : kr.unit,
-      weight: kr.weight,
-      ownerUserId: kr.ownerUserId,
-    };
-  });
+      const kind: KrKind = link ? link.kind : kr.kind;
+      const num = (field: "startValue" | "targetValue") => {
+        if (kind === "boolean") return field === "startValue" ? 0 : 1;
+        const raw = kr[field];
+        if (raw === undefined) {
+          ctx.addIssue({ code: "custom", message: "is required", path: [field] });
+          return z.NEVER;
+        }
+        const v = krValueFromInput(kind, raw);
+        if (v === null) {
+          ctx.addIssue({ code: "custom", message: kind === "currency" ? "must be an amount in euros" : "must be a number", path: [field] });
+          return z.NEVER;
+        }
+        if (kind === "percent" && (v < 0 || v > 100)) {
+          ctx.addIssue({ code: "custom", message: "must be from 0 to 100", path: [field] });
+          return z.NEVER;
+        }
+        return v;
+      };
+      const startValue = num("startValue");
+      const targetValue = num("targetValue");
+      const typedUnit = kind === "currency" ? "EUR" : kind === "percent" ? "%" : kind === "boolean" ? null : kr.unit;
+      return {
+        title: kr.title,
+        kind,
+        startValue,
+        targetValue,
+        unit: link ? link.unit(kr.unit) : typedUnit,
+        weight: kr.weight,
+        ownerUserId: kr.ownerUserId,
+        metricId: kr.metricId,
+      };
+    });
+}
+
+/** The key-result schema without a catalogue at hand: any metricId is refused. */
+export const KeyResultSchema = keyResultSchema(() => null);
 
 /** The cycle a page shows: `?cycle=<id>` when it names one (404 otherwise), else the default cycle. */
 export function resolveCycleParam(db: Db, url: URL, now = Date.now()) {

@@ -3,7 +3,7 @@ import { formatMoney, formatNumber, type FormatOptions } from "~/lib/format";
 import { krProgress, okrStatus, type KrKind, type OkrStatus } from "~/lib/metrics/okrs";
 import { withUnit } from "~/lib/plural";
 
-export type KrLike = { kind: KrKind; startValue: number; targetValue: number; currentValue: number; unit: string | null };
+export type KrLike = { kind: KrKind; startValue: number; targetValue: number; currentValue: number | null; unit: string | null };
 
 /** "1 234 €", "84,5 %", "Done", "12 services". */
 export function formatKrValue(kind: KrKind, value: number, unit: string | null, fmt?: Partial<FormatOptions>): string {

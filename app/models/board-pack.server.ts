@@ -87,7 +87,7 @@ export function assembleBoardPack(db: Db, now = Date.now()): BoardPackFigures | 
   const settings = getCompanySettings(db);
   const fiscalYearStart = fiscalYearStartOf(month, settings.fiscalYearStartMonth);
   const series = getFinanceMonthSeries(db, { asOf: month, count: 12 }).months.filter((m) => m.month > addMonths(month, -12));
-  const okr = getOkrHealthPanel(db, now);
+  const okr = getOkrHealthPanel(db, now, ctx.linkedKrValues());
   return {
     version: 1,
     month,

@@ -6,18 +6,18 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
-import { kpiSourceMetricId } from "~/lib/metrics/catalogue";
+import { kpiMetricId, kpiSourceMetricId } from "~/lib/metrics/catalogue";
 import { parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
-import { getDoraMetrics } from "~/models/delivery-metrics.server";
-import { MetricContext, readMetric } from "~/models/metrics.server";
+import { MetricContext, metricHistory, readMetric, readPrevious, type MetricMarkData } from "~/models/metrics.server";
 import { getDefaultCycle, isoDayUtc, type CycleRow } from "~/models/okrs.server";
 import { schema, type Db } from "~/utils/db.server";
-import { KPI_DIRECTIONS, KPI_CATEGORIES, KPI_SOURCES } from "../../db/schema/enums";
-export { KPI_DIRECTIONS, KPI_CATEGORIES, KPI_SOURCES };
+import { KPI_DIRECTIONS, KPI_CATEGORIES } from "../../db/schema/enums";
+export { KPI_DIRECTIONS, KPI_CATEGORIES };
 
 export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
-export type KpiSource = (typeof KPI_SOURCES)[number];
+/** "manual" (measurements entered, imported or pushed), or the catalogue metric id the KPI IS (app/lib/metrics/links.ts says which may be). */
+export type KpiSource = string;
 
 const DAY = 86_400_000;
 
@@ -31,12 +31,19 @@ export type KpiRow = {
   description: string | null;
   source: KpiSource;
   sortOrder: number;
+  /** shown on the executive dashboard */
+  pinned: boolean;
 };
 
-const KPI_COLUMNS = `k.id, k.key, k.name, k.unit, k.direction, k.category, k.description, k.source, k.sort_order as sortOrder`;
+const KPI_COLUMNS = `k.id, k.key, k.name, k.unit, k.direction, k.category, k.description, k.source, k.sort_order as sortOrder, k.pinned = 1 as pinned`;
+
+/** SQLite gives 0/1 for the pinned flag: make it a boolean. */
+function kpiRow<T extends { pinned: boolean | number } | undefined>(r: T): T {
+  return r ? ({ ...r, pinned: !!r.pinned } as T) : r;
+}
 
 export function listKpis(db: Db): KpiRow[] {
-  return db.all<KpiRow>(sql.raw(`select ${KPI_COLUMNS} from kpis k order by k.sort_order, k.name`));
+  return db.all<KpiRow>(sql.raw(`select ${KPI_COLUMNS} from kpis k order by k.sort_order, k.name`)).map(kpiRow);
 }
 
 /** The latest measurement of the KPI with this key (null when there is none, or no such KPI). */
@@ -48,7 +55,7 @@ export function latestMeasurementByKey(db: Db, key: string): number | null {
 }
 
 export function getKpi(db: Db, id: number): KpiRow | null {
-  return db.get<KpiRow | undefined>(sql`select ${sql.raw(KPI_COLUMNS)} from kpis k where k.id = ${id}`) ?? null;
+  return kpiRow(db.get<KpiRow | undefined>(sql`select ${sql.raw(KPI_COLUMNS)} from kpis k where k.id = ${id}`)) ?? null;
 }
 
 // ---------------------------------------------------------------- delivery source
@@ -88,8 +95,10 @@ export type KpiTileData = KpiRow & {
   target: number | null;
   /** "below" the target for higher-is-better (above for lower-is-better): the warning state */
   targetState: "met" | "missed" | null;
-  /** where the figures come from: manual measurements, or computed from the delivery data */
+  /** where the figures come from: manual measurements, or computed (the catalogue metric its source names) */
   computed: boolean;
+  /** the catalogue reading shown (data-metric kpi.<key>, unrounded, as of / window) */
+  metric: MetricMarkData;
 };
 
 /** Whether a value meets its target, knowing which way is better. */
@@ -100,17 +109,18 @@ export function targetState(value: number | null, target: number | null, directi
 
 /**
  * Every KPI with its latest and previous measurement (window function over kpi_measurements),
- * the target of `cycle` (default: the cycle containing now), and the computed delivery figure where
- * the KPI's source says so: its catalogue metric (app/models/metrics.server.ts), e.g.
- * delivery.deploys_per_day over the 90 days before now, and the same figure over the 90 days before.
+ * the target of `cycle` (default: the cycle containing now), and — for a computed KPI — its
+ * catalogue metric instead (app/models/metrics.server.ts: e.g. delivery.deploys_per_day over the 90
+ * days before now and the 90 days before that; finance.customers as of M and M−1). A computed KPI
+ * never falls back to measurements: no data is "no data".
  */
 export function getKpiTiles(
   db: Db,
-  opts: { now?: number; cycle?: CycleRow | null; kpiId?: number } = {},
+  opts: { now?: number; cycle?: CycleRow | null; kpiId?: number; pinned?: boolean; ctx?: MetricContext } = {},
 ): { cycle: CycleRow | null; tiles: KpiTileData[] } {
   const now = opts.now ?? Date.now();
   const cycle = opts.cycle === undefined ? getDefaultCycle(db, now) : opts.cycle;
-  const kpis = opts.kpiId === undefined ? listKpis(db) : listKpis(db).filter((k) => k.id === opts.kpiId);
+  const kpis = listKpis(db).filter((k) => (opts.kpiId === undefined || k.id === opts.kpiId) && (!opts.pinned || k.pinned));
   const ranked = db.all<{ kpiId: number; rn: number; measuredOn: string; value: number }>(sql`
     select kpi_id as kpiId, rn, measured_on as measuredOn, value from (
       select kpi_id, measured_on, value, row_number() over (partition by kpi_id order by measured_on desc) as rn
@@ -125,27 +135,26 @@ export function getKpiTiles(
   const latest = new Map<number, { measuredOn: string; value: number }>();
   const previous = new Map<number, { measuredOn: string; value: number }>();
   for (const r of ranked) (r.rn === 1 ? latest : previous).set(r.kpiId, { measuredOn: r.measuredOn, value: r.value });
-  let metricCtx: MetricContext | undefined;
+  let metricCtx: MetricContext | undefined = opts.ctx;
   const tiles = kpis.map((k) => {
     let l = latest.get(k.id) ?? null;
     let p = previous.get(k.id) ?? null;
-    let computed = false;
+    let metric: MetricMarkData = { id: kpiMetricId(k.key), value: l?.value ?? null, asOf: l?.measuredOn ?? null, window: null };
     const linked = kpiSourceMetricId(k.source);
     if (linked) {
-      // a computed KPI IS its catalogue metric (same value as the CTO dashboard and the gates, over
-      // the catalogue's window); "previous" = the same figure over the window before it
+      // a computed KPI IS its catalogue metric (same value as the dashboards and the gates, over the
+      // catalogue's window / as-of); "previous" = the same figure one window or one closed month before
       const ctx = (metricCtx ??= new MetricContext(db, now));
       const reading = readMetric(ctx, linked);
-      if (typeof reading.value === "number") {
-        l = { measuredOn: isoDayUtc(now), value: reading.value };
-        const w = reading.window;
-        const before = w && linked === "delivery.deploys_per_day" ? getDoraMetrics(db, { from: 2 * w.from - w.to, to: w.from }).deploymentFrequency : null;
-        p = before && before.count > 0 && before.perDay !== null ? { measuredOn: isoDayUtc(w!.from - 1), value: before.perDay } : null;
-        computed = true;
-      }
+      const at = (r: { asOf?: string | null; window?: { from: number; to: number } }) =>
+        r.window ? isoDayUtc(r.window.to - 1) : r.asOf && r.asOf.length === 7 ? `${r.asOf}-01` : (r.asOf ?? isoDayUtc(now));
+      l = typeof reading.value === "number" ? { measuredOn: at(reading), value: reading.value } : null;
+      const before = l ? readPrevious(ctx, linked) : null;
+      p = before && typeof before.value === "number" ? { measuredOn: at(before), value: before.value } : null;
+      metric = { id: kpiMetricId(k.key), value: reading.value, asOf: reading.asOf ?? null, window: reading.window ?? null };
     }
     const target = targets.get(k.id) ?? null;
-    return { ...k, latest: l, previous: p, target, targetState: targetState(l?.value ?? null, target, k.direction), computed };
+    return { ...k, latest: l, previous: p, target, targetState: targetState(l?.value ?? null, target, k.direction), computed: linked !== null, metric };
   });
   return { cycle, tiles };
 }
@@ -154,9 +163,10 @@ export type KpiSeriesPoint = { measuredOn: string; value: number | null; target:
 
 /**
  * Measurements of the KPIs since `from` ('YYYY-MM-DD'), each with the target of the cycle that
- * contains its date (for the target line). Computed KPIs get their weekly delivery series instead.
+ * contains its date (for the target line). Computed KPIs get their metric's own history instead
+ * (metricHistory: the 90-day delivery window each week, the closed months…).
  */
-export function getKpiSeries(db: Db, kpis: readonly Pick<KpiRow, "id" | "source">[], opts: { from: string; now?: number }) {
+export function getKpiSeries(db: Db, kpis: readonly Pick<KpiRow, "id" | "source">[], opts: { from: string; now?: number; ctx?: MetricContext }) {
   const now = opts.now ?? Date.now();
   const rows = db.all<{ kpiId: number; measuredOn: string; value: number; target: number | null }>(sql`
     select m.kpi_id as kpiId, m.measured_on as measuredOn, m.value,
@@ -173,11 +183,12 @@ export function getKpiSeries(db: Db, kpis: readonly Pick<KpiRow, "id" | "source"
     list.push({ measuredOn: r.measuredOn, value: r.value, target: r.target });
     series.set(r.kpiId, list);
   }
-  const weeks = Math.max(1, Math.ceil((now - Date.parse(`${opts.from}T00:00:00Z`)) / (7 * DAY)));
+  let ctx = opts.ctx;
   for (const k of kpis) {
-    if (k.source !== "delivery.deployments_per_day") continue;
-    const computed = deploymentsPerDaySeries(db, now, Math.min(weeks, 104));
-    if (computed.length === 0) continue;
+    const linked = kpiSourceMetricId(k.source);
+    if (!linked) continue;
+    ctx ??= new MetricContext(db, now);
+    const computed = metricHistory(ctx, linked, { from: opts.from, to: ctx.today }).points.map((p) => ({ measuredOn: p.date, value: p.value }));
     const targetsByCycle = db.all<{ startDate: string; endDate: string; target: number }>(sql`
       select c.start_date as startDate, c.end_date as endDate, t.target from kpi_targets t join cycles c on c.id = t.cycle_id where t.kpi_id = ${k.id}`);
     series.set(
@@ -337,7 +348,7 @@ export function deleteMeasurement(db: Db, actorUserId: number, kpiId: number, me
 // ---------------------------------------------------------------- API (monitoring pushes)
 
 export function getKpiByKey(db: Db, key: string): KpiRow | null {
-  return db.get<KpiRow | undefined>(sql`select ${sql.raw(KPI_COLUMNS)} from kpis k where k.key = ${key}`) ?? null;
+  return kpiRow(db.get<KpiRow | undefined>(sql`select ${sql.raw(KPI_COLUMNS)} from kpis k where k.key = ${key}`)) ?? null;
 }
 
 /** Most measurements one API request may carry (more → 413). */

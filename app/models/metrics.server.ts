@@ -32,12 +32,13 @@ import {
   type StaticMetricId,
 } from "~/lib/metrics/catalogue";
 import { monthsUntil, mrrGrowth } from "~/lib/metrics/finance";
+import { isLinkableMetric, krValueFromMetric } from "~/lib/metrics/links";
 import { addMonths } from "~/lib/months";
 import { getDoraMetrics } from "~/models/delivery-metrics.server";
-import { getCashForecast, getFinanceMetricsWithPrevious } from "~/models/finance.server";
+import { getCashForecast, getFinanceMetrics, getFinanceMetricsWithPrevious, listClosedMonths } from "~/models/finance.server";
 import { getHeadcountSummary } from "~/models/hiring.server";
 import { targetFor, type MetricTarget } from "~/models/metric-targets.server";
-import { getCurrentCycle, getObjectivesProgress } from "~/models/okrs.server";
+import { getCurrentCycle, getObjectivesProgress, listLinkedMetricIds, type LinkedValues } from "~/models/okrs.server";
 import { getCompanySettings } from "~/models/settings.server";
 import type { Db } from "~/utils/db.server";
 
@@ -92,8 +93,19 @@ export class MetricContext {
     this.window = catalogueWindow(now);
   }
 
+  private computing = new Set<string>();
+
   private once<T>(name: string, fn: () => T): T | null {
-    if (!this.cache.has(name)) this.cache.set(name, attempt(name.split(":")[0], this.failed, fn));
+    if (!this.cache.has(name)) {
+      // a source that (through a link) reads itself gets "no data", never an endless loop
+      if (this.computing.has(name)) return null;
+      this.computing.add(name);
+      try {
+        this.cache.set(name, attempt(name.split(":")[0], this.failed, fn));
+      } finally {
+        this.computing.delete(name);
+      }
+    }
     return this.cache.get(name) as T | null;
   }
 
@@ -122,7 +134,23 @@ export class MetricContext {
     return this.once("headcount", () => getHeadcountSummary(this.db, this.month, this.today));
   }
   objectives() {
-    return this.once("okrs", () => getObjectivesProgress(this.db, { now: this.now }));
+    return this.once("okrs", () => getObjectivesProgress(this.db, { now: this.now, linked: this.linkedKrValues() }));
+  }
+  /**
+   * The current value of every metric a key result is linked to, in the KRs' scale (fractions as
+   * percent), for the OKR progress SQL (metric_now). One read per linked metric.
+   */
+  linkedKrValues(): LinkedValues {
+    return (
+      this.once("links", () => {
+        const out = new Map<string, number | null>();
+        for (const id of listLinkedMetricIds(this.db)) {
+          const def = definitionOf(this, id);
+          out.set(id, def ? krValueFromMetric(def, metricNumber(this, id)) : null);
+        }
+        return out as LinkedValues;
+      }) ?? new Map()
+    );
   }
   cycle() {
     return this.once("cycle", () => getCurrentCycle(this.db, this.now));
@@ -156,19 +184,34 @@ export { MetricContext as LiveSources };
 
 type Compute = (ctx: MetricContext) => MetricReading;
 
-function finance<K extends keyof NonNullable<ReturnType<MetricContext["finance"]>>>(key: K): Compute {
-  return (ctx) => {
-    const f = ctx.finance();
-    const v = f ? f[key] : null;
-    return { value: typeof v === "boolean" ? (v ? 1 : 0) : ((v as MetricValue) ?? null), asOf: f?.asOfMonth ?? null };
-  };
+type FinanceMetricsRow = NonNullable<ReturnType<MetricContext["finance"]>>;
+type DoraRow = NonNullable<ReturnType<MetricContext["dora"]>>;
+
+/** The finance metrics' field, per id (the compute and the monthly history read the same field). */
+const FINANCE_FIELDS = new Map<string, keyof FinanceMetricsRow>();
+function pickFinance(f: FinanceMetricsRow, key: keyof FinanceMetricsRow): MetricValue {
+  const v = f[key];
+  return typeof v === "boolean" ? (v ? 1 : 0) : ((v as MetricValue) ?? null);
 }
 
-function dora(pick: (d: NonNullable<ReturnType<MetricContext["dora"]>>) => number | null): Compute {
-  return (ctx) => {
+function finance<K extends keyof FinanceMetricsRow>(key: K): Compute {
+  const compute: Compute = (ctx) => {
+    const f = ctx.finance();
+    return { value: f ? pickFinance(f, key) : null, asOf: f?.asOfMonth ?? null };
+  };
+  (compute as Compute & { field?: K }).field = key;
+  return compute;
+}
+
+/** The DORA figure, per id (the compute, the previous window and the weekly history read the same pick). */
+const DORA_PICKS = new Map<string, (d: DoraRow) => number | null>();
+function dora(pick: (d: DoraRow) => number | null): Compute {
+  const compute: Compute = (ctx) => {
     const d = ctx.dora();
     return { value: d ? pick(d) : null, window: ctx.window };
   };
+  (compute as Compute & { pick?: typeof pick }).pick = pick;
+  return compute;
 }
 
 export const COMPUTE: Readonly<Record<StaticMetricId, Compute>> = {
@@ -219,6 +262,11 @@ export const COMPUTE: Readonly<Record<StaticMetricId, Compute>> = {
     return { value, asOf: ctx.today };
   },
 };
+
+for (const [id, c] of Object.entries(COMPUTE) as [string, Compute & { field?: keyof FinanceMetricsRow; pick?: (d: DoraRow) => number | null }][]) {
+  if (c.field) FINANCE_FIELDS.set(id, c.field);
+  if (c.pick) DORA_PICKS.set(id, c.pick);
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Reading
@@ -330,4 +378,181 @@ export function gateMetricOptions(ctx: MetricContext): { id: string; label: stri
     .map((id) => definitionOf(ctx, id))
     .filter((d): d is MetricDefinition => d !== null && d.unit !== "date")
     .map((d) => ({ id: d.id, label: d.domain === "kpi" ? `KPI: ${d.label}` : d.label }));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Links (key results and KPIs that read a metric)
+// ---------------------------------------------------------------------------------------------------
+
+/** The metrics a key result or a KPI may be linked to, for the forms' select: linkable ids, labelled. */
+export function linkableMetricOptions(ctx: MetricContext, to: "key_result" | "kpi"): { id: string; label: string }[] {
+  return listMetricIds(ctx)
+    .map((id) => definitionOf(ctx, id))
+    .filter((d): d is MetricDefinition => d !== null && isLinkableMetric(d, to))
+    .map((d) => ({ id: d.id, label: d.domain === "kpi" ? `KPI: ${d.label}` : `${d.label} (${d.id})` }));
+}
+
+/** The definition of a metric that may be linked (to a KR or a KPI); null when unknown or not linkable. */
+export function linkableMetric(ctx: MetricContext, id: string, to: "key_result" | "kpi"): MetricDefinition | null {
+  const def = definitionOf(ctx, id);
+  return def && isLinkableMetric(def, to) ? def : null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// History: the metric's own time series, computed from the data (never stored)
+// ---------------------------------------------------------------------------------------------------
+
+/** One point of a metric's history: its value as it read at `date` ('YYYY-MM-DD'), in the metric's unit. */
+export type MetricPoint = { date: string; value: number | null };
+export type MetricHistory = { points: MetricPoint[]; /** why there are no points, when there are none by nature */ note: string | null };
+
+/** Most points a history returns (weekly points beyond are spaced wider). */
+export const MAX_HISTORY_POINTS = 40;
+
+function lastDayOfMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/** Instants from `from` to `to` (UTC ms), weekly (wider when that makes more than MAX_HISTORY_POINTS), `to` last. */
+function instants(from: number, to: number): number[] {
+  if (to < from) return [];
+  const step = Math.max(7 * DAY_MS, Math.ceil((to - from) / (MAX_HISTORY_POINTS - 1) / DAY_MS) * DAY_MS);
+  const out: number[] = [];
+  for (let t = from; t < to; t += step) out.push(t);
+  out.push(to);
+  return out;
+}
+
+/**
+ * The history of a metric over [from, to] ('YYYY-MM-DD', to capped at today): what it read at each
+ * point, by the metric's own definition —
+ * - closed-month finance ids: one point per closed month of the range, as of that month (its last day);
+ * - delivery ids: the 90-day window ending at each week of the range, and now;
+ * - people ids: the count on each week's day, and today;
+ * - a KPI: its measurements of the range (a computed KPI: its metric's history);
+ * - forecasts and OKR progress: none (a forecast is made from today's plan; OKR progress is the KRs').
+ * The last point of a range reaching today is the metric's value now (readMetric).
+ */
+export function metricHistory(ctx: MetricContext, id: string, range: { from: string; to: string }): MetricHistory {
+  const def = definitionOf(ctx, id);
+  if (!def) throw new UnknownMetricError(id);
+  const to = range.to < ctx.today ? range.to : ctx.today;
+  if (to < range.from) return { points: [], note: null };
+  if (isKpiMetricId(id)) {
+    const k = ctx.kpis().get(kpiKeyOf(id))!;
+    const linked = kpiSourceMetricId(k.source);
+    if (linked) return metricHistory(ctx, linked, range);
+    const rows = ctx.db.all<MetricPoint>(sql`
+      select measured_on as date, value from kpi_measurements
+       where kpi_id = ${k.id} and measured_on >= ${range.from} and measured_on <= ${to}
+       order by measured_on limit ${MAX_HISTORY_POINTS * 10}`);
+    return { points: rows, note: null };
+  }
+  if (!isStaticMetricId(id)) throw new UnknownMetricError(id);
+  const db = ctx.db;
+  switch (def.scope) {
+    case "closed_month": {
+      const months = listClosedMonths(db)
+        .filter((m) => m >= range.from.slice(0, 7) && m <= to.slice(0, 7))
+        .slice(-MAX_HISTORY_POINTS);
+      const points: MetricPoint[] = [];
+      for (const m of months) {
+        if (id === "finance.mrr_growth") {
+          const fp = getFinanceMetricsWithPrevious(db, m);
+          const prev = fp?.previous && fp.previous.asOfMonth === addMonths(m, -1) ? fp.previous.mrrCents : null;
+          points.push({ date: lastDayOfMonth(m), value: fp ? mrrGrowth(fp.current.mrrCents, prev) : null });
+          continue;
+        }
+        const field = FINANCE_FIELDS.get(id);
+        const f = field ? getFinanceMetrics(db, m) : null;
+        points.push({ date: lastDayOfMonth(m), value: f && field ? numericValue(pickFinance(f, field)) : null });
+      }
+      return { points, note: null };
+    }
+    case "window": {
+      const pick = DORA_PICKS.get(id);
+      if (!pick) return { points: [], note: null };
+      const end = to === ctx.today ? ctx.now : Date.parse(`${to}T00:00:00Z`) + DAY_MS;
+      const points = instants(Date.parse(`${range.from}T00:00:00Z`), end).map((t) => {
+        const d = t === ctx.now ? ctx.dora() : getDoraMetrics(db, catalogueWindow(t), {});
+        return { date: new Date(t - (t === ctx.now ? 0 : 1)).toISOString().slice(0, 10), value: d ? pick(d) : null };
+      });
+      return { points, note: null };
+    }
+    case "today": {
+      const end = Date.parse(`${to}T00:00:00Z`);
+      const points = instants(Date.parse(`${range.from}T00:00:00Z`), end).map((t) => {
+        const day = new Date(t).toISOString().slice(0, 10);
+        const h = day === ctx.today ? ctx.headcount() : getHeadcountSummary(db, day.slice(0, 7), day);
+        return { date: day, value: h ? (id === "people.headcount" ? h.actual : h.planned) : null };
+      });
+      return { points, note: null };
+    }
+    case "forecast":
+      return { points: [], note: "A forecast made from today's hiring plan: it has a value now, not a history." };
+    default:
+      return { points: [], note: "Computed from the key results: no history of its own." };
+  }
+}
+
+/**
+ * The same metric one step earlier, for a trend: the window before the catalogue's window (delivery),
+ * the closed month before M (finance), else none. null when there is no such reading.
+ */
+export function readPrevious(ctx: MetricContext, id: string): MetricReading | null {
+  if (isKpiMetricId(id)) {
+    const k = ctx.kpis().get(kpiKeyOf(id));
+    const linked = k ? kpiSourceMetricId(k.source) : null;
+    if (linked) return readPrevious(ctx, linked);
+    if (!k) return null;
+    const row = ctx.db.get<{ value: number; measuredOn: string } | undefined>(sql`
+      select value, measured_on as measuredOn from kpi_measurements
+       where kpi_id = ${k.id} and measured_on <= ${ctx.today} order by measured_on desc limit 1 offset 1`);
+    return row ? { value: row.value, asOf: row.measuredOn } : null;
+  }
+  const pick = DORA_PICKS.get(id);
+  if (pick) {
+    const w = ctx.window;
+    const before = { from: 2 * w.from - w.to, to: w.from };
+    const d = getDoraMetrics(ctx.db, before, {});
+    return { value: pick(d), window: before };
+  }
+  const field = FINANCE_FIELDS.get(id);
+  if (field) {
+    const fp = ctx.financeWithPrevious();
+    if (!fp?.previous) return null;
+    return { value: pickFinance(fp.previous, field), asOf: fp.previous.asOfMonth };
+  }
+  return null;
+}
+
+/** A figure's data-metric mark: id, unrounded value and as-of / window. */
+export type MetricMarkData = { id: string; value: MetricValue; asOf: string | null; window: { from: number; to: number } | null };
+
+/** The reading of every metric a live key result is linked to, keyed by id (for the pages' data-metric marks). */
+export function linkedMetricMarks(ctx: MetricContext): Record<string, MetricMarkData> {
+  const out: Record<string, MetricMarkData> = {};
+  for (const id of ctx.linkedKrValues().keys()) {
+    try {
+      const r = readMetric(ctx, id);
+      out[id] = { id, value: r.value, asOf: r.asOf ?? null, window: r.window ?? null };
+    } catch (e) {
+      if (!(e instanceof UnknownMetricError)) throw e;
+    }
+  }
+  return out;
+}
+
+/** A KR row with its metric's mark when it is live and linked (closed cycles show the frozen value: no mark). */
+export function withMetricMark<T extends { metricId: string | null; finalProgress: number | null }>(
+  kr: T,
+  marks: Record<string, MetricMarkData>,
+): T & { metric: MetricMarkData | null } {
+  return { ...kr, metric: kr.metricId !== null && kr.finalProgress === null ? (marks[kr.metricId] ?? null) : null };
+}
+
+/** Whether a catalogue id may be a KPI's source (for kpiSchema). */
+export function kpiSourceCheck(ctx: MetricContext): (metricId: string) => boolean {
+  return (metricId) => isStaticMetricId(metricId) && linkableMetric(ctx, metricId, "kpi") !== null;
 }

@@ -11,26 +11,65 @@ import { expectedProgress, krProgress, okrStatus, type KrKind, type OkrStatus } 
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 
+// ---------------------------------------------------------------- linked key results
+
+/**
+ * The current value of every metric a key result is linked to, in the KRs' scale
+ * (krValueFromMetric: fractions × 100), null = the metric has no data. Built per request from the
+ * catalogue by linkedKrValues() (app/models/metrics.server.ts) for the few linked metrics, and fed
+ * into the progress SQL as the `metric_now` table (metricNowCte), so a linked KR's value is the
+ * metric's — on its page, in its objective's progress and in every aggregate — and nothing is copied
+ * into the database on a page view. See docs/decisions/801-key-results-linked-to-metrics.md.
+ */
+export type LinkedValues = ReadonlyMap<string, number | null>;
+
+/** For callers that know no KR of theirs is linked (tests, the seed). */
+export const NO_LINKED_VALUES: LinkedValues = new Map();
+
+/** The distinct metric ids linked by key results whose progress is not frozen yet (bounded by the catalogue). */
+export function listLinkedMetricIds(db: Db): string[] {
+  return db
+    .all<{ id: string }>(sql`select distinct metric_id as id from key_results where metric_id is not null and final_progress is null order by metric_id`)
+    .map((r) => r.id);
+}
+
+/** `with metric_now(metric_id, value) as (…)`: the linked values as a table every OKR progress query reads. */
+export function metricNowCte(linked: LinkedValues) {
+  const rows = [...linked].map(([id, v]) => sql`select ${id}, ${v}`);
+  return sql`with metric_now(metric_id, value) as (${rows.length ? sql.join(rows, sql` union all `) : sql`select null, null where 0`}) `;
+}
+
 // ---------------------------------------------------------------- SQL building blocks
+
+/**
+ * The current value of the key_results row aliased `kr`: a manual KR's latest check-in
+ * (current_value); a linked KR's metric (metric_now, null when it has no data) — except once its
+ * progress is frozen (closed cycle), when current_value holds the metric's value at closing.
+ * Every query using it starts with metricNowCte().
+ */
+export const KR_CURRENT_SQL = `(case when kr.metric_id is null or kr.final_progress is not null then kr.current_value
+  else (select mn.value from metric_now mn where mn.metric_id = kr.metric_id) end)`;
 
 /**
  * KR progress 0–1 for the key_results row aliased `kr` (contract: clamp((current − start) ÷ (target − start), 0, 1);
  * boolean: 1 when done; target = start: 1 when current ≥ target). A frozen final_progress wins (closed cycles).
+ * null for a linked KR whose metric has no data (left out of the means, never a made-up 0).
  */
 export const KR_PROGRESS_SQL = `coalesce(kr.final_progress, case
-  when kr.kind = 'boolean' then (case when kr.current_value >= 1 then 1.0 else 0.0 end)
-  when kr.target_value = kr.start_value then (case when kr.current_value >= kr.target_value then 1.0 else 0.0 end)
-  else max(0.0, min(1.0, (kr.current_value - kr.start_value) * 1.0 / (kr.target_value - kr.start_value)))
+  when ${KR_CURRENT_SQL} is null then null
+  when kr.kind = 'boolean' then (case when ${KR_CURRENT_SQL} >= 1 then 1.0 else 0.0 end)
+  when kr.target_value = kr.start_value then (case when ${KR_CURRENT_SQL} >= kr.target_value then 1.0 else 0.0 end)
+  else max(0.0, min(1.0, (${KR_CURRENT_SQL} - kr.start_value) * 1.0 / (kr.target_value - kr.start_value)))
 end)`;
 
 /** weight default 1, negative weights count as 0 (same as objectiveProgress()). */
 export const KR_WEIGHT_SQL = `max(0.0, coalesce(kr.weight, 1.0))`;
 
-/** Weighted mean over the non-archived KRs of objective `o`; null when none or total weight 0. */
+/** Weighted mean over the non-archived KRs of objective `o` that have a progress; null when none or total weight 0. */
 const OBJECTIVE_PROGRESS_SQL = `(
-  select sum((${KR_PROGRESS_SQL}) * ${KR_WEIGHT_SQL}) / nullif(sum(${KR_WEIGHT_SQL}), 0)
-  from key_results kr
-  where kr.objective_id = o.id and kr.archived_at is null
+  select sum(krp.p * krp.w) / nullif(sum(case when krp.p is not null then krp.w end), 0)
+  from (select ${KR_PROGRESS_SQL} as p, ${KR_WEIGHT_SQL} as w from key_results kr
+        where kr.objective_id = o.id and kr.archived_at is null) krp
 )`;
 
 // ---------------------------------------------------------------- cycles
@@ -110,7 +149,7 @@ export type ObjectiveProgress = {
  * containing `now`; [] when there is none). Company objectives first, then by team name, then id.
  * Used by the OKR pages, the dashboards and the risk rules.
  */
-export function getObjectivesProgress(db: Db, opts: { cycleId?: number; now?: number } = {}): ObjectiveProgress[] {
+export function getObjectivesProgress(db: Db, opts: { cycleId?: number; now?: number; linked: LinkedValues }): ObjectiveProgress[] {
   const now = opts.now ?? Date.now();
   const cycle = opts.cycleId != null ? getCycle(db, opts.cycleId) : getCurrentCycle(db, now);
   if (!cycle) return [];
@@ -123,7 +162,7 @@ export function getObjectivesProgress(db: Db, opts: { cycleId?: number; now?: nu
     parentId: number | null;
     ownerUserId: number | null;
     progress: number | null;
-  }>(sql`
+  }>(sql`${metricNowCte(opts.linked)}
     select o.id, o.title, o.team_id as teamId, t.name as teamName, o.parent_id as parentId, o.owner_user_id as ownerUserId,
       coalesce(o.closing_score, ${sql.raw(OBJECTIVE_PROGRESS_SQL)}) as progress
     from objectives o
@@ -177,15 +216,25 @@ export function createCycle(db: Db, actorUserId: number, input: CycleInput): Cyc
  * (weighted mean of the frozen KR progress, 0 for an objective without KRs), then makes it read-only.
  * One transaction, audited. Archived rows are frozen too (so the history reads the same).
  */
-export function closeCycle(db: Db, actorUserId: number, cycleId: number, now = Date.now()): { objectives: number; keyResults: number } {
+export function closeCycle(
+  db: Db,
+  actorUserId: number,
+  cycleId: number,
+  now: number,
+  linked: LinkedValues,
+): { objectives: number; keyResults: number } {
   return db.transaction((tx) => {
     const cycle = getCycle(tx as unknown as Db, cycleId);
     if (!cycle) throw new OkrRuleError("No such cycle.");
     assertOpen(cycle);
-    const krs = tx.run(sql`
-      update key_results as kr set final_progress = ${sql.raw(KR_PROGRESS_SQL)}, updated_at = ${now}
+    const cte = metricNowCte(linked);
+    // linked KRs keep the metric's value at closing (no data: their start value, progress 0; the SET
+    // expressions read the row before the update), then the objectives from the frozen progress
+    const krs = tx.run(sql`${cte}
+      update key_results as kr set final_progress = coalesce(${sql.raw(KR_PROGRESS_SQL)}, 0),
+        current_value = coalesce(${sql.raw(KR_CURRENT_SQL)}, kr.start_value), updated_at = ${now}
       where kr.objective_id in (select id from objectives where cycle_id = ${cycleId})`);
-    const objs = tx.run(sql`
+    const objs = tx.run(sql`${cte}
       update objectives as o set closing_score = coalesce(${sql.raw(OBJECTIVE_PROGRESS_SQL)}, 0), updated_at = ${now}
       where o.cycle_id = ${cycleId}`);
     tx.run(sql`update cycles set status = 'closed', closed_at = ${now}, updated_at = ${now} where id = ${cycleId}`);
@@ -223,16 +272,20 @@ export type KeyResultView = {
   kind: KrKind;
   startValue: number;
   targetValue: number;
-  currentValue: number;
+  /** the KR's value now; a linked KR's is its metric's (null: the metric has no data) */
+  currentValue: number | null;
   unit: string | null;
+  /** the catalogue metric it is linked to; null: manual check-ins */
+  metricId: string | null;
   weight: number;
   ownerUserId: number | null;
   ownerName: string | null;
   carriedFromId: number | null;
   archivedAt: number | null;
   finalProgress: number | null;
-  progress: number;
-  status: OkrStatus;
+  /** null: a linked KR whose metric has no data */
+  progress: number | null;
+  status: OkrStatus | null;
   lastCheckInAt: number | null;
   lastConfidence: number | null;
   checkIns: number;
@@ -240,7 +293,7 @@ export type KeyResultView = {
 
 const KR_VIEW_SELECT = `
   kr.id, kr.objective_id as objectiveId, kr.title, kr.kind, kr.start_value as startValue, kr.target_value as targetValue,
-  kr.current_value as currentValue, kr.unit, kr.weight, kr.owner_user_id as ownerUserId, u.name as ownerName,
+  ${KR_CURRENT_SQL} as currentValue, kr.unit, kr.metric_id as metricId, kr.weight, kr.owner_user_id as ownerUserId, u.name as ownerName,
   kr.carried_from_id as carriedFromId, kr.archived_at as archivedAt, kr.final_progress as finalProgress,
   ${KR_PROGRESS_SQL} as progress,
   (select max(ci.created_at) from check_ins ci where ci.key_result_id = kr.id) as lastCheckInAt,
@@ -250,7 +303,7 @@ const KR_VIEW_SELECT = `
 type KrViewRow = Omit<KeyResultView, "status">;
 
 function withKrStatus(rows: KrViewRow[], expected: number): KeyResultView[] {
-  return rows.map((r) => ({ ...r, status: okrStatus(r.progress, expected) }));
+  return rows.map((r) => ({ ...r, status: r.progress === null ? null : okrStatus(r.progress, expected) }));
 }
 
 export type ObjectiveNode = ObjectiveProgress & {
@@ -266,10 +319,10 @@ export type ObjectiveNode = ObjectiveProgress & {
  * (any depth); objectives whose parent is outside the cycle or archived are roots. Progress per
  * objective from getObjectivesProgress (SQL); the KR rows of one cycle are bounded.
  */
-export function getOkrTree(db: Db, cycleId: number, now = Date.now()): ObjectiveNode[] {
+export function getOkrTree(db: Db, cycleId: number, now: number, linked: LinkedValues): ObjectiveNode[] {
   const cycle = getCycle(db, cycleId);
   if (!cycle) return [];
-  const progress = getObjectivesProgress(db, { cycleId, now });
+  const progress = getObjectivesProgress(db, { cycleId, now, linked });
   const extra = new Map(
     db
       .all<{ id: number; description: string | null; ownerUserId: number | null; ownerName: string | null }>(sql`
@@ -280,7 +333,7 @@ export function getOkrTree(db: Db, cycleId: number, now = Date.now()): Objective
   );
   const expected = expectedProgress(cycle.startDate, cycle.endDate, now);
   const krs = withKrStatus(
-    db.all<KrViewRow>(sql`
+    db.all<KrViewRow>(sql`${metricNowCte(linked)}
       select ${sql.raw(KR_VIEW_SELECT)}
       from key_results kr join objectives o on o.id = kr.objective_id left join users u on u.id = kr.owner_user_id
       where o.cycle_id = ${cycleId} and o.archived_at is null and kr.archived_at is null
@@ -327,9 +380,9 @@ export type ObjectiveDetail = {
   progress: number | null;
 };
 
-export function getObjective(db: Db, objectiveId: number): ObjectiveDetail | null {
+export function getObjective(db: Db, objectiveId: number, linked: LinkedValues): ObjectiveDetail | null {
   return (
-    db.get<ObjectiveDetail | undefined>(sql`
+    db.get<ObjectiveDetail | undefined>(sql`${metricNowCte(linked)}
       select o.id, o.cycle_id as cycleId, o.title, o.description, o.owner_user_id as ownerUserId, u.name as ownerName,
         o.team_id as teamId, t.name as teamName, o.parent_id as parentId, p.title as parentTitle,
         o.archived_at as archivedAt, o.closing_score as closingScore,
@@ -343,13 +396,13 @@ export function getObjective(db: Db, objectiveId: number): ObjectiveDetail | nul
 }
 
 /** Every KR of an objective (archived ones too, flagged), with progress and status at `now`. */
-export function listObjectiveKeyResults(db: Db, objectiveId: number, now = Date.now()): KeyResultView[] {
+export function listObjectiveKeyResults(db: Db, objectiveId: number, now: number, linked: LinkedValues): KeyResultView[] {
   const cycle = db.get<{ startDate: string; endDate: string } | undefined>(sql`
     select c.start_date as startDate, c.end_date as endDate from cycles c join objectives o on o.cycle_id = c.id where o.id = ${objectiveId}`);
   if (!cycle) return [];
   const expected = expectedProgress(cycle.startDate, cycle.endDate, now);
   return withKrStatus(
-    db.all<KrViewRow>(sql`
+    db.all<KrViewRow>(sql`${metricNowCte(linked)}
       select ${sql.raw(KR_VIEW_SELECT)}
       from key_results kr left join users u on u.id = kr.owner_user_id
       where kr.objective_id = ${objectiveId}
@@ -466,6 +519,8 @@ export type KeyResultInput = {
   unit: string | null;
   weight: number;
   ownerUserId: number | null;
+  /** a catalogue metric id checked by the caller against the catalogue (linkableMetric); null: manual */
+  metricId: string | null;
 };
 
 /** The stored form of a KR's numbers: boolean KRs always run 0 → 1. */
@@ -497,8 +552,10 @@ export type KeyResultRef = {
   kind: KrKind;
   startValue: number;
   targetValue: number;
+  /** stored value: a manual KR's latest check-in; a linked KR's frozen value once closed (else unused) */
   currentValue: number;
   unit: string | null;
+  metricId: string | null;
   weight: number;
   ownerUserId: number | null;
   ownerName: string | null;
@@ -520,7 +577,7 @@ export function getKeyResult(db: Db, keyResultId: number): KeyResultRef | null {
   return (
     db.get<KeyResultRef | undefined>(sql`
       select kr.id, kr.objective_id as objectiveId, kr.title, kr.kind, kr.start_value as startValue, kr.target_value as targetValue,
-        kr.current_value as currentValue, kr.unit, kr.weight, kr.owner_user_id as ownerUserId, ku.name as ownerName, kr.archived_at as archivedAt,
+        kr.current_value as currentValue, kr.unit, kr.metric_id as metricId, kr.weight, kr.owner_user_id as ownerUserId, ku.name as ownerName, kr.archived_at as archivedAt,
         kr.carried_from_id as carriedFromId, kr.final_progress as finalProgress,
         o.team_id as teamId, o.title as objectiveTitle, o.archived_at as objectiveArchivedAt,
         c.id as cycleId, c.name as cycleName, c.status as cycleStatus, c.start_date as cycleStartDate, c.end_date as cycleEndDate
@@ -579,12 +636,15 @@ export function carryOverKeyResult(
   db: Db,
   actorUserId: number,
   keyResultId: number,
-  opts: { targetObjectiveId?: number | null } = {},
+  opts: { targetObjectiveId?: number | null; linked: LinkedValues },
 ): { keyResultId: number; objectiveId: number; cycleId: number } {
   return db.transaction((tx) => {
     const t = tx as unknown as Db;
-    const ref = getKeyResult(t, keyResultId);
-    if (!ref) throw new OkrRuleError("No such key result.");
+    const found = getKeyResult(t, keyResultId);
+    if (!found) throw new OkrRuleError("No such key result.");
+    // a linked KR of an open cycle is at its metric's value (frozen into current_value once closed)
+    const live = found.metricId !== null && found.finalProgress === null ? (opts.linked.get(found.metricId) ?? null) : found.currentValue;
+    const ref = { ...found, currentValue: live ?? found.startValue };
     if (krProgress(ref) >= 1) throw new OkrRuleError("This key result is done: there is nothing to carry over.");
     const already = t.get<{ id: number } | undefined>(sql`select id from key_results where carried_from_id = ${keyResultId} and archived_at is null`);
     if (already) throw new OkrRuleError("This key result was already carried over.");
@@ -643,6 +703,7 @@ export function carryOverKeyResult(
         targetValue: ref.targetValue,
         currentValue: ref.kind === "boolean" ? 0 : ref.currentValue,
         unit: ref.unit,
+        metricId: ref.metricId,
         weight: ref.weight,
         ownerUserId: ref.ownerUserId,
         carriedFromId: ref.id,
@@ -656,11 +717,13 @@ export function carryOverKeyResult(
 
 // ---------------------------------------------------------------- check-ins
 
-export type CheckInInput = { value: number; confidence: number; note: string | null };
+/** value: the KR's value now — null (and only null) for a KR linked to a metric, whose value is the metric's. */
+export type CheckInInput = { value: number | null; confidence: number; note: string | null };
 
 /**
  * Records a check-in and makes it the KR's current value, with an audit entry, in one transaction.
- * Refused on a closed cycle, an archived KR or objective.
+ * On a KR linked to a metric the check-in records only confidence and a note (value null): the
+ * value is the metric's, never a copy. Refused on a closed cycle, an archived KR or objective.
  */
 export function addCheckIn(
   db: Db,
@@ -668,21 +731,40 @@ export function addCheckIn(
   keyResultId: number,
   input: CheckInInput,
   now = Date.now(),
-): { checkInId: number; currentValue: number; progress: number } {
+): { checkInId: number; currentValue: number | null; progress: number | null } {
   return db.transaction((tx) => {
     const t = tx as unknown as Db;
     const ref = getKeyResult(t, keyResultId);
     if (!ref) throw new OkrRuleError("No such key result.");
     assertOpen({ status: ref.cycleStatus, name: ref.cycleName });
     if (ref.archivedAt || ref.objectiveArchivedAt) throw new OkrRuleError("This key result is archived.");
-    if (ref.kind === "boolean" && input.value !== 0 && input.value !== 1) throw new OkrRuleError("must be done (1) or not done (0)", "value");
     const at = new Date(now);
+    if (ref.metricId !== null) {
+      if (input.value !== null) throw new OkrRuleError("is the linked metric's: a check-in records only your confidence and a note", "value");
+      const row = tx
+        .insert(schema.checkIns)
+        .values({ keyResultId, value: null, confidence: input.confidence, note: input.note, authorUserId: actorUserId, createdAt: at, updatedAt: at })
+        .returning()
+        .get();
+      tx.update(schema.keyResults).set({ updatedAt: at }).where(eq(schema.keyResults.id, keyResultId)).run();
+      recordAudit(tx, {
+        actor: { userId: actorUserId },
+        action: "check_in",
+        entityType: "key_result",
+        entityId: keyResultId,
+        after: { metricId: ref.metricId, confidence: input.confidence, note: input.note, checkInId: row.id },
+      });
+      return { checkInId: row.id, currentValue: null, progress: null };
+    }
+    if (input.value === null) throw new OkrRuleError("is required", "value");
+    if (ref.kind === "boolean" && input.value !== 0 && input.value !== 1) throw new OkrRuleError("must be done (1) or not done (0)", "value");
+    const value: number = input.value;
     const row = tx
       .insert(schema.checkIns)
-      .values({ keyResultId, value: input.value, confidence: input.confidence, note: input.note, authorUserId: actorUserId, createdAt: at, updatedAt: at })
+      .values({ keyResultId, value, confidence: input.confidence, note: input.note, authorUserId: actorUserId, createdAt: at, updatedAt: at })
       .returning()
       .get();
-    tx.update(schema.keyResults).set({ currentValue: input.value, updatedAt: at }).where(eq(schema.keyResults.id, keyResultId)).run();
+    tx.update(schema.keyResults).set({ currentValue: value, updatedAt: at }).where(eq(schema.keyResults.id, keyResultId)).run();
     recordAudit(tx, {
       actor: { userId: actorUserId },
       action: "check_in",
@@ -691,14 +773,15 @@ export function addCheckIn(
       before: { currentValue: ref.currentValue },
       after: { currentValue: input.value, confidence: input.confidence, note: input.note, checkInId: row.id },
     });
-    const progress = krProgress({ ...ref, currentValue: input.value });
-    return { checkInId: row.id, currentValue: input.value, progress };
+    const progress = krProgress({ ...ref, currentValue: value });
+    return { checkInId: row.id, currentValue: value, progress };
   });
 }
 
 export type CheckInRow = {
   id: number;
-  value: number;
+  /** null: a check-in on a linked KR (confidence and note only) */
+  value: number | null;
   confidence: number;
   note: string | null;
   authorName: string | null;
@@ -719,11 +802,17 @@ export type MyKeyResult = KeyResultView & { objectiveTitle: string; teamName: st
  * "My key results": the non-archived KRs of a cycle whose objective belongs to the user's team, or
  * that the user owns. Ordered by objective then KR.
  */
-export function listMyKeyResults(db: Db, user: { id: number; teamId: number | null }, cycleId: number, now = Date.now()): MyKeyResult[] {
+export function listMyKeyResults(
+  db: Db,
+  user: { id: number; teamId: number | null },
+  cycleId: number,
+  now: number,
+  linked: LinkedValues,
+): MyKeyResult[] {
   const cycle = getCycle(db, cycleId);
   if (!cycle) return [];
   const expected = expectedProgress(cycle.startDate, cycle.endDate, now);
-  const rows = db.all<KrViewRow & { objectiveTitle: string; teamName: string | null; objectiveTeamId: number | null }>(sql`
+  const rows = db.all<KrViewRow & { objectiveTitle: string; teamName: string | null; objectiveTeamId: number | null }>(sql`${metricNowCte(linked)}
     select ${sql.raw(KR_VIEW_SELECT)}, o.title as objectiveTitle, t.name as teamName, o.team_id as objectiveTeamId
     from key_results kr
     join objectives o on o.id = kr.objective_id
@@ -732,7 +821,7 @@ export function listMyKeyResults(db: Db, user: { id: number; teamId: number | nu
     where o.cycle_id = ${cycleId} and o.archived_at is null and kr.archived_at is null
       and (o.team_id = ${user.teamId ?? -1} or kr.owner_user_id = ${user.id})
     order by (o.team_id is null), o.id, kr.id`);
-  return rows.map((r) => ({ ...r, status: okrStatus(r.progress, expected) }));
+  return rows.map((r) => ({ ...r, status: r.progress === null ? null : okrStatus(r.progress, expected) }));
 }
 
 // ---------------------------------------------------------------- health (dashboards)
@@ -751,11 +840,11 @@ export type TeamOkrHealth = {
  * Per team, the mean progress of its non-archived objectives of a cycle (in SQL: objective progress
  * as a weighted mean of KR progress, then avg per team), with the pace status.
  */
-export function getTeamOkrHealth(db: Db, cycleId: number, now = Date.now()): TeamOkrHealth[] {
+export function getTeamOkrHealth(db: Db, cycleId: number, now: number, linked: LinkedValues): TeamOkrHealth[] {
   const cycle = getCycle(db, cycleId);
   if (!cycle) return [];
   const expected = expectedProgress(cycle.startDate, cycle.endDate, now);
-  const rows = db.all<{ teamId: number; teamName: string; objectives: number; progress: number | null }>(sql`
+  const rows = db.all<{ teamId: number; teamName: string; objectives: number; progress: number | null }>(sql`${metricNowCte(linked)}
     select t.id as teamId, t.name as teamName, count(*) as objectives, avg(op.progress) as progress
     from (
       select o.id, o.team_id, coalesce(o.closing_score, ${sql.raw(OBJECTIVE_PROGRESS_SQL)}) as progress
@@ -773,9 +862,9 @@ export type OkrHealthPanelData = {
 };
 
 /** The executive dashboard's OKR panel: company objectives of the current cycle, progress and status. */
-export function getOkrHealthPanel(db: Db, now = Date.now()): OkrHealthPanelData {
+export function getOkrHealthPanel(db: Db, now: number, linked: LinkedValues): OkrHealthPanelData {
   const cycle = getCurrentCycle(db, now);
-  const objectives = cycle ? getObjectivesProgress(db, { cycleId: cycle.id, now }).filter((o) => o.teamId === null) : [];
+  const objectives = cycle ? getObjectivesProgress(db, { cycleId: cycle.id, now, linked }).filter((o) => o.teamId === null) : [];
   const counts: Record<OkrStatus, number> = { on_track: 0, at_risk: 0, off_track: 0 };
   for (const o of objectives) if (o.status) counts[o.status] += 1;
   return {

@@ -6,7 +6,8 @@ import { BurnByCategoryChart, CashCurveChart, MrrTrendChart } from "~/components
 import financeCss from "~/components/finance/finance.css";
 import { GatesPanel } from "~/components/governance/gates-panel";
 import { formatDeltaDays } from "~/components/hiring/labels";
-import { KpiTile, type KpiChange } from "~/components/metrics/kpi-tile";
+import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
+import { KpiTile, metricAttributes, type KpiChange } from "~/components/metrics/kpi-tile";
 import { OkrHealthPanel } from "~/components/okrs/okr-health-panel";
 import { TopRisksPanel } from "~/components/risks/top-risks-panel";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -20,8 +21,11 @@ import { monthSchema } from "~/lib/validation.server";
 import { isColumnWithheld } from "~/lib/withheld";
 import { EXECUTIVE_BURN_MONTHS, getExecutiveFinance, redactForecastForUser } from "~/models/finance.server";
 import { getHeadcountSummary } from "~/models/hiring.server";
+import { getKpiTiles } from "~/models/kpis.server";
 import { getExecutiveRiskPanels } from "~/models/live-metrics.server";
+import { MetricContext, readFigureMap } from "~/models/metrics.server";
 import { getOkrHealthPanel } from "~/models/okrs.server";
+import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -52,7 +56,9 @@ const TEXT = {
   dead: "Default dead",
   months: (n: string) => `${n} months`,
   headcountFormula:
-    "Actual: employees on the payroll at the end of the month. Planned: actual plus the open requisitions (not hired, not cancelled) whose target start month is on or before it. Target: the company headcount target (settings).",
+    "Actual (people.headcount): employees whose start date ≤ today < end date. Planned (people.headcount_planned): employees at the end of the current month plus the open requisitions (not hired, not cancelled) whose target start month is this month or earlier. Target: the company headcount target (settings).",
+  pinned: "Pinned KPIs",
+  pinnedHint: "KPIs pinned to this dashboard (pin or unpin one on its page): latest value, the cycle's target and the change since the previous value.",
 } as const;
 
 export const meta: MetaFunction = () => [{ title: "Executive dashboard · Strategy Tracker" }];
@@ -66,10 +72,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsedAsOf = monthSchema.safeParse(rawAsOf);
   const asOf = parsedAsOf.success ? parsedAsOf.data : undefined;
   const finance = getExecutiveFinance(db, { asOf });
-  const riskPanels = getExecutiveRiskPanels(db);
-  const okrHealth = getOkrHealthPanel(db);
+  const now = Date.now();
+  const ctx = new MetricContext(db, now);
+  const riskPanels = getExecutiveRiskPanels(db, now, ctx);
+  const okrHealth = getOkrHealthPanel(db, now, ctx.linkedKrValues());
   if (!finance) {
-    return { finance: null, headcount: null, previousHeadcount: null, badAsOf: rawAsOf !== null && !asOf, emptyAsOf: asOf ?? null, riskPanels, okrHealth };
+    const pinned = getKpiTiles(db, { now, pinned: true, ctx });
+    return { finance: null, headcount: null, previousHeadcount: null, badAsOf: rawAsOf !== null && !asOf, emptyAsOf: asOf ?? null, riskPanels, okrHealth, pinned };
   }
   const M = finance.current.asOfMonth;
   return {
@@ -79,13 +88,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
       forecast: redactForecastForUser(finance.forecast, user),
       burnMonths: monthRange(addMonths(M, -(EXECUTIVE_BURN_MONTHS - 1)), M),
     },
-    headcount: getHeadcountSummary(db, M),
-    previousHeadcount: finance.previous ? getHeadcountSummary(db, finance.previous.asOfMonth) : null,
+    headcount: readHeadcount(ctx),
+    previousHeadcount: { ...getHeadcountSummary(db, addMonths(ctx.month, -1), ctx.today), month: addMonths(ctx.month, -1) },
+    pinned: getKpiTiles(db, { now, pinned: true, ctx }),
+    headcountTarget: getCompanySettings(db).headcountTarget,
     badAsOf: rawAsOf !== null && !asOf,
     emptyAsOf: null,
     riskPanels,
     okrHealth,
   };
+}
+
+/** Headcount and planned headcount today: the catalogue's people.* figures (the hiring pages and home show the same). */
+function readHeadcount(ctx: MetricContext) {
+  const f = readFigureMap(ctx, ["people.headcount", "people.headcount_planned"] as const);
+  const mark = (id: "people.headcount" | "people.headcount_planned") => ({ id, value: f[id].value, asOf: f[id].asOf });
+  return { actual: f["people.headcount"].value as number | null, planned: f["people.headcount_planned"].value as number | null, today: ctx.today, marks: { actual: mark("people.headcount"), planned: mark("people.headcount_planned") } };
 }
 
 type Fmt = FormatOptions;
@@ -105,7 +123,23 @@ function change(
   return { value: d, formatted: d === 0 ? "unchanged" : format(d), direction, comparedTo };
 }
 
-function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: FinanceMetrics | null; fmt: Fmt; headcount: { actual: number; planned: number; target: number } | null; prevHeadcount: { actual: number } | null }) {
+type HeadcountFigures = ReturnType<typeof readHeadcount>;
+
+function Tiles({
+  m,
+  p,
+  fmt,
+  headcount,
+  prevHeadcount,
+  headcountTarget,
+}: {
+  m: FinanceMetrics;
+  p: FinanceMetrics | null;
+  fmt: Fmt;
+  headcount: HeadcountFigures | null;
+  prevHeadcount: { actual: number; month: string } | null;
+  headcountTarget: number | null;
+}) {
   const M = m.asOfMonth;
   const win = `${formatMonth(m.windowMonths[0] ?? M, fmt.locale)} – ${formatMonth(M, fmt.locale)}`;
   const cmp = p ? TEXT.vsPrevious(formatMonth(p.asOfMonth, fmt.locale)) : "";
@@ -127,6 +161,7 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
       <div className="exec-tiles">
         <KpiTile
           label="Cash"
+          metric={{ id: "finance.cash", value: m.cashCents, asOf: M }}
           value={money(m.cashCents)}
           formula="Cash at the end of M, from the finance snapshot."
           window={`Month M = ${formatMonth(M, fmt.locale)}.`}
@@ -135,24 +170,36 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
         />
         <KpiTile
           label={FORMULAS.avgNetBurn.label}
+          metric={{ id: "finance.avg_net_burn", value: m.avgNetBurnCents, asOf: M }}
           value={money(m.avgNetBurnCents)}
           formula={`${FORMULAS.avgNetBurn.formula} ${FORMULAS.grossBurn.label}: ${FORMULAS.grossBurn.formula} ${FORMULAS.netBurn.label}: ${FORMULAS.netBurn.formula}`}
           window={windowText("avgNetBurn")}
           href={budgetsWindow}
           change={change(m.avgNetBurnCents, P("avgNetBurnCents"), "lower", dMoney, cmp)}
-          footnote={`Gross burn ${money(m.grossBurnCents)}, net burn ${money(m.netBurnCents)} in ${formatMonth(M, fmt.locale)}`}
+          footnote={
+            <>
+              Gross burn <span {...metricAttributes({ id: "finance.gross_burn", value: m.grossBurnCents, asOf: M })}>{money(m.grossBurnCents)}</span>, net burn{" "}
+              <span {...metricAttributes({ id: "finance.net_burn", value: m.netBurnCents, asOf: M })}>{money(m.netBurnCents)}</span> in {formatMonth(M, fmt.locale)}
+            </>
+          }
         />
         <KpiTile
           label={FORMULAS.runway.label}
+          metric={{ id: "finance.runway_months", value: m.runwayMonths, asOf: M }}
           value={m.runwayMonths === null ? TEXT.notBurning : TEXT.months(formatNumber(m.runwayMonths, { locale: fmt.locale, digits: 1 }))}
           formula={`${FORMULAS.runway.formula} ${FORMULAS.zeroCashDate.label}: ${FORMULAS.zeroCashDate.formula}`}
           window={windowText("runway")}
           href={budgetsWindow}
           change={change(m.runwayMonths, P("runwayMonths"), "higher", (d) => `${dNum(d)} months`, cmp)}
-          footnote={m.zeroCashDate ? `Zero cash on ${formatDate(m.zeroCashDate, "UTC", fmt.locale)}` : `Zero-cash date: ${TEXT.notBurning}`}
+          footnote={
+            <span {...metricAttributes({ id: "finance.zero_cash_date", value: m.zeroCashDate, asOf: M })}>
+              {m.zeroCashDate ? `Zero cash on ${formatDate(m.zeroCashDate, "UTC", fmt.locale)}` : `Zero-cash date: ${TEXT.notBurning}`}
+            </span>
+          }
         />
         <KpiTile
           label={FORMULAS.defaultAlive.label}
+          metric={{ id: "finance.default_alive", value: m.defaultAlive ? 1 : 0, asOf: M }}
           value={m.defaultAlive ? TEXT.alive : TEXT.dead}
           formula={`${FORMULAS.defaultAlive.formula} ${FORMULAS.growthNeeded.label}: ${FORMULAS.growthNeeded.formula}`}
           window={`${FORMULAS.defaultAlive.window} g over ${win}.`}
@@ -169,6 +216,7 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
         />
         <KpiTile
           label={FORMULAS.burnMultiple.label}
+          metric={{ id: "finance.burn_multiple", value: m.burnMultiple, asOf: M }}
           value={m.burnMultiple === null ? null : `${formatNumber(m.burnMultiple, { locale: fmt.locale, digits: 2 })}×`}
           formula={`${FORMULAS.burnMultiple.formula} ${BURN_BANDS_SOURCE}`}
           window={FORMULAS.burnMultiple.window}
@@ -182,15 +230,21 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
       <div className="exec-tiles">
         <KpiTile
           label={FORMULAS.mrr.label}
+          metric={{ id: "finance.mrr", value: m.mrrCents, asOf: M }}
           value={money(m.mrrCents)}
           formula={`${FORMULAS.mrr.formula} ARR: ${FORMULAS.arr.formula}`}
           window={FORMULAS.mrr.window}
           href={snapshots}
           change={change(m.mrrCents, P("mrrCents"), "higher", dMoney, cmp)}
-          footnote={`ARR ${money(m.arrCents)}`}
+          footnote={
+            <>
+              ARR <span {...metricAttributes({ id: "finance.arr", value: m.arrCents, asOf: M })}>{money(m.arrCents)}</span>
+            </>
+          }
         />
         <KpiTile
           label={FORMULAS.monthlyGrowth.label}
+          metric={{ id: "finance.revenue_growth", value: m.monthlyGrowth, asOf: M }}
           value={pct(m.monthlyGrowth)}
           formula={FORMULAS.monthlyGrowth.formula}
           window={FORMULAS.monthlyGrowth.window}
@@ -199,6 +253,7 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
         />
         <KpiTile
           label="Customers"
+          metric={{ id: "finance.customers", value: m.customers, asOf: M }}
           value={formatNumber(m.customers, { locale: fmt.locale, digits: 0 })}
           formula="Customers at the end of M, from the finance snapshot."
           window={`Month M = ${formatMonth(M, fmt.locale)}.`}
@@ -207,6 +262,7 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
         />
         <KpiTile
           label={FORMULAS.churn.label}
+          metric={{ id: "finance.churn", value: m.churnRate, asOf: M }}
           value={pct(m.churnRate)}
           formula={FORMULAS.churn.formula}
           window={windowText("churn")}
@@ -215,6 +271,7 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
         />
         <KpiTile
           label={FORMULAS.cac.label}
+          metric={{ id: "finance.cac", value: m.cacCents, asOf: M }}
           value={money(m.cacCents)}
           formula={FORMULAS.cac.formula}
           window={windowText("cac")}
@@ -223,6 +280,7 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
         />
         <KpiTile
           label={FORMULAS.ltv.label}
+          metric={{ id: "finance.ltv", value: m.ltvCents, asOf: M }}
           value={money(m.ltvCents)}
           formula={`${FORMULAS.ltv.formula} ARPA: ${FORMULAS.arpa.formula}`}
           window={FORMULAS.ltv.window}
@@ -232,6 +290,7 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
         />
         <KpiTile
           label={FORMULAS.ltvToCac.label}
+          metric={{ id: "finance.ltv_to_cac", value: m.ltvToCac, asOf: M }}
           value={m.ltvToCac === null ? null : `${formatNumber(m.ltvToCac, { locale: fmt.locale, digits: 1 })}×`}
           formula={`${FORMULAS.ltvToCac.formula} A common rule of thumb aims at 3× or more.`}
           window={FORMULAS.ltvToCac.window}
@@ -244,24 +303,47 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
       <div className="exec-tiles">
         <KpiTile
           label="Headcount vs plan"
-          value={headcount ? `${headcount.actual} / ${headcount.planned}` : null}
+          value={headcount && headcount.actual !== null ? `${headcount.actual} / ${headcount.planned ?? "—"}` : null}
+          metric={headcount?.marks.actual}
           formula={TEXT.headcountFormula}
-          window={`End of ${formatMonth(M, fmt.locale)}.`}
+          window={`Today (${formatDate(headcount?.today ?? null, "UTC", fmt.locale) ?? "—"}); planned: employees at the end of this month + open requisitions due by then.`}
           href="/hiring"
           change={
-            headcount
-              ? change(headcount.actual, prevHeadcount ? prevHeadcount.actual : p ? null : undefined, "higher", (d) => formatNumber(d, { locale: fmt.locale, digits: 0, signed: true }), `actual ${cmp}`)
+            headcount && prevHeadcount
+              ? change(headcount.actual, prevHeadcount.actual, "higher", (d) => formatNumber(d, { locale: fmt.locale, digits: 0, signed: true }), `actual vs the end of ${formatMonth(prevHeadcount.month, fmt.locale)}`)
               : undefined
           }
-          footnote={headcount ? `Actual / planned; company target ${headcount.target}` : undefined}
+          footnote={
+            headcount ? (
+              <>
+                Actual / planned (<span {...metricAttributes(headcount.marks.planned)}>{headcount.planned ?? "no data"}</span>)
+                {headcountTarget !== null ? `; company target ${headcountTarget}` : null}
+              </>
+            ) : undefined
+          }
         />
       </div>
     </>
   );
 }
 
+/** The KPIs pinned to the executive dashboard (kpis.pinned): the product dashboard's tiles, the same figures. */
+function PinnedKpis({ pinned, fmt }: { pinned: ReturnType<typeof getKpiTiles>; fmt: Fmt }) {
+  if (pinned.tiles.length === 0) return null;
+  return (
+    <section aria-labelledby="pinned-kpis" data-testid="pinned-kpis">
+      <h2 className="exec-section-title" id="pinned-kpis">
+        {TEXT.pinned}
+      </h2>
+      <p className="muted">{TEXT.pinnedHint}</p>
+      <KpiTileGrid tiles={pinned.tiles} formatting={fmt} cycleName={pinned.cycle?.name ?? null} />
+    </section>
+  );
+}
+
 export default function ExecutiveDashboard() {
-  const { finance, headcount, previousHeadcount, badAsOf, emptyAsOf, riskPanels, okrHealth } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { finance, headcount, previousHeadcount, badAsOf, emptyAsOf, riskPanels, okrHealth, pinned } = data;
   const [searchParams] = useSearchParams();
   const showAllImpacts = searchParams.get("impacts") === "all";
   const allImpactsHref = (() => {
@@ -290,6 +372,7 @@ export default function ExecutiveDashboard() {
             {TEXT.emptyBody}
           </EmptyState>
         )}
+        <PinnedKpis pinned={pinned} fmt={fmt} />
         {/* panels: OKR health, risks & gates */}
         <OkrHealthPanel data={okrHealth} locale={fmt.locale} />
         <div className="dashboard-risk-panels">
@@ -342,7 +425,8 @@ export default function ExecutiveDashboard() {
         </p>
       ) : null}
 
-      <Tiles m={m} p={finance.previous} fmt={fmt} headcount={headcount} prevHeadcount={previousHeadcount} />
+      <Tiles m={m} p={finance.previous} fmt={fmt} headcount={headcount} prevHeadcount={previousHeadcount} headcountTarget={"headcountTarget" in data ? data.headcountTarget : null} />
+      <PinnedKpis pinned={pinned} fmt={fmt} />
 
       <h2 className="exec-section-title">{TEXT.charts}</h2>
       <div className="exec-charts">

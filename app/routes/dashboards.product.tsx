@@ -14,6 +14,7 @@ import { resolveCycleParam } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
 import { getKpiSeries, getKpiTiles } from "~/models/kpis.server";
+import { okrLinks } from "~/models/okr-links.server";
 import { getTeamOkrHealth, isoDayUtc, listCycles } from "~/models/okrs.server";
 import { getDb } from "~/utils/db.server";
 
@@ -50,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cycles: listCycles(db),
     tiles,
     trends: tiles.map((t) => ({ id: t.id, points: series.get(t.id) ?? [] })),
-    teamHealth: cycle ? getTeamOkrHealth(db, cycle.id, now) : [],
+    teamHealth: cycle ? getTeamOkrHealth(db, cycle.id, now, okrLinks(db, now).linked) : [],
     canEdit: can(user, "kpis:edit"),
   };
 }

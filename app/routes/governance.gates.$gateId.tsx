@@ -4,12 +4,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { GATE_FORM_SLOTS, GateForm } from "~/components/governance/gate-form";
+import { GateCriteriaTable, GateVerdictBadge } from "~/components/governance/gates-panel";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
 import { badRequest } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { deleteGate, getGate, parseGateForm, updateGate } from "~/models/governance.server";
+import { getEvaluatedGates } from "~/models/live-metrics.server";
 import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
@@ -31,7 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const gate = getGate(db, id.data);
   invariantResponse(gate, "Gate not found", 404);
-  return { gate, metricOptions: gateMetricOptions(new MetricContext(db)) };
+  const ctx = new MetricContext(db);
+  // the gate as it is judged now (the same live figures as the gates page and the executive dashboard)
+  const evaluated = getEvaluatedGates(db, ctx.now, ctx).find((g) => g.id === gate.id) ?? null;
+  return { gate, evaluated, metricOptions: gateMetricOptions(ctx) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -52,12 +57,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditGate() {
-  const { gate, metricOptions } = useLoaderData<typeof loader>();
+  const { gate, evaluated, metricOptions } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const formatting = useFormatting();
   return (
     <>
       <PageHeader eyebrow={<Link to="/governance/gates">{TEXT.back}</Link>} title={TEXT.title(gate.name)} />
+      {evaluated ? (
+        <section className="panel" aria-label="Verdict now">
+          <p>
+            Now: <GateVerdictBadge verdict={evaluated.verdict} />
+          </p>
+          <GateCriteriaTable gate={evaluated} fmt={formatting} />
+        </section>
+      ) : null}
       <section className="panel">
         <GateForm
           reply={reply}

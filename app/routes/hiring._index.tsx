@@ -15,6 +15,7 @@ import {
   STATUSES,
   type Status,
 } from "~/components/hiring/labels";
+import { metricAttributes } from "~/components/metrics/kpi-tile";
 import { Badge } from "~/components/ui/badge";
 import { ButtonLink } from "~/components/ui/button";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
@@ -43,6 +44,7 @@ import {
   REQUISITION_STATUSES,
   savedFlagFromUrl,
 } from "~/models/hiring.server";
+import { MetricContext, readFigureMap } from "~/models/metrics.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
 
@@ -151,7 +153,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     seesSomeSalary,
     loadedCostFactor: hiringSettings(db).loadedCostFactor,
     forecastAsOf: forecast?.asOfMonth ?? null,
-    headcount: { month, ...getHeadcountSummary(db, month), empty: !hasHeadcountData(db) },
+    headcount: { month, ...hiringHeadcount(db), empty: !hasHeadcountData(db) },
+  };
+}
+
+/** Today's headcount and plan: the catalogue's people.* figures, with their data-metric marks. */
+function hiringHeadcount(db: ReturnType<typeof getDb>) {
+  const ctx = new MetricContext(db);
+  const f = readFigureMap(ctx, ["people.headcount", "people.headcount_planned"] as const);
+  const mark = (id: "people.headcount" | "people.headcount_planned") => ({ id, value: f[id].value, asOf: f[id].asOf });
+  return {
+    ...getHeadcountSummary(db, ctx.month, ctx.today),
+    actual: f["people.headcount"].value as number,
+    planned: f["people.headcount_planned"].value as number,
+    marks: { actual: mark("people.headcount"), planned: mark("people.headcount_planned") },
   };
 }
 
@@ -360,7 +375,8 @@ export default function HiringIndex() {
             </>
           ) : (
             <Link to="/hiring/headcount">
-              <strong>{data.headcount.actual}</strong> actual · {data.headcount.planned} planned · target {data.headcount.target}
+              <strong {...metricAttributes(data.headcount.marks.actual)}>{data.headcount.actual}</strong> actual ·{" "}
+              <span {...metricAttributes(data.headcount.marks.planned)}>{data.headcount.planned}</span> planned · target {data.headcount.target}
             </Link>
           )}
         </span>

@@ -12,6 +12,7 @@ import { formatMonth, formatNumber } from "~/lib/format";
 import { monthDiff } from "~/lib/months";
 import { monthSchema } from "~/lib/validation.server";
 import { currentMonth, hasHeadcountData, getHeadcountRange, getHeadcountSeries, getHeadcountSummary } from "~/models/hiring.server";
+import { MetricContext, readFigureMap } from "~/models/metrics.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
 
@@ -50,12 +51,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   let to = toQ.success ? toQ.data : range.to;
   if (monthDiff(from, to) < 0) [from, to] = [to, from];
   const series = getHeadcountSeries(db, from, to, { actualUntil: month }); // one SQL statement (recursive CTE over months)
-  const now = getHeadcountSummary(db, month);
+  // today's figures are the catalogue's people.headcount / people.headcount_planned (the same on every page)
+  const ctx = new MetricContext(db);
+  const f = readFigureMap(ctx, ["people.headcount", "people.headcount_planned"] as const);
+  const now = { ...getHeadcountSummary(db, ctx.month, ctx.today), actual: f["people.headcount"].value as number, planned: f["people.headcount_planned"].value as number };
+  const marks = {
+    actual: { id: "people.headcount", value: f["people.headcount"].value, asOf: f["people.headcount"].asOf },
+    planned: { id: "people.headcount_planned", value: f["people.headcount_planned"].value, asOf: f["people.headcount_planned"].asOf },
+  };
   const planEndMonth = series.length ? series[series.length - 1].month : to;
   const planEnd = getHeadcountSummary(db, planEndMonth);
   // nothing to count yet: say so instead of drawing zeros
   const empty = !hasHeadcountData(db);
-  return { series, now, planEnd, planEndMonth, month, from, to, empty };
+  return { series, now, marks, planEnd, planEndMonth, month, from, to, empty };
 }
 
 export default function Headcount() {
@@ -80,8 +88,22 @@ export default function Headcount() {
       ) : (
         <>
       <div className="hiring-tiles">
-        <KpiTile label={`${TEXT.actual} (${fm(data.month)})`} value={fmtInt(data.now.actual)} formula={TEXT.actualFormula} window={`end of ${fm(data.month)}`} href="/hiring/employees" />
-        <KpiTile label={`${TEXT.planned} (${fm(data.month)})`} value={fmtInt(data.now.planned)} formula={TEXT.plannedFormula} window={`end of ${fm(data.month)}`} href="/hiring" />
+        <KpiTile
+          label={`${TEXT.actual} (today)`}
+          value={fmtInt(data.now.actual)}
+          metric={data.marks.actual}
+          formula={TEXT.actualFormula}
+          window="today: start date ≤ today < end date"
+          href="/hiring/employees"
+        />
+        <KpiTile
+          label={`${TEXT.planned} (${fm(data.month)})`}
+          value={fmtInt(data.now.planned)}
+          metric={data.marks.planned}
+          formula={TEXT.plannedFormula}
+          window={`end of ${fm(data.month)}`}
+          href="/hiring"
+        />
         <KpiTile label={TEXT.planEnd(fm(data.planEndMonth))} value={fmtInt(data.planEnd.planned)} formula={TEXT.plannedFormula} window={`end of ${fm(data.planEndMonth)}`} href={`/hiring?to=${data.planEndMonth}`} />
         <KpiTile label={TEXT.gap} value={fmtInt(Math.max(0, data.planEnd.target - data.planEnd.planned))} formula={`${TEXT.gapFormula} Target: ${data.planEnd.target}.`} window={`end of ${fm(data.planEndMonth)}`} href="/settings" />
       </div>

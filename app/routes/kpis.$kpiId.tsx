@@ -16,7 +16,8 @@ import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
 import { formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
-import { KpiSchema, MeasurementSchema, TargetSchema } from "~/lib/schemas/kpis.server";
+import { kpiSourceMetricId } from "~/lib/metrics/catalogue";
+import { kpiSchema, MeasurementSchema, TargetSchema } from "~/lib/schemas/kpis.server";
 import { parseTableParams } from "~/lib/table-params";
 import { idSchema } from "~/lib/validation.server";
 import {
@@ -32,6 +33,7 @@ import {
   setKpiTarget,
   updateKpi,
 } from "~/models/kpis.server";
+import { kpiSourceCheck, linkableMetricOptions, MetricContext } from "~/models/metrics.server";
 import { getCycle, isoDayUtc } from "~/models/okrs.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
@@ -49,7 +51,8 @@ const TEXT = {
   noneBody: "Record the first value above, or import a CSV on the KPIs page.",
   who: "CEO, CTO and team leads.",
   edit: "Edit KPI",
-  computed: "Computed from the delivery data (successful production deployments per day) when deployments exist; measurements entered here are used otherwise.",
+  computed: (id: string) =>
+    `Computed: this KPI is the catalogue metric ${id}, read from the data (the same figure as on every dashboard); it takes no measurements.`,
 } as const;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.kpi.name ?? "KPI"} · KPIs · Strategy Tracker` }];
@@ -69,18 +72,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // ?page= through the shared zod parser: anything malformed or out of range is page 1 (no SQL overflow)
   const { page } = parseTableParams(url, { sortable: [], defaultSort: { id: "measuredOn", desc: true }, pageSizes: [PAGE_SIZE] });
-  const { cycle, tiles } = getKpiTiles(db, { now, kpiId: kpi.id });
+  const ctx = new MetricContext(db, now);
+  const { cycle, tiles } = getKpiTiles(db, { now, kpiId: kpi.id, ctx });
   const from = isoDayUtc(now - 13 * 7 * 86_400_000);
+  const canEdit = can(user, "kpis:edit");
   return {
     kpi,
+    linkedMetric: kpiSourceMetricId(kpi.source),
+    sources: canEdit ? linkableMetricOptions(ctx, "kpi") : [],
     cycle,
     tile: tiles.find((t) => t.id === kpi.id)!,
-    series: getKpiSeries(db, [kpi], { from, now }).get(kpi.id) ?? [],
+    series: getKpiSeries(db, [kpi], { from, now, ctx }).get(kpi.id) ?? [],
     targets: listKpiTargets(db, kpi.id),
     measurements: listMeasurements(db, kpi.id, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     page,
     today: isoDayUtc(now),
-    canEdit: can(user, "kpis:edit"),
+    canEdit,
   };
 }
 
@@ -92,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   if (intent === "update-kpi") {
-    const parsed = parseForm(formData, KpiSchema, intent);
+    const parsed = parseForm(formData, kpiSchema(kpiSourceCheck(new MetricContext(db))), intent);
     if (!parsed.ok) return badRequest(parsed.reply);
     if (kpiKeyTaken(db, parsed.data.key, kpi.id)) return fieldError(formData, "key", "is already used by another KPI", intent);
     updateKpi(db, user.id, kpi.id, parsed.data);
@@ -109,6 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { status: "ok", intent, message: "Target saved." } satisfies FormReply;
   }
   if (intent === "measure") {
+    if (kpiSourceMetricId(kpi.source)) return fieldError(formData, "value", "this KPI is computed from the data and takes no measurements", intent);
     const parsed = parseForm(formData, MeasurementSchema, intent);
     if (!parsed.ok) return badRequest(parsed.reply);
     const problem = kpiValueProblem(kpi.unit, parsed.data.value);
@@ -125,7 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function KpiPage() {
-  const { kpi, cycle, tile, series, targets, measurements, page, today, canEdit } = useLoaderData<typeof loader>();
+  const { kpi, linkedMetric, sources, cycle, tile, series, targets, measurements, page, today, canEdit } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const formatting = useFormatting();
@@ -156,7 +164,7 @@ export default function KpiPage() {
           {reply.formErrors.join(" ")}
         </p>
       ) : null}
-      {kpi.source !== "manual" ? <p className="muted">{TEXT.computed}</p> : null}
+      {linkedMetric ? <p className="muted">{TEXT.computed(linkedMetric)}</p> : null}
       <div className="okr-charts">
         <KpiTileGrid tiles={[tile]} formatting={formatting} cycleName={cycle?.name ?? null} />
         <LineChart
@@ -181,6 +189,7 @@ export default function KpiPage() {
 
       {canEdit ? (
         <div className="okr-admin">
+          {linkedMetric ? null : (
           <Card title={TEXT.measure} description={TEXT.measureHint}>
             <Form method="post" className="form-grid" noValidate>
               <input type="hidden" name="intent" value="measure" />
@@ -201,6 +210,7 @@ export default function KpiPage() {
               </div>
             </Form>
           </Card>
+          )}
           <Card title={TEXT.targets} description={TEXT.targetsHint}>
             <ul className="okr-kr-list">
               {targets.map((t) => {
@@ -291,7 +301,7 @@ export default function KpiPage() {
         <Card title={TEXT.edit} className="okr-form-card">
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="update-kpi" />
-            <KpiDefinitionFields reply={reply} intent="update-kpi" initial={kpi} />
+            <KpiDefinitionFields reply={reply} intent="update-kpi" initial={kpi} sources={sources} />
             <div>
               <Button type="submit" variant="primary" pending={busy("update-kpi")} pendingLabel="Saving…">
                 Save KPI

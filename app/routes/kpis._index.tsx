@@ -18,8 +18,9 @@ import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/form
 import { badRequest, fieldError, formValues, parseForm, unknownIntent } from "~/lib/forms.server";
 import { formatKpiValue } from "~/lib/kpi-format";
 import { plural } from "~/lib/plural";
-import { KpiSchema } from "~/lib/schemas/kpis.server";
+import { kpiSchema } from "~/lib/schemas/kpis.server";
 import { createKpi, getKpiTiles, importMeasurementsCsv, kpiKeyTaken } from "~/models/kpis.server";
+import { kpiSourceCheck, linkableMetricOptions, MetricContext } from "~/models/metrics.server";
 import { getDb } from "~/utils/db.server";
 
 /** Same columns as MEASUREMENT_CSV_HEADERS of the model (a server module: not importable here). */
@@ -42,8 +43,11 @@ export const meta: MetaFunction = () => [{ title: `${TEXT.title} · Strategy Tra
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { cycle, tiles } = getKpiTiles(getDb());
-  return { cycle, kpis: tiles, canEdit: can(user, "kpis:edit") };
+  const db = getDb();
+  const ctx = new MetricContext(db);
+  const { cycle, tiles } = getKpiTiles(db, { ctx, now: ctx.now });
+  const canEdit = can(user, "kpis:edit");
+  return { cycle, kpis: tiles, canEdit, sources: canEdit ? linkableMetricOptions(ctx, "kpi") : [] };
 }
 
 type ImportReply = { status: "error"; intent: "import"; csvErrors: CsvRowError[]; fieldErrors: Record<string, string[]>; formErrors: string[]; values: Record<string, string> };
@@ -55,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "create-kpi") {
-    const parsed = parseForm(formData, KpiSchema, "create-kpi");
+    const parsed = parseForm(formData, kpiSchema(kpiSourceCheck(new MetricContext(db))), "create-kpi");
     if (!parsed.ok) return badRequest(parsed.reply);
     if (kpiKeyTaken(db, parsed.data.key)) return fieldError(formData, "key", "is already used by another KPI", "create-kpi");
     const id = createKpi(db, user.id, parsed.data);
@@ -87,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function KpisIndex() {
-  const { cycle, kpis, canEdit } = useLoaderData<typeof loader>();
+  const { cycle, kpis, canEdit, sources } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const formatting = useFormatting();
@@ -214,7 +218,8 @@ export default function KpisIndex() {
               <KpiDefinitionFields
                 reply={reply}
                 intent="create-kpi"
-                initial={{ key: "", name: "", unit: "", direction: "higher", category: "product", source: "manual", description: "" }}
+                initial={{ key: "", name: "", unit: "", direction: "higher", category: "product", source: "manual", description: "", pinned: false }}
+                sources={sources}
               />
               <div>
                 <Button type="submit" variant="primary" pending={busy("create-kpi")} pendingLabel="Creating…">

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { metricAttributes } from "~/components/metrics/kpi-tile";
 import { StatusBadge } from "~/components/metrics/status-badge";
 import { ClosingScore } from "~/components/okrs/objective-tree";
 import { Badge } from "~/components/ui/badge";
@@ -13,7 +14,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ProgressBar } from "~/components/ui/progress-bar";
-import { KeyResultSchema, ObjectiveSchema, ruleErrorReply } from "~/handlers/okrs.server";
+import { keyResultSchema, ObjectiveSchema, ruleErrorReply } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { formatPercent } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
@@ -22,6 +23,8 @@ import { formatKrRange, formatKrValue, krInputValue } from "~/lib/kr-format";
 import { expectedProgress, KR_KINDS, okrStatus, type KrKind } from "~/lib/metrics/okrs";
 import { plural } from "~/lib/plural";
 import { idSchema } from "~/lib/validation.server";
+import { linkableMetricOptions, withMetricMark } from "~/models/metrics.server";
+import { krLinkResolver, okrLinks } from "~/models/okr-links.server";
 import {
   carryOverKeyResult,
   createKeyResult,
@@ -65,7 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!id.success) notFound("No such objective.");
   const db = getDb();
   const now = Date.now();
-  const objective = getObjective(db, id.data);
+  const links = okrLinks(db, now);
+  const objective = getObjective(db, id.data, links.linked);
   if (!objective) notFound("No such objective.");
   const cycle = getCycle(db, objective.cycleId)!;
   const expected = expectedProgress(cycle.startDate, cycle.endDate, now);
@@ -76,7 +80,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cycle,
     expected,
     status: objective.progress == null ? null : okrStatus(objective.progress, expected),
-    keyResults: listObjectiveKeyResults(db, objective.id, now),
+    keyResults: listObjectiveKeyResults(db, objective.id, now, links.linked).map((kr) => withMetricMark(kr, links.marks)),
+    metricOptions: canEdit ? linkableMetricOptions(links.ctx, "key_result") : [],
     canEdit,
     editable: canEdit && cycle.status === "open" && objective.archivedAt == null,
     nextCycle: next ? { id: next.id, name: next.name } : null,
@@ -96,8 +101,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const id = idSchema.safeParse(params.objectiveId);
   if (!id.success) notFound("No such objective.");
-  const objective = getObjective(db, id.data);
+  const links = okrLinks(db);
+  const objective = getObjective(db, id.data, links.linked);
   if (!objective) notFound("No such objective.");
+  const KeyResultSchema = keyResultSchema(krLinkResolver(links.ctx));
   // every action here edits this objective or its KRs: the lead of another team gets a 403
   assertPermission(user, "okrs:edit", { teamId: objective.teamId });
   const formData = await request.formData();
@@ -135,7 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           return { status: "ok", intent, message: "Key result saved." } satisfies FormReply;
         }
         if (intent === "carry-over") {
-          const res = carryOverKeyResult(db, user.id, kr.id);
+          const res = carryOverKeyResult(db, user.id, kr.id, { linked: links.linked });
           throw redirect(`/okrs/${res.objectiveId}`);
         }
         setKeyResultArchived(db, user.id, kr.id, intent === "archive-kr");
@@ -150,18 +157,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return fieldError(formData, "intent", "is not a known action");
 }
 
-type KrFormValues = { title: string; kind: KrKind; startValue: number; targetValue: number; unit: string | null; weight: number; ownerUserId: number | null };
+type KrFormValues = {
+  title: string;
+  kind: KrKind;
+  startValue: number;
+  targetValue: number;
+  unit: string | null;
+  weight: number;
+  ownerUserId: number | null;
+  metricId: string | null;
+};
 
 function KrFields({
   reply,
   intent,
   kr,
   people,
+  metricOptions,
 }: {
   reply: unknown;
   intent: string;
   kr: KrFormValues | null;
   people: { id: number; name: string }[];
+  metricOptions: { id: string; label: string }[];
 }) {
   const v = (name: string, fallback: string | number | null | undefined) => valueOf(reply, name, fallback, intent);
   const e = (name: string) => fieldErrorsOf(reply, name, intent);
@@ -169,6 +187,15 @@ function KrFields({
   return (
     <>
       <Field label="Title" name="title" required defaultValue={v("title", kr?.title ?? "")} errors={e("title")} />
+      <SelectField
+        label="Linked metric"
+        name="metricId"
+        placeholder="None: the value comes from check-ins"
+        hint="Linked: the value and its history are the metric's, computed from the data; the kind and unit follow the metric, check-ins record confidence and a note"
+        options={metricOptions.map((m) => ({ value: m.id, label: m.label }))}
+        defaultValue={v("metricId", kr?.metricId ?? "")}
+        errors={e("metricId")}
+      />
       <SelectField
         label="Kind"
         name="kind"
@@ -207,7 +234,7 @@ function KrFields({
 }
 
 export default function ObjectivePage() {
-  const { objective, cycle, expected, status, keyResults, canEdit, editable, nextCycle, teams, canCompany, people, parents } =
+  const { objective, cycle, expected, status, keyResults, canEdit, editable, nextCycle, teams, canCompany, people, parents, metricOptions } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -274,7 +301,7 @@ export default function ObjectivePage() {
           <ul className="okr-kr-list">
             {keyResults.map((kr) => {
               const krIntent = `update-kr-${kr.id}`;
-              const done = kr.progress >= 1;
+              const done = (kr.progress ?? 0) >= 1;
               return (
                 <li key={kr.id} className={kr.archivedAt ? "okr-kr-item okr-kr-item--archived" : "okr-kr-item"}>
                   <div className="okr-kr-item__head">
@@ -289,14 +316,18 @@ export default function ObjectivePage() {
                     ) : null}
                   </div>
                   <p className="okr-kr-item__meta muted">
-                    {formatKrValue(kr.kind, kr.currentValue, kr.unit, formatting)} · {formatKrRange(kr, formatting)} · weight {kr.weight} ·{" "}
+                    <span {...metricAttributes(kr.metric ?? undefined)}>
+                      {kr.currentValue === null ? "no data" : formatKrValue(kr.kind, kr.currentValue, kr.unit, formatting)}
+                    </span>{" "}
+                    · {formatKrRange(kr, formatting)} · weight {kr.weight} ·{" "}
+                    {kr.metricId ? <>linked to <code>{kr.metricId}</code> · </> : null}
                     {kr.ownerName ?? "no owner"} · {plural(kr.checkIns, "check-in", "check-ins")}
                     {kr.finalProgress != null ? ` · final ${formatPercent(kr.finalProgress, 0, formatting.locale)}` : null}
                   </p>
                   <ProgressBar
                     value={kr.progress}
                     expected={closed ? null : expected}
-                    status={kr.archivedAt ? "neutral" : kr.status}
+                    status={kr.archivedAt ? "neutral" : (kr.status ?? "neutral")}
                     label={`Progress of ${kr.title}`}
                     locale={formatting.locale}
                   />
@@ -308,7 +339,7 @@ export default function ObjectivePage() {
                           <Form method="post" className="form-grid" noValidate>
                             <input type="hidden" name="intent" value="update-kr" />
                             <input type="hidden" name="keyResultId" value={kr.id} />
-                            <KrFields reply={reply} intent={krIntent} kr={kr} people={people} />
+                            <KrFields reply={reply} intent={krIntent} kr={kr} people={people} metricOptions={metricOptions} />
                             <div>
                               <Button type="submit" variant="primary" pending={busy("update-kr")} pendingLabel="Saving…">
                                 Save key result
@@ -348,7 +379,7 @@ export default function ObjectivePage() {
         <Card title={TEXT.addKr} className="okr-form-card">
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="create-kr" />
-            <KrFields reply={reply} intent="create-kr" kr={null} people={people} />
+            <KrFields reply={reply} intent="create-kr" kr={null} people={people} metricOptions={metricOptions} />
             <div>
               <Button type="submit" variant="primary" pending={busy("create-kr")} pendingLabel="Adding…">
                 Add key result

@@ -17,6 +17,7 @@ import { formatPercent } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm, unknownIntent } from "~/lib/forms.server";
 import { expectedProgress } from "~/lib/metrics/okrs";
+import { markTree, okrLinks } from "~/models/okr-links.server";
 import { closeCycle, createCycle, createObjective, cycleNameTaken, getCycle, getOkrTree, listCycles, listParentOptions, listPeople } from "~/models/okrs.server";
 import { listTeams } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
@@ -47,11 +48,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = Date.now();
   const cycle = resolveCycleParam(db, new URL(request.url), now);
   const teams = listTeams(db);
+  const links = okrLinks(db, now);
   return {
     cycle,
     cycles: listCycles(db),
     expected: cycle ? expectedProgress(cycle.startDate, cycle.endDate, now) : 0,
-    tree: cycle ? getOkrTree(db, cycle.id, now) : [],
+    tree: cycle ? markTree(getOkrTree(db, cycle.id, now, links.linked), links.marks) : [],
     teams: teams.filter((t) => can(user, "okrs:edit", { teamId: t.id })),
     canCompany: can(user, "okrs:edit", { teamId: null }),
     canCreate: can(user, "okrs:edit"),
@@ -80,7 +82,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const id = idField(formData, "cycleId");
     if (id === null || !getCycle(db, id)) return fieldError(formData, "cycleId", "is not a cycle", "close-cycle");
     try {
-      closeCycle(db, user.id, id);
+      const now = Date.now();
+      closeCycle(db, user.id, id, now, okrLinks(db, now).linked);
     } catch (err) {
       return ruleErrorReply(err, formData, "close-cycle");
     }

@@ -4,6 +4,7 @@ import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { LineChart } from "~/components/charts/line-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { metricAttributes } from "~/components/metrics/kpi-tile";
 import { CheckInRow } from "~/components/okrs/check-in-form";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -15,8 +16,10 @@ import { unknownIntent } from "~/lib/forms.server";
 import { formatShortDate } from "~/lib/kpi-format";
 import { formatKrValue } from "~/lib/kr-format";
 import { buildKrHistory } from "~/lib/metrics/kr-history";
+import { krValueFromMetric } from "~/lib/metrics/links";
 import { expectedProgress, FORMULAS, krProgress, okrStatus } from "~/lib/metrics/okrs";
 import { idSchema } from "~/lib/validation.server";
+import { metricHistory, MetricContext, readFigure } from "~/models/metrics.server";
 import { getKeyResult, listCheckIns } from "~/models/okrs.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
@@ -43,19 +46,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!kr) notFound("No such key result.");
   const checkIns = listCheckIns(db, kr.id);
   const expected = expectedProgress(kr.cycleStartDate, kr.cycleEndDate, now);
-  const progress = kr.finalProgress ?? krProgress(kr);
+  // a linked KR reads its metric through the catalogue (the same figure as the dashboards); once
+  // its cycle is closed it shows the value frozen at closing
+  const ctx = kr.metricId ? new MetricContext(db, now) : null;
+  const figure = ctx && kr.metricId ? readFigure(ctx, kr.metricId) : null;
+  const live = figure !== null && kr.finalProgress === null;
+  const currentValue = live ? krValueFromMetric(figure, figure.value) : kr.currentValue;
+  const progress = kr.finalProgress ?? (currentValue === null ? null : krProgress({ ...kr, currentValue }));
+  const metric =
+    ctx && figure && kr.metricId
+      ? {
+          ...figure,
+          history: metricHistory(ctx, kr.metricId, { from: kr.cycleStartDate, to: kr.cycleEndDate }),
+          mark: live ? { id: figure.id, value: figure.value, asOf: figure.asOf, window: figure.window } : null,
+        }
+      : null;
   const last = checkIns[checkIns.length - 1];
   return {
     kr: {
       ...kr,
+      currentValue,
       progress,
-      status: okrStatus(progress, expected),
+      status: progress === null ? null : okrStatus(progress, expected),
       lastCheckInAt: last?.createdAt ?? null,
       lastConfidence: last?.confidence ?? null,
+      metric: metric?.mark ?? null,
     },
+    metric: metric
+      ? { id: metric.id, label: metric.label, formula: metric.formula, windowText: metric.windowText, note: metric.history.note, mark: metric.mark }
+      : null,
     expected,
     checkIns: checkIns.slice().reverse(),
-    history: buildKrHistory(kr, { startDate: kr.cycleStartDate, endDate: kr.cycleEndDate }, checkIns, now),
+    history: buildKrHistory(
+      kr,
+      { startDate: kr.cycleStartDate, endDate: kr.cycleEndDate },
+      checkIns,
+      now,
+      metric ? metric.history.points.map((p) => ({ date: p.date, value: krValueFromMetric(metric, p.value) })) : undefined,
+    ),
     canCheckIn:
       kr.cycleStatus === "open" && !kr.archivedAt && !kr.objectiveArchivedAt && can(user, "okrs:checkin", { teamId: kr.teamId, ownerUserId: kr.ownerUserId }),
   };
@@ -73,7 +101,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function KeyResultHistory() {
-  const { kr, expected, checkIns, history, canCheckIn } = useLoaderData<typeof loader>();
+  const { kr, metric, expected, checkIns, history, canCheckIn } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const formatting = useFormatting();
   const fmtValue = (v: number) => formatKrValue(kr.kind, v, kr.unit, formatting);
@@ -98,6 +126,25 @@ export default function KeyResultHistory() {
           ) : undefined
         }
       />
+      {metric ? (
+        <p className="notice" data-testid="kr-linked-metric">
+          Linked to <strong>{metric.label}</strong> (<code>{metric.id}</code>): the value and its history are the metric&apos;s, computed from
+          the data — {metric.formula} {metric.windowText}
+          {metric.mark ? (
+            <>
+              {" "}
+              Now:{" "}
+              <strong {...metricAttributes(metric.mark)}>
+                {kr.currentValue === null ? "no data" : fmtValue(kr.currentValue)}
+              </strong>
+              .
+            </>
+          ) : (
+            " The cycle is closed: the value shown is the one frozen at closing."
+          )}
+          {metric.note ? ` ${metric.note}` : null}
+        </p>
+      ) : null}
       <ul className="kr-list">
         <CheckInRow
           kr={kr}
@@ -117,7 +164,7 @@ export default function KeyResultHistory() {
           xKey="date"
           xLabel="Date"
           series={[
-            { key: "value", label: "Value (latest check-in)", color: "chart-1" },
+            { key: "value", label: metric ? `Value (${metric.id})` : "Value (latest check-in)", color: "chart-1" },
             { key: "expected", label: "Expected pace", color: "text-muted", dashed: true },
           ]}
           formatX={fmtX}
@@ -166,7 +213,7 @@ export default function KeyResultHistory() {
                 {checkIns.map((c) => (
                   <tr key={c.id}>
                     <td>{formatDateTime(c.createdAt, formatting.timeZone, formatting.locale)}</td>
-                    <td>{fmtValue(c.value)}</td>
+                    <td>{c.value === null ? <span className="muted">from the metric</span> : fmtValue(c.value)}</td>
                     <td>{c.confidence}/10</td>
                     <td>{c.note ?? <span className="muted">—</span>}</td>
                     <td>{c.authorName ?? <span className="muted">—</span>}</td>

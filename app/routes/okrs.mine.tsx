@@ -13,6 +13,8 @@ import { useFormatting } from "~/hooks/root-data";
 import { formatPercent } from "~/lib/format";
 import { unknownIntent } from "~/lib/forms.server";
 import { expectedProgress, FORMULAS } from "~/lib/metrics/okrs";
+import { withMetricMark } from "~/models/metrics.server";
+import { okrLinks } from "~/models/okr-links.server";
 import { listCycles, listMyKeyResults } from "~/models/okrs.server";
 import { getDb } from "~/utils/db.server";
 
@@ -40,8 +42,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cycles = listCycles(db);
   if (!cycle) return { cycle: null, cycles, expected: 0, keyResults: [] };
   const expected = expectedProgress(cycle.startDate, cycle.endDate, now);
-  const keyResults = listMyKeyResults(db, user, cycle.id, now).map((kr) => ({
-    ...kr,
+  const links = okrLinks(db, now);
+  const keyResults = listMyKeyResults(db, user, cycle.id, now, links.linked).map((kr) => ({
+    ...withMetricMark(kr, links.marks),
     canCheckIn: cycle.status === "open" && can(user, "okrs:checkin", { teamId: kr.objectiveTeamId, ownerUserId: kr.ownerUserId }),
   }));
   return { cycle, cycles, expected, keyResults };

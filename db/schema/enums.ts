@@ -16,7 +16,8 @@ export const GATE_OPERATORS = [">=", ">", "<=", "<"] as const;
 export const REQUISITION_STATUSES = ["planned", "open", "interviewing", "offer", "hired", "cancelled"] as const;
 export const PRIORITIES = ["P0", "P1", "P2"] as const;
 export const KPI_DIRECTIONS = ["higher", "lower"] as const;
-export const KPI_SOURCES = ["manual", "delivery.deployments_per_day"] as const;
+/** A KPI's source is "manual" or a catalogue metric id (open: validated against the catalogue, decision 801). */
+export const KPI_MANUAL_SOURCE = "manual";
 export const TARGET_COMPARISONS = [">=", ">", "<=", "<"] as const;
 export const KR_KINDS = ["number", "percent", "currency", "boolean"] as const;
 export const ROLES = ["ceo", "cto", "lead", "viewer"] as const;

@@ -1,10 +1,10 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
-import { KPI_DIRECTIONS, KPI_SOURCES } from "./enums";
+import { KPI_DIRECTIONS } from "./enums";
 import { cycles } from "./okrs";
 import { users } from "./people";
 
-export { KPI_DIRECTIONS, KPI_SOURCES };
+export { KPI_DIRECTIONS };
 
 export const kpis = sqliteTable("kpis", {
   id: id(),
@@ -15,8 +15,14 @@ export const kpis = sqliteTable("kpis", {
   /** product | technical | business */
   category: text("category").notNull().default("product"),
   description: text("description"),
-  /** "manual": measurements entered; otherwise computed from another domain when it has data */
-  source: text("source", { enum: KPI_SOURCES }).notNull().default("manual"),
+  /**
+   * "manual": measurements entered; otherwise the catalogue metric id the KPI IS (e.g.
+   * 'finance.customers'; the legacy 'delivery.deployments_per_day' reads delivery.deploys_per_day).
+   * Validated against the catalogue by the KPI form (app/lib/metrics/links.ts).
+   */
+  source: text("source").notNull().default("manual"),
+  /** shown on the executive dashboard (value, target, trend) */
+  pinned: integer("pinned", { mode: "boolean" }).notNull().default(false),
   sortOrder: integer("sort_order").notNull().default(0),
   ...timestamps,
 });

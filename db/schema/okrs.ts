@@ -54,8 +54,18 @@ export const keyResults = sqliteTable(
     /** currency KRs hold cents; percent KRs 0–100; boolean KRs 0 or 1 */
     startValue: real("start_value").notNull().default(0),
     targetValue: real("target_value").notNull(),
+    /**
+     * Unlinked KRs: the latest check-in's value. Linked KRs (metric_id set): not read while the cycle
+     * is open (the value comes from the catalogue metric); frozen to the metric's value at closing.
+     */
     currentValue: real("current_value").notNull().default(0),
     unit: text("unit"),
+    /**
+     * A catalogue metric id (app/lib/metrics/catalogue.ts, e.g. 'finance.mrr', 'kpi.nps'): the KR's
+     * current value and history are the metric's own; check-ins then record only confidence and a
+     * note. null: a manual KR. See docs/decisions/801-key-results-linked-to-metrics.md.
+     */
+    metricId: text("metric_id"),
     weight: real("weight").notNull().default(1),
     ownerUserId: integer("owner_user_id").references(() => users.id, { onDelete: "set null" }),
     /** the KR of an earlier cycle this one carries over */
@@ -67,7 +77,11 @@ export const keyResults = sqliteTable(
     finalProgress: real("final_progress"),
     ...timestamps,
   },
-  (t) => [index("key_results_objective_idx").on(t.objectiveId), index("key_results_owner_idx").on(t.ownerUserId)],
+  (t) => [
+    index("key_results_objective_idx").on(t.objectiveId),
+    index("key_results_owner_idx").on(t.ownerUserId),
+    index("key_results_metric_idx").on(t.metricId),
+  ],
 );
 
 export const checkIns = sqliteTable(
@@ -77,7 +91,8 @@ export const checkIns = sqliteTable(
     keyResultId: integer("key_result_id")
       .notNull()
       .references(() => keyResults.id, { onDelete: "cascade" }),
-    value: real("value").notNull(),
+    /** the value checked in; null on a KR linked to a metric (its value is the metric's, never a copy) */
+    value: real("value"),
     /** 1–10 */
     confidence: integer("confidence").notNull(),
     note: text("note"),

@@ -30,6 +30,12 @@ type KrSpec = {
   step?: number;
   /** boolean KRs: elapsed share when it became done; null = not done */
   doneAt?: number | null;
+  /**
+   * The catalogue metric the KR follows: its value is the metric's (check-ins record confidence and
+   * a note only). A `kpi.*` link's start value is the KPI's measurement at the cycle start (set
+   * after the KPIs are written).
+   */
+  metric?: string;
 };
 
 type ObjectiveSpec = {
@@ -64,15 +70,21 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
   const customers = (t: number) => snapshotAt(src.snapshots, t).customers;
   const headcount = (t: number) => headcountOn(src.employees, t);
   const prodSuccess = src.delivery.deployments.filter((d) => d.environment === "production" && d.status === "success");
+  // the catalogue's window: the 90 days before t
   const deploysPerDay = (t: number) => {
-    const from = t - 7 * DAY;
-    return Math.round((prodSuccess.filter((d) => d.finishedAt >= from && d.finishedAt < t).length / 7) * 10) / 10;
+    const from = t - 90 * DAY;
+    return Math.round((prodSuccess.filter((d) => d.finishedAt >= from && d.finishedAt < t).length / 90) * 10) / 10;
   };
-  /** contract's lead time: median over commits of successful production deployments in [t-30d, t), hours */
+  /** mean restore time (hours) of the incidents started in [t − 90 d, t) and resolved */
+  const mttrHours = (t: number) => {
+    const resolved = src.delivery.incidents.filter((i) => i.startedAt >= t - 90 * DAY && i.startedAt < t && i.resolvedAt !== null);
+    return resolved.length ? resolved.reduce((s, i) => s + (i.resolvedAt! - i.startedAt), 0) / resolved.length / HOUR : 0;
+  };
+  /** contract's lead time: median over commits of successful production deployments in [t-90d, t), hours */
   const leadTimeHours = (services: readonly string[] | null) => (t: number) => {
     const values: number[] = [];
     for (const d of prodSuccess) {
-      if (d.finishedAt < t - 30 * DAY || d.finishedAt >= t) continue;
+      if (d.finishedAt < t - 90 * DAY || d.finishedAt >= t) continue;
       if (services && !services.includes(d.service)) continue;
       for (const c of d.commits) if (d.finishedAt > c.committedAt) values.push((d.finishedAt - c.committedAt) / HOUR);
     }
@@ -94,6 +106,7 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
   const deployQ0 = deploysPerDay(startMs(q0));
   const leadQ0 = roundStep(leadAll(startMs(q0)), 0.1);
   const leadCoreQ0 = roundStep(leadCore(startMs(q0)), 0.1);
+  const mttrQ0 = roundStep(mttrHours(startMs(q0)), 0.1);
 
   return [
     {
@@ -106,7 +119,7 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           owner: "ceo",
           team: null,
           krs: [
-            { title: `Paying customers from ${custQm2} to ${custQm2 + 4}`, kind: "number", start: custQm2, target: custQm2 + 4, unit: "customers", owner: "ceo", series: customers, step: 1 },
+            { title: `Paying customers from ${custQm2} to ${custQm2 + 4}`, kind: "number", start: custQm2, target: custQm2 + 4, unit: "customers", owner: "ceo", series: customers, step: 1, metric: "finance.customers" },
             { title: "NPS from 30 to 40", kind: "number", start: 30, target: 40, unit: "pts", owner: "ceo", pace: 0.8, step: 1 },
           ],
         },
@@ -132,7 +145,7 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           owner: "ceo",
           team: null,
           krs: [
-            { title: `MRR from ${eur(mrrQm1)} to ${eur(mrrQm1 * 1.2)}`, kind: "currency", start: mrrQm1, target: roundTo(mrrQm1 * 1.2, 100_00), unit: "EUR", owner: "ceo", series: mrr, step: 100 },
+            { title: `MRR from ${eur(mrrQm1)} to ${eur(mrrQm1 * 1.2)}`, kind: "currency", start: mrrQm1, target: roundTo(mrrQm1 * 1.2, 100_00), unit: "EUR", owner: "ceo", series: mrr, step: 100, metric: "finance.mrr" },
             { title: "Sign 4 new customers", kind: "number", start: 0, target: 4, unit: "customers", owner: "ceo", pace: 0.75, step: 1 },
           ],
         },
@@ -171,8 +184,8 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           owner: "ceo",
           team: null,
           krs: [
-            { title: "Reach 200 k€ MRR", kind: "currency", start: mrrQ0, target: 200_000_00, unit: "EUR", owner: "ceo", series: mrr, step: 100, weight: 2 },
-            { title: `Paying customers from ${custQ0} to 25`, kind: "number", start: custQ0, target: 25, unit: "customers", owner: "ceo", series: customers, step: 1 },
+            { title: "Reach 200 k€ MRR", kind: "currency", start: mrrQ0, target: 200_000_00, unit: "EUR", owner: "ceo", series: mrr, step: 100, weight: 2, metric: "finance.mrr" },
+            { title: `Paying customers from ${custQ0} to 25`, kind: "number", start: custQ0, target: 25, unit: "customers", owner: "ceo", series: customers, step: 1, metric: "finance.customers" },
             { title: "Net revenue retention at 110 %", kind: "percent", start: 100, target: 110, unit: "%", owner: "ceo", pace: 0.85, step: 0.5 },
           ],
         },
@@ -184,7 +197,7 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           team: null,
           krs: [
             { title: "Launch 3 new products this quarter", kind: "number", start: 0, target: 3, unit: "products", owner: "cto", pace: 1.0, step: 1 },
-            { title: "Adoption of new features from 35 % to 60 % of accounts", kind: "percent", start: 35, target: 60, unit: "%", owner: "cto", pace: 0.8, step: 1 },
+            { title: "Adoption of new features to 72 % of accounts", kind: "percent", start: 60, target: 72, unit: "%", owner: "cto", pace: 0.8, step: 1, metric: "kpi.feature_adoption" },
             { title: "A/B testing available on every product", kind: "boolean", start: 0, target: 1, unit: null, owner: "cto", doneAt: 0.45 },
           ],
         },
@@ -195,7 +208,7 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           owner: "ceo",
           team: null,
           krs: [
-            { title: `Headcount from ${headQ0} to 50`, kind: "number", start: headQ0, target: 50, unit: "people", owner: "ceo", series: headcount, step: 1, weight: 2 },
+            { title: `Headcount from ${headQ0} to 50`, kind: "number", start: headQ0, target: 50, unit: "people", owner: "ceo", series: headcount, step: 1, weight: 2, metric: "people.headcount" },
             { title: "Time to hire from 55 to 30 days", kind: "number", start: 55, target: 30, unit: "days", owner: "ceo", pace: 0.6, step: 1 },
             { title: "Onboarding satisfaction from 6.5 to 8 / 10", kind: "number", start: 6.5, target: 8, unit: "/10", owner: "ceo", pace: 1.1, step: 0.1 },
           ],
@@ -207,10 +220,10 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           owner: "cto",
           team: null,
           krs: [
-            { title: `Production deployments per day from ${deployQ0} to 20 (on the way to 50+)`, kind: "number", start: deployQ0, target: 20, unit: "per day", owner: "cto", series: deploysPerDay, step: 0.1 },
-            { title: "MTTR from 120 to 30 min", kind: "number", start: 120, target: 30, unit: "min", owner: "lead", pace: 0.85, step: 1 },
-            { title: "Change failure rate from 9 % to below 5 %", kind: "percent", start: 9, target: 5, unit: "%", owner: "cto", pace: 0.7, step: 0.1 },
-            { title: `Lead time for changes from ${leadQ0} h to 1.5 h`, kind: "number", start: leadQ0, target: 1.5, unit: "h", owner: "lead", series: leadAll, step: 0.1 },
+            { title: `Production deployments per day from ${deployQ0} to 20 (on the way to 50+)`, kind: "number", start: deployQ0, target: 20, unit: "per day", owner: "cto", series: deploysPerDay, step: 0.1, metric: "delivery.deploys_per_day" },
+            { title: `MTTR from ${mttrQ0} h to 0.5 h`, kind: "number", start: mttrQ0, target: 0.5, unit: "h", owner: "lead", series: mttrHours, step: 0.1, metric: "delivery.mttr_hours" },
+            { title: "Change failure rate from 9 % to below 5 %", kind: "percent", start: 9, target: 5, unit: "%", owner: "cto", pace: 0.7, step: 0.1, metric: "delivery.change_failure_rate" },
+            { title: `Lead time for changes from ${leadQ0} h to 1.5 h`, kind: "number", start: leadQ0, target: 1.5, unit: "h", owner: "lead", series: leadAll, step: 0.1, metric: "delivery.lead_time_hours" },
           ],
         },
         {
@@ -221,7 +234,7 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           team: null,
           krs: [
             { title: "Customers outside France from 2 to 6", kind: "number", start: 2, target: 6, unit: "customers", owner: "ceo", pace: 0.7, step: 1 },
-            { title: "NPS from 40 to 50", kind: "number", start: 40, target: 50, unit: "pts", owner: "ceo", pace: 1.1, step: 1 },
+            { title: "NPS to 50", kind: "number", start: 40, target: 50, unit: "pts", owner: "ceo", pace: 1.1, step: 1, metric: "kpi.nps" },
             { title: "Listed on 2 cloud marketplaces (AWS, Azure)", kind: "number", start: 0, target: 2, unit: "marketplaces", owner: "cto", pace: 0.6, step: 1 },
           ],
         },
@@ -234,7 +247,7 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           parent: "C4",
           krs: [
             { title: `Median lead time of Core services from ${leadCoreQ0} h to 1.5 h`, kind: "number", start: leadCoreQ0, target: 1.5, unit: "h", owner: "lead", series: leadCore, step: 0.1 },
-            { title: "Automated test coverage from 80 % to 88 %", kind: "percent", start: 80, target: 88, unit: "%", owner: "lead", pace: 0.8, step: 0.1 },
+            { title: "Automated test coverage to 88 %", kind: "percent", start: 80, target: 88, unit: "%", owner: "lead", pace: 0.8, step: 0.1, metric: "kpi.test_coverage" },
             { title: "Production migrated to Kubernetes", kind: "boolean", start: 0, target: 1, unit: null, owner: "lead", doneAt: 0.3 },
           ],
         },
@@ -245,7 +258,7 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           team: "Core",
           parent: "C4",
           krs: [
-            { title: "API p95 response time from 200 ms to 150 ms", kind: "number", start: 200, target: 150, unit: "ms", owner: "lead", pace: 0.7, step: 1 },
+            { title: "API p95 response time down to 150 ms", kind: "number", start: 200, target: 150, unit: "ms", owner: "lead", pace: 0.7, step: 1, metric: "kpi.p95_response_time" },
             { title: "Redis cluster in high availability", kind: "boolean", start: 0, target: 1, unit: null, owner: "lead", doneAt: null },
           ],
         },
@@ -257,7 +270,7 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           parent: "C2",
           krs: [
             { title: "Documented Storybook components from 5 to 20", kind: "number", start: 5, target: 20, unit: "components", owner: "cto", pace: 1.2, step: 1 },
-            { title: "Lighthouse score from 75 to 90", kind: "number", start: 75, target: 90, unit: "pts", owner: "cto", pace: 0.6, step: 1 },
+            { title: "Lighthouse score to 90", kind: "number", start: 75, target: 90, unit: "pts", owner: "cto", pace: 0.6, step: 1, metric: "kpi.lighthouse" },
           ],
         },
         {
@@ -308,8 +321,8 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           team: "Sales",
           parent: "C1",
           krs: [
-            { title: "Qualified pipeline from 1.2 M€ to 3 M€", kind: "currency", start: 1_200_000_00, target: 3_000_000_00, unit: "EUR", owner: "ceo", pace: 0.95, step: 10_000_00 },
-            { title: "Win rate from 20 % to 30 %", kind: "percent", start: 20, target: 30, unit: "%", owner: "ceo", pace: 0.7, step: 1 },
+            { title: "Qualified pipeline to 3 000 k€", kind: "number", start: 1200, target: 3000, unit: "k€", owner: "ceo", pace: 0.95, step: 10, metric: "kpi.sales_pipeline" },
+            { title: "Close rate to 30 %", kind: "percent", start: 20, target: 30, unit: "%", owner: "ceo", pace: 0.7, step: 1, metric: "kpi.close_rate" },
           ],
         },
         {
@@ -451,8 +464,10 @@ export function insertOkrs(
             kind: kr.kind,
             startValue: kr.start,
             targetValue: kr.target,
-            currentValue,
+            // a linked KR of an open cycle reads its metric (current_value unused); a closed one keeps its value at closing
+            currentValue: kr.metric && cycle.status === "open" ? kr.start : currentValue,
             unit: kr.unit,
+            metricId: kr.metric ?? null,
             weight,
             ownerUserId: userId(kr.owner),
             finalProgress: cycle.status === "closed" ? Math.round(progress * 100) / 100 : null,
@@ -464,7 +479,8 @@ export function insertOkrs(
         for (const h of history) {
           checkIns.push({
             keyResultId: krRow.id,
-            value: h.value,
+            // a linked KR's value is its metric's: its check-ins hold confidence and a note only
+            value: kr.metric ? null : h.value,
             confidence: h.confidence,
             note: h.note,
             authorUserId: userId(kr.owner),

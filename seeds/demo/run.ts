@@ -12,7 +12,7 @@ import { insertDelivery } from "./delivery";
 import { IT_ANNUAL_ENVELOPE, generateFinance } from "./finance";
 import { insertGovernance } from "./governance";
 import { SIGNED_HIRE_NAMES, generateRequisitions } from "./hiring";
-import { insertKpis } from "./kpis";
+import { insertKpis, startKpiLinkedKrsAtTheKpi } from "./kpis";
 import { insertOkrs } from "./okrs";
 
 // ====================================================================== main
@@ -199,6 +199,7 @@ function buildDemo(db: DbWriter, passwordHash: string, now: number): void {
 
   // ---------------------------------------------------------------- KPIs
   insertKpis(db, rngFor("kpis"), cal, finance.snapshots, userId);
+  startKpiLinkedKrsAtTheKpi(db);
 
   // ---------------------------------------------------------------- governance
   insertGovernance(db, cal, userId);

@@ -1,7 +1,7 @@
 import { test, expect, loginAs } from "./fixtures";
 
-test("a gate flips from no-go to go when the CEO enters the month that meets it", async ({ page }) => {
-  test.setTimeout(90_000); // two snapshot saves and four page loads
+test("a gate flips from no-go to go when the CEO enters the month that meets it; the linked KR and the executive dashboard move with it", async ({ page }) => {
+  test.setTimeout(120_000); // two snapshot saves and six page loads
   // The CEO re-records the latest closed month M with one more customer (M does not move, so
   // other tests keep their "as of" month), then restores it.
   await loginAs(page, "ceo", "/dashboards/executive");
@@ -45,10 +45,24 @@ test("a gate flips from no-go to go when the CEO enters the month that meets it"
   await expect(card.getByTestId("criterion-value").first()).toHaveText(String(customers + 1));
   await expect(card.getByTestId("criterion-value").first()).toHaveAttribute("data-metric", "finance.customers");
   await expect(card.getByTestId("criterion-value").first()).toHaveAttribute("data-value", String(customers + 1));
-  // the executive dashboard's gate panel reads the same catalogue figure: it moved too
+  // the executive dashboard's gate panel and its Customers tile read the same catalogue figure: they moved too
   await page.goto("/dashboards/executive");
   const panelGate = page.locator(".gates-list__item").filter({ hasText: name });
   await expect(panelGate.locator('[data-metric="finance.customers"]')).toHaveAttribute("data-value", String(customers + 1));
+  const execMarks = page.locator('[data-metric="finance.customers"]');
+  expect(await execMarks.count()).toBeGreaterThanOrEqual(2);
+  for (const mark of await execMarks.all()) await expect(mark).toHaveAttribute("data-value", String(customers + 1));
+  // the key result linked to finance.customers (the company objective of the current cycle) moved to the same value
+  await page.goto("/okrs");
+  // (the KR links sit in the objectives' collapsed "Key results")
+  const krHref = await page.locator('a[href^="/okrs/kr/"]', { hasText: /^Paying customers from/ }).first().getAttribute("href");
+  expect(krHref).toMatch(/^\/okrs\/kr\/\d+$/);
+  await page.goto(krHref!);
+  await expect(page.getByTestId("kr-linked-metric")).toContainText("finance.customers");
+  await expect(page.getByTestId("kr-current-value")).toHaveAttribute("data-value", String(customers + 1));
+  await expect(page.getByTestId("kr-current-value")).toHaveText(`${customers + 1} customers`);
+  // its check-in form asks for confidence and a note only
+  await expect(page.locator("form.checkin-form input[name=value]")).toHaveCount(0);
 
   // restore the month; the gate falls back to no-go
   await saveMonth(customers, newCustomers);

@@ -4,15 +4,16 @@ test.describe("OKRs", () => {
   test("a lead checks in on a key result with the keyboard only and sees progress and status change", async ({ page }) => {
     await loginAs(page, "lead", "/okrs/mine");
     await expect(page.getByRole("heading", { name: "My key results", level: 1 })).toBeVisible();
-    // an off-track decreasing KR of the lead (lead time for changes): checking in at 0 reaches the target
-    const row = page.getByRole("listitem", { name: /^Lead time for changes/ });
+    // an off-track decreasing manual KR of the lead's squad (median lead time of the Core services;
+    // the company's lead-time KR is linked to its metric and takes no value): checking in at 0 reaches the target
+    const row = page.getByRole("listitem", { name: /^Median lead time of Core services/ });
     await expect(row).toHaveAttribute("data-status", /off_track|at_risk/);
     const bar = row.getByRole("progressbar");
     const before = Number(await bar.getAttribute("aria-valuenow"));
     expect(before).toBeLessThan(100);
 
     // keyboard only: from the KR's title, Tab to the value, type, Tab to confidence and note, Enter
-    await row.getByRole("link", { name: /^Lead time for changes/ }).focus();
+    await row.getByRole("link", { name: /^Median lead time of Core services/ }).focus();
     await page.keyboard.press("Tab");
     await expect(row.getByLabel("New value")).toBeFocused();
     await page.keyboard.press("ControlOrMeta+a");
@@ -35,10 +36,10 @@ test.describe("OKRs", () => {
 
     // it is stored: after a reload, and in the KR's history
     await page.reload();
-    const again = page.getByRole("listitem", { name: /^Lead time for changes/ });
+    const again = page.getByRole("listitem", { name: /^Median lead time of Core services/ });
     await expect(again).toHaveAttribute("data-status", "on_track");
     await expect(again.getByTestId("kr-current-value")).toHaveText("0 h");
-    await again.getByRole("link", { name: /^Lead time for changes/ }).click();
+    await again.getByRole("link", { name: /^Median lead time of Core services/ }).click();
     await expect(page.getByTestId("checkin-history")).toContainText("Trunk-based development everywhere");
     await expect(page.getByTestId("checkin-history")).toContainText("9/10");
   });
@@ -104,19 +105,20 @@ test.describe("without JavaScript", () => {
     page.on("response", (r) => {
       if (r.request().method() === "POST") postStatuses.push(r.status());
     });
-    const row = page.getByRole("listitem", { name: /^Automated test coverage/ });
-    await row.getByLabel("New value").fill("88");
+    // a manual done / not-done KR of the squad (coverage and latency are linked to their KPIs: no value to enter)
+    const row = page.getByRole("listitem", { name: /^Redis cluster in high availability/ });
+    await row.getByLabel("New value").selectOption("1");
     await row.getByLabel("Confidence (1–10)").fill("8");
-    await row.getByLabel("Note").fill("Coverage gate in CI");
+    await row.getByLabel("Note").fill("Sentinel failover tested");
     await row.getByLabel("Note").press("Enter");
-    const after = page.getByRole("listitem", { name: /^Automated test coverage/ });
+    const after = page.getByRole("listitem", { name: /^Redis cluster in high availability/ });
     await expect(after).toHaveAttribute("data-status", "on_track");
     await expect(after.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
-    await expect(after.getByTestId("kr-current-value")).toContainText("88");
+    await expect(after.getByTestId("kr-current-value")).toContainText("Done");
     // the post was answered with a redirect (303 → GET): reloading does not post the check-in again
     expect(new URL(page.url()).pathname).toBe("/okrs/mine");
     await page.reload();
-    await expect(page.getByRole("listitem", { name: /^Automated test coverage/ }).getByTestId("kr-current-value")).toContainText("88");
+    await expect(page.getByRole("listitem", { name: /^Redis cluster in high availability/ }).getByTestId("kr-current-value")).toContainText("Done");
     expect(posts).toHaveLength(1);
     expect(postStatuses).toEqual([303]);
   });

@@ -13,7 +13,18 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => w?.cleanup());
 
-const PAGES = ["/", "/dashboards/executive", "/dashboards/cto", "/dashboards/product", "/governance/gates", "/kpis", "/okrs", "/hiring/headcount"];
+const PAGES = ["/", "/dashboards/executive", "/dashboards/cto", "/dashboards/product", "/governance/gates", "/kpis", "/okrs", "/okrs/mine", "/hiring", "/hiring/headcount"];
+
+/** Every KR page of a live linked KR, every objective page holding one, every KPI page and every gate page. */
+function detailPages(): string[] {
+  const ids = (q: string) => (w.db.$client.prepare(q).all() as { id: number }[]).map((r) => r.id);
+  return [
+    ...ids("select id from key_results where metric_id is not null and final_progress is null").map((id) => `/okrs/kr/${id}`),
+    ...ids("select distinct objective_id as id from key_results where metric_id is not null and final_progress is null").map((id) => `/okrs/${id}`),
+    ...ids("select id from kpis").map((id) => `/kpis/${id}`),
+    ...ids("select id from decision_gates").map((id) => `/governance/gates/${id}`),
+  ];
+}
 
 type Mark = { page: string; id: string; value: string; asOf: string | null; window: string | null };
 
@@ -30,7 +41,9 @@ function marksOf(page: string, html: string): Mark[] {
 describe("every data-metric id shows one value across the pages (demo data)", () => {
   it("collects the marked figures of home, the dashboards, the gates and the KPI pages, and they agree", async () => {
     const marks: Mark[] = [];
-    for (const path of PAGES) {
+    const pages = [...PAGES, ...detailPages()];
+    expect(pages.length).toBeGreaterThan(PAGES.length + 20);
+    for (const path of pages) {
       const page = await w.as("ceo").get(path);
       expect(page.status, path).toBe(200);
       marks.push(...marksOf(path, page.html));
@@ -39,6 +52,13 @@ describe("every data-metric id shows one value across the pages (demo data)", ()
     const ids = new Set(marks.map((m) => m.id));
     for (const id of ["delivery.deployments", "people.headcount", "finance.customers", "finance.runway_months_with_hiring_plan", "delivery.deploys_per_day", "kpi.nps"]) {
       expect(ids, id).toContain(id);
+    }
+    // linked KRs (KR, objective, "my key results" and OKR pages), the executive tiles, the hiring pages
+    for (const id of ["finance.mrr", "finance.cash", "people.headcount_planned", "delivery.mttr_hours", "delivery.change_failure_rate", "kpi.sales_pipeline", "kpi.test_coverage"]) {
+      expect(ids, id).toContain(id);
+    }
+    for (const path of ["/okrs/kr/", "/okrs/", "/kpis/", "/governance/gates/", "/hiring"]) {
+      expect(marks.some((m) => m.page.startsWith(path) && m.page !== "/okrs/mine"), `marks on ${path}…`).toBe(true);
     }
     // one value per id for the same window: figures without a window attribute are the catalogue's own window
     const byKey = new Map<string, Set<string>>();

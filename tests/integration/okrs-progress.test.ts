@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { krProgress } from "~/lib/metrics/okrs";
-import { getCurrentCycle, getObjectivesProgress, KR_PROGRESS_SQL } from "~/models/okrs.server";
+import { getCurrentCycle, getObjectivesProgress, KR_PROGRESS_SQL, metricNowCte, NO_LINKED_VALUES } from "~/models/okrs.server";
 import { insertCycle, insertKeyResult, insertObjective, insertTeam } from "../../seeds/builders";
 import { createTestDb } from "../helpers/db";
 
@@ -34,7 +34,7 @@ describe("getObjectivesProgress", () => {
     void archived;
 
     const now = START + 45 * DAY; // half-way
-    const rows = getObjectivesProgress(db, { cycleId: cycle.id, now });
+    const rows = getObjectivesProgress(db, { cycleId: cycle.id, now, linked: NO_LINKED_VALUES });
     expect(rows.map((r) => r.title)).toEqual(["Grow", "Ship", "Empty"]);
     const [grow, ship, emptyRow] = rows;
     expect(grow.progress).toBeCloseTo(0.875, 10);
@@ -51,10 +51,10 @@ describe("getObjectivesProgress", () => {
     expect(emptyRow.status).toBeNull();
 
     // Later in the cycle the same progress falls behind: expected 0.9 → 0.625 < 0.65 → off track; 0.875 on track
-    const late = getObjectivesProgress(db, { cycleId: cycle.id, now: START + 81 * DAY });
+    const late = getObjectivesProgress(db, { cycleId: cycle.id, now: START + 81 * DAY, linked: NO_LINKED_VALUES });
     expect(late.find((r) => r.id === team.id)!.status).toBe("off_track");
     expect(late.find((r) => r.id === company.id)!.status).toBe("on_track");
-    const mid = getObjectivesProgress(db, { cycleId: cycle.id, now: START + 72 * DAY }); // expected 0.8 → 0.625 ≥ 0.55 → at risk
+    const mid = getObjectivesProgress(db, { cycleId: cycle.id, now: START + 72 * DAY, linked: NO_LINKED_VALUES }); // expected 0.8 → 0.625 ≥ 0.55 → at risk
     expect(mid.find((r) => r.id === team.id)!.status).toBe("at_risk");
   });
 
@@ -64,9 +64,9 @@ describe("getObjectivesProgress", () => {
     const q2 = insertCycle(db, { name: "2025-Q2", startDate: "2025-04-01", endDate: "2025-06-30" });
     insertObjective(db, { cycleId: q1.id, title: "In Q1" });
     insertObjective(db, { cycleId: q2.id, title: "In Q2" });
-    expect(getObjectivesProgress(db, { now: Date.UTC(2025, 1, 10) }).map((r) => r.title)).toEqual(["In Q1"]);
-    expect(getObjectivesProgress(db, { now: Date.UTC(2025, 4, 10) }).map((r) => r.title)).toEqual(["In Q2"]);
-    expect(getObjectivesProgress(db, { now: Date.UTC(2026, 0, 10) })).toEqual([]);
+    expect(getObjectivesProgress(db, { now: Date.UTC(2025, 1, 10), linked: NO_LINKED_VALUES }).map((r) => r.title)).toEqual(["In Q1"]);
+    expect(getObjectivesProgress(db, { now: Date.UTC(2025, 4, 10), linked: NO_LINKED_VALUES }).map((r) => r.title)).toEqual(["In Q2"]);
+    expect(getObjectivesProgress(db, { now: Date.UTC(2026, 0, 10), linked: NO_LINKED_VALUES })).toEqual([]);
     expect(getCurrentCycle(db, Date.UTC(2025, 2, 31, 23, 59))!.id).toBe(q1.id);
   });
 
@@ -75,7 +75,7 @@ describe("getObjectivesProgress", () => {
     const cycle = insertCycle(db, { startDate: "2025-01-01", endDate: "2025-03-31", status: "closed" });
     const o = insertObjective(db, { cycleId: cycle.id, closingScore: 0.42 });
     insertKeyResult(db, { objectiveId: o.id, startValue: 0, targetValue: 10, currentValue: 10 });
-    const [row] = getObjectivesProgress(db, { cycleId: cycle.id, now: Date.UTC(2025, 5, 1) });
+    const [row] = getObjectivesProgress(db, { cycleId: cycle.id, now: Date.UTC(2025, 5, 1), linked: NO_LINKED_VALUES });
     expect(row.progress).toBeCloseTo(0.42, 10);
     expect(row.expected).toBe(1);
     expect(row.status).toBe("off_track");
@@ -100,7 +100,7 @@ describe("getObjectivesProgress", () => {
     ] as const;
     for (const c of cases) {
       const kr = insertKeyResult(db, { objectiveId: o.id, ...c });
-      const got = db.get<{ p: number }>(sql`select ${sql.raw(KR_PROGRESS_SQL)} as p from key_results kr where kr.id = ${kr.id}`);
+      const got = db.get<{ p: number }>(sql`${metricNowCte(NO_LINKED_VALUES)} select ${sql.raw(KR_PROGRESS_SQL)} as p from key_results kr where kr.id = ${kr.id}`);
       expect(got.p, JSON.stringify(c)).toBeCloseTo(krProgress(c), 12);
     }
   });

@@ -11,6 +11,7 @@ import {
   getTeamOkrHealth,
   listCheckIns,
   listMyKeyResults,
+  NO_LINKED_VALUES,
   OkrRuleError,
   updateObjective,
 } from "~/models/okrs.server";
@@ -59,13 +60,13 @@ describe("check-ins", () => {
     expect(JSON.parse(entry.before!)).toEqual({ currentValue: 2 });
     expect(JSON.parse(entry.after!)).toMatchObject({ currentValue: 6, confidence: 8 });
     // objective progress follows: (0.6×1 + 0×3) / 4
-    const row = getObjectivesProgress(t.db, { cycleId: q1.id, now: NOW }).find((o) => o.id === obj.id)!;
+    const row = getObjectivesProgress(t.db, { cycleId: q1.id, now: NOW, linked: NO_LINKED_VALUES }).find((o) => o.id === obj.id)!;
     expect(row.progress).toBeCloseTo(0.15, 10);
   });
 
   it("are refused on a closed cycle and write nothing", () => {
     const { lead, kr, q1 } = setup();
-    closeCycle(t.db, lead.id, q1.id, NOW);
+    closeCycle(t.db, lead.id, q1.id, NOW, NO_LINKED_VALUES);
     expect(() => addCheckIn(t.db, lead.id, kr.id, { value: 9, confidence: 5, note: null }, NOW)).toThrow(OkrRuleError);
     expect(listCheckIns(t.db, kr.id)).toHaveLength(0);
     expect(getKeyResult(t.db, kr.id)!.currentValue).toBe(2);
@@ -83,7 +84,7 @@ describe("check-ins", () => {
     const owned = insertKeyResult(t.db, { objectiveId: company.id, ownerUserId: lead.id });
     const other = insertObjective(t.db, { cycleId: q1.id, teamId: payments.id });
     insertKeyResult(t.db, { objectiveId: other.id });
-    const mine = listMyKeyResults(t.db, lead, q1.id, NOW);
+    const mine = listMyKeyResults(t.db, lead, q1.id, NOW, NO_LINKED_VALUES);
     expect(mine.map((k) => k.id)).toEqual([kr.id, kr2.id, owned.id]);
   });
 });
@@ -93,7 +94,7 @@ describe("closing a cycle", () => {
     const { lead, q1, obj, kr, kr2, company } = setup();
     addCheckIn(t.db, lead.id, kr.id, { value: 8, confidence: 7, note: null }, NOW); // 0.8
     addCheckIn(t.db, lead.id, kr2.id, { value: 75, confidence: 7, note: null }, NOW); // 0.5
-    closeCycle(t.db, lead.id, q1.id, NOW + 1000);
+    closeCycle(t.db, lead.id, q1.id, NOW + 1000, NO_LINKED_VALUES);
     expect(getKeyResult(t.db, kr.id)!.finalProgress).toBeCloseTo(0.8, 10);
     expect(getKeyResult(t.db, kr2.id)!.finalProgress).toBeCloseTo(0.5, 10);
     const score = t.db.get<{ s: number }>(sql`select closing_score as s from objectives where id = ${obj.id}`).s;
@@ -102,7 +103,7 @@ describe("closing a cycle", () => {
     expect(t.db.get<{ s: number }>(sql`select closing_score as s from objectives where id = ${company.id}`).s).toBe(0);
     // a later change of the raw values no longer moves the frozen figures
     t.db.run(sql`update key_results set current_value = 0 where id = ${kr.id}`);
-    const row = getObjectivesProgress(t.db, { cycleId: q1.id, now: NOW }).find((o) => o.id === obj.id)!;
+    const row = getObjectivesProgress(t.db, { cycleId: q1.id, now: NOW, linked: NO_LINKED_VALUES }).find((o) => o.id === obj.id)!;
     expect(row.progress).toBeCloseTo((0.8 + 0.5 * 3) / 4, 10);
     expect(() =>
       updateObjective(t.db, lead.id, obj.id, { title: "x", description: null, ownerUserId: null, teamId: null, parentId: null }),
@@ -110,7 +111,7 @@ describe("closing a cycle", () => {
     expect(() => createObjective(t.db, lead.id, q1.id, { title: "x", description: null, ownerUserId: null, teamId: null, parentId: null })).toThrow(
       /closed/,
     );
-    expect(() => closeCycle(t.db, lead.id, q1.id)).toThrow(/closed/);
+    expect(() => closeCycle(t.db, lead.id, q1.id, Date.now(), NO_LINKED_VALUES)).toThrow(/closed/);
     const [entry] = audits("cycle");
     expect(entry.action).toBe("close");
     expect(JSON.parse(entry.after!).closingScores).toHaveLength(2);
@@ -123,28 +124,28 @@ describe("carry-over", () => {
     const q2 = insertCycle(t.db, { name: "2025-Q2", startDate: "2025-04-01", endDate: "2025-06-30" });
     const companyQ2 = insertObjective(t.db, { cycleId: q2.id, title: "Company" });
     addCheckIn(t.db, lead.id, kr.id, { value: 7, confidence: 6, note: null }, NOW);
-    closeCycle(t.db, lead.id, q1.id, NOW);
-    const res = carryOverKeyResult(t.db, lead.id, kr.id);
+    closeCycle(t.db, lead.id, q1.id, NOW, NO_LINKED_VALUES);
+    const res = carryOverKeyResult(t.db, lead.id, kr.id, { linked: NO_LINKED_VALUES });
     expect(res.cycleId).toBe(q2.id);
     const copy = getKeyResult(t.db, res.keyResultId)!;
     expect(copy).toMatchObject({ carriedFromId: kr.id, startValue: 7, currentValue: 7, targetValue: 10, title: kr.title, cycleId: q2.id });
     // the objective was copied into Q2, aligned under the copy of its parent
-    const tree = getOkrTree(t.db, q2.id, Date.UTC(2025, 4, 1));
+    const tree = getOkrTree(t.db, q2.id, Date.UTC(2025, 4, 1), NO_LINKED_VALUES);
     expect(tree.map((n) => n.id)).toEqual([companyQ2.id]);
     expect(tree[0].children[0]).toMatchObject({ title: obj.title, teamId: obj.teamId });
     expect(tree[0].children[0].keyResults.map((k) => k.id)).toEqual([res.keyResultId]);
     void company;
     // twice is refused; a done KR is refused
-    expect(() => carryOverKeyResult(t.db, lead.id, kr.id)).toThrow(/already/);
+    expect(() => carryOverKeyResult(t.db, lead.id, kr.id, { linked: NO_LINKED_VALUES })).toThrow(/already/);
     expect(audits("key_result").some((a) => a.action === "carry_over")).toBe(true);
   });
 
   it("refuses a done KR and a missing next cycle", () => {
     const { lead, obj } = setup();
     const done = insertKeyResult(t.db, { objectiveId: obj.id, startValue: 0, targetValue: 1, currentValue: 1 });
-    expect(() => carryOverKeyResult(t.db, lead.id, done.id)).toThrow(/done/);
+    expect(() => carryOverKeyResult(t.db, lead.id, done.id, { linked: NO_LINKED_VALUES })).toThrow(/done/);
     const open = insertKeyResult(t.db, { objectiveId: obj.id, startValue: 0, targetValue: 10, currentValue: 1 });
-    expect(() => carryOverKeyResult(t.db, lead.id, open.id)).toThrow(/no open cycle/);
+    expect(() => carryOverKeyResult(t.db, lead.id, open.id, { linked: NO_LINKED_VALUES })).toThrow(/no open cycle/);
   });
 });
 
@@ -156,7 +157,7 @@ describe("team health", () => {
     insertObjective(t.db, { cycleId: q1.id, teamId: core.id }); // no KRs: left out of the mean
     void obj;
     void kr;
-    const [row] = getTeamOkrHealth(t.db, q1.id, NOW);
+    const [row] = getTeamOkrHealth(t.db, q1.id, NOW, NO_LINKED_VALUES);
     // obj: (0.2×1 + 0×3)/4 = 0.05 ; mean(0.05, 0.75) = 0.4
     expect(row).toMatchObject({ teamName: "Core", objectives: 3 });
     expect(row.progress).toBeCloseTo(0.4, 10);

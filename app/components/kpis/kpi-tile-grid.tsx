@@ -1,4 +1,4 @@
-import { KpiTile } from "~/components/metrics/kpi-tile";
+import { KpiTile, type MetricMark } from "~/components/metrics/kpi-tile";
 import { formatDate, type FormatOptions } from "~/lib/format";
 import { formatKpiChange, formatKpiValue } from "~/lib/kpi-format";
 
@@ -14,6 +14,8 @@ export type KpiTileItem = {
   target: number | null;
   targetState: "met" | "missed" | null;
   computed: boolean;
+  /** the catalogue reading (kpi.<key>) the tile shows, unrounded */
+  metric: MetricMark;
 };
 
 /**
@@ -35,7 +37,7 @@ export function KpiTileGrid({ tiles, formatting, cycleName }: { tiles: readonly 
               label={k.name}
               value={k.latest ? formatKpiValue(k.latest.value, k.unit, locale) : null}
               href={`/kpis/${k.id}`}
-              metric={{ id: `kpi.${k.key}`, value: k.latest?.value ?? null, asOf: k.computed ? null : (k.latest?.measuredOn ?? null) }}
+              metric={k.metric}
               formula={
                 k.computed
                   ? "Successful production deployments finished in the window ÷ days in the window (computed from the delivery data: the catalogue's delivery.deploys_per_day, the same figure as the CTO dashboard)."

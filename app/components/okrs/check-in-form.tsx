@@ -1,5 +1,6 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
+import { metricAttributes, type MetricMark } from "~/components/metrics/kpi-tile";
 import { StatusBadge } from "~/components/metrics/status-badge";
 import { Button } from "~/components/ui/button";
 import { FieldErrors } from "~/components/ui/field";
@@ -16,10 +17,15 @@ export type CheckInKr = {
   kind: KrKind;
   startValue: number;
   targetValue: number;
-  currentValue: number;
+  /** null: a linked KR whose metric has no data */
+  currentValue: number | null;
   unit: string | null;
-  progress: number;
-  status: OkrStatus;
+  progress: number | null;
+  status: OkrStatus | null;
+  /** the catalogue metric it reads (its check-ins record only confidence and a note) */
+  metricId?: string | null;
+  /** the metric's reading, unrounded (data-metric marks) */
+  metric?: MetricMark | null;
   lastCheckInAt: number | null;
   lastConfidence: number | null;
   objectiveTitle?: string;
@@ -42,6 +48,9 @@ const TEXT = {
   history: "History",
   confidenceShort: "confidence",
   saved: "Saved",
+  linked: "Value from the metric",
+  linkedHint: "Computed from the data: a check-in records your confidence and a note.",
+  noData: "no data",
 } as const;
 
 type CheckInData = { status: "ok"; keyResultId: number; message?: string } | { status: "error" };
@@ -89,7 +98,8 @@ export function CheckInRow({
 
   // optimistic value while the submission runs
   const pendingText = fetcher.formData?.get("value");
-  const optimistic = typeof pendingText === "string" ? krValueFromText(kr.kind, pendingText) : null;
+  const linked = !!kr.metricId;
+  const optimistic = !linked && typeof pendingText === "string" ? krValueFromText(kr.kind, pendingText) : null;
   const shownValue = optimistic ?? kr.currentValue;
   const { progress, status } = optimistic !== null ? krState(kr, optimistic, expected) : { progress: kr.progress, status: kr.status };
   const busy = fetcher.state !== "idle";
@@ -121,13 +131,13 @@ export function CheckInRow({
         </div>
       </div>
       <div className="kr-row__progress">
-        <span className="kr-row__value" data-testid="kr-current-value" aria-live="polite">
-          {formatKrValue(kr.kind, shownValue, kr.unit, formatting)}
+        <span className="kr-row__value" data-testid="kr-current-value" aria-live="polite" {...metricAttributes(kr.metric ?? undefined)}>
+          {shownValue === null ? TEXT.noData : formatKrValue(kr.kind, shownValue, kr.unit, formatting)}
         </span>
         <ProgressBar
           value={progress}
           expected={expected}
-          status={status}
+          status={status ?? "neutral"}
           label={`Progress of ${label}`}
           locale={formatting.locale}
           className="kr-row__bar"
@@ -150,13 +160,22 @@ export function CheckInRow({
           <input type="hidden" name="keyResultId" value={kr.id} />
           {/* with JavaScript the reply comes back as data; without, the server redirects (no re-post on refresh) */}
           {hydrated ? <input type="hidden" name="_via" value="fetcher" /> : null}
+          {linked ? (
+            <div className="checkin-form__field checkin-form__field--value">
+              <span className="checkin-form__linked">
+                {TEXT.linked} <code>{kr.metricId}</code>
+              </span>
+              <span className="muted">{TEXT.linkedHint}</span>
+              <FieldErrors id={`${ids.value}-error`} errors={errors("value")} />
+            </div>
+          ) : (
           <div className="checkin-form__field checkin-form__field--value">
             <label htmlFor={ids.value}>{kr.kind === "currency" ? TEXT.valueEuros : TEXT.value}</label>
             {kr.kind === "boolean" ? (
               <select
                 id={ids.value}
                 name="value"
-                defaultValue={valueOf(reply, "value", krInputValue(kr.kind, kr.currentValue), "checkin")}
+                defaultValue={valueOf(reply, "value", krInputValue(kr.kind, kr.currentValue ?? kr.startValue), "checkin")}
                 aria-invalid={errors("value") ? true : undefined}
                 aria-describedby={errors("value") ? `${ids.value}-error` : undefined}
               >
@@ -170,13 +189,14 @@ export function CheckInRow({
                 type="text"
                 inputMode="decimal"
                 autoComplete="off"
-                defaultValue={valueOf(reply, "value", krInputValue(kr.kind, kr.currentValue), "checkin")}
+                defaultValue={valueOf(reply, "value", krInputValue(kr.kind, kr.currentValue ?? kr.startValue), "checkin")}
                 aria-invalid={errors("value") ? true : undefined}
                 aria-describedby={errors("value") ? `${ids.value}-error` : undefined}
               />
             )}
             <FieldErrors id={`${ids.value}-error`} errors={errors("value")} />
           </div>
+          )}
           <div className="checkin-form__field checkin-form__field--confidence">
             <label htmlFor={ids.confidence}>{TEXT.confidence}</label>
             <input

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { metricAttributes, type MetricMark } from "~/components/metrics/kpi-tile";
 import { StatusBadge } from "~/components/metrics/status-badge";
 import { Badge } from "~/components/ui/badge";
 import { ProgressBar } from "~/components/ui/progress-bar";
@@ -14,12 +15,15 @@ export type TreeKr = {
   kind: KrKind;
   startValue: number;
   targetValue: number;
-  currentValue: number;
+  /** null: a linked KR whose metric has no data */
+  currentValue: number | null;
   unit: string | null;
   weight: number;
   ownerName: string | null;
-  progress: number;
-  status: OkrStatus;
+  progress: number | null;
+  status: OkrStatus | null;
+  /** a live linked KR: its metric's reading (data-metric marks) */
+  metric?: MetricMark | null;
   lastConfidence: number | null;
   carriedFromId: number | null;
 };
@@ -100,9 +104,12 @@ function ObjectiveItem({ node, formatting, closed, depth }: { node: TreeNode; fo
                 <li key={kr.id} className="okr-kr">
                   <Link to={`/okrs/kr/${kr.id}`}>{kr.title}</Link>
                   <span className="okr-kr__value">
-                    {formatKrValue(kr.kind, kr.currentValue, kr.unit, formatting)} <span className="muted">({formatKrRange(kr, formatting)})</span>
+                    <span {...metricAttributes(kr.metric ?? undefined)}>
+                      {kr.currentValue === null ? "no data" : formatKrValue(kr.kind, kr.currentValue, kr.unit, formatting)}
+                    </span>{" "}
+                    <span className="muted">({formatKrRange(kr, formatting)})</span>
                   </span>
-                  <span className="okr-kr__progress">{formatPercent(kr.progress, 0, formatting.locale)}</span>
+                  <span className="okr-kr__progress">{kr.progress === null ? "—" : formatPercent(kr.progress, 0, formatting.locale)}</span>
                   <StatusBadge status={kr.status} />
                 </li>
               ))}

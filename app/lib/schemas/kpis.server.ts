@@ -1,7 +1,8 @@
 /** KPI form schemas (server-only). */
 import { z } from "zod";
+import { checkboxSchema, kpiSourceSchema } from "~/lib/schemas/metric-links";
 import { idSchema, parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
-import { KPI_CATEGORIES, KPI_DIRECTIONS, KPI_SOURCES } from "../../../db/schema/enums";
+import { KPI_CATEGORIES, KPI_DIRECTIONS } from "../../../db/schema/enums";
 
 const optionalText = (max: number) =>
   z.preprocess((v) => (v === undefined ? null : v), z.string().max(max, `must be at most ${max} characters`).nullable());
@@ -15,7 +16,15 @@ export const numberInput = z.string({ error: "is required" }).transform((s, ctx)
   return n;
 });
 
-export const KpiSchema = z.object({
+/**
+ * The KPI definition form. `isSource` says whether a catalogue id may be a KPI's source (the route
+ * passes the catalogue's answer); `pinned` is a checkbox (absent = not pinned).
+ */
+export function kpiSchema(isSource: (metricId: string) => boolean) {
+  return KpiBase.extend({ source: kpiSourceSchema(isSource), pinned: checkboxSchema });
+}
+
+const KpiBase = z.object({
   key: z
     .string({ error: "is required" })
     .regex(/^[a-z0-9_]{2,60}$/, "must be 2–60 lowercase letters, digits or underscores (used in CSV files)"),
@@ -24,8 +33,10 @@ export const KpiSchema = z.object({
   direction: z.enum(KPI_DIRECTIONS, { error: "must be higher or lower" }),
   category: z.enum(KPI_CATEGORIES, { error: "must be product, technical or business" }),
   description: optionalText(1000),
-  source: z.enum(KPI_SOURCES, { error: "is not a known source" }).default("manual"),
 });
+
+/** Without a catalogue at hand: manual KPIs only. */
+export const KpiSchema = kpiSchema(() => false);
 
 export const MeasurementSchema = z.object({
   measuredOn: pastIsoDateSchema,
