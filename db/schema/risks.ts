@@ -15,7 +15,7 @@ export const RISK_CATEGORIES = [
 ] as const;
 export const RISK_TREATMENTS = ["mitigate", "accept", "transfer", "avoid"] as const;
 export const RISK_STATUSES = ["proposed", "open", "monitoring", "closed"] as const;
-export const RISK_RULE_KINDS = ["runway_below_months", "cfr_above_percent_30d", "objective_off_track_mid_cycle"] as const;
+export const RISK_RULE_KINDS = ["runway_below_months", "cfr_above_percent_30d", "objective_off_track_mid_cycle", "scenario_trigger_holds"] as const;
 
 export const riskRules = sqliteTable("risk_rules", {
   id: id(),
