@@ -59,6 +59,22 @@ const cases: Case[] = [
   [cto, "targets:edit", undefined, true],
   [lead, "targets:edit", { metricDomain: "delivery" }, false],
   [viewer, "targets:edit", undefined, false],
+  // plans: scenarios, the multi-year plan and milestones (CEO); roadmap (CEO, CTO, a lead for their team); gates
+  [ceo, "plans:edit", undefined, true],
+  [cto, "plans:edit", undefined, false],
+  [lead, "plans:edit", undefined, false],
+  [viewer, "plans:edit", undefined, false],
+  [ceo, "roadmap:edit", { teamId: 99 }, true],
+  [cto, "roadmap:edit", { teamId: 99 }, true],
+  [lead, "roadmap:edit", { teamId: 10 }, true],
+  [lead, "roadmap:edit", { teamId: 11 }, false],
+  [lead, "roadmap:edit", undefined, true],
+  [viewer, "roadmap:edit", { teamId: 10 }, false],
+  [ceo, "gates:decide", undefined, true],
+  [cto, "gates:decide", undefined, false],
+  [cto, "gates:check", undefined, true],
+  [lead, "gates:check", undefined, false],
+  [viewer, "gates:check", undefined, false],
   // admin
   [ceo, "users:manage", undefined, true],
   [cto, "users:manage", undefined, false],
@@ -80,6 +96,6 @@ describe("permissionsOf()", () => {
     expect(permissionsOf(viewer)).toEqual(["dashboards:read"]);
   });
   it("gives the CEO everything", () => {
-    expect(permissionsOf(ceo)).toHaveLength(17);
+    expect(permissionsOf(ceo)).toHaveLength(21);
   });
 });
