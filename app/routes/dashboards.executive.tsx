@@ -23,6 +23,9 @@ import { formatDeltaDays } from "~/components/hiring/labels";
 import { isColumnWithheld } from "~/lib/withheld";
 import { useRootData } from "~/root";
 import { getDb } from "~/utils/db.server";
+import { ScenarioStatusPanel } from "~/components/scenarios/scenario-status-panel";
+import { MetricContext } from "~/models/metrics.server";
+import { getScenarioStatuses } from "~/models/scenarios.server";
 
 const TEXT = {
   title: "Executive dashboard",
@@ -68,8 +71,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const finance = getExecutiveFinance(db, { asOf });
   const riskPanels = getExecutiveRiskPanels(db);
   const okrHealth = getOkrHealthPanel(db);
+  const scenarios = getScenarioStatuses(new MetricContext(db));
   if (!finance) {
-    return { finance: null, headcount: null, previousHeadcount: null, badAsOf: rawAsOf !== null && !asOf, emptyAsOf: asOf ?? null, riskPanels, okrHealth };
+    return { finance: null, headcount: null, previousHeadcount: null, badAsOf: rawAsOf !== null && !asOf, emptyAsOf: asOf ?? null, riskPanels, okrHealth, scenarios };
   }
   const M = finance.current.asOfMonth;
   return {
@@ -85,6 +89,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     emptyAsOf: null,
     riskPanels,
     okrHealth,
+    scenarios,
   };
 }
 
@@ -261,7 +266,7 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
 }
 
 export default function ExecutiveDashboard() {
-  const { finance, headcount, previousHeadcount, badAsOf, emptyAsOf, riskPanels, okrHealth } = useLoaderData<typeof loader>();
+  const { finance, headcount, previousHeadcount, badAsOf, emptyAsOf, riskPanels, okrHealth, scenarios } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const showAllImpacts = searchParams.get("impacts") === "all";
   const allImpactsHref = (() => {
@@ -296,6 +301,7 @@ export default function ExecutiveDashboard() {
           <TopRisksPanel risks={riskPanels.topRisks} />
           <GatesPanel gates={riskPanels.gates} fmt={fmt} />
         </div>
+        <ScenarioStatusPanel scenarios={scenarios} fmt={fmt} />
       </div>
     );
   }
@@ -430,6 +436,7 @@ export default function ExecutiveDashboard() {
         <TopRisksPanel risks={riskPanels.topRisks} />
         <GatesPanel gates={riskPanels.gates} fmt={fmt} />
       </div>
+      <ScenarioStatusPanel scenarios={scenarios} fmt={fmt} />
     </div>
   );
 }
