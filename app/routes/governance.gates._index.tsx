@@ -11,6 +11,7 @@ import { formatDate, formatMonth } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
 import { badRequest } from "~/lib/forms.server";
 import { createGate, evaluateGates, listGates, parseGateForm } from "~/models/governance.server";
+import { DECISION_LABELS, latestDecisions } from "~/models/gate-decisions.server";
 import { getLiveMetrics, gateMetricReader } from "~/models/live-metrics.server";
 import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
 import { useRootData } from "~/root";
@@ -40,7 +41,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = new MetricContext(db);
   const live = getLiveMetrics(db, ctx.now, ctx);
   const today = ctx.today;
-  return { gates: evaluateGates(listGates(db), gateMetricReader(ctx), today), sources: live.sources, today, metricOptions: gateMetricOptions(ctx) };
+  return {
+    gates: evaluateGates(listGates(db), gateMetricReader(ctx), today),
+    sources: live.sources,
+    today,
+    metricOptions: gateMetricOptions(ctx),
+    decisions: Object.fromEntries(latestDecisions(db)),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -54,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Gates() {
-  const { gates, sources, today, metricOptions } = useLoaderData<typeof loader>();
+  const { gates, sources, today, metricOptions, decisions } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { user, formatting } = useRootData();
   const canEdit = can(user, "settings:manage");
@@ -91,6 +98,11 @@ export default function Gates() {
               <p className="muted">
                 {TEXT.due} {formatDate(g.dueDate, formatting.timeZone, formatting.locale)}
                 {g.dueDate < today && g.verdict !== "go" ? " (passed)" : ""}
+                {" · "}
+                <Link to={`/governance/decisions/${g.id}`}>
+                  {decisions[g.id] ? `Decision: ${DECISION_LABELS[decisions[g.id].decision]}` : "Decisions"}
+                  <span className="visually-hidden"> on {g.name}</span>
+                </Link>
                 {canEdit ? (
                   <>
                     {" · "}

@@ -4,6 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { completionText } from "~/components/roadmap/roadmap-panel";
+import { getObjectiveRoadmapProgress } from "~/models/roadmap.server";
 import { StatusBadge } from "~/components/metrics/status-badge";
 import { formatKrRange, formatKrValue, krInputValue } from "~/components/okrs/kr-format";
 import { ClosingScore } from "~/components/okrs/objective-tree";
@@ -84,6 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canCompany: can(user, "okrs:edit", { teamId: null }),
     people: listPeople(db),
     parents: listParentOptions(db, cycle.id, objective.id),
+    roadmap: Object.fromEntries(getObjectiveRoadmapProgress(db, objective.id)),
   };
 }
 
@@ -207,7 +210,7 @@ function KrFields({
 }
 
 export default function ObjectivePage() {
-  const { objective, cycle, expected, status, keyResults, canEdit, editable, nextCycle, teams, canCompany, people, parents } =
+  const { objective, cycle, expected, status, keyResults, canEdit, editable, nextCycle, teams, canCompany, people, parents, roadmap } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -409,6 +412,20 @@ export default function ObjectivePage() {
             {objective.archivedAt ? "Restore objective" : "Archive objective"}
           </Button>
         </Form>
+      ) : null}
+      {Object.keys(roadmap).length ? (
+        <section className="panel" aria-labelledby="objective-roadmap" data-testid="objective-roadmap">
+          <h2 id="objective-roadmap">Roadmap items behind its key results</h2>
+          <ul className="plain-list">
+            {keyResults
+              .filter((k) => roadmap[k.id])
+              .map((k) => (
+                <li key={k.id}>
+                  <Link to={`/okrs/kr/${k.id}`}>{k.title}</Link>: {completionText(roadmap[k.id], formatting.locale)}
+                </li>
+              ))}
+          </ul>
+        </section>
       ) : null}
     </>
   );

@@ -4,6 +4,8 @@ import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { LineChart } from "~/components/charts/line-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { KeyResultRoadmapPanel } from "~/components/roadmap/roadmap-panel";
+import { getKeyResultRoadmap } from "~/models/roadmap.server";
 import { CheckInRow } from "~/components/okrs/check-in-form";
 import { buildKrHistory } from "~/components/okrs/history";
 import { formatKrValue } from "~/components/okrs/kr-format";
@@ -56,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     expected,
     checkIns: checkIns.slice().reverse(),
     history: buildKrHistory(kr, { startDate: kr.cycleStartDate, endDate: kr.cycleEndDate }, checkIns, now),
+    roadmap: getKeyResultRoadmap(db, kr.id),
     canCheckIn:
       kr.cycleStatus === "open" && !kr.archivedAt && !kr.objectiveArchivedAt && can(user, "okrs:checkin", { teamId: kr.teamId, ownerUserId: kr.ownerUserId }),
   };
@@ -73,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function KeyResultHistory() {
-  const { kr, expected, checkIns, history, canCheckIn } = useLoaderData<typeof loader>();
+  const { kr, expected, checkIns, history, canCheckIn, roadmap } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { formatting } = useRootData();
   const fmtValue = (v: number) => formatKrValue(kr.kind, v, kr.unit, formatting);
@@ -177,6 +180,7 @@ export default function KeyResultHistory() {
           </div>
         )}
       </Card>
+      <KeyResultRoadmapPanel items={roadmap.items} progress={roadmap.progress} />
     </>
   );
 }
