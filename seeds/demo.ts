@@ -8,6 +8,7 @@ import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../app/auth/password.server";
 import { schema, type Db } from "../db/client";
 import { insertGate, insertMany, type DbWriter } from "./builders";
+import { seedDemoPlans } from "./demo-plans";
 import {
   DAY,
   HOUR,
@@ -562,6 +563,7 @@ function buildDemo(db: DbWriter, passwordHash: string, now: number): void {
 
   // ---------------------------------------------------------------- governance
   insertGovernance(db, cal, userId);
+  seedDemoPlans(db, { anchor: cal.anchor, lastClosedMonth: cal.lastClosedMonth, userId, teamId: (name) => ids.teams.get(name as TeamName) ?? null });
 
   db.insert(schema.auditLog)
     .values({
