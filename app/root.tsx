@@ -16,6 +16,7 @@ import { permissionsOf, ROLE_LABELS } from "~/auth/permissions";
 import { redirectToSetupWhileNoUser } from "~/auth/guards.server";
 import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useRootData } from "~/hooks/root-data";
 import { NAV, activeNavPath } from "~/lib/nav";
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
 import appCss from "~/styles/app.css";
@@ -46,13 +47,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
-
-/** Root loader data from any component (user, permissions, formatting). */
-export function useRootData(): RootData {
-  const data = useRouteLoaderData<typeof loader>("root");
-  if (!data) throw new Error("root loader data missing");
-  return data;
-}
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
@@ -110,7 +104,6 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
   const navigation = useNavigation();
   const location = useLocation();
   const { user } = data;
-  if (!user) return <main id="main" className="auth-main">{children}</main>;
   const items = NAV.filter((item) => data.permissions.includes(item.permission));
   const groups = [...new Set(items.map((i) => i.group))];
   const active = activeNavPath(location.pathname, items.map((i) => i.to));
@@ -125,6 +118,7 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
     const l = link.getBoundingClientRect();
     nav.scrollLeft += l.left - n.left - (n.width - l.width) / 2;
   }, [active]);
+  if (!user) return <main id="main" className="auth-main">{children}</main>;
   return (
     <div className="shell">
       <a href="#main" className="skip-link">

@@ -35,6 +35,12 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
   sqlite.pragma("cache_size = -64000");
   sqlite.pragma("temp_store = MEMORY");
   const db = drizzle(sqlite, { schema }) as Db;
+  // Every transaction takes the write lock when it begins (BEGIN IMMEDIATE), not at its first write:
+  // with several processes on the file (server.js workers, scripts), a deferred transaction that
+  // reads, then writes after another process committed fails at once with SQLITE_BUSY_SNAPSHOT —
+  // busy_timeout cannot help it. IMMEDIATE waits its turn instead (docs/decisions/720).
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as Db["transaction"];
   if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
 }

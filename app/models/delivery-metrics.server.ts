@@ -27,10 +27,10 @@ import {
   type DoraMetrics,
   type Window,
 } from "~/lib/metrics/delivery";
-import type { CtoParams } from "~/components/delivery-metrics/cto-window";
+import type { CtoParams } from "~/lib/metrics/cto-window";
 import { comparisonCoverage, type ComparisonCoverage } from "~/lib/metrics/comparison";
 import { budgetVsActual } from "~/lib/metrics/finance";
-import { DORA_TARGET_METRICS, type DoraTargetKey, type DoraTargets } from "~/components/delivery-metrics/targets";
+import { DORA_TARGET_METRICS, type DoraTargetKey, type DoraTargets } from "~/lib/metrics/dora-targets";
 import { getItBudgetVsActual } from "~/models/finance.server";
 import { targetFor } from "~/models/metric-targets.server";
 import { getCurrentCycle } from "~/models/okrs.server";

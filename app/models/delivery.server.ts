@@ -21,7 +21,7 @@ import { leadTimeSamplesMs, median, MS_PER_HOUR, PRODUCTION } from "~/lib/metric
 import { parseCsv, type CsvRowError } from "~/lib/csv";
 import { ignoredParamNotice, parseSearchParams } from "~/lib/url-params.server";
 import { isoDateSchema, isoInstantSchema } from "~/lib/validation.server";
-import { fromLocalInput } from "~/components/delivery/time";
+import { fromLocalInput } from "~/lib/time";
 import { recordAudit, type AuditActor } from "~/models/audit.server";
 import { ApiInputError } from "~/utils/api.server";
 import { schema, type Db } from "~/utils/db.server";

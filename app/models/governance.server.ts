@@ -14,7 +14,7 @@ import {
   type MaturityIndicator,
 } from "~/lib/metrics/governance";
 import { z } from "zod";
-import { fromHumanUnits } from "~/components/governance/gate-units";
+import { fromHumanUnits } from "~/lib/metrics/gate-units";
 import { parseCsv, type CsvRowError } from "~/lib/csv";
 import { formValues, parseForm, type ParseResult } from "~/lib/forms.server";
 import { idSchema, intSchema, isoDateSchema, pastIsoDateSchema } from "~/lib/validation.server";

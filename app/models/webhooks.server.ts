@@ -29,7 +29,7 @@ import { parsePagerDuty } from "~/lib/webhooks/pagerduty";
 import { SIGNATURE_HEADER, verifyDelivery } from "~/lib/webhooks/signatures.server";
 import type { DeploymentEvent, IncidentsEvent, ParsedDelivery, PushEvent, WebhookEvent, WebhookKind } from "~/lib/webhooks/types";
 import { PRODUCTION } from "~/lib/metrics/delivery";
-import { KIND_LABELS, MAPPING_KEY_LABELS } from "~/components/webhooks/labels";
+import { KIND_LABELS, MAPPING_KEY_LABELS } from "~/lib/webhooks/labels";
 import { recordAudit, SYSTEM_ACTOR } from "~/models/audit.server";
 import {
   addDeploymentCommits,

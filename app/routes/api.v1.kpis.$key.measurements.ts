@@ -8,7 +8,7 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { toLocalInput } from "~/components/delivery/time";
+import { toLocalInput } from "~/lib/time";
 import { decimalSchema, isoInstantSchema, pastIsoDateSchema } from "~/lib/validation.server";
 import { getKpiByKey, kpiValueProblem, MAX_MEASUREMENTS_PER_REQUEST, recordMeasurementsFromApi } from "~/models/kpis.server";
 import { getCompanySettings } from "~/models/settings.server";

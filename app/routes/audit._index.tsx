@@ -9,7 +9,7 @@ import { formatDateTime } from "~/lib/format";
 import { parseTableParams, tableHref, tablePaging } from "~/lib/table-params";
 import { auditActorLabel, auditChanges, auditFilterFromUrl, listAudit, listAuditEntityTypes, type AuditChange } from "~/models/audit.server";
 import { listUsers } from "~/models/users.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -70,7 +70,7 @@ function show(v: unknown): string {
 }
 
 function When({ at }: { at: number }) {
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   return <>{formatDateTime(at, formatting.timeZone, formatting.locale)}</>;
 }
 

@@ -28,7 +28,7 @@ import {
   saveBudgetLine,
 } from "~/models/finance.server";
 import { getDb } from "~/utils/db.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 
 const TEXT = {
   title: "Budgets",
@@ -149,7 +149,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Budgets() {
   const { range, grid, categories, edit, hasLines, canEditAny, canEditAll } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const location = useLocation();
   const navigation = useNavigation();
   const importing = navigation.state === "submitting" && navigation.formData?.get("intent") === "import";

@@ -11,7 +11,7 @@ import {
   TARGETS_SOURCE,
 } from "~/components/delivery-metrics/cto-dashboard";
 import ctoCss from "~/components/delivery-metrics/cto.css";
-import { ctoHref, toUtcDate, WINDOW_PRESETS } from "~/components/delivery-metrics/cto-window";
+import { ctoHref, toUtcDate, WINDOW_PRESETS } from "~/lib/metrics/cto-window";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState } from "~/components/ui/empty-state";
 import { parseCtoParams } from "~/lib/schemas/cto-params.server";
@@ -21,7 +21,7 @@ import { hasAnyDeployment } from "~/models/delivery.server";
 import { getCtoRiskPanels } from "~/models/live-metrics.server";
 import { TechRisksPanel } from "~/components/risks/tech-risks-panel";
 import { CompliancePanel } from "~/components/governance/compliance-panel";
-import { useRootData } from "~/root";
+import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { FilterDisclosure } from "~/components/ui/filter-disclosure";
 

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
-import { BURN_BANDS_SOURCE, burnMultipleBand } from "~/components/finance/bands";
+import { BURN_BANDS_SOURCE, burnMultipleBand } from "~/lib/metrics/burn-bands";
 import { BurnByCategoryChart, CashCurveChart, MrrTrendChart } from "~/components/finance/exec-charts";
 import financeCss from "~/components/finance/finance.css";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -21,7 +21,7 @@ import { OkrHealthPanel } from "~/components/okrs/okr-health-panel";
 import { getOkrHealthPanel } from "~/models/okrs.server";
 import { formatDeltaDays } from "~/components/hiring/labels";
 import { isColumnWithheld } from "~/lib/withheld";
-import { useRootData } from "~/root";
+import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { ScenarioStatusPanel } from "~/components/scenarios/scenario-status-panel";
 import { MetricContext } from "~/models/metrics.server";

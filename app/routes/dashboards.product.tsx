@@ -3,17 +3,17 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { LineChart } from "~/components/charts/line-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { canEditKpis, formatKpiValue, formatShortDate, kpiAxisUnit } from "~/components/kpis/kpi-format";
+import { canEditKpis, formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
 import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
-import { resolveCycleParam } from "~/components/okrs/okr-forms.server";
+import { resolveCycleParam } from "~/handlers/okrs.server";
 import { TeamHealthTable } from "~/components/okrs/team-health";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { getKpiSeries, getKpiTiles } from "~/models/kpis.server";
 import { getTeamOkrHealth, isoDayUtc, listCycles } from "~/models/okrs.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -56,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ProductDashboard() {
   const { cycle, cycles, tiles, trends, teamHealth, canEdit } = useLoaderData<typeof loader>();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const categories = [...new Set(tiles.map((t) => t.category))];
   const trendOf = new Map(trends.map((t) => [t.id, t.points]));
   return (

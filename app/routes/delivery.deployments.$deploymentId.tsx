@@ -11,7 +11,7 @@ import { Tooltip } from "~/components/ui/tooltip";
 import { formatDateTime, formatHours } from "~/lib/format";
 import { FORMULAS } from "~/lib/metrics/delivery";
 import { getDeployment } from "~/models/delivery.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function DeploymentDetail() {
   const { deployment: d } = useLoaderData<typeof loader>();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const dt = (ms: number | null) => formatDateTime(ms, formatting.timeZone, formatting.locale) ?? "—";
   const hours = (h: number | null) => formatHours(h, formatting.locale) ?? "no data";
   return (

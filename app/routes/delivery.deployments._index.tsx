@@ -22,7 +22,7 @@ import {
   parseDeploymentFilter,
   type DeploymentListRow,
 } from "~/models/delivery.server";
-import { useRootData } from "~/root";
+import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -63,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const col = createDataTableColumnHelper<DeploymentListRow>();
 
 function useColumns() {
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   return col.columns([
     col.accessor("finishedAt", {
       id: "finishedAt",
@@ -124,7 +124,7 @@ function useColumns() {
 export default function Deployments() {
   const { params, rows, total, notices, echo, services, teams } = useLoaderData<typeof loader>();
   const { exportCap } = useLoaderData<typeof loader>();
-  const { user } = useRootData();
+  const user = useOptionalUser();
   const location = useLocation();
   const columns = useColumns();
   const controls: FilterControl[] = [

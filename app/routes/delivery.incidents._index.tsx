@@ -22,7 +22,7 @@ import {
   SEVERITIES,
   type IncidentListRow,
 } from "~/models/delivery.server";
-import { useRootData } from "~/root";
+import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -64,7 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const col = createDataTableColumnHelper<IncidentListRow>();
 
 function useColumns() {
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   return col.columns([
     col.accessor("startedAt", {
       id: "startedAt",
@@ -124,7 +124,7 @@ function useColumns() {
 export default function Incidents() {
   const { params, rows, total, notices, echo, services, teams, severities } = useLoaderData<typeof loader>();
   const { exportCap } = useLoaderData<typeof loader>();
-  const { user } = useRootData();
+  const user = useOptionalUser();
   const location = useLocation();
   const columns = useColumns();
   const editable = can(user, "delivery:edit");

@@ -1,7 +1,7 @@
 /** GET /delivery/incidents.csv?<the list's filters> — the filtered incidents, streamed, at most 100 000 rows. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/guards.server";
-import { streamedCsvResponse } from "~/components/delivery/csv-stream.server";
+import { streamedCsvResponse } from "~/lib/csv-stream.server";
 import { parseTableParams } from "~/lib/table-params";
 import { countIncidents, INCIDENT_CSV_HEADERS, INCIDENT_SORTS, incidentCsvRows, MAX_EXPORT_ROWS, parseIncidentFilter } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";

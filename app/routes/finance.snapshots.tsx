@@ -26,7 +26,7 @@ import {
   type SnapshotRow2,
   type SnapshotSort,
 } from "~/models/finance.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { plural } from "~/lib/plural";
 
@@ -131,7 +131,7 @@ const col = createDataTableColumnHelper<SnapshotRow2>();
 export default function FinanceSnapshots() {
   const { params, rows, total, canEdit, editing, savedMonth } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const navigation = useNavigation();
   const location = useLocation();
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;

@@ -32,7 +32,7 @@ import {
   updateRequirement,
 } from "~/models/governance.server";
 import { listRiskOwnerOptions } from "~/models/risks.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

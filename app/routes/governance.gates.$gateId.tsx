@@ -10,7 +10,7 @@ import { badRequest } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { deleteGate, getGate, parseGateForm, updateGate } from "~/models/governance.server";
 import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 
@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditGate() {
   const { gate, metricOptions } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   return (
     <>
       <PageHeader eyebrow={<Link to="/governance/gates">{TEXT.back}</Link>} title={TEXT.title(gate.name)} />

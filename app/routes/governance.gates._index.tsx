@@ -14,7 +14,7 @@ import { createGate, evaluateGates, listGates, parseGateForm } from "~/models/go
 import { DECISION_LABELS, latestDecisions } from "~/models/gate-decisions.server";
 import { getLiveMetrics, gateMetricReader } from "~/models/live-metrics.server";
 import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

@@ -19,7 +19,7 @@ import {
   RequisitionFormSchema,
   updateRequisition,
 } from "~/models/hiring.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 
@@ -117,7 +117,7 @@ function Detail({ label, children }: { label: string; children: React.ReactNode 
 export default function RequisitionPage() {
   const { requisition: r, salaryEuros, teams, objectives } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const editable = r.canEdit || r.canEditProposal;
   return (
     <>

@@ -44,7 +44,7 @@ import {
   type RequisitionRow,
 } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
-import { useRootData } from "~/root";
+import { useFormatting, useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -227,7 +227,7 @@ function StatusActions({ row }: { row: Row }) {
 }
 
 function SalaryCell({ row }: { row: Row }) {
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   if (row.annualSalaryCents == null) {
     return (
       <span className="muted" title={TEXT.salaryHiddenWhy}>
@@ -259,7 +259,7 @@ function DeltaCell({ row }: { row: Row }) {
 }
 
 function MonthCell({ month }: { month: string }) {
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   return <>{formatMonth(month, formatting.locale)}</>;
 }
 

@@ -14,7 +14,7 @@ import { canManageEmployees, currentDay, EMPLOYEE_SORTS, listEmployees, listTeam
 import { getCompanySettings } from "~/models/settings.server";
 import { employmentStatus, type EmploymentStatus } from "~/lib/employment";
 import { Badge } from "~/components/ui/badge";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -73,7 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type Row = EmployeeRow & { status: EmploymentStatus };
 
 function StatusCell({ row }: { row: Row }) {
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const d = (v: string) => formatDate(v, formatting.timeZone, formatting.locale);
   switch (row.status) {
     case "starting":
@@ -88,12 +88,12 @@ function StatusCell({ row }: { row: Row }) {
 }
 
 function DateCell({ value, fallback }: { value: string | null; fallback: string }) {
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   return <>{value ? formatDate(value, formatting.timeZone, formatting.locale) : fallback}</>;
 }
 
 function SalaryCell({ cents }: { cents: number | null }) {
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   return <>{cents == null ? "—" : formatMoney(cents, formatting)}</>;
 }
 

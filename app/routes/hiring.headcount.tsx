@@ -12,7 +12,7 @@ import { monthDiff } from "~/lib/months";
 import { monthSchema } from "~/lib/validation.server";
 import { currentMonth, hasHeadcountData, getHeadcountRange, getHeadcountSeries, getHeadcountSummary } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -60,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Headcount() {
   const data = useLoaderData<typeof loader>();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const fm = (m: string | number) => formatMonth(String(m), formatting.locale);
   const fmtInt = (v: number) => formatNumber(v, { locale: formatting.locale, digits: 0 });
   const span = `${fm(data.from)} – ${fm(data.to)}`;

@@ -4,8 +4,8 @@ import { requireUser } from "~/auth/guards.server";
 import { LineChart } from "~/components/charts/line-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KpiDefinitionFields } from "~/components/kpis/kpi-definition-fields";
-import { canEditKpis, formatKpiValue, formatShortDate, kpiAxisUnit } from "~/components/kpis/kpi-format";
-import { assertCanEditKpis, KpiSchema, MeasurementSchema, TargetSchema } from "~/components/kpis/kpi-forms.server";
+import { canEditKpis, formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
+import { assertCanEditKpis, KpiSchema, MeasurementSchema, TargetSchema } from "~/lib/schemas/kpis.server";
 import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -31,7 +31,7 @@ import {
   updateKpi,
 } from "~/models/kpis.server";
 import { getCycle, isoDayUtc } from "~/models/okrs.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 
@@ -127,7 +127,7 @@ export default function KpiPage() {
   const { kpi, cycle, tile, series, targets, measurements, page, today, canEdit } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const v = (name: string, fallback: string | number | null | undefined, intent: string) => valueOf(reply, name, fallback, intent);
   const e = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);

@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KpiDefinitionFields } from "~/components/kpis/kpi-definition-fields";
-import { canEditKpis, formatKpiValue } from "~/components/kpis/kpi-format";
-import { assertCanEditKpis, KpiSchema } from "~/components/kpis/kpi-forms.server";
+import { canEditKpis, formatKpiValue } from "~/lib/kpi-format";
+import { assertCanEditKpis, KpiSchema } from "~/lib/schemas/kpis.server";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -20,7 +20,7 @@ import { createKpi, getKpiTiles, importMeasurementsCsv, kpiKeyTaken } from "~/mo
 
 /** Same columns as MEASUREMENT_CSV_HEADERS of the model (a server module: not importable here). */
 const CSV_HEADER = "kpi_key,measured_on,value,note";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { plural } from "~/lib/plural";
 
@@ -89,7 +89,7 @@ export default function KpisIndex() {
   const { cycle, kpis, canEdit } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const v = (name: string, fallback: string, intent: string) => valueOf(reply, name, fallback, intent);
   const e = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);

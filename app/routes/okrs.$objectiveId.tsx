@@ -7,9 +7,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { completionText } from "~/components/roadmap/roadmap-panel";
 import { getObjectiveRoadmapProgress } from "~/models/roadmap.server";
 import { StatusBadge } from "~/components/metrics/status-badge";
-import { formatKrRange, formatKrValue, krInputValue } from "~/components/okrs/kr-format";
+import { formatKrRange, formatKrValue, krInputValue } from "~/lib/kr-format";
 import { ClosingScore } from "~/components/okrs/objective-tree";
-import { KeyResultSchema, ObjectiveSchema, ruleErrorReply } from "~/components/okrs/okr-forms.server";
+import { KeyResultSchema, ObjectiveSchema, ruleErrorReply } from "~/handlers/okrs.server";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -38,7 +38,7 @@ import {
   updateObjective,
 } from "~/models/okrs.server";
 import { listTeams } from "~/models/users.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse, notFound } from "~/utils/http.server";
 import { plural } from "~/lib/plural";
@@ -214,7 +214,7 @@ export default function ObjectivePage() {
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const v = (name: string, fallback: string | number | null | undefined, intent: string) => valueOf(reply, name, fallback, intent);
   const e = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);

@@ -6,7 +6,7 @@ import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
 import { ObjectiveTree } from "~/components/okrs/objective-tree";
-import { CycleSchema, ObjectiveSchema, resolveCycleParam, ruleErrorReply } from "~/components/okrs/okr-forms.server";
+import { CycleSchema, ObjectiveSchema, resolveCycleParam, ruleErrorReply } from "~/handlers/okrs.server";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -17,7 +17,7 @@ import { badRequest, fieldError, idField, parseForm, unknownIntent } from "~/lib
 import { formatPercent } from "~/lib/format";
 import { closeCycle, createCycle, createObjective, cycleNameTaken, getCycle, getOkrTree, listCycles, listParentOptions, listPeople } from "~/models/okrs.server";
 import { listTeams } from "~/models/users.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { expectedProgress } from "~/lib/metrics/okrs";
 

@@ -7,10 +7,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KeyResultRoadmapPanel } from "~/components/roadmap/roadmap-panel";
 import { getKeyResultRoadmap } from "~/models/roadmap.server";
 import { CheckInRow } from "~/components/okrs/check-in-form";
-import { buildKrHistory } from "~/components/okrs/history";
-import { formatKrValue } from "~/components/okrs/kr-format";
-import { formatShortDate } from "~/components/kpis/kpi-format";
-import { handleCheckIn } from "~/components/okrs/okr-forms.server";
+import { buildKrHistory } from "~/lib/metrics/kr-history";
+import { formatKrValue } from "~/lib/kr-format";
+import { formatShortDate } from "~/lib/kpi-format";
+import { handleCheckIn } from "~/handlers/okrs.server";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
@@ -19,7 +19,7 @@ import { unknownIntent } from "~/lib/forms.server";
 import { expectedProgress, FORMULAS, krProgress, okrStatus } from "~/lib/metrics/okrs";
 import { idSchema } from "~/lib/validation.server";
 import { getKeyResult, listCheckIns } from "~/models/okrs.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 
@@ -78,7 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function KeyResultHistory() {
   const { kr, expected, checkIns, history, canCheckIn, roadmap } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const fmtValue = (v: number) => formatKrValue(kr.kind, v, kr.unit, formatting);
   // axis labels without the unit (in the title instead): recharts wraps long tick labels only in the browser
   const fmtAxis = (v: number) =>

@@ -5,14 +5,14 @@ import { requirePermission, requireUser } from "~/auth/guards.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckInRow } from "~/components/okrs/check-in-form";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
-import { handleCheckIn, resolveCycleParam } from "~/components/okrs/okr-forms.server";
+import { handleCheckIn, resolveCycleParam } from "~/handlers/okrs.server";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { ProgressBar } from "~/components/ui/progress-bar";
 import { formatPercent } from "~/lib/format";
 import { expectedProgress, FORMULAS } from "~/lib/metrics/okrs";
 import { listCycles, listMyKeyResults } from "~/models/okrs.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { unknownIntent } from "~/lib/forms.server";
 
@@ -61,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function MyKeyResults() {
   const { cycle, cycles, expected, keyResults } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   return (
     <>
       <PageHeader

@@ -23,7 +23,7 @@ import {
   setRiskStatus,
   updateRisk,
 } from "~/models/risks.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 

@@ -27,7 +27,7 @@ import {
   riskFilterFromUrl,
   type RiskRow,
 } from "~/models/risks.server";
-import { useRootData } from "~/root";
+import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -98,7 +98,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const col = createDataTableColumnHelper<RiskRow>();
 
 function DateCell({ row }: { row: RiskRow }) {
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   if (!row.nextReviewDate) return <span className="muted">not set</span>;
   return (
     <span className={row.overdue ? "risk-overdue" : undefined}>
@@ -150,7 +150,7 @@ const columns = col.columns([
 
 export default function RisksIndex() {
   const data = useLoaderData<typeof loader>();
-  const { user } = useRootData();
+  const user = useOptionalUser();
   const location = useLocation();
   const canEdit = can(user, "risks:edit");
   const canPropose = can(user, "risks:propose");

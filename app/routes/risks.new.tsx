@@ -8,7 +8,7 @@ import { RiskForm } from "~/components/risks/risk-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
 import { createRisk, listRiskOwnerOptions, RiskFormSchema } from "~/models/risks.server";
-import { useRootData } from "~/root";
+import { useOptionalUser } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -47,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewRisk() {
   const { owners, defaultOwner } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { user } = useRootData();
+  const user = useOptionalUser();
   const canEdit = can(user, "risks:edit");
   return (
     <>

@@ -13,7 +13,7 @@ import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
 import { FORMULAS } from "~/lib/metrics/risks";
 import { refreshMetricRisks } from "~/models/live-metrics.server";
 import { listRiskRules, listRisks, RiskRuleFormSchema, updateRiskRule, type RiskRuleRow, type RuleFinding } from "~/models/risks.server";
-import { useRootData } from "~/root";
+import { useOptionalUser } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -128,7 +128,7 @@ function RuleForm({ rule, reply, canEdit }: { rule: RiskRuleRow; reply: unknown;
 export default function RiskRules() {
   const { rules, findings, error, raised } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { user } = useRootData();
+  const user = useOptionalUser();
   const canEdit = can(user, "risks:edit");
   return (
     <>

@@ -10,9 +10,9 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
-import { KIND_LABELS, OUTCOME_TONES, SETUP_STEPS, WEBHOOK_OUTCOME_VALUES } from "~/components/webhooks/labels";
+import { KIND_LABELS, OUTCOME_TONES, SETUP_STEPS, WEBHOOK_OUTCOME_VALUES } from "~/lib/webhooks/labels";
 import { SourceFields } from "~/components/webhooks/source-fields";
-import { resolveMappingForm, webhookSchemas } from "~/components/webhooks/webhook-forms.server";
+import { resolveMappingForm, webhookSchemas } from "~/lib/schemas/webhooks.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
@@ -31,7 +31,7 @@ import {
   WEBHOOK_LOG_KEEP_UNVERIFIED,
   webhookSourceNameTaken,
 } from "~/models/webhooks.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 
@@ -120,7 +120,7 @@ export default function WebhookSource() {
   const { source, services, url, header, deliveries, filter, notices, keep } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const dt = (ms: number | null) => (ms === null ? null : formatDateTime(ms, formatting.timeZone, formatting.locale));
   const pageLink = (page: number) => {

@@ -8,15 +8,15 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
-import { KIND_LABELS, OUTCOME_TONES, WEBHOOK_KIND_VALUES } from "~/components/webhooks/labels";
+import { KIND_LABELS, OUTCOME_TONES, WEBHOOK_KIND_VALUES } from "~/lib/webhooks/labels";
 import { SourceFields } from "~/components/webhooks/source-fields";
-import { resolveMappingForm, webhookSchemas } from "~/components/webhooks/webhook-forms.server";
+import { resolveMappingForm, webhookSchemas } from "~/lib/schemas/webhooks.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
 import { listServiceOptions } from "~/models/delivery.server";
 import { createWebhookSource, listWebhookSources, webhookSourceNameTaken } from "~/models/webhooks.server";
-import { useRootData } from "~/root";
+import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -74,7 +74,7 @@ export default function WebhookSources() {
   const { sources, services } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formatting } = useRootData();
+  const formatting = useFormatting();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "create";
   const dt = (ms: number | null) => (ms === null ? null : formatDateTime(ms, formatting.timeZone, formatting.locale));
   const created = reply && reply.status === "created" ? reply : null;

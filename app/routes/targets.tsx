@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatGateValue, fromHumanUnits, humanUnitLabel } from "~/components/governance/gate-units";
+import { formatGateValue, fromHumanUnits, humanUnitLabel } from "~/lib/metrics/gate-units";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
@@ -21,7 +21,7 @@ import {
   TargetPermissionError,
 } from "~/models/metric-targets.server";
 import { listCycles } from "~/models/okrs.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

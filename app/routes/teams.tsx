@@ -26,7 +26,7 @@ import {
   teamNameTaken,
   updateTeam,
 } from "~/models/teams.server";
-import { useRootData } from "~/root";
+import { useOptionalUser } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -132,7 +132,7 @@ export default function Teams() {
   const { teams, open, members, candidates } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { user } = useRootData();
+  const user = useOptionalUser();
   const mayManage = (isTech?: boolean) => can(user, "teams:manage", isTech === undefined ? undefined : { teamIsTech: isTech });
   const mayLead = can(user, "users:manage");
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { z } from "zod";
 
 const MiB = 1024 * 1024;
@@ -30,6 +31,16 @@ const EnvSchema = z
     /** max request body of a multipart/form-data post (the CSV upload pages), bytes */
     UPLOAD_MAX_BODY_BYTES: bytes(6 * MiB),
     TRUST_PROXY: TrustProxySchema,
+    /**
+     * How many processes serve requests (server.js, node:cluster; docs/decisions/720). Default: the
+     * number of CPUs. 1 = a single process without cluster.
+     */
+    WEB_CONCURRENCY: z.coerce
+      .number()
+      .int("must be a whole number of processes")
+      .min(1, "must be at least 1")
+      .max(64, "must be at most 64")
+      .default(() => Math.min(64, Math.max(1, os.availableParallelism()))),
     /**
      * Test-only: the instant the visual regression suite freezes the clock at (read by
      * tests/visual/fixed-clock.mjs, never by the app). Refused in production.
@@ -69,6 +80,7 @@ export function serverConfig() {
   return {
     production: env.NODE_ENV === "production",
     port: env.PORT,
+    workers: env.WEB_CONCURRENCY,
     trustProxy: env.TRUST_PROXY,
     maxBodyBytes: { api: env.API_MAX_BODY_BYTES, form: env.FORM_MAX_BODY_BYTES, upload: env.UPLOAD_MAX_BODY_BYTES },
   };

@@ -83,6 +83,7 @@ export function loadBuild(): Promise<ServerBuild> {
 export const TEST_CONFIG: ServerConfig = {
   production: false,
   port: 0,
+  workers: 1,
   trustProxy: 0,
   maxBodyBytes: { api: 5 * 1024 * 1024, form: 1024 * 1024, upload: 6 * 1024 * 1024 },
 };

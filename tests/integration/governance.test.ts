@@ -14,7 +14,7 @@ import {
   insertSnapshot,
   insertUser,
 } from "../../seeds/builders";
-import { fromHumanUnits, toHumanUnits } from "~/components/governance/gate-units";
+import { fromHumanUnits, toHumanUnits } from "~/lib/metrics/gate-units";
 import { listAudit } from "~/models/audit.server";
 import {
   createGate,

@@ -1,10 +1,10 @@
 import { can } from "~/auth/permissions";
 import { TabsLinks } from "~/components/ui/tabs-links";
-import { useRootData } from "~/root";
+import { useOptionalUser } from "~/hooks/root-data";
 
 /** The delivery data pages, as tabs under each page's header. */
 export function DeliveryTabs({ current }: { current: "deployments" | "incidents" | "services" | "import" }) {
-  const { user } = useRootData();
+  const user = useOptionalUser();
   const items = [
     { to: "/delivery/deployments", label: "Deployments", current: current === "deployments" },
     { to: "/delivery/incidents", label: "Incidents", current: current === "incidents" },

@@ -12,7 +12,7 @@ import {
   type GateOperator,
   type GateVerdict,
 } from "~/lib/metrics/governance";
-import { formatGateValue } from "./gate-units";
+import { formatGateValue } from "~/lib/metrics/gate-units";
 import { OPERATOR_LABELS } from "./labels";
 
 export type GateView = {

@@ -1,6 +1,6 @@
 import { KpiTile } from "~/components/metrics/kpi-tile";
 import { formatDate, type FormatOptions } from "~/lib/format";
-import { formatKpiChange, formatKpiValue } from "./kpi-format";
+import { formatKpiChange, formatKpiValue } from "~/lib/kpi-format";
 
 export type KpiTileItem = {
   id: number;

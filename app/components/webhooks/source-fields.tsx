@@ -1,7 +1,7 @@
 /** The fields of a webhook source shared by the create and edit forms (no JavaScript needed). */
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
-import { MAPPING_EXAMPLES, MAPPING_KEY_LABELS, type WebhookKindValue } from "./labels";
+import { MAPPING_EXAMPLES, MAPPING_KEY_LABELS, type WebhookKindValue } from "~/lib/webhooks/labels";
 
 export type SourceFieldValues = {
   name: string;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { WINDOW_PRESETS, type CtoParams, type WindowPreset } from "~/components/delivery-metrics/cto-window";
+import { WINDOW_PRESETS, type CtoParams, type WindowPreset } from "~/lib/metrics/cto-window";
 import { DEFAULT_WINDOW_DAYS, MS_PER_DAY, previousWindow, windowProblem, type Window } from "~/lib/metrics/delivery";
 import { ignoredParamNotice, parseSearchParams, urlTextSchema } from "~/lib/url-params.server";
 import { intSchema, isoDateSchema } from "~/lib/validation.server";

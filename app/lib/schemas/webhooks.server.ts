@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parseMappingText } from "~/lib/webhooks/mapping";
 import { idSchema } from "~/lib/validation.server";
 import type { MappingRule } from "~/lib/webhooks/mapping";
-import { WEBHOOK_KIND_VALUES } from "./labels";
+import { WEBHOOK_KIND_VALUES } from "~/lib/webhooks/labels";
 
 const text = (max: number, what = "characters") => z.string({ error: "is required" }).trim().min(1, "is required").max(max, `must be at most ${max} ${what}`);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildKrHistory } from "./history";
+import { buildKrHistory } from "./kr-history";
 
 const cycle = { startDate: "2025-01-01", endDate: "2025-01-28" }; // 4 weeks
 const kr = { startValue: 0, targetValue: 100 };

@@ -4,7 +4,7 @@ import { forbidden } from "~/utils/http.server";
 import type { SessionUser } from "~/models/users.server";
 import { idSchema, parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
 import { KPI_CATEGORIES, KPI_DIRECTIONS, KPI_SOURCES } from "~/models/kpis.server";
-import { canEditKpis } from "./kpi-format";
+import { canEditKpis } from "~/lib/kpi-format";
 
 /** 403 unless the user may edit KPIs (CEO, CTO, leads). */
 export function assertCanEditKpis(user: SessionUser): void {

@@ -1,0 +1,171 @@
+/**
+ * Reads while people write: npm run bench:load -- [--workers 1,2] [--writers 30] [--readers 4] [--seconds 30]
+ *
+ * For each worker count, starts the production server (server.js, WEB_CONCURRENCY=<n>, the
+ * current build) on a fresh copy of the demo data set, signs in the demo CTO and creates an API
+ * token, then for --seconds runs at once:
+ *   - <writers> API clients, each posting one deployment after another (POST /api/v1/deployments);
+ *   - <readers> clients reading in turn the DORA API (GET /api/v1/metrics/dora) and the CTO
+ *     dashboard page (GET /dashboards/cto, full HTML).
+ * Reports p50/p95/p99 per kind, requests per second, errors (any status but 200/201, any network
+ * error) and lost writes (acknowledged deployments missing from the database afterwards), and
+ * writes everything to data/bench/load.json. Build first (`npm run build`).
+ * The server's processes compete with this script for the CPUs: the figures are for this machine
+ * under this load, printed with its core count and load average (docs/decisions/720).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { openDb } from "../db/client";
+import { seedDemo } from "../seeds/demo";
+
+const { values } = parseArgs({
+  options: {
+    workers: { type: "string", default: "1,2" },
+    writers: { type: "string", default: "30" },
+    readers: { type: "string", default: "4" },
+    seconds: { type: "string", default: "30" },
+    port: { type: "string", default: "3950" },
+  },
+});
+const WORKER_COUNTS = values.workers.split(",").map((w) => Number(w));
+const WRITERS = Number(values.writers);
+const READERS = Number(values.readers);
+const SECONDS = Number(values.seconds);
+const PORT = Number(values.port);
+if (![...WORKER_COUNTS, WRITERS, READERS, SECONDS, PORT].every((n) => Number.isInteger(n) && n >= 1)) {
+  console.error("--workers, --writers, --readers, --seconds and --port take whole numbers ≥ 1");
+  process.exit(2);
+}
+const BASE = `http://localhost:${PORT}`;
+const SECRET = "bench-only-session-secret-0123456789abcdef";
+
+type Kind = "write" | "dora-api" | "cto-page";
+type Sample = { kind: Kind; ms: number; ok: boolean };
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+
+async function waitForServer(child: ChildProcess) {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${BASE}/healthz`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("server did not start within 30 s");
+}
+
+async function signIn(): Promise<string> {
+  const body = new URLSearchParams({ email: "cto@innovatech.test", password: "innovatech-demo", redirectTo: "/" });
+  const response = await fetch(`${BASE}/login`, { method: "POST", body, redirect: "manual", headers: { Origin: BASE } });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (response.status !== 302 || !cookie) throw new Error(`sign-in answered ${response.status}`);
+  return cookie;
+}
+
+async function runOnce(workers: number) {
+  const file = `data/bench/load-${workers}.db`;
+  fs.mkdirSync("data/bench", { recursive: true });
+  for (const suffix of ["", "-wal", "-shm", ".lock"]) fs.rmSync(file + suffix, { force: true });
+  const db = openDb(file);
+  await seedDemo(db);
+  const { createApiToken } = await import("../app/models/tokens.server");
+  const { token } = createApiToken(db, { name: "load bench", scopes: ["deployments:write", "metrics:read"], createdByUserId: null }, null);
+  const before = db.$client.prepare("SELECT COUNT(*) FROM deployments").pluck().get() as number;
+  db.$client.close();
+
+  const child = spawn(process.execPath, ["server.js"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), DATABASE_PATH: file, SESSION_SECRET: SECRET, WEB_CONCURRENCY: String(workers) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    await waitForServer(child);
+    const cookie = await signIn();
+    const samples: Sample[] = [];
+    const acknowledged = new Set<string>();
+    const deadline = Date.now() + SECONDS * 1000;
+    const timed = async (kind: Kind, request: () => Promise<Response>, okStatuses: number[]) => {
+      const started = performance.now();
+      let ok = false;
+      try {
+        const response = await request();
+        await response.arrayBuffer();
+        ok = okStatuses.includes(response.status);
+      } catch {
+        ok = false;
+      }
+      samples.push({ kind, ms: performance.now() - started, ok });
+      return ok;
+    };
+    const writer = async (w: number) => {
+      for (let n = 0; Date.now() < deadline; n++) {
+        const externalId = `load-${workers}-${w}-${n}`;
+        const finished = Date.now();
+        const payload = {
+          externalId,
+          service: `load-service-${w % 5}`,
+          status: "success",
+          startedAt: new Date(finished - 120_000).toISOString(),
+          finishedAt: new Date(finished).toISOString(),
+          commits: [{ sha: `${w}${n}`.padStart(7, "0"), committedAt: new Date(finished - 3_600_000).toISOString() }],
+        };
+        const ok = await timed(
+          "write",
+          () => fetch(`${BASE}/api/v1/deployments`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: JSON.stringify(payload) }),
+          [201],
+        );
+        if (ok) acknowledged.add(externalId);
+      }
+    };
+    const reader = async (r: number) => {
+      for (let n = 0; Date.now() < deadline; n++) {
+        if ((n + r) % 2 === 0) await timed("dora-api", () => fetch(`${BASE}/api/v1/metrics/dora`, { headers: { Authorization: `Bearer ${token}` } }), [200]);
+        else await timed("cto-page", () => fetch(`${BASE}/dashboards/cto`, { headers: { Cookie: cookie } }), [200]);
+      }
+    };
+    const loadBefore = os.loadavg()[0];
+    await Promise.all([...Array.from({ length: WRITERS }, (_, w) => writer(w)), ...Array.from({ length: READERS }, (_, r) => reader(r))]);
+
+    const check = openDb(file, { migrate: false });
+    const stored = new Set(
+      (check.$client.prepare("SELECT external_id FROM deployments WHERE external_id LIKE ?").pluck().all(`load-${workers}-%`) as string[]),
+    );
+    const after = check.$client.prepare("SELECT COUNT(*) FROM deployments").pluck().get() as number;
+    check.$client.close();
+    const lost = [...acknowledged].filter((id) => !stored.has(id)).length;
+
+    const summary = (["write", "dora-api", "cto-page"] as Kind[]).map((kind) => {
+      const of = samples.filter((s) => s.kind === kind);
+      const ms = of.map((s) => s.ms).sort((a, b) => a - b);
+      return {
+        kind,
+        requests: of.length,
+        perSecond: Math.round(of.length / SECONDS),
+        errors: of.filter((s) => !s.ok).length,
+        p50: Math.round(percentile(ms, 50) * 10) / 10,
+        p95: Math.round(percentile(ms, 95) * 10) / 10,
+        p99: Math.round(percentile(ms, 99) * 10) / 10,
+      };
+    });
+    return { workers, writers: WRITERS, readers: READERS, seconds: SECONDS, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg()[0], acknowledgedWrites: acknowledged.size, storedNewDeployments: after - before, lostWrites: lost, summary };
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+}
+
+console.log(`Reads while people write — ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, Node ${process.version}`);
+console.log(`${WRITERS} writers + ${READERS} readers for ${SECONDS} s, per worker count: ${WORKER_COUNTS.join(", ")}`);
+const runs = [];
+for (const workers of WORKER_COUNTS) {
+  const run = await runOnce(workers);
+  runs.push(run);
+  console.log(`\nWEB_CONCURRENCY=${workers}: ${run.acknowledgedWrites} writes acknowledged, ${run.lostWrites} lost; load average ${run.loadAverageBefore.toFixed(1)} → ${run.loadAverageAfter.toFixed(1)}`);
+  console.table(run.summary);
+}
+fs.writeFileSync("data/bench/load.json", JSON.stringify({ cpus: os.cpus().length, node: process.version, at: new Date().toISOString(), runs }, null, 2));
+console.log("\nwritten to data/bench/load.json");
