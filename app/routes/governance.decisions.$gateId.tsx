@@ -4,7 +4,7 @@ import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatGateValue } from "~/components/governance/gate-units";
+import { formatGateValue } from "~/lib/metrics/gate-units";
 import { GateCriteriaTable, GateVerdictBadge } from "~/components/governance/gates-panel";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -28,7 +28,7 @@ import {
   stillSupported,
 } from "~/models/gate-decisions.server";
 import { MetricContext } from "~/models/metrics.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 

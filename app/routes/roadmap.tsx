@@ -34,7 +34,7 @@ import {
   type RoadmapInput,
 } from "~/models/roadmap.server";
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/hooks/root-data";
 import { getDb, schema } from "~/utils/db.server";
 
 const TEXT = {

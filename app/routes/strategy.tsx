@@ -4,7 +4,7 @@ import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatGateValue, humanUnitLabel, toHumanUnits } from "~/components/governance/gate-units";
+import { formatGateValue, humanUnitLabel, toHumanUnits } from "~/lib/metrics/gate-units";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -30,7 +30,7 @@ import {
   setPlanTarget,
   updateMilestone,
 } from "~/models/strategy.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

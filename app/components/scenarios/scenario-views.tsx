@@ -1,5 +1,5 @@
 import { LineChart } from "~/components/charts/line-chart";
-import { humanUnitLabel, toHumanUnits, formatGateValue } from "~/components/governance/gate-units";
+import { humanUnitLabel, toHumanUnits, formatGateValue } from "~/lib/metrics/gate-units";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
 import { formatDate, formatMoney, formatMonth, formatNumber, type FormatOptions } from "~/lib/format";
 import { NOT_BURNING_LABEL } from "~/lib/metrics/finance";

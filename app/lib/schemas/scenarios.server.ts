@@ -4,7 +4,7 @@
  * months…, as on the gate form) and stored in the metric's unit.
  */
 import { z } from "zod";
-import { fromHumanUnits } from "~/components/governance/gate-units";
+import { fromHumanUnits } from "~/lib/metrics/gate-units";
 import { TRIGGER_COMPARISONS } from "~/lib/metrics/scenarios";
 import { checkboxSchema, decimalSchema, eurosSchema, idSchema, isoDateSchema, monthSchema } from "~/lib/validation.server";
 

@@ -1,6 +1,6 @@
 /** Form schemas of the multi-year plan (server only). Values typed in the metric's human unit (k€, %, months…). */
 import { z } from "zod";
-import { fromHumanUnits } from "~/components/governance/gate-units";
+import { fromHumanUnits } from "~/lib/metrics/gate-units";
 import { MILESTONE_COMPARISONS, MILESTONE_STATUSES } from "~/lib/metrics/strategy";
 import { decimalSchema, idSchema, intSchema, isoDateSchema } from "~/lib/validation.server";
 
