@@ -120,4 +120,4 @@ CREATE TABLE `gate_manual_criteria` (
 );
 --> statement-breakpoint
 CREATE INDEX `gate_manual_criteria_gate_idx` ON `gate_manual_criteria` (`gate_id`);--> statement-breakpoint
-INSERT OR IGNORE INTO `risk_rules` (`kind`, `threshold`, `enabled`, `created_at`, `updated_at`) SELECT 'scenario_trigger_holds', 0, 1, CAST(unixepoch('subsec') * 1000 AS integer), CAST(unixepoch('subsec') * 1000 AS integer) WHERE EXISTS (SELECT 1 FROM `risk_rules`);
+INSERT OR IGNORE INTO `risk_rules` (`kind`, `threshold`, `enabled`, `created_at`, `updated_at`) SELECT 'scenario_trigger_holds', 0.1, 1, CAST(unixepoch('subsec') * 1000 AS integer), CAST(unixepoch('subsec') * 1000 AS integer) WHERE EXISTS (SELECT 1 FROM `risk_rules`);

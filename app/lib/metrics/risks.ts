@@ -117,7 +117,7 @@ export const DEFAULT_RISK_RULE_THRESHOLDS: Record<RiskRuleKind, number> = {
   runway_below_months: 6,
   cfr_above_percent_30d: 15,
   objective_off_track_mid_cycle: 0.5,
-  scenario_trigger_holds: 0,
+  scenario_trigger_holds: 0.1,
 };
 
 /** A scenario marked "raises a risk", with its trigger evaluated on today's figure (app/lib/metrics/scenarios.ts). */
