@@ -75,6 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(formData, scenarioFormSchema((id) => isKnownMetricId(ctx, id)), "scenario");
     if (!parsed.ok) return badRequest(parsed.reply);
     const { scenarioId, input } = parsed.data;
+    if (intent === "update" && (scenarioId === null || !getScenario(db, scenarioId))) return fieldError(formData, "scenarioId", "no such scenario", "scenario");
     if (scenarioNameTaken(db, input.name, scenarioId)) return fieldError(formData, "name", "is already the name of a scenario", "scenario");
     if (intent === "update") {
       if (scenarioId === null || !updateScenario(db, user.id, scenarioId, input)) return fieldError(formData, "scenarioId", "no such scenario", "scenario");
