@@ -16,7 +16,7 @@ const GD = schema.gateDecisions;
 
 export const GATE_DECISIONS = schema.GATE_DECISIONS;
 export type GateDecisionKind = (typeof GATE_DECISIONS)[number];
-export const DECISION_LABELS: Record<GateDecisionKind, string> = { go: "Go", no_go: "No-go", alternative: "Alternative" };
+export { DECISION_LABELS } from "~/components/governance/decision-labels";
 
 export type ManualCriterionRow = { id: number; label: string; checked: boolean; checkedByName: string | null; checkedAt: number | null; note: string | null };
 

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ROADMAP_STATUS_LABELS, ROADMAP_STATUS_TONE } from "~/components/roadmap/labels";
+import { ROADMAP_STATUS_LABELS, ROADMAP_STATUS_NAMES, ROADMAP_STATUS_TONE } from "~/components/roadmap/labels";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -28,7 +28,6 @@ import {
   roadmapKeyTaken,
   roadmapLookups,
   ROADMAP_CSV_HEADERS,
-  ROADMAP_STATUSES,
   setRoadmapStatus,
   updateRoadmapItem,
   type RoadmapInput,
@@ -46,6 +45,7 @@ const TEXT = {
 } as const;
 
 const STATUS_LABELS = ROADMAP_STATUS_LABELS;
+const CSV_COLUMNS = "key, title, team, quarter, sprint, status, owner_email, key_result_ids";
 const STATUS_TONE = ROADMAP_STATUS_TONE;
 
 export const meta: MetaFunction = () => [{ title: "Roadmap · Strategy Tracker" }];
@@ -148,7 +148,7 @@ function StatusForm({ item, reply }: { item: Item; reply: unknown }) {
       <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="itemId" value={item.id} />
       <select name="status" aria-label={`Status of ${item.key}`} defaultValue={valueOf(reply, "status", item.status, rowIntent)} className="dl-cell-input">
-        {ROADMAP_STATUSES.map((s) => (
+        {ROADMAP_STATUS_NAMES.map((s) => (
           <option key={s} value={s}>
             {STATUS_LABELS[s]}
           </option>
@@ -211,7 +211,7 @@ function ItemForm({ data, reply }: { data: Data; reply: unknown }) {
       <SelectField label="Squad" name="teamId" required placeholder="Choose" options={teams.map((t) => ({ value: String(t.id), label: t.name }))} defaultValue={v("teamId", e?.teamId ?? (user?.role === "lead" ? user.teamId : null))} errors={err("teamId")} />
       <Field label="Quarter" name="quarter" required maxLength={7} hint="e.g. 2026-Q3" defaultValue={v("quarter", e?.quarter)} errors={err("quarter")} />
       <Field label="Sprint" name="sprint" maxLength={60} defaultValue={v("sprint", e?.sprint)} errors={err("sprint")} />
-      <SelectField label="Status" name="status" required options={ROADMAP_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} defaultValue={v("status", e?.status ?? "planned")} errors={err("status")} />
+      <SelectField label="Status" name="status" required options={ROADMAP_STATUS_NAMES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} defaultValue={v("status", e?.status ?? "planned")} errors={err("status")} />
       <SelectField label="Owner" name="ownerUserId" placeholder="Nobody yet" options={data.owners.map((o) => ({ value: String(o.id), label: o.name }))} defaultValue={v("ownerUserId", e?.ownerUserId)} errors={err("ownerUserId")} />
       <div className="field form-grid__full">
         <label htmlFor="keyResultIds">Key results it serves</label>
@@ -287,7 +287,7 @@ export default function Roadmap() {
             <thead>
               <tr>
                 <th scope="col">Squad</th>
-                {ROADMAP_STATUSES.map((s) => (
+                {ROADMAP_STATUS_NAMES.map((s) => (
                   <th scope="col" key={s}>
                     {STATUS_LABELS[s]}
                   </th>
@@ -298,7 +298,7 @@ export default function Roadmap() {
               {teamsWithItems.map((t) => (
                 <tr key={t.id}>
                   <th scope="row">{t.name}</th>
-                  {ROADMAP_STATUSES.map((s) => (
+                  {ROADMAP_STATUS_NAMES.map((s) => (
                     <td key={s}>
                       <ul className="plain-list">
                         {items
@@ -330,7 +330,7 @@ export default function Roadmap() {
             ) : null}
           </Card>
           <Card title="Import a CSV">
-            <p className="muted">Columns: {ROADMAP_CSV_HEADERS.join(", ")} (the export's). An item whose key exists is updated; one bad row rejects the file.</p>
+            <p className="muted">Columns: {CSV_COLUMNS} (the export's). An item whose key exists is updated; one bad row rejects the file.</p>
             <Form method="post" className="form-grid" noValidate>
               <input type="hidden" name="intent" value="import" />
               <TextareaField label="CSV" name="csv" rows={5} className="form-grid__full" defaultValue={valueOf(reply, "csv", "", "import")} errors={fieldErrorsOf(reply, "csv", "import")} />

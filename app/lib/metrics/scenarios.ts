@@ -14,6 +14,9 @@ export type CostGroup = (typeof COST_GROUPS)[number];
 
 export type FundingEvent = { month: string; amountCents: number };
 
+/** Funding events a scenario form holds (funding_month_N, funding_amount_N, funding_label_N). */
+export const FUNDING_SLOTS = 4;
+
 /** What a scenario changes in the base plan. `NO_ASSUMPTIONS` changes nothing. */
 export type ScenarioAssumptions = {
   /** monthly revenue growth replacing today's g; null = keep g */

@@ -5,15 +5,13 @@
  */
 import { z } from "zod";
 import { fromHumanUnits } from "~/lib/metrics/gate-units";
-import { TRIGGER_COMPARISONS } from "~/lib/metrics/scenarios";
+import { FUNDING_SLOTS, TRIGGER_COMPARISONS } from "~/lib/metrics/scenarios";
 import { checkboxSchema, decimalSchema, eurosSchema, idSchema, isoDateSchema, monthSchema } from "~/lib/validation.server";
 
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 const optional = <T extends z.ZodType>(s: T) => z.preprocess(blankToUndefined, s.optional());
 const percent = (min: number, max: number) => decimalSchema({ min, max }).transform((n) => n / 100);
 
-/** Funding slots on the form (funding_month_N, funding_amount_N, funding_label_N). */
-export const FUNDING_SLOTS = 4;
 
 const fundingFields = Object.fromEntries(
   Array.from({ length: FUNDING_SLOTS }, (_, n) => [
