@@ -21,6 +21,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { formatMoney, formatNumber, formatPercent } from "~/lib/format";
+import { plural } from "~/lib/plural";
 import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { FORMULAS, FUNDING_SLOTS, TRIGGER_COMPARISONS } from "~/lib/metrics/scenarios";
@@ -106,8 +107,9 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
   const err = (name: string) => fieldErrorsOf(r, name, "scenario");
   const metric = v("triggerMetric", e?.triggerMetric ?? "");
   return (
-    <Form method="post" className="form-grid" noValidate>
+    <Form method="post" noValidate>
       <input type="hidden" name="intent" value={e ? "update" : "create"} />
+      <div className="form-grid">
       {e ? <input type="hidden" name="scenarioId" value={e.id} /> : null}
       <Field label="Name" name="name" required maxLength={80} defaultValue={v("name", e?.name)} errors={err("name")} />
       <Field label="Probability (%)" name="probability" required inputMode="decimal" defaultValue={v("probability", pct(e?.probability))} errors={err("probability")} />
@@ -119,7 +121,8 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
       <Field label="Payroll cost change (%)" name="costChangePayroll" inputMode="decimal" defaultValue={v("costChangePayroll", pct(e?.costChangePayroll ?? 0))} errors={err("costChangePayroll")} />
       <Field label="IT cost change (%)" name="costChangeIt" inputMode="decimal" defaultValue={v("costChangeIt", pct(e?.costChangeIt ?? 0))} errors={err("costChangeIt")} />
       <Field label="Other cost change (%)" name="costChangeOther" inputMode="decimal" defaultValue={v("costChangeOther", pct(e?.costChangeOther ?? 0))} errors={err("costChangeOther")} />
-      <fieldset className="form-grid__full">
+      </div>
+      <fieldset>
         <legend>Funding events</legend>
         {Array.from({ length: FUNDING_SLOTS }, (_, n) => {
           const f = e?.funding[n];
@@ -132,7 +135,7 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
           );
         })}
       </fieldset>
-      <fieldset className="form-grid__full">
+      <fieldset>
         <legend>Trigger</legend>
         <div className="form-grid">
           <SelectField
@@ -162,7 +165,7 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
           errors={err("raisesRisk")}
         />
       </fieldset>
-      <TextareaField label="Actions (one per line)" name="actions" rows={4} className="form-grid__full" defaultValue={v("actions", e?.actions)} errors={err("actions")} />
+      <TextareaField label="Actions (one per line)" name="actions" rows={4} defaultValue={v("actions", e?.actions)} errors={err("actions")} />
       <div>
         <Button variant="primary" pending={busy} pendingLabel="Saving…">
           {e ? "Save scenario" : "Add scenario"}
@@ -274,7 +277,7 @@ export default function Scenarios() {
                 </h2>
                 {s.description ? <p>{s.description}</p> : null}
                 <ul className="plain-list">
-                  <li>Revenue growth: {s.revenueGrowth === null ? "today's" : `${formatPercent(s.revenueGrowth, 1, fmt.locale)} a month`}{s.extraChurn ? `, minus ${formatNumber(s.extraChurn * 100, { locale: fmt.locale, digits: 1 })} points of churn` : ""}</li>
+                  <li>Revenue growth: {s.revenueGrowth === null ? "today's" : `${formatPercent(s.revenueGrowth, 1, fmt.locale)} a month`}{s.extraChurn ? `, minus ${plural(s.extraChurn * 100, "point", "points", { locale: fmt.locale, digits: 1 })} of churn` : ""}</li>
                   <li>
                     Hiring: {s.hiringSpeed === 1 ? "as planned" : `× ${formatNumber(s.hiringSpeed, { locale: fmt.locale, digits: 2 })}`}
                     {s.hiringFreezeFrom ? `, frozen from ${monthText(s.hiringFreezeFrom, fmt, "")}` : ""}
