@@ -1,5 +1,4 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useEffect, useRef } from "react";
 import {
   Form,
   Links,
@@ -12,8 +11,9 @@ import {
   useNavigation,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { permissionsOf, ROLE_LABELS } from "~/auth/permissions";
+import { useEffect, useRef } from "react";
 import { redirectToSetupWhileNoUser } from "~/auth/guards.server";
+import { permissionsOf, ROLE_LABELS } from "~/auth/permissions";
 import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useRootData } from "~/hooks/root-data";

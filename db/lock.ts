@@ -38,7 +38,7 @@ function openLockFile(dbFile: string, busyTimeoutMs: number): Database.Database 
 }
 
 declare global {
-  // eslint-disable-next-line no-var
+   
   var __trackerServingLocks: Map<string, Database.Database> | undefined;
 }
 

@@ -20,8 +20,8 @@ import fs from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import type { Database } from "better-sqlite3";
-import { openDb, type Db } from "../db/client";
 import { MS_PER_DAY } from "../app/lib/metrics/delivery";
+import { openDb, type Db } from "../db/client";
 import { generateScale, type ScaleSize } from "../seeds/scale";
 
 const { values } = parseArgs({

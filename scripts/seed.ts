@@ -1,8 +1,8 @@
 // `npm run db:seed`: applies migrations to DATABASE_PATH (default ./data/tracker.db) and loads the
 // InnovaTech demo data set. Idempotent: a database that already holds data is left untouched.
-import { openDb } from "../db/client";
 import { plural } from "../app/lib/plural";
 import { refreshMetricRisks } from "../app/models/live-metrics.server";
+import { openDb } from "../db/client";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../seeds/demo";
 import { tableCounts } from "../seeds/stats";
 

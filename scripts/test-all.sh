@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command from a fresh clone to the whole test suite: installs what it needs
-# (npm packages, Debian's chromium), then typecheck, unit + integration tests (vitest),
+# (npm packages, Debian's chromium), then typecheck, lint, unit + integration tests (vitest),
 # a production build and the browser tests (Playwright on /usr/bin/chromium).
 # Ends with one line "N passed, N failed" summing every suite; exits non-zero on any failure.
 set -uo pipefail
@@ -23,6 +23,9 @@ fi
 status=0
 echo "==> Typecheck"
 if npx tsc; then echo '{"passed":1,"failed":0}' > tests/.tmp/typecheck.json; else echo '{"passed":0,"failed":1}' > tests/.tmp/typecheck.json; status=1; fi
+
+echo "==> Lint (ESLint with the layer rules, Prettier check)"
+if npm run lint --silent; then echo '{"passed":1,"failed":0}' > tests/.tmp/lint.json; else echo '{"passed":0,"failed":1}' > tests/.tmp/lint.json; status=1; fi
 
 echo "==> Unit and integration tests (vitest)"
 npx vitest run --config tests/vitest.config.ts --reporter=default --reporter=json --outputFile.json=tests/.tmp/vitest.json || status=1

@@ -15,7 +15,7 @@ let failed = 0;
 let skipped = 0;
 const lines = [];
 
-for (const name of ["typecheck.json", "build.json"]) {
+for (const name of ["typecheck.json", "lint.json", "build.json"]) {
   const r = read(name);
   if (r) {
     passed += r.passed;

@@ -6,10 +6,10 @@
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { openDb, schema } from "../db/client";
-import { API_SCOPES } from "../db/schema";
 import { canHoldScope } from "../app/auth/permissions";
 import { createApiToken } from "../app/models/tokens.server";
+import { openDb, schema } from "../db/client";
+import { API_SCOPES } from "../db/schema";
 
 const ArgsSchema = z.object({
   name: z.string({ error: "--name is required" }).trim().min(1, "--name must not be empty").max(100, "--name must be at most 100 characters"),

@@ -5,12 +5,12 @@
 // belongs to a team). Audited as made by the system.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { openDb } from "../db/client";
 import { hashPassword } from "../app/auth/password.server";
-import { emailSchema } from "../app/lib/validation.server";
 import { LEAD_NEEDS_TEAM, newPasswordSchema, personNameSchema, roleSchema } from "../app/lib/schemas/settings.server";
+import { emailSchema } from "../app/lib/validation.server";
 import { SYSTEM_ACTOR } from "../app/models/audit.server";
 import { createUser, emailTaken, findTeamByName } from "../app/models/users.server";
+import { openDb } from "../db/client";
 import { failWith, readNewPassword } from "./lib/user-cli";
 
 const fail: (message: string) => never = failWith("Usage: npm run user:create -- --email user@example.com --name \"Full Name\" --role ceo|cto|lead|viewer [--team \"Team name\"]\n(password from TRACKER_PASSWORD, or typed at the prompt)");

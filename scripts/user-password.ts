@@ -4,12 +4,12 @@
 // is reactivated and signed out everywhere. Audited as the system.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { openDb } from "../db/client";
 import { hashPassword } from "../app/auth/password.server";
-import { emailSchema } from "../app/lib/validation.server";
 import { newPasswordSchema } from "../app/lib/schemas/settings.server";
+import { emailSchema } from "../app/lib/validation.server";
 import { SYSTEM_ACTOR } from "../app/models/audit.server";
 import { findUserByEmail, setUserPassword } from "../app/models/users.server";
+import { openDb } from "../db/client";
 import { failWith, readNewPassword } from "./lib/user-cli";
 
 const fail: (message: string) => never = failWith("Usage: npm run user:password -- --email user@example.com\n(password from TRACKER_PASSWORD, or typed at the prompt)");

@@ -4,8 +4,8 @@
  * and incidents whose inferred cause follows the metric contract.
  */
 import { DAY, HOUR, MINUTE } from "./calendar";
-import type { Rng } from "./prng";
 import { EXTERNAL_INCIDENTS, SERVICES } from "./demo-data";
+import type { Rng } from "./prng";
 
 export type Severity = "SEV1" | "SEV2" | "SEV3" | "SEV4";
 

@@ -37,7 +37,7 @@ export async function requirePermission(
   return user;
 }
 
-/** For checks that need the row first: throws 403 unless allowed. */
-export function assertPermission(actor: Actor, permission: Permission, ctx?: PermissionContext): void {
-  if (!can(actor, permission, ctx)) forbidden();
+/** For checks that need the row first: throws 403 (with `message` when given) unless allowed. */
+export function assertPermission(actor: Actor, permission: Permission, ctx?: PermissionContext, message?: string): void {
+  if (!can(actor, permission, ctx)) forbidden(message);
 }

@@ -1,9 +1,10 @@
+import { type API_SCOPES, ROLES } from "../../db/schema/enums";
+export { ROLES };
 /**
  * The roles-and-permissions matrix of DESIGN.md, as one pure function.
  * Browser-safe: the UI uses it to hide what a user cannot do; every loader and
  * action still checks on the server with requirePermission().
  */
-export const ROLES = ["ceo", "cto", "lead", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -51,6 +52,12 @@ export const PERMISSIONS = [
   "audit:read",
   /** company targets of catalogue metrics (metric_targets): CEO any, CTO delivery only */
   "targets:edit",
+  /** product KPIs: definitions, targets, measurements, CSV import (CEO, CTO, leads; decision 502) */
+  "kpis:edit",
+  /** add or edit employees: whoever reads employees' salaries and edits that team's hiring plan */
+  "employees:manage",
+  /** publish the monthly board pack and write its commentary (CEO) */
+  "reports:publish",
   /** scenarios, the multi-year plan and its milestones: the CEO */
   "plans:edit",
   /** roadmap items: CEO and CTO any team; a lead their own team's */
@@ -121,7 +128,12 @@ export function can(actor: Actor | null | undefined, permission: Permission, ctx
     case "users:manage":
     case "settings:manage":
     case "audit:read":
+    case "reports:publish":
       return role === "ceo";
+    case "kpis:edit":
+      return role === "ceo" || role === "cto" || role === "lead";
+    case "employees:manage":
+      return can(actor, "salaries:employees:read") && can(actor, "hiring:edit", { teamIsTech: ctx?.teamIsTech ?? false });
   }
 }
 
@@ -130,8 +142,8 @@ export function permissionsOf(actor: Actor): Permission[] {
   return PERMISSIONS.filter((p) => can(actor, p));
 }
 
-/** The scopes of an API token (db/schema's API_SCOPES; spelled here so this module stays browser-safe). */
-export type ApiScopeName = "deployments:write" | "incidents:write" | "metrics:read" | "finance:read" | "import:write" | "kpis:write";
+/** The scopes of an API token. */
+export type ApiScopeName = (typeof API_SCOPES)[number];
 
 /**
  * Whether an actor, with the role they hold NOW, may hold an API scope: grant it on a new token,
@@ -151,7 +163,6 @@ export function canHoldScope(actor: Actor | null | undefined, scope: ApiScopeNam
     case "metrics:read":
       return can(actor, "dashboards:read");
     case "kpis:write":
-      // who edits KPIs: CEO, CTO and team leads (canEditKpis, docs/decisions/502)
-      return actor.role === "ceo" || actor.role === "cto" || actor.role === "lead";
+      return can(actor, "kpis:edit");
   }
 }

@@ -9,11 +9,11 @@ import type { FormOkReply } from "~/lib/forms";
 import { badRequest, fieldError, formError, idField, parseForm } from "~/lib/forms.server";
 import { KR_KINDS, type KrKind } from "~/lib/metrics/okrs";
 import { decimalSchema, eurosToCents, idSchema, intSchema, isoDateSchema, parseDecimalInput } from "~/lib/validation.server";
-import type { SessionUser } from "~/models/users.server";
 import { addCheckIn, getCycle, getDefaultCycle, getKeyResult, OkrRuleError } from "~/models/okrs.server";
+import type { SessionUser } from "~/models/users.server";
 import type { Db } from "~/utils/db.server";
-import { notFound } from "~/utils/http.server";
 import { schema } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
 import { optionalRefIdSchema } from "~/utils/refs.server";
 
 const optionalText = (max: number) =>
@@ -83,7 +83,7 @@ export function handleCheckIn(db: Db, user: SessionUser, formData: FormData, opt
 }
 
 /** Maps a rule error to a form reply, else rethrows. */
-export function ruleErrorReply(err: unknown, formData: FormData, intent: string, fallbackField = "form") {
+export function ruleErrorReply(err: unknown, formData: FormData, intent: string, _fallbackField = "form") {
   if (err instanceof OkrRuleError) {
     if (err.field) return fieldError(formData, err.field, err.message, intent);
     return formError(formData, err.message, intent);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { canEditKpis, formatKpiChange, formatKpiValue, kpiAxisUnit } from "./kpi-format";
+import { can } from "~/auth/permissions";
+import { formatKpiChange, formatKpiValue, kpiAxisUnit } from "./kpi-format";
 
 describe("KPI helpers", () => {
   it("lets CEO, CTO and leads edit, not viewers", () => {
-    expect(["ceo", "cto", "lead", "viewer"].map((role) => canEditKpis({ role: role as "ceo" }))).toEqual([true, true, true, false]);
-    expect(canEditKpis(null)).toBe(false);
+    expect(["ceo", "cto", "lead", "viewer"].map((role) => can({ id: 1, teamId: null, role: role as "ceo" }, "kpis:edit"))).toEqual([true, true, true, false]);
+    expect(can(null, "kpis:edit")).toBe(false);
   });
   it("formats values and changes with the unit", () => {
     expect(formatKpiValue(84.56, "%", "en-US")).toBe("84.56 %");

@@ -1,8 +1,7 @@
 /** Browser-safe helpers of the product KPIs: value formatting and who may edit them. */
-import type { Actor } from "~/auth/permissions";
 import { formatNumber } from "~/lib/format";
-import { withUnit } from "~/lib/plural";
 import type { AxisUnit } from "~/lib/nice-ticks";
+import { withUnit } from "~/lib/plural";
 
 /**
  * The chart axis unit of a KPI's values: percent for "%"; a count (whole steps: 0, 1, 2 bugs, never
@@ -12,15 +11,6 @@ export function kpiAxisUnit(unit: string | null, values: readonly (number | null
   if (unit?.trim() === "%") return "percent";
   const finite = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
   return finite.length > 0 && finite.every(Number.isInteger) ? "count" : "number";
-}
-
-/**
- * Who edits KPIs (definitions, targets, measurements, CSV import): CEO, CTO and team leads (the
- * product leads). Viewers read. The permissions matrix has no KPI line; see
- * docs/decisions/502-kpi-editing-rights.md. Checked on the server in every KPI action.
- */
-export function canEditKpis(actor: Pick<Actor, "role"> | null | undefined): boolean {
-  return !!actor && (actor.role === "ceo" || actor.role === "cto" || actor.role === "lead");
 }
 
 /** "84,6 %", "162 ms", "12 400 tx/day" — up to 2 decimals. */

@@ -1,7 +1,7 @@
 /** Browser-safe display helpers of key-result values (currency KRs hold cents; percent KRs 0–100). */
 import { formatMoney, formatNumber, type FormatOptions } from "~/lib/format";
-import { withUnit } from "~/lib/plural";
 import { krProgress, okrStatus, type KrKind, type OkrStatus } from "~/lib/metrics/okrs";
+import { withUnit } from "~/lib/plural";
 
 export type KrLike = { kind: KrKind; startValue: number; targetValue: number; currentValue: number; unit: string | null };
 

@@ -20,6 +20,7 @@ export const NAV: NavItem[] = [
   { to: "/scenarios", label: "Scenarios", permission: "dashboards:read", group: "Plan" },
   { to: "/roadmap", label: "Roadmap", permission: "dashboards:read", group: "Plan" },
   { to: "/governance/gates", label: "Decision gates", permission: "dashboards:read", group: "Plan" },
+  { to: "/reports/board", label: "Board packs", permission: "dashboards:read", group: "Plan" },
   { to: "/targets", label: "Targets", permission: "targets:edit", group: "Plan" },
   { to: "/delivery/deployments", label: "Deployments", permission: "dashboards:read", group: "Operate" },
   { to: "/delivery/incidents", label: "Incidents", permission: "dashboards:read", group: "Operate" },

@@ -16,6 +16,8 @@
  * its edges touch the raw rows.
  */
 import type { Database, Statement } from "better-sqlite3";
+import { comparisonCoverage, type ComparisonCoverage } from "~/lib/metrics/comparison";
+import type { CtoParams } from "~/lib/metrics/cto-window";
 import {
   changeFailureRateTier,
   deploymentFrequency,
@@ -27,10 +29,8 @@ import {
   type DoraMetrics,
   type Window,
 } from "~/lib/metrics/delivery";
-import type { CtoParams } from "~/lib/metrics/cto-window";
-import { comparisonCoverage, type ComparisonCoverage } from "~/lib/metrics/comparison";
-import { budgetVsActual } from "~/lib/metrics/finance";
 import { DORA_TARGET_METRICS, type DoraTargetKey, type DoraTargets } from "~/lib/metrics/dora-targets";
+import { budgetVsActual } from "~/lib/metrics/finance";
 import { getItBudgetVsActual } from "~/models/finance.server";
 import { targetFor } from "~/models/metric-targets.server";
 import { getCurrentCycle } from "~/models/okrs.server";

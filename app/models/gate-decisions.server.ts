@@ -16,7 +16,6 @@ const GD = schema.gateDecisions;
 
 export const GATE_DECISIONS = schema.GATE_DECISIONS;
 export type GateDecisionKind = (typeof GATE_DECISIONS)[number];
-export { DECISION_LABELS } from "~/components/governance/decision-labels";
 
 export type ManualCriterionRow = { id: number; label: string; checked: boolean; checkedByName: string | null; checkedAt: number | null; note: string | null };
 

@@ -4,6 +4,10 @@
  * do with the DORA delivery metrics. Every write records an audit entry in its transaction.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { parseCsv, type CsvRowError } from "~/lib/csv";
+import { formValues, parseForm, type ParseResult } from "~/lib/forms.server";
+import { fromHumanUnits } from "~/lib/metrics/gate-units";
 import {
   evaluateGate,
   GATE_OPERATORS,
@@ -13,12 +17,8 @@ import {
   MATURITY_INDICATOR_KEYS,
   type MaturityIndicator,
 } from "~/lib/metrics/governance";
-import { z } from "zod";
-import { fromHumanUnits } from "~/lib/metrics/gate-units";
-import { parseCsv, type CsvRowError } from "~/lib/csv";
-import { formValues, parseForm, type ParseResult } from "~/lib/forms.server";
-import { idSchema, intSchema, isoDateSchema, pastIsoDateSchema } from "~/lib/validation.server";
 import { parseSearchParams } from "~/lib/url-params.server";
+import { idSchema, intSchema, isoDateSchema, pastIsoDateSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 import { optionalRefIdSchema } from "~/utils/refs.server";

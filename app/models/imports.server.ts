@@ -7,8 +7,8 @@ import { can, type Actor, type Permission } from "~/auth/permissions";
 import type { CsvRowError } from "~/lib/csv";
 import { DEPLOYMENT_CSV_HEADERS, importDeploymentsCsv, importIncidentsCsv, INCIDENT_CSV_HEADERS } from "~/models/delivery.server";
 import { BUDGET_CSV_HEADERS, importBudgetCsv, importSnapshotsCsv, SNAPSHOT_CSV_HEADERS } from "~/models/finance.server";
-import { canManageEmployees } from "~/models/hiring.server";
 import { EMPLOYEE_CSV_HEADERS, importEmployeesCsv, importRequisitionsCsv, REQUISITION_IMPORT_HEADERS } from "~/models/hiring-import.server";
+import { canManageEmployees } from "~/models/hiring.server";
 import { importOkrsCsv, OKR_CSV_HEADERS } from "~/models/okrs-import.server";
 import type { Db } from "~/utils/db.server";
 

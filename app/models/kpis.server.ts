@@ -4,20 +4,19 @@
  * and the measurements CSV (`kpi_key,measured_on,value,note`, all or nothing).
  */
 import { and, eq, sql } from "drizzle-orm";
-import { getDoraMetrics } from "~/models/delivery-metrics.server";
-import { kpiSourceMetricId } from "~/lib/metrics/catalogue";
-import { MetricContext, readMetric } from "~/models/metrics.server";
 import { z } from "zod";
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
+import { kpiSourceMetricId } from "~/lib/metrics/catalogue";
 import { parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
+import { getDoraMetrics } from "~/models/delivery-metrics.server";
+import { MetricContext, readMetric } from "~/models/metrics.server";
 import { getDefaultCycle, isoDayUtc, type CycleRow } from "~/models/okrs.server";
 import { schema, type Db } from "~/utils/db.server";
+import { KPI_DIRECTIONS, KPI_CATEGORIES, KPI_SOURCES } from "../../db/schema/enums";
+export { KPI_DIRECTIONS, KPI_CATEGORIES, KPI_SOURCES };
 
-export const KPI_DIRECTIONS = ["higher", "lower"] as const;
 export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
-export const KPI_CATEGORIES = ["product", "technical", "business"] as const;
-export const KPI_SOURCES = ["manual", "delivery.deployments_per_day"] as const;
 export type KpiSource = (typeof KPI_SOURCES)[number];
 
 const DAY = 86_400_000;

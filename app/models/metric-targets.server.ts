@@ -11,8 +11,8 @@ import { can, type Actor } from "~/auth/permissions";
 import { CATALOGUE, isKpiMetricId, isStaticMetricId, kpiKeyOf, metricDefinition, type MetricDefinition } from "~/lib/metrics/catalogue";
 import { decimalSchema, idSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
-import { optionalRefIdSchema } from "~/utils/refs.server";
 import { schema, type Db } from "~/utils/db.server";
+import { optionalRefIdSchema } from "~/utils/refs.server";
 
 export const TARGET_COMPARISONS = schema.TARGET_COMPARISONS;
 export type TargetComparison = (typeof TARGET_COMPARISONS)[number];

@@ -7,6 +7,7 @@
  * the same transaction. Metric rules: see docs/decisions/600-metric-raised-risks.md.
  */
 import { and, eq, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import {
   evaluateRiskRule,
   evaluateScenarioRule,
@@ -23,7 +24,6 @@ import {
   type RiskRuleKind,
   type RunwayRuleInput,
 } from "~/lib/metrics/risks";
-import { z } from "zod";
 import { parseSearchParams, urlTextSchema } from "~/lib/url-params.server";
 import { checkboxSchema, decimalSchema, idSchema, intSchema, isoDateSchema } from "~/lib/validation.server";
 import { recordAudit, SYSTEM_ACTOR } from "~/models/audit.server";

@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { API_SCOPES, type ApiScope } from "../../db/schema";
 import { canHoldScope, type Actor } from "~/auth/permissions";
 import { recordAudit, type AuditActor } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
+import { API_SCOPES, type ApiScope } from "../../db/schema";
 
 export { API_SCOPES, type ApiScope };
 

@@ -20,16 +20,15 @@
  */
 import crypto from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { WEBHOOK_KINDS, WEBHOOK_OUTCOMES } from "../../db/schema";
+import { PRODUCTION } from "~/lib/metrics/delivery";
 import { parseAlertmanager } from "~/lib/webhooks/alertmanager";
 import { parseGithub } from "~/lib/webhooks/github";
 import { parseGitlab } from "~/lib/webhooks/gitlab";
+import { KIND_LABELS, MAPPING_KEY_LABELS } from "~/lib/webhooks/labels";
 import { resolveService, type MappingRule } from "~/lib/webhooks/mapping";
 import { parsePagerDuty } from "~/lib/webhooks/pagerduty";
 import { SIGNATURE_HEADER, verifyDelivery } from "~/lib/webhooks/signatures.server";
 import type { DeploymentEvent, IncidentsEvent, ParsedDelivery, PushEvent, WebhookEvent, WebhookKind } from "~/lib/webhooks/types";
-import { PRODUCTION } from "~/lib/metrics/delivery";
-import { KIND_LABELS, MAPPING_KEY_LABELS } from "~/lib/webhooks/labels";
 import { recordAudit, SYSTEM_ACTOR } from "~/models/audit.server";
 import {
   addDeploymentCommits,
@@ -47,6 +46,7 @@ import {
 import { ApiInputError } from "~/utils/api.server";
 import { schema, type Db } from "~/utils/db.server";
 import { open, seal } from "~/utils/secret-box.server";
+import { WEBHOOK_KINDS, WEBHOOK_OUTCOMES } from "../../db/schema";
 
 export { WEBHOOK_KINDS, WEBHOOK_OUTCOMES };
 export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number];

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { can, ROLE_LABELS } from "~/auth/permissions";
 import { requireUser } from "~/auth/guards.server";
+import { can, ROLE_LABELS } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HOME_CARDS } from "~/lib/home";
 import { NAV } from "~/lib/nav";

@@ -5,11 +5,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { useFormatting } from "~/hooks/root-data";
 import { formatDateTime } from "~/lib/format";
 import { parseTableParams, tableHref, tablePaging } from "~/lib/table-params";
 import { auditActorLabel, auditChanges, auditFilterFromUrl, listAudit, listAuditEntityTypes, type AuditChange } from "~/models/audit.server";
 import { listUsers } from "~/models/users.server";
-import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

@@ -3,20 +3,19 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { assertPermission, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { BudgetGridTable, GRID_TEXT, type EditState } from "~/components/finance/budget-grid";
 import { CsvErrorList } from "~/components/finance/csv-errors";
 import financeCss from "~/components/finance/finance.css";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { useFormatting } from "~/hooks/root-data";
 import type { CsvRowError } from "~/lib/csv";
 import { formatMonth } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { addMonths, defaultBudgetRange, monthDiff } from "~/lib/months";
 import { plural } from "~/lib/plural";
-import { currentMonth } from "~/models/hiring.server";
-import { getCompanySettings } from "~/models/settings.server";
 import {
   budgetEditParamSchema,
   budgetLineFormSchema,
@@ -27,8 +26,9 @@ import {
   listClosedMonths,
   saveBudgetLine,
 } from "~/models/finance.server";
+import { currentMonth } from "~/models/hiring.server";
+import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
-import { useFormatting } from "~/hooks/root-data";
 
 const TEXT = {
   title: "Budgets",

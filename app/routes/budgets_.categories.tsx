@@ -9,6 +9,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { CheckboxField, Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { useRootData } from "~/hooks/root-data";
 import { formatMoney } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -27,13 +28,12 @@ import {
 } from "~/models/finance-categories.server";
 import { currentMonth } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
-import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
+import { BUDGET_GROUPS } from "../../db/schema/enums";
 
 export const meta: MetaFunction = () => [{ title: "Budget categories · Strategy Tracker" }];
 
 // not imported from the .server model: the component needs them in the browser too
-const BUDGET_GROUPS = ["it", "payroll", "other"] as const satisfies readonly BudgetGroup[];
 const GROUP_LABELS: Record<BudgetGroup, string> = { it: "IT", payroll: "Payroll", other: "Other" };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -11,19 +11,19 @@ import {
   TARGETS_SOURCE,
 } from "~/components/delivery-metrics/cto-dashboard";
 import ctoCss from "~/components/delivery-metrics/cto.css";
-import { ctoHref, toUtcDate, WINDOW_PRESETS } from "~/lib/metrics/cto-window";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CompliancePanel } from "~/components/governance/compliance-panel";
+import { TechRisksPanel } from "~/components/risks/tech-risks-panel";
 import { EmptyState } from "~/components/ui/empty-state";
-import { parseCtoParams } from "~/lib/schemas/cto-params.server";
+import { FilterDisclosure } from "~/components/ui/filter-disclosure";
 import { PageHeader } from "~/components/ui/page-header";
+import { useRootData } from "~/hooks/root-data";
+import { ctoHref, toUtcDate, WINDOW_PRESETS } from "~/lib/metrics/cto-window";
+import { parseCtoParams } from "~/lib/schemas/cto-params.server";
 import { loadCtoDashboard } from "~/models/delivery-metrics.server";
 import { hasAnyDeployment } from "~/models/delivery.server";
 import { getCtoRiskPanels } from "~/models/live-metrics.server";
-import { TechRisksPanel } from "~/components/risks/tech-risks-panel";
-import { CompliancePanel } from "~/components/governance/compliance-panel";
-import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
-import { FilterDisclosure } from "~/components/ui/filter-disclosure";
 
 export const meta: MetaFunction = () => [{ title: "CTO dashboard · Strategy Tracker" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ctoCss }];

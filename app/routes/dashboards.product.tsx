@@ -1,19 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
 import { LineChart } from "~/components/charts/line-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { canEditKpis, formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
 import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
-import { resolveCycleParam } from "~/handlers/okrs.server";
 import { TeamHealthTable } from "~/components/okrs/team-health";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { resolveCycleParam } from "~/handlers/okrs.server";
+import { useFormatting } from "~/hooks/root-data";
+import { formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
 import { getKpiSeries, getKpiTiles } from "~/models/kpis.server";
 import { getTeamOkrHealth, isoDayUtc, listCycles } from "~/models/okrs.server";
-import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -50,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     tiles,
     trends: tiles.map((t) => ({ id: t.id, points: series.get(t.id) ?? [] })),
     teamHealth: cycle ? getTeamOkrHealth(db, cycle.id, now) : [],
-    canEdit: canEditKpis(user),
+    canEdit: can(user, "kpis:edit"),
   };
 }
 

@@ -8,10 +8,10 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { Tooltip } from "~/components/ui/tooltip";
+import { useFormatting } from "~/hooks/root-data";
 import { formatDateTime, formatHours } from "~/lib/format";
 import { FORMULAS } from "~/lib/metrics/delivery";
 import { getDeployment } from "~/models/delivery.server";
-import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 

@@ -15,10 +15,10 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { type CsvRowError } from "~/lib/csv";
+import { plural } from "~/lib/plural";
 import { DEPLOYMENT_CSV_HEADERS, importDeploymentsCsv, importIncidentsCsv, INCIDENT_CSV_HEADERS } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { plural } from "~/lib/plural";
 
 const TEXT = {
   title: "Import delivery history",

@@ -10,6 +10,7 @@ import { buttonClassName } from "~/components/ui/button";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { formatDateTime, formatHours } from "~/lib/format";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
 import {
@@ -22,7 +23,6 @@ import {
   SEVERITIES,
   type IncidentListRow,
 } from "~/models/delivery.server";
-import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

@@ -3,17 +3,19 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CsvErrorList } from "~/components/finance/csv-errors";
 import financeCss from "~/components/finance/finance.css";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { useFormatting } from "~/hooks/root-data";
 import type { CsvRowError } from "~/lib/csv";
 import { eurosFromCents, formatMoney, formatMonth, formatNumber } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
 import { badRequest, parseForm, unknownIntent } from "~/lib/forms.server";
+import { plural } from "~/lib/plural";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
 import {
   financeMonthSchema,
@@ -26,9 +28,7 @@ import {
   type SnapshotRow2,
   type SnapshotSort,
 } from "~/models/finance.server";
-import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
-import { plural } from "~/lib/plural";
 
 const TEXT = {
   title: "Finance snapshots",

@@ -6,11 +6,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { GATE_FORM_SLOTS, GateForm } from "~/components/governance/gate-form";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
+import { useFormatting } from "~/hooks/root-data";
 import { badRequest } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { deleteGate, getGate, parseGateForm, updateGate } from "~/models/governance.server";
 import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
-import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 

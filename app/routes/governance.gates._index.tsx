@@ -7,6 +7,7 @@ import { GATE_FORM_SLOTS, GateForm } from "~/components/governance/gate-form";
 import { GateCriteriaTable, GateVerdictBadge, GateVerdictFormula } from "~/components/governance/gates-panel";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { useRootData } from "~/hooks/root-data";
 import { formatDate, formatMonth } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
 import { badRequest } from "~/lib/forms.server";
@@ -15,7 +16,6 @@ import { latestDecisions } from "~/models/gate-decisions.server";
 import { DECISION_LABELS } from "~/components/governance/decision-labels";
 import { getLiveMetrics, gateMetricReader } from "~/models/live-metrics.server";
 import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
-import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PriorityBadge, RequisitionStatusBadge } from "~/components/hiring/labels";
 import { RequisitionForm } from "~/components/hiring/requisition-form";
 import { PageHeader } from "~/components/ui/page-header";
+import { useFormatting } from "~/hooks/root-data";
 import { formatMoney, formatMonth } from "~/lib/format";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
@@ -19,7 +20,6 @@ import {
   RequisitionFormSchema,
   updateRequisition,
 } from "~/models/hiring.server";
-import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 

@@ -21,11 +21,12 @@ import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-tab
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { Tooltip } from "~/components/ui/tooltip";
+import { useFormatting, useRootData } from "~/hooks/root-data";
 import { formatMoney, formatMonth, formatNumber, NO_DATA } from "~/lib/format";
-import { plural } from "~/lib/plural";
 import type { FormReply } from "~/lib/forms";
 import { isErrorReply } from "~/lib/forms";
 import { badRequest, formError, parseForm } from "~/lib/forms.server";
+import { plural } from "~/lib/plural";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
 import { idSchema } from "~/lib/validation.server";
 import { getCashForecast } from "~/models/finance.server";
@@ -41,10 +42,8 @@ import {
   REQUISITION_SORTS,
   REQUISITION_STATUSES,
   savedFlagFromUrl,
-  type RequisitionRow,
 } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
-import { useFormatting, useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

@@ -1,20 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
-import { ButtonLink } from "~/components/ui/button";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HiringTabs } from "~/components/hiring/hiring-tabs";
+import { Badge } from "~/components/ui/badge";
+import { ButtonLink } from "~/components/ui/button";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { useFormatting } from "~/hooks/root-data";
+import { employmentStatus, type EmploymentStatus } from "~/lib/employment";
 import { formatDate, formatMoney } from "~/lib/format";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
 import { canManageEmployees, currentDay, EMPLOYEE_SORTS, listEmployees, listTeamsForHiring, parseEmployeeFilters, type EmployeeRow, type EmployeeSort } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
-import { employmentStatus, type EmploymentStatus } from "~/lib/employment";
-import { Badge } from "~/components/ui/badge";
-import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

@@ -6,8 +6,8 @@ import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RequisitionForm } from "~/components/hiring/requisition-form";
 import { PageHeader } from "~/components/ui/page-header";
-import { addMonths } from "~/lib/months";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { addMonths } from "~/lib/months";
 import {
   createRequisition,
   currentMonth,

@@ -9,9 +9,9 @@ import { Card } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import type { CsvRowError } from "~/lib/csv";
 import { readCsvUpload } from "~/lib/csv-upload.server";
-import { forbidden } from "~/utils/http.server";
 import { IMPORT_KINDS, IMPORTS, isImportKind, type ImportKind } from "~/models/imports.server";
 import { getDb } from "~/utils/db.server";
+import { forbidden } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Import your data · Strategy Tracker" }];
 

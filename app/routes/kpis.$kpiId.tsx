@@ -1,20 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireUser } from "~/auth/guards.server";
+import { requireUser, assertPermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
 import { LineChart } from "~/components/charts/line-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KpiDefinitionFields } from "~/components/kpis/kpi-definition-fields";
-import { canEditKpis, formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
-import { assertCanEditKpis, KpiSchema, MeasurementSchema, TargetSchema } from "~/lib/schemas/kpis.server";
 import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { useFormatting } from "~/hooks/root-data";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
+import { formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
+import { KpiSchema, MeasurementSchema, TargetSchema } from "~/lib/schemas/kpis.server";
 import { parseTableParams } from "~/lib/table-params";
 import { idSchema } from "~/lib/validation.server";
 import {
@@ -31,7 +33,6 @@ import {
   updateKpi,
 } from "~/models/kpis.server";
 import { getCycle, isoDayUtc } from "~/models/okrs.server";
-import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 
@@ -79,13 +80,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     measurements: listMeasurements(db, kpi.id, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     page,
     today: isoDayUtc(now),
-    canEdit: canEditKpis(user),
+    canEdit: can(user, "kpis:edit"),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  assertCanEditKpis(user);
+  assertPermission(user, "kpis:edit", undefined, "Only the CEO, the CTO and team leads edit KPIs.");
   const kpi = kpiFromParams(params);
   const db = getDb();
   const formData = await request.formData();

@@ -1,28 +1,29 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireUser } from "~/auth/guards.server";
+import { requireUser, assertPermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KpiDefinitionFields } from "~/components/kpis/kpi-definition-fields";
-import { canEditKpis, formatKpiValue } from "~/lib/kpi-format";
-import { assertCanEditKpis, KpiSchema } from "~/lib/schemas/kpis.server";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { useFormatting } from "~/hooks/root-data";
 import type { CsvRowError } from "~/lib/csv";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, formValues, parseForm, unknownIntent } from "~/lib/forms.server";
+import { formatKpiValue } from "~/lib/kpi-format";
+import { plural } from "~/lib/plural";
+import { KpiSchema } from "~/lib/schemas/kpis.server";
 import { createKpi, getKpiTiles, importMeasurementsCsv, kpiKeyTaken } from "~/models/kpis.server";
+import { getDb } from "~/utils/db.server";
 
 /** Same columns as MEASUREMENT_CSV_HEADERS of the model (a server module: not importable here). */
 const CSV_HEADER = "kpi_key,measured_on,value,note";
-import { useFormatting } from "~/hooks/root-data";
-import { getDb } from "~/utils/db.server";
-import { plural } from "~/lib/plural";
 
 const TEXT = {
   title: "KPIs",
@@ -42,14 +43,14 @@ export const meta: MetaFunction = () => [{ title: `${TEXT.title} · Strategy Tra
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { cycle, tiles } = getKpiTiles(getDb());
-  return { cycle, kpis: tiles, canEdit: canEditKpis(user) };
+  return { cycle, kpis: tiles, canEdit: can(user, "kpis:edit") };
 }
 
 type ImportReply = { status: "error"; intent: "import"; csvErrors: CsvRowError[]; fieldErrors: Record<string, string[]>; formErrors: string[]; values: Record<string, string> };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  assertCanEditKpis(user);
+  assertPermission(user, "kpis:edit", undefined, "Only the CEO, the CTO and team leads edit KPIs.");
   const db = getDb();
   const formData = await request.formData();
   const intent = formData.get("intent");

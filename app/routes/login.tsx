@@ -5,12 +5,12 @@ import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { getUser, login } from "~/auth/session.server";
 import { recordFailure, recordSuccess, retryAfter } from "~/auth/throttle.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { badRequest, parseForm } from "~/lib/forms.server";
+import { useRootData } from "~/hooks/root-data";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormErrorReply } from "~/lib/forms";
+import { badRequest, parseForm } from "~/lib/forms.server";
 import { LoginSchema } from "~/lib/schemas/auth.server";
 import { recordAudit } from "~/models/audit.server";
 import { getUserForLogin } from "~/models/users.server";
-import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { safeRedirectPath } from "~/utils/http.server";
 

@@ -7,9 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { completionText } from "~/components/roadmap/roadmap-panel";
 import { getObjectiveRoadmapProgress } from "~/models/roadmap.server";
 import { StatusBadge } from "~/components/metrics/status-badge";
-import { formatKrRange, formatKrValue, krInputValue } from "~/lib/kr-format";
 import { ClosingScore } from "~/components/okrs/objective-tree";
-import { KeyResultSchema, ObjectiveSchema, ruleErrorReply } from "~/handlers/okrs.server";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -17,10 +15,14 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ProgressBar } from "~/components/ui/progress-bar";
+import { KeyResultSchema, ObjectiveSchema, ruleErrorReply } from "~/handlers/okrs.server";
+import { useFormatting } from "~/hooks/root-data";
 import { formatPercent } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
+import { formatKrRange, formatKrValue, krInputValue } from "~/lib/kr-format";
 import { expectedProgress, KR_KINDS, okrStatus, type KrKind } from "~/lib/metrics/okrs";
+import { plural } from "~/lib/plural";
 import { idSchema } from "~/lib/validation.server";
 import {
   carryOverKeyResult,
@@ -38,10 +40,8 @@ import {
   updateObjective,
 } from "~/models/okrs.server";
 import { listTeams } from "~/models/users.server";
-import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse, notFound } from "~/utils/http.server";
-import { plural } from "~/lib/plural";
 
 const TEXT = {
   back: "All OKRs",

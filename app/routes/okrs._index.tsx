@@ -6,20 +6,20 @@ import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
 import { ObjectiveTree } from "~/components/okrs/objective-tree";
-import { CycleSchema, ObjectiveSchema, resolveCycleParam, ruleErrorReply } from "~/handlers/okrs.server";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { CycleSchema, ObjectiveSchema, resolveCycleParam, ruleErrorReply } from "~/handlers/okrs.server";
+import { useRootData } from "~/hooks/root-data";
+import { formatPercent } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm, unknownIntent } from "~/lib/forms.server";
-import { formatPercent } from "~/lib/format";
+import { expectedProgress } from "~/lib/metrics/okrs";
 import { closeCycle, createCycle, createObjective, cycleNameTaken, getCycle, getOkrTree, listCycles, listParentOptions, listPeople } from "~/models/okrs.server";
 import { listTeams } from "~/models/users.server";
-import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
-import { expectedProgress } from "~/lib/metrics/okrs";
 
 const TEXT = {
   title: "OKRs",

@@ -1,20 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { can } from "~/auth/permissions";
 import { requirePermission, requireUser } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckInRow } from "~/components/okrs/check-in-form";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
-import { handleCheckIn, resolveCycleParam } from "~/handlers/okrs.server";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { ProgressBar } from "~/components/ui/progress-bar";
+import { handleCheckIn, resolveCycleParam } from "~/handlers/okrs.server";
+import { useFormatting } from "~/hooks/root-data";
 import { formatPercent } from "~/lib/format";
+import { unknownIntent } from "~/lib/forms.server";
 import { expectedProgress, FORMULAS } from "~/lib/metrics/okrs";
 import { listCycles, listMyKeyResults } from "~/models/okrs.server";
-import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
-import { unknownIntent } from "~/lib/forms.server";
 
 const TEXT = {
   title: "My key results",

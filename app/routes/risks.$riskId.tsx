@@ -10,6 +10,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
 import { StatList } from "~/components/ui/stat-list";
+import { useRootData } from "~/hooks/root-data";
 import { formatDate } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -23,7 +24,6 @@ import {
   setRiskStatus,
   updateRisk,
 } from "~/models/risks.server";
-import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 

@@ -10,10 +10,11 @@ import { Badge } from "~/components/ui/badge";
 import { ButtonLink } from "~/components/ui/button";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
-import { PageHeader } from "~/components/ui/page-header";
 import { FilterDisclosure } from "~/components/ui/filter-disclosure";
+import { PageHeader } from "~/components/ui/page-header";
 import { TabsLinks } from "~/components/ui/tabs-links";
 import { Tooltip } from "~/components/ui/tooltip";
+import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { formatDate } from "~/lib/format";
 import { FORMULAS, RISK_LEVEL_LABELS } from "~/lib/metrics/risks";
 import { parseTableParams, tableHref, tablePaging } from "~/lib/table-params";
@@ -27,7 +28,6 @@ import {
   riskFilterFromUrl,
   type RiskRow,
 } from "~/models/risks.server";
-import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

@@ -6,9 +6,9 @@ import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RiskForm } from "~/components/risks/risk-form";
 import { PageHeader } from "~/components/ui/page-header";
+import { useOptionalUser } from "~/hooks/root-data";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
 import { createRisk, listRiskOwnerOptions, RiskFormSchema } from "~/models/risks.server";
-import { useOptionalUser } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

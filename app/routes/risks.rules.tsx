@@ -8,12 +8,12 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
 import { Tooltip } from "~/components/ui/tooltip";
+import { useOptionalUser } from "~/hooks/root-data";
 import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
 import { FORMULAS } from "~/lib/metrics/risks";
 import { refreshMetricRisks } from "~/models/live-metrics.server";
 import { listRiskRules, listRisks, RiskRuleFormSchema, updateRiskRule, type RiskRuleRow, type RuleFinding } from "~/models/risks.server";
-import { useOptionalUser } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

@@ -10,15 +10,16 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
-import { KIND_LABELS, OUTCOME_TONES, SETUP_STEPS, WEBHOOK_OUTCOME_VALUES } from "~/lib/webhooks/labels";
 import { SourceFields } from "~/components/webhooks/source-fields";
-import { resolveMappingForm, webhookSchemas } from "~/lib/schemas/webhooks.server";
+import { useFormatting } from "~/hooks/root-data";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
-import { idSchema } from "~/lib/validation.server";
-import { mappingText } from "~/lib/webhooks/mapping";
+import { resolveMappingForm, webhookSchemas } from "~/lib/schemas/webhooks.server";
 import { ignoredParamNotice, parseSearchParams } from "~/lib/url-params.server";
+import { idSchema } from "~/lib/validation.server";
+import { KIND_LABELS, OUTCOME_TONES, SETUP_STEPS, WEBHOOK_OUTCOME_VALUES } from "~/lib/webhooks/labels";
+import { mappingText } from "~/lib/webhooks/mapping";
 import { SIGNATURE_HEADER } from "~/lib/webhooks/signatures.server";
 import { listServiceOptions } from "~/models/delivery.server";
 import {
@@ -31,7 +32,6 @@ import {
   WEBHOOK_LOG_KEEP_UNVERIFIED,
   webhookSourceNameTaken,
 } from "~/models/webhooks.server";
-import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 

@@ -8,15 +8,15 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
-import { KIND_LABELS, OUTCOME_TONES, WEBHOOK_KIND_VALUES } from "~/lib/webhooks/labels";
 import { SourceFields } from "~/components/webhooks/source-fields";
-import { resolveMappingForm, webhookSchemas } from "~/lib/schemas/webhooks.server";
+import { useFormatting } from "~/hooks/root-data";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
+import { resolveMappingForm, webhookSchemas } from "~/lib/schemas/webhooks.server";
+import { KIND_LABELS, OUTCOME_TONES, WEBHOOK_KIND_VALUES } from "~/lib/webhooks/labels";
 import { listServiceOptions } from "~/models/delivery.server";
 import { createWebhookSource, listWebhookSources, webhookSourceNameTaken } from "~/models/webhooks.server";
-import { useFormatting } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

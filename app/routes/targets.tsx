@@ -3,13 +3,14 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatGateValue, fromHumanUnits, humanUnitLabel } from "~/lib/metrics/gate-units";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { useRootData } from "~/hooks/root-data";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
 import { metricDefinition } from "~/lib/metrics/catalogue";
+import { formatGateValue, fromHumanUnits, humanUnitLabel } from "~/lib/metrics/gate-units";
 import { COMPARISON_SYMBOLS, TARGET_COMPARISONS } from "~/lib/metrics/targets";
 import {
   deleteMetricTarget,
@@ -21,7 +22,6 @@ import {
   TargetPermissionError,
 } from "~/models/metric-targets.server";
 import { listCycles } from "~/models/okrs.server";
-import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

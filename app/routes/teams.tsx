@@ -10,6 +10,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { useOptionalUser } from "~/hooks/root-data";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { parseSearchParams } from "~/lib/url-params.server";
@@ -26,7 +27,6 @@ import {
   teamNameTaken,
   updateTeam,
 } from "~/models/teams.server";
-import { useOptionalUser } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

@@ -2,7 +2,7 @@ import { openServingDb, schema, type Db } from "../../db/client";
 import { getEnv } from "./env.server";
 
 declare global {
-  // eslint-disable-next-line no-var
+   
   var __trackerDb: Db | undefined;
 }
 

@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
+import { DEPLOYMENT_STATUSES, SEVERITIES, CAUSE_KINDS } from "./enums";
 import { teams } from "./people";
+
+export { DEPLOYMENT_STATUSES, SEVERITIES, CAUSE_KINDS };
 
 export const services = sqliteTable(
   "services",
@@ -13,8 +16,6 @@ export const services = sqliteTable(
   },
   (t) => [index("services_team_idx").on(t.teamId)],
 );
-
-export const DEPLOYMENT_STATUSES = ["success", "failure"] as const;
 
 export const deployments = sqliteTable(
   "deployments",
@@ -69,10 +70,6 @@ export const deploymentCommits = sqliteTable(
   },
   (t) => [index("deployment_commits_deployment_idx").on(t.deploymentId, t.committedAt)],
 );
-
-export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
-/** explicit: given by a person or the API; inferred: by the contract's rule; none: cleared by a person */
-export const CAUSE_KINDS = ["explicit", "inferred", "none"] as const;
 
 export const incidents = sqliteTable(
   "incidents",

@@ -1,7 +1,8 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
+import { BUDGET_GROUPS } from "./enums";
 
-export const BUDGET_GROUPS = ["it", "payroll", "other"] as const;
+export { BUDGET_GROUPS };
 
 export const budgetCategories = sqliteTable("budget_categories", {
   id: id(),

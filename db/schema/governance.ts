@@ -1,6 +1,9 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
+import { REQUIREMENT_STATUSES, REQUIREMENT_RESULTS, MATURITY_INDICATORS, GATE_OPERATORS } from "./enums";
 import { users } from "./people";
+
+export { REQUIREMENT_STATUSES, REQUIREMENT_RESULTS, MATURITY_INDICATORS, GATE_OPERATORS };
 
 export const complianceFrameworks = sqliteTable("compliance_frameworks", {
   id: id(),
@@ -11,9 +14,6 @@ export const complianceFrameworks = sqliteTable("compliance_frameworks", {
   targetDate: text("target_date"),
   ...timestamps,
 });
-
-export const REQUIREMENT_STATUSES = ["todo", "in_progress", "in_review", "done"] as const;
-export const REQUIREMENT_RESULTS = ["compliant", "partial", "non_compliant", "not_applicable"] as const;
 
 export const complianceRequirements = sqliteTable(
   "compliance_requirements",
@@ -32,8 +32,6 @@ export const complianceRequirements = sqliteTable(
   },
   (t) => [uniqueIndex("compliance_requirements_uq").on(t.frameworkId, t.ref)],
 );
-
-export const MATURITY_INDICATORS = ["process", "documentation", "governance", "controls", "audit"] as const;
 
 export const maturityScores = sqliteTable(
   "maturity_scores",
@@ -58,8 +56,6 @@ export const decisionGates = sqliteTable("decision_gates", {
   dueDate: text("due_date").notNull(),
   ...timestamps,
 });
-
-export const GATE_OPERATORS = [">=", ">", "<=", "<"] as const;
 
 export const gateCriteria = sqliteTable(
   "gate_criteria",

@@ -1,10 +1,10 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
+import { REQUISITION_STATUSES, PRIORITIES } from "./enums";
 import { objectives } from "./okrs";
 import { teams, users } from "./people";
 
-export const REQUISITION_STATUSES = ["planned", "open", "interviewing", "offer", "hired", "cancelled"] as const;
-export const PRIORITIES = ["P0", "P1", "P2"] as const;
+export { REQUISITION_STATUSES, PRIORITIES };
 
 export const requisitions = sqliteTable(
   "requisitions",

@@ -14,3 +14,4 @@ export * from "./scenarios";
 export * from "./strategy";
 export * from "./roadmap";
 export * from "./gate-decisions";
+export * from "./reports";

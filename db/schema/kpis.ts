@@ -1,10 +1,10 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
+import { KPI_DIRECTIONS, KPI_SOURCES } from "./enums";
 import { cycles } from "./okrs";
 import { users } from "./people";
 
-export const KPI_DIRECTIONS = ["higher", "lower"] as const;
-export const KPI_SOURCES = ["manual", "delivery.deployments_per_day"] as const;
+export { KPI_DIRECTIONS, KPI_SOURCES };
 
 export const kpis = sqliteTable("kpis", {
   id: id(),

@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
+import { TARGET_COMPARISONS } from "./enums";
 import { cycles } from "./okrs";
 import { users } from "./people";
 
-export const TARGET_COMPARISONS = [">=", ">", "<=", "<"] as const;
+export { TARGET_COMPARISONS };
 
 /**
  * The company's targets, per catalogue metric (app/lib/metrics/catalogue.ts) and OKR cycle

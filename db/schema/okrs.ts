@@ -1,6 +1,9 @@
 import { index, integer, real, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
+import { KR_KINDS } from "./enums";
 import { teams, users } from "./people";
+
+export { KR_KINDS };
 
 export const cycles = sqliteTable("cycles", {
   id: id(),
@@ -38,8 +41,6 @@ export const objectives = sqliteTable(
     index("objectives_parent_idx").on(t.parentId),
   ],
 );
-
-export const KR_KINDS = ["number", "percent", "currency", "boolean"] as const;
 
 export const keyResults = sqliteTable(
   "key_results",

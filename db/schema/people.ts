@@ -1,7 +1,9 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
+import { ROLES, API_SCOPES } from "./enums";
 
-export const ROLES = ["ceo", "cto", "lead", "viewer"] as const;
+export { ROLES, API_SCOPES };
+
 export type Role = (typeof ROLES)[number];
 
 export const teams = sqliteTable("teams", {
@@ -52,7 +54,6 @@ export const loginAttempts = sqliteTable("login_attempts", {
   ...timestamps,
 });
 
-export const API_SCOPES = ["deployments:write", "incidents:write", "metrics:read", "finance:read", "import:write", "kpis:write"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export const apiTokens = sqliteTable(

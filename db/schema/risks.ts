@@ -1,21 +1,10 @@
 import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
+import { RISK_CATEGORIES, RISK_TREATMENTS, RISK_STATUSES, RISK_RULE_KINDS } from "./enums";
 import { users } from "./people";
 
-export const RISK_CATEGORIES = [
-  "technical",
-  "financial",
-  "market",
-  "competitive",
-  "operational",
-  "security",
-  "compliance",
-  "people",
-] as const;
-export const RISK_TREATMENTS = ["mitigate", "accept", "transfer", "avoid"] as const;
-export const RISK_STATUSES = ["proposed", "open", "monitoring", "closed"] as const;
-export const RISK_RULE_KINDS = ["runway_below_months", "cfr_above_percent_30d", "objective_off_track_mid_cycle", "scenario_trigger_holds"] as const;
+export { RISK_CATEGORIES, RISK_TREATMENTS, RISK_STATUSES, RISK_RULE_KINDS };
 
 export const riskRules = sqliteTable("risk_rules", {
   id: id(),

@@ -2,12 +2,10 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
 import { deployments, services } from "./delivery";
+import { WEBHOOK_KINDS, WEBHOOK_OUTCOMES } from "./enums";
 import { users } from "./people";
 
-/** Tools that push DORA data as signed webhooks (docs/decisions/302-webhook-sources.md). */
-export const WEBHOOK_KINDS = ["github", "gitlab", "alertmanager", "pagerduty"] as const;
-/** What a delivery did: wrote something, changed something, was accepted and not used, or was refused. */
-export const WEBHOOK_OUTCOMES = ["created", "updated", "ignored", "refused"] as const;
+export { WEBHOOK_KINDS, WEBHOOK_OUTCOMES };
 
 /**
  * A webhook source: one sender (a GitHub repository or organisation hook, a GitLab project hook,

@@ -1,6 +1,7 @@
+import type { Page } from "@playwright/test";
 import { test, expect, loginAs } from "./fixtures";
 
-const frequencyTile = (page: import("@playwright/test").Page) =>
+const frequencyTile = (page: Page) =>
   page.locator("article.tile", { has: page.getByRole("heading", { name: "Deployment frequency" }) });
 
 test.describe("CTO dashboard", () => {

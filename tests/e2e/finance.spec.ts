@@ -1,7 +1,8 @@
+import type { Page } from "@playwright/test";
 import { expect, loginAs, postFromPage, test } from "./fixtures";
 
 /** M, the latest closed month, as the executive dashboard's "as of" selector shows it. */
-async function latestClosedMonth(page: import("@playwright/test").Page): Promise<string> {
+async function latestClosedMonth(page: Page): Promise<string> {
   await page.goto("/dashboards/executive");
   return page.locator("#as-of").inputValue();
 }

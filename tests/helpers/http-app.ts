@@ -11,8 +11,8 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { createApp } from "../../server/app.js";
 import type { ServerConfig } from "~/utils/env.server";
+import { createApp } from "../../server/app.js";
 
 const ROOT = process.cwd();
 const TMP = path.join(ROOT, "tests/.tmp");

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { auditActorLabel, auditChanges, auditFilterFromUrl, listAudit, recordAudit, SYSTEM_ACTOR } from "~/models/audit.server";
 import type { Db } from "../../db/client";
 import { insertUser } from "../../seeds/builders";
-import { auditActorLabel, auditChanges, auditFilterFromUrl, listAudit, recordAudit, SYSTEM_ACTOR } from "~/models/audit.server";
 import { createTestDb } from "../helpers/db";
 
 let db: Db;

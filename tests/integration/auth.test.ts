@@ -1,6 +1,5 @@
 /** Login throttling and database sessions, on a real temporary database. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client";
 import {
   delayFor,
   FIRST_DELAY_MS,
@@ -14,6 +13,7 @@ import {
 } from "~/auth/throttle.server";
 import { authenticateToken, createApiToken } from "~/models/tokens.server";
 import { createSession, getUserBySessionId } from "~/models/users.server";
+import type { Db } from "../../db/client";
 import { insertUser } from "../../seeds/builders";
 import { createTestDb } from "../helpers/db";
 

@@ -8,11 +8,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { schema } from "~/utils/db.server";
 import { openDb, type Db } from "../../db/client";
 import { insertUser } from "../../seeds/builders";
-import { schema } from "~/utils/db.server";
-import { eq } from "drizzle-orm";
 
 let dir: string;
 let db: Db;

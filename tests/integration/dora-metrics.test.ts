@@ -3,8 +3,8 @@
  * (referenceDoraMetrics) on generated data sets: several PRNG seeds and edge cases.
  * Counts and rates must be exactly equal; hours within 1e-9.
  */
-import { afterEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   inferCause,
   MS_PER_DAY,

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getFinanceMetrics } from "~/models/finance.server";
 import { createApiToken } from "~/models/tokens.server";
-import { loader as metricsLoader } from "~/routes/api.v1.metrics.finance";
 import { action as budgetImport } from "~/routes/api.v1.import.budget-lines";
 import { action as snapshotImport } from "~/routes/api.v1.import.finance-snapshots";
+import { loader as metricsLoader } from "~/routes/api.v1.metrics.finance";
 import type { Db } from "~/utils/db.server";
 import { insertBudgetLine, insertSnapshot, insertUser } from "../../seeds/builders";
 import { seedReference } from "../../seeds/reference";

@@ -21,11 +21,11 @@ import {
   FinancePermissionError,
   tokenCreatorActor,
 } from "~/models/finance.server";
-import { insertBudgetLine, insertRequisition, insertSnapshot, insertTeam, insertUser } from "../../seeds/builders";
 import { createApiToken } from "~/models/tokens.server";
+import type { Db } from "~/utils/db.server";
+import { insertBudgetLine, insertRequisition, insertSnapshot, insertTeam, insertUser } from "../../seeds/builders";
 import { seedReference } from "../../seeds/reference";
 import { createTestDb } from "../helpers/db";
-import type { Db } from "~/utils/db.server";
 
 let CEO: Actor;
 let CTO: Actor;

@@ -1,4 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fromHumanUnits, toHumanUnits } from "~/lib/metrics/gate-units";
+import { listAudit } from "~/models/audit.server";
+import {
+  createGate,
+  evaluateGates,
+  listFrameworkProgress,
+  listGates,
+  listMaturityAssessments,
+  parseGateForm,
+  recordMaturityAssessment,
+  updateGate,
+  updateRequirement,
+} from "~/models/governance.server";
+import { gateMetricReader, getEvaluatedGates, getExecutiveRiskPanels, getLiveMetricValues, LiveSources } from "~/models/live-metrics.server";
 import type { Db } from "../../db/client";
 import {
   insertBudgetCategory,
@@ -14,20 +28,6 @@ import {
   insertSnapshot,
   insertUser,
 } from "../../seeds/builders";
-import { fromHumanUnits, toHumanUnits } from "~/lib/metrics/gate-units";
-import { listAudit } from "~/models/audit.server";
-import {
-  createGate,
-  evaluateGates,
-  listFrameworkProgress,
-  listGates,
-  listMaturityAssessments,
-  parseGateForm,
-  recordMaturityAssessment,
-  updateGate,
-  updateRequirement,
-} from "~/models/governance.server";
-import { gateMetricReader, getEvaluatedGates, getExecutiveRiskPanels, getLiveMetricValues, LiveSources } from "~/models/live-metrics.server";
 import { createTestDb } from "../helpers/db";
 
 let db: Db;

@@ -17,8 +17,8 @@ import {
   requisitionsCsvRows,
   updateRequisition,
 } from "~/models/hiring.server";
-import type { Db } from "~/utils/db.server";
 import { getOverviewCounts } from "~/models/overview.server";
+import type { Db } from "~/utils/db.server";
 import { insertEmployee, insertRequisition, insertTeam, insertUser } from "../../seeds/builders";
 import { createTestDb } from "../helpers/db";
 

@@ -4,10 +4,10 @@
  * file), under every URL shape that reaches it, refuses a foreign origin with a 403 and writes
  * nothing; the same request from the app's own origin reaches the route.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ServerBuild } from "@remix-run/node";
-import { insertRisk, insertUser } from "../../seeds/builders";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createWebhookSource } from "~/models/webhooks.server";
+import { insertRisk, insertUser } from "../../seeds/builders";
 import { createTestDb } from "../helpers/db";
 import { actionRouteUrls, rowCounts, sessionCookie, startApp, type TestServer } from "../helpers/http-app";
 

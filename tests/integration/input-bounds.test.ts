@@ -4,12 +4,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApiToken } from "~/models/tokens.server";
-import { loader as ctoLoader } from "~/routes/dashboards.cto";
 import { loader as doraApi } from "~/routes/api.v1.metrics.dora";
+import { loader as ctoLoader } from "~/routes/dashboards.cto";
 import { action as incidentNewAction } from "~/routes/delivery.incidents.new";
 import { action as kpiAction } from "~/routes/kpis.$kpiId";
-import { action as krAction } from "~/routes/okrs.kr.$keyResultId";
 import { action as objectiveAction } from "~/routes/okrs.$objectiveId";
+import { action as krAction } from "~/routes/okrs.kr.$keyResultId";
 import { action as settingsAction } from "~/routes/settings._index";
 import {
   insertCycle,
@@ -20,8 +20,8 @@ import {
   insertTeam,
   insertUser,
 } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
 import { args, cookieFor, get, post, run } from "../helpers/actions";
+import { createTestDb } from "../helpers/db";
 
 let t: ReturnType<typeof createTestDb>;
 beforeEach(() => {

@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import { MetricContext, readMetric } from "~/models/metrics.server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   deploymentsPerDaySeries,
@@ -11,6 +10,7 @@ import {
   setKpiTarget,
   targetState,
 } from "~/models/kpis.server";
+import { MetricContext, readMetric } from "~/models/metrics.server";
 import {
   insertCycle,
   insertDeployment,

@@ -3,9 +3,9 @@
  * Targets page (forms posted as a browser does, permissions, audit).
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createApiToken } from "~/models/tokens.server";
-import { MetricContext, readMetric } from "~/models/metrics.server";
 import { targetFor } from "~/models/metric-targets.server";
+import { MetricContext, readMetric } from "~/models/metrics.server";
+import { createApiToken } from "~/models/tokens.server";
 import { loader as metricsLoader } from "~/routes/api.v1.metrics._index";
 import { action as targetsAction, loader as targetsLoader } from "~/routes/targets";
 import type { Db } from "~/utils/db.server";

@@ -6,6 +6,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { STATIC_METRIC_IDS } from "~/lib/metrics/catalogue";
+import { listAudit } from "~/models/audit.server";
+import { getItBudgetVsActual } from "~/models/finance.server";
+import { deleteMetricTarget, setMetricTarget, targetFor, TargetPermissionError } from "~/models/metric-targets.server";
+import { COMPUTE, isKnownMetricId, listMetricIds, MetricContext, readFigure, readMetric, UnknownMetricError } from "~/models/metrics.server";
+import { getOverviewCounts } from "~/models/overview.server";
+import { schema } from "~/utils/db.server";
 import type { Db } from "../../db/client";
 import {
   insertBudgetCategory,
@@ -25,13 +32,6 @@ import {
   insertTeam,
   insertUser,
 } from "../../seeds/builders";
-import { STATIC_METRIC_IDS } from "~/lib/metrics/catalogue";
-import { listAudit } from "~/models/audit.server";
-import { getItBudgetVsActual } from "~/models/finance.server";
-import { deleteMetricTarget, setMetricTarget, targetFor, TargetPermissionError } from "~/models/metric-targets.server";
-import { COMPUTE, isKnownMetricId, listMetricIds, MetricContext, readFigure, readMetric, UnknownMetricError } from "~/models/metrics.server";
-import { getOverviewCounts } from "~/models/overview.server";
-import { schema } from "~/utils/db.server";
 import { createTestDb } from "../helpers/db";
 
 let db: Db;

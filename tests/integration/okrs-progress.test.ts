@@ -1,9 +1,9 @@
+import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { krProgress } from "~/lib/metrics/okrs";
 import { getCurrentCycle, getObjectivesProgress, KR_PROGRESS_SQL } from "~/models/okrs.server";
 import { insertCycle, insertKeyResult, insertObjective, insertTeam } from "../../seeds/builders";
 import { createTestDb } from "../helpers/db";
-import { sql } from "drizzle-orm";
 
 let t: ReturnType<typeof createTestDb>;
 beforeEach(() => {
@@ -22,7 +22,7 @@ describe("getObjectivesProgress", () => {
     const core = insertTeam(db, { name: "Core" });
     const company = insertObjective(db, { cycleId: cycle.id, title: "Grow" });
     const team = insertObjective(db, { cycleId: cycle.id, title: "Ship", teamId: core.id, parentId: company.id });
-    const empty = insertObjective(db, { cycleId: cycle.id, title: "Empty", teamId: core.id });
+    insertObjective(db, { cycleId: cycle.id, title: "Empty", teamId: core.id }); // no key result: progress null
     const archived = insertObjective(db, { cycleId: cycle.id, title: "Gone", archivedAt: new Date() });
     // company: (0.5×1 + 1×3) / 4 = 0.875
     insertKeyResult(db, { objectiveId: company.id, startValue: 0, targetValue: 10, currentValue: 5, weight: 1 });

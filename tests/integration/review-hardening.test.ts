@@ -6,8 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loader as kpiLoader } from "~/routes/kpis.$kpiId";
 import { insertKpi, insertKpiMeasurement, insertTeam, insertUser } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
 import { args, cookieFor, get, post, run } from "../helpers/actions";
+import { createTestDb } from "../helpers/db";
 
 let t: ReturnType<typeof createTestDb>;
 beforeEach(() => {

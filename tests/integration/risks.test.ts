@@ -1,20 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { schema, type Db } from "../../db/client";
-import {
-  insertBudgetCategory,
-  insertBudgetLine,
-  insertCycle,
-  insertKeyResult,
-  insertObjective,
-  insertRisk,
-  insertSnapshot,
-  insertUser,
-} from "../../seeds/builders";
-import { seedReference } from "../../seeds/reference";
 import { listAudit } from "~/models/audit.server";
-import { getOverviewCounts } from "~/models/overview.server";
 import { refreshMetricRisks } from "~/models/live-metrics.server";
+import { getOverviewCounts } from "~/models/overview.server";
 import {
   applyRiskRules,
   countRisksBySource,
@@ -31,6 +19,18 @@ import {
   updateRiskRule,
   type RiskInput,
 } from "~/models/risks.server";
+import { schema, type Db } from "../../db/client";
+import {
+  insertBudgetCategory,
+  insertBudgetLine,
+  insertCycle,
+  insertKeyResult,
+  insertObjective,
+  insertRisk,
+  insertSnapshot,
+  insertUser,
+} from "../../seeds/builders";
+import { seedReference } from "../../seeds/reference";
 import { createTestDb } from "../helpers/db";
 
 let db: Db;

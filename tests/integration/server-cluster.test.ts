@@ -9,8 +9,8 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "../../db/client";
 import { hashPassword } from "~/auth/password.server";
+import { openDb } from "../../db/client";
 import { insertUser } from "../../seeds/builders";
 import { ensureBuild, TEST_BUILD_DIR } from "../helpers/http-app";
 

@@ -6,6 +6,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { canHoldScope, ROLES } from "~/auth/permissions";
+import { login } from "~/auth/session.server";
 import { API_SCOPES } from "~/models/tokens.server";
 import { action as deploymentsAction } from "~/routes/api.v1.deployments";
 import { action as importDeploymentsAction } from "~/routes/api.v1.import.deployments";
@@ -15,7 +16,6 @@ import { loader as financeLoader } from "~/routes/api.v1.metrics.finance";
 import { action as tokensAction, loader as tokensLoader } from "~/routes/settings.tokens";
 import { insertUser } from "../../seeds/builders";
 import { createTestDb } from "../helpers/db";
-import { login } from "~/auth/session.server";
 
 let t: ReturnType<typeof createTestDb>;
 beforeEach(() => {

@@ -3,11 +3,11 @@
  * parsed, bad ones are ignored (with a notice where the page shows one), and nothing throws.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "~/utils/db.server";
 import { auditFilterFromUrl } from "~/models/audit.server";
 import { parseDeploymentFilter, parseIncidentFilter } from "~/models/delivery.server";
 import { savedFlagFromUrl } from "~/models/hiring.server";
 import { riskFilterFromUrl } from "~/models/risks.server";
+import type { Db } from "~/utils/db.server";
 import { insertService, insertTeam } from "../../seeds/builders";
 import { createTestDb } from "../helpers/db";
 

@@ -25,8 +25,8 @@ import {
 import { action as deploymentsAction } from "~/routes/api.v1.deployments";
 import { action as incidentsAction } from "~/routes/api.v1.incidents";
 import { action as webhookAction, loader as webhookLoader } from "~/routes/api.v1.webhooks.$sourceId";
-import { seal } from "~/utils/secret-box.server";
 import type { Db } from "~/utils/db.server";
+import { seal } from "~/utils/secret-box.server";
 import { insertService, insertUser } from "../../seeds/builders";
 import { createTestDb } from "../helpers/db";
 

@@ -10,12 +10,12 @@ import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
 import { formatDate, formatDateTime, formatHours, formatMoney, formatNumber, formatPercent, type FormatOptions } from "~/lib/format";
 import { windowChange, type ComparisonCoverage } from "~/lib/metrics/comparison";
-import { FORMULAS, INFERRED_CAUSE_RULE, type DoraMetrics, type Window } from "~/lib/metrics/delivery";
 import { ctoHref, drillHref, type CtoParams } from "~/lib/metrics/cto-window";
+import { FORMULAS, INFERRED_CAUSE_RULE, type DoraMetrics, type Window } from "~/lib/metrics/delivery";
+import { TARGETS_SOURCE, type DoraTargetKey, type DoraTargets } from "~/lib/metrics/dora-targets";
 import type { BudgetVsActualLine } from "~/lib/metrics/finance";
 import { meetsTarget, targetText } from "~/lib/metrics/targets";
 import { plural } from "~/lib/plural";
-import { TARGETS_SOURCE, type DoraTargetKey, type DoraTargets } from "~/lib/metrics/dora-targets";
 
 export const CTO_TEXT = {
   title: "CTO dashboard",

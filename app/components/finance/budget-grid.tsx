@@ -6,9 +6,9 @@
  * renders its form in place — forms work without JavaScript.
  */
 import { Form, Link, useNavigation } from "@remix-run/react";
-import type { BudgetGrid } from "~/lib/metrics/finance";
 import { formatMoney, formatMonth, formatPercent, type FormatOptions } from "~/lib/format";
 import { eurosFromCents } from "~/lib/format";
+import type { BudgetGrid } from "~/lib/metrics/finance";
 
 export type VarianceTone = "good" | "warn" | "bad" | "none";
 

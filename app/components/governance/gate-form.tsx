@@ -2,8 +2,8 @@ import { Form, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Field, FieldErrors, TextareaField } from "~/components/ui/field";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
-import { GATE_OPERATORS, type GateOperator } from "~/lib/metrics/governance";
 import { humanUnitLabel, toHumanUnits } from "~/lib/metrics/gate-units";
+import { GATE_OPERATORS, type GateOperator } from "~/lib/metrics/governance";
 import { OPERATOR_LABELS } from "./labels";
 
 /** Criteria slots in the gate form (rows with an empty metric are ignored). */

@@ -4,6 +4,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Tooltip } from "~/components/ui/tooltip";
 import { formatDate, type FormatOptions } from "~/lib/format";
+import { formatGateValue } from "~/lib/metrics/gate-units";
 import {
   CRITERION_OUTCOME_LABELS,
   FORMULAS,
@@ -12,7 +13,6 @@ import {
   type GateOperator,
   type GateVerdict,
 } from "~/lib/metrics/governance";
-import { formatGateValue } from "~/lib/metrics/gate-units";
 import { OPERATOR_LABELS } from "./labels";
 
 export type GateView = {

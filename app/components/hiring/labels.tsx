@@ -1,10 +1,10 @@
-import { plural } from "~/lib/plural";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
+import { plural } from "~/lib/plural";
+import { REQUISITION_STATUSES as STATUSES, PRIORITIES as PRIORITY_VALUES } from "../../../db/schema/enums";
+export { STATUSES, PRIORITY_VALUES };
 
 /** Browser-safe copies of the hiring enums (the schema module is server-side). */
-export const STATUSES = ["planned", "open", "interviewing", "offer", "hired", "cancelled"] as const;
 export type Status = (typeof STATUSES)[number];
-export const PRIORITY_VALUES = ["P0", "P1", "P2"] as const;
 export type PriorityValue = (typeof PRIORITY_VALUES)[number];
 
 export const STATUS_LABELS: Record<Status, string> = {

@@ -7,8 +7,8 @@ import { ProgressBar } from "~/components/ui/progress-bar";
 import type { FormatOptions } from "~/lib/format";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
-import type { KrKind, OkrStatus } from "~/lib/metrics/okrs";
 import { formatKrRange, formatKrValue, krInputValue, krState, krValueFromText } from "~/lib/kr-format";
+import type { KrKind, OkrStatus } from "~/lib/metrics/okrs";
 
 export type CheckInKr = {
   id: number;

@@ -4,8 +4,8 @@ import { Badge } from "~/components/ui/badge";
 import { ProgressBar } from "~/components/ui/progress-bar";
 import { Tooltip } from "~/components/ui/tooltip";
 import { formatPercent, type FormatOptions } from "~/lib/format";
-import { closingScoreBand, CLOSING_BAND_LABELS, FORMULAS, type KrKind, type OkrStatus } from "~/lib/metrics/okrs";
 import { formatKrRange, formatKrValue } from "~/lib/kr-format";
+import { closingScoreBand, CLOSING_BAND_LABELS, FORMULAS, type KrKind, type OkrStatus } from "~/lib/metrics/okrs";
 import { plural } from "~/lib/plural";
 
 export type TreeKr = {

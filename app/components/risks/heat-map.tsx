@@ -1,7 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import type { HeatMapCell, RiskLevel } from "~/lib/metrics/risks";
-import { tableHref } from "~/lib/table-params";
 import { plural } from "~/lib/plural";
+import { tableHref } from "~/lib/table-params";
 
 const LEVEL_TEXT: Record<RiskLevel, string> = { low: "low", medium: "medium", high: "high", critical: "critical" };
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { monthRange } from "../months";
 import {
   budgetVsActual,
   arpa,
@@ -31,7 +32,6 @@ import {
   type ForecastInput,
   type MonthFinance,
 } from "./finance";
-import { monthRange } from "../months";
 
 const settings = DEFAULT_FINANCE_SETTINGS; // gross margin 0.75, loaded cost 1.45
 

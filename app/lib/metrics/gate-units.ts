@@ -4,9 +4,9 @@
  * progress in percent, ratios as "×". Values compared with a threshold are shown with enough
  * precision to see why a criterion fails (digitsToShowDifference). Browser-safe and pure.
  */
+import { formatHours, formatMoney, formatNumber, formatPercent, NO_DATA, type FormatOptions } from "~/lib/format";
 import { metricDefinition, type MetricUnit } from "~/lib/metrics/catalogue";
 import { digitsToShowDifference } from "~/lib/metrics/precision";
-import { formatHours, formatMoney, formatNumber, formatPercent, NO_DATA, type FormatOptions } from "~/lib/format";
 
 export type HumanUnit = "count" | "k_currency" | "months" | "percent" | "ratio" | "hours" | "per_day" | "measure";
 

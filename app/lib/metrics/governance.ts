@@ -9,11 +9,12 @@
  * - a criterion without data counts as not met;
  * - a gate with no criteria has nothing to decide on: 'pending' at any time.
  */
+import { GATE_OPERATORS, MATURITY_INDICATORS as MATURITY_INDICATOR_KEYS } from "../../../db/schema/enums";
 import { CATALOGUE, isKpiMetricId, isStaticMetricId, metricDefinition, type StaticMetricId } from "./catalogue";
 import { parseIsoDate } from "./okrs";
 import type { ColourMeaning, MetricFormula } from "./tiers";
+export { GATE_OPERATORS, MATURITY_INDICATOR_KEYS };
 
-export const GATE_OPERATORS = [">=", ">", "<=", "<"] as const;
 export type GateOperator = (typeof GATE_OPERATORS)[number];
 
 export type CriterionOutcome = "met" | "not_met" | "no_data";
@@ -107,7 +108,6 @@ export function isGateMetricId(id: string): boolean {
 // Maturity indicators
 // ---------------------------------------------------------------------------------------------------
 
-export const MATURITY_INDICATOR_KEYS = ["process", "documentation", "governance", "controls", "audit"] as const;
 export type MaturityIndicator = (typeof MATURITY_INDICATOR_KEYS)[number];
 
 export const MATURITY_INDICATORS: Record<MaturityIndicator, { label: string; description: string }> = {

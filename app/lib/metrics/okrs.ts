@@ -9,9 +9,10 @@
  *   progress ≥ expected − 0.10, at risk if ≥ expected − 0.25, else off track.
  * - closing score 0–1.0: 0.7+ green, 0.4–0.69 yellow, below red.
  */
+import { KR_KINDS } from "../../../db/schema/enums";
 import type { ColourMeaning, MetricFormula } from "./tiers";
+export { KR_KINDS };
 
-export const KR_KINDS = ["number", "percent", "currency", "boolean"] as const;
 export type KrKind = (typeof KR_KINDS)[number];
 
 export type OkrStatus = "on_track" | "at_risk" | "off_track";

@@ -7,8 +7,10 @@
  *
  * Metric-raised risks: three rule kinds evaluated against live metrics (see {@link evaluateRiskRule}).
  */
+import { RISK_RULE_KINDS } from "../../../db/schema/enums";
 import { okrStatus, parseIsoDate } from "./okrs";
 import type { ColourMeaning, MetricFormula } from "./tiers";
+export { RISK_RULE_KINDS };
 
 export type RiskLevel = "low" | "medium" | "high" | "critical";
 
@@ -99,7 +101,6 @@ export function heatMapCells(risks: readonly { id: number; likelihood: number; i
 // Metric-raised risk rules
 // ---------------------------------------------------------------------------------------------------
 
-export const RISK_RULE_KINDS = ["runway_below_months", "cfr_above_percent_30d", "objective_off_track_mid_cycle", "scenario_trigger_holds"] as const;
 export type RiskRuleKind = (typeof RISK_RULE_KINDS)[number];
 
 export type RiskRule<K extends RiskRuleKind = RiskRuleKind> = { kind: K; threshold: number };

@@ -1,8 +1,9 @@
+import { TARGET_COMPARISONS } from "../../../db/schema/enums";
+export { TARGET_COMPARISONS };
 /**
  * Targets of catalogue metrics (rows of metric_targets / kpi_targets, read by targetFor() in
  * app/models/metric-targets.server.ts): the comparison and whether a value meets it. Pure.
  */
-export const TARGET_COMPARISONS = [">=", ">", "<=", "<"] as const;
 export type TargetComparison = (typeof TARGET_COMPARISONS)[number];
 
 export type TargetRule = { comparison: TargetComparison; value: number };

@@ -1,15 +1,7 @@
-/** KPI form schemas (server-only) and the edit guard. */
+/** KPI form schemas (server-only). */
 import { z } from "zod";
-import { forbidden } from "~/utils/http.server";
-import type { SessionUser } from "~/models/users.server";
 import { idSchema, parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
-import { KPI_CATEGORIES, KPI_DIRECTIONS, KPI_SOURCES } from "~/models/kpis.server";
-import { canEditKpis } from "~/lib/kpi-format";
-
-/** 403 unless the user may edit KPIs (CEO, CTO, leads). */
-export function assertCanEditKpis(user: SessionUser): void {
-  if (!canEditKpis(user)) forbidden("Only the CEO, the CTO and team leads edit KPIs.");
-}
+import { KPI_CATEGORIES, KPI_DIRECTIONS, KPI_SOURCES } from "../../../db/schema/enums";
 
 const optionalText = (max: number) =>
   z.preprocess((v) => (v === undefined ? null : v), z.string().max(max, `must be at most ${max} characters`).nullable());

@@ -1,9 +1,9 @@
 /** Webhook source form schemas (server-only) and the mapping rule resolved against the services. */
 import { z } from "zod";
-import { parseMappingText } from "~/lib/webhooks/mapping";
 import { idSchema } from "~/lib/validation.server";
-import type { MappingRule } from "~/lib/webhooks/mapping";
 import { WEBHOOK_KIND_VALUES } from "~/lib/webhooks/labels";
+import { parseMappingText } from "~/lib/webhooks/mapping";
+import type { MappingRule } from "~/lib/webhooks/mapping";
 
 const text = (max: number, what = "characters") => z.string({ error: "is required" }).trim().min(1, "is required").max(max, `must be at most ${max} ${what}`);
 

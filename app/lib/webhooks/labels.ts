@@ -1,5 +1,6 @@
+import { WEBHOOK_KINDS as WEBHOOK_KIND_VALUES, WEBHOOK_OUTCOMES as WEBHOOK_OUTCOME_VALUES } from "../../../db/schema/enums";
+export { WEBHOOK_KIND_VALUES, WEBHOOK_OUTCOME_VALUES };
 /** Browser-safe words about webhook sources: kinds, what their rules read, where the secret goes. */
-export const WEBHOOK_KIND_VALUES = ["github", "gitlab", "alertmanager", "pagerduty"] as const;
 export type WebhookKindValue = (typeof WEBHOOK_KIND_VALUES)[number];
 
 export const KIND_LABELS: Record<WebhookKindValue, string> = {
@@ -52,6 +53,5 @@ export const SETUP_STEPS: Record<WebhookKindValue, string[]> = {
   ],
 };
 
-export const WEBHOOK_OUTCOME_VALUES = ["created", "updated", "ignored", "refused"] as const;
 
 export const OUTCOME_TONES = { created: "good", updated: "info", ignored: "neutral", refused: "bad" } as const;

@@ -43,6 +43,7 @@ export function parseMappingText(text: string): MappingParse {
     const matchValue = m[1].trim();
     const serviceName = m[2].trim();
     if (matchValue.length > 300) errors.push(`line ${line}: the value is longer than 300 characters`);
+    // eslint-disable-next-line no-control-regex -- the point: refuse control characters
     else if (/[\u0000-\u001f]/.test(matchValue)) errors.push(`line ${line}: the value holds a control character`);
     else {
       const key = matchValue.toLowerCase();

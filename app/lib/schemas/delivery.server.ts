@@ -1,0 +1,186 @@
+/** Delivery input: limits of a request, the API bodies of deployments and incidents (zod, server-only), batch naming and duplicate checks. */
+import { z } from "zod";
+import { PRODUCTION } from "~/lib/metrics/delivery";
+import { fromLocalInput } from "~/lib/time";
+import { isoInstantSchema } from "~/lib/validation.server";
+import { ApiInputError } from "~/utils/api.server";
+import { CAUSE_KINDS, DEPLOYMENT_STATUSES, SEVERITIES } from "../../../db/schema";
+
+export { CAUSE_KINDS, DEPLOYMENT_STATUSES, SEVERITIES };
+export type Severity = (typeof SEVERITIES)[number];
+export type CauseKind = (typeof CAUSE_KINDS)[number];
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
+
+/** Most deployments one API request may carry (more → 413). */
+export const MAX_DEPLOYMENTS_PER_REQUEST = 1000;
+/** Most incidents one API request may carry (more → 413). */
+export const MAX_INCIDENTS_PER_REQUEST = 1000;
+/** Most commits per deployment. */
+export const MAX_COMMITS_PER_DEPLOYMENT = 1000;
+/** Most data rows in one CSV import (the body limit usually comes first). */
+export const MAX_IMPORT_ROWS = 200_000;
+/** Most rows in one CSV export; the reply says when it was cut. */
+export const MAX_EXPORT_ROWS = 100_000;
+
+export const MS_PER_DAY = 86_400_000;
+/** Instants before this are not plausible for this product's data. */
+export const MIN_PLAUSIBLE_INSTANT = Date.UTC(2000, 0, 1);
+/** Clock skew allowed into the future. */
+const FUTURE_SLACK_MS = MS_PER_DAY;
+/** A commit older than this before its deployment is treated as a mistake. */
+const MAX_COMMIT_AGE_MS = 5 * 365 * MS_PER_DAY;
+
+// ---------------------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------------------
+
+/** A validation failure found while writing (unknown cause, duplicate ids): rolls the transaction back. */
+/** Delivery input that fails past its schema (unknown cause, resolved before started…): a 400 through runApi. */
+export class DeliveryInputError extends ApiInputError {}
+
+export function addError(errors: Record<string, string[]>, key: string, message: string) {
+  (errors[key] ??= []).push(message);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Schemas (API bodies and CSV rows)
+// ---------------------------------------------------------------------------------------------------
+
+function plausible(ms: number) {
+  return ms >= MIN_PLAUSIBLE_INSTANT && ms <= Date.now() + FUTURE_SLACK_MS;
+}
+
+/** ISO 8601 with a zone → ms, a real calendar date, between 2000-01-01 and tomorrow. */
+export const plausibleInstantSchema = isoInstantSchema.refine(plausible, { message: "must be between 2000-01-01 and now (ISO 8601 date-time with a time zone)" });
+
+/** A `datetime-local` form value in the company's time zone → UTC ms (the incident forms). */
+export function localTimeSchema(timeZone: string) {
+  return z.string({ error: "is required" }).transform((s, ctx) => {
+    const ms = fromLocalInput(s, timeZone);
+    if (ms === null) {
+      ctx.addIssue({ code: "custom", message: "must be a date and time" });
+      return z.NEVER;
+    }
+    // Date.UTC reads years 0–99 as 1900–1999: "0001-01-01T10:00" must be refused, not stored as 1901.
+    if (!plausible(ms) || Number(s.trim().slice(0, 4)) < 2000) {
+      ctx.addIssue({ code: "custom", message: "must be between 2000-01-01 and now" });
+      return z.NEVER;
+    }
+    return ms;
+  });
+}
+
+/** `null` (JSON) and absent both mean "not given". */
+const optionalInstant = z.preprocess((v) => (v === null ? undefined : v), plausibleInstantSchema.optional());
+
+export const serviceNameSchema = z
+  .string({ error: "is required" })
+  .trim()
+  .min(1, "is required")
+  .max(100, "must be at most 100 characters")
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._/:@-]*$/, "may hold letters, digits, spaces and . _ / : @ - (starting with a letter or digit)");
+
+const externalIdSchema = z.string({ error: "must be a string" }).trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
+const optionalExternalId = z.preprocess((v) => (v === null ? undefined : v), externalIdSchema.optional());
+
+export const environmentSchema = z
+  .string({ error: "must be a string" })
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,49}$/, "must be 1–50 letters, digits, . _ - (e.g. production, staging)");
+
+const flagSchema = z.preprocess((v) => (v === null ? undefined : v), z.boolean({ error: "must be true or false" }).optional());
+
+function checkCommitTime(ctx: z.RefinementCtx, finishedAt: number, committedAt: number, path: (string | number)[]) {
+  if (committedAt < finishedAt - MAX_COMMIT_AGE_MS) {
+    ctx.addIssue({ code: "custom", path, message: "is more than 5 years before finishedAt" });
+  }
+}
+
+export const deploymentInputSchema = z
+  .object({
+    externalId: optionalExternalId,
+    service: serviceNameSchema,
+    environment: z.preprocess((v) => (v === null ? undefined : v), environmentSchema.default(PRODUCTION)),
+    status: z.enum(DEPLOYMENT_STATUSES, { error: 'must be "success" or "failure"' }),
+    startedAt: optionalInstant,
+    finishedAt: plausibleInstantSchema,
+    commits: z.preprocess(
+      (v) => (v === null ? undefined : v),
+      z
+        .array(
+          z.object(
+            {
+              sha: z.string({ error: "is required" }).trim().min(1, "is required").max(100, "must be at most 100 characters"),
+              committedAt: plausibleInstantSchema,
+            },
+            { error: "must be an object {sha, committedAt}" },
+          ),
+          { error: "must be an array of {sha, committedAt}" },
+        )
+        .max(MAX_COMMITS_PER_DEPLOYMENT, `must hold at most ${MAX_COMMITS_PER_DEPLOYMENT} commits`)
+        .optional(),
+    ),
+    firstCommitAt: optionalInstant,
+    hotfix: flagSchema,
+    rollback: flagSchema,
+  }, { error: "must be a deployment object" })
+  .refine((d) => d.startedAt === undefined || d.finishedAt >= d.startedAt, {
+    path: ["finishedAt"],
+    message: "must not be before startedAt",
+    // also reported when other fields of the element are wrong
+    when: (p) => {
+      const v = p.value as { startedAt?: unknown; finishedAt?: unknown } | null;
+      return typeof v?.startedAt === "number" && typeof v?.finishedAt === "number";
+    },
+  })
+  .superRefine((d, ctx) => {
+    d.commits?.forEach((c, i) => checkCommitTime(ctx, d.finishedAt, c.committedAt, ["commits", i, "committedAt"]));
+    if (d.firstCommitAt !== undefined) checkCommitTime(ctx, d.finishedAt, d.firstCommitAt, ["firstCommitAt"]);
+  });
+
+export type DeploymentInput = z.output<typeof deploymentInputSchema>;
+
+export const incidentInputSchema = z
+  .object({
+    externalId: optionalExternalId,
+    service: serviceNameSchema,
+    title: z.string({ error: "is required" }).trim().min(1, "is required").max(300, "must be at most 300 characters"),
+    severity: z.enum(SEVERITIES, { error: "must be SEV1, SEV2, SEV3 or SEV4" }),
+    startedAt: plausibleInstantSchema,
+    /** absent: keep (on update) / open (on create); null: reopen */
+    resolvedAt: z.union([z.null(), plausibleInstantSchema]).optional(),
+    /** absent: keep an explicit or cleared cause, else infer; null: back to the inferred rule */
+    causedByDeploymentExternalId: z.union([z.null(), externalIdSchema]).optional(),
+  }, { error: "must be an incident object" })
+  .refine((d) => typeof d.resolvedAt !== "number" || d.resolvedAt >= d.startedAt, {
+    path: ["resolvedAt"],
+    message: "must not be before startedAt",
+    when: (p) => {
+      const v = p.value as { startedAt?: unknown; resolvedAt?: unknown } | null;
+      return typeof v?.startedAt === "number" && typeof v?.resolvedAt === "number";
+    },
+  });
+
+export type IncidentInput = z.output<typeof incidentInputSchema>;
+
+/** How elements of a batch are named in error keys: "3." + field for API arrays, "" for one object. */
+export type BatchNaming = { key: (i: number) => string; describe: (i: number) => string };
+
+export function apiNaming(count: number): BatchNaming {
+  return { key: (i) => (count === 1 ? "" : `${i}.`), describe: (i) => `element ${i}` };
+}
+
+/** Duplicate keys inside one batch are refused (the reply names both elements). */
+export function duplicateErrors<T>(items: readonly T[], key: (item: T) => string | null, field: string, naming: BatchNaming) {
+  const errors: Record<string, string[]> = {};
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (k === null) return;
+    const first = seen.get(k);
+    if (first === undefined) seen.set(k, i);
+    else addError(errors, `${naming.key(i)}${field}`, `repeats the same external id as ${naming.describe(first)}`);
+  });
+  return errors;
+}

@@ -1,0 +1,166 @@
+/** Budget CSV (formats of DESIGN.md): export and all-or-nothing import; the snapshot CSV columns. */
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
+import { centsFromEuros, eurosFromCents } from "~/lib/format";
+import { monthSchema } from "~/lib/validation.server";
+import { recordAudit } from "~/models/audit.server";
+import { type FinanceWriter, auditActorOf, listBudgetCategories, writerMayEditCategory } from "~/models/finance/budget.server";
+import type { Db } from "~/utils/db.server";
+
+// ---------------------------------------------------------------------------------------------
+// CSV (formats of DESIGN.md) — schemas are server-only (zod)
+// ---------------------------------------------------------------------------------------------
+
+export const BUDGET_CSV_HEADERS = ["month", "category", "planned", "actual"] as const;
+export const SNAPSHOT_CSV_HEADERS = [
+  "month",
+  "cash",
+  "revenue",
+  "mrr",
+  "customers",
+  "new_customers",
+  "churned_customers",
+  "financing",
+] as const;
+
+/** At most this many data rows per imported file. */
+export const MAX_IMPORT_ROWS = 20_000;
+
+const requiredEuros = z
+  .string({ error: "required" })
+  .transform((s, ctx) => {
+    const c = centsFromEuros(s);
+    if (c === null) {
+      ctx.addIssue({ code: "custom", message: "must be an amount in euros with up to 2 decimals, e.g. 1234.50" });
+      return z.NEVER;
+    }
+    return c;
+  });
+const nonNegEuros = requiredEuros.refine((c) => c >= 0, "must not be negative");
+const countSchema = z
+  .string({ error: "required" })
+  .regex(/^\d{1,9}$/, "must be a whole number ≥ 0")
+  .transform(Number);
+
+export const budgetCsvRowSchema = z.object({
+  month: monthSchema,
+  category: z.string({ error: "required" }).min(1, "required").max(100, "too long"),
+  planned: nonNegEuros,
+  /** empty = no actual recorded yet */
+  actual: nonNegEuros.optional(),
+});
+
+export const snapshotCsvRowSchema = z.object({
+  month: monthSchema,
+  cash: requiredEuros,
+  revenue: nonNegEuros,
+  mrr: nonNegEuros,
+  customers: countSchema,
+  new_customers: countSchema,
+  churned_customers: countSchema,
+  /** empty = 0 */
+  financing: nonNegEuros.optional(),
+});
+
+export type ImportResult =
+  | { ok: true; created: number; updated: number; rows: number }
+  | { ok: false; errors: CsvRowError[] };
+
+/** Budget lines as CSV rows (month, category order) for [fromMonth, toMonth]. */
+export function exportBudgetCsv(db: Db, opts: { fromMonth: string; toMonth: string }): string {
+  const rows = db.all<{ month: string; category: string; plannedCents: number; actualCents: number | null }>(sql`
+    SELECT bl.month, c.name AS category, bl.planned_cents AS plannedCents, bl.actual_cents AS actualCents
+      FROM budget_lines bl JOIN budget_categories c ON c.id = bl.category_id
+     WHERE bl.month >= ${opts.fromMonth} AND bl.month <= ${opts.toMonth}
+     ORDER BY bl.month, c.sort_order, c.name`);
+  return toCsv(
+    BUDGET_CSV_HEADERS,
+    rows.map((r) => [r.month, r.category, eurosFromCents(r.plannedCents), r.actualCents === null ? "" : eurosFromCents(r.actualCents)]),
+  );
+}
+
+/**
+ * Imports budget lines (CSV `month,category,planned,actual`), all or nothing: every bad row and
+ * field is named (unknown category, a category the writer may not edit, a repeated
+ * month+category, bad amounts); otherwise each row creates or updates its line. In the same
+ * transaction: an audit entry per line that changed (before → after) and one for the import (counts).
+ */
+export function importBudgetCsv(db: Db, writer: FinanceWriter, text: string, source: string): ImportResult {
+  const categories = listBudgetCategories(db);
+  const byName = new Map(categories.map((c) => [c.name.toLowerCase(), c]));
+  // Category checks run inside the row schema so one pass names every bad row and field.
+  const seen = new Set<string>();
+  const schema = budgetCsvRowSchema
+    .transform((r, ctx) => {
+      const cat = byName.get(r.category.trim().toLowerCase());
+      if (!cat) {
+        ctx.addIssue({ code: "custom", path: ["category"], message: `unknown category "${r.category}" (known: ${categories.map((c) => c.name).join(", ")})` });
+        return z.NEVER;
+      }
+      if (!writerMayEditCategory(writer, cat.isIt)) {
+        ctx.addIssue({ code: "custom", path: ["category"], message: `you may not edit the budget of ${cat.name} (IT categories only)` });
+        return z.NEVER;
+      }
+      const key = `${r.month}|${cat.id}`;
+      if (seen.has(key)) {
+        ctx.addIssue({ code: "custom", path: ["category"], message: `${r.month} ${cat.name} appears on an earlier row too` });
+        return z.NEVER;
+      }
+      seen.add(key);
+      return { categoryId: cat.id, month: r.month, plannedCents: r.planned, actualCents: r.actual ?? null };
+    });
+  const parsed = parseCsv(text, schema, { headers: BUDGET_CSV_HEADERS, maxRows: MAX_IMPORT_ROWS });
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const resolved = parsed.rows;
+
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db;
+    const months = resolved.map((r) => r.month).sort();
+    // the lines of the months the file touches, to record each change before → after
+    const existing = new Map(
+      months.length === 0
+        ? []
+        : t
+            .all<{ k: string; plannedCents: number; actualCents: number | null }>(
+              sql`SELECT month || '|' || category_id AS k, planned_cents AS plannedCents, actual_cents AS actualCents
+                  FROM budget_lines WHERE month >= ${months[0]} AND month <= ${months[months.length - 1]}`,
+            )
+            .map((r) => [r.k, r] as const),
+    );
+    const categoryName = new Map(categories.map((c) => [c.id, c.name]));
+    const now = Date.now();
+    const stmt = db.$client.prepare(`
+      INSERT INTO budget_lines (category_id, month, planned_cents, actual_cents, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (month, category_id) DO UPDATE SET
+        planned_cents = excluded.planned_cents, actual_cents = excluded.actual_cents, updated_at = excluded.updated_at
+      RETURNING id`);
+    let created = 0;
+    for (const r of resolved) {
+      const before = existing.get(`${r.month}|${r.categoryId}`);
+      if (!before) created += 1;
+      const { id } = stmt.get(r.categoryId, r.month, r.plannedCents, r.actualCents, now, now) as { id: number };
+      if (before && before.plannedCents === r.plannedCents && before.actualCents === r.actualCents) continue;
+      const category = categoryName.get(r.categoryId);
+      recordAudit(tx, {
+        actor: auditActorOf(writer),
+        action: before ? "update" : "create",
+        entityType: "budget_line",
+        entityId: id,
+        before: before ? { category, month: r.month, plannedCents: before.plannedCents, actualCents: before.actualCents } : null,
+        after: { category, month: r.month, plannedCents: r.plannedCents, actualCents: r.actualCents, source },
+      });
+    }
+    const updated = resolved.length - created;
+    recordAudit(tx, {
+      actor: auditActorOf(writer),
+      action: "import",
+      entityType: "budget_line",
+      entityId: null,
+      before: null,
+      after: { source, rows: resolved.length, created, updated, fromMonth: months[0] ?? null, toMonth: months[months.length - 1] ?? null },
+    });
+    return { ok: true as const, created, updated, rows: resolved.length };
+  });
+}

@@ -1,0 +1,190 @@
+/** Finance snapshots (one per closed month): list, export, save and CSV import. */
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { parseCsv, toCsv } from "~/lib/csv";
+import { eurosFromCents } from "~/lib/format";
+import { recordAudit } from "~/models/audit.server";
+import { FinancePermissionError, type FinanceWriter, auditActorOf, writerMayEditSnapshots } from "~/models/finance/budget.server";
+import { type ImportResult, MAX_IMPORT_ROWS, SNAPSHOT_CSV_HEADERS, snapshotCsvRowSchema } from "~/models/finance/csv.server";
+import type { Db } from "~/utils/db.server";
+
+export type SnapshotRow2 = {
+  id: number;
+  month: string;
+  cashCents: number;
+  revenueCents: number;
+  mrrCents: number;
+  customers: number;
+  newCustomers: number;
+  churnedCustomers: number;
+  financingCents: number;
+};
+export type SnapshotInput = Omit<SnapshotRow2, "id">;
+
+const SNAPSHOT_COLUMNS = sql`id, month, cash_cents AS cashCents, revenue_cents AS revenueCents, mrr_cents AS mrrCents,
+  customers, new_customers AS newCustomers, churned_customers AS churnedCustomers, financing_cents AS financingCents`;
+
+export function getSnapshot(db: Db, month: string): SnapshotRow2 | null {
+  return db.get<SnapshotRow2 | undefined>(sql`SELECT ${SNAPSHOT_COLUMNS} FROM finance_snapshots WHERE month = ${month}`) ?? null;
+}
+
+export const SNAPSHOT_SORTS = {
+  month: sql`month`,
+  cashCents: sql`cash_cents`,
+  revenueCents: sql`revenue_cents`,
+  mrrCents: sql`mrr_cents`,
+  customers: sql`customers`,
+  newCustomers: sql`new_customers`,
+  churnedCustomers: sql`churned_customers`,
+  financingCents: sql`financing_cents`,
+} as const;
+export type SnapshotSort = keyof typeof SNAPSHOT_SORTS;
+
+/**
+ * One page of snapshots, sorted and filtered in SQL. `q` filters on the month text
+ * (e.g. "2025" or "2025-0"); from/to bound the month.
+ */
+export function listSnapshots(
+  db: Db,
+  opts: { sort: SnapshotSort; desc: boolean; limit: number; offset: number; q?: string; fromMonth?: string; toMonth?: string },
+): { rows: SnapshotRow2[]; total: number } {
+  const where = [sql`1 = 1`];
+  if (opts.q) where.push(sql`month LIKE ${`%${opts.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`);
+  if (opts.fromMonth) where.push(sql`month >= ${opts.fromMonth}`);
+  if (opts.toMonth) where.push(sql`month <= ${opts.toMonth}`);
+  const cond = sql.join(where, sql` AND `);
+  const order = sql`${SNAPSHOT_SORTS[opts.sort]} ${opts.desc ? sql`DESC` : sql`ASC`}, month ${opts.desc ? sql`DESC` : sql`ASC`}`;
+  const rows = db.all<SnapshotRow2>(
+    sql`SELECT ${SNAPSHOT_COLUMNS} FROM finance_snapshots WHERE ${cond} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}`,
+  );
+  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM finance_snapshots WHERE ${cond}`)!.n;
+  return { rows, total };
+}
+
+export function exportSnapshotsCsv(db: Db): string {
+  const rows = db.all<SnapshotRow2>(sql`SELECT ${SNAPSHOT_COLUMNS} FROM finance_snapshots ORDER BY month`);
+  return toCsv(
+    SNAPSHOT_CSV_HEADERS,
+    rows.map((r) => [
+      r.month,
+      eurosFromCents(r.cashCents),
+      eurosFromCents(r.revenueCents),
+      eurosFromCents(r.mrrCents),
+      r.customers,
+      r.newCustomers,
+      r.churnedCustomers,
+      eurosFromCents(r.financingCents),
+    ]),
+  );
+}
+
+function upsertSnapshotStatement(t: Db, s: SnapshotInput, now: number): number {
+  return t.get<{ id: number }>(sql`
+    INSERT INTO finance_snapshots (month, cash_cents, revenue_cents, mrr_cents, customers, new_customers,
+                                   churned_customers, financing_cents, created_at, updated_at)
+    VALUES (${s.month}, ${s.cashCents}, ${s.revenueCents}, ${s.mrrCents}, ${s.customers}, ${s.newCustomers},
+            ${s.churnedCustomers}, ${s.financingCents}, ${now}, ${now})
+    ON CONFLICT (month) DO UPDATE SET
+      cash_cents = excluded.cash_cents, revenue_cents = excluded.revenue_cents, mrr_cents = excluded.mrr_cents,
+      customers = excluded.customers, new_customers = excluded.new_customers,
+      churned_customers = excluded.churned_customers, financing_cents = excluded.financing_cents,
+      updated_at = excluded.updated_at
+    RETURNING id`)!.id;
+}
+
+/** Creates or updates the snapshot of a month (CEO only: finance edits outside IT). */
+export function saveSnapshot(db: Db, writer: FinanceWriter, input: SnapshotInput): { id: number; created: boolean } {
+  if (!writerMayEditSnapshots(writer)) throw new FinancePermissionError("Only the CEO may edit finance snapshots.");
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db;
+    const before = getSnapshot(t, input.month);
+    const id = upsertSnapshotStatement(t, input, Date.now());
+    const { id: _id, ...beforeFields } = before ?? { id: 0 };
+    recordAudit(tx, {
+      actor: auditActorOf(writer),
+      action: before ? "update" : "create",
+      entityType: "finance_snapshot",
+      entityId: id,
+      before: before ? beforeFields : null,
+      after: input,
+    });
+    return { id, created: !before };
+  });
+}
+
+/**
+ * Imports finance snapshots (CSV of DESIGN.md), all or nothing, one audit entry with the counts.
+ * A repeated month is an error; a writer who may not edit snapshots gets an error on every row.
+ */
+export function importSnapshotsCsv(db: Db, writer: FinanceWriter, text: string, source: string): ImportResult {
+  const allowed = writerMayEditSnapshots(writer);
+  const seen = new Set<string>();
+  const schema = snapshotCsvRowSchema.transform((r, ctx): SnapshotInput => {
+    if (!allowed) {
+      ctx.addIssue({ code: "custom", path: [], message: "only the CEO may edit finance snapshots" });
+      return z.NEVER;
+    }
+    if (r.new_customers > r.customers) {
+      ctx.addIssue({ code: "custom", path: ["new_customers"], message: "must not exceed customers" });
+      return z.NEVER;
+    }
+    if (seen.has(r.month)) {
+      ctx.addIssue({ code: "custom", path: ["month"], message: `${r.month} appears on an earlier row too` });
+      return z.NEVER;
+    }
+    seen.add(r.month);
+    return {
+      month: r.month,
+      cashCents: r.cash,
+      revenueCents: r.revenue,
+      mrrCents: r.mrr,
+      customers: r.customers,
+      newCustomers: r.new_customers,
+      churnedCustomers: r.churned_customers,
+      financingCents: r.financing ?? 0,
+    };
+  });
+  const parsed = parseCsv(text, schema, { headers: SNAPSHOT_CSV_HEADERS, maxRows: MAX_IMPORT_ROWS });
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const inputs = parsed.rows;
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db;
+    const now = Date.now();
+    const months = inputs.map((s) => s.month).sort();
+    // the snapshots of the months the file spans, read once (each change is audited before → after)
+    const existing = new Map(
+      months.length === 0
+        ? []
+        : t
+            .all<SnapshotRow2>(sql`SELECT ${SNAPSHOT_COLUMNS} FROM finance_snapshots WHERE month >= ${months[0]} AND month <= ${months[months.length - 1]}`)
+            .map((r) => [r.month, r] as const),
+    );
+    let created = 0;
+    for (const s of inputs) {
+      const before = existing.get(s.month);
+      if (!before) created += 1;
+      const id = upsertSnapshotStatement(t, s, now);
+      const { id: _id, ...beforeFields } = before ?? { id: 0 };
+      if (before && JSON.stringify(beforeFields) === JSON.stringify({ ...beforeFields, ...s })) continue;
+      // each snapshot that changed: before → after, in the import's transaction
+      recordAudit(tx, {
+        actor: auditActorOf(writer),
+        action: before ? "update" : "create",
+        entityType: "finance_snapshot",
+        entityId: id,
+        before: before ? beforeFields : null,
+        after: { ...s, source },
+      });
+    }
+    const updated = inputs.length - created;
+    recordAudit(tx, {
+      actor: auditActorOf(writer),
+      action: "import",
+      entityType: "finance_snapshot",
+      entityId: null,
+      before: null,
+      after: { source, rows: inputs.length, created, updated, fromMonth: months[0] ?? null, toMonth: months[months.length - 1] ?? null },
+    });
+    return { ok: true as const, created, updated, rows: inputs.length };
+  });
+}

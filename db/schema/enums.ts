@@ -1,0 +1,41 @@
+/**
+ * Every enumerated value the database stores, defined once: the Drizzle schema types its columns
+ * with them, and the app (forms, filters, labels, browser code) imports them from here. Pure data:
+ * no Drizzle import, so browser code may use it.
+ */
+
+export const DEPLOYMENT_STATUSES = ["success", "failure"] as const;
+export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
+/** explicit: given by a person or the API; inferred: by the contract's rule; none: cleared by a person */
+export const CAUSE_KINDS = ["explicit", "inferred", "none"] as const;
+export const BUDGET_GROUPS = ["it", "payroll", "other"] as const;
+export const REQUIREMENT_STATUSES = ["todo", "in_progress", "in_review", "done"] as const;
+export const REQUIREMENT_RESULTS = ["compliant", "partial", "non_compliant", "not_applicable"] as const;
+export const MATURITY_INDICATORS = ["process", "documentation", "governance", "controls", "audit"] as const;
+export const GATE_OPERATORS = [">=", ">", "<=", "<"] as const;
+export const REQUISITION_STATUSES = ["planned", "open", "interviewing", "offer", "hired", "cancelled"] as const;
+export const PRIORITIES = ["P0", "P1", "P2"] as const;
+export const KPI_DIRECTIONS = ["higher", "lower"] as const;
+export const KPI_SOURCES = ["manual", "delivery.deployments_per_day"] as const;
+export const TARGET_COMPARISONS = [">=", ">", "<=", "<"] as const;
+export const KR_KINDS = ["number", "percent", "currency", "boolean"] as const;
+export const ROLES = ["ceo", "cto", "lead", "viewer"] as const;
+export const API_SCOPES = ["deployments:write", "incidents:write", "metrics:read", "finance:read", "import:write", "kpis:write"] as const;
+export const RISK_CATEGORIES = [
+  "technical",
+  "financial",
+  "market",
+  "competitive",
+  "operational",
+  "security",
+  "compliance",
+  "people",
+] as const;
+export const RISK_TREATMENTS = ["mitigate", "accept", "transfer", "avoid"] as const;
+export const RISK_STATUSES = ["proposed", "open", "monitoring", "closed"] as const;
+export const RISK_RULE_KINDS = ["runway_below_months", "cfr_above_percent_30d", "objective_off_track_mid_cycle", "scenario_trigger_holds"] as const;
+/** Tools that push DORA data as signed webhooks (docs/decisions/302-webhook-sources.md). */
+export const WEBHOOK_KINDS = ["github", "gitlab", "alertmanager", "pagerduty"] as const;
+/** What a delivery did: wrote something, changed something, was accepted and not used, or was refused. */
+export const WEBHOOK_OUTCOMES = ["created", "updated", "ignored", "refused"] as const;
+export const KPI_CATEGORIES = ["product", "technical", "business"] as const;

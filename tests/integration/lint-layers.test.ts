@@ -1,0 +1,40 @@
+/**
+ * The layer rules of eslint.config.js (decision 016): an import that runs back up the layers fails
+ * the lint, one that runs downwards passes.
+ */
+import { ESLint } from "eslint";
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restricted(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+}
+
+describe("layer rules", () => {
+  it.each([
+    ["app/components/x.tsx", 'import { getKpis } from "~/models/kpis.server";\nexport const x = getKpis;\n'],
+    ["app/components/x.tsx", 'import { getDb } from "~/utils/db.server";\nexport const x = getDb;\n'],
+    ["app/components/x.tsx", 'import { schema } from "../../db/schema";\nexport const x = schema;\n'],
+    ["app/components/x.tsx", 'import { loader } from "~/root";\nexport const x = loader;\n'],
+    ["app/models/x.server.ts", 'import { Card } from "~/components/ui/card";\nexport const x = Card;\n'],
+    ["app/models/x.server.ts", 'import { loader } from "~/routes/_index";\nexport const x = loader;\n'],
+    ["app/lib/x.ts", 'import { Card } from "~/components/ui/card";\nexport const x = Card;\n'],
+    ["app/lib/x.ts", 'import { getKpis } from "~/models/kpis.server";\nexport const x = getKpis;\n'],
+    ["app/lib/x.ts", 'import { getDb } from "~/utils/db.server";\nexport const x = getDb;\n'],
+    ["app/lib/x.ts", 'import { requireUser } from "~/auth/guards.server";\nexport const x = requireUser;\n'],
+    ["app/routes/x.tsx", 'import { loader } from "~/root";\nexport const x = loader;\n'],
+  ])("%s: a reversed import fails (%#)", async (file, code) => {
+    expect((await restricted(file, code)).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["app/components/x.tsx", 'import { formatMoney } from "~/lib/format";\nexport const x = formatMoney;\n'],
+    ["app/components/x.tsx", 'import { KR_KINDS } from "../../db/schema/enums";\nexport const x = KR_KINDS;\n'],
+    ["app/lib/x.ts", 'import { can } from "~/auth/permissions";\nexport const x = can;\n'],
+    ["app/models/x.server.ts", 'import { getDb } from "~/utils/db.server";\nexport const x = getDb;\n'],
+    ["app/routes/x.tsx", 'import { getKpis } from "~/models/kpis.server";\nexport const x = getKpis;\n'],
+  ])("%s: a downward import passes (%#)", async (file, code) => {
+    expect(await restricted(file, code)).toEqual([]);
+  });
+});
