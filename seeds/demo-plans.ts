@@ -7,8 +7,8 @@
  * anchor day; content only — the interface never names where it came from.
  */
 import { eq, sql } from "drizzle-orm";
-import { schema } from "../db/client";
 import { addMonths, quarterOf } from "../app/lib/months";
+import { schema } from "../db/client";
 import type { DbWriter } from "./builders";
 
 const DAY = 86_400_000;

@@ -7,6 +7,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { can, type Actor } from "~/auth/permissions";
 import type { ForecastRequisition } from "~/lib/metrics/finance";
 import { monthsUntil } from "~/lib/metrics/finance";
+import type { ScenarioTriggerSnapshot } from "~/lib/metrics/risks";
 import {
   COST_GROUPS,
   evaluateTrigger,
@@ -21,7 +22,6 @@ import {
   type TriggerComparison,
   type TriggerState,
 } from "~/lib/metrics/scenarios";
-import type { ScenarioTriggerSnapshot } from "~/lib/metrics/risks";
 import { addMonths } from "~/lib/months";
 import { recordAudit } from "~/models/audit.server";
 import { definitionOf, metricNumber, type MetricContext } from "~/models/metrics.server";

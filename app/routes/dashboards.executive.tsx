@@ -9,6 +9,7 @@ import { formatDeltaDays } from "~/components/hiring/labels";
 import { KpiTile, type KpiChange } from "~/components/metrics/kpi-tile";
 import { OkrHealthPanel } from "~/components/okrs/okr-health-panel";
 import { TopRisksPanel } from "~/components/risks/top-risks-panel";
+import { ScenarioStatusPanel } from "~/components/scenarios/scenario-status-panel";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { useRootData } from "~/hooks/root-data";
@@ -21,11 +22,10 @@ import { isColumnWithheld } from "~/lib/withheld";
 import { EXECUTIVE_BURN_MONTHS, getExecutiveFinance, redactForecastForUser } from "~/models/finance.server";
 import { getHeadcountSummary } from "~/models/hiring.server";
 import { getExecutiveRiskPanels } from "~/models/live-metrics.server";
-import { getOkrHealthPanel } from "~/models/okrs.server";
-import { getDb } from "~/utils/db.server";
-import { ScenarioStatusPanel } from "~/components/scenarios/scenario-status-panel";
 import { MetricContext } from "~/models/metrics.server";
+import { getOkrHealthPanel } from "~/models/okrs.server";
 import { getScenarioStatuses } from "~/models/scenarios.server";
+import { getDb } from "~/utils/db.server";
 
 const TEXT = {
   title: "Executive dashboard",

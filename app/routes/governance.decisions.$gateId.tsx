@@ -4,7 +4,6 @@ import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatGateValue } from "~/lib/metrics/gate-units";
 import { DECISION_LABELS, GATE_DECISION_KINDS } from "~/components/governance/decision-labels";
 import { GateCriteriaTable, GateVerdictBadge } from "~/components/governance/gates-panel";
 import { Badge } from "~/components/ui/badge";
@@ -12,9 +11,11 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { useRootData } from "~/hooks/root-data";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { formatGateValue } from "~/lib/metrics/gate-units";
 import { GATE_VERDICT_LABELS } from "~/lib/metrics/governance";
 import { checkboxSchema, idSchema } from "~/lib/validation.server";
 import {
@@ -27,7 +28,6 @@ import {
   stillSupported,
 } from "~/models/gate-decisions.server";
 import { MetricContext } from "~/models/metrics.server";
-import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 

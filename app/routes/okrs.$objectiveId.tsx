@@ -4,10 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { completionText } from "~/components/roadmap/roadmap-panel";
-import { getObjectiveRoadmapProgress } from "~/models/roadmap.server";
 import { StatusBadge } from "~/components/metrics/status-badge";
 import { ClosingScore } from "~/components/okrs/objective-tree";
+import { completionText } from "~/components/roadmap/roadmap-panel";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -39,6 +38,7 @@ import {
   updateKeyResult,
   updateObjective,
 } from "~/models/okrs.server";
+import { getObjectiveRoadmapProgress } from "~/models/roadmap.server";
 import { listTeams } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse, notFound } from "~/utils/http.server";

@@ -4,9 +4,8 @@ import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { LineChart } from "~/components/charts/line-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { KeyResultRoadmapPanel } from "~/components/roadmap/roadmap-panel";
-import { getKeyResultRoadmap } from "~/models/roadmap.server";
 import { CheckInRow } from "~/components/okrs/check-in-form";
+import { KeyResultRoadmapPanel } from "~/components/roadmap/roadmap-panel";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
@@ -20,6 +19,7 @@ import { buildKrHistory } from "~/lib/metrics/kr-history";
 import { expectedProgress, FORMULAS, krProgress, okrStatus } from "~/lib/metrics/okrs";
 import { idSchema } from "~/lib/validation.server";
 import { getKeyResult, listCheckIns } from "~/models/okrs.server";
+import { getKeyResultRoadmap } from "~/models/roadmap.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 

@@ -10,6 +10,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { useRootData } from "~/hooks/root-data";
 import { parseCsv } from "~/lib/csv";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -33,7 +34,6 @@ import {
   type RoadmapInput,
 } from "~/models/roadmap.server";
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
-import { useRootData } from "~/hooks/root-data";
 import { getDb, schema } from "~/utils/db.server";
 
 const TEXT = {

@@ -20,17 +20,17 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { useRootData } from "~/hooks/root-data";
 import { formatMoney, formatNumber, formatPercent } from "~/lib/format";
-import { plural } from "~/lib/plural";
 import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { FORMULAS, FUNDING_SLOTS, TRIGGER_COMPARISONS } from "~/lib/metrics/scenarios";
+import { plural } from "~/lib/plural";
 import { scenarioDeleteSchema, scenarioFormSchema } from "~/lib/schemas/scenarios.server";
 import { parseSearchParams } from "~/lib/url-params.server";
 import { idSchema } from "~/lib/validation.server";
 import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
 import { compareScenarios, createScenario, deleteScenario, getScenario, scenarioNameTaken, updateScenario } from "~/models/scenarios.server";
-import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

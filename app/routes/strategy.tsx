@@ -4,16 +4,17 @@ import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatGateValue, humanUnitLabel, toHumanUnits } from "~/lib/metrics/gate-units";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { useRootData } from "~/hooks/root-data";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { formatGateValue, humanUnitLabel, toHumanUnits } from "~/lib/metrics/gate-units";
 import { MILESTONE_COMPARISONS, MILESTONE_STATE_LABELS, MILESTONE_STATUSES, timelinePosition, type MilestoneState } from "~/lib/metrics/strategy";
 import { milestoneDeleteSchema, milestoneSchema, planTargetDeleteSchema, planTargetSchema } from "~/lib/schemas/strategy.server";
 import { parseSearchParams } from "~/lib/url-params.server";
@@ -30,7 +31,6 @@ import {
   setPlanTarget,
   updateMilestone,
 } from "~/models/strategy.server";
-import { useRootData } from "~/hooks/root-data";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {

@@ -5,11 +5,11 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readMetric, MetricContext } from "~/models/metrics.server";
-import { refreshMetricRisks } from "~/models/live-metrics.server";
-import { compareScenarios, getScenario, listScenarios, updateScenario } from "~/models/scenarios.server";
 import { getGateStanding, listGateDecisions, recordGateDecision, stillSupported } from "~/models/gate-decisions.server";
+import { refreshMetricRisks } from "~/models/live-metrics.server";
+import { readMetric, MetricContext } from "~/models/metrics.server";
 import { getKeyResultRoadmap } from "~/models/roadmap.server";
+import { compareScenarios, getScenario, listScenarios, updateScenario } from "~/models/scenarios.server";
 import { getPlanView } from "~/models/strategy.server";
 import { demoWorld, type World } from "../helpers/demo-world";
 import { callAction, formRequest } from "../helpers/forms";

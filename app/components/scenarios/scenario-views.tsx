@@ -1,8 +1,8 @@
 import { LineChart } from "~/components/charts/line-chart";
-import { humanUnitLabel, toHumanUnits, formatGateValue } from "~/lib/metrics/gate-units";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
 import { formatDate, formatMoney, formatMonth, formatNumber, type FormatOptions } from "~/lib/format";
 import { NOT_BURNING_LABEL } from "~/lib/metrics/finance";
+import { humanUnitLabel, toHumanUnits, formatGateValue } from "~/lib/metrics/gate-units";
 import { FORMULAS, TRIGGER_STATE_LABELS, type TriggerComparison, type TriggerState } from "~/lib/metrics/scenarios";
 
 export type FiguresView = {
