@@ -44,7 +44,7 @@ export function BoardPackMetricTable({
   live: boolean;
 }) {
   return (
-    <table className="simple pack-table pack-metrics">
+    <div className="table-scroll"><table className="simple pack-table pack-metrics">
       <thead>
         <tr>
           <th scope="col">Figure</th>
@@ -75,7 +75,7 @@ export function BoardPackMetricTable({
           );
         })}
       </tbody>
-    </table>
+    </table></div>
   );
 }
 
@@ -85,7 +85,7 @@ export function BoardPackBudgetTable({ caption, rows, fmt }: { caption: string; 
   const variance = (r: PackBudgetRow) => (r.actualCents === null || r.plannedCents === 0 ? "—" : formatPercent((r.actualCents - r.plannedCents) / r.plannedCents, 0, { locale: fmt.locale, signed: true }));
   const total = budgetTotals(rows);
   return (
-    <table className="simple pack-table">
+    <div className="table-scroll"><table className="simple pack-table">
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -113,7 +113,7 @@ export function BoardPackBudgetTable({ caption, rows, fmt }: { caption: string; 
           <td className="num nowrap">{variance(total)}</td>
         </tr>
       </tfoot>
-    </table>
+    </table></div>
   );
 }
 
@@ -219,7 +219,7 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
       return f.okrs.cycleName === null ? (
         <p className="muted">{SECTION_TEXT.noCycle}</p>
       ) : (
-        <table className="simple pack-table">
+        <div className="table-scroll"><table className="simple pack-table">
           <caption>{SECTION_TEXT.okrs(f.okrs.cycleName)}</caption>
           <thead>
             <tr>
@@ -239,13 +239,13 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       );
     case "risks":
       return f.risks.length === 0 ? (
         <p className="muted">{SECTION_TEXT.noRisks}</p>
       ) : (
-        <table className="simple pack-table">
+        <div className="table-scroll"><table className="simple pack-table">
           <thead>
             <tr>
               <th scope="col">Risk</th>
@@ -269,13 +269,13 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       );
     case "gates":
       return f.gates.length === 0 ? (
         <p className="muted">{SECTION_TEXT.noGates}</p>
       ) : (
-        <table className="simple pack-table">
+        <div className="table-scroll"><table className="simple pack-table">
           <thead>
             <tr>
               <th scope="col">Gate</th>
@@ -303,7 +303,7 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       );
     default:
       return null;
