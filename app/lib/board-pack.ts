@@ -8,6 +8,7 @@ import type { MetricUnit, MetricValue } from "~/lib/metrics/catalogue";
 import type { CriterionOutcome, GateOperator, GateVerdict } from "~/lib/metrics/governance";
 import type { TargetComparison } from "~/lib/metrics/targets";
 import type { Direction } from "~/lib/metrics/tiers";
+import { fiscalYearMonths, fiscalYearOf } from "~/lib/months";
 
 /** The sections of a pack, in order; each has the CEO's commentary and, where it has any, catalogue metrics. */
 export const BOARD_PACK_SECTIONS = [
@@ -144,9 +145,7 @@ export function budgetTotals(rows: readonly PackBudgetRow[]): PackBudgetRow {
   return { category: "Total", plannedCents: planned, actualCents: actual };
 }
 
-/** The first month of the fiscal year containing `month`, given the month (1–12) fiscal years start in. */
+/** The first month of the fiscal year containing `month` (the months helpers' fiscal-year rule). */
 export function fiscalYearStartOf(month: string, startMonth: number): string {
-  const [y, m] = month.split("-").map(Number);
-  const year = m >= startMonth ? y : y - 1;
-  return `${year}-${String(startMonth).padStart(2, "0")}`;
+  return fiscalYearMonths(fiscalYearOf(month, startMonth), startMonth).from;
 }

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { LineChart } from "~/components/charts/line-chart";
 import { metricAttributes } from "~/components/metrics/kpi-tile";
+import { OKR_STATUS_LABELS } from "~/components/metrics/status-badge";
 import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
 import { Tooltip } from "~/components/ui/tooltip";
@@ -235,7 +236,7 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
                 <th scope="row">{o.title}</th>
                 <td className="num">{o.progress === null ? "no data" : formatPercent(o.progress, 0, fmt.locale)}</td>
                 <td className="num">{formatPercent(o.expected, 0, fmt.locale)}</td>
-                <td>{o.status ? o.status.replace("_", " ") : "no data"}</td>
+                <td>{o.status ? OKR_STATUS_LABELS[o.status] : NO_DATA}</td>
               </tr>
             ))}
           </tbody>
