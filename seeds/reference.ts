@@ -44,6 +44,7 @@ export const RISK_RULE_DEFAULTS = [
   { kind: "runway_below_months", threshold: 12 },
   { kind: "cfr_above_percent_30d", threshold: 15 },
   { kind: "objective_off_track_mid_cycle", threshold: 0.5 },
+  { kind: "scenario_trigger_holds", threshold: 0.1 },
 ] as const satisfies readonly { kind: (typeof schema.RISK_RULE_KINDS)[number]; threshold: number }[];
 
 export const COMPLIANCE_FRAMEWORKS = [

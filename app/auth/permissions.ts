@@ -58,6 +58,14 @@ export const PERMISSIONS = [
   "employees:manage",
   /** publish the monthly board pack and write its commentary (CEO) */
   "reports:publish",
+  /** scenarios, the multi-year plan and its milestones: the CEO */
+  "plans:edit",
+  /** roadmap items: CEO and CTO any team; a lead their own team's */
+  "roadmap:edit",
+  /** record a go / no-go / alternative decision on a gate: the CEO */
+  "gates:decide",
+  /** check or uncheck a gate's manual criterion: CEO and CTO */
+  "gates:check",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -110,6 +118,13 @@ export function can(actor: Actor | null | undefined, permission: Permission, ctx
       if (role === "ceo") return ctx?.metricDomain !== "kpi";
       if (role === "cto") return ctx === undefined || ctx.metricDomain === "delivery";
       return false;
+    case "roadmap:edit":
+      if (role === "ceo" || role === "cto") return true;
+      return role === "lead" && ownTeam;
+    case "gates:check":
+      return role === "ceo" || role === "cto";
+    case "plans:edit":
+    case "gates:decide":
     case "users:manage":
     case "settings:manage":
     case "audit:read":

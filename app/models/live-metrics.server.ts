@@ -10,6 +10,7 @@ import { GATE_METRIC_IDS } from "~/lib/metrics/governance";
 import { evaluateGates, listFrameworkProgress, listGates, type EvaluatedGate, type FrameworkProgress } from "~/models/governance.server";
 import { definitionOf, metricNumber, MetricContext } from "~/models/metrics.server";
 import { applyRiskRules, listTechRisks, listTopRisks, type ApplyRulesResult, type RiskRow, type RiskRuleLiveInputs } from "~/models/risks.server";
+import { getScenarioRuleInput } from "~/models/scenarios.server";
 import type { Db } from "~/utils/db.server";
 
 export { MetricContext, LiveSources } from "~/models/metrics.server";
@@ -46,7 +47,7 @@ export function getLiveMetricValues(db: Db, now = Date.now(), ctx = new MetricCo
   return getLiveMetrics(db, now, ctx).values;
 }
 
-/** The inputs of the three risk rules, from the catalogue. */
+/** The inputs of the risk rules (runway, CFR, objectives, scenario triggers), from the catalogue. */
 export function getRiskRuleInputs(db: Db, now = Date.now(), ctx = new MetricContext(db, now)): RiskRuleLiveInputs {
   const finance = ctx.finance();
   const dora = ctx.dora();
@@ -55,6 +56,7 @@ export function getRiskRuleInputs(db: Db, now = Date.now(), ctx = new MetricCont
     runway: finance ? { runwayMonths: metricNumber(ctx, "finance.runway_months") } : null,
     cfr: dora ? { rate: metricNumber(ctx, "delivery.change_failure_rate") } : null,
     objectives: objectives ? { objectives } : null,
+    scenarios: getScenarioRuleInput(ctx),
   };
 }
 

@@ -10,6 +10,8 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import {
   evaluateRiskRule,
+  evaluateScenarioRule,
+  type ScenarioRuleInput,
   foldObjectiveCauses,
   heatMapCells,
   isOverdue,
@@ -428,6 +430,8 @@ export type RiskRuleLiveInputs = {
   runway: RunwayRuleInput | null;
   cfr: CfrRuleInput | null;
   objectives: ObjectiveRuleInput | null;
+  /** scenarios marked "raises a risk" (app/models/scenarios.server.ts); absent or null = not read */
+  scenarios?: ScenarioRuleInput | null;
 };
 
 /** One subject of one rule, evaluated. */
@@ -457,6 +461,7 @@ const RULE_RISK_DEFAULTS: Record<RiskRuleKind, { category: RiskCategory; likelih
   runway_below_months: { category: "financial", likelihood: 4, impact: 5 },
   cfr_above_percent_30d: { category: "technical", likelihood: 4, impact: 3 },
   objective_off_track_mid_cycle: { category: "operational", likelihood: 3, impact: 3 },
+  scenario_trigger_holds: { category: "market", likelihood: 3, impact: 4 },
 };
 
 function round1(n: number): string {
@@ -508,6 +513,23 @@ export function evaluateRules(rules: readonly RiskRuleRow[], inputs: RiskRuleLiv
         title,
         ownerUserId: owners.cto,
       });
+    } else if (rule.kind === "scenario_trigger_holds") {
+      if (!inputs.scenarios) continue;
+      const byId = new Map(inputs.scenarios.scenarios.map((s) => [s.id, s]));
+      for (const r of evaluateScenarioRule(rule.threshold, inputs.scenarios)) {
+        const s = byId.get(r.scenarioId)!;
+        out.push({
+          ...base,
+          subject: r.subject,
+          state: r.noData ? "no_data" : r.triggered ? "triggered" : "clear",
+          triggered: r.triggered,
+          value: r.value,
+          valueText: r.noData ? null : s.description,
+          message: r.message,
+          title: `Scenario under way: ${s.name}`,
+          ownerUserId: owners.ceo,
+        });
+      }
     } else {
       const objectives = inputs.objectives?.objectives ?? [];
       const results = evaluateRiskRule({ kind: rule.kind, threshold: rule.threshold }, { objectives });
@@ -676,6 +698,18 @@ export function applyRiskRules(db: Db, inputs: RiskRuleLiveInputs, now = Date.no
           after: { raisedValue: f.valueText, description, ownerUserId, title: f.title, rule: f.kind },
         });
         result.updated.push(latest.id);
+      }
+    }
+
+    // scenarios deleted, no longer marked "raises a risk" or below the probability threshold: their cause is gone
+    if (inputs.scenarios) {
+      const scenarioRule = rules.find((r) => r.kind === "scenario_trigger_holds");
+      if (scenarioRule?.enabled) {
+        const evaluated = new Set(findings.filter((f) => f.ruleId === scenarioRule.id).map((f) => f.subject));
+        const open = tx.select().from(R).where(and(eq(R.raisedByRuleId, scenarioRule.id), sql`${R.status} <> 'closed'`)).all();
+        for (const risk of open) {
+          if (risk.raisedSubject !== null && !evaluated.has(risk.raisedSubject)) close(risk, null, "the scenario no longer raises a risk.");
+        }
       }
     }
 

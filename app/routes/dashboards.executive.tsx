@@ -10,6 +10,7 @@ import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
 import { KpiTile, metricAttributes, type KpiChange } from "~/components/metrics/kpi-tile";
 import { OkrHealthPanel } from "~/components/okrs/okr-health-panel";
 import { TopRisksPanel } from "~/components/risks/top-risks-panel";
+import { ScenarioStatusPanel } from "~/components/scenarios/scenario-status-panel";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { useRootData } from "~/hooks/root-data";
@@ -25,6 +26,7 @@ import { getKpiTiles } from "~/models/kpis.server";
 import { getExecutiveRiskPanels } from "~/models/live-metrics.server";
 import { MetricContext, readFigureMap } from "~/models/metrics.server";
 import { getOkrHealthPanel } from "~/models/okrs.server";
+import { getScenarioStatuses } from "~/models/scenarios.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
 
@@ -76,9 +78,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = new MetricContext(db, now);
   const riskPanels = getExecutiveRiskPanels(db, now, ctx);
   const okrHealth = getOkrHealthPanel(db, now, ctx.linkedKrValues());
+  const scenarios = getScenarioStatuses(ctx);
   if (!finance) {
     const pinned = getKpiTiles(db, { now, pinned: true, ctx });
-    return { finance: null, headcount: null, previousHeadcount: null, badAsOf: rawAsOf !== null && !asOf, emptyAsOf: asOf ?? null, riskPanels, okrHealth, pinned };
+    return { finance: null, headcount: null, previousHeadcount: null, badAsOf: rawAsOf !== null && !asOf, emptyAsOf: asOf ?? null, riskPanels, okrHealth, pinned, scenarios };
   }
   const M = finance.current.asOfMonth;
   return {
@@ -96,6 +99,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     emptyAsOf: null,
     riskPanels,
     okrHealth,
+    scenarios,
   };
 }
 
@@ -343,7 +347,7 @@ function PinnedKpis({ pinned, fmt }: { pinned: ReturnType<typeof getKpiTiles>; f
 
 export default function ExecutiveDashboard() {
   const data = useLoaderData<typeof loader>();
-  const { finance, headcount, previousHeadcount, badAsOf, emptyAsOf, riskPanels, okrHealth, pinned } = data;
+  const { finance, headcount, previousHeadcount, badAsOf, emptyAsOf, riskPanels, okrHealth, pinned, scenarios } = data;
   const [searchParams] = useSearchParams();
   const showAllImpacts = searchParams.get("impacts") === "all";
   const allImpactsHref = (() => {
@@ -379,6 +383,7 @@ export default function ExecutiveDashboard() {
           <TopRisksPanel risks={riskPanels.topRisks} />
           <GatesPanel gates={riskPanels.gates} fmt={fmt} />
         </div>
+        <ScenarioStatusPanel scenarios={scenarios} fmt={fmt} />
       </div>
     );
   }
@@ -514,6 +519,7 @@ export default function ExecutiveDashboard() {
         <TopRisksPanel risks={riskPanels.topRisks} />
         <GatesPanel gates={riskPanels.gates} fmt={fmt} />
       </div>
+      <ScenarioStatusPanel scenarios={scenarios} fmt={fmt} />
     </div>
   );
 }

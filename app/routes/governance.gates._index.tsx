@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { DECISION_LABELS } from "~/components/governance/decision-labels";
 import { GATE_FORM_SLOTS, GateForm } from "~/components/governance/gate-form";
 import { GateCriteriaTable, GateVerdictBadge, GateVerdictFormula } from "~/components/governance/gates-panel";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -11,6 +12,7 @@ import { useRootData } from "~/hooks/root-data";
 import { formatDate, formatMonth } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
 import { badRequest } from "~/lib/forms.server";
+import { latestDecisions } from "~/models/gate-decisions.server";
 import { createGate, evaluateGates, listGates, parseGateForm } from "~/models/governance.server";
 import { getLiveMetrics, gateMetricReader } from "~/models/live-metrics.server";
 import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
@@ -40,7 +42,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = new MetricContext(db);
   const live = getLiveMetrics(db, ctx.now, ctx);
   const today = ctx.today;
-  return { gates: evaluateGates(listGates(db), gateMetricReader(ctx), today), sources: live.sources, today, metricOptions: gateMetricOptions(ctx) };
+  return {
+    gates: evaluateGates(listGates(db), gateMetricReader(ctx), today),
+    sources: live.sources,
+    today,
+    metricOptions: gateMetricOptions(ctx),
+    decisions: Object.fromEntries(latestDecisions(db)),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -54,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Gates() {
-  const { gates, sources, today, metricOptions } = useLoaderData<typeof loader>();
+  const { gates, sources, today, metricOptions, decisions } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { user, formatting } = useRootData();
   const canEdit = can(user, "settings:manage");
@@ -91,6 +99,11 @@ export default function Gates() {
               <p className="muted">
                 {TEXT.due} {formatDate(g.dueDate, formatting.timeZone, formatting.locale)}
                 {g.dueDate < today && g.verdict !== "go" ? " (passed)" : ""}
+                {" · "}
+                <Link to={`/governance/decisions/${g.id}`}>
+                  {decisions[g.id] ? `Decision: ${DECISION_LABELS[decisions[g.id].decision]}` : "Decisions"}
+                  <span className="visually-hidden"> on {g.name}</span>
+                </Link>
                 {canEdit ? (
                   <>
                     {" · "}

@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { metricAttributes } from "~/components/metrics/kpi-tile";
 import { StatusBadge } from "~/components/metrics/status-badge";
 import { ClosingScore } from "~/components/okrs/objective-tree";
+import { completionText } from "~/components/roadmap/roadmap-panel";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -40,6 +41,7 @@ import {
   updateKeyResult,
   updateObjective,
 } from "~/models/okrs.server";
+import { getObjectiveRoadmapProgress } from "~/models/roadmap.server";
 import { listTeams } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse, notFound } from "~/utils/http.server";
@@ -89,6 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canCompany: can(user, "okrs:edit", { teamId: null }),
     people: listPeople(db),
     parents: listParentOptions(db, cycle.id, objective.id),
+    roadmap: Object.fromEntries(getObjectiveRoadmapProgress(db, objective.id)),
   };
 }
 
@@ -234,7 +237,7 @@ function KrFields({
 }
 
 export default function ObjectivePage() {
-  const { objective, cycle, expected, status, keyResults, canEdit, editable, nextCycle, teams, canCompany, people, parents, metricOptions } =
+  const { objective, cycle, expected, status, keyResults, canEdit, editable, nextCycle, teams, canCompany, people, parents, metricOptions, roadmap } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -440,6 +443,20 @@ export default function ObjectivePage() {
             {objective.archivedAt ? "Restore objective" : "Archive objective"}
           </Button>
         </Form>
+      ) : null}
+      {Object.keys(roadmap).length ? (
+        <section className="panel" aria-labelledby="objective-roadmap" data-testid="objective-roadmap">
+          <h2 id="objective-roadmap">Roadmap items behind its key results</h2>
+          <ul className="plain-list">
+            {keyResults
+              .filter((k) => roadmap[k.id])
+              .map((k) => (
+                <li key={k.id}>
+                  <Link to={`/okrs/kr/${k.id}`}>{k.title}</Link>: {completionText(roadmap[k.id], formatting.locale)}
+                </li>
+              ))}
+          </ul>
+        </section>
       ) : null}
     </>
   );

@@ -6,6 +6,7 @@ import { LineChart } from "~/components/charts/line-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { metricAttributes } from "~/components/metrics/kpi-tile";
 import { CheckInRow } from "~/components/okrs/check-in-form";
+import { KeyResultRoadmapPanel } from "~/components/roadmap/roadmap-panel";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
@@ -21,6 +22,7 @@ import { expectedProgress, FORMULAS, krProgress, okrStatus } from "~/lib/metrics
 import { idSchema } from "~/lib/validation.server";
 import { metricHistory, MetricContext, readFigure } from "~/models/metrics.server";
 import { getKeyResult, listCheckIns } from "~/models/okrs.server";
+import { getKeyResultRoadmap } from "~/models/roadmap.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 
@@ -84,6 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       now,
       metric ? metric.history.points.map((p) => ({ date: p.date, value: krValueFromMetric(metric, p.value) })) : undefined,
     ),
+    roadmap: getKeyResultRoadmap(db, kr.id),
     canCheckIn:
       kr.cycleStatus === "open" && !kr.archivedAt && !kr.objectiveArchivedAt && can(user, "okrs:checkin", { teamId: kr.teamId, ownerUserId: kr.ownerUserId }),
   };
@@ -101,7 +104,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function KeyResultHistory() {
-  const { kr, metric, expected, checkIns, history, canCheckIn } = useLoaderData<typeof loader>();
+  const { kr, metric, expected, checkIns, history, canCheckIn, roadmap } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const formatting = useFormatting();
   const fmtValue = (v: number) => formatKrValue(kr.kind, v, kr.unit, formatting);
@@ -224,6 +227,7 @@ export default function KeyResultHistory() {
           </div>
         )}
       </Card>
+      <KeyResultRoadmapPanel items={roadmap.items} progress={roadmap.progress} />
     </>
   );
 }

@@ -57,6 +57,7 @@ const LIMITS: Record<RiskRuleRow["kind"], [number, number, string]> = {
   runway_below_months: [0, 120, "must be between 0 and 120 months"],
   cfr_above_percent_30d: [0, 100, "must be between 0 and 100 %"],
   objective_off_track_mid_cycle: [0, 1, "must be between 0 and 1 (a share of the cycle)"],
+  scenario_trigger_holds: [0, 1, "must be between 0 and 1 (a probability)"],
 };
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -34,7 +34,7 @@ export const RISK_CATEGORIES = [
 ] as const;
 export const RISK_TREATMENTS = ["mitigate", "accept", "transfer", "avoid"] as const;
 export const RISK_STATUSES = ["proposed", "open", "monitoring", "closed"] as const;
-export const RISK_RULE_KINDS = ["runway_below_months", "cfr_above_percent_30d", "objective_off_track_mid_cycle"] as const;
+export const RISK_RULE_KINDS = ["runway_below_months", "cfr_above_percent_30d", "objective_off_track_mid_cycle", "scenario_trigger_holds"] as const;
 /** Tools that push DORA data as signed webhooks (docs/decisions/302-webhook-sources.md). */
 export const WEBHOOK_KINDS = ["github", "gitlab", "alertmanager", "pagerduty"] as const;
 /** What a delivery did: wrote something, changed something, was accepted and not used, or was refused. */

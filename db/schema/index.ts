@@ -10,4 +10,8 @@ export * from "./audit";
 export * from "./delivery_metrics";
 export * from "./webhooks";
 export * from "./metrics";
+export * from "./scenarios";
+export * from "./strategy";
+export * from "./roadmap";
+export * from "./gate-decisions";
 export * from "./reports";

@@ -6,6 +6,7 @@ import { insertMany, type DbWriter } from "../builders";
 import { DAY, addMonths, dateToMs, isoDate, monthOf, monthStart } from "../calendar";
 import { DEMO_COMPANY_NAME, DEMO_PASSWORD, DEMO_USERS, RISKS, TEAMS, type TeamName, type UserKey } from "../demo-data";
 import { generateDelivery } from "../demo-delivery";
+import { seedDemoPlans } from "../demo-plans";
 import { seedReference } from "../reference";
 import { DEMO_SEED, type GenEmployee, type SeedDemoResult, demoCalendar, generateEmployees, rngFor } from "./calendar";
 import { insertDelivery } from "./delivery";
@@ -203,6 +204,7 @@ function buildDemo(db: DbWriter, passwordHash: string, now: number): void {
 
   // ---------------------------------------------------------------- governance
   insertGovernance(db, cal, userId);
+  seedDemoPlans(db, { anchor: cal.anchor, lastClosedMonth: cal.lastClosedMonth, userId, teamId: (name) => ids.teams.get(name as TeamName) ?? null });
 
   db.insert(schema.auditLog)
     .values({

@@ -17,7 +17,7 @@ test.use({ javaScriptEnabled: false });
 
 for (const role of ROLES) {
   test(`layout: every page as ${role} at 1440 and 390 px, light and dark`, async ({ page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(600_000); // ~60 pages × 4 variants; a loaded machine needs the room
     await page.setViewportSize({ width: WIDTHS.desktop, height: 900 });
     await signIn(page, role);
     const problems: string[] = [];

@@ -64,6 +64,10 @@ const LIST: PageSpec[] = [
   // the draft of the latest closed month at FROZEN_NOW: the CEO's alone (others get 404 until it is published)
   { name: "board-pack", path: "/reports/board/2026-10", roles: ["ceo"] },
   { name: "gate", path: "/governance/gates/1", roles: ["ceo"] },
+  { name: "gate-decisions", path: "/governance/decisions/1" },
+  { name: "scenarios", path: "/scenarios", shotRoles: ["viewer"] },
+  { name: "strategy", path: "/strategy" },
+  { name: "roadmap", path: "/roadmap", shotRoles: ["lead"] },
   { name: "compliance", path: "/governance/compliance" },
   { name: "maturity", path: "/governance/maturity" },
   { name: "deployments", path: "/delivery/deployments" },

@@ -39,10 +39,12 @@ export const RULE_KIND_LABELS = {
   runway_below_months: "Runway below N months",
   cfr_above_percent_30d: "Change failure rate above N % over 30 days",
   objective_off_track_mid_cycle: "Objective off track from a share of the cycle",
+  scenario_trigger_holds: "Scenario trigger holds",
 } as const;
 
 export const RULE_THRESHOLD_UNITS = {
   runway_below_months: "months",
   cfr_above_percent_30d: "%",
   objective_off_track_mid_cycle: "share of the cycle elapsed (0–1; 0.5 = mid-cycle)",
+  scenario_trigger_holds: "lowest scenario probability (0–1)",
 } as const;

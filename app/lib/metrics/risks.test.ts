@@ -3,6 +3,7 @@ import {
   DEFAULT_RISK_RULE_THRESHOLDS,
   FORMULAS,
   RISK_RULE_KINDS,
+  evaluateScenarioRule,
   evaluateRiskRule,
   heatMapCells,
   isOverdue,
@@ -248,3 +249,15 @@ describe("foldObjectiveCauses: one risk per cause", () => {
   });
 });
 
+
+describe("evaluateScenarioRule", () => {
+  const s = (id: number, probability: number, on: boolean, noData = false) => ({ id, name: `S${id}`, probability, on, noData, description: "d" });
+  it("one result per scenario at or above the probability threshold; triggered while its trigger holds; no data never triggers", () => {
+    const r = evaluateScenarioRule(0.2, { scenarios: [s(1, 0.2, true), s(2, 0.6, false), s(3, 0.1, true), s(4, 0.5, true, true)] });
+    expect(r.map((x) => [x.subject, x.triggered, x.noData])).toEqual([
+      ["scenario:1", true, false],
+      ["scenario:2", false, false],
+      ["scenario:4", false, true],
+    ]);
+  });
+});

@@ -111,12 +111,47 @@ export type RiskRule<K extends RiskRuleKind = RiskRuleKind> = { kind: K; thresho
  * - cfr_above_percent_30d: percent (15 = 15 %); triggered when the 30-day CFR > threshold.
  * - objective_off_track_mid_cycle: the elapsed share of the cycle (0–1) from which the rule applies;
  *   0.5 = mid-cycle. Triggered per objective when elapsedShare ≥ threshold and its status is off track.
+ * - scenario_trigger_holds: the lowest probability (0–1) of a scenario whose trigger raises a risk;
+ *   triggered per scenario marked "raises a risk" whose trigger holds (or was met) today.
  */
 export const DEFAULT_RISK_RULE_THRESHOLDS: Record<RiskRuleKind, number> = {
   runway_below_months: 6,
   cfr_above_percent_30d: 15,
   objective_off_track_mid_cycle: 0.5,
+  scenario_trigger_holds: 0.1,
 };
+
+/** A scenario marked "raises a risk", with its trigger evaluated on today's figure (app/lib/metrics/scenarios.ts). */
+export type ScenarioTriggerSnapshot = {
+  id: number;
+  name: string;
+  probability: number;
+  /** the trigger holds (or was met) today */
+  on: boolean;
+  /** no figure: nothing is opened or closed */
+  noData: boolean;
+  /** e.g. "Paying customers 12 < 15 by 2027-05-31" */
+  description: string;
+};
+export type ScenarioRuleInput = { scenarios: readonly ScenarioTriggerSnapshot[] };
+
+/** One result per scenario whose probability ≥ threshold; subject `scenario:<id>`. */
+export function evaluateScenarioRule(threshold: number, input: ScenarioRuleInput): (RiskRuleResult & { subject: string; scenarioId: number; noData: boolean })[] {
+  return input.scenarios
+    .filter((s) => s.probability >= threshold)
+    .map((s) => ({
+      subject: `scenario:${s.id}`,
+      scenarioId: s.id,
+      noData: s.noData,
+      triggered: !s.noData && s.on,
+      value: s.probability,
+      message: s.noData
+        ? `Scenario "${s.name}": its trigger's figure has no data.`
+        : s.on
+          ? `Scenario "${s.name}" is under way: its trigger holds (${s.description}). Review its actions.`
+          : `Scenario "${s.name}": its trigger does not hold (${s.description}).`,
+    }));
+}
 
 /** runwayMonths null = not burning cash. */
 export type RunwayRuleInput = { runwayMonths: number | null };
@@ -299,6 +334,8 @@ export function evaluateRiskRule(
     case "objective_off_track_mid_cycle":
       if (!("objectives" in input)) throw new TypeError("objective_off_track_mid_cycle needs { objectives }");
       return evaluateObjectiveRule(rule.threshold, input);
+    case "scenario_trigger_holds":
+      throw new TypeError("scenario_trigger_holds: use evaluateScenarioRule");
     default: {
       const never: never = rule.kind;
       throw new TypeError(`Unknown risk rule kind: ${String(never)}`);
@@ -335,6 +372,12 @@ export const FORMULAS: Record<RiskMetricKey, MetricFormula> = {
     label: "Change failure rate above threshold",
     formula: "Raises a risk when the change failure rate over the last 30 days is above the threshold percent. No deployments never triggers it.",
     window: "The 30 days before now.",
+  },
+  scenario_trigger_holds: {
+    label: "Scenario trigger holds",
+    formula:
+      "Raises a risk per scenario marked “raises a risk” whose trigger holds today (or was met by its date), when the scenario's probability is at or above the threshold (0–1). Closed when the trigger no longer holds.",
+    window: "Each trigger's catalogue figure, read today.",
   },
   objective_off_track_mid_cycle: {
     label: "Objective off track mid-cycle",

@@ -1,0 +1,26 @@
+import { Link } from "@remix-run/react";
+import { TriggerBadge, triggerText, type TriggerViewData } from "~/components/scenarios/scenario-views";
+import { formatPercent, type FormatOptions } from "~/lib/format";
+
+export type ScenarioStatusView = { id: number; name: string; probability: number; trigger: TriggerViewData | null };
+
+/** "On track for B" on the executive dashboard: the scenarios whose trigger holds on today's figures. */
+export function ScenarioStatusPanel({ scenarios, fmt }: { scenarios: readonly ScenarioStatusView[]; fmt: FormatOptions }) {
+  if (scenarios.length === 0) return null;
+  const on = scenarios.filter((s) => s.trigger?.on);
+  return (
+    <section className="panel" aria-labelledby="exec-scenarios" data-testid="exec-scenarios">
+      <h2 id="exec-scenarios">Scenarios</h2>
+      <p>
+        <strong>{on.length ? `On track for ${on.map((s) => s.name).join(", ")}` : "No scenario's trigger holds today"}</strong> — <Link to="/scenarios">what each does to runway</Link>
+      </p>
+      <ul className="plain-list">
+        {scenarios.map((s) => (
+          <li key={s.id}>
+            {s.name} ({formatPercent(s.probability, 0, fmt.locale)}): {s.trigger ? <><TriggerBadge state={s.trigger.state} /> {triggerText(s.trigger, fmt)}</> : "no trigger"}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

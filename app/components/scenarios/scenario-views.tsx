@@ -1,0 +1,105 @@
+import { LineChart } from "~/components/charts/line-chart";
+import { Badge, type BadgeTone } from "~/components/ui/badge";
+import { formatDate, formatMoney, formatMonth, formatNumber, type FormatOptions } from "~/lib/format";
+import { NOT_BURNING_LABEL } from "~/lib/metrics/finance";
+import { humanUnitLabel, toHumanUnits, formatGateValue } from "~/lib/metrics/gate-units";
+import { FORMULAS, TRIGGER_STATE_LABELS, type TriggerComparison, type TriggerState } from "~/lib/metrics/scenarios";
+
+export type FiguresView = {
+  zeroCashDate: string | null;
+  runwayMonths: number | null;
+  breakEvenMonth: string | null;
+  cash: { month: string; cashCents: number }[];
+};
+
+export type TriggerViewData = {
+  metricId: string;
+  label: string;
+  comparison: TriggerComparison;
+  value: number;
+  value2: number | null;
+  by: string | null;
+  current: number | null;
+  state: TriggerState;
+  on: boolean;
+};
+
+const STATE_TONE: Record<TriggerState, BadgeTone> = { holds: "on-track", met: "good", waiting: "neutral", missed: "off-track", no_data: "neutral" };
+
+export function TriggerBadge({ state }: { state: TriggerState }) {
+  return <Badge tone={STATE_TONE[state]}>{TRIGGER_STATE_LABELS[state]}</Badge>;
+}
+
+/** "Paying customers ≥ 50 by 31/05/2027" */
+export function triggerText(t: TriggerViewData, fmt: FormatOptions): string {
+  const v = (x: number) => formatGateValue(t.metricId, x, fmt);
+  const cond = t.comparison === "between" ? `between ${v(t.value)} and ${v(t.value2 ?? t.value)}` : `${t.comparison.replace(">=", "≥").replace("<=", "≤")} ${v(t.value)}`;
+  return `${t.label} ${cond}${t.by ? ` by ${formatDate(t.by, "UTC", fmt.locale)}` : ""}`;
+}
+
+/** The trigger's value as typed in the form (human units). */
+export function triggerHumanValue(metricId: string | null, stored: number | null): string {
+  if (metricId === null || stored === null) return "";
+  return String(toHumanUnits(metricId, stored));
+}
+
+export function triggerUnitLabel(metricId: string, currency: string): string {
+  return humanUnitLabel(metricId, currency);
+}
+
+export function runwayText(months: number | null, fmt: FormatOptions): string {
+  return months === null ? NOT_BURNING_LABEL : `${formatNumber(months, { locale: fmt.locale, digits: 1, minDigits: 1 })} months`;
+}
+
+export const CHART_MONTHS = 36;
+
+/** Cash of the base plan and every scenario on one chart (the first 36 forecast months). */
+export function ScenarioCashChart({
+  base,
+  scenarios,
+  fmt,
+  hiringPlanHidden,
+}: {
+  base: FiguresView;
+  scenarios: readonly { id: number; name: string; figures: FiguresView }[];
+  fmt: FormatOptions;
+  hiringPlanHidden: boolean;
+}) {
+  const months = base.cash.slice(0, CHART_MONTHS).map((c) => c.month);
+  const rows = months.map((month, i) => {
+    const row: Record<string, string | number | null> = { month, base: base.cash[i]?.cashCents ?? null };
+    for (const s of scenarios) row[`s${s.id}`] = s.figures.cash[i]?.cashCents ?? null;
+    return row;
+  });
+  type Row = (typeof rows)[number];
+  const colours = ["chart-2", "chart-3", "chart-4", "chart-5", "chart-6"] as const;
+  return (
+    <LineChart<Row>
+      title={hiringPlanHidden ? "Cash by scenario, without the hiring plan" : "Cash by scenario"}
+      description={`${FORMULAS.scenario.formula}${hiringPlanHidden ? " Shown without any hiring plan: it holds salaries your role may not see." : ""}`}
+      data={rows}
+      xKey={"month" as never}
+      xLabel="Month"
+      series={[
+        { key: "base" as never, label: "Base plan (today's forecast)", color: "chart-1" },
+        ...scenarios.map((s, i) => ({ key: `s${s.id}` as never, label: s.name, color: colours[i % colours.length], dashed: true })),
+      ]}
+      referenceLine={{ y: 0, label: "Zero cash", color: "bad" }}
+      formatX={(x) => formatMonth(String(x), fmt.locale)}
+      formatValue={(v) => formatMoney(v, fmt)}
+      unit="money"
+      locale={fmt.locale}
+      currency={fmt.currency}
+      yDomain={["auto", "auto"]}
+      yAxisWidth={72}
+    />
+  );
+}
+
+export function monthText(m: string | null, fmt: FormatOptions, none: string): string {
+  return m ? formatMonth(m, fmt.locale) : none;
+}
+
+export function dateText(d: string | null, fmt: FormatOptions, none: string): string {
+  return d ? formatDate(d, "UTC", fmt.locale) : none;
+}

@@ -1,0 +1,177 @@
+/**
+ * The multi-year plan: yearly targets per catalogue metric compared with the catalogue's live
+ * figure, and milestones (a condition on a catalogue metric, or a status a person sets with
+ * evidence). Pure judgements in app/lib/metrics/strategy.ts. docs/decisions/901-multi-year-plan.md
+ */
+import { asc, eq, sql } from "drizzle-orm";
+import { milestoneState, planGap, type MilestoneComparison, type MilestoneState, type MilestoneStatus } from "~/lib/metrics/strategy";
+import { recordAudit } from "~/models/audit.server";
+import { definitionOf, metricNumber, type MetricContext } from "~/models/metrics.server";
+import { schema, type Db } from "~/utils/db.server";
+
+const T = schema.planTargets;
+const MS = schema.milestones;
+
+/** The plan spans at most this many years. */
+export const PLAN_MAX_YEARS = 5;
+
+export type PlanTargetRow = { id: number; metricId: string; year: number; value: number; note: string | null };
+
+export function listPlanTargets(db: Db): PlanTargetRow[] {
+  return db.select({ id: T.id, metricId: T.metricId, year: T.year, value: T.value, note: T.note }).from(T).orderBy(asc(T.metricId), asc(T.year)).all();
+}
+
+export type PlanRow = {
+  metricId: string;
+  label: string;
+  unit: string;
+  known: boolean;
+  /** today's catalogue figure (null = no data), and where it is read */
+  actual: number | null;
+  /** per year of the plan: the target (null = none) and, for the current year, the gap */
+  years: { year: number; targetId: number | null; target: number | null; note: string | null; gap: number | null; met: boolean | null }[];
+};
+
+export type PlanView = { years: number[]; currentYear: number; rows: PlanRow[] };
+
+/**
+ * Plan vs actual: one row per metric with a target, one column per plan year (the years that hold
+ * a target, at most 5). The actual is the catalogue's figure today; the gap (actual − target) and
+ * met/not met are given for the current year's target (the year that has not ended).
+ */
+export function getPlanView(ctx: MetricContext): PlanView {
+  const targets = listPlanTargets(ctx.db);
+  const currentYear = Number(ctx.today.slice(0, 4));
+  const years = [...new Set(targets.map((t) => t.year))].sort((a, b) => a - b).slice(0, PLAN_MAX_YEARS);
+  const metrics = [...new Set(targets.map((t) => t.metricId))];
+  const rows: PlanRow[] = metrics.map((metricId) => {
+    const def = definitionOf(ctx, metricId);
+    const actual = def ? metricNumber(ctx, metricId) : null;
+    return {
+      metricId,
+      label: def?.label ?? metricId,
+      unit: def?.unit ?? "measure",
+      known: def !== null,
+      actual,
+      years: years.map((year) => {
+        const t = targets.find((x) => x.metricId === metricId && x.year === year) ?? null;
+        const g = t && year === currentYear ? planGap(actual, t.value, def?.direction ?? "higher") : null;
+        return { year, targetId: t?.id ?? null, target: t?.value ?? null, note: t?.note ?? null, gap: g?.gap ?? null, met: g?.met ?? null };
+      }),
+    };
+  });
+  return { years, currentYear, rows };
+}
+
+export function setPlanTarget(db: Db, actorId: number, input: { metricId: string; year: number; value: number; note: string | null }): number {
+  return db.transaction((tx) => {
+    const before = tx.select().from(T).where(sql`${T.metricId} = ${input.metricId} AND ${T.year} = ${input.year}`).get();
+    if (before) {
+      tx.update(T).set({ value: input.value, note: input.note }).where(eq(T.id, before.id)).run();
+      recordAudit(tx, { actor: { userId: actorId }, action: "update", entityType: "plan_target", entityId: before.id, before: { metricId: before.metricId, year: before.year, value: before.value, note: before.note }, after: input });
+      return before.id;
+    }
+    const row = tx.insert(T).values(input).returning({ id: T.id }).get();
+    recordAudit(tx, { actor: { userId: actorId }, action: "create", entityType: "plan_target", entityId: row.id, after: input });
+    return row.id;
+  });
+}
+
+export function deletePlanTarget(db: Db, actorId: number, id: number): boolean {
+  return db.transaction((tx) => {
+    const before = tx.select().from(T).where(eq(T.id, id)).get();
+    if (!before) return false;
+    tx.delete(T).where(eq(T.id, id)).run();
+    recordAudit(tx, { actor: { userId: actorId }, action: "delete", entityType: "plan_target", entityId: id, before: { metricId: before.metricId, year: before.year, value: before.value } });
+    return true;
+  });
+}
+
+/** Years a new target may be set for: the plan's years, or up to 5 from the current year; a sixth distinct year is refused. */
+export function planYearProblem(db: Db, year: number): string | null {
+  const years = new Set(listPlanTargets(db).map((t) => t.year));
+  if (years.has(year) || years.size < PLAN_MAX_YEARS) return null;
+  return `the plan already spans ${PLAN_MAX_YEARS} years (${[...years].sort().join(", ")})`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Milestones
+// ---------------------------------------------------------------------------------------------------
+
+export type MilestoneRow = {
+  id: number;
+  title: string;
+  dueDate: string;
+  metricId: string | null;
+  comparison: MilestoneComparison | null;
+  value: number | null;
+  status: MilestoneStatus;
+  evidence: string | null;
+  updatedByName: string | null;
+};
+
+export type MilestoneView = MilestoneRow & { metricLabel: string | null; current: number | null; state: MilestoneState };
+
+export function listMilestones(db: Db): MilestoneRow[] {
+  return db
+    .select({
+      id: MS.id,
+      title: MS.title,
+      dueDate: MS.dueDate,
+      metricId: MS.metricId,
+      comparison: MS.comparison,
+      value: MS.value,
+      status: MS.status,
+      evidence: MS.evidence,
+      updatedByName: schema.users.name,
+    })
+    .from(MS)
+    .leftJoin(schema.users, eq(schema.users.id, MS.updatedByUserId))
+    .orderBy(asc(MS.dueDate), asc(MS.id))
+    .all();
+}
+
+/** Milestones on the timeline: a linked one judged on today's catalogue figure, a manual one by its status. */
+export function getMilestoneViews(ctx: MetricContext): MilestoneView[] {
+  return listMilestones(ctx.db).map((m) => {
+    const def = m.metricId ? definitionOf(ctx, m.metricId) : null;
+    const current = def && m.metricId ? metricNumber(ctx, m.metricId) : null;
+    const state = milestoneState(m.metricId && m.comparison && m.value !== null ? { comparison: m.comparison, value: m.value, current } : null, m.status, m.dueDate, ctx.today);
+    return { ...m, metricLabel: def?.label ?? m.metricId, current, state };
+  });
+}
+
+export type MilestoneInput = { title: string; dueDate: string; metricId: string | null; comparison: MilestoneComparison | null; value: number | null; status: MilestoneStatus; evidence: string | null };
+
+export function createMilestone(db: Db, actorId: number, input: MilestoneInput): number {
+  return db.transaction((tx) => {
+    const row = tx.insert(MS).values({ ...input, updatedByUserId: actorId }).returning({ id: MS.id }).get();
+    recordAudit(tx, { actor: { userId: actorId }, action: "create", entityType: "milestone", entityId: row.id, after: input });
+    return row.id;
+  });
+}
+
+export function updateMilestone(db: Db, actorId: number, id: number, input: MilestoneInput): boolean {
+  return db.transaction((tx) => {
+    const before = tx.select().from(MS).where(eq(MS.id, id)).get();
+    if (!before) return false;
+    tx.update(MS).set({ ...input, updatedByUserId: actorId }).where(eq(MS.id, id)).run();
+    const { id: _i, createdAt: _c, updatedAt: _u, updatedByUserId: _b, ...fields } = before;
+    recordAudit(tx, { actor: { userId: actorId }, action: "update", entityType: "milestone", entityId: id, before: fields, after: input });
+    return true;
+  });
+}
+
+export function deleteMilestone(db: Db, actorId: number, id: number): boolean {
+  return db.transaction((tx) => {
+    const before = tx.select().from(MS).where(eq(MS.id, id)).get();
+    if (!before) return false;
+    tx.delete(MS).where(eq(MS.id, id)).run();
+    recordAudit(tx, { actor: { userId: actorId }, action: "delete", entityType: "milestone", entityId: id, before: { title: before.title, dueDate: before.dueDate } });
+    return true;
+  });
+}
+
+export function getMilestone(db: Db, id: number): MilestoneRow | null {
+  return listMilestones(db).find((m) => m.id === id) ?? null;
+}

@@ -1,0 +1,244 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { assertPermission, requireUser } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { DECISION_LABELS, GATE_DECISION_KINDS } from "~/components/governance/decision-labels";
+import { GateCriteriaTable, GateVerdictBadge } from "~/components/governance/gates-panel";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/field";
+import { PageHeader } from "~/components/ui/page-header";
+import { useRootData } from "~/hooks/root-data";
+import { formatDate, formatDateTime } from "~/lib/format";
+import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { formatGateValue } from "~/lib/metrics/gate-units";
+import { GATE_VERDICT_LABELS } from "~/lib/metrics/governance";
+import { checkboxSchema, idSchema } from "~/lib/validation.server";
+import {
+  addManualCriterion,
+  checkManualCriterion,
+  deleteManualCriterion,
+  getGateStanding,
+  listGateDecisions,
+  recordGateDecision,
+  stillSupported,
+} from "~/models/gate-decisions.server";
+import { MetricContext } from "~/models/metrics.server";
+import { getDb } from "~/utils/db.server";
+import { invariantResponse } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Gate decisions · Strategy Tracker" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const id = idSchema.safeParse(params.gateId);
+  invariantResponse(id.success, "Gate not found", 404);
+  const ctx = new MetricContext(getDb());
+  const standing = getGateStanding(ctx, id.data);
+  invariantResponse(standing, "Gate not found", 404);
+  const decisions = listGateDecisions(ctx.db, id.data);
+  return { standing, decisions, supported: stillSupported(decisions[0]?.decision ?? null, standing.verdict) };
+}
+
+function schemas() {
+  const text = (max: number) => z.string({ error: "is required" }).min(1, "is required").max(max, `must be at most ${max} characters`);
+  const optionalText = (max: number) => z.preprocess((v) => (v === "" ? undefined : v), z.string().max(max, `must be at most ${max} characters`).optional());
+  return {
+    decide: z
+      .object({
+        intent: z.literal("decide"),
+        decision: z.enum(GATE_DECISION_KINDS, { error: "pick go, no-go or an alternative" }),
+        alternative: optionalText(500),
+        rationale: text(4000),
+      })
+      .refine((v) => v.decision !== "alternative" || v.alternative !== undefined, { path: ["alternative"], message: "say which alternative" }),
+    add: z.object({ intent: z.literal("add-criterion"), label: text(200) }),
+    remove: z.object({ intent: z.literal("delete-criterion"), criterionId: idSchema }),
+    check: z.object({ intent: z.literal("check"), criterionId: idSchema, checked: checkboxSchema, note: optionalText(1000) }),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idSchema.safeParse(params.gateId);
+  invariantResponse(id.success, "Gate not found", 404);
+  const gateId = id.data;
+  const db = getDb();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const s = schemas();
+  if (intent === "decide") {
+    assertPermission(user, "gates:decide");
+    const parsed = parseForm(formData, s.decide, "decide");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const { decision, alternative, rationale } = parsed.data;
+    const row = recordGateDecision(new MetricContext(db), user.id, gateId, { decision, alternative: decision === "alternative" ? (alternative ?? null) : null, rationale });
+    invariantResponse(row !== null, "Gate not found", 404);
+    return { status: "ok", intent: "decide", message: `Decision recorded: ${DECISION_LABELS[decision]}.` } satisfies FormReply;
+  }
+  if (intent === "add-criterion") {
+    assertPermission(user, "gates:decide");
+    const parsed = parseForm(formData, s.add, "add-criterion");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    invariantResponse(getGateStanding(new MetricContext(db), gateId), "Gate not found", 404);
+    addManualCriterion(db, user.id, gateId, parsed.data.label);
+    return { status: "ok", intent: "add-criterion", message: "Manual criterion added." } satisfies FormReply;
+  }
+  if (intent === "delete-criterion") {
+    assertPermission(user, "gates:decide");
+    const parsed = parseForm(formData, s.remove, "delete-criterion");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    if (!deleteManualCriterion(db, user.id, gateId, parsed.data.criterionId)) return fieldError(formData, "criterionId", "no such criterion on this gate", "delete-criterion");
+    return { status: "ok", intent: "delete-criterion", message: "Manual criterion removed." } satisfies FormReply;
+  }
+  if (intent === "check") {
+    assertPermission(user, "gates:check");
+    const rowIntent = `check-${String(formData.get("criterionId"))}`;
+    const parsed = parseForm(formData, s.check, rowIntent);
+    if (!parsed.ok) return badRequest(parsed.reply);
+    if (!checkManualCriterion(db, user.id, gateId, parsed.data.criterionId, { checked: parsed.data.checked, note: parsed.data.note ?? null })) {
+      return fieldError(formData, "criterionId", "no such criterion on this gate", rowIntent);
+    }
+    return { status: "ok", intent: rowIntent, message: parsed.data.checked ? "Criterion checked." : "Criterion unchecked." } satisfies FormReply;
+  }
+  return unknownIntent(formData);
+}
+
+const DECISION_TONE = { go: "good", no_go: "bad", alternative: "warn" } as const;
+
+export default function GateDecisions() {
+  const { standing, decisions, supported } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { user, formatting: fmt } = useRootData();
+  const { gate, manual, verdict } = standing;
+  const mayDecide = can(user, "gates:decide");
+  const mayCheck = can(user, "gates:check");
+  const last = decisions[0] ?? null;
+  const busy = (i: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === i;
+  return (
+    <>
+      <PageHeader eyebrow={<Link to="/governance/gates">Back to the decision gates</Link>} title={`${gate.name}: decisions`} description={gate.description ?? undefined} />
+      {reply?.status === "ok" ? (
+        <p className="notice" role="status">
+          {reply.message}
+        </p>
+      ) : null}
+      <Card title="Today">
+        <p>
+          Due {formatDate(gate.dueDate, fmt.timeZone, fmt.locale)}. Verdict on today's figures{manual.length ? " and the manual criteria" : ""}: <GateVerdictBadge verdict={verdict} />
+        </p>
+        <p data-testid="gate-last-decision">
+          {last ? (
+            <>
+              Last decision: <Badge tone={DECISION_TONE[last.decision]}>{DECISION_LABELS[last.decision]}</Badge> by {last.decidedByName ?? "a former user"} on {formatDateTime(last.decidedAt, fmt.timeZone, fmt.locale)} —{" "}
+              {supported ? <strong>today's figures still support it.</strong> : <strong>today's figures no longer support it (today: {GATE_VERDICT_LABELS[verdict]}).</strong>}
+            </>
+          ) : (
+            "No decision recorded yet."
+          )}
+        </p>
+        {gate.criteria.length ? <GateCriteriaTable gate={gate} fmt={fmt} /> : null}
+        <h3>Manual criteria</h3>
+        {manual.length === 0 ? <p className="muted">None. {mayDecide ? "Add one below (e.g. “MVP ready”): a person checks it with a note." : ""}</p> : null}
+        <ul className="plain-list">
+          {manual.map((m) => {
+            const rowIntent = `check-${m.id}`;
+            return (
+              <li key={m.id} data-testid="manual-criterion">
+                <strong>{m.label}</strong>: {m.checked ? <Badge tone="good">Checked</Badge> : <Badge tone="neutral">Not checked</Badge>}
+                {m.checkedByName && m.checkedAt ? ` — ${m.checked ? "checked" : "unchecked"} by ${m.checkedByName} on ${formatDateTime(m.checkedAt, fmt.timeZone, fmt.locale)}` : ""}
+                {m.note ? `: ${m.note}` : ""}
+                {mayCheck ? (
+                  <Form method="post" className="form-grid" noValidate>
+                    <input type="hidden" name="intent" value="check" />
+                    <input type="hidden" name="criterionId" value={m.id} />
+                    <CheckboxField label={`${m.label}: met`} name="checked" defaultChecked={checkedOf(reply, "checked", m.checked, rowIntent)} errors={fieldErrorsOf(reply, "checked", rowIntent)} />
+                    <Field label="Note" name="note" maxLength={1000} defaultValue={valueOf(reply, "note", m.note, rowIntent)} errors={fieldErrorsOf(reply, "note", rowIntent)} />
+                    <div>
+                      <Button size="sm" pending={busy("check") && navigation.formData?.get("criterionId") === String(m.id)} pendingLabel="Saving…">
+                        Save<span className="visually-hidden"> {m.label}</span>
+                      </Button>
+                    </div>
+                  </Form>
+                ) : null}
+                {mayDecide ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="delete-criterion" />
+                    <input type="hidden" name="criterionId" value={m.id} />
+                    <Button size="sm" variant="ghost">
+                      Remove<span className="visually-hidden"> {m.label}</span>
+                    </Button>
+                  </Form>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+        {mayDecide ? (
+          <Form method="post" className="form-grid" noValidate>
+            <input type="hidden" name="intent" value="add-criterion" />
+            <Field label="New manual criterion" name="label" maxLength={200} defaultValue={valueOf(reply, "label", "", "add-criterion")} errors={fieldErrorsOf(reply, "label", "add-criterion")} />
+            <div>
+              <Button pending={busy("add-criterion")} pendingLabel="Adding…">
+                Add criterion
+              </Button>
+            </div>
+          </Form>
+        ) : null}
+      </Card>
+      {mayDecide ? (
+        <Card title="Record a decision">
+          <p className="muted">The criteria's values as they are now are kept with the decision.</p>
+          <Form method="post" className="form-grid" noValidate>
+            <input type="hidden" name="intent" value="decide" />
+            <SelectField
+              label="Decision"
+              name="decision"
+              required
+              placeholder="Choose"
+              options={GATE_DECISION_KINDS.map((d) => ({ value: d, label: DECISION_LABELS[d] }))}
+              defaultValue={valueOf(reply, "decision", "", "decide")}
+              errors={fieldErrorsOf(reply, "decision", "decide")}
+            />
+            <Field label="Alternative chosen" name="alternative" maxLength={500} hint="For an alternative, e.g. “bridge round and cost reduction”." defaultValue={valueOf(reply, "alternative", "", "decide")} errors={fieldErrorsOf(reply, "alternative", "decide")} />
+            <TextareaField label="Rationale" name="rationale" required rows={3} className="form-grid__full" defaultValue={valueOf(reply, "rationale", "", "decide")} errors={fieldErrorsOf(reply, "rationale", "decide")} />
+            <div>
+              <Button variant="primary" pending={busy("decide")} pendingLabel="Recording…">
+                Record decision
+              </Button>
+            </div>
+          </Form>
+          {isErrorReply(reply, "decide") && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+        </Card>
+      ) : null}
+      <Card title="Decision history">
+        {decisions.length === 0 ? (
+          <p className="muted">No decision yet{mayDecide ? "" : " — the CEO records them"}.</p>
+        ) : (
+          <ol className="plain-list" data-testid="gate-decisions">
+            {decisions.map((d) => (
+              <li key={d.id}>
+                <Badge tone={DECISION_TONE[d.decision]}>{DECISION_LABELS[d.decision]}</Badge>
+                {d.alternative ? ` (${d.alternative})` : ""} — {d.decidedByName ?? "a former user"}, {formatDateTime(d.decidedAt, fmt.timeZone, fmt.locale)}: {d.rationale}
+                <div className="muted">
+                  Taken on: verdict {GATE_VERDICT_LABELS[d.snapshot.verdict]};{" "}
+                  {d.snapshot.criteria.map((c) => `${c.label} ${formatGateValue(c.metric, c.value, fmt, c.threshold)} (${c.operator} ${formatGateValue(c.metric, c.threshold, fmt, c.value)})`).join("; ")}
+                  {d.snapshot.manual.length ? `; ${d.snapshot.manual.map((m) => `${m.label}: ${m.checked ? "checked" : "not checked"}`).join("; ")}` : ""}
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

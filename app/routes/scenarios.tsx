@@ -1,0 +1,341 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { assertPermission, requireUser } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import financeCss from "~/components/finance/finance.css";
+import {
+  dateText,
+  monthText,
+  runwayText,
+  ScenarioCashChart,
+  triggerHumanValue,
+  TriggerBadge,
+  triggerText,
+  triggerUnitLabel,
+} from "~/components/scenarios/scenario-views";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/field";
+import { PageHeader } from "~/components/ui/page-header";
+import { useRootData } from "~/hooks/root-data";
+import { formatMoney, formatNumber, formatPercent } from "~/lib/format";
+import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { FORMULAS, FUNDING_SLOTS, TRIGGER_COMPARISONS } from "~/lib/metrics/scenarios";
+import { plural } from "~/lib/plural";
+import { scenarioDeleteSchema, scenarioFormSchema } from "~/lib/schemas/scenarios.server";
+import { parseSearchParams } from "~/lib/url-params.server";
+import { idSchema } from "~/lib/validation.server";
+import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
+import { compareScenarios, createScenario, deleteScenario, getScenario, scenarioNameTaken, updateScenario } from "~/models/scenarios.server";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  title: "Scenarios",
+  description: "What each scenario does to cash, runway and break-even, beside today's forecast — and which one today's figures say we are in.",
+  emptyTitle: "No scenario yet",
+  emptyBody: "Add one below: a probability, assumptions over the base plan (growth, churn, hiring speed or freeze, cost changes, funding) and a trigger on a live figure.",
+  whoMay: "The CEO.",
+  noFinance: "No closed month yet: scenarios run over today's cash forecast, which needs a finance snapshot.",
+  onTrack: "Today's figures",
+  none: "none",
+  notWithin: "not within 10 years",
+} as const;
+
+export const meta: MetaFunction = () => [{ title: "Scenarios · Strategy Tracker" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const { data: params } = parseSearchParams(new URL(request.url), z.object({ edit: idSchema.optional() }));
+  const ctx = new MetricContext(db);
+  const comparison = compareScenarios(ctx, user);
+  const mayEdit = can(user, "plans:edit");
+  const editing = mayEdit && params.edit !== undefined ? getScenario(db, params.edit) : null;
+  return { comparison, editing, metricOptions: mayEdit ? gateMetricOptions(ctx) : [] };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  assertPermission(user, "plans:edit");
+  const db = getDb();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "delete") {
+    const parsed = parseForm(formData, scenarioDeleteSchema, "delete");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    if (!deleteScenario(db, user.id, parsed.data.scenarioId)) return fieldError(formData, "scenarioId", "no such scenario", "delete");
+    return { status: "ok", intent: "delete", message: "Scenario deleted." } satisfies FormReply;
+  }
+  if (intent === "create" || intent === "update") {
+    const ctx = new MetricContext(db);
+    const parsed = parseForm(formData, scenarioFormSchema((id) => isKnownMetricId(ctx, id)), "scenario");
+    if (!parsed.ok) return badRequest(parsed.reply);
+    const { scenarioId, input } = parsed.data;
+    if (intent === "update" && (scenarioId === null || !getScenario(db, scenarioId))) return fieldError(formData, "scenarioId", "no such scenario", "scenario");
+    if (scenarioNameTaken(db, input.name, scenarioId)) return fieldError(formData, "name", "is already the name of a scenario", "scenario");
+    if (intent === "update") {
+      if (scenarioId === null || !updateScenario(db, user.id, scenarioId, input)) return fieldError(formData, "scenarioId", "no such scenario", "scenario");
+      return { status: "ok", intent: "scenario", message: `Scenario ${input.name} saved.` } satisfies FormReply;
+    }
+    createScenario(db, user.id, input);
+    return { status: "ok", intent: "scenario", message: `Scenario ${input.name} added.` } satisfies FormReply;
+  }
+  return unknownIntent(formData);
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+const COMPARISON_OPTIONS = TRIGGER_COMPARISONS.map((c) => ({ value: c, label: c === "between" ? "between (a range)" : c.replace(">=", "≥").replace("<=", "≤") }));
+
+function pct(x: number | null | undefined): string {
+  return x == null ? "" : String(Math.round(x * 100 * 1000) / 1000);
+}
+
+function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["editing"]; metricOptions: LoaderData["metricOptions"]; reply: unknown }) {
+  const { formatting } = useRootData();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") !== "delete";
+  const e = editing;
+  // after a successful save the form starts again empty (or on the scenario being edited)
+  const r = isErrorReply(reply, "scenario") ? reply : null;
+  const v = (name: string, fallback: string | number | null | undefined) => valueOf(r, name, fallback, "scenario");
+  const err = (name: string) => fieldErrorsOf(r, name, "scenario");
+  const metric = v("triggerMetric", e?.triggerMetric ?? "");
+  return (
+    <Form method="post" noValidate>
+      <input type="hidden" name="intent" value={e ? "update" : "create"} />
+      <div className="form-grid">
+      {e ? <input type="hidden" name="scenarioId" value={e.id} /> : null}
+      <Field label="Name" name="name" required maxLength={80} defaultValue={v("name", e?.name)} errors={err("name")} />
+      <Field label="Probability (%)" name="probability" required inputMode="decimal" defaultValue={v("probability", pct(e?.probability))} errors={err("probability")} />
+      <TextareaField label="Description" name="description" rows={2} defaultValue={v("description", e?.description)} errors={err("description")} />
+      <Field label="Monthly revenue growth (%)" name="revenueGrowth" inputMode="decimal" hint="Empty: today's growth g." defaultValue={v("revenueGrowth", pct(e?.revenueGrowth))} errors={err("revenueGrowth")} />
+      <Field label="Extra monthly churn (points)" name="extraChurn" inputMode="decimal" hint="Taken off the growth." defaultValue={v("extraChurn", pct(e?.extraChurn))} errors={err("extraChurn")} />
+      <Field label="Hiring speed (×)" name="hiringSpeed" inputMode="decimal" hint="1 as planned, 2 twice as fast, 0.5 half as fast." defaultValue={v("hiringSpeed", e?.hiringSpeed ?? 1)} errors={err("hiringSpeed")} />
+      <Field label="Hiring freeze from" name="hiringFreezeFrom" type="month" hint="No hire starts in or after this month." defaultValue={v("hiringFreezeFrom", e?.hiringFreezeFrom)} errors={err("hiringFreezeFrom")} />
+      <Field label="Payroll cost change (%)" name="costChangePayroll" inputMode="decimal" defaultValue={v("costChangePayroll", pct(e?.costChangePayroll ?? 0))} errors={err("costChangePayroll")} />
+      <Field label="IT cost change (%)" name="costChangeIt" inputMode="decimal" defaultValue={v("costChangeIt", pct(e?.costChangeIt ?? 0))} errors={err("costChangeIt")} />
+      <Field label="Other cost change (%)" name="costChangeOther" inputMode="decimal" defaultValue={v("costChangeOther", pct(e?.costChangeOther ?? 0))} errors={err("costChangeOther")} />
+      </div>
+      <fieldset>
+        <legend>Funding events</legend>
+        {Array.from({ length: FUNDING_SLOTS }, (_, n) => {
+          const f = e?.funding[n];
+          return (
+            <div key={n} className="form-grid">
+              <Field label={`Month ${n + 1}`} name={`funding_month_${n}`} type="month" defaultValue={v(`funding_month_${n}`, f?.month)} errors={err(`funding_month_${n}`)} />
+              <Field label={`Amount ${n + 1} (€)`} name={`funding_amount_${n}`} inputMode="decimal" defaultValue={v(`funding_amount_${n}`, f ? String(f.amountCents / 100) : "")} errors={err(`funding_amount_${n}`)} />
+              <Field label={`What ${n + 1}`} name={`funding_label_${n}`} maxLength={120} defaultValue={v(`funding_label_${n}`, f?.label)} errors={err(`funding_label_${n}`)} />
+            </div>
+          );
+        })}
+      </fieldset>
+      <fieldset>
+        <legend>Trigger</legend>
+        <div className="form-grid">
+          <SelectField
+            label="Metric"
+            name="triggerMetric"
+            placeholder="No trigger"
+            options={metricOptions.map((m) => ({ value: m.id, label: m.label }))}
+            defaultValue={metric}
+            errors={err("triggerMetric")}
+          />
+          <SelectField label="Comparison" name="triggerComparison" placeholder="Choose" options={COMPARISON_OPTIONS} defaultValue={v("triggerComparison", e?.triggerComparison)} errors={err("triggerComparison")} />
+          <Field
+            label="Value"
+            name="triggerValue"
+            inputMode="decimal"
+            hint={metric ? `In ${triggerUnitLabel(metric, formatting.currency) || "the metric's unit"}.` : "In the metric's unit (k€ for money, % for rates)."}
+            defaultValue={v("triggerValue", triggerHumanValue(e?.triggerMetric ?? null, e?.triggerValue ?? null))}
+            errors={err("triggerValue")}
+          />
+          <Field label="Upper value (range)" name="triggerValue2" inputMode="decimal" defaultValue={v("triggerValue2", triggerHumanValue(e?.triggerMetric ?? null, e?.triggerValue2 ?? null))} errors={err("triggerValue2")} />
+          <Field label="By" name="triggerBy" type="date" defaultValue={v("triggerBy", e?.triggerBy)} errors={err("triggerBy")} />
+        </div>
+        <CheckboxField
+          label="Raise a risk while the trigger holds"
+          name="raisesRisk"
+          defaultChecked={checkedOf(r, "raisesRisk", e?.raisesRisk ?? false, "scenario")}
+          errors={err("raisesRisk")}
+        />
+      </fieldset>
+      <TextareaField label="Actions (one per line)" name="actions" rows={4} defaultValue={v("actions", e?.actions)} errors={err("actions")} />
+      <div>
+        <Button variant="primary" pending={busy} pendingLabel="Saving…">
+          {e ? "Save scenario" : "Add scenario"}
+        </Button>{" "}
+        {e ? <Link to="/scenarios">Cancel</Link> : null}
+      </div>
+    </Form>
+  );
+}
+
+export default function Scenarios() {
+  const { comparison, editing, metricOptions } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { user, formatting: fmt } = useRootData();
+  const mayEdit = can(user, "plans:edit");
+  const c = comparison;
+  const on = c?.scenarios.filter((s) => s.trigger?.on) ?? [];
+  return (
+    <>
+      <PageHeader title={TEXT.title} description={TEXT.description} />
+      {reply?.status === "ok" ? (
+        <p className="notice" role="status">
+          {reply.message}
+        </p>
+      ) : null}
+      {isErrorReply(reply) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+      {!c ? (
+        <EmptyState title="No forecast yet" whoMay="The CEO records finance snapshots.">
+          <p>{TEXT.noFinance}</p>
+        </EmptyState>
+      ) : c.scenarios.length === 0 ? (
+        <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.whoMay}>
+          <p>{TEXT.emptyBody}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <Card title="Which scenario are we in?">
+            <p data-testid="scenario-on-track">
+              {on.length ? `On track for ${on.map((s) => s.name).join(", ")}` : "No scenario's trigger holds today"}.
+            </p>
+            <ul className="plain-list">
+              {c.scenarios.map((s) => (
+                <li key={s.id}>
+                  <strong>{s.name}</strong> ({formatPercent(s.probability, 0, fmt.locale)}):{" "}
+                  {s.trigger ? (
+                    <>
+                      <TriggerBadge state={s.trigger.state} /> {triggerText(s.trigger, fmt)} — {TEXT.onTrack}:{" "}
+                      <span data-metric={s.trigger.metricId} data-value={s.trigger.current ?? ""}>
+                        {s.trigger.current === null ? "no data" : triggerText({ ...s.trigger, comparison: ">=", value: s.trigger.current, by: null }, fmt).replace(/ ≥ /, " ")}
+                      </span>
+                    </>
+                  ) : (
+                    "no trigger"
+                  )}
+                </li>
+              ))}
+            </ul>
+          </Card>
+          <Card title="Cash, runway and break-even by scenario">
+            {c.hiringPlanHidden ? (
+              <p className="muted">Figures without any hiring plan: the open hiring plan holds salaries your role may not see.</p>
+            ) : null}
+            <ScenarioCashChart base={c.base} scenarios={c.scenarios} fmt={fmt} hiringPlanHidden={c.hiringPlanHidden} />
+            <div className="table-scroll">
+              <table className="simple" data-testid="scenario-table">
+                <caption>
+                  As of {monthText(c.asOfMonth, fmt, "")} — {FORMULAS.scenario.label.toLowerCase()}. <a href="/scenarios.csv">Export CSV</a>
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Scenario</th>
+                    <th scope="col" className="dl-num">
+                      Probability
+                    </th>
+                    <th scope="col" className="dl-num">
+                      Cash in 12 months
+                    </th>
+                    <th scope="col" className="dl-num">
+                      Runway
+                    </th>
+                    <th scope="col">Zero cash</th>
+                    <th scope="col">Break-even</th>
+                    <th scope="col">Trigger</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[{ id: 0, name: "Base plan (today's forecast)", probability: null, figures: c.base, trigger: null }, ...c.scenarios].map((s) => (
+                    <tr key={s.id} data-scenario={s.name}>
+                      <th scope="row">{s.name}</th>
+                      <td className="dl-num">{s.probability === null ? "—" : formatPercent(s.probability, 0, fmt.locale)}</td>
+                      <td className="dl-num">{formatMoney(s.figures.cash[11]?.cashCents ?? null, fmt) ?? "no data"}</td>
+                      <td className="dl-num" data-value={s.figures.runwayMonths ?? ""}>
+                        {runwayText(s.figures.runwayMonths, fmt)}
+                      </td>
+                      <td>{dateText(s.figures.zeroCashDate, fmt, TEXT.notWithin)}</td>
+                      <td>{monthText(s.figures.breakEvenMonth, fmt, TEXT.notWithin)}</td>
+                      <td>{s.trigger ? <TriggerBadge state={s.trigger.state} /> : "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </Card>
+          <div className="gates-grid">
+            {c.scenarios.map((s) => (
+              <section key={s.id} className="panel" aria-labelledby={`scenario-${s.id}`} data-testid="scenario-card">
+                <h2 id={`scenario-${s.id}`}>
+                  {s.name} <span className="muted">{formatPercent(s.probability, 0, fmt.locale)}</span>
+                </h2>
+                {s.description ? <p>{s.description}</p> : null}
+                <ul className="plain-list">
+                  <li>Revenue growth: {s.revenueGrowth === null ? "today's" : `${formatPercent(s.revenueGrowth, 1, fmt.locale)} a month`}{s.extraChurn ? `, minus ${plural(s.extraChurn * 100, "point", "points", { locale: fmt.locale, digits: 1 })} of churn` : ""}</li>
+                  <li>
+                    Hiring: {s.hiringSpeed === 1 ? "as planned" : `× ${formatNumber(s.hiringSpeed, { locale: fmt.locale, digits: 2 })}`}
+                    {s.hiringFreezeFrom ? `, frozen from ${monthText(s.hiringFreezeFrom, fmt, "")}` : ""}
+                  </li>
+                  {s.costChangePayroll || s.costChangeIt || s.costChangeOther ? (
+                    <li>
+                      Costs: payroll {formatPercent(s.costChangePayroll, 0, { locale: fmt.locale, signed: true })}, IT {formatPercent(s.costChangeIt, 0, { locale: fmt.locale, signed: true })}, other{" "}
+                      {formatPercent(s.costChangeOther, 0, { locale: fmt.locale, signed: true })}
+                    </li>
+                  ) : null}
+                  {s.funding.map((f, i) => (
+                    <li key={i}>
+                      Funding: {formatMoney(f.amountCents, fmt)} in {monthText(f.month, fmt, "")}
+                      {f.label ? ` (${f.label})` : ""}
+                    </li>
+                  ))}
+                </ul>
+                {s.actions.trim() ? (
+                  <>
+                    <h3>Actions</h3>
+                    <ol>
+                      {s.actions
+                        .split("\n")
+                        .filter((a) => a.trim())
+                        .map((a, i) => (
+                          <li key={i}>{a}</li>
+                        ))}
+                    </ol>
+                  </>
+                ) : null}
+                {mayEdit ? (
+                  <div className="inline-actions">
+                    <Link to={`/scenarios?edit=${s.id}#scenario-form`}>
+                      Edit<span className="visually-hidden"> {s.name}</span>
+                    </Link>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="delete" />
+                      <input type="hidden" name="scenarioId" value={s.id} />
+                      <Button size="sm" variant="ghost">
+                        Delete<span className="visually-hidden"> {s.name}</span>
+                      </Button>
+                    </Form>
+                  </div>
+                ) : null}
+              </section>
+            ))}
+          </div>
+        </>
+      )}
+      {mayEdit ? (
+        <Card title={editing ? `Edit ${editing.name}` : "Add a scenario"} id="scenario-form">
+          <ScenarioForm key={editing?.id ?? "new"} editing={editing} metricOptions={metricOptions} reply={reply} />
+        </Card>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,42 @@
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { id, timestamps } from "./_columns";
+import { keyResults } from "./okrs";
+import { teams, users } from "./people";
+
+export const ROADMAP_STATUSES = ["planned", "in_progress", "done", "dropped"] as const;
+
+/** A roadmap item of a squad: CORE-01 "Kubernetes production migration", its quarter, status, owner. */
+export const roadmapItems = sqliteTable(
+  "roadmap_items",
+  {
+    id: id(),
+    /** unique, upper case, e.g. CORE-01 */
+    key: text("key").notNull().unique(),
+    title: text("title").notNull(),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "restrict" }),
+    /** 'YYYY-Qn' */
+    quarter: text("quarter").notNull(),
+    /** free text, e.g. "Sprint 1-2" */
+    sprint: text("sprint"),
+    status: text("status", { enum: ROADMAP_STATUSES }).notNull().default("planned"),
+    ownerUserId: integer("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [index("roadmap_items_team_idx").on(t.teamId, t.status), index("roadmap_items_quarter_idx").on(t.quarter)],
+);
+
+/** The key results a roadmap item serves. */
+export const roadmapItemKeyResults = sqliteTable(
+  "roadmap_item_key_results",
+  {
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => roadmapItems.id, { onDelete: "cascade" }),
+    keyResultId: integer("key_result_id")
+      .notNull()
+      .references(() => keyResults.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.keyResultId] }), index("roadmap_item_kr_kr_idx").on(t.keyResultId)],
+);

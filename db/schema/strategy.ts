@@ -1,0 +1,46 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { id, timestamps } from "./_columns";
+import { users } from "./people";
+
+/**
+ * The multi-year plan: a yearly target per catalogue metric (value in the metric's unit, as at
+ * the end of the calendar year), and dated milestones. docs/decisions/901-multi-year-plan.md
+ */
+export const planTargets = sqliteTable(
+  "plan_targets",
+  {
+    id: id(),
+    /** a catalogue metric id */
+    metricId: text("metric_id").notNull(),
+    /** calendar year */
+    year: integer("year").notNull(),
+    value: real("value").notNull(),
+    note: text("note"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("plan_targets_uq").on(t.metricId, t.year)],
+);
+
+export const MILESTONE_COMPARISONS = [">=", ">", "<=", "<"] as const;
+/** the status a person sets on a manual milestone */
+export const MILESTONE_STATUSES = ["pending", "done", "missed"] as const;
+
+export const milestones = sqliteTable(
+  "milestones",
+  {
+    id: id(),
+    title: text("title").notNull(),
+    /** 'YYYY-MM-DD' */
+    dueDate: text("due_date").notNull(),
+    /** linked condition on a catalogue metric; null metric = a manual milestone */
+    metricId: text("metric_id"),
+    comparison: text("comparison", { enum: MILESTONE_COMPARISONS }),
+    value: real("value"),
+    /** manual milestones: set by a person */
+    status: text("status", { enum: MILESTONE_STATUSES }).notNull().default("pending"),
+    evidence: text("evidence"),
+    updatedByUserId: integer("updated_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [index("milestones_due_idx").on(t.dueDate)],
+);
