@@ -119,7 +119,7 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           owner: "ceo",
           team: null,
           krs: [
-            { title: `Paying customers from ${custQm2} to ${custQm2 + 4}`, kind: "number", start: custQm2, target: custQm2 + 4, unit: "customers", owner: "ceo", series: customers, step: 1, metric: "finance.customers" },
+            { title: `Paying customers from ${custQm2} to ${custQm2 + 4}`, kind: "number", start: custQm2, target: custQm2 + 4, unit: "customers", owner: "ceo", series: customers, step: 1 },
             { title: "NPS from 30 to 40", kind: "number", start: 30, target: 40, unit: "pts", owner: "ceo", pace: 0.8, step: 1 },
           ],
         },
@@ -145,7 +145,7 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           owner: "ceo",
           team: null,
           krs: [
-            { title: `MRR from ${eur(mrrQm1)} to ${eur(mrrQm1 * 1.2)}`, kind: "currency", start: mrrQm1, target: roundTo(mrrQm1 * 1.2, 100_00), unit: "EUR", owner: "ceo", series: mrr, step: 100, metric: "finance.mrr" },
+            { title: `MRR from ${eur(mrrQm1)} to ${eur(mrrQm1 * 1.2)}`, kind: "currency", start: mrrQm1, target: roundTo(mrrQm1 * 1.2, 100_00), unit: "EUR", owner: "ceo", series: mrr, step: 100 },
             { title: "Sign 4 new customers", kind: "number", start: 0, target: 4, unit: "customers", owner: "ceo", pace: 0.75, step: 1 },
           ],
         },
