@@ -14,6 +14,7 @@
  * null = no data, never 0 in its place.
  */
 import { sql } from "drizzle-orm";
+import { DomainError } from "~/lib/errors";
 import {
   CATALOGUE_WINDOW_DAYS,
   isKpiMetricId,
@@ -224,9 +225,9 @@ export const COMPUTE: Readonly<Record<StaticMetricId, Compute>> = {
 // Reading
 // ---------------------------------------------------------------------------------------------------
 
-export class UnknownMetricError extends Error {
+export class UnknownMetricError extends DomainError {
   constructor(readonly id: string) {
-    super(`unknown metric "${id}"`);
+    super("input", `unknown metric "${id}"`);
   }
 }
 
