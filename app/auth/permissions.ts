@@ -56,6 +56,8 @@ export const PERMISSIONS = [
   "kpis:edit",
   /** add or edit employees: whoever reads employees' salaries and edits that team's hiring plan */
   "employees:manage",
+  /** publish the monthly board pack and write its commentary (CEO) */
+  "reports:publish",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -111,6 +113,7 @@ export function can(actor: Actor | null | undefined, permission: Permission, ctx
     case "users:manage":
     case "settings:manage":
     case "audit:read":
+    case "reports:publish":
       return role === "ceo";
     case "kpis:edit":
       return role === "ceo" || role === "cto" || role === "lead";

@@ -17,6 +17,7 @@ export const NAV: NavItem[] = [
   { to: "/teams", label: "Teams", permission: "dashboards:read", group: "Plan" },
   { to: "/risks", label: "Risks", permission: "dashboards:read", group: "Plan" },
   { to: "/governance/gates", label: "Decision gates", permission: "dashboards:read", group: "Plan" },
+  { to: "/reports/board", label: "Board packs", permission: "dashboards:read", group: "Plan" },
   { to: "/targets", label: "Targets", permission: "targets:edit", group: "Plan" },
   { to: "/delivery/deployments", label: "Deployments", permission: "dashboards:read", group: "Operate" },
   { to: "/delivery/incidents", label: "Incidents", permission: "dashboards:read", group: "Operate" },

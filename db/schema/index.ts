@@ -10,3 +10,4 @@ export * from "./audit";
 export * from "./delivery_metrics";
 export * from "./webhooks";
 export * from "./metrics";
+export * from "./reports";

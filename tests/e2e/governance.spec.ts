@@ -62,12 +62,13 @@ test("compliance progress is shown per framework and a requirement is editable w
   await expect(page.getByRole("progressbar", { name: "GDPR: Done" })).toBeVisible();
   await page.getByLabel("Evidence link of Art. 37").fill("not a link");
   await page.getByRole("button", { name: "Save Art. 37" }).click();
-  await expect(page.getByRole("alert")).toContainText("must be a full http(s) link");
+  // the save revalidates a 45-row page: give a loaded machine time
+  await expect(page.getByRole("alert")).toContainText("must be a full http(s) link", { timeout: 20_000 });
   await page.getByLabel("Evidence link of Art. 37").fill("https://drive.example.com/dpo.pdf");
   await page.getByLabel("Status of Art. 37").selectOption("done");
   await page.getByLabel("Result of Art. 37").selectOption("compliant");
   await page.getByRole("button", { name: "Save Art. 37" }).click();
-  await expect(page.getByRole("status")).toContainText("Requirement saved.");
+  await expect(page.getByRole("status")).toContainText("Requirement saved.", { timeout: 20_000 });
   await expect(page.getByLabel("Status of Art. 37")).toHaveValue("done");
 });
 

@@ -16,6 +16,7 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getBoardPack, packableMonth } from "~/models/board-pack.server";
 import { insertGate, insertIncident, insertKeyResult, insertKpi, insertKpiMeasurement, insertObjective, insertRequisition, insertRisk, insertUser } from "../../seeds/builders";
 import { pickForm, type PageResult } from "../helpers/app";
 import { demoWorld, type Role, type World } from "../helpers/demo-world";
@@ -838,6 +839,35 @@ describe("risks", () => {
     expect(s.res.status).toBe(200);
     expect(one(sql`select id from metric_targets where id = ${row.id}`)).toBeUndefined();
     expectAudit(s.audits, { entityType: "metric_target", action: "delete", entityId: row.id, actor: w.ids.cto });
+  });
+
+  it("reports.board.$month#comment: the CEO writes a section's commentary on the draft pack", async () => {
+    const month = packableMonth(w.db)!;
+    const s = await submit("ceo", `/reports/board/${month}`, { intent: "comment", section: "revenue" }, (f) => f.fill("text", "MRR grows on plan.\r\nChurn is flat."));
+    expect(s.res.status).toBe(200);
+    expect(getBoardPack(w.db, month)?.commentary).toEqual({ revenue: "MRR grows on plan.\nChurn is flat." });
+    expectAudit(s.audits, { entityType: "board_pack", action: "update", entityId: month, actor: w.ids.ceo });
+  });
+
+  it("reports.board.$month#comment refused (over 4000 characters): 400, input kept", async () => {
+    const month = packableMonth(w.db)!;
+    await expectRefusedKeepingInput("ceo", `/reports/board/${month}`, { intent: "comment", section: "cash" }, (f) => f.fill("text", "y".repeat(4001)));
+  });
+
+  it("reports.board.$month#publish refused (confirmation unticked, i.e. absent): 400, nothing published", async () => {
+    const month = packableMonth(w.db)!;
+    await expectRefusedKeepingInput("ceo", `/reports/board/${month}`, { intent: "publish" }, (f) => f.uncheck("confirm", "yes"));
+    expect(getBoardPack(w.db, month)?.status).toBe("draft");
+  });
+
+  it("reports.board.$month#publish: ticked, the pack is published with its figures", async () => {
+    const month = packableMonth(w.db)!;
+    const s = await submit("ceo", `/reports/board/${month}`, { intent: "publish" }, (f) => f.check("confirm", "yes"));
+    expect(s.res.status).toBe(200);
+    const pack = getBoardPack(w.db, month)!;
+    expect(pack.status).toBe("published");
+    expect(Object.keys(pack.figures!.metrics)).toContain("finance.runway_months_with_hiring_plan");
+    expectAudit(s.audits, { entityType: "board_pack", action: "publish", entityId: month, actor: w.ids.ceo });
   });
 
   it("risks.rules#rule: 'enabled' unticked (absent) → the rule is disabled", async () => {

@@ -18,6 +18,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { packableMonth } from "~/models/board-pack.server";
 import { createWebhookSource } from "~/models/webhooks.server";
 import { insertCycle, insertGate, insertIncident, insertKeyResult, insertKpi, insertKpiMeasurement, insertObjective, insertRequirement, insertRequisition, insertRisk, insertUser } from "../../seeds/builders";
 import * as bad from "../helpers/bad-values";
@@ -145,6 +146,7 @@ function makeFixtures(w: World) {
     target,
     existingIncidentExternalId,
     ceo: w.ids.ceo,
+    packMonth: packableMonth(db)!,
   };
 }
 
@@ -1137,6 +1139,37 @@ const TABLES: FormTable[] = [
       { label: "unknown target", set: () => ({ id: unknown }), field: "id" },
       { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
     ],
+  },
+  // ---------------------------------------------------------------- board pack (comment before publish: a published pack takes no commentary)
+  {
+    form: "reports.board.$month#comment",
+    module: () => import("~/routes/reports.board.$month"),
+    as: "ceo",
+    url: (f) => `/reports/board/${f.packMonth}`,
+    params: (f) => ({ month: f.packMonth }),
+    valid: () => ({ intent: "comment", section: "cash", text: "Commentary" }),
+    fields: {
+      section: bad.oneOf("cash"),
+      text: [bad.extra("missing", MISSING), ...bad.text(4000, { required: false })],
+    },
+    cases: [
+      { label: "a month that is not the latest closed one", params: () => ({ month: "2001-01" }), set: () => ({}), field: "intent" },
+      { label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 },
+      viewerForbidden,
+      unknownIntent,
+    ],
+  },
+  {
+    form: "reports.board.$month#publish",
+    module: () => import("~/routes/reports.board.$month"),
+    as: "ceo",
+    url: (f) => `/reports/board/${f.packMonth}`,
+    params: (f) => ({ month: f.packMonth }),
+    valid: () => ({ intent: "publish", confirm: "yes" }),
+    fields: {
+      confirm: [bad.extra("missing (unticked)", MISSING), bad.extra("another value", "on"), bad.extra("<script>", bad.SCRIPT), bad.extra("duplicate field (yes, yes)", ["yes", "yes"])],
+    },
+    cases: [{ label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 }, viewerForbidden],
   },
   // ---------------------------------------------------------------- session
   {

@@ -60,6 +60,9 @@ const LIST: PageSpec[] = [
   { name: "risks-rules", path: "/risks/rules" },
   { name: "risk", path: "/risks/1" },
   { name: "gates", path: "/governance/gates", shotRoles: ["viewer"] },
+  { name: "board-packs", path: "/reports/board" },
+  // the draft of the latest closed month at FROZEN_NOW: the CEO's alone (others get 404 until it is published)
+  { name: "board-pack", path: "/reports/board/2026-10", roles: ["ceo"] },
   { name: "gate", path: "/governance/gates/1", roles: ["ceo"] },
   { name: "compliance", path: "/governance/compliance" },
   { name: "maturity", path: "/governance/maturity" },

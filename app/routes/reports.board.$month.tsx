@@ -1,0 +1,178 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { BoardPackMetricTable, BoardPackSectionBody, CommentaryBlock } from "~/components/reports/board-pack";
+import boardPackCss from "~/components/reports/board-pack.css";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { CheckboxField } from "~/components/ui/field";
+import { PageHeader } from "~/components/ui/page-header";
+import { useRootData } from "~/hooks/root-data";
+import { BOARD_PACK_SECTIONS, changesSince, type BoardPackFigures } from "~/lib/board-pack";
+import { formatDateTime, formatMonth } from "~/lib/format";
+import { fieldErrorsOf, type FormReply } from "~/lib/forms";
+import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { BoardPackCommentSchema, BoardPackPublishSchema, boardPackMonthSchema } from "~/lib/schemas/reports.server";
+import {
+  assembleBoardPack,
+  BoardPackRuleError,
+  getBoardPack,
+  packableMonth,
+  previousPublishedPack,
+  publishBoardPack,
+  saveCommentary,
+} from "~/models/board-pack.server";
+import { getDb } from "~/utils/db.server";
+import { invariantResponse } from "~/utils/http.server";
+
+const TEXT = {
+  title: (m: string) => `Board pack · ${m}`,
+  description:
+    "The month's figures for the board, each from the metric catalogue with its formula and window, with the CEO's commentary. Publishing freezes them: a published pack never changes afterwards.",
+  draft: "Draft",
+  published: "Published",
+  draftNote:
+    "Draft: the figures below are live and will be frozen when the pack is published. Only you see the draft; everyone else sees the pack once it is published.",
+  publishedBy: (who: string, when: string) => `Published by ${who} on ${when}. The figures are frozen as they stood then.`,
+  vsPrevious: (m: string) => `Change since the pack of ${m}.`,
+  noPrevious: "First published pack: no change to show.",
+  publish: "Publish the pack",
+  publishConfirm: "I have read the pack: freeze its figures and commentary for good",
+  print: "To print or save as PDF, use the browser's print command (A4, one section per page).",
+  back: "All board packs",
+  saved: "Commentary saved.",
+  publishedNotice: "Pack published: its figures are frozen.",
+} as const;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Board pack ${data?.month ?? ""} · Strategy Tracker` }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: boardPackCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "dashboards:read");
+  const month = boardPackMonthSchema.safeParse(params.month);
+  invariantResponse(month.success, "A board pack is named by its month, YYYY-MM", 400);
+  const db = getDb();
+  const pack = getBoardPack(db, month.data);
+  const mayPublish = can(user, "reports:publish");
+  let figures: BoardPackFigures | null = null;
+  if (pack?.status === "published") figures = pack.figures;
+  else if (mayPublish && packableMonth(db) === month.data) figures = assembleBoardPack(db);
+  invariantResponse(figures, "No published board pack for this month", 404);
+  const previous = previousPublishedPack(db, month.data);
+  return {
+    month: month.data,
+    status: pack?.status ?? ("draft" as const),
+    commentary: pack?.commentary ?? {},
+    publishedAt: pack?.publishedAt ?? null,
+    publishedByName: pack?.publishedByName ?? null,
+    figures,
+    previousMonth: previous?.month ?? null,
+    changes: changesSince(previous?.figures ?? null, figures),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "reports:publish");
+  const month = boardPackMonthSchema.safeParse(params.month);
+  invariantResponse(month.success, "A board pack is named by its month, YYYY-MM", 400);
+  const db = getDb();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  try {
+    if (intent === "comment") {
+      const parsed = parseForm(formData, BoardPackCommentSchema, "comment");
+      if (!parsed.ok) return badRequest(parsed.reply);
+      saveCommentary(db, user.id, month.data, parsed.data.section as (typeof BOARD_PACK_SECTIONS)[number]["id"], parsed.data.text);
+      return { status: "ok", intent: "comment", message: TEXT.saved } satisfies FormReply;
+    }
+    if (intent === "publish") {
+      const parsed = parseForm(formData, BoardPackPublishSchema, "publish");
+      if (!parsed.ok) return badRequest(parsed.reply);
+      publishBoardPack(db, user.id, month.data);
+      return { status: "ok", intent: "publish", message: TEXT.publishedNotice } satisfies FormReply;
+    }
+  } catch (e) {
+    // a rule of the pack (published already, not the latest closed month): the message on the form that was sent
+    if (e instanceof BoardPackRuleError) return fieldError(formData, "intent", e.message, String(intent));
+    throw e;
+  }
+  return unknownIntent(formData);
+}
+
+export default function BoardPack() {
+  const data = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const { user, formatting } = useRootData();
+  const f = data.figures;
+  const editable = data.status === "draft" && can(user, "reports:publish");
+  const fmt = formatting;
+  const monthLabel = formatMonth(data.month, fmt.locale, "long");
+  const formErrors = reply?.status === "error" ? [...(reply.formErrors ?? []), ...(fieldErrorsOf(reply, "intent", reply.intent) ?? [])] : [];
+  return (
+    <div className="board-pack">
+      <PageHeader
+        eyebrow={<Link to="/reports/board">{TEXT.back}</Link>}
+        title={TEXT.title(monthLabel)}
+        description={TEXT.description}
+        actions={<Badge tone={data.status === "published" ? "good" : "neutral"}>{data.status === "published" ? TEXT.published : TEXT.draft}</Badge>}
+      />
+      {reply?.status === "ok" ? (
+        <p className="notice pack-no-print" role="status">
+          {reply.message}
+        </p>
+      ) : formErrors.length ? (
+        <p className="form-error pack-no-print" role="alert">
+          {formErrors.join(" ")}
+        </p>
+      ) : null}
+      <p className="muted" data-testid="pack-status">
+        {data.status === "published" && data.publishedAt
+          ? TEXT.publishedBy(data.publishedByName ?? "a former user", formatDateTime(data.publishedAt, fmt.timeZone, fmt.locale))
+          : TEXT.draftNote}{" "}
+        {data.previousMonth ? TEXT.vsPrevious(formatMonth(data.previousMonth, fmt.locale)) : TEXT.noPrevious}
+      </p>
+      <p className="muted pack-no-print">{TEXT.print}</p>
+
+      {BOARD_PACK_SECTIONS.map((section) => (
+        <section key={section.id} className="panel pack-section" aria-labelledby={`pack-${section.id}`} data-section={section.id}>
+          <h2 id={`pack-${section.id}`}>{section.title}</h2>
+          {section.metrics.length ? (
+            <BoardPackMetricTable
+              ids={section.metrics}
+              metrics={f.metrics}
+              changes={data.changes}
+              fmt={fmt}
+              live={data.status === "draft"}
+            />
+          ) : null}
+          <BoardPackSectionBody section={section.id} figures={f} fmt={fmt} />
+          <CommentaryBlock
+            section={section.id}
+            text={data.commentary[section.id] ?? ""}
+            editable={editable}
+            reply={reply}
+          />
+        </section>
+      ))}
+
+      {editable ? (
+        <section className="panel pack-no-print" aria-labelledby="pack-publish">
+          <h2 id="pack-publish">{TEXT.publish}</h2>
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="publish" />
+            <CheckboxField name="confirm" value="yes" label={TEXT.publishConfirm} errors={fieldErrorsOf(reply, "confirm", "publish")} />
+            <div>
+              <Button type="submit">{TEXT.publish}</Button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

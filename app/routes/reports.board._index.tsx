@@ -1,0 +1,89 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Badge } from "~/components/ui/badge";
+import { EmptyState } from "~/components/ui/empty-state";
+import { PageHeader } from "~/components/ui/page-header";
+import { useRootData } from "~/hooks/root-data";
+import { formatDateTime, formatMonth } from "~/lib/format";
+import { listBoardPacks, packableMonth } from "~/models/board-pack.server";
+import { getDb } from "~/utils/db.server";
+
+const TEXT = {
+  title: "Board packs",
+  description:
+    "One pack per closed month: cash, burn and runway, revenue, customers, headcount, budget, OKRs, risks, gates and delivery, with the CEO's commentary. A published pack is frozen: its figures never change afterwards.",
+  prepare: (m: string) => `Prepare the pack of ${m}`,
+  continueDraft: (m: string) => `Continue the draft of ${m}`,
+  emptyTitle: "No board pack published yet",
+  emptyBody: "The CEO prepares and publishes a pack once a month is closed (it has a finance snapshot).",
+  noClosedMonth: "No month is closed yet: record a finance snapshot first.",
+} as const;
+
+export const meta: MetaFunction = () => [{ title: "Board packs · Strategy Tracker" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "dashboards:read");
+  const db = getDb();
+  const mayPublish = can(user, "reports:publish");
+  // drafts are the CEO's work in progress: nobody else sees them
+  const packs = listBoardPacks(db).filter((p) => p.status === "published" || mayPublish);
+  return { packs, packable: mayPublish ? packableMonth(db) : null };
+}
+
+export default function BoardPacks() {
+  const { packs, packable } = useLoaderData<typeof loader>();
+  const { user, formatting } = useRootData();
+  const mayPublish = can(user, "reports:publish");
+  const packableState = packable ? packs.find((p) => p.month === packable)?.status : undefined;
+  return (
+    <>
+      <PageHeader
+        title={TEXT.title}
+        description={TEXT.description}
+        actions={
+          mayPublish && packable && packableState !== "published" ? (
+            <Link className="btn btn--primary" to={`/reports/board/${packable}`}>
+              {packableState === "draft" ? TEXT.continueDraft(formatMonth(packable, formatting.locale)) : TEXT.prepare(formatMonth(packable, formatting.locale))}
+            </Link>
+          ) : undefined
+        }
+      />
+      {mayPublish && !packable ? <p className="muted">{TEXT.noClosedMonth}</p> : null}
+      {packs.length === 0 ? (
+        <EmptyState title={TEXT.emptyTitle}>{TEXT.emptyBody}</EmptyState>
+      ) : (
+        <section className="panel">
+          <table className="simple">
+            <thead>
+              <tr>
+                <th scope="col">Month</th>
+                <th scope="col">Status</th>
+                <th scope="col">Published</th>
+              </tr>
+            </thead>
+            <tbody>
+              {packs.map((p) => (
+                <tr key={p.month}>
+                  <th scope="row">
+                    <Link to={`/reports/board/${p.month}`}>{formatMonth(p.month, formatting.locale, "long")}</Link>
+                  </th>
+                  <td>
+                    <Badge tone={p.status === "published" ? "good" : "neutral"}>{p.status === "published" ? "Published" : "Draft"}</Badge>
+                  </td>
+                  <td>{p.publishedAt ? `${formatDateTime(p.publishedAt, formatting.timeZone, formatting.locale)} · ${p.publishedByName ?? "a former user"}` : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
