@@ -7,6 +7,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
 import { kpiSourceMetricId } from "~/lib/metrics/catalogue";
+import { DAY_MS as DAY } from "~/lib/time";
 import { parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
 import { getDoraMetrics } from "~/models/delivery-metrics.server";
@@ -19,7 +20,6 @@ export { KPI_DIRECTIONS, KPI_CATEGORIES, KPI_SOURCES };
 export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
 export type KpiSource = (typeof KPI_SOURCES)[number];
 
-const DAY = 86_400_000;
 
 export type KpiRow = {
   id: number;

@@ -34,6 +34,7 @@ import {
 } from "~/lib/metrics/catalogue";
 import { monthsUntil, mrrGrowth } from "~/lib/metrics/finance";
 import { addMonths } from "~/lib/months";
+import { DAY_MS } from "~/lib/time";
 import { getDoraMetrics } from "~/models/delivery-metrics.server";
 import { getCashForecast, getFinanceMetricsWithPrevious } from "~/models/finance.server";
 import { getHeadcountSummary } from "~/models/hiring.server";
@@ -42,7 +43,6 @@ import { getCurrentCycle, getObjectivesProgress } from "~/models/okrs.server";
 import { getCompanySettings } from "~/models/settings.server";
 import type { Db } from "~/utils/db.server";
 
-const DAY_MS = 86_400_000;
 /** The forecast horizon of the *_with_hiring_plan metrics (months after M). */
 export const HIRING_PLAN_HORIZON_MONTHS = 120;
 

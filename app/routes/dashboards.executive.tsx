@@ -11,17 +11,14 @@ import { OkrHealthPanel } from "~/components/okrs/okr-health-panel";
 import { TopRisksPanel } from "~/components/risks/top-risks-panel";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { getExecutiveDashboard } from "~/dashboards/executive.server";
 import { useRootData } from "~/hooks/root-data";
 import { formatDate, formatMoney, formatMonth, formatNumber, formatPercent, type FormatOptions } from "~/lib/format";
 import { BURN_BANDS_SOURCE, burnMultipleBand } from "~/lib/metrics/burn-bands";
 import { FORMULAS, NOT_BURNING_LABEL, type FinanceMetrics } from "~/lib/metrics/finance";
-import { addMonths, monthRange } from "~/lib/months";
+import { addMonths } from "~/lib/months";
 import { monthSchema } from "~/lib/validation.server";
 import { isColumnWithheld } from "~/lib/withheld";
-import { EXECUTIVE_BURN_MONTHS, getExecutiveFinance, redactForecastForUser } from "~/models/finance.server";
-import { getHeadcountSummary } from "~/models/hiring.server";
-import { getExecutiveRiskPanels } from "~/models/live-metrics.server";
-import { getOkrHealthPanel } from "~/models/okrs.server";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -60,32 +57,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");
-  const db = getDb();
-  const url = new URL(request.url);
-  const rawAsOf = url.searchParams.get("asOf");
+  const rawAsOf = new URL(request.url).searchParams.get("asOf");
   const parsedAsOf = monthSchema.safeParse(rawAsOf);
   const asOf = parsedAsOf.success ? parsedAsOf.data : undefined;
-  const finance = getExecutiveFinance(db, { asOf });
-  const riskPanels = getExecutiveRiskPanels(db);
-  const okrHealth = getOkrHealthPanel(db);
-  if (!finance) {
-    return { finance: null, headcount: null, previousHeadcount: null, badAsOf: rawAsOf !== null && !asOf, emptyAsOf: asOf ?? null, riskPanels, okrHealth };
-  }
-  const M = finance.current.asOfMonth;
-  return {
-    // the forecast's per-requisition costs derive from salaries: stripped where the user may not see them
-    finance: {
-      ...finance,
-      forecast: redactForecastForUser(finance.forecast, user),
-      burnMonths: monthRange(addMonths(M, -(EXECUTIVE_BURN_MONTHS - 1)), M),
-    },
-    headcount: getHeadcountSummary(db, M),
-    previousHeadcount: finance.previous ? getHeadcountSummary(db, finance.previous.asOfMonth) : null,
-    badAsOf: rawAsOf !== null && !asOf,
-    emptyAsOf: null,
-    riskPanels,
-    okrHealth,
-  };
+  return getExecutiveDashboard(getDb(), user, { asOf, badAsOf: rawAsOf !== null && !asOf });
 }
 
 type Fmt = FormatOptions;

@@ -18,6 +18,7 @@ import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
 import { formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
 import { KpiSchema, MeasurementSchema, TargetSchema } from "~/lib/schemas/kpis.server";
 import { parseTableParams } from "~/lib/table-params";
+import { DAY_MS } from "~/lib/time";
 import { idSchema } from "~/lib/validation.server";
 import {
   deleteMeasurement,
@@ -70,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // ?page= through the shared zod parser: anything malformed or out of range is page 1 (no SQL overflow)
   const { page } = parseTableParams(url, { sortable: [], defaultSort: { id: "measuredOn", desc: true }, pageSizes: [PAGE_SIZE] });
   const { cycle, tiles } = getKpiTiles(db, { now, kpiId: kpi.id });
-  const from = isoDayUtc(now - 13 * 7 * 86_400_000);
+  const from = isoDayUtc(now - 13 * 7 * DAY_MS);
   return {
     kpi,
     cycle,

@@ -1,6 +1,7 @@
 /** The metric rules that raise risks (docs/decisions/600-metric-raised-risks.md). */
 import { and, eq, sql } from "drizzle-orm";
 import { evaluateRiskRule, foldObjectiveCauses, type CfrRuleInput, type ObjectiveRuleInput, type RiskRuleKind, type RunwayRuleInput } from "~/lib/metrics/risks";
+import { DAY_MS } from "~/lib/time";
 import { recordAudit, SYSTEM_ACTOR } from "~/models/audit.server";
 import { R, type RiskCategory, todayUtc } from "~/models/risks/list.server";
 import { auditedOf } from "~/models/risks/writes.server";
@@ -209,7 +210,7 @@ export function applyRiskRules(db: Db, inputs: RiskRuleLiveInputs, now = Date.no
   const rules = listRiskRules(db);
   const findings = evaluateRules(rules, inputs, ruleOwners(db));
   const result: ApplyRulesResult = { findings, raised: [], reopened: [], updated: [], closed: [] };
-  const reviewDate = todayUtc(now + 7 * 86_400_000);
+  const reviewDate = todayUtc(now + 7 * DAY_MS);
   const describe = (f: RuleFinding) => `Raised by the metric rule "${f.kind}" (threshold ${f.threshold}): ${f.message}`;
   db.transaction((tx) => {
     const latestOf = (ruleId: number, subject: string) =>

@@ -1,6 +1,7 @@
 /** Webhook sources: data (kind, name, sealed secret, service-mapping rule, production environment); a person's writes are audited, the secret never. */
 import crypto from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
+import { DAY_MS } from "~/lib/time";
 import { KIND_LABELS, MAPPING_KEY_LABELS } from "~/lib/webhooks/labels";
 import type { MappingRule } from "~/lib/webhooks/mapping";
 import type { WebhookKind } from "~/lib/webhooks/types";
@@ -18,7 +19,7 @@ export const WEBHOOK_LOG_KEEP = 200;
 export const WEBHOOK_LOG_KEEP_UNVERIFIED = 20;
 /** Most commits attached to one deployment from the pushed-commit store (the API's own limit). */
 export const MAX_ATTACH = 1000;
-export const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = DAY_MS;
 export const MAX_COMMIT_AGE_MS = 5 * 365 * MS_PER_DAY;
 
 export { KIND_LABELS, MAPPING_KEY_LABELS };
