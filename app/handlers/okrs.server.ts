@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { assertPermission } from "~/auth/guards.server";
 import type { FormOkReply } from "~/lib/forms";
-import { badRequest, fieldError, formError, idField, parseForm } from "~/lib/forms.server";
+import { badRequest, domainErrorReply, fieldError, idField, parseForm } from "~/lib/forms.server";
 import { KR_KINDS, type KrKind } from "~/lib/metrics/okrs";
 import { decimalSchema, eurosToCents, idSchema, intSchema, isoDateSchema, parseDecimalInput } from "~/lib/validation.server";
 import { addCheckIn, getCycle, getDefaultCycle, getKeyResult, OkrRuleError } from "~/models/okrs.server";
@@ -88,12 +88,8 @@ export function handleCheckIn(db: Db, user: SessionUser, formData: FormData, opt
 }
 
 /** Maps a rule error to a form reply, else rethrows. */
-export function ruleErrorReply(err: unknown, formData: FormData, intent: string, _fallbackField = "form") {
-  if (err instanceof OkrRuleError) {
-    if (err.field) return fieldError(formData, err.field, err.message, intent);
-    return formError(formData, err.message, intent);
-  }
-  throw err;
+export function ruleErrorReply(err: unknown, formData: FormData, intent: string) {
+  return domainErrorReply(err, formData, intent);
 }
 
 export const CycleSchema = z

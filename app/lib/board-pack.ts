@@ -9,6 +9,7 @@ import type { CriterionOutcome, GateOperator, GateVerdict } from "~/lib/metrics/
 import type { TargetComparison } from "~/lib/metrics/targets";
 import type { Direction } from "~/lib/metrics/tiers";
 import { fiscalYearMonths, fiscalYearOf } from "~/lib/months";
+import { DAY_MS } from "~/lib/time";
 
 /** The sections of a pack, in order; each has the CEO's commentary and, where it has any, catalogue metrics. */
 export const BOARD_PACK_SECTIONS = [
@@ -102,7 +103,6 @@ export type MetricChange = {
   verdict: "better" | "worse" | "same" | null;
 };
 
-const DAY_MS = 86_400_000;
 
 function dateDelta(a: string, b: string): number | null {
   const ta = Date.parse(`${a}T00:00:00Z`);

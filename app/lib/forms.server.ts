@@ -1,5 +1,6 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
+import { DomainError } from "~/lib/errors";
 import type { FormErrorReply } from "~/lib/forms";
 import { idSchema } from "~/lib/validation.server";
 
@@ -79,4 +80,16 @@ export function idField(formData: FormData, name: string): number | null {
   if (all.length !== 1 || typeof all[0] !== "string") return null;
   const id = idSchema.safeParse(all[0].trim());
   return id.success ? id.data : null;
+}
+
+/**
+ * A page action's answer to an error a model threw: a DomainError of kind input or rule becomes the
+ * form's 400 reply (next to its field, or above the form), forbidden and not-found are thrown as
+ * 403 / 404 (the status of `DOMAIN_ERROR_STATUS`); anything else is rethrown.
+ */
+export function domainErrorReply(err: unknown, formData: FormData, intent?: string) {
+  if (!(err instanceof DomainError)) throw err;
+  if (err.kind === "forbidden" || err.kind === "not-found") throw data({ message: err.message }, { status: err.status });
+  const [field] = Object.keys(err.fieldErrors);
+  return field ? fieldError(formData, field, err.message, intent) : formError(formData, err.message, intent);
 }

@@ -5,10 +5,10 @@
  * `Date`s, so there is no time-zone or DST trap. Day arithmetic uses UTC only.
  * Invalid input throws a RangeError (a programming error, not a user error).
  */
+import { DAY_MS as MS_PER_DAY } from "~/lib/time";
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const ISO_DATE_RE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const MS_PER_DAY = 86_400_000;
 
 /** True when `s` is a 'YYYY-MM' calendar month (month 01–12). */
 export function isMonth(s: unknown): s is string {

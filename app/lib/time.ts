@@ -3,6 +3,9 @@
  * time zone. Browser-safe (Intl only), so the server and the browser agree.
  */
 
+/** The milliseconds of a (UTC) day: the one definition. */
+export const DAY_MS = 86_400_000;
+
 type Parts = { y: number; m: number; d: number; h: number; mi: number; s: number };
 
 const cache = new Map<string, Intl.DateTimeFormat>();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DAY_MS as MS_PER_DAY } from "~/lib/time";
 
 /** Shared zod pieces for forms, URL parameters, API bodies and CSV rows (server-only: zod stays out of the browser bundle). */
 
@@ -13,7 +14,6 @@ const inYearRange = (s: string) => {
   const y = Number(s.slice(0, 4));
   return y >= MIN_YEAR && y <= MAX_YEAR;
 };
-const MS_PER_DAY = 86_400_000;
 /** Clock skew allowed into the future for instants that record something that happened. */
 export const FUTURE_SLACK_MS = MS_PER_DAY;
 

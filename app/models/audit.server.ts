@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { DAY_MS } from "~/lib/time";
 import { parseSearchParams, urlTextSchema } from "~/lib/url-params.server";
 import { idSchema, isoDateSchema } from "~/lib/validation.server";
 import type { Db } from "~/utils/db.server";
@@ -175,7 +176,7 @@ export function auditFilterFromUrl(url: URL): {
   else if (p.actor === "token") filter.token = true;
   else if (p.actor !== undefined) filter.userId = p.actor;
   if (p.from) filter.from = Date.parse(`${p.from}T00:00:00Z`);
-  if (p.to) filter.to = Date.parse(`${p.to}T00:00:00Z`) + 86_400_000;
+  if (p.to) filter.to = Date.parse(`${p.to}T00:00:00Z`) + DAY_MS;
   const raw = { entity: p.entity ?? "", entityId: p.entityId ?? "", actor: p.actor === undefined ? "" : String(p.actor), from: p.from ?? "", to: p.to ?? "" };
   return { filter, raw };
 }

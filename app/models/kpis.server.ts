@@ -7,6 +7,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
 import { kpiMetricId, kpiSourceMetricId } from "~/lib/metrics/catalogue";
+import { DAY_MS as DAY } from "~/lib/time";
 import { parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
 import { MetricContext, metricHistory, readMetric, readPrevious, type MetricMarkData } from "~/models/metrics.server";
@@ -19,7 +20,6 @@ export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
 /** "manual" (measurements entered, imported or pushed), or the catalogue metric id the KPI IS (app/lib/metrics/links.ts says which may be). */
 export type KpiSource = string;
 
-const DAY = 86_400_000;
 
 export type KpiRow = {
   id: number;

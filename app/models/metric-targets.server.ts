@@ -8,6 +8,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
+import { DomainError } from "~/lib/errors";
 import { CATALOGUE, isKpiMetricId, isStaticMetricId, kpiKeyOf, metricDefinition, type MetricDefinition } from "~/lib/metrics/catalogue";
 import { decimalSchema, idSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
@@ -96,7 +97,11 @@ export function listMetricTargets(db: Db): MetricTargetRow[] {
   return rows.map((r) => ({ ...r, label: metricDefinition(r.metricId)?.label ?? r.metricId }));
 }
 
-export class TargetPermissionError extends Error {}
+export class TargetPermissionError extends DomainError {
+  constructor(message = "You may not set this target.") {
+    super("forbidden", message);
+  }
+}
 
 export type TargetInput = { metricId: string; cycleId: number | null; comparison: TargetComparison; value: number; note: string | null };
 

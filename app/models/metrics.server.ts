@@ -14,6 +14,7 @@
  * null = no data, never 0 in its place.
  */
 import { sql } from "drizzle-orm";
+import { DomainError } from "~/lib/errors";
 import {
   CATALOGUE_WINDOW_DAYS,
   isKpiMetricId,
@@ -34,6 +35,7 @@ import {
 import { monthsUntil, mrrGrowth } from "~/lib/metrics/finance";
 import { isLinkableMetric, krValueFromMetric } from "~/lib/metrics/links";
 import { addMonths } from "~/lib/months";
+import { DAY_MS } from "~/lib/time";
 import { getDoraMetrics } from "~/models/delivery-metrics.server";
 import { getCashForecast, getFinanceMetrics, getFinanceMetricsWithPrevious, listClosedMonths } from "~/models/finance.server";
 import { getHeadcountSummary } from "~/models/hiring.server";
@@ -42,7 +44,6 @@ import { getCurrentCycle, getObjectivesProgress, listLinkedMetricIds, type Linke
 import { getCompanySettings } from "~/models/settings.server";
 import type { Db } from "~/utils/db.server";
 
-const DAY_MS = 86_400_000;
 /** The forecast horizon of the *_with_hiring_plan metrics (months after M). */
 export const HIRING_PLAN_HORIZON_MONTHS = 120;
 
@@ -272,9 +273,9 @@ for (const [id, c] of Object.entries(COMPUTE) as [string, Compute & { field?: ke
 // Reading
 // ---------------------------------------------------------------------------------------------------
 
-export class UnknownMetricError extends Error {
+export class UnknownMetricError extends DomainError {
   constructor(readonly id: string) {
-    super(`unknown metric "${id}"`);
+    super("input", `unknown metric "${id}"`);
   }
 }
 

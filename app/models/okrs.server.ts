@@ -7,6 +7,7 @@
  * come from the pure functions. See docs/decisions/500-okr-progress-in-sql.md.
  */
 import { eq, sql } from "drizzle-orm";
+import { DomainError, fieldErrorsOf } from "~/lib/errors";
 import { expectedProgress, krProgress, okrStatus, type KrKind, type OkrStatus } from "~/lib/metrics/okrs";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
@@ -180,13 +181,12 @@ export function getObjectivesProgress(db: Db, opts: { cycleId?: number; now?: nu
 // ---------------------------------------------------------------- rules and errors
 
 /** A write refused by an OKR rule (closed cycle, archived row, nothing to carry over…): shown next to the form. */
-export class OkrRuleError extends Error {
+export class OkrRuleError extends DomainError {
   constructor(
     message: string,
     readonly field: string | null = null,
   ) {
-    super(message);
-    this.name = "OkrRuleError";
+    super("rule", message, fieldErrorsOf(field, message));
   }
 }
 

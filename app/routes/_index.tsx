@@ -1,31 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
-import { can, ROLE_LABELS } from "~/auth/permissions";
+import { ROLE_LABELS } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { HOME_CARDS } from "~/lib/home";
-import { NAV } from "~/lib/nav";
-import { refreshMetricRisks } from "~/models/live-metrics.server";
-import { getOverviewCounts } from "~/models/overview.server";
-import { getSetupChecklist } from "~/models/setup.server";
+import { getHome } from "~/dashboards/home.server";
 import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const existing = new Set(NAV.filter((n) => can(user, n.permission)).map((n) => n.to));
-  const cards = HOME_CARDS[user.role].filter((c) => existing.has(c.to));
-  const db = getDb();
-  // the rules' risks are kept current here too, so the counts below never depend on which page was viewed first
-  try {
-    refreshMetricRisks(db);
-  } catch (e) {
-    console.error("risk rules evaluation failed", e);
-  }
-  // the CEO's "Getting started" list, while something essential is still empty
-  const checklist = user.role === "ceo" ? getSetupChecklist(db) : null;
-  return { user, cards, counts: getOverviewCounts(db), checklist: checklist && !checklist.complete ? checklist.items : null };
+  return getHome(getDb(), user);
 }
 
 export default function Home() {

@@ -8,7 +8,7 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { toLocalInput } from "~/lib/time";
+import { toLocalInput, DAY_MS as DAY } from "~/lib/time";
 import { decimalSchema, isoInstantSchema, pastIsoDateSchema } from "~/lib/validation.server";
 import { getKpiByKey, kpiValueProblem, MAX_MEASUREMENTS_PER_REQUEST, recordMeasurementsFromApi } from "~/models/kpis.server";
 import { getCompanySettings } from "~/models/settings.server";
@@ -17,7 +17,6 @@ import { getDb } from "~/utils/db.server";
 
 const KeySchema = z.string().regex(/^[a-z0-9_]{2,60}$/);
 const MIN_DAY = "2000-01-01";
-const DAY = 86_400_000;
 
 function measurementSchema(timeZone: string, now: number, unit: string | null) {
   const dayOf = (ms: number) => toLocalInput(ms, timeZone).slice(0, 10);

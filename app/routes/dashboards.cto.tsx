@@ -1,15 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
-import {
-  CTO_TEXT as TEXT,
-  DoraTiles,
-  DoraTrendCharts,
-  ItBudgetTable,
-  OpenIncidentsTable,
-  ServicesTable,
-  TARGETS_SOURCE,
-} from "~/components/delivery-metrics/cto-dashboard";
+import { CTO_TEXT as TEXT, DoraTiles, DoraTrendCharts, ItBudgetTable, OpenIncidentsTable, ServicesTable, TARGETS_SOURCE } from "~/components/delivery-metrics/cto-dashboard";
 import ctoCss from "~/components/delivery-metrics/cto.css";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CompliancePanel } from "~/components/governance/compliance-panel";
@@ -17,12 +9,10 @@ import { TechRisksPanel } from "~/components/risks/tech-risks-panel";
 import { EmptyState } from "~/components/ui/empty-state";
 import { FilterDisclosure } from "~/components/ui/filter-disclosure";
 import { PageHeader } from "~/components/ui/page-header";
+import { getCtoDashboard } from "~/dashboards/cto.server";
 import { useRootData } from "~/hooks/root-data";
 import { ctoHref, toUtcDate, WINDOW_PRESETS } from "~/lib/metrics/cto-window";
 import { parseCtoParams } from "~/lib/schemas/cto-params.server";
-import { loadCtoDashboard } from "~/models/delivery-metrics.server";
-import { hasAnyDeployment } from "~/models/delivery.server";
-import { getCtoRiskPanels } from "~/models/live-metrics.server";
 import { getDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "CTO dashboard · Strategy Tracker" }];
@@ -32,7 +22,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: ctoCss }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
   const params = parseCtoParams(new URL(request.url).searchParams, Date.now());
-  return { ...loadCtoDashboard(getDb(), params), riskPanels: getCtoRiskPanels(getDb()), hasDeliveryData: hasAnyDeployment(getDb()) };
+  return getCtoDashboard(getDb(), params);
 }
 
 export default function CtoDashboard() {

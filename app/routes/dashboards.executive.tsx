@@ -13,21 +13,14 @@ import { TopRisksPanel } from "~/components/risks/top-risks-panel";
 import { ScenarioStatusPanel } from "~/components/scenarios/scenario-status-panel";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { getExecutiveDashboard, type HeadcountFigures } from "~/dashboards/executive.server";
 import { useRootData } from "~/hooks/root-data";
 import { formatDate, formatMoney, formatMonth, formatNumber, formatPercent, type FormatOptions } from "~/lib/format";
 import { BURN_BANDS_SOURCE, burnMultipleBand } from "~/lib/metrics/burn-bands";
 import { FORMULAS, NOT_BURNING_LABEL, type FinanceMetrics } from "~/lib/metrics/finance";
-import { addMonths, monthRange } from "~/lib/months";
+import { addMonths } from "~/lib/months";
 import { monthSchema } from "~/lib/validation.server";
 import { isColumnWithheld } from "~/lib/withheld";
-import { EXECUTIVE_BURN_MONTHS, getExecutiveFinance, redactForecastForUser } from "~/models/finance.server";
-import { getHeadcountSummary } from "~/models/hiring.server";
-import { getKpiTiles } from "~/models/kpis.server";
-import { getExecutiveRiskPanels } from "~/models/live-metrics.server";
-import { MetricContext, readFigureMap } from "~/models/metrics.server";
-import { getOkrHealthPanel } from "~/models/okrs.server";
-import { getScenarioStatuses } from "~/models/scenarios.server";
-import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -68,47 +61,12 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");
-  const db = getDb();
-  const url = new URL(request.url);
-  const rawAsOf = url.searchParams.get("asOf");
+  const rawAsOf = new URL(request.url).searchParams.get("asOf");
   const parsedAsOf = monthSchema.safeParse(rawAsOf);
   const asOf = parsedAsOf.success ? parsedAsOf.data : undefined;
-  const finance = getExecutiveFinance(db, { asOf });
-  const now = Date.now();
-  const ctx = new MetricContext(db, now);
-  const riskPanels = getExecutiveRiskPanels(db, now, ctx);
-  const okrHealth = getOkrHealthPanel(db, now, ctx.linkedKrValues());
-  const scenarios = getScenarioStatuses(ctx);
-  if (!finance) {
-    const pinned = getKpiTiles(db, { now, pinned: true, ctx });
-    return { finance: null, headcount: null, previousHeadcount: null, badAsOf: rawAsOf !== null && !asOf, emptyAsOf: asOf ?? null, riskPanels, okrHealth, pinned, scenarios };
-  }
-  const M = finance.current.asOfMonth;
-  return {
-    // the forecast's per-requisition costs derive from salaries: stripped where the user may not see them
-    finance: {
-      ...finance,
-      forecast: redactForecastForUser(finance.forecast, user),
-      burnMonths: monthRange(addMonths(M, -(EXECUTIVE_BURN_MONTHS - 1)), M),
-    },
-    headcount: readHeadcount(ctx),
-    previousHeadcount: { ...getHeadcountSummary(db, addMonths(ctx.month, -1), ctx.today), month: addMonths(ctx.month, -1) },
-    pinned: getKpiTiles(db, { now, pinned: true, ctx }),
-    headcountTarget: getCompanySettings(db).headcountTarget,
-    badAsOf: rawAsOf !== null && !asOf,
-    emptyAsOf: null,
-    riskPanels,
-    okrHealth,
-    scenarios,
-  };
+  return getExecutiveDashboard(getDb(), user, { asOf, badAsOf: rawAsOf !== null && !asOf });
 }
 
-/** Headcount and planned headcount today: the catalogue's people.* figures (the hiring pages and home show the same). */
-function readHeadcount(ctx: MetricContext) {
-  const f = readFigureMap(ctx, ["people.headcount", "people.headcount_planned"] as const);
-  const mark = (id: "people.headcount" | "people.headcount_planned") => ({ id, value: f[id].value, asOf: f[id].asOf });
-  return { actual: f["people.headcount"].value as number | null, planned: f["people.headcount_planned"].value as number | null, today: ctx.today, marks: { actual: mark("people.headcount"), planned: mark("people.headcount_planned") } };
-}
 
 type Fmt = FormatOptions;
 const IMPACTS_SHOWN = 10;
@@ -127,7 +85,6 @@ function change(
   return { value: d, formatted: d === 0 ? "unchanged" : format(d), direction, comparedTo };
 }
 
-type HeadcountFigures = ReturnType<typeof readHeadcount>;
 
 function Tiles({
   m,
@@ -332,7 +289,7 @@ function Tiles({
 }
 
 /** The KPIs pinned to the executive dashboard (kpis.pinned): the product dashboard's tiles, the same figures. */
-function PinnedKpis({ pinned, fmt }: { pinned: ReturnType<typeof getKpiTiles>; fmt: Fmt }) {
+function PinnedKpis({ pinned, fmt }: { pinned: ReturnType<typeof getExecutiveDashboard>["pinned"]; fmt: Fmt }) {
   if (pinned.tiles.length === 0) return null;
   return (
     <section aria-labelledby="pinned-kpis" data-testid="pinned-kpis">

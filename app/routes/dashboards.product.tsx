@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
-import { can } from "~/auth/permissions";
 import { LineChart } from "~/components/charts/line-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
@@ -10,12 +9,10 @@ import { TeamHealthTable } from "~/components/okrs/team-health";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { getProductDashboard, TREND_WEEKS } from "~/dashboards/product.server";
 import { resolveCycleParam } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
-import { getKpiSeries, getKpiTiles } from "~/models/kpis.server";
-import { okrLinks } from "~/models/okr-links.server";
-import { getTeamOkrHealth, isoDayUtc, listCycles } from "~/models/okrs.server";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -34,7 +31,6 @@ const TEXT = {
 } as const;
 
 /** one quarter of weekly points: every axis label fits (see formatShortDate) */
-const TREND_WEEKS = 13;
 
 export const meta: MetaFunction = () => [{ title: `${TEXT.title} · Strategy Tracker` }];
 
@@ -43,17 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const now = Date.now();
   const cycle = resolveCycleParam(db, new URL(request.url), now);
-  const { tiles } = getKpiTiles(db, { now, cycle });
-  const from = isoDayUtc(now - TREND_WEEKS * 7 * 86_400_000);
-  const series = getKpiSeries(db, tiles, { from, now });
-  return {
-    cycle,
-    cycles: listCycles(db),
-    tiles,
-    trends: tiles.map((t) => ({ id: t.id, points: series.get(t.id) ?? [] })),
-    teamHealth: cycle ? getTeamOkrHealth(db, cycle.id, now, okrLinks(db, now).linked) : [],
-    canEdit: can(user, "kpis:edit"),
-  };
+  return getProductDashboard(db, user, cycle, now);
 }
 
 export default function ProductDashboard() {

@@ -9,17 +9,9 @@ import { RequisitionForm } from "~/components/hiring/requisition-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
 import { formatMoney, formatMonth } from "~/lib/format";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, parseForm, domainErrorReply } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
-import {
-  centsToEuros,
-  getRequisition,
-  HiringInputError,
-  listObjectiveOptions,
-  listTeamsForHiring,
-  RequisitionFormSchema,
-  updateRequisition,
-} from "~/models/hiring.server";
+import { centsToEuros, getRequisition, listObjectiveOptions, listTeamsForHiring, RequisitionFormSchema, updateRequisition } from "~/models/hiring.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 
@@ -92,15 +84,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // permission inside: hiring:edit on the current and the new team, or the lead's own planned proposal
     updateRequisition(db, user, id, { ...rest, annualSalaryCents: annualSalary });
   } catch (e) {
-    if (e instanceof HiringInputError) {
-      const res = fieldError(formData, e.field, e.message);
-      if (!current.salaryVisible) {
-        const body = res.data;
-        delete body.values.annualSalary;
-      }
-      return res;
+    const res = domainErrorReply(e, formData);
+    if (!current.salaryVisible) {
+      const body = res.data;
+      delete body.values.annualSalary;
     }
-    throw e;
+    return res;
   }
   return redirect(`/hiring?updated=${id}`);
 }

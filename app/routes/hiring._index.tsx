@@ -26,7 +26,7 @@ import { useFormatting, useRootData } from "~/hooks/root-data";
 import { formatMoney, formatMonth, formatNumber, NO_DATA } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
 import { isErrorReply } from "~/lib/forms";
-import { badRequest, formError, parseForm } from "~/lib/forms.server";
+import { badRequest, formError, parseForm, domainErrorReply } from "~/lib/forms.server";
 import { plural } from "~/lib/plural";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
 import { idSchema } from "~/lib/validation.server";
@@ -182,8 +182,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(formData, StatusSchema, "status");
   if (!parsed.ok) return badRequest(parsed.reply);
   const { requisitionId, change, expected } = parsed.data;
-  // assertPermission('hiring:edit', {teamIsTech}) inside, on the stored row
-  const result = changeRequisitionStatus(getDb(), user, requisitionId, change, expected);
+  // hiring:edit ({teamIsTech}) checked inside, on the stored row: a forbidden DomainError → 403
+  let result: ReturnType<typeof changeRequisitionStatus>;
+  try {
+    result = changeRequisitionStatus(getDb(), user, requisitionId, change, expected);
+  } catch (e) {
+    return domainErrorReply(e, formData, "status");
+  }
   if (!result) return formError(formData, "This requisition no longer exists.", "status");
   if (!result.ok) return formError(formData, result.error, "status");
   const reply = { status: "ok", intent: "status", message: `Status changed from ${STATUS_LABELS[result.from]} to ${STATUS_LABELS[result.to]}.` } satisfies FormReply;

@@ -7,16 +7,9 @@ import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, parseForm, domainErrorReply } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
-import {
-  centsToEuros,
-  createEmployee,
-  EmployeeFormSchema,
-  employeePrefillFromRequisition,
-  HiringInputError,
-  listTeamsForHiring,
-} from "~/models/hiring.server";
+import { centsToEuros, createEmployee, EmployeeFormSchema, employeePrefillFromRequisition, listTeamsForHiring } from "~/models/hiring.server";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -50,10 +43,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return badRequest(parsed.reply);
   const { annualSalary, ...rest } = parsed.data;
   try {
-    createEmployee(getDb(), user, { ...rest, annualSalaryCents: annualSalary }); // assertPermission inside
+    createEmployee(getDb(), user, { ...rest, annualSalaryCents: annualSalary }); // permission inside (a forbidden DomainError → 403)
   } catch (e) {
-    if (e instanceof HiringInputError) return fieldError(formData, e.field, e.message);
-    throw e;
+    return domainErrorReply(e, formData);
   }
   return redirect(`/hiring/employees?q=${encodeURIComponent(rest.name)}`);
 }

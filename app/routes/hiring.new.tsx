@@ -6,16 +6,9 @@ import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RequisitionForm } from "~/components/hiring/requisition-form";
 import { PageHeader } from "~/components/ui/page-header";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, parseForm, domainErrorReply } from "~/lib/forms.server";
 import { addMonths } from "~/lib/months";
-import {
-  createRequisition,
-  currentMonth,
-  HiringInputError,
-  listObjectiveOptions,
-  listTeamsForHiring,
-  RequisitionFormSchema,
-} from "~/models/hiring.server";
+import { createRequisition, currentMonth, listObjectiveOptions, listTeamsForHiring, RequisitionFormSchema } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
 
@@ -62,8 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const row = createRequisition(getDb(), user, { ...rest, annualSalaryCents: annualSalary });
     return redirect(`/hiring?created=${row.id}`);
   } catch (e) {
-    if (e instanceof HiringInputError) return fieldError(formData, e.field, e.message);
-    throw e;
+    return domainErrorReply(e, formData);
   }
 }
 

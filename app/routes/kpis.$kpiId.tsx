@@ -19,6 +19,7 @@ import { formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
 import { kpiSourceMetricId } from "~/lib/metrics/catalogue";
 import { kpiSchema, MeasurementSchema, TargetSchema } from "~/lib/schemas/kpis.server";
 import { parseTableParams } from "~/lib/table-params";
+import { DAY_MS } from "~/lib/time";
 import { idSchema } from "~/lib/validation.server";
 import {
   deleteMeasurement,
@@ -74,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { page } = parseTableParams(url, { sortable: [], defaultSort: { id: "measuredOn", desc: true }, pageSizes: [PAGE_SIZE] });
   const ctx = new MetricContext(db, now);
   const { cycle, tiles } = getKpiTiles(db, { now, kpiId: kpi.id, ctx });
-  const from = isoDayUtc(now - 13 * 7 * 86_400_000);
+  const from = isoDayUtc(now - 13 * 7 * DAY_MS);
   const canEdit = can(user, "kpis:edit");
   return {
     kpi,

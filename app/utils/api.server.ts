@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { CsvRowError } from "~/lib/csv";
+import { DomainError } from "~/lib/errors";
 import { issuesToFieldErrors } from "~/lib/forms.server";
 import { authenticateToken, type ApiPrincipal, type ApiScope } from "~/models/tokens.server";
 import { getDb } from "~/utils/db.server";
@@ -102,9 +103,9 @@ export function parseApiQuery<S extends z.ZodType>(schema: S, url: URL): z.infer
 }
 
 /** Invalid input found past the request's schema (e.g. a name that matches nothing): a 400 with per-field errors. */
-export class ApiInputError extends Error {
-  constructor(public readonly fieldErrors: Record<string, string[]>) {
-    super("The request body is invalid.");
+export class ApiInputError extends DomainError {
+  constructor(fieldErrors: Record<string, string[]>) {
+    super("input", "The request body is invalid.", fieldErrors);
   }
 }
 
@@ -118,7 +119,7 @@ export async function runApi(handler: () => Promise<Response> | Response): Promi
     return await handler();
   } catch (err) {
     if (err instanceof Response) return err;
-    if (err instanceof ApiInputError) return apiError(400, "The request body is invalid.", err.fieldErrors);
+    if (err instanceof DomainError) return apiError(err.status, err.message, err.fieldErrors);
     console.error("API: unexpected error", err);
     return apiError(500, "Internal error: nothing was written.");
   }

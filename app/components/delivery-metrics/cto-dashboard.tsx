@@ -16,6 +16,7 @@ import { TARGETS_SOURCE, type DoraTargetKey, type DoraTargets } from "~/lib/metr
 import type { BudgetVsActualLine } from "~/lib/metrics/finance";
 import { meetsTarget, targetText } from "~/lib/metrics/targets";
 import { plural } from "~/lib/plural";
+import { DAY_MS } from "~/lib/time";
 
 export const CTO_TEXT = {
   title: "CTO dashboard",
@@ -87,7 +88,7 @@ export function DoraTiles({
     comparedTo,
   });
   const win = windowLabel(params.window, fmt);
-  const cmp = CTO_TEXT.vsPrevious(formatNumber((params.window.to - params.window.from) / 86_400_000, { locale: fmt.locale, digits: 1 }));
+  const cmp = CTO_TEXT.vsPrevious(formatNumber((params.window.to - params.window.from) / DAY_MS, { locale: fmt.locale, digits: 1 }));
   const filter = { service: params.service, team: params.team };
   const deployments = drillHref("deployments", params.window, filter, { status: "success", environment: "production" });
   const incidents = drillHref("incidents", params.window, filter);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { DAY_MS as DAY } from "~/lib/time";
 import { comparisonCoverage, NOT_ENOUGH_HISTORY, NO_COMPARISON, windowChange } from "./comparison";
 
-const DAY = 86_400_000;
 const now = Date.UTC(2026, 10, 18);
 // current [now − 90 d, now), previous [now − 180 d, now − 90 d)
 const previous = { from: now - 180 * DAY, to: now - 90 * DAY };

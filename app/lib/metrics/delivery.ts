@@ -23,12 +23,13 @@
  *   deployment of the same service finished at or before the incident's start.
  * - null (shown "no data") wherever the divisor or the set is empty; never 0 in its place.
  */
+import { DAY_MS } from "~/lib/time";
 import type { MetricFormula, Tier } from "./tiers";
 
 export type { Tier } from "./tiers";
 
 export const MS_PER_HOUR = 3_600_000;
-export const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = DAY_MS;
 export const PRODUCTION = "production";
 export const DEFAULT_WINDOW_DAYS = 90;
 /**

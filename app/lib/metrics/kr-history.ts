@@ -4,6 +4,7 @@
  * that instant and where the pace line says the value should be (expectedValueAt).
  */
 import { expectedProgress, expectedValueAt, parseIsoDate } from "~/lib/metrics/okrs";
+import { DAY_MS as DAY } from "~/lib/time";
 
 export type HistoryPoint = {
   /** 'YYYY-MM-DD' (UTC) of the point */
@@ -17,7 +18,6 @@ export type HistoryPoint = {
   confidence: number | null;
 };
 
-const DAY = 86_400_000;
 
 /**
  * `metric`: for a KR linked to a catalogue metric, the metric's own history in the KR's scale

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DAY_MS as D } from "~/lib/time";
 import {
   FORMULAS,
   closingScoreBand,
@@ -13,7 +14,6 @@ import {
   type OkrStatus,
 } from "./okrs";
 
-const D = 86_400_000;
 
 describe("krProgress", () => {
   it.each<[string, KrValues, number]>([

@@ -9,6 +9,7 @@
  *   progress ≥ expected − 0.10, at risk if ≥ expected − 0.25, else off track.
  * - closing score 0–1.0: 0.7+ green, 0.4–0.69 yellow, below red.
  */
+import { DAY_MS as MS_PER_DAY } from "~/lib/time";
 import { KR_KINDS } from "../../../db/schema/enums";
 import type { ColourMeaning, MetricFormula } from "./tiers";
 export { KR_KINDS };
@@ -25,7 +26,6 @@ export type KrValues = {
   currentValue: number;
 };
 
-const MS_PER_DAY = 86_400_000;
 
 /** Status margins below the expected progress. */
 export const ON_TRACK_MARGIN = 0.1;

@@ -6,7 +6,7 @@ import { intSchema, isoDateSchema } from "~/lib/validation.server";
 
 /**
  * The CTO dashboard's window and filters from the URL (server-only: zod stays out of the
- * browser bundle; the links and types are in ~/components/delivery-metrics/cto-window).
+ * browser bundle; the links and types are in ~/lib/metrics/cto-window).
  *   ?days=30|90|180                  a preset: the N days before now (default 90)
  *   ?from=YYYY-MM-DD&to=YYYY-MM-DD   a custom window, dates in UTC, `to` included
  *   ?service=<name>&team=<name>      filters by name

@@ -1,7 +1,7 @@
 /** Delivery input: limits of a request, the API bodies of deployments and incidents (zod, server-only), batch naming and duplicate checks. */
 import { z } from "zod";
 import { PRODUCTION } from "~/lib/metrics/delivery";
-import { fromLocalInput } from "~/lib/time";
+import { DAY_MS, fromLocalInput } from "~/lib/time";
 import { isoInstantSchema } from "~/lib/validation.server";
 import { ApiInputError } from "~/utils/api.server";
 import { CAUSE_KINDS, DEPLOYMENT_STATUSES, SEVERITIES } from "../../../db/schema";
@@ -22,7 +22,7 @@ export const MAX_IMPORT_ROWS = 200_000;
 /** Most rows in one CSV export; the reply says when it was cut. */
 export const MAX_EXPORT_ROWS = 100_000;
 
-export const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = DAY_MS;
 /** Instants before this are not plausible for this product's data. */
 export const MIN_PLAUSIBLE_INSTANT = Date.UTC(2000, 0, 1);
 /** Clock skew allowed into the future. */

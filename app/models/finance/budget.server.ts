@@ -1,6 +1,7 @@
 /** Budget: IT vs actual, the grid, categories, and the budget-line writer (each write and its audit entry in one transaction). */
 import { sql } from "drizzle-orm";
 import { can, type Actor } from "~/auth/permissions";
+import { DomainError } from "~/lib/errors";
 import { budgetGrid, type BudgetGrid } from "~/lib/metrics/finance";
 import { addMonths } from "~/lib/months";
 import { recordAudit } from "~/models/audit.server";
@@ -149,7 +150,11 @@ export function getBudgetLine(
   );
 }
 
-export class FinancePermissionError extends Error {}
+export class FinancePermissionError extends DomainError {
+  constructor(message: string) {
+    super("forbidden", message);
+  }
+}
 
 /**
  * Creates or updates the budget line of (category, month). Throws FinancePermissionError when

@@ -1,8 +1,8 @@
 /** Employees: list (salary masked in SQL), CSV rows, create (audited), prefill from a hired requisition. */
 import { sql, type SQL } from "drizzle-orm";
-import { assertPermission } from "~/auth/guards.server";
 import { can, type Actor } from "~/auth/permissions";
 import type { EmploymentFilter } from "~/lib/employment";
+import { requireCan } from "~/lib/errors";
 import { isMonth } from "~/lib/months";
 import { recordAudit } from "~/models/audit.server";
 import { HiringInputError, requireTeam } from "~/models/hiring/requisition-writes.server";
@@ -126,8 +126,8 @@ export function createEmployee(db: Db, actor: Actor, input: EmployeeInput): numb
   const team = input.teamId == null ? null : requireTeam(db, input.teamId);
   const archived = team === null ? null : teamChoiceProblem(db, team.id);
   if (archived) throw new HiringInputError("teamId", archived);
-  assertPermission(actor, "salaries:employees:read");
-  assertPermission(actor, "hiring:edit", { teamId: team?.id ?? null, teamIsTech: team?.isTech ?? false });
+  requireCan(actor, "salaries:employees:read");
+  requireCan(actor, "hiring:edit", { teamId: team?.id ?? null, teamIsTech: team?.isTech ?? false });
   if (input.endDate && input.endDate < input.startDate) throw new HiringInputError("endDate", "must not be before the start date");
   return db.transaction((tx) => {
     const row = tx.insert(schema.employees).values(input).returning().get();

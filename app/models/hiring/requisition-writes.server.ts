@@ -1,7 +1,7 @@
 /** Requisitions written by a person: create, edit, status changes (permission per team; audited). */
 import { sql } from "drizzle-orm";
-import { assertPermission } from "~/auth/guards.server";
 import { can, type Actor } from "~/auth/permissions";
+import { DomainError, fieldErrorsOf, requireCan } from "~/lib/errors";
 import { recordAudit } from "~/models/audit.server";
 import { NEXT_STATUS, type Priority, type RequisitionStatus, editRights } from "~/models/hiring/requisitions.server";
 import { teamChoiceProblem } from "~/models/teams.server";
@@ -31,12 +31,12 @@ export type RequisitionInput = {
   status?: RequisitionStatus;
 };
 
-export class HiringInputError extends Error {
+export class HiringInputError extends DomainError {
   constructor(
-    public field: string,
+    readonly field: string,
     message: string,
   ) {
-    super(message);
+    super("input", message, fieldErrorsOf(field, message));
   }
 }
 
@@ -70,7 +70,7 @@ export function createRequisition(db: Db, actor: Actor, input: RequisitionInput 
   if (archived) throw new HiringInputError("teamId", archived);
   const ctx = { teamId: team.id, teamIsTech: team.isTech };
   const fullEdit = can(actor, "hiring:edit", ctx);
-  if (!fullEdit) assertPermission(actor, "hiring:propose", ctx);
+  if (!fullEdit) requireCan(actor, "hiring:propose", ctx);
   checkObjective(db, input.objectiveId);
   const status: RequisitionStatus = fullEdit ? (input.status ?? "planned") : "planned";
   return db.transaction((tx) => {
@@ -123,14 +123,14 @@ export function updateRequisition(db: Db, actor: Actor, id: number, input: Requi
   const newCtx = { teamId: newTeam.id, teamIsTech: newTeam.isTech };
   let status: RequisitionStatus;
   if (current.canEdit) {
-    assertPermission(actor, "hiring:edit", newCtx);
+    requireCan(actor, "hiring:edit", newCtx);
     status = input.status ?? before.status;
   } else if (current.canEditProposal) {
-    assertPermission(actor, "hiring:propose", newCtx);
+    requireCan(actor, "hiring:propose", newCtx);
     status = "planned";
   } else {
-    assertPermission(actor, "hiring:edit", { teamId: before.teamId, teamIsTech: teamFlag(db, before.teamId) });
-    return false; // unreachable: assertPermission throws
+    requireCan(actor, "hiring:edit", { teamId: before.teamId, teamIsTech: teamFlag(db, before.teamId) });
+    return false; // unreachable: requireCan throws
   }
   checkObjective(db, input.objectiveId);
   db.transaction((tx) => {
@@ -172,7 +172,7 @@ export function changeRequisitionStatus(
 ): { ok: true; from: RequisitionStatus; to: RequisitionStatus } | { ok: false; error: string } | null {
   const before = loadStored(db, id);
   if (!before) return null;
-  assertPermission(actor, "hiring:edit", { teamId: before.teamId, teamIsTech: teamFlag(db, before.teamId) });
+  requireCan(actor, "hiring:edit", { teamId: before.teamId, teamIsTech: teamFlag(db, before.teamId) });
   if (expected && expected !== before.status) {
     return { ok: false, error: `This requisition is already "${before.status}" (someone changed it): nothing was done.` };
   }

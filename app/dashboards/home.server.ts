@@ -1,0 +1,23 @@
+/** Home's read model: the role's cards (only pages that exist for the user), the overview counts, the CEO's Getting-started list. */
+import { can } from "~/auth/permissions";
+import { HOME_CARDS } from "~/lib/home";
+import { NAV } from "~/lib/nav";
+import { refreshMetricRisks } from "~/models/live-metrics.server";
+import { getOverviewCounts } from "~/models/overview.server";
+import { getSetupChecklist } from "~/models/setup.server";
+import type { SessionUser } from "~/models/users.server";
+import type { Db } from "~/utils/db.server";
+
+export function getHome(db: Db, user: SessionUser) {
+  const existing = new Set(NAV.filter((n) => can(user, n.permission)).map((n) => n.to));
+  const cards = HOME_CARDS[user.role].filter((c) => existing.has(c.to));
+  // the rules' risks are kept current here too, so the counts below never depend on which page was viewed first
+  try {
+    refreshMetricRisks(db);
+  } catch (e) {
+    console.error("risk rules evaluation failed", e);
+  }
+  // the CEO's "Getting started" list, while something essential is still empty
+  const checklist = user.role === "ceo" ? getSetupChecklist(db) : null;
+  return { user, cards, counts: getOverviewCounts(db), checklist: checklist && !checklist.complete ? checklist.items : null };
+}
