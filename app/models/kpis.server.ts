@@ -20,7 +20,6 @@ export { KPI_DIRECTIONS, KPI_CATEGORIES, KPI_SOURCES };
 export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
 export type KpiSource = (typeof KPI_SOURCES)[number];
 
-
 export type KpiRow = {
   id: number;
   key: string;
@@ -104,10 +103,7 @@ export function targetState(value: number | null, target: number | null, directi
  * the KPI's source says so: its catalogue metric (app/models/metrics.server.ts), e.g.
  * delivery.deploys_per_day over the 90 days before now, and the same figure over the 90 days before.
  */
-export function getKpiTiles(
-  db: Db,
-  opts: { now?: number; cycle?: CycleRow | null; kpiId?: number } = {},
-): { cycle: CycleRow | null; tiles: KpiTileData[] } {
+export function getKpiTiles(db: Db, opts: { now?: number; cycle?: CycleRow | null; kpiId?: number } = {}): { cycle: CycleRow | null; tiles: KpiTileData[] } {
   const now = opts.now ?? Date.now();
   const cycle = opts.cycle === undefined ? getDefaultCycle(db, now) : opts.cycle;
   const kpis = opts.kpiId === undefined ? listKpis(db) : listKpis(db).filter((k) => k.id === opts.kpiId);
@@ -119,7 +115,9 @@ export function getKpiTiles(
     ) where rn <= 2`);
   const targets = new Map(
     cycle
-      ? db.all<{ kpiId: number; target: number }>(sql`select kpi_id as kpiId, target from kpi_targets where cycle_id = ${cycle.id}`).map((t) => [t.kpiId, t.target])
+      ? db
+          .all<{ kpiId: number; target: number }>(sql`select kpi_id as kpiId, target from kpi_targets where cycle_id = ${cycle.id}`)
+          .map((t) => [t.kpiId, t.target])
       : [],
   );
   const latest = new Map<number, { measuredOn: string; value: number }>();
@@ -230,7 +228,11 @@ export function kpiKeyTaken(db: Db, key: string, exceptId?: number): boolean {
 export function createKpi(db: Db, actorUserId: number, input: KpiInput): number {
   return db.transaction((tx) => {
     const max = tx.get<{ m: number | null }>(sql`select max(sort_order) as m from kpis`).m ?? 0;
-    const row = tx.insert(schema.kpis).values({ ...input, sortOrder: max + 1 }).returning().get();
+    const row = tx
+      .insert(schema.kpis)
+      .values({ ...input, sortOrder: max + 1 })
+      .returning()
+      .get();
     recordAudit(tx, { actor: { userId: actorUserId }, action: "create", entityType: "kpi", entityId: row.id, after: row });
     return row.id;
   });
@@ -383,16 +385,14 @@ export function recordMeasurementsFromApi(db: Db, tokenId: number, kpi: KpiRow, 
 
 export const MEASUREMENT_CSV_HEADERS = ["kpi_key", "measured_on", "value", "note"] as const;
 
-const numberCell = z
-  .string({ error: "required" })
-  .transform((s, ctx) => {
-    const n = parseDecimalInput(s);
-    if (n === null) {
-      ctx.addIssue({ code: "custom", message: "must be a number (dot or comma decimals)" });
-      return z.NEVER;
-    }
-    return n;
-  });
+const numberCell = z.string({ error: "required" }).transform((s, ctx) => {
+  const n = parseDecimalInput(s);
+  if (n === null) {
+    ctx.addIssue({ code: "custom", message: "must be a number (dot or comma decimals)" });
+    return z.NEVER;
+  }
+  return n;
+});
 
 /** The row schema of one import: knows the KPIs, and flags a KPI + date given twice in the file. */
 function measurementCsvRow(kpis: Map<string, KpiRow>) {

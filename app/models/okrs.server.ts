@@ -166,7 +166,11 @@ export function cycleNameTaken(db: Db, name: string): boolean {
 export function createCycle(db: Db, actorUserId: number, input: CycleInput): CycleRow {
   if (input.endDate < input.startDate) throw new OkrRuleError("must be on or after the start date", "endDate");
   return db.transaction((tx) => {
-    const row = tx.insert(schema.cycles).values({ ...input, status: "open" }).returning().get();
+    const row = tx
+      .insert(schema.cycles)
+      .values({ ...input, status: "open" })
+      .returning()
+      .get();
     recordAudit(tx, { actor: { userId: actorUserId }, action: "create", entityType: "cycle", entityId: row.id, after: row });
     return getCycle(tx as unknown as Db, row.id)!;
   });
@@ -272,10 +276,12 @@ export function getOkrTree(db: Db, cycleId: number, now = Date.now()): Objective
   const progress = getObjectivesProgress(db, { cycleId, now });
   const extra = new Map(
     db
-      .all<{ id: number; description: string | null; ownerUserId: number | null; ownerName: string | null }>(sql`
+      .all<{ id: number; description: string | null; ownerUserId: number | null; ownerName: string | null }>(
+        sql`
         select o.id, o.description, o.owner_user_id as ownerUserId, u.name as ownerName
         from objectives o left join users u on u.id = o.owner_user_id
-        where o.cycle_id = ${cycleId} and o.archived_at is null`)
+        where o.cycle_id = ${cycleId} and o.archived_at is null`,
+      )
       .map((r) => [r.id, r]),
   );
   const expected = expectedProgress(cycle.startDate, cycle.endDate, now);
@@ -367,9 +373,7 @@ export function listParentOptions(db: Db, cycleId: number, exceptId?: number) {
 }
 
 export function listPeople(db: Db) {
-  return db.all<{ id: number; name: string; teamId: number | null }>(
-    sql`select id, name, team_id as teamId from users where active = 1 order by name`,
-  );
+  return db.all<{ id: number; name: string; teamId: number | null }>(sql`select id, name, team_id as teamId from users where active = 1 order by name`);
 }
 
 // ---------------------------------------------------------------- objectives (writes)
@@ -405,7 +409,11 @@ export function createObjective(db: Db, actorUserId: number, cycleId: number, in
     if (!cycle) throw new OkrRuleError("No such cycle.", "cycleId");
     assertOpen(cycle);
     checkParent(tx as unknown as Db, cycleId, input.parentId);
-    const row = tx.insert(schema.objectives).values({ cycleId, ...input }).returning().get();
+    const row = tx
+      .insert(schema.objectives)
+      .values({ cycleId, ...input })
+      .returning()
+      .get();
     recordAudit(tx, { actor: { userId: actorUserId }, action: "create", entityType: "objective", entityId: row.id, after: row });
     return row.id;
   });
@@ -649,7 +657,14 @@ export function carryOverKeyResult(
       })
       .returning()
       .get();
-    recordAudit(tx, { actor: { userId: actorUserId }, action: "carry_over", entityType: "key_result", entityId: row.id, before: { carriedFromId: ref.id }, after: row });
+    recordAudit(tx, {
+      actor: { userId: actorUserId },
+      action: "carry_over",
+      entityType: "key_result",
+      entityId: row.id,
+      before: { carriedFromId: ref.id },
+      after: row,
+    });
     return { keyResultId: row.id, objectiveId, cycleId: next.id };
   });
 }

@@ -80,7 +80,19 @@ function change(
   return { value: d, formatted: d === 0 ? "unchanged" : format(d), direction, comparedTo };
 }
 
-function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: FinanceMetrics | null; fmt: Fmt; headcount: { actual: number; planned: number; target: number } | null; prevHeadcount: { actual: number } | null }) {
+function Tiles({
+  m,
+  p,
+  fmt,
+  headcount,
+  prevHeadcount,
+}: {
+  m: FinanceMetrics;
+  p: FinanceMetrics | null;
+  fmt: Fmt;
+  headcount: { actual: number; planned: number; target: number } | null;
+  prevHeadcount: { actual: number } | null;
+}) {
   const M = m.asOfMonth;
   const win = `${formatMonth(m.windowMonths[0] ?? M, fmt.locale)} – ${formatMonth(M, fmt.locale)}`;
   const cmp = p ? TEXT.vsPrevious(formatMonth(p.asOfMonth, fmt.locale)) : "";
@@ -225,7 +237,13 @@ function Tiles({ m, p, fmt, headcount, prevHeadcount }: { m: FinanceMetrics; p: 
           href="/hiring"
           change={
             headcount
-              ? change(headcount.actual, prevHeadcount ? prevHeadcount.actual : p ? null : undefined, "higher", (d) => formatNumber(d, { locale: fmt.locale, digits: 0, signed: true }), `actual ${cmp}`)
+              ? change(
+                  headcount.actual,
+                  prevHeadcount ? prevHeadcount.actual : p ? null : undefined,
+                  "higher",
+                  (d) => formatNumber(d, { locale: fmt.locale, digits: 0, signed: true }),
+                  `actual ${cmp}`,
+                )
               : undefined
           }
           footnote={headcount ? `Actual / planned; company target ${headcount.target}` : undefined}
@@ -289,11 +307,7 @@ export default function ExecutiveDashboard() {
 
   return (
     <div className="finance-page">
-      <PageHeader
-        title={TEXT.title}
-        description={TEXT.description}
-        eyebrow={`${TEXT.asOf} ${formatMonth(M, fmt.locale, "long")}`}
-      >
+      <PageHeader title={TEXT.title} description={TEXT.description} eyebrow={`${TEXT.asOf} ${formatMonth(M, fmt.locale, "long")}`}>
         <Form method="get" className="range-form" aria-label="As-of month">
           <label htmlFor="as-of">{TEXT.asOf}</label>
           <select id="as-of" name="asOf" defaultValue={M} aria-describedby="as-of-hint">
@@ -377,7 +391,9 @@ export default function ExecutiveDashboard() {
                     <td>{r.status}</td>
                     <td>{formatMonth(r.targetStartMonth, fmt.locale)}</td>
                     {costShown ? (
-                      <td className="num">{r.monthlyCostCents === null ? <span className="muted">{TEXT.hidden}</span> : formatMoney(r.monthlyCostCents, fmt)}</td>
+                      <td className="num">
+                        {r.monthlyCostCents === null ? <span className="muted">{TEXT.hidden}</span> : formatMoney(r.monthlyCostCents, fmt)}
+                      </td>
                     ) : null}
                     {deltaShown ? (
                       <td className="num">

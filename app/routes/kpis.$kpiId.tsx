@@ -172,8 +172,11 @@ export default function KpiPage() {
           ]}
           formatX={(x) => formatShortDate(x, formatting.locale)}
           formatValue={(x) => formatKpiValue(x, null, formatting.locale) ?? ""}
-                unit={kpiAxisUnit(kpi.unit, series.flatMap((p) => [p.value, p.target]))}
-                locale={formatting.locale}
+          unit={kpiAxisUnit(
+            kpi.unit,
+            series.flatMap((p) => [p.value, p.target]),
+          )}
+          locale={formatting.locale}
           width={800}
           yDomain={["auto", "auto"]}
           yAxisWidth={96}
@@ -242,7 +245,9 @@ export default function KpiPage() {
                 <thead>
                   <tr>
                     <th scope="col">Date</th>
-                    <th scope="col" className="num">Value</th>
+                    <th scope="col" className="num">
+                      Value
+                    </th>
                     <th scope="col">Note</th>
                     <th scope="col">By</th>
                     {canEdit ? (

@@ -152,17 +152,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type KrFormValues = { title: string; kind: KrKind; startValue: number; targetValue: number; unit: string | null; weight: number; ownerUserId: number | null };
 
-function KrFields({
-  reply,
-  intent,
-  kr,
-  people,
-}: {
-  reply: unknown;
-  intent: string;
-  kr: KrFormValues | null;
-  people: { id: number; name: string }[];
-}) {
+function KrFields({ reply, intent, kr, people }: { reply: unknown; intent: string; kr: KrFormValues | null; people: { id: number; name: string }[] }) {
   const v = (name: string, fallback: string | number | null | undefined) => valueOf(reply, name, fallback, intent);
   const e = (name: string) => fieldErrorsOf(reply, name, intent);
   const kind = kr?.kind ?? "number";
@@ -207,8 +197,7 @@ function KrFields({
 }
 
 export default function ObjectivePage() {
-  const { objective, cycle, expected, status, keyResults, canEdit, editable, nextCycle, teams, canCompany, people, parents } =
-    useLoaderData<typeof loader>();
+  const { objective, cycle, expected, status, keyResults, canEdit, editable, nextCycle, teams, canCompany, people, parents } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const formatting = useFormatting();

@@ -79,7 +79,13 @@ export default function KeyResultHistory() {
   const fmtValue = (v: number) => formatKrValue(kr.kind, v, kr.unit, formatting);
   // axis labels without the unit (in the title instead): recharts wraps long tick labels only in the browser
   const fmtAxis = (v: number) =>
-    kr.kind === "currency" ? formatMoney(v, { ...formatting, compact: true }) : kr.kind === "boolean" ? (v >= 1 ? "Done" : "Not done") : formatNumber(v, { locale: formatting.locale, digits: 2 });
+    kr.kind === "currency"
+      ? formatMoney(v, { ...formatting, compact: true })
+      : kr.kind === "boolean"
+        ? v >= 1
+          ? "Done"
+          : "Not done"
+        : formatNumber(v, { locale: formatting.locale, digits: 2 });
   const fmtX = (x: string | number) => formatShortDate(x, formatting.locale);
   return (
     <>

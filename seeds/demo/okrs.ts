@@ -106,7 +106,16 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           owner: "ceo",
           team: null,
           krs: [
-            { title: `Paying customers from ${custQm2} to ${custQm2 + 4}`, kind: "number", start: custQm2, target: custQm2 + 4, unit: "customers", owner: "ceo", series: customers, step: 1 },
+            {
+              title: `Paying customers from ${custQm2} to ${custQm2 + 4}`,
+              kind: "number",
+              start: custQm2,
+              target: custQm2 + 4,
+              unit: "customers",
+              owner: "ceo",
+              series: customers,
+              step: 1,
+            },
             { title: "NPS from 30 to 40", kind: "number", start: 30, target: 40, unit: "pts", owner: "ceo", pace: 0.8, step: 1 },
           ],
         },
@@ -132,7 +141,16 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           owner: "ceo",
           team: null,
           krs: [
-            { title: `MRR from ${eur(mrrQm1)} to ${eur(mrrQm1 * 1.2)}`, kind: "currency", start: mrrQm1, target: roundTo(mrrQm1 * 1.2, 100_00), unit: "EUR", owner: "ceo", series: mrr, step: 100 },
+            {
+              title: `MRR from ${eur(mrrQm1)} to ${eur(mrrQm1 * 1.2)}`,
+              kind: "currency",
+              start: mrrQm1,
+              target: roundTo(mrrQm1 * 1.2, 100_00),
+              unit: "EUR",
+              owner: "ceo",
+              series: mrr,
+              step: 100,
+            },
             { title: "Sign 4 new customers", kind: "number", start: 0, target: 4, unit: "customers", owner: "ceo", pace: 0.75, step: 1 },
           ],
         },
@@ -153,7 +171,16 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           team: "Core",
           parent: "P4",
           krs: [
-            { title: "Services with dashboards and alerts from 2 to 11", kind: "number", start: 2, target: 11, unit: "services", owner: "lead", pace: 1, step: 1 },
+            {
+              title: "Services with dashboards and alerts from 2 to 11",
+              kind: "number",
+              start: 2,
+              target: 11,
+              unit: "services",
+              owner: "lead",
+              pace: 1,
+              step: 1,
+            },
             { title: "MTTR from 240 to 120 min", kind: "number", start: 240, target: 120, unit: "min", owner: "lead", pace: 0.85, step: 1 },
           ],
         },
@@ -172,7 +199,16 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           team: null,
           krs: [
             { title: "Reach 200 k€ MRR", kind: "currency", start: mrrQ0, target: 200_000_00, unit: "EUR", owner: "ceo", series: mrr, step: 100, weight: 2 },
-            { title: `Paying customers from ${custQ0} to 25`, kind: "number", start: custQ0, target: 25, unit: "customers", owner: "ceo", series: customers, step: 1 },
+            {
+              title: `Paying customers from ${custQ0} to 25`,
+              kind: "number",
+              start: custQ0,
+              target: 25,
+              unit: "customers",
+              owner: "ceo",
+              series: customers,
+              step: 1,
+            },
             { title: "Net revenue retention at 110 %", kind: "percent", start: 100, target: 110, unit: "%", owner: "ceo", pace: 0.85, step: 0.5 },
           ],
         },
@@ -184,7 +220,16 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           team: null,
           krs: [
             { title: "Launch 3 new products this quarter", kind: "number", start: 0, target: 3, unit: "products", owner: "cto", pace: 1.0, step: 1 },
-            { title: "Adoption of new features from 35 % to 60 % of accounts", kind: "percent", start: 35, target: 60, unit: "%", owner: "cto", pace: 0.8, step: 1 },
+            {
+              title: "Adoption of new features from 35 % to 60 % of accounts",
+              kind: "percent",
+              start: 35,
+              target: 60,
+              unit: "%",
+              owner: "cto",
+              pace: 0.8,
+              step: 1,
+            },
             { title: "A/B testing available on every product", kind: "boolean", start: 0, target: 1, unit: null, owner: "cto", doneAt: 0.45 },
           ],
         },
@@ -195,7 +240,17 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           owner: "ceo",
           team: null,
           krs: [
-            { title: `Headcount from ${headQ0} to 50`, kind: "number", start: headQ0, target: 50, unit: "people", owner: "ceo", series: headcount, step: 1, weight: 2 },
+            {
+              title: `Headcount from ${headQ0} to 50`,
+              kind: "number",
+              start: headQ0,
+              target: 50,
+              unit: "people",
+              owner: "ceo",
+              series: headcount,
+              step: 1,
+              weight: 2,
+            },
             { title: "Time to hire from 55 to 30 days", kind: "number", start: 55, target: 30, unit: "days", owner: "ceo", pace: 0.6, step: 1 },
             { title: "Onboarding satisfaction from 6.5 to 8 / 10", kind: "number", start: 6.5, target: 8, unit: "/10", owner: "ceo", pace: 1.1, step: 0.1 },
           ],
@@ -207,10 +262,28 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           owner: "cto",
           team: null,
           krs: [
-            { title: `Production deployments per day from ${deployQ0} to 20 (on the way to 50+)`, kind: "number", start: deployQ0, target: 20, unit: "per day", owner: "cto", series: deploysPerDay, step: 0.1 },
+            {
+              title: `Production deployments per day from ${deployQ0} to 20 (on the way to 50+)`,
+              kind: "number",
+              start: deployQ0,
+              target: 20,
+              unit: "per day",
+              owner: "cto",
+              series: deploysPerDay,
+              step: 0.1,
+            },
             { title: "MTTR from 120 to 30 min", kind: "number", start: 120, target: 30, unit: "min", owner: "lead", pace: 0.85, step: 1 },
             { title: "Change failure rate from 9 % to below 5 %", kind: "percent", start: 9, target: 5, unit: "%", owner: "cto", pace: 0.7, step: 0.1 },
-            { title: `Lead time for changes from ${leadQ0} h to 1.5 h`, kind: "number", start: leadQ0, target: 1.5, unit: "h", owner: "lead", series: leadAll, step: 0.1 },
+            {
+              title: `Lead time for changes from ${leadQ0} h to 1.5 h`,
+              kind: "number",
+              start: leadQ0,
+              target: 1.5,
+              unit: "h",
+              owner: "lead",
+              series: leadAll,
+              step: 0.1,
+            },
           ],
         },
         {
@@ -222,7 +295,16 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           krs: [
             { title: "Customers outside France from 2 to 6", kind: "number", start: 2, target: 6, unit: "customers", owner: "ceo", pace: 0.7, step: 1 },
             { title: "NPS from 40 to 50", kind: "number", start: 40, target: 50, unit: "pts", owner: "ceo", pace: 1.1, step: 1 },
-            { title: "Listed on 2 cloud marketplaces (AWS, Azure)", kind: "number", start: 0, target: 2, unit: "marketplaces", owner: "cto", pace: 0.6, step: 1 },
+            {
+              title: "Listed on 2 cloud marketplaces (AWS, Azure)",
+              kind: "number",
+              start: 0,
+              target: 2,
+              unit: "marketplaces",
+              owner: "cto",
+              pace: 0.6,
+              step: 1,
+            },
           ],
         },
         // squads, aligned under the company objectives
@@ -233,7 +315,16 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           team: "Core",
           parent: "C4",
           krs: [
-            { title: `Median lead time of Core services from ${leadCoreQ0} h to 1.5 h`, kind: "number", start: leadCoreQ0, target: 1.5, unit: "h", owner: "lead", series: leadCore, step: 0.1 },
+            {
+              title: `Median lead time of Core services from ${leadCoreQ0} h to 1.5 h`,
+              kind: "number",
+              start: leadCoreQ0,
+              target: 1.5,
+              unit: "h",
+              owner: "lead",
+              series: leadCore,
+              step: 0.1,
+            },
             { title: "Automated test coverage from 80 % to 88 %", kind: "percent", start: 80, target: 88, unit: "%", owner: "lead", pace: 0.8, step: 0.1 },
             { title: "Production migrated to Kubernetes", kind: "boolean", start: 0, target: 1, unit: null, owner: "lead", doneAt: 0.3 },
           ],
@@ -256,7 +347,16 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           team: "Frontend",
           parent: "C2",
           krs: [
-            { title: "Documented Storybook components from 5 to 20", kind: "number", start: 5, target: 20, unit: "components", owner: "cto", pace: 1.2, step: 1 },
+            {
+              title: "Documented Storybook components from 5 to 20",
+              kind: "number",
+              start: 5,
+              target: 20,
+              unit: "components",
+              owner: "cto",
+              pace: 1.2,
+              step: 1,
+            },
             { title: "Lighthouse score from 75 to 90", kind: "number", start: 75, target: 90, unit: "pts", owner: "cto", pace: 0.6, step: 1 },
           ],
         },
@@ -278,7 +378,16 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           team: "Payments",
           parent: "C1",
           krs: [
-            { title: "Currencies supported from 1 to 4 (EUR, USD, GBP, CHF)", kind: "number", start: 1, target: 4, unit: "currencies", owner: "leadPayments", pace: 1.0, step: 1 },
+            {
+              title: "Currencies supported from 1 to 4 (EUR, USD, GBP, CHF)",
+              kind: "number",
+              start: 1,
+              target: 4,
+              unit: "currencies",
+              owner: "leadPayments",
+              pace: 1.0,
+              step: 1,
+            },
             { title: "Payment failure rate from 3 % to 1 %", kind: "percent", start: 3, target: 1, unit: "%", owner: "leadPayments", pace: 1.1, step: 0.1 },
           ],
         },
@@ -299,7 +408,18 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           owner: "cto",
           team: "Platform",
           parent: "C5",
-          krs: [{ title: "Customers on the multi-tenant stack from 0 to 10", kind: "number", start: 0, target: 10, unit: "customers", owner: "cto", pace: 0.9, step: 1 }],
+          krs: [
+            {
+              title: "Customers on the multi-tenant stack from 0 to 10",
+              kind: "number",
+              start: 0,
+              target: 10,
+              unit: "customers",
+              owner: "cto",
+              pace: 0.9,
+              step: 1,
+            },
+          ],
         },
         {
           key: "team:Sales",
@@ -308,7 +428,16 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
           team: "Sales",
           parent: "C1",
           krs: [
-            { title: "Qualified pipeline from 1.2 M€ to 3 M€", kind: "currency", start: 1_200_000_00, target: 3_000_000_00, unit: "EUR", owner: "ceo", pace: 0.95, step: 10_000_00 },
+            {
+              title: "Qualified pipeline from 1.2 M€ to 3 M€",
+              kind: "currency",
+              start: 1_200_000_00,
+              target: 3_000_000_00,
+              unit: "EUR",
+              owner: "ceo",
+              pace: 0.95,
+              step: 10_000_00,
+            },
             { title: "Win rate from 20 % to 30 %", kind: "percent", start: 20, target: 30, unit: "%", owner: "ceo", pace: 0.7, step: 1 },
           ],
         },
@@ -356,14 +485,7 @@ function roundStep(value: number, step: number): number {
   return step < 1 ? Math.round(r * 1000) / 1000 : r;
 }
 
-export function insertOkrs(
-  db: DbWriter,
-  rng: Rng,
-  cal: DemoCalendar,
-  src: OkrSources,
-  ids: Ids,
-  userId: (key: UserKey) => number,
-): Map<string, number> {
+export function insertOkrs(db: DbWriter, rng: Rng, cal: DemoCalendar, src: OkrSources, ids: Ids, userId: (key: UserKey) => number): Map<string, number> {
   const objectiveIds = new Map<string, number>();
   const checkIns: (typeof schema.checkIns.$inferInsert)[] = [];
 

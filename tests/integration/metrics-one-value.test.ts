@@ -37,7 +37,14 @@ describe("every data-metric id shows one value across the pages (demo data)", ()
     }
     // the pages mark at least: home's two figures, the gates' criteria, the CTO tiles, the KPI tiles
     const ids = new Set(marks.map((m) => m.id));
-    for (const id of ["delivery.deployments", "people.headcount", "finance.customers", "finance.runway_months_with_hiring_plan", "delivery.deploys_per_day", "kpi.nps"]) {
+    for (const id of [
+      "delivery.deployments",
+      "people.headcount",
+      "finance.customers",
+      "finance.runway_months_with_hiring_plan",
+      "delivery.deploys_per_day",
+      "kpi.nps",
+    ]) {
       expect(ids, id).toContain(id);
     }
     // one value per id for the same window: figures without a window attribute are the catalogue's own window

@@ -124,14 +124,7 @@ export function CheckInRow({
         <span className="kr-row__value" data-testid="kr-current-value" aria-live="polite">
           {formatKrValue(kr.kind, shownValue, kr.unit, formatting)}
         </span>
-        <ProgressBar
-          value={progress}
-          expected={expected}
-          status={status}
-          label={`Progress of ${label}`}
-          locale={formatting.locale}
-          className="kr-row__bar"
-        />
+        <ProgressBar value={progress} expected={expected} status={status} label={`Progress of ${label}`} locale={formatting.locale} className="kr-row__bar" />
         <span className="kr-row__last muted">
           {TEXT.lastCheckIn}:{" "}
           {kr.lastCheckInAt ? (

@@ -4,7 +4,15 @@ import { metricAttributes } from "~/components/metrics/kpi-tile";
 import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
 import { Tooltip } from "~/components/ui/tooltip";
-import { budgetTotals, COMMENTARY_MAX, type BoardPackFigures, type BoardPackSectionId, type MetricChange, type PackBudgetRow, type PackMetric } from "~/lib/board-pack";
+import {
+  budgetTotals,
+  COMMENTARY_MAX,
+  type BoardPackFigures,
+  type BoardPackSectionId,
+  type MetricChange,
+  type PackBudgetRow,
+  type PackMetric,
+} from "~/lib/board-pack";
 import { formatDate, formatMoney, formatMonth, formatNumber, formatPercent, NO_DATA, type FormatOptions } from "~/lib/format";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { formatGateValue } from "~/lib/metrics/gate-units";
@@ -48,9 +56,15 @@ export function BoardPackMetricTable({
       <thead>
         <tr>
           <th scope="col">Figure</th>
-          <th scope="col" className="num">Value</th>
-          <th scope="col" className="num">Target</th>
-          <th scope="col" className="num">Change</th>
+          <th scope="col" className="num">
+            Value
+          </th>
+          <th scope="col" className="num">
+            Target
+          </th>
+          <th scope="col" className="num">
+            Change
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -64,7 +78,14 @@ export function BoardPackMetricTable({
             <tr key={id}>
               <th scope="row">
                 {m.label}{" "}
-                <Tooltip label={`How ${m.label} is computed`} content={<>{m.formula} {m.windowText}</>} />
+                <Tooltip
+                  label={`How ${m.label} is computed`}
+                  content={
+                    <>
+                      {m.formula} {m.windowText}
+                    </>
+                  }
+                />
               </th>
               <td className="num nowrap" {...attrs}>
                 {figureText(m, fmt)}
@@ -82,7 +103,10 @@ export function BoardPackMetricTable({
 /** Planned vs actual per category with the variance; a missing actual reads "not recorded". */
 export function BoardPackBudgetTable({ caption, rows, fmt }: { caption: string; rows: readonly PackBudgetRow[]; fmt: FormatOptions }) {
   const money = (c: number | null) => (c === null ? "not recorded" : formatMoney(c, { ...fmt, digits: 0 }));
-  const variance = (r: PackBudgetRow) => (r.actualCents === null || r.plannedCents === 0 ? "—" : formatPercent((r.actualCents - r.plannedCents) / r.plannedCents, 0, { locale: fmt.locale, signed: true }));
+  const variance = (r: PackBudgetRow) =>
+    r.actualCents === null || r.plannedCents === 0
+      ? "—"
+      : formatPercent((r.actualCents - r.plannedCents) / r.plannedCents, 0, { locale: fmt.locale, signed: true });
   const total = budgetTotals(rows);
   return (
     <table className="simple pack-table">
@@ -90,9 +114,15 @@ export function BoardPackBudgetTable({ caption, rows, fmt }: { caption: string; 
       <thead>
         <tr>
           <th scope="col">Category</th>
-          <th scope="col" className="num">Planned</th>
-          <th scope="col" className="num">Actual</th>
-          <th scope="col" className="num">Variance</th>
+          <th scope="col" className="num">
+            Planned
+          </th>
+          <th scope="col" className="num">
+            Actual
+          </th>
+          <th scope="col" className="num">
+            Variance
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -224,8 +254,12 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
           <thead>
             <tr>
               <th scope="col">Objective</th>
-              <th scope="col" className="num">Progress</th>
-              <th scope="col" className="num">Expected by now</th>
+              <th scope="col" className="num">
+                Progress
+              </th>
+              <th scope="col" className="num">
+                Expected by now
+              </th>
               <th scope="col">Status</th>
             </tr>
           </thead>
@@ -250,7 +284,9 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
             <tr>
               <th scope="col">Risk</th>
               <th scope="col">Category</th>
-              <th scope="col" className="num">Residual score</th>
+              <th scope="col" className="num">
+                Residual score
+              </th>
               <th scope="col">Owner</th>
             </tr>
           </thead>

@@ -18,7 +18,6 @@ export type HistoryPoint = {
   confidence: number | null;
 };
 
-
 export function buildKrHistory(
   kr: { startValue: number; targetValue: number },
   cycle: { startDate: string; endDate: string },

@@ -142,9 +142,7 @@ describe("evaluateRiskRule: runway_below_months", () => {
   });
 
   it("says why when not burning", () => {
-    expect(evaluateRiskRule({ kind: "runway_below_months", threshold: 6 }, { runwayMonths: null }).message).toMatch(
-      /not burning/i,
-    );
+    expect(evaluateRiskRule({ kind: "runway_below_months", threshold: 6 }, { runwayMonths: null }).message).toMatch(/not burning/i);
   });
 });
 
@@ -247,4 +245,3 @@ describe("foldObjectiveCauses: one risk per cause", () => {
     expect(Object.fromEntries(foldObjectiveCauses(loop, new Set([1, 2])))).toEqual({ 1: 1, 2: 1 });
   });
 });
-

@@ -249,10 +249,7 @@ export function evaluateObjectiveRule(threshold: number, input: ObjectiveRuleInp
  * the objective whose risk covers it (itself when its parent is not off track). An ancestor that is
  * not off track breaks the chain; objectives linked in a loop all fold into the smallest id.
  */
-export function foldObjectiveCauses(
-  objectives: readonly Pick<ObjectiveSnapshot, "id" | "parentId">[],
-  triggered: ReadonlySet<number>,
-): Map<number, number> {
+export function foldObjectiveCauses(objectives: readonly Pick<ObjectiveSnapshot, "id" | "parentId">[], triggered: ReadonlySet<number>): Map<number, number> {
   const parentOf = new Map(objectives.map((o) => [o.id, o.parentId ?? null]));
   const out = new Map<number, number>();
   for (const id of triggered) {
@@ -281,14 +278,8 @@ export function foldObjectiveCauses(
  */
 export function evaluateRiskRule(rule: RiskRule<"runway_below_months">, input: RunwayRuleInput): RiskRuleResult;
 export function evaluateRiskRule(rule: RiskRule<"cfr_above_percent_30d">, input: CfrRuleInput): RiskRuleResult;
-export function evaluateRiskRule(
-  rule: RiskRule<"objective_off_track_mid_cycle">,
-  input: ObjectiveRuleInput,
-): ObjectiveRuleResult[];
-export function evaluateRiskRule(
-  rule: RiskRule,
-  input: RunwayRuleInput | CfrRuleInput | ObjectiveRuleInput,
-): RiskRuleResult | ObjectiveRuleResult[] {
+export function evaluateRiskRule(rule: RiskRule<"objective_off_track_mid_cycle">, input: ObjectiveRuleInput): ObjectiveRuleResult[];
+export function evaluateRiskRule(rule: RiskRule, input: RunwayRuleInput | CfrRuleInput | ObjectiveRuleInput): RiskRuleResult | ObjectiveRuleResult[] {
   switch (rule.kind) {
     case "runway_below_months":
       if (!("runwayMonths" in input)) throw new TypeError("runway_below_months needs { runwayMonths }");
