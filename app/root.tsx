@@ -1,16 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  Form,
-  Links,
-  Meta,
-  Link,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLocation,
-  useNavigation,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Form, Links, Meta, Link, Outlet, Scripts, ScrollRestoration, useLocation, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { redirectToSetupWhileNoUser } from "~/auth/guards.server";
 import { permissionsOf, ROLE_LABELS } from "~/auth/permissions";
@@ -106,7 +95,10 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
   const { user } = data;
   const items = NAV.filter((item) => data.permissions.includes(item.permission));
   const groups = [...new Set(items.map((i) => i.group))];
-  const active = activeNavPath(location.pathname, items.map((i) => i.to));
+  const active = activeNavPath(
+    location.pathname,
+    items.map((i) => i.to),
+  );
   const navRef = useRef<HTMLElement>(null);
   // On a phone the menu is one row that scrolls sideways: bring the current page's item into view
   // (the row only, never the page).
@@ -118,7 +110,12 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
     const l = link.getBoundingClientRect();
     nav.scrollLeft += l.left - n.left - (n.width - l.width) / 2;
   }, [active]);
-  if (!user) return <main id="main" className="auth-main">{children}</main>;
+  if (!user)
+    return (
+      <main id="main" className="auth-main">
+        {children}
+      </main>
+    );
   return (
     <div className="shell">
       <a href="#main" className="skip-link">
@@ -126,7 +123,10 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
       </a>
       <header className="topbar">
         <a href="/" className="brand">
-          <span className="brand__mark" aria-hidden="true">◆</span> {data.companyName}
+          <span className="brand__mark" aria-hidden="true">
+            ◆
+          </span>{" "}
+          {data.companyName}
           <span className="brand__sub">Strategy Tracker</span>
         </a>
         <div className="topbar__right">
@@ -179,7 +179,12 @@ export default function App() {
 
 export function ErrorBoundary() {
   const data = useRouteLoaderData<typeof loader>("root");
-  if (!data) return <main id="main" className="auth-main"><GeneralErrorBoundary /></main>;
+  if (!data)
+    return (
+      <main id="main" className="auth-main">
+        <GeneralErrorBoundary />
+      </main>
+    );
   return (
     <Shell data={data}>
       <GeneralErrorBoundary />

@@ -38,7 +38,6 @@ function openLockFile(dbFile: string, busyTimeoutMs: number): Database.Database 
 }
 
 declare global {
-   
   var __trackerServingLocks: Map<string, Database.Database> | undefined;
 }
 
@@ -89,9 +88,7 @@ export function takeExclusiveLock(dbFile: string): { release: () => void } {
   } catch (error) {
     lock.close();
     if (isBusy(error)) {
-      throw new DatabaseInUseError(
-        `The app is running: a server process holds ${dbFile} (lock ${lockFileFor(dbFile)}). Stop the app, then restore.`,
-      );
+      throw new DatabaseInUseError(`The app is running: a server process holds ${dbFile} (lock ${lockFileFor(dbFile)}). Stop the app, then restore.`);
     }
     throw error;
   }

@@ -22,7 +22,9 @@ const signal = interruptible();
 try {
   const r = await backupDatabase({ source, out, signal, log: (line) => console.log(line) });
   console.log(`Backup of ${source} written to ${r.out}${r.replacedExisting ? " (replacing the file there)" : ""}`);
-  console.log(`  ${(r.bytes / 1e6).toFixed(1)} MB, copied in ${(r.copyMs / 1000).toFixed(1)} s from one consistent snapshot, ${(r.totalMs / 1000).toFixed(1)} s in all`);
+  console.log(
+    `  ${(r.bytes / 1e6).toFixed(1)} MB, copied in ${(r.copyMs / 1000).toFixed(1)} s from one consistent snapshot, ${(r.totalMs / 1000).toFixed(1)} s in all`,
+  );
   for (const line of formatReport(r.report)) console.log(`  ${line}`);
 } catch (error) {
   if (error instanceof OperationAbortedError) console.error(`Backup interrupted; nothing written at ${out}.`);

@@ -115,7 +115,12 @@ async function runOnce(workers: number) {
         };
         const ok = await timed(
           "write",
-          () => fetch(`${BASE}/api/v1/deployments`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: JSON.stringify(payload) }),
+          () =>
+            fetch(`${BASE}/api/v1/deployments`, {
+              method: "POST",
+              headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+              body: JSON.stringify(payload),
+            }),
           [201],
         );
         if (ok) acknowledged.add(externalId);
@@ -131,9 +136,7 @@ async function runOnce(workers: number) {
     await Promise.all([...Array.from({ length: WRITERS }, (_, w) => writer(w)), ...Array.from({ length: READERS }, (_, r) => reader(r))]);
 
     const check = openDb(file, { migrate: false });
-    const stored = new Set(
-      (check.$client.prepare("SELECT external_id FROM deployments WHERE external_id LIKE ?").pluck().all(`load-${workers}-%`) as string[]),
-    );
+    const stored = new Set(check.$client.prepare("SELECT external_id FROM deployments WHERE external_id LIKE ?").pluck().all(`load-${workers}-%`) as string[]);
     const after = check.$client.prepare("SELECT COUNT(*) FROM deployments").pluck().get() as number;
     check.$client.close();
     const lost = [...acknowledged].filter((id) => !stored.has(id)).length;
@@ -151,20 +154,38 @@ async function runOnce(workers: number) {
         p99: Math.round(percentile(ms, 99) * 10) / 10,
       };
     });
-    return { workers, writers: WRITERS, readers: READERS, seconds: SECONDS, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg()[0], acknowledgedWrites: acknowledged.size, storedNewDeployments: after - before, lostWrites: lost, summary };
+    return {
+      workers,
+      writers: WRITERS,
+      readers: READERS,
+      seconds: SECONDS,
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: os.loadavg()[0],
+      acknowledgedWrites: acknowledged.size,
+      storedNewDeployments: after - before,
+      lostWrites: lost,
+      summary,
+    };
   } finally {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
   }
 }
 
-console.log(`Reads while people write — ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, Node ${process.version}`);
+console.log(
+  `Reads while people write — ${os.cpus().length} CPUs, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}, Node ${process.version}`,
+);
 console.log(`${WRITERS} writers + ${READERS} readers for ${SECONDS} s, per worker count: ${WORKER_COUNTS.join(", ")}`);
 const runs = [];
 for (const workers of WORKER_COUNTS) {
   const run = await runOnce(workers);
   runs.push(run);
-  console.log(`\nWEB_CONCURRENCY=${workers}: ${run.acknowledgedWrites} writes acknowledged, ${run.lostWrites} lost; load average ${run.loadAverageBefore.toFixed(1)} → ${run.loadAverageAfter.toFixed(1)}`);
+  console.log(
+    `\nWEB_CONCURRENCY=${workers}: ${run.acknowledgedWrites} writes acknowledged, ${run.lostWrites} lost; load average ${run.loadAverageBefore.toFixed(1)} → ${run.loadAverageAfter.toFixed(1)}`,
+  );
   console.table(run.summary);
 }
 fs.writeFileSync("data/bench/load.json", JSON.stringify({ cpus: os.cpus().length, node: process.version, at: new Date().toISOString(), runs }, null, 2));

@@ -66,7 +66,9 @@ function naiveSql(client: Database, from: number, to: number) {
   const p = { from, to };
   const counts = client.prepare(`SELECT COUNT(*) AS total, SUM(d.is_hotfix OR d.is_rollback) AS rework FROM deployments d WHERE ${prod}`).get(p);
   const failed = client
-    .prepare(`SELECT COUNT(*) FROM deployments d WHERE ${prod} AND EXISTS (SELECT 1 FROM incidents i WHERE i.cause_deployment_id = d.id AND i.cause_kind IN ('explicit','inferred'))`)
+    .prepare(
+      `SELECT COUNT(*) FROM deployments d WHERE ${prod} AND EXISTS (SELECT 1 FROM incidents i WHERE i.cause_deployment_id = d.id AND i.cause_kind IN ('explicit','inferred'))`,
+    )
     .pluck()
     .get(p);
   const lead = client
@@ -133,7 +135,8 @@ async function benchSize(size: ScaleSize) {
     `\n${size}: ${stats.deployments} deployments, ${stats.commits} commits, ${stats.incidents} incidents, ${stats.services} services; ` +
       `last deployment ${new Date(stats.lastFinished).toISOString()}; ${inWindow} lead-time samples in the 90-day window`,
   );
-  if (now - stats.lastFinished > 7 * MS_PER_DAY) console.log("  WARNING: the data ends more than 7 days ago; run with --regenerate for a representative window.");
+  if (now - stats.lastFinished > 7 * MS_PER_DAY)
+    console.log("  WARNING: the data ends more than 7 days ago; run with --regenerate for a representative window.");
 
   const user = insertUser(db, { email: `bench-${now}@example.test`, role: "cto" });
   const setCookie = (await login(user.id, "/")).headers.get("Set-Cookie") ?? "";
@@ -159,7 +162,9 @@ async function benchSize(size: ScaleSize) {
       return response.json();
     }),
   );
-  results.push(await time("(c) bare SQL of the five figures (getDoraMetrics)", () => getDoraMetrics(db, { from: Date.now() - 90 * MS_PER_DAY, to: Date.now() })));
+  results.push(
+    await time("(c) bare SQL of the five figures (getDoraMetrics)", () => getDoraMetrics(db, { from: Date.now() - 90 * MS_PER_DAY, to: Date.now() })),
+  );
   const { getCtoDashboardData } = await import("../app/models/delivery-metrics.server");
   const { getItBudgetVsActual } = await import("../app/models/finance.server");
   results.push(
@@ -171,7 +176,12 @@ async function benchSize(size: ScaleSize) {
     }),
   );
   results.push(
-    await time("(d) naive SQL without derived data (join + ORDER BY/OFFSET)", () => naiveSql(client, Date.now() - 90 * MS_PER_DAY, Date.now()), Math.min(ITERATIONS, 8), 1),
+    await time(
+      "(d) naive SQL without derived data (join + ORDER BY/OFFSET)",
+      () => naiveSql(client, Date.now() - 90 * MS_PER_DAY, Date.now()),
+      Math.min(ITERATIONS, 8),
+      1,
+    ),
   );
   const [a, b, c, c2] = results;
   console.log(`  ratios p95: dashboard ÷ its bare SQL (c2) ${(a.p95 / c2.p95).toFixed(2)}×, API ÷ bare SQL (c) ${(b.p95 / c.p95).toFixed(2)}×`);
@@ -189,6 +199,16 @@ async function benchSize(size: ScaleSize) {
   return results;
 }
 
-console.log(`DORA benchmark — ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}, Node ${process.version}`);
+console.log(
+  `DORA benchmark — ${os.cpus().length} CPUs, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}, Node ${process.version}`,
+);
 for (const size of sizes) await benchSize(size);
-console.log(`\nload average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log(
+  `\nload average at the end: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
+);

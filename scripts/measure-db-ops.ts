@@ -32,18 +32,19 @@ if (values.writer) {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = FULL");
   db.pragma("busy_timeout = 5000");
-  const insert = db.prepare(
-    "INSERT INTO audit_log (at, action, entity_type, created_at, updated_at) VALUES (?, 'measure', 'test', ?, ?)",
-  );
+  const insert = db.prepare("INSERT INTO audit_log (at, action, entity_type, created_at, updated_at) VALUES (?, 'measure', 'test', ?, ?)");
   let n = 0;
   let worst = 0;
-  setInterval(() => {
-    const t = performance.now();
-    const now = Date.now();
-    insert.run(now, now, now);
-    worst = Math.max(worst, performance.now() - t);
-    n++;
-  }, 1000 / Number(values.rate));
+  setInterval(
+    () => {
+      const t = performance.now();
+      const now = Date.now();
+      insert.run(now, now, now);
+      worst = Math.max(worst, performance.now() - t);
+      n++;
+    },
+    1000 / Number(values.rate),
+  );
   process.on("SIGTERM", () => {
     console.log(JSON.stringify({ writes: n, worstMs: worst }));
     process.exit(0);

@@ -24,7 +24,7 @@ status=0
 echo "==> Typecheck"
 if npx tsc; then echo '{"passed":1,"failed":0}' > tests/.tmp/typecheck.json; else echo '{"passed":0,"failed":1}' > tests/.tmp/typecheck.json; status=1; fi
 
-echo "==> Lint (ESLint with the layer rules)"
+echo "==> Lint (ESLint with the layer rules, Prettier check)"
 if npm run lint --silent; then echo '{"passed":1,"failed":0}' > tests/.tmp/lint.json; else echo '{"passed":0,"failed":1}' > tests/.tmp/lint.json; status=1; fi
 
 echo "==> Unit and integration tests (vitest)"

@@ -15,12 +15,15 @@ const ArgsSchema = z.object({
   name: z.string({ error: "--name is required" }).trim().min(1, "--name must not be empty").max(100, "--name must be at most 100 characters"),
   scopes: z
     .string({ error: "--scopes is required (comma-separated)" })
-    .transform((s) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))])
-    .pipe(
-      z
-        .array(z.enum(API_SCOPES, { error: `--scopes: each must be one of ${API_SCOPES.join(", ")}` }))
-        .min(1, "--scopes needs at least one scope"),
-    ),
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(z.enum(API_SCOPES, { error: `--scopes: each must be one of ${API_SCOPES.join(", ")}` })).min(1, "--scopes needs at least one scope")),
   by: z.string().trim().toLowerCase().optional(),
 });
 

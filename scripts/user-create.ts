@@ -13,7 +13,9 @@ import { createUser, emailTaken, findTeamByName } from "../app/models/users.serv
 import { openDb } from "../db/client";
 import { failWith, readNewPassword } from "./lib/user-cli";
 
-const fail: (message: string) => never = failWith("Usage: npm run user:create -- --email user@example.com --name \"Full Name\" --role ceo|cto|lead|viewer [--team \"Team name\"]\n(password from TRACKER_PASSWORD, or typed at the prompt)");
+const fail: (message: string) => never = failWith(
+  'Usage: npm run user:create -- --email user@example.com --name "Full Name" --role ceo|cto|lead|viewer [--team "Team name"]\n(password from TRACKER_PASSWORD, or typed at the prompt)',
+);
 
 const ArgsSchema = z
   .object({
@@ -42,7 +44,8 @@ const args = parsed.data;
 
 const db = openDb(process.env.DATABASE_PATH ?? "./data/tracker.db");
 try {
-  if (emailTaken(db, args.email)) fail(`--email: a user already has the email ${args.email} (npm run user:password -- --email ${args.email} resets the password)`);
+  if (emailTaken(db, args.email))
+    fail(`--email: a user already has the email ${args.email} (npm run user:password -- --email ${args.email} resets the password)`);
   let teamId: number | null = null;
   if (args.team !== undefined) {
     const team = findTeamByName(db, args.team);

@@ -12,7 +12,9 @@ import { findUserByEmail, setUserPassword } from "../app/models/users.server";
 import { openDb } from "../db/client";
 import { failWith, readNewPassword } from "./lib/user-cli";
 
-const fail: (message: string) => never = failWith("Usage: npm run user:password -- --email user@example.com\n(password from TRACKER_PASSWORD, or typed at the prompt)");
+const fail: (message: string) => never = failWith(
+  "Usage: npm run user:password -- --email user@example.com\n(password from TRACKER_PASSWORD, or typed at the prompt)",
+);
 
 let raw;
 try {

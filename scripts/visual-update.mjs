@@ -27,7 +27,9 @@ for (const f of files) {
 }
 for (const f of stale) fs.unlinkSync(path.join(dir, f));
 const mb = (n) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-console.log(`\n${files.length - stale.length} baselines, ${mb(total)} in ${dir}${stale.length ? `; removed ${stale.length} no test uses: ${stale.join(", ")}` : ""}`);
+console.log(
+  `\n${files.length - stale.length} baselines, ${mb(total)} in ${dir}${stale.length ? `; removed ${stale.length} no test uses: ${stale.join(", ")}` : ""}`,
+);
 if (total > BUDGET_BYTES) {
   console.error(`The baselines exceed the ${mb(BUDGET_BYTES)} budget: photograph less (main content only, fewer variants).`);
   process.exit(1);

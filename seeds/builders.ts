@@ -52,11 +52,7 @@ function nextSeq(): number {
  * values go through the columns' encoders (dates, booleans). Every row must have the same keys.
  * Returns the number of rows inserted.
  */
-export function insertMany<TTable extends SQLiteTable>(
-  db: DbWriter,
-  table: TTable,
-  rows: readonly InferInsertModel<TTable>[],
-): number {
+export function insertMany<TTable extends SQLiteTable>(db: DbWriter, table: TTable, rows: readonly InferInsertModel<TTable>[]): number {
   if (rows.length === 0) return 0;
   const keys = Object.keys(rows[0]);
   const columns = getTableColumns(table);
@@ -173,10 +169,7 @@ export function insertDeployment(db: DbWriter, input: DeploymentInput): Deployme
   return { ...deployment, commits: inserted };
 }
 
-export function insertIncident(
-  db: DbWriter,
-  input: { serviceId: number } & Partial<Insert<"incidents">>,
-): Incident {
+export function insertIncident(db: DbWriter, input: { serviceId: number } & Partial<Insert<"incidents">>): Incident {
   const n = nextSeq();
   return db
     .insert(schema.incidents)
@@ -192,10 +185,7 @@ export function insertIncident(
 
 // ---------------------------------------------------------------- finance
 
-export function insertBudgetCategory(
-  db: DbWriter,
-  overrides: Partial<Insert<"budgetCategories">> = {},
-): BudgetCategory {
+export function insertBudgetCategory(db: DbWriter, overrides: Partial<Insert<"budgetCategories">> = {}): BudgetCategory {
   return db
     .insert(schema.budgetCategories)
     .values({ name: `Category ${nextSeq()}`, ...overrides })
@@ -203,10 +193,7 @@ export function insertBudgetCategory(
     .get();
 }
 
-export function insertBudgetLine(
-  db: DbWriter,
-  input: { categoryId: number; month: string } & Partial<Insert<"budgetLines">>,
-): BudgetLine {
+export function insertBudgetLine(db: DbWriter, input: { categoryId: number; month: string } & Partial<Insert<"budgetLines">>): BudgetLine {
   return db
     .insert(schema.budgetLines)
     .values({ plannedCents: 0, actualCents: null, ...input })
@@ -214,10 +201,7 @@ export function insertBudgetLine(
     .get();
 }
 
-export function insertSnapshot(
-  db: DbWriter,
-  input: { month: string } & Partial<Insert<"financeSnapshots">>,
-): FinanceSnapshot {
+export function insertSnapshot(db: DbWriter, input: { month: string } & Partial<Insert<"financeSnapshots">>): FinanceSnapshot {
   return db
     .insert(schema.financeSnapshots)
     .values({
@@ -262,10 +246,7 @@ export function insertCycle(db: DbWriter, overrides: Partial<Insert<"cycles">> =
     .get();
 }
 
-export function insertObjective(
-  db: DbWriter,
-  input: { cycleId: number } & Partial<Insert<"objectives">>,
-): Objective {
+export function insertObjective(db: DbWriter, input: { cycleId: number } & Partial<Insert<"objectives">>): Objective {
   return db
     .insert(schema.objectives)
     .values({ title: `Objective ${nextSeq()}`, ...input })
@@ -273,10 +254,7 @@ export function insertObjective(
     .get();
 }
 
-export function insertKeyResult(
-  db: DbWriter,
-  input: { objectiveId: number } & Partial<Insert<"keyResults">>,
-): KeyResult {
+export function insertKeyResult(db: DbWriter, input: { objectiveId: number } & Partial<Insert<"keyResults">>): KeyResult {
   const startValue = input.startValue ?? 0;
   return db
     .insert(schema.keyResults)
@@ -344,10 +322,7 @@ export function insertKpi(db: DbWriter, overrides: Partial<Insert<"kpis">> = {})
     .get();
 }
 
-export function insertKpiTarget(
-  db: DbWriter,
-  input: { kpiId: number; cycleId: number; target: number } & Partial<Insert<"kpiTargets">>,
-): KpiTarget {
+export function insertKpiTarget(db: DbWriter, input: { kpiId: number; cycleId: number; target: number } & Partial<Insert<"kpiTargets">>): KpiTarget {
   return db.insert(schema.kpiTargets).values(input).returning().get();
 }
 
@@ -360,10 +335,7 @@ export function insertKpiMeasurement(
 
 // ---------------------------------------------------------------- governance
 
-export function insertFramework(
-  db: DbWriter,
-  overrides: Partial<Insert<"complianceFrameworks">> = {},
-): ComplianceFramework {
+export function insertFramework(db: DbWriter, overrides: Partial<Insert<"complianceFrameworks">> = {}): ComplianceFramework {
   const n = nextSeq();
   return db
     .insert(schema.complianceFrameworks)
@@ -372,10 +344,7 @@ export function insertFramework(
     .get();
 }
 
-export function insertRequirement(
-  db: DbWriter,
-  input: { frameworkId: number } & Partial<Insert<"complianceRequirements">>,
-): ComplianceRequirement {
+export function insertRequirement(db: DbWriter, input: { frameworkId: number } & Partial<Insert<"complianceRequirements">>): ComplianceRequirement {
   const n = nextSeq();
   return db
     .insert(schema.complianceRequirements)

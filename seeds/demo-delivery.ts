@@ -139,13 +139,15 @@ export function generateDelivery(rng: Rng, anchor: number): DeliveryData {
         hotfix,
         rollback,
         lead: hotfix || rollback ? rng.int(10, 90) * MINUTE : leadTimeMs(rng, improvement),
-        commitCount: rollback ? 1 : rng.weighted([
-          [1, 35],
-          [2, 25],
-          [3, 20],
-          [4, 12],
-          [5, 8],
-        ] as const),
+        commitCount: rollback
+          ? 1
+          : rng.weighted([
+              [1, 35],
+              [2, 25],
+              [3, 20],
+              [4, 12],
+              [5, 8],
+            ] as const),
       });
     }
   }
@@ -167,18 +169,12 @@ export function generateDelivery(rng: Rng, anchor: number): DeliveryData {
       ["SEV4", 30],
     ] as const);
     const minutes =
-      severity === "SEV1"
-        ? rng.int(15, 90)
-        : severity === "SEV2"
-          ? rng.int(25, 240)
-          : severity === "SEV3"
-            ? rng.int(40, 8 * 60)
-            : rng.int(90, 36 * 60);
+      severity === "SEV1" ? rng.int(15, 90) : severity === "SEV2" ? rng.int(25, 240) : severity === "SEV3" ? rng.int(40, 8 * 60) : rng.int(90, 36 * 60);
     // nothing is resolved after the anchor: a long one that started lately was resolved sooner
     const resolvedAt =
       startedAt + minutes * MINUTE < anchor
         ? startedAt + minutes * MINUTE
-        : startedAt + Math.round(rng.float(0.2, 0.8) * (anchor - startedAt) / MINUTE) * MINUTE;
+        : startedAt + Math.round((rng.float(0.2, 0.8) * (anchor - startedAt)) / MINUTE) * MINUTE;
     incidents.push({
       service: d.service,
       title: rng.pick(svc.incidentTitles),

@@ -13,7 +13,12 @@ import type { DbWriter } from "./builders";
 
 const DAY = 86_400_000;
 
-type Ctx = { anchor: number; lastClosedMonth: string; userId: (key: "ceo" | "cto" | "lead" | "leadPayments" | "leadAi") => number; teamId: (name: string) => number | null };
+type Ctx = {
+  anchor: number;
+  lastClosedMonth: string;
+  userId: (key: "ceo" | "cto" | "lead" | "leadPayments" | "leadAi") => number;
+  teamId: (name: string) => number | null;
+};
 
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -88,7 +93,10 @@ export function seedDemoPlans(db: DbWriter, c: Ctx): void {
       })
       .returning({ id: schema.scenarios.id })
       .get();
-    for (const f of funding) db.insert(schema.scenarioFundingEvents).values({ scenarioId: row.id, ...f, ...at(created) }).run();
+    for (const f of funding)
+      db.insert(schema.scenarioFundingEvents)
+        .values({ scenarioId: row.id, ...f, ...at(created) })
+        .run();
   });
 
   // ---------------------------------------------------------------- yearly plan (calendar years)
@@ -102,12 +110,22 @@ export function seedDemoPlans(db: DbWriter, c: Ctx): void {
   ];
   for (const t of YEARLY) {
     t.values.forEach((value, k) => {
-      db.insert(schema.planTargets).values({ metricId: t.metricId, year: y0 + k, value, note: t.note, ...at(created) }).run();
+      db.insert(schema.planTargets)
+        .values({ metricId: t.metricId, year: y0 + k, value, note: t.note, ...at(created) })
+        .run();
     });
   }
 
   // ---------------------------------------------------------------- milestones
-  const MILESTONES: { title: string; inDays: number; metricId?: string; comparison?: ">=" | "<=" | "<" | ">"; value?: number; status?: "pending" | "done" | "missed"; evidence?: string }[] = [
+  const MILESTONES: {
+    title: string;
+    inDays: number;
+    metricId?: string;
+    comparison?: ">=" | "<=" | "<" | ">";
+    value?: number;
+    status?: "pending" | "done" | "missed";
+    evidence?: string;
+  }[] = [
     { title: "Enterprise demo ready", inDays: -120, status: "done", evidence: "Demo recorded and shown to the board" },
     { title: "50 pilot users, NPS above 40", inDays: -40, metricId: "kpi.nps", comparison: ">", value: 40 },
     { title: "100 k€ ARR", inDays: 30, metricId: "finance.arr", comparison: ">=", value: 100_000_00 },
@@ -135,7 +153,15 @@ export function seedDemoPlans(db: DbWriter, c: Ctx): void {
   const current = addMonths(M, 1);
   const quarterStart = `${current.slice(0, 4)}-${String(Math.floor((Number(current.slice(5)) - 1) / 3) * 3 + 1).padStart(2, "0")}`;
   const q = (n: number) => quarterOf(addMonths(quarterStart, 3 * n));
-  const ITEMS: { key: string; title: string; team: string; quarter: number; sprint: string; status: "planned" | "in_progress" | "done" | "dropped"; owner?: "lead" | "leadPayments" | "leadAi" | "cto" }[] = [
+  const ITEMS: {
+    key: string;
+    title: string;
+    team: string;
+    quarter: number;
+    sprint: string;
+    status: "planned" | "in_progress" | "done" | "dropped";
+    owner?: "lead" | "leadPayments" | "leadAi" | "cto";
+  }[] = [
     { key: "CORE-01", title: "Kubernetes production migration", team: "Core", quarter: 0, sprint: "Sprint 1-2", status: "done", owner: "lead" },
     { key: "CORE-02", title: "Prometheus / Grafana monitoring", team: "Core", quarter: 0, sprint: "Sprint 1-2", status: "in_progress", owner: "lead" },
     { key: "CORE-03", title: "Remove the remaining N+1 queries", team: "Core", quarter: 0, sprint: "Sprint 1-2", status: "planned" },
@@ -149,8 +175,24 @@ export function seedDemoPlans(db: DbWriter, c: Ctx): void {
     { key: "FE-06", title: "WCAG 2.1 AA accessibility", team: "Frontend", quarter: 0, sprint: "Sprint 3-4", status: "in_progress" },
     { key: "MOB-01", title: "Mobile performance audit", team: "Mobile", quarter: 0, sprint: "Sprint 1-2", status: "in_progress" },
     { key: "MOB-02", title: "Offline-first architecture", team: "Mobile", quarter: 0, sprint: "Sprint 1-2", status: "planned" },
-    { key: "PAY-01", title: "Multi-currency (EUR, USD, GBP, CHF)", team: "Payments", quarter: 0, sprint: "Sprint 3-4", status: "in_progress", owner: "leadPayments" },
-    { key: "PAY-04", title: "Fraud detection on anomalous transactions", team: "Payments", quarter: 1, sprint: "Sprint 9-10", status: "planned", owner: "leadPayments" },
+    {
+      key: "PAY-01",
+      title: "Multi-currency (EUR, USD, GBP, CHF)",
+      team: "Payments",
+      quarter: 0,
+      sprint: "Sprint 3-4",
+      status: "in_progress",
+      owner: "leadPayments",
+    },
+    {
+      key: "PAY-04",
+      title: "Fraud detection on anomalous transactions",
+      team: "Payments",
+      quarter: 1,
+      sprint: "Sprint 9-10",
+      status: "planned",
+      owner: "leadPayments",
+    },
     { key: "AI-01", title: "Real-time data pipeline", team: "AI/Data", quarter: 1, sprint: "Sprint 7-8", status: "planned", owner: "leadAi" },
     { key: "AI-02", title: "Analytics data warehouse", team: "AI/Data", quarter: 1, sprint: "Sprint 7-8", status: "planned", owner: "leadAi" },
     { key: "PLAT-01", title: "Language settings per customer", team: "Platform", quarter: 0, sprint: "Sprint 5-6", status: "dropped", owner: "cto" },
@@ -161,10 +203,12 @@ export function seedDemoPlans(db: DbWriter, c: Ctx): void {
     const teamId = c.teamId(team);
     if (teamId === null) return [];
     return db
-      .all<{ id: number }>(sql`
+      .all<{ id: number }>(
+        sql`
         SELECT kr.id AS id FROM key_results kr JOIN objectives o ON o.id = kr.objective_id JOIN cycles cy ON cy.id = o.cycle_id
          WHERE o.team_id = ${teamId} AND cy.status = 'open' AND cy.start_date <= ${isoDate(c.anchor)} AND cy.end_date >= ${isoDate(c.anchor)}
-         ORDER BY kr.id LIMIT 2`)
+         ORDER BY kr.id LIMIT 2`,
+      )
       .map((r) => r.id);
   };
   const krCache = new Map<string, number[]>();
@@ -173,7 +217,16 @@ export function seedDemoPlans(db: DbWriter, c: Ctx): void {
     if (teamId === null) continue;
     const row = db
       .insert(schema.roadmapItems)
-      .values({ key: it.key, title: it.title, teamId, quarter: q(it.quarter), sprint: it.sprint, status: it.status, ownerUserId: it.owner ? c.userId(it.owner) : null, ...at(created) })
+      .values({
+        key: it.key,
+        title: it.title,
+        teamId,
+        quarter: q(it.quarter),
+        sprint: it.sprint,
+        status: it.status,
+        ownerUserId: it.owner ? c.userId(it.owner) : null,
+        ...at(created),
+      })
       .returning({ id: schema.roadmapItems.id })
       .get();
     if (it.quarter === 0) {
@@ -185,11 +238,20 @@ export function seedDemoPlans(db: DbWriter, c: Ctx): void {
   }
 
   // ---------------------------------------------------------------- gates: a manual criterion, a recorded decision
-  const gate = (name: string) => db.select({ id: schema.decisionGates.id }).from(schema.decisionGates).where(eq(schema.decisionGates.name, name)).get()?.id ?? null;
+  const gate = (name: string) =>
+    db.select({ id: schema.decisionGates.id }).from(schema.decisionGates).where(eq(schema.decisionGates.name, name)).get()?.id ?? null;
   const beta = gate("Beta launch");
   if (beta !== null) {
     db.insert(schema.gateManualCriteria)
-      .values({ gateId: beta, label: "MVP ready", checked: true, checkedByUserId: c.userId("cto"), checkedAt: new Date(c.anchor - 345 * DAY), note: "Release candidate signed off after the acceptance run", ...at(c.anchor - 350 * DAY) })
+      .values({
+        gateId: beta,
+        label: "MVP ready",
+        checked: true,
+        checkedByUserId: c.userId("cto"),
+        checkedAt: new Date(c.anchor - 345 * DAY),
+        note: "Release candidate signed off after the acceptance run",
+        ...at(c.anchor - 350 * DAY),
+      })
       .run();
     db.insert(schema.gateDecisions)
       .values({
@@ -210,6 +272,8 @@ export function seedDemoPlans(db: DbWriter, c: Ctx): void {
   }
   const seriesA = gate("Series A readiness");
   if (seriesA !== null) {
-    db.insert(schema.gateManualCriteria).values({ gateId: seriesA, label: "Data room complete", checked: false, ...at(created) }).run();
+    db.insert(schema.gateManualCriteria)
+      .values({ gateId: seriesA, label: "Data room complete", checked: false, ...at(created) })
+      .run();
   }
 }

@@ -65,9 +65,19 @@ describe("seedDemo", () => {
     const empty = tempDb();
     empty.transaction((tx) => seedReference(tx));
     expect(empty.select({ n: schema.companySettings.companyName }).from(schema.companySettings).get()?.n).toBe("");
-    expect(empty.select({ n: sql<number>`count(*)` }).from(schema.users).get()?.n).toBe(0);
+    expect(
+      empty
+        .select({ n: sql<number>`count(*)` })
+        .from(schema.users)
+        .get()?.n,
+    ).toBe(0);
     empty.$client.close();
-    expect(db.select({ n: sql<number>`count(*)` }).from(schema.users).get()?.n).toBeGreaterThan(0);
+    expect(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(schema.users)
+        .get()?.n,
+    ).toBeGreaterThan(0);
   });
 
   it("has the four demo users with the right roles, the lead in the Core squad", () => {
@@ -162,7 +172,11 @@ describe("seedDemo", () => {
     const explicit = db.select().from(schema.incidents).where(eq(schema.incidents.causeKind, "explicit")).all();
     expect(explicit.length).toBeGreaterThan(0);
     for (const inc of explicit) {
-      const cause = db.select().from(schema.deployments).where(eq(schema.deployments.id, inc.causeDeploymentId ?? -1)).get();
+      const cause = db
+        .select()
+        .from(schema.deployments)
+        .where(eq(schema.deployments.id, inc.causeDeploymentId ?? -1))
+        .get();
       expect(cause?.serviceId).toBe(inc.serviceId);
       expect(cause?.status).toBe("success");
       expect(cause!.finishedAt.getTime()).toBeLessThanOrEqual(inc.startedAt.getTime());
@@ -264,7 +278,12 @@ describe("determinism", () => {
     db.insert(schema.users).values({ email: "someone@example.test", name: "Someone", role: "ceo", passwordHash: "!" }).run();
     const result = await seedDemo(db, { now: NOW });
     expect(result.seeded).toBe(false);
-    expect(db.select({ n: sql<number>`count(*)` }).from(schema.deployments).get()?.n).toBe(0);
+    expect(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(schema.deployments)
+        .get()?.n,
+    ).toBe(0);
     db.$client.close();
   });
 });

@@ -90,7 +90,10 @@ export function createRng(seed: number): Rng {
     },
     hex(length) {
       let out = "";
-      while (out.length < length) out += Math.floor(next() * 0x100000000).toString(16).padStart(8, "0");
+      while (out.length < length)
+        out += Math.floor(next() * 0x100000000)
+          .toString(16)
+          .padStart(8, "0");
       return out.slice(0, length);
     },
     shuffle(items) {

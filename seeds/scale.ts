@@ -19,7 +19,23 @@ export const SCALE_SIZES: Record<ScaleSize, { deployments: number; services: num
 };
 
 const TEAMS = ["Core", "Frontend", "Mobile", "Payments", "AI/Data", "Platform"];
-const SERVICE_WORDS = ["api", "web", "billing", "auth", "search", "mobile-bff", "ledger", "notify", "ml-scoring", "ingest", "reports", "gateway", "checkout", "catalog", "profile"];
+const SERVICE_WORDS = [
+  "api",
+  "web",
+  "billing",
+  "auth",
+  "search",
+  "mobile-bff",
+  "ledger",
+  "notify",
+  "ml-scoring",
+  "ingest",
+  "reports",
+  "gateway",
+  "checkout",
+  "catalog",
+  "profile",
+];
 
 export type ScaleResult = {
   deployments: number;
@@ -36,10 +52,7 @@ export type ScaleResult = {
  * hold no services yet. `end` is the instant the history ends at (default: today 00:00 UTC), so the
  * default "90 days before now" window always has data.
  */
-export function generateScale(
-  client: Database,
-  options: { size: ScaleSize; seed?: number; end?: number; log?: (line: string) => void },
-): ScaleResult {
+export function generateScale(client: Database, options: { size: ScaleSize; seed?: number; end?: number; log?: (line: string) => void }): ScaleResult {
   const started = performance.now();
   const spec = SCALE_SIZES[options.size];
   const rng = createRng(options.seed ?? 20_261_122);
@@ -61,7 +74,9 @@ export function generateScale(
   const teamIds: number[] = [];
   const services: { id: number }[] = [];
   client.transaction(() => {
-    const insTeam = client.prepare("INSERT INTO teams (name, is_tech, created_at, updated_at) VALUES (?, 1, ?, ?) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id");
+    const insTeam = client.prepare(
+      "INSERT INTO teams (name, is_tech, created_at, updated_at) VALUES (?, 1, ?, ?) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id",
+    );
     for (const name of TEAMS) teamIds.push((insTeam.get(name, now, now) as { id: number }).id);
     const insService = client.prepare("INSERT INTO services (name, team_id, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id");
     for (let s = 0; s < spec.services; s++) {
@@ -115,7 +130,15 @@ export function generateScale(
           const success = rng.next() < 0.95;
           const hotfix = rng.next() < 0.04;
           const rollback = !hotfix && rng.next() < 0.02;
-          const nCommits = rng.weighted([[0, 1], [1, 3], [2, 3], [3, 3], [4, 2], [6, 2], [10, 1]] as const);
+          const nCommits = rng.weighted([
+            [0, 1],
+            [1, 3],
+            [2, 3],
+            [3, 3],
+            [4, 2],
+            [6, 2],
+            [10, 1],
+          ] as const);
           const firstCommit = finished - Math.round(Math.exp(leadMedianLog + 1.1 * rng.normal(0, 1)));
           const info = insDeployment.run(
             service,
@@ -143,12 +166,13 @@ export function generateScale(
             const list = prodByService.get(service)!;
             list.finished.push(finished);
             list.ids.push(id);
-            if (rng.next() < spec.incidentsPerDeployment * 0.9 / 0.76) causing.push([id, service, finished]);
+            if (rng.next() < (spec.incidentsPerDeployment * 0.9) / 0.76) causing.push([id, service, finished]);
           }
         }
       }
     })();
-    if (day0 % 365 < batchDays) log(`  ${new Date(from + day0 * MS_PER_DAY).toISOString().slice(0, 10)}: ${deploymentCount} deployments, ${commitCount} commits`);
+    if (day0 % 365 < batchDays)
+      log(`  ${new Date(from + day0 * MS_PER_DAY).toISOString().slice(0, 10)}: ${deploymentCount} deployments, ${commitCount} commits`);
   }
 
   // Incidents: most follow a causing deployment; some are provider outages with no cause.
@@ -170,24 +194,19 @@ export function generateScale(
     }
     return best < 0 ? null : list.ids[best];
   };
-  const severities = [["SEV1", 1], ["SEV2", 3], ["SEV3", 8], ["SEV4", 6]] as const;
+  const severities = [
+    ["SEV1", 1],
+    ["SEV2", 3],
+    ["SEV3", 8],
+    ["SEV4", 6],
+  ] as const;
   const restoreMedianLog = Math.log(40 * 60_000);
   let incidentCount = 0;
   const addIncident = (serviceId: number, startedAt: number, cause: number | null, kind: "explicit" | "inferred" | "none") => {
     const open = startedAt > end - 2 * MS_PER_DAY && rng.next() < 0.3;
     const duration = Math.max(60_000, Math.round(Math.exp(restoreMedianLog + 1.3 * rng.normal(0, 1))));
     incidentCount++;
-    insIncident.run(
-      serviceId,
-      `Incident ${incidentCount}`,
-      rng.weighted(severities),
-      startedAt,
-      open ? null : startedAt + duration,
-      cause,
-      kind,
-      now,
-      now,
-    );
+    insIncident.run(serviceId, `Incident ${incidentCount}`, rng.weighted(severities), startedAt, open ? null : startedAt + duration, cause, kind, now, now);
   };
   client.transaction(() => {
     for (const [deploymentId, serviceId, finished] of causing) {

@@ -6,16 +6,7 @@ import crypto from "node:crypto";
 import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import {
-  bodyLimitFor,
-  DYNAMIC_CACHE_CONTROL,
-  ownOrigin,
-  requestUrl,
-  routedPathname,
-  SAFE_METHODS,
-  sameOriginVerdict,
-  securityHeaders,
-} from "./security.js";
+import { bodyLimitFor, DYNAMIC_CACHE_CONTROL, ownOrigin, requestUrl, routedPathname, SAFE_METHODS, sameOriginVerdict, securityHeaders } from "./security.js";
 
 /**
  * @typedef {{ production: boolean, trustProxy: number, maxBodyBytes: { api: number, form: number, upload: number } }} ServerConfig
@@ -181,9 +172,7 @@ const DISCARD_MAX_BYTES = 16 * 1024 * 1024;
  * @param {string} message
  */
 function refuse(req, res, status, message) {
-  const body = /^\/api\//i.test(res.locals.pathname ?? routedPathname(req.originalUrl))
-    ? JSON.stringify({ error: message })
-    : message;
+  const body = /^\/api\//i.test(res.locals.pathname ?? routedPathname(req.originalUrl)) ? JSON.stringify({ error: message }) : message;
   const type = body === message ? "text/plain; charset=utf-8" : "application/json; charset=utf-8";
   const mustClose = !SAFE_METHODS.has(req.method) && !req.complete;
   res.status(status).set({ "Content-Type": type, "Cache-Control": DYNAMIC_CACHE_CONTROL });

@@ -26,7 +26,10 @@ describe("ownOrigin", () => {
     [{ protocol: "http", host: "[::1]:3000", trusted: false }, "http://[::1]:3000"],
     // forwarded headers count only from a trusted proxy, first value
     [{ protocol: "http", host: "127.0.0.1:3000", forwardedHost: "evil.example", forwardedProto: "https", trusted: false }, "http://127.0.0.1:3000"],
-    [{ protocol: "http", host: "127.0.0.1:3000", forwardedHost: "tracker.example, other", forwardedProto: "https,http", trusted: true }, "https://tracker.example"],
+    [
+      { protocol: "http", host: "127.0.0.1:3000", forwardedHost: "tracker.example, other", forwardedProto: "https,http", trusted: true },
+      "https://tracker.example",
+    ],
     [{ protocol: "http", host: "127.0.0.1:3000", trusted: true }, "http://127.0.0.1:3000"],
     // missing or malformed hosts give no origin (→ 400 / 403), never a URL elsewhere
     [{ protocol: "http", host: undefined, trusted: false }, null],

@@ -27,11 +27,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 }
 
 /** The signed-in user if they hold the permission (for that thing, when a context is given); 403 otherwise. */
-export async function requirePermission(
-  request: Request,
-  permission: Permission,
-  ctx?: PermissionContext,
-): Promise<SessionUser> {
+export async function requirePermission(request: Request, permission: Permission, ctx?: PermissionContext): Promise<SessionUser> {
   const user = await requireUser(request);
   assertPermission(user, permission, ctx);
   return user;

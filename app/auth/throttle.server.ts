@@ -95,5 +95,7 @@ export function recordFailure(db: Db, email: string, ip: string | null, now = Da
 
 /** A successful sign-in forgets that pair's failures (not the address's: a sprayer who guesses one right stays slowed). */
 export function recordSuccess(db: Db, email: string, ip: string | null): void {
-  db.delete(schema.loginAttempts).where(eq(schema.loginAttempts.key, pairKey(email, ip))).run();
+  db.delete(schema.loginAttempts)
+    .where(eq(schema.loginAttempts.key, pairKey(email, ip)))
+    .run();
 }

@@ -159,13 +159,7 @@ describe("DataTable (client mode)", () => {
 describe("KpiTile", () => {
   it('shows "no data" for a null value, with the formula and window in an accessible tooltip', async () => {
     const html = await render(
-      <KpiTile
-        label="Lead time for changes"
-        value={null}
-        formula="median of (deployment finished − commit time)"
-        window="last 90 days"
-        tier={null}
-      />,
+      <KpiTile label="Lead time for changes" value={null} formula="median of (deployment finished − commit time)" window="last 90 days" tier={null} />,
     );
     expect(html).toContain("no data");
     expect(html).toContain("median of (deployment finished − commit time)");
@@ -290,7 +284,7 @@ describe("charts render SVG on the server", () => {
     expect(html).toContain("<svg");
     expect(html).toContain('viewBox="0 0 640 260"');
     expect(html).toContain("var(--chart-1)");
-    expect(html).toContain("stroke-dasharray=\"6 4\"");
+    expect(html).toContain('stroke-dasharray="6 4"');
     expect(html).toContain("Show as table");
     expect(html).toContain("Deployments per month");
     expect(html).toContain("<td>31</td>");
@@ -299,7 +293,16 @@ describe("charts render SVG on the server", () => {
 
   it("bar and area charts", async () => {
     const bar = await render(
-      <BarChart title="Budget" data={data} xKey="month" stacked series={[{ key: "deploys", label: "A", colorOf: () => "risk-high" }, { key: "forecast", label: "B" }]} />,
+      <BarChart
+        title="Budget"
+        data={data}
+        xKey="month"
+        stacked
+        series={[
+          { key: "deploys", label: "A", colorOf: () => "risk-high" },
+          { key: "forecast", label: "B" },
+        ]}
+      />,
     );
     expect(bar).toContain("<svg");
     expect(bar).toContain("var(--risk-high)");
@@ -308,9 +311,19 @@ describe("charts render SVG on the server", () => {
   });
 
   it("prints nice ticks in the values' unit and names the reference line in the legend, not over the plot", async () => {
-    const hours = [{ week: "w1", lead: 0.85 }, { week: "w2", lead: 1.7 }];
+    const hours = [
+      { week: "w1", lead: 0.85 },
+      { week: "w2", lead: 1.7 },
+    ];
     const html = await render(
-      <LineChart title="Lead time" data={hours} xKey="week" series={[{ key: "lead", label: "Median" }]} unit="hours" referenceLine={{ y: 2, label: "Target" }} />,
+      <LineChart
+        title="Lead time"
+        data={hours}
+        xKey="week"
+        series={[{ key: "lead", label: "Median" }]}
+        unit="hours"
+        referenceLine={{ y: 2, label: "Target" }}
+      />,
     );
     const ticks = [...html.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1].replace(/[\u00a0\u202f]/g, " "));
     expect(ticks).toEqual(expect.arrayContaining(["0,0 h", "0,5 h", "1,0 h", "1,5 h", "2,0 h"]));
@@ -353,8 +366,26 @@ describe("charts render SVG on the server", () => {
     expect(groups).toEqual(["Salaries", "Marketing", "Cloud", "Legal", "R&D", "Other"]);
     expect(groupOf("Training")).toBe("Other");
     expect(groupOf("Other")).toBe("Other");
-    expect(groupLargest(new Map([["A", 1], ["other", 2]]), 6, "Other").groups).toEqual(["A", "Other"]);
-    expect(groupLargest(new Map([["A", 1], ["B", 2]]), 6, "Other").groups).toEqual(["B", "A"]);
+    expect(
+      groupLargest(
+        new Map([
+          ["A", 1],
+          ["other", 2],
+        ]),
+        6,
+        "Other",
+      ).groups,
+    ).toEqual(["A", "Other"]);
+    expect(
+      groupLargest(
+        new Map([
+          ["A", 1],
+          ["B", 2],
+        ]),
+        6,
+        "Other",
+      ).groups,
+    ).toEqual(["B", "A"]);
   });
 
   it("chooses x ticks from the width alone (same on server and browser, so hydration matches)", () => {
@@ -366,7 +397,13 @@ describe("charts render SVG on the server", () => {
 
   it("renders the empty message instead of crashing on empty data", async () => {
     const html = await render(
-      <LineChart title="Nothing" data={[] as Month[]} xKey="month" series={[{ key: "deploys", label: "Deployments" }]} emptyMessage="No deployments in this window." />,
+      <LineChart
+        title="Nothing"
+        data={[] as Month[]}
+        xKey="month"
+        series={[{ key: "deploys", label: "Deployments" }]}
+        emptyMessage="No deployments in this window."
+      />,
     );
     expect(html).not.toContain("<svg");
     expect(html).toContain("No deployments in this window.");

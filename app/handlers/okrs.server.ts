@@ -16,8 +16,7 @@ import { schema } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { optionalRefIdSchema } from "~/utils/refs.server";
 
-const optionalText = (max: number) =>
-  z.preprocess((v) => (v === undefined ? null : v), z.string().max(max, `must be at most ${max} characters`).nullable());
+const optionalText = (max: number) => z.preprocess((v) => (v === undefined ? null : v), z.string().max(max, `must be at most ${max} characters`).nullable());
 
 /** A KR value as typed (currency in euros) → the stored number (currency in cents), or null when invalid. */
 export function krValueFromInput(kind: KrKind, input: string): number | null {
@@ -62,11 +61,7 @@ export function handleCheckIn(db: Db, user: SessionUser, formData: FormData, opt
   const value = kr.metricId !== null ? null : krValueFromInput(kr.kind, parsed.data.value!);
   if (kr.metricId === null && value === null) {
     const msg =
-      kr.kind === "currency"
-        ? "must be an amount in euros with up to 2 decimals"
-        : kr.kind === "boolean"
-          ? "must be done or not done"
-          : "must be a number";
+      kr.kind === "currency" ? "must be an amount in euros with up to 2 decimals" : kr.kind === "boolean" ? "must be done or not done" : "must be a number";
     return fieldError(formData, "value", msg, "checkin");
   }
   if (value !== null && kr.kind === "percent" && (value < 0 || value > 100)) return fieldError(formData, "value", "must be from 0 to 100", "checkin");
@@ -125,10 +120,7 @@ export function keyResultSchema(linkOf: (metricId: string) => KrMetricLink | nul
       startValue: z.string().optional(),
       targetValue: z.string().optional(),
       unit: optionalText(30),
-      weight: z.preprocess(
-        (v) => (v === undefined ? 1 : v),
-        decimalSchema({ min: 0, max: 100 }),
-      ),
+      weight: z.preprocess((v) => (v === undefined ? 1 : v), decimalSchema({ min: 0, max: 100 })),
       ownerUserId: optionalRefIdSchema(schema.users, "user"),
       metricId: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(80, "must be at most 80 characters").nullable()),
     })

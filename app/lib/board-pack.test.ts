@@ -2,12 +2,29 @@ import { describe, expect, it } from "vitest";
 import { budgetTotals, changesSince, fiscalYearStartOf, type BoardPackFigures, type PackMetric } from "./board-pack";
 
 const metric = (id: string, value: PackMetric["value"], direction: PackMetric["direction"], unit: PackMetric["unit"] = "cents"): PackMetric => ({
-  id, label: id, unit, unitText: null, direction, formula: "", windowText: "", value, asOf: null, window: null, target: null,
+  id,
+  label: id,
+  unit,
+  unitText: null,
+  direction,
+  formula: "",
+  windowText: "",
+  value,
+  asOf: null,
+  window: null,
+  target: null,
 });
 const pack = (metrics: PackMetric[]): BoardPackFigures => ({
-  version: 1, month: "2026-10", computedAt: 0, metrics: Object.fromEntries(metrics.map((m) => [m.id, m])), cashSeries: [],
-  budget: { month: [], yearToDate: [], fiscalYearStart: "2026-01" }, headcountTarget: null,
-  okrs: { cycleName: null, counts: { on_track: 0, at_risk: 0, off_track: 0 }, objectives: [] }, risks: [], gates: [],
+  version: 1,
+  month: "2026-10",
+  computedAt: 0,
+  metrics: Object.fromEntries(metrics.map((m) => [m.id, m])),
+  cashSeries: [],
+  budget: { month: [], yearToDate: [], fiscalYearStart: "2026-01" },
+  headcountTarget: null,
+  okrs: { cycleName: null, counts: { on_track: 0, at_risk: 0, off_track: 0 }, objectives: [] },
+  risks: [],
+  gates: [],
 });
 
 describe("changesSince", () => {
@@ -40,7 +57,12 @@ describe("fiscalYearStartOf and budgetTotals", () => {
     expect(fiscalYearStartOf(month, start)).toBe(want);
   });
   it("sums planned always and actual only where recorded", () => {
-    expect(budgetTotals([{ category: "A", plannedCents: 100, actualCents: null }, { category: "B", plannedCents: 50, actualCents: 70 }])).toEqual({ category: "Total", plannedCents: 150, actualCents: 70 });
+    expect(
+      budgetTotals([
+        { category: "A", plannedCents: 100, actualCents: null },
+        { category: "B", plannedCents: 50, actualCents: 70 },
+      ]),
+    ).toEqual({ category: "Total", plannedCents: 150, actualCents: 70 });
     expect(budgetTotals([{ category: "A", plannedCents: 100, actualCents: null }]).actualCents).toBeNull();
   });
 });

@@ -67,7 +67,15 @@ export type PackMetric = {
 export type PackBudgetRow = { category: string; plannedCents: number; actualCents: number | null };
 
 export type PackObjective = { title: string; progress: number | null; expected: number; status: "on_track" | "at_risk" | "off_track" | null };
-export type PackRisk = { id: number; title: string; category: string; residualScore: number; residualLevel: string; ownerName: string | null; raisedByRule: boolean };
+export type PackRisk = {
+  id: number;
+  title: string;
+  category: string;
+  residualScore: number;
+  residualLevel: string;
+  ownerName: string | null;
+  raisedByRule: boolean;
+};
 export type PackGate = {
   id: number;
   name: string;
@@ -103,7 +111,6 @@ export type MetricChange = {
   verdict: "better" | "worse" | "same" | null;
 };
 
-
 function dateDelta(a: string, b: string): number | null {
   const ta = Date.parse(`${a}T00:00:00Z`);
   const tb = Date.parse(`${b}T00:00:00Z`);
@@ -127,7 +134,7 @@ export function changesSince(previous: BoardPackFigures | null, current: BoardPa
     let verdict: MetricChange["verdict"] = null;
     if (delta !== null) {
       if (delta === 0) verdict = "same";
-      else if (cur.direction) verdict = (delta > 0) === (cur.direction === "higher") ? "better" : "worse";
+      else if (cur.direction) verdict = delta > 0 === (cur.direction === "higher") ? "better" : "worse";
     }
     out[id] = { id, previous: prev.value, current: cur.value, delta, verdict };
   }

@@ -8,7 +8,8 @@ export type CsvUpload = { ok: true; text: string; name: string } | { ok: false; 
 /** The CSV file of a multipart form's `file` field, or the error to show (no file, too large). */
 export async function readCsvUpload(formData: FormData, field = "file"): Promise<CsvUpload> {
   const file = formData.get(field);
-  if (!file || typeof file === "string" || file.size === 0) return { ok: false, status: 400, errors: [{ row: 0, field: "", message: "choose a CSV file to import" }] };
+  if (!file || typeof file === "string" || file.size === 0)
+    return { ok: false, status: 400, errors: [{ row: 0, field: "", message: "choose a CSV file to import" }] };
   if (file.size > MAX_CSV_UPLOAD_BYTES) return { ok: false, status: 413, errors: [{ row: 0, field: "", message: "the file is larger than 5 MB" }] };
   return { ok: true, text: await file.text(), name: file.name };
 }

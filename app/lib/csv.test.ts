@@ -40,15 +40,7 @@ describe("toCsv", () => {
       ],
     );
     expect(text).toBe(
-      [
-        "id,title,amount",
-        "1,simple,1234.50",
-        '2,"with ""quotes""",',
-        '3,"comma, inside",-5',
-        '4,"two\nlines",0',
-        '5," padded ",\'=1+1',
-        "",
-      ].join("\r\n"),
+      ["id,title,amount", "1,simple,1234.50", '2,"with ""quotes""",', '3,"comma, inside",-5', '4,"two\nlines",0', '5," padded ",\'=1+1', ""].join("\r\n"),
     );
   });
 
@@ -85,7 +77,7 @@ const HEADERS = ["month", "category", "planned", "actual"];
 
 describe("parseCsv", () => {
   it("parses valid rows, strips BOM, trims, accepts any line ending and column order", () => {
-    const text = "\ufeffcategory, month ,planned,actual\r\nSalaries,2024-06, 1234.5 ,\n\n\"Cloud infrastructure\",2024-06,\"1 000,00\",999\r";
+    const text = '\ufeffcategory, month ,planned,actual\r\nSalaries,2024-06, 1234.5 ,\n\n"Cloud infrastructure",2024-06,"1 000,00",999\r';
     const r = parseCsv(text, budgetLine, { headers: HEADERS });
     expect(r).toEqual({
       ok: true,
@@ -160,7 +152,7 @@ describe("parseCsv", () => {
   it("round-trips toCsv output, including guarded cells", () => {
     const schema = z.object({ id: z.string(), title: z.string() });
     const rows = [
-      ["1", "=HYPERLINK(\"x\")"],
+      ["1", '=HYPERLINK("x")'],
       ["2", "a, b\nc"],
       ["3", "-not a number"],
     ];
@@ -173,9 +165,7 @@ describe("csvResponse", () => {
   it("is a UTF-8 CSV attachment with a BOM", async () => {
     const res = csvResponse("budget lines été 2024", "a,b\r\n");
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("Content-Disposition")).toBe(
-      "attachment; filename=\"budget-lines-ete-2024.csv\"; filename*=UTF-8''budget-lines-ete-2024.csv",
-    );
+    expect(res.headers.get("Content-Disposition")).toBe("attachment; filename=\"budget-lines-ete-2024.csv\"; filename*=UTF-8''budget-lines-ete-2024.csv");
     expect(res.headers.get("Cache-Control")).toBe("no-store");
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

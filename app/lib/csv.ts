@@ -58,8 +58,7 @@ export type CsvRowError = {
 };
 
 export type CsvParseResult<T> =
-  | { ok: true; rows: T[]; /** spreadsheet row number of each parsed row, same order */ rowNumbers: number[] }
-  | { ok: false; errors: CsvRowError[] };
+  { ok: true; rows: T[]; /** spreadsheet row number of each parsed row, same order */ rowNumbers: number[] } | { ok: false; errors: CsvRowError[] };
 
 export type ParseCsvOptions = {
   /** the expected column names; every one must be present, no other allowed (any order) */

@@ -153,16 +153,8 @@ export function formatNumber(value: number | null | undefined, opts: NumberForma
  * The third argument is a locale or `{ locale, signed }`.
  */
 export function formatPercent(fraction: number, digits?: number, opts?: PercentFormatOptions | string): string;
-export function formatPercent(
-  fraction: number | null | undefined,
-  digits?: number,
-  opts?: PercentFormatOptions | string,
-): string | null;
-export function formatPercent(
-  fraction: number | null | undefined,
-  digits = 0,
-  opts?: PercentFormatOptions | string,
-): string | null {
+export function formatPercent(fraction: number | null | undefined, digits?: number, opts?: PercentFormatOptions | string): string | null;
+export function formatPercent(fraction: number | null | undefined, digits = 0, opts?: PercentFormatOptions | string): string | null {
   if (fraction === null || fraction === undefined) return null;
   if (!Number.isFinite(fraction)) return NO_DATA;
   const options: Intl.NumberFormatOptions = {
@@ -245,11 +237,7 @@ function resolveDate(value: DateInput): { ms: number; calendar: boolean } | null
  */
 export function formatDate(value: DateInput, timeZone?: string, locale?: string): string;
 export function formatDate(value: DateInput | null | undefined, timeZone?: string, locale?: string): string | null;
-export function formatDate(
-  value: DateInput | null | undefined,
-  timeZone: string = DEFAULT_TIME_ZONE,
-  locale: string = DEFAULT_LOCALE,
-): string | null {
+export function formatDate(value: DateInput | null | undefined, timeZone: string = DEFAULT_TIME_ZONE, locale: string = DEFAULT_LOCALE): string | null {
   if (value === null || value === undefined) return null;
   const r = resolveDate(value);
   if (!r) return NO_DATA;
@@ -271,11 +259,7 @@ function unbreakable(s: string): string {
 /** An instant as date and time in the zone: "1 juin 2024, 14:05". A calendar date prints as formatDate. */
 export function formatDateTime(value: DateInput, timeZone?: string, locale?: string): string;
 export function formatDateTime(value: DateInput | null | undefined, timeZone?: string, locale?: string): string | null;
-export function formatDateTime(
-  value: DateInput | null | undefined,
-  timeZone: string = DEFAULT_TIME_ZONE,
-  locale: string = DEFAULT_LOCALE,
-): string | null {
+export function formatDateTime(value: DateInput | null | undefined, timeZone: string = DEFAULT_TIME_ZONE, locale: string = DEFAULT_LOCALE): string | null {
   if (value === null || value === undefined) return null;
   const r = resolveDate(value);
   if (!r) return NO_DATA;
@@ -290,9 +274,7 @@ export function formatDateTime(
   }).formatToParts(r.ms);
   // the date and the time each stay on one line; a narrow cell wraps between them only
   const timeStart = parts.findIndex((p) => p.type === "hour");
-  return parts
-    .map((p, i) => (i === timeStart - 1 && p.type === "literal" ? p.value : unbreakable(p.value)))
-    .join("");
+  return parts.map((p, i) => (i === timeStart - 1 && p.type === "literal" ? p.value : unbreakable(p.value))).join("");
 }
 
 /**
@@ -301,17 +283,11 @@ export function formatDateTime(
  */
 export function formatMonth(month: string, locale?: string, style?: "short" | "long"): string;
 export function formatMonth(month: string | null | undefined, locale?: string, style?: "short" | "long"): string | null;
-export function formatMonth(
-  month: string | null | undefined,
-  locale: string = DEFAULT_LOCALE,
-  style: "short" | "long" = "short",
-): string | null {
+export function formatMonth(month: string | null | undefined, locale: string = DEFAULT_LOCALE, style: "short" | "long" = "short"): string | null {
   if (month === null || month === undefined) return null;
   const m = MONTH_RE.exec(month.trim());
   if (!m) return NO_DATA;
-  return dateFormat(locale || DEFAULT_LOCALE, { month: style, year: "numeric", timeZone: "UTC" }).format(
-    Date.UTC(Number(m[1]), Number(m[2]) - 1, 1),
-  );
+  return dateFormat(locale || DEFAULT_LOCALE, { month: style, year: "numeric", timeZone: "UTC" }).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
 }
 
 // ---------------------------------------------------------------------------

@@ -29,7 +29,10 @@ export function krInputValue(kind: KrKind, value: number): string {
 
 /** The same parse the server does, for the optimistic display only (the server's answer wins). */
 export function krValueFromText(kind: KrKind, text: string): number | null {
-  const s = text.replace(/[\s\u00a0\u202f€]/g, "").replace("\u2212", "-").replace(",", ".");
+  const s = text
+    .replace(/[\s\u00a0\u202f€]/g, "")
+    .replace("\u2212", "-")
+    .replace(",", ".");
   if (kind === "boolean") return s === "1" ? 1 : s === "0" ? 0 : null;
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
   const n = Number(s);

@@ -105,7 +105,9 @@ export function currencySymbol(currency = "EUR", locale = "fr-FR"): string {
   let s = symbolCache.get(key);
   if (s === undefined) {
     try {
-      s = new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol" }).formatToParts(0).find((p) => p.type === "currency")?.value ?? currency;
+      s =
+        new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol" }).formatToParts(0).find((p) => p.type === "currency")
+          ?.value ?? currency;
     } catch {
       s = currency;
     }

@@ -73,10 +73,7 @@ function toSearchParams(input: URLSearchParams | URL | Request | string): URLSea
  * page not a positive integer → 1; size not offered → defaultPageSize; q trimmed, cut to
  * 200 characters, dropped when empty.
  */
-export function parseTableParams(
-  input: URLSearchParams | URL | Request | string,
-  opts: TableParamsOptions,
-): TableParams {
+export function parseTableParams(input: URLSearchParams | URL | Request | string, opts: TableParamsOptions): TableParams {
   const sp = toSearchParams(input);
   const prefix = opts.prefix ?? "";
   const keys = tableParamKeys(prefix);
@@ -87,17 +84,20 @@ export function parseTableParams(
 
   const positiveInt = z.pipe(z.string().check(z.regex(/^\d{1,9}$/)), z.transform(Number));
   const schema = z.object({
-    sort: z.catch(
-      z.optional(z.string().check(z.refine((s) => sortable.includes(s)))),
-      undefined,
-    ),
+    sort: z.catch(z.optional(z.string().check(z.refine((s) => sortable.includes(s)))), undefined),
     dir: z.catch(z.optional(z.enum(["asc", "desc"])), undefined),
     page: z.catch(
-      z.pipe(positiveInt, z.transform((n) => (n >= 1 && n <= MAX_PAGE ? n : 1))),
+      z.pipe(
+        positiveInt,
+        z.transform((n) => (n >= 1 && n <= MAX_PAGE ? n : 1)),
+      ),
       1,
     ),
     size: z.catch(
-      z.pipe(positiveInt, z.transform((n) => (pageSizes.includes(n) ? n : defaultPageSize))),
+      z.pipe(
+        positiveInt,
+        z.transform((n) => (pageSizes.includes(n) ? n : defaultPageSize)),
+      ),
       defaultPageSize,
     ),
     q: z.catch(

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { checkboxSchema, dateOrInstantSchema, decimalSchema, idSchema, intSchema, parseDecimalInput, pastIsoDateSchema, eurosToCents, isoDateSchema, isoInstantSchema, monthSchema } from "./validation.server";
+import {
+  checkboxSchema,
+  dateOrInstantSchema,
+  decimalSchema,
+  idSchema,
+  intSchema,
+  parseDecimalInput,
+  pastIsoDateSchema,
+  eurosToCents,
+  isoDateSchema,
+  isoInstantSchema,
+  monthSchema,
+} from "./validation.server";
 
 describe("eurosToCents", () => {
   it.each([

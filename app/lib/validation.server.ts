@@ -32,7 +32,10 @@ export const isoDateSchema = z
   .refine(inYearRange, YEAR_MESSAGE);
 
 /** A date of something that already happened (a measurement, an assessment): not after today (+1 day of clock skew). */
-export const pastIsoDateSchema = isoDateSchema.refine((s) => !inYearRange(s) || Date.parse(`${s}T00:00:00Z`) <= Date.now() + FUTURE_SLACK_MS, "must not be in the future");
+export const pastIsoDateSchema = isoDateSchema.refine(
+  (s) => !inYearRange(s) || Date.parse(`${s}T00:00:00Z`) <= Date.now() + FUTURE_SLACK_MS,
+  "must not be in the future",
+);
 
 /**
  * A whole number as typed or posted: digits only, with an optional sign ("12", "-3", " 7 "); never
@@ -49,22 +52,20 @@ export function intSchema(opts: { min?: number; max?: number; message?: string }
           ? "must be positive"
           : `must be at least ${opts.min}`
         : `must be at most ${opts.max}`;
-  return z
-    .union([z.string(), z.number()], { error: message })
-    .transform((v, ctx) => {
-      const s = typeof v === "number" ? String(v) : v.trim();
-      if (!/^[+-]?\d{1,15}$/.test(s) || !Number.isSafeInteger(Number(s))) {
-        // "1.5" is a number, just not a whole one (unless the caller gave one message for everything)
-        ctx.addIssue({ code: "custom", message: opts.message === undefined && /^[+-]?\d+\.\d+$/.test(s) ? "must be a whole number" : message });
-        return z.NEVER;
-      }
-      const n = Number(s);
-      if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)) {
-        ctx.addIssue({ code: "custom", message: opts.message && opts.min !== undefined && opts.max !== undefined ? opts.message : range });
-        return z.NEVER;
-      }
-      return n;
-    });
+  return z.union([z.string(), z.number()], { error: message }).transform((v, ctx) => {
+    const s = typeof v === "number" ? String(v) : v.trim();
+    if (!/^[+-]?\d{1,15}$/.test(s) || !Number.isSafeInteger(Number(s))) {
+      // "1.5" is a number, just not a whole one (unless the caller gave one message for everything)
+      ctx.addIssue({ code: "custom", message: opts.message === undefined && /^[+-]?\d+\.\d+$/.test(s) ? "must be a whole number" : message });
+      return z.NEVER;
+    }
+    const n = Number(s);
+    if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)) {
+      ctx.addIssue({ code: "custom", message: opts.message && opts.min !== undefined && opts.max !== undefined ? opts.message : range });
+      return z.NEVER;
+    }
+    return n;
+  });
 }
 
 /**
@@ -72,7 +73,10 @@ export function intSchema(opts: { min?: number; max?: number; message?: string }
  * separators, a comma or a point as the decimal mark). Never exponents, hex, NaN or Infinity.
  */
 export function parseDecimalInput(input: string): number | null {
-  const s = input.replace(/[\s\u00a0\u202f]/g, "").replace("\u2212", "-").replace(",", ".");
+  const s = input
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace("\u2212", "-")
+    .replace(",", ".");
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
   const n = Number(s);
   return Number.isFinite(n) && Math.abs(n) < 1e15 ? n : null;
@@ -81,19 +85,19 @@ export function parseDecimalInput(input: string): number | null {
 /** A decimal number field (see parseDecimalInput), optionally bounded. JSON numbers are accepted when finite. */
 export function decimalSchema(opts: { min?: number; max?: number; gt?: number; message?: string } = {}) {
   const message = opts.message ?? "must be a number";
-  return z
-    .union([z.string(), z.number()], { error: message })
-    .transform((v, ctx) => {
-      const n = typeof v === "number" ? (Number.isFinite(v) ? v : null) : parseDecimalInput(v);
-      if (n === null) {
-        ctx.addIssue({ code: "custom", message });
-        return z.NEVER;
-      }
-      if (opts.gt !== undefined && !(n > opts.gt)) ctx.addIssue({ code: "custom", message: `must be above ${opts.gt}` });
-      else if (opts.min !== undefined && n < opts.min) ctx.addIssue({ code: "custom", message: opts.max !== undefined ? `must be from ${opts.min} to ${opts.max}` : `must be at least ${opts.min}` });
-      else if (opts.max !== undefined && n > opts.max) ctx.addIssue({ code: "custom", message: opts.min !== undefined ? `must be from ${opts.min} to ${opts.max}` : `must be at most ${opts.max}` });
-      return n;
-    });
+  return z.union([z.string(), z.number()], { error: message }).transform((v, ctx) => {
+    const n = typeof v === "number" ? (Number.isFinite(v) ? v : null) : parseDecimalInput(v);
+    if (n === null) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    if (opts.gt !== undefined && !(n > opts.gt)) ctx.addIssue({ code: "custom", message: `must be above ${opts.gt}` });
+    else if (opts.min !== undefined && n < opts.min)
+      ctx.addIssue({ code: "custom", message: opts.max !== undefined ? `must be from ${opts.min} to ${opts.max}` : `must be at least ${opts.min}` });
+    else if (opts.max !== undefined && n > opts.max)
+      ctx.addIssue({ code: "custom", message: opts.min !== undefined ? `must be from ${opts.min} to ${opts.max}` : `must be at most ${opts.max}` });
+    return n;
+  });
 }
 
 /** A row id (URL segment, form field, JSON): a positive whole number, strictly parsed. */
@@ -122,16 +126,14 @@ export function eurosToCents(input: string): number | null {
   return m[1] ? -cents : cents;
 }
 
-export const eurosSchema = z
-  .string({ error: "is required" })
-  .transform((s, ctx) => {
-    const cents = eurosToCents(s);
-    if (cents === null) {
-      ctx.addIssue({ code: "custom", message: "must be an amount in euros with up to 2 decimals" });
-      return z.NEVER;
-    }
-    return cents;
-  });
+export const eurosSchema = z.string({ error: "is required" }).transform((s, ctx) => {
+  const cents = eurosToCents(s);
+  if (cents === null) {
+    ctx.addIssue({ code: "custom", message: "must be an amount in euros with up to 2 decimals" });
+    return z.NEVER;
+  }
+  return cents;
+});
 
 export const nonNegativeEurosSchema = eurosSchema.refine((c) => c >= 0, "must not be negative");
 

@@ -142,7 +142,12 @@ export function auditChanges(beforeJson: string | null, afterJson: string | null
 }
 
 /** Who made an entry, as shown to people. */
-export function auditActorLabel(row: { actorUserId: number | null; actorTokenId: number | null; actorName: string | null; actorTokenName: string | null }): string {
+export function auditActorLabel(row: {
+  actorUserId: number | null;
+  actorTokenId: number | null;
+  actorName: string | null;
+  actorTokenName: string | null;
+}): string {
   if (row.actorUserId !== null) return row.actorName ?? `user #${row.actorUserId}`;
   if (row.actorTokenId !== null) return `API token “${row.actorTokenName ?? `#${row.actorTokenId}`}”`;
   if (row.actorName === null && row.actorTokenName === null) return "System";

@@ -229,7 +229,10 @@ export function publishBoardPack(db: Db, actorUserId: number, month: string, now
     if (!figures || figures.month !== month) throw new BoardPackRuleError(`The figures of ${month} cannot be read.`);
     const values = { status: "published" as const, figures, publishedAt: now, publishedByUserId: actorUserId };
     if (existing) tx.update(schema.boardPacks).set(values).where(eq(schema.boardPacks.id, existing.id)).run();
-    else tx.insert(schema.boardPacks).values({ month, commentary: {}, ...values }).run();
+    else
+      tx.insert(schema.boardPacks)
+        .values({ month, commentary: {}, ...values })
+        .run();
     recordAudit(tx, {
       actor: { userId: actorUserId },
       action: "publish",

@@ -216,10 +216,7 @@ function rollupSql(grouping: Grouping, serviceIds: number[] | null, allServiceId
  * never classified (evaluated by the rule, and not already counted through a stored cause); the
  * exact lead-time median's second step; time to restore.
  */
-function windowSql(
-  grouping: Grouping,
-  serviceIds: number[] | null,
-): { unclassifiedFailed: string; leadPick: string; restore: string; restorePick: string } {
+function windowSql(grouping: Grouping, serviceIds: number[] | null): { unclassifiedFailed: string; leadPick: string; restore: string; restorePick: string } {
   const dg = groupExpr(grouping, "d.finished_at", "d.service_id");
   const ig = groupExpr(grouping, "i.started_at", "i.service_id");
   // An unclassified incident can only be inferred to a deployment finished at or before its start,
@@ -323,12 +320,7 @@ function groupsOver(span: Window, grouping: Grouping, serviceIds: number[] | nul
   return (serviceIds ?? allServiceIds()).map((id): Group => [id, span.from, span.to]);
 }
 
-function groupedAggregates(
-  db: Db,
-  window: Window,
-  serviceIds: number[] | null,
-  grouping: Grouping,
-): Map<number, GroupAggregates> {
+function groupedAggregates(db: Db, window: Window, serviceIds: number[] | null, grouping: Grouping): Map<number, GroupAggregates> {
   const out = new Map<number, GroupAggregates>();
   const at = (g: number) => {
     let row = out.get(g);
@@ -368,9 +360,10 @@ function groupedAggregates(
     const span = { from: days.from, to: days.to };
     addCounts(prepare(db, sql.counts).all(span) as { g: number; c: string | null }[]);
     if (grouping === "service") {
-      const range = prepare(db, "SELECT MIN(bucket) AS bmin, MAX(bucket) AS bmax FROM delivery_lead_daily WHERE day >= @from AND day < @to AND samples > 0").get(
-        span,
-      ) as { bmin: number | null; bmax: number | null };
+      const range = prepare(
+        db,
+        "SELECT MIN(bucket) AS bmin, MAX(bucket) AS bmax FROM delivery_lead_daily WHERE day >= @from AND day < @to AND samples > 0",
+      ).get(span) as { bmin: number | null; bmax: number | null };
       if (range.bmin !== null && range.bmax !== null) addBuckets(prepare(db, sql.buckets).all({ ...span, ...range }) as BucketCount[]);
     } else addBuckets(prepare(db, sql.buckets).all(span) as BucketCount[]);
   }
@@ -448,11 +441,7 @@ function toDoraMetrics(window: Window, a: GroupAggregates): DoraMetrics {
  * (both given: that service if the team owns it, else nothing). Same shape and nulls as
  * `referenceDoraMetrics`.
  */
-export function getDoraMetrics(
-  db: Db,
-  window: { from: number; to: number },
-  filter: DoraFilterInput = {},
-): DoraMetrics {
+export function getDoraMetrics(db: Db, window: { from: number; to: number }, filter: DoraFilterInput = {}): DoraMetrics {
   const serviceIds = resolveServiceIds(db, filter);
   const groups = groupedAggregates(db, window, serviceIds, "all");
   return toDoraMetrics(window, groups.get(0) ?? emptyAggregates());
@@ -470,11 +459,7 @@ export type DoraWeek = DoraMetrics & {
  * week inside the window (so the first and last weeks may be partial: their per-day frequency
  * uses that shorter span). Every week of the window is present, empty ones with nulls.
  */
-export function getDoraWeeklySeries(
-  db: Db,
-  window: { from: number; to: number },
-  filter: DoraFilterInput = {},
-): DoraWeek[] {
+export function getDoraWeeklySeries(db: Db, window: { from: number; to: number }, filter: DoraFilterInput = {}): DoraWeek[] {
   if (!(window.to > window.from)) return [];
   const serviceIds = resolveServiceIds(db, filter);
   const groups = groupedAggregates(db, window, serviceIds, "week");
@@ -497,11 +482,7 @@ export type ServiceDora = DoraMetrics & {
 };
 
 /** The five figures per service (every service selected by the filter, even without data), by name. */
-export function getDoraByService(
-  db: Db,
-  window: { from: number; to: number },
-  filter: DoraFilterInput = {},
-): ServiceDora[] {
+export function getDoraByService(db: Db, window: { from: number; to: number }, filter: DoraFilterInput = {}): ServiceDora[] {
   const serviceIds = resolveServiceIds(db, filter);
   const groups = groupedAggregates(db, window, serviceIds, "service");
   const services = prepare(
@@ -535,11 +516,7 @@ export type OpenIncident = {
 };
 
 /** Incidents not yet resolved (any start time), most severe then oldest first; total count beside. */
-export function getOpenIncidents(
-  db: Db,
-  filter: DoraFilterInput = {},
-  limit = 20,
-): { total: number; rows: OpenIncident[] } {
+export function getOpenIncidents(db: Db, filter: DoraFilterInput = {}, limit = 20): { total: number; rows: OpenIncident[] } {
   const serviceIds = resolveServiceIds(db, filter);
   const where = `i.resolved_at IS NULL${serviceClause("i.service_id", serviceIds)}`;
   const total = prepare(db, `SELECT COUNT(*) FROM incidents i WHERE ${where}`).pluck().get() as number;
@@ -615,10 +592,7 @@ export function getFirstDeploymentAt(db: Db, filter: DoraFilterInput = {}): numb
     return prepare(db, "SELECT min(finished_at) FROM deployments WHERE environment = 'production' AND status = 'success'").pluck().get() as number | null;
   }
   if (serviceIds.length === 0) return null;
-  const perService = prepare(
-    db,
-    "SELECT min(finished_at) FROM deployments WHERE service_id = ? AND environment = 'production' AND status = 'success'",
-  ).pluck();
+  const perService = prepare(db, "SELECT min(finished_at) FROM deployments WHERE service_id = ? AND environment = 'production' AND status = 'success'").pluck();
   const firsts = serviceIds.map((id) => perService.get(id) as number | null).filter((v): v is number => v !== null);
   return firsts.length ? Math.min(...firsts) : null;
 }
@@ -638,12 +612,7 @@ export type CtoDashboardData = {
  * now and over the previous window of the same length, the weekly series, the per-service
  * breakdown and the open incidents. A bounded number of queries (≈ 20), whatever the data size.
  */
-export function getCtoDashboardData(
-  db: Db,
-  window: Window,
-  previous: Window,
-  filter: DoraFilterInput = {},
-): CtoDashboardData {
+export function getCtoDashboardData(db: Db, window: Window, previous: Window, filter: DoraFilterInput = {}): CtoDashboardData {
   return {
     current: getDoraMetrics(db, window, filter),
     previous: getDoraMetrics(db, previous, filter),

@@ -59,7 +59,14 @@ export type DecisionSnapshot = {
 function snapshotOf(s: GateStanding): DecisionSnapshot {
   return {
     verdict: s.verdict,
-    criteria: s.gate.criteria.map((c) => ({ metric: c.metric, label: c.label, operator: c.operator, threshold: c.threshold, value: c.value, outcome: c.outcome })),
+    criteria: s.gate.criteria.map((c) => ({
+      metric: c.metric,
+      label: c.label,
+      operator: c.operator,
+      threshold: c.threshold,
+      value: c.value,
+      outcome: c.outcome,
+    })),
     manual: s.manual.map((m) => ({ label: m.label, checked: m.checked, checkedBy: m.checkedByName, note: m.note })),
   };
 }
@@ -77,7 +84,15 @@ export type GateDecisionRow = {
 /** The decisions of a gate, newest first. */
 export function listGateDecisions(db: Db, gateId: number): GateDecisionRow[] {
   return db
-    .select({ id: GD.id, decision: GD.decision, alternative: GD.alternative, rationale: GD.rationale, decidedByName: schema.users.name, decidedAt: GD.decidedAt, snapshot: GD.snapshot })
+    .select({
+      id: GD.id,
+      decision: GD.decision,
+      alternative: GD.alternative,
+      rationale: GD.rationale,
+      decidedByName: schema.users.name,
+      decidedAt: GD.decidedAt,
+      snapshot: GD.snapshot,
+    })
     .from(GD)
     .leftJoin(schema.users, eq(schema.users.id, GD.decidedByUserId))
     .where(eq(GD.gateId, gateId))
@@ -88,7 +103,11 @@ export function listGateDecisions(db: Db, gateId: number): GateDecisionRow[] {
 
 /** The latest decision of each gate (for the gates list). */
 export function latestDecisions(db: Db): Map<number, { decision: GateDecisionKind; decidedAt: number }> {
-  const rows = db.select({ gateId: GD.gateId, decision: GD.decision, decidedAt: GD.decidedAt, id: GD.id }).from(GD).orderBy(asc(GD.decidedAt), asc(GD.id)).all();
+  const rows = db
+    .select({ gateId: GD.gateId, decision: GD.decision, decidedAt: GD.decidedAt, id: GD.id })
+    .from(GD)
+    .orderBy(asc(GD.decidedAt), asc(GD.id))
+    .all();
   return new Map(rows.map((r) => [r.gateId, { decision: r.decision, decidedAt: r.decidedAt.getTime() }]));
 }
 
@@ -132,18 +151,39 @@ export function addManualCriterion(db: Db, actorId: number, gateId: number, labe
 
 export function deleteManualCriterion(db: Db, actorId: number, gateId: number, id: number): boolean {
   return db.transaction((tx) => {
-    const before = tx.select().from(MC).where(and(eq(MC.id, id), eq(MC.gateId, gateId))).get();
+    const before = tx
+      .select()
+      .from(MC)
+      .where(and(eq(MC.id, id), eq(MC.gateId, gateId)))
+      .get();
     if (!before) return false;
     tx.delete(MC).where(eq(MC.id, id)).run();
-    recordAudit(tx, { actor: { userId: actorId }, action: "delete", entityType: "gate_manual_criterion", entityId: id, before: { gateId, label: before.label, checked: before.checked } });
+    recordAudit(tx, {
+      actor: { userId: actorId },
+      action: "delete",
+      entityType: "gate_manual_criterion",
+      entityId: id,
+      before: { gateId, label: before.label, checked: before.checked },
+    });
     return true;
   });
 }
 
 /** A person checks (or unchecks) a manual criterion, with a note; who and when are kept. */
-export function checkManualCriterion(db: Db, actorId: number, gateId: number, id: number, input: { checked: boolean; note: string | null }, now = Date.now()): boolean {
+export function checkManualCriterion(
+  db: Db,
+  actorId: number,
+  gateId: number,
+  id: number,
+  input: { checked: boolean; note: string | null },
+  now = Date.now(),
+): boolean {
   return db.transaction((tx) => {
-    const before = tx.select().from(MC).where(and(eq(MC.id, id), eq(MC.gateId, gateId))).get();
+    const before = tx
+      .select()
+      .from(MC)
+      .where(and(eq(MC.id, id), eq(MC.gateId, gateId)))
+      .get();
     if (!before) return false;
     const after = { checked: input.checked, note: input.note, checkedByUserId: actorId, checkedAt: new Date(now) };
     tx.update(MC).set(after).where(eq(MC.id, id)).run();

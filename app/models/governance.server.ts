@@ -145,14 +145,14 @@ export function updateRequirement(db: Db, actorId: number, id: number, patch: Re
 }
 
 export function requirementRefTaken(db: Db, frameworkId: number, ref: string): boolean {
-  return !!db.select({ id: Q.id }).from(Q).where(and(eq(Q.frameworkId, frameworkId), eq(Q.ref, ref))).get();
+  return !!db
+    .select({ id: Q.id })
+    .from(Q)
+    .where(and(eq(Q.frameworkId, frameworkId), eq(Q.ref, ref)))
+    .get();
 }
 
-export function createRequirement(
-  db: Db,
-  actorId: number,
-  input: { frameworkId: number; ref: string; title: string } & RequirementPatch,
-): number {
+export function createRequirement(db: Db, actorId: number, input: { frameworkId: number; ref: string; title: string } & RequirementPatch): number {
   return db.transaction((tx) => {
     const row = tx.insert(Q).values(input).returning().get();
     recordAudit(tx, { actor: { userId: actorId }, action: "create", entityType: "compliance_requirement", entityId: row.id, after: input });
@@ -288,7 +288,10 @@ export function createGate(db: Db, actorId: number, input: GateInput): number {
   return db.transaction((tx) => {
     const { criteria, ...gate } = input;
     const row = tx.insert(schema.decisionGates).values(gate).returning().get();
-    if (criteria.length) tx.insert(schema.gateCriteria).values(criteria.map((c) => ({ ...c, gateId: row.id }))).run();
+    if (criteria.length)
+      tx.insert(schema.gateCriteria)
+        .values(criteria.map((c) => ({ ...c, gateId: row.id })))
+        .run();
     recordAudit(tx, { actor: { userId: actorId }, action: "create", entityType: "decision_gate", entityId: row.id, after: input });
     return row.id;
   });
@@ -302,7 +305,10 @@ export function updateGate(db: Db, actorId: number, id: number, input: GateInput
     const { criteria, ...gate } = input;
     tx.update(schema.decisionGates).set(gate).where(eq(schema.decisionGates.id, id)).run();
     tx.delete(schema.gateCriteria).where(eq(schema.gateCriteria.gateId, id)).run();
-    if (criteria.length) tx.insert(schema.gateCriteria).values(criteria.map((c) => ({ ...c, gateId: id }))).run();
+    if (criteria.length)
+      tx.insert(schema.gateCriteria)
+        .values(criteria.map((c) => ({ ...c, gateId: id })))
+        .run();
     const { id: _i, ...beforeFields } = before;
     recordAudit(tx, {
       actor: { userId: actorId },
@@ -327,7 +333,6 @@ export function deleteGate(db: Db, actorId: number, id: number): boolean {
 }
 
 // ---------------------------------------------------------------- gate form (server only)
-
 
 /** The most criteria rows a gate form may send (the form shows 6, more when a gate has more). */
 const MAX_GATE_CRITERIA = 20;
@@ -389,8 +394,7 @@ export function parseGateForm(formData: FormData, intent: string, isKnownMetric:
 
 // ---------------------------------------------------------------- compliance & maturity form schemas (server only)
 
-const nullable = <T extends z.ZodType>(s: T) =>
-  z.preprocess((v) => (v === undefined || v === "" ? null : v), s.nullable());
+const nullable = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === undefined || v === "" ? null : v), s.nullable());
 const evidenceSchema = nullable(
   z
     .string()
@@ -402,7 +406,7 @@ const evidenceSchema = nullable(
       } catch {
         return false;
       }
-    }, "must be a full http(s) link, e.g. https://drive.example.com/evidence.pdf")
+    }, "must be a full http(s) link, e.g. https://drive.example.com/evidence.pdf"),
 );
 
 export const RequirementUpdateFormSchema = z.object({
@@ -417,14 +421,8 @@ export const RequirementUpdateFormSchema = z.object({
 export const RequirementCreateFormSchema = z.object({
   intent: z.literal("create"),
   frameworkId: idSchema,
-  ref: z
-    .string({ error: "is required" })
-    .min(1, "is required")
-    .max(40, "must be at most 40 characters"),
-  title: z
-    .string({ error: "is required" })
-    .min(3, "must be at least 3 characters")
-    .max(300, "must be at most 300 characters"),
+  ref: z.string({ error: "is required" }).min(1, "is required").max(40, "must be at most 40 characters"),
+  title: z.string({ error: "is required" }).min(3, "must be at least 3 characters").max(300, "must be at most 300 characters"),
   status: z.enum(REQUIREMENT_STATUSES, { error: "pick a status" }),
   result: nullable(z.enum(REQUIREMENT_RESULTS, { error: "pick a result" })),
   ownerUserId: optionalRefIdSchema(schema.users, "user"),
@@ -476,7 +474,11 @@ export function frameworkNameTaken(db: Db, name: string, exceptId?: number): boo
 export function createFramework(db: Db, actorId: number, input: FrameworkInput): { id: number; key: string } {
   return db.transaction((tx) => {
     const key = frameworkKeyFor(tx as unknown as Db, input.name);
-    const row = tx.insert(F).values({ ...input, key }).returning({ id: F.id }).get();
+    const row = tx
+      .insert(F)
+      .values({ ...input, key })
+      .returning({ id: F.id })
+      .get();
     recordAudit(tx, { actor: { userId: actorId }, action: "create", entityType: "compliance_framework", entityId: row.id, after: { key, ...input } });
     return { id: row.id, key };
   });
@@ -522,12 +524,20 @@ export function importRequirementsCsv(db: Db, actorId: number, text: string, sou
     fwBy.set(f.key.toLowerCase(), f.id);
     fwBy.set(f.name.toLowerCase(), f.id);
   }
-  const users = db.select({ id: schema.users.id, name: schema.users.name, email: schema.users.email }).from(schema.users).where(eq(schema.users.active, true)).all();
+  const users = db
+    .select({ id: schema.users.id, name: schema.users.name, email: schema.users.email })
+    .from(schema.users)
+    .where(eq(schema.users.active, true))
+    .all();
   const seen = new Set<string>();
   const rowSchema = requirementCsvRowSchema.transform((r, ctx) => {
     const frameworkId = fwBy.get(r.framework.toLowerCase());
     if (frameworkId === undefined) {
-      ctx.addIssue({ code: "custom", path: ["framework"], message: `unknown framework "${r.framework}" (known: ${frameworks.map((f) => f.name).join(", ") || "none — add one first"})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["framework"],
+        message: `unknown framework "${r.framework}" (known: ${frameworks.map((f) => f.name).join(", ") || "none — add one first"})`,
+      });
       return z.NEVER;
     }
     let ownerUserId: number | null = null;
@@ -535,7 +545,11 @@ export function importRequirementsCsv(db: Db, actorId: number, text: string, sou
       const o = r.owner.toLowerCase();
       const matches = users.filter((u) => u.email === o || u.name.toLowerCase() === o);
       if (matches.length !== 1) {
-        ctx.addIssue({ code: "custom", path: ["owner"], message: matches.length ? `"${r.owner}" names several users: use the email` : `no active user is "${r.owner}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["owner"],
+          message: matches.length ? `"${r.owner}" names several users: use the email` : `no active user is "${r.owner}"`,
+        });
         return z.NEVER;
       }
       ownerUserId = matches[0].id;
@@ -546,7 +560,15 @@ export function importRequirementsCsv(db: Db, actorId: number, text: string, sou
       return z.NEVER;
     }
     seen.add(key);
-    return { frameworkId, ref: r.ref, title: r.title, status: r.status ?? ("todo" as const), result: r.result ?? null, ownerUserId, evidenceUrl: r.evidence_url };
+    return {
+      frameworkId,
+      ref: r.ref,
+      title: r.title,
+      status: r.status ?? ("todo" as const),
+      result: r.result ?? null,
+      ownerUserId,
+      evidenceUrl: r.evidence_url,
+    };
   });
   const parsed = parseCsv(text, rowSchema, { headers: REQUIREMENT_CSV_HEADERS, maxRows: 5000 });
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
@@ -554,7 +576,11 @@ export function importRequirementsCsv(db: Db, actorId: number, text: string, sou
     let created = 0;
     let updated = 0;
     for (const r of parsed.rows) {
-      const before = tx.select().from(Q).where(and(eq(Q.frameworkId, r.frameworkId), eq(Q.ref, r.ref))).get();
+      const before = tx
+        .select()
+        .from(Q)
+        .where(and(eq(Q.frameworkId, r.frameworkId), eq(Q.ref, r.ref)))
+        .get();
       if (!before) {
         const row = tx.insert(Q).values(r).returning({ id: Q.id }).get();
         created += 1;
@@ -562,20 +588,39 @@ export function importRequirementsCsv(db: Db, actorId: number, text: string, sou
         continue;
       }
       const same =
-        before.title === r.title && before.status === r.status && before.result === r.result && before.ownerUserId === r.ownerUserId && before.evidenceUrl === r.evidenceUrl;
+        before.title === r.title &&
+        before.status === r.status &&
+        before.result === r.result &&
+        before.ownerUserId === r.ownerUserId &&
+        before.evidenceUrl === r.evidenceUrl;
       if (same) continue;
-      tx.update(Q).set({ title: r.title, status: r.status, result: r.result, ownerUserId: r.ownerUserId, evidenceUrl: r.evidenceUrl }).where(eq(Q.id, before.id)).run();
+      tx.update(Q)
+        .set({ title: r.title, status: r.status, result: r.result, ownerUserId: r.ownerUserId, evidenceUrl: r.evidenceUrl })
+        .where(eq(Q.id, before.id))
+        .run();
       updated += 1;
       recordAudit(tx, {
         actor: { userId: actorId },
         action: "update",
         entityType: "compliance_requirement",
         entityId: before.id,
-        before: { ref: before.ref, title: before.title, status: before.status, result: before.result, ownerUserId: before.ownerUserId, evidenceUrl: before.evidenceUrl },
+        before: {
+          ref: before.ref,
+          title: before.title,
+          status: before.status,
+          result: before.result,
+          ownerUserId: before.ownerUserId,
+          evidenceUrl: before.evidenceUrl,
+        },
         after: { ...r, source },
       });
     }
-    recordAudit(tx, { actor: { userId: actorId }, action: "import", entityType: "compliance_requirement", after: { source, rows: parsed.rows.length, created, updated } });
+    recordAudit(tx, {
+      actor: { userId: actorId },
+      action: "import",
+      entityType: "compliance_requirement",
+      after: { source, rows: parsed.rows.length, created, updated },
+    });
     return { ok: true as const, rows: parsed.rows.length, created, updated };
   });
 }

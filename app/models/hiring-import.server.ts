@@ -25,7 +25,9 @@ const optionalText = (max: number) => z.string().max(max, `must be at most ${max
 
 type TeamRow = { id: number; name: string; isTech: boolean; archived: boolean };
 function teamsByName(db: Db): Map<string, TeamRow> {
-  const rows = db.all<{ id: number; name: string; isTech: number; archivedAt: number | null }>(sql`SELECT id, name, is_tech AS isTech, archived_at AS archivedAt FROM teams`);
+  const rows = db.all<{ id: number; name: string; isTech: number; archivedAt: number | null }>(
+    sql`SELECT id, name, is_tech AS isTech, archived_at AS archivedAt FROM teams`,
+  );
   return new Map(rows.map((t) => [t.name.toLowerCase(), { id: t.id, name: t.name, isTech: t.isTech === 1, archived: t.archivedAt !== null }]));
 }
 
@@ -75,7 +77,15 @@ export function importEmployeesCsv(db: Db, actor: Actor, text: string, source: s
         ctx.addIssue({ code: "custom", path: ["end_date"], message: "must not be before start_date" });
         return z.NEVER;
       }
-      return { id: r.id ?? null, name: r.name, teamId: team?.id ?? null, title: r.title, startDate: r.start_date, endDate: r.end_date ?? null, annualSalaryCents: r.annual_salary };
+      return {
+        id: r.id ?? null,
+        name: r.name,
+        teamId: team?.id ?? null,
+        title: r.title,
+        startDate: r.start_date,
+        endDate: r.end_date ?? null,
+        annualSalaryCents: r.annual_salary,
+      };
     });
   const parsed = parseCsv(text, rowSchema, { headers: EMPLOYEE_CSV_HEADERS, maxRows: MAX_ROWS });
   if (!parsed.ok) return parsed;
@@ -88,8 +98,15 @@ export function importEmployeesCsv(db: Db, actor: Actor, text: string, source: s
         created += 1;
         recordAudit(tx, { actor: { userId: actor.id }, action: "create", entityType: "employee", entityId: r.id, after: { ...row, source } });
       } else {
-        const before = tx.select().from(schema.employees).where(sql`${schema.employees.id} = ${id}`).get()!;
-        tx.update(schema.employees).set(row).where(sql`${schema.employees.id} = ${id}`).run();
+        const before = tx
+          .select()
+          .from(schema.employees)
+          .where(sql`${schema.employees.id} = ${id}`)
+          .get()!;
+        tx.update(schema.employees)
+          .set(row)
+          .where(sql`${schema.employees.id} = ${id}`)
+          .run();
         updated += 1;
         const { createdAt: _c, updatedAt: _u, id: _i, ...b } = before;
         recordAudit(tx, { actor: { userId: actor.id }, action: "update", entityType: "employee", entityId: id, before: b, after: { ...row, source } });
@@ -145,7 +162,11 @@ export function importRequisitionsCsv(db: Db, actor: Actor, text: string, source
       if (r.objective !== undefined) {
         const matches = objectives.filter((o) => o.title.toLowerCase() === r.objective!.toLowerCase());
         if (matches.length !== 1) {
-          ctx.addIssue({ code: "custom", path: ["objective"], message: matches.length ? "several objectives have this title" : "no objective of an open cycle has this title" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["objective"],
+            message: matches.length ? "several objectives have this title" : "no objective of an open cycle has this title",
+          });
           return z.NEVER;
         }
         objectiveId = matches[0].id;
@@ -173,17 +194,42 @@ export function importRequisitionsCsv(db: Db, actor: Actor, text: string, source
         const values = { ...row, annualSalaryCents: annualSalaryCents!, proposedByUserId: actor.id };
         const r = tx.insert(schema.requisitions).values(values).returning({ id: schema.requisitions.id }).get();
         created += 1;
-        recordAudit(tx, { actor: { userId: actor.id }, action: "create", entityType: "requisition", entityId: r.id, after: { ...values, source: row.source, importedFrom: source } });
+        recordAudit(tx, {
+          actor: { userId: actor.id },
+          action: "create",
+          entityType: "requisition",
+          entityId: r.id,
+          after: { ...values, source: row.source, importedFrom: source },
+        });
       } else {
-        const before = tx.select().from(schema.requisitions).where(sql`${schema.requisitions.id} = ${id}`).get()!;
+        const before = tx
+          .select()
+          .from(schema.requisitions)
+          .where(sql`${schema.requisitions.id} = ${id}`)
+          .get()!;
         const patch = annualSalaryCents === undefined ? row : { ...row, annualSalaryCents };
-        tx.update(schema.requisitions).set(patch).where(sql`${schema.requisitions.id} = ${id}`).run();
+        tx.update(schema.requisitions)
+          .set(patch)
+          .where(sql`${schema.requisitions.id} = ${id}`)
+          .run();
         updated += 1;
         const { createdAt: _c, updatedAt: _u, id: _i, ...b } = before;
-        recordAudit(tx, { actor: { userId: actor.id }, action: "update", entityType: "requisition", entityId: id, before: b, after: { ...patch, importedFrom: source } });
+        recordAudit(tx, {
+          actor: { userId: actor.id },
+          action: "update",
+          entityType: "requisition",
+          entityId: id,
+          before: b,
+          after: { ...patch, importedFrom: source },
+        });
       }
     }
-    recordAudit(tx, { actor: { userId: actor.id }, action: "import", entityType: "requisition", after: { source, rows: parsed.rows.length, created, updated } });
+    recordAudit(tx, {
+      actor: { userId: actor.id },
+      action: "import",
+      entityType: "requisition",
+      after: { source, rows: parsed.rows.length, created, updated },
+    });
     return { ok: true as const, rows: parsed.rows.length, created, updated };
   });
 }

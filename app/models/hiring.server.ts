@@ -1,4 +1,4 @@
-/** 
+/**
  * Hiring: requisitions, employees (actual headcount) and headcount actual vs plan — one module per
  * concern under app/models/hiring/, the form schemas in app/lib/schemas/hiring.server.ts.
  *
@@ -8,7 +8,7 @@
  * so even the order of rows reveals nothing. Rules (app/auth/permissions.ts):
  * - requisition salary: `salaries:requisitions:read` — CEO all, CTO requisitions of tech teams;
  * - employee salary: `salaries:employees:read` — CEO only.
-  */
+ */
 export * from "~/models/hiring/requisitions.server";
 export * from "~/models/hiring/requisition-writes.server";
 export * from "~/models/hiring/headcount.server";

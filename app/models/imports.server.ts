@@ -86,7 +86,10 @@ export const IMPORTS: Record<ImportKind, Spec> = {
     run: (db, actor, text, source) => {
       const r = importOkrsCsv(db, actor, text, source);
       return r.ok
-        ? { ok: true, summary: `${r.rows} rows: ${r.objectivesCreated} objectives created, ${r.keyResultsCreated} key results created, ${r.keyResultsUpdated} updated.` }
+        ? {
+            ok: true,
+            summary: `${r.rows} rows: ${r.objectivesCreated} objectives created, ${r.keyResultsCreated} key results created, ${r.keyResultsUpdated} updated.`,
+          }
         : r;
     },
   },

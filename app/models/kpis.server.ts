@@ -20,7 +20,6 @@ export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
 /** "manual" (measurements entered, imported or pushed), or the catalogue metric id the KPI IS (app/lib/metrics/links.ts says which may be). */
 export type KpiSource = string;
 
-
 export type KpiRow = {
   id: number;
   key: string;
@@ -129,7 +128,9 @@ export function getKpiTiles(
     ) where rn <= 2`);
   const targets = new Map(
     cycle
-      ? db.all<{ kpiId: number; target: number }>(sql`select kpi_id as kpiId, target from kpi_targets where cycle_id = ${cycle.id}`).map((t) => [t.kpiId, t.target])
+      ? db
+          .all<{ kpiId: number; target: number }>(sql`select kpi_id as kpiId, target from kpi_targets where cycle_id = ${cycle.id}`)
+          .map((t) => [t.kpiId, t.target])
       : [],
   );
   const latest = new Map<number, { measuredOn: string; value: number }>();
@@ -241,7 +242,11 @@ export function kpiKeyTaken(db: Db, key: string, exceptId?: number): boolean {
 export function createKpi(db: Db, actorUserId: number, input: KpiInput): number {
   return db.transaction((tx) => {
     const max = tx.get<{ m: number | null }>(sql`select max(sort_order) as m from kpis`).m ?? 0;
-    const row = tx.insert(schema.kpis).values({ ...input, sortOrder: max + 1 }).returning().get();
+    const row = tx
+      .insert(schema.kpis)
+      .values({ ...input, sortOrder: max + 1 })
+      .returning()
+      .get();
     recordAudit(tx, { actor: { userId: actorUserId }, action: "create", entityType: "kpi", entityId: row.id, after: row });
     return row.id;
   });
@@ -394,16 +399,14 @@ export function recordMeasurementsFromApi(db: Db, tokenId: number, kpi: KpiRow, 
 
 export const MEASUREMENT_CSV_HEADERS = ["kpi_key", "measured_on", "value", "note"] as const;
 
-const numberCell = z
-  .string({ error: "required" })
-  .transform((s, ctx) => {
-    const n = parseDecimalInput(s);
-    if (n === null) {
-      ctx.addIssue({ code: "custom", message: "must be a number (dot or comma decimals)" });
-      return z.NEVER;
-    }
-    return n;
-  });
+const numberCell = z.string({ error: "required" }).transform((s, ctx) => {
+  const n = parseDecimalInput(s);
+  if (n === null) {
+    ctx.addIssue({ code: "custom", message: "must be a number (dot or comma decimals)" });
+    return z.NEVER;
+  }
+  return n;
+});
 
 /** The row schema of one import: knows the KPIs, and flags a KPI + date given twice in the file. */
 function measurementCsvRow(kpis: Map<string, KpiRow>) {

@@ -99,7 +99,11 @@ export function getExecutiveRiskPanels(db: Db, now = Date.now(), ctx = new Metri
 }
 
 /** The CTO dashboard's panels: open technical & security risks and compliance progress per framework. */
-export function getCtoRiskPanels(db: Db, now = Date.now(), ctx = new MetricContext(db, now)): { techRisks: RiskRow[]; techRiskTotal: number; compliance: FrameworkProgress[] } {
+export function getCtoRiskPanels(
+  db: Db,
+  now = Date.now(),
+  ctx = new MetricContext(db, now),
+): { techRisks: RiskRow[]; techRiskTotal: number; compliance: FrameworkProgress[] } {
   try {
     refreshMetricRisks(db, now, ctx);
   } catch (e) {

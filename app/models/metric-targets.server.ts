@@ -126,10 +126,17 @@ export function setMetricTarget(db: Db, actor: Actor, input: TargetInput): { id:
     const fields = { comparison: input.comparison, value: input.value, note: input.note, setByUserId: actor.id };
     let id: number;
     if (before) {
-      tx.update(T).set(fields).where(sql`${T.id} = ${before.id}`).run();
+      tx.update(T)
+        .set(fields)
+        .where(sql`${T.id} = ${before.id}`)
+        .run();
       id = before.id;
     } else {
-      id = tx.insert(T).values({ metricId: input.metricId, cycleId: input.cycleId, ...fields }).returning({ id: T.id }).get().id;
+      id = tx
+        .insert(T)
+        .values({ metricId: input.metricId, cycleId: input.cycleId, ...fields })
+        .returning({ id: T.id })
+        .get().id;
     }
     recordAudit(tx, {
       actor: { userId: actor.id },
@@ -151,7 +158,9 @@ export function deleteMetricTarget(db: Db, actor: Actor, id: number): boolean {
     if (!row) return false;
     const def = metricDefinition(row.metricId);
     if (!can(actor, "targets:edit", { metricDomain: def?.domain ?? "unknown" })) throw new TargetPermissionError("may not remove this target");
-    tx.delete(schema.metricTargets).where(sql`id = ${id}`).run();
+    tx.delete(schema.metricTargets)
+      .where(sql`id = ${id}`)
+      .run();
     recordAudit(tx, { actor: { userId: actor.id }, action: "delete", entityType: "metric_target", entityId: id, before: row });
     return true;
   });
@@ -165,7 +174,10 @@ export const TargetFormSchema = z.object({
   cycleId: optionalRefIdSchema(schema.cycles, "cycle"),
   comparison: z.enum(TARGET_COMPARISONS, { error: "pick a comparison" }),
   value: decimalSchema(),
-  note: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string({ error: "must be text" }).trim().max(500, "must be at most 500 characters").nullable()),
+  note: z.preprocess(
+    (v) => (v === undefined || v === "" ? null : v),
+    z.string({ error: "must be text" }).trim().max(500, "must be at most 500 characters").nullable(),
+  ),
 });
 
 /** The remove button: one target id. */

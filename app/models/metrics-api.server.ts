@@ -8,13 +8,18 @@ import type { Db } from "~/utils/db.server";
 /** The most ids one request may ask for. */
 export const METRICS_API_MAX_IDS = 50;
 
-export type ParsedIds =
-  | { ok: true; ids: string[]; needsFinance: boolean; financeIds: string[] }
-  | { ok: false; errors: string[] };
+export type ParsedIds = { ok: true; ids: string[]; needsFinance: boolean; financeIds: string[] } | { ok: false; errors: string[] };
 
 /** "a, b,a" → ["a", "b"]: trimmed, de-duplicated, each known to the catalogue, at most 50. */
 export function parseMetricIds(db: Db, raw: string, ctx = new MetricContext(db)): ParsedIds {
-  const ids = [...new Set(raw.split(",").map((s) => s.trim()).filter(Boolean))];
+  const ids = [
+    ...new Set(
+      raw
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (ids.length === 0) return { ok: false, errors: ["name at least one metric id"] };
   if (ids.length > METRICS_API_MAX_IDS) return { ok: false, errors: [`at most ${METRICS_API_MAX_IDS} ids`] };
   const errors: string[] = [];

@@ -31,8 +31,7 @@ export const OKR_CSV_HEADERS = [
 ] as const;
 
 export type OkrImportResult =
-  | { ok: true; rows: number; objectivesCreated: number; keyResultsCreated: number; keyResultsUpdated: number }
-  | { ok: false; errors: CsvRowError[] };
+  { ok: true; rows: number; objectivesCreated: number; keyResultsCreated: number; keyResultsUpdated: number } | { ok: false; errors: CsvRowError[] };
 
 type Person = { id: number; name: string; email: string };
 
@@ -100,7 +99,11 @@ export function importOkrsCsv(db: Db, actor: Actor, text: string, source: string
         teamId = t.id;
       }
       if (!can(actor, "okrs:edit", { teamId })) {
-        ctx.addIssue({ code: "custom", path: ["team"], message: teamId === null ? "you may not edit company objectives" : "you may not edit this team's objectives" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["team"],
+          message: teamId === null ? "you may not edit company objectives" : "you may not edit this team's objectives",
+        });
         return z.NEVER;
       }
       const objectiveOwner = owner("objective_owner", r.objective_owner, ctx);
@@ -137,7 +140,16 @@ export function importOkrsCsv(db: Db, actor: Actor, text: string, source: string
       if (bad || krOwner === undefined) return z.NEVER;
       return {
         objective,
-        kr: { title: r.key_result, kind, startValue: start as number, targetValue: target as number, currentValue: current as number | null, unit: r.unit ?? null, weight, ownerUserId: krOwner },
+        kr: {
+          title: r.key_result,
+          kind,
+          startValue: start as number,
+          targetValue: target as number,
+          currentValue: current as number | null,
+          unit: r.unit ?? null,
+          weight,
+          ownerUserId: krOwner,
+        },
       };
     });
   const parsed = parseCsv(text, rowSchema, { headers: OKR_CSV_HEADERS, maxRows: 5000 });
@@ -160,7 +172,8 @@ export function importOkrsCsv(db: Db, actor: Actor, text: string, source: string
       SELECT kr.kind FROM key_results kr JOIN objectives o ON o.id = kr.objective_id
        WHERE o.cycle_id = ${o.cycleId} AND o.team_id IS ${o.teamId} AND lower(o.title) = ${o.title.toLowerCase()} AND o.archived_at IS NULL
          AND lower(kr.title) = ${r.kr.title.toLowerCase()} AND kr.archived_at IS NULL`);
-    if (stored && stored.kind !== r.kr.kind) errors.push({ row: parsed.rowNumbers[i], field: "kind", message: `the key result exists with kind ${stored.kind}` });
+    if (stored && stored.kind !== r.kr.kind)
+      errors.push({ row: parsed.rowNumbers[i], field: "kind", message: `the key result exists with kind ${stored.kind}` });
   });
   if (errors.length) return { ok: false, errors };
 
@@ -191,8 +204,15 @@ export function importOkrsCsv(db: Db, actor: Actor, text: string, source: string
       const existing = t.get<{ id: number } | undefined>(sql`
         SELECT id FROM key_results WHERE objective_id = ${objectiveId} AND lower(title) = ${kr.title.toLowerCase()} AND archived_at IS NULL`);
       if (existing) {
-        const before = tx.select().from(schema.keyResults).where(sql`${schema.keyResults.id} = ${existing.id}`).get()!;
-        tx.update(schema.keyResults).set(kr).where(sql`${schema.keyResults.id} = ${existing.id}`).run();
+        const before = tx
+          .select()
+          .from(schema.keyResults)
+          .where(sql`${schema.keyResults.id} = ${existing.id}`)
+          .get()!;
+        tx.update(schema.keyResults)
+          .set(kr)
+          .where(sql`${schema.keyResults.id} = ${existing.id}`)
+          .run();
         keyResultsUpdated += 1;
         recordAudit(tx, { actor: { userId: actor.id }, action: "update", entityType: "key_result", entityId: existing.id, before, after: { ...kr, source } });
       } else {
@@ -205,7 +225,12 @@ export function importOkrsCsv(db: Db, actor: Actor, text: string, source: string
         recordAudit(tx, { actor: { userId: actor.id }, action: "create", entityType: "key_result", entityId: row.id, after: { ...row, source } });
       }
     });
-    recordAudit(tx, { actor: { userId: actor.id }, action: "import", entityType: "objective", after: { source, rows: parsed.rows.length, objectivesCreated, keyResultsCreated, keyResultsUpdated } });
+    recordAudit(tx, {
+      actor: { userId: actor.id },
+      action: "import",
+      entityType: "objective",
+      after: { source, rows: parsed.rows.length, objectivesCreated, keyResultsCreated, keyResultsUpdated },
+    });
     return { ok: true as const, rows: parsed.rows.length, objectivesCreated, keyResultsCreated, keyResultsUpdated };
   });
 }

@@ -205,7 +205,11 @@ export function cycleNameTaken(db: Db, name: string): boolean {
 export function createCycle(db: Db, actorUserId: number, input: CycleInput): CycleRow {
   if (input.endDate < input.startDate) throw new OkrRuleError("must be on or after the start date", "endDate");
   return db.transaction((tx) => {
-    const row = tx.insert(schema.cycles).values({ ...input, status: "open" }).returning().get();
+    const row = tx
+      .insert(schema.cycles)
+      .values({ ...input, status: "open" })
+      .returning()
+      .get();
     recordAudit(tx, { actor: { userId: actorUserId }, action: "create", entityType: "cycle", entityId: row.id, after: row });
     return getCycle(tx as unknown as Db, row.id)!;
   });
@@ -216,13 +220,7 @@ export function createCycle(db: Db, actorUserId: number, input: CycleInput): Cyc
  * (weighted mean of the frozen KR progress, 0 for an objective without KRs), then makes it read-only.
  * One transaction, audited. Archived rows are frozen too (so the history reads the same).
  */
-export function closeCycle(
-  db: Db,
-  actorUserId: number,
-  cycleId: number,
-  now: number,
-  linked: LinkedValues,
-): { objectives: number; keyResults: number } {
+export function closeCycle(db: Db, actorUserId: number, cycleId: number, now: number, linked: LinkedValues): { objectives: number; keyResults: number } {
   return db.transaction((tx) => {
     const cycle = getCycle(tx as unknown as Db, cycleId);
     if (!cycle) throw new OkrRuleError("No such cycle.");
@@ -325,10 +323,12 @@ export function getOkrTree(db: Db, cycleId: number, now: number, linked: LinkedV
   const progress = getObjectivesProgress(db, { cycleId, now, linked });
   const extra = new Map(
     db
-      .all<{ id: number; description: string | null; ownerUserId: number | null; ownerName: string | null }>(sql`
+      .all<{ id: number; description: string | null; ownerUserId: number | null; ownerName: string | null }>(
+        sql`
         select o.id, o.description, o.owner_user_id as ownerUserId, u.name as ownerName
         from objectives o left join users u on u.id = o.owner_user_id
-        where o.cycle_id = ${cycleId} and o.archived_at is null`)
+        where o.cycle_id = ${cycleId} and o.archived_at is null`,
+      )
       .map((r) => [r.id, r]),
   );
   const expected = expectedProgress(cycle.startDate, cycle.endDate, now);
@@ -420,9 +420,7 @@ export function listParentOptions(db: Db, cycleId: number, exceptId?: number) {
 }
 
 export function listPeople(db: Db) {
-  return db.all<{ id: number; name: string; teamId: number | null }>(
-    sql`select id, name, team_id as teamId from users where active = 1 order by name`,
-  );
+  return db.all<{ id: number; name: string; teamId: number | null }>(sql`select id, name, team_id as teamId from users where active = 1 order by name`);
 }
 
 // ---------------------------------------------------------------- objectives (writes)
@@ -458,7 +456,11 @@ export function createObjective(db: Db, actorUserId: number, cycleId: number, in
     if (!cycle) throw new OkrRuleError("No such cycle.", "cycleId");
     assertOpen(cycle);
     checkParent(tx as unknown as Db, cycleId, input.parentId);
-    const row = tx.insert(schema.objectives).values({ cycleId, ...input }).returning().get();
+    const row = tx
+      .insert(schema.objectives)
+      .values({ cycleId, ...input })
+      .returning()
+      .get();
     recordAudit(tx, { actor: { userId: actorUserId }, action: "create", entityType: "objective", entityId: row.id, after: row });
     return row.id;
   });
@@ -710,7 +712,14 @@ export function carryOverKeyResult(
       })
       .returning()
       .get();
-    recordAudit(tx, { actor: { userId: actorUserId }, action: "carry_over", entityType: "key_result", entityId: row.id, before: { carriedFromId: ref.id }, after: row });
+    recordAudit(tx, {
+      actor: { userId: actorUserId },
+      action: "carry_over",
+      entityType: "key_result",
+      entityId: row.id,
+      before: { carriedFromId: ref.id },
+      after: row,
+    });
     return { keyResultId: row.id, objectiveId, cycleId: next.id };
   });
 }
@@ -802,13 +811,7 @@ export type MyKeyResult = KeyResultView & { objectiveTitle: string; teamName: st
  * "My key results": the non-archived KRs of a cycle whose objective belongs to the user's team, or
  * that the user owns. Ordered by objective then KR.
  */
-export function listMyKeyResults(
-  db: Db,
-  user: { id: number; teamId: number | null },
-  cycleId: number,
-  now: number,
-  linked: LinkedValues,
-): MyKeyResult[] {
+export function listMyKeyResults(db: Db, user: { id: number; teamId: number | null }, cycleId: number, now: number, linked: LinkedValues): MyKeyResult[] {
   const cycle = getCycle(db, cycleId);
   if (!cycle) return [];
   const expected = expectedProgress(cycle.startDate, cycle.endDate, now);

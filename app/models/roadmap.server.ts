@@ -97,7 +97,12 @@ export function listKeyResultOptions(db: Db): { id: number; label: string; teamI
 
 export function keyResultsExist(db: Db, ids: readonly number[]): boolean {
   if (ids.length === 0) return true;
-  const n = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM key_results WHERE id IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`).n;
+  const n = db.get<{ n: number }>(
+    sql`SELECT count(*) AS n FROM key_results WHERE id IN (${sql.join(
+      ids.map((i) => sql`${i}`),
+      sql`, `,
+    )})`,
+  ).n;
   return n === new Set(ids).size;
 }
 
@@ -113,14 +118,26 @@ export type RoadmapInput = {
 };
 
 function audited(row: RoadmapItemRow) {
-  return { key: row.key, title: row.title, teamId: row.teamId, quarter: row.quarter, sprint: row.sprint, status: row.status, ownerUserId: row.ownerUserId, keyResultIds: row.keyResults.map((k) => k.id) };
+  return {
+    key: row.key,
+    title: row.title,
+    teamId: row.teamId,
+    quarter: row.quarter,
+    sprint: row.sprint,
+    status: row.status,
+    ownerUserId: row.ownerUserId,
+    keyResultIds: row.keyResults.map((k) => k.id),
+  };
 }
 
 export function createRoadmapItem(db: Db, actor: Actor, input: RoadmapInput, action = "create"): number {
   return db.transaction((tx) => {
     const { keyResultIds, ...fields } = input;
     const row = tx.insert(I).values(fields).returning({ id: I.id }).get();
-    if (keyResultIds.length) tx.insert(L).values([...new Set(keyResultIds)].map((keyResultId) => ({ itemId: row.id, keyResultId }))).run();
+    if (keyResultIds.length)
+      tx.insert(L)
+        .values([...new Set(keyResultIds)].map((keyResultId) => ({ itemId: row.id, keyResultId })))
+        .run();
     recordAudit(tx, { actor: { userId: actor.id }, action, entityType: "roadmap_item", entityId: row.id, after: input });
     return row.id;
   });
@@ -133,7 +150,10 @@ export function updateRoadmapItem(db: Db, actor: Actor, id: number, input: Roadm
     const { keyResultIds, ...fields } = input;
     tx.update(I).set(fields).where(eq(I.id, id)).run();
     tx.delete(L).where(eq(L.itemId, id)).run();
-    if (keyResultIds.length) tx.insert(L).values([...new Set(keyResultIds)].map((keyResultId) => ({ itemId: id, keyResultId }))).run();
+    if (keyResultIds.length)
+      tx.insert(L)
+        .values([...new Set(keyResultIds)].map((keyResultId) => ({ itemId: id, keyResultId })))
+        .run();
     recordAudit(tx, { actor: { userId: actor.id }, action, entityType: "roadmap_item", entityId: id, before: audited(before), after: input });
     return true;
   });
@@ -172,7 +192,12 @@ export function progressOf(items: readonly { status: RoadmapStatus }[]): Roadmap
 
 /** The items serving one key result, and their completion (SQL join on the link table). */
 export function getKeyResultRoadmap(db: Db, keyResultId: number): { items: RoadmapItemRow[]; progress: RoadmapProgress } {
-  const ids = db.select({ id: L.itemId }).from(L).where(eq(L.keyResultId, keyResultId)).all().map((r) => r.id);
+  const ids = db
+    .select({ id: L.itemId })
+    .from(L)
+    .where(eq(L.keyResultId, keyResultId))
+    .all()
+    .map((r) => r.id);
   const items = ids.length ? listRoadmapItems(db).filter((i) => ids.includes(i.id)) : [];
   return { items, progress: progressOf(items) };
 }
@@ -194,7 +219,13 @@ export function getObjectiveRoadmapProgress(db: Db, objectiveId: number): Map<nu
 export const ROADMAP_CSV_HEADERS = ["key", "title", "team", "quarter", "sprint", "status", "owner_email", "key_result_ids"] as const;
 
 export function exportRoadmapRows(db: Db, filter: RoadmapFilter = {}): (string | number | null)[][] {
-  const emails = new Map(db.select({ id: schema.users.id, email: schema.users.email }).from(schema.users).all().map((u) => [u.id, u.email]));
+  const emails = new Map(
+    db
+      .select({ id: schema.users.id, email: schema.users.email })
+      .from(schema.users)
+      .all()
+      .map((u) => [u.id, u.email]),
+  );
   return listRoadmapItems(db, filter).map((i) => [
     i.key,
     i.title,
@@ -209,9 +240,27 @@ export function exportRoadmapRows(db: Db, filter: RoadmapFilter = {}): (string |
 
 /** Team and user lookups an import needs (by name / email, case-insensitive). */
 export function roadmapLookups(db: Db) {
-  const teams = new Map(db.select({ id: schema.teams.id, name: schema.teams.name }).from(schema.teams).all().map((t) => [t.name.toLowerCase(), t.id]));
-  const users = new Map(db.select({ id: schema.users.id, email: schema.users.email }).from(schema.users).all().map((u) => [u.email.toLowerCase(), u.id]));
-  const items = new Map(db.select({ id: I.id, key: I.key, teamId: I.teamId }).from(I).all().map((i) => [i.key.toUpperCase(), i]));
+  const teams = new Map(
+    db
+      .select({ id: schema.teams.id, name: schema.teams.name })
+      .from(schema.teams)
+      .all()
+      .map((t) => [t.name.toLowerCase(), t.id]),
+  );
+  const users = new Map(
+    db
+      .select({ id: schema.users.id, email: schema.users.email })
+      .from(schema.users)
+      .all()
+      .map((u) => [u.email.toLowerCase(), u.id]),
+  );
+  const items = new Map(
+    db
+      .select({ id: I.id, key: I.key, teamId: I.teamId })
+      .from(I)
+      .all()
+      .map((i) => [i.key.toUpperCase(), i]),
+  );
   return { teams, users, items };
 }
 
@@ -225,7 +274,11 @@ export function applyRoadmapImport(db: Db, actor: Actor, rows: readonly RoadmapI
     let created = 0;
     let updated = 0;
     for (const r of rows) {
-      const existing = t.select({ id: I.id }).from(I).where(sql`${I.key} = ${r.key} COLLATE NOCASE`).get();
+      const existing = t
+        .select({ id: I.id })
+        .from(I)
+        .where(sql`${I.key} = ${r.key} COLLATE NOCASE`)
+        .get();
       if (existing) {
         updateRoadmapItem(t, actor, existing.id, r, "import");
         updated++;

@@ -146,7 +146,9 @@ export function getBasePlan(ctx: MetricContext): BasePlan | null {
   const byMonth: Record<string, Partial<Record<CostGroup, number>>> = {};
   for (const r of rows) (byMonth[r.month] ??= {})[r.grp] = r.cents;
   const plannedThrough = forecast.plannedThrough;
-  const flatSplit: Partial<Record<CostGroup, number>> = plannedThrough ? (byMonth[plannedThrough] ?? {}) : Object.fromEntries(actualRows.map((r) => [r.grp, r.cents]));
+  const flatSplit: Partial<Record<CostGroup, number>> = plannedThrough
+    ? (byMonth[plannedThrough] ?? {})
+    : Object.fromEntries(actualRows.map((r) => [r.grp, r.cents]));
   const flatTotal = COST_GROUPS.reduce((s, g) => s + (flatSplit[g] ?? 0), 0);
   const plannedByGroup: Record<string, Partial<Record<CostGroup, number>>> = {};
   for (const m of forecast.months) {
@@ -258,7 +260,12 @@ function figuresOf(o: ScenarioOutcome, hidden: boolean): ScenarioFigures {
         breakEvenMonth: o.breakEvenMonthWithoutHiring,
         cash: o.months.map((m) => ({ month: m.month, cashCents: m.cashWithoutHiringCents })),
       }
-    : { zeroCashDate: o.zeroCashDate, runwayMonths: o.runwayMonths, breakEvenMonth: o.breakEvenMonth, cash: o.months.map((m) => ({ month: m.month, cashCents: m.cashCents })) };
+    : {
+        zeroCashDate: o.zeroCashDate,
+        runwayMonths: o.runwayMonths,
+        breakEvenMonth: o.breakEvenMonth,
+        cash: o.months.map((m) => ({ month: m.month, cashCents: m.cashCents })),
+      };
 }
 
 /**
@@ -297,8 +304,15 @@ function rowValues(input: ScenarioInput) {
 export function createScenario(db: Db, actorId: number, input: ScenarioInput): number {
   return db.transaction((tx) => {
     const order = tx.get<{ n: number }>(sql`SELECT COALESCE(MAX(sort_order), 0) + 1 AS n FROM scenarios`).n;
-    const row = tx.insert(S).values({ ...rowValues(input), sortOrder: order }).returning({ id: S.id }).get();
-    if (input.funding.length) tx.insert(F).values(input.funding.map((f) => ({ ...f, scenarioId: row.id }))).run();
+    const row = tx
+      .insert(S)
+      .values({ ...rowValues(input), sortOrder: order })
+      .returning({ id: S.id })
+      .get();
+    if (input.funding.length)
+      tx.insert(F)
+        .values(input.funding.map((f) => ({ ...f, scenarioId: row.id })))
+        .run();
     recordAudit(tx, { actor: { userId: actorId }, action: "create", entityType: "scenario", entityId: row.id, after: input });
     return row.id;
   });
@@ -310,7 +324,10 @@ export function updateScenario(db: Db, actorId: number, id: number, input: Scena
     if (!before) return false;
     tx.update(S).set(rowValues(input)).where(eq(S.id, id)).run();
     tx.delete(F).where(eq(F.scenarioId, id)).run();
-    if (input.funding.length) tx.insert(F).values(input.funding.map((f) => ({ ...f, scenarioId: id }))).run();
+    if (input.funding.length)
+      tx.insert(F)
+        .values(input.funding.map((f) => ({ ...f, scenarioId: id })))
+        .run();
     const { id: _i, sortOrder: _s, ...beforeFields } = before;
     recordAudit(tx, { actor: { userId: actorId }, action: "update", entityType: "scenario", entityId: id, before: beforeFields, after: input });
     return true;

@@ -8,8 +8,10 @@ export type CompanySettings = typeof schema.companySettings.$inferSelect;
 export function getCompanySettings(db: Db): CompanySettings {
   const row = db.select().from(schema.companySettings).where(eq(schema.companySettings.id, 1)).get();
   if (row) return row;
-  return db.insert(schema.companySettings).values({ id: 1 }).onConflictDoNothing().returning().get() ??
-    db.select().from(schema.companySettings).where(eq(schema.companySettings.id, 1)).get()!;
+  return (
+    db.insert(schema.companySettings).values({ id: 1 }).onConflictDoNothing().returning().get() ??
+    db.select().from(schema.companySettings).where(eq(schema.companySettings.id, 1)).get()!
+  );
 }
 
 export type SettingsPatch = Pick<

@@ -77,7 +77,17 @@ export type ChecklistItem = { key: string; done: boolean; title: string; how: st
  * Shown on the home page while an essential item is still empty (one statement of counts).
  */
 export function getSetupChecklist(db: Db): { items: ChecklistItem[]; complete: boolean } {
-  const c = db.get<{ teams: number; users: number; snapshots: number; budgetLines: number; services: number; cycles: number; objectives: number; employees: number; companyName: string }>(sql`
+  const c = db.get<{
+    teams: number;
+    users: number;
+    snapshots: number;
+    budgetLines: number;
+    services: number;
+    cycles: number;
+    objectives: number;
+    employees: number;
+    companyName: string;
+  }>(sql`
     SELECT (SELECT count(*) FROM teams WHERE archived_at IS NULL) AS teams,
            (SELECT count(*) FROM users WHERE active = 1) AS users,
            (SELECT count(*) FROM finance_snapshots) AS snapshots,

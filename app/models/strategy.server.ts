@@ -65,10 +65,21 @@ export function getPlanView(ctx: MetricContext): PlanView {
 
 export function setPlanTarget(db: Db, actorId: number, input: { metricId: string; year: number; value: number; note: string | null }): number {
   return db.transaction((tx) => {
-    const before = tx.select().from(T).where(sql`${T.metricId} = ${input.metricId} AND ${T.year} = ${input.year}`).get();
+    const before = tx
+      .select()
+      .from(T)
+      .where(sql`${T.metricId} = ${input.metricId} AND ${T.year} = ${input.year}`)
+      .get();
     if (before) {
       tx.update(T).set({ value: input.value, note: input.note }).where(eq(T.id, before.id)).run();
-      recordAudit(tx, { actor: { userId: actorId }, action: "update", entityType: "plan_target", entityId: before.id, before: { metricId: before.metricId, year: before.year, value: before.value, note: before.note }, after: input });
+      recordAudit(tx, {
+        actor: { userId: actorId },
+        action: "update",
+        entityType: "plan_target",
+        entityId: before.id,
+        before: { metricId: before.metricId, year: before.year, value: before.value, note: before.note },
+        after: input,
+      });
       return before.id;
     }
     const row = tx.insert(T).values(input).returning({ id: T.id }).get();
@@ -82,7 +93,13 @@ export function deletePlanTarget(db: Db, actorId: number, id: number): boolean {
     const before = tx.select().from(T).where(eq(T.id, id)).get();
     if (!before) return false;
     tx.delete(T).where(eq(T.id, id)).run();
-    recordAudit(tx, { actor: { userId: actorId }, action: "delete", entityType: "plan_target", entityId: id, before: { metricId: before.metricId, year: before.year, value: before.value } });
+    recordAudit(tx, {
+      actor: { userId: actorId },
+      action: "delete",
+      entityType: "plan_target",
+      entityId: id,
+      before: { metricId: before.metricId, year: before.year, value: before.value },
+    });
     return true;
   });
 }
@@ -136,16 +153,33 @@ export function getMilestoneViews(ctx: MetricContext): MilestoneView[] {
   return listMilestones(ctx.db).map((m) => {
     const def = m.metricId ? definitionOf(ctx, m.metricId) : null;
     const current = def && m.metricId ? metricNumber(ctx, m.metricId) : null;
-    const state = milestoneState(m.metricId && m.comparison && m.value !== null ? { comparison: m.comparison, value: m.value, current } : null, m.status, m.dueDate, ctx.today);
+    const state = milestoneState(
+      m.metricId && m.comparison && m.value !== null ? { comparison: m.comparison, value: m.value, current } : null,
+      m.status,
+      m.dueDate,
+      ctx.today,
+    );
     return { ...m, metricLabel: def?.label ?? m.metricId, current, state };
   });
 }
 
-export type MilestoneInput = { title: string; dueDate: string; metricId: string | null; comparison: MilestoneComparison | null; value: number | null; status: MilestoneStatus; evidence: string | null };
+export type MilestoneInput = {
+  title: string;
+  dueDate: string;
+  metricId: string | null;
+  comparison: MilestoneComparison | null;
+  value: number | null;
+  status: MilestoneStatus;
+  evidence: string | null;
+};
 
 export function createMilestone(db: Db, actorId: number, input: MilestoneInput): number {
   return db.transaction((tx) => {
-    const row = tx.insert(MS).values({ ...input, updatedByUserId: actorId }).returning({ id: MS.id }).get();
+    const row = tx
+      .insert(MS)
+      .values({ ...input, updatedByUserId: actorId })
+      .returning({ id: MS.id })
+      .get();
     recordAudit(tx, { actor: { userId: actorId }, action: "create", entityType: "milestone", entityId: row.id, after: input });
     return row.id;
   });
@@ -155,7 +189,10 @@ export function updateMilestone(db: Db, actorId: number, id: number, input: Mile
   return db.transaction((tx) => {
     const before = tx.select().from(MS).where(eq(MS.id, id)).get();
     if (!before) return false;
-    tx.update(MS).set({ ...input, updatedByUserId: actorId }).where(eq(MS.id, id)).run();
+    tx.update(MS)
+      .set({ ...input, updatedByUserId: actorId })
+      .where(eq(MS.id, id))
+      .run();
     const { id: _i, createdAt: _c, updatedAt: _u, updatedByUserId: _b, ...fields } = before;
     recordAudit(tx, { actor: { userId: actorId }, action: "update", entityType: "milestone", entityId: id, before: fields, after: input });
     return true;
@@ -167,7 +204,13 @@ export function deleteMilestone(db: Db, actorId: number, id: number): boolean {
     const before = tx.select().from(MS).where(eq(MS.id, id)).get();
     if (!before) return false;
     tx.delete(MS).where(eq(MS.id, id)).run();
-    recordAudit(tx, { actor: { userId: actorId }, action: "delete", entityType: "milestone", entityId: id, before: { title: before.title, dueDate: before.dueDate } });
+    recordAudit(tx, {
+      actor: { userId: actorId },
+      action: "delete",
+      entityType: "milestone",
+      entityId: id,
+      before: { title: before.title, dueDate: before.dueDate },
+    });
     return true;
   });
 }

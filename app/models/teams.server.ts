@@ -165,7 +165,14 @@ export function setTeamLead(db: Db, actor: Actor, teamId: number, userId: number
     if (!lead && (before.role !== "lead" || before.teamId !== teamId)) return "not-eligible";
     const after = lead ? { role: "lead" as const, teamId } : { role: "viewer" as const, teamId };
     tx.update(schema.users).set(after).where(eq(schema.users.id, userId)).run();
-    recordAudit(tx, { actor: { userId: actor.id }, action: lead ? "set-lead" : "unset-lead", entityType: "user", entityId: userId, before: { role: before.role, teamId: before.teamId }, after });
+    recordAudit(tx, {
+      actor: { userId: actor.id },
+      action: lead ? "set-lead" : "unset-lead",
+      entityType: "user",
+      entityId: userId,
+      before: { role: before.role, teamId: before.teamId },
+      after,
+    });
     return "ok";
   });
 }

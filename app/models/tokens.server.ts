@@ -77,7 +77,10 @@ export function authenticateToken(db: Db, presented: string, now = Date.now()): 
     .get();
   if (!row) return null;
   if (row.creatorId !== null && row.creatorActive !== true) return null;
-  db.update(schema.apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(schema.apiTokens.id, row.id)).run();
+  db.update(schema.apiTokens)
+    .set({ lastUsedAt: new Date(now) })
+    .where(eq(schema.apiTokens.id, row.id))
+    .run();
   const creator: Actor | null =
     row.creatorId !== null && row.creatorRole !== null ? { id: row.creatorId, role: row.creatorRole, teamId: row.creatorTeamId } : null;
   const holds = (s: ApiScope) => (creator ? canHoldScope(creator, s) : s !== "finance:read");

@@ -37,9 +37,7 @@ export function getUserBySessionId(db: Db, sessionId: string, now = Date.now()):
     .from(schema.sessions)
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
     .leftJoin(schema.teams, eq(schema.teams.id, schema.users.teamId))
-    .where(
-      and(eq(schema.sessions.id, sessionKey(sessionId)), gt(schema.sessions.expiresAt, new Date(now)), eq(schema.users.active, true)),
-    )
+    .where(and(eq(schema.sessions.id, sessionKey(sessionId)), gt(schema.sessions.expiresAt, new Date(now)), eq(schema.users.active, true)))
     .get();
   return row ?? null;
 }
@@ -55,11 +53,15 @@ export function getUserForLogin(db: Db, email: string) {
 
 export function createSession(db: Db, userId: number, sessionId: string, expiresAt: number) {
   db.delete(schema.sessions).where(lt(schema.sessions.expiresAt, new Date())).run();
-  db.insert(schema.sessions).values({ id: sessionKey(sessionId), userId, expiresAt: new Date(expiresAt) }).run();
+  db.insert(schema.sessions)
+    .values({ id: sessionKey(sessionId), userId, expiresAt: new Date(expiresAt) })
+    .run();
 }
 
 export function deleteSession(db: Db, sessionId: string) {
-  db.delete(schema.sessions).where(eq(schema.sessions.id, sessionKey(sessionId))).run();
+  db.delete(schema.sessions)
+    .where(eq(schema.sessions.id, sessionKey(sessionId)))
+    .run();
 }
 
 export function listUsers(db: Db) {
@@ -76,9 +78,7 @@ export function listTeams(db: Db) {
 }
 
 export function emailTaken(db: Db, email: string, exceptUserId?: number) {
-  const cond = exceptUserId
-    ? and(eq(schema.users.email, email.toLowerCase()), ne(schema.users.id, exceptUserId))
-    : eq(schema.users.email, email.toLowerCase());
+  const cond = exceptUserId ? and(eq(schema.users.email, email.toLowerCase()), ne(schema.users.id, exceptUserId)) : eq(schema.users.email, email.toLowerCase());
   return !!db.select({ id: schema.users.id }).from(schema.users).where(cond).get();
 }
 
@@ -98,7 +98,11 @@ export function findTeam(db: Db, teamId: number): { id: number; name: string; is
 }
 
 export function findTeamByName(db: Db, name: string): { id: number; name: string; isTech: boolean; archived: boolean } | null {
-  const t = db.select({ id: schema.teams.id }).from(schema.teams).where(sql`${schema.teams.name} = ${name} COLLATE NOCASE`).get();
+  const t = db
+    .select({ id: schema.teams.id })
+    .from(schema.teams)
+    .where(sql`${schema.teams.name} = ${name} COLLATE NOCASE`)
+    .get();
   return t ? findTeam(db, t.id) : null;
 }
 
@@ -133,12 +137,7 @@ export function createUser(
   });
 }
 
-export function updateUser(
-  db: Db,
-  actorId: number,
-  userId: number,
-  patch: { name: string; role: Role; teamId: number | null; active: boolean },
-) {
+export function updateUser(db: Db, actorId: number, userId: number, patch: { name: string; role: Role; teamId: number | null; active: boolean }) {
   return db.transaction((tx) => {
     const before = tx
       .select({ name: schema.users.name, role: schema.users.role, teamId: schema.users.teamId, active: schema.users.active })

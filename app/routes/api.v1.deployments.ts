@@ -18,17 +18,17 @@ export const { loader, action } = ingestRoute({
     return {
       status: result.created > 0 ? 201 : 200,
       body: {
-      created: result.created,
-      known: result.known,
-      servicesCreated: result.servicesCreated,
-      deployments: result.deployments.map((r) => ({
-        index: r.index,
-        id: r.id,
-        service: r.service,
-        externalId: r.externalId,
-        status: r.created ? "created" : "known",
-      })),
-    },
+        created: result.created,
+        known: result.known,
+        servicesCreated: result.servicesCreated,
+        deployments: result.deployments.map((r) => ({
+          index: r.index,
+          id: r.id,
+          service: r.service,
+          externalId: r.externalId,
+          status: r.created ? "created" : "known",
+        })),
+      },
     };
   },
 });

@@ -19,17 +19,17 @@ export const { loader, action } = ingestRoute({
     return {
       status: result.created > 0 ? 201 : 200,
       body: {
-      created: result.created,
-      updated: result.updated,
-      servicesCreated: result.servicesCreated,
-      incidents: result.incidents.map((r) => ({
-        index: r.index,
-        id: r.id,
-        externalId: r.externalId,
-        status: r.created ? "created" : "updated",
-        cause: { kind: r.causeKind, deploymentId: r.causeDeploymentId },
-      })),
-    },
+        created: result.created,
+        updated: result.updated,
+        servicesCreated: result.servicesCreated,
+        incidents: result.incidents.map((r) => ({
+          index: r.index,
+          id: r.id,
+          externalId: r.externalId,
+          status: r.created ? "created" : "updated",
+          cause: { kind: r.causeKind, deploymentId: r.causeDeploymentId },
+        })),
+      },
     };
   },
 });

@@ -73,9 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return apiError(413, `At most ${MAX_MEASUREMENTS_PER_REQUEST} measurements per request (got ${body.length}); split the batch.`);
     }
     const schema = measurementSchema(getCompanySettings(db).timeZone, Date.now(), kpi.unit);
-    const items = Array.isArray(body)
-      ? parseApiBody(z.array(schema).min(1, "must hold at least one measurement"), body)
-      : [parseApiBody(schema, body)];
+    const items = Array.isArray(body) ? parseApiBody(z.array(schema).min(1, "must hold at least one measurement"), body) : [parseApiBody(schema, body)];
     const seen = new Map<string, number>();
     const dupes: Record<string, string[]> = {};
     items.forEach((m, i) => {

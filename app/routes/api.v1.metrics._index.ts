@@ -6,9 +6,7 @@ import { getDb } from "~/utils/db.server";
 
 const QuerySchema = z
   .object({
-    ids: z
-      .string({ error: "is required: a comma-separated list of metric ids" })
-      .max(METRICS_API_MAX_IDS * 81, `at most ${METRICS_API_MAX_IDS} ids`),
+    ids: z.string({ error: "is required: a comma-separated list of metric ids" }).max(METRICS_API_MAX_IDS * 81, `at most ${METRICS_API_MAX_IDS} ids`),
   })
   .strict();
 

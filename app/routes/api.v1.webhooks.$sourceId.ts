@@ -12,8 +12,6 @@ import { deliveryIdOf, eventHeaderOf, findWebhookSourceKind, receiveWebhook, rec
 import { apiError, apiJson, readBodyBytes, requireMethod, runApi } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
 
-
-
 export async function loader({ request }: LoaderFunctionArgs) {
   return runApi(() => {
     requireMethod(request, "POST");

@@ -63,7 +63,6 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
-
 function parseRange(url: URL, fallback: { from: string; to: string }) {
   const from = url.searchParams.get("from");
   const to = url.searchParams.get("to");
@@ -99,9 +98,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ImportReply =
-  | { status: "import-ok"; message: string }
-  | { status: "import-error"; errors: CsvRowError[] };
+type ImportReply = { status: "import-ok"; message: string } | { status: "import-error"; errors: CsvRowError[] };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "finance:edit");
@@ -117,12 +114,16 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!category) return fieldError(formData, "categoryId", "is not a known category", "save-line");
     // per line: the CTO may only touch IT categories (403 otherwise, even when the form is forged)
     assertPermission(user, "finance:edit", { categoryIsIt: category.isIt });
-    saveBudgetLine(db, { kind: "user", actor: user }, {
-      categoryId: category.id,
-      month: parsed.data.month,
-      plannedCents: parsed.data.planned,
-      actualCents: parsed.data.actual,
-    });
+    saveBudgetLine(
+      db,
+      { kind: "user", actor: user },
+      {
+        categoryId: category.id,
+        month: parsed.data.month,
+        plannedCents: parsed.data.planned,
+        actualCents: parsed.data.actual,
+      },
+    );
     url.searchParams.delete("edit");
     url.searchParams.set("saved", `${category.id}:${parsed.data.month}`);
     return redirect(`${url.pathname}?${url.searchParams}#cell-${category.id}-${parsed.data.month}`);
@@ -278,4 +279,3 @@ export default function Budgets() {
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
 }
-

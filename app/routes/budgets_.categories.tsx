@@ -140,7 +140,8 @@ export default function BudgetCategories() {
   const money = (c: number | null) => (c === null ? <span className="dl-muted">no envelope</span> : formatMoney(c, formatting));
   const mayEdit = (group: BudgetGroup) => can(user, "finance:edit", { categoryIsIt: group === "it" });
   const groupOptions = BUDGET_GROUPS.filter((g) => mayEdit(g)).map((g) => ({ value: g, label: GROUP_LABELS[g] }));
-  const busy = (intent: string) => navigation.state === "submitting" && `${navigation.formData?.get("intent")}-${navigation.formData?.get("categoryId")}` === intent;
+  const busy = (intent: string) =>
+    navigation.state === "submitting" && `${navigation.formData?.get("intent")}-${navigation.formData?.get("categoryId")}` === intent;
   const remaining = (t: { envelopeCents: number | null; actualCents: number }) => (t.envelopeCents === null ? null : t.envelopeCents - t.actualCents);
   return (
     <>
@@ -151,8 +152,7 @@ export default function BudgetCategories() {
       >
         <nav className="range-form" aria-label="Fiscal year">
           <Link to={`?year=${year - 1}`}>← {year - 1}</Link>
-          <strong>Fiscal year {label}</strong> ({months.from} to {months.to})
-          <Link to={`?year=${year + 1}`}>{year + 1} →</Link>
+          <strong>Fiscal year {label}</strong> ({months.from} to {months.to})<Link to={`?year=${year + 1}`}>{year + 1} →</Link>
           {year !== current ? <Link to="?">this year</Link> : null}
         </nav>
       </PageHeader>
@@ -225,7 +225,13 @@ export default function BudgetCategories() {
                     <td>
                       {editable ? (
                         <>
-                          <select form={`cat-${r.id}`} name="group" aria-label={`Group of ${r.name}`} defaultValue={valueOf(reply, "group", r.group, upd)} className="dl-cell-input">
+                          <select
+                            form={`cat-${r.id}`}
+                            name="group"
+                            aria-label={`Group of ${r.name}`}
+                            defaultValue={valueOf(reply, "group", r.group, upd)}
+                            className="dl-cell-input"
+                          >
                             {groupOptions.map((g) => (
                               <option key={g.value} value={g.value}>
                                 {g.label}
@@ -240,7 +246,13 @@ export default function BudgetCategories() {
                     </td>
                     <td>
                       {editable ? (
-                        <input form={`cat-${r.id}`} type="checkbox" name="isSalesMarketing" aria-label={`${r.name} counts as sales and marketing`} defaultChecked={r.isSalesMarketing} />
+                        <input
+                          form={`cat-${r.id}`}
+                          type="checkbox"
+                          name="isSalesMarketing"
+                          aria-label={`${r.name} counts as sales and marketing`}
+                          defaultChecked={r.isSalesMarketing}
+                        />
                       ) : r.isSalesMarketing ? (
                         "yes"
                       ) : (
@@ -318,7 +330,9 @@ export default function BudgetCategories() {
                     <td className="dl-num">{money(t.envelopeCents)}</td>
                     <td className="dl-num">{formatMoney(t.plannedCents, formatting)}</td>
                     <td className="dl-num">{formatMoney(t.actualCents, formatting)}</td>
-                    <td className="dl-num">{left === null ? "—" : <span className={left < 0 ? "text-bad" : undefined}>{formatMoney(left, formatting)}</span>}</td>
+                    <td className="dl-num">
+                      {left === null ? "—" : <span className={left < 0 ? "text-bad" : undefined}>{formatMoney(left, formatting)}</span>}
+                    </td>
                     <td />
                   </tr>
                 );
@@ -327,15 +341,22 @@ export default function BudgetCategories() {
           </table>
         </div>
         <p className="muted">
-          Planned and actual: Σ of the budget lines of the fiscal year's months (a month without an actual counts 0). An archived category keeps its lines (burn still
-          counts them) and leaves the budget grid once it has none in view.
+          Planned and actual: Σ of the budget lines of the fiscal year's months (a month without an actual counts 0). An archived category keeps its lines (burn
+          still counts them) and leaves the budget grid once it has none in view.
         </p>
       </Card>
       {groupOptions.length ? (
         <Card title="Add a category">
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="create" />
-            <Field label="Name" name="name" required maxLength={80} defaultValue={valueOf(reply, "name", "", "create")} errors={fieldErrorsOf(reply, "name", "create")} />
+            <Field
+              label="Name"
+              name="name"
+              required
+              maxLength={80}
+              defaultValue={valueOf(reply, "name", "", "create")}
+              errors={fieldErrorsOf(reply, "name", "create")}
+            />
             <SelectField
               label="Group"
               name="group"

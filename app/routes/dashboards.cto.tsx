@@ -1,7 +1,15 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
-import { CTO_TEXT as TEXT, DoraTiles, DoraTrendCharts, ItBudgetTable, OpenIncidentsTable, ServicesTable, TARGETS_SOURCE } from "~/components/delivery-metrics/cto-dashboard";
+import {
+  CTO_TEXT as TEXT,
+  DoraTiles,
+  DoraTrendCharts,
+  ItBudgetTable,
+  OpenIncidentsTable,
+  ServicesTable,
+  TARGETS_SOURCE,
+} from "~/components/delivery-metrics/cto-dashboard";
 import ctoCss from "~/components/delivery-metrics/cto.css";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CompliancePanel } from "~/components/governance/compliance-panel";
@@ -89,7 +97,12 @@ export default function CtoDashboard() {
       </FilterDisclosure>
       <nav className="cto-presets" aria-label="Window presets">
         {WINDOW_PRESETS.map((d) => (
-          <Link key={d} to={ctoHref(params, { days: String(d), from: null, to: null })} aria-current={presetActive(d) ? "page" : undefined} className={presetActive(d) ? "cto-preset cto-preset--active" : "cto-preset"}>
+          <Link
+            key={d}
+            to={ctoHref(params, { days: String(d), from: null, to: null })}
+            aria-current={presetActive(d) ? "page" : undefined}
+            className={presetActive(d) ? "cto-preset cto-preset--active" : "cto-preset"}
+          >
             {TEXT.days(d)}
           </Link>
         ))}
@@ -112,7 +125,14 @@ export default function CtoDashboard() {
         </h2>
         <p className="muted">Tiers: DORA bands. Targets: {TARGETS_SOURCE}</p>
         {data.hasDeliveryData ? (
-          <DoraTiles current={dashboard.current} previous={dashboard.previous} comparison={dashboard.comparison} params={params} fmt={fmt} targets={data.targets} />
+          <DoraTiles
+            current={dashboard.current}
+            previous={dashboard.previous}
+            comparison={dashboard.comparison}
+            params={params}
+            fmt={fmt}
+            targets={data.targets}
+          />
         ) : null}
         {!data.hasDeliveryData ? (
           <EmptyState
@@ -120,8 +140,9 @@ export default function CtoDashboard() {
             whoMay="CEO and CTO (API tokens, services, imports)"
             action={permissions.includes("tokens:manage") ? <Link to="/settings/tokens">Create an API token</Link> : undefined}
           >
-            The DORA figures are computed from production deployments and incidents. Send them from CI to POST /api/v1/deployments with an API token, or load your
-            history on <Link to="/import#import-deployments">Import data</Link>; register the services and their teams on <Link to="/delivery/services">Services</Link>.
+            The DORA figures are computed from production deployments and incidents. Send them from CI to POST /api/v1/deployments with an API token, or load
+            your history on <Link to="/import#import-deployments">Import data</Link>; register the services and their teams on{" "}
+            <Link to="/delivery/services">Services</Link>.
           </EmptyState>
         ) : noDeployments ? (
           <EmptyState
@@ -139,7 +160,11 @@ export default function CtoDashboard() {
           {TEXT.trends}
         </h2>
         <p className="muted">{TEXT.trendsHelp}</p>
-        {data.hasDeliveryData ? <DoraTrendCharts weekly={dashboard.weekly} fmt={fmt} targets={data.targets} /> : <p className="muted">No deployment yet: nothing to chart.</p>}
+        {data.hasDeliveryData ? (
+          <DoraTrendCharts weekly={dashboard.weekly} fmt={fmt} targets={data.targets} />
+        ) : (
+          <p className="muted">No deployment yet: nothing to chart.</p>
+        )}
       </section>
 
       <div className="cto-columns">

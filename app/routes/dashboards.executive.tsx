@@ -67,7 +67,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return getExecutiveDashboard(getDb(), user, { asOf, badAsOf: rawAsOf !== null && !asOf });
 }
 
-
 type Fmt = FormatOptions;
 const IMPACTS_SHOWN = 10;
 const HORIZON_TEXT = "36 months";
@@ -84,7 +83,6 @@ function change(
   const d = cur - prev;
   return { value: d, formatted: d === 0 ? "unchanged" : format(d), direction, comparedTo };
 }
-
 
 function Tiles({
   m,
@@ -140,7 +138,8 @@ function Tiles({
           footnote={
             <>
               Gross burn <span {...metricAttributes({ id: "finance.gross_burn", value: m.grossBurnCents, asOf: M })}>{money(m.grossBurnCents)}</span>, net burn{" "}
-              <span {...metricAttributes({ id: "finance.net_burn", value: m.netBurnCents, asOf: M })}>{money(m.netBurnCents)}</span> in {formatMonth(M, fmt.locale)}
+              <span {...metricAttributes({ id: "finance.net_burn", value: m.netBurnCents, asOf: M })}>{money(m.netBurnCents)}</span> in{" "}
+              {formatMonth(M, fmt.locale)}
             </>
           }
         />
@@ -271,7 +270,13 @@ function Tiles({
           href="/hiring"
           change={
             headcount && prevHeadcount
-              ? change(headcount.actual, prevHeadcount.actual, "higher", (d) => formatNumber(d, { locale: fmt.locale, digits: 0, signed: true }), `actual vs the end of ${formatMonth(prevHeadcount.month, fmt.locale)}`)
+              ? change(
+                  headcount.actual,
+                  prevHeadcount.actual,
+                  "higher",
+                  (d) => formatNumber(d, { locale: fmt.locale, digits: 0, signed: true }),
+                  `actual vs the end of ${formatMonth(prevHeadcount.month, fmt.locale)}`,
+                )
               : undefined
           }
           footnote={
@@ -359,11 +364,7 @@ export default function ExecutiveDashboard() {
 
   return (
     <div className="finance-page">
-      <PageHeader
-        title={TEXT.title}
-        description={TEXT.description}
-        eyebrow={`${TEXT.asOf} ${formatMonth(M, fmt.locale, "long")}`}
-      >
+      <PageHeader title={TEXT.title} description={TEXT.description} eyebrow={`${TEXT.asOf} ${formatMonth(M, fmt.locale, "long")}`}>
         <Form method="get" className="range-form" aria-label="As-of month">
           <label htmlFor="as-of">{TEXT.asOf}</label>
           <select id="as-of" name="asOf" defaultValue={M} aria-describedby="as-of-hint">
@@ -387,7 +388,14 @@ export default function ExecutiveDashboard() {
         </p>
       ) : null}
 
-      <Tiles m={m} p={finance.previous} fmt={fmt} headcount={headcount} prevHeadcount={previousHeadcount} headcountTarget={"headcountTarget" in data ? data.headcountTarget : null} />
+      <Tiles
+        m={m}
+        p={finance.previous}
+        fmt={fmt}
+        headcount={headcount}
+        prevHeadcount={previousHeadcount}
+        headcountTarget={"headcountTarget" in data ? data.headcountTarget : null}
+      />
       <PinnedKpis pinned={pinned} fmt={fmt} />
 
       <h2 className="exec-section-title">{TEXT.charts}</h2>
@@ -448,7 +456,9 @@ export default function ExecutiveDashboard() {
                     <td>{r.status}</td>
                     <td>{formatMonth(r.targetStartMonth, fmt.locale)}</td>
                     {costShown ? (
-                      <td className="num">{r.monthlyCostCents === null ? <span className="muted">{TEXT.hidden}</span> : formatMoney(r.monthlyCostCents, fmt)}</td>
+                      <td className="num">
+                        {r.monthlyCostCents === null ? <span className="muted">{TEXT.hidden}</span> : formatMoney(r.monthlyCostCents, fmt)}
+                      </td>
                     ) : null}
                     {deltaShown ? (
                       <td className="num">

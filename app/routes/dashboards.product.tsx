@@ -102,7 +102,10 @@ export default function ProductDashboard() {
                 formatX={(x) => formatShortDate(x, formatting.locale)}
                 width={800}
                 formatValue={(v) => formatKpiValue(v, null, formatting.locale) ?? ""}
-                unit={kpiAxisUnit(k.unit, (trendOf.get(k.id) ?? []).flatMap((p) => [p.value, p.target]))}
+                unit={kpiAxisUnit(
+                  k.unit,
+                  (trendOf.get(k.id) ?? []).flatMap((p) => [p.value, p.target]),
+                )}
                 locale={formatting.locale}
                 yDomain={["auto", "auto"]}
                 yAxisWidth={96}

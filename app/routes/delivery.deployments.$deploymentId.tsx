@@ -75,8 +75,7 @@ export default function DeploymentDetail() {
             <dt>First commit (given)</dt>
             <dd>{dt(d.firstCommitAt)}</dd>
             <dt>
-              Median lead time{" "}
-              <Tooltip label="About lead time" content={<>{FORMULAS.lead_time.formula}</>} />
+              Median lead time <Tooltip label="About lead time" content={<>{FORMULAS.lead_time.formula}</>} />
             </dt>
             <dd>
               {hours(d.leadTime.medianHours)} <span className="dl-muted">({d.leadTime.samples} values)</span>
@@ -131,7 +130,13 @@ export default function DeploymentDetail() {
                     </th>
                     <td>{dt(c.committedAt)}</td>
                     <td className="dl-num">
-                      {c.counted ? hours(c.leadTimeHours) : <span className="dl-muted" title="Committed after the deployment finished: dropped (values ≤ 0 do not count)">after the deploy — not counted</span>}
+                      {c.counted ? (
+                        hours(c.leadTimeHours)
+                      ) : (
+                        <span className="dl-muted" title="Committed after the deployment finished: dropped (values ≤ 0 do not count)">
+                          after the deploy — not counted
+                        </span>
+                      )}
                     </td>
                   </tr>
                 ))}

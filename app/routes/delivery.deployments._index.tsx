@@ -27,8 +27,7 @@ import { getDb } from "~/utils/db.server";
 
 const TEXT = {
   title: "Deployments",
-  description:
-    "Every deployment sent by CI (POST /api/v1/deployments) or imported from CSV. Only successful production deployments count in the DORA figures.",
+  description: "Every deployment sent by CI (POST /api/v1/deployments) or imported from CSV. Only successful production deployments count in the DORA figures.",
   caption: "Deployments",
   emptyTitle: "No deployments yet",
   emptyBody: "Connect a CI pipeline to POST /api/v1/deployments with an API token, or import a CSV of history.",
@@ -69,9 +68,7 @@ function useColumns() {
       id: "finishedAt",
       header: "Finished",
       meta: { rowHeader: true },
-      cell: (c) => (
-        <Link to={`/delivery/deployments/${c.row.original.id}`}>{formatDateTime(c.getValue(), formatting.timeZone, formatting.locale)}</Link>
-      ),
+      cell: (c) => <Link to={`/delivery/deployments/${c.row.original.id}`}>{formatDateTime(c.getValue(), formatting.timeZone, formatting.locale)}</Link>,
     }),
     col.accessor("service", {
       id: "service",
@@ -99,7 +96,11 @@ function useColumns() {
       meta: { align: "end", nowrap: true },
       cell: (c) => {
         const v = c.getValue();
-        return v === null ? <span className="dl-muted">no data</span> : <span title="Finished − oldest commit (or first-commit time)">{formatHours(v, formatting.locale)}</span>;
+        return v === null ? (
+          <span className="dl-muted">no data</span>
+        ) : (
+          <span title="Finished − oldest commit (or first-commit time)">{formatHours(v, formatting.locale)}</span>
+        );
       },
     }),
     col.display({
@@ -130,12 +131,36 @@ export default function Deployments() {
   const controls: FilterControl[] = [
     { kind: "select", name: "service", label: "Service", options: services.map((s) => ({ value: s, label: s })) },
     { kind: "select", name: "team", label: "Team", options: teams.map((t) => ({ value: t, label: t })) },
-    { kind: "select", name: "status", label: "Status", options: [{ value: "success", label: "Success" }, { value: "failure", label: "Failure" }] },
+    {
+      kind: "select",
+      name: "status",
+      label: "Status",
+      options: [
+        { value: "success", label: "Success" },
+        { value: "failure", label: "Failure" },
+      ],
+    },
     { kind: "text", name: "environment", label: "Environment", list: ["production", "staging"], placeholder: "any" },
     { kind: "date", name: "from", label: "Finished from" },
     { kind: "date", name: "to", label: "Finished to" },
-    { kind: "select", name: "hotfix", label: "Hotfix", options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }] },
-    { kind: "select", name: "rollback", label: "Rollback", options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }] },
+    {
+      kind: "select",
+      name: "hotfix",
+      label: "Hotfix",
+      options: [
+        { value: "yes", label: "Yes" },
+        { value: "no", label: "No" },
+      ],
+    },
+    {
+      kind: "select",
+      name: "rollback",
+      label: "Rollback",
+      options: [
+        { value: "yes", label: "Yes" },
+        { value: "no", label: "No" },
+      ],
+    },
   ];
   const filtered = Object.keys(echo).length > 0;
   return (

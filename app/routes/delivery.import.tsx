@@ -48,14 +48,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const max = getEnv().API_MAX_BODY_BYTES;
   const fail = (kind: string, message: string, status = 400) =>
     data({ status: "error", kind, errors: [{ row: 0, field: "", message }] } satisfies ImportReply, { status });
-  if (Number(request.headers.get("Content-Length") ?? "0") > max + 64 * 1024) return fail("", `The file is larger than ${Math.round(max / 1024 / 1024)} MB.`, 413);
+  if (Number(request.headers.get("Content-Length") ?? "0") > max + 64 * 1024)
+    return fail("", `The file is larger than ${Math.round(max / 1024 / 1024)} MB.`, 413);
   let formData: FormData;
   try {
     formData = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")
-      ? await unstable_parseMultipartFormData(
-          request,
-          unstable_composeUploadHandlers(unstable_createMemoryUploadHandler({ maxPartSize: max })),
-        )
+      ? await unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(unstable_createMemoryUploadHandler({ maxPartSize: max })))
       : await request.formData();
   } catch {
     return fail("", `The upload could not be read (at most ${Math.round(max / 1024 / 1024)} MB).`, 413);
@@ -89,7 +87,8 @@ export default function ImportPage() {
       {reply?.status === "ok" ? (
         <div className="notice" role="status">
           <p>
-            Imported {plural(reply.rows, reply.kind === "incidents" ? "incident" : "deployment", reply.kind === "incidents" ? "incidents" : "deployments")}: {reply.created} created, {reply.updated} updated
+            Imported {plural(reply.rows, reply.kind === "incidents" ? "incident" : "deployment", reply.kind === "incidents" ? "incidents" : "deployments")}:{" "}
+            {reply.created} created, {reply.updated} updated
             {reply.unchanged > 0 ? `, ${reply.unchanged} already known (left unchanged)` : ""}.
             {reply.servicesCreated.length > 0 ? ` New services: ${reply.servicesCreated.join(", ")}.` : ""}
           </p>
@@ -136,8 +135,7 @@ export default function ImportPage() {
               <code>{headers.deployments}</code>
             </label>
             <label className="dl-radio">
-              <input type="radio" name="kind" value="incidents" defaultChecked={reply?.kind === "incidents"} /> Incidents —{" "}
-              <code>{headers.incidents}</code>
+              <input type="radio" name="kind" value="incidents" defaultChecked={reply?.kind === "incidents"} /> Incidents — <code>{headers.incidents}</code>
             </label>
           </fieldset>
           <div className="field">

@@ -244,7 +244,14 @@ export default function IncidentPage() {
               defaultValue={v("severity", i.severity, "details")}
               errors={e("severity", "details")}
             />
-            <Field label={`Started (${timeZone})`} name="startedAt" type="datetime-local" required defaultValue={v("startedAt", local.startedAt, "details")} errors={e("startedAt", "details")} />
+            <Field
+              label={`Started (${timeZone})`}
+              name="startedAt"
+              type="datetime-local"
+              required
+              defaultValue={v("startedAt", local.startedAt, "details")}
+              errors={e("startedAt", "details")}
+            />
             <Field
               label={`Resolved (${timeZone})`}
               name="resolvedAt"

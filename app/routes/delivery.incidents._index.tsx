@@ -132,7 +132,15 @@ export default function Incidents() {
     { kind: "select", name: "service", label: "Service", options: services.map((s) => ({ value: s, label: s })) },
     { kind: "select", name: "team", label: "Team", options: teams.map((t) => ({ value: t, label: t })) },
     { kind: "select", name: "severity", label: "Severity", options: severities.map((s) => ({ value: s, label: s })) },
-    { kind: "select", name: "state", label: "State", options: [{ value: "open", label: "Open" }, { value: "resolved", label: "Resolved" }] },
+    {
+      kind: "select",
+      name: "state",
+      label: "State",
+      options: [
+        { value: "open", label: "Open" },
+        { value: "resolved", label: "Resolved" },
+      ],
+    },
     {
       kind: "select",
       name: "cause",
@@ -182,7 +190,13 @@ export default function Incidents() {
             <EmptyState
               title={TEXT.emptyTitle}
               whoMay={TEXT.whoMay}
-              action={editable ? <Link to="/delivery/incidents/new" className={buttonClassName("primary", "sm")}>{TEXT.create}</Link> : undefined}
+              action={
+                editable ? (
+                  <Link to="/delivery/incidents/new" className={buttonClassName("primary", "sm")}>
+                    {TEXT.create}
+                  </Link>
+                ) : undefined
+              }
             >
               <p>{TEXT.emptyBody}</p>
             </EmptyState>

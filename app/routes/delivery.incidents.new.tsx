@@ -12,7 +12,15 @@ import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
 import { toLocalInput } from "~/lib/time";
 import { checkboxSchema, idSchema } from "~/lib/validation.server";
-import { type CauseChoice, createIncident, findServiceDeployment, listServiceOptions, localTimeSchema, serviceExists, SEVERITIES } from "~/models/delivery.server";
+import {
+  type CauseChoice,
+  createIncident,
+  findServiceDeployment,
+  listServiceOptions,
+  localTimeSchema,
+  serviceExists,
+  SEVERITIES,
+} from "~/models/delivery.server";
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
 
@@ -48,8 +56,10 @@ function schemaFor(timeZone: string) {
       noCause: checkboxSchema,
     })
     .superRefine((v, ctx) => {
-      if (v.resolvedAt !== undefined && v.resolvedAt < v.startedAt) ctx.addIssue({ code: "custom", path: ["resolvedAt"], message: "must not be before the start" });
-      if (v.causeRef && v.noCause) ctx.addIssue({ code: "custom", path: ["causeRef"], message: "give a deployment or tick “no deployment caused it”, not both" });
+      if (v.resolvedAt !== undefined && v.resolvedAt < v.startedAt)
+        ctx.addIssue({ code: "custom", path: ["resolvedAt"], message: "must not be before the start" });
+      if (v.causeRef && v.noCause)
+        ctx.addIssue({ code: "custom", path: ["causeRef"], message: "give a deployment or tick “no deployment caused it”, not both" });
     });
 }
 
@@ -113,7 +123,14 @@ export default function NewIncident() {
             errors={e("severity")}
           />
           <Field label="Started" name="startedAt" type="datetime-local" required defaultValue={v("startedAt", now)} errors={e("startedAt")} />
-          <Field label="Resolved" name="resolvedAt" type="datetime-local" defaultValue={v("resolvedAt")} errors={e("resolvedAt")} hint="Empty while it is open." />
+          <Field
+            label="Resolved"
+            name="resolvedAt"
+            type="datetime-local"
+            defaultValue={v("resolvedAt")}
+            errors={e("resolvedAt")}
+            hint="Empty while it is open."
+          />
           <Field label="External id" name="externalId" defaultValue={v("externalId")} errors={e("externalId")} hint="The incident tool's id, if any." />
           <Field label="Causing deployment" name="causeRef" defaultValue={v("causeRef")} errors={e("causeRef")} hint={TEXT.causeHint} />
           <CheckboxField label="No deployment caused it" name="noCause" defaultChecked={v("noCause") === "on"} errors={e("noCause")} />

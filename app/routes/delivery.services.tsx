@@ -21,7 +21,8 @@ import { getDb } from "~/utils/db.server";
 
 const TEXT = {
   title: "Services",
-  description: "The services deployments and incidents belong to, and the team that owns each (the CTO dashboard's team filter follows it). New services also appear on their first deployment or incident.",
+  description:
+    "The services deployments and incidents belong to, and the team that owns each (the CTO dashboard's team filter follows it). New services also appear on their first deployment or incident.",
   emptyTitle: "No services yet",
   emptyBody: "A service appears with its first deployment or incident sent to the API, or add one below. Its owning team comes from the Teams page.",
   whoMay: "CEO and CTO",
@@ -37,7 +38,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const services = listServices(db);
   // the Teams page's list: active teams (plus an archived one a service still names)
-  return { services, teams: listTeamOptions(db, services.map((s) => s.teamId)) };
+  return {
+    services,
+    teams: listTeamOptions(
+      db,
+      services.map((s) => s.teamId),
+    ),
+  };
 }
 
 /** Built on demand: zod and the .server schemas stay out of the browser bundle. */
@@ -86,7 +93,8 @@ export default function Services() {
   const navigation = useNavigation();
   const { user, formatting } = useRootData();
   const editable = can(user, "delivery:edit");
-  const busy = (intent: string) => navigation.state === "submitting" && `${navigation.formData?.get("intent")}-${navigation.formData?.get("serviceId")}` === intent;
+  const busy = (intent: string) =>
+    navigation.state === "submitting" && `${navigation.formData?.get("intent")}-${navigation.formData?.get("serviceId")}` === intent;
   const teamOptions = teams.map((t) => ({ value: String(t.id), label: t.name }));
   return (
     <>
@@ -180,7 +188,13 @@ export default function Services() {
                         )}
                       </td>
                       <td className="dl-num">{s.deployments}</td>
-                      <td>{s.lastDeployedAt === null ? <span className="dl-muted">never</span> : formatDateTime(s.lastDeployedAt, formatting.timeZone, formatting.locale)}</td>
+                      <td>
+                        {s.lastDeployedAt === null ? (
+                          <span className="dl-muted">never</span>
+                        ) : (
+                          formatDateTime(s.lastDeployedAt, formatting.timeZone, formatting.locale)
+                        )}
+                      </td>
                       <td className="dl-num">{s.openIncidents}</td>
                       {editable ? (
                         <td>
@@ -202,7 +216,14 @@ export default function Services() {
         <Card title={TEXT.add}>
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="create" />
-            <Field label="Name" name="name" required defaultValue={valueOf(reply, "name", "", "create")} errors={fieldErrorsOf(reply, "name", "create")} maxLength={100} />
+            <Field
+              label="Name"
+              name="name"
+              required
+              defaultValue={valueOf(reply, "name", "", "create")}
+              errors={fieldErrorsOf(reply, "name", "create")}
+              maxLength={100}
+            />
             <SelectField
               label="Owning team"
               name="teamId"
@@ -212,7 +233,11 @@ export default function Services() {
               errors={fieldErrorsOf(reply, "teamId", "create")}
             />
             <div>
-              <Button variant="primary" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "create"} pendingLabel={TEXT.saving}>
+              <Button
+                variant="primary"
+                pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "create"}
+                pendingLabel={TEXT.saving}
+              >
                 {TEXT.add}
               </Button>
             </div>

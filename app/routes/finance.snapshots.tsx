@@ -99,16 +99,20 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(formData, snapshotFormSchema, "save-snapshot");
     if (!parsed.ok) return badRequest(parsed.reply);
     const s = parsed.data;
-    saveSnapshot(db, { kind: "user", actor: user }, {
-      month: s.month,
-      cashCents: s.cash,
-      revenueCents: s.revenue,
-      mrrCents: s.mrr,
-      customers: s.customers,
-      newCustomers: s.newCustomers,
-      churnedCustomers: s.churnedCustomers,
-      financingCents: s.financing ?? 0,
-    });
+    saveSnapshot(
+      db,
+      { kind: "user", actor: user },
+      {
+        month: s.month,
+        cashCents: s.cash,
+        revenueCents: s.revenue,
+        mrrCents: s.mrr,
+        customers: s.customers,
+        newCustomers: s.newCustomers,
+        churnedCustomers: s.churnedCustomers,
+        financingCents: s.financing ?? 0,
+      },
+    );
     return redirect(`/finance/snapshots?saved=${s.month}`);
   }
   if (intent === "import") {
@@ -121,7 +125,10 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const result = importSnapshotsCsv(db, { kind: "user", actor: user }, await file.text(), `upload:${file.name}`);
     if (!result.ok) return data<ImportReply>({ status: "import-error", errors: result.errors }, { status: 400 });
-    return data<ImportReply>({ status: "import-ok", message: `Imported ${plural(result.rows, "row", "rows")}: ${result.created} created, ${result.updated} updated.` });
+    return data<ImportReply>({
+      status: "import-ok",
+      message: `Imported ${plural(result.rows, "row", "rows")}: ${result.created} created, ${result.updated} updated.`,
+    });
   }
   return unknownIntent(formData);
 }
@@ -160,7 +167,12 @@ export default function FinanceSnapshots() {
     col.accessor("mrrCents", { id: "mrrCents", header: "MRR", cell: (c) => m(c.getValue()), meta: { align: "end", nowrap: true } }),
     col.accessor("customers", { id: "customers", header: "Customers", cell: (c) => formatNumber(c.getValue(), formatting), meta: { align: "end" } }),
     col.accessor("newCustomers", { id: "newCustomers", header: "New", cell: (c) => formatNumber(c.getValue(), formatting), meta: { align: "end" } }),
-    col.accessor("churnedCustomers", { id: "churnedCustomers", header: "Churned", cell: (c) => formatNumber(c.getValue(), formatting), meta: { align: "end" } }),
+    col.accessor("churnedCustomers", {
+      id: "churnedCustomers",
+      header: "Churned",
+      cell: (c) => formatNumber(c.getValue(), formatting),
+      meta: { align: "end" },
+    }),
     col.accessor("financingCents", { id: "financingCents", header: "Financing", cell: (c) => m(c.getValue()), meta: { align: "end", nowrap: true } }),
     ...(canEdit
       ? [
@@ -196,13 +208,61 @@ export default function FinanceSnapshots() {
           <Form method="post" className="snapshot-form" noValidate key={editing?.month ?? "new"}>
             <input type="hidden" name="intent" value={I} />
             <Field label={TEXT.month} name="month" type="month" required defaultValue={v("month", editing?.month)} errors={err("month")} />
-            <Field label={TEXT.cash} name="cash" inputMode="decimal" required defaultValue={v("cash", editing ? eurosFromCents(editing.cashCents) : "")} errors={err("cash")} />
-            <Field label={TEXT.revenue} name="revenue" inputMode="decimal" required defaultValue={v("revenue", editing ? eurosFromCents(editing.revenueCents) : "")} errors={err("revenue")} />
-            <Field label={TEXT.mrr} name="mrr" inputMode="decimal" required defaultValue={v("mrr", editing ? eurosFromCents(editing.mrrCents) : "")} errors={err("mrr")} />
-            <Field label={TEXT.customers} name="customers" inputMode="numeric" required defaultValue={v("customers", editing?.customers)} errors={err("customers")} />
-            <Field label={TEXT.newCustomers} name="newCustomers" inputMode="numeric" required defaultValue={v("newCustomers", editing?.newCustomers)} errors={err("newCustomers")} />
-            <Field label={TEXT.churnedCustomers} name="churnedCustomers" inputMode="numeric" required defaultValue={v("churnedCustomers", editing?.churnedCustomers)} errors={err("churnedCustomers")} />
-            <Field label={TEXT.financing} name="financing" inputMode="decimal" defaultValue={v("financing", editing ? eurosFromCents(editing.financingCents) : "")} errors={err("financing")} />
+            <Field
+              label={TEXT.cash}
+              name="cash"
+              inputMode="decimal"
+              required
+              defaultValue={v("cash", editing ? eurosFromCents(editing.cashCents) : "")}
+              errors={err("cash")}
+            />
+            <Field
+              label={TEXT.revenue}
+              name="revenue"
+              inputMode="decimal"
+              required
+              defaultValue={v("revenue", editing ? eurosFromCents(editing.revenueCents) : "")}
+              errors={err("revenue")}
+            />
+            <Field
+              label={TEXT.mrr}
+              name="mrr"
+              inputMode="decimal"
+              required
+              defaultValue={v("mrr", editing ? eurosFromCents(editing.mrrCents) : "")}
+              errors={err("mrr")}
+            />
+            <Field
+              label={TEXT.customers}
+              name="customers"
+              inputMode="numeric"
+              required
+              defaultValue={v("customers", editing?.customers)}
+              errors={err("customers")}
+            />
+            <Field
+              label={TEXT.newCustomers}
+              name="newCustomers"
+              inputMode="numeric"
+              required
+              defaultValue={v("newCustomers", editing?.newCustomers)}
+              errors={err("newCustomers")}
+            />
+            <Field
+              label={TEXT.churnedCustomers}
+              name="churnedCustomers"
+              inputMode="numeric"
+              required
+              defaultValue={v("churnedCustomers", editing?.churnedCustomers)}
+              errors={err("churnedCustomers")}
+            />
+            <Field
+              label={TEXT.financing}
+              name="financing"
+              inputMode="decimal"
+              defaultValue={v("financing", editing ? eurosFromCents(editing.financingCents) : "")}
+              errors={err("financing")}
+            />
             <div className="snapshot-form__actions">
               <button type="submit" className="btn btn--primary" disabled={busy(I)}>
                 {busy(I) ? TEXT.saving : TEXT.save}

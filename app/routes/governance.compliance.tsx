@@ -109,7 +109,11 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!upload.ok) return data<ImportReply>({ status: "import-error", intent: "import", errors: upload.errors }, { status: upload.status });
     const result = importRequirementsCsv(db, user.id, upload.text, `upload:${upload.name}`);
     if (!result.ok) return data<ImportReply>({ status: "import-error", intent: "import", errors: result.errors }, { status: 400 });
-    return data<ImportReply>({ status: "import-ok", intent: "import", message: `Imported ${result.rows} rows: ${result.created} created, ${result.updated} updated.` });
+    return data<ImportReply>({
+      status: "import-ok",
+      intent: "import",
+      message: `Imported ${result.rows} rows: ${result.created} created, ${result.updated} updated.`,
+    });
   }
   if (intent === "update") {
     const parsed = parseForm(formData, RequirementUpdateFormSchema, "update");
@@ -173,7 +177,13 @@ export default function Compliance() {
         <ComplianceProgressList frameworks={data.frameworks} locale={formatting.locale} />
       </section>
 
-      {canEdit ? <FrameworksPanel frameworks={data.frameworks} reply={reply} busy={navigation.state === "submitting" ? String(navigation.formData?.get("intent")) : null} /> : null}
+      {canEdit ? (
+        <FrameworksPanel
+          frameworks={data.frameworks}
+          reply={reply}
+          busy={navigation.state === "submitting" ? String(navigation.formData?.get("intent")) : null}
+        />
+      ) : null}
 
       <section className="panel" aria-labelledby="reqs">
         <h2 id="reqs">{TEXT.requirements}</h2>
@@ -241,8 +251,7 @@ export default function Compliance() {
                       .map((r) => {
                         const formId = `req-${r.id}`;
                         const err = errorRowId === String(r.id) ? updateError : null;
-                        const val = (name: string, fallback: string | number | null) =>
-                          err ? valueOf(err, name, fallback, "update") : fallback ?? "";
+                        const val = (name: string, fallback: string | number | null) => (err ? valueOf(err, name, fallback, "update") : (fallback ?? ""));
                         return (
                           <tr key={`${r.id}-${r.updatedAt}`}>
                             <td className="nowrap">{r.ref}</td>
@@ -256,12 +265,7 @@ export default function Compliance() {
                                     <input type="hidden" name="intent" value="update" />
                                     <input type="hidden" name="requirementId" value={r.id} />
                                   </Form>
-                                  <select
-                                    form={formId}
-                                    name="status"
-                                    aria-label={`Status of ${r.ref}`}
-                                    defaultValue={String(val("status", r.status))}
-                                  >
+                                  <select form={formId} name="status" aria-label={`Status of ${r.ref}`} defaultValue={String(val("status", r.status))}>
                                     {statusOptions.map((o) => (
                                       <option key={o.value} value={o.value}>
                                         {o.label}
@@ -270,12 +274,7 @@ export default function Compliance() {
                                   </select>
                                 </td>
                                 <td>
-                                  <select
-                                    form={formId}
-                                    name="result"
-                                    aria-label={`Result of ${r.ref}`}
-                                    defaultValue={String(val("result", r.result))}
-                                  >
+                                  <select form={formId} name="result" aria-label={`Result of ${r.ref}`} defaultValue={String(val("result", r.result))}>
                                     <option value="">{TEXT.notAssessed}</option>
                                     {resultOptions.map((o) => (
                                       <option key={o.value} value={o.value}>
@@ -372,13 +371,7 @@ export default function Compliance() {
               defaultValue={valueOf(reply, "frameworkId", data.frameworks[0]?.id ?? "", "create")}
               errors={fieldErrorsOf(reply, "frameworkId", "create")}
             />
-            <Field
-              label={TEXT.ref}
-              name="ref"
-              required
-              defaultValue={valueOf(reply, "ref", "", "create")}
-              errors={fieldErrorsOf(reply, "ref", "create")}
-            />
+            <Field label={TEXT.ref} name="ref" required defaultValue={valueOf(reply, "ref", "", "create")} errors={fieldErrorsOf(reply, "ref", "create")} />
             <Field
               label={TEXT.req}
               name="title"
@@ -478,10 +471,22 @@ function FrameworksPanel({
                     {errs?.name ? <p className="field-error">{errs.name.join(", ")}</p> : null}
                   </td>
                   <td>
-                    <input form={formId} name="description" aria-label={`Description of ${f.name}`} defaultValue={valueOf(reply, "description", f.description, rowIntent)} maxLength={500} />
+                    <input
+                      form={formId}
+                      name="description"
+                      aria-label={`Description of ${f.name}`}
+                      defaultValue={valueOf(reply, "description", f.description, rowIntent)}
+                      maxLength={500}
+                    />
                   </td>
                   <td>
-                    <input form={formId} name="targetDate" type="date" aria-label={`Target date of ${f.name}`} defaultValue={valueOf(reply, "targetDate", f.targetDate, rowIntent)} />
+                    <input
+                      form={formId}
+                      name="targetDate"
+                      type="date"
+                      aria-label={`Target date of ${f.name}`}
+                      defaultValue={valueOf(reply, "targetDate", f.targetDate, rowIntent)}
+                    />
                     {errs?.targetDate ? <p className="field-error">{errs.targetDate.join(", ")}</p> : null}
                   </td>
                   <td className="dl-num">{f.total}</td>
@@ -499,9 +504,28 @@ function FrameworksPanel({
       <h3>Add a framework</h3>
       <Form method="post" className="form-grid" noValidate preventScrollReset>
         <input type="hidden" name="intent" value="create-framework" />
-        <Field label="Name" name="name" required maxLength={80} defaultValue={valueOf(reply, "name", "", "create-framework")} errors={fieldErrorsOf(reply, "name", "create-framework")} />
-        <Field label="Description" name="description" maxLength={500} defaultValue={valueOf(reply, "description", "", "create-framework")} errors={fieldErrorsOf(reply, "description", "create-framework")} />
-        <Field label="Target date" name="targetDate" type="date" defaultValue={valueOf(reply, "targetDate", "", "create-framework")} errors={fieldErrorsOf(reply, "targetDate", "create-framework")} />
+        <Field
+          label="Name"
+          name="name"
+          required
+          maxLength={80}
+          defaultValue={valueOf(reply, "name", "", "create-framework")}
+          errors={fieldErrorsOf(reply, "name", "create-framework")}
+        />
+        <Field
+          label="Description"
+          name="description"
+          maxLength={500}
+          defaultValue={valueOf(reply, "description", "", "create-framework")}
+          errors={fieldErrorsOf(reply, "description", "create-framework")}
+        />
+        <Field
+          label="Target date"
+          name="targetDate"
+          type="date"
+          defaultValue={valueOf(reply, "targetDate", "", "create-framework")}
+          errors={fieldErrorsOf(reply, "targetDate", "create-framework")}
+        />
         <div>
           <Button variant="primary" pending={busy === "create-framework"} pendingLabel="Adding…">
             Add framework
@@ -514,8 +538,8 @@ function FrameworksPanel({
         <a href="/governance/export?template=1" download>
           download the template
         </a>
-        ). framework: a framework's name; status: todo, in_progress, in_review or done (empty = todo); result: compliant, partial, non_compliant,
-        not_applicable or empty; owner: a user's email or name. A requirement already there (same framework and ref) is updated. One bad row rejects the whole file.
+        ). framework: a framework's name; status: todo, in_progress, in_review or done (empty = todo); result: compliant, partial, non_compliant, not_applicable
+        or empty; owner: a user's email or name. A requirement already there (same framework and ref) is updated. One bad row rejects the whole file.
       </p>
       <Form method="post" encType="multipart/form-data" className="import-form" preventScrollReset>
         <input type="hidden" name="intent" value="import" />
@@ -530,7 +554,9 @@ function FrameworksPanel({
           {importReply.message}
         </p>
       ) : null}
-      {importReply?.status === "import-error" ? <CsvErrorList errors={importReply.errors} title="Nothing was imported. Fix these rows and upload the file again:" /> : null}
+      {importReply?.status === "import-error" ? (
+        <CsvErrorList errors={importReply.errors} title="Nothing was imported. Fix these rows and upload the file again:" />
+      ) : null}
     </section>
   );
 }

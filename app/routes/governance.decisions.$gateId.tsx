@@ -76,7 +76,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(formData, s.decide, "decide");
     if (!parsed.ok) return badRequest(parsed.reply);
     const { decision, alternative, rationale } = parsed.data;
-    const row = recordGateDecision(new MetricContext(db), user.id, gateId, { decision, alternative: decision === "alternative" ? (alternative ?? null) : null, rationale });
+    const row = recordGateDecision(new MetricContext(db), user.id, gateId, {
+      decision,
+      alternative: decision === "alternative" ? (alternative ?? null) : null,
+      rationale,
+    });
     invariantResponse(row !== null, "Gate not found", 404);
     return { status: "ok", intent: "decide", message: `Decision recorded: ${DECISION_LABELS[decision]}.` } satisfies FormReply;
   }
@@ -92,7 +96,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     assertPermission(user, "gates:decide");
     const parsed = parseForm(formData, s.remove, "delete-criterion");
     if (!parsed.ok) return badRequest(parsed.reply);
-    if (!deleteManualCriterion(db, user.id, gateId, parsed.data.criterionId)) return fieldError(formData, "criterionId", "no such criterion on this gate", "delete-criterion");
+    if (!deleteManualCriterion(db, user.id, gateId, parsed.data.criterionId))
+      return fieldError(formData, "criterionId", "no such criterion on this gate", "delete-criterion");
     return { status: "ok", intent: "delete-criterion", message: "Manual criterion removed." } satisfies FormReply;
   }
   if (intent === "check") {
@@ -122,7 +127,11 @@ export default function GateDecisions() {
   const busy = (i: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === i;
   return (
     <>
-      <PageHeader eyebrow={<Link to="/governance/gates">Back to the decision gates</Link>} title={`${gate.name}: decisions`} description={gate.description ?? undefined} />
+      <PageHeader
+        eyebrow={<Link to="/governance/gates">Back to the decision gates</Link>}
+        title={`${gate.name}: decisions`}
+        description={gate.description ?? undefined}
+      />
       {reply?.status === "ok" ? (
         <p className="notice" role="status">
           {reply.message}
@@ -130,13 +139,19 @@ export default function GateDecisions() {
       ) : null}
       <Card title="Today">
         <p>
-          Due {formatDate(gate.dueDate, fmt.timeZone, fmt.locale)}. Verdict on today's figures{manual.length ? " and the manual criteria" : ""}: <GateVerdictBadge verdict={verdict} />
+          Due {formatDate(gate.dueDate, fmt.timeZone, fmt.locale)}. Verdict on today's figures{manual.length ? " and the manual criteria" : ""}:{" "}
+          <GateVerdictBadge verdict={verdict} />
         </p>
         <p data-testid="gate-last-decision">
           {last ? (
             <>
-              Last decision: <Badge tone={DECISION_TONE[last.decision]}>{DECISION_LABELS[last.decision]}</Badge> by {last.decidedByName ?? "a former user"} on {formatDateTime(last.decidedAt, fmt.timeZone, fmt.locale)} —{" "}
-              {supported ? <strong>today's figures still support it.</strong> : <strong>today's figures no longer support it (today: {GATE_VERDICT_LABELS[verdict]}).</strong>}
+              Last decision: <Badge tone={DECISION_TONE[last.decision]}>{DECISION_LABELS[last.decision]}</Badge> by {last.decidedByName ?? "a former user"} on{" "}
+              {formatDateTime(last.decidedAt, fmt.timeZone, fmt.locale)} —{" "}
+              {supported ? (
+                <strong>today's figures still support it.</strong>
+              ) : (
+                <strong>today's figures no longer support it (today: {GATE_VERDICT_LABELS[verdict]}).</strong>
+              )}
             </>
           ) : (
             "No decision recorded yet."
@@ -151,14 +166,27 @@ export default function GateDecisions() {
             return (
               <li key={m.id} data-testid="manual-criterion">
                 <strong>{m.label}</strong>: {m.checked ? <Badge tone="good">Checked</Badge> : <Badge tone="neutral">Not checked</Badge>}
-                {m.checkedByName && m.checkedAt ? ` — ${m.checked ? "checked" : "unchecked"} by ${m.checkedByName} on ${formatDateTime(m.checkedAt, fmt.timeZone, fmt.locale)}` : ""}
+                {m.checkedByName && m.checkedAt
+                  ? ` — ${m.checked ? "checked" : "unchecked"} by ${m.checkedByName} on ${formatDateTime(m.checkedAt, fmt.timeZone, fmt.locale)}`
+                  : ""}
                 {m.note ? `: ${m.note}` : ""}
                 {mayCheck ? (
                   <Form method="post" className="form-grid" noValidate>
                     <input type="hidden" name="intent" value="check" />
                     <input type="hidden" name="criterionId" value={m.id} />
-                    <CheckboxField label={`${m.label}: met`} name="checked" defaultChecked={checkedOf(reply, "checked", m.checked, rowIntent)} errors={fieldErrorsOf(reply, "checked", rowIntent)} />
-                    <Field label="Note" name="note" maxLength={1000} defaultValue={valueOf(reply, "note", m.note, rowIntent)} errors={fieldErrorsOf(reply, "note", rowIntent)} />
+                    <CheckboxField
+                      label={`${m.label}: met`}
+                      name="checked"
+                      defaultChecked={checkedOf(reply, "checked", m.checked, rowIntent)}
+                      errors={fieldErrorsOf(reply, "checked", rowIntent)}
+                    />
+                    <Field
+                      label="Note"
+                      name="note"
+                      maxLength={1000}
+                      defaultValue={valueOf(reply, "note", m.note, rowIntent)}
+                      errors={fieldErrorsOf(reply, "note", rowIntent)}
+                    />
                     <div>
                       <Button size="sm" pending={busy("check") && navigation.formData?.get("criterionId") === String(m.id)} pendingLabel="Saving…">
                         Save<span className="visually-hidden"> {m.label}</span>
@@ -182,7 +210,13 @@ export default function GateDecisions() {
         {mayDecide ? (
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="add-criterion" />
-            <Field label="New manual criterion" name="label" maxLength={200} defaultValue={valueOf(reply, "label", "", "add-criterion")} errors={fieldErrorsOf(reply, "label", "add-criterion")} />
+            <Field
+              label="New manual criterion"
+              name="label"
+              maxLength={200}
+              defaultValue={valueOf(reply, "label", "", "add-criterion")}
+              errors={fieldErrorsOf(reply, "label", "add-criterion")}
+            />
             <div>
               <Button pending={busy("add-criterion")} pendingLabel="Adding…">
                 Add criterion
@@ -205,8 +239,23 @@ export default function GateDecisions() {
               defaultValue={valueOf(reply, "decision", "", "decide")}
               errors={fieldErrorsOf(reply, "decision", "decide")}
             />
-            <Field label="Alternative chosen" name="alternative" maxLength={500} hint="For an alternative, e.g. “bridge round and cost reduction”." defaultValue={valueOf(reply, "alternative", "", "decide")} errors={fieldErrorsOf(reply, "alternative", "decide")} />
-            <TextareaField label="Rationale" name="rationale" required rows={3} className="form-grid__full" defaultValue={valueOf(reply, "rationale", "", "decide")} errors={fieldErrorsOf(reply, "rationale", "decide")} />
+            <Field
+              label="Alternative chosen"
+              name="alternative"
+              maxLength={500}
+              hint="For an alternative, e.g. “bridge round and cost reduction”."
+              defaultValue={valueOf(reply, "alternative", "", "decide")}
+              errors={fieldErrorsOf(reply, "alternative", "decide")}
+            />
+            <TextareaField
+              label="Rationale"
+              name="rationale"
+              required
+              rows={3}
+              className="form-grid__full"
+              defaultValue={valueOf(reply, "rationale", "", "decide")}
+              errors={fieldErrorsOf(reply, "rationale", "decide")}
+            />
             <div>
               <Button variant="primary" pending={busy("decide")} pendingLabel="Recording…">
                 Record decision
@@ -224,10 +273,16 @@ export default function GateDecisions() {
             {decisions.map((d) => (
               <li key={d.id}>
                 <Badge tone={DECISION_TONE[d.decision]}>{DECISION_LABELS[d.decision]}</Badge>
-                {d.alternative ? ` (${d.alternative})` : ""} — {d.decidedByName ?? "a former user"}, {formatDateTime(d.decidedAt, fmt.timeZone, fmt.locale)}: {d.rationale}
+                {d.alternative ? ` (${d.alternative})` : ""} — {d.decidedByName ?? "a former user"}, {formatDateTime(d.decidedAt, fmt.timeZone, fmt.locale)}:{" "}
+                {d.rationale}
                 <div className="muted">
                   Taken on: verdict {GATE_VERDICT_LABELS[d.snapshot.verdict]};{" "}
-                  {d.snapshot.criteria.map((c) => `${c.label} ${formatGateValue(c.metric, c.value, fmt, c.threshold)} (${c.operator} ${formatGateValue(c.metric, c.threshold, fmt, c.value)})`).join("; ")}
+                  {d.snapshot.criteria
+                    .map(
+                      (c) =>
+                        `${c.label} ${formatGateValue(c.metric, c.value, fmt, c.threshold)} (${c.operator} ${formatGateValue(c.metric, c.threshold, fmt, c.value)})`,
+                    )
+                    .join("; ")}
                   {d.snapshot.manual.length ? `; ${d.snapshot.manual.map((m) => `${m.label}: ${m.checked ? "checked" : "not checked"}`).join("; ")}` : ""}
                 </div>
               </li>

@@ -43,7 +43,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { assessments: listMaturityAssessments(getDb()), today: todayUtc() };
 }
 
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "risks:edit");
   const formData = await request.formData();
@@ -51,9 +50,18 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return badRequest(parsed.reply);
   const d = parsed.data;
   if (d.assessedOn > todayUtc()) {
-    return badRequest({ status: "error", fieldErrors: { assessedOn: ["cannot be in the future"] }, formErrors: [], values: Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)])), intent: "assess" });
+    return badRequest({
+      status: "error",
+      fieldErrors: { assessedOn: ["cannot be in the future"] },
+      formErrors: [],
+      values: Object.fromEntries([...formData.entries()].map(([k, v]) => [k, String(v)])),
+      intent: "assess",
+    });
   }
-  const scores = Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [k, d[`score_${k}`] as number])) as Record<(typeof MATURITY_INDICATOR_KEYS)[number], number>;
+  const scores = Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [k, d[`score_${k}`] as number])) as Record<
+    (typeof MATURITY_INDICATOR_KEYS)[number],
+    number
+  >;
   const notes = Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [k, d[`note_${k}`] as string | null]));
   recordMaturityAssessment(getDb(), user.id, { assessedOn: d.assessedOn, scores, notes });
   return { status: "ok", intent: "assess", message: `Assessment of ${d.assessedOn} saved.` } satisfies FormReply;

@@ -53,7 +53,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const teams = editable
     ? listTeamsForHiring(db, { keepId: r.teamId })
         .filter((t) =>
-          r.canEdit ? can(user, "hiring:edit", { teamId: t.id, teamIsTech: t.isTech }) : t.id === user.teamId && can(user, "hiring:propose", { teamId: t.id, teamIsTech: t.isTech }),
+          r.canEdit
+            ? can(user, "hiring:edit", { teamId: t.id, teamIsTech: t.isTech })
+            : t.id === user.teamId && can(user, "hiring:propose", { teamId: t.id, teamIsTech: t.isTech }),
         )
         .map((t) => ({ id: t.id, name: t.name }))
     : [];

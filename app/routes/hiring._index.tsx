@@ -191,7 +191,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (!result) return formError(formData, "This requisition no longer exists.", "status");
   if (!result.ok) return formError(formData, result.error, "status");
-  const reply = { status: "ok", intent: "status", message: `Status changed from ${STATUS_LABELS[result.from]} to ${STATUS_LABELS[result.to]}.` } satisfies FormReply;
+  const reply = {
+    status: "ok",
+    intent: "status",
+    message: `Status changed from ${STATUS_LABELS[result.from]} to ${STATUS_LABELS[result.to]}.`,
+  } satisfies FormReply;
   return { ...reply, hiredRequisitionId: result.to === "hired" ? requisitionId : null };
 }
 
@@ -202,9 +206,7 @@ function StatusActions({ row }: { row: Row }) {
   if (!row.canEdit) return null;
   const next = NEXT[row.status as Status];
   const busy =
-    navigation.state === "submitting" && navigation.formData?.get("requisitionId") === String(row.id)
-      ? String(navigation.formData?.get("change"))
-      : null;
+    navigation.state === "submitting" && navigation.formData?.get("requisitionId") === String(row.id) ? String(navigation.formData?.get("change")) : null;
   const hidden = (
     <>
       <input type="hidden" name="intent" value="status" />
@@ -218,7 +220,12 @@ function StatusActions({ row }: { row: Row }) {
         <Form method="post" preventScrollReset>
           {hidden}
           <input type="hidden" name="change" value="next" />
-          <button type="submit" className="btn btn--primary btn--sm" aria-label={`${TEXT.moveTo(STATUS_LABELS[next])}: ${row.title}`} aria-busy={busy === "next" || undefined}>
+          <button
+            type="submit"
+            className="btn btn--primary btn--sm"
+            aria-label={`${TEXT.moveTo(STATUS_LABELS[next])}: ${row.title}`}
+            aria-busy={busy === "next" || undefined}
+          >
             {busy === "next" ? "…" : `→ ${STATUS_LABELS[next]}`}
           </button>
         </Form>
@@ -227,7 +234,13 @@ function StatusActions({ row }: { row: Row }) {
         <Form method="post" preventScrollReset>
           {hidden}
           <input type="hidden" name="change" value="cancel" />
-          <button type="submit" className="btn btn--ghost btn--sm" title={TEXT.cancel} aria-label={`${TEXT.cancel}: ${row.title}`} aria-busy={busy === "cancel" || undefined}>
+          <button
+            type="submit"
+            className="btn btn--ghost btn--sm"
+            title={TEXT.cancel}
+            aria-label={`${TEXT.cancel}: ${row.title}`}
+            aria-busy={busy === "cancel" || undefined}
+          >
             {busy === "cancel" ? "…" : "✕"}
           </button>
         </Form>
@@ -338,7 +351,12 @@ const deltaColumn = col.display({
       {TEXT.delta} <Tooltip label="How Δ zero-cash is computed" content={TEXT.deltaFormula} align="end" />
     </span>
   ),
-  meta: { align: "end", nowrap: true, withheld: (r: Row) => r.delta.kind === "hidden" || (r.delta.kind === "notCounted" && !r.salaryVisible), withheldNote: TEXT.deltaColumnWithheld },
+  meta: {
+    align: "end",
+    nowrap: true,
+    withheld: (r: Row) => r.delta.kind === "hidden" || (r.delta.kind === "notCounted" && !r.salaryVisible),
+    withheldNote: TEXT.deltaColumnWithheld,
+  },
   cell: (c) => <DeltaCell row={c.row.original} />,
 });
 const columnsWithSalary = col.columns([...baseColumns, salaryColumn, deltaColumn]);

@@ -13,7 +13,16 @@ import { useFormatting } from "~/hooks/root-data";
 import { employmentStatus, type EmploymentStatus } from "~/lib/employment";
 import { formatDate, formatMoney } from "~/lib/format";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
-import { canManageEmployees, currentDay, EMPLOYEE_SORTS, listEmployees, listTeamsForHiring, parseEmployeeFilters, type EmployeeRow, type EmployeeSort } from "~/models/hiring.server";
+import {
+  canManageEmployees,
+  currentDay,
+  EMPLOYEE_SORTS,
+  listEmployees,
+  listTeamsForHiring,
+  parseEmployeeFilters,
+  type EmployeeRow,
+  type EmployeeSort,
+} from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
 

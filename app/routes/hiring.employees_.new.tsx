@@ -58,7 +58,11 @@ export default function NewEmployee() {
   const errs = (name: string) => fieldErrorsOf(reply, name);
   return (
     <>
-      <PageHeader eyebrow={<Link to="/hiring/employees">{TEXT.back}</Link>} title={TEXT.title} description={prefill ? TEXT.fromRequisition(prefill.title) : TEXT.description} />
+      <PageHeader
+        eyebrow={<Link to="/hiring/employees">{TEXT.back}</Link>}
+        title={TEXT.title}
+        description={prefill ? TEXT.fromRequisition(prefill.title) : TEXT.description}
+      />
       <section className="panel">
         <Form method="post" className="form-grid" noValidate>
           {isErrorReply(reply) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
@@ -73,8 +77,22 @@ export default function NewEmployee() {
           />
           <Field label="Job title" name="title" required defaultValue={v("title", prefill?.title ?? "")} errors={errs("title")} />
           <Field label="Start date" name="startDate" type="date" required defaultValue={v("startDate", prefill?.startDate ?? "")} errors={errs("startDate")} />
-          <Field label="End date" name="endDate" type="date" defaultValue={v("endDate", "")} errors={errs("endDate")} hint="Leave empty while they work here." />
-          <Field label="Annual salary (€)" name="annualSalary" inputMode="decimal" required defaultValue={v("annualSalary", prefill?.annualSalary ?? "")} errors={errs("annualSalary")} />
+          <Field
+            label="End date"
+            name="endDate"
+            type="date"
+            defaultValue={v("endDate", "")}
+            errors={errs("endDate")}
+            hint="Leave empty while they work here."
+          />
+          <Field
+            label="Annual salary (€)"
+            name="annualSalary"
+            inputMode="decimal"
+            required
+            defaultValue={v("annualSalary", prefill?.annualSalary ?? "")}
+            errors={errs("annualSalary")}
+          />
           <div>
             <Button type="submit" variant="primary" pending={navigation.state === "submitting"} pendingLabel="Saving…">
               {TEXT.save}

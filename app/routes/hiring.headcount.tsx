@@ -27,8 +27,7 @@ const TEXT = {
   to: "To",
   apply: "Show",
   today: "This month",
-  actualFormula:
-    "Actual = employees with start date ≤ last day of the month and no end date, or an end date after it.",
+  actualFormula: "Actual = employees with start date ≤ last day of the month and no end date, or an end date after it.",
   plannedFormula:
     "Plan = actual + requisitions neither hired nor cancelled whose target start month ≤ the month. A hired requisition counts through its employee row only (no double count).",
   targetFormula: "Company headcount target (settings).",
@@ -54,7 +53,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // today's figures are the catalogue's people.headcount / people.headcount_planned (the same on every page)
   const ctx = new MetricContext(db);
   const f = readFigureMap(ctx, ["people.headcount", "people.headcount_planned"] as const);
-  const now = { ...getHeadcountSummary(db, ctx.month, ctx.today), actual: f["people.headcount"].value as number, planned: f["people.headcount_planned"].value as number };
+  const now = {
+    ...getHeadcountSummary(db, ctx.month, ctx.today),
+    actual: f["people.headcount"].value as number,
+    planned: f["people.headcount_planned"].value as number,
+  };
   const marks = {
     actual: { id: "people.headcount", value: f["people.headcount"].value, asOf: f["people.headcount"].asOf },
     planned: { id: "people.headcount_planned", value: f["people.headcount_planned"].value, asOf: f["people.headcount_planned"].asOf },
@@ -81,72 +84,83 @@ export default function Headcount() {
       {data.empty ? (
         <EmptyState title="No employees or requisitions yet" whoMay="the CEO (employees, any requisition); the CTO (tech teams' requisitions)" headingLevel={2}>
           <p>
-            The headcount counts employees and plans requisitions. <Link to="/import#import-employees">Import your employees</Link> (a CSV template is there) and add
-            the first hire on the <Link to="/hiring">hiring plan</Link>.
+            The headcount counts employees and plans requisitions. <Link to="/import#import-employees">Import your employees</Link> (a CSV template is there)
+            and add the first hire on the <Link to="/hiring">hiring plan</Link>.
           </p>
         </EmptyState>
       ) : (
         <>
-      <div className="hiring-tiles">
-        <KpiTile
-          label={`${TEXT.actual} (today)`}
-          value={fmtInt(data.now.actual)}
-          metric={data.marks.actual}
-          formula={TEXT.actualFormula}
-          window="today: start date ≤ today < end date"
-          href="/hiring/employees"
-        />
-        <KpiTile
-          label={`${TEXT.planned} (${fm(data.month)})`}
-          value={fmtInt(data.now.planned)}
-          metric={data.marks.planned}
-          formula={TEXT.plannedFormula}
-          window={`end of ${fm(data.month)}`}
-          href="/hiring"
-        />
-        <KpiTile label={TEXT.planEnd(fm(data.planEndMonth))} value={fmtInt(data.planEnd.planned)} formula={TEXT.plannedFormula} window={`end of ${fm(data.planEndMonth)}`} href={`/hiring?to=${data.planEndMonth}`} />
-        <KpiTile label={TEXT.gap} value={fmtInt(Math.max(0, data.planEnd.target - data.planEnd.planned))} formula={`${TEXT.gapFormula} Target: ${data.planEnd.target}.`} window={`end of ${fm(data.planEndMonth)}`} href="/settings" />
-      </div>
-      <Form method="get" className="hiring-filters" aria-label="Months">
-        <label>
-          {TEXT.from}
-          <input type="month" name="from" defaultValue={data.from} />
-        </label>
-        <label>
-          {TEXT.to}
-          <input type="month" name="to" defaultValue={data.to} />
-        </label>
-        <button type="submit" className="btn btn--secondary btn--sm">
-          {TEXT.apply}
-        </button>
-      </Form>
-      <section className="card hiring-chart">
-        <LineChart
-          title={TEXT.chartTitle}
-          description={
-            <>
-              {span}. {TEXT.actualFormula} {TEXT.plannedFormula} <Link to="/hiring">Requisitions</Link> ·{" "}
-              <Link to="/hiring/employees">Employees</Link>
-            </>
-          }
-          summary={`Actual ${data.now.actual}, plan ${data.now.planned} at ${fm(data.month)}; plan ${data.planEnd.planned} at ${fm(data.planEndMonth)}; target ${data.now.target}.`}
-          data={chartData}
-          xKey="month"
-          xLabel="Month"
-          series={[
-            { key: "actual", label: TEXT.actual, color: "chart-1" },
-            { key: "planned", label: TEXT.planned, color: "chart-3", dashed: true },
-          ]}
-          referenceLine={{ y: data.now.target, label: `${TEXT.target} ${data.now.target}`, color: "good" }}
-          xMarker={data.month >= data.from && data.month <= data.to ? { x: data.month, label: TEXT.today } : undefined}
-          formatX={fm}
-          formatValue={fmtInt}
-          unit="count"
-          locale={formatting.locale}
-          width={900}
-          height={320}
-        />
-      </section>
+          <div className="hiring-tiles">
+            <KpiTile
+              label={`${TEXT.actual} (today)`}
+              value={fmtInt(data.now.actual)}
+              metric={data.marks.actual}
+              formula={TEXT.actualFormula}
+              window="today: start date ≤ today < end date"
+              href="/hiring/employees"
+            />
+            <KpiTile
+              label={`${TEXT.planned} (${fm(data.month)})`}
+              value={fmtInt(data.now.planned)}
+              metric={data.marks.planned}
+              formula={TEXT.plannedFormula}
+              window={`end of ${fm(data.month)}`}
+              href="/hiring"
+            />
+            <KpiTile
+              label={TEXT.planEnd(fm(data.planEndMonth))}
+              value={fmtInt(data.planEnd.planned)}
+              formula={TEXT.plannedFormula}
+              window={`end of ${fm(data.planEndMonth)}`}
+              href={`/hiring?to=${data.planEndMonth}`}
+            />
+            <KpiTile
+              label={TEXT.gap}
+              value={fmtInt(Math.max(0, data.planEnd.target - data.planEnd.planned))}
+              formula={`${TEXT.gapFormula} Target: ${data.planEnd.target}.`}
+              window={`end of ${fm(data.planEndMonth)}`}
+              href="/settings"
+            />
+          </div>
+          <Form method="get" className="hiring-filters" aria-label="Months">
+            <label>
+              {TEXT.from}
+              <input type="month" name="from" defaultValue={data.from} />
+            </label>
+            <label>
+              {TEXT.to}
+              <input type="month" name="to" defaultValue={data.to} />
+            </label>
+            <button type="submit" className="btn btn--secondary btn--sm">
+              {TEXT.apply}
+            </button>
+          </Form>
+          <section className="card hiring-chart">
+            <LineChart
+              title={TEXT.chartTitle}
+              description={
+                <>
+                  {span}. {TEXT.actualFormula} {TEXT.plannedFormula} <Link to="/hiring">Requisitions</Link> · <Link to="/hiring/employees">Employees</Link>
+                </>
+              }
+              summary={`Actual ${data.now.actual}, plan ${data.now.planned} at ${fm(data.month)}; plan ${data.planEnd.planned} at ${fm(data.planEndMonth)}; target ${data.now.target}.`}
+              data={chartData}
+              xKey="month"
+              xLabel="Month"
+              series={[
+                { key: "actual", label: TEXT.actual, color: "chart-1" },
+                { key: "planned", label: TEXT.planned, color: "chart-3", dashed: true },
+              ]}
+              referenceLine={{ y: data.now.target, label: `${TEXT.target} ${data.now.target}`, color: "good" }}
+              xMarker={data.month >= data.from && data.month <= data.to ? { x: data.month, label: TEXT.today } : undefined}
+              formatX={fm}
+              formatValue={fmtInt}
+              unit="count"
+              locale={formatting.locale}
+              width={900}
+              height={320}
+            />
+          </section>
         </>
       )}
     </>

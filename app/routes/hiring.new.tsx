@@ -26,7 +26,9 @@ export const meta: MetaFunction = () => [{ title: "New requisition · Strategy T
 
 /** The teams this actor may create for: full edit or propose. */
 function allowedTeams(user: Parameters<typeof can>[0], teams: ReturnType<typeof listTeamsForHiring>) {
-  return teams.filter((t) => can(user, "hiring:edit", { teamId: t.id, teamIsTech: t.isTech }) || can(user, "hiring:propose", { teamId: t.id, teamIsTech: t.isTech }));
+  return teams.filter(
+    (t) => can(user, "hiring:edit", { teamId: t.id, teamIsTech: t.isTech }) || can(user, "hiring:propose", { teamId: t.id, teamIsTech: t.isTech }),
+  );
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

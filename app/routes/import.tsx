@@ -31,7 +31,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   const kind = formData.get("kind");
-  if (!isImportKind(kind)) return data({ kind: "budget-lines" as ImportKind, status: "error" as const, errors: [{ row: 0, field: "kind", message: "is not a known import" }] }, { status: 400 });
+  if (!isImportKind(kind))
+    return data(
+      { kind: "budget-lines" as ImportKind, status: "error" as const, errors: [{ row: 0, field: "kind", message: "is not a known import" }] },
+      { status: 400 },
+    );
   const spec = IMPORTS[kind];
   if (!spec.allowed(user)) forbidden();
   const upload = await readCsvUpload(formData);
@@ -80,7 +84,9 @@ export default function ImportPage() {
               {reply.message}
             </p>
           ) : null}
-          {reply?.kind === k.kind && reply.status === "error" ? <CsvErrorList errors={reply.errors} title="Nothing was imported. Fix these rows and upload the file again:" /> : null}
+          {reply?.kind === k.kind && reply.status === "error" ? (
+            <CsvErrorList errors={reply.errors} title="Nothing was imported. Fix these rows and upload the file again:" />
+          ) : null}
         </Card>
       ))}
     </>

@@ -180,8 +180,11 @@ export default function KpiPage() {
           ]}
           formatX={(x) => formatShortDate(x, formatting.locale)}
           formatValue={(x) => formatKpiValue(x, null, formatting.locale) ?? ""}
-                unit={kpiAxisUnit(kpi.unit, series.flatMap((p) => [p.value, p.target]))}
-                locale={formatting.locale}
+          unit={kpiAxisUnit(
+            kpi.unit,
+            series.flatMap((p) => [p.value, p.target]),
+          )}
+          locale={formatting.locale}
           width={800}
           yDomain={["auto", "auto"]}
           yAxisWidth={96}
@@ -191,26 +194,33 @@ export default function KpiPage() {
       {canEdit ? (
         <div className="okr-admin">
           {linkedMetric ? null : (
-          <Card title={TEXT.measure} description={TEXT.measureHint}>
-            <Form method="post" className="form-grid" noValidate>
-              <input type="hidden" name="intent" value="measure" />
-              <Field label="Date" name="measuredOn" type="date" required defaultValue={v("measuredOn", today, "measure")} errors={e("measuredOn", "measure")} />
-              <Field
-                label={`Value${kpi.unit ? ` (${kpi.unit})` : ""}`}
-                name="value"
-                inputMode="decimal"
-                required
-                defaultValue={v("value", "", "measure")}
-                errors={e("value", "measure")}
-              />
-              <Field label="Note" name="note" defaultValue={v("note", "", "measure")} errors={e("note", "measure")} />
-              <div>
-                <Button type="submit" variant="primary" pending={busy("measure")} pendingLabel="Saving…">
-                  Record
-                </Button>
-              </div>
-            </Form>
-          </Card>
+            <Card title={TEXT.measure} description={TEXT.measureHint}>
+              <Form method="post" className="form-grid" noValidate>
+                <input type="hidden" name="intent" value="measure" />
+                <Field
+                  label="Date"
+                  name="measuredOn"
+                  type="date"
+                  required
+                  defaultValue={v("measuredOn", today, "measure")}
+                  errors={e("measuredOn", "measure")}
+                />
+                <Field
+                  label={`Value${kpi.unit ? ` (${kpi.unit})` : ""}`}
+                  name="value"
+                  inputMode="decimal"
+                  required
+                  defaultValue={v("value", "", "measure")}
+                  errors={e("value", "measure")}
+                />
+                <Field label="Note" name="note" defaultValue={v("note", "", "measure")} errors={e("note", "measure")} />
+                <div>
+                  <Button type="submit" variant="primary" pending={busy("measure")} pendingLabel="Saving…">
+                    Record
+                  </Button>
+                </div>
+              </Form>
+            </Card>
           )}
           <Card title={TEXT.targets} description={TEXT.targetsHint}>
             <ul className="okr-kr-list">
@@ -252,7 +262,9 @@ export default function KpiPage() {
                 <thead>
                   <tr>
                     <th scope="col">Date</th>
-                    <th scope="col" className="num">Value</th>
+                    <th scope="col" className="num">
+                      Value
+                    </th>
                     <th scope="col">Note</th>
                     <th scope="col">By</th>
                     {canEdit ? (

@@ -50,7 +50,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { cycle, kpis: tiles, canEdit, sources: canEdit ? linkableMetricOptions(ctx, "kpi") : [] };
 }
 
-type ImportReply = { status: "error"; intent: "import"; csvErrors: CsvRowError[]; fieldErrors: Record<string, string[]>; formErrors: string[]; values: Record<string, string> };
+type ImportReply = {
+  status: "error";
+  intent: "import";
+  csvErrors: CsvRowError[];
+  fieldErrors: Record<string, string[]>;
+  formErrors: string[];
+  values: Record<string, string>;
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -85,7 +92,11 @@ export async function action({ request }: ActionFunctionArgs) {
       };
       return badRequest(reply);
     }
-    return { status: "ok", intent: "import", message: `Imported ${plural(result.created + result.updated, "measurement", "measurements")}: ${result.created} created, ${result.updated} updated.` } satisfies FormReply;
+    return {
+      status: "ok",
+      intent: "import",
+      message: `Imported ${plural(result.created + result.updated, "measurement", "measurements")}: ${result.created} created, ${result.updated} updated.`,
+    } satisfies FormReply;
   }
   return unknownIntent(formData);
 }
@@ -206,9 +217,11 @@ export default function KpisIndex() {
             </Form>
             {csvErrors.length > 0 ? (
               <ul className="kpi-csv-errors" role="alert" data-testid="csv-errors">
-                {csvErrors.map((e) => `row ${e.row}${e.field ? `, ${e.field}` : ""}: ${e.message}`).map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
+                {csvErrors
+                  .map((e) => `row ${e.row}${e.field ? `, ${e.field}` : ""}: ${e.message}`)
+                  .map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
               </ul>
             ) : null}
           </Card>

@@ -53,9 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const user = getUserForLogin(db, email);
-  const ok = user?.active
-    ? await verifyPassword(user.passwordHash, password)
-    : (await verifyPassword(await dummyPasswordHash(), password), false);
+  const ok = user?.active ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyPasswordHash(), password), false);
   if (!user || !ok) {
     recordFailure(db, email, ip);
     return badRequest({ status: "error", fieldErrors: {}, formErrors: [GENERIC_FAILURE], values });
@@ -97,7 +95,11 @@ export default function Login() {
             aria-invalid={emailErrors ? true : undefined}
             aria-describedby={emailErrors ? "email-error" : undefined}
           />
-          {emailErrors ? <p id="email-error" className="field-error">Email {emailErrors.join(", ")}</p> : null}
+          {emailErrors ? (
+            <p id="email-error" className="field-error">
+              Email {emailErrors.join(", ")}
+            </p>
+          ) : null}
         </div>
         <div>
           <label htmlFor="password">Password</label>
@@ -110,7 +112,11 @@ export default function Login() {
             aria-invalid={passwordErrors ? true : undefined}
             aria-describedby={passwordErrors ? "password-error" : undefined}
           />
-          {passwordErrors ? <p id="password-error" className="field-error">Password {passwordErrors.join(", ")}</p> : null}
+          {passwordErrors ? (
+            <p id="password-error" className="field-error">
+              Password {passwordErrors.join(", ")}
+            </p>
+          ) : null}
         </div>
         <button type="submit" className="btn btn--primary" disabled={pending}>
           {pending ? "Signing in…" : "Sign in"}

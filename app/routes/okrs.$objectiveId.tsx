@@ -323,7 +323,11 @@ export default function ObjectivePage() {
                       {kr.currentValue === null ? "no data" : formatKrValue(kr.kind, kr.currentValue, kr.unit, formatting)}
                     </span>{" "}
                     · {formatKrRange(kr, formatting)} · weight {kr.weight} ·{" "}
-                    {kr.metricId ? <>linked to <code>{kr.metricId}</code> · </> : null}
+                    {kr.metricId ? (
+                      <>
+                        linked to <code>{kr.metricId}</code> ·{" "}
+                      </>
+                    ) : null}
                     {kr.ownerName ?? "no owner"} · {plural(kr.checkIns, "check-in", "check-ins")}
                     {kr.finalProgress != null ? ` · final ${formatPercent(kr.finalProgress, 0, formatting.locale)}` : null}
                   </p>

@@ -18,7 +18,17 @@ import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/form
 import { badRequest, fieldError, idField, parseForm, unknownIntent } from "~/lib/forms.server";
 import { expectedProgress } from "~/lib/metrics/okrs";
 import { markTree, okrLinks } from "~/models/okr-links.server";
-import { closeCycle, createCycle, createObjective, cycleNameTaken, getCycle, getOkrTree, listCycles, listParentOptions, listPeople } from "~/models/okrs.server";
+import {
+  closeCycle,
+  createCycle,
+  createObjective,
+  cycleNameTaken,
+  getCycle,
+  getOkrTree,
+  listCycles,
+  listParentOptions,
+  listPeople,
+} from "~/models/okrs.server";
 import { listTeams } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 
@@ -115,10 +125,7 @@ export default function OkrsIndex() {
   const errs = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
   const v = (name: string, fallback: string | number | null | undefined, intent: string) => valueOf(reply, name, fallback, intent);
   const closed = cycle?.status === "closed";
-  const teamOptions = [
-    ...(canCompany ? [{ value: "", label: "Company-level" }] : []),
-    ...teams.map((t) => ({ value: String(t.id), label: t.name })),
-  ];
+  const teamOptions = [...(canCompany ? [{ value: "", label: "Company-level" }] : []), ...teams.map((t) => ({ value: String(t.id), label: t.name }))];
   return (
     <>
       <PageHeader
@@ -226,8 +233,22 @@ export default function OkrsIndex() {
             <Form method="post" className="form-grid" noValidate>
               <input type="hidden" name="intent" value="create-cycle" />
               <Field label="Name" name="name" required hint="e.g. 2026-Q1" defaultValue={v("name", "", "create-cycle")} errors={errs("name", "create-cycle")} />
-              <Field label="Start date" name="startDate" type="date" required defaultValue={v("startDate", "", "create-cycle")} errors={errs("startDate", "create-cycle")} />
-              <Field label="End date (inclusive)" name="endDate" type="date" required defaultValue={v("endDate", "", "create-cycle")} errors={errs("endDate", "create-cycle")} />
+              <Field
+                label="Start date"
+                name="startDate"
+                type="date"
+                required
+                defaultValue={v("startDate", "", "create-cycle")}
+                errors={errs("startDate", "create-cycle")}
+              />
+              <Field
+                label="End date (inclusive)"
+                name="endDate"
+                type="date"
+                required
+                defaultValue={v("endDate", "", "create-cycle")}
+                errors={errs("endDate", "create-cycle")}
+              />
               <div>
                 <Button type="submit" pending={busy("create-cycle")} pendingLabel="Creating…">
                   Create cycle

@@ -110,7 +110,13 @@ export default function KeyResultHistory() {
   const fmtValue = (v: number) => formatKrValue(kr.kind, v, kr.unit, formatting);
   // axis labels without the unit (in the title instead): recharts wraps long tick labels only in the browser
   const fmtAxis = (v: number) =>
-    kr.kind === "currency" ? formatMoney(v, { ...formatting, compact: true }) : kr.kind === "boolean" ? (v >= 1 ? "Done" : "Not done") : formatNumber(v, { locale: formatting.locale, digits: 2 });
+    kr.kind === "currency"
+      ? formatMoney(v, { ...formatting, compact: true })
+      : kr.kind === "boolean"
+        ? v >= 1
+          ? "Done"
+          : "Not done"
+        : formatNumber(v, { locale: formatting.locale, digits: 2 });
   const fmtX = (x: string | number) => formatShortDate(x, formatting.locale);
   return (
     <>
@@ -131,16 +137,12 @@ export default function KeyResultHistory() {
       />
       {metric ? (
         <p className="notice" data-testid="kr-linked-metric">
-          Linked to <strong>{metric.label}</strong> (<code>{metric.id}</code>): the value and its history are the metric&apos;s, computed from
-          the data — {metric.formula} {metric.windowText}
+          Linked to <strong>{metric.label}</strong> (<code>{metric.id}</code>): the value and its history are the metric&apos;s, computed from the data —{" "}
+          {metric.formula} {metric.windowText}
           {metric.mark ? (
             <>
               {" "}
-              Now:{" "}
-              <strong {...metricAttributes(metric.mark)}>
-                {kr.currentValue === null ? "no data" : fmtValue(kr.currentValue)}
-              </strong>
-              .
+              Now: <strong {...metricAttributes(metric.mark)}>{kr.currentValue === null ? "no data" : fmtValue(kr.currentValue)}</strong>.
             </>
           ) : (
             " The cycle is closed: the value shown is the one frozen at closing."

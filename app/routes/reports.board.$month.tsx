@@ -139,21 +139,10 @@ export default function BoardPack() {
         <section key={section.id} className="panel pack-section" aria-labelledby={`pack-${section.id}`} data-section={section.id}>
           <h2 id={`pack-${section.id}`}>{section.title}</h2>
           {section.metrics.length ? (
-            <BoardPackMetricTable
-              ids={section.metrics}
-              metrics={f.metrics}
-              changes={data.changes}
-              fmt={fmt}
-              live={data.status === "draft"}
-            />
+            <BoardPackMetricTable ids={section.metrics} metrics={f.metrics} changes={data.changes} fmt={fmt} live={data.status === "draft"} />
           ) : null}
           <BoardPackSectionBody section={section.id} figures={f} fmt={fmt} />
-          <CommentaryBlock
-            section={section.id}
-            text={data.commentary[section.id] ?? ""}
-            editable={editable}
-            reply={reply}
-          />
+          <CommentaryBlock section={section.id} text={data.commentary[section.id] ?? ""} editable={editable} reply={reply} />
         </section>
       ))}
 

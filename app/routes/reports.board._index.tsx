@@ -46,7 +46,9 @@ export default function BoardPacks() {
         actions={
           mayPublish && packable && packableState !== "published" ? (
             <Link className="btn btn--primary" to={`/reports/board/${packable}`}>
-              {packableState === "draft" ? TEXT.continueDraft(formatMonth(packable, formatting.locale)) : TEXT.prepare(formatMonth(packable, formatting.locale))}
+              {packableState === "draft"
+                ? TEXT.continueDraft(formatMonth(packable, formatting.locale))
+                : TEXT.prepare(formatMonth(packable, formatting.locale))}
             </Link>
           ) : undefined
         }
@@ -73,7 +75,9 @@ export default function BoardPacks() {
                   <td>
                     <Badge tone={p.status === "published" ? "good" : "neutral"}>{p.status === "published" ? "Published" : "Draft"}</Badge>
                   </td>
-                  <td>{p.publishedAt ? `${formatDateTime(p.publishedAt, formatting.timeZone, formatting.locale)} · ${p.publishedByName ?? "a former user"}` : "—"}</td>
+                  <td>
+                    {p.publishedAt ? `${formatDateTime(p.publishedAt, formatting.timeZone, formatting.locale)} · ${p.publishedByName ?? "a former user"}` : "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>

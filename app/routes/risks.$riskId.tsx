@@ -63,7 +63,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { risk, owners: listRiskOwnerOptions(db) };
 }
 
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "risks:edit");
   const id = idSchema.safeParse(params.riskId);
@@ -171,8 +170,7 @@ export default function RiskDetail() {
               label: TEXT.review,
               value: risk.nextReviewDate ? (
                 <>
-                  {formatDate(risk.nextReviewDate, formatting.timeZone, formatting.locale)}{" "}
-                  {risk.overdue ? <Badge tone="bad">{TEXT.overdue}</Badge> : null}
+                  {formatDate(risk.nextReviewDate, formatting.timeZone, formatting.locale)} {risk.overdue ? <Badge tone="bad">{TEXT.overdue}</Badge> : null}
                 </>
               ) : (
                 "not set"

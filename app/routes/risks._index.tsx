@@ -19,15 +19,7 @@ import { formatDate } from "~/lib/format";
 import { FORMULAS, RISK_LEVEL_LABELS } from "~/lib/metrics/risks";
 import { parseTableParams, tableHref, tablePaging } from "~/lib/table-params";
 import { refreshMetricRisks } from "~/models/live-metrics.server";
-import {
-  getRiskHeatMap,
-  listRiskOwnerOptions,
-  countRisksBySource,
-  listRisks,
-  RISK_SORTS,
-  riskFilterFromUrl,
-  type RiskRow,
-} from "~/models/risks.server";
+import { getRiskHeatMap, listRiskOwnerOptions, countRisksBySource, listRisks, RISK_SORTS, riskFilterFromUrl, type RiskRow } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
 
 const TEXT = {
@@ -53,7 +45,8 @@ const TEXT = {
   clearCell: "Show all cells",
   caption: "Risks",
   emptyTitle: "No risks in the register yet",
-  emptyBody: "Add the first risk with “Add a risk” (or “Propose a risk” as a team lead): give it a category, likelihood and impact before and after treatment, an owner and a review date.",
+  emptyBody:
+    "Add the first risk with “Add a risk” (or “Propose a risk” as a team lead): give it a category, likelihood and impact before and after treatment, an owner and a review date.",
   emptyWho: "CEO and CTO add and accept risks; team leads propose them.",
   scoreHelp: "About risk scores",
   overdueTag: "Review overdue",
@@ -62,7 +55,8 @@ const TEXT = {
   sourceAll: "All",
   sourcePeople: "Entered by people",
   sourceRule: "Raised by metric rules",
-  sourceRuleHelp: "A metric rule opens one risk per cause, owned by whoever owns that cause, updates it while the cause lasts and closes it when the cause clears.",
+  sourceRuleHelp:
+    "A metric rule opens one risk per cause, owned by whoever owns that cause, updates it while the cause lasts and closes it when the cause clears.",
 } as const;
 
 export const meta: MetaFunction = () => [{ title: "Risks · Strategy Tracker" }];
@@ -188,7 +182,13 @@ export default function RisksIndex() {
         <h2 id="risk-filters" className="visually-hidden">
           {TEXT.filters}
         </h2>
-        <FilterDisclosure active={[f.category, f.level, f.ownerUserId, f.status && f.status !== "active" ? f.status : null, f.overdue ? 1 : null].filter((v) => v !== undefined && v !== null).length}>
+        <FilterDisclosure
+          active={
+            [f.category, f.level, f.ownerUserId, f.status && f.status !== "active" ? f.status : null, f.overdue ? 1 : null].filter(
+              (v) => v !== undefined && v !== null,
+            ).length
+          }
+        >
           <Form method="get" className="risk-filters" preventScrollReset>
             {f.source ? <input type="hidden" name="source" value={f.source} /> : null}
             <div className="field">
@@ -320,13 +320,13 @@ export default function RisksIndex() {
                 No risk matches these filters. <Link to="/risks">{TEXT.reset}</Link>
               </p>
             ) : (
-            <EmptyState
-              title={TEXT.emptyTitle}
-              whoMay={TEXT.emptyWho}
-              action={canPropose ? <ButtonLink to="/risks/new">{canEdit ? TEXT.add : TEXT.propose}</ButtonLink> : undefined}
-            >
-              <p>{TEXT.emptyBody}</p>
-            </EmptyState>
+              <EmptyState
+                title={TEXT.emptyTitle}
+                whoMay={TEXT.emptyWho}
+                action={canPropose ? <ButtonLink to="/risks/new">{canEdit ? TEXT.add : TEXT.propose}</ButtonLink> : undefined}
+              >
+                <p>{TEXT.emptyBody}</p>
+              </EmptyState>
             )
           }
         />

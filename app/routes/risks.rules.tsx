@@ -52,7 +52,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { rules: listRiskRules(db), findings, error, raised };
 }
 
-
 const LIMITS: Record<RiskRuleRow["kind"], [number, number, string]> = {
   runway_below_months: [0, 120, "must be between 0 and 120 months"],
   cfr_above_percent_30d: [0, 100, "must be between 0 and 100 %"],
@@ -151,7 +150,14 @@ export default function RiskRules() {
           <section key={rule.id} className="panel" aria-labelledby={`rule-title-${rule.id}`}>
             <h2 id={`rule-title-${rule.id}`}>
               {RULE_KIND_LABELS[rule.kind]}{" "}
-              <Tooltip label={`About ${RULE_KIND_LABELS[rule.kind]}`} content={<>{FORMULAS[rule.kind].formula} Window: {FORMULAS[rule.kind].window}</>} />{" "}
+              <Tooltip
+                label={`About ${RULE_KIND_LABELS[rule.kind]}`}
+                content={
+                  <>
+                    {FORMULAS[rule.kind].formula} Window: {FORMULAS[rule.kind].window}
+                  </>
+                }
+              />{" "}
               {!rule.enabled ? <Badge tone="neutral">{TEXT.disabled}</Badge> : null}
             </h2>
             <RuleForm rule={rule} reply={reply} canEdit={canEdit} />

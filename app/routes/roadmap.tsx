@@ -15,7 +15,14 @@ import { parseCsv } from "~/lib/csv";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { plural } from "~/lib/plural";
-import { roadmapCsvRowSchema, roadmapDeleteSchema, roadmapFilterSchema, roadmapImportSchema, roadmapItemSchema, roadmapStatusSchema } from "~/lib/schemas/roadmap.server";
+import {
+  roadmapCsvRowSchema,
+  roadmapDeleteSchema,
+  roadmapFilterSchema,
+  roadmapImportSchema,
+  roadmapItemSchema,
+  roadmapStatusSchema,
+} from "~/lib/schemas/roadmap.server";
 import { parseSearchParams } from "~/lib/url-params.server";
 import {
   applyRoadmapImport,
@@ -86,7 +93,15 @@ export async function action({ request }: ActionFunctionArgs) {
     if (teamProblem) return fieldError(formData, "teamId", teamProblem, "item");
     if (!can(user, "roadmap:edit", { teamId: input.teamId })) return fieldError(formData, "teamId", "a lead keeps their own squad's items only", "item");
     if (roadmapKeyTaken(db, input.key, existing?.id)) return fieldError(formData, "key", "is already the key of another item", "item");
-    if (input.ownerUserId !== null && !db.select({ id: schema.users.id }).from(schema.users).all().some((u) => u.id === input.ownerUserId)) return fieldError(formData, "ownerUserId", "is not a known user", "item");
+    if (
+      input.ownerUserId !== null &&
+      !db
+        .select({ id: schema.users.id })
+        .from(schema.users)
+        .all()
+        .some((u) => u.id === input.ownerUserId)
+    )
+      return fieldError(formData, "ownerUserId", "is not a known user", "item");
     if (!keyResultsExist(db, keyResultIds)) return fieldError(formData, "keyResultIds", "names a key result that does not exist", "item");
     if (existing) updateRoadmapItem(db, user, existing.id, input);
     else createRoadmapItem(db, user, input);
@@ -126,14 +141,28 @@ export async function action({ request }: ActionFunctionArgs) {
       const ownerUserId = r.owner_email ? lk.users.get(r.owner_email.toLowerCase()) : null;
       if (ownerUserId === undefined) return void errors.push(`${at} owner_email: is not a known user`);
       const existing = lk.items.get(r.key);
-      if (!can(user, "roadmap:edit", { teamId }) || (existing && !can(user, "roadmap:edit", { teamId: existing.teamId }))) return void errors.push(`${at} team: you may not edit this squad's items`);
+      if (!can(user, "roadmap:edit", { teamId }) || (existing && !can(user, "roadmap:edit", { teamId: existing.teamId })))
+        return void errors.push(`${at} team: you may not edit this squad's items`);
       if (!keyResultsExist(db, r.key_result_ids)) return void errors.push(`${at} key_result_ids: names a key result that does not exist`);
-      rows.push({ key: r.key, title: r.title, teamId, quarter: r.quarter, sprint: r.sprint ?? null, status: r.status, ownerUserId, keyResultIds: r.key_result_ids });
+      rows.push({
+        key: r.key,
+        title: r.title,
+        teamId,
+        quarter: r.quarter,
+        sprint: r.sprint ?? null,
+        status: r.status,
+        ownerUserId,
+        keyResultIds: r.key_result_ids,
+      });
     });
     if (new Set(rows.map((r) => r.key)).size !== rows.length) errors.push("a key appears twice in the file");
     if (errors.length) return fieldError(formData, "csv", errors.join("; "), "import");
     const result = applyRoadmapImport(db, user, rows);
-    return { status: "ok", intent: "import", message: `Imported: ${plural(result.created, "item created", "items created")}, ${plural(result.updated, "item updated", "items updated")}.` } satisfies FormReply;
+    return {
+      status: "ok",
+      intent: "import",
+      message: `Imported: ${plural(result.created, "item created", "items created")}, ${plural(result.updated, "item updated", "items updated")}.`,
+    } satisfies FormReply;
   }
   return unknownIntent(formData);
 }
@@ -208,11 +237,33 @@ function ItemForm({ data, reply }: { data: Data; reply: unknown }) {
       {e ? <input type="hidden" name="itemId" value={e.id} /> : null}
       <Field label="Key" name="key" required maxLength={17} hint="e.g. CORE-01" defaultValue={v("key", e?.key)} errors={err("key")} />
       <Field label="Title" name="title" required maxLength={200} defaultValue={v("title", e?.title)} errors={err("title")} />
-      <SelectField label="Squad" name="teamId" required placeholder="Choose" options={teams.map((t) => ({ value: String(t.id), label: t.name }))} defaultValue={v("teamId", e?.teamId ?? (user?.role === "lead" ? user.teamId : null))} errors={err("teamId")} />
+      <SelectField
+        label="Squad"
+        name="teamId"
+        required
+        placeholder="Choose"
+        options={teams.map((t) => ({ value: String(t.id), label: t.name }))}
+        defaultValue={v("teamId", e?.teamId ?? (user?.role === "lead" ? user.teamId : null))}
+        errors={err("teamId")}
+      />
       <Field label="Quarter" name="quarter" required maxLength={7} hint="e.g. 2026-Q3" defaultValue={v("quarter", e?.quarter)} errors={err("quarter")} />
       <Field label="Sprint" name="sprint" maxLength={60} defaultValue={v("sprint", e?.sprint)} errors={err("sprint")} />
-      <SelectField label="Status" name="status" required options={ROADMAP_STATUS_NAMES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} defaultValue={v("status", e?.status ?? "planned")} errors={err("status")} />
-      <SelectField label="Owner" name="ownerUserId" placeholder="Nobody yet" options={data.owners.map((o) => ({ value: String(o.id), label: o.name }))} defaultValue={v("ownerUserId", e?.ownerUserId)} errors={err("ownerUserId")} />
+      <SelectField
+        label="Status"
+        name="status"
+        required
+        options={ROADMAP_STATUS_NAMES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        defaultValue={v("status", e?.status ?? "planned")}
+        errors={err("status")}
+      />
+      <SelectField
+        label="Owner"
+        name="ownerUserId"
+        placeholder="Nobody yet"
+        options={data.owners.map((o) => ({ value: String(o.id), label: o.name }))}
+        defaultValue={v("ownerUserId", e?.ownerUserId)}
+        errors={err("ownerUserId")}
+      />
       <div className="field form-grid__full">
         <label htmlFor="keyResultIds">Key results it serves</label>
         <select id="keyResultIds" name="keyResultIds" multiple size={6} defaultValue={selectedKrs} aria-invalid={err("keyResultIds") ? true : undefined}>
@@ -257,9 +308,29 @@ export default function Roadmap() {
         </p>
       ) : null}
       <Form method="get" className="filter-bar">
-        <SelectField label="Squad" name="team" placeholder="Every squad" options={data.teams.map((t) => ({ value: String(t.id), label: t.name }))} defaultValue={filter.team === null ? "" : String(filter.team)} />
-        <SelectField label="Quarter" name="quarter" placeholder="Every quarter" options={data.quarters.map((q) => ({ value: q, label: q }))} defaultValue={filter.quarter ?? ""} />
-        <SelectField label="View" name="view" options={[{ value: "board", label: "Board: squad × status" }, { value: "quarters", label: "By quarter" }]} defaultValue={filter.view} />
+        <SelectField
+          label="Squad"
+          name="team"
+          placeholder="Every squad"
+          options={data.teams.map((t) => ({ value: String(t.id), label: t.name }))}
+          defaultValue={filter.team === null ? "" : String(filter.team)}
+        />
+        <SelectField
+          label="Quarter"
+          name="quarter"
+          placeholder="Every quarter"
+          options={data.quarters.map((q) => ({ value: q, label: q }))}
+          defaultValue={filter.quarter ?? ""}
+        />
+        <SelectField
+          label="View"
+          name="view"
+          options={[
+            { value: "board", label: "Board: squad × status" },
+            { value: "quarters", label: "By quarter" },
+          ]}
+          defaultValue={filter.view}
+        />
         <div>
           <Button>Show</Button> <a href={`/roadmap.csv${qs({ view: "board" })}`}>Export CSV</a>
         </div>
@@ -333,7 +404,14 @@ export default function Roadmap() {
             <p className="muted">Columns: {CSV_COLUMNS} (the export's). An item whose key exists is updated; one bad row rejects the file.</p>
             <Form method="post" className="form-grid" noValidate>
               <input type="hidden" name="intent" value="import" />
-              <TextareaField label="CSV" name="csv" rows={5} className="form-grid__full" defaultValue={valueOf(reply, "csv", "", "import")} errors={fieldErrorsOf(reply, "csv", "import")} />
+              <TextareaField
+                label="CSV"
+                name="csv"
+                rows={5}
+                className="form-grid__full"
+                defaultValue={valueOf(reply, "csv", "", "import")}
+                errors={fieldErrorsOf(reply, "csv", "import")}
+              />
               <div>
                 <Button pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "import"} pendingLabel="Importing…">
                   Import
@@ -350,5 +428,3 @@ export default function Roadmap() {
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
 }
-
-

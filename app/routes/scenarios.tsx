@@ -37,7 +37,8 @@ const TEXT = {
   title: "Scenarios",
   description: "What each scenario does to cash, runway and break-even, beside today's forecast — and which one today's figures say we are in.",
   emptyTitle: "No scenario yet",
-  emptyBody: "Add one below: a probability, assumptions over the base plan (growth, churn, hiring speed or freeze, cost changes, funding) and a trigger on a live figure.",
+  emptyBody:
+    "Add one below: a probability, assumptions over the base plan (growth, churn, hiring speed or freeze, cost changes, funding) and a trigger on a live figure.",
   whoMay: "The CEO.",
   noFinance: "No closed month yet: scenarios run over today's cash forecast, which needs a finance snapshot.",
   onTrack: "Today's figures",
@@ -73,7 +74,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === "create" || intent === "update") {
     const ctx = new MetricContext(db);
-    const parsed = parseForm(formData, scenarioFormSchema((id) => isKnownMetricId(ctx, id)), "scenario");
+    const parsed = parseForm(
+      formData,
+      scenarioFormSchema((id) => isKnownMetricId(ctx, id)),
+      "scenario",
+    );
     if (!parsed.ok) return badRequest(parsed.reply);
     const { scenarioId, input } = parsed.data;
     if (intent === "update" && (scenarioId === null || !getScenario(db, scenarioId))) return fieldError(formData, "scenarioId", "no such scenario", "scenario");
@@ -90,7 +95,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-const COMPARISON_OPTIONS = TRIGGER_COMPARISONS.map((c) => ({ value: c, label: c === "between" ? "between (a range)" : c.replace(">=", "≥").replace("<=", "≤") }));
+const COMPARISON_OPTIONS = TRIGGER_COMPARISONS.map((c) => ({
+  value: c,
+  label: c === "between" ? "between (a range)" : c.replace(">=", "≥").replace("<=", "≤"),
+}));
 
 function pct(x: number | null | undefined): string {
   return x == null ? "" : String(Math.round(x * 100 * 1000) / 1000);
@@ -110,17 +118,70 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value={e ? "update" : "create"} />
       <div className="form-grid">
-      {e ? <input type="hidden" name="scenarioId" value={e.id} /> : null}
-      <Field label="Name" name="name" required maxLength={80} defaultValue={v("name", e?.name)} errors={err("name")} />
-      <Field label="Probability (%)" name="probability" required inputMode="decimal" defaultValue={v("probability", pct(e?.probability))} errors={err("probability")} />
-      <TextareaField label="Description" name="description" rows={2} defaultValue={v("description", e?.description)} errors={err("description")} />
-      <Field label="Monthly revenue growth (%)" name="revenueGrowth" inputMode="decimal" hint="Empty: today's growth g." defaultValue={v("revenueGrowth", pct(e?.revenueGrowth))} errors={err("revenueGrowth")} />
-      <Field label="Extra monthly churn (points)" name="extraChurn" inputMode="decimal" hint="Taken off the growth." defaultValue={v("extraChurn", pct(e?.extraChurn))} errors={err("extraChurn")} />
-      <Field label="Hiring speed (×)" name="hiringSpeed" inputMode="decimal" hint="1 as planned, 2 twice as fast, 0.5 half as fast." defaultValue={v("hiringSpeed", e?.hiringSpeed ?? 1)} errors={err("hiringSpeed")} />
-      <Field label="Hiring freeze from" name="hiringFreezeFrom" type="month" hint="No hire starts in or after this month." defaultValue={v("hiringFreezeFrom", e?.hiringFreezeFrom)} errors={err("hiringFreezeFrom")} />
-      <Field label="Payroll cost change (%)" name="costChangePayroll" inputMode="decimal" defaultValue={v("costChangePayroll", pct(e?.costChangePayroll ?? 0))} errors={err("costChangePayroll")} />
-      <Field label="IT cost change (%)" name="costChangeIt" inputMode="decimal" defaultValue={v("costChangeIt", pct(e?.costChangeIt ?? 0))} errors={err("costChangeIt")} />
-      <Field label="Other cost change (%)" name="costChangeOther" inputMode="decimal" defaultValue={v("costChangeOther", pct(e?.costChangeOther ?? 0))} errors={err("costChangeOther")} />
+        {e ? <input type="hidden" name="scenarioId" value={e.id} /> : null}
+        <Field label="Name" name="name" required maxLength={80} defaultValue={v("name", e?.name)} errors={err("name")} />
+        <Field
+          label="Probability (%)"
+          name="probability"
+          required
+          inputMode="decimal"
+          defaultValue={v("probability", pct(e?.probability))}
+          errors={err("probability")}
+        />
+        <TextareaField label="Description" name="description" rows={2} defaultValue={v("description", e?.description)} errors={err("description")} />
+        <Field
+          label="Monthly revenue growth (%)"
+          name="revenueGrowth"
+          inputMode="decimal"
+          hint="Empty: today's growth g."
+          defaultValue={v("revenueGrowth", pct(e?.revenueGrowth))}
+          errors={err("revenueGrowth")}
+        />
+        <Field
+          label="Extra monthly churn (points)"
+          name="extraChurn"
+          inputMode="decimal"
+          hint="Taken off the growth."
+          defaultValue={v("extraChurn", pct(e?.extraChurn))}
+          errors={err("extraChurn")}
+        />
+        <Field
+          label="Hiring speed (×)"
+          name="hiringSpeed"
+          inputMode="decimal"
+          hint="1 as planned, 2 twice as fast, 0.5 half as fast."
+          defaultValue={v("hiringSpeed", e?.hiringSpeed ?? 1)}
+          errors={err("hiringSpeed")}
+        />
+        <Field
+          label="Hiring freeze from"
+          name="hiringFreezeFrom"
+          type="month"
+          hint="No hire starts in or after this month."
+          defaultValue={v("hiringFreezeFrom", e?.hiringFreezeFrom)}
+          errors={err("hiringFreezeFrom")}
+        />
+        <Field
+          label="Payroll cost change (%)"
+          name="costChangePayroll"
+          inputMode="decimal"
+          defaultValue={v("costChangePayroll", pct(e?.costChangePayroll ?? 0))}
+          errors={err("costChangePayroll")}
+        />
+        <Field
+          label="IT cost change (%)"
+          name="costChangeIt"
+          inputMode="decimal"
+          defaultValue={v("costChangeIt", pct(e?.costChangeIt ?? 0))}
+          errors={err("costChangeIt")}
+        />
+        <Field
+          label="Other cost change (%)"
+          name="costChangeOther"
+          inputMode="decimal"
+          defaultValue={v("costChangeOther", pct(e?.costChangeOther ?? 0))}
+          errors={err("costChangeOther")}
+        />
       </div>
       <fieldset>
         <legend>Funding events</legend>
@@ -128,9 +189,27 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
           const f = e?.funding[n];
           return (
             <div key={n} className="form-grid">
-              <Field label={`Month ${n + 1}`} name={`funding_month_${n}`} type="month" defaultValue={v(`funding_month_${n}`, f?.month)} errors={err(`funding_month_${n}`)} />
-              <Field label={`Amount ${n + 1} (€)`} name={`funding_amount_${n}`} inputMode="decimal" defaultValue={v(`funding_amount_${n}`, f ? String(f.amountCents / 100) : "")} errors={err(`funding_amount_${n}`)} />
-              <Field label={`What ${n + 1}`} name={`funding_label_${n}`} maxLength={120} defaultValue={v(`funding_label_${n}`, f?.label)} errors={err(`funding_label_${n}`)} />
+              <Field
+                label={`Month ${n + 1}`}
+                name={`funding_month_${n}`}
+                type="month"
+                defaultValue={v(`funding_month_${n}`, f?.month)}
+                errors={err(`funding_month_${n}`)}
+              />
+              <Field
+                label={`Amount ${n + 1} (€)`}
+                name={`funding_amount_${n}`}
+                inputMode="decimal"
+                defaultValue={v(`funding_amount_${n}`, f ? String(f.amountCents / 100) : "")}
+                errors={err(`funding_amount_${n}`)}
+              />
+              <Field
+                label={`What ${n + 1}`}
+                name={`funding_label_${n}`}
+                maxLength={120}
+                defaultValue={v(`funding_label_${n}`, f?.label)}
+                errors={err(`funding_label_${n}`)}
+              />
             </div>
           );
         })}
@@ -146,7 +225,14 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
             defaultValue={metric}
             errors={err("triggerMetric")}
           />
-          <SelectField label="Comparison" name="triggerComparison" placeholder="Choose" options={COMPARISON_OPTIONS} defaultValue={v("triggerComparison", e?.triggerComparison)} errors={err("triggerComparison")} />
+          <SelectField
+            label="Comparison"
+            name="triggerComparison"
+            placeholder="Choose"
+            options={COMPARISON_OPTIONS}
+            defaultValue={v("triggerComparison", e?.triggerComparison)}
+            errors={err("triggerComparison")}
+          />
           <Field
             label="Value"
             name="triggerValue"
@@ -155,7 +241,13 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
             defaultValue={v("triggerValue", triggerHumanValue(e?.triggerMetric ?? null, e?.triggerValue ?? null))}
             errors={err("triggerValue")}
           />
-          <Field label="Upper value (range)" name="triggerValue2" inputMode="decimal" defaultValue={v("triggerValue2", triggerHumanValue(e?.triggerMetric ?? null, e?.triggerValue2 ?? null))} errors={err("triggerValue2")} />
+          <Field
+            label="Upper value (range)"
+            name="triggerValue2"
+            inputMode="decimal"
+            defaultValue={v("triggerValue2", triggerHumanValue(e?.triggerMetric ?? null, e?.triggerValue2 ?? null))}
+            errors={err("triggerValue2")}
+          />
           <Field label="By" name="triggerBy" type="date" defaultValue={v("triggerBy", e?.triggerBy)} errors={err("triggerBy")} />
         </div>
         <CheckboxField
@@ -203,9 +295,7 @@ export default function Scenarios() {
       ) : (
         <>
           <Card title="Which scenario are we in?">
-            <p data-testid="scenario-on-track">
-              {on.length ? `On track for ${on.map((s) => s.name).join(", ")}` : "No scenario's trigger holds today"}.
-            </p>
+            <p data-testid="scenario-on-track">{on.length ? `On track for ${on.map((s) => s.name).join(", ")}` : "No scenario's trigger holds today"}.</p>
             <ul className="plain-list">
               {c.scenarios.map((s) => (
                 <li key={s.id}>
@@ -214,7 +304,9 @@ export default function Scenarios() {
                     <>
                       <TriggerBadge state={s.trigger.state} /> {triggerText(s.trigger, fmt)} — {TEXT.onTrack}:{" "}
                       <span data-metric={s.trigger.metricId} data-value={s.trigger.current ?? ""}>
-                        {s.trigger.current === null ? "no data" : triggerText({ ...s.trigger, comparison: ">=", value: s.trigger.current, by: null }, fmt).replace(/ ≥ /, " ")}
+                        {s.trigger.current === null
+                          ? "no data"
+                          : triggerText({ ...s.trigger, comparison: ">=", value: s.trigger.current, by: null }, fmt).replace(/ ≥ /, " ")}
                       </span>
                     </>
                   ) : (
@@ -225,9 +317,7 @@ export default function Scenarios() {
             </ul>
           </Card>
           <Card title="Cash, runway and break-even by scenario">
-            {c.hiringPlanHidden ? (
-              <p className="muted">Figures without any hiring plan: the open hiring plan holds salaries your role may not see.</p>
-            ) : null}
+            {c.hiringPlanHidden ? <p className="muted">Figures without any hiring plan: the open hiring plan holds salaries your role may not see.</p> : null}
             <ScenarioCashChart base={c.base} scenarios={c.scenarios} fmt={fmt} hiringPlanHidden={c.hiringPlanHidden} />
             <div className="table-scroll">
               <table className="simple" data-testid="scenario-table">
@@ -277,14 +367,18 @@ export default function Scenarios() {
                 </h2>
                 {s.description ? <p>{s.description}</p> : null}
                 <ul className="plain-list">
-                  <li>Revenue growth: {s.revenueGrowth === null ? "today's" : `${formatPercent(s.revenueGrowth, 1, fmt.locale)} a month`}{s.extraChurn ? `, minus ${plural(s.extraChurn * 100, "point", "points", { locale: fmt.locale, digits: 1 })} of churn` : ""}</li>
+                  <li>
+                    Revenue growth: {s.revenueGrowth === null ? "today's" : `${formatPercent(s.revenueGrowth, 1, fmt.locale)} a month`}
+                    {s.extraChurn ? `, minus ${plural(s.extraChurn * 100, "point", "points", { locale: fmt.locale, digits: 1 })} of churn` : ""}
+                  </li>
                   <li>
                     Hiring: {s.hiringSpeed === 1 ? "as planned" : `× ${formatNumber(s.hiringSpeed, { locale: fmt.locale, digits: 2 })}`}
                     {s.hiringFreezeFrom ? `, frozen from ${monthText(s.hiringFreezeFrom, fmt, "")}` : ""}
                   </li>
                   {s.costChangePayroll || s.costChangeIt || s.costChangeOther ? (
                     <li>
-                      Costs: payroll {formatPercent(s.costChangePayroll, 0, { locale: fmt.locale, signed: true })}, IT {formatPercent(s.costChangeIt, 0, { locale: fmt.locale, signed: true })}, other{" "}
+                      Costs: payroll {formatPercent(s.costChangePayroll, 0, { locale: fmt.locale, signed: true })}, IT{" "}
+                      {formatPercent(s.costChangeIt, 0, { locale: fmt.locale, signed: true })}, other{" "}
                       {formatPercent(s.costChangeOther, 0, { locale: fmt.locale, signed: true })}
                     </li>
                   ) : null}

@@ -15,9 +15,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const all = [{ name: "Base plan", probability: null as number | null, figures: c.base }, ...c.scenarios];
     for (const s of all) {
       for (const m of s.figures.cash) {
-        rows.push([s.name, s.probability, m.month, (m.cashCents / 100).toFixed(2), s.figures.runwayMonths === null ? "" : s.figures.runwayMonths.toFixed(2), s.figures.zeroCashDate, s.figures.breakEvenMonth, c.hiringPlanHidden ? "no" : "yes"]);
+        rows.push([
+          s.name,
+          s.probability,
+          m.month,
+          (m.cashCents / 100).toFixed(2),
+          s.figures.runwayMonths === null ? "" : s.figures.runwayMonths.toFixed(2),
+          s.figures.zeroCashDate,
+          s.figures.breakEvenMonth,
+          c.hiringPlanHidden ? "no" : "yes",
+        ]);
       }
     }
   }
-  return csvResponse("scenarios.csv", toCsv(["scenario", "probability", "month", "cash", "runway_months", "zero_cash_date", "break_even_month", "with_hiring_plan"], rows));
+  return csvResponse(
+    "scenarios.csv",
+    toCsv(["scenario", "probability", "month", "cash", "runway_months", "zero_cash_date", "break_even_month", "with_hiring_plan"], rows),
+  );
 }

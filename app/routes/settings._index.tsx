@@ -19,7 +19,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const users = listUsers(db);
   // the Teams page's list: active teams, plus an archived one a user still belongs to
-  return { settings: getCompanySettings(db), users, teams: listTeamOptions(db, users.map((u) => u.teamId)) };
+  return {
+    settings: getCompanySettings(db),
+    users,
+    teams: listTeamOptions(
+      db,
+      users.map((u) => u.teamId),
+    ),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -171,7 +178,12 @@ export default function Settings() {
                       <Errors reply={reply} name="role" intent={rowIntent} />
                     </td>
                     <td>
-                      <select form={`user-${u.id}`} name="teamId" aria-label={`Team of ${u.email}`} defaultValue={valueOf(reply, "teamId", u.teamId, rowIntent)}>
+                      <select
+                        form={`user-${u.id}`}
+                        name="teamId"
+                        aria-label={`Team of ${u.email}`}
+                        defaultValue={valueOf(reply, "teamId", u.teamId, rowIntent)}
+                      >
                         <option value="">—</option>
                         {teams
                           .filter((t) => !t.archived || t.id === u.teamId)
@@ -187,7 +199,13 @@ export default function Settings() {
                       <Errors reply={reply} name="teamId" intent={rowIntent} />
                     </td>
                     <td>
-                      <input form={`user-${u.id}`} type="checkbox" name="active" aria-label={`${u.email} is active`} defaultChecked={checkedOf(reply, "active", u.active, rowIntent)} />
+                      <input
+                        form={`user-${u.id}`}
+                        type="checkbox"
+                        name="active"
+                        aria-label={`${u.email} is active`}
+                        defaultChecked={checkedOf(reply, "active", u.active, rowIntent)}
+                      />
                       <Errors reply={reply} name="active" intent={rowIntent} />
                     </td>
                     <td>
@@ -248,11 +266,13 @@ export default function Settings() {
             <label htmlFor="u-team">Team</label>
             <select id="u-team" name="teamId" defaultValue={v("teamId", "", "create-user")}>
               <option value="">—</option>
-              {teams.filter((t) => !t.archived).map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
+              {teams
+                .filter((t) => !t.archived)
+                .map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
             </select>
             <Errors reply={reply} name="teamId" intent="create-user" />
             <p className="muted">

@@ -78,8 +78,7 @@ function schemas() {
 }
 
 export type TokenReply =
-  | { status: "created"; intent: "create"; token: string; name: string; scopes: string[] }
-  | { status: "ok"; intent: string; message: string };
+  { status: "created"; intent: "create"; token: string; name: string; scopes: string[] } | { status: "ok"; intent: string; message: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "tokens:manage");
@@ -131,7 +130,15 @@ export default function Tokens() {
   const chosen = isErrorReply(reply, "create") ? (reply.values.scopes ?? "").split(",") : ["deployments:write", "incidents:write"];
   return (
     <>
-      <PageHeader title={TEXT.title} description={TEXT.description} actions={<a href="#create-token" className="btn btn--primary">{TEXT.create}</a>} />
+      <PageHeader
+        title={TEXT.title}
+        description={TEXT.description}
+        actions={
+          <a href="#create-token" className="btn btn--primary">
+            {TEXT.create}
+          </a>
+        }
+      />
       {reply && reply.status === "created" ? (
         <section className="dl-secret" aria-labelledby="secret-title" role="status">
           <h2 id="secret-title">{TEXT.secretTitle}</h2>

@@ -35,9 +35,7 @@ import {
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.source.name ?? "Webhook source"} · Webhook sources · Strategy Tracker` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.source.name ?? "Webhook source"} · Webhook sources · Strategy Tracker` }];
 
 /** Built on demand: zod stays out of the browser bundle. */
 function logParamsSchema() {
@@ -88,7 +86,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(formData, schemas.update, "update");
     if (!parsed.ok) return badRequest(parsed.reply);
     const { name, productionEnvironment, serviceLabel, defaultServiceId, mappings } = parsed.data;
-    const fail = (field: string, errors: string[]) => badRequest({ status: "error", fieldErrors: { [field]: errors }, formErrors: [], values: formValues(formData), intent: "update" });
+    const fail = (field: string, errors: string[]) =>
+      badRequest({ status: "error", fieldErrors: { [field]: errors }, formErrors: [], values: formValues(formData), intent: "update" });
     if (webhookSourceNameTaken(db, name, id)) return fail("name", ["is already the name of another source"]);
     const rules = resolveMappingForm(mappings, defaultServiceId, listServiceOptions(db));
     if (!rules.ok) return fail(rules.field, rules.errors);
@@ -97,7 +96,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "rotate") {
     const r = setWebhookSecret(db, user.id, id);
-    return { status: "secret", intent: "rotate", secret: r?.secret ?? null, message: "New secret made: the old one stops working now. Paste this one in the sender's settings." } satisfies SourceReply;
+    return {
+      status: "secret",
+      intent: "rotate",
+      secret: r?.secret ?? null,
+      message: "New secret made: the old one stops working now. Paste this one in the sender's settings.",
+    } satisfies SourceReply;
   }
   if (intent === "set-secret") {
     const parsed = parseForm(formData, schemas.setSecret, "set-secret");
@@ -107,7 +111,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return badRequest({ ...parsed.reply, values });
     }
     setWebhookSecret(db, user.id, id, parsed.data.secret);
-    return { status: "secret", intent: "set-secret", secret: null, message: "Secret saved. Deliveries signed with it are accepted from now on." } satisfies SourceReply;
+    return {
+      status: "secret",
+      intent: "set-secret",
+      secret: null,
+      message: "Secret saved. Deliveries signed with it are accepted from now on.",
+    } satisfies SourceReply;
   }
   if (intent === "delete") {
     deleteWebhookSource(db, user.id, id);

@@ -80,7 +80,15 @@ export default function WebhookSources() {
   const created = reply && reply.status === "created" ? reply : null;
   return (
     <>
-      <PageHeader title={TEXT.title} description={TEXT.description} actions={<a href="#add-source" className="btn btn--primary">{TEXT.add}</a>} />
+      <PageHeader
+        title={TEXT.title}
+        description={TEXT.description}
+        actions={
+          <a href="#add-source" className="btn btn--primary">
+            {TEXT.add}
+          </a>
+        }
+      />
       {created ? (
         <section className="dl-secret" aria-labelledby="secret-title" role="status">
           <h2 id="secret-title">{created.secret ? TEXT.secretTitle : `Source “${created.name}” added`}</h2>
@@ -104,7 +112,8 @@ export default function WebhookSources() {
             ) : null}
           </dl>
           <p>
-            <Link to={`/settings/webhooks/${created.id}`}>Open “{created.name}”</Link>: the setup steps for {KIND_LABELS[created.kind as keyof typeof KIND_LABELS]} and its delivery log.
+            <Link to={`/settings/webhooks/${created.id}`}>Open “{created.name}”</Link>: the setup steps for{" "}
+            {KIND_LABELS[created.kind as keyof typeof KIND_LABELS]} and its delivery log.
           </p>
         </section>
       ) : null}

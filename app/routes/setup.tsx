@@ -53,8 +53,8 @@ export default function Setup() {
     <div className="auth-card auth-card--wide">
       <h1>Set up your Strategy Tracker</h1>
       <p className="muted">
-        This install has no user yet. Name your company, choose how money and dates are shown, and create the first account — the
-        CEO, who can then add teams, people and data. This page disappears once it is done.
+        This install has no user yet. Name your company, choose how money and dates are shown, and create the first account — the CEO, who can then add teams,
+        people and data. This page disappears once it is done.
       </p>
       <Form method="post" noValidate>
         {isErrorReply(reply) && reply.formErrors.length > 0 ? (
@@ -73,8 +73,22 @@ export default function Setup() {
             defaultValue={v("currency", defaults.currency)}
             errors={e("currency")}
           />
-          <Field label="Locale" name="locale" required hint="for numbers and dates, e.g. fr-FR, en-GB" defaultValue={v("locale", defaults.locale)} errors={e("locale")} />
-          <Field label="Time zone" name="timeZone" required hint="IANA name, e.g. Europe/Paris" defaultValue={v("timeZone", defaults.timeZone)} errors={e("timeZone")} />
+          <Field
+            label="Locale"
+            name="locale"
+            required
+            hint="for numbers and dates, e.g. fr-FR, en-GB"
+            defaultValue={v("locale", defaults.locale)}
+            errors={e("locale")}
+          />
+          <Field
+            label="Time zone"
+            name="timeZone"
+            required
+            hint="IANA name, e.g. Europe/Paris"
+            defaultValue={v("timeZone", defaults.timeZone)}
+            errors={e("timeZone")}
+          />
           <SelectField
             label="Fiscal year starts in"
             name="fiscalYearStartMonth"
@@ -88,15 +102,7 @@ export default function Setup() {
           <legend>First user (CEO, administrator)</legend>
           <Field label="Your name" name="name" required autoComplete="name" defaultValue={v("name", "")} errors={e("name")} />
           <Field label="Email" name="email" type="email" required autoComplete="username" defaultValue={v("email", "")} errors={e("email")} />
-          <Field
-            label="Password"
-            name="password"
-            type="password"
-            required
-            autoComplete="new-password"
-            hint="12 characters or more"
-            errors={e("password")}
-          />
+          <Field label="Password" name="password" type="password" required autoComplete="new-password" hint="12 characters or more" errors={e("password")} />
         </fieldset>
         <button type="submit" className="btn btn--primary" disabled={pending}>
           {pending ? "Setting up…" : "Create the company and sign in"}

@@ -129,7 +129,9 @@ export default function Strategy() {
         ) : (
           <div className="table-scroll">
             <table className="simple" data-testid="plan-table">
-              <caption>Targets are for the end of each year; the actual is today's figure, and the gap is against this year's target ({plan.currentYear}).</caption>
+              <caption>
+                Targets are for the end of each year; the actual is today's figure, and the gap is against this year's target ({plan.currentYear}).
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Metric</th>
@@ -169,7 +171,11 @@ export default function Strategy() {
                                 <input type="hidden" name="intent" value="delete-target" />
                                 <input type="hidden" name="targetId" value={y.targetId} />
                                 <Button size="sm" variant="ghost">
-                                  Remove<span className="visually-hidden"> {r.label} {y.year}</span>
+                                  Remove
+                                  <span className="visually-hidden">
+                                    {" "}
+                                    {r.label} {y.year}
+                                  </span>
                                 </Button>
                               </Form>
                             ) : null}
@@ -186,9 +192,33 @@ export default function Strategy() {
         {mayEdit ? (
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="target" />
-            <SelectField label="Metric" name="metricId" required placeholder="Choose" options={metricOptions.map((m) => ({ value: m.id, label: m.label }))} defaultValue={v("metricId", "", "target")} errors={err("metricId", "target")} />
-            <Field label="Year" name="year" required inputMode="numeric" maxLength={4} defaultValue={v("year", plan.currentYear, "target")} errors={err("year", "target")} />
-            <Field label="Target" name="value" required inputMode="decimal" hint="k€ for money, % for rates, a count for customers or people." defaultValue={v("value", "", "target")} errors={err("value", "target")} />
+            <SelectField
+              label="Metric"
+              name="metricId"
+              required
+              placeholder="Choose"
+              options={metricOptions.map((m) => ({ value: m.id, label: m.label }))}
+              defaultValue={v("metricId", "", "target")}
+              errors={err("metricId", "target")}
+            />
+            <Field
+              label="Year"
+              name="year"
+              required
+              inputMode="numeric"
+              maxLength={4}
+              defaultValue={v("year", plan.currentYear, "target")}
+              errors={err("year", "target")}
+            />
+            <Field
+              label="Target"
+              name="value"
+              required
+              inputMode="decimal"
+              hint="k€ for money, % for rates, a count for customers or people."
+              defaultValue={v("value", "", "target")}
+              errors={err("value", "target")}
+            />
             <Field label="Note" name="note" maxLength={500} defaultValue={v("note", "", "target")} errors={err("note", "target")} />
             <div>
               <Button variant="primary">Set target</Button>
@@ -208,7 +238,8 @@ export default function Strategy() {
             </li>
             {milestones.map((m) => (
               <li key={m.id} data-milestone={m.title} style={{ ["--at" as string]: timelinePosition(m.dueDate, from, to) }}>
-                <strong>{formatDate(m.dueDate, "UTC", fmt.locale)}</strong> — {m.title} <Badge tone={STATE_TONE[m.state]}>{MILESTONE_STATE_LABELS[m.state]}</Badge>
+                <strong>{formatDate(m.dueDate, "UTC", fmt.locale)}</strong> — {m.title}{" "}
+                <Badge tone={STATE_TONE[m.state]}>{MILESTONE_STATE_LABELS[m.state]}</Badge>
                 <div className="muted">
                   {m.metricId && m.comparison && m.value !== null ? (
                     <>
@@ -247,9 +278,30 @@ export default function Strategy() {
             <input type="hidden" name="intent" value="milestone" />
             {e ? <input type="hidden" name="milestoneId" value={e.id} /> : null}
             <Field label="Title" name="title" required maxLength={200} defaultValue={v("title", e?.title, "milestone")} errors={err("title", "milestone")} />
-            <Field label="Due date" name="dueDate" type="date" required defaultValue={v("dueDate", e?.dueDate, "milestone")} errors={err("dueDate", "milestone")} />
-            <SelectField label="Linked metric" name="metricId" placeholder="None: a person sets the status" options={metricOptions.map((m) => ({ value: m.id, label: m.label }))} defaultValue={v("metricId", e?.metricId, "milestone")} errors={err("metricId", "milestone")} />
-            <SelectField label="Comparison" name="comparison" placeholder="Choose" options={MILESTONE_COMPARISONS.map((c) => ({ value: c, label: c.replace(">=", "≥").replace("<=", "≤") }))} defaultValue={v("comparison", e?.comparison, "milestone")} errors={err("comparison", "milestone")} />
+            <Field
+              label="Due date"
+              name="dueDate"
+              type="date"
+              required
+              defaultValue={v("dueDate", e?.dueDate, "milestone")}
+              errors={err("dueDate", "milestone")}
+            />
+            <SelectField
+              label="Linked metric"
+              name="metricId"
+              placeholder="None: a person sets the status"
+              options={metricOptions.map((m) => ({ value: m.id, label: m.label }))}
+              defaultValue={v("metricId", e?.metricId, "milestone")}
+              errors={err("metricId", "milestone")}
+            />
+            <SelectField
+              label="Comparison"
+              name="comparison"
+              placeholder="Choose"
+              options={MILESTONE_COMPARISONS.map((c) => ({ value: c, label: c.replace(">=", "≥").replace("<=", "≤") }))}
+              defaultValue={v("comparison", e?.comparison, "milestone")}
+              errors={err("comparison", "milestone")}
+            />
             <Field
               label="Value"
               name="value"
@@ -258,8 +310,22 @@ export default function Strategy() {
               defaultValue={v("value", e?.metricId && e.value !== null ? toHumanUnits(e.metricId, e.value) : "", "milestone")}
               errors={err("value", "milestone")}
             />
-            <SelectField label="Status (manual milestones)" name="status" required options={MILESTONE_STATUSES.map((s) => ({ value: s, label: s }))} defaultValue={v("status", e?.status ?? "pending", "milestone")} errors={err("status", "milestone")} />
-            <TextareaField label="Evidence" name="evidence" rows={2} className="form-grid__full" defaultValue={v("evidence", e?.evidence, "milestone")} errors={err("evidence", "milestone")} />
+            <SelectField
+              label="Status (manual milestones)"
+              name="status"
+              required
+              options={MILESTONE_STATUSES.map((s) => ({ value: s, label: s }))}
+              defaultValue={v("status", e?.status ?? "pending", "milestone")}
+              errors={err("status", "milestone")}
+            />
+            <TextareaField
+              label="Evidence"
+              name="evidence"
+              rows={2}
+              className="form-grid__full"
+              defaultValue={v("evidence", e?.evidence, "milestone")}
+              errors={err("evidence", "milestone")}
+            />
             <div>
               <Button variant="primary">{e ? "Save milestone" : "Add milestone"}</Button> {e ? <Link to="/strategy">Cancel</Link> : null}
             </div>

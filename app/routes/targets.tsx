@@ -64,7 +64,8 @@ export async function action({ request }: ActionFunctionArgs) {
         return badRequest({ status: "error", fieldErrors: { id: ["is not a known target"] }, formErrors: [], values: formValues(formData), intent: "delete" });
       }
     } catch (e) {
-      if (e instanceof TargetPermissionError) return badRequest({ status: "error", fieldErrors: {}, formErrors: [TEXT.forbidden], values: formValues(formData), intent: "delete" });
+      if (e instanceof TargetPermissionError)
+        return badRequest({ status: "error", fieldErrors: {}, formErrors: [TEXT.forbidden], values: formValues(formData), intent: "delete" });
       throw e;
     }
     return { status: "ok", intent: "delete", message: TEXT.removed } satisfies FormReply;
@@ -163,7 +164,10 @@ export default function Targets() {
             required
             defaultValue={v("metricId", "")}
             errors={e("metricId")}
-            options={metrics.map((m) => ({ value: m.id, label: `${m.label}${humanUnitLabel(m.id, formatting.currency) ? ` (${humanUnitLabel(m.id, formatting.currency)})` : ""}` }))}
+            options={metrics.map((m) => ({
+              value: m.id,
+              label: `${m.label}${humanUnitLabel(m.id, formatting.currency) ? ` (${humanUnitLabel(m.id, formatting.currency)})` : ""}`,
+            }))}
           />
           <SelectField
             label="Cycle"

@@ -118,7 +118,11 @@ export async function action({ request }: ActionFunctionArgs) {
     if (result === "not-eligible") {
       return fieldError(formData, "userId", intent === "set-lead" ? "a CEO or CTO account cannot be made a lead" : "is not a lead of this team", "lead");
     }
-    return { status: "ok", intent: "lead", message: intent === "set-lead" ? `Lead set for ${team.name}.` : `Lead removed from ${team.name}.` } satisfies FormReply;
+    return {
+      status: "ok",
+      intent: "lead",
+      message: intent === "set-lead" ? `Lead set for ${team.name}.` : `Lead removed from ${team.name}.`,
+    } satisfies FormReply;
   }
   return unknownIntent(formData);
 }
@@ -239,7 +243,12 @@ export default function Teams() {
                       <td>
                         <div className="inline-actions">
                           {editable ? (
-                            <Button form={`team-${t.id}`} size="sm" pending={busy("update") && navigation.formData?.get("teamId") === String(t.id)} pendingLabel="Saving…">
+                            <Button
+                              form={`team-${t.id}`}
+                              size="sm"
+                              pending={busy("update") && navigation.formData?.get("teamId") === String(t.id)}
+                              pendingLabel="Saving…"
+                            >
                               Save<span className="visually-hidden"> {t.name}</span>
                             </Button>
                           ) : null}
@@ -342,7 +351,14 @@ export default function Teams() {
         <Card title="Create a team">
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="create" />
-            <Field label="Name" name="name" required maxLength={80} defaultValue={valueOf(reply, "name", "", "create")} errors={fieldErrorsOf(reply, "name", "create")} />
+            <Field
+              label="Name"
+              name="name"
+              required
+              maxLength={80}
+              defaultValue={valueOf(reply, "name", "", "create")}
+              errors={fieldErrorsOf(reply, "name", "create")}
+            />
             <SelectField
               label="Kind"
               name="kind"

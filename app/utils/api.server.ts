@@ -143,7 +143,10 @@ export async function csvImportResponse(request: Request, run: (principal: ApiPr
     if (!result.ok) {
       const fieldErrors: Record<string, string[]> = {};
       for (const e of result.errors) (fieldErrors[e.field ? `${e.row}.${e.field}` : String(e.row)] ??= []).push(e.message);
-      return apiJson({ error: "The CSV file was rejected: fix every row listed and send it again; nothing was imported.", errors: result.errors, fieldErrors }, 400);
+      return apiJson(
+        { error: "The CSV file was rejected: fix every row listed and send it again; nothing was imported.", errors: result.errors, fieldErrors },
+        400,
+      );
     }
     const { ok: _ok, ...counts } = result;
     return apiJson(counts, result.created > 0 ? 201 : 200);

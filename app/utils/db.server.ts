@@ -2,7 +2,6 @@ import { openServingDb, schema, type Db } from "../../db/client";
 import { getEnv } from "./env.server";
 
 declare global {
-   
   var __trackerDb: Db | undefined;
 }
 

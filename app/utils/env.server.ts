@@ -2,7 +2,13 @@ import os from "node:os";
 import { z } from "zod";
 
 const MiB = 1024 * 1024;
-const bytes = (fallback: number) => z.coerce.number().int("must be a whole number of bytes").positive().max(1024 * MiB, "must be at most 1 GiB").default(fallback);
+const bytes = (fallback: number) =>
+  z.coerce
+    .number()
+    .int("must be a whole number of bytes")
+    .positive()
+    .max(1024 * MiB, "must be at most 1 GiB")
+    .default(fallback);
 
 /**
  * How many reverse proxies in front of the app to believe: `false`/`0` (default: the peer of the TCP

@@ -27,9 +27,5 @@ export const auditLog = sqliteTable(
       .notNull()
       .$defaultFn(() => new Date()),
   },
-  (t) => [
-    index("audit_at_idx").on(t.at),
-    index("audit_entity_idx").on(t.entityType, t.at),
-    index("audit_actor_idx").on(t.actorUserId, t.at),
-  ],
+  (t) => [index("audit_at_idx").on(t.at), index("audit_entity_idx").on(t.entityType, t.at), index("audit_actor_idx").on(t.actorUserId, t.at)],
 );

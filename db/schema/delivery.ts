@@ -53,8 +53,12 @@ export const deployments = sqliteTable(
     index("deployments_finished_idx").on(t.finishedAt),
     index("deployments_service_only_finished_idx").on(t.serviceId, t.finishedAt),
     // small partial indexes: the hotfix / rollback filters COUNT without scanning every row
-    index("deployments_hotfix_idx").on(t.finishedAt).where(sql`${t.isHotfix} = 1`),
-    index("deployments_rollback_idx").on(t.finishedAt).where(sql`${t.isRollback} = 1`),
+    index("deployments_hotfix_idx")
+      .on(t.finishedAt)
+      .where(sql`${t.isHotfix} = 1`),
+    index("deployments_rollback_idx")
+      .on(t.finishedAt)
+      .where(sql`${t.isRollback} = 1`),
   ],
 );
 
@@ -88,15 +92,23 @@ export const incidents = sqliteTable(
     ...timestamps,
   },
   (t) => [
-    uniqueIndex("incidents_external_uq").on(t.externalId).where(sql`${t.externalId} is not null`),
+    uniqueIndex("incidents_external_uq")
+      .on(t.externalId)
+      .where(sql`${t.externalId} is not null`),
     index("incidents_started_idx").on(t.startedAt),
     index("incidents_service_started_idx").on(t.serviceId, t.startedAt),
     index("incidents_cause_idx").on(t.causeDeploymentId),
     // incidents never classified (cause_kind null): the change-failure rule is evaluated for them at read time
-    index("incidents_unclassified_idx").on(t.startedAt).where(sql`${t.causeKind} is null`),
+    index("incidents_unclassified_idx")
+      .on(t.startedAt)
+      .where(sql`${t.causeKind} is null`),
     // open incidents (CTO dashboard): partial, so it holds only the few unresolved rows
-    index("incidents_open_idx").on(t.severity, t.startedAt).where(sql`${t.resolvedAt} is null`),
-    index("incidents_open_service_idx").on(t.serviceId).where(sql`${t.resolvedAt} is null`),
+    index("incidents_open_idx")
+      .on(t.severity, t.startedAt)
+      .where(sql`${t.resolvedAt} is null`),
+    index("incidents_open_service_idx")
+      .on(t.serviceId)
+      .where(sql`${t.resolvedAt} is null`),
     // time to restore over a window (delivery-metrics.server.ts): covering
     index("incidents_restore_idx").on(t.startedAt, t.serviceId, t.resolvedAt),
     // … and per service (the breakdown's medians): one covering range per service
@@ -105,4 +117,3 @@ export const incidents = sqliteTable(
     index("incidents_duration_idx").on(sql`(${t.resolvedAt} - ${t.startedAt})`),
   ],
 );
-

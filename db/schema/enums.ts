@@ -22,16 +22,7 @@ export const TARGET_COMPARISONS = [">=", ">", "<=", "<"] as const;
 export const KR_KINDS = ["number", "percent", "currency", "boolean"] as const;
 export const ROLES = ["ceo", "cto", "lead", "viewer"] as const;
 export const API_SCOPES = ["deployments:write", "incidents:write", "metrics:read", "finance:read", "import:write", "kpis:write"] as const;
-export const RISK_CATEGORIES = [
-  "technical",
-  "financial",
-  "market",
-  "competitive",
-  "operational",
-  "security",
-  "compliance",
-  "people",
-] as const;
+export const RISK_CATEGORIES = ["technical", "financial", "market", "competitive", "operational", "security", "compliance", "people"] as const;
 export const RISK_TREATMENTS = ["mitigate", "accept", "transfer", "avoid"] as const;
 export const RISK_STATUSES = ["proposed", "open", "monitoring", "closed"] as const;
 export const RISK_RULE_KINDS = ["runway_below_months", "cfr_above_percent_30d", "objective_off_track_mid_cycle", "scenario_trigger_holds"] as const;

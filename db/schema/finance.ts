@@ -48,10 +48,7 @@ export const budgetLines = sqliteTable(
     actualCents: integer("actual_cents"),
     ...timestamps,
   },
-  (t) => [
-    uniqueIndex("budget_lines_month_category_uq").on(t.month, t.categoryId),
-    index("budget_lines_category_idx").on(t.categoryId, t.month),
-  ],
+  (t) => [uniqueIndex("budget_lines_month_category_uq").on(t.month, t.categoryId), index("budget_lines_category_idx").on(t.categoryId, t.month)],
 );
 
 /** A month with a snapshot is a closed month. */

@@ -24,8 +24,5 @@ export const requisitions = sqliteTable(
     proposedByUserId: integer("proposed_by_user_id").references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
   },
-  (t) => [
-    index("requisitions_team_idx").on(t.teamId),
-    index("requisitions_status_month_idx").on(t.status, t.targetStartMonth),
-  ],
+  (t) => [index("requisitions_team_idx").on(t.teamId), index("requisitions_status_month_idx").on(t.status, t.targetStartMonth)],
 );

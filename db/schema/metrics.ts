@@ -31,7 +31,9 @@ export const metricTargets = sqliteTable(
   (t) => [
     uniqueIndex("metric_targets_uq").on(t.metricId, t.cycleId),
     // SQLite treats NULLs as distinct in a unique index: one open-ended row per metric needs its own
-    uniqueIndex("metric_targets_open_uq").on(t.metricId).where(sql`cycle_id IS NULL`),
+    uniqueIndex("metric_targets_open_uq")
+      .on(t.metricId)
+      .where(sql`cycle_id IS NULL`),
     index("metric_targets_cycle_idx").on(t.cycleId),
   ],
 );

@@ -13,7 +13,9 @@ export const cycles = sqliteTable("cycles", {
   startDate: text("start_date").notNull(),
   /** 'YYYY-MM-DD', inclusive */
   endDate: text("end_date").notNull(),
-  status: text("status", { enum: ["open", "closed"] }).notNull().default("open"),
+  status: text("status", { enum: ["open", "closed"] })
+    .notNull()
+    .default("open"),
   closedAt: integer("closed_at", { mode: "timestamp_ms" }),
   ...timestamps,
 });
@@ -36,10 +38,7 @@ export const objectives = sqliteTable(
     closingScore: real("closing_score"),
     ...timestamps,
   },
-  (t) => [
-    index("objectives_cycle_idx").on(t.cycleId, t.teamId),
-    index("objectives_parent_idx").on(t.parentId),
-  ],
+  (t) => [index("objectives_cycle_idx").on(t.cycleId, t.teamId), index("objectives_parent_idx").on(t.parentId)],
 );
 
 export const keyResults = sqliteTable(

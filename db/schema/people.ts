@@ -56,23 +56,20 @@ export const loginAttempts = sqliteTable("login_attempts", {
 
 export type ApiScope = (typeof API_SCOPES)[number];
 
-export const apiTokens = sqliteTable(
-  "api_tokens",
-  {
-    id: id(),
-    name: text("name").notNull(),
-    /** SHA-256 of the secret, hex; the secret itself is shown once and never stored */
-    tokenHash: text("token_hash").notNull().unique(),
-    /** first characters of the token, to recognise it in lists */
-    prefix: text("prefix").notNull(),
-    /** comma-separated ApiScope values */
-    scopes: text("scopes").notNull(),
-    createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
-    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
-    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
-    ...timestamps,
-  },
-);
+export const apiTokens = sqliteTable("api_tokens", {
+  id: id(),
+  name: text("name").notNull(),
+  /** SHA-256 of the secret, hex; the secret itself is shown once and never stored */
+  tokenHash: text("token_hash").notNull().unique(),
+  /** first characters of the token, to recognise it in lists */
+  prefix: text("prefix").notNull(),
+  /** comma-separated ApiScope values */
+  scopes: text("scopes").notNull(),
+  createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+  revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  ...timestamps,
+});
 
 export const employees = sqliteTable(
   "employees",
@@ -88,9 +85,5 @@ export const employees = sqliteTable(
     annualSalaryCents: integer("annual_salary_cents").notNull(),
     ...timestamps,
   },
-  (t) => [
-    index("employees_team_idx").on(t.teamId),
-    index("employees_dates_idx").on(t.startDate, t.endDate),
-  ],
+  (t) => [index("employees_team_idx").on(t.teamId), index("employees_dates_idx").on(t.startDate, t.endDate)],
 );
-

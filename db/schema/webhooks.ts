@@ -106,7 +106,9 @@ export const webhookCommits = sqliteTable(
   (t) => [
     uniqueIndex("webhook_commits_service_sha_uq").on(t.serviceId, t.sha),
     // the commits still waiting for a deployment of a service, oldest first
-    index("webhook_commits_pending_idx").on(t.serviceId, t.committedAt).where(sql`${t.deploymentId} is null`),
+    index("webhook_commits_pending_idx")
+      .on(t.serviceId, t.committedAt)
+      .where(sql`${t.deploymentId} is null`),
     index("webhook_commits_deployment_idx").on(t.deploymentId),
   ],
 );

@@ -13,7 +13,12 @@ export function insertDelivery(db: DbWriter, data: DeliveryData, ids: Ids): void
   for (const s of SERVICES) {
     const row = db
       .insert(schema.services)
-      .values({ name: s.name, teamId: ids.teams.get(s.team) ?? null, createdAt: new Date(data.deployments[0].finishedAt - 30 * DAY), updatedAt: new Date(data.deployments[0].finishedAt - 30 * DAY) })
+      .values({
+        name: s.name,
+        teamId: ids.teams.get(s.team) ?? null,
+        createdAt: new Date(data.deployments[0].finishedAt - 30 * DAY),
+        updatedAt: new Date(data.deployments[0].finishedAt - 30 * DAY),
+      })
       .returning({ id: schema.services.id })
       .get();
     serviceIds.set(s.name, row.id);

@@ -83,7 +83,12 @@ export function generateFinance(
         // usage grows with customers: under budget early, over budget lately
         actualCents: Math.round(IT_MONTHLY_PLAN["Cloud infrastructure"] * (0.85 + (0.3 * i) / (CLOSED_MONTHS - 1) + rng.normal(0, 0.03))),
       },
-      { month, category: "Dev tools", plannedCents: IT_MONTHLY_PLAN["Dev tools"], actualCents: Math.round(IT_MONTHLY_PLAN["Dev tools"] * rng.normalClamped(1.02, 0.06, 0.8, 1.3)) },
+      {
+        month,
+        category: "Dev tools",
+        plannedCents: IT_MONTHLY_PLAN["Dev tools"],
+        actualCents: Math.round(IT_MONTHLY_PLAN["Dev tools"] * rng.normalClamped(1.02, 0.06, 0.8, 1.3)),
+      },
       {
         month,
         category: "Security",

@@ -52,7 +52,10 @@ export function generateRequisitions(rng: Rng, cal: DemoCalendar): GenRequisitio
     ["Payments", "leadPayments", 1],
   ];
   for (const [team, user, n] of proposals) {
-    planned.filter((q) => q.team === team && q.status === "planned").slice(0, n).forEach((q) => (q.proposedBy = user));
+    planned
+      .filter((q) => q.team === team && q.status === "planned")
+      .slice(0, n)
+      .forEach((q) => (q.proposedBy = user));
   }
   // cancelled requisitions (not counted toward the plan)
   const cancelledTeams: readonly TeamName[] = ["Mobile", "Marketing", "Sales", "Platform"];

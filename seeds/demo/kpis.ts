@@ -10,13 +10,7 @@ import { type GenSnapshot } from "./finance";
 
 // ====================================================================== KPIs (writes)
 
-export function insertKpis(
-  db: DbWriter,
-  rng: Rng,
-  cal: DemoCalendar,
-  snapshots: readonly GenSnapshot[],
-  userId: (key: UserKey) => number,
-): void {
+export function insertKpis(db: DbWriter, rng: Rng, cal: DemoCalendar, snapshots: readonly GenSnapshot[], userId: (key: UserKey) => number): void {
   const cycles = db.select({ id: schema.cycles.id, name: schema.cycles.name, startDate: schema.cycles.startDate }).from(schema.cycles).all();
   cycles.sort((a, b) => a.startDate.localeCompare(b.startDate));
   const firstStart = dateToMs(cycles[0].startDate);

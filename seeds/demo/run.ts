@@ -146,7 +146,12 @@ function buildDemo(db: DbWriter, passwordHash: string, now: number): void {
     insertMany(
       db,
       schema.budgetEnvelopes,
-      Object.entries(IT_ANNUAL_ENVELOPE).map(([name, amountCents]) => ({ categoryId: ids.categories.get(name)!, fiscalYear: year, amountCents, ...at(cal.anchor - 400 * DAY) })),
+      Object.entries(IT_ANNUAL_ENVELOPE).map(([name, amountCents]) => ({
+        categoryId: ids.categories.get(name)!,
+        fiscalYear: year,
+        amountCents,
+        ...at(cal.anchor - 400 * DAY),
+      })),
     );
   }
 

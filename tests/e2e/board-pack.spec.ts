@@ -11,7 +11,12 @@ async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string[] }> 
   const text: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
-    text.push(content.items.map((it) => ("str" in it ? it.str : "")).join(" ").replace(/\s+/g, " "));
+    text.push(
+      content.items
+        .map((it) => ("str" in it ? it.str : ""))
+        .join(" ")
+        .replace(/\s+/g, " "),
+    );
   }
   return { pages: doc.numPages, text };
 }
@@ -53,7 +58,17 @@ test("the CEO publishes the month's board pack and it prints as a clean A4 docum
   expect(pages).toBeGreaterThanOrEqual(10);
   expect(pages).toBeLessThanOrEqual(16);
   const all = text.join("\n");
-  for (const heading of ["Cash, burn and runway", "Revenue and growth", "Customers and churn", "Headcount vs plan", "Budget vs actual", "OKR health", "Top risks", "Decision gates", "Delivery (DORA)"]) {
+  for (const heading of [
+    "Cash, burn and runway",
+    "Revenue and growth",
+    "Customers and churn",
+    "Headcount vs plan",
+    "Budget vs actual",
+    "OKR health",
+    "Top risks",
+    "Decision gates",
+    "Delivery (DORA)",
+  ]) {
     expect(all, heading).toContain(heading);
   }
   // each section starts its own page

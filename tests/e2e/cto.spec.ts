@@ -1,8 +1,7 @@
 import type { Page } from "@playwright/test";
 import { test, expect, loginAs } from "./fixtures";
 
-const frequencyTile = (page: Page) =>
-  page.locator("article.tile", { has: page.getByRole("heading", { name: "Deployment frequency" }) });
+const frequencyTile = (page: Page) => page.locator("article.tile", { has: page.getByRole("heading", { name: "Deployment frequency" }) });
 
 test.describe("CTO dashboard", () => {
   test("filters to one service: the URL and the tiles change", async ({ page }) => {

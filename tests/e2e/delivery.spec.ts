@@ -149,9 +149,11 @@ test("the CTO imports deployments from the page: a bad file is refused with ever
   const header = "external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback";
   await page.goto("/delivery/import");
   await page.getByLabel("Deployments —").check();
-  await page.getByLabel("…or paste the CSV here").fill(
-    [header, `a-${id},${service},production,success,,${t(3)},${t(5)},false,false`, `b-${id},${service},production,maybe,,yesterday,,false,false`].join("\n"),
-  );
+  await page
+    .getByLabel("…or paste the CSV here")
+    .fill(
+      [header, `a-${id},${service},production,success,,${t(3)},${t(5)},false,false`, `b-${id},${service},production,maybe,,yesterday,,false,false`].join("\n"),
+    );
   await page.getByRole("button", { name: "Import" }).click();
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("nothing was imported");
@@ -161,9 +163,9 @@ test("the CTO imports deployments from the page: a bad file is refused with ever
   await expect(page.getByText("No deployment matches these filters")).toBeVisible();
 
   await page.goto("/delivery/import");
-  await page.getByLabel("…or paste the CSV here").fill(
-    [header, `a-${id},${service},production,success,,${t(3)},${t(5)},false,false`, `b-${id},${service},,failure,,${t(2)},,true,false`].join("\n"),
-  );
+  await page
+    .getByLabel("…or paste the CSV here")
+    .fill([header, `a-${id},${service},production,success,,${t(3)},${t(5)},false,false`, `b-${id},${service},,failure,,${t(2)},,true,false`].join("\n"));
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported 2 deployments: 2 created" })).toBeVisible();
   await page.getByRole("link", { name: "See the deployments" }).click();

@@ -21,7 +21,8 @@ async function submitted(page: Page, click: () => Promise<void>): Promise<{ body
 }
 
 /** The form on the page that carries a hidden intent. */
-const formWithIntent = (page: Page, intent: string) => page.locator("form").filter({ has: page.locator(`input[type="hidden"][name="intent"][value="${intent}"]`) });
+const formWithIntent = (page: Page, intent: string) =>
+  page.locator("form").filter({ has: page.locator(`input[type="hidden"][name="intent"][value="${intent}"]`) });
 
 test("scripts are really off: the check-in form is not enhanced (no fetcher marker) and forms post as documents", async ({ page }) => {
   await loginAs(page, "lead", "/okrs/mine");
@@ -138,7 +139,10 @@ test("a lead creates an objective and a key result, then checks in on it", async
   const kr = await submitted(page, () => newKr.getByRole("button", { name: "Add key result" }).click());
   expect(kr.body.get("ownerUserId")).toBe("");
   expect(kr.status).toBe(200);
-  await page.getByRole("link", { name: `No-JS KR ${stamp}` }).first().click();
+  await page
+    .getByRole("link", { name: `No-JS KR ${stamp}` })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/okrs\/kr\/\d+$/);
 
   const checkin = page.getByRole("form", { name: `Check in on No-JS KR ${stamp}` });
@@ -168,4 +172,3 @@ test("the CTO creates a requisition (objective and source left empty)", async ({
   await expect(page.getByText("Requisition saved.")).toBeVisible();
   await expect(page.getByRole("link", { name: title })).toBeVisible();
 });
-

@@ -115,7 +115,11 @@ test("from an empty database to a working install with the company's own data", 
     `${m2},860000,12000,12000,12,2,0,0`,
     `${m1},820000,15000,15000,15,3,0,0`,
   ]);
-  await importFromTemplate(page, "employees", [",Ada Lovelace,Platform,Engineer,2024-01-15,,70000", ",Alan Turing,Platform,Engineer,2024-06-01,,68000", ",Mary Seller,Sales,Account executive,2025-02-01,,55000"]);
+  await importFromTemplate(page, "employees", [
+    ",Ada Lovelace,Platform,Engineer,2024-01-15,,70000",
+    ",Alan Turing,Platform,Engineer,2024-06-01,,68000",
+    ",Mary Seller,Sales,Account executive,2025-02-01,,55000",
+  ]);
 
   // 6. a cycle and an OKR for the Platform team, owned by the lead
   await page.goto("/okrs");

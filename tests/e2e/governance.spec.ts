@@ -55,7 +55,10 @@ test("a gate flips from no-go to go when the CEO enters the month that meets it;
   // the key result linked to finance.customers (the company objective of the current cycle) moved to the same value
   await page.goto("/okrs");
   // (the KR links sit in the objectives' collapsed "Key results")
-  const krHref = await page.locator('a[href^="/okrs/kr/"]', { hasText: /^Paying customers from/ }).first().getAttribute("href");
+  const krHref = await page
+    .locator('a[href^="/okrs/kr/"]', { hasText: /^Paying customers from/ })
+    .first()
+    .getAttribute("href");
   expect(krHref).toMatch(/^\/okrs\/kr\/\d+$/);
   await page.goto(krHref!);
   await expect(page.getByTestId("kr-linked-metric")).toContainText("finance.customers");

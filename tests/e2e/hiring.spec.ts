@@ -79,7 +79,12 @@ test.describe("hiring plan", () => {
     await page.goto("/hiring?status=planned&sort=title&dir=asc");
     await expect(page.getByRole("columnheader", { name: /Annual salary/ })).toBeVisible();
     // the leak detector does find salaries where they are allowed (so its silence elsewhere means something)
-    expect(leakedSalaries(await page.content(), requisitions.map((r) => r.cents)).length).toBeGreaterThan(0);
+    expect(
+      leakedSalaries(
+        await page.content(),
+        requisitions.map((r) => r.cents),
+      ).length,
+    ).toBeGreaterThan(0);
     await expect(page.getByRole("link", { name: /loaded-cost|change in settings/i })).toBeVisible();
     const firstRow = page.getByRole("table").getByRole("row").nth(1);
     await expect(firstRow.getByText(/\d[\s\u00a0\u202f]?\d{3}\s?€/)).toBeVisible();
@@ -129,7 +134,12 @@ test.describe("hiring plan", () => {
 
     await page.getByRole("combobox", { name: "Team" }).selectOption({ label: "Core" });
     await page.getByRole("button", { name: "Apply" }).click();
-    await expect(page.getByRole("table").getByText(/\d[\s\u00a0\u202f]?\d{3}\s?€/).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole("table")
+        .getByText(/\d[\s\u00a0\u202f]?\d{3}\s?€/)
+        .first(),
+    ).toBeVisible();
 
     const csv = await (await page.request.get("/hiring/export")).text();
     expect(csv.split(/\r?\n/)[0]).toContain("annual_salary");

@@ -56,9 +56,12 @@ test.describe("OKRs", () => {
 
   test("a lead is refused on another team's key result and objective (403)", async ({ page }) => {
     await loginAs(page, "lead", "/okrs");
-    const payments = page.locator('[data-testid^="objective-"]').filter({ has: page.locator(".okr-node__meta", { hasText: /^Payments/ }) }).first();
+    const payments = page
+      .locator('[data-testid^="objective-"]')
+      .filter({ has: page.locator(".okr-node__meta", { hasText: /^Payments/ }) })
+      .first();
     await expect(payments).toBeVisible();
-    const objectiveHref = await payments.locator('.okr-node__title a').first().getAttribute("href");
+    const objectiveHref = await payments.locator(".okr-node__title a").first().getAttribute("href");
     const krHref = await payments.locator('a[href^="/okrs/kr/"]').first().getAttribute("href");
     expect(objectiveHref).toMatch(/^\/okrs\/\d+$/);
     expect(krHref).toMatch(/^\/okrs\/kr\/\d+$/);
@@ -74,7 +77,9 @@ test.describe("OKRs", () => {
     expect(checkIn.status()).toBe(403);
     const viaMine = await postFromPage(page, "/okrs/mine", { form: { intent: "checkin", keyResultId: krId, value: "3", confidence: "8" } });
     expect(viaMine.status()).toBe(403);
-    const edit = await postFromPage(page, objectiveHref!, { form: { intent: "create-kr", title: "Sneaky", kind: "number", startValue: "0", targetValue: "1" } });
+    const edit = await postFromPage(page, objectiveHref!, {
+      form: { intent: "create-kr", title: "Sneaky", kind: "number", startValue: "0", targetValue: "1" },
+    });
     expect(edit.status()).toBe(403);
 
     // and a person who navigates to such a post sees the 403 page

@@ -22,7 +22,11 @@ test("the CEO creates a scenario and sees it beside the base plan, on the chart 
   const cash = async (row: string) => Number((await table.locator(`tr[data-scenario="${row}"] td`).nth(1).innerText()).replace(/[^\d-]/g, ""));
   expect(await cash(name)).toBeGreaterThan(await cash("Base plan (today's forecast)"));
   // and it can be deleted again
-  await page.getByTestId("scenario-card").filter({ hasText: name }).getByRole("button", { name: /Delete/ }).click();
+  await page
+    .getByTestId("scenario-card")
+    .filter({ hasText: name })
+    .getByRole("button", { name: /Delete/ })
+    .click();
   await expect(page.getByRole("status")).toContainText("Scenario deleted.");
 });
 

@@ -17,7 +17,13 @@ test.describe("executive forecast and salaries", () => {
     const data = await page.evaluate(() => {
       const ctx = (window as unknown as { __remixContext: { state: { loaderData: Record<string, unknown> } } }).__remixContext;
       return ctx.state.loaderData["routes/dashboards.executive"] as {
-        finance: { forecast: { requisitionImpacts: { deltaDays: number | null; monthlyCostCents: number | null }[]; months: { cashWithHiringCents: number | null; spendWithHiringCents: number | null }[]; zeroCashDateWith: string | null } };
+        finance: {
+          forecast: {
+            requisitionImpacts: { deltaDays: number | null; monthlyCostCents: number | null }[];
+            months: { cashWithHiringCents: number | null; spendWithHiringCents: number | null }[];
+            zeroCashDateWith: string | null;
+          };
+        };
       };
     });
     const f = data.finance.forecast;

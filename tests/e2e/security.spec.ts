@@ -11,7 +11,9 @@ test("the dashboards and OKR pages run under the CSP without a single violation"
   await page.addInitScript(() => {
     const w = window as unknown as { __cspViolations: string[] };
     w.__cspViolations = [];
-    document.addEventListener("securitypolicyviolation", (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   const violations = () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
   const hydrated = () => page.waitForFunction(() => "__remixRouter" in window);
@@ -29,9 +31,9 @@ test("the dashboards and OKR pages run under the CSP without a single violation"
   }
 
   // an objective's page, reached by client-side navigation (a .data request under the same policy)
-  const objective = await page.locator("main a").evaluateAll((links) =>
-    links.map((a) => a.getAttribute("href") ?? "").find((href) => /^\/okrs\/\d+(\?|$)/.test(href)),
-  );
+  const objective = await page
+    .locator("main a")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? "").find((href) => /^\/okrs\/\d+(\?|$)/.test(href)));
   expect(objective).toBeTruthy();
   await page.locator(`main a[href="${objective}"]`).first().click();
   await expect(page).toHaveURL(/\/okrs\/\d+/);

@@ -43,7 +43,10 @@ test("a CTO adds a GitHub source in the UI; a replayed push and deployment show 
   status.deployment_status.created_at = new Date(now - 3_600_000).toISOString();
   const send = async (event: string, payload: unknown, key = secret) => {
     const body = JSON.stringify(payload);
-    return page.request.post(url, { data: body, headers: { "Content-Type": "application/json", "X-GitHub-Event": event, "X-Hub-Signature-256": sign(key, body) } });
+    return page.request.post(url, {
+      data: body,
+      headers: { "Content-Type": "application/json", "X-GitHub-Event": event, "X-Hub-Signature-256": sign(key, body) },
+    });
   };
   expect((await send("ping", fixture("github/ping.json"))).status()).toBe(200);
   expect((await send("deployment_status", status, "not-the-secret")).status()).toBe(401);

@@ -38,4 +38,3 @@ export async function run(fn: () => Promise<unknown>): Promise<{ status: number;
     return of(thrown);
   }
 }
-

@@ -37,7 +37,10 @@ type RouteObject = Parameters<typeof matchRoutes>[0][number];
 function routeTree(manifest: Record<string, ManifestRoute>, parentId?: string): RouteObject[] {
   return Object.values(manifest)
     .filter((r) => r.parentId === parentId && r.id !== parentId)
-    .map((r) => ({ id: r.id, path: r.path, index: r.index, caseSensitive: r.caseSensitive, children: r.index ? undefined : routeTree(manifest, r.id) }) as RouteObject);
+    .map(
+      (r) =>
+        ({ id: r.id, path: r.path, index: r.index, caseSensitive: r.caseSensitive, children: r.index ? undefined : routeTree(manifest, r.id) }) as RouteObject,
+    );
 }
 
 /** The route ids a URL matches (root first), e.g. ["root", "routes/okrs.$objectiveId"]. */
@@ -165,7 +168,17 @@ export function pickForm(page: PageResult, match: Record<string, string>, to: st
     return Object.entries(match).every(([n, v]) => entries.some(([en, ev]) => en === n && ev === v));
   });
   if (found.length !== 1) {
-    const list = page.forms.map((f) => `  ${f.describe()} ${JSON.stringify(f.entries().filter(([, v]) => typeof v === "string").slice(0, 4))}`).join("\n");
+    const list = page.forms
+      .map(
+        (f) =>
+          `  ${f.describe()} ${JSON.stringify(
+            f
+              .entries()
+              .filter(([, v]) => typeof v === "string")
+              .slice(0, 4),
+          )}`,
+      )
+      .join("\n");
     throw new Error(`${page.url} (status ${page.status}): ${found.length} forms match ${JSON.stringify(match)}; the page has:\n${list}`);
   }
   return found[0];

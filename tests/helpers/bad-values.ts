@@ -174,12 +174,29 @@ export function checkbox(): Bad[] {
 
 /** An email address. */
 export function email(): Bad[] {
-  return [missing, empty, b("no @", "not-an-email"), b("no domain", "a@"), b("no local part", "@example.test"), b("space inside", "a b@example.test"), script, b("10k characters", `${LONG}@example.test`), dup("a@example.test", "b@example.test")];
+  return [
+    missing,
+    empty,
+    b("no @", "not-an-email"),
+    b("no domain", "a@"),
+    b("no local part", "@example.test"),
+    b("space inside", "a b@example.test"),
+    script,
+    b("10k characters", `${LONG}@example.test`),
+    dup("a@example.test", "b@example.test"),
+  ];
 }
 
 /** An http(s) link. */
 export function link(): Bad[] {
-  return [b("javascript: link", "javascript:alert(1)"), b("ftp link", "ftp://example.test/x"), b("not a URL", "not a url"), b("10k characters", `https://example.test/${LONG}`), script, dup("https://a.test", "https://b.test")];
+  return [
+    b("javascript: link", "javascript:alert(1)"),
+    b("ftp link", "ftp://example.test/x"),
+    b("not a URL", "not a url"),
+    b("10k characters", `https://example.test/${LONG}`),
+    script,
+    dup("https://a.test", "https://b.test"),
+  ];
 }
 
 export function extra(label: string, value: BadValue): Bad {

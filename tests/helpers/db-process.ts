@@ -15,9 +15,7 @@ if (mode === "serve") {
   openDb(file, { migrate: false });
 } else if (mode === "write") {
   const db = openDb(file, { migrate: false, synchronous: "NORMAL" });
-  const insert = db.$client.prepare(
-    "INSERT INTO audit_log (at, action, entity_type, entity_id, created_at, updated_at) VALUES (?, 'load', 'test', ?, ?, ?)",
-  );
+  const insert = db.$client.prepare("INSERT INTO audit_log (at, action, entity_type, entity_id, created_at, updated_at) VALUES (?, 'load', 'test', ?, ?, ?)");
   let n = 0;
   const write = () => {
     const now = Date.now();

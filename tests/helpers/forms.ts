@@ -126,7 +126,15 @@ export function writeProbe(db: Db) {
   };
 }
 
-export type AuditRow = { id: number; action: string; entityType: string; entityId: string | null; actorUserId: number | null; before: string | null; after: string | null };
+export type AuditRow = {
+  id: number;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  actorUserId: number | null;
+  before: string | null;
+  after: string | null;
+};
 
 /** Audit entries written after the given id (oldest first). */
 export function auditSince(db: Db, afterId: number): AuditRow[] {

@@ -274,7 +274,11 @@ export class HtmlForm {
 
   /** Types into a text-like input or a textarea (replacing its value). */
   fill(name: string, value: string): this {
-    const c = this.one(name, (c) => c.tag === "textarea" || (c.tag === "input" && !["checkbox", "radio", "file", "submit", "button", "reset", "image"].includes(c.type)), "text field");
+    const c = this.one(
+      name,
+      (c) => c.tag === "textarea" || (c.tag === "input" && !["checkbox", "radio", "file", "submit", "button", "reset", "image"].includes(c.type)),
+      "text field",
+    );
     if (c.type === "hidden") throw new Error(`form ${this.describe()}: "${name}" is hidden: a person cannot type into it`);
     c.value = sanitize(c.type, value);
     return this;
@@ -297,7 +301,9 @@ export class HtmlForm {
   /** Chooses option(s) of a select by value; the option must exist on the page. */
   select(name: string, ...values: string[]): this {
     const c = this.one(name, (c) => c.tag === "select", "select");
-    for (const v of values) if (!c.options.some((o) => o.value === v && !o.disabled)) throw new Error(`form ${this.describe()}: select "${name}" has no option "${v}" (has ${c.options.map((o) => o.value).join(", ")})`);
+    for (const v of values)
+      if (!c.options.some((o) => o.value === v && !o.disabled))
+        throw new Error(`form ${this.describe()}: select "${name}" has no option "${v}" (has ${c.options.map((o) => o.value).join(", ")})`);
     if (!c.multiple && values.length !== 1) throw new Error(`select "${name}" takes one value`);
     for (const o of c.options) o.selected = values.includes(o.value);
     return this;

@@ -416,7 +416,11 @@ describe("CSV import API", () => {
     expect(r2.status).toBe(200);
     expect(r2.json).toMatchObject({ created: 0, unchanged: 2 });
 
-    const incs = [INC_HEADER, `i-1,api-gateway,Outage,SEV1,${iso(T0 + 30 * 60_000)},,d-1`, `i-2,api-gateway,Slow,sev3,${iso(T0 + 2 * H)},${iso(T0 + 3 * H)},`].join("\r\n");
+    const incs = [
+      INC_HEADER,
+      `i-1,api-gateway,Outage,SEV1,${iso(T0 + 30 * 60_000)},,d-1`,
+      `i-2,api-gateway,Slow,sev3,${iso(T0 + 2 * H)},${iso(T0 + 3 * H)},`,
+    ].join("\r\n");
     const r3 = await call(importIncidentsAction, csvReq("/api/v1/import/incidents", incs));
     expect(r3.status).toBe(201);
     expect(r3.json).toMatchObject({ created: 2, updated: 0 });

@@ -39,7 +39,9 @@ describe("board pack", () => {
     const live = readMetric(new MetricContext(w.db), "finance.cash").value;
     expect(markedValue(draft.html, "data-metric", "finance.cash")).toBe(String(live));
     // every section's figures have a value source (a failing source would show as "no data")
-    expect(markedValue(draft.html, "data-metric", "delivery.deploys_per_day")).toBe(String(readMetric(new MetricContext(w.db), "delivery.deploys_per_day").value));
+    expect(markedValue(draft.html, "data-metric", "delivery.deploys_per_day")).toBe(
+      String(readMetric(new MetricContext(w.db), "delivery.deploys_per_day").value),
+    );
     for (const section of ["cash", "revenue", "customers", "people", "budget", "okrs", "risks", "gates", "delivery"]) {
       expect(draft.html, section).toContain(`data-section="${section}"`);
     }
@@ -115,7 +117,8 @@ describe("board pack", () => {
   it("the next month's pack shows the change since the previous one", async () => {
     const next = addMonths(M, 1);
     const prev = w.db.get<Record<string, number>>(sql`select * from finance_snapshots where month = ${M}`);
-    w.db.run(sql`insert into finance_snapshots (month, cash_cents, revenue_cents, mrr_cents, customers, new_customers, churned_customers, financing_cents, created_at, updated_at)
+    w.db
+      .run(sql`insert into finance_snapshots (month, cash_cents, revenue_cents, mrr_cents, customers, new_customers, churned_customers, financing_cents, created_at, updated_at)
       values (${next}, ${prev.cash_cents - 5000000}, ${prev.revenue_cents}, ${prev.mrr_cents + 100000}, ${prev.customers + 2}, 2, 0, 0, 0, 0)`);
     expect(packableMonth(w.db)).toBe(next);
     const figures = assembleBoardPack(w.db)!;

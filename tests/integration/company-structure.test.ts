@@ -24,7 +24,11 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-const args = (request: Request): ActionFunctionArgs & LoaderFunctionArgs => ({ request, params: {}, context: { clientIp: "127.0.0.1" } as ActionFunctionArgs["context"] });
+const args = (request: Request): ActionFunctionArgs & LoaderFunctionArgs => ({
+  request,
+  params: {},
+  context: { clientIp: "127.0.0.1" } as ActionFunctionArgs["context"],
+});
 
 async function cookieFor(role: "ceo" | "cto" | "lead" | "viewer") {
   const u = insertUser(t.db, { role, email: `${role}@acme.test` });
@@ -65,7 +69,13 @@ describe("budget categories and envelopes", () => {
   it("the CEO adds an ML/AI IT category and a third-party services category, renames, archives; all audited", async () => {
     const c = await cookieFor("ceo");
     expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "create", name: "ML/AI", group: "it" }))))).status).toBe(200);
-    expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "create", name: "Third-party services", group: "other", isSalesMarketing: "on" }))))).status).toBe(200);
+    expect(
+      (
+        await run(() =>
+          categoriesAction(args(post("/budgets/categories", c, { intent: "create", name: "Third-party services", group: "other", isSalesMarketing: "on" }))),
+        )
+      ).status,
+    ).toBe(200);
     const dup = await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "create", name: "ml/ai", group: "it" }))));
     expect(dup.status).toBe(400);
     expect((dup.data as { fieldErrors: Record<string, string[]> }).fieldErrors.name).toEqual(["is already the name of a category"]);
@@ -75,8 +85,17 @@ describe("budget categories and envelopes", () => {
     expect(row).toEqual({ group: "it", is_it: 1, is_sales_marketing: 0, sort_order: 10 });
     const third = catId("Third-party services");
     // regroup to IT: is_it follows (the CTO gets it)
-    expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "update", categoryId: String(third), name: "Third-party SaaS", group: "it" }))))).status).toBe(200);
-    expect(t.db.get<{ is_it: number; is_sales_marketing: number }>(sql`select is_it, is_sales_marketing from budget_categories where id = ${third}`)).toEqual({ is_it: 1, is_sales_marketing: 0 });
+    expect(
+      (
+        await run(() =>
+          categoriesAction(args(post("/budgets/categories", c, { intent: "update", categoryId: String(third), name: "Third-party SaaS", group: "it" }))),
+        )
+      ).status,
+    ).toBe(200);
+    expect(t.db.get<{ is_it: number; is_sales_marketing: number }>(sql`select is_it, is_sales_marketing from budget_categories where id = ${third}`)).toEqual({
+      is_it: 1,
+      is_sales_marketing: 0,
+    });
     expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "archive", categoryId: String(third) }))))).status).toBe(200);
     expect(audits("budget_category")).toEqual(["create", "create", "update", "archive"]);
     // an archived category without lines leaves the grid; with a line in view it stays
@@ -88,12 +107,30 @@ describe("budget categories and envelopes", () => {
   it("a CTO manages IT categories and their envelopes only; a viewer nothing", async () => {
     const c = await cookieFor("cto");
     const gpu = await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "create", name: "GPU", group: "it" }))));
-    expect(JSON.stringify(gpu.data)).toContain("\"status\":\"ok\"");
+    expect(JSON.stringify(gpu.data)).toContain('"status":"ok"');
     const refused = await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "create", name: "Events", group: "other" }))));
     expect((refused.data as { fieldErrors: Record<string, string[]> }).fieldErrors.group).toEqual(["a CTO adds IT categories only"]);
-    expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "envelope", categoryId: String(catId("Salaries")), year: "2026", amount: "1000" }))))).status).toBe(403);
-    expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "update", categoryId: String(catId("GPU")), name: "GPU", group: "other" }))))).status).toBe(400);
-    expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "envelope", categoryId: String(catId("GPU")), year: "2026", amount: "12000" }))))).status).toBe(200);
+    expect(
+      (
+        await run(() =>
+          categoriesAction(args(post("/budgets/categories", c, { intent: "envelope", categoryId: String(catId("Salaries")), year: "2026", amount: "1000" }))),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await run(() =>
+          categoriesAction(args(post("/budgets/categories", c, { intent: "update", categoryId: String(catId("GPU")), name: "GPU", group: "other" }))),
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await run(() =>
+          categoriesAction(args(post("/budgets/categories", c, { intent: "envelope", categoryId: String(catId("GPU")), year: "2026", amount: "12000" }))),
+        )
+      ).status,
+    ).toBe(200);
     const v = await cookieFor("viewer");
     expect((await run(() => categoriesAction(args(post("/budgets/categories", v, { intent: "create", name: "X", group: "it" }))))).status).toBe(403);
   });
@@ -105,17 +142,34 @@ describe("budget categories and envelopes", () => {
     insertBudgetLine(t.db, { categoryId: cloud, month: "2026-03", plannedCents: 999_00, actualCents: 999_00 }); // FY 2025
     insertBudgetLine(t.db, { categoryId: cloud, month: "2026-04", plannedCents: 5000_00, actualCents: 6000_00 });
     insertBudgetLine(t.db, { categoryId: cloud, month: "2027-03", plannedCents: 5000_00, actualCents: null });
-    expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "envelope", categoryId: String(cloud), year: "2026", amount: "60 000" }))))).status).toBe(200);
-    const bad = await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "envelope", categoryId: String(cloud), year: "1999", amount: "-5" }))));
+    expect(
+      (
+        await run(() =>
+          categoriesAction(args(post("/budgets/categories", c, { intent: "envelope", categoryId: String(cloud), year: "2026", amount: "60 000" }))),
+        )
+      ).status,
+    ).toBe(200);
+    const bad = await run(() =>
+      categoriesAction(args(post("/budgets/categories", c, { intent: "envelope", categoryId: String(cloud), year: "1999", amount: "-5" }))),
+    );
     expect(Object.keys((bad.data as { fieldErrors: Record<string, string[]> }).fieldErrors).sort()).toEqual(["amount", "year"]);
     const rows = listCategoriesForYear(t.db, 2026, { from: "2026-04", to: "2027-03" });
-    expect(rows.find((r) => r.name === "Cloud infrastructure")).toMatchObject({ envelopeCents: 60_000_00, plannedCents: 10_000_00, actualCents: 6000_00, actualMonths: 1 });
+    expect(rows.find((r) => r.name === "Cloud infrastructure")).toMatchObject({
+      envelopeCents: 60_000_00,
+      plannedCents: 10_000_00,
+      actualCents: 6000_00,
+      actualMonths: 1,
+    });
     expect(rows.find((r) => r.name === "Salaries")).toMatchObject({ envelopeCents: null, plannedCents: 0, actualCents: 0 });
-    const page = (await categoriesLoader(args(new Request("http://localhost/budgets/categories?year=2026", { headers: { Cookie: c } })))) as Awaited<ReturnType<typeof categoriesLoader>>;
+    const page = (await categoriesLoader(args(new Request("http://localhost/budgets/categories?year=2026", { headers: { Cookie: c } })))) as Awaited<
+      ReturnType<typeof categoriesLoader>
+    >;
     expect(page.label).toBe("2026–27");
     expect(page.totals.it).toEqual({ envelopeCents: 60_000_00, plannedCents: 10_000_00, actualCents: 6000_00 });
     // an empty amount removes the envelope
-    expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "envelope", categoryId: String(cloud), year: "2026" }))))).status).toBe(200);
+    expect(
+      (await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "envelope", categoryId: String(cloud), year: "2026" }))))).status,
+    ).toBe(200);
     expect(listCategoriesForYear(t.db, 2026, { from: "2026-04", to: "2027-03" }).find((r) => r.id === cloud)?.envelopeCents).toBeNull();
     expect(audits("budget_envelope")).toEqual(["create", "delete"]);
   });
@@ -124,15 +178,40 @@ describe("budget categories and envelopes", () => {
 describe("compliance frameworks", () => {
   it("adds HDS and the AI Act with target dates, edits one, and no framework shows '0 of 0' as progress", async () => {
     const c = await cookieFor("cto");
-    expect((await run(() => complianceAction(args(post("/governance/compliance", c, { intent: "create-framework", name: "HDS", description: "Hébergeur de données de santé", targetDate: "2027-06-30" }))))).status).toBe(200);
+    expect(
+      (
+        await run(() =>
+          complianceAction(
+            args(
+              post("/governance/compliance", c, {
+                intent: "create-framework",
+                name: "HDS",
+                description: "Hébergeur de données de santé",
+                targetDate: "2027-06-30",
+              }),
+            ),
+          ),
+        )
+      ).status,
+    ).toBe(200);
     expect((await run(() => complianceAction(args(post("/governance/compliance", c, { intent: "create-framework", name: "AI Act" }))))).status).toBe(200);
-    const bad = await run(() => complianceAction(args(post("/governance/compliance", c, { intent: "create-framework", name: "gdpr", targetDate: "2027-02-30" }))));
+    const bad = await run(() =>
+      complianceAction(args(post("/governance/compliance", c, { intent: "create-framework", name: "gdpr", targetDate: "2027-02-30" }))),
+    );
     expect((bad.data as { fieldErrors: Record<string, string[]> }).fieldErrors).toMatchObject({ targetDate: ["is not a real date"] });
     const fw = listFrameworkProgress(t.db);
     const ai = fw.find((f) => f.name === "AI Act")!;
     expect(ai.key).toBe("ai-act");
     expect(fw.find((f) => f.name === "HDS")).toMatchObject({ key: "hds", targetDate: "2027-06-30", total: 0, doneShare: null });
-    expect((await run(() => complianceAction(args(post("/governance/compliance", c, { intent: "update-framework", frameworkId: String(ai.id), name: "EU AI Act", targetDate: "2026-08-02" }))))).status).toBe(200);
+    expect(
+      (
+        await run(() =>
+          complianceAction(
+            args(post("/governance/compliance", c, { intent: "update-framework", frameworkId: String(ai.id), name: "EU AI Act", targetDate: "2026-08-02" })),
+          ),
+        )
+      ).status,
+    ).toBe(200);
     expect(listFrameworkProgress(t.db).find((f) => f.id === ai.id)).toMatchObject({ name: "EU AI Act", targetDate: "2026-08-02" });
     expect(audits("compliance_framework")).toEqual(["create", "create", "update"]);
     const lead = await cookieFor("lead");
@@ -158,7 +237,8 @@ describe("compliance frameworks", () => {
     expect(errors).toEqual(["3:framework", "4:status", "4:evidence_url"]);
     expect(t.db.get<{ n: number }>(sql`select count(*) as n from compliance_requirements`).n).toBe(0);
 
-    const csv = "framework,ref,title,status,result,owner,evidence_url\ngdpr,Art. 30,Records of processing,done,compliant,ceo@acme.test,https://wiki/x\nISO/IEC 27001,A.5.1,Policies,,,,\n";
+    const csv =
+      "framework,ref,title,status,result,owner,evidence_url\ngdpr,Art. 30,Records of processing,done,compliant,ceo@acme.test,https://wiki/x\nISO/IEC 27001,A.5.1,Policies,,,,\n";
     const ok = await run(() => complianceAction(args(upload("/governance/compliance", c, csv))));
     expect(ok.status).toBe(200);
     expect((ok.data as { message: string }).message).toBe("Imported 2 rows: 2 created, 0 updated.");

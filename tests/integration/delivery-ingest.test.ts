@@ -106,7 +106,10 @@ describe("lists", () => {
   });
 
   it("ignores bad parameters with a notice, never throws", () => {
-    const { filter, notices } = parseDeploymentFilter(db, new URLSearchParams("from=yesterday&to=2025-13-45&status=maybe&hotfix=perhaps&service=nope&team=Ghosts"));
+    const { filter, notices } = parseDeploymentFilter(
+      db,
+      new URLSearchParams("from=yesterday&to=2025-13-45&status=maybe&hotfix=perhaps&service=nope&team=Ghosts"),
+    );
     expect(notices.length).toBe(6);
     expect(filter.from).toBeUndefined();
     expect(filter.status).toBeUndefined();
@@ -164,7 +167,14 @@ describe("incidents edited by a person", () => {
     ingestDeployments(db, [dep("api", 1), dep("api", 2)], actor());
     const svc = db.get<{ id: number }>(sql`SELECT id FROM services WHERE name = 'api'`)!.id;
     const depId = (x: string) => db.get<{ id: number }>(sql`SELECT id FROM deployments WHERE external_id = ${x}`)!.id;
-    const created = createIncident(db, userId, { serviceId: svc, title: "Down", severity: "SEV1", startedAt: T0 + 3 * H, resolvedAt: null, cause: { mode: "inferred" } });
+    const created = createIncident(db, userId, {
+      serviceId: svc,
+      title: "Down",
+      severity: "SEV1",
+      startedAt: T0 + 3 * H,
+      resolvedAt: null,
+      cause: { mode: "inferred" },
+    });
     if (!("id" in created)) throw new Error("not created");
     expect(getIncident(db, created.id)).toMatchObject({ causeKind: "inferred", causeDeploymentId: depId("api-2") });
 
@@ -193,7 +203,14 @@ describe("incidents edited by a person", () => {
   it("moving an inferred incident's start re-runs the rule", () => {
     ingestDeployments(db, [dep("api", 1), dep("api", 5)], actor());
     const svc = db.get<{ id: number }>(sql`SELECT id FROM services WHERE name = 'api'`)!.id;
-    const created = createIncident(db, userId, { serviceId: svc, title: "x", severity: "SEV3", startedAt: T0 + 6 * H, resolvedAt: null, cause: { mode: "inferred" } });
+    const created = createIncident(db, userId, {
+      serviceId: svc,
+      title: "x",
+      severity: "SEV3",
+      startedAt: T0 + 6 * H,
+      resolvedAt: null,
+      cause: { mode: "inferred" },
+    });
     if (!("id" in created)) throw new Error("not created");
     updateIncident(db, userId, created.id, { startedAt: T0 + 2 * H });
     expect(getIncident(db, created.id)!.causeExternalId).toBe("api-1");
@@ -254,7 +271,11 @@ describe("inferred causes match the reference rule under out-of-order arrival", 
     let ii = 0;
     while (di < order.length || ii < incidents.length) {
       const n = Math.ceil(rnd() * 40);
-      ingestDeployments(db, order.slice(di, di + n).map((o) => o.d), actor());
+      ingestDeployments(
+        db,
+        order.slice(di, di + n).map((o) => o.d),
+        actor(),
+      );
       di += n;
       const m = Math.ceil(rnd() * 10);
       if (ii < incidents.length) upsertIncidents(db, incidents.slice(ii, ii + m), actor());
@@ -300,7 +321,9 @@ describe("services", () => {
     expect(listServices(db)).toEqual([
       expect.objectContaining({ name: "billing-service", teamName: "Core", deployments: 1, lastDeployedAt: T0 + H, openIncidents: 1 }),
     ]);
-    const audit = db.all<{ action: string; before: string | null; after: string }>(sql`SELECT action, before, after FROM audit_log WHERE entity_type = 'service' ORDER BY id`);
+    const audit = db.all<{ action: string; before: string | null; after: string }>(
+      sql`SELECT action, before, after FROM audit_log WHERE entity_type = 'service' ORDER BY id`,
+    );
     expect(audit.map((a) => a.action)).toEqual(["create", "update"]);
     expect(JSON.parse(audit[1].before!)).toEqual({ name: "billing", teamId: null });
   });

@@ -71,9 +71,7 @@ describe("GET /api/v1/metrics/dora", () => {
   it("returns exactly the contract's fields and the SQL metrics", async () => {
     const r = await get("?from=2026-01-01T00:00:00Z&to=2026-03-01");
     expect(r.status).toBe(200);
-    expect(Object.keys(r.body).sort()).toEqual(
-      ["changeFailureRate", "deploymentFrequency", "leadTime", "reworkRate", "timeToRestore", "window"].sort(),
-    );
+    expect(Object.keys(r.body).sort()).toEqual(["changeFailureRate", "deploymentFrequency", "leadTime", "reworkRate", "timeToRestore", "window"].sort());
     const expected = doraApiBody(getDoraMetrics(t.db, { from: FROM, to: TO }));
     expect(r.body).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(r.body).toEqual({

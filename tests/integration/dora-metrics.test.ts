@@ -15,7 +15,14 @@ import {
   type RefIncident,
   type Window,
 } from "~/lib/metrics/delivery";
-import { getCtoDashboardData, getDoraByService, getDoraMetrics, getDoraWeeklySeries, getFirstDeploymentAt, getOpenIncidents } from "~/models/delivery-metrics.server";
+import {
+  getCtoDashboardData,
+  getDoraByService,
+  getDoraMetrics,
+  getDoraWeeklySeries,
+  getFirstDeploymentAt,
+  getOpenIncidents,
+} from "~/models/delivery-metrics.server";
 import { schema } from "../../db/client";
 import { insertDeployment, insertIncident, insertService, insertTeam } from "../../seeds/builders";
 import { createRng } from "../../seeds/prng";
@@ -73,9 +80,18 @@ function generate(seed: number, size: { deployments: number; incidents: number }
   for (let n = 0; n < size.deployments; n++) {
     const service = rng.pick(services);
     const finishedAt = hour();
-    const commitCount = rng.weighted([[0, 3], [1, 3], [2, 2], [3, 2], [5, 1]] as const);
+    const commitCount = rng.weighted([
+      [0, 3],
+      [1, 3],
+      [2, 2],
+      [3, 2],
+      [5, 1],
+    ] as const);
     // Some commits after (or exactly at) the deploy: their values are ≤ 0 and dropped.
-    const commits = Array.from({ length: commitCount }, () => finishedAt - rng.int(-3, 200) * MS_PER_HOUR + rng.int(0, 59) * 60_000 * (rng.chance(0.3) ? 0 : 1));
+    const commits = Array.from(
+      { length: commitCount },
+      () => finishedAt - rng.int(-3, 200) * MS_PER_HOUR + rng.int(0, 59) * 60_000 * (rng.chance(0.3) ? 0 : 1),
+    );
     const firstCommitAt = rng.chance(0.6) ? finishedAt - rng.int(-2, 300) * MS_PER_HOUR : null;
     const row = insertDeployment(db, {
       serviceId: service.id,
@@ -104,7 +120,12 @@ function generate(seed: number, size: { deployments: number; incidents: number }
     const service = rng.pick(services);
     const startedAt = hour();
     const resolvedAt = rng.chance(0.2) ? null : startedAt + rng.int(0, 72) * MS_PER_HOUR + rng.int(0, 3) * 60_000;
-    const kind = rng.weighted([["explicit", 3], ["inferred", 3], ["none", 1], [null, 2]] as const);
+    const kind = rng.weighted([
+      ["explicit", 3],
+      ["inferred", 3],
+      ["none", 1],
+      [null, 2],
+    ] as const);
     let cause: number | null = null;
     if (kind === "explicit" && deployments.length > 0) cause = rng.pick(deployments).id;
     // Stored inferred causes as the ingestion computes them at the time (over the data so far).
@@ -159,13 +180,17 @@ function expectRollupsExact(db: TestDb["db"]) {
   const raw = db.$client;
   const day = (col: string) => `${col} - ((${col} % 86400000) + 86400000) % 86400000`;
   const rows = (q: string) => raw.prepare(q).all();
-  expect(rows(`SELECT day, service_id, deployments, rework, failed FROM delivery_daily WHERE deployments <> 0 OR rework <> 0 OR failed <> 0 ORDER BY 1, 2`)).toEqual(
+  expect(
+    rows(`SELECT day, service_id, deployments, rework, failed FROM delivery_daily WHERE deployments <> 0 OR rework <> 0 OR failed <> 0 ORDER BY 1, 2`),
+  ).toEqual(
     rows(`SELECT ${day("d.finished_at")} AS day, d.service_id, COUNT(*) AS deployments, SUM(d.is_hotfix OR d.is_rollback) AS rework,
                  SUM(EXISTS (SELECT 1 FROM incidents i WHERE i.cause_deployment_id = d.id AND i.cause_kind IN ('explicit', 'inferred'))) AS failed
           FROM deployments d WHERE d.environment = 'production' AND d.status = 'success' GROUP BY 1, 2 ORDER BY 1, 2`),
   );
   expect(rows(`SELECT day, bucket, samples FROM delivery_lead_daily WHERE samples <> 0 ORDER BY 1, 2`)).toEqual(
-    rows(`SELECT ${day("finished_at")} AS day, CAST(ln(lead_ms) * 5 AS INTEGER) AS bucket, COUNT(*) AS samples FROM delivery_lead_samples GROUP BY 1, 2 ORDER BY 1, 2`),
+    rows(
+      `SELECT ${day("finished_at")} AS day, CAST(ln(lead_ms) * 5 AS INTEGER) AS bucket, COUNT(*) AS samples FROM delivery_lead_samples GROUP BY 1, 2 ORDER BY 1, 2`,
+    ),
   );
   expect(rows(`SELECT service_id, day, bucket, samples FROM delivery_lead_service_daily WHERE samples <> 0 ORDER BY 1, 2, 3`)).toEqual(
     rows(`SELECT service_id, ${day("finished_at")} AS day, CAST(ln(lead_ms) * 5 AS INTEGER) AS bucket, COUNT(*) AS samples
@@ -180,7 +205,7 @@ function expectRollupsExact(db: TestDb["db"]) {
 describe("getDoraMetrics equals referenceDoraMetrics", () => {
   for (const seed of [1, 2, 3, 42, 2024]) {
     it(`seed ${seed}`, () => {
-      const data = generate(seed, { deployments: 150 + seed % 50, incidents: 40 });
+      const data = generate(seed, { deployments: 150 + (seed % 50), incidents: 40 });
       compareEverything(data, seed);
       expectRollupsExact(data.db);
     });
@@ -197,7 +222,10 @@ describe("getDoraMetrics equals referenceDoraMetrics", () => {
         db.update(schema.deployments).set({ status: d.status }).where(eq(schema.deployments.id, d.id)).run();
       } else if (k % 3 === 1) {
         d.finishedAt += 5 * MS_PER_HOUR;
-        db.update(schema.deployments).set({ finishedAt: new Date(d.finishedAt) }).where(eq(schema.deployments.id, d.id)).run();
+        db.update(schema.deployments)
+          .set({ finishedAt: new Date(d.finishedAt) })
+          .where(eq(schema.deployments.id, d.id))
+          .run();
       } else {
         d.commits = [];
         db.delete(schema.deploymentCommits).where(eq(schema.deploymentCommits.deploymentId, d.id)).run();
@@ -346,10 +374,12 @@ describe("comparisons need history (issue 10, item 6)", () => {
     const window = { from: now - 90 * MS_PER_DAY, to: now };
     const previous = { from: now - 180 * MS_PER_DAY, to: window.from };
     // 120 days of history: the previous 90-day window is mostly empty
-    for (let back = 120; back >= 1; back--) insertDeployment(db, { serviceId: svc.id, environment: "production", status: "success", finishedAt: new Date(now - back * MS_PER_DAY) });
+    for (let back = 120; back >= 1; back--)
+      insertDeployment(db, { serviceId: svc.id, environment: "production", status: "success", finishedAt: new Date(now - back * MS_PER_DAY) });
     expect(getCtoDashboardData(db, window, previous).comparison).toBe("partial");
     // 200 days: a full previous window
-    for (let back = 200; back > 120; back--) insertDeployment(db, { serviceId: svc.id, environment: "production", status: "success", finishedAt: new Date(now - back * MS_PER_DAY) });
+    for (let back = 200; back > 120; back--)
+      insertDeployment(db, { serviceId: svc.id, environment: "production", status: "success", finishedAt: new Date(now - back * MS_PER_DAY) });
     expect(getCtoDashboardData(db, window, previous).comparison).toBe("full");
   });
 });

@@ -27,8 +27,7 @@ afterEach(() => t.cleanup());
 function token(scopes: Parameters<typeof createApiToken>[1]["scopes"], createdByUserId: number | null = ceoId): string {
   return createApiToken(db, { name: `t${Math.random()}`, scopes, createdByUserId }, null).token;
 }
-const get = (path: string, tok?: string) =>
-  new Request(`http://x${path}`, { headers: tok ? { Authorization: `Bearer ${tok}` } : {} });
+const get = (path: string, tok?: string) => new Request(`http://x${path}`, { headers: tok ? { Authorization: `Bearer ${tok}` } : {} });
 const postCsv = (path: string, body: string, tok?: string, type = "text/csv") =>
   new Request(`http://x${path}`, {
     method: "POST",
@@ -37,13 +36,26 @@ const postCsv = (path: string, body: string, tok?: string, type = "text/csv") =>
   });
 
 function seedFinance() {
-  const cats = Object.fromEntries(db.$client.prepare("SELECT name, id FROM budget_categories").all().map((r) => {
-    const row = r as { name: string; id: number };
-    return [row.name, row.id];
-  }));
+  const cats = Object.fromEntries(
+    db.$client
+      .prepare("SELECT name, id FROM budget_categories")
+      .all()
+      .map((r) => {
+        const row = r as { name: string; id: number };
+        return [row.name, row.id];
+      }),
+  );
   const months = ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05"];
   months.forEach((m, i) => {
-    insertSnapshot(db, { month: m, cashCents: 1_000_000_00 - i * 80_000_00, revenueCents: 10_000_00 + i * 2_000_00, mrrCents: 10_000_00 + i * 2_500_00, customers: 10 + 2 * i, newCustomers: 3, churnedCustomers: 1 });
+    insertSnapshot(db, {
+      month: m,
+      cashCents: 1_000_000_00 - i * 80_000_00,
+      revenueCents: 10_000_00 + i * 2_000_00,
+      mrrCents: 10_000_00 + i * 2_500_00,
+      customers: 10 + 2 * i,
+      newCustomers: 3,
+      churnedCustomers: 1,
+    });
     insertBudgetLine(db, { categoryId: cats["Salaries"], month: m, plannedCents: 70_000_00, actualCents: 72_000_00 + i * 1_000_00 });
     insertBudgetLine(db, { categoryId: cats["Marketing"], month: m, plannedCents: 10_000_00, actualCents: i === 2 ? null : 9_000_00 });
   });
@@ -76,7 +88,27 @@ describe("GET /api/v1/metrics/finance", () => {
       const body = await res.json();
       const m = getFinanceMetrics(db, asOf)!;
       expect(Object.keys(body).sort()).toEqual(
-        ["asOfMonth", "currency", "cashCents", "grossBurnCents", "netBurnCents", "avgNetBurnCents", "runwayMonths", "zeroCashDate", "monthlyGrowth", "defaultAlive", "growthNeeded", "burnMultiple", "mrrCents", "arrCents", "customers", "churnRate", "cacCents", "ltvCents", "ltvToCac"].sort(),
+        [
+          "asOfMonth",
+          "currency",
+          "cashCents",
+          "grossBurnCents",
+          "netBurnCents",
+          "avgNetBurnCents",
+          "runwayMonths",
+          "zeroCashDate",
+          "monthlyGrowth",
+          "defaultAlive",
+          "growthNeeded",
+          "burnMultiple",
+          "mrrCents",
+          "arrCents",
+          "customers",
+          "churnRate",
+          "cacCents",
+          "ltvCents",
+          "ltvToCac",
+        ].sort(),
       );
       const { windowMonths: _w, revenueCents: _r, notBurning: _n, arpaCents: _a, ...rest } = m;
       expect(body).toEqual({ ...rest, currency: "EUR" });
@@ -94,7 +126,11 @@ describe("POST /api/v1/import/budget-lines", () => {
     expect((await budgetImport(args(postCsv("/api/v1/import/budget-lines", CSV, tok, "application/json")))).status).toBe(415);
     const big = "month,category,planned,actual\n" + "2025-01,Salaries,1,1\n".repeat(300_000);
     expect((await budgetImport(args(postCsv("/api/v1/import/budget-lines", big, tok)))).status).toBe(413);
-    const get405 = new Request("http://x/api/v1/import/budget-lines", { method: "PUT", body: CSV, headers: { Authorization: `Bearer ${tok}`, "Content-Type": "text/csv" } });
+    const get405 = new Request("http://x/api/v1/import/budget-lines", {
+      method: "PUT",
+      body: CSV,
+      headers: { Authorization: `Bearer ${tok}`, "Content-Type": "text/csv" },
+    });
     expect((await budgetImport(args(get405))).status).toBe(405);
     expect(db.$client.prepare("SELECT count(*) AS n FROM budget_lines").get()).toEqual({ n: 0 });
   });

@@ -1,12 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "~/auth/permissions";
-import {
-  buildMonthFinance,
-  computeFinanceMetrics,
-  DEFAULT_FINANCE_SETTINGS,
-  forecastCash,
-  type MonthFinance,
-} from "~/lib/metrics/finance";
+import { buildMonthFinance, computeFinanceMetrics, DEFAULT_FINANCE_SETTINGS, forecastCash, type MonthFinance } from "~/lib/metrics/finance";
 import {
   getCashForecast,
   getFinanceMetrics,
@@ -190,7 +184,8 @@ describe("getCashForecast", () => {
     expect([ctoTech.salaryVisible, ctoTech.deltaDays]).toEqual([true, f.requisitionImpacts.find((r) => r.id === r1.id)!.deltaDays]);
     for (const r of redactForecastForUser(f, LEAD).requisitionImpacts) expect([r.salaryVisible, r.deltaDays]).toEqual([false, null]);
     const viewer: Actor = { id: 999, role: "viewer", teamId: null };
-    for (const r of redactForecastForUser(f, viewer).requisitionImpacts) expect([r.salaryVisible, r.monthlyCostCents, r.deltaDays]).toEqual([false, null, null]);
+    for (const r of redactForecastForUser(f, viewer).requisitionImpacts)
+      expect([r.salaryVisible, r.monthlyCostCents, r.deltaDays]).toEqual([false, null, null]);
     expect(redactForecastForUser(f, CEO).requisitionImpacts.map((r) => r.deltaDays)).toEqual(f.requisitionImpacts.map((r) => r.deltaDays));
 
     // the "with hiring" series gives a salary away: its step in 2025-06 is the AE's loaded monthly cost
@@ -238,7 +233,11 @@ function auditCount(entityType: string): number {
   return db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE entity_type = ?").get(entityType) as unknown as number extends never ? never : number;
 }
 function auditRows(entityType: string): { action: string; before: string | null; after: string }[] {
-  return db.$client.prepare("SELECT action, before, after FROM audit_log WHERE entity_type = ? ORDER BY id").all(entityType) as { action: string; before: string | null; after: string }[];
+  return db.$client.prepare("SELECT action, before, after FROM audit_log WHERE entity_type = ? ORDER BY id").all(entityType) as {
+    action: string;
+    before: string | null;
+    after: string;
+  }[];
 }
 void auditCount;
 
@@ -268,13 +267,14 @@ describe("writes", () => {
 });
 
 describe("CSV imports (all or nothing)", () => {
-
   it("imports budget lines, counting created and updated, auditing each change before → after and the import", () => {
     insertBudgetLine(db, { categoryId: cat["Salaries"], month: "2025-01", plannedCents: 1, actualCents: null });
     const csv = "month,category,planned,actual\n2025-01,Salaries,50000,48000.50\n2025-01,Marketing,10000,\n2025-02,cloud infrastructure,5000.5,6000\n";
     const r = importBudgetCsv(db, { kind: "user", actor: CEO }, csv, "upload");
     expect(r).toEqual({ ok: true, created: 2, updated: 1, rows: 3 });
-    const lines = db.$client.prepare("SELECT month, category_id AS c, planned_cents AS p, actual_cents AS a FROM budget_lines ORDER BY month, category_id").all();
+    const lines = db.$client
+      .prepare("SELECT month, category_id AS c, planned_cents AS p, actual_cents AS a FROM budget_lines ORDER BY month, category_id")
+      .all();
     expect(lines).toEqual([
       { month: "2025-01", c: cat["Salaries"], p: 50_000_00, a: 48_000_50 },
       { month: "2025-01", c: cat["Marketing"], p: 10_000_00, a: null },
@@ -291,8 +291,15 @@ describe("CSV imports (all or nothing)", () => {
     importBudgetCsv(db, { kind: "user", actor: CEO }, csv, "upload");
     expect(auditRows("budget_line")).toHaveLength(5);
     // a file with a header only imports nothing, without error, in both importers
-    expect(importBudgetCsv(db, { kind: "user", actor: CEO }, "month,category,planned,actual\n", "upload")).toEqual({ ok: true, created: 0, updated: 0, rows: 0 });
-    expect(importSnapshotsCsv(db, { kind: "user", actor: CEO }, "month,cash,revenue,mrr,customers,new_customers,churned_customers,financing\n", "upload")).toEqual({
+    expect(importBudgetCsv(db, { kind: "user", actor: CEO }, "month,category,planned,actual\n", "upload")).toEqual({
+      ok: true,
+      created: 0,
+      updated: 0,
+      rows: 0,
+    });
+    expect(
+      importSnapshotsCsv(db, { kind: "user", actor: CEO }, "month,cash,revenue,mrr,customers,new_customers,churned_customers,financing\n", "upload"),
+    ).toEqual({
       ok: true,
       created: 0,
       updated: 0,
@@ -357,7 +364,12 @@ describe("CSV imports (all or nothing)", () => {
     const bad = `${header}\n2025-03,1,1,1,1,1,0,0\n2025-04,x,1,1,-1,1,0,0\n2025-03,1,1,1,1,1,0,0\n`;
     const r = importSnapshotsCsv(db, { kind: "user", actor: CEO }, bad, "upload");
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.map((e) => [e.row, e.field])).toEqual([[3, "cash"], [3, "customers"], [4, "month"]]);
+    if (!r.ok)
+      expect(r.errors.map((e) => [e.row, e.field])).toEqual([
+        [3, "cash"],
+        [3, "customers"],
+        [4, "month"],
+      ]);
     expect(db.$client.prepare("SELECT count(*) AS n FROM finance_snapshots").get()).toEqual({ n: 2 });
     const cto = importSnapshotsCsv(db, { kind: "user", actor: CTO }, good, "upload");
     expect(cto.ok).toBe(false);
@@ -399,7 +411,15 @@ describe("bounded queries", () => {
       if (month <= "2025-07") {
         db.$client.prepare("DELETE FROM budget_lines WHERE month = ?").run(month);
       }
-      insertSnapshot(db, { month, cashCents: 900_000_00 - i * 1000_00, revenueCents: 20_000_00 + i * 100_00, mrrCents: 20_000_00 + i * 100_00, customers: 20 + i, newCustomers: 2, churnedCustomers: 1 });
+      insertSnapshot(db, {
+        month,
+        cashCents: 900_000_00 - i * 1000_00,
+        revenueCents: 20_000_00 + i * 100_00,
+        mrrCents: 20_000_00 + i * 100_00,
+        customers: 20 + i,
+        newCustomers: 2,
+        churnedCustomers: 1,
+      });
       for (const id of Object.values(cat)) insertBudgetLine(db, { categoryId: id, month, plannedCents: 5_000_00, actualCents: 4_000_00 });
     }
     for (let i = 0; i < 40; i++) insertRequisition(db, { title: `R${i}`, targetStartMonth: "2030-01", annualSalaryCents: 50_000_00, status: "open" });

@@ -17,7 +17,17 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getBoardPack, packableMonth } from "~/models/board-pack.server";
-import { insertGate, insertIncident, insertKeyResult, insertKpi, insertKpiMeasurement, insertObjective, insertRequisition, insertRisk, insertUser } from "../../seeds/builders";
+import {
+  insertGate,
+  insertIncident,
+  insertKeyResult,
+  insertKpi,
+  insertKpiMeasurement,
+  insertObjective,
+  insertRequisition,
+  insertRisk,
+  insertUser,
+} from "../../seeds/builders";
 import { pickForm, type PageResult } from "../helpers/app";
 import { demoWorld, type Role, type World } from "../helpers/demo-world";
 import { allFormKeys, formKey } from "../helpers/form-inventory";
@@ -79,7 +89,13 @@ function expectAudit(audits: AuditRow[], want: { entityType: string; action?: st
 }
 
 /** A refused post: 400, nothing written, the same form re-rendered with what was sent, and a message shown. */
-async function expectRefusedKeepingInput(role: Role, pagePath: string, match: Record<string, string>, edit: (f: HtmlForm) => void, opts: { secret?: string[]; rematch?: Record<string, string> } = {}) {
+async function expectRefusedKeepingInput(
+  role: Role,
+  pagePath: string,
+  match: Record<string, string>,
+  edit: (f: HtmlForm) => void,
+  opts: { secret?: string[]; rematch?: Record<string, string> } = {},
+) {
   const probe = writeProbe(w.db);
   const s = await submit(role, pagePath, match, edit);
   expect(s.res.status, `${s.form.describe()} sent ${JSON.stringify(s.sent)}`).toBe(400);
@@ -88,14 +104,17 @@ async function expectRefusedKeepingInput(role: Role, pagePath: string, match: Re
   const again = pickForm(s.res, opts.rematch ?? match);
   const kept = again.entries().filter((e): e is [string, string] => typeof e[1] === "string");
   const secret = new Set(opts.secret ?? []);
-  expect(kept.filter(([n]) => !secret.has(n)), "the re-rendered form holds what was sent").toEqual(s.sent.filter(([n]) => !secret.has(n)));
+  expect(
+    kept.filter(([n]) => !secret.has(n)),
+    "the re-rendered form holds what was sent",
+  ).toEqual(s.sent.filter(([n]) => !secret.has(n)));
   for (const name of secret) expect(again.valueOf(name) ?? "", `${name} is not sent back`).toBe("");
   const messages = ["field__error", "field-error", "form-error"].flatMap((c) => textsByClass(s.res.html, c)).filter(Boolean);
   expect(messages.length, "an error message is shown").toBeGreaterThan(0);
   return { ...s, messages };
 }
 
-const one = <T,>(q: ReturnType<typeof sql>) => w.db.get<T>(q);
+const one = <T>(q: ReturnType<typeof sql>) => w.db.get<T>(q);
 
 // ------------------------------------------------------------------------------------------------
 describe("settings (CEO)", () => {
@@ -108,7 +127,12 @@ describe("settings (CEO)", () => {
 
   it("settings#create-user: a lead of Core created, password stored hashed", async () => {
     const s = await submit("ceo", "/settings", { intent: "create-user" }, (f) =>
-      f.fill("email", "New.Lead@Innovatech.test").fill("name", "New Lead").fill("password", "a-long-enough-password").select("role", "lead").select("teamId", String(w.core)),
+      f
+        .fill("email", "New.Lead@Innovatech.test")
+        .fill("name", "New Lead")
+        .fill("password", "a-long-enough-password")
+        .select("role", "lead")
+        .select("teamId", String(w.core)),
     );
     expect(s.res.status).toBe(200);
     const row = one<{ id: number; role: string; teamId: number; active: number; hash: string }>(
@@ -130,7 +154,9 @@ describe("settings (CEO)", () => {
 
   it("settings#update-user: ticking 'active' again and changing the role", async () => {
     const u = insertUser(w.db, { email: "to.reactivate@innovatech.test", role: "viewer", active: false });
-    const s = await submit("ceo", "/settings", { intent: "update-user", userId: String(u.id) }, (f) => f.check("active").select("role", "lead").select("teamId", String(w.core)));
+    const s = await submit("ceo", "/settings", { intent: "update-user", userId: String(u.id) }, (f) =>
+      f.check("active").select("role", "lead").select("teamId", String(w.core)),
+    );
     expect(s.sent).toContainEqual(["active", "on"]);
     expect(s.res.status).toBe(200);
     expect(one(sql`select active, role, team_id as teamId from users where id = ${u.id}`)).toEqual({ active: 1, role: "lead", teamId: w.core });
@@ -149,7 +175,9 @@ describe("settings (CEO)", () => {
 
   it("settings#update-user refused (empty name): 400, the row keeps what was typed, unticked box included", async () => {
     const u = insertUser(w.db, { email: "keep.row@innovatech.test", name: "Keep Row", role: "viewer" });
-    await expectRefusedKeepingInput("ceo", "/settings", { intent: "update-user", userId: String(u.id) }, (f) => f.fill("name", "").uncheck("active").select("role", "cto"));
+    await expectRefusedKeepingInput("ceo", "/settings", { intent: "update-user", userId: String(u.id) }, (f) =>
+      f.fill("name", "").uncheck("active").select("role", "cto"),
+    );
   });
 });
 
@@ -167,7 +195,9 @@ describe("API tokens (CEO, CTO)", () => {
   });
 
   it("settings.tokens#create: several scopes, finance:read granted by the CEO", async () => {
-    const s = await submit("ceo", "/settings/tokens", { intent: "create" }, (f) => f.fill("name", "Board pack").check("scopes", "finance:read").check("scopes", "import:write"));
+    const s = await submit("ceo", "/settings/tokens", { intent: "create" }, (f) =>
+      f.fill("name", "Board pack").check("scopes", "finance:read").check("scopes", "import:write"),
+    );
     expect(s.sent.filter(([n]) => n === "scopes").map(([, v]) => v)).toEqual(["deployments:write", "incidents:write", "finance:read", "import:write"]);
     expect(s.res.status).toBe(200);
     const row = one<{ id: number; scopes: string }>(sql`select id, scopes from api_tokens where name = 'Board pack'`);
@@ -176,11 +206,15 @@ describe("API tokens (CEO, CTO)", () => {
   });
 
   it("settings.tokens#create refused (no scope ticked): 400, name kept", async () => {
-    await expectRefusedKeepingInput("cto", "/settings/tokens", { intent: "create" }, (f) => f.fill("name", "Nothing ticked").uncheck("scopes", "deployments:write").uncheck("scopes", "incidents:write"));
+    await expectRefusedKeepingInput("cto", "/settings/tokens", { intent: "create" }, (f) =>
+      f.fill("name", "Nothing ticked").uncheck("scopes", "deployments:write").uncheck("scopes", "incidents:write"),
+    );
   });
 
   it("settings.tokens#create refused (no name): 400, the ticked scopes (several) come back ticked", async () => {
-    const r = await expectRefusedKeepingInput("cto", "/settings/tokens", { intent: "create" }, (f) => f.fill("name", "").uncheck("scopes", "deployments:write").check("scopes", "metrics:read").check("scopes", "import:write"));
+    const r = await expectRefusedKeepingInput("cto", "/settings/tokens", { intent: "create" }, (f) =>
+      f.fill("name", "").uncheck("scopes", "deployments:write").check("scopes", "metrics:read").check("scopes", "import:write"),
+    );
     expect(r.sent.filter(([n]) => n === "scopes").map(([, v]) => v)).toEqual(["incidents:write", "metrics:read", "import:write"]);
   });
 
@@ -202,12 +236,16 @@ describe("webhook sources (CEO, CTO)", () => {
       f.select("kind", "github").fill("name", "GitHub — api-gateway").fill("mappings", "innovatech/api-gateway = api-gateway"),
     );
     expect(s.res.status).toBe(200);
-    const row = one<{ id: number; kind: string; box: string; env: string }>(sql`select id, kind, secret_box as box, production_environment as env from webhook_sources where name = 'GitHub — api-gateway'`);
+    const row = one<{ id: number; kind: string; box: string; env: string }>(
+      sql`select id, kind, secret_box as box, production_environment as env from webhook_sources where name = 'GitHub — api-gateway'`,
+    );
     expect(row).toMatchObject({ kind: "github", env: "production" });
     const shown = /data-testid="new-source-secret">(whsec_[\w-]+)</.exec(s.res.html)?.[1];
     expect(shown).toBeDefined();
     expect(row.box).not.toContain(shown!);
-    expect(one<{ n: number }>(sql`select count(*) as n from webhook_service_mappings where source_id = ${row.id} and match_value = 'innovatech/api-gateway'`).n).toBe(1);
+    expect(
+      one<{ n: number }>(sql`select count(*) as n from webhook_service_mappings where source_id = ${row.id} and match_value = 'innovatech/api-gateway'`).n,
+    ).toBe(1);
     const audit = expectAudit(s.audits, { entityType: "webhook_source", action: "create", entityId: row.id, actor: w.ids.cto });
     expect(audit.after ?? "").not.toContain(shown!);
   });
@@ -217,7 +255,13 @@ describe("webhook sources (CEO, CTO)", () => {
       "cto",
       "/settings/webhooks",
       { intent: "create" },
-      (f) => f.select("kind", "alertmanager").fill("name", "Alertmanager").fill("mappings", "api = no-such-service").fill("serviceLabel", "job").fill("secret", "my-own-secret-0123456789"),
+      (f) =>
+        f
+          .select("kind", "alertmanager")
+          .fill("name", "Alertmanager")
+          .fill("mappings", "api = no-such-service")
+          .fill("serviceLabel", "job")
+          .fill("secret", "my-own-secret-0123456789"),
       { secret: ["secret"] },
     );
   });
@@ -226,7 +270,10 @@ describe("webhook sources (CEO, CTO)", () => {
     const id = sourceId();
     const service = one<{ id: number }>(sql`select id from services where name = 'web-app'`).id;
     const s = await submit("cto", `/settings/webhooks/${id}`, { intent: "update" }, (f) =>
-      f.fill("mappings", "innovatech/api-gateway = api-gateway\ninnovatech/web = web-app").select("defaultServiceId", String(service)).fill("productionEnvironment", "prod"),
+      f
+        .fill("mappings", "innovatech/api-gateway = api-gateway\ninnovatech/web = web-app")
+        .select("defaultServiceId", String(service))
+        .fill("productionEnvironment", "prod"),
     );
     expect(s.res.status).toBe(200);
     expect(one(sql`select production_environment as env, default_service_id as d from webhook_sources where id = ${id}`)).toEqual({ env: "prod", d: service });
@@ -235,7 +282,9 @@ describe("webhook sources (CEO, CTO)", () => {
   });
 
   it("settings.webhooks.$sourceId#update refused (no name): 400, input kept", async () => {
-    await expectRefusedKeepingInput("cto", `/settings/webhooks/${sourceId()}`, { intent: "update" }, (f) => f.fill("name", "").fill("mappings", "x/y = api-gateway"));
+    await expectRefusedKeepingInput("cto", `/settings/webhooks/${sourceId()}`, { intent: "update" }, (f) =>
+      f.fill("name", "").fill("mappings", "x/y = api-gateway"),
+    );
   });
 
   it("settings.webhooks.$sourceId#rotate: a new secret shown once", async () => {
@@ -257,7 +306,9 @@ describe("webhook sources (CEO, CTO)", () => {
   });
 
   it("settings.webhooks.$sourceId#set-secret refused (too short): 400, the secret not sent back", async () => {
-    await expectRefusedKeepingInput("cto", `/settings/webhooks/${sourceId()}`, { intent: "set-secret" }, (f) => f.fill("secret", "short"), { secret: ["secret"] });
+    await expectRefusedKeepingInput("cto", `/settings/webhooks/${sourceId()}`, { intent: "set-secret" }, (f) => f.fill("secret", "short"), {
+      secret: ["secret"],
+    });
   });
 
   it("settings.webhooks.$sourceId#delete: back to the list, the source gone", async () => {
@@ -283,7 +334,10 @@ describe("finance (CEO, CTO on IT categories)", () => {
     expect(s.sent).toContainEqual(["actual", ""]);
     expect(s.res.status).toBe(302);
     expect(s.res.location).toContain(`saved=${cat}`);
-    expect(one(sql`select planned_cents as p, actual_cents as a from budget_lines where category_id = ${cat} and month = ${month}`)).toEqual({ p: 123450, a: null });
+    expect(one(sql`select planned_cents as p, actual_cents as a from budget_lines where category_id = ${cat} and month = ${month}`)).toEqual({
+      p: 123450,
+      a: null,
+    });
     expectAudit(s.audits, { entityType: "budget_line", actor: w.ids.ceo });
   });
 
@@ -292,13 +346,18 @@ describe("finance (CEO, CTO on IT categories)", () => {
     const month = latestClosedMonth();
     const s = await submit("cto", `/budgets?edit=${cat}:${month}`, { intent: "save-line" }, (f) => f.fill("planned", "800").fill("actual", "750.25"));
     expect(s.res.status).toBe(302);
-    expect(one(sql`select planned_cents as p, actual_cents as a from budget_lines where category_id = ${cat} and month = ${month}`)).toEqual({ p: 80000, a: 75025 });
+    expect(one(sql`select planned_cents as p, actual_cents as a from budget_lines where category_id = ${cat} and month = ${month}`)).toEqual({
+      p: 80000,
+      a: 75025,
+    });
     expectAudit(s.audits, { entityType: "budget_line", actor: w.ids.cto });
   });
 
   it("budgets#save-line refused (negative planned): 400, input kept", async () => {
     const cat = category(false);
-    await expectRefusedKeepingInput("ceo", `/budgets?edit=${cat}:${latestClosedMonth()}`, { intent: "save-line" }, (f) => f.fill("planned", "-5").fill("actual", "12"));
+    await expectRefusedKeepingInput("ceo", `/budgets?edit=${cat}:${latestClosedMonth()}`, { intent: "save-line" }, (f) =>
+      f.fill("planned", "-5").fill("actual", "12"),
+    );
   });
 
   it("budgets#import: a CSV file (multipart)", async () => {
@@ -314,17 +373,36 @@ describe("finance (CEO, CTO on IT categories)", () => {
 
   it("finance.snapshots#save-snapshot: financing left empty means 0", async () => {
     const s = await submit("ceo", "/finance/snapshots", { intent: "save-snapshot" }, (f) =>
-      f.fill("month", "2031-01").fill("cash", "1 000 000").fill("revenue", "20000").fill("mrr", "21000,50").fill("customers", "30").fill("newCustomers", "2").fill("churnedCustomers", "0"),
+      f
+        .fill("month", "2031-01")
+        .fill("cash", "1 000 000")
+        .fill("revenue", "20000")
+        .fill("mrr", "21000,50")
+        .fill("customers", "30")
+        .fill("newCustomers", "2")
+        .fill("churnedCustomers", "0"),
     );
     expect(s.sent).toContainEqual(["financing", ""]);
     expect(s.res.status).toBe(302);
-    expect(one(sql`select cash_cents as c, mrr_cents as m, customers as n, financing_cents as f from finance_snapshots where month = '2031-01'`)).toEqual({ c: 100000000, m: 2100050, n: 30, f: 0 });
+    expect(one(sql`select cash_cents as c, mrr_cents as m, customers as n, financing_cents as f from finance_snapshots where month = '2031-01'`)).toEqual({
+      c: 100000000,
+      m: 2100050,
+      n: 30,
+      f: 0,
+    });
     expectAudit(s.audits, { entityType: "finance_snapshot", actor: w.ids.ceo });
   });
 
   it("finance.snapshots#save-snapshot refused (new customers above customers): 400, input kept", async () => {
     await expectRefusedKeepingInput("ceo", "/finance/snapshots", { intent: "save-snapshot" }, (f) =>
-      f.fill("month", "2031-02").fill("cash", "5").fill("revenue", "1").fill("mrr", "1").fill("customers", "1").fill("newCustomers", "2").fill("churnedCustomers", "0"),
+      f
+        .fill("month", "2031-02")
+        .fill("cash", "5")
+        .fill("revenue", "1")
+        .fill("mrr", "1")
+        .fill("customers", "1")
+        .fill("newCustomers", "2")
+        .fill("churnedCustomers", "0"),
     );
   });
 
@@ -353,7 +431,9 @@ describe("delivery (CTO)", () => {
 
   it("delivery.import#*: incidents as a file, the 'incidents' radio picked", async () => {
     const csv = `external_id,service,title,severity,started_at,resolved_at,caused_by_external_id\nform-inc-1,api-gateway,Imported from a form,SEV2,${iso(2_000_000)},,\n`;
-    const s = await submit("cto", "/delivery/import", { kind: "deployments" }, (f) => f.check("kind", "incidents").attach("file", new File([csv], "incidents.csv", { type: "text/csv" })));
+    const s = await submit("cto", "/delivery/import", { kind: "deployments" }, (f) =>
+      f.check("kind", "incidents").attach("file", new File([csv], "incidents.csv", { type: "text/csv" })),
+    );
     expect(s.sent).toContainEqual(["kind", "incidents"]);
     expect(s.res.status).toBe(200);
     expect(one<{ n: number }>(sql`select count(*) as n from incidents where external_id = 'form-inc-1'`).n).toBe(1);
@@ -361,7 +441,9 @@ describe("delivery (CTO)", () => {
   });
 
   it("delivery.incidents.new#*: 'No deployment caused it' NOT ticked → created, cause inferred", async () => {
-    const s = await submit("cto", "/delivery/incidents/new", {}, (f) => f.select("serviceId", String(service())).fill("title", "Checkout errors (form, no box)").select("severity", "SEV2"));
+    const s = await submit("cto", "/delivery/incidents/new", {}, (f) =>
+      f.select("serviceId", String(service())).fill("title", "Checkout errors (form, no box)").select("severity", "SEV2"),
+    );
     expect(s.sent.map(([n]) => n)).not.toContain("noCause");
     expect(s.sent).toContainEqual(["resolvedAt", ""]);
     expect(s.res.status).toBe(302);
@@ -375,16 +457,22 @@ describe("delivery (CTO)", () => {
   });
 
   it("delivery.incidents.new#*: 'No deployment caused it' ticked → cause cleared", async () => {
-    const s = await submit("cto", "/delivery/incidents/new", {}, (f) => f.select("serviceId", String(service())).fill("title", "Cloud provider outage (form)").check("noCause"));
+    const s = await submit("cto", "/delivery/incidents/new", {}, (f) =>
+      f.select("serviceId", String(service())).fill("title", "Cloud provider outage (form)").check("noCause"),
+    );
     expect(s.sent).toContainEqual(["noCause", "on"]);
     expect(s.res.status).toBe(302);
-    const row = one<{ id: number; kind: string | null; dep: number | null }>(sql`select id, cause_kind as kind, cause_deployment_id as dep from incidents where title = 'Cloud provider outage (form)'`);
+    const row = one<{ id: number; kind: string | null; dep: number | null }>(
+      sql`select id, cause_kind as kind, cause_deployment_id as dep from incidents where title = 'Cloud provider outage (form)'`,
+    );
     expect(row).toMatchObject({ kind: "none", dep: null });
     expectAudit(s.audits, { entityType: "incident", entityId: row.id, actor: w.ids.cto });
   });
 
   it("delivery.incidents.new#* refused (no title): 400, the service, times and ticked box kept", async () => {
-    await expectRefusedKeepingInput("cto", "/delivery/incidents/new", {}, (f) => f.select("serviceId", String(service())).fill("title", "").check("noCause").fill("externalId", "INC-kept"));
+    await expectRefusedKeepingInput("cto", "/delivery/incidents/new", {}, (f) =>
+      f.select("serviceId", String(service())).fill("title", "").check("noCause").fill("externalId", "INC-kept"),
+    );
   });
 
   it("delivery.incidents.$incidentId#details: title and severity changed, 'resolved' left empty (open)", async () => {
@@ -392,7 +480,11 @@ describe("delivery (CTO)", () => {
     const s = await submit("cto", `/delivery/incidents/${inc.id}`, { intent: "details" }, (f) => f.fill("title", "Details changed").select("severity", "SEV1"));
     expect(s.sent).toContainEqual(["resolvedAt", ""]);
     expect(s.res.status).toBe(200);
-    expect(one(sql`select title, severity, resolved_at as r from incidents where id = ${inc.id}`)).toEqual({ title: "Details changed", severity: "SEV1", r: null });
+    expect(one(sql`select title, severity, resolved_at as r from incidents where id = ${inc.id}`)).toEqual({
+      title: "Details changed",
+      severity: "SEV1",
+      r: null,
+    });
     expectAudit(s.audits, { entityType: "incident", entityId: inc.id, actor: w.ids.cto });
   });
 
@@ -418,7 +510,9 @@ describe("delivery (CTO)", () => {
 
   it("delivery.incidents.$incidentId#details refused (resolved before started): 400, input kept", async () => {
     const inc = insertIncident(w.db, { serviceId: service(), title: "Keep my times", startedAt: new Date(Date.now() - 3_600_000) });
-    await expectRefusedKeepingInput("cto", `/delivery/incidents/${inc.id}`, { intent: "details" }, (f) => f.fill("title", "Typed title").fill("startedAt", "2026-01-02T10:00").fill("resolvedAt", "2026-01-01T10:00"));
+    await expectRefusedKeepingInput("cto", `/delivery/incidents/${inc.id}`, { intent: "details" }, (f) =>
+      f.fill("title", "Typed title").fill("startedAt", "2026-01-02T10:00").fill("resolvedAt", "2026-01-01T10:00"),
+    );
   });
 
   it("delivery.services#create: a service with its team", async () => {
@@ -431,7 +525,9 @@ describe("delivery (CTO)", () => {
 
   it("delivery.services#update: renamed, team set to none (empty option)", async () => {
     const id = service("search-api");
-    const s = await submit("cto", "/delivery/services", { intent: "update", serviceId: String(id) }, (f) => f.fill("name", "search-service").select("teamId", ""));
+    const s = await submit("cto", "/delivery/services", { intent: "update", serviceId: String(id) }, (f) =>
+      f.fill("name", "search-service").select("teamId", ""),
+    );
     expect(s.sent).toContainEqual(["teamId", ""]);
     expect(s.res.status).toBe(200);
     expect(one(sql`select name, team_id as teamId from services where id = ${id}`)).toEqual({ name: "search-service", teamId: null });
@@ -440,7 +536,9 @@ describe("delivery (CTO)", () => {
 
   it("delivery.services#update refused (bad name): 400, the row keeps the typed name", async () => {
     const id = service("search-service");
-    await expectRefusedKeepingInput("cto", "/delivery/services", { intent: "update", serviceId: String(id) }, (f) => f.fill("name", "-bad name!").select("teamId", String(w.payments)));
+    await expectRefusedKeepingInput("cto", "/delivery/services", { intent: "update", serviceId: String(id) }, (f) =>
+      f.fill("name", "-bad name!").select("teamId", String(w.payments)),
+    );
   });
 });
 
@@ -448,14 +546,22 @@ describe("delivery (CTO)", () => {
 describe("governance", () => {
   it("governance.compliance#update: status and result changed, evidence left empty", async () => {
     const req = one<{ id: number }>(sql`select id from compliance_requirements order by id limit 1`).id;
-    const s = await submit("cto", "/governance/compliance", { intent: "update", requirementId: String(req) }, (f) => f.select("status", "in_progress").select("result", "").fill("evidenceUrl", ""));
+    const s = await submit("cto", "/governance/compliance", { intent: "update", requirementId: String(req) }, (f) =>
+      f.select("status", "in_progress").select("result", "").fill("evidenceUrl", ""),
+    );
     expect(s.res.status).toBe(200);
-    expect(one(sql`select status, result, evidence_url as e from compliance_requirements where id = ${req}`)).toEqual({ status: "in_progress", result: null, e: null });
+    expect(one(sql`select status, result, evidence_url as e from compliance_requirements where id = ${req}`)).toEqual({
+      status: "in_progress",
+      result: null,
+      e: null,
+    });
     expectAudit(s.audits, { entityType: "compliance_requirement", entityId: req, actor: w.ids.cto });
   });
 
   it("governance.compliance#create", async () => {
-    const s = await submit("ceo", "/governance/compliance", { intent: "create" }, (f) => f.fill("ref", "A.5.99").fill("title", "Form-made requirement").fill("evidenceUrl", "https://wiki.example.test/a599"));
+    const s = await submit("ceo", "/governance/compliance", { intent: "create" }, (f) =>
+      f.fill("ref", "A.5.99").fill("title", "Form-made requirement").fill("evidenceUrl", "https://wiki.example.test/a599"),
+    );
     expect(s.res.status).toBe(200);
     const row = one<{ id: number; status: string }>(sql`select id, status from compliance_requirements where ref = 'A.5.99'`);
     expect(row.status).toBe("todo");
@@ -463,25 +569,35 @@ describe("governance", () => {
   });
 
   it("governance.compliance#create refused (javascript: link): 400, input kept", async () => {
-    await expectRefusedKeepingInput("ceo", "/governance/compliance", { intent: "create" }, (f) => f.fill("ref", "A.5.100").fill("title", "Kept title").fill("evidenceUrl", "javascript:alert(1)"));
+    await expectRefusedKeepingInput("ceo", "/governance/compliance", { intent: "create" }, (f) =>
+      f.fill("ref", "A.5.100").fill("title", "Kept title").fill("evidenceUrl", "javascript:alert(1)"),
+    );
   });
 
   it("governance.gates._index#*: a gate with one criterion, the other rows left empty", async () => {
-    const s = await submit("ceo", "/governance/gates", { intent: "create" }, (f) => f.fill("name", "Form gate").fill("dueDate", "2027-06-30").select("metric_0", "finance.customers").fill("threshold_0", "15"));
+    const s = await submit("ceo", "/governance/gates", { intent: "create" }, (f) =>
+      f.fill("name", "Form gate").fill("dueDate", "2027-06-30").select("metric_0", "finance.customers").fill("threshold_0", "15"),
+    );
     expect(s.sent).toContainEqual(["metric_1", ""]);
     expect(s.res.status).toBe(200);
     const gate = one<{ id: number }>(sql`select id from decision_gates where name = 'Form gate'`);
-    expect(w.db.all(sql`select metric, operator, threshold from gate_criteria where gate_id = ${gate.id}`)).toEqual([{ metric: "finance.customers", operator: ">=", threshold: 15 }]);
+    expect(w.db.all(sql`select metric, operator, threshold from gate_criteria where gate_id = ${gate.id}`)).toEqual([
+      { metric: "finance.customers", operator: ">=", threshold: 15 },
+    ]);
     expectAudit(s.audits, { entityType: "decision_gate", action: "create", entityId: gate.id, actor: w.ids.ceo });
   });
 
   it("governance.gates._index#* refused (name too short, bad threshold): 400, input kept", async () => {
-    await expectRefusedKeepingInput("ceo", "/governance/gates", { intent: "create" }, (f) => f.fill("name", "ab").select("metric_0", "finance.customers").fill("threshold_0", "many"));
+    await expectRefusedKeepingInput("ceo", "/governance/gates", { intent: "create" }, (f) =>
+      f.fill("name", "ab").select("metric_0", "finance.customers").fill("threshold_0", "many"),
+    );
   });
 
   it("governance.gates.$gateId#*: edited (the update form)", async () => {
     const gate = insertGate(w.db, { name: "Gate to edit", dueDate: "2027-01-31", criteria: [{ metric: "finance.customers", operator: ">=", threshold: 10 }] });
-    const s = await submit("ceo", `/governance/gates/${gate.id}`, { intent: "update" }, (f) => f.fill("name", "Gate edited").select("metric_0", "").fill("threshold_0", ""));
+    const s = await submit("ceo", `/governance/gates/${gate.id}`, { intent: "update" }, (f) =>
+      f.fill("name", "Gate edited").select("metric_0", "").fill("threshold_0", ""),
+    );
     expect(s.res.status).toBe(302);
     expect(one(sql`select name from decision_gates where id = ${gate.id}`)).toEqual({ name: "Gate edited" });
     expect(one<{ n: number }>(sql`select count(*) as n from gate_criteria where gate_id = ${gate.id}`).n).toBe(0);
@@ -497,10 +613,14 @@ describe("governance", () => {
   });
 
   it("governance.maturity#assess: scores chosen, notes left empty", async () => {
-    const s = await submit("cto", "/governance/maturity", { intent: "assess" }, (f) => f.fill("assessedOn", "2025-06-30").select("score_process", "4").select("score_audit", "3"));
+    const s = await submit("cto", "/governance/maturity", { intent: "assess" }, (f) =>
+      f.fill("assessedOn", "2025-06-30").select("score_process", "4").select("score_audit", "3"),
+    );
     expect(s.sent).toContainEqual(["note_process", ""]);
     expect(s.res.status).toBe(200);
-    const rows = w.db.all<{ indicator: string; score: number; note: string | null }>(sql`select indicator, score, note from maturity_scores where assessed_on = '2025-06-30' order by indicator`);
+    const rows = w.db.all<{ indicator: string; score: number; note: string | null }>(
+      sql`select indicator, score, note from maturity_scores where assessed_on = '2025-06-30' order by indicator`,
+    );
     expect(rows).toHaveLength(5);
     expect(rows.find((r) => r.indicator === "process")).toEqual({ indicator: "process", score: 4, note: null });
     expectAudit(s.audits, { entityType: "maturity_assessment", actor: w.ids.cto });
@@ -529,7 +649,13 @@ describe("hiring", () => {
   });
 
   it("hiring.new#*: the CTO creates a requisition (objective and source left empty)", async () => {
-    const s = await submit("cto", "/hiring/new", {}, (f) => f.fill("title", "Form SRE").select("teamId", String(w.teamId("Platform"))).fill("annualSalary", "70 000").fill("targetStartMonth", "2027-05"));
+    const s = await submit("cto", "/hiring/new", {}, (f) =>
+      f
+        .fill("title", "Form SRE")
+        .select("teamId", String(w.teamId("Platform")))
+        .fill("annualSalary", "70 000")
+        .fill("targetStartMonth", "2027-05"),
+    );
     expect(s.sent).toContainEqual(["objectiveId", ""]);
     expect(s.res.status).toBe(302);
     const row = one<{ id: number; salary: number; status: string; source: string | null; objectiveId: number | null }>(
@@ -556,7 +682,11 @@ describe("hiring", () => {
     const r = insertRequisition(w.db, { title: "Edit me", teamId: w.core, targetStartMonth: "2027-04", annualSalaryCents: 60_000_00 });
     const s = await submit("ceo", `/hiring/${r.id}`, {}, (f) => f.select("priority", "P0").fill("title", "Edited role"));
     expect(s.res.status).toBe(302);
-    expect(one(sql`select title, priority, annual_salary_cents as s from requisitions where id = ${r.id}`)).toEqual({ title: "Edited role", priority: "P0", s: 6000000 });
+    expect(one(sql`select title, priority, annual_salary_cents as s from requisitions where id = ${r.id}`)).toEqual({
+      title: "Edited role",
+      priority: "P0",
+      s: 6000000,
+    });
     expectAudit(s.audits, { entityType: "requisition", action: "update", entityId: r.id, actor: w.ids.ceo });
   });
 
@@ -566,7 +696,9 @@ describe("hiring", () => {
     );
     expect(s.sent).toContainEqual(["endDate", ""]);
     expect(s.res.status).toBe(302);
-    const row = one<{ id: number; end: string | null; salary: number }>(sql`select id, end_date as end, annual_salary_cents as salary from employees where name = 'Form Employee'`);
+    const row = one<{ id: number; end: string | null; salary: number }>(
+      sql`select id, end_date as end, annual_salary_cents as salary from employees where name = 'Form Employee'`,
+    );
     expect(row).toMatchObject({ end: null, salary: 5800000 });
     expectAudit(s.audits, { entityType: "employee", action: "create", entityId: row.id, actor: w.ids.ceo });
   });
@@ -593,12 +725,16 @@ describe("KPIs", () => {
   it("kpis._index#import: measurements pasted as CSV", async () => {
     const s = await submit("cto", "/kpis", { intent: "import" }, (f) => f.fill("csv", "kpi_key,measured_on,value,note\nform_kpi,2025-03-01,12.5,\n"));
     expect(s.res.status, s.res.html.slice(0, 0)).toBe(200);
-    expect(one(sql`select value from kpi_measurements m join kpis k on k.id = m.kpi_id where k.key = 'form_kpi' and measured_on = '2025-03-01'`)).toEqual({ value: 12.5 });
+    expect(one(sql`select value from kpi_measurements m join kpis k on k.id = m.kpi_id where k.key = 'form_kpi' and measured_on = '2025-03-01'`)).toEqual({
+      value: 12.5,
+    });
     expect(s.audits.some((a) => a.entityType === "kpi_measurement" && a.actorUserId === w.ids.cto)).toBe(true);
   });
 
   it("kpis._index#create-kpi refused (bad key): 400, input kept", async () => {
-    await expectRefusedKeepingInput("lead", "/kpis", { intent: "create-kpi" }, (f) => f.fill("key", "Bad Key!").fill("name", "Kept name").fill("description", "line one\nline two"));
+    await expectRefusedKeepingInput("lead", "/kpis", { intent: "create-kpi" }, (f) =>
+      f.fill("key", "Bad Key!").fill("name", "Kept name").fill("description", "line one\nline two"),
+    );
   });
 
   it("kpis.$kpiId#update-kpi", async () => {
@@ -631,7 +767,9 @@ describe("KPIs", () => {
 
   it("kpis.$kpiId#measure refused (value not a number): 400, input kept", async () => {
     const kpi = insertKpi(w.db, { key: "measure_bad", name: "Measure bad" });
-    await expectRefusedKeepingInput("lead", `/kpis/${kpi.id}`, { intent: "measure" }, (f) => f.fill("measuredOn", "2025-05-03").fill("value", "seven").fill("note", "kept note"));
+    await expectRefusedKeepingInput("lead", `/kpis/${kpi.id}`, { intent: "measure" }, (f) =>
+      f.fill("measuredOn", "2025-05-03").fill("value", "seven").fill("note", "kept note"),
+    );
   });
 
   it("kpis.$kpiId#delete-measurement", async () => {
@@ -649,7 +787,9 @@ describe("OKRs", () => {
   const coreObjective = (title: string) => insertObjective(w.db, { cycleId: w.openCycleId, teamId: w.core, title });
 
   it("okrs._index#create-cycle and #close-cycle", async () => {
-    const s = await submit("ceo", "/okrs", { intent: "create-cycle" }, (f) => f.fill("name", "2031-Q1").fill("startDate", "2031-01-01").fill("endDate", "2031-03-31"));
+    const s = await submit("ceo", "/okrs", { intent: "create-cycle" }, (f) =>
+      f.fill("name", "2031-Q1").fill("startDate", "2031-01-01").fill("endDate", "2031-03-31"),
+    );
     expect(s.res.status).toBe(302);
     const cycle = one<{ id: number; status: string }>(sql`select id, status from cycles where name = '2031-Q1'`);
     expect(cycle.status).toBe("open");
@@ -662,15 +802,21 @@ describe("OKRs", () => {
   });
 
   it("okrs._index#create-objective: a lead, for the Core squad, no parent", async () => {
-    const s = await submit("lead", `/okrs?cycle=${w.openCycleId}`, { intent: "create-objective" }, (f) => f.fill("title", "Form objective").select("teamId", String(w.core)).select("parentId", ""));
+    const s = await submit("lead", `/okrs?cycle=${w.openCycleId}`, { intent: "create-objective" }, (f) =>
+      f.fill("title", "Form objective").select("teamId", String(w.core)).select("parentId", ""),
+    );
     expect(s.res.status).toBe(302);
-    const row = one<{ id: number; teamId: number; parentId: number | null }>(sql`select id, team_id as teamId, parent_id as parentId from objectives where title = 'Form objective'`);
+    const row = one<{ id: number; teamId: number; parentId: number | null }>(
+      sql`select id, team_id as teamId, parent_id as parentId from objectives where title = 'Form objective'`,
+    );
     expect(row).toMatchObject({ teamId: w.core, parentId: null });
     expectAudit(s.audits, { entityType: "objective", action: "create", entityId: row.id, actor: w.ids.lead });
   });
 
   it("okrs._index#create-cycle refused (end before start): 400, input kept", async () => {
-    await expectRefusedKeepingInput("ceo", "/okrs", { intent: "create-cycle" }, (f) => f.fill("name", "Kept cycle").fill("startDate", "2032-03-31").fill("endDate", "2032-01-01"));
+    await expectRefusedKeepingInput("ceo", "/okrs", { intent: "create-cycle" }, (f) =>
+      f.fill("name", "Kept cycle").fill("startDate", "2032-03-31").fill("endDate", "2032-01-01"),
+    );
   });
 
   it("okrs.$objectiveId#update-objective: a lead edits a Core objective, owner cleared", async () => {
@@ -695,7 +841,9 @@ describe("OKRs", () => {
 
   it("okrs.$objectiveId#create-kr: a percent KR, unit and owner left empty", async () => {
     const o = coreObjective("Objective for a KR");
-    const s = await submit("lead", `/okrs/${o.id}`, { intent: "create-kr" }, (f) => f.fill("title", "Form KR").select("kind", "percent").fill("startValue", "10").fill("targetValue", "80"));
+    const s = await submit("lead", `/okrs/${o.id}`, { intent: "create-kr" }, (f) =>
+      f.fill("title", "Form KR").select("kind", "percent").fill("startValue", "10").fill("targetValue", "80"),
+    );
     expect(s.sent).toContainEqual(["ownerUserId", ""]);
     expect(s.res.status).toBe(200);
     const kr = one<{ id: number }>(sql`select id from key_results where objective_id = ${o.id}`);
@@ -712,13 +860,17 @@ describe("OKRs", () => {
 
   it("okrs.$objectiveId#create-kr refused (percent above 100): 400, input kept", async () => {
     const o = coreObjective("Objective for a bad KR");
-    await expectRefusedKeepingInput("lead", `/okrs/${o.id}`, { intent: "create-kr" }, (f) => f.fill("title", "Kept KR").select("kind", "percent").fill("startValue", "0").fill("targetValue", "150"));
+    await expectRefusedKeepingInput("lead", `/okrs/${o.id}`, { intent: "create-kr" }, (f) =>
+      f.fill("title", "Kept KR").select("kind", "percent").fill("startValue", "0").fill("targetValue", "150"),
+    );
   });
 
   it("okrs.$objectiveId#update-kr, #archive-kr, #restore-kr", async () => {
     const o = coreObjective("Objective with KRs");
     const kr = insertKeyResult(w.db, { objectiveId: o.id, title: "KR to edit", startValue: 0, targetValue: 10 });
-    const u = await submit("lead", `/okrs/${o.id}`, { intent: "update-kr", keyResultId: String(kr.id) }, (f) => f.fill("targetValue", "20").fill("weight", "2"));
+    const u = await submit("lead", `/okrs/${o.id}`, { intent: "update-kr", keyResultId: String(kr.id) }, (f) =>
+      f.fill("targetValue", "20").fill("weight", "2"),
+    );
     expect(u.res.status).toBe(200);
     expect(one(sql`select target_value as t, weight from key_results where id = ${kr.id}`)).toEqual({ t: 20, weight: 2 });
     expectAudit(u.audits, { entityType: "key_result", entityId: kr.id, actor: w.ids.lead });
@@ -735,7 +887,9 @@ describe("OKRs", () => {
   it("okrs.$objectiveId#update-kr refused (weight not a number): 400, the KR's row keeps the input", async () => {
     const o = coreObjective("Objective with a KR to break");
     const kr = insertKeyResult(w.db, { objectiveId: o.id, title: "KR kept", startValue: 0, targetValue: 10 });
-    await expectRefusedKeepingInput("lead", `/okrs/${o.id}`, { intent: "update-kr", keyResultId: String(kr.id) }, (f) => f.fill("title", "Typed KR title").fill("weight", "heavy"));
+    await expectRefusedKeepingInput("lead", `/okrs/${o.id}`, { intent: "update-kr", keyResultId: String(kr.id) }, (f) =>
+      f.fill("title", "Typed KR title").fill("weight", "heavy"),
+    );
   });
 
   it("okrs.$objectiveId#carry-over: into the next cycle", async () => {
@@ -751,7 +905,9 @@ describe("OKRs", () => {
   it("okrs.kr.$keyResultId#checkin: redirected back to the history (303), check-in and KR value written", async () => {
     const o = coreObjective("Objective to check in");
     const kr = insertKeyResult(w.db, { objectiveId: o.id, title: "KR to check in", startValue: 0, targetValue: 10 });
-    const s = await submit("lead", `/okrs/kr/${kr.id}`, { intent: "checkin", keyResultId: String(kr.id) }, (f) => f.fill("value", "6").fill("confidence", "8").fill("note", "Good week"));
+    const s = await submit("lead", `/okrs/kr/${kr.id}`, { intent: "checkin", keyResultId: String(kr.id) }, (f) =>
+      f.fill("value", "6").fill("confidence", "8").fill("note", "Good week"),
+    );
     expect(s.res.status).toBe(303);
     expect(s.res.location).toBe(`/okrs/kr/${kr.id}#kr-${kr.id}`);
     expect(one(sql`select value, confidence, note from check_ins where key_result_id = ${kr.id}`)).toEqual({ value: 6, confidence: 8, note: "Good week" });
@@ -762,7 +918,9 @@ describe("OKRs", () => {
   it("okrs.mine#checkin: from 'My key results', note left empty", async () => {
     const o = coreObjective("Objective on my page");
     const kr = insertKeyResult(w.db, { objectiveId: o.id, title: "KR on my page", startValue: 0, targetValue: 100 });
-    const s = await submit("lead", `/okrs/mine?cycle=${w.openCycleId}`, { intent: "checkin", keyResultId: String(kr.id) }, (f) => f.fill("value", "25").fill("confidence", "6"));
+    const s = await submit("lead", `/okrs/mine?cycle=${w.openCycleId}`, { intent: "checkin", keyResultId: String(kr.id) }, (f) =>
+      f.fill("value", "25").fill("confidence", "6"),
+    );
     expect(s.sent).toContainEqual(["note", ""]);
     expect(s.res.status).toBe(303);
     expect(one(sql`select value, confidence, note from check_ins where key_result_id = ${kr.id}`)).toEqual({ value: 25, confidence: 6, note: null });
@@ -772,14 +930,18 @@ describe("OKRs", () => {
   it("okrs.kr.$keyResultId#checkin refused (confidence out of range): 400, input kept", async () => {
     const o = coreObjective("Objective for a bad check-in");
     const kr = insertKeyResult(w.db, { objectiveId: o.id, title: "KR bad check-in", startValue: 0, targetValue: 10 });
-    await expectRefusedKeepingInput("lead", `/okrs/kr/${kr.id}`, { intent: "checkin", keyResultId: String(kr.id) }, (f) => f.fill("value", "3").fill("confidence", "11").fill("note", "kept"));
+    await expectRefusedKeepingInput("lead", `/okrs/kr/${kr.id}`, { intent: "checkin", keyResultId: String(kr.id) }, (f) =>
+      f.fill("value", "3").fill("confidence", "11").fill("note", "kept"),
+    );
   });
 });
 
 // ------------------------------------------------------------------------------------------------
 describe("risks", () => {
   it("risks.new#*: the CTO adds a risk, review date and plan left empty", async () => {
-    const s = await submit("cto", "/risks/new", { intent: "risk" }, (f) => f.fill("title", "Form risk").select("category", "security").select("inherentImpact", "5"));
+    const s = await submit("cto", "/risks/new", { intent: "risk" }, (f) =>
+      f.fill("title", "Form risk").select("category", "security").select("inherentImpact", "5"),
+    );
     expect(s.sent).toContainEqual(["nextReviewDate", ""]);
     expect(s.res.status).toBe(302);
     const row = one<{ id: number; status: string; impact: number; review: string | null }>(
@@ -793,13 +955,17 @@ describe("risks", () => {
   it("risks.new#*: a lead proposes a risk (status 'proposed')", async () => {
     const s = await submit("lead", "/risks/new", { intent: "risk" }, (f) => f.fill("title", "Form proposal risk"));
     expect(s.res.status).toBe(302);
-    const row = one<{ id: number; status: string; by: number }>(sql`select id, status, proposed_by_user_id as by from risks where title = 'Form proposal risk'`);
+    const row = one<{ id: number; status: string; by: number }>(
+      sql`select id, status, proposed_by_user_id as by from risks where title = 'Form proposal risk'`,
+    );
     expect(row).toMatchObject({ status: "proposed", by: w.ids.lead });
     expectAudit(s.audits, { entityType: "risk", entityId: row.id, actor: w.ids.lead });
   });
 
   it("risks.new#* refused (title too short): 400, input kept", async () => {
-    await expectRefusedKeepingInput("cto", "/risks/new", { intent: "risk" }, (f) => f.fill("title", "ab").fill("mitigationPlan", "Plan kept\nover two lines").select("treatment", "accept"));
+    await expectRefusedKeepingInput("cto", "/risks/new", { intent: "risk" }, (f) =>
+      f.fill("title", "ab").fill("mitigationPlan", "Plan kept\nover two lines").select("treatment", "accept"),
+    );
   });
 
   it("risks.$riskId#status: closed with its button", async () => {
@@ -812,25 +978,40 @@ describe("risks", () => {
 
   it("risks.$riskId#update: edited, owner cleared", async () => {
     const r = insertRisk(w.db, { title: "Risk to edit", ownerUserId: w.ids.cto });
-    const s = await submit("ceo", `/risks/${r.id}`, { intent: "update" }, (f) => f.fill("title", "Risk edited").select("ownerUserId", "").select("residualLikelihood", "1"));
+    const s = await submit("ceo", `/risks/${r.id}`, { intent: "update" }, (f) =>
+      f.fill("title", "Risk edited").select("ownerUserId", "").select("residualLikelihood", "1"),
+    );
     expect(s.res.status).toBe(200);
-    expect(one(sql`select title, owner_user_id as owner, residual_likelihood as rl from risks where id = ${r.id}`)).toEqual({ title: "Risk edited", owner: null, rl: 1 });
+    expect(one(sql`select title, owner_user_id as owner, residual_likelihood as rl from risks where id = ${r.id}`)).toEqual({
+      title: "Risk edited",
+      owner: null,
+      rl: 1,
+    });
     expectAudit(s.audits, { entityType: "risk", action: "update", entityId: r.id, actor: w.ids.ceo });
   });
 
   it("targets#set: the CTO sets a delivery target for one cycle, typed in % (comma decimal)", async () => {
     const cycle = one<{ id: number }>(sql`select id from cycles order by start_date desc limit 1`);
     const s = await submit("cto", "/targets", { intent: "set" }, (f) =>
-      f.select("metricId", "delivery.change_failure_rate").select("cycleId", String(cycle.id)).select("comparison", "<").fill("value", "4,5").fill("note", "Stricter next cycle"),
+      f
+        .select("metricId", "delivery.change_failure_rate")
+        .select("cycleId", String(cycle.id))
+        .select("comparison", "<")
+        .fill("value", "4,5")
+        .fill("note", "Stricter next cycle"),
     );
     expect(s.res.status).toBe(200);
-    const row = one<{ id: number; value: number; comparison: string }>(sql`select id, value, comparison from metric_targets where metric_id = 'delivery.change_failure_rate' and cycle_id = ${cycle.id}`);
+    const row = one<{ id: number; value: number; comparison: string }>(
+      sql`select id, value, comparison from metric_targets where metric_id = 'delivery.change_failure_rate' and cycle_id = ${cycle.id}`,
+    );
     expect(row).toMatchObject({ value: 0.045, comparison: "<" });
     expectAudit(s.audits, { entityType: "metric_target", action: "create", entityId: row.id, actor: w.ids.cto });
   });
 
   it("targets#set refused (not a number): 400, input kept", async () => {
-    await expectRefusedKeepingInput("cto", "/targets", { intent: "set" }, (f) => f.select("metricId", "delivery.lead_time_hours").fill("value", "two hours").fill("note", "kept note"));
+    await expectRefusedKeepingInput("cto", "/targets", { intent: "set" }, (f) =>
+      f.select("metricId", "delivery.lead_time_hours").fill("value", "two hours").fill("note", "kept note"),
+    );
   });
 
   it("targets#delete: the CTO removes a delivery target", async () => {
@@ -843,7 +1024,9 @@ describe("risks", () => {
 
   it("reports.board.$month#comment: the CEO writes a section's commentary on the draft pack", async () => {
     const month = packableMonth(w.db)!;
-    const s = await submit("ceo", `/reports/board/${month}`, { intent: "comment", section: "revenue" }, (f) => f.fill("text", "MRR grows on plan.\r\nChurn is flat."));
+    const s = await submit("ceo", `/reports/board/${month}`, { intent: "comment", section: "revenue" }, (f) =>
+      f.fill("text", "MRR grows on plan.\r\nChurn is flat."),
+    );
     expect(s.res.status).toBe(200);
     expect(getBoardPack(w.db, month)?.commentary).toEqual({ revenue: "MRR grows on plan.\nChurn is flat." });
     expectAudit(s.audits, { entityType: "board_pack", action: "update", entityId: month, actor: w.ids.ceo });
@@ -912,7 +1095,10 @@ describe("session and theme", () => {
 
   it("resources.theme#*: the 'Dark' button sends theme=dark (the submitter's name and value)", async () => {
     const s = await submit("viewer", "/okrs", { redirectTo: "/okrs" }, undefined, { submitter: "dark", to: "/resources/theme" });
-    expect(s.sent).toEqual([["redirectTo", "/okrs"], ["theme", "dark"]]);
+    expect(s.sent).toEqual([
+      ["redirectTo", "/okrs"],
+      ["theme", "dark"],
+    ]);
     expect(s.res.status).toBe(302);
     expect(s.res.location).toBe("/okrs");
   });
@@ -976,7 +1162,9 @@ describe("company structure: teams, budget categories, frameworks, imports, firs
     expect(c.res.status).toBe(200);
     const id = categoryIdOf("ML/AI");
     expectAudit(c.audits, { entityType: "budget_category", action: "create", entityId: id, actor: w.ids.ceo });
-    const u = await submit("ceo", "/budgets/categories", { intent: "update", categoryId: String(id) }, (f) => f.fill("name", "ML and AI").check("isSalesMarketing"));
+    const u = await submit("ceo", "/budgets/categories", { intent: "update", categoryId: String(id) }, (f) =>
+      f.fill("name", "ML and AI").check("isSalesMarketing"),
+    );
     expect(u.res.status).toBe(200);
     expect(one(sql`select name, is_sales_marketing as sm, is_it as it from budget_categories where id = ${id}`)).toEqual({ name: "ML and AI", sm: 1, it: 1 });
     const e = await submit("ceo", "/budgets/categories?year=2026", { intent: "envelope", categoryId: String(id) }, (f) => f.fill("amount", "12 000"));
@@ -990,7 +1178,9 @@ describe("company structure: teams, budget categories, frameworks, imports, firs
   });
 
   it("budgets_.categories#envelope refused (negative amount): 400, the input kept", async () => {
-    await expectRefusedKeepingInput("ceo", "/budgets/categories?year=2026", { intent: "envelope", categoryId: String(categoryIdOf("Salaries")) }, (f) => f.fill("amount", "-5"));
+    await expectRefusedKeepingInput("ceo", "/budgets/categories?year=2026", { intent: "envelope", categoryId: String(categoryIdOf("Salaries")) }, (f) =>
+      f.fill("amount", "-5"),
+    );
   });
 
   it("governance.compliance#create-framework, #update-framework: HDS added, then given a target date (CTO)", async () => {
@@ -1030,13 +1220,17 @@ describe("plans: scenarios, roadmap, multi-year plan, gate decisions", () => {
   const idOf = (q: ReturnType<typeof sql>) => one<{ id: number }>(q).id;
 
   it("scenarios#create, #update (unticked 'raise a risk' absent), #delete (CEO)", async () => {
-    const c = await submit("ceo", "/scenarios", { intent: "create" }, (f) => f.fill("name", "D — Browser").fill("probability", "5").fill("funding_month_0", "2027-06").fill("funding_amount_0", "250000"));
+    const c = await submit("ceo", "/scenarios", { intent: "create" }, (f) =>
+      f.fill("name", "D — Browser").fill("probability", "5").fill("funding_month_0", "2027-06").fill("funding_amount_0", "250000"),
+    );
     expect(c.res.status).toBe(200);
     const id = idOf(sql`select id from scenarios where name = 'D — Browser'`);
     expect(one(sql`select month, amount_cents as a from scenario_funding_events where scenario_id = ${id}`)).toEqual({ month: "2027-06", a: 25_000_000 });
     expectAudit(c.audits, { entityType: "scenario", action: "create", entityId: id, actor: w.ids.ceo });
     const slow = idOf(sql`select id from scenarios where name like 'C%'`);
-    const u = await submit("ceo", `/scenarios?edit=${slow}`, { intent: "update", scenarioId: String(slow) }, (f) => f.uncheck("raisesRisk").fill("probability", "25"));
+    const u = await submit("ceo", `/scenarios?edit=${slow}`, { intent: "update", scenarioId: String(slow) }, (f) =>
+      f.uncheck("raisesRisk").fill("probability", "25"),
+    );
     expect(u.sent.map(([n]) => n)).not.toContain("raisesRisk");
     expect(u.res.status).toBe(200);
     expect(one(sql`select raises_risk as r, probability as p from scenarios where id = ${slow}`)).toEqual({ r: 0, p: 0.25 });
@@ -1046,7 +1240,9 @@ describe("plans: scenarios, roadmap, multi-year plan, gate decisions", () => {
   });
 
   it("scenarios#create refused (a funding amount without its month): 400, input kept", async () => {
-    await expectRefusedKeepingInput("ceo", "/scenarios", { intent: "create" }, (f) => f.fill("name", "E").fill("probability", "5").fill("funding_amount_1", "1000"));
+    await expectRefusedKeepingInput("ceo", "/scenarios", { intent: "create" }, (f) =>
+      f.fill("name", "E").fill("probability", "5").fill("funding_amount_1", "1000"),
+    );
   });
 
   it("roadmap#create, #update, #status, #delete, #import (a lead, their squad)", async () => {
@@ -1081,7 +1277,9 @@ describe("plans: scenarios, roadmap, multi-year plan, gate decisions", () => {
     expectAudit(t.audits, { entityType: "plan_target", entityId: tid, actor: w.ids.ceo });
     const dt = await submit("ceo", "/strategy", { intent: "delete-target", targetId: String(tid) });
     expect(dt.res.status).toBe(200);
-    const m = await submit("ceo", "/strategy", { intent: "milestone" }, (f) => f.fill("title", "Browser milestone").fill("dueDate", "2027-03-31").fill("evidence", "Signed"));
+    const m = await submit("ceo", "/strategy", { intent: "milestone" }, (f) =>
+      f.fill("title", "Browser milestone").fill("dueDate", "2027-03-31").fill("evidence", "Signed"),
+    );
     expect(m.res.status).toBe(200);
     const mid = idOf(sql`select id from milestones where title = 'Browser milestone'`);
     expectAudit(m.audits, { entityType: "milestone", action: "create", entityId: mid, actor: w.ids.ceo });
@@ -1090,7 +1288,9 @@ describe("plans: scenarios, roadmap, multi-year plan, gate decisions", () => {
   });
 
   it("strategy#milestone refused (a comparison without a metric): 400, input kept", async () => {
-    await expectRefusedKeepingInput("ceo", "/strategy", { intent: "milestone" }, (f) => f.fill("title", "X").fill("dueDate", "2027-03-31").select("comparison", ">="));
+    await expectRefusedKeepingInput("ceo", "/strategy", { intent: "milestone" }, (f) =>
+      f.fill("title", "X").fill("dueDate", "2027-03-31").select("comparison", ">="),
+    );
   });
 
   it("governance.decisions.$gateId#add-criterion, #check (CTO, unticked = absent), #decide, #delete-criterion", async () => {
@@ -1098,16 +1298,23 @@ describe("plans: scenarios, roadmap, multi-year plan, gate decisions", () => {
     const a = await submit("ceo", `/governance/decisions/${gate}`, { intent: "add-criterion" }, (f) => f.fill("label", "Board approval"));
     expect(a.res.status).toBe(200);
     const crit = idOf(sql`select id from gate_manual_criteria where gate_id = ${gate} and label = 'Board approval'`);
-    const ch = await submit("cto", `/governance/decisions/${gate}`, { intent: "check", criterionId: String(crit) }, (f) => f.check("checked").fill("note", "Minutes of the board"));
+    const ch = await submit("cto", `/governance/decisions/${gate}`, { intent: "check", criterionId: String(crit) }, (f) =>
+      f.check("checked").fill("note", "Minutes of the board"),
+    );
     expect(ch.res.status).toBe(200);
     expect(one(sql`select checked, note from gate_manual_criteria where id = ${crit}`)).toEqual({ checked: 1, note: "Minutes of the board" });
     const un = await submit("cto", `/governance/decisions/${gate}`, { intent: "check", criterionId: String(crit) }, (f) => f.uncheck("checked"));
     expect(un.sent.map(([n]) => n)).not.toContain("checked");
     expect(one(sql`select checked from gate_manual_criteria where id = ${crit}`)).toEqual({ checked: 0 });
     expectAudit(un.audits, { entityType: "gate_manual_criterion", action: "uncheck", entityId: crit, actor: w.ids.cto });
-    const d = await submit("ceo", `/governance/decisions/${gate}`, { intent: "decide" }, (f) => f.select("decision", "alternative").fill("alternative", "Focus on France").fill("rationale", "Not profitable yet."));
+    const d = await submit("ceo", `/governance/decisions/${gate}`, { intent: "decide" }, (f) =>
+      f.select("decision", "alternative").fill("alternative", "Focus on France").fill("rationale", "Not profitable yet."),
+    );
     expect(d.res.status).toBe(200);
-    expect(one(sql`select decision, alternative from gate_decisions where gate_id = ${gate}`)).toEqual({ decision: "alternative", alternative: "Focus on France" });
+    expect(one(sql`select decision, alternative from gate_decisions where gate_id = ${gate}`)).toEqual({
+      decision: "alternative",
+      alternative: "Focus on France",
+    });
     const rm = await submit("ceo", `/governance/decisions/${gate}`, { intent: "delete-criterion", criterionId: String(crit) });
     expect(rm.res.status).toBe(200);
   });

@@ -20,7 +20,19 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packableMonth } from "~/models/board-pack.server";
 import { createWebhookSource } from "~/models/webhooks.server";
-import { insertCycle, insertGate, insertIncident, insertKeyResult, insertKpi, insertKpiMeasurement, insertObjective, insertRequirement, insertRequisition, insertRisk, insertUser } from "../../seeds/builders";
+import {
+  insertCycle,
+  insertGate,
+  insertIncident,
+  insertKeyResult,
+  insertKpi,
+  insertKpiMeasurement,
+  insertObjective,
+  insertRequirement,
+  insertRequisition,
+  insertRisk,
+  insertUser,
+} from "../../seeds/builders";
 import * as bad from "../helpers/bad-values";
 import { MISSING, type Bad, type BadValue } from "../helpers/bad-values";
 import { demoWorld, type Role, type World } from "../helpers/demo-world";
@@ -74,22 +86,35 @@ let fx: Fx;
 
 function makeFixtures(w: World) {
   const db = w.db;
-  const one = <T,>(q: ReturnType<typeof sql>) => db.get<T>(q);
+  const one = <T>(q: ReturnType<typeof sql>) => db.get<T>(q);
   const core = w.core;
   const otherTeam = w.payments;
   const coreObjective = insertObjective(db, { cycleId: w.openCycleId, teamId: core, title: "Malformed: Core objective" });
   const otherObjective = insertObjective(db, { cycleId: w.openCycleId, teamId: otherTeam, title: "Malformed: Payments objective" });
   const kr = insertKeyResult(db, { objectiveId: coreObjective.id, title: "Malformed: KR", startValue: 0, targetValue: 10 });
-  const percentKr = insertKeyResult(db, { objectiveId: coreObjective.id, title: "Malformed: percent KR", kind: "percent", startValue: 0, targetValue: 80, unit: "%" });
+  const percentKr = insertKeyResult(db, {
+    objectiveId: coreObjective.id,
+    title: "Malformed: percent KR",
+    kind: "percent",
+    startValue: 0,
+    targetValue: 80,
+    unit: "%",
+  });
   const otherKr = insertKeyResult(db, { objectiveId: otherObjective.id, title: "Malformed: other team's KR", startValue: 0, targetValue: 10 });
   const serviceId = one<{ id: number }>(sql`select id from services where name = 'api-gateway'`).id;
-  const otherServiceDeployment = one<{ id: number }>(sql`select d.id from deployments d join services s on s.id = d.service_id where s.name = 'web-app' limit 1`).id;
+  const otherServiceDeployment = one<{ id: number }>(
+    sql`select d.id from deployments d join services s on s.id = d.service_id where s.name = 'web-app' limit 1`,
+  ).id;
   const incident = insertIncident(db, { serviceId, title: "Malformed: incident", startedAt: new Date(Date.UTC(2025, 5, 1, 10)) });
   const kpi = insertKpi(db, { key: "malformed_kpi_fixture", name: "Malformed KPI fixture" });
   const otherKpi = insertKpi(db, { key: "malformed_other_kpi", name: "Other KPI" });
   const measurement = insertKpiMeasurement(db, { kpiId: kpi.id, measuredOn: "2025-01-10", value: 3 });
   const otherMeasurement = insertKpiMeasurement(db, { kpiId: otherKpi.id, measuredOn: "2025-01-10", value: 4 });
-  const gate = insertGate(db, { name: "Malformed gate fixture", dueDate: "2027-01-31", criteria: [{ metric: "finance.customers", operator: ">=", threshold: 10 }] });
+  const gate = insertGate(db, {
+    name: "Malformed gate fixture",
+    dueDate: "2027-01-31",
+    criteria: [{ metric: "finance.customers", operator: ">=", threshold: 10 }],
+  });
   const risk = insertRisk(db, { title: "Malformed risk fixture", status: "open" });
   const coreRequisition = insertRequisition(db, { title: "Malformed: Core hire", teamId: core, status: "planned", targetStartMonth: "2027-03" });
   const otherRequisition = insertRequisition(db, { title: "Malformed: Payments hire", teamId: otherTeam, status: "planned", targetStartMonth: "2027-03" });
@@ -101,7 +126,9 @@ function makeFixtures(w: World) {
     .get("Malformed token", "malformed-hash", "itk_mal", "metrics:read", w.ids.cto, Date.now(), Date.now()) as { id: number };
   const framework = one<{ id: number }>(sql`select id from compliance_frameworks order by id limit 1`).id;
   const requirement = insertRequirement(db, { frameworkId: framework, ref: "MAL-REQ", title: "Malformed requirement fixture" });
-  const existingRef = one<{ ref: string }>(sql`select ref from compliance_requirements where framework_id = ${framework} and id <> ${requirement.id} limit 1`).ref;
+  const existingRef = one<{ ref: string }>(
+    sql`select ref from compliance_requirements where framework_id = ${framework} and id <> ${requirement.id} limit 1`,
+  ).ref;
   const nonItCategory = one<{ id: number }>(sql`select id from budget_categories where is_it = 0 order by id limit 1`).id;
   const rule = one<{ id: number }>(sql`select id from risk_rules where kind = 'runway_below_months'`).id;
   const target = one<{ id: number }>(sql`select id from metric_targets where metric_id like 'delivery.%' order by id limit 1`).id;
@@ -240,43 +267,41 @@ const requirementFields = {
 
 const TABLES: FormTable[] = [
   // ---------------------------------------------------------------- plans: scenarios, roadmap, multi-year plan, gate decisions
-  ...(["create", "update"] as const).map(
-    (intent): FormTable => ({
-      form: `scenarios#${intent}`,
-      module: () => import("~/routes/scenarios"),
-      as: "ceo",
-      url: () => "/scenarios",
-      valid: () => ({
-        intent,
-        ...(intent === "update" ? { scenarioId: s(w.db.get<{ id: number }>(sql`select id from scenarios order by id limit 1`).id) } : {}),
-        name: intent === "update" ? "A — Hyper-growth" : "Malformed scenario",
-        probability: "20",
-        triggerMetric: "finance.customers",
-        triggerComparison: ">=",
-        triggerValue: "50",
-        funding_month_0: "2027-06",
-        funding_amount_0: "1000000",
-      }),
-      fields: {
-        name: bad.text(80),
-        probability: bad.decimal({ min: 0, max: 100 }),
-        revenueGrowth: bad.decimal({ required: false, min: -50, max: 100 }),
-        hiringFreezeFrom: bad.month({ required: false }),
-        triggerMetric: bad.oneOf("finance.customers", { required: false }).filter((b) => b.value !== MISSING),
-        triggerBy: bad.date({ required: false }),
-        funding_month_0: bad.month({ required: false }).filter((b) => b.value !== MISSING),
-        funding_amount_0: bad.money({ required: false, nonNegative: true }).filter((b) => b.value !== MISSING),
-        raisesRisk: bad.checkbox(),
-      },
-      cases: [
-        { label: "name of another scenario", set: () => ({ name: "c — slow growth" }), field: "name" },
-        { label: "a range without its upper value", set: () => ({ triggerComparison: "between" }), field: "triggerValue2" },
-        { label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 },
-        viewerForbidden,
-        ...(intent === "update" ? [{ label: "unknown scenario", set: () => ({ scenarioId: unknown }), field: "scenarioId" }] : [unknownIntent]),
-      ],
+  ...(["create", "update"] as const).map((intent): FormTable => ({
+    form: `scenarios#${intent}`,
+    module: () => import("~/routes/scenarios"),
+    as: "ceo",
+    url: () => "/scenarios",
+    valid: () => ({
+      intent,
+      ...(intent === "update" ? { scenarioId: s(w.db.get<{ id: number }>(sql`select id from scenarios order by id limit 1`).id) } : {}),
+      name: intent === "update" ? "A — Hyper-growth" : "Malformed scenario",
+      probability: "20",
+      triggerMetric: "finance.customers",
+      triggerComparison: ">=",
+      triggerValue: "50",
+      funding_month_0: "2027-06",
+      funding_amount_0: "1000000",
     }),
-  ),
+    fields: {
+      name: bad.text(80),
+      probability: bad.decimal({ min: 0, max: 100 }),
+      revenueGrowth: bad.decimal({ required: false, min: -50, max: 100 }),
+      hiringFreezeFrom: bad.month({ required: false }),
+      triggerMetric: bad.oneOf("finance.customers", { required: false }).filter((b) => b.value !== MISSING),
+      triggerBy: bad.date({ required: false }),
+      funding_month_0: bad.month({ required: false }).filter((b) => b.value !== MISSING),
+      funding_amount_0: bad.money({ required: false, nonNegative: true }).filter((b) => b.value !== MISSING),
+      raisesRisk: bad.checkbox(),
+    },
+    cases: [
+      { label: "name of another scenario", set: () => ({ name: "c — slow growth" }), field: "name" },
+      { label: "a range without its upper value", set: () => ({ triggerComparison: "between" }), field: "triggerValue2" },
+      { label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 },
+      viewerForbidden,
+      ...(intent === "update" ? [{ label: "unknown scenario", set: () => ({ scenarioId: unknown }), field: "scenarioId" }] : [unknownIntent]),
+    ],
+  })),
   {
     form: "scenarios#delete",
     module: () => import("~/routes/scenarios"),
@@ -286,30 +311,36 @@ const TABLES: FormTable[] = [
     fields: { scenarioId: bad.id() },
     cases: [{ label: "unknown scenario", set: () => ({ scenarioId: unknown }), field: "scenarioId" }, viewerForbidden],
   },
-  ...(["create", "update"] as const).map(
-    (intent): FormTable => ({
-      form: `roadmap#${intent}`,
-      module: () => import("~/routes/roadmap"),
-      as: "lead",
-      url: () => "/roadmap",
-      valid: () => ({
-        intent,
-        ...(intent === "update" ? { itemId: s(w.db.get<{ id: number }>(sql`select id from roadmap_items where key = 'CORE-03'`).id) } : {}),
-        key: intent === "update" ? "CORE-03" : "CORE-77",
-        title: "Malformed item",
-        teamId: s(w.core),
-        quarter: "2027-Q1",
-        status: "planned",
-      }),
-      fields: { key: bad.text(17).filter((b) => b.value === MISSING || b.label.includes("long")), title: bad.text(200), teamId: bad.id(), quarter: bad.oneOf("2027-Q1"), status: bad.oneOf("planned"), ownerUserId: bad.id({ required: false }), keyResultIds: bad.id({ required: false }).filter((b) => b.value !== MISSING && !b.label.includes("duplicate")) },
-      cases: [
-        { label: "another squad (a lead)", set: () => ({ teamId: s(w.payments) }), field: "teamId" },
-        { label: "key of another item", set: () => ({ key: "FE-01" }), field: "key" },
-        { label: "unknown key result", set: () => ({ keyResultIds: unknown }), field: "keyResultIds" },
-        viewerForbidden,
-      ],
+  ...(["create", "update"] as const).map((intent): FormTable => ({
+    form: `roadmap#${intent}`,
+    module: () => import("~/routes/roadmap"),
+    as: "lead",
+    url: () => "/roadmap",
+    valid: () => ({
+      intent,
+      ...(intent === "update" ? { itemId: s(w.db.get<{ id: number }>(sql`select id from roadmap_items where key = 'CORE-03'`).id) } : {}),
+      key: intent === "update" ? "CORE-03" : "CORE-77",
+      title: "Malformed item",
+      teamId: s(w.core),
+      quarter: "2027-Q1",
+      status: "planned",
     }),
-  ),
+    fields: {
+      key: bad.text(17).filter((b) => b.value === MISSING || b.label.includes("long")),
+      title: bad.text(200),
+      teamId: bad.id(),
+      quarter: bad.oneOf("2027-Q1"),
+      status: bad.oneOf("planned"),
+      ownerUserId: bad.id({ required: false }),
+      keyResultIds: bad.id({ required: false }).filter((b) => b.value !== MISSING && !b.label.includes("duplicate")),
+    },
+    cases: [
+      { label: "another squad (a lead)", set: () => ({ teamId: s(w.payments) }), field: "teamId" },
+      { label: "key of another item", set: () => ({ key: "FE-01" }), field: "key" },
+      { label: "unknown key result", set: () => ({ keyResultIds: unknown }), field: "keyResultIds" },
+      viewerForbidden,
+    ],
+  })),
   {
     form: "roadmap#status",
     module: () => import("~/routes/roadmap"),
@@ -317,7 +348,15 @@ const TABLES: FormTable[] = [
     url: () => "/roadmap",
     valid: () => ({ intent: "status", itemId: s(w.db.get<{ id: number }>(sql`select id from roadmap_items where key = 'CORE-03'`).id), status: "done" }),
     fields: { itemId: bad.id(), status: bad.oneOf("done") },
-    cases: [{ label: "unknown item", set: () => ({ itemId: unknown }), field: "itemId" }, { label: "another squad's item", set: () => ({ itemId: s(w.db.get<{ id: number }>(sql`select id from roadmap_items where key = 'PAY-01'`).id) }), status: 403 }, viewerForbidden],
+    cases: [
+      { label: "unknown item", set: () => ({ itemId: unknown }), field: "itemId" },
+      {
+        label: "another squad's item",
+        set: () => ({ itemId: s(w.db.get<{ id: number }>(sql`select id from roadmap_items where key = 'PAY-01'`).id) }),
+        status: 403,
+      },
+      viewerForbidden,
+    ],
   },
   {
     form: "roadmap#delete",
@@ -336,8 +375,16 @@ const TABLES: FormTable[] = [
     valid: () => ({ intent: "import", csv: "key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,Imported,Core,2027-Q1,,planned,,\n" }),
     fields: { csv: [bad.extra("missing", MISSING), bad.extra("not CSV columns", "a,b\n1,2\n")] },
     cases: [
-      { label: "another squad's row", set: () => ({ csv: "key,title,team,quarter,sprint,status,owner_email,key_result_ids\nPAY-77,x,Payments,2027-Q1,,planned,,\n" }), field: "csv" },
-      { label: "unknown owner", set: () => ({ csv: "key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,x,Core,2027-Q1,,planned,nobody@x.test,\n" }), field: "csv" },
+      {
+        label: "another squad's row",
+        set: () => ({ csv: "key,title,team,quarter,sprint,status,owner_email,key_result_ids\nPAY-77,x,Payments,2027-Q1,,planned,,\n" }),
+        field: "csv",
+      },
+      {
+        label: "unknown owner",
+        set: () => ({ csv: "key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,x,Core,2027-Q1,,planned,nobody@x.test,\n" }),
+        field: "csv",
+      },
       viewerForbidden,
     ],
   },
@@ -348,7 +395,12 @@ const TABLES: FormTable[] = [
     url: () => "/strategy",
     valid: () => ({ intent: "target", metricId: "finance.customers", year: s(new Date().getUTCFullYear()), value: "25" }),
     fields: { metricId: bad.oneOf("finance.customers"), year: bad.int(2000, 2100), value: bad.decimal(), note: bad.text(500, { required: false }) },
-    cases: [{ label: "a sixth year", set: () => ({ year: "2099" }), field: "year" }, { label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 }, viewerForbidden, unknownIntent],
+    cases: [
+      { label: "a sixth year", set: () => ({ year: "2099" }), field: "year" },
+      { label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 },
+      viewerForbidden,
+      unknownIntent,
+    ],
   },
   {
     form: "strategy#delete-target",
@@ -365,7 +417,13 @@ const TABLES: FormTable[] = [
     as: "ceo",
     url: () => "/strategy",
     valid: () => ({ intent: "milestone", title: "Malformed milestone", dueDate: "2027-06-30", status: "pending" }),
-    fields: { title: bad.text(200), dueDate: bad.date(), status: bad.oneOf("pending"), metricId: bad.oneOf("finance.customers", { required: false }).filter((b) => b.value !== MISSING), evidence: bad.text(2000, { required: false }) },
+    fields: {
+      title: bad.text(200),
+      dueDate: bad.date(),
+      status: bad.oneOf("pending"),
+      metricId: bad.oneOf("finance.customers", { required: false }).filter((b) => b.value !== MISSING),
+      evidence: bad.text(2000, { required: false }),
+    },
     cases: [
       { label: "a metric without its value", set: () => ({ metricId: "finance.customers", comparison: ">=" }), field: "value" },
       { label: "unknown milestone", set: () => ({ milestoneId: unknown }), field: "milestoneId" },
@@ -389,7 +447,12 @@ const TABLES: FormTable[] = [
     params: () => ({ gateId: s(w.db.get<{ id: number }>(sql`select id from decision_gates order by id limit 1`).id) }),
     valid: () => ({ intent: "decide", decision: "go", rationale: "Malformed rationale" }),
     fields: { decision: bad.oneOf("go"), rationale: bad.text(4000), alternative: bad.text(500, { required: false }) },
-    cases: [{ label: "an alternative not named", set: () => ({ decision: "alternative" }), field: "alternative" }, { label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 }, viewerForbidden, unknownIntent],
+    cases: [
+      { label: "an alternative not named", set: () => ({ decision: "alternative" }), field: "alternative" },
+      { label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 },
+      viewerForbidden,
+      unknownIntent,
+    ],
   },
   {
     form: "governance.decisions.$gateId#add-criterion",
@@ -401,18 +464,20 @@ const TABLES: FormTable[] = [
     fields: { label: bad.text(200) },
     cases: [viewerForbidden],
   },
-  ...(["check", "delete-criterion"] as const).map(
-    (intent): FormTable => ({
-      form: `governance.decisions.$gateId#${intent}`,
-      module: () => import("~/routes/governance.decisions.$gateId"),
-      as: "ceo",
-      url: () => "/governance/decisions/1",
-      params: () => ({ gateId: s(w.db.get<{ g: number }>(sql`select gate_id as g from gate_manual_criteria order by id limit 1`).g) }),
-      valid: () => ({ intent, criterionId: s(w.db.get<{ id: number }>(sql`select id from gate_manual_criteria order by id limit 1`).id), ...(intent === "check" ? { checked: "on", note: "ok" } : {}) }),
-      fields: intent === "check" ? { criterionId: bad.id(), checked: bad.checkbox(), note: bad.text(1000, { required: false }) } : { criterionId: bad.id() },
-      cases: [{ label: "unknown criterion", set: () => ({ criterionId: unknown }), field: "criterionId" }, viewerForbidden],
+  ...(["check", "delete-criterion"] as const).map((intent): FormTable => ({
+    form: `governance.decisions.$gateId#${intent}`,
+    module: () => import("~/routes/governance.decisions.$gateId"),
+    as: "ceo",
+    url: () => "/governance/decisions/1",
+    params: () => ({ gateId: s(w.db.get<{ g: number }>(sql`select gate_id as g from gate_manual_criteria order by id limit 1`).g) }),
+    valid: () => ({
+      intent,
+      criterionId: s(w.db.get<{ id: number }>(sql`select id from gate_manual_criteria order by id limit 1`).id),
+      ...(intent === "check" ? { checked: "on", note: "ok" } : {}),
     }),
-  ),
+    fields: intent === "check" ? { criterionId: bad.id(), checked: bad.checkbox(), note: bad.text(1000, { required: false }) } : { criterionId: bad.id() },
+    cases: [{ label: "unknown criterion", set: () => ({ criterionId: unknown }), field: "criterionId" }, viewerForbidden],
+  })),
   // ---------------------------------------------------------------- teams, budget categories, frameworks (company structure)
   {
     form: "teams#create",
@@ -432,28 +497,27 @@ const TABLES: FormTable[] = [
     fields: { teamId: bad.id(), name: bad.text(80), kind: bad.oneOf("tech") },
     cases: [{ label: "unknown team", set: () => ({ teamId: unknown }), field: "teamId" }, viewerForbidden],
   },
-  ...(["archive", "restore"] as const).map(
-    (intent): FormTable => ({
-      form: `teams#${intent}`,
-      module: () => import("~/routes/teams"),
-      as: "ceo",
-      url: () => "/teams",
-      valid: () => ({ intent, teamId: s(w.payments) }),
-      fields: { teamId: bad.id() },
-      cases: [{ label: "unknown team", set: () => ({ teamId: unknown }), field: "teamId" }, viewerForbidden],
-    }),
-  ),
-  ...(["set-lead", "unset-lead"] as const).map(
-    (intent): FormTable => ({
-      form: `teams#${intent}`,
-      module: () => import("~/routes/teams"),
-      as: "ceo",
-      url: () => "/teams",
-      valid: () => ({ intent, teamId: s(w.core), userId: s(w.db.get<{ id: number }>(sql`select id from users where email = 'lead@innovatech.test'`).id) }),
-      fields: { teamId: bad.id(), userId: bad.id() },
-      cases: [{ label: "unknown user", set: () => ({ userId: unknown }), field: "userId" }, { label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 }],
-    }),
-  ),
+  ...(["archive", "restore"] as const).map((intent): FormTable => ({
+    form: `teams#${intent}`,
+    module: () => import("~/routes/teams"),
+    as: "ceo",
+    url: () => "/teams",
+    valid: () => ({ intent, teamId: s(w.payments) }),
+    fields: { teamId: bad.id() },
+    cases: [{ label: "unknown team", set: () => ({ teamId: unknown }), field: "teamId" }, viewerForbidden],
+  })),
+  ...(["set-lead", "unset-lead"] as const).map((intent): FormTable => ({
+    form: `teams#${intent}`,
+    module: () => import("~/routes/teams"),
+    as: "ceo",
+    url: () => "/teams",
+    valid: () => ({ intent, teamId: s(w.core), userId: s(w.db.get<{ id: number }>(sql`select id from users where email = 'lead@innovatech.test'`).id) }),
+    fields: { teamId: bad.id(), userId: bad.id() },
+    cases: [
+      { label: "unknown user", set: () => ({ userId: unknown }), field: "userId" },
+      { label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 },
+    ],
+  })),
   {
     form: "budgets_.categories#create",
     module: () => import("~/routes/budgets_.categories"),
@@ -461,35 +525,52 @@ const TABLES: FormTable[] = [
     url: () => "/budgets/categories",
     valid: () => ({ intent: "create", name: "Malformed category", group: "other" }),
     fields: { name: bad.text(80), group: bad.oneOf("other"), isSalesMarketing: bad.checkbox() },
-    cases: [{ label: "name already used", set: () => ({ name: "marketing" }), field: "name" }, { label: "the CTO adds a non-IT category", as: "cto", set: () => ({}), field: "group" }, viewerForbidden, unknownIntent],
+    cases: [
+      { label: "name already used", set: () => ({ name: "marketing" }), field: "name" },
+      { label: "the CTO adds a non-IT category", as: "cto", set: () => ({}), field: "group" },
+      viewerForbidden,
+      unknownIntent,
+    ],
   },
   {
     form: "budgets_.categories#update",
     module: () => import("~/routes/budgets_.categories"),
     as: "ceo",
     url: () => "/budgets/categories",
-    valid: () => ({ intent: "update", categoryId: s(w.db.get<{ id: number }>(sql`select id from budget_categories where name = 'Marketing'`).id), name: "Marketing", group: "other" }),
+    valid: () => ({
+      intent: "update",
+      categoryId: s(w.db.get<{ id: number }>(sql`select id from budget_categories where name = 'Marketing'`).id),
+      name: "Marketing",
+      group: "other",
+    }),
     fields: { categoryId: bad.id(), name: bad.text(80), group: bad.oneOf("other") },
     cases: [{ label: "unknown category", set: () => ({ categoryId: unknown }), field: "categoryId" }, viewerForbidden],
   },
-  ...(["archive", "restore"] as const).map(
-    (intent): FormTable => ({
-      form: `budgets_.categories#${intent}`,
-      module: () => import("~/routes/budgets_.categories"),
-      as: "ceo",
-      url: () => "/budgets/categories",
-      valid: () => ({ intent, categoryId: s(w.db.get<{ id: number }>(sql`select id from budget_categories where name = 'Other'`).id) }),
-      fields: { categoryId: bad.id() },
-      cases: [{ label: "unknown category", set: () => ({ categoryId: unknown }), field: "categoryId" }, viewerForbidden],
-    }),
-  ),
+  ...(["archive", "restore"] as const).map((intent): FormTable => ({
+    form: `budgets_.categories#${intent}`,
+    module: () => import("~/routes/budgets_.categories"),
+    as: "ceo",
+    url: () => "/budgets/categories",
+    valid: () => ({ intent, categoryId: s(w.db.get<{ id: number }>(sql`select id from budget_categories where name = 'Other'`).id) }),
+    fields: { categoryId: bad.id() },
+    cases: [{ label: "unknown category", set: () => ({ categoryId: unknown }), field: "categoryId" }, viewerForbidden],
+  })),
   {
     form: "budgets_.categories#envelope",
     module: () => import("~/routes/budgets_.categories"),
     as: "ceo",
     url: () => "/budgets/categories",
-    valid: () => ({ intent: "envelope", categoryId: s(w.db.get<{ id: number }>(sql`select id from budget_categories where name = 'Marketing'`).id), year: "2031", amount: "1000" }),
-    fields: { categoryId: bad.id(), year: [bad.extra("missing", MISSING), bad.extra("1999", "1999"), bad.extra("text", "soon")], amount: [bad.extra("negative", "-5"), bad.extra("text", "lots"), bad.extra("3 decimals", "1.005")] },
+    valid: () => ({
+      intent: "envelope",
+      categoryId: s(w.db.get<{ id: number }>(sql`select id from budget_categories where name = 'Marketing'`).id),
+      year: "2031",
+      amount: "1000",
+    }),
+    fields: {
+      categoryId: bad.id(),
+      year: [bad.extra("missing", MISSING), bad.extra("1999", "1999"), bad.extra("text", "soon")],
+      amount: [bad.extra("negative", "-5"), bad.extra("text", "lots"), bad.extra("3 decimals", "1.005")],
+    },
     cases: [{ label: "the CTO sets a non-IT envelope", as: "cto", set: () => ({}), status: 403 }, viewerForbidden],
   },
   {
@@ -499,16 +580,27 @@ const TABLES: FormTable[] = [
     url: () => "/governance/compliance",
     valid: () => ({ intent: "create-framework", name: "Malformed framework", description: "", targetDate: "2030-01-31" }),
     fields: { name: bad.text(80, { min: 2 }), targetDate: [bad.extra("impossible date", "2030-02-30"), bad.extra("text", "soon")] },
-    cases: [{ label: "name already used", set: () => ({ name: "gdpr" }), field: "name" }, { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 }],
+    cases: [
+      { label: "name already used", set: () => ({ name: "gdpr" }), field: "name" },
+      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
+    ],
   },
   {
     form: "governance.compliance#update-framework",
     module: () => import("~/routes/governance.compliance"),
     as: "cto",
     url: () => "/governance/compliance",
-    valid: () => ({ intent: "update-framework", frameworkId: s(w.db.get<{ id: number }>(sql`select id from compliance_frameworks where key = 'gdpr'`).id), name: "GDPR", targetDate: "" }),
+    valid: () => ({
+      intent: "update-framework",
+      frameworkId: s(w.db.get<{ id: number }>(sql`select id from compliance_frameworks where key = 'gdpr'`).id),
+      name: "GDPR",
+      targetDate: "",
+    }),
     fields: { name: bad.text(80, { min: 2 }), targetDate: [bad.extra("impossible date", "2030-02-30")] },
-    cases: [{ label: "unknown framework", set: () => ({ frameworkId: unknown }), field: "frameworkId" }, { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 }],
+    cases: [
+      { label: "unknown framework", set: () => ({ frameworkId: unknown }), field: "frameworkId" },
+      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
+    ],
   },
   // ---------------------------------------------------------------- settings
   {
@@ -516,12 +608,36 @@ const TABLES: FormTable[] = [
     module: () => import("~/routes/settings._index"),
     as: "ceo",
     url: () => "/settings?index",
-    valid: () => ({ intent: "settings", companyName: "InnovaTech Solutions", currency: "EUR", locale: "fr-FR", timeZone: "Europe/Paris", loadedCostFactor: "1.45", grossMarginPercent: "75", headcountTarget: "100", fiscalYearStartMonth: "1" }),
+    valid: () => ({
+      intent: "settings",
+      companyName: "InnovaTech Solutions",
+      currency: "EUR",
+      locale: "fr-FR",
+      timeZone: "Europe/Paris",
+      loadedCostFactor: "1.45",
+      grossMarginPercent: "75",
+      headcountTarget: "100",
+      fiscalYearStartMonth: "1",
+    }),
     fields: {
       companyName: bad.text(120),
       currency: [...bad.oneOf("EUR"), bad.extra("euro sign", "€")],
-      locale: [bad.extra("missing", MISSING), bad.extra("empty", ""), bad.extra("not a locale", "xx-INVALID-@@"), bad.extra("<script>", bad.SCRIPT), bad.extra("10k characters", bad.LONG), bad.extra("duplicate field", ["fr-FR", "en-GB"])],
-      timeZone: [bad.extra("missing", MISSING), bad.extra("empty", ""), bad.extra("unknown zone", "Mars/Olympus"), bad.extra("<script>", bad.SCRIPT), bad.extra("10k characters", bad.LONG), bad.extra("duplicate field", ["Europe/Paris", "UTC"])],
+      locale: [
+        bad.extra("missing", MISSING),
+        bad.extra("empty", ""),
+        bad.extra("not a locale", "xx-INVALID-@@"),
+        bad.extra("<script>", bad.SCRIPT),
+        bad.extra("10k characters", bad.LONG),
+        bad.extra("duplicate field", ["fr-FR", "en-GB"]),
+      ],
+      timeZone: [
+        bad.extra("missing", MISSING),
+        bad.extra("empty", ""),
+        bad.extra("unknown zone", "Mars/Olympus"),
+        bad.extra("<script>", bad.SCRIPT),
+        bad.extra("10k characters", bad.LONG),
+        bad.extra("duplicate field", ["Europe/Paris", "UTC"]),
+      ],
       loadedCostFactor: bad.decimal({ min: 1, max: 3 }),
       grossMarginPercent: [...bad.decimal({ max: 100 }), bad.extra("zero", "0")],
       headcountTarget: bad.int(1, 100_000),
@@ -533,14 +649,28 @@ const TABLES: FormTable[] = [
     module: () => import("~/routes/settings._index"),
     as: "ceo",
     url: () => "/settings?index",
-    valid: () => ({ intent: "create-user", email: "malformed.new@innovatech.test", name: "Malformed New", role: "viewer", teamId: "", password: "a-long-enough-password" }),
+    valid: () => ({
+      intent: "create-user",
+      email: "malformed.new@innovatech.test",
+      name: "Malformed New",
+      role: "viewer",
+      teamId: "",
+      password: "a-long-enough-password",
+    }),
     secret: ["password"],
     fields: {
       email: bad.email(),
       name: bad.text(120),
       role: bad.oneOf("viewer"),
       teamId: bad.id({ required: false }),
-      password: [bad.extra("missing", MISSING), bad.extra("empty", ""), bad.extra("11 characters", "x".repeat(11)), bad.extra("201 characters", "x".repeat(201)), bad.extra("10k characters", bad.LONG), bad.extra("duplicate field", ["a-long-enough-password", "another-long-password"])],
+      password: [
+        bad.extra("missing", MISSING),
+        bad.extra("empty", ""),
+        bad.extra("11 characters", "x".repeat(11)),
+        bad.extra("201 characters", "x".repeat(201)),
+        bad.extra("10k characters", bad.LONG),
+        bad.extra("duplicate field", ["a-long-enough-password", "another-long-password"]),
+      ],
     },
     cases: [
       { label: "unknown team", set: () => ({ teamId: unknown }), field: "teamId" },
@@ -580,7 +710,12 @@ const TABLES: FormTable[] = [
         bad.extra("10k characters", bad.LONG),
       ],
     },
-    cases: [{ label: "finance:read granted by the CTO", set: () => ({ scopes: ["metrics:read", "finance:read"] }), field: "scopes" }, viewerForbidden, { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 }, unknownIntent],
+    cases: [
+      { label: "finance:read granted by the CTO", set: () => ({ scopes: ["metrics:read", "finance:read"] }), field: "scopes" },
+      viewerForbidden,
+      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
+      unknownIntent,
+    ],
   },
   {
     form: "settings.tokens#revoke",
@@ -610,11 +745,28 @@ const TABLES: FormTable[] = [
     fields: {
       kind: bad.oneOf("github"),
       name: bad.text(100),
-      mappings: [...bad.text(30_000, { required: false }), bad.extra("a line without =", "innovatech/api-gateway"), bad.extra("an unknown service", "a/b = no-such-service"), bad.extra("a value mapped twice", "a/b = api-gateway\nA/B = api-gateway")],
+      mappings: [
+        ...bad.text(30_000, { required: false }),
+        bad.extra("a line without =", "innovatech/api-gateway"),
+        bad.extra("an unknown service", "a/b = no-such-service"),
+        bad.extra("a value mapped twice", "a/b = api-gateway\nA/B = api-gateway"),
+      ],
       defaultServiceId: bad.id({ required: false }),
       productionEnvironment: bad.text(100, { required: false }),
-      serviceLabel: [bad.extra("a space", "service name"), bad.extra("starts with a digit", "1service"), bad.extra("<script>", bad.SCRIPT), bad.extra("10k characters", bad.LONG), bad.extra("duplicate field", ["job", "app"])],
-      secret: [bad.extra("15 characters", "x".repeat(15)), bad.extra("a space inside", "my secret 1234567890"), bad.extra("201 characters", "x".repeat(201)), bad.extra("10k characters", bad.LONG), bad.extra("duplicate field", ["x".repeat(20), "y".repeat(20)])],
+      serviceLabel: [
+        bad.extra("a space", "service name"),
+        bad.extra("starts with a digit", "1service"),
+        bad.extra("<script>", bad.SCRIPT),
+        bad.extra("10k characters", bad.LONG),
+        bad.extra("duplicate field", ["job", "app"]),
+      ],
+      secret: [
+        bad.extra("15 characters", "x".repeat(15)),
+        bad.extra("a space inside", "my secret 1234567890"),
+        bad.extra("201 characters", "x".repeat(201)),
+        bad.extra("10k characters", bad.LONG),
+        bad.extra("duplicate field", ["x".repeat(20), "y".repeat(20)]),
+      ],
     },
     secret: ["secret"],
     cases: [
@@ -631,7 +783,14 @@ const TABLES: FormTable[] = [
     as: "cto",
     url: (f) => `/settings/webhooks/${f.source}`,
     params: (f) => ({ sourceId: s(f.source) }),
-    valid: () => ({ intent: "update", name: "Malformed webhook source", mappings: "innovatech/api-gateway = api-gateway", defaultServiceId: "", productionEnvironment: "prod", serviceLabel: "service" }),
+    valid: () => ({
+      intent: "update",
+      name: "Malformed webhook source",
+      mappings: "innovatech/api-gateway = api-gateway",
+      defaultServiceId: "",
+      productionEnvironment: "prod",
+      serviceLabel: "service",
+    }),
     fields: {
       name: bad.text(100),
       mappings: [...bad.text(30_000, { required: false }), bad.extra("an unknown service", "a/b = no-such-service")],
@@ -655,7 +814,14 @@ const TABLES: FormTable[] = [
     params: (f) => ({ sourceId: s(f.source) }),
     valid: () => ({ intent: "set-secret", secret: "pagerduty-signing-secret-0123456789" }),
     fields: {
-      secret: [bad.extra("missing", bad.MISSING), bad.extra("empty", ""), bad.extra("15 characters", "x".repeat(15)), bad.extra("a space inside", "my secret 1234567890"), bad.extra("201 characters", "x".repeat(201)), bad.extra("duplicate field", ["x".repeat(20), "y".repeat(20)])],
+      secret: [
+        bad.extra("missing", bad.MISSING),
+        bad.extra("empty", ""),
+        bad.extra("15 characters", "x".repeat(15)),
+        bad.extra("a space inside", "my secret 1234567890"),
+        bad.extra("201 characters", "x".repeat(201)),
+        bad.extra("duplicate field", ["x".repeat(20), "y".repeat(20)]),
+      ],
     },
     secret: ["secret"],
     cases: [{ label: "unknown source", params: () => ({ sourceId: unknown }), set: () => ({}), status: 404 }, viewerForbidden],
@@ -668,7 +834,11 @@ const TABLES: FormTable[] = [
     params: (f) => ({ sourceId: s(f.source) }),
     valid: () => ({ intent: "rotate" }),
     fields: {},
-    cases: [{ label: "unknown source", params: () => ({ sourceId: unknown }), set: () => ({}), status: 404 }, viewerForbidden, { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 }],
+    cases: [
+      { label: "unknown source", params: () => ({ sourceId: unknown }), set: () => ({}), status: 404 },
+      viewerForbidden,
+      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
+    ],
   },
   {
     form: "settings.webhooks.$sourceId#delete",
@@ -700,7 +870,17 @@ const TABLES: FormTable[] = [
     module: () => import("~/routes/finance.snapshots"),
     as: "ceo",
     url: () => "/finance/snapshots",
-    valid: () => ({ intent: "save-snapshot", month: "2030-06", cash: "100000", revenue: "1000", mrr: "1000", customers: "10", newCustomers: "1", churnedCustomers: "0", financing: "" }),
+    valid: () => ({
+      intent: "save-snapshot",
+      month: "2030-06",
+      cash: "100000",
+      revenue: "1000",
+      mrr: "1000",
+      customers: "10",
+      newCustomers: "1",
+      churnedCustomers: "0",
+      financing: "",
+    }),
     fields: {
       month: bad.month(),
       cash: bad.money(),
@@ -723,7 +903,15 @@ const TABLES: FormTable[] = [
     module: () => import("~/routes/delivery.incidents.new"),
     as: "cto",
     url: () => "/delivery/incidents/new",
-    valid: (f) => ({ serviceId: s(f.serviceId), title: "Malformed incident", severity: "SEV3", startedAt: "2025-06-01T10:00", resolvedAt: "", externalId: "", causeRef: "" }),
+    valid: (f) => ({
+      serviceId: s(f.serviceId),
+      title: "Malformed incident",
+      severity: "SEV3",
+      startedAt: "2025-06-01T10:00",
+      resolvedAt: "",
+      externalId: "",
+      causeRef: "",
+    }),
     fields: {
       serviceId: bad.id(),
       title: bad.text(300),
@@ -777,7 +965,10 @@ const TABLES: FormTable[] = [
     params: (f) => ({ incidentId: s(f.incident) }),
     valid: () => ({ intent: "reopen" }),
     fields: {},
-    cases: [{ label: "unknown incident", params: () => ({ incidentId: unknown }), set: () => ({}), status: 404 }, { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 }],
+    cases: [
+      { label: "unknown incident", params: () => ({ incidentId: unknown }), set: () => ({}), status: 404 },
+      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
+    ],
   },
   {
     form: "delivery.incidents.$incidentId#cause",
@@ -842,7 +1033,16 @@ const TABLES: FormTable[] = [
     module: () => import("~/routes/governance.compliance"),
     as: "ceo",
     url: () => "/governance/compliance",
-    valid: (f) => ({ intent: "create", frameworkId: s(f.framework), ref: "MAL-NEW", title: "Malformed new requirement", status: "todo", result: "", ownerUserId: "", evidenceUrl: "" }),
+    valid: (f) => ({
+      intent: "create",
+      frameworkId: s(f.framework),
+      ref: "MAL-NEW",
+      title: "Malformed new requirement",
+      status: "todo",
+      result: "",
+      ownerUserId: "",
+      evidenceUrl: "",
+    }),
     fields: { frameworkId: bad.id(), ref: bad.text(40), title: bad.text(300, { min: 3 }), ...requirementFields },
     cases: [
       { label: "unknown framework", set: () => ({ frameworkId: unknown }), field: "frameworkId" },
@@ -855,7 +1055,15 @@ const TABLES: FormTable[] = [
     module: () => import("~/routes/governance.gates._index"),
     as: "ceo",
     url: () => "/governance/gates?index",
-    valid: () => ({ intent: "create", name: "Malformed gate", description: "", dueDate: "2027-01-01", metric_0: "finance.customers", operator_0: ">=", threshold_0: "15" }),
+    valid: () => ({
+      intent: "create",
+      name: "Malformed gate",
+      description: "",
+      dueDate: "2027-01-01",
+      metric_0: "finance.customers",
+      operator_0: ">=",
+      threshold_0: "15",
+    }),
     fields: gateFields,
     cases: [{ label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 }],
   },
@@ -865,7 +1073,15 @@ const TABLES: FormTable[] = [
     as: "ceo",
     url: (f) => `/governance/gates/${f.gate}`,
     params: (f) => ({ gateId: s(f.gate) }),
-    valid: () => ({ intent: "update", name: "Malformed gate fixture", description: "", dueDate: "2027-01-31", metric_0: "finance.customers", operator_0: ">=", threshold_0: "10" }),
+    valid: () => ({
+      intent: "update",
+      name: "Malformed gate fixture",
+      description: "",
+      dueDate: "2027-01-31",
+      metric_0: "finance.customers",
+      operator_0: ">=",
+      threshold_0: "10",
+    }),
     fields: sample(gateFields),
     cases: [
       { label: "unknown gate", params: () => ({ gateId: unknown }), set: () => ({}), status: 404 },
@@ -935,7 +1151,17 @@ const TABLES: FormTable[] = [
     module: () => import("~/routes/hiring.new"),
     as: "cto",
     url: () => "/hiring/new",
-    valid: (f) => ({ title: "Malformed hire", teamId: s(f.core), profile: "", priority: "P1", targetStartMonth: "2027-01", annualSalary: "60000", source: "", objectiveId: "", status: "planned" }),
+    valid: (f) => ({
+      title: "Malformed hire",
+      teamId: s(f.core),
+      profile: "",
+      priority: "P1",
+      targetStartMonth: "2027-01",
+      annualSalary: "60000",
+      source: "",
+      objectiveId: "",
+      status: "planned",
+    }),
     fields: { ...requisitionFields, annualSalary: [...bad.money({ nonNegative: true }), bad.extra("zero", "0"), bad.extra("above 10 M€", "10000000.01")] },
     cases: [
       { label: "unknown team", set: () => ({ teamId: unknown }), field: "teamId" },
@@ -950,13 +1176,29 @@ const TABLES: FormTable[] = [
     as: "ceo",
     url: (f) => `/hiring/${f.coreRequisition}`,
     params: (f) => ({ requisitionId: s(f.coreRequisition) }),
-    valid: (f) => ({ title: "Malformed: Core hire", teamId: s(f.core), profile: "", priority: "P1", targetStartMonth: "2027-03", annualSalary: "", source: "", objectiveId: "", status: "planned" }),
+    valid: (f) => ({
+      title: "Malformed: Core hire",
+      teamId: s(f.core),
+      profile: "",
+      priority: "P1",
+      targetStartMonth: "2027-03",
+      annualSalary: "",
+      source: "",
+      objectiveId: "",
+      status: "planned",
+    }),
     fields: sample({ ...requisitionFields, annualSalary: bad.money({ required: false, nonNegative: true }) }),
     cases: [
       { label: "unknown team", set: () => ({ teamId: unknown }), field: "teamId" },
       { label: "unknown objective", set: () => ({ objectiveId: unknown }), field: "objectiveId" },
       { label: "unknown requisition", params: () => ({ requisitionId: unknown }), set: () => ({}), status: 404 },
-      { label: "a lead edits another team's requisition", as: "lead", params: (f) => ({ requisitionId: s(f.otherRequisition) }), set: (f) => ({ teamId: s(f.otherTeam) }), status: 403 },
+      {
+        label: "a lead edits another team's requisition",
+        as: "lead",
+        params: (f) => ({ requisitionId: s(f.otherRequisition) }),
+        set: (f) => ({ teamId: s(f.otherTeam) }),
+        status: 403,
+      },
     ],
   },
   {
@@ -985,7 +1227,16 @@ const TABLES: FormTable[] = [
     module: () => import("~/routes/kpis._index"),
     as: "lead",
     url: () => "/kpis?index",
-    valid: () => ({ intent: "create-kpi", key: "malformed_new_kpi", name: "Malformed new KPI", unit: "", direction: "higher", category: "product", source: "manual", description: "" }),
+    valid: () => ({
+      intent: "create-kpi",
+      key: "malformed_new_kpi",
+      name: "Malformed new KPI",
+      unit: "",
+      direction: "higher",
+      category: "product",
+      source: "manual",
+      description: "",
+    }),
     fields: kpiFields,
     cases: [{ label: "key already used", set: () => ({ key: "nps" }), field: "key" }, viewerForbidden, unknownIntent],
   },
@@ -1013,7 +1264,16 @@ const TABLES: FormTable[] = [
     as: "cto",
     url: (f) => `/kpis/${f.kpi}`,
     params: (f) => ({ kpiId: s(f.kpi) }),
-    valid: () => ({ intent: "update-kpi", key: "malformed_kpi_fixture", name: "Malformed KPI fixture", unit: "", direction: "higher", category: "product", source: "manual", description: "" }),
+    valid: () => ({
+      intent: "update-kpi",
+      key: "malformed_kpi_fixture",
+      name: "Malformed KPI fixture",
+      unit: "",
+      direction: "higher",
+      category: "product",
+      source: "manual",
+      description: "",
+    }),
     fields: sample(kpiFields),
     cases: [
       { label: "another KPI's key", set: () => ({ key: "nps" }), field: "key" },
@@ -1089,7 +1349,15 @@ const TABLES: FormTable[] = [
     module: () => import("~/routes/okrs._index"),
     as: "lead",
     url: () => "/okrs?index",
-    valid: (f) => ({ intent: "create-objective", cycleId: s(f.openCycle), title: "Malformed new objective", teamId: s(f.core), ownerUserId: "", parentId: "", description: "" }),
+    valid: (f) => ({
+      intent: "create-objective",
+      cycleId: s(f.openCycle),
+      title: "Malformed new objective",
+      teamId: s(f.core),
+      ownerUserId: "",
+      parentId: "",
+      description: "",
+    }),
     fields: { cycleId: bad.id(), ...objectiveFields, teamId: bad.id({ required: false }).filter((b) => b.label !== "missing" && b.label !== "empty") },
     cases: [
       { label: "unknown cycle", set: () => ({ cycleId: unknown }), field: "cycleId" },
@@ -1116,7 +1384,12 @@ const TABLES: FormTable[] = [
       { label: "unknown owner", set: () => ({ ownerUserId: unknown }), field: "ownerUserId" },
       { label: "unknown parent", set: () => ({ parentId: unknown }), field: "parentId" },
       { label: "itself as parent", set: (f) => ({ parentId: s(f.coreObjective) }), field: "parentId" },
-      { label: "another team's objective (lead)", params: (f) => ({ objectiveId: s(f.otherObjective) }), set: (f) => ({ teamId: s(f.otherTeam) }), status: 403 },
+      {
+        label: "another team's objective (lead)",
+        params: (f) => ({ objectiveId: s(f.otherObjective) }),
+        set: (f) => ({ teamId: s(f.otherTeam) }),
+        status: 403,
+      },
       { label: "unknown objective", params: () => ({ objectiveId: unknown }), set: () => ({}), status: 404 },
       viewerForbidden,
       unknownIntent,
@@ -1128,7 +1401,16 @@ const TABLES: FormTable[] = [
     as: "lead",
     url: (f) => `/okrs/${f.coreObjective}`,
     params: (f) => ({ objectiveId: s(f.coreObjective) }),
-    valid: () => ({ intent: "create-kr", title: "Malformed new KR", kind: "number", startValue: "0", targetValue: "10", unit: "", weight: "1", ownerUserId: "" }),
+    valid: () => ({
+      intent: "create-kr",
+      title: "Malformed new KR",
+      kind: "number",
+      startValue: "0",
+      targetValue: "10",
+      unit: "",
+      weight: "1",
+      ownerUserId: "",
+    }),
     fields: krFields,
     cases: [
       { label: "percent target above 100", set: () => ({ kind: "percent", targetValue: "150" }), field: "targetValue" },
@@ -1144,7 +1426,17 @@ const TABLES: FormTable[] = [
     as: "lead",
     url: (f) => `/okrs/${f.coreObjective}`,
     params: (f) => ({ objectiveId: s(f.coreObjective) }),
-    valid: (f) => ({ intent: "update-kr", keyResultId: s(f.kr), title: "Malformed: KR", kind: "number", startValue: "0", targetValue: "10", unit: "", weight: "1", ownerUserId: "" }),
+    valid: (f) => ({
+      intent: "update-kr",
+      keyResultId: s(f.kr),
+      title: "Malformed: KR",
+      kind: "number",
+      startValue: "0",
+      targetValue: "10",
+      unit: "",
+      weight: "1",
+      ownerUserId: "",
+    }),
     fields: sample(krFields),
     cases: [
       { label: "unknown owner", set: () => ({ ownerUserId: unknown }), field: "ownerUserId" },
@@ -1154,41 +1446,37 @@ const TABLES: FormTable[] = [
       { label: "a key result of another objective", set: (f) => ({ keyResultId: s(f.otherKr) }), status: 404 },
     ],
   },
-  ...(["archive-kr", "restore-kr", "carry-over"] as const).map(
-    (intent): FormTable => ({
-      form: `okrs.$objectiveId#${intent}`,
-      module: () => import("~/routes/okrs.$objectiveId"),
-      as: "lead",
-      url: (f) => `/okrs/${f.coreObjective}`,
-      params: (f) => ({ objectiveId: s(f.coreObjective) }),
-      valid: (f) => ({ intent, keyResultId: s(f.kr) }),
-      fields: {},
-      cases: [
-        { label: "unknown key result", set: () => ({ keyResultId: unknown }), status: 404 },
-        { label: "key result id not a number", set: () => ({ keyResultId: "1e1" }), status: 404 },
-        { label: "key result missing", set: () => ({ keyResultId: MISSING }), status: 404 },
-        { label: "a key result of another objective", set: (f) => ({ keyResultId: s(f.otherKr) }), status: 404 },
-        viewerForbidden,
-      ],
-    }),
-  ),
-  ...(["archive-objective", "restore-objective"] as const).map(
-    (intent): FormTable => ({
-      form: `okrs.$objectiveId#${intent}`,
-      module: () => import("~/routes/okrs.$objectiveId"),
-      as: "lead",
-      url: (f) => `/okrs/${f.coreObjective}`,
-      params: (f) => ({ objectiveId: s(f.coreObjective) }),
-      valid: () => ({ intent }),
-      fields: {},
-      cases: [
-        { label: "unknown objective", params: () => ({ objectiveId: unknown }), set: () => ({}), status: 404 },
-        { label: "objective id not a number", params: () => ({ objectiveId: "0x5" }), set: () => ({}), status: 404 },
-        { label: "another team's objective (lead)", params: (f) => ({ objectiveId: s(f.otherObjective) }), set: () => ({}), status: 403 },
-        viewerForbidden,
-      ],
-    }),
-  ),
+  ...(["archive-kr", "restore-kr", "carry-over"] as const).map((intent): FormTable => ({
+    form: `okrs.$objectiveId#${intent}`,
+    module: () => import("~/routes/okrs.$objectiveId"),
+    as: "lead",
+    url: (f) => `/okrs/${f.coreObjective}`,
+    params: (f) => ({ objectiveId: s(f.coreObjective) }),
+    valid: (f) => ({ intent, keyResultId: s(f.kr) }),
+    fields: {},
+    cases: [
+      { label: "unknown key result", set: () => ({ keyResultId: unknown }), status: 404 },
+      { label: "key result id not a number", set: () => ({ keyResultId: "1e1" }), status: 404 },
+      { label: "key result missing", set: () => ({ keyResultId: MISSING }), status: 404 },
+      { label: "a key result of another objective", set: (f) => ({ keyResultId: s(f.otherKr) }), status: 404 },
+      viewerForbidden,
+    ],
+  })),
+  ...(["archive-objective", "restore-objective"] as const).map((intent): FormTable => ({
+    form: `okrs.$objectiveId#${intent}`,
+    module: () => import("~/routes/okrs.$objectiveId"),
+    as: "lead",
+    url: (f) => `/okrs/${f.coreObjective}`,
+    params: (f) => ({ objectiveId: s(f.coreObjective) }),
+    valid: () => ({ intent }),
+    fields: {},
+    cases: [
+      { label: "unknown objective", params: () => ({ objectiveId: unknown }), set: () => ({}), status: 404 },
+      { label: "objective id not a number", params: () => ({ objectiveId: "0x5" }), set: () => ({}), status: 404 },
+      { label: "another team's objective (lead)", params: (f) => ({ objectiveId: s(f.otherObjective) }), set: () => ({}), status: 403 },
+      viewerForbidden,
+    ],
+  })),
   {
     form: "okrs.kr.$keyResultId#checkin",
     module: () => import("~/routes/okrs.kr.$keyResultId"),
@@ -1281,7 +1569,10 @@ const TABLES: FormTable[] = [
     url: () => "/risks/rules",
     valid: (f) => ({ intent: "rule", ruleId: s(f.rule), threshold: "12", enabled: "on" }),
     fields: { ruleId: bad.id(), threshold: bad.decimal({ min: 0, max: 120 }), enabled: bad.checkbox() },
-    cases: [{ label: "unknown rule", set: () => ({ ruleId: unknown }), field: "ruleId" }, { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 }],
+    cases: [
+      { label: "unknown rule", set: () => ({ ruleId: unknown }), field: "ruleId" },
+      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
+    ],
   },
   {
     form: "targets#set",
@@ -1341,7 +1632,12 @@ const TABLES: FormTable[] = [
     params: (f) => ({ month: f.packMonth }),
     valid: () => ({ intent: "publish", confirm: "yes" }),
     fields: {
-      confirm: [bad.extra("missing (unticked)", MISSING), bad.extra("another value", "on"), bad.extra("<script>", bad.SCRIPT), bad.extra("duplicate field (yes, yes)", ["yes", "yes"])],
+      confirm: [
+        bad.extra("missing (unticked)", MISSING),
+        bad.extra("another value", "on"),
+        bad.extra("<script>", bad.SCRIPT),
+        bad.extra("duplicate field (yes, yes)", ["yes", "yes"]),
+      ],
     },
     cases: [{ label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 }, viewerForbidden],
   },
@@ -1355,7 +1651,13 @@ const TABLES: FormTable[] = [
     secret: ["password"],
     fields: {
       email: bad.email(),
-      password: [bad.extra("missing", MISSING), bad.extra("empty", ""), bad.extra("1025 characters", "x".repeat(1025)), bad.extra("10k characters", bad.LONG), bad.extra("duplicate field", ["a", "b"])],
+      password: [
+        bad.extra("missing", MISSING),
+        bad.extra("empty", ""),
+        bad.extra("1025 characters", "x".repeat(1025)),
+        bad.extra("10k characters", bad.LONG),
+        bad.extra("duplicate field", ["a", "b"]),
+      ],
     },
   },
   {
@@ -1369,7 +1671,15 @@ const TABLES: FormTable[] = [
 ];
 
 /** File imports: the reply lists row errors ({row, field, message}) instead of per-field messages. */
-type ImportTable = { form: string; module: () => Promise<{ action: Action }>; as: Role; url: string; base: Record<string, string>; fileField: string; files: { label: string; file?: File; fields?: Record<string, string | undefined>; status?: number }[] };
+type ImportTable = {
+  form: string;
+  module: () => Promise<{ action: Action }>;
+  as: Role;
+  url: string;
+  base: Record<string, string>;
+  fileField: string;
+  files: { label: string; file?: File; fields?: Record<string, string | undefined>; status?: number }[];
+};
 
 const csvFile = (text: string, name = "x.csv") => new File([text], name, { type: "text/csv" });
 
@@ -1433,7 +1743,10 @@ const IMPORT_TABLES: ImportTable[] = [
       { label: "bad month", file: csvFile("month,cash,revenue,mrr,customers,new_customers,churned_customers,financing\n2030-13,1,1,1,1,0,0,\n") },
       { label: "exponent count", file: csvFile("month,cash,revenue,mrr,customers,new_customers,churned_customers,financing\n2030-01,1,1,1,1e1,0,0,\n") },
       { label: "hex amount", file: csvFile("month,cash,revenue,mrr,customers,new_customers,churned_customers,financing\n2030-01,0x5,1,1,1,0,0,\n") },
-      { label: "one good row and one bad row", file: csvFile("month,cash,revenue,mrr,customers,new_customers,churned_customers,financing\n2030-01,1,1,1,1,0,0,\n2030-02,1,-1,1,1,0,0,\n") },
+      {
+        label: "one good row and one bad row",
+        file: csvFile("month,cash,revenue,mrr,customers,new_customers,churned_customers,financing\n2030-01,1,1,1,1,0,0,\n2030-02,1,-1,1,1,0,0,\n"),
+      },
       { label: "wrong header", file: csvFile("a,b\n1,2\n") },
     ],
   },
@@ -1446,15 +1759,65 @@ const IMPORT_TABLES: ImportTable[] = [
     fileField: "file",
     files: [
       { label: "nothing chosen, nothing pasted", file: new File([], "", { type: "application/octet-stream" }) },
-      { label: "kind missing", fields: { kind: undefined }, file: csvFile("external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nk1,api-gateway,production,success,,2025-01-01T10:00:00Z,,,\n") },
-      { label: "kind unknown", fields: { kind: "releases" }, file: csvFile("external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nk2,api-gateway,production,success,,2025-01-01T10:00:00Z,,,\n") },
-      { label: "incidents pasted with a bad severity", fields: { kind: "incidents", csv: "external_id,service,title,severity,started_at,resolved_at,caused_by_external_id\np1,api-gateway,Pasted,SEV9,2025-01-01T10:00:00Z,,\n" } },
-      { label: "incidents pasted, resolved before started", fields: { kind: "incidents", csv: "external_id,service,title,severity,started_at,resolved_at,caused_by_external_id\np2,api-gateway,Pasted,SEV2,2025-01-01T10:00:00Z,2025-01-01T09:00:00Z,\n" } },
-      { label: "incidents pasted, cause naming no deployment", fields: { kind: "incidents", csv: "external_id,service,title,severity,started_at,resolved_at,caused_by_external_id\np3,api-gateway,Pasted,SEV2,2025-01-01T10:00:00Z,,no-such-deploy\n" } },
-      { label: "bad status", file: csvFile("external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nx1,api-gateway,production,maybe,,2025-01-01T10:00:00Z,,,\n") },
-      { label: "time without a zone", file: csvFile("external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nx2,api-gateway,production,success,,2025-01-01T10:00:00,,,\n") },
-      { label: "year 2999", file: csvFile("external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nx3,api-gateway,production,success,,2999-01-01T10:00:00Z,,,\n") },
-      { label: "one good row and one bad row", file: csvFile("external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nx4,api-gateway,production,success,,2025-01-01T10:00:00Z,,,\nx5,api-gateway,production,success,,not-a-time,,,\n") },
+      {
+        label: "kind missing",
+        fields: { kind: undefined },
+        file: csvFile(
+          "external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nk1,api-gateway,production,success,,2025-01-01T10:00:00Z,,,\n",
+        ),
+      },
+      {
+        label: "kind unknown",
+        fields: { kind: "releases" },
+        file: csvFile(
+          "external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nk2,api-gateway,production,success,,2025-01-01T10:00:00Z,,,\n",
+        ),
+      },
+      {
+        label: "incidents pasted with a bad severity",
+        fields: {
+          kind: "incidents",
+          csv: "external_id,service,title,severity,started_at,resolved_at,caused_by_external_id\np1,api-gateway,Pasted,SEV9,2025-01-01T10:00:00Z,,\n",
+        },
+      },
+      {
+        label: "incidents pasted, resolved before started",
+        fields: {
+          kind: "incidents",
+          csv: "external_id,service,title,severity,started_at,resolved_at,caused_by_external_id\np2,api-gateway,Pasted,SEV2,2025-01-01T10:00:00Z,2025-01-01T09:00:00Z,\n",
+        },
+      },
+      {
+        label: "incidents pasted, cause naming no deployment",
+        fields: {
+          kind: "incidents",
+          csv: "external_id,service,title,severity,started_at,resolved_at,caused_by_external_id\np3,api-gateway,Pasted,SEV2,2025-01-01T10:00:00Z,,no-such-deploy\n",
+        },
+      },
+      {
+        label: "bad status",
+        file: csvFile(
+          "external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nx1,api-gateway,production,maybe,,2025-01-01T10:00:00Z,,,\n",
+        ),
+      },
+      {
+        label: "time without a zone",
+        file: csvFile(
+          "external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nx2,api-gateway,production,success,,2025-01-01T10:00:00,,,\n",
+        ),
+      },
+      {
+        label: "year 2999",
+        file: csvFile(
+          "external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nx3,api-gateway,production,success,,2999-01-01T10:00:00Z,,,\n",
+        ),
+      },
+      {
+        label: "one good row and one bad row",
+        file: csvFile(
+          "external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nx4,api-gateway,production,success,,2025-01-01T10:00:00Z,,,\nx5,api-gateway,production,success,,not-a-time,,,\n",
+        ),
+      },
       { label: "wrong header", file: csvFile("a,b\n1,2\n") },
     ],
   },
@@ -1474,12 +1837,20 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => w?.cleanup());
 
-type Resolved = { status: number; field: string; formError: boolean; as: Role; params?: (fx: Fx) => Record<string, string>; set: (fx: Fx) => Record<string, BadValue> };
+type Resolved = {
+  status: number;
+  field: string;
+  formError: boolean;
+  as: Role;
+  params?: (fx: Fx) => Record<string, string>;
+  set: (fx: Fx) => Record<string, BadValue>;
+};
 
 function casesOf(t: FormTable): { name: string; c: Resolved }[] {
   const out: { name: string; c: Resolved }[] = [];
   for (const [field, values] of Object.entries(t.fields)) {
-    for (const v of values) out.push({ name: `${field}: ${v.label}`, c: { status: 400, field, formError: false, as: t.as, set: () => ({ [field]: v.value }) } });
+    for (const v of values)
+      out.push({ name: `${field}: ${v.label}`, c: { status: 400, field, formError: false, as: t.as, set: () => ({ [field]: v.value }) } });
   }
   for (const c of t.cases ?? []) {
     const changed = c.field ?? "";

@@ -60,8 +60,22 @@ beforeEach(() => {
   cto = mk("cto", tech.id);
   lead = mk("lead", tech.id);
   viewer = mk("viewer", null);
-  techReq = insertRequisition(db, { title: "Backend engineer", teamId: tech.id, annualSalaryCents: TECH_SALARY, targetStartMonth: "2025-03", status: "open", priority: "P0" });
-  businessReq = insertRequisition(db, { title: "Account executive", teamId: business.id, annualSalaryCents: BUSINESS_SALARY, targetStartMonth: "2025-05", status: "planned", priority: "P1" });
+  techReq = insertRequisition(db, {
+    title: "Backend engineer",
+    teamId: tech.id,
+    annualSalaryCents: TECH_SALARY,
+    targetStartMonth: "2025-03",
+    status: "open",
+    priority: "P0",
+  });
+  businessReq = insertRequisition(db, {
+    title: "Account executive",
+    teamId: business.id,
+    annualSalaryCents: BUSINESS_SALARY,
+    targetStartMonth: "2025-05",
+    status: "planned",
+    priority: "P1",
+  });
   insertEmployee(db, { name: "Ada", teamId: tech.id, annualSalaryCents: EMPLOYEE_SALARY, startDate: "2024-01-01" });
 });
 
@@ -118,7 +132,7 @@ describe("requisition salaries follow the permission matrix", () => {
     expect(toCsv(ceoCsv.headers, ceoCsv.rows)).toContain("61234.56");
     expect(toCsv(ceoCsv.headers, ceoCsv.rows)).toContain("47654.32");
 
-    const ctoCsv = toCsv(...Object.values(requisitionsCsvRows(db, cto, {})) as [string[], string[][]]);
+    const ctoCsv = toCsv(...(Object.values(requisitionsCsvRows(db, cto, {})) as [string[], string[][]]));
     expect(ctoCsv).toContain("61234.56");
     expect(containsSalary(ctoCsv, BUSINESS_SALARY)).toBe(false);
 
@@ -258,8 +272,12 @@ describe("writes: permissions, transitions, audit", () => {
     const seen = getRequisition(db, lead, mine.id)!;
     expect(seen.canEditProposal).toBe(true);
     expect(seen.annualSalaryCents).toBeNull();
-    expect(updateRequisition(db, lead, mine.id, { ...input(tech.id), title: "Senior data engineer", annualSalaryCents: undefined, status: "hired" })).toBe(true);
-    const after = db.get<{ title: string; status: string; salary: number }>(sql`SELECT title, status, annual_salary_cents AS salary FROM requisitions WHERE id = ${mine.id}`);
+    expect(updateRequisition(db, lead, mine.id, { ...input(tech.id), title: "Senior data engineer", annualSalaryCents: undefined, status: "hired" })).toBe(
+      true,
+    );
+    const after = db.get<{ title: string; status: string; salary: number }>(
+      sql`SELECT title, status, annual_salary_cents AS salary FROM requisitions WHERE id = ${mine.id}`,
+    );
     expect(after).toEqual({ title: "Senior data engineer", status: "planned", salary: 60_000_00 }); // blank salary kept
     // not someone else's, not another team's
     expect(getRequisition(db, lead, techReq.id)!.canEditProposal).toBe(false);
@@ -318,7 +336,12 @@ describe("writes: permissions, transitions, audit", () => {
     const id = createEmployee(db, ceo, emp);
     expect(audits()).toEqual([expect.objectContaining({ action: "create", entityType: "employee", entityId: String(id), actorUserId: ceo.id })]);
     expect(getHeadcountSummary(db, "2025-03").actual).toBe(2);
-    expect(employeePrefillFromRequisition(db, ceo, businessReq.id)).toEqual({ title: "Account executive", teamId: business.id, startDate: "2025-05-01", annualSalaryCents: BUSINESS_SALARY });
+    expect(employeePrefillFromRequisition(db, ceo, businessReq.id)).toEqual({
+      title: "Account executive",
+      teamId: business.id,
+      startDate: "2025-05-01",
+      annualSalaryCents: BUSINESS_SALARY,
+    });
     expect(employeePrefillFromRequisition(db, cto, businessReq.id)!.annualSalaryCents).toBeNull();
     expect(employeePrefillFromRequisition(db, lead, techReq.id)!.annualSalaryCents).toBeNull();
   });

@@ -18,44 +18,81 @@ describe("entry list", () => {
   it("unticked checkboxes and radios are absent; ticked ones send their value or 'on'", () => {
     const f = only(`<form method="post"><input type="checkbox" name="a"/><input type="checkbox" name="b" checked=""/>
       <input type="checkbox" name="c" value="yes" checked=""/><input type="radio" name="r" value="1"/><input type="radio" name="r" value="2" checked=""/></form>`);
-    expect(strings(f.entries())).toEqual([["b", "on"], ["c", "yes"], ["r", "2"]]);
+    expect(strings(f.entries())).toEqual([
+      ["b", "on"],
+      ["c", "yes"],
+      ["r", "2"],
+    ]);
     f.check("a").uncheck("b").check("r", "1");
-    expect(strings(f.entries())).toEqual([["a", "on"], ["c", "yes"], ["r", "1"]]);
+    expect(strings(f.entries())).toEqual([
+      ["a", "on"],
+      ["c", "yes"],
+      ["r", "1"],
+    ]);
   });
 
   it("empty text fields are sent as empty strings; hidden fields as rendered; entities decoded", () => {
-    const f = only(`<form method="post"><input type="hidden" name="intent" value="save"/><input name="t"/><input name="q" value="a &amp; &quot;b&quot; &#x27;c&#x27;"/><textarea name="n"></textarea></form>`);
-    expect(strings(f.entries())).toEqual([["intent", "save"], ["t", ""], ["q", `a & "b" 'c'`], ["n", ""]]);
+    const f = only(
+      `<form method="post"><input type="hidden" name="intent" value="save"/><input name="t"/><input name="q" value="a &amp; &quot;b&quot; &#x27;c&#x27;"/><textarea name="n"></textarea></form>`,
+    );
+    expect(strings(f.entries())).toEqual([
+      ["intent", "save"],
+      ["t", ""],
+      ["q", `a & "b" 'c'`],
+      ["n", ""],
+    ]);
   });
 
   it("a select sends its selected option, or the first enabled one when none is marked; multiple selects send each", () => {
     const f = only(`<form method="post"><select name="s"><option value="" disabled="">Pick</option><option value="1">One</option><option>Two</option></select>
       <select name="t"><option value="a">A</option><option value="b" selected="">B</option></select>
       <select name="m" multiple=""><option value="x" selected="">X</option><option value="y">Y</option><option value="z" selected="">Z</option></select></form>`);
-    expect(strings(f.entries())).toEqual([["s", "1"], ["t", "b"], ["m", "x"], ["m", "z"]]);
+    expect(strings(f.entries())).toEqual([
+      ["s", "1"],
+      ["t", "b"],
+      ["m", "x"],
+      ["m", "z"],
+    ]);
     f.select("s", "Two");
     expect(f.valueOf("s")).toBe("Two");
     expect(() => f.select("t", "nope")).toThrow(/no option "nope"/);
   });
 
   it("disabled controls (and those in a disabled fieldset) are not sent", () => {
-    const f = only(`<form method="post"><input name="a" value="1" disabled=""/><fieldset disabled=""><input name="b" value="2"/></fieldset><input name="c" value="3"/></form>`);
+    const f = only(
+      `<form method="post"><input name="a" value="1" disabled=""/><fieldset disabled=""><input name="b" value="2"/></fieldset><input name="c" value="3"/></form>`,
+    );
     expect(strings(f.entries())).toEqual([["c", "3"]]);
   });
 
   it("only the submitter among the buttons is sent, with its name and value", () => {
-    const f = only(`<form method="post"><input type="hidden" name="k" value="v"/><button name="theme" value="light">L</button><button name="theme" value="dark">D</button><button type="button" name="x" value="y">no</button></form>`);
-    expect(strings(f.entries())).toEqual([["k", "v"], ["theme", "light"]]);
+    const f = only(
+      `<form method="post"><input type="hidden" name="k" value="v"/><button name="theme" value="light">L</button><button name="theme" value="dark">D</button><button type="button" name="x" value="y">no</button></form>`,
+    );
+    expect(strings(f.entries())).toEqual([
+      ["k", "v"],
+      ["theme", "light"],
+    ]);
     const dark = f.submitters().find((s) => s.value === "dark")!;
-    expect(strings(f.entries(dark))).toEqual([["k", "v"], ["theme", "dark"]]);
+    expect(strings(f.entries(dark))).toEqual([
+      ["k", "v"],
+      ["theme", "dark"],
+    ]);
     expect(strings(f.entries(null))).toEqual([["k", "v"]]);
   });
 
   it("controls outside the form that name it with form= belong to it, in tree order", () => {
-    const forms = formsOf(`<table><tr><td><form method="post" id="row-1"><input type="hidden" name="id" value="1"/></form><input form="row-1" name="name" value="A"/></td>
-      <td><input form="row-1" type="checkbox" name="active" checked=""/></td><td><input name="stray" value="s"/></td></tr></table>`, PAGE);
+    const forms = formsOf(
+      `<table><tr><td><form method="post" id="row-1"><input type="hidden" name="id" value="1"/></form><input form="row-1" name="name" value="A"/></td>
+      <td><input form="row-1" type="checkbox" name="active" checked=""/></td><td><input name="stray" value="s"/></td></tr></table>`,
+      PAGE,
+    );
     expect(forms).toHaveLength(1);
-    expect(strings(forms[0].entries())).toEqual([["id", "1"], ["name", "A"], ["active", "on"]]);
+    expect(strings(forms[0].entries())).toEqual([
+      ["id", "1"],
+      ["name", "A"],
+      ["active", "on"],
+    ]);
   });
 
   it("textarea line breaks are posted as CRLF; a file input with no file sends an empty file", () => {

@@ -88,14 +88,24 @@ describe("body size limits (before any route reads the body)", () => {
   it("forms up to the limit pass; multipart uploads get the larger upload limit; the API its own (JSON 413)", async () => {
     const cookie = await sessionCookie(ceoId);
     const almost = form({ theme: "dark", redirectTo: "/", pad: "x".repeat(TEST_CONFIG.maxBodyBytes.form - 100) });
-    const ok = await fetch(`${server.url}/resources/theme`, { method: "POST", redirect: "manual", headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" }, body: almost });
+    const ok = await fetch(`${server.url}/resources/theme`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+      body: almost,
+    });
     expect(ok.status).toBe(302);
 
     const csv = new File(["key,date,value\n".padEnd(3 * 1024 * 1024, "#")], "big.csv", { type: "text/csv" });
     const upload = new FormData();
     upload.set("intent", "import");
     upload.set("file", csv);
-    const up = await fetch(`${server.url}/kpis?index`, { method: "POST", redirect: "manual", headers: { Origin: server.origin, Cookie: cookie }, body: upload });
+    const up = await fetch(`${server.url}/kpis?index`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: server.origin, Cookie: cookie },
+      body: upload,
+    });
     expect(up.status).not.toBe(413); // 3 MB: over the form limit, under the upload limit — the route reads it
     const huge = new FormData();
     huge.set("file", new File([Buffer.alloc(TEST_CONFIG.maxBodyBytes.upload + 1)], "huge.csv", { type: "text/csv" }));
@@ -147,7 +157,14 @@ describe("security headers", () => {
 
   it("authenticated pages, their .data and resource routes: Cache-Control private, no-store", async () => {
     const cookie = await sessionCookie(ceoId);
-    for (const url of ["/dashboards/executive", "/dashboards/executive.data", "/hiring/employees", "/hiring/employees.data", "/hiring/employees/export", "/login"]) {
+    for (const url of [
+      "/dashboards/executive",
+      "/dashboards/executive.data",
+      "/hiring/employees",
+      "/hiring/employees.data",
+      "/hiring/employees/export",
+      "/login",
+    ]) {
       const res = await fetch(`${server.url}${url}`, { headers: { Cookie: cookie }, redirect: "manual" });
       expect(res.headers.get("cache-control"), url).toBe("private, no-store");
     }
@@ -239,7 +256,12 @@ describe("proxy trust (TRUST_PROXY)", () => {
       expect(bad.status).toBe(400);
       const keys = (t.db.$client.prepare("SELECT key FROM login_attempts").all() as { key: string }[]).map((r) => r.key);
       expect(keys).toContain("pair:198.51.100.7 someone@example.test");
-      const ok = await fetch(`${proxied.url}/login`, { method: "POST", redirect: "manual", headers, body: form({ email: "ceo@example.test", password: PASSWORD }) });
+      const ok = await fetch(`${proxied.url}/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers,
+        body: form({ email: "ceo@example.test", password: PASSWORD }),
+      });
       expect(ok.status).toBe(302);
       expect(ok.headers.get("location")).toBe("/");
       // a foreign page posting through the same proxy is still refused
@@ -267,7 +289,11 @@ describe("former 500s", () => {
     const ids = Object.keys(server.build.routes);
     expect(ids.length).toBeGreaterThan(50);
     for (const id of ids) {
-      for (const url of [`/login?_data=${encodeURIComponent(id)}`, `/okrs/1?_data=${encodeURIComponent(id)}`, `/governance/compliance?_data=${encodeURIComponent(id)}`]) {
+      for (const url of [
+        `/login?_data=${encodeURIComponent(id)}`,
+        `/okrs/1?_data=${encodeURIComponent(id)}`,
+        `/governance/compliance?_data=${encodeURIComponent(id)}`,
+      ]) {
         for (const headers of [{ Cookie: cookie }, {}] as Record<string, string>[]) {
           const res = await fetch(`${server.url}${url}`, { headers, redirect: "manual" });
           expect(res.status, `${url} ${Object.keys(headers)}`).toBe(400);

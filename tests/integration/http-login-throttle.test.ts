@@ -68,7 +68,9 @@ describe("login throttle", () => {
 
   it(`spraying ${SPRAY_ACCOUNTS}+ accounts from one address slows that address for every account; other addresses are not`, async () => {
     for (let i = 0; i < SPRAY_ACCOUNTS; i++) expect((await signIn("203.0.113.66", `victim${i}@example.test`, "Summer2026!")).status).toBe(400);
-    const addressWait = () => (t.db.$client.prepare("SELECT key, locked_until FROM login_attempts WHERE key = 'addr:203.0.113.66'").get() as { locked_until: number | null }).locked_until;
+    const addressWait = () =>
+      (t.db.$client.prepare("SELECT key, locked_until FROM login_attempts WHERE key = 'addr:203.0.113.66'").get() as { locked_until: number | null })
+        .locked_until;
     expect(addressWait()).not.toBeNull(); // the address is now slowed …
     // … and keeps spraying (a few more accounts, recorded directly so the test does not race the 1 s wait)
     for (let i = 0; i < 5; i++) recordFailure(t.db, `more${i}@example.test`, "203.0.113.66");

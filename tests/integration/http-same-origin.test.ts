@@ -36,7 +36,11 @@ afterAll(async () => {
 
 const REFUSED = /^(\{"error":")?Cross-origin request refused/;
 
-function post(url: string, headers: Record<string, string>, body = "intent=create-user&email=evil%40example.test&name=Evil&role=ceo&password=aaaaaaaaaaaaaaaa") {
+function post(
+  url: string,
+  headers: Record<string, string>,
+  body = "intent=create-user&email=evil%40example.test&name=Evil&role=ceo&password=aaaaaaaaaaaaaaaa",
+) {
   return fetch(`${server.url}${url}`, {
     method: "POST",
     redirect: "manual",
@@ -48,7 +52,9 @@ function post(url: string, headers: Record<string, string>, body = "intent=creat
 describe("every action route, every URL shape", () => {
   it("the enumeration finds the action routes (a new route file with an action is covered by itself)", () => {
     const ids = actionRouteUrls(build).map((r) => r.routeId);
-    expect(ids).toEqual(expect.arrayContaining(["routes/settings._index", "routes/risks.$riskId", "routes/login", "routes/resources.theme", "routes/okrs._index"]));
+    expect(ids).toEqual(
+      expect.arrayContaining(["routes/settings._index", "routes/risks.$riskId", "routes/login", "routes/resources.theme", "routes/okrs._index"]),
+    );
     expect(ids.length).toBeGreaterThanOrEqual(25);
     // the token API is exempt from the origin rule (bearer tokens only), and tested in its own block below
     expect(ids.filter((id) => id.startsWith("routes/api.v1"))).not.toHaveLength(0);
@@ -189,7 +195,14 @@ describe("what counts as the app's own origin", () => {
 describe("the token API: exempt from the origin rule, and a cookie never authenticates it", () => {
   it("every /api/v1 action answers 401 to a signed-in browser without a bearer token (a webhook: without its signature), whatever its Origin", async () => {
     // webhook source #1 exists: its URL answers 401 (bad signature), not 404
-    createWebhookSource(t.db, ceoId, { kind: "github", name: "GitHub", productionEnvironment: "production", serviceLabel: "service", defaultServiceId: null, mappings: [] });
+    createWebhookSource(t.db, ceoId, {
+      kind: "github",
+      name: "GitHub",
+      productionEnvironment: "production",
+      serviceLabel: "service",
+      defaultServiceId: null,
+      mappings: [],
+    });
     const before = rowCounts();
     for (const { routeId, urls } of actionRouteUrls(build)) {
       if (!routeId.startsWith("routes/api.v1") || routeId === "routes/api.v1.$") continue;

@@ -48,7 +48,12 @@ describe("employees CSV", () => {
     expect(bad.errors.map((e) => `${e.row}:${e.field}`)).toEqual(["3:start_date", "3:annual_salary", "4:team", "5:id"]);
     expect(count("employees")).toBe(0);
 
-    const ok = importEmployeesCsv(t.db, ceo, "id,name,team,title,start_date,end_date,annual_salary\n,Ada,core,Engineer,2024-01-15,,60000\n,Dee,,CFO,2024-01-01,,90 000.50\n", "test");
+    const ok = importEmployeesCsv(
+      t.db,
+      ceo,
+      "id,name,team,title,start_date,end_date,annual_salary\n,Ada,core,Engineer,2024-01-15,,60000\n,Dee,,CFO,2024-01-01,,90 000.50\n",
+      "test",
+    );
     expect(ok).toEqual({ ok: true, rows: 2, created: 2, updated: 0 });
     const { headers, rows } = employeesCsvRows(t.db, ceo, {}, { id: "name", desc: false });
     const again = importEmployeesCsv(t.db, ceo, toCsv(headers, rows), "round-trip");
@@ -87,7 +92,12 @@ describe("requisitions CSV", () => {
     insertTeam(t.db, { name: "Platform", isTech: true });
     insertTeam(t.db, { name: "Sales", isTech: false });
     const head = "id,title,team,profile,priority,target_start_month,status,source,objective,annual_salary\n";
-    const bad = importRequisitionsCsv(t.db, cto, `${head},SRE,Platform,Senior,P0,2027-01,open,,,70000\n,AE,Sales,,P1,2027-02,planned,,,50000\n,Dev,Platform,,P4,2027-13,planned,,Ghost objective,\n`, "t");
+    const bad = importRequisitionsCsv(
+      t.db,
+      cto,
+      `${head},SRE,Platform,Senior,P0,2027-01,open,,,70000\n,AE,Sales,,P1,2027-02,planned,,,50000\n,Dev,Platform,,P4,2027-13,planned,,Ghost objective,\n`,
+      "t",
+    );
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.errors.map((e) => `${e.row}:${e.field}`)).toEqual(["3:team", "4:priority", "4:target_start_month"]);
@@ -120,7 +130,12 @@ describe("OKRs CSV", () => {
     if (!refused.ok) expect([...new Set(refused.errors.map((e) => `${e.row}:${e.field}`))]).toEqual(["2:team", "3:team", "5:team"]);
     expect(count("objectives")).toBe(0);
 
-    const bad = importOkrsCsv(t.db, ceo, head + "2026-Q9,X objective,,,,KR one,number,0,,,,,\n2027-Q1,Obj,,,,KR two,percent,0,150,,,0,\n2027-Q1,Obj two,,,,,number,,,,,,\n", "t");
+    const bad = importOkrsCsv(
+      t.db,
+      ceo,
+      head + "2026-Q9,X objective,,,,KR one,number,0,,,,,\n2027-Q1,Obj,,,,KR two,percent,0,150,,,0,\n2027-Q1,Obj two,,,,,number,,,,,,\n",
+      "t",
+    );
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors.map((e) => `${e.row}:${e.field}`)).toEqual(["2:cycle", "3:weight", "3:target", "4:key_result"]);
 
@@ -133,7 +148,9 @@ describe("OKRs CSV", () => {
 
     const exported = exportOkrsCsv(t.db, cycle.id);
     expect(exported.split("\r\n")[0]).toBe(head.trim());
-    expect(exported).toContain("2027-Q1,Grow revenue,Double ARR,,ceo@acme.test,ARR from 1 M€ to 2 M€,currency,1000000.00,2000000.00,1200000.00,,2,ceo@acme.test");
+    expect(exported).toContain(
+      "2027-Q1,Grow revenue,Double ARR,,ceo@acme.test,ARR from 1 M€ to 2 M€,currency,1000000.00,2000000.00,1200000.00,,2,ceo@acme.test",
+    );
     // the export imports back: nothing new, the key results are updated in place
     expect(importOkrsCsv(t.db, ceo, exported, "rt")).toEqual({ ok: true, rows: 4, objectivesCreated: 0, keyResultsCreated: 0, keyResultsUpdated: 3 });
     expect(count("objectives")).toBe(3);
@@ -145,7 +162,9 @@ describe("templates and the checklist", () => {
   it("a template is its export's header row; an unknown kind is a 404", async () => {
     const u = insertUser(t.db, { role: "viewer" });
     const cookie = (await login(u.id, "/")).headers.get("Set-Cookie")!.split(";")[0];
-    const res = (await templateLoader(args(new Request("http://localhost/import/template/employees", { headers: { Cookie: cookie } }), { kind: "employees" }))) as Response;
+    const res = (await templateLoader(
+      args(new Request("http://localhost/import/template/employees", { headers: { Cookie: cookie } }), { kind: "employees" }),
+    )) as Response;
     expect((await res.text()).replace(/^\ufeff/, "").trim()).toBe("id,name,team,title,start_date,end_date,annual_salary");
     let status = 0;
     try {

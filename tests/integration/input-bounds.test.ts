@@ -11,15 +11,7 @@ import { action as kpiAction } from "~/routes/kpis.$kpiId";
 import { action as objectiveAction } from "~/routes/okrs.$objectiveId";
 import { action as krAction } from "~/routes/okrs.kr.$keyResultId";
 import { action as settingsAction } from "~/routes/settings._index";
-import {
-  insertCycle,
-  insertKeyResult,
-  insertKpi,
-  insertObjective,
-  insertService,
-  insertTeam,
-  insertUser,
-} from "../../seeds/builders";
+import { insertCycle, insertKeyResult, insertKpi, insertObjective, insertService, insertTeam, insertUser } from "../../seeds/builders";
 import { args, cookieFor, get, post, run } from "../helpers/actions";
 import { createTestDb } from "../helpers/db";
 
@@ -56,9 +48,7 @@ describe("unknown ids in form actions: a 400 with the field's message, nothing w
     expect(created.status).toBe(400);
     expect(fieldErrors(created.body).teamId).toEqual(["is not a known team"]);
     const updated = await run(() =>
-      settingsAction(
-        args(post("/settings?index", cookie, { intent: "update-user", userId: String(other.id), name: "X", role: "viewer", teamId: "99999" })),
-      ),
+      settingsAction(args(post("/settings?index", cookie, { intent: "update-user", userId: String(other.id), name: "X", role: "viewer", teamId: "99999" }))),
     );
     expect(updated.status).toBe(400);
     expect(fieldErrors(updated.body).teamId).toEqual(["is not a known team"]);
@@ -138,9 +128,7 @@ describe("strict numbers and plausible dates", () => {
     const cookie = await cookieFor(cto.id);
     for (const startedAt of ["2099-01-01T10:00", "0001-01-01T10:00", "1999-12-31T23:00"]) {
       const res = await run(() =>
-        incidentNewAction(
-          args(post("/delivery/incidents/new", cookie, { serviceId: String(service.id), title: "Down", severity: "SEV2", startedAt })),
-        ),
+        incidentNewAction(args(post("/delivery/incidents/new", cookie, { serviceId: String(service.id), title: "Down", severity: "SEV2", startedAt }))),
       );
       expect(res.status, startedAt).toBe(400);
       expect(fieldErrors(res.body).startedAt, startedAt).toEqual(["must be between 2000-01-01 and now"]);
@@ -177,8 +165,7 @@ describe("windows are bounded: no URL can make a page compute for seconds", () =
   it("the DORA API answers 400 for a window over two years", async () => {
     const cto = insertUser(t.db, { role: "cto" });
     const { token } = createApiToken(t.db, { createdByUserId: cto.id, name: "ci", scopes: ["metrics:read"] }, null);
-    const req = (q: string) =>
-      new Request(`http://localhost/api/v1/metrics/dora?${q}`, { headers: { Authorization: `Bearer ${token}` } });
+    const req = (q: string) => new Request(`http://localhost/api/v1/metrics/dora?${q}`, { headers: { Authorization: `Bearer ${token}` } });
     const bad = await doraApi(args(req("from=2000-01-01&to=2099-12-31")));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { fieldErrors: Record<string, string[]> }).fieldErrors.from).toEqual(["the window must be at most 731 days (two years)"]);

@@ -41,7 +41,8 @@ async function push(key: string, body: unknown, opts: { token?: string | null; r
   return { status: res.status, json: JSON.parse(await res.text()) };
 }
 
-const rows = () => db.all<{ measured_on: string; value: number; note: string | null }>(sql`SELECT measured_on, value, note FROM kpi_measurements ORDER BY measured_on`);
+const rows = () =>
+  db.all<{ measured_on: string; value: number; note: string | null }>(sql`SELECT measured_on, value, note FROM kpi_measurements ORDER BY measured_on`);
 
 describe("POST /api/v1/kpis/<key>/measurements", () => {
   it("one measurement: 201 created, the same again 200 unchanged, another value 200 updated (idempotent on KPI + day)", async () => {
@@ -53,17 +54,15 @@ describe("POST /api/v1/kpis/<key>/measurements", () => {
     expect(r).toMatchObject({ status: 200, json: { updated: 1, measurements: [{ index: 0, measuredOn: "2025-11-20", value: 99.9, status: "updated" }] } });
     expect(rows()).toEqual([{ measured_on: "2025-11-20", value: 99.9, note: "from Prometheus" }]);
     // audited with the token as actor, only for the writes that changed something
-    const audit = db.all<{ t: number | null; u: number | null; action: string }>(sql`SELECT actor_token_id AS t, actor_user_id AS u, action FROM audit_log WHERE entity_type = 'kpi_measurement'`);
+    const audit = db.all<{ t: number | null; u: number | null; action: string }>(
+      sql`SELECT actor_token_id AS t, actor_user_id AS u, action FROM audit_log WHERE entity_type = 'kpi_measurement'`,
+    );
     expect(audit.map((a) => a.action)).toEqual(["create", "update"]);
     expect(audit.every((a) => a.t !== null && a.u === null)).toBe(true);
   });
 
   it("an array; `at` counts for its day in the company's time zone (Europe/Paris); no date means today", async () => {
-    const r = await push("api_uptime", [
-      { at: "2025-01-01T23:30:00Z", value: 99.1 },
-      { at: "2025-01-01T12:00:00+01:00", value: 99.2 },
-      { value: 99.3 },
-    ]);
+    const r = await push("api_uptime", [{ at: "2025-01-01T23:30:00Z", value: 99.1 }, { at: "2025-01-01T12:00:00+01:00", value: 99.2 }, { value: 99.3 }]);
     expect(r.status).toBe(201);
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
     expect(rows()).toEqual([
@@ -74,14 +73,20 @@ describe("POST /api/v1/kpis/<key>/measurements", () => {
   });
 
   it("the product dashboard's tile shows the pushed value", async () => {
-    await push("api_uptime", [{ measuredOn: "2025-11-19", value: 99.5 }, { measuredOn: "2025-11-20", value: 99.97 }]);
+    await push("api_uptime", [
+      { measuredOn: "2025-11-19", value: 99.5 },
+      { measuredOn: "2025-11-20", value: 99.97 },
+    ]);
     const tile = getKpiTiles(db, { now: Date.UTC(2025, 10, 21) }).tiles.find((x) => x.key === "api_uptime")!;
     expect(tile.latest).toEqual({ measuredOn: "2025-11-20", value: 99.97 });
     expect(tile.previous).toEqual({ measuredOn: "2025-11-19", value: 99.5 });
   });
 
   it("bad input is a 400 naming each field; one bad element writes nothing", async () => {
-    let r = await push("api_uptime", [{ measuredOn: "2025-11-20", value: 1 }, { measuredOn: "2025-02-30", value: "abc" }]);
+    let r = await push("api_uptime", [
+      { measuredOn: "2025-11-20", value: 1 },
+      { measuredOn: "2025-02-30", value: "abc" },
+    ]);
     expect(r.status).toBe(400);
     expect(Object.keys(r.json.fieldErrors).sort()).toEqual(["1.measuredOn", "1.value"]);
     r = await push("api_uptime", { measuredOn: "2025-11-20", at: "2025-11-20T10:00:00Z", value: 1 });
@@ -90,7 +95,10 @@ describe("POST /api/v1/kpis/<key>/measurements", () => {
     expect(r.json.fieldErrors.measuredOn).toBeDefined();
     r = await push("api_uptime", { at: "2099-01-01T00:00:00Z", value: 1 });
     expect(r.json.fieldErrors.at).toBeDefined();
-    r = await push("api_uptime", [{ measuredOn: "2025-11-20", value: 1 }, { measuredOn: "2025-11-20", value: 2 }]);
+    r = await push("api_uptime", [
+      { measuredOn: "2025-11-20", value: 1 },
+      { measuredOn: "2025-11-20", value: 2 },
+    ]);
     expect(r).toMatchObject({ status: 400, json: { fieldErrors: { "1.measuredOn": ["2025-11-20 is also the day of element 0"] } } });
     // eslint-disable-next-line no-loss-of-precision -- the point: a number JSON cannot hold as a double
     r = await push("api_uptime", { value: 1e400 }, { raw: '{"value": 1e400}' });
@@ -114,7 +122,11 @@ describe("POST /api/v1/kpis/<key>/measurements", () => {
     expect(computed).toMatchObject({ status: 400, json: { fieldErrors: { key: [expect.stringContaining("computed")] } } });
     const many = Array.from({ length: 1001 }, (_, i) => ({ measuredOn: "2025-01-01", value: i }));
     expect((await push("api_uptime", many)).status).toBe(413);
-    const res = await loader({ request: new Request("http://localhost/api/v1/kpis/api_uptime/measurements"), params: { key: "api_uptime" }, context: {} } as never);
+    const res = await loader({
+      request: new Request("http://localhost/api/v1/kpis/api_uptime/measurements"),
+      params: { key: "api_uptime" },
+      context: {},
+    } as never);
     expect(res.status).toBe(405);
     expect(rows()).toEqual([]);
   });

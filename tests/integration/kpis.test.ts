@@ -11,15 +11,7 @@ import {
   targetState,
 } from "~/models/kpis.server";
 import { MetricContext, readMetric } from "~/models/metrics.server";
-import {
-  insertCycle,
-  insertDeployment,
-  insertKpi,
-  insertKpiMeasurement,
-  insertKpiTarget,
-  insertService,
-  insertUser,
-} from "../../seeds/builders";
+import { insertCycle, insertDeployment, insertKpi, insertKpiMeasurement, insertKpiTarget, insertService, insertUser } from "../../seeds/builders";
 import { createTestDb } from "../helpers/db";
 
 let t: ReturnType<typeof createTestDb>;
@@ -154,13 +146,14 @@ describe("measurements CSV", () => {
   it("imports a good file (creating and replacing), auditing each change before → after, and exports it back", () => {
     const { user, velocity } = setup();
     insertKpiMeasurement(t.db, { kpiId: velocity.id, measuredOn: "2025-02-01", value: 40 });
-    const good = "kpi_key,measured_on,value,note\r\nsprint_velocity,2025-02-01,41,revised\r\nsprint_velocity,2025-02-08,\"44,5\",\r\np95,2025-02-08,140,\r\n";
+    const good = 'kpi_key,measured_on,value,note\r\nsprint_velocity,2025-02-01,41,revised\r\nsprint_velocity,2025-02-08,"44,5",\r\np95,2025-02-08,140,\r\n';
     expect(importMeasurementsCsv(t.db, user.id, good)).toEqual({ ok: true, created: 2, updated: 1 });
     expect(count("kpi_measurements")).toBe(3);
     expect(count("audit_log")).toBe(4); // 3 measurements changed + the import
-    const replaced = t.db.$client
-      .prepare("SELECT before, after FROM audit_log WHERE entity_type = 'kpi_measurement' AND action = 'update'")
-      .get() as { before: string; after: string };
+    const replaced = t.db.$client.prepare("SELECT before, after FROM audit_log WHERE entity_type = 'kpi_measurement' AND action = 'update'").get() as {
+      before: string;
+      after: string;
+    };
     expect(JSON.parse(replaced.before)).toEqual({ kpi: "sprint_velocity", measuredOn: "2025-02-01", value: 40, note: null });
     expect(JSON.parse(replaced.after)).toMatchObject({ kpi: "sprint_velocity", measuredOn: "2025-02-01", value: 41, note: "revised" });
     const csv = exportMeasurementsCsv(t.db);

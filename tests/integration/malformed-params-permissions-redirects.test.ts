@@ -90,9 +90,24 @@ describe("URL parameters parsed by zod, malformed ones ignored (never a 500)", (
 describe("redirect targets after login and theme switch", () => {
   it("safeRedirectPath keeps same-origin paths only", async () => {
     const { safeRedirectPath } = await import("~/utils/http.server");
-    for (const ok of ["/", "/okrs?cycle=2", "/hiring/3#x", "/dashboards/executive?asOf=2026-01&impacts=all", "/a%20b"]) expect(safeRedirectPath(ok), ok).toBe(ok);
+    for (const ok of ["/", "/okrs?cycle=2", "/hiring/3#x", "/dashboards/executive?asOf=2026-01&impacts=all", "/a%20b"])
+      expect(safeRedirectPath(ok), ok).toBe(ok);
     // "/\t/evil.com" is "//evil.com" to a browser (tabs and newlines are dropped): an open redirect
-    for (const bad of ["/\t/evil.com", "/\n/evil.com", "/\r\nSet-Cookie: x=1", "//evil.com", "/\\evil.com", "/\\\\evil.com", "https://evil.com", "evil.com", "/ /x", "/\u0000x", "", null, undefined]) {
+    for (const bad of [
+      "/\t/evil.com",
+      "/\n/evil.com",
+      "/\r\nSet-Cookie: x=1",
+      "//evil.com",
+      "/\\evil.com",
+      "/\\\\evil.com",
+      "https://evil.com",
+      "evil.com",
+      "/ /x",
+      "/\u0000x",
+      "",
+      null,
+      undefined,
+    ]) {
       expect(safeRedirectPath(bad), JSON.stringify(bad)).toBe("/");
     }
   });
@@ -103,7 +118,9 @@ describe("redirect targets after login and theme switch", () => {
     const { hashPassword } = await import("~/auth/password.server");
     insertUser(t.db, { role: "viewer", email: "v@example.test", passwordHash: await hashPassword("long-enough-password") });
     for (const redirectTo of ["/\t/evil.com", "/\n/evil.com", "/\r\nSet-Cookie:x=1"]) {
-      const res = (await loginAction(args(post("/login", "", { email: "v@example.test", password: "long-enough-password", redirectTo })))) as unknown as Response;
+      const res = (await loginAction(
+        args(post("/login", "", { email: "v@example.test", password: "long-enough-password", redirectTo })),
+      )) as unknown as Response;
       expect(res.status, JSON.stringify(redirectTo)).toBe(302);
       expect(res.headers.get("Location")).toBe("/");
       const theme = (await themeAction(args(post("/resources/theme", "", { theme: "dark", redirectTo })))) as unknown as Response;

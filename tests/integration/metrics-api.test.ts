@@ -31,7 +31,8 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-const token = (scopes: Parameters<typeof createApiToken>[1]["scopes"]) => createApiToken(db, { name: `t${Math.random()}`, scopes, createdByUserId: ceoId }, null).token;
+const token = (scopes: Parameters<typeof createApiToken>[1]["scopes"]) =>
+  createApiToken(db, { name: `t${Math.random()}`, scopes, createdByUserId: ceoId }, null).token;
 const get = (path: string, tok?: string) => new Request(`http://x${path}`, { headers: tok ? { Authorization: `Bearer ${tok}` } : {} });
 const call = async (path: string, tok?: string) => {
   const res = await metricsLoader({ request: get(path, tok), params: {}, context: { clientIp: "127.0.0.1" } } as never);
@@ -45,7 +46,14 @@ describe("GET /api/v1/metrics", () => {
     expect(status).toBe(200);
     const ctx = new MetricContext(db);
     expect(body.metrics.map((m: { id: string }) => m.id)).toEqual(["finance.runway_months", "delivery.deployments", "finance.cash"]);
-    expect(body.metrics[0]).toEqual({ id: "finance.runway_months", label: "Runway", unit: "months", value: readMetric(ctx, "finance.runway_months").value, target: null, asOf: "2026-03" });
+    expect(body.metrics[0]).toEqual({
+      id: "finance.runway_months",
+      label: "Runway",
+      unit: "months",
+      value: readMetric(ctx, "finance.runway_months").value,
+      target: null,
+      asOf: "2026-03",
+    });
     expect(body.metrics[0].value).toBeCloseTo(12);
     expect(body.metrics[1]).toMatchObject({ id: "delivery.deployments", unit: "count", value: 9 });
     expect(Date.parse(body.metrics[1].window.to) - Date.parse(body.metrics[1].window.from)).toBe(90 * 86_400_000);
@@ -81,13 +89,21 @@ describe("the Targets page", () => {
   it("the CTO sets a delivery target (human units, audited) that targetFor() then returns; not a finance one", async () => {
     const cto = insertUser(db, { role: "cto" });
     const cookie = await cookieFor(cto.id);
-    const ok = await run(() => targetsAction(args(post("/targets", cookie, { intent: "set", metricId: "delivery.change_failure_rate", cycleId: "", comparison: "<", value: "5", note: "" }))));
+    const ok = await run(() =>
+      targetsAction(
+        args(post("/targets", cookie, { intent: "set", metricId: "delivery.change_failure_rate", cycleId: "", comparison: "<", value: "5", note: "" })),
+      ),
+    );
     expect(ok.status).toBe(200);
     expect(targetFor(db, "delivery.change_failure_rate")).toMatchObject({ comparison: "<", value: 0.05, cycleId: null });
-    const denied = await run(() => targetsAction(args(post("/targets", cookie, { intent: "set", metricId: "finance.burn_multiple", comparison: "<=", value: "2" }))));
+    const denied = await run(() =>
+      targetsAction(args(post("/targets", cookie, { intent: "set", metricId: "finance.burn_multiple", comparison: "<=", value: "2" }))),
+    );
     expect(denied.status).toBe(400);
     expect(targetFor(db, "finance.burn_multiple")).toBeNull();
-    const bad = await run(() => targetsAction(args(post("/targets", cookie, { intent: "set", metricId: "delivery.nope", comparison: "≈", value: "1e3", cycleId: "999999" }))));
+    const bad = await run(() =>
+      targetsAction(args(post("/targets", cookie, { intent: "set", metricId: "delivery.nope", comparison: "≈", value: "1e3", cycleId: "999999" }))),
+    );
     expect(bad.status).toBe(400);
     expect(Object.keys((bad.body as { fieldErrors: object }).fieldErrors).sort()).toEqual(["comparison", "cycleId", "metricId", "value"]);
     const loaded = await run(() => targetsLoader(args(getAs("/targets", cookie))));
@@ -98,6 +114,9 @@ describe("the Targets page", () => {
     const lead = insertUser(db, { role: "lead" });
     const cookie = await cookieFor(lead.id);
     expect((await run(() => targetsLoader(args(getAs("/targets", cookie))))).status).toBe(403);
-    expect((await run(() => targetsAction(args(post("/targets", cookie, { intent: "set", metricId: "delivery.deploys_per_day", comparison: ">=", value: "50" }))))).status).toBe(403);
+    expect(
+      (await run(() => targetsAction(args(post("/targets", cookie, { intent: "set", metricId: "delivery.deploys_per_day", comparison: ">=", value: "50" })))))
+        .status,
+    ).toBe(403);
   });
 });

@@ -78,7 +78,13 @@ function seedCompany() {
   insertDeployment(db, { serviceId: api.id, finishedAt: new Date(NOW - 4 * D), status: "failure" }); // not a deployment
   insertDeployment(db, { serviceId: api.id, finishedAt: new Date(NOW - 4 * D), environment: "staging" }); // not production
   insertDeployment(db, { serviceId: api.id, finishedAt: new Date(NOW - 100 * D) }); // before the window
-  insertIncident(db, { serviceId: api.id, startedAt: new Date(NOW - 3 * D + H), resolvedAt: new Date(NOW - 3 * D + 2 * H), causeDeploymentId: d1.id, causeKind: "explicit" });
+  insertIncident(db, {
+    serviceId: api.id,
+    startedAt: new Date(NOW - 3 * D + H),
+    resolvedAt: new Date(NOW - 3 * D + 2 * H),
+    causeDeploymentId: d1.id,
+    causeKind: "explicit",
+  });
   insertIncident(db, { serviceId: web.id, startedAt: new Date(NOW - 5 * D), resolvedAt: new Date(NOW - 5 * D + 2 * H) });
   insertIncident(db, { serviceId: web.id, startedAt: new Date(NOW - 6 * D), resolvedAt: new Date(NOW - 6 * D + 6 * H) });
 
@@ -244,13 +250,22 @@ describe("targets as data", () => {
     expect(a).toEqual({ id: a.id, created: true });
     expect(b).toEqual({ id: a.id, created: false });
     expect(db.select().from(schema.metricTargets).all()).toHaveLength(1);
-    expect(() => setMetricTarget(db, cto, { metricId: "finance.burn_multiple", cycleId: null, comparison: "<=", value: 2, note: null })).toThrow(TargetPermissionError);
-    expect(() => setMetricTarget(db, lead, { metricId: "delivery.change_failure_rate", cycleId: null, comparison: "<", value: 0.1, note: null })).toThrow(TargetPermissionError);
+    expect(() => setMetricTarget(db, cto, { metricId: "finance.burn_multiple", cycleId: null, comparison: "<=", value: 2, note: null })).toThrow(
+      TargetPermissionError,
+    );
+    expect(() => setMetricTarget(db, lead, { metricId: "delivery.change_failure_rate", cycleId: null, comparison: "<", value: 0.1, note: null })).toThrow(
+      TargetPermissionError,
+    );
     setMetricTarget(db, ceo, { metricId: "finance.burn_multiple", cycleId: null, comparison: "<=", value: 2, note: null });
     expect(() => deleteMetricTarget(db, cto, db.select().from(schema.metricTargets).all()[1].id)).toThrow(TargetPermissionError);
     expect(deleteMetricTarget(db, cto, a.id)).toBe(true);
     expect(deleteMetricTarget(db, cto, a.id)).toBe(false);
-    expect(listAudit(db, { entityType: "metric_target" }, { limit: 10, offset: 0 }).rows.map((r) => r.action)).toEqual(["delete", "create", "update", "create"]);
+    expect(listAudit(db, { entityType: "metric_target" }, { limit: 10, offset: 0 }).rows.map((r) => r.action)).toEqual([
+      "delete",
+      "create",
+      "update",
+      "create",
+    ]);
   });
 });
 
@@ -268,7 +283,11 @@ describe("migration 0014: gate criteria name catalogue ids", () => {
     for (const metric of legacy) db.insert(schema.gateCriteria).values({ gateId: hiring.id, metric, operator: ">=", threshold: 1 }).run();
     db.insert(schema.gateCriteria).values({ gateId: seriesA.id, metric: "runway_months", operator: ">=", threshold: 12 }).run();
     for (const u of updates) db.$client.exec(u);
-    const rows = db.select({ gateId: schema.gateCriteria.gateId, metric: schema.gateCriteria.metric }).from(schema.gateCriteria).orderBy(schema.gateCriteria.id).all();
+    const rows = db
+      .select({ gateId: schema.gateCriteria.gateId, metric: schema.gateCriteria.metric })
+      .from(schema.gateCriteria)
+      .orderBy(schema.gateCriteria.id)
+      .all();
     expect(rows.map((r) => r.metric)).toEqual([
       "finance.runway_months_with_hiring_plan",
       "finance.revenue_growth",

@@ -13,7 +13,18 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => w?.cleanup());
 
-const PAGES = ["/", "/dashboards/executive", "/dashboards/cto", "/dashboards/product", "/governance/gates", "/kpis", "/okrs", "/okrs/mine", "/hiring", "/hiring/headcount"];
+const PAGES = [
+  "/",
+  "/dashboards/executive",
+  "/dashboards/cto",
+  "/dashboards/product",
+  "/governance/gates",
+  "/kpis",
+  "/okrs",
+  "/okrs/mine",
+  "/hiring",
+  "/hiring/headcount",
+];
 
 /** Every KR page of a live linked KR, every objective page holding one, every KPI page and every gate page. */
 function detailPages(): string[] {
@@ -50,15 +61,33 @@ describe("every data-metric id shows one value across the pages (demo data)", ()
     }
     // the pages mark at least: home's two figures, the gates' criteria, the CTO tiles, the KPI tiles
     const ids = new Set(marks.map((m) => m.id));
-    for (const id of ["delivery.deployments", "people.headcount", "finance.customers", "finance.runway_months_with_hiring_plan", "delivery.deploys_per_day", "kpi.nps"]) {
+    for (const id of [
+      "delivery.deployments",
+      "people.headcount",
+      "finance.customers",
+      "finance.runway_months_with_hiring_plan",
+      "delivery.deploys_per_day",
+      "kpi.nps",
+    ]) {
       expect(ids, id).toContain(id);
     }
     // linked KRs (KR, objective, "my key results" and OKR pages), the executive tiles, the hiring pages
-    for (const id of ["finance.mrr", "finance.cash", "people.headcount_planned", "delivery.mttr_hours", "delivery.change_failure_rate", "kpi.sales_pipeline", "kpi.test_coverage"]) {
+    for (const id of [
+      "finance.mrr",
+      "finance.cash",
+      "people.headcount_planned",
+      "delivery.mttr_hours",
+      "delivery.change_failure_rate",
+      "kpi.sales_pipeline",
+      "kpi.test_coverage",
+    ]) {
       expect(ids, id).toContain(id);
     }
     for (const path of ["/okrs/kr/", "/okrs/", "/kpis/", "/governance/gates/", "/hiring"]) {
-      expect(marks.some((m) => m.page.startsWith(path) && m.page !== "/okrs/mine"), `marks on ${path}…`).toBe(true);
+      expect(
+        marks.some((m) => m.page.startsWith(path) && m.page !== "/okrs/mine"),
+        `marks on ${path}…`,
+      ).toBe(true);
     }
     // one value per id for the same window: figures without a window attribute are the catalogue's own window
     const byKey = new Map<string, Set<string>>();

@@ -19,7 +19,15 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => w?.cleanup());
 
-type Kr = { id: number; objectiveId: number; title: string; metricId: string; kind: "number" | "percent" | "currency" | "boolean"; startValue: number; targetValue: number };
+type Kr = {
+  id: number;
+  objectiveId: number;
+  title: string;
+  metricId: string;
+  kind: "number" | "percent" | "currency" | "boolean";
+  startValue: number;
+  targetValue: number;
+};
 
 function liveLinkedKrs(): Kr[] {
   return w.db.all<Kr>(sql`
@@ -37,7 +45,16 @@ function markOf(html: string, id: string): string | null {
 describe("linked key results read their metric", () => {
   it("the demo links the KRs that measure what the app computes", () => {
     const ids = new Set(liveLinkedKrs().map((k) => k.metricId));
-    for (const id of ["finance.mrr", "finance.customers", "people.headcount", "delivery.deploys_per_day", "delivery.mttr_hours", "kpi.test_coverage", "kpi.p95_response_time", "kpi.nps"]) {
+    for (const id of [
+      "finance.mrr",
+      "finance.customers",
+      "people.headcount",
+      "delivery.deploys_per_day",
+      "delivery.mttr_hours",
+      "kpi.test_coverage",
+      "kpi.p95_response_time",
+      "kpi.nps",
+    ]) {
       expect(ids, id).toContain(id);
     }
   });
@@ -63,7 +80,9 @@ describe("linked key results read their metric", () => {
 
   it("the KR's history is the metric's own series, ending at its value now", () => {
     const ctx = new MetricContext(w.db);
-    const cycle = w.db.get<{ startDate: string; endDate: string }>(sql`select start_date as startDate, end_date as endDate from cycles where id = ${w.openCycleId}`);
+    const cycle = w.db.get<{ startDate: string; endDate: string }>(
+      sql`select start_date as startDate, end_date as endDate from cycles where id = ${w.openCycleId}`,
+    );
     for (const id of ["finance.mrr", "delivery.mttr_hours", "people.headcount", "kpi.nps"]) {
       const h = metricHistory(ctx, id, { from: cycle.startDate, to: cycle.endDate });
       expect(h.points.length, id).toBeGreaterThan(0);
@@ -83,7 +102,9 @@ describe("linked key results read their metric", () => {
       sql`select value, confidence, note from check_ins where key_result_id = ${kr.id} order by id desc limit 1`,
     );
     expect(last).toEqual({ value: null, confidence: 8, note: "Pipeline looks good" });
-    const audit = w.db.get<{ after: string }>(sql`select after from audit_log where entity_type = 'key_result' and entity_id = ${String(kr.id)} and action = 'check_in' order by id desc limit 1`);
+    const audit = w.db.get<{ after: string }>(
+      sql`select after from audit_log where entity_type = 'key_result' and entity_id = ${String(kr.id)} and action = 'check_in' order by id desc limit 1`,
+    );
     expect(JSON.parse(audit.after)).toMatchObject({ metricId: "finance.mrr", confidence: 8 });
     // a value posted anyway (a crafted request) is a 400 on the field, nothing written
     const page2 = await w.as("ceo").get(`/okrs/kr/${kr.id}`);
@@ -91,7 +112,11 @@ describe("linked key results read their metric", () => {
     const body = new URLSearchParams({ intent: "checkin", keyResultId: String(kr.id), value: "999", confidence: "5", note: "" });
     const { appRequest, ORIGIN } = await import("../helpers/app");
     const r = await appRequest(
-      new Request(crafted.action, { method: "POST", headers: { Cookie: w.cookies.ceo, "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, Host: new URL(ORIGIN).host }, body }),
+      new Request(crafted.action, {
+        method: "POST",
+        headers: { Cookie: w.cookies.ceo, "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, Host: new URL(ORIGIN).host },
+        body,
+      }),
     );
     expect(r.status).toBe(400);
     expect(await r.text()).toContain("linked metric");
@@ -102,9 +127,11 @@ describe("linked key results read their metric", () => {
     const objectiveId = liveLinkedKrs()[0].objectiveId;
     const page = await w.as("ceo").get(`/okrs/${objectiveId}`);
     expect(page.html).toContain('value="delivery.lead_time_hours"');
-    const bad = await w.as("ceo").submit(
-      pickForm(page, { intent: "create-kr" }).fill("title", "Bogus").select("metricId", "finance.mrr").fill("startValue", "1").fill("targetValue", "2"),
-    );
+    const bad = await w
+      .as("ceo")
+      .submit(
+        pickForm(page, { intent: "create-kr" }).fill("title", "Bogus").select("metricId", "finance.mrr").fill("startValue", "1").fill("targetValue", "2"),
+      );
     expect(bad.status).toBe(200);
     const created = w.db.get<{ kind: string; unit: string; startValue: number; metricId: string }>(
       sql`select kind, unit, start_value as startValue, metric_id as metricId from key_results where title = 'Bogus'`,
@@ -114,7 +141,11 @@ describe("linked key results read their metric", () => {
     const { appRequest, ORIGIN } = await import("../helpers/app");
     const body = new URLSearchParams({ intent: "create-kr", title: "Unknown", kind: "number", startValue: "1", targetValue: "2", metricId: "finance.nope" });
     const r = await appRequest(
-      new Request(`${ORIGIN}/okrs/${objectiveId}`, { method: "POST", headers: { Cookie: w.cookies.ceo, "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, Host: new URL(ORIGIN).host }, body }),
+      new Request(`${ORIGIN}/okrs/${objectiveId}`, {
+        method: "POST",
+        headers: { Cookie: w.cookies.ceo, "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, Host: new URL(ORIGIN).host },
+        body,
+      }),
     );
     expect(r.status).toBe(400);
     expect(await r.text()).toContain("is not a metric of the catalogue a key result can follow");
@@ -164,7 +195,9 @@ describe("KPIs linked and pinned", () => {
     const again = await w.as("lead").get(`/kpis/${kpi.id}`);
     await w.as("lead").submit(pickForm(again, { intent: "update-kpi" }).uncheck("pinned"));
     expect(w.db.get<{ p: number }>(sql`select pinned as p from kpis where id = ${kpi.id}`).p).toBe(0);
-    const audits = w.db.all<{ before: string; after: string }>(sql`select before, after from audit_log where entity_type = 'kpi' and entity_id = ${String(kpi.id)} order by id`);
+    const audits = w.db.all<{ before: string; after: string }>(
+      sql`select before, after from audit_log where entity_type = 'kpi' and entity_id = ${String(kpi.id)} order by id`,
+    );
     expect(audits.map((a) => JSON.parse(a.after).pinned)).toEqual([true, false]);
     // the viewer may not
     const viewerPage = await w.as("viewer").get(`/kpis/${kpi.id}`);
@@ -178,7 +211,14 @@ describe("KPIs linked and pinned", () => {
         new Request(`${ORIGIN}/kpis`, {
           method: "POST",
           headers: { Cookie: w.cookies.ceo, "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, Host: new URL(ORIGIN).host },
-          body: new URLSearchParams({ intent: "create-kpi", key: `k_${source.replace(/\W/g, "_")}`, name: "K", direction: "higher", category: "business", source }),
+          body: new URLSearchParams({
+            intent: "create-kpi",
+            key: `k_${source.replace(/\W/g, "_")}`,
+            name: "K",
+            direction: "higher",
+            category: "business",
+            source,
+          }),
         }),
       );
     for (const bad of ["finance.nope", "okrs.company_progress", "finance.zero_cash_date", "kpi.nps"]) {

@@ -43,7 +43,11 @@ async function statusOf(run: () => Promise<unknown>): Promise<number> {
   }
 }
 
-const args = (request: Request, params: Record<string, string> = {}): ActionFunctionArgs => ({ request, params, context: { clientIp: "127.0.0.1" } as ActionFunctionArgs["context"] });
+const args = (request: Request, params: Record<string, string> = {}): ActionFunctionArgs => ({
+  request,
+  params,
+  context: { clientIp: "127.0.0.1" } as ActionFunctionArgs["context"],
+});
 
 function setup() {
   const { db } = t;

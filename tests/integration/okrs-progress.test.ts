@@ -100,7 +100,9 @@ describe("getObjectivesProgress", () => {
     ] as const;
     for (const c of cases) {
       const kr = insertKeyResult(db, { objectiveId: o.id, ...c });
-      const got = db.get<{ p: number }>(sql`${metricNowCte(NO_LINKED_VALUES)} select ${sql.raw(KR_PROGRESS_SQL)} as p from key_results kr where kr.id = ${kr.id}`);
+      const got = db.get<{ p: number }>(
+        sql`${metricNowCte(NO_LINKED_VALUES)} select ${sql.raw(KR_PROGRESS_SQL)} as p from key_results kr where kr.id = ${kr.id}`,
+      );
       expect(got.p, JSON.stringify(c)).toBeCloseTo(krProgress(c), 12);
     }
   });

@@ -105,12 +105,8 @@ describe("closing a cycle", () => {
     t.db.run(sql`update key_results set current_value = 0 where id = ${kr.id}`);
     const row = getObjectivesProgress(t.db, { cycleId: q1.id, now: NOW, linked: NO_LINKED_VALUES }).find((o) => o.id === obj.id)!;
     expect(row.progress).toBeCloseTo((0.8 + 0.5 * 3) / 4, 10);
-    expect(() =>
-      updateObjective(t.db, lead.id, obj.id, { title: "x", description: null, ownerUserId: null, teamId: null, parentId: null }),
-    ).toThrow(/closed/);
-    expect(() => createObjective(t.db, lead.id, q1.id, { title: "x", description: null, ownerUserId: null, teamId: null, parentId: null })).toThrow(
-      /closed/,
-    );
+    expect(() => updateObjective(t.db, lead.id, obj.id, { title: "x", description: null, ownerUserId: null, teamId: null, parentId: null })).toThrow(/closed/);
+    expect(() => createObjective(t.db, lead.id, q1.id, { title: "x", description: null, ownerUserId: null, teamId: null, parentId: null })).toThrow(/closed/);
     expect(() => closeCycle(t.db, lead.id, q1.id, Date.now(), NO_LINKED_VALUES)).toThrow(/closed/);
     const [entry] = audits("cycle");
     expect(entry.action).toBe("close");

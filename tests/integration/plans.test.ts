@@ -55,7 +55,10 @@ describe("scenarios", () => {
   it("a viewer and the CTO may not write a scenario (403), the CEO may", async () => {
     const { action } = await import("~/routes/scenarios");
     for (const role of ["viewer", "cto", "lead"] as const) {
-      const r = await callAction(action, formRequest("/scenarios", { intent: "delete", scenarioId: String(listScenarios(w.db)[0].id) }, { cookie: w.cookies[role] }));
+      const r = await callAction(
+        action,
+        formRequest("/scenarios", { intent: "delete", scenarioId: String(listScenarios(w.db)[0].id) }, { cookie: w.cookies[role] }),
+      );
       expect(r.status, role).toBe(403);
     }
     expect(listScenarios(w.db)).toHaveLength(3);
@@ -71,7 +74,9 @@ describe("scenarios", () => {
     refreshMetricRisks(w.db);
     refreshMetricRisks(w.db);
     expect(count()).toBe(1);
-    const risk = w.db.get<{ title: string; owner: number; value: string }>(sql`select title, owner_user_id as owner, raised_value as value from risks where raised_subject = ${`scenario:${slow.id}`}`);
+    const risk = w.db.get<{ title: string; owner: number; value: string }>(
+      sql`select title, owner_user_id as owner, raised_value as value from risks where raised_subject = ${`scenario:${slow.id}`}`,
+    );
     expect(risk.title).toBe("Scenario under way: C — Slow growth");
     expect(risk.owner).toBe(w.ids.ceo);
     expect(risk.value).toContain("trigger < 100");
@@ -110,17 +115,23 @@ describe("gate decisions", () => {
     w.db.run(sql`update finance_snapshots set customers = customers + 40 where month = ${M}`);
     const after = getGateStanding(new MetricContext(w.db), gateId)!;
     const [again] = listGateDecisions(w.db, gateId);
-    expect(after.gate.criteria.find((c) => c.metric === "finance.customers")!.value).toBe(before.gate.criteria.find((c) => c.metric === "finance.customers")!.value! + 40);
+    expect(after.gate.criteria.find((c) => c.metric === "finance.customers")!.value).toBe(
+      before.gate.criteria.find((c) => c.metric === "finance.customers")!.value! + 40,
+    );
     expect(again.snapshot).toEqual(d.snapshot);
     w.db.run(sql`update finance_snapshots set customers = customers - 40 where month = ${M}`);
-    expect(w.db.get<{ n: number }>(sql`select count(*) as n from audit_log where entity_type = 'gate_decision' and entity_id = ${String(id)} and action = 'decide'`).n).toBe(1);
+    expect(
+      w.db.get<{ n: number }>(sql`select count(*) as n from audit_log where entity_type = 'gate_decision' and entity_id = ${String(id)} and action = 'decide'`)
+        .n,
+    ).toBe(1);
   });
 
   it("the CTO checks a manual criterion but may not record a decision; a viewer neither", async () => {
     const { action } = await import("~/routes/governance.decisions.$gateId");
     const gateId = w.db.get<{ id: number }>(sql`select id from decision_gates where name = 'Series A readiness'`).id;
     const crit = w.db.get<{ id: number }>(sql`select id from gate_manual_criteria where gate_id = ${gateId}`).id;
-    const post = (role: "cto" | "viewer", body: Record<string, string>) => callAction(action, formRequest(`/governance/decisions/${gateId}`, body, { cookie: w.cookies[role] }), { gateId: String(gateId) });
+    const post = (role: "cto" | "viewer", body: Record<string, string>) =>
+      callAction(action, formRequest(`/governance/decisions/${gateId}`, body, { cookie: w.cookies[role] }), { gateId: String(gateId) });
     expect((await post("cto", { intent: "decide", decision: "go", rationale: "x" })).status).toBe(403);
     expect((await post("viewer", { intent: "check", criterionId: String(crit), checked: "on" })).status).toBe(403);
     expect((await post("cto", { intent: "check", criterionId: String(crit), checked: "on", note: "Checked with the lawyers" })).status).toBe(200);
@@ -132,7 +143,9 @@ describe("gate decisions", () => {
 describe("roadmap and multi-year plan", () => {
   it("a lead moves their squad's item to done and the key result's completion changes; another squad's item is refused", async () => {
     const { action } = await import("~/routes/roadmap");
-    const item = w.db.get<{ id: number; kr: number }>(sql`select i.id, l.key_result_id as kr from roadmap_items i join roadmap_item_key_results l on l.item_id = i.id where i.key = 'CORE-02'`);
+    const item = w.db.get<{ id: number; kr: number }>(
+      sql`select i.id, l.key_result_id as kr from roadmap_items i join roadmap_item_key_results l on l.item_id = i.id where i.key = 'CORE-02'`,
+    );
     const before = getKeyResultRoadmap(w.db, item.kr).progress;
     const r = await callAction(action, formRequest("/roadmap", { intent: "status", itemId: String(item.id), status: "done" }, { cookie: w.cookies.lead }));
     expect(r.status).toBe(200);

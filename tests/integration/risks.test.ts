@@ -42,7 +42,12 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 const ruleId = (kind: string) => listRiskRules(db).find((r) => r.kind === kind)!.id;
-const raisedRisks = () => db.select().from(schema.risks).where(eq(schema.risks.raisedByRuleId, ruleId("runway_below_months"))).all();
+const raisedRisks = () =>
+  db
+    .select()
+    .from(schema.risks)
+    .where(eq(schema.risks.raisedByRuleId, ruleId("runway_below_months")))
+    .all();
 
 const input: RiskInput = {
   title: "Key engineer leaves",
@@ -199,7 +204,10 @@ describe("metric rules", () => {
     const r2 = applyRiskRules(db, { ...noData, objectives: { objectives: [o(10, null, 0.55, ceo.id), o(11, 10, 0.05, lead.id)] } });
     expect(r2.closed).toEqual([risk.id]);
     expect(r2.raised).toHaveLength(1);
-    expect(db.select().from(schema.risks).where(eq(schema.risks.id, r2.raised[0])).get()).toMatchObject({ raisedSubject: "objective:11", ownerUserId: lead.id });
+    expect(db.select().from(schema.risks).where(eq(schema.risks.id, r2.raised[0])).get()).toMatchObject({
+      raisedSubject: "objective:11",
+      ownerUserId: lead.id,
+    });
   });
 
   it("closes an objective's risk when the objective leaves the current cycle; no data closes nothing", () => {
@@ -219,7 +227,11 @@ describe("metric rules", () => {
 
   it("evaluates against live finance values (refreshMetricRisks)", () => {
     const cat = insertBudgetCategory(db, { name: "Payroll X" });
-    for (const [month, cash] of [["2026-01", 1_000_000_00], ["2026-02", 800_000_00], ["2026-03", 600_000_00]] as const) {
+    for (const [month, cash] of [
+      ["2026-01", 1_000_000_00],
+      ["2026-02", 800_000_00],
+      ["2026-03", 600_000_00],
+    ] as const) {
       insertSnapshot(db, { month, cashCents: cash, revenueCents: 0 });
       insertBudgetLine(db, { categoryId: cat.id, month, actualCents: 200_000_00 });
     }
@@ -265,8 +277,17 @@ describe("register writes and queries", () => {
   it("filters by level, overdue and heat-map cell in SQL, and counts the heat map", () => {
     insertRisk(db, { title: "A", residualLikelihood: 5, residualImpact: 5, inherentLikelihood: 5, inherentImpact: 5, nextReviewDate: "2020-01-01" });
     insertRisk(db, { title: "B", residualLikelihood: 2, residualImpact: 2, inherentLikelihood: 4, inherentImpact: 5 });
-    insertRisk(db, { title: "C", residualLikelihood: 2, residualImpact: 2, inherentLikelihood: 4, inherentImpact: 5, status: "closed", nextReviewDate: "2020-01-01" });
-    const list = (q: string) => listRisks(db, riskFilterFromUrl(new URL(`http://x/risks?${q}`)), { sort: { id: "title", desc: false } }).rows.map((r) => r.title);
+    insertRisk(db, {
+      title: "C",
+      residualLikelihood: 2,
+      residualImpact: 2,
+      inherentLikelihood: 4,
+      inherentImpact: 5,
+      status: "closed",
+      nextReviewDate: "2020-01-01",
+    });
+    const list = (q: string) =>
+      listRisks(db, riskFilterFromUrl(new URL(`http://x/risks?${q}`)), { sort: { id: "title", desc: false } }).rows.map((r) => r.title);
     expect(list("")).toEqual(["A", "B"]);
     expect(list("status=all")).toEqual(["A", "B", "C"]);
     expect(list("level=critical")).toEqual(["A"]);
@@ -286,7 +307,8 @@ describe("register writes and queries", () => {
     createRisk(db, ceo.id, { ...input, title: "Entered" }, "create");
     createRisk(db, ceo.id, { ...input, title: "Proposed" }, "propose");
     applyRiskRules(db, { runway: { runwayMonths: 3 }, cfr: null, objectives: null });
-    const titles = (q: string) => listRisks(db, riskFilterFromUrl(new URL(`http://x/risks?${q}`)), { sort: { id: "title", desc: false } }).rows.map((r) => r.title);
+    const titles = (q: string) =>
+      listRisks(db, riskFilterFromUrl(new URL(`http://x/risks?${q}`)), { sort: { id: "title", desc: false } }).rows.map((r) => r.title);
     expect(titles("source=people")).toEqual(["Entered", "Proposed"]);
     expect(titles("source=rule")).toEqual(["Runway below 12.0 months"]);
     expect(titles("source=robots")).toHaveLength(3); // an unknown value is ignored

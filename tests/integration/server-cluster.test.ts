@@ -122,7 +122,14 @@ describe("server.js with WEB_CONCURRENCY=2", () => {
     });
     expect(workers).not.toContain(victim);
     await until("the new worker to listen", async () => {
-      const answers = await Promise.all(Array.from({ length: 4 }, () => fetch(`${base}/healthz`, { headers: { Connection: "close" } }).then((r) => r.ok, () => false)));
+      const answers = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          fetch(`${base}/healthz`, { headers: { Connection: "close" } }).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        ),
+      );
       return answers.every(Boolean);
     });
   });
@@ -132,13 +139,15 @@ describe("server.js with WEB_CONCURRENCY=2", () => {
     const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
     server.kill("SIGTERM");
     expect(await exited).toBe(0);
-    await until("the workers to exit", () => workers.every((pid) => {
-      try {
-        process.kill(pid, 0);
-        return false;
-      } catch {
-        return true;
-      }
-    }));
+    await until("the workers to exit", () =>
+      workers.every((pid) => {
+        try {
+          process.kill(pid, 0);
+          return false;
+        } catch {
+          return true;
+        }
+      }),
+    );
   });
 });

@@ -30,7 +30,11 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-const args = (request: Request): ActionFunctionArgs & LoaderFunctionArgs => ({ request, params: {}, context: { clientIp: "127.0.0.1" } as ActionFunctionArgs["context"] });
+const args = (request: Request): ActionFunctionArgs & LoaderFunctionArgs => ({
+  request,
+  params: {},
+  context: { clientIp: "127.0.0.1" } as ActionFunctionArgs["context"],
+});
 
 const SETUP_FIELDS = {
   companyName: "Acme Robotics",
@@ -108,7 +112,9 @@ describe("/setup", () => {
 
   it("refuses bad input with per-field messages, keeps the input (not the password), writes nothing", async () => {
     const res = await outcome(() =>
-      setupAction(args(post("/setup", { ...SETUP_FIELDS, currency: "euro", timeZone: "Mars/Olympus", fiscalYearStartMonth: "13", password: "short", email: "nope" }))),
+      setupAction(
+        args(post("/setup", { ...SETUP_FIELDS, currency: "euro", timeZone: "Mars/Olympus", fiscalYearStartMonth: "13", password: "short", email: "nope" })),
+      ),
     );
     expect(res.status).toBe(400);
     const reply = (res.value as { data: { fieldErrors: Record<string, string[]>; values: Record<string, string> } }).data;
@@ -224,25 +230,35 @@ describe("npm run user:create / user:password", () => {
     expect(noTeam.code).toBe(1);
     expect(noTeam.stderr).toContain("--team a team lead must belong to a team");
 
-    const unknownTeam = await script("user-create.ts", ["--email", "l@acme.test", "--name", "L", "--role", "lead", "--team", "Nowhere"], { TRACKER_PASSWORD: "a long enough password" });
+    const unknownTeam = await script("user-create.ts", ["--email", "l@acme.test", "--name", "L", "--role", "lead", "--team", "Nowhere"], {
+      TRACKER_PASSWORD: "a long enough password",
+    });
     expect(unknownTeam.code).toBe(1);
     expect(unknownTeam.stderr).toContain('no team is named "Nowhere"');
 
-    const lead = await script("user-create.ts", ["--email", "l@acme.test", "--name", "L", "--role", "lead", "--team", "core"], { TRACKER_PASSWORD: "a long enough password" });
+    const lead = await script("user-create.ts", ["--email", "l@acme.test", "--name", "L", "--role", "lead", "--team", "core"], {
+      TRACKER_PASSWORD: "a long enough password",
+    });
     expect(lead.code).toBe(0);
 
-    const dup = await script("user-create.ts", ["--email", "ADA@acme.test", "--name", "Ada 2", "--role", "viewer"], { TRACKER_PASSWORD: "a long enough password" });
+    const dup = await script("user-create.ts", ["--email", "ADA@acme.test", "--name", "Ada 2", "--role", "viewer"], {
+      TRACKER_PASSWORD: "a long enough password",
+    });
     expect(dup.code).toBe(1);
     expect(dup.stderr).toContain("already has the email");
 
-    const rows = t.db.all<{ email: string; role: string; team_id: number | null; password_hash: string }>(sql`select email, role, team_id, password_hash from users order by id`);
+    const rows = t.db.all<{ email: string; role: string; team_id: number | null; password_hash: string }>(
+      sql`select email, role, team_id, password_hash from users order by id`,
+    );
     expect(rows.map((r) => [r.email, r.role, r.team_id !== null])).toEqual([
       ["ada@acme.test", "ceo", false],
       ["l@acme.test", "lead", true],
     ]);
     expect(await verifyPassword(rows[0].password_hash, "a long enough password")).toBe(true);
     // audited as the system (no person signed in to a shell)
-    const audit = t.db.all<{ action: string; actor_user_id: number | null; actor_token_id: number | null }>(sql`select action, actor_user_id, actor_token_id from audit_log`);
+    const audit = t.db.all<{ action: string; actor_user_id: number | null; actor_token_id: number | null }>(
+      sql`select action, actor_user_id, actor_token_id from audit_log`,
+    );
     expect(audit).toEqual([
       { action: "create", actor_user_id: null, actor_token_id: null },
       { action: "create", actor_user_id: null, actor_token_id: null },

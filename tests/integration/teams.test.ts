@@ -62,7 +62,10 @@ describe("teams page", () => {
     expect(Object.keys(bad.fieldErrors!).sort()).toEqual(["kind", "name"]);
 
     const [platform, sales] = t.db.all<{ id: number }>(sql`select id from teams order by id`);
-    expect((await run(() => teamsAction(args(post("/teams", c, { intent: "update", teamId: String(sales.id), name: "Sales & Marketing", kind: "non-tech" }))))).status).toBe(200);
+    expect(
+      (await run(() => teamsAction(args(post("/teams", c, { intent: "update", teamId: String(sales.id), name: "Sales & Marketing", kind: "non-tech" })))))
+        .status,
+    ).toBe(200);
     expect((await run(() => teamsAction(args(post("/teams", c, { intent: "archive", teamId: String(platform.id) }))))).status).toBe(200);
     expect(teams().map((x) => [x.name, x.is_tech, x.archived_at !== null])).toEqual([
       ["Platform", 1, true],
@@ -87,7 +90,9 @@ describe("teams page", () => {
     expect((await run(() => teamsAction(args(post("/teams", c, { intent: "archive", teamId: String(sales.id) }))))).status).toBe(403);
     const data = t.db.get<{ id: number }>(sql`select id from teams where name = 'Data'`);
     // … nor turn a tech team into a non-tech one (it would leave the CTO's hands)
-    expect((await run(() => teamsAction(args(post("/teams", c, { intent: "update", teamId: String(data.id), name: "Data", kind: "non-tech" }))))).status).toBe(400);
+    expect((await run(() => teamsAction(args(post("/teams", c, { intent: "update", teamId: String(data.id), name: "Data", kind: "non-tech" }))))).status).toBe(
+      400,
+    );
 
     for (const role of ["lead", "viewer"] as const) {
       const u = insertUser(t.db, { role, teamId: data.id });
@@ -104,17 +109,28 @@ describe("teams page", () => {
     const viewer = insertUser(t.db, { role: "viewer", name: "Vera" });
     const c = await cookieFor(ceo.id);
     const ctoCookie = await cookieFor(cto.id);
-    expect((await run(() => teamsAction(args(post("/teams", ctoCookie, { intent: "set-lead", teamId: String(core.id), userId: String(viewer.id) }))))).status).toBe(403);
-    expect((await run(() => teamsAction(args(post("/teams", c, { intent: "set-lead", teamId: String(core.id), userId: String(viewer.id) }))))).status).toBe(200);
-    expect(t.db.get<{ role: string; team_id: number }>(sql`select role, team_id from users where id = ${viewer.id}`)).toEqual({ role: "lead", team_id: core.id });
-    const loaded = (await teamsLoader(args(new Request(`http://localhost/teams?team=${core.id}`, { headers: { Cookie: c } })))) as Awaited<ReturnType<typeof teamsLoader>>;
+    expect(
+      (await run(() => teamsAction(args(post("/teams", ctoCookie, { intent: "set-lead", teamId: String(core.id), userId: String(viewer.id) }))))).status,
+    ).toBe(403);
+    expect((await run(() => teamsAction(args(post("/teams", c, { intent: "set-lead", teamId: String(core.id), userId: String(viewer.id) }))))).status).toBe(
+      200,
+    );
+    expect(t.db.get<{ role: string; team_id: number }>(sql`select role, team_id from users where id = ${viewer.id}`)).toEqual({
+      role: "lead",
+      team_id: core.id,
+    });
+    const loaded = (await teamsLoader(args(new Request(`http://localhost/teams?team=${core.id}`, { headers: { Cookie: c } })))) as Awaited<
+      ReturnType<typeof teamsLoader>
+    >;
     expect(loaded.teams[0].leads.map((l) => l.name)).toEqual(["Vera"]);
     expect(loaded.members?.users.map((u) => u.name)).toEqual(["Vera"]);
     expect(await run(() => teamsAction(args(post("/teams", c, { intent: "set-lead", teamId: String(core.id), userId: String(cto.id) }))))).toEqual({
       status: 400,
       fieldErrors: { userId: ["a CEO or CTO account cannot be made a lead"] },
     });
-    expect((await run(() => teamsAction(args(post("/teams", c, { intent: "unset-lead", teamId: String(core.id), userId: String(viewer.id) }))))).status).toBe(200);
+    expect((await run(() => teamsAction(args(post("/teams", c, { intent: "unset-lead", teamId: String(core.id), userId: String(viewer.id) }))))).status).toBe(
+      200,
+    );
     expect(t.db.get<{ role: string }>(sql`select role from users where id = ${viewer.id}`).role).toBe("viewer");
     expect(audits("user")).toEqual(["set-lead", "unset-lead"]);
   });
@@ -129,7 +145,13 @@ describe("teams page", () => {
       fieldErrors: { teamId: ["is archived"] },
     });
     // a service already on it keeps it when saved
-    expect((await run(() => servicesAction(args(post("/delivery/services", c, { intent: "update", serviceId: String(svc.id), name: "api", teamId: String(old.id) }))))).status).toBe(200);
+    expect(
+      (
+        await run(() =>
+          servicesAction(args(post("/delivery/services", c, { intent: "update", serviceId: String(svc.id), name: "api", teamId: String(old.id) }))),
+        )
+      ).status,
+    ).toBe(200);
     expect(() =>
       createRequisition(t.db, ceo, {
         title: "Dev",

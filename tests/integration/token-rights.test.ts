@@ -91,7 +91,8 @@ describe("a token acts with its creator's rights as they are now", () => {
     expect(await refused.json()).toEqual({ error: 'The scope "deployments:write" of this token has lapsed: the person who made it may no longer use it.' });
     const incident = { externalId: "i-1", service: "api", title: "Down", severity: "SEV2", startedAt: "2026-11-20T11:00:00Z" };
     expect((await incidentsAction(args(api("/api/v1/incidents", token, incident)))).status).toBe(403);
-    const csv = "external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nc-1,api,production,success,,2026-11-20T12:00:00Z,,false,false\n";
+    const csv =
+      "external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nc-1,api,production,success,,2026-11-20T12:00:00Z,,false,false\n";
     expect((await importDeploymentsAction(args(api("/api/v1/import/deployments", token, csv, "text/csv")))).status).toBe(403);
     expect(count("deployments")).toBe(1);
     expect(count("incidents")).toBe(0);
@@ -115,7 +116,12 @@ describe("a token acts with its creator's rights as they are now", () => {
 
   it("a user grants only scopes they hold now: a CTO cannot make a finance:read token", async () => {
     const cto = insertUser(t.db, { role: "cto" });
-    const body = new URLSearchParams([["intent", "create"], ["name", "books"], ["scopes", "finance:read"], ["scopes", "metrics:read"]]);
+    const body = new URLSearchParams([
+      ["intent", "create"],
+      ["name", "books"],
+      ["scopes", "finance:read"],
+      ["scopes", "metrics:read"],
+    ]);
     const res = await run(() => tokensAction(args(new Request("http://localhost/settings/tokens", { method: "POST", headers: { Cookie: "" }, body }))));
     expect(res.status).toBe(302); // signed out: to the login page
     const signedIn = await run(async () =>
@@ -137,7 +143,17 @@ describe("revoking: only tokens whose scopes the user could grant", () => {
     const ci = await makeToken(ctoCookie, ["deployments:write"]);
     const ceoCi = await makeToken(ceoCookie, ["deployments:write", "metrics:read"]);
     const revoke = (cookie: string, tokenId: number) =>
-      run(() => tokensAction(args(new Request("http://localhost/settings/tokens", { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams({ intent: "revoke", tokenId: String(tokenId) }) }))));
+      run(() =>
+        tokensAction(
+          args(
+            new Request("http://localhost/settings/tokens", {
+              method: "POST",
+              headers: { Cookie: cookie },
+              body: new URLSearchParams({ intent: "revoke", tokenId: String(tokenId) }),
+            }),
+          ),
+        ),
+      );
     const revocations = () => (t.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'revoke'").get() as { n: number }).n;
 
     const refused = await revoke(ctoCookie, books.id);

@@ -81,7 +81,11 @@ const enc = (s: string) => new TextEncoder().encode(s);
 
 function github(sourceId: number, event: string, payload: unknown, opts: { secret?: string; signature?: string | null; delivery?: string } = {}) {
   const body = typeof payload === "string" ? payload : JSON.stringify(payload);
-  const headers: Record<string, string> = { "Content-Type": "application/json", "X-GitHub-Event": event, "X-GitHub-Delivery": opts.delivery ?? crypto.randomUUID() };
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json",
+    "X-GitHub-Event": event,
+    "X-GitHub-Delivery": opts.delivery ?? crypto.randomUUID(),
+  };
   const sig = opts.signature === undefined ? githubSignature(opts.secret ?? GH_SECRET, enc(body)) : opts.signature;
   if (sig !== null) headers["X-Hub-Signature-256"] = sig;
   return post(sourceId, body, headers);
@@ -139,7 +143,16 @@ function ghDeployment(id: number, state: string, at: number, opts: { sha?: strin
 
 function amAlert(status: "firing" | "resolved", fingerprint: string, start: number, end: number | null, labels: Record<string, string>) {
   const p = fixture(`alertmanager/${status}.json`);
-  p.alerts = [{ ...p.alerts[0], status, fingerprint, startsAt: iso(start), endsAt: end === null ? "0001-01-01T00:00:00Z" : iso(end), labels: { ...p.alerts[0].labels, ...labels } }];
+  p.alerts = [
+    {
+      ...p.alerts[0],
+      status,
+      fingerprint,
+      startsAt: iso(start),
+      endsAt: end === null ? "0001-01-01T00:00:00Z" : iso(end),
+      labels: { ...p.alerts[0].labels, ...labels },
+    },
+  ];
   p.status = status;
   return p;
 }
@@ -170,9 +183,24 @@ function setup(env: Env) {
   const billing = insertService(d, { name: "billing" }).id;
   const base = { productionEnvironment: "production", serviceLabel: "service", defaultServiceId: null };
   const gh = createWebhookSource(d, user.id, { ...base, kind: "github", name: "GitHub", mappings: [{ matchValue: REPO, serviceId: api }] }, GH_SECRET).id;
-  const gl = createWebhookSource(d, user.id, { ...base, kind: "gitlab", name: "GitLab", mappings: [{ matchValue: "mike/diaspora", serviceId: billing }] }, GL_SECRET).id;
-  const am = createWebhookSource(d, user.id, { ...base, kind: "alertmanager", name: "Alertmanager", mappings: [{ matchValue: "api-gateway", serviceId: api }] }, AM_SECRET).id;
-  const pd = createWebhookSource(d, user.id, { ...base, kind: "pagerduty", name: "PagerDuty", mappings: [{ matchValue: "Billing", serviceId: billing }] }, PD_SECRET).id;
+  const gl = createWebhookSource(
+    d,
+    user.id,
+    { ...base, kind: "gitlab", name: "GitLab", mappings: [{ matchValue: "mike/diaspora", serviceId: billing }] },
+    GL_SECRET,
+  ).id;
+  const am = createWebhookSource(
+    d,
+    user.id,
+    { ...base, kind: "alertmanager", name: "Alertmanager", mappings: [{ matchValue: "api-gateway", serviceId: api }] },
+    AM_SECRET,
+  ).id;
+  const pd = createWebhookSource(
+    d,
+    user.id,
+    { ...base, kind: "pagerduty", name: "PagerDuty", mappings: [{ matchValue: "Billing", serviceId: billing }] },
+    PD_SECRET,
+  ).id;
   return { userId: user.id, svc: { api, billing }, src: { gh, gl, am, pd } };
 }
 
@@ -201,7 +229,11 @@ describe("signatures: a bad one gets 401 and writes nothing but the log row", ()
     expect(r.json.reason).toMatch(/no X-Hub-Signature-256 header/);
     const body = JSON.stringify(payload);
     const sig = githubSignature(GH_SECRET, enc(body));
-    r = await post(src.gh, body.replace('"success"', '"failure"'), { "Content-Type": "application/json", "X-GitHub-Event": "deployment_status", "X-Hub-Signature-256": sig });
+    r = await post(src.gh, body.replace('"success"', '"failure"'), {
+      "Content-Type": "application/json",
+      "X-GitHub-Event": "deployment_status",
+      "X-Hub-Signature-256": sig,
+    });
     expect(r.status).toBe(401);
     expect(dataCounts(db)).toEqual(before);
     const rows = listWebhookDeliveries(db, src.gh).rows;
@@ -226,7 +258,14 @@ describe("signatures: a bad one gets 401 and writes nothing but the log row", ()
   });
 
   it("a source with no secret yet, or a secret sealed under another SESSION_SECRET, refuses with that reason", async () => {
-    const pd2 = createWebhookSource(db, userId, { kind: "pagerduty", name: "PD 2", productionEnvironment: "production", serviceLabel: "service", defaultServiceId: null, mappings: [] }).id;
+    const pd2 = createWebhookSource(db, userId, {
+      kind: "pagerduty",
+      name: "PD 2",
+      productionEnvironment: "production",
+      serviceLabel: "service",
+      defaultServiceId: null,
+      mappings: [],
+    }).id;
     expect(getWebhookSource(db, pd2)!.secretHint).toBeNull();
     let r = await pagerduty(pd2, fixture("pagerduty/incident.triggered.json"));
     expect(r.status).toBe(401);
@@ -255,7 +294,11 @@ describe("routing", () => {
   it("an unknown source is a 404, a GET a 405, a deleted source's URL a 404", async () => {
     expect((await github(9999, "ping", fixture("github/ping.json"))).status).toBe(404);
     expect((await post("abc", "{}", {})).status).toBe(404);
-    const res = await webhookLoader({ request: new Request(`http://localhost/api/v1/webhooks/${src.gh}`), params: { sourceId: String(src.gh) }, context: {} } as never);
+    const res = await webhookLoader({
+      request: new Request(`http://localhost/api/v1/webhooks/${src.gh}`),
+      params: { sourceId: String(src.gh) },
+      context: {},
+    } as never);
     expect(res.status).toBe(405);
     deleteWebhookSource(db, userId, src.gh);
     expect((await github(src.gh, "ping", fixture("github/ping.json"))).status).toBe(404);
@@ -272,12 +315,24 @@ describe("GitHub", () => {
 
   it("the documented deployment_status payload creates a deployment once (idempotent on the deployment id)", async () => {
     const body = fixture("github/deployment_status.success.json");
-    updateWebhookSource(db, userId, src.gh, { name: "GitHub", productionEnvironment: "production", serviceLabel: "service", defaultServiceId: null, mappings: [{ matchValue: "codertocat/hello-world", serviceId: svc.api }] });
+    updateWebhookSource(db, userId, src.gh, {
+      name: "GitHub",
+      productionEnvironment: "production",
+      serviceLabel: "service",
+      defaultServiceId: null,
+      mappings: [{ matchValue: "codertocat/hello-world", serviceId: svc.api }],
+    });
     const r = await github(src.gh, "deployment_status", body);
     expect(r.status).toBe(201);
     expect(r.json.outcome).toBe("created");
     const dep = db.get<any>(sql`SELECT * FROM deployments`);
-    expect(dep).toMatchObject({ external_id: "github-deployment-145988746", status: "success", environment: "production", finished_at: Date.parse("2019-05-15T15:20:55Z"), started_at: Date.parse("2019-05-15T15:20:53Z") });
+    expect(dep).toMatchObject({
+      external_id: "github-deployment-145988746",
+      status: "success",
+      environment: "production",
+      finished_at: Date.parse("2019-05-15T15:20:55Z"),
+      started_at: Date.parse("2019-05-15T15:20:53Z"),
+    });
     const again = await github(src.gh, "deployment_status", body);
     expect(again.status).toBe(200);
     expect(again.json).toMatchObject({ outcome: "ignored", reason: expect.stringContaining("already recorded") });
@@ -286,14 +341,27 @@ describe("GitHub", () => {
 
   it("pushes store commits by sha; the deployment that ships them gets the commits up to the deployed sha", async () => {
     // two pushes before the deployment, one commit pushed during it (after the deployed sha)
-    expect((await github(src.gh, "push", ghPush([{ sha: "a1".padEnd(40, "0"), at: T0 - 5 * H }, { sha: "a2".padEnd(40, "0"), at: T0 - 4 * H }]))).status).toBe(201);
+    expect(
+      (
+        await github(
+          src.gh,
+          "push",
+          ghPush([
+            { sha: "a1".padEnd(40, "0"), at: T0 - 5 * H },
+            { sha: "a2".padEnd(40, "0"), at: T0 - 4 * H },
+          ]),
+        )
+      ).status,
+    ).toBe(201);
     expect((await github(src.gh, "push", ghPush([{ sha: "a3".padEnd(40, "0"), at: T0 - 2 * H }]))).status).toBe(201);
     expect((await github(src.gh, "push", ghPush([{ sha: "a4".padEnd(40, "0"), at: T0 - 10 * 60_000 }]))).status).toBe(201);
     // a push to a feature branch and a tag push are ignored (their commits reach production when merged)
     expect((await github(src.gh, "push", ghPush([{ sha: "f1".padEnd(40, "0"), at: T0 - 3 * H }], { branch: "feature/x" }))).json.outcome).toBe("ignored");
     expect((await github(src.gh, "push", fixture("github/push.tag-deleted.json"))).json.outcome).toBe("ignored");
     // statuses on the way are ignored; the success ships a1..a3 (a4 came after the deployed sha)
-    expect((await github(src.gh, "deployment_status", ghDeployment(7, "in_progress", T0 - 5 * 60_000, { sha: "a3".padEnd(40, "0") }))).json.outcome).toBe("ignored");
+    expect((await github(src.gh, "deployment_status", ghDeployment(7, "in_progress", T0 - 5 * 60_000, { sha: "a3".padEnd(40, "0") }))).json.outcome).toBe(
+      "ignored",
+    );
     const r = await github(src.gh, "deployment_status", ghDeployment(7, "success", T0, { sha: "a3".padEnd(40, "0") }));
     expect(r.status).toBe(201);
     expect(r.json.summary).toMatch(/3 commits from pushes/);
@@ -338,7 +406,13 @@ describe("GitHub", () => {
     r = await github(src.gh, "push", ghPush([{ sha: "c1".padEnd(40, "0"), at: T0 - H }], { repo: "InnovaTech/unknown" }));
     expect(r.status).toBe(202);
     expect(count(db, "deployments") + count(db, "webhook_commits")).toBe(0);
-    updateWebhookSource(db, userId, src.gh, { name: "GitHub", productionEnvironment: "production", serviceLabel: "service", defaultServiceId: svc.billing, mappings: [] });
+    updateWebhookSource(db, userId, src.gh, {
+      name: "GitHub",
+      productionEnvironment: "production",
+      serviceLabel: "service",
+      defaultServiceId: svc.billing,
+      mappings: [],
+    });
     r = await github(src.gh, "deployment_status", ghDeployment(31, "success", T0, { repo: "InnovaTech/unknown" }));
     expect(r.status).toBe(201);
     expect(db.get<{ n: string }>(sql`SELECT s.name AS n FROM deployments d JOIN services s ON s.id = d.service_id`)!.n).toBe("billing");
@@ -348,7 +422,11 @@ describe("GitHub", () => {
     const r = await github(src.gh, "issues", { action: "opened" });
     expect(r).toMatchObject({ status: 200, json: { outcome: "ignored", reason: expect.stringContaining("event issues is not used") } });
     const form = `payload=${encodeURIComponent(JSON.stringify(fixture("github/ping.json")))}`;
-    const f = await post(src.gh, form, { "Content-Type": "application/x-www-form-urlencoded", "X-GitHub-Event": "ping", "X-Hub-Signature-256": githubSignature(GH_SECRET, enc(form)) });
+    const f = await post(src.gh, form, {
+      "Content-Type": "application/x-www-form-urlencoded",
+      "X-GitHub-Event": "ping",
+      "X-Hub-Signature-256": githubSignature(GH_SECRET, enc(form)),
+    });
     expect(f).toMatchObject({ status: 200, json: { outcome: "ignored", event: "ping" } });
   });
 });
@@ -360,14 +438,19 @@ describe("GitLab", () => {
     expect(r.json.summary).toMatch(/2 commits of billing \(master\) stored.*2 more not listed/);
     r = await gitlab(src.gl, "Deployment Hook", fixture("gitlab/deployment.json"));
     expect(r.json).toMatchObject({ outcome: "ignored", reason: expect.stringContaining('environment "staging"') });
-    const gl2 = createWebhookSource(db, userId, {
-      kind: "gitlab",
-      name: "GitLab staging",
-      productionEnvironment: "staging",
-      serviceLabel: "service",
-      defaultServiceId: null,
-      mappings: [{ matchValue: "root/test-deployment-webhooks", serviceId: svc.billing }],
-    }, GL_SECRET).id;
+    const gl2 = createWebhookSource(
+      db,
+      userId,
+      {
+        kind: "gitlab",
+        name: "GitLab staging",
+        productionEnvironment: "staging",
+        serviceLabel: "service",
+        defaultServiceId: null,
+        mappings: [{ matchValue: "root/test-deployment-webhooks", serviceId: svc.billing }],
+      },
+      GL_SECRET,
+    ).id;
     r = await gitlab(gl2, "Deployment Hook", fixture("gitlab/deployment.json"));
     expect(r.status).toBe(201);
     expect(db.get<any>(sql`SELECT external_id, status, finished_at FROM deployments`)).toEqual({
@@ -384,7 +467,15 @@ describe("GitLab", () => {
     push.total_commits_count = 3;
     expect((await gitlab(src.gl, "Push Hook", push)).status).toBe(201);
     const dep = fixture("gitlab/deployment.json");
-    Object.assign(dep, { environment: "production", deployment_id: 77, short_sha: "2222222b", commit_url: null, status_changed_at: iso(T0).replace("T", " ").replace(/\.\d+Z$/, " UTC") });
+    Object.assign(dep, {
+      environment: "production",
+      deployment_id: 77,
+      short_sha: "2222222b",
+      commit_url: null,
+      status_changed_at: iso(T0)
+        .replace("T", " ")
+        .replace(/\.\d+Z$/, " UTC"),
+    });
     dep.project.path_with_namespace = "mike/diaspora";
     const r = await gitlab(src.gl, "Deployment Hook", dep);
     expect(r.json.summary).toMatch(/2 commits from pushes/);
@@ -413,7 +504,13 @@ describe("Alertmanager", () => {
     let r = await alertmanager(src.am, fixture("alertmanager/firing.json"));
     expect(r.status).toBe(201);
     const inc = () => db.get<any>(sql`SELECT i.*, s.name AS service FROM incidents i JOIN services s ON s.id = i.service_id`);
-    expect(inc()).toMatchObject({ service: "api-gateway", severity: "SEV1", started_at: Date.UTC(2025, 10, 20, 9, 12, 5, 123), resolved_at: null, title: "HighErrorRate: 5xx ratio above 5 % for 5 minutes" });
+    expect(inc()).toMatchObject({
+      service: "api-gateway",
+      severity: "SEV1",
+      started_at: Date.UTC(2025, 10, 20, 9, 12, 5, 123),
+      resolved_at: null,
+      title: "HighErrorRate: 5xx ratio above 5 % for 5 minutes",
+    });
     // Alertmanager repeats a firing notification (repeat_interval): nothing changes
     r = await alertmanager(src.am, fixture("alertmanager/firing.json"));
     expect(r.json).toMatchObject({ outcome: "ignored", reason: expect.stringContaining("unchanged") });
@@ -452,14 +549,24 @@ describe("PagerDuty", () => {
     expect(r).toMatchObject({ status: 200, json: { outcome: "ignored", event: "incident.annotated" } });
     r = await pagerduty(src.pd, pdEvent("incident.resolved", "PQ1", T0, T0 + 25 * 60_000));
     expect(r.json.outcome).toBe("updated");
-    expect(db.get<any>(sql`SELECT severity, resolved_at, external_id FROM incidents`)).toEqual({ severity: "SEV2", resolved_at: T0 + 25 * 60_000, external_id: "pagerduty-PQ1" });
+    expect(db.get<any>(sql`SELECT severity, resolved_at, external_id FROM incidents`)).toEqual({
+      severity: "SEV2",
+      resolved_at: T0 + 25 * 60_000,
+      external_id: "pagerduty-PQ1",
+    });
     r = await pagerduty(src.pd, pdEvent("incident.reopened", "PQ1", T0, T0 + H));
     expect(r.json.outcome).toBe("updated");
     expect(db.get<any>(sql`SELECT resolved_at FROM incidents`).resolved_at).toBeNull();
   });
 
   it("the documented priority_updated example maps by the PagerDuty service name or id", async () => {
-    updateWebhookSource(db, userId, src.pd, { name: "PagerDuty", productionEnvironment: "production", serviceLabel: "service", defaultServiceId: null, mappings: [{ matchValue: "PF9KMXH", serviceId: svc.api }] });
+    updateWebhookSource(db, userId, src.pd, {
+      name: "PagerDuty",
+      productionEnvironment: "production",
+      serviceLabel: "service",
+      defaultServiceId: null,
+      mappings: [{ matchValue: "PF9KMXH", serviceId: svc.api }],
+    });
     const r = await pagerduty(src.pd, fixture("pagerduty/incident.priority_updated.json"));
     expect(r.status).toBe(201);
     expect(db.get<any>(sql`SELECT severity, service_id FROM incidents`)).toEqual({ severity: "SEV1", service_id: svc.api });
@@ -476,7 +583,16 @@ describe("the DORA figures from webhooks equal the same events sent through the 
       expect(r.status).toBeLessThan(300);
     };
     // day 0: two pushes, deployment 101 ships sha 2 (commits 1, 2)
-    await send(github(src.gh, "push", ghPush([{ sha: sha(1), at: T0 - 6 * H }, { sha: sha(2), at: T0 - 3 * H }])));
+    await send(
+      github(
+        src.gh,
+        "push",
+        ghPush([
+          { sha: sha(1), at: T0 - 6 * H },
+          { sha: sha(2), at: T0 - 3 * H },
+        ]),
+      ),
+    );
     await send(github(src.gh, "deployment_status", ghDeployment(101, "queued", T0 - 10 * 60_000, { sha: sha(2) })));
     await send(github(src.gh, "deployment_status", ghDeployment(101, "success", T0, { sha: sha(2) })));
     // day 1: push 3, 4; deployment 102 fails, then succeeds on a retry (ships 3, 4)
@@ -494,7 +610,13 @@ describe("the DORA figures from webhooks equal the same events sent through the 
     await send(github(src.gh, "deployment_status", ghDeployment(104, "failure", T0 + 2 * DAY + H, { sha: sha(5) })));
     // billing: a GitLab deployment and a PagerDuty incident before it (no cause), still open
     const gl = fixture("gitlab/deployment.json");
-    Object.assign(gl, { environment: "production", deployment_id: 501, status_changed_at: iso(T0 + 3 * DAY).replace("T", " ").replace(/\.\d+Z$/, " UTC") });
+    Object.assign(gl, {
+      environment: "production",
+      deployment_id: 501,
+      status_changed_at: iso(T0 + 3 * DAY)
+        .replace("T", " ")
+        .replace(/\.\d+Z$/, " UTC"),
+    });
     gl.project.path_with_namespace = "mike/diaspora";
     const glPush = fixture("gitlab/push.json");
     glPush.commits = glPush.commits.map((c: any, i: number) => ({ ...c, id: sha(200 + i), timestamp: iso(T0 + 3 * DAY - (i + 1) * H) }));
@@ -511,19 +633,67 @@ describe("the DORA figures from webhooks equal the same events sent through the 
       insertService(apiDb, { name: "billing" });
       const { token } = createApiToken(apiDb, { name: "ci", scopes: ["deployments:write", "incidents:write"], createdByUserId: null }, null);
       const apiPost = async (handler: typeof deploymentsAction, path: string, body: unknown) => {
-        const res = await handler({ request: new Request(`http://localhost${path}`, { method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: JSON.stringify(body) }), params: {}, context: {} } as ActionFunctionArgs);
+        const res = await handler({
+          request: new Request(`http://localhost${path}`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+            body: JSON.stringify(body),
+          }),
+          params: {},
+          context: {},
+        } as ActionFunctionArgs);
         expect(res.status).toBeLessThan(300);
       };
       const commit = (n: number, at: number) => ({ sha: sha(n), committedAt: iso(at) });
       await apiPost(deploymentsAction, "/api/v1/deployments", [
-        { externalId: "github-deployment-101", service: "api-gateway", status: "success", startedAt: iso(T0 - 5 * 60_000), finishedAt: iso(T0), commits: [commit(1, T0 - 6 * H), commit(2, T0 - 3 * H)] },
-        { externalId: "github-deployment-102", service: "api-gateway", status: "success", startedAt: iso(T0 + DAY - 5 * 60_000), finishedAt: iso(T0 + DAY), commits: [commit(3, T0 + DAY - 5 * H), commit(4, T0 + DAY - 2 * H)] },
-        { externalId: "github-deployment-103", service: "api-gateway", status: "success", startedAt: iso(T0 + 2 * DAY - 5 * 60_000), finishedAt: iso(T0 + 2 * DAY), commits: [commit(5, T0 + 2 * DAY - 90 * 60_000)] },
-        { externalId: "github-deployment-104", service: "api-gateway", status: "failure", startedAt: iso(T0 + 2 * DAY + H - 5 * 60_000), finishedAt: iso(T0 + 2 * DAY + H) },
-        { externalId: "gitlab-deployment-501", service: "billing", status: "success", finishedAt: iso(T0 + 3 * DAY), commits: [commit(200, T0 + 3 * DAY - H), commit(201, T0 + 3 * DAY - 2 * H)] },
+        {
+          externalId: "github-deployment-101",
+          service: "api-gateway",
+          status: "success",
+          startedAt: iso(T0 - 5 * 60_000),
+          finishedAt: iso(T0),
+          commits: [commit(1, T0 - 6 * H), commit(2, T0 - 3 * H)],
+        },
+        {
+          externalId: "github-deployment-102",
+          service: "api-gateway",
+          status: "success",
+          startedAt: iso(T0 + DAY - 5 * 60_000),
+          finishedAt: iso(T0 + DAY),
+          commits: [commit(3, T0 + DAY - 5 * H), commit(4, T0 + DAY - 2 * H)],
+        },
+        {
+          externalId: "github-deployment-103",
+          service: "api-gateway",
+          status: "success",
+          startedAt: iso(T0 + 2 * DAY - 5 * 60_000),
+          finishedAt: iso(T0 + 2 * DAY),
+          commits: [commit(5, T0 + 2 * DAY - 90 * 60_000)],
+        },
+        {
+          externalId: "github-deployment-104",
+          service: "api-gateway",
+          status: "failure",
+          startedAt: iso(T0 + 2 * DAY + H - 5 * 60_000),
+          finishedAt: iso(T0 + 2 * DAY + H),
+        },
+        {
+          externalId: "gitlab-deployment-501",
+          service: "billing",
+          status: "success",
+          finishedAt: iso(T0 + 3 * DAY),
+          commits: [commit(200, T0 + 3 * DAY - H), commit(201, T0 + 3 * DAY - 2 * H)],
+        },
       ]);
       await apiPost(incidentsAction, "/api/v1/incidents", [
-        { externalId: `alertmanager-aa01-${T0 + DAY + H}`, service: "api-gateway", title: "HighErrorRate: 5xx ratio above 5 % for 5 minutes", severity: "SEV1", startedAt: iso(T0 + DAY + H), resolvedAt: iso(T0 + DAY + H + 40 * 60_000) },
+        {
+          externalId: `alertmanager-aa01-${T0 + DAY + H}`,
+          service: "api-gateway",
+          title: "HighErrorRate: 5xx ratio above 5 % for 5 minutes",
+          severity: "SEV1",
+          startedAt: iso(T0 + DAY + H),
+          resolvedAt: iso(T0 + DAY + H + 40 * 60_000),
+        },
         { externalId: "pagerduty-PB1", service: "billing", title: "A little bump in the road", severity: "SEV2", startedAt: iso(T0 + 2 * DAY) },
       ]);
 
@@ -537,14 +707,21 @@ describe("the DORA figures from webhooks equal the same events sent through the 
       expect(viaHooks.timeToRestore.medianHours).toBeCloseTo(40 / 60, 6);
       // lead times: 6, 3, 5, 2, 1.5, 1, 2 h → median 2 h
       expect(viaHooks.leadTime.medianHours).toBeCloseTo(2, 6);
-      for (const [name, id] of [["api-gateway", svc.api], ["billing", svc.billing]] as const) {
+      for (const [name, id] of [
+        ["api-gateway", svc.api],
+        ["billing", svc.billing],
+      ] as const) {
         const apiId = apiDb.get<{ id: number }>(sql`SELECT id FROM services WHERE name = ${name}`)!.id;
         expect(doraApiBody(getDoraMetrics(db, window, { serviceId: id }))).toEqual(doraApiBody(getDoraMetrics(apiDb, window, { serviceId: apiId })));
       }
       // the same rows behind them: deployments with their commits, incidents with their causes
       const rows = (d: Db) => ({
-        deployments: d.all(sql`SELECT d.external_id, s.name, d.environment, d.status, d.finished_at, (SELECT group_concat(c.sha || '@' || c.committed_at) FROM (SELECT * FROM deployment_commits c WHERE c.deployment_id = d.id ORDER BY c.sha) c) AS commits FROM deployments d JOIN services s ON s.id = d.service_id ORDER BY d.external_id`),
-        incidents: d.all(sql`SELECT i.external_id, s.name, i.title, i.severity, i.started_at, i.resolved_at, i.cause_kind, cd.external_id AS cause FROM incidents i JOIN services s ON s.id = i.service_id LEFT JOIN deployments cd ON cd.id = i.cause_deployment_id ORDER BY i.external_id`),
+        deployments: d.all(
+          sql`SELECT d.external_id, s.name, d.environment, d.status, d.finished_at, (SELECT group_concat(c.sha || '@' || c.committed_at) FROM (SELECT * FROM deployment_commits c WHERE c.deployment_id = d.id ORDER BY c.sha) c) AS commits FROM deployments d JOIN services s ON s.id = d.service_id ORDER BY d.external_id`,
+        ),
+        incidents: d.all(
+          sql`SELECT i.external_id, s.name, i.title, i.severity, i.started_at, i.resolved_at, i.cause_kind, cd.external_id AS cause FROM incidents i JOIN services s ON s.id = i.service_id LEFT JOIN deployments cd ON cd.id = i.cause_deployment_id ORDER BY i.external_id`,
+        ),
       });
       expect(rows(db)).toEqual(rows(apiDb));
     } finally {
@@ -582,15 +759,27 @@ describe("malformed payloads: 400 with the reason, nothing written, never a 5xx"
     r = await post(src.gh, bytes, { "Content-Type": "application/json", "X-GitHub-Event": "ping", "X-Hub-Signature-256": githubSignature(GH_SECRET, bytes) });
     expect(r).toMatchObject({ status: 400, json: { reason: "invalid payload: the body is not UTF-8 text" } });
     expect(dataCounts(db)).toEqual(before);
-    expect(listWebhookDeliveries(db, src.gh, { outcome: "refused" }).rows.every((x) => x.reason!.startsWith("invalid payload") || x.reason!.startsWith("bad signature"))).toBe(true);
+    expect(
+      listWebhookDeliveries(db, src.gh, { outcome: "refused" }).rows.every(
+        (x) => x.reason!.startsWith("invalid payload") || x.reason!.startsWith("bad signature"),
+      ),
+    ).toBe(true);
   });
 
   it("fuzz: random bodies and events, validly signed, for every kind — no 5xx, no data written", async () => {
     const before = dataCounts(db);
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pieces = ['"', "{", "}", "[", "]", ":", ",", "null", "true", "1e999", "-0", '"\\u0000"', '"a"', "0001-01-01T00:00:00Z", "alerts", "event", "data"];
-    const bodies: string[] = ["", "null", "[]", "{}", '{"alerts":null}', '{"event":{}}', '{"event":{"event_type":"incident.resolved","data":{"id":"P","type":"incident","created_at":"2026-13-01T00:00:00Z","service":{"id":"S"}}}}'];
+    const bodies: string[] = [
+      "",
+      "null",
+      "[]",
+      "{}",
+      '{"alerts":null}',
+      '{"event":{}}',
+      '{"event":{"event_type":"incident.resolved","data":{"id":"P","type":"incident","created_at":"2026-13-01T00:00:00Z","service":{"id":"S"}}}}',
+    ];
     for (let i = 0; i < 60; i++) bodies.push(Array.from({ length: 1 + Math.floor(rand() * 12) }, () => pieces[Math.floor(rand() * pieces.length)]).join(""));
     const everyKind = async (body: string) => {
       const statuses: number[] = [];
@@ -603,7 +792,14 @@ describe("malformed payloads: 400 with the reason, nothing written, never a 5xx"
     for (const body of bodies) for (const status of await everyKind(body)) expect(status).toBeLessThan(500);
     expect(dataCounts(db)).toEqual(before);
     // the documented shapes with one field of the wrong type: refused or, where the field is not read (sender, receiver…), accepted — never a 5xx
-    for (const name of ["github/deployment_status.success.json", "github/push.json", "alertmanager/firing.json", "pagerduty/incident.triggered.json", "gitlab/deployment.json", "gitlab/push.json"]) {
+    for (const name of [
+      "github/deployment_status.success.json",
+      "github/push.json",
+      "alertmanager/firing.json",
+      "pagerduty/incident.triggered.json",
+      "gitlab/deployment.json",
+      "gitlab/push.json",
+    ]) {
       const p = fixture(name);
       for (const key of Object.keys(p)) {
         for (const status of await everyKind(JSON.stringify({ ...p, [key]: rand() > 0.5 ? 12 : { x: [] } }))) expect(status).toBeLessThan(500);
@@ -620,7 +816,9 @@ describe("the delivery log", () => {
     expect(count(db, "webhook_deliveries", `source_id = ${src.gh} AND verified = 1`)).toBe(WEBHOOK_LOG_KEEP);
     expect(count(db, "webhook_deliveries", `source_id = ${src.gh} AND verified = 0`)).toBe(WEBHOOK_LOG_KEEP_UNVERIFIED);
     // the newest are kept, the oldest pruned
-    const ids = db.all<{ d: string }>(sql`SELECT delivery_id AS d FROM webhook_deliveries WHERE source_id = ${src.gh} AND verified = 1 ORDER BY id`).map((r) => r.d);
+    const ids = db
+      .all<{ d: string }>(sql`SELECT delivery_id AS d FROM webhook_deliveries WHERE source_id = ${src.gh} AND verified = 1 ORDER BY id`)
+      .map((r) => r.d);
     expect(ids[0]).toBe("d-5");
     expect(ids.at(-1)).toBe(`d-${WEBHOOK_LOG_KEEP + 4}`);
     // other sources' logs are untouched

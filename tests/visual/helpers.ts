@@ -74,7 +74,8 @@ export async function layoutProblems(page: Page, opts: { desktop: boolean }): Pr
         if (shown(el) && el.scrollWidth > el.clientWidth + SLACK) out.push(`table wider than its box (${el.scrollWidth} > ${el.clientWidth}): ${describe(el)}`);
       }
       for (const el of document.querySelectorAll(".card, .panel, .tile, figure.chart, .gate-card")) {
-        if (shown(el) && el.scrollWidth > el.clientWidth + SLACK) out.push(`content wider than its card (${el.scrollWidth} > ${el.clientWidth}): ${describe(el)}`);
+        if (shown(el) && el.scrollWidth > el.clientWidth + SLACK)
+          out.push(`content wider than its card (${el.scrollWidth} > ${el.clientWidth}): ${describe(el)}`);
       }
     }
 
@@ -95,13 +96,15 @@ export async function layoutProblems(page: Page, opts: { desktop: boolean }): Pr
       canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
       const text = select.selectedOptions[0]?.textContent ?? "";
       const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16; // the arrow
-      if (canvas.measureText(text).width > room + SLACK) out.push(`select text clipped ("${text}" in ${select.clientWidth} px): ${describe(select.closest("td, .field, label, form") ?? select)}`);
+      if (canvas.measureText(text).width > room + SLACK)
+        out.push(`select text clipped ("${text}" in ${select.clientWidth} px): ${describe(select.closest("td, .field, label, form") ?? select)}`);
     }
 
     // wording that a pixel tolerance lets through
     const main = document.querySelector("main") ?? document.body;
     const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
-    const PLURAL_NOUNS = "rows|bugs|risks|days|months|requisitions|deployments|incidents|key results|check-ins|problems|errors|salaries|customers|users|filters|measurements|objectives";
+    const PLURAL_NOUNS =
+      "rows|bugs|risks|days|months|requisitions|deployments|incidents|key results|check-ins|problems|errors|salaries|customers|users|filters|measurements|objectives";
     const oneOfMany = new RegExp(`(^|[^\\d,.\\u00a0\\u202f ])1[ \\u00a0](${PLURAL_NOUNS})\\b`);
     const cents = /\d,\d\d[\u00a0\u202f ]?€|€\d[\d,]*\.\d\d\b/;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {

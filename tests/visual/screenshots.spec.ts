@@ -15,7 +15,11 @@ type Shot = { role: DemoRole; width: number; theme: Theme };
 function shotsOf(spec: PageSpec): Shot[] {
   const shots: Shot[] = [{ role: "ceo", width: WIDTHS.desktop, theme: "light" }];
   if (spec.everyWidthAndTheme) {
-    shots.push({ role: "ceo", width: WIDTHS.desktop, theme: "dark" }, { role: "ceo", width: WIDTHS.phone, theme: "light" }, { role: "ceo", width: WIDTHS.phone, theme: "dark" });
+    shots.push(
+      { role: "ceo", width: WIDTHS.desktop, theme: "dark" },
+      { role: "ceo", width: WIDTHS.phone, theme: "light" },
+      { role: "ceo", width: WIDTHS.phone, theme: "dark" },
+    );
   }
   for (const role of spec.shotRoles ?? []) shots.push({ role, width: WIDTHS.desktop, theme: "light" });
   return shots;

@@ -99,8 +99,25 @@ export function AreaChart<T extends object>({
       {empty ? null : (
         <RAreaChart id={id} width={size.width} height={size.height} data={data.slice()} margin={{ top: 16, right: 24, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey={xKey} tickFormatter={(v: string | number) => formatX(v)} tick={axisTick} stroke="var(--border)" tickLine={false} interval={categoryTickInterval(data.length, size.width - yAxisWidth - 28)} padding={X_AXIS_PADDING} />
-          <YAxis tickFormatter={axis.format} ticks={axis.ticks} domain={axis.domain} interval={0} tick={axisTick} stroke="var(--border)" tickLine={false} width={yAxisWidth} />
+          <XAxis
+            dataKey={xKey}
+            tickFormatter={(v: string | number) => formatX(v)}
+            tick={axisTick}
+            stroke="var(--border)"
+            tickLine={false}
+            interval={categoryTickInterval(data.length, size.width - yAxisWidth - 28)}
+            padding={X_AXIS_PADDING}
+          />
+          <YAxis
+            tickFormatter={axis.format}
+            ticks={axis.ticks}
+            domain={axis.domain}
+            interval={0}
+            tick={axisTick}
+            stroke="var(--border)"
+            tickLine={false}
+            width={yAxisWidth}
+          />
           <Tooltip
             isAnimationActive={false}
             cursor={{ stroke: "var(--border)" }}
@@ -110,12 +127,7 @@ export function AreaChart<T extends object>({
             formatter={(value) => (typeof value === "number" ? formatValue(value) : String(value))}
           />
           {referenceLine ? (
-            <ReferenceLine
-              y={referenceLine.y}
-              stroke={chartColor(referenceLine.color ?? "text-muted")}
-              strokeDasharray="4 4"
-              ifOverflow="extendDomain"
-            />
+            <ReferenceLine y={referenceLine.y} stroke={chartColor(referenceLine.color ?? "text-muted")} strokeDasharray="4 4" ifOverflow="extendDomain" />
           ) : null}
           {series.map((s, i) => {
             const color = chartColor(seriesColor(i, s.color));

@@ -126,7 +126,10 @@ export function BarChart<T extends object>({
       empty={empty}
       emptyMessage={emptyMessage}
       legend={[
-        ...chartLegend(series.map((s, i) => ({ label: s.label, color: seriesColor(i, s.color), dashed: s.dashed, kind: "box" as const })), { referenceLine }),
+        ...chartLegend(
+          series.map((s, i) => ({ label: s.label, color: seriesColor(i, s.color), dashed: s.dashed, kind: "box" as const })),
+          { referenceLine },
+        ),
         ...legendExtra,
       ]}
       table={table}

@@ -172,7 +172,15 @@ export function chartLegend(
 export function chartValueAxis<T extends object>(
   data: readonly T[],
   series: readonly ChartSeries<T>[],
-  opts: { unit?: AxisUnit; stacked?: boolean; extraValues?: readonly number[]; locale?: string; currency?: string; includeZero?: boolean; maxTicks?: number } = {},
+  opts: {
+    unit?: AxisUnit;
+    stacked?: boolean;
+    extraValues?: readonly number[];
+    locale?: string;
+    currency?: string;
+    includeZero?: boolean;
+    maxTicks?: number;
+  } = {},
 ): AxisScale {
   const values: number[] = [];
   for (const row of data) {
@@ -207,7 +215,10 @@ export function chartValueAxis<T extends object>(
  */
 export function groupLargest(totals: ReadonlyMap<string, number>, max: number, restLabel = "Other"): { groups: string[]; groupOf: (item: string) => string } {
   const isRest = (name: string) => name.trim().toLocaleLowerCase() === restLabel.trim().toLocaleLowerCase();
-  const ranked = [...totals.entries()].filter(([name]) => !isRest(name)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+  const ranked = [...totals.entries()]
+    .filter(([name]) => !isRest(name))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([name]) => name);
   const hasRestItem = [...totals.keys()].some(isRest);
   const fits = ranked.length + (hasRestItem ? 1 : 0) <= max;
   const named = fits ? ranked : ranked.slice(0, max - 1);
@@ -319,7 +330,13 @@ export function ChartFrame({
                   <span
                     className={[
                       "chart__swatch",
-                      item.kind === "box" ? "chart__swatch--box" : item.kind === "ref" ? "chart__swatch--ref" : item.kind === "marker" ? "chart__swatch--marker" : "chart__swatch--line",
+                      item.kind === "box"
+                        ? "chart__swatch--box"
+                        : item.kind === "ref"
+                          ? "chart__swatch--ref"
+                          : item.kind === "marker"
+                            ? "chart__swatch--marker"
+                            : "chart__swatch--line",
                       item.dashed ? "chart__swatch--dashed" : null,
                     ]
                       .filter(Boolean)

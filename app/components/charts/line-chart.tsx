@@ -150,20 +150,9 @@ export function LineChart<T extends object>({
             formatter={(value) => (typeof value === "number" ? formatValue(value) : String(value))}
           />
           {referenceLine ? (
-            <ReferenceLine
-              y={referenceLine.y}
-              stroke={chartColor(referenceLine.color ?? "text-muted")}
-              strokeDasharray="4 4"
-              ifOverflow="extendDomain"
-            />
+            <ReferenceLine y={referenceLine.y} stroke={chartColor(referenceLine.color ?? "text-muted")} strokeDasharray="4 4" ifOverflow="extendDomain" />
           ) : null}
-          {xMarker ? (
-            <ReferenceLine
-              x={xMarker.x}
-              stroke={chartColor(xMarker.color ?? "text-muted")}
-              strokeDasharray="2 3"
-            />
-          ) : null}
+          {xMarker ? <ReferenceLine x={xMarker.x} stroke={chartColor(xMarker.color ?? "text-muted")} strokeDasharray="2 3" /> : null}
           {series.map((s, i) => {
             const color = chartColor(seriesColor(i, s.color));
             return (

@@ -58,8 +58,6 @@ function windowLabel(w: Window, fmt: Fmt): string {
   return `${formatDateTime(w.from, fmt.timeZone, fmt.locale)} – ${formatDateTime(w.to - 1, fmt.timeZone, fmt.locale)}`;
 }
 
-
-
 function signedHours(d: number, fmt: Fmt): string {
   const text = formatHours(Math.abs(d), fmt.locale) ?? "";
   return `${d > 0 ? "+" : d < 0 ? "−" : "±"}${text}`;
@@ -120,7 +118,13 @@ export function DoraTiles({
         tier={f.tier}
         metric={mark("delivery.deploys_per_day", f.count > 0 ? f.perDay : null)}
         target={target("deploysPerDay", f.perDay, (v) => `${formatNumber(v, { locale: fmt.locale, digits: 2 })} / day`)}
-        change={change(f.perDay, p.deploymentFrequency.perDay, "higher", (d) => `${formatNumber(d, { locale: fmt.locale, digits: 1, signed: true })} / day`, cmp)}
+        change={change(
+          f.perDay,
+          p.deploymentFrequency.perDay,
+          "higher",
+          (d) => `${formatNumber(d, { locale: fmt.locale, digits: 1, signed: true })} / day`,
+          cmp,
+        )}
         footnote={`${plural(f.count, "deployment", "deployments", { locale: fmt.locale })} · ${f.perWeek === null ? "no data" : formatNumber(f.perWeek, { locale: fmt.locale, digits: 1 })} / week`}
       />
       <KpiTile
@@ -277,13 +281,21 @@ export function ServicesTable({ rows, params, fmt }: { rows: ServiceRow[]; param
           <tr>
             <th scope="col">Service</th>
             <th scope="col">Team</th>
-            <th scope="col" className="num">Deployments</th>
-            <th scope="col" className="num">Per day</th>
+            <th scope="col" className="num">
+              Deployments
+            </th>
+            <th scope="col" className="num">
+              Per day
+            </th>
             <th scope="col">Lead time</th>
             <th scope="col">Change failure rate</th>
             <th scope="col">Time to restore</th>
-            <th scope="col" className="num">Rework</th>
-            <th scope="col" className="num">Open incidents</th>
+            <th scope="col" className="num">
+              Rework
+            </th>
+            <th scope="col" className="num">
+              Open incidents
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -300,7 +312,9 @@ export function ServicesTable({ rows, params, fmt }: { rows: ServiceRow[]; param
                     {formatNumber(r.deploymentFrequency.count, { locale: fmt.locale, digits: 0 })}
                   </Link>
                 </td>
-                <td className="num">{r.deploymentFrequency.perDay === null ? "no data" : formatNumber(r.deploymentFrequency.perDay, { locale: fmt.locale, digits: 2 })}</td>
+                <td className="num">
+                  {r.deploymentFrequency.perDay === null ? "no data" : formatNumber(r.deploymentFrequency.perDay, { locale: fmt.locale, digits: 2 })}
+                </td>
                 <td>
                   <span className="cto-cell">
                     {hours(r.leadTime.medianHours)} <TierBadge tier={r.leadTime.tier} />
@@ -308,7 +322,8 @@ export function ServicesTable({ rows, params, fmt }: { rows: ServiceRow[]; param
                 </td>
                 <td>
                   <span className="cto-cell">
-                    <Link to={drillHref("incidents", params.window, filter)}>{pct(r.changeFailureRate.rate)}</Link> <TierBadge tier={r.changeFailureRate.tier} />
+                    <Link to={drillHref("incidents", params.window, filter)}>{pct(r.changeFailureRate.rate)}</Link>{" "}
+                    <TierBadge tier={r.changeFailureRate.tier} />
                   </span>
                 </td>
                 <td>
@@ -379,7 +394,11 @@ export function OpenIncidentsTable({ total, rows, params, fmt }: { total: number
                   {i.causeDeploymentId !== null && (i.causeKind === "explicit" || i.causeKind === "inferred") ? (
                     <>
                       <Link to={`/delivery/deployments/${i.causeDeploymentId}`}>{i.causeExternalId ?? `#${i.causeDeploymentId}`}</Link>{" "}
-                      {i.causeKind === "inferred" ? <Badge tone="neutral" title={INFERRED_CAUSE_RULE}>inferred</Badge> : null}
+                      {i.causeKind === "inferred" ? (
+                        <Badge tone="neutral" title={INFERRED_CAUSE_RULE}>
+                          inferred
+                        </Badge>
+                      ) : null}
                     </>
                   ) : (
                     <span className="muted">{i.causeKind === "none" ? "none" : "not set"}</span>
@@ -441,10 +460,18 @@ export function ItBudgetTable({
             <th scope="col">
               <Link to={`/budgets?from=${fromMonth}&to=${toMonth}`}>Category</Link>
             </th>
-            <th scope="col" className="num">Planned</th>
-            <th scope="col" className="num">Actual</th>
-            <th scope="col" className="num">Actual − planned</th>
-            <th scope="col" className="num">Used</th>
+            <th scope="col" className="num">
+              Planned
+            </th>
+            <th scope="col" className="num">
+              Actual
+            </th>
+            <th scope="col" className="num">
+              Actual − planned
+            </th>
+            <th scope="col" className="num">
+              Used
+            </th>
           </tr>
         </thead>
         <tbody>{rows.map((r) => line(r, r.category))}</tbody>

@@ -8,7 +8,12 @@ export const CAUSE_LABELS = {
 
 /** How an incident's cause was set: explicit (a person or the API), inferred (the contract's rule), cleared. */
 export function CauseKindBadge({ kind }: { kind: "explicit" | "inferred" | "none" | null }) {
-  if (kind === null) return <Badge tone="neutral" srPrefix="Cause: ">no cause</Badge>;
+  if (kind === null)
+    return (
+      <Badge tone="neutral" srPrefix="Cause: ">
+        no cause
+      </Badge>
+    );
   const tone: BadgeTone = kind === "explicit" ? "accent" : kind === "inferred" ? "info" : "neutral";
   const title =
     kind === "inferred"
@@ -43,8 +48,12 @@ export function SeverityBadge({ severity }: { severity: string }) {
 
 export function IncidentStateBadge({ resolvedAt }: { resolvedAt: number | null }) {
   return resolvedAt === null ? (
-    <Badge tone="bad" srPrefix="State: ">open</Badge>
+    <Badge tone="bad" srPrefix="State: ">
+      open
+    </Badge>
   ) : (
-    <Badge tone="good" srPrefix="State: ">resolved</Badge>
+    <Badge tone="good" srPrefix="State: ">
+      resolved
+    </Badge>
   );
 }

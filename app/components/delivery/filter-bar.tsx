@@ -26,9 +26,7 @@ export function FilterBar({
 }) {
   const location = useLocation();
   // keep the table's own parameters (sort, size) but restart at page 1
-  const kept = [...new URLSearchParams(location.search).entries()].filter(
-    ([k]) => ["sort", "dir", "size"].includes(k),
-  );
+  const kept = [...new URLSearchParams(location.search).entries()].filter(([k]) => ["sort", "dir", "size"].includes(k));
   const activeCount = controls.filter((c) => values[c.name]).length;
   const active = activeCount > 0;
   return (

@@ -67,7 +67,8 @@ type Props = {
 function Variance({ planned, actual, fmt, title }: { planned: number; actual: number | null; fmt: FormatOptions; title?: string }) {
   if (actual === null) return <span className="bgrid__var bgrid__var--none">{GRID_TEXT.noActual}</span>;
   const diff = actual - planned;
-  const text = planned > 0 ? formatPercent(diff / planned, 0, { locale: fmt.locale, signed: true }) : formatMoney(diff, { ...fmt, compact: true, signed: true });
+  const text =
+    planned > 0 ? formatPercent(diff / planned, 0, { locale: fmt.locale, signed: true }) : formatMoney(diff, { ...fmt, compact: true, signed: true });
   return (
     <span className="bgrid__var" title={title}>
       {text}
@@ -95,7 +96,6 @@ function Amounts({ planned, actual, fmt, plannedToDate }: { planned: number; act
     </>
   );
 }
-
 
 function CellEditor({
   category,
@@ -190,8 +190,16 @@ export function BudgetGridTable({ grid, categories, fmt, editHref, cancelHref, e
               <tr key={row.category} data-category-id={cat.id}>
                 <th scope="row" className="bgrid__cat">
                   {row.category}
-                  {cat.isIt ? <span className="bgrid__flag" title="IT category">IT</span> : null}
-                  {cat.isSalesMarketing ? <span className="bgrid__flag" title="Sales and marketing category (CAC)">S&amp;M</span> : null}
+                  {cat.isIt ? (
+                    <span className="bgrid__flag" title="IT category">
+                      IT
+                    </span>
+                  ) : null}
+                  {cat.isSalesMarketing ? (
+                    <span className="bgrid__flag" title="Sales and marketing category (CAC)">
+                      S&amp;M
+                    </span>
+                  ) : null}
                 </th>
                 {row.cells.map((cell) => {
                   const isEditing = editing !== null && editing.categoryId === cat.id && editing.month === cell.month;
@@ -249,9 +257,7 @@ export function BudgetGridTable({ grid, categories, fmt, editHref, cancelHref, e
                 </td>
               );
             })}
-            <td
-              className={`bgrid__cell bgrid__cell--total bgrid__cell--${varianceTone(grid.grandTotal.plannedToDateCents, grid.grandTotal.actualCents)}`}
-            >
+            <td className={`bgrid__cell bgrid__cell--total bgrid__cell--${varianceTone(grid.grandTotal.plannedToDateCents, grid.grandTotal.actualCents)}`}>
               <Amounts
                 planned={grid.grandTotal.plannedCents}
                 actual={grid.grandTotal.actualCents}

@@ -19,7 +19,8 @@ const CHART_TEXT = {
   zeroLine: "Zero cash",
   zeroMarker: "Zero cash (with hiring)",
   burnTitle: "Gross burn vs budget by category",
-  burnDescription: "For each month, the planned budget (left bar, light) beside the actual spend (right bar, solid), stacked by category; a missing actual counts as 0.",
+  burnDescription:
+    "For each month, the planned budget (left bar, light) beside the actual spend (right bar, solid), stacked by category; a missing actual counts as 0.",
   plan: "plan",
   actual: "actual",
   planLegend: "Plan: left bar, light",
@@ -111,7 +112,13 @@ export function BurnByCategoryChart({
   const totals = new Map<string, number>();
   for (const l of lines) totals.set(l.category, (totals.get(l.category) ?? 0) + Math.max(l.actualCents ?? 0, l.plannedCents));
   const { groups, groupOf } = groupLargest(totals, GROUPS, CHART_TEXT.other);
-  const empty = () => Object.fromEntries(groups.flatMap((_, i) => [[`p${i}`, 0], [`a${i}`, 0]])) as Record<BurnKey, number>;
+  const empty = () =>
+    Object.fromEntries(
+      groups.flatMap((_, i) => [
+        [`p${i}`, 0],
+        [`a${i}`, 0],
+      ]),
+    ) as Record<BurnKey, number>;
   const rows: BurnRow[] = months.map((m) => ({ month: m, ...empty() }));
   const rowOf = new Map(rows.map((r) => [r.month, r]));
   for (const l of lines) {

@@ -44,7 +44,15 @@ function Formula() {
 }
 
 /** Progress per framework: done share and compliant share over applicable requirements. */
-export function ComplianceProgressList({ frameworks, locale, linkTo = true }: { frameworks: readonly ComplianceProgressItem[]; locale?: string; linkTo?: boolean }) {
+export function ComplianceProgressList({
+  frameworks,
+  locale,
+  linkTo = true,
+}: {
+  frameworks: readonly ComplianceProgressItem[];
+  locale?: string;
+  linkTo?: boolean;
+}) {
   return (
     <ul className="compliance-list">
       {frameworks.map((f) => (
@@ -63,16 +71,16 @@ export function ComplianceProgressList({ frameworks, locale, linkTo = true }: { 
               No requirements yet: <Link to="/governance/compliance#frameworks">import them from a CSV file</Link> or add them one by one (CEO and CTO).
             </p>
           ) : (
-          <div className="compliance-list__bars">
-            <span className="compliance-list__label">
-              {TEXT.done} ({f.done}/{f.applicable})
-            </span>
-            <ProgressBar value={f.doneShare} label={`${f.name}: ${TEXT.done}`} status="neutral" locale={locale} />
-            <span className="compliance-list__label">
-              {TEXT.compliant} ({f.compliant}/{f.applicable})
-            </span>
-            <ProgressBar value={f.compliantShare} label={`${f.name}: ${TEXT.compliant}`} status="good" locale={locale} />
-          </div>
+            <div className="compliance-list__bars">
+              <span className="compliance-list__label">
+                {TEXT.done} ({f.done}/{f.applicable})
+              </span>
+              <ProgressBar value={f.doneShare} label={`${f.name}: ${TEXT.done}`} status="neutral" locale={locale} />
+              <span className="compliance-list__label">
+                {TEXT.compliant} ({f.compliant}/{f.applicable})
+              </span>
+              <ProgressBar value={f.compliantShare} label={`${f.name}: ${TEXT.compliant}`} status="good" locale={locale} />
+            </div>
           )}
         </li>
       ))}

@@ -47,7 +47,14 @@ export function GateForm({
       <input type="hidden" name="intent" value={intent} />
       <Field label="Name" name="name" required defaultValue={v("name", initial.name)} errors={e("name")} />
       <Field label="Due date" name="dueDate" type="date" required defaultValue={v("dueDate", initial.dueDate)} errors={e("dueDate")} />
-      <TextareaField label="Description" name="description" rows={2} defaultValue={v("description", initial.description)} errors={e("description")} className="gate-form__wide" />
+      <TextareaField
+        label="Description"
+        name="description"
+        rows={2}
+        defaultValue={v("description", initial.description)}
+        errors={e("description")}
+        className="gate-form__wide"
+      />
       <fieldset className="gate-form__criteria gate-form__wide">
         <legend>Criteria (all must be met for “go”)</legend>
         <p className="field__hint">
@@ -63,7 +70,13 @@ export function GateForm({
                 <label className="field__label" htmlFor={metricId}>
                   Metric {n + 1}
                 </label>
-                <select id={metricId} name={`metric_${n}`} className="field__control" defaultValue={v(`metric_${n}`, c?.metric ?? "")} aria-invalid={e(`metric_${n}`) ? true : undefined}>
+                <select
+                  id={metricId}
+                  name={`metric_${n}`}
+                  className="field__control"
+                  defaultValue={v(`metric_${n}`, c?.metric ?? "")}
+                  aria-invalid={e(`metric_${n}`) ? true : undefined}
+                >
                   <option value="">—</option>
                   {metricOptions.map((m) => (
                     <option key={m.id} value={m.id}>

@@ -5,14 +5,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Tooltip } from "~/components/ui/tooltip";
 import { formatDate, type FormatOptions } from "~/lib/format";
 import { formatGateValue } from "~/lib/metrics/gate-units";
-import {
-  CRITERION_OUTCOME_LABELS,
-  FORMULAS,
-  GATE_VERDICT_LABELS,
-  type CriterionOutcome,
-  type GateOperator,
-  type GateVerdict,
-} from "~/lib/metrics/governance";
+import { CRITERION_OUTCOME_LABELS, FORMULAS, GATE_VERDICT_LABELS, type CriterionOutcome, type GateOperator, type GateVerdict } from "~/lib/metrics/governance";
 import { OPERATOR_LABELS } from "./labels";
 
 export type GateView = {
@@ -49,8 +42,8 @@ export function GateVerdictFormula() {
       label="How a gate's verdict is decided"
       content={
         <>
-          {FORMULAS.gate_verdict.formula} Window: {FORMULAS.gate_verdict.window} Each criterion names a metric of the catalogue: finance values
-          come from the latest closed month (runway with the hiring plan from the forecast); delivery values from the last 90 days; headcount from today.
+          {FORMULAS.gate_verdict.formula} Window: {FORMULAS.gate_verdict.window} Each criterion names a metric of the catalogue: finance values come from the
+          latest closed month (runway with the hiring plan from the forecast); delivery values from the last 90 days; headcount from today.
         </>
       }
     />
@@ -67,8 +60,12 @@ export function GateCriteriaTable({ gate, fmt }: { gate: GateView; fmt: Partial<
         <thead>
           <tr>
             <th scope="col">Metric</th>
-            <th scope="col" className="num">Needs</th>
-            <th scope="col" className="num">Now</th>
+            <th scope="col" className="num">
+              Needs
+            </th>
+            <th scope="col" className="num">
+              Now
+            </th>
             <th scope="col">Outcome</th>
           </tr>
         </thead>

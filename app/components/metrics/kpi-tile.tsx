@@ -64,20 +64,7 @@ export function metricAttributes(m: MetricMark | undefined): Record<string, stri
  * a link to the rows behind it, its trend (coloured knowing whether lower is better),
  * tier and target.
  */
-export function KpiTile({
-  label,
-  value,
-  formula,
-  window,
-  href,
-  change,
-  tier,
-  target,
-  footnote,
-  headingLevel = 3,
-  className,
-  metric,
-}: KpiTileProps) {
+export function KpiTile({ label, value, formula, window, href, change, tier, target, footnote, headingLevel = 3, className, metric }: KpiTileProps) {
   const labelId = useId();
   const Heading = `h${headingLevel}` as "h2" | "h3" | "h4";
   const valueText = value ?? "no data";

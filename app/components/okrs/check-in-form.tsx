@@ -169,33 +169,33 @@ export function CheckInRow({
               <FieldErrors id={`${ids.value}-error`} errors={errors("value")} />
             </div>
           ) : (
-          <div className="checkin-form__field checkin-form__field--value">
-            <label htmlFor={ids.value}>{kr.kind === "currency" ? TEXT.valueEuros : TEXT.value}</label>
-            {kr.kind === "boolean" ? (
-              <select
-                id={ids.value}
-                name="value"
-                defaultValue={valueOf(reply, "value", krInputValue(kr.kind, kr.currentValue ?? kr.startValue), "checkin")}
-                aria-invalid={errors("value") ? true : undefined}
-                aria-describedby={errors("value") ? `${ids.value}-error` : undefined}
-              >
-                <option value="0">{TEXT.notDone}</option>
-                <option value="1">{TEXT.done}</option>
-              </select>
-            ) : (
-              <input
-                id={ids.value}
-                name="value"
-                type="text"
-                inputMode="decimal"
-                autoComplete="off"
-                defaultValue={valueOf(reply, "value", krInputValue(kr.kind, kr.currentValue ?? kr.startValue), "checkin")}
-                aria-invalid={errors("value") ? true : undefined}
-                aria-describedby={errors("value") ? `${ids.value}-error` : undefined}
-              />
-            )}
-            <FieldErrors id={`${ids.value}-error`} errors={errors("value")} />
-          </div>
+            <div className="checkin-form__field checkin-form__field--value">
+              <label htmlFor={ids.value}>{kr.kind === "currency" ? TEXT.valueEuros : TEXT.value}</label>
+              {kr.kind === "boolean" ? (
+                <select
+                  id={ids.value}
+                  name="value"
+                  defaultValue={valueOf(reply, "value", krInputValue(kr.kind, kr.currentValue ?? kr.startValue), "checkin")}
+                  aria-invalid={errors("value") ? true : undefined}
+                  aria-describedby={errors("value") ? `${ids.value}-error` : undefined}
+                >
+                  <option value="0">{TEXT.notDone}</option>
+                  <option value="1">{TEXT.done}</option>
+                </select>
+              ) : (
+                <input
+                  id={ids.value}
+                  name="value"
+                  type="text"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  defaultValue={valueOf(reply, "value", krInputValue(kr.kind, kr.currentValue ?? kr.startValue), "checkin")}
+                  aria-invalid={errors("value") ? true : undefined}
+                  aria-describedby={errors("value") ? `${ids.value}-error` : undefined}
+                />
+              )}
+              <FieldErrors id={`${ids.value}-error`} errors={errors("value")} />
+            </div>
           )}
           <div className="checkin-form__field checkin-form__field--confidence">
             <label htmlFor={ids.confidence}>{TEXT.confidence}</label>

@@ -133,7 +133,9 @@ export function ObjectiveTree({ roots, formatting, closed }: { roots: readonly T
   return (
     <div className="okr-tree">
       <p className="okr-tree__legend muted">
-        {closed ? "Closing scores (frozen when the cycle closed): 0.7+ green, 0.4–0.69 yellow, below red." : "Bars show progress; the marker shows where the objective should be by now."}{" "}
+        {closed
+          ? "Closing scores (frozen when the cycle closed): 0.7+ green, 0.4–0.69 yellow, below red."
+          : "Bars show progress; the marker shows where the objective should be by now."}{" "}
         <ProgressTip />
       </p>
       <ul className="okr-tree__roots">

@@ -5,7 +5,15 @@ import { OKR_STATUS_LABELS } from "~/components/metrics/status-badge";
 import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
 import { Tooltip } from "~/components/ui/tooltip";
-import { budgetTotals, COMMENTARY_MAX, type BoardPackFigures, type BoardPackSectionId, type MetricChange, type PackBudgetRow, type PackMetric } from "~/lib/board-pack";
+import {
+  budgetTotals,
+  COMMENTARY_MAX,
+  type BoardPackFigures,
+  type BoardPackSectionId,
+  type MetricChange,
+  type PackBudgetRow,
+  type PackMetric,
+} from "~/lib/board-pack";
 import { formatDate, formatMoney, formatMonth, formatNumber, formatPercent, NO_DATA, type FormatOptions } from "~/lib/format";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { formatGateValue } from "~/lib/metrics/gate-units";
@@ -45,76 +53,102 @@ export function BoardPackMetricTable({
   live: boolean;
 }) {
   return (
-    <div className="table-scroll"><table className="simple pack-table pack-metrics">
-      <thead>
-        <tr>
-          <th scope="col">Figure</th>
-          <th scope="col" className="num">Value</th>
-          <th scope="col" className="num">Target</th>
-          <th scope="col" className="num">Change</th>
-        </tr>
-      </thead>
-      <tbody>
-        {ids.map((id) => {
-          const m = metrics[id];
-          if (!m) return null;
-          const c = changes[id];
-          const mark = { id, value: m.value, asOf: m.asOf, window: m.window };
-          const attrs = live ? metricAttributes(mark) : { "data-frozen-metric": id, "data-value": m.value === null ? "" : String(m.value) };
-          return (
-            <tr key={id}>
-              <th scope="row">
-                {m.label}{" "}
-                <Tooltip label={`How ${m.label} is computed`} content={<>{m.formula} {m.windowText}</>} />
-              </th>
-              <td className="num nowrap" {...attrs}>
-                {figureText(m, fmt)}
-              </td>
-              <td className="num nowrap">{m.target ? `${COMPARISON_SYMBOLS[m.target.comparison]} ${formatGateValue(id, m.target.value, fmt)}` : "—"}</td>
-              <td className={`num nowrap pack-change pack-change--${c?.verdict ?? "none"}`}>{changeText(m, c, fmt)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table></div>
+    <div className="table-scroll">
+      <table className="simple pack-table pack-metrics">
+        <thead>
+          <tr>
+            <th scope="col">Figure</th>
+            <th scope="col" className="num">
+              Value
+            </th>
+            <th scope="col" className="num">
+              Target
+            </th>
+            <th scope="col" className="num">
+              Change
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {ids.map((id) => {
+            const m = metrics[id];
+            if (!m) return null;
+            const c = changes[id];
+            const mark = { id, value: m.value, asOf: m.asOf, window: m.window };
+            const attrs = live ? metricAttributes(mark) : { "data-frozen-metric": id, "data-value": m.value === null ? "" : String(m.value) };
+            return (
+              <tr key={id}>
+                <th scope="row">
+                  {m.label}{" "}
+                  <Tooltip
+                    label={`How ${m.label} is computed`}
+                    content={
+                      <>
+                        {m.formula} {m.windowText}
+                      </>
+                    }
+                  />
+                </th>
+                <td className="num nowrap" {...attrs}>
+                  {figureText(m, fmt)}
+                </td>
+                <td className="num nowrap">{m.target ? `${COMPARISON_SYMBOLS[m.target.comparison]} ${formatGateValue(id, m.target.value, fmt)}` : "—"}</td>
+                <td className={`num nowrap pack-change pack-change--${c?.verdict ?? "none"}`}>{changeText(m, c, fmt)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 /** Planned vs actual per category with the variance; a missing actual reads "not recorded". */
 export function BoardPackBudgetTable({ caption, rows, fmt }: { caption: string; rows: readonly PackBudgetRow[]; fmt: FormatOptions }) {
   const money = (c: number | null) => (c === null ? "not recorded" : formatMoney(c, { ...fmt, digits: 0 }));
-  const variance = (r: PackBudgetRow) => (r.actualCents === null || r.plannedCents === 0 ? "—" : formatPercent((r.actualCents - r.plannedCents) / r.plannedCents, 0, { locale: fmt.locale, signed: true }));
+  const variance = (r: PackBudgetRow) =>
+    r.actualCents === null || r.plannedCents === 0
+      ? "—"
+      : formatPercent((r.actualCents - r.plannedCents) / r.plannedCents, 0, { locale: fmt.locale, signed: true });
   const total = budgetTotals(rows);
   return (
-    <div className="table-scroll"><table className="simple pack-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Category</th>
-          <th scope="col" className="num">Planned</th>
-          <th scope="col" className="num">Actual</th>
-          <th scope="col" className="num">Variance</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.category}>
-            <th scope="row">{r.category}</th>
-            <td className="num nowrap">{money(r.plannedCents)}</td>
-            <td className="num nowrap">{money(r.actualCents)}</td>
-            <td className="num nowrap">{variance(r)}</td>
+    <div className="table-scroll">
+      <table className="simple pack-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Category</th>
+            <th scope="col" className="num">
+              Planned
+            </th>
+            <th scope="col" className="num">
+              Actual
+            </th>
+            <th scope="col" className="num">
+              Variance
+            </th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">Total</th>
-          <td className="num nowrap">{money(total.plannedCents)}</td>
-          <td className="num nowrap">{money(total.actualCents)}</td>
-          <td className="num nowrap">{variance(total)}</td>
-        </tr>
-      </tfoot>
-    </table></div>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.category}>
+              <th scope="row">{r.category}</th>
+              <td className="num nowrap">{money(r.plannedCents)}</td>
+              <td className="num nowrap">{money(r.actualCents)}</td>
+              <td className="num nowrap">{variance(r)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            <td className="num nowrap">{money(total.plannedCents)}</td>
+            <td className="num nowrap">{money(total.actualCents)}</td>
+            <td className="num nowrap">{variance(total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   );
 }
 
@@ -220,91 +254,103 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
       return f.okrs.cycleName === null ? (
         <p className="muted">{SECTION_TEXT.noCycle}</p>
       ) : (
-        <div className="table-scroll"><table className="simple pack-table">
-          <caption>{SECTION_TEXT.okrs(f.okrs.cycleName)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Objective</th>
-              <th scope="col" className="num">Progress</th>
-              <th scope="col" className="num">Expected by now</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {f.okrs.objectives.map((o) => (
-              <tr key={o.title}>
-                <th scope="row">{o.title}</th>
-                <td className="num">{o.progress === null ? "no data" : formatPercent(o.progress, 0, fmt.locale)}</td>
-                <td className="num">{formatPercent(o.expected, 0, fmt.locale)}</td>
-                <td>{o.status ? OKR_STATUS_LABELS[o.status] : NO_DATA}</td>
+        <div className="table-scroll">
+          <table className="simple pack-table">
+            <caption>{SECTION_TEXT.okrs(f.okrs.cycleName)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Objective</th>
+                <th scope="col" className="num">
+                  Progress
+                </th>
+                <th scope="col" className="num">
+                  Expected by now
+                </th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table></div>
+            </thead>
+            <tbody>
+              {f.okrs.objectives.map((o) => (
+                <tr key={o.title}>
+                  <th scope="row">{o.title}</th>
+                  <td className="num">{o.progress === null ? "no data" : formatPercent(o.progress, 0, fmt.locale)}</td>
+                  <td className="num">{formatPercent(o.expected, 0, fmt.locale)}</td>
+                  <td>{o.status ? OKR_STATUS_LABELS[o.status] : NO_DATA}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       );
     case "risks":
       return f.risks.length === 0 ? (
         <p className="muted">{SECTION_TEXT.noRisks}</p>
       ) : (
-        <div className="table-scroll"><table className="simple pack-table">
-          <thead>
-            <tr>
-              <th scope="col">Risk</th>
-              <th scope="col">Category</th>
-              <th scope="col" className="num">Residual score</th>
-              <th scope="col">Owner</th>
-            </tr>
-          </thead>
-          <tbody>
-            {f.risks.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">
-                  {r.title}
-                  {r.raisedByRule ? <span className="muted"> · {SECTION_TEXT.ruleRaised}</span> : null}
+        <div className="table-scroll">
+          <table className="simple pack-table">
+            <thead>
+              <tr>
+                <th scope="col">Risk</th>
+                <th scope="col">Category</th>
+                <th scope="col" className="num">
+                  Residual score
                 </th>
-                <td>{r.category}</td>
-                <td className="num">
-                  {r.residualScore} ({r.residualLevel})
-                </td>
-                <td>{r.ownerName ?? "—"}</td>
+                <th scope="col">Owner</th>
               </tr>
-            ))}
-          </tbody>
-        </table></div>
+            </thead>
+            <tbody>
+              {f.risks.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    {r.title}
+                    {r.raisedByRule ? <span className="muted"> · {SECTION_TEXT.ruleRaised}</span> : null}
+                  </th>
+                  <td>{r.category}</td>
+                  <td className="num">
+                    {r.residualScore} ({r.residualLevel})
+                  </td>
+                  <td>{r.ownerName ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       );
     case "gates":
       return f.gates.length === 0 ? (
         <p className="muted">{SECTION_TEXT.noGates}</p>
       ) : (
-        <div className="table-scroll"><table className="simple pack-table">
-          <thead>
-            <tr>
-              <th scope="col">Gate</th>
-              <th scope="col">Due</th>
-              <th scope="col">Verdict</th>
-              <th scope="col">Criteria</th>
-            </tr>
-          </thead>
-          <tbody>
-            {f.gates.map((g) => (
-              <tr key={g.id}>
-                <th scope="row">{g.name}</th>
-                <td className="nowrap">{formatDate(g.dueDate, fmt.timeZone, fmt.locale)}</td>
-                <td>{g.verdict === "go" ? "Go" : g.verdict === "no_go" ? "No-go" : "Pending"}</td>
-                <td>
-                  <ul className="pack-criteria">
-                    {g.criteria.map((c) => (
-                      <li key={`${c.metric}${c.operator}${c.threshold}`}>
-                        {c.outcome === "met" ? "Met" : c.outcome === "not_met" ? "Not met" : "No data"}: {c.label} {c.operator}{" "}
-                        {formatGateValue(c.metric, c.threshold, fmt)} — {formatGateValue(c.metric, c.value, fmt, c.threshold)}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
+        <div className="table-scroll">
+          <table className="simple pack-table">
+            <thead>
+              <tr>
+                <th scope="col">Gate</th>
+                <th scope="col">Due</th>
+                <th scope="col">Verdict</th>
+                <th scope="col">Criteria</th>
               </tr>
-            ))}
-          </tbody>
-        </table></div>
+            </thead>
+            <tbody>
+              {f.gates.map((g) => (
+                <tr key={g.id}>
+                  <th scope="row">{g.name}</th>
+                  <td className="nowrap">{formatDate(g.dueDate, fmt.timeZone, fmt.locale)}</td>
+                  <td>{g.verdict === "go" ? "Go" : g.verdict === "no_go" ? "No-go" : "Pending"}</td>
+                  <td>
+                    <ul className="pack-criteria">
+                      {g.criteria.map((c) => (
+                        <li key={`${c.metric}${c.operator}${c.threshold}`}>
+                          {c.outcome === "met" ? "Met" : c.outcome === "not_met" ? "Not met" : "No data"}: {c.label} {c.operator}{" "}
+                          {formatGateValue(c.metric, c.threshold, fmt)} — {formatGateValue(c.metric, c.value, fmt, c.threshold)}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       );
     default:
       return null;

@@ -53,8 +53,7 @@ export function RiskHeatMap({ kind, title, cells, selected, basePath }: HeatMapP
                 {row[0].likelihood}
               </th>
               {row.map((cell) => {
-                const isSelected =
-                  selected?.kind === kind && selected.likelihood === cell.likelihood && selected.impact === cell.impact;
+                const isSelected = selected?.kind === kind && selected.likelihood === cell.likelihood && selected.impact === cell.impact;
                 const n = cell.riskIds.length;
                 const search = tableHref(location.search, { kind, l: cell.likelihood, i: cell.impact, page: null });
                 return (

@@ -68,20 +68,59 @@ export function RiskForm({
       />
       <fieldset className="risk-form__ratings">
         <legend>Inherent risk (before treatment)</legend>
-        <SelectField label="Likelihood" name="inherentLikelihood" required options={ratingOptions} defaultValue={v("inherentLikelihood")} errors={e("inherentLikelihood")} id="inherentLikelihood" />
-        <SelectField label="Impact" name="inherentImpact" required options={ratingOptions} defaultValue={v("inherentImpact")} errors={e("inherentImpact")} id="inherentImpact" />
+        <SelectField
+          label="Likelihood"
+          name="inherentLikelihood"
+          required
+          options={ratingOptions}
+          defaultValue={v("inherentLikelihood")}
+          errors={e("inherentLikelihood")}
+          id="inherentLikelihood"
+        />
+        <SelectField
+          label="Impact"
+          name="inherentImpact"
+          required
+          options={ratingOptions}
+          defaultValue={v("inherentImpact")}
+          errors={e("inherentImpact")}
+          id="inherentImpact"
+        />
       </fieldset>
       <fieldset className="risk-form__ratings">
         <legend>Residual risk (after treatment)</legend>
-        <SelectField label="Likelihood" name="residualLikelihood" required options={ratingOptions} defaultValue={v("residualLikelihood")} errors={e("residualLikelihood")} id="residualLikelihood" />
-        <SelectField label="Impact" name="residualImpact" required options={ratingOptions} defaultValue={v("residualImpact")} errors={e("residualImpact")} id="residualImpact" />
+        <SelectField
+          label="Likelihood"
+          name="residualLikelihood"
+          required
+          options={ratingOptions}
+          defaultValue={v("residualLikelihood")}
+          errors={e("residualLikelihood")}
+          id="residualLikelihood"
+        />
+        <SelectField
+          label="Impact"
+          name="residualImpact"
+          required
+          options={ratingOptions}
+          defaultValue={v("residualImpact")}
+          errors={e("residualImpact")}
+          id="residualImpact"
+        />
       </fieldset>
       <SelectField label="Treatment" name="treatment" required options={options(TREATMENT_LABELS)} defaultValue={v("treatment")} errors={e("treatment")} />
       <Field label="Next review date" name="nextReviewDate" type="date" defaultValue={v("nextReviewDate")} errors={e("nextReviewDate")} />
       {withStatus ? (
         <SelectField label="Status" name="status" required options={options(STATUS_LABELS)} defaultValue={v("status")} errors={e("status")} />
       ) : null}
-      <TextareaField label="Mitigation plan" name="mitigationPlan" rows={3} defaultValue={v("mitigationPlan")} errors={e("mitigationPlan")} className="risk-form__wide" />
+      <TextareaField
+        label="Mitigation plan"
+        name="mitigationPlan"
+        rows={3}
+        defaultValue={v("mitigationPlan")}
+        errors={e("mitigationPlan")}
+        className="risk-form__wide"
+      />
       <div className="risk-form__actions">
         <Button variant="primary" pending={busy} pendingLabel={pendingLabel}>
           {submitLabel}

@@ -16,8 +16,8 @@ export function TechRisksPanel({ risks, total }: { risks: readonly RiskPanelItem
             label="How technical risks are ranked"
             content={
               <>
-                {FORMULAS.risk_score.formula} {FORMULAS.risk_level.formula} Open and monitored risks of the technical and security categories, by
-                residual score.
+                {FORMULAS.risk_score.formula} {FORMULAS.risk_level.formula} Open and monitored risks of the technical and security categories, by residual
+                score.
               </>
             }
           />

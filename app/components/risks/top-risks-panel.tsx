@@ -27,8 +27,7 @@ function ScoreFormula() {
       label="How risks are ranked"
       content={
         <>
-          {FORMULAS.risk_score.formula} {FORMULAS.risk_level.formula} Ranked by residual score, then inherent score; open and monitored risks
-          only.
+          {FORMULAS.risk_score.formula} {FORMULAS.risk_level.formula} Ranked by residual score, then inherent score; open and monitored risks only.
         </>
       }
     />

@@ -33,7 +33,10 @@ export function KeyResultRoadmapPanel({
           <ul className="plain-list">
             {items.map((i) => (
               <li key={i.id} data-roadmap-item={i.key}>
-                <strong>{i.key}</strong> {i.title} <Badge tone={ROADMAP_STATUS_TONE[i.status]}>{ROADMAP_STATUS_LABELS[i.status]}</Badge> <span className="muted">{i.teamName} · {i.quarter}</span>
+                <strong>{i.key}</strong> {i.title} <Badge tone={ROADMAP_STATUS_TONE[i.status]}>{ROADMAP_STATUS_LABELS[i.status]}</Badge>{" "}
+                <span className="muted">
+                  {i.teamName} · {i.quarter}
+                </span>
               </li>
             ))}
           </ul>

@@ -12,12 +12,20 @@ export function ScenarioStatusPanel({ scenarios, fmt }: { scenarios: readonly Sc
     <section className="panel" aria-labelledby="exec-scenarios" data-testid="exec-scenarios">
       <h2 id="exec-scenarios">Scenarios</h2>
       <p>
-        <strong>{on.length ? `On track for ${on.map((s) => s.name).join(", ")}` : "No scenario's trigger holds today"}</strong> — <Link to="/scenarios">what each does to runway</Link>
+        <strong>{on.length ? `On track for ${on.map((s) => s.name).join(", ")}` : "No scenario's trigger holds today"}</strong> —{" "}
+        <Link to="/scenarios">what each does to runway</Link>
       </p>
       <ul className="plain-list">
         {scenarios.map((s) => (
           <li key={s.id}>
-            {s.name} ({formatPercent(s.probability, 0, fmt.locale)}): {s.trigger ? <><TriggerBadge state={s.trigger.state} /> {triggerText(s.trigger, fmt)}</> : "no trigger"}
+            {s.name} ({formatPercent(s.probability, 0, fmt.locale)}):{" "}
+            {s.trigger ? (
+              <>
+                <TriggerBadge state={s.trigger.state} /> {triggerText(s.trigger, fmt)}
+              </>
+            ) : (
+              "no trigger"
+            )}
           </li>
         ))}
       </ul>

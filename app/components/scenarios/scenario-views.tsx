@@ -33,7 +33,8 @@ export function TriggerBadge({ state }: { state: TriggerState }) {
 /** "Paying customers ≥ 50 by 31/05/2027" */
 export function triggerText(t: TriggerViewData, fmt: FormatOptions): string {
   const v = (x: number) => formatGateValue(t.metricId, x, fmt);
-  const cond = t.comparison === "between" ? `between ${v(t.value)} and ${v(t.value2 ?? t.value)}` : `${t.comparison.replace(">=", "≥").replace("<=", "≤")} ${v(t.value)}`;
+  const cond =
+    t.comparison === "between" ? `between ${v(t.value)} and ${v(t.value2 ?? t.value)}` : `${t.comparison.replace(">=", "≥").replace("<=", "≤")} ${v(t.value)}`;
   return `${t.label} ${cond}${t.by ? ` by ${formatDate(t.by, "UTC", fmt.locale)}` : ""}`;
 }
 

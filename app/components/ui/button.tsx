@@ -57,9 +57,6 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
 export type ButtonLinkProps = LinkProps & { variant?: ButtonVariant; size?: ButtonSize };
 
 /** A navigation that looks like a button (e.g. "Add risk" → /risks/new). */
-export const ButtonLink = forwardRef<HTMLAnchorElement, ButtonLinkProps>(function ButtonLink(
-  { variant = "secondary", size = "md", className, ...rest },
-  ref,
-) {
+export const ButtonLink = forwardRef<HTMLAnchorElement, ButtonLinkProps>(function ButtonLink({ variant = "secondary", size = "md", className, ...rest }, ref) {
   return <Link ref={ref} className={buttonClassName(variant, size, className)} {...rest} />;
 });

@@ -131,26 +131,12 @@ type CommonProps<Row extends RowData> = {
 };
 
 export type DataTableProps<Row extends RowData> = CommonProps<Row> &
-  (
-    | { mode?: "server"; /** rows matching the filters, before paging */ total: number }
-    | { mode: "client"; total?: undefined }
-  );
+  ({ mode?: "server"; /** rows matching the filters, before paging */ total: number } | { mode: "client"; total?: undefined });
 
 const EMPTY_COLUMN_FILTERS: never[] = [];
 
 export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
-  const {
-    columns,
-    data,
-    params,
-    caption,
-    emptyState,
-    csvHref,
-    getRowId,
-    toolbar,
-    rowClassName,
-    className,
-  } = props;
+  const { columns, data, params, caption, emptyState, csvHref, getRowId, toolbar, rowClassName, className } = props;
   const mode = props.mode ?? "server";
   const isClient = mode === "client";
   const location = useLocation();
@@ -217,23 +203,14 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
   const pastTheEnd = !isClient && rows.length === 0 && total > 0;
 
   // hidden inputs that keep the other URL parameters when the filter form is submitted
-  const keptParams = [...new URLSearchParams(location.search).entries()].filter(
-    ([k]) => k !== keys.q && k !== keys.page,
-  );
+  const keptParams = [...new URLSearchParams(location.search).entries()].filter(([k]) => k !== keys.q && k !== keys.page);
 
   return (
     <div className={["dt", className].filter(Boolean).join(" ")}>
       {showFilter || csvHref !== undefined || toolbar !== undefined ? (
         <div className="dt__toolbar">
           {showFilter ? (
-            <Form
-              method="get"
-              action={location.pathname}
-              className="dt__filter"
-              role="search"
-              aria-label={`${caption}: ${filterLabel}`}
-              preventScrollReset
-            >
+            <Form method="get" action={location.pathname} className="dt__filter" role="search" aria-label={`${caption}: ${filterLabel}`} preventScrollReset>
               {keptParams.map(([k, v], i) => (
                 <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
               ))}
@@ -323,12 +300,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
                       (!isClient || column.getCanSort());
                     const sorted = sortable && params.sort.id === column.id ? (params.sort.desc ? "desc" : "asc") : false;
                     const nextDesc = sorted ? sorted === "asc" : column.getFirstSortDir() === "desc";
-                    const cls = [
-                      "dt__th",
-                      meta?.align ? `dt__cell--${meta.align}` : null,
-                      meta?.nowrap ? "dt__cell--nowrap" : null,
-                      meta?.className,
-                    ]
+                    const cls = ["dt__th", meta?.align ? `dt__cell--${meta.align}` : null, meta?.nowrap ? "dt__cell--nowrap" : null, meta?.className]
                       .filter(Boolean)
                       .join(" ");
                     return (
@@ -366,13 +338,8 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
                   {row.getAllCells().map((cell) => {
                     const meta = cell.column.columnDef.meta;
                     const cls =
-                      [
-                        meta?.align ? `dt__cell--${meta.align}` : null,
-                        meta?.nowrap ? "dt__cell--nowrap" : null,
-                        meta?.className,
-                      ]
-                        .filter(Boolean)
-                        .join(" ") || undefined;
+                      [meta?.align ? `dt__cell--${meta.align}` : null, meta?.nowrap ? "dt__cell--nowrap" : null, meta?.className].filter(Boolean).join(" ") ||
+                      undefined;
                     return meta?.rowHeader ? (
                       <th key={cell.id} scope="row" className={cls ? `dt__rowheader ${cls}` : "dt__rowheader"}>
                         <table.FlexRender cell={cell} />
@@ -390,9 +357,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
         </div>
       )}
 
-      {withheldNotes.length > 0 && rows.length > 0 ? (
-        <p className="dt__withheld muted">{withheldNotes.join(" ")}</p>
-      ) : null}
+      {withheldNotes.length > 0 && rows.length > 0 ? <p className="dt__withheld muted">{withheldNotes.join(" ")}</p> : null}
 
       {total > 0 ? (
         <nav className="dt__pager" aria-label={`${caption}: pages`}>

@@ -1,10 +1,4 @@
-import {
-  useId,
-  type InputHTMLAttributes,
-  type ReactNode,
-  type SelectHTMLAttributes,
-  type TextareaHTMLAttributes,
-} from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
 type FieldBase = {
   label: ReactNode;
@@ -134,7 +128,15 @@ export function SelectField({ label, name, errors, hint, id, className, defaultV
   const longest = Math.max(placeholder?.length ?? 0, ...options.map((o) => o.label.length));
   const long = longest > LONG_CHOICE_CHARS;
   return (
-    <FieldShell ids={ids} label={label} hint={hint} errors={errors} required={required} className={[long ? "field--long" : null, className].filter(Boolean).join(" ") || undefined} kind="select">
+    <FieldShell
+      ids={ids}
+      label={label}
+      hint={hint}
+      errors={errors}
+      required={required}
+      className={[long ? "field--long" : null, className].filter(Boolean).join(" ") || undefined}
+      kind="select"
+    >
       <select
         {...rest}
         id={ids.id}

@@ -8,7 +8,17 @@ import { plural } from "~/lib/plural";
  * selector keeps the plain disclosure everywhere. `active` counts the filters in use (shown in the
  * summary, so a narrowed view never looks like the whole).
  */
-export function FilterDisclosure({ active = 0, label = "Filters", children, className }: { active?: number; label?: string; children: ReactNode; className?: string }) {
+export function FilterDisclosure({
+  active = 0,
+  label = "Filters",
+  children,
+  className,
+}: {
+  active?: number;
+  label?: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <details className={["filters", className].filter(Boolean).join(" ")}>
       <summary className="filters__summary">

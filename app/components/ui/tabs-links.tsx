@@ -36,11 +36,7 @@ export function TabsLinks({ label, items, className }: TabsLinksProps) {
                 {item.label}
               </Link>
             ) : (
-              <NavLink
-                to={item.to}
-                end
-                className={({ isActive }) => (isActive ? "tabs__link tabs__link--current" : "tabs__link")}
-              >
+              <NavLink to={item.to} end className={({ isActive }) => (isActive ? "tabs__link tabs__link--current" : "tabs__link")}>
                 {item.label}
               </NavLink>
             )}

@@ -30,9 +30,7 @@ export function Tooltip({ content, children, label, placement = "top", align = "
   };
   const iconOnly = children === undefined;
   return (
-    <span
-      className={["tooltip", `tooltip--${placement}`, `tooltip--${align}`, className].filter(Boolean).join(" ")}
-    >
+    <span className={["tooltip", `tooltip--${placement}`, `tooltip--${align}`, className].filter(Boolean).join(" ")}>
       <button
         type="button"
         className={iconOnly ? "tooltip__trigger tooltip__trigger--icon" : "tooltip__trigger"}

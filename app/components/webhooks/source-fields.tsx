@@ -66,7 +66,11 @@ export function SourceFields({
           maxLength={100}
           defaultValue={valueOf(reply, "productionEnvironment", values.productionEnvironment, intent)}
           errors={fieldErrorsOf(reply, "productionEnvironment", intent)}
-          hint={kind === undefined ? "GitHub and GitLab: deployments to this environment count (others are ignored)." : "Deployments to this environment count; others are ignored."}
+          hint={
+            kind === undefined
+              ? "GitHub and GitLab: deployments to this environment count (others are ignored)."
+              : "Deployments to this environment count; others are ignored."
+          }
         />
       ) : (
         <input type="hidden" name="productionEnvironment" value={values.productionEnvironment} />
@@ -78,7 +82,11 @@ export function SourceFields({
           maxLength={100}
           defaultValue={valueOf(reply, "serviceLabel", values.serviceLabel, intent)}
           errors={fieldErrorsOf(reply, "serviceLabel", intent)}
-          hint={kind === undefined ? "Alertmanager: the alert label that names the service (e.g. service, job, app)." : "The alert label that names the service (e.g. service, job, app)."}
+          hint={
+            kind === undefined
+              ? "Alertmanager: the alert label that names the service (e.g. service, job, app)."
+              : "The alert label that names the service (e.g. service, job, app)."
+          }
         />
       ) : (
         <input type="hidden" name="serviceLabel" value={values.serviceLabel} />

@@ -23,7 +23,7 @@ export function catalogueMarkdown(): string {
     "Every figure the tracker shows has one id, one definition and one function (`COMPUTE` in",
     "`app/models/metrics.server.ts`). Pages, gate criteria, risk rules, key results, KPIs and",
     "`GET /api/v1/metrics?ids=…` read figures through it; every shown figure carries",
-    "`data-metric=\"<id>\"` and `data-value=\"<unrounded value>\"`.",
+    '`data-metric="<id>"` and `data-value="<unrounded value>"`.',
     "",
     "- **Units**: `cents` (integer minor units), `count`, `months`, `fraction` (0.05 = 5 %), `ratio`, `hours`,",
     "  `per_day`, `date` (`YYYY-MM-DD`), `boolean` (1 / 0), `progress` (0–1), `measure` (a KPI's own unit).",

@@ -104,7 +104,13 @@ describe("the metric catalogue", () => {
   });
 
   it("a computed KPI is the catalogue metric its source names: same unit, formula and window", () => {
-    const d = kpiMetricDefinition({ key: "deploy_frequency", name: "Deployment frequency", unit: "per day", direction: "higher", source: "delivery.deployments_per_day" });
+    const d = kpiMetricDefinition({
+      key: "deploy_frequency",
+      name: "Deployment frequency",
+      unit: "per day",
+      direction: "higher",
+      source: "delivery.deployments_per_day",
+    });
     const base = metricDefinition("delivery.deploys_per_day")!;
     expect(d).toMatchObject({ id: "kpi.deploy_frequency", unit: base.unit, formula: base.formula, window: base.window, scope: "window" });
     expect(kpiSourceMetricId("manual")).toBeNull();

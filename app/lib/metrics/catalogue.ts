@@ -72,8 +72,7 @@ function dora(f: { label: string; formula: string; direction?: Direction }, unit
 const F = FINANCE_FORMULAS;
 const D = DELIVERY_FORMULAS;
 
-const RUNWAY_WITH_HIRING_FORMULA =
-  `Months from the last day of M to the zero-cash date of the cash forecast with the open hiring plan: days ÷ (365.25 ÷ 12). The forecast: ${F.forecast.formula} "${NOT_BURNING_LABEL}" (no value) when the cash stays above 0 for 120 months.`;
+const RUNWAY_WITH_HIRING_FORMULA = `Months from the last day of M to the zero-cash date of the cash forecast with the open hiring plan: days ÷ (365.25 ÷ 12). The forecast: ${F.forecast.formula} "${NOT_BURNING_LABEL}" (no value) when the cash stays above 0 for 120 months.`;
 
 /** Every static metric of the catalogue, in display order. Product KPIs (`kpi.<key>`) come from the kpis table. */
 const DEFINITIONS = {

@@ -28,7 +28,10 @@ export function toUtcDate(ms: number): string {
 }
 
 /** The dashboard URL with some parameters changed (null removes one); keeps the rest. */
-export function ctoHref(p: Pick<CtoParams, "days" | "fromDate" | "toDate" | "service" | "team">, change: Partial<Record<"days" | "from" | "to" | "service" | "team", string | null>>): string {
+export function ctoHref(
+  p: Pick<CtoParams, "days" | "fromDate" | "toDate" | "service" | "team">,
+  change: Partial<Record<"days" | "from" | "to" | "service" | "team", string | null>>,
+): string {
   const q = new URLSearchParams();
   const base: Record<string, string | null> = {
     service: p.service,

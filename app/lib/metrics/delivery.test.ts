@@ -187,7 +187,10 @@ describe("windows", () => {
   });
 
   it.each<[Window, Window]>([
-    [{ from: 100, to: 150 }, { from: 50, to: 100 }],
+    [
+      { from: 100, to: 150 },
+      { from: 50, to: 100 },
+    ],
     [W, { from: T0 - 10 * D, to: T0 }],
   ])("previousWindow(%j) = %j", (w, expected) => {
     expect(previousWindow(w)).toEqual(expected);
@@ -215,8 +218,18 @@ describe("inferCause", () => {
     ["finished exactly at start counts", [dep({ id: 11, finishedAt: T0 - H }), dep({ id: 12, finishedAt: T0 })], { serviceId: 1, startedAt: T0 }, 12],
     ["finished after start ignored", [dep({ id: 11, finishedAt: T0 - H }), dep({ id: 12, finishedAt: T0 + 1 })], { serviceId: 1, startedAt: T0 }, 11],
     ["other service ignored", [dep({ id: 11, finishedAt: T0 - H }), dep({ id: 12, serviceId: 2, finishedAt: T0 - 1 })], { serviceId: 1, startedAt: T0 }, 11],
-    ["failed deployment ignored", [dep({ id: 11, finishedAt: T0 - H }), dep({ id: 12, status: "failure", finishedAt: T0 - 1 })], { serviceId: 1, startedAt: T0 }, 11],
-    ["non-production ignored", [dep({ id: 11, finishedAt: T0 - H }), dep({ id: 12, environment: "staging", finishedAt: T0 - 1 })], { serviceId: 1, startedAt: T0 }, 11],
+    [
+      "failed deployment ignored",
+      [dep({ id: 11, finishedAt: T0 - H }), dep({ id: 12, status: "failure", finishedAt: T0 - 1 })],
+      { serviceId: 1, startedAt: T0 },
+      11,
+    ],
+    [
+      "non-production ignored",
+      [dep({ id: 11, finishedAt: T0 - H }), dep({ id: 12, environment: "staging", finishedAt: T0 - 1 })],
+      { serviceId: 1, startedAt: T0 },
+      11,
+    ],
     ["tie on finishedAt → highest id", [dep({ id: 13, finishedAt: T0 - H }), dep({ id: 12, finishedAt: T0 - H })], { serviceId: 1, startedAt: T0 }, 13],
     ["only later deployments → null", [dep({ id: 11, finishedAt: T0 + H })], { serviceId: 1, startedAt: T0 }, null],
   ])("%s", (_name, deployments, incident, expected) => {
@@ -255,11 +268,7 @@ const scenarios: Scenario[] = [
   },
   {
     name: "failure and non-production deployments excluded",
-    deployments: [
-      dep({ status: "failure", commits: [T0] }),
-      dep({ environment: "staging", commits: [T0] }),
-      dep({ environment: "Production", commits: [T0] }),
-    ],
+    deployments: [dep({ status: "failure", commits: [T0] }), dep({ environment: "staging", commits: [T0] }), dep({ environment: "Production", commits: [T0] })],
     expected: {
       deploymentFrequency: { count: 0 },
       leadTime: { medianHours: null },

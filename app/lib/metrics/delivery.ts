@@ -229,10 +229,7 @@ function isSuccessfulProduction(d: RefDeployment): boolean {
  * at or before the incident's start (finishedAt ≤ startedAt). Ties on finishedAt → the highest id.
  * Considers every deployment given (not only those in a window). Returns its id, or null.
  */
-export function inferCause(
-  incident: Pick<RefIncident, "serviceId" | "startedAt">,
-  deployments: readonly RefDeployment[],
-): number | null {
+export function inferCause(incident: Pick<RefIncident, "serviceId" | "startedAt">, deployments: readonly RefDeployment[]): number | null {
   let best: RefDeployment | null = null;
   for (const d of deployments) {
     if (!isSuccessfulProduction(d)) continue;
@@ -279,9 +276,7 @@ export function referenceDoraMetrics(
   const inServices = (serviceId: number) => serviceIds === undefined || serviceIds.includes(serviceId);
 
   // Successful production deployments finished in [from, to).
-  const deployments = data.deployments.filter(
-    (d) => isSuccessfulProduction(d) && inServices(d.serviceId) && inWindow(d.finishedAt, window),
-  );
+  const deployments = data.deployments.filter((d) => isSuccessfulProduction(d) && inServices(d.serviceId) && inWindow(d.finishedAt, window));
   const total = deployments.length;
 
   // Deployment frequency.
@@ -329,13 +324,7 @@ export function referenceDoraMetrics(
 const WINDOW_TEXT =
   "Half-open window [from, to) on deployment finished time / incident start time; default the 90 days before now. Production deployments only.";
 
-export type DeliveryMetricKey =
-  | "deployment_frequency"
-  | "lead_time"
-  | "change_failure_rate"
-  | "time_to_restore"
-  | "mttr"
-  | "rework_rate";
+export type DeliveryMetricKey = "deployment_frequency" | "lead_time" | "change_failure_rate" | "time_to_restore" | "mttr" | "rework_rate";
 
 export const FORMULAS: Record<DeliveryMetricKey, MetricFormula> = {
   deployment_frequency: {
@@ -361,8 +350,7 @@ export const FORMULAS: Record<DeliveryMetricKey, MetricFormula> = {
   },
   time_to_restore: {
     label: "Time to restore service",
-    formula:
-      "Median of (resolved − started) over incidents started in the window and resolved, in hours. Elite < 1 h, high < 24 h, medium < 7 days, else low.",
+    formula: "Median of (resolved − started) over incidents started in the window and resolved, in hours. Elite < 1 h, high < 24 h, medium < 7 days, else low.",
     window: WINDOW_TEXT,
     direction: "lower",
   },

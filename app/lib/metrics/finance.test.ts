@@ -285,10 +285,50 @@ describe("cac / arpa / ltv / ltvToCac", () => {
  * customers: 100 → 100 (+2 −2) → 100 (+3 −3) → 121 (+25 −4).
  */
 const REF: MonthFinance[] = [
-  { month: "2024-03", grossBurnCents: 5_000_000, revenueCents: 1_000_000, cashCents: 55_000_000, mrrCents: 1_000_000, customers: 100, newCustomers: 10, churnedCustomers: 2, salesMarketingCents: 1_000_000 },
-  { month: "2024-04", grossBurnCents: 5_200_000, revenueCents: 1_100_000, cashCents: 50_900_000, mrrCents: 1_100_000, customers: 100, newCustomers: 2, churnedCustomers: 2, salesMarketingCents: 1_200_000 },
-  { month: "2024-05", grossBurnCents: 5_400_000, revenueCents: 1_210_000, cashCents: 46_710_000, mrrCents: 1_210_000, customers: 100, newCustomers: 3, churnedCustomers: 3, salesMarketingCents: 1_400_000 },
-  { month: "2024-06", grossBurnCents: 5_600_000, revenueCents: 1_331_000, cashCents: 41_863_330, mrrCents: 1_331_000, customers: 121, newCustomers: 25, churnedCustomers: 4, salesMarketingCents: 1_600_000 },
+  {
+    month: "2024-03",
+    grossBurnCents: 5_000_000,
+    revenueCents: 1_000_000,
+    cashCents: 55_000_000,
+    mrrCents: 1_000_000,
+    customers: 100,
+    newCustomers: 10,
+    churnedCustomers: 2,
+    salesMarketingCents: 1_000_000,
+  },
+  {
+    month: "2024-04",
+    grossBurnCents: 5_200_000,
+    revenueCents: 1_100_000,
+    cashCents: 50_900_000,
+    mrrCents: 1_100_000,
+    customers: 100,
+    newCustomers: 2,
+    churnedCustomers: 2,
+    salesMarketingCents: 1_200_000,
+  },
+  {
+    month: "2024-05",
+    grossBurnCents: 5_400_000,
+    revenueCents: 1_210_000,
+    cashCents: 46_710_000,
+    mrrCents: 1_210_000,
+    customers: 100,
+    newCustomers: 3,
+    churnedCustomers: 3,
+    salesMarketingCents: 1_400_000,
+  },
+  {
+    month: "2024-06",
+    grossBurnCents: 5_600_000,
+    revenueCents: 1_331_000,
+    cashCents: 41_863_330,
+    mrrCents: 1_331_000,
+    customers: 121,
+    newCustomers: 25,
+    churnedCustomers: 4,
+    salesMarketingCents: 1_600_000,
+  },
 ];
 const byMonth = (m: string) => REF.find((r) => r.month === m) as MonthFinance;
 
@@ -534,16 +574,40 @@ describe("requisitionMonthlyCost / isForecastRequisition", () => {
 
 describe("zeroCashCrossing", () => {
   it.each<[string, number, { month: string; cashCents: number }[], { month: string; date: string } | null]>([
-    ["never crosses", 100, [{ month: "2024-07", cashCents: 50 }, { month: "2024-08", cashCents: 1 }], null],
+    [
+      "never crosses",
+      100,
+      [
+        { month: "2024-07", cashCents: 50 },
+        { month: "2024-08", cashCents: 1 },
+      ],
+      null,
+    ],
     // exactly 0 at month end → last day
-    ["hits 0 at month end", 100, [{ month: "2024-07", cashCents: 50 }, { month: "2024-08", cashCents: 0 }], { month: "2024-08", date: "2024-08-31" }],
+    [
+      "hits 0 at month end",
+      100,
+      [
+        { month: "2024-07", cashCents: 50 },
+        { month: "2024-08", cashCents: 0 },
+      ],
+      { month: "2024-08", date: "2024-08-31" },
+    ],
     // 100 → −200: f = 1/3, 31 days → 10.33 → day 11
     ["crosses a third into the month", 100, [{ month: "2024-10", cashCents: -200 }], { month: "2024-10", date: "2024-10-11" }],
     // f = 1/1001 → day ceil(0.03) = 1
     ["crosses right away → day 1", 1, [{ month: "2024-02", cashCents: -1_000 }], { month: "2024-02", date: "2024-02-01" }],
     ["already out of cash at M", 0, [{ month: "2024-07", cashCents: 50 }], { month: "2024-06", date: "2024-06-30" }],
     // first crossing counts even if cash recovers
-    ["first crossing counts", 100, [{ month: "2024-07", cashCents: -100 }, { month: "2024-08", cashCents: 500 }], { month: "2024-07", date: "2024-07-16" }], // f = 0.5 × 31 = 15.5 → 16
+    [
+      "first crossing counts",
+      100,
+      [
+        { month: "2024-07", cashCents: -100 },
+        { month: "2024-08", cashCents: 500 },
+      ],
+      { month: "2024-07", date: "2024-07-16" },
+    ], // f = 0.5 × 31 = 15.5 → 16
   ])("%s", (_name, start, series, expected) => {
     expect(zeroCashCrossing("2024-06", start, series)).toEqual(expected);
   });
@@ -673,8 +737,14 @@ describe("cumulativeTotals", () => {
   it.each<[number[], number[]]>([
     [[], []],
     [[5], [5]],
-    [[30, 38, 40], [30, 68, 108]],
-    [[10, -4, 0], [10, 6, 6]],
+    [
+      [30, 38, 40],
+      [30, 68, 108],
+    ],
+    [
+      [10, -4, 0],
+      [10, 6, 6],
+    ],
     [STRATEGY_TOTAL, STRATEGY_CUMULATIVE],
   ])("cumulativeTotals(%j)", (values, expected) => {
     expect(cumulativeTotals(values)).toEqual(expected);

@@ -319,8 +319,7 @@ export const FORMULAS: Readonly<Record<FormulaKey, FormulaText>> = Object.freeze
   },
   monthlyGrowth: {
     label: "Monthly revenue growth (g)",
-    formula:
-      "Mean of revenue(k) ÷ revenue(k−1) − 1 for k = M−2, M−1, M, skipping pairs whose previous revenue is 0 or not closed; 0 when none is left.",
+    formula: "Mean of revenue(k) ÷ revenue(k−1) − 1 for k = M−2, M−1, M, skipping pairs whose previous revenue is 0 or not closed; 0 when none is left.",
     window: "Revenue of M−3…M.",
     direction: "higher",
   },
@@ -415,10 +414,7 @@ export type ActualLineRecord = { month: string; actualCents: number | null; isSa
  * sales & marketing = Σ actual of its sales-and-marketing lines (null actual = 0). Budget lines of
  * months without a snapshot are ignored (those months are not closed).
  */
-export function buildMonthFinance(
-  snapshots: readonly SnapshotRecord[],
-  lines: readonly ActualLineRecord[],
-): MonthFinance[] {
+export function buildMonthFinance(snapshots: readonly SnapshotRecord[], lines: readonly ActualLineRecord[]): MonthFinance[] {
   const gross = new Map<string, number>();
   const sm = new Map<string, number>();
   for (const l of lines) {
@@ -455,11 +451,7 @@ export function buildMonthFinance(
  * unknown or 0; burn multiple is null unless M−3, M−2, M−1 and M are all closed (a gap would
  * compare the MRR growth of a quarter with the burn of fewer months).
  */
-export function computeFinanceMetrics(
-  months: readonly MonthFinance[],
-  settings: FinanceSettings,
-  asOf?: string,
-): FinanceMetrics | null {
+export function computeFinanceMetrics(months: readonly MonthFinance[], settings: FinanceSettings, asOf?: string): FinanceMetrics | null {
   const byMonth = new Map<string, MonthFinance>();
   for (const m of months) {
     if (!isMonth(m.month)) throw new RangeError(`computeFinanceMetrics: invalid month ${JSON.stringify(m.month)}`);
@@ -629,10 +621,7 @@ export function zeroCashCrossing(
 
 type SimResult = { month: string; revenueCents: number; spendCents: number; cashCents: number }[];
 
-function simulate(
-  input: ForecastInput,
-  reqCosts: readonly { targetStartMonth: string; monthlyCostCents: number }[],
-): SimResult {
+function simulate(input: ForecastInput, reqCosts: readonly { targetStartMonth: string; monthlyCostCents: number }[]): SimResult {
   const { lastClosed, monthlyGrowth: g, plannedByMonth, horizonMonths } = input;
   const factor = Math.max(0, 1 + g);
   const out: SimResult = [];
@@ -681,7 +670,12 @@ export function forecastCash(input: ForecastInput): CashForecast {
   const zWith = crossing(withAll);
 
   const requisitionImpacts: RequisitionImpact[] = active.map((r) => {
-    const zAllBut = crossing(simulate(input, active.filter((o) => o !== r)));
+    const zAllBut = crossing(
+      simulate(
+        input,
+        active.filter((o) => o !== r),
+      ),
+    );
     const deltaDays = zWith === null || zAllBut === null ? null : dayDiff(zAllBut.date, zWith.date);
     return { id: r.id, title: r.title, monthlyCostCents: r.monthlyCostCents, deltaDays };
   });
@@ -750,10 +744,7 @@ export type BudgetGrid = {
  * to their order of first appearance. Lines outside the given months/categories are ignored;
  * several lines for the same cell are added up.
  */
-export function budgetGrid(
-  lines: readonly BudgetGridLine[],
-  options: { months?: readonly string[]; categories?: readonly string[] } = {},
-): BudgetGrid {
+export function budgetGrid(lines: readonly BudgetGridLine[], options: { months?: readonly string[]; categories?: readonly string[] } = {}): BudgetGrid {
   let months: string[];
   if (options.months) months = [...options.months];
   else if (lines.length === 0) months = [];
@@ -765,9 +756,7 @@ export function budgetGrid(
   const monthIdx = new Map(months.map((m, i) => [m, i]));
   const catIdx = new Map(categories.map((c, i) => [c, i]));
 
-  const cells: BudgetGridCell[][] = categories.map(() =>
-    months.map((month) => ({ month, plannedCents: 0, actualCents: null as number | null })),
-  );
+  const cells: BudgetGridCell[][] = categories.map(() => months.map((month) => ({ month, plannedCents: 0, actualCents: null as number | null })));
   for (const l of lines) {
     const mi = monthIdx.get(l.month);
     const ci = catIdx.get(l.category);

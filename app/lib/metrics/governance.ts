@@ -74,10 +74,7 @@ export type GateEvaluation<C extends GateCriterionInput = GateCriterionInput> = 
  * all criteria met → 'go'; else today < dueDate → 'pending'; else 'no_go'. No criteria → 'pending'.
  * Extra fields on each criterion (e.g. an id) are kept in the result.
  */
-export function evaluateGate<C extends GateCriterionInput>(
-  gate: { dueDate: string; criteria: readonly C[] },
-  todayIso: string,
-): GateEvaluation<C> {
+export function evaluateGate<C extends GateCriterionInput>(gate: { dueDate: string; criteria: readonly C[] }, todayIso: string): GateEvaluation<C> {
   const due = parseIsoDate(gate.dueDate);
   const today = parseIsoDate(todayIso);
   const criteria = gate.criteria.map((c) => ({ ...c, outcome: compareCriterion(c.value, c.operator, c.threshold) }));
@@ -147,7 +144,8 @@ export const FORMULAS: Record<GovernanceMetricKey, MetricFormula> = {
   },
   maturity_score: {
     label: "Maturity score",
-    formula: "Each indicator (process, documentation, governance, controls, audit) scored 1–5: 1 none / initial, 2 repeatable, 3 defined, 4 managed, 5 optimised.",
+    formula:
+      "Each indicator (process, documentation, governance, controls, audit) scored 1–5: 1 none / initial, 2 repeatable, 3 defined, 4 managed, 5 optimised.",
     window: "Latest assessment.",
     direction: "higher",
   },

@@ -18,7 +18,6 @@ export type HistoryPoint = {
   confidence: number | null;
 };
 
-
 /**
  * `metric`: for a KR linked to a catalogue metric, the metric's own history in the KR's scale
  * ('YYYY-MM-DD' points): the value at each instant is then the metric's latest point at or before it

@@ -14,7 +14,6 @@ import {
   type OkrStatus,
 } from "./okrs";
 
-
 describe("krProgress", () => {
   it.each<[string, KrValues, number]>([
     ["halfway increasing", { kind: "number", startValue: 0, targetValue: 100, currentValue: 50 }, 0.5],
@@ -44,12 +43,47 @@ describe("krProgress", () => {
 describe("objectiveProgress", () => {
   it.each<[string, { progress: number; weight?: number | null }[], number | null]>([
     ["no KRs → null", [], null],
-    ["total weight 0 → null", [{ progress: 1, weight: 0 }, { progress: 0.5, weight: 0 }], null],
+    [
+      "total weight 0 → null",
+      [
+        { progress: 1, weight: 0 },
+        { progress: 0.5, weight: 0 },
+      ],
+      null,
+    ],
     ["default weight 1", [{ progress: 1 }, { progress: 0 }], 0.5],
-    ["null weight defaults to 1", [{ progress: 1, weight: null }, { progress: 0, weight: 1 }], 0.5],
-    ["weighted", [{ progress: 1, weight: 3 }, { progress: 0, weight: 1 }], 0.75],
-    ["zero-weight KR ignored", [{ progress: 0.2, weight: 2 }, { progress: 1, weight: 0 }], 0.2],
-    ["negative weight counts as 0", [{ progress: 0.4, weight: 1 }, { progress: 1, weight: -5 }], 0.4],
+    [
+      "null weight defaults to 1",
+      [
+        { progress: 1, weight: null },
+        { progress: 0, weight: 1 },
+      ],
+      0.5,
+    ],
+    [
+      "weighted",
+      [
+        { progress: 1, weight: 3 },
+        { progress: 0, weight: 1 },
+      ],
+      0.75,
+    ],
+    [
+      "zero-weight KR ignored",
+      [
+        { progress: 0.2, weight: 2 },
+        { progress: 1, weight: 0 },
+      ],
+      0.2,
+    ],
+    [
+      "negative weight counts as 0",
+      [
+        { progress: 0.4, weight: 1 },
+        { progress: 1, weight: -5 },
+      ],
+      0.4,
+    ],
     ["single KR", [{ progress: 0.3, weight: 2 }], 0.3],
   ])("%s", (_name, krs, expected) => {
     const result = objectiveProgress(krs);
@@ -76,13 +110,10 @@ describe("expectedProgress", () => {
     expect(expectedProgress(s, e, now)).toBeCloseTo(expected, 12);
   });
 
-  it.each(["2024-1-01", "2024-02-30", "", "2024-01-01T00:00:00Z", "not a date"])(
-    "rejects invalid date %j",
-    (bad) => {
-      expect(() => expectedProgress(bad, "2024-12-31", 0)).toThrow(RangeError);
-      expect(() => parseIsoDate(bad)).toThrow(RangeError);
-    },
-  );
+  it.each(["2024-1-01", "2024-02-30", "", "2024-01-01T00:00:00Z", "not a date"])("rejects invalid date %j", (bad) => {
+    expect(() => expectedProgress(bad, "2024-12-31", 0)).toThrow(RangeError);
+    expect(() => parseIsoDate(bad)).toThrow(RangeError);
+  });
 });
 
 describe("okrStatus", () => {

@@ -26,7 +26,6 @@ export type KrValues = {
   currentValue: number;
 };
 
-
 /** Status margins below the expected progress. */
 export const ON_TRACK_MARGIN = 0.1;
 export const AT_RISK_MARGIN = 0.25;
@@ -170,8 +169,7 @@ export const FORMULAS: Record<OkrMetricKey, MetricFormula> = {
   },
   okr_status: {
     label: "Status",
-    formula:
-      "On track if progress ≥ expected − 0.10; at risk if progress ≥ expected − 0.25; else off track.",
+    formula: "On track if progress ≥ expected − 0.10; at risk if progress ≥ expected − 0.25; else off track.",
     window: CYCLE,
   },
   closing_score: {

@@ -143,9 +143,7 @@ describe("evaluateRiskRule: runway_below_months", () => {
   });
 
   it("says why when not burning", () => {
-    expect(evaluateRiskRule({ kind: "runway_below_months", threshold: 6 }, { runwayMonths: null }).message).toMatch(
-      /not burning/i,
-    );
+    expect(evaluateRiskRule({ kind: "runway_below_months", threshold: 6 }, { runwayMonths: null }).message).toMatch(/not burning/i);
   });
 });
 
@@ -248,7 +246,6 @@ describe("foldObjectiveCauses: one risk per cause", () => {
     expect(Object.fromEntries(foldObjectiveCauses(loop, new Set([1, 2])))).toEqual({ 1: 1, 2: 1 });
   });
 });
-
 
 describe("evaluateScenarioRule", () => {
   const s = (id: number, probability: number, on: boolean, noData = false) => ({ id, name: `S${id}`, probability, on, noData, description: "d" });

@@ -136,7 +136,10 @@ export type ScenarioTriggerSnapshot = {
 export type ScenarioRuleInput = { scenarios: readonly ScenarioTriggerSnapshot[] };
 
 /** One result per scenario whose probability ≥ threshold; subject `scenario:<id>`. */
-export function evaluateScenarioRule(threshold: number, input: ScenarioRuleInput): (RiskRuleResult & { subject: string; scenarioId: number; noData: boolean })[] {
+export function evaluateScenarioRule(
+  threshold: number,
+  input: ScenarioRuleInput,
+): (RiskRuleResult & { subject: string; scenarioId: number; noData: boolean })[] {
   return input.scenarios
     .filter((s) => s.probability >= threshold)
     .map((s) => ({
@@ -284,10 +287,7 @@ export function evaluateObjectiveRule(threshold: number, input: ObjectiveRuleInp
  * the objective whose risk covers it (itself when its parent is not off track). An ancestor that is
  * not off track breaks the chain; objectives linked in a loop all fold into the smallest id.
  */
-export function foldObjectiveCauses(
-  objectives: readonly Pick<ObjectiveSnapshot, "id" | "parentId">[],
-  triggered: ReadonlySet<number>,
-): Map<number, number> {
+export function foldObjectiveCauses(objectives: readonly Pick<ObjectiveSnapshot, "id" | "parentId">[], triggered: ReadonlySet<number>): Map<number, number> {
   const parentOf = new Map(objectives.map((o) => [o.id, o.parentId ?? null]));
   const out = new Map<number, number>();
   for (const id of triggered) {
@@ -316,14 +316,8 @@ export function foldObjectiveCauses(
  */
 export function evaluateRiskRule(rule: RiskRule<"runway_below_months">, input: RunwayRuleInput): RiskRuleResult;
 export function evaluateRiskRule(rule: RiskRule<"cfr_above_percent_30d">, input: CfrRuleInput): RiskRuleResult;
-export function evaluateRiskRule(
-  rule: RiskRule<"objective_off_track_mid_cycle">,
-  input: ObjectiveRuleInput,
-): ObjectiveRuleResult[];
-export function evaluateRiskRule(
-  rule: RiskRule,
-  input: RunwayRuleInput | CfrRuleInput | ObjectiveRuleInput,
-): RiskRuleResult | ObjectiveRuleResult[] {
+export function evaluateRiskRule(rule: RiskRule<"objective_off_track_mid_cycle">, input: ObjectiveRuleInput): ObjectiveRuleResult[];
+export function evaluateRiskRule(rule: RiskRule, input: RunwayRuleInput | CfrRuleInput | ObjectiveRuleInput): RiskRuleResult | ObjectiveRuleResult[] {
   switch (rule.kind) {
     case "runway_below_months":
       if (!("runwayMonths" in input)) throw new TypeError("runway_below_months needs { runwayMonths }");

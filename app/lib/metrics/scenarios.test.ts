@@ -166,14 +166,21 @@ describe("cost change and growth", () => {
   });
 
   it("break-even: the first month whose revenue covers its spend", () => {
-    expect(breakEvenMonth([{ month: "2027-01", revenueCents: 5, spendCents: 10 }, { month: "2027-02", revenueCents: 10, spendCents: 10 }])).toBe("2027-02");
+    expect(
+      breakEvenMonth([
+        { month: "2027-01", revenueCents: 5, spendCents: 10 },
+        { month: "2027-02", revenueCents: 10, spendCents: 10 },
+      ]),
+    ).toBe("2027-02");
     expect(breakEvenMonth([{ month: "2027-01", revenueCents: 5, spendCents: 10 }])).toBeNull();
     const fast = scenarioOutcome(b, with_({ revenueGrowth: 0.2 }));
     expect(fast.breakEvenMonth).toBe("2027-07"); // 50 k × 1.2^k ≥ 200 k from k = 8 (log 4 ÷ log 1.2 = 7.6)
     expect(fast.breakEvenMonth).not.toBeNull();
     // at 3 % a month, revenue catches up after ceil(log 4 ÷ log 1.03) = 47 months: beyond the 36-month horizon
     expect(scenarioOutcome(b, NO_ASSUMPTIONS).breakEvenMonth).toBeNull();
-    expect(scenarioOutcome(base({ cash: 2_000_000_00, revenue: 50_000_00, growth: 0.03, burn: 200_000_00, horizon: 60 }), NO_ASSUMPTIONS).breakEvenMonth).toBe(addMonths(M, 47));
+    expect(scenarioOutcome(base({ cash: 2_000_000_00, revenue: 50_000_00, growth: 0.03, burn: 200_000_00, horizon: 60 }), NO_ASSUMPTIONS).breakEvenMonth).toBe(
+      addMonths(M, 47),
+    );
   });
 });
 
@@ -217,8 +224,19 @@ describe("triggers", () => {
   });
 
   it("expected value weights by probability", () => {
-    expect(expectedValue([{ probability: 0.2, value: 10 }, { probability: 0.6, value: 20 }, { probability: 0.2, value: 40 }])).toBeCloseTo(22, 10);
-    expect(expectedValue([{ probability: 0.5, value: null }, { probability: 0.5, value: 1 }])).toBeNull();
+    expect(
+      expectedValue([
+        { probability: 0.2, value: 10 },
+        { probability: 0.6, value: 20 },
+        { probability: 0.2, value: 40 },
+      ]),
+    ).toBeCloseTo(22, 10);
+    expect(
+      expectedValue([
+        { probability: 0.5, value: null },
+        { probability: 0.5, value: 1 },
+      ]),
+    ).toBeNull();
     expect(expectedValue([])).toBeNull();
   });
 });

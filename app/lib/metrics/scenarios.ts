@@ -154,7 +154,11 @@ export function scenarioOutcome(base: BasePlan, a: ScenarioAssumptions): Scenari
       cashWithoutHiringCents: m.cashWithoutHiringCents,
     };
   });
-  const withoutHiring = forecast.months.map((m) => ({ month: m.month, revenueCents: m.revenueCents, spendCents: m.spendWithoutHiringCents + (fundingByMonth.get(m.month) ?? 0) }));
+  const withoutHiring = forecast.months.map((m) => ({
+    month: m.month,
+    revenueCents: m.revenueCents,
+    spendCents: m.spendWithoutHiringCents + (fundingByMonth.get(m.month) ?? 0),
+  }));
   return {
     asOfMonth: M,
     months,
@@ -244,7 +248,8 @@ export const FORMULAS = {
   },
   trigger: {
     label: "Trigger",
-    formula: "The live catalogue figure compared with the trigger's value (or range). Until the by-date: on track when it holds, else not reached; after it: met or missed.",
+    formula:
+      "The live catalogue figure compared with the trigger's value (or range). Until the by-date: on track when it holds, else not reached; after it: met or missed.",
     window: "The figure's own window (see the metric catalogue), read today.",
   },
 } as const;

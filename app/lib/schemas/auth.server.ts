@@ -6,4 +6,3 @@ export const LoginSchema = z.object({
   password: z.string({ error: "is required" }).min(1, "is required").max(1024),
   redirectTo: z.string().optional(),
 });
-

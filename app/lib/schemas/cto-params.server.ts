@@ -15,7 +15,9 @@ import { intSchema, isoDateSchema } from "~/lib/validation.server";
 const PRESET_MESSAGE = `must be one of ${WINDOW_PRESETS.join(", ")} (days)`;
 
 export const CtoParamsSchema = z.object({
-  days: intSchema({ message: PRESET_MESSAGE }).pipe(z.literal(WINDOW_PRESETS, { error: PRESET_MESSAGE })).optional(),
+  days: intSchema({ message: PRESET_MESSAGE })
+    .pipe(z.literal(WINDOW_PRESETS, { error: PRESET_MESSAGE }))
+    .optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
   service: urlTextSchema(200).optional(),

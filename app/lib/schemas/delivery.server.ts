@@ -51,7 +51,9 @@ function plausible(ms: number) {
 }
 
 /** ISO 8601 with a zone → ms, a real calendar date, between 2000-01-01 and tomorrow. */
-export const plausibleInstantSchema = isoInstantSchema.refine(plausible, { message: "must be between 2000-01-01 and now (ISO 8601 date-time with a time zone)" });
+export const plausibleInstantSchema = isoInstantSchema.refine(plausible, {
+  message: "must be between 2000-01-01 and now (ISO 8601 date-time with a time zone)",
+});
 
 /** A `datetime-local` form value in the company's time zone → UTC ms (the incident forms). */
 export function localTimeSchema(timeZone: string) {
@@ -98,33 +100,36 @@ function checkCommitTime(ctx: z.RefinementCtx, finishedAt: number, committedAt: 
 }
 
 export const deploymentInputSchema = z
-  .object({
-    externalId: optionalExternalId,
-    service: serviceNameSchema,
-    environment: z.preprocess((v) => (v === null ? undefined : v), environmentSchema.default(PRODUCTION)),
-    status: z.enum(DEPLOYMENT_STATUSES, { error: 'must be "success" or "failure"' }),
-    startedAt: optionalInstant,
-    finishedAt: plausibleInstantSchema,
-    commits: z.preprocess(
-      (v) => (v === null ? undefined : v),
-      z
-        .array(
-          z.object(
-            {
-              sha: z.string({ error: "is required" }).trim().min(1, "is required").max(100, "must be at most 100 characters"),
-              committedAt: plausibleInstantSchema,
-            },
-            { error: "must be an object {sha, committedAt}" },
-          ),
-          { error: "must be an array of {sha, committedAt}" },
-        )
-        .max(MAX_COMMITS_PER_DEPLOYMENT, `must hold at most ${MAX_COMMITS_PER_DEPLOYMENT} commits`)
-        .optional(),
-    ),
-    firstCommitAt: optionalInstant,
-    hotfix: flagSchema,
-    rollback: flagSchema,
-  }, { error: "must be a deployment object" })
+  .object(
+    {
+      externalId: optionalExternalId,
+      service: serviceNameSchema,
+      environment: z.preprocess((v) => (v === null ? undefined : v), environmentSchema.default(PRODUCTION)),
+      status: z.enum(DEPLOYMENT_STATUSES, { error: 'must be "success" or "failure"' }),
+      startedAt: optionalInstant,
+      finishedAt: plausibleInstantSchema,
+      commits: z.preprocess(
+        (v) => (v === null ? undefined : v),
+        z
+          .array(
+            z.object(
+              {
+                sha: z.string({ error: "is required" }).trim().min(1, "is required").max(100, "must be at most 100 characters"),
+                committedAt: plausibleInstantSchema,
+              },
+              { error: "must be an object {sha, committedAt}" },
+            ),
+            { error: "must be an array of {sha, committedAt}" },
+          )
+          .max(MAX_COMMITS_PER_DEPLOYMENT, `must hold at most ${MAX_COMMITS_PER_DEPLOYMENT} commits`)
+          .optional(),
+      ),
+      firstCommitAt: optionalInstant,
+      hotfix: flagSchema,
+      rollback: flagSchema,
+    },
+    { error: "must be a deployment object" },
+  )
   .refine((d) => d.startedAt === undefined || d.finishedAt >= d.startedAt, {
     path: ["finishedAt"],
     message: "must not be before startedAt",
@@ -142,17 +147,20 @@ export const deploymentInputSchema = z
 export type DeploymentInput = z.output<typeof deploymentInputSchema>;
 
 export const incidentInputSchema = z
-  .object({
-    externalId: optionalExternalId,
-    service: serviceNameSchema,
-    title: z.string({ error: "is required" }).trim().min(1, "is required").max(300, "must be at most 300 characters"),
-    severity: z.enum(SEVERITIES, { error: "must be SEV1, SEV2, SEV3 or SEV4" }),
-    startedAt: plausibleInstantSchema,
-    /** absent: keep (on update) / open (on create); null: reopen */
-    resolvedAt: z.union([z.null(), plausibleInstantSchema]).optional(),
-    /** absent: keep an explicit or cleared cause, else infer; null: back to the inferred rule */
-    causedByDeploymentExternalId: z.union([z.null(), externalIdSchema]).optional(),
-  }, { error: "must be an incident object" })
+  .object(
+    {
+      externalId: optionalExternalId,
+      service: serviceNameSchema,
+      title: z.string({ error: "is required" }).trim().min(1, "is required").max(300, "must be at most 300 characters"),
+      severity: z.enum(SEVERITIES, { error: "must be SEV1, SEV2, SEV3 or SEV4" }),
+      startedAt: plausibleInstantSchema,
+      /** absent: keep (on update) / open (on create); null: reopen */
+      resolvedAt: z.union([z.null(), plausibleInstantSchema]).optional(),
+      /** absent: keep an explicit or cleared cause, else infer; null: back to the inferred rule */
+      causedByDeploymentExternalId: z.union([z.null(), externalIdSchema]).optional(),
+    },
+    { error: "must be an incident object" },
+  )
   .refine((d) => typeof d.resolvedAt !== "number" || d.resolvedAt >= d.startedAt, {
     path: ["resolvedAt"],
     message: "must not be before startedAt",

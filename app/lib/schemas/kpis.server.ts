@@ -4,8 +4,7 @@ import { checkboxSchema, kpiSourceSchema } from "~/lib/schemas/metric-links";
 import { idSchema, parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
 import { KPI_CATEGORIES, KPI_DIRECTIONS } from "../../../db/schema/enums";
 
-const optionalText = (max: number) =>
-  z.preprocess((v) => (v === undefined ? null : v), z.string().max(max, `must be at most ${max} characters`).nullable());
+const optionalText = (max: number) => z.preprocess((v) => (v === undefined ? null : v), z.string().max(max, `must be at most ${max} characters`).nullable());
 
 export const numberInput = z.string({ error: "is required" }).transform((s, ctx) => {
   const n = parseDecimalInput(s);
@@ -25,9 +24,7 @@ export function kpiSchema(isSource: (metricId: string) => boolean) {
 }
 
 const KpiBase = z.object({
-  key: z
-    .string({ error: "is required" })
-    .regex(/^[a-z0-9_]{2,60}$/, "must be 2–60 lowercase letters, digits or underscores (used in CSV files)"),
+  key: z.string({ error: "is required" }).regex(/^[a-z0-9_]{2,60}$/, "must be 2–60 lowercase letters, digits or underscores (used in CSV files)"),
   name: z.string({ error: "is required" }).min(1).max(120, "must be at most 120 characters"),
   unit: optionalText(20),
   direction: z.enum(KPI_DIRECTIONS, { error: "must be higher or lower" }),

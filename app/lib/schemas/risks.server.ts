@@ -70,7 +70,6 @@ export const RiskFormSchema = z.object({
   status: z.enum(RISK_STATUSES, { error: "pick a status" }).optional(),
 });
 
-
 export const RiskStatusFormSchema = z.object({ intent: z.literal("status"), status: z.enum(RISK_STATUSES) });
 export const RiskUpdateFormSchema = RiskFormSchema.extend({ status: z.enum(RISK_STATUSES, { error: "pick a status" }) });
 export const RiskRuleFormSchema = z.object({

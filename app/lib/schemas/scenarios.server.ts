@@ -12,7 +12,6 @@ const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 const optional = <T extends z.ZodType>(s: T) => z.preprocess(blankToUndefined, s.optional());
 const percent = (min: number, max: number) => decimalSchema({ min, max }).transform((n) => n / 100);
 
-
 const fundingFields = Object.fromEntries(
   Array.from({ length: FUNDING_SLOTS }, (_, n) => [
     [`funding_month_${n}`, optional(monthSchema)],
@@ -50,7 +49,8 @@ export function scenarioFormSchema(isKnownMetric: (id: string) => boolean) {
       if (v.triggerMetric !== undefined) {
         if (v.triggerComparison === undefined) ctx.addIssue({ code: "custom", path: ["triggerComparison"], message: "is required with a trigger metric" });
         if (v.triggerValue === undefined) ctx.addIssue({ code: "custom", path: ["triggerValue"], message: "is required with a trigger metric" });
-        if (v.triggerComparison === "between" && v.triggerValue2 === undefined) ctx.addIssue({ code: "custom", path: ["triggerValue2"], message: "is required for a range" });
+        if (v.triggerComparison === "between" && v.triggerValue2 === undefined)
+          ctx.addIssue({ code: "custom", path: ["triggerValue2"], message: "is required for a range" });
       } else if (v.triggerComparison !== undefined || v.triggerValue !== undefined || v.triggerBy !== undefined) {
         ctx.addIssue({ code: "custom", path: ["triggerMetric"], message: "pick the metric the trigger reads" });
       }
@@ -60,7 +60,8 @@ export function scenarioFormSchema(isKnownMetric: (id: string) => boolean) {
         const month = r[`funding_month_${n}`];
         const amount = r[`funding_amount_${n}`];
         if (month !== undefined && amount === undefined) ctx.addIssue({ code: "custom", path: [`funding_amount_${n}`], message: "is required with a month" });
-        if (month === undefined && (amount !== undefined || r[`funding_label_${n}`] !== undefined)) ctx.addIssue({ code: "custom", path: [`funding_month_${n}`], message: "is required with an amount" });
+        if (month === undefined && (amount !== undefined || r[`funding_label_${n}`] !== undefined))
+          ctx.addIssue({ code: "custom", path: [`funding_month_${n}`], message: "is required with an amount" });
       }
     })
     .transform((v) => {
@@ -69,7 +70,8 @@ export function scenarioFormSchema(isKnownMetric: (id: string) => boolean) {
       for (let n = 0; n < FUNDING_SLOTS; n++) {
         const month = r[`funding_month_${n}`] as string | undefined;
         const amount = r[`funding_amount_${n}`] as number | undefined;
-        if (month !== undefined && amount !== undefined) funding.push({ month, amountCents: amount, label: (r[`funding_label_${n}`] as string | undefined) ?? null });
+        if (month !== undefined && amount !== undefined)
+          funding.push({ month, amountCents: amount, label: (r[`funding_label_${n}`] as string | undefined) ?? null });
       }
       const metric = v.triggerMetric ?? null;
       const human = (x: number | undefined) => (x === undefined || metric === null ? null : fromHumanUnits(metric, x));

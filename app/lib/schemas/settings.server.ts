@@ -17,15 +17,13 @@ export const personNameSchema = z.string({ error: "is required" }).min(1, "is re
 const companyProfileFields = {
   companyName: z.string({ error: "is required" }).min(1, "is required").max(120, "must be at most 120 characters"),
   currency: z.string({ error: "is required" }).regex(/^[A-Z]{3}$/, "must be a 3-letter ISO 4217 code, e.g. EUR"),
-  locale: z
-    .string({ error: "is required" })
-    .refine((l) => {
-      try {
-        return Intl.NumberFormat.supportedLocalesOf([l]).length === 1;
-      } catch {
-        return false;
-      }
-    }, "must be a locale such as fr-FR or en-GB"),
+  locale: z.string({ error: "is required" }).refine((l) => {
+    try {
+      return Intl.NumberFormat.supportedLocalesOf([l]).length === 1;
+    } catch {
+      return false;
+    }
+  }, "must be a locale such as fr-FR or en-GB"),
   timeZone: z.string({ error: "is required" }).refine((tz) => {
     try {
       new Intl.DateTimeFormat("en", { timeZone: tz });
@@ -83,4 +81,3 @@ export const UpdateUserSchema = z
     active: checkboxSchema,
   })
   .superRefine(leadHasTeam);
-

@@ -7,11 +7,7 @@ import type { MappingRule } from "~/lib/webhooks/mapping";
 
 const text = (max: number, what = "characters") => z.string({ error: "is required" }).trim().min(1, "is required").max(max, `must be at most ${max} ${what}`);
 
-const secretSchema = z
-  .string()
-  .regex(/^\S+$/, "must not contain spaces")
-  .min(16, "must be at least 16 characters")
-  .max(200, "must be at most 200 characters");
+const secretSchema = z.string().regex(/^\S+$/, "must not contain spaces").min(16, "must be at least 16 characters").max(200, "must be at most 200 characters");
 
 /** Fields shared by the create and edit forms. */
 const sourceFields = {

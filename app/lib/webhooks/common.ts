@@ -9,8 +9,7 @@ import type { Severity } from "./types";
  */
 export function parseVendorInstant(input: unknown): number | null {
   if (typeof input !== "string" || input.length > 40) return null;
-  const m =
-    /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})$/.exec(input.trim());
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})$/.exec(input.trim());
   if (!m) return null;
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? "0"].map(Number);
   const frac = m[7] ? Number(`0.${m[7]}`) * 1000 : 0;

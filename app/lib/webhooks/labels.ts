@@ -31,7 +31,7 @@ export const SETUP_STEPS: Record<WebhookKindValue, string[]> = {
     "Repository (or organisation) → Settings → Webhooks → Add webhook.",
     "Payload URL: the URL above. Content type: application/json. Secret: the source's secret.",
     "Let me select individual events: tick Deployment statuses and Pushes (untick the rest).",
-    "GitHub sends a ping at once: it appears below as ignored (\"ping\").",
+    'GitHub sends a ping at once: it appears below as ignored ("ping").',
   ],
   gitlab: [
     "Project → Settings → Webhooks → Add new webhook.",
@@ -43,15 +43,14 @@ export const SETUP_STEPS: Record<WebhookKindValue, string[]> = {
     "In alertmanager.yml, add a receiver with webhook_configs: url = the URL above, send_resolved: true,",
     "and http_config.authorization.credentials = the source's secret (type Bearer, the default).",
     "Route the alerts that are incidents to that receiver; reload Alertmanager.",
-    "The alert label named below (default \"service\") picks the service.",
+    'The alert label named below (default "service") picks the service.',
   ],
   pagerduty: [
     "Integrations → Generic Webhooks (v3) → New Webhook; Webhook URL: the URL above.",
     "Scope: the account, a team or a service. Events: incident.triggered, .acknowledged, .resolved, .reopened, .priority_updated.",
-    "PagerDuty shows a signing secret once: paste it in \"Use the sender's secret\" below.",
+    'PagerDuty shows a signing secret once: paste it in "Use the sender\'s secret" below.',
     "Send a test event: it appears below as ignored.",
   ],
 };
-
 
 export const OUTCOME_TONES = { created: "good", updated: "info", ignored: "neutral", refused: "bad" } as const;

@@ -81,7 +81,10 @@ describe("GitHub", () => {
   });
 
   it("push of a tag, to another branch, or without commits is ignored", () => {
-    expect(parseGithub("push", fixture("github/push.tag-deleted.json"))).toMatchObject({ kind: "ignore", reason: expect.stringContaining("refs/tags/simple-tag") });
+    expect(parseGithub("push", fixture("github/push.tag-deleted.json"))).toMatchObject({
+      kind: "ignore",
+      reason: expect.stringContaining("refs/tags/simple-tag"),
+    });
     const other = fixture("github/push.json");
     other.ref = "refs/heads/feature/x";
     expect(parseGithub("push", other)).toMatchObject({ kind: "ignore", reason: expect.stringContaining("not the default branch master") });
@@ -293,7 +296,9 @@ describe("service mapping", () => {
   });
 
   it("parses the rule lines, naming every bad line", () => {
-    const r = parseMappingText("# comment\n\ninnovatech/api = api-gateway\nmike/diaspora -> web-app\nPF9KMXH → payments\nno separator\nINNOVATECH/API = other\n");
+    const r = parseMappingText(
+      "# comment\n\ninnovatech/api = api-gateway\nmike/diaspora -> web-app\nPF9KMXH → payments\nno separator\nINNOVATECH/API = other\n",
+    );
     expect(r.lines).toEqual([
       { line: 3, matchValue: "innovatech/api", serviceName: "api-gateway" },
       { line: 4, matchValue: "mike/diaspora", serviceName: "web-app" },

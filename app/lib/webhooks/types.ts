@@ -56,6 +56,4 @@ export type WebhookEvent = DeploymentEvent | PushEvent | IncidentsEvent;
  * hook enabled), or a payload that does not have the documented shape (400, "invalid payload").
  */
 export type ParsedDelivery =
-  | { kind: "event"; event: string; data: WebhookEvent }
-  | { kind: "ignore"; event: string; reason: string }
-  | { kind: "invalid"; event: string; reason: string };
+  { kind: "event"; event: string; data: WebhookEvent } | { kind: "ignore"; event: string; reason: string } | { kind: "invalid"; event: string; reason: string };

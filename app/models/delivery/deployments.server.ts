@@ -22,7 +22,13 @@ function deploymentWhere(f: DeploymentFilter, scanByFinish = false): SQL | undef
   if (f.serviceIds !== undefined) {
     if (f.serviceIds.length === 0) w.push(sql`0`);
     else if (f.serviceIds.length === 1) w.push(eq(d.serviceId, f.serviceIds[0]));
-    else if (scanByFinish) w.push(sql`+${d.serviceId} IN (${sql.join(f.serviceIds.map((id) => sql`${id}`), sql`, `)})`);
+    else if (scanByFinish)
+      w.push(
+        sql`+${d.serviceId} IN (${sql.join(
+          f.serviceIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+      );
     else w.push(inArray(d.serviceId, f.serviceIds));
   }
   if (f.status) w.push(eq(d.status, f.status));
@@ -83,7 +89,11 @@ export type DeploymentListRow = {
 
 export function listDeployments(db: Db, filter: DeploymentFilter, sort: DeploymentSort, page: { limit: number; offset: number }) {
   const where = deploymentWhere(filter);
-  const total = db.select({ n: sql<number>`count(*)` }).from(d).where(where).get()!.n;
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(d)
+    .where(where)
+    .get()!.n;
   const rows = db
     .select(deploymentColumns)
     .from(d)
@@ -98,7 +108,10 @@ export function listDeployments(db: Db, filter: DeploymentFilter, sort: Deployme
   const ids = rows.map((r) => r.id);
   const extras = new Map<number, { commits: number; oldest: number | null; incidents: number }>();
   if (ids.length > 0) {
-    const list = sql.join(ids.map((id) => sql`${id}`), sql`, `);
+    const list = sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    );
     for (const r of db.all<{ id: number; commits: number; oldest: number | null }>(
       sql`SELECT deployment_id AS id, count(*) AS commits, min(committed_at) AS oldest FROM deployment_commits WHERE deployment_id IN (${list}) GROUP BY deployment_id`,
     )) {
@@ -182,7 +195,11 @@ export function* deploymentCsvRows(db: Db, filter: DeploymentFilter, sort: Deplo
 }
 
 export function countDeployments(db: Db, filter: DeploymentFilter): number {
-  return db.select({ n: sql<number>`count(*)` }).from(d).where(deploymentWhere(filter)).get()!.n;
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(d)
+    .where(deploymentWhere(filter))
+    .get()!.n;
 }
 
 export function getDeployment(db: Db, id: number) {
@@ -250,13 +267,20 @@ export function getDeployment(db: Db, id: number) {
   };
 }
 
-
 /** A deployment of a service by its external id, or "#<id>" for its internal id. */
 export function findServiceDeployment(db: Db, serviceId: number, ref: string): number | null {
   const v = ref.trim();
   const internal = /^#(\d{1,15})$/.exec(v);
   const row = internal
-    ? db.select({ id: d.id }).from(d).where(and(eq(d.serviceId, serviceId), eq(d.id, Number(internal[1])))).get()
-    : db.select({ id: d.id }).from(d).where(and(eq(d.serviceId, serviceId), eq(d.externalId, v))).get();
+    ? db
+        .select({ id: d.id })
+        .from(d)
+        .where(and(eq(d.serviceId, serviceId), eq(d.id, Number(internal[1]))))
+        .get()
+    : db
+        .select({ id: d.id })
+        .from(d)
+        .where(and(eq(d.serviceId, serviceId), eq(d.externalId, v)))
+        .get();
   return row?.id ?? null;
 }

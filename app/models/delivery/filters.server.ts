@@ -38,7 +38,10 @@ const INSTANT_PARAM_MESSAGE = "must be a date (YYYY-MM-DD), an ISO 8601 date-tim
 /** `from` / `to` of a list: a UTC day (dateOnly), an ISO 8601 instant with a zone, or epoch milliseconds. */
 const instantParam = z.union(
   [
-    z.string().regex(/^\d{1,15}$/).transform((v) => ({ ms: Number(v), dateOnly: false })),
+    z
+      .string()
+      .regex(/^\d{1,15}$/)
+      .transform((v) => ({ ms: Number(v), dateOnly: false })),
     isoDateSchema.transform((v) => ({ ms: Date.parse(`${v}T00:00:00Z`), dateOnly: true })),
     isoInstantSchema.transform((ms) => ({ ms, dateOnly: false })),
   ],
@@ -68,7 +71,11 @@ export const DeploymentFilterParamsSchema = z.object({
 export const IncidentFilterParamsSchema = z.object({
   service: z.string().max(100).optional(),
   team: z.string().max(100).optional(),
-  severity: z.string().toUpperCase().pipe(z.enum(SEVERITIES, { error: "must be SEV1 to SEV4" })).optional(),
+  severity: z
+    .string()
+    .toUpperCase()
+    .pipe(z.enum(SEVERITIES, { error: "must be SEV1 to SEV4" }))
+    .optional(),
   state: z.enum(["open", "resolved"], { error: "must be open or resolved" }).optional(),
   cause: z.enum([...CAUSE_KINDS, "unset"], { error: "must be explicit, inferred, none or unset" }).optional(),
   from: instantParam.optional(),
@@ -86,7 +93,12 @@ function resolveServiceScope(db: Db, service: string | undefined, team: string |
     const t = db.select({ id: schema.teams.id }).from(schema.teams).where(eq(schema.teams.name, team)).get();
     if (!t) notices.push(`No team is named "${team}".`);
     const owned = t
-      ? db.select({ id: schema.services.id }).from(schema.services).where(eq(schema.services.teamId, t.id)).all().map((r) => r.id)
+      ? db
+          .select({ id: schema.services.id })
+          .from(schema.services)
+          .where(eq(schema.services.teamId, t.id))
+          .all()
+          .map((r) => r.id)
       : [];
     ids = ids === undefined ? owned : ids.filter((id) => owned.includes(id));
   }

@@ -14,7 +14,8 @@ import { schema, type Db } from "~/utils/db.server";
 
 function incidentWhere(f: IncidentFilter): SQL | undefined {
   const w: SQL[] = [];
-  if (f.serviceIds !== undefined) w.push(f.serviceIds.length === 0 ? sql`0` : f.serviceIds.length === 1 ? eq(inc.serviceId, f.serviceIds[0]) : inArray(inc.serviceId, f.serviceIds));
+  if (f.serviceIds !== undefined)
+    w.push(f.serviceIds.length === 0 ? sql`0` : f.serviceIds.length === 1 ? eq(inc.serviceId, f.serviceIds[0]) : inArray(inc.serviceId, f.serviceIds));
   if (f.severity) w.push(eq(inc.severity, f.severity));
   if (f.state === "open") w.push(sql`${inc.resolvedAt} IS NULL`);
   if (f.state === "resolved") w.push(sql`${inc.resolvedAt} IS NOT NULL`);
@@ -106,8 +107,17 @@ function toIncidentRow(r: ReturnType<ReturnType<typeof incidentSelect>["all"]>[n
 
 export function listIncidents(db: Db, filter: IncidentFilter, sort: DeploymentSort, page: { limit: number; offset: number }) {
   const where = incidentWhere(filter);
-  const total = db.select({ n: sql<number>`count(*)` }).from(inc).where(where).get()!.n;
-  const rows = incidentSelect(db).where(where).orderBy(...incidentOrder(sort)).limit(page.limit).offset(page.offset).all();
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(inc)
+    .where(where)
+    .get()!.n;
+  const rows = incidentSelect(db)
+    .where(where)
+    .orderBy(...incidentOrder(sort))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all();
   return { rows: rows.map(toIncidentRow), total };
 }
 
@@ -136,7 +146,11 @@ export function* incidentCsvRows(db: Db, filter: IncidentFilter, sort: Deploymen
 }
 
 export function countIncidents(db: Db, filter: IncidentFilter): number {
-  return db.select({ n: sql<number>`count(*)` }).from(inc).where(incidentWhere(filter)).get()!.n;
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(inc)
+    .where(incidentWhere(filter))
+    .get()!.n;
 }
 
 export function getIncident(db: Db, id: number) {
@@ -186,7 +200,12 @@ export type IncidentFormInput = {
   cause: CauseChoice;
 };
 
-function resolveCause(db: Db, serviceId: number, startedAt: number, cause: CauseChoice): { causeKind: CauseKind | null; causeDeploymentId: number | null } | { error: string } {
+function resolveCause(
+  db: Db,
+  serviceId: number,
+  startedAt: number,
+  cause: CauseChoice,
+): { causeKind: CauseKind | null; causeDeploymentId: number | null } | { error: string } {
   if (cause.mode === "none") return { causeKind: "none", causeDeploymentId: null };
   if (cause.mode === "inferred") {
     const id = inferCauseId(statements(db), serviceId, startedAt);
@@ -240,7 +259,8 @@ export function updateIncident(
   if (resolvedAt !== null && resolvedAt < startedAt) return { field: "resolvedAt", error: "must not be before the start" };
   let cause: { causeKind: CauseKind | null; causeDeploymentId: number | null } = { causeKind: before.causeKind, causeDeploymentId: before.causeDeploymentId };
   const choice: CauseChoice | undefined =
-    patch.cause ?? (startedAt !== before.startedAt.getTime() && (before.causeKind === null || before.causeKind === "inferred") ? { mode: "inferred" } : undefined);
+    patch.cause ??
+    (startedAt !== before.startedAt.getTime() && (before.causeKind === null || before.causeKind === "inferred") ? { mode: "inferred" } : undefined);
   if (choice) {
     const r = resolveCause(db, before.serviceId, startedAt, choice);
     if ("error" in r) return { field: "cause", error: r.error };

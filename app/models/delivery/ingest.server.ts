@@ -1,4 +1,4 @@
-/** 
+/**
  * Ingestion (API, CSV import, webhooks): one transaction per request, prepared statements (decision 018), nothing partially
  * written; idempotent on (service, externalId) for deployments, upsert on externalId for incidents;
  * unknown services are created on first sight (and audited).
@@ -7,11 +7,23 @@
  * (ties → the higher id). Kept right when data arrives out of order: ingesting deployments re-infers,
  * in one UPDATE with a correlated subquery, the incidents of those services (cause kind 'inferred' or
  * NULL) that started at or after the new deployment finished.
-  */
+ */
 import type BetterSqlite3 from "better-sqlite3";
 import { and, eq, inArray } from "drizzle-orm";
 import { PRODUCTION } from "~/lib/metrics/delivery";
-import { type BatchNaming, type CauseKind, DeliveryInputError, type DeploymentInput, type DeploymentStatus, type IncidentInput, MAX_DEPLOYMENTS_PER_REQUEST, type Severity, addError, apiNaming, duplicateErrors } from "~/lib/schemas/delivery.server";
+import {
+  type BatchNaming,
+  type CauseKind,
+  DeliveryInputError,
+  type DeploymentInput,
+  type DeploymentStatus,
+  type IncidentInput,
+  MAX_DEPLOYMENTS_PER_REQUEST,
+  type Severity,
+  addError,
+  apiNaming,
+  duplicateErrors,
+} from "~/lib/schemas/delivery.server";
 import { recordAudit, type AuditActor } from "~/models/audit.server";
 import { d } from "~/models/delivery/deployments.server";
 import { schema, type Db } from "~/utils/db.server";
@@ -133,12 +145,7 @@ export type DeploymentIngestResult = {
  * for duplicate (service, externalId) pairs within the batch.
  * `naming` names element i in error keys ("3." for API arrays; the CSV import maps them to rows).
  */
-export function ingestDeployments(
-  db: Db,
-  items: readonly DeploymentInput[],
-  actor: AuditActor,
-  opts: IngestOptions = { via: "api" },
-): DeploymentIngestResult {
+export function ingestDeployments(db: Db, items: readonly DeploymentInput[], actor: AuditActor, opts: IngestOptions = { via: "api" }): DeploymentIngestResult {
   const naming = opts.naming ?? apiNaming(items.length);
   const dupes = duplicateErrors(items, (d) => (d.externalId === undefined ? null : `${d.service}\u0000${d.externalId}`), "externalId", naming);
   if (Object.keys(dupes).length > 0) throw new DeliveryInputError(dupes);
@@ -261,7 +268,10 @@ export function addDeploymentCommits(db: Db, deploymentId: number, commits: read
 /** Removes the commits with these shas from a deployment. */
 export function removeDeploymentCommits(db: Db, deploymentId: number, shas: readonly string[]): number {
   if (shas.length === 0) return 0;
-  return db.delete(schema.deploymentCommits).where(and(eq(schema.deploymentCommits.deploymentId, deploymentId), inArray(schema.deploymentCommits.sha, [...shas]))).run().changes;
+  return db
+    .delete(schema.deploymentCommits)
+    .where(and(eq(schema.deploymentCommits.deploymentId, deploymentId), inArray(schema.deploymentCommits.sha, [...shas])))
+    .run().changes;
 }
 
 /** A deployment of a service by its external id: its id, status and times (null when unknown). */
@@ -295,7 +305,14 @@ export type IncidentRow = {
   causeKind: CauseKind | null;
 };
 
-export type IncidentUpsertItem = { index: number; id: number; externalId: string | null; created: boolean; causeKind: CauseKind | null; causeDeploymentId: number | null };
+export type IncidentUpsertItem = {
+  index: number;
+  id: number;
+  externalId: string | null;
+  created: boolean;
+  causeKind: CauseKind | null;
+  causeDeploymentId: number | null;
+};
 export type IncidentUpsertResult = { created: number; updated: number; servicesCreated: string[]; incidents: IncidentUpsertItem[] };
 
 /**
@@ -305,12 +322,7 @@ export type IncidentUpsertResult = { created: number; updated: number; servicesC
  * Cause: a given `causedByDeploymentExternalId` → explicit. Absent → an explicit or cleared cause is
  * kept, otherwise the contract's rule infers it. `null` → back to the inferred rule.
  */
-export function upsertIncidents(
-  db: Db,
-  items: readonly IncidentInput[],
-  actor: AuditActor,
-  opts: IngestOptions = { via: "api" },
-): IncidentUpsertResult {
+export function upsertIncidents(db: Db, items: readonly IncidentInput[], actor: AuditActor, opts: IngestOptions = { via: "api" }): IncidentUpsertResult {
   const naming = opts.naming ?? apiNaming(items.length);
   const label = naming.key;
   const errors = duplicateErrors(items, (d) => d.externalId ?? null, "externalId", naming);
@@ -331,7 +343,11 @@ export function upsertIncidents(
       if (causeGiven) {
         const dep = svcId === null ? undefined : (st.deploymentByExternal.get(svcId, inc.causedByDeploymentExternalId) as { id: number } | undefined);
         if (!dep) {
-          addError(errors, `${label(index)}causedByDeploymentExternalId`, `no deployment "${inc.causedByDeploymentExternalId}" of service "${inc.service}" is known`);
+          addError(
+            errors,
+            `${label(index)}causedByDeploymentExternalId`,
+            `no deployment "${inc.causedByDeploymentExternalId}" of service "${inc.service}" is known`,
+          );
           return;
         }
         explicitId = dep.id;
@@ -362,14 +378,33 @@ export function upsertIncidents(
       }
       if (existing) {
         st.updateIncident.run(sid, inc.title, inc.severity, inc.startedAt, resolvedAt, causeId, causeKind, now, existing.id);
-        const after = { serviceId: sid, title: inc.title, severity: inc.severity, startedAt: inc.startedAt, resolvedAt, causeDeploymentId: causeId, causeKind, ...via };
+        const after = {
+          serviceId: sid,
+          title: inc.title,
+          severity: inc.severity,
+          startedAt: inc.startedAt,
+          resolvedAt,
+          causeDeploymentId: causeId,
+          causeKind,
+          ...via,
+        };
         recordAudit(db, { actor, action: opts.via === "import" ? "import" : "update", entityType: "incident", entityId: existing.id, before: existing, after });
         results.push({ index, id: existing.id, externalId: existing.externalId, created: false, causeKind, causeDeploymentId: causeId });
       } else {
         const id = Number(
           st.insertIncident.run(sid, inc.externalId ?? null, inc.title, inc.severity, inc.startedAt, resolvedAt, causeId, causeKind, now, now).lastInsertRowid,
         );
-        const after = { serviceId: sid, externalId: inc.externalId ?? null, title: inc.title, severity: inc.severity, startedAt: inc.startedAt, resolvedAt, causeDeploymentId: causeId, causeKind, ...via };
+        const after = {
+          serviceId: sid,
+          externalId: inc.externalId ?? null,
+          title: inc.title,
+          severity: inc.severity,
+          startedAt: inc.startedAt,
+          resolvedAt,
+          causeDeploymentId: causeId,
+          causeKind,
+          ...via,
+        };
         recordAudit(db, { actor, action: opts.via === "import" ? "import" : "create", entityType: "incident", entityId: id, after });
         results.push({ index, id, externalId: inc.externalId ?? null, created: true, causeKind, causeDeploymentId: causeId });
       }

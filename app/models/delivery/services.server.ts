@@ -15,7 +15,9 @@ export function listServices(db: Db) {
       teamId: schema.services.teamId,
       teamName: schema.teams.name,
       deployments: sql<number>`(SELECT count(*) FROM deployments d WHERE d.service_id = ${schema.services.id})`,
-      lastDeployedAt: sql<number | null>`(SELECT max(d.finished_at) FROM deployments d WHERE d.service_id = ${schema.services.id} AND d.environment = 'production')`,
+      lastDeployedAt: sql<
+        number | null
+      >`(SELECT max(d.finished_at) FROM deployments d WHERE d.service_id = ${schema.services.id} AND d.environment = 'production')`,
       openIncidents: sql<number>`(SELECT count(*) FROM incidents i WHERE i.service_id = ${schema.services.id} AND i.resolved_at IS NULL)`,
     })
     .from(schema.services)
@@ -61,7 +63,6 @@ export function updateService(db: Db, userId: number, id: number, patch: { name:
     return true;
   });
 }
-
 
 export function serviceExists(db: Db, id: number): boolean {
   return !!db.select({ id: schema.services.id }).from(schema.services).where(eq(schema.services.id, id)).get();

@@ -17,10 +17,7 @@ import type { Db } from "~/utils/db.server";
  * categories' sort order. A month still open has no actuals yet: counting it would compare a full
  * plan with no spend and look under budget, so it is left out of both sides. One statement.
  */
-export function getItBudgetVsActual(
-  db: Db,
-  opts: { fromMonth: string; toMonth: string },
-): { category: string; plannedCents: number; actualCents: number }[] {
+export function getItBudgetVsActual(db: Db, opts: { fromMonth: string; toMonth: string }): { category: string; plannedCents: number; actualCents: number }[] {
   return db.all<{ category: string; plannedCents: number; actualCents: number }>(sql`
     SELECT c.name AS category,
            COALESCE(SUM(bl.planned_cents), 0) AS plannedCents,
@@ -46,9 +43,11 @@ export type BudgetCategoryRow = {
 
 export function listBudgetCategories(db: Db): BudgetCategoryRow[] {
   return db
-    .all<{ id: number; name: string; isIt: number; isSalesMarketing: number; sortOrder: number; archivedAt: number | null }>(sql`
+    .all<{ id: number; name: string; isIt: number; isSalesMarketing: number; sortOrder: number; archivedAt: number | null }>(
+      sql`
       SELECT id, name, is_it AS isIt, is_sales_marketing AS isSalesMarketing, sort_order AS sortOrder, archived_at AS archivedAt
-        FROM budget_categories ORDER BY sort_order, name`)
+        FROM budget_categories ORDER BY sort_order, name`,
+    )
     .map(({ archivedAt, ...r }) => ({ ...r, isIt: r.isIt === 1, isSalesMarketing: r.isSalesMarketing === 1, archived: archivedAt !== null }));
 }
 
@@ -68,10 +67,7 @@ export function getBudgetByCategoryMonth(
 }
 
 /** The month × category grid (rows = categories in their order, every month of the range). */
-export function getBudgetGrid(
-  db: Db,
-  opts: { fromMonth: string; toMonth: string },
-): { grid: BudgetGrid; categories: BudgetCategoryRow[] } {
+export function getBudgetGrid(db: Db, opts: { fromMonth: string; toMonth: string }): { grid: BudgetGrid; categories: BudgetCategoryRow[] } {
   const lines = getBudgetByCategoryMonth(db, opts);
   const withLines = new Set(lines.map((l) => l.category));
   const categories = listBudgetCategories(db).filter((c) => !c.archived || withLines.has(c.name));
@@ -138,11 +134,7 @@ export function getBudgetCategory(db: Db, id: number): BudgetCategoryRow | null 
   return listBudgetCategories(db).find((c) => c.id === id) ?? null;
 }
 
-export function getBudgetLine(
-  db: Db,
-  categoryId: number,
-  month: string,
-): { id: number; plannedCents: number; actualCents: number | null } | null {
+export function getBudgetLine(db: Db, categoryId: number, month: string): { id: number; plannedCents: number; actualCents: number | null } | null {
   return (
     db.get<{ id: number; plannedCents: number; actualCents: number | null } | undefined>(sql`
       SELECT id, planned_cents AS plannedCents, actual_cents AS actualCents

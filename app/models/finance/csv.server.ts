@@ -13,30 +13,19 @@ import type { Db } from "~/utils/db.server";
 // ---------------------------------------------------------------------------------------------
 
 export const BUDGET_CSV_HEADERS = ["month", "category", "planned", "actual"] as const;
-export const SNAPSHOT_CSV_HEADERS = [
-  "month",
-  "cash",
-  "revenue",
-  "mrr",
-  "customers",
-  "new_customers",
-  "churned_customers",
-  "financing",
-] as const;
+export const SNAPSHOT_CSV_HEADERS = ["month", "cash", "revenue", "mrr", "customers", "new_customers", "churned_customers", "financing"] as const;
 
 /** At most this many data rows per imported file. */
 export const MAX_IMPORT_ROWS = 20_000;
 
-const requiredEuros = z
-  .string({ error: "required" })
-  .transform((s, ctx) => {
-    const c = centsFromEuros(s);
-    if (c === null) {
-      ctx.addIssue({ code: "custom", message: "must be an amount in euros with up to 2 decimals, e.g. 1234.50" });
-      return z.NEVER;
-    }
-    return c;
-  });
+const requiredEuros = z.string({ error: "required" }).transform((s, ctx) => {
+  const c = centsFromEuros(s);
+  if (c === null) {
+    ctx.addIssue({ code: "custom", message: "must be an amount in euros with up to 2 decimals, e.g. 1234.50" });
+    return z.NEVER;
+  }
+  return c;
+});
 const nonNegEuros = requiredEuros.refine((c) => c >= 0, "must not be negative");
 const countSchema = z
   .string({ error: "required" })
@@ -63,9 +52,7 @@ export const snapshotCsvRowSchema = z.object({
   financing: nonNegEuros.optional(),
 });
 
-export type ImportResult =
-  | { ok: true; created: number; updated: number; rows: number }
-  | { ok: false; errors: CsvRowError[] };
+export type ImportResult = { ok: true; created: number; updated: number; rows: number } | { ok: false; errors: CsvRowError[] };
 
 /** Budget lines as CSV rows (month, category order) for [fromMonth, toMonth]. */
 export function exportBudgetCsv(db: Db, opts: { fromMonth: string; toMonth: string }): string {
@@ -91,25 +78,24 @@ export function importBudgetCsv(db: Db, writer: FinanceWriter, text: string, sou
   const byName = new Map(categories.map((c) => [c.name.toLowerCase(), c]));
   // Category checks run inside the row schema so one pass names every bad row and field.
   const seen = new Set<string>();
-  const schema = budgetCsvRowSchema
-    .transform((r, ctx) => {
-      const cat = byName.get(r.category.trim().toLowerCase());
-      if (!cat) {
-        ctx.addIssue({ code: "custom", path: ["category"], message: `unknown category "${r.category}" (known: ${categories.map((c) => c.name).join(", ")})` });
-        return z.NEVER;
-      }
-      if (!writerMayEditCategory(writer, cat.isIt)) {
-        ctx.addIssue({ code: "custom", path: ["category"], message: `you may not edit the budget of ${cat.name} (IT categories only)` });
-        return z.NEVER;
-      }
-      const key = `${r.month}|${cat.id}`;
-      if (seen.has(key)) {
-        ctx.addIssue({ code: "custom", path: ["category"], message: `${r.month} ${cat.name} appears on an earlier row too` });
-        return z.NEVER;
-      }
-      seen.add(key);
-      return { categoryId: cat.id, month: r.month, plannedCents: r.planned, actualCents: r.actual ?? null };
-    });
+  const schema = budgetCsvRowSchema.transform((r, ctx) => {
+    const cat = byName.get(r.category.trim().toLowerCase());
+    if (!cat) {
+      ctx.addIssue({ code: "custom", path: ["category"], message: `unknown category "${r.category}" (known: ${categories.map((c) => c.name).join(", ")})` });
+      return z.NEVER;
+    }
+    if (!writerMayEditCategory(writer, cat.isIt)) {
+      ctx.addIssue({ code: "custom", path: ["category"], message: `you may not edit the budget of ${cat.name} (IT categories only)` });
+      return z.NEVER;
+    }
+    const key = `${r.month}|${cat.id}`;
+    if (seen.has(key)) {
+      ctx.addIssue({ code: "custom", path: ["category"], message: `${r.month} ${cat.name} appears on an earlier row too` });
+      return z.NEVER;
+    }
+    seen.add(key);
+    return { categoryId: cat.id, month: r.month, plannedCents: r.planned, actualCents: r.actual ?? null };
+  });
   const parsed = parseCsv(text, schema, { headers: BUDGET_CSV_HEADERS, maxRows: MAX_IMPORT_ROWS });
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const resolved = parsed.rows;

@@ -40,10 +40,7 @@ export type FinanceCashForecast = Omit<CashForecast, "requisitionImpacts"> & {
  * The result holds each requisition's monthly cost, derived from its salary: a loader MUST pass
  * it through redactForecastForUser() before returning it. null when no month is closed.
  */
-export function getCashForecast(
-  db: Db,
-  opts: { asOf?: string; horizonMonths?: number } = {},
-): FinanceCashForecast | null {
+export function getCashForecast(db: Db, opts: { asOf?: string; horizonMonths?: number } = {}): FinanceCashForecast | null {
   const horizon = opts.horizonMonths ?? DEFAULT_FORECAST_HORIZON;
   const series = getFinanceMonthSeries(db, { asOf: opts.asOf, count: 1 });
   if (series.months.length === 0) return null;
@@ -120,10 +117,7 @@ export type RedactedForecastMonth = Omit<ForecastMonth, "spendWithHiringCents" |
   spendWithHiringCents: number | null;
   cashWithHiringCents: number | null;
 };
-export type RedactedCashForecast = Omit<
-  FinanceCashForecast,
-  "requisitionImpacts" | "months" | "zeroCashMonthWith" | "zeroCashDateWith"
-> & {
+export type RedactedCashForecast = Omit<FinanceCashForecast, "requisitionImpacts" | "months" | "zeroCashMonthWith" | "zeroCashDateWith"> & {
   months: RedactedForecastMonth[];
   zeroCashMonthWith: string | null;
   zeroCashDateWith: string | null;

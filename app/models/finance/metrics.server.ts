@@ -1,6 +1,13 @@
 /** Finance metrics: the SQL aggregations (one statement each) and the monthly series behind cash, burn and runway. */
 import { sql } from "drizzle-orm";
-import { buildMonthFinance, computeFinanceMetrics, type ActualLineRecord, type FinanceMetrics, type FinanceSettings, type SnapshotRecord } from "~/lib/metrics/finance";
+import {
+  buildMonthFinance,
+  computeFinanceMetrics,
+  type ActualLineRecord,
+  type FinanceMetrics,
+  type FinanceSettings,
+  type SnapshotRecord,
+} from "~/lib/metrics/finance";
 import { isMonth } from "~/lib/months";
 import { getCompanySettings } from "~/models/settings.server";
 import type { Db } from "~/utils/db.server";
@@ -109,10 +116,7 @@ export function getFinanceMetrics(db: Db, asOf?: string): FinanceMetrics | null 
  * Metrics at M and at the closed month before it (for "change vs previous month"), from one
  * series read. previous is null when M is the first closed month.
  */
-export function getFinanceMetricsWithPrevious(
-  db: Db,
-  asOf?: string,
-): { current: FinanceMetrics; previous: FinanceMetrics | null } | null {
+export function getFinanceMetricsWithPrevious(db: Db, asOf?: string): { current: FinanceMetrics; previous: FinanceMetrics | null } | null {
   const series = getFinanceMonthSeries(db, { asOf, count: 2 });
   if (series.months.length === 0) return null;
   const current = computeFinanceMetrics(series.months, series.settings, asOf);

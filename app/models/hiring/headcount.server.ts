@@ -1,9 +1,9 @@
-/** 
+/**
  * Headcount (docs/decisions/210-headcount-definition.md):
  * - actual(m) = employees with start_date ≤ last day of m and (no end_date or end_date > last day of m);
  * - planned(m) = actual(m) + requisitions whose status is neither 'hired' nor 'cancelled' and whose
  *   target start month ≤ m. A hired requisition is counted through its employee row only.
-  */
+ */
 import { sql, type SQL } from "drizzle-orm";
 import { addMonths, isMonth, monthDiff } from "~/lib/months";
 import { getCompanySettings } from "~/models/settings.server";
@@ -13,8 +13,7 @@ import type { Db } from "~/utils/db.server";
 
 export type HeadcountSummary = { actual: number; planned: number; target: number };
 
-const HEADCOUNT_ACTUAL_SQL = (day: SQL) =>
-  sql`(SELECT count(*) FROM employees e WHERE e.start_date <= ${day} AND (e.end_date IS NULL OR e.end_date > ${day}))`;
+const HEADCOUNT_ACTUAL_SQL = (day: SQL) => sql`(SELECT count(*) FROM employees e WHERE e.start_date <= ${day} AND (e.end_date IS NULL OR e.end_date > ${day}))`;
 
 /**
  * Headcount on a day d = employees whose start date ≤ d < end date (no end date: still employed) —
@@ -95,7 +94,6 @@ export function getHeadcountRange(db: Db, currentMonth: string): { from: string;
   if (monthDiff(currentMonth, to) > 36) to = addMonths(currentMonth, 36);
   return { from, to };
 }
-
 
 /** Whether there is anything for the headcount to count (an employee or a requisition). */
 export function hasHeadcountData(db: Db): boolean {

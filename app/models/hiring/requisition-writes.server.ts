@@ -12,9 +12,7 @@ import { schema, type Db } from "~/utils/db.server";
 export type TeamRef = { id: number; name: string; isTech: boolean };
 
 export function getTeam(db: Db, teamId: number): TeamRef | null {
-  const t = db.get<{ id: number; name: string; isTech: number } | undefined>(
-    sql`SELECT id, name, is_tech AS isTech FROM teams WHERE id = ${teamId}`,
-  );
+  const t = db.get<{ id: number; name: string; isTech: number } | undefined>(sql`SELECT id, name, is_tech AS isTech FROM teams WHERE id = ${teamId}`);
   return t ? { id: t.id, name: t.name, isTech: t.isTech === 1 } : null;
 }
 
@@ -90,13 +88,25 @@ export function createRequisition(db: Db, actor: Actor, input: RequisitionInput 
       })
       .returning()
       .get();
-    recordAudit(tx, { actor: { userId: actor.id }, action: fullEdit ? "create" : "propose", entityType: "requisition", entityId: row.id, after: auditable(row) });
+    recordAudit(tx, {
+      actor: { userId: actor.id },
+      action: fullEdit ? "create" : "propose",
+      entityType: "requisition",
+      entityId: row.id,
+      after: auditable(row),
+    });
     return row;
   });
 }
 
 function loadStored(db: Db, id: number): StoredRequisition | null {
-  return db.select().from(schema.requisitions).where(sql`${schema.requisitions.id} = ${id}`).get() ?? null;
+  return (
+    db
+      .select()
+      .from(schema.requisitions)
+      .where(sql`${schema.requisitions.id} = ${id}`)
+      .get() ?? null
+  );
 }
 
 function teamFlag(db: Db, teamId: number | null): boolean {
@@ -150,7 +160,14 @@ export function updateRequisition(db: Db, actor: Actor, id: number, input: Requi
       .where(sql`${schema.requisitions.id} = ${id}`)
       .returning()
       .get();
-    recordAudit(tx, { actor: { userId: actor.id }, action: "update", entityType: "requisition", entityId: id, before: auditable(before), after: auditable(after) });
+    recordAudit(tx, {
+      actor: { userId: actor.id },
+      action: "update",
+      entityType: "requisition",
+      entityId: id,
+      before: auditable(before),
+      after: auditable(after),
+    });
   });
   return true;
 }
@@ -180,10 +197,17 @@ export function changeRequisitionStatus(
   if (change === "next") to = NEXT_STATUS[before.status];
   else if (change === "cancel") to = before.status === "hired" || before.status === "cancelled" ? null : "cancelled";
   else if (change === "reopen") to = before.status === "cancelled" ? "planned" : null;
-  if (!to) return { ok: false, error: `A "${before.status}" requisition cannot be ${change === "next" ? "moved further" : change === "cancel" ? "cancelled" : "reopened"}.` };
+  if (!to)
+    return {
+      ok: false,
+      error: `A "${before.status}" requisition cannot be ${change === "next" ? "moved further" : change === "cancel" ? "cancelled" : "reopened"}.`,
+    };
   const target = to;
   db.transaction((tx) => {
-    tx.update(schema.requisitions).set({ status: target }).where(sql`${schema.requisitions.id} = ${id}`).run();
+    tx.update(schema.requisitions)
+      .set({ status: target })
+      .where(sql`${schema.requisitions.id} = ${id}`)
+      .run();
     recordAudit(tx, {
       actor: { userId: actor.id },
       action: "status",

@@ -105,10 +105,7 @@ export function editRights(
 ): { canEdit: boolean; canEditProposal: boolean } {
   const canEdit = can(actor, "hiring:edit", { teamIsTech: r.teamIsTech, teamId: r.teamId });
   const canEditProposal =
-    !canEdit &&
-    r.status === "planned" &&
-    r.proposedByUserId === actor.id &&
-    can(actor, "hiring:propose", { teamId: r.teamId, teamIsTech: r.teamIsTech });
+    !canEdit && r.status === "planned" && r.proposedByUserId === actor.id && can(actor, "hiring:propose", { teamId: r.teamId, teamIsTech: r.teamIsTech });
   return { canEdit, canEditProposal };
 }
 
@@ -201,17 +198,7 @@ export function getRequisition(db: Db, actor: Actor, id: number): RequisitionRow
   return raw ? toRow(actor, raw) : null;
 }
 
-export const REQUISITION_CSV_HEADERS = [
-  "id",
-  "title",
-  "team",
-  "profile",
-  "priority",
-  "target_start_month",
-  "status",
-  "source",
-  "objective",
-] as const;
+export const REQUISITION_CSV_HEADERS = ["id", "title", "team", "profile", "priority", "target_start_month", "status", "source", "objective"] as const;
 
 /** CSV of the filtered requisitions; the `annual_salary` column exists only for an actor allowed some salary. */
 export function requisitionsCsvRows(db: Db, actor: Actor, filters: RequisitionFilters, sort?: { id: RequisitionSort; desc: boolean }) {
@@ -220,17 +207,7 @@ export function requisitionsCsvRows(db: Db, actor: Actor, filters: RequisitionFi
   const headers: string[] = [...REQUISITION_CSV_HEADERS];
   if (withSalary) headers.push("annual_salary");
   const data = rows.map((r) => {
-    const cells: (string | number | null)[] = [
-      r.id,
-      r.title,
-      r.teamName,
-      r.profile,
-      r.priority,
-      r.targetStartMonth,
-      r.status,
-      r.source,
-      r.objectiveTitle,
-    ];
+    const cells: (string | number | null)[] = [r.id, r.title, r.teamName, r.profile, r.priority, r.targetStartMonth, r.status, r.source, r.objectiveTitle];
     if (withSalary) cells.push(r.annualSalaryCents == null ? null : centsToEuros(r.annualSalaryCents));
     return cells;
   });

@@ -180,10 +180,17 @@ export function listRisks(
 ): { rows: RiskRow[]; total: number } {
   const today = todayUtc(opts.now);
   const where = whereOf(filter, today, { withCell: true });
-  let q = selectRisks(db).where(where).orderBy(...orderOf(opts.sort)).$dynamic();
+  let q = selectRisks(db)
+    .where(where)
+    .orderBy(...orderOf(opts.sort))
+    .$dynamic();
   if (opts.limit !== undefined) q = q.limit(opts.limit).offset(opts.offset ?? 0);
   const rows = q.all().map((r) => decorate(r, today));
-  const total = db.select({ n: sql<number>`count(*)` }).from(R).where(where).get()!.n;
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(R)
+    .where(where)
+    .get()!.n;
   return { rows, total };
 }
 
@@ -217,9 +224,7 @@ export function getRiskHeatMap(db: Db, filter: RiskFilter, kind: HeatMapKind, no
     .where(where)
     .groupBy(l, i)
     .all();
-  const entries = groups.flatMap((g) =>
-    g.ids.split(",").map((id) => ({ id: Number(id), likelihood: g.likelihood, impact: g.impact })),
-  );
+  const entries = groups.flatMap((g) => g.ids.split(",").map((id) => ({ id: Number(id), likelihood: g.likelihood, impact: g.impact })));
   return { kind, cells: heatMapCells(entries), total: entries.length };
 }
 

@@ -109,7 +109,17 @@ export function evaluateRules(rules: readonly RiskRuleRow[], inputs: RiskRuleLiv
     if (rule.kind === "runway_below_months") {
       const title = `Runway below ${round1(rule.threshold)} months`;
       if (!inputs.runway) {
-        out.push({ ...base, subject: "company", state: "no_data", triggered: false, value: null, valueText: null, message: "No finance data: runway cannot be computed.", title, ownerUserId: owners.ceo });
+        out.push({
+          ...base,
+          subject: "company",
+          state: "no_data",
+          triggered: false,
+          value: null,
+          valueText: null,
+          message: "No finance data: runway cannot be computed.",
+          title,
+          ownerUserId: owners.ceo,
+        });
         continue;
       }
       const r = evaluateRiskRule({ kind: rule.kind, threshold: rule.threshold }, inputs.runway);
@@ -126,7 +136,17 @@ export function evaluateRules(rules: readonly RiskRuleRow[], inputs: RiskRuleLiv
     } else if (rule.kind === "cfr_above_percent_30d") {
       const title = `Change failure rate above ${round1(rule.threshold)} % over 30 days`;
       if (!inputs.cfr) {
-        out.push({ ...base, subject: "company", state: "no_data", triggered: false, value: null, valueText: null, message: "No delivery data: change failure rate cannot be computed.", title, ownerUserId: owners.cto });
+        out.push({
+          ...base,
+          subject: "company",
+          state: "no_data",
+          triggered: false,
+          value: null,
+          valueText: null,
+          message: "No delivery data: change failure rate cannot be computed.",
+          title,
+          ownerUserId: owners.cto,
+        });
         continue;
       }
       const r = evaluateRiskRule({ kind: rule.kind, threshold: rule.threshold }, inputs.cfr);
@@ -243,14 +263,26 @@ export function applyRiskRules(db: Db, inputs: RiskRuleLiveInputs, now = Date.no
   const describe = (f: RuleFinding) => `Raised by the metric rule "${f.kind}" (threshold ${f.threshold}): ${f.message}`;
   db.transaction((tx) => {
     const latestOf = (ruleId: number, subject: string) =>
-      tx.select().from(R).where(and(eq(R.raisedByRuleId, ruleId), eq(R.raisedSubject, subject))).orderBy(sql`${R.id} desc`).get();
+      tx
+        .select()
+        .from(R)
+        .where(and(eq(R.raisedByRuleId, ruleId), eq(R.raisedSubject, subject)))
+        .orderBy(sql`${R.id} desc`)
+        .get();
     const close = (risk: typeof R.$inferSelect, f: RuleFinding | null, message: string) => {
       const description = f ? `Closed by the metric rule "${f.kind}": the cause cleared. ${message}` : `Closed by its metric rule: ${message}`;
       const clearedAt = new Date(now);
       if (risk.status === "closed") {
         // closed by a person while the cause lasted: remember that the cause has cleared since
         tx.update(R).set({ ruleClearedAt: clearedAt }).where(eq(R.id, risk.id)).run();
-        recordAudit(tx, { actor: SYSTEM_ACTOR, action: "rule:clear", entityType: "risk", entityId: risk.id, before: { ruleClearedAt: null }, after: { ruleClearedAt: now, message } });
+        recordAudit(tx, {
+          actor: SYSTEM_ACTOR,
+          action: "rule:clear",
+          entityType: "risk",
+          entityId: risk.id,
+          before: { ruleClearedAt: null },
+          after: { ruleClearedAt: now, message },
+        });
         return;
       }
       tx.update(R).set({ status: "closed", ruleClearedAt: clearedAt, description }).where(eq(R.id, risk.id)).run();
@@ -295,12 +327,25 @@ export function applyRiskRules(db: Db, inputs: RiskRuleLiveInputs, now = Date.no
           })
           .returning()
           .get();
-        recordAudit(tx, { actor: SYSTEM_ACTOR, action: "rule:raise", entityType: "risk", entityId: row.id, after: { ...auditedOf(row), rule: f.kind, value: f.valueText } });
+        recordAudit(tx, {
+          actor: SYSTEM_ACTOR,
+          action: "rule:raise",
+          entityType: "risk",
+          entityId: row.id,
+          after: { ...auditedOf(row), rule: f.kind, value: f.valueText },
+        });
         result.raised.push(row.id);
       } else if (latest.status === "closed") {
         // a person closed it while the cause lasted: that decision stands until the cause clears
         if (latest.ruleClearedAt === null) continue;
-        const patch = { status: "open" as const, ruleClearedAt: null, raisedValue: f.valueText, description, nextReviewDate: reviewDate, ownerUserId: latest.ownerUserId ?? f.ownerUserId };
+        const patch = {
+          status: "open" as const,
+          ruleClearedAt: null,
+          raisedValue: f.valueText,
+          description,
+          nextReviewDate: reviewDate,
+          ownerUserId: latest.ownerUserId ?? f.ownerUserId,
+        };
         tx.update(R).set(patch).where(eq(R.id, latest.id)).run();
         recordAudit(tx, {
           actor: SYSTEM_ACTOR,
@@ -313,7 +358,8 @@ export function applyRiskRules(db: Db, inputs: RiskRuleLiveInputs, now = Date.no
         result.reopened.push(latest.id);
       } else {
         const ownerUserId = latest.ownerUserId ?? f.ownerUserId;
-        if (latest.raisedValue === f.valueText && latest.description === description && latest.ownerUserId === ownerUserId && latest.title === f.title) continue;
+        if (latest.raisedValue === f.valueText && latest.description === description && latest.ownerUserId === ownerUserId && latest.title === f.title)
+          continue;
         tx.update(R).set({ raisedValue: f.valueText, description, ownerUserId, title: f.title }).where(eq(R.id, latest.id)).run();
         recordAudit(tx, {
           actor: SYSTEM_ACTOR,
@@ -332,7 +378,11 @@ export function applyRiskRules(db: Db, inputs: RiskRuleLiveInputs, now = Date.no
       const scenarioRule = rules.find((r) => r.kind === "scenario_trigger_holds");
       if (scenarioRule?.enabled) {
         const evaluated = new Set(findings.filter((f) => f.ruleId === scenarioRule.id).map((f) => f.subject));
-        const open = tx.select().from(R).where(and(eq(R.raisedByRuleId, scenarioRule.id), sql`${R.status} <> 'closed'`)).all();
+        const open = tx
+          .select()
+          .from(R)
+          .where(and(eq(R.raisedByRuleId, scenarioRule.id), sql`${R.status} <> 'closed'`))
+          .all();
         for (const risk of open) {
           if (risk.raisedSubject !== null && !evaluated.has(risk.raisedSubject)) close(risk, null, "the scenario no longer raises a risk.");
         }
@@ -344,7 +394,11 @@ export function applyRiskRules(db: Db, inputs: RiskRuleLiveInputs, now = Date.no
       const objectiveRule = rules.find((r) => r.kind === "objective_off_track_mid_cycle");
       if (objectiveRule?.enabled) {
         const evaluated = new Set(findings.filter((f) => f.ruleId === objectiveRule.id).map((f) => f.subject));
-        const open = tx.select().from(R).where(and(eq(R.raisedByRuleId, objectiveRule.id), sql`${R.status} <> 'closed'`)).all();
+        const open = tx
+          .select()
+          .from(R)
+          .where(and(eq(R.raisedByRuleId, objectiveRule.id), sql`${R.status} <> 'closed'`))
+          .all();
         for (const risk of open) {
           if (risk.raisedSubject !== null && !evaluated.has(risk.raisedSubject)) close(risk, null, "the objective is no longer in the current cycle.");
         }

@@ -53,12 +53,7 @@ function validateRatings(input: Pick<RiskInput, "inherentLikelihood" | "inherent
  * Creates a risk. A proposal (a lead's, or anyone choosing to propose) gets status
  * "proposed" whatever else is asked; CEO/CTO create it "open" (or the status given).
  */
-export function createRisk(
-  db: Db,
-  actorId: number,
-  input: RiskInput & { status?: RiskStatus },
-  mode: "propose" | "create",
-): number {
+export function createRisk(db: Db, actorId: number, input: RiskInput & { status?: RiskStatus }, mode: "propose" | "create"): number {
   validateRatings(input);
   return db.transaction((tx) => {
     const status: RiskStatus = mode === "propose" ? "proposed" : (input.status ?? "open");

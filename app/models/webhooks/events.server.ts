@@ -1,14 +1,26 @@
-/** 
+/**
  * What a verified delivery writes: deployments (with the pushed commits waiting in `webhook_commits`,
  * docs/decisions/303) and incidents, through the same ingestion as the JSON API (`ingestDeployments`,
  * `upsertIncidents`), as the system with the source named in the audit trail.
-  */
+ */
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { PRODUCTION } from "~/lib/metrics/delivery";
 import { resolveService } from "~/lib/webhooks/mapping";
 import type { DeploymentEvent, IncidentsEvent, PushEvent } from "~/lib/webhooks/types";
 import { SYSTEM_ACTOR } from "~/models/audit.server";
-import { addDeploymentCommits, deploymentInputSchema, findDeploymentByExternalId, findIncidentByExternalId, incidentInputSchema, ingestDeployments, MIN_PLAUSIBLE_INSTANT, removeDeploymentCommits, updateDeploymentOutcome, upsertIncidents, type IncidentInput } from "~/models/delivery.server";
+import {
+  addDeploymentCommits,
+  deploymentInputSchema,
+  findDeploymentByExternalId,
+  findIncidentByExternalId,
+  incidentInputSchema,
+  ingestDeployments,
+  MIN_PLAUSIBLE_INSTANT,
+  removeDeploymentCommits,
+  updateDeploymentOutcome,
+  upsertIncidents,
+  type IncidentInput,
+} from "~/models/delivery.server";
 import { type Applied, type SourceRow, ignored, iso, refused, rulesOf, serviceName, unmapped } from "~/models/webhooks/receive.server";
 import { MAX_ATTACH, MAX_COMMIT_AGE_MS, MS_PER_DAY, wc } from "~/models/webhooks/sources.server";
 import { ApiInputError } from "~/utils/api.server";
@@ -54,7 +66,15 @@ function pendingCommits(db: Db, serviceId: number, finishedAt: number, sha: stri
 
 function attach(db: Db, deploymentId: number, commits: readonly { id: number }[]) {
   if (commits.length === 0) return;
-  db.update(wc).set({ deploymentId }).where(inArray(wc.id, commits.map((c) => c.id))).run();
+  db.update(wc)
+    .set({ deploymentId })
+    .where(
+      inArray(
+        wc.id,
+        commits.map((c) => c.id),
+      ),
+    )
+    .run();
 }
 
 function commitsText(n: number): string {
@@ -85,7 +105,10 @@ export function applyDeployment(db: Db, source: SourceRow, ev: DeploymentEvent):
   const known = findDeploymentByExternalId(db, mapped.serviceId, ev.externalId);
   if (!known) {
     const commits = input.status === "success" ? pendingCommits(db, mapped.serviceId, input.finishedAt, ev.sha) : [];
-    const r = ingestDeployments(db, [{ ...input, commits: commits.map(({ sha, committedAt }) => ({ sha, committedAt })) }], SYSTEM_ACTOR, { via: "webhook", source: source.name });
+    const r = ingestDeployments(db, [{ ...input, commits: commits.map(({ sha, committedAt }) => ({ sha, committedAt })) }], SYSTEM_ACTOR, {
+      via: "webhook",
+      source: source.name,
+    });
     const id = r.deployments[0].id;
     attach(db, id, commits);
     return {
@@ -97,13 +120,32 @@ export function applyDeployment(db: Db, source: SourceRow, ev: DeploymentEvent):
   if (known.status === input.status && known.finishedAt === input.finishedAt) {
     return ignored(`already recorded: deployment #${known.id} of ${service} is ${known.status}`);
   }
-  updateDeploymentOutcome(db, known.id, { status: input.status, finishedAt: input.finishedAt, startedAt: input.startedAt ?? known.startedAt }, SYSTEM_ACTOR, note);
+  updateDeploymentOutcome(
+    db,
+    known.id,
+    { status: input.status, finishedAt: input.finishedAt, startedAt: input.startedAt ?? known.startedAt },
+    SYSTEM_ACTOR,
+    note,
+  );
   let change = "";
   if (known.status === "success" && input.status !== "success") {
     // the commits go back to waiting for the deployment that really ships them
     const held = db.select({ id: wc.id, sha: wc.sha }).from(wc).where(eq(wc.deploymentId, known.id)).all();
-    removeDeploymentCommits(db, known.id, held.map((c) => c.sha));
-    if (held.length) db.update(wc).set({ deploymentId: null }).where(inArray(wc.id, held.map((c) => c.id))).run();
+    removeDeploymentCommits(
+      db,
+      known.id,
+      held.map((c) => c.sha),
+    );
+    if (held.length)
+      db.update(wc)
+        .set({ deploymentId: null })
+        .where(
+          inArray(
+            wc.id,
+            held.map((c) => c.id),
+          ),
+        )
+        .run();
     change = held.length ? `, ${held.length} commit${held.length === 1 ? "" : "s"} released` : "";
   } else if (input.status === "success") {
     const commits = pendingCommits(db, mapped.serviceId, input.finishedAt, ev.sha);
@@ -126,14 +168,20 @@ export function applyPush(db: Db, source: SourceRow, ev: PushEvent): Applied {
   for (const c of plausible) {
     stored += db
       .insert(wc)
-      .values({ sourceId: source.id, serviceId: mapped.serviceId, sha: c.sha.toLowerCase(), committedAt: new Date(c.committedAt), createdAt: now, updatedAt: now })
+      .values({
+        sourceId: source.id,
+        serviceId: mapped.serviceId,
+        sha: c.sha.toLowerCase(),
+        committedAt: new Date(c.committedAt),
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoNothing({ target: [wc.serviceId, wc.sha] })
       .run().changes;
   }
-  const notes = [
-    skipped ? `${skipped} with an implausible time skipped` : "",
-    ev.unlisted ? `${ev.unlisted} more not listed by the sender` : "",
-  ].filter(Boolean);
+  const notes = [skipped ? `${skipped} with an implausible time skipped` : "", ev.unlisted ? `${ev.unlisted} more not listed by the sender` : ""].filter(
+    Boolean,
+  );
   const tail = notes.length ? ` (${notes.join("; ")})` : "";
   if (stored === 0) return ignored(`all ${plausible.length} commit${plausible.length === 1 ? "" : "s"} of this push to ${ev.branch} already known${tail}`);
   return {

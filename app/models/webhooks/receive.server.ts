@@ -1,4 +1,4 @@
-/** 
+/**
  * Receiving a delivery (`receiveWebhook`): verified on its raw bytes, parsed by the vendor's pure parser
  * (app/lib/webhooks/), mapped to a service, and logged — every delivery leaves one row in the source's
  * bounded log saying what it wrote or exactly why it was ignored or refused.
@@ -6,7 +6,7 @@
  * Status codes: 201 created, 200 updated / ignored (unknown events too, so no sender disables the
  * hook), 202 refused for the tracker's own configuration (an unmapped service: fixed on the source's
  * page, not by the sender), 400 invalid payload, 401 bad signature (nothing written but the log row).
-  */
+ */
 import { and, desc, eq, sql } from "drizzle-orm";
 import { parseAlertmanager } from "~/lib/webhooks/alertmanager";
 import { parseGithub } from "~/lib/webhooks/github";
@@ -59,7 +59,11 @@ function writeLog(db: Db, sourceId: number, entry: DeliveryLogEntry, now: number
   db.run(sql`DELETE FROM webhook_deliveries WHERE source_id = ${sourceId} AND verified = ${entry.verified ? 1 : 0}
     AND id <= (SELECT id FROM webhook_deliveries WHERE source_id = ${sourceId} AND verified = ${entry.verified ? 1 : 0}
                ORDER BY id DESC LIMIT 1 OFFSET ${keep})`);
-  if (entry.verified) db.update(src).set({ lastDeliveryAt: new Date(now) }).where(eq(src.id, sourceId)).run();
+  if (entry.verified)
+    db.update(src)
+      .set({ lastDeliveryAt: new Date(now) })
+      .where(eq(src.id, sourceId))
+      .run();
   return row.id;
 }
 
@@ -87,7 +91,11 @@ export type DeliveryLogRow = {
 /** The newest deliveries of a source first, filtered by outcome, one page. */
 export function listWebhookDeliveries(db: Db, sourceId: number, opts: { outcome?: WebhookOutcome; page?: number } = {}) {
   const where = and(eq(log.sourceId, sourceId), opts.outcome ? eq(log.outcome, opts.outcome) : undefined);
-  const total = db.select({ n: sql<number>`count(*)` }).from(log).where(where).get()!.n;
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(log)
+    .where(where)
+    .get()!.n;
   const page = Math.max(1, opts.page ?? 1);
   const rows = db
     .select()
@@ -97,19 +105,17 @@ export function listWebhookDeliveries(db: Db, sourceId: number, opts: { outcome?
     .limit(DELIVERY_PAGE_SIZE)
     .offset((page - 1) * DELIVERY_PAGE_SIZE)
     .all()
-    .map(
-      (r): DeliveryLogRow => ({
-        id: r.id,
-        receivedAt: r.receivedAt.getTime(),
-        deliveryId: r.deliveryId,
-        event: r.event,
-        outcome: r.outcome,
-        verified: r.verified,
-        httpStatus: r.httpStatus,
-        reason: r.reason,
-        summary: r.summary,
-      }),
-    );
+    .map((r): DeliveryLogRow => ({
+      id: r.id,
+      receivedAt: r.receivedAt.getTime(),
+      deliveryId: r.deliveryId,
+      event: r.event,
+      outcome: r.outcome,
+      verified: r.verified,
+      httpStatus: r.httpStatus,
+      reason: r.reason,
+      summary: r.summary,
+    }));
   return { rows, total, page, pages: Math.max(1, Math.ceil(total / DELIVERY_PAGE_SIZE)) };
 }
 
@@ -260,14 +266,21 @@ export function receiveWebhook(db: Db, sourceId: number, req: { headers: Headers
   if (failure !== null) {
     const reason = failure;
     return db.transaction(() => {
-      const id = writeLog(db, source.id, { event: eventHeaderOf(source.kind, headers), outcome: "refused", verified: false, httpStatus: 401, reason, deliveryId }, now);
+      const id = writeLog(
+        db,
+        source.id,
+        { event: eventHeaderOf(source.kind, headers), outcome: "refused", verified: false, httpStatus: 401, reason, deliveryId },
+        now,
+      );
       return { status: 401, body: { outcome: "refused", reason, delivery: id } };
     });
   }
 
   // 2. parse, 3. apply — the data writes in a savepoint, so a refusal found while writing leaves nothing but the log row
   const json = bodyJson(source.kind, headers.get("Content-Type") ?? "", body);
-  const parsed: ParsedDelivery = json.ok ? parseDelivery(source, headers, json.value) : { kind: "invalid", event: eventHeaderOf(source.kind, headers), reason: json.reason.replace(/^invalid payload: /, "") };
+  const parsed: ParsedDelivery = json.ok
+    ? parseDelivery(source, headers, json.value)
+    : { kind: "invalid", event: eventHeaderOf(source.kind, headers), reason: json.reason.replace(/^invalid payload: /, "") };
   return db.transaction(() => {
     let applied: Applied;
     if (parsed.kind === "invalid") applied = refused(400, `invalid payload: ${parsed.reason}`);
@@ -295,7 +308,13 @@ export function receiveWebhook(db: Db, sourceId: number, req: { headers: Headers
     );
     return {
       status: applied.status,
-      body: { outcome: applied.outcome, event, ...(applied.reason ? { reason: applied.reason } : {}), ...(applied.summary ? { summary: applied.summary } : {}), delivery: id },
+      body: {
+        outcome: applied.outcome,
+        event,
+        ...(applied.reason ? { reason: applied.reason } : {}),
+        ...(applied.summary ? { summary: applied.summary } : {}),
+        delivery: id,
+      },
     };
   });
 }

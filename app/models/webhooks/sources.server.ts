@@ -63,7 +63,10 @@ function auditView(input: WebhookSourceInput & { kind?: WebhookKind }) {
 
 function writeMappings(tx: Pick<Db, "insert" | "delete">, sourceId: number, mappings: readonly MappingRule[]) {
   tx.delete(maps).where(eq(maps.sourceId, sourceId)).run();
-  if (mappings.length > 0) tx.insert(maps).values(mappings.map((m) => ({ sourceId, matchValue: m.matchValue, serviceId: m.serviceId }))).run();
+  if (mappings.length > 0)
+    tx.insert(maps)
+      .values(mappings.map((m) => ({ sourceId, matchValue: m.matchValue, serviceId: m.serviceId })))
+      .run();
 }
 
 export function webhookSourceNameTaken(db: Db, name: string, exceptId?: number): boolean {
@@ -147,7 +150,10 @@ export function setWebhookSecret(db: Db, userId: number, id: number, own?: strin
   return db.transaction((tx) => {
     const before = tx.select({ hint: src.secretHint }).from(src).where(eq(src.id, id)).get();
     if (!before) return null;
-    tx.update(src).set({ secretBox: seal(plain), secretHint: hintOf(plain), secretSetAt: new Date() }).where(eq(src.id, id)).run();
+    tx.update(src)
+      .set({ secretBox: seal(plain), secretHint: hintOf(plain), secretSetAt: new Date() })
+      .where(eq(src.id, id))
+      .run();
     recordAudit(tx, {
       actor: { userId },
       action: own === undefined ? "rotate_secret" : "set_secret",
