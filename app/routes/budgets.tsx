@@ -9,6 +9,7 @@ import { CsvErrorList } from "~/components/finance/csv-errors";
 import financeCss from "~/components/finance/finance.css";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useFormatting } from "~/hooks/root-data";
 import type { CsvRowError } from "~/lib/csv";
 import { formatMonth } from "~/lib/format";
@@ -233,7 +234,7 @@ export default function Budgets() {
       ) : null}
       {canEditAny && !canEditAll ? <p className="muted">{TEXT.ctoNote}</p> : null}
       {!canEditAny ? <p className="muted">{TEXT.readOnly}</p> : null}
-      {isErrorReply(reply) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+      <ReplyMessage reply={reply} show="errors" />
 
       <p className="bgrid-legend muted">{GRID_TEXT.legend}</p>
       {!hasLines ? (

@@ -8,7 +8,8 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { CheckboxField, Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
-import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import { ReplyMessage } from "~/components/ui/reply-message";
+import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
 import { toLocalInput } from "~/lib/time";
 import { checkboxSchema, idSchema } from "~/lib/validation.server";
@@ -102,7 +103,7 @@ export default function NewIncident() {
     <>
       <PageHeader eyebrow={<Link to="/delivery/incidents">← {TEXT.back}</Link>} title={TEXT.title} description={`${TEXT.description} (${timeZone}).`} />
       <Card>
-        {isErrorReply(reply) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+        <ReplyMessage reply={reply} show="errors" />
         <Form method="post" className="form-grid" noValidate>
           <SelectField
             label="Service"

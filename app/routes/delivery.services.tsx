@@ -10,6 +10,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
@@ -101,11 +102,7 @@ export default function Services() {
       <PageHeader title={TEXT.title} description={TEXT.description}>
         <DeliveryTabs current="services" />
       </PageHeader>
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="ok" />
       <Card>
         {services.length === 0 ? (
           <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.whoMay}>

@@ -10,10 +10,11 @@ import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-tab
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useFormatting } from "~/hooks/root-data";
 import type { CsvRowError } from "~/lib/csv";
 import { eurosFromCents, formatMoney, formatMonth, formatNumber } from "~/lib/format";
-import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, parseForm, unknownIntent } from "~/lib/forms.server";
 import { plural } from "~/lib/plural";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
@@ -204,7 +205,7 @@ export default function FinanceSnapshots() {
         <section className="panel" aria-labelledby="snapshot-form-title" id="snapshot-form">
           <h2 id="snapshot-form-title">{editing ? TEXT.formEdit(formatMonth(editing.month, formatting.locale)) : TEXT.formNew}</h2>
           <p className="muted">{TEXT.formHelp}</p>
-          {isErrorReply(reply, I) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+          <ReplyMessage reply={reply} intent={I} show="errors" />
           <Form method="post" className="snapshot-form" noValidate key={editing?.month ?? "new"}>
             <input type="hidden" name="intent" value={I} />
             <Field label={TEXT.month} name="month" type="month" required defaultValue={v("month", editing?.month)} errors={err("month")} />

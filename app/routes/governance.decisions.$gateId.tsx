@@ -11,9 +11,10 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { formatDate, formatDateTime } from "~/lib/format";
-import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { checkedOf, fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { formatGateValue } from "~/lib/metrics/gate-units";
 import { GATE_VERDICT_LABELS } from "~/lib/metrics/governance";
@@ -132,11 +133,7 @@ export default function GateDecisions() {
         title={`${gate.name}: decisions`}
         description={gate.description ?? undefined}
       />
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="ok" />
       <Card title="Today">
         <p>
           Due {formatDate(gate.dueDate, fmt.timeZone, fmt.locale)}. Verdict on today's figures{manual.length ? " and the manual criteria" : ""}:{" "}
@@ -262,7 +259,7 @@ export default function GateDecisions() {
               </Button>
             </div>
           </Form>
-          {isErrorReply(reply, "decide") && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+          <ReplyMessage reply={reply} intent="decide" show="errors" />
         </Card>
       ) : null}
       <Card title="Decision history">

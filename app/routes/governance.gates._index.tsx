@@ -8,6 +8,7 @@ import { GATE_FORM_SLOTS, GateForm } from "~/components/governance/gate-form";
 import { GateCriteriaTable, GateVerdictBadge, GateVerdictFormula } from "~/components/governance/gates-panel";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { formatDate, formatMonth } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
@@ -77,11 +78,7 @@ export default function Gates() {
           Could not read {sources.failed.join(", ")} just now: those criteria show “no data”.
         </p>
       ) : null}
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="ok" />
       {gates.length === 0 ? (
         <EmptyState title={TEXT.empty} whoMay={TEXT.who}>
           <p>{TEXT.emptyBody}</p>

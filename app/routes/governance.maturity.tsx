@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useRootData } from "~/hooks/root-data";
 import { formatDate } from "~/lib/format";
@@ -83,11 +84,7 @@ export default function Maturity() {
   return (
     <>
       <PageHeader title={TEXT.title} description={TEXT.description} />
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="ok" />
       <section className="panel" aria-labelledby="latest">
         <h2 id="latest">
           {TEXT.latest}

@@ -6,7 +6,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
-import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import { ReplyMessage } from "~/components/ui/reply-message";
+import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, parseForm, domainErrorReply } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { centsToEuros, createEmployee, EmployeeFormSchema, employeePrefillFromRequisition, listTeamsForHiring } from "~/models/hiring.server";
@@ -65,7 +66,7 @@ export default function NewEmployee() {
       />
       <section className="panel">
         <Form method="post" className="form-grid" noValidate>
-          {isErrorReply(reply) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+          <ReplyMessage reply={reply} show="errors" />
           <Field label="Name" name="name" required defaultValue={v("name", "")} errors={errs("name")} />
           <SelectField
             label="Team"

@@ -11,9 +11,10 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useFormatting } from "~/hooks/root-data";
 import { formatDate } from "~/lib/format";
-import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
 import { formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
 import { kpiSourceMetricId } from "~/lib/metrics/catalogue";
@@ -155,16 +156,7 @@ export default function KpiPage() {
           </a>
         }
       />
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
-      {isErrorReply(reply) && reply.formErrors.length > 0 ? (
-        <p className="form-error" role="alert">
-          {reply.formErrors.join(" ")}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} />
       {linkedMetric ? <p className="muted">{TEXT.computed(linkedMetric)}</p> : null}
       <div className="okr-charts">
         <KpiTileGrid tiles={[tile]} formatting={formatting} cycleName={cycle?.name ?? null} />

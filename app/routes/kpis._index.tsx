@@ -11,10 +11,11 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useFormatting } from "~/hooks/root-data";
 import type { CsvRowError } from "~/lib/csv";
 import { formatDate } from "~/lib/format";
-import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, formValues, parseForm, unknownIntent } from "~/lib/forms.server";
 import { formatKpiValue } from "~/lib/kpi-format";
 import { plural } from "~/lib/plural";
@@ -126,16 +127,7 @@ export default function KpisIndex() {
           </>
         }
       />
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
-      {isErrorReply(reply) && reply.formErrors.length > 0 ? (
-        <p className="form-error" role="alert">
-          {reply.formErrors.join(" ")}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} />
       <Card title={`KPIs${cycle ? ` · targets of ${cycle.name}` : ""}`}>
         {kpis.length === 0 ? (
           <EmptyState title={TEXT.none} whoMay={TEXT.who}>

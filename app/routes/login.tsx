@@ -5,8 +5,9 @@ import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { getUser, login } from "~/auth/session.server";
 import { recordFailure, recordSuccess, retryAfter } from "~/auth/throttle.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
-import { fieldErrorsOf, isErrorReply, valueOf, type FormErrorReply } from "~/lib/forms";
+import { fieldErrorsOf, valueOf, type FormErrorReply } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
 import { LoginSchema } from "~/lib/schemas/auth.server";
 import { recordAudit } from "~/models/audit.server";
@@ -77,11 +78,7 @@ export default function Login() {
       <p className="muted">Sign in to see cash, delivery, OKRs, risks and the hiring plan.</p>
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={valueOf(reply, "redirectTo", params.get("redirectTo") ?? "/")} />
-        {isErrorReply(reply) && reply.formErrors.length > 0 ? (
-          <p className="form-error" role="alert">
-            {reply.formErrors.join(" ")}
-          </p>
-        ) : null}
+        <ReplyMessage reply={reply} show="errors" />
         <div>
           <label htmlFor="email">Email</label>
           <input

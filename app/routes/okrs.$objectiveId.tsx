@@ -15,6 +15,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ProgressBar } from "~/components/ui/progress-bar";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { keyResultSchema, ObjectiveSchema, ruleErrorReply } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { formatPercent } from "~/lib/format";
@@ -282,16 +283,7 @@ export default function ObjectivePage() {
         </div>
       </PageHeader>
 
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
-      {isErrorReply(reply) && reply.formErrors.length > 0 ? (
-        <p className="form-error" role="alert">
-          {reply.formErrors.join(" ")}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} />
       {closed ? <p className="notice">{TEXT.closed}</p> : null}
       {objective.archivedAt ? <p className="notice">{TEXT.archived}</p> : null}
 

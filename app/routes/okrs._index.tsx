@@ -11,10 +11,11 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { CycleSchema, ObjectiveSchema, resolveCycleParam, ruleErrorReply } from "~/handlers/okrs.server";
 import { useRootData } from "~/hooks/root-data";
 import { formatPercent } from "~/lib/format";
-import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm, unknownIntent } from "~/lib/forms.server";
 import { expectedProgress } from "~/lib/metrics/okrs";
 import { markTree, okrLinks } from "~/models/okr-links.server";
@@ -140,16 +141,7 @@ export default function OkrsIndex() {
         {cycles.length > 0 ? <CyclePicker cycles={cycles} currentId={cycle?.id ?? null} /> : null}
       </PageHeader>
 
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
-      {isErrorReply(reply) && reply.formErrors.length > 0 ? (
-        <p className="form-error" role="alert">
-          {reply.formErrors.join(" ")}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} />
 
       {!cycle ? (
         <EmptyState title={TEXT.noCycle} whoMay={TEXT.cycleWho}>

@@ -9,6 +9,7 @@ import { RiskForm } from "~/components/risks/risk-form";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { StatList } from "~/components/ui/stat-list";
 import { useRootData } from "~/hooks/root-data";
 import { formatDate } from "~/lib/format";
@@ -137,11 +138,7 @@ export default function RiskDetail() {
           {TEXT.created}
         </p>
       ) : null}
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="ok" />
       {statusErrors ? (
         <p className="form-error" role="alert">
           {statusErrors.join(", ")}

@@ -7,6 +7,7 @@ import { RULE_KIND_LABELS, RULE_THRESHOLD_UNITS } from "~/components/risks/label
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useOptionalUser } from "~/hooks/root-data";
 import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
@@ -134,11 +135,7 @@ export default function RiskRules() {
       <PageHeader title={TEXT.title} description={TEXT.description} eyebrow={<Link to="/risks">{TEXT.back}</Link>} />
       <p className="muted">{TEXT.when}</p>
       {!canEdit ? <p className="muted">{TEXT.readOnly}</p> : null}
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="ok" />
       {error ? (
         <p className="form-error" role="alert">
           {error}

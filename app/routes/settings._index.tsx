@@ -4,6 +4,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { hashPassword } from "~/auth/password.server";
 import { ROLE_LABELS, ROLES } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { CreateUserSchema, SettingsSchema, UpdateUserSchema } from "~/lib/schemas/settings.server";
@@ -91,12 +92,7 @@ export default function Settings() {
   return (
     <>
       <h1>Settings</h1>
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
-      {isErrorReply(reply) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+      <ReplyMessage reply={reply} />
 
       <section className="panel" aria-labelledby="company">
         <h2 id="company">Company</h2>

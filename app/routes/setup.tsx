@@ -4,7 +4,8 @@ import { hashPassword } from "~/auth/password.server";
 import { login } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/ui/field";
-import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import { ReplyMessage } from "~/components/ui/reply-message";
+import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
 import { SetupSchema } from "~/lib/schemas/settings.server";
 import { getCompanySettings } from "~/models/settings.server";
@@ -57,11 +58,7 @@ export default function Setup() {
         people and data. This page disappears once it is done.
       </p>
       <Form method="post" noValidate>
-        {isErrorReply(reply) && reply.formErrors.length > 0 ? (
-          <p className="form-error" role="alert">
-            {reply.formErrors.join(" ")}
-          </p>
-        ) : null}
+        <ReplyMessage reply={reply} show="errors" />
         <fieldset>
           <legend>Company</legend>
           <Field label="Company name" name="companyName" required autoFocus defaultValue={v("companyName", "")} errors={e("companyName")} />
