@@ -5,7 +5,6 @@ import { can } from "~/auth/permissions";
 import { DeploymentStatusBadge } from "~/components/delivery/badges";
 import { FilterBar, type FilterControl } from "~/components/delivery/filter-bar";
 import { DeliveryTabs } from "~/components/delivery/tabs";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Badge } from "~/components/ui/badge";
 import { buttonClassName } from "~/components/ui/button";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
@@ -24,6 +23,8 @@ import {
   type DeploymentListRow,
 } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Deployments",
@@ -207,8 +208,4 @@ export default function Deployments() {
       ) : null}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -3,7 +3,6 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CsvErrorList } from "~/components/finance/csv-errors";
 import { ComplianceFormula, ComplianceProgressList } from "~/components/governance/compliance-panel";
 import { REQUIREMENT_RESULT_LABELS, REQUIREMENT_RESULT_TONE, REQUIREMENT_STATUS_LABELS } from "~/components/governance/labels";
@@ -35,6 +34,8 @@ import {
 } from "~/models/governance.server";
 import { listRiskOwnerOptions } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Compliance",
@@ -556,8 +557,4 @@ function FrameworksPanel({
       ) : null}
     </section>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -4,7 +4,6 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { getUser, login } from "~/auth/session.server";
 import { recordFailure, recordSuccess, retryAfter } from "~/auth/throttle.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { fieldErrorsOf, valueOf, type FormErrorReply } from "~/lib/forms";
@@ -14,6 +13,8 @@ import { recordAudit } from "~/models/audit.server";
 import { getUserForLogin } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { safeRedirectPath } from "~/utils/http.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Strategy Tracker" }];
 
@@ -121,8 +122,4 @@ export default function Login() {
       </Form>
     </div>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

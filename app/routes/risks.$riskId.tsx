@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RiskLevelBadge } from "~/components/metrics/risk-level-badge";
 import { CATEGORY_LABELS, RULE_KIND_LABELS, STATUS_LABELS, TREATMENT_LABELS } from "~/components/risks/labels";
 import { RiskForm } from "~/components/risks/risk-form";
@@ -27,6 +26,8 @@ import {
 } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   back: "Back to the register",
@@ -209,8 +210,4 @@ export default function RiskDetail() {
       ) : null}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

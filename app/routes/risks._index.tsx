@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RiskLevelBadge } from "~/components/metrics/risk-level-badge";
 import { RiskHeatMap } from "~/components/risks/heat-map";
 import { CATEGORY_LABELS, STATUS_LABELS } from "~/components/risks/labels";
@@ -21,6 +20,8 @@ import { parseTableParams, tableHref, tablePaging } from "~/lib/table-params";
 import { refreshMetricRisks } from "~/models/live-metrics.server";
 import { getRiskHeatMap, listRiskOwnerOptions, countRisksBySource, listRisks, RISK_SORTS, riskFilterFromUrl, type RiskRow } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Risk register",
@@ -333,8 +334,4 @@ export default function RisksIndex() {
       </section>
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { hashPassword } from "~/auth/password.server";
 import { login } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/ui/field";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
@@ -13,6 +12,8 @@ import { completeSetup } from "~/models/setup.server";
 import { hasAnyUser } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Set up · Strategy Tracker" }];
 
@@ -107,8 +108,4 @@ export default function Setup() {
       </Form>
     </div>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }
