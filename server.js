@@ -22,6 +22,9 @@ if (config.workers > 1 && cluster.isPrimary) {
 } else {
   serve();
 }
+// The metric rules' periodic evaluation (causes that time alone brings: docs/decisions/600) runs in
+// one process only: the primary, or the single process.
+if (cluster.isPrimary) build.entry.module.startRuleSchedule();
 
 function serve() {
   const app = createApp({ build, buildDir, config });

@@ -119,12 +119,17 @@ export function createApp({ build, buildDir = "build", config, mode = process.en
 
   // 6. Remix.
   const handleRequest = createRequestHandler(build, mode);
+  /** @type {((pathname: string) => unknown) | undefined} */
+  const afterWrite = /** @type {any} */ (build.entry.module).afterWrite;
   app.all("*", async (req, res, next) => {
     try {
       const request = toFetchRequest(req, res);
       /** @type {import("@remix-run/node").AppLoadContext} */
       const context = { clientIp: req.ip ?? null, cspNonce: res.locals.cspNonce };
       const response = await handleRequest(request, context);
+      // the metric rules run after writes, never on a page view (docs/decisions/600): before the
+      // answer, so the next page already shows what this write raised or cleared
+      if (!SAFE_METHODS.has(req.method) && response.status < 400) afterWrite?.(res.locals.pathname);
       await sendResponse(res, response, res.locals.pathname);
     } catch (error) {
       next(error);
