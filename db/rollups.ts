@@ -62,7 +62,9 @@ export function rebuildDeliveryDerived(client: Database): void {
     DELETE FROM delivery_lead_samples; DELETE FROM delivery_daily; DELETE FROM delivery_lead_daily; DELETE FROM delivery_lead_service_daily;
     UPDATE deployments SET caused_incidents = 0 WHERE caused_incidents <> 0;
     UPDATE deployments SET caused_incidents = c.n
-    FROM (${CHECKS.caused_incidents[1]}) AS c(id, n) WHERE c.id = deployments.id;
+    FROM (SELECT cause_deployment_id AS id, COUNT(*) AS n FROM incidents
+          WHERE cause_deployment_id IS NOT NULL AND cause_kind IN ('explicit', 'inferred') GROUP BY 1) AS c
+    WHERE c.id = deployments.id;
     INSERT INTO delivery_lead_samples (deployment_id, commit_id, service_id, finished_at, lead_ms) ${CHECKS.delivery_lead_samples[1]};
     INSERT INTO delivery_daily (day, service_id, deployments, rework, failed)
       SELECT ${DAY("finished_at")}, service_id, COUNT(*), SUM(is_hotfix OR is_rollback), SUM(caused_incidents > 0)
