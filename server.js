@@ -43,6 +43,8 @@ function runPrimary(count) {
   /** recent unexpected exits, to stop a crash loop instead of forking forever */
   const crashes = [];
   for (let i = 0; i < count; i++) cluster.fork();
+  // after API writes, workers ask the primary to evaluate the metric rules (docs/decisions/600)
+  cluster.on("message", (_worker, message) => build.entry.module.onWorkerMessage?.(message));
   let listening = 0;
   cluster.on("listening", () => {
     if (++listening === count) {

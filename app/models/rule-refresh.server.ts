@@ -3,12 +3,15 @@
  * view. `refreshMetricRisks` (live-metrics) is the one evaluation; this module decides when it runs:
  * - right after a write request (server/app.js calls `afterWrite` before the response is sent), so
  *   the page a person sees next already shows the risk their write raised or cleared;
- * - for API writes (ingest, imports, webhooks, KPI measurements) at most once per
- *   API_REFRESH_DELAY_MS per process, coalesced, so a stream of batches pays one evaluation, not one each;
+ * - for API writes (ingest, imports, webhooks, KPI measurements) coalesced, at most once per
+ *   API_REFRESH_DELAY_MS, so a stream of batches pays one evaluation, not one each; under node:cluster
+ *   a worker only tells the primary (IPC), which evaluates in its own process, so no request-serving
+ *   worker is blocked by it;
  * - every SCHEDULE_INTERVAL_MS and at start in the cluster primary (or the single process), for the
  *   causes time alone brings: an objective passing the share of its cycle, the 30-day delivery
  *   window sliding, a month closing.
  */
+import cluster from "node:cluster";
 import { refreshMetricRisks } from "~/models/live-metrics.server";
 import type { ApplyRulesResult } from "~/models/risks.server";
 import type { Db } from "~/utils/db.server";
@@ -31,8 +34,23 @@ export function refreshMetricRisksNow(db: Db, now = Date.now()): ApplyRulesResul
 
 let pending: ReturnType<typeof setTimeout> | null = null;
 
-/** One evaluation API_REFRESH_DELAY_MS from now, unless one is already pending in this process. */
+/** The message a cluster worker sends the primary after an API write (server.js listens for it). */
+export const RULES_DIRTY_MESSAGE = "metric-rules:dirty";
+let lastNotice = 0;
+
+/**
+ * One evaluation API_REFRESH_DELAY_MS from now, unless one is already pending in this process; in a
+ * cluster worker, a notice to the primary instead (at most one per API_REFRESH_DELAY_MS).
+ */
 export function scheduleMetricRiskRefresh(db: Db, delayMs = API_REFRESH_DELAY_MS): void {
+  if (cluster.isWorker && process.send) {
+    const now = Date.now();
+    if (now - lastNotice >= delayMs) {
+      lastNotice = now;
+      process.send({ type: RULES_DIRTY_MESSAGE });
+    }
+    return;
+  }
   if (pending) return;
   pending = setTimeout(() => {
     pending = null;
