@@ -4,6 +4,7 @@
  * The figures come from the metric catalogue (app/models/board-pack.server.ts assembles them);
  * this module never computes a metric.
  */
+import type { GATE_DECISIONS } from "../../db/schema/enums";
 import type { MetricUnit, MetricValue } from "~/lib/metrics/catalogue";
 import type { CriterionOutcome, GateOperator, GateVerdict } from "~/lib/metrics/governance";
 import type { TargetComparison } from "~/lib/metrics/targets";
@@ -82,6 +83,10 @@ export type PackGate = {
   dueDate: string;
   verdict: GateVerdict;
   criteria: { metric: string; label: string; operator: GateOperator; threshold: number; value: number | null; outcome: CriterionOutcome }[];
+  /** manual criteria as they stood (absent from packs published before they counted) */
+  manual?: { label: string; checked: boolean; checkedByName: string | null }[];
+  /** the gate's last recorded decision when the figures were read; null = none (absent from older packs) */
+  lastDecision?: { decision: (typeof GATE_DECISIONS)[number]; alternative: string | null; decidedByName: string | null; decidedAt: number } | null;
 };
 
 /** Everything a pack shows, frozen at publication (stored as JSON in board_packs.figures). */

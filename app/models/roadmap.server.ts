@@ -7,8 +7,8 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "~/auth/permissions";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
+import { ROADMAP_STATUSES } from "../../db/schema/enums";
 
-export const ROADMAP_STATUSES = schema.ROADMAP_STATUSES;
 export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
 
 const I = schema.roadmapItems;

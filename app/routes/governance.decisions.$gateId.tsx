@@ -4,7 +4,8 @@ import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { DECISION_LABELS, GATE_DECISION_KINDS } from "~/components/governance/decision-labels";
+import { DECISION_LABELS } from "~/components/governance/decision-labels";
+import { GATE_DECISIONS } from "../../db/schema/enums";
 import { GateCriteriaTable, GateVerdictBadge } from "~/components/governance/gates-panel";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -51,7 +52,7 @@ function schemas() {
     decide: z
       .object({
         intent: z.literal("decide"),
-        decision: z.enum(GATE_DECISION_KINDS, { error: "pick go, no-go or an alternative" }),
+        decision: z.enum(GATE_DECISIONS, { error: "pick go, no-go or an alternative" }),
         alternative: optionalText(500),
         rationale: text(4000),
       })
@@ -235,7 +236,7 @@ export default function GateDecisions() {
               name="decision"
               required
               placeholder="Choose"
-              options={GATE_DECISION_KINDS.map((d) => ({ value: d, label: DECISION_LABELS[d] }))}
+              options={GATE_DECISIONS.map((d) => ({ value: d, label: DECISION_LABELS[d] }))}
               defaultValue={valueOf(reply, "decision", "", "decide")}
               errors={fieldErrorsOf(reply, "decision", "decide")}
             />

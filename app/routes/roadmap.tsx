@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ROADMAP_STATUS_LABELS, ROADMAP_STATUS_NAMES, ROADMAP_STATUS_TONE } from "~/components/roadmap/labels";
+import { ROADMAP_STATUS_LABELS, ROADMAP_STATUS_TONE } from "~/components/roadmap/labels";
+import { ROADMAP_STATUSES } from "../../db/schema/enums";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -177,7 +178,7 @@ function StatusForm({ item, reply }: { item: Item; reply: unknown }) {
       <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="itemId" value={item.id} />
       <select name="status" aria-label={`Status of ${item.key}`} defaultValue={valueOf(reply, "status", item.status, rowIntent)} className="dl-cell-input">
-        {ROADMAP_STATUS_NAMES.map((s) => (
+        {ROADMAP_STATUSES.map((s) => (
           <option key={s} value={s}>
             {STATUS_LABELS[s]}
           </option>
@@ -252,7 +253,7 @@ function ItemForm({ data, reply }: { data: Data; reply: unknown }) {
         label="Status"
         name="status"
         required
-        options={ROADMAP_STATUS_NAMES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        options={ROADMAP_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
         defaultValue={v("status", e?.status ?? "planned")}
         errors={err("status")}
       />
@@ -358,7 +359,7 @@ export default function Roadmap() {
             <thead>
               <tr>
                 <th scope="col">Squad</th>
-                {ROADMAP_STATUS_NAMES.map((s) => (
+                {ROADMAP_STATUSES.map((s) => (
                   <th scope="col" key={s}>
                     {STATUS_LABELS[s]}
                   </th>
@@ -369,7 +370,7 @@ export default function Roadmap() {
               {teamsWithItems.map((t) => (
                 <tr key={t.id}>
                   <th scope="row">{t.name}</th>
-                  {ROADMAP_STATUS_NAMES.map((s) => (
+                  {ROADMAP_STATUSES.map((s) => (
                     <td key={s}>
                       <ul className="plain-list">
                         {items

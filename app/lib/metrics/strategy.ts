@@ -3,11 +3,11 @@
  * (gap = actual − target, "met" by the metric's direction); a milestone linked to a metric is judged
  * on today's figure and its due date, a manual one by the status a person set.
  */
+import { MILESTONE_COMPARISONS, MILESTONE_STATUSES } from "../../../db/schema/enums";
 import type { Direction } from "./tiers";
 
-export const MILESTONE_COMPARISONS = [">=", ">", "<=", "<"] as const;
+export { MILESTONE_COMPARISONS, MILESTONE_STATUSES };
 export type MilestoneComparison = (typeof MILESTONE_COMPARISONS)[number];
-export const MILESTONE_STATUSES = ["pending", "done", "missed"] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 /** achieved | upcoming (not yet, due date not passed) | overdue (not achieved, due date passed) | missed (a person said so) | no_data */

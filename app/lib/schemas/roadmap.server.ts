@@ -1,7 +1,7 @@
 /** Form, URL and CSV schemas of the roadmap (server only). */
 import { z } from "zod";
 import { idSchema } from "~/lib/validation.server";
-import { ROADMAP_STATUSES } from "../../../db/schema/roadmap";
+import { ROADMAP_STATUSES } from "../../../db/schema/enums";
 
 export const ROADMAP_KEY = /^[A-Z][A-Z0-9]{0,11}-\d{1,4}$/;
 export const QUARTER = /^(20\d\d)-Q[1-4]$/;
