@@ -6,7 +6,7 @@
 import { can, type Actor, type Permission } from "~/auth/permissions";
 import type { CsvRowError } from "~/lib/csv";
 import { DEPLOYMENT_CSV_HEADERS, importDeploymentsCsv, importIncidentsCsv, INCIDENT_CSV_HEADERS } from "~/models/delivery.server";
-import { BUDGET_CSV_HEADERS, importBudgetCsv, importSnapshotsCsv, SNAPSHOT_CSV_HEADERS } from "~/models/finance.server";
+import { BUDGET_CSV_HEADERS, importBudgetCsv, importSnapshotsCsv, SNAPSHOT_CSV_ALL_HEADERS } from "~/models/finance.server";
 import { EMPLOYEE_CSV_HEADERS, importEmployeesCsv, importRequisitionsCsv, REQUISITION_IMPORT_HEADERS } from "~/models/hiring-import.server";
 import { canManageEmployees } from "~/models/hiring.server";
 import { importOkrsCsv, OKR_CSV_HEADERS } from "~/models/okrs-import.server";
@@ -46,8 +46,8 @@ export const IMPORTS: Record<ImportKind, Spec> = {
   },
   "finance-snapshots": {
     title: "Finance snapshots (closed months)",
-    headers: SNAPSHOT_CSV_HEADERS,
-    help: "month YYYY-MM; cash at month end, revenue collected, MRR and financing in euros; customers, new and churned customers as counts.",
+    headers: SNAPSHOT_CSV_ALL_HEADERS,
+    help: "month YYYY-MM; cash at month end, revenue collected, MRR, financing (equity and debt raised) and cost of revenue in euros; customers, new and churned customers as counts. cost_of_revenue may be empty or left out (not recorded: no gross margin that month).",
     page: "/finance/snapshots",
     allowed: (a) => can(a, "finance:edit", { categoryIsIt: false }),
     run: (db, actor, text, source) => {
