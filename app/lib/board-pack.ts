@@ -4,13 +4,13 @@
  * The figures come from the metric catalogue (app/models/board-pack.server.ts assembles them);
  * this module never computes a metric.
  */
-import type { GATE_DECISIONS } from "../../db/schema/enums";
 import type { MetricUnit, MetricValue } from "~/lib/metrics/catalogue";
 import type { CriterionOutcome, GateOperator, GateVerdict } from "~/lib/metrics/governance";
 import type { TargetComparison } from "~/lib/metrics/targets";
 import type { Direction } from "~/lib/metrics/tiers";
 import { fiscalYearMonths, fiscalYearOf } from "~/lib/months";
 import { DAY_MS } from "~/lib/time";
+import type { GATE_DECISIONS } from "../../db/schema/enums";
 
 /** The sections of a pack, in order; each has the CEO's commentary and, where it has any, catalogue metrics. */
 export const BOARD_PACK_SECTIONS = [

@@ -10,7 +10,7 @@ import { evaluateGates, getGate, listManualCriteriaByGate, type EvaluatedGate, t
 import { gateMetricReader } from "~/models/live-metrics.server";
 import type { MetricContext } from "~/models/metrics.server";
 import { schema, type Db } from "~/utils/db.server";
-import { GATE_DECISIONS } from "../../db/schema/enums";
+import { type GATE_DECISIONS } from "../../db/schema/enums";
 
 const MC = schema.gateManualCriteria;
 const GD = schema.gateDecisions;
@@ -97,9 +97,7 @@ export function latestDecisions(db: Db): Map<number, LatestDecision> {
     .select({ gateId: GD.gateId, decision: GD.decision, alternative: GD.alternative, decidedByName: schema.users.name, decidedAt: GD.decidedAt })
     .from(GD)
     .leftJoin(schema.users, eq(schema.users.id, GD.decidedByUserId))
-    .where(
-      sql`${GD.id} = (select d2.id from gate_decisions d2 where d2.gate_id = ${GD.gateId} order by d2.decided_at desc, d2.id desc limit 1)`,
-    )
+    .where(sql`${GD.id} = (select d2.id from gate_decisions d2 where d2.gate_id = ${GD.gateId} order by d2.decided_at desc, d2.id desc limit 1)`)
     .all();
   return new Map(rows.map(({ gateId, ...r }) => [gateId, { ...r, decidedAt: r.decidedAt.getTime() }]));
 }

@@ -9,10 +9,12 @@ import {
   milestoneState,
   planCell,
   planYearKind,
+  timelineLayout,
   type MilestoneComparison,
   type MilestoneState,
   type MilestoneStatus,
   type PlanYearKind,
+  type TimelineLayout,
 } from "~/lib/metrics/strategy";
 import { recordAudit } from "~/models/audit.server";
 import { definitionOf, metricNumber, readMetric, readMetricAt, type MetricContext } from "~/models/metrics.server";
@@ -193,6 +195,12 @@ export function getMilestoneViews(ctx: MetricContext): MilestoneView[] {
     );
     return { ...m, metricLabel: def?.label ?? m.metricId, current, state };
   });
+}
+
+/** The milestones with their drawn timeline (years, today, markers and lanes), laid out once here. */
+export function getMilestoneTimeline(ctx: MetricContext): { milestones: MilestoneView[]; layout: TimelineLayout } {
+  const milestones = getMilestoneViews(ctx);
+  return { milestones, layout: timelineLayout(milestones, ctx.today) };
 }
 
 export type MilestoneInput = {

@@ -5,7 +5,6 @@ import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DECISION_LABELS } from "~/components/governance/decision-labels";
-import { GATE_DECISIONS } from "../../db/schema/enums";
 import { GateCriteriaTable, GateVerdictBadge } from "~/components/governance/gates-panel";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -31,6 +30,7 @@ import {
 import { MetricContext } from "~/models/metrics.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
+import { GATE_DECISIONS } from "../../db/schema/enums";
 
 export const meta: MetaFunction = () => [{ title: "Gate decisions · Strategy Tracker" }];
 

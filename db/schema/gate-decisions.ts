@@ -26,7 +26,6 @@ export const gateManualCriteria = sqliteTable(
   (t) => [index("gate_manual_criteria_gate_idx").on(t.gateId)],
 );
 
-
 export const gateDecisions = sqliteTable(
   "gate_decisions",
   {

@@ -4,7 +4,6 @@ import { ROADMAP_STATUSES } from "./enums";
 import { keyResults } from "./okrs";
 import { teams, users } from "./people";
 
-
 /** A roadmap item of a squad: CORE-01 "Kubernetes production migration", its quarter, status, owner. */
 export const roadmapItems = sqliteTable(
   "roadmap_items",

@@ -22,7 +22,6 @@ export const planTargets = sqliteTable(
   (t) => [uniqueIndex("plan_targets_uq").on(t.metricId, t.year)],
 );
 
-
 export const milestones = sqliteTable(
   "milestones",
   {

@@ -1,6 +1,5 @@
 import type { BadgeTone } from "~/components/ui/badge";
-
-import { ROADMAP_STATUSES } from "../../../db/schema/enums";
+import { type ROADMAP_STATUSES } from "../../../db/schema/enums";
 
 export type RoadmapStatusName = (typeof ROADMAP_STATUSES)[number];
 export const ROADMAP_STATUS_LABELS: Record<RoadmapStatusName, string> = { planned: "Planned", in_progress: "In progress", done: "Done", dropped: "Dropped" };

@@ -31,10 +31,6 @@ export const roadmapItemSchema = z.object({
 
 export const roadmapStatusSchema = z.object({ intent: z.literal("status"), itemId: idSchema, status });
 export const roadmapDeleteSchema = z.object({ intent: z.literal("delete"), itemId: idSchema });
-export const roadmapImportSchema = z.object({
-  intent: z.literal("import"),
-  csv: z.string({ error: "paste the CSV" }).min(1, "paste the CSV").max(500_000, "is too long (500 000 characters at most)"),
-});
 
 export const roadmapFilterSchema = z.object({
   team: idSchema.optional(),
