@@ -1702,11 +1702,25 @@ const IMPORT_TABLES: ImportTable[] = [
     fileField: "file",
     files: [
       { label: "no file chosen (empty part)", file: new File([], "", { type: "application/octet-stream" }) },
-      { label: "another squad's row", file: csvFile("key,title,team,quarter,sprint,status,owner_email,key_result_ids\nPAY-77,x,Payments,2027-Q1,,planned,,\n") },
-      { label: "unknown owner", file: csvFile("key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,x,Core,2027-Q1,,planned,nobody@x.test,\n") },
+      {
+        label: "another squad's row",
+        file: csvFile("key,title,team,quarter,sprint,status,owner_email,key_result_ids\nPAY-77,x,Payments,2027-Q1,,planned,,\n"),
+      },
+      {
+        label: "unknown owner",
+        file: csvFile("key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,x,Core,2027-Q1,,planned,nobody@x.test,\n"),
+      },
       { label: "bad status", file: csvFile("key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,x,Core,2027-Q1,,finished,,\n") },
-      { label: "key twice", file: csvFile("key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,x,Core,2027-Q1,,planned,,\ncore-78,y,Core,2027-Q1,,planned,,\n") },
-      { label: "unknown key result", file: csvFile("key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,x,Core,2027-Q1,,planned,,999999\n") },
+      {
+        label: "key twice",
+        file: csvFile(
+          "key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,x,Core,2027-Q1,,planned,,\ncore-78,y,Core,2027-Q1,,planned,,\n",
+        ),
+      },
+      {
+        label: "unknown key result",
+        file: csvFile("key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,x,Core,2027-Q1,,planned,,999999\n"),
+      },
       { label: "wrong header", file: csvFile("a,b,c\n1,2,3\n") },
     ],
   },
