@@ -44,7 +44,6 @@ const TEXT = {
 } as const;
 
 const STATUS_LABELS = ROADMAP_STATUS_LABELS;
-const CSV_COLUMNS = ROADMAP_CSV_HEADERS.join(", ");
 const STATUS_TONE = ROADMAP_STATUS_TONE;
 
 export const meta: MetaFunction = () => [{ title: "Roadmap · Strategy Tracker" }];
@@ -64,6 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     editing: editing && can(user, "roadmap:edit", { teamId: editing.teamId }) ? editing : null,
     keyResults: mayEdit ? listKeyResultOptions(db) : [],
     owners: mayEdit ? db.select({ id: schema.users.id, name: schema.users.name }).from(schema.users).all() : [],
+    csvColumns: ROADMAP_CSV_HEADERS.join(","),
   };
 }
 
@@ -351,8 +351,8 @@ export default function Roadmap() {
           </Card>
           <Card title="Import a CSV">
             <p className="muted">
-              Roadmap items are imported from a CSV file on the <Link to="/import#import-roadmap">Import page</Link>, in the export's columns ({CSV_COLUMNS}):
-              an item whose key exists is updated; one bad row rejects the file.
+              Roadmap items are imported from a CSV file on the <Link to="/import#import-roadmap">Import page</Link>, in the export's columns (
+              <code>{data.csvColumns}</code>): an item whose key exists is updated; one bad row rejects the file.
             </p>
           </Card>
         </>
