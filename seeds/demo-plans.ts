@@ -100,16 +100,22 @@ export function seedDemoPlans(db: DbWriter, c: Ctx): void {
   });
 
   // ---------------------------------------------------------------- yearly plan (calendar years)
-  const y0 = Number(M.slice(0, 4));
-  const YEARLY: { metricId: string; values: number[]; note: string }[] = [
-    // ARR in cents: 2 M€ → 8 M€ over five years (the business plan's 1 → 300 M$ ambition scaled down)
-    { metricId: "finance.arr", values: [2_000_000_00, 4_000_000_00, 8_000_000_00, 15_000_000_00, 25_000_000_00], note: "ARR at year end" },
-    { metricId: "finance.customers", values: [20, 60, 150, 350, 700], note: "Paying customers at year end" },
-    { metricId: "people.headcount", values: [30, 60, 100, 140, 180], note: "Team size at year end" },
-    { metricId: "finance.ltv_to_cac", values: [3, 4, 5, 6, 6], note: "Unit economics" },
+  // Last year (its actuals come from the data: year-end values), this year and the three after: five years.
+  const y0 = Number(M.slice(0, 4)) - 1;
+  const YEARLY: { metricId: string; values: (number | null)[]; note: string }[] = [
+    // ARR in cents: 1 M€ → 15 M€ (the business plan's 1 → 300 M$ ambition scaled down)
+    { metricId: "finance.arr", values: [1_000_000_00, 2_000_000_00, 4_000_000_00, 8_000_000_00, 15_000_000_00], note: "ARR at year end" },
+    { metricId: "finance.customers", values: [10, 20, 60, 150, 350], note: "Paying customers at year end" },
+    { metricId: "people.headcount", values: [20, 30, 60, 100, 140], note: "Team size at year end" },
+    { metricId: "finance.ltv_to_cac", values: [3, 3, 4, 5, 6], note: "Unit economics" },
+    // the business plan's gross margin: 75 % the first year, 85 % the second, 90 % the third
+    { metricId: "finance.gross_margin", values: [0.7, 0.75, 0.85, 0.9, 0.9], note: "Gross margin at year end" },
+    // the Series A last year, the Series B the year after this one (amounts raised in the year)
+    { metricId: "finance.funding_raised", values: [5_000_000_00, null, 15_000_000_00, null, null], note: "Equity and debt raised in the year" },
   ];
   for (const t of YEARLY) {
     t.values.forEach((value, k) => {
+      if (value === null) return;
       db.insert(schema.planTargets)
         .values({ metricId: t.metricId, year: y0 + k, value, note: t.note, ...at(created) })
         .run();
@@ -131,6 +137,7 @@ export function seedDemoPlans(db: DbWriter, c: Ctx): void {
     { title: "100 k€ ARR", inDays: 30, metricId: "finance.arr", comparison: ">=", value: 100_000_00 },
     { title: "1 M€ ARR and 50 customers", inDays: 200, metricId: "finance.customers", comparison: ">=", value: 50 },
     { title: "Next funding round closed", inDays: 300, status: "pending" },
+    { title: "Gross margin of 75 %", inDays: 90, metricId: "finance.gross_margin", comparison: ">=", value: 0.75 },
     { title: "Enterprise wins in two European countries", inDays: 420, status: "pending" },
   ];
   for (const m of MILESTONES) {

@@ -10,6 +10,7 @@ import type { TargetComparison } from "~/lib/metrics/targets";
 import type { Direction } from "~/lib/metrics/tiers";
 import { fiscalYearMonths, fiscalYearOf } from "~/lib/months";
 import { DAY_MS } from "~/lib/time";
+import type { GATE_DECISIONS } from "../../db/schema/enums";
 
 /** The sections of a pack, in order; each has the CEO's commentary and, where it has any, catalogue metrics. */
 export const BOARD_PACK_SECTIONS = [
@@ -82,6 +83,10 @@ export type PackGate = {
   dueDate: string;
   verdict: GateVerdict;
   criteria: { metric: string; label: string; operator: GateOperator; threshold: number; value: number | null; outcome: CriterionOutcome }[];
+  /** manual criteria as they stood (absent from packs published before they counted) */
+  manual?: { label: string; checked: boolean; checkedByName: string | null }[];
+  /** the gate's last recorded decision when the figures were read; null = none (absent from older packs) */
+  lastDecision?: { decision: (typeof GATE_DECISIONS)[number]; alternative: string | null; decidedByName: string | null; decidedAt: number } | null;
 };
 
 /** Everything a pack shows, frozen at publication (stored as JSON in board_packs.figures). */

@@ -89,6 +89,15 @@ describe("parseCsv", () => {
     });
   });
 
+  it("an optional column may be left out (reads as empty) or given; it is not unknown", () => {
+    const opts = { headers: ["month", "category", "planned"], optionalHeaders: ["actual"] };
+    expect(parseCsv("month,category,planned\n2024-06,x,1\n", budgetLine, opts)).toMatchObject({ ok: true, rows: [{ actual: null, planned: 100 }] });
+    expect(parseCsv("month,category,planned,actual\n2024-06,x,1,2\n", budgetLine, opts)).toMatchObject({ ok: true, rows: [{ actual: 200 }] });
+    const bad = parseCsv("month,category\n2024-06,x\n", budgetLine, opts);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.at(-1)?.message).toBe("expected header: month,category,planned (optional: actual)");
+  });
+
   it("names missing, unknown and duplicate columns", () => {
     const r = parseCsv("month,category,amount,month\n2024-06,x,1,2024-06\n", budgetLine, { headers: HEADERS });
     expect(r.ok).toBe(false);

@@ -63,6 +63,8 @@ export type CsvParseResult<T> =
 export type ParseCsvOptions = {
   /** the expected column names; every one must be present, no other allowed (any order) */
   headers: readonly string[];
+  /** columns that may be present or left out (a file written before they existed still imports); an absent one reads as empty */
+  optionalHeaders?: readonly string[];
   /** stop after this many data rows with an error instead of reading a huge file (default: none) */
   maxRows?: number;
 };
@@ -103,7 +105,7 @@ export function parseCsv<T>(text: string, schema: z.ZodType<T>, opts: ParseCsvOp
 
   // Header check: every expected name once, nothing else.
   const errors: CsvRowError[] = [];
-  const expected = new Set(opts.headers);
+  const expected = new Set([...opts.headers, ...(opts.optionalHeaders ?? [])]);
   const seen = new Set<string>();
   for (const name of header) {
     if (name === "") errors.push({ row: headerRow, field: "", message: "empty column name in the header row" });
@@ -115,7 +117,8 @@ export function parseCsv<T>(text: string, schema: z.ZodType<T>, opts: ParseCsvOp
     if (!seen.has(name)) errors.push({ row: headerRow, field: name, message: `missing column "${name}"` });
   }
   if (errors.length > 0) {
-    errors.push({ row: headerRow, field: "", message: `expected header: ${opts.headers.join(",")}` });
+    const optional = opts.optionalHeaders?.length ? ` (optional: ${opts.optionalHeaders.join(",")})` : "";
+    errors.push({ row: headerRow, field: "", message: `expected header: ${opts.headers.join(",")}${optional}` });
     return { ok: false, errors };
   }
 

@@ -17,6 +17,7 @@ import {
 import { addMonths } from "~/lib/months";
 import { recordAudit } from "~/models/audit.server";
 import { getFinanceMonthSeries, listClosedMonths } from "~/models/finance.server";
+import { latestDecisions } from "~/models/gate-decisions.server";
 import { getEvaluatedGates } from "~/models/live-metrics.server";
 import { MetricContext, readFigures } from "~/models/metrics.server";
 import { getOkrHealthPanel } from "~/models/okrs.server";
@@ -88,6 +89,7 @@ export function assembleBoardPack(db: Db, now = Date.now()): BoardPackFigures | 
   const fiscalYearStart = fiscalYearStartOf(month, settings.fiscalYearStartMonth);
   const series = getFinanceMonthSeries(db, { asOf: month, count: 12 }).months.filter((m) => m.month > addMonths(month, -12));
   const okr = getOkrHealthPanel(db, now, ctx.linkedKrValues());
+  const decisions = latestDecisions(db);
   return {
     version: 1,
     month,
@@ -116,6 +118,8 @@ export function assembleBoardPack(db: Db, now = Date.now()): BoardPackFigures | 
       dueDate: g.dueDate,
       verdict: g.verdict,
       criteria: g.criteria.map((c) => ({ metric: c.metric, label: c.label, operator: c.operator, threshold: c.threshold, value: c.value, outcome: c.outcome })),
+      manual: g.manual.map((m) => ({ label: m.label, checked: m.checked, checkedByName: m.checkedByName })),
+      lastDecision: decisions.get(g.id) ?? null,
     })),
   };
 }

@@ -3,51 +3,39 @@
  * the decisions taken on a gate, each freezing every criterion's value at that moment.
  * docs/decisions/903-gate-decisions.md
  */
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { GateVerdict } from "~/lib/metrics/governance";
 import { recordAudit } from "~/models/audit.server";
-import { evaluateGates, getGate, type EvaluatedGate } from "~/models/governance.server";
+import { evaluateGates, getGate, listManualCriteriaByGate, type EvaluatedGate, type ManualCriterionRow } from "~/models/governance.server";
 import { gateMetricReader } from "~/models/live-metrics.server";
 import type { MetricContext } from "~/models/metrics.server";
 import { schema, type Db } from "~/utils/db.server";
+import { type GATE_DECISIONS } from "../../db/schema/enums";
 
 const MC = schema.gateManualCriteria;
 const GD = schema.gateDecisions;
 
-export const GATE_DECISIONS = schema.GATE_DECISIONS;
 export type GateDecisionKind = (typeof GATE_DECISIONS)[number];
 
-export type ManualCriterionRow = { id: number; label: string; checked: boolean; checkedByName: string | null; checkedAt: number | null; note: string | null };
+export type { ManualCriterionRow };
 
 export function listManualCriteria(db: Db, gateId: number): ManualCriterionRow[] {
-  return db
-    .select({ id: MC.id, label: MC.label, checked: MC.checked, checkedByName: schema.users.name, checkedAt: MC.checkedAt, note: MC.note })
-    .from(MC)
-    .leftJoin(schema.users, eq(schema.users.id, MC.checkedByUserId))
-    .where(eq(MC.gateId, gateId))
-    .orderBy(asc(MC.id))
-    .all()
-    .map((r) => ({ ...r, checkedAt: r.checkedAt === null ? null : r.checkedAt.getTime() }));
+  return listManualCriteriaByGate(db, [gateId]).get(gateId) ?? [];
 }
 
-/** The gate's evaluation today with its manual criteria: go only when every metric criterion is met and every manual one checked. */
+/** The gate's evaluation today, its manual criteria with it (evaluateGates: the one verdict). */
 export type GateStanding = {
   gate: EvaluatedGate;
   manual: ManualCriterionRow[];
-  /** the metric verdict combined with the manual criteria */
+  /** the gate's verdict: metric criteria and manual criteria together */
   verdict: GateVerdict;
 };
 
 export function getGateStanding(ctx: MetricContext, gateId: number): GateStanding | null {
   const gate = getGate(ctx.db, gateId);
   if (!gate) return null;
-  const [evaluated] = evaluateGates([gate], gateMetricReader(ctx), ctx.today);
-  const manual = listManualCriteria(ctx.db, gateId);
-  const allManual = manual.every((m) => m.checked);
-  let verdict: GateVerdict = evaluated.verdict;
-  if (verdict === "go" && !allManual) verdict = ctx.today < gate.dueDate ? "pending" : "no_go";
-  if (evaluated.criteria.length === 0 && manual.length > 0) verdict = allManual ? "go" : ctx.today < gate.dueDate ? "pending" : "no_go";
-  return { gate: evaluated, manual, verdict };
+  const [evaluated] = evaluateGates(ctx.db, [gate], gateMetricReader(ctx), ctx.today);
+  return { gate: evaluated, manual: evaluated.manual, verdict: evaluated.verdict };
 }
 
 export type DecisionSnapshot = {
@@ -101,14 +89,17 @@ export function listGateDecisions(db: Db, gateId: number): GateDecisionRow[] {
     .map((r) => ({ ...r, decidedAt: r.decidedAt.getTime(), snapshot: JSON.parse(r.snapshot) as DecisionSnapshot }));
 }
 
-/** The latest decision of each gate (for the gates list). */
-export function latestDecisions(db: Db): Map<number, { decision: GateDecisionKind; decidedAt: number }> {
+export type LatestDecision = { decision: GateDecisionKind; alternative: string | null; decidedByName: string | null; decidedAt: number };
+
+/** The latest decision of each gate (the gates list, the board pack): one query, the newest row per gate. */
+export function latestDecisions(db: Db): Map<number, LatestDecision> {
   const rows = db
-    .select({ gateId: GD.gateId, decision: GD.decision, decidedAt: GD.decidedAt, id: GD.id })
+    .select({ gateId: GD.gateId, decision: GD.decision, alternative: GD.alternative, decidedByName: schema.users.name, decidedAt: GD.decidedAt })
     .from(GD)
-    .orderBy(asc(GD.decidedAt), asc(GD.id))
+    .leftJoin(schema.users, eq(schema.users.id, GD.decidedByUserId))
+    .where(sql`${GD.id} = (select d2.id from gate_decisions d2 where d2.gate_id = ${GD.gateId} order by d2.decided_at desc, d2.id desc limit 1)`)
     .all();
-  return new Map(rows.map((r) => [r.gateId, { decision: r.decision, decidedAt: r.decidedAt.getTime() }]));
+  return new Map(rows.map(({ gateId, ...r }) => [gateId, { ...r, decidedAt: r.decidedAt.getTime() }]));
 }
 
 /**

@@ -3,7 +3,7 @@
  * "Compliance" here is regulatory/standards compliance (GDPR, ISO 27001, SOC 2) — nothing to
  * do with the DORA delivery metrics. Every write records an audit entry in its transaction.
  */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { parseCsv, type CsvRowError } from "~/lib/csv";
 import { formValues, parseForm, type ParseResult } from "~/lib/forms.server";
@@ -247,7 +247,11 @@ export type EvaluatedCriterion = GateCriterionRow & {
   label: string;
   unit: string | null;
 };
-export type EvaluatedGate = Omit<GateRow, "criteria"> & GateEvaluation<EvaluatedCriterion>;
+
+/** A criterion a person checks ("MVP ready"), with who checked it, when and their note (docs/decisions/903-gate-decisions.md). */
+export type ManualCriterionRow = { id: number; label: string; checked: boolean; checkedByName: string | null; checkedAt: number | null; note: string | null };
+
+export type EvaluatedGate = Omit<GateRow, "criteria"> & GateEvaluation<EvaluatedCriterion, ManualCriterionRow>;
 
 /** What a gate needs of a metric id: its label and unit (null: not in the catalogue) and its value. */
 export type GateMetricReader = {
@@ -255,11 +259,37 @@ export type GateMetricReader = {
   value: (metricId: string) => number | null;
 };
 
+/** The manual criteria of the given gates (every gate when omitted), keyed by gate, in creation order: one query. */
+export function listManualCriteriaByGate(db: Db, gateIds?: readonly number[]): Map<number, ManualCriterionRow[]> {
+  const MC = schema.gateManualCriteria;
+  const out = new Map<number, ManualCriterionRow[]>();
+  if (gateIds && gateIds.length === 0) return out;
+  const rows = db
+    .select({ gateId: MC.gateId, id: MC.id, label: MC.label, checked: MC.checked, checkedByName: schema.users.name, checkedAt: MC.checkedAt, note: MC.note })
+    .from(MC)
+    .leftJoin(schema.users, eq(schema.users.id, MC.checkedByUserId))
+    .where(gateIds ? inArray(MC.gateId, [...gateIds]) : undefined)
+    .orderBy(asc(MC.id))
+    .all();
+  for (const { gateId, ...r } of rows) {
+    const list = out.get(gateId) ?? [];
+    list.push({ ...r, checkedAt: r.checkedAt === null ? null : r.checkedAt.getTime() });
+    out.set(gateId, list);
+  }
+  return out;
+}
+
 /**
- * Every gate evaluated against the live catalogue values (see metrics.server.ts), today = todayIso.
- * Each criterion names a catalogue metric id; one the catalogue does not know has no data.
+ * Every gate evaluated today (todayIso) on the live catalogue values (see metrics.server.ts) and
+ * its manual criteria — THE verdict of a gate (evaluateGate); the gates list, the decisions page,
+ * the executive panel and the board pack read it from here. A criterion naming an id the catalogue
+ * does not know has no data.
  */
-export function evaluateGates(gates: readonly GateRow[], metrics: GateMetricReader, todayIso: string): EvaluatedGate[] {
+export function evaluateGates(db: Db, gates: readonly GateRow[], metrics: GateMetricReader, todayIso: string): EvaluatedGate[] {
+  const manualByGate = listManualCriteriaByGate(
+    db,
+    gates.map((g) => g.id),
+  );
   return gates.map((g) => {
     const criteria: EvaluatedCriterion[] = g.criteria.map((c) => {
       const def = isGateMetricId(c.metric) ? metrics.describe(c.metric) : null;
@@ -271,7 +301,7 @@ export function evaluateGates(gates: readonly GateRow[], metrics: GateMetricRead
         unit: def?.unit ?? null,
       };
     });
-    const ev = evaluateGate({ dueDate: g.dueDate, criteria }, todayIso);
+    const ev = evaluateGate({ dueDate: g.dueDate, criteria, manual: manualByGate.get(g.id) ?? [] }, todayIso);
     return { id: g.id, name: g.name, description: g.description, dueDate: g.dueDate, ...ev };
   });
 }

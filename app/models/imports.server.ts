@@ -6,13 +6,14 @@
 import { can, type Actor, type Permission } from "~/auth/permissions";
 import type { CsvRowError } from "~/lib/csv";
 import { DEPLOYMENT_CSV_HEADERS, importDeploymentsCsv, importIncidentsCsv, INCIDENT_CSV_HEADERS } from "~/models/delivery.server";
-import { BUDGET_CSV_HEADERS, importBudgetCsv, importSnapshotsCsv, SNAPSHOT_CSV_HEADERS } from "~/models/finance.server";
+import { BUDGET_CSV_HEADERS, importBudgetCsv, importSnapshotsCsv, SNAPSHOT_CSV_ALL_HEADERS } from "~/models/finance.server";
 import { EMPLOYEE_CSV_HEADERS, importEmployeesCsv, importRequisitionsCsv, REQUISITION_IMPORT_HEADERS } from "~/models/hiring-import.server";
 import { canManageEmployees } from "~/models/hiring.server";
 import { importOkrsCsv, OKR_CSV_HEADERS } from "~/models/okrs-import.server";
+import { importRoadmapCsv, ROADMAP_CSV_HEADERS } from "~/models/roadmap.server";
 import type { Db } from "~/utils/db.server";
 
-export const IMPORT_KINDS = ["budget-lines", "finance-snapshots", "employees", "requisitions", "okrs", "deployments", "incidents"] as const;
+export const IMPORT_KINDS = ["budget-lines", "finance-snapshots", "employees", "requisitions", "okrs", "roadmap", "deployments", "incidents"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type ImportOutcome = { ok: true; summary: string } | { ok: false; errors: CsvRowError[] };
@@ -46,8 +47,8 @@ export const IMPORTS: Record<ImportKind, Spec> = {
   },
   "finance-snapshots": {
     title: "Finance snapshots (closed months)",
-    headers: SNAPSHOT_CSV_HEADERS,
-    help: "month YYYY-MM; cash at month end, revenue collected, MRR and financing in euros; customers, new and churned customers as counts.",
+    headers: SNAPSHOT_CSV_ALL_HEADERS,
+    help: "month YYYY-MM; cash at month end, revenue collected, MRR, financing (equity and debt raised) and cost of revenue in euros; customers, new and churned customers as counts. cost_of_revenue may be empty or left out (not recorded: no gross margin that month).",
     page: "/finance/snapshots",
     allowed: (a) => can(a, "finance:edit", { categoryIsIt: false }),
     run: (db, actor, text, source) => {
@@ -91,6 +92,17 @@ export const IMPORTS: Record<ImportKind, Spec> = {
             summary: `${r.rows} rows: ${r.objectivesCreated} objectives created, ${r.keyResultsCreated} key results created, ${r.keyResultsUpdated} updated.`,
           }
         : r;
+    },
+  },
+  roadmap: {
+    title: "Roadmap items",
+    headers: ROADMAP_CSV_HEADERS,
+    help: "key like CORE-01 (an existing key is updated); team: a squad's name (a lead imports their own squad's items only); quarter like 2026-Q3; sprint free text (optional); status planned, in_progress, done or dropped; owner_email: a user's email (optional); key_result_ids: key result ids separated by spaces (optional).",
+    page: "/roadmap",
+    allowed: may("roadmap:edit"),
+    run: (db, actor, text, source) => {
+      const r = importRoadmapCsv(db, actor, text, source);
+      return r.ok ? { ok: true, summary: counts(r) } : r;
     },
   },
   deployments: {

@@ -91,9 +91,9 @@ export function gateMetricReader(ctx: MetricContext) {
   };
 }
 
-/** Every decision gate evaluated on live catalogue values today (the company's day). */
+/** Every decision gate evaluated on live catalogue values and its manual criteria today (the company's day). */
 export function getEvaluatedGates(db: Db, now = Date.now(), ctx = new MetricContext(db, now)): EvaluatedGate[] {
-  return evaluateGates(listGates(db), gateMetricReader(ctx), ctx.today);
+  return evaluateGates(db, listGates(db), gateMetricReader(ctx), ctx.today);
 }
 
 /** What the rules would find now, without writing anything (the rules page shows it). */

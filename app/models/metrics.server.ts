@@ -32,12 +32,19 @@ import {
   type MetricValue,
   type StaticMetricId,
 } from "~/lib/metrics/catalogue";
-import { monthsUntil, mrrGrowth } from "~/lib/metrics/finance";
+import { grossMarginOf, monthsUntil, mrrGrowth } from "~/lib/metrics/finance";
 import { isLinkableMetric, krValueFromMetric } from "~/lib/metrics/links";
 import { addMonths } from "~/lib/months";
 import { DAY_MS } from "~/lib/time";
 import { getDoraMetrics } from "~/models/delivery-metrics.server";
-import { getCashForecast, getFinanceMetrics, getFinanceMetricsWithPrevious, listClosedMonths } from "~/models/finance.server";
+import {
+  getCashForecast,
+  getFinanceMetrics,
+  getFinanceMetricsWithPrevious,
+  getFinanceMonthExtras,
+  listClosedMonths,
+  type FinanceMonthExtras,
+} from "~/models/finance.server";
 import { getHeadcountSummary } from "~/models/hiring.server";
 import { targetFor, type MetricTarget } from "~/models/metric-targets.server";
 import { getCurrentCycle, getObjectivesProgress, listLinkedMetricIds, type LinkedValues } from "~/models/okrs.server";
@@ -125,6 +132,10 @@ export class MetricContext {
   finance() {
     return this.financeWithPrevious()?.current ?? null;
   }
+  /** M's gross-margin inputs and funding raised year to date (null: no closed month) */
+  financeExtras() {
+    return this.once("finance:extras", () => getFinanceMonthExtras(this.db));
+  }
   forecast() {
     return this.once("forecast", () => getCashForecast(this.db, { horizonMonths: HIRING_PLAN_HORIZON_MONTHS }));
   }
@@ -204,6 +215,17 @@ function finance<K extends keyof FinanceMetricsRow>(key: K): Compute {
   return compute;
 }
 
+/** The closed-month figures FinanceMetrics does not carry, per id (the compute, the history and the as-of reading pick the same). */
+const EXTRA_PICKS = new Map<string, (e: FinanceMonthExtras) => number | null>();
+function extra(pick: (e: FinanceMonthExtras) => number | null): Compute {
+  const compute: Compute = (ctx) => {
+    const e = ctx.financeExtras();
+    return { value: e ? pick(e) : null, asOf: e?.month ?? null };
+  };
+  (compute as Compute & { extra?: typeof pick }).extra = pick;
+  return compute;
+}
+
 /** The DORA figure, per id (the compute, the previous window and the weekly history read the same pick). */
 const DORA_PICKS = new Map<string, (d: DoraRow) => number | null>();
 function dora(pick: (d: DoraRow) => number | null): Compute {
@@ -247,6 +269,8 @@ export const COMPUTE: Readonly<Record<StaticMetricId, Compute>> = {
   "finance.ltv_to_cac": finance("ltvToCac"),
   "finance.default_alive": finance("defaultAlive"),
   "finance.growth_needed": finance("growthNeeded"),
+  "finance.gross_margin": extra((e) => grossMarginOf(e.revenueCents, e.costOfRevenueCents)),
+  "finance.funding_raised": extra((e) => e.fundingRaisedYtdCents),
   "people.headcount": (ctx) => ({ value: ctx.headcount()?.actual ?? null, asOf: ctx.today }),
   "people.headcount_planned": (ctx) => ({ value: ctx.headcount()?.planned ?? null, asOf: ctx.today }),
   "delivery.deployments": dora((d) => d.deploymentFrequency.count),
@@ -264,8 +288,12 @@ export const COMPUTE: Readonly<Record<StaticMetricId, Compute>> = {
   },
 };
 
-for (const [id, c] of Object.entries(COMPUTE) as [string, Compute & { field?: keyof FinanceMetricsRow; pick?: (d: DoraRow) => number | null }][]) {
+for (const [id, c] of Object.entries(COMPUTE) as [
+  string,
+  Compute & { field?: keyof FinanceMetricsRow; pick?: (d: DoraRow) => number | null; extra?: (e: FinanceMonthExtras) => number | null },
+][]) {
   if (c.field) FINANCE_FIELDS.set(id, c.field);
+  if (c.extra) EXTRA_PICKS.set(id, c.extra);
   if (c.pick) DORA_PICKS.set(id, c.pick);
 }
 
@@ -457,18 +485,7 @@ export function metricHistory(ctx: MetricContext, id: string, range: { from: str
       const months = listClosedMonths(db)
         .filter((m) => m >= range.from.slice(0, 7) && m <= to.slice(0, 7))
         .slice(-MAX_HISTORY_POINTS);
-      const points: MetricPoint[] = [];
-      for (const m of months) {
-        if (id === "finance.mrr_growth") {
-          const fp = getFinanceMetricsWithPrevious(db, m);
-          const prev = fp?.previous && fp.previous.asOfMonth === addMonths(m, -1) ? fp.previous.mrrCents : null;
-          points.push({ date: lastDayOfMonth(m), value: fp ? mrrGrowth(fp.current.mrrCents, prev) : null });
-          continue;
-        }
-        const field = FINANCE_FIELDS.get(id);
-        const f = field ? getFinanceMetrics(db, m) : null;
-        points.push({ date: lastDayOfMonth(m), value: f && field ? numericValue(pickFinance(f, field)) : null });
-      }
+      const points: MetricPoint[] = months.map((m) => ({ date: lastDayOfMonth(m), value: numericValue(closedMonthReading(db, id, m).value) }));
       return { points, note: null };
     }
     case "window": {
@@ -498,6 +515,75 @@ export function metricHistory(ctx: MetricContext, id: string, range: { from: str
 }
 
 /**
+ * A closed-month metric as of the latest closed month ≤ `month` ('YYYY-MM'), read by the same pick
+ * as its live value (COMPUTE); asOf = the month read, null with no closed month.
+ */
+function closedMonthReading(db: Db, id: string, month: string): MetricReading {
+  if (id === "finance.mrr_growth") {
+    const fp = getFinanceMetricsWithPrevious(db, month);
+    if (!fp) return { value: null, asOf: null };
+    const prev = fp.previous && fp.previous.asOfMonth === addMonths(fp.current.asOfMonth, -1) ? fp.previous.mrrCents : null;
+    return { value: mrrGrowth(fp.current.mrrCents, prev), asOf: fp.current.asOfMonth };
+  }
+  const pickExtra = EXTRA_PICKS.get(id);
+  if (pickExtra) {
+    const e = getFinanceMonthExtras(db, month);
+    return { value: e ? pickExtra(e) : null, asOf: e?.month ?? null };
+  }
+  const field = FINANCE_FIELDS.get(id);
+  const f = field ? getFinanceMetrics(db, month) : null;
+  return { value: f && field ? pickFinance(f, field) : null, asOf: f?.asOfMonth ?? null };
+}
+
+/**
+ * A metric as it read at the end of a past day `date` ('YYYY-MM-DD'), from the stored data, by the
+ * metric's own definition — what a past plan year's "actual" is (docs/decisions/901-multi-year-plan.md):
+ * - closed-month finance: as of the latest closed month ≤ date's month (asOf = that month);
+ * - delivery: the 90-day window ending at the end of `date` (UTC);
+ * - people.headcount: employees employed on `date` (start ≤ date < end);
+ * - a KPI: its latest measurement on or before `date` (a computed KPI: its metric's reading);
+ * - forecasts, planned headcount and OKR progress: no data (they are made from today's plan or
+ *   cycle, and no past state of the hiring plan is kept).
+ * `since` ('YYYY-MM-DD'): a reading older than it is no data (a year's end value is never an
+ * earlier year's). A date on or after today is today's reading (readMetric).
+ */
+export function readMetricAt(ctx: MetricContext, id: string, date: string, since?: string): MetricReading {
+  const def = definitionOf(ctx, id);
+  if (!def) throw new UnknownMetricError(id);
+  if (date >= ctx.today) return readMetric(ctx, id);
+  const none: MetricReading = { value: null, asOf: null };
+  const tooOld = (asOf: string | null | undefined) => !asOf || (since !== undefined && asOf < since.slice(0, asOf.length));
+  if (isKpiMetricId(id)) {
+    const k = ctx.kpis().get(kpiKeyOf(id))!;
+    const linked = kpiSourceMetricId(k.source);
+    if (linked) return readMetricAt(ctx, linked, date, since);
+    const row = ctx.db.get<{ value: number; measuredOn: string } | undefined>(sql`
+      select value, measured_on as measuredOn from kpi_measurements
+       where kpi_id = ${k.id} and measured_on <= ${date} order by measured_on desc limit 1`);
+    return row && !tooOld(row.measuredOn) ? { value: row.value, asOf: row.measuredOn } : none;
+  }
+  switch (def.scope) {
+    case "closed_month": {
+      const r = closedMonthReading(ctx.db, id, date.slice(0, 7));
+      return tooOld(r.asOf) ? none : r;
+    }
+    case "window": {
+      const pick = DORA_PICKS.get(id);
+      if (!pick) return none;
+      const window = catalogueWindow(Date.parse(`${date}T00:00:00Z`) + DAY_MS);
+      return { value: pick(getDoraMetrics(ctx.db, window, {})), window };
+    }
+    case "today": {
+      if (id !== "people.headcount") return none;
+      const h = getHeadcountSummary(ctx.db, date.slice(0, 7), date);
+      return { value: h?.actual ?? null, asOf: date };
+    }
+    default:
+      return none;
+  }
+}
+
+/**
  * The same metric one step earlier, for a trend: the window before the catalogue's window (delivery),
  * the closed month before M (finance), else none. null when there is no such reading.
  */
@@ -518,6 +604,10 @@ export function readPrevious(ctx: MetricContext, id: string): MetricReading | nu
     const before = { from: 2 * w.from - w.to, to: w.from };
     const d = getDoraMetrics(ctx.db, before, {});
     return { value: pick(d), window: before };
+  }
+  if (EXTRA_PICKS.has(id)) {
+    const prev = ctx.financeWithPrevious()?.previous;
+    return prev ? closedMonthReading(ctx.db, id, prev.asOfMonth) : null;
   }
   const field = FINANCE_FIELDS.get(id);
   if (field) {

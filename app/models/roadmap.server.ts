@@ -4,11 +4,13 @@
  * docs/decisions/902-roadmap-items.md
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Actor } from "~/auth/permissions";
+import { can, type Actor } from "~/auth/permissions";
+import { parseCsv, type CsvRowError } from "~/lib/csv";
+import { roadmapCsvRowSchema } from "~/lib/schemas/roadmap.server";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
+import { type ROADMAP_STATUSES } from "../../db/schema/enums";
 
-export const ROADMAP_STATUSES = schema.ROADMAP_STATUSES;
 export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
 
 const I = schema.roadmapItems;
@@ -264,29 +266,70 @@ export function roadmapLookups(db: Db) {
   return { teams, users, items };
 }
 
+/** At most this many data rows per roadmap file. */
+export const MAX_ROADMAP_IMPORT_ROWS = 2000;
+
+export type RoadmapImportResult = { ok: true; rows: number; created: number; updated: number } | { ok: false; errors: CsvRowError[] };
+
 /**
- * Writes a parsed import in one transaction: an item whose key exists is updated, else created.
- * The caller checked every row (team, owner, key results, the actor's right on both teams).
+ * Imports roadmap items (ROADMAP_CSV_HEADERS, the export's columns) — the one way to load them,
+ * used by the /import hub: every row parsed by roadmapCsvRowSchema and checked (known team and
+ * owner, existing key results, a key once per file, the actor's right on the row's squad and, for
+ * an existing key, on its current squad: a lead imports their own team's items only); every bad
+ * row and field named with its row number; else all rows written in one transaction (an existing
+ * key is updated), each write audited ("import") and the import itself audited with its counts.
  */
-export function applyRoadmapImport(db: Db, actor: Actor, rows: readonly RoadmapInput[]): { created: number; updated: number } {
+export function importRoadmapCsv(db: Db, actor: Actor, text: string, source: string): RoadmapImportResult {
+  const lk = roadmapLookups(db);
+  const seen = new Set<string>();
+  const rowSchema = roadmapCsvRowSchema.transform((r, ctx): RoadmapInput => {
+    const teamId = lk.teams.get(r.team.toLowerCase());
+    if (teamId === undefined) ctx.addIssue({ code: "custom", path: ["team"], message: "is not a known team" });
+    const ownerUserId = r.owner_email ? lk.users.get(r.owner_email.toLowerCase()) : null;
+    if (ownerUserId === undefined) ctx.addIssue({ code: "custom", path: ["owner_email"], message: "is not a known user" });
+    const existing = lk.items.get(r.key);
+    if ((teamId !== undefined && !can(actor, "roadmap:edit", { teamId })) || (existing && !can(actor, "roadmap:edit", { teamId: existing.teamId })))
+      ctx.addIssue({ code: "custom", path: ["team"], message: "you may not edit this squad's items" });
+    if (!keyResultsExist(db, r.key_result_ids)) ctx.addIssue({ code: "custom", path: ["key_result_ids"], message: "names a key result that does not exist" });
+    if (seen.has(r.key)) ctx.addIssue({ code: "custom", path: ["key"], message: `${r.key} appears on an earlier row too` });
+    seen.add(r.key);
+    return {
+      key: r.key,
+      title: r.title,
+      teamId: teamId ?? 0,
+      quarter: r.quarter,
+      sprint: r.sprint ?? null,
+      status: r.status,
+      ownerUserId: ownerUserId ?? null,
+      keyResultIds: r.key_result_ids,
+    };
+  });
+  const parsed = parseCsv(text, rowSchema, { headers: ROADMAP_CSV_HEADERS, maxRows: MAX_ROADMAP_IMPORT_ROWS });
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const rows = parsed.rows;
   return db.transaction((tx) => {
     const t = tx as unknown as Db;
     let created = 0;
-    let updated = 0;
     for (const r of rows) {
       const existing = t
         .select({ id: I.id })
         .from(I)
         .where(sql`${I.key} = ${r.key} COLLATE NOCASE`)
         .get();
-      if (existing) {
-        updateRoadmapItem(t, actor, existing.id, r, "import");
-        updated++;
-      } else {
+      if (existing) updateRoadmapItem(t, actor, existing.id, r, "import");
+      else {
         createRoadmapItem(t, actor, r, "import");
         created++;
       }
     }
-    return { created, updated };
+    const updated = rows.length - created;
+    recordAudit(tx, {
+      actor: { userId: actor.id },
+      action: "import",
+      entityType: "roadmap_item",
+      entityId: null,
+      after: { source, rows: rows.length, created, updated },
+    });
+    return { ok: true as const, rows: rows.length, created, updated };
   });
 }

@@ -4,9 +4,20 @@
  * evidence). Pure judgements in app/lib/metrics/strategy.ts. docs/decisions/901-multi-year-plan.md
  */
 import { asc, eq, sql } from "drizzle-orm";
-import { milestoneState, planGap, type MilestoneComparison, type MilestoneState, type MilestoneStatus } from "~/lib/metrics/strategy";
+import { numericValue } from "~/lib/metrics/catalogue";
+import {
+  milestoneState,
+  planCell,
+  planYearKind,
+  timelineLayout,
+  type MilestoneComparison,
+  type MilestoneState,
+  type MilestoneStatus,
+  type PlanYearKind,
+  type TimelineLayout,
+} from "~/lib/metrics/strategy";
 import { recordAudit } from "~/models/audit.server";
-import { definitionOf, metricNumber, type MetricContext } from "~/models/metrics.server";
+import { definitionOf, metricNumber, readMetric, readMetricAt, type MetricContext } from "~/models/metrics.server";
 import { schema, type Db } from "~/utils/db.server";
 
 const T = schema.planTargets;
@@ -21,23 +32,43 @@ export function listPlanTargets(db: Db): PlanTargetRow[] {
   return db.select({ id: T.id, metricId: T.metricId, year: T.year, value: T.value, note: T.note }).from(T).orderBy(asc(T.metricId), asc(T.year)).all();
 }
 
+export type PlanCell = {
+  year: number;
+  kind: PlanYearKind;
+  targetId: number | null;
+  target: number | null;
+  note: string | null;
+  /** past year: its year-end value from the data; current year: today's figure; future: null. null = no data */
+  actual: number | null;
+  /** where the actual was read ('YYYY-MM' closed month, 'YYYY-MM-DD' day); null for a delivery window or no data */
+  asOf: string | null;
+  gap: number | null;
+  met: boolean | null;
+};
+
 export type PlanRow = {
   metricId: string;
   label: string;
   unit: string;
   known: boolean;
-  /** today's catalogue figure (null = no data), and where it is read */
+  /** today's catalogue figure (null = no data) */
   actual: number | null;
-  /** per year of the plan: the target (null = none) and, for the current year, the gap */
-  years: { year: number; targetId: number | null; target: number | null; note: string | null; gap: number | null; met: boolean | null }[];
+  /** one cell per plan year */
+  years: PlanCell[];
 };
 
 export type PlanView = { years: number[]; currentYear: number; rows: PlanRow[] };
 
 /**
  * Plan vs actual: one row per metric with a target, one column per plan year (the years that hold
- * a target, at most 5). The actual is the catalogue's figure today; the gap (actual − target) and
- * met/not met are given for the current year's target (the year that has not ended).
+ * a target, at most 5). Every figure is the catalogue's, read once here (the page never computes):
+ * - a past year: the metric as it read at the end of that year, from the stored data
+ *   (readMetricAt(…, 'YYYY-12-31', since 'YYYY-01-01'): finance as of the year's last closed
+ *   month, headcount on 31 December, delivery over the 90 days to it, a KPI's last measurement of
+ *   the year); no data when the data holds none for that year — never an earlier year's value;
+ * - the current year: today's figure;
+ * - a future year: its target only.
+ * The gap is actual − target, met by the metric's direction (planCell).
  */
 export function getPlanView(ctx: MetricContext): PlanView {
   const targets = listPlanTargets(ctx.db);
@@ -46,17 +77,20 @@ export function getPlanView(ctx: MetricContext): PlanView {
   const metrics = [...new Set(targets.map((t) => t.metricId))];
   const rows: PlanRow[] = metrics.map((metricId) => {
     const def = definitionOf(ctx, metricId);
-    const actual = def ? metricNumber(ctx, metricId) : null;
+    const today = def ? readMetric(ctx, metricId) : null;
+    const actual = today ? numericValue(today.value) : null;
     return {
       metricId,
       label: def?.label ?? metricId,
       unit: def?.unit ?? "measure",
       known: def !== null,
       actual,
-      years: years.map((year) => {
+      years: years.map((year): PlanCell => {
         const t = targets.find((x) => x.metricId === metricId && x.year === year) ?? null;
-        const g = t && year === currentYear ? planGap(actual, t.value, def?.direction ?? "higher") : null;
-        return { year, targetId: t?.id ?? null, target: t?.value ?? null, note: t?.note ?? null, gap: g?.gap ?? null, met: g?.met ?? null };
+        const kind = planYearKind(year, currentYear);
+        const reading = !def || kind === "future" ? null : kind === "current" ? today : readMetricAt(ctx, metricId, `${year}-12-31`, `${year}-01-01`);
+        const cell = planCell(kind, t?.value ?? null, reading ? numericValue(reading.value) : null, def?.direction ?? "higher");
+        return { year, kind, targetId: t?.id ?? null, target: t?.value ?? null, note: t?.note ?? null, asOf: reading?.asOf ?? null, ...cell };
       }),
     };
   });
@@ -161,6 +195,12 @@ export function getMilestoneViews(ctx: MetricContext): MilestoneView[] {
     );
     return { ...m, metricLabel: def?.label ?? m.metricId, current, state };
   });
+}
+
+/** The milestones with their drawn timeline (years, today, markers and lanes), laid out once here. */
+export function getMilestoneTimeline(ctx: MetricContext): { milestones: MilestoneView[]; layout: TimelineLayout } {
+  const milestones = getMilestoneViews(ctx);
+  return { milestones, layout: timelineLayout(milestones, ctx.today) };
 }
 
 export type MilestoneInput = {

@@ -12,7 +12,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useFormatting } from "~/hooks/root-data";
 import type { CsvRowError } from "~/lib/csv";
-import { eurosFromCents, formatMoney, formatMonth, formatNumber } from "~/lib/format";
+import { eurosFromCents, formatMoney, formatMonth, formatNumber, NO_DATA } from "~/lib/format";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, parseForm, unknownIntent } from "~/lib/forms.server";
 import { plural } from "~/lib/plural";
@@ -47,13 +47,15 @@ const TEXT = {
   newCustomers: "New customers",
   churnedCustomers: "Churned customers",
   financing: "Financing inflow (€)",
+  costOfRevenue: "Cost of revenue (€)",
+  costOfRevenueHint: "Hosting, third-party fees and support serving customers. Leave empty when not known: the month then has no gross margin.",
   save: "Save snapshot",
   saving: "Saving…",
   cancelEdit: "New month instead",
   saved: (m: string) => `Snapshot of ${m} saved.`,
   importTitle: "Import a CSV file",
   importHelp:
-    "Columns month,cash,revenue,mrr,customers,new_customers,churned_customers,financing — amounts in euros with up to 2 decimals; an empty financing means 0. One bad row rejects the whole file; every bad row is listed.",
+    "Columns month,cash,revenue,mrr,customers,new_customers,churned_customers,financing and optionally cost_of_revenue — amounts in euros with up to 2 decimals; an empty financing means 0, an empty or absent cost_of_revenue means not recorded. One bad row rejects the whole file; every bad row is listed.",
   file: "CSV file",
   importButton: "Import",
   importing: "Importing…",
@@ -113,6 +115,7 @@ export async function action({ request }: ActionFunctionArgs) {
         newCustomers: s.newCustomers,
         churnedCustomers: s.churnedCustomers,
         financingCents: s.financing ?? 0,
+        costOfRevenueCents: s.costOfRevenue ?? null,
       },
     );
     return redirect(`/finance/snapshots?saved=${s.month}`);
@@ -176,6 +179,15 @@ export default function FinanceSnapshots() {
       meta: { align: "end" },
     }),
     col.accessor("financingCents", { id: "financingCents", header: "Financing", cell: (c) => m(c.getValue()), meta: { align: "end", nowrap: true } }),
+    col.accessor("costOfRevenueCents", {
+      id: "costOfRevenueCents",
+      header: "Cost of revenue",
+      cell: (c) => {
+        const v = c.getValue();
+        return v === null ? NO_DATA : m(v);
+      },
+      meta: { align: "end", nowrap: true },
+    }),
     ...(canEdit
       ? [
           col.display({
@@ -264,6 +276,14 @@ export default function FinanceSnapshots() {
               inputMode="decimal"
               defaultValue={v("financing", editing ? eurosFromCents(editing.financingCents) : "")}
               errors={err("financing")}
+            />
+            <Field
+              label={TEXT.costOfRevenue}
+              name="costOfRevenue"
+              inputMode="decimal"
+              hint={TEXT.costOfRevenueHint}
+              defaultValue={v("costOfRevenue", editing && editing.costOfRevenueCents !== null ? eurosFromCents(editing.costOfRevenueCents) : "")}
+              errors={err("costOfRevenue")}
             />
             <div className="snapshot-form__actions">
               <button type="submit" className="btn btn--primary" disabled={busy(I)}>

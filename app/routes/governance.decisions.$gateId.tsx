@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { DECISION_LABELS, GATE_DECISION_KINDS } from "~/components/governance/decision-labels";
+import { DECISION_LABELS } from "~/components/governance/decision-labels";
 import { GateCriteriaTable, GateVerdictBadge } from "~/components/governance/gates-panel";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -30,6 +30,7 @@ import {
 import { MetricContext } from "~/models/metrics.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
+import { GATE_DECISIONS } from "../../db/schema/enums";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -53,7 +54,7 @@ function schemas() {
     decide: z
       .object({
         intent: z.literal("decide"),
-        decision: z.enum(GATE_DECISION_KINDS, { error: "pick go, no-go or an alternative" }),
+        decision: z.enum(GATE_DECISIONS, { error: "pick go, no-go or an alternative" }),
         alternative: optionalText(500),
         rationale: text(4000),
       })
@@ -233,7 +234,7 @@ export default function GateDecisions() {
               name="decision"
               required
               placeholder="Choose"
-              options={GATE_DECISION_KINDS.map((d) => ({ value: d, label: DECISION_LABELS[d] }))}
+              options={GATE_DECISIONS.map((d) => ({ value: d, label: DECISION_LABELS[d] }))}
               defaultValue={valueOf(reply, "decision", "", "decide")}
               errors={fieldErrorsOf(reply, "decision", "decide")}
             />

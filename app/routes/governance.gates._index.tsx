@@ -13,8 +13,8 @@ import { formatDate, formatMonth } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
 import { badRequest } from "~/lib/forms.server";
 import { latestDecisions } from "~/models/gate-decisions.server";
-import { createGate, evaluateGates, listGates, parseGateForm } from "~/models/governance.server";
-import { getLiveMetrics, gateMetricReader } from "~/models/live-metrics.server";
+import { createGate, parseGateForm } from "~/models/governance.server";
+import { getEvaluatedGates, getLiveMetrics } from "~/models/live-metrics.server";
 import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
 import { getDb } from "~/utils/db.server";
 
@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const live = getLiveMetrics(db, ctx.now, ctx);
   const today = ctx.today;
   return {
-    gates: evaluateGates(listGates(db), gateMetricReader(ctx), today),
+    gates: getEvaluatedGates(db, ctx.now, ctx),
     sources: live.sources,
     today,
     metricOptions: gateMetricOptions(ctx),

@@ -1,31 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { ROADMAP_STATUS_LABELS, ROADMAP_STATUS_NAMES, ROADMAP_STATUS_TONE } from "~/components/roadmap/labels";
+import { ROADMAP_STATUS_LABELS, ROADMAP_STATUS_TONE } from "~/components/roadmap/labels";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Field, SelectField, TextareaField } from "~/components/ui/field";
+import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
-import { parseCsv } from "~/lib/csv";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
-import { plural } from "~/lib/plural";
-import {
-  roadmapCsvRowSchema,
-  roadmapDeleteSchema,
-  roadmapFilterSchema,
-  roadmapImportSchema,
-  roadmapItemSchema,
-  roadmapStatusSchema,
-} from "~/lib/schemas/roadmap.server";
+import { roadmapDeleteSchema, roadmapFilterSchema, roadmapItemSchema, roadmapStatusSchema } from "~/lib/schemas/roadmap.server";
 import { parseSearchParams } from "~/lib/url-params.server";
 import {
-  applyRoadmapImport,
   createRoadmapItem,
   deleteRoadmapItem,
   getRoadmapItem,
@@ -34,7 +24,6 @@ import {
   listRoadmapItems,
   listRoadmapQuarters,
   roadmapKeyTaken,
-  roadmapLookups,
   ROADMAP_CSV_HEADERS,
   setRoadmapStatus,
   updateRoadmapItem,
@@ -42,6 +31,7 @@ import {
 } from "~/models/roadmap.server";
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { getDb, schema } from "~/utils/db.server";
+import { ROADMAP_STATUSES } from "../../db/schema/enums";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -54,7 +44,6 @@ const TEXT = {
 } as const;
 
 const STATUS_LABELS = ROADMAP_STATUS_LABELS;
-const CSV_COLUMNS = "key, title, team, quarter, sprint, status, owner_email, key_result_ids";
 const STATUS_TONE = ROADMAP_STATUS_TONE;
 
 export const meta: MetaFunction = () => [{ title: "Roadmap · Strategy Tracker" }];
@@ -74,6 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     editing: editing && can(user, "roadmap:edit", { teamId: editing.teamId }) ? editing : null,
     keyResults: mayEdit ? listKeyResultOptions(db) : [],
     owners: mayEdit ? db.select({ id: schema.users.id, name: schema.users.name }).from(schema.users).all() : [],
+    csvColumns: ROADMAP_CSV_HEADERS.join(","),
   };
 }
 
@@ -128,44 +118,6 @@ export async function action({ request }: ActionFunctionArgs) {
     deleteRoadmapItem(db, user, item.id);
     return { status: "ok", intent: "delete", message: `${item.key} deleted.` } satisfies FormReply;
   }
-  if (intent === "import") {
-    const parsed = parseForm(formData, roadmapImportSchema, "import");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const csv = parseCsv(parsed.data.csv, roadmapCsvRowSchema, { headers: ROADMAP_CSV_HEADERS, maxRows: 2000 });
-    if (!csv.ok) return fieldError(formData, "csv", csv.errors.map((e) => `row ${e.row}${e.field ? ` ${e.field}` : ""}: ${e.message}`).join("; "), "import");
-    const lk = roadmapLookups(db);
-    const errors: string[] = [];
-    const rows: RoadmapInput[] = [];
-    csv.rows.forEach((r, i) => {
-      const at = `row ${csv.rowNumbers[i]}`;
-      const teamId = lk.teams.get(r.team.toLowerCase());
-      if (teamId === undefined) return void errors.push(`${at} team: is not a known team`);
-      const ownerUserId = r.owner_email ? lk.users.get(r.owner_email.toLowerCase()) : null;
-      if (ownerUserId === undefined) return void errors.push(`${at} owner_email: is not a known user`);
-      const existing = lk.items.get(r.key);
-      if (!can(user, "roadmap:edit", { teamId }) || (existing && !can(user, "roadmap:edit", { teamId: existing.teamId })))
-        return void errors.push(`${at} team: you may not edit this squad's items`);
-      if (!keyResultsExist(db, r.key_result_ids)) return void errors.push(`${at} key_result_ids: names a key result that does not exist`);
-      rows.push({
-        key: r.key,
-        title: r.title,
-        teamId,
-        quarter: r.quarter,
-        sprint: r.sprint ?? null,
-        status: r.status,
-        ownerUserId,
-        keyResultIds: r.key_result_ids,
-      });
-    });
-    if (new Set(rows.map((r) => r.key)).size !== rows.length) errors.push("a key appears twice in the file");
-    if (errors.length) return fieldError(formData, "csv", errors.join("; "), "import");
-    const result = applyRoadmapImport(db, user, rows);
-    return {
-      status: "ok",
-      intent: "import",
-      message: `Imported: ${plural(result.created, "item created", "items created")}, ${plural(result.updated, "item updated", "items updated")}.`,
-    } satisfies FormReply;
-  }
   return unknownIntent(formData);
 }
 
@@ -179,7 +131,7 @@ function StatusForm({ item, reply }: { item: Item; reply: unknown }) {
       <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="itemId" value={item.id} />
       <select name="status" aria-label={`Status of ${item.key}`} defaultValue={valueOf(reply, "status", item.status, rowIntent)} className="dl-cell-input">
-        {ROADMAP_STATUS_NAMES.map((s) => (
+        {ROADMAP_STATUSES.map((s) => (
           <option key={s} value={s}>
             {STATUS_LABELS[s]}
           </option>
@@ -254,7 +206,7 @@ function ItemForm({ data, reply }: { data: Data; reply: unknown }) {
         label="Status"
         name="status"
         required
-        options={ROADMAP_STATUS_NAMES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        options={ROADMAP_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
         defaultValue={v("status", e?.status ?? "planned")}
         errors={err("status")}
       />
@@ -287,7 +239,6 @@ function ItemForm({ data, reply }: { data: Data; reply: unknown }) {
 export default function Roadmap() {
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { user } = useRootData();
   const { items, filter } = data;
   const mayEdit = can(user, "roadmap:edit");
@@ -356,7 +307,7 @@ export default function Roadmap() {
             <thead>
               <tr>
                 <th scope="col">Squad</th>
-                {ROADMAP_STATUS_NAMES.map((s) => (
+                {ROADMAP_STATUSES.map((s) => (
                   <th scope="col" key={s}>
                     {STATUS_LABELS[s]}
                   </th>
@@ -367,7 +318,7 @@ export default function Roadmap() {
               {teamsWithItems.map((t) => (
                 <tr key={t.id}>
                   <th scope="row">{t.name}</th>
-                  {ROADMAP_STATUS_NAMES.map((s) => (
+                  {ROADMAP_STATUSES.map((s) => (
                     <td key={s}>
                       <ul className="plain-list">
                         {items
@@ -399,23 +350,10 @@ export default function Roadmap() {
             ) : null}
           </Card>
           <Card title="Import a CSV">
-            <p className="muted">Columns: {CSV_COLUMNS} (the export's). An item whose key exists is updated; one bad row rejects the file.</p>
-            <Form method="post" className="form-grid" noValidate>
-              <input type="hidden" name="intent" value="import" />
-              <TextareaField
-                label="CSV"
-                name="csv"
-                rows={5}
-                className="form-grid__full"
-                defaultValue={valueOf(reply, "csv", "", "import")}
-                errors={fieldErrorsOf(reply, "csv", "import")}
-              />
-              <div>
-                <Button pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "import"} pendingLabel="Importing…">
-                  Import
-                </Button>
-              </div>
-            </Form>
+            <p className="muted">
+              Roadmap items are imported from a CSV file on the <Link to="/import#import-roadmap">Import page</Link>, in the export's columns (
+              <code>{data.csvColumns}</code>): an item whose key exists is updated; one bad row rejects the file.
+            </p>
           </Card>
         </>
       ) : null}

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
+import { MilestoneTimeline } from "~/components/strategy/milestone-timeline";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -11,11 +12,11 @@ import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatMonth } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { formatGateValue, humanUnitLabel, toHumanUnits } from "~/lib/metrics/gate-units";
-import { MILESTONE_COMPARISONS, MILESTONE_STATE_LABELS, MILESTONE_STATUSES, timelinePosition, type MilestoneState } from "~/lib/metrics/strategy";
+import { MILESTONE_COMPARISONS, MILESTONE_STATE_LABELS, MILESTONE_STATUSES, type MilestoneState } from "~/lib/metrics/strategy";
 import { milestoneDeleteSchema, milestoneSchema, planTargetDeleteSchema, planTargetSchema } from "~/lib/schemas/strategy.server";
 import { parseSearchParams } from "~/lib/url-params.server";
 import { idSchema } from "~/lib/validation.server";
@@ -25,7 +26,7 @@ import {
   deleteMilestone,
   deletePlanTarget,
   getMilestone,
-  getMilestoneViews,
+  getMilestoneTimeline,
   getPlanView,
   planYearProblem,
   setPlanTarget,
@@ -54,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const mayEdit = can(user, "plans:edit");
   return {
     plan: getPlanView(ctx),
-    milestones: getMilestoneViews(ctx),
+    timeline: getMilestoneTimeline(ctx),
     today: ctx.today,
     metricOptions: mayEdit ? gateMetricOptions(ctx) : [],
     editing: mayEdit && params.milestone !== undefined ? getMilestone(db, params.milestone) : null,
@@ -104,16 +105,13 @@ export async function action({ request }: ActionFunctionArgs) {
 const STATE_TONE: Record<MilestoneState, BadgeTone> = { achieved: "good", upcoming: "neutral", overdue: "off-track", missed: "bad", no_data: "neutral" };
 
 export default function Strategy() {
-  const { plan, milestones, today, metricOptions, editing } = useLoaderData<typeof loader>();
+  const { plan, timeline, today, metricOptions, editing } = useLoaderData<typeof loader>();
+  const milestones = timeline.milestones;
   const reply = useActionData<typeof action>();
   const { user, formatting: fmt } = useRootData();
   const mayEdit = can(user, "plans:edit");
   const v = (name: string, fb: string | number | null | undefined, intent: string) => valueOf(isErrorReply(reply, intent) ? reply : null, name, fb, intent);
   const err = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
-  const first = milestones[0]?.dueDate ?? today;
-  const last = milestones.at(-1)?.dueDate ?? today;
-  const from = first < today ? first : today;
-  const to = last > today ? last : today;
   const e = editing;
   return (
     <>
@@ -128,7 +126,8 @@ export default function Strategy() {
           <div className="table-scroll">
             <table className="simple" data-testid="plan-table">
               <caption>
-                Targets are for the end of each year; the actual is today's figure, and the gap is against this year's target ({plan.currentYear}).
+                Targets are for the end of each year. A past year shows the figure it ended on, read from the data (the last closed month of the year for
+                finance, 31 December for headcount); the current year ({plan.currentYear}) shows today's figure; the gap is actual − target.
               </caption>
               <thead>
                 <tr>
@@ -151,34 +150,40 @@ export default function Strategy() {
                       {formatGateValue(r.metricId, r.actual, fmt)}
                     </td>
                     {r.years.map((y) => (
-                      <td className="dl-num" key={y.year}>
-                        {y.target === null ? (
-                          "—"
-                        ) : (
-                          <>
-                            {formatGateValue(r.metricId, y.target, fmt)}
-                            {y.gap !== null ? (
-                              <div>
-                                <Badge tone={y.met ? "good" : "off-track"}>
-                                  {y.met ? "on plan" : "gap"} {formatGateValue(r.metricId, y.gap, fmt)}
-                                </Badge>
-                              </div>
-                            ) : null}
-                            {mayEdit && y.targetId !== null ? (
-                              <Form method="post" className="inline-form">
-                                <input type="hidden" name="intent" value="delete-target" />
-                                <input type="hidden" name="targetId" value={y.targetId} />
-                                <Button size="sm" variant="ghost">
-                                  Remove
-                                  <span className="visually-hidden">
-                                    {" "}
-                                    {r.label} {y.year}
-                                  </span>
-                                </Button>
-                              </Form>
-                            ) : null}
-                          </>
-                        )}
+                      <td className="dl-num" key={y.year} data-plan-year={y.year} data-year-kind={y.kind}>
+                        {y.target === null ? <div className="muted">no target</div> : <div>{formatGateValue(r.metricId, y.target, fmt)}</div>}
+                        {y.kind === "past" ? (
+                          <div
+                            className="muted plan-actual"
+                            data-testid="plan-year-actual"
+                            data-metric={r.metricId}
+                            data-value={y.actual ?? ""}
+                            data-as-of={y.asOf ?? ""}
+                          >
+                            {y.actual === null ? "no data" : `ended at ${formatGateValue(r.metricId, y.actual, fmt)}`}
+                            {y.actual !== null && y.asOf && y.asOf.length === 7 && y.asOf !== `${y.year}-12` ? ` (${formatMonth(y.asOf, fmt.locale)})` : ""}
+                          </div>
+                        ) : null}
+                        {y.gap !== null ? (
+                          <div>
+                            <Badge tone={y.met ? "good" : "off-track"}>
+                              {y.met ? "on plan" : "gap"} {formatGateValue(r.metricId, y.gap, fmt)}
+                            </Badge>
+                          </div>
+                        ) : null}
+                        {mayEdit && y.targetId !== null ? (
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="intent" value="delete-target" />
+                            <input type="hidden" name="targetId" value={y.targetId} />
+                            <Button size="sm" variant="ghost">
+                              Remove
+                              <span className="visually-hidden">
+                                {" "}
+                                {r.label} {y.year}
+                              </span>
+                            </Button>
+                          </Form>
+                        ) : null}
                       </td>
                     ))}
                   </tr>
@@ -230,44 +235,51 @@ export default function Strategy() {
             <p>Add one below: a title, a due date, and either a condition on a catalogue metric or a status you set with evidence.</p>
           </EmptyState>
         ) : (
-          <ol className="milestone-timeline plain-list" data-testid="milestones">
-            <li className="milestone-timeline__today" style={{ ["--at" as string]: timelinePosition(today, from, to) }}>
-              Today, {formatDate(today, "UTC", fmt.locale)}
-            </li>
-            {milestones.map((m) => (
-              <li key={m.id} data-milestone={m.title} style={{ ["--at" as string]: timelinePosition(m.dueDate, from, to) }}>
-                <strong>{formatDate(m.dueDate, "UTC", fmt.locale)}</strong> — {m.title}{" "}
-                <Badge tone={STATE_TONE[m.state]}>{MILESTONE_STATE_LABELS[m.state]}</Badge>
-                <div className="muted">
-                  {m.metricId && m.comparison && m.value !== null ? (
-                    <>
-                      {m.metricLabel} {m.comparison.replace(">=", "≥").replace("<=", "≤")} {formatGateValue(m.metricId, m.value, fmt)}; today{" "}
-                      <span data-metric={m.metricId} data-value={m.current ?? ""}>
-                        {formatGateValue(m.metricId, m.current, fmt, m.value)}
-                      </span>
-                    </>
-                  ) : (
-                    <>Set by a person{m.updatedByName ? ` (${m.updatedByName})` : ""}</>
-                  )}
-                  {m.evidence ? ` · evidence: ${m.evidence}` : ""}
-                </div>
-                {mayEdit ? (
-                  <div className="inline-actions">
-                    <Link to={`/strategy?milestone=${m.id}#milestone-form`}>
-                      Edit<span className="visually-hidden"> {m.title}</span>
-                    </Link>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="delete-milestone" />
-                      <input type="hidden" name="milestoneId" value={m.id} />
-                      <Button size="sm" variant="ghost">
-                        Remove<span className="visually-hidden"> {m.title}</span>
-                      </Button>
-                    </Form>
+          <>
+            <MilestoneTimeline layout={timeline.layout} todayLabel={`Today, ${formatDate(today, "UTC", fmt.locale)}`} />
+            <ol
+              className="milestone-list plain-list"
+              data-testid="milestones"
+              aria-label={`Milestones in date order; today is ${formatDate(today, "UTC", fmt.locale)}`}
+            >
+              {milestones.map((m, i) => (
+                <li key={m.id} data-milestone={m.title} data-state={m.state}>
+                  <span className="milestone-list__num" aria-hidden="true">
+                    {i + 1}.
+                  </span>
+                  <strong>{formatDate(m.dueDate, "UTC", fmt.locale)}</strong> — {m.title}{" "}
+                  <Badge tone={STATE_TONE[m.state]}>{MILESTONE_STATE_LABELS[m.state]}</Badge>
+                  <div className="muted">
+                    {m.metricId && m.comparison && m.value !== null ? (
+                      <>
+                        {m.metricLabel} {m.comparison.replace(">=", "≥").replace("<=", "≤")} {formatGateValue(m.metricId, m.value, fmt)}; today{" "}
+                        <span data-metric={m.metricId} data-value={m.current ?? ""}>
+                          {formatGateValue(m.metricId, m.current, fmt, m.value)}
+                        </span>
+                      </>
+                    ) : (
+                      <>Set by a person{m.updatedByName ? ` (${m.updatedByName})` : ""}</>
+                    )}
+                    {m.evidence ? ` · evidence: ${m.evidence}` : ""}
                   </div>
-                ) : null}
-              </li>
-            ))}
-          </ol>
+                  {mayEdit ? (
+                    <div className="inline-actions">
+                      <Link to={`/strategy?milestone=${m.id}#milestone-form`}>
+                        Edit<span className="visually-hidden"> {m.title}</span>
+                      </Link>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="delete-milestone" />
+                        <input type="hidden" name="milestoneId" value={m.id} />
+                        <Button size="sm" variant="ghost">
+                          Remove<span className="visually-hidden"> {m.title}</span>
+                        </Button>
+                      </Form>
+                    </div>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          </>
         )}
       </Card>
       {mayEdit ? (

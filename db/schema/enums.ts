@@ -31,3 +31,13 @@ export const WEBHOOK_KINDS = ["github", "gitlab", "alertmanager", "pagerduty"] a
 /** What a delivery did: wrote something, changed something, was accepted and not used, or was refused. */
 export const WEBHOOK_OUTCOMES = ["created", "updated", "ignored", "refused"] as const;
 export const KPI_CATEGORIES = ["product", "technical", "business"] as const;
+/** How a scenario's trigger compares the live figure: one bound, or an inclusive range [value, value2] (decision 900). */
+export const TRIGGER_COMPARISONS = [">=", ">", "<=", "<", "between"] as const;
+/** How a milestone's condition compares its metric's figure (decision 901). */
+export const MILESTONE_COMPARISONS = [">=", ">", "<=", "<"] as const;
+/** The status a person sets on a manual milestone (decision 901). */
+export const MILESTONE_STATUSES = ["pending", "done", "missed"] as const;
+/** A roadmap item's status (decision 902). */
+export const ROADMAP_STATUSES = ["planned", "in_progress", "done", "dropped"] as const;
+/** A recorded gate decision (decision 903). */
+export const GATE_DECISIONS = ["go", "no_go", "alternative"] as const;

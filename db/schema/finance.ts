@@ -62,7 +62,10 @@ export const financeSnapshots = sqliteTable("finance_snapshots", {
   customers: integer("customers").notNull(),
   newCustomers: integer("new_customers").notNull(),
   churnedCustomers: integer("churned_customers").notNull(),
+  /** equity and debt raised in the month (a round, a bridge, a loan drawn) */
   financingCents: integer("financing_cents").notNull().default(0),
+  /** the month's cost of revenue (hosting, third-party fees, support serving customers); null = not recorded (gross margin has no data) */
+  costOfRevenueCents: integer("cost_of_revenue_cents"),
   ...timestamps,
 });
 

@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
+import { GATE_DECISIONS } from "./enums";
 import { decisionGates } from "./governance";
 import { users } from "./people";
 
@@ -24,8 +25,6 @@ export const gateManualCriteria = sqliteTable(
   },
   (t) => [index("gate_manual_criteria_gate_idx").on(t.gateId)],
 );
-
-export const GATE_DECISIONS = ["go", "no_go", "alternative"] as const;
 
 export const gateDecisions = sqliteTable(
   "gate_decisions",

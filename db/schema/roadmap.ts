@@ -1,9 +1,8 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
+import { ROADMAP_STATUSES } from "./enums";
 import { keyResults } from "./okrs";
 import { teams, users } from "./people";
-
-export const ROADMAP_STATUSES = ["planned", "in_progress", "done", "dropped"] as const;
 
 /** A roadmap item of a squad: CORE-01 "Kubernetes production migration", its quarter, status, owner. */
 export const roadmapItems = sqliteTable(

@@ -1,8 +1,6 @@
 import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
-
-/** How a scenario's trigger compares the live figure: one bound, or a range [value, value2]. */
-export const TRIGGER_COMPARISONS = [">=", ">", "<=", "<", "between"] as const;
+import { TRIGGER_COMPARISONS } from "./enums";
 
 /**
  * A planning scenario: assumptions over the base plan (today's cash forecast) and a trigger on a

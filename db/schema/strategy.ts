@@ -1,5 +1,6 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
+import { MILESTONE_COMPARISONS, MILESTONE_STATUSES } from "./enums";
 import { users } from "./people";
 
 /**
@@ -20,10 +21,6 @@ export const planTargets = sqliteTable(
   },
   (t) => [uniqueIndex("plan_targets_uq").on(t.metricId, t.year)],
 );
-
-export const MILESTONE_COMPARISONS = [">=", ">", "<=", "<"] as const;
-/** the status a person sets on a manual milestone */
-export const MILESTONE_STATUSES = ["pending", "done", "missed"] as const;
 
 export const milestones = sqliteTable(
   "milestones",

@@ -17,7 +17,15 @@ export type GenSnapshot = {
   newCustomers: number;
   churnedCustomers: number;
   financingCents: number;
+  costOfRevenueCents: number;
 };
+
+/**
+ * Cost of revenue of a demo month: the cloud infrastructure actually spent plus 18 % of revenue
+ * (support and third-party fees serving customers) — a gross margin near the business plan's 75 %
+ * for a first year. Deterministic: no draw from the PRNG, so the rest of the demo is unchanged.
+ */
+export const COST_OF_REVENUE_SHARE = 0.18;
 
 /** The IT strategy's IT budget, 150 k€ a year — cloud 60, dev tools 30, security 25, training 20, R&D 15. */
 const IT_MONTHLY_PLAN: Record<"Cloud infrastructure" | "Dev tools" | "Security" | "Training" | "R&D", number> = {
@@ -116,6 +124,7 @@ export function generateFinance(
     const revenue = Math.round(mrr * rng.normal(1, 0.02)) + services;
     const financing = seriesA ? SERIES_A_CENTS : 0;
     const grossBurn = monthLines.reduce((sum, l) => sum + (l.actualCents ?? 0), 0);
+    const cloud = monthLines.find((l) => l.category === "Cloud infrastructure")?.actualCents ?? 0;
     // the identity the dashboards rely on: cash(m) = cash(m-1) + revenue + financing - gross burn
     cash = cash + revenue + financing - grossBurn;
     snapshots.push({
@@ -127,6 +136,7 @@ export function generateFinance(
       newCustomers,
       churnedCustomers: churned,
       financingCents: financing,
+      costOfRevenueCents: cloud + Math.round(revenue * COST_OF_REVENUE_SHARE),
     });
   });
 

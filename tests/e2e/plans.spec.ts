@@ -69,6 +69,28 @@ test("a lead moves a roadmap item to done and the key result page counts it", as
   await expect(page.getByRole("status")).toContainText("CORE-03: Planned.");
   // another squad's item offers no control, and a forged post is refused
   await expect(page.locator('[data-roadmap-item="PAY-01"]').first().getByRole("button")).toHaveCount(0);
+  // the squad's items are imported from a file on the /import hub; another squad's row is named and nothing is written
+  await page.goto("/import");
+  const hub = page.locator("#import-roadmap");
+  const head = "key,title,team,quarter,sprint,status,owner_email,key_result_ids\n";
+  await hub
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "roadmap.csv", mimeType: "text/csv", buffer: Buffer.from(`${head}PAY-70,Not ours,Payments,2027-Q1,,planned,,\n`) });
+  await hub.getByRole("button", { name: /Import roadmap items/ }).click();
+  await expect(page.locator("body")).toContainText("you may not edit this squad's items");
+  await page
+    .locator("#import-roadmap")
+    .getByLabel("CSV file")
+    .setInputFiles({
+      name: "roadmap.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`${head}CORE-70,Imported from a file,Core,2027-Q1,,planned,,\n`),
+    });
+  await page
+    .locator("#import-roadmap")
+    .getByRole("button", { name: /Import roadmap items/ })
+    .click();
+  await expect(page.locator("#import-roadmap").getByRole("status")).toContainText("Roadmap items: imported 1 rows: 1 created, 0 updated.");
 });
 
 test("a viewer reads scenarios, the plan and the roadmap without any edit control or salary", async ({ page }) => {
@@ -80,11 +102,24 @@ test("a viewer reads scenarios, the plan and the roadmap without any edit contro
   expect(res.status()).toBe(403);
   await page.goto("/strategy");
   await expect(page.getByTestId("plan-table")).toBeVisible();
+  // last year's cells show the figure it ended on (read from the data), this year's today's figure
+  await expect(page.locator('[data-plan-metric="finance.customers"] [data-testid="plan-year-actual"]').first()).toContainText(/ended at \d+/);
   await expect(page.getByTestId("milestones")).toBeVisible();
+  // the drawn timeline is decoration for screen readers (the list is what they read), and at 390 px it scrolls inside its box
+  const drawing = page.getByTestId("milestone-timeline").locator("svg.timeline__svg");
+  await expect(drawing).toHaveAttribute("aria-hidden", "true");
+  await expect(page.getByTestId("milestone-timeline").locator('[data-state="overdue"], [data-state="achieved"]').first()).toBeAttached();
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const box = page.getByTestId("milestone-timeline").locator(".timeline__scroll");
+  expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 900 });
   await expect(page.getByRole("button", { name: /Set target|Add milestone/ })).toHaveCount(0);
   await page.goto("/roadmap");
   await expect(page.getByTestId("roadmap-board")).toBeVisible();
   await expect(page.getByRole("button", { name: /Move|Add item|Import/ })).toHaveCount(0);
+  await page.goto("/import");
+  await expect(page.locator("#import-roadmap")).toContainText("Your role cannot import these.");
   await page.goto("/dashboards/executive");
   await expect(page.getByTestId("exec-scenarios")).toContainText("On track for B — Normal growth");
 });

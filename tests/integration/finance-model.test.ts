@@ -11,6 +11,7 @@ import {
   importSnapshotsCsv,
   redactForecastForUser,
   saveBudgetLine,
+  getSnapshot,
   saveSnapshot,
   FinancePermissionError,
   tokenCreatorActor,
@@ -258,9 +259,20 @@ describe("writes", () => {
   });
 
   it("saveSnapshot: CEO only", () => {
-    const s = { month: "2025-01", cashCents: 1, revenueCents: 2, mrrCents: 3, customers: 4, newCustomers: 1, churnedCustomers: 0, financingCents: 0 };
+    const s = {
+      month: "2025-01",
+      cashCents: 1,
+      revenueCents: 2,
+      mrrCents: 3,
+      customers: 4,
+      newCustomers: 1,
+      churnedCustomers: 0,
+      financingCents: 0,
+      costOfRevenueCents: 500,
+    };
     expect(() => saveSnapshot(db, { kind: "user", actor: CTO }, s)).toThrow(FinancePermissionError);
     expect(saveSnapshot(db, { kind: "user", actor: CEO }, s).created).toBe(true);
+    expect(getSnapshot(db, "2025-01")?.costOfRevenueCents).toBe(500);
     expect(saveSnapshot(db, { kind: "user", actor: CEO }, { ...s, cashCents: 9 }).created).toBe(false);
     expect(auditRows("finance_snapshot").map((a) => a.action)).toEqual(["create", "update"]);
   });

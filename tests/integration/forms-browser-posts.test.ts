@@ -371,6 +371,23 @@ describe("finance (CEO, CTO on IT categories)", () => {
     expectAudit(s.audits, { entityType: "budget_line", action: "import", actor: w.ids.ceo });
   });
 
+  it("finance.snapshots#save-snapshot: a cost of revenue typed is stored; left empty it is not recorded", async () => {
+    const s = await submit("ceo", "/finance/snapshots", { intent: "save-snapshot" }, (f) =>
+      f
+        .fill("month", "2031-02")
+        .fill("cash", "1000000")
+        .fill("revenue", "20000")
+        .fill("mrr", "21000")
+        .fill("customers", "30")
+        .fill("newCustomers", "2")
+        .fill("churnedCustomers", "0")
+        .fill("costOfRevenue", "5000,50"),
+    );
+    expect(s.res.status).toBe(302);
+    expect(one(sql`select cost_of_revenue_cents as c from finance_snapshots where month = '2031-02'`)).toEqual({ c: 500050 });
+    expectAudit(s.audits, { entityType: "finance_snapshot", actor: w.ids.ceo });
+  });
+
   it("finance.snapshots#save-snapshot: financing left empty means 0", async () => {
     const s = await submit("ceo", "/finance/snapshots", { intent: "save-snapshot" }, (f) =>
       f
@@ -1245,7 +1262,7 @@ describe("plans: scenarios, roadmap, multi-year plan, gate decisions", () => {
     );
   });
 
-  it("roadmap#create, #update, #status, #delete, #import (a lead, their squad)", async () => {
+  it("roadmap#create, #update, #status, #delete; import#* roadmap items from a file (a lead, their squad)", async () => {
     const c = await submit("lead", "/roadmap", { intent: "create" }, (f) => f.fill("key", "core-90").fill("title", "Browser item").fill("quarter", "2027-Q1"));
     expect(c.res.status).toBe(200);
     const id = idOf(sql`select id from roadmap_items where key = 'CORE-90'`);
@@ -1257,9 +1274,12 @@ describe("plans: scenarios, roadmap, multi-year plan, gate decisions", () => {
     expect(st.res.status).toBe(200);
     expect(one(sql`select status, sprint from roadmap_items where id = ${id}`)).toEqual({ status: "done", sprint: "Sprint 9" });
     const csv = "key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-91,Imported item,Core,2027-Q1,,planned,lead@innovatech.test,\n";
-    const im = await submit("lead", "/roadmap", { intent: "import" }, (f) => f.fill("csv", csv));
+    const im = await submit("lead", "/import", { kind: "roadmap" }, (f) => f.attach("file", new File([csv], "roadmap.csv", { type: "text/csv" })));
     expect(im.res.status).toBe(200);
-    expect(one(sql`select count(*) as n from roadmap_items where key = 'CORE-91'`)).toEqual({ n: 1 });
+    const imported = idOf(sql`select id from roadmap_items where key = 'CORE-91'`);
+    expectAudit(im.audits, { entityType: "roadmap_item", action: "import", entityId: imported, actor: w.ids.lead });
+    // and the import itself, with its counts
+    expect(im.audits.filter((a) => a.entityType === "roadmap_item" && a.action === "import" && a.entityId === null)).toHaveLength(1);
     const d = await submit("lead", `/roadmap?edit=${id}`, { intent: "delete", itemId: String(id) });
     expect(d.res.status).toBe(200);
     expectAudit(d.audits, { entityType: "roadmap_item", action: "delete", entityId: id, actor: w.ids.lead });

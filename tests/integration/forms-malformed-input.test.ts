@@ -368,27 +368,6 @@ const TABLES: FormTable[] = [
     cases: [{ label: "unknown item", set: () => ({ itemId: unknown }), field: "itemId" }, viewerForbidden],
   },
   {
-    form: "roadmap#import",
-    module: () => import("~/routes/roadmap"),
-    as: "lead",
-    url: () => "/roadmap",
-    valid: () => ({ intent: "import", csv: "key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,Imported,Core,2027-Q1,,planned,,\n" }),
-    fields: { csv: [bad.extra("missing", MISSING), bad.extra("not CSV columns", "a,b\n1,2\n")] },
-    cases: [
-      {
-        label: "another squad's row",
-        set: () => ({ csv: "key,title,team,quarter,sprint,status,owner_email,key_result_ids\nPAY-77,x,Payments,2027-Q1,,planned,,\n" }),
-        field: "csv",
-      },
-      {
-        label: "unknown owner",
-        set: () => ({ csv: "key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,x,Core,2027-Q1,,planned,nobody@x.test,\n" }),
-        field: "csv",
-      },
-      viewerForbidden,
-    ],
-  },
-  {
     form: "strategy#target",
     module: () => import("~/routes/strategy"),
     as: "ceo",
@@ -880,6 +859,7 @@ const TABLES: FormTable[] = [
       newCustomers: "1",
       churnedCustomers: "0",
       financing: "",
+      costOfRevenue: "",
     }),
     fields: {
       month: bad.month(),
@@ -890,6 +870,7 @@ const TABLES: FormTable[] = [
       newCustomers: bad.int(0, 10).filter((b) => b.label !== "above the maximum"),
       churnedCustomers: bad.int(0, 1_000_000_000),
       financing: bad.money({ required: false, nonNegative: true }),
+      costOfRevenue: bad.money({ required: false, nonNegative: true }),
     },
     cases: [
       { label: "new customers above customers", set: () => ({ customers: "1", newCustomers: "2" }), field: "newCustomers" },
@@ -1709,6 +1690,37 @@ const IMPORT_TABLES: ImportTable[] = [
       { label: "no file chosen (empty part)", file: new File([], "", { type: "application/octet-stream" }) },
       { label: "unknown team", file: csvFile("id,name,team,title,start_date,end_date,annual_salary\n,X,Nowhere,Eng,2024-01-01,,1000\n") },
       { label: "impossible date", file: csvFile("id,name,team,title,start_date,end_date,annual_salary\n,X,,Eng,2024-02-30,,1000\n") },
+      { label: "wrong header", file: csvFile("a,b,c\n1,2,3\n") },
+    ],
+  },
+  {
+    form: "import#*",
+    module: () => import("~/routes/import"),
+    as: "lead",
+    url: "/import",
+    base: { kind: "roadmap" },
+    fileField: "file",
+    files: [
+      { label: "no file chosen (empty part)", file: new File([], "", { type: "application/octet-stream" }) },
+      {
+        label: "another squad's row",
+        file: csvFile("key,title,team,quarter,sprint,status,owner_email,key_result_ids\nPAY-77,x,Payments,2027-Q1,,planned,,\n"),
+      },
+      {
+        label: "unknown owner",
+        file: csvFile("key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,x,Core,2027-Q1,,planned,nobody@x.test,\n"),
+      },
+      { label: "bad status", file: csvFile("key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,x,Core,2027-Q1,,finished,,\n") },
+      {
+        label: "key twice",
+        file: csvFile(
+          "key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,x,Core,2027-Q1,,planned,,\ncore-78,y,Core,2027-Q1,,planned,,\n",
+        ),
+      },
+      {
+        label: "unknown key result",
+        file: csvFile("key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,x,Core,2027-Q1,,planned,,999999\n"),
+      },
       { label: "wrong header", file: csvFile("a,b,c\n1,2,3\n") },
     ],
   },

@@ -152,7 +152,12 @@ describe("decision gates on live values", () => {
     expect(g.criteria[0].value).toBe(0.5);
     expect(g.verdict).toBe("pending");
     const reader = gateMetricReader(new LiveSources(db, NOW));
-    const [later] = evaluateGates(listGates(db), { ...reader, value: (id) => (id === "delivery.change_failure_rate" ? 0.01 : reader.value(id)) }, "2027-01-01");
+    const [later] = evaluateGates(
+      db,
+      listGates(db),
+      { ...reader, value: (id: string) => (id === "delivery.change_failure_rate" ? 0.01 : reader.value(id)) },
+      "2027-01-01",
+    );
     expect(later.verdict).toBe("go");
   });
 

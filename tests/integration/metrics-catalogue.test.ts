@@ -10,7 +10,7 @@ import { STATIC_METRIC_IDS } from "~/lib/metrics/catalogue";
 import { listAudit } from "~/models/audit.server";
 import { getItBudgetVsActual } from "~/models/finance.server";
 import { deleteMetricTarget, setMetricTarget, targetFor, TargetPermissionError } from "~/models/metric-targets.server";
-import { COMPUTE, isKnownMetricId, listMetricIds, MetricContext, readFigure, readMetric, UnknownMetricError } from "~/models/metrics.server";
+import { COMPUTE, isKnownMetricId, listMetricIds, MetricContext, readFigure, readMetric, readMetricAt, UnknownMetricError } from "~/models/metrics.server";
 import { getOverviewCounts } from "~/models/overview.server";
 import { schema } from "~/utils/db.server";
 import type { Db } from "../../db/client";
@@ -52,7 +52,16 @@ function seedCompany() {
   const mrr: Record<string, number> = { "2026-01": 8_000_00, "2026-02": 9_000_00, "2026-03": 10_000_00 };
   const customers: Record<string, number> = { "2026-01": 10, "2026-02": 11, "2026-03": 12 };
   for (const month of ["2026-01", "2026-02", "2026-03"]) {
-    insertSnapshot(db, { month, cashCents: 2_400_000_00, revenueCents: 0, mrrCents: mrr[month], customers: customers[month], churnedCustomers: 0 });
+    insertSnapshot(db, {
+      month,
+      cashCents: 2_400_000_00,
+      revenueCents: 0,
+      mrrCents: mrr[month],
+      customers: customers[month],
+      churnedCustomers: 0,
+      financingCents: month === "2026-02" ? 500_000_00 : 0,
+      costOfRevenueCents: month === "2026-03" ? 2_000_00 : null,
+    });
     insertBudgetLine(db, { categoryId: ops.id, month, plannedCents: 90_000_00, actualCents: 90_000_00 });
     insertBudgetLine(db, { categoryId: cloud.id, month, plannedCents: 10_000_00, actualCents: 10_000_00 });
   }
@@ -131,6 +140,8 @@ const EXPECTED: Record<string, number | string | null | ((v: unknown) => void)> 
   "finance.ltv_to_cac": null,
   "finance.default_alive": 0,
   "finance.growth_needed": (v) => expect(v === null || (typeof v === "number" && v > 0)).toBe(true),
+  "finance.gross_margin": null, // a cost of revenue is recorded for March, but March's revenue is 0
+  "finance.funding_raised": 500_000_00, // February's round, January … March 2026
   "people.headcount": 2, // started 2024 and today; not the 20th, not the one who left
   "people.headcount_planned": 4, // 3 employed at the end of April + the open requisition
   "delivery.deployments": 3, // successful production only, within the window
@@ -206,6 +217,43 @@ describe("the compute function of every catalogue id", () => {
     } finally {
       client.prepare = prepare;
     }
+  });
+});
+
+describe("gross margin, funding raised and readings as of a past day", () => {
+  it("gross margin is (revenue − cost of revenue) ÷ revenue of M; funding raised sums January … M of M's year only", () => {
+    insertSnapshot(db, { month: "2025-11", cashCents: 1_000_00, revenueCents: 10_000_00, financingCents: 900_000_00, costOfRevenueCents: 3_000_00 });
+    insertSnapshot(db, { month: "2026-01", cashCents: 1_000_00, revenueCents: 20_000_00, financingCents: 100_000_00, costOfRevenueCents: 5_000_00 });
+    insertSnapshot(db, { month: "2026-02", cashCents: 1_000_00, revenueCents: 40_000_00, financingCents: 200_000_00, costOfRevenueCents: 10_000_00 });
+    const ctx = new MetricContext(db, NOW);
+    expect(readMetric(ctx, "finance.gross_margin")).toEqual({ value: 0.75, asOf: "2026-02" });
+    expect(readMetric(ctx, "finance.funding_raised")).toEqual({ value: 300_000_00, asOf: "2026-02" });
+    // the year before, as of its last closed month: November 2025
+    expect(readMetricAt(ctx, "finance.funding_raised", "2025-12-31", "2025-01-01")).toEqual({ value: 900_000_00, asOf: "2025-11" });
+    expect(readMetricAt(ctx, "finance.gross_margin", "2025-12-31", "2025-01-01")).toEqual({ value: 0.7, asOf: "2025-11" });
+    // nothing closed in 2024: no data, never 2025's or an invented 0
+    expect(readMetricAt(ctx, "finance.funding_raised", "2024-12-31", "2024-01-01").value).toBeNull();
+    expect(readMetricAt(ctx, "finance.customers", "2024-12-31", "2024-01-01").value).toBeNull();
+  });
+
+  it("a month without a recorded cost of revenue has no gross margin", () => {
+    insertSnapshot(db, { month: "2026-03", revenueCents: 40_000_00 });
+    expect(readMetric(new MetricContext(db, NOW), "finance.gross_margin").value).toBeNull();
+  });
+
+  it("readMetricAt: headcount on the day, delivery over the 90 days to that day, a KPI's latest measurement, forecasts none", () => {
+    seedCompany();
+    const ctx = new MetricContext(db, NOW);
+    // employed on 2025-12-31: the 2024 starter and the 2025 starter who left in 2026
+    expect(readMetricAt(ctx, "people.headcount", "2025-12-31").value).toBe(2);
+    expect(readMetricAt(ctx, "people.headcount_planned", "2025-12-31").value).toBeNull();
+    expect(readMetricAt(ctx, "finance.runway_months_with_hiring_plan", "2025-12-31").value).toBeNull();
+    expect(readMetricAt(ctx, "kpi.nps", "2026-03-15")).toEqual({ value: 40, asOf: "2026-03-01" });
+    expect(readMetricAt(ctx, "kpi.nps", "2026-03-15", "2026-03-02").value).toBeNull();
+    // the deployment 100 days before NOW falls in the window ending 2026-01-01 (NOW − 99 days)
+    expect(readMetricAt(ctx, "delivery.deployments", "2026-01-01").value).toBe(1);
+    // on or after today: today's reading
+    expect(readMetricAt(ctx, "finance.customers", "2026-12-31")).toEqual(readMetric(ctx, "finance.customers"));
   });
 });
 

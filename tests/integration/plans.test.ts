@@ -168,4 +168,121 @@ describe("roadmap and multi-year plan", () => {
     if (thisYear?.target != null) expect(thisYear.gap).toBe(actual - thisYear.target);
     expect(plan.years.length).toBeLessThanOrEqual(5);
   });
+
+  it("a past plan year shows the value it ended on, read from the data, and its gap; a year without data says so", () => {
+    const ctx = new MetricContext(w.db);
+    const plan = getPlanView(ctx);
+    const last = plan.currentYear - 1;
+    expect(plan.years).toContain(last);
+    const cell = (id: string) => plan.rows.find((r) => r.metricId === id)!.years.find((y) => y.year === last)!;
+    // customers: December's snapshot of last year
+    const dec = w.db.get<{ customers: number; revenue: number; cost: number | null }>(
+      sql`select customers, revenue_cents as revenue, cost_of_revenue_cents as cost from finance_snapshots where month = ${`${last}-12`}`,
+    );
+    const customers = cell("finance.customers");
+    expect(customers.kind).toBe("past");
+    expect(customers.actual).toBe(dec.customers);
+    expect(customers.asOf).toBe(`${last}-12`);
+    expect(customers.gap).toBe(dec.customers - customers.target!);
+    expect(customers.met).toBe(dec.customers >= customers.target!);
+    // funding raised: the financing of last year's closed months only
+    const raised = w.db.get<{ s: number }>(sql`select coalesce(sum(financing_cents), 0) as s from finance_snapshots where month like ${`${last}-%`}`).s;
+    expect(cell("finance.funding_raised").actual).toBe(raised);
+    // gross margin: December's (revenue − cost of revenue) ÷ revenue
+    expect(cell("finance.gross_margin").actual).toBeCloseTo((dec.revenue - dec.cost!) / dec.revenue, 12);
+    // headcount: employed on 31 December
+    const employed = w.db.get<{ n: number }>(
+      sql`select count(*) as n from employees where start_date <= ${`${last}-12-31`} and (end_date is null or end_date > ${`${last}-12-31`})`,
+    ).n;
+    expect(cell("people.headcount").actual).toBe(employed);
+    // a future year: its target only
+    const future = plan.rows.find((r) => r.metricId === "finance.customers")!.years.find((y) => y.kind === "future")!;
+    expect([future.actual, future.gap]).toEqual([null, null]);
+  });
+
+  it("a past year the data does not reach has no data, never an invented figure; the page says so", async () => {
+    const { setPlanTarget, deletePlanTarget } = await import("~/models/strategy.server");
+    const ctx = new MetricContext(w.db);
+    const year = getPlanView(ctx).years[0];
+    // the plan's first year is last year; a target on a metric without history then (planned headcount)
+    const id = setPlanTarget(w.db, w.ids.ceo, { metricId: "people.headcount_planned", year, value: 25, note: null });
+    try {
+      const c = getPlanView(new MetricContext(w.db))
+        .rows.find((r) => r.metricId === "people.headcount_planned")!
+        .years.find((y) => y.year === year)!;
+      expect([c.kind, c.actual, c.gap, c.met]).toEqual(["past", null, null, null]);
+      const page = await w.as("viewer").get("/strategy");
+      expect(page.html).toMatch(/data-plan-metric="people.headcount_planned"[\s\S]*?no data/);
+    } finally {
+      deletePlanTarget(w.db, w.ids.ceo, id);
+    }
+  });
+});
+
+describe("a gate's verdict counts its manual criteria everywhere", () => {
+  const verdictIn = (html: string, marker: string) => {
+    const at = html.indexOf(marker);
+    expect(at, marker).toBeGreaterThan(-1);
+    return /data-testid="gate-verdict">([^<]+)</.exec(html.slice(at))![1];
+  };
+
+  it("checking a manual criterion turns the gates list and the executive panel to Go together", async () => {
+    const { insertGate } = await import("../../seeds/builders");
+    const { action } = await import("~/routes/governance.decisions.$gateId");
+    // every metric criterion met (there are paying customers), due date passed
+    const gate = insertGate(w.db, { name: "Manual gate", dueDate: "2020-01-01", criteria: [{ metric: "finance.customers", operator: ">=", threshold: 1 }] });
+    const add = await callAction(
+      action,
+      formRequest(`/governance/decisions/${gate.id}`, { intent: "add-criterion", label: "Board approval" }, { cookie: w.cookies.ceo }),
+      { gateId: String(gate.id) },
+    );
+    expect(add.status).toBe(200);
+    const crit = w.db.get<{ id: number }>(sql`select id from gate_manual_criteria where gate_id = ${gate.id}`).id;
+    const read = async () => ({
+      list: verdictIn((await w.as("viewer").get("/governance/gates")).html, `id="gate-${gate.id}"`),
+      exec: verdictIn((await w.as("ceo").get("/dashboards/executive")).html, `data-testid="gate-${gate.id}"`),
+      pack: (await import("~/models/board-pack.server")).assembleBoardPack(w.db)!.gates.find((g) => g.id === gate.id)!.verdict,
+    });
+    expect(await read()).toEqual({ list: "No-go", exec: "No-go", pack: "no_go" });
+    const check = await callAction(
+      action,
+      formRequest(
+        `/governance/decisions/${gate.id}`,
+        { intent: "check", criterionId: String(crit), checked: "on", note: "Minuted" },
+        { cookie: w.cookies.cto },
+      ),
+      { gateId: String(gate.id) },
+    );
+    expect(check.status).toBe(200);
+    expect(await read()).toEqual({ list: "Go", exec: "Go", pack: "go" });
+    const decide = await callAction(
+      action,
+      formRequest(`/governance/decisions/${gate.id}`, { intent: "decide", decision: "go", rationale: "All set" }, { cookie: w.cookies.ceo }),
+      {
+        gateId: String(gate.id),
+      },
+    );
+    expect(decide.status).toBe(200);
+    // the board pack lists the last decision with who and when
+    const packGate = (await import("~/models/board-pack.server")).assembleBoardPack(w.db)!.gates.find((g) => g.id === gate.id)!;
+    expect(packGate.lastDecision).toMatchObject({ decision: "go", decidedByName: expect.any(String) });
+    expect(packGate.manual).toEqual([{ label: "Board approval", checked: true, checkedByName: expect.any(String) }]);
+    w.db.run(sql`delete from decision_gates where id = ${gate.id}`);
+  });
+});
+
+describe("roadmap import through the /import hub", () => {
+  it("a lead imports their squad's items; a file with another squad's row writes nothing and names the row", async () => {
+    const { importRoadmapCsv } = await import("~/models/roadmap.server");
+    const head = "key,title,team,quarter,sprint,status,owner_email,key_result_ids\n";
+    const bad = importRoadmapCsv(w.db, actor("lead"), `${head}CORE-80,Ours,Core,2027-Q1,,planned,,\nPAY-80,Theirs,Payments,2027-Q1,,planned,,\n`, "test");
+    expect(bad).toEqual({ ok: false, errors: [{ row: 3, field: "team", message: "you may not edit this squad's items" }] });
+    expect(w.db.get<{ n: number }>(sql`select count(*) as n from roadmap_items where key in ('CORE-80', 'PAY-80')`).n).toBe(0);
+    const ok = importRoadmapCsv(w.db, actor("lead"), `${head}CORE-80,Ours,Core,2027-Q1,,planned,,\n`, "test");
+    expect(ok).toEqual({ ok: true, rows: 1, created: 1, updated: 0 });
+    const audit = w.db.get<{ n: number }>(
+      sql`select count(*) as n from audit_log where entity_type = 'roadmap_item' and action = 'import' and entity_id is null`,
+    );
+    expect(audit.n).toBeGreaterThan(0);
+  });
 });

@@ -23,7 +23,11 @@ export type GateView = {
     value: number | null;
     outcome: CriterionOutcome;
   }[];
+  /** criteria a person checks; they count in the verdict as the metric criteria do */
+  manual: { id: number; label: string; checked: boolean; checkedByName: string | null }[];
 };
+
+const MANUAL_LABEL = (m: GateView["manual"][number]) => (m.checked ? `Checked${m.checkedByName ? ` by ${m.checkedByName}` : ""}` : "Not checked");
 
 const VERDICT_TONE: Record<GateVerdict, "good" | "bad" | "neutral"> = { go: "good", no_go: "bad", pending: "neutral" };
 const OUTCOME_TONE: Record<CriterionOutcome, "good" | "bad" | "neutral"> = { met: "good", not_met: "bad", no_data: "neutral" };
@@ -52,7 +56,7 @@ export function GateVerdictFormula() {
 
 /** The criteria of one gate: metric, operator, threshold, current value, outcome. */
 export function GateCriteriaTable({ gate, fmt }: { gate: GateView; fmt: Partial<FormatOptions> }) {
-  if (gate.criteria.length === 0) return <p className="muted">No criteria yet: the gate stays pending.</p>;
+  if (gate.criteria.length === 0 && gate.manual.length === 0) return <p className="muted">No criteria yet: the gate stays pending.</p>;
   return (
     <div className="table-scroll">
       <table className="simple gate-criteria">
@@ -86,6 +90,16 @@ export function GateCriteriaTable({ gate, fmt }: { gate: GateView; fmt: Partial<
               </td>
               <td>
                 <Badge tone={OUTCOME_TONE[c.outcome]}>{CRITERION_OUTCOME_LABELS[c.outcome]}</Badge>
+              </td>
+            </tr>
+          ))}
+          {gate.manual.map((m) => (
+            <tr key={`manual-${m.id}`} data-testid="manual-criterion">
+              <th scope="row">{m.label}</th>
+              <td className="nowrap num">checked</td>
+              <td className="nowrap num muted">manual</td>
+              <td>
+                <Badge tone={m.checked ? "good" : "neutral"}>{MANUAL_LABEL(m)}</Badge>
               </td>
             </tr>
           ))}
@@ -130,6 +144,11 @@ export function GatesPanel({ gates, fmt }: { gates: readonly GateView[]; fmt: Fo
                         {formatGateValue(c.metric, c.value, fmt, c.threshold)}
                       </span>
                     </span>
+                  </li>
+                ))}
+                {g.manual.map((m) => (
+                  <li key={`manual-${m.id}`} className="gates-list__criterion" data-testid="manual-criterion">
+                    <Badge tone={m.checked ? "good" : "neutral"}>{MANUAL_LABEL(m)}</Badge> <span>{m.label}</span>
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { LineChart } from "~/components/charts/line-chart";
+import { DECISION_LABELS } from "~/components/governance/decision-labels";
 import { metricAttributes } from "~/components/metrics/kpi-tile";
 import { OKR_STATUS_LABELS } from "~/components/metrics/status-badge";
 import { Button } from "~/components/ui/button";
@@ -14,7 +15,7 @@ import {
   type PackBudgetRow,
   type PackMetric,
 } from "~/lib/board-pack";
-import { formatDate, formatMoney, formatMonth, formatNumber, formatPercent, NO_DATA, type FormatOptions } from "~/lib/format";
+import { formatDate, formatDateTime, formatMoney, formatMonth, formatNumber, formatPercent, NO_DATA, type FormatOptions } from "~/lib/format";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { formatGateValue } from "~/lib/metrics/gate-units";
 import { COMPARISON_SYMBOLS } from "~/lib/metrics/targets";
@@ -196,6 +197,8 @@ const SECTION_TEXT = {
   noCycle: "No OKR cycle was open.",
   noRisks: "No open risk.",
   noGates: "No decision gate.",
+  noDecision: "None recorded",
+  decisionNotKept: "Not kept in this pack",
   ruleRaised: "raised by a rule",
 } as const;
 
@@ -328,6 +331,7 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
                 <th scope="col">Due</th>
                 <th scope="col">Verdict</th>
                 <th scope="col">Criteria</th>
+                <th scope="col">Last decision</th>
               </tr>
             </thead>
             <tbody>
@@ -344,7 +348,19 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
                           {formatGateValue(c.metric, c.threshold, fmt)} — {formatGateValue(c.metric, c.value, fmt, c.threshold)}
                         </li>
                       ))}
+                      {(g.manual ?? []).map((m, i) => (
+                        <li key={`manual-${i}`}>
+                          {m.checked ? `Checked${m.checkedByName ? ` by ${m.checkedByName}` : ""}` : "Not checked"}: {m.label}
+                        </li>
+                      ))}
                     </ul>
+                  </td>
+                  <td data-testid="pack-gate-decision">
+                    {g.lastDecision === undefined
+                      ? SECTION_TEXT.decisionNotKept
+                      : g.lastDecision === null
+                        ? SECTION_TEXT.noDecision
+                        : `${DECISION_LABELS[g.lastDecision.decision]}${g.lastDecision.alternative ? ` (${g.lastDecision.alternative})` : ""} — ${g.lastDecision.decidedByName ?? "a former user"}, ${formatDateTime(g.lastDecision.decidedAt, fmt.timeZone, fmt.locale)}`}
                   </td>
                 </tr>
               ))}

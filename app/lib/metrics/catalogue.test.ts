@@ -36,6 +36,8 @@ const TABLE: [string, MetricUnit, "higher" | "lower" | null, MetricScope][] = [
   ["finance.ltv_to_cac", "ratio", "higher", "closed_month"],
   ["finance.default_alive", "boolean", null, "closed_month"],
   ["finance.growth_needed", "fraction", "lower", "closed_month"],
+  ["finance.gross_margin", "fraction", "higher", "closed_month"],
+  ["finance.funding_raised", "cents", "higher", "closed_month"],
   ["people.headcount", "count", null, "today"],
   ["people.headcount_planned", "count", null, "today"],
   ["delivery.deployments", "count", "higher", "window"],
@@ -73,6 +75,17 @@ describe("the metric catalogue", () => {
 
   it("a deployment count is successful production deployments", () => {
     expect(metricDefinition("delivery.deployments")!.formula).toMatch(/successful production deployments/i);
+  });
+
+  it("gross margin and funding raised state their formula and window exactly", () => {
+    const gm = metricDefinition("finance.gross_margin")!;
+    expect(gm.formula).toContain("(Revenue of M − cost of revenue of M) ÷ revenue of M");
+    expect(gm.formula).toMatch(/none when M's cost of revenue was not recorded or its revenue is 0/);
+    expect(gm.window).toMatch(/^As of M.*Month M\.$/);
+    const fr = metricDefinition("finance.funding_raised")!;
+    expect(fr.formula).toContain("Σ financing inflow (equity and debt raised)");
+    expect(fr.formula).toContain("from January of M's calendar year to M inclusive");
+    expect(fr.window).toMatch(/January of M's calendar year … M/);
   });
 
   it("headcount counts start ≤ today < end", () => {

@@ -121,6 +121,8 @@ const DEFINITIONS = {
   "finance.ltv_to_cac": fin(F.ltvToCac, "ratio"),
   "finance.default_alive": fin(F.defaultAlive, "boolean"),
   "finance.growth_needed": fin(F.growthNeeded, "fraction"),
+  "finance.gross_margin": fin(F.grossMargin, "fraction"),
+  "finance.funding_raised": fin(F.fundingRaised, "cents"),
   "people.headcount": {
     label: "Headcount",
     formula: "Employees whose start date ≤ today < end date (no end date: still employed). People who start later are not counted yet.",

@@ -14,6 +14,8 @@ import {
   cumulativeTotals,
   DEFAULT_FINANCE_SETTINGS,
   FORMULAS,
+  grossMarginOf,
+  yearStartOf,
   forecastCash,
   grossBurn,
   growthNeeded,
@@ -824,9 +826,31 @@ describe("FORMULAS", () => {
     ["burnMultiple", "× 12"],
     ["arr", "12 × MRR"],
     ["ltv", "ARPA × gross margin"],
+    ["grossMargin", "(Revenue of M − cost of revenue of M) ÷ revenue of M"],
+    ["fundingRaised", "from January of M's calendar year to M inclusive"],
   ])("%s formula mentions %s", (key, fragment) => {
     expect(FORMULAS[key].formula).toContain(fragment);
   });
+});
+
+describe("grossMarginOf", () => {
+  it.each<[string, number, number | null, number | null]>([
+    ["75 % margin", 100_000, 25_000, 0.75],
+    ["no cost of revenue recorded → none", 100_000, null, null],
+    ["zero cost → 100 %", 100_000, 0, 1],
+    ["no revenue → none", 0, 5_000, null],
+    ["costs above revenue → negative", 10_000, 15_000, -0.5],
+  ])("%s", (_name, revenue, cost, expected) => {
+    expect(grossMarginOf(revenue, cost)).toBe(expected);
+  });
+});
+
+describe("yearStartOf", () => {
+  it.each([
+    ["2026-07", "2026-01"],
+    ["2026-01", "2026-01"],
+    ["2025-12", "2025-01"],
+  ])("%s → %s", (m, start) => expect(yearStartOf(m)).toBe(start));
 });
 
 describe("budgetVsActual", () => {

@@ -253,6 +253,20 @@ export function ltv(arpaCents: number | null, grossMargin: number, churn: number
   return Math.round((arpaCents * grossMargin) / churn);
 }
 
+/**
+ * Gross margin of a month = (revenue − cost of revenue) ÷ revenue; null when the cost of revenue
+ * was not recorded (null) or there is no revenue (≤ 0). May be negative (costs above revenue).
+ */
+export function grossMarginOf(revenueCents: number, costOfRevenueCents: number | null): number | null {
+  if (costOfRevenueCents === null || !(revenueCents > 0)) return null;
+  return (revenueCents - costOfRevenueCents) / revenueCents;
+}
+
+/** The first month of the calendar year of `month` ('YYYY-MM' → 'YYYY-01'): the start of "year to date". */
+export function yearStartOf(month: string): string {
+  return `${month.slice(0, 4)}-01`;
+}
+
 /** LTV ÷ CAC; null when either is null or CAC is 0. */
 export function ltvToCac(ltvCents: number | null, cacCents: number | null): number | null {
   if (ltvCents === null || cacCents === null || cacCents === 0) return null;
@@ -280,6 +294,8 @@ export type FormulaKey =
   | "arpa"
   | "ltv"
   | "ltvToCac"
+  | "grossMargin"
+  | "fundingRaised"
   | "forecast";
 
 /** label, formula text, window and (where it applies) which direction is better. */
@@ -383,6 +399,19 @@ export const FORMULAS: Readonly<Record<FormulaKey, FormulaText>> = Object.freeze
     label: "LTV ÷ CAC",
     formula: "LTV ÷ CAC; none when either is unknown.",
     window: "As LTV and CAC.",
+    direction: "higher",
+  },
+  grossMargin: {
+    label: "Gross margin",
+    formula:
+      "(Revenue of M − cost of revenue of M) ÷ revenue of M, both from M's finance snapshot; none when M's cost of revenue was not recorded or its revenue is 0. (LTV uses the gross-margin company setting, not this figure.)",
+    window: "Month M.",
+    direction: "higher",
+  },
+  fundingRaised: {
+    label: "Funding raised (year to date)",
+    formula: "Σ financing inflow (equity and debt raised) of the finance snapshots from January of M's calendar year to M inclusive; 0 when none was raised.",
+    window: "January of M's calendar year … M (a year's figure is complete once its December is closed).",
     direction: "higher",
   },
   forecast: {

@@ -57,6 +57,22 @@ describe("evaluateGate", () => {
     expect(evaluateGate({ dueDate, criteria }, today).verdict).toBe(verdict);
   });
 
+  const checked = { checked: true };
+  const unchecked = { checked: false };
+  it.each<[string, GateCriterionInput[], { checked: boolean }[], string, string, GateVerdict]>([
+    ["metrics met, manual checked → go", [met], [checked, checked], "2024-06-30", "2024-06-01", "go"],
+    ["metrics met, one manual unchecked before due → pending", [met], [checked, unchecked], "2024-06-30", "2024-06-01", "pending"],
+    ["metrics met, one manual unchecked on due date → no_go", [met], [unchecked], "2024-06-30", "2024-06-30", "no_go"],
+    ["manual only, all checked → go", [], [checked], "2024-06-30", "2024-07-01", "go"],
+    ["manual only, unchecked after due → no_go", [], [unchecked], "2024-06-30", "2024-07-01", "no_go"],
+    ["manual checked but a metric unmet after due → no_go", [notMet], [checked], "2024-06-30", "2024-07-01", "no_go"],
+    ["no manual criterion: the metric verdict", [met], [], "2024-06-30", "2024-07-01", "go"],
+  ])("with manual criteria: %s", (_name, criteria, manual, dueDate, today, verdict) => {
+    const r = evaluateGate({ dueDate, criteria, manual }, today);
+    expect(r.verdict).toBe(verdict);
+    expect(r.manual).toEqual(manual);
+  });
+
   it("returns every criterion, in order, with its outcome and extra fields kept", () => {
     const result = evaluateGate(
       {

@@ -1,13 +1,15 @@
 /**
  * Governance metrics — decision gates and maturity indicators. Pure functions, no I/O.
  *
- * Decision gates: criteria { metric, operator, threshold } evaluated against live metric values
- * (null = no data).
- * - a gate whose criteria are all met is 'go', at any time;
- * - otherwise (any criterion not met or without data) it is 'pending' before its due date and
- *   'no_go' on or after it (today ≥ dueDate);
+ * Decision gates: metric criteria { metric, operator, threshold } evaluated against live metric
+ * values (null = no data), and manual criteria a person checks (docs/decisions/903-gate-decisions.md).
+ * - a gate whose metric criteria are all met and manual criteria all checked is 'go', at any time;
+ * - otherwise (any criterion not met, without data or unchecked) it is 'pending' before its due
+ *   date and 'no_go' on or after it (today ≥ dueDate);
  * - a criterion without data counts as not met;
- * - a gate with no criteria has nothing to decide on: 'pending' at any time.
+ * - a gate with no criteria of either kind has nothing to decide on: 'pending' at any time.
+ * evaluateGate is the one verdict: the gates list, the decisions page, the executive panel and the
+ * board pack all read it.
  */
 import { GATE_OPERATORS, MATURITY_INDICATORS as MATURITY_INDICATOR_KEYS } from "../../../db/schema/enums";
 import { CATALOGUE, isKpiMetricId, isStaticMetricId, metricDefinition, type StaticMetricId } from "./catalogue";
@@ -63,26 +65,36 @@ export type GateCriterionInput = {
 
 export type GateCriterionResult<C extends GateCriterionInput = GateCriterionInput> = C & { outcome: CriterionOutcome };
 
-export type GateEvaluation<C extends GateCriterionInput = GateCriterionInput> = {
+/** A manual criterion as the verdict sees it: checked by a person or not. */
+export type ManualCriterionInput = { checked: boolean };
+
+export type GateEvaluation<C extends GateCriterionInput = GateCriterionInput, M extends ManualCriterionInput = ManualCriterionInput> = {
   verdict: GateVerdict;
-  /** the input criteria, in order, each with its outcome */
+  /** the input metric criteria, in order, each with its outcome */
   criteria: GateCriterionResult<C>[];
+  /** the input manual criteria, in order */
+  manual: M[];
 };
 
 /**
- * Verdict of a gate on `todayIso` ('YYYY-MM-DD'; dueDate likewise, RangeError otherwise):
- * all criteria met → 'go'; else today < dueDate → 'pending'; else 'no_go'. No criteria → 'pending'.
+ * Verdict of a gate on `todayIso` ('YYYY-MM-DD'; dueDate likewise, RangeError otherwise): every
+ * metric criterion met and every manual criterion checked (at least one criterion of either kind)
+ * → 'go'; else today < dueDate → 'pending'; else 'no_go'. No criteria at all → 'pending'.
  * Extra fields on each criterion (e.g. an id) are kept in the result.
  */
-export function evaluateGate<C extends GateCriterionInput>(gate: { dueDate: string; criteria: readonly C[] }, todayIso: string): GateEvaluation<C> {
+export function evaluateGate<C extends GateCriterionInput, M extends ManualCriterionInput = ManualCriterionInput>(
+  gate: { dueDate: string; criteria: readonly C[]; manual?: readonly M[] },
+  todayIso: string,
+): GateEvaluation<C, M> {
   const due = parseIsoDate(gate.dueDate);
   const today = parseIsoDate(todayIso);
   const criteria = gate.criteria.map((c) => ({ ...c, outcome: compareCriterion(c.value, c.operator, c.threshold) }));
+  const manual = [...(gate.manual ?? [])];
   let verdict: GateVerdict;
-  if (criteria.length === 0) verdict = "pending";
-  else if (criteria.every((c) => c.outcome === "met")) verdict = "go";
+  if (criteria.length === 0 && manual.length === 0) verdict = "pending";
+  else if (criteria.every((c) => c.outcome === "met") && manual.every((m) => m.checked)) verdict = "go";
   else verdict = today < due ? "pending" : "no_go";
-  return { verdict, criteria };
+  return { verdict, criteria, manual };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -139,8 +151,8 @@ export const FORMULAS: Record<GovernanceMetricKey, MetricFormula> = {
   gate_verdict: {
     label: "Gate verdict",
     formula:
-      "Go when every criterion is met. Otherwise pending before the due date and no-go on or after it. A criterion whose metric has no data counts as not met.",
-    window: "Live metric values today.",
+      "Go when every metric criterion is met and every manual criterion is checked. Otherwise pending before the due date and no-go on or after it. A criterion whose metric has no data counts as not met; a gate without any criterion stays pending.",
+    window: "Live metric values and the manual criteria's state today.",
   },
   maturity_score: {
     label: "Maturity score",

@@ -5,6 +5,7 @@
  * the base scenario IS today's forecast (tests: scenarios.test.ts, tests/integration/scenarios.test.ts).
  * docs/decisions/900-scenarios-over-the-base-plan.md
  */
+import { TRIGGER_COMPARISONS } from "../../../db/schema/enums";
 import { addMonths, isMonth, monthDiff } from "../months";
 import { forecastCash, monthsUntil, type CashForecast, type ForecastInput } from "./finance";
 
@@ -176,7 +177,7 @@ export function scenarioOutcome(base: BasePlan, a: ScenarioAssumptions): Scenari
 // Triggers
 // ---------------------------------------------------------------------------------------------------
 
-export const TRIGGER_COMPARISONS = [">=", ">", "<=", "<", "between"] as const;
+export { TRIGGER_COMPARISONS };
 export type TriggerComparison = (typeof TRIGGER_COMPARISONS)[number];
 
 export type Trigger = { metricId: string; comparison: TriggerComparison; value: number; value2: number | null; by: string | null };

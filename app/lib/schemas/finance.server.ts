@@ -72,6 +72,8 @@ export const snapshotFormSchema = z
     newCustomers: formCount,
     churnedCustomers: formCount,
     financing: formMoney("financing", true).optional(),
+    /** empty = not recorded */
+    costOfRevenue: formMoney("cost of revenue", true).optional(),
   })
   .refine((s) => s.newCustomers <= s.customers, { path: ["newCustomers"], message: "must not exceed customers" });
 

@@ -1,7 +1,7 @@
 /** Form, URL and CSV schemas of the roadmap (server only). */
 import { z } from "zod";
 import { idSchema } from "~/lib/validation.server";
-import { ROADMAP_STATUSES } from "../../../db/schema/roadmap";
+import { ROADMAP_STATUSES } from "../../../db/schema/enums";
 
 export const ROADMAP_KEY = /^[A-Z][A-Z0-9]{0,11}-\d{1,4}$/;
 export const QUARTER = /^(20\d\d)-Q[1-4]$/;
@@ -31,10 +31,6 @@ export const roadmapItemSchema = z.object({
 
 export const roadmapStatusSchema = z.object({ intent: z.literal("status"), itemId: idSchema, status });
 export const roadmapDeleteSchema = z.object({ intent: z.literal("delete"), itemId: idSchema });
-export const roadmapImportSchema = z.object({
-  intent: z.literal("import"),
-  csv: z.string({ error: "paste the CSV" }).min(1, "paste the CSV").max(500_000, "is too long (500 000 characters at most)"),
-});
 
 export const roadmapFilterSchema = z.object({
   team: idSchema.optional(),

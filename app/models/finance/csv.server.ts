@@ -14,6 +14,10 @@ import type { Db } from "~/utils/db.server";
 
 export const BUDGET_CSV_HEADERS = ["month", "category", "planned", "actual"] as const;
 export const SNAPSHOT_CSV_HEADERS = ["month", "cash", "revenue", "mrr", "customers", "new_customers", "churned_customers", "financing"] as const;
+/** Snapshot columns a file may leave out (files written before they existed still import): cost_of_revenue, empty = not recorded. */
+export const SNAPSHOT_CSV_OPTIONAL_HEADERS = ["cost_of_revenue"] as const;
+/** Every snapshot column, as exported and in the template. */
+export const SNAPSHOT_CSV_ALL_HEADERS = [...SNAPSHOT_CSV_HEADERS, ...SNAPSHOT_CSV_OPTIONAL_HEADERS] as const;
 
 /** At most this many data rows per imported file. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -50,6 +54,8 @@ export const snapshotCsvRowSchema = z.object({
   churned_customers: countSchema,
   /** empty = 0 */
   financing: nonNegEuros.optional(),
+  /** empty or absent = not recorded (the month has no gross margin) */
+  cost_of_revenue: nonNegEuros.optional(),
 });
 
 export type ImportResult = { ok: true; created: number; updated: number; rows: number } | { ok: false; errors: CsvRowError[] };

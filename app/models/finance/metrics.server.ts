@@ -130,3 +130,31 @@ export function getFinanceMetricsWithPrevious(db: Db, asOf?: string): { current:
 export function listClosedMonths(db: Db): string[] {
   return db.all<{ month: string }>(sql`SELECT month FROM finance_snapshots ORDER BY month`).map((r) => r.month);
 }
+
+/** The snapshot figures of a closed month that FinanceMetrics does not carry: its gross margin's inputs and the funding raised in its year to date. */
+export type FinanceMonthExtras = {
+  month: string;
+  revenueCents: number;
+  /** null: not recorded */
+  costOfRevenueCents: number | null;
+  /** Σ financing of the snapshots from January of the month's year to the month */
+  fundingRaisedYtdCents: number;
+};
+
+/**
+ * The extras of the latest closed month ≤ asOf ('YYYY-MM'; default: the latest closed month); null
+ * when none. One statement (the year-to-date sum is a sub-select on the month index).
+ */
+export function getFinanceMonthExtras(db: Db, asOf?: string): FinanceMonthExtras | null {
+  const upTo = asOf ? asOf.slice(0, 7) : null;
+  return (
+    db.get<FinanceMonthExtras | undefined>(sql`
+      SELECT s.month AS month, s.revenue_cents AS revenueCents, s.cost_of_revenue_cents AS costOfRevenueCents,
+             (SELECT COALESCE(SUM(f.financing_cents), 0) FROM finance_snapshots f
+               WHERE f.month >= substr(s.month, 1, 4) || '-01' AND f.month <= s.month) AS fundingRaisedYtdCents
+        FROM finance_snapshots s
+       WHERE ${upTo === null ? sql`1 = 1` : sql`s.month <= ${upTo}`}
+       ORDER BY s.month DESC
+       LIMIT 1`) ?? null
+  );
+}

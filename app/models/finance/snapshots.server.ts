@@ -5,7 +5,14 @@ import { parseCsv, toCsv } from "~/lib/csv";
 import { eurosFromCents } from "~/lib/format";
 import { recordAudit } from "~/models/audit.server";
 import { FinancePermissionError, type FinanceWriter, auditActorOf, writerMayEditSnapshots } from "~/models/finance/budget.server";
-import { type ImportResult, MAX_IMPORT_ROWS, SNAPSHOT_CSV_HEADERS, snapshotCsvRowSchema } from "~/models/finance/csv.server";
+import {
+  type ImportResult,
+  MAX_IMPORT_ROWS,
+  SNAPSHOT_CSV_ALL_HEADERS,
+  SNAPSHOT_CSV_HEADERS,
+  SNAPSHOT_CSV_OPTIONAL_HEADERS,
+  snapshotCsvRowSchema,
+} from "~/models/finance/csv.server";
 import type { Db } from "~/utils/db.server";
 
 export type SnapshotRow2 = {
@@ -18,11 +25,14 @@ export type SnapshotRow2 = {
   newCustomers: number;
   churnedCustomers: number;
   financingCents: number;
+  /** null: not recorded */
+  costOfRevenueCents: number | null;
 };
 export type SnapshotInput = Omit<SnapshotRow2, "id">;
 
 const SNAPSHOT_COLUMNS = sql`id, month, cash_cents AS cashCents, revenue_cents AS revenueCents, mrr_cents AS mrrCents,
-  customers, new_customers AS newCustomers, churned_customers AS churnedCustomers, financing_cents AS financingCents`;
+  customers, new_customers AS newCustomers, churned_customers AS churnedCustomers, financing_cents AS financingCents,
+  cost_of_revenue_cents AS costOfRevenueCents`;
 
 export function getSnapshot(db: Db, month: string): SnapshotRow2 | null {
   return db.get<SnapshotRow2 | undefined>(sql`SELECT ${SNAPSHOT_COLUMNS} FROM finance_snapshots WHERE month = ${month}`) ?? null;
@@ -37,6 +47,7 @@ export const SNAPSHOT_SORTS = {
   newCustomers: sql`new_customers`,
   churnedCustomers: sql`churned_customers`,
   financingCents: sql`financing_cents`,
+  costOfRevenueCents: sql`cost_of_revenue_cents`,
 } as const;
 export type SnapshotSort = keyof typeof SNAPSHOT_SORTS;
 
@@ -64,7 +75,7 @@ export function listSnapshots(
 export function exportSnapshotsCsv(db: Db): string {
   const rows = db.all<SnapshotRow2>(sql`SELECT ${SNAPSHOT_COLUMNS} FROM finance_snapshots ORDER BY month`);
   return toCsv(
-    SNAPSHOT_CSV_HEADERS,
+    SNAPSHOT_CSV_ALL_HEADERS,
     rows.map((r) => [
       r.month,
       eurosFromCents(r.cashCents),
@@ -74,6 +85,7 @@ export function exportSnapshotsCsv(db: Db): string {
       r.newCustomers,
       r.churnedCustomers,
       eurosFromCents(r.financingCents),
+      r.costOfRevenueCents === null ? "" : eurosFromCents(r.costOfRevenueCents),
     ]),
   );
 }
@@ -81,13 +93,14 @@ export function exportSnapshotsCsv(db: Db): string {
 function upsertSnapshotStatement(t: Db, s: SnapshotInput, now: number): number {
   return t.get<{ id: number }>(sql`
     INSERT INTO finance_snapshots (month, cash_cents, revenue_cents, mrr_cents, customers, new_customers,
-                                   churned_customers, financing_cents, created_at, updated_at)
+                                   churned_customers, financing_cents, cost_of_revenue_cents, created_at, updated_at)
     VALUES (${s.month}, ${s.cashCents}, ${s.revenueCents}, ${s.mrrCents}, ${s.customers}, ${s.newCustomers},
-            ${s.churnedCustomers}, ${s.financingCents}, ${now}, ${now})
+            ${s.churnedCustomers}, ${s.financingCents}, ${s.costOfRevenueCents}, ${now}, ${now})
     ON CONFLICT (month) DO UPDATE SET
       cash_cents = excluded.cash_cents, revenue_cents = excluded.revenue_cents, mrr_cents = excluded.mrr_cents,
       customers = excluded.customers, new_customers = excluded.new_customers,
       churned_customers = excluded.churned_customers, financing_cents = excluded.financing_cents,
+      cost_of_revenue_cents = excluded.cost_of_revenue_cents,
       updated_at = excluded.updated_at
     RETURNING id`)!.id;
 }
@@ -142,9 +155,10 @@ export function importSnapshotsCsv(db: Db, writer: FinanceWriter, text: string, 
       newCustomers: r.new_customers,
       churnedCustomers: r.churned_customers,
       financingCents: r.financing ?? 0,
+      costOfRevenueCents: r.cost_of_revenue ?? null,
     };
   });
-  const parsed = parseCsv(text, schema, { headers: SNAPSHOT_CSV_HEADERS, maxRows: MAX_IMPORT_ROWS });
+  const parsed = parseCsv(text, schema, { headers: SNAPSHOT_CSV_HEADERS, optionalHeaders: SNAPSHOT_CSV_OPTIONAL_HEADERS, maxRows: MAX_IMPORT_ROWS });
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const inputs = parsed.rows;
   return db.transaction((tx) => {

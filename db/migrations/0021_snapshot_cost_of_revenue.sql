@@ -1,0 +1,1 @@
+ALTER TABLE `finance_snapshots` ADD `cost_of_revenue_cents` integer;
