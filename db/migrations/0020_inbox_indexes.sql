@@ -1,0 +1,2 @@
+CREATE INDEX `decision_gates_due_idx` ON `decision_gates` (`due_date`);--> statement-breakpoint
+CREATE INDEX `audit_entity_id_idx` ON `audit_log` (`entity_type`,`entity_id`,`at`);
