@@ -1,5 +1,5 @@
 /** The one entry: checks the database is empty of business data, then writes the whole demo in one transaction. */
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { hashPassword } from "../../app/auth/password.server";
 import { schema, type Db } from "../../db/client";
 import { insertMany, type DbWriter } from "../builders";
@@ -179,6 +179,33 @@ function buildDemo(db: DbWriter, passwordHash: string, now: number): void {
       proposedByUserId: r.proposedBy === null ? null : userId(r.proposedBy),
       ...at(cal.anchor - (60 - (i % 50)) * DAY),
     })),
+  );
+
+  // when each requisition past "planned" last moved, in the audit trail (the inbox's stale-requisition
+  // rule reads it): most moved recently, a few have waited longer than their stage allows
+  const moved = db.all<{ id: number; status: string; isTech: number }>(
+    sql`SELECT q.id, q.status, COALESCE(t.is_tech, 0) AS isTech FROM requisitions q LEFT JOIN teams t ON t.id = q.team_id
+        WHERE q.status IN ('open', 'interviewing', 'offer') ORDER BY q.id`,
+  );
+  const PREVIOUS: Record<string, string> = { open: "planned", interviewing: "open", offer: "interviewing" };
+  const MOVED_DAYS_AGO = [3, 5, 9, 12, 15, 20, 25, 33];
+  insertMany(
+    db,
+    schema.auditLog,
+    moved.map((q, i) => {
+      const when = new Date(cal.anchor - MOVED_DAYS_AGO[i % MOVED_DAYS_AGO.length] * DAY);
+      return {
+        at: when,
+        actorUserId: userId(q.isTech ? "cto" : "ceo"),
+        action: "status",
+        entityType: "requisition",
+        entityId: String(q.id),
+        before: JSON.stringify({ status: PREVIOUS[q.status] }),
+        after: JSON.stringify({ status: q.status }),
+        createdAt: when,
+        updatedAt: when,
+      };
+    }),
   );
 
   // ---------------------------------------------------------------- risks
