@@ -130,15 +130,15 @@ function milestonesFrom(s: Scope): SQL {
     WHERE m.due_date <= ${s.dueBy} AND m.metric_id IS NULL AND m.status = 'pending'`;
 }
 
-/** A source whose latest refused delivery (in the window) came after its latest accepted one. */
+/** A source with a refused delivery (in the window) and no accepted delivery after it. */
 function webhooksFrom(s: Scope): SQL {
   const since = s.now - WEBHOOK_FAILURE_DAYS * DAY_MS;
   return sql`
     FROM webhook_sources s
-    WHERE EXISTS (
-      SELECT 1 FROM webhook_deliveries f
-      WHERE f.source_id = s.id AND f.outcome = 'refused' AND f.received_at >= ${since}
-        AND NOT EXISTS (SELECT 1 FROM webhook_deliveries ok WHERE ok.source_id = s.id AND ok.outcome <> 'refused' AND ok.id > f.id))`;
+    WHERE s.id IN (
+      SELECT f.source_id FROM webhook_deliveries f
+      WHERE f.outcome = 'refused' AND f.received_at >= ${since}
+        AND NOT EXISTS (SELECT 1 FROM webhook_deliveries ok WHERE ok.source_id = f.source_id AND ok.outcome <> 'refused' AND ok.id > f.id))`;
 }
 
 const FROM: Record<InboxKind, (s: Scope) => SQL> = {
