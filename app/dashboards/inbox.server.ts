@@ -89,21 +89,10 @@ function risksFrom(s: Scope): SQL {
       AND r.next_review_date IS NOT NULL AND r.next_review_date <= ${s.today}`;
 }
 
-/**
- * When a requisition's status last changed: its latest audit entry that set a status (created,
- * moved, or edited to another status); the row's creation when the trail has none (seeded rows).
- */
-const LAST_STATUS_CHANGE = sql`COALESCE((
-      SELECT MAX(a.at) FROM audit_log a
-      WHERE a.entity_type = 'requisition' AND a.entity_id = CAST(q.id AS TEXT)
-        AND (a.action IN ('create', 'status')
-          OR (a.action = 'update' AND json_extract(a.after, '$.status') IS NOT NULL
-              AND json_extract(a.after, '$.status') IS NOT json_extract(a.before, '$.status')))
-    ), q.created_at)`;
-
-function staleLimitSql(now: number): SQL {
-  const branches = Object.entries(STALE_REQUISITION_DAYS).map(([status, days]) => sql`WHEN ${status} THEN ${now - days * DAY_MS}`);
-  return sql`CASE q.status ${sql.join(branches, sql` `)} END`;
+/** Per status, "changed before this instant": one index range (status, status_changed_at) per status. */
+function staleSql(now: number): SQL {
+  const ranges = Object.entries(STALE_REQUISITION_DAYS).map(([status, days]) => sql`(q.status = ${status} AND q.status_changed_at < ${now - days * DAY_MS})`);
+  return sql`(${sql.join(ranges, sql` OR `)})`;
 }
 
 function requisitionsFrom(s: Scope): SQL {
@@ -113,8 +102,7 @@ function requisitionsFrom(s: Scope): SQL {
     FROM requisitions q
     LEFT JOIN teams t ON t.id = q.team_id
     WHERE (${teamIn} OR ${noTeam})
-      AND q.status IN (${sql.join(Object.keys(STALE_REQUISITION_DAYS), sql`, `)})
-      AND ${LAST_STATUS_CHANGE} < ${staleLimitSql(s.now)}`;
+      AND ${staleSql(s.now)}`;
 }
 
 function gatesFrom(s: Scope): SQL {
@@ -138,7 +126,8 @@ function webhooksFrom(s: Scope): SQL {
     WHERE s.id IN (
       SELECT f.source_id FROM webhook_deliveries f
       WHERE f.outcome = 'refused' AND f.received_at >= ${since}
-        AND NOT EXISTS (SELECT 1 FROM webhook_deliveries ok WHERE ok.source_id = f.source_id AND ok.outcome <> 'refused' AND ok.id > f.id))`;
+        -- an accepted delivery is always verified: (source_id, verified, id) reads only the newer ones
+        AND NOT EXISTS (SELECT 1 FROM webhook_deliveries ok WHERE ok.source_id = f.source_id AND ok.verified = 1 AND ok.id > f.id AND ok.outcome <> 'refused'))`;
 }
 
 const FROM: Record<InboxKind, (s: Scope) => SQL> = {
@@ -233,7 +222,7 @@ export function getInbox(db: Db, user: SessionUser, now = Date.now()): Inbox {
       ? []
       : db
           .all<Omit<InboxRequisition, "days">>(
-            sql`SELECT q.id, q.title, t.name AS teamName, q.status, ${LAST_STATUS_CHANGE} AS since
+            sql`SELECT q.id, q.title, t.name AS teamName, q.status, q.status_changed_at AS since
               ${requisitionsFrom(s)} ORDER BY since, q.id ${LIMIT}`,
           )
           .map((r) => ({ ...r, days: Math.floor((now - r.since) / DAY_MS) }));

@@ -27,11 +27,5 @@ export const auditLog = sqliteTable(
       .notNull()
       .$defaultFn(() => new Date()),
   },
-  (t) => [
-    index("audit_at_idx").on(t.at),
-    index("audit_entity_idx").on(t.entityType, t.at),
-    /** one entity's history (the inbox reads a requisition's last status change here) */
-    index("audit_entity_id_idx").on(t.entityType, t.entityId, t.at),
-    index("audit_actor_idx").on(t.actorUserId, t.at),
-  ],
+  (t) => [index("audit_at_idx").on(t.at), index("audit_entity_idx").on(t.entityType, t.at), index("audit_actor_idx").on(t.actorUserId, t.at)],
 );

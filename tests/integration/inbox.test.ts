@@ -174,11 +174,11 @@ describe("requisitions whose status is stale", () => {
   const daysAgo = (d: number) => new Date(Date.now() - d * DAY_MS);
 
   it("appear for whoever may move them on (CEO any team, CTO tech teams), until their status changes", () => {
-    const coreOpen = insertRequisition(db, { teamId: core.id, status: "open", createdAt: daysAgo(STALE_REQUISITION_DAYS.open + 1) });
-    const coreOpenRecent = insertRequisition(db, { teamId: core.id, status: "open", createdAt: daysAgo(STALE_REQUISITION_DAYS.open - 1) });
-    const salesOffer = insertRequisition(db, { teamId: sales.id, status: "offer", createdAt: daysAgo(STALE_REQUISITION_DAYS.offer + 1) });
-    insertRequisition(db, { teamId: core.id, status: "hired", createdAt: daysAgo(400) });
-    insertRequisition(db, { teamId: sales.id, status: "cancelled", createdAt: daysAgo(400) });
+    const coreOpen = insertRequisition(db, { teamId: core.id, status: "open", statusChangedAt: daysAgo(STALE_REQUISITION_DAYS.open + 1) });
+    const coreOpenRecent = insertRequisition(db, { teamId: core.id, status: "open", statusChangedAt: daysAgo(STALE_REQUISITION_DAYS.open - 1) });
+    const salesOffer = insertRequisition(db, { teamId: sales.id, status: "offer", statusChangedAt: daysAgo(STALE_REQUISITION_DAYS.offer + 1) });
+    insertRequisition(db, { teamId: core.id, status: "hired", statusChangedAt: daysAgo(400) });
+    insertRequisition(db, { teamId: sales.id, status: "cancelled", statusChangedAt: daysAgo(400) });
 
     expect(ids(u.ceo, "requisitions")).toEqual([coreOpen.id, salesOffer.id]);
     expect(ids(u.cto, "requisitions")).toEqual([coreOpen.id]);
@@ -201,7 +201,7 @@ describe("requisitions whose status is stale", () => {
     });
     expect(ids(u.ceo, "requisitions")).toEqual([coreOpen.id, salesOffer.id]);
 
-    // moved on: gone (the audit trail holds the change)
+    // moved on: gone
     expect(changeRequisitionStatus(db, u.cto, coreOpen.id, "next")).toMatchObject({ ok: true, to: "interviewing" });
     expect(ids(u.ceo, "requisitions")).toEqual([salesOffer.id]);
     expect(ids(u.cto, "requisitions")).toEqual([]);
@@ -224,7 +224,7 @@ describe("requisitions whose status is stale", () => {
   });
 
   it("never carry a salary", () => {
-    insertRequisition(db, { teamId: core.id, status: "open", annualSalaryCents: 98_765_43, createdAt: daysAgo(90) });
+    insertRequisition(db, { teamId: core.id, status: "open", annualSalaryCents: 98_765_43, statusChangedAt: daysAgo(90) });
     const text = JSON.stringify(getInbox(db, u.ceo, Date.now()));
     expect(text).toContain("requisitions");
     expect(text).not.toMatch(/alary/);
@@ -327,7 +327,7 @@ describe("the page", () => {
   it("everyone opens it; a viewer with nothing sees the empty state; the lead sees their key result with its check-in form", async () => {
     const o = insertObjective(db, { cycleId, teamId: core.id });
     const k = insertKeyResult(db, { objectiveId: o.id, ownerUserId: u.lead.id, title: "Quiet KR" });
-    insertRequisition(db, { teamId: core.id, status: "open", annualSalaryCents: 87_654_00, createdAt: new Date(now - 90 * DAY_MS) });
+    insertRequisition(db, { teamId: core.id, status: "open", annualSalaryCents: 87_654_00, statusChangedAt: new Date(now - 90 * DAY_MS) });
 
     const viewer = await browser(await cookieFor(u.viewer.id)).get("/inbox");
     expect(viewer.status).toBe(200);
