@@ -1,7 +1,8 @@
+import type { Page } from "@playwright/test";
 import { expect, loginAs, test } from "./fixtures";
 
 /** The "Inbox" link of the menu and the number it carries (data-count: the root loader's count). */
-const navInbox = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Inbox/ });
+const navInbox = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Inbox/ });
 
 test.describe("Inbox", () => {
   test("a lead checks in from the inbox: the key result leaves it and the menu's count drops", async ({ page }) => {
