@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requirePermission, requireUser } from "~/auth/guards.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RequisitionStatusBadge } from "~/components/hiring/labels";
 import { CheckInForm } from "~/components/okrs/check-in-form";
 import { Badge } from "~/components/ui/badge";
@@ -17,6 +16,8 @@ import { unknownIntent } from "~/lib/forms.server";
 import { CHECK_IN_EVERY_DAYS, DUE_SOON_DAYS, STALE_REQUISITION_DAYS, WEBHOOK_FAILURE_DAYS, type InboxKind } from "~/lib/inbox";
 import { plural } from "~/lib/plural";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Inbox",
@@ -202,8 +203,4 @@ export default function InboxPage() {
       </div>
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }
