@@ -5,6 +5,7 @@ import { redirectToSetupWhileNoUser } from "~/auth/guards.server";
 import { permissionsOf, ROLE_LABELS } from "~/auth/permissions";
 import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getInboxCounts } from "~/dashboards/inbox.server";
 import { markPageHydrated } from "~/hooks/hydration";
 import { useRootData } from "~/hooks/root-data";
 import { NAV, activeNavPath } from "~/lib/nav";
@@ -26,10 +27,13 @@ export const meta: MetaFunction = () => [{ title: "Strategy Tracker" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (!user) redirectToSetupWhileNoUser(request);
-  const settings = getCompanySettings(getDb());
+  const db = getDb();
+  const settings = getCompanySettings(db);
   return {
     user,
     permissions: user ? permissionsOf(user) : [],
+    /** what waits for the user (the "Inbox" badge): one COUNT per kind, ~1–2 ms (decision 022) */
+    inboxCount: user ? getInboxCounts(db, user).total : 0,
     theme: await getTheme(request),
     formatting: formattingOf(settings),
     companyName: settings.companyName,
@@ -152,8 +156,19 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
                 .filter((i) => i.group === group)
                 .map((item) => (
                   <li key={item.to}>
-                    <Link to={item.to} prefetch="intent" aria-current={item.to === active ? "page" : undefined}>
+                    <Link
+                      to={item.to}
+                      prefetch="intent"
+                      aria-current={item.to === active ? "page" : undefined}
+                      data-count={item.badge === "inbox" ? data.inboxCount : undefined}
+                    >
                       {item.label}
+                      {item.badge === "inbox" && data.inboxCount > 0 ? (
+                        <span className="nav-count" data-testid="nav-inbox-count">
+                          {data.inboxCount}
+                          <span className="visually-hidden"> {data.inboxCount === 1 ? "item waits" : "items wait"}</span>
+                        </span>
+                      ) : null}
                     </Link>
                   </li>
                 ))}

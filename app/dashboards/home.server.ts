@@ -1,5 +1,6 @@
 /** Home's read model: the role's cards (only pages that exist for the user), the overview counts, the CEO's Getting-started list. */
 import { can } from "~/auth/permissions";
+import { getInboxCounts } from "~/dashboards/inbox.server";
 import { HOME_CARDS } from "~/lib/home";
 import { NAV } from "~/lib/nav";
 import { getOverviewCounts } from "~/models/overview.server";
@@ -13,5 +14,5 @@ export function getHome(db: Db, user: SessionUser) {
   // read-only: the rules' risks are kept current after writes and on a schedule (decision 600)
   // the CEO's "Getting started" list, while something essential is still empty
   const checklist = user.role === "ceo" ? getSetupChecklist(db) : null;
-  return { user, cards, counts: getOverviewCounts(db), checklist: checklist && !checklist.complete ? checklist.items : null };
+  return { user, cards, inbox: getInboxCounts(db, user), counts: getOverviewCounts(db), checklist: checklist && !checklist.complete ? checklist.items : null };
 }

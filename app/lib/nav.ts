@@ -1,10 +1,18 @@
 import type { Permission } from "~/auth/permissions";
 
-export type NavItem = { to: string; label: string; permission: Permission; group: "Dashboards" | "Plan" | "Operate" | "Admin" };
+export type NavItem = {
+  to: string;
+  label: string;
+  permission: Permission;
+  group: "Dashboards" | "Plan" | "Operate" | "Admin";
+  /** shows the number of items waiting (the root loader's `inboxCount`) next to the label */
+  badge?: "inbox";
+};
 
 /** The pages that exist, in menu order. A page appears here when it is built, never before. */
 export const NAV: NavItem[] = [
   { to: "/", label: "Home", permission: "dashboards:read", group: "Dashboards" },
+  { to: "/inbox", label: "Inbox", permission: "dashboards:read", group: "Dashboards", badge: "inbox" },
   { to: "/dashboards/executive", label: "Executive dashboard", permission: "dashboards:read", group: "Dashboards" },
   { to: "/dashboards/cto", label: "CTO dashboard", permission: "dashboards:read", group: "Dashboards" },
   { to: "/dashboards/product", label: "Product dashboard", permission: "dashboards:read", group: "Dashboards" },

@@ -209,11 +209,11 @@ export function importRequisitionsCsv(db: Db, actor: Actor, text: string, source
           .get()!;
         const patch = annualSalaryCents === undefined ? row : { ...row, annualSalaryCents };
         tx.update(schema.requisitions)
-          .set(patch)
+          .set(row.status !== before.status ? { ...patch, statusChangedAt: new Date() } : patch)
           .where(sql`${schema.requisitions.id} = ${id}`)
           .run();
         updated += 1;
-        const { createdAt: _c, updatedAt: _u, id: _i, ...b } = before;
+        const { createdAt: _c, updatedAt: _u, id: _i, statusChangedAt: _s, ...b } = before;
         recordAudit(tx, {
           actor: { userId: actor.id },
           action: "update",

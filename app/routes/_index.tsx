@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { user, cards, counts, checklist } = useLoaderData<typeof loader>();
+  const { user, cards, inbox, counts, checklist } = useLoaderData<typeof loader>();
   // [label, value, the catalogue metric it shows (if any)]
   const facts: [string, string | number | null, string?][] = [
     ["Closed finance months", counts.closedMonths ? `${counts.closedMonths} (latest ${counts.lastClosedMonth})` : "none yet"],
@@ -61,6 +61,14 @@ export default function Home() {
           </ol>
         </section>
       ) : null}
+      <section aria-labelledby="home-inbox" className="panel" data-testid="home-inbox">
+        <h2 id="home-inbox">Your inbox</h2>
+        <Link to="/inbox" className="home-card" data-count={inbox.total}>
+          <span className="home-card__count">{inbox.total}</span>
+          <strong>{inbox.total === 0 ? "Nothing waits for you" : inbox.total === 1 ? "1 thing waits for you" : `${inbox.total} things wait for you`}</strong>
+          <span className="muted">Key results to check in on, risks to review, requisitions without news, gates and milestones coming due.</span>
+        </Link>
+      </section>
       {cards.length > 0 ? (
         <section aria-labelledby="start-here" className="panel">
           <h2 id="start-here">Start here</h2>

@@ -48,14 +48,18 @@ export const maturityScores = sqliteTable(
   (t) => [uniqueIndex("maturity_scores_uq").on(t.assessedOn, t.indicator)],
 );
 
-export const decisionGates = sqliteTable("decision_gates", {
-  id: id(),
-  name: text("name").notNull(),
-  description: text("description"),
-  /** 'YYYY-MM-DD' */
-  dueDate: text("due_date").notNull(),
-  ...timestamps,
-});
+export const decisionGates = sqliteTable(
+  "decision_gates",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    description: text("description"),
+    /** 'YYYY-MM-DD' */
+    dueDate: text("due_date").notNull(),
+    ...timestamps,
+  },
+  (t) => [index("decision_gates_due_idx").on(t.dueDate)],
+);
 
 export const gateCriteria = sqliteTable(
   "gate_criteria",

@@ -22,7 +22,16 @@ export const requisitions = sqliteTable(
     status: text("status", { enum: REQUISITION_STATUSES }).notNull().default("planned"),
     objectiveId: integer("objective_id").references(() => objectives.id, { onDelete: "set null" }),
     proposedByUserId: integer("proposed_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    /**
+     * When the status last changed (set on creation and by every write that changes the status; the
+     * inbox's stale-requisition rule reads it, decision 022). Null only on rows no write has set it on.
+     */
+    statusChangedAt: integer("status_changed_at", { mode: "timestamp_ms" }).$defaultFn(() => new Date()),
     ...timestamps,
   },
-  (t) => [index("requisitions_team_idx").on(t.teamId), index("requisitions_status_month_idx").on(t.status, t.targetStartMonth)],
+  (t) => [
+    index("requisitions_team_idx").on(t.teamId),
+    index("requisitions_status_month_idx").on(t.status, t.targetStartMonth),
+    index("requisitions_status_changed_idx").on(t.status, t.statusChangedAt),
+  ],
 );

@@ -80,7 +80,11 @@ export const webhookDeliveries = sqliteTable(
     summary: text("summary"),
     ...timestamps,
   },
-  (t) => [index("webhook_deliveries_source_idx").on(t.sourceId, t.verified, t.id)],
+  (t) => [
+    index("webhook_deliveries_source_idx").on(t.sourceId, t.verified, t.id),
+    /** the inbox's recent refusals (outcome = 'refused', received in the last days) */
+    index("webhook_deliveries_outcome_idx").on(t.outcome, t.receivedAt),
+  ],
 );
 
 /**

@@ -36,6 +36,8 @@ type KrSpec = {
    * after the KPIs are written).
    */
   metric?: string;
+  /** no check-in in this many days before the anchor (the owner has let it slip: the inbox asks for one) */
+  quietDays?: number;
 };
 
 type ObjectiveSpec = {
@@ -406,7 +408,7 @@ function cycleSpecs(cal: DemoCalendar, src: OkrSources): CycleSpec[] {
               step: 1,
               metric: "kpi.p95_response_time",
             },
-            { title: "Redis cluster in high availability", kind: "boolean", start: 0, target: 1, unit: null, owner: "lead", doneAt: null },
+            { title: "Redis cluster in high availability", kind: "boolean", start: 0, target: 1, unit: null, owner: "lead", doneAt: null, quietDays: 10 },
           ],
         },
         {
@@ -629,6 +631,8 @@ export function insertOkrs(db: DbWriter, rng: Rng, cal: DemoCalendar, src: OkrSo
             history.push({ t, value, confidence, note: rng.chance(0.7) ? rng.pick(NOTES[band]) : null });
           });
         }
+        // drawn like the others (the random stream, hence every other figure, stays the same), then left out
+        if (kr.quietDays) history.splice(0, history.length, ...history.filter((h) => h.t < cal.anchor - kr.quietDays! * DAY));
         const last = history[history.length - 1];
         const currentValue = last ? last.value : kr.start;
         const progress = kr.target === kr.start ? 1 : Math.min(1, Math.max(0, (currentValue - kr.start) / (kr.target - kr.start)));

@@ -1,5 +1,5 @@
 /** The one entry: checks the database is empty of business data, then writes the whole demo in one transaction. */
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { hashPassword } from "../../app/auth/password.server";
 import { schema, type Db } from "../../db/client";
 import { insertMany, type DbWriter } from "../builders";
@@ -163,6 +163,11 @@ function buildDemo(db: DbWriter, passwordHash: string, now: number): void {
   const objectiveIds = insertOkrs(db, rngFor("okrs"), cal, { employees, snapshots: finance.snapshots, delivery }, ids, userId);
 
   // ---------------------------------------------------------------- hiring
+  // when each requisition past "planned" last moved: most recently, a few longer ago than their stage
+  // allows (the inbox's stale-requisition rule); the others have not moved since they were entered
+  const MOVED_DAYS_AGO = [3, 5, 9, 12, 15, 20, 25, 33];
+  const MOVED: readonly string[] = ["open", "interviewing", "offer"];
+  let moves = 0;
   insertMany(
     db,
     schema.requisitions,
@@ -178,6 +183,31 @@ function buildDemo(db: DbWriter, passwordHash: string, now: number): void {
       objectiveId: r.link === "scale" ? (objectiveIds.get("C3") ?? null) : r.link === "team" ? (objectiveIds.get(`team:${r.team}`) ?? null) : null,
       proposedByUserId: r.proposedBy === null ? null : userId(r.proposedBy),
       ...at(cal.anchor - (60 - (i % 50)) * DAY),
+      statusChangedAt: new Date(
+        MOVED.includes(r.status) ? cal.anchor - MOVED_DAYS_AGO[moves++ % MOVED_DAYS_AGO.length] * DAY : cal.anchor - (60 - (i % 50)) * DAY,
+      ),
+    })),
+  );
+
+  // …and those moves in the audit trail, as the app records them
+  const moved = db.all<{ id: number; status: string; isTech: number; at: number }>(
+    sql`SELECT q.id, q.status, COALESCE(t.is_tech, 0) AS isTech, q.status_changed_at AS at FROM requisitions q LEFT JOIN teams t ON t.id = q.team_id
+        WHERE q.status IN ('open', 'interviewing', 'offer') ORDER BY q.id`,
+  );
+  const PREVIOUS: Record<string, string> = { open: "planned", interviewing: "open", offer: "interviewing" };
+  insertMany(
+    db,
+    schema.auditLog,
+    moved.map((q) => ({
+      at: new Date(q.at),
+      actorUserId: userId(q.isTech ? "cto" : "ceo"),
+      action: "status",
+      entityType: "requisition",
+      entityId: String(q.id),
+      before: JSON.stringify({ status: PREVIOUS[q.status] }),
+      after: JSON.stringify({ status: q.status }),
+      createdAt: new Date(q.at),
+      updatedAt: new Date(q.at),
     })),
   );
 

@@ -944,6 +944,46 @@ describe("OKRs", () => {
     expectAudit(s.audits, { entityType: "key_result", action: "check_in", entityId: kr.id, actor: w.ids.lead });
   });
 
+  it("inbox#checkin: the inline check-in of the inbox, redirected back (303), the key result leaves the inbox", async () => {
+    const o = coreObjective("Objective in the inbox");
+    const kr = insertKeyResult(w.db, { objectiveId: o.id, title: "KR in the inbox", startValue: 0, targetValue: 10, ownerUserId: w.ids.lead });
+    const s = await submit("lead", "/inbox", { intent: "checkin", keyResultId: String(kr.id) }, (f) => f.fill("value", "4").fill("confidence", "5"));
+    expect(s.page.html).toContain("KR in the inbox");
+    expect(s.sent).toContainEqual(["note", ""]);
+    expect(s.res.status).toBe(303);
+    expect(s.res.location).toBe(`/inbox#kr-${kr.id}`);
+    expect(one(sql`select value, confidence, note from check_ins where key_result_id = ${kr.id}`)).toEqual({ value: 4, confidence: 5, note: null });
+    expectAudit(s.audits, { entityType: "key_result", action: "check_in", entityId: kr.id, actor: w.ids.lead });
+    const after = await w.as("lead").get("/inbox");
+    expect(after.html).not.toContain("KR in the inbox");
+  });
+
+  it("inbox#checkin: a linked key result's form has no value field; confidence and a note are recorded", async () => {
+    const o = coreObjective("Objective with a linked KR in the inbox");
+    const kr = insertKeyResult(w.db, {
+      objectiveId: o.id,
+      title: "Linked KR in the inbox",
+      startValue: 0,
+      targetValue: 50,
+      ownerUserId: w.ids.lead,
+      metricId: "finance.customers",
+    });
+    const s = await submit("lead", "/inbox", { intent: "checkin", keyResultId: String(kr.id) }, (f) => f.fill("confidence", "8").fill("note", "On the way"));
+    expect(s.sent.map(([n]) => n)).not.toContain("value");
+    expect(s.res.status).toBe(303);
+    expect(one(sql`select value, confidence, note from check_ins where key_result_id = ${kr.id}`)).toEqual({ value: null, confidence: 8, note: "On the way" });
+  });
+
+  it("inbox#checkin refused (value not a number): 400, input kept, the item still in the inbox", async () => {
+    const o = coreObjective("Objective for a bad inbox check-in");
+    const kr = insertKeyResult(w.db, { objectiveId: o.id, title: "KR bad inbox check-in", startValue: 0, targetValue: 10, ownerUserId: w.ids.lead });
+    const r = await expectRefusedKeepingInput("lead", "/inbox", { intent: "checkin", keyResultId: String(kr.id) }, (f) =>
+      f.fill("value", "four").fill("confidence", "6").fill("note", "kept"),
+    );
+    expect(r.messages.join(" ")).toMatch(/must be a number/);
+    expect(r.res.html).toContain("KR bad inbox check-in");
+  });
+
   it("okrs.kr.$keyResultId#checkin refused (confidence out of range): 400, input kept", async () => {
     const o = coreObjective("Objective for a bad check-in");
     const kr = insertKeyResult(w.db, { objectiveId: o.id, title: "KR bad check-in", startValue: 0, targetValue: 10 });

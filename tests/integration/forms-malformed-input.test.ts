@@ -101,6 +101,13 @@ function makeFixtures(w: World) {
     unit: "%",
   });
   const otherKr = insertKeyResult(db, { objectiveId: otherObjective.id, title: "Malformed: other team's KR", startValue: 0, targetValue: 10 });
+  const linkedKr = insertKeyResult(db, {
+    objectiveId: coreObjective.id,
+    title: "Malformed: linked KR",
+    startValue: 0,
+    targetValue: 10,
+    metricId: "finance.customers",
+  });
   const serviceId = one<{ id: number }>(sql`select id from services where name = 'api-gateway'`).id;
   const otherServiceDeployment = one<{ id: number }>(
     sql`select d.id from deployments d join services s on s.id = d.service_id where s.name = 'web-app' limit 1`,
@@ -151,6 +158,7 @@ function makeFixtures(w: World) {
     kr: kr.id,
     percentKr: percentKr.id,
     otherKr: otherKr.id,
+    linkedKr: linkedKr.id,
     serviceId,
     otherServiceDeployment,
     incident: incident.id,
@@ -1476,6 +1484,20 @@ const TABLES: FormTable[] = [
     valid: (f) => ({ intent: "checkin", keyResultId: s(f.kr), value: "5", confidence: "7", note: "" }),
     fields: sample(checkinFields),
     cases: checkinCases,
+  },
+  {
+    // the inbox's inline check-in: the same handler, and a linked KR takes no value
+    form: "inbox#checkin",
+    module: () => import("~/routes/inbox"),
+    as: "lead",
+    url: () => "/inbox",
+    valid: (f) => ({ intent: "checkin", keyResultId: s(f.kr), value: "5", confidence: "7", note: "" }),
+    fields: sample(checkinFields),
+    cases: [
+      ...checkinCases,
+      { label: "a value on a linked KR", set: (f) => ({ keyResultId: s(f.linkedKr), value: "12" }), field: "value" },
+      { label: "confidence missing on a linked KR", set: (f) => ({ keyResultId: s(f.linkedKr), value: MISSING, confidence: MISSING }), field: "confidence" },
+    ],
   },
   // ---------------------------------------------------------------- risks
   {

@@ -81,20 +81,10 @@ export function CheckInRow({
   /** the page's action data when JavaScript is off (a plain POST) */
   serverReply?: unknown;
 }) {
+  // the same fetcher as the row's CheckInForm (same key): its pending value drives the optimistic display
   const fetcher = useFetcher<CheckInData>({ key: `checkin-${kr.id}` });
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  const formRef = useRef<HTMLFormElement>(null);
   const uid = useId().replace(/:/g, "");
-  const ids = { value: `${uid}-value`, confidence: `${uid}-confidence`, note: `${uid}-note`, title: `${uid}-title` };
-
-  // the reply that concerns this row: the fetcher's, or the page's (no-JS) when it names this KR
-  const pageReply =
-    serverReply && typeof serverReply === "object" && isErrorReply(serverReply, "checkin") && serverReply.values.keyResultId === String(kr.id)
-      ? serverReply
-      : undefined;
-  const reply: unknown = fetcher.data ?? pageReply;
-  const errors = (name: string) => fieldErrorsOf(reply, name, "checkin");
+  const ids = { title: `${uid}-title` };
 
   // optimistic value while the submission runs
   const pendingText = fetcher.formData?.get("value");
@@ -102,16 +92,6 @@ export function CheckInRow({
   const optimistic = !linked && typeof pendingText === "string" ? krValueFromText(kr.kind, pendingText) : null;
   const shownValue = optimistic ?? kr.currentValue;
   const { progress, status } = optimistic !== null ? krState(kr, optimistic, expected) : { progress: kr.progress, status: kr.status };
-  const busy = fetcher.state !== "idle";
-
-  // after a successful check-in, clear the note (keep focus where it is)
-  const okId = fetcher.state === "idle" && fetcher.data && fetcher.data.status === "ok" ? fetcher.data : null;
-  useEffect(() => {
-    if (okId && formRef.current) {
-      const note = formRef.current.elements.namedItem("note");
-      if (note instanceof HTMLInputElement) note.value = "";
-    }
-  }, [okId]);
 
   const label = kr.title;
   return (
@@ -154,100 +134,138 @@ export function CheckInRow({
           )}
         </span>
       </div>
-      {canCheckIn ? (
-        <fetcher.Form method="post" action={action} className="checkin-form" ref={formRef} noValidate aria-label={`Check in on ${label}`}>
-          <input type="hidden" name="intent" value="checkin" />
-          <input type="hidden" name="keyResultId" value={kr.id} />
-          {/* with JavaScript the reply comes back as data; without, the server redirects (no re-post on refresh) */}
-          {hydrated ? <input type="hidden" name="_via" value="fetcher" /> : null}
-          {linked ? (
-            <div className="checkin-form__field checkin-form__field--value">
-              <span className="checkin-form__linked">
-                {TEXT.linked} <code>{kr.metricId}</code>
-              </span>
-              <span className="muted">{TEXT.linkedHint}</span>
-              <FieldErrors id={`${ids.value}-error`} errors={errors("value")} />
-            </div>
-          ) : (
-            <div className="checkin-form__field checkin-form__field--value">
-              <label htmlFor={ids.value}>{kr.kind === "currency" ? TEXT.valueEuros : TEXT.value}</label>
-              {kr.kind === "boolean" ? (
-                <select
-                  id={ids.value}
-                  name="value"
-                  defaultValue={valueOf(reply, "value", krInputValue(kr.kind, kr.currentValue ?? kr.startValue), "checkin")}
-                  aria-invalid={errors("value") ? true : undefined}
-                  aria-describedby={errors("value") ? `${ids.value}-error` : undefined}
-                >
-                  <option value="0">{TEXT.notDone}</option>
-                  <option value="1">{TEXT.done}</option>
-                </select>
-              ) : (
-                <input
-                  id={ids.value}
-                  name="value"
-                  type="text"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  defaultValue={valueOf(reply, "value", krInputValue(kr.kind, kr.currentValue ?? kr.startValue), "checkin")}
-                  aria-invalid={errors("value") ? true : undefined}
-                  aria-describedby={errors("value") ? `${ids.value}-error` : undefined}
-                />
-              )}
-              <FieldErrors id={`${ids.value}-error`} errors={errors("value")} />
-            </div>
-          )}
-          <div className="checkin-form__field checkin-form__field--confidence">
-            <label htmlFor={ids.confidence}>{TEXT.confidence}</label>
-            <input
-              id={ids.confidence}
-              name="confidence"
-              type="number"
-              min={1}
-              max={10}
-              step={1}
-              inputMode="numeric"
-              defaultValue={valueOf(reply, "confidence", kr.lastConfidence ?? 7, "checkin")}
-              aria-invalid={errors("confidence") ? true : undefined}
-              aria-describedby={errors("confidence") ? `${ids.confidence}-error` : undefined}
-            />
-            <FieldErrors id={`${ids.confidence}-error`} errors={errors("confidence")} />
-          </div>
-          <div className="checkin-form__field checkin-form__field--note">
-            <label htmlFor={ids.note}>{TEXT.note}</label>
-            <input
-              id={ids.note}
-              name="note"
-              type="text"
-              maxLength={500}
-              autoComplete="off"
-              placeholder={TEXT.notePlaceholder}
-              defaultValue={valueOf(reply, "note", "", "checkin")}
-              aria-invalid={errors("note") ? true : undefined}
-              aria-describedby={errors("note") ? `${ids.note}-error` : undefined}
-            />
-            <FieldErrors id={`${ids.note}-error`} errors={errors("note")} />
-          </div>
-          <div className="checkin-form__submit">
-            <Button type="submit" variant="primary" pending={busy} pendingLabel={TEXT.pending}>
-              {TEXT.submit}
-            </Button>
-            <span className="checkin-form__status" role="status">
-              {okId && !busy ? `✓ ${TEXT.saved}` : ""}
-            </span>
-          </div>
-          {isErrorReply(reply, "checkin") && reply.formErrors.length > 0 ? (
-            <p className="form-error checkin-form__error" role="alert">
-              {reply.formErrors.join(" ")}
-            </p>
-          ) : null}
-          {errors("keyResultId") ? (
-            <p className="form-error checkin-form__error" role="alert">
-              {errors("keyResultId")!.join(" ")}
-            </p>
-          ) : null}
-        </fetcher.Form>
-      ) : null}
+      {canCheckIn ? <CheckInForm kr={kr} action={action} serverReply={serverReply} /> : null}
     </li>
+  );
+}
+
+/** What the check-in form needs of a key result. */
+export type CheckInFormKr = Pick<CheckInKr, "id" | "title" | "kind" | "startValue" | "currentValue" | "lastConfidence" | "metricId">;
+
+/**
+ * The check-in form of one key result, the one way to check in from any page: a plain POST to
+ * `action` without JavaScript (the server redirects back), a fetcher with it (the reply comes back
+ * as data and the page revalidates). A linked KR (metricId set) takes only confidence and a note.
+ */
+export function CheckInForm({ kr, action, serverReply }: { kr: CheckInFormKr; action: string; serverReply?: unknown }) {
+  const fetcher = useFetcher<CheckInData>({ key: `checkin-${kr.id}` });
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const formRef = useRef<HTMLFormElement>(null);
+  const uid = useId().replace(/:/g, "");
+  const ids = { value: `${uid}-value`, confidence: `${uid}-confidence`, note: `${uid}-note` };
+
+  // the reply that concerns this form: the fetcher's, or the page's (no-JS) when it names this KR
+  const pageReply =
+    serverReply && typeof serverReply === "object" && isErrorReply(serverReply, "checkin") && serverReply.values.keyResultId === String(kr.id)
+      ? serverReply
+      : undefined;
+  const reply: unknown = fetcher.data ?? pageReply;
+  const errors = (name: string) => fieldErrorsOf(reply, name, "checkin");
+  const linked = !!kr.metricId;
+  const busy = fetcher.state !== "idle";
+
+  // after a successful check-in, clear the note (keep focus where it is)
+  const okId = fetcher.state === "idle" && fetcher.data && fetcher.data.status === "ok" ? fetcher.data : null;
+  useEffect(() => {
+    if (okId && formRef.current) {
+      const note = formRef.current.elements.namedItem("note");
+      if (note instanceof HTMLInputElement) note.value = "";
+    }
+  }, [okId]);
+  const label = kr.title;
+  return (
+    <fetcher.Form method="post" action={action} className="checkin-form" ref={formRef} noValidate aria-label={`Check in on ${label}`}>
+      <input type="hidden" name="intent" value="checkin" />
+      <input type="hidden" name="keyResultId" value={kr.id} />
+      {/* with JavaScript the reply comes back as data; without, the server redirects (no re-post on refresh) */}
+      {hydrated ? <input type="hidden" name="_via" value="fetcher" /> : null}
+      {linked ? (
+        <div className="checkin-form__field checkin-form__field--value">
+          <span className="checkin-form__linked">
+            {TEXT.linked} <code>{kr.metricId}</code>
+          </span>
+          <span className="muted">{TEXT.linkedHint}</span>
+          <FieldErrors id={`${ids.value}-error`} errors={errors("value")} />
+        </div>
+      ) : (
+        <div className="checkin-form__field checkin-form__field--value">
+          <label htmlFor={ids.value}>{kr.kind === "currency" ? TEXT.valueEuros : TEXT.value}</label>
+          {kr.kind === "boolean" ? (
+            <select
+              id={ids.value}
+              name="value"
+              defaultValue={valueOf(reply, "value", krInputValue(kr.kind, kr.currentValue ?? kr.startValue), "checkin")}
+              aria-invalid={errors("value") ? true : undefined}
+              aria-describedby={errors("value") ? `${ids.value}-error` : undefined}
+            >
+              <option value="0">{TEXT.notDone}</option>
+              <option value="1">{TEXT.done}</option>
+            </select>
+          ) : (
+            <input
+              id={ids.value}
+              name="value"
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              defaultValue={valueOf(reply, "value", krInputValue(kr.kind, kr.currentValue ?? kr.startValue), "checkin")}
+              aria-invalid={errors("value") ? true : undefined}
+              aria-describedby={errors("value") ? `${ids.value}-error` : undefined}
+            />
+          )}
+          <FieldErrors id={`${ids.value}-error`} errors={errors("value")} />
+        </div>
+      )}
+      <div className="checkin-form__field checkin-form__field--confidence">
+        <label htmlFor={ids.confidence}>{TEXT.confidence}</label>
+        <input
+          id={ids.confidence}
+          name="confidence"
+          type="number"
+          min={1}
+          max={10}
+          step={1}
+          inputMode="numeric"
+          defaultValue={valueOf(reply, "confidence", kr.lastConfidence ?? 7, "checkin")}
+          aria-invalid={errors("confidence") ? true : undefined}
+          aria-describedby={errors("confidence") ? `${ids.confidence}-error` : undefined}
+        />
+        <FieldErrors id={`${ids.confidence}-error`} errors={errors("confidence")} />
+      </div>
+      <div className="checkin-form__field checkin-form__field--note">
+        <label htmlFor={ids.note}>{TEXT.note}</label>
+        <input
+          id={ids.note}
+          name="note"
+          type="text"
+          maxLength={500}
+          autoComplete="off"
+          placeholder={TEXT.notePlaceholder}
+          defaultValue={valueOf(reply, "note", "", "checkin")}
+          aria-invalid={errors("note") ? true : undefined}
+          aria-describedby={errors("note") ? `${ids.note}-error` : undefined}
+        />
+        <FieldErrors id={`${ids.note}-error`} errors={errors("note")} />
+      </div>
+      <div className="checkin-form__submit">
+        <Button type="submit" variant="primary" pending={busy} pendingLabel={TEXT.pending}>
+          {TEXT.submit}
+        </Button>
+        <span className="checkin-form__status" role="status">
+          {okId && !busy ? `✓ ${TEXT.saved}` : ""}
+        </span>
+      </div>
+      {isErrorReply(reply, "checkin") && reply.formErrors.length > 0 ? (
+        <p className="form-error checkin-form__error" role="alert">
+          {reply.formErrors.join(" ")}
+        </p>
+      ) : null}
+      {errors("keyResultId") ? (
+        <p className="form-error checkin-form__error" role="alert">
+          {errors("keyResultId")!.join(" ")}
+        </p>
+      ) : null}
+    </fetcher.Form>
   );
 }

@@ -53,7 +53,7 @@ function checkObjective(db: Db, objectiveId: number | null) {
 type StoredRequisition = typeof schema.requisitions.$inferSelect;
 
 function auditable(r: StoredRequisition) {
-  const { createdAt: _c, updatedAt: _u, ...rest } = r;
+  const { createdAt: _c, updatedAt: _u, statusChangedAt: _s, ...rest } = r;
   return rest;
 }
 
@@ -156,6 +156,7 @@ export function updateRequisition(db: Db, actor: Actor, id: number, input: Requi
         source: input.source,
         objectiveId: input.objectiveId,
         status,
+        ...(status !== before.status ? { statusChangedAt: new Date() } : {}),
       })
       .where(sql`${schema.requisitions.id} = ${id}`)
       .returning()
@@ -205,7 +206,7 @@ export function changeRequisitionStatus(
   const target = to;
   db.transaction((tx) => {
     tx.update(schema.requisitions)
-      .set({ status: target })
+      .set({ status: target, statusChangedAt: new Date() })
       .where(sql`${schema.requisitions.id} = ${id}`)
       .run();
     recordAudit(tx, {
