@@ -1,6 +1,7 @@
 /** Form schemas of the hiring pages (server-only). */
 import { z } from "zod";
-import { eurosToCents, idSchema, intSchema, isoDateSchema, monthSchema } from "~/lib/validation.server";
+import { centsFromEuros } from "~/lib/format";
+import { idSchema, intSchema, isoDateSchema, monthSchema } from "~/lib/validation.server";
 import { schema } from "~/utils/db.server";
 import { optionalRefIdSchema } from "~/utils/refs.server";
 import { PRIORITIES, REQUISITION_STATUSES } from "../../../db/schema/hiring";
@@ -16,7 +17,7 @@ const optionalText = (max: number) =>
  */
 /** An annual salary typed in euros: positive, at most 10 M€ (requisitions and employees alike). */
 export const annualSalarySchema = z.string({ error: "is required" }).transform((s, ctx) => {
-  const cents = eurosToCents(s);
+  const cents = centsFromEuros(s);
   if (cents === null || cents <= 0) {
     ctx.addIssue({ code: "custom", message: "must be a positive amount in euros, e.g. 55000" });
     return z.NEVER;
