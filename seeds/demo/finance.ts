@@ -1,4 +1,5 @@
 /** The demo's budget lines and finance snapshots (pure). */
+import type { FinanceSnapshot } from "../builders";
 import { addMonths, monthStart } from "../calendar";
 import type { Rng } from "../prng";
 import type { BudgetCategoryName } from "../reference";
@@ -8,16 +9,7 @@ import { type GenRequisition } from "./hiring";
 // ====================================================================== finance (pure)
 
 type GenLine = { month: string; category: BudgetCategoryName; plannedCents: number; actualCents: number | null };
-export type GenSnapshot = {
-  month: string;
-  cashCents: number;
-  revenueCents: number;
-  mrrCents: number;
-  customers: number;
-  newCustomers: number;
-  churnedCustomers: number;
-  financingCents: number;
-};
+export type GenSnapshot = Omit<FinanceSnapshot, "id" | "createdAt" | "updatedAt">;
 
 /** The IT strategy's IT budget, 150 k€ a year — cloud 60, dev tools 30, security 25, training 20, R&D 15. */
 const IT_MONTHLY_PLAN: Record<"Cloud infrastructure" | "Dev tools" | "Security" | "Training" | "R&D", number> = {

@@ -68,15 +68,8 @@ export function addCheckIn(
   });
 }
 
-export type CheckInRow = {
-  id: number;
-  /** null: a check-in on a linked KR (confidence and note only) */
-  value: number | null;
-  confidence: number;
-  note: string | null;
-  authorName: string | null;
-  createdAt: number;
-};
+/** value null: a check-in on a linked KR (confidence and note only). */
+export type CheckInRow = Pick<typeof schema.checkIns.$inferSelect, "id" | "value" | "confidence" | "note"> & { authorName: string | null; createdAt: number };
 
 export function listCheckIns(db: Db, keyResultId: number): CheckInRow[] {
   return db.all<CheckInRow>(sql`

@@ -7,14 +7,8 @@ import { schema, type Db } from "~/utils/db.server";
 
 // ---------------------------------------------------------------- cycles
 
-export type CycleRow = {
-  id: number;
-  name: string;
-  startDate: string;
-  endDate: string;
-  status: "open" | "closed";
-  closedAt: number | null;
-};
+/** A cycle as every OKR read returns it (closedAt in UTC ms, not the schema's Date). */
+export type CycleRow = Pick<typeof schema.cycles.$inferSelect, "id" | "name" | "startDate" | "endDate" | "status"> & { closedAt: number | null };
 
 const CYCLE_COLUMNS = `id, name, start_date as startDate, end_date as endDate, status, closed_at as closedAt`;
 
@@ -78,7 +72,7 @@ export function assertOpen(cycle: { status: string; name: string }) {
 
 // ---------------------------------------------------------------- cycles (writes)
 
-export type CycleInput = { name: string; startDate: string; endDate: string };
+export type CycleInput = Pick<typeof schema.cycles.$inferInsert, "name" | "startDate" | "endDate">;
 
 export function cycleNameTaken(db: Db, name: string): boolean {
   return !!db.get(sql`select 1 as x from cycles where name = ${name}`);

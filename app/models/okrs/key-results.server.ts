@@ -2,9 +2,18 @@
 import { eq, sql } from "drizzle-orm";
 import { expectedProgress, krProgress, type KrKind } from "~/lib/metrics/okrs";
 import { recordAudit } from "~/models/audit.server";
-import { OkrRuleError, assertOpen, cycleOfObjective, getNextCycle } from "~/models/okrs/cycles.server";
+import { OkrRuleError, assertOpen, cycleOfObjective, getNextCycle, type CycleRow } from "~/models/okrs/cycles.server";
 import { objectiveRow } from "~/models/okrs/objectives.server";
-import { KR_VIEW_SELECT, metricNowCte, withKrStatus, type KeyResultView, type KrViewRow, type LinkedValues } from "~/models/okrs/progress-sql.server";
+import {
+  KR_VIEW_SELECT,
+  metricNowCte,
+  withKrStatus,
+  type KeyResultColumns,
+  type KeyResultRecord,
+  type KeyResultView,
+  type KrViewRow,
+  type LinkedValues,
+} from "~/models/okrs/progress-sql.server";
 import { schema, type Db } from "~/utils/db.server";
 
 /** Every KR of an objective (archived ones too, flagged), with progress and status at `now`. */
@@ -25,17 +34,8 @@ export function listObjectiveKeyResults(db: Db, objectiveId: number, now: number
 
 // ---------------------------------------------------------------- key results (writes)
 
-export type KeyResultInput = {
-  title: string;
-  kind: KrKind;
-  startValue: number;
-  targetValue: number;
-  unit: string | null;
-  weight: number;
-  ownerUserId: number | null;
-  /** a catalogue metric id checked by the caller against the catalogue (linkableMetric); null: manual */
-  metricId: string | null;
-};
+/** What a person sets on a key result; `metricId` is a catalogue metric id checked by the caller (linkableMetric); null: manual. */
+export type KeyResultInput = Pick<KeyResultRecord, "title" | "kind" | "startValue" | "targetValue" | "unit" | "weight" | "ownerUserId" | "metricId">;
 
 /** The stored form of a KR's numbers: boolean KRs always run 0 → 1. */
 function normalizeKr<T extends { kind: KrKind; startValue: number; targetValue: number }>(input: T): T {
@@ -59,32 +59,20 @@ export function createKeyResult(db: Db, actorUserId: number, objectiveId: number
   });
 }
 
-export type KeyResultRef = {
-  id: number;
-  objectiveId: number;
-  title: string;
-  kind: KrKind;
-  startValue: number;
-  targetValue: number;
-  /** stored value: a manual KR's latest check-in; a linked KR's frozen value once closed (else unused) */
-  currentValue: number;
-  unit: string | null;
-  metricId: string | null;
-  weight: number;
-  ownerUserId: number | null;
-  ownerName: string | null;
-  archivedAt: number | null;
-  carriedFromId: number | null;
-  finalProgress: number | null;
-  teamId: number | null;
-  objectiveTitle: string;
-  objectiveArchivedAt: number | null;
-  cycleId: number;
-  cycleName: string;
-  cycleStatus: "open" | "closed";
-  cycleStartDate: string;
-  cycleEndDate: string;
-};
+export type KeyResultRef = KeyResultColumns &
+  /** currentValue: the stored value — a manual KR's latest check-in; a linked KR's frozen value once closed (else unused) */
+  Pick<KeyResultRecord, "currentValue"> & {
+    ownerName: string | null;
+    archivedAt: number | null;
+    teamId: number | null;
+    objectiveTitle: string;
+    objectiveArchivedAt: number | null;
+    cycleId: number;
+    cycleName: string;
+    cycleStatus: CycleRow["status"];
+    cycleStartDate: string;
+    cycleEndDate: string;
+  };
 
 /** A KR with what permission checks and rules need (its objective's team, its cycle). */
 export function getKeyResult(db: Db, keyResultId: number): KeyResultRef | null {

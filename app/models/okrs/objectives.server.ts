@@ -171,13 +171,7 @@ export function listPeople(db: Db) {
 
 // ---------------------------------------------------------------- objectives (writes)
 
-export type ObjectiveInput = {
-  title: string;
-  description: string | null;
-  ownerUserId: number | null;
-  teamId: number | null;
-  parentId: number | null;
-};
+export type ObjectiveInput = Pick<typeof schema.objectives.$inferSelect, "title" | "description" | "ownerUserId" | "teamId" | "parentId">;
 
 function checkParent(db: Db, cycleId: number, parentId: number | null, selfId?: number) {
   if (parentId == null) return;

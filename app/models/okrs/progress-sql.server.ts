@@ -5,8 +5,8 @@
  * See docs/decisions/500-okr-progress-in-sql.md and 801-key-results-linked-to-metrics.md.
  */
 import { sql } from "drizzle-orm";
-import { okrStatus, type KrKind, type OkrStatus } from "~/lib/metrics/okrs";
-import type { Db } from "~/utils/db.server";
+import { okrStatus, type OkrStatus } from "~/lib/metrics/okrs";
+import type { Db, schema } from "~/utils/db.server";
 
 // ---------------------------------------------------------------- linked key results
 
@@ -71,24 +71,20 @@ export const OBJECTIVE_PROGRESS_SQL = `(
 
 // ---------------------------------------------------------------- the key-result view (read)
 
-export type KeyResultView = {
-  id: number;
-  objectiveId: number;
-  title: string;
-  kind: KrKind;
-  startValue: number;
-  targetValue: number;
+/** A key_results row as the schema types it (timestamps are Dates there; the raw SQL reads them as ms). */
+export type KeyResultRecord = typeof schema.keyResults.$inferSelect;
+
+/** The columns of a key result every OKR read returns as they are stored (metricId null: manual check-ins). */
+export type KeyResultColumns = Pick<
+  KeyResultRecord,
+  "id" | "objectiveId" | "title" | "kind" | "startValue" | "targetValue" | "unit" | "metricId" | "weight" | "ownerUserId" | "carriedFromId" | "finalProgress"
+>;
+
+export type KeyResultView = KeyResultColumns & {
   /** the KR's value now; a linked KR's is its metric's (null: the metric has no data) */
   currentValue: number | null;
-  unit: string | null;
-  /** the catalogue metric it is linked to; null: manual check-ins */
-  metricId: string | null;
-  weight: number;
-  ownerUserId: number | null;
   ownerName: string | null;
-  carriedFromId: number | null;
   archivedAt: number | null;
-  finalProgress: number | null;
   /** null: a linked KR whose metric has no data */
   progress: number | null;
   status: OkrStatus | null;
