@@ -5,6 +5,7 @@ import { redirectToSetupWhileNoUser } from "~/auth/guards.server";
 import { permissionsOf, ROLE_LABELS } from "~/auth/permissions";
 import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { markPageHydrated } from "~/hooks/hydration";
 import { useRootData } from "~/hooks/root-data";
 import { NAV, activeNavPath } from "~/lib/nav";
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
@@ -170,6 +171,7 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
 
 export default function App() {
   const data = useRootData();
+  useEffect(markPageHydrated, []);
   return (
     <Shell data={data}>
       <Outlet />

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/guards.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { notFound } from "~/utils/http.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 /** Any unknown path: a real 404 (after sign-in, so the page does not reveal what exists). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -11,8 +12,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function NotFound() {
   return null;
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { ROLE_LABELS } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getHome } from "~/dashboards/home.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Home · Strategy Tracker" }];
 
@@ -92,8 +93,4 @@ export default function Home() {
       </section>
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

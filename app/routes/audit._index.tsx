@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
+import { FilterBar } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
 import { formatDateTime } from "~/lib/format";
@@ -11,6 +11,8 @@ import { parseTableParams, tableHref, tablePaging } from "~/lib/table-params";
 import { auditActorLabel, auditChanges, auditFilterFromUrl, listAudit, listAuditEntityTypes, type AuditChange } from "~/models/audit.server";
 import { listUsers } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Audit trail",
@@ -23,8 +25,7 @@ const TEXT = {
   anyEntity: "All entities",
   system: "System (metric rules)",
   tokens: "API tokens",
-  apply: "Apply",
-  reset: "Reset",
+  reset: "Clear the filters",
   caption: "Audit entries",
   empty: "No change recorded yet",
   emptyBody: "Entries appear here as soon as anyone changes something.",
@@ -118,60 +119,29 @@ export default function Audit() {
   return (
     <>
       <PageHeader title={TEXT.title} description={TEXT.description} />
-      <section className="panel" aria-label="Filters">
-        <Form method="get" className="risk-filters">
-          <div className="field">
-            <label className="field__label" htmlFor="a-entity">
-              {TEXT.entity}
-            </label>
-            <select id="a-entity" name="entity" className="field__control" defaultValue={raw.entity}>
-              <option value="">{TEXT.anyEntity}</option>
-              {data.entityTypes.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="a-actor">
-              {TEXT.who}
-            </label>
-            <select id="a-actor" name="actor" className="field__control" defaultValue={raw.actor}>
-              <option value="">{TEXT.any}</option>
-              <option value="system">{TEXT.system}</option>
-              <option value="token">{TEXT.tokens}</option>
-              {data.users.map((u) => (
-                <option key={u.id} value={String(u.id)}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="a-from">
-              {TEXT.from}
-            </label>
-            <input id="a-from" type="date" name="from" className="field__control" defaultValue={raw.from} />
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor="a-to">
-              {TEXT.to}
-            </label>
-            <input id="a-to" type="date" name="to" className="field__control" defaultValue={raw.to} />
-          </div>
-          {raw.entityId ? <input type="hidden" name="entityId" value={raw.entityId} /> : null}
-          <div className="risk-filters__actions">
-            <button type="submit" className="btn btn--secondary">
-              {TEXT.apply}
-            </button>
-            <Link to="/audit" className="btn btn--ghost">
-              {TEXT.reset}
-            </Link>
-          </div>
-        </Form>
+      <FilterBar
+        label="Filters"
+        values={raw}
+        hidden={{ entityId: raw.entityId }}
+        controls={[
+          { kind: "select", name: "entity", label: TEXT.entity, anyLabel: TEXT.anyEntity, options: data.entityTypes.map((t) => ({ value: t, label: t })) },
+          {
+            kind: "select",
+            name: "actor",
+            label: TEXT.who,
+            anyLabel: TEXT.any,
+            options: [
+              { value: "system", label: TEXT.system },
+              { value: "token", label: TEXT.tokens },
+              ...data.users.map((u) => ({ value: String(u.id), label: u.name })),
+            ],
+          },
+          { kind: "date", name: "from", label: TEXT.from, hint: "YYYY-MM-DD (UTC)" },
+          { kind: "date", name: "to", label: TEXT.to, hint: "YYYY-MM-DD (UTC), inclusive" },
+        ]}
+      >
         {raw.entityId && raw.entity ? <p className="notice">{TEXT.entityFilter(raw.entity, raw.entityId)}</p> : null}
-      </section>
+      </FilterBar>
       <section className="panel">
         <DataTable
           columns={columns}
@@ -196,8 +166,4 @@ export default function Audit() {
       </section>
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -3,12 +3,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { assertPermission, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { BudgetGridTable, GRID_TEXT, type EditState } from "~/components/finance/budget-grid";
 import { CsvErrorList } from "~/components/finance/csv-errors";
 import financeCss from "~/components/finance/finance.css";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useFormatting } from "~/hooks/root-data";
 import type { CsvRowError } from "~/lib/csv";
 import { formatMonth } from "~/lib/format";
@@ -29,6 +29,8 @@ import {
 import { currentMonth } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Budgets",
@@ -233,7 +235,7 @@ export default function Budgets() {
       ) : null}
       {canEditAny && !canEditAll ? <p className="muted">{TEXT.ctoNote}</p> : null}
       {!canEditAny ? <p className="muted">{TEXT.readOnly}</p> : null}
-      {isErrorReply(reply) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+      <ReplyMessage reply={reply} show="errors" />
 
       <p className="bgrid-legend muted">{GRID_TEXT.legend}</p>
       {!hasLines ? (
@@ -274,8 +276,4 @@ export default function Budgets() {
       ) : null}
     </div>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

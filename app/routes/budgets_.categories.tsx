@@ -3,12 +3,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { assertPermission, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { CheckboxField, Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { formatMoney } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
@@ -30,6 +30,8 @@ import { currentMonth } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
 import { BUDGET_GROUPS } from "../../db/schema/enums";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Budget categories · Strategy Tracker" }];
 
@@ -156,12 +158,7 @@ export default function BudgetCategories() {
           {year !== current ? <Link to="?">this year</Link> : null}
         </nav>
       </PageHeader>
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
-      {isErrorReply(reply) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+      <ReplyMessage reply={reply} />
       <Card>
         <div className="table-scroll">
           <table className="simple" data-testid="category-table">
@@ -377,8 +374,4 @@ export default function BudgetCategories() {
       ) : null}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

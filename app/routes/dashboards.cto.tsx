@@ -11,7 +11,6 @@ import {
   TARGETS_SOURCE,
 } from "~/components/delivery-metrics/cto-dashboard";
 import ctoCss from "~/components/delivery-metrics/cto.css";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CompliancePanel } from "~/components/governance/compliance-panel";
 import { TechRisksPanel } from "~/components/risks/tech-risks-panel";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -22,6 +21,8 @@ import { useRootData } from "~/hooks/root-data";
 import { ctoHref, toUtcDate, WINDOW_PRESETS } from "~/lib/metrics/cto-window";
 import { parseCtoParams } from "~/lib/schemas/cto-params.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "CTO dashboard · Strategy Tracker" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ctoCss }];
@@ -204,8 +205,4 @@ export default function CtoDashboard() {
       </div>
     </div>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

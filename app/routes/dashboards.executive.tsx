@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { BurnByCategoryChart, CashCurveChart, MrrTrendChart } from "~/components/finance/exec-charts";
 import financeCss from "~/components/finance/finance.css";
 import { GatesPanel } from "~/components/governance/gates-panel";
@@ -22,6 +21,8 @@ import { addMonths } from "~/lib/months";
 import { monthSchema } from "~/lib/validation.server";
 import { isColumnWithheld } from "~/lib/withheld";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Executive dashboard",
@@ -489,8 +490,4 @@ export default function ExecutiveDashboard() {
       <ScenarioStatusPanel scenarios={scenarios} fmt={fmt} />
     </div>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

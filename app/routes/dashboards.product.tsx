@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { LineChart } from "~/components/charts/line-chart";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
 import { TeamHealthTable } from "~/components/okrs/team-health";
@@ -14,6 +13,8 @@ import { resolveCycleParam } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Product dashboard",
@@ -118,8 +119,4 @@ export default function ProductDashboard() {
       ) : null}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

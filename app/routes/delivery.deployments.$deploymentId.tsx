@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { CauseKindBadge, DeploymentStatusBadge, IncidentStateBadge, SeverityBadge } from "~/components/delivery/badges";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -14,6 +13,8 @@ import { FORMULAS } from "~/lib/metrics/delivery";
 import { getDeployment } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   back: "All deployments",
@@ -147,8 +148,4 @@ export default function DeploymentDetail() {
       </Card>
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

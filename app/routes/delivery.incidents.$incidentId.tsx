@@ -4,7 +4,6 @@ import { z } from "zod";
 import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CauseKindBadge, IncidentStateBadge, SeverityBadge } from "~/components/delivery/badges";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field, SelectField } from "~/components/ui/field";
@@ -18,6 +17,8 @@ import { causeCandidates, type CauseChoice, getIncident, localTimeSchema, SEVERI
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   back: "All incidents",
@@ -270,8 +271,4 @@ export default function IncidentPage() {
       ) : null}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

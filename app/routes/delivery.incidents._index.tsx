@@ -3,12 +3,11 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CauseKindBadge, IncidentStateBadge, SeverityBadge } from "~/components/delivery/badges";
-import { FilterBar, type FilterControl } from "~/components/delivery/filter-bar";
 import { DeliveryTabs } from "~/components/delivery/tabs";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { buttonClassName } from "~/components/ui/button";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
+import { FilterBar, type FilterControl } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { formatDateTime, formatHours } from "~/lib/format";
@@ -24,6 +23,8 @@ import {
   type IncidentListRow,
 } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Incidents",
@@ -211,8 +212,4 @@ export default function Incidents() {
       ) : null}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -3,12 +3,12 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { CheckboxField, Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
-import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import { ReplyMessage } from "~/components/ui/reply-message";
+import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
 import { toLocalInput } from "~/lib/time";
 import { checkboxSchema, idSchema } from "~/lib/validation.server";
@@ -23,6 +23,8 @@ import {
 } from "~/models/delivery.server";
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Declare an incident",
@@ -102,7 +104,7 @@ export default function NewIncident() {
     <>
       <PageHeader eyebrow={<Link to="/delivery/incidents">← {TEXT.back}</Link>} title={TEXT.title} description={`${TEXT.description} (${timeZone}).`} />
       <Card>
-        {isErrorReply(reply) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+        <ReplyMessage reply={reply} show="errors" />
         <Form method="post" className="form-grid" noValidate>
           <SelectField
             label="Service"
@@ -143,8 +145,4 @@ export default function NewIncident() {
       </Card>
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

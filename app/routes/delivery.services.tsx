@@ -4,12 +4,12 @@ import { z } from "zod";
 import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { DeliveryTabs } from "~/components/delivery/tabs";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
@@ -18,6 +18,8 @@ import { idSchema } from "~/lib/validation.server";
 import { createService, listServices, serviceExists, serviceNameSchema, serviceNameTaken, updateService } from "~/models/delivery.server";
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Services",
@@ -101,11 +103,7 @@ export default function Services() {
       <PageHeader title={TEXT.title} description={TEXT.description}>
         <DeliveryTabs current="services" />
       </PageHeader>
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="ok" />
       <Card>
         {services.length === 0 ? (
           <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.whoMay}>
@@ -246,8 +244,4 @@ export default function Services() {
       ) : null}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -3,17 +3,17 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CsvErrorList } from "~/components/finance/csv-errors";
 import financeCss from "~/components/finance/finance.css";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useFormatting } from "~/hooks/root-data";
 import type { CsvRowError } from "~/lib/csv";
 import { eurosFromCents, formatMoney, formatMonth, formatNumber } from "~/lib/format";
-import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, parseForm, unknownIntent } from "~/lib/forms.server";
 import { plural } from "~/lib/plural";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
@@ -29,6 +29,8 @@ import {
   type SnapshotSort,
 } from "~/models/finance.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Finance snapshots",
@@ -204,7 +206,7 @@ export default function FinanceSnapshots() {
         <section className="panel" aria-labelledby="snapshot-form-title" id="snapshot-form">
           <h2 id="snapshot-form-title">{editing ? TEXT.formEdit(formatMonth(editing.month, formatting.locale)) : TEXT.formNew}</h2>
           <p className="muted">{TEXT.formHelp}</p>
-          {isErrorReply(reply, I) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+          <ReplyMessage reply={reply} intent={I} show="errors" />
           <Form method="post" className="snapshot-form" noValidate key={editing?.month ?? "new"}>
             <input type="hidden" name="intent" value={I} />
             <Field label={TEXT.month} name="month" type="month" required defaultValue={v("month", editing?.month)} errors={err("month")} />
@@ -313,8 +315,4 @@ export default function FinanceSnapshots() {
       ) : null}
     </div>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -3,7 +3,6 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CsvErrorList } from "~/components/finance/csv-errors";
 import { ComplianceFormula, ComplianceProgressList } from "~/components/governance/compliance-panel";
 import { REQUIREMENT_RESULT_LABELS, REQUIREMENT_RESULT_TONE, REQUIREMENT_STATUS_LABELS } from "~/components/governance/labels";
@@ -11,6 +10,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import type { CsvRowError } from "~/lib/csv";
 import { readCsvUpload } from "~/lib/csv-upload.server";
@@ -34,6 +34,8 @@ import {
 } from "~/models/governance.server";
 import { listRiskOwnerOptions } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Compliance",
@@ -164,11 +166,7 @@ export default function Compliance() {
   return (
     <>
       <PageHeader title={TEXT.title} description={TEXT.description} />
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="ok" />
 
       <section className="panel" aria-labelledby="fw-progress">
         <h2 id="fw-progress">
@@ -559,8 +557,4 @@ function FrameworksPanel({
       ) : null}
     </section>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

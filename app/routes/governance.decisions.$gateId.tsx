@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DECISION_LABELS, GATE_DECISION_KINDS } from "~/components/governance/decision-labels";
 import { GateCriteriaTable, GateVerdictBadge } from "~/components/governance/gates-panel";
 import { Badge } from "~/components/ui/badge";
@@ -11,9 +10,10 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { formatDate, formatDateTime } from "~/lib/format";
-import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { checkedOf, fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { formatGateValue } from "~/lib/metrics/gate-units";
 import { GATE_VERDICT_LABELS } from "~/lib/metrics/governance";
@@ -30,6 +30,8 @@ import {
 import { MetricContext } from "~/models/metrics.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Gate decisions · Strategy Tracker" }];
 
@@ -132,11 +134,7 @@ export default function GateDecisions() {
         title={`${gate.name}: decisions`}
         description={gate.description ?? undefined}
       />
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="ok" />
       <Card title="Today">
         <p>
           Due {formatDate(gate.dueDate, fmt.timeZone, fmt.locale)}. Verdict on today's figures{manual.length ? " and the manual criteria" : ""}:{" "}
@@ -262,7 +260,7 @@ export default function GateDecisions() {
               </Button>
             </div>
           </Form>
-          {isErrorReply(reply, "decide") && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+          <ReplyMessage reply={reply} intent="decide" show="errors" />
         </Card>
       ) : null}
       <Card title="Decision history">
@@ -292,8 +290,4 @@ export default function GateDecisions() {
       </Card>
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { GATE_FORM_SLOTS, GateForm } from "~/components/governance/gate-form";
 import { GateCriteriaTable, GateVerdictBadge } from "~/components/governance/gates-panel";
 import { Button } from "~/components/ui/button";
@@ -15,6 +14,8 @@ import { getEvaluatedGates } from "~/models/live-metrics.server";
 import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   back: "Back to the decision gates",
@@ -91,8 +92,4 @@ export default function EditGate() {
       </section>
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DECISION_LABELS } from "~/components/governance/decision-labels";
 import { GATE_FORM_SLOTS, GateForm } from "~/components/governance/gate-form";
 import { GateCriteriaTable, GateVerdictBadge, GateVerdictFormula } from "~/components/governance/gates-panel";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { formatDate, formatMonth } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
@@ -17,6 +17,8 @@ import { createGate, evaluateGates, listGates, parseGateForm } from "~/models/go
 import { getLiveMetrics, gateMetricReader } from "~/models/live-metrics.server";
 import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Decision gates",
@@ -77,11 +79,7 @@ export default function Gates() {
           Could not read {sources.failed.join(", ")} just now: those criteria show “no data”.
         </p>
       ) : null}
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="ok" />
       {gates.length === 0 ? (
         <EmptyState title={TEXT.empty} whoMay={TEXT.who}>
           <p>{TEXT.emptyBody}</p>
@@ -136,8 +134,4 @@ export default function Gates() {
       ) : null}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -3,10 +3,10 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { BarChart } from "~/components/charts/bar-chart";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useRootData } from "~/hooks/root-data";
 import { formatDate } from "~/lib/format";
@@ -16,6 +16,8 @@ import { FORMULAS, MATURITY_INDICATOR_KEYS, MATURITY_INDICATORS, MATURITY_LEVELS
 import { listMaturityAssessments, MaturityAssessmentFormSchema, recordMaturityAssessment } from "~/models/governance.server";
 import { todayUtc } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "IT maturity",
@@ -83,11 +85,7 @@ export default function Maturity() {
   return (
     <>
       <PageHeader title={TEXT.title} description={TEXT.description} />
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="ok" />
       <section className="panel" aria-labelledby="latest">
         <h2 id="latest">
           {TEXT.latest}
@@ -184,8 +182,4 @@ export default function Maturity() {
       </section>
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TabsLinks } from "~/components/ui/tabs-links";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = { nav: "Governance", compliance: "Compliance", maturity: "IT maturity", gates: "Decision gates" } as const;
 
@@ -27,8 +28,4 @@ export default function GovernanceLayout() {
       <Outlet />
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PriorityBadge, RequisitionStatusBadge } from "~/components/hiring/labels";
 import { RequisitionForm } from "~/components/hiring/requisition-form";
 import { PageHeader } from "~/components/ui/page-header";
@@ -14,6 +13,8 @@ import { idSchema } from "~/lib/validation.server";
 import { centsToEuros, getRequisition, listObjectiveOptions, listTeamsForHiring, RequisitionFormSchema, updateRequisition } from "~/models/hiring.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   back: "← Hiring plan",
@@ -169,8 +170,4 @@ export default function RequisitionPage() {
       )}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

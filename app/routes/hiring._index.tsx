@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } 
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HiringTabs } from "~/components/hiring/hiring-tabs";
 import {
   formatDeltaDays,
@@ -20,6 +19,7 @@ import { Badge } from "~/components/ui/badge";
 import { ButtonLink } from "~/components/ui/button";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
+import { FilterBar } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useFormatting, useRootData } from "~/hooks/root-data";
@@ -48,6 +48,8 @@ import { MetricContext, readFigureMap } from "~/models/metrics.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 const TEXT = {
   title: "Hiring plan",
   description: "Requisitions by team, their status, and what each one does to the zero-cash date.",
@@ -61,9 +63,6 @@ const TEXT = {
   priority: "Priority",
   from: "Start from",
   to: "Start to",
-  any: "Any",
-  apply: "Apply",
-  clear: "Clear filters",
   exportCsv: "Export CSV",
   salary: "Annual salary",
   salaryHidden: "hidden",
@@ -371,7 +370,6 @@ export default function HiringIndex() {
   const isFullEditor = permissions.includes("hiring:edit");
   const f = data.filters;
   const csvHref = `/hiring.csv${location.search}`;
-  const anyFilter = f.team || f.status || f.priority || f.from || f.to;
 
   return (
     <>
@@ -441,64 +439,18 @@ export default function HiringIndex() {
         </p>
       ) : null}
 
-      <Form method="get" className="hiring-filters" aria-label={TEXT.filters}>
-        <label>
-          {TEXT.team}
-          <select name="team" defaultValue={f.team ?? ""}>
-            <option value="">{TEXT.any}</option>
-            {data.teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {TEXT.status}
-          <select name="status" defaultValue={f.status ?? ""}>
-            <option value="">{TEXT.any}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {TEXT.priority}
-          <select name="priority" defaultValue={f.priority ?? ""}>
-            <option value="">{TEXT.any}</option>
-            {PRIORITY_VALUES.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {TEXT.from}
-          <input type="month" name="from" defaultValue={f.from ?? ""} placeholder="YYYY-MM" />
-        </label>
-        <label>
-          {TEXT.to}
-          <input type="month" name="to" defaultValue={f.to ?? ""} placeholder="YYYY-MM" />
-        </label>
-        {data.params.q ? <input type="hidden" name="q" value={data.params.q} /> : null}
-        {location.search.includes("sort=") ? (
-          <>
-            <input type="hidden" name="sort" value={data.params.sort.id} />
-            <input type="hidden" name="dir" value={data.params.sort.desc ? "desc" : "asc"} />
-          </>
-        ) : null}
-        <button type="submit" className="btn btn--secondary btn--sm">
-          {TEXT.apply}
-        </button>
-        {anyFilter ? (
-          <Link to="/hiring" className="btn btn--ghost btn--sm">
-            {TEXT.clear}
-          </Link>
-        ) : null}
-      </Form>
+      <FilterBar
+        label={TEXT.filters}
+        keep={["sort", "dir", "size", "q"]}
+        values={{ team: f.team == null ? undefined : String(f.team), status: f.status, priority: f.priority, from: f.from, to: f.to }}
+        controls={[
+          { kind: "select", name: "team", label: TEXT.team, options: data.teams.map((t) => ({ value: String(t.id), label: t.name })) },
+          { kind: "select", name: "status", label: TEXT.status, options: STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })) },
+          { kind: "select", name: "priority", label: TEXT.priority, options: PRIORITY_VALUES.map((p) => ({ value: p, label: p })) },
+          { kind: "month", name: "from", label: TEXT.from },
+          { kind: "month", name: "to", label: TEXT.to },
+        ]}
+      />
 
       <DataTable
         caption={TEXT.caption}
@@ -528,8 +480,4 @@ export default function HiringIndex() {
       ) : null}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

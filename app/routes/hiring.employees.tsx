@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HiringTabs } from "~/components/hiring/hiring-tabs";
 import { Badge } from "~/components/ui/badge";
 import { ButtonLink } from "~/components/ui/button";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
+import { FilterBar, labelOptions } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
 import { employmentStatus, type EmploymentStatus } from "~/lib/employment";
@@ -26,6 +26,8 @@ import {
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
 
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
 const TEXT = {
   title: "Employees",
   description: "The actual headcount: who works here, in which team, since when.",
@@ -33,9 +35,6 @@ const TEXT = {
   filterLabel: "Search name or title",
   team: "Team",
   at: "Employed at end of",
-  any: "Any",
-  apply: "Apply",
-  clear: "Clear filters",
   emptyTitle: "No employees yet",
   emptyBody: "Add the first person with “Add employee” (or load the demo team with npm run db:seed).",
   add: "Add employee",
@@ -143,43 +142,16 @@ export default function Employees() {
       >
         <HiringTabs />
       </PageHeader>
-      <Form method="get" className="hiring-filters" aria-label="Filters">
-        <label>
-          {TEXT.team}
-          <select name="team" defaultValue={f.team ?? ""}>
-            <option value="">{TEXT.any}</option>
-            {data.teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {TEXT.status}
-          <select name="status" defaultValue={f.status ?? ""}>
-            <option value="">{TEXT.anyStatus}</option>
-            {(Object.keys(TEXT.statusLabels) as (keyof typeof TEXT.statusLabels)[]).map((k) => (
-              <option key={k} value={k}>
-                {TEXT.statusLabels[k]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {TEXT.at}
-          <input type="month" name="at" defaultValue={f.at ?? ""} placeholder="YYYY-MM" />
-        </label>
-        {data.params.q ? <input type="hidden" name="q" value={data.params.q} /> : null}
-        <button type="submit" className="btn btn--secondary btn--sm">
-          {TEXT.apply}
-        </button>
-        {f.team || f.at || f.status ? (
-          <Link to="/hiring/employees" className="btn btn--ghost btn--sm">
-            {TEXT.clear}
-          </Link>
-        ) : null}
-      </Form>
+      <FilterBar
+        label="Filters"
+        keep={["sort", "dir", "size", "q"]}
+        values={{ team: f.team == null ? undefined : String(f.team), status: f.status, at: f.at }}
+        controls={[
+          { kind: "select", name: "team", label: TEXT.team, options: data.teams.map((t) => ({ value: String(t.id), label: t.name })) },
+          { kind: "select", name: "status", label: TEXT.status, anyLabel: TEXT.anyStatus, options: labelOptions(TEXT.statusLabels) },
+          { kind: "month", name: "at", label: TEXT.at },
+        ]}
+      />
       <DataTable
         caption={TEXT.caption}
         columns={data.seesSalary ? columnsWithSalary : columnsWithoutSalary}
@@ -201,8 +173,4 @@ export default function Employees() {
       />
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -2,15 +2,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
-import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import { ReplyMessage } from "~/components/ui/reply-message";
+import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, parseForm, domainErrorReply } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { centsToEuros, createEmployee, EmployeeFormSchema, employeePrefillFromRequisition, listTeamsForHiring } from "~/models/hiring.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Add an employee",
@@ -65,7 +67,7 @@ export default function NewEmployee() {
       />
       <section className="panel">
         <Form method="post" className="form-grid" noValidate>
-          {isErrorReply(reply) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+          <ReplyMessage reply={reply} show="errors" />
           <Field label="Name" name="name" required defaultValue={v("name", "")} errors={errs("name")} />
           <SelectField
             label="Team"
@@ -102,8 +104,4 @@ export default function NewEmployee() {
       </section>
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

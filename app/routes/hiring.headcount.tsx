@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { LineChart } from "~/components/charts/line-chart";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HiringTabs } from "~/components/hiring/hiring-tabs";
 import { KpiTile } from "~/components/metrics/kpi-tile";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -15,6 +14,8 @@ import { currentMonth, hasHeadcountData, getHeadcountRange, getHeadcountSeries, 
 import { MetricContext, readFigureMap } from "~/models/metrics.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Headcount",
@@ -165,8 +166,4 @@ export default function Headcount() {
       )}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

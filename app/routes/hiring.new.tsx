@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RequisitionForm } from "~/components/hiring/requisition-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { badRequest, fieldError, parseForm, domainErrorReply } from "~/lib/forms.server";
@@ -11,6 +10,8 @@ import { addMonths } from "~/lib/months";
 import { createRequisition, currentMonth, listObjectiveOptions, listTeamsForHiring, RequisitionFormSchema } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   titleEdit: "New requisition",
@@ -92,8 +93,4 @@ export default function NewRequisition() {
       </section>
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

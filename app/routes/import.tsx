@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CsvErrorList } from "~/components/finance/csv-errors";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -12,6 +11,8 @@ import { readCsvUpload } from "~/lib/csv-upload.server";
 import { IMPORT_KINDS, IMPORTS, isImportKind, type ImportKind } from "~/models/imports.server";
 import { getDb } from "~/utils/db.server";
 import { forbidden } from "~/utils/http.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Import your data · Strategy Tracker" }];
 
@@ -91,8 +92,4 @@ export default function ImportPage() {
       ))}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireUser, assertPermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { LineChart } from "~/components/charts/line-chart";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KpiDefinitionFields } from "~/components/kpis/kpi-definition-fields";
 import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
 import { Button } from "~/components/ui/button";
@@ -11,9 +10,10 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useFormatting } from "~/hooks/root-data";
 import { formatDate } from "~/lib/format";
-import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
 import { formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
 import { kpiSourceMetricId } from "~/lib/metrics/catalogue";
@@ -38,6 +38,8 @@ import { kpiSourceCheck, linkableMetricOptions, MetricContext } from "~/models/m
 import { getCycle, isoDayUtc } from "~/models/okrs.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const PAGE_SIZE = 50;
 
@@ -155,16 +157,7 @@ export default function KpiPage() {
           </a>
         }
       />
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
-      {isErrorReply(reply) && reply.formErrors.length > 0 ? (
-        <p className="form-error" role="alert">
-          {reply.formErrors.join(" ")}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} />
       {linkedMetric ? <p className="muted">{TEXT.computed(linkedMetric)}</p> : null}
       <div className="okr-charts">
         <KpiTileGrid tiles={[tile]} formatting={formatting} cycleName={cycle?.name ?? null} />
@@ -325,8 +318,4 @@ export default function KpiPage() {
       ) : null}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser, assertPermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { KpiDefinitionFields } from "~/components/kpis/kpi-definition-fields";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -11,10 +10,11 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useFormatting } from "~/hooks/root-data";
 import type { CsvRowError } from "~/lib/csv";
 import { formatDate } from "~/lib/format";
-import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, formValues, parseForm, unknownIntent } from "~/lib/forms.server";
 import { formatKpiValue } from "~/lib/kpi-format";
 import { plural } from "~/lib/plural";
@@ -22,6 +22,8 @@ import { kpiSchema } from "~/lib/schemas/kpis.server";
 import { createKpi, getKpiTiles, importMeasurementsCsv, kpiKeyTaken } from "~/models/kpis.server";
 import { kpiSourceCheck, linkableMetricOptions, MetricContext } from "~/models/metrics.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 /** Same columns as MEASUREMENT_CSV_HEADERS of the model (a server module: not importable here). */
 const CSV_HEADER = "kpi_key,measured_on,value,note";
@@ -126,16 +128,7 @@ export default function KpisIndex() {
           </>
         }
       />
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
-      {isErrorReply(reply) && reply.formErrors.length > 0 ? (
-        <p className="form-error" role="alert">
-          {reply.formErrors.join(" ")}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} />
       <Card title={`KPIs${cycle ? ` · targets of ${cycle.name}` : ""}`}>
         {kpis.length === 0 ? (
           <EmptyState title={TEXT.none} whoMay={TEXT.who}>
@@ -245,8 +238,4 @@ export default function KpisIndex() {
       ) : null}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -4,15 +4,17 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { getUser, login } from "~/auth/session.server";
 import { recordFailure, recordSuccess, retryAfter } from "~/auth/throttle.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
-import { fieldErrorsOf, isErrorReply, valueOf, type FormErrorReply } from "~/lib/forms";
+import { fieldErrorsOf, valueOf, type FormErrorReply } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
 import { LoginSchema } from "~/lib/schemas/auth.server";
 import { recordAudit } from "~/models/audit.server";
 import { getUserForLogin } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { safeRedirectPath } from "~/utils/http.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Strategy Tracker" }];
 
@@ -77,11 +79,7 @@ export default function Login() {
       <p className="muted">Sign in to see cash, delivery, OKRs, risks and the hiring plan.</p>
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={valueOf(reply, "redirectTo", params.get("redirectTo") ?? "/")} />
-        {isErrorReply(reply) && reply.formErrors.length > 0 ? (
-          <p className="form-error" role="alert">
-            {reply.formErrors.join(" ")}
-          </p>
-        ) : null}
+        <ReplyMessage reply={reply} show="errors" />
         <div>
           <label htmlFor="email">Email</label>
           <input
@@ -124,8 +122,4 @@ export default function Login() {
       </Form>
     </div>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { metricAttributes } from "~/components/metrics/kpi-tile";
 import { StatusBadge } from "~/components/metrics/status-badge";
 import { ClosingScore } from "~/components/okrs/objective-tree";
@@ -15,6 +14,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ProgressBar } from "~/components/ui/progress-bar";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { keyResultSchema, ObjectiveSchema, ruleErrorReply } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { formatPercent } from "~/lib/format";
@@ -45,6 +45,8 @@ import { getObjectiveRoadmapProgress } from "~/models/roadmap.server";
 import { listTeams } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse, notFound } from "~/utils/http.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   back: "All OKRs",
@@ -282,16 +284,7 @@ export default function ObjectivePage() {
         </div>
       </PageHeader>
 
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
-      {isErrorReply(reply) && reply.formErrors.length > 0 ? (
-        <p className="form-error" role="alert">
-          {reply.formErrors.join(" ")}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} />
       {closed ? <p className="notice">{TEXT.closed}</p> : null}
       {objective.archivedAt ? <p className="notice">{TEXT.archived}</p> : null}
 
@@ -464,8 +457,4 @@ export default function ObjectivePage() {
       ) : null}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { assertPermission, requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
 import { ObjectiveTree } from "~/components/okrs/objective-tree";
 import { Button } from "~/components/ui/button";
@@ -11,10 +10,11 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { CycleSchema, ObjectiveSchema, resolveCycleParam, ruleErrorReply } from "~/handlers/okrs.server";
 import { useRootData } from "~/hooks/root-data";
 import { formatPercent } from "~/lib/format";
-import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm, unknownIntent } from "~/lib/forms.server";
 import { expectedProgress } from "~/lib/metrics/okrs";
 import { markTree, okrLinks } from "~/models/okr-links.server";
@@ -31,6 +31,8 @@ import {
 } from "~/models/okrs.server";
 import { listTeams } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "OKRs",
@@ -140,16 +142,7 @@ export default function OkrsIndex() {
         {cycles.length > 0 ? <CyclePicker cycles={cycles} currentId={cycle?.id ?? null} /> : null}
       </PageHeader>
 
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
-      {isErrorReply(reply) && reply.formErrors.length > 0 ? (
-        <p className="form-error" role="alert">
-          {reply.formErrors.join(" ")}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} />
 
       {!cycle ? (
         <EmptyState title={TEXT.noCycle} whoMay={TEXT.cycleWho}>
@@ -260,8 +253,4 @@ export default function OkrsIndex() {
       ) : null}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -3,7 +3,6 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { LineChart } from "~/components/charts/line-chart";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { metricAttributes } from "~/components/metrics/kpi-tile";
 import { CheckInRow } from "~/components/okrs/check-in-form";
 import { KeyResultRoadmapPanel } from "~/components/roadmap/roadmap-panel";
@@ -25,6 +24,8 @@ import { getKeyResult, listCheckIns } from "~/models/okrs.server";
 import { getKeyResultRoadmap } from "~/models/roadmap.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   valueChart: "Value against the expected pace",
@@ -232,8 +233,4 @@ export default function KeyResultHistory() {
       <KeyResultRoadmapPanel items={roadmap.items} progress={roadmap.progress} />
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckInRow } from "~/components/okrs/check-in-form";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -17,6 +16,8 @@ import { withMetricMark } from "~/models/metrics.server";
 import { okrLinks } from "~/models/okr-links.server";
 import { listCycles, listMyKeyResults } from "~/models/okrs.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "My key results",
@@ -119,8 +120,4 @@ export default function MyKeyResults() {
       )}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

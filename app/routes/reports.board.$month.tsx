@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { BoardPackMetricTable, BoardPackSectionBody, CommentaryBlock } from "~/components/reports/board-pack";
 import boardPackCss from "~/components/reports/board-pack.css";
 import { Badge } from "~/components/ui/badge";
@@ -26,6 +25,8 @@ import {
 } from "~/models/board-pack.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: (m: string) => `Board pack · ${m}`,
@@ -160,8 +161,4 @@ export default function BoardPack() {
       ) : null}
     </div>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

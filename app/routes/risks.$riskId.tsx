@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RiskLevelBadge } from "~/components/metrics/risk-level-badge";
 import { CATEGORY_LABELS, RULE_KIND_LABELS, STATUS_LABELS, TREATMENT_LABELS } from "~/components/risks/labels";
 import { RiskForm } from "~/components/risks/risk-form";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { StatList } from "~/components/ui/stat-list";
 import { useRootData } from "~/hooks/root-data";
 import { formatDate } from "~/lib/format";
@@ -26,6 +26,8 @@ import {
 } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   back: "Back to the register",
@@ -137,11 +139,7 @@ export default function RiskDetail() {
           {TEXT.created}
         </p>
       ) : null}
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="ok" />
       {statusErrors ? (
         <p className="form-error" role="alert">
           {statusErrors.join(", ")}
@@ -212,8 +210,4 @@ export default function RiskDetail() {
       ) : null}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RiskLevelBadge } from "~/components/metrics/risk-level-badge";
 import { RiskHeatMap } from "~/components/risks/heat-map";
 import { CATEGORY_LABELS, STATUS_LABELS } from "~/components/risks/labels";
@@ -10,7 +9,7 @@ import { Badge } from "~/components/ui/badge";
 import { ButtonLink } from "~/components/ui/button";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
-import { FilterDisclosure } from "~/components/ui/filter-disclosure";
+import { FilterBar, labelOptions } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { TabsLinks } from "~/components/ui/tabs-links";
 import { Tooltip } from "~/components/ui/tooltip";
@@ -21,6 +20,8 @@ import { parseTableParams, tableHref, tablePaging } from "~/lib/table-params";
 import { refreshMetricRisks } from "~/models/live-metrics.server";
 import { getRiskHeatMap, listRiskOwnerOptions, countRisksBySource, listRisks, RISK_SORTS, riskFilterFromUrl, type RiskRow } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Risk register",
@@ -34,8 +35,7 @@ const TEXT = {
   owner: "Owner",
   status: "Status",
   overdue: "Review overdue only",
-  apply: "Apply filters",
-  reset: "Reset",
+  reset: "Clear the filters",
   any: "Any",
   active: "Active (not closed)",
   all: "All, including closed",
@@ -178,91 +178,32 @@ export default function RisksIndex() {
         </p>
       ) : null}
 
-      <section className="panel" aria-labelledby="risk-filters">
-        <h2 id="risk-filters" className="visually-hidden">
-          {TEXT.filters}
-        </h2>
-        <FilterDisclosure
-          active={
-            [f.category, f.level, f.ownerUserId, f.status && f.status !== "active" ? f.status : null, f.overdue ? 1 : null].filter(
-              (v) => v !== undefined && v !== null,
-            ).length
-          }
-        >
-          <Form method="get" className="risk-filters" preventScrollReset>
-            {f.source ? <input type="hidden" name="source" value={f.source} /> : null}
-            <div className="field">
-              <label className="field__label" htmlFor="f-category">
-                {TEXT.category}
-              </label>
-              <select id="f-category" name="category" className="field__control" defaultValue={f.category ?? ""}>
-                <option value="">{TEXT.any}</option>
-                {Object.entries(CATEGORY_LABELS).map(([v, l]) => (
-                  <option key={v} value={v}>
-                    {l}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor="f-level">
-                {TEXT.level}
-              </label>
-              <select id="f-level" name="level" className="field__control" defaultValue={f.level ?? ""}>
-                <option value="">{TEXT.any}</option>
-                {Object.entries(RISK_LEVEL_LABELS).map(([v, l]) => (
-                  <option key={v} value={v}>
-                    {l}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor="f-owner">
-                {TEXT.owner}
-              </label>
-              <select id="f-owner" name="owner" className="field__control" defaultValue={f.ownerUserId ?? ""}>
-                <option value="">{TEXT.any}</option>
-                {data.owners.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor="f-status">
-                {TEXT.status}
-              </label>
-              <select id="f-status" name="status" className="field__control" defaultValue={f.status ?? "active"}>
-                <option value="active">{TEXT.active}</option>
-                {Object.entries(STATUS_LABELS).map(([v, l]) => (
-                  <option key={v} value={v}>
-                    {l}
-                  </option>
-                ))}
-                <option value="all">{TEXT.all}</option>
-              </select>
-            </div>
-            <div className="field field--checkbox risk-filters__check">
-              <div className="field__checkbox-row">
-                <input id="f-overdue" type="checkbox" name="overdue" value="1" defaultChecked={!!f.overdue} />
-                <label className="field__label" htmlFor="f-overdue">
-                  {TEXT.overdue}
-                </label>
-              </div>
-            </div>
-            <div className="risk-filters__actions">
-              <button type="submit" className="btn btn--secondary">
-                {TEXT.apply}
-              </button>
-              <Link to="/risks" className="btn btn--ghost">
-                {TEXT.reset}
-              </Link>
-            </div>
-          </Form>
-        </FilterDisclosure>
-      </section>
+      <FilterBar
+        label={TEXT.filters}
+        values={{
+          category: f.category,
+          level: f.level,
+          owner: f.ownerUserId === undefined ? undefined : String(f.ownerUserId),
+          status: f.status,
+          overdue: f.overdue ? "1" : undefined,
+        }}
+        hidden={{ source: f.source }}
+        controls={[
+          { kind: "select", name: "category", label: TEXT.category, options: labelOptions(CATEGORY_LABELS) },
+          { kind: "select", name: "level", label: TEXT.level, options: labelOptions(RISK_LEVEL_LABELS) },
+          { kind: "select", name: "owner", label: TEXT.owner, options: data.owners.map((o) => ({ value: String(o.id), label: o.name })) },
+          {
+            kind: "select",
+            name: "status",
+            label: TEXT.status,
+            anyLabel: null,
+            neutral: "active",
+            options: [{ value: "active", label: TEXT.active }, ...labelOptions(STATUS_LABELS)],
+            trailing: [{ value: "all", label: TEXT.all }],
+          },
+          { kind: "checkbox", name: "overdue", label: TEXT.overdue },
+        ]}
+      />
 
       <section className="risk-maps" aria-label="Heat maps">
         <RiskHeatMap kind="inherent" title={TEXT.inherentMap} cells={data.inherent.cells} selected={f.cell} />
@@ -333,8 +274,4 @@ export default function RisksIndex() {
       </section>
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -3,13 +3,14 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RiskForm } from "~/components/risks/risk-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { useOptionalUser } from "~/hooks/root-data";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
 import { createRisk, listRiskOwnerOptions, RiskFormSchema } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   titleCreate: "Add a risk",
@@ -82,8 +83,4 @@ export default function NewRisk() {
       </section>
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RULE_KIND_LABELS, RULE_THRESHOLD_UNITS } from "~/components/risks/labels";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useOptionalUser } from "~/hooks/root-data";
 import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
@@ -15,6 +15,8 @@ import { FORMULAS } from "~/lib/metrics/risks";
 import { refreshMetricRisks } from "~/models/live-metrics.server";
 import { listRiskRules, listRisks, RiskRuleFormSchema, updateRiskRule, type RiskRuleRow, type RuleFinding } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Metric rules",
@@ -134,11 +136,7 @@ export default function RiskRules() {
       <PageHeader title={TEXT.title} description={TEXT.description} eyebrow={<Link to="/risks">{TEXT.back}</Link>} />
       <p className="muted">{TEXT.when}</p>
       {!canEdit ? <p className="muted">{TEXT.readOnly}</p> : null}
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="ok" />
       {error ? (
         <p className="form-error" role="alert">
           {error}
@@ -187,8 +185,4 @@ export default function RiskRules() {
       })}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ROADMAP_STATUS_LABELS, ROADMAP_STATUS_NAMES, ROADMAP_STATUS_TONE } from "~/components/roadmap/labels";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -10,6 +9,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { parseCsv } from "~/lib/csv";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
@@ -42,6 +42,8 @@ import {
 } from "~/models/roadmap.server";
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { getDb, schema } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Roadmap",
@@ -302,11 +304,7 @@ export default function Roadmap() {
   return (
     <>
       <PageHeader title={TEXT.title} description={TEXT.description} />
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="ok" />
       <Form method="get" className="filter-bar">
         <SelectField
           label="Squad"
@@ -423,8 +421,4 @@ export default function Roadmap() {
       ) : null}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import financeCss from "~/components/finance/finance.css";
 import {
   dateText,
@@ -20,6 +19,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { formatMoney, formatNumber, formatPercent } from "~/lib/format";
 import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
@@ -32,6 +32,8 @@ import { idSchema } from "~/lib/validation.server";
 import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
 import { compareScenarios, createScenario, deleteScenario, getScenario, scenarioNameTaken, updateScenario } from "~/models/scenarios.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Scenarios",
@@ -278,12 +280,7 @@ export default function Scenarios() {
   return (
     <>
       <PageHeader title={TEXT.title} description={TEXT.description} />
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
-      {isErrorReply(reply) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+      <ReplyMessage reply={reply} />
       {!c ? (
         <EmptyState title="No forecast yet" whoMay="The CEO records finance snapshots.">
           <p>{TEXT.noFinance}</p>
@@ -428,8 +425,4 @@ export default function Scenarios() {
       ) : null}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

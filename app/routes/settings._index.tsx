@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requirePermission } from "~/auth/guards.server";
 import { hashPassword } from "~/auth/password.server";
 import { ROLE_LABELS, ROLES } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { CreateUserSchema, SettingsSchema, UpdateUserSchema } from "~/lib/schemas/settings.server";
@@ -11,6 +11,8 @@ import { getCompanySettings, updateCompanySettings } from "~/models/settings.ser
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { createUser, emailTaken, listUsers, updateUser } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Strategy Tracker" }];
 
@@ -91,12 +93,7 @@ export default function Settings() {
   return (
     <>
       <h1>Settings</h1>
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
-      {isErrorReply(reply) && reply.formErrors.length ? <p className="form-error">{reply.formErrors.join(" ")}</p> : null}
+      <ReplyMessage reply={reply} />
 
       <section className="panel" aria-labelledby="company">
         <h2 id="company">Company</h2>
@@ -288,8 +285,4 @@ export default function Settings() {
       </section>
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { canHoldScope } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -18,6 +17,8 @@ import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.se
 import { idSchema } from "~/lib/validation.server";
 import { API_SCOPES, createApiToken, listApiTokens, mayRevoke, revokeApiToken } from "~/models/tokens.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "API tokens",
@@ -261,8 +262,4 @@ export default function Tokens() {
       </Card>
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

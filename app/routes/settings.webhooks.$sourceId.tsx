@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -34,6 +33,8 @@ import {
 } from "~/models/webhooks.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.source.name ?? "Webhook source"} · Webhook sources · Strategy Tracker` }];
 
@@ -346,8 +347,4 @@ export default function WebhookSource() {
       </Card>
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

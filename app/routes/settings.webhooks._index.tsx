@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -18,6 +17,8 @@ import { KIND_LABELS, OUTCOME_TONES, WEBHOOK_KIND_VALUES } from "~/lib/webhooks/
 import { listServiceOptions } from "~/models/delivery.server";
 import { createWebhookSource, listWebhookSources, webhookSourceNameTaken } from "~/models/webhooks.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Webhook sources",
@@ -207,8 +208,4 @@ export default function WebhookSources() {
       </Card>
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

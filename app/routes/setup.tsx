@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { hashPassword } from "~/auth/password.server";
 import { login } from "~/auth/session.server";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/ui/field";
-import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import { ReplyMessage } from "~/components/ui/reply-message";
+import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
 import { SetupSchema } from "~/lib/schemas/settings.server";
 import { getCompanySettings } from "~/models/settings.server";
@@ -12,6 +12,8 @@ import { completeSetup } from "~/models/setup.server";
 import { hasAnyUser } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Set up · Strategy Tracker" }];
 
@@ -57,11 +59,7 @@ export default function Setup() {
         people and data. This page disappears once it is done.
       </p>
       <Form method="post" noValidate>
-        {isErrorReply(reply) && reply.formErrors.length > 0 ? (
-          <p className="form-error" role="alert">
-            {reply.formErrors.join(" ")}
-          </p>
-        ) : null}
+        <ReplyMessage reply={reply} show="errors" />
         <fieldset>
           <legend>Company</legend>
           <Field label="Company name" name="companyName" required autoFocus defaultValue={v("companyName", "")} errors={e("companyName")} />
@@ -110,8 +108,4 @@ export default function Setup() {
       </Form>
     </div>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

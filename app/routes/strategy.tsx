@@ -3,13 +3,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
@@ -32,6 +32,8 @@ import {
   updateMilestone,
 } from "~/models/strategy.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Multi-year plan",
@@ -116,11 +118,7 @@ export default function Strategy() {
   return (
     <>
       <PageHeader title={TEXT.title} description={TEXT.description} />
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="ok" />
       <Card title="Plan against actual">
         {plan.rows.length === 0 ? (
           <EmptyState title={TEXT.emptyPlan} whoMay={TEXT.whoMay}>
@@ -334,8 +332,4 @@ export default function Strategy() {
       ) : null}
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

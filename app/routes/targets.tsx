@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
@@ -23,6 +23,8 @@ import {
 } from "~/models/metric-targets.server";
 import { listCycles } from "~/models/okrs.server";
 import { getDb } from "~/utils/db.server";
+
+export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
   title: "Targets",
@@ -92,15 +94,7 @@ export default function Targets() {
   return (
     <>
       <PageHeader title={TEXT.title} description={TEXT.description} />
-      {reply?.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : reply?.status === "error" && reply.formErrors.length ? (
-        <p className="form-error" role="alert">
-          {reply.formErrors.join(" ")}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} />
       <section className="panel" aria-labelledby="targets-list">
         <h2 id="targets-list">Targets</h2>
         {targets.length === 0 ? (
@@ -203,8 +197,4 @@ export default function Targets() {
       </section>
     </>
   );
-}
-
-export function ErrorBoundary() {
-  return <GeneralErrorBoundary />;
 }

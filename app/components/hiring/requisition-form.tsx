@@ -1,7 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
-import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import { ReplyMessage } from "~/components/ui/reply-message";
+import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { PRIORITY_VALUES, STATUS_LABELS, STATUSES } from "./labels";
 
 export type RequisitionFormValues = {
@@ -42,11 +43,7 @@ export function RequisitionForm({ mode, values, teams, objectives, canSetStatus,
   const errs = (name: string) => fieldErrorsOf(reply, name);
   return (
     <Form method="post" className="form-grid hiring-form" noValidate>
-      {isErrorReply(reply) && reply.formErrors.length ? (
-        <p className="form-error" role="alert">
-          {reply.formErrors.join(" ")}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="errors" />
       {note ? <p className="muted hiring-form__note">{note}</p> : null}
       <Field label="Title" name="title" required defaultValue={v("title", values.title)} errors={errs("title")} maxLength={160} />
       <SelectField

@@ -1,7 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
-import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import { ReplyMessage } from "~/components/ui/reply-message";
+import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { CATEGORY_LABELS, RATING_LABELS, STATUS_LABELS, TREATMENT_LABELS } from "./labels";
 
 export type RiskFormValues = {
@@ -50,11 +51,7 @@ export function RiskForm({
   return (
     <Form method="post" className="risk-form" noValidate>
       <input type="hidden" name="intent" value={intent} />
-      {isErrorReply(reply, intent) && reply.formErrors.length ? (
-        <p className="form-error" role="alert">
-          {reply.formErrors.join(" ")}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} intent={intent} show="errors" />
       <Field label="Title" name="title" required maxLength={200} defaultValue={v("title")} errors={e("title")} className="risk-form__wide" />
       <TextareaField label="Description" name="description" rows={3} defaultValue={v("description")} errors={e("description")} className="risk-form__wide" />
       <SelectField label="Category" name="category" required options={options(CATEGORY_LABELS)} defaultValue={v("category")} errors={e("category")} />

@@ -1,0 +1,179 @@
+/**
+ * What the three cartesian charts (line, area, bar) share: their common props, the set-up they
+ * compute before drawing (id, size, emptiness, the "Show as table" rows, notes, the value axis)
+ * and the layers every one of them draws (grid, axes, tooltip, reference line).
+ *
+ * `cartesianLayers` is a function returning elements, not a component: recharts finds its
+ * children by type (it looks through fragments, not through components).
+ */
+import type { ReactNode } from "react";
+import { CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  axisTick,
+  buildChartTable,
+  categoryTickInterval,
+  chartColor,
+  chartValueAxis,
+  defaultFormatValue,
+  defaultFormatX,
+  DEFAULT_CHART_HEIGHT,
+  DEFAULT_CHART_WIDTH,
+  isChartEmpty,
+  tooltipContentStyle,
+  tooltipLabelStyle,
+  useChartId,
+  useChartSize,
+  type AxisUnit,
+  type CategoryKey,
+  type ChartReferenceLine,
+  type ChartSeries,
+  type DataTableSpec,
+} from "./chart-frame";
+
+/** Props every cartesian chart takes. */
+export type CartesianChartProps<T extends object, S extends ChartSeries<T> = ChartSeries<T>> = {
+  /** shown above the chart and names it */
+  title: string;
+  description?: ReactNode;
+  /** what a screen reader hears instead of the drawing (the table is always there too) */
+  summary?: string;
+  data: readonly T[];
+  /** the category axis (e.g. "month") */
+  xKey: CategoryKey<T>;
+  /** column header of x in the table */
+  xLabel?: string;
+  series: readonly S[];
+  /** a line across the value axis with a label, e.g. the target */
+  referenceLine?: ChartReferenceLine;
+  formatX?: (x: string | number) => string;
+  /** tooltip and table text of a value (the axis prints nice ticks in `unit`) */
+  formatValue?: (v: number) => string;
+  /** what the values are, for the axis ticks: "money" (cents), "hours", "percent" (×100), "count", "number" */
+  unit?: AxisUnit;
+  locale?: string;
+  currency?: string;
+  /** intrinsic size; CSS scales it to the container (default 640×260) */
+  width?: number;
+  height?: number;
+  emptyMessage?: ReactNode;
+  className?: string;
+};
+
+/** The set-up of one cartesian chart: its id, measured size, emptiness, table, notes and value axis. */
+export function useCartesianChart<T extends object>(
+  p: CartesianChartProps<T>,
+  opts: { xLabel: string; stacked?: boolean; extraValues?: readonly number[]; includeZero?: boolean; table?: DataTableSpec; notes?: readonly string[] },
+) {
+  const width = p.width ?? DEFAULT_CHART_WIDTH;
+  const height = p.height ?? DEFAULT_CHART_HEIGHT;
+  const formatX = p.formatX ?? defaultFormatX;
+  const formatValue = p.formatValue ?? defaultFormatValue;
+  const id = useChartId();
+  const { ref, size } = useChartSize(width, height);
+  const { referenceLine } = p;
+  return {
+    id,
+    ref,
+    size,
+    formatX,
+    formatValue,
+    empty: isChartEmpty(p.data, p.series),
+    table: opts.table ?? buildChartTable(p.data, p.xKey, p.series, formatX, formatValue, p.xLabel ?? opts.xLabel),
+    notes: [...(referenceLine ? [`${referenceLine.label}: ${formatValue(referenceLine.y)}`] : []), ...(opts.notes ?? [])],
+    axis: chartValueAxis(p.data, p.series, {
+      unit: p.unit,
+      locale: p.locale,
+      currency: p.currency,
+      stacked: opts.stacked,
+      extraValues: [...(opts.extraValues ?? []), ...(referenceLine ? [referenceLine.y] : [])],
+      includeZero: opts.includeZero,
+    }),
+    /** the ChartFrame props that come straight from the chart's own */
+    frame: {
+      title: p.title,
+      description: p.description,
+      summary: p.summary,
+      width,
+      height,
+      emptyMessage: p.emptyMessage,
+      className: p.className,
+      plotRef: ref,
+    },
+  };
+}
+
+/** The chart's margin inside its SVG. */
+export const CHART_MARGIN = { top: 16, right: 24, bottom: 4, left: 4 } as const;
+
+/** Grid, category and value axes, tooltip and reference line, as every cartesian chart draws them. */
+export function cartesianLayers<T extends object>({
+  xKey,
+  formatX,
+  formatValue,
+  valueAxis,
+  layout = "horizontal",
+  dataLength,
+  plotWidth,
+  axisWidth,
+  xPadding,
+  cursor,
+  referenceLine,
+}: {
+  xKey: CategoryKey<T>;
+  formatX: (x: string | number) => string;
+  formatValue: (v: number) => string;
+  valueAxis: { format: (v: number) => string; ticks: number[]; domain: [number, number] };
+  /** "vertical": categories down the side, values along the bottom */
+  layout?: "horizontal" | "vertical";
+  dataLength: number;
+  plotWidth: number;
+  /** width in px of the y axis (values, or categories in the vertical layout) */
+  axisWidth: number;
+  xPadding?: { left: number; right: number };
+  cursor: { stroke: string } | { fill: string };
+  referenceLine?: ChartReferenceLine;
+}) {
+  const vertical = layout === "vertical";
+  const categoryAxis = { dataKey: xKey, tickFormatter: (v: string | number) => formatX(v), tick: axisTick, stroke: "var(--border)", tickLine: false } as const;
+  const valueAxisProps = {
+    tickFormatter: valueAxis.format,
+    ticks: valueAxis.ticks,
+    domain: valueAxis.domain,
+    interval: 0,
+    tick: axisTick,
+    stroke: "var(--border)",
+    tickLine: false,
+  } as const;
+  return (
+    <>
+      <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={vertical} horizontal={!vertical} />
+      {vertical ? (
+        <>
+          <XAxis type="number" {...valueAxisProps} />
+          <YAxis type="category" {...categoryAxis} width={axisWidth} interval={0} />
+        </>
+      ) : (
+        <>
+          <XAxis type="category" {...categoryAxis} interval={categoryTickInterval(dataLength, plotWidth - axisWidth - 28)} padding={xPadding} />
+          <YAxis type="number" {...valueAxisProps} width={axisWidth} />
+        </>
+      )}
+      <Tooltip
+        isAnimationActive={false}
+        cursor={cursor}
+        contentStyle={tooltipContentStyle}
+        labelStyle={tooltipLabelStyle}
+        labelFormatter={(label: string | number) => formatX(label)}
+        formatter={(value) => (typeof value === "number" ? formatValue(value) : String(value))}
+      />
+      {referenceLine ? (
+        <ReferenceLine
+          {...(vertical ? { x: referenceLine.y } : { y: referenceLine.y })}
+          stroke={chartColor(referenceLine.color ?? "text-muted")}
+          strokeDasharray="4 4"
+          ifOverflow="extendDomain"
+        />
+      ) : null}
+    </>
+  );
+}
