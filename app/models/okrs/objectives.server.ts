@@ -16,13 +16,8 @@ import { schema, type Db } from "~/utils/db.server";
 
 // ---------------------------------------------------------------- objectives progress (shared API)
 
-export type ObjectiveProgress = {
-  id: number;
-  title: string;
-  teamId: number | null;
+export type ObjectiveProgress = Pick<typeof schema.objectives.$inferSelect, "id" | "title" | "teamId" | "parentId" | "ownerUserId"> & {
   teamName: string | null;
-  parentId: number | null;
-  ownerUserId: number | null;
   /** weighted mean of the KRs' progress, 0–1; null when the objective has no KRs (the closing score once closed) */
   progress: number | null;
   /** expected progress = elapsed share of the cycle */
@@ -41,15 +36,7 @@ export function getObjectivesProgress(db: Db, opts: { cycleId?: number; now?: nu
   const cycle = opts.cycleId != null ? getCycle(db, opts.cycleId) : getCurrentCycle(db, now);
   if (!cycle) return [];
   const elapsed = expectedProgress(cycle.startDate, cycle.endDate, now);
-  const rows = db.all<{
-    id: number;
-    title: string;
-    teamId: number | null;
-    teamName: string | null;
-    parentId: number | null;
-    ownerUserId: number | null;
-    progress: number | null;
-  }>(sql`${metricNowCte(opts.linked)}
+  const rows = db.all<Omit<ObjectiveProgress, "expected" | "elapsedShare" | "status">>(sql`${metricNowCte(opts.linked)}
     select o.id, o.title, o.team_id as teamId, t.name as teamName, o.parent_id as parentId, o.owner_user_id as ownerUserId,
       coalesce(o.closing_score, ${sql.raw(OBJECTIVE_PROGRESS_SQL)}) as progress
     from objectives o
