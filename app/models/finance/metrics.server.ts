@@ -1,12 +1,6 @@
 /** Finance metrics: the SQL aggregations (one statement each) and the monthly series behind cash, burn and runway. */
 import { sql } from "drizzle-orm";
-import {
-  buildMonthFinance,
-  computeFinanceMetrics,
-  type ActualLineRecord,
-  type FinanceMetrics,
-  type FinanceSettings,
-} from "~/lib/metrics/finance";
+import { buildMonthFinance, computeFinanceMetrics, type ActualLineRecord, type FinanceMetrics, type FinanceSettings } from "~/lib/metrics/finance";
 import { isMonth } from "~/lib/months";
 import type { SnapshotInput } from "~/models/finance/snapshots.server";
 import { getCompanySettings } from "~/models/settings.server";

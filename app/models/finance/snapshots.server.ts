@@ -147,7 +147,9 @@ export function importSnapshotsCsv(db: Db, writer: FinanceWriter, text: string, 
       months.length === 0
         ? []
         : t
-            .all<FinanceSnapshotRow>(sql`SELECT ${SNAPSHOT_COLUMNS} FROM finance_snapshots WHERE month >= ${months[0]} AND month <= ${months[months.length - 1]}`)
+            .all<FinanceSnapshotRow>(
+              sql`SELECT ${SNAPSHOT_COLUMNS} FROM finance_snapshots WHERE month >= ${months[0]} AND month <= ${months[months.length - 1]}`,
+            )
             .map((r) => [r.month, r] as const),
     );
     let created = 0;
