@@ -22,6 +22,9 @@ if (config.workers > 1 && cluster.isPrimary) {
 } else {
   serve();
 }
+// The metric rules' periodic evaluation (causes that time alone brings: docs/decisions/600) runs in
+// one process only: the primary, or the single process.
+if (cluster.isPrimary) build.entry.module.startRuleSchedule();
 
 function serve() {
   const app = createApp({ build, buildDir, config });
@@ -40,6 +43,8 @@ function runPrimary(count) {
   /** recent unexpected exits, to stop a crash loop instead of forking forever */
   const crashes = [];
   for (let i = 0; i < count; i++) cluster.fork();
+  // after API writes, workers ask the primary to evaluate the metric rules (docs/decisions/600)
+  cluster.on("message", (_worker, message) => build.entry.module.onWorkerMessage?.(message));
   let listening = 0;
   cluster.on("listening", () => {
     if (++listening === count) {

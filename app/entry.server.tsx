@@ -4,12 +4,34 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import {
+  afterWrite as afterWriteOn,
+  RULES_DIRTY_MESSAGE,
+  scheduleMetricRiskRefresh,
+  startRuleSchedule as startRuleScheduleOn,
+  type WriteKind,
+} from "~/models/rule-refresh.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce";
 
 /** server.js reads the parsed environment through the build (`build.entry.module.serverConfig()`). */
 export { serverConfig } from "~/utils/env.server";
+
+/** server/app.js: a state-changing request succeeded — evaluate the metric rules (decision 600) before answering. */
+export function afterWrite(pathname: string): WriteKind {
+  return afterWriteOn(getDb(), pathname);
+}
+
+/** server.js: the periodic rule evaluation, in the cluster primary or the single process (decision 600). */
+export function startRuleSchedule(): () => void {
+  return startRuleScheduleOn(getDb());
+}
+
+/** server.js (cluster primary): a worker's message; an API write's notice schedules one coalesced evaluation here. */
+export function onWorkerMessage(message: unknown): void {
+  if ((message as { type?: unknown } | null)?.type === RULES_DIRTY_MESSAGE) scheduleMetricRiskRefresh(getDb());
+}
 
 // Start-up checks: a bad environment stops the server with a message naming the variable,
 // and pending migrations are applied before the first request.

@@ -7,6 +7,7 @@ import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/
 import compression from "compression";
 import express from "express";
 import { bodyLimitFor, DYNAMIC_CACHE_CONTROL, ownOrigin, requestUrl, routedPathname, SAFE_METHODS, sameOriginVerdict, securityHeaders } from "./security.js";
+import { enableSqlTiming, sqlMs } from "./sql-timing.js";
 
 /**
  * @typedef {{ production: boolean, trustProxy: number, maxBodyBytes: { api: number, form: number, upload: number } }} ServerConfig
@@ -119,12 +120,31 @@ export function createApp({ build, buildDir = "build", config, mode = process.en
 
   // 6. Remix.
   const handleRequest = createRequestHandler(build, mode);
+  /** @type {((pathname: string) => unknown) | undefined} */
+  const afterWrite = /** @type {any} */ (build.entry.module).afterWrite;
+  const sqlTiming = process.env.SQL_TIMING === "1";
+  if (sqlTiming) enableSqlTiming();
   app.all("*", async (req, res, next) => {
     try {
+      const started = performance.now();
+      const cpuBefore = sqlTiming ? process.cpuUsage() : null;
+      const sqlBefore = sqlMs();
       const request = toFetchRequest(req, res);
       /** @type {import("@remix-run/node").AppLoadContext} */
       const context = { clientIp: req.ip ?? null, cspNonce: res.locals.cspNonce };
       const response = await handleRequest(request, context);
+      // the metric rules run after writes, never on a page view (docs/decisions/600): before the
+      // answer, so the next page already shows what this write raised or cleared
+      if (!SAFE_METHODS.has(req.method) && response.status < 400) afterWrite?.(res.locals.pathname);
+      // npm run bench: the SQL time of this request beside its time to the first byte
+      // (and the CPU time this process spent on it so far: what other processes on the machine do not inflate)
+      if (cpuBefore) {
+        const cpu = process.cpuUsage(cpuBefore);
+        res.set(
+          "Server-Timing",
+          `sql;dur=${(sqlMs() - sqlBefore).toFixed(2)}, app;dur=${(performance.now() - started).toFixed(2)}, cpu;dur=${((cpu.user + cpu.system) / 1000).toFixed(2)}`,
+        );
+      }
       await sendResponse(res, response, res.locals.pathname);
     } catch (error) {
       next(error);

@@ -2,7 +2,6 @@
 import { can } from "~/auth/permissions";
 import { HOME_CARDS } from "~/lib/home";
 import { NAV } from "~/lib/nav";
-import { refreshMetricRisks } from "~/models/live-metrics.server";
 import { getOverviewCounts } from "~/models/overview.server";
 import { getSetupChecklist } from "~/models/setup.server";
 import type { SessionUser } from "~/models/users.server";
@@ -11,12 +10,7 @@ import type { Db } from "~/utils/db.server";
 export function getHome(db: Db, user: SessionUser) {
   const existing = new Set(NAV.filter((n) => can(user, n.permission)).map((n) => n.to));
   const cards = HOME_CARDS[user.role].filter((c) => existing.has(c.to));
-  // the rules' risks are kept current here too, so the counts below never depend on which page was viewed first
-  try {
-    refreshMetricRisks(db);
-  } catch (e) {
-    console.error("risk rules evaluation failed", e);
-  }
+  // read-only: the rules' risks are kept current after writes and on a schedule (decision 600)
   // the CEO's "Getting started" list, while something essential is still empty
   const checklist = user.role === "ceo" ? getSetupChecklist(db) : null;
   return { user, cards, counts: getOverviewCounts(db), checklist: checklist && !checklist.complete ? checklist.items : null };

@@ -9,7 +9,18 @@ import { CATALOGUE_WINDOW_DAYS } from "~/lib/metrics/catalogue";
 import { GATE_METRIC_IDS } from "~/lib/metrics/governance";
 import { evaluateGates, listFrameworkProgress, listGates, type EvaluatedGate, type FrameworkProgress } from "~/models/governance.server";
 import { definitionOf, metricNumber, MetricContext } from "~/models/metrics.server";
-import { applyRiskRules, listTechRisks, listTopRisks, type ApplyRulesResult, type RiskRow, type RiskRuleLiveInputs } from "~/models/risks.server";
+import {
+  applyRiskRules,
+  evaluateRules,
+  listRiskRules,
+  listTechRisks,
+  listTopRisks,
+  ruleOwners,
+  type ApplyRulesResult,
+  type RiskRow,
+  type RiskRuleLiveInputs,
+  type RuleFinding,
+} from "~/models/risks.server";
 import { getScenarioRuleInput } from "~/models/scenarios.server";
 import type { Db } from "~/utils/db.server";
 
@@ -62,8 +73,8 @@ export function getRiskRuleInputs(db: Db, now = Date.now(), ctx = new MetricCont
 
 /**
  * Evaluates the metric rules against live values and opens / updates their risks
- * (idempotent). Called when the risk register, the rules page and the executive and CTO
- * dashboards load — see docs/decisions/600-metric-raised-risks.md.
+ * (idempotent). Never on a page view: after writes and on a schedule (app/models/rule-refresh.server.ts,
+ * docs/decisions/600-metric-raised-risks.md).
  */
 export function refreshMetricRisks(db: Db, now = Date.now(), ctx = new MetricContext(db, now)): ApplyRulesResult {
   return applyRiskRules(db, getRiskRuleInputs(db, now, ctx), now);
@@ -85,30 +96,21 @@ export function getEvaluatedGates(db: Db, now = Date.now(), ctx = new MetricCont
   return evaluateGates(listGates(db), gateMetricReader(ctx), ctx.today);
 }
 
+/** What the rules would find now, without writing anything (the rules page shows it). */
+export function getRuleFindings(db: Db, now = Date.now(), ctx = new MetricContext(db, now)): RuleFinding[] {
+  return evaluateRules(listRiskRules(db), getRiskRuleInputs(db, now, ctx), ruleOwners(db));
+}
+
 /**
- * The executive dashboard's risk & gate panels: evaluates the metric rules first (decision
- * 600), then the five highest residual risks and every gate on live values.
+ * The executive dashboard's risk & gate panels (read-only: the rules' risks are kept current after
+ * writes, decision 600): the five highest residual risks and every gate on live values.
  */
 export function getExecutiveRiskPanels(db: Db, now = Date.now(), ctx = new MetricContext(db, now)): { topRisks: RiskRow[]; gates: EvaluatedGate[] } {
-  try {
-    refreshMetricRisks(db, now, ctx);
-  } catch (e) {
-    console.error("risk rules evaluation failed", e);
-  }
   return { topRisks: listTopRisks(db, { limit: 5, now }), gates: getEvaluatedGates(db, now, ctx) };
 }
 
 /** The CTO dashboard's panels: open technical & security risks and compliance progress per framework. */
-export function getCtoRiskPanels(
-  db: Db,
-  now = Date.now(),
-  ctx = new MetricContext(db, now),
-): { techRisks: RiskRow[]; techRiskTotal: number; compliance: FrameworkProgress[] } {
-  try {
-    refreshMetricRisks(db, now, ctx);
-  } catch (e) {
-    console.error("risk rules evaluation failed", e);
-  }
+export function getCtoRiskPanels(db: Db, now = Date.now()): { techRisks: RiskRow[]; techRiskTotal: number; compliance: FrameworkProgress[] } {
   const tech = listTechRisks(db, 6, now);
   return { techRisks: tech.risks, techRiskTotal: tech.total, compliance: listFrameworkProgress(db) };
 }

@@ -17,7 +17,6 @@ import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { formatDate } from "~/lib/format";
 import { FORMULAS, RISK_LEVEL_LABELS } from "~/lib/metrics/risks";
 import { parseTableParams, tableHref, tablePaging } from "~/lib/table-params";
-import { refreshMetricRisks } from "~/models/live-metrics.server";
 import { getRiskHeatMap, listRiskOwnerOptions, countRisksBySource, listRisks, RISK_SORTS, riskFilterFromUrl, type RiskRow } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
 
@@ -65,14 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
   const db = getDb();
   const url = new URL(request.url);
-  // Metric rules are evaluated whenever the register is viewed (idempotent; decision 600).
-  let rulesError: string | null = null;
-  try {
-    refreshMetricRisks(db);
-  } catch (e) {
-    console.error("risk rules evaluation failed", e);
-    rulesError = "The metric rules could not be evaluated just now; the register below is still current.";
-  }
+  // read-only: metric rules run after writes and on a schedule, never on a view (decision 600)
   const filter = riskFilterFromUrl(url);
   const params = parseTableParams(url, { sortable: RISK_SORTS, defaultSort: { id: "residualScore", desc: true } });
   const { rows, total } = listRisks(db, filter, { sort: params.sort, ...tablePaging(params) });
@@ -81,7 +73,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total,
     params,
     filter,
-    rulesError,
     bySource: countRisksBySource(db, filter),
     inherent: getRiskHeatMap(db, filter, "inherent"),
     residual: getRiskHeatMap(db, filter, "residual"),
@@ -172,12 +163,6 @@ export default function RisksIndex() {
           </>
         }
       />
-      {data.rulesError ? (
-        <p className="form-error" role="alert">
-          {data.rulesError}
-        </p>
-      ) : null}
-
       <FilterBar
         label={TEXT.filters}
         values={{

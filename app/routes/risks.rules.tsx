@@ -12,7 +12,7 @@ import { useOptionalUser } from "~/hooks/root-data";
 import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
 import { FORMULAS } from "~/lib/metrics/risks";
-import { refreshMetricRisks } from "~/models/live-metrics.server";
+import { getRuleFindings } from "~/models/live-metrics.server";
 import { listRiskRules, listRisks, RiskRuleFormSchema, updateRiskRule, type RiskRuleRow, type RuleFinding } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
 
@@ -45,7 +45,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   let findings: RuleFinding[] = [];
   let error: string | null = null;
   try {
-    findings = refreshMetricRisks(db).findings;
+    // read-only: what the rules find now; their risks were kept current by the last write (decision 600)
+    findings = getRuleFindings(db);
   } catch (e) {
     console.error("risk rules evaluation failed", e);
     error = "The live figures could not be read just now.";
@@ -72,8 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const [lo, hi, msg] = LIMITS[rule.kind];
   if (parsed.data.threshold < lo || parsed.data.threshold > hi) return fieldError(formData, "threshold", msg, "rule");
   updateRiskRule(db, user.id, rule.id, { threshold: parsed.data.threshold, enabled: parsed.data.enabled });
-  // re-evaluate at once with the new threshold
-  refreshMetricRisks(db);
+  // server/app.js re-evaluates the rules with the new threshold before this answer is sent (decision 600)
   return { status: "ok", intent: "rule", message: `Rule “${RULE_KIND_LABELS[rule.kind]}” saved.` } satisfies FormReply;
 }
 

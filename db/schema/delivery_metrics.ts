@@ -95,3 +95,14 @@ export const deliveryLeadServiceDaily = sqliteTable(
     index("delivery_lead_service_daily_bucket_idx").on(t.serviceId, t.bucket, t.day, t.samples),
   ],
 );
+
+/**
+ * The bulk-ingest switch (docs/decisions/404-bulk-maintained-delivery-rollups.md): while it holds a
+ * row, the INSERT triggers on deployments, deployment_commits and delivery_lead_samples do nothing,
+ * and the ingest maintains the samples and rollups itself, in bulk, for the rows it inserted. The row
+ * lives only inside an ingest transaction (inserted first, deleted before the commit): no other
+ * connection ever sees it.
+ */
+export const deliveryBulkIngest = sqliteTable("delivery_bulk_ingest", {
+  active: integer("active").primaryKey(),
+});

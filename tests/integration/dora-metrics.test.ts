@@ -23,7 +23,9 @@ import {
   getFirstDeploymentAt,
   getOpenIncidents,
 } from "~/models/delivery-metrics.server";
+import { BULK_ROLLUP_MIN, ingestDeployments, upsertIncidents, type DeploymentInput } from "~/models/delivery.server";
 import { schema } from "../../db/client";
+import { rollupDifferences } from "../../db/rollups";
 import { insertDeployment, insertIncident, insertService, insertTeam } from "../../seeds/builders";
 import { createRng } from "../../seeds/prng";
 import { createTestDb } from "../helpers/db";
@@ -309,6 +311,29 @@ describe("getDoraMetrics equals referenceDoraMetrics", () => {
 });
 
 describe("weekly series and per-service breakdown", () => {
+  // what the CTO dashboard's trends and per-service table show, read from the rollups: equal to the raw-row reference
+  for (const seed of [31, 32, 33]) {
+    it(`seed ${seed}: every week and every service of random windows equal the raw-row reference`, () => {
+      const data = generate(seed, { deployments: 180, incidents: 40 });
+      const rng = createRng(seed);
+      for (let k = 0; k < 3; k++) {
+        const from = T0 + rng.int(0, 20 * 24) * MS_PER_HOUR + rng.int(0, 59) * 60_000;
+        const window = { from, to: from + rng.int(3 * 24, 40 * 24) * MS_PER_HOUR + rng.int(0, 59) * 60_000 };
+        for (const w of getDoraWeeklySeries(data.db, window)) {
+          const { weekStart: _ws, restoredIncidents, ...metrics } = w;
+          expectSame(metrics, referenceDoraMetrics(data, w.window), `seed ${seed} week ${w.weekStart}`);
+          expect(restoredIncidents).toBe(
+            data.incidents.filter((i) => i.resolvedAt !== null && i.startedAt >= w.window.from && i.startedAt < w.window.to).length,
+          );
+        }
+        for (const r of getDoraByService(data.db, window)) {
+          const { serviceId, serviceName: _n, teamId: _t, teamName: _tn, openIncidents: _o, ...metrics } = r;
+          expectSame(metrics, referenceDoraMetrics(data, window, { serviceIds: [serviceId] }), `seed ${seed} service ${serviceId}`);
+        }
+      }
+    });
+  }
+
   it("each week equals the reference over that week's part of the window", () => {
     const data = generate(11, { deployments: 200, incidents: 40 });
     const window = { from: T0 + 2 * MS_PER_DAY + 5 * MS_PER_HOUR, to: T0 + 45 * MS_PER_DAY };
@@ -381,5 +406,86 @@ describe("comparisons need history (issue 10, item 6)", () => {
     for (let back = 200; back > 120; back--)
       insertDeployment(db, { serviceId: svc.id, environment: "production", status: "success", finishedAt: new Date(now - back * MS_PER_DAY) });
     expect(getCtoDashboardData(db, window, previous).comparison).toBe("full");
+  });
+});
+
+describe("bulk-maintained rollups (decision 404)", () => {
+  /** Random API-shaped deployments over ~60 days, some with externalIds already known. */
+  function inputs(seed: number, n: number, services: string[]): DeploymentInput[] {
+    const rng = createRng(seed);
+    return Array.from({ length: n }, (_, k) => {
+      const finishedAt = T0 + rng.int(0, 60 * 24) * MS_PER_HOUR + rng.int(0, 59) * 60_000;
+      const commits = Array.from({ length: rng.int(0, 4) }, (_, c) => ({
+        sha: `${seed}-${k}-${c}`,
+        committedAt: finishedAt - rng.int(-3, 200) * MS_PER_HOUR,
+      }));
+      return {
+        externalId: `x-${seed}-${k}`,
+        service: rng.pick(services),
+        environment: rng.chance(0.85) ? "production" : "staging",
+        status: rng.chance(0.85) ? "success" : "failure",
+        finishedAt,
+        startedAt: finishedAt - 60_000,
+        firstCommitAt: rng.chance(0.5) ? finishedAt - rng.int(-2, 300) * MS_PER_HOUR : undefined,
+        hotfix: rng.chance(0.1),
+        rollback: rng.chance(0.05),
+        commits: commits.length ? commits : undefined,
+      } as DeploymentInput;
+    });
+  }
+
+  it("a batch ingested in bulk leaves the same samples, rollups and figures as the per-row triggers", () => {
+    const bulk = createTestDb();
+    const rows = createTestDb();
+    current = bulk;
+    try {
+      const services = ["api", "web", "billing"];
+      for (const t of [bulk, rows]) {
+        // incidents first, so the new deployments re-infer causes (caused_incidents moves through the triggers)
+        upsertIncidents(
+          t.db,
+          Array.from({ length: 30 }, (_, k) => ({
+            externalId: `inc-${k}`,
+            service: services[k % 3],
+            title: `Incident ${k}`,
+            severity: "SEV2" as const,
+            startedAt: T0 + (k * 2 + 1) * MS_PER_DAY,
+            resolvedAt: T0 + (k * 2 + 1) * MS_PER_DAY + k * MS_PER_HOUR,
+          })),
+          { system: true },
+        );
+      }
+      const batches = [inputs(1, 300, services), inputs(2, BULK_ROLLUP_MIN - 1, services), inputs(3, 250, services)];
+      batches.push(inputs(1, 40, services)); // all known: nothing created
+      for (const b of batches) {
+        ingestDeployments(bulk.db, b, { system: true });
+        for (const one of b) ingestDeployments(rows.db, [one], { system: true }); // below the threshold: the triggers
+      }
+      expect(rollupDifferences(bulk.db.$client)).toEqual([]);
+      expect(rollupDifferences(rows.db.$client)).toEqual([]);
+      expectRollupsExact(bulk.db);
+      const dump = (t: TestDb, table: string) => t.db.$client.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).all();
+      for (const table of ["delivery_daily", "delivery_lead_daily", "delivery_lead_service_daily", "delivery_lead_samples"]) {
+        expect(
+          dump(bulk, table).filter((r: any) => r.deployments !== 0 && r.samples !== 0),
+          table,
+        ).toEqual(dump(rows, table).filter((r: any) => r.deployments !== 0 && r.samples !== 0));
+      }
+      const window = { from: T0 + 5 * MS_PER_HOUR, to: T0 + 58 * MS_PER_DAY };
+      expect(getDoraMetrics(bulk.db, window)).toEqual(getDoraMetrics(rows.db, window));
+      expect(getDoraWeeklySeries(bulk.db, window)).toEqual(getDoraWeeklySeries(rows.db, window));
+      // the switch never outlives the ingest transaction
+      expect(bulk.db.$client.prepare("SELECT COUNT(*) FROM delivery_bulk_ingest").pluck().get()).toBe(0);
+      // and a batch failing inside its transaction (a NOT NULL finish) leaves nothing behind, the switch included
+      const before = bulk.db.$client.prepare("SELECT COUNT(*) FROM deployments").pluck().get();
+      const bad = inputs(4, 30, services);
+      bad[29] = { ...bad[29], finishedAt: null as unknown as number };
+      expect(() => ingestDeployments(bulk.db, bad, { system: true })).toThrow();
+      expect(bulk.db.$client.prepare("SELECT COUNT(*) FROM deployments").pluck().get()).toBe(before);
+      expect(bulk.db.$client.prepare("SELECT COUNT(*) FROM delivery_bulk_ingest").pluck().get()).toBe(0);
+      expect(rollupDifferences(bulk.db.$client)).toEqual([]);
+    } finally {
+      rows.cleanup();
+    }
   });
 });

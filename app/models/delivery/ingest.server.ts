@@ -45,7 +45,20 @@ type Statements = {
   incidentByExternal: Stmt;
   insertIncident: Stmt;
   updateIncident: Stmt;
+  maxDeploymentId: Stmt;
+  bulkOn: Stmt;
+  bulkOff: Stmt;
+  bulkSamples: Stmt;
+  bulkDaily: Stmt;
+  bulkLeadDaily: Stmt;
+  bulkLeadServiceDaily: Stmt;
 };
+
+/** From this many deployments in one call, the rollups are maintained in bulk instead of by the per-row triggers (decision 404). */
+export const BULK_ROLLUP_MIN = 20;
+
+const DAY_OF = (col: string) => `${col} - ((${col} % 86400000) + 86400000) % 86400000`;
+const BUCKET_OF = (col: string) => `CAST(ln(${col}) * 5 AS INTEGER)`;
 
 const statementCache = new WeakMap<Client, Statements>();
 
@@ -88,6 +101,41 @@ export function statements(db: Db): Statements {
     updateIncident: client.prepare(
       `UPDATE incidents SET service_id = ?, title = ?, severity = ?, started_at = ?, resolved_at = ?,
          cause_deployment_id = ?, cause_kind = ?, updated_at = ? WHERE id = ?`,
+    ),
+    // Bulk-maintained rollups (decision 404): the same rules as the triggers of migrations 0004 and
+    // 0012, applied once to every deployment inserted after id @after.
+    maxDeploymentId: client.prepare("SELECT COALESCE(MAX(id), 0) FROM deployments"),
+    bulkOn: client.prepare("INSERT INTO delivery_bulk_ingest (active) VALUES (1)"),
+    bulkOff: client.prepare("DELETE FROM delivery_bulk_ingest"),
+    bulkSamples: client.prepare(
+      `INSERT INTO delivery_lead_samples (deployment_id, commit_id, service_id, finished_at, lead_ms)
+       SELECT d.id, c.id, d.service_id, d.finished_at, d.finished_at - c.committed_at
+       FROM deployments d JOIN deployment_commits c ON c.deployment_id = d.id
+       WHERE d.id > @after AND d.environment = 'production' AND d.status = 'success' AND d.finished_at > c.committed_at
+       UNION ALL
+       SELECT d.id, NULL, d.service_id, d.finished_at, d.finished_at - d.first_commit_at
+       FROM deployments d
+       WHERE d.id > @after AND d.environment = 'production' AND d.status = 'success'
+         AND d.first_commit_at IS NOT NULL AND d.finished_at > d.first_commit_at
+         AND NOT EXISTS (SELECT 1 FROM deployment_commits c WHERE c.deployment_id = d.id)`,
+    ),
+    bulkDaily: client.prepare(
+      `INSERT INTO delivery_daily (day, service_id, deployments, rework, failed)
+       SELECT ${DAY_OF("finished_at")}, service_id, COUNT(*), SUM(is_hotfix OR is_rollback), SUM(caused_incidents > 0)
+       FROM deployments WHERE id > @after AND environment = 'production' AND status = 'success'
+       GROUP BY 1, 2
+       ON CONFLICT (day, service_id) DO UPDATE SET
+         deployments = deployments + excluded.deployments, rework = rework + excluded.rework, failed = failed + excluded.failed`,
+    ),
+    bulkLeadDaily: client.prepare(
+      `INSERT INTO delivery_lead_daily (day, bucket, samples)
+       SELECT ${DAY_OF("finished_at")}, ${BUCKET_OF("lead_ms")}, COUNT(*) FROM delivery_lead_samples WHERE deployment_id > @after GROUP BY 1, 2
+       ON CONFLICT (day, bucket) DO UPDATE SET samples = samples + excluded.samples`,
+    ),
+    bulkLeadServiceDaily: client.prepare(
+      `INSERT INTO delivery_lead_service_daily (service_id, day, bucket, samples)
+       SELECT service_id, ${DAY_OF("finished_at")}, ${BUCKET_OF("lead_ms")}, COUNT(*) FROM delivery_lead_samples WHERE deployment_id > @after GROUP BY 1, 2, 3
+       ON CONFLICT (service_id, day, bucket) DO UPDATE SET samples = samples + excluded.samples`,
     ),
   };
   statementCache.set(client, s);
@@ -159,6 +207,10 @@ export function ingestDeployments(db: Db, items: readonly DeploymentInput[], act
     const results: DeploymentIngestItem[] = [];
     const now = Date.now();
     let created = 0;
+    // A batch: the per-row triggers stand aside and the rollups are maintained once, in bulk, below.
+    const bulk = items.length >= BULK_ROLLUP_MIN;
+    const after = bulk ? (st.maxDeploymentId.pluck().get() as number) : 0;
+    if (bulk) st.bulkOn.run();
     items.forEach((d, index) => {
       const svcId = serviceId(db, st, cache, d.service, actor, servicesCreated, true)!;
       if (d.externalId !== undefined) {
@@ -191,6 +243,15 @@ export function ingestDeployments(db: Db, items: readonly DeploymentInput[], act
         if (prev === undefined || d.finishedAt < prev) reinferFrom.set(svcId, d.finishedAt);
       }
     });
+    if (bulk) {
+      // every deployment of this call has an id above `after` (AUTOINCREMENT): samples first, then the rollups of both
+      st.bulkSamples.run({ after });
+      st.bulkDaily.run({ after });
+      st.bulkLeadDaily.run({ after });
+      st.bulkLeadServiceDaily.run({ after });
+      st.bulkOff.run();
+    }
+    // with the triggers back: moved causes update caused_incidents and the daily rollups row by row
     let incidentsReinferred = 0;
     for (const [svcId, since] of reinferFrom) incidentsReinferred += reinferCauses(st, svcId, since);
 

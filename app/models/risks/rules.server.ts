@@ -232,7 +232,7 @@ export type ApplyRulesResult = {
   closed: number[];
 };
 
-function ruleOwners(db: Db): RuleOwners {
+export function ruleOwners(db: Db): RuleOwners {
   const first = (role: "ceo" | "cto") =>
     db
       .select({ id: schema.users.id })

@@ -1,0 +1,137 @@
+/**
+ * What a dashboard costs in the browser: npm run bench:browser -- [--runs 5] [--port 3960] [--build build]
+ *
+ * Starts the production server (server.js, one worker, the current build) on a fresh copy of the demo
+ * data set, signs in the demo CEO in Debian's Chromium (/usr/bin/chromium, through playwright-core)
+ * and loads each dashboard --runs times as a document, 4× CPU throttling as Lighthouse's mobile
+ * profile does. For each load it records:
+ *   - total blocking time: the sum over long tasks (> 50 ms, PerformanceObserver "longtask") of their
+ *     time past 50 ms, from navigation start until 2 s after the load event — Lighthouse's definition
+ *     without its first-contentful-paint/interactive bounds, so a little larger than Lighthouse's;
+ *   - the main thread's JavaScript time (CDP Performance "ScriptDuration", steadier than the total
+ *     blocking time on a busy machine);
+ *   - the JavaScript and HTML bytes transferred.
+ * Prints the medians and writes data/bench/browser.json. Build first (`npm run build`).
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { chromium, type Response } from "playwright-core";
+import { openDb } from "../db/client";
+import { seedDemo } from "../seeds/demo";
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: "string", default: "5" },
+    port: { type: "string", default: "3960" },
+    build: { type: "string", default: "build" },
+  },
+});
+const RUNS = Number(values.runs);
+const PORT = Number(values.port);
+if (!Number.isInteger(RUNS) || RUNS < 1 || !Number.isInteger(PORT) || PORT < 1) {
+  console.error("--runs and --port take whole numbers ≥ 1");
+  process.exit(2);
+}
+const BASE = `http://localhost:${PORT}`;
+const PAGES = ["/dashboards/executive", "/dashboards/cto", "/dashboards/product", "/okrs", "/risks"];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+async function main() {
+  const file = "data/bench/browser.db";
+  fs.mkdirSync("data/bench", { recursive: true });
+  for (const suffix of ["", "-wal", "-shm", ".lock"]) fs.rmSync(file + suffix, { force: true });
+  const db = openDb(file);
+  await seedDemo(db);
+  db.$client.close();
+  const server = spawn("node", ["server.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      WEB_CONCURRENCY: "1",
+      DATABASE_PATH: file,
+      BUILD_DIR: values.build,
+      SESSION_SECRET: "bench-only-session-secret-0123456789abcdef",
+    },
+    stdio: "ignore",
+  });
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+  try {
+    for (
+      let i = 0;
+      i < 300 &&
+      !(await fetch(`${BASE}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 100));
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${BASE}/login`);
+    await page.getByLabel("Email").fill("ceo@innovatech.test");
+    await page.getByLabel("Password").fill("innovatech-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByTestId("current-user").waitFor();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __tbt: number };
+      w.__tbt = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__tbt += Math.max(0, e.duration - 50);
+      }).observe({ type: "longtask", buffered: true });
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    await cdp.send("Performance.enable");
+    const scriptSeconds = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "ScriptDuration")?.value ?? 0;
+    const results: Record<string, { tbtMs: number; scriptMs: number; jsKb: number; htmlKb: number; runs: number[] }> = {};
+    for (const path of PAGES) {
+      const tbts: number[] = [];
+      const scripts: number[] = [];
+      let js = 0;
+      let html = 0;
+      for (let r = 0; r < RUNS; r++) {
+        js = 0;
+        html = 0;
+        const onResponse = async (res: Response) => {
+          const size = (await res.body().catch(() => Buffer.alloc(0))).length;
+          if (res.url().endsWith(".js")) js += size;
+          else if (res.request().resourceType() === "document") html += size;
+        };
+        page.on("response", onResponse);
+        await cdp.send("Network.clearBrowserCache").catch(() => undefined);
+        await page.goto(`${BASE}${path}`, { waitUntil: "load" });
+        await page.waitForTimeout(2000);
+        tbts.push(Math.round(await page.evaluate(() => (window as unknown as { __tbt: number }).__tbt)));
+        // the counters start again with each document
+        scripts.push(Math.round((await scriptSeconds()) * 1000));
+        page.off("response", onResponse);
+      }
+      results[path] = { tbtMs: median(tbts), scriptMs: median(scripts), jsKb: Math.round(js / 1024), htmlKb: Math.round(html / 1024), runs: tbts };
+      console.log(
+        `${path.padEnd(24)} TBT ${String(results[path].tbtMs).padStart(5)} ms (runs ${tbts.join(", ")})  script ${results[path].scriptMs} ms  JS ${results[path].jsKb} KB  HTML ${results[path].htmlKb} KB`,
+      );
+    }
+    const out = {
+      at: new Date().toISOString(),
+      cores: os.cpus().length,
+      loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100),
+      cpuThrottling: 4,
+      runs: RUNS,
+      results,
+    };
+    fs.writeFileSync("data/bench/browser.json", JSON.stringify(out, null, 2));
+    console.log(`cores ${out.cores}, load average ${out.loadavg.join(" / ")} — data/bench/browser.json`);
+  } finally {
+    await browser.close();
+    server.kill("SIGTERM");
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
