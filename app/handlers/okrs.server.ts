@@ -5,10 +5,11 @@
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { assertPermission } from "~/auth/guards.server";
+import { centsFromEuros } from "~/lib/format";
 import type { FormOkReply } from "~/lib/forms";
 import { badRequest, domainErrorReply, fieldError, idField, parseForm } from "~/lib/forms.server";
 import { KR_KINDS, type KrKind } from "~/lib/metrics/okrs";
-import { decimalSchema, eurosToCents, idSchema, intSchema, isoDateSchema, parseDecimalInput } from "~/lib/validation.server";
+import { decimalSchema, idSchema, intSchema, isoDateSchema, parseDecimalInput } from "~/lib/validation.server";
 import { addCheckIn, getCycle, getDefaultCycle, getKeyResult, OkrRuleError } from "~/models/okrs.server";
 import type { SessionUser } from "~/models/users.server";
 import type { Db } from "~/utils/db.server";
@@ -20,7 +21,7 @@ const optionalText = (max: number) => z.preprocess((v) => (v === undefined ? nul
 
 /** A KR value as typed (currency in euros) → the stored number (currency in cents), or null when invalid. */
 export function krValueFromInput(kind: KrKind, input: string): number | null {
-  if (kind === "currency") return eurosToCents(input);
+  if (kind === "currency") return centsFromEuros(input);
   if (kind === "boolean") return input === "1" || input === "true" || input === "on" ? 1 : input === "0" || input === "false" ? 0 : null;
   return parseDecimalInput(input);
 }

@@ -296,17 +296,29 @@ export function formatMonth(month: string | null | undefined, locale: string = D
 // optional sign, integer part either plain digits or groups of 3 separated by a space
 // (regular, no-break or narrow no-break), then optionally "." or "," and 1–2 digits.
 const EUROS_RE = /^([+-]?)(\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?:[.,](\d{1,2}))?$/;
+// one euro sign before or after the amount, with or without a space: "€12", "€ 12", "12 €", "12€"
+const EURO_SIGN_RE = /^€[ \u00a0\u202f]?(?=\S)|(?<=\S)[ \u00a0\u202f]?€$/;
 
 /**
- * Parse an amount in euros typed by a person or found in a CSV, strictly, into integer cents:
- * "1234.5" → 123450, "1 234,50" → 123450, "-12" → -1200, "0,05" → 5.
- * Rejected (null): empty, letters, currency signs, more than 2 decimals, "1,234.50"
- * (mixed separators), "1.234,50", "1 23", ".5", "5.", beyond Number.MAX_SAFE_INTEGER cents.
- * Computed on digit strings, so there is no floating-point error.
+ * THE money parser (decision 020): an amount in euros typed by a person, posted by a form or found
+ * in a CSV, strictly, into integer cents. Every form field, CSV column and API value in euros goes
+ * through it (`eurosSchema` in lib/validation.server.ts wraps it for zod).
+ * Accepted: "1234.5" → 123450, "1234.56", "1 234,56" (groups of 3 separated by a space, no-break
+ * space or narrow no-break space — what the French display writes), "-12" → -1200, "−12,30" (the
+ * typographic minus), "+7.5", "0,05" → 5, one euro sign before or after ("1 234,56 €", "€12"),
+ * blanks around the whole.
+ * Refused (null): empty, letters, a second sign or euro sign, more than 2 decimals, "1.234"
+ * (3 decimals: a thousands dot is not read), "1,234.50" and "1.234,50" (mixed separators),
+ * badly grouped digits ("1 23", "12 34,5"), ".5", "5.", exponents, beyond Number.MAX_SAFE_INTEGER cents.
+ * Computed on digit strings, so there is no floating-point error. Whether negative amounts are
+ * allowed is the caller's rule (e.g. `nonNegativeEurosSchema`).
  */
 export function centsFromEuros(input: string): number | null {
   if (typeof input !== "string") return null;
-  const s = input.trim().replace(/^\u2212/, "-"); // accept the typographic minus sign
+  const s = input
+    .trim()
+    .replace(EURO_SIGN_RE, "")
+    .replace(/^\u2212/, "-"); // accept the typographic minus sign
   const m = EUROS_RE.exec(s);
   if (!m) return null;
   const negative = m[1] === "-";

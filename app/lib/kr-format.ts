@@ -1,5 +1,5 @@
 /** Browser-safe display helpers of key-result values (currency KRs hold cents; percent KRs 0–100). */
-import { formatMoney, formatNumber, type FormatOptions } from "~/lib/format";
+import { centsFromEuros, formatMoney, formatNumber, type FormatOptions } from "~/lib/format";
 import { krProgress, okrStatus, type KrKind, type OkrStatus } from "~/lib/metrics/okrs";
 import { withUnit } from "~/lib/plural";
 
@@ -29,6 +29,7 @@ export function krInputValue(kind: KrKind, value: number): string {
 
 /** The same parse the server does, for the optimistic display only (the server's answer wins). */
 export function krValueFromText(kind: KrKind, text: string): number | null {
+  if (kind === "currency") return centsFromEuros(text);
   const s = text
     .replace(/[\s\u00a0\u202f€]/g, "")
     .replace("\u2212", "-")
@@ -37,7 +38,7 @@ export function krValueFromText(kind: KrKind, text: string): number | null {
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
   const n = Number(s);
   if (!Number.isFinite(n)) return null;
-  return kind === "currency" ? Math.round(n * 100) : n;
+  return n;
 }
 
 /** Progress and status of a KR at a value (the metric contract's pure functions). */

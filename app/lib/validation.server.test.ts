@@ -8,26 +8,32 @@ import {
   intSchema,
   parseDecimalInput,
   pastIsoDateSchema,
-  eurosToCents,
+  eurosSchema,
+  nonNegativeEurosSchema,
   isoDateSchema,
   isoInstantSchema,
   monthSchema,
 } from "./validation.server";
 
-describe("eurosToCents", () => {
-  it.each([
+describe("eurosSchema: the one money parser (centsFromEuros) for zod", () => {
+  it.each<[string, number]>([
     ["1234.5", 123450],
     ["1 234,50", 123450],
     ["0.07", 7],
     ["-200", -20000],
     ["1234.56 €", 123456],
     ["19.99", 1999],
-    ["abc", null],
-    ["1.234", null],
-    ["", null],
-    ["1e5", null],
-  ])("%s → %s", (input, cents) => {
-    expect(eurosToCents(input)).toBe(cents);
+  ])("%j → %i cents", (input, cents) => {
+    expect(eurosSchema.parse(input)).toBe(cents);
+  });
+  it.each(["abc", "1.234", "", "1e5", "12 34", "1,234.50"])("refuses %j with the field message", (input) => {
+    const r = eurosSchema.safeParse(input);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0].message).toBe("must be an amount in euros with up to 2 decimals");
+  });
+  it("nonNegativeEurosSchema refuses a negative amount", () => {
+    expect(nonNegativeEurosSchema.safeParse("0").success).toBe(true);
+    expect(nonNegativeEurosSchema.safeParse("-0,01").error?.issues[0].message).toBe("must not be negative");
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { centsFromEuros } from "~/lib/format";
 import { DAY_MS as MS_PER_DAY } from "~/lib/time";
 
 /** Shared zod pieces for forms, URL parameters, API bodies and CSV rows (server-only: zod stays out of the browser bundle). */
@@ -113,21 +114,9 @@ export const checkboxSchema = z
   .optional()
   .transform((v) => v === "on" || v === "true" || v === "1");
 
-/**
- * A euro amount typed by a person or found in a CSV ("1234.5", "1 234,50", "-200"), to integer cents.
- * Up to 2 decimals; never goes through a float multiplication.
- */
-export function eurosToCents(input: string): number | null {
-  const s = input.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
-  const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(s);
-  if (!m) return null;
-  const cents = Number(m[2]) * 100 + Number((m[3] ?? "").padEnd(2, "0") || 0);
-  if (!Number.isSafeInteger(cents)) return null;
-  return m[1] ? -cents : cents;
-}
-
+/** An amount in euros → integer cents, by the one money parser (`centsFromEuros`, lib/format.ts: what it accepts and refuses). */
 export const eurosSchema = z.string({ error: "is required" }).transform((s, ctx) => {
-  const cents = eurosToCents(s);
+  const cents = centsFromEuros(s);
   if (cents === null) {
     ctx.addIssue({ code: "custom", message: "must be an amount in euros with up to 2 decimals" });
     return z.NEVER;

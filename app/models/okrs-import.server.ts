@@ -8,8 +8,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
-import { eurosFromCents } from "~/lib/format";
-import { eurosToCents } from "~/lib/validation.server";
+import { centsFromEuros, eurosFromCents } from "~/lib/format";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 import { KR_KINDS } from "../../db/schema/okrs";
@@ -44,7 +43,7 @@ function personIn(people: Person[], text: string): Person[] {
 function valueCell(kind: string, raw: string | undefined): number | null | "bad" {
   if (raw === undefined) return null;
   if (kind === "currency") {
-    const c = eurosToCents(raw);
+    const c = centsFromEuros(raw);
     return c === null ? "bad" : c;
   }
   const n = Number(raw.replace(",", "."));

@@ -150,7 +150,7 @@ export default function Audit() {
           params={data.params}
           caption={TEXT.caption}
           getRowId={(r) => String(r.id)}
-          csvHref={`/audit/export${csvSearch}`}
+          csvHref={`/audit.csv${csvSearch}`}
           emptyState={
             filtered ? (
               <p role="status">

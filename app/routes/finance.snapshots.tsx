@@ -25,7 +25,7 @@ import {
   listSnapshots,
   saveSnapshot,
   SNAPSHOT_SORTS,
-  type SnapshotRow2,
+  type FinanceSnapshotRow,
   type SnapshotSort,
 } from "~/models/finance.server";
 import { getDb } from "~/utils/db.server";
@@ -138,7 +138,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return unknownIntent(formData);
 }
 
-const col = createDataTableColumnHelper<SnapshotRow2>();
+const col = createDataTableColumnHelper<FinanceSnapshotRow>();
 
 export default function FinanceSnapshots() {
   const { params, rows, total, canEdit, editing, savedMonth } = useLoaderData<typeof loader>();

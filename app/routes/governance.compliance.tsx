@@ -202,7 +202,7 @@ export default function Compliance() {
             <button type="submit" className="btn btn--secondary">
               {TEXT.filter}
             </button>
-            <Link className="btn btn--ghost" to={`/governance/export${data.framework ? `?framework=${data.framework}` : ""}`} reloadDocument>
+            <Link className="btn btn--ghost" to={`/governance.csv${data.framework ? `?framework=${data.framework}` : ""}`} reloadDocument>
               {TEXT.csv}
             </Link>
           </div>
@@ -533,7 +533,7 @@ function FrameworksPanel({
       <h3>Import requirements (CSV)</h3>
       <p className="muted">
         Columns framework,ref,title,status,result,owner,evidence_url — the export's own format (
-        <a href="/governance/export?template=1" download>
+        <a href="/governance.csv?template=1" download>
           download the template
         </a>
         ). framework: a framework's name; status: todo, in_progress, in_review or done (empty = todo); result: compliant, partial, non_compliant, not_applicable

@@ -369,7 +369,7 @@ export default function HiringIndex() {
   const canCreate = permissions.includes("hiring:edit") || permissions.includes("hiring:propose");
   const isFullEditor = permissions.includes("hiring:edit");
   const f = data.filters;
-  const csvHref = `/hiring/export${location.search}`;
+  const csvHref = `/hiring.csv${location.search}`;
 
   return (
     <>

@@ -160,7 +160,7 @@ export default function Employees() {
         params={data.params}
         getRowId={(r) => String(r.id)}
         filter={{ label: TEXT.filterLabel }}
-        csvHref={`/hiring/employees/export${location.search}`}
+        csvHref={`/hiring/employees.csv${location.search}`}
         emptyState={
           <EmptyState
             title={TEXT.emptyTitle}

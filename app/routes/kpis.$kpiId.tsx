@@ -152,7 +152,7 @@ export default function KpiPage() {
         title={kpi.name}
         description={kpi.description ?? undefined}
         actions={
-          <a href={`/kpis/export?kpi=${kpi.id}`} className="btn btn--secondary" download>
+          <a href={`/kpis.csv?kpi=${kpi.id}`} className="btn btn--secondary" download>
             Export CSV
           </a>
         }

@@ -122,7 +122,7 @@ export default function KpisIndex() {
             <Link to="/dashboards/product" className="btn btn--secondary">
               {TEXT.dashboard}
             </Link>
-            <a href="/kpis/export" className="btn btn--secondary" download>
+            <a href="/kpis.csv" className="btn btn--secondary" download>
               {TEXT.export}
             </a>
           </>

@@ -238,7 +238,7 @@ export default function RisksIndex() {
           params={data.params}
           caption={TEXT.caption}
           getRowId={(r) => String(r.id)}
-          csvHref={`/risks/export${csvSearch}`}
+          csvHref={`/risks.csv${csvSearch}`}
           rowClassName={(r) => (r.overdue ? "risk-row--overdue" : undefined)}
           emptyState={
             hasFilters ? (

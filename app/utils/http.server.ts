@@ -34,3 +34,8 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   }
   return to;
 }
+
+/** 301 to `pathname` with the request's query string kept: a URL that moved keeps answering (bookmarks, scripts). */
+export function movedPermanently(request: Request, pathname: string): Response {
+  return new Response(null, { status: 301, headers: { Location: `${pathname}${new URL(request.url).search}` } });
+}

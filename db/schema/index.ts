@@ -1,6 +1,7 @@
 export * from "./people";
 export * from "./okrs";
 export * from "./finance";
+export * from "./settings";
 export * from "./delivery";
 export * from "./risks";
 export * from "./hiring";

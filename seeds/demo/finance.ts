@@ -1,4 +1,5 @@
 /** The demo's budget lines and finance snapshots (pure). */
+import type { FinanceSnapshot } from "../builders";
 import { addMonths, monthStart } from "../calendar";
 import type { Rng } from "../prng";
 import type { BudgetCategoryName } from "../reference";
@@ -8,17 +9,8 @@ import { type GenRequisition } from "./hiring";
 // ====================================================================== finance (pure)
 
 type GenLine = { month: string; category: BudgetCategoryName; plannedCents: number; actualCents: number | null };
-export type GenSnapshot = {
-  month: string;
-  cashCents: number;
-  revenueCents: number;
-  mrrCents: number;
-  customers: number;
-  newCustomers: number;
-  churnedCustomers: number;
-  financingCents: number;
-  costOfRevenueCents: number;
-};
+/** A generated snapshot: every demo month records its cost of revenue. */
+export type GenSnapshot = Omit<FinanceSnapshot, "id" | "createdAt" | "updatedAt" | "costOfRevenueCents"> & { costOfRevenueCents: number };
 
 /**
  * Cost of revenue of a demo month: the cloud infrastructure actually spent plus 18 % of revenue

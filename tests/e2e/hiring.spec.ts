@@ -56,7 +56,7 @@ test.describe("hiring plan", () => {
     expect(leakedSalaries(await page.content(), all)).toEqual([]);
 
     // the CSV export has no salary column and no salary
-    const csv = await page.request.get("/hiring/export");
+    const csv = await page.request.get("/hiring.csv");
     expect(csv.status()).toBe(200);
     const text = await csv.text();
     expect(text.split(/\r?\n/)[0].replace(/^\ufeff/, "")).toBe("id,title,team,profile,priority,target_start_month,status,source,objective");
@@ -68,7 +68,7 @@ test.describe("hiring plan", () => {
     await expect(page.getByRole("table")).toBeVisible();
     await expect(page.getByRole("columnheader", { name: /Annual salary/ })).toHaveCount(0);
     expect(leakedSalaries(await page.content(), employees)).toEqual([]);
-    const ecsv = await (await page.request.get("/hiring/employees/export")).text();
+    const ecsv = await (await page.request.get("/hiring/employees.csv")).text();
     expect(ecsv).not.toContain("annual_salary");
     expect(leakedSalaries(ecsv, employees)).toEqual([]);
   });
@@ -141,7 +141,7 @@ test.describe("hiring plan", () => {
         .first(),
     ).toBeVisible();
 
-    const csv = await (await page.request.get("/hiring/export")).text();
+    const csv = await (await page.request.get("/hiring.csv")).text();
     expect(csv.split(/\r?\n/)[0]).toContain("annual_salary");
     expect(leakedSalaries(csv, businessOnly)).toEqual([]);
   });

@@ -12,7 +12,7 @@ import { getBudgetGrid } from "~/models/finance.server";
 import { importRequirementsCsv, listFrameworkProgress } from "~/models/governance.server";
 import { action as categoriesAction, loader as categoriesLoader } from "~/routes/budgets_.categories";
 import { action as complianceAction } from "~/routes/governance.compliance";
-import { loader as exportLoader } from "~/routes/governance.export";
+import { loader as exportLoader } from "~/routes/governance[.]csv";
 import { insertBudgetLine, insertUser } from "../../seeds/builders";
 import { seedReference } from "../../seeds/reference";
 import { createTestDb } from "../helpers/db";
@@ -245,13 +245,13 @@ describe("compliance frameworks", () => {
     const gdpr = listFrameworkProgress(t.db).find((f) => f.key === "gdpr")!;
     expect(gdpr).toMatchObject({ total: 1, applicable: 1, done: 1, compliant: 1 });
 
-    const exported = (await exportLoader(args(new Request("http://localhost/governance/export", { headers: { Cookie: c } })))) as Response;
+    const exported = (await exportLoader(args(new Request("http://localhost/governance.csv", { headers: { Cookie: c } })))) as Response;
     const text = await exported.text();
     expect(text).toContain("GDPR,Art. 30,Records of processing,done,compliant,Ada,https://wiki/x");
     // the export imports back: nothing changes
     const again = importRequirementsCsv(t.db, 1, text, "round-trip");
     expect(again).toEqual({ ok: true, rows: 2, created: 0, updated: 0 });
-    const template = (await exportLoader(args(new Request("http://localhost/governance/export?template=1", { headers: { Cookie: c } })))) as Response;
+    const template = (await exportLoader(args(new Request("http://localhost/governance.csv?template=1", { headers: { Cookie: c } })))) as Response;
     expect((await template.text()).replace(/^\ufeff/, "").trim()).toBe("framework,ref,title,status,result,owner,evidence_url");
   });
 });

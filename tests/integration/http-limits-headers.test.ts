@@ -162,7 +162,7 @@ describe("security headers", () => {
       "/dashboards/executive.data",
       "/hiring/employees",
       "/hiring/employees.data",
-      "/hiring/employees/export",
+      "/hiring/employees.csv",
       "/login",
     ]) {
       const res = await fetch(`${server.url}${url}`, { headers: { Cookie: cookie }, redirect: "manual" });

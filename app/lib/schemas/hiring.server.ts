@@ -1,6 +1,10 @@
-/** Form schemas of the hiring pages (server-only). */
+/** Form schemas and URL filters of the hiring pages (server-only). */
 import { z } from "zod";
-import { eurosToCents, idSchema, intSchema, isoDateSchema, monthSchema } from "~/lib/validation.server";
+import { centsFromEuros } from "~/lib/format";
+import { parseSearchParams } from "~/lib/url-params.server";
+import { idSchema, intSchema, isoDateSchema, monthSchema } from "~/lib/validation.server";
+import type { EmployeeFilters } from "~/models/hiring/employees.server";
+import type { RequisitionFilters } from "~/models/hiring/requisitions.server";
 import { schema } from "~/utils/db.server";
 import { optionalRefIdSchema } from "~/utils/refs.server";
 import { PRIORITIES, REQUISITION_STATUSES } from "../../../db/schema/hiring";
@@ -16,7 +20,7 @@ const optionalText = (max: number) =>
  */
 /** An annual salary typed in euros: positive, at most 10 M€ (requisitions and employees alike). */
 export const annualSalarySchema = z.string({ error: "is required" }).transform((s, ctx) => {
-  const cents = eurosToCents(s);
+  const cents = centsFromEuros(s);
   if (cents === null || cents <= 0) {
     ctx.addIssue({ code: "custom", message: "must be a positive amount in euros, e.g. 55000" });
     return z.NEVER;
@@ -48,3 +52,51 @@ export const EmployeeFormSchema = z.object({
   endDate: z.preprocess((v) => (v === undefined || v === "" ? null : v), isoDateSchema.nullable()),
   annualSalary: annualSalarySchema,
 });
+
+// ---------------------------------------------------------------- URL filters
+
+const optionalCatch = <T extends z.ZodType>(s: T) => s.optional().catch(undefined);
+
+const RequisitionFiltersSchema = z.object({
+  team: optionalCatch(idSchema),
+  status: optionalCatch(z.enum(REQUISITION_STATUSES)),
+  priority: optionalCatch(z.enum(PRIORITIES)),
+  from: optionalCatch(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
+  to: optionalCatch(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
+  q: optionalCatch(z.string().trim().min(1).max(200)),
+});
+
+/** Filters from the URL (?team=&status=&priority=&from=&to=&q=); anything malformed is ignored. */
+export function parseRequisitionFilters(url: URL): RequisitionFilters {
+  const sp = url.searchParams;
+  const raw = Object.fromEntries(["team", "status", "priority", "from", "to", "q"].map((k) => [k, sp.get(k) || undefined]));
+  const f = RequisitionFiltersSchema.parse(raw);
+  return { teamId: f.team, status: f.status, priority: f.priority, from: f.from, to: f.to, q: f.q };
+}
+
+/** `?created=<id>` / `?updated=<id>`: where the requisition form sent the user back after saving. */
+const SavedFlagParamsSchema = z.object({ created: idSchema.optional(), updated: idSchema.optional() });
+
+/** Which "saved" message the list shows after a redirect, if any (a malformed flag shows none). */
+export function savedFlagFromUrl(url: URL): "created" | "updated" | null {
+  const { data } = parseSearchParams(url, SavedFlagParamsSchema);
+  return data.created !== undefined ? "created" : data.updated !== undefined ? "updated" : null;
+}
+
+const EmployeeFiltersSchema = z.object({
+  team: optionalCatch(idSchema),
+  at: optionalCatch(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
+  q: optionalCatch(z.string().trim().min(1).max(200)),
+  status: optionalCatch(z.enum(["current", "starting", "left"])),
+});
+
+export function parseEmployeeFilters(url: URL): EmployeeFilters {
+  const sp = url.searchParams;
+  const f = EmployeeFiltersSchema.parse({
+    team: sp.get("team") || undefined,
+    at: sp.get("at") || undefined,
+    q: sp.get("q") || undefined,
+    status: sp.get("status") || undefined,
+  });
+  return { teamId: f.team, employedAt: f.at, q: f.q, status: f.status };
+}

@@ -1,14 +1,8 @@
 /** Finance metrics: the SQL aggregations (one statement each) and the monthly series behind cash, burn and runway. */
 import { sql } from "drizzle-orm";
-import {
-  buildMonthFinance,
-  computeFinanceMetrics,
-  type ActualLineRecord,
-  type FinanceMetrics,
-  type FinanceSettings,
-  type SnapshotRecord,
-} from "~/lib/metrics/finance";
+import { buildMonthFinance, computeFinanceMetrics, type ActualLineRecord, type FinanceMetrics, type FinanceSettings } from "~/lib/metrics/finance";
 import { isMonth } from "~/lib/months";
+import type { SnapshotInput } from "~/models/finance/snapshots.server";
 import { getCompanySettings } from "~/models/settings.server";
 import type { Db } from "~/utils/db.server";
 
@@ -16,7 +10,8 @@ import type { Db } from "~/utils/db.server";
 // Raw aggregation helpers (one statement each)
 // ---------------------------------------------------------------------------------------------
 
-type SnapshotRow = SnapshotRecord & { financingCents: number };
+/** A snapshot as the formulas read it, with its financing (the table's columns without id and timestamps). */
+type SnapshotRow = SnapshotInput;
 
 function financeSettingsOf(db: Db): FinanceSettings {
   const s = getCompanySettings(db);

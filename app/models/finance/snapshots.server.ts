@@ -13,29 +13,18 @@ import {
   SNAPSHOT_CSV_OPTIONAL_HEADERS,
   snapshotCsvRowSchema,
 } from "~/models/finance/csv.server";
-import type { Db } from "~/utils/db.server";
+import type { Db, schema } from "~/utils/db.server";
 
-export type SnapshotRow2 = {
-  id: number;
-  month: string;
-  cashCents: number;
-  revenueCents: number;
-  mrrCents: number;
-  customers: number;
-  newCustomers: number;
-  churnedCustomers: number;
-  financingCents: number;
-  /** null: not recorded */
-  costOfRevenueCents: number | null;
-};
-export type SnapshotInput = Omit<SnapshotRow2, "id">;
+/** A finance snapshot as the pages and the CSV read it: the table's columns without its timestamps (costOfRevenueCents null: not recorded). */
+export type FinanceSnapshotRow = Omit<typeof schema.financeSnapshots.$inferSelect, "createdAt" | "updatedAt">;
+export type SnapshotInput = Omit<FinanceSnapshotRow, "id">;
 
 const SNAPSHOT_COLUMNS = sql`id, month, cash_cents AS cashCents, revenue_cents AS revenueCents, mrr_cents AS mrrCents,
   customers, new_customers AS newCustomers, churned_customers AS churnedCustomers, financing_cents AS financingCents,
   cost_of_revenue_cents AS costOfRevenueCents`;
 
-export function getSnapshot(db: Db, month: string): SnapshotRow2 | null {
-  return db.get<SnapshotRow2 | undefined>(sql`SELECT ${SNAPSHOT_COLUMNS} FROM finance_snapshots WHERE month = ${month}`) ?? null;
+export function getSnapshot(db: Db, month: string): FinanceSnapshotRow | null {
+  return db.get<FinanceSnapshotRow | undefined>(sql`SELECT ${SNAPSHOT_COLUMNS} FROM finance_snapshots WHERE month = ${month}`) ?? null;
 }
 
 export const SNAPSHOT_SORTS = {
@@ -58,14 +47,14 @@ export type SnapshotSort = keyof typeof SNAPSHOT_SORTS;
 export function listSnapshots(
   db: Db,
   opts: { sort: SnapshotSort; desc: boolean; limit: number; offset: number; q?: string; fromMonth?: string; toMonth?: string },
-): { rows: SnapshotRow2[]; total: number } {
+): { rows: FinanceSnapshotRow[]; total: number } {
   const where = [sql`1 = 1`];
   if (opts.q) where.push(sql`month LIKE ${`%${opts.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`);
   if (opts.fromMonth) where.push(sql`month >= ${opts.fromMonth}`);
   if (opts.toMonth) where.push(sql`month <= ${opts.toMonth}`);
   const cond = sql.join(where, sql` AND `);
   const order = sql`${SNAPSHOT_SORTS[opts.sort]} ${opts.desc ? sql`DESC` : sql`ASC`}, month ${opts.desc ? sql`DESC` : sql`ASC`}`;
-  const rows = db.all<SnapshotRow2>(
+  const rows = db.all<FinanceSnapshotRow>(
     sql`SELECT ${SNAPSHOT_COLUMNS} FROM finance_snapshots WHERE ${cond} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}`,
   );
   const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM finance_snapshots WHERE ${cond}`)!.n;
@@ -73,7 +62,7 @@ export function listSnapshots(
 }
 
 export function exportSnapshotsCsv(db: Db): string {
-  const rows = db.all<SnapshotRow2>(sql`SELECT ${SNAPSHOT_COLUMNS} FROM finance_snapshots ORDER BY month`);
+  const rows = db.all<FinanceSnapshotRow>(sql`SELECT ${SNAPSHOT_COLUMNS} FROM finance_snapshots ORDER BY month`);
   return toCsv(
     SNAPSHOT_CSV_ALL_HEADERS,
     rows.map((r) => [
@@ -170,7 +159,9 @@ export function importSnapshotsCsv(db: Db, writer: FinanceWriter, text: string, 
       months.length === 0
         ? []
         : t
-            .all<SnapshotRow2>(sql`SELECT ${SNAPSHOT_COLUMNS} FROM finance_snapshots WHERE month >= ${months[0]} AND month <= ${months[months.length - 1]}`)
+            .all<FinanceSnapshotRow>(
+              sql`SELECT ${SNAPSHOT_COLUMNS} FROM finance_snapshots WHERE month >= ${months[0]} AND month <= ${months[months.length - 1]}`,
+            )
             .map((r) => [r.month, r] as const),
     );
     let created = 0;

@@ -1,15 +1,9 @@
-/** What the hiring forms and lists need: team and objective options, settings, URL filters, the company's today. */
+/** What the hiring forms and lists need: team and objective options, settings, the company's today (the URL filters: app/lib/schemas/hiring.server.ts). */
 import { sql } from "drizzle-orm";
-import { z } from "zod";
-import { parseSearchParams } from "~/lib/url-params.server";
-import { idSchema } from "~/lib/validation.server";
-import { type EmployeeFilters } from "~/models/hiring/employees.server";
 import { type TeamRef } from "~/models/hiring/requisition-writes.server";
-import { type RequisitionFilters } from "~/models/hiring/requisitions.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { listTeamOptions } from "~/models/teams.server";
 import type { Db } from "~/utils/db.server";
-import { PRIORITIES, REQUISITION_STATUSES } from "../../../db/schema/hiring";
 
 // ---------------------------------------------------------------- form helpers
 
@@ -39,54 +33,6 @@ export function listObjectiveOptions(db: Db, includeId?: number | null): Option[
 export function hiringSettings(db: Db): { loadedCostFactor: number; grossMargin: number; headcountTarget: number } {
   const s = getCompanySettings(db);
   return { loadedCostFactor: s.loadedCostFactor, grossMargin: s.grossMargin, headcountTarget: s.headcountTarget };
-}
-
-// ---------------------------------------------------------------- URL filters
-
-const optionalCatch = <T extends z.ZodType>(s: T) => s.optional().catch(undefined);
-
-const RequisitionFiltersSchema = z.object({
-  team: optionalCatch(idSchema),
-  status: optionalCatch(z.enum(REQUISITION_STATUSES)),
-  priority: optionalCatch(z.enum(PRIORITIES)),
-  from: optionalCatch(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
-  to: optionalCatch(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
-  q: optionalCatch(z.string().trim().min(1).max(200)),
-});
-
-/** Filters from the URL (?team=&status=&priority=&from=&to=&q=); anything malformed is ignored. */
-export function parseRequisitionFilters(url: URL): RequisitionFilters {
-  const sp = url.searchParams;
-  const raw = Object.fromEntries(["team", "status", "priority", "from", "to", "q"].map((k) => [k, sp.get(k) || undefined]));
-  const f = RequisitionFiltersSchema.parse(raw);
-  return { teamId: f.team, status: f.status, priority: f.priority, from: f.from, to: f.to, q: f.q };
-}
-
-/** `?created=<id>` / `?updated=<id>`: where the requisition form sent the user back after saving. */
-const SavedFlagParamsSchema = z.object({ created: idSchema.optional(), updated: idSchema.optional() });
-
-/** Which "saved" message the list shows after a redirect, if any (a malformed flag shows none). */
-export function savedFlagFromUrl(url: URL): "created" | "updated" | null {
-  const { data } = parseSearchParams(url, SavedFlagParamsSchema);
-  return data.created !== undefined ? "created" : data.updated !== undefined ? "updated" : null;
-}
-
-const EmployeeFiltersSchema = z.object({
-  team: optionalCatch(idSchema),
-  at: optionalCatch(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
-  q: optionalCatch(z.string().trim().min(1).max(200)),
-  status: optionalCatch(z.enum(["current", "starting", "left"])),
-});
-
-export function parseEmployeeFilters(url: URL): EmployeeFilters {
-  const sp = url.searchParams;
-  const f = EmployeeFiltersSchema.parse({
-    team: sp.get("team") || undefined,
-    at: sp.get("at") || undefined,
-    q: sp.get("q") || undefined,
-    status: sp.get("status") || undefined,
-  });
-  return { teamId: f.team, employedAt: f.at, q: f.q, status: f.status };
 }
 
 /** Today ('YYYY-MM-DD') in the company's time zone. */

@@ -1,7 +1,7 @@
 import { expect, loginAs, test } from "./fixtures";
 
 /**
- * Adversarial review: the executive forecast's salary-derived figures (Δ zero-cash days, the
+ * The executive forecast's salary-derived figures (Δ zero-cash days, the
  * "with the hiring plan" series) reach only those who may see every salary behind them.
  */
 test.describe("executive forecast and salaries", () => {

@@ -1,0 +1,172 @@
+/** The cash forecast over the base plan and the open requisitions (zero-cash crossing, each hire's effect on runway). Pure, no I/O; the contract is in ../finance.ts. */
+import { addMonths, dayDiff, daysInMonth, isMonth, lastDayOfMonth } from "../../months";
+
+// ---------------------------------------------------------------------------------------------
+// Forecast
+// ---------------------------------------------------------------------------------------------
+
+export type ForecastRequisition = {
+  id: number;
+  title: string;
+  /** 'YYYY-MM' */
+  targetStartMonth: string;
+  annualSalaryCents: number;
+  status: string;
+};
+
+export type ForecastInput = {
+  lastClosed: { month: string; cashCents: number; revenueCents: number };
+  monthlyGrowth: number;
+  /** planned gross spend (cents) per future month 'YYYY-MM'; missing = 0 */
+  plannedByMonth: Readonly<Record<string, number>>;
+  requisitions: readonly ForecastRequisition[];
+  loadedCostFactor: number;
+  /** number of months after M to project, e.g. 36 */
+  horizonMonths: number;
+};
+
+export type ForecastMonth = {
+  month: string;
+  revenueCents: number;
+  spendWithoutHiringCents: number;
+  spendWithHiringCents: number;
+  cashWithoutHiringCents: number;
+  cashWithHiringCents: number;
+};
+
+export type RequisitionImpact = {
+  id: number;
+  title: string;
+  monthlyCostCents: number;
+  /** zero-cash date with all requisitions − with all but this one, in days; negative = this hire brings zero cash earlier */
+  deltaDays: number | null;
+};
+
+export type CashForecast = {
+  months: ForecastMonth[];
+  zeroCashMonthWithout: string | null;
+  zeroCashMonthWith: string | null;
+  zeroCashDateWithout: string | null;
+  zeroCashDateWith: string | null;
+  /** one entry per requisition counted in the forecast (not cancelled, not hired), in input order */
+  requisitionImpacts: RequisitionImpact[];
+};
+
+const EXCLUDED_REQUISITION_STATUSES: ReadonlySet<string> = new Set(["cancelled", "hired"]);
+
+/** A requisition counts in the forecast unless it is cancelled or already hired (then it is in the actuals). */
+export function isForecastRequisition(r: { status: string }): boolean {
+  return !EXCLUDED_REQUISITION_STATUSES.has(r.status);
+}
+
+/** monthly cost of a requisition = round(annual salary ÷ 12 × loaded-cost factor). */
+export function requisitionMonthlyCost(annualSalaryCents: number, loadedCostFactor: number): number {
+  return Math.round((annualSalaryCents / 12) * loadedCostFactor);
+}
+
+/**
+ * Zero-cash point of a cash series (pure helper of forecastCash).
+ *
+ * Definition: the zero-cash month is the first forecast month whose closing cash is ≤ 0. Within it,
+ * cash is assumed to flow linearly from the previous closing cash c₀ (> 0) to the closing cash
+ * c₁ (≤ 0): it reaches 0 at fraction f = c₀ ÷ (c₀ − c₁) of the month, on day ceil(f × days in month)
+ * (so exactly 0 at month end gives the last day). When the starting cash (end of M) is already ≤ 0
+ * the zero-cash month is M and the date is its last day. null when cash stays > 0 over the horizon.
+ * Only the first crossing counts, even if cash later becomes positive again.
+ */
+export function zeroCashCrossing(
+  startMonth: string,
+  startCashCents: number,
+  series: readonly { month: string; cashCents: number }[],
+): { month: string; date: string } | null {
+  if (startCashCents <= 0) return { month: startMonth, date: lastDayOfMonth(startMonth) };
+  let prev = startCashCents;
+  for (const { month, cashCents } of series) {
+    if (cashCents <= 0) {
+      const f = prev / (prev - cashCents);
+      const days = daysInMonth(month);
+      const day = Math.min(days, Math.max(1, Math.ceil(f * days)));
+      return { month, date: `${month}-${String(day).padStart(2, "0")}` };
+    }
+    prev = cashCents;
+  }
+  return null;
+}
+
+type SimResult = { month: string; revenueCents: number; spendCents: number; cashCents: number }[];
+
+function simulate(input: ForecastInput, reqCosts: readonly { targetStartMonth: string; monthlyCostCents: number }[]): SimResult {
+  const { lastClosed, monthlyGrowth: g, plannedByMonth, horizonMonths } = input;
+  const factor = Math.max(0, 1 + g);
+  const out: SimResult = [];
+  let cash = lastClosed.cashCents;
+  for (let k = 1; k <= horizonMonths; k++) {
+    const month = addMonths(lastClosed.month, k);
+    const revenueCents = Math.round(lastClosed.revenueCents * factor ** k);
+    let spendCents = plannedByMonth[month] ?? 0;
+    for (const r of reqCosts) if (r.targetStartMonth <= month) spendCents += r.monthlyCostCents;
+    cash = cash + revenueCents - spendCents;
+    out.push({ month, revenueCents, spendCents, cashCents: cash });
+  }
+  return out;
+}
+
+/**
+ * Cash forecast for the months M+1 … M+horizon.
+ * revenue(k) = round(revenue(M) × (1+g)^k); spend(k) = planned(k) [+ Σ monthly cost of the open
+ * requisitions whose target start month ≤ k]; cash(k) = cash(k−1) + revenue(k) − spend(k).
+ * Requisitions with status 'cancelled' or 'hired' are excluded; a requisition whose target start is
+ * already past counts from M+1. Δ days per requisition = zero-cash date with all requisitions −
+ * zero-cash date with all but that one (null when either is null). See zeroCashCrossing for the
+ * zero-cash date definition.
+ */
+export function forecastCash(input: ForecastInput): CashForecast {
+  if (!isMonth(input.lastClosed.month)) throw new RangeError(`forecastCash: invalid month ${input.lastClosed.month}`);
+  if (!Number.isInteger(input.horizonMonths) || input.horizonMonths < 0) {
+    throw new RangeError(`forecastCash: invalid horizon ${input.horizonMonths}`);
+  }
+  const active = input.requisitions.filter(isForecastRequisition).map((r) => ({
+    id: r.id,
+    title: r.title,
+    targetStartMonth: r.targetStartMonth,
+    monthlyCostCents: requisitionMonthlyCost(r.annualSalaryCents, input.loadedCostFactor),
+  }));
+
+  const without = simulate(input, []);
+  const withAll = simulate(input, active);
+  const crossing = (sim: SimResult) =>
+    zeroCashCrossing(
+      input.lastClosed.month,
+      input.lastClosed.cashCents,
+      sim.map((s) => ({ month: s.month, cashCents: s.cashCents })),
+    );
+  const zWithout = crossing(without);
+  const zWith = crossing(withAll);
+
+  const requisitionImpacts: RequisitionImpact[] = active.map((r) => {
+    const zAllBut = crossing(
+      simulate(
+        input,
+        active.filter((o) => o !== r),
+      ),
+    );
+    const deltaDays = zWith === null || zAllBut === null ? null : dayDiff(zAllBut.date, zWith.date);
+    return { id: r.id, title: r.title, monthlyCostCents: r.monthlyCostCents, deltaDays };
+  });
+
+  return {
+    months: without.map((w, i) => ({
+      month: w.month,
+      revenueCents: w.revenueCents,
+      spendWithoutHiringCents: w.spendCents,
+      spendWithHiringCents: withAll[i].spendCents,
+      cashWithoutHiringCents: w.cashCents,
+      cashWithHiringCents: withAll[i].cashCents,
+    })),
+    zeroCashMonthWithout: zWithout?.month ?? null,
+    zeroCashMonthWith: zWith?.month ?? null,
+    zeroCashDateWithout: zWithout?.date ?? null,
+    zeroCashDateWith: zWith?.date ?? null,
+    requisitionImpacts,
+  };
+}

@@ -1,0 +1,102 @@
+/** OKR check-ins: recording one (the KR's new value, or only confidence and a note on a linked KR), the history, "my key results". */
+import { eq, sql } from "drizzle-orm";
+import { expectedProgress, krProgress, okrStatus } from "~/lib/metrics/okrs";
+import { recordAudit } from "~/models/audit.server";
+import { OkrRuleError, assertOpen, getCycle } from "~/models/okrs/cycles.server";
+import { getKeyResult } from "~/models/okrs/key-results.server";
+import { KR_VIEW_SELECT, metricNowCte, type KeyResultView, type KrViewRow, type LinkedValues } from "~/models/okrs/progress-sql.server";
+import { schema, type Db } from "~/utils/db.server";
+
+/** value: the KR's value now — null (and only null) for a KR linked to a metric, whose value is the metric's. */
+export type CheckInInput = { value: number | null; confidence: number; note: string | null };
+
+/**
+ * Records a check-in and makes it the KR's current value, with an audit entry, in one transaction.
+ * On a KR linked to a metric the check-in records only confidence and a note (value null): the
+ * value is the metric's, never a copy. Refused on a closed cycle, an archived KR or objective.
+ */
+export function addCheckIn(
+  db: Db,
+  actorUserId: number,
+  keyResultId: number,
+  input: CheckInInput,
+  now = Date.now(),
+): { checkInId: number; currentValue: number | null; progress: number | null } {
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db;
+    const ref = getKeyResult(t, keyResultId);
+    if (!ref) throw new OkrRuleError("No such key result.");
+    assertOpen({ status: ref.cycleStatus, name: ref.cycleName });
+    if (ref.archivedAt || ref.objectiveArchivedAt) throw new OkrRuleError("This key result is archived.");
+    const at = new Date(now);
+    if (ref.metricId !== null) {
+      if (input.value !== null) throw new OkrRuleError("is the linked metric's: a check-in records only your confidence and a note", "value");
+      const row = tx
+        .insert(schema.checkIns)
+        .values({ keyResultId, value: null, confidence: input.confidence, note: input.note, authorUserId: actorUserId, createdAt: at, updatedAt: at })
+        .returning()
+        .get();
+      tx.update(schema.keyResults).set({ updatedAt: at }).where(eq(schema.keyResults.id, keyResultId)).run();
+      recordAudit(tx, {
+        actor: { userId: actorUserId },
+        action: "check_in",
+        entityType: "key_result",
+        entityId: keyResultId,
+        after: { metricId: ref.metricId, confidence: input.confidence, note: input.note, checkInId: row.id },
+      });
+      return { checkInId: row.id, currentValue: null, progress: null };
+    }
+    if (input.value === null) throw new OkrRuleError("is required", "value");
+    if (ref.kind === "boolean" && input.value !== 0 && input.value !== 1) throw new OkrRuleError("must be done (1) or not done (0)", "value");
+    const value: number = input.value;
+    const row = tx
+      .insert(schema.checkIns)
+      .values({ keyResultId, value, confidence: input.confidence, note: input.note, authorUserId: actorUserId, createdAt: at, updatedAt: at })
+      .returning()
+      .get();
+    tx.update(schema.keyResults).set({ currentValue: value, updatedAt: at }).where(eq(schema.keyResults.id, keyResultId)).run();
+    recordAudit(tx, {
+      actor: { userId: actorUserId },
+      action: "check_in",
+      entityType: "key_result",
+      entityId: keyResultId,
+      before: { currentValue: ref.currentValue },
+      after: { currentValue: input.value, confidence: input.confidence, note: input.note, checkInId: row.id },
+    });
+    const progress = krProgress({ ...ref, currentValue: value });
+    return { checkInId: row.id, currentValue: value, progress };
+  });
+}
+
+/** value null: a check-in on a linked KR (confidence and note only). */
+export type CheckInRow = Pick<typeof schema.checkIns.$inferSelect, "id" | "value" | "confidence" | "note"> & { authorName: string | null; createdAt: number };
+
+export function listCheckIns(db: Db, keyResultId: number): CheckInRow[] {
+  return db.all<CheckInRow>(sql`
+    select ci.id, ci.value, ci.confidence, ci.note, u.name as authorName, ci.created_at as createdAt
+    from check_ins ci left join users u on u.id = ci.author_user_id
+    where ci.key_result_id = ${keyResultId}
+    order by ci.created_at asc, ci.id asc`);
+}
+
+export type MyKeyResult = KeyResultView & { objectiveTitle: string; teamName: string | null; objectiveTeamId: number | null };
+
+/**
+ * "My key results": the non-archived KRs of a cycle whose objective belongs to the user's team, or
+ * that the user owns. Ordered by objective then KR.
+ */
+export function listMyKeyResults(db: Db, user: { id: number; teamId: number | null }, cycleId: number, now: number, linked: LinkedValues): MyKeyResult[] {
+  const cycle = getCycle(db, cycleId);
+  if (!cycle) return [];
+  const expected = expectedProgress(cycle.startDate, cycle.endDate, now);
+  const rows = db.all<KrViewRow & { objectiveTitle: string; teamName: string | null; objectiveTeamId: number | null }>(sql`${metricNowCte(linked)}
+    select ${sql.raw(KR_VIEW_SELECT)}, o.title as objectiveTitle, t.name as teamName, o.team_id as objectiveTeamId
+    from key_results kr
+    join objectives o on o.id = kr.objective_id
+    left join teams t on t.id = o.team_id
+    left join users u on u.id = kr.owner_user_id
+    where o.cycle_id = ${cycleId} and o.archived_at is null and kr.archived_at is null
+      and (o.team_id = ${user.teamId ?? -1} or kr.owner_user_id = ${user.id})
+    order by (o.team_id is null), o.id, kr.id`);
+  return rows.map((r) => ({ ...r, status: r.progress === null ? null : okrStatus(r.progress, expected) }));
+}

@@ -1,0 +1,232 @@
+/** OKR objectives: progress per objective (SQL), the alignment tree, one objective, and the objective writes. */
+import { eq, sql } from "drizzle-orm";
+import { expectedProgress, okrStatus, type OkrStatus } from "~/lib/metrics/okrs";
+import { recordAudit } from "~/models/audit.server";
+import { OkrRuleError, assertOpen, cycleOfObjective, getCurrentCycle, getCycle } from "~/models/okrs/cycles.server";
+import {
+  KR_VIEW_SELECT,
+  OBJECTIVE_PROGRESS_SQL,
+  metricNowCte,
+  withKrStatus,
+  type KeyResultView,
+  type KrViewRow,
+  type LinkedValues,
+} from "~/models/okrs/progress-sql.server";
+import { schema, type Db } from "~/utils/db.server";
+
+// ---------------------------------------------------------------- objectives progress (shared API)
+
+export type ObjectiveProgress = Pick<typeof schema.objectives.$inferSelect, "id" | "title" | "teamId" | "parentId" | "ownerUserId"> & {
+  teamName: string | null;
+  /** weighted mean of the KRs' progress, 0–1; null when the objective has no KRs (the closing score once closed) */
+  progress: number | null;
+  /** expected progress = elapsed share of the cycle */
+  expected: number;
+  elapsedShare: number;
+  status: OkrStatus | null;
+};
+
+/**
+ * Progress, pace and status of every non-archived objective of a cycle (default: the open cycle
+ * containing `now`; [] when there is none). Company objectives first, then by team name, then id.
+ * Used by the OKR pages, the dashboards and the risk rules.
+ */
+export function getObjectivesProgress(db: Db, opts: { cycleId?: number; now?: number; linked: LinkedValues }): ObjectiveProgress[] {
+  const now = opts.now ?? Date.now();
+  const cycle = opts.cycleId != null ? getCycle(db, opts.cycleId) : getCurrentCycle(db, now);
+  if (!cycle) return [];
+  const elapsed = expectedProgress(cycle.startDate, cycle.endDate, now);
+  const rows = db.all<Omit<ObjectiveProgress, "expected" | "elapsedShare" | "status">>(sql`${metricNowCte(opts.linked)}
+    select o.id, o.title, o.team_id as teamId, t.name as teamName, o.parent_id as parentId, o.owner_user_id as ownerUserId,
+      coalesce(o.closing_score, ${sql.raw(OBJECTIVE_PROGRESS_SQL)}) as progress
+    from objectives o
+    left join teams t on t.id = o.team_id
+    where o.cycle_id = ${cycle.id} and o.archived_at is null
+    order by (o.team_id is not null), t.name, o.id`);
+  return rows.map((r) => ({
+    ...r,
+    expected: elapsed,
+    elapsedShare: elapsed,
+    status: r.progress == null ? null : okrStatus(r.progress, elapsed),
+  }));
+}
+
+// ---------------------------------------------------------------- tree (read)
+
+export type ObjectiveNode = ObjectiveProgress & {
+  description: string | null;
+  ownerUserId: number | null;
+  ownerName: string | null;
+  keyResults: KeyResultView[];
+  children: ObjectiveNode[];
+};
+
+/**
+ * The alignment tree of a cycle: company objectives with the team objectives aligned under them
+ * (any depth); objectives whose parent is outside the cycle or archived are roots. Progress per
+ * objective from getObjectivesProgress (SQL); the KR rows of one cycle are bounded.
+ */
+export function getOkrTree(db: Db, cycleId: number, now: number, linked: LinkedValues): ObjectiveNode[] {
+  const cycle = getCycle(db, cycleId);
+  if (!cycle) return [];
+  const progress = getObjectivesProgress(db, { cycleId, now, linked });
+  const extra = new Map(
+    db
+      .all<{ id: number; description: string | null; ownerUserId: number | null; ownerName: string | null }>(
+        sql`
+        select o.id, o.description, o.owner_user_id as ownerUserId, u.name as ownerName
+        from objectives o left join users u on u.id = o.owner_user_id
+        where o.cycle_id = ${cycleId} and o.archived_at is null`,
+      )
+      .map((r) => [r.id, r]),
+  );
+  const expected = expectedProgress(cycle.startDate, cycle.endDate, now);
+  const krs = withKrStatus(
+    db.all<KrViewRow>(sql`${metricNowCte(linked)}
+      select ${sql.raw(KR_VIEW_SELECT)}
+      from key_results kr join objectives o on o.id = kr.objective_id left join users u on u.id = kr.owner_user_id
+      where o.cycle_id = ${cycleId} and o.archived_at is null and kr.archived_at is null
+      order by kr.id`),
+    expected,
+  );
+  const nodes = new Map<number, ObjectiveNode>();
+  for (const p of progress) {
+    const e = extra.get(p.id);
+    nodes.set(p.id, {
+      ...p,
+      description: e?.description ?? null,
+      ownerUserId: e?.ownerUserId ?? null,
+      ownerName: e?.ownerName ?? null,
+      keyResults: [],
+      children: [],
+    });
+  }
+  for (const kr of krs) nodes.get(kr.objectiveId)?.keyResults.push(kr);
+  const roots: ObjectiveNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId != null && node.parentId !== node.id ? nodes.get(node.parentId) : undefined;
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}
+
+// ---------------------------------------------------------------- one objective
+
+export type ObjectiveDetail = {
+  id: number;
+  cycleId: number;
+  title: string;
+  description: string | null;
+  ownerUserId: number | null;
+  ownerName: string | null;
+  teamId: number | null;
+  teamName: string | null;
+  parentId: number | null;
+  parentTitle: string | null;
+  archivedAt: number | null;
+  closingScore: number | null;
+  progress: number | null;
+};
+
+export function getObjective(db: Db, objectiveId: number, linked: LinkedValues): ObjectiveDetail | null {
+  return (
+    db.get<ObjectiveDetail | undefined>(sql`${metricNowCte(linked)}
+      select o.id, o.cycle_id as cycleId, o.title, o.description, o.owner_user_id as ownerUserId, u.name as ownerName,
+        o.team_id as teamId, t.name as teamName, o.parent_id as parentId, p.title as parentTitle,
+        o.archived_at as archivedAt, o.closing_score as closingScore,
+        coalesce(o.closing_score, ${sql.raw(OBJECTIVE_PROGRESS_SQL)}) as progress
+      from objectives o
+      left join users u on u.id = o.owner_user_id
+      left join teams t on t.id = o.team_id
+      left join objectives p on p.id = o.parent_id
+      where o.id = ${objectiveId}`) ?? null
+  );
+}
+
+/** Objectives of a cycle an objective may align under (not itself, not archived). */
+export function listParentOptions(db: Db, cycleId: number, exceptId?: number) {
+  return db.all<{ id: number; title: string; teamName: string | null }>(sql`
+    select o.id, o.title, t.name as teamName from objectives o left join teams t on t.id = o.team_id
+    where o.cycle_id = ${cycleId} and o.archived_at is null and o.id <> ${exceptId ?? -1}
+    order by (o.team_id is not null), t.name, o.id`);
+}
+
+export function listPeople(db: Db) {
+  return db.all<{ id: number; name: string; teamId: number | null }>(sql`select id, name, team_id as teamId from users where active = 1 order by name`);
+}
+
+// ---------------------------------------------------------------- objectives (writes)
+
+export type ObjectiveInput = Pick<typeof schema.objectives.$inferSelect, "title" | "description" | "ownerUserId" | "teamId" | "parentId">;
+
+function checkParent(db: Db, cycleId: number, parentId: number | null, selfId?: number) {
+  if (parentId == null) return;
+  if (parentId === selfId) throw new OkrRuleError("an objective cannot align under itself", "parentId");
+  const parent = db.get<{ cycleId: number; archivedAt: number | null } | undefined>(
+    sql`select cycle_id as cycleId, archived_at as archivedAt from objectives where id = ${parentId}`,
+  );
+  if (!parent || parent.cycleId !== cycleId || parent.archivedAt != null) {
+    throw new OkrRuleError("must be an objective of the same cycle", "parentId");
+  }
+  // no cycles in the alignment tree: walk up from the parent
+  let cursor: number | null = parentId;
+  for (let depth = 0; cursor != null && depth < 100; depth++) {
+    if (cursor === selfId) throw new OkrRuleError("would make the alignment circular", "parentId");
+    cursor = db.get<{ p: number | null } | undefined>(sql`select parent_id as p from objectives where id = ${cursor}`)?.p ?? null;
+  }
+}
+
+export function createObjective(db: Db, actorUserId: number, cycleId: number, input: ObjectiveInput): number {
+  return db.transaction((tx) => {
+    const cycle = getCycle(tx as unknown as Db, cycleId);
+    if (!cycle) throw new OkrRuleError("No such cycle.", "cycleId");
+    assertOpen(cycle);
+    checkParent(tx as unknown as Db, cycleId, input.parentId);
+    const row = tx
+      .insert(schema.objectives)
+      .values({ cycleId, ...input })
+      .returning()
+      .get();
+    recordAudit(tx, { actor: { userId: actorUserId }, action: "create", entityType: "objective", entityId: row.id, after: row });
+    return row.id;
+  });
+}
+
+export function objectiveRow(db: Db, id: number) {
+  return db.select().from(schema.objectives).where(eq(schema.objectives.id, id)).get();
+}
+
+export function updateObjective(db: Db, actorUserId: number, objectiveId: number, input: ObjectiveInput): void {
+  db.transaction((tx) => {
+    const before = objectiveRow(tx as unknown as Db, objectiveId);
+    if (!before) throw new OkrRuleError("No such objective.");
+    assertOpen(cycleOfObjective(tx as unknown as Db, objectiveId));
+    checkParent(tx as unknown as Db, before.cycleId, input.parentId, objectiveId);
+    const after = tx.update(schema.objectives).set(input).where(eq(schema.objectives.id, objectiveId)).returning().get();
+    recordAudit(tx, { actor: { userId: actorUserId }, action: "update", entityType: "objective", entityId: objectiveId, before, after });
+  });
+}
+
+/** Archive (or restore) an objective: it leaves the tree and the progress figures; its history stays. */
+export function setObjectiveArchived(db: Db, actorUserId: number, objectiveId: number, archived: boolean, now = Date.now()): void {
+  db.transaction((tx) => {
+    const before = objectiveRow(tx as unknown as Db, objectiveId);
+    if (!before) throw new OkrRuleError("No such objective.");
+    assertOpen(cycleOfObjective(tx as unknown as Db, objectiveId));
+    const after = tx
+      .update(schema.objectives)
+      .set({ archivedAt: archived ? new Date(now) : null })
+      .where(eq(schema.objectives.id, objectiveId))
+      .returning()
+      .get();
+    recordAudit(tx, {
+      actor: { userId: actorUserId },
+      action: archived ? "archive" : "restore",
+      entityType: "objective",
+      entityId: objectiveId,
+      before: { archivedAt: before.archivedAt },
+      after: { archivedAt: after.archivedAt },
+    });
+  });
+}

@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/auth/guards.server";
+import { csvResponse } from "~/lib/csv.server";
+import { idSchema } from "~/lib/validation.server";
+import { exportMeasurementsCsv, getKpi } from "~/models/kpis.server";
+import { getDb } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
+
+/** GET /kpis.csv[?kpi=<id>] → kpi_key,measured_on,value,note (everyone who reads dashboards). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const db = getDb();
+  const raw = new URL(request.url).searchParams.get("kpi");
+  if (raw) {
+    const id = idSchema.safeParse(raw);
+    const kpi = id.success ? getKpi(db, id.data) : null;
+    if (!kpi) notFound("No such KPI.");
+    return csvResponse(`kpi-measurements-${kpi.key}.csv`, exportMeasurementsCsv(db, kpi.id));
+  }
+  return csvResponse("kpi-measurements.csv", exportMeasurementsCsv(db));
+}
