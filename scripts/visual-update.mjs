@@ -10,7 +10,6 @@ const dir = "tests/visual/__screenshots__";
 /** The hard ceiling is 40 MB; the suite is kept well under it. */
 const BUDGET_BYTES = 25 * 1024 * 1024;
 
-const started = Date.now() - 1000;
 const run = spawnSync(
   "npx",
   ["playwright", "test", "--config", "tests/playwright.config.ts", "--project=visual", "--update-snapshots=all", ...process.argv.slice(2)],
@@ -18,11 +17,15 @@ const run = spawnSync(
 );
 const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".png")) : [];
 const partial = process.argv.length > 2; // a filtered run does not rewrite every baseline
+// Playwright leaves a baseline that still matches untouched (its time does not change): what no test
+// uses any more is told by the list of screenshot tests ("screenshot <name> (<path>)"), not by time
+const listed = spawnSync("npx", ["playwright", "test", "--config", "tests/playwright.config.ts", "--project=visual", "--list"], { encoding: "utf8" });
+const used = new Set([...(listed.stdout ?? "").matchAll(/screenshot (\S+) \(/g)].map((m) => `${m[1]}.png`));
 let total = 0;
 const stale = [];
 for (const f of files) {
   const stat = fs.statSync(path.join(dir, f));
-  if (!partial && run.status === 0 && stat.mtimeMs < started) stale.push(f);
+  if (!partial && run.status === 0 && listed.status === 0 && used.size > 0 && !used.has(f)) stale.push(f);
   else total += stat.size;
 }
 for (const f of stale) fs.unlinkSync(path.join(dir, f));

@@ -1,0 +1,144 @@
+/**
+ * Governance input schemas (server only): the compliance page's URL filter, the gate form, the
+ * requirement, maturity and framework forms — models take their typed output.
+ */
+import { z } from "zod";
+import { formValues, parseForm, type ParseResult } from "~/lib/forms.server";
+import { fromHumanUnits } from "~/lib/metrics/gate-units";
+import { GATE_OPERATORS, isGateMetricId, MATURITY_INDICATOR_KEYS } from "~/lib/metrics/governance";
+import { parseSearchParams } from "~/lib/url-params.server";
+import { idSchema, intSchema, isoDateSchema, pastIsoDateSchema } from "~/lib/validation.server";
+import type { GateInput } from "~/models/governance/gates.server";
+import { schema } from "~/utils/db.server";
+import { optionalRefIdSchema } from "~/utils/refs.server";
+
+const { REQUIREMENT_RESULTS, REQUIREMENT_STATUSES } = schema;
+type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
+
+const ComplianceFilterSchema = z.object({
+  framework: z.string().max(60).optional(),
+  status: z.enum(REQUIREMENT_STATUSES).optional(),
+});
+
+/** `?framework=<key>&status=<status>` of the compliance page and its CSV: anything unknown or malformed is ignored. */
+export function parseComplianceFilter(url: URL): { framework?: string; status?: RequirementStatus } {
+  return parseSearchParams(url, ComplianceFilterSchema).data;
+}
+
+// ---------------------------------------------------------------- gate form (server only)
+
+/** The most criteria rows a gate form may send (the form shows 6, more when a gate has more). */
+const MAX_GATE_CRITERIA = 20;
+
+/** One criteria row; the threshold is typed in human units (k€, %, months…), a comma allowed as the decimal mark. */
+const GateCriterionRowSchema = z.object({
+  metric: z.string().max(80).refine(isGateMetricId, "is not a known metric"),
+  operator: z.enum(GATE_OPERATORS, { error: "pick an operator" }),
+  threshold: z
+    .string({ error: "must be one number" })
+    .trim()
+    .transform((s) => s.replace(",", "."))
+    .pipe(z.string().regex(/^-?\d+(\.\d+)?$/, "must be a number"))
+    .transform(Number)
+    .refine((n) => Math.abs(n) < 1e15, "is too large"),
+});
+
+const GateHeadSchema = z.object({
+  name: z.string({ error: "is required" }).min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
+  description: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(2000, "must be at most 2000 characters").nullable()),
+  dueDate: isoDateSchema,
+});
+
+/**
+ * Parses the gate form: name, description, dueDate, and criteria rows metric_N / operator_N /
+ * threshold_N, the threshold typed in human units (k€, %, months…) and converted to the
+ * metric's stored unit. Errors are reported per field (threshold_2 …).
+ */
+export function parseGateForm(formData: FormData, intent: string, isKnownMetric: (id: string) => boolean = isGateMetricId): ParseResult<GateInput> {
+  const head = parseForm(formData, GateHeadSchema, intent);
+  const fieldErrors: Record<string, string[]> = head.ok ? {} : { ...head.reply.fieldErrors };
+  const criteria: GateInput["criteria"] = [];
+  // a cell posted twice (a forged form) reaches the schema as an array, which it refuses
+  const cell = (name: string): string | string[] | undefined => {
+    const all = formData.getAll(name).filter((v): v is string => typeof v === "string");
+    return all.length > 1 ? all : all[0]?.trim();
+  };
+  for (let n = 0; n < MAX_GATE_CRITERIA; n++) {
+    const metric = cell(`metric_${n}`);
+    if (!metric) continue; // an empty row
+    const row = GateCriterionRowSchema.refine((r) => isKnownMetric(r.metric), { path: ["metric"], message: "is not a known metric" }).safeParse({
+      metric,
+      operator: cell(`operator_${n}`),
+      threshold: cell(`threshold_${n}`) ?? "",
+    });
+    if (!row.success) {
+      // an unknown metric is the one thing to fix on that row (its operator and threshold mean nothing yet)
+      const metricIssues = row.error.issues.filter((i) => i.path[0] === "metric");
+      for (const issue of metricIssues.length ? metricIssues : row.error.issues) (fieldErrors[`${String(issue.path[0])}_${n}`] ??= []).push(issue.message);
+      continue;
+    }
+    criteria.push({ ...row.data, threshold: fromHumanUnits(row.data.metric, row.data.threshold) });
+  }
+  if (Object.keys(fieldErrors).length || !head.ok) {
+    return { ok: false, reply: { status: "error", fieldErrors, formErrors: [], values: formValues(formData), intent } };
+  }
+  return { ok: true, data: { ...head.data, criteria } };
+}
+
+// ---------------------------------------------------------------- compliance & maturity form schemas (server only)
+
+const nullable = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === undefined || v === "" ? null : v), s.nullable());
+export const evidenceSchema = nullable(
+  z
+    .string()
+    .max(2000, "must be at most 2000 characters")
+    .refine((s) => {
+      try {
+        const u = new URL(s);
+        return u.protocol === "https:" || u.protocol === "http:";
+      } catch {
+        return false;
+      }
+    }, "must be a full http(s) link, e.g. https://drive.example.com/evidence.pdf"),
+);
+
+export const RequirementUpdateFormSchema = z.object({
+  intent: z.literal("update"),
+  requirementId: idSchema,
+  status: z.enum(REQUIREMENT_STATUSES, { error: "pick a status" }),
+  result: nullable(z.enum(REQUIREMENT_RESULTS, { error: "pick a result" })),
+  ownerUserId: optionalRefIdSchema(schema.users, "user"),
+  evidenceUrl: evidenceSchema,
+});
+
+export const RequirementCreateFormSchema = z.object({
+  intent: z.literal("create"),
+  frameworkId: idSchema,
+  ref: z.string({ error: "is required" }).min(1, "is required").max(40, "must be at most 40 characters"),
+  title: z.string({ error: "is required" }).min(3, "must be at least 3 characters").max(300, "must be at most 300 characters"),
+  status: z.enum(REQUIREMENT_STATUSES, { error: "pick a status" }),
+  result: nullable(z.enum(REQUIREMENT_RESULTS, { error: "pick a result" })),
+  ownerUserId: optionalRefIdSchema(schema.users, "user"),
+  evidenceUrl: evidenceSchema,
+});
+
+const scoreSchema = intSchema({ min: 1, max: 5, message: "pick a score from 1 to 5" });
+const noteSchema = z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(500, "must be at most 500 characters").nullable());
+
+export const MaturityAssessmentFormSchema = z.object({
+  intent: z.literal("assess"),
+  assessedOn: pastIsoDateSchema,
+  ...Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [`score_${k}`, scoreSchema])),
+  ...Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [`note_${k}`, noteSchema])),
+}) as unknown as z.ZodType<{ intent: "assess"; assessedOn: string } & Record<string, number | string | null>>;
+
+// ---------------------------------------------------------------- frameworks (company data)
+
+const frameworkTargetSchema = nullable(isoDateSchema);
+
+export const FrameworkFormSchema = z.object({
+  name: z.string({ error: "is required" }).min(2, "must be at least 2 characters").max(80, "must be at most 80 characters"),
+  description: nullable(z.string().max(500, "must be at most 500 characters")),
+  targetDate: frameworkTargetSchema,
+});
+export type FrameworkInput = z.infer<typeof FrameworkFormSchema>;
