@@ -287,20 +287,14 @@ export type ChartFrameProps = {
   children: ReactNode;
 };
 
-/** How far (a fraction of the intrinsic width) a chart's box may differ before it is drawn again at its own width. */
-const REDRAW_TOLERANCE = 0.15;
-
 /**
  * Whether the plot is drawn by recharts in the browser. On the server, always (the SVG is in the
- * HTML, shown without JavaScript). While the page hydrates, no: the server's SVG is kept as it is,
- * so a page of 15 charts hydrates without rendering any. Then recharts draws a chart again:
- * - when a pointer or a finger comes to it (its tooltip is what the browser adds);
- * - when it comes into view and its box is much narrower or wider than the SVG's intrinsic width
- *   (a phone, a narrow column: the server's SVG, scaled, would print its labels too small), one
- *   chart per idle moment of the main thread, never in one long task.
- * A chart mounted after hydration (client-side navigation) has no server SVG and is drawn at once.
+ * HTML, shown without JavaScript). While the page hydrates, no: the server's SVG is kept as it is
+ * and recharts draws it again only when a pointer or a finger comes to the chart (its tooltip is
+ * the only thing the browser adds), so a page of 15 charts hydrates without rendering any. A chart
+ * mounted after hydration (client-side navigation) has no server SVG and is drawn at once.
  */
-function useLivePlot(plotRef: RefObject<HTMLDivElement>, empty: boolean, intrinsicWidth: number): boolean {
+function useLivePlot(plotRef: RefObject<HTMLDivElement>, empty: boolean): boolean {
   const [live, setLive] = useState(() => typeof document === "undefined" || isPageHydrated());
   useEffect(() => {
     const el = plotRef.current;
@@ -308,24 +302,11 @@ function useLivePlot(plotRef: RefObject<HTMLDivElement>, empty: boolean, intrins
     const wake = () => setLive(true);
     el.addEventListener("pointerenter", wake, { once: true });
     el.addEventListener("touchstart", wake, { once: true, passive: true });
-    let idle: number | undefined;
-    const observer =
-      typeof IntersectionObserver === "undefined"
-        ? null
-        : new IntersectionObserver((entries) => {
-            if (!entries.some((e) => e.isIntersecting)) return;
-            observer?.disconnect();
-            if (Math.abs(el.clientWidth - intrinsicWidth) / intrinsicWidth <= REDRAW_TOLERANCE) return;
-            idle = typeof requestIdleCallback === "function" ? requestIdleCallback(wake, { timeout: 2000 }) : window.setTimeout(wake, 0);
-          });
-    observer?.observe(el);
     return () => {
       el.removeEventListener("pointerenter", wake);
       el.removeEventListener("touchstart", wake);
-      observer?.disconnect();
-      if (idle !== undefined) (typeof cancelIdleCallback === "function" ? cancelIdleCallback : window.clearTimeout)(idle);
     };
-  }, [live, empty, plotRef, intrinsicWidth]);
+  }, [live, empty, plotRef]);
   return live;
 }
 
@@ -345,7 +326,7 @@ export function ChartFrame({
   plotRef,
   children,
 }: ChartFrameProps) {
-  const live = useLivePlot(plotRef, empty, width);
+  const live = useLivePlot(plotRef, empty);
   return (
     <figure className={["chart", className].filter(Boolean).join(" ")}>
       <figcaption className="chart__caption">
@@ -364,8 +345,6 @@ export function ChartFrame({
             role="img"
             aria-label={summary ?? `${title}. The values are in the table under “Show as table”.`}
             style={{ aspectRatio: `${width} / ${height}` }}
-            // drawn by recharts in this browser (never set in the server's HTML)
-            data-chart-drawn={live && typeof document !== "undefined" ? "" : undefined}
             // while inactive, the server's SVG stays as it is (React does not hydrate inside it)
             {...(live ? { children } : { dangerouslySetInnerHTML: { __html: "" }, suppressHydrationWarning: true })}
           />
