@@ -6,7 +6,6 @@ import { permissionsOf, ROLE_LABELS } from "~/auth/permissions";
 import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getInboxCounts } from "~/dashboards/inbox.server";
-import { markPageHydrated } from "~/hooks/hydration";
 import { useRootData } from "~/hooks/root-data";
 import { NAV, activeNavPath } from "~/lib/nav";
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
@@ -186,7 +185,6 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
 
 export default function App() {
   const data = useRootData();
-  useEffect(markPageHydrated, []);
   return (
     <Shell data={data}>
       <Outlet />

@@ -111,9 +111,9 @@ test("from an empty database to a working install with the company's own data", 
     `${m1},Cloud infrastructure,5000,5100`,
   ]);
   await importFromTemplate(page, "finance-snapshots", [
-    `${m3},900000,10000,10000,10,2,0,0`,
-    `${m2},860000,12000,12000,12,2,0,0`,
-    `${m1},820000,15000,15000,15,3,0,0`,
+    `${m3},900000,10000,10000,10,2,0,0,2500`,
+    `${m2},860000,12000,12000,12,2,0,0,2800`,
+    `${m1},820000,15000,15000,15,3,0,0,3300`,
   ]);
   await importFromTemplate(page, "employees", [
     ",Ada Lovelace,Platform,Engineer,2024-01-15,,70000",
