@@ -87,6 +87,9 @@ export default tseslint.config(
   { files: ["app/models/**"], rules: forbid(ROUTES, ROOT, COMPONENTS, DASHBOARDS, HANDLERS) },
   { files: ["app/dashboards/**", "app/handlers/**"], rules: forbid(ROUTES, ROOT, COMPONENTS) },
   { files: ["app/auth/**", "app/utils/**"], rules: forbid(ROUTES, ROOT, COMPONENTS, DASHBOARDS, HANDLERS) },
+  // Translations (decision 023) sit beside app/lib: only language.server.ts reads the session and settings.
+  { files: ["app/i18n/**"], ignores: ["app/i18n/language.server.ts"], rules: forbid(ROUTES, ROOT, COMPONENTS, MODELS, DASHBOARDS, HANDLERS, DB, SERVER_UTILS) },
+  { files: ["app/i18n/language.server.ts"], rules: forbid(ROUTES, ROOT, COMPONENTS, DASHBOARDS, HANDLERS) },
   { files: ["app/lib/**"], ignores: ["app/lib/schemas/**"], rules: forbid(ROUTES, ROOT, COMPONENTS, MODELS, DASHBOARDS, HANDLERS, DB, SERVER_UTILS) },
   // Input schemas may check that a referenced row exists (refIdSchema) and name the input type a model
   // takes (a type-only import: no arrow at run time), nothing more.

@@ -4,6 +4,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { currentLanguage, i18nForRender } from "~/i18n/translate.server";
 import {
   afterWrite as afterWriteOn,
   RULES_DIRTY_MESSAGE,
@@ -14,6 +16,9 @@ import {
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce";
+
+/** server/app.js: every request is answered in its language, resolved once (docs/decisions/023). */
+export { withRequestLanguage } from "~/i18n/language.server";
 
 /** server.js reads the parsed environment through the build (`build.entry.module.serverConfig()`). */
 export { serverConfig } from "~/utils/env.server";
@@ -52,9 +57,11 @@ export default function handleRequest(
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
+      <I18nextProvider i18n={i18nForRender(currentLanguage())}>
+        <NonceProvider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </NonceProvider>
+      </I18nextProvider>,
       {
         nonce,
         [callbackName]: () => {

@@ -1,12 +1,18 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Links, Meta, Link, Outlet, Scripts, ScrollRestoration, useLocation, useNavigation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Links, Meta, Link, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
 import { redirectToSetupWhileNoUser } from "~/auth/guards.server";
 import { permissionsOf, ROLE_LABELS } from "~/auth/permissions";
 import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getInboxCounts } from "~/dashboards/inbox.server";
 import { useRootData } from "~/hooks/root-data";
+import { FALLBACK_LANGUAGE, formattingLocale, NAMESPACES } from "~/i18n/config";
+import { localesUrl } from "~/i18n/fetch-backend";
+import { N_ } from "~/i18n/mark";
+import { currentLanguage, i18nStrict, resourcesVersion } from "~/i18n/translate.server";
 import { NAV, activeNavPath } from "~/lib/nav";
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
 import appCss from "~/styles/app.css";
@@ -23,36 +29,73 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Strategy Tracker" }];
 
+export const handle = { i18n: ["common"] };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (!user) redirectToSetupWhileNoUser(request);
   const db = getDb();
   const settings = getCompanySettings(db);
+  const language = currentLanguage();
   return {
+    /** the interface language ("en" | "fr"), read by remix-i18next's useLocale (docs/decisions/023) */
+    locale: language,
+    i18n: { version: resourcesVersion, strict: i18nStrict },
     user,
     permissions: user ? permissionsOf(user) : [],
     /** what waits for the user (the "Inbox" badge): one COUNT per kind, ~1–2 ms (decision 022) */
     inboxCount: user ? getInboxCounts(db, user).total : 0,
     theme: await getTheme(request),
-    formatting: formattingOf(settings),
+    /** numbers, money and dates in the reader's language (the company's region when it is of that language) */
+    formatting: { ...formattingOf(settings), locale: formattingLocale(language, settings.locale) },
     companyName: settings.companyName,
   };
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
+/** The namespaces the matched routes name in `handle.i18n` (plus common). */
+function usePageNamespaces(): string[] {
+  const matches = useMatches();
+  const names = new Set<string>(["common"]);
+  for (const m of matches) {
+    const ns = (m.handle as { i18n?: string | string[] } | undefined)?.i18n;
+    for (const n of typeof ns === "string" ? [ns] : (ns ?? [])) names.add(n);
+  }
+  return [...names];
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const theme = data?.theme ?? "system";
+  const language = data?.locale ?? FALLBACK_LANGUAGE;
   const nonce = useNonce();
+  const namespaces = usePageNamespaces();
+  useChangeLanguage(language);
+  const { i18n } = useTranslation();
+  // after the first render, the language's other namespaces load in the background: a page reached
+  // by a link then renders in the right language at once
+  useEffect(() => {
+    const load = () => void i18n.loadNamespaces([...NAMESPACES]);
+    if ("requestIdleCallback" in window) requestIdleCallback(load, { timeout: 3000 });
+    else setTimeout(load, 1000);
+  }, [i18n, language]);
   return (
-    <html lang="en" data-theme={theme === "system" ? undefined : theme}>
+    <html
+      lang={language}
+      data-theme={theme === "system" ? undefined : theme}
+      data-i18n-version={data?.i18n.version}
+      data-i18n-strict={data?.i18n.strict ? "1" : undefined}
+    >
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content={theme === "system" ? "light dark" : theme} />
         <Meta />
         <Links />
+        {data
+          ? namespaces.map((ns) => <link key={ns} rel="preload" as="fetch" crossOrigin="anonymous" href={localesUrl(language, ns, data.i18n.version)} />)
+          : null}
       </head>
       <body>
         {children}
@@ -64,29 +107,30 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 const THEMES = [
-  { value: "light", label: "Light", icon: "☀" },
-  { value: "dark", label: "Dark", icon: "☾" },
-  { value: "system", label: "System", icon: "◐" },
+  { value: "light", label: N_("Light theme"), icon: "☀" },
+  { value: "dark", label: N_("Dark theme"), icon: "☾" },
+  { value: "system", label: N_("System theme"), icon: "◐" },
 ] as const;
 
 /** Light / dark / follow the OS: a form of three buttons, so it works without JavaScript. */
 function ThemeSwitch({ theme }: { theme: RootData["theme"] }) {
   const location = useLocation();
+  const { t } = useTranslation();
   return (
-    <Form method="post" action="/resources/theme" className="theme-switch" aria-label="Colour theme">
+    <Form method="post" action="/resources/theme" className="theme-switch" aria-label={t("Colour theme")}>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      {THEMES.map((t) => (
+      {THEMES.map((theme_) => (
         <button
-          key={t.value}
+          key={theme_.value}
           type="submit"
           name="theme"
-          value={t.value}
+          value={theme_.value}
           className="theme-switch__btn"
-          aria-pressed={theme === t.value}
-          aria-label={`${t.label} theme`}
-          title={`${t.label} theme`}
+          aria-pressed={theme === theme_.value}
+          aria-label={t(theme_.label)}
+          title={t(theme_.label)}
         >
-          <span aria-hidden="true">{t.icon}</span>
+          <span aria-hidden="true">{theme_.icon}</span>
         </button>
       ))}
     </Form>
@@ -96,6 +140,7 @@ function ThemeSwitch({ theme }: { theme: RootData["theme"] }) {
 function Shell({ data, children }: { data: RootData; children: React.ReactNode }) {
   const navigation = useNavigation();
   const location = useLocation();
+  const { t } = useTranslation();
   const { user } = data;
   const items = NAV.filter((item) => data.permissions.includes(item.permission));
   const groups = [...new Set(items.map((i) => i.group))];
@@ -123,7 +168,7 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
   return (
     <div className="shell">
       <a href="#main" className="skip-link">
-        Skip to content
+        {t("Skip to content")}
       </a>
       <header className="topbar">
         <a href="/" className="brand">
@@ -131,25 +176,25 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
             ◆
           </span>{" "}
           {data.companyName}
-          <span className="brand__sub">Strategy Tracker</span>
+          <span className="brand__sub">{t("Strategy Tracker")}</span>
         </a>
         <div className="topbar__right">
           <ThemeSwitch theme={data.theme} />
           <span className="who" data-testid="current-user">
-            {user.name} · <span className="who__role">{ROLE_LABELS[user.role]}</span>
+            <Link to="/profile">{user.name}</Link> · <span className="who__role">{t(ROLE_LABELS[user.role])}</span>
             {user.teamName ? <span className="who__team"> · {user.teamName}</span> : null}
           </span>
           <Form method="post" action="/logout">
             <button type="submit" className="btn btn--secondary">
-              Log out
+              {t("Log out")}
             </button>
           </Form>
         </div>
       </header>
-      <nav className="sidenav" aria-label="Main" ref={navRef}>
+      <nav className="sidenav" aria-label={t("Main")} ref={navRef}>
         {groups.map((group) => (
           <div key={group} className="sidenav__group">
-            <p className="sidenav__heading">{group}</p>
+            <p className="sidenav__heading">{t(group)}</p>
             <ul>
               {items
                 .filter((i) => i.group === group)
@@ -161,11 +206,11 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
                       aria-current={item.to === active ? "page" : undefined}
                       data-count={item.badge === "inbox" ? data.inboxCount : undefined}
                     >
-                      {item.label}
+                      {t(item.label)}
                       {item.badge === "inbox" && data.inboxCount > 0 ? (
                         <span className="nav-count" data-testid="nav-inbox-count">
                           {data.inboxCount}
-                          <span className="visually-hidden"> {data.inboxCount === 1 ? "item waits" : "items wait"}</span>
+                          <span className="visually-hidden"> {t("items wait", { count: data.inboxCount })}</span>
                         </span>
                       ) : null}
                     </Link>
@@ -176,7 +221,7 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
         ))}
       </nav>
       <main id="main" className="content" aria-busy={navigation.state === "loading"}>
-        {navigation.state === "loading" ? <div className="route-progress" role="progressbar" aria-label="Loading" /> : null}
+        {navigation.state === "loading" ? <div className="route-progress" role="progressbar" aria-label={t("Loading")} /> : null}
         {children}
       </main>
     </div>

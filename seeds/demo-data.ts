@@ -48,13 +48,15 @@ export const DEMO_USERS: readonly {
   name: string;
   role: RoleName;
   team: TeamName | null;
+  /** the README's four logins read English; the others the company's default (French) */
+  language: "en" | "fr" | null;
 }[] = [
-  { key: "ceo", email: "ceo@innovatech.test", name: "Camille Laurent", role: "ceo", team: "Operations" },
-  { key: "cto", email: "cto@innovatech.test", name: "Julien Moreau", role: "cto", team: "Platform" },
-  { key: "lead", email: "lead@innovatech.test", name: "Léa Dubois", role: "lead", team: "Core" },
-  { key: "leadPayments", email: "lead.payments@innovatech.test", name: "Karim Benali", role: "lead", team: "Payments" },
-  { key: "leadAi", email: "lead.ai@innovatech.test", name: "Inès Haddad", role: "lead", team: "AI/Data" },
-  { key: "viewer", email: "viewer@innovatech.test", name: "Claire Vidal", role: "viewer", team: null },
+  { key: "ceo", email: "ceo@innovatech.test", name: "Camille Laurent", role: "ceo", team: "Operations", language: "en" },
+  { key: "cto", email: "cto@innovatech.test", name: "Julien Moreau", role: "cto", team: "Platform", language: "en" },
+  { key: "lead", email: "lead@innovatech.test", name: "Léa Dubois", role: "lead", team: "Core", language: "en" },
+  { key: "leadPayments", email: "lead.payments@innovatech.test", name: "Karim Benali", role: "lead", team: "Payments", language: null },
+  { key: "leadAi", email: "lead.ai@innovatech.test", name: "Inès Haddad", role: "lead", team: "AI/Data", language: null },
+  { key: "viewer", email: "viewer@innovatech.test", name: "Claire Vidal", role: "viewer", team: null, language: "en" },
 ];
 
 /** The four logins of the README (one per role). */

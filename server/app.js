@@ -122,6 +122,8 @@ export function createApp({ build, buildDir = "build", config, mode = process.en
   const handleRequest = createRequestHandler(build, mode);
   /** @type {((pathname: string) => unknown) | undefined} */
   const afterWrite = /** @type {any} */ (build.entry.module).afterWrite;
+  /** @type {(request: Request, answer: () => Promise<Response>) => Promise<Response>} */
+  const withRequestLanguage = /** @type {any} */ (build.entry.module).withRequestLanguage ?? ((_r, answer) => answer());
   const sqlTiming = process.env.SQL_TIMING === "1";
   if (sqlTiming) enableSqlTiming();
   app.all("*", async (req, res, next) => {
@@ -132,7 +134,8 @@ export function createApp({ build, buildDir = "build", config, mode = process.en
       const request = toFetchRequest(req, res);
       /** @type {import("@remix-run/node").AppLoadContext} */
       const context = { clientIp: req.ip ?? null, cspNonce: res.locals.cspNonce };
-      const response = await handleRequest(request, context);
+      // answered in the reader's language, resolved once for the whole request (docs/decisions/023)
+      const response = await withRequestLanguage(request, () => handleRequest(request, context));
       // the metric rules run after writes, never on a page view (docs/decisions/600): before the
       // answer, so the next page already shows what this write raised or cleared
       if (!SAFE_METHODS.has(req.method) && response.status < 400) afterWrite?.(res.locals.pathname);

@@ -1,3 +1,4 @@
+import { N_ } from "~/i18n/mark";
 import { type API_SCOPES, ROLES } from "../../db/schema/enums";
 export { ROLES };
 /**
@@ -8,10 +9,10 @@ export { ROLES };
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
-  ceo: "CEO",
-  cto: "CTO",
-  lead: "Team lead",
-  viewer: "Viewer",
+  ceo: N_("CEO"),
+  cto: N_("CTO"),
+  lead: N_("Team lead"),
+  viewer: N_("Viewer"),
 };
 
 export type Actor = { id: number; role: Role; teamId: number | null };

@@ -1,19 +1,25 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
+import { translateMessage } from "~/i18n/translate.server";
 import { DomainError } from "~/lib/errors";
 import type { FormErrorReply } from "~/lib/forms";
 import { idSchema } from "~/lib/validation.server";
 
 export type ParseResult<T> = { ok: true; data: T } | { ok: false; reply: FormErrorReply };
 
-/** Collects zod issues into per-field messages (first path segment = the field name). */
+/**
+ * Collects zod issues into per-field messages (first path segment = the field name), in the
+ * request's language: a message written as a key (`N_("is required")`) is translated here; one built
+ * with `serverT` already is (docs/decisions/023).
+ */
 export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): { fieldErrors: Record<string, string[]>; formErrors: string[] } {
   const fieldErrors: Record<string, string[]> = {};
   const formErrors: string[] = [];
   for (const issue of issues) {
     const key = issue.path.map(String).join(".");
-    if (!key) formErrors.push(issue.message);
-    else (fieldErrors[key] ??= []).push(issue.message);
+    const message = translateMessage(issue.message);
+    if (!key) formErrors.push(message);
+    else (fieldErrors[key] ??= []).push(message);
   }
   return { fieldErrors, formErrors };
 }
@@ -58,12 +64,12 @@ export function badRequest(reply: FormErrorReply) {
 
 /** A 400 for one field (e.g. a uniqueness check done after parsing). */
 export function fieldError(formData: FormData, field: string, message: string, intent?: string) {
-  return badRequest({ status: "error", fieldErrors: { [field]: [message] }, formErrors: [], values: formValues(formData), intent });
+  return badRequest({ status: "error", fieldErrors: { [field]: [translateMessage(message)] }, formErrors: [], values: formValues(formData), intent });
 }
 
 /** A 400 whose message belongs to no single field (e.g. "someone changed it meanwhile"), the input kept. */
 export function formError(formData: FormData, message: string, intent?: string) {
-  return badRequest({ status: "error", fieldErrors: {}, formErrors: [message], values: formValues(formData), intent });
+  return badRequest({ status: "error", fieldErrors: {}, formErrors: [translateMessage(message)], values: formValues(formData), intent });
 }
 
 /** The 400 for an `intent` the action does not handle (a forged or outdated form), the input kept. */
@@ -89,7 +95,7 @@ export function idField(formData: FormData, name: string): number | null {
  */
 export function domainErrorReply(err: unknown, formData: FormData, intent?: string) {
   if (!(err instanceof DomainError)) throw err;
-  if (err.kind === "forbidden" || err.kind === "not-found") throw data({ message: err.message }, { status: err.status });
+  if (err.kind === "forbidden" || err.kind === "not-found") throw data({ message: translateMessage(err.message) }, { status: err.status });
   const [field] = Object.keys(err.fieldErrors);
   return field ? fieldError(formData, field, err.message, intent) : formError(formData, err.message, intent);
 }

@@ -1,4 +1,5 @@
 import type { Permission } from "~/auth/permissions";
+import { N_ } from "~/i18n/mark";
 
 export type NavItem = {
   to: string;
@@ -11,36 +12,36 @@ export type NavItem = {
 
 /** The pages that exist, in menu order. A page appears here when it is built, never before. */
 export const NAV: NavItem[] = [
-  { to: "/", label: "Home", permission: "dashboards:read", group: "Dashboards" },
-  { to: "/inbox", label: "Inbox", permission: "dashboards:read", group: "Dashboards", badge: "inbox" },
-  { to: "/dashboards/executive", label: "Executive dashboard", permission: "dashboards:read", group: "Dashboards" },
-  { to: "/dashboards/cto", label: "CTO dashboard", permission: "dashboards:read", group: "Dashboards" },
-  { to: "/dashboards/product", label: "Product dashboard", permission: "dashboards:read", group: "Dashboards" },
-  { to: "/okrs", label: "OKRs", permission: "dashboards:read", group: "Plan" },
-  { to: "/okrs/mine", label: "My key results", permission: "okrs:checkin", group: "Plan" },
-  { to: "/kpis", label: "KPIs", permission: "dashboards:read", group: "Plan" },
-  { to: "/hiring", label: "Hiring plan", permission: "dashboards:read", group: "Plan" },
-  { to: "/budgets", label: "Budgets", permission: "dashboards:read", group: "Plan" },
-  { to: "/finance/snapshots", label: "Finance snapshots", permission: "dashboards:read", group: "Plan" },
-  { to: "/teams", label: "Teams", permission: "dashboards:read", group: "Plan" },
-  { to: "/risks", label: "Risks", permission: "dashboards:read", group: "Plan" },
-  { to: "/strategy", label: "Multi-year plan", permission: "dashboards:read", group: "Plan" },
-  { to: "/scenarios", label: "Scenarios", permission: "dashboards:read", group: "Plan" },
-  { to: "/roadmap", label: "Roadmap", permission: "dashboards:read", group: "Plan" },
-  { to: "/governance/gates", label: "Decision gates", permission: "dashboards:read", group: "Plan" },
-  { to: "/reports/board", label: "Board packs", permission: "dashboards:read", group: "Plan" },
-  { to: "/targets", label: "Targets", permission: "targets:edit", group: "Plan" },
-  { to: "/delivery/deployments", label: "Deployments", permission: "dashboards:read", group: "Operate" },
-  { to: "/delivery/incidents", label: "Incidents", permission: "dashboards:read", group: "Operate" },
-  { to: "/delivery/services", label: "Services", permission: "dashboards:read", group: "Operate" },
-  { to: "/governance/compliance", label: "Compliance", permission: "dashboards:read", group: "Operate" },
-  { to: "/governance/maturity", label: "IT maturity", permission: "dashboards:read", group: "Operate" },
+  { to: "/", label: N_("Home"), permission: "dashboards:read", group: N_("Dashboards") },
+  { to: "/inbox", label: N_("Inbox"), permission: "dashboards:read", group: N_("Dashboards"), badge: "inbox" },
+  { to: "/dashboards/executive", label: N_("Executive dashboard"), permission: "dashboards:read", group: N_("Dashboards") },
+  { to: "/dashboards/cto", label: N_("CTO dashboard"), permission: "dashboards:read", group: N_("Dashboards") },
+  { to: "/dashboards/product", label: N_("Product dashboard"), permission: "dashboards:read", group: N_("Dashboards") },
+  { to: "/okrs", label: N_("OKRs"), permission: "dashboards:read", group: N_("Plan") },
+  { to: "/okrs/mine", label: N_("My key results"), permission: "okrs:checkin", group: N_("Plan") },
+  { to: "/kpis", label: N_("KPIs"), permission: "dashboards:read", group: N_("Plan") },
+  { to: "/hiring", label: N_("Hiring plan"), permission: "dashboards:read", group: N_("Plan") },
+  { to: "/budgets", label: N_("Budgets"), permission: "dashboards:read", group: N_("Plan") },
+  { to: "/finance/snapshots", label: N_("Finance snapshots"), permission: "dashboards:read", group: N_("Plan") },
+  { to: "/teams", label: N_("Teams"), permission: "dashboards:read", group: N_("Plan") },
+  { to: "/risks", label: N_("Risks"), permission: "dashboards:read", group: N_("Plan") },
+  { to: "/strategy", label: N_("Multi-year plan"), permission: "dashboards:read", group: N_("Plan") },
+  { to: "/scenarios", label: N_("Scenarios"), permission: "dashboards:read", group: N_("Plan") },
+  { to: "/roadmap", label: N_("Roadmap"), permission: "dashboards:read", group: N_("Plan") },
+  { to: "/governance/gates", label: N_("Decision gates"), permission: "dashboards:read", group: N_("Plan") },
+  { to: "/reports/board", label: N_("Board packs"), permission: "dashboards:read", group: N_("Plan") },
+  { to: "/targets", label: N_("Targets"), permission: "targets:edit", group: N_("Plan") },
+  { to: "/delivery/deployments", label: N_("Deployments"), permission: "dashboards:read", group: N_("Operate") },
+  { to: "/delivery/incidents", label: N_("Incidents"), permission: "dashboards:read", group: N_("Operate") },
+  { to: "/delivery/services", label: N_("Services"), permission: "dashboards:read", group: N_("Operate") },
+  { to: "/governance/compliance", label: N_("Compliance"), permission: "dashboards:read", group: N_("Operate") },
+  { to: "/governance/maturity", label: N_("IT maturity"), permission: "dashboards:read", group: N_("Operate") },
   // everyone who may write something an import feeds (leads: their OKRs); each import checks its own right
-  { to: "/import", label: "Import data", permission: "okrs:edit", group: "Admin" },
-  { to: "/settings", label: "Settings", permission: "users:manage", group: "Admin" },
-  { to: "/settings/tokens", label: "API tokens", permission: "tokens:manage", group: "Admin" },
-  { to: "/settings/webhooks", label: "Webhook sources", permission: "tokens:manage", group: "Admin" },
-  { to: "/audit", label: "Audit trail", permission: "audit:read", group: "Admin" },
+  { to: "/import", label: N_("Import data"), permission: "okrs:edit", group: N_("Admin") },
+  { to: "/settings", label: N_("Settings"), permission: "users:manage", group: N_("Admin") },
+  { to: "/settings/tokens", label: N_("API tokens"), permission: "tokens:manage", group: N_("Admin") },
+  { to: "/settings/webhooks", label: N_("Webhook sources"), permission: "tokens:manage", group: N_("Admin") },
+  { to: "/audit", label: N_("Audit trail"), permission: "audit:read", group: N_("Admin") },
 ];
 
 /**

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { and, asc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import type { Role } from "~/auth/permissions";
+import type { Language } from "~/i18n/config";
 import { recordAudit, type AuditActor } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 
@@ -12,6 +13,8 @@ export type SessionUser = {
   role: Role;
   teamId: number | null;
   teamName: string | null;
+  /** the interface language chosen; null = the company's default */
+  language: Language | null;
 };
 
 const sessionUserColumns = {
@@ -21,6 +24,7 @@ const sessionUserColumns = {
   role: schema.users.role,
   teamId: schema.users.teamId,
   teamName: schema.teams.name,
+  language: schema.users.language,
 };
 
 /**

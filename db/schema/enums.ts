@@ -41,3 +41,6 @@ export const MILESTONE_STATUSES = ["pending", "done", "missed"] as const;
 export const ROADMAP_STATUSES = ["planned", "in_progress", "done", "dropped"] as const;
 /** A recorded gate decision (decision 903). */
 export const GATE_DECISIONS = ["go", "no_go", "alternative"] as const;
+
+/** The interface languages (docs/decisions/023): a person's choice, else the company's default. */
+export const LANGUAGES = ["en", "fr"] as const;

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { id, timestamps } from "./_columns";
-import { ROLES, API_SCOPES } from "./enums";
+import { ROLES, API_SCOPES, LANGUAGES } from "./enums";
 
 export { ROLES, API_SCOPES };
 
@@ -26,6 +26,8 @@ export const users = sqliteTable(
     teamId: integer("team_id").references(() => teams.id, { onDelete: "set null" }),
     passwordHash: text("password_hash").notNull(),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** the interface language the person chose ("en" | "fr"); null = the company's default (decision 023) */
+    language: text("language", { enum: LANGUAGES }),
     ...timestamps,
   },
   (t) => [index("users_team_idx").on(t.teamId)],

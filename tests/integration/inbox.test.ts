@@ -43,7 +43,7 @@ let cycleId: number;
 
 function sessionUser(role: SessionUser["role"], teamId: number | null, name: string): SessionUser {
   const row = insertUser(db, { role, teamId, name, email: `${name}@inbox.test` });
-  return { id: row.id, email: row.email, name: row.name, role, teamId, teamName: null };
+  return { id: row.id, email: row.email, name: row.name, role, teamId, teamName: null, language: null };
 }
 
 beforeEach(() => {

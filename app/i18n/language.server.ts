@@ -1,0 +1,44 @@
+/**
+ * The language a request is answered in (docs/decisions/023): the person's choice, else the
+ * company's default; before sign-in the browser's Accept-Language, else the company's default.
+ * server/app.js calls `withRequestLanguage` once per request.
+ */
+import { getUser } from "~/auth/session.server";
+import { FALLBACK_LANGUAGE, isLanguage, languageOfLocale, type Language } from "~/i18n/config";
+import { runInLanguage } from "~/i18n/translate.server";
+import { getCompanySettings } from "~/models/settings.server";
+import { getDb } from "~/utils/db.server";
+
+/** The company's default language (from its locale setting: "fr-FR" → fr). */
+export function companyLanguage(): Language {
+  return languageOfLocale(getCompanySettings(getDb()).locale) ?? FALLBACK_LANGUAGE;
+}
+
+/** The first language of an Accept-Language header we have, by the header's weights; null when none. */
+export function pickAcceptLanguage(header: string | null | undefined): Language | null {
+  if (!header) return null;
+  const ranked = header
+    .split(",")
+    .slice(0, 20)
+    .map((part, i) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { lang: languageOfLocale(tag), q: q === undefined ? 1 : Number(q), i };
+    })
+    .filter((r): r is { lang: Language; q: number; i: number } => r.lang !== null && Number.isFinite(r.q) && r.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return ranked[0]?.lang ?? null;
+}
+
+/** The language a request is answered in (see the module's comment). */
+export async function resolveLanguage(request: Request): Promise<Language> {
+  const user = await getUser(request).catch(() => null);
+  if (user) return isLanguage(user.language) ? user.language : companyLanguage();
+  return pickAcceptLanguage(request.headers.get("accept-language")) ?? companyLanguage();
+}
+
+/** server/app.js: answer a request in its language (resolved once, read by everything below). */
+export async function withRequestLanguage<T>(request: Request, answer: () => Promise<T>): Promise<T> {
+  const language = await resolveLanguage(request).catch(() => FALLBACK_LANGUAGE);
+  return runInLanguage(language, answer);
+}
