@@ -73,7 +73,16 @@ function buildDemo(db: DbWriter, passwordHash: string, now: number): void {
   for (const u of DEMO_USERS) {
     const row = db
       .insert(schema.users)
-      .values({ email: u.email, name: u.name, role: u.role, teamId: teamId(u.team), language: u.language, passwordHash, active: true, ...at(cal.anchor - 90 * DAY) })
+      .values({
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        teamId: teamId(u.team),
+        language: u.language,
+        passwordHash,
+        active: true,
+        ...at(cal.anchor - 90 * DAY),
+      })
       .returning({ id: schema.users.id })
       .get();
     ids.users.set(u.key, row.id);
