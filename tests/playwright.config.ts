@@ -14,6 +14,8 @@ const SERVER_ENV = {
   NODE_ENV: "production",
   BUILD_DIR,
   SESSION_SECRET: "e2e-session-secret-e2e-session-secret-0123456789",
+  // a key missing in the page's language shows as ⟦key⟧ (tests/e2e/i18n.spec.ts), never English in its place
+  I18N_STRICT: "1",
 };
 
 /**

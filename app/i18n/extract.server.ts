@@ -115,7 +115,8 @@ export function readCatalogue(localesDir: string): Catalogue {
 
 /** The plural categories a language's texts must provide ("one", "other"; French: "one", "many", "other"). */
 export function pluralCategories(lng: Language): string[] {
-  return new Intl.PluralRules(lng).resolvedOptions().pluralCategories.filter((c) => c !== "zero" || lng !== "en");
+  const order = ["zero", "one", "two", "few", "many", "other"];
+  return [...new Intl.PluralRules(lng).resolvedOptions().pluralCategories].sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
 
 /** The entries a found key needs in a language's file. */

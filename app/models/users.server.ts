@@ -171,3 +171,15 @@ export function setUserPassword(db: Db, actor: AuditActor, email: string, passwo
     return true;
   });
 }
+
+/** A person's interface language (null = the company's default); audited. Returns false for an unknown user. */
+export function setUserLanguage(db: Db, userId: number, language: Language | null): boolean {
+  return db.transaction((tx) => {
+    const before = tx.select({ language: schema.users.language }).from(schema.users).where(eq(schema.users.id, userId)).get();
+    if (!before) return false;
+    if (before.language === language) return true;
+    tx.update(schema.users).set({ language, updatedAt: new Date() }).where(eq(schema.users.id, userId)).run();
+    recordAudit(tx, { actor: { userId }, action: "update", entityType: "user", entityId: userId, before, after: { language } });
+    return true;
+  });
+}

@@ -1,0 +1,215 @@
+/**
+ * French and English throughout (issue 16, docs/decisions/023): every page, for every role, in
+ * both languages. Each person switches language on their profile page, as a person does; then on
+ * every page they may open:
+ * - no key is missing in that language (the server runs with I18N_STRICT=1: a missing key shows ⟦key⟧);
+ * - no word that only the OTHER language's interface uses appears, outside the texts people wrote
+ *   (every word stored in the database is set aside) — a hard-coded English string on a French page
+ *   fails here, and the reverse;
+ * - <html lang> is the language chosen.
+ * The demo logins are English again at the end, whatever happens.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import { pagesFor, ROLES } from "../visual/pages";
+import { expect, loginAs, test } from "./fixtures";
+
+const DB_FILE = path.resolve(process.cwd(), `tests/.tmp/e2e-${process.env.E2E_PORT ?? 3100}.db`);
+const LOCALES = path.resolve(process.cwd(), "app/locales");
+
+const WORD = /[\p{L}][\p{L}'’]*/gu;
+function words(text: string): string[] {
+  return (text.toLowerCase().match(WORD) ?? []).map((w) => w.replace(/['’]s$/, "")).filter((w) => w.length >= 3);
+}
+
+function vocabulary(lng: "en" | "fr"): Set<string> {
+  const out = new Set<string>();
+  for (const file of fs.readdirSync(path.join(LOCALES, lng))) {
+    const messages = JSON.parse(fs.readFileSync(path.join(LOCALES, lng, file), "utf8")) as Record<string, string>;
+    // placeholders are not words of the text
+    for (const text of Object.values(messages)) for (const w of words(text.replace(/\{\{[^}]*\}\}/g, " "))) out.add(w);
+  }
+  return out;
+}
+
+/** Every word of the texts stored in the demo database (titles, names, notes people wrote). */
+function dataVocabulary(): Set<string> {
+  const db = new Database(DB_FILE, { readonly: true, fileMustExist: true });
+  const out = new Set<string>();
+  try {
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_%' ESCAPE '\\'`)
+      .all() as { name: string }[];
+    for (const { name } of tables) {
+      const columns = (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string; type: string }[]).filter((c) => /text/i.test(c.type));
+      for (const c of columns) {
+        const rows = db.prepare(`SELECT DISTINCT "${c.name}" AS v FROM "${name}" WHERE "${c.name}" IS NOT NULL LIMIT 20000`).all() as { v: string }[];
+        for (const { v } of rows) if (typeof v === "string" && !/^[[{]/.test(v)) for (const w of words(v)) out.add(w);
+      }
+    }
+  } finally {
+    db.close();
+  }
+  return out;
+}
+
+/** Plain English words a hard-coded sentence is made of, whether or not the catalogue has them. */
+const ENGLISH_GLUE = [
+  "the",
+  "and",
+  "with",
+  "from",
+  "this",
+  "that",
+  "these",
+  "those",
+  "has",
+  "have",
+  "was",
+  "were",
+  "are",
+  "not",
+  "none",
+  "each",
+  "every",
+  "your",
+  "you",
+  "our",
+  "into",
+  "than",
+  "when",
+  "where",
+  "which",
+  "what",
+  "who",
+  "how",
+  "there",
+  "their",
+  "will",
+  "would",
+  "should",
+  "been",
+  "being",
+  "month",
+  "months",
+  "year",
+  "years",
+  "days",
+  "day",
+  "week",
+  "weeks",
+  "since",
+  "until",
+  "about",
+  "yet",
+  "only",
+  "also",
+  "more",
+  "less",
+  "new",
+  "edit",
+  "save",
+  "delete",
+  "add",
+  "show",
+  "hide",
+  "view",
+  "open",
+  "close",
+  "closed",
+  "owner",
+  "target",
+  "status",
+  "data",
+  "due",
+  "overdue",
+  "ago",
+];
+/** Language names are written in their own language on the profile page. */
+const ENDONYMS = ["english", "français"];
+
+let enWords: Set<string>;
+let frWords: Set<string>;
+let dataWords: Set<string>;
+test.beforeAll(() => {
+  enWords = vocabulary("en");
+  frWords = vocabulary("fr");
+  dataWords = dataVocabulary();
+});
+
+function foreignWords(lng: "en" | "fr"): Set<string> {
+  const foreign = lng === "fr" ? new Set([...enWords, ...ENGLISH_GLUE]) : new Set(frWords);
+  const own = lng === "fr" ? frWords : enWords;
+  for (const w of [...own, ...dataWords, ...ENDONYMS]) foreign.delete(w);
+  return foreign;
+}
+
+/** The visible text of the page and its accessible names, hints and placeholders, line by line. */
+async function pageTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const lines = document.body.innerText.split("\n");
+    for (const el of document.querySelectorAll("[aria-label], [title], [placeholder], [alt]")) {
+      for (const attr of ["aria-label", "title", "placeholder", "alt"]) {
+        const v = el.getAttribute(attr);
+        if (v) lines.push(v);
+      }
+    }
+    document.querySelectorAll("option").forEach((o) => lines.push(o.textContent ?? ""));
+    return lines.map((l) => l.trim()).filter(Boolean);
+  });
+}
+
+async function chooseLanguage(page: Page, label: "English" | "Français" | string) {
+  await page.goto("/profile");
+  await page.locator('select[name="language"]').selectOption({ label });
+  await page.locator('form[method="post"] button[type="submit"]').click();
+  await expect(page.getByRole("status")).toBeVisible();
+}
+
+for (const lng of ["fr", "en"] as const) {
+  for (const role of ROLES) {
+    test(`${role} reads every page in ${lng === "fr" ? "French" : "English"}`, async ({ page }) => {
+      test.setTimeout(240_000);
+      await loginAs(page, role);
+      try {
+        await chooseLanguage(page, lng === "fr" ? "Français" : "English");
+        const foreign = foreignWords(lng);
+        const problems: string[] = [];
+        for (const spec of [...pagesFor(role), { name: "profile", path: "/profile" }]) {
+          const res = await page.goto(spec.path);
+          expect(res?.status(), spec.path).toBeLessThan(400);
+          await expect(page.locator("html")).toHaveAttribute("lang", lng);
+          await page.waitForLoadState("networkidle");
+          for (const line of await pageTexts(page)) {
+            if (line.includes("⟦")) problems.push(`${spec.path}: missing key in "${line}"`);
+            const bad = words(line).filter((w) => foreign.has(w));
+            if (bad.length > 0) problems.push(`${spec.path}: ${bad.join(", ")} in "${line.slice(0, 140)}"`);
+          }
+        }
+        expect([...new Set(problems)]).toEqual([]);
+      } finally {
+        await chooseLanguage(page, "English").catch(() => undefined);
+      }
+    });
+  }
+}
+
+test("a form's errors come back in the reader's language, the input kept", async ({ page }) => {
+  await loginAs(page, "lead");
+  try {
+    await chooseLanguage(page, "Français");
+    await page.goto("/risks/new");
+    await page.locator('input[name="title"]').fill("Dépendance à un seul fournisseur");
+    await page.locator('form[method="post"] button[type="submit"]').last().click();
+    const errors = page.locator(".field-error");
+    await expect(errors.first()).toBeVisible();
+    const text = (await errors.allInnerTexts()).join(" ");
+    const foreign = foreignWords("fr");
+    expect(words(text).filter((w) => foreign.has(w))).toEqual([]);
+    await expect(page.locator('input[name="title"]')).toHaveValue("Dépendance à un seul fournisseur");
+  } finally {
+    await chooseLanguage(page, "English").catch(() => undefined);
+  }
+});
