@@ -1,6 +1,7 @@
 /**
  * The language a request is answered in (docs/decisions/023): the person's choice, else the
- * company's default; before sign-in the browser's Accept-Language, else the company's default.
+ * company's default; before sign-in the browser's Accept-Language, else the company's default; the
+ * API: Accept-Language, else English.
  * server/app.js calls `withRequestLanguage` once per request.
  */
 import { getUser } from "~/auth/session.server";
@@ -32,6 +33,8 @@ export function pickAcceptLanguage(header: string | null | undefined): Language 
 
 /** The language a request is answered in (see the module's comment). */
 export async function resolveLanguage(request: Request): Promise<Language> {
+  // machines: the API answers in the language they ask for, else English (a stable contract)
+  if (new URL(request.url).pathname.startsWith("/api/")) return pickAcceptLanguage(request.headers.get("accept-language")) ?? FALLBACK_LANGUAGE;
   const user = await getUser(request).catch(() => null);
   if (user) return isLanguage(user.language) ? user.language : companyLanguage();
   return pickAcceptLanguage(request.headers.get("accept-language")) ?? companyLanguage();

@@ -1,0 +1,62 @@
+/**
+ * A person's language (docs/decisions/023): stored and audited, and the messages the server writes
+ * come back in it — form errors from a schema and messages built by an action.
+ */
+import { and, eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runInLanguage, serverT, translateMessage } from "~/i18n/translate.server";
+import { parseForm } from "~/lib/forms.server";
+import { ProfileSchema } from "~/lib/schemas/profile.server";
+import { setUserLanguage } from "~/models/users.server";
+import { schema, type Db } from "~/utils/db.server";
+import { insertUser } from "../../seeds/builders";
+import { createTestDb } from "../helpers/db";
+
+let db: Db;
+let cleanup: () => void;
+beforeEach(() => ({ db, cleanup } = createTestDb()));
+afterEach(() => cleanup());
+
+function form(entries: Record<string, string>): FormData {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(entries)) fd.append(k, v);
+  return fd;
+}
+
+describe("a person's language", () => {
+  it("is stored, back to the company's default with an empty choice, each change audited once", () => {
+    const user = insertUser(db, { role: "lead", email: "lang@test.test", name: "Lang" });
+    expect(setUserLanguage(db, user.id, "fr")).toBe(true);
+    expect(setUserLanguage(db, user.id, "fr")).toBe(true); // no change, no entry
+    expect(setUserLanguage(db, user.id, null)).toBe(true);
+    expect(setUserLanguage(db, 999_999, "en")).toBe(false);
+    expect(db.select({ language: schema.users.language }).from(schema.users).where(eq(schema.users.id, user.id)).get()?.language).toBeNull();
+    const audits = db
+      .select({ after: schema.auditLog.after })
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.entityType, "user"), eq(schema.auditLog.entityId, String(user.id)), eq(schema.auditLog.action, "update")))
+      .all();
+    expect(audits.map((a) => (typeof a.after === "string" ? JSON.parse(a.after) : a.after))).toEqual([{ language: "fr" }, { language: null }]);
+  });
+
+  it("the profile form accepts en, fr or empty (the company's default), nothing else", () => {
+    expect(parseForm(form({ language: "fr" }), ProfileSchema)).toMatchObject({ ok: true, data: { language: "fr" } });
+    expect(parseForm(form({ language: "" }), ProfileSchema)).toMatchObject({ ok: true, data: { language: null } });
+    const bad = parseForm(form({ language: "de" }), ProfileSchema);
+    expect(bad.ok).toBe(false);
+  });
+
+  it("form errors and server messages are written in the request's language, English outside a request", () => {
+    const bad = (lng: "en" | "fr") => runInLanguage(lng, () => parseForm(form({ language: "klingon" }), ProfileSchema));
+    const en = bad("en");
+    const fr = bad("fr");
+    if (en.ok || fr.ok) throw new Error("expected errors");
+    expect(en.reply.fieldErrors.language).toEqual(["must be English, French or the company's default"]);
+    expect(fr.reply.fieldErrors.language).toEqual(["doit être l'anglais, le français ou la langue par défaut de l'entreprise"]);
+    expect(fr.reply.values).toEqual({ language: "klingon" });
+    expect(serverT("Language saved.")).toBe("Language saved.");
+    expect(runInLanguage("fr", () => serverT("Language saved."))).toBe("Langue enregistrée.");
+    // a text that is no key (already translated where it was built, or data) passes unchanged
+    expect(runInLanguage("fr", () => translateMessage("Déjà traduit"))).toBe("Déjà traduit");
+  });
+});
