@@ -61,7 +61,10 @@ export const IMPORTS: Record<ImportKind, Spec> = {
   "finance-snapshots": {
     title: N_("Finance snapshots (closed months)", "auth"),
     headers: SNAPSHOT_CSV_ALL_HEADERS,
-    help: N_("month YYYY-MM; cash at month end, revenue collected, MRR, financing (equity and debt raised) and cost of revenue in euros; customers, new and churned customers as counts. cost_of_revenue may be empty or left out (not recorded: no gross margin that month).", "auth"),
+    help: N_(
+      "month YYYY-MM; cash at month end, revenue collected, MRR, financing (equity and debt raised) and cost of revenue in euros; customers, new and churned customers as counts. cost_of_revenue may be empty or left out (not recorded: no gross margin that month).",
+      "auth",
+    ),
     page: "/finance/snapshots",
     allowed: (a) => can(a, "finance:edit", { categoryIsIt: false }),
     run: (db, actor, text, source) => {
@@ -72,7 +75,10 @@ export const IMPORTS: Record<ImportKind, Spec> = {
   employees: {
     title: N_("Employees", "auth"),
     headers: EMPLOYEE_CSV_HEADERS,
-    help: N_("id empty to add (an export's id updates that person); team: a team's name or empty; dates YYYY-MM-DD (end_date empty while employed); annual_salary in euros.", "auth"),
+    help: N_(
+      "id empty to add (an export's id updates that person); team: a team's name or empty; dates YYYY-MM-DD (end_date empty while employed); annual_salary in euros.",
+      "auth",
+    ),
     page: "/hiring/employees",
     allowed: (a) => canManageEmployees(a),
     run: (db, actor, text, source) => {
@@ -83,7 +89,10 @@ export const IMPORTS: Record<ImportKind, Spec> = {
   requisitions: {
     title: N_("Hiring requisitions", "auth"),
     headers: REQUISITION_IMPORT_HEADERS,
-    help: N_("id empty to add; team: a team's name; priority P0–P2; target_start_month YYYY-MM; status planned, open, interviewing, offer, hired or cancelled; objective: an objective's title (optional); annual_salary in euros.", "auth"),
+    help: N_(
+      "id empty to add; team: a team's name; priority P0–P2; target_start_month YYYY-MM; status planned, open, interviewing, offer, hired or cancelled; objective: an objective's title (optional); annual_salary in euros.",
+      "auth",
+    ),
     page: "/hiring",
     allowed: may("hiring:edit"),
     run: (db, actor, text, source) => {
@@ -94,7 +103,10 @@ export const IMPORTS: Record<ImportKind, Spec> = {
   okrs: {
     title: N_("OKRs (objectives and key results)", "auth"),
     headers: OKR_CSV_HEADERS,
-    help: N_("One row per key result (an empty key_result defines an objective alone). cycle: an open cycle's name; team: a team's name, empty for a company objective; owners: a user's email or name; kind number, percent (0–100), currency (euros) or boolean; current: the value to start from (new key results only).", "auth"),
+    help: N_(
+      "One row per key result (an empty key_result defines an objective alone). cycle: an open cycle's name; team: a team's name, empty for a company objective; owners: a user's email or name; kind number, percent (0–100), currency (euros) or boolean; current: the value to start from (new key results only).",
+      "auth",
+    ),
     page: "/okrs",
     allowed: may("okrs:edit"),
     run: (db, actor, text, source) => {
@@ -116,7 +128,10 @@ export const IMPORTS: Record<ImportKind, Spec> = {
   roadmap: {
     title: N_("Roadmap items", "auth"),
     headers: ROADMAP_CSV_HEADERS,
-    help: N_("key like CORE-01 (an existing key is updated); team: a squad's name (a lead imports their own squad's items only); quarter like 2026-Q3; sprint free text (optional); status planned, in_progress, done or dropped; owner_email: a user's email (optional); key_result_ids: key result ids separated by spaces (optional).", "auth"),
+    help: N_(
+      "key like CORE-01 (an existing key is updated); team: a squad's name (a lead imports their own squad's items only); quarter like 2026-Q3; sprint free text (optional); status planned, in_progress, done or dropped; owner_email: a user's email (optional); key_result_ids: key result ids separated by spaces (optional).",
+      "auth",
+    ),
     page: "/roadmap",
     allowed: may("roadmap:edit"),
     run: (db, actor, text, source) => {
@@ -127,7 +142,10 @@ export const IMPORTS: Record<ImportKind, Spec> = {
   deployments: {
     title: N_("Deployments", "auth"),
     headers: DEPLOYMENT_CSV_HEADERS,
-    help: N_("ISO 8601 times with a time zone; status success or failure; hotfix and rollback true/false. Unknown services are created. Or send them from CI to POST /api/v1/deployments.", "auth"),
+    help: N_(
+      "ISO 8601 times with a time zone; status success or failure; hotfix and rollback true/false. Unknown services are created. Or send them from CI to POST /api/v1/deployments.",
+      "auth",
+    ),
     page: "/delivery/import",
     allowed: may("delivery:edit"),
     run: (db, actor, text) => {

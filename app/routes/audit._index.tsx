@@ -12,7 +12,16 @@ import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { formatDateTime } from "~/lib/format";
 import { parseTableParams, tableHref, tablePaging } from "~/lib/table-params";
-import { auditActionLabel, auditActorLabel, auditChanges, auditEntityLabel, auditFilterFromUrl, listAudit, listAuditEntityTypes, type AuditChange } from "~/models/audit.server";
+import {
+  auditActionLabel,
+  auditActorLabel,
+  auditChanges,
+  auditEntityLabel,
+  auditFilterFromUrl,
+  listAudit,
+  listAuditEntityTypes,
+  type AuditChange,
+} from "~/models/audit.server";
 import { listUsers } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 
@@ -128,7 +137,11 @@ const col = createDataTableColumnHelper<Row>();
 const columns = col.columns([
   col.accessor("at", { id: "at", header: () => <Heading text={N_("When")} />, cell: (c) => <When at={c.getValue()} />, meta: { nowrap: true } }),
   col.accessor("who", { id: "who", header: () => <Heading text={N_("Who")} /> }),
-  col.accessor("action", { id: "action", header: () => <Heading text={N_("Action")} />, cell: (c) => <Label label={c.row.original.actionLabel} stored={c.getValue()} /> }),
+  col.accessor("action", {
+    id: "action",
+    header: () => <Heading text={N_("Action")} />,
+    cell: (c) => <Label label={c.row.original.actionLabel} stored={c.getValue()} />,
+  }),
   col.accessor("entityType", {
     id: "entity",
     header: () => <Heading text={N_("Entity")} />,
@@ -183,7 +196,9 @@ export default function Audit() {
           { kind: "date", name: "to", label: t(TEXT.to), hint: t("YYYY-MM-DD (UTC), inclusive") },
         ]}
       >
-        {raw.entityId && raw.entity ? <p className="notice">{t("Showing the changes of {{entity}} #{{id}}.", { entity: entityName(raw.entity), id: raw.entityId })}</p> : null}
+        {raw.entityId && raw.entity ? (
+          <p className="notice">{t("Showing the changes of {{entity}} #{{id}}.", { entity: entityName(raw.entity), id: raw.entityId })}</p>
+        ) : null}
       </FilterBar>
       <section className="panel">
         <DataTable

@@ -42,7 +42,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const kind = formData.get("kind");
   if (!isImportKind(kind))
     return data(
-      { kind: "budget-lines" as ImportKind, status: "error" as const, errors: [{ row: 0, field: "kind", message: serverT("is not a known import", { ns: "auth" }) }] },
+      {
+        kind: "budget-lines" as ImportKind,
+        status: "error" as const,
+        errors: [{ row: 0, field: "kind", message: serverT("is not a known import", { ns: "auth" }) }],
+      },
       { status: 400 },
     );
   const spec = IMPORTS[kind];
@@ -51,7 +55,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!upload.ok) return data<Reply>({ kind, status: "error", errors: upload.errors }, { status: upload.status });
   const result = spec.run(getDb(), user, upload.text, `upload:${upload.name}`);
   if (!result.ok) return data<Reply>({ kind, status: "error", errors: result.errors }, { status: 400 });
-  return data<Reply>({ kind, status: "ok", message: serverT("{{title}}: imported {{summary}}", { ns: "auth", title: serverT(spec.title, { ns: "auth" }), summary: result.summary }) });
+  return data<Reply>({
+    kind,
+    status: "ok",
+    message: serverT("{{title}}: imported {{summary}}", { ns: "auth", title: serverT(spec.title, { ns: "auth" }), summary: result.summary }),
+  });
 }
 
 export default function ImportPage() {
@@ -84,7 +92,11 @@ export default function ImportPage() {
               <input type="hidden" name="kind" value={k.kind} />
               <label htmlFor={`file-${k.kind}`}>{t("CSV file")}</label>
               <input id={`file-${k.kind}`} name="file" type="file" accept=".csv,text/csv" required />
-              <Button variant="primary" pending={navigation.state === "submitting" && navigation.formData?.get("kind") === k.kind} pendingLabel={t("Importing…")}>
+              <Button
+                variant="primary"
+                pending={navigation.state === "submitting" && navigation.formData?.get("kind") === k.kind}
+                pendingLabel={t("Importing…")}
+              >
                 {t("Import {{what}}", { what: t(k.title).toLowerCase() })}
               </Button>
             </Form>

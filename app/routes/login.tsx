@@ -58,10 +58,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       seconds < 120
         ? serverT("Too many failed sign-in attempts. Try again in {{count}} seconds.", { ns: "auth", count: seconds })
         : serverT("Too many failed sign-in attempts. Try again in {{count}} minutes.", { ns: "auth", count: Math.ceil(seconds / 60) });
-    return data(
-      { status: "error", fieldErrors: {}, formErrors: [message], values } satisfies FormErrorReply,
-      { status: 429, headers: { "Retry-After": String(seconds) } },
-    );
+    return data({ status: "error", fieldErrors: {}, formErrors: [message], values } satisfies FormErrorReply, {
+      status: 429,
+      headers: { "Retry-After": String(seconds) },
+    });
   }
   const user = getUserForLogin(db, email);
   const ok = user?.active ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyPasswordHash(), password), false);
@@ -85,8 +85,10 @@ export default function Login() {
   const passwordErrors = fieldErrorsOf(reply, "password");
   return (
     <div className="auth-card">
-      <h1>{companyName ? `${companyName} · ` : ""}
-        {t("Strategy Tracker", { ns: "common" })}</h1>
+      <h1>
+        {companyName ? `${companyName} · ` : ""}
+        {t("Strategy Tracker", { ns: "common" })}
+      </h1>
       <p className="muted">{t("Sign in to see cash, delivery, OKRs, risks and the hiring plan.")}</p>
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={valueOf(reply, "redirectTo", params.get("redirectTo") ?? "/")} />

@@ -113,7 +113,15 @@ export default function Settings() {
             [
               ["companyName", N_("Company name"), settings.companyName, "text", null],
               ["currency", N_("Currency (ISO 4217)"), settings.currency, "text", null],
-              ["locale", N_("Locale"), settings.locale, "text", N_("The company's default language and region, e.g. fr-FR, en-GB: the language of people who chose none, and how numbers and dates are written.")],
+              [
+                "locale",
+                N_("Locale"),
+                settings.locale,
+                "text",
+                N_(
+                  "The company's default language and region, e.g. fr-FR, en-GB: the language of people who chose none, and how numbers and dates are written.",
+                ),
+              ],
               ["timeZone", N_("Time zone"), settings.timeZone, "text", null],
               ["loadedCostFactor", N_("Loaded-cost factor (employer charges)"), settings.loadedCostFactor, "number", null],
               ["grossMarginPercent", N_("Gross margin (%)"), Math.round(settings.grossMargin * 1000) / 10, "number", null],
@@ -176,13 +184,23 @@ export default function Settings() {
                         <input type="hidden" name="intent" value="update-user" />
                         <input type="hidden" name="userId" value={u.id} />
                       </Form>
-                      <input form={`user-${u.id}`} name="name" aria-label={t("Name of {{email}}", { email: u.email })} defaultValue={valueOf(reply, "name", u.name, rowIntent)} />
+                      <input
+                        form={`user-${u.id}`}
+                        name="name"
+                        aria-label={t("Name of {{email}}", { email: u.email })}
+                        defaultValue={valueOf(reply, "name", u.name, rowIntent)}
+                      />
                       <Errors reply={reply} name="name" intent={rowIntent} />
                       <Errors reply={reply} name="userId" intent={rowIntent} />
                     </td>
                     <td>{u.email}</td>
                     <td>
-                      <select form={`user-${u.id}`} name="role" aria-label={t("Role of {{email}}", { email: u.email })} defaultValue={valueOf(reply, "role", u.role, rowIntent)}>
+                      <select
+                        form={`user-${u.id}`}
+                        name="role"
+                        aria-label={t("Role of {{email}}", { email: u.email })}
+                        defaultValue={valueOf(reply, "role", u.role, rowIntent)}
+                      >
                         {ROLES.map((r) => (
                           <option key={r} value={r}>
                             {t(ROLE_LABELS[r])}

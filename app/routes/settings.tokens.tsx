@@ -220,7 +220,13 @@ export default function Tokens() {
                       <span className="dl-muted">{token.createdBy ? t("by {{name}}", { name: token.createdBy }) : t("by the command line")}</span>
                     </td>
                     <td>{dt(token.lastUsedAt) ?? <span className="dl-muted">{t("never")}</span>}</td>
-                    <td>{token.revokedAt === null ? <Badge tone="good">{t("active")}</Badge> : <Badge tone="bad">{t("revoked {{when}}", { when: dt(token.revokedAt) })}</Badge>}</td>
+                    <td>
+                      {token.revokedAt === null ? (
+                        <Badge tone="good">{t("active")}</Badge>
+                      ) : (
+                        <Badge tone="bad">{t("revoked {{when}}", { when: dt(token.revokedAt) })}</Badge>
+                      )}
+                    </td>
                     <td>
                       {token.revokedAt === null && token.revocable ? (
                         <Form method="post">

@@ -123,7 +123,15 @@ export default function Setup() {
           <legend>{t("First user (CEO, administrator)")}</legend>
           <Field label={t("Your name")} name="name" required autoComplete="name" defaultValue={v("name", "")} errors={e("name")} />
           <Field label={t("Email")} name="email" type="email" required autoComplete="username" defaultValue={v("email", "")} errors={e("email")} />
-          <Field label={t("Password")} name="password" type="password" required autoComplete="new-password" hint={t("12 characters or more")} errors={e("password")} />
+          <Field
+            label={t("Password")}
+            name="password"
+            type="password"
+            required
+            autoComplete="new-password"
+            hint={t("12 characters or more")}
+            errors={e("password")}
+          />
         </fieldset>
         <button type="submit" className="btn btn--primary" disabled={pending}>
           {pending ? t("Setting up…") : t("Create the company and sign in")}

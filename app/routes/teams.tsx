@@ -94,7 +94,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(formData, s.create, "create");
     if (!parsed.ok) return badRequest(parsed.reply);
     const isTech = parsed.data.kind === "tech";
-    if (!can(user, "teams:manage", { teamIsTech: isTech })) return fieldError(formData, "kind", serverT("a CTO creates tech teams only", { ns: "auth" }), "create");
+    if (!can(user, "teams:manage", { teamIsTech: isTech }))
+      return fieldError(formData, "kind", serverT("a CTO creates tech teams only", { ns: "auth" }), "create");
     if (teamNameTaken(db, parsed.data.name)) return fieldError(formData, "name", serverT("is already the name of a team", { ns: "auth" }), "create");
     createTeam(db, user, { name: parsed.data.name, isTech });
     return { status: "ok", intent: "create", message: serverT("Team {{name}} created.", { ns: "auth", name: parsed.data.name }) } satisfies FormReply;
@@ -107,7 +108,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const team = getTeamRow(db, teamId);
     if (!team) return fieldError(formData, "teamId", "no such team", rowIntent);
     assertPermission(user, "teams:manage", { teamIsTech: team.isTech });
-    if (!can(user, "teams:manage", { teamIsTech: kind === "tech" })) return fieldError(formData, "kind", serverT("a CTO manages tech teams only", { ns: "auth" }), rowIntent);
+    if (!can(user, "teams:manage", { teamIsTech: kind === "tech" }))
+      return fieldError(formData, "kind", serverT("a CTO manages tech teams only", { ns: "auth" }), rowIntent);
     if (teamNameTaken(db, name, teamId)) return fieldError(formData, "name", serverT("is already the name of another team", { ns: "auth" }), rowIntent);
     updateTeam(db, user, teamId, { name, isTech: kind === "tech" });
     return { status: "ok", intent: rowIntent, message: serverT("Team {{name}} saved.", { ns: "auth", name }) } satisfies FormReply;
@@ -119,10 +121,14 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!team) return fieldError(formData, "teamId", "no such team", String(intent));
     assertPermission(user, "teams:manage", { teamIsTech: team.isTech });
     setTeamArchived(db, user, team.id, intent === "archive");
-    return { status: "ok", intent: String(intent), message:
+    return {
+      status: "ok",
+      intent: String(intent),
+      message:
         intent === "archive"
           ? serverT("Team {{name}} archived.", { ns: "auth", name: team.name })
-          : serverT("Team {{name}} restored.", { ns: "auth", name: team.name }), } satisfies FormReply;
+          : serverT("Team {{name}} restored.", { ns: "auth", name: team.name }),
+    } satisfies FormReply;
   }
   if (intent === "set-lead" || intent === "unset-lead") {
     // a lead is a user's role: the CEO's, like every other change to a user
@@ -135,7 +141,12 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = setTeamLead(db, user, team.id, parsed.data.userId, intent === "set-lead");
     if (result === "no-user") return fieldError(formData, "userId", "no such user", "lead");
     if (result === "not-eligible") {
-      return fieldError(formData, "userId", intent === "set-lead" ? serverT("a CEO or CTO account cannot be made a lead", { ns: "auth" }) : serverT("is not a lead of this team", { ns: "auth" }), "lead");
+      return fieldError(
+        formData,
+        "userId",
+        intent === "set-lead" ? serverT("a CEO or CTO account cannot be made a lead", { ns: "auth" }) : serverT("is not a lead of this team", { ns: "auth" }),
+        "lead",
+      );
     }
     return {
       status: "ok",
@@ -143,7 +154,7 @@ export async function action({ request }: ActionFunctionArgs) {
       message:
         intent === "set-lead"
           ? serverT("Lead set for {{name}}.", { ns: "auth", name: team.name })
-          : serverT("Lead removed from {{name}}.", { ns: "auth", name: team.name }),,
+          : serverT("Lead removed from {{name}}.", { ns: "auth", name: team.name }),
     } satisfies FormReply;
   }
   return unknownIntent(formData);
@@ -297,7 +308,9 @@ export default function Teams() {
           <h3>{t("People with an account")}</h3>
           {members.users.length === 0 ? (
             <p className="muted">
-              {mayLead ? t("No user belongs to this team yet — set a lead below, or give a user this team on Settings.") : t("No user belongs to this team yet.")}
+              {mayLead
+                ? t("No user belongs to this team yet — set a lead below, or give a user this team on Settings.")
+                : t("No user belongs to this team yet.")}
             </p>
           ) : (
             <ul>
