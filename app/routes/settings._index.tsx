@@ -113,15 +113,7 @@ export default function Settings() {
             [
               ["companyName", N_("Company name"), settings.companyName, "text", null],
               ["currency", N_("Currency (ISO 4217)"), settings.currency, "text", null],
-              [
-                "locale",
-                N_("Locale"),
-                settings.locale,
-                "text",
-                N_(
-                  "The company's default language and region, e.g. fr-FR, en-GB: the language of people who chose none, and how numbers and dates are written.",
-                ),
-              ],
+              ["locale", N_("Locale"), settings.locale, "text", N_("The company's default language and region, e.g. fr-FR.")],
               ["timeZone", N_("Time zone"), settings.timeZone, "text", null],
               ["loadedCostFactor", N_("Loaded-cost factor (employer charges)"), settings.loadedCostFactor, "number", null],
               ["grossMarginPercent", N_("Gross margin (%)"), Math.round(settings.grossMargin * 1000) / 10, "number", null],
