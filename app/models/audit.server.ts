@@ -168,6 +168,7 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   restore: N_("restore", "auth"),
   "set-lead": N_("set-lead", "auth"),
   "unset-lead": N_("unset-lead", "auth"),
+  seed: N_("seed", "auth"),
 };
 
 const AUDIT_ENTITY_LABELS: Record<string, string> = {
@@ -206,6 +207,7 @@ const AUDIT_ENTITY_LABELS: Record<string, string> = {
   team: N_("team", "auth"),
   user: N_("user", "auth"),
   webhook_source: N_("webhook_source", "auth"),
+  database: N_("database", "auth"),
 };
 
 /** The translatable label of a stored action, or null (shown as stored). */
