@@ -1,4 +1,6 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import type { Db } from "~/utils/db.server";
 import { schema } from "~/utils/db.server";
 
@@ -137,17 +139,98 @@ export function auditChanges(beforeJson: string | null, afterJson: string | null
   return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ field: "value", before, after }];
 }
 
-/** Who made an entry, as shown to people. */
+/**
+ * How the audit page names an entry's action and entity (docs/decisions/023): the stored value is
+ * the key (the English page shows it as stored), translated with `t(label)` in the `auth` namespace.
+ * A value missing here is shown as stored.
+ */
+const AUDIT_ACTION_LABELS: Record<string, string> = {
+  update: N_("update", "auth"),
+  create: N_("create", "auth"),
+  delete: N_("delete", "auth"),
+  import: N_("import", "auth"),
+  status: N_("status", "auth"),
+  setup: N_("setup", "auth"),
+  check_in: N_("check_in", "auth"),
+  "rule:update": N_("rule:update", "auth"),
+  "rule:reopen": N_("rule:reopen", "auth"),
+  "rule:raise": N_("rule:raise", "auth"),
+  "rule:close": N_("rule:close", "auth"),
+  "rule:clear": N_("rule:clear", "auth"),
+  revoke: N_("revoke", "auth"),
+  publish: N_("publish", "auth"),
+  "password-reset": N_("password-reset", "auth"),
+  login: N_("login", "auth"),
+  decide: N_("decide", "auth"),
+  close: N_("close", "auth"),
+  carry_over: N_("carry_over", "auth"),
+  archive: N_("archive", "auth"),
+  restore: N_("restore", "auth"),
+  "set-lead": N_("set-lead", "auth"),
+  "unset-lead": N_("unset-lead", "auth"),
+  seed: N_("seed", "auth"),
+};
+
+const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  api_token: N_("api_token", "auth"),
+  board_pack: N_("board_pack", "auth"),
+  budget_category: N_("budget_category", "auth"),
+  budget_envelope: N_("budget_envelope", "auth"),
+  budget_line: N_("budget_line", "auth"),
+  company_settings: N_("company_settings", "auth"),
+  compliance_framework: N_("compliance_framework", "auth"),
+  compliance_requirement: N_("compliance_requirement", "auth"),
+  cycle: N_("cycle", "auth"),
+  decision_gate: N_("decision_gate", "auth"),
+  deployment: N_("deployment", "auth"),
+  employee: N_("employee", "auth"),
+  finance_snapshot: N_("finance_snapshot", "auth"),
+  gate_decision: N_("gate_decision", "auth"),
+  gate_manual_criterion: N_("gate_manual_criterion", "auth"),
+  incident: N_("incident", "auth"),
+  key_result: N_("key_result", "auth"),
+  kpi: N_("kpi", "auth"),
+  kpi_measurement: N_("kpi_measurement", "auth"),
+  kpi_target: N_("kpi_target", "auth"),
+  maturity_assessment: N_("maturity_assessment", "auth"),
+  metric_target: N_("metric_target", "auth"),
+  milestone: N_("milestone", "auth"),
+  objective: N_("objective", "auth"),
+  plan_target: N_("plan_target", "auth"),
+  requisition: N_("requisition", "auth"),
+  risk: N_("risk", "auth"),
+  risk_rule: N_("risk_rule", "auth"),
+  roadmap_item: N_("roadmap_item", "auth"),
+  scenario: N_("scenario", "auth"),
+  service: N_("service", "auth"),
+  session: N_("session", "auth"),
+  team: N_("team", "auth"),
+  user: N_("user", "auth"),
+  webhook_source: N_("webhook_source", "auth"),
+  database: N_("database", "auth"),
+};
+
+/** The translatable label of a stored action, or null (shown as stored). */
+export function auditActionLabel(action: string): string | null {
+  return Object.hasOwn(AUDIT_ACTION_LABELS, action) ? AUDIT_ACTION_LABELS[action] : null;
+}
+
+/** The translatable label of a stored entity type, or null (shown as stored). */
+export function auditEntityLabel(entityType: string): string | null {
+  return Object.hasOwn(AUDIT_ENTITY_LABELS, entityType) ? AUDIT_ENTITY_LABELS[entityType] : null;
+}
+
+/** Who made an entry, as shown to people (in the reader's language). */
 export function auditActorLabel(row: {
   actorUserId: number | null;
   actorTokenId: number | null;
   actorName: string | null;
   actorTokenName: string | null;
 }): string {
-  if (row.actorUserId !== null) return row.actorName ?? `user #${row.actorUserId}`;
-  if (row.actorTokenId !== null) return `API token “${row.actorTokenName ?? `#${row.actorTokenId}`}”`;
-  if (row.actorName === null && row.actorTokenName === null) return "System";
-  return "unknown";
+  if (row.actorUserId !== null) return row.actorName ?? serverT("user #{{id}}", { ns: "auth", id: row.actorUserId });
+  if (row.actorTokenId !== null) return serverT("API token “{{name}}”", { ns: "auth", name: row.actorTokenName ?? `#${row.actorTokenId}` });
+  if (row.actorName === null && row.actorTokenName === null) return serverT("System", { ns: "auth" });
+  return serverT("unknown", { ns: "auth" });
 }
 
 /** The audit page's URL filters live with the other input schemas; re-exported so importers keep this name. */

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { serverT } from "~/i18n/translate.server";
 import { recordAudit } from "~/models/audit.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { schema, type Db } from "~/utils/db.server";
@@ -97,84 +98,85 @@ export function getSetupChecklist(db: Db): { items: ChecklistItem[]; complete: b
            (SELECT count(*) FROM objectives) AS objectives,
            (SELECT count(*) FROM employees) AS employees,
            (SELECT company_name FROM company_settings WHERE id = 1) AS companyName`);
+  // translated here, in the reader's language: the home page shows these texts as they come
   const items: (ChecklistItem & { essential: boolean })[] = [
     {
       key: "company",
       essential: true,
       done: (c.companyName ?? "") !== "",
-      title: "Name the company",
-      how: "Company name, currency, locale, time zone and fiscal year.",
-      links: [{ to: "/settings", label: "Settings" }],
+      title: serverT("Name the company", { ns: "auth" }),
+      how: serverT("Company name, currency, locale, time zone and fiscal year.", { ns: "auth" }),
+      links: [{ to: "/settings", label: serverT("Settings", { ns: "auth" }) }],
     },
     {
       key: "teams",
       essential: true,
       done: c.teams > 0,
-      title: "Create your teams",
-      how: "Requisitions, services, leads and team objectives all belong to a team.",
-      links: [{ to: "/teams", label: "Teams" }],
+      title: serverT("Create your teams", { ns: "auth" }),
+      how: serverT("Requisitions, services, leads and team objectives all belong to a team.", { ns: "auth" }),
+      links: [{ to: "/teams", label: serverT("Teams", { ns: "auth" }) }],
     },
     {
       key: "people",
       essential: false,
       done: c.users > 1,
-      title: "Invite your people",
-      how: "Add users (a team lead needs a team) on Settings, or with npm run user:create.",
-      links: [{ to: "/settings", label: "Settings → Add a user" }],
+      title: serverT("Invite your people", { ns: "auth" }),
+      how: serverT("Add users (a team lead needs a team) on Settings, or with npm run user:create.", { ns: "auth" }),
+      links: [{ to: "/settings", label: serverT("Settings → Add a user", { ns: "auth" }) }],
     },
     {
       key: "snapshots",
       essential: true,
       done: c.snapshots > 0,
-      title: "Close your first finance month",
-      how: "Cash, revenue and customers per month: cash, burn and runway are computed from them.",
+      title: serverT("Close your first finance month", { ns: "auth" }),
+      how: serverT("Cash, revenue and customers per month: cash, burn and runway are computed from them.", { ns: "auth" }),
       links: [
-        { to: "/finance/snapshots", label: "Finance snapshots" },
-        { to: "/import/template/finance-snapshots", label: "template", download: true },
+        { to: "/finance/snapshots", label: serverT("Finance snapshots", { ns: "auth" }) },
+        { to: "/import/template/finance-snapshots", label: serverT("template", { ns: "auth" }), download: true },
       ],
     },
     {
       key: "budget",
       essential: false,
       done: c.budgetLines > 0,
-      title: "Load your budget",
-      how: "Planned and actual spend per category and month (gross burn is Σ actuals).",
+      title: serverT("Load your budget", { ns: "auth" }),
+      how: serverT("Planned and actual spend per category and month (gross burn is Σ actuals).", { ns: "auth" }),
       links: [
-        { to: "/budgets", label: "Budgets" },
-        { to: "/import/template/budget-lines", label: "template", download: true },
+        { to: "/budgets", label: serverT("Budgets", { ns: "auth" }) },
+        { to: "/import/template/budget-lines", label: serverT("template", { ns: "auth" }), download: true },
       ],
     },
     {
       key: "employees",
       essential: false,
       done: c.employees > 0,
-      title: "Add your employees",
-      how: "Headcount against plan, and salaries for the forecast (seen by the CEO only).",
+      title: serverT("Add your employees", { ns: "auth" }),
+      how: serverT("Headcount against plan, and salaries for the forecast (seen by the CEO only).", { ns: "auth" }),
       links: [
-        { to: "/import#import-employees", label: "Import employees" },
-        { to: "/import/template/employees", label: "template", download: true },
+        { to: "/import#import-employees", label: serverT("Import employees", { ns: "auth" }) },
+        { to: "/import/template/employees", label: serverT("template", { ns: "auth" }), download: true },
       ],
     },
     {
       key: "services",
       essential: true,
       done: c.services > 0,
-      title: "Register your services",
-      how: "Deployments and incidents belong to a service: add one, or send deployments from CI with an API token.",
+      title: serverT("Register your services", { ns: "auth" }),
+      how: serverT("Deployments and incidents belong to a service: add one, or send deployments from CI with an API token.", { ns: "auth" }),
       links: [
-        { to: "/delivery/services", label: "Services" },
-        { to: "/settings/tokens", label: "API tokens" },
+        { to: "/delivery/services", label: serverT("Services", { ns: "auth" }) },
+        { to: "/settings/tokens", label: serverT("API tokens", { ns: "auth" }) },
       ],
     },
     {
       key: "okrs",
       essential: true,
       done: c.cycles > 0,
-      title: "Start an OKR cycle",
-      how: "Create a cycle (a quarter), then objectives and key results — or import them.",
+      title: serverT("Start an OKR cycle", { ns: "auth" }),
+      how: serverT("Create a cycle (a quarter), then objectives and key results — or import them.", { ns: "auth" }),
       links: [
-        { to: "/okrs", label: "OKRs" },
-        { to: "/import/template/okrs", label: "template", download: true },
+        { to: "/okrs", label: serverT("OKRs", { ns: "auth" }) },
+        { to: "/import/template/okrs", label: serverT("template", { ns: "auth" }), download: true },
       ],
     },
   ];

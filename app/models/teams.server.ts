@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, or, sql, inArray } from "drizzle-orm";
 import type { Actor } from "~/auth/permissions";
+import { serverT } from "~/i18n/translate.server";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 
@@ -32,8 +33,8 @@ export function listTeamOptions(db: Db, keepIds: readonly (number | null | undef
 /** Why a team id cannot be chosen for a new assignment (unknown or archived), or null when it can. */
 export function teamChoiceProblem(db: Db, teamId: number, currentTeamId?: number | null): string | null {
   const t = db.select({ archivedAt: schema.teams.archivedAt }).from(schema.teams).where(eq(schema.teams.id, teamId)).get();
-  if (!t) return "is not a known team";
-  if (t.archivedAt !== null && teamId !== currentTeamId) return "is archived";
+  if (!t) return serverT("is not a known team", { ns: "auth" });
+  if (t.archivedAt !== null && teamId !== currentTeamId) return serverT("is archived", { ns: "auth" });
   return null;
 }
 

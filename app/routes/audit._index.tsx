@@ -1,39 +1,56 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
 import { FilterBar } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { formatDateTime } from "~/lib/format";
 import { parseTableParams, tableHref, tablePaging } from "~/lib/table-params";
-import { auditActorLabel, auditChanges, auditFilterFromUrl, listAudit, listAuditEntityTypes, type AuditChange } from "~/models/audit.server";
+import {
+  auditActionLabel,
+  auditActorLabel,
+  auditChanges,
+  auditEntityLabel,
+  auditFilterFromUrl,
+  listAudit,
+  listAuditEntityTypes,
+  type AuditChange,
+} from "~/models/audit.server";
 import { listUsers } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Audit trail",
-  description: "Every change made in the tracker: who (a person, an API token or the system’s metric rules), when, to what, and what changed.",
-  entity: "Entity",
-  who: "Who",
-  from: "From (UTC)",
-  to: "To (UTC, inclusive)",
-  any: "Anyone",
-  anyEntity: "All entities",
-  system: "System (metric rules)",
-  tokens: "API tokens",
-  reset: "Clear the filters",
-  caption: "Audit entries",
-  empty: "No change recorded yet",
-  emptyBody: "Entries appear here as soon as anyone changes something.",
-  noMatch: "No entry matches these filters.",
-  entityFilter: (t: string, id: string) => `Showing the changes of ${t} #${id}.`,
+  title: N_("Audit trail"),
+  description: N_("Every change made in the tracker: who (a person, an API token or the system’s metric rules), when, to what, and what changed."),
+  entity: N_("Entity"),
+  who: N_("Who"),
+  from: N_("From (UTC)"),
+  to: N_("To (UTC, inclusive)"),
+  any: N_("Anyone"),
+  anyEntity: N_("All entities"),
+  system: N_("System (metric rules)"),
+  tokens: N_("API tokens"),
+  reset: N_("Clear the filters"),
+  caption: N_("Audit entries"),
+  empty: N_("No change recorded yet"),
+  emptyBody: N_("Entries appear here as soon as anyone changes something."),
+  noMatch: N_("No entry matches these filters."),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Audit trail · Strategy Tracker" }];
+export const handle = { i18n: ["auth"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "auth");
+  return [{ title: pageTitle(t, t("Audit trail")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "audit:read");
@@ -47,7 +64,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: r.id,
       at: r.at.getTime(),
       action: r.action,
+      actionLabel: auditActionLabel(r.action),
       entityType: r.entityType,
+      entityLabel: auditEntityLabel(r.entityType),
       entityId: r.entityId,
       who: auditActorLabel(r),
       changes: auditChanges(r.before, r.after),
@@ -55,19 +74,58 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total,
     params,
     raw: filter.raw,
-    entityTypes: listAuditEntityTypes(db),
+    entityTypes: listAuditEntityTypes(db).map((t) => ({ value: t, label: auditEntityLabel(t) })),
     users: listUsers(db).map((u) => ({ id: u.id, name: u.name })),
   };
 }
 
-type Row = { id: number; at: number; action: string; entityType: string; entityId: string | null; who: string; changes: AuditChange[] };
+type Row = {
+  id: number;
+  at: number;
+  action: string;
+  actionLabel: string | null;
+  entityType: string;
+  entityLabel: string | null;
+  entityId: string | null;
+  who: string;
+  changes: AuditChange[];
+};
 
-function show(v: unknown): string {
+function show(v: unknown, t: TFunction): string {
   if (v === undefined) return "—";
-  if (v === null) return "empty";
+  if (v === null) return t("empty", { ns: "auth" });
   if (typeof v === "string") return v.length > 160 ? `${v.slice(0, 157)}…` : v;
   const s = JSON.stringify(v);
   return s.length > 160 ? `${s.slice(0, 157)}…` : s;
+}
+
+/** A stored action or entity type, by its label in the reader's language when it has one. */
+function Label({ label, stored }: { label: string | null; stored: string }) {
+  const { t } = useTranslation("auth");
+  return <>{label ? t(label) : stored}</>;
+}
+
+/** A column heading, translated. */
+function Heading({ text }: { text: string }) {
+  const { t } = useTranslation("auth");
+  return <>{t(text)}</>;
+}
+
+function Changes({ changes }: { changes: AuditChange[] }) {
+  const { t } = useTranslation("auth");
+  return changes.length === 0 ? (
+    <span className="muted">{t("no field change")}</span>
+  ) : (
+    <ul className="audit-diff">
+      {changes.map((ch) => (
+        <li key={ch.field}>
+          <span className="audit-diff__field">{ch.field}</span>: <del className="audit-diff__before">{show(ch.before, t)}</del>{" "}
+          <span aria-hidden="true">→</span>
+          <span className="visually-hidden"> {t("became")} </span> <ins className="audit-diff__after">{show(ch.after, t)}</ins>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function When({ at }: { at: number }) {
@@ -77,37 +135,24 @@ function When({ at }: { at: number }) {
 
 const col = createDataTableColumnHelper<Row>();
 const columns = col.columns([
-  col.accessor("at", { id: "at", header: "When", cell: (c) => <When at={c.getValue()} />, meta: { nowrap: true } }),
-  col.accessor("who", { id: "who", header: "Who" }),
-  col.accessor("action", { id: "action", header: "Action" }),
+  col.accessor("at", { id: "at", header: () => <Heading text={N_("When")} />, cell: (c) => <When at={c.getValue()} />, meta: { nowrap: true } }),
+  col.accessor("who", { id: "who", header: () => <Heading text={N_("Who")} /> }),
+  col.accessor("action", {
+    id: "action",
+    header: () => <Heading text={N_("Action")} />,
+    cell: (c) => <Label label={c.row.original.actionLabel} stored={c.getValue()} />,
+  }),
   col.accessor("entityType", {
     id: "entity",
-    header: "Entity",
+    header: () => <Heading text={N_("Entity")} />,
     cell: (c) => (
       <span className="nowrap">
-        {c.getValue()}
+        <Label label={c.row.original.entityLabel} stored={c.getValue()} />
         {c.row.original.entityId ? ` #${c.row.original.entityId}` : ""}
       </span>
     ),
   }),
-  col.accessor("changes", {
-    id: "changes",
-    header: "Before → after",
-    cell: (c) =>
-      c.getValue().length === 0 ? (
-        <span className="muted">no field change</span>
-      ) : (
-        <ul className="audit-diff">
-          {c.getValue().map((ch) => (
-            <li key={ch.field}>
-              <span className="audit-diff__field">{ch.field}</span>: <del className="audit-diff__before">{show(ch.before)}</del>{" "}
-              <span aria-hidden="true">→</span>
-              <span className="visually-hidden"> became </span> <ins className="audit-diff__after">{show(ch.after)}</ins>
-            </li>
-          ))}
-        </ul>
-      ),
-  }),
+  col.accessor("changes", { id: "changes", header: () => <Heading text={N_("Before → after")} />, cell: (c) => <Changes changes={c.getValue()} /> }),
 ]);
 
 export default function Audit() {
@@ -116,31 +161,44 @@ export default function Audit() {
   const raw = data.raw;
   const csvSearch = tableHref(location.search, { page: null, size: null });
   const filtered = Object.values(raw).some(Boolean);
+  const { t } = useTranslation("auth");
+  const entityName = (stored: string) => {
+    const label = data.entityTypes.find((e) => e.value === stored)?.label;
+    return label ? t(label) : stored;
+  };
   return (
     <>
-      <PageHeader title={TEXT.title} description={TEXT.description} />
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} />
       <FilterBar
-        label="Filters"
+        label={t("Filters")}
         values={raw}
         hidden={{ entityId: raw.entityId }}
         controls={[
-          { kind: "select", name: "entity", label: TEXT.entity, anyLabel: TEXT.anyEntity, options: data.entityTypes.map((t) => ({ value: t, label: t })) },
+          {
+            kind: "select",
+            name: "entity",
+            label: t(TEXT.entity),
+            anyLabel: t(TEXT.anyEntity),
+            options: data.entityTypes.map((e) => ({ value: e.value, label: entityName(e.value) })),
+          },
           {
             kind: "select",
             name: "actor",
-            label: TEXT.who,
-            anyLabel: TEXT.any,
+            label: t(TEXT.who),
+            anyLabel: t(TEXT.any),
             options: [
-              { value: "system", label: TEXT.system },
-              { value: "token", label: TEXT.tokens },
+              { value: "system", label: t(TEXT.system) },
+              { value: "token", label: t(TEXT.tokens) },
               ...data.users.map((u) => ({ value: String(u.id), label: u.name })),
             ],
           },
-          { kind: "date", name: "from", label: TEXT.from, hint: "YYYY-MM-DD (UTC)" },
-          { kind: "date", name: "to", label: TEXT.to, hint: "YYYY-MM-DD (UTC), inclusive" },
+          { kind: "date", name: "from", label: t(TEXT.from), hint: t("YYYY-MM-DD (UTC)") },
+          { kind: "date", name: "to", label: t(TEXT.to), hint: t("YYYY-MM-DD (UTC), inclusive") },
         ]}
       >
-        {raw.entityId && raw.entity ? <p className="notice">{TEXT.entityFilter(raw.entity, raw.entityId)}</p> : null}
+        {raw.entityId && raw.entity ? (
+          <p className="notice">{t("Showing the changes of {{entity}} #{{id}}.", { entity: entityName(raw.entity), id: raw.entityId })}</p>
+        ) : null}
       </FilterBar>
       <section className="panel">
         <DataTable
@@ -148,17 +206,17 @@ export default function Audit() {
           data={data.rows}
           total={data.total}
           params={data.params}
-          caption={TEXT.caption}
+          caption={t(TEXT.caption)}
           getRowId={(r) => String(r.id)}
           csvHref={`/audit.csv${csvSearch}`}
           emptyState={
             filtered ? (
               <p role="status">
-                {TEXT.noMatch} <Link to="/audit">{TEXT.reset}</Link>
+                {t(TEXT.noMatch)} <Link to="/audit">{t(TEXT.reset)}</Link>
               </p>
             ) : (
-              <EmptyState title={TEXT.empty}>
-                <p>{TEXT.emptyBody}</p>
+              <EmptyState title={t(TEXT.empty)}>
+                <p>{t(TEXT.emptyBody)}</p>
               </EmptyState>
             )
           }

@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { CsvErrorList } from "~/components/finance/csv-errors";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import type { CsvRowError } from "~/lib/csv";
 import { readCsvUpload } from "~/lib/csv-upload.server";
 import { IMPORT_KINDS, IMPORTS, isImportKind, type ImportKind } from "~/models/imports.server";
@@ -14,7 +17,12 @@ import { forbidden } from "~/utils/http.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = () => [{ title: "Import your data · Strategy Tracker" }];
+export const handle = { i18n: ["auth"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "auth");
+  return [{ title: pageTitle(t, t("Import your data")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -34,7 +42,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const kind = formData.get("kind");
   if (!isImportKind(kind))
     return data(
-      { kind: "budget-lines" as ImportKind, status: "error" as const, errors: [{ row: 0, field: "kind", message: "is not a known import" }] },
+      {
+        kind: "budget-lines" as ImportKind,
+        status: "error" as const,
+        errors: [{ row: 0, field: "kind", message: serverT("is not a known import", { ns: "auth" }) }],
+      },
       { status: 400 },
     );
   const spec = IMPORTS[kind];
@@ -43,42 +55,53 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!upload.ok) return data<Reply>({ kind, status: "error", errors: upload.errors }, { status: upload.status });
   const result = spec.run(getDb(), user, upload.text, `upload:${upload.name}`);
   if (!result.ok) return data<Reply>({ kind, status: "error", errors: result.errors }, { status: 400 });
-  return data<Reply>({ kind, status: "ok", message: `${spec.title}: imported ${result.summary}` });
+  return data<Reply>({
+    kind,
+    status: "ok",
+    message: serverT("{{title}}: imported {{summary}}", { ns: "auth", title: serverT(spec.title, { ns: "auth" }), summary: result.summary }),
+  });
 }
 
 export default function ImportPage() {
   const { kinds } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as Reply | undefined;
   const navigation = useNavigation();
+  const { t } = useTranslation("auth");
   return (
     <>
       <PageHeader
-        title="Import your data"
-        description="Load your company's own history from CSV files: download a template (the same columns as the page's export), fill it in, upload it. One bad row rejects the whole file and every bad row is listed, so nothing is half-imported."
+        title={t("Import your data")}
+        description={t(
+          "Load your company's own history from CSV files: download a template (the same columns as the page's export), fill it in, upload it. One bad row rejects the whole file and every bad row is listed, so nothing is half-imported.",
+        )}
       />
       {kinds.map((k) => (
-        <Card key={k.kind} title={k.title} id={`import-${k.kind}`}>
+        <Card key={k.kind} title={t(k.title)} id={`import-${k.kind}`}>
           <p>
             <code>{k.headers.join(",")}</code>
           </p>
-          <p className="muted">{k.help}</p>
+          <p className="muted">{t(k.help)}</p>
           <p>
             <a href={`/import/template/${k.kind}`} download>
-              Download the template
+              {t("Download the template")}
             </a>{" "}
-            · <Link to={k.page}>see the rows</Link>
+            · <Link to={k.page}>{t("see the rows")}</Link>
           </p>
           {k.allowed ? (
             <Form method="post" encType="multipart/form-data" className="import-form">
               <input type="hidden" name="kind" value={k.kind} />
-              <label htmlFor={`file-${k.kind}`}>CSV file</label>
+              <label htmlFor={`file-${k.kind}`}>{t("CSV file")}</label>
               <input id={`file-${k.kind}`} name="file" type="file" accept=".csv,text/csv" required />
-              <Button variant="primary" pending={navigation.state === "submitting" && navigation.formData?.get("kind") === k.kind} pendingLabel="Importing…">
-                Import {k.title.toLowerCase()}
+              <Button
+                variant="primary"
+                pending={navigation.state === "submitting" && navigation.formData?.get("kind") === k.kind}
+                pendingLabel={t("Importing…")}
+              >
+                {t("Import {{what}}", { what: t(k.title).toLowerCase() })}
               </Button>
             </Form>
           ) : (
-            <p className="muted">Your role cannot import these.</p>
+            <p className="muted">{t("Your role cannot import these.")}</p>
           )}
           {reply?.kind === k.kind && reply.status === "ok" ? (
             <p className="notice" role="status">
@@ -86,7 +109,7 @@ export default function ImportPage() {
             </p>
           ) : null}
           {reply?.kind === k.kind && reply.status === "error" ? (
-            <CsvErrorList errors={reply.errors} title="Nothing was imported. Fix these rows and upload the file again:" />
+            <CsvErrorList errors={reply.errors} title={t("Nothing was imported. Fix these rows and upload the file again:")} />
           ) : null}
         </Card>
       ))}

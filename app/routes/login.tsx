@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { getUser, login } from "~/auth/session.server";
 import { recordFailure, recordSuccess, retryAfter } from "~/auth/throttle.server";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { fieldErrorsOf, valueOf, type FormErrorReply } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
 import { LoginSchema } from "~/lib/schemas/auth.server";
@@ -16,9 +19,12 @@ import { safeRedirectPath } from "~/utils/http.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Strategy Tracker" }];
+export const handle = { i18n: ["auth"] };
 
-const GENERIC_FAILURE = "Wrong email or password.";
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "auth");
+  return [{ title: pageTitle(t, t("Sign in")) }];
+};
 
 /** A throttled sign-in says when to try again (the action's Retry-After, on the page too). */
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -48,17 +54,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (wait > 0) {
     // the password is not even checked: a wait that a right guess could skip would not slow guessing
     const seconds = Math.ceil(wait / 1000);
-    const when = seconds < 120 ? `${seconds} second${seconds > 1 ? "s" : ""}` : `${Math.ceil(seconds / 60)} minutes`;
-    return data(
-      { status: "error", fieldErrors: {}, formErrors: [`Too many failed sign-in attempts. Try again in ${when}.`], values } satisfies FormErrorReply,
-      { status: 429, headers: { "Retry-After": String(seconds) } },
-    );
+    const message =
+      seconds < 120
+        ? serverT("Too many failed sign-in attempts. Try again in {{count}} seconds.", { ns: "auth", count: seconds })
+        : serverT("Too many failed sign-in attempts. Try again in {{count}} minutes.", { ns: "auth", count: Math.ceil(seconds / 60) });
+    return data({ status: "error", fieldErrors: {}, formErrors: [message], values } satisfies FormErrorReply, {
+      status: 429,
+      headers: { "Retry-After": String(seconds) },
+    });
   }
   const user = getUserForLogin(db, email);
   const ok = user?.active ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyPasswordHash(), password), false);
   if (!user || !ok) {
     recordFailure(db, email, ip);
-    return badRequest({ status: "error", fieldErrors: {}, formErrors: [GENERIC_FAILURE], values });
+    return badRequest({ status: "error", fieldErrors: {}, formErrors: [serverT("Wrong email or password.", { ns: "auth" })], values });
   }
   recordSuccess(db, email, ip);
   recordAudit(db, { actor: { userId: user.id }, action: "login", entityType: "session", entityId: user.id });
@@ -71,17 +80,21 @@ export default function Login() {
   const navigation = useNavigation();
   const pending = navigation.state === "submitting";
   const { companyName } = useRootData();
+  const { t } = useTranslation("auth");
   const emailErrors = fieldErrorsOf(reply, "email");
   const passwordErrors = fieldErrorsOf(reply, "password");
   return (
     <div className="auth-card">
-      <h1>{companyName ? `${companyName} · ` : ""}Strategy Tracker</h1>
-      <p className="muted">Sign in to see cash, delivery, OKRs, risks and the hiring plan.</p>
+      <h1>
+        {companyName ? `${companyName} · ` : ""}
+        {t("Strategy Tracker", { ns: "common" })}
+      </h1>
+      <p className="muted">{t("Sign in to see cash, delivery, OKRs, risks and the hiring plan.")}</p>
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={valueOf(reply, "redirectTo", params.get("redirectTo") ?? "/")} />
         <ReplyMessage reply={reply} show="errors" />
         <div>
-          <label htmlFor="email">Email</label>
+          <label htmlFor="email">{t("Email")}</label>
           <input
             id="email"
             name="email"
@@ -95,12 +108,12 @@ export default function Login() {
           />
           {emailErrors ? (
             <p id="email-error" className="field-error">
-              Email {emailErrors.join(", ")}
+              {t("Email {{errors}}", { errors: emailErrors.join(", ") })}
             </p>
           ) : null}
         </div>
         <div>
-          <label htmlFor="password">Password</label>
+          <label htmlFor="password">{t("Password")}</label>
           <input
             id="password"
             name="password"
@@ -112,12 +125,12 @@ export default function Login() {
           />
           {passwordErrors ? (
             <p id="password-error" className="field-error">
-              Password {passwordErrors.join(", ")}
+              {t("Password {{errors}}", { errors: passwordErrors.join(", ") })}
             </p>
           ) : null}
         </div>
         <button type="submit" className="btn btn--primary" disabled={pending}>
-          {pending ? "Signing in…" : "Sign in"}
+          {pending ? t("Signing in…") : t("Sign in")}
         </button>
       </Form>
     </div>

@@ -1,9 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { hashPassword } from "~/auth/password.server";
 import { ROLE_LABELS, ROLES } from "~/auth/permissions";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { CreateUserSchema, SettingsSchema, UpdateUserSchema } from "~/lib/schemas/settings.server";
@@ -14,7 +18,12 @@ import { getDb } from "~/utils/db.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = () => [{ title: "Settings · Strategy Tracker" }];
+export const handle = { i18n: ["auth"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "auth");
+  return [{ title: pageTitle(t, t("Settings")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "users:manage");
@@ -41,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return badRequest(parsed.reply);
     const { intent: _i, grossMarginPercent, ...rest } = parsed.data;
     updateCompanySettings(db, user.id, { ...rest, grossMargin: grossMarginPercent / 100 });
-    return { status: "ok", intent: "settings", message: "Settings saved." } satisfies FormReply;
+    return { status: "ok", intent: "settings", message: serverT("Settings saved.", { ns: "auth" }) } satisfies FormReply;
   }
   if (intent === "create-user") {
     const parsed = parseForm(formData, CreateUserSchema, "create-user");
@@ -50,11 +59,11 @@ export async function action({ request }: ActionFunctionArgs) {
       return badRequest(parsed.reply);
     }
     const { intent: _i, password, ...input } = parsed.data;
-    if (emailTaken(db, input.email)) return fieldError(formData, "email", "is already used by another user", "create-user");
+    if (emailTaken(db, input.email)) return fieldError(formData, "email", serverT("is already used by another user", { ns: "auth" }), "create-user");
     const teamProblem = input.teamId === null ? null : teamChoiceProblem(db, input.teamId);
     if (teamProblem) return fieldError(formData, "teamId", teamProblem, "create-user");
     createUser(db, user.id, { ...input, passwordHash: await hashPassword(password) });
-    return { status: "ok", intent: "create-user", message: `User ${input.email} created.` } satisfies FormReply;
+    return { status: "ok", intent: "create-user", message: serverT("User {{email}} created.", { ns: "auth", email: input.email }) } satisfies FormReply;
   }
   if (intent === "update-user") {
     // replies name the row (update-user-<id>): the page shows the errors and the input on that row
@@ -63,13 +72,13 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return badRequest(parsed.reply);
     const { intent: _i, userId, ...patch } = parsed.data;
     if (userId === user.id && (patch.role !== "ceo" || !patch.active)) {
-      return fieldError(formData, "role", "you cannot remove your own admin access", rowIntent);
+      return fieldError(formData, "role", serverT("you cannot remove your own admin access", { ns: "auth" }), rowIntent);
     }
     const current = listUsers(db).find((u) => u.id === userId);
     const teamProblem = patch.teamId === null ? null : teamChoiceProblem(db, patch.teamId, current?.teamId);
     if (teamProblem) return fieldError(formData, "teamId", teamProblem, rowIntent);
-    if (!updateUser(db, user.id, userId, patch)) return fieldError(formData, "userId", "no such user", rowIntent);
-    return { status: "ok", intent: "update-user", message: "User updated." } satisfies FormReply;
+    if (!updateUser(db, user.id, userId, patch)) return fieldError(formData, "userId", serverT("no such user", { ns: "auth" }), rowIntent);
+    return { status: "ok", intent: "update-user", message: serverT("User updated.", { ns: "auth" }) } satisfies FormReply;
   }
   return unknownIntent(formData);
 }
@@ -90,29 +99,30 @@ export default function Settings() {
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const v = (name: string, fallback: string | number | null | undefined, intent: string) => valueOf(reply, name, fallback, intent);
   const invalid = (name: string, intent: string) => (fieldErrorsOf(reply, name, intent) ? true : undefined);
+  const { t } = useTranslation("auth");
   return (
     <>
-      <h1>Settings</h1>
+      <h1>{t("Settings")}</h1>
       <ReplyMessage reply={reply} />
 
       <section className="panel" aria-labelledby="company">
-        <h2 id="company">Company</h2>
+        <h2 id="company">{t("Company")}</h2>
         <Form method="post" className="form-grid" noValidate>
           <input type="hidden" name="intent" value="settings" />
           {(
             [
-              ["companyName", "Company name", settings.companyName, "text"],
-              ["currency", "Currency (ISO 4217)", settings.currency, "text"],
-              ["locale", "Locale", settings.locale, "text"],
-              ["timeZone", "Time zone", settings.timeZone, "text"],
-              ["loadedCostFactor", "Loaded-cost factor (employer charges)", settings.loadedCostFactor, "number"],
-              ["grossMarginPercent", "Gross margin (%)", Math.round(settings.grossMargin * 1000) / 10, "number"],
-              ["headcountTarget", "Headcount target", settings.headcountTarget, "number"],
-              ["fiscalYearStartMonth", "Fiscal year starts in month (1–12)", settings.fiscalYearStartMonth, "number"],
+              ["companyName", N_("Company name"), settings.companyName, "text", null],
+              ["currency", N_("Currency (ISO 4217)"), settings.currency, "text", null],
+              ["locale", N_("Locale"), settings.locale, "text", N_("The company's default language and region, e.g. fr-FR.")],
+              ["timeZone", N_("Time zone"), settings.timeZone, "text", null],
+              ["loadedCostFactor", N_("Loaded-cost factor (employer charges)"), settings.loadedCostFactor, "number", null],
+              ["grossMarginPercent", N_("Gross margin (%)"), Math.round(settings.grossMargin * 1000) / 10, "number", null],
+              ["headcountTarget", N_("Headcount target"), settings.headcountTarget, "number", null],
+              ["fiscalYearStartMonth", N_("Fiscal year starts in month (1–12)"), settings.fiscalYearStartMonth, "number", null],
             ] as const
-          ).map(([name, label, value, type]) => (
+          ).map(([name, label, value, type, hint]) => (
             <div key={name}>
-              <label htmlFor={`s-${name}`}>{label}</label>
+              <label htmlFor={`s-${name}`}>{t(label)}</label>
               <input
                 id={`s-${name}`}
                 name={name}
@@ -120,32 +130,39 @@ export default function Settings() {
                 step="any"
                 defaultValue={v(name, value, "settings")}
                 aria-invalid={invalid(name, "settings")}
-                aria-describedby={invalid(name, "settings") ? `settings-${name}-error` : undefined}
+                aria-describedby={
+                  [invalid(name, "settings") ? `settings-${name}-error` : null, hint ? `settings-${name}-hint` : null].filter(Boolean).join(" ") || undefined
+                }
               />
+              {hint ? (
+                <p className="muted" id={`settings-${name}-hint`}>
+                  {t(hint)}
+                </p>
+              ) : null}
               <Errors reply={reply} name={name} intent="settings" />
             </div>
           ))}
           <div>
             <button className="btn btn--primary" type="submit" disabled={busy("settings")}>
-              {busy("settings") ? "Saving…" : "Save settings"}
+              {busy("settings") ? t("Saving…") : t("Save settings")}
             </button>
           </div>
         </Form>
       </section>
 
       <section className="panel" aria-labelledby="users">
-        <h2 id="users">Users</h2>
+        <h2 id="users">{t("Users")}</h2>
         <div className="table-scroll">
           <table className="simple">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Team</th>
-                <th scope="col">Active</th>
+                <th scope="col">{t("Name")}</th>
+                <th scope="col">{t("Email")}</th>
+                <th scope="col">{t("Role")}</th>
+                <th scope="col">{t("Team")}</th>
+                <th scope="col">{t("Active")}</th>
                 <th scope="col">
-                  <span className="visually-hidden">Save</span>
+                  <span className="visually-hidden">{t("Save")}</span>
                 </th>
               </tr>
             </thead>
@@ -159,16 +176,26 @@ export default function Settings() {
                         <input type="hidden" name="intent" value="update-user" />
                         <input type="hidden" name="userId" value={u.id} />
                       </Form>
-                      <input form={`user-${u.id}`} name="name" aria-label={`Name of ${u.email}`} defaultValue={valueOf(reply, "name", u.name, rowIntent)} />
+                      <input
+                        form={`user-${u.id}`}
+                        name="name"
+                        aria-label={t("Name of {{email}}", { email: u.email })}
+                        defaultValue={valueOf(reply, "name", u.name, rowIntent)}
+                      />
                       <Errors reply={reply} name="name" intent={rowIntent} />
                       <Errors reply={reply} name="userId" intent={rowIntent} />
                     </td>
                     <td>{u.email}</td>
                     <td>
-                      <select form={`user-${u.id}`} name="role" aria-label={`Role of ${u.email}`} defaultValue={valueOf(reply, "role", u.role, rowIntent)}>
+                      <select
+                        form={`user-${u.id}`}
+                        name="role"
+                        aria-label={t("Role of {{email}}", { email: u.email })}
+                        defaultValue={valueOf(reply, "role", u.role, rowIntent)}
+                      >
                         {ROLES.map((r) => (
                           <option key={r} value={r}>
-                            {ROLE_LABELS[r]}
+                            {t(ROLE_LABELS[r])}
                           </option>
                         ))}
                       </select>
@@ -178,16 +205,15 @@ export default function Settings() {
                       <select
                         form={`user-${u.id}`}
                         name="teamId"
-                        aria-label={`Team of ${u.email}`}
+                        aria-label={t("Team of {{email}}", { email: u.email })}
                         defaultValue={valueOf(reply, "teamId", u.teamId, rowIntent)}
                       >
                         <option value="">—</option>
                         {teams
-                          .filter((t) => !t.archived || t.id === u.teamId)
-                          .map((t) => (
-                            <option key={t.id} value={t.id}>
-                              {t.name}
-                              {t.archived ? " (archived)" : ""}
+                          .filter((team) => !team.archived || team.id === u.teamId)
+                          .map((team) => (
+                            <option key={team.id} value={team.id}>
+                              {team.archived ? t("{{name}} (archived)", { name: team.name }) : team.name}
                             </option>
                           ))}
                       </select>
@@ -200,14 +226,14 @@ export default function Settings() {
                         form={`user-${u.id}`}
                         type="checkbox"
                         name="active"
-                        aria-label={`${u.email} is active`}
+                        aria-label={t("{{email}} is active", { email: u.email })}
                         defaultChecked={checkedOf(reply, "active", u.active, rowIntent)}
                       />
                       <Errors reply={reply} name="active" intent={rowIntent} />
                     </td>
                     <td>
                       <button form={`user-${u.id}`} type="submit" className="btn btn--secondary">
-                        Save
+                        {t("Save")}
                       </button>
                     </td>
                   </tr>
@@ -219,23 +245,23 @@ export default function Settings() {
         {isErrorReply(reply) && reply.intent?.startsWith("update-user-") ? (
           <p className="form-error" role="alert">
             {Object.entries(reply.fieldErrors)
-              .map(([k, m]) => `${k} ${m.join(", ")}`)
+              .map(([k, m]) => t("{{field}} {{errors}}", { field: k, errors: m.join(", ") }))
               .join("; ")}
           </p>
         ) : null}
 
-        <h3>Add a user</h3>
+        <h3>{t("Add a user")}</h3>
         <Form method="post" className="form-grid" noValidate>
           <input type="hidden" name="intent" value="create-user" />
           {(
             [
-              ["email", "Email", "email"],
-              ["name", "Name", "text"],
-              ["password", "Initial password (12+ characters)", "password"],
+              ["email", N_("Email"), "email"],
+              ["name", N_("Name"), "text"],
+              ["password", N_("Initial password (12+ characters)"), "password"],
             ] as const
           ).map(([name, label, type]) => (
             <div key={name}>
-              <label htmlFor={`u-${name}`}>{label}</label>
+              <label htmlFor={`u-${name}`}>{t(label)}</label>
               <input
                 id={`u-${name}`}
                 name={name}
@@ -249,36 +275,36 @@ export default function Settings() {
             </div>
           ))}
           <div>
-            <label htmlFor="u-role">Role</label>
+            <label htmlFor="u-role">{t("Role")}</label>
             <select id="u-role" name="role" defaultValue={v("role", "viewer", "create-user")}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
+                  {t(ROLE_LABELS[r])}
                 </option>
               ))}
             </select>
             <Errors reply={reply} name="role" intent="create-user" />
           </div>
           <div>
-            <label htmlFor="u-team">Team</label>
+            <label htmlFor="u-team">{t("Team")}</label>
             <select id="u-team" name="teamId" defaultValue={v("teamId", "", "create-user")}>
               <option value="">—</option>
               {teams
-                .filter((t) => !t.archived)
-                .map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
+                .filter((team) => !team.archived)
+                .map((team) => (
+                  <option key={team.id} value={team.id}>
+                    {team.name}
                   </option>
                 ))}
             </select>
             <Errors reply={reply} name="teamId" intent="create-user" />
             <p className="muted">
-              Required for a team lead. Teams are created on the <Link to="/teams">Teams</Link> page.
+              {t("Required for a team lead.")} <Link to="/teams">{t("Teams are created on the Teams page.")}</Link>
             </p>
           </div>
           <div>
             <button className="btn btn--primary" type="submit" disabled={busy("create-user")}>
-              {busy("create-user") ? "Adding…" : "Add user"}
+              {busy("create-user") ? t("Adding…") : t("Add user")}
             </button>
           </div>
         </Form>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { canHoldScope } from "~/auth/permissions";
@@ -11,6 +12,9 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field, FieldErrors } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormErrorReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -21,31 +25,36 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "API tokens",
-  description:
+  title: N_("API tokens"),
+  description: N_(
     "Tokens let CI pipelines and incident tools write deployments and incidents, monitoring push KPI measurements, import CSV and read metrics. A token's secret is shown once, when it is made; only a hash is stored. Webhooks from GitHub, GitLab, Alertmanager and PagerDuty use webhook sources instead.",
-  create: "Create a token",
-  creating: "Creating…",
-  revoke: "Revoke",
-  revoking: "Revoking…",
-  emptyTitle: "No API tokens yet",
-  emptyBody: "Create one below, then send it as “Authorization: Bearer <token>”.",
-  whoMay: "CEO and CTO",
-  secretTitle: "Copy the token now",
-  secretBody: "This is the only time it is shown. Store it in your CI's secrets.",
-  docs: "curl examples for CI pipelines",
+  ),
+  create: N_("Create a token"),
+  creating: N_("Creating…"),
+  revoke: N_("Revoke"),
+  revoking: N_("Revoking…"),
+  emptyTitle: N_("No API tokens yet"),
+  emptyBody: N_("Create one below, then send it as “Authorization: Bearer <token>”."),
+  whoMay: N_("CEO and CTO"),
+  secretTitle: N_("Copy the token now"),
+  secretBody: N_("This is the only time it is shown. Store it in your CI's secrets."),
 };
 
 const SCOPE_LABELS: Record<string, string> = {
-  "deployments:write": "deployments:write — post deployments",
-  "incidents:write": "incidents:write — post and resolve incidents",
-  "metrics:read": "metrics:read — read the DORA metrics",
-  "finance:read": "finance:read — read cash, burn and runway (CEO only)",
-  "import:write": "import:write — import CSV files",
-  "kpis:write": "kpis:write — push KPI measurements (uptime, latency…) from monitoring",
+  "deployments:write": N_("deployments:write — post deployments"),
+  "incidents:write": N_("incidents:write — post and resolve incidents"),
+  "metrics:read": N_("metrics:read — read the DORA metrics"),
+  "finance:read": N_("finance:read — read cash, burn and runway (CEO only)"),
+  "import:write": N_("import:write — import CSV files"),
+  "kpis:write": N_("kpis:write — push KPI measurements (uptime, latency…) from monitoring"),
 };
 
-export const meta: MetaFunction = () => [{ title: "API tokens · Strategy Tracker" }];
+export const handle = { i18n: ["auth"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "auth");
+  return [{ title: pageTitle(t, t("API tokens")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "tokens:manage");
@@ -68,10 +77,13 @@ function schemas() {
   return {
     create: z.object({
       intent: z.literal("create"),
-      name: z.string({ error: "is required" }).min(1, "is required").max(100, "must be at most 100 characters"),
+      name: z
+        .string({ error: serverT("is required", { ns: "auth" }) })
+        .min(1, serverT("is required", { ns: "auth" }))
+        .max(100, serverT("must be at most {{max}} characters", { ns: "auth", max: 100 })),
       scopes: z.preprocess(
         (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-        z.array(z.enum(API_SCOPES, { error: "is not a known scope" })).min(1, "choose at least one scope"),
+        z.array(z.enum(API_SCOPES, { error: serverT("is not a known scope", { ns: "auth" }) })).min(1, serverT("choose at least one scope", { ns: "auth" })),
       ),
     }),
     revoke: z.object({ intent: z.literal("revoke"), tokenId: idSchema }),
@@ -93,7 +105,7 @@ export async function action({ request }: ActionFunctionArgs) {
     // a user grants only scopes they hold now (finance:read: a CEO) — enforced here, not only hidden
     const refused = scopes.filter((s) => !canHoldScope(user, s));
     if (refused.length > 0) {
-      return fieldError(formData, "scopes", `you may not grant ${refused.join(", ")}`, "create");
+      return fieldError(formData, "scopes", serverT("you may not grant {{scopes}}", { ns: "auth", scopes: refused.join(", ") }), "create");
     }
     const { token } = createApiToken(db, { name, scopes, createdByUserId: user.id }, { userId: user.id });
     return { status: "created", intent: "create", token, name, scopes } satisfies TokenReply;
@@ -102,18 +114,18 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(formData, schemas().revoke, "revoke");
     if (!parsed.ok) return badRequest(parsed.reply);
     const outcome = revokeApiToken(db, parsed.data.tokenId, user);
-    if (outcome === "not-found") return fieldError(formData, "tokenId", "no such active token", "revoke");
+    if (outcome === "not-found") return fieldError(formData, "tokenId", serverT("no such active token", { ns: "auth" }), "revoke");
     if (outcome === "forbidden") {
       const reply: FormErrorReply = {
         status: "error",
-        fieldErrors: { tokenId: ["you may revoke only tokens whose scopes you could grant"] },
+        fieldErrors: { tokenId: [serverT("you may revoke only tokens whose scopes you could grant", { ns: "auth" })] },
         formErrors: [],
         values: {},
         intent: "revoke",
       };
       return data(reply, { status: 403 });
     }
-    return { status: "ok", intent: "revoke", message: "Token revoked. Requests using it now get 401." } satisfies TokenReply;
+    return { status: "ok", intent: "revoke", message: serverT("Token revoked. Requests using it now get 401.", { ns: "auth" }) } satisfies TokenReply;
   }
   return unknownIntent(formData);
 }
@@ -123,6 +135,7 @@ export default function Tokens() {
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const { user, formatting } = useRootData();
+  const { t } = useTranslation("auth");
   const busy = (intent: string, id?: number) =>
     navigation.state === "submitting" &&
     navigation.formData?.get("intent") === intent &&
@@ -132,19 +145,19 @@ export default function Tokens() {
   return (
     <>
       <PageHeader
-        title={TEXT.title}
-        description={TEXT.description}
+        title={t(TEXT.title)}
+        description={t(TEXT.description)}
         actions={
           <a href="#create-token" className="btn btn--primary">
-            {TEXT.create}
+            {t(TEXT.create)}
           </a>
         }
       />
       {reply && reply.status === "created" ? (
         <section className="dl-secret" aria-labelledby="secret-title" role="status">
-          <h2 id="secret-title">{TEXT.secretTitle}</h2>
+          <h2 id="secret-title">{t(TEXT.secretTitle)}</h2>
           <p>
-            {TEXT.secretBody} Token “{reply.name}” ({reply.scopes.join(", ")}):
+            {t(TEXT.secretBody)} {t("Token “{{name}}” ({{scopes}}):", { name: reply.name, scopes: reply.scopes.join(", ") })}
           </p>
           <p>
             <code className="dl-secret__value" data-testid="new-token">
@@ -163,38 +176,38 @@ export default function Tokens() {
           {Object.values(reply.fieldErrors).flat().join(" ")}
         </p>
       ) : null}
-      <Card title="Tokens">
+      <Card title={t("Tokens")}>
         {tokens.length === 0 ? (
-          <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.whoMay}>
-            <p>{TEXT.emptyBody}</p>
+          <EmptyState title={t(TEXT.emptyTitle)} whoMay={t(TEXT.whoMay)}>
+            <p>{t(TEXT.emptyBody)}</p>
           </EmptyState>
         ) : (
           <div className="table-scroll">
             <table className="simple">
-              <caption className="visually-hidden">API tokens</caption>
+              <caption className="visually-hidden">{t("API tokens")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Prefix</th>
-                  <th scope="col">Scopes</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">State</th>
+                  <th scope="col">{t("Name")}</th>
+                  <th scope="col">{t("Prefix")}</th>
+                  <th scope="col">{t("Scopes")}</th>
+                  <th scope="col">{t("Created")}</th>
+                  <th scope="col">{t("Last used")}</th>
+                  <th scope="col">{t("State")}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t("Actions")}</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {tokens.map((t) => (
-                  <tr key={t.id}>
-                    <th scope="row">{t.name}</th>
+                {tokens.map((token) => (
+                  <tr key={token.id}>
+                    <th scope="row">{token.name}</th>
                     <td>
-                      <code>{t.prefix}…</code>
+                      <code>{token.prefix}…</code>
                     </td>
                     <td>
                       <span className="dl-flags">
-                        {t.scopes.map((s) => (
+                        {token.scopes.map((s) => (
                           <Badge key={s} tone="neutral">
                             {s}
                           </Badge>
@@ -202,20 +215,26 @@ export default function Tokens() {
                       </span>
                     </td>
                     <td>
-                      {dt(t.createdAt)}
+                      {dt(token.createdAt)}
                       <br />
-                      <span className="dl-muted">by {t.createdBy ?? "the command line"}</span>
+                      <span className="dl-muted">{token.createdBy ? t("by {{name}}", { name: token.createdBy }) : t("by the command line")}</span>
                     </td>
-                    <td>{dt(t.lastUsedAt) ?? <span className="dl-muted">never</span>}</td>
-                    <td>{t.revokedAt === null ? <Badge tone="good">active</Badge> : <Badge tone="bad">revoked {dt(t.revokedAt)}</Badge>}</td>
+                    <td>{dt(token.lastUsedAt) ?? <span className="dl-muted">{t("never")}</span>}</td>
                     <td>
-                      {t.revokedAt === null && t.revocable ? (
+                      {token.revokedAt === null ? (
+                        <Badge tone="good">{t("active")}</Badge>
+                      ) : (
+                        <Badge tone="bad">{t("revoked {{when}}", { when: dt(token.revokedAt) })}</Badge>
+                      )}
+                    </td>
+                    <td>
+                      {token.revokedAt === null && token.revocable ? (
                         <Form method="post">
                           <input type="hidden" name="intent" value="revoke" />
-                          <input type="hidden" name="tokenId" value={t.id} />
-                          <Button variant="danger" size="sm" pending={busy("revoke", t.id)} pendingLabel={TEXT.revoking}>
-                            {TEXT.revoke}
-                            <span className="visually-hidden"> {t.name}</span>
+                          <input type="hidden" name="tokenId" value={token.id} />
+                          <Button variant="danger" size="sm" pending={busy("revoke", token.id)} pendingLabel={t(TEXT.revoking)}>
+                            {t(TEXT.revoke)}
+                            <span className="visually-hidden"> {token.name}</span>
                           </Button>
                         </Form>
                       ) : null}
@@ -227,37 +246,37 @@ export default function Tokens() {
           </div>
         )}
       </Card>
-      <Card title={TEXT.create} id="create-token">
+      <Card title={t(TEXT.create)} id="create-token">
         <Form method="post" className="dl-token-form" noValidate>
           <input type="hidden" name="intent" value="create" />
           <Field
-            label="Name"
+            label={t("Name")}
             name="name"
             required
             maxLength={100}
             defaultValue={valueOf(reply, "name", "", "create")}
             errors={fieldErrorsOf(reply, "name", "create")}
-            hint="Where it is used, e.g. “GitHub Actions — api-gateway”."
+            hint={t("Where it is used, e.g. “GitHub Actions — api-gateway”.")}
           />
           <fieldset className="dl-fieldset" aria-describedby={fieldErrorsOf(reply, "scopes", "create") ? "scopes-error" : undefined}>
-            <legend>Scopes</legend>
+            <legend>{t("Scopes")}</legend>
             {scopes.map((s) => {
               const disabled = !canHoldScope(user, s);
               return (
                 <label key={s} className="dl-radio">
-                  <input type="checkbox" name="scopes" value={s} defaultChecked={chosen.includes(s) && !disabled} disabled={disabled} /> {SCOPE_LABELS[s]}
+                  <input type="checkbox" name="scopes" value={s} defaultChecked={chosen.includes(s) && !disabled} disabled={disabled} /> {t(SCOPE_LABELS[s])}
                 </label>
               );
             })}
             <FieldErrors id="scopes-error" errors={fieldErrorsOf(reply, "scopes", "create")} />
           </fieldset>
-          <Button variant="primary" pending={busy("create")} pendingLabel={TEXT.creating}>
-            {TEXT.create}
+          <Button variant="primary" pending={busy("create")} pendingLabel={t(TEXT.creating)}>
+            {t(TEXT.create)}
           </Button>
         </Form>
         <p className="dl-muted">
-          Also from a shell: <code>npm run token:create -- --name NAME --scopes deployments:write,incidents:write</code>. See the{" "}
-          <Link to="/delivery/deployments">deployments</Link> page for what arrives.
+          {t("Also from a shell:")} <code>npm run token:create -- --name NAME --scopes deployments:write,incidents:write</code>.{" "}
+          <Link to="/delivery/deployments">{t("See the deployments page for what arrives.")}</Link>
         </p>
       </Card>
     </>

@@ -1,9 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { hashPassword } from "~/auth/password.server";
 import { login } from "~/auth/session.server";
 import { Field, SelectField } from "~/components/ui/field";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
 import { SetupSchema } from "~/lib/schemas/settings.server";
@@ -15,9 +18,27 @@ import { notFound } from "~/utils/http.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = () => [{ title: "Set up · Strategy Tracker" }];
+export const handle = { i18n: ["auth"] };
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "auth");
+  return [{ title: pageTitle(t, t("Set up")) }];
+};
+
+const MONTHS = [
+  N_("January"),
+  N_("February"),
+  N_("March"),
+  N_("April"),
+  N_("May"),
+  N_("June"),
+  N_("July"),
+  N_("August"),
+  N_("September"),
+  N_("October"),
+  N_("November"),
+  N_("December"),
+];
 
 /** The first-run screen: only while the database holds no user; a 404 for ever after. */
 export async function loader(_: LoaderFunctionArgs) {
@@ -51,59 +72,69 @@ export default function Setup() {
   const pending = navigation.state === "submitting";
   const v = (name: string, fallback: string | number) => valueOf(reply, name, fallback);
   const e = (name: string) => fieldErrorsOf(reply, name);
+  const { t } = useTranslation("auth");
   return (
     <div className="auth-card auth-card--wide">
-      <h1>Set up your Strategy Tracker</h1>
+      <h1>{t("Set up your Strategy Tracker")}</h1>
       <p className="muted">
-        This install has no user yet. Name your company, choose how money and dates are shown, and create the first account — the CEO, who can then add teams,
-        people and data. This page disappears once it is done.
+        {t(
+          "This install has no user yet. Name your company, choose how money and dates are shown, and create the first account — the CEO, who can then add teams, people and data. This page disappears once it is done.",
+        )}
       </p>
       <Form method="post" noValidate>
         <ReplyMessage reply={reply} show="errors" />
         <fieldset>
-          <legend>Company</legend>
-          <Field label="Company name" name="companyName" required autoFocus defaultValue={v("companyName", "")} errors={e("companyName")} />
+          <legend>{t("Company")}</legend>
+          <Field label={t("Company name")} name="companyName" required autoFocus defaultValue={v("companyName", "")} errors={e("companyName")} />
           <Field
-            label="Currency"
+            label={t("Currency")}
             name="currency"
             required
-            hint="ISO 4217 code, e.g. EUR, USD, GBP"
+            hint={t("ISO 4217 code, e.g. EUR, USD, GBP")}
             defaultValue={v("currency", defaults.currency)}
             errors={e("currency")}
           />
           <Field
-            label="Locale"
+            label={t("Locale")}
             name="locale"
             required
-            hint="for numbers and dates, e.g. fr-FR, en-GB"
+            hint={t("the company's default language and region, for texts, numbers and dates, e.g. fr-FR, en-GB")}
             defaultValue={v("locale", defaults.locale)}
             errors={e("locale")}
           />
           <Field
-            label="Time zone"
+            label={t("Time zone")}
             name="timeZone"
             required
-            hint="IANA name, e.g. Europe/Paris"
+            hint={t("IANA name, e.g. Europe/Paris")}
             defaultValue={v("timeZone", defaults.timeZone)}
             errors={e("timeZone")}
           />
           <SelectField
-            label="Fiscal year starts in"
+            label={t("Fiscal year starts in")}
             name="fiscalYearStartMonth"
             required
-            options={MONTHS.map((m, i) => ({ value: String(i + 1), label: m }))}
+            options={MONTHS.map((m, i) => ({ value: String(i + 1), label: t(m) }))}
             defaultValue={v("fiscalYearStartMonth", defaults.fiscalYearStartMonth)}
             errors={e("fiscalYearStartMonth")}
           />
         </fieldset>
         <fieldset>
-          <legend>First user (CEO, administrator)</legend>
-          <Field label="Your name" name="name" required autoComplete="name" defaultValue={v("name", "")} errors={e("name")} />
-          <Field label="Email" name="email" type="email" required autoComplete="username" defaultValue={v("email", "")} errors={e("email")} />
-          <Field label="Password" name="password" type="password" required autoComplete="new-password" hint="12 characters or more" errors={e("password")} />
+          <legend>{t("First user (CEO, administrator)")}</legend>
+          <Field label={t("Your name")} name="name" required autoComplete="name" defaultValue={v("name", "")} errors={e("name")} />
+          <Field label={t("Email")} name="email" type="email" required autoComplete="username" defaultValue={v("email", "")} errors={e("email")} />
+          <Field
+            label={t("Password")}
+            name="password"
+            type="password"
+            required
+            autoComplete="new-password"
+            hint={t("12 characters or more")}
+            errors={e("password")}
+          />
         </fieldset>
         <button type="submit" className="btn btn--primary" disabled={pending}>
-          {pending ? "Setting up…" : "Create the company and sign in"}
+          {pending ? t("Setting up…") : t("Create the company and sign in")}
         </button>
       </Form>
     </div>

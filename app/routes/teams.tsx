@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can, ROLE_LABELS } from "~/auth/permissions";
@@ -11,6 +12,9 @@ import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useOptionalUser } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { parseSearchParams } from "~/lib/url-params.server";
@@ -32,15 +36,21 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Teams",
-  description:
+  title: N_("Teams"),
+  description: N_(
     "The teams people, services, objectives and requisitions belong to. A tech team is the CTO's: the CTO edits its hiring plan and sees its requisitions' salaries.",
-  emptyTitle: "No team yet",
-  emptyBody: "Create the first team below: a lead, a requisition, a service or a team objective needs one.",
-  whoMay: "CEO (any team), CTO (tech teams)",
+  ),
+  emptyTitle: N_("No team yet"),
+  emptyBody: N_("Create the first team below: a lead, a requisition, a service or a team objective needs one."),
+  whoMay: N_("CEO (any team), CTO (tech teams)"),
 };
 
-export const meta: MetaFunction = () => [{ title: "Teams · Strategy Tracker" }];
+export const handle = { i18n: ["auth"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "auth");
+  return [{ title: pageTitle(t, t("Teams")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -59,8 +69,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Built on demand: zod stays out of the browser bundle. */
 function schemas() {
-  const name = z.string({ error: "is required" }).min(1, "is required").max(80, "must be at most 80 characters");
-  const kind = z.enum(["tech", "non-tech"], { error: "must be tech or non-tech" });
+  const required = serverT("is required", { ns: "auth" });
+  const name = z
+    .string({ error: required })
+    .min(1, required)
+    .max(80, serverT("must be at most {{max}} characters", { ns: "auth", max: 80 }));
+  const kind = z.enum(["tech", "non-tech"], { error: serverT("must be tech or non-tech", { ns: "auth" }) });
   return {
     create: z.object({ intent: z.literal("create"), name, kind }),
     update: z.object({ intent: z.literal("update"), teamId: idSchema, name, kind }),
@@ -80,10 +94,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(formData, s.create, "create");
     if (!parsed.ok) return badRequest(parsed.reply);
     const isTech = parsed.data.kind === "tech";
-    if (!can(user, "teams:manage", { teamIsTech: isTech })) return fieldError(formData, "kind", "a CTO creates tech teams only", "create");
-    if (teamNameTaken(db, parsed.data.name)) return fieldError(formData, "name", "is already the name of a team", "create");
+    if (!can(user, "teams:manage", { teamIsTech: isTech }))
+      return fieldError(formData, "kind", serverT("a CTO creates tech teams only", { ns: "auth" }), "create");
+    if (teamNameTaken(db, parsed.data.name)) return fieldError(formData, "name", serverT("is already the name of a team", { ns: "auth" }), "create");
     createTeam(db, user, { name: parsed.data.name, isTech });
-    return { status: "ok", intent: "create", message: `Team ${parsed.data.name} created.` } satisfies FormReply;
+    return { status: "ok", intent: "create", message: serverT("Team {{name}} created.", { ns: "auth", name: parsed.data.name }) } satisfies FormReply;
   }
   if (intent === "update") {
     const rowIntent = `update-${String(formData.get("teamId"))}`;
@@ -93,10 +108,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const team = getTeamRow(db, teamId);
     if (!team) return fieldError(formData, "teamId", "no such team", rowIntent);
     assertPermission(user, "teams:manage", { teamIsTech: team.isTech });
-    if (!can(user, "teams:manage", { teamIsTech: kind === "tech" })) return fieldError(formData, "kind", "a CTO manages tech teams only", rowIntent);
-    if (teamNameTaken(db, name, teamId)) return fieldError(formData, "name", "is already the name of another team", rowIntent);
+    if (!can(user, "teams:manage", { teamIsTech: kind === "tech" }))
+      return fieldError(formData, "kind", serverT("a CTO manages tech teams only", { ns: "auth" }), rowIntent);
+    if (teamNameTaken(db, name, teamId)) return fieldError(formData, "name", serverT("is already the name of another team", { ns: "auth" }), rowIntent);
     updateTeam(db, user, teamId, { name, isTech: kind === "tech" });
-    return { status: "ok", intent: rowIntent, message: `Team ${name} saved.` } satisfies FormReply;
+    return { status: "ok", intent: rowIntent, message: serverT("Team {{name}} saved.", { ns: "auth", name }) } satisfies FormReply;
   }
   if (intent === "archive" || intent === "restore") {
     const parsed = parseForm(formData, s.archive, String(intent));
@@ -105,7 +121,14 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!team) return fieldError(formData, "teamId", "no such team", String(intent));
     assertPermission(user, "teams:manage", { teamIsTech: team.isTech });
     setTeamArchived(db, user, team.id, intent === "archive");
-    return { status: "ok", intent: String(intent), message: `Team ${team.name} ${intent === "archive" ? "archived" : "restored"}.` } satisfies FormReply;
+    return {
+      status: "ok",
+      intent: String(intent),
+      message:
+        intent === "archive"
+          ? serverT("Team {{name}} archived.", { ns: "auth", name: team.name })
+          : serverT("Team {{name}} restored.", { ns: "auth", name: team.name }),
+    } satisfies FormReply;
   }
   if (intent === "set-lead" || intent === "unset-lead") {
     // a lead is a user's role: the CEO's, like every other change to a user
@@ -114,24 +137,32 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return badRequest(parsed.reply);
     const team = getTeamRow(db, parsed.data.teamId);
     if (!team) return fieldError(formData, "teamId", "no such team", "lead");
-    if (intent === "set-lead" && team.archivedAt !== null) return fieldError(formData, "userId", "the team is archived", "lead");
+    if (intent === "set-lead" && team.archivedAt !== null) return fieldError(formData, "userId", serverT("the team is archived", { ns: "auth" }), "lead");
     const result = setTeamLead(db, user, team.id, parsed.data.userId, intent === "set-lead");
     if (result === "no-user") return fieldError(formData, "userId", "no such user", "lead");
     if (result === "not-eligible") {
-      return fieldError(formData, "userId", intent === "set-lead" ? "a CEO or CTO account cannot be made a lead" : "is not a lead of this team", "lead");
+      return fieldError(
+        formData,
+        "userId",
+        intent === "set-lead" ? serverT("a CEO or CTO account cannot be made a lead", { ns: "auth" }) : serverT("is not a lead of this team", { ns: "auth" }),
+        "lead",
+      );
     }
     return {
       status: "ok",
       intent: "lead",
-      message: intent === "set-lead" ? `Lead set for ${team.name}.` : `Lead removed from ${team.name}.`,
+      message:
+        intent === "set-lead"
+          ? serverT("Lead set for {{name}}.", { ns: "auth", name: team.name })
+          : serverT("Lead removed from {{name}}.", { ns: "auth", name: team.name }),
     } satisfies FormReply;
   }
   return unknownIntent(formData);
 }
 
 const KIND_OPTIONS = [
-  { value: "tech", label: "Tech (the CTO's)" },
-  { value: "non-tech", label: "Non-tech" },
+  { value: "tech", label: N_("Tech (the CTO's)") },
+  { value: "non-tech", label: N_("Non-tech") },
 ];
 
 export default function Teams() {
@@ -142,58 +173,59 @@ export default function Teams() {
   const mayManage = (isTech?: boolean) => can(user, "teams:manage", isTech === undefined ? undefined : { teamIsTech: isTech });
   const mayLead = can(user, "users:manage");
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
-  const openTeam = teams.find((t) => t.id === open) ?? null;
+  const openTeam = teams.find((team) => team.id === open) ?? null;
+  const { t } = useTranslation("auth");
   return (
     <>
-      <PageHeader title={TEXT.title} description={TEXT.description} />
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} />
       <ReplyMessage reply={reply} />
       <Card>
         {teams.length === 0 ? (
-          <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.whoMay}>
-            <p>{TEXT.emptyBody}</p>
+          <EmptyState title={t(TEXT.emptyTitle)} whoMay={t(TEXT.whoMay)}>
+            <p>{t(TEXT.emptyBody)}</p>
           </EmptyState>
         ) : (
           <div className="table-scroll">
             <table className="simple">
-              <caption className="visually-hidden">Teams</caption>
+              <caption className="visually-hidden">{t("Teams")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Team</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Lead(s)</th>
+                  <th scope="col">{t("Team")}</th>
+                  <th scope="col">{t("Kind")}</th>
+                  <th scope="col">{t("Lead(s)")}</th>
                   <th scope="col" className="dl-num">
-                    Users
+                    {t("Users")}
                   </th>
                   <th scope="col" className="dl-num">
-                    Employees
+                    {t("Employees")}
                   </th>
                   <th scope="col" className="dl-num">
-                    Services
+                    {t("Services")}
                   </th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t("Actions")}</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {teams.map((t) => {
-                  const rowIntent = `update-${t.id}`;
+                {teams.map((team) => {
+                  const rowIntent = `update-${team.id}`;
                   const errors = isErrorReply(reply, rowIntent) ? reply.fieldErrors : null;
-                  const editable = mayManage(t.isTech) && t.archivedAt === null;
+                  const editable = mayManage(team.isTech) && team.archivedAt === null;
                   return (
-                    <tr key={t.id} data-team={t.name}>
+                    <tr key={team.id} data-team={team.name}>
                       <th scope="row">
                         {editable ? (
                           <>
-                            <Form method="post" id={`team-${t.id}`}>
+                            <Form method="post" id={`team-${team.id}`}>
                               <input type="hidden" name="intent" value="update" />
-                              <input type="hidden" name="teamId" value={t.id} />
+                              <input type="hidden" name="teamId" value={team.id} />
                             </Form>
                             <input
-                              form={`team-${t.id}`}
+                              form={`team-${team.id}`}
                               name="name"
-                              aria-label={`Name of ${t.name}`}
-                              defaultValue={valueOf(reply, "name", t.name, rowIntent)}
+                              aria-label={t("Name of {{name}}", { name: team.name })}
+                              defaultValue={valueOf(reply, "name", team.name, rowIntent)}
                               aria-invalid={errors?.name ? true : undefined}
                               className="dl-cell-input"
                               maxLength={80}
@@ -202,60 +234,61 @@ export default function Teams() {
                           </>
                         ) : (
                           <>
-                            {t.name} {t.archivedAt ? <Badge tone="neutral">archived</Badge> : null}
+                            {team.name} {team.archivedAt ? <Badge tone="neutral">{t("archived")}</Badge> : null}
                           </>
                         )}
                         <div className="dl-row-links">
-                          <Link to={`/teams?team=${t.id}#members`}>members</Link>
+                          <Link to={`/teams?team=${team.id}#members`}>{t("members")}</Link>
                         </div>
                       </th>
                       <td>
                         {editable ? (
                           <>
                             <select
-                              form={`team-${t.id}`}
+                              form={`team-${team.id}`}
                               name="kind"
-                              aria-label={`Kind of ${t.name}`}
-                              defaultValue={valueOf(reply, "kind", t.isTech ? "tech" : "non-tech", rowIntent)}
+                              aria-label={t("Kind of {{name}}", { name: team.name })}
+                              defaultValue={valueOf(reply, "kind", team.isTech ? "tech" : "non-tech", rowIntent)}
                               className="dl-cell-input"
                             >
                               {KIND_OPTIONS.filter((k) => mayManage(k.value === "tech")).map((k) => (
                                 <option key={k.value} value={k.value}>
-                                  {k.label}
+                                  {t(k.label)}
                                 </option>
                               ))}
                             </select>
                             {errors?.kind ? <p className="field-error">{errors.kind.join(", ")}</p> : null}
                           </>
-                        ) : t.isTech ? (
-                          "Tech"
+                        ) : team.isTech ? (
+                          t("Tech")
                         ) : (
-                          "Non-tech"
+                          t("Non-tech")
                         )}
                       </td>
-                      <td>{t.leads.length ? t.leads.map((l) => l.name).join(", ") : <span className="dl-muted">none</span>}</td>
-                      <td className="dl-num">{t.users}</td>
-                      <td className="dl-num">{t.employees}</td>
-                      <td className="dl-num">{t.services}</td>
+                      <td>{team.leads.length ? team.leads.map((l) => l.name).join(", ") : <span className="dl-muted">{t("none")}</span>}</td>
+                      <td className="dl-num">{team.users}</td>
+                      <td className="dl-num">{team.employees}</td>
+                      <td className="dl-num">{team.services}</td>
                       <td>
                         <div className="inline-actions">
                           {editable ? (
                             <Button
-                              form={`team-${t.id}`}
+                              form={`team-${team.id}`}
                               size="sm"
-                              pending={busy("update") && navigation.formData?.get("teamId") === String(t.id)}
-                              pendingLabel="Saving…"
+                              pending={busy("update") && navigation.formData?.get("teamId") === String(team.id)}
+                              pendingLabel={t("Saving…")}
                             >
-                              Save<span className="visually-hidden"> {t.name}</span>
+                              {t("Save")}
+                              <span className="visually-hidden"> {team.name}</span>
                             </Button>
                           ) : null}
-                          {mayManage(t.isTech) ? (
+                          {mayManage(team.isTech) ? (
                             <Form method="post">
-                              <input type="hidden" name="intent" value={t.archivedAt ? "restore" : "archive"} />
-                              <input type="hidden" name="teamId" value={t.id} />
+                              <input type="hidden" name="intent" value={team.archivedAt ? "restore" : "archive"} />
+                              <input type="hidden" name="teamId" value={team.id} />
                               <Button size="sm" variant="ghost">
-                                {t.archivedAt ? "Restore" : "Archive"}
-                                <span className="visually-hidden"> {t.name}</span>
+                                {team.archivedAt ? t("Restore") : t("Archive")}
+                                <span className="visually-hidden"> {team.name}</span>
                               </Button>
                             </Form>
                           ) : null}
@@ -271,23 +304,28 @@ export default function Teams() {
       </Card>
 
       {openTeam && members ? (
-        <Card title={`Members of ${openTeam.name}`} id="members">
-          <h3>People with an account</h3>
+        <Card title={t("Members of {{name}}", { name: openTeam.name })} id="members">
+          <h3>{t("People with an account")}</h3>
           {members.users.length === 0 ? (
-            <p className="muted">No user belongs to this team yet{mayLead ? " — set a lead below, or give a user this team on Settings." : "."}</p>
+            <p className="muted">
+              {mayLead
+                ? t("No user belongs to this team yet — set a lead below, or give a user this team on Settings.")
+                : t("No user belongs to this team yet.")}
+            </p>
           ) : (
             <ul>
               {members.users.map((u) => (
                 <li key={u.id}>
-                  {u.name} ({u.email}) — {ROLE_LABELS[u.role as keyof typeof ROLE_LABELS] ?? u.role}
-                  {u.active ? "" : ", inactive"}
+                  {u.name} ({u.email}) — {u.role in ROLE_LABELS ? t(ROLE_LABELS[u.role as keyof typeof ROLE_LABELS]) : u.role}
+                  {u.active ? "" : t(", inactive")}
                   {mayLead && u.role === "lead" ? (
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="unset-lead" />
                       <input type="hidden" name="teamId" value={openTeam.id} />
                       <input type="hidden" name="userId" value={u.id} />
                       <Button size="sm" variant="ghost">
-                        Remove as lead<span className="visually-hidden"> {u.name}</span>
+                        {t("Remove as lead")}
+                        <span className="visually-hidden"> {u.name}</span>
                       </Button>
                     </Form>
                   ) : null}
@@ -300,25 +338,25 @@ export default function Teams() {
               <input type="hidden" name="intent" value="set-lead" />
               <input type="hidden" name="teamId" value={openTeam.id} />
               <SelectField
-                label="Make lead of this team"
+                label={t("Make lead of this team")}
                 name="userId"
-                placeholder="Choose a user"
-                hint="Leads and viewers; a lead moves to this team. New people: Settings → Add a user, or npm run user:create."
+                placeholder={t("Choose a user")}
+                hint={t("Leads and viewers; a lead moves to this team. New people: Settings → Add a user, or npm run user:create.")}
                 options={candidates.map((c) => ({ value: String(c.id), label: `${c.name} (${c.email})` }))}
                 defaultValue={valueOf(reply, "userId", "", "lead")}
                 errors={fieldErrorsOf(reply, "userId", "lead")}
               />
               <div>
-                <Button variant="primary" pending={busy("set-lead")} pendingLabel="Saving…">
-                  Set lead
+                <Button variant="primary" pending={busy("set-lead")} pendingLabel={t("Saving…")}>
+                  {t("Set lead")}
                 </Button>
               </div>
             </Form>
           ) : null}
-          <h3>Employees</h3>
+          <h3>{t("Employees")}</h3>
           {members.employees.length === 0 ? (
             <p className="muted">
-              No current employee in this team. <Link to="/hiring/employees">Employees</Link>
+              {t("No current employee in this team.")} <Link to="/hiring/employees">{t("Employees")}</Link>
             </p>
           ) : (
             <ul>
@@ -329,10 +367,10 @@ export default function Teams() {
               ))}
             </ul>
           )}
-          <h3>Services owned</h3>
+          <h3>{t("Services owned")}</h3>
           {members.services.length === 0 ? (
             <p className="muted">
-              None. A service's owning team is set on <Link to="/delivery/services">Services</Link>.
+              {t("None.")} <Link to="/delivery/services">{t("A service's owning team is set on Services.")}</Link>
             </p>
           ) : (
             <ul>
@@ -345,11 +383,11 @@ export default function Teams() {
       ) : null}
 
       {mayManage() ? (
-        <Card title="Create a team">
+        <Card title={t("Create a team")}>
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="create" />
             <Field
-              label="Name"
+              label={t("Name")}
               name="name"
               required
               maxLength={80}
@@ -357,16 +395,16 @@ export default function Teams() {
               errors={fieldErrorsOf(reply, "name", "create")}
             />
             <SelectField
-              label="Kind"
+              label={t("Kind")}
               name="kind"
               required
-              options={KIND_OPTIONS.filter((k) => mayManage(k.value === "tech"))}
+              options={KIND_OPTIONS.filter((k) => mayManage(k.value === "tech")).map((k) => ({ ...k, label: t(k.label) }))}
               defaultValue={valueOf(reply, "kind", "tech", "create")}
               errors={fieldErrorsOf(reply, "kind", "create")}
             />
             <div>
-              <Button variant="primary" pending={busy("create")} pendingLabel="Creating…">
-                Create team
+              <Button variant="primary" pending={busy("create")} pendingLabel={t("Creating…")}>
+                {t("Create team")}
               </Button>
             </div>
           </Form>
