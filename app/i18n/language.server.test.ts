@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formattingLocale, languageOfLocale } from "~/i18n/config";
-import { pickAcceptLanguage } from "~/i18n/language.server";
+import { pickAcceptLanguage, proposedCompanyLocale } from "~/i18n/language.server";
 
 describe("pickAcceptLanguage", () => {
   it.each([
@@ -30,5 +30,19 @@ describe("languageOfLocale / formattingLocale", () => {
     expect(formattingLocale("en", "fr-FR")).toBe("en-GB");
     expect(formattingLocale("fr", "en-US")).toBe("fr-FR");
     expect(formattingLocale("fr", "fr-CA")).toBe("fr-CA");
+  });
+});
+
+describe("proposedCompanyLocale", () => {
+  it.each([
+    ["en-US,en;q=0.9", "en-US"],
+    ["fr-ca,fr;q=0.9", "fr-CA"],
+    ["fr", "fr-FR"],
+    ["en", "en-GB"],
+    ["de-DE,de;q=0.9", "fr-FR"],
+    [null, "fr-FR"],
+    ["de-DE, en-AU;q=0.5", "en-AU"],
+  ])("%s → %s (stored default fr-FR)", (header, locale) => {
+    expect(proposedCompanyLocale(header, "fr-FR")).toBe(locale);
   });
 });

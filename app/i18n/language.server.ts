@@ -5,7 +5,7 @@
  * server/app.js calls `withRequestLanguage` once per request.
  */
 import { getUser } from "~/auth/session.server";
-import { FALLBACK_LANGUAGE, isLanguage, languageOfLocale, type Language } from "~/i18n/config";
+import { FALLBACK_LANGUAGE, formattingLocale, isLanguage, languageOfLocale, type Language } from "~/i18n/config";
 import { runInLanguage } from "~/i18n/translate.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
@@ -29,6 +29,23 @@ export function pickAcceptLanguage(header: string | null | undefined): Language 
     .filter((r): r is { lang: Language; q: number; i: number } => r.lang !== null && Number.isFinite(r.q) && r.q > 0)
     .sort((a, b) => b.q - a.q || a.i - b.i);
   return ranked[0]?.lang ?? null;
+}
+
+/**
+ * The locale the first-run form proposes for the company: the browser's first locale of a language
+ * we have ("en-US", "fr-CA"; a bare "fr" → fr-FR), else the stored default. Whoever installs reads
+ * the app in the language they browse in, with their region's formats.
+ */
+export function proposedCompanyLocale(header: string | null | undefined, storedDefault: string): string {
+  const language = pickAcceptLanguage(header);
+  if (!language) return storedDefault;
+  for (const part of (header ?? "").split(",").slice(0, 20)) {
+    const tag = part.trim().split(";")[0];
+    if (languageOfLocale(tag) !== language || !/^[a-z]{2}[-_][A-Za-z]{2}$/.test(tag)) continue;
+    const [lang, region] = tag.split(/[-_]/);
+    return `${lang.toLowerCase()}-${region.toUpperCase()}`;
+  }
+  return formattingLocale(language, storedDefault);
 }
 
 /** The language a request is answered in (see the module's comment). */

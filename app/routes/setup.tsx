@@ -5,6 +5,7 @@ import { hashPassword } from "~/auth/password.server";
 import { login } from "~/auth/session.server";
 import { Field, SelectField } from "~/components/ui/field";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { proposedCompanyLocale } from "~/i18n/language.server";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
@@ -41,11 +42,13 @@ const MONTHS = [
 ];
 
 /** The first-run screen: only while the database holds no user; a 404 for ever after. */
-export async function loader(_: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   if (hasAnyUser(db)) notFound();
   const s = getCompanySettings(db);
-  return { defaults: { currency: s.currency, locale: s.locale, timeZone: s.timeZone, fiscalYearStartMonth: s.fiscalYearStartMonth } };
+  // the company's language and formats: proposed from the browser of the person installing
+  const locale = proposedCompanyLocale(request.headers.get("accept-language"), s.locale);
+  return { defaults: { currency: s.currency, locale, timeZone: s.timeZone, fiscalYearStartMonth: s.fiscalYearStartMonth } };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
