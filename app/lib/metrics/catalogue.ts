@@ -286,3 +286,11 @@ export type MetricReading = { value: MetricValue; asOf?: string | null; window?:
 export function numericValue(v: MetricValue): number | null {
   return typeof v === "number" && Number.isFinite(v) ? v : null;
 }
+
+/**
+ * A metric's label in the reader's language: a static catalogue metric's label is interface text
+ * (the `metrics` namespace); a product KPI's (`kpi.<key>`) is data people wrote, shown as written.
+ */
+export function metricLabelText(t: (key: string, options: { ns: "metrics" }) => string, id: string, label: string): string {
+  return id.startsWith("kpi.") ? label : t(label, { ns: "metrics" });
+}
