@@ -5,11 +5,11 @@
  * Product KPI targets stay in kpi_targets (edited on the KPI pages) and are read here too.
  * Writes: CTO for delivery.*, CEO for the others (can(actor, "targets:edit", {metricDomain})), audited.
  */
-import { N_ } from "~/i18n/mark";
-import { serverT } from "~/i18n/translate.server";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { DomainError } from "~/lib/errors";
 import { CATALOGUE, isKpiMetricId, isStaticMetricId, kpiKeyOf, metricDefinition, type MetricDefinition } from "~/lib/metrics/catalogue";
 import { decimalSchema, idSchema } from "~/lib/validation.server";

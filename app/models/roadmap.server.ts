@@ -3,10 +3,10 @@
  * results they serve. A lead edits their team's items; the CEO and CTO any. Every write audited.
  * docs/decisions/902-roadmap-items.md
  */
-import { N_ } from "~/i18n/mark";
-import { serverT, translateMessage } from "~/i18n/translate.server";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { can, type Actor } from "~/auth/permissions";
+import { N_ } from "~/i18n/mark";
+import { serverT, translateMessage } from "~/i18n/translate.server";
 import { parseCsv, type CsvRowError } from "~/lib/csv";
 import { roadmapCsvRowSchema } from "~/lib/schemas/roadmap.server";
 import { recordAudit } from "~/models/audit.server";

@@ -3,8 +3,8 @@
  * figure, and milestones (a condition on a catalogue metric, or a status a person sets with
  * evidence). Pure judgements in app/lib/metrics/strategy.ts. docs/decisions/901-multi-year-plan.md
  */
-import { serverT } from "~/i18n/translate.server";
 import { asc, eq, sql } from "drizzle-orm";
+import { serverT } from "~/i18n/translate.server";
 import { numericValue } from "~/lib/metrics/catalogue";
 import {
   milestoneState,

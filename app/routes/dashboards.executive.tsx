@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { BurnByCategoryChart, CashCurveChart, MrrTrendChart } from "~/components/finance/exec-charts";
 import financeCss from "~/components/finance/finance.css";
@@ -14,6 +15,8 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { getExecutiveDashboard, type HeadcountFigures } from "~/dashboards/executive.server";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { formatDate, formatMoney, formatMonth, formatNumber, formatPercent, type FormatOptions } from "~/lib/format";
 import { BURN_BANDS_SOURCE, burnMultipleBand } from "~/lib/metrics/burn-bands";
 import { FORMULAS, type FinanceMetrics } from "~/lib/metrics/finance";
@@ -21,9 +24,6 @@ import { addMonths } from "~/lib/months";
 import { monthSchema } from "~/lib/validation.server";
 import { isColumnWithheld } from "~/lib/withheld";
 import { getDb } from "~/utils/db.server";
-import { useTranslation } from "react-i18next";
-import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { ROADMAP_STATUS_LABELS, ROADMAP_STATUS_TONE } from "~/components/roadmap/labels";
@@ -11,6 +12,9 @@ import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { roadmapDeleteSchema, roadmapFilterSchema, roadmapItemSchema, roadmapStatusSchema } from "~/lib/schemas/roadmap.server";
@@ -32,10 +36,6 @@ import {
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { getDb, schema } from "~/utils/db.server";
 import { ROADMAP_STATUSES } from "../../db/schema/enums";
-import { useTranslation } from "react-i18next";
-import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
-import { serverT } from "~/i18n/translate.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 

@@ -2,12 +2,12 @@
  * Executive dashboard charts (server-rendered recharts wrappers with a "show as table" text
  * alternative): cash curve with forecast, gross burn vs budget by category, MRR trend.
  */
+import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/charts/bar-chart";
 import { groupLargest, type ChartColor } from "~/components/charts/chart-frame";
 import { LineChart } from "~/components/charts/line-chart";
-import { formatDate, formatMoney, formatMonth, type FormatOptions } from "~/lib/format";
-import { useTranslation } from "react-i18next";
 import { N_ } from "~/i18n/mark";
+import { formatDate, formatMoney, formatMonth, type FormatOptions } from "~/lib/format";
 
 const CHART_TEXT = {
   cashTitle: N_("Cash: actual, then forecast with and without the hiring plan"),

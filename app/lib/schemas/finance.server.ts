@@ -1,7 +1,7 @@
 /** Form and URL schemas of the finance pages (server-only, so zod stays out of the browser). */
+import { z } from "zod";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
-import { z } from "zod";
 import { centsFromEuros } from "~/lib/format";
 import { monthDiff } from "~/lib/months";
 import { idSchema, intSchema, monthSchema } from "~/lib/validation.server";

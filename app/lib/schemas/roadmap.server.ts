@@ -1,7 +1,7 @@
 /** Form, URL and CSV schemas of the roadmap (server only). */
+import { z } from "zod";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
-import { z } from "zod";
 import { idSchema } from "~/lib/validation.server";
 import { ROADMAP_STATUSES } from "../../../db/schema/enums";
 

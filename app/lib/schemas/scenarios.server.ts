@@ -3,8 +3,8 @@
  * fractions; money in euros (stored in cents); a trigger's value in the metric's human unit (k€, %,
  * months…, as on the gate form) and stored in the metric's unit.
  */
-import { N_ } from "~/i18n/mark";
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
 import { fromHumanUnits } from "~/lib/metrics/gate-units";
 import { FUNDING_SLOTS, TRIGGER_COMPARISONS } from "~/lib/metrics/scenarios";
 import { checkboxSchema, decimalSchema, eurosSchema, idSchema, isoDateSchema, monthSchema } from "~/lib/validation.server";

@@ -1,7 +1,7 @@
 /** Form schemas of the multi-year plan (server only). Values typed in the metric's human unit (k€, %, months…). */
+import { z } from "zod";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
-import { z } from "zod";
 import { fromHumanUnits } from "~/lib/metrics/gate-units";
 import { MILESTONE_COMPARISONS, MILESTONE_STATUSES } from "~/lib/metrics/strategy";
 import { decimalSchema, idSchema, intSchema, isoDateSchema } from "~/lib/validation.server";

@@ -1,7 +1,7 @@
 /** Budget: IT vs actual, the grid, categories, and the budget-line writer (each write and its audit entry in one transaction). */
-import { serverT } from "~/i18n/translate.server";
 import { sql } from "drizzle-orm";
 import { can, type Actor } from "~/auth/permissions";
+import { serverT } from "~/i18n/translate.server";
 import { DomainError } from "~/lib/errors";
 import { budgetGrid, type BudgetGrid } from "~/lib/metrics/finance";
 import { addMonths } from "~/lib/months";

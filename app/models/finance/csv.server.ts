@@ -1,8 +1,8 @@
 /** Budget CSV (formats of DESIGN.md): export and all-or-nothing import; the snapshot CSV columns. */
-import { N_ } from "~/i18n/mark";
-import { serverT, translateMessage } from "~/i18n/translate.server";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT, translateMessage } from "~/i18n/translate.server";
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
 import { centsFromEuros, eurosFromCents } from "~/lib/format";
 import { monthSchema } from "~/lib/validation.server";

@@ -1,8 +1,8 @@
 /** Finance snapshots (one per closed month): list, export, save and CSV import. */
-import { N_ } from "~/i18n/mark";
-import { serverT } from "~/i18n/translate.server";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { parseCsv, toCsv } from "~/lib/csv";
 import { eurosFromCents } from "~/lib/format";
 import { recordAudit } from "~/models/audit.server";
