@@ -244,7 +244,7 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
             label={t("Comparison")}
             name="triggerComparison"
             placeholder={t("Choose")}
-            options={COMPARISON_OPTIONS.map((o) => ({ ...o, label: t(o.label) }))}
+            options={COMPARISON_OPTIONS.map((o) => (o.value === "between" ? { ...o, label: t(o.label) } : o))}
             defaultValue={v("triggerComparison", e?.triggerComparison)}
             errors={err("triggerComparison")}
           />
@@ -254,7 +254,7 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
             inputMode="decimal"
             hint={
               metric
-                ? t("In {{unit}}.", { unit: triggerUnitLabel(metric, formatting.currency) || t("the metric's unit") })
+                ? t("In {{unit}}.", { unit: triggerUnitLabel(metric, formatting.currency, t) || t("the metric's unit") })
                 : t("In the metric's unit (k€ for money, % for rates).")
             }
             defaultValue={v("triggerValue", triggerHumanValue(e?.triggerMetric ?? null, e?.triggerValue ?? null))}

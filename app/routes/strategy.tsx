@@ -163,11 +163,15 @@ export default function Strategy() {
                   <tr key={r.metricId} data-plan-metric={r.metricId}>
                     <th scope="row">{metricLabelText(t, r.metricId, r.label)}</th>
                     <td className="dl-num" data-metric={r.metricId} data-value={r.actual ?? ""}>
-                      {formatGateValue(r.metricId, r.actual, fmt)}
+                      {formatGateValue(r.metricId, r.actual, fmt, undefined, t)}
                     </td>
                     {r.years.map((y) => (
                       <td className="dl-num" key={y.year} data-plan-year={y.year} data-year-kind={y.kind}>
-                        {y.target === null ? <div className="muted">{t("no target")}</div> : <div>{formatGateValue(r.metricId, y.target, fmt)}</div>}
+                        {y.target === null ? (
+                          <div className="muted">{t("no target")}</div>
+                        ) : (
+                          <div>{formatGateValue(r.metricId, y.target, fmt, undefined, t)}</div>
+                        )}
                         {y.kind === "past" ? (
                           <div
                             className="muted plan-actual"
@@ -176,14 +180,14 @@ export default function Strategy() {
                             data-value={y.actual ?? ""}
                             data-as-of={y.asOf ?? ""}
                           >
-                            {y.actual === null ? t("no data") : t("ended at {{value}}", { value: formatGateValue(r.metricId, y.actual, fmt) })}
+                            {y.actual === null ? t("no data") : t("ended at {{value}}", { value: formatGateValue(r.metricId, y.actual, fmt, undefined, t) })}
                             {y.actual !== null && y.asOf && y.asOf.length === 7 && y.asOf !== `${y.year}-12` ? ` (${formatMonth(y.asOf, fmt.locale)})` : ""}
                           </div>
                         ) : null}
                         {y.gap !== null ? (
                           <div>
                             <Badge tone={y.met ? "good" : "off-track"}>
-                              {y.met ? t("on plan") : t("gap")} {formatGateValue(r.metricId, y.gap, fmt)}
+                              {y.met ? t("on plan") : t("gap")} {formatGateValue(r.metricId, y.gap, fmt, undefined, t)}
                             </Badge>
                           </div>
                         ) : null}
@@ -269,9 +273,9 @@ export default function Strategy() {
                     {m.metricId && m.comparison && m.value !== null ? (
                       <>
                         {m.metricLabel ? metricLabelText(t, m.metricId, m.metricLabel) : m.metricLabel} {m.comparison.replace(">=", "≥").replace("<=", "≤")}{" "}
-                        {formatGateValue(m.metricId, m.value, fmt)}; {t("today")}{" "}
+                        {formatGateValue(m.metricId, m.value, fmt, undefined, t)}; {t("today")}{" "}
                         <span data-metric={m.metricId} data-value={m.current ?? ""}>
-                          {formatGateValue(m.metricId, m.current, fmt, m.value)}
+                          {formatGateValue(m.metricId, m.current, fmt, m.value, t)}
                         </span>
                       </>
                     ) : (
@@ -343,7 +347,9 @@ export default function Strategy() {
               name="value"
               inputMode="decimal"
               hint={
-                e?.metricId ? t("In {{unit}}.", { unit: humanUnitLabel(e.metricId, fmt.currency) || t("the metric's unit") }) : t("k€ for money, % for rates.")
+                e?.metricId
+                  ? t("In {{unit}}.", { unit: humanUnitLabel(e.metricId, fmt.currency, t) || t("the metric's unit") })
+                  : t("k€ for money, % for rates.")
               }
               defaultValue={v("value", e?.metricId && e.value !== null ? toHumanUnits(e.metricId, e.value) : "", "milestone")}
               errors={err("value", "milestone")}

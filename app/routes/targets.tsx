@@ -153,7 +153,7 @@ export default function Targets() {
                     </th>
                     <td>{row.cycleName ?? t(TEXT.openEnded)}</td>
                     <td className="num nowrap" data-target-value={row.value}>
-                      {COMPARISON_SYMBOLS[row.comparison]} {formatGateValue(row.metricId, row.value, formatting)}
+                      {COMPARISON_SYMBOLS[row.comparison]} {formatGateValue(row.metricId, row.value, formatting, undefined, t)}
                     </td>
                     <td>{row.setBy ?? "—"}</td>
                     <td>{row.note ?? ""}</td>
@@ -189,7 +189,7 @@ export default function Targets() {
             errors={e("metricId")}
             options={metrics.map((m) => ({
               value: m.id,
-              label: `${metricLabelText(t, m.id, m.label)}${humanUnitLabel(m.id, formatting.currency) ? ` (${humanUnitLabel(m.id, formatting.currency)})` : ""}`,
+              label: `${metricLabelText(t, m.id, m.label)}${humanUnitLabel(m.id, formatting.currency, t) ? ` (${humanUnitLabel(m.id, formatting.currency, t)})` : ""}`,
             }))}
           />
           <SelectField

@@ -57,10 +57,10 @@ function packMetricTexts(t: TFunction, m: PackMetric): { label: string; formula:
 }
 
 /** A figure of the pack as shown: dates as dates, everything else in its metric's human unit. */
-function figureText(m: PackMetric, fmt: FormatOptions): string {
+function figureText(m: PackMetric, fmt: FormatOptions, t: TFunction): string {
   if (m.value === null) return NO_DATA;
   if (typeof m.value === "string") return m.unit === "date" ? (formatDate(m.value, fmt.timeZone, fmt.locale) ?? m.value) : m.value;
-  return formatGateValue(m.id, m.value, fmt, m.target?.value ?? null);
+  return formatGateValue(m.id, m.value, fmt, m.target?.value ?? null, t);
 }
 
 function changeText(m: PackMetric, c: MetricChange | undefined, fmt: FormatOptions, t: TFunction): string {
@@ -68,7 +68,7 @@ function changeText(m: PackMetric, c: MetricChange | undefined, fmt: FormatOptio
   if (c.delta === 0) return t("unchanged");
   const sign = c.delta > 0 ? "+" : "−";
   if (m.unit === "date") return t("{{sign}}{{days}} days", { sign, days: formatNumber(Math.abs(c.delta), { locale: fmt.locale }), count: Math.abs(c.delta) });
-  return `${sign}${formatGateValue(m.id, Math.abs(c.delta), fmt)}`;
+  return `${sign}${formatGateValue(m.id, Math.abs(c.delta), fmt, undefined, t)}`;
 }
 
 /**
@@ -129,9 +129,11 @@ export function BoardPackMetricTable({
                   />
                 </th>
                 <td className="num nowrap" {...attrs}>
-                  {figureText(m, fmt)}
+                  {figureText(m, fmt, t)}
                 </td>
-                <td className="num nowrap">{m.target ? `${COMPARISON_SYMBOLS[m.target.comparison]} ${formatGateValue(id, m.target.value, fmt)}` : "—"}</td>
+                <td className="num nowrap">
+                  {m.target ? `${COMPARISON_SYMBOLS[m.target.comparison]} ${formatGateValue(id, m.target.value, fmt, undefined, t)}` : "—"}
+                </td>
                 <td className={`num nowrap pack-change pack-change--${c?.verdict ?? "none"}`}>{changeText(m, c, fmt, t)}</td>
               </tr>
             );
@@ -387,7 +389,7 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
                         <li key={`${c.metric}${c.operator}${c.threshold}`}>
                           {c.outcome === "met" ? t("Met") : c.outcome === "not_met" ? t("Not met") : t("No data")}:{" "}
                           {metricDefinition(c.metric) ? metricTexts(t, { ...metricDefinition(c.metric)!, id: c.metric }).label : c.label} {c.operator}{" "}
-                          {formatGateValue(c.metric, c.threshold, fmt)} — {formatGateValue(c.metric, c.value, fmt, c.threshold)}
+                          {formatGateValue(c.metric, c.threshold, fmt, undefined, t)} — {formatGateValue(c.metric, c.value, fmt, c.threshold, t)}
                         </li>
                       ))}
                       {(g.manual ?? []).map((m, i) => (

@@ -35,7 +35,7 @@ export function TriggerBadge({ state }: { state: TriggerState }) {
 
 /** "Paying customers ≥ 50 by 31/05/2027" */
 export function triggerText(tr: TriggerViewData, fmt: FormatOptions, t: TFunction): string {
-  const v = (x: number) => formatGateValue(tr.metricId, x, fmt);
+  const v = (x: number) => formatGateValue(tr.metricId, x, fmt, undefined, t);
   const cond =
     tr.comparison === "between"
       ? t("between {{low}} and {{high}}", { ns: "plans", low: v(tr.value), high: v(tr.value2 ?? tr.value) })
@@ -52,8 +52,8 @@ export function triggerHumanValue(metricId: string | null, stored: number | null
   return String(toHumanUnits(metricId, stored));
 }
 
-export function triggerUnitLabel(metricId: string, currency: string): string {
-  return humanUnitLabel(metricId, currency);
+export function triggerUnitLabel(metricId: string, currency: string, t: TFunction): string {
+  return humanUnitLabel(metricId, currency, t);
 }
 
 export function runwayText(months: number | null, fmt: FormatOptions, t: TFunction): string {
