@@ -14,6 +14,9 @@ import { forbidden } from "~/utils/http.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+// the roadmap panel / CSV error list of this page read the finance namespace (other namespaces: the domain's own)
+export const handle = { i18n: ["finance"] };
+
 export const meta: MetaFunction = () => [{ title: "Import your data · Strategy Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
