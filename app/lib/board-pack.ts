@@ -4,6 +4,7 @@
  * The figures come from the metric catalogue (app/models/board-pack.server.ts assembles them);
  * this module never computes a metric.
  */
+import { N_ } from "~/i18n/mark";
 import type { MetricUnit, MetricValue } from "~/lib/metrics/catalogue";
 import type { CriterionOutcome, GateOperator, GateVerdict } from "~/lib/metrics/governance";
 import type { TargetComparison } from "~/lib/metrics/targets";
@@ -12,11 +13,11 @@ import { fiscalYearMonths, fiscalYearOf } from "~/lib/months";
 import { DAY_MS } from "~/lib/time";
 import type { GATE_DECISIONS } from "../../db/schema/enums";
 
-/** The sections of a pack, in order; each has the CEO's commentary and, where it has any, catalogue metrics. */
+/** The sections of a pack, in order; each has the CEO's commentary and, where it has any, catalogue metrics. Titles: render with t(title) (reports). */
 export const BOARD_PACK_SECTIONS = [
   {
     id: "cash",
-    title: "Cash, burn and runway",
+    title: N_("Cash, burn and runway", "reports"),
     metrics: [
       "finance.cash",
       "finance.gross_burn",
@@ -27,16 +28,16 @@ export const BOARD_PACK_SECTIONS = [
       "finance.burn_multiple",
     ],
   },
-  { id: "revenue", title: "Revenue and growth", metrics: ["finance.mrr", "finance.arr", "finance.mrr_growth"] },
-  { id: "customers", title: "Customers and churn", metrics: ["finance.customers", "finance.churn", "finance.ltv_to_cac"] },
-  { id: "people", title: "Headcount vs plan", metrics: ["people.headcount", "people.headcount_planned"] },
-  { id: "budget", title: "Budget vs actual", metrics: [] },
-  { id: "okrs", title: "OKR health", metrics: ["okrs.company_progress"] },
-  { id: "risks", title: "Top risks", metrics: [] },
-  { id: "gates", title: "Decision gates", metrics: [] },
+  { id: "revenue", title: N_("Revenue and growth", "reports"), metrics: ["finance.mrr", "finance.arr", "finance.mrr_growth"] },
+  { id: "customers", title: N_("Customers and churn", "reports"), metrics: ["finance.customers", "finance.churn", "finance.ltv_to_cac"] },
+  { id: "people", title: N_("Headcount vs plan", "reports"), metrics: ["people.headcount", "people.headcount_planned"] },
+  { id: "budget", title: N_("Budget vs actual", "reports"), metrics: [] },
+  { id: "okrs", title: N_("OKR health", "reports"), metrics: ["okrs.company_progress"] },
+  { id: "risks", title: N_("Top risks", "reports"), metrics: [] },
+  { id: "gates", title: N_("Decision gates", "reports"), metrics: [] },
   {
     id: "delivery",
-    title: "Delivery (DORA)",
+    title: N_("Delivery (DORA)", "reports"),
     metrics: ["delivery.deploys_per_day", "delivery.lead_time_hours", "delivery.change_failure_rate", "delivery.time_to_restore_hours"],
   },
 ] as const satisfies readonly { id: string; title: string; metrics: readonly string[] }[];

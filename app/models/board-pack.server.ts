@@ -6,6 +6,7 @@
  * docs/decisions/730-board-pack-frozen-on-publication.md.
  */
 import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { serverT } from "~/i18n/translate.server";
 import {
   BOARD_PACK_METRIC_IDS,
   fiscalYearStartOf,
@@ -189,9 +190,11 @@ export function listBoardPacks(db: Db): BoardPackListItem[] {
 
 function assertDraftable(db: Db, month: string): BoardPackRow | null {
   const existing = getBoardPack(db, month);
-  if (existing?.status === "published") throw new BoardPackRuleError(`The pack of ${month} is published: it can no longer change.`);
+  if (existing?.status === "published") throw new BoardPackRuleError(serverT("The pack of {{month}} is published: it can no longer change.", { month }));
   if (packableMonth(db) !== month) {
-    throw new BoardPackRuleError(`Only the pack of the latest closed month can be prepared (${packableMonth(db) ?? "no month is closed yet"}).`);
+    throw new BoardPackRuleError(
+      serverT("Only the pack of the latest closed month can be prepared ({{month}}).", { month: packableMonth(db) ?? serverT("no month is closed yet") }),
+    );
   }
   return existing;
 }
@@ -230,7 +233,7 @@ export function publishBoardPack(db: Db, actorUserId: number, month: string, now
     // the figures are read through `db` (the catalogue needs the raw client; same connection as tx)
     const existing = assertDraftable(db, month);
     const figures = assembleBoardPack(db, now);
-    if (!figures || figures.month !== month) throw new BoardPackRuleError(`The figures of ${month} cannot be read.`);
+    if (!figures || figures.month !== month) throw new BoardPackRuleError(serverT("The figures of {{month}} cannot be read.", { month }));
     const values = { status: "published" as const, figures, publishedAt: now, publishedByUserId: actorUserId };
     if (existing) tx.update(schema.boardPacks).set(values).where(eq(schema.boardPacks.id, existing.id)).run();
     else

@@ -8,6 +8,8 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { DomainError } from "~/lib/errors";
 import { CATALOGUE, isKpiMetricId, isStaticMetricId, kpiKeyOf, metricDefinition, type MetricDefinition } from "~/lib/metrics/catalogue";
 import { decimalSchema, idSchema } from "~/lib/validation.server";
@@ -98,7 +100,7 @@ export function listMetricTargets(db: Db): MetricTargetRow[] {
 }
 
 export class TargetPermissionError extends DomainError {
-  constructor(message = "You may not set this target.") {
+  constructor(message: string = N_("You may not set this target.")) {
     super("forbidden", message);
   }
 }
@@ -117,7 +119,8 @@ export function editableTargetMetrics(actor: Actor): MetricDefinition[] {
 export function setMetricTarget(db: Db, actor: Actor, input: TargetInput): { id: number; created: boolean } {
   const def = isStaticMetricId(input.metricId) ? metricDefinition(input.metricId) : null;
   if (!def) throw new RangeError(`unknown metric ${input.metricId}`);
-  if (!can(actor, "targets:edit", { metricDomain: def.domain })) throw new TargetPermissionError(`may not set targets of ${def.domain} metrics`);
+  if (!can(actor, "targets:edit", { metricDomain: def.domain }))
+    throw new TargetPermissionError(serverT("may not set targets of {{domain}} metrics", { domain: def.domain }));
   return db.transaction((tx) => {
     const T = schema.metricTargets;
     const before = tx.get<{ id: number; comparison: string; value: number; note: string | null } | undefined>(sql`
@@ -157,7 +160,7 @@ export function deleteMetricTarget(db: Db, actor: Actor, id: number): boolean {
       select id, metric_id as metricId, cycle_id as cycleId, comparison, value, note from metric_targets where id = ${id}`);
     if (!row) return false;
     const def = metricDefinition(row.metricId);
-    if (!can(actor, "targets:edit", { metricDomain: def?.domain ?? "unknown" })) throw new TargetPermissionError("may not remove this target");
+    if (!can(actor, "targets:edit", { metricDomain: def?.domain ?? "unknown" })) throw new TargetPermissionError(N_("may not remove this target"));
     tx.delete(schema.metricTargets)
       .where(sql`id = ${id}`)
       .run();
@@ -170,13 +173,17 @@ export function deleteMetricTarget(db: Db, actor: Actor, id: number): boolean {
 
 /** The target form: metric, cycle (empty = open-ended), comparison, value in human units (k€, %, hours…). */
 export const TargetFormSchema = z.object({
-  metricId: z.string({ error: "pick a metric" }).refine(isStaticMetricId, "is not a known metric"),
+  metricId: z.string({ error: N_("pick a metric") }).refine(isStaticMetricId, N_("is not a known metric")),
   cycleId: optionalRefIdSchema(schema.cycles, "cycle"),
-  comparison: z.enum(TARGET_COMPARISONS, { error: "pick a comparison" }),
+  comparison: z.enum(TARGET_COMPARISONS, { error: N_("pick a comparison") }),
   value: decimalSchema(),
   note: z.preprocess(
     (v) => (v === undefined || v === "" ? null : v),
-    z.string({ error: "must be text" }).trim().max(500, "must be at most 500 characters").nullable(),
+    z
+      .string({ error: N_("must be text") })
+      .trim()
+      .max(500, N_("must be at most 500 characters"))
+      .nullable(),
   ),
 });
 

@@ -5,6 +5,8 @@
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { can, type Actor } from "~/auth/permissions";
+import { N_ } from "~/i18n/mark";
+import { serverT, translateMessage } from "~/i18n/translate.server";
 import { parseCsv, type CsvRowError } from "~/lib/csv";
 import { roadmapCsvRowSchema } from "~/lib/schemas/roadmap.server";
 import { recordAudit } from "~/models/audit.server";
@@ -284,14 +286,15 @@ export function importRoadmapCsv(db: Db, actor: Actor, text: string, source: str
   const seen = new Set<string>();
   const rowSchema = roadmapCsvRowSchema.transform((r, ctx): RoadmapInput => {
     const teamId = lk.teams.get(r.team.toLowerCase());
-    if (teamId === undefined) ctx.addIssue({ code: "custom", path: ["team"], message: "is not a known team" });
+    if (teamId === undefined) ctx.addIssue({ code: "custom", path: ["team"], message: N_("is not a known team") });
     const ownerUserId = r.owner_email ? lk.users.get(r.owner_email.toLowerCase()) : null;
-    if (ownerUserId === undefined) ctx.addIssue({ code: "custom", path: ["owner_email"], message: "is not a known user" });
+    if (ownerUserId === undefined) ctx.addIssue({ code: "custom", path: ["owner_email"], message: N_("is not a known user") });
     const existing = lk.items.get(r.key);
     if ((teamId !== undefined && !can(actor, "roadmap:edit", { teamId })) || (existing && !can(actor, "roadmap:edit", { teamId: existing.teamId })))
-      ctx.addIssue({ code: "custom", path: ["team"], message: "you may not edit this squad's items" });
-    if (!keyResultsExist(db, r.key_result_ids)) ctx.addIssue({ code: "custom", path: ["key_result_ids"], message: "names a key result that does not exist" });
-    if (seen.has(r.key)) ctx.addIssue({ code: "custom", path: ["key"], message: `${r.key} appears on an earlier row too` });
+      ctx.addIssue({ code: "custom", path: ["team"], message: N_("you may not edit this squad's items") });
+    if (!keyResultsExist(db, r.key_result_ids))
+      ctx.addIssue({ code: "custom", path: ["key_result_ids"], message: N_("names a key result that does not exist") });
+    if (seen.has(r.key)) ctx.addIssue({ code: "custom", path: ["key"], message: serverT("{{key}} appears on an earlier row too", { key: r.key }) });
     seen.add(r.key);
     return {
       key: r.key,
@@ -305,7 +308,7 @@ export function importRoadmapCsv(db: Db, actor: Actor, text: string, source: str
     };
   });
   const parsed = parseCsv(text, rowSchema, { headers: ROADMAP_CSV_HEADERS, maxRows: MAX_ROADMAP_IMPORT_ROWS });
-  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => ({ ...e, message: translateMessage(e.message) })) };
   const rows = parsed.rows;
   return db.transaction((tx) => {
     const t = tx as unknown as Db;

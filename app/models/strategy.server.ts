@@ -4,6 +4,7 @@
  * evidence). Pure judgements in app/lib/metrics/strategy.ts. docs/decisions/901-multi-year-plan.md
  */
 import { asc, eq, sql } from "drizzle-orm";
+import { serverT } from "~/i18n/translate.server";
 import { numericValue } from "~/lib/metrics/catalogue";
 import {
   milestoneState,
@@ -142,7 +143,7 @@ export function deletePlanTarget(db: Db, actorId: number, id: number): boolean {
 export function planYearProblem(db: Db, year: number): string | null {
   const years = new Set(listPlanTargets(db).map((t) => t.year));
   if (years.has(year) || years.size < PLAN_MAX_YEARS) return null;
-  return `the plan already spans ${PLAN_MAX_YEARS} years (${[...years].sort().join(", ")})`;
+  return serverT("the plan already spans {{max}} years ({{years}})", { max: PLAN_MAX_YEARS, years: [...years].sort().join(", ") });
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { assertPermission, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { BudgetGridTable, GRID_TEXT, type EditState } from "~/components/finance/budget-grid";
@@ -10,12 +11,14 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useFormatting } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import type { CsvRowError } from "~/lib/csv";
 import { formatMonth } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { addMonths, defaultBudgetRange, monthDiff } from "~/lib/months";
-import { plural } from "~/lib/plural";
 import {
   budgetEditParamSchema,
   budgetLineFormSchema,
@@ -33,34 +36,38 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Budgets",
-  description: "Planned and actual spend per category and month. Actuals feed gross burn, runway and the forecast.",
-  range: "Months",
-  from: "From",
-  to: "To",
-  show: "Show",
-  previous: (n: number) => `← Previous ${plural(n, "month", "months")}`,
-  next: (n: number) => `Next ${plural(n, "month", "months")} →`,
-  latest: "Latest months",
-  exportCsv: "Export CSV",
-  importTitle: "Import a CSV file",
-  importHelp:
+  title: N_("Budgets"),
+  description: N_("Planned and actual spend per category and month. Actuals feed gross burn, runway and the forecast."),
+  range: N_("Months"),
+  from: N_("From"),
+  to: N_("To"),
+  show: N_("Show"),
+  latest: N_("Latest months"),
+  exportCsv: N_("Export CSV"),
+  importTitle: N_("Import a CSV file"),
+  importHelp: N_(
     "Columns month,category,planned,actual — amounts in euros with up to 2 decimals, an empty actual means not recorded yet. One bad row rejects the whole file; every bad row is listed.",
-  importButton: "Import",
-  importing: "Importing…",
-  file: "CSV file",
-  importRefused: "Nothing was imported. Fix these rows and upload the file again:",
-  ctoNote: "You may edit the IT categories (marked IT) only.",
-  readOnly: "You can read the budget; only the CEO (all categories) and the CTO (IT categories) can change it.",
-  emptyTitle: "No budget lines in these months",
-  emptyBody: "Import a CSV file below, or use the Edit links in the grid to enter planned and actual amounts.",
-  emptyWho: "the CEO (all categories), the CTO (IT categories)",
-  saved: "Saved.",
-  caption: (from: string, to: string) => `Budget by category and month, ${from} to ${to}: actual / planned and variance`,
-  rangeError: "Showing the default months: the range in the address was not valid (YYYY-MM, at most 36 months, from before to).",
+  ),
+  importButton: N_("Import"),
+  importing: N_("Importing…"),
+  file: N_("CSV file"),
+  importRefused: N_("Nothing was imported. Fix these rows and upload the file again:"),
+  ctoNote: N_("You may edit the IT categories (marked IT) only."),
+  readOnly: N_("You can read the budget; only the CEO (all categories) and the CTO (IT categories) can change it."),
+  emptyTitle: N_("No budget lines in these months"),
+  emptyBody: N_("Import a CSV file below, or use the Edit links in the grid to enter planned and actual amounts."),
+  emptyWho: N_("the CEO (all categories), the CTO (IT categories)"),
+  saved: N_("Saved."),
+  caption: N_("Budget by category and month, {{from}} to {{to}}: actual / planned and variance"),
+  rangeError: N_("Showing the default months: the range in the address was not valid (YYYY-MM, at most 36 months, from before to)."),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Budgets · Strategy Tracker" }];
+export const handle = { i18n: ["finance"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "finance");
+  return [{ title: pageTitle(t, t("Budgets")) }];
+};
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -113,7 +120,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(formData, budgetLineFormSchema, "save-line");
     if (!parsed.ok) return badRequest(parsed.reply);
     const category = getBudgetCategory(db, parsed.data.categoryId);
-    if (!category) return fieldError(formData, "categoryId", "is not a known category", "save-line");
+    if (!category) return fieldError(formData, "categoryId", N_("is not a known category", "validation"), "save-line");
     // per line: the CTO may only touch IT categories (403 otherwise, even when the form is forged)
     assertPermission(user, "finance:edit", { categoryIsIt: category.isIt });
     saveBudgetLine(
@@ -134,16 +141,21 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "import") {
     const file = formData.get("file");
     if (!file || typeof file === "string" || file.size === 0) {
-      return data<ImportReply>({ status: "import-error", errors: [{ row: 0, field: "", message: "choose a CSV file to import" }] }, { status: 400 });
+      return data<ImportReply>({ status: "import-error", errors: [{ row: 0, field: "", message: serverT("choose a CSV file to import") }] }, { status: 400 });
     }
     if (file.size > MAX_UPLOAD_BYTES) {
-      return data<ImportReply>({ status: "import-error", errors: [{ row: 0, field: "", message: "the file is larger than 5 MB" }] }, { status: 413 });
+      return data<ImportReply>({ status: "import-error", errors: [{ row: 0, field: "", message: serverT("the file is larger than 5 MB") }] }, { status: 413 });
     }
     const result = importBudgetCsv(db, { kind: "user", actor: user }, await file.text(), `upload:${file.name}`);
     if (!result.ok) return data<ImportReply>({ status: "import-error", errors: result.errors }, { status: 400 });
     return data<ImportReply>({
       status: "import-ok",
-      message: `Imported ${plural(result.rows, "row", "rows")}: ${result.created} created, ${result.updated} updated.`,
+      message: serverT("Imported {{count}} rows: {{created}} created, {{updated}} updated.", {
+        ns: "finance",
+        count: result.rows,
+        created: result.created,
+        updated: result.updated,
+      }),
     });
   }
   return unknownIntent(formData);
@@ -153,6 +165,7 @@ export default function Budgets() {
   const { range, grid, categories, edit, hasLines, canEditAny, canEditAll } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const formatting = useFormatting();
+  const { t } = useTranslation("finance");
   const location = useLocation();
   const navigation = useNavigation();
   const importing = navigation.state === "submitting" && navigation.formData?.get("intent") === "import";
@@ -191,37 +204,37 @@ export default function Budgets() {
   return (
     <div className="finance-page">
       <PageHeader
-        title={TEXT.title}
-        description={TEXT.description}
+        title={t(TEXT.title)}
+        description={t(TEXT.description)}
         actions={
           <>
             <Link className="btn btn--secondary" to="/budgets/categories">
-              Categories &amp; envelopes
+              {t("Categories & envelopes")}
             </Link>
             <a className="btn btn--secondary" href={csvHref} download>
-              {TEXT.exportCsv}
+              {t(TEXT.exportCsv)}
             </a>
           </>
         }
       >
-        <Form method="get" className="range-form" aria-label={TEXT.range}>
-          <label htmlFor="range-from">{TEXT.from}</label>
+        <Form method="get" className="range-form" aria-label={t(TEXT.range)}>
+          <label htmlFor="range-from">{t(TEXT.from)}</label>
           <input id="range-from" name="from" type="month" defaultValue={range.from} required />
-          <label htmlFor="range-to">{TEXT.to}</label>
+          <label htmlFor="range-to">{t(TEXT.to)}</label>
           <input id="range-to" name="to" type="month" defaultValue={range.to} required />
           <button type="submit" className="btn btn--secondary">
-            {TEXT.show}
+            {t(TEXT.show)}
           </button>
           <span className="range-form__pager">
             <Link to={rangeHref(addMonths(range.from, -span), addMonths(range.to, -span))} preventScrollReset>
-              {TEXT.previous(span)}
+              {t("← Previous {{count}} months", { count: span })}
             </Link>
             <Link to={rangeHref(addMonths(range.from, span), addMonths(range.to, span))} preventScrollReset>
-              {TEXT.next(span)}
+              {t("Next {{count}} months →", { count: span })}
             </Link>
             {range.from !== range.latest.from || range.to !== range.latest.to ? (
               <Link to={rangeHref(range.latest.from, range.latest.to)} preventScrollReset>
-                {TEXT.latest}
+                {t(TEXT.latest)}
               </Link>
             ) : null}
           </span>
@@ -230,17 +243,17 @@ export default function Budgets() {
 
       {range.invalid ? (
         <p className="notice" role="status">
-          {TEXT.rangeError}
+          {t(TEXT.rangeError)}
         </p>
       ) : null}
-      {canEditAny && !canEditAll ? <p className="muted">{TEXT.ctoNote}</p> : null}
-      {!canEditAny ? <p className="muted">{TEXT.readOnly}</p> : null}
+      {canEditAny && !canEditAll ? <p className="muted">{t(TEXT.ctoNote)}</p> : null}
+      {!canEditAny ? <p className="muted">{t(TEXT.readOnly)}</p> : null}
       <ReplyMessage reply={reply} show="errors" />
 
-      <p className="bgrid-legend muted">{GRID_TEXT.legend}</p>
+      <p className="bgrid-legend muted">{t(GRID_TEXT.legend)}</p>
       {!hasLines ? (
-        <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.emptyWho}>
-          {TEXT.emptyBody}
+        <EmptyState title={t(TEXT.emptyTitle)} whoMay={t(TEXT.emptyWho)}>
+          {t(TEXT.emptyBody)}
         </EmptyState>
       ) : null}
       <BudgetGridTable
@@ -250,20 +263,20 @@ export default function Budgets() {
         editHref={editHref}
         cancelHref={cancelHref}
         editing={editing}
-        caption={TEXT.caption(formatMonth(range.from, formatting.locale), formatMonth(range.to, formatting.locale))}
+        caption={t(TEXT.caption, { from: formatMonth(range.from, formatting.locale), to: formatMonth(range.to, formatting.locale) })}
       />
 
       {canEditAny ? (
         <section className="panel finance-import" aria-labelledby="budget-import">
-          <h2 id="budget-import">{TEXT.importTitle}</h2>
-          <p className="muted">{TEXT.importHelp}</p>
-          {canEditAny && !canEditAll ? <p className="muted">{TEXT.ctoNote}</p> : null}
+          <h2 id="budget-import">{t(TEXT.importTitle)}</h2>
+          <p className="muted">{t(TEXT.importHelp)}</p>
+          {canEditAny && !canEditAll ? <p className="muted">{t(TEXT.ctoNote)}</p> : null}
           <Form method="post" encType="multipart/form-data" className="import-form">
             <input type="hidden" name="intent" value="import" />
-            <label htmlFor="budget-file">{TEXT.file}</label>
+            <label htmlFor="budget-file">{t(TEXT.file)}</label>
             <input id="budget-file" name="file" type="file" accept=".csv,text/csv" required />
             <button type="submit" className="btn btn--primary" disabled={importing}>
-              {importing ? TEXT.importing : TEXT.importButton}
+              {importing ? t(TEXT.importing) : t(TEXT.importButton)}
             </button>
           </Form>
           {importReply?.status === "import-ok" ? (
@@ -271,7 +284,7 @@ export default function Budgets() {
               {importReply.message}
             </p>
           ) : null}
-          {importReply?.status === "import-error" ? <CsvErrorList errors={importReply.errors} title={TEXT.importRefused} /> : null}
+          {importReply?.status === "import-error" ? <CsvErrorList errors={importReply.errors} title={t(TEXT.importRefused)} /> : null}
         </section>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { assertPermission, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
@@ -10,6 +11,9 @@ import { CheckboxField, Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatMoney } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -33,10 +37,15 @@ import { BUDGET_GROUPS } from "../../db/schema/enums";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = () => [{ title: "Budget categories · Strategy Tracker" }];
+export const handle = { i18n: ["finance"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "finance");
+  return [{ title: pageTitle(t, t("Budget categories")) }];
+};
 
 // not imported from the .server model: the component needs them in the browser too
-const GROUP_LABELS: Record<BudgetGroup, string> = { it: "IT", payroll: "Payroll", other: "Other" };
+const GROUP_LABELS: Record<BudgetGroup, string> = { it: N_("IT"), payroll: N_("Payroll"), other: N_("Other") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
@@ -61,8 +70,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 function schemas() {
-  const name = z.string({ error: "is required" }).min(1, "is required").max(80, "must be at most 80 characters");
-  const group = z.enum(BUDGET_GROUPS, { error: "must be IT, payroll or other" });
+  const name = z
+    .string({ error: N_("is required", "validation") })
+    .min(1, N_("is required", "validation"))
+    .max(80, N_("must be at most 80 characters", "validation"));
+  const group = z.enum(BUDGET_GROUPS, { error: N_("must be IT, payroll or other", "validation") });
   // an unticked checkbox is absent from the body
   const fields = { name, group, isSalesMarketing: checkboxSchema.optional().transform((v) => v ?? false) };
   return {
@@ -72,7 +84,11 @@ function schemas() {
     envelope: z.object({
       intent: z.literal("envelope"),
       categoryId: idSchema,
-      year: z.coerce.number({ error: "must be a year" }).int().min(2000, "must be 2000–2100").max(2100, "must be 2000–2100"),
+      year: z.coerce
+        .number({ error: N_("must be a year", "validation") })
+        .int()
+        .min(2000, N_("must be 2000–2100", "validation"))
+        .max(2100, N_("must be 2000–2100", "validation")),
       // empty: remove the envelope
       amount: nonNegativeEurosSchema.optional(),
     }),
@@ -89,10 +105,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(formData, s.create, "create");
     if (!parsed.ok) return badRequest(parsed.reply);
     const { intent: _i, ...input } = parsed.data;
-    if (!can(user, "finance:edit", { categoryIsIt: input.group === "it" })) return fieldError(formData, "group", "a CTO adds IT categories only", "create");
-    if (categoryNameTaken(db, input.name)) return fieldError(formData, "name", "is already the name of a category", "create");
+    if (!can(user, "finance:edit", { categoryIsIt: input.group === "it" }))
+      return fieldError(formData, "group", N_("a CTO adds IT categories only", "validation"), "create");
+    if (categoryNameTaken(db, input.name)) return fieldError(formData, "name", N_("is already the name of a category", "validation"), "create");
     createCategory(db, user, input);
-    return { status: "ok", intent: "create", message: `Category ${input.name} added.` } satisfies FormReply;
+    return { status: "ok", intent: "create", message: serverT("Category {{name}} added.", { ns: "finance", name: input.name }) } satisfies FormReply;
   }
   const categoryId = Number(formData.get("categoryId"));
   const rowIntent = `${intent}-${Number.isSafeInteger(categoryId) ? categoryId : "?"}`;
@@ -101,30 +118,38 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return badRequest(parsed.reply);
     const { intent: _i, categoryId: id, ...input } = parsed.data;
     const row = getCategoryRow(db, id);
-    if (!row) return fieldError(formData, "categoryId", "no such category", rowIntent);
+    if (!row) return fieldError(formData, "categoryId", N_("no such category", "validation"), rowIntent);
     assertPermission(user, "finance:edit", { categoryIsIt: row.isIt });
-    if (!can(user, "finance:edit", { categoryIsIt: input.group === "it" })) return fieldError(formData, "group", "a CTO manages IT categories only", rowIntent);
-    if (categoryNameTaken(db, input.name, id)) return fieldError(formData, "name", "is already the name of another category", rowIntent);
+    if (!can(user, "finance:edit", { categoryIsIt: input.group === "it" }))
+      return fieldError(formData, "group", N_("a CTO manages IT categories only", "validation"), rowIntent);
+    if (categoryNameTaken(db, input.name, id)) return fieldError(formData, "name", N_("is already the name of another category", "validation"), rowIntent);
     updateCategory(db, user, id, input);
-    return { status: "ok", intent: rowIntent, message: `Category ${input.name} saved.` } satisfies FormReply;
+    return { status: "ok", intent: rowIntent, message: serverT("Category {{name}} saved.", { ns: "finance", name: input.name }) } satisfies FormReply;
   }
   if (intent === "archive" || intent === "restore") {
     const parsed = parseForm(formData, s.archive, rowIntent);
     if (!parsed.ok) return badRequest(parsed.reply);
     const row = getCategoryRow(db, parsed.data.categoryId);
-    if (!row) return fieldError(formData, "categoryId", "no such category", rowIntent);
+    if (!row) return fieldError(formData, "categoryId", N_("no such category", "validation"), rowIntent);
     assertPermission(user, "finance:edit", { categoryIsIt: row.isIt });
     setCategoryArchived(db, user, row.id, intent === "archive");
-    return { status: "ok", intent: rowIntent, message: `Category ${row.name} ${intent === "archive" ? "archived" : "restored"}.` } satisfies FormReply;
+    return {
+      status: "ok",
+      intent: rowIntent,
+      message:
+        intent === "archive"
+          ? serverT("Category {{name}} archived.", { ns: "finance", name: row.name })
+          : serverT("Category {{name}} restored.", { ns: "finance", name: row.name }),
+    } satisfies FormReply;
   }
   if (intent === "envelope") {
     const parsed = parseForm(formData, s.envelope, rowIntent);
     if (!parsed.ok) return badRequest(parsed.reply);
     const row = getCategoryRow(db, parsed.data.categoryId);
-    if (!row) return fieldError(formData, "categoryId", "no such category", rowIntent);
+    if (!row) return fieldError(formData, "categoryId", N_("no such category", "validation"), rowIntent);
     assertPermission(user, "finance:edit", { categoryIsIt: row.isIt });
     setEnvelope(db, user, row.id, parsed.data.year, parsed.data.amount ?? null);
-    return { status: "ok", intent: rowIntent, message: `Envelope of ${row.name} saved.` } satisfies FormReply;
+    return { status: "ok", intent: rowIntent, message: serverT("Envelope of {{name}} saved.", { ns: "finance", name: row.name }) } satisfies FormReply;
   }
   return unknownIntent(formData);
 }
@@ -139,49 +164,53 @@ export default function BudgetCategories() {
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const { user, formatting } = useRootData();
-  const money = (c: number | null) => (c === null ? <span className="dl-muted">no envelope</span> : formatMoney(c, formatting));
+  const { t } = useTranslation("finance");
+  const money = (c: number | null) => (c === null ? <span className="dl-muted">{t("no envelope")}</span> : formatMoney(c, formatting));
   const mayEdit = (group: BudgetGroup) => can(user, "finance:edit", { categoryIsIt: group === "it" });
-  const groupOptions = BUDGET_GROUPS.filter((g) => mayEdit(g)).map((g) => ({ value: g, label: GROUP_LABELS[g] }));
+  const groupOptions = BUDGET_GROUPS.filter((g) => mayEdit(g)).map((g) => ({ value: g, label: t(GROUP_LABELS[g]) }));
   const busy = (intent: string) =>
     navigation.state === "submitting" && `${navigation.formData?.get("intent")}-${navigation.formData?.get("categoryId")}` === intent;
-  const remaining = (t: { envelopeCents: number | null; actualCents: number }) => (t.envelopeCents === null ? null : t.envelopeCents - t.actualCents);
+  const remaining = (x: { envelopeCents: number | null; actualCents: number }) => (x.envelopeCents === null ? null : x.envelopeCents - x.actualCents);
   return (
     <>
       <PageHeader
-        title="Budget categories"
-        eyebrow={<Link to="/budgets">← Budgets</Link>}
-        description="The categories budget lines are planned and spent in, grouped (IT, payroll, other), with an annual envelope per category: planned and actual are summed over the fiscal year so each envelope is a cap you can watch."
+        title={t("Budget categories")}
+        eyebrow={<Link to="/budgets">← {t("Budgets")}</Link>}
+        description={t(
+          "The categories budget lines are planned and spent in, grouped (IT, payroll, other), with an annual envelope per category: planned and actual are summed over the fiscal year so each envelope is a cap you can watch.",
+        )}
       >
-        <nav className="range-form" aria-label="Fiscal year">
+        <nav className="range-form" aria-label={t("Fiscal year")}>
           <Link to={`?year=${year - 1}`}>← {year - 1}</Link>
-          <strong>Fiscal year {label}</strong> ({months.from} to {months.to})<Link to={`?year=${year + 1}`}>{year + 1} →</Link>
-          {year !== current ? <Link to="?">this year</Link> : null}
+          <strong>{t("Fiscal year {{label}}", { label })}</strong> {t("({{from}} to {{to}})", { from: months.from, to: months.to })}
+          <Link to={`?year=${year + 1}`}>{year + 1} →</Link>
+          {year !== current ? <Link to="?">{t("this year")}</Link> : null}
         </nav>
       </PageHeader>
       <ReplyMessage reply={reply} />
       <Card>
         <div className="table-scroll">
           <table className="simple" data-testid="category-table">
-            <caption className="visually-hidden">Budget categories, fiscal year {label}: envelope, planned, actual</caption>
+            <caption className="visually-hidden">{t("Budget categories, fiscal year {{label}}: envelope, planned, actual", { label })}</caption>
             <thead>
               <tr>
-                <th scope="col">Category</th>
-                <th scope="col">Group</th>
-                <th scope="col">Sales &amp; marketing (CAC)</th>
+                <th scope="col">{t("Category")}</th>
+                <th scope="col">{t("Group")}</th>
+                <th scope="col">{t("Sales & marketing (CAC)")}</th>
                 <th scope="col" className="dl-num">
-                  Envelope
+                  {t("Envelope")}
                 </th>
                 <th scope="col" className="dl-num">
-                  Planned
+                  {t("Planned")}
                 </th>
                 <th scope="col" className="dl-num">
-                  Actual
+                  {t("Actual")}
                 </th>
                 <th scope="col" className="dl-num">
-                  Left in envelope
+                  {t("Left in envelope")}
                 </th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t("Actions")}</span>
                 </th>
               </tr>
             </thead>
@@ -205,7 +234,7 @@ export default function BudgetCategories() {
                           <input
                             form={`cat-${r.id}`}
                             name="name"
-                            aria-label={`Name of ${r.name}`}
+                            aria-label={t("Name of {{name}}", { name: r.name })}
                             defaultValue={valueOf(reply, "name", r.name, upd)}
                             className="dl-cell-input"
                             maxLength={80}
@@ -215,7 +244,7 @@ export default function BudgetCategories() {
                         </>
                       ) : (
                         <>
-                          {r.name} {r.archived ? <Badge tone="neutral">archived</Badge> : null}
+                          {r.name} {r.archived ? <Badge tone="neutral">{t("archived")}</Badge> : null}
                         </>
                       )}
                     </th>
@@ -225,7 +254,7 @@ export default function BudgetCategories() {
                           <select
                             form={`cat-${r.id}`}
                             name="group"
-                            aria-label={`Group of ${r.name}`}
+                            aria-label={t("Group of {{name}}", { name: r.name })}
                             defaultValue={valueOf(reply, "group", r.group, upd)}
                             className="dl-cell-input"
                           >
@@ -238,7 +267,7 @@ export default function BudgetCategories() {
                           {errs?.group ? <p className="field-error">{errs.group.join(", ")}</p> : null}
                         </>
                       ) : (
-                        GROUP_LABELS[r.group]
+                        t(GROUP_LABELS[r.group])
                       )}
                     </td>
                     <td>
@@ -247,13 +276,13 @@ export default function BudgetCategories() {
                           form={`cat-${r.id}`}
                           type="checkbox"
                           name="isSalesMarketing"
-                          aria-label={`${r.name} counts as sales and marketing`}
+                          aria-label={t("{{name}} counts as sales and marketing", { name: r.name })}
                           defaultChecked={r.isSalesMarketing}
                         />
                       ) : r.isSalesMarketing ? (
-                        "yes"
+                        t("yes")
                       ) : (
-                        "no"
+                        t("no")
                       )}
                     </td>
                     <td className="dl-num">
@@ -265,15 +294,16 @@ export default function BudgetCategories() {
                           <input
                             name="amount"
                             inputMode="decimal"
-                            aria-label={`Envelope of ${r.name} for ${label}`}
+                            aria-label={t("Envelope of {{name}} for {{label}}", { name: r.name, label })}
                             defaultValue={valueOf(reply, "amount", centsToInput(r.envelopeCents), env)}
-                            placeholder="none"
+                            placeholder={t("none")}
                             className="dl-cell-input dl-num"
                             size={10}
                             aria-invalid={envErrs?.amount ? true : undefined}
                           />
                           <Button size="sm" pending={busy(env)} pendingLabel="…">
-                            Set<span className="visually-hidden"> envelope of {r.name}</span>
+                            {t("Set")}
+                            <span className="visually-hidden"> {t("envelope of {{name}}", { name: r.name })}</span>
                           </Button>
                           {envErrs ? <p className="field-error">{Object.values(envErrs).flat().join(", ")}</p> : null}
                         </Form>
@@ -283,7 +313,7 @@ export default function BudgetCategories() {
                     </td>
                     <td className="dl-num">{formatMoney(r.plannedCents, formatting)}</td>
                     <td className="dl-num">
-                      {r.actualMonths === 0 ? <span className="dl-muted">no actual yet</span> : formatMoney(r.actualCents, formatting)}
+                      {r.actualMonths === 0 ? <span className="dl-muted">{t("no actual yet")}</span> : formatMoney(r.actualCents, formatting)}
                     </td>
                     <td className="dl-num" data-over={left !== null && left < 0 ? "true" : undefined}>
                       {left === null ? "—" : <span className={left < 0 ? "text-bad" : undefined}>{formatMoney(left, formatting)}</span>}
@@ -291,8 +321,9 @@ export default function BudgetCategories() {
                     <td>
                       <div className="inline-actions">
                         {editable ? (
-                          <Button form={`cat-${r.id}`} size="sm" pending={busy(upd)} pendingLabel="Saving…">
-                            Save<span className="visually-hidden"> {r.name}</span>
+                          <Button form={`cat-${r.id}`} size="sm" pending={busy(upd)} pendingLabel={t("Saving…")}>
+                            {t("Save")}
+                            <span className="visually-hidden"> {r.name}</span>
                           </Button>
                         ) : null}
                         {mayEdit(r.group) ? (
@@ -300,7 +331,7 @@ export default function BudgetCategories() {
                             <input type="hidden" name="intent" value={r.archived ? "restore" : "archive"} />
                             <input type="hidden" name="categoryId" value={r.id} />
                             <Button size="sm" variant="ghost">
-                              {r.archived ? "Restore" : "Archive"}
+                              {r.archived ? t("Restore") : t("Archive")}
                               <span className="visually-hidden"> {r.name}</span>
                             </Button>
                           </Form>
@@ -314,19 +345,19 @@ export default function BudgetCategories() {
             <tfoot>
               {(
                 [
-                  ["IT group", totals.it],
-                  ["All categories", totals.all],
+                  [N_("IT group"), totals.it],
+                  [N_("All categories"), totals.all],
                 ] as const
-              ).map(([name, t]) => {
-                const left = remaining(t);
+              ).map(([name, tot]) => {
+                const left = remaining(tot);
                 return (
                   <tr key={name} data-total={name}>
                     <th scope="row" colSpan={3}>
-                      {name}
+                      {t(name)}
                     </th>
-                    <td className="dl-num">{money(t.envelopeCents)}</td>
-                    <td className="dl-num">{formatMoney(t.plannedCents, formatting)}</td>
-                    <td className="dl-num">{formatMoney(t.actualCents, formatting)}</td>
+                    <td className="dl-num">{money(tot.envelopeCents)}</td>
+                    <td className="dl-num">{formatMoney(tot.plannedCents, formatting)}</td>
+                    <td className="dl-num">{formatMoney(tot.actualCents, formatting)}</td>
                     <td className="dl-num">
                       {left === null ? "—" : <span className={left < 0 ? "text-bad" : undefined}>{formatMoney(left, formatting)}</span>}
                     </td>
@@ -338,16 +369,17 @@ export default function BudgetCategories() {
           </table>
         </div>
         <p className="muted">
-          Planned and actual: Σ of the budget lines of the fiscal year's months (a month without an actual counts 0). An archived category keeps its lines (burn
-          still counts them) and leaves the budget grid once it has none in view.
+          {t(
+            "Planned and actual: Σ of the budget lines of the fiscal year's months (a month without an actual counts 0). An archived category keeps its lines (burn still counts them) and leaves the budget grid once it has none in view.",
+          )}
         </p>
       </Card>
       {groupOptions.length ? (
-        <Card title="Add a category">
+        <Card title={t("Add a category")}>
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="create" />
             <Field
-              label="Name"
+              label={t("Name")}
               name="name"
               required
               maxLength={80}
@@ -355,18 +387,22 @@ export default function BudgetCategories() {
               errors={fieldErrorsOf(reply, "name", "create")}
             />
             <SelectField
-              label="Group"
+              label={t("Group")}
               name="group"
               required
               options={groupOptions}
               defaultValue={valueOf(reply, "group", groupOptions[0]?.value, "create")}
               errors={fieldErrorsOf(reply, "group", "create")}
-              hint="IT categories are the CTO's and make the IT budget"
+              hint={t("IT categories are the CTO's and make the IT budget")}
             />
-            <CheckboxField label="Counts as sales & marketing (CAC)" name="isSalesMarketing" />
+            <CheckboxField label={t("Counts as sales & marketing (CAC)")} name="isSalesMarketing" />
             <div>
-              <Button variant="primary" pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "create"} pendingLabel="Adding…">
-                Add category
+              <Button
+                variant="primary"
+                pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "create"}
+                pendingLabel={t("Adding…")}
+              >
+                {t("Add category")}
               </Button>
             </div>
           </Form>

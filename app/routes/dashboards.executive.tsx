@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { BurnByCategoryChart, CashCurveChart, MrrTrendChart } from "~/components/finance/exec-charts";
 import financeCss from "~/components/finance/finance.css";
@@ -14,9 +15,11 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { getExecutiveDashboard, type HeadcountFigures } from "~/dashboards/executive.server";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { formatDate, formatMoney, formatMonth, formatNumber, formatPercent, type FormatOptions } from "~/lib/format";
 import { BURN_BANDS_SOURCE, burnMultipleBand } from "~/lib/metrics/burn-bands";
-import { FORMULAS, NOT_BURNING_LABEL, type FinanceMetrics } from "~/lib/metrics/finance";
+import { FORMULAS, type FinanceMetrics } from "~/lib/metrics/finance";
 import { addMonths } from "~/lib/months";
 import { monthSchema } from "~/lib/validation.server";
 import { isColumnWithheld } from "~/lib/withheld";
@@ -25,39 +28,46 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Executive dashboard",
-  description: "How long the money lasts, how fast revenue grows, and what the hiring plan does to runway.",
-  asOf: "As of",
-  show: "Show",
-  asOfHint: "Closed months only (a month is closed when it has a finance snapshot).",
-  vsPrevious: (m: string) => `vs ${m}`,
-  emptyTitle: "No closed month yet",
-  emptyAsOfTitle: (m: string) => `No closed month on or before ${m}`,
-  latest: "Show the latest closed month",
-  emptyBody: "Finance metrics need at least one finance snapshot (cash at month end) and the budget actuals of that month.",
-  emptyWho: "the CEO records snapshots; the CEO and the CTO (IT categories) enter budget actuals",
-  addSnapshot: "Record a finance snapshot",
-  finance: "Cash and burn",
-  saas: "Revenue and customers",
-  team: "Team",
-  charts: "Trends and forecast",
-  hiringImpact: "What each open requisition does to the zero-cash date",
-  hiringImpactHelp:
+  title: N_("Executive dashboard"),
+  description: N_("How long the money lasts, how fast revenue grows, and what the hiring plan does to runway."),
+  asOf: N_("As of"),
+  show: N_("Show"),
+  asOfHint: N_("Closed months only (a month is closed when it has a finance snapshot)."),
+  vsPrevious: N_("vs {{month}}"),
+  emptyTitle: N_("No closed month yet"),
+  emptyAsOfTitle: N_("No closed month on or before {{month}}"),
+  latest: N_("Show the latest closed month"),
+  emptyBody: N_("Finance metrics need at least one finance snapshot (cash at month end) and the budget actuals of that month."),
+  emptyWho: N_("the CEO records snapshots; the CEO and the CTO (IT categories) enter budget actuals"),
+  addSnapshot: N_("Record a finance snapshot"),
+  finance: N_("Cash and burn"),
+  saas: N_("Revenue and customers"),
+  team: N_("Team"),
+  charts: N_("Trends and forecast"),
+  hiringImpact: N_("What each open requisition does to the zero-cash date"),
+  hiringImpactHelp: N_(
     "Δ days = zero-cash date with every open requisition − the same without this one (negative: this hire brings zero cash earlier). Requisitions that are hired or cancelled are not counted.",
-  hidden: "hidden",
-  withheld: "Monthly costs and their effect on the zero-cash date are not shown: they derive from salaries your role may not see.",
-  noRequisitions: "No open requisition: the forecast with and without the hiring plan are the same.",
-  notBurning: NOT_BURNING_LABEL,
-  alive: "Default alive",
-  dead: "Default dead",
-  months: (n: string) => `${n} months`,
-  headcountFormula:
+  ),
+  hidden: N_("hidden"),
+  withheld: N_("Monthly costs and their effect on the zero-cash date are not shown: they derive from salaries your role may not see."),
+  noRequisitions: N_("No open requisition: the forecast with and without the hiring plan are the same."),
+  notBurning: N_("not burning"),
+  alive: N_("Default alive"),
+  dead: N_("Default dead"),
+  months: N_("{{n}} months"),
+  headcountFormula: N_(
     "Actual (people.headcount): employees whose start date ≤ today < end date. Planned (people.headcount_planned): employees at the end of the current month plus the open requisitions (not hired, not cancelled) whose target start month is this month or earlier. Target: the company headcount target (settings).",
-  pinned: "Pinned KPIs",
-  pinnedHint: "KPIs pinned to this dashboard (pin or unpin one on its page): latest value, the cycle's target and the change since the previous value.",
+  ),
+  pinned: N_("Pinned KPIs"),
+  pinnedHint: N_("KPIs pinned to this dashboard (pin or unpin one on its page): latest value, the cycle's target and the change since the previous value."),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Executive dashboard · Strategy Tracker" }];
+export const handle = { i18n: ["finance", "metrics", "okrs", "risks", "governance", "plans", "kpis", "hiring"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "finance");
+  return [{ title: pageTitle(t, t("Executive dashboard")) }];
+};
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -70,7 +80,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Fmt = FormatOptions;
 const IMPACTS_SHOWN = 10;
-const HORIZON_TEXT = "36 months";
 
 function change(
   cur: number | null,
@@ -78,11 +87,12 @@ function change(
   direction: "higher" | "lower",
   format: (d: number) => string,
   comparedTo: string,
+  t: (key: string) => string,
 ): KpiChange | undefined {
   if (prev === undefined) return undefined;
-  if (cur === null || prev === null) return { value: null, formatted: "no comparison", direction, comparedTo };
+  if (cur === null || prev === null) return { value: null, formatted: t("no comparison"), direction, comparedTo };
   const d = cur - prev;
-  return { value: d, formatted: d === 0 ? "unchanged" : format(d), direction, comparedTo };
+  return { value: d, formatted: d === 0 ? t("unchanged") : format(d), direction, comparedTo };
 }
 
 function Tiles({
@@ -100,103 +110,115 @@ function Tiles({
   prevHeadcount: { actual: number; month: string } | null;
   headcountTarget: number | null;
 }) {
+  const { t } = useTranslation("finance");
+  const tm = (text: string) => t(text, { ns: "metrics" });
   const M = m.asOfMonth;
   const win = `${formatMonth(m.windowMonths[0] ?? M, fmt.locale)} – ${formatMonth(M, fmt.locale)}`;
-  const cmp = p ? TEXT.vsPrevious(formatMonth(p.asOfMonth, fmt.locale)) : "";
+  const cmp = p ? t(TEXT.vsPrevious, { month: formatMonth(p.asOfMonth, fmt.locale) }) : "";
   const pm = p ?? null;
   const P = <K extends keyof FinanceMetrics>(k: K): FinanceMetrics[K] | null | undefined => (pm ? pm[k] : undefined);
   const money = (c: number | null) => formatMoney(c, fmt);
   const dMoney = (d: number) => formatMoney(d, { ...fmt, compact: true, signed: true });
   const pct = (x: number | null, digits = 1) => formatPercent(x, digits, fmt.locale);
-  const dPts = (d: number) => `${formatNumber(d * 100, { locale: fmt.locale, digits: 1, signed: true })} pts`;
+  const dPts = (d: number) => t("{{n}} pts", { n: formatNumber(d * 100, { locale: fmt.locale, digits: 1, signed: true }) });
   const dNum = (d: number) => formatNumber(d, { locale: fmt.locale, digits: 1, signed: true }) ?? "";
   const budgetsWindow = `/budgets?from=${addMonths(M, -2)}&to=${M}`;
   const snapshots = `/finance/snapshots?q=${M}`;
-  const windowText = (key: keyof typeof FORMULAS) => `${FORMULAS[key].window} Here: ${win}.`;
+  const windowText = (key: keyof typeof FORMULAS) => t("{{window}} Here: {{range}}.", { window: tm(FORMULAS[key].window), range: win });
   const band = burnMultipleBand(m.burnMultiple);
+  const F = (key: keyof typeof FORMULAS) => ({ label: tm(FORMULAS[key].label), formula: tm(FORMULAS[key].formula), window: tm(FORMULAS[key].window) });
 
   return (
     <>
-      <h2 className="exec-section-title">{TEXT.finance}</h2>
+      <h2 className="exec-section-title">{t(TEXT.finance)}</h2>
       <div className="exec-tiles">
         <KpiTile
-          label="Cash"
+          label={t("Cash")}
           metric={{ id: "finance.cash", value: m.cashCents, asOf: M }}
           value={money(m.cashCents)}
-          formula="Cash at the end of M, from the finance snapshot."
-          window={`Month M = ${formatMonth(M, fmt.locale)}.`}
+          formula={t("Cash at the end of M, from the finance snapshot.")}
+          window={t("Month M = {{month}}.", { month: formatMonth(M, fmt.locale) })}
           href={snapshots}
-          change={change(m.cashCents, P("cashCents"), "higher", dMoney, cmp)}
+          change={change(m.cashCents, P("cashCents"), "higher", dMoney, cmp, t)}
         />
         <KpiTile
-          label={FORMULAS.avgNetBurn.label}
+          label={F("avgNetBurn").label}
           metric={{ id: "finance.avg_net_burn", value: m.avgNetBurnCents, asOf: M }}
           value={money(m.avgNetBurnCents)}
-          formula={`${FORMULAS.avgNetBurn.formula} ${FORMULAS.grossBurn.label}: ${FORMULAS.grossBurn.formula} ${FORMULAS.netBurn.label}: ${FORMULAS.netBurn.formula}`}
+          formula={`${F("avgNetBurn").formula} ${t("{{label}}: {{formula}}", { label: F("grossBurn").label, formula: F("grossBurn").formula })} ${t("{{label}}: {{formula}}", { label: F("netBurn").label, formula: F("netBurn").formula })}`}
           window={windowText("avgNetBurn")}
           href={budgetsWindow}
-          change={change(m.avgNetBurnCents, P("avgNetBurnCents"), "lower", dMoney, cmp)}
+          change={change(m.avgNetBurnCents, P("avgNetBurnCents"), "lower", dMoney, cmp, t)}
           footnote={
             <>
-              Gross burn <span {...metricAttributes({ id: "finance.gross_burn", value: m.grossBurnCents, asOf: M })}>{money(m.grossBurnCents)}</span>, net burn{" "}
-              <span {...metricAttributes({ id: "finance.net_burn", value: m.netBurnCents, asOf: M })}>{money(m.netBurnCents)}</span> in{" "}
-              {formatMonth(M, fmt.locale)}
+              {t("Gross burn")} <span {...metricAttributes({ id: "finance.gross_burn", value: m.grossBurnCents, asOf: M })}>{money(m.grossBurnCents)}</span>,{" "}
+              {t("net burn")} <span {...metricAttributes({ id: "finance.net_burn", value: m.netBurnCents, asOf: M })}>{money(m.netBurnCents)}</span>{" "}
+              {t("in {{month}}", { month: formatMonth(M, fmt.locale) })}
             </>
           }
         />
         <KpiTile
-          label={FORMULAS.runway.label}
+          label={F("runway").label}
           metric={{ id: "finance.runway_months", value: m.runwayMonths, asOf: M }}
-          value={m.runwayMonths === null ? TEXT.notBurning : TEXT.months(formatNumber(m.runwayMonths, { locale: fmt.locale, digits: 1 }))}
-          formula={`${FORMULAS.runway.formula} ${FORMULAS.zeroCashDate.label}: ${FORMULAS.zeroCashDate.formula}`}
+          value={m.runwayMonths === null ? t(TEXT.notBurning) : t(TEXT.months, { n: formatNumber(m.runwayMonths, { locale: fmt.locale, digits: 1 }) })}
+          formula={`${F("runway").formula} ${t("{{label}}: {{formula}}", { label: F("zeroCashDate").label, formula: F("zeroCashDate").formula })}`}
           window={windowText("runway")}
           href={budgetsWindow}
-          change={change(m.runwayMonths, P("runwayMonths"), "higher", (d) => `${dNum(d)} months`, cmp)}
+          change={change(m.runwayMonths, P("runwayMonths"), "higher", (d) => t(TEXT.months, { n: dNum(d) }), cmp, t)}
           footnote={
             <span {...metricAttributes({ id: "finance.zero_cash_date", value: m.zeroCashDate, asOf: M })}>
-              {m.zeroCashDate ? `Zero cash on ${formatDate(m.zeroCashDate, "UTC", fmt.locale)}` : `Zero-cash date: ${TEXT.notBurning}`}
+              {m.zeroCashDate ? t("Zero cash on {{date}}", { date: formatDate(m.zeroCashDate, "UTC", fmt.locale) }) : t("Zero-cash date: not burning")}
             </span>
           }
         />
         <KpiTile
-          label={FORMULAS.defaultAlive.label}
+          label={F("defaultAlive").label}
           metric={{ id: "finance.default_alive", value: m.defaultAlive ? 1 : 0, asOf: M }}
-          value={m.defaultAlive ? TEXT.alive : TEXT.dead}
-          formula={`${FORMULAS.defaultAlive.formula} ${FORMULAS.growthNeeded.label}: ${FORMULAS.growthNeeded.formula}`}
-          window={`${FORMULAS.defaultAlive.window} g over ${win}.`}
+          value={m.defaultAlive ? t(TEXT.alive) : t(TEXT.dead)}
+          formula={`${F("defaultAlive").formula} ${t("{{label}}: {{formula}}", { label: F("growthNeeded").label, formula: F("growthNeeded").formula })}`}
+          window={t("{{window}} g over {{range}}.", { window: F("defaultAlive").window, range: win })}
           href={snapshots}
           // alive both months: no growth is needed either time, so there is no change to show
-          change={m.defaultAlive && pm?.defaultAlive ? undefined : change(m.growthNeeded, P("growthNeeded"), "lower", (d) => `${dPts(d)} growth needed`, cmp)}
+          change={
+            m.defaultAlive && pm?.defaultAlive
+              ? undefined
+              : change(m.growthNeeded, P("growthNeeded"), "lower", (d) => t("{{points}} growth needed", { points: dPts(d) }), cmp, t)
+          }
           footnote={
             m.defaultAlive
-              ? `Growth g ${pct(m.monthlyGrowth)} / month is enough${pm?.defaultAlive ? ` (default alive in ${formatMonth(pm.asOfMonth, fmt.locale)} too)` : ""}`
+              ? pm?.defaultAlive
+                ? t("Growth g {{g}} / month is enough (default alive in {{month}} too)", {
+                    g: pct(m.monthlyGrowth),
+                    month: formatMonth(pm.asOfMonth, fmt.locale),
+                  })
+                : t("Growth g {{g}} / month is enough", { g: pct(m.monthlyGrowth) })
               : m.growthNeeded === null
-                ? `No growth up to 100 %/month makes it alive (g is ${pct(m.monthlyGrowth)})`
-                : `Growth needed ${pct(m.growthNeeded)} / month (g is ${pct(m.monthlyGrowth)})`
+                ? t("No growth up to 100 %/month makes it alive (g is {{g}})", { g: pct(m.monthlyGrowth) })
+                : t("Growth needed {{needed}} / month (g is {{g}})", { needed: pct(m.growthNeeded), g: pct(m.monthlyGrowth) })
           }
         />
         <KpiTile
-          label={FORMULAS.burnMultiple.label}
+          label={F("burnMultiple").label}
           metric={{ id: "finance.burn_multiple", value: m.burnMultiple, asOf: M }}
           value={m.burnMultiple === null ? null : `${formatNumber(m.burnMultiple, { locale: fmt.locale, digits: 2 })}×`}
-          formula={`${FORMULAS.burnMultiple.formula} ${BURN_BANDS_SOURCE}`}
-          window={FORMULAS.burnMultiple.window}
+          formula={`${F("burnMultiple").formula} ${tm(BURN_BANDS_SOURCE)}`}
+          window={F("burnMultiple").window}
           href={`/budgets?from=${addMonths(M, -3)}&to=${M}`}
-          change={change(m.burnMultiple, P("burnMultiple"), "lower", dNum, cmp)}
-          footnote={band ? `Band: ${band}` : "No band: MRR did not grow over the last 3 months, or M−3 is not closed"}
+          change={change(m.burnMultiple, P("burnMultiple"), "lower", dNum, cmp, t)}
+          footnote={band ? t("Band: {{band}}", { band: tm(band) }) : t("No band: MRR did not grow over the last 3 months, or M−3 is not closed")}
         />
       </div>
 
-      <h2 className="exec-section-title">{TEXT.saas}</h2>
+      <h2 className="exec-section-title">{t(TEXT.saas)}</h2>
       <div className="exec-tiles">
         <KpiTile
-          label={FORMULAS.mrr.label}
+          label={F("mrr").label}
           metric={{ id: "finance.mrr", value: m.mrrCents, asOf: M }}
           value={money(m.mrrCents)}
-          formula={`${FORMULAS.mrr.formula} ARR: ${FORMULAS.arr.formula}`}
-          window={FORMULAS.mrr.window}
+          formula={`${F("mrr").formula} ${t("{{label}}: {{formula}}", { label: F("arr").label, formula: F("arr").formula })}`}
+          window={F("mrr").window}
           href={snapshots}
-          change={change(m.mrrCents, P("mrrCents"), "higher", dMoney, cmp)}
+          change={change(m.mrrCents, P("mrrCents"), "higher", dMoney, cmp, t)}
           footnote={
             <>
               ARR <span {...metricAttributes({ id: "finance.arr", value: m.arrCents, asOf: M })}>{money(m.arrCents)}</span>
@@ -204,70 +226,72 @@ function Tiles({
           }
         />
         <KpiTile
-          label={FORMULAS.monthlyGrowth.label}
+          label={F("monthlyGrowth").label}
           metric={{ id: "finance.revenue_growth", value: m.monthlyGrowth, asOf: M }}
           value={pct(m.monthlyGrowth)}
-          formula={FORMULAS.monthlyGrowth.formula}
-          window={FORMULAS.monthlyGrowth.window}
+          formula={F("monthlyGrowth").formula}
+          window={F("monthlyGrowth").window}
           href={`/finance/snapshots?sort=month&dir=desc`}
-          change={change(m.monthlyGrowth, P("monthlyGrowth"), "higher", dPts, cmp)}
+          change={change(m.monthlyGrowth, P("monthlyGrowth"), "higher", dPts, cmp, t)}
         />
         <KpiTile
-          label="Customers"
+          label={t("Customers")}
           metric={{ id: "finance.customers", value: m.customers, asOf: M }}
           value={formatNumber(m.customers, { locale: fmt.locale, digits: 0 })}
-          formula="Customers at the end of M, from the finance snapshot."
-          window={`Month M = ${formatMonth(M, fmt.locale)}.`}
+          formula={t("Customers at the end of M, from the finance snapshot.")}
+          window={t("Month M = {{month}}.", { month: formatMonth(M, fmt.locale) })}
           href={snapshots}
-          change={change(m.customers, P("customers"), "higher", (d) => formatNumber(d, { locale: fmt.locale, digits: 0, signed: true }), cmp)}
+          change={change(m.customers, P("customers"), "higher", (d) => formatNumber(d, { locale: fmt.locale, digits: 0, signed: true }), cmp, t)}
         />
         <KpiTile
-          label={FORMULAS.churn.label}
+          label={F("churn").label}
           metric={{ id: "finance.churn", value: m.churnRate, asOf: M }}
           value={pct(m.churnRate)}
-          formula={FORMULAS.churn.formula}
+          formula={F("churn").formula}
           window={windowText("churn")}
           href={`/finance/snapshots?sort=month&dir=desc`}
-          change={change(m.churnRate, P("churnRate"), "lower", dPts, cmp)}
+          change={change(m.churnRate, P("churnRate"), "lower", dPts, cmp, t)}
         />
         <KpiTile
-          label={FORMULAS.cac.label}
+          label={F("cac").label}
           metric={{ id: "finance.cac", value: m.cacCents, asOf: M }}
           value={money(m.cacCents)}
-          formula={FORMULAS.cac.formula}
+          formula={F("cac").formula}
           window={windowText("cac")}
           href={budgetsWindow}
-          change={change(m.cacCents, P("cacCents"), "lower", dMoney, cmp)}
+          change={change(m.cacCents, P("cacCents"), "lower", dMoney, cmp, t)}
         />
         <KpiTile
-          label={FORMULAS.ltv.label}
+          label={F("ltv").label}
           metric={{ id: "finance.ltv", value: m.ltvCents, asOf: M }}
           value={money(m.ltvCents)}
-          formula={`${FORMULAS.ltv.formula} ARPA: ${FORMULAS.arpa.formula}`}
-          window={FORMULAS.ltv.window}
+          formula={`${F("ltv").formula} ${t("{{label}}: {{formula}}", { label: F("arpa").label, formula: F("arpa").formula })}`}
+          window={F("ltv").window}
           href={snapshots}
-          change={change(m.ltvCents, P("ltvCents"), "higher", dMoney, cmp)}
-          footnote={m.arpaCents === null ? undefined : `ARPA ${money(m.arpaCents)}`}
+          change={change(m.ltvCents, P("ltvCents"), "higher", dMoney, cmp, t)}
+          footnote={m.arpaCents === null ? undefined : t("ARPA {{amount}}", { amount: money(m.arpaCents) })}
         />
         <KpiTile
-          label={FORMULAS.ltvToCac.label}
+          label={F("ltvToCac").label}
           metric={{ id: "finance.ltv_to_cac", value: m.ltvToCac, asOf: M }}
           value={m.ltvToCac === null ? null : `${formatNumber(m.ltvToCac, { locale: fmt.locale, digits: 1 })}×`}
-          formula={`${FORMULAS.ltvToCac.formula} A common rule of thumb aims at 3× or more.`}
-          window={FORMULAS.ltvToCac.window}
+          formula={`${F("ltvToCac").formula} ${t("A common rule of thumb aims at 3× or more.")}`}
+          window={F("ltvToCac").window}
           href={budgetsWindow}
-          change={change(m.ltvToCac, P("ltvToCac"), "higher", dNum, cmp)}
+          change={change(m.ltvToCac, P("ltvToCac"), "higher", dNum, cmp, t)}
         />
       </div>
 
-      <h2 className="exec-section-title">{TEXT.team}</h2>
+      <h2 className="exec-section-title">{t(TEXT.team)}</h2>
       <div className="exec-tiles">
         <KpiTile
-          label="Headcount vs plan"
+          label={t("Headcount vs plan")}
           value={headcount && headcount.actual !== null ? `${headcount.actual} / ${headcount.planned ?? "—"}` : null}
           metric={headcount?.marks.actual}
-          formula={TEXT.headcountFormula}
-          window={`Today (${formatDate(headcount?.today ?? null, "UTC", fmt.locale) ?? "—"}); planned: employees at the end of this month + open requisitions due by then.`}
+          formula={t(TEXT.headcountFormula)}
+          window={t("Today ({{date}}); planned: employees at the end of this month + open requisitions due by then.", {
+            date: formatDate(headcount?.today ?? null, "UTC", fmt.locale) ?? "—",
+          })}
           href="/hiring"
           change={
             headcount && prevHeadcount
@@ -276,15 +300,16 @@ function Tiles({
                   prevHeadcount.actual,
                   "higher",
                   (d) => formatNumber(d, { locale: fmt.locale, digits: 0, signed: true }),
-                  `actual vs the end of ${formatMonth(prevHeadcount.month, fmt.locale)}`,
+                  t("actual vs the end of {{month}}", { month: formatMonth(prevHeadcount.month, fmt.locale) }),
+                  t,
                 )
               : undefined
           }
           footnote={
             headcount ? (
               <>
-                Actual / planned (<span {...metricAttributes(headcount.marks.planned)}>{headcount.planned ?? "no data"}</span>)
-                {headcountTarget !== null ? `; company target ${headcountTarget}` : null}
+                {t("Actual / planned")} (<span {...metricAttributes(headcount.marks.planned)}>{headcount.planned ?? t("no data")}</span>)
+                {headcountTarget !== null ? t("; company target {{target}}", { target: headcountTarget }) : null}
               </>
             ) : undefined
           }
@@ -296,13 +321,14 @@ function Tiles({
 
 /** The KPIs pinned to the executive dashboard (kpis.pinned): the product dashboard's tiles, the same figures. */
 function PinnedKpis({ pinned, fmt }: { pinned: ReturnType<typeof getExecutiveDashboard>["pinned"]; fmt: Fmt }) {
+  const { t } = useTranslation("finance");
   if (pinned.tiles.length === 0) return null;
   return (
     <section aria-labelledby="pinned-kpis" data-testid="pinned-kpis">
       <h2 className="exec-section-title" id="pinned-kpis">
-        {TEXT.pinned}
+        {t(TEXT.pinned)}
       </h2>
-      <p className="muted">{TEXT.pinnedHint}</p>
+      <p className="muted">{t(TEXT.pinnedHint)}</p>
       <KpiTileGrid tiles={pinned.tiles} formatting={fmt} cycleName={pinned.cycle?.name ?? null} />
     </section>
   );
@@ -320,23 +346,27 @@ export default function ExecutiveDashboard() {
     return `?${p}#hiring-impact`;
   })();
   const { formatting, permissions } = useRootData();
+  const { t } = useTranslation("finance");
   const fmt = formatting;
 
   if (!finance) {
     return (
       <div className="finance-page">
-        <PageHeader title={TEXT.title} description={TEXT.description} />
+        <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} />
         {emptyAsOf ? (
-          <EmptyState title={TEXT.emptyAsOfTitle(formatMonth(emptyAsOf, fmt.locale))} action={<Link to="/dashboards/executive">{TEXT.latest}</Link>}>
-            {TEXT.asOfHint}
+          <EmptyState
+            title={t(TEXT.emptyAsOfTitle, { month: formatMonth(emptyAsOf, fmt.locale) })}
+            action={<Link to="/dashboards/executive">{t(TEXT.latest)}</Link>}
+          >
+            {t(TEXT.asOfHint)}
           </EmptyState>
         ) : (
           <EmptyState
-            title={TEXT.emptyTitle}
-            whoMay={TEXT.emptyWho}
-            action={permissions.includes("finance:edit") ? <Link to="/finance/snapshots">{TEXT.addSnapshot}</Link> : undefined}
+            title={t(TEXT.emptyTitle)}
+            whoMay={t(TEXT.emptyWho)}
+            action={permissions.includes("finance:edit") ? <Link to="/finance/snapshots">{t(TEXT.addSnapshot)}</Link> : undefined}
           >
-            {TEXT.emptyBody}
+            {t(TEXT.emptyBody)}
           </EmptyState>
         )}
         <PinnedKpis pinned={pinned} fmt={fmt} />
@@ -365,9 +395,9 @@ export default function ExecutiveDashboard() {
 
   return (
     <div className="finance-page">
-      <PageHeader title={TEXT.title} description={TEXT.description} eyebrow={`${TEXT.asOf} ${formatMonth(M, fmt.locale, "long")}`}>
-        <Form method="get" className="range-form" aria-label="As-of month">
-          <label htmlFor="as-of">{TEXT.asOf}</label>
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} eyebrow={t("As of {{month}}", { month: formatMonth(M, fmt.locale, "long") })}>
+        <Form method="get" className="range-form" aria-label={t("As-of month")}>
+          <label htmlFor="as-of">{t(TEXT.asOf)}</label>
           <select id="as-of" name="asOf" defaultValue={M} aria-describedby="as-of-hint">
             {months.map((mo) => (
               <option key={mo} value={mo}>
@@ -376,16 +406,16 @@ export default function ExecutiveDashboard() {
             ))}
           </select>
           <button type="submit" className="btn btn--secondary">
-            {TEXT.show}
+            {t(TEXT.show)}
           </button>
           <span id="as-of-hint" className="muted">
-            {TEXT.asOfHint}
+            {t(TEXT.asOfHint)}
           </span>
         </Form>
       </PageHeader>
       {badAsOf ? (
         <p className="notice" role="status">
-          The “as of” month in the address is not a month (YYYY-MM): showing the latest closed month.
+          {t("The “as of” month in the address is not a month (YYYY-MM): showing the latest closed month.")}
         </p>
       ) : null}
 
@@ -399,7 +429,7 @@ export default function ExecutiveDashboard() {
       />
       <PinnedKpis pinned={pinned} fmt={fmt} />
 
-      <h2 className="exec-section-title">{TEXT.charts}</h2>
+      <h2 className="exec-section-title">{t(TEXT.charts)}</h2>
       <div className="exec-charts">
         <CashCurveChart trend={finance.trend} forecast={finance.forecast} fmt={fmt} />
         <MrrTrendChart trend={finance.trend} fmt={fmt} />
@@ -407,41 +437,41 @@ export default function ExecutiveDashboard() {
       </div>
 
       <section className="panel" aria-labelledby="hiring-impact">
-        <h2 id="hiring-impact">{TEXT.hiringImpact}</h2>
-        <p className="muted">{TEXT.hiringImpactHelp}</p>
+        <h2 id="hiring-impact">{t(TEXT.hiringImpact)}</h2>
+        <p className="muted">{t(TEXT.hiringImpactHelp)}</p>
         {sortedImpacts.length > IMPACTS_SHOWN ? (
           <p>
             {showAllImpacts
-              ? `All ${sortedImpacts.length} open requisitions.`
+              ? t("All {{count}} open requisitions.", { count: sortedImpacts.length })
               : deltaShown
-                ? `The ${IMPACTS_SHOWN} that move the zero-cash date most, of ${sortedImpacts.length} open requisitions.`
-                : `${IMPACTS_SHOWN} of ${sortedImpacts.length} open requisitions.`}{" "}
+                ? t("The {{shown}} that move the zero-cash date most, of {{count}} open requisitions.", { shown: IMPACTS_SHOWN, count: sortedImpacts.length })
+                : t("{{shown}} of {{count}} open requisitions.", { shown: IMPACTS_SHOWN, count: sortedImpacts.length })}{" "}
             <Link to={allImpactsHref} preventScrollReset>
-              {showAllImpacts ? "Show the top 10" : "Show all"}
+              {showAllImpacts ? t("Show the top 10") : t("Show all")}
             </Link>
           </p>
         ) : null}
         {impacts.length === 0 ? (
-          <p>{TEXT.noRequisitions}</p>
+          <p>{t(TEXT.noRequisitions)}</p>
         ) : (
           <div className="table-scroll">
             <table className="simple impact-table">
-              <caption className="visually-hidden">{TEXT.hiringImpact}</caption>
+              <caption className="visually-hidden">{t(TEXT.hiringImpact)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Requisition</th>
-                  <th scope="col">Team</th>
-                  <th scope="col">Priority</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Start</th>
+                  <th scope="col">{t("Requisition")}</th>
+                  <th scope="col">{t("Team")}</th>
+                  <th scope="col">{t("Priority")}</th>
+                  <th scope="col">{t("Status")}</th>
+                  <th scope="col">{t("Start")}</th>
                   {costShown ? (
                     <th scope="col" className="num">
-                      Monthly cost (loaded)
+                      {t("Monthly cost (loaded)")}
                     </th>
                   ) : null}
                   {deltaShown ? (
                     <th scope="col" className="num">
-                      Δ zero-cash date
+                      {t("Δ zero-cash date")}
                     </th>
                   ) : null}
                 </tr>
@@ -458,15 +488,15 @@ export default function ExecutiveDashboard() {
                     <td>{formatMonth(r.targetStartMonth, fmt.locale)}</td>
                     {costShown ? (
                       <td className="num">
-                        {r.monthlyCostCents === null ? <span className="muted">{TEXT.hidden}</span> : formatMoney(r.monthlyCostCents, fmt)}
+                        {r.monthlyCostCents === null ? <span className="muted">{t(TEXT.hidden)}</span> : formatMoney(r.monthlyCostCents, fmt)}
                       </td>
                     ) : null}
                     {deltaShown ? (
                       <td className="num">
                         {!r.salaryVisible ? (
-                          <span className="muted">{TEXT.hidden}</span>
+                          <span className="muted">{t(TEXT.hidden)}</span>
                         ) : r.deltaDays === null ? (
-                          <span className="muted">no zero cash within {HORIZON_TEXT}</span>
+                          <span className="muted">{t("no zero cash within 36 months")}</span>
                         ) : (
                           formatDeltaDays(r.deltaDays)
                         )}
@@ -478,7 +508,7 @@ export default function ExecutiveDashboard() {
             </table>
           </div>
         )}
-        {impacts.length > 0 && (!costShown || !deltaShown) ? <p className="muted">{TEXT.withheld}</p> : null}
+        {impacts.length > 0 && (!costShown || !deltaShown) ? <p className="muted">{t(TEXT.withheld)}</p> : null}
       </section>
 
       {/* panels: OKR health, risks & gates — other engineers add their panels below this line */}

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CsvErrorList } from "~/components/finance/csv-errors";
@@ -11,11 +12,13 @@ import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useFormatting } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import type { CsvRowError } from "~/lib/csv";
 import { eurosFromCents, formatMoney, formatMonth, formatNumber, NO_DATA } from "~/lib/format";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, parseForm, unknownIntent } from "~/lib/forms.server";
-import { plural } from "~/lib/plural";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
 import {
   financeMonthSchema,
@@ -33,43 +36,50 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Finance snapshots",
-  description:
+  title: N_("Finance snapshots"),
+  description: N_(
     "One row per closed month: cash at month end, revenue collected, MRR and customers. A month with a snapshot is closed; the latest closed month is M in every finance metric.",
-  formNew: "Record a month",
-  formEdit: (m: string) => `Edit ${m}`,
-  formHelp: "Amounts in euros with up to 2 decimals. Saving a month that already has a snapshot replaces it.",
-  month: "Month",
-  cash: "Cash at month end (€)",
-  revenue: "Revenue collected (€)",
-  mrr: "MRR (€)",
-  customers: "Customers at month end",
-  newCustomers: "New customers",
-  churnedCustomers: "Churned customers",
-  financing: "Financing inflow (€)",
-  costOfRevenue: "Cost of revenue (€)",
-  costOfRevenueHint: "Hosting, third-party fees and support serving customers. Leave empty when not known: the month then has no gross margin.",
-  save: "Save snapshot",
-  saving: "Saving…",
-  cancelEdit: "New month instead",
-  saved: (m: string) => `Snapshot of ${m} saved.`,
-  importTitle: "Import a CSV file",
-  importHelp:
+  ),
+  formNew: N_("Record a month"),
+  formEdit: N_("Edit {{month}}"),
+  formHelp: N_("Amounts in euros with up to 2 decimals. Saving a month that already has a snapshot replaces it."),
+  month: N_("Month"),
+  cash: N_("Cash at month end (€)"),
+  revenue: N_("Revenue collected (€)"),
+  mrr: N_("MRR (€)"),
+  customers: N_("Customers at month end"),
+  newCustomers: N_("New customers"),
+  churnedCustomers: N_("Churned customers"),
+  financing: N_("Financing inflow (€)"),
+  costOfRevenue: N_("Cost of revenue (€)"),
+  costOfRevenueHint: N_("Hosting, third-party fees and support serving customers. Leave empty when not known: the month then has no gross margin."),
+  save: N_("Save snapshot"),
+  saving: N_("Saving…"),
+  cancelEdit: N_("New month instead"),
+  saved: N_("Snapshot of {{month}} saved."),
+  importTitle: N_("Import a CSV file"),
+  importHelp: N_(
     "Columns month,cash,revenue,mrr,customers,new_customers,churned_customers,financing and optionally cost_of_revenue — amounts in euros with up to 2 decimals; an empty financing means 0, an empty or absent cost_of_revenue means not recorded. One bad row rejects the whole file; every bad row is listed.",
-  file: "CSV file",
-  importButton: "Import",
-  importing: "Importing…",
-  importRefused: "Nothing was imported. Fix these rows and upload the file again:",
-  readOnly: "Only the CEO records and edits finance snapshots.",
-  caption: "Finance snapshots by month",
-  emptyTitle: "No finance snapshot yet",
-  emptyBody: "Record the first closed month with the form above, or import a CSV file. Until then the finance metrics show no data.",
-  emptyWho: "the CEO",
-  edit: "Edit",
-  filter: "Filter by month (e.g. 2025 or 2025-03)",
+  ),
+  file: N_("CSV file"),
+  importButton: N_("Import"),
+  importing: N_("Importing…"),
+  importRefused: N_("Nothing was imported. Fix these rows and upload the file again:"),
+  readOnly: N_("Only the CEO records and edits finance snapshots."),
+  caption: N_("Finance snapshots by month"),
+  emptyTitle: N_("No finance snapshot yet"),
+  emptyBody: N_("Record the first closed month with the form above, or import a CSV file. Until then the finance metrics show no data."),
+  emptyWho: N_("the CEO"),
+  edit: N_("Edit"),
+  filter: N_("Filter by month (e.g. 2025 or 2025-03)"),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Finance snapshots · Strategy Tracker" }];
+export const handle = { i18n: ["finance"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "finance");
+  return [{ title: pageTitle(t, t("Finance snapshots")) }];
+};
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -123,16 +133,21 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "import") {
     const file = formData.get("file");
     if (!file || typeof file === "string" || file.size === 0) {
-      return data<ImportReply>({ status: "import-error", errors: [{ row: 0, field: "", message: "choose a CSV file to import" }] }, { status: 400 });
+      return data<ImportReply>({ status: "import-error", errors: [{ row: 0, field: "", message: serverT("choose a CSV file to import") }] }, { status: 400 });
     }
     if (file.size > MAX_UPLOAD_BYTES) {
-      return data<ImportReply>({ status: "import-error", errors: [{ row: 0, field: "", message: "the file is larger than 5 MB" }] }, { status: 413 });
+      return data<ImportReply>({ status: "import-error", errors: [{ row: 0, field: "", message: serverT("the file is larger than 5 MB") }] }, { status: 413 });
     }
     const result = importSnapshotsCsv(db, { kind: "user", actor: user }, await file.text(), `upload:${file.name}`);
     if (!result.ok) return data<ImportReply>({ status: "import-error", errors: result.errors }, { status: 400 });
     return data<ImportReply>({
       status: "import-ok",
-      message: `Imported ${plural(result.rows, "row", "rows")}: ${result.created} created, ${result.updated} updated.`,
+      message: serverT("Imported {{count}} rows: {{created}} created, {{updated}} updated.", {
+        ns: "finance",
+        count: result.rows,
+        created: result.created,
+        updated: result.updated,
+      }),
     });
   }
   return unknownIntent(formData);
@@ -144,6 +159,7 @@ export default function FinanceSnapshots() {
   const { params, rows, total, canEdit, editing, savedMonth } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const formatting = useFormatting();
+  const { t } = useTranslation("finance");
   const navigation = useNavigation();
   const location = useLocation();
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
@@ -163,25 +179,25 @@ export default function FinanceSnapshots() {
   const columns = col.columns([
     col.accessor("month", {
       id: "month",
-      header: "Month",
+      header: t("Month"),
       cell: (c) => formatMonth(c.getValue(), formatting.locale),
       meta: { rowHeader: true, nowrap: true },
     }),
-    col.accessor("cashCents", { id: "cashCents", header: "Cash", cell: (c) => m(c.getValue()), meta: { align: "end", nowrap: true } }),
-    col.accessor("revenueCents", { id: "revenueCents", header: "Revenue", cell: (c) => m(c.getValue()), meta: { align: "end", nowrap: true } }),
-    col.accessor("mrrCents", { id: "mrrCents", header: "MRR", cell: (c) => m(c.getValue()), meta: { align: "end", nowrap: true } }),
-    col.accessor("customers", { id: "customers", header: "Customers", cell: (c) => formatNumber(c.getValue(), formatting), meta: { align: "end" } }),
-    col.accessor("newCustomers", { id: "newCustomers", header: "New", cell: (c) => formatNumber(c.getValue(), formatting), meta: { align: "end" } }),
+    col.accessor("cashCents", { id: "cashCents", header: t("Cash"), cell: (c) => m(c.getValue()), meta: { align: "end", nowrap: true } }),
+    col.accessor("revenueCents", { id: "revenueCents", header: t("Revenue"), cell: (c) => m(c.getValue()), meta: { align: "end", nowrap: true } }),
+    col.accessor("mrrCents", { id: "mrrCents", header: t("MRR"), cell: (c) => m(c.getValue()), meta: { align: "end", nowrap: true } }),
+    col.accessor("customers", { id: "customers", header: t("Customers"), cell: (c) => formatNumber(c.getValue(), formatting), meta: { align: "end" } }),
+    col.accessor("newCustomers", { id: "newCustomers", header: t("New"), cell: (c) => formatNumber(c.getValue(), formatting), meta: { align: "end" } }),
     col.accessor("churnedCustomers", {
       id: "churnedCustomers",
-      header: "Churned",
+      header: t("Churned"),
       cell: (c) => formatNumber(c.getValue(), formatting),
       meta: { align: "end" },
     }),
-    col.accessor("financingCents", { id: "financingCents", header: "Financing", cell: (c) => m(c.getValue()), meta: { align: "end", nowrap: true } }),
+    col.accessor("financingCents", { id: "financingCents", header: t("Financing"), cell: (c) => m(c.getValue()), meta: { align: "end", nowrap: true } }),
     col.accessor("costOfRevenueCents", {
       id: "costOfRevenueCents",
-      header: "Cost of revenue",
+      header: t("Cost of revenue"),
       cell: (c) => {
         const v = c.getValue();
         return v === null ? NO_DATA : m(v);
@@ -192,10 +208,10 @@ export default function FinanceSnapshots() {
       ? [
           col.display({
             id: "actions",
-            header: "Actions",
+            header: t("Actions"),
             cell: (c) => (
               <Link to={editSearch(c.row.original.month)}>
-                {TEXT.edit}
+                {t(TEXT.edit)}
                 <span className="visually-hidden"> {c.row.original.month}</span>
               </Link>
             ),
@@ -206,24 +222,24 @@ export default function FinanceSnapshots() {
 
   return (
     <div className="finance-page">
-      <PageHeader title={TEXT.title} description={TEXT.description} />
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} />
       {savedMonth ? (
         <p className="notice" role="status">
-          {TEXT.saved(savedMonth)}
+          {t(TEXT.saved, { month: savedMonth })}
         </p>
       ) : null}
-      {!canEdit ? <p className="muted">{TEXT.readOnly}</p> : null}
+      {!canEdit ? <p className="muted">{t(TEXT.readOnly)}</p> : null}
 
       {canEdit ? (
         <section className="panel" aria-labelledby="snapshot-form-title" id="snapshot-form">
-          <h2 id="snapshot-form-title">{editing ? TEXT.formEdit(formatMonth(editing.month, formatting.locale)) : TEXT.formNew}</h2>
-          <p className="muted">{TEXT.formHelp}</p>
+          <h2 id="snapshot-form-title">{editing ? t(TEXT.formEdit, { month: formatMonth(editing.month, formatting.locale) }) : t(TEXT.formNew)}</h2>
+          <p className="muted">{t(TEXT.formHelp)}</p>
           <ReplyMessage reply={reply} intent={I} show="errors" />
           <Form method="post" className="snapshot-form" noValidate key={editing?.month ?? "new"}>
             <input type="hidden" name="intent" value={I} />
-            <Field label={TEXT.month} name="month" type="month" required defaultValue={v("month", editing?.month)} errors={err("month")} />
+            <Field label={t(TEXT.month)} name="month" type="month" required defaultValue={v("month", editing?.month)} errors={err("month")} />
             <Field
-              label={TEXT.cash}
+              label={t(TEXT.cash)}
               name="cash"
               inputMode="decimal"
               required
@@ -231,7 +247,7 @@ export default function FinanceSnapshots() {
               errors={err("cash")}
             />
             <Field
-              label={TEXT.revenue}
+              label={t(TEXT.revenue)}
               name="revenue"
               inputMode="decimal"
               required
@@ -239,7 +255,7 @@ export default function FinanceSnapshots() {
               errors={err("revenue")}
             />
             <Field
-              label={TEXT.mrr}
+              label={t(TEXT.mrr)}
               name="mrr"
               inputMode="decimal"
               required
@@ -247,7 +263,7 @@ export default function FinanceSnapshots() {
               errors={err("mrr")}
             />
             <Field
-              label={TEXT.customers}
+              label={t(TEXT.customers)}
               name="customers"
               inputMode="numeric"
               required
@@ -255,7 +271,7 @@ export default function FinanceSnapshots() {
               errors={err("customers")}
             />
             <Field
-              label={TEXT.newCustomers}
+              label={t(TEXT.newCustomers)}
               name="newCustomers"
               inputMode="numeric"
               required
@@ -263,7 +279,7 @@ export default function FinanceSnapshots() {
               errors={err("newCustomers")}
             />
             <Field
-              label={TEXT.churnedCustomers}
+              label={t(TEXT.churnedCustomers)}
               name="churnedCustomers"
               inputMode="numeric"
               required
@@ -271,25 +287,25 @@ export default function FinanceSnapshots() {
               errors={err("churnedCustomers")}
             />
             <Field
-              label={TEXT.financing}
+              label={t(TEXT.financing)}
               name="financing"
               inputMode="decimal"
               defaultValue={v("financing", editing ? eurosFromCents(editing.financingCents) : "")}
               errors={err("financing")}
             />
             <Field
-              label={TEXT.costOfRevenue}
+              label={t(TEXT.costOfRevenue)}
               name="costOfRevenue"
               inputMode="decimal"
-              hint={TEXT.costOfRevenueHint}
+              hint={t(TEXT.costOfRevenueHint)}
               defaultValue={v("costOfRevenue", editing && editing.costOfRevenueCents !== null ? eurosFromCents(editing.costOfRevenueCents) : "")}
               errors={err("costOfRevenue")}
             />
             <div className="snapshot-form__actions">
               <button type="submit" className="btn btn--primary" disabled={busy(I)}>
-                {busy(I) ? TEXT.saving : TEXT.save}
+                {busy(I) ? t(TEXT.saving) : t(TEXT.save)}
               </button>
-              {editing ? <Link to="/finance/snapshots">{TEXT.cancelEdit}</Link> : null}
+              {editing ? <Link to="/finance/snapshots">{t(TEXT.cancelEdit)}</Link> : null}
             </div>
           </Form>
         </section>
@@ -300,29 +316,29 @@ export default function FinanceSnapshots() {
         data={rows}
         total={total}
         params={params}
-        caption={TEXT.caption}
+        caption={t(TEXT.caption)}
         // exact entered amounts, cents included (interface conventions)
         className="money-exact"
         getRowId={(r) => r.month}
-        filter={{ label: TEXT.filter, placeholder: "2025" }}
+        filter={{ label: t(TEXT.filter), placeholder: "2025" }}
         csvHref="/finance/snapshots.csv"
         emptyState={
-          <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.emptyWho}>
-            {TEXT.emptyBody}
+          <EmptyState title={t(TEXT.emptyTitle)} whoMay={t(TEXT.emptyWho)}>
+            {t(TEXT.emptyBody)}
           </EmptyState>
         }
       />
 
       {canEdit ? (
         <section className="panel finance-import" aria-labelledby="snapshot-import">
-          <h2 id="snapshot-import">{TEXT.importTitle}</h2>
-          <p className="muted">{TEXT.importHelp}</p>
+          <h2 id="snapshot-import">{t(TEXT.importTitle)}</h2>
+          <p className="muted">{t(TEXT.importHelp)}</p>
           <Form method="post" encType="multipart/form-data" className="import-form">
             <input type="hidden" name="intent" value="import" />
-            <label htmlFor="snapshot-file">{TEXT.file}</label>
+            <label htmlFor="snapshot-file">{t(TEXT.file)}</label>
             <input id="snapshot-file" name="file" type="file" accept=".csv,text/csv" required />
             <button type="submit" className="btn btn--primary" disabled={busy("import")}>
-              {busy("import") ? TEXT.importing : TEXT.importButton}
+              {busy("import") ? t(TEXT.importing) : t(TEXT.importButton)}
             </button>
           </Form>
           {importReply?.status === "import-ok" ? (
@@ -330,7 +346,7 @@ export default function FinanceSnapshots() {
               {importReply.message}
             </p>
           ) : null}
-          {importReply?.status === "import-error" ? <CsvErrorList errors={importReply.errors} title={TEXT.importRefused} /> : null}
+          {importReply?.status === "import-error" ? <CsvErrorList errors={importReply.errors} title={t(TEXT.importRefused)} /> : null}
         </section>
       ) : null}
     </div>

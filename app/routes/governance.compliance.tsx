@@ -63,6 +63,9 @@ const TEXT = {
   csv: "Export CSV",
 } as const;
 
+// the roadmap panel / CSV error list of this page read the finance namespace (other namespaces: the domain's own)
+export const handle = { i18n: ["finance"] };
+
 export const meta: MetaFunction = () => [{ title: "Compliance · Strategy Tracker" }];
 
 type ImportReply = { status: "import-ok"; intent: "import"; message: string } | { status: "import-error"; intent: "import"; errors: CsvRowError[] };

@@ -17,7 +17,7 @@ import { forbidden } from "~/utils/http.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const handle = { i18n: ["auth"] };
+export const handle = { i18n: ["auth", "finance"] };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches, "auth");

@@ -37,6 +37,9 @@ const TEXT = {
   carried: "Carried over from",
 } as const;
 
+// the roadmap panel / CSV error list of this page read the plans namespace (other namespaces: the domain's own)
+export const handle = { i18n: ["plans"] };
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.kr.title ?? "Key result"} · OKRs · Strategy Tracker` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

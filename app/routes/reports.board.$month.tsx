@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { BoardPackMetricTable, BoardPackSectionBody, CommentaryBlock } from "~/components/reports/board-pack";
@@ -9,6 +10,9 @@ import { Button } from "~/components/ui/button";
 import { CheckboxField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { BOARD_PACK_SECTIONS, changesSince, type BoardPackFigures } from "~/lib/board-pack";
 import { formatDateTime, formatMonth } from "~/lib/format";
 import { fieldErrorsOf, type FormReply } from "~/lib/forms";
@@ -29,38 +33,45 @@ import { invariantResponse } from "~/utils/http.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: (m: string) => `Board pack · ${m}`,
-  description:
+  title: N_("Board pack · {{month}}"),
+  description: N_(
     "The month's figures for the board, each from the metric catalogue with its formula and window, with the CEO's commentary. Publishing freezes them: a published pack never changes afterwards.",
-  draft: "Draft",
-  published: "Published",
-  draftNote:
+  ),
+  draft: N_("Draft"),
+  published: N_("Published"),
+  draftNote: N_(
     "Draft: the figures below are live and will be frozen when the pack is published. Only you see the draft; everyone else sees the pack once it is published.",
-  publishedBy: (who: string, when: string) => `Published by ${who} on ${when}. The figures are frozen as they stood then.`,
-  vsPrevious: (m: string) => `Change since the pack of ${m}.`,
-  noPrevious: "First published pack: no change to show.",
-  publish: "Publish the pack",
-  publishConfirm: "I have read the pack: freeze its figures and commentary for good",
-  print: "To print or save as PDF, use the browser's print command (A4, one section per page).",
-  back: "All board packs",
-  saved: "Commentary saved.",
-  publishedNotice: "Pack published: its figures are frozen.",
+  ),
+  publishedBy: N_("Published by {{who}} on {{when}}. The figures are frozen as they stood then."),
+  vsPrevious: N_("Change since the pack of {{month}}."),
+  noPrevious: N_("First published pack: no change to show."),
+  publish: N_("Publish the pack"),
+  publishConfirm: N_("I have read the pack: freeze its figures and commentary for good"),
+  print: N_("To print or save as PDF, use the browser's print command (A4, one section per page)."),
+  back: N_("All board packs"),
+  saved: N_("Commentary saved."),
+  publishedNotice: N_("Pack published: its figures are frozen."),
 } as const;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Board pack ${data?.month ?? ""} · Strategy Tracker` }];
+export const handle = { i18n: ["reports", "metrics"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches, "reports");
+  return [{ title: pageTitle(t, t("Board pack {{month}}", { month: data?.month ?? "" })) }];
+};
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: boardPackCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");
   const month = boardPackMonthSchema.safeParse(params.month);
-  invariantResponse(month.success, "A board pack is named by its month, YYYY-MM", 400);
+  invariantResponse(month.success, serverT("A board pack is named by its month, YYYY-MM", { ns: "reports" }), 400);
   const db = getDb();
   const pack = getBoardPack(db, month.data);
   const mayPublish = can(user, "reports:publish");
   let figures: BoardPackFigures | null = null;
   if (pack?.status === "published") figures = pack.figures;
   else if (mayPublish && packableMonth(db) === month.data) figures = assembleBoardPack(db);
-  invariantResponse(figures, "No published board pack for this month", 404);
+  invariantResponse(figures, serverT("No published board pack for this month", { ns: "reports" }), 404);
   const previous = previousPublishedPack(db, month.data);
   return {
     month: month.data,
@@ -86,13 +97,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = parseForm(formData, BoardPackCommentSchema, "comment");
       if (!parsed.ok) return badRequest(parsed.reply);
       saveCommentary(db, user.id, month.data, parsed.data.section as (typeof BOARD_PACK_SECTIONS)[number]["id"], parsed.data.text);
-      return { status: "ok", intent: "comment", message: TEXT.saved } satisfies FormReply;
+      return { status: "ok", intent: "comment", message: serverT(TEXT.saved, { ns: "reports" }) } satisfies FormReply;
     }
     if (intent === "publish") {
       const parsed = parseForm(formData, BoardPackPublishSchema, "publish");
       if (!parsed.ok) return badRequest(parsed.reply);
       publishBoardPack(db, user.id, month.data);
-      return { status: "ok", intent: "publish", message: TEXT.publishedNotice } satisfies FormReply;
+      return { status: "ok", intent: "publish", message: serverT(TEXT.publishedNotice, { ns: "reports" }) } satisfies FormReply;
     }
   } catch (e) {
     // a rule of the pack (published already, not the latest closed month): the message on the form that was sent
@@ -106,6 +117,7 @@ export default function BoardPack() {
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { user, formatting } = useRootData();
+  const { t } = useTranslation("reports");
   const f = data.figures;
   const editable = data.status === "draft" && can(user, "reports:publish");
   const fmt = formatting;
@@ -114,10 +126,10 @@ export default function BoardPack() {
   return (
     <div className="board-pack">
       <PageHeader
-        eyebrow={<Link to="/reports/board">{TEXT.back}</Link>}
-        title={TEXT.title(monthLabel)}
-        description={TEXT.description}
-        actions={<Badge tone={data.status === "published" ? "good" : "neutral"}>{data.status === "published" ? TEXT.published : TEXT.draft}</Badge>}
+        eyebrow={<Link to="/reports/board">{t(TEXT.back)}</Link>}
+        title={t(TEXT.title, { month: monthLabel })}
+        description={t(TEXT.description)}
+        actions={<Badge tone={data.status === "published" ? "good" : "neutral"}>{data.status === "published" ? t(TEXT.published) : t(TEXT.draft)}</Badge>}
       />
       {reply?.status === "ok" ? (
         <p className="notice pack-no-print" role="status">
@@ -130,15 +142,15 @@ export default function BoardPack() {
       ) : null}
       <p className="muted" data-testid="pack-status">
         {data.status === "published" && data.publishedAt
-          ? TEXT.publishedBy(data.publishedByName ?? "a former user", formatDateTime(data.publishedAt, fmt.timeZone, fmt.locale))
-          : TEXT.draftNote}{" "}
-        {data.previousMonth ? TEXT.vsPrevious(formatMonth(data.previousMonth, fmt.locale)) : TEXT.noPrevious}
+          ? t(TEXT.publishedBy, { who: data.publishedByName ?? t("a former user"), when: formatDateTime(data.publishedAt, fmt.timeZone, fmt.locale) })
+          : t(TEXT.draftNote)}{" "}
+        {data.previousMonth ? t(TEXT.vsPrevious, { month: formatMonth(data.previousMonth, fmt.locale) }) : t(TEXT.noPrevious)}
       </p>
-      <p className="muted pack-no-print">{TEXT.print}</p>
+      <p className="muted pack-no-print">{t(TEXT.print)}</p>
 
       {BOARD_PACK_SECTIONS.map((section) => (
         <section key={section.id} className="panel pack-section" aria-labelledby={`pack-${section.id}`} data-section={section.id}>
-          <h2 id={`pack-${section.id}`}>{section.title}</h2>
+          <h2 id={`pack-${section.id}`}>{t(section.title)}</h2>
           {section.metrics.length ? (
             <BoardPackMetricTable ids={section.metrics} metrics={f.metrics} changes={data.changes} fmt={fmt} live={data.status === "draft"} />
           ) : null}
@@ -149,12 +161,12 @@ export default function BoardPack() {
 
       {editable ? (
         <section className="panel pack-no-print" aria-labelledby="pack-publish">
-          <h2 id="pack-publish">{TEXT.publish}</h2>
+          <h2 id="pack-publish">{t(TEXT.publish)}</h2>
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="publish" />
-            <CheckboxField name="confirm" value="yes" label={TEXT.publishConfirm} errors={fieldErrorsOf(reply, "confirm", "publish")} />
+            <CheckboxField name="confirm" value="yes" label={t(TEXT.publishConfirm)} errors={fieldErrorsOf(reply, "confirm", "publish")} />
             <div>
-              <Button type="submit">{TEXT.publish}</Button>
+              <Button type="submit">{t(TEXT.publish)}</Button>
             </div>
           </Form>
         </section>

@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { formatDateTime, formatMonth } from "~/lib/format";
 import { listBoardPacks, packableMonth } from "~/models/board-pack.server";
 import { getDb } from "~/utils/db.server";
@@ -13,17 +16,23 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Board packs",
-  description:
+  title: N_("Board packs"),
+  description: N_(
     "One pack per closed month: cash, burn and runway, revenue, customers, headcount, budget, OKRs, risks, gates and delivery, with the CEO's commentary. A published pack is frozen: its figures never change afterwards.",
-  prepare: (m: string) => `Prepare the pack of ${m}`,
-  continueDraft: (m: string) => `Continue the draft of ${m}`,
-  emptyTitle: "No board pack published yet",
-  emptyBody: "The CEO prepares and publishes a pack once a month is closed (it has a finance snapshot).",
-  noClosedMonth: "No month is closed yet: record a finance snapshot first.",
+  ),
+  prepare: N_("Prepare the pack of {{month}}"),
+  continueDraft: N_("Continue the draft of {{month}}"),
+  emptyTitle: N_("No board pack published yet"),
+  emptyBody: N_("The CEO prepares and publishes a pack once a month is closed (it has a finance snapshot)."),
+  noClosedMonth: N_("No month is closed yet: record a finance snapshot first."),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Board packs · Strategy Tracker" }];
+export const handle = { i18n: ["reports"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "reports");
+  return [{ title: pageTitle(t, t("Board packs")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");
@@ -37,34 +46,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function BoardPacks() {
   const { packs, packable } = useLoaderData<typeof loader>();
   const { user, formatting } = useRootData();
+  const { t } = useTranslation("reports");
   const mayPublish = can(user, "reports:publish");
   const packableState = packable ? packs.find((p) => p.month === packable)?.status : undefined;
   return (
     <>
       <PageHeader
-        title={TEXT.title}
-        description={TEXT.description}
+        title={t(TEXT.title)}
+        description={t(TEXT.description)}
         actions={
           mayPublish && packable && packableState !== "published" ? (
             <Link className="btn btn--primary" to={`/reports/board/${packable}`}>
               {packableState === "draft"
-                ? TEXT.continueDraft(formatMonth(packable, formatting.locale))
-                : TEXT.prepare(formatMonth(packable, formatting.locale))}
+                ? t(TEXT.continueDraft, { month: formatMonth(packable, formatting.locale) })
+                : t(TEXT.prepare, { month: formatMonth(packable, formatting.locale) })}
             </Link>
           ) : undefined
         }
       />
-      {mayPublish && !packable ? <p className="muted">{TEXT.noClosedMonth}</p> : null}
+      {mayPublish && !packable ? <p className="muted">{t(TEXT.noClosedMonth)}</p> : null}
       {packs.length === 0 ? (
-        <EmptyState title={TEXT.emptyTitle}>{TEXT.emptyBody}</EmptyState>
+        <EmptyState title={t(TEXT.emptyTitle)}>{t(TEXT.emptyBody)}</EmptyState>
       ) : (
         <section className="panel">
           <table className="simple">
             <thead>
               <tr>
-                <th scope="col">Month</th>
-                <th scope="col">Status</th>
-                <th scope="col">Published</th>
+                <th scope="col">{t("Month")}</th>
+                <th scope="col">{t("Status")}</th>
+                <th scope="col">{t("Published")}</th>
               </tr>
             </thead>
             <tbody>
@@ -74,10 +84,12 @@ export default function BoardPacks() {
                     <Link to={`/reports/board/${p.month}`}>{formatMonth(p.month, formatting.locale, "long")}</Link>
                   </th>
                   <td>
-                    <Badge tone={p.status === "published" ? "good" : "neutral"}>{p.status === "published" ? "Published" : "Draft"}</Badge>
+                    <Badge tone={p.status === "published" ? "good" : "neutral"}>{p.status === "published" ? t("Published") : t("Draft")}</Badge>
                   </td>
                   <td>
-                    {p.publishedAt ? `${formatDateTime(p.publishedAt, formatting.timeZone, formatting.locale)} · ${p.publishedByName ?? "a former user"}` : "—"}
+                    {p.publishedAt
+                      ? `${formatDateTime(p.publishedAt, formatting.timeZone, formatting.locale)} · ${p.publishedByName ?? t("a former user")}`
+                      : "—"}
                   </td>
                 </tr>
               ))}

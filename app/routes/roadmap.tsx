@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { ROADMAP_STATUS_LABELS, ROADMAP_STATUS_TONE } from "~/components/roadmap/labels";
@@ -11,6 +12,9 @@ import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { roadmapDeleteSchema, roadmapFilterSchema, roadmapItemSchema, roadmapStatusSchema } from "~/lib/schemas/roadmap.server";
@@ -36,17 +40,22 @@ import { ROADMAP_STATUSES } from "../../db/schema/enums";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Roadmap",
-  description: "Each squad's items per quarter, their status and the key results they serve. A lead keeps their squad's items; the CEO and CTO any.",
-  emptyTitle: "No roadmap item yet",
-  emptyBody: "Add the first item below (a key like CORE-01, a title, the squad and the quarter), or import a CSV.",
-  whoMay: "The CEO and CTO (any squad), a team lead (their squad).",
+  title: N_("Roadmap"),
+  description: N_("Each squad's items per quarter, their status and the key results they serve. A lead keeps their squad's items; the CEO and CTO any."),
+  emptyTitle: N_("No roadmap item yet"),
+  emptyBody: N_("Add the first item below (a key like CORE-01, a title, the squad and the quarter), or import a CSV."),
+  whoMay: N_("The CEO and CTO (any squad), a team lead (their squad)."),
 } as const;
 
 const STATUS_LABELS = ROADMAP_STATUS_LABELS;
 const STATUS_TONE = ROADMAP_STATUS_TONE;
 
-export const meta: MetaFunction = () => [{ title: "Roadmap · Strategy Tracker" }];
+export const handle = { i18n: ["plans"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "plans");
+  return [{ title: pageTitle(t, t("Roadmap")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -79,12 +88,13 @@ export async function action({ request }: ActionFunctionArgs) {
     const { itemId, keyResultIds, ...fields } = parsed.data;
     const input: RoadmapInput = { ...fields, sprint: fields.sprint ?? null, ownerUserId: fields.ownerUserId ?? null, keyResultIds };
     const existing = intent === "update" ? (itemId === undefined ? null : getRoadmapItem(db, itemId)) : null;
-    if (intent === "update" && !existing) return fieldError(formData, "itemId", "no such item", "item");
+    if (intent === "update" && !existing) return fieldError(formData, "itemId", N_("no such item", "validation"), "item");
     if (existing) assertPermission(user, "roadmap:edit", { teamId: existing.teamId });
     const teamProblem = teamChoiceProblem(db, input.teamId, existing?.teamId);
     if (teamProblem) return fieldError(formData, "teamId", teamProblem, "item");
-    if (!can(user, "roadmap:edit", { teamId: input.teamId })) return fieldError(formData, "teamId", "a lead keeps their own squad's items only", "item");
-    if (roadmapKeyTaken(db, input.key, existing?.id)) return fieldError(formData, "key", "is already the key of another item", "item");
+    if (!can(user, "roadmap:edit", { teamId: input.teamId }))
+      return fieldError(formData, "teamId", N_("a lead keeps their own squad's items only", "validation"), "item");
+    if (roadmapKeyTaken(db, input.key, existing?.id)) return fieldError(formData, "key", N_("is already the key of another item", "validation"), "item");
     if (
       input.ownerUserId !== null &&
       !db
@@ -93,30 +103,34 @@ export async function action({ request }: ActionFunctionArgs) {
         .all()
         .some((u) => u.id === input.ownerUserId)
     )
-      return fieldError(formData, "ownerUserId", "is not a known user", "item");
-    if (!keyResultsExist(db, keyResultIds)) return fieldError(formData, "keyResultIds", "names a key result that does not exist", "item");
+      return fieldError(formData, "ownerUserId", N_("is not a known user", "validation"), "item");
+    if (!keyResultsExist(db, keyResultIds)) return fieldError(formData, "keyResultIds", N_("names a key result that does not exist", "validation"), "item");
     if (existing) updateRoadmapItem(db, user, existing.id, input);
     else createRoadmapItem(db, user, input);
-    return { status: "ok", intent: "item", message: `${input.key} saved.` } satisfies FormReply;
+    return { status: "ok", intent: "item", message: serverT("{{key}} saved.", { ns: "plans", key: input.key }) } satisfies FormReply;
   }
   if (intent === "status") {
     const rowIntent = `status-${String(formData.get("itemId"))}`;
     const parsed = parseForm(formData, roadmapStatusSchema, rowIntent);
     if (!parsed.ok) return badRequest(parsed.reply);
     const item = getRoadmapItem(db, parsed.data.itemId);
-    if (!item) return fieldError(formData, "itemId", "no such item", rowIntent);
+    if (!item) return fieldError(formData, "itemId", N_("no such item", "validation"), rowIntent);
     assertPermission(user, "roadmap:edit", { teamId: item.teamId });
     setRoadmapStatus(db, user, item.id, parsed.data.status);
-    return { status: "ok", intent: rowIntent, message: `${item.key}: ${STATUS_LABELS[parsed.data.status]}.` } satisfies FormReply;
+    return {
+      status: "ok",
+      intent: rowIntent,
+      message: serverT("{{key}}: {{status}}.", { ns: "plans", key: item.key, status: serverT(STATUS_LABELS[parsed.data.status], { ns: "plans" }) }),
+    } satisfies FormReply;
   }
   if (intent === "delete") {
     const parsed = parseForm(formData, roadmapDeleteSchema, "delete");
     if (!parsed.ok) return badRequest(parsed.reply);
     const item = getRoadmapItem(db, parsed.data.itemId);
-    if (!item) return fieldError(formData, "itemId", "no such item", "delete");
+    if (!item) return fieldError(formData, "itemId", N_("no such item", "validation"), "delete");
     assertPermission(user, "roadmap:edit", { teamId: item.teamId });
     deleteRoadmapItem(db, user, item.id);
-    return { status: "ok", intent: "delete", message: `${item.key} deleted.` } satisfies FormReply;
+    return { status: "ok", intent: "delete", message: serverT("{{key}} deleted.", { ns: "plans", key: item.key }) } satisfies FormReply;
   }
   return unknownIntent(formData);
 }
@@ -125,20 +139,27 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 type Item = Data["items"][number];
 
 function StatusForm({ item, reply }: { item: Item; reply: unknown }) {
+  const { t } = useTranslation("plans");
   const rowIntent = `status-${item.id}`;
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="itemId" value={item.id} />
-      <select name="status" aria-label={`Status of ${item.key}`} defaultValue={valueOf(reply, "status", item.status, rowIntent)} className="dl-cell-input">
+      <select
+        name="status"
+        aria-label={t("Status of {{key}}", { key: item.key })}
+        defaultValue={valueOf(reply, "status", item.status, rowIntent)}
+        className="dl-cell-input"
+      >
         {ROADMAP_STATUSES.map((s) => (
           <option key={s} value={s}>
-            {STATUS_LABELS[s]}
+            {t(STATUS_LABELS[s])}
           </option>
         ))}
       </select>
       <Button size="sm">
-        Move<span className="visually-hidden"> {item.key}</span>
+        {t("Move")}
+        <span className="visually-hidden"> {item.key}</span>
       </Button>
       {fieldErrorsOf(reply, "status", rowIntent) ? <p className="field-error">{fieldErrorsOf(reply, "status", rowIntent)!.join(", ")}</p> : null}
     </Form>
@@ -146,16 +167,17 @@ function StatusForm({ item, reply }: { item: Item; reply: unknown }) {
 }
 
 function ItemCard({ item, reply, mayEdit }: { item: Item; reply: unknown; mayEdit: boolean }) {
+  const { t } = useTranslation("plans");
   return (
     <li className="roadmap-item" data-roadmap-item={item.key}>
-      <strong>{item.key}</strong> {item.title} <Badge tone={STATUS_TONE[item.status]}>{STATUS_LABELS[item.status]}</Badge>
+      <strong>{item.key}</strong> {item.title} <Badge tone={STATUS_TONE[item.status]}>{t(STATUS_LABELS[item.status])}</Badge>
       <div className="muted">
         {item.quarter}
         {item.sprint ? ` · ${item.sprint}` : ""}
         {item.ownerName ? ` · ${item.ownerName}` : ""}
         {item.keyResults.length ? (
           <>
-            {" · serves "}
+            {` · ${t("serves")} `}
             {item.keyResults.map((k, i) => (
               <span key={k.id}>
                 {i ? ", " : ""}
@@ -169,7 +191,8 @@ function ItemCard({ item, reply, mayEdit }: { item: Item; reply: unknown; mayEdi
         <div className="inline-actions">
           <StatusForm item={item} reply={reply} />
           <Link to={`/roadmap?edit=${item.id}#item-form`}>
-            Edit<span className="visually-hidden"> {item.key}</span>
+            {t("Edit")}
+            <span className="visually-hidden"> {item.key}</span>
           </Link>
         </div>
       ) : null}
@@ -179,47 +202,56 @@ function ItemCard({ item, reply, mayEdit }: { item: Item; reply: unknown; mayEdi
 
 function ItemForm({ data, reply }: { data: Data; reply: unknown }) {
   const { user } = useRootData();
+  const { t } = useTranslation("plans");
   const e = data.editing;
   const r = isErrorReply(reply, "item") ? reply : null;
   const v = (n: string, fb: string | number | null | undefined) => valueOf(r, n, fb, "item");
   const err = (n: string) => fieldErrorsOf(r, n, "item");
-  const teams = data.teams.filter((t) => can(user, "roadmap:edit", { teamId: t.id }));
+  const teams = data.teams.filter((team) => can(user, "roadmap:edit", { teamId: team.id }));
   const selectedKrs = r ? (r.values.keyResultIds ?? "").split(",").filter(Boolean) : (e?.keyResults.map((k) => String(k.id)) ?? []);
   return (
     <Form method="post" className="form-grid" noValidate>
       <input type="hidden" name="intent" value={e ? "update" : "create"} />
       {e ? <input type="hidden" name="itemId" value={e.id} /> : null}
-      <Field label="Key" name="key" required maxLength={17} hint="e.g. CORE-01" defaultValue={v("key", e?.key)} errors={err("key")} />
-      <Field label="Title" name="title" required maxLength={200} defaultValue={v("title", e?.title)} errors={err("title")} />
+      <Field label={t("Key")} name="key" required maxLength={17} hint={t("e.g. CORE-01")} defaultValue={v("key", e?.key)} errors={err("key")} />
+      <Field label={t("Title")} name="title" required maxLength={200} defaultValue={v("title", e?.title)} errors={err("title")} />
       <SelectField
-        label="Squad"
+        label={t("Squad")}
         name="teamId"
         required
-        placeholder="Choose"
-        options={teams.map((t) => ({ value: String(t.id), label: t.name }))}
+        placeholder={t("Choose")}
+        options={teams.map((team) => ({ value: String(team.id), label: team.name }))}
         defaultValue={v("teamId", e?.teamId ?? (user?.role === "lead" ? user.teamId : null))}
         errors={err("teamId")}
       />
-      <Field label="Quarter" name="quarter" required maxLength={7} hint="e.g. 2026-Q3" defaultValue={v("quarter", e?.quarter)} errors={err("quarter")} />
-      <Field label="Sprint" name="sprint" maxLength={60} defaultValue={v("sprint", e?.sprint)} errors={err("sprint")} />
+      <Field
+        label={t("Quarter")}
+        name="quarter"
+        required
+        maxLength={7}
+        hint={t("e.g. 2026-Q3")}
+        defaultValue={v("quarter", e?.quarter)}
+        errors={err("quarter")}
+      />
+      <Field label={t("Sprint")} name="sprint" maxLength={60} defaultValue={v("sprint", e?.sprint)} errors={err("sprint")} />
       <SelectField
-        label="Status"
+        label={t("Status")}
         name="status"
         required
-        options={ROADMAP_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        options={ROADMAP_STATUSES.map((s) => ({ value: s, label: t(STATUS_LABELS[s]) }))}
         defaultValue={v("status", e?.status ?? "planned")}
         errors={err("status")}
       />
       <SelectField
-        label="Owner"
+        label={t("Owner")}
         name="ownerUserId"
-        placeholder="Nobody yet"
+        placeholder={t("Nobody yet")}
         options={data.owners.map((o) => ({ value: String(o.id), label: o.name }))}
         defaultValue={v("ownerUserId", e?.ownerUserId)}
         errors={err("ownerUserId")}
       />
       <div className="field form-grid__full">
-        <label htmlFor="keyResultIds">Key results it serves</label>
+        <label htmlFor="keyResultIds">{t("Key results it serves")}</label>
         <select id="keyResultIds" name="keyResultIds" multiple size={6} defaultValue={selectedKrs} aria-invalid={err("keyResultIds") ? true : undefined}>
           {data.keyResults.map((k) => (
             <option key={k.id} value={k.id}>
@@ -230,7 +262,7 @@ function ItemForm({ data, reply }: { data: Data; reply: unknown }) {
         {err("keyResultIds") ? <p className="field-error">{err("keyResultIds")!.join(", ")}</p> : null}
       </div>
       <div>
-        <Button variant="primary">{e ? "Save item" : "Add item"}</Button> {e ? <Link to="/roadmap">Cancel</Link> : null}
+        <Button variant="primary">{e ? t("Save item") : t("Add item")}</Button> {e ? <Link to="/roadmap">{t("Cancel")}</Link> : null}
       </div>
     </Form>
   );
@@ -240,10 +272,11 @@ export default function Roadmap() {
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { user } = useRootData();
+  const { t } = useTranslation("plans");
   const { items, filter } = data;
   const mayEdit = can(user, "roadmap:edit");
   const mayEditItem = (i: Item) => can(user, "roadmap:edit", { teamId: i.teamId });
-  const teamsWithItems = data.teams.filter((t) => items.some((i) => i.teamId === t.id));
+  const teamsWithItems = data.teams.filter((team) => items.some((i) => i.teamId === team.id));
   const quarters = [...new Set(items.map((i) => i.quarter))].sort();
   const qs = (extra: Record<string, string | number | null>) => {
     const p = new URLSearchParams();
@@ -254,39 +287,39 @@ export default function Roadmap() {
   };
   return (
     <>
-      <PageHeader title={TEXT.title} description={TEXT.description} />
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} />
       <ReplyMessage reply={reply} show="ok" />
       <Form method="get" className="filter-bar">
         <SelectField
-          label="Squad"
+          label={t("Squad")}
           name="team"
-          placeholder="Every squad"
-          options={data.teams.map((t) => ({ value: String(t.id), label: t.name }))}
+          placeholder={t("Every squad")}
+          options={data.teams.map((team) => ({ value: String(team.id), label: team.name }))}
           defaultValue={filter.team === null ? "" : String(filter.team)}
         />
         <SelectField
-          label="Quarter"
+          label={t("Quarter")}
           name="quarter"
-          placeholder="Every quarter"
+          placeholder={t("Every quarter")}
           options={data.quarters.map((q) => ({ value: q, label: q }))}
           defaultValue={filter.quarter ?? ""}
         />
         <SelectField
-          label="View"
+          label={t("View")}
           name="view"
           options={[
-            { value: "board", label: "Board: squad × status" },
-            { value: "quarters", label: "By quarter" },
+            { value: "board", label: t("Board: squad × status") },
+            { value: "quarters", label: t("By quarter") },
           ]}
           defaultValue={filter.view}
         />
         <div>
-          <Button>Show</Button> <a href={`/roadmap.csv${qs({ view: "board" })}`}>Export CSV</a>
+          <Button>{t("Show")}</Button> <a href={`/roadmap.csv${qs({ view: "board" })}`}>{t("Export CSV")}</a>
         </div>
       </Form>
       {items.length === 0 ? (
-        <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.whoMay}>
-          <p>{TEXT.emptyBody}</p>
+        <EmptyState title={t(TEXT.emptyTitle)} whoMay={t(TEXT.whoMay)}>
+          <p>{t(TEXT.emptyBody)}</p>
         </EmptyState>
       ) : filter.view === "quarters" ? (
         quarters.map((q) => (
@@ -303,26 +336,26 @@ export default function Roadmap() {
       ) : (
         <div className="table-scroll">
           <table className="simple roadmap-board" data-testid="roadmap-board">
-            <caption className="visually-hidden">Roadmap items by squad and status</caption>
+            <caption className="visually-hidden">{t("Roadmap items by squad and status")}</caption>
             <thead>
               <tr>
-                <th scope="col">Squad</th>
+                <th scope="col">{t("Squad")}</th>
                 {ROADMAP_STATUSES.map((s) => (
                   <th scope="col" key={s}>
-                    {STATUS_LABELS[s]}
+                    {t(STATUS_LABELS[s])}
                   </th>
                 ))}
               </tr>
             </thead>
             <tbody>
-              {teamsWithItems.map((t) => (
-                <tr key={t.id}>
-                  <th scope="row">{t.name}</th>
+              {teamsWithItems.map((team) => (
+                <tr key={team.id}>
+                  <th scope="row">{team.name}</th>
                   {ROADMAP_STATUSES.map((s) => (
                     <td key={s}>
                       <ul className="plain-list">
                         {items
-                          .filter((i) => i.teamId === t.id && i.status === s)
+                          .filter((i) => i.teamId === team.id && i.status === s)
                           .map((i) => (
                             <ItemCard key={i.id} item={i} reply={reply} mayEdit={mayEditItem(i)} />
                           ))}
@@ -337,22 +370,22 @@ export default function Roadmap() {
       )}
       {mayEdit ? (
         <>
-          <Card title={data.editing ? `Edit ${data.editing.key}` : "Add an item"} id="item-form">
+          <Card title={data.editing ? t("Edit {{name}}", { name: data.editing.key }) : t("Add an item")} id="item-form">
             <ItemForm key={data.editing?.id ?? "new"} data={data} reply={reply} />
             {data.editing ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="delete" />
                 <input type="hidden" name="itemId" value={data.editing.id} />
                 <Button variant="danger" size="sm">
-                  Delete {data.editing.key}
+                  {t("Delete {{name}}", { name: data.editing.key })}
                 </Button>
               </Form>
             ) : null}
           </Card>
-          <Card title="Import a CSV">
+          <Card title={t("Import a CSV")}>
             <p className="muted">
-              Roadmap items are imported from a CSV file on the <Link to="/import#import-roadmap">Import page</Link>, in the export's columns (
-              <code>{data.csvColumns}</code>): an item whose key exists is updated; one bad row rejects the file.
+              {t("Roadmap items are imported from a CSV file on the Import page, in the export's columns:")} <code>{data.csvColumns}</code>.{" "}
+              {t("An item whose key exists is updated; one bad row rejects the file.")} <Link to="/import#import-roadmap">{t("Import page")}</Link>
             </p>
           </Card>
         </>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
@@ -21,11 +22,14 @@ import { CheckboxField, Field, SelectField, TextareaField } from "~/components/u
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatMoney, formatNumber, formatPercent } from "~/lib/format";
 import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { metricLabelText } from "~/lib/metrics/catalogue";
 import { FORMULAS, FUNDING_SLOTS, TRIGGER_COMPARISONS } from "~/lib/metrics/scenarios";
-import { plural } from "~/lib/plural";
 import { scenarioDeleteSchema, scenarioFormSchema } from "~/lib/schemas/scenarios.server";
 import { parseSearchParams } from "~/lib/url-params.server";
 import { idSchema } from "~/lib/validation.server";
@@ -36,19 +40,25 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Scenarios",
-  description: "What each scenario does to cash, runway and break-even, beside today's forecast — and which one today's figures say we are in.",
-  emptyTitle: "No scenario yet",
-  emptyBody:
+  title: N_("Scenarios"),
+  description: N_("What each scenario does to cash, runway and break-even, beside today's forecast — and which one today's figures say we are in."),
+  emptyTitle: N_("No scenario yet"),
+  emptyBody: N_(
     "Add one below: a probability, assumptions over the base plan (growth, churn, hiring speed or freeze, cost changes, funding) and a trigger on a live figure.",
-  whoMay: "The CEO.",
-  noFinance: "No closed month yet: scenarios run over today's cash forecast, which needs a finance snapshot.",
-  onTrack: "Today's figures",
-  none: "none",
-  notWithin: "not within 10 years",
+  ),
+  whoMay: N_("The CEO."),
+  noFinance: N_("No closed month yet: scenarios run over today's cash forecast, which needs a finance snapshot."),
+  onTrack: N_("Today's figures"),
+  none: N_("none"),
+  notWithin: N_("not within 10 years"),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Scenarios · Strategy Tracker" }];
+export const handle = { i18n: ["plans", "metrics"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "plans");
+  return [{ title: pageTitle(t, t("Scenarios")) }];
+};
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -71,8 +81,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "delete") {
     const parsed = parseForm(formData, scenarioDeleteSchema, "delete");
     if (!parsed.ok) return badRequest(parsed.reply);
-    if (!deleteScenario(db, user.id, parsed.data.scenarioId)) return fieldError(formData, "scenarioId", "no such scenario", "delete");
-    return { status: "ok", intent: "delete", message: "Scenario deleted." } satisfies FormReply;
+    if (!deleteScenario(db, user.id, parsed.data.scenarioId)) return fieldError(formData, "scenarioId", N_("no such scenario", "validation"), "delete");
+    return { status: "ok", intent: "delete", message: serverT("Scenario deleted.", { ns: "plans" }) } satisfies FormReply;
   }
   if (intent === "create" || intent === "update") {
     const ctx = new MetricContext(db);
@@ -83,14 +93,16 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     if (!parsed.ok) return badRequest(parsed.reply);
     const { scenarioId, input } = parsed.data;
-    if (intent === "update" && (scenarioId === null || !getScenario(db, scenarioId))) return fieldError(formData, "scenarioId", "no such scenario", "scenario");
-    if (scenarioNameTaken(db, input.name, scenarioId)) return fieldError(formData, "name", "is already the name of a scenario", "scenario");
+    if (intent === "update" && (scenarioId === null || !getScenario(db, scenarioId)))
+      return fieldError(formData, "scenarioId", N_("no such scenario", "validation"), "scenario");
+    if (scenarioNameTaken(db, input.name, scenarioId)) return fieldError(formData, "name", N_("is already the name of a scenario", "validation"), "scenario");
     if (intent === "update") {
-      if (scenarioId === null || !updateScenario(db, user.id, scenarioId, input)) return fieldError(formData, "scenarioId", "no such scenario", "scenario");
-      return { status: "ok", intent: "scenario", message: `Scenario ${input.name} saved.` } satisfies FormReply;
+      if (scenarioId === null || !updateScenario(db, user.id, scenarioId, input))
+        return fieldError(formData, "scenarioId", N_("no such scenario", "validation"), "scenario");
+      return { status: "ok", intent: "scenario", message: serverT("Scenario {{name}} saved.", { ns: "plans", name: input.name }) } satisfies FormReply;
     }
     createScenario(db, user.id, input);
-    return { status: "ok", intent: "scenario", message: `Scenario ${input.name} added.` } satisfies FormReply;
+    return { status: "ok", intent: "scenario", message: serverT("Scenario {{name}} added.", { ns: "plans", name: input.name }) } satisfies FormReply;
   }
   return unknownIntent(formData);
 }
@@ -99,7 +111,7 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 const COMPARISON_OPTIONS = TRIGGER_COMPARISONS.map((c) => ({
   value: c,
-  label: c === "between" ? "between (a range)" : c.replace(">=", "≥").replace("<=", "≤"),
+  label: c === "between" ? N_("between (a range)") : c.replace(">=", "≥").replace("<=", "≤"),
 }));
 
 function pct(x: number | null | undefined): string {
@@ -108,6 +120,7 @@ function pct(x: number | null | undefined): string {
 
 function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["editing"]; metricOptions: LoaderData["metricOptions"]; reply: unknown }) {
   const { formatting } = useRootData();
+  const { t } = useTranslation("plans");
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") !== "delete";
   const e = editing;
@@ -121,64 +134,64 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
       <input type="hidden" name="intent" value={e ? "update" : "create"} />
       <div className="form-grid">
         {e ? <input type="hidden" name="scenarioId" value={e.id} /> : null}
-        <Field label="Name" name="name" required maxLength={80} defaultValue={v("name", e?.name)} errors={err("name")} />
+        <Field label={t("Name")} name="name" required maxLength={80} defaultValue={v("name", e?.name)} errors={err("name")} />
         <Field
-          label="Probability (%)"
+          label={t("Probability (%)")}
           name="probability"
           required
           inputMode="decimal"
           defaultValue={v("probability", pct(e?.probability))}
           errors={err("probability")}
         />
-        <TextareaField label="Description" name="description" rows={2} defaultValue={v("description", e?.description)} errors={err("description")} />
+        <TextareaField label={t("Description")} name="description" rows={2} defaultValue={v("description", e?.description)} errors={err("description")} />
         <Field
-          label="Monthly revenue growth (%)"
+          label={t("Monthly revenue growth (%)")}
           name="revenueGrowth"
           inputMode="decimal"
-          hint="Empty: today's growth g."
+          hint={t("Empty: today's growth g.")}
           defaultValue={v("revenueGrowth", pct(e?.revenueGrowth))}
           errors={err("revenueGrowth")}
         />
         <Field
-          label="Extra monthly churn (points)"
+          label={t("Extra monthly churn (points)")}
           name="extraChurn"
           inputMode="decimal"
-          hint="Taken off the growth."
+          hint={t("Taken off the growth.")}
           defaultValue={v("extraChurn", pct(e?.extraChurn))}
           errors={err("extraChurn")}
         />
         <Field
-          label="Hiring speed (×)"
+          label={t("Hiring speed (×)")}
           name="hiringSpeed"
           inputMode="decimal"
-          hint="1 as planned, 2 twice as fast, 0.5 half as fast."
+          hint={t("1 as planned, 2 twice as fast, 0.5 half as fast.")}
           defaultValue={v("hiringSpeed", e?.hiringSpeed ?? 1)}
           errors={err("hiringSpeed")}
         />
         <Field
-          label="Hiring freeze from"
+          label={t("Hiring freeze from")}
           name="hiringFreezeFrom"
           type="month"
-          hint="No hire starts in or after this month."
+          hint={t("No hire starts in or after this month.")}
           defaultValue={v("hiringFreezeFrom", e?.hiringFreezeFrom)}
           errors={err("hiringFreezeFrom")}
         />
         <Field
-          label="Payroll cost change (%)"
+          label={t("Payroll cost change (%)")}
           name="costChangePayroll"
           inputMode="decimal"
           defaultValue={v("costChangePayroll", pct(e?.costChangePayroll ?? 0))}
           errors={err("costChangePayroll")}
         />
         <Field
-          label="IT cost change (%)"
+          label={t("IT cost change (%)")}
           name="costChangeIt"
           inputMode="decimal"
           defaultValue={v("costChangeIt", pct(e?.costChangeIt ?? 0))}
           errors={err("costChangeIt")}
         />
         <Field
-          label="Other cost change (%)"
+          label={t("Other cost change (%)")}
           name="costChangeOther"
           inputMode="decimal"
           defaultValue={v("costChangeOther", pct(e?.costChangeOther ?? 0))}
@@ -186,27 +199,27 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
         />
       </div>
       <fieldset>
-        <legend>Funding events</legend>
+        <legend>{t("Funding events")}</legend>
         {Array.from({ length: FUNDING_SLOTS }, (_, n) => {
           const f = e?.funding[n];
           return (
             <div key={n} className="form-grid">
               <Field
-                label={`Month ${n + 1}`}
+                label={t("Month {{n}}", { n: n + 1 })}
                 name={`funding_month_${n}`}
                 type="month"
                 defaultValue={v(`funding_month_${n}`, f?.month)}
                 errors={err(`funding_month_${n}`)}
               />
               <Field
-                label={`Amount ${n + 1} (€)`}
+                label={t("Amount {{n}} (€)", { n: n + 1 })}
                 name={`funding_amount_${n}`}
                 inputMode="decimal"
                 defaultValue={v(`funding_amount_${n}`, f ? String(f.amountCents / 100) : "")}
                 errors={err(`funding_amount_${n}`)}
               />
               <Field
-                label={`What ${n + 1}`}
+                label={t("What {{n}}", { n: n + 1 })}
                 name={`funding_label_${n}`}
                 maxLength={120}
                 defaultValue={v(`funding_label_${n}`, f?.label)}
@@ -217,54 +230,58 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
         })}
       </fieldset>
       <fieldset>
-        <legend>Trigger</legend>
+        <legend>{t("Trigger")}</legend>
         <div className="form-grid">
           <SelectField
-            label="Metric"
+            label={t("Metric")}
             name="triggerMetric"
-            placeholder="No trigger"
-            options={metricOptions.map((m) => ({ value: m.id, label: m.label }))}
+            placeholder={t("No trigger")}
+            options={metricOptions.map((m) => ({ value: m.id, label: metricLabelText(t, m.id, m.label) }))}
             defaultValue={metric}
             errors={err("triggerMetric")}
           />
           <SelectField
-            label="Comparison"
+            label={t("Comparison")}
             name="triggerComparison"
-            placeholder="Choose"
-            options={COMPARISON_OPTIONS}
+            placeholder={t("Choose")}
+            options={COMPARISON_OPTIONS.map((o) => (o.value === "between" ? { ...o, label: t(o.label) } : o))}
             defaultValue={v("triggerComparison", e?.triggerComparison)}
             errors={err("triggerComparison")}
           />
           <Field
-            label="Value"
+            label={t("Value")}
             name="triggerValue"
             inputMode="decimal"
-            hint={metric ? `In ${triggerUnitLabel(metric, formatting.currency) || "the metric's unit"}.` : "In the metric's unit (k€ for money, % for rates)."}
+            hint={
+              metric
+                ? t("In {{unit}}.", { unit: triggerUnitLabel(metric, formatting.currency, t) || t("the metric's unit") })
+                : t("In the metric's unit (k€ for money, % for rates).")
+            }
             defaultValue={v("triggerValue", triggerHumanValue(e?.triggerMetric ?? null, e?.triggerValue ?? null))}
             errors={err("triggerValue")}
           />
           <Field
-            label="Upper value (range)"
+            label={t("Upper value (range)")}
             name="triggerValue2"
             inputMode="decimal"
             defaultValue={v("triggerValue2", triggerHumanValue(e?.triggerMetric ?? null, e?.triggerValue2 ?? null))}
             errors={err("triggerValue2")}
           />
-          <Field label="By" name="triggerBy" type="date" defaultValue={v("triggerBy", e?.triggerBy)} errors={err("triggerBy")} />
+          <Field label={t("By")} name="triggerBy" type="date" defaultValue={v("triggerBy", e?.triggerBy)} errors={err("triggerBy")} />
         </div>
         <CheckboxField
-          label="Raise a risk while the trigger holds"
+          label={t("Raise a risk while the trigger holds")}
           name="raisesRisk"
           defaultChecked={checkedOf(r, "raisesRisk", e?.raisesRisk ?? false, "scenario")}
           errors={err("raisesRisk")}
         />
       </fieldset>
-      <TextareaField label="Actions (one per line)" name="actions" rows={4} defaultValue={v("actions", e?.actions)} errors={err("actions")} />
+      <TextareaField label={t("Actions (one per line)")} name="actions" rows={4} defaultValue={v("actions", e?.actions)} errors={err("actions")} />
       <div>
-        <Button variant="primary" pending={busy} pendingLabel="Saving…">
-          {e ? "Save scenario" : "Add scenario"}
+        <Button variant="primary" pending={busy} pendingLabel={t("Saving…")}>
+          {e ? t("Save scenario") : t("Add scenario")}
         </Button>{" "}
-        {e ? <Link to="/scenarios">Cancel</Link> : null}
+        {e ? <Link to="/scenarios">{t("Cancel")}</Link> : null}
       </div>
     </Form>
   );
@@ -274,81 +291,87 @@ export default function Scenarios() {
   const { comparison, editing, metricOptions } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { user, formatting: fmt } = useRootData();
+  const { t } = useTranslation("plans");
   const mayEdit = can(user, "plans:edit");
   const c = comparison;
   const on = c?.scenarios.filter((s) => s.trigger?.on) ?? [];
   return (
     <>
-      <PageHeader title={TEXT.title} description={TEXT.description} />
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} />
       <ReplyMessage reply={reply} />
       {!c ? (
-        <EmptyState title="No forecast yet" whoMay="The CEO records finance snapshots.">
-          <p>{TEXT.noFinance}</p>
+        <EmptyState title={t("No forecast yet")} whoMay={t("The CEO records finance snapshots.")}>
+          <p>{t(TEXT.noFinance)}</p>
         </EmptyState>
       ) : c.scenarios.length === 0 ? (
-        <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.whoMay}>
-          <p>{TEXT.emptyBody}</p>
+        <EmptyState title={t(TEXT.emptyTitle)} whoMay={t(TEXT.whoMay)}>
+          <p>{t(TEXT.emptyBody)}</p>
         </EmptyState>
       ) : (
         <>
-          <Card title="Which scenario are we in?">
-            <p data-testid="scenario-on-track">{on.length ? `On track for ${on.map((s) => s.name).join(", ")}` : "No scenario's trigger holds today"}.</p>
+          <Card title={t("Which scenario are we in?")}>
+            <p data-testid="scenario-on-track">
+              {on.length ? t("On track for {{names}}", { names: on.map((s) => s.name).join(", ") }) : t("No scenario's trigger holds today")}.
+            </p>
             <ul className="plain-list">
               {c.scenarios.map((s) => (
                 <li key={s.id}>
                   <strong>{s.name}</strong> ({formatPercent(s.probability, 0, fmt.locale)}):{" "}
                   {s.trigger ? (
                     <>
-                      <TriggerBadge state={s.trigger.state} /> {triggerText(s.trigger, fmt)} — {TEXT.onTrack}:{" "}
+                      <TriggerBadge state={s.trigger.state} /> {triggerText(s.trigger, fmt, t)} — {t(TEXT.onTrack)}:{" "}
                       <span data-metric={s.trigger.metricId} data-value={s.trigger.current ?? ""}>
                         {s.trigger.current === null
-                          ? "no data"
-                          : triggerText({ ...s.trigger, comparison: ">=", value: s.trigger.current, by: null }, fmt).replace(/ ≥ /, " ")}
+                          ? t("no data")
+                          : triggerText({ ...s.trigger, comparison: ">=", value: s.trigger.current, by: null }, fmt, t).replace(/ ≥ /, " ")}
                       </span>
                     </>
                   ) : (
-                    "no trigger"
+                    t("no trigger")
                   )}
                 </li>
               ))}
             </ul>
           </Card>
-          <Card title="Cash, runway and break-even by scenario">
-            {c.hiringPlanHidden ? <p className="muted">Figures without any hiring plan: the open hiring plan holds salaries your role may not see.</p> : null}
+          <Card title={t("Cash, runway and break-even by scenario")}>
+            {c.hiringPlanHidden ? (
+              <p className="muted">{t("Figures without any hiring plan: the open hiring plan holds salaries your role may not see.")}</p>
+            ) : null}
             <ScenarioCashChart base={c.base} scenarios={c.scenarios} fmt={fmt} hiringPlanHidden={c.hiringPlanHidden} />
             <div className="table-scroll">
               <table className="simple" data-testid="scenario-table">
                 <caption>
-                  As of {monthText(c.asOfMonth, fmt, "")} — {FORMULAS.scenario.label.toLowerCase()}. <a href="/scenarios.csv">Export CSV</a>
+                  {t("As of {{month}}", { month: monthText(c.asOfMonth, fmt, "") })} — {t(FORMULAS.scenario.label).toLowerCase()}.{" "}
+                  <a href="/scenarios.csv">{t("Export CSV")}</a>
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">Scenario</th>
+                    <th scope="col">{t("Scenario")}</th>
                     <th scope="col" className="dl-num">
-                      Probability
+                      {t("Probability")}
                     </th>
                     <th scope="col" className="dl-num">
-                      Cash in 12 months
+                      {t("Cash in 12 months")}
                     </th>
                     <th scope="col" className="dl-num">
-                      Runway
+                      {t("Runway")}
                     </th>
-                    <th scope="col">Zero cash</th>
-                    <th scope="col">Break-even</th>
-                    <th scope="col">Trigger</th>
+                    <th scope="col">{t("Zero cash")}</th>
+                    <th scope="col">{t("Break-even")}</th>
+                    <th scope="col">{t("Trigger")}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {[{ id: 0, name: "Base plan (today's forecast)", probability: null, figures: c.base, trigger: null }, ...c.scenarios].map((s) => (
+                  {[{ id: 0, name: t("Base plan (today's forecast)"), probability: null, figures: c.base, trigger: null }, ...c.scenarios].map((s) => (
                     <tr key={s.id} data-scenario={s.name}>
                       <th scope="row">{s.name}</th>
                       <td className="dl-num">{s.probability === null ? "—" : formatPercent(s.probability, 0, fmt.locale)}</td>
-                      <td className="dl-num">{formatMoney(s.figures.cash[11]?.cashCents ?? null, fmt) ?? "no data"}</td>
+                      <td className="dl-num">{formatMoney(s.figures.cash[11]?.cashCents ?? null, fmt) ?? t("no data")}</td>
                       <td className="dl-num" data-value={s.figures.runwayMonths ?? ""}>
-                        {runwayText(s.figures.runwayMonths, fmt)}
+                        {runwayText(s.figures.runwayMonths, fmt, t)}
                       </td>
-                      <td>{dateText(s.figures.zeroCashDate, fmt, TEXT.notWithin)}</td>
-                      <td>{monthText(s.figures.breakEvenMonth, fmt, TEXT.notWithin)}</td>
+                      <td>{dateText(s.figures.zeroCashDate, fmt, t(TEXT.notWithin))}</td>
+                      <td>{monthText(s.figures.breakEvenMonth, fmt, t(TEXT.notWithin))}</td>
                       <td>{s.trigger ? <TriggerBadge state={s.trigger.state} /> : "—"}</td>
                     </tr>
                   ))}
@@ -365,30 +388,41 @@ export default function Scenarios() {
                 {s.description ? <p>{s.description}</p> : null}
                 <ul className="plain-list">
                   <li>
-                    Revenue growth: {s.revenueGrowth === null ? "today's" : `${formatPercent(s.revenueGrowth, 1, fmt.locale)} a month`}
-                    {s.extraChurn ? `, minus ${plural(s.extraChurn * 100, "point", "points", { locale: fmt.locale, digits: 1 })} of churn` : ""}
+                    {s.revenueGrowth === null
+                      ? t("Revenue growth: today's")
+                      : t("Revenue growth: {{rate}} a month", { rate: formatPercent(s.revenueGrowth, 1, fmt.locale) })}
+                    {s.extraChurn
+                      ? t(", minus {{points}} points of churn", {
+                          count: s.extraChurn * 100,
+                          points: formatNumber(s.extraChurn * 100, { locale: fmt.locale, digits: 1 }),
+                        })
+                      : ""}
                   </li>
                   <li>
-                    Hiring: {s.hiringSpeed === 1 ? "as planned" : `× ${formatNumber(s.hiringSpeed, { locale: fmt.locale, digits: 2 })}`}
-                    {s.hiringFreezeFrom ? `, frozen from ${monthText(s.hiringFreezeFrom, fmt, "")}` : ""}
+                    {s.hiringSpeed === 1
+                      ? t("Hiring: as planned")
+                      : t("Hiring: × {{speed}}", { speed: formatNumber(s.hiringSpeed, { locale: fmt.locale, digits: 2 }) })}
+                    {s.hiringFreezeFrom ? t(", frozen from {{month}}", { month: monthText(s.hiringFreezeFrom, fmt, "") }) : ""}
                   </li>
                   {s.costChangePayroll || s.costChangeIt || s.costChangeOther ? (
                     <li>
-                      Costs: payroll {formatPercent(s.costChangePayroll, 0, { locale: fmt.locale, signed: true })}, IT{" "}
-                      {formatPercent(s.costChangeIt, 0, { locale: fmt.locale, signed: true })}, other{" "}
-                      {formatPercent(s.costChangeOther, 0, { locale: fmt.locale, signed: true })}
+                      {t("Costs: payroll {{payroll}}, IT {{it}}, other {{other}}", {
+                        payroll: formatPercent(s.costChangePayroll, 0, { locale: fmt.locale, signed: true }),
+                        it: formatPercent(s.costChangeIt, 0, { locale: fmt.locale, signed: true }),
+                        other: formatPercent(s.costChangeOther, 0, { locale: fmt.locale, signed: true }),
+                      })}
                     </li>
                   ) : null}
                   {s.funding.map((f, i) => (
                     <li key={i}>
-                      Funding: {formatMoney(f.amountCents, fmt)} in {monthText(f.month, fmt, "")}
+                      {t("Funding: {{amount}} in {{month}}", { amount: formatMoney(f.amountCents, fmt), month: monthText(f.month, fmt, "") })}
                       {f.label ? ` (${f.label})` : ""}
                     </li>
                   ))}
                 </ul>
                 {s.actions.trim() ? (
                   <>
-                    <h3>Actions</h3>
+                    <h3>{t("Actions")}</h3>
                     <ol>
                       {s.actions
                         .split("\n")
@@ -402,13 +436,15 @@ export default function Scenarios() {
                 {mayEdit ? (
                   <div className="inline-actions">
                     <Link to={`/scenarios?edit=${s.id}#scenario-form`}>
-                      Edit<span className="visually-hidden"> {s.name}</span>
+                      {t("Edit")}
+                      <span className="visually-hidden"> {s.name}</span>
                     </Link>
                     <Form method="post">
                       <input type="hidden" name="intent" value="delete" />
                       <input type="hidden" name="scenarioId" value={s.id} />
                       <Button size="sm" variant="ghost">
-                        Delete<span className="visually-hidden"> {s.name}</span>
+                        {t("Delete")}
+                        <span className="visually-hidden"> {s.name}</span>
                       </Button>
                     </Form>
                   </div>
@@ -419,7 +455,7 @@ export default function Scenarios() {
         </>
       )}
       {mayEdit ? (
-        <Card title={editing ? `Edit ${editing.name}` : "Add a scenario"} id="scenario-form">
+        <Card title={editing ? t("Edit {{name}}", { name: editing.name }) : t("Add a scenario")} id="scenario-form">
           <ScenarioForm key={editing?.id ?? "new"} editing={editing} metricOptions={metricOptions} reply={reply} />
         </Card>
       ) : null}

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
@@ -12,9 +13,13 @@ import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatDate, formatMonth } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { metricLabelText } from "~/lib/metrics/catalogue";
 import { formatGateValue, humanUnitLabel, toHumanUnits } from "~/lib/metrics/gate-units";
 import { MILESTONE_COMPARISONS, MILESTONE_STATE_LABELS, MILESTONE_STATUSES, type MilestoneState } from "~/lib/metrics/strategy";
 import { milestoneDeleteSchema, milestoneSchema, planTargetDeleteSchema, planTargetSchema } from "~/lib/schemas/strategy.server";
@@ -37,15 +42,22 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Multi-year plan",
-  description: "Yearly targets on catalogue figures, plan against actual, and the milestones on the way.",
-  emptyPlan: "No yearly target yet",
-  emptyPlanBody: "Set one below: a catalogue metric (ARR, paying customers, headcount…), a year and the value planned for its end.",
-  emptyMilestones: "No milestone yet",
-  whoMay: "The CEO.",
+  title: N_("Multi-year plan"),
+  description: N_("Yearly targets on catalogue figures, plan against actual, and the milestones on the way."),
+  emptyPlan: N_("No yearly target yet"),
+  emptyPlanBody: N_("Set one below: a catalogue metric (ARR, paying customers, headcount…), a year and the value planned for its end."),
+  emptyMilestones: N_("No milestone yet"),
+  whoMay: N_("The CEO."),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Multi-year plan · Strategy Tracker" }];
+export const handle = { i18n: ["plans", "metrics"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "plans");
+  return [{ title: pageTitle(t, t("Multi-year plan")) }];
+};
+
+const MILESTONE_STATUS_LABELS: Record<(typeof MILESTONE_STATUSES)[number], string> = { pending: N_("pending"), done: N_("done"), missed: N_("missed") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -76,28 +88,29 @@ export async function action({ request }: ActionFunctionArgs) {
     const problem = planYearProblem(db, parsed.data.year);
     if (problem) return fieldError(formData, "year", problem, "target");
     setPlanTarget(db, user.id, parsed.data);
-    return { status: "ok", intent: "target", message: "Yearly target saved." } satisfies FormReply;
+    return { status: "ok", intent: "target", message: serverT("Yearly target saved.", { ns: "plans" }) } satisfies FormReply;
   }
   if (intent === "delete-target") {
     const parsed = parseForm(formData, planTargetDeleteSchema, "delete-target");
     if (!parsed.ok) return badRequest(parsed.reply);
-    if (!deletePlanTarget(db, user.id, parsed.data.targetId)) return fieldError(formData, "targetId", "no such target", "delete-target");
-    return { status: "ok", intent: "delete-target", message: "Yearly target removed." } satisfies FormReply;
+    if (!deletePlanTarget(db, user.id, parsed.data.targetId)) return fieldError(formData, "targetId", N_("no such target", "validation"), "delete-target");
+    return { status: "ok", intent: "delete-target", message: serverT("Yearly target removed.", { ns: "plans" }) } satisfies FormReply;
   }
   if (intent === "milestone") {
     const parsed = parseForm(formData, milestoneSchema(known), "milestone");
     if (!parsed.ok) return badRequest(parsed.reply);
     const { milestoneId, input } = parsed.data;
     if (milestoneId !== null) {
-      if (!updateMilestone(db, user.id, milestoneId, input)) return fieldError(formData, "milestoneId", "no such milestone", "milestone");
+      if (!updateMilestone(db, user.id, milestoneId, input)) return fieldError(formData, "milestoneId", N_("no such milestone", "validation"), "milestone");
     } else createMilestone(db, user.id, input);
-    return { status: "ok", intent: "milestone", message: `Milestone “${input.title}” saved.` } satisfies FormReply;
+    return { status: "ok", intent: "milestone", message: serverT("Milestone “{{title}}” saved.", { ns: "plans", title: input.title }) } satisfies FormReply;
   }
   if (intent === "delete-milestone") {
     const parsed = parseForm(formData, milestoneDeleteSchema, "delete-milestone");
     if (!parsed.ok) return badRequest(parsed.reply);
-    if (!deleteMilestone(db, user.id, parsed.data.milestoneId)) return fieldError(formData, "milestoneId", "no such milestone", "delete-milestone");
-    return { status: "ok", intent: "delete-milestone", message: "Milestone removed." } satisfies FormReply;
+    if (!deleteMilestone(db, user.id, parsed.data.milestoneId))
+      return fieldError(formData, "milestoneId", N_("no such milestone", "validation"), "delete-milestone");
+    return { status: "ok", intent: "delete-milestone", message: serverT("Milestone removed.", { ns: "plans" }) } satisfies FormReply;
   }
   return unknownIntent(formData);
 }
@@ -109,31 +122,34 @@ export default function Strategy() {
   const milestones = timeline.milestones;
   const reply = useActionData<typeof action>();
   const { user, formatting: fmt } = useRootData();
+  const { t } = useTranslation("plans");
   const mayEdit = can(user, "plans:edit");
   const v = (name: string, fb: string | number | null | undefined, intent: string) => valueOf(isErrorReply(reply, intent) ? reply : null, name, fb, intent);
   const err = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
   const e = editing;
   return (
     <>
-      <PageHeader title={TEXT.title} description={TEXT.description} />
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} />
       <ReplyMessage reply={reply} show="ok" />
-      <Card title="Plan against actual">
+      <Card title={t("Plan against actual")}>
         {plan.rows.length === 0 ? (
-          <EmptyState title={TEXT.emptyPlan} whoMay={TEXT.whoMay}>
-            <p>{TEXT.emptyPlanBody}</p>
+          <EmptyState title={t(TEXT.emptyPlan)} whoMay={t(TEXT.whoMay)}>
+            <p>{t(TEXT.emptyPlanBody)}</p>
           </EmptyState>
         ) : (
           <div className="table-scroll">
             <table className="simple" data-testid="plan-table">
               <caption>
-                Targets are for the end of each year. A past year shows the figure it ended on, read from the data (the last closed month of the year for
-                finance, 31 December for headcount); the current year ({plan.currentYear}) shows today's figure; the gap is actual − target.
+                {t(
+                  "Targets are for the end of each year. A past year shows the figure it ended on, read from the data (the last closed month of the year for finance, 31 December for headcount); the current year ({{year}}) shows today's figure; the gap is actual − target.",
+                  { year: plan.currentYear },
+                )}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Metric</th>
+                  <th scope="col">{t("Metric")}</th>
                   <th scope="col" className="dl-num">
-                    Actual today
+                    {t("Actual today")}
                   </th>
                   {plan.years.map((y) => (
                     <th scope="col" className="dl-num" key={y}>
@@ -145,13 +161,17 @@ export default function Strategy() {
               <tbody>
                 {plan.rows.map((r) => (
                   <tr key={r.metricId} data-plan-metric={r.metricId}>
-                    <th scope="row">{r.label}</th>
+                    <th scope="row">{metricLabelText(t, r.metricId, r.label)}</th>
                     <td className="dl-num" data-metric={r.metricId} data-value={r.actual ?? ""}>
-                      {formatGateValue(r.metricId, r.actual, fmt)}
+                      {formatGateValue(r.metricId, r.actual, fmt, undefined, t)}
                     </td>
                     {r.years.map((y) => (
                       <td className="dl-num" key={y.year} data-plan-year={y.year} data-year-kind={y.kind}>
-                        {y.target === null ? <div className="muted">no target</div> : <div>{formatGateValue(r.metricId, y.target, fmt)}</div>}
+                        {y.target === null ? (
+                          <div className="muted">{t("no target")}</div>
+                        ) : (
+                          <div>{formatGateValue(r.metricId, y.target, fmt, undefined, t)}</div>
+                        )}
                         {y.kind === "past" ? (
                           <div
                             className="muted plan-actual"
@@ -160,14 +180,14 @@ export default function Strategy() {
                             data-value={y.actual ?? ""}
                             data-as-of={y.asOf ?? ""}
                           >
-                            {y.actual === null ? "no data" : `ended at ${formatGateValue(r.metricId, y.actual, fmt)}`}
+                            {y.actual === null ? t("no data") : t("ended at {{value}}", { value: formatGateValue(r.metricId, y.actual, fmt, undefined, t) })}
                             {y.actual !== null && y.asOf && y.asOf.length === 7 && y.asOf !== `${y.year}-12` ? ` (${formatMonth(y.asOf, fmt.locale)})` : ""}
                           </div>
                         ) : null}
                         {y.gap !== null ? (
                           <div>
                             <Badge tone={y.met ? "good" : "off-track"}>
-                              {y.met ? "on plan" : "gap"} {formatGateValue(r.metricId, y.gap, fmt)}
+                              {y.met ? t("on plan") : t("gap")} {formatGateValue(r.metricId, y.gap, fmt, undefined, t)}
                             </Badge>
                           </div>
                         ) : null}
@@ -176,10 +196,10 @@ export default function Strategy() {
                             <input type="hidden" name="intent" value="delete-target" />
                             <input type="hidden" name="targetId" value={y.targetId} />
                             <Button size="sm" variant="ghost">
-                              Remove
+                              {t("Remove")}
                               <span className="visually-hidden">
                                 {" "}
-                                {r.label} {y.year}
+                                {metricLabelText(t, r.metricId, r.label)} {y.year}
                               </span>
                             </Button>
                           </Form>
@@ -196,16 +216,16 @@ export default function Strategy() {
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="target" />
             <SelectField
-              label="Metric"
+              label={t("Metric")}
               name="metricId"
               required
-              placeholder="Choose"
-              options={metricOptions.map((m) => ({ value: m.id, label: m.label }))}
+              placeholder={t("Choose")}
+              options={metricOptions.map((m) => ({ value: m.id, label: metricLabelText(t, m.id, m.label) }))}
               defaultValue={v("metricId", "", "target")}
               errors={err("metricId", "target")}
             />
             <Field
-              label="Year"
+              label={t("Year")}
               name="year"
               required
               inputMode="numeric"
@@ -214,33 +234,33 @@ export default function Strategy() {
               errors={err("year", "target")}
             />
             <Field
-              label="Target"
+              label={t("Target")}
               name="value"
               required
               inputMode="decimal"
-              hint="k€ for money, % for rates, a count for customers or people."
+              hint={t("k€ for money, % for rates, a count for customers or people.")}
               defaultValue={v("value", "", "target")}
               errors={err("value", "target")}
             />
-            <Field label="Note" name="note" maxLength={500} defaultValue={v("note", "", "target")} errors={err("note", "target")} />
+            <Field label={t("Note")} name="note" maxLength={500} defaultValue={v("note", "", "target")} errors={err("note", "target")} />
             <div>
-              <Button variant="primary">Set target</Button>
+              <Button variant="primary">{t("Set target")}</Button>
             </div>
           </Form>
         ) : null}
       </Card>
-      <Card title="Milestones">
+      <Card title={t("Milestones")}>
         {milestones.length === 0 ? (
-          <EmptyState title={TEXT.emptyMilestones} whoMay={TEXT.whoMay}>
-            <p>Add one below: a title, a due date, and either a condition on a catalogue metric or a status you set with evidence.</p>
+          <EmptyState title={t(TEXT.emptyMilestones)} whoMay={t(TEXT.whoMay)}>
+            <p>{t("Add one below: a title, a due date, and either a condition on a catalogue metric or a status you set with evidence.")}</p>
           </EmptyState>
         ) : (
           <>
-            <MilestoneTimeline layout={timeline.layout} todayLabel={`Today, ${formatDate(today, "UTC", fmt.locale)}`} />
+            <MilestoneTimeline layout={timeline.layout} todayLabel={t("Today, {{date}}", { date: formatDate(today, "UTC", fmt.locale) })} />
             <ol
               className="milestone-list plain-list"
               data-testid="milestones"
-              aria-label={`Milestones in date order; today is ${formatDate(today, "UTC", fmt.locale)}`}
+              aria-label={t("Milestones in date order; today is {{date}}", { date: formatDate(today, "UTC", fmt.locale) })}
             >
               {milestones.map((m, i) => (
                 <li key={m.id} data-milestone={m.title} data-state={m.state}>
@@ -248,30 +268,33 @@ export default function Strategy() {
                     {i + 1}.
                   </span>
                   <strong>{formatDate(m.dueDate, "UTC", fmt.locale)}</strong> — {m.title}{" "}
-                  <Badge tone={STATE_TONE[m.state]}>{MILESTONE_STATE_LABELS[m.state]}</Badge>
+                  <Badge tone={STATE_TONE[m.state]}>{t(MILESTONE_STATE_LABELS[m.state])}</Badge>
                   <div className="muted">
                     {m.metricId && m.comparison && m.value !== null ? (
                       <>
-                        {m.metricLabel} {m.comparison.replace(">=", "≥").replace("<=", "≤")} {formatGateValue(m.metricId, m.value, fmt)}; today{" "}
+                        {m.metricLabel ? metricLabelText(t, m.metricId, m.metricLabel) : m.metricLabel} {m.comparison.replace(">=", "≥").replace("<=", "≤")}{" "}
+                        {formatGateValue(m.metricId, m.value, fmt, undefined, t)}; {t("today")}{" "}
                         <span data-metric={m.metricId} data-value={m.current ?? ""}>
-                          {formatGateValue(m.metricId, m.current, fmt, m.value)}
+                          {formatGateValue(m.metricId, m.current, fmt, m.value, t)}
                         </span>
                       </>
                     ) : (
-                      <>Set by a person{m.updatedByName ? ` (${m.updatedByName})` : ""}</>
+                      <>{m.updatedByName ? t("Set by a person ({{name}})", { name: m.updatedByName }) : t("Set by a person")}</>
                     )}
-                    {m.evidence ? ` · evidence: ${m.evidence}` : ""}
+                    {m.evidence ? ` · ${t("evidence: {{evidence}}", { evidence: m.evidence })}` : ""}
                   </div>
                   {mayEdit ? (
                     <div className="inline-actions">
                       <Link to={`/strategy?milestone=${m.id}#milestone-form`}>
-                        Edit<span className="visually-hidden"> {m.title}</span>
+                        {t("Edit")}
+                        <span className="visually-hidden"> {m.title}</span>
                       </Link>
                       <Form method="post">
                         <input type="hidden" name="intent" value="delete-milestone" />
                         <input type="hidden" name="milestoneId" value={m.id} />
                         <Button size="sm" variant="ghost">
-                          Remove<span className="visually-hidden"> {m.title}</span>
+                          {t("Remove")}
+                          <span className="visually-hidden"> {m.title}</span>
                         </Button>
                       </Form>
                     </div>
@@ -283,13 +306,20 @@ export default function Strategy() {
         )}
       </Card>
       {mayEdit ? (
-        <Card title={e ? `Edit “${e.title}”` : "Add a milestone"} id="milestone-form">
+        <Card title={e ? t("Edit “{{title}}”", { title: e.title }) : t("Add a milestone")} id="milestone-form">
           <Form method="post" className="form-grid" noValidate key={e?.id ?? "new"}>
             <input type="hidden" name="intent" value="milestone" />
             {e ? <input type="hidden" name="milestoneId" value={e.id} /> : null}
-            <Field label="Title" name="title" required maxLength={200} defaultValue={v("title", e?.title, "milestone")} errors={err("title", "milestone")} />
             <Field
-              label="Due date"
+              label={t("Title")}
+              name="title"
+              required
+              maxLength={200}
+              defaultValue={v("title", e?.title, "milestone")}
+              errors={err("title", "milestone")}
+            />
+            <Field
+              label={t("Due date")}
               name="dueDate"
               type="date"
               required
@@ -297,39 +327,43 @@ export default function Strategy() {
               errors={err("dueDate", "milestone")}
             />
             <SelectField
-              label="Linked metric"
+              label={t("Linked metric")}
               name="metricId"
-              placeholder="None: a person sets the status"
-              options={metricOptions.map((m) => ({ value: m.id, label: m.label }))}
+              placeholder={t("None: a person sets the status")}
+              options={metricOptions.map((m) => ({ value: m.id, label: metricLabelText(t, m.id, m.label) }))}
               defaultValue={v("metricId", e?.metricId, "milestone")}
               errors={err("metricId", "milestone")}
             />
             <SelectField
-              label="Comparison"
+              label={t("Comparison")}
               name="comparison"
-              placeholder="Choose"
+              placeholder={t("Choose")}
               options={MILESTONE_COMPARISONS.map((c) => ({ value: c, label: c.replace(">=", "≥").replace("<=", "≤") }))}
               defaultValue={v("comparison", e?.comparison, "milestone")}
               errors={err("comparison", "milestone")}
             />
             <Field
-              label="Value"
+              label={t("Value")}
               name="value"
               inputMode="decimal"
-              hint={e?.metricId ? `In ${humanUnitLabel(e.metricId, fmt.currency) || "the metric's unit"}.` : "k€ for money, % for rates."}
+              hint={
+                e?.metricId
+                  ? t("In {{unit}}.", { unit: humanUnitLabel(e.metricId, fmt.currency, t) || t("the metric's unit") })
+                  : t("k€ for money, % for rates.")
+              }
               defaultValue={v("value", e?.metricId && e.value !== null ? toHumanUnits(e.metricId, e.value) : "", "milestone")}
               errors={err("value", "milestone")}
             />
             <SelectField
-              label="Status (manual milestones)"
+              label={t("Status (manual milestones)")}
               name="status"
               required
-              options={MILESTONE_STATUSES.map((s) => ({ value: s, label: s }))}
+              options={MILESTONE_STATUSES.map((s) => ({ value: s, label: t(MILESTONE_STATUS_LABELS[s]) }))}
               defaultValue={v("status", e?.status ?? "pending", "milestone")}
               errors={err("status", "milestone")}
             />
             <TextareaField
-              label="Evidence"
+              label={t("Evidence")}
               name="evidence"
               rows={2}
               className="form-grid__full"
@@ -337,7 +371,7 @@ export default function Strategy() {
               errors={err("evidence", "milestone")}
             />
             <div>
-              <Button variant="primary">{e ? "Save milestone" : "Add milestone"}</Button> {e ? <Link to="/strategy">Cancel</Link> : null}
+              <Button variant="primary">{e ? t("Save milestone") : t("Add milestone")}</Button> {e ? <Link to="/strategy">{t("Cancel")}</Link> : null}
             </div>
           </Form>
         </Card>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { Button } from "~/components/ui/button";
@@ -7,9 +8,12 @@ import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
-import { metricDefinition } from "~/lib/metrics/catalogue";
+import { metricDefinition, metricLabelText } from "~/lib/metrics/catalogue";
 import { formatGateValue, fromHumanUnits, humanUnitLabel } from "~/lib/metrics/gate-units";
 import { COMPARISON_SYMBOLS, TARGET_COMPARISONS } from "~/lib/metrics/targets";
 import {
@@ -27,21 +31,27 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Targets",
-  description:
+  title: N_("Targets"),
+  description: N_(
     "The company's targets of the catalogue metrics, per OKR cycle or open-ended. The dashboards, the gates and the key results read these same rows. The CTO sets the delivery targets, the CEO the others; product KPI targets are set on each KPI's page.",
-  set: "Set a target",
-  save: "Save target",
-  saving: "Saving…",
-  remove: "Remove",
-  openEnded: "Every cycle (open-ended)",
-  saved: "Target saved.",
-  removed: "Target removed.",
-  none: "No target yet.",
-  forbidden: "You may not set the target of this metric.",
+  ),
+  set: N_("Set a target"),
+  save: N_("Save target"),
+  saving: N_("Saving…"),
+  remove: N_("Remove"),
+  openEnded: N_("Every cycle (open-ended)"),
+  saved: N_("Target saved."),
+  removed: N_("Target removed."),
+  none: N_("No target yet."),
+  forbidden: N_("You may not set the target of this metric."),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Targets · Strategy Tracker" }];
+export const handle = { i18n: ["plans", "metrics"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "plans");
+  return [{ title: pageTitle(t, t("Targets")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "targets:edit");
@@ -63,79 +73,98 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return badRequest(parsed.reply);
     try {
       if (!deleteMetricTarget(db, user, parsed.data.id)) {
-        return badRequest({ status: "error", fieldErrors: { id: ["is not a known target"] }, formErrors: [], values: formValues(formData), intent: "delete" });
+        return badRequest({
+          status: "error",
+          fieldErrors: { id: [serverT("is not a known target")] },
+          formErrors: [],
+          values: formValues(formData),
+          intent: "delete",
+        });
       }
     } catch (e) {
       if (e instanceof TargetPermissionError)
-        return badRequest({ status: "error", fieldErrors: {}, formErrors: [TEXT.forbidden], values: formValues(formData), intent: "delete" });
+        return badRequest({
+          status: "error",
+          fieldErrors: {},
+          formErrors: [serverT(TEXT.forbidden, { ns: "plans" })],
+          values: formValues(formData),
+          intent: "delete",
+        });
       throw e;
     }
-    return { status: "ok", intent: "delete", message: TEXT.removed } satisfies FormReply;
+    return { status: "ok", intent: "delete", message: serverT(TEXT.removed, { ns: "plans" }) } satisfies FormReply;
   }
-  if (intent !== "set") return badRequest({ status: "error", fieldErrors: { intent: ["unknown action"] }, formErrors: [], values: {}, intent: "set" });
+  if (intent !== "set") return badRequest({ status: "error", fieldErrors: { intent: [serverT("unknown action")] }, formErrors: [], values: {}, intent: "set" });
   const parsed = parseForm(formData, TargetFormSchema, "set");
   if (!parsed.ok) return badRequest(parsed.reply);
   const def = metricDefinition(parsed.data.metricId)!;
   if (!can(user, "targets:edit", { metricDomain: def.domain }) || def.unit === "date" || def.unit === "boolean") {
-    return badRequest({ status: "error", fieldErrors: { metricId: [TEXT.forbidden] }, formErrors: [], values: formValues(formData), intent: "set" });
+    return badRequest({
+      status: "error",
+      fieldErrors: { metricId: [serverT(TEXT.forbidden, { ns: "plans" })] },
+      formErrors: [],
+      values: formValues(formData),
+      intent: "set",
+    });
   }
   setMetricTarget(db, user, { ...parsed.data, value: fromHumanUnits(parsed.data.metricId, parsed.data.value) });
-  return { status: "ok", intent: "set", message: TEXT.saved } satisfies FormReply;
+  return { status: "ok", intent: "set", message: serverT(TEXT.saved, { ns: "plans" }) } satisfies FormReply;
 }
 
 export default function Targets() {
   const { targets, metrics, cycles } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { user, formatting } = useRootData();
+  const { t } = useTranslation("plans");
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "set";
   const v = (name: string, fallback: string) => valueOf(reply, name, fallback, "set");
   const e = (name: string) => fieldErrorsOf(reply, name, "set");
   return (
     <>
-      <PageHeader title={TEXT.title} description={TEXT.description} />
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} />
       <ReplyMessage reply={reply} />
       <section className="panel" aria-labelledby="targets-list">
-        <h2 id="targets-list">Targets</h2>
+        <h2 id="targets-list">{t("Targets")}</h2>
         {targets.length === 0 ? (
-          <p className="muted">{TEXT.none}</p>
+          <p className="muted">{t(TEXT.none)}</p>
         ) : (
           <div className="table-scroll">
             <table className="simple">
               <thead>
                 <tr>
-                  <th scope="col">Metric</th>
-                  <th scope="col">Cycle</th>
+                  <th scope="col">{t("Metric")}</th>
+                  <th scope="col">{t("Cycle")}</th>
                   <th scope="col" className="num">
-                    Target
+                    {t("Target")}
                   </th>
-                  <th scope="col">Set by</th>
-                  <th scope="col">Note</th>
+                  <th scope="col">{t("Set by")}</th>
+                  <th scope="col">{t("Note")}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t("Actions")}</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {targets.map((t) => (
-                  <tr key={t.id} data-testid="target-row" data-target-metric={t.metricId}>
+                {targets.map((row) => (
+                  <tr key={row.id} data-testid="target-row" data-target-metric={row.metricId}>
                     <th scope="row">
-                      {t.label} <span className="muted">({t.metricId})</span>
+                      {metricLabelText(t, row.metricId, row.label)} <span className="muted">({row.metricId})</span>
                     </th>
-                    <td>{t.cycleName ?? TEXT.openEnded}</td>
-                    <td className="num nowrap" data-target-value={t.value}>
-                      {COMPARISON_SYMBOLS[t.comparison]} {formatGateValue(t.metricId, t.value, formatting)}
+                    <td>{row.cycleName ?? t(TEXT.openEnded)}</td>
+                    <td className="num nowrap" data-target-value={row.value}>
+                      {COMPARISON_SYMBOLS[row.comparison]} {formatGateValue(row.metricId, row.value, formatting, undefined, t)}
                     </td>
-                    <td>{t.setBy ?? "—"}</td>
-                    <td>{t.note ?? ""}</td>
+                    <td>{row.setBy ?? "—"}</td>
+                    <td>{row.note ?? ""}</td>
                     <td>
-                      {can(user, "targets:edit", { metricDomain: metricDefinition(t.metricId)?.domain ?? "unknown" }) ? (
+                      {can(user, "targets:edit", { metricDomain: metricDefinition(row.metricId)?.domain ?? "unknown" }) ? (
                         <Form method="post">
                           <input type="hidden" name="intent" value="delete" />
-                          <input type="hidden" name="id" value={t.id} />
+                          <input type="hidden" name="id" value={row.id} />
                           <Button variant="ghost">
-                            {TEXT.remove}
-                            <span className="visually-hidden"> {t.label}</span>
+                            {t(TEXT.remove)}
+                            <span className="visually-hidden"> {metricLabelText(t, row.metricId, row.label)}</span>
                           </Button>
                         </Form>
                       ) : null}
@@ -148,30 +177,30 @@ export default function Targets() {
         )}
       </section>
       <section className="panel" aria-labelledby="targets-set">
-        <h2 id="targets-set">{TEXT.set}</h2>
+        <h2 id="targets-set">{t(TEXT.set)}</h2>
         <Form method="post" className="form-grid" noValidate>
           <input type="hidden" name="intent" value="set" />
           <SelectField
-            label="Metric"
+            label={t("Metric")}
             name="metricId"
-            placeholder="Choose…"
+            placeholder={t("Choose…")}
             required
             defaultValue={v("metricId", "")}
             errors={e("metricId")}
             options={metrics.map((m) => ({
               value: m.id,
-              label: `${m.label}${humanUnitLabel(m.id, formatting.currency) ? ` (${humanUnitLabel(m.id, formatting.currency)})` : ""}`,
+              label: `${metricLabelText(t, m.id, m.label)}${humanUnitLabel(m.id, formatting.currency, t) ? ` (${humanUnitLabel(m.id, formatting.currency, t)})` : ""}`,
             }))}
           />
           <SelectField
-            label="Cycle"
+            label={t("Cycle")}
             name="cycleId"
             defaultValue={v("cycleId", "")}
             errors={e("cycleId")}
-            options={[{ value: "", label: TEXT.openEnded }, ...cycles.map((c) => ({ value: String(c.id), label: c.name }))]}
+            options={[{ value: "", label: t(TEXT.openEnded) }, ...cycles.map((c) => ({ value: String(c.id), label: c.name }))]}
           />
           <SelectField
-            label="Comparison"
+            label={t("Comparison")}
             name="comparison"
             required
             defaultValue={v("comparison", ">=")}
@@ -179,18 +208,18 @@ export default function Targets() {
             options={TARGET_COMPARISONS.map((c) => ({ value: c, label: COMPARISON_SYMBOLS[c] }))}
           />
           <Field
-            label="Value"
+            label={t("Value")}
             name="value"
             inputMode="decimal"
             required
-            hint="In everyday units: money in k€, rates in %, times in hours."
+            hint={t("In everyday units: money in k€, rates in %, times in hours.")}
             defaultValue={v("value", "")}
             errors={e("value")}
           />
-          <Field label="Note" name="note" defaultValue={v("note", "")} errors={e("note")} />
+          <Field label={t("Note")} name="note" defaultValue={v("note", "")} errors={e("note")} />
           <div>
-            <Button variant="primary" pending={busy} pendingLabel={TEXT.saving}>
-              {TEXT.save}
+            <Button variant="primary" pending={busy} pendingLabel={t(TEXT.saving)}>
+              {t(TEXT.save)}
             </Button>
           </div>
         </Form>

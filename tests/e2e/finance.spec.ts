@@ -62,7 +62,7 @@ test.describe("finance", () => {
     await security.getByRole("link", { name: /^Edit/ }).click();
     await page.getByLabel(/^Planned/).fill("2345.67");
     await page.getByRole("button", { name: "Save" }).click();
-    await expect(security.locator(".bgrid__planned")).toContainText("2,3");
+    await expect(security.locator(".bgrid__planned")).toContainText("2.3");
 
     const salariesId = await salaries.getAttribute("data-category-id");
     const res = await postFromPage(page, "/budgets", {
@@ -113,7 +113,7 @@ test.describe("finance", () => {
     await page.getByRole("button", { name: "Save snapshot" }).click();
     await expect(page.getByRole("status")).toContainText("Snapshot of 2019-12 saved.");
     await page.goto("/finance/snapshots?q=2019-12");
-    await expect(page.getByRole("row", { name: /2019/ })).toContainText("12 000,50");
+    await expect(page.getByRole("row", { name: /2019/ })).toContainText("12,000.50");
 
     const csv = await page.request.get("/finance/snapshots.csv");
     expect(csv.status()).toBe(200);

@@ -6,6 +6,8 @@
  * renders its form in place — forms work without JavaScript.
  */
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { N_ } from "~/i18n/mark";
 import { formatMoney, formatMonth, formatPercent, type FormatOptions } from "~/lib/format";
 import { eurosFromCents } from "~/lib/format";
 import type { BudgetGrid } from "~/lib/metrics/finance";
@@ -27,22 +29,23 @@ export function varianceTone(plannedCents: number, actualCents: number | null): 
 }
 
 export const GRID_TEXT = {
-  category: "Category",
-  total: "Total",
-  cumulative: "Cumulative",
-  rowTotal: "Total",
-  vsPlanToDate: (planned: string) => `vs the plan of the months with an actual: ${planned}`,
-  actual: "Actual",
-  planned: "Planned",
-  noActual: "no actual",
-  edit: "Edit",
-  save: "Save",
-  saving: "Saving…",
-  cancel: "Cancel",
-  plannedLabel: "Planned (€)",
-  actualLabel: "Actual (€, empty = not recorded)",
-  legend:
+  category: N_("Category"),
+  total: N_("Total"),
+  cumulative: N_("Cumulative"),
+  rowTotal: N_("Total"),
+  vsPlanToDate: N_("vs the plan of the months with an actual: {{planned}}"),
+  actual: N_("Actual"),
+  planned: N_("Planned"),
+  noActual: N_("no actual"),
+  edit: N_("Edit"),
+  save: N_("Save"),
+  saving: N_("Saving…"),
+  cancel: N_("Cancel"),
+  plannedLabel: N_("Planned (€)"),
+  actualLabel: N_("Actual (€, empty = not recorded)"),
+  legend: N_(
     "Each cell: actual, then planned and the variance (actual − planned) ÷ planned. Green: at or under plan; amber: over by up to 5 %; red: over by more. A missing actual counts as 0 in the totals.",
+  ),
 } as const;
 
 export type EditState = {
@@ -65,7 +68,8 @@ type Props = {
 };
 
 function Variance({ planned, actual, fmt, title }: { planned: number; actual: number | null; fmt: FormatOptions; title?: string }) {
-  if (actual === null) return <span className="bgrid__var bgrid__var--none">{GRID_TEXT.noActual}</span>;
+  const { t } = useTranslation("finance");
+  if (actual === null) return <span className="bgrid__var bgrid__var--none">{t(GRID_TEXT.noActual)}</span>;
   const diff = actual - planned;
   const text =
     planned > 0 ? formatPercent(diff / planned, 0, { locale: fmt.locale, signed: true }) : formatMoney(diff, { ...fmt, compact: true, signed: true });
@@ -82,16 +86,22 @@ function Variance({ planned, actual, fmt, title }: { planned: number; actual: nu
  * with the plan of the months that have an actual, not with the plan of months still to come.
  */
 function Amounts({ planned, actual, fmt, plannedToDate }: { planned: number; actual: number | null; fmt: FormatOptions; plannedToDate?: number }) {
+  const { t } = useTranslation("finance");
   return (
     <>
       <span className="bgrid__actual">{actual === null ? "—" : formatMoney(actual, { ...fmt, compact: true })}</span>
       <span className="bgrid__planned">
-        <span className="visually-hidden">{GRID_TEXT.planned} </span>/ {formatMoney(planned, { ...fmt, compact: true })}
+        <span className="visually-hidden">{t(GRID_TEXT.planned)} </span>/ {formatMoney(planned, { ...fmt, compact: true })}
       </span>
       {plannedToDate === undefined ? (
         <Variance planned={planned} actual={actual} fmt={fmt} />
       ) : (
-        <Variance planned={plannedToDate} actual={actual} fmt={fmt} title={GRID_TEXT.vsPlanToDate(formatMoney(plannedToDate, { ...fmt, compact: true }))} />
+        <Variance
+          planned={plannedToDate}
+          actual={actual}
+          fmt={fmt}
+          title={t(GRID_TEXT.vsPlanToDate, { planned: formatMoney(plannedToDate, { ...fmt, compact: true }) })}
+        />
       )}
     </>
   );
@@ -112,16 +122,17 @@ function CellEditor({
   editing: EditState;
   cancelHref: string;
 }) {
+  const { t } = useTranslation("finance");
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "save-line";
   const err = (name: string) => editing.errors?.[name];
   const id = `edit-${editing.categoryId}-${month}`;
   return (
-    <Form method="post" className="bgrid__editor" aria-label={`Edit ${category}, ${month}`} id={id}>
+    <Form method="post" className="bgrid__editor" aria-label={t("Edit {{category}}, {{month}}", { category, month })} id={id}>
       <input type="hidden" name="intent" value="save-line" />
       <input type="hidden" name="categoryId" value={editing.categoryId} />
       <input type="hidden" name="month" value={month} />
-      <label htmlFor={`${id}-planned`}>{GRID_TEXT.plannedLabel}</label>
+      <label htmlFor={`${id}-planned`}>{t(GRID_TEXT.plannedLabel)}</label>
       <input
         id={`${id}-planned`}
         name="planned"
@@ -136,7 +147,7 @@ function CellEditor({
           {err("planned")!.join(", ")}
         </p>
       ) : null}
-      <label htmlFor={`${id}-actual`}>{GRID_TEXT.actualLabel}</label>
+      <label htmlFor={`${id}-actual`}>{t(GRID_TEXT.actualLabel)}</label>
       <input
         id={`${id}-actual`}
         name="actual"
@@ -152,10 +163,10 @@ function CellEditor({
       ) : null}
       <div className="bgrid__editor-actions">
         <button type="submit" className="btn btn--primary" disabled={busy}>
-          {busy ? GRID_TEXT.saving : GRID_TEXT.save}
+          {busy ? t(GRID_TEXT.saving) : t(GRID_TEXT.save)}
         </button>
         <Link to={cancelHref} className="btn btn--ghost">
-          {GRID_TEXT.cancel}
+          {t(GRID_TEXT.cancel)}
         </Link>
       </div>
     </Form>
@@ -163,6 +174,7 @@ function CellEditor({
 }
 
 export function BudgetGridTable({ grid, categories, fmt, editHref, cancelHref, editing, caption }: Props) {
+  const { t } = useTranslation("finance");
   const catByName = new Map(categories.map((c) => [c.name, c]));
   return (
     <div className="bgrid-scroll" role="region" aria-label={caption} tabIndex={0}>
@@ -171,7 +183,7 @@ export function BudgetGridTable({ grid, categories, fmt, editHref, cancelHref, e
         <thead>
           <tr>
             <th scope="col" className="bgrid__corner">
-              {GRID_TEXT.category}
+              {t(GRID_TEXT.category)}
             </th>
             {grid.months.map((m) => (
               <th scope="col" key={m} className="bgrid__month">
@@ -179,7 +191,7 @@ export function BudgetGridTable({ grid, categories, fmt, editHref, cancelHref, e
               </th>
             ))}
             <th scope="col" className="bgrid__month">
-              {GRID_TEXT.rowTotal}
+              {t(GRID_TEXT.rowTotal)}
             </th>
           </tr>
         </thead>
@@ -191,12 +203,12 @@ export function BudgetGridTable({ grid, categories, fmt, editHref, cancelHref, e
                 <th scope="row" className="bgrid__cat">
                   {row.category}
                   {cat.isIt ? (
-                    <span className="bgrid__flag" title="IT category">
+                    <span className="bgrid__flag" title={t("IT category")}>
                       IT
                     </span>
                   ) : null}
                   {cat.isSalesMarketing ? (
-                    <span className="bgrid__flag" title="Sales and marketing category (CAC)">
+                    <span className="bgrid__flag" title={t("Sales and marketing category (CAC)")}>
                       S&amp;M
                     </span>
                   ) : null}
@@ -226,7 +238,7 @@ export function BudgetGridTable({ grid, categories, fmt, editHref, cancelHref, e
                           <Amounts planned={cell.plannedCents} actual={cell.actualCents} fmt={fmt} />
                           {cat.editable ? (
                             <Link className="bgrid__edit" to={editHref(cat.id, cell.month)} preventScrollReset>
-                              {GRID_TEXT.edit}
+                              {t(GRID_TEXT.edit)}
                               <span className="visually-hidden">
                                 {" "}
                                 {row.category}, {formatMonth(cell.month, fmt.locale)}
@@ -247,13 +259,13 @@ export function BudgetGridTable({ grid, categories, fmt, editHref, cancelHref, e
         </tbody>
         <tfoot>
           <tr className="bgrid__total">
-            <th scope="row">{GRID_TEXT.total}</th>
-            {grid.totalRow.map((t) => {
+            <th scope="row">{t(GRID_TEXT.total)}</th>
+            {grid.totalRow.map((tot) => {
               // a month where no line has an actual yet shows "no actual", not a 0 (it is still 0 in gross burn)
-              const actual = t.hasActual ? t.actualCents : null;
+              const actual = tot.hasActual ? tot.actualCents : null;
               return (
-                <td key={t.month} className={`bgrid__cell bgrid__cell--${varianceTone(t.plannedCents, actual)}`} data-month={t.month} data-total="true">
-                  <Amounts planned={t.plannedCents} actual={actual} fmt={fmt} />
+                <td key={tot.month} className={`bgrid__cell bgrid__cell--${varianceTone(tot.plannedCents, actual)}`} data-month={tot.month} data-total="true">
+                  <Amounts planned={tot.plannedCents} actual={actual} fmt={fmt} />
                 </td>
               );
             })}
@@ -267,12 +279,12 @@ export function BudgetGridTable({ grid, categories, fmt, editHref, cancelHref, e
             </td>
           </tr>
           <tr className="bgrid__cumulative">
-            <th scope="row">{GRID_TEXT.cumulative}</th>
-            {grid.cumulativeRow.map((t) => (
-              <td key={t.month} className="bgrid__cell">
-                <span className="bgrid__actual">{formatMoney(t.actualCents, { ...fmt, compact: true })}</span>
+            <th scope="row">{t(GRID_TEXT.cumulative)}</th>
+            {grid.cumulativeRow.map((cum) => (
+              <td key={cum.month} className="bgrid__cell">
+                <span className="bgrid__actual">{formatMoney(cum.actualCents, { ...fmt, compact: true })}</span>
                 <span className="bgrid__planned">
-                  <span className="visually-hidden">{GRID_TEXT.planned} </span>/ {formatMoney(t.plannedCents, { ...fmt, compact: true })}
+                  <span className="visually-hidden">{t(GRID_TEXT.planned)} </span>/ {formatMoney(cum.plannedCents, { ...fmt, compact: true })}
                 </span>
               </td>
             ))}

@@ -2,33 +2,33 @@
  * Executive dashboard charts (server-rendered recharts wrappers with a "show as table" text
  * alternative): cash curve with forecast, gross burn vs budget by category, MRR trend.
  */
+import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/charts/bar-chart";
 import { groupLargest, type ChartColor } from "~/components/charts/chart-frame";
 import { LineChart } from "~/components/charts/line-chart";
+import { N_ } from "~/i18n/mark";
 import { formatDate, formatMoney, formatMonth, type FormatOptions } from "~/lib/format";
-import { plural } from "~/lib/plural";
 
 const CHART_TEXT = {
-  cashTitle: "Cash: actual, then forecast with and without the hiring plan",
-  cashTitleWithout: "Cash: actual, then forecast without the hiring plan",
-  planHidden: (n: number) =>
-    `The forecast with the hiring plan is hidden: it is derived from the salaries of ${plural(n, "open requisition", "open requisitions")} your role may not see.`,
-  cashActual: "Cash (actual)",
-  cashWithout: "Forecast without the hiring plan",
-  cashWith: "Forecast with the open hiring plan",
-  zeroLine: "Zero cash",
-  zeroMarker: "Zero cash (with hiring)",
-  burnTitle: "Gross burn vs budget by category",
-  burnDescription:
+  cashTitle: N_("Cash: actual, then forecast with and without the hiring plan"),
+  cashTitleWithout: N_("Cash: actual, then forecast without the hiring plan"),
+  cashActual: N_("Cash (actual)"),
+  cashWithout: N_("Forecast without the hiring plan"),
+  cashWith: N_("Forecast with the open hiring plan"),
+  zeroLine: N_("Zero cash"),
+  zeroMarker: N_("Zero cash (with hiring)"),
+  burnTitle: N_("Gross burn vs budget by category"),
+  burnDescription: N_(
     "For each month, the planned budget (left bar, light) beside the actual spend (right bar, solid), stacked by category; a missing actual counts as 0.",
-  plan: "plan",
-  actual: "actual",
-  planLegend: "Plan: left bar, light",
-  actualLegend: "Actual: right bar, solid",
-  total: "Total",
-  mrrTitle: "MRR trend",
-  mrr: "MRR",
-  other: "Other",
+  ),
+  plan: N_("plan"),
+  actual: N_("actual"),
+  planLegend: N_("Plan: left bar, light"),
+  actualLegend: N_("Actual: right bar, solid"),
+  total: N_("Total"),
+  mrrTitle: N_("MRR trend"),
+  mrr: N_("MRR"),
+  other: N_("Other"),
 } as const;
 
 type CashRow = { month: string; actual: number | null; without: number | null; with: number | null };
@@ -51,7 +51,8 @@ export function CashCurveChart({
   };
   fmt: FormatOptions;
 }) {
-  const rows: CashRow[] = trend.map((t) => ({ month: t.month, actual: t.cashCents, without: null, with: null }));
+  const { t } = useTranslation("finance");
+  const rows: CashRow[] = trend.map((p) => ({ month: p.month, actual: p.cashCents, without: null, with: null }));
   const last = rows.at(-1);
   // the forecast lines start where the actual line ends
   if (last) {
@@ -63,27 +64,40 @@ export function CashCurveChart({
   for (const f of forecast.months.slice(0, horizon)) {
     rows.push({ month: f.month, actual: null, without: f.cashWithoutHiringCents, with: f.cashWithHiringCents });
   }
-  const z = (d: string | null) => (d ? formatDate(d, "UTC", fmt.locale) : "not within the forecast");
+  const z = (d: string | null) => (d ? formatDate(d, "UTC", fmt.locale) : t("not within the forecast"));
   const planHidden = (forecast.hiddenRequisitions ?? 0) > 0;
   if (planHidden && last) last.with = null;
   const zeroInChart = !planHidden && forecast.zeroCashMonthWith && rows.some((r) => r.month === forecast.zeroCashMonthWith);
   const withText = planHidden
-    ? CHART_TEXT.planHidden(forecast.hiddenRequisitions ?? 0)
-    : `Zero cash with the open hiring plan: ${z(forecast.zeroCashDateWith)}; without it: ${z(forecast.zeroCashDateWithout)}.`;
+    ? t("The forecast with the hiring plan is hidden: it is derived from the salaries of {{count}} open requisitions your role may not see.", {
+        count: forecast.hiddenRequisitions ?? 0,
+      })
+    : t("Zero cash with the open hiring plan: {{with}}; without it: {{without}}.", {
+        with: z(forecast.zeroCashDateWith),
+        without: z(forecast.zeroCashDateWithout),
+      });
+  const forecastText = forecast.plannedThrough
+    ? t(
+        "Forecast: planned budget lines (through {{month}}, then that month's total held flat), revenue growing by g, each open requisition from its start month at salary ÷ 12 × loaded-cost factor.",
+        { month: formatMonth(forecast.plannedThrough, fmt.locale) },
+      )
+    : t(
+        "Forecast: planned budget lines (none after M: M's gross burn held flat), revenue growing by g, each open requisition from its start month at salary ÷ 12 × loaded-cost factor.",
+      );
   return (
     <LineChart<CashRow>
-      title={planHidden ? CHART_TEXT.cashTitleWithout : CHART_TEXT.cashTitle}
-      description={`${withText}${planHidden ? ` Zero cash without it: ${z(forecast.zeroCashDateWithout)}.` : ""} Forecast: planned budget lines${forecast.plannedThrough ? ` (through ${formatMonth(forecast.plannedThrough, fmt.locale)}, then that month's total held flat)` : " (none after M: M's gross burn held flat)"}, revenue growing by g, each open requisition from its start month at salary ÷ 12 × loaded-cost factor.`}
+      title={planHidden ? t(CHART_TEXT.cashTitleWithout) : t(CHART_TEXT.cashTitle)}
+      description={`${withText}${planHidden ? ` ${t("Zero cash without it: {{date}}.", { date: z(forecast.zeroCashDateWithout) })}` : ""} ${forecastText}`}
       data={rows}
       xKey="month"
-      xLabel="Month"
+      xLabel={t("Month")}
       series={[
-        { key: "actual", label: CHART_TEXT.cashActual, color: "chart-1" },
-        { key: "without", label: CHART_TEXT.cashWithout, color: "chart-2", dashed: true },
-        ...(planHidden ? [] : [{ key: "with" as const, label: CHART_TEXT.cashWith, color: "chart-3" as const, dashed: true }]),
+        { key: "actual", label: t(CHART_TEXT.cashActual), color: "chart-1" },
+        { key: "without", label: t(CHART_TEXT.cashWithout), color: "chart-2", dashed: true },
+        ...(planHidden ? [] : [{ key: "with" as const, label: t(CHART_TEXT.cashWith), color: "chart-3" as const, dashed: true }]),
       ]}
-      referenceLine={{ y: 0, label: CHART_TEXT.zeroLine, color: "bad" }}
-      xMarker={zeroInChart ? { x: forecast.zeroCashMonthWith!, label: CHART_TEXT.zeroMarker, color: "bad" } : undefined}
+      referenceLine={{ y: 0, label: t(CHART_TEXT.zeroLine), color: "bad" }}
+      xMarker={zeroInChart ? { x: forecast.zeroCashMonthWith!, label: t(CHART_TEXT.zeroMarker), color: "bad" } : undefined}
       formatX={(x) => formatMonth(String(x), fmt.locale)}
       formatValue={(v) => formatMoney(v, fmt)}
       unit="money"
@@ -108,10 +122,11 @@ export function BurnByCategoryChart({
   months: string[];
   fmt: FormatOptions;
 }) {
+  const { t } = useTranslation("finance");
   // at most 6 colours: the 5 biggest categories over the window, then the rest together as "Other"
   const totals = new Map<string, number>();
   for (const l of lines) totals.set(l.category, (totals.get(l.category) ?? 0) + Math.max(l.actualCents ?? 0, l.plannedCents));
-  const { groups, groupOf } = groupLargest(totals, GROUPS, CHART_TEXT.other);
+  const { groups, groupOf } = groupLargest(totals, GROUPS, t(CHART_TEXT.other));
   const empty = () =>
     Object.fromEntries(
       groups.flatMap((_, i) => [
@@ -132,17 +147,17 @@ export function BurnByCategoryChart({
   const money = (v: number) => formatMoney(v, fmt);
   // each month: the plan (left, light with a dashed outline) beside the actual (right, solid)
   const series = [
-    ...groups.map((g, i) => ({ key: `p${i}` as BurnKey, label: g, name: `${g} (${CHART_TEXT.plan})`, color: color(i), dashed: true, stack: "plan" })),
-    ...groups.map((g, i) => ({ key: `a${i}` as BurnKey, label: g, name: `${g} (${CHART_TEXT.actual})`, color: color(i), stack: "actual" })),
+    ...groups.map((g, i) => ({ key: `p${i}` as BurnKey, label: g, name: `${g} (${t(CHART_TEXT.plan)})`, color: color(i), dashed: true, stack: "plan" })),
+    ...groups.map((g, i) => ({ key: `a${i}` as BurnKey, label: g, name: `${g} (${t(CHART_TEXT.actual)})`, color: color(i), stack: "actual" })),
   ];
   const sum = (row: BurnRow, prefix: "p" | "a") => groups.reduce((acc, _, i) => acc + row[`${prefix}${i}` as BurnKey], 0);
   return (
     <BarChart<BurnRow>
-      title={CHART_TEXT.burnTitle}
-      description={CHART_TEXT.burnDescription}
+      title={t(CHART_TEXT.burnTitle)}
+      description={t(CHART_TEXT.burnDescription)}
       data={rows}
       xKey="month"
-      xLabel="Month"
+      xLabel={t("Month")}
       stacked
       series={series}
       formatX={(x) => formatMonth(String(x), fmt.locale)}
@@ -155,15 +170,15 @@ export function BurnByCategoryChart({
       height={300}
       className="chart--wide"
       legendExtra={[
-        { label: CHART_TEXT.planLegend, color: "text-muted", dashed: true, kind: "box" },
-        { label: CHART_TEXT.actualLegend, color: "text-muted", kind: "box" },
+        { label: t(CHART_TEXT.planLegend), color: "text-muted", dashed: true, kind: "box" },
+        { label: t(CHART_TEXT.actualLegend), color: "text-muted", kind: "box" },
       ]}
       table={{
-        xLabel: "Month",
-        columns: [...groups, CHART_TEXT.total],
+        xLabel: t("Month"),
+        columns: [...groups, t(CHART_TEXT.total)],
         rows: rows.flatMap((r) =>
           (["p", "a"] as const).map((k) => ({
-            x: `${formatMonth(r.month, fmt.locale)} · ${k === "p" ? CHART_TEXT.plan : CHART_TEXT.actual}`,
+            x: `${formatMonth(r.month, fmt.locale)} · ${k === "p" ? t(CHART_TEXT.plan) : t(CHART_TEXT.actual)}`,
             values: [...groups.map((_, i) => money(r[`${k}${i}` as BurnKey])), money(sum(r, k))],
           })),
         ),
@@ -175,14 +190,15 @@ export function BurnByCategoryChart({
 type MrrRow = { month: string; mrr: number };
 
 export function MrrTrendChart({ trend, fmt }: { trend: { month: string; mrrCents: number }[]; fmt: FormatOptions }) {
+  const { t } = useTranslation("finance");
   return (
     <LineChart<MrrRow>
-      title={CHART_TEXT.mrrTitle}
-      description="Monthly recurring revenue at the end of each closed month."
-      data={trend.map((t) => ({ month: t.month, mrr: t.mrrCents }))}
+      title={t(CHART_TEXT.mrrTitle)}
+      description={t("Monthly recurring revenue at the end of each closed month.")}
+      data={trend.map((p) => ({ month: p.month, mrr: p.mrrCents }))}
       xKey="month"
-      xLabel="Month"
-      series={[{ key: "mrr", label: CHART_TEXT.mrr, color: "chart-1" }]}
+      xLabel={t("Month")}
+      series={[{ key: "mrr", label: t(CHART_TEXT.mrr), color: "chart-1" }]}
       formatX={(x) => formatMonth(String(x), fmt.locale)}
       formatValue={(v) => formatMoney(v, fmt)}
       unit="money"

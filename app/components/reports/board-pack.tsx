@@ -1,11 +1,12 @@
 import { Form } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { LineChart } from "~/components/charts/line-chart";
-import { DECISION_LABELS } from "~/components/governance/decision-labels";
 import { metricAttributes } from "~/components/metrics/kpi-tile";
-import { OKR_STATUS_LABELS } from "~/components/metrics/status-badge";
 import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
 import { Tooltip } from "~/components/ui/tooltip";
+import { N_ } from "~/i18n/mark";
 import {
   budgetTotals,
   COMMENTARY_MAX,
@@ -17,22 +18,57 @@ import {
 } from "~/lib/board-pack";
 import { formatDate, formatDateTime, formatMoney, formatMonth, formatNumber, formatPercent, NO_DATA, type FormatOptions } from "~/lib/format";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
+import { metricDefinition, metricTexts } from "~/lib/metrics/catalogue";
 import { formatGateValue } from "~/lib/metrics/gate-units";
 import { COMPARISON_SYMBOLS } from "~/lib/metrics/targets";
 
-/** A figure of the pack as shown: dates as dates, everything else in its metric's human unit. */
-function figureText(m: PackMetric, fmt: FormatOptions): string {
-  if (m.value === null) return NO_DATA;
-  if (typeof m.value === "string") return m.unit === "date" ? (formatDate(m.value, fmt.timeZone, fmt.locale) ?? m.value) : m.value;
-  return formatGateValue(m.id, m.value, fmt, m.target?.value ?? null);
+/**
+ * The pack's own labels of values its figures hold as codes (published packs keep the codes, so
+ * they read in the reader's language): OKR status, risk category and level, gate decision.
+ */
+const OKR_STATUS: Record<string, string> = { on_track: N_("On track"), at_risk: N_("At risk"), off_track: N_("Off track") };
+const RISK_CATEGORY: Record<string, string> = {
+  technical: N_("technical"),
+  financial: N_("financial"),
+  market: N_("market"),
+  competitive: N_("competitive"),
+  operational: N_("operational"),
+  security: N_("security"),
+  compliance: N_("compliance"),
+  people: N_("people"),
+};
+const RISK_LEVEL: Record<string, string> = { low: N_("low"), medium: N_("medium"), high: N_("high"), critical: N_("critical") };
+const DECISION: Record<string, string> = { go: N_("Go"), no_go: N_("No-go"), alternative: N_("Alternative") };
+
+/** A code's label in the reader's language; a code the pack does not know is shown as stored. */
+function codeText(t: TFunction, labels: Record<string, string>, code: string): string {
+  const label = labels[code];
+  return label ? t(label) : code;
 }
 
-function changeText(m: PackMetric, c: MetricChange | undefined, fmt: FormatOptions): string {
+/**
+ * A figure's label, formula and window in the reader's language: from the catalogue by its id (a
+ * published pack stores the English texts of the day; its figures, not its words, are frozen), or
+ * as stored for an id the catalogue no longer has.
+ */
+function packMetricTexts(t: TFunction, m: PackMetric): { label: string; formula: string; window: string } {
+  const def = metricDefinition(m.id);
+  return def ? metricTexts(t, def) : { label: m.label, formula: m.formula, window: m.windowText };
+}
+
+/** A figure of the pack as shown: dates as dates, everything else in its metric's human unit. */
+function figureText(m: PackMetric, fmt: FormatOptions, t: TFunction): string {
+  if (m.value === null) return NO_DATA;
+  if (typeof m.value === "string") return m.unit === "date" ? (formatDate(m.value, fmt.timeZone, fmt.locale) ?? m.value) : m.value;
+  return formatGateValue(m.id, m.value, fmt, m.target?.value ?? null, t);
+}
+
+function changeText(m: PackMetric, c: MetricChange | undefined, fmt: FormatOptions, t: TFunction): string {
   if (!c || c.delta === null) return "—";
-  if (c.delta === 0) return "unchanged";
+  if (c.delta === 0) return t("unchanged");
   const sign = c.delta > 0 ? "+" : "−";
-  if (m.unit === "date") return `${sign}${formatNumber(Math.abs(c.delta), { locale: fmt.locale })} days`;
-  return `${sign}${formatGateValue(m.id, Math.abs(c.delta), fmt)}`;
+  if (m.unit === "date") return t("{{sign}}{{days}} days", { sign, days: formatNumber(Math.abs(c.delta), { locale: fmt.locale }), count: Math.abs(c.delta) });
+  return `${sign}${formatGateValue(m.id, Math.abs(c.delta), fmt, undefined, t)}`;
 }
 
 /**
@@ -53,20 +89,21 @@ export function BoardPackMetricTable({
   fmt: FormatOptions;
   live: boolean;
 }) {
+  const { t } = useTranslation("reports");
   return (
     <div className="table-scroll">
       <table className="simple pack-table pack-metrics">
         <thead>
           <tr>
-            <th scope="col">Figure</th>
+            <th scope="col">{t("Figure")}</th>
             <th scope="col" className="num">
-              Value
+              {t("Value")}
             </th>
             <th scope="col" className="num">
-              Target
+              {t("Target")}
             </th>
             <th scope="col" className="num">
-              Change
+              {t("Change")}
             </th>
           </tr>
         </thead>
@@ -76,25 +113,28 @@ export function BoardPackMetricTable({
             if (!m) return null;
             const c = changes[id];
             const mark = { id, value: m.value, asOf: m.asOf, window: m.window };
+            const texts = packMetricTexts(t, m);
             const attrs = live ? metricAttributes(mark) : { "data-frozen-metric": id, "data-value": m.value === null ? "" : String(m.value) };
             return (
               <tr key={id}>
                 <th scope="row">
-                  {m.label}{" "}
+                  {texts.label}{" "}
                   <Tooltip
-                    label={`How ${m.label} is computed`}
+                    label={t("How {{label}} is computed", { label: texts.label })}
                     content={
                       <>
-                        {m.formula} {m.windowText}
+                        {texts.formula} {texts.window}
                       </>
                     }
                   />
                 </th>
                 <td className="num nowrap" {...attrs}>
-                  {figureText(m, fmt)}
+                  {figureText(m, fmt, t)}
                 </td>
-                <td className="num nowrap">{m.target ? `${COMPARISON_SYMBOLS[m.target.comparison]} ${formatGateValue(id, m.target.value, fmt)}` : "—"}</td>
-                <td className={`num nowrap pack-change pack-change--${c?.verdict ?? "none"}`}>{changeText(m, c, fmt)}</td>
+                <td className="num nowrap">
+                  {m.target ? `${COMPARISON_SYMBOLS[m.target.comparison]} ${formatGateValue(id, m.target.value, fmt, undefined, t)}` : "—"}
+                </td>
+                <td className={`num nowrap pack-change pack-change--${c?.verdict ?? "none"}`}>{changeText(m, c, fmt, t)}</td>
               </tr>
             );
           })}
@@ -106,7 +146,8 @@ export function BoardPackMetricTable({
 
 /** Planned vs actual per category with the variance; a missing actual reads "not recorded". */
 export function BoardPackBudgetTable({ caption, rows, fmt }: { caption: string; rows: readonly PackBudgetRow[]; fmt: FormatOptions }) {
-  const money = (c: number | null) => (c === null ? "not recorded" : formatMoney(c, { ...fmt, digits: 0 }));
+  const { t } = useTranslation("reports");
+  const money = (c: number | null) => (c === null ? t("not recorded") : formatMoney(c, { ...fmt, digits: 0 }));
   const variance = (r: PackBudgetRow) =>
     r.actualCents === null || r.plannedCents === 0
       ? "—"
@@ -118,15 +159,15 @@ export function BoardPackBudgetTable({ caption, rows, fmt }: { caption: string; 
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Category</th>
+            <th scope="col">{t("Category")}</th>
             <th scope="col" className="num">
-              Planned
+              {t("Planned")}
             </th>
             <th scope="col" className="num">
-              Actual
+              {t("Actual")}
             </th>
             <th scope="col" className="num">
-              Variance
+              {t("Variance")}
             </th>
           </tr>
         </thead>
@@ -142,7 +183,7 @@ export function BoardPackBudgetTable({ caption, rows, fmt }: { caption: string; 
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">Total</th>
+            <th scope="row">{t("Total")}</th>
             <td className="num nowrap">{money(total.plannedCents)}</td>
             <td className="num nowrap">{money(total.actualCents)}</td>
             <td className="num nowrap">{variance(total)}</td>
@@ -155,11 +196,12 @@ export function BoardPackBudgetTable({ caption, rows, fmt }: { caption: string; 
 
 /** The CEO's commentary of a section: a form on a draft, the text once published (nothing when empty). */
 export function CommentaryBlock({ section, text, editable, reply }: { section: string; text: string; editable: boolean; reply: unknown }) {
+  const { t } = useTranslation("reports");
   const mine = (reply as { values?: Record<string, string> } | undefined)?.values?.section === section;
   if (!editable) {
     return text ? (
       <div className="pack-commentary">
-        <h3>Commentary</h3>
+        <h3>{t("Commentary")}</h3>
         {text.split(/\n{2,}/).map((p, i) => (
           <p key={i}>{p}</p>
         ))}
@@ -171,17 +213,17 @@ export function CommentaryBlock({ section, text, editable, reply }: { section: s
       <input type="hidden" name="intent" value="comment" />
       <input type="hidden" name="section" value={section} />
       <TextareaField
-        label="Commentary"
+        label={t("Commentary")}
         name="text"
         rows={4}
         maxLength={COMMENTARY_MAX}
         defaultValue={mine ? valueOf(reply, "text", text, "comment") : text}
         errors={mine ? fieldErrorsOf(reply, "text", "comment") : undefined}
-        hint="Shown under the section's figures; blank removes it."
+        hint={t("Shown under the section's figures; blank removes it.")}
       />
       <div>
         <Button type="submit" variant="secondary">
-          Save commentary
+          {t("Save commentary")}
         </Button>
       </div>
     </Form>
@@ -189,32 +231,33 @@ export function CommentaryBlock({ section, text, editable, reply }: { section: s
 }
 
 const SECTION_TEXT = {
-  cashChart: "Cash at month end",
-  burnChart: "Gross burn and revenue",
-  budgetMonth: (m: string) => `Month (${m})`,
-  budgetYtd: (from: string, to: string) => `Fiscal year to date (${from} – ${to})`,
-  okrs: (cycle: string) => `Company objectives of ${cycle}`,
-  noCycle: "No OKR cycle was open.",
-  noRisks: "No open risk.",
-  noGates: "No decision gate.",
-  noDecision: "None recorded",
-  decisionNotKept: "Not kept in this pack",
-  ruleRaised: "raised by a rule",
+  cashChart: N_("Cash at month end"),
+  burnChart: N_("Gross burn and revenue"),
+  budgetMonth: N_("Month ({{month}})"),
+  budgetYtd: N_("Fiscal year to date ({{from}} – {{to}})"),
+  okrs: N_("Company objectives of {{cycle}}"),
+  noCycle: N_("No OKR cycle was open."),
+  noRisks: N_("No open risk."),
+  noGates: N_("No decision gate."),
+  noDecision: N_("None recorded"),
+  decisionNotKept: N_("Not kept in this pack"),
+  ruleRaised: N_("raised by a rule"),
 } as const;
 
 /** What a section shows besides its catalogue figures: charts, tables of budget, objectives, risks, gates. */
 export function BoardPackSectionBody({ section, figures: f, fmt }: { section: BoardPackSectionId; figures: BoardPackFigures; fmt: FormatOptions }) {
+  const { t } = useTranslation("reports");
   const money = (c: number) => formatMoney(c, { ...fmt, compact: true });
   switch (section) {
     case "cash":
       return (
         <div className="pack-charts">
           <LineChart
-            title={SECTION_TEXT.cashChart}
+            title={t(SECTION_TEXT.cashChart)}
             data={f.cashSeries}
             xKey="month"
-            xLabel="Month"
-            series={[{ key: "cashCents", label: "Cash", color: "chart-1" }]}
+            xLabel={t("Month")}
+            series={[{ key: "cashCents", label: t("Cash"), color: "chart-1" }]}
             formatX={(m) => formatMonth(String(m), fmt.locale)}
             formatValue={money}
             unit="money"
@@ -223,13 +266,13 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
             height={220}
           />
           <LineChart
-            title={SECTION_TEXT.burnChart}
+            title={t(SECTION_TEXT.burnChart)}
             data={f.cashSeries}
             xKey="month"
-            xLabel="Month"
+            xLabel={t("Month")}
             series={[
-              { key: "grossBurnCents", label: "Gross burn", color: "chart-2" },
-              { key: "revenueCents", label: "Revenue", color: "chart-3", dashed: true },
+              { key: "grossBurnCents", label: t("Gross burn"), color: "chart-2" },
+              { key: "revenueCents", label: t("Revenue"), color: "chart-3", dashed: true },
             ]}
             formatX={(m) => formatMonth(String(m), fmt.locale)}
             formatValue={money}
@@ -241,13 +284,13 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
         </div>
       );
     case "people":
-      return f.headcountTarget !== null ? <p className="muted">Company headcount target: {f.headcountTarget}.</p> : null;
+      return f.headcountTarget !== null ? <p className="muted">{t("Company headcount target: {{target}}.", { target: f.headcountTarget })}</p> : null;
     case "budget":
       return (
         <div className="pack-budget">
-          <BoardPackBudgetTable caption={SECTION_TEXT.budgetMonth(formatMonth(f.month, fmt.locale))} rows={f.budget.month} fmt={fmt} />
+          <BoardPackBudgetTable caption={t(SECTION_TEXT.budgetMonth, { month: formatMonth(f.month, fmt.locale) })} rows={f.budget.month} fmt={fmt} />
           <BoardPackBudgetTable
-            caption={SECTION_TEXT.budgetYtd(formatMonth(f.budget.fiscalYearStart, fmt.locale), formatMonth(f.month, fmt.locale))}
+            caption={t(SECTION_TEXT.budgetYtd, { from: formatMonth(f.budget.fiscalYearStart, fmt.locale), to: formatMonth(f.month, fmt.locale) })}
             rows={f.budget.yearToDate}
             fmt={fmt}
           />
@@ -255,30 +298,30 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
       );
     case "okrs":
       return f.okrs.cycleName === null ? (
-        <p className="muted">{SECTION_TEXT.noCycle}</p>
+        <p className="muted">{t(SECTION_TEXT.noCycle)}</p>
       ) : (
         <div className="table-scroll">
           <table className="simple pack-table">
-            <caption>{SECTION_TEXT.okrs(f.okrs.cycleName)}</caption>
+            <caption>{t(SECTION_TEXT.okrs, { cycle: f.okrs.cycleName })}</caption>
             <thead>
               <tr>
-                <th scope="col">Objective</th>
+                <th scope="col">{t("Objective")}</th>
                 <th scope="col" className="num">
-                  Progress
+                  {t("Progress")}
                 </th>
                 <th scope="col" className="num">
-                  Expected by now
+                  {t("Expected by now")}
                 </th>
-                <th scope="col">Status</th>
+                <th scope="col">{t("Status")}</th>
               </tr>
             </thead>
             <tbody>
               {f.okrs.objectives.map((o) => (
                 <tr key={o.title}>
                   <th scope="row">{o.title}</th>
-                  <td className="num">{o.progress === null ? "no data" : formatPercent(o.progress, 0, fmt.locale)}</td>
+                  <td className="num">{o.progress === null ? t("no data") : formatPercent(o.progress, 0, fmt.locale)}</td>
                   <td className="num">{formatPercent(o.expected, 0, fmt.locale)}</td>
-                  <td>{o.status ? OKR_STATUS_LABELS[o.status] : NO_DATA}</td>
+                  <td>{o.status ? codeText(t, OKR_STATUS, o.status) : NO_DATA}</td>
                 </tr>
               ))}
             </tbody>
@@ -287,18 +330,18 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
       );
     case "risks":
       return f.risks.length === 0 ? (
-        <p className="muted">{SECTION_TEXT.noRisks}</p>
+        <p className="muted">{t(SECTION_TEXT.noRisks)}</p>
       ) : (
         <div className="table-scroll">
           <table className="simple pack-table">
             <thead>
               <tr>
-                <th scope="col">Risk</th>
-                <th scope="col">Category</th>
+                <th scope="col">{t("Risk")}</th>
+                <th scope="col">{t("Category")}</th>
                 <th scope="col" className="num">
-                  Residual score
+                  {t("Residual score")}
                 </th>
-                <th scope="col">Owner</th>
+                <th scope="col">{t("Owner")}</th>
               </tr>
             </thead>
             <tbody>
@@ -306,11 +349,11 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
                 <tr key={r.id}>
                   <th scope="row">
                     {r.title}
-                    {r.raisedByRule ? <span className="muted"> · {SECTION_TEXT.ruleRaised}</span> : null}
+                    {r.raisedByRule ? <span className="muted"> · {t(SECTION_TEXT.ruleRaised)}</span> : null}
                   </th>
-                  <td>{r.category}</td>
+                  <td>{codeText(t, RISK_CATEGORY, r.category)}</td>
                   <td className="num">
-                    {r.residualScore} ({r.residualLevel})
+                    {r.residualScore} ({codeText(t, RISK_LEVEL, r.residualLevel)})
                   </td>
                   <td>{r.ownerName ?? "—"}</td>
                 </tr>
@@ -321,17 +364,17 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
       );
     case "gates":
       return f.gates.length === 0 ? (
-        <p className="muted">{SECTION_TEXT.noGates}</p>
+        <p className="muted">{t(SECTION_TEXT.noGates)}</p>
       ) : (
         <div className="table-scroll">
           <table className="simple pack-table">
             <thead>
               <tr>
-                <th scope="col">Gate</th>
-                <th scope="col">Due</th>
-                <th scope="col">Verdict</th>
-                <th scope="col">Criteria</th>
-                <th scope="col">Last decision</th>
+                <th scope="col">{t("Gate")}</th>
+                <th scope="col">{t("Due")}</th>
+                <th scope="col">{t("Verdict")}</th>
+                <th scope="col">{t("Criteria")}</th>
+                <th scope="col">{t("Last decision")}</th>
               </tr>
             </thead>
             <tbody>
@@ -339,28 +382,29 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
                 <tr key={g.id}>
                   <th scope="row">{g.name}</th>
                   <td className="nowrap">{formatDate(g.dueDate, fmt.timeZone, fmt.locale)}</td>
-                  <td>{g.verdict === "go" ? "Go" : g.verdict === "no_go" ? "No-go" : "Pending"}</td>
+                  <td>{g.verdict === "go" ? t("Go") : g.verdict === "no_go" ? t("No-go") : t("Pending")}</td>
                   <td>
                     <ul className="pack-criteria">
                       {g.criteria.map((c) => (
                         <li key={`${c.metric}${c.operator}${c.threshold}`}>
-                          {c.outcome === "met" ? "Met" : c.outcome === "not_met" ? "Not met" : "No data"}: {c.label} {c.operator}{" "}
-                          {formatGateValue(c.metric, c.threshold, fmt)} — {formatGateValue(c.metric, c.value, fmt, c.threshold)}
+                          {c.outcome === "met" ? t("Met") : c.outcome === "not_met" ? t("Not met") : t("No data")}:{" "}
+                          {metricDefinition(c.metric) ? metricTexts(t, { ...metricDefinition(c.metric)!, id: c.metric }).label : c.label} {c.operator}{" "}
+                          {formatGateValue(c.metric, c.threshold, fmt, undefined, t)} — {formatGateValue(c.metric, c.value, fmt, c.threshold, t)}
                         </li>
                       ))}
                       {(g.manual ?? []).map((m, i) => (
                         <li key={`manual-${i}`}>
-                          {m.checked ? `Checked${m.checkedByName ? ` by ${m.checkedByName}` : ""}` : "Not checked"}: {m.label}
+                          {m.checked ? (m.checkedByName ? t("Checked by {{name}}", { name: m.checkedByName }) : t("Checked")) : t("Not checked")}: {m.label}
                         </li>
                       ))}
                     </ul>
                   </td>
                   <td data-testid="pack-gate-decision">
                     {g.lastDecision === undefined
-                      ? SECTION_TEXT.decisionNotKept
+                      ? t(SECTION_TEXT.decisionNotKept)
                       : g.lastDecision === null
-                        ? SECTION_TEXT.noDecision
-                        : `${DECISION_LABELS[g.lastDecision.decision]}${g.lastDecision.alternative ? ` (${g.lastDecision.alternative})` : ""} — ${g.lastDecision.decidedByName ?? "a former user"}, ${formatDateTime(g.lastDecision.decidedAt, fmt.timeZone, fmt.locale)}`}
+                        ? t(SECTION_TEXT.noDecision)
+                        : `${codeText(t, DECISION, g.lastDecision.decision)}${g.lastDecision.alternative ? ` (${g.lastDecision.alternative})` : ""} — ${g.lastDecision.decidedByName ?? t("a former user")}, ${formatDateTime(g.lastDecision.decidedAt, fmt.timeZone, fmt.locale)}`}
                   </td>
                 </tr>
               ))}

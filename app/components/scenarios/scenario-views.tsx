@@ -1,7 +1,9 @@
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { LineChart } from "~/components/charts/line-chart";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
 import { formatDate, formatMoney, formatMonth, formatNumber, type FormatOptions } from "~/lib/format";
-import { NOT_BURNING_LABEL } from "~/lib/metrics/finance";
+import { metricLabelText } from "~/lib/metrics/catalogue";
 import { humanUnitLabel, toHumanUnits, formatGateValue } from "~/lib/metrics/gate-units";
 import { FORMULAS, TRIGGER_STATE_LABELS, type TriggerComparison, type TriggerState } from "~/lib/metrics/scenarios";
 
@@ -27,15 +29,21 @@ export type TriggerViewData = {
 const STATE_TONE: Record<TriggerState, BadgeTone> = { holds: "on-track", met: "good", waiting: "neutral", missed: "off-track", no_data: "neutral" };
 
 export function TriggerBadge({ state }: { state: TriggerState }) {
-  return <Badge tone={STATE_TONE[state]}>{TRIGGER_STATE_LABELS[state]}</Badge>;
+  const { t } = useTranslation("plans");
+  return <Badge tone={STATE_TONE[state]}>{t(TRIGGER_STATE_LABELS[state])}</Badge>;
 }
 
 /** "Paying customers ≥ 50 by 31/05/2027" */
-export function triggerText(t: TriggerViewData, fmt: FormatOptions): string {
-  const v = (x: number) => formatGateValue(t.metricId, x, fmt);
+export function triggerText(tr: TriggerViewData, fmt: FormatOptions, t: TFunction): string {
+  const v = (x: number) => formatGateValue(tr.metricId, x, fmt, undefined, t);
   const cond =
-    t.comparison === "between" ? `between ${v(t.value)} and ${v(t.value2 ?? t.value)}` : `${t.comparison.replace(">=", "≥").replace("<=", "≤")} ${v(t.value)}`;
-  return `${t.label} ${cond}${t.by ? ` by ${formatDate(t.by, "UTC", fmt.locale)}` : ""}`;
+    tr.comparison === "between"
+      ? t("between {{low}} and {{high}}", { ns: "plans", low: v(tr.value), high: v(tr.value2 ?? tr.value) })
+      : `${tr.comparison.replace(">=", "≥").replace("<=", "≤")} ${v(tr.value)}`;
+  const label = metricLabelText(t, tr.metricId, tr.label);
+  return tr.by
+    ? t("{{label}} {{condition}} by {{date}}", { ns: "plans", label, condition: cond, date: formatDate(tr.by, "UTC", fmt.locale) })
+    : `${label} ${cond}`;
 }
 
 /** The trigger's value as typed in the form (human units). */
@@ -44,12 +52,14 @@ export function triggerHumanValue(metricId: string | null, stored: number | null
   return String(toHumanUnits(metricId, stored));
 }
 
-export function triggerUnitLabel(metricId: string, currency: string): string {
-  return humanUnitLabel(metricId, currency);
+export function triggerUnitLabel(metricId: string, currency: string, t: TFunction): string {
+  return humanUnitLabel(metricId, currency, t);
 }
 
-export function runwayText(months: number | null, fmt: FormatOptions): string {
-  return months === null ? NOT_BURNING_LABEL : `${formatNumber(months, { locale: fmt.locale, digits: 1, minDigits: 1 })} months`;
+export function runwayText(months: number | null, fmt: FormatOptions, t: TFunction): string {
+  return months === null
+    ? t("not burning", { ns: "plans" })
+    : t("{{n}} months", { ns: "plans", n: formatNumber(months, { locale: fmt.locale, digits: 1, minDigits: 1 }) });
 }
 
 export const CHART_MONTHS = 36;
@@ -66,6 +76,7 @@ export function ScenarioCashChart({
   fmt: FormatOptions;
   hiringPlanHidden: boolean;
 }) {
+  const { t } = useTranslation("plans");
   const months = base.cash.slice(0, CHART_MONTHS).map((c) => c.month);
   const rows = months.map((month, i) => {
     const row: Record<string, string | number | null> = { month, base: base.cash[i]?.cashCents ?? null };
@@ -76,16 +87,16 @@ export function ScenarioCashChart({
   const colours = ["chart-2", "chart-3", "chart-4", "chart-5", "chart-6"] as const;
   return (
     <LineChart<Row>
-      title={hiringPlanHidden ? "Cash by scenario, without the hiring plan" : "Cash by scenario"}
-      description={`${FORMULAS.scenario.formula}${hiringPlanHidden ? " Shown without any hiring plan: it holds salaries your role may not see." : ""}`}
+      title={hiringPlanHidden ? t("Cash by scenario, without the hiring plan") : t("Cash by scenario")}
+      description={`${t(FORMULAS.scenario.formula)}${hiringPlanHidden ? ` ${t("Shown without any hiring plan: it holds salaries your role may not see.")}` : ""}`}
       data={rows}
       xKey={"month" as never}
-      xLabel="Month"
+      xLabel={t("Month")}
       series={[
-        { key: "base" as never, label: "Base plan (today's forecast)", color: "chart-1" },
+        { key: "base" as never, label: t("Base plan (today's forecast)"), color: "chart-1" },
         ...scenarios.map((s, i) => ({ key: `s${s.id}` as never, label: s.name, color: colours[i % colours.length], dashed: true })),
       ]}
-      referenceLine={{ y: 0, label: "Zero cash", color: "bad" }}
+      referenceLine={{ y: 0, label: t("Zero cash"), color: "bad" }}
       formatX={(x) => formatMonth(String(x), fmt.locale)}
       formatValue={(v) => formatMoney(v, fmt)}
       unit="money"

@@ -5,6 +5,7 @@
  * minimum width and scrolls inside its own box on a narrow screen; colours are the theme's
  * variables, so it follows the dark theme.
  */
+import { useTranslation } from "react-i18next";
 import { MILESTONE_STATE_LABELS, type MilestoneState, type TimelineLayout } from "~/lib/metrics/strategy";
 
 const W = 800;
@@ -17,6 +18,7 @@ const STATES: MilestoneState[] = ["achieved", "upcoming", "overdue", "missed", "
 const x = (at: number) => PAD_X + at * (W - 2 * PAD_X);
 
 export function MilestoneTimeline({ layout, todayLabel }: { layout: TimelineLayout; todayLabel: string }) {
+  const { t } = useTranslation("plans");
   const axisY = TOP + layout.lanes * LANE_H + 6;
   const h = axisY + AXIS_H;
   const todayX = x(layout.today);
@@ -67,7 +69,7 @@ export function MilestoneTimeline({ layout, todayLabel }: { layout: TimelineLayo
             <svg viewBox="0 0 12 12" width="12" height="12" focusable="false">
               <circle className="timeline__dot" cx="6" cy="6" r="5" />
             </svg>{" "}
-            {MILESTONE_STATE_LABELS[s]}
+            {t(MILESTONE_STATE_LABELS[s])}
           </span>
         ))}
       </figcaption>

@@ -8,8 +8,9 @@
  * Product KPIs are data (the kpis table): each KPI is the catalogue metric `kpi.<key>`, its
  * label, unit and direction taken from its row (see kpiMetricDefinition).
  */
+import { N_ } from "~/i18n/mark";
 import { FORMULAS as DELIVERY_FORMULAS } from "./delivery";
-import { FORMULAS as FINANCE_FORMULAS, NOT_BURNING_LABEL } from "./finance";
+import { FORMULAS as FINANCE_FORMULAS } from "./finance";
 import { FORMULAS as OKR_FORMULAS } from "./okrs";
 import type { Direction } from "./tiers";
 
@@ -56,13 +57,41 @@ export type MetricDefinition = {
 
 /** The delivery window every catalogue delivery metric uses: the 90 days before now (metric contract default). */
 export const CATALOGUE_WINDOW_DAYS = 90;
-const DELIVERY_WINDOW = `The ${CATALOGUE_WINDOW_DAYS} days before now, [now − ${CATALOGUE_WINDOW_DAYS} days, now), on deployment finished time / incident start time; production deployments only; every service.`;
-const M = "As of M, the latest closed month (a month is closed once it has a finance snapshot).";
+
+// ---------------------------------------------------------------------------------------------------
+// Texts in the reader's language
+// ---------------------------------------------------------------------------------------------------
+
+/** One piece of a catalogue text: a key of the `metrics` namespace, with its values. */
+type TextPart = string | { key: string; values: Record<string, string | number> };
+
+/** The catalogue's composed texts (formula, window) → their pieces, so each is translated piece by piece (metricTexts). */
+const COMPOSED = new Map<string, readonly TextPart[]>();
+
+function fill(key: string, values: Record<string, string | number>): string {
+  return key.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ""));
+}
+
+/** The English text of pieces joined by a space, remembered so that metricTexts can translate it. */
+function compose(...parts: TextPart[]): string {
+  const text = parts.map((p) => (typeof p === "string" ? p : fill(p.key, p.values))).join(" ");
+  COMPOSED.set(text, parts);
+  return text;
+}
+
+const DELIVERY_WINDOW = compose({
+  key: N_(
+    "The {{days}} days before now, [now − {{days}} days, now), on deployment finished time / incident start time; production deployments only; every service.",
+    "metrics",
+  ),
+  values: { days: CATALOGUE_WINDOW_DAYS },
+});
+const M = N_("As of M, the latest closed month (a month is closed once it has a finance snapshot).", "metrics");
 
 type Def = Omit<MetricDefinition, "id" | "domain" | "unitText" | "finance"> & { unitText?: string | null };
 
 function fin(f: { label: string; formula: string; window: string; direction?: Direction }, unit: MetricUnit, extra: Partial<Def> = {}): Def {
-  return { label: f.label, formula: f.formula, window: `${M} ${f.window}`, direction: f.direction ?? null, unit, scope: "closed_month", ...extra };
+  return { label: f.label, formula: f.formula, window: compose(M, f.window), direction: f.direction ?? null, unit, scope: "closed_month", ...extra };
 }
 
 function dora(f: { label: string; formula: string; direction?: Direction }, unit: MetricUnit, extra: Partial<Def> = {}): Def {
@@ -72,28 +101,76 @@ function dora(f: { label: string; formula: string; direction?: Direction }, unit
 const F = FINANCE_FORMULAS;
 const D = DELIVERY_FORMULAS;
 
-const RUNWAY_WITH_HIRING_FORMULA = `Months from the last day of M to the zero-cash date of the cash forecast with the open hiring plan: days ÷ (365.25 ÷ 12). The forecast: ${F.forecast.formula} "${NOT_BURNING_LABEL}" (no value) when the cash stays above 0 for 120 months.`;
+const RUNWAY_WITH_HIRING_FORMULA = compose(
+  N_("Months from the last day of M to the zero-cash date of the cash forecast with the open hiring plan: days ÷ (365.25 ÷ 12). The forecast:", "metrics"),
+  F.forecast.formula,
+  N_('"not burning" (no value) when the cash stays above 0 for 120 months.', "metrics"),
+);
+const FORECAST_WINDOW = compose(M, N_("Forecast from M+1, up to 120 months.", "metrics"));
+
+/**
+ * Texts of the catalogue written in other modules (delivery and OKR formulas), marked here too so
+ * that the `metrics` namespace holds every text a catalogue definition shows.
+ */
+export const BORROWED_TEXTS = [
+  N_("Deployment frequency", "metrics"),
+  N_(
+    "Successful production deployments finished in the window ÷ days in the window (per day; × 7 per week). Elite ≥ 7/week, high ≥ 1/week, medium ≥ 1 per 30 days, else low.",
+    "metrics",
+  ),
+  N_("Lead time for changes", "metrics"),
+  N_(
+    "Median, over the commits of successful production deployments finished in the window, of (deployment finished − commit time), in hours; values ≤ 0 dropped; a deployment with only a first-commit time contributes that one value. Elite < 24 h, high < 7 days, medium < 30 days, else low.",
+    "metrics",
+  ),
+  N_("Change failure rate", "metrics"),
+  N_(
+    "Successful production deployments finished in the window that caused at least one incident (explicitly or inferred) ÷ successful production deployments finished in the window. Elite ≤ 5 %, high ≤ 10 %, medium ≤ 15 %, else low (DORA 2023).",
+    "metrics",
+  ),
+  N_("Time to restore service", "metrics"),
+  N_(
+    "Median of (resolved − started) over incidents started in the window and resolved, in hours. Elite < 1 h, high < 24 h, medium < 7 days, else low.",
+    "metrics",
+  ),
+  N_("Mean time to restore (MTTR)", "metrics"),
+  N_("Mean of (resolved − started) over incidents started in the window and resolved, in hours.", "metrics"),
+  N_("Rework rate", "metrics"),
+  N_(
+    "Successful production deployments finished in the window flagged hotfix or rollback ÷ successful production deployments finished in the window (DORA 2024).",
+    "metrics",
+  ),
+  N_("Weighted mean of its key results' progress (weight default 1). No data when it has no key results.", "metrics"),
+] as const;
 
 /** Every static metric of the catalogue, in display order. Product KPIs (`kpi.<key>`) come from the kpis table. */
 const DEFINITIONS = {
-  "finance.cash": fin({ label: "Cash", formula: "Cash at the end of M (its finance snapshot).", window: "Month M.", direction: "higher" }, "cents"),
+  "finance.cash": fin(
+    {
+      label: N_("Cash", "metrics"),
+      formula: N_("Cash at the end of M (its finance snapshot).", "metrics"),
+      window: N_("Month M.", "metrics"),
+      direction: "higher",
+    },
+    "cents",
+  ),
   "finance.gross_burn": fin(F.grossBurn, "cents"),
   "finance.net_burn": fin(F.netBurn, "cents"),
   "finance.avg_net_burn": fin(F.avgNetBurn, "cents"),
   "finance.runway_months": fin(F.runway, "months"),
   "finance.zero_cash_date": fin(F.zeroCashDate, "date"),
   "finance.runway_months_with_hiring_plan": {
-    label: "Runway with the open hiring plan",
+    label: N_("Runway with the open hiring plan", "metrics"),
     formula: RUNWAY_WITH_HIRING_FORMULA,
-    window: `${M} Forecast from M+1, up to 120 months.`,
+    window: FORECAST_WINDOW,
     direction: "higher",
     unit: "months",
     scope: "forecast",
   },
   "finance.zero_cash_date_with_hiring_plan": {
-    label: "Zero-cash date with the open hiring plan",
-    formula: `The first day the forecast cash with the open hiring plan reaches 0. ${F.forecast.formula}`,
-    window: `${M} Forecast from M+1, up to 120 months.`,
+    label: N_("Zero-cash date with the open hiring plan", "metrics"),
+    formula: compose(N_("The first day the forecast cash with the open hiring plan reaches 0.", "metrics"), F.forecast.formula),
+    window: FORECAST_WINDOW,
     direction: "higher",
     unit: "date",
     scope: "forecast",
@@ -102,16 +179,21 @@ const DEFINITIONS = {
   "finance.arr": fin(F.arr, "cents"),
   "finance.mrr_growth": fin(
     {
-      label: "MRR growth (month on month)",
-      formula: "MRR of M ÷ MRR of M−1 − 1; none when M−1 is not closed or its MRR is 0.",
-      window: "MRR of M and M−1.",
+      label: N_("MRR growth (month on month)", "metrics"),
+      formula: N_("MRR of M ÷ MRR of M−1 − 1; none when M−1 is not closed or its MRR is 0.", "metrics"),
+      window: N_("MRR of M and M−1.", "metrics"),
       direction: "higher",
     },
     "fraction",
   ),
   "finance.revenue_growth": fin(F.monthlyGrowth, "fraction"),
   "finance.customers": fin(
-    { label: "Paying customers", formula: "Customers at the end of M (its finance snapshot).", window: "Month M.", direction: "higher" },
+    {
+      label: N_("Paying customers", "metrics"),
+      formula: N_("Customers at the end of M (its finance snapshot).", "metrics"),
+      window: N_("Month M.", "metrics"),
+      direction: "higher",
+    },
     "count",
   ),
   "finance.churn": fin(F.churn, "fraction"),
@@ -124,26 +206,28 @@ const DEFINITIONS = {
   "finance.gross_margin": fin(F.grossMargin, "fraction"),
   "finance.funding_raised": fin(F.fundingRaised, "cents"),
   "people.headcount": {
-    label: "Headcount",
-    formula: "Employees whose start date ≤ today < end date (no end date: still employed). People who start later are not counted yet.",
-    window: "Today, in the company's time zone.",
+    label: N_("Headcount", "metrics"),
+    formula: N_("Employees whose start date ≤ today < end date (no end date: still employed). People who start later are not counted yet.", "metrics"),
+    window: N_("Today, in the company's time zone.", "metrics"),
     direction: null,
     unit: "count",
     scope: "today",
   },
   "people.headcount_planned": {
-    label: "Planned headcount",
-    formula:
+    label: N_("Planned headcount", "metrics"),
+    formula: N_(
       "Employees employed at the end of the current month (signed starts included) + open hiring requisitions (neither hired nor cancelled) whose target start month is the current month or earlier.",
-    window: "Today, in the company's time zone.",
+      "metrics",
+    ),
+    window: N_("Today, in the company's time zone.", "metrics"),
     direction: null,
     unit: "count",
     scope: "today",
   },
   "delivery.deployments": dora(
     {
-      label: "Production deployments",
-      formula: "Count of successful production deployments finished in the window (failed deployments are not deployments).",
+      label: N_("Production deployments", "metrics"),
+      formula: N_("Count of successful production deployments finished in the window (failed deployments are not deployments).", "metrics"),
       direction: "higher",
     },
     "count",
@@ -155,9 +239,12 @@ const DEFINITIONS = {
   "delivery.mttr_hours": dora(D.mttr, "hours"),
   "delivery.rework_rate": dora(D.rework_rate, "fraction"),
   "okrs.company_progress": {
-    label: "Company OKR progress",
-    formula: `Mean of the progress of the company-level objectives (no team) of the cycle, objectives without key results left out. ${OKR_FORMULAS.objective_progress.formula}`,
-    window: "The OKR cycle containing today.",
+    label: N_("Company OKR progress", "metrics"),
+    formula: compose(
+      N_("Mean of the progress of the company-level objectives (no team) of the cycle, objectives without key results left out.", "metrics"),
+      OKR_FORMULAS.objective_progress.formula,
+    ),
+    window: N_("The OKR cycle containing today.", "metrics"),
     direction: "higher",
     unit: "progress",
     scope: "cycle",
@@ -232,9 +319,9 @@ export function kpiMetricDefinition(k: KpiDefinitionSource): MetricDefinition {
     unit: "measure",
     unitText: k.unit,
     direction: k.direction,
-    formula: "The latest measurement of the KPI (entered on its page, imported as CSV or pushed by monitoring).",
+    formula: N_("The latest measurement of the KPI (entered on its page, imported as CSV or pushed by monitoring).", "metrics"),
     scope: "latest_measurement",
-    window: "The latest measurement, on or before today.",
+    window: N_("The latest measurement, on or before today.", "metrics"),
     finance: false,
   };
 }
@@ -285,4 +372,32 @@ export type MetricReading = { value: MetricValue; asOf?: string | null; window?:
 /** The numeric value of a reading (a date or no data → null), for comparisons. */
 export function numericValue(v: MetricValue): number | null {
   return typeof v === "number" && Number.isFinite(v) ? v : null;
+}
+
+/**
+ * A metric's label in the reader's language: a static catalogue metric's label is interface text
+ * (the `metrics` namespace); a product KPI's (`kpi.<key>`) is data people wrote, shown as written.
+ */
+export function metricLabelText(t: (key: string, options: { ns: "metrics" }) => string, id: string, label: string): string {
+  return id.startsWith("kpi.") ? label : t(label, { ns: "metrics" });
+}
+
+type MetricsT = (key: string, options: { ns: "metrics" } & Record<string, unknown>) => string;
+
+function translated(t: MetricsT, text: string): string {
+  const parts = COMPOSED.get(text);
+  if (!parts) return t(text, { ns: "metrics" });
+  return parts.map((p) => (typeof p === "string" ? translated(t, p) : t(p.key, { ns: "metrics", ...p.values }))).join(" ");
+}
+
+/**
+ * A catalogue metric's label, formula and window in the reader's language (`t` of any namespace:
+ * the texts are read in `metrics`). A product KPI's label is its name, as written; its formula and
+ * window are the catalogue's. The docs generator reads the English definitions directly.
+ */
+export function metricTexts(
+  t: MetricsT,
+  def: Pick<MetricDefinition, "id" | "label" | "formula" | "window">,
+): { label: string; formula: string; window: string } {
+  return { label: metricLabelText(t, def.id, def.label), formula: translated(t, def.formula), window: translated(t, def.window) };
 }

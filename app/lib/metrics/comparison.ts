@@ -2,6 +2,7 @@
  * Comparisons with a previous window ("vs the previous 90 days"): a trend is shown only when the
  * previous window is fully covered by the data. Pure.
  */
+import { N_ } from "~/i18n/mark";
 import type { Window } from "./delivery";
 
 /**
@@ -24,8 +25,8 @@ export function comparisonCoverage(previous: Window, firstDataAt: number | null)
 }
 
 /** What a trend reads when the previous window is not fully covered. */
-export const NOT_ENOUGH_HISTORY = "not enough history for a comparison";
-export const NO_COMPARISON = "no comparison";
+export const NOT_ENOUGH_HISTORY = N_("not enough history for a comparison", "metrics");
+export const NO_COMPARISON = N_("no comparison", "metrics");
 
 /**
  * The change between a figure and the same figure over the previous window, or why there is none:

@@ -2,6 +2,7 @@
  * The CTO dashboard's targets: rows of metric_targets (data, set by the CTO on the Targets page),
  * read by the loader with targetFor() for the current cycle and passed in — never constants.
  */
+import { N_ } from "~/i18n/mark";
 import type { TargetRule } from "~/lib/metrics/targets";
 
 export { meetsTarget } from "~/lib/metrics/targets";
@@ -18,4 +19,4 @@ export type DoraTargetKey = keyof typeof DORA_TARGET_METRICS;
 /** The target of each tile (null: none set). */
 export type DoraTargets = Record<DoraTargetKey, (TargetRule & { setBy?: string | null }) | null>;
 
-export const TARGETS_SOURCE = "the company's targets (set by the CTO on the Targets page).";
+export const TARGETS_SOURCE = N_("the company's targets (set by the CTO on the Targets page).", "metrics");

@@ -4,11 +4,20 @@
  * progress in percent, ratios as "×". Values compared with a threshold are shown with enough
  * precision to see why a criterion fails (digitsToShowDifference). Browser-safe and pure.
  */
+import { N_ } from "~/i18n/mark";
 import { formatHours, formatMoney, formatNumber, formatPercent, NO_DATA, type FormatOptions } from "~/lib/format";
 import { metricDefinition, type MetricUnit } from "~/lib/metrics/catalogue";
 import { digitsToShowDifference } from "~/lib/metrics/precision";
 
 export type HumanUnit = "count" | "k_currency" | "months" | "percent" | "ratio" | "hours" | "per_day" | "measure";
+
+/**
+ * Translates the unit words ("months", "per day", "hours"; `metrics` namespace): pass the page's
+ * `t`. Without one the words are English (callers not translated yet).
+ */
+export type UnitT = (key: string, options: { ns: "metrics" } & Record<string, unknown>) => string;
+
+const englishUnits: UnitT = (key, options) => key.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(options[k] ?? ""));
 
 /** The catalogue unit of a metric id; a KPI (`kpi.<key>`) or an unknown id is a plain measure. */
 export function unitOf(metric: string): MetricUnit {
@@ -40,16 +49,16 @@ export function humanUnitOf(metric: string): HumanUnit {
 }
 
 /** The label of the human unit, e.g. "k€", "%", "months". */
-export function humanUnitLabel(metric: string, currency = "EUR"): string {
+export function humanUnitLabel(metric: string, currency = "EUR", t: UnitT = englishUnits): string {
   const symbol = currency === "EUR" ? "€" : ` ${currency}`;
   const labels: Record<HumanUnit, string> = {
     count: "",
     k_currency: `k${symbol}`,
-    months: "months",
+    months: t(N_("months", "metrics"), { ns: "metrics" }),
     percent: "%",
     ratio: "×",
-    hours: "hours",
-    per_day: "per day",
+    hours: t(N_("hours", "metrics"), { ns: "metrics" }),
+    per_day: t(N_("per day", "metrics"), { ns: "metrics" }),
     measure: "",
   };
   return labels[humanUnitOf(metric)];
@@ -85,7 +94,13 @@ export function fromHumanUnits(metric: string, human: number): number {
  * is compared with), as many more fraction digits as it takes for the two not to read the same:
  * 0.0496 against 0.05 → "4.96%", not "5.0%".
  */
-export function formatGateValue(metric: string, value: number | null, fmt: Partial<FormatOptions> = {}, against?: number | null): string {
+export function formatGateValue(
+  metric: string,
+  value: number | null,
+  fmt: Partial<FormatOptions> = {},
+  against?: number | null,
+  t: UnitT = englishUnits,
+): string {
   if (value === null) return NO_DATA;
   const locale = fmt.locale;
   const digits = (base: number, scale = 1) => digitsToShowDifference(value * scale, against == null ? null : against * scale, base, 6);
@@ -98,7 +113,7 @@ export function formatGateValue(metric: string, value: number | null, fmt: Parti
       return formatMoney(value, { locale, currency: fmt.currency, compact: Math.abs(value) >= 1_000_000_00 });
     }
     case "months":
-      return `${formatNumber(value, { locale, digits: digits(1), minDigits: digits(1) })} months`;
+      return t("{{n}} months", { ns: "metrics", n: formatNumber(value, { locale, digits: digits(1), minDigits: digits(1) }) });
     case "percent":
       return formatPercent(value, digits(1, 100), locale);
     case "ratio":
@@ -109,7 +124,7 @@ export function formatGateValue(metric: string, value: number | null, fmt: Parti
       return `${formatNumber(value, { locale, digits: digits(2) })} h`;
     }
     case "per_day":
-      return `${formatNumber(value, { locale, digits: digits(1) })} per day`;
+      return t("{{n}} per day", { ns: "metrics", n: formatNumber(value, { locale, digits: digits(1) }) });
     case "measure":
       return formatNumber(value, { locale, digits: digits(2) });
   }

@@ -5,6 +5,7 @@
  * the base scenario IS today's forecast (tests: scenarios.test.ts, tests/integration/scenarios.test.ts).
  * docs/decisions/900-scenarios-over-the-base-plan.md
  */
+import { N_ } from "~/i18n/mark";
 import { TRIGGER_COMPARISONS } from "../../../db/schema/enums";
 import { addMonths, isMonth, monthDiff } from "../months";
 import { forecastCash, monthsUntil, type CashForecast, type ForecastInput } from "./finance";
@@ -191,11 +192,11 @@ export type Trigger = { metricId: string; comparison: TriggerComparison; value: 
 export type TriggerState = "holds" | "met" | "waiting" | "missed" | "no_data";
 
 export const TRIGGER_STATE_LABELS: Record<TriggerState, string> = {
-  holds: "On track",
-  met: "Met",
-  waiting: "Not reached",
-  missed: "Missed",
-  no_data: "No data",
+  holds: N_("On track", "plans"),
+  met: N_("Met", "plans"),
+  waiting: N_("Not reached", "plans"),
+  missed: N_("Missed", "plans"),
+  no_data: N_("No data", "plans"),
 };
 
 /** value ⟨comparison⟩ threshold; 'between' is inclusive at both ends (either order). */
@@ -242,15 +243,19 @@ export function expectedValue(items: readonly { probability: number; value: numb
 
 export const FORMULAS = {
   scenario: {
-    label: "Scenario forecast",
-    formula:
+    label: N_("Scenario forecast", "plans"),
+    formula: N_(
       "Today's cash forecast (the base plan) run again with the scenario's assumptions: growth = (its revenue growth, else today's g) − its extra churn; each planned budget group × (1 + its cost change); each open requisition's start k months away moved to ceil(k ÷ hiring speed), none starting from the freeze month; funding added to the cash of its month. Runway = months from the end of M to the zero-cash date; break-even = the first month whose revenue covers its spend.",
-    window: "As of M, the latest closed month; up to 120 months ahead.",
+      "plans",
+    ),
+    window: N_("As of M, the latest closed month; up to 120 months ahead.", "plans"),
   },
   trigger: {
-    label: "Trigger",
-    formula:
+    label: N_("Trigger", "plans"),
+    formula: N_(
       "The live catalogue figure compared with the trigger's value (or range). Until the by-date: on track when it holds, else not reached; after it: met or missed.",
-    window: "The figure's own window (see the metric catalogue), read today.",
+      "plans",
+    ),
+    window: N_("The figure's own window (see the metric catalogue), read today.", "plans"),
   },
 } as const;

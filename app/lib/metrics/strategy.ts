@@ -3,6 +3,7 @@
  * (gap = actual − target, "met" by the metric's direction); a milestone linked to a metric is judged
  * on today's figure and its due date, a manual one by the status a person set.
  */
+import { N_ } from "~/i18n/mark";
 import { MILESTONE_COMPARISONS, MILESTONE_STATUSES } from "../../../db/schema/enums";
 import type { Direction } from "./tiers";
 
@@ -14,11 +15,11 @@ export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 export type MilestoneState = "achieved" | "upcoming" | "overdue" | "missed" | "no_data";
 
 export const MILESTONE_STATE_LABELS: Record<MilestoneState, string> = {
-  achieved: "Achieved",
-  upcoming: "Upcoming",
-  overdue: "Overdue",
-  missed: "Missed",
-  no_data: "No data",
+  achieved: N_("Achieved", "plans"),
+  upcoming: N_("Upcoming", "plans"),
+  overdue: N_("Overdue", "plans"),
+  missed: N_("Missed", "plans"),
+  no_data: N_("No data", "plans"),
 };
 
 export function compare(value: number, comparison: MilestoneComparison, threshold: number): boolean {

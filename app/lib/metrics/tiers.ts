@@ -3,6 +3,7 @@
  *
  * Colours are never the only carrier of meaning: every tier / band / level also has a text label.
  */
+import { N_ } from "~/i18n/mark";
 
 /** DORA performance tier, best first. */
 export type Tier = "elite" | "high" | "medium" | "low";
@@ -24,11 +25,12 @@ export type MetricFormula = {
 /** Semantic colour keys (map to CSS tokens in the UI); 'good' … 'bad' plus 'neutral' for no data. */
 export type ColourMeaning = "good" | "ok" | "warn" | "bad" | "neutral";
 
+/** Interface text (`metrics` namespace): render with t(label, { ns: "metrics" }). */
 export const TIER_LABELS: Record<Tier, string> = {
-  elite: "Elite",
-  high: "High",
-  medium: "Medium",
-  low: "Low",
+  elite: N_("Elite", "metrics"),
+  high: N_("High", "metrics"),
+  medium: N_("Medium", "metrics"),
+  low: N_("Low", "metrics"),
 };
 
 export const TIER_MEANING: Record<Tier, ColourMeaning> = {

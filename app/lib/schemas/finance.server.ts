@@ -1,5 +1,7 @@
 /** Form and URL schemas of the finance pages (server-only, so zod stays out of the browser). */
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { centsFromEuros } from "~/lib/format";
 import { monthDiff } from "~/lib/months";
 import { idSchema, intSchema, monthSchema } from "~/lib/validation.server";
@@ -26,12 +28,12 @@ export const budgetEditParamSchema = z
 
 const formEuros = (message: string, optional: boolean) =>
   z
-    .string({ error: "is required" })
+    .string({ error: N_("is required") })
     .optional()
     .transform((s, ctx) => {
       if (s === undefined) {
         if (optional) return null;
-        ctx.addIssue({ code: "custom", message: "is required" });
+        ctx.addIssue({ code: "custom", message: N_("is required") });
         return z.NEVER;
       }
       const c = centsFromEuros(s);
@@ -46,15 +48,20 @@ export const budgetLineFormSchema = z.object({
   intent: z.literal("save-line"),
   categoryId: idSchema,
   month: monthSchema,
-  planned: formEuros("must be an amount ≥ 0 in euros with up to 2 decimals, e.g. 1234.50", false).pipe(z.number()),
-  actual: formEuros("must be empty or an amount ≥ 0 in euros with up to 2 decimals", true),
+  planned: formEuros(N_("must be an amount ≥ 0 in euros with up to 2 decimals, e.g. 1234.50"), false).pipe(z.number()),
+  actual: formEuros(N_("must be empty or an amount ≥ 0 in euros with up to 2 decimals"), true),
 });
 
 const formMoney = (label: string, nonNegative: boolean) =>
-  z.string({ error: "is required" }).transform((s, ctx) => {
+  z.string({ error: N_("is required") }).transform((s, ctx) => {
     const c = centsFromEuros(s);
     if (c === null || (nonNegative && c < 0)) {
-      ctx.addIssue({ code: "custom", message: `${label} must be an amount${nonNegative ? " ≥ 0" : ""} in euros with up to 2 decimals` });
+      ctx.addIssue({
+        code: "custom",
+        message: nonNegative
+          ? serverT("{{label}} must be an amount ≥ 0 in euros with up to 2 decimals", { label: serverT(label) })
+          : serverT("{{label}} must be an amount in euros with up to 2 decimals", { label: serverT(label) }),
+      });
       return z.NEVER;
     }
     return c;
@@ -65,16 +72,16 @@ export const snapshotFormSchema = z
   .object({
     intent: z.literal("save-snapshot"),
     month: monthSchema,
-    cash: formMoney("cash", false),
-    revenue: formMoney("revenue", true),
-    mrr: formMoney("MRR", true),
+    cash: formMoney(N_("cash"), false),
+    revenue: formMoney(N_("revenue"), true),
+    mrr: formMoney(N_("MRR"), true),
     customers: formCount,
     newCustomers: formCount,
     churnedCustomers: formCount,
-    financing: formMoney("financing", true).optional(),
+    financing: formMoney(N_("financing"), true).optional(),
     /** empty = not recorded */
-    costOfRevenue: formMoney("cost of revenue", true).optional(),
+    costOfRevenue: formMoney(N_("cost of revenue"), true).optional(),
   })
-  .refine((s) => s.newCustomers <= s.customers, { path: ["newCustomers"], message: "must not exceed customers" });
+  .refine((s) => s.newCustomers <= s.customers, { path: ["newCustomers"], message: N_("must not exceed customers") });
 
 export { monthSchema as financeMonthSchema };

@@ -1,5 +1,7 @@
 /** Form, URL and CSV schemas of the roadmap (server only). */
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { idSchema } from "~/lib/validation.server";
 import { ROADMAP_STATUSES } from "../../../db/schema/enums";
 
@@ -7,20 +9,30 @@ export const ROADMAP_KEY = /^[A-Z][A-Z0-9]{0,11}-\d{1,4}$/;
 export const QUARTER = /^(20\d\d)-Q[1-4]$/;
 
 const key = z
-  .string({ error: "is required" })
+  .string({ error: N_("is required") })
   .transform((s) => s.toUpperCase())
-  .pipe(z.string().regex(ROADMAP_KEY, "must look like CORE-01 (letters, a dash, a number)"));
-const quarter = z.string({ error: "is required" }).regex(QUARTER, "must be a quarter like 2026-Q3");
-const optionalText = (max: number) => z.preprocess((v) => (v === "" ? undefined : v), z.string().max(max, `must be at most ${max} characters`).optional());
-const status = z.enum(ROADMAP_STATUSES, { error: "must be planned, in progress, done or dropped" });
+  .pipe(z.string().regex(ROADMAP_KEY, N_("must look like CORE-01 (letters, a dash, a number)")));
+const quarter = z.string({ error: N_("is required") }).regex(QUARTER, N_("must be a quarter like 2026-Q3"));
+const optionalText = (max: number) =>
+  z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .max(max, { error: () => serverT("must be at most {{max}} characters", { max: max }) })
+      .optional(),
+  );
+const status = z.enum(ROADMAP_STATUSES, { error: N_("must be planned, in progress, done or dropped") });
 /** one id or a list of ids (a multiple select), at most 20 */
-const krIds = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(idSchema).max(20, "at most 20 key results"));
+const krIds = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(idSchema).max(20, N_("at most 20 key results")));
 
 export const roadmapItemSchema = z.object({
   intent: z.enum(["create", "update"]),
   itemId: z.preprocess((v) => (v === "" ? undefined : v), idSchema.optional()),
   key,
-  title: z.string({ error: "is required" }).min(1, "is required").max(200, "must be at most 200 characters"),
+  title: z
+    .string({ error: N_("is required") })
+    .min(1, N_("is required"))
+    .max(200, N_("must be at most 200 characters")),
   teamId: idSchema,
   quarter,
   sprint: optionalText(60),
@@ -42,10 +54,13 @@ export const roadmapFilterSchema = z.object({
 /** One CSV row (ROADMAP_CSV_HEADERS); team by name, owner by email, key results as ids separated by spaces. */
 export const roadmapCsvRowSchema = z.object({
   key,
-  title: z.string({ error: "is required" }).min(1).max(200, "must be at most 200 characters"),
-  team: z.string({ error: "is required" }).max(80),
+  title: z
+    .string({ error: N_("is required") })
+    .min(1)
+    .max(200, N_("must be at most 200 characters")),
+  team: z.string({ error: N_("is required") }).max(80),
   quarter,
-  sprint: z.string().max(60, "must be at most 60 characters").optional(),
+  sprint: z.string().max(60, N_("must be at most 60 characters")).optional(),
   status,
   owner_email: z.string().max(254).optional(),
   key_result_ids: z
@@ -54,7 +69,7 @@ export const roadmapCsvRowSchema = z.object({
     .transform((s, ctx) => {
       const parts = (s ?? "").split(/[\s;]+/).filter(Boolean);
       if (parts.length > 20 || parts.some((p) => !/^\d{1,9}$/.test(p) || Number(p) < 1)) {
-        ctx.addIssue({ code: "custom", message: "must be key result ids separated by spaces" });
+        ctx.addIssue({ code: "custom", message: N_("must be key result ids separated by spaces") });
         return z.NEVER;
       }
       return parts.map(Number);

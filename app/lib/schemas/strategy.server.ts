@@ -1,18 +1,30 @@
 /** Form schemas of the multi-year plan (server only). Values typed in the metric's human unit (k€, %, months…). */
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { fromHumanUnits } from "~/lib/metrics/gate-units";
 import { MILESTONE_COMPARISONS, MILESTONE_STATUSES } from "~/lib/metrics/strategy";
 import { decimalSchema, idSchema, intSchema, isoDateSchema } from "~/lib/validation.server";
 
-const optionalText = (max: number) => z.preprocess((v) => (v === "" ? undefined : v), z.string().max(max, `must be at most ${max} characters`).optional());
+const optionalText = (max: number) =>
+  z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .max(max, { error: () => serverT("must be at most {{max}} characters", { max: max }) })
+      .optional(),
+  );
 const blank = (v: unknown) => (v === "" ? undefined : v);
 
 export function planTargetSchema(isKnownMetric: (id: string) => boolean) {
   return z
     .object({
       intent: z.literal("target"),
-      metricId: z.string({ error: "pick a metric" }).max(80).refine(isKnownMetric, "is not a known metric"),
-      year: intSchema({ min: 2000, max: 2100, message: "must be a year" }),
+      metricId: z
+        .string({ error: N_("pick a metric") })
+        .max(80)
+        .refine(isKnownMetric, N_("is not a known metric")),
+      year: intSchema({ min: 2000, max: 2100, message: N_("must be a year") }),
       value: decimalSchema({ min: -1e12, max: 1e12 }),
       note: optionalText(500),
     })
@@ -26,20 +38,23 @@ export function milestoneSchema(isKnownMetric: (id: string) => boolean) {
     .object({
       intent: z.literal("milestone"),
       milestoneId: z.preprocess(blank, idSchema.optional()),
-      title: z.string({ error: "is required" }).min(1, "is required").max(200, "must be at most 200 characters"),
+      title: z
+        .string({ error: N_("is required") })
+        .min(1, N_("is required"))
+        .max(200, N_("must be at most 200 characters")),
       dueDate: isoDateSchema,
-      metricId: z.preprocess(blank, z.string().max(80).refine(isKnownMetric, "is not a known metric").optional()),
-      comparison: z.preprocess(blank, z.enum(MILESTONE_COMPARISONS, { error: "pick a comparison" }).optional()),
+      metricId: z.preprocess(blank, z.string().max(80).refine(isKnownMetric, N_("is not a known metric")).optional()),
+      comparison: z.preprocess(blank, z.enum(MILESTONE_COMPARISONS, { error: N_("pick a comparison") }).optional()),
       value: z.preprocess(blank, decimalSchema({ min: -1e12, max: 1e12 }).optional()),
-      status: z.enum(MILESTONE_STATUSES, { error: "must be pending, done or missed" }),
+      status: z.enum(MILESTONE_STATUSES, { error: N_("must be pending, done or missed") }),
       evidence: optionalText(2000),
     })
     .superRefine((v, ctx) => {
       if (v.metricId !== undefined) {
-        if (v.comparison === undefined) ctx.addIssue({ code: "custom", path: ["comparison"], message: "is required with a metric" });
-        if (v.value === undefined) ctx.addIssue({ code: "custom", path: ["value"], message: "is required with a metric" });
+        if (v.comparison === undefined) ctx.addIssue({ code: "custom", path: ["comparison"], message: N_("is required with a metric") });
+        if (v.value === undefined) ctx.addIssue({ code: "custom", path: ["value"], message: N_("is required with a metric") });
       } else if (v.comparison !== undefined || v.value !== undefined) {
-        ctx.addIssue({ code: "custom", path: ["metricId"], message: "pick the metric the condition reads" });
+        ctx.addIssue({ code: "custom", path: ["metricId"], message: N_("pick the metric the condition reads") });
       }
     })
     .transform((v) => ({

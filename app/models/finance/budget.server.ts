@@ -1,6 +1,7 @@
 /** Budget: IT vs actual, the grid, categories, and the budget-line writer (each write and its audit entry in one transaction). */
 import { sql } from "drizzle-orm";
 import { can, type Actor } from "~/auth/permissions";
+import { serverT } from "~/i18n/translate.server";
 import { DomainError } from "~/lib/errors";
 import { budgetGrid, type BudgetGrid } from "~/lib/metrics/finance";
 import { addMonths } from "~/lib/months";
@@ -160,7 +161,7 @@ export function saveBudgetLine(
   const category = getBudgetCategory(db, input.categoryId);
   if (!category) throw new RangeError(`unknown budget category ${input.categoryId}`);
   if (!writerMayEditCategory(writer, category.isIt)) {
-    throw new FinancePermissionError(`You may not edit the budget of ${category.name}.`);
+    throw new FinancePermissionError(serverT("You may not edit the budget of {{name}}.", { name: category.name }));
   }
   return db.transaction((tx) => {
     const t = tx as unknown as Db;

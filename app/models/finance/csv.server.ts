@@ -1,6 +1,8 @@
 /** Budget CSV (formats of DESIGN.md): export and all-or-nothing import; the snapshot CSV columns. */
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT, translateMessage } from "~/i18n/translate.server";
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
 import { centsFromEuros, eurosFromCents } from "~/lib/format";
 import { monthSchema } from "~/lib/validation.server";
@@ -22,23 +24,26 @@ export const SNAPSHOT_CSV_ALL_HEADERS = [...SNAPSHOT_CSV_HEADERS, ...SNAPSHOT_CS
 /** At most this many data rows per imported file. */
 export const MAX_IMPORT_ROWS = 20_000;
 
-const requiredEuros = z.string({ error: "required" }).transform((s, ctx) => {
+const requiredEuros = z.string({ error: N_("required") }).transform((s, ctx) => {
   const c = centsFromEuros(s);
   if (c === null) {
-    ctx.addIssue({ code: "custom", message: "must be an amount in euros with up to 2 decimals, e.g. 1234.50" });
+    ctx.addIssue({ code: "custom", message: N_("must be an amount in euros with up to 2 decimals, e.g. 1234.50") });
     return z.NEVER;
   }
   return c;
 });
-const nonNegEuros = requiredEuros.refine((c) => c >= 0, "must not be negative");
+const nonNegEuros = requiredEuros.refine((c) => c >= 0, N_("must not be negative"));
 const countSchema = z
-  .string({ error: "required" })
-  .regex(/^\d{1,9}$/, "must be a whole number ≥ 0")
+  .string({ error: N_("required") })
+  .regex(/^\d{1,9}$/, N_("must be a whole number ≥ 0"))
   .transform(Number);
 
 export const budgetCsvRowSchema = z.object({
   month: monthSchema,
-  category: z.string({ error: "required" }).min(1, "required").max(100, "too long"),
+  category: z
+    .string({ error: N_("required") })
+    .min(1, N_("required"))
+    .max(100, N_("too long")),
   planned: nonNegEuros,
   /** empty = no actual recorded yet */
   actual: nonNegEuros.optional(),
@@ -57,6 +62,11 @@ export const snapshotCsvRowSchema = z.object({
   /** empty or absent = not recorded (the month has no gross margin) */
   cost_of_revenue: nonNegEuros.optional(),
 });
+
+/** A refused file's row errors in the reader's language (messages marked N_ are keys; serverT ones already are). */
+export function translatedCsvErrors(errors: readonly CsvRowError[]): CsvRowError[] {
+  return errors.map((e) => ({ ...e, message: translateMessage(e.message) }));
+}
 
 export type ImportResult = { ok: true; created: number; updated: number; rows: number } | { ok: false; errors: CsvRowError[] };
 
@@ -87,23 +97,35 @@ export function importBudgetCsv(db: Db, writer: FinanceWriter, text: string, sou
   const schema = budgetCsvRowSchema.transform((r, ctx) => {
     const cat = byName.get(r.category.trim().toLowerCase());
     if (!cat) {
-      ctx.addIssue({ code: "custom", path: ["category"], message: `unknown category "${r.category}" (known: ${categories.map((c) => c.name).join(", ")})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["category"],
+        message: serverT('unknown category "{{name}}" (known: {{known}})', { name: r.category, known: categories.map((c) => c.name).join(", ") }),
+      });
       return z.NEVER;
     }
     if (!writerMayEditCategory(writer, cat.isIt)) {
-      ctx.addIssue({ code: "custom", path: ["category"], message: `you may not edit the budget of ${cat.name} (IT categories only)` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["category"],
+        message: serverT("you may not edit the budget of {{name}} (IT categories only)", { name: cat.name }),
+      });
       return z.NEVER;
     }
     const key = `${r.month}|${cat.id}`;
     if (seen.has(key)) {
-      ctx.addIssue({ code: "custom", path: ["category"], message: `${r.month} ${cat.name} appears on an earlier row too` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["category"],
+        message: serverT("{{month}} {{name}} appears on an earlier row too", { month: r.month, name: cat.name }),
+      });
       return z.NEVER;
     }
     seen.add(key);
     return { categoryId: cat.id, month: r.month, plannedCents: r.planned, actualCents: r.actual ?? null };
   });
   const parsed = parseCsv(text, schema, { headers: BUDGET_CSV_HEADERS, maxRows: MAX_IMPORT_ROWS });
-  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  if (!parsed.ok) return { ok: false, errors: translatedCsvErrors(parsed.errors) };
   const resolved = parsed.rows;
 
   return db.transaction((tx) => {

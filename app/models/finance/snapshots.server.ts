@@ -1,6 +1,8 @@
 /** Finance snapshots (one per closed month): list, export, save and CSV import. */
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { parseCsv, toCsv } from "~/lib/csv";
 import { eurosFromCents } from "~/lib/format";
 import { recordAudit } from "~/models/audit.server";
@@ -12,6 +14,7 @@ import {
   SNAPSHOT_CSV_HEADERS,
   SNAPSHOT_CSV_OPTIONAL_HEADERS,
   snapshotCsvRowSchema,
+  translatedCsvErrors,
 } from "~/models/finance/csv.server";
 import type { Db, schema } from "~/utils/db.server";
 
@@ -123,15 +126,15 @@ export function importSnapshotsCsv(db: Db, writer: FinanceWriter, text: string, 
   const seen = new Set<string>();
   const schema = snapshotCsvRowSchema.transform((r, ctx): SnapshotInput => {
     if (!allowed) {
-      ctx.addIssue({ code: "custom", path: [], message: "only the CEO may edit finance snapshots" });
+      ctx.addIssue({ code: "custom", path: [], message: N_("only the CEO may edit finance snapshots") });
       return z.NEVER;
     }
     if (r.new_customers > r.customers) {
-      ctx.addIssue({ code: "custom", path: ["new_customers"], message: "must not exceed customers" });
+      ctx.addIssue({ code: "custom", path: ["new_customers"], message: N_("must not exceed customers") });
       return z.NEVER;
     }
     if (seen.has(r.month)) {
-      ctx.addIssue({ code: "custom", path: ["month"], message: `${r.month} appears on an earlier row too` });
+      ctx.addIssue({ code: "custom", path: ["month"], message: serverT("{{month}} appears on an earlier row too", { month: r.month }) });
       return z.NEVER;
     }
     seen.add(r.month);
@@ -148,7 +151,7 @@ export function importSnapshotsCsv(db: Db, writer: FinanceWriter, text: string, 
     };
   });
   const parsed = parseCsv(text, schema, { headers: SNAPSHOT_CSV_HEADERS, optionalHeaders: SNAPSHOT_CSV_OPTIONAL_HEADERS, maxRows: MAX_IMPORT_ROWS });
-  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  if (!parsed.ok) return { ok: false, errors: translatedCsvErrors(parsed.errors) };
   const inputs = parsed.rows;
   return db.transaction((tx) => {
     const t = tx as unknown as Db;
