@@ -9,7 +9,7 @@ import { RequisitionForm } from "~/components/hiring/requisition-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { metaT } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatMoney, formatMonth } from "~/lib/format";
 import { badRequest, parseForm, domainErrorReply } from "~/lib/forms.server";
