@@ -5,10 +5,12 @@
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { assertPermission } from "~/auth/guards.server";
+import { serverT } from "~/i18n/translate.server";
 import { centsFromEuros } from "~/lib/format";
 import type { FormOkReply } from "~/lib/forms";
 import { badRequest, domainErrorReply, fieldError, idField, parseForm } from "~/lib/forms.server";
 import { KR_KINDS, type KrKind } from "~/lib/metrics/okrs";
+import { withOwnMessage } from "~/lib/schemas/own-message.server";
 import { decimalSchema, idSchema, intSchema, isoDateSchema, parseDecimalInput } from "~/lib/validation.server";
 import { addCheckIn, getCycle, getDefaultCycle, getKeyResult, OkrRuleError } from "~/models/okrs.server";
 import type { SessionUser } from "~/models/users.server";
@@ -31,7 +33,9 @@ export const CheckInSchema = z.object({
   keyResultId: idSchema,
   /** absent on a KR linked to a metric (its value is the metric's) */
   value: z.string().optional(),
-  confidence: intSchema({ min: 1, max: 10, message: "must be a whole number from 1 to 10" }),
+  confidence: withOwnMessage(intSchema({ min: 1, max: 10, message: "must be a whole number from 1 to 10" }), "must be a whole number from 1 to 10", () =>
+    serverT("must be a whole number from 1 to 10", { ns: "okrs" }),
+  ),
   note: optionalText(500),
 });
 
@@ -49,30 +53,35 @@ export type CheckInReply = FormOkReply & { keyResultId: number; currentValue: nu
 export function handleCheckIn(db: Db, user: SessionUser, formData: FormData, opts: { returnTo?: string; now?: number } = {}) {
   const now = opts.now ?? Date.now();
   const krId = idField(formData, "keyResultId");
-  if (krId === null) return fieldError(formData, "keyResultId", "is not a key result", "checkin");
+  if (krId === null) return fieldError(formData, "keyResultId", serverT("is not a key result", { ns: "okrs" }), "checkin");
   const kr = getKeyResult(db, krId);
-  if (!kr) notFound("No such key result.");
+  if (!kr) notFound(serverT("No such key result.", { ns: "okrs" }));
   assertPermission(user, "okrs:checkin", { teamId: kr.teamId, ownerUserId: kr.ownerUserId });
   const parsed = parseForm(formData, CheckInSchema, "checkin");
   if (!parsed.ok) return badRequest(parsed.reply);
   if (kr.metricId !== null && parsed.data.value !== undefined && parsed.data.value.trim() !== "") {
-    return fieldError(formData, "value", "is the linked metric's: a check-in records only your confidence and a note", "checkin");
+    return fieldError(formData, "value", serverT("is the linked metric's: a check-in records only your confidence and a note", { ns: "okrs" }), "checkin");
   }
-  if (kr.metricId === null && parsed.data.value === undefined) return fieldError(formData, "value", "is required", "checkin");
+  if (kr.metricId === null && parsed.data.value === undefined) return fieldError(formData, "value", serverT("is required", { ns: "okrs" }), "checkin");
   const value = kr.metricId !== null ? null : krValueFromInput(kr.kind, parsed.data.value!);
   if (kr.metricId === null && value === null) {
     const msg =
-      kr.kind === "currency" ? "must be an amount in euros with up to 2 decimals" : kr.kind === "boolean" ? "must be done or not done" : "must be a number";
+      kr.kind === "currency"
+        ? serverT("must be an amount in euros with up to 2 decimals", { ns: "okrs" })
+        : kr.kind === "boolean"
+          ? serverT("must be done or not done", { ns: "okrs" })
+          : serverT("must be a number", { ns: "okrs" });
     return fieldError(formData, "value", msg, "checkin");
   }
-  if (value !== null && kr.kind === "percent" && (value < 0 || value > 100)) return fieldError(formData, "value", "must be from 0 to 100", "checkin");
+  if (value !== null && kr.kind === "percent" && (value < 0 || value > 100))
+    return fieldError(formData, "value", serverT("must be from 0 to 100", { ns: "okrs" }), "checkin");
   try {
     const res = addCheckIn(db, user.id, kr.id, { value, confidence: parsed.data.confidence, note: parsed.data.note }, now);
     if (formData.get("_via") !== "fetcher" && opts.returnTo) throw redirect(`${opts.returnTo}#kr-${kr.id}`, 303);
     return data({
       status: "ok",
       intent: "checkin",
-      message: `Checked in on “${kr.title}”.`,
+      message: serverT("Checked in on “{{title}}”.", { ns: "okrs", title: kr.title }),
       keyResultId: kr.id,
       currentValue: res.currentValue,
       progress: res.progress,
@@ -91,14 +100,20 @@ export function ruleErrorReply(err: unknown, formData: FormData, intent: string)
 export const CycleSchema = z
   .object({
     intent: z.literal("create-cycle"),
-    name: z.string({ error: "is required" }).min(1, "is required").max(40, "must be at most 40 characters"),
+    name: z
+      .string({ error: () => serverT("is required", { ns: "okrs" }) })
+      .min(1, { error: () => serverT("is required", { ns: "okrs" }) })
+      .max(40, { error: () => serverT("must be at most 40 characters", { ns: "okrs" }) }),
     startDate: isoDateSchema,
     endDate: isoDateSchema,
   })
-  .refine((c) => c.endDate >= c.startDate, { message: "must be on or after the start date", path: ["endDate"] });
+  .refine((c) => c.endDate >= c.startDate, { error: () => serverT("must be on or after the start date", { ns: "okrs" }), path: ["endDate"] });
 
 export const ObjectiveSchema = z.object({
-  title: z.string({ error: "is required" }).min(1, "is required").max(200, "must be at most 200 characters"),
+  title: z
+    .string({ error: () => serverT("is required", { ns: "okrs" }) })
+    .min(1, { error: () => serverT("is required", { ns: "okrs" }) })
+    .max(200, { error: () => serverT("must be at most 200 characters", { ns: "okrs" }) }),
   description: optionalText(2000),
   ownerUserId: optionalRefIdSchema(schema.users, "user"),
   teamId: optionalRefIdSchema(schema.teams, "team"),
@@ -116,19 +131,28 @@ export type KrMetricLink = { kind: KrKind; unit: (typed: string | null) => strin
 export function keyResultSchema(linkOf: (metricId: string) => KrMetricLink | null) {
   return z
     .object({
-      title: z.string({ error: "is required" }).min(1, "is required").max(200, "must be at most 200 characters"),
-      kind: z.enum(KR_KINDS, { error: "must be number, percent, currency or done/not done" }),
+      title: z
+        .string({ error: () => serverT("is required", { ns: "okrs" }) })
+        .min(1, { error: () => serverT("is required", { ns: "okrs" }) })
+        .max(200, { error: () => serverT("must be at most 200 characters", { ns: "okrs" }) }),
+      kind: z.enum(KR_KINDS, { error: () => serverT("must be number, percent, currency or done/not done", { ns: "okrs" }) }),
       startValue: z.string().optional(),
       targetValue: z.string().optional(),
       unit: optionalText(30),
       weight: z.preprocess((v) => (v === undefined ? 1 : v), decimalSchema({ min: 0, max: 100 })),
       ownerUserId: optionalRefIdSchema(schema.users, "user"),
-      metricId: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(80, "must be at most 80 characters").nullable()),
+      metricId: z.preprocess(
+        (v) => (v === undefined || v === "" ? null : v),
+        z
+          .string()
+          .max(80, { error: () => serverT("must be at most 80 characters", { ns: "okrs" }) })
+          .nullable(),
+      ),
     })
     .transform((kr, ctx) => {
       const link = kr.metricId === null ? null : linkOf(kr.metricId);
       if (kr.metricId !== null && !link) {
-        ctx.addIssue({ code: "custom", message: "is not a metric of the catalogue a key result can follow", path: ["metricId"] });
+        ctx.addIssue({ code: "custom", message: serverT("is not a metric of the catalogue a key result can follow", { ns: "okrs" }), path: ["metricId"] });
         return z.NEVER;
       }
       const kind: KrKind = link ? link.kind : kr.kind;
@@ -136,16 +160,20 @@ export function keyResultSchema(linkOf: (metricId: string) => KrMetricLink | nul
         if (kind === "boolean") return field === "startValue" ? 0 : 1;
         const raw = kr[field];
         if (raw === undefined) {
-          ctx.addIssue({ code: "custom", message: "is required", path: [field] });
+          ctx.addIssue({ code: "custom", message: serverT("is required", { ns: "okrs" }), path: [field] });
           return z.NEVER;
         }
         const v = krValueFromInput(kind, raw);
         if (v === null) {
-          ctx.addIssue({ code: "custom", message: kind === "currency" ? "must be an amount in euros" : "must be a number", path: [field] });
+          ctx.addIssue({
+            code: "custom",
+            message: kind === "currency" ? serverT("must be an amount in euros", { ns: "okrs" }) : serverT("must be a number", { ns: "okrs" }),
+            path: [field],
+          });
           return z.NEVER;
         }
         if (kind === "percent" && (v < 0 || v > 100)) {
-          ctx.addIssue({ code: "custom", message: "must be from 0 to 100", path: [field] });
+          ctx.addIssue({ code: "custom", message: serverT("must be from 0 to 100", { ns: "okrs" }), path: [field] });
           return z.NEVER;
         }
         return v;
@@ -175,7 +203,7 @@ export function resolveCycleParam(db: Db, url: URL, now = Date.now()) {
   if (raw !== null && raw !== "") {
     const id = idSchema.safeParse(raw);
     const cycle = id.success ? getCycle(db, id.data) : null;
-    if (!cycle) notFound("No such cycle.");
+    if (!cycle) notFound(serverT("No such cycle.", { ns: "okrs" }));
     return cycle;
   }
   return getDefaultCycle(db, now);

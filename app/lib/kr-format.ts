@@ -1,4 +1,5 @@
 /** Browser-safe display helpers of key-result values (currency KRs hold cents; percent KRs 0–100). */
+import { N_ } from "~/i18n/mark";
 import { centsFromEuros, formatMoney, formatNumber, type FormatOptions } from "~/lib/format";
 import { krProgress, okrStatus, type KrKind, type OkrStatus } from "~/lib/metrics/okrs";
 import { withUnit } from "~/lib/plural";
@@ -6,7 +7,13 @@ import { withUnit } from "~/lib/plural";
 export type KrLike = { kind: KrKind; startValue: number; targetValue: number; currentValue: number | null; unit: string | null };
 
 /** "1 234 €", "84,5 %", "Done", "12 services". */
-export function formatKrValue(kind: KrKind, value: number, unit: string | null, fmt?: Partial<FormatOptions>): string {
+/** `tr`: the page's t() for the words ("Done"); English when absent. */
+type Tr = (text: string) => string;
+const same: Tr = (text) => text;
+const DONE = N_("Done", "okrs");
+const NOT_DONE = N_("Not done", "okrs");
+
+export function formatKrValue(kind: KrKind, value: number, unit: string | null, fmt?: Partial<FormatOptions>, tr: Tr = same): string {
   const locale = fmt?.locale;
   switch (kind) {
     case "currency":
@@ -14,7 +21,7 @@ export function formatKrValue(kind: KrKind, value: number, unit: string | null, 
     case "percent":
       return `${formatNumber(value, { locale, digits: 2 })} %`;
     case "boolean":
-      return value >= 1 ? "Done" : "Not done";
+      return value >= 1 ? tr(DONE) : tr(NOT_DONE);
     default:
       return withUnit(formatNumber(value, { locale, digits: 2 }), value, unit);
   }
@@ -48,7 +55,7 @@ export function krState(kr: KrLike, value: number, expected: number): { progress
 }
 
 /** "0 → 10 services" */
-export function formatKrRange(kr: KrLike, fmt?: Partial<FormatOptions>): string {
-  if (kr.kind === "boolean") return "Not done → Done";
+export function formatKrRange(kr: KrLike, fmt?: Partial<FormatOptions>, tr: Tr = same): string {
+  if (kr.kind === "boolean") return `${tr(NOT_DONE)} → ${tr(DONE)}`;
   return `${formatKrValue(kr.kind, kr.startValue, kr.unit, fmt)} → ${formatKrValue(kr.kind, kr.targetValue, kr.unit, fmt)}`;
 }

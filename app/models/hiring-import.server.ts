@@ -7,6 +7,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
+import { serverT } from "~/i18n/translate.server";
 import { parseCsv, type CsvRowError } from "~/lib/csv";
 import { isoDateSchema, monthSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
@@ -20,8 +21,16 @@ export const EMPLOYEE_CSV_HEADERS = ["id", "name", "team", "title", "start_date"
 export const REQUISITION_IMPORT_HEADERS = [...REQUISITION_CSV_HEADERS, "annual_salary"] as const;
 
 const MAX_ROWS = 5000;
-const idCell = z.coerce.number({ error: "must be a row id from an export, or empty" }).int("must be a whole number").positive("must be positive").optional();
-const optionalText = (max: number) => z.string().max(max, `must be at most ${max} characters`).optional();
+const idCell = z.coerce
+  .number({ error: () => serverT("must be a row id from an export, or empty", { ns: "hiring" }) })
+  .int({ error: () => serverT("must be a whole number", { ns: "hiring" }) })
+  .positive({ error: () => serverT("must be positive", { ns: "hiring" }) })
+  .optional();
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max, { error: () => serverT("must be at most {{max}} characters", { ns: "hiring", max }) })
+    .optional();
 
 type TeamRow = { id: number; name: string; isTech: boolean; archived: boolean };
 function teamsByName(db: Db): Map<string, TeamRow> {
@@ -35,11 +44,11 @@ function teamsByName(db: Db): Map<string, TeamRow> {
 function resolveTeam(teams: Map<string, TeamRow>, name: string, ctx: z.RefinementCtx, currentTeamId?: number | null): TeamRow | null {
   const t = teams.get(name.toLowerCase());
   if (!t) {
-    ctx.addIssue({ code: "custom", path: ["team"], message: `unknown team "${name}" (create it on the Teams page first)` });
+    ctx.addIssue({ code: "custom", path: ["team"], message: serverT('unknown team "{{name}}" (create it on the Teams page first)', { ns: "hiring", name }) });
     return null;
   }
   if (t.archived && t.id !== currentTeamId) {
-    ctx.addIssue({ code: "custom", path: ["team"], message: `the team "${t.name}" is archived` });
+    ctx.addIssue({ code: "custom", path: ["team"], message: serverT('the team "{{name}}" is archived', { ns: "hiring", name: t.name }) });
     return null;
   }
   return t;
@@ -54,9 +63,13 @@ export function importEmployeesCsv(db: Db, actor: Actor, text: string, source: s
   const rowSchema = z
     .object({
       id: idCell,
-      name: z.string({ error: "required" }).max(160, "must be at most 160 characters"),
+      name: z
+        .string({ error: () => serverT("required", { ns: "hiring" }) })
+        .max(160, { error: () => serverT("must be at most 160 characters", { ns: "hiring" }) }),
       team: optionalText(80),
-      title: z.string({ error: "required" }).max(160, "must be at most 160 characters"),
+      title: z
+        .string({ error: () => serverT("required", { ns: "hiring" }) })
+        .max(160, { error: () => serverT("must be at most 160 characters", { ns: "hiring" }) }),
       start_date: isoDateSchema,
       end_date: isoDateSchema.optional(),
       annual_salary: annualSalarySchema,
@@ -64,17 +77,21 @@ export function importEmployeesCsv(db: Db, actor: Actor, text: string, source: s
     .transform((r, ctx) => {
       const current = r.id === undefined ? undefined : existing.get(r.id);
       if (r.id !== undefined && !current) {
-        ctx.addIssue({ code: "custom", path: ["id"], message: `no employee has the id ${r.id} (leave id empty to add one)` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["id"],
+          message: serverT("no employee has the id {{id}} (leave id empty to add one)", { ns: "hiring", id: r.id }),
+        });
         return z.NEVER;
       }
       const team = r.team === undefined ? null : resolveTeam(teams, r.team, ctx, current?.teamId);
       if (r.team !== undefined && !team) return z.NEVER;
       if (!canManageEmployees(actor, team?.isTech ?? false)) {
-        ctx.addIssue({ code: "custom", path: ["team"], message: "you may not manage this team's employees" });
+        ctx.addIssue({ code: "custom", path: ["team"], message: serverT("you may not manage this team's employees", { ns: "hiring" }) });
         return z.NEVER;
       }
       if (r.end_date && r.end_date < r.start_date) {
-        ctx.addIssue({ code: "custom", path: ["end_date"], message: "must not be before start_date" });
+        ctx.addIssue({ code: "custom", path: ["end_date"], message: serverT("must not be before start_date", { ns: "hiring" }) });
         return z.NEVER;
       }
       return {
@@ -132,12 +149,16 @@ export function importRequisitionsCsv(db: Db, actor: Actor, text: string, source
   const rowSchema = z
     .object({
       id: idCell,
-      title: z.string({ error: "required" }).max(160, "must be at most 160 characters"),
-      team: z.string({ error: "required" }).max(80),
+      title: z
+        .string({ error: () => serverT("required", { ns: "hiring" }) })
+        .max(160, { error: () => serverT("must be at most 160 characters", { ns: "hiring" }) }),
+      team: z.string({ error: () => serverT("required", { ns: "hiring" }) }).max(80),
       profile: optionalText(200),
-      priority: z.enum(PRIORITIES, { error: "must be P0, P1 or P2" }).optional(),
+      priority: z.enum(PRIORITIES, { error: () => serverT("must be P0, P1 or P2", { ns: "hiring" }) }).optional(),
       target_start_month: monthSchema,
-      status: z.enum(REQUISITION_STATUSES, { error: `must be one of ${REQUISITION_STATUSES.join(", ")}` }).optional(),
+      status: z
+        .enum(REQUISITION_STATUSES, { error: () => serverT("must be one of {{values}}", { ns: "hiring", values: REQUISITION_STATUSES.join(", ") }) })
+        .optional(),
       source: optionalText(120),
       objective: optionalText(300),
       annual_salary: annualSalarySchema.optional(),
@@ -145,17 +166,21 @@ export function importRequisitionsCsv(db: Db, actor: Actor, text: string, source
     .transform((r, ctx) => {
       const current = r.id === undefined ? undefined : existing.get(r.id);
       if (r.id !== undefined && !current) {
-        ctx.addIssue({ code: "custom", path: ["id"], message: `no requisition has the id ${r.id} (leave id empty to add one)` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["id"],
+          message: serverT("no requisition has the id {{id}} (leave id empty to add one)", { ns: "hiring", id: r.id }),
+        });
         return z.NEVER;
       }
       const team = resolveTeam(teams, r.team, ctx, current?.teamId);
       if (!team) return z.NEVER;
       if (!can(actor, "hiring:edit", { teamId: team.id, teamIsTech: team.isTech })) {
-        ctx.addIssue({ code: "custom", path: ["team"], message: `you may not edit the hiring plan of ${team.name}` });
+        ctx.addIssue({ code: "custom", path: ["team"], message: serverT("you may not edit the hiring plan of {{team}}", { ns: "hiring", team: team.name }) });
         return z.NEVER;
       }
       if (!current && r.annual_salary === undefined) {
-        ctx.addIssue({ code: "custom", path: ["annual_salary"], message: "required for a new requisition" });
+        ctx.addIssue({ code: "custom", path: ["annual_salary"], message: serverT("required for a new requisition", { ns: "hiring" }) });
         return z.NEVER;
       }
       let objectiveId: number | null = null;
@@ -165,7 +190,9 @@ export function importRequisitionsCsv(db: Db, actor: Actor, text: string, source
           ctx.addIssue({
             code: "custom",
             path: ["objective"],
-            message: matches.length ? "several objectives have this title" : "no objective of an open cycle has this title",
+            message: matches.length
+              ? serverT("several objectives have this title", { ns: "hiring" })
+              : serverT("no objective of an open cycle has this title", { ns: "hiring" }),
           });
           return z.NEVER;
         }

@@ -5,6 +5,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { serverT } from "~/i18n/translate.server";
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
 import { kpiMetricId, kpiSourceMetricId } from "~/lib/metrics/catalogue";
 import { DAY_MS as DAY } from "~/lib/time";
@@ -316,7 +317,7 @@ function upsertMeasurement(
 
 /** A KPI whose unit is "%" holds percentages: 0 to 100. null when the value fits the KPI's unit, else why not. */
 export function kpiValueProblem(unit: string | null, value: number): string | null {
-  if (unit?.trim() === "%" && (value < 0 || value > 100)) return "must be a percentage from 0 to 100";
+  if (unit?.trim() === "%" && (value < 0 || value > 100)) return serverT("must be a percentage from 0 to 100", { ns: "kpis" });
   return null;
 }
 
@@ -399,10 +400,10 @@ export function recordMeasurementsFromApi(db: Db, tokenId: number, kpi: KpiRow, 
 
 export const MEASUREMENT_CSV_HEADERS = ["kpi_key", "measured_on", "value", "note"] as const;
 
-const numberCell = z.string({ error: "required" }).transform((s, ctx) => {
+const numberCell = z.string({ error: () => serverT("required", { ns: "kpis" }) }).transform((s, ctx) => {
   const n = parseDecimalInput(s);
   if (n === null) {
-    ctx.addIssue({ code: "custom", message: "must be a number (dot or comma decimals)" });
+    ctx.addIssue({ code: "custom", message: serverT("must be a number (dot or comma decimals)", { ns: "kpis" }) });
     return z.NEVER;
   }
   return n;
@@ -414,22 +415,27 @@ function measurementCsvRow(kpis: Map<string, KpiRow>) {
   return z
     .object({
       kpi_key: z
-        .string({ error: "required" })
+        .string({ error: () => serverT("required", { ns: "kpis" }) })
         .max(60)
         .superRefine((key, ctx) => {
           const kpi = kpis.get(key);
-          if (!kpi) ctx.addIssue({ code: "custom", message: `unknown KPI key "${key}"` });
-          else if (kpi.source !== "manual") ctx.addIssue({ code: "custom", message: `"${key}" is computed from the delivery data and takes no measurements` });
+          if (!kpi) ctx.addIssue({ code: "custom", message: serverT('unknown KPI key "{{key}}"', { ns: "kpis", key }) });
+          else if (kpi.source !== "manual")
+            ctx.addIssue({ code: "custom", message: serverT('"{{key}}" is computed from the delivery data and takes no measurements', { ns: "kpis", key }) });
         }),
       measured_on: pastIsoDateSchema,
       value: numberCell,
-      note: z.string().max(500, "must be at most 500 characters").optional(),
+      note: z
+        .string()
+        .max(500, { error: () => serverT("must be at most 500 characters", { ns: "kpis" }) })
+        .optional(),
     })
     .superRefine((row, ctx) => {
       const problem = kpiValueProblem(kpis.get(row.kpi_key)?.unit ?? null, row.value);
       if (problem) ctx.addIssue({ code: "custom", path: ["value"], message: problem });
       const k = `${row.kpi_key}|${row.measured_on}`;
-      if (seen.has(k)) ctx.addIssue({ code: "custom", path: ["measured_on"], message: "this KPI and date appear on an earlier row of the file" });
+      if (seen.has(k))
+        ctx.addIssue({ code: "custom", path: ["measured_on"], message: serverT("this KPI and date appear on an earlier row of the file", { ns: "kpis" }) });
       seen.add(k);
     });
 }

@@ -7,6 +7,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
+import { serverT } from "~/i18n/translate.server";
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
 import { centsFromEuros, eurosFromCents } from "~/lib/format";
 import { recordAudit } from "~/models/audit.server";
@@ -58,19 +59,36 @@ export function importOkrsCsv(db: Db, actor: Actor, text: string, source: string
     if (text === undefined) return null;
     const m = personIn(people, text);
     if (m.length === 1) return m[0].id;
-    ctx.addIssue({ code: "custom", path: [field], message: m.length ? `"${text}" names several users: use the email` : `no active user is "${text}"` });
+    ctx.addIssue({
+      code: "custom",
+      path: [field],
+      message: m.length
+        ? serverT('"{{text}}" names several users: use the email', { ns: "okrs", text })
+        : serverT('no active user is "{{text}}"', { ns: "okrs", text }),
+    });
     return undefined;
   };
-  const opt = (max: number) => z.string().max(max, `must be at most ${max} characters`).optional();
+  const opt = (max: number) =>
+    z
+      .string()
+      .max(max, { error: () => serverT("must be at most {{max}} characters", { ns: "okrs", max }) })
+      .optional();
   const rowSchema = z
     .object({
-      cycle: z.string({ error: "required" }).max(80),
-      objective: z.string({ error: "required" }).min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
+      cycle: z.string({ error: () => serverT("required", { ns: "okrs" }) }).max(80),
+      objective: z
+        .string({ error: () => serverT("required", { ns: "okrs" }) })
+        .min(3, { error: () => serverT("must be at least 3 characters", { ns: "okrs" }) })
+        .max(200, { error: () => serverT("must be at most 200 characters", { ns: "okrs" }) }),
       objective_description: opt(1000),
       team: opt(80),
       objective_owner: opt(200),
-      key_result: z.string().min(3, "must be at least 3 characters").max(200, "must be at most 200 characters").optional(),
-      kind: z.enum(KR_KINDS, { error: `must be one of ${KR_KINDS.join(", ")}` }).optional(),
+      key_result: z
+        .string()
+        .min(3, { error: () => serverT("must be at least 3 characters", { ns: "okrs" }) })
+        .max(200, { error: () => serverT("must be at most 200 characters", { ns: "okrs" }) })
+        .optional(),
+      kind: z.enum(KR_KINDS, { error: () => serverT("must be one of {{values}}", { ns: "okrs", values: KR_KINDS.join(", ") }) }).optional(),
       start: opt(40),
       target: opt(40),
       current: opt(40),
@@ -81,18 +99,28 @@ export function importOkrsCsv(db: Db, actor: Actor, text: string, source: string
     .transform((r, ctx) => {
       const cycle = cycles.find((c) => c.name.toLowerCase() === r.cycle.toLowerCase());
       if (!cycle) {
-        ctx.addIssue({ code: "custom", path: ["cycle"], message: `unknown cycle "${r.cycle}" (create it on the OKRs page first)` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["cycle"],
+          message: serverT('unknown cycle "{{name}}" (create it on the OKRs page first)', { ns: "okrs", name: r.cycle }),
+        });
         return z.NEVER;
       }
       if (cycle.status !== "open") {
-        ctx.addIssue({ code: "custom", path: ["cycle"], message: `the cycle "${cycle.name}" is closed` });
+        ctx.addIssue({ code: "custom", path: ["cycle"], message: serverT('the cycle "{{name}}" is closed', { ns: "okrs", name: cycle.name }) });
         return z.NEVER;
       }
       let teamId: number | null = null;
       if (r.team !== undefined) {
         const t = teams.find((x) => x.name.toLowerCase() === r.team!.toLowerCase());
         if (!t || t.archivedAt !== null) {
-          ctx.addIssue({ code: "custom", path: ["team"], message: t ? `the team "${t.name}" is archived` : `unknown team "${r.team}"` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["team"],
+            message: t
+              ? serverT('the team "{{name}}" is archived', { ns: "okrs", name: t.name })
+              : serverT('unknown team "{{name}}"', { ns: "okrs", name: r.team }),
+          });
           return z.NEVER;
         }
         teamId = t.id;
@@ -101,7 +129,10 @@ export function importOkrsCsv(db: Db, actor: Actor, text: string, source: string
         ctx.addIssue({
           code: "custom",
           path: ["team"],
-          message: teamId === null ? "you may not edit company objectives" : "you may not edit this team's objectives",
+          message:
+            teamId === null
+              ? serverT("you may not edit company objectives", { ns: "okrs" })
+              : serverT("you may not edit this team's objectives", { ns: "okrs" }),
         });
         return z.NEVER;
       }
@@ -111,7 +142,7 @@ export function importOkrsCsv(db: Db, actor: Actor, text: string, source: string
       if (r.key_result === undefined) {
         const stray = (["kind", "start", "target", "current", "unit", "weight", "kr_owner"] as const).find((k) => r[k] !== undefined);
         if (stray) {
-          ctx.addIssue({ code: "custom", path: ["key_result"], message: `required when ${stray} is given` });
+          ctx.addIssue({ code: "custom", path: ["key_result"], message: serverT("required when {{column}} is given", { ns: "okrs", column: stray }) });
           return z.NEVER;
         }
         return { objective, kr: null };
@@ -126,15 +157,18 @@ export function importOkrsCsv(db: Db, actor: Actor, text: string, source: string
         bad = true;
         ctx.addIssue({ code: "custom", path: [path], message });
       };
-      const numMsg = kind === "currency" ? "must be an amount in euros with up to 2 decimals" : "must be a number";
+      const numMsg =
+        kind === "currency" ? serverT("must be an amount in euros with up to 2 decimals", { ns: "okrs" }) : serverT("must be a number", { ns: "okrs" });
       if (start === "bad") issue("start", numMsg);
-      if (target === null) issue("target", "required");
+      if (target === null) issue("target", serverT("required", { ns: "okrs" }));
       else if (target === "bad") issue("target", numMsg);
-      if (current === "bad") issue("current", kind === "boolean" ? "must be 0 or 1" : numMsg);
-      if (!Number.isFinite(weight) || weight <= 0 || weight > 100) issue("weight", "must be a number above 0, at most 100");
-      if (typeof start === "number" && typeof target === "number" && start === target && kind !== "boolean") issue("target", "must differ from start");
-      if (kind === "percent" && [start, target].some((v) => typeof v === "number" && (v < 0 || v > 100))) issue("target", "percent key results hold 0–100");
-      if (kind === "boolean" && current !== null && current !== 0 && current !== 1) issue("current", "must be 0 or 1");
+      if (current === "bad") issue("current", kind === "boolean" ? serverT("must be 0 or 1", { ns: "okrs" }) : numMsg);
+      if (!Number.isFinite(weight) || weight <= 0 || weight > 100) issue("weight", serverT("must be a number above 0, at most 100", { ns: "okrs" }));
+      if (typeof start === "number" && typeof target === "number" && start === target && kind !== "boolean")
+        issue("target", serverT("must differ from start", { ns: "okrs" }));
+      if (kind === "percent" && [start, target].some((v) => typeof v === "number" && (v < 0 || v > 100)))
+        issue("target", serverT("percent key results hold 0–100", { ns: "okrs" }));
+      if (kind === "boolean" && current !== null && current !== 0 && current !== 1) issue("current", serverT("must be 0 or 1", { ns: "okrs" }));
       const krOwner = owner("kr_owner", r.kr_owner, ctx);
       if (bad || krOwner === undefined) return z.NEVER;
       return {
@@ -160,7 +194,8 @@ export function importOkrsCsv(db: Db, actor: Actor, text: string, source: string
   parsed.rows.forEach((r, i) => {
     if (!r.kr) return;
     const k = `${r.objective.cycleId}|${r.objective.teamId}|${r.objective.title.toLowerCase()}|${r.kr.title.toLowerCase()}`;
-    if (seen.has(k)) errors.push({ row: parsed.rowNumbers[i], field: "key_result", message: "appears on an earlier row for the same objective" });
+    if (seen.has(k))
+      errors.push({ row: parsed.rowNumbers[i], field: "key_result", message: serverT("appears on an earlier row for the same objective", { ns: "okrs" }) });
     seen.add(k);
   });
   // a key result already stored with another kind
@@ -172,7 +207,11 @@ export function importOkrsCsv(db: Db, actor: Actor, text: string, source: string
        WHERE o.cycle_id = ${o.cycleId} AND o.team_id IS ${o.teamId} AND lower(o.title) = ${o.title.toLowerCase()} AND o.archived_at IS NULL
          AND lower(kr.title) = ${r.kr.title.toLowerCase()} AND kr.archived_at IS NULL`);
     if (stored && stored.kind !== r.kr.kind)
-      errors.push({ row: parsed.rowNumbers[i], field: "kind", message: `the key result exists with kind ${stored.kind}` });
+      errors.push({
+        row: parsed.rowNumbers[i],
+        field: "kind",
+        message: serverT("the key result exists with kind {{kind}}", { ns: "okrs", kind: stored.kind }),
+      });
   });
   if (errors.length) return { ok: false, errors };
 

@@ -1,12 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { PriorityBadge, RequisitionStatusBadge } from "~/components/hiring/labels";
 import { RequisitionForm } from "~/components/hiring/requisition-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatMoney, formatMonth } from "~/lib/format";
 import { badRequest, parseForm, domainErrorReply } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
@@ -17,29 +21,34 @@ import { notFound } from "~/utils/http.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  back: "← Hiring plan",
-  edit: "Edit requisition",
-  editProposal: "Edit your proposal",
-  proposalNote: "Your proposal stays “planned” until the CEO or CTO opens it.",
-  save: "Save changes",
-  readOnly: "You may view this requisition; the CEO (any team) or the CTO (tech teams) edit it.",
-  team: "Team",
-  profile: "Profile / level",
-  priority: "Priority",
-  start: "Target start",
-  status: "Status",
-  salary: "Annual salary",
-  source: "Source",
-  objective: "Objective",
-  proposedBy: "Proposed by",
-  hidden: "hidden from your role",
+  back: N_("← Hiring plan"),
+  edit: N_("Edit requisition"),
+  editProposal: N_("Edit your proposal"),
+  proposalNote: N_("Your proposal stays “planned” until the CEO or CTO opens it."),
+  save: N_("Save changes"),
+  readOnly: N_("You may view this requisition; the CEO (any team) or the CTO (tech teams) edit it."),
+  team: N_("Team"),
+  profile: N_("Profile / level"),
+  priority: N_("Priority"),
+  start: N_("Target start"),
+  status: N_("Status"),
+  salary: N_("Annual salary"),
+  source: N_("Source"),
+  objective: N_("Objective"),
+  proposedBy: N_("Proposed by"),
+  hidden: N_("hidden from your role"),
 } as const;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.requisition.title ?? "Requisition"} · Hiring plan` }];
+export const handle = { i18n: ["hiring"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches, "hiring");
+  return [{ title: `${data?.requisition.title ?? t("Requisition")} · ${t("Hiring plan")}` }];
+};
 
 function parseId(raw: string | undefined): number {
   const r = idSchema.safeParse(raw);
-  if (!r.success) notFound("No such requisition.");
+  if (!r.success) notFound(serverT("No such requisition.", { ns: "hiring" }));
   return r.data;
 }
 
@@ -49,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.requisitionId);
   // salary masked in SQL unless salaries:requisitions:read for this team
   const r = getRequisition(db, user, id);
-  if (!r) notFound("No such requisition.");
+  if (!r) notFound(serverT("No such requisition.", { ns: "hiring" }));
   const editable = r.canEdit || r.canEditProposal;
   const teams = editable
     ? listTeamsForHiring(db, { keepId: r.teamId })
@@ -74,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const id = parseId(params.requisitionId);
   const current = getRequisition(db, user, id);
-  if (!current) notFound("No such requisition.");
+  if (!current) notFound(serverT("No such requisition.", { ns: "hiring" }));
   const formData = await request.formData();
   const parsed = parseForm(formData, RequisitionFormSchema);
   if (!parsed.ok) {
@@ -110,11 +119,12 @@ export default function RequisitionPage() {
   const { requisition: r, salaryEuros, teams, objectives } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const formatting = useFormatting();
+  const { t } = useTranslation("hiring");
   const editable = r.canEdit || r.canEditProposal;
   return (
     <>
       <PageHeader
-        eyebrow={<Link to="/hiring">{TEXT.back}</Link>}
+        eyebrow={<Link to="/hiring">{t(TEXT.back)}</Link>}
         title={r.title}
         description={
           <>
@@ -125,7 +135,7 @@ export default function RequisitionPage() {
       />
       {editable ? (
         <section className="panel" aria-labelledby="edit-heading">
-          <h2 id="edit-heading">{r.canEdit ? TEXT.edit : TEXT.editProposal}</h2>
+          <h2 id="edit-heading">{r.canEdit ? t(TEXT.edit) : t(TEXT.editProposal)}</h2>
           <RequisitionForm
             mode="edit"
             values={{
@@ -144,28 +154,28 @@ export default function RequisitionPage() {
             canSetStatus={r.canEdit}
             salaryHidden={!r.salaryVisible}
             reply={reply}
-            submitLabel={TEXT.save}
-            note={r.canEditProposal ? TEXT.proposalNote : undefined}
+            submitLabel={t(TEXT.save)}
+            note={r.canEditProposal ? t(TEXT.proposalNote) : undefined}
           />
         </section>
       ) : (
         <section className="panel">
           <dl className="hiring-details">
-            <Detail label={TEXT.team}>{r.teamName ?? "—"}</Detail>
-            <Detail label={TEXT.profile}>{r.profile ?? "—"}</Detail>
-            <Detail label={TEXT.priority}>{r.priority}</Detail>
-            <Detail label={TEXT.start}>{formatMonth(r.targetStartMonth, formatting.locale)}</Detail>
-            <Detail label={TEXT.status}>
+            <Detail label={t(TEXT.team)}>{r.teamName ?? "—"}</Detail>
+            <Detail label={t(TEXT.profile)}>{r.profile ?? "—"}</Detail>
+            <Detail label={t(TEXT.priority)}>{r.priority}</Detail>
+            <Detail label={t(TEXT.start)}>{formatMonth(r.targetStartMonth, formatting.locale)}</Detail>
+            <Detail label={t(TEXT.status)}>
               <RequisitionStatusBadge status={r.status} />
             </Detail>
-            <Detail label={TEXT.salary}>
-              {r.annualSalaryCents != null ? formatMoney(r.annualSalaryCents, formatting) : <span className="muted">{TEXT.hidden}</span>}
+            <Detail label={t(TEXT.salary)}>
+              {r.annualSalaryCents != null ? formatMoney(r.annualSalaryCents, formatting) : <span className="muted">{t(TEXT.hidden)}</span>}
             </Detail>
-            <Detail label={TEXT.source}>{r.source ?? "—"}</Detail>
-            <Detail label={TEXT.objective}>{r.objectiveTitle ?? "—"}</Detail>
-            <Detail label={TEXT.proposedBy}>{r.proposedByName ?? "—"}</Detail>
+            <Detail label={t(TEXT.source)}>{r.source ?? "—"}</Detail>
+            <Detail label={t(TEXT.objective)}>{r.objectiveTitle ?? "—"}</Detail>
+            <Detail label={t(TEXT.proposedBy)}>{r.proposedByName ?? "—"}</Detail>
           </dl>
-          <p className="muted">{TEXT.readOnly}</p>
+          <p className="muted">{t(TEXT.readOnly)}</p>
         </section>
       )}
     </>

@@ -1,5 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
@@ -23,11 +26,13 @@ import { FilterBar } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useFormatting, useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatMoney, formatMonth, formatNumber, NO_DATA } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
 import { isErrorReply } from "~/lib/forms";
 import { badRequest, formError, parseForm, domainErrorReply } from "~/lib/forms.server";
-import { plural } from "~/lib/plural";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
 import { idSchema } from "~/lib/validation.server";
 import { getCashForecast } from "~/models/finance.server";
@@ -51,52 +56,54 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Hiring plan",
-  description: "Requisitions by team, their status, and what each one does to the zero-cash date.",
-  newRequisition: "New requisition",
-  propose: "Propose a hire",
-  caption: "Requisitions",
-  filterLabel: "Search title, profile, source",
-  filters: "Filters",
-  team: "Team",
-  status: "Status",
-  priority: "Priority",
-  from: "Start from",
-  to: "Start to",
-  exportCsv: "Export CSV",
-  salary: "Annual salary",
-  salaryHidden: "hidden",
-  salaryHiddenWhy: "Your role may not see this salary.",
-  delta: "Δ zero-cash",
-  deltaFormula:
+  title: N_("Hiring plan"),
+  description: N_("Requisitions by team, their status, and what each one does to the zero-cash date."),
+  newRequisition: N_("New requisition"),
+  propose: N_("Propose a hire"),
+  caption: N_("Requisitions"),
+  filterLabel: N_("Search title, profile, source"),
+  filters: N_("Filters"),
+  team: N_("Team"),
+  status: N_("Status"),
+  priority: N_("Priority"),
+  from: N_("Start from"),
+  to: N_("Start to"),
+  exportCsv: N_("Export CSV"),
+  salary: N_("Annual salary"),
+  salaryHidden: N_("hidden"),
+  salaryHiddenWhy: N_("Your role may not see this salary."),
+  delta: N_("Δ zero-cash"),
+  deltaFormula: N_(
     "Δ = zero-cash date with the whole open hiring plan − zero-cash date with the plan minus this requisition. Each requisition costs annual salary ÷ 12 × loaded-cost factor per month from its target start month. Forecast after M (latest closed month): planned budget lines, revenue growing by g. Negative = this hire brings zero cash earlier.",
-  deltaHidden: "hidden",
-  salaryColumnWithheld: "Salaries are not shown: your role may not see these requisitions' salaries.",
-  deltaColumnWithheld: "Δ zero-cash is not shown: it derives from salaries your role may not see.",
-  deltaHiddenWhy: "Derived from the salary, which your role may not see.",
-  notCounted: "not counted",
-  notCountedWhy: "Hired or cancelled requisitions are not in the forecast (a hire is counted through the actuals).",
-  noForecast: NO_DATA,
-  noForecastWhy: "No closed month yet: the forecast needs at least one finance snapshot.",
-  noZeroCash: "not burning",
-  noZeroCashWhy: "No zero-cash date within the forecast horizon, with or without this requisition.",
-  moveTo: (s: string) => `Move to ${s}`,
-  cancel: "Cancel",
-  reopen: "Reopen",
-  loadedCost: (f: string) => `Loaded-cost factor ${f}`,
-  changeInSettings: "change in settings",
-  headcount: "Headcount",
-  emptyTitle: "No requisitions yet",
-  emptyBody: "Add the first hire of the plan with “New requisition”: title, team, target start month and salary.",
-  emptyWho: "CEO (any team), CTO (tech teams); team leads propose hires for their own team.",
-  visibleTotal: "Annual salaries shown",
-  created: "Requisition saved.",
-  addHired: "Add the person hired to the employees, so the headcount counts them →",
-  updated: "Changes saved.",
-  hiddenCount: (n: number) => `${plural(n, "salary", "salaries")} hidden from your role`,
+  ),
+  deltaHidden: N_("hidden"),
+  salaryColumnWithheld: N_("Salaries are not shown: your role may not see these requisitions' salaries."),
+  deltaColumnWithheld: N_("Δ zero-cash is not shown: it derives from salaries your role may not see."),
+  deltaHiddenWhy: N_("Derived from the salary, which your role may not see."),
+  notCounted: N_("not counted"),
+  notCountedWhy: N_("Hired or cancelled requisitions are not in the forecast (a hire is counted through the actuals)."),
+  noForecastWhy: N_("No closed month yet: the forecast needs at least one finance snapshot."),
+  noZeroCash: N_("not burning"),
+  noZeroCashWhy: N_("No zero-cash date within the forecast horizon, with or without this requisition."),
+  cancel: N_("Cancel"),
+  reopen: N_("Reopen"),
+  changeInSettings: N_("change in settings"),
+  headcount: N_("Headcount"),
+  emptyTitle: N_("No requisitions yet"),
+  emptyBody: N_("Add the first hire of the plan with “New requisition”: title, team, target start month and salary."),
+  emptyWho: N_("CEO (any team), CTO (tech teams); team leads propose hires for their own team."),
+  visibleTotal: N_("Annual salaries shown"),
+  created: N_("Requisition saved."),
+  addHired: N_("Add the person hired to the employees, so the headcount counts them →"),
+  updated: N_("Changes saved."),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Hiring plan · Strategy Tracker" }];
+export const handle = { i18n: ["hiring"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "hiring");
+  return [{ title: pageTitle(t, t(TEXT.title)) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");
@@ -175,7 +182,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const StatusSchema = z.object({
     intent: z.literal("status"),
     requisitionId: idSchema,
-    change: z.enum(["next", "cancel", "reopen"], { error: "must be next, cancel or reopen" }),
+    change: z.enum(["next", "cancel", "reopen"], { error: () => serverT("must be next, cancel or reopen", { ns: "hiring" }) }),
     expected: z.enum(REQUISITION_STATUSES).optional(),
   });
   const parsed = parseForm(formData, StatusSchema, "status");
@@ -188,12 +195,16 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (e) {
     return domainErrorReply(e, formData, "status");
   }
-  if (!result) return formError(formData, "This requisition no longer exists.", "status");
+  if (!result) return formError(formData, serverT("This requisition no longer exists.", { ns: "hiring" }), "status");
   if (!result.ok) return formError(formData, result.error, "status");
   const reply = {
     status: "ok",
     intent: "status",
-    message: `Status changed from ${STATUS_LABELS[result.from]} to ${STATUS_LABELS[result.to]}.`,
+    message: serverT("Status changed from {{from}} to {{to}}.", {
+      ns: "hiring",
+      from: serverT(STATUS_LABELS[result.from], { ns: "hiring" }),
+      to: serverT(STATUS_LABELS[result.to], { ns: "hiring" }),
+    }),
   } satisfies FormReply;
   return { ...reply, hiredRequisitionId: result.to === "hired" ? requisitionId : null };
 }
@@ -202,6 +213,7 @@ type Row = Awaited<ReturnType<typeof loader>>["rows"][number];
 
 function StatusActions({ row }: { row: Row }) {
   const navigation = useNavigation();
+  const { t } = useTranslation("hiring");
   if (!row.canEdit) return null;
   const next = NEXT[row.status as Status];
   const busy =
@@ -222,10 +234,10 @@ function StatusActions({ row }: { row: Row }) {
           <button
             type="submit"
             className="btn btn--primary btn--sm"
-            aria-label={`${TEXT.moveTo(STATUS_LABELS[next])}: ${row.title}`}
+            aria-label={t("Move to {{status}}: {{title}}", { status: t(STATUS_LABELS[next]), title: row.title })}
             aria-busy={busy === "next" || undefined}
           >
-            {busy === "next" ? "…" : `→ ${STATUS_LABELS[next]}`}
+            {busy === "next" ? "…" : `→ ${t(STATUS_LABELS[next])}`}
           </button>
         </Form>
       ) : null}
@@ -236,8 +248,8 @@ function StatusActions({ row }: { row: Row }) {
           <button
             type="submit"
             className="btn btn--ghost btn--sm"
-            title={TEXT.cancel}
-            aria-label={`${TEXT.cancel}: ${row.title}`}
+            title={t(TEXT.cancel)}
+            aria-label={t("Cancel: {{title}}", { title: row.title })}
             aria-busy={busy === "cancel" || undefined}
           >
             {busy === "cancel" ? "…" : "✕"}
@@ -248,8 +260,8 @@ function StatusActions({ row }: { row: Row }) {
         <Form method="post" preventScrollReset>
           {hidden}
           <input type="hidden" name="change" value="reopen" />
-          <button type="submit" className="btn btn--ghost btn--sm" aria-label={`${TEXT.reopen}: ${row.title}`}>
-            {TEXT.reopen}
+          <button type="submit" className="btn btn--ghost btn--sm" aria-label={t("Reopen: {{title}}", { title: row.title })}>
+            {t(TEXT.reopen)}
           </button>
         </Form>
       ) : null}
@@ -259,10 +271,11 @@ function StatusActions({ row }: { row: Row }) {
 
 function SalaryCell({ row }: { row: Row }) {
   const formatting = useFormatting();
+  const { t } = useTranslation("hiring");
   if (row.annualSalaryCents == null) {
     return (
-      <span className="muted" title={TEXT.salaryHiddenWhy}>
-        {TEXT.salaryHidden}
+      <span className="muted" title={t(TEXT.salaryHiddenWhy)}>
+        {t(TEXT.salaryHidden)}
       </span>
     );
   }
@@ -270,9 +283,10 @@ function SalaryCell({ row }: { row: Row }) {
 }
 
 function DeltaCell({ row }: { row: Row }) {
+  const { t } = useTranslation("hiring");
   const d = row.delta;
   if (d.kind === "days") {
-    return <span className={d.days < 0 ? "hiring-delta hiring-delta--earlier" : "hiring-delta"}>{formatDeltaDays(d.days)}</span>;
+    return <span className={d.days < 0 ? "hiring-delta hiring-delta--earlier" : "hiring-delta"}>{formatDeltaDays(d.days, t)}</span>;
   }
   const [text, why] =
     d.kind === "hidden"
@@ -280,11 +294,11 @@ function DeltaCell({ row }: { row: Row }) {
       : d.kind === "notCounted"
         ? [TEXT.notCounted, TEXT.notCountedWhy]
         : d.kind === "noForecast"
-          ? [TEXT.noForecast, TEXT.noForecastWhy]
+          ? [NO_DATA, TEXT.noForecastWhy]
           : [TEXT.noZeroCash, TEXT.noZeroCashWhy];
   return (
-    <span className="muted" title={why}>
-      {text}
+    <span className="muted" title={t(why)}>
+      {text === NO_DATA ? text : t(text)}
     </span>
   );
 }
@@ -295,71 +309,79 @@ function MonthCell({ month }: { month: string }) {
 }
 
 const col = createDataTableColumnHelper<Row>();
-const baseColumns = [
-  col.accessor("title", {
-    id: "title",
-    header: "Title",
-    meta: { rowHeader: true },
-    cell: (c) => (
-      <span className="hiring-title">
-        <Link to={`/hiring/${c.row.original.id}`}>{c.getValue()}</Link>
-        {c.row.original.profile || c.row.original.source ? (
-          <span className="muted hiring-sub">{[c.row.original.profile, c.row.original.source].filter(Boolean).join(" · ")}</span>
-        ) : null}
+
+/** The table's columns, headers in the reader's language. */
+function hiringColumns(t: TFunction) {
+  const baseColumns = [
+    col.accessor("title", {
+      id: "title",
+      header: t("Title"),
+      meta: { rowHeader: true },
+      cell: (c) => (
+        <span className="hiring-title">
+          <Link to={`/hiring/${c.row.original.id}`}>{c.getValue()}</Link>
+          {c.row.original.profile || c.row.original.source ? (
+            <span className="muted hiring-sub">{[c.row.original.profile, c.row.original.source].filter(Boolean).join(" · ")}</span>
+          ) : null}
+        </span>
+      ),
+    }),
+    col.accessor("teamName", { id: "team", header: t("Team"), cell: (c) => c.getValue() ?? "—" }),
+    col.accessor("priority", { id: "priority", header: t("Priority"), cell: (c) => <PriorityBadge priority={c.getValue()} /> }),
+    col.accessor("targetStartMonth", {
+      id: "targetStartMonth",
+      header: t("Target start"),
+      meta: { nowrap: true },
+      cell: (c) => <MonthCell month={c.getValue()} />,
+    }),
+    col.accessor("status", {
+      id: "status",
+      header: t("Status"),
+      cell: (c) => (
+        <div className="hiring-status">
+          <RequisitionStatusBadge status={c.getValue()} />
+          <StatusActions row={c.row.original} />
+        </div>
+      ),
+    }),
+    col.accessor("objectiveTitle", {
+      id: "objective",
+      header: t("Objective"),
+      cell: (c) => {
+        const v = c.getValue();
+        return v ? (
+          <span className="hiring-clamp" title={v}>
+            {v}
+          </span>
+        ) : (
+          "—"
+        );
+      },
+    }),
+  ];
+  const salaryColumn = col.accessor("annualSalaryCents", {
+    id: "salary",
+    header: t(TEXT.salary),
+    meta: { align: "end", nowrap: true, withheld: (r: Row) => !r.salaryVisible, withheldNote: t(TEXT.salaryColumnWithheld) },
+    cell: (c) => <SalaryCell row={c.row.original} />,
+  });
+  const deltaColumn = col.display({
+    id: "delta",
+    header: () => (
+      <span className="hiring-th-tip">
+        {t(TEXT.delta)} <Tooltip label={t("How Δ zero-cash is computed")} content={t(TEXT.deltaFormula)} align="end" />
       </span>
     ),
-  }),
-  col.accessor("teamName", { id: "team", header: "Team", cell: (c) => c.getValue() ?? "—" }),
-  col.accessor("priority", { id: "priority", header: "Priority", cell: (c) => <PriorityBadge priority={c.getValue()} /> }),
-  col.accessor("targetStartMonth", { id: "targetStartMonth", header: "Target start", meta: { nowrap: true }, cell: (c) => <MonthCell month={c.getValue()} /> }),
-  col.accessor("status", {
-    id: "status",
-    header: "Status",
-    cell: (c) => (
-      <div className="hiring-status">
-        <RequisitionStatusBadge status={c.getValue()} />
-        <StatusActions row={c.row.original} />
-      </div>
-    ),
-  }),
-  col.accessor("objectiveTitle", {
-    id: "objective",
-    header: "Objective",
-    cell: (c) => {
-      const v = c.getValue();
-      return v ? (
-        <span className="hiring-clamp" title={v}>
-          {v}
-        </span>
-      ) : (
-        "—"
-      );
+    meta: {
+      align: "end",
+      nowrap: true,
+      withheld: (r: Row) => r.delta.kind === "hidden" || (r.delta.kind === "notCounted" && !r.salaryVisible),
+      withheldNote: t(TEXT.deltaColumnWithheld),
     },
-  }),
-];
-const salaryColumn = col.accessor("annualSalaryCents", {
-  id: "salary",
-  header: TEXT.salary,
-  meta: { align: "end", nowrap: true, withheld: (r: Row) => !r.salaryVisible, withheldNote: TEXT.salaryColumnWithheld },
-  cell: (c) => <SalaryCell row={c.row.original} />,
-});
-const deltaColumn = col.display({
-  id: "delta",
-  header: () => (
-    <span className="hiring-th-tip">
-      {TEXT.delta} <Tooltip label="How Δ zero-cash is computed" content={TEXT.deltaFormula} align="end" />
-    </span>
-  ),
-  meta: {
-    align: "end",
-    nowrap: true,
-    withheld: (r: Row) => r.delta.kind === "hidden" || (r.delta.kind === "notCounted" && !r.salaryVisible),
-    withheldNote: TEXT.deltaColumnWithheld,
-  },
-  cell: (c) => <DeltaCell row={c.row.original} />,
-});
-const columnsWithSalary = col.columns([...baseColumns, salaryColumn, deltaColumn]);
-const columnsWithoutSalary = col.columns([...baseColumns, deltaColumn]);
+    cell: (c) => <DeltaCell row={c.row.original} />,
+  });
+  return { withSalary: col.columns([...baseColumns, salaryColumn, deltaColumn]), withoutSalary: col.columns([...baseColumns, deltaColumn]) };
+}
 
 export default function HiringIndex() {
   const data = useLoaderData<typeof loader>();
@@ -370,16 +392,18 @@ export default function HiringIndex() {
   const isFullEditor = permissions.includes("hiring:edit");
   const f = data.filters;
   const csvHref = `/hiring.csv${location.search}`;
+  const { t } = useTranslation("hiring");
+  const columns = useMemo(() => hiringColumns(t), [t]);
 
   return (
     <>
       <PageHeader
-        title={TEXT.title}
-        description={TEXT.description}
+        title={t(TEXT.title)}
+        description={t(TEXT.description)}
         actions={
           canCreate ? (
             <ButtonLink to="/hiring/new" variant="primary">
-              {isFullEditor ? TEXT.newRequisition : TEXT.propose}
+              {isFullEditor ? t(TEXT.newRequisition) : t(TEXT.propose)}
             </ButtonLink>
           ) : undefined
         }
@@ -389,31 +413,34 @@ export default function HiringIndex() {
 
       <p className="hiring-meta">
         <span>
-          {TEXT.headcount} ({formatMonth(data.headcount.month, formatting.locale)}):{" "}
+          {t("Headcount ({{month}}):", { month: formatMonth(data.headcount.month, formatting.locale) })}{" "}
           {data.headcount.empty ? (
             <>
-              no employees or requisitions yet — <Link to="/import#import-employees">import your employees</Link>
+              {t("no employees or requisitions yet —")} <Link to="/import#import-employees">{t("import your employees")}</Link>
             </>
           ) : (
             <Link to="/hiring/headcount">
-              <strong {...metricAttributes(data.headcount.marks.actual)}>{data.headcount.actual}</strong> actual ·{" "}
-              <span {...metricAttributes(data.headcount.marks.planned)}>{data.headcount.planned}</span> planned · target {data.headcount.target}
+              <strong {...metricAttributes(data.headcount.marks.actual)}>{data.headcount.actual}</strong> {t("actual")} ·{" "}
+              <span {...metricAttributes(data.headcount.marks.planned)}>{data.headcount.planned}</span> {t("planned")} ·{" "}
+              {t("target {{target}}", { target: data.headcount.target })}
             </Link>
           )}
         </span>
         <span>
-          {TEXT.loadedCost(formatNumber(data.loadedCostFactor, { locale: formatting.locale, digits: 2 }))}
+          {t("Loaded-cost factor {{factor}}", { factor: formatNumber(data.loadedCostFactor, { locale: formatting.locale, digits: 2 }) })}
           {user && can(user, "settings:manage") ? (
             <>
               {" — "}
-              <Link to="/settings">{TEXT.changeInSettings}</Link>
+              <Link to="/settings">{t(TEXT.changeInSettings)}</Link>
             </>
           ) : null}
         </span>
         {data.seesSomeSalary && data.visibleSalaryTotalCents != null ? (
           <span>
-            {TEXT.visibleTotal}: {formatMoney(data.visibleSalaryTotalCents, formatting)}
-            {data.hiddenSalaryCount > 0 ? <span className="muted"> ({TEXT.hiddenCount(data.hiddenSalaryCount)})</span> : null}
+            {t("Annual salaries shown: {{total}}", { total: formatMoney(data.visibleSalaryTotalCents, formatting) })}
+            {data.hiddenSalaryCount > 0 ? (
+              <span className="muted"> ({t("{{count}} salaries hidden from your role", { count: data.hiddenSalaryCount })})</span>
+            ) : null}
           </span>
         ) : null}
       </p>
@@ -424,13 +451,13 @@ export default function HiringIndex() {
           {"hiredRequisitionId" in reply && reply.hiredRequisitionId && permissions.includes("salaries:employees:read") ? (
             <>
               {" "}
-              <Link to={`/hiring/employees/new?fromRequisition=${reply.hiredRequisitionId}`}>{TEXT.addHired}</Link>
+              <Link to={`/hiring/employees/new?fromRequisition=${reply.hiredRequisitionId}`}>{t(TEXT.addHired)}</Link>
             </>
           ) : null}
         </p>
       ) : data.saved ? (
         <p className="notice" role="status">
-          {data.saved}
+          {t(data.saved)}
         </p>
       ) : null}
       {isErrorReply(reply) ? (
@@ -440,42 +467,42 @@ export default function HiringIndex() {
       ) : null}
 
       <FilterBar
-        label={TEXT.filters}
+        label={t(TEXT.filters)}
         keep={["sort", "dir", "size", "q"]}
         values={{ team: f.team == null ? undefined : String(f.team), status: f.status, priority: f.priority, from: f.from, to: f.to }}
         controls={[
-          { kind: "select", name: "team", label: TEXT.team, options: data.teams.map((t) => ({ value: String(t.id), label: t.name })) },
-          { kind: "select", name: "status", label: TEXT.status, options: STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })) },
-          { kind: "select", name: "priority", label: TEXT.priority, options: PRIORITY_VALUES.map((p) => ({ value: p, label: p })) },
-          { kind: "month", name: "from", label: TEXT.from },
-          { kind: "month", name: "to", label: TEXT.to },
+          { kind: "select", name: "team", label: t(TEXT.team), options: data.teams.map((tm) => ({ value: String(tm.id), label: tm.name })) },
+          { kind: "select", name: "status", label: t(TEXT.status), options: STATUSES.map((s) => ({ value: s, label: t(STATUS_LABELS[s]) })) },
+          { kind: "select", name: "priority", label: t(TEXT.priority), options: PRIORITY_VALUES.map((p) => ({ value: p, label: p })) },
+          { kind: "month", name: "from", label: t(TEXT.from) },
+          { kind: "month", name: "to", label: t(TEXT.to) },
         ]}
       />
 
       <DataTable
-        caption={TEXT.caption}
-        columns={data.seesSomeSalary ? columnsWithSalary : columnsWithoutSalary}
+        caption={t(TEXT.caption)}
+        columns={data.seesSomeSalary ? columns.withSalary : columns.withoutSalary}
         data={data.rows}
         total={data.total}
         params={data.params}
         getRowId={(r) => String(r.id)}
-        filter={{ label: TEXT.filterLabel }}
+        filter={{ label: t(TEXT.filterLabel) }}
         csvHref={csvHref}
         rowClassName={(r) => (r.status === "cancelled" ? "hiring-row--cancelled" : undefined)}
         emptyState={
           <EmptyState
-            title={TEXT.emptyTitle}
-            whoMay={TEXT.emptyWho}
-            action={canCreate ? <ButtonLink to="/hiring/new">{isFullEditor ? TEXT.newRequisition : TEXT.propose}</ButtonLink> : undefined}
+            title={t(TEXT.emptyTitle)}
+            whoMay={t(TEXT.emptyWho)}
+            action={canCreate ? <ButtonLink to="/hiring/new">{isFullEditor ? t(TEXT.newRequisition) : t(TEXT.propose)}</ButtonLink> : undefined}
           >
-            {TEXT.emptyBody}
+            {t(TEXT.emptyBody)}
           </EmptyState>
         }
       />
       {data.forecastAsOf ? (
         <p className="muted hiring-footnote">
-          Δ zero-cash from the forecast after {formatMonth(data.forecastAsOf, formatting.locale)} (latest closed month).{" "}
-          <Badge tone="bad">{formatDeltaDays(-30)}</Badge> = brings the zero-cash date 30 days earlier.
+          {t("Δ zero-cash from the forecast after {{month}} (latest closed month).", { month: formatMonth(data.forecastAsOf, formatting.locale) })}{" "}
+          <Badge tone="bad">{formatDeltaDays(-30, t)}</Badge> {t("= brings the zero-cash date 30 days earlier.")}
         </p>
       ) : null}
     </>

@@ -1,5 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { HiringTabs } from "~/components/hiring/hiring-tabs";
@@ -10,6 +13,8 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { FilterBar, labelOptions } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { employmentStatus, type EmploymentStatus } from "~/lib/employment";
 import { formatDate, formatMoney } from "~/lib/format";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
@@ -28,27 +33,30 @@ import { getDb } from "~/utils/db.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+const STATUS_FILTER_LABELS = { current: N_("On the payroll"), starting: N_("Not started yet"), left: N_("Left") };
+
 const TEXT = {
-  title: "Employees",
-  description: "The actual headcount: who works here, in which team, since when.",
-  caption: "Employees",
-  filterLabel: "Search name or title",
-  team: "Team",
-  at: "Employed at end of",
-  emptyTitle: "No employees yet",
-  emptyBody: "Add the first person with “Add employee” (or load the demo team with npm run db:seed).",
-  add: "Add employee",
-  emptyWho: "CEO",
-  status: "Status",
-  anyStatus: "Any",
-  statusLabels: { current: "On the payroll", starting: "Not started yet", left: "Left" },
-  current: "Current",
-  starting: (d: string) => `Starts ${d}`,
-  leaving: (d: string) => `Leaving ${d}`,
-  left: (d: string) => `Left ${d}`,
+  title: N_("Employees"),
+  description: N_("The actual headcount: who works here, in which team, since when."),
+  caption: N_("Employees"),
+  filterLabel: N_("Search name or title"),
+  team: N_("Team"),
+  at: N_("Employed at end of"),
+  emptyTitle: N_("No employees yet"),
+  emptyBody: N_("Add the first person with “Add employee” (or load the demo team with npm run db:seed)."),
+  add: N_("Add employee"),
+  emptyWho: N_("CEO"),
+  status: N_("Status"),
+  anyStatus: N_("Any"),
+  current: N_("Current"),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Employees · Strategy Tracker" }];
+export const handle = { i18n: ["hiring"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "hiring");
+  return [{ title: pageTitle(t, t(TEXT.title)) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");
@@ -83,15 +91,16 @@ type Row = EmployeeRow & { status: EmploymentStatus };
 function StatusCell({ row }: { row: Row }) {
   const formatting = useFormatting();
   const d = (v: string) => formatDate(v, formatting.timeZone, formatting.locale);
+  const { t } = useTranslation("hiring");
   switch (row.status) {
     case "starting":
-      return <Badge tone="info">{TEXT.starting(d(row.startDate))}</Badge>;
+      return <Badge tone="info">{t("Starts {{date}}", { date: d(row.startDate) })}</Badge>;
     case "leaving":
-      return <Badge tone="warn">{TEXT.leaving(d(row.endDate!))}</Badge>;
+      return <Badge tone="warn">{t("Leaving {{date}}", { date: d(row.endDate!) })}</Badge>;
     case "left":
-      return <span className="muted">{TEXT.left(d(row.endDate!))}</span>;
+      return <span className="muted">{t("Left {{date}}", { date: d(row.endDate!) })}</span>;
     case "current":
-      return <>{TEXT.current}</>;
+      return <>{t(TEXT.current)}</>;
   }
 }
 
@@ -106,36 +115,42 @@ function SalaryCell({ cents }: { cents: number | null }) {
 }
 
 const col = createDataTableColumnHelper<Row>();
-const base = [
-  col.accessor("name", { id: "name", header: "Name", meta: { rowHeader: true } }),
-  col.accessor("teamName", { id: "team", header: "Team", cell: (c) => c.getValue() ?? "—" }),
-  col.accessor("title", { id: "title", header: "Title" }),
-  col.accessor("startDate", { id: "startDate", header: "Start", meta: { nowrap: true }, cell: (c) => <DateCell value={c.getValue()} fallback="—" /> }),
-  col.accessor("endDate", { id: "endDate", header: "End", meta: { nowrap: true }, cell: (c) => <DateCell value={c.getValue()} fallback="—" /> }),
-  col.display({ id: "status", header: TEXT.status, cell: (c) => <StatusCell row={c.row.original} /> }),
-];
-const salary = col.accessor("annualSalaryCents", {
-  id: "salary",
-  header: "Annual salary",
-  meta: { align: "end", nowrap: true },
-  cell: (c) => <SalaryCell cents={c.getValue()} />,
-});
-const columnsWithSalary = col.columns([...base, salary]);
-const columnsWithoutSalary = col.columns(base);
+
+/** The table's columns, headers in the reader's language. */
+function employeeColumns(t: TFunction) {
+  const base = [
+    col.accessor("name", { id: "name", header: t("Name"), meta: { rowHeader: true } }),
+    col.accessor("teamName", { id: "team", header: t("Team"), cell: (c) => c.getValue() ?? "—" }),
+    col.accessor("title", { id: "title", header: t("Title") }),
+    col.accessor("startDate", { id: "startDate", header: t("Start"), meta: { nowrap: true }, cell: (c) => <DateCell value={c.getValue()} fallback="—" /> }),
+    col.accessor("endDate", { id: "endDate", header: t("End"), meta: { nowrap: true }, cell: (c) => <DateCell value={c.getValue()} fallback="—" /> }),
+    col.display({ id: "status", header: t(TEXT.status), cell: (c) => <StatusCell row={c.row.original} /> }),
+  ];
+  const salary = col.accessor("annualSalaryCents", {
+    id: "salary",
+    header: t("Annual salary"),
+    meta: { align: "end", nowrap: true },
+    cell: (c) => <SalaryCell cents={c.getValue()} />,
+  });
+  return { withSalary: col.columns([...base, salary]), withoutSalary: col.columns(base) };
+}
 
 export default function Employees() {
   const data = useLoaderData<typeof loader>();
   const location = useLocation();
   const f = data.filters;
+  const { t } = useTranslation("hiring");
+  const columns = useMemo(() => employeeColumns(t), [t]);
+  const statusLabels = Object.fromEntries(Object.entries(STATUS_FILTER_LABELS).map(([k, v]) => [k, t(v)])) as typeof STATUS_FILTER_LABELS;
   return (
     <>
       <PageHeader
-        title={TEXT.title}
-        description={TEXT.description}
+        title={t(TEXT.title)}
+        description={t(TEXT.description)}
         actions={
           data.canAdd ? (
             <ButtonLink to="/hiring/employees/new" variant="primary">
-              {TEXT.add}
+              {t(TEXT.add)}
             </ButtonLink>
           ) : undefined
         }
@@ -143,31 +158,31 @@ export default function Employees() {
         <HiringTabs />
       </PageHeader>
       <FilterBar
-        label="Filters"
+        label={t("Filters")}
         keep={["sort", "dir", "size", "q"]}
         values={{ team: f.team == null ? undefined : String(f.team), status: f.status, at: f.at }}
         controls={[
-          { kind: "select", name: "team", label: TEXT.team, options: data.teams.map((t) => ({ value: String(t.id), label: t.name })) },
-          { kind: "select", name: "status", label: TEXT.status, anyLabel: TEXT.anyStatus, options: labelOptions(TEXT.statusLabels) },
-          { kind: "month", name: "at", label: TEXT.at },
+          { kind: "select", name: "team", label: t(TEXT.team), options: data.teams.map((tm) => ({ value: String(tm.id), label: tm.name })) },
+          { kind: "select", name: "status", label: t(TEXT.status), anyLabel: t(TEXT.anyStatus), options: labelOptions(statusLabels) },
+          { kind: "month", name: "at", label: t(TEXT.at) },
         ]}
       />
       <DataTable
-        caption={TEXT.caption}
-        columns={data.seesSalary ? columnsWithSalary : columnsWithoutSalary}
+        caption={t(TEXT.caption)}
+        columns={data.seesSalary ? columns.withSalary : columns.withoutSalary}
         data={data.rows}
         total={data.total}
         params={data.params}
         getRowId={(r) => String(r.id)}
-        filter={{ label: TEXT.filterLabel }}
+        filter={{ label: t(TEXT.filterLabel) }}
         csvHref={`/hiring/employees.csv${location.search}`}
         emptyState={
           <EmptyState
-            title={TEXT.emptyTitle}
-            whoMay={TEXT.emptyWho}
-            action={data.canAdd ? <ButtonLink to="/hiring/employees/new">{TEXT.add}</ButtonLink> : undefined}
+            title={t(TEXT.emptyTitle)}
+            whoMay={t(TEXT.emptyWho)}
+            action={data.canAdd ? <ButtonLink to="/hiring/employees/new">{t(TEXT.add)}</ButtonLink> : undefined}
           >
-            {TEXT.emptyBody}
+            {t(TEXT.emptyBody)}
           </EmptyState>
         }
       />

@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, parseForm, domainErrorReply } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
@@ -15,14 +18,18 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Add an employee",
-  description: "Someone who joined: they count in the actual headcount from their start date.",
-  fromRequisition: (t: string) => `Hired on the requisition “${t}”: check the name, start date and salary.`,
-  back: "← Employees",
-  save: "Add employee",
+  title: N_("Add an employee"),
+  description: N_("Someone who joined: they count in the actual headcount from their start date."),
+  back: N_("← Employees"),
+  save: N_("Add employee"),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Add an employee · Strategy Tracker" }];
+export const handle = { i18n: ["hiring"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "hiring");
+  return [{ title: pageTitle(t, t(TEXT.title)) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // the form holds a salary: employees' salaries are the CEO's (salaries:employees:read)
@@ -56,39 +63,49 @@ export default function NewEmployee() {
   const { teams, prefill } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
+  const { t } = useTranslation("hiring");
   const v = (name: string, fallback: string | number | null | undefined) => valueOf(reply, name, fallback);
   const errs = (name: string) => fieldErrorsOf(reply, name);
   return (
     <>
       <PageHeader
-        eyebrow={<Link to="/hiring/employees">{TEXT.back}</Link>}
-        title={TEXT.title}
-        description={prefill ? TEXT.fromRequisition(prefill.title) : TEXT.description}
+        eyebrow={<Link to="/hiring/employees">{t(TEXT.back)}</Link>}
+        title={t(TEXT.title)}
+        description={
+          prefill ? t("Hired on the requisition “{{title}}”: check the name, start date and salary.", { title: prefill.title }) : t(TEXT.description)
+        }
       />
       <section className="panel">
         <Form method="post" className="form-grid" noValidate>
           <ReplyMessage reply={reply} show="errors" />
-          <Field label="Name" name="name" required defaultValue={v("name", "")} errors={errs("name")} />
+          <Field label={t("Name")} name="name" required defaultValue={v("name", "")} errors={errs("name")} />
           <SelectField
-            label="Team"
+            label={t("Team")}
             name="teamId"
             defaultValue={v("teamId", prefill?.teamId ?? "")}
             errors={errs("teamId")}
-            placeholder="No team"
+            placeholder={t("No team")}
             options={teams.map((t) => ({ value: String(t.id), label: t.name }))}
           />
-          <Field label="Job title" name="title" required defaultValue={v("title", prefill?.title ?? "")} errors={errs("title")} />
-          <Field label="Start date" name="startDate" type="date" required defaultValue={v("startDate", prefill?.startDate ?? "")} errors={errs("startDate")} />
+          <Field label={t("Job title")} name="title" required defaultValue={v("title", prefill?.title ?? "")} errors={errs("title")} />
           <Field
-            label="End date"
+            label={t("Start date")}
+            name="startDate"
+            type="date"
+            required
+            defaultValue={v("startDate", prefill?.startDate ?? "")}
+            errors={errs("startDate")}
+          />
+          <Field
+            label={t("End date")}
             name="endDate"
             type="date"
             defaultValue={v("endDate", "")}
             errors={errs("endDate")}
-            hint="Leave empty while they work here."
+            hint={t("Leave empty while they work here.")}
           />
           <Field
-            label="Annual salary (€)"
+            label={t("Annual salary (€)")}
             name="annualSalary"
             inputMode="decimal"
             required
@@ -96,8 +113,8 @@ export default function NewEmployee() {
             errors={errs("annualSalary")}
           />
           <div>
-            <Button type="submit" variant="primary" pending={navigation.state === "submitting"} pendingLabel="Saving…">
-              {TEXT.save}
+            <Button type="submit" variant="primary" pending={navigation.state === "submitting"} pendingLabel={t("Saving…")}>
+              {t(TEXT.save)}
             </Button>
           </div>
         </Form>

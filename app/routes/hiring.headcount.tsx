@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { LineChart } from "~/components/charts/line-chart";
 import { HiringTabs } from "~/components/hiring/hiring-tabs";
@@ -7,6 +8,8 @@ import { KpiTile } from "~/components/metrics/kpi-tile";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { formatMonth, formatNumber } from "~/lib/format";
 import { monthDiff } from "~/lib/months";
 import { monthSchema } from "~/lib/validation.server";
@@ -18,26 +21,31 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Headcount",
-  description: "People employed at each month end, against the hiring plan and the company target.",
-  chartTitle: "Headcount: actual vs plan",
-  actual: "Actual",
-  planned: "Plan",
-  target: "Target",
-  from: "From",
-  to: "To",
-  apply: "Show",
-  today: "This month",
-  actualFormula: "Actual = employees with start date ≤ last day of the month and no end date, or an end date after it.",
-  plannedFormula:
+  title: N_("Headcount"),
+  description: N_("People employed at each month end, against the hiring plan and the company target."),
+  chartTitle: N_("Headcount: actual vs plan"),
+  actual: N_("Actual"),
+  planned: N_("Plan"),
+  target: N_("Target"),
+  from: N_("From"),
+  to: N_("To"),
+  apply: N_("Show"),
+  today: N_("This month"),
+  actualFormula: N_("Actual = employees with start date ≤ last day of the month and no end date, or an end date after it."),
+  plannedFormula: N_(
     "Plan = actual + requisitions neither hired nor cancelled whose target start month ≤ the month. A hired requisition counts through its employee row only (no double count).",
-  targetFormula: "Company headcount target (settings).",
-  gapFormula: "Gap = target − plan at the last month of the plan.",
-  planEnd: (m: string) => `Plan at ${m}`,
-  gap: "Still to plan",
+  ),
+  targetFormula: N_("Company headcount target (settings)."),
+  gapFormula: N_("Gap = target − plan at the last month of the plan."),
+  gap: N_("Still to plan"),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Headcount · Strategy Tracker" }];
+export const handle = { i18n: ["hiring"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "hiring");
+  return [{ title: pageTitle(t, t(TEXT.title)) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
@@ -77,83 +85,96 @@ export default function Headcount() {
   const fmtInt = (v: number) => formatNumber(v, { locale: formatting.locale, digits: 0 });
   const span = `${fm(data.from)} – ${fm(data.to)}`;
   const chartData = data.series.map((s) => ({ ...s, target: data.now.target }));
+  const { t } = useTranslation("hiring");
   return (
     <>
-      <PageHeader title={TEXT.title} description={TEXT.description}>
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)}>
         <HiringTabs />
       </PageHeader>
       {data.empty ? (
-        <EmptyState title="No employees or requisitions yet" whoMay="the CEO (employees, any requisition); the CTO (tech teams' requisitions)" headingLevel={2}>
+        <EmptyState
+          title={t("No employees or requisitions yet")}
+          whoMay={t("the CEO (employees, any requisition); the CTO (tech teams' requisitions)")}
+          headingLevel={2}
+        >
           <p>
-            The headcount counts employees and plans requisitions. <Link to="/import#import-employees">Import your employees</Link> (a CSV template is there)
-            and add the first hire on the <Link to="/hiring">hiring plan</Link>.
+            {t("The headcount counts employees and plans requisitions.")} <Link to="/import#import-employees">{t("Import your employees")}</Link>{" "}
+            {t("(a CSV template is there) and add the first hire on the")} <Link to="/hiring">{t("hiring plan")}</Link>.
           </p>
         </EmptyState>
       ) : (
         <>
           <div className="hiring-tiles">
             <KpiTile
-              label={`${TEXT.actual} (today)`}
+              label={t("Actual (today)")}
               value={fmtInt(data.now.actual)}
               metric={data.marks.actual}
-              formula={TEXT.actualFormula}
-              window="today: start date ≤ today < end date"
+              formula={t(TEXT.actualFormula)}
+              window={t("today: start date ≤ today < end date")}
               href="/hiring/employees"
             />
             <KpiTile
-              label={`${TEXT.planned} (${fm(data.month)})`}
+              label={t("Plan ({{month}})", { month: fm(data.month) })}
               value={fmtInt(data.now.planned)}
               metric={data.marks.planned}
-              formula={TEXT.plannedFormula}
-              window={`end of ${fm(data.month)}`}
+              formula={t(TEXT.plannedFormula)}
+              window={t("end of {{month}}", { month: fm(data.month) })}
               href="/hiring"
             />
             <KpiTile
-              label={TEXT.planEnd(fm(data.planEndMonth))}
+              label={t("Plan at {{month}}", { month: fm(data.planEndMonth) })}
               value={fmtInt(data.planEnd.planned)}
-              formula={TEXT.plannedFormula}
-              window={`end of ${fm(data.planEndMonth)}`}
+              formula={t(TEXT.plannedFormula)}
+              window={t("end of {{month}}", { month: fm(data.planEndMonth) })}
               href={`/hiring?to=${data.planEndMonth}`}
             />
             <KpiTile
-              label={TEXT.gap}
+              label={t(TEXT.gap)}
               value={fmtInt(Math.max(0, data.planEnd.target - data.planEnd.planned))}
-              formula={`${TEXT.gapFormula} Target: ${data.planEnd.target}.`}
-              window={`end of ${fm(data.planEndMonth)}`}
+              formula={`${t(TEXT.gapFormula)} ${t("Target: {{target}}.", { target: data.planEnd.target })}`}
+              window={t("end of {{month}}", { month: fm(data.planEndMonth) })}
               href="/settings"
             />
           </div>
-          <Form method="get" className="hiring-filters" aria-label="Months">
+          <Form method="get" className="hiring-filters" aria-label={t("Months")}>
             <label>
-              {TEXT.from}
+              {t(TEXT.from)}
               <input type="month" name="from" defaultValue={data.from} />
             </label>
             <label>
-              {TEXT.to}
+              {t(TEXT.to)}
               <input type="month" name="to" defaultValue={data.to} />
             </label>
             <button type="submit" className="btn btn--secondary btn--sm">
-              {TEXT.apply}
+              {t(TEXT.apply)}
             </button>
           </Form>
           <section className="card hiring-chart">
             <LineChart
-              title={TEXT.chartTitle}
+              title={t(TEXT.chartTitle)}
               description={
                 <>
-                  {span}. {TEXT.actualFormula} {TEXT.plannedFormula} <Link to="/hiring">Requisitions</Link> · <Link to="/hiring/employees">Employees</Link>
+                  {span}. {t(TEXT.actualFormula)} {t(TEXT.plannedFormula)} <Link to="/hiring">{t("Requisitions")}</Link> ·{" "}
+                  <Link to="/hiring/employees">{t("Employees")}</Link>
                 </>
               }
-              summary={`Actual ${data.now.actual}, plan ${data.now.planned} at ${fm(data.month)}; plan ${data.planEnd.planned} at ${fm(data.planEndMonth)}; target ${data.now.target}.`}
+              summary={t("Actual {{actual}}, plan {{planned}} at {{month}}; plan {{planEnd}} at {{endMonth}}; target {{target}}.", {
+                actual: data.now.actual,
+                planned: data.now.planned,
+                month: fm(data.month),
+                planEnd: data.planEnd.planned,
+                endMonth: fm(data.planEndMonth),
+                target: data.now.target,
+              })}
               data={chartData}
               xKey="month"
-              xLabel="Month"
+              xLabel={t("Month")}
               series={[
-                { key: "actual", label: TEXT.actual, color: "chart-1" },
-                { key: "planned", label: TEXT.planned, color: "chart-3", dashed: true },
+                { key: "actual", label: t(TEXT.actual), color: "chart-1" },
+                { key: "planned", label: t(TEXT.planned), color: "chart-3", dashed: true },
               ]}
-              referenceLine={{ y: data.now.target, label: `${TEXT.target} ${data.now.target}`, color: "good" }}
-              xMarker={data.month >= data.from && data.month <= data.to ? { x: data.month, label: TEXT.today } : undefined}
+              referenceLine={{ y: data.now.target, label: t("Target {{target}}", { target: data.now.target }), color: "good" }}
+              xMarker={data.month >= data.from && data.month <= data.to ? { x: data.month, label: t(TEXT.today) } : undefined}
               formatX={fm}
               formatValue={fmtInt}
               unit="count"

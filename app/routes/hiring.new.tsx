@@ -1,10 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { RequisitionForm } from "~/components/hiring/requisition-form";
 import { PageHeader } from "~/components/ui/page-header";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { badRequest, fieldError, parseForm, domainErrorReply } from "~/lib/forms.server";
 import { addMonths } from "~/lib/months";
 import { createRequisition, currentMonth, listObjectiveOptions, listTeamsForHiring, RequisitionFormSchema } from "~/models/hiring.server";
@@ -14,16 +18,21 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  titleEdit: "New requisition",
-  titlePropose: "Propose a hire",
-  descEdit: "A role to hire: it enters the forecast from its target start month.",
-  descPropose: "Your proposal is saved as “planned”; the CEO or CTO opens it. You can edit it while it is planned.",
-  proposalNote: "Requisitions for teams you do not manage are saved as proposals (status “planned”).",
-  submit: "Create requisition",
-  submitPropose: "Propose",
+  titleEdit: N_("New requisition"),
+  titlePropose: N_("Propose a hire"),
+  descEdit: N_("A role to hire: it enters the forecast from its target start month."),
+  descPropose: N_("Your proposal is saved as “planned”; the CEO or CTO opens it. You can edit it while it is planned."),
+  proposalNote: N_("Requisitions for teams you do not manage are saved as proposals (status “planned”)."),
+  submit: N_("Create requisition"),
+  submitPropose: N_("Propose"),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "New requisition · Strategy Tracker" }];
+export const handle = { i18n: ["hiring"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "hiring");
+  return [{ title: pageTitle(t, t("New requisition")) }];
+};
 
 /** The teams this actor may create for: full edit or propose. */
 function allowedTeams(user: Parameters<typeof can>[0], teams: ReturnType<typeof listTeamsForHiring>) {
@@ -52,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(formData, RequisitionFormSchema);
   if (!parsed.ok) return badRequest(parsed.reply);
   const { annualSalary, ...rest } = parsed.data;
-  if (annualSalary === undefined) return fieldError(formData, "annualSalary", "is required");
+  if (annualSalary === undefined) return fieldError(formData, "annualSalary", serverT("is required", { ns: "hiring" }));
   try {
     // permission per team inside (hiring:edit, else hiring:propose → status "planned")
     const row = createRequisition(getDb(), user, { ...rest, annualSalaryCents: annualSalary });
@@ -65,9 +74,10 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewRequisition() {
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
+  const { t } = useTranslation("hiring");
   return (
     <>
-      <PageHeader title={data.fullEditor ? TEXT.titleEdit : TEXT.titlePropose} description={data.fullEditor ? TEXT.descEdit : TEXT.descPropose} />
+      <PageHeader title={data.fullEditor ? t(TEXT.titleEdit) : t(TEXT.titlePropose)} description={data.fullEditor ? t(TEXT.descEdit) : t(TEXT.descPropose)} />
       <section className="panel">
         <RequisitionForm
           mode="create"
@@ -87,8 +97,8 @@ export default function NewRequisition() {
           canSetStatus={data.fullEditor}
           salaryHidden={false}
           reply={reply}
-          submitLabel={data.fullEditor ? TEXT.submit : TEXT.submitPropose}
-          note={data.fullEditor ? TEXT.proposalNote : undefined}
+          submitLabel={data.fullEditor ? t(TEXT.submit) : t(TEXT.submitPropose)}
+          note={data.fullEditor ? t(TEXT.proposalNote) : undefined}
         />
       </section>
     </>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireUser, assertPermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { LineChart } from "~/components/charts/line-chart";
@@ -12,6 +13,9 @@ import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useFormatting } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
@@ -44,26 +48,28 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 const PAGE_SIZE = 50;
 
 const TEXT = {
-  back: "All KPIs",
-  targets: "Targets per cycle",
-  targetsHint: "Leave empty to remove a cycle's target.",
-  measure: "Record a measurement",
-  measureHint: "A value for a date that already has one replaces it.",
-  measurements: "Measurements",
-  none: "No measurements yet",
-  noneBody: "Record the first value above, or import a CSV on the KPIs page.",
-  who: "CEO, CTO and team leads.",
-  edit: "Edit KPI",
-  computed: (id: string) =>
-    `Computed: this KPI is the catalogue metric ${id}, read from the data (the same figure as on every dashboard); it takes no measurements.`,
+  back: N_("All KPIs"),
+  targets: N_("Targets per cycle"),
+  targetsHint: N_("Leave empty to remove a cycle's target."),
+  measure: N_("Record a measurement"),
+  measureHint: N_("A value for a date that already has one replaces it."),
+  none: N_("No measurements yet"),
+  noneBody: N_("Record the first value above, or import a CSV on the KPIs page."),
+  who: N_("CEO, CTO and team leads."),
+  edit: N_("Edit KPI"),
 } as const;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.kpi.name ?? "KPI"} · KPIs · Strategy Tracker` }];
+export const handle = { i18n: ["kpis"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches, "kpis");
+  return [{ title: pageTitle(t, `${data?.kpi.name ?? t("KPI")} · ${t("KPIs")}`) }];
+};
 
 function kpiFromParams(params: { kpiId?: string }) {
   const id = idSchema.safeParse(params.kpiId);
   const kpi = id.success ? getKpi(getDb(), id.data) : null;
-  if (!kpi) notFound("No such KPI.");
+  if (!kpi) notFound(serverT("No such KPI.", { ns: "kpis" }));
   return kpi;
 }
 
@@ -96,7 +102,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  assertPermission(user, "kpis:edit", undefined, "Only the CEO, the CTO and team leads edit KPIs.");
+  assertPermission(user, "kpis:edit", undefined, serverT("Only the CEO, the CTO and team leads edit KPIs.", { ns: "kpis" }));
   const kpi = kpiFromParams(params);
   const db = getDb();
   const formData = await request.formData();
@@ -104,35 +110,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "update-kpi") {
     const parsed = parseForm(formData, kpiSchema(kpiSourceCheck(new MetricContext(db))), intent);
     if (!parsed.ok) return badRequest(parsed.reply);
-    if (kpiKeyTaken(db, parsed.data.key, kpi.id)) return fieldError(formData, "key", "is already used by another KPI", intent);
+    if (kpiKeyTaken(db, parsed.data.key, kpi.id)) return fieldError(formData, "key", serverT("is already used by another KPI", { ns: "kpis" }), intent);
     updateKpi(db, user.id, kpi.id, parsed.data);
-    return { status: "ok", intent, message: "KPI saved." } satisfies FormReply;
+    return { status: "ok", intent, message: serverT("KPI saved.", { ns: "kpis" }) } satisfies FormReply;
   }
   if (intent === "target") {
     const replyIntent = `target-${String(formData.get("cycleId") ?? "")}`;
     const parsed = parseForm(formData, TargetSchema, replyIntent);
     if (!parsed.ok) return badRequest(parsed.reply);
-    if (!getCycle(db, parsed.data.cycleId)) return fieldError(formData, "cycleId", "is not a cycle", replyIntent);
+    if (!getCycle(db, parsed.data.cycleId)) return fieldError(formData, "cycleId", serverT("is not a cycle", { ns: "kpis" }), replyIntent);
     const targetProblem = parsed.data.target === null ? null : kpiValueProblem(kpi.unit, parsed.data.target);
     if (targetProblem) return fieldError(formData, "target", targetProblem, replyIntent);
     setKpiTarget(db, user.id, kpi.id, parsed.data.cycleId, parsed.data.target);
-    return { status: "ok", intent, message: "Target saved." } satisfies FormReply;
+    return { status: "ok", intent, message: serverT("Target saved.", { ns: "kpis" }) } satisfies FormReply;
   }
   if (intent === "measure") {
-    if (kpiSourceMetricId(kpi.source)) return fieldError(formData, "value", "this KPI is computed from the data and takes no measurements", intent);
+    if (kpiSourceMetricId(kpi.source))
+      return fieldError(formData, "value", serverT("this KPI is computed from the data and takes no measurements", { ns: "kpis" }), intent);
     const parsed = parseForm(formData, MeasurementSchema, intent);
     if (!parsed.ok) return badRequest(parsed.reply);
     const problem = kpiValueProblem(kpi.unit, parsed.data.value);
     if (problem) return fieldError(formData, "value", problem, intent);
     const res = recordMeasurement(db, user.id, kpi.id, parsed.data);
-    return { status: "ok", intent, message: res === "created" ? "Measurement recorded." : "Measurement of that date replaced." } satisfies FormReply;
+    return {
+      status: "ok",
+      intent,
+      message: res === "created" ? serverT("Measurement recorded.", { ns: "kpis" }) : serverT("Measurement of that date replaced.", { ns: "kpis" }),
+    } satisfies FormReply;
   }
   if (intent === "delete-measurement") {
     const id = idField(formData, "measurementId");
-    if (id === null || !deleteMeasurement(db, user.id, kpi.id, id)) return fieldError(formData, "measurementId", "no such measurement", intent);
-    return { status: "ok", intent, message: "Measurement deleted." } satisfies FormReply;
+    if (id === null || !deleteMeasurement(db, user.id, kpi.id, id))
+      return fieldError(formData, "measurementId", serverT("no such measurement", { ns: "kpis" }), intent);
+    return { status: "ok", intent, message: serverT("Measurement deleted.", { ns: "kpis" }) } satisfies FormReply;
   }
-  return fieldError(formData, "intent", "is not a known action");
+  return fieldError(formData, "intent", serverT("is not a known action", { ns: "kpis" }));
 }
 
 export default function KpiPage() {
@@ -140,6 +152,7 @@ export default function KpiPage() {
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const formatting = useFormatting();
+  const { t } = useTranslation("kpis");
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const v = (name: string, fallback: string | number | null | undefined, intent: string) => valueOf(reply, name, fallback, intent);
   const e = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
@@ -148,28 +161,34 @@ export default function KpiPage() {
   return (
     <>
       <PageHeader
-        eyebrow={<Link to="/kpis">{TEXT.back}</Link>}
+        eyebrow={<Link to="/kpis">{t(TEXT.back)}</Link>}
         title={kpi.name}
         description={kpi.description ?? undefined}
         actions={
           <a href={`/kpis.csv?kpi=${kpi.id}`} className="btn btn--secondary" download>
-            Export CSV
+            {t("Export CSV")}
           </a>
         }
       />
       <ReplyMessage reply={reply} />
-      {linkedMetric ? <p className="muted">{TEXT.computed(linkedMetric)}</p> : null}
+      {linkedMetric ? (
+        <p className="muted">
+          {t("Computed: this KPI is the catalogue metric {{metric}}, read from the data (the same figure as on every dashboard); it takes no measurements.", {
+            metric: linkedMetric,
+          })}
+        </p>
+      ) : null}
       <div className="okr-charts">
         <KpiTileGrid tiles={[tile]} formatting={formatting} cycleName={cycle?.name ?? null} />
         <LineChart
-          title={`${kpi.name}${kpi.unit ? ` (${kpi.unit})` : ""} against target, last 13 weeks`}
-          description={kpi.direction === "lower" ? "Lower is better" : "Higher is better"}
+          title={t("{{kpi}} against target, last 13 weeks", { kpi: `${kpi.name}${kpi.unit ? ` (${kpi.unit})` : ""}` })}
+          description={kpi.direction === "lower" ? t("Lower is better") : t("Higher is better")}
           data={series}
           xKey="measuredOn"
-          xLabel="Date"
+          xLabel={t("Date")}
           series={[
-            { key: "value", label: "Measured", color: "chart-1" },
-            { key: "target", label: "Target", color: "warn", dashed: true },
+            { key: "value", label: t("Measured"), color: "chart-1" },
+            { key: "target", label: t("Target"), color: "warn", dashed: true },
           ]}
           formatX={(x) => formatShortDate(x, formatting.locale)}
           formatValue={(x) => formatKpiValue(x, null, formatting.locale) ?? ""}
@@ -187,11 +206,11 @@ export default function KpiPage() {
       {canEdit ? (
         <div className="okr-admin">
           {linkedMetric ? null : (
-            <Card title={TEXT.measure} description={TEXT.measureHint}>
+            <Card title={t(TEXT.measure)} description={t(TEXT.measureHint)}>
               <Form method="post" className="form-grid" noValidate>
                 <input type="hidden" name="intent" value="measure" />
                 <Field
-                  label="Date"
+                  label={t("Date")}
                   name="measuredOn"
                   type="date"
                   required
@@ -199,40 +218,40 @@ export default function KpiPage() {
                   errors={e("measuredOn", "measure")}
                 />
                 <Field
-                  label={`Value${kpi.unit ? ` (${kpi.unit})` : ""}`}
+                  label={kpi.unit ? t("Value ({{unit}})", { unit: kpi.unit }) : t("Value")}
                   name="value"
                   inputMode="decimal"
                   required
                   defaultValue={v("value", "", "measure")}
                   errors={e("value", "measure")}
                 />
-                <Field label="Note" name="note" defaultValue={v("note", "", "measure")} errors={e("note", "measure")} />
+                <Field label={t("Note")} name="note" defaultValue={v("note", "", "measure")} errors={e("note", "measure")} />
                 <div>
-                  <Button type="submit" variant="primary" pending={busy("measure")} pendingLabel="Saving…">
-                    Record
+                  <Button type="submit" variant="primary" pending={busy("measure")} pendingLabel={t("Saving…")}>
+                    {t("Record")}
                   </Button>
                 </div>
               </Form>
             </Card>
           )}
-          <Card title={TEXT.targets} description={TEXT.targetsHint}>
+          <Card title={t(TEXT.targets)} description={t(TEXT.targetsHint)}>
             <ul className="okr-kr-list">
-              {targets.map((t) => {
-                const intent = `target-${t.cycleId}`;
+              {targets.map((tg) => {
+                const intent = `target-${tg.cycleId}`;
                 return (
-                  <li key={t.cycleId}>
+                  <li key={tg.cycleId}>
                     <Form method="post" className="kpi-form-row" noValidate>
                       <input type="hidden" name="intent" value="target" />
-                      <input type="hidden" name="cycleId" value={t.cycleId} />
+                      <input type="hidden" name="cycleId" value={tg.cycleId} />
                       <Field
-                        label={`${t.cycleName} (${t.startDate} – ${t.endDate})`}
+                        label={`${tg.cycleName} (${tg.startDate} – ${tg.endDate})`}
                         name="target"
                         inputMode="decimal"
-                        defaultValue={v("target", t.target ?? "", intent)}
+                        defaultValue={v("target", tg.target ?? "", intent)}
                         errors={e("target", intent)}
                       />
                       <Button type="submit" size="sm">
-                        Save target
+                        {t("Save target")}
                       </Button>
                     </Form>
                   </li>
@@ -243,10 +262,10 @@ export default function KpiPage() {
         </div>
       ) : null}
 
-      <Card title={`${TEXT.measurements} (${measurements.total})`} className="okr-form-card">
+      <Card title={t("Measurements ({{count}})", { count: measurements.total })} className="okr-form-card">
         {measurements.total === 0 ? (
-          <EmptyState title={TEXT.none} whoMay={TEXT.who}>
-            <p>{TEXT.noneBody}</p>
+          <EmptyState title={t(TEXT.none)} whoMay={t(TEXT.who)}>
+            <p>{t(TEXT.noneBody)}</p>
           </EmptyState>
         ) : (
           <>
@@ -254,15 +273,15 @@ export default function KpiPage() {
               <table className="simple">
                 <thead>
                   <tr>
-                    <th scope="col">Date</th>
+                    <th scope="col">{t("Date")}</th>
                     <th scope="col" className="num">
-                      Value
+                      {t("Value")}
                     </th>
-                    <th scope="col">Note</th>
-                    <th scope="col">By</th>
+                    <th scope="col">{t("Note")}</th>
+                    <th scope="col">{t("By")}</th>
                     {canEdit ? (
                       <th scope="col">
-                        <span className="visually-hidden">Delete</span>
+                        <span className="visually-hidden">{t("Delete")}</span>
                       </th>
                     ) : null}
                   </tr>
@@ -279,8 +298,8 @@ export default function KpiPage() {
                           <Form method="post">
                             <input type="hidden" name="intent" value="delete-measurement" />
                             <input type="hidden" name="measurementId" value={m.id} />
-                            <Button type="submit" size="sm" variant="ghost" aria-label={`Delete the measurement of ${m.measuredOn}`}>
-                              Delete
+                            <Button type="submit" size="sm" variant="ghost" aria-label={t("Delete the measurement of {{date}}", { date: m.measuredOn })}>
+                              {t("Delete")}
                             </Button>
                           </Form>
                         </td>
@@ -291,12 +310,10 @@ export default function KpiPage() {
               </table>
             </div>
             {pages > 1 ? (
-              <nav className="kpi-form-row" aria-label="Pages of measurements">
-                {page > 1 ? <Link to={`?page=${page - 1}`}>← Newer</Link> : null}
-                <span className="muted">
-                  Page {page} of {pages}
-                </span>
-                {page < pages ? <Link to={`?page=${page + 1}`}>Older →</Link> : null}
+              <nav className="kpi-form-row" aria-label={t("Pages of measurements")}>
+                {page > 1 ? <Link to={`?page=${page - 1}`}>{t("← Newer")}</Link> : null}
+                <span className="muted">{t("Page {{page}} of {{pages}}", { page, pages })}</span>
+                {page < pages ? <Link to={`?page=${page + 1}`}>{t("Older →")}</Link> : null}
               </nav>
             ) : null}
           </>
@@ -304,13 +321,13 @@ export default function KpiPage() {
       </Card>
 
       {canEdit ? (
-        <Card title={TEXT.edit} className="okr-form-card">
+        <Card title={t(TEXT.edit)} className="okr-form-card">
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="update-kpi" />
             <KpiDefinitionFields reply={reply} intent="update-kpi" initial={kpi} sources={sources} />
             <div>
-              <Button type="submit" variant="primary" pending={busy("update-kpi")} pendingLabel="Saving…">
-                Save KPI
+              <Button type="submit" variant="primary" pending={busy("update-kpi")} pendingLabel={t("Saving…")}>
+                {t("Save KPI")}
               </Button>
             </div>
           </Form>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireUser, assertPermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { KpiDefinitionFields } from "~/components/kpis/kpi-definition-fields";
@@ -12,12 +13,14 @@ import { Field, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useFormatting } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import type { CsvRowError } from "~/lib/csv";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, formValues, parseForm, unknownIntent } from "~/lib/forms.server";
 import { formatKpiValue } from "~/lib/kpi-format";
-import { plural } from "~/lib/plural";
 import { kpiSchema } from "~/lib/schemas/kpis.server";
 import { createKpi, getKpiTiles, importMeasurementsCsv, kpiKeyTaken } from "~/models/kpis.server";
 import { kpiSourceCheck, linkableMetricOptions, MetricContext } from "~/models/metrics.server";
@@ -28,20 +31,27 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 /** Same columns as MEASUREMENT_CSV_HEADERS of the model (a server module: not importable here). */
 const CSV_HEADER = "kpi_key,measured_on,value,note";
 
+/** The category as the table writes it (lower case). */
+const CATEGORY_WORDS: Record<string, string> = { product: N_("product"), technical: N_("technical"), business: N_("business") };
+
 const TEXT = {
-  title: "KPIs",
-  description: "The product dashboard's KPIs: definitions, targets per cycle and measurements. Import or export measurements as CSV.",
-  dashboard: "Product dashboard",
-  export: "Export measurements (CSV)",
-  newKpi: "New KPI",
-  import: "Import measurements (CSV)",
-  importHint: `Columns: ${CSV_HEADER} — dates as YYYY-MM-DD. All or nothing: one bad row rejects the file and every bad row is listed. A value for a KPI and date already recorded replaces it.`,
-  none: "No KPIs yet",
-  noneBody: "Create the first KPI below: a key used in CSV files, a name, a unit and which way is better.",
-  who: "CEO, CTO and team leads.",
+  title: N_("KPIs"),
+  description: N_("The product dashboard's KPIs: definitions, targets per cycle and measurements. Import or export measurements as CSV."),
+  dashboard: N_("Product dashboard"),
+  export: N_("Export measurements (CSV)"),
+  newKpi: N_("New KPI"),
+  import: N_("Import measurements (CSV)"),
+  none: N_("No KPIs yet"),
+  noneBody: N_("Create the first KPI below: a key used in CSV files, a name, a unit and which way is better."),
+  who: N_("CEO, CTO and team leads."),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: `${TEXT.title} · Strategy Tracker` }];
+export const handle = { i18n: ["kpis"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "kpis");
+  return [{ title: pageTitle(t, t(TEXT.title)) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -63,14 +73,14 @@ type ImportReply = {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  assertPermission(user, "kpis:edit", undefined, "Only the CEO, the CTO and team leads edit KPIs.");
+  assertPermission(user, "kpis:edit", undefined, serverT("Only the CEO, the CTO and team leads edit KPIs.", { ns: "kpis" }));
   const db = getDb();
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "create-kpi") {
     const parsed = parseForm(formData, kpiSchema(kpiSourceCheck(new MetricContext(db))), "create-kpi");
     if (!parsed.ok) return badRequest(parsed.reply);
-    if (kpiKeyTaken(db, parsed.data.key)) return fieldError(formData, "key", "is already used by another KPI", "create-kpi");
+    if (kpiKeyTaken(db, parsed.data.key)) return fieldError(formData, "key", serverT("is already used by another KPI", { ns: "kpis" }), "create-kpi");
     const id = createKpi(db, user.id, parsed.data);
     throw redirect(`/kpis/${id}`);
   }
@@ -78,17 +88,17 @@ export async function action({ request }: ActionFunctionArgs) {
     const file = formData.get("file");
     let text = typeof formData.get("csv") === "string" ? String(formData.get("csv")) : "";
     if (file && typeof file !== "string" && file.size > 0) {
-      if (file.size > 5_000_000) return fieldError(formData, "file", "is larger than 5 MB", "import");
+      if (file.size > 5_000_000) return fieldError(formData, "file", serverT("is larger than 5 MB", { ns: "kpis" }), "import");
       text = await file.text();
     }
-    if (text.trim() === "") return fieldError(formData, "csv", "choose a CSV file or paste its text", "import");
+    if (text.trim() === "") return fieldError(formData, "csv", serverT("choose a CSV file or paste its text", { ns: "kpis" }), "import");
     const result = importMeasurementsCsv(db, user.id, text);
     if (!result.ok) {
       const reply: ImportReply = {
         status: "error",
         intent: "import",
         csvErrors: result.errors,
-        fieldErrors: { csv: [`The file was not imported: ${plural(result.errors.length, "error", "errors")}.`] },
+        fieldErrors: { csv: [serverT("The file was not imported: {{count}} errors.", { ns: "kpis", count: result.errors.length })] },
         formErrors: [],
         values: formValues(formData),
       };
@@ -97,7 +107,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return {
       status: "ok",
       intent: "import",
-      message: `Imported ${plural(result.created + result.updated, "measurement", "measurements")}: ${result.created} created, ${result.updated} updated.`,
+      message: serverT("Imported {{count}} measurements: {{created}} created, {{updated}} updated.", {
+        ns: "kpis",
+        count: result.created + result.updated,
+        created: result.created,
+        updated: result.updated,
+      }),
     } satisfies FormReply;
   }
   return unknownIntent(formData);
@@ -108,6 +123,7 @@ export default function KpisIndex() {
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const formatting = useFormatting();
+  const { t } = useTranslation("kpis");
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const v = (name: string, fallback: string, intent: string) => valueOf(reply, name, fallback, intent);
   const e = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
@@ -115,37 +131,37 @@ export default function KpisIndex() {
   return (
     <>
       <PageHeader
-        title={TEXT.title}
-        description={TEXT.description}
+        title={t(TEXT.title)}
+        description={t(TEXT.description)}
         actions={
           <>
             <Link to="/dashboards/product" className="btn btn--secondary">
-              {TEXT.dashboard}
+              {t(TEXT.dashboard)}
             </Link>
             <a href="/kpis.csv" className="btn btn--secondary" download>
-              {TEXT.export}
+              {t(TEXT.export)}
             </a>
           </>
         }
       />
       <ReplyMessage reply={reply} />
-      <Card title={`KPIs${cycle ? ` · targets of ${cycle.name}` : ""}`}>
+      <Card title={cycle ? t("KPIs · targets of {{cycle}}", { cycle: cycle.name }) : t("KPIs")}>
         {kpis.length === 0 ? (
-          <EmptyState title={TEXT.none} whoMay={TEXT.who}>
-            <p>{TEXT.noneBody}</p>
+          <EmptyState title={t(TEXT.none)} whoMay={t(TEXT.who)}>
+            <p>{t(TEXT.noneBody)}</p>
           </EmptyState>
         ) : (
           <div className="table-scroll">
             <table className="simple">
               <thead>
                 <tr>
-                  <th scope="col">KPI</th>
-                  <th scope="col">Key</th>
-                  <th scope="col">Category</th>
-                  <th scope="col">Better</th>
-                  <th scope="col">Latest</th>
-                  <th scope="col">Target</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t("KPI")}</th>
+                  <th scope="col">{t("Key")}</th>
+                  <th scope="col">{t("Category")}</th>
+                  <th scope="col">{t("Better")}</th>
+                  <th scope="col">{t("Latest")}</th>
+                  <th scope="col">{t("Target")}</th>
+                  <th scope="col">{t("Status")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -157,8 +173,8 @@ export default function KpisIndex() {
                     <td>
                       <code>{k.key}</code>
                     </td>
-                    <td>{k.category}</td>
-                    <td>{k.direction === "lower" ? "Lower" : "Higher"}</td>
+                    <td>{CATEGORY_WORDS[k.category] ? t(CATEGORY_WORDS[k.category]) : k.category}</td>
+                    <td>{k.direction === "lower" ? t("Lower") : t("Higher")}</td>
                     <td>
                       {k.latest ? (
                         <>
@@ -166,18 +182,18 @@ export default function KpisIndex() {
                           <span className="muted">({formatDate(k.latest.measuredOn, formatting.timeZone, formatting.locale)})</span>
                         </>
                       ) : (
-                        <span className="muted">no data</span>
+                        <span className="muted">{t("no data")}</span>
                       )}
-                      {k.computed ? <span className="muted"> · from delivery data</span> : null}
+                      {k.computed ? <span className="muted"> · {t("from delivery data")}</span> : null}
                     </td>
-                    <td>{k.target === null ? <span className="muted">none</span> : formatKpiValue(k.target, k.unit, formatting.locale)}</td>
+                    <td>{k.target === null ? <span className="muted">{t("none")}</span> : formatKpiValue(k.target, k.unit, formatting.locale)}</td>
                     <td>
                       {k.targetState === "missed" ? (
-                        <Badge tone="warn">{k.direction === "lower" ? "Above target" : "Below target"}</Badge>
+                        <Badge tone="warn">{k.direction === "lower" ? t("Above target") : t("Below target")}</Badge>
                       ) : k.targetState === "met" ? (
-                        <Badge tone="good">Target met</Badge>
+                        <Badge tone="good">{t("Target met")}</Badge>
                       ) : (
-                        <Badge tone="neutral">no data</Badge>
+                        <Badge tone="neutral">{t("no data")}</Badge>
                       )}
                     </td>
                   </tr>
@@ -190,12 +206,18 @@ export default function KpisIndex() {
 
       {canEdit ? (
         <div className="okr-admin">
-          <Card title={TEXT.import} description={TEXT.importHint}>
+          <Card
+            title={t(TEXT.import)}
+            description={t(
+              "Columns: {{columns}} — dates as YYYY-MM-DD. All or nothing: one bad row rejects the file and every bad row is listed. A value for a KPI and date already recorded replaces it.",
+              { columns: CSV_HEADER },
+            )}
+          >
             <Form method="post" encType="multipart/form-data" className="form-grid" noValidate>
               <input type="hidden" name="intent" value="import" />
-              <Field label="CSV file" name="file" type="file" accept=".csv,text/csv" errors={e("file", "import")} />
+              <Field label={t("CSV file")} name="file" type="file" accept=".csv,text/csv" errors={e("file", "import")} />
               <TextareaField
-                label="…or paste the CSV text"
+                label={t("…or paste the CSV text")}
                 name="csv"
                 rows={4}
                 defaultValue={v("csv", "", "import")}
@@ -203,22 +225,26 @@ export default function KpisIndex() {
                 placeholder={`${CSV_HEADER}\nsprint_velocity,2026-01-05,46,`}
               />
               <div>
-                <Button type="submit" variant="primary" pending={busy("import")} pendingLabel="Importing…">
-                  Import
+                <Button type="submit" variant="primary" pending={busy("import")} pendingLabel={t("Importing…")}>
+                  {t("Import")}
                 </Button>
               </div>
             </Form>
             {csvErrors.length > 0 ? (
               <ul className="kpi-csv-errors" role="alert" data-testid="csv-errors">
                 {csvErrors
-                  .map((e) => `row ${e.row}${e.field ? `, ${e.field}` : ""}: ${e.message}`)
+                  .map((e) =>
+                    e.field
+                      ? t("row {{row}}, {{field}}: {{message}}", { row: e.row, field: e.field, message: e.message })
+                      : t("row {{row}}: {{message}}", { row: e.row, message: e.message }),
+                  )
                   .map((line) => (
                     <li key={line}>{line}</li>
                   ))}
               </ul>
             ) : null}
           </Card>
-          <Card title={TEXT.newKpi}>
+          <Card title={t(TEXT.newKpi)}>
             <Form method="post" className="form-grid" noValidate>
               <input type="hidden" name="intent" value="create-kpi" />
               <KpiDefinitionFields
@@ -228,8 +254,8 @@ export default function KpisIndex() {
                 sources={sources}
               />
               <div>
-                <Button type="submit" variant="primary" pending={busy("create-kpi")} pendingLabel="Creating…">
-                  Create KPI
+                <Button type="submit" variant="primary" pending={busy("create-kpi")} pendingLabel={t("Creating…")}>
+                  {t("Create KPI")}
                 </Button>
               </div>
             </Form>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/guards.server";
+import { serverT } from "~/i18n/translate.server";
 import { csvResponse } from "~/lib/csv.server";
 import { idSchema } from "~/lib/validation.server";
 import { exportMeasurementsCsv, getKpi } from "~/models/kpis.server";
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (raw) {
     const id = idSchema.safeParse(raw);
     const kpi = id.success ? getKpi(db, id.data) : null;
-    if (!kpi) notFound("No such KPI.");
+    if (!kpi) notFound(serverT("No such KPI.", { ns: "kpis" }));
     return csvResponse(`kpi-measurements-${kpi.key}.csv`, exportMeasurementsCsv(db, kpi.id));
   }
   return csvResponse("kpi-measurements.csv", exportMeasurementsCsv(db));

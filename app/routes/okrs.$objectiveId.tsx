@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { metricAttributes } from "~/components/metrics/kpi-tile";
@@ -17,12 +18,14 @@ import { ProgressBar } from "~/components/ui/progress-bar";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { keyResultSchema, ObjectiveSchema, ruleErrorReply } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatPercent } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
 import { formatKrRange, formatKrValue, krInputValue } from "~/lib/kr-format";
 import { expectedProgress, KR_KINDS, okrStatus, type KrKind } from "~/lib/metrics/okrs";
-import { plural } from "~/lib/plural";
 import { idSchema } from "~/lib/validation.server";
 import { linkableMetricOptions, withMetricMark } from "~/models/metrics.server";
 import { krLinkResolver, okrLinks } from "~/models/okr-links.server";
@@ -49,32 +52,36 @@ import { invariantResponse, notFound } from "~/utils/http.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  back: "All OKRs",
-  krs: "Key results",
-  noKrs: "No key results yet",
-  noKrsBody: "Add two to five measurable key results: each has a start, a target and a weight.",
-  who: "CEO and CTO for any objective; team leads for their team's.",
-  archived: "This objective is archived: it no longer counts in progress figures.",
-  closed: "The cycle is closed: this objective is read-only.",
-  edit: "Edit objective",
-  addKr: "Add a key result",
-  carry: "Carry over to the next cycle",
-  carryHint: (next: string) => `Copies this key result into ${next}, starting from its current value.`,
+  back: N_("All OKRs"),
+  krs: N_("Key results"),
+  noKrs: N_("No key results yet"),
+  noKrsBody: N_("Add two to five measurable key results: each has a start, a target and a weight."),
+  who: N_("CEO and CTO for any objective; team leads for their team's."),
+  archived: N_("This objective is archived: it no longer counts in progress figures."),
+  closed: N_("The cycle is closed: this objective is read-only."),
+  edit: N_("Edit objective"),
+  addKr: N_("Add a key result"),
+  carry: N_("Carry over to the next cycle"),
 } as const;
 
-const KIND_LABELS: Record<KrKind, string> = { number: "Number", percent: "Percent (0–100)", currency: "Money (€)", boolean: "Done / not done" };
+const KIND_LABELS: Record<KrKind, string> = { number: N_("Number"), percent: N_("Percent (0–100)"), currency: N_("Money (€)"), boolean: N_("Done / not done") };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.objective.title ?? "Objective"} · OKRs · Strategy Tracker` }];
+export const handle = { i18n: ["okrs"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches, "okrs");
+  return [{ title: pageTitle(t, `${data?.objective.title ?? t("Objective")} · ${t("OKRs")}`) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = idSchema.safeParse(params.objectiveId);
-  if (!id.success) notFound("No such objective.");
+  if (!id.success) notFound(serverT("No such objective.", { ns: "okrs" }));
   const db = getDb();
   const now = Date.now();
   const links = okrLinks(db, now);
   const objective = getObjective(db, id.data, links.linked);
-  if (!objective) notFound("No such objective.");
+  if (!objective) notFound(serverT("No such objective.", { ns: "okrs" }));
   const cycle = getCycle(db, objective.cycleId)!;
   const expected = expectedProgress(cycle.startDate, cycle.endDate, now);
   const canEdit = can(user, "okrs:edit", { teamId: objective.teamId });
@@ -105,10 +112,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
   const id = idSchema.safeParse(params.objectiveId);
-  if (!id.success) notFound("No such objective.");
+  if (!id.success) notFound(serverT("No such objective.", { ns: "okrs" }));
   const links = okrLinks(db);
   const objective = getObjective(db, id.data, links.linked);
-  if (!objective) notFound("No such objective.");
+  if (!objective) notFound(serverT("No such objective.", { ns: "okrs" }));
   const KeyResultSchema = keyResultSchema(krLinkResolver(links.ctx));
   // every action here edits this objective or its KRs: the lead of another team gets a 403
   assertPermission(user, "okrs:edit", { teamId: objective.teamId });
@@ -121,17 +128,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!parsed.ok) return badRequest(parsed.reply);
         assertPermission(user, "okrs:edit", { teamId: parsed.data.teamId });
         updateObjective(db, user.id, objective.id, parsed.data);
-        return { status: "ok", intent, message: "Objective saved." } satisfies FormReply;
+        return { status: "ok", intent, message: serverT("Objective saved.", { ns: "okrs" }) } satisfies FormReply;
       }
       case "archive-objective":
       case "restore-objective":
         setObjectiveArchived(db, user.id, objective.id, intent === "archive-objective");
-        return { status: "ok", intent, message: intent === "archive-objective" ? "Objective archived." : "Objective restored." } satisfies FormReply;
+        return {
+          status: "ok",
+          intent,
+          message: intent === "archive-objective" ? serverT("Objective archived.", { ns: "okrs" }) : serverT("Objective restored.", { ns: "okrs" }),
+        } satisfies FormReply;
       case "create-kr": {
         const parsed = parseForm(formData, KeyResultSchema, intent);
         if (!parsed.ok) return badRequest(parsed.reply);
         createKeyResult(db, user.id, objective.id, parsed.data);
-        return { status: "ok", intent, message: "Key result added." } satisfies FormReply;
+        return { status: "ok", intent, message: serverT("Key result added.", { ns: "okrs" }) } satisfies FormReply;
       }
       case "update-kr":
       case "archive-kr":
@@ -139,19 +150,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "carry-over": {
         const krId = krIdOf(formData);
         const kr = krId ? getKeyResult(db, krId) : null;
-        invariantResponse(kr && kr.objectiveId === objective.id, "No such key result in this objective.", 404);
+        invariantResponse(kr && kr.objectiveId === objective.id, serverT("No such key result in this objective.", { ns: "okrs" }), 404);
         if (intent === "update-kr") {
           const parsed = parseForm(formData, KeyResultSchema, `update-kr-${kr.id}`);
           if (!parsed.ok) return badRequest(parsed.reply);
           updateKeyResult(db, user.id, kr.id, parsed.data);
-          return { status: "ok", intent, message: "Key result saved." } satisfies FormReply;
+          return { status: "ok", intent, message: serverT("Key result saved.", { ns: "okrs" }) } satisfies FormReply;
         }
         if (intent === "carry-over") {
           const res = carryOverKeyResult(db, user.id, kr.id, { linked: links.linked });
           throw redirect(`/okrs/${res.objectiveId}`);
         }
         setKeyResultArchived(db, user.id, kr.id, intent === "archive-kr");
-        return { status: "ok", intent, message: intent === "archive-kr" ? "Key result archived." : "Key result restored." } satisfies FormReply;
+        return {
+          status: "ok",
+          intent,
+          message: intent === "archive-kr" ? serverT("Key result archived.", { ns: "okrs" }) : serverT("Key result restored.", { ns: "okrs" }),
+        } satisfies FormReply;
       }
     }
   } catch (err) {
@@ -159,7 +174,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const krId = krIdOf(formData);
     return ruleErrorReply(err, formData, intent === "update-kr" && krId ? `update-kr-${krId}` : intent);
   }
-  return fieldError(formData, "intent", "is not a known action");
+  return fieldError(formData, "intent", serverT("is not a known action", { ns: "okrs" }));
 }
 
 type KrFormValues = {
@@ -189,47 +204,50 @@ function KrFields({
   const v = (name: string, fallback: string | number | null | undefined) => valueOf(reply, name, fallback, intent);
   const e = (name: string) => fieldErrorsOf(reply, name, intent);
   const kind = kr?.kind ?? "number";
+  const { t } = useTranslation("okrs");
   return (
     <>
-      <Field label="Title" name="title" required defaultValue={v("title", kr?.title ?? "")} errors={e("title")} />
+      <Field label={t("Title")} name="title" required defaultValue={v("title", kr?.title ?? "")} errors={e("title")} />
       <SelectField
-        label="Linked metric"
+        label={t("Linked metric")}
         name="metricId"
-        placeholder="None: the value comes from check-ins"
-        hint="Linked: the value and its history are the metric's, computed from the data; the kind and unit follow the metric, check-ins record confidence and a note"
+        placeholder={t("None: the value comes from check-ins")}
+        hint={t(
+          "Linked: the value and its history are the metric's, computed from the data; the kind and unit follow the metric, check-ins record confidence and a note",
+        )}
         options={metricOptions.map((m) => ({ value: m.id, label: m.label }))}
         defaultValue={v("metricId", kr?.metricId ?? "")}
         errors={e("metricId")}
       />
       <SelectField
-        label="Kind"
+        label={t("Kind")}
         name="kind"
-        options={KR_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+        options={KR_KINDS.map((k) => ({ value: k, label: t(KIND_LABELS[k]) }))}
         defaultValue={v("kind", kind)}
         errors={e("kind")}
       />
       <Field
-        label="Start value"
+        label={t("Start value")}
         name="startValue"
         inputMode="decimal"
-        hint="Money in euros; percent 0–100; ignored for done / not done"
+        hint={t("Money in euros; percent 0–100; ignored for done / not done")}
         defaultValue={v("startValue", kr ? krInputValue(kr.kind, kr.startValue) : "0")}
         errors={e("startValue")}
       />
       <Field
-        label="Target value"
+        label={t("Target value")}
         name="targetValue"
         inputMode="decimal"
-        hint="Below the start for a decreasing key result"
+        hint={t("Below the start for a decreasing key result")}
         defaultValue={v("targetValue", kr ? krInputValue(kr.kind, kr.targetValue) : "")}
         errors={e("targetValue")}
       />
-      <Field label="Unit" name="unit" hint="e.g. customers, ms (number kind)" defaultValue={v("unit", kr?.unit ?? "")} errors={e("unit")} />
-      <Field label="Weight" name="weight" inputMode="decimal" defaultValue={v("weight", kr?.weight ?? 1)} errors={e("weight")} />
+      <Field label={t("Unit")} name="unit" hint={t("e.g. customers, ms (number kind)")} defaultValue={v("unit", kr?.unit ?? "")} errors={e("unit")} />
+      <Field label={t("Weight")} name="weight" inputMode="decimal" defaultValue={v("weight", kr?.weight ?? 1)} errors={e("weight")} />
       <SelectField
-        label="Owner"
+        label={t("Owner")}
         name="ownerUserId"
-        placeholder="No owner"
+        placeholder={t("No owner")}
         options={people.map((p) => ({ value: String(p.id), label: p.name }))}
         defaultValue={v("ownerUserId", kr?.ownerUserId ?? "")}
         errors={e("ownerUserId")}
@@ -244,12 +262,13 @@ export default function ObjectivePage() {
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const formatting = useFormatting();
+  const { t } = useTranslation("okrs");
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const v = (name: string, fallback: string | number | null | undefined, intent: string) => valueOf(reply, name, fallback, intent);
   const e = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
   const closed = cycle.status === "closed";
   const teamOptions = [
-    ...(canCompany || objective.teamId === null ? [{ value: "", label: "Company-level" }] : []),
+    ...(canCompany || objective.teamId === null ? [{ value: "", label: t("Company-level") }] : []),
     ...teams.map((t) => ({ value: String(t.id), label: t.name })),
   ];
   return (
@@ -257,7 +276,7 @@ export default function ObjectivePage() {
       <PageHeader
         eyebrow={
           <>
-            <Link to={`/okrs?cycle=${cycle.id}`}>{TEXT.back}</Link> · {cycle.name} · {objective.teamName ?? "Company"}
+            <Link to={`/okrs?cycle=${cycle.id}`}>{t(TEXT.back)}</Link> · {cycle.name} · {objective.teamName ?? t("Company")}
           </>
         }
         title={objective.title}
@@ -269,15 +288,15 @@ export default function ObjectivePage() {
             value={objective.progress}
             expected={closed ? null : expected}
             status={status ?? "neutral"}
-            label={`Progress of ${objective.title}`}
+            label={t("Progress of {{title}}", { title: objective.title })}
             locale={formatting.locale}
           />
           <span className="muted">
-            Owner: {objective.ownerName ?? "none"}
+            {t("Owner: {{name}}", { name: objective.ownerName ?? t("none") })}
             {objective.parentId ? (
               <>
                 {" "}
-                · Aligned under <Link to={`/okrs/${objective.parentId}`}>{objective.parentTitle}</Link>
+                · {t("Aligned under")} <Link to={`/okrs/${objective.parentId}`}>{objective.parentTitle}</Link>
               </>
             ) : null}
           </span>
@@ -285,13 +304,13 @@ export default function ObjectivePage() {
       </PageHeader>
 
       <ReplyMessage reply={reply} />
-      {closed ? <p className="notice">{TEXT.closed}</p> : null}
-      {objective.archivedAt ? <p className="notice">{TEXT.archived}</p> : null}
+      {closed ? <p className="notice">{t(TEXT.closed)}</p> : null}
+      {objective.archivedAt ? <p className="notice">{t(TEXT.archived)}</p> : null}
 
-      <Card title={TEXT.krs}>
+      <Card title={t(TEXT.krs)}>
         {keyResults.length === 0 ? (
-          <EmptyState title={TEXT.noKrs} whoMay={TEXT.who}>
-            <p>{TEXT.noKrsBody}</p>
+          <EmptyState title={t(TEXT.noKrs)} whoMay={t(TEXT.who)}>
+            <p>{t(TEXT.noKrsBody)}</p>
           </EmptyState>
         ) : (
           <ul className="okr-kr-list">
@@ -304,45 +323,45 @@ export default function ObjectivePage() {
                     <Link to={`/okrs/kr/${kr.id}`} className="okr-kr-item__title">
                       {kr.title}
                     </Link>
-                    {kr.archivedAt ? <Badge tone="neutral">archived</Badge> : closed ? null : <StatusBadge status={kr.status} />}
+                    {kr.archivedAt ? <Badge tone="neutral">{t("archived")}</Badge> : closed ? null : <StatusBadge status={kr.status} />}
                     {kr.carriedFromId ? (
                       <Link to={`/okrs/kr/${kr.carriedFromId}`} className="muted">
-                        carried over
+                        {t("carried over")}
                       </Link>
                     ) : null}
                   </div>
                   <p className="okr-kr-item__meta muted">
                     <span {...metricAttributes(kr.metric ?? undefined)}>
-                      {kr.currentValue === null ? "no data" : formatKrValue(kr.kind, kr.currentValue, kr.unit, formatting)}
+                      {kr.currentValue === null ? t("no data") : formatKrValue(kr.kind, kr.currentValue, kr.unit, formatting, (x) => t(x))}
                     </span>{" "}
-                    · {formatKrRange(kr, formatting)} · weight {kr.weight} ·{" "}
+                    · {formatKrRange(kr, formatting, (x) => t(x))} · {t("weight {{weight}}", { weight: kr.weight })} ·{" "}
                     {kr.metricId ? (
                       <>
-                        linked to <code>{kr.metricId}</code> ·{" "}
+                        {t("linked to")} <code>{kr.metricId}</code> ·{" "}
                       </>
                     ) : null}
-                    {kr.ownerName ?? "no owner"} · {plural(kr.checkIns, "check-in", "check-ins")}
-                    {kr.finalProgress != null ? ` · final ${formatPercent(kr.finalProgress, 0, formatting.locale)}` : null}
+                    {kr.ownerName ?? t("no owner")} · {t("{{count}} check-ins", { count: kr.checkIns })}
+                    {kr.finalProgress != null ? ` · ${t("final {{percent}}", { percent: formatPercent(kr.finalProgress, 0, formatting.locale) })}` : null}
                   </p>
                   <ProgressBar
                     value={kr.progress}
                     expected={closed ? null : expected}
                     status={kr.archivedAt ? "neutral" : (kr.status ?? "neutral")}
-                    label={`Progress of ${kr.title}`}
+                    label={t("Progress of {{title}}", { title: kr.title })}
                     locale={formatting.locale}
                   />
                   {canEdit ? (
                     <div className="okr-kr-item__actions">
                       {editable && !kr.archivedAt ? (
                         <details className="okr-inline-edit" open={isErrorReply(reply, krIntent) || undefined}>
-                          <summary className="btn btn--secondary btn--sm">Edit</summary>
+                          <summary className="btn btn--secondary btn--sm">{t("Edit")}</summary>
                           <Form method="post" className="form-grid" noValidate>
                             <input type="hidden" name="intent" value="update-kr" />
                             <input type="hidden" name="keyResultId" value={kr.id} />
                             <KrFields reply={reply} intent={krIntent} kr={kr} people={people} metricOptions={metricOptions} />
                             <div>
-                              <Button type="submit" variant="primary" pending={busy("update-kr")} pendingLabel="Saving…">
-                                Save key result
+                              <Button type="submit" variant="primary" pending={busy("update-kr")} pendingLabel={t("Saving…")}>
+                                {t("Save key result")}
                               </Button>
                             </div>
                           </Form>
@@ -353,16 +372,16 @@ export default function ObjectivePage() {
                           <input type="hidden" name="intent" value={kr.archivedAt ? "restore-kr" : "archive-kr"} />
                           <input type="hidden" name="keyResultId" value={kr.id} />
                           <Button type="submit" size="sm" variant="ghost">
-                            {kr.archivedAt ? "Restore" : "Archive"}
+                            {kr.archivedAt ? t("Restore") : t("Archive")}
                           </Button>
                         </Form>
                       ) : null}
                       {!kr.archivedAt && !done && nextCycle ? (
-                        <Form method="post" title={TEXT.carryHint(nextCycle.name)}>
+                        <Form method="post" title={t("Copies this key result into {{next}}, starting from its current value.", { next: nextCycle.name })}>
                           <input type="hidden" name="intent" value="carry-over" />
                           <input type="hidden" name="keyResultId" value={kr.id} />
-                          <Button type="submit" size="sm" pending={busy("carry-over")} pendingLabel="Carrying over…">
-                            Carry over to {nextCycle.name}
+                          <Button type="submit" size="sm" pending={busy("carry-over")} pendingLabel={t("Carrying over…")}>
+                            {t("Carry over to {{next}}", { next: nextCycle.name })}
                           </Button>
                         </Form>
                       ) : null}
@@ -376,13 +395,13 @@ export default function ObjectivePage() {
       </Card>
 
       {editable ? (
-        <Card title={TEXT.addKr} className="okr-form-card">
+        <Card title={t(TEXT.addKr)} className="okr-form-card">
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="create-kr" />
             <KrFields reply={reply} intent="create-kr" kr={null} people={people} metricOptions={metricOptions} />
             <div>
-              <Button type="submit" variant="primary" pending={busy("create-kr")} pendingLabel="Adding…">
-                Add key result
+              <Button type="submit" variant="primary" pending={busy("create-kr")} pendingLabel={t("Adding…")}>
+                {t("Add key result")}
               </Button>
             </div>
           </Form>
@@ -390,43 +409,49 @@ export default function ObjectivePage() {
       ) : null}
 
       {editable ? (
-        <Card title={TEXT.edit} className="okr-form-card">
+        <Card title={t(TEXT.edit)} className="okr-form-card">
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="update-objective" />
-            <Field label="Title" name="title" required defaultValue={v("title", objective.title, "update-objective")} errors={e("title", "update-objective")} />
+            <Field
+              label={t("Title")}
+              name="title"
+              required
+              defaultValue={v("title", objective.title, "update-objective")}
+              errors={e("title", "update-objective")}
+            />
             <SelectField
-              label="Team"
+              label={t("Team")}
               name="teamId"
               options={teamOptions}
               defaultValue={v("teamId", objective.teamId ?? "", "update-objective")}
               errors={e("teamId", "update-objective")}
             />
             <SelectField
-              label="Owner"
+              label={t("Owner")}
               name="ownerUserId"
-              placeholder="No owner"
+              placeholder={t("No owner")}
               options={people.map((p) => ({ value: String(p.id), label: p.name }))}
               defaultValue={v("ownerUserId", objective.ownerUserId ?? "", "update-objective")}
               errors={e("ownerUserId", "update-objective")}
             />
             <SelectField
-              label="Aligned under"
+              label={t("Aligned under")}
               name="parentId"
-              placeholder="Nothing (top level)"
-              options={parents.map((p) => ({ value: String(p.id), label: `${p.title} (${p.teamName ?? "Company"})` }))}
+              placeholder={t("Nothing (top level)")}
+              options={parents.map((p) => ({ value: String(p.id), label: `${p.title} (${p.teamName ?? t("Company")})` }))}
               defaultValue={v("parentId", objective.parentId ?? "", "update-objective")}
               errors={e("parentId", "update-objective")}
             />
             <TextareaField
-              label="Description"
+              label={t("Description")}
               name="description"
               rows={2}
               defaultValue={v("description", objective.description ?? "", "update-objective")}
               errors={e("description", "update-objective")}
             />
             <div>
-              <Button type="submit" variant="primary" pending={busy("update-objective")} pendingLabel="Saving…">
-                Save objective
+              <Button type="submit" variant="primary" pending={busy("update-objective")} pendingLabel={t("Saving…")}>
+                {t("Save objective")}
               </Button>
             </div>
           </Form>
@@ -437,13 +462,13 @@ export default function ObjectivePage() {
         <Form method="post" className="okr-archive-form">
           <input type="hidden" name="intent" value={objective.archivedAt ? "restore-objective" : "archive-objective"} />
           <Button type="submit" variant={objective.archivedAt ? "secondary" : "danger"}>
-            {objective.archivedAt ? "Restore objective" : "Archive objective"}
+            {objective.archivedAt ? t("Restore objective") : t("Archive objective")}
           </Button>
         </Form>
       ) : null}
       {Object.keys(roadmap).length ? (
         <section className="panel" aria-labelledby="objective-roadmap" data-testid="objective-roadmap">
-          <h2 id="objective-roadmap">Roadmap items behind its key results</h2>
+          <h2 id="objective-roadmap">{t("Roadmap items behind its key results")}</h2>
           <ul className="plain-list">
             {keyResults
               .filter((k) => roadmap[k.id])

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { assertPermission, requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
@@ -13,6 +14,9 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { CycleSchema, ObjectiveSchema, resolveCycleParam, ruleErrorReply } from "~/handlers/okrs.server";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatPercent } from "~/lib/format";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -35,24 +39,28 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "OKRs",
-  description: "Company objectives and the team objectives aligned under them, with progress and pace for the cycle.",
-  mine: "My key results",
-  noCycle: "No OKR cycle yet",
-  noCycleBody: "Create the first cycle (a quarter with its start and end dates) below.",
-  cycleWho: "CEO and CTO.",
-  noObjectives: "No objectives in this cycle",
-  noObjectivesBody: "Add the company objectives first, then the team objectives aligned under them.",
-  objectiveWho: "CEO and CTO for any objective; team leads for their team's.",
-  newObjective: "New objective",
-  newCycle: "New cycle",
-  closeCycle: "Close this cycle",
-  closeHint: "Freezes every objective's closing score and every key result's progress; the cycle becomes read-only. This cannot be undone.",
-  closed: "Closed: scores are frozen and the cycle is read-only.",
-  elapsed: "Elapsed",
+  title: N_("OKRs"),
+  description: N_("Company objectives and the team objectives aligned under them, with progress and pace for the cycle."),
+  mine: N_("My key results"),
+  noCycle: N_("No OKR cycle yet"),
+  noCycleBody: N_("Create the first cycle (a quarter with its start and end dates) below."),
+  cycleWho: N_("CEO and CTO."),
+  noObjectives: N_("No objectives in this cycle"),
+  noObjectivesBody: N_("Add the company objectives first, then the team objectives aligned under them."),
+  objectiveWho: N_("CEO and CTO for any objective; team leads for their team's."),
+  newObjective: N_("New objective"),
+  newCycle: N_("New cycle"),
+  closeCycle: N_("Close this cycle"),
+  closeHint: N_("Freezes every objective's closing score and every key result's progress; the cycle becomes read-only. This cannot be undone."),
+  closed: N_("Closed: scores are frozen and the cycle is read-only."),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: `${TEXT.title} · Strategy Tracker` }];
+export const handle = { i18n: ["okrs"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "okrs");
+  return [{ title: pageTitle(t, t(TEXT.title)) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -84,7 +92,7 @@ export async function action({ request }: ActionFunctionArgs) {
     assertPermission(user, "okrs:edit", { teamId: null });
     const parsed = parseForm(formData, CycleSchema, "create-cycle");
     if (!parsed.ok) return badRequest(parsed.reply);
-    if (cycleNameTaken(db, parsed.data.name)) return fieldError(formData, "name", "is already used by another cycle", "create-cycle");
+    if (cycleNameTaken(db, parsed.data.name)) return fieldError(formData, "name", serverT("is already used by another cycle", { ns: "okrs" }), "create-cycle");
     const { intent: _i, ...input } = parsed.data;
     const cycle = createCycle(db, user.id, input);
     throw redirect(`/okrs?cycle=${cycle.id}`);
@@ -92,18 +100,18 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "close-cycle") {
     assertPermission(user, "okrs:edit", { teamId: null });
     const id = idField(formData, "cycleId");
-    if (id === null || !getCycle(db, id)) return fieldError(formData, "cycleId", "is not a cycle", "close-cycle");
+    if (id === null || !getCycle(db, id)) return fieldError(formData, "cycleId", serverT("is not a cycle", { ns: "okrs" }), "close-cycle");
     try {
       const now = Date.now();
       closeCycle(db, user.id, id, now, okrLinks(db, now).linked);
     } catch (err) {
       return ruleErrorReply(err, formData, "close-cycle");
     }
-    return { status: "ok", intent: "close-cycle", message: "Cycle closed: scores are frozen." } satisfies FormReply;
+    return { status: "ok", intent: "close-cycle", message: serverT("Cycle closed: scores are frozen.", { ns: "okrs" }) } satisfies FormReply;
   }
   if (intent === "create-objective") {
     const cycleId = idField(formData, "cycleId");
-    if (cycleId === null) return fieldError(formData, "cycleId", "is not a cycle", "create-objective");
+    if (cycleId === null) return fieldError(formData, "cycleId", serverT("is not a cycle", { ns: "okrs" }), "create-objective");
     const parsed = parseForm(formData, ObjectiveSchema.extend({}), "create-objective");
     if (!parsed.ok) return badRequest(parsed.reply);
     assertPermission(user, "okrs:edit", { teamId: parsed.data.teamId });
@@ -123,19 +131,20 @@ export default function OkrsIndex() {
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const { formatting, user } = useRootData();
+  const { t } = useTranslation("okrs");
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const errs = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
   const v = (name: string, fallback: string | number | null | undefined, intent: string) => valueOf(reply, name, fallback, intent);
   const closed = cycle?.status === "closed";
-  const teamOptions = [...(canCompany ? [{ value: "", label: "Company-level" }] : []), ...teams.map((t) => ({ value: String(t.id), label: t.name }))];
+  const teamOptions = [...(canCompany ? [{ value: "", label: t("Company-level") }] : []), ...teams.map((t) => ({ value: String(t.id), label: t.name }))];
   return (
     <>
       <PageHeader
-        title={TEXT.title}
-        description={TEXT.description}
+        title={t(TEXT.title)}
+        description={t(TEXT.description)}
         actions={
           <Link to={cycle ? `/okrs/mine?cycle=${cycle.id}` : "/okrs/mine"} className="btn btn--primary">
-            {TEXT.mine}
+            {t(TEXT.mine)}
           </Link>
         }
       >
@@ -145,18 +154,18 @@ export default function OkrsIndex() {
       <ReplyMessage reply={reply} />
 
       {!cycle ? (
-        <EmptyState title={TEXT.noCycle} whoMay={TEXT.cycleWho}>
-          <p>{TEXT.noCycleBody}</p>
+        <EmptyState title={t(TEXT.noCycle)} whoMay={t(TEXT.cycleWho)}>
+          <p>{t(TEXT.noCycleBody)}</p>
         </EmptyState>
       ) : (
         <>
           <p className="okr-cycle-line">
             <strong>{cycle.name}</strong> · {cycle.startDate} – {cycle.endDate} ·{" "}
-            {closed ? TEXT.closed : `${TEXT.elapsed} ${formatPercent(expected, 0, formatting.locale)}`}
+            {closed ? t(TEXT.closed) : t("Elapsed {{percent}}", { percent: formatPercent(expected, 0, formatting.locale) })}
           </p>
           {tree.length === 0 ? (
-            <EmptyState title={TEXT.noObjectives} whoMay={TEXT.objectiveWho}>
-              <p>{TEXT.noObjectivesBody}</p>
+            <EmptyState title={t(TEXT.noObjectives)} whoMay={t(TEXT.objectiveWho)}>
+              <p>{t(TEXT.noObjectivesBody)}</p>
             </EmptyState>
           ) : (
             <ObjectiveTree roots={tree} formatting={formatting} closed={closed} />
@@ -165,44 +174,44 @@ export default function OkrsIndex() {
       )}
 
       {cycle && !closed && canCreate && teamOptions.length > 0 ? (
-        <Card title={TEXT.newObjective} className="okr-form-card">
+        <Card title={t(TEXT.newObjective)} className="okr-form-card">
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="create-objective" />
             <input type="hidden" name="cycleId" value={cycle.id} />
-            <Field label="Title" name="title" required defaultValue={v("title", "", "create-objective")} errors={errs("title", "create-objective")} />
+            <Field label={t("Title")} name="title" required defaultValue={v("title", "", "create-objective")} errors={errs("title", "create-objective")} />
             <SelectField
-              label="Team"
+              label={t("Team")}
               name="teamId"
               options={teamOptions}
               defaultValue={v("teamId", canCompany ? "" : String(user?.teamId ?? ""), "create-objective")}
               errors={errs("teamId", "create-objective")}
             />
             <SelectField
-              label="Owner"
+              label={t("Owner")}
               name="ownerUserId"
-              placeholder="No owner"
+              placeholder={t("No owner")}
               options={people.map((p) => ({ value: String(p.id), label: p.name }))}
               defaultValue={v("ownerUserId", user?.id ?? "", "create-objective")}
               errors={errs("ownerUserId", "create-objective")}
             />
             <SelectField
-              label="Aligned under"
+              label={t("Aligned under")}
               name="parentId"
-              placeholder="Nothing (top level)"
-              options={parents.map((p) => ({ value: String(p.id), label: `${p.title} (${p.teamName ?? "Company"})` }))}
+              placeholder={t("Nothing (top level)")}
+              options={parents.map((p) => ({ value: String(p.id), label: `${p.title} (${p.teamName ?? t("Company")})` }))}
               defaultValue={v("parentId", "", "create-objective")}
               errors={errs("parentId", "create-objective")}
             />
             <TextareaField
-              label="Description"
+              label={t("Description")}
               name="description"
               rows={2}
               defaultValue={v("description", "", "create-objective")}
               errors={errs("description", "create-objective")}
             />
             <div>
-              <Button type="submit" variant="primary" pending={busy("create-objective")} pendingLabel="Creating…">
-                Create objective
+              <Button type="submit" variant="primary" pending={busy("create-objective")} pendingLabel={t("Creating…")}>
+                {t("Create objective")}
               </Button>
             </div>
           </Form>
@@ -212,22 +221,29 @@ export default function OkrsIndex() {
       {canCompany ? (
         <div className="okr-admin">
           {cycle && !closed ? (
-            <Card title={TEXT.closeCycle} description={TEXT.closeHint} className="okr-form-card">
+            <Card title={t(TEXT.closeCycle)} description={t(TEXT.closeHint)} className="okr-form-card">
               <Form method="post">
                 <input type="hidden" name="intent" value="close-cycle" />
                 <input type="hidden" name="cycleId" value={cycle.id} />
-                <Button type="submit" variant="danger" pending={busy("close-cycle")} pendingLabel="Closing…">
-                  Close {cycle.name}
+                <Button type="submit" variant="danger" pending={busy("close-cycle")} pendingLabel={t("Closing…")}>
+                  {t("Close {{name}}", { name: cycle.name })}
                 </Button>
               </Form>
             </Card>
           ) : null}
-          <Card title={TEXT.newCycle} className="okr-form-card">
+          <Card title={t(TEXT.newCycle)} className="okr-form-card">
             <Form method="post" className="form-grid" noValidate>
               <input type="hidden" name="intent" value="create-cycle" />
-              <Field label="Name" name="name" required hint="e.g. 2026-Q1" defaultValue={v("name", "", "create-cycle")} errors={errs("name", "create-cycle")} />
               <Field
-                label="Start date"
+                label={t("Name")}
+                name="name"
+                required
+                hint={t("e.g. 2026-Q1")}
+                defaultValue={v("name", "", "create-cycle")}
+                errors={errs("name", "create-cycle")}
+              />
+              <Field
+                label={t("Start date")}
                 name="startDate"
                 type="date"
                 required
@@ -235,7 +251,7 @@ export default function OkrsIndex() {
                 errors={errs("startDate", "create-cycle")}
               />
               <Field
-                label="End date (inclusive)"
+                label={t("End date (inclusive)")}
                 name="endDate"
                 type="date"
                 required
@@ -243,8 +259,8 @@ export default function OkrsIndex() {
                 errors={errs("endDate", "create-cycle")}
               />
               <div>
-                <Button type="submit" pending={busy("create-cycle")} pendingLabel="Creating…">
-                  Create cycle
+                <Button type="submit" pending={busy("create-cycle")} pendingLabel={t("Creating…")}>
+                  {t("Create cycle")}
                 </Button>
               </div>
             </Form>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { LineChart } from "~/components/charts/line-chart";
@@ -11,6 +12,9 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { handleCheckIn } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatDateTime, formatMoney, formatNumber, formatPercent } from "~/lib/format";
 import { unknownIntent } from "~/lib/forms.server";
 import { formatShortDate } from "~/lib/kpi-format";
@@ -28,28 +32,30 @@ import { notFound } from "~/utils/http.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  valueChart: "Value against the expected pace",
-  confidenceChart: "Confidence (1–10)",
-  checkIns: "Check-ins",
-  none: "No check-ins yet",
-  noneBody: "Record the first check-in with the form above: the value now, your confidence and a note.",
-  who: "The lead of the objective's team, the key result's owner, the CEO and the CTO.",
-  carried: "Carried over from",
+  valueChart: N_("Value against the expected pace"),
+  confidenceChart: N_("Confidence (1–10)"),
+  checkIns: N_("Check-ins"),
+  none: N_("No check-ins yet"),
+  noneBody: N_("Record the first check-in with the form above: the value now, your confidence and a note."),
+  who: N_("The lead of the objective's team, the key result's owner, the CEO and the CTO."),
+  carried: N_("Carried over from"),
 } as const;
 
-// the roadmap panel / CSV error list of this page read the plans namespace (other namespaces: the domain's own)
-export const handle = { i18n: ["plans"] };
+export const handle = { i18n: ["okrs", "plans"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.kr.title ?? "Key result"} · OKRs · Strategy Tracker` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches, "okrs");
+  return [{ title: pageTitle(t, `${data?.kr.title ?? t("Key result")} · ${t("OKRs")}`) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = idSchema.safeParse(params.keyResultId);
-  if (!id.success) notFound("No such key result.");
+  if (!id.success) notFound(serverT("No such key result.", { ns: "okrs" }));
   const db = getDb();
   const now = Date.now();
   const kr = getKeyResult(db, id.data);
-  if (!kr) notFound("No such key result.");
+  if (!kr) notFound(serverT("No such key result.", { ns: "okrs" }));
   const checkIns = listCheckIns(db, kr.id);
   const expected = expectedProgress(kr.cycleStartDate, kr.cycleEndDate, now);
   // a linked KR reads its metric through the catalogue (the same figure as the dashboards); once
@@ -111,15 +117,16 @@ export default function KeyResultHistory() {
   const { kr, metric, expected, checkIns, history, canCheckIn, roadmap } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const formatting = useFormatting();
-  const fmtValue = (v: number) => formatKrValue(kr.kind, v, kr.unit, formatting);
+  const { t } = useTranslation("okrs");
+  const fmtValue = (v: number) => formatKrValue(kr.kind, v, kr.unit, formatting, (x) => t(x));
   // axis labels without the unit (in the title instead): recharts wraps long tick labels only in the browser
   const fmtAxis = (v: number) =>
     kr.kind === "currency"
       ? formatMoney(v, { ...formatting, compact: true })
       : kr.kind === "boolean"
         ? v >= 1
-          ? "Done"
-          : "Not done"
+          ? t("Done")
+          : t("Not done")
         : formatNumber(v, { locale: formatting.locale, digits: 2 });
   const fmtX = (x: string | number) => formatShortDate(x, formatting.locale);
   return (
@@ -127,29 +134,29 @@ export default function KeyResultHistory() {
       <PageHeader
         eyebrow={
           <>
-            <Link to={`/okrs?cycle=${kr.cycleId}`}>OKRs</Link> · {kr.cycleName} · <Link to={`/okrs/${kr.objectiveId}`}>{kr.objectiveTitle}</Link>
+            <Link to={`/okrs?cycle=${kr.cycleId}`}>{t("OKRs")}</Link> · {kr.cycleName} · <Link to={`/okrs/${kr.objectiveId}`}>{kr.objectiveTitle}</Link>
           </>
         }
         title={kr.title}
         description={
           kr.carriedFromId ? (
             <>
-              {TEXT.carried} <Link to={`/okrs/kr/${kr.carriedFromId}`}>the previous cycle</Link>.
+              {t(TEXT.carried)} <Link to={`/okrs/kr/${kr.carriedFromId}`}>{t("the previous cycle")}</Link>.
             </>
           ) : undefined
         }
       />
       {metric ? (
         <p className="notice" data-testid="kr-linked-metric">
-          Linked to <strong>{metric.label}</strong> (<code>{metric.id}</code>): the value and its history are the metric&apos;s, computed from the data —{" "}
-          {metric.formula} {metric.windowText}
+          {t("Linked to")} <strong>{metric.label}</strong> (<code>{metric.id}</code>)
+          {t(": the value and its history are the metric's, computed from the data —")} {metric.formula} {metric.windowText}
           {metric.mark ? (
             <>
               {" "}
-              Now: <strong {...metricAttributes(metric.mark)}>{kr.currentValue === null ? "no data" : fmtValue(kr.currentValue)}</strong>.
+              {t("Now:")} <strong {...metricAttributes(metric.mark)}>{kr.currentValue === null ? t("no data") : fmtValue(kr.currentValue)}</strong>.
             </>
           ) : (
-            " The cycle is closed: the value shown is the one frozen at closing."
+            ` ${t("The cycle is closed: the value shown is the one frozen at closing.")}`
           )}
           {metric.note ? ` ${metric.note}` : null}
         </p>
@@ -167,14 +174,17 @@ export default function KeyResultHistory() {
       </ul>
       <div className="okr-charts">
         <LineChart
-          title={`${TEXT.valueChart}${kr.kind === "number" && kr.unit ? ` (${kr.unit})` : kr.kind === "percent" ? " (%)" : ""}`}
-          description={`${FORMULAS.expected_progress.label}: start + (target − start) × elapsed share of the cycle. Progress now ${formatPercent(kr.progress, 0, formatting.locale)}.`}
+          title={`${t(TEXT.valueChart)}${kr.kind === "number" && kr.unit ? ` (${kr.unit})` : kr.kind === "percent" ? " (%)" : ""}`}
+          description={t("{{label}}: start + (target − start) × elapsed share of the cycle. Progress now {{percent}}.", {
+            label: t(FORMULAS.expected_progress.label),
+            percent: formatPercent(kr.progress, 0, formatting.locale),
+          })}
           data={history}
           xKey="date"
-          xLabel="Date"
+          xLabel={t("Date")}
           series={[
-            { key: "value", label: metric ? `Value (${metric.id})` : "Value (latest check-in)", color: "chart-1" },
-            { key: "expected", label: "Expected pace", color: "text-muted", dashed: true },
+            { key: "value", label: metric ? t("Value ({{metric}})", { metric: metric.id }) : t("Value (latest check-in)"), color: "chart-1" },
+            { key: "expected", label: t("Expected pace"), color: "text-muted", dashed: true },
           ]}
           formatX={fmtX}
           formatValue={fmtAxis}
@@ -186,11 +196,11 @@ export default function KeyResultHistory() {
           width={800}
         />
         <LineChart
-          title={TEXT.confidenceChart}
+          title={t(TEXT.confidenceChart)}
           data={history}
           xKey="date"
-          xLabel="Date"
-          series={[{ key: "confidence", label: "Confidence", color: "chart-2" }]}
+          xLabel={t("Date")}
+          series={[{ key: "confidence", label: t("Confidence"), color: "chart-2" }]}
           formatX={fmtX}
           formatValue={(v) => formatNumber(v, { locale: formatting.locale, digits: 0 })}
           yDomain={[0, 10]}
@@ -198,31 +208,31 @@ export default function KeyResultHistory() {
           locale={formatting.locale}
           height={180}
           width={800}
-          emptyMessage="No check-in with a confidence yet."
+          emptyMessage={t("No check-in with a confidence yet.")}
         />
       </div>
-      <Card title={TEXT.checkIns}>
+      <Card title={t(TEXT.checkIns)}>
         {checkIns.length === 0 ? (
-          <EmptyState title={TEXT.none} whoMay={TEXT.who}>
-            <p>{TEXT.noneBody}</p>
+          <EmptyState title={t(TEXT.none)} whoMay={t(TEXT.who)}>
+            <p>{t(TEXT.noneBody)}</p>
           </EmptyState>
         ) : (
           <div className="table-scroll">
             <table className="simple" data-testid="checkin-history">
               <thead>
                 <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Value</th>
-                  <th scope="col">Confidence</th>
-                  <th scope="col">Note</th>
-                  <th scope="col">By</th>
+                  <th scope="col">{t("When")}</th>
+                  <th scope="col">{t("Value")}</th>
+                  <th scope="col">{t("Confidence")}</th>
+                  <th scope="col">{t("Note")}</th>
+                  <th scope="col">{t("By")}</th>
                 </tr>
               </thead>
               <tbody>
                 {checkIns.map((c) => (
                   <tr key={c.id}>
                     <td>{formatDateTime(c.createdAt, formatting.timeZone, formatting.locale)}</td>
-                    <td>{c.value === null ? <span className="muted">from the metric</span> : fmtValue(c.value)}</td>
+                    <td>{c.value === null ? <span className="muted">{t("from the metric")}</span> : fmtValue(c.value)}</td>
                     <td>{c.confidence}/10</td>
                     <td>{c.note ?? <span className="muted">—</span>}</td>
                     <td>{c.authorName ?? <span className="muted">—</span>}</td>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CheckInRow } from "~/components/okrs/check-in-form";
@@ -9,6 +10,8 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ProgressBar } from "~/components/ui/progress-bar";
 import { handleCheckIn, resolveCycleParam } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { formatPercent } from "~/lib/format";
 import { unknownIntent } from "~/lib/forms.server";
 import { expectedProgress, FORMULAS } from "~/lib/metrics/okrs";
@@ -20,20 +23,24 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "My key results",
-  description: "Check in on your team's key results and the ones you own: type the value, confidence and a note, then press Enter.",
-  noCycle: "No OKR cycle yet",
-  noCycleBody: "A cycle (a quarter with its dates) must exist before key results can be set.",
-  noCycleWho: "CEO and CTO create cycles on the OKRs page.",
-  empty: "No key results for you in this cycle",
-  emptyBody: "Your team's objectives and the key results you own appear here. Add them from the objective's page.",
-  emptyWho: "Team leads for their team's objectives; CEO and CTO for any objective.",
-  closed: "This cycle is closed: its scores are frozen and check-ins are no longer possible.",
-  pace: "Expected progress today",
-  tree: "See the alignment tree",
+  title: N_("My key results"),
+  description: N_("Check in on your team's key results and the ones you own: type the value, confidence and a note, then press Enter."),
+  noCycle: N_("No OKR cycle yet"),
+  noCycleBody: N_("A cycle (a quarter with its dates) must exist before key results can be set."),
+  noCycleWho: N_("CEO and CTO create cycles on the OKRs page."),
+  empty: N_("No key results for you in this cycle"),
+  emptyBody: N_("Your team's objectives and the key results you own appear here. Add them from the objective's page."),
+  emptyWho: N_("Team leads for their team's objectives; CEO and CTO for any objective."),
+  closed: N_("This cycle is closed: its scores are frozen and check-ins are no longer possible."),
+  tree: N_("See the alignment tree"),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: `${TEXT.title} · Strategy Tracker` }];
+export const handle = { i18n: ["okrs"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "okrs");
+  return [{ title: pageTitle(t, t(TEXT.title)) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -66,42 +73,46 @@ export default function MyKeyResults() {
   const { cycle, cycles, expected, keyResults } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const formatting = useFormatting();
+  const { t } = useTranslation("okrs");
   return (
     <>
       <PageHeader
-        title={TEXT.title}
-        description={TEXT.description}
+        title={t(TEXT.title)}
+        description={t(TEXT.description)}
         actions={
           <Link to={cycle ? `/okrs?cycle=${cycle.id}` : "/okrs"} className="btn btn--secondary">
-            {TEXT.tree}
+            {t(TEXT.tree)}
           </Link>
         }
       >
         {cycles.length > 0 ? <CyclePicker cycles={cycles} currentId={cycle?.id ?? null} /> : null}
       </PageHeader>
       {!cycle ? (
-        <EmptyState title={TEXT.noCycle} whoMay={TEXT.noCycleWho}>
-          <p>{TEXT.noCycleBody}</p>
+        <EmptyState title={t(TEXT.noCycle)} whoMay={t(TEXT.noCycleWho)}>
+          <p>{t(TEXT.noCycleBody)}</p>
         </EmptyState>
       ) : (
         <>
-          <div className="okr-pace" title={`${FORMULAS.expected_progress.label}: ${FORMULAS.expected_progress.formula}`}>
+          <div
+            className="okr-pace"
+            title={t("{{label}}: {{formula}}", { label: t(FORMULAS.expected_progress.label), formula: t(FORMULAS.expected_progress.formula) })}
+          >
             <span>
-              {TEXT.pace} ({cycle.name}): <strong>{formatPercent(expected, 0, formatting.locale)}</strong>
+              {t("Expected progress today ({{cycle}}):", { cycle: cycle.name })} <strong>{formatPercent(expected, 0, formatting.locale)}</strong>
             </span>
-            <ProgressBar value={expected} label={`${TEXT.pace}, ${cycle.name}`} showValue={false} locale={formatting.locale} />
+            <ProgressBar value={expected} label={t("Expected progress today, {{cycle}}", { cycle: cycle.name })} showValue={false} locale={formatting.locale} />
           </div>
           {cycle.status === "closed" ? (
             <p className="notice" role="status">
-              {TEXT.closed}
+              {t(TEXT.closed)}
             </p>
           ) : null}
           {keyResults.length === 0 ? (
-            <EmptyState title={TEXT.empty} whoMay={TEXT.emptyWho}>
-              <p>{TEXT.emptyBody}</p>
+            <EmptyState title={t(TEXT.empty)} whoMay={t(TEXT.emptyWho)}>
+              <p>{t(TEXT.emptyBody)}</p>
             </EmptyState>
           ) : (
-            <ul className="kr-list" aria-label={`Key results, ${cycle.name}`}>
+            <ul className="kr-list" aria-label={t("Key results, {{cycle}}", { cycle: cycle.name })}>
               {keyResults.map((kr) => (
                 <CheckInRow
                   key={kr.id}

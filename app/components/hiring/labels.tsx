@@ -1,4 +1,7 @@
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
+import { N_ } from "~/i18n/mark";
 import { plural } from "~/lib/plural";
 import { REQUISITION_STATUSES as STATUSES, PRIORITIES as PRIORITY_VALUES } from "../../../db/schema/enums";
 export { STATUSES, PRIORITY_VALUES };
@@ -8,12 +11,12 @@ export type Status = (typeof STATUSES)[number];
 export type PriorityValue = (typeof PRIORITY_VALUES)[number];
 
 export const STATUS_LABELS: Record<Status, string> = {
-  planned: "Planned",
-  open: "Open",
-  interviewing: "Interviewing",
-  offer: "Offer",
-  hired: "Hired",
-  cancelled: "Cancelled",
+  planned: N_("Planned"),
+  open: N_("Open"),
+  interviewing: N_("Interviewing"),
+  offer: N_("Offer"),
+  hired: N_("Hired"),
+  cancelled: N_("Cancelled"),
 };
 
 export const NEXT: Record<Status, Status | null> = {
@@ -37,23 +40,30 @@ const STATUS_TONES: Record<Status, BadgeTone> = {
 const PRIORITY_TONES: Record<PriorityValue, BadgeTone> = { P0: "bad", P1: "warn", P2: "neutral" };
 
 export function RequisitionStatusBadge({ status }: { status: Status }) {
+  const { t } = useTranslation("hiring");
   return (
-    <Badge tone={STATUS_TONES[status]} srPrefix="Status: ">
-      {STATUS_LABELS[status]}
+    <Badge tone={STATUS_TONES[status]} srPrefix={t("Status: ")}>
+      {t(STATUS_LABELS[status])}
     </Badge>
   );
 }
 
 export function PriorityBadge({ priority }: { priority: PriorityValue }) {
+  const { t } = useTranslation("hiring");
   return (
-    <Badge tone={PRIORITY_TONES[priority]} srPrefix="Priority: ">
+    <Badge tone={PRIORITY_TONES[priority]} srPrefix={t("Priority: ")}>
       {priority}
     </Badge>
   );
 }
 
-/** "−45 days" (earlier zero-cash date), "+3 days", "0 days"; U+2212 for the minus sign. */
-export function formatDeltaDays(days: number): string {
-  if (days === 0) return plural(0, "day", "days");
-  return `${days < 0 ? "\u2212" : "+"}${plural(Math.abs(days), "day", "days")}`;
+/**
+ * "−45 days" (earlier zero-cash date), "+3 days", "0 days"; U+2212 for the minus sign. With the
+ * page's `t`, in the reader's language (the page loads the `hiring` namespace); English without.
+ */
+export function formatDeltaDays(days: number, t?: TFunction): string {
+  const n = Math.abs(days);
+  const text = t ? t("{{count}} days", { count: n, ns: "hiring" }) : plural(n, "day", "days");
+  if (days === 0) return text;
+  return `${days < 0 ? "\u2212" : "+"}${text}`;
 }

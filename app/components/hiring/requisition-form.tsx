@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { ReplyMessage } from "~/components/ui/reply-message";
@@ -41,23 +42,30 @@ export function RequisitionForm({ mode, values, teams, objectives, canSetStatus,
   const pending = navigation.state === "submitting" && navigation.formMethod?.toLowerCase() === "post";
   const v = (name: string, fallback: string | number | null | undefined) => valueOf(reply, name, fallback);
   const errs = (name: string) => fieldErrorsOf(reply, name);
+  const { t } = useTranslation("hiring");
   return (
     <Form method="post" className="form-grid hiring-form" noValidate>
       <ReplyMessage reply={reply} show="errors" />
       {note ? <p className="muted hiring-form__note">{note}</p> : null}
-      <Field label="Title" name="title" required defaultValue={v("title", values.title)} errors={errs("title")} maxLength={160} />
+      <Field label={t("Title")} name="title" required defaultValue={v("title", values.title)} errors={errs("title")} maxLength={160} />
       <SelectField
-        label="Team"
+        label={t("Team")}
         name="teamId"
         required
         defaultValue={v("teamId", values.teamId)}
         errors={errs("teamId")}
-        placeholder="Choose a team"
+        placeholder={t("Choose a team")}
         options={teams.map((t) => ({ value: String(t.id), label: t.name }))}
       />
-      <Field label="Profile / level" name="profile" defaultValue={v("profile", values.profile)} errors={errs("profile")} hint="e.g. Senior, 5+ years Python" />
+      <Field
+        label={t("Profile / level")}
+        name="profile"
+        defaultValue={v("profile", values.profile)}
+        errors={errs("profile")}
+        hint={t("e.g. Senior, 5+ years Python")}
+      />
       <SelectField
-        label="Priority"
+        label={t("Priority")}
         name="priority"
         required
         defaultValue={v("priority", values.priority)}
@@ -65,16 +73,16 @@ export function RequisitionForm({ mode, values, teams, objectives, canSetStatus,
         options={PRIORITY_VALUES.map((p) => ({ value: p, label: p }))}
       />
       <Field
-        label="Target start month"
+        label={t("Target start month")}
         name="targetStartMonth"
         type="month"
         required
-        placeholder="YYYY-MM"
+        placeholder={t("YYYY-MM")}
         defaultValue={v("targetStartMonth", values.targetStartMonth)}
         errors={errs("targetStartMonth")}
       />
       <Field
-        label="Annual salary (€)"
+        label={t("Annual salary (€)")}
         name="annualSalary"
         inputMode="decimal"
         autoComplete="off"
@@ -84,30 +92,30 @@ export function RequisitionForm({ mode, values, teams, objectives, canSetStatus,
         errors={errs("annualSalary")}
         hint={
           salaryHidden
-            ? "Hidden from your role. Leave blank to keep the current salary, or type a new one."
-            : "Gross annual salary in euros; the forecast adds the loaded-cost factor."
+            ? t("Hidden from your role. Leave blank to keep the current salary, or type a new one.")
+            : t("Gross annual salary in euros; the forecast adds the loaded-cost factor.")
         }
       />
-      <Field label="Source" name="source" defaultValue={v("source", values.source)} errors={errs("source")} hint="e.g. LinkedIn, referral, agency" />
+      <Field label={t("Source")} name="source" defaultValue={v("source", values.source)} errors={errs("source")} hint={t("e.g. LinkedIn, referral, agency")} />
       <SelectField
-        label="Objective it serves"
+        label={t("Objective it serves")}
         name="objectiveId"
         defaultValue={v("objectiveId", values.objectiveId)}
         errors={errs("objectiveId")}
-        placeholder="None"
+        placeholder={t("None")}
         options={objectives.map((o) => ({ value: String(o.id), label: o.label }))}
       />
       {canSetStatus ? (
         <SelectField
-          label="Status"
+          label={t("Status")}
           name="status"
           defaultValue={v("status", values.status)}
           errors={errs("status")}
-          options={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          options={STATUSES.map((s) => ({ value: s, label: t(STATUS_LABELS[s]) }))}
         />
       ) : null}
       <div>
-        <Button type="submit" variant="primary" pending={pending} pendingLabel="Saving…">
+        <Button type="submit" variant="primary" pending={pending} pendingLabel={t("Saving…")}>
           {submitLabel}
         </Button>
       </div>

@@ -1,16 +1,18 @@
+import { useTranslation } from "react-i18next";
 import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/field";
+import { N_ } from "~/i18n/mark";
 import { checkedOf, fieldErrorsOf, valueOf } from "~/lib/forms";
 
 const DIRECTION_OPTIONS = [
-  { value: "higher", label: "Higher is better" },
-  { value: "lower", label: "Lower is better" },
+  { value: "higher", label: N_("Higher is better") },
+  { value: "lower", label: N_("Lower is better") },
 ];
 const CATEGORY_OPTIONS = [
-  { value: "product", label: "Product" },
-  { value: "technical", label: "Technical" },
-  { value: "business", label: "Business" },
+  { value: "product", label: N_("Product") },
+  { value: "technical", label: N_("Technical") },
+  { value: "business", label: N_("Business") },
 ];
-const MANUAL_OPTION = { value: "manual", label: "Measurements entered or imported" };
+const MANUAL_OPTION = { value: "manual", label: N_("Measurements entered or imported") };
 
 export type KpiDefinitionValues = {
   key: string;
@@ -41,28 +43,30 @@ export function KpiDefinitionFields({
 }) {
   const v = (name: Exclude<keyof KpiDefinitionValues, "pinned">) => valueOf(reply, name, initial[name] ?? "", intent);
   const e = (name: keyof KpiDefinitionValues) => fieldErrorsOf(reply, name, intent);
+  const { t } = useTranslation("kpis");
+  const tr = (options: readonly { value: string; label: string }[]) => options.map((o) => ({ value: o.value, label: t(o.label) }));
   return (
     <>
-      <Field label="Key" name="key" required hint="e.g. churn_rate (used in CSV files)" defaultValue={v("key")} errors={e("key")} />
-      <Field label="Name" name="name" required defaultValue={v("name")} errors={e("name")} />
-      <Field label="Unit" name="unit" hint="e.g. %, ms, users" defaultValue={v("unit")} errors={e("unit")} />
-      <SelectField label="Which way is better" name="direction" options={DIRECTION_OPTIONS} defaultValue={v("direction")} errors={e("direction")} />
-      <SelectField label="Category" name="category" options={CATEGORY_OPTIONS} defaultValue={v("category")} errors={e("category")} />
+      <Field label={t("Key")} name="key" required hint={t("e.g. churn_rate (used in CSV files)")} defaultValue={v("key")} errors={e("key")} />
+      <Field label={t("Name")} name="name" required defaultValue={v("name")} errors={e("name")} />
+      <Field label={t("Unit")} name="unit" hint={t("e.g. %, ms, users")} defaultValue={v("unit")} errors={e("unit")} />
+      <SelectField label={t("Which way is better")} name="direction" options={tr(DIRECTION_OPTIONS)} defaultValue={v("direction")} errors={e("direction")} />
+      <SelectField label={t("Category")} name="category" options={tr(CATEGORY_OPTIONS)} defaultValue={v("category")} errors={e("category")} />
       <SelectField
-        label="Source"
+        label={t("Source")}
         name="source"
-        hint="A catalogue metric: the KPI is that figure, computed from the data (no measurements)"
-        options={[MANUAL_OPTION, ...sources.map((m) => ({ value: m.id, label: `Computed: ${m.label}` }))]}
+        hint={t("A catalogue metric: the KPI is that figure, computed from the data (no measurements)")}
+        options={[...tr([MANUAL_OPTION]), ...sources.map((m) => ({ value: m.id, label: t("Computed: {{metric}}", { metric: m.label }) }))]}
         defaultValue={v("source")}
         errors={e("source")}
       />
       <CheckboxField
-        label="Pinned to the executive dashboard"
+        label={t("Pinned to the executive dashboard")}
         name="pinned"
         defaultChecked={checkedOf(reply, "pinned", initial.pinned, intent)}
         errors={e("pinned")}
       />
-      <TextareaField label="Description" name="description" rows={2} defaultValue={v("description")} errors={e("description")} />
+      <TextareaField label={t("Description")} name="description" rows={2} defaultValue={v("description")} errors={e("description")} />
     </>
   );
 }

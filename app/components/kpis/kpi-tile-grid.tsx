@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { KpiTile, type MetricMark } from "~/components/metrics/kpi-tile";
 import { formatDate, type FormatOptions } from "~/lib/format";
 import { formatKpiChange, formatKpiValue } from "~/lib/kpi-format";
@@ -25,6 +26,7 @@ export type KpiTileItem = {
  */
 export function KpiTileGrid({ tiles, formatting, cycleName }: { tiles: readonly KpiTileItem[]; formatting: FormatOptions; cycleName: string | null }) {
   const { locale, timeZone } = formatting;
+  const { t } = useTranslation("kpis");
   return (
     <div className="kpi-grid">
       {tiles.map((k) => {
@@ -40,27 +42,35 @@ export function KpiTileGrid({ tiles, formatting, cycleName }: { tiles: readonly 
               metric={k.metric}
               formula={
                 k.computed
-                  ? "Successful production deployments finished in the window ÷ days in the window (computed from the delivery data: the catalogue's delivery.deploys_per_day, the same figure as the CTO dashboard)."
-                  : `Latest measurement. ${k.description ?? ""} ${k.direction === "lower" ? "Lower is better." : "Higher is better."}`.trim()
+                  ? t(
+                      "Successful production deployments finished in the window ÷ days in the window (computed from the delivery data: the catalogue's delivery.deploys_per_day, the same figure as the CTO dashboard).",
+                    )
+                  : `${t("Latest measurement.")} ${k.description ?? ""} ${k.direction === "lower" ? t("Lower is better.") : t("Higher is better.")}`.trim()
               }
               window={
                 k.computed
-                  ? "The 90 days before now; change vs the 90 days before that."
+                  ? t("The 90 days before now; change vs the 90 days before that.")
                   : k.latest
-                    ? `Measured on ${when}${k.previous ? `; change vs ${formatDate(k.previous.measuredOn, timeZone, locale)}` : ""}. Target of ${cycleName ?? "no cycle"}.`
-                    : "No measurement yet."
+                    ? k.previous
+                      ? t("Measured on {{date}}; change vs {{previous}}. Target of {{cycle}}.", {
+                          date: when,
+                          previous: formatDate(k.previous.measuredOn, timeZone, locale),
+                          cycle: cycleName ?? t("no cycle"),
+                        })
+                      : t("Measured on {{date}}. Target of {{cycle}}.", { date: when, cycle: cycleName ?? t("no cycle") })
+                    : t("No measurement yet.")
               }
               change={
                 change === null
                   ? undefined
-                  : { value: change, formatted: formatKpiChange(change, k.unit, locale), direction: k.direction, comparedTo: "vs previous" }
+                  : { value: change, formatted: formatKpiChange(change, k.unit, locale), direction: k.direction, comparedTo: t("vs previous") }
               }
-              target={k.target === null ? "none set" : `${k.direction === "lower" ? "≤" : "≥"} ${formatKpiValue(k.target, k.unit, locale)}`}
+              target={k.target === null ? t("none set") : `${k.direction === "lower" ? "≤" : "≥"} ${formatKpiValue(k.target, k.unit, locale)}`}
               footnote={
                 missed ? (
-                  <span className="kpi-off-target">⚠ {k.direction === "lower" ? "Above target" : "Below target"}</span>
+                  <span className="kpi-off-target">⚠ {k.direction === "lower" ? t("Above target") : t("Below target")}</span>
                 ) : k.targetState === "met" ? (
-                  <span className="kpi-on-target">✓ Target met</span>
+                  <span className="kpi-on-target">✓ {t("Target met")}</span>
                 ) : undefined
               }
               className={missed ? "tile--off-target" : k.targetState === "met" ? "tile--on-target" : undefined}

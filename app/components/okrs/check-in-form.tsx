@@ -1,10 +1,12 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { metricAttributes, type MetricMark } from "~/components/metrics/kpi-tile";
 import { StatusBadge } from "~/components/metrics/status-badge";
 import { Button } from "~/components/ui/button";
 import { FieldErrors } from "~/components/ui/field";
 import { ProgressBar } from "~/components/ui/progress-bar";
+import { N_ } from "~/i18n/mark";
 import type { FormatOptions } from "~/lib/format";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
@@ -34,23 +36,21 @@ export type CheckInKr = {
 };
 
 const TEXT = {
-  value: "New value",
-  valueEuros: "New value (€)",
-  confidence: "Confidence (1–10)",
-  note: "Note",
-  notePlaceholder: "What changed? (optional)",
-  submit: "Check in",
-  pending: "Saving…",
-  done: "Done",
-  notDone: "Not done",
-  lastCheckIn: "Last check-in",
-  never: "no check-in yet",
-  history: "History",
-  confidenceShort: "confidence",
-  saved: "Saved",
-  linked: "Value from the metric",
-  linkedHint: "Computed from the data: a check-in records your confidence and a note.",
-  noData: "no data",
+  value: N_("New value"),
+  valueEuros: N_("New value (€)"),
+  confidence: N_("Confidence (1–10)"),
+  note: N_("Note"),
+  notePlaceholder: N_("What changed? (optional)"),
+  submit: N_("Check in"),
+  pending: N_("Saving…"),
+  done: N_("Done"),
+  notDone: N_("Not done"),
+  never: N_("no check-in yet"),
+  history: N_("History"),
+  saved: N_("Saved"),
+  linked: N_("Value from the metric"),
+  linkedHint: N_("Computed from the data: a check-in records your confidence and a note."),
+  noData: N_("no data"),
 } as const;
 
 type CheckInData = { status: "ok"; keyResultId: number; message?: string } | { status: "error" };
@@ -94,6 +94,7 @@ export function CheckInRow({
   const { progress, status } = optimistic !== null ? krState(kr, optimistic, expected) : { progress: kr.progress, status: kr.status };
 
   const label = kr.title;
+  const { t } = useTranslation("okrs");
   return (
     <li className="kr-row" id={`kr-${kr.id}`} data-testid={`kr-${kr.id}`} data-status={status} aria-labelledby={ids.title}>
       <div className="kr-row__head">
@@ -103,7 +104,7 @@ export function CheckInRow({
           </Link>
           <span className="kr-row__meta">
             {kr.objectiveTitle ? <>{kr.objectiveTitle} · </> : null}
-            {kr.teamName ?? "Company"} · {kr.ownerName ?? "no owner"} · {formatKrRange(kr, formatting)}
+            {kr.teamName ?? t("Company")} · {kr.ownerName ?? t("no owner")} · {formatKrRange(kr, formatting, (x) => t(x))}
           </span>
         </div>
         <div className="kr-row__status">
@@ -112,25 +113,25 @@ export function CheckInRow({
       </div>
       <div className="kr-row__progress">
         <span className="kr-row__value" data-testid="kr-current-value" aria-live="polite" {...metricAttributes(kr.metric ?? undefined)}>
-          {shownValue === null ? TEXT.noData : formatKrValue(kr.kind, shownValue, kr.unit, formatting)}
+          {shownValue === null ? t(TEXT.noData) : formatKrValue(kr.kind, shownValue, kr.unit, formatting, (x) => t(x))}
         </span>
         <ProgressBar
           value={progress}
           expected={expected}
           status={status ?? "neutral"}
-          label={`Progress of ${label}`}
+          label={t("Progress of {{title}}", { title: label })}
           locale={formatting.locale}
           className="kr-row__bar"
         />
         <span className="kr-row__last muted">
-          {TEXT.lastCheckIn}:{" "}
+          {t("Last check-in:")}{" "}
           {kr.lastCheckInAt ? (
             <>
               {formatDateTime(kr.lastCheckInAt, timeZone, formatting.locale)}
-              {kr.lastConfidence != null ? ` · ${TEXT.confidenceShort} ${kr.lastConfidence}/10` : null}
+              {kr.lastConfidence != null ? ` · ${t("confidence {{value}}/10", { value: kr.lastConfidence })}` : null}
             </>
           ) : (
-            TEXT.never
+            t(TEXT.never)
           )}
         </span>
       </div>
@@ -174,8 +175,9 @@ export function CheckInForm({ kr, action, serverReply }: { kr: CheckInFormKr; ac
     }
   }, [okId]);
   const label = kr.title;
+  const { t } = useTranslation("okrs");
   return (
-    <fetcher.Form method="post" action={action} className="checkin-form" ref={formRef} noValidate aria-label={`Check in on ${label}`}>
+    <fetcher.Form method="post" action={action} className="checkin-form" ref={formRef} noValidate aria-label={t("Check in on {{title}}", { title: label })}>
       <input type="hidden" name="intent" value="checkin" />
       <input type="hidden" name="keyResultId" value={kr.id} />
       {/* with JavaScript the reply comes back as data; without, the server redirects (no re-post on refresh) */}
@@ -183,14 +185,14 @@ export function CheckInForm({ kr, action, serverReply }: { kr: CheckInFormKr; ac
       {linked ? (
         <div className="checkin-form__field checkin-form__field--value">
           <span className="checkin-form__linked">
-            {TEXT.linked} <code>{kr.metricId}</code>
+            {t(TEXT.linked)} <code>{kr.metricId}</code>
           </span>
-          <span className="muted">{TEXT.linkedHint}</span>
+          <span className="muted">{t(TEXT.linkedHint)}</span>
           <FieldErrors id={`${ids.value}-error`} errors={errors("value")} />
         </div>
       ) : (
         <div className="checkin-form__field checkin-form__field--value">
-          <label htmlFor={ids.value}>{kr.kind === "currency" ? TEXT.valueEuros : TEXT.value}</label>
+          <label htmlFor={ids.value}>{kr.kind === "currency" ? t(TEXT.valueEuros) : t(TEXT.value)}</label>
           {kr.kind === "boolean" ? (
             <select
               id={ids.value}
@@ -199,8 +201,8 @@ export function CheckInForm({ kr, action, serverReply }: { kr: CheckInFormKr; ac
               aria-invalid={errors("value") ? true : undefined}
               aria-describedby={errors("value") ? `${ids.value}-error` : undefined}
             >
-              <option value="0">{TEXT.notDone}</option>
-              <option value="1">{TEXT.done}</option>
+              <option value="0">{t(TEXT.notDone)}</option>
+              <option value="1">{t(TEXT.done)}</option>
             </select>
           ) : (
             <input
@@ -218,7 +220,7 @@ export function CheckInForm({ kr, action, serverReply }: { kr: CheckInFormKr; ac
         </div>
       )}
       <div className="checkin-form__field checkin-form__field--confidence">
-        <label htmlFor={ids.confidence}>{TEXT.confidence}</label>
+        <label htmlFor={ids.confidence}>{t(TEXT.confidence)}</label>
         <input
           id={ids.confidence}
           name="confidence"
@@ -234,14 +236,14 @@ export function CheckInForm({ kr, action, serverReply }: { kr: CheckInFormKr; ac
         <FieldErrors id={`${ids.confidence}-error`} errors={errors("confidence")} />
       </div>
       <div className="checkin-form__field checkin-form__field--note">
-        <label htmlFor={ids.note}>{TEXT.note}</label>
+        <label htmlFor={ids.note}>{t(TEXT.note)}</label>
         <input
           id={ids.note}
           name="note"
           type="text"
           maxLength={500}
           autoComplete="off"
-          placeholder={TEXT.notePlaceholder}
+          placeholder={t(TEXT.notePlaceholder)}
           defaultValue={valueOf(reply, "note", "", "checkin")}
           aria-invalid={errors("note") ? true : undefined}
           aria-describedby={errors("note") ? `${ids.note}-error` : undefined}
@@ -249,11 +251,11 @@ export function CheckInForm({ kr, action, serverReply }: { kr: CheckInFormKr; ac
         <FieldErrors id={`${ids.note}-error`} errors={errors("note")} />
       </div>
       <div className="checkin-form__submit">
-        <Button type="submit" variant="primary" pending={busy} pendingLabel={TEXT.pending}>
-          {TEXT.submit}
+        <Button type="submit" variant="primary" pending={busy} pendingLabel={t(TEXT.pending)}>
+          {t(TEXT.submit)}
         </Button>
         <span className="checkin-form__status" role="status">
-          {okId && !busy ? `✓ ${TEXT.saved}` : ""}
+          {okId && !busy ? `✓ ${t(TEXT.saved)}` : ""}
         </span>
       </div>
       {isErrorReply(reply, "checkin") && reply.formErrors.length > 0 ? (

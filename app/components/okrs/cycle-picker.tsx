@@ -1,13 +1,15 @@
 import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 
 export type CycleOption = { id: number; name: string; status: "open" | "closed"; startDate: string; endDate: string };
 
 /** A GET form that puts the cycle in the URL (`?cycle=`), so every view is a link; works without JS. */
-export function CyclePicker({ cycles, currentId, label = "Cycle" }: { cycles: readonly CycleOption[]; currentId: number | null; label?: string }) {
+export function CyclePicker({ cycles, currentId, label }: { cycles: readonly CycleOption[]; currentId: number | null; label?: string }) {
+  const { t } = useTranslation("okrs");
   return (
     <Form method="get" className="cycle-picker" preventScrollReset>
-      <label htmlFor="cycle-picker">{label}</label>
+      <label htmlFor="cycle-picker">{label ?? t("Cycle")}</label>
       <select
         id="cycle-picker"
         name="cycle"
@@ -17,12 +19,12 @@ export function CyclePicker({ cycles, currentId, label = "Cycle" }: { cycles: re
       >
         {cycles.map((c) => (
           <option key={c.id} value={c.id}>
-            {c.name} ({c.startDate} – {c.endDate}){c.status === "closed" ? " · closed" : ""}
+            {c.name} ({c.startDate} – {c.endDate}){c.status === "closed" ? ` · ${t("closed")}` : ""}
           </option>
         ))}
       </select>
       <Button type="submit" size="sm">
-        Show
+        {t("Show")}
       </Button>
     </Form>
   );

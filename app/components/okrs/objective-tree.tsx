@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { metricAttributes, type MetricMark } from "~/components/metrics/kpi-tile";
 import { StatusBadge } from "~/components/metrics/status-badge";
 import { Badge } from "~/components/ui/badge";
@@ -7,7 +8,6 @@ import { Tooltip } from "~/components/ui/tooltip";
 import { formatPercent, type FormatOptions } from "~/lib/format";
 import { formatKrRange, formatKrValue } from "~/lib/kr-format";
 import { closingScoreBand, CLOSING_BAND_LABELS, FORMULAS, type KrKind, type OkrStatus } from "~/lib/metrics/okrs";
-import { plural } from "~/lib/plural";
 
 export type TreeKr = {
   id: number;
@@ -44,29 +44,31 @@ const BAND_TONE = { green: "good", yellow: "warn", red: "bad" } as const;
 
 /** The closing score of a closed cycle with its colour band. */
 export function ClosingScore({ score, locale }: { score: number | null; locale: string }) {
-  if (score === null) return <Badge tone="neutral">no score</Badge>;
+  const { t } = useTranslation("okrs");
+  if (score === null) return <Badge tone="neutral">{t("no score")}</Badge>;
   const band = closingScoreBand(score);
   return (
-    <Badge tone={BAND_TONE[band]} srPrefix="Closing score: " title={CLOSING_BAND_LABELS[band]}>
+    <Badge tone={BAND_TONE[band]} srPrefix={t("Closing score: ")} title={t(CLOSING_BAND_LABELS[band])}>
       {(Math.round(score * 100) / 100).toLocaleString(locale, { minimumFractionDigits: 2 })}
     </Badge>
   );
 }
 
 function ProgressTip() {
+  const { t } = useTranslation("okrs");
   return (
     <Tooltip
-      label="How progress and status are computed"
+      label={t("How progress and status are computed")}
       content={
         <>
           <span className="tooltip__row">
-            <strong>Progress:</strong> {FORMULAS.objective_progress.formula} KR: {FORMULAS.kr_progress.formula}
+            <strong>{t("Progress:")}</strong> {t(FORMULAS.objective_progress.formula)} {t("KR:")} {t(FORMULAS.kr_progress.formula)}
           </span>
           <span className="tooltip__row">
-            <strong>Status:</strong> {FORMULAS.okr_status.formula}
+            <strong>{t("Status:")}</strong> {t(FORMULAS.okr_status.formula)}
           </span>
           <span className="tooltip__row">
-            <strong>Window:</strong> {FORMULAS.okr_status.window}
+            <strong>{t("Window:")}</strong> {t(FORMULAS.okr_status.window)}
           </span>
         </>
       }
@@ -75,6 +77,7 @@ function ProgressTip() {
 }
 
 function ObjectiveItem({ node, formatting, closed, depth }: { node: TreeNode; formatting: FormatOptions; closed: boolean; depth: number }) {
+  const { t } = useTranslation("okrs");
   return (
     <li className={`okr-node okr-node--depth-${Math.min(depth, 3)}`} data-testid={`objective-${node.id}`}>
       <div className="okr-node__card">
@@ -82,7 +85,7 @@ function ObjectiveItem({ node, formatting, closed, depth }: { node: TreeNode; fo
           <div className="okr-node__title">
             <Link to={`/okrs/${node.id}`}>{node.title}</Link>
             <span className="okr-node__meta">
-              {node.teamName ?? "Company"} · {node.ownerName ?? "no owner"} · {plural(node.keyResults.length, "key result", "key results")}
+              {node.teamName ?? t("Company")} · {node.ownerName ?? t("no owner")} · {t("{{count}} key results", { count: node.keyResults.length })}
             </span>
           </div>
           <div className="okr-node__status">
@@ -93,21 +96,21 @@ function ObjectiveItem({ node, formatting, closed, depth }: { node: TreeNode; fo
           value={node.progress}
           expected={closed ? null : node.expected}
           status={node.status ?? "neutral"}
-          label={`Progress of ${node.title}`}
+          label={t("Progress of {{title}}", { title: node.title })}
           locale={formatting.locale}
         />
         {node.keyResults.length > 0 ? (
           <details className="okr-node__krs">
-            <summary>Key results</summary>
+            <summary>{t("Key results")}</summary>
             <ul>
               {node.keyResults.map((kr) => (
                 <li key={kr.id} className="okr-kr">
                   <Link to={`/okrs/kr/${kr.id}`}>{kr.title}</Link>
                   <span className="okr-kr__value">
                     <span {...metricAttributes(kr.metric ?? undefined)}>
-                      {kr.currentValue === null ? "no data" : formatKrValue(kr.kind, kr.currentValue, kr.unit, formatting)}
+                      {kr.currentValue === null ? t("no data") : formatKrValue(kr.kind, kr.currentValue, kr.unit, formatting, (x) => t(x))}
                     </span>{" "}
-                    <span className="muted">({formatKrRange(kr, formatting)})</span>
+                    <span className="muted">({formatKrRange(kr, formatting, (x) => t(x))})</span>
                   </span>
                   <span className="okr-kr__progress">{kr.progress === null ? "—" : formatPercent(kr.progress, 0, formatting.locale)}</span>
                   <StatusBadge status={kr.status} />
@@ -118,7 +121,7 @@ function ObjectiveItem({ node, formatting, closed, depth }: { node: TreeNode; fo
         ) : null}
       </div>
       {node.children.length > 0 ? (
-        <ul className="okr-tree__children" aria-label={`Aligned under ${node.title}`}>
+        <ul className="okr-tree__children" aria-label={t("Aligned under {{title}}", { title: node.title })}>
           {node.children.map((child) => (
             <ObjectiveItem key={child.id} node={child} formatting={formatting} closed={closed} depth={depth + 1} />
           ))}
@@ -130,12 +133,13 @@ function ObjectiveItem({ node, formatting, closed, depth }: { node: TreeNode; fo
 
 /** Company objectives with the team objectives aligned under them; progress bars and status everywhere. */
 export function ObjectiveTree({ roots, formatting, closed }: { roots: readonly TreeNode[]; formatting: FormatOptions; closed: boolean }) {
+  const { t } = useTranslation("okrs");
   return (
     <div className="okr-tree">
       <p className="okr-tree__legend muted">
         {closed
-          ? "Closing scores (frozen when the cycle closed): 0.7+ green, 0.4–0.69 yellow, below red."
-          : "Bars show progress; the marker shows where the objective should be by now."}{" "}
+          ? t("Closing scores (frozen when the cycle closed): 0.7+ green, 0.4–0.69 yellow, below red.")
+          : t("Bars show progress; the marker shows where the objective should be by now.")}{" "}
         <ProgressTip />
       </p>
       <ul className="okr-tree__roots">

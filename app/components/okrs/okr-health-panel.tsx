@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/metrics/status-badge";
 import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
@@ -21,25 +22,26 @@ export type OkrHealthPanelProps = {
 /** Executive dashboard panel: company objectives of the current cycle with progress and status. */
 export function OkrHealthPanel({ data, locale }: OkrHealthPanelProps) {
   const { cycle, objectives, counts } = data;
+  const { t } = useTranslation("okrs");
   return (
     <Card
-      title="OKR health"
+      title={t("OKR health")}
       description={
         cycle ? (
           <>
-            Company objectives, {cycle.name} ({cycle.startDate} – {cycle.endDate}) ·{" "}
+            {t("Company objectives, {{cycle}} ({{start}} – {{end}})", { cycle: cycle.name, start: cycle.startDate, end: cycle.endDate })} ·{" "}
             <Tooltip
-              label="How OKR progress and status are computed"
+              label={t("How OKR progress and status are computed")}
               content={
                 <>
                   <span className="tooltip__row">
-                    <strong>Progress:</strong> {FORMULAS.objective_progress.formula}
+                    <strong>{t("Progress:")}</strong> {t(FORMULAS.objective_progress.formula)}
                   </span>
                   <span className="tooltip__row">
-                    <strong>Status:</strong> {FORMULAS.okr_status.formula}
+                    <strong>{t("Status:")}</strong> {t(FORMULAS.okr_status.formula)}
                   </span>
                   <span className="tooltip__row">
-                    <strong>Window:</strong> {FORMULAS.okr_status.window}
+                    <strong>{t("Window:")}</strong> {t(FORMULAS.okr_status.window)}
                   </span>
                 </>
               }
@@ -47,19 +49,19 @@ export function OkrHealthPanel({ data, locale }: OkrHealthPanelProps) {
           </>
         ) : undefined
       }
-      actions={<Link to={cycle ? `/okrs?cycle=${cycle.id}` : "/okrs"}>All OKRs →</Link>}
+      actions={<Link to={cycle ? `/okrs?cycle=${cycle.id}` : "/okrs"}>{t("All OKRs →")}</Link>}
       className="okr-health-panel"
     >
       {!cycle || objectives.length === 0 ? (
-        <EmptyState title="No company objectives in the current cycle" whoMay="CEO and CTO.">
-          <p>Create a cycle and its company objectives on the OKRs page.</p>
+        <EmptyState title={t("No company objectives in the current cycle")} whoMay={t("CEO and CTO.")}>
+          <p>{t("Create a cycle and its company objectives on the OKRs page.")}</p>
         </EmptyState>
       ) : (
         <>
           <p className="okr-health-panel__counts">
-            <Badge tone="on-track">{counts.on_track} on track</Badge>
-            <Badge tone="at-risk">{counts.at_risk} at risk</Badge>
-            <Badge tone="off-track">{counts.off_track} off track</Badge>
+            <Badge tone="on-track">{t("{{count}} on track", { count: counts.on_track })}</Badge>
+            <Badge tone="at-risk">{t("{{count}} at risk", { count: counts.at_risk })}</Badge>
+            <Badge tone="off-track">{t("{{count}} off track", { count: counts.off_track })}</Badge>
           </p>
           <ul className="okr-health-panel__list" data-testid="okr-health-panel">
             {objectives.map((o) => (
@@ -72,7 +74,10 @@ export function OkrHealthPanel({ data, locale }: OkrHealthPanelProps) {
                   value={o.progress}
                   expected={o.expected}
                   status={o.status ?? "neutral"}
-                  label={`Progress of ${o.title}: ${o.progress === null ? "no data" : formatPercent(o.progress, 0, locale)}`}
+                  label={t("Progress of {{title}}: {{value}}", {
+                    title: o.title,
+                    value: o.progress === null ? t("no data") : formatPercent(o.progress, 0, locale),
+                  })}
                   locale={locale}
                 />
               </li>

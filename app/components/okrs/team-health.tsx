@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/metrics/status-badge";
 import { ProgressBar } from "~/components/ui/progress-bar";
 import type { OkrStatus } from "~/lib/metrics/okrs";
@@ -7,15 +8,16 @@ export type TeamHealthRow = { teamId: number; teamName: string; objectives: numb
 
 /** Progress and status per team (mean of the team's objectives), linking to the OKR tree. */
 export function TeamHealthTable({ rows, cycleId, locale }: { rows: readonly TeamHealthRow[]; cycleId: number; locale: string }) {
+  const { t } = useTranslation("okrs");
   return (
     <div className="table-scroll">
       <table className="simple okr-team-health" data-testid="okr-team-health">
         <thead>
           <tr>
-            <th scope="col">Team</th>
-            <th scope="col">Objectives</th>
-            <th scope="col">Progress</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t("Team")}</th>
+            <th scope="col">{t("Objectives")}</th>
+            <th scope="col">{t("Progress")}</th>
+            <th scope="col">{t("Status")}</th>
           </tr>
         </thead>
         <tbody>
@@ -26,7 +28,13 @@ export function TeamHealthTable({ rows, cycleId, locale }: { rows: readonly Team
               </th>
               <td>{r.objectives}</td>
               <td className="okr-team-health__bar">
-                <ProgressBar value={r.progress} expected={r.expected} status={r.status ?? "neutral"} label={`Progress of ${r.teamName}`} locale={locale} />
+                <ProgressBar
+                  value={r.progress}
+                  expected={r.expected}
+                  status={r.status ?? "neutral"}
+                  label={t("Progress of {{title}}", { title: r.teamName })}
+                  locale={locale}
+                />
               </td>
               <td>
                 <StatusBadge status={r.status} />

@@ -9,6 +9,7 @@
  *   progress ≥ expected − 0.10, at risk if ≥ expected − 0.25, else off track.
  * - closing score 0–1.0: 0.7+ green, 0.4–0.69 yellow, below red.
  */
+import { N_ } from "~/i18n/mark";
 import { DAY_MS as MS_PER_DAY } from "~/lib/time";
 import { KR_KINDS } from "../../../db/schema/enums";
 import type { ColourMeaning, MetricFormula } from "./tiers";
@@ -121,9 +122,9 @@ export function expectedValueAt(kr: Pick<KrValues, "startValue" | "targetValue">
 }
 
 export const OKR_STATUS_LABELS: Record<OkrStatus, string> = {
-  on_track: "On track",
-  at_risk: "At risk",
-  off_track: "Off track",
+  on_track: N_("On track", "okrs"),
+  at_risk: N_("At risk", "okrs"),
+  off_track: N_("Off track", "okrs"),
 };
 
 export const OKR_STATUS_MEANING: Record<OkrStatus, ColourMeaning> = {
@@ -133,9 +134,9 @@ export const OKR_STATUS_MEANING: Record<OkrStatus, ColourMeaning> = {
 };
 
 export const CLOSING_BAND_LABELS: Record<ClosingBand, string> = {
-  green: "Green (0.7–1.0)",
-  yellow: "Yellow (0.4–0.69)",
-  red: "Red (below 0.4)",
+  green: N_("Green (0.7–1.0)", "okrs"),
+  yellow: N_("Yellow (0.4–0.69)", "okrs"),
+  red: N_("Red (below 0.4)", "okrs"),
 };
 
 export const CLOSING_BAND_MEANING: Record<ClosingBand, ColourMeaning> = {
@@ -146,36 +147,38 @@ export const CLOSING_BAND_MEANING: Record<ClosingBand, ColourMeaning> = {
 
 export type OkrMetricKey = "kr_progress" | "objective_progress" | "expected_progress" | "okr_status" | "closing_score";
 
-const CYCLE = "The OKR cycle: from its start date 00:00 UTC to the end of its end date (inclusive).";
+const CYCLE = N_("The OKR cycle: from its start date 00:00 UTC to the end of its end date (inclusive).", "okrs");
 
 export const FORMULAS: Record<OkrMetricKey, MetricFormula> = {
   kr_progress: {
-    label: "Key result progress",
-    formula:
+    label: N_("Key result progress", "okrs"),
+    formula: N_(
       "clamp((current − start) ÷ (target − start), 0, 1); a decreasing KR has target < start; boolean KR: 1 when done, else 0; percent KRs hold 0–100. When target = start: 1 if current ≥ target, else 0.",
-    window: "Current value at the latest check-in.",
+      "okrs",
+    ),
+    window: N_("Current value at the latest check-in.", "okrs"),
     direction: "higher",
   },
   objective_progress: {
-    label: "Objective progress",
-    formula: "Weighted mean of its key results' progress (weight default 1). No data when it has no key results.",
-    window: "Current values at the latest check-ins.",
+    label: N_("Objective progress", "okrs"),
+    formula: N_("Weighted mean of its key results' progress (weight default 1). No data when it has no key results.", "okrs"),
+    window: N_("Current values at the latest check-ins.", "okrs"),
     direction: "higher",
   },
   expected_progress: {
-    label: "Expected progress",
-    formula: "Elapsed share of the cycle: 0 before the start, 1 after the end.",
+    label: N_("Expected progress", "okrs"),
+    formula: N_("Elapsed share of the cycle: 0 before the start, 1 after the end.", "okrs"),
     window: CYCLE,
   },
   okr_status: {
-    label: "Status",
-    formula: "On track if progress ≥ expected − 0.10; at risk if progress ≥ expected − 0.25; else off track.",
+    label: N_("Status", "okrs"),
+    formula: N_("On track if progress ≥ expected − 0.10; at risk if progress ≥ expected − 0.25; else off track.", "okrs"),
     window: CYCLE,
   },
   closing_score: {
-    label: "Closing score",
-    formula: "Score 0–1.0 frozen when the cycle closes: 0.7 and above green, 0.4–0.69 yellow, below 0.4 red.",
-    window: "At the close of the cycle.",
+    label: N_("Closing score", "okrs"),
+    formula: N_("Score 0–1.0 frozen when the cycle closes: 0.7 and above green, 0.4–0.69 yellow, below 0.4 red.", "okrs"),
+    window: N_("At the close of the cycle.", "okrs"),
     direction: "higher",
   },
 };

@@ -1,6 +1,8 @@
 /** Form schemas and URL filters of the hiring pages (server-only). */
 import { z } from "zod";
+import { serverT } from "~/i18n/translate.server";
 import { centsFromEuros } from "~/lib/format";
+import { withOwnMessage } from "~/lib/schemas/own-message.server";
 import { parseSearchParams } from "~/lib/url-params.server";
 import { idSchema, intSchema, isoDateSchema, monthSchema } from "~/lib/validation.server";
 import type { EmployeeFilters } from "~/models/hiring/employees.server";
@@ -12,42 +14,57 @@ import { PRIORITIES, REQUISITION_STATUSES } from "../../../db/schema/hiring";
 // ---------------------------------------------------------------- form schema (server-only)
 
 const optionalText = (max: number) =>
-  z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(max, `must be at most ${max} characters`).nullable());
+  z.preprocess(
+    (v) => (v === undefined || v === "" ? null : v),
+    z
+      .string()
+      .max(max, { error: () => serverT("must be at most {{max}} characters", { ns: "hiring", max }) })
+      .nullable(),
+  );
 
 /**
  * The requisition form (create and edit). `annualSalary` is euros text; optional here, the
  * create action requires it; on edit, blank keeps the stored salary.
  */
 /** An annual salary typed in euros: positive, at most 10 M€ (requisitions and employees alike). */
-export const annualSalarySchema = z.string({ error: "is required" }).transform((s, ctx) => {
+export const annualSalarySchema = z.string({ error: () => serverT("is required", { ns: "hiring" }) }).transform((s, ctx) => {
   const cents = centsFromEuros(s);
   if (cents === null || cents <= 0) {
-    ctx.addIssue({ code: "custom", message: "must be a positive amount in euros, e.g. 55000" });
+    ctx.addIssue({ code: "custom", message: serverT("must be a positive amount in euros, e.g. 55000", { ns: "hiring" }) });
     return z.NEVER;
   }
   if (cents > 10_000_000_00) {
-    ctx.addIssue({ code: "custom", message: "must be at most 10 000 000 €" });
+    ctx.addIssue({ code: "custom", message: serverT("must be at most 10 000 000 €", { ns: "hiring" }) });
     return z.NEVER;
   }
   return cents;
 });
 
 export const RequisitionFormSchema = z.object({
-  title: z.string({ error: "is required" }).min(1, "is required").max(160, "must be at most 160 characters"),
-  teamId: intSchema({ min: 1, message: "is required" }),
+  title: z
+    .string({ error: () => serverT("is required", { ns: "hiring" }) })
+    .min(1, { error: () => serverT("is required", { ns: "hiring" }) })
+    .max(160, { error: () => serverT("must be at most 160 characters", { ns: "hiring" }) }),
+  teamId: withOwnMessage(intSchema({ min: 1, message: "is required" }), "is required", () => serverT("is required", { ns: "hiring" })),
   profile: optionalText(200),
-  priority: z.enum(PRIORITIES, { error: "must be P0, P1 or P2" }),
+  priority: z.enum(PRIORITIES, { error: () => serverT("must be P0, P1 or P2", { ns: "hiring" }) }),
   targetStartMonth: monthSchema,
   annualSalary: annualSalarySchema.optional(),
   source: optionalText(120),
   objectiveId: optionalRefIdSchema(schema.objectives, "objective"),
-  status: z.enum(REQUISITION_STATUSES, { error: "is not a known status" }).optional(),
+  status: z.enum(REQUISITION_STATUSES, { error: () => serverT("is not a known status", { ns: "hiring" }) }).optional(),
 });
 
 export const EmployeeFormSchema = z.object({
-  name: z.string({ error: "is required" }).min(1, "is required").max(160),
+  name: z
+    .string({ error: () => serverT("is required", { ns: "hiring" }) })
+    .min(1, { error: () => serverT("is required", { ns: "hiring" }) })
+    .max(160),
   teamId: z.preprocess((v) => (v === undefined || v === "" ? null : v), idSchema.nullable()),
-  title: z.string({ error: "is required" }).min(1, "is required").max(160),
+  title: z
+    .string({ error: () => serverT("is required", { ns: "hiring" }) })
+    .min(1, { error: () => serverT("is required", { ns: "hiring" }) })
+    .max(160),
   startDate: isoDateSchema,
   endDate: z.preprocess((v) => (v === undefined || v === "" ? null : v), isoDateSchema.nullable()),
   annualSalary: annualSalarySchema,

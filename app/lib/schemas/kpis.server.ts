@@ -1,15 +1,23 @@
 /** KPI form schemas (server-only). */
 import { z } from "zod";
+import { serverT } from "~/i18n/translate.server";
 import { checkboxSchema, kpiSourceSchema } from "~/lib/schemas/metric-links";
 import { idSchema, parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
 import { KPI_CATEGORIES, KPI_DIRECTIONS } from "../../../db/schema/enums";
 
-const optionalText = (max: number) => z.preprocess((v) => (v === undefined ? null : v), z.string().max(max, `must be at most ${max} characters`).nullable());
+const optionalText = (max: number) =>
+  z.preprocess(
+    (v) => (v === undefined ? null : v),
+    z
+      .string()
+      .max(max, { error: () => serverT("must be at most {{max}} characters", { ns: "kpis", max }) })
+      .nullable(),
+  );
 
-export const numberInput = z.string({ error: "is required" }).transform((s, ctx) => {
+export const numberInput = z.string({ error: () => serverT("is required", { ns: "kpis" }) }).transform((s, ctx) => {
   const n = parseDecimalInput(s);
   if (n === null) {
-    ctx.addIssue({ code: "custom", message: "must be a number" });
+    ctx.addIssue({ code: "custom", message: serverT("must be a number", { ns: "kpis" }) });
     return z.NEVER;
   }
   return n;
@@ -24,11 +32,16 @@ export function kpiSchema(isSource: (metricId: string) => boolean) {
 }
 
 const KpiBase = z.object({
-  key: z.string({ error: "is required" }).regex(/^[a-z0-9_]{2,60}$/, "must be 2–60 lowercase letters, digits or underscores (used in CSV files)"),
-  name: z.string({ error: "is required" }).min(1).max(120, "must be at most 120 characters"),
+  key: z
+    .string({ error: () => serverT("is required", { ns: "kpis" }) })
+    .regex(/^[a-z0-9_]{2,60}$/, { error: () => serverT("must be 2–60 lowercase letters, digits or underscores (used in CSV files)", { ns: "kpis" }) }),
+  name: z
+    .string({ error: () => serverT("is required", { ns: "kpis" }) })
+    .min(1)
+    .max(120, { error: () => serverT("must be at most 120 characters", { ns: "kpis" }) }),
   unit: optionalText(20),
-  direction: z.enum(KPI_DIRECTIONS, { error: "must be higher or lower" }),
-  category: z.enum(KPI_CATEGORIES, { error: "must be product, technical or business" }),
+  direction: z.enum(KPI_DIRECTIONS, { error: () => serverT("must be higher or lower", { ns: "kpis" }) }),
+  category: z.enum(KPI_CATEGORIES, { error: () => serverT("must be product, technical or business", { ns: "kpis" }) }),
   description: optionalText(1000),
 });
 

@@ -1,6 +1,7 @@
 /** Employees: list (salary masked in SQL), CSV rows, create (audited), prefill from a hired requisition. */
 import { sql, type SQL } from "drizzle-orm";
 import { can, type Actor } from "~/auth/permissions";
+import { serverT } from "~/i18n/translate.server";
 import type { EmploymentFilter } from "~/lib/employment";
 import { requireCan } from "~/lib/errors";
 import { isMonth } from "~/lib/months";
@@ -128,7 +129,7 @@ export function createEmployee(db: Db, actor: Actor, input: EmployeeInput): numb
   if (archived) throw new HiringInputError("teamId", archived);
   requireCan(actor, "salaries:employees:read");
   requireCan(actor, "hiring:edit", { teamId: team?.id ?? null, teamIsTech: team?.isTech ?? false });
-  if (input.endDate && input.endDate < input.startDate) throw new HiringInputError("endDate", "must not be before the start date");
+  if (input.endDate && input.endDate < input.startDate) throw new HiringInputError("endDate", serverT("must not be before the start date", { ns: "hiring" }));
   return db.transaction((tx) => {
     const row = tx.insert(schema.employees).values(input).returning().get();
     const { createdAt: _c, updatedAt: _u, ...after } = row;

@@ -1,6 +1,7 @@
 /** Requisitions written by a person: create, edit, status changes (permission per team; audited). */
 import { sql } from "drizzle-orm";
 import { can, type Actor } from "~/auth/permissions";
+import { serverT } from "~/i18n/translate.server";
 import { DomainError, fieldErrorsOf, requireCan } from "~/lib/errors";
 import { recordAudit } from "~/models/audit.server";
 import { NEXT_STATUS, type Priority, type RequisitionStatus, editRights } from "~/models/hiring/requisitions.server";
@@ -40,14 +41,14 @@ export class HiringInputError extends DomainError {
 
 export function requireTeam(db: Db, teamId: number): TeamRef {
   const team = getTeam(db, teamId);
-  if (!team) throw new HiringInputError("teamId", "is not a known team");
+  if (!team) throw new HiringInputError("teamId", serverT("is not a known team", { ns: "hiring" }));
   return team;
 }
 
 function checkObjective(db: Db, objectiveId: number | null) {
   if (objectiveId == null) return;
   const o = db.get<{ id: number } | undefined>(sql`SELECT id FROM objectives WHERE id = ${objectiveId}`);
-  if (!o) throw new HiringInputError("objectiveId", "is not a known objective");
+  if (!o) throw new HiringInputError("objectiveId", serverT("is not a known objective", { ns: "hiring" }));
 }
 
 type StoredRequisition = typeof schema.requisitions.$inferSelect;
@@ -192,7 +193,10 @@ export function changeRequisitionStatus(
   if (!before) return null;
   requireCan(actor, "hiring:edit", { teamId: before.teamId, teamIsTech: teamFlag(db, before.teamId) });
   if (expected && expected !== before.status) {
-    return { ok: false, error: `This requisition is already "${before.status}" (someone changed it): nothing was done.` };
+    return {
+      ok: false,
+      error: serverT('This requisition is already "{{status}}" (someone changed it): nothing was done.', { ns: "hiring", status: before.status }),
+    };
   }
   let to: RequisitionStatus | null = null;
   if (change === "next") to = NEXT_STATUS[before.status];
@@ -201,7 +205,12 @@ export function changeRequisitionStatus(
   if (!to)
     return {
       ok: false,
-      error: `A "${before.status}" requisition cannot be ${change === "next" ? "moved further" : change === "cancel" ? "cancelled" : "reopened"}.`,
+      error:
+        change === "next"
+          ? serverT('A "{{status}}" requisition cannot be moved further.', { ns: "hiring", status: before.status })
+          : change === "cancel"
+            ? serverT('A "{{status}}" requisition cannot be cancelled.', { ns: "hiring", status: before.status })
+            : serverT('A "{{status}}" requisition cannot be reopened.', { ns: "hiring", status: before.status }),
     };
   const target = to;
   db.transaction((tx) => {

@@ -1,5 +1,6 @@
 /** OKR check-ins: recording one (the KR's new value, or only confidence and a note on a linked KR), the history, "my key results". */
 import { eq, sql } from "drizzle-orm";
+import { serverT } from "~/i18n/translate.server";
 import { expectedProgress, krProgress, okrStatus } from "~/lib/metrics/okrs";
 import { recordAudit } from "~/models/audit.server";
 import { OkrRuleError, assertOpen, getCycle } from "~/models/okrs/cycles.server";
@@ -25,12 +26,13 @@ export function addCheckIn(
   return db.transaction((tx) => {
     const t = tx as unknown as Db;
     const ref = getKeyResult(t, keyResultId);
-    if (!ref) throw new OkrRuleError("No such key result.");
+    if (!ref) throw new OkrRuleError(serverT("No such key result.", { ns: "okrs" }));
     assertOpen({ status: ref.cycleStatus, name: ref.cycleName });
-    if (ref.archivedAt || ref.objectiveArchivedAt) throw new OkrRuleError("This key result is archived.");
+    if (ref.archivedAt || ref.objectiveArchivedAt) throw new OkrRuleError(serverT("This key result is archived.", { ns: "okrs" }));
     const at = new Date(now);
     if (ref.metricId !== null) {
-      if (input.value !== null) throw new OkrRuleError("is the linked metric's: a check-in records only your confidence and a note", "value");
+      if (input.value !== null)
+        throw new OkrRuleError(serverT("is the linked metric's: a check-in records only your confidence and a note", { ns: "okrs" }), "value");
       const row = tx
         .insert(schema.checkIns)
         .values({ keyResultId, value: null, confidence: input.confidence, note: input.note, authorUserId: actorUserId, createdAt: at, updatedAt: at })
@@ -46,8 +48,9 @@ export function addCheckIn(
       });
       return { checkInId: row.id, currentValue: null, progress: null };
     }
-    if (input.value === null) throw new OkrRuleError("is required", "value");
-    if (ref.kind === "boolean" && input.value !== 0 && input.value !== 1) throw new OkrRuleError("must be done (1) or not done (0)", "value");
+    if (input.value === null) throw new OkrRuleError(serverT("is required", { ns: "okrs" }), "value");
+    if (ref.kind === "boolean" && input.value !== 0 && input.value !== 1)
+      throw new OkrRuleError(serverT("must be done (1) or not done (0)", { ns: "okrs" }), "value");
     const value: number = input.value;
     const row = tx
       .insert(schema.checkIns)

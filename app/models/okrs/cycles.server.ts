@@ -1,5 +1,6 @@
 /** OKR cycles: reads, creation, closing (freezing every KR's progress) and the rule that a closed cycle is read-only. */
 import { sql } from "drizzle-orm";
+import { serverT } from "~/i18n/translate.server";
 import { DomainError, fieldErrorsOf } from "~/lib/errors";
 import { recordAudit } from "~/models/audit.server";
 import { KR_CURRENT_SQL, KR_PROGRESS_SQL, OBJECTIVE_PROGRESS_SQL, metricNowCte, type LinkedValues } from "~/models/okrs/progress-sql.server";
@@ -67,7 +68,7 @@ export class OkrRuleError extends DomainError {
 }
 
 export function assertOpen(cycle: { status: string; name: string }) {
-  if (cycle.status !== "open") throw new OkrRuleError(`Cycle ${cycle.name} is closed: its OKRs are read-only.`);
+  if (cycle.status !== "open") throw new OkrRuleError(serverT("Cycle {{name}} is closed: its OKRs are read-only.", { ns: "okrs", name: cycle.name }));
 }
 
 // ---------------------------------------------------------------- cycles (writes)
@@ -79,7 +80,7 @@ export function cycleNameTaken(db: Db, name: string): boolean {
 }
 
 export function createCycle(db: Db, actorUserId: number, input: CycleInput): CycleRow {
-  if (input.endDate < input.startDate) throw new OkrRuleError("must be on or after the start date", "endDate");
+  if (input.endDate < input.startDate) throw new OkrRuleError(serverT("must be on or after the start date", { ns: "okrs" }), "endDate");
   return db.transaction((tx) => {
     const row = tx
       .insert(schema.cycles)
@@ -99,7 +100,7 @@ export function createCycle(db: Db, actorUserId: number, input: CycleInput): Cyc
 export function closeCycle(db: Db, actorUserId: number, cycleId: number, now: number, linked: LinkedValues): { objectives: number; keyResults: number } {
   return db.transaction((tx) => {
     const cycle = getCycle(tx as unknown as Db, cycleId);
-    if (!cycle) throw new OkrRuleError("No such cycle.");
+    if (!cycle) throw new OkrRuleError(serverT("No such cycle.", { ns: "okrs" }));
     assertOpen(cycle);
     const cte = metricNowCte(linked);
     // linked KRs keep the metric's value at closing (no data: their start value, progress 0; the SET
@@ -141,6 +142,6 @@ export function getNextCycle(db: Db, cycleId: number): CycleRow | null {
 export function cycleOfObjective(db: Db, objectiveId: number): CycleRow {
   const c = db.get<CycleRow | undefined>(sql`
     select ${sql.raw(CYCLE_COLUMNS.replace(/(^|, )(\w+)/g, "$1c.$2"))} from cycles c join objectives o on o.cycle_id = c.id where o.id = ${objectiveId}`);
-  if (!c) throw new OkrRuleError("No such objective.");
+  if (!c) throw new OkrRuleError(serverT("No such objective.", { ns: "okrs" }));
   return c;
 }

@@ -1,5 +1,6 @@
 /** OKR key results: the list of one objective, the key-result writes and the carry-over to the next cycle. */
 import { eq, sql } from "drizzle-orm";
+import { serverT } from "~/i18n/translate.server";
 import { expectedProgress, krProgress, type KrKind } from "~/lib/metrics/okrs";
 import { recordAudit } from "~/models/audit.server";
 import { OkrRuleError, assertOpen, cycleOfObjective, getNextCycle, type CycleRow } from "~/models/okrs/cycles.server";
@@ -45,9 +46,9 @@ function normalizeKr<T extends { kind: KrKind; startValue: number; targetValue: 
 export function createKeyResult(db: Db, actorUserId: number, objectiveId: number, input: KeyResultInput): number {
   return db.transaction((tx) => {
     const objective = objectiveRow(tx as unknown as Db, objectiveId);
-    if (!objective) throw new OkrRuleError("No such objective.");
+    if (!objective) throw new OkrRuleError(serverT("No such objective.", { ns: "okrs" }));
     assertOpen(cycleOfObjective(tx as unknown as Db, objectiveId));
-    if (objective.archivedAt) throw new OkrRuleError("The objective is archived.");
+    if (objective.archivedAt) throw new OkrRuleError(serverT("The objective is archived.", { ns: "okrs" }));
     const values = normalizeKr(input);
     const row = tx
       .insert(schema.keyResults)
@@ -96,7 +97,7 @@ function krRow(db: Db, id: number) {
 export function updateKeyResult(db: Db, actorUserId: number, keyResultId: number, input: KeyResultInput): void {
   db.transaction((tx) => {
     const ref = getKeyResult(tx as unknown as Db, keyResultId);
-    if (!ref) throw new OkrRuleError("No such key result.");
+    if (!ref) throw new OkrRuleError(serverT("No such key result.", { ns: "okrs" }));
     assertOpen({ status: ref.cycleStatus, name: ref.cycleName });
     const before = krRow(tx as unknown as Db, keyResultId)!;
     const values = normalizeKr(input);
@@ -108,7 +109,7 @@ export function updateKeyResult(db: Db, actorUserId: number, keyResultId: number
 export function setKeyResultArchived(db: Db, actorUserId: number, keyResultId: number, archived: boolean, now = Date.now()): void {
   db.transaction((tx) => {
     const ref = getKeyResult(tx as unknown as Db, keyResultId);
-    if (!ref) throw new OkrRuleError("No such key result.");
+    if (!ref) throw new OkrRuleError(serverT("No such key result.", { ns: "okrs" }));
     assertOpen({ status: ref.cycleStatus, name: ref.cycleName });
     const after = tx
       .update(schema.keyResults)
@@ -143,20 +144,20 @@ export function carryOverKeyResult(
   return db.transaction((tx) => {
     const t = tx as unknown as Db;
     const found = getKeyResult(t, keyResultId);
-    if (!found) throw new OkrRuleError("No such key result.");
+    if (!found) throw new OkrRuleError(serverT("No such key result.", { ns: "okrs" }));
     // a linked KR of an open cycle is at its metric's value (frozen into current_value once closed)
     const live = found.metricId !== null && found.finalProgress === null ? (opts.linked.get(found.metricId) ?? null) : found.currentValue;
     const ref = { ...found, currentValue: live ?? found.startValue };
-    if (krProgress(ref) >= 1) throw new OkrRuleError("This key result is done: there is nothing to carry over.");
+    if (krProgress(ref) >= 1) throw new OkrRuleError(serverT("This key result is done: there is nothing to carry over.", { ns: "okrs" }));
     const already = t.get<{ id: number } | undefined>(sql`select id from key_results where carried_from_id = ${keyResultId} and archived_at is null`);
-    if (already) throw new OkrRuleError("This key result was already carried over.");
+    if (already) throw new OkrRuleError(serverT("This key result was already carried over.", { ns: "okrs" }));
     const next = getNextCycle(t, ref.cycleId);
-    if (!next) throw new OkrRuleError("There is no open cycle after this one: create the next cycle first.");
+    if (!next) throw new OkrRuleError(serverT("There is no open cycle after this one: create the next cycle first.", { ns: "okrs" }));
     let objectiveId: number;
     if (opts.targetObjectiveId != null) {
       const target = objectiveRow(t, opts.targetObjectiveId);
       if (!target || target.cycleId !== next.id || target.archivedAt) {
-        throw new OkrRuleError(`must be an objective of ${next.name}`, "targetObjectiveId");
+        throw new OkrRuleError(serverT("must be an objective of {{cycle}}", { ns: "okrs", cycle: next.name }), "targetObjectiveId");
       }
       objectiveId = target.id;
     } else {

@@ -1,5 +1,6 @@
 /** OKR objectives: progress per objective (SQL), the alignment tree, one objective, and the objective writes. */
 import { eq, sql } from "drizzle-orm";
+import { serverT } from "~/i18n/translate.server";
 import { expectedProgress, okrStatus, type OkrStatus } from "~/lib/metrics/okrs";
 import { recordAudit } from "~/models/audit.server";
 import { OkrRuleError, assertOpen, cycleOfObjective, getCurrentCycle, getCycle } from "~/models/okrs/cycles.server";
@@ -162,17 +163,17 @@ export type ObjectiveInput = Pick<typeof schema.objectives.$inferSelect, "title"
 
 function checkParent(db: Db, cycleId: number, parentId: number | null, selfId?: number) {
   if (parentId == null) return;
-  if (parentId === selfId) throw new OkrRuleError("an objective cannot align under itself", "parentId");
+  if (parentId === selfId) throw new OkrRuleError(serverT("an objective cannot align under itself", { ns: "okrs" }), "parentId");
   const parent = db.get<{ cycleId: number; archivedAt: number | null } | undefined>(
     sql`select cycle_id as cycleId, archived_at as archivedAt from objectives where id = ${parentId}`,
   );
   if (!parent || parent.cycleId !== cycleId || parent.archivedAt != null) {
-    throw new OkrRuleError("must be an objective of the same cycle", "parentId");
+    throw new OkrRuleError(serverT("must be an objective of the same cycle", { ns: "okrs" }), "parentId");
   }
   // no cycles in the alignment tree: walk up from the parent
   let cursor: number | null = parentId;
   for (let depth = 0; cursor != null && depth < 100; depth++) {
-    if (cursor === selfId) throw new OkrRuleError("would make the alignment circular", "parentId");
+    if (cursor === selfId) throw new OkrRuleError(serverT("would make the alignment circular", { ns: "okrs" }), "parentId");
     cursor = db.get<{ p: number | null } | undefined>(sql`select parent_id as p from objectives where id = ${cursor}`)?.p ?? null;
   }
 }
@@ -180,7 +181,7 @@ function checkParent(db: Db, cycleId: number, parentId: number | null, selfId?: 
 export function createObjective(db: Db, actorUserId: number, cycleId: number, input: ObjectiveInput): number {
   return db.transaction((tx) => {
     const cycle = getCycle(tx as unknown as Db, cycleId);
-    if (!cycle) throw new OkrRuleError("No such cycle.", "cycleId");
+    if (!cycle) throw new OkrRuleError(serverT("No such cycle.", { ns: "okrs" }), "cycleId");
     assertOpen(cycle);
     checkParent(tx as unknown as Db, cycleId, input.parentId);
     const row = tx
@@ -200,7 +201,7 @@ export function objectiveRow(db: Db, id: number) {
 export function updateObjective(db: Db, actorUserId: number, objectiveId: number, input: ObjectiveInput): void {
   db.transaction((tx) => {
     const before = objectiveRow(tx as unknown as Db, objectiveId);
-    if (!before) throw new OkrRuleError("No such objective.");
+    if (!before) throw new OkrRuleError(serverT("No such objective.", { ns: "okrs" }));
     assertOpen(cycleOfObjective(tx as unknown as Db, objectiveId));
     checkParent(tx as unknown as Db, before.cycleId, input.parentId, objectiveId);
     const after = tx.update(schema.objectives).set(input).where(eq(schema.objectives.id, objectiveId)).returning().get();
@@ -212,7 +213,7 @@ export function updateObjective(db: Db, actorUserId: number, objectiveId: number
 export function setObjectiveArchived(db: Db, actorUserId: number, objectiveId: number, archived: boolean, now = Date.now()): void {
   db.transaction((tx) => {
     const before = objectiveRow(tx as unknown as Db, objectiveId);
-    if (!before) throw new OkrRuleError("No such objective.");
+    if (!before) throw new OkrRuleError(serverT("No such objective.", { ns: "okrs" }));
     assertOpen(cycleOfObjective(tx as unknown as Db, objectiveId));
     const after = tx
       .update(schema.objectives)
