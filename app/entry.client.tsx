@@ -3,11 +3,10 @@ import i18next from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { getInitialNamespaces } from "remix-i18next/client";
-import { i18nOptions } from "~/i18n/config";
+import { i18nOptions, NAMESPACES } from "~/i18n/config";
 import { fetchBackend } from "~/i18n/fetch-backend";
 
-// The page was rendered in <html lang>; the same texts are loaded (preloaded by the root's <link>s)
+// The page was rendered in <html lang>; the same texts are loaded (preloaded by the root's <link>)
 // before hydrating, so the first client render is the server's (docs/decisions/023).
 const html = document.documentElement;
 const strict = html.dataset.i18nStrict === "1";
@@ -19,7 +18,8 @@ void i18next
     ...i18nOptions,
     ...(strict ? { fallbackLng: false as const, parseMissingKeyHandler: (key: string) => `⟦${key}⟧` } : {}),
     lng: html.lang,
-    ns: [...new Set(["common", ...getInitialNamespaces()])],
+    // every namespace, from one download: a page's components may read any domain's texts
+    ns: [...NAMESPACES],
   })
   .then(() => {
     startTransition(() => {

@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Links, Meta, Link, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useNavigation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Links, Meta, Link, Outlet, Scripts, ScrollRestoration, useLocation, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
@@ -9,7 +9,7 @@ import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getInboxCounts } from "~/dashboards/inbox.server";
 import { useRootData } from "~/hooks/root-data";
-import { FALLBACK_LANGUAGE, formattingLocale, NAMESPACES } from "~/i18n/config";
+import { FALLBACK_LANGUAGE, formattingLocale } from "~/i18n/config";
 import { localesUrl } from "~/i18n/fetch-backend";
 import { N_ } from "~/i18n/mark";
 import { currentLanguage, i18nStrict, resourcesVersion } from "~/i18n/translate.server";
@@ -54,32 +54,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
-/** The namespaces the matched routes name in `handle.i18n` (plus common). */
-function usePageNamespaces(): string[] {
-  const matches = useMatches();
-  const names = new Set<string>(["common"]);
-  for (const m of matches) {
-    const ns = (m.handle as { i18n?: string | string[] } | undefined)?.i18n;
-    for (const n of typeof ns === "string" ? [ns] : (ns ?? [])) names.add(n);
-  }
-  return [...names];
-}
-
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const theme = data?.theme ?? "system";
   const language = data?.locale ?? FALLBACK_LANGUAGE;
   const nonce = useNonce();
-  const namespaces = usePageNamespaces();
+  // a language chosen on /profile: the root's data changes, the browser loads that language's texts
   useChangeLanguage(language);
-  const { i18n } = useTranslation();
-  // after the first render, the language's other namespaces load in the background: a page reached
-  // by a link then renders in the right language at once
-  useEffect(() => {
-    const load = () => void i18n.loadNamespaces([...NAMESPACES]);
-    if ("requestIdleCallback" in window) requestIdleCallback(load, { timeout: 3000 });
-    else setTimeout(load, 1000);
-  }, [i18n, language]);
   return (
     <html
       lang={language}
@@ -93,9 +74,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="color-scheme" content={theme === "system" ? "light dark" : theme} />
         <Meta />
         <Links />
-        {data
-          ? namespaces.map((ns) => <link key={ns} rel="preload" as="fetch" crossOrigin="anonymous" href={localesUrl(language, ns, data.i18n.version)} />)
-          : null}
+        {data ? <link rel="preload" as="fetch" crossOrigin="anonymous" href={localesUrl(language, data.i18n.version)} /> : null}
       </head>
       <body>
         {children}
