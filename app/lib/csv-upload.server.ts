@@ -16,6 +16,11 @@ export async function readCsvUpload(formData: FormData, field = "file"): Promise
   const file = formData.get(field);
   if (!file || typeof file === "string" || file.size === 0)
     return { ok: false, status: 400, errors: [{ row: 0, field: "", message: serverT("choose a CSV file to import") }] };
-  if (file.size > MAX_CSV_UPLOAD_BYTES) return { ok: false, status: 413, errors: [{ row: 0, field: "", message: serverT("the file is larger than {{size}}", { size: megabytes(MAX_CSV_UPLOAD_BYTES / 1024 / 1024) }) }] };
+  if (file.size > MAX_CSV_UPLOAD_BYTES)
+    return {
+      ok: false,
+      status: 413,
+      errors: [{ row: 0, field: "", message: serverT("the file is larger than {{size}}", { size: megabytes(MAX_CSV_UPLOAD_BYTES / 1024 / 1024) }) }],
+    };
   return { ok: true, text: await file.text(), name: file.name };
 }

@@ -98,7 +98,10 @@ export function parseCsv<T>(text: string, schema: z.ZodType<T>, opts: ParseCsvOp
   const isBlank = (r: string[]) => r.every((c) => c.trim() === "");
   const headerIndex = records.findIndex((r) => !isBlank(r.record));
   if (headerIndex === -1) {
-    return { ok: false, errors: [{ row: 1, field: "", message: serverT("empty file: expected a header row ({{headers}})", { headers: opts.headers.join(",") }) }] };
+    return {
+      ok: false,
+      errors: [{ row: 1, field: "", message: serverT("empty file: expected a header row ({{headers}})", { headers: opts.headers.join(",") }) }],
+    };
   }
   const headerRecord = records[headerIndex];
   const headerRow = headerRecord.info.records;
@@ -179,6 +182,8 @@ function cellValue(raw: string): string | undefined {
 /** One line per error, for plain-text replies: "row 3, amount: required". */
 export function describeCsvErrors(errors: readonly CsvRowError[]): string[] {
   return errors.map((e) =>
-    e.field ? serverT("row {{row}}, {{field}}: {{message}}", { row: e.row, field: e.field, message: e.message }) : serverT("row {{row}}: {{message}}", { row: e.row, message: e.message }),
+    e.field
+      ? serverT("row {{row}}, {{field}}: {{message}}", { row: e.row, field: e.field, message: e.message })
+      : serverT("row {{row}}: {{message}}", { row: e.row, message: e.message }),
   );
 }

@@ -186,9 +186,13 @@ export function formatHours(hours: number | null | undefined, opts?: { locale?: 
   if (!Number.isFinite(hours)) return NO_DATA;
   const locale = localeOf(opts);
   const unit = (name: "minute" | "hour" | "day", display: "short" | "long", value: number) =>
-    numberFormat(locale, { style: "unit", unit: name, unitDisplay: display, minimumFractionDigits: 0, maximumFractionDigits: name === "minute" ? 0 : 1 }).format(
-      noNegativeZero(value),
-    );
+    numberFormat(locale, {
+      style: "unit",
+      unit: name,
+      unitDisplay: display,
+      minimumFractionDigits: 0,
+      maximumFractionDigits: name === "minute" ? 0 : 1,
+    }).format(noNegativeZero(value));
   const abs = Math.abs(hours);
   const sign = hours < 0 ? -1 : 1;
   if (abs === 0) return unit("minute", "short", 0);

@@ -160,7 +160,8 @@ describe("dates stay within 2000–2100; past-only dates", () => {
 });
 
 describe("dates and months in the ISO form and as typed in the page's locale (DateInput, MonthInput)", () => {
-  const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? null : translateMessage(r.error!.issues[0].message));
+  const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+    r.success ? null : translateMessage(r.error!.issues[0].message);
 
   it.each<[string, string]>([
     ["2026-12-31", "2026-12-31"],

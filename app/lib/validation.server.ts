@@ -23,7 +23,8 @@ z.config({
       case "invalid_type":
         return iss.input === undefined ? serverT("is required") : serverT("is not valid");
       case "too_small":
-        if (iss.origin === "string") return Number(iss.minimum) <= 1 ? serverT("is required") : serverT("must be at least {{count}} characters", { count: Number(iss.minimum) });
+        if (iss.origin === "string")
+          return Number(iss.minimum) <= 1 ? serverT("is required") : serverT("must be at least {{count}} characters", { count: Number(iss.minimum) });
         if (iss.origin === "array" || iss.origin === "set") return serverT("must have at least {{count}} items", { count: Number(iss.minimum) });
         return serverT("must be at least {{min}}", { min: String(iss.minimum) });
       case "too_big":
