@@ -9,8 +9,8 @@
  * - `forbidden`: the actor may not do this to this row → 403;
  * - `not-found`: the row does not exist → 404.
  */
-import { N_ } from "~/i18n/mark";
 import { can, type Actor, type Permission, type PermissionContext } from "~/auth/permissions";
+import { N_ } from "~/i18n/mark";
 
 export type DomainErrorKind = "input" | "rule" | "forbidden" | "not-found";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { runInLanguage, translateMessage } from "~/i18n/translate.server";
 import {
   checkboxSchema,
   dateOrInstantSchema,
@@ -16,7 +17,6 @@ import {
   normalizeDateInput,
   normalizeMonthInput,
 } from "./validation.server";
-import { runInLanguage, translateMessage } from "~/i18n/translate.server";
 
 describe("eurosSchema: the one money parser (centsFromEuros) for zod", () => {
   it.each<[string, number]>([

@@ -1,5 +1,5 @@
-import { N_ } from "~/i18n/mark";
 import { Area, AreaChart as RAreaChart } from "recharts";
+import { N_ } from "~/i18n/mark";
 import { cartesianLayers, CHART_MARGIN, useCartesianChart, type CartesianChartProps } from "./cartesian";
 import { ChartFrame, chartColor, chartLegend, seriesColor, X_AXIS_PADDING } from "./chart-frame";
 

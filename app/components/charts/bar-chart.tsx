@@ -1,5 +1,5 @@
-import { N_ } from "~/i18n/mark";
 import { Bar, BarChart as RBarChart, Cell } from "recharts";
+import { N_ } from "~/i18n/mark";
 import { cartesianLayers, CHART_MARGIN, useCartesianChart, type CartesianChartProps } from "./cartesian";
 import { ChartFrame, chartColor, chartLegend, seriesColor, type ChartColor, type ChartSeries, type DataTableSpec, type LegendItem } from "./chart-frame";
 

@@ -8,8 +8,8 @@
  */
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { useFormatLocale } from "~/hooks/locale";
 import { CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { useFormatLocale } from "~/hooks/locale";
 import {
   axisTick,
   buildChartTable,

@@ -1,5 +1,5 @@
-import { N_ } from "~/i18n/mark";
 import { Line, LineChart as RLineChart, ReferenceLine } from "recharts";
+import { N_ } from "~/i18n/mark";
 import { cartesianLayers, CHART_MARGIN, useCartesianChart, type CartesianChartProps } from "./cartesian";
 import { ChartFrame, chartColor, chartLegend, seriesColor, X_AXIS_PADDING, type ChartColor } from "./chart-frame";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { ROLES } from "~/auth/permissions";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
-import { ROLES } from "~/auth/permissions";
 import { checkboxSchema, decimalSchema, emailSchema, idSchema, intSchema } from "~/lib/validation.server";
 import { schema } from "~/utils/db.server";
 import { optionalRefIdSchema } from "~/utils/refs.server";
