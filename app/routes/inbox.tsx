@@ -84,7 +84,10 @@ export default function InboxPage() {
   const { counts, kinds } = inbox;
   const staleRule = Object.entries(STALE_REQUISITION_DAYS)
     .map(([s, d]) =>
-      t("{{count}} days ({{status}})", { count: d, status: t(REQUISITION_STATUS_LABELS[s as keyof typeof STALE_REQUISITION_DAYS], { ns: "hiring" }) }),
+      t("{{count}} days ({{status}})", {
+        count: d,
+        status: t(REQUISITION_STATUS_LABELS[s as keyof typeof STALE_REQUISITION_DAYS], { ns: "hiring" }).toLocaleLowerCase(),
+      }),
     )
     .join(", ");
   const day = (iso: string) => formatDate(iso, formatting.timeZone, formatting.locale);
