@@ -3,9 +3,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { requirePermission, requireUser } from "~/auth/guards.server";
-import { STATUS_LABELS as REQUISITION_STATUS_LABELS, RequisitionStatusBadge } from "~/components/hiring/labels";
+import { RequisitionStatusBadge } from "~/components/hiring/labels";
 import { CheckInForm } from "~/components/okrs/check-in-form";
-import { STATUS_LABELS as RISK_STATUS_LABELS } from "~/components/risks/labels";
 import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -13,6 +12,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { getInbox } from "~/dashboards/inbox.server";
 import { handleCheckIn } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { unknownIntent } from "~/lib/forms.server";
@@ -22,6 +22,10 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export const handle = { i18n: ["home", "okrs", "hiring", "risks"] };
+
+/** The statuses named in the page's sentences (lower case, as the sentences use them). */
+const REQUISITION_STATUS_WORDS = { planned: N_("planned"), open: N_("open"), interviewing: N_("interviewing"), offer: N_("offer") } as const;
+const RISK_STATUS_WORDS = { proposed: N_("proposed"), open: N_("open"), monitoring: N_("monitoring"), closed: N_("closed") } as const;
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaT(matches, "home");
@@ -86,7 +90,7 @@ export default function InboxPage() {
     .map(([s, d]) =>
       t("{{count}} days ({{status}})", {
         count: d,
-        status: t(REQUISITION_STATUS_LABELS[s as keyof typeof STALE_REQUISITION_DAYS], { ns: "hiring" }).toLocaleLowerCase(),
+        status: t(REQUISITION_STATUS_WORDS[s as keyof typeof STALE_REQUISITION_DAYS]),
       }),
     )
     .join(", ");
@@ -147,7 +151,7 @@ export default function InboxPage() {
                   <Link to={`/risks/${r.id}`}>{r.title}</Link> {dueBadge(r.nextReviewDate)}{" "}
                   <span className="muted">
                     {t("review due {{date}}", { date: day(r.nextReviewDate) })} ·{" "}
-                    {r.status in RISK_STATUS_LABELS ? t(RISK_STATUS_LABELS[r.status as keyof typeof RISK_STATUS_LABELS], { ns: "risks" }) : r.status}
+                    {r.status in RISK_STATUS_WORDS ? t(RISK_STATUS_WORDS[r.status as keyof typeof RISK_STATUS_WORDS]) : r.status}
                   </span>
                 </li>
               ))}
