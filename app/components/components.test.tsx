@@ -20,10 +20,12 @@ import { Field, SelectField } from "~/components/ui/field";
 import { Tooltip } from "~/components/ui/tooltip";
 import { formatHours } from "~/lib/format";
 import { parseTableParams } from "~/lib/table-params";
+import type { Language } from "~/i18n/config";
+import { withI18n } from "../../tests/helpers/i18n";
 
 /** Server-render `node` as the page at `url` inside a (static, data) router, as Remix does. */
-async function render(node: ReactNode, url = "/"): Promise<string> {
-  const handler = createStaticHandler([{ path: "*", element: node }]);
+async function render(node: ReactNode, url = "/", lng: Language = "en"): Promise<string> {
+  const handler = createStaticHandler([{ path: "*", element: withI18n(node, lng) }]);
   const context = await handler.query(new Request(`http://tracker.test${url}`));
   if (context instanceof Response) throw new Error("unexpected redirect");
   const router = createStaticRouter(handler.dataRoutes, context);
@@ -326,7 +328,8 @@ describe("charts render SVG on the server", () => {
       />,
     );
     const ticks = [...html.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1].replace(/[\u00a0\u202f]/g, " "));
-    expect(ticks).toEqual(expect.arrayContaining(["0,0 h", "0,5 h", "1,0 h", "1,5 h", "2,0 h"]));
+    // no locale given: the page's language decides (English → en-GB)
+    expect(ticks).toEqual(expect.arrayContaining(["0.0 h", "0.5 h", "1.0 h", "1.5 h", "2.0 h"]));
     expect(ticks.some((t) => /min/.test(t))).toBe(false);
     expect(ticks).not.toContain("Target"); // no label drawn on the plot…
     expect(html).toMatch(/chart__swatch--ref[^>]*><\/span>Target/); // …it is in the legend
@@ -411,5 +414,64 @@ describe("charts render SVG on the server", () => {
       <BarChart title="Nulls" data={[{ month: "2024-01", deploys: null, forecast: null }] as Month[]} xKey="month" series={[{ key: "deploys", label: "D" }]} />,
     );
     expect(allNull).toContain("No data for this period.");
+  });
+});
+
+describe("the shared components in French", () => {
+  it("a tile without a figure says so in French, with its tooltip words", async () => {
+    const html = await render(<KpiTile label="Délai de mise en production" value={null} formula="médiane" window="90 derniers jours" tier={null} />, "/", "fr");
+    expect(html).toContain("aucune donnée");
+    expect(html).toContain("Formule");
+    expect(html).toContain("Niveau DORA");
+    expect(html).not.toContain("no data");
+  });
+
+  it("badges and trend words are French", async () => {
+    const html = await render(
+      <>
+        <StatusBadge status="at_risk" />
+        <RiskLevelBadge level="critical" score={20} />
+        <TierBadge tier="elite" />
+        <TrendArrow value={3} direction="lower" formatted="+3 h" />
+      </>,
+      "/",
+      "fr",
+    );
+    expect(html).toContain("À risque");
+    expect(html).toContain("Critique");
+    expect(html).toContain("Élite");
+    expect(html).toContain("en hausse, moins bien");
+  });
+
+  it("a chart's axis, table and captions follow the language", async () => {
+    const html = await render(
+      <LineChart
+        title="Délai"
+        data={[
+          { week: "s1", lead: 0.8 },
+          { week: "s2", lead: 1.7 },
+        ]}
+        xKey="week"
+        series={[{ key: "lead", label: "Médiane" }]}
+        unit="hours"
+      />,
+      "/",
+      "fr",
+    );
+    const ticks = [...html.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1].replace(/[\u00a0\u202f]/g, " "));
+    expect(ticks).toEqual(expect.arrayContaining(["0,0 h", "0,5 h", "1,0 h"]));
+    expect(html).toContain("Afficher en tableau");
+    expect(html).toContain("Période");
+  });
+
+  it("a date field shows the stored date in the page's locale, typed as text", async () => {
+    const fr = await render(<Field label="Échéance" name="dueDate" type="date" defaultValue="2026-12-31" />, "/", "fr");
+    expect(fr).toContain('value="31/12/2026"');
+    expect(fr).toContain('placeholder="jj/mm/aaaa"');
+    expect(fr).toContain('inputMode="numeric"');
+    expect(fr).toContain('type="text"');
+    const en = await render(<Field label="Due" name="month" type="month" defaultValue="2026-12" />);
+    expect(en).toContain('value="12/2026"');
+    expect(en).toContain('placeholder="mm/yyyy"');
   });
 });

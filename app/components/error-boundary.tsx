@@ -1,4 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { N_ } from "~/i18n/mark";
 
 type Handlers = Partial<Record<number, (message: string) => React.ReactNode>>;
 
@@ -9,26 +11,27 @@ function messageOf(data: unknown): string | null {
 }
 
 const TITLES: Record<number, string> = {
-  400: "That request could not be understood",
-  401: "Please sign in",
-  403: "You do not have access to this",
-  404: "Page not found",
-  413: "That upload is too large",
+  400: N_("That request could not be understood"),
+  401: N_("Please sign in"),
+  403: N_("You do not have access to this"),
+  404: N_("Page not found"),
+  413: N_("That upload is too large"),
 };
 
 /** The one error boundary every route exports. */
 export function GeneralErrorBoundary({ statusHandlers = {} }: { statusHandlers?: Handlers }) {
   const error = useRouteError();
+  const { t } = useTranslation("common");
   if (isRouteErrorResponse(error)) {
     const message = messageOf(error.data) ?? error.statusText;
     const custom = statusHandlers[error.status];
     return (
       <section className="error-page" aria-labelledby="error-title">
         <p className="error-page__status">{error.status}</p>
-        <h1 id="error-title">{TITLES[error.status] ?? "Something went wrong"}</h1>
+        <h1 id="error-title">{t(TITLES[error.status] ?? "Something went wrong")}</h1>
         {custom ? custom(message) : <p>{message}</p>}
         <p>
-          <Link to="/">Back to the home page</Link>
+          <Link to="/">{t("Back to the home page")}</Link>
         </p>
       </section>
     );
@@ -37,10 +40,10 @@ export function GeneralErrorBoundary({ statusHandlers = {} }: { statusHandlers?:
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-page__status">500</p>
-      <h1 id="error-title">Something went wrong</h1>
-      <p>An unexpected error occurred. It has been logged; try again, or go back.</p>
+      <h1 id="error-title">{t("Something went wrong")}</h1>
+      <p>{t("An unexpected error occurred. It has been logged; try again, or go back.")}</p>
       <p>
-        <Link to="/">Back to the home page</Link>
+        <Link to="/">{t("Back to the home page")}</Link>
       </p>
     </section>
   );

@@ -16,6 +16,7 @@
  */
 import { parse } from "csv-parse/sync";
 import type { z } from "zod";
+import { serverT, translateMessage } from "~/i18n/translate.server";
 
 export type CsvCell = string | number | null | undefined;
 
@@ -91,13 +92,16 @@ export function parseCsv<T>(text: string, schema: z.ZodType<T>, opts: ParseCsvOp
   } catch (err) {
     const e = err as { message?: string; records?: number; lines?: number };
     const row = typeof e.records === "number" ? e.records + 1 : 0;
-    return { ok: false, errors: [{ row, field: "", message: `unreadable CSV: ${e.message ?? String(err)}` }] };
+    return { ok: false, errors: [{ row, field: "", message: serverT("unreadable CSV: {{reason}}", { reason: e.message ?? String(err) }) }] };
   }
 
   const isBlank = (r: string[]) => r.every((c) => c.trim() === "");
   const headerIndex = records.findIndex((r) => !isBlank(r.record));
   if (headerIndex === -1) {
-    return { ok: false, errors: [{ row: 1, field: "", message: `empty file: expected a header row (${opts.headers.join(",")})` }] };
+    return {
+      ok: false,
+      errors: [{ row: 1, field: "", message: serverT("empty file: expected a header row ({{headers}})", { headers: opts.headers.join(",") }) }],
+    };
   }
   const headerRecord = records[headerIndex];
   const headerRow = headerRecord.info.records;
@@ -108,17 +112,20 @@ export function parseCsv<T>(text: string, schema: z.ZodType<T>, opts: ParseCsvOp
   const expected = new Set([...opts.headers, ...(opts.optionalHeaders ?? [])]);
   const seen = new Set<string>();
   for (const name of header) {
-    if (name === "") errors.push({ row: headerRow, field: "", message: "empty column name in the header row" });
-    else if (!expected.has(name)) errors.push({ row: headerRow, field: name, message: `unknown column "${name}"` });
-    else if (seen.has(name)) errors.push({ row: headerRow, field: name, message: `column "${name}" appears twice` });
+    if (name === "") errors.push({ row: headerRow, field: "", message: serverT("empty column name in the header row") });
+    else if (!expected.has(name)) errors.push({ row: headerRow, field: name, message: serverT('unknown column "{{name}}"', { name }) });
+    else if (seen.has(name)) errors.push({ row: headerRow, field: name, message: serverT('column "{{name}}" appears twice', { name }) });
     seen.add(name);
   }
   for (const name of opts.headers) {
-    if (!seen.has(name)) errors.push({ row: headerRow, field: name, message: `missing column "${name}"` });
+    if (!seen.has(name)) errors.push({ row: headerRow, field: name, message: serverT('missing column "{{name}}"', { name }) });
   }
   if (errors.length > 0) {
-    const optional = opts.optionalHeaders?.length ? ` (optional: ${opts.optionalHeaders.join(",")})` : "";
-    errors.push({ row: headerRow, field: "", message: `expected header: ${opts.headers.join(",")}${optional}` });
+    const headers = opts.headers.join(",");
+    const message = opts.optionalHeaders?.length
+      ? serverT("expected header: {{headers}} (optional: {{optional}})", { headers, optional: opts.optionalHeaders.join(",") })
+      : serverT("expected header: {{headers}}", { headers });
+    errors.push({ row: headerRow, field: "", message });
     return { ok: false, errors };
   }
 
@@ -130,14 +137,14 @@ export function parseCsv<T>(text: string, schema: z.ZodType<T>, opts: ParseCsvOp
     const rowNo = info.records;
     dataRows += 1;
     if (opts.maxRows !== undefined && dataRows > opts.maxRows) {
-      errors.push({ row: rowNo, field: "", message: `too many rows: at most ${opts.maxRows} data rows per file` });
+      errors.push({ row: rowNo, field: "", message: serverT("too many rows: at most {{max}} data rows per file", { max: opts.maxRows }) });
       break;
     }
     if (record.length !== header.length) {
       errors.push({
         row: rowNo,
         field: "",
-        message: `expected ${header.length} fields, found ${record.length}`,
+        message: serverT("expected {{expected}} fields, found {{found}}", { expected: header.length, found: record.length }),
       });
       continue;
     }
@@ -155,7 +162,7 @@ export function parseCsv<T>(text: string, schema: z.ZodType<T>, opts: ParseCsvOp
       const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "";
       const top = issue.path.length > 0 ? String(issue.path[0]) : "";
       const wasEmpty = top !== "" && obj[top] === undefined;
-      const message = wasEmpty && issue.code === "invalid_type" ? "required" : issue.message;
+      const message = wasEmpty && issue.code === "invalid_type" ? serverT("required") : translateMessage(issue.message);
       errors.push({ row: rowNo, field, message });
     }
   }
@@ -174,5 +181,9 @@ function cellValue(raw: string): string | undefined {
 
 /** One line per error, for plain-text replies: "row 3, amount: required". */
 export function describeCsvErrors(errors: readonly CsvRowError[]): string[] {
-  return errors.map((e) => `row ${e.row}${e.field ? `, ${e.field}` : ""}: ${e.message}`);
+  return errors.map((e) =>
+    e.field
+      ? serverT("row {{row}}, {{field}}: {{message}}", { row: e.row, field: e.field, message: e.message })
+      : serverT("row {{row}}: {{message}}", { row: e.row, message: e.message }),
+  );
 }

@@ -10,6 +10,7 @@
  * - `not-found`: the row does not exist → 404.
  */
 import { can, type Actor, type Permission, type PermissionContext } from "~/auth/permissions";
+import { N_ } from "~/i18n/mark";
 
 export type DomainErrorKind = "input" | "rule" | "forbidden" | "not-found";
 
@@ -44,5 +45,5 @@ export function fieldErrorsOf(field: string | null | undefined, message: string)
 
 /** For a model that checks a permission on the row it loaded: throws a `forbidden` DomainError unless `can()` allows. */
 export function requireCan(actor: Actor, permission: Permission, ctx?: PermissionContext): void {
-  if (!can(actor, permission, ctx)) throw new DomainError("forbidden", "You do not have permission to do this.");
+  if (!can(actor, permission, ctx)) throw new DomainError("forbidden", N_("You do not have permission to do this.", "validation"));
 }

@@ -10,6 +10,7 @@ import {
   formatMonth,
   formatNumber,
   formatPercent,
+  formatRelative,
 } from "./format";
 
 /** Intl puts no-break / narrow no-break spaces in fr-FR output; compare with plain spaces. */
@@ -92,20 +93,72 @@ describe("formatHours", () => {
     [0.001, "en-US", "< 1 min"],
     [0.75, "en-US", "45 min"],
     [0.5, "en-US", "30 min"],
-    [0.999, "en-US", "1 h"],
-    [1, "en-US", "1 h"],
-    [3.2, "en-US", "3.2 h"],
-    [3.25, "en-US", "3.3 h"],
+    [0.999, "en-US", "1 hr"],
+    [1, "en-US", "1 hr"],
+    [3.2, "en-US", "3.2 hr"],
+    [3.25, "en-US", "3.3 hr"],
     [3.2, "fr-FR", "3,2 h"],
-    [47.9, "en-US", "47.9 h"],
+    [47.9, "en-US", "47.9 hr"],
     [48, "en-US", "2 days"],
     [60, "en-US", "2.5 days"],
     [24 * 400, "en-US", "400 days"],
-    [-2, "en-US", "-2 h"],
+    [-2, "en-US", "-2 hr"],
   ])("%s h (%s) → %s", (h, locale, expected) => {
     expect(plain(formatHours(h, locale))).toBe(expected);
   });
   it("null → null", () => expect(formatHours(null)).toBeNull());
+});
+
+/**
+ * Issue 16: the same figures in both interface languages' locales (fr-FR for French, en-GB for
+ * English), every word and separator written by Intl.
+ */
+describe("locale formatting in both languages", () => {
+  const ms = Date.UTC(2026, 11, 31, 9, 5); // 31 Dec 2026 09:05 UTC = 10:05 in Paris
+  const cases: { what: string; run: (locale: string) => string | null; fr: string; en: string }[] = [
+    { what: "money", run: (l) => formatMoney(123450, { locale: l }), fr: "1 235 €", en: "€1,235" },
+    { what: "exact money", run: (l) => formatMoney(123450, { locale: l, exact: true }), fr: "1 234,50 €", en: "€1,234.50" },
+    { what: "signed money", run: (l) => formatMoney(-120000, { locale: l, signed: true }), fr: "-1 200 €", en: "-€1,200" },
+    { what: "compact money (millions)", run: (l) => formatMoney(123_456_700, { locale: l, compact: true }), fr: "1,2 M €", en: "€1.2m" },
+    { what: "compact money (thousands)", run: (l) => formatMoney(15_000_000, { locale: l, compact: true }), fr: "150 k €", en: "€150k" },
+    { what: "number", run: (l) => formatNumber(1234.56, { locale: l }), fr: "1 234,6", en: "1,234.6" },
+    { what: "compact number", run: (l) => formatNumber(1_500_000, { locale: l, compact: true }), fr: "1,5 M", en: "1.5m" },
+    { what: "percent", run: (l) => formatPercent(0.125, 1, l), fr: "12,5 %", en: "12.5%" },
+    { what: "signed percent", run: (l) => formatPercent(0.031, 1, { locale: l, signed: true }), fr: "+3,1 %", en: "+3.1%" },
+    { what: "minutes", run: (l) => formatHours(0.75, l), fr: "45 min", en: "45 mins" },
+    { what: "under a minute", run: (l) => formatHours(0.001, l), fr: "< 1 min", en: "< 1 min" },
+    { what: "hours", run: (l) => formatHours(3.2, l), fr: "3,2 h", en: "3.2 hrs" },
+    { what: "one hour", run: (l) => formatHours(1, l), fr: "1 h", en: "1 hr" },
+    { what: "days", run: (l) => formatHours(60, l), fr: "2,5 jours", en: "2.5 days" },
+    { what: "one day", run: (l) => formatHours(24, l), fr: "24 h", en: "24 hrs" },
+    { what: "two days", run: (l) => formatHours(48, l), fr: "2 jours", en: "2 days" },
+    { what: "short month", run: (l) => formatMonth("2026-06", l), fr: "juin 2026", en: "Jun 2026" },
+    { what: "long month", run: (l) => formatMonth("2026-02", l, "long"), fr: "février 2026", en: "February 2026" },
+    { what: "date", run: (l) => formatDate(ms, "Europe/Paris", l), fr: "31 déc. 2026", en: "31 Dec 2026" },
+    { what: "calendar date", run: (l) => formatDate("2026-07-14", "Pacific/Honolulu", l), fr: "14 juil. 2026", en: "14 Jul 2026" },
+    { what: "date and time", run: (l) => formatDateTime(ms, "Europe/Paris", l), fr: "31 déc. 2026, 10:05", en: "31 Dec 2026, 10:05" },
+    { what: "relative (days)", run: (l) => formatRelative(ms - 3 * 86_400_000, ms, l), fr: "il y a 3 jours", en: "3 days ago" },
+    { what: "relative (yesterday)", run: (l) => formatRelative(ms - 86_400_000, ms, l), fr: "hier", en: "yesterday" },
+    { what: "relative (future hours)", run: (l) => formatRelative(ms + 2 * 3_600_000, ms, l), fr: "dans 2 heures", en: "in 2 hours" },
+  ];
+  it.each(cases)("$what: fr-FR $fr, en-GB $en", ({ run, fr, en }) => {
+    expect(plain(run("fr-FR"))).toBe(fr);
+    expect(plain(run("en-GB"))).toBe(en);
+  });
+
+  it("the French texts use the no-break spaces of French typography", () => {
+    expect(formatPercent(0.5, 0, "fr-FR")).toMatch(/^50[\u00a0\u202f]%$/);
+    expect(formatHours(60, "fr-FR")).toBe("2,5\u00a0jours");
+  });
+
+  it("a missing figure is null in every locale; a non-finite one is the translation key NO_DATA", () => {
+    expect(NO_DATA).toBe("no data");
+    for (const l of ["fr-FR", "en-GB"]) {
+      expect(formatHours(null, l)).toBeNull();
+      expect(formatRelative(null, 0, l)).toBeNull();
+      expect(formatHours(Number.POSITIVE_INFINITY, l)).toBe(NO_DATA);
+    }
+  });
 });
 
 describe("dates", () => {

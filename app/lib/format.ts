@@ -10,13 +10,18 @@
  * flow straight into `KpiTile`'s `value` (which shows "no data"). A non-finite number
  * (NaN, ±Infinity) gives `NO_DATA`, never a fake figure.
  */
+import { N_ } from "~/i18n/mark";
 
 export const DEFAULT_LOCALE = "fr-FR";
 export const DEFAULT_CURRENCY = "EUR";
 export const DEFAULT_TIME_ZONE = "Europe/Paris";
 
-/** Shown wherever there is no figure. Never 0 in its place. */
-export const NO_DATA = "no data";
+/**
+ * Shown wherever there is no figure (never 0 in its place). It is the English text and the
+ * translation key (namespace common): a component shows `t(NO_DATA)` / `t("no data")` for a null
+ * value, and a non-finite number formats to this key, translated where it is displayed.
+ */
+export const NO_DATA = N_("no data", "common");
 
 /** The company's formatting settings (same shape as the root loader's `formatting`). */
 export type FormatOptions = { locale: string; currency: string; timeZone: string };
@@ -170,10 +175,9 @@ export function formatPercent(fraction: number | null | undefined, digits = 0, o
 // Durations
 
 /**
- * A duration in hours, in the unit a person reads best:
- * under 1 h → minutes ("45 min", "< 1 min"); under 48 h → hours with 1 decimal ("3.2 h");
- * else days with 1 decimal ("2.5 days"). The number follows the locale ("3,2 h" in fr-FR);
- * the unit words are English (interface language).
+ * A duration in hours, in the unit a person reads best, in the locale's own words (Intl unit style):
+ * under 1 h → minutes ("45 min", "< 1 min"); under 48 h → hours with 1 decimal; else days with
+ * 1 decimal. fr-FR: "45 min", "3,2 h", "2,5 jours"; en-GB: "45 mins", "3.2 hrs", "2.5 days".
  */
 export function formatHours(hours: number, opts?: { locale?: string } | string): string;
 export function formatHours(hours: number | null | undefined, opts?: { locale?: string } | string): string | null;
@@ -181,19 +185,45 @@ export function formatHours(hours: number | null | undefined, opts?: { locale?: 
   if (hours === null || hours === undefined) return null;
   if (!Number.isFinite(hours)) return NO_DATA;
   const locale = localeOf(opts);
-  const sign = hours < 0 ? "-" : "";
+  const unit = (name: "minute" | "hour" | "day", display: "short" | "long", value: number) =>
+    numberFormat(locale, {
+      style: "unit",
+      unit: name,
+      unitDisplay: display,
+      minimumFractionDigits: 0,
+      maximumFractionDigits: name === "minute" ? 0 : 1,
+    }).format(noNegativeZero(value));
   const abs = Math.abs(hours);
-  const one = numberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 1 });
-  if (abs === 0) return "0 min";
+  const sign = hours < 0 ? -1 : 1;
+  if (abs === 0) return unit("minute", "short", 0);
   if (abs < 1) {
     const minutes = Math.round(abs * 60);
-    if (minutes === 0) return "< 1 min";
-    if (minutes < 60) return `${sign}${minutes} min`;
-    return `${sign}1 h`;
+    if (minutes === 0) return `< ${unit("minute", "short", 1)}`;
+    if (minutes < 60) return unit("minute", "short", sign * minutes);
+    return unit("hour", "short", sign);
   }
-  if (abs < 48) return `${sign}${one.format(abs)} h`;
-  const days = abs / 24;
-  return `${sign}${one.format(days)} days`;
+  if (abs < 48) return unit("hour", "short", hours);
+  return unit("day", "long", hours / 24);
+}
+
+/**
+ * How long ago (or in how long) an instant is from `now`, in the locale's words (Intl
+ * RelativeTimeFormat): "il y a 3 jours", "3 days ago", "yesterday", "in 2 hours".
+ */
+export function formatRelative(ms: number, now: number, locale?: string): string;
+export function formatRelative(ms: number | null | undefined, now: number, locale?: string): string | null;
+export function formatRelative(ms: number | null | undefined, now: number, locale: string = DEFAULT_LOCALE): string | null {
+  if (ms === null || ms === undefined) return null;
+  if (!Number.isFinite(ms) || !Number.isFinite(now)) return NO_DATA;
+  const seconds = (ms - now) / 1000;
+  const abs = Math.abs(seconds);
+  const rtf = new Intl.RelativeTimeFormat(locale || DEFAULT_LOCALE, { numeric: "auto" });
+  if (abs < 60) return rtf.format(Math.round(seconds), "second");
+  if (abs < 3600) return rtf.format(Math.round(seconds / 60), "minute");
+  if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), "hour");
+  if (abs < 30 * 86_400) return rtf.format(Math.round(seconds / 86_400), "day");
+  if (abs < 365 * 86_400) return rtf.format(Math.round(seconds / (30 * 86_400)), "month");
+  return rtf.format(Math.round(seconds / (365 * 86_400)), "year");
 }
 
 // ---------------------------------------------------------------------------

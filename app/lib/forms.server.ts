@@ -1,5 +1,6 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
+import { N_ } from "~/i18n/mark";
 import { translateMessage } from "~/i18n/translate.server";
 import { DomainError } from "~/lib/errors";
 import type { FormErrorReply } from "~/lib/forms";
@@ -74,7 +75,7 @@ export function formError(formData: FormData, message: string, intent?: string) 
 
 /** The 400 for an `intent` the action does not handle (a forged or outdated form), the input kept. */
 export function unknownIntent(formData: FormData) {
-  return fieldError(formData, "intent", "is not a known action");
+  return fieldError(formData, "intent", N_("is not a known action"));
 }
 
 /**

@@ -76,8 +76,11 @@ describe("axisScale: the display unit first, then the ticks in it", () => {
     expect(restore.displayUnit).toBe("min");
     expect(restore.ticks.map((t) => plain(restore.format(t)))).toEqual(["0 min", "10 min", "20 min", "30 min"]);
     const slow = axisScale([30, 120], "hours"); // 5 days
-    expect(slow.displayUnit).toBe("days");
-    expect(slow.ticks.map((t) => plain(slow.format(t)))).toEqual(["0 days", "1 days", "2 days", "3 days", "4 days", "5 days"]);
+    expect(slow.displayUnit).toBe("jours"); // the locale's word (default fr-FR)
+    expect(slow.ticks.map((t) => plain(slow.format(t)))).toEqual(["0 jours", "1 jours", "2 jours", "3 jours", "4 jours", "5 jours"]);
+    const slowEn = axisScale([30, 120], "hours", { locale: "en-GB" });
+    expect(slowEn.displayUnit).toBe("days");
+    expect(slowEn.ticks.map((t) => plain(slowEn.format(t)))).toEqual(["0 days", "1 days", "2 days", "3 days", "4 days", "5 days"]);
   });
 
   it("money in cents reads in €, k€ or M€ with round steps", () => {

@@ -4,6 +4,7 @@
  * 1, 2 or 5 × 10ⁿ of that unit, so an axis reads "0 / 1 / 2 / 3 h" or "0 / 100 / 200 k€" — never
  * "51 min / 1,7 h" or "65 / 130 / 195 k€". Pure and browser-safe; used by the chart frame.
  */
+import { DEFAULT_CURRENCY, DEFAULT_LOCALE } from "~/lib/format";
 
 /** The smallest 1, 2 or 5 × 10ⁿ that is ≥ `rough` (rough > 0). */
 export function niceStep(rough: number): number {
@@ -69,7 +70,7 @@ export type AxisScale = {
   domain: [number, number];
   /** in the stored unit, for the chart library */
   ticks: number[];
-  /** the unit the ticks are printed in: "min", "h", "days", "€", "k€", "M€", "%", "k", "" */
+  /** the unit the ticks are printed in: "min", "h", "days" / "jours" (the locale's word), "€", "k€", "M€", "%", "k", "" */
   displayUnit: string;
   /** a tick (stored unit) as printed: "1,5 h", "200 k€" */
   format: (v: number) => string;
@@ -77,12 +78,17 @@ export type AxisScale = {
 
 type DisplayUnit = { factor: number; label: string; integer?: boolean };
 
-function displayUnitOf(unit: AxisUnit, maxAbs: number, currencySymbol: string): DisplayUnit {
+/** The locale's word for days on an axis ("days", "jours"), from Intl. */
+function daysWord(locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "unit", unit: "day", unitDisplay: "long" }).formatToParts(2).find((p) => p.type === "unit")?.value ?? "d";
+}
+
+function displayUnitOf(unit: AxisUnit, maxAbs: number, currencySymbol: string, locale: string): DisplayUnit {
   switch (unit) {
     case "hours":
       if (maxAbs < 1) return { factor: 60, label: "min" };
       if (maxAbs < 48) return { factor: 1, label: "h" };
-      return { factor: 1 / 24, label: "days" };
+      return { factor: 1 / 24, label: daysWord(locale) };
     case "money": {
       const euros = maxAbs / 100;
       if (euros < 10_000) return { factor: 1 / 100, label: currencySymbol };
@@ -100,7 +106,7 @@ function displayUnitOf(unit: AxisUnit, maxAbs: number, currencySymbol: string): 
 
 const symbolCache = new Map<string, string>();
 /** "€" for EUR, "$" for USD, "CHF" for CHF — the narrow symbol in the locale. */
-export function currencySymbol(currency = "EUR", locale = "fr-FR"): string {
+export function currencySymbol(currency = DEFAULT_CURRENCY, locale = DEFAULT_LOCALE): string {
   const key = `${locale}|${currency}`;
   let s = symbolCache.get(key);
   if (s === undefined) {
@@ -133,8 +139,8 @@ export function axisScale(
     lo = Math.min(0, lo);
     hi = Math.max(0, hi);
   }
-  const locale = opts.locale ?? "fr-FR";
-  const display = displayUnitOf(unit, Math.max(Math.abs(lo), Math.abs(hi)), currencySymbol(opts.currency, locale));
+  const locale = opts.locale ?? DEFAULT_LOCALE;
+  const display = displayUnitOf(unit, Math.max(Math.abs(lo), Math.abs(hi)), currencySymbol(opts.currency, locale), locale);
   const nice = niceTicks(lo * display.factor, hi * display.factor, { maxTicks: opts.maxTicks ?? 6, integer: display.integer });
   const digits = Math.max(0, -Math.floor(Math.log10(nice.step) + 1e-9));
   const nf = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });

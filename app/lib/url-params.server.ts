@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT, translateMessage } from "~/i18n/translate.server";
 
 /**
  * URL parameters (list filters, dashboard windows, flags) through a zod object schema
@@ -47,7 +49,7 @@ export function parseSearchParams<S extends z.ZodObject>(input: URLSearchParams 
       const key = issue.path.length > 0 ? String(issue.path[0]) : undefined;
       const value = key === undefined ? undefined : raw[key];
       if (key === undefined || value === undefined) continue;
-      ignored.push({ key, value, message: issue.message });
+      ignored.push({ key, value, message: translateMessage(issue.message) });
       raw[key] = undefined;
       dropped = true;
     }
@@ -55,7 +57,7 @@ export function parseSearchParams<S extends z.ZodObject>(input: URLSearchParams 
       // A schema with a required field or a path-less refinement: refuse every parameter rather than fail the page.
       for (const key of keys) {
         const value = raw[key];
-        if (value !== undefined) ignored.push({ key, value, message: result.error.issues[0]?.message ?? "is not valid" });
+        if (value !== undefined) ignored.push({ key, value, message: translateMessage(result.error.issues[0]?.message ?? N_("is not valid")) });
         raw[key] = undefined;
       }
       const empty = schema.safeParse(raw);
@@ -66,7 +68,7 @@ export function parseSearchParams<S extends z.ZodObject>(input: URLSearchParams 
 
 /** The notice a list page shows for a parameter it ignored: `Ignored hotfix="maybe": must be yes or no.` */
 export function ignoredParamNotice(p: IgnoredParam): string {
-  return `Ignored ${p.key}="${p.value.slice(0, 60)}": ${p.message}.`;
+  return serverT('Ignored {{key}}="{{value}}": {{message}}.', { key: p.key, value: p.value.slice(0, 60), message: p.message });
 }
 
 /** Free text from the URL, cut to `max` characters (longer input is cut, not refused). */

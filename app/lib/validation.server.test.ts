@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { runInLanguage, translateMessage } from "~/i18n/translate.server";
 import {
   checkboxSchema,
   dateOrInstantSchema,
@@ -13,6 +14,8 @@ import {
   isoDateSchema,
   isoInstantSchema,
   monthSchema,
+  normalizeDateInput,
+  normalizeMonthInput,
 } from "./validation.server";
 
 describe("eurosSchema: the one money parser (centsFromEuros) for zod", () => {
@@ -153,5 +156,65 @@ describe("dates stay within 2000–2100; past-only dates", () => {
     const later = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     expect(pastIsoDateSchema.safeParse(today).success).toBe(true);
     expect(pastIsoDateSchema.safeParse(later).error?.issues.map((i) => i.message)).toEqual(["must not be in the future"]);
+  });
+});
+
+describe("dates and months in the ISO form and as typed in the page's locale (DateInput, MonthInput)", () => {
+  const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+    r.success ? null : translateMessage(r.error!.issues[0].message);
+
+  it.each<[string, string]>([
+    ["2026-12-31", "2026-12-31"],
+    ["31/12/2026", "2026-12-31"],
+    ["1/2/2026", "2026-02-01"],
+    ["01.02.2026", "2026-02-01"],
+    [" 29/02/2028 ", "2028-02-29"],
+  ])("isoDateSchema(%j) → %s", (input, expected) => {
+    expect(isoDateSchema.parse(input)).toBe(expected);
+    expect(normalizeDateInput(input)).toBe(expected);
+  });
+
+  it.each<[string, string]>([
+    ["2026-12", "2026-12"],
+    ["12/2026", "2026-12"],
+    ["3/2026", "2026-03"],
+    ["03.2026", "2026-03"],
+  ])("monthSchema(%j) → %s", (input, expected) => {
+    expect(monthSchema.parse(input)).toBe(expected);
+    expect(normalizeMonthInput(input)).toBe(expected);
+  });
+
+  it.each<[string, string, string]>([
+    ["31/02/2026", "is not a real date", "n’est pas une date réelle"],
+    ["2026-02-31", "is not a real date", "n’est pas une date réelle"],
+    ["31/13/2026", "must be a date as YYYY-MM-DD", "doit être une date au format JJ/MM/AAAA"],
+    ["12/31/26", "must be a date as YYYY-MM-DD", "doit être une date au format JJ/MM/AAAA"],
+    ["soon", "must be a date as YYYY-MM-DD", "doit être une date au format JJ/MM/AAAA"],
+    ["31/12/2999", "must be between 2000 and 2100", "doit se situer entre 2000 et 2100"],
+  ])("a bad date %j is refused with a message in each language", (input, en, fr) => {
+    expect(runInLanguage("en", () => firstMessage(isoDateSchema.safeParse(input)))).toBe(en);
+    expect(runInLanguage("fr", () => firstMessage(isoDateSchema.safeParse(input)))).toBe(fr);
+  });
+
+  it.each<[string, string, string]>([
+    ["13/2026", "must be a month as YYYY-MM", "doit être un mois au format MM/AAAA"],
+    ["2026-13", "must be a month as YYYY-MM", "doit être un mois au format MM/AAAA"],
+    ["12/1999", "must be between 2000 and 2100", "doit se situer entre 2000 et 2100"],
+    ["December", "must be a month as YYYY-MM", "doit être un mois au format MM/AAAA"],
+  ])("a bad month %j is refused with a message in each language", (input, en, fr) => {
+    expect(runInLanguage("en", () => firstMessage(monthSchema.safeParse(input)))).toBe(en);
+    expect(runInLanguage("fr", () => firstMessage(monthSchema.safeParse(input)))).toBe(fr);
+  });
+
+  it("zod's own messages come out in our words and the reader's language", () => {
+    const schema = z.object({ name: z.string().max(3), kind: z.enum(["a", "b"]) });
+    const issues = (lng: "en" | "fr") =>
+      runInLanguage(lng, () => {
+        const r = schema.safeParse({ name: "long", kind: "c" });
+        return r.success ? [] : r.error.issues.map((i) => translateMessage(i.message));
+      });
+    expect(issues("en")).toEqual(["must be at most 3 characters", "is not one of the allowed values"]);
+    expect(issues("fr")).toEqual(["doit faire au plus 3 caractères", "n’est pas une des valeurs possibles"]);
+    expect(runInLanguage("en", () => z.object({ a: z.string() }).safeParse({}).error?.issues[0].message)).toBe("is required");
   });
 });

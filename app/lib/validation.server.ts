@@ -1,8 +1,47 @@
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { centsFromEuros } from "~/lib/format";
 import { DAY_MS as MS_PER_DAY } from "~/lib/time";
 
-/** Shared zod pieces for forms, URL parameters, API bodies and CSV rows (server-only: zod stays out of the browser bundle). */
+/**
+ * Shared zod pieces for forms, URL parameters, API bodies and CSV rows (server-only: zod stays out of the browser bundle).
+ *
+ * Messages are in the request's language (docs/decisions/023): a fixed one is marked `N_("…")` and
+ * translated where the issue is reported (parseForm, fieldError); one with values is a function
+ * `{ error: () => serverT("…", values) }`, run when the input is parsed, i.e. inside the request.
+ */
+
+/**
+ * zod's own messages ("Invalid input: expected string, received undefined"), for a schema that
+ * names none, in our words and the request's language (zod calls this only where the schema gives
+ * no message of its own).
+ */
+z.config({
+  customError: (iss) => {
+    switch (iss.code) {
+      case "invalid_type":
+        return iss.input === undefined ? serverT("is required") : serverT("is not valid");
+      case "too_small":
+        if (iss.origin === "string")
+          return Number(iss.minimum) <= 1 ? serverT("is required") : serverT("must be at least {{count}} characters", { count: Number(iss.minimum) });
+        if (iss.origin === "array" || iss.origin === "set") return serverT("must have at least {{count}} items", { count: Number(iss.minimum) });
+        return serverT("must be at least {{min}}", { min: String(iss.minimum) });
+      case "too_big":
+        if (iss.origin === "string") return serverT("must be at most {{count}} characters", { count: Number(iss.maximum) });
+        if (iss.origin === "array" || iss.origin === "set") return serverT("must have at most {{count}} items", { count: Number(iss.maximum) });
+        return serverT("must be at most {{max}}", { max: String(iss.maximum) });
+      case "invalid_value":
+        return serverT("is not one of the allowed values");
+      case "invalid_format":
+        return iss.format === "email" ? serverT("must be an email address") : serverT("is not in the expected format");
+      case "unrecognized_keys":
+        return serverT("has unknown fields: {{keys}}", { keys: iss.keys.join(", ") });
+      default:
+        return serverT("is not valid");
+    }
+  },
+});
 
 /**
  * Every date this product stores lies in these years: a start-up's history and plans. Anything outside
@@ -10,7 +49,8 @@ import { DAY_MS as MS_PER_DAY } from "~/lib/time";
  */
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
-const YEAR_MESSAGE = `must be between ${MIN_YEAR} and ${MAX_YEAR}`;
+/** "must be between 2000 and 2100", in the request's language (a zod `error` function: built when the input is parsed). */
+const YEAR_MESSAGE = { error: () => serverT("must be between {{min}} and {{max}}", { min: MIN_YEAR, max: MAX_YEAR }) };
 const inYearRange = (s: string) => {
   const y = Number(s.slice(0, 4));
   return y >= MIN_YEAR && y <= MAX_YEAR;
@@ -18,24 +58,59 @@ const inYearRange = (s: string) => {
 /** Clock skew allowed into the future for instants that record something that happened. */
 export const FUTURE_SLACK_MS = MS_PER_DAY;
 
-export const monthSchema = z
-  .string({ error: "is required (YYYY-MM)" })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM")
-  .refine(inYearRange, YEAR_MESSAGE);
+/** "31/12/2026" or "31.12.2026" (day first, as fr-FR and en-GB write it; the DateInput's text). */
+const LOCAL_DATE_RE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
+/** "12/2026" or "12.2026" (the MonthInput's text). */
+const LOCAL_MONTH_RE = /^(\d{1,2})[/.](\d{4})$/;
 
+/**
+ * A date as a person types it in the page's locale ("31/12/2026", "1/2/2026") → "2026-12-31";
+ * anything else (the ISO form a script or an old form posts, or garbage) is returned trimmed and
+ * unchanged, for the ISO checks to accept or refuse.
+ */
+export function normalizeDateInput(input: string): string {
+  const s = input.trim();
+  const m = LOCAL_DATE_RE.exec(s);
+  return m ? `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : s;
+}
+
+/** A month as a person types it ("12/2026", "3/2026") → "2026-12"; anything else trimmed and unchanged. */
+export function normalizeMonthInput(input: string): string {
+  const s = input.trim();
+  const m = LOCAL_MONTH_RE.exec(s);
+  return m ? `${m[2]}-${m[1].padStart(2, "0")}` : s;
+}
+
+/** A calendar month: "2026-12" or as typed in the page's locale ("12/2026"), to "YYYY-MM". */
+export const monthSchema = z
+  .string({ error: N_("is required (YYYY-MM)") })
+  .transform(normalizeMonthInput)
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, N_("must be a month as YYYY-MM"))
+      .refine(inYearRange, YEAR_MESSAGE),
+  );
+
+/** A calendar date: "2026-12-31" or as typed in the page's locale ("31/12/2026"), to "YYYY-MM-DD". */
 export const isoDateSchema = z
-  .string({ error: "is required (YYYY-MM-DD)" })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "must be a date as YYYY-MM-DD")
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, "is not a real date")
-  .refine(inYearRange, YEAR_MESSAGE);
+  .string({ error: N_("is required (YYYY-MM-DD)") })
+  .transform(normalizeDateInput)
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, N_("must be a date as YYYY-MM-DD"))
+      .refine((s) => {
+        const d = new Date(`${s}T00:00:00Z`);
+        return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+      }, N_("is not a real date"))
+      .refine(inYearRange, YEAR_MESSAGE),
+  );
 
 /** A date of something that already happened (a measurement, an assessment): not after today (+1 day of clock skew). */
 export const pastIsoDateSchema = isoDateSchema.refine(
   (s) => !inYearRange(s) || Date.parse(`${s}T00:00:00Z`) <= Date.now() + FUTURE_SLACK_MS,
-  "must not be in the future",
+  N_("must not be in the future"),
 );
 
 /**
@@ -44,25 +119,26 @@ export const pastIsoDateSchema = isoDateSchema.refine(
  * JSON numbers (API bodies) are accepted when they are safe integers.
  */
 export function intSchema(opts: { min?: number; max?: number; message?: string } = {}) {
-  const message = opts.message ?? (opts.min === 1 ? "must be a number" : "must be a whole number");
-  const range =
+  const message = opts.message ?? (opts.min === 1 ? N_("must be a number") : N_("must be a whole number"));
+  // built when the input is parsed (inside the request), so in the reader's language
+  const range = () =>
     opts.min !== undefined && opts.max !== undefined
-      ? `must be from ${opts.min} to ${opts.max}`
+      ? serverT("must be from {{min}} to {{max}}", { min: opts.min, max: opts.max })
       : opts.min !== undefined
         ? opts.min === 1
-          ? "must be positive"
-          : `must be at least ${opts.min}`
-        : `must be at most ${opts.max}`;
+          ? serverT("must be positive")
+          : serverT("must be at least {{min}}", { min: opts.min })
+        : serverT("must be at most {{max}}", { max: opts.max });
   return z.union([z.string(), z.number()], { error: message }).transform((v, ctx) => {
     const s = typeof v === "number" ? String(v) : v.trim();
     if (!/^[+-]?\d{1,15}$/.test(s) || !Number.isSafeInteger(Number(s))) {
       // "1.5" is a number, just not a whole one (unless the caller gave one message for everything)
-      ctx.addIssue({ code: "custom", message: opts.message === undefined && /^[+-]?\d+\.\d+$/.test(s) ? "must be a whole number" : message });
+      ctx.addIssue({ code: "custom", message: opts.message === undefined && /^[+-]?\d+\.\d+$/.test(s) ? N_("must be a whole number") : message });
       return z.NEVER;
     }
     const n = Number(s);
     if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)) {
-      ctx.addIssue({ code: "custom", message: opts.message && opts.min !== undefined && opts.max !== undefined ? opts.message : range });
+      ctx.addIssue({ code: "custom", message: opts.message && opts.min !== undefined && opts.max !== undefined ? opts.message : range() });
       return z.NEVER;
     }
     return n;
@@ -85,18 +161,19 @@ export function parseDecimalInput(input: string): number | null {
 
 /** A decimal number field (see parseDecimalInput), optionally bounded. JSON numbers are accepted when finite. */
 export function decimalSchema(opts: { min?: number; max?: number; gt?: number; message?: string } = {}) {
-  const message = opts.message ?? "must be a number";
+  const message = opts.message ?? N_("must be a number");
   return z.union([z.string(), z.number()], { error: message }).transform((v, ctx) => {
     const n = typeof v === "number" ? (Number.isFinite(v) ? v : null) : parseDecimalInput(v);
     if (n === null) {
       ctx.addIssue({ code: "custom", message });
       return z.NEVER;
     }
-    if (opts.gt !== undefined && !(n > opts.gt)) ctx.addIssue({ code: "custom", message: `must be above ${opts.gt}` });
+    const fromTo = () => serverT("must be from {{min}} to {{max}}", { min: opts.min, max: opts.max });
+    if (opts.gt !== undefined && !(n > opts.gt)) ctx.addIssue({ code: "custom", message: serverT("must be above {{gt}}", { gt: opts.gt }) });
     else if (opts.min !== undefined && n < opts.min)
-      ctx.addIssue({ code: "custom", message: opts.max !== undefined ? `must be from ${opts.min} to ${opts.max}` : `must be at least ${opts.min}` });
+      ctx.addIssue({ code: "custom", message: opts.max !== undefined ? fromTo() : serverT("must be at least {{min}}", { min: opts.min }) });
     else if (opts.max !== undefined && n > opts.max)
-      ctx.addIssue({ code: "custom", message: opts.min !== undefined ? `must be from ${opts.min} to ${opts.max}` : `must be at most ${opts.max}` });
+      ctx.addIssue({ code: "custom", message: opts.min !== undefined ? fromTo() : serverT("must be at most {{max}}", { max: opts.max }) });
     return n;
   });
 }
@@ -110,21 +187,21 @@ export const idSchema = intSchema({ min: 1 });
  * for API-style clients). Anything else is refused.
  */
 export const checkboxSchema = z
-  .enum(["on", "true", "1", "false", "0"], { error: "must be ticked or not" })
+  .enum(["on", "true", "1", "false", "0"], { error: N_("must be ticked or not") })
   .optional()
   .transform((v) => v === "on" || v === "true" || v === "1");
 
 /** An amount in euros → integer cents, by the one money parser (`centsFromEuros`, lib/format.ts: what it accepts and refuses). */
-export const eurosSchema = z.string({ error: "is required" }).transform((s, ctx) => {
+export const eurosSchema = z.string({ error: N_("is required") }).transform((s, ctx) => {
   const cents = centsFromEuros(s);
   if (cents === null) {
-    ctx.addIssue({ code: "custom", message: "must be an amount in euros with up to 2 decimals" });
+    ctx.addIssue({ code: "custom", message: N_("must be an amount in euros with up to 2 decimals") });
     return z.NEVER;
   }
   return cents;
 });
 
-export const nonNegativeEurosSchema = eurosSchema.refine((c) => c >= 0, "must not be negative");
+export const nonNegativeEurosSchema = eurosSchema.refine((c) => c >= 0, N_("must not be negative"));
 
 /** Date.parse rolls 2025-02-30 over to March: check the calendar fields themselves. */
 function realCalendarTime(s: string): boolean {
@@ -137,22 +214,22 @@ function realCalendarTime(s: string): boolean {
 
 /** An ISO 8601 instant (with a time zone or Z), a real calendar date and time, to UTC milliseconds. */
 export const isoInstantSchema = z
-  .string({ error: "is required (ISO 8601)" })
+  .string({ error: N_("is required (ISO 8601)") })
   .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
-    message: "must be an ISO 8601 date-time with a time zone, e.g. 2024-05-01T12:00:00Z",
+    message: N_("must be an ISO 8601 date-time with a time zone, e.g. 2024-05-01T12:00:00Z"),
   })
-  .refine(realCalendarTime, { message: "is not a real date and time" })
-  .refine((s) => !/^\d{4}-/.test(s) || inYearRange(s), { message: YEAR_MESSAGE })
+  .refine(realCalendarTime, { message: N_("is not a real date and time") })
+  .refine((s) => !/^\d{4}-/.test(s) || inYearRange(s), YEAR_MESSAGE)
   .transform((s) => Date.parse(s));
 
 /** A calendar date (UTC midnight) or an ISO 8601 instant, to UTC milliseconds (URL windows, the DORA API). */
 export const dateOrInstantSchema = z.union([isoDateSchema.transform((s) => Date.parse(`${s}T00:00:00Z`)), isoInstantSchema], {
-  error: "must be ISO 8601, e.g. 2026-01-01 or 2026-01-01T00:00:00Z",
+  error: N_("must be ISO 8601, e.g. 2026-01-01 or 2026-01-01T00:00:00Z"),
 });
 
 /** An email address as typed (trimmed, lower-cased); at most 254 characters, the longest an address can be (RFC 5321). */
 export const emailSchema = z
-  .string({ error: "is required" })
+  .string({ error: N_("is required") })
   .trim()
   .toLowerCase()
-  .pipe(z.email("must be an email address").max(254, "must be at most 254 characters"));
+  .pipe(z.email(N_("must be an email address")).max(254, { error: () => serverT("must be at most {{count}} characters", { count: 254 }) }));

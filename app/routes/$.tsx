@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/guards.server";
+import { serverT } from "~/i18n/translate.server";
 import { notFound } from "~/utils/http.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -7,7 +8,7 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 /** Any unknown path: a real 404 (after sign-in, so the page does not reveal what exists). */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  notFound("There is no page at this address.");
+  notFound(serverT("There is no page at this address.", { ns: "home" }));
 }
 
 export default function NotFound() {

@@ -1,13 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { ROLE_LABELS } from "~/auth/permissions";
 import { getHome } from "~/dashboards/home.server";
+import { useFormatting } from "~/hooks/root-data";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { formatMonth, formatNumber } from "~/lib/format";
 import { getDb } from "~/utils/db.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = () => [{ title: "Home · Strategy Tracker" }];
+export const handle = { i18n: ["home"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "home");
+  return [{ title: pageTitle(t, t("Home")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -16,34 +25,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { user, cards, inbox, counts, checklist } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("home");
+  const { locale } = useFormatting();
+  const n = (v: number | null) => (v === null ? null : formatNumber(v, { locale, digits: 0 }));
   // [label, value, the catalogue metric it shows (if any)]
-  const facts: [string, string | number | null, string?][] = [
-    ["Closed finance months", counts.closedMonths ? `${counts.closedMonths} (latest ${counts.lastClosedMonth})` : "none yet"],
-    ["Successful production deployments, last 90 days", counts.productionDeploys90d, "delivery.deployments"],
-    ["Open incidents", counts.openIncidents],
-    ["Objectives in open cycles", counts.openObjectives],
-    ["Risks not closed, entered by people", counts.openRisksPeople],
-    ["Risks not closed, raised by metric rules", counts.openRisksRule],
-    ["Open requisitions", counts.openRequisitions],
-    ["People employed today", counts.employees, "people.headcount"],
-    ["Product KPIs tracked", counts.kpis],
+  // [label, value shown, the catalogue metric it shows (if any), its raw value]
+  const facts: [string, string | null, string?, (number | null)?][] = [
+    [
+      t("Closed finance months"),
+      counts.closedMonths
+        ? t("{{count}} (latest {{month}})", { count: counts.closedMonths, month: formatMonth(counts.lastClosedMonth, locale, "long") })
+        : t("none yet"),
+    ],
+    [t("Successful production deployments, last 90 days"), n(counts.productionDeploys90d), "delivery.deployments", counts.productionDeploys90d],
+    [t("Open incidents"), n(counts.openIncidents)],
+    [t("Objectives in open cycles"), n(counts.openObjectives)],
+    [t("Risks not closed, entered by people"), n(counts.openRisksPeople)],
+    [t("Risks not closed, raised by metric rules"), n(counts.openRisksRule)],
+    [t("Open requisitions"), n(counts.openRequisitions)],
+    [t("People employed today"), n(counts.employees), "people.headcount", counts.employees],
+    [t("Product KPIs tracked"), n(counts.kpis)],
   ];
   return (
     <>
-      <h1>Welcome, {user.name.split(" ")[0]}</h1>
+      <h1>{t("Welcome, {{name}}", { name: user.name.split(" ")[0] })}</h1>
       <p className="muted" data-testid="role-home">
-        Signed in as {ROLE_LABELS[user.role]}
-        {user.teamName ? ` of ${user.teamName}` : ""}.
+        {user.teamName
+          ? t("Signed in as {{role}} of {{team}}.", { role: t(ROLE_LABELS[user.role], { ns: "common" }), team: user.teamName })
+          : t("Signed in as {{role}}.", { role: t(ROLE_LABELS[user.role], { ns: "common" }) })}
       </p>
       {checklist ? (
         <section aria-labelledby="getting-started" className="panel" data-testid="getting-started">
-          <h2 id="getting-started">Getting started</h2>
-          <p className="muted">Until these are filled, the dashboards say what is missing rather than show figures.</p>
+          <h2 id="getting-started">{t("Getting started")}</h2>
+          <p className="muted">{t("Until these are filled, the dashboards say what is missing rather than show figures.")}</p>
           <ol className="checklist">
             {checklist.map((item) => (
               <li key={item.key} data-done={item.done ? "true" : "false"} data-item={item.key}>
                 <span aria-hidden="true">{item.done ? "✓" : "○"}</span> <strong>{item.title}</strong>
-                {item.done ? <span className="visually-hidden"> (done)</span> : null} — <span className="muted">{item.how}</span>{" "}
+                {item.done ? <span className="visually-hidden"> {t("(done)")}</span> : null} — <span className="muted">{item.how}</span>{" "}
                 {item.links.map((l, i) => (
                   <span key={l.to}>
                     {i > 0 ? " · " : ""}
@@ -62,36 +81,36 @@ export default function Home() {
         </section>
       ) : null}
       <section aria-labelledby="home-inbox" className="panel" data-testid="home-inbox">
-        <h2 id="home-inbox">Your inbox</h2>
+        <h2 id="home-inbox">{t("Your inbox")}</h2>
         <Link to="/inbox" className="home-card" data-count={inbox.total}>
           <span className="home-card__count">{inbox.total}</span>
-          <strong>{inbox.total === 0 ? "Nothing waits for you" : inbox.total === 1 ? "1 thing waits for you" : `${inbox.total} things wait for you`}</strong>
-          <span className="muted">Key results to check in on, risks to review, requisitions without news, gates and milestones coming due.</span>
+          <strong>{inbox.total === 0 ? t("Nothing waits for you") : t("{{count}} things wait for you", { count: inbox.total })}</strong>
+          <span className="muted">{t("Key results to check in on, risks to review, requisitions without news, gates and milestones coming due.")}</span>
         </Link>
       </section>
       {cards.length > 0 ? (
         <section aria-labelledby="start-here" className="panel">
-          <h2 id="start-here">Start here</h2>
+          <h2 id="start-here">{t("Start here")}</h2>
           <div className="grid-cards">
             {cards.map((card) => (
               <Link key={card.to} to={card.to} className="home-card">
-                <strong>{card.title}</strong>
-                <span className="muted">{card.why}</span>
+                <strong>{t(card.title, { ns: "common" })}</strong>
+                <span className="muted">{t(card.why)}</span>
               </Link>
             ))}
           </div>
         </section>
       ) : null}
       <section aria-labelledby="in-tracker" className="panel">
-        <h2 id="in-tracker">What the tracker holds</h2>
+        <h2 id="in-tracker">{t("What the tracker holds")}</h2>
         <div className="table-scroll">
           <table className="simple home-facts">
             <tbody>
-              {facts.map(([label, value, metric]) => (
+              {facts.map(([label, value, metric, raw]) => (
                 <tr key={label}>
                   <th scope="row">{label}</th>
-                  <td className="num" data-metric={metric} data-value={metric ? (value ?? "") : undefined}>
-                    {value ?? "no data"}
+                  <td className="num" data-metric={metric} data-value={metric ? (raw ?? "") : undefined}>
+                    {value ?? t("no data")}
                   </td>
                 </tr>
               ))}

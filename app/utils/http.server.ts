@@ -1,16 +1,20 @@
 import { data } from "@remix-run/node";
+import { N_ } from "~/i18n/mark";
+import { translateMessage } from "~/i18n/translate.server";
 
 /** Throws a 4xx/5xx response when the condition is falsy (loaders: `invariantResponse(row, "Not found", 404)`). */
 export function invariantResponse(condition: unknown, message: string, status = 400): asserts condition {
-  if (!condition) throw data({ message }, { status });
+  if (!condition) throw data({ message: translateMessage(message) }, { status });
 }
 
-export function notFound(message = "Not found"): never {
-  throw data({ message }, { status: 404 });
+/** A 404; `message` is a key of `validation` (marked `N_`) or a text already translated. */
+export function notFound(message: string = N_("Not found")): never {
+  throw data({ message: translateMessage(message) }, { status: 404 });
 }
 
-export function forbidden(message = "You do not have permission to do this."): never {
-  throw data({ message }, { status: 403 });
+/** A 403; `message` is a key of `validation` (marked `N_`) or a text already translated. */
+export function forbidden(message: string = N_("You do not have permission to do this.")): never {
+  throw data({ message: translateMessage(message) }, { status: 403 });
 }
 
 /**

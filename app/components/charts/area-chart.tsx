@@ -1,4 +1,5 @@
 import { Area, AreaChart as RAreaChart } from "recharts";
+import { N_ } from "~/i18n/mark";
 import { cartesianLayers, CHART_MARGIN, useCartesianChart, type CartesianChartProps } from "./cartesian";
 import { ChartFrame, chartColor, chartLegend, seriesColor, X_AXIS_PADDING } from "./chart-frame";
 
@@ -12,7 +13,7 @@ export type AreaChartProps<T extends object> = CartesianChartProps<T> & {
 /** Filled areas over a category/time axis, stacked by default; server-rendered SVG with a table alternative. */
 export function AreaChart<T extends object>(props: AreaChartProps<T>) {
   const { data, xKey, series, stacked = true, referenceLine, yAxisWidth = 64 } = props;
-  const c = useCartesianChart(props, { xLabel: "Period", stacked });
+  const c = useCartesianChart(props, { xLabel: N_("Period"), stacked });
 
   return (
     <ChartFrame

@@ -1,4 +1,5 @@
 import { Bar, BarChart as RBarChart, Cell } from "recharts";
+import { N_ } from "~/i18n/mark";
 import { cartesianLayers, CHART_MARGIN, useCartesianChart, type CartesianChartProps } from "./cartesian";
 import { ChartFrame, chartColor, chartLegend, seriesColor, type ChartColor, type ChartSeries, type DataTableSpec, type LegendItem } from "./chart-frame";
 
@@ -25,7 +26,7 @@ export type BarChartProps<T extends object> = CartesianChartProps<T, BarSeries<T
 /** Grouped or stacked bars; server-rendered SVG with a "Show as table" alternative. */
 export function BarChart<T extends object>(props: BarChartProps<T>) {
   const { data, xKey, series, stacked = false, layout = "horizontal", referenceLine, valueScale, legendExtra = [], axisWidth } = props;
-  const c = useCartesianChart(props, { xLabel: "Category", stacked, table: props.table });
+  const c = useCartesianChart(props, { xLabel: N_("Category"), stacked, table: props.table });
   const vertical = layout === "vertical";
 
   return (

@@ -7,7 +7,9 @@
  * children by type (it looks through fragments, not through components).
  */
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { useFormatLocale } from "~/hooks/locale";
 import {
   axisTick,
   buildChartTable,
@@ -64,10 +66,12 @@ export function useCartesianChart<T extends object>(
   p: CartesianChartProps<T>,
   opts: { xLabel: string; stacked?: boolean; extraValues?: readonly number[]; includeZero?: boolean; table?: DataTableSpec; notes?: readonly string[] },
 ) {
+  const { t } = useTranslation("common");
+  const locale = useFormatLocale(p.locale);
   const width = p.width ?? DEFAULT_CHART_WIDTH;
   const height = p.height ?? DEFAULT_CHART_HEIGHT;
   const formatX = p.formatX ?? defaultFormatX;
-  const formatValue = p.formatValue ?? defaultFormatValue;
+  const formatValue = p.formatValue ?? ((v: number) => defaultFormatValue(v, locale));
   const id = useChartId();
   const { ref, size } = useChartSize(width, height);
   const { referenceLine } = p;
@@ -78,11 +82,11 @@ export function useCartesianChart<T extends object>(
     formatX,
     formatValue,
     empty: isChartEmpty(p.data, p.series),
-    table: opts.table ?? buildChartTable(p.data, p.xKey, p.series, formatX, formatValue, p.xLabel ?? opts.xLabel),
+    table: opts.table ?? buildChartTable(p.data, p.xKey, p.series, formatX, formatValue, p.xLabel ?? t(opts.xLabel)),
     notes: [...(referenceLine ? [`${referenceLine.label}: ${formatValue(referenceLine.y)}`] : []), ...(opts.notes ?? [])],
     axis: chartValueAxis(p.data, p.series, {
       unit: p.unit,
-      locale: p.locale,
+      locale,
       currency: p.currency,
       stacked: opts.stacked,
       extraValues: [...(opts.extraValues ?? []), ...(referenceLine ? [referenceLine.y] : [])],

@@ -9,6 +9,7 @@
  * hover tooltip's coordinates are right.
  */
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
+import { useTranslation } from "react-i18next";
 import { NO_DATA, formatNumber } from "~/lib/format";
 import { axisScale, type AxisScale, type AxisUnit } from "~/lib/nice-ticks";
 
@@ -86,7 +87,7 @@ export const DEFAULT_CHART_HEIGHT = 260;
 /** Room at both ends of a time axis, so the first and last dates are not cut by the plot's edge. */
 export const X_AXIS_PADDING = { left: 12, right: 30 } as const;
 
-export const defaultFormatValue = (v: number): string => formatNumber(v, { digits: 2 });
+export const defaultFormatValue = (v: number, locale?: string): string => formatNumber(v, { digits: 2, locale });
 export const defaultFormatX = (x: string | number): string => String(x);
 
 /** Axis / grid / tooltip styling from the theme tokens. */
@@ -302,6 +303,7 @@ export function ChartFrame({
   plotRef,
   children,
 }: ChartFrameProps) {
+  const { t } = useTranslation("common");
   return (
     <figure className={["chart", className].filter(Boolean).join(" ")}>
       <figcaption className="chart__caption">
@@ -310,7 +312,7 @@ export function ChartFrame({
       </figcaption>
       {empty ? (
         <div className="chart__empty" style={{ aspectRatio: `${width} / ${height}` }}>
-          <p>{emptyMessage ?? "No data for this period."}</p>
+          <p>{emptyMessage ?? t("No data for this period.")}</p>
         </div>
       ) : (
         <>
@@ -318,7 +320,7 @@ export function ChartFrame({
             ref={plotRef}
             className="chart__plot"
             role="img"
-            aria-label={summary ?? `${title}. The values are in the table under “Show as table”.`}
+            aria-label={summary ?? t("{{title}}. The values are in the table under “Show as table”.", { title })}
             style={{ aspectRatio: `${width} / ${height}` }}
           >
             {children}
@@ -350,7 +352,7 @@ export function ChartFrame({
             </ul>
           ) : null}
           <details className="chart__data">
-            <summary>Show as table</summary>
+            <summary>{t("Show as table")}</summary>
             <div className="chart__table-scroll">
               <table className="chart__table">
                 <caption className="visually-hidden">{title}</caption>
@@ -370,7 +372,7 @@ export function ChartFrame({
                       <th scope="row">{r.x}</th>
                       {r.values.map((v, j) => (
                         <td key={j} className={v === NO_DATA ? "chart__cell--empty" : undefined}>
-                          {v}
+                          {v === NO_DATA ? t(NO_DATA) : v}
                         </td>
                       ))}
                     </tr>

@@ -1,4 +1,5 @@
 import { Line, LineChart as RLineChart, ReferenceLine } from "recharts";
+import { N_ } from "~/i18n/mark";
 import { cartesianLayers, CHART_MARGIN, useCartesianChart, type CartesianChartProps } from "./cartesian";
 import { ChartFrame, chartColor, chartLegend, seriesColor, X_AXIS_PADDING, type ChartColor } from "./chart-frame";
 
@@ -15,7 +16,7 @@ export type LineChartProps<T extends object> = CartesianChartProps<T> & {
 export function LineChart<T extends object>(props: LineChartProps<T>) {
   const { data, xKey, series, referenceLine, xMarker, yDomain, yAxisWidth = 64 } = props;
   const c = useCartesianChart(props, {
-    xLabel: "Period",
+    xLabel: N_("Period"),
     // numeric bounds asked for (e.g. 0 or 10) stay on the axis; "auto" fits the data
     extraValues: (yDomain ?? []).flatMap((b) => (typeof b === "number" ? [b] : [])),
     includeZero: yDomain === undefined,

@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useId, type CSSProperties, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Tooltip } from "~/components/ui/tooltip";
+import { NO_DATA } from "~/lib/format";
 import type { Tier } from "~/lib/metrics/tiers";
 import { TierBadge } from "./tier-badge";
 import { TrendArrow, type TrendDirection } from "./trend-arrow";
@@ -66,34 +68,37 @@ export function metricAttributes(m: MetricMark | undefined): Record<string, stri
  */
 export function KpiTile({ label, value, formula, window, href, change, tier, target, footnote, headingLevel = 3, className, metric }: KpiTileProps) {
   const labelId = useId();
+  const { t } = useTranslation("common");
+  // a figure that could not be computed (null, or a non-finite number formatted to the key NO_DATA)
+  const empty = value === null || value === NO_DATA;
   const Heading = `h${headingLevel}` as "h2" | "h3" | "h4";
-  const valueText = value ?? "no data";
+  const valueText = empty ? t("no data") : value;
   const valueNode =
     href !== undefined ? (
       <Link to={href} className="tile__link">
         {valueText}
-        <span className="visually-hidden"> — show the data behind {label}</span>
+        <span className="visually-hidden"> — {t("show the data behind {{label}}", { label })}</span>
       </Link>
     ) : (
       valueText
     );
 
   return (
-    <article className={["tile", value === null ? "tile--empty" : null, className].filter(Boolean).join(" ")} aria-labelledby={labelId}>
+    <article className={["tile", empty ? "tile--empty" : null, className].filter(Boolean).join(" ")} aria-labelledby={labelId}>
       <div className="tile__header">
         <Heading id={labelId} className="tile__label">
           {label}
         </Heading>
         <Tooltip
-          label={`How ${label} is computed`}
+          label={t("How {{label}} is computed", { label })}
           align="end"
           content={
             <>
               <span className="tooltip__row">
-                <strong>Formula:</strong> {formula}
+                <strong>{t("Formula:")}</strong> {formula}
               </span>
               <span className="tooltip__row">
-                <strong>Window:</strong> {window}
+                <strong>{t("Window:")}</strong> {window}
               </span>
             </>
           }
@@ -101,8 +106,8 @@ export function KpiTile({ label, value, formula, window, href, change, tier, tar
       </div>
       {/* the figure stays on one line: its size follows the tile's width and the figure's length (CSS) */}
       <p
-        className={value === null ? "tile__value tile__value--empty" : "tile__value"}
-        style={value === null ? undefined : ({ "--value-chars": Math.max(6, [...valueText].length) } as CSSProperties)}
+        className={empty ? "tile__value tile__value--empty" : "tile__value"}
+        style={empty ? undefined : ({ "--value-chars": Math.max(6, [...valueText].length) } as CSSProperties)}
         {...metricAttributes(metric)}
       >
         {valueNode}
@@ -115,7 +120,7 @@ export function KpiTile({ label, value, formula, window, href, change, tier, tar
           {tier !== undefined ? <TierBadge tier={tier} /> : null}
           {target !== undefined ? (
             <span className="tile__target">
-              <span className="tile__target-label">Target</span> {target}
+              <span className="tile__target-label">{t("Target")}</span> {target}
             </span>
           ) : null}
         </div>

@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+
 export type TrendDirection = "higher" | "lower";
 export type TrendMeaning = "good" | "bad" | "neutral";
 
@@ -28,16 +30,21 @@ export type TrendArrowProps = {
  * are there for screen readers; colour is never the only carrier.
  */
 export function TrendArrow({ value, direction, formatted, comparedTo, className }: TrendArrowProps) {
+  const { t } = useTranslation("common");
   const meaning = trendMeaning(value, direction);
   const hasValue = value !== null && Number.isFinite(value);
   const arrow = !hasValue ? "–" : value > 0 ? "↑" : value < 0 ? "↓" : "→";
   const words = !hasValue
-    ? "no comparison"
+    ? t("no comparison")
     : value > 0
-      ? `up${meaning === "good" ? ", better" : ", worse"}`
+      ? meaning === "good"
+        ? t("up, better")
+        : t("up, worse")
       : value < 0
-        ? `down${meaning === "good" ? ", better" : ", worse"}`
-        : "unchanged";
+        ? meaning === "good"
+          ? t("down, better")
+          : t("down, worse")
+        : t("unchanged");
   if (!hasValue) {
     // no trend: say why ("not enough history for a comparison", "no comparison"), nothing else
     return (
@@ -54,7 +61,7 @@ export function TrendArrow({ value, direction, formatted, comparedTo, className 
       </span>
       <span className="visually-hidden">{words}</span>
       {/* no change reads "unchanged", whatever the unit ("→ 0 bugs", "→ 0 pts" say less) */}
-      {value === 0 ? <span className="trend__value">unchanged</span> : formatted ? <span className="trend__value">{formatted}</span> : null}
+      {value === 0 ? <span className="trend__value">{t("unchanged")}</span> : formatted ? <span className="trend__value">{formatted}</span> : null}
       {comparedTo ? <span className="trend__compared">{comparedTo}</span> : null}
     </span>
   );

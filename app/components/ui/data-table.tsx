@@ -52,7 +52,7 @@ import {
   type TableOptions,
 } from "@tanstack/react-table";
 import { useEffect, useId, useState, type ReactNode } from "react";
-import { plural } from "~/lib/plural";
+import { useTranslation } from "react-i18next";
 import { pageCount, tableHref, tableParamKeys, type TableHrefPatch, type TableParams } from "~/lib/table-params";
 import { isColumnWithheld } from "~/lib/withheld";
 
@@ -143,6 +143,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
   const captionId = useId();
   const filterId = useId();
   const keys = tableParamKeys(params.prefix);
+  const { t } = useTranslation("common");
 
   // The filter text. In client mode it follows typing (with JS); the URL value wins on navigation.
   const urlQ = params.q ?? "";
@@ -152,7 +153,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
 
   const filterOpt = props.filter ?? isClient;
   const showFilter = filterOpt !== false;
-  const filterLabel = typeof filterOpt === "object" && filterOpt.label ? filterOpt.label : "Filter rows";
+  const filterLabel = typeof filterOpt === "object" && filterOpt.label ? filterOpt.label : t("Filter rows");
   const filterPlaceholder = typeof filterOpt === "object" ? filterOpt.placeholder : undefined;
 
   // a column withheld on every row shown is left out (its header would only head "hidden" cells)
@@ -243,11 +244,11 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
                 />
               )}
               <button type="submit" className="btn btn--secondary btn--sm">
-                Filter
+                {t("Filter")}
               </button>
               {activeQ ? (
                 <Link className="dt__filter-clear" to={to({ q: null, page: null })} preventScrollReset onClick={() => setQ("")}>
-                  Clear filter
+                  {t("Clear filter")}
                 </Link>
               ) : null}
             </Form>
@@ -255,7 +256,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
           {toolbar}
           {csvHref !== undefined ? (
             <a className="btn btn--secondary btn--sm dt__csv" href={csvHref} download>
-              Export CSV
+              {t("Export CSV")}
             </a>
           ) : null}
         </div>
@@ -267,16 +268,16 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
         <div className="dt__empty dt__empty--filtered" role="status">
           {pastTheEnd ? (
             <p>
-              Page {params.page} is past the end of this list.{" "}
+              {t("Page {{page}} is past the end of this list.", { page: params.page })}{" "}
               <Link to={to({ page: null })} preventScrollReset>
-                Go to the first page
+                {t("Go to the first page")}
               </Link>
             </p>
           ) : (
             <p>
-              No rows match “{activeQ}”.{" "}
+              {t("No rows match “{{filter}}”.", { filter: activeQ })}{" "}
               <Link to={to({ q: null, page: null })} preventScrollReset onClick={() => setQ("")}>
-                Clear the filter
+                {t("Clear the filter")}
               </Link>
             </p>
           )}
@@ -285,7 +286,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
         <div className="dt__scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
           <table className="dt__table">
             <caption id={captionId} className="visually-hidden">
-              {total > rows.length ? `${caption}, rows ${firstRow} to ${lastRow} of ${total}` : caption}
+              {total > rows.length ? t("{{caption}}, rows {{first}} to {{last}} of {{total}}", { caption, first: firstRow, last: lastRow, total }) : caption}
             </caption>
             <thead>
               {table.getHeaderGroups().map((group) => (
@@ -321,7 +322,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
                             <span className="dt__sort-icon" aria-hidden="true">
                               {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
                             </span>
-                            <span className="visually-hidden">{nextDesc ? ", sort descending" : ", sort ascending"}</span>
+                            <span className="visually-hidden">{nextDesc ? t(", sort descending") : t(", sort ascending")}</span>
                           </Link>
                         ) : (
                           <table.FlexRender header={header} />
@@ -360,40 +361,42 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
       {withheldNotes.length > 0 && rows.length > 0 ? <p className="dt__withheld muted">{withheldNotes.join(" ")}</p> : null}
 
       {total > 0 ? (
-        <nav className="dt__pager" aria-label={`${caption}: pages`}>
+        <nav className="dt__pager" aria-label={t("{{caption}}: pages", { caption })}>
           <p className="dt__range">
-            {rows.length > 0 ? `Rows ${firstRow}–${lastRow} of ${total}` : plural(total, "row", "rows")}
-            {pages > 1 ? <span className="dt__page-of">{` · Page ${Math.min(pageIndex + 1, pages)} of ${pages}`}</span> : null}
+            {rows.length > 0 ? t("Rows {{first}}–{{last}} of {{total}}", { first: firstRow, last: lastRow, total }) : t("{{count}} rows", { count: total })}
+            {pages > 1 ? <span className="dt__page-of">{` · ${t("Page {{page}} of {{pages}}", { page: Math.min(pageIndex + 1, pages), pages })}`}</span> : null}
           </p>
           <ul className="dt__pager-links">
             <li>
               {pageIndex > 0 ? (
                 <Link className="dt__pager-link" rel="prev" to={to({ page: Math.min(pageIndex, pages) })} preventScrollReset>
-                  <span aria-hidden="true">← </span>Previous<span className="visually-hidden"> page</span>
+                  <span aria-hidden="true">← {t("Previous")}</span>
+                  <span className="visually-hidden">{t("Previous page")}</span>
                 </Link>
               ) : (
                 <span className="dt__pager-link dt__pager-link--disabled" aria-disabled="true">
-                  <span aria-hidden="true">← </span>Previous<span className="visually-hidden"> page</span>
+                  <span aria-hidden="true">← {t("Previous")}</span>
+                  <span className="visually-hidden">{t("Previous page")}</span>
                 </span>
               )}
             </li>
             <li>
               {pageIndex + 1 < pages ? (
                 <Link className="dt__pager-link" rel="next" to={to({ page: pageIndex + 2 })} preventScrollReset>
-                  Next<span className="visually-hidden"> page</span>
-                  <span aria-hidden="true"> →</span>
+                  <span aria-hidden="true">{t("Next")} →</span>
+                  <span className="visually-hidden">{t("Next page")}</span>
                 </Link>
               ) : (
                 <span className="dt__pager-link dt__pager-link--disabled" aria-disabled="true">
-                  Next<span className="visually-hidden"> page</span>
-                  <span aria-hidden="true"> →</span>
+                  <span aria-hidden="true">{t("Next")} →</span>
+                  <span className="visually-hidden">{t("Next page")}</span>
                 </span>
               )}
             </li>
           </ul>
           {params.pageSizes.length > 1 ? (
             <p className="dt__sizes">
-              <span className="dt__sizes-label">Rows per page:</span>
+              <span className="dt__sizes-label">{t("Rows per page:")}</span>
               {params.pageSizes.map((size) =>
                 size === params.pageSize ? (
                   <span key={size} className="dt__size dt__size--current" aria-current="true">
@@ -405,7 +408,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
                     className="dt__size"
                     to={to({ size: size === params.defaultPageSize ? null : size, page: null })}
                     preventScrollReset
-                    aria-label={`${size} rows per page`}
+                    aria-label={t("{{count}} rows per page", { count: size })}
                   >
                     {size}
                   </Link>

@@ -1,4 +1,6 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
+import { DateInput, MonthInput } from "~/components/ui/date-input";
 
 type FieldBase = {
   label: ReactNode;
@@ -44,6 +46,7 @@ function FieldShell({
   children: ReactNode;
   kind: string;
 }) {
+  const { t } = useTranslation("common");
   return (
     <div className={["field", `field--${kind}`, ids.invalid ? "field--invalid" : null, className].filter(Boolean).join(" ")}>
       <label className="field__label" htmlFor={ids.id}>
@@ -51,7 +54,7 @@ function FieldShell({
         {required ? (
           <span className="field__required">
             <span aria-hidden="true"> *</span>
-            <span className="visually-hidden"> (required)</span>
+            <span className="visually-hidden"> {t("(required)")}</span>
           </span>
         ) : null}
       </label>
@@ -89,20 +92,35 @@ export type FieldProps = FieldBase &
 
 /** Label + `<input>` + hint + per-field errors. Uncontrolled (defaultValue), so it works without JS. */
 export function Field({ label, name, errors, hint, id, className, defaultValue, required, type = "text", ...rest }: FieldProps) {
+  const DateOrMonth = type === "month" ? MonthInput : DateInput;
   const ids = useFieldIds({ id, hint, errors }, rest["aria-describedby"]);
   return (
     <FieldShell ids={ids} label={label} hint={hint} errors={errors} required={required} className={className} kind="input">
-      <input
-        {...rest}
-        id={ids.id}
-        name={name}
-        type={type}
-        required={required}
-        defaultValue={defaultValue === null || defaultValue === undefined ? undefined : String(defaultValue)}
-        aria-invalid={ids.invalid || undefined}
-        aria-describedby={ids.describedBy}
-        className="field__control"
-      />
+      {type === "date" || type === "month" ? (
+        // dates and months in the page's locale, not the browser's (date-input.tsx)
+        <DateOrMonth
+          {...rest}
+          id={ids.id}
+          name={name}
+          required={required}
+          defaultValue={defaultValue}
+          aria-invalid={ids.invalid || undefined}
+          aria-describedby={ids.describedBy}
+          className="field__control"
+        />
+      ) : (
+        <input
+          {...rest}
+          id={ids.id}
+          name={name}
+          type={type}
+          required={required}
+          defaultValue={defaultValue === null || defaultValue === undefined ? undefined : String(defaultValue)}
+          aria-invalid={ids.invalid || undefined}
+          aria-describedby={ids.describedBy}
+          className="field__control"
+        />
+      )}
     </FieldShell>
   );
 }

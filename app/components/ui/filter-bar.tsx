@@ -1,5 +1,7 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { DateInput, MonthInput } from "~/components/ui/date-input";
 import { FilterDisclosure } from "~/components/ui/filter-disclosure";
 
 type Option = { value: string; label: string };
@@ -51,6 +53,7 @@ export function FilterBar({
   children?: ReactNode;
 }) {
   const location = useLocation();
+  const { t } = useTranslation("common");
   const kept = [...new URLSearchParams(location.search).entries()].filter(([k]) => keep.includes(k) && !(k in hidden));
   const activeCount = controls.filter((c) => {
     const v = values[c.name];
@@ -69,11 +72,11 @@ export function FilterBar({
           ))}
           <div className="dl-filters__actions">
             <button type="submit" className="btn btn--primary btn--sm">
-              Apply filters
+              {t("Apply filters")}
             </button>
             {activeCount > 0 || Object.values(hidden).some(Boolean) ? (
               <Link to={clearHref ?? location.pathname} className="btn btn--ghost btn--sm">
-                Clear
+                {t("Clear")}
               </Link>
             ) : null}
           </div>
@@ -96,6 +99,7 @@ export function FilterBar({
 
 function FilterItem({ control: c, value }: { control: FilterControl; value: string }) {
   const id = `f-${c.name}`;
+  const { t } = useTranslation("common");
   if (c.kind === "checkbox") {
     return (
       <div className="dl-filters__item dl-filters__item--check">
@@ -111,7 +115,7 @@ function FilterItem({ control: c, value }: { control: FilterControl; value: stri
       </label>
       {c.kind === "select" ? (
         <select id={id} name={c.name} defaultValue={value || (c.neutral ?? "")} key={value} className="dl-filters__control">
-          {c.anyLabel === null ? null : <option value="">{c.anyLabel ?? "Any"}</option>}
+          {c.anyLabel === null ? null : <option value="">{c.anyLabel ?? t("Any")}</option>}
           {[...c.options, ...(c.trailing ?? [])].map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -119,18 +123,18 @@ function FilterItem({ control: c, value }: { control: FilterControl; value: stri
           ))}
         </select>
       ) : c.kind === "date" ? (
-        // a bare date uses the date picker; an instant from a dashboard link stays as typed
-        <input
+        // a date in the page's locale ("31/12/2026"); an instant from a dashboard link stays as typed
+        <DateInput
           id={id}
           name={c.name}
           key={value}
-          type={value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value) ? "date" : "text"}
+          strict={false}
           defaultValue={value}
           className="dl-filters__control"
-          title={c.hint ?? "YYYY-MM-DD (UTC), an ISO 8601 date-time with a zone, or milliseconds"}
+          title={c.hint ?? t("A date as {{shape}} (UTC), an ISO 8601 date-time with a zone, or milliseconds", { shape: t("dd/mm/yyyy") })}
         />
       ) : c.kind === "month" ? (
-        <input id={id} name={c.name} key={value} type="month" defaultValue={value} placeholder="YYYY-MM" className="dl-filters__control" />
+        <MonthInput id={id} name={c.name} key={value} defaultValue={value} className="dl-filters__control" />
       ) : (
         <>
           <input

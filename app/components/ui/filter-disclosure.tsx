@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { plural } from "~/lib/plural";
+import { useTranslation } from "react-i18next";
 
 /**
  * A page's filters behind one "Filters" control on a phone, so the first figures come before them;
@@ -8,22 +8,13 @@ import { plural } from "~/lib/plural";
  * selector keeps the plain disclosure everywhere. `active` counts the filters in use (shown in the
  * summary, so a narrowed view never looks like the whole).
  */
-export function FilterDisclosure({
-  active = 0,
-  label = "Filters",
-  children,
-  className,
-}: {
-  active?: number;
-  label?: string;
-  children: ReactNode;
-  className?: string;
-}) {
+export function FilterDisclosure({ active = 0, label, children, className }: { active?: number; label?: string; children: ReactNode; className?: string }) {
+  const { t } = useTranslation("common");
   return (
     <details className={["filters", className].filter(Boolean).join(" ")}>
       <summary className="filters__summary">
-        {label}
-        {active > 0 ? <span className="filters__count"> ({plural(active, "filter", "filters")} in use)</span> : null}
+        {label ?? t("Filters")}
+        {active > 0 ? <span className="filters__count"> ({t("{{count}} filters in use", { count: active })})</span> : null}
       </summary>
       <div className="filters__body">{children}</div>
     </details>

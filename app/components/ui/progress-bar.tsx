@@ -1,4 +1,6 @@
-import { formatPercent } from "~/lib/format";
+import { useTranslation } from "react-i18next";
+import { useFormatLocale } from "~/hooks/locale";
+import { formatPercent, NO_DATA } from "~/lib/format";
 
 export type ProgressStatus = "on_track" | "at_risk" | "off_track" | "good" | "warn" | "bad" | "neutral";
 
@@ -20,11 +22,13 @@ export type ProgressBarProps = {
 const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
 
 /** A horizontal progress bar (role="progressbar") with an optional "expected by now" marker. */
-export function ProgressBar({ value, label, status = "neutral", expected, showValue = true, locale, className }: ProgressBarProps) {
+export function ProgressBar({ value, label, status = "neutral", expected, showValue = true, locale: givenLocale, className }: ProgressBarProps) {
+  const { t } = useTranslation("common");
+  const locale = useFormatLocale(givenLocale);
   const v = value === null || !Number.isFinite(value) ? null : clamp01(value);
   const e = expected === null || expected === undefined || !Number.isFinite(expected) ? null : clamp01(expected);
-  const text = v === null ? "no data" : formatPercent(v, 0, locale);
-  const valueText = e === null ? text : `${text} (expected ${formatPercent(e, 0, locale)} by now)`;
+  const text = v === null ? t(NO_DATA) : formatPercent(v, 0, locale);
+  const valueText = e === null ? text : t("{{value}} (expected {{expected}} by now)", { value: text, expected: formatPercent(e, 0, locale) });
   return (
     <div className={["progress", `progress--${status.replace("_", "-")}`, className].filter(Boolean).join(" ")}>
       <div
@@ -38,7 +42,11 @@ export function ProgressBar({ value, label, status = "neutral", expected, showVa
       >
         {v !== null ? <div className="progress__fill" style={{ width: `${(v * 100).toFixed(1)}%` }} /> : null}
         {e !== null ? (
-          <div className="progress__expected" style={{ left: `${(e * 100).toFixed(1)}%` }} title={`Expected by now: ${formatPercent(e, 0, locale)}`} />
+          <div
+            className="progress__expected"
+            style={{ left: `${(e * 100).toFixed(1)}%` }}
+            title={t("Expected by now: {{expected}}", { expected: formatPercent(e, 0, locale) })}
+          />
         ) : null}
       </div>
       {showValue ? (

@@ -1,4 +1,5 @@
 import { useId, type KeyboardEvent, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 export type TooltipProps = {
   /** the tooltip text (phrasing content: text, <strong>, <code>, <span className="tooltip__row">) */
@@ -25,6 +26,7 @@ export type TooltipProps = {
  */
 export function Tooltip({ content, children, label, placement = "top", align = "center", className }: TooltipProps) {
   const id = useId();
+  const { t } = useTranslation("common");
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key === "Escape") e.currentTarget.blur();
   };
@@ -35,7 +37,7 @@ export function Tooltip({ content, children, label, placement = "top", align = "
         type="button"
         className={iconOnly ? "tooltip__trigger tooltip__trigger--icon" : "tooltip__trigger"}
         aria-describedby={id}
-        aria-label={iconOnly ? (label ?? "More information") : label}
+        aria-label={iconOnly ? (label ?? t("More information")) : label}
         onKeyDown={onKeyDown}
       >
         {iconOnly ? (

@@ -1,5 +1,6 @@
 /** The audit page's URL filters (server-only): parsed and bounded into the AuditFilter the audit model takes. */
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
 import { DAY_MS } from "~/lib/time";
 import { parseSearchParams, urlTextSchema } from "~/lib/url-params.server";
 import { idSchema, isoDateSchema } from "~/lib/validation.server";
@@ -10,7 +11,7 @@ export const AuditFilterParamsSchema = z.object({
   entity: urlTextSchema(60).optional(),
   entityId: urlTextSchema(60).optional(),
   /** a user id, or "system" / "token" */
-  actor: z.union([z.enum(["system", "token"]), idSchema], { error: "must be a user id, system or token" }).optional(),
+  actor: z.union([z.enum(["system", "token"]), idSchema], { error: N_("must be a user id, system or token") }).optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
 });

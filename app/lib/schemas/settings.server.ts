@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "~/auth/permissions";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { checkboxSchema, decimalSchema, emailSchema, idSchema, intSchema } from "~/lib/validation.server";
 import { schema } from "~/utils/db.server";
 import { optionalRefIdSchema } from "~/utils/refs.server";
@@ -9,29 +11,38 @@ import { optionalRefIdSchema } from "~/utils/refs.server";
 const optionalTeam = optionalRefIdSchema(schema.teams, "team");
 
 /** A password a person chooses (settings, /setup, `npm run user:create` / `user:password`): one rule everywhere. */
-export const newPasswordSchema = z.string({ error: "is required" }).min(12, "must be at least 12 characters").max(200, "must be at most 200 characters");
+export const newPasswordSchema = z
+  .string({ error: N_("is required") })
+  .min(12, { error: () => serverT("must be at least {{count}} characters", { count: 12 }) })
+  .max(200, { error: () => serverT("must be at most {{count}} characters", { count: 200 }) });
 
-export const personNameSchema = z.string({ error: "is required" }).min(1, "is required").max(120, "must be at most 120 characters");
+export const personNameSchema = z
+  .string({ error: N_("is required") })
+  .min(1, N_("is required"))
+  .max(120, { error: () => serverT("must be at most {{count}} characters", { count: 120 }) });
 
 /** The company profile fields shared by the settings page and the first-run screen. */
 const companyProfileFields = {
-  companyName: z.string({ error: "is required" }).min(1, "is required").max(120, "must be at most 120 characters"),
-  currency: z.string({ error: "is required" }).regex(/^[A-Z]{3}$/, "must be a 3-letter ISO 4217 code, e.g. EUR"),
-  locale: z.string({ error: "is required" }).refine((l) => {
+  companyName: z
+    .string({ error: N_("is required") })
+    .min(1, N_("is required"))
+    .max(120, { error: () => serverT("must be at most {{count}} characters", { count: 120 }) }),
+  currency: z.string({ error: N_("is required") }).regex(/^[A-Z]{3}$/, N_("must be a 3-letter ISO 4217 code, e.g. EUR")),
+  locale: z.string({ error: N_("is required") }).refine((l) => {
     try {
       return Intl.NumberFormat.supportedLocalesOf([l]).length === 1;
     } catch {
       return false;
     }
-  }, "must be a locale such as fr-FR or en-GB"),
-  timeZone: z.string({ error: "is required" }).refine((tz) => {
+  }, N_("must be a locale such as fr-FR or en-GB")),
+  timeZone: z.string({ error: N_("is required") }).refine((tz) => {
     try {
       new Intl.DateTimeFormat("en", { timeZone: tz });
       return true;
     } catch {
       return false;
     }
-  }, "must be an IANA time zone such as Europe/Paris"),
+  }, N_("must be an IANA time zone such as Europe/Paris")),
   fiscalYearStartMonth: intSchema({ min: 1, max: 12 }),
 };
 
@@ -51,14 +62,14 @@ export const SetupSchema = z.object({
   password: newPasswordSchema,
 });
 
-export const LEAD_NEEDS_TEAM = "a team lead must belong to a team";
+export const LEAD_NEEDS_TEAM = N_("a team lead must belong to a team");
 
 /** A team lead belongs to a team (the team's OKRs and hiring are what a lead may touch). */
 function leadHasTeam(u: { role: string; teamId: number | null }, ctx: z.RefinementCtx) {
   if (u.role === "lead" && u.teamId === null) ctx.addIssue({ code: "custom", path: ["teamId"], message: LEAD_NEEDS_TEAM });
 }
 
-export const roleSchema = z.enum(ROLES, { error: "must be one of ceo, cto, lead, viewer" });
+export const roleSchema = z.enum(ROLES, { error: N_("must be one of ceo, cto, lead, viewer") });
 
 export const CreateUserSchema = z
   .object({
