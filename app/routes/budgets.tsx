@@ -7,6 +7,7 @@ import { can } from "~/auth/permissions";
 import { BudgetGridTable, GRID_TEXT, type EditState } from "~/components/finance/budget-grid";
 import { CsvErrorList } from "~/components/finance/csv-errors";
 import financeCss from "~/components/finance/finance.css";
+import { MonthInput } from "~/components/ui/date-input";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
@@ -219,9 +220,9 @@ export default function Budgets() {
       >
         <Form method="get" className="range-form" aria-label={t(TEXT.range)}>
           <label htmlFor="range-from">{t(TEXT.from)}</label>
-          <input id="range-from" name="from" type="month" defaultValue={range.from} required />
+          <MonthInput id="range-from" name="from" defaultValue={range.from} required />
           <label htmlFor="range-to">{t(TEXT.to)}</label>
-          <input id="range-to" name="to" type="month" defaultValue={range.to} required />
+          <MonthInput id="range-to" name="to" defaultValue={range.to} required />
           <button type="submit" className="btn btn--secondary">
             {t(TEXT.show)}
           </button>

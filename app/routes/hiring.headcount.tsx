@@ -5,6 +5,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { LineChart } from "~/components/charts/line-chart";
 import { HiringTabs } from "~/components/hiring/hiring-tabs";
 import { KpiTile } from "~/components/metrics/kpi-tile";
+import { MonthInput } from "~/components/ui/date-input";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
@@ -139,11 +140,11 @@ export default function Headcount() {
           <Form method="get" className="hiring-filters" aria-label={t("Months")}>
             <label>
               {t(TEXT.from)}
-              <input type="month" name="from" defaultValue={data.from} />
+              <MonthInput name="from" defaultValue={data.from} />
             </label>
             <label>
               {t(TEXT.to)}
-              <input type="month" name="to" defaultValue={data.to} />
+              <MonthInput name="to" defaultValue={data.to} />
             </label>
             <button type="submit" className="btn btn--secondary btn--sm">
               {t(TEXT.apply)}

@@ -155,10 +155,12 @@ function decode(text: string): string {
 
 /**
  * The page's text as the server wrote it — every text node (hidden ones for screen readers too) and
- * every accessible name, hint, placeholder and alternative — line by line; scripts (loader data) aside.
+ * every accessible name, hint, placeholder and alternative — line by line; scripts (loader data) and
+ * code aside.
  */
 function htmlTexts(html: string): string[] {
-  const body = html.replace(/<script[\s\S]*?<\/script>/gi, "").replace(/<style[\s\S]*?<\/style>/gi, "");
+  // code is no language: CSV headers, commands, field names (<code>, <pre>, <kbd>, <samp>)
+  const body = html.replace(/<(script|style|code|pre|kbd|samp)\b[\s\S]*?<\/\1>/gi, "");
   const lines: string[] = [];
   for (const m of body.matchAll(/\s(?:aria-label|title|placeholder|alt)="([^"]*)"/g)) lines.push(decode(m[1]));
   const text = body.replace(/<title>[\s\S]*?<\/title>/i, (t) => `\n${t.replace(/<[^>]+>/g, "")}\n`).replace(/<[^>]+>/g, "\n");

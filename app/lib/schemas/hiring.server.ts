@@ -78,8 +78,8 @@ const RequisitionFiltersSchema = z.object({
   team: optionalCatch(idSchema),
   status: optionalCatch(z.enum(REQUISITION_STATUSES)),
   priority: optionalCatch(z.enum(PRIORITIES)),
-  from: optionalCatch(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
-  to: optionalCatch(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
+  from: optionalCatch(monthSchema),
+  to: optionalCatch(monthSchema),
   q: optionalCatch(z.string().trim().min(1).max(200)),
 });
 
@@ -102,7 +102,7 @@ export function savedFlagFromUrl(url: URL): "created" | "updated" | null {
 
 const EmployeeFiltersSchema = z.object({
   team: optionalCatch(idSchema),
-  at: optionalCatch(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
+  at: optionalCatch(monthSchema),
   q: optionalCatch(z.string().trim().min(1).max(200)),
   status: optionalCatch(z.enum(["current", "starting", "left"])),
 });
