@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
@@ -12,6 +13,7 @@ import { CheckboxField, Field, SelectField, TextareaField } from "~/components/u
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { checkedOf, fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -34,7 +36,12 @@ import { GATE_DECISIONS } from "../../db/schema/enums";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = () => [{ title: "Gate decisions · Strategy Tracker" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "governance");
+  return [{ title: pageTitle(t, t("Gate decisions")) }];
+};
+
+export const handle = { i18n: ["governance"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -119,6 +126,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const DECISION_TONE = { go: "good", no_go: "bad", alternative: "warn" } as const;
 
 export default function GateDecisions() {
+  const { t } = useTranslation("governance");
   const { standing, decisions, supported } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -131,12 +139,12 @@ export default function GateDecisions() {
   return (
     <>
       <PageHeader
-        eyebrow={<Link to="/governance/gates">Back to the decision gates</Link>}
+        eyebrow={<Link to="/governance/gates">{t("Back to the decision gates")}</Link>}
         title={`${gate.name}: decisions`}
         description={gate.description ?? undefined}
       />
       <ReplyMessage reply={reply} show="ok" />
-      <Card title="Today">
+      <Card title={t("Today")}>
         <p>
           Due {formatDate(gate.dueDate, fmt.timeZone, fmt.locale)}. Verdict on today's figures{manual.length ? " and the manual criteria" : ""}:{" "}
           <GateVerdictBadge verdict={verdict} />
@@ -147,7 +155,7 @@ export default function GateDecisions() {
               Last decision: <Badge tone={DECISION_TONE[last.decision]}>{DECISION_LABELS[last.decision]}</Badge> by {last.decidedByName ?? "a former user"} on{" "}
               {formatDateTime(last.decidedAt, fmt.timeZone, fmt.locale)} —{" "}
               {supported ? (
-                <strong>today's figures still support it.</strong>
+                <strong>{t("today's figures still support it.")}</strong>
               ) : (
                 <strong>today's figures no longer support it (today: {GATE_VERDICT_LABELS[verdict]}).</strong>
               )}
@@ -157,14 +165,14 @@ export default function GateDecisions() {
           )}
         </p>
         {gate.criteria.length ? <GateCriteriaTable gate={gate} fmt={fmt} /> : null}
-        <h3>Manual criteria</h3>
+        <h3>{t("Manual criteria")}</h3>
         {manual.length === 0 ? <p className="muted">None. {mayDecide ? "Add one below (e.g. “MVP ready”): a person checks it with a note." : ""}</p> : null}
         <ul className="plain-list">
           {manual.map((m) => {
             const rowIntent = `check-${m.id}`;
             return (
               <li key={m.id} data-testid="manual-criterion">
-                <strong>{m.label}</strong>: {m.checked ? <Badge tone="good">Checked</Badge> : <Badge tone="neutral">Not checked</Badge>}
+                <strong>{m.label}</strong>: {m.checked ? <Badge tone="good">{t("Checked")}</Badge> : <Badge tone="neutral">{t("Not checked")}</Badge>}
                 {m.checkedByName && m.checkedAt
                   ? ` — ${m.checked ? "checked" : "unchecked"} by ${m.checkedByName} on ${formatDateTime(m.checkedAt, fmt.timeZone, fmt.locale)}`
                   : ""}
@@ -180,7 +188,7 @@ export default function GateDecisions() {
                       errors={fieldErrorsOf(reply, "checked", rowIntent)}
                     />
                     <Field
-                      label="Note"
+                      label={t("Note")}
                       name="note"
                       maxLength={1000}
                       defaultValue={valueOf(reply, "note", m.note, rowIntent)}
@@ -210,7 +218,7 @@ export default function GateDecisions() {
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="add-criterion" />
             <Field
-              label="New manual criterion"
+              label={t("New manual criterion")}
               name="label"
               maxLength={200}
               defaultValue={valueOf(reply, "label", "", "add-criterion")}
@@ -218,36 +226,36 @@ export default function GateDecisions() {
             />
             <div>
               <Button pending={busy("add-criterion")} pendingLabel="Adding…">
-                Add criterion
+                {t("Add criterion")}
               </Button>
             </div>
           </Form>
         ) : null}
       </Card>
       {mayDecide ? (
-        <Card title="Record a decision">
-          <p className="muted">The criteria's values as they are now are kept with the decision.</p>
+        <Card title={t("Record a decision")}>
+          <p className="muted">{t("The criteria's values as they are now are kept with the decision.")}</p>
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="decide" />
             <SelectField
-              label="Decision"
+              label={t("Decision")}
               name="decision"
               required
-              placeholder="Choose"
+              placeholder={t("Choose")}
               options={GATE_DECISIONS.map((d) => ({ value: d, label: DECISION_LABELS[d] }))}
               defaultValue={valueOf(reply, "decision", "", "decide")}
               errors={fieldErrorsOf(reply, "decision", "decide")}
             />
             <Field
-              label="Alternative chosen"
+              label={t("Alternative chosen")}
               name="alternative"
               maxLength={500}
-              hint="For an alternative, e.g. “bridge round and cost reduction”."
+              hint={t("For an alternative, e.g. “bridge round and cost reduction”.")}
               defaultValue={valueOf(reply, "alternative", "", "decide")}
               errors={fieldErrorsOf(reply, "alternative", "decide")}
             />
             <TextareaField
-              label="Rationale"
+              label={t("Rationale")}
               name="rationale"
               required
               rows={3}
@@ -257,14 +265,14 @@ export default function GateDecisions() {
             />
             <div>
               <Button variant="primary" pending={busy("decide")} pendingLabel="Recording…">
-                Record decision
+                {t("Record decision")}
               </Button>
             </div>
           </Form>
           <ReplyMessage reply={reply} intent="decide" show="errors" />
         </Card>
       ) : null}
-      <Card title="Decision history">
+      <Card title={t("Decision history")}>
         {decisions.length === 0 ? (
           <p className="muted">No decision yet{mayDecide ? "" : " — the CEO records them"}.</p>
         ) : (
