@@ -60,8 +60,10 @@ export function GateForm({
       <fieldset className="gate-form__criteria gate-form__wide">
         <legend>{t("Criteria (all must be met for “go”)")}</legend>
         <p className="field__hint">
-          Thresholds in everyday units: money in k{currency === "EUR" ? "€" : ` ${currency}`}, rates and growth in %, runway in months, times in hours, the burn
-          {t("multiple as a ratio. Leave the metric empty to drop a row.")}
+          {t(
+            "Thresholds in everyday units: money in k{{currency}}, rates and growth in %, runway in months, times in hours, the burn multiple as a ratio. Leave the metric empty to drop a row.",
+            { currency: currency === "EUR" ? "€" : ` ${currency}` },
+          )}
         </p>
         {Array.from({ length: slots }, (_, n) => {
           const c = initial.criteria[n];
