@@ -79,7 +79,7 @@ export default function DeploymentDetail() {
             <dt>{t("First commit (given)")}</dt>
             <dd>{dt(d.firstCommitAt)}</dd>
             <dt>
-              Median lead time <Tooltip label={t("About lead time")} content={<>{FORMULAS.lead_time.formula}</>} />
+              Median lead time <Tooltip label={t("About lead time")} content={<>{t(FORMULAS.lead_time.formula)}</>} />
             </dt>
             <dd>
               {hours(d.leadTime.medianHours)} <span className="dl-muted">({d.leadTime.samples} values)</span>

@@ -331,10 +331,10 @@ export default function Compliance() {
                               </>
                             ) : (
                               <>
-                                <td>{REQUIREMENT_STATUS_LABELS[r.status]}</td>
+                                <td>{t(REQUIREMENT_STATUS_LABELS[r.status])}</td>
                                 <td>
                                   {r.result ? (
-                                    <Badge tone={REQUIREMENT_RESULT_TONE[r.result]}>{REQUIREMENT_RESULT_LABELS[r.result]}</Badge>
+                                    <Badge tone={REQUIREMENT_RESULT_TONE[r.result]}>{t(REQUIREMENT_RESULT_LABELS[r.result])}</Badge>
                                   ) : (
                                     <span className="muted">{t(TEXT.notAssessed)}</span>
                                   )}

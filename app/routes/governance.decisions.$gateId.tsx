@@ -14,6 +14,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { checkedOf, fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -92,7 +93,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       rationale,
     });
     invariantResponse(row !== null, "Gate not found", 404);
-    return { status: "ok", intent: "decide", message: `Decision recorded: ${DECISION_LABELS[decision]}.` } satisfies FormReply;
+    return {
+      status: "ok",
+      intent: "decide",
+      message: serverT("Decision recorded: {{decision}}.", { ns: "governance", decision: serverT(DECISION_LABELS[decision], { ns: "governance" }) }),
+    } satisfies FormReply;
   }
   if (intent === "add-criterion") {
     assertPermission(user, "gates:decide");
@@ -152,21 +157,26 @@ export default function GateDecisions() {
         <p data-testid="gate-last-decision">
           {last ? (
             <>
-              Last decision: <Badge tone={DECISION_TONE[last.decision]}>{DECISION_LABELS[last.decision]}</Badge> by {last.decidedByName ?? "a former user"} on{" "}
-              {formatDateTime(last.decidedAt, fmt.timeZone, fmt.locale)} —{" "}
+              {t("Last decision:")} <Badge tone={DECISION_TONE[last.decision]}>{t(DECISION_LABELS[last.decision])}</Badge>{" "}
+              {t("by {{name}} on {{date}}", { name: last.decidedByName ?? t("a former user"), date: formatDateTime(last.decidedAt, fmt.timeZone, fmt.locale) })}{" "}
+              —{" "}
               {supported ? (
                 <strong>{t("today's figures still support it.")}</strong>
               ) : (
-                <strong>today's figures no longer support it (today: {GATE_VERDICT_LABELS[verdict]}).</strong>
+                <strong>{t("today's figures no longer support it (today: {{verdict}}).", { verdict: t(GATE_VERDICT_LABELS[verdict]) })}</strong>
               )}
             </>
           ) : (
-            "No decision recorded yet."
+            t("No decision recorded yet.")
           )}
         </p>
         {gate.criteria.length ? <GateCriteriaTable gate={gate} fmt={fmt} /> : null}
         <h3>{t("Manual criteria")}</h3>
-        {manual.length === 0 ? <p className="muted">None. {mayDecide ? "Add one below (e.g. “MVP ready”): a person checks it with a note." : ""}</p> : null}
+        {manual.length === 0 ? (
+          <p className="muted">
+            {t("None.")} {mayDecide ? t("Add one below (e.g. “MVP ready”): a person checks it with a note.") : ""}
+          </p>
+        ) : null}
         <ul className="plain-list">
           {manual.map((m) => {
             const rowIntent = `check-${m.id}`;
@@ -174,7 +184,11 @@ export default function GateDecisions() {
               <li key={m.id} data-testid="manual-criterion">
                 <strong>{m.label}</strong>: {m.checked ? <Badge tone="good">{t("Checked")}</Badge> : <Badge tone="neutral">{t("Not checked")}</Badge>}
                 {m.checkedByName && m.checkedAt
-                  ? ` — ${m.checked ? "checked" : "unchecked"} by ${m.checkedByName} on ${formatDateTime(m.checkedAt, fmt.timeZone, fmt.locale)}`
+                  ? ` — ${
+                      m.checked
+                        ? t("checked by {{name}} on {{date}}", { name: m.checkedByName, date: formatDateTime(m.checkedAt, fmt.timeZone, fmt.locale) })
+                        : t("unchecked by {{name}} on {{date}}", { name: m.checkedByName, date: formatDateTime(m.checkedAt, fmt.timeZone, fmt.locale) })
+                    }`
                   : ""}
                 {m.note ? `: ${m.note}` : ""}
                 {mayCheck ? (
@@ -182,7 +196,7 @@ export default function GateDecisions() {
                     <input type="hidden" name="intent" value="check" />
                     <input type="hidden" name="criterionId" value={m.id} />
                     <CheckboxField
-                      label={`${m.label}: met`}
+                      label={t("{{label}}: met", { label: m.label })}
                       name="checked"
                       defaultChecked={checkedOf(reply, "checked", m.checked, rowIntent)}
                       errors={fieldErrorsOf(reply, "checked", rowIntent)}
@@ -195,8 +209,9 @@ export default function GateDecisions() {
                       errors={fieldErrorsOf(reply, "note", rowIntent)}
                     />
                     <div>
-                      <Button size="sm" pending={busy("check") && navigation.formData?.get("criterionId") === String(m.id)} pendingLabel="Saving…">
-                        Save<span className="visually-hidden"> {m.label}</span>
+                      <Button size="sm" pending={busy("check") && navigation.formData?.get("criterionId") === String(m.id)} pendingLabel={t("Saving…")}>
+                        {t("Save")}
+                        <span className="visually-hidden"> {m.label}</span>
                       </Button>
                     </div>
                   </Form>
@@ -242,7 +257,7 @@ export default function GateDecisions() {
               name="decision"
               required
               placeholder={t("Choose")}
-              options={GATE_DECISIONS.map((d) => ({ value: d, label: DECISION_LABELS[d] }))}
+              options={GATE_DECISIONS.map((d) => ({ value: d, label: t(DECISION_LABELS[d]) }))}
               defaultValue={valueOf(reply, "decision", "", "decide")}
               errors={fieldErrorsOf(reply, "decision", "decide")}
             />
@@ -279,11 +294,11 @@ export default function GateDecisions() {
           <ol className="plain-list" data-testid="gate-decisions">
             {decisions.map((d) => (
               <li key={d.id}>
-                <Badge tone={DECISION_TONE[d.decision]}>{DECISION_LABELS[d.decision]}</Badge>
+                <Badge tone={DECISION_TONE[d.decision]}>{t(DECISION_LABELS[d.decision])}</Badge>
                 {d.alternative ? ` (${d.alternative})` : ""} — {d.decidedByName ?? "a former user"}, {formatDateTime(d.decidedAt, fmt.timeZone, fmt.locale)}:{" "}
                 {d.rationale}
                 <div className="muted">
-                  Taken on: verdict {GATE_VERDICT_LABELS[d.snapshot.verdict]};{" "}
+                  Taken on: verdict {t(GATE_VERDICT_LABELS[d.snapshot.verdict])};{" "}
                   {d.snapshot.criteria
                     .map(
                       (c) =>

@@ -86,7 +86,7 @@ export default function Gates() {
       </p>
       {sources.failed.length ? (
         <p className="form-error" role="alert">
-          Could not read {sources.failed.join(", ")} just now: those criteria show “no data”.
+          {t("Could not read {{sources}} just now: those criteria show “no data”.", { sources: sources.failed.join(", ") })}
         </p>
       ) : null}
       <ReplyMessage reply={reply} show="ok" />
@@ -109,7 +109,7 @@ export default function Gates() {
                 {g.dueDate < today && g.verdict !== "go" ? " (passed)" : ""}
                 {" · "}
                 <Link to={`/governance/decisions/${g.id}`}>
-                  {decisions[g.id] ? `Decision: ${DECISION_LABELS[decisions[g.id].decision]}` : "Decisions"}
+                  {decisions[g.id] ? t("Decision: {{decision}}", { decision: t(DECISION_LABELS[decisions[g.id].decision]) }) : t("Decisions")}
                   <span className="visually-hidden"> on {g.name}</span>
                 </Link>
                 {canEdit ? (

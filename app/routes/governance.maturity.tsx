@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
@@ -77,7 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return { status: "ok", intent: "assess", message: `Assessment of ${d.assessedOn} saved.` } satisfies FormReply;
 }
 
-const levelOptions = MATURITY_LEVELS.map((l) => ({ value: String(l.level), label: `${l.level} – ${l.label}` }));
+const levelOptions = (t: TFunction) => MATURITY_LEVELS.map((l) => ({ value: String(l.level), label: `${l.level} – ${t(l.label)}` }));
 
 type ChartRow = { date: string } & Partial<Record<(typeof MATURITY_INDICATOR_KEYS)[number], number>>;
 
@@ -103,7 +104,7 @@ export default function Maturity() {
             label={t(TEXT.scale)}
             content={
               <>
-                {FORMULAS.maturity_score.formula} Window: {FORMULAS.maturity_score.window}
+                {t(FORMULAS.maturity_score.formula)} Window: {t(FORMULAS.maturity_score.window)}
               </>
             }
           />
@@ -114,9 +115,9 @@ export default function Maturity() {
               const s = latest.scores[k];
               return (
                 <li key={k} className="maturity-latest__item">
-                  <span className="maturity-latest__label">{MATURITY_INDICATORS[k].label}</span>
+                  <span className="maturity-latest__label">{t(MATURITY_INDICATORS[k].label)}</span>
                   <span className={`maturity-latest__score maturity-score--${s ?? "none"}`}>{s ?? "no data"}</span>
-                  <span className="muted">{s ? maturityLevelLabel(s) : ""}</span>
+                  <span className="muted">{s ? t(maturityLevelLabel(s)) : ""}</span>
                   {latest.notes[k] ? <span className="maturity-latest__note">{latest.notes[k]}</span> : null}
                 </li>
               );
@@ -140,7 +141,7 @@ export default function Maturity() {
           formatX={fmtDate}
           formatValue={(v) => String(v)}
           valueScale={{ domain: [0, 5], ticks: [0, 1, 2, 3, 4, 5] }}
-          series={MATURITY_INDICATOR_KEYS.map((k, i) => ({ key: k, label: MATURITY_INDICATORS[k].label, color: `chart-${i + 1}` as "chart-1" }))}
+          series={MATURITY_INDICATOR_KEYS.map((k, i) => ({ key: k, label: t(MATURITY_INDICATORS[k].label), color: `chart-${i + 1}` as "chart-1" }))}
           emptyMessage={t(TEXT.none)}
         />
       </section>
@@ -162,13 +163,13 @@ export default function Maturity() {
             />
             {MATURITY_INDICATOR_KEYS.map((k) => (
               <fieldset key={k} className="maturity-form__row">
-                <legend>{MATURITY_INDICATORS[k].label}</legend>
+                <legend>{t(MATURITY_INDICATORS[k].label)}</legend>
                 <SelectField
                   label={t("Score")}
                   name={`score_${k}`}
                   required
-                  options={levelOptions}
-                  hint={MATURITY_INDICATORS[k].description}
+                  options={levelOptions(t)}
+                  hint={t(MATURITY_INDICATORS[k].description)}
                   defaultValue={valueOf(reply, `score_${k}`, latest?.scores[k] ?? 1, "assess")}
                   errors={fieldErrorsOf(reply, `score_${k}`, "assess")}
                 />

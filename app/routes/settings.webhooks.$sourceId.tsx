@@ -197,7 +197,7 @@ export default function WebhookSource() {
           </dl>
           <ol className="dl-help">
             {SETUP_STEPS[source.kind].map((step) => (
-              <li key={step}>{step}</li>
+              <li key={t(step)}>{t(step)}</li>
             ))}
           </ol>
         </Card>

@@ -37,7 +37,7 @@ export function GateVerdictBadge({ verdict }: { verdict: GateVerdict }) {
   const { t } = useTranslation("governance");
   return (
     <Badge tone={VERDICT_TONE[verdict]} srPrefix={t("Verdict: ")}>
-      <span data-testid="gate-verdict">{GATE_VERDICT_LABELS[verdict]}</span>
+      <span data-testid="gate-verdict">{t(GATE_VERDICT_LABELS[verdict])}</span>
     </Badge>
   );
 }
@@ -49,8 +49,8 @@ export function GateVerdictFormula() {
       label={t("How a gate's verdict is decided")}
       content={
         <>
-          {FORMULAS.gate_verdict.formula} Window: {FORMULAS.gate_verdict.window} Each criterion names a metric of the catalogue: finance values come from the
-          latest closed month (runway with the hiring plan from the forecast); delivery values from the last 90 days; headcount from today.
+          {t(FORMULAS.gate_verdict.formula)} Window: {t(FORMULAS.gate_verdict.window)} Each criterion names a metric of the catalogue: finance values come from
+          the latest closed month (runway with the hiring plan from the forecast); delivery values from the last 90 days; headcount from today.
         </>
       }
     />
@@ -93,7 +93,7 @@ export function GateCriteriaTable({ gate, fmt }: { gate: GateView; fmt: Partial<
                 {formatGateValue(c.metric, c.value, fmt, c.threshold)}
               </td>
               <td>
-                <Badge tone={OUTCOME_TONE[c.outcome]}>{CRITERION_OUTCOME_LABELS[c.outcome]}</Badge>
+                <Badge tone={OUTCOME_TONE[c.outcome]}>{t(CRITERION_OUTCOME_LABELS[c.outcome])}</Badge>
               </td>
             </tr>
           ))}
@@ -142,7 +142,7 @@ export function GatesPanel({ gates, fmt }: { gates: readonly GateView[]; fmt: Fo
               <ul className="gates-list__criteria">
                 {g.criteria.map((c) => (
                   <li key={c.id} className="gates-list__criterion">
-                    <Badge tone={OUTCOME_TONE[c.outcome]}>{CRITERION_OUTCOME_LABELS[c.outcome]}</Badge>{" "}
+                    <Badge tone={OUTCOME_TONE[c.outcome]}>{t(CRITERION_OUTCOME_LABELS[c.outcome])}</Badge>{" "}
                     <span>
                       {c.label} {OPERATOR_LABELS[c.operator]} {formatGateValue(c.metric, c.threshold, fmt, c.value)} — now{" "}
                       <span data-metric={c.metric} data-value={c.value ?? ""}>
