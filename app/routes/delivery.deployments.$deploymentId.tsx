@@ -18,6 +18,8 @@ import { notFound } from "~/utils/http.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+export const handle = { i18n: ["delivery"] };
+
 const TEXT = {
   back: N_("All deployments"),
   commits: N_("Commits and lead times"),

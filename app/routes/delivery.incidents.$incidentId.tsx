@@ -22,6 +22,8 @@ import { notFound } from "~/utils/http.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+export const handle = { i18n: ["delivery"] };
+
 const TEXT = {
   back: N_("All incidents"),
   details: N_("Details"),

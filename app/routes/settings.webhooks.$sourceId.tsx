@@ -37,6 +37,8 @@ import { notFound } from "~/utils/http.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+export const handle = { i18n: ["delivery"] };
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.source.name ?? "Webhook source"} · Webhook sources · Strategy Tracker` }];
 
 /** Built on demand: zod stays out of the browser bundle. */
