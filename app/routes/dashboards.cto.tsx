@@ -1,15 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
-import {
-  CTO_TEXT as TEXT,
-  DoraTiles,
-  DoraTrendCharts,
-  ItBudgetTable,
-  OpenIncidentsTable,
-  ServicesTable,
-  TARGETS_SOURCE,
-} from "~/components/delivery-metrics/cto-dashboard";
+import { CTO_TEXT as TEXT, DoraTiles, DoraTrendCharts, ItBudgetTable, OpenIncidentsTable, ServicesTable } from "~/components/delivery-metrics/cto-dashboard";
 import ctoCss from "~/components/delivery-metrics/cto.css";
 import { CompliancePanel } from "~/components/governance/compliance-panel";
 import { TechRisksPanel } from "~/components/risks/tech-risks-panel";
@@ -18,13 +11,19 @@ import { FilterDisclosure } from "~/components/ui/filter-disclosure";
 import { PageHeader } from "~/components/ui/page-header";
 import { getCtoDashboard } from "~/dashboards/cto.server";
 import { useRootData } from "~/hooks/root-data";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { formatNumber } from "~/lib/format";
 import { ctoHref, toUtcDate, WINDOW_PRESETS } from "~/lib/metrics/cto-window";
 import { parseCtoParams } from "~/lib/schemas/cto-params.server";
 import { getDb } from "~/utils/db.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = () => [{ title: "CTO dashboard · Strategy Tracker" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "delivery");
+  return [{ title: pageTitle(t, t(TEXT.title)) }];
+};
+export const handle = { i18n: ["delivery", "governance", "risks", "metrics"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ctoCss }];
 
 /** Every role may view (dashboards:read). Parse the URL → check permission → one model call. */
@@ -37,20 +36,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function CtoDashboard() {
   const data = useLoaderData<typeof loader>();
   const { formatting: fmt, permissions } = useRootData();
+  const { t } = useTranslation("delivery");
+  const days = (d: number) => t("{{n}} days", { count: d, n: formatNumber(d, { locale: fmt.locale, digits: 0 }) });
   const { params, options, dashboard, budget } = data;
   const noDeployments = dashboard.current.deploymentFrequency.count === 0;
   const presetActive = (d: number) => params.days === d;
 
   return (
     <div className="cto-page">
-      <PageHeader title={TEXT.title} description={TEXT.description} />
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} />
 
       <FilterDisclosure active={[params.service, params.team, params.days === null ? "custom" : null].filter(Boolean).length}>
-        <Form method="get" className="cto-filters" aria-label={TEXT.filters}>
+        <Form method="get" className="cto-filters" aria-label={t(TEXT.filters)}>
           <div className="cto-filters__field">
-            <label htmlFor="cto-service">{TEXT.service}</label>
+            <label htmlFor="cto-service">{t(TEXT.service)}</label>
             <select id="cto-service" name="service" defaultValue={params.service ?? ""}>
-              <option value="">{TEXT.allServices}</option>
+              <option value="">{t(TEXT.allServices)}</option>
               {options.services.map((s) => (
                 <option key={s.id} value={s.name}>
                   {s.name}
@@ -59,44 +60,44 @@ export default function CtoDashboard() {
             </select>
           </div>
           <div className="cto-filters__field">
-            <label htmlFor="cto-team">{TEXT.team}</label>
+            <label htmlFor="cto-team">{t(TEXT.team)}</label>
             <select id="cto-team" name="team" defaultValue={params.team ?? ""}>
-              <option value="">{TEXT.allTeams}</option>
-              {options.teams.map((t) => (
-                <option key={t.id} value={t.name}>
-                  {t.name}
+              <option value="">{t(TEXT.allTeams)}</option>
+              {options.teams.map((team) => (
+                <option key={team.id} value={team.name}>
+                  {team.name}
                 </option>
               ))}
             </select>
           </div>
           <div className="cto-filters__field">
-            <label htmlFor="cto-days">{TEXT.window}</label>
+            <label htmlFor="cto-days">{t(TEXT.window)}</label>
             <select id="cto-days" name="days" defaultValue={params.days === null ? "" : String(params.days)}>
               {WINDOW_PRESETS.map((d) => (
                 <option key={d} value={d}>
-                  {TEXT.days(d)}
+                  {days(d)}
                 </option>
               ))}
-              <option value="">{TEXT.custom}</option>
+              <option value="">{t(TEXT.custom)}</option>
             </select>
           </div>
           <div className="cto-filters__field">
-            <label htmlFor="cto-from">{TEXT.from}</label>
+            <label htmlFor="cto-from">{t(TEXT.from)}</label>
             <input id="cto-from" type="date" name="from" defaultValue={params.fromDate ?? ""} />
           </div>
           <div className="cto-filters__field">
-            <label htmlFor="cto-to">{TEXT.to}</label>
+            <label htmlFor="cto-to">{t(TEXT.to)}</label>
             <input id="cto-to" type="date" name="to" defaultValue={params.toDate ?? ""} />
           </div>
           <button type="submit" className="btn btn--primary">
-            {TEXT.apply}
+            {t(TEXT.apply)}
           </button>
           <Link to="/dashboards/cto" className="btn btn--ghost">
-            {TEXT.reset}
+            {t(TEXT.reset)}
           </Link>
         </Form>
       </FilterDisclosure>
-      <nav className="cto-presets" aria-label="Window presets">
+      <nav className="cto-presets" aria-label={t("Window presets")}>
         {WINDOW_PRESETS.map((d) => (
           <Link
             key={d}
@@ -104,12 +105,13 @@ export default function CtoDashboard() {
             aria-current={presetActive(d) ? "page" : undefined}
             className={presetActive(d) ? "cto-preset cto-preset--active" : "cto-preset"}
           >
-            {TEXT.days(d)}
+            {days(d)}
           </Link>
         ))}
         <span className="muted cto-window-text">
-          {toUtcDate(params.window.from)} → {toUtcDate(params.window.to - 1)} (UTC){params.service ? ` · service ${params.service}` : ""}
-          {params.team ? ` · team ${params.team}` : ""}
+          {toUtcDate(params.window.from)} → {toUtcDate(params.window.to - 1)} (UTC)
+          {params.service ? ` · ${t("service {{name}}", { name: params.service })}` : ""}
+          {params.team ? ` · ${t("team {{name}}", { name: params.team })}` : ""}
         </span>
       </nav>
       {params.notices.length > 0 ? (
@@ -122,9 +124,9 @@ export default function CtoDashboard() {
 
       <section aria-labelledby="cto-dora" className="cto-section">
         <h2 id="cto-dora" className="cto-section__title">
-          DORA metrics
+          {t("DORA metrics")}
         </h2>
-        <p className="muted">Tiers: DORA bands. Targets: {TARGETS_SOURCE}</p>
+        <p className="muted">{t("Tiers: DORA bands. Targets: the company's targets (set by the CTO on the Targets page).")}</p>
         {data.hasDeliveryData ? (
           <DoraTiles
             current={dashboard.current}
@@ -137,64 +139,71 @@ export default function CtoDashboard() {
         ) : null}
         {!data.hasDeliveryData ? (
           <EmptyState
-            title="No deployment recorded yet"
-            whoMay="CEO and CTO (API tokens, services, imports)"
-            action={permissions.includes("tokens:manage") ? <Link to="/settings/tokens">Create an API token</Link> : undefined}
+            title={t("No deployment recorded yet")}
+            whoMay={t("CEO and CTO (API tokens, services, imports)")}
+            action={permissions.includes("tokens:manage") ? <Link to="/settings/tokens">{t("Create an API token")}</Link> : undefined}
           >
-            The DORA figures are computed from production deployments and incidents. Send them from CI to POST /api/v1/deployments with an API token, or load
-            your history on <Link to="/import#import-deployments">Import data</Link>; register the services and their teams on{" "}
-            <Link to="/delivery/services">Services</Link>.
+            {t(
+              "The DORA figures are computed from production deployments and incidents. Send them from CI to POST /api/v1/deployments with an API token, or load your history on",
+            )}{" "}
+            <Link to="/import#import-deployments">{t("Import data")}</Link>
+            {t("; register the services and their teams on")} <Link to="/delivery/services">{t("Services")}</Link>.
           </EmptyState>
         ) : noDeployments ? (
           <EmptyState
-            title={TEXT.noDeployments}
-            whoMay={TEXT.noDeploymentsWho}
-            action={permissions.includes("tokens:manage") ? <Link to="/settings/tokens">Create an API token</Link> : undefined}
+            title={t(TEXT.noDeployments)}
+            whoMay={t(TEXT.noDeploymentsWho)}
+            action={permissions.includes("tokens:manage") ? <Link to="/settings/tokens">{t("Create an API token")}</Link> : undefined}
           >
-            {TEXT.noDeploymentsBody}
+            {t(TEXT.noDeploymentsBody)}
           </EmptyState>
         ) : null}
       </section>
 
       <section aria-labelledby="cto-trends" className="cto-section">
         <h2 id="cto-trends" className="cto-section__title">
-          {TEXT.trends}
+          {t(TEXT.trends)}
         </h2>
-        <p className="muted">{TEXT.trendsHelp}</p>
+        <p className="muted">{t(TEXT.trendsHelp)}</p>
         {data.hasDeliveryData ? (
           <DoraTrendCharts weekly={dashboard.weekly} fmt={fmt} targets={data.targets} />
         ) : (
-          <p className="muted">No deployment yet: nothing to chart.</p>
+          <p className="muted">{t("No deployment yet: nothing to chart.")}</p>
         )}
       </section>
 
       <div className="cto-columns">
         <section aria-labelledby="cto-incidents" className="panel cto-section">
           <h2 id="cto-incidents">
-            {TEXT.openIncidents} ({dashboard.openIncidents.total})
+            {t(TEXT.openIncidents)} ({formatNumber(dashboard.openIncidents.total, { locale: fmt.locale, digits: 0 })})
           </h2>
-          <p className="muted">{TEXT.openIncidentsHelp}</p>
+          <p className="muted">{t(TEXT.openIncidentsHelp)}</p>
           <OpenIncidentsTable total={dashboard.openIncidents.total} rows={dashboard.openIncidents.rows} params={params} fmt={fmt} />
         </section>
         <section aria-labelledby="cto-budget" className="panel cto-section">
-          <h2 id="cto-budget">{TEXT.budget}</h2>
-          <p className="muted">{TEXT.budgetHelp(`${budget.fromMonth} to ${budget.toMonth}`)}</p>
+          <h2 id="cto-budget">{t(TEXT.budget)}</h2>
+          <p className="muted">
+            {t("Planned and actual spend of the IT categories, {{from}} to {{to}}. Missing actuals count as 0.", {
+              from: budget.fromMonth,
+              to: budget.toMonth,
+            })}
+          </p>
           {budget.rows.some((r) => r.plannedCents !== 0 || r.actualCents !== 0) ? (
             <ItBudgetTable rows={budget.rows} total={budget.total} fromMonth={budget.fromMonth} toMonth={budget.toMonth} fmt={fmt} />
           ) : (
-            <EmptyState title="No IT budget lines in these months" whoMay="the CEO and the CTO (IT categories)">
-              Enter or import the IT categories' planned and actual spend on <Link to="/budgets">Budgets</Link>.
+            <EmptyState title={t("No IT budget lines in these months")} whoMay={t("the CEO and the CTO (IT categories)")}>
+              {t("Enter or import the IT categories' planned and actual spend on")} <Link to="/budgets">{t("Budgets")}</Link>.
             </EmptyState>
           )}
           <p className="muted">
-            <Link to="/budgets/categories">IT envelopes for the year: envelope vs planned vs actual →</Link>
+            <Link to="/budgets/categories">{t("IT envelopes for the year: envelope vs planned vs actual →")}</Link>
           </p>
         </section>
       </div>
 
       <section aria-labelledby="cto-services" className="panel cto-section">
-        <h2 id="cto-services">{TEXT.services}</h2>
-        <p className="muted">{TEXT.servicesHelp}</p>
+        <h2 id="cto-services">{t(TEXT.services)}</h2>
+        <p className="muted">{t(TEXT.servicesHelp)}</p>
         <ServicesTable rows={dashboard.byService} params={params} fmt={fmt} />
       </section>
 

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { CauseKindBadge, DeploymentStatusBadge, IncidentStateBadge, SeverityBadge } from "~/components/delivery/badges";
 import { Badge } from "~/components/ui/badge";
@@ -8,6 +9,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useFormatting } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
 import { formatDateTime, formatHours } from "~/lib/format";
 import { FORMULAS } from "~/lib/metrics/delivery";
 import { getDeployment } from "~/models/delivery.server";
@@ -16,13 +18,15 @@ import { notFound } from "~/utils/http.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+export const handle = { i18n: ["delivery"] };
+
 const TEXT = {
-  back: "All deployments",
-  commits: "Commits and lead times",
-  noCommits: "This deployment carries no commit list.",
-  incidents: "Incidents attributed to this deployment",
-  noIncidents: "No incident is attributed to this deployment.",
-  notCounted: "Not counted in the DORA figures: only successful production deployments count.",
+  back: N_("All deployments"),
+  commits: N_("Commits and lead times"),
+  noCommits: N_("This deployment carries no commit list."),
+  incidents: N_("Incidents attributed to this deployment"),
+  noIncidents: N_("No incident is attributed to this deployment."),
+  notCounted: N_("Not counted in the DORA figures: only successful production deployments count."),
 };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -39,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function DeploymentDetail() {
+  const { t } = useTranslation("delivery");
   const { deployment: d } = useLoaderData<typeof loader>();
   const formatting = useFormatting();
   const dt = (ms: number | null) => formatDateTime(ms, formatting.timeZone, formatting.locale) ?? "—";
@@ -46,47 +51,47 @@ export default function DeploymentDetail() {
   return (
     <>
       <PageHeader
-        eyebrow={<Link to="/delivery/deployments">← {TEXT.back}</Link>}
+        eyebrow={<Link to="/delivery/deployments">← {t(TEXT.back)}</Link>}
         title={`${d.service} · ${d.externalId ?? `#${d.id}`}`}
         description={
           <span className="dl-flags">
             <DeploymentStatusBadge status={d.status} /> <Badge tone="neutral">{d.environment}</Badge>
-            {d.isHotfix ? <Badge tone="warn">hotfix</Badge> : null}
-            {d.isRollback ? <Badge tone="warn">rollback</Badge> : null}
+            {d.isHotfix ? <Badge tone="warn">{t("hotfix")}</Badge> : null}
+            {d.isRollback ? <Badge tone="warn">{t("rollback")}</Badge> : null}
           </span>
         }
       />
       <div className="dl-grid">
-        <Card title="Deployment">
+        <Card title={t("Deployment")}>
           <dl className="dl-facts">
-            <dt>Service</dt>
+            <dt>{t("Service")}</dt>
             <dd>
               <Link to={`/delivery/deployments?service=${encodeURIComponent(d.service)}`}>{d.service}</Link>
             </dd>
-            <dt>Team</dt>
+            <dt>{t("Team")}</dt>
             <dd>{d.team ?? "—"}</dd>
-            <dt>External id</dt>
+            <dt>{t("External id")}</dt>
             <dd>
               <code>{d.externalId ?? "—"}</code>
             </dd>
-            <dt>Started</dt>
+            <dt>{t("Started")}</dt>
             <dd>{dt(d.startedAt)}</dd>
-            <dt>Finished</dt>
+            <dt>{t("Finished")}</dt>
             <dd>{dt(d.finishedAt)}</dd>
-            <dt>First commit (given)</dt>
+            <dt>{t("First commit (given)")}</dt>
             <dd>{dt(d.firstCommitAt)}</dd>
             <dt>
-              Median lead time <Tooltip label="About lead time" content={<>{FORMULAS.lead_time.formula}</>} />
+              Median lead time <Tooltip label={t("About lead time")} content={<>{t(FORMULAS.lead_time.formula)}</>} />
             </dt>
             <dd>
               {hours(d.leadTime.medianHours)} <span className="dl-muted">({d.leadTime.samples} values)</span>
             </dd>
           </dl>
-          {!d.leadTime.counts ? <p className="dl-muted">{TEXT.notCounted}</p> : null}
+          {!d.leadTime.counts ? <p className="dl-muted">{t(TEXT.notCounted)}</p> : null}
         </Card>
-        <Card title={TEXT.incidents}>
+        <Card title={t(TEXT.incidents)}>
           {d.causedIncidents.length === 0 ? (
-            <p className="dl-muted">{TEXT.noIncidents}</p>
+            <p className="dl-muted">{t(TEXT.noIncidents)}</p>
           ) : (
             <ul className="dl-list">
               {d.causedIncidents.map((i) => (
@@ -101,9 +106,9 @@ export default function DeploymentDetail() {
           )}
         </Card>
       </div>
-      <Card title={TEXT.commits}>
+      <Card title={t(TEXT.commits)}>
         {d.commits.length === 0 ? (
-          <EmptyState title={TEXT.noCommits} headingLevel={3}>
+          <EmptyState title={t(TEXT.noCommits)} headingLevel={3}>
             <p>
               {d.firstCommitAt !== null
                 ? "The first-commit time above gives this deployment's one lead-time value."
@@ -113,13 +118,13 @@ export default function DeploymentDetail() {
         ) : (
           <div className="table-scroll">
             <table className="simple">
-              <caption className="visually-hidden">Commits of this deployment</caption>
+              <caption className="visually-hidden">{t("Commits of this deployment")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">SHA</th>
-                  <th scope="col">Committed</th>
+                  <th scope="col">{t("SHA")}</th>
+                  <th scope="col">{t("Committed")}</th>
                   <th scope="col" className="dl-num">
-                    Lead time
+                    {t("Lead time")}
                   </th>
                 </tr>
               </thead>
@@ -134,8 +139,8 @@ export default function DeploymentDetail() {
                       {c.counted ? (
                         hours(c.leadTimeHours)
                       ) : (
-                        <span className="dl-muted" title="Committed after the deployment finished: dropped (values ≤ 0 do not count)">
-                          after the deploy — not counted
+                        <span className="dl-muted" title={t("Committed after the deployment finished: dropped (values ≤ 0 do not count)")}>
+                          {t("after the deploy — not counted")}
                         </span>
                       )}
                     </td>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { DeploymentStatusBadge } from "~/components/delivery/badges";
@@ -11,6 +12,8 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { FilterBar, type FilterControl } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { formatDateTime, formatHours, formatNumber } from "~/lib/format";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
 import {
@@ -27,17 +30,24 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Deployments",
-  description: "Every deployment sent by CI (POST /api/v1/deployments) or imported from CSV. Only successful production deployments count in the DORA figures.",
-  caption: "Deployments",
-  emptyTitle: "No deployments yet",
-  emptyBody: "Connect a CI pipeline to POST /api/v1/deployments with an API token, or import a CSV of history.",
-  whoMay: "CEO and CTO (API tokens and imports)",
-  import: "Import CSV",
-  filters: "Filter deployments",
+  title: N_("Deployments"),
+  description: N_(
+    "Every deployment sent by CI (POST /api/v1/deployments) or imported from CSV. Only successful production deployments count in the DORA figures.",
+  ),
+  caption: N_("Deployments"),
+  emptyTitle: N_("No deployments yet"),
+  emptyBody: N_("Connect a CI pipeline to POST /api/v1/deployments with an API token, or import a CSV of history."),
+  whoMay: N_("CEO and CTO (API tokens and imports)"),
+  import: N_("Import CSV"),
+  filters: N_("Filter deployments"),
 };
 
-export const meta: MetaFunction = () => [{ title: "Deployments · Strategy Tracker" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "delivery");
+  return [{ title: pageTitle(t, t("Deployments")) }];
+};
+
+export const handle = { i18n: ["delivery"] };
 
 const TABLE = { sortable: DEPLOYMENT_SORTS, defaultSort: { id: "finishedAt", desc: true } } as const;
 
@@ -63,60 +73,61 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const col = createDataTableColumnHelper<DeploymentListRow>();
 
 function useColumns() {
+  const { t } = useTranslation("delivery");
   const formatting = useFormatting();
   return col.columns([
     col.accessor("finishedAt", {
       id: "finishedAt",
-      header: "Finished",
+      header: t("Finished"),
       meta: { rowHeader: true },
       cell: (c) => <Link to={`/delivery/deployments/${c.row.original.id}`}>{formatDateTime(c.getValue(), formatting.timeZone, formatting.locale)}</Link>,
     }),
     col.accessor("service", {
       id: "service",
-      header: "Service",
+      header: t("Service"),
       meta: { nowrap: true },
       cell: (c) => (
-        <Link to={`?service=${encodeURIComponent(c.getValue())}`} title={`Only ${c.getValue()}`}>
+        <Link to={`?service=${encodeURIComponent(c.getValue())}`} title={t("Only {{name}}", { name: c.getValue() })}>
           {c.getValue()}
         </Link>
       ),
     }),
-    col.accessor("team", { id: "team", header: "Team", cell: (c) => c.getValue() ?? "—" }),
-    col.accessor("environment", { id: "environment", header: "Environment" }),
-    col.accessor("status", { id: "status", header: "Status", cell: (c) => <DeploymentStatusBadge status={c.getValue()} /> }),
-    col.accessor("externalId", { id: "externalId", header: "External id", cell: (c) => <code>{c.getValue() ?? "—"}</code> }),
+    col.accessor("team", { id: "team", header: t("Team"), cell: (c) => c.getValue() ?? "—" }),
+    col.accessor("environment", { id: "environment", header: t("Environment") }),
+    col.accessor("status", { id: "status", header: t("Status"), cell: (c) => <DeploymentStatusBadge status={c.getValue()} /> }),
+    col.accessor("externalId", { id: "externalId", header: t("External id"), cell: (c) => <code>{c.getValue() ?? "—"}</code> }),
     col.accessor("commits", {
       id: "commits",
-      header: "Commits",
+      header: t("Commits"),
       meta: { align: "end" },
       cell: (c) => formatNumber(c.getValue(), { locale: formatting.locale, digits: 0 }),
     }),
     col.accessor("oldestChangeHours", {
       id: "oldestChange",
-      header: "Oldest change",
+      header: t("Oldest change"),
       meta: { align: "end", nowrap: true },
       cell: (c) => {
         const v = c.getValue();
         return v === null ? (
-          <span className="dl-muted">no data</span>
+          <span className="dl-muted">{t("no data")}</span>
         ) : (
-          <span title="Finished − oldest commit (or first-commit time)">{formatHours(v, formatting.locale)}</span>
+          <span title={t("Finished − oldest commit (or first-commit time)")}>{formatHours(v, formatting.locale)}</span>
         );
       },
     }),
     col.display({
       id: "flags",
-      header: "Flags",
+      header: t("Flags"),
       cell: (c) => (
         <span className="dl-flags">
-          {c.row.original.isHotfix ? <Badge tone="warn">hotfix</Badge> : null}
-          {c.row.original.isRollback ? <Badge tone="warn">rollback</Badge> : null}
+          {c.row.original.isHotfix ? <Badge tone="warn">{t("hotfix")}</Badge> : null}
+          {c.row.original.isRollback ? <Badge tone="warn">{t("rollback")}</Badge> : null}
         </span>
       ),
     }),
     col.accessor("incidents", {
       id: "incidents",
-      header: "Incidents caused",
+      header: t("Incidents caused"),
       meta: { align: "end" },
       cell: (c) => (c.getValue() > 0 ? <Badge tone="bad">{c.getValue()}</Badge> : "0"),
     }),
@@ -124,42 +135,44 @@ function useColumns() {
 }
 
 export default function Deployments() {
+  const { t } = useTranslation("delivery");
   const { params, rows, total, notices, echo, services, teams } = useLoaderData<typeof loader>();
   const { exportCap } = useLoaderData<typeof loader>();
   const user = useOptionalUser();
+  const formatting = useFormatting();
   const location = useLocation();
   const columns = useColumns();
   const controls: FilterControl[] = [
-    { kind: "select", name: "service", label: "Service", options: services.map((s) => ({ value: s, label: s })) },
-    { kind: "select", name: "team", label: "Team", options: teams.map((t) => ({ value: t, label: t })) },
+    { kind: "select", name: "service", label: t("Service"), options: services.map((s) => ({ value: s, label: s })) },
+    { kind: "select", name: "team", label: t("Team"), options: teams.map((t) => ({ value: t, label: t })) },
     {
       kind: "select",
       name: "status",
-      label: "Status",
+      label: t("Status"),
       options: [
-        { value: "success", label: "Success" },
-        { value: "failure", label: "Failure" },
+        { value: "success", label: t("Success") },
+        { value: "failure", label: t("Failure") },
       ],
     },
-    { kind: "text", name: "environment", label: "Environment", list: ["production", "staging"], placeholder: "any" },
-    { kind: "date", name: "from", label: "Finished from" },
-    { kind: "date", name: "to", label: "Finished to" },
+    { kind: "text", name: "environment", label: t("Environment"), list: ["production", "staging"], placeholder: t("any") },
+    { kind: "date", name: "from", label: t("Finished from") },
+    { kind: "date", name: "to", label: t("Finished to") },
     {
       kind: "select",
       name: "hotfix",
-      label: "Hotfix",
+      label: t("Hotfix"),
       options: [
-        { value: "yes", label: "Yes" },
-        { value: "no", label: "No" },
+        { value: "yes", label: t("Yes") },
+        { value: "no", label: t("No") },
       ],
     },
     {
       kind: "select",
       name: "rollback",
-      label: "Rollback",
+      label: t("Rollback"),
       options: [
-        { value: "yes", label: "Yes" },
-        { value: "no", label: "No" },
+        { value: "yes", label: t("Yes") },
+        { value: "no", label: t("No") },
       ],
     },
   ];
@@ -167,43 +180,45 @@ export default function Deployments() {
   return (
     <>
       <PageHeader
-        title={TEXT.title}
-        description={TEXT.description}
+        title={t(TEXT.title)}
+        description={t(TEXT.description)}
         actions={
           can(user, "delivery:edit") ? (
             <Link to="/delivery/import" className={buttonClassName("secondary")}>
-              {TEXT.import}
+              {t(TEXT.import)}
             </Link>
           ) : undefined
         }
       >
         <DeliveryTabs current="deployments" />
       </PageHeader>
-      <FilterBar controls={controls} values={echo} notices={notices} label={TEXT.filters} />
+      <FilterBar controls={controls} values={echo} notices={notices} label={t(TEXT.filters)} />
       <DataTable
         columns={columns}
         data={rows}
         total={total}
         params={params}
-        caption={TEXT.caption}
+        caption={t(TEXT.caption)}
         getRowId={(r) => String(r.id)}
         csvHref={`/delivery/deployments.csv${location.search}`}
         emptyState={
           filtered ? (
-            <EmptyState title="No deployment matches these filters">
-              <Link to="/delivery/deployments">Clear the filters</Link>
+            <EmptyState title={t("No deployment matches these filters")}>
+              <Link to="/delivery/deployments">{t("Clear the filters")}</Link>
             </EmptyState>
           ) : (
-            <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.whoMay}>
-              <p>{TEXT.emptyBody}</p>
+            <EmptyState title={t(TEXT.emptyTitle)} whoMay={t(TEXT.whoMay)}>
+              <p>{t(TEXT.emptyBody)}</p>
             </EmptyState>
           )
         }
       />
       {total > exportCap ? (
         <p className="dl-muted">
-          The CSV export holds the first {exportCap.toLocaleString("en")} of these {total.toLocaleString("en")} rows, in the order shown; narrow the filters
-          (e.g. a date range) to export the rest.
+          {t("The CSV export holds the first {{cap}} of these {{total}} rows, in the order shown; narrow the filters (e.g. a date range) to export the rest.", {
+            cap: formatNumber(exportCap, { locale: formatting.locale, digits: 0 }),
+            total: formatNumber(total, { locale: formatting.locale, digits: 0 }),
+          })}
         </p>
       ) : null}
     </>

@@ -8,11 +8,14 @@ import {
 } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { DeliveryTabs } from "~/components/delivery/tabs";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { type CsvRowError } from "~/lib/csv";
 import { plural } from "~/lib/plural";
 import { DEPLOYMENT_CSV_HEADERS, importDeploymentsCsv, importIncidentsCsv, INCIDENT_CSV_HEADERS } from "~/models/delivery.server";
@@ -22,18 +25,23 @@ import { getEnv } from "~/utils/env.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Import delivery history",
+  title: N_("Import delivery history"),
   description:
     "Upload a CSV of deployments or incidents (UTF-8, header row, comma). All or nothing: one bad row rejects the file, and every bad row and field is listed. Times are ISO 8601 with a zone (2024-05-01T12:00:00Z).",
-  kind: "What the file holds",
-  file: "CSV file",
-  paste: "…or paste the CSV here",
-  submit: "Import",
-  pending: "Importing…",
-  rejected: "The file was rejected; nothing was imported.",
+  kind: N_("What the file holds"),
+  file: N_("CSV file"),
+  paste: N_("…or paste the CSV here"),
+  submit: N_("Import"),
+  pending: N_("Importing…"),
+  rejected: N_("The file was rejected; nothing was imported."),
 };
 
-export const meta: MetaFunction = () => [{ title: "Import delivery history · Strategy Tracker" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "delivery");
+  return [{ title: pageTitle(t, t("Import delivery history")) }];
+};
+
+export const handle = { i18n: ["delivery"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "delivery:edit");
@@ -76,13 +84,14 @@ export async function action({ request }: ActionFunctionArgs) {
 const MAX_SHOWN_ERRORS = 500;
 
 export default function ImportPage() {
+  const { t } = useTranslation("delivery");
   const { headers } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   return (
     <>
-      <PageHeader title={TEXT.title} description={TEXT.description}>
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)}>
         <DeliveryTabs current="import" />
       </PageHeader>
       {reply?.status === "ok" ? (
@@ -101,16 +110,16 @@ export default function ImportPage() {
       {reply?.status === "error" ? (
         <div className="form-error dl-import-errors" role="alert">
           <p>
-            <strong>{TEXT.rejected}</strong> {plural(reply.errors.length, "problem", "problems")}:
+            <strong>{t(TEXT.rejected)}</strong> {plural(reply.errors.length, "problem", "problems")}:
           </p>
           <div className="table-scroll">
             <table className="simple">
-              <caption className="visually-hidden">Problems in the file</caption>
+              <caption className="visually-hidden">{t("Problems in the file")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Problem</th>
+                  <th scope="col">{t("Row")}</th>
+                  <th scope="col">{t("Column")}</th>
+                  <th scope="col">{t("Problem")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -130,7 +139,7 @@ export default function ImportPage() {
       <Card>
         <Form method="post" encType="multipart/form-data" className="dl-import-form">
           <fieldset className="dl-fieldset">
-            <legend>{TEXT.kind}</legend>
+            <legend>{t(TEXT.kind)}</legend>
             <label className="dl-radio">
               <input type="radio" name="kind" value="deployments" defaultChecked={reply?.kind !== "incidents"} /> Deployments —{" "}
               <code>{headers.deployments}</code>
@@ -141,29 +150,29 @@ export default function ImportPage() {
           </fieldset>
           <div className="field">
             <label className="field__label" htmlFor="import-file">
-              {TEXT.file}
+              {t(TEXT.file)}
             </label>
             <input id="import-file" type="file" name="file" accept=".csv,text/csv" className="field__control" />
           </div>
           <div className="field">
             <label className="field__label" htmlFor="import-csv">
-              {TEXT.paste}
+              {t(TEXT.paste)}
             </label>
             <textarea id="import-csv" name="csv" rows={6} className="field__control dl-mono" spellCheck={false} />
           </div>
           <ul className="dl-muted dl-help">
             <li>
-              Deployments: <code>status</code> is success or failure; <code>environment</code> defaults to production; <code>hotfix</code> and{" "}
-              <code>rollback</code> are true/false (empty = false). Rows whose service and external id are already known are left unchanged.
+              Deployments: <code>{t("status")}</code> is success or failure; <code>{t("environment")}</code> defaults to production; <code>{t("hotfix")}</code>{" "}
+              and <code>{t("rollback")}</code> are true/false (empty = false). Rows whose service and external id are already known are left unchanged.
             </li>
             <li>
-              Incidents: <code>severity</code> SEV1–SEV4; an empty <code>resolved_at</code> means open; <code>caused_by_external_id</code> must name a
-              deployment of the same service (empty: the cause is inferred). Rows are matched on <code>external_id</code> and updated.
+              Incidents: <code>{t("severity")}</code> SEV1–SEV4; an empty <code>{t("resolved_at")}</code> means open; <code>{t("caused_by_external_id")}</code>{" "}
+              must name a deployment of the same service (empty: the cause is inferred). Rows are matched on <code>{t("external_id")}</code> and updated.
             </li>
-            <li>Unknown services are created. The same import works unattended: POST /api/v1/import/deployments or /incidents with text/csv.</li>
+            <li>{t("Unknown services are created. The same import works unattended: POST /api/v1/import/deployments or /incidents with text/csv.")}</li>
           </ul>
-          <Button variant="primary" pending={busy} pendingLabel={TEXT.pending}>
-            {TEXT.submit}
+          <Button variant="primary" pending={busy} pendingLabel={t(TEXT.pending)}>
+            {t(TEXT.submit)}
           </Button>
           {busy ? (
             <p className="dl-muted" role="status">

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
@@ -9,6 +10,7 @@ import { Card } from "~/components/ui/card";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
 import { formatDateTime, formatHours } from "~/lib/format";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -20,19 +22,21 @@ import { notFound } from "~/utils/http.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+export const handle = { i18n: ["delivery"] };
+
 const TEXT = {
-  back: "All incidents",
-  details: "Details",
-  resolve: "Resolve",
-  resolveButton: "Resolve incident",
-  reopen: "Reopen incident",
-  cause: "Causing deployment",
+  back: N_("All incidents"),
+  details: N_("Details"),
+  resolve: N_("Resolve"),
+  resolveButton: N_("Resolve incident"),
+  reopen: N_("Reopen incident"),
+  cause: N_("Causing deployment"),
   causeHelp:
     "“Inferred” follows the rule: the latest successful production deployment of the service finished at or before the incident started. Choose a deployment to set it explicitly, or clear it when no deployment caused the incident.",
-  saveCause: "Save cause",
-  saveDetails: "Save details",
-  saving: "Saving…",
-  readOnly: "Only the CEO and the CTO edit incidents.",
+  saveCause: N_("Save cause"),
+  saveDetails: N_("Save details"),
+  saving: N_("Saving…"),
+  readOnly: N_("Only the CEO and the CTO edit incidents."),
 };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.incident.title ?? "Incident"} · Strategy Tracker` }];
@@ -116,6 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IncidentPage() {
+  const { t } = useTranslation("delivery");
   const { incident: i, candidates, timeZone, local, severities } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -131,7 +136,7 @@ export default function IncidentPage() {
   return (
     <>
       <PageHeader
-        eyebrow={<Link to="/delivery/incidents">← {TEXT.back}</Link>}
+        eyebrow={<Link to="/delivery/incidents">← {t(TEXT.back)}</Link>}
         title={i.title}
         description={
           <span className="dl-flags">
@@ -153,7 +158,7 @@ export default function IncidentPage() {
         </p>
       ) : null}
       <div className="dl-grid">
-        <Card title={TEXT.cause}>
+        <Card title={t(TEXT.cause)}>
           <p className="dl-cause-now" data-testid="incident-cause">
             {i.causeDeploymentId !== null ? (
               <>
@@ -167,12 +172,12 @@ export default function IncidentPage() {
             )}
             <CauseKindBadge kind={i.causeKind} />
           </p>
-          <p className="dl-muted">{TEXT.causeHelp}</p>
+          <p className="dl-muted">{t(TEXT.causeHelp)}</p>
           {editable ? (
             <Form method="post" className="dl-inline-form" noValidate>
               <input type="hidden" name="intent" value="cause" />
               <SelectField
-                label="Cause"
+                label={t("Cause")}
                 name="cause"
                 key={currentCause}
                 defaultValue={v("cause", currentCause, "cause")}
@@ -182,26 +187,26 @@ export default function IncidentPage() {
                     value: "inferred",
                     label: `Inferred${ruleCandidate ? `: ${ruleCandidate.externalId ?? `#${ruleCandidate.id}`}` : i.ruleDeploymentId === null ? " (none found)" : ""}`,
                   },
-                  { value: "none", label: "No deployment caused it (clear)" },
+                  { value: "none", label: t("No deployment caused it (clear)") },
                   ...candidates.map((c) => ({
                     value: String(c.id),
                     label: `${c.externalId ?? `#${c.id}`} — ${dt(c.finishedAt)}${c.environment !== "production" ? ` · ${c.environment}` : ""}${c.status === "failure" ? " · failed" : ""}`,
                   })),
                 ]}
               />
-              <Button pending={busy("cause")} pendingLabel={TEXT.saving}>
-                {TEXT.saveCause}
+              <Button pending={busy("cause")} pendingLabel={t(TEXT.saving)}>
+                {t(TEXT.saveCause)}
               </Button>
             </Form>
           ) : null}
         </Card>
-        <Card title={TEXT.resolve}>
+        <Card title={t(TEXT.resolve)}>
           <dl className="dl-facts">
-            <dt>Started</dt>
+            <dt>{t("Started")}</dt>
             <dd>{dt(i.startedAt)}</dd>
-            <dt>Resolved</dt>
+            <dt>{t("Resolved")}</dt>
             <dd>{i.resolvedAt === null ? "open" : dt(i.resolvedAt)}</dd>
-            <dt>Time to restore</dt>
+            <dt>{t("Time to restore")}</dt>
             <dd>{i.durationHours === null ? "open" : formatHours(i.durationHours, formatting.locale)}</dd>
           </dl>
           {editable ? (
@@ -216,30 +221,30 @@ export default function IncidentPage() {
                   defaultValue={v("resolvedAt", local.now, "resolve")}
                   errors={e("resolvedAt", "resolve")}
                 />
-                <Button variant="primary" pending={busy("resolve")} pendingLabel={TEXT.saving}>
-                  {TEXT.resolveButton}
+                <Button variant="primary" pending={busy("resolve")} pendingLabel={t(TEXT.saving)}>
+                  {t(TEXT.resolveButton)}
                 </Button>
               </Form>
             ) : (
               <Form method="post" className="dl-inline-form">
                 <input type="hidden" name="intent" value="reopen" />
-                <Button pending={busy("reopen")} pendingLabel={TEXT.saving}>
-                  {TEXT.reopen}
+                <Button pending={busy("reopen")} pendingLabel={t(TEXT.saving)}>
+                  {t(TEXT.reopen)}
                 </Button>
               </Form>
             )
           ) : (
-            <p className="dl-muted">{TEXT.readOnly}</p>
+            <p className="dl-muted">{t(TEXT.readOnly)}</p>
           )}
         </Card>
       </div>
       {editable ? (
-        <Card title={TEXT.details}>
+        <Card title={t(TEXT.details)}>
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="details" />
-            <Field label="Title" name="title" required defaultValue={v("title", i.title, "details")} errors={e("title", "details")} maxLength={300} />
+            <Field label={t("Title")} name="title" required defaultValue={v("title", i.title, "details")} errors={e("title", "details")} maxLength={300} />
             <SelectField
-              label="Severity"
+              label={t("Severity")}
               name="severity"
               options={severities.map((s) => ({ value: s, label: s }))}
               defaultValue={v("severity", i.severity, "details")}
@@ -259,11 +264,11 @@ export default function IncidentPage() {
               type="datetime-local"
               defaultValue={v("resolvedAt", local.resolvedAt, "details")}
               errors={e("resolvedAt", "details")}
-              hint="Empty means open."
+              hint={t("Empty means open.")}
             />
             <div>
-              <Button variant="primary" pending={busy("details")} pendingLabel={TEXT.saving}>
-                {TEXT.saveDetails}
+              <Button variant="primary" pending={busy("details")} pendingLabel={t(TEXT.saving)}>
+                {t(TEXT.saveDetails)}
               </Button>
             </div>
           </Form>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CauseKindBadge, IncidentStateBadge, SeverityBadge } from "~/components/delivery/badges";
@@ -10,6 +11,8 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { FilterBar, type FilterControl } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { formatDateTime, formatHours } from "~/lib/format";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
 import {
@@ -27,18 +30,23 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Incidents",
+  title: N_("Incidents"),
   description:
     "Incidents from the incident tool (POST /api/v1/incidents), CSV imports or this page. A cause marked “inferred” follows the rule: the latest successful production deployment of the service finished at or before the incident started.",
-  caption: "Incidents",
-  emptyTitle: "No incidents yet",
-  emptyBody: "Send them from the incident tool to POST /api/v1/incidents, import a CSV, or declare one here.",
-  whoMay: "CEO and CTO",
-  create: "Declare an incident",
-  filters: "Filter incidents",
+  caption: N_("Incidents"),
+  emptyTitle: N_("No incidents yet"),
+  emptyBody: N_("Send them from the incident tool to POST /api/v1/incidents, import a CSV, or declare one here."),
+  whoMay: N_("CEO and CTO"),
+  create: N_("Declare an incident"),
+  filters: N_("Filter incidents"),
 };
 
-export const meta: MetaFunction = () => [{ title: "Incidents · Strategy Tracker" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "delivery");
+  return [{ title: pageTitle(t, t("Incidents")) }];
+};
+
+export const handle = { i18n: ["delivery"] };
 
 const TABLE = { sortable: INCIDENT_SORTS, defaultSort: { id: "startedAt", desc: true } } as const;
 
@@ -65,30 +73,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const col = createDataTableColumnHelper<IncidentListRow>();
 
 function useColumns() {
+  const { t } = useTranslation("delivery");
   const formatting = useFormatting();
   return col.columns([
     col.accessor("startedAt", {
       id: "startedAt",
-      header: "Started",
+      header: t("Started"),
       cell: (c) => formatDateTime(c.getValue(), formatting.timeZone, formatting.locale),
     }),
     col.accessor("title", {
       id: "title",
-      header: "Incident",
+      header: t("Incident"),
       meta: { rowHeader: true, className: "dl-col-title" },
       cell: (c) => <Link to={`/delivery/incidents/${c.row.original.id}`}>{c.getValue()}</Link>,
     }),
-    col.accessor("severity", { id: "severity", header: "Severity", cell: (c) => <SeverityBadge severity={c.getValue()} /> }),
+    col.accessor("severity", { id: "severity", header: t("Severity"), cell: (c) => <SeverityBadge severity={c.getValue()} /> }),
     col.accessor("service", {
       id: "service",
-      header: "Service",
+      header: t("Service"),
       meta: { nowrap: true },
       cell: (c) => <Link to={`?service=${encodeURIComponent(c.getValue())}`}>{c.getValue()}</Link>,
     }),
-    col.accessor("team", { id: "team", header: "Team", cell: (c) => c.getValue() ?? "—" }),
+    col.accessor("team", { id: "team", header: t("Team"), cell: (c) => c.getValue() ?? "—" }),
     col.accessor("resolvedAt", {
       id: "resolvedAt",
-      header: "State",
+      header: t("State"),
       meta: { nowrap: true },
       cell: (c) => (
         <span title={c.getValue() !== null ? `Resolved ${formatDateTime(c.getValue(), formatting.timeZone, formatting.locale)}` : undefined}>
@@ -98,13 +107,13 @@ function useColumns() {
     }),
     col.accessor("durationHours", {
       id: "duration",
-      header: "Time to restore",
+      header: t("Time to restore"),
       meta: { align: "end", nowrap: true },
-      cell: (c) => (c.getValue() === null ? <span className="dl-muted">open</span> : formatHours(c.getValue(), formatting.locale)),
+      cell: (c) => (c.getValue() === null ? <span className="dl-muted">{t("open")}</span> : formatHours(c.getValue(), formatting.locale)),
     }),
     col.display({
       id: "cause",
-      header: "Caused by",
+      header: t("Caused by"),
       cell: (c) => {
         const r = c.row.original;
         return (
@@ -123,6 +132,7 @@ function useColumns() {
 }
 
 export default function Incidents() {
+  const { t } = useTranslation("delivery");
   const { params, rows, total, notices, echo, services, teams, severities } = useLoaderData<typeof loader>();
   const { exportCap } = useLoaderData<typeof loader>();
   const user = useOptionalUser();
@@ -130,76 +140,76 @@ export default function Incidents() {
   const columns = useColumns();
   const editable = can(user, "delivery:edit");
   const controls: FilterControl[] = [
-    { kind: "select", name: "service", label: "Service", options: services.map((s) => ({ value: s, label: s })) },
-    { kind: "select", name: "team", label: "Team", options: teams.map((t) => ({ value: t, label: t })) },
-    { kind: "select", name: "severity", label: "Severity", options: severities.map((s) => ({ value: s, label: s })) },
+    { kind: "select", name: "service", label: t("Service"), options: services.map((s) => ({ value: s, label: s })) },
+    { kind: "select", name: "team", label: t("Team"), options: teams.map((t) => ({ value: t, label: t })) },
+    { kind: "select", name: "severity", label: t("Severity"), options: severities.map((s) => ({ value: s, label: s })) },
     {
       kind: "select",
       name: "state",
-      label: "State",
+      label: t("State"),
       options: [
-        { value: "open", label: "Open" },
-        { value: "resolved", label: "Resolved" },
+        { value: "open", label: t("Open") },
+        { value: "resolved", label: t("Resolved") },
       ],
     },
     {
       kind: "select",
       name: "cause",
-      label: "Cause",
+      label: t("Cause"),
       options: [
-        { value: "explicit", label: "Explicit" },
-        { value: "inferred", label: "Inferred" },
-        { value: "none", label: "Cleared" },
-        { value: "unset", label: "No cause found" },
+        { value: "explicit", label: t("Explicit") },
+        { value: "inferred", label: t("Inferred") },
+        { value: "none", label: t("Cleared") },
+        { value: "unset", label: t("No cause found") },
       ],
     },
-    { kind: "date", name: "from", label: "Started from" },
-    { kind: "date", name: "to", label: "Started to" },
+    { kind: "date", name: "from", label: t("Started from") },
+    { kind: "date", name: "to", label: t("Started to") },
   ];
   const filtered = Object.keys(echo).length > 0;
   return (
     <>
       <PageHeader
-        title={TEXT.title}
-        description={TEXT.description}
+        title={t(TEXT.title)}
+        description={t(TEXT.description)}
         actions={
           editable ? (
             <Link to="/delivery/incidents/new" className={buttonClassName("primary")}>
-              {TEXT.create}
+              {t(TEXT.create)}
             </Link>
           ) : undefined
         }
       >
         <DeliveryTabs current="incidents" />
       </PageHeader>
-      <FilterBar controls={controls} values={echo} notices={notices} label={TEXT.filters} />
+      <FilterBar controls={controls} values={echo} notices={notices} label={t(TEXT.filters)} />
       <DataTable
         columns={columns}
         data={rows}
         total={total}
         params={params}
-        caption={TEXT.caption}
+        caption={t(TEXT.caption)}
         getRowId={(r) => String(r.id)}
         csvHref={`/delivery/incidents.csv${location.search}`}
         rowClassName={(r) => (r.resolvedAt === null ? "dl-row--open" : undefined)}
         emptyState={
           filtered ? (
-            <EmptyState title="No incident matches these filters">
-              <Link to="/delivery/incidents">Clear the filters</Link>
+            <EmptyState title={t("No incident matches these filters")}>
+              <Link to="/delivery/incidents">{t("Clear the filters")}</Link>
             </EmptyState>
           ) : (
             <EmptyState
-              title={TEXT.emptyTitle}
-              whoMay={TEXT.whoMay}
+              title={t(TEXT.emptyTitle)}
+              whoMay={t(TEXT.whoMay)}
               action={
                 editable ? (
                   <Link to="/delivery/incidents/new" className={buttonClassName("primary", "sm")}>
-                    {TEXT.create}
+                    {t(TEXT.create)}
                   </Link>
                 ) : undefined
               }
             >
-              <p>{TEXT.emptyBody}</p>
+              <p>{t(TEXT.emptyBody)}</p>
             </EmptyState>
           )
         }

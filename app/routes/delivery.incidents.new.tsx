@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { Button } from "~/components/ui/button";
@@ -8,6 +9,8 @@ import { Card } from "~/components/ui/card";
 import { CheckboxField, Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
 import { toLocalInput } from "~/lib/time";
@@ -27,16 +30,21 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Declare an incident",
-  back: "All incidents",
-  description: "Times are in the company's time zone",
-  save: "Declare incident",
-  saving: "Saving…",
+  title: N_("Declare an incident"),
+  back: N_("All incidents"),
+  description: N_("Times are in the company's time zone"),
+  save: N_("Declare incident"),
+  saving: N_("Saving…"),
   causeHint:
     "Leave empty to let the rule infer it (the latest successful production deployment of the service finished at or before the start). An external id, or #123 for an internal id.",
 };
 
-export const meta: MetaFunction = () => [{ title: "Declare an incident · Strategy Tracker" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "delivery");
+  return [{ title: pageTitle(t, t("Declare an incident")) }];
+};
+
+export const handle = { i18n: ["delivery"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "delivery:edit");
@@ -94,6 +102,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewIncident() {
+  const { t } = useTranslation("delivery");
   const { services, now, timeZone, severities } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -102,43 +111,53 @@ export default function NewIncident() {
   const e = (name: string) => fieldErrorsOf(reply, name);
   return (
     <>
-      <PageHeader eyebrow={<Link to="/delivery/incidents">← {TEXT.back}</Link>} title={TEXT.title} description={`${TEXT.description} (${timeZone}).`} />
+      <PageHeader
+        eyebrow={<Link to="/delivery/incidents">← {t(TEXT.back)}</Link>}
+        title={t(TEXT.title)}
+        description={`${t(TEXT.description)} (${timeZone}).`}
+      />
       <Card>
         <ReplyMessage reply={reply} show="errors" />
         <Form method="post" className="form-grid" noValidate>
           <SelectField
-            label="Service"
+            label={t("Service")}
             name="serviceId"
             required
-            placeholder="Choose a service…"
+            placeholder={t("Choose a service…")}
             options={services.map((s) => ({ value: String(s.id), label: s.name }))}
             defaultValue={v("serviceId")}
             errors={e("serviceId")}
           />
-          <Field label="Title" name="title" required defaultValue={v("title")} errors={e("title")} maxLength={300} />
+          <Field label={t("Title")} name="title" required defaultValue={v("title")} errors={e("title")} maxLength={300} />
           <SelectField
-            label="Severity"
+            label={t("Severity")}
             name="severity"
             required
             options={severities.map((s) => ({ value: s, label: s }))}
             defaultValue={v("severity", "SEV3")}
             errors={e("severity")}
           />
-          <Field label="Started" name="startedAt" type="datetime-local" required defaultValue={v("startedAt", now)} errors={e("startedAt")} />
+          <Field label={t("Started")} name="startedAt" type="datetime-local" required defaultValue={v("startedAt", now)} errors={e("startedAt")} />
           <Field
-            label="Resolved"
+            label={t("Resolved")}
             name="resolvedAt"
             type="datetime-local"
             defaultValue={v("resolvedAt")}
             errors={e("resolvedAt")}
-            hint="Empty while it is open."
+            hint={t("Empty while it is open.")}
           />
-          <Field label="External id" name="externalId" defaultValue={v("externalId")} errors={e("externalId")} hint="The incident tool's id, if any." />
-          <Field label="Causing deployment" name="causeRef" defaultValue={v("causeRef")} errors={e("causeRef")} hint={TEXT.causeHint} />
-          <CheckboxField label="No deployment caused it" name="noCause" defaultChecked={v("noCause") === "on"} errors={e("noCause")} />
+          <Field
+            label={t("External id")}
+            name="externalId"
+            defaultValue={v("externalId")}
+            errors={e("externalId")}
+            hint={t("The incident tool's id, if any.")}
+          />
+          <Field label={t("Causing deployment")} name="causeRef" defaultValue={v("causeRef")} errors={e("causeRef")} hint={t(TEXT.causeHint)} />
+          <CheckboxField label={t("No deployment caused it")} name="noCause" defaultChecked={v("noCause") === "on"} errors={e("noCause")} />
           <div>
-            <Button variant="primary" pending={busy} pendingLabel={TEXT.saving}>
-              {TEXT.save}
+            <Button variant="primary" pending={busy} pendingLabel={t(TEXT.saving)}>
+              {t(TEXT.save)}
             </Button>
           </div>
         </Form>

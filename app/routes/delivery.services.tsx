@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
@@ -11,6 +12,8 @@ import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -22,18 +25,23 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Services",
+  title: N_("Services"),
   description:
     "The services deployments and incidents belong to, and the team that owns each (the CTO dashboard's team filter follows it). New services also appear on their first deployment or incident.",
-  emptyTitle: "No services yet",
-  emptyBody: "A service appears with its first deployment or incident sent to the API, or add one below. Its owning team comes from the Teams page.",
-  whoMay: "CEO and CTO",
-  add: "Add a service",
-  save: "Save",
-  saving: "Saving…",
+  emptyTitle: N_("No services yet"),
+  emptyBody: N_("A service appears with its first deployment or incident sent to the API, or add one below. Its owning team comes from the Teams page."),
+  whoMay: N_("CEO and CTO"),
+  add: N_("Add a service"),
+  save: N_("Save"),
+  saving: N_("Saving…"),
 };
 
-export const meta: MetaFunction = () => [{ title: "Services · Strategy Tracker" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "delivery");
+  return [{ title: pageTitle(t, t("Services")) }];
+};
+
+export const handle = { i18n: ["delivery"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -90,6 +98,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Services() {
+  const { t } = useTranslation("delivery");
   const { services, teams } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -100,33 +109,33 @@ export default function Services() {
   const teamOptions = teams.map((t) => ({ value: String(t.id), label: t.name }));
   return (
     <>
-      <PageHeader title={TEXT.title} description={TEXT.description}>
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)}>
         <DeliveryTabs current="services" />
       </PageHeader>
       <ReplyMessage reply={reply} show="ok" />
       <Card>
         {services.length === 0 ? (
-          <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.whoMay}>
-            <p>{TEXT.emptyBody}</p>
+          <EmptyState title={t(TEXT.emptyTitle)} whoMay={t(TEXT.whoMay)}>
+            <p>{t(TEXT.emptyBody)}</p>
           </EmptyState>
         ) : (
           <div className="table-scroll">
             <table className="simple">
-              <caption className="visually-hidden">Services</caption>
+              <caption className="visually-hidden">{t("Services")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Service</th>
-                  <th scope="col">Owning team</th>
+                  <th scope="col">{t("Service")}</th>
+                  <th scope="col">{t("Owning team")}</th>
                   <th scope="col" className="dl-num">
-                    Deployments
+                    {t("Deployments")}
                   </th>
-                  <th scope="col">Last production deployment</th>
+                  <th scope="col">{t("Last production deployment")}</th>
                   <th scope="col" className="dl-num">
-                    Open incidents
+                    {t("Open incidents")}
                   </th>
                   {editable ? (
                     <th scope="col">
-                      <span className="visually-hidden">Save</span>
+                      <span className="visually-hidden">{t("Save")}</span>
                     </th>
                   ) : null}
                 </tr>
@@ -158,8 +167,8 @@ export default function Services() {
                           s.name
                         )}
                         <div className="dl-row-links">
-                          <Link to={`/delivery/deployments?service=${encodeURIComponent(s.name)}`}>deployments</Link> ·{" "}
-                          <Link to={`/delivery/incidents?service=${encodeURIComponent(s.name)}`}>incidents</Link>
+                          <Link to={`/delivery/deployments?service=${encodeURIComponent(s.name)}`}>{t("deployments")}</Link> ·{" "}
+                          <Link to={`/delivery/incidents?service=${encodeURIComponent(s.name)}`}>{t("incidents")}</Link>
                         </div>
                       </th>
                       <td>
@@ -188,7 +197,7 @@ export default function Services() {
                       <td className="dl-num">{s.deployments}</td>
                       <td>
                         {s.lastDeployedAt === null ? (
-                          <span className="dl-muted">never</span>
+                          <span className="dl-muted">{t("never")}</span>
                         ) : (
                           formatDateTime(s.lastDeployedAt, formatting.timeZone, formatting.locale)
                         )}
@@ -196,8 +205,8 @@ export default function Services() {
                       <td className="dl-num">{s.openIncidents}</td>
                       {editable ? (
                         <td>
-                          <Button form={`svc-${s.id}`} size="sm" pending={busy(rowIntent)} pendingLabel={TEXT.saving}>
-                            {TEXT.save}
+                          <Button form={`svc-${s.id}`} size="sm" pending={busy(rowIntent)} pendingLabel={t(TEXT.saving)}>
+                            {t(TEXT.save)}
                             <span className="visually-hidden"> {s.name}</span>
                           </Button>
                         </td>
@@ -211,11 +220,11 @@ export default function Services() {
         )}
       </Card>
       {editable ? (
-        <Card title={TEXT.add}>
+        <Card title={t(TEXT.add)}>
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="create" />
             <Field
-              label="Name"
+              label={t("Name")}
               name="name"
               required
               defaultValue={valueOf(reply, "name", "", "create")}
@@ -223,9 +232,9 @@ export default function Services() {
               maxLength={100}
             />
             <SelectField
-              label="Owning team"
+              label={t("Owning team")}
               name="teamId"
-              placeholder="— no team —"
+              placeholder={t("— no team —")}
               options={teamOptions}
               defaultValue={valueOf(reply, "teamId", "", "create")}
               errors={fieldErrorsOf(reply, "teamId", "create")}
@@ -234,9 +243,9 @@ export default function Services() {
               <Button
                 variant="primary"
                 pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "create"}
-                pendingLabel={TEXT.saving}
+                pendingLabel={t(TEXT.saving)}
               >
-                {TEXT.add}
+                {t(TEXT.add)}
               </Button>
             </div>
           </Form>

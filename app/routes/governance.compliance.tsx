@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CsvErrorList } from "~/components/finance/csv-errors";
@@ -12,6 +13,8 @@ import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import type { CsvRowError } from "~/lib/csv";
 import { readCsvUpload } from "~/lib/csv-upload.server";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
@@ -38,35 +41,37 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Compliance",
+  title: N_("Compliance"),
   description:
     "Regulatory and security-standard compliance: the frameworks the company follows (e.g. GDPR, ISO 27001, SOC 2, HDS, the AI Act), their requirements, status, result, owner and evidence. (The EU “DORA” regulation is not the DORA delivery metrics of the CTO dashboard.)",
-  progress: "Progress per framework",
-  requirements: "Requirements",
-  framework: "Framework",
-  all: "All frameworks",
-  status: "Status",
-  anyStatus: "Any status",
-  filter: "Show",
-  ref: "Ref.",
-  req: "Requirement",
-  result: "Result",
-  owner: "Owner",
-  evidence: "Evidence link",
-  save: "Save",
-  saving: "Saving…",
-  notAssessed: "not assessed",
-  add: "Add a requirement",
-  addBtn: "Add requirement",
-  readOnly: "The CEO and CTO keep this page up to date.",
-  empty: "No requirement matches.",
-  csv: "Export CSV",
+  progress: N_("Progress per framework"),
+  requirements: N_("Requirements"),
+  framework: N_("Framework"),
+  all: N_("All frameworks"),
+  status: N_("Status"),
+  anyStatus: N_("Any status"),
+  filter: N_("Show"),
+  ref: N_("Ref."),
+  req: N_("Requirement"),
+  result: N_("Result"),
+  owner: N_("Owner"),
+  evidence: N_("Evidence link"),
+  save: N_("Save"),
+  saving: N_("Saving…"),
+  notAssessed: N_("not assessed"),
+  add: N_("Add a requirement"),
+  addBtn: N_("Add requirement"),
+  readOnly: N_("The CEO and CTO keep this page up to date."),
+  empty: N_("No requirement matches."),
+  csv: N_("Export CSV"),
 } as const;
 
-// the roadmap panel / CSV error list of this page read the finance namespace (other namespaces: the domain's own)
-export const handle = { i18n: ["finance"] };
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "governance");
+  return [{ title: pageTitle(t, t("Compliance")) }];
+};
 
-export const meta: MetaFunction = () => [{ title: "Compliance · Strategy Tracker" }];
+export const handle = { i18n: ["governance", "finance"] };
 
 type ImportReply = { status: "import-ok"; intent: "import"; message: string } | { status: "import-error"; intent: "import"; errors: CsvRowError[] };
 
@@ -154,6 +159,7 @@ const statusOptions = Object.entries(REQUIREMENT_STATUS_LABELS).map(([value, lab
 const resultOptions = Object.entries(REQUIREMENT_RESULT_LABELS).map(([value, label]) => ({ value, label }));
 
 export default function Compliance() {
+  const { t } = useTranslation("governance");
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -168,12 +174,12 @@ export default function Compliance() {
   }));
   return (
     <>
-      <PageHeader title={TEXT.title} description={TEXT.description} />
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} />
       <ReplyMessage reply={reply} show="ok" />
 
       <section className="panel" aria-labelledby="fw-progress">
         <h2 id="fw-progress">
-          {TEXT.progress} <ComplianceFormula />
+          {t(TEXT.progress)} <ComplianceFormula />
         </h2>
         <ComplianceProgressList frameworks={data.frameworks} locale={formatting.locale} />
       </section>
@@ -187,53 +193,53 @@ export default function Compliance() {
       ) : null}
 
       <section className="panel" aria-labelledby="reqs">
-        <h2 id="reqs">{TEXT.requirements}</h2>
-        {!canEdit ? <p className="muted">{TEXT.readOnly}</p> : null}
+        <h2 id="reqs">{t(TEXT.requirements)}</h2>
+        {!canEdit ? <p className="muted">{t(TEXT.readOnly)}</p> : null}
         <Form method="get" className="risk-filters" preventScrollReset>
           <SelectField
-            label={TEXT.framework}
+            label={t(TEXT.framework)}
             name="framework"
-            placeholder={TEXT.all}
+            placeholder={t(TEXT.all)}
             options={data.frameworks.map((f) => ({
               value: f.key,
               label: f.name,
             }))}
             defaultValue={data.framework}
           />
-          <SelectField label={TEXT.status} name="status" placeholder={TEXT.anyStatus} options={statusOptions} defaultValue={data.status} />
+          <SelectField label={t(TEXT.status)} name="status" placeholder={t(TEXT.anyStatus)} options={statusOptions} defaultValue={data.status} />
           <div className="risk-filters__actions">
             <button type="submit" className="btn btn--secondary">
-              {TEXT.filter}
+              {t(TEXT.filter)}
             </button>
             <Link className="btn btn--ghost" to={`/governance.csv${data.framework ? `?framework=${data.framework}` : ""}`} reloadDocument>
-              {TEXT.csv}
+              {t(TEXT.csv)}
             </Link>
           </div>
         </Form>
         {updateError ? (
           <p className="form-error" role="alert">
             {Object.entries(updateError.fieldErrors)
-              .map(([k, m]) => `${k === "evidenceUrl" ? TEXT.evidence : k}: ${m.join(", ")}`)
+              .map(([k, m]) => `${k === "evidenceUrl" ? t(TEXT.evidence) : k}: ${m.join(", ")}`)
               .join("; ")}
           </p>
         ) : null}
         {data.requirements.length === 0 ? (
-          <p role="status">{TEXT.empty}</p>
+          <p role="status">{t(TEXT.empty)}</p>
         ) : (
           <div className="table-scroll">
             <table className="simple compliance-table">
-              <caption className="visually-hidden">{TEXT.requirements}</caption>
+              <caption className="visually-hidden">{t(TEXT.requirements)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{TEXT.ref}</th>
-                  <th scope="col">{TEXT.req}</th>
-                  <th scope="col">{TEXT.status}</th>
-                  <th scope="col">{TEXT.result}</th>
-                  <th scope="col">{TEXT.owner}</th>
-                  <th scope="col">{TEXT.evidence}</th>
+                  <th scope="col">{t(TEXT.ref)}</th>
+                  <th scope="col">{t(TEXT.req)}</th>
+                  <th scope="col">{t(TEXT.status)}</th>
+                  <th scope="col">{t(TEXT.result)}</th>
+                  <th scope="col">{t(TEXT.owner)}</th>
+                  <th scope="col">{t(TEXT.evidence)}</th>
                   {canEdit ? (
                     <th scope="col">
-                      <span className="visually-hidden">{TEXT.save}</span>
+                      <span className="visually-hidden">{t(TEXT.save)}</span>
                     </th>
                   ) : null}
                 </tr>
@@ -276,7 +282,7 @@ export default function Compliance() {
                                 </td>
                                 <td>
                                   <select form={formId} name="result" aria-label={`Result of ${r.ref}`} defaultValue={String(val("result", r.result))}>
-                                    <option value="">{TEXT.notAssessed}</option>
+                                    <option value="">{t(TEXT.notAssessed)}</option>
                                     {resultOptions.map((o) => (
                                       <option key={o.value} value={o.value}>
                                         {o.label}
@@ -306,7 +312,7 @@ export default function Compliance() {
                                     type="url"
                                     aria-label={`Evidence link of ${r.ref}`}
                                     defaultValue={String(val("evidenceUrl", r.evidenceUrl))}
-                                    placeholder="https://…"
+                                    placeholder={t("https://…")}
                                     aria-invalid={fieldErrorsOf(err, "evidenceUrl", "update") ? true : undefined}
                                   />
                                   {r.evidenceUrl ? (
@@ -317,20 +323,20 @@ export default function Compliance() {
                                   ) : null}
                                 </td>
                                 <td>
-                                  <Button form={formId} size="sm" pending={submittingId === String(r.id)} pendingLabel={TEXT.saving}>
-                                    {TEXT.save}
+                                  <Button form={formId} size="sm" pending={submittingId === String(r.id)} pendingLabel={t(TEXT.saving)}>
+                                    {t(TEXT.save)}
                                     <span className="visually-hidden"> {r.ref}</span>
                                   </Button>
                                 </td>
                               </>
                             ) : (
                               <>
-                                <td>{REQUIREMENT_STATUS_LABELS[r.status]}</td>
+                                <td>{t(REQUIREMENT_STATUS_LABELS[r.status])}</td>
                                 <td>
                                   {r.result ? (
-                                    <Badge tone={REQUIREMENT_RESULT_TONE[r.result]}>{REQUIREMENT_RESULT_LABELS[r.result]}</Badge>
+                                    <Badge tone={REQUIREMENT_RESULT_TONE[r.result]}>{t(REQUIREMENT_RESULT_LABELS[r.result])}</Badge>
                                   ) : (
-                                    <span className="muted">{TEXT.notAssessed}</span>
+                                    <span className="muted">{t(TEXT.notAssessed)}</span>
                                   )}
                                 </td>
                                 <td>{r.ownerName ?? "—"}</td>
@@ -358,11 +364,11 @@ export default function Compliance() {
 
       {canEdit ? (
         <section className="panel" aria-labelledby="add-req">
-          <h2 id="add-req">{TEXT.add}</h2>
+          <h2 id="add-req">{t(TEXT.add)}</h2>
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="create" />
             <SelectField
-              label={TEXT.framework}
+              label={t(TEXT.framework)}
               name="frameworkId"
               required
               options={data.frameworks.map((f) => ({
@@ -372,31 +378,31 @@ export default function Compliance() {
               defaultValue={valueOf(reply, "frameworkId", data.frameworks[0]?.id ?? "", "create")}
               errors={fieldErrorsOf(reply, "frameworkId", "create")}
             />
-            <Field label={TEXT.ref} name="ref" required defaultValue={valueOf(reply, "ref", "", "create")} errors={fieldErrorsOf(reply, "ref", "create")} />
+            <Field label={t(TEXT.ref)} name="ref" required defaultValue={valueOf(reply, "ref", "", "create")} errors={fieldErrorsOf(reply, "ref", "create")} />
             <Field
-              label={TEXT.req}
+              label={t(TEXT.req)}
               name="title"
               required
               defaultValue={valueOf(reply, "title", "", "create")}
               errors={fieldErrorsOf(reply, "title", "create")}
             />
             <SelectField
-              label={TEXT.status}
+              label={t(TEXT.status)}
               name="status"
               options={statusOptions}
               defaultValue={valueOf(reply, "status", "todo", "create")}
               errors={fieldErrorsOf(reply, "status", "create")}
             />
             <SelectField
-              label={TEXT.result}
+              label={t(TEXT.result)}
               name="result"
-              placeholder={TEXT.notAssessed}
+              placeholder={t(TEXT.notAssessed)}
               options={resultOptions}
               defaultValue={valueOf(reply, "result", "", "create")}
               errors={fieldErrorsOf(reply, "result", "create")}
             />
             <SelectField
-              label={TEXT.owner}
+              label={t(TEXT.owner)}
               name="ownerUserId"
               placeholder="—"
               options={ownerOptions}
@@ -404,7 +410,7 @@ export default function Compliance() {
               errors={fieldErrorsOf(reply, "ownerUserId", "create")}
             />
             <Field
-              label={TEXT.evidence}
+              label={t(TEXT.evidence)}
               name="evidenceUrl"
               type="url"
               defaultValue={valueOf(reply, "evidenceUrl", "", "create")}
@@ -414,9 +420,9 @@ export default function Compliance() {
               <Button
                 variant="primary"
                 pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "create"}
-                pendingLabel={TEXT.saving}
+                pendingLabel={t(TEXT.saving)}
               >
-                {TEXT.addBtn}
+                {t(TEXT.addBtn)}
               </Button>
             </div>
           </Form>
@@ -435,24 +441,25 @@ function FrameworksPanel({
   reply: unknown;
   busy: string | null;
 }) {
+  const { t } = useTranslation("governance");
   const importReply = reply && typeof reply === "object" && "intent" in reply && reply.intent === "import" ? (reply as ImportReply) : null;
   return (
     <section className="panel" aria-labelledby="frameworks">
-      <h2 id="frameworks">Frameworks</h2>
-      <p className="muted">Add the frameworks the company follows and their target dates; import their requirements from a CSV file.</p>
+      <h2 id="frameworks">{t("Frameworks")}</h2>
+      <p className="muted">{t("Add the frameworks the company follows and their target dates; import their requirements from a CSV file.")}</p>
       <div className="table-scroll">
         <table className="simple">
-          <caption className="visually-hidden">Frameworks</caption>
+          <caption className="visually-hidden">{t("Frameworks")}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Description</th>
-              <th scope="col">Target date</th>
+              <th scope="col">{t("Name")}</th>
+              <th scope="col">{t("Description")}</th>
+              <th scope="col">{t("Target date")}</th>
               <th scope="col" className="dl-num">
-                Requirements
+                {t("Requirements")}
               </th>
               <th scope="col">
-                <span className="visually-hidden">Save</span>
+                <span className="visually-hidden">{t("Save")}</span>
               </th>
             </tr>
           </thead>
@@ -502,11 +509,11 @@ function FrameworksPanel({
           </tbody>
         </table>
       </div>
-      <h3>Add a framework</h3>
+      <h3>{t("Add a framework")}</h3>
       <Form method="post" className="form-grid" noValidate preventScrollReset>
         <input type="hidden" name="intent" value="create-framework" />
         <Field
-          label="Name"
+          label={t("Name")}
           name="name"
           required
           maxLength={80}
@@ -514,14 +521,14 @@ function FrameworksPanel({
           errors={fieldErrorsOf(reply, "name", "create-framework")}
         />
         <Field
-          label="Description"
+          label={t("Description")}
           name="description"
           maxLength={500}
           defaultValue={valueOf(reply, "description", "", "create-framework")}
           errors={fieldErrorsOf(reply, "description", "create-framework")}
         />
         <Field
-          label="Target date"
+          label={t("Target date")}
           name="targetDate"
           type="date"
           defaultValue={valueOf(reply, "targetDate", "", "create-framework")}
@@ -529,25 +536,25 @@ function FrameworksPanel({
         />
         <div>
           <Button variant="primary" pending={busy === "create-framework"} pendingLabel="Adding…">
-            Add framework
+            {t("Add framework")}
           </Button>
         </div>
       </Form>
-      <h3>Import requirements (CSV)</h3>
+      <h3>{t("Import requirements (CSV)")}</h3>
       <p className="muted">
         Columns framework,ref,title,status,result,owner,evidence_url — the export's own format (
         <a href="/governance.csv?template=1" download>
-          download the template
+          {t("download the template")}
         </a>
         ). framework: a framework's name; status: todo, in_progress, in_review or done (empty = todo); result: compliant, partial, non_compliant, not_applicable
         or empty; owner: a user's email or name. A requirement already there (same framework and ref) is updated. One bad row rejects the whole file.
       </p>
       <Form method="post" encType="multipart/form-data" className="import-form" preventScrollReset>
         <input type="hidden" name="intent" value="import" />
-        <label htmlFor="req-file">CSV file</label>
+        <label htmlFor="req-file">{t("CSV file")}</label>
         <input id="req-file" name="file" type="file" accept=".csv,text/csv" required />
         <Button variant="primary" pending={busy === "import"} pendingLabel="Importing…">
-          Import
+          {t("Import")}
         </Button>
       </Form>
       {importReply?.status === "import-ok" ? (
@@ -556,7 +563,7 @@ function FrameworksPanel({
         </p>
       ) : null}
       {importReply?.status === "import-error" ? (
-        <CsvErrorList errors={importReply.errors} title="Nothing was imported. Fix these rows and upload the file again:" />
+        <CsvErrorList errors={importReply.errors} title={t("Nothing was imported. Fix these rows and upload the file again:")} />
       ) : null}
     </section>
   );

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
@@ -12,6 +13,8 @@ import { CheckboxField, Field, SelectField, TextareaField } from "~/components/u
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { checkedOf, fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -34,7 +37,12 @@ import { GATE_DECISIONS } from "../../db/schema/enums";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = () => [{ title: "Gate decisions · Strategy Tracker" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "governance");
+  return [{ title: pageTitle(t, t("Gate decisions")) }];
+};
+
+export const handle = { i18n: ["governance"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -85,7 +93,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       rationale,
     });
     invariantResponse(row !== null, "Gate not found", 404);
-    return { status: "ok", intent: "decide", message: `Decision recorded: ${DECISION_LABELS[decision]}.` } satisfies FormReply;
+    return {
+      status: "ok",
+      intent: "decide",
+      message: serverT("Decision recorded: {{decision}}.", { ns: "governance", decision: serverT(DECISION_LABELS[decision], { ns: "governance" }) }),
+    } satisfies FormReply;
   }
   if (intent === "add-criterion") {
     assertPermission(user, "gates:decide");
@@ -119,6 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const DECISION_TONE = { go: "good", no_go: "bad", alternative: "warn" } as const;
 
 export default function GateDecisions() {
+  const { t } = useTranslation("governance");
   const { standing, decisions, supported } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -131,12 +144,12 @@ export default function GateDecisions() {
   return (
     <>
       <PageHeader
-        eyebrow={<Link to="/governance/gates">Back to the decision gates</Link>}
+        eyebrow={<Link to="/governance/gates">{t("Back to the decision gates")}</Link>}
         title={`${gate.name}: decisions`}
         description={gate.description ?? undefined}
       />
       <ReplyMessage reply={reply} show="ok" />
-      <Card title="Today">
+      <Card title={t("Today")}>
         <p>
           Due {formatDate(gate.dueDate, fmt.timeZone, fmt.locale)}. Verdict on today's figures{manual.length ? " and the manual criteria" : ""}:{" "}
           <GateVerdictBadge verdict={verdict} />
@@ -144,29 +157,38 @@ export default function GateDecisions() {
         <p data-testid="gate-last-decision">
           {last ? (
             <>
-              Last decision: <Badge tone={DECISION_TONE[last.decision]}>{DECISION_LABELS[last.decision]}</Badge> by {last.decidedByName ?? "a former user"} on{" "}
-              {formatDateTime(last.decidedAt, fmt.timeZone, fmt.locale)} —{" "}
+              {t("Last decision:")} <Badge tone={DECISION_TONE[last.decision]}>{t(DECISION_LABELS[last.decision])}</Badge>{" "}
+              {t("by {{name}} on {{date}}", { name: last.decidedByName ?? t("a former user"), date: formatDateTime(last.decidedAt, fmt.timeZone, fmt.locale) })}{" "}
+              —{" "}
               {supported ? (
-                <strong>today's figures still support it.</strong>
+                <strong>{t("today's figures still support it.")}</strong>
               ) : (
-                <strong>today's figures no longer support it (today: {GATE_VERDICT_LABELS[verdict]}).</strong>
+                <strong>{t("today's figures no longer support it (today: {{verdict}}).", { verdict: t(GATE_VERDICT_LABELS[verdict]) })}</strong>
               )}
             </>
           ) : (
-            "No decision recorded yet."
+            t("No decision recorded yet.")
           )}
         </p>
         {gate.criteria.length ? <GateCriteriaTable gate={gate} fmt={fmt} /> : null}
-        <h3>Manual criteria</h3>
-        {manual.length === 0 ? <p className="muted">None. {mayDecide ? "Add one below (e.g. “MVP ready”): a person checks it with a note." : ""}</p> : null}
+        <h3>{t("Manual criteria")}</h3>
+        {manual.length === 0 ? (
+          <p className="muted">
+            {t("None.")} {mayDecide ? t("Add one below (e.g. “MVP ready”): a person checks it with a note.") : ""}
+          </p>
+        ) : null}
         <ul className="plain-list">
           {manual.map((m) => {
             const rowIntent = `check-${m.id}`;
             return (
               <li key={m.id} data-testid="manual-criterion">
-                <strong>{m.label}</strong>: {m.checked ? <Badge tone="good">Checked</Badge> : <Badge tone="neutral">Not checked</Badge>}
+                <strong>{m.label}</strong>: {m.checked ? <Badge tone="good">{t("Checked")}</Badge> : <Badge tone="neutral">{t("Not checked")}</Badge>}
                 {m.checkedByName && m.checkedAt
-                  ? ` — ${m.checked ? "checked" : "unchecked"} by ${m.checkedByName} on ${formatDateTime(m.checkedAt, fmt.timeZone, fmt.locale)}`
+                  ? ` — ${
+                      m.checked
+                        ? t("checked by {{name}} on {{date}}", { name: m.checkedByName, date: formatDateTime(m.checkedAt, fmt.timeZone, fmt.locale) })
+                        : t("unchecked by {{name}} on {{date}}", { name: m.checkedByName, date: formatDateTime(m.checkedAt, fmt.timeZone, fmt.locale) })
+                    }`
                   : ""}
                 {m.note ? `: ${m.note}` : ""}
                 {mayCheck ? (
@@ -174,21 +196,22 @@ export default function GateDecisions() {
                     <input type="hidden" name="intent" value="check" />
                     <input type="hidden" name="criterionId" value={m.id} />
                     <CheckboxField
-                      label={`${m.label}: met`}
+                      label={t("{{label}}: met", { label: m.label })}
                       name="checked"
                       defaultChecked={checkedOf(reply, "checked", m.checked, rowIntent)}
                       errors={fieldErrorsOf(reply, "checked", rowIntent)}
                     />
                     <Field
-                      label="Note"
+                      label={t("Note")}
                       name="note"
                       maxLength={1000}
                       defaultValue={valueOf(reply, "note", m.note, rowIntent)}
                       errors={fieldErrorsOf(reply, "note", rowIntent)}
                     />
                     <div>
-                      <Button size="sm" pending={busy("check") && navigation.formData?.get("criterionId") === String(m.id)} pendingLabel="Saving…">
-                        Save<span className="visually-hidden"> {m.label}</span>
+                      <Button size="sm" pending={busy("check") && navigation.formData?.get("criterionId") === String(m.id)} pendingLabel={t("Saving…")}>
+                        {t("Save")}
+                        <span className="visually-hidden"> {m.label}</span>
                       </Button>
                     </div>
                   </Form>
@@ -210,7 +233,7 @@ export default function GateDecisions() {
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="add-criterion" />
             <Field
-              label="New manual criterion"
+              label={t("New manual criterion")}
               name="label"
               maxLength={200}
               defaultValue={valueOf(reply, "label", "", "add-criterion")}
@@ -218,36 +241,36 @@ export default function GateDecisions() {
             />
             <div>
               <Button pending={busy("add-criterion")} pendingLabel="Adding…">
-                Add criterion
+                {t("Add criterion")}
               </Button>
             </div>
           </Form>
         ) : null}
       </Card>
       {mayDecide ? (
-        <Card title="Record a decision">
-          <p className="muted">The criteria's values as they are now are kept with the decision.</p>
+        <Card title={t("Record a decision")}>
+          <p className="muted">{t("The criteria's values as they are now are kept with the decision.")}</p>
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="decide" />
             <SelectField
-              label="Decision"
+              label={t("Decision")}
               name="decision"
               required
-              placeholder="Choose"
-              options={GATE_DECISIONS.map((d) => ({ value: d, label: DECISION_LABELS[d] }))}
+              placeholder={t("Choose")}
+              options={GATE_DECISIONS.map((d) => ({ value: d, label: t(DECISION_LABELS[d]) }))}
               defaultValue={valueOf(reply, "decision", "", "decide")}
               errors={fieldErrorsOf(reply, "decision", "decide")}
             />
             <Field
-              label="Alternative chosen"
+              label={t("Alternative chosen")}
               name="alternative"
               maxLength={500}
-              hint="For an alternative, e.g. “bridge round and cost reduction”."
+              hint={t("For an alternative, e.g. “bridge round and cost reduction”.")}
               defaultValue={valueOf(reply, "alternative", "", "decide")}
               errors={fieldErrorsOf(reply, "alternative", "decide")}
             />
             <TextareaField
-              label="Rationale"
+              label={t("Rationale")}
               name="rationale"
               required
               rows={3}
@@ -257,25 +280,25 @@ export default function GateDecisions() {
             />
             <div>
               <Button variant="primary" pending={busy("decide")} pendingLabel="Recording…">
-                Record decision
+                {t("Record decision")}
               </Button>
             </div>
           </Form>
           <ReplyMessage reply={reply} intent="decide" show="errors" />
         </Card>
       ) : null}
-      <Card title="Decision history">
+      <Card title={t("Decision history")}>
         {decisions.length === 0 ? (
           <p className="muted">No decision yet{mayDecide ? "" : " — the CEO records them"}.</p>
         ) : (
           <ol className="plain-list" data-testid="gate-decisions">
             {decisions.map((d) => (
               <li key={d.id}>
-                <Badge tone={DECISION_TONE[d.decision]}>{DECISION_LABELS[d.decision]}</Badge>
+                <Badge tone={DECISION_TONE[d.decision]}>{t(DECISION_LABELS[d.decision])}</Badge>
                 {d.alternative ? ` (${d.alternative})` : ""} — {d.decidedByName ?? "a former user"}, {formatDateTime(d.decidedAt, fmt.timeZone, fmt.locale)}:{" "}
                 {d.rationale}
                 <div className="muted">
-                  Taken on: verdict {GATE_VERDICT_LABELS[d.snapshot.verdict]};{" "}
+                  Taken on: verdict {t(GATE_VERDICT_LABELS[d.snapshot.verdict])};{" "}
                   {d.snapshot.criteria
                     .map(
                       (c) =>

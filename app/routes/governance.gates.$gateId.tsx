@@ -1,12 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { GATE_FORM_SLOTS, GateForm } from "~/components/governance/gate-form";
 import { GateCriteriaTable, GateVerdictBadge } from "~/components/governance/gates-panel";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { badRequest } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { deleteGate, getGate, parseGateForm, updateGate } from "~/models/governance.server";
@@ -18,14 +21,19 @@ import { invariantResponse } from "~/utils/http.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  back: "Back to the decision gates",
+  back: N_("Back to the decision gates"),
   title: (name: string) => `Edit “${name}”`,
-  save: "Save gate",
-  remove: "Delete this gate",
-  removeHint: "Deleting removes the gate and its criteria; the audit trail keeps what it was.",
+  save: N_("Save gate"),
+  remove: N_("Delete this gate"),
+  removeHint: N_("Deleting removes the gate and its criteria; the audit trail keeps what it was."),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Edit gate · Strategy Tracker" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "governance");
+  return [{ title: pageTitle(t, t("Edit gate")) }];
+};
+
+export const handle = { i18n: ["governance"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "settings:manage");
@@ -58,14 +66,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditGate() {
+  const { t } = useTranslation("governance");
   const { gate, evaluated, metricOptions } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const formatting = useFormatting();
   return (
     <>
-      <PageHeader eyebrow={<Link to="/governance/gates">{TEXT.back}</Link>} title={TEXT.title(gate.name)} />
+      <PageHeader eyebrow={<Link to="/governance/gates">{t(TEXT.back)}</Link>} title={TEXT.title(gate.name)} />
       {evaluated ? (
-        <section className="panel" aria-label="Verdict now">
+        <section className="panel" aria-label={t("Verdict now")}>
           <p>
             Now: <GateVerdictBadge verdict={evaluated.verdict} />
           </p>
@@ -79,15 +88,15 @@ export default function EditGate() {
           metricOptions={metricOptions}
           slots={Math.max(GATE_FORM_SLOTS, gate.criteria.length)}
           currency={formatting.currency}
-          submitLabel={TEXT.save}
+          submitLabel={t(TEXT.save)}
           initial={gate}
         />
       </section>
       <section className="panel">
-        <p className="muted">{TEXT.removeHint}</p>
+        <p className="muted">{t(TEXT.removeHint)}</p>
         <Form method="post">
           <input type="hidden" name="intent" value="delete" />
-          <Button variant="danger">{TEXT.remove}</Button>
+          <Button variant="danger">{t(TEXT.remove)}</Button>
         </Form>
       </section>
     </>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { DECISION_LABELS } from "~/components/governance/decision-labels";
@@ -9,6 +10,9 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatDate, formatMonth } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
 import { badRequest } from "~/lib/forms.server";
@@ -21,22 +25,27 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Decision gates",
-  description: "Dated go / no-go decisions on live metrics, evaluated every time this page is opened.",
-  sources: "Live values",
+  title: N_("Decision gates"),
+  description: N_("Dated go / no-go decisions on live metrics, evaluated every time this page is opened."),
+  sources: N_("Live values"),
   finance: (m: string | null, fmt: (m: string) => string) => (m ? `finance as of ${fmt(m)} (latest closed month)` : "no closed finance month yet"),
-  delivery: "delivery over the last 90 days",
-  due: "Due",
-  edit: "Edit",
-  add: "Add a decision gate",
-  addBtn: "Add gate",
-  created: "Gate added.",
-  empty: "No decision gate yet",
-  emptyBody: "Add one below: a name, a due date, and the criteria on live metrics that make it a “go”.",
-  who: "The CEO.",
+  delivery: N_("delivery over the last 90 days"),
+  due: N_("Due"),
+  edit: N_("Edit"),
+  add: N_("Add a decision gate"),
+  addBtn: N_("Add gate"),
+  created: N_("Gate added."),
+  empty: N_("No decision gate yet"),
+  emptyBody: N_("Add one below: a name, a due date, and the criteria on live metrics that make it a “go”."),
+  who: N_("The CEO."),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Decision gates · Strategy Tracker" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "governance");
+  return [{ title: pageTitle(t, t("Decision gates")) }];
+};
+
+export const handle = { i18n: ["governance"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
@@ -60,29 +69,30 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseGateForm(formData, "create", (id) => isKnownMetricId(ctx, id));
   if (!parsed.ok) return badRequest(parsed.reply);
   createGate(getDb(), user.id, parsed.data);
-  return { status: "ok", intent: "create", message: TEXT.created } satisfies FormReply;
+  return { status: "ok", intent: "create", message: serverT(TEXT.created, { ns: "governance" }) } satisfies FormReply;
 }
 
 export default function Gates() {
+  const { t } = useTranslation("governance");
   const { gates, sources, today, metricOptions, decisions } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { user, formatting } = useRootData();
   const canEdit = can(user, "settings:manage");
   return (
     <>
-      <PageHeader title={TEXT.title} description={TEXT.description} />
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} />
       <p className="muted">
-        {TEXT.sources}: {TEXT.finance(sources.financeAsOfMonth, (m) => formatMonth(m, formatting.locale))}; {TEXT.delivery}. <GateVerdictFormula />
+        {t(TEXT.sources)}: {TEXT.finance(sources.financeAsOfMonth, (m) => formatMonth(m, formatting.locale))}; {t(TEXT.delivery)}. <GateVerdictFormula />
       </p>
       {sources.failed.length ? (
         <p className="form-error" role="alert">
-          Could not read {sources.failed.join(", ")} just now: those criteria show “no data”.
+          {t("Could not read {{sources}} just now: those criteria show “no data”.", { sources: sources.failed.join(", ") })}
         </p>
       ) : null}
       <ReplyMessage reply={reply} show="ok" />
       {gates.length === 0 ? (
-        <EmptyState title={TEXT.empty} whoMay={TEXT.who}>
-          <p>{TEXT.emptyBody}</p>
+        <EmptyState title={t(TEXT.empty)} whoMay={t(TEXT.who)}>
+          <p>{t(TEXT.emptyBody)}</p>
         </EmptyState>
       ) : (
         <div className="gates-grid">
@@ -95,18 +105,18 @@ export default function Gates() {
                 <GateVerdictBadge verdict={g.verdict} />
               </div>
               <p className="muted">
-                {TEXT.due} {formatDate(g.dueDate, formatting.timeZone, formatting.locale)}
+                {t(TEXT.due)} {formatDate(g.dueDate, formatting.timeZone, formatting.locale)}
                 {g.dueDate < today && g.verdict !== "go" ? " (passed)" : ""}
                 {" · "}
                 <Link to={`/governance/decisions/${g.id}`}>
-                  {decisions[g.id] ? `Decision: ${DECISION_LABELS[decisions[g.id].decision]}` : "Decisions"}
+                  {decisions[g.id] ? t("Decision: {{decision}}", { decision: t(DECISION_LABELS[decisions[g.id].decision]) }) : t("Decisions")}
                   <span className="visually-hidden"> on {g.name}</span>
                 </Link>
                 {canEdit ? (
                   <>
                     {" · "}
                     <Link to={`/governance/gates/${g.id}`}>
-                      {TEXT.edit}
+                      {t(TEXT.edit)}
                       <span className="visually-hidden"> {g.name}</span>
                     </Link>
                   </>
@@ -120,14 +130,14 @@ export default function Gates() {
       )}
       {canEdit ? (
         <section className="panel" aria-labelledby="add-gate">
-          <h2 id="add-gate">{TEXT.add}</h2>
+          <h2 id="add-gate">{t(TEXT.add)}</h2>
           <GateForm
             reply={reply}
             intent="create"
             metricOptions={metricOptions}
             slots={GATE_FORM_SLOTS}
             currency={formatting.currency}
-            submitLabel={TEXT.addBtn}
+            submitLabel={t(TEXT.addBtn)}
             initial={{ name: "", description: null, dueDate: today, criteria: [] }}
           />
         </section>

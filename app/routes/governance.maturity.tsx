@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { BarChart } from "~/components/charts/bar-chart";
@@ -9,6 +11,8 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
@@ -20,25 +24,30 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "IT maturity",
-  description: "Our five maturity indicators scored 1 (none / initial) to 5 (optimised) at dated assessments.",
-  latest: "Latest assessment",
-  chart: "Maturity scores over time",
-  chartSummary: "One line per indicator; scores from 1 to 5 at each assessment date.",
-  record: "Record an assessment",
-  recordHint: "Scoring a date that already has an assessment corrects it.",
-  date: "Assessment date",
-  note: "Note",
-  save: "Save assessment",
-  saving: "Saving…",
-  none: "No assessment yet",
-  noneBody: "Record the first assessment with the form below.",
-  who: "CEO and CTO.",
-  readOnly: "The CEO and CTO record assessments.",
-  scale: "About the 1–5 scale",
+  title: N_("IT maturity"),
+  description: N_("Our five maturity indicators scored 1 (none / initial) to 5 (optimised) at dated assessments."),
+  latest: N_("Latest assessment"),
+  chart: N_("Maturity scores over time"),
+  chartSummary: N_("One line per indicator; scores from 1 to 5 at each assessment date."),
+  record: N_("Record an assessment"),
+  recordHint: N_("Scoring a date that already has an assessment corrects it."),
+  date: N_("Assessment date"),
+  note: N_("Note"),
+  save: N_("Save assessment"),
+  saving: N_("Saving…"),
+  none: N_("No assessment yet"),
+  noneBody: N_("Record the first assessment with the form below."),
+  who: N_("CEO and CTO."),
+  readOnly: N_("The CEO and CTO record assessments."),
+  scale: N_("About the 1–5 scale"),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "IT maturity · Strategy Tracker" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "governance");
+  return [{ title: pageTitle(t, t("IT maturity")) }];
+};
+
+export const handle = { i18n: ["governance"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
@@ -69,11 +78,12 @@ export async function action({ request }: ActionFunctionArgs) {
   return { status: "ok", intent: "assess", message: `Assessment of ${d.assessedOn} saved.` } satisfies FormReply;
 }
 
-const levelOptions = MATURITY_LEVELS.map((l) => ({ value: String(l.level), label: `${l.level} – ${l.label}` }));
+const levelOptions = (t: TFunction) => MATURITY_LEVELS.map((l) => ({ value: String(l.level), label: `${l.level} – ${t(l.label)}` }));
 
 type ChartRow = { date: string } & Partial<Record<(typeof MATURITY_INDICATOR_KEYS)[number], number>>;
 
 export default function Maturity() {
+  const { t } = useTranslation("governance");
   const { assessments, today } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -84,17 +94,17 @@ export default function Maturity() {
   const fmtDate = (d: string | number) => formatDate(String(d), formatting.timeZone, formatting.locale);
   return (
     <>
-      <PageHeader title={TEXT.title} description={TEXT.description} />
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} />
       <ReplyMessage reply={reply} show="ok" />
       <section className="panel" aria-labelledby="latest">
         <h2 id="latest">
-          {TEXT.latest}
+          {t(TEXT.latest)}
           {latest ? ` · ${fmtDate(latest.assessedOn)}` : ""}{" "}
           <Tooltip
-            label={TEXT.scale}
+            label={t(TEXT.scale)}
             content={
               <>
-                {FORMULAS.maturity_score.formula} Window: {FORMULAS.maturity_score.window}
+                {t(FORMULAS.maturity_score.formula)} Window: {t(FORMULAS.maturity_score.window)}
               </>
             }
           />
@@ -105,9 +115,9 @@ export default function Maturity() {
               const s = latest.scores[k];
               return (
                 <li key={k} className="maturity-latest__item">
-                  <span className="maturity-latest__label">{MATURITY_INDICATORS[k].label}</span>
+                  <span className="maturity-latest__label">{t(MATURITY_INDICATORS[k].label)}</span>
                   <span className={`maturity-latest__score maturity-score--${s ?? "none"}`}>{s ?? "no data"}</span>
-                  <span className="muted">{s ? maturityLevelLabel(s) : ""}</span>
+                  <span className="muted">{s ? t(maturityLevelLabel(s)) : ""}</span>
                   {latest.notes[k] ? <span className="maturity-latest__note">{latest.notes[k]}</span> : null}
                 </li>
               );
@@ -115,35 +125,35 @@ export default function Maturity() {
           </ul>
         ) : (
           <p>
-            <strong>{TEXT.none}.</strong> {TEXT.noneBody} <span className="muted">Who can do this: {TEXT.who}</span>
+            <strong>{t(TEXT.none)}.</strong> {t(TEXT.noneBody)} <span className="muted">Who can do this: {t(TEXT.who)}</span>
           </p>
         )}
       </section>
 
-      <section className="panel" aria-label={TEXT.chart}>
+      <section className="panel" aria-label={t(TEXT.chart)}>
         {/* grouped bars, not lines: equal scores would hide each other's lines */}
         <BarChart
-          title={TEXT.chart}
-          summary={TEXT.chartSummary}
+          title={t(TEXT.chart)}
+          summary={t(TEXT.chartSummary)}
           data={chartData}
           xKey="date"
-          xLabel="Assessment"
+          xLabel={t("Assessment")}
           formatX={fmtDate}
           formatValue={(v) => String(v)}
           valueScale={{ domain: [0, 5], ticks: [0, 1, 2, 3, 4, 5] }}
-          series={MATURITY_INDICATOR_KEYS.map((k, i) => ({ key: k, label: MATURITY_INDICATORS[k].label, color: `chart-${i + 1}` as "chart-1" }))}
-          emptyMessage={TEXT.none}
+          series={MATURITY_INDICATOR_KEYS.map((k, i) => ({ key: k, label: t(MATURITY_INDICATORS[k].label), color: `chart-${i + 1}` as "chart-1" }))}
+          emptyMessage={t(TEXT.none)}
         />
       </section>
 
       <section className="panel" aria-labelledby="assess">
-        <h2 id="assess">{TEXT.record}</h2>
+        <h2 id="assess">{t(TEXT.record)}</h2>
         {canEdit ? (
           <Form method="post" className="maturity-form" noValidate>
             <input type="hidden" name="intent" value="assess" />
-            <p className="muted">{TEXT.recordHint}</p>
+            <p className="muted">{t(TEXT.recordHint)}</p>
             <Field
-              label={TEXT.date}
+              label={t(TEXT.date)}
               name="assessedOn"
               type="date"
               required
@@ -153,18 +163,18 @@ export default function Maturity() {
             />
             {MATURITY_INDICATOR_KEYS.map((k) => (
               <fieldset key={k} className="maturity-form__row">
-                <legend>{MATURITY_INDICATORS[k].label}</legend>
+                <legend>{t(MATURITY_INDICATORS[k].label)}</legend>
                 <SelectField
-                  label="Score"
+                  label={t("Score")}
                   name={`score_${k}`}
                   required
-                  options={levelOptions}
-                  hint={MATURITY_INDICATORS[k].description}
+                  options={levelOptions(t)}
+                  hint={t(MATURITY_INDICATORS[k].description)}
                   defaultValue={valueOf(reply, `score_${k}`, latest?.scores[k] ?? 1, "assess")}
                   errors={fieldErrorsOf(reply, `score_${k}`, "assess")}
                 />
                 <Field
-                  label={TEXT.note}
+                  label={t(TEXT.note)}
                   name={`note_${k}`}
                   maxLength={500}
                   defaultValue={valueOf(reply, `note_${k}`, "", "assess")}
@@ -172,12 +182,12 @@ export default function Maturity() {
                 />
               </fieldset>
             ))}
-            <Button variant="primary" pending={navigation.state === "submitting"} pendingLabel={TEXT.saving}>
-              {TEXT.save}
+            <Button variant="primary" pending={navigation.state === "submitting"} pendingLabel={t(TEXT.saving)}>
+              {t(TEXT.save)}
             </Button>
           </Form>
         ) : (
-          <p className="muted">{TEXT.readOnly}</p>
+          <p className="muted">{t(TEXT.readOnly)}</p>
         )}
       </section>
     </>

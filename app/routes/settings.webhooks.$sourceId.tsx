@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { Badge } from "~/components/ui/badge";
@@ -35,6 +36,8 @@ import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+export const handle = { i18n: ["delivery"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.source.name ?? "Webhook source"} · Webhook sources · Strategy Tracker` }];
 
@@ -127,6 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function WebhookSource() {
+  const { t } = useTranslation("delivery");
   const { source, services, url, header, deliveries, filter, notices, keep } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -143,7 +147,7 @@ export default function WebhookSource() {
   return (
     <>
       <PageHeader
-        eyebrow={<Link to="/settings/webhooks">Webhook sources</Link>}
+        eyebrow={<Link to="/settings/webhooks">{t("Webhook sources")}</Link>}
         title={source.name}
         description={`${KIND_LABELS[source.kind]} webhook source, added ${dt(source.createdAt)}.`}
       />
@@ -166,51 +170,51 @@ export default function WebhookSource() {
         </p>
       ) : null}
       <div className="dl-grid">
-        <Card title="Where the sender posts">
+        <Card title={t("Where the sender posts")}>
           <dl className="dl-facts">
-            <dt>URL</dt>
+            <dt>{t("URL")}</dt>
             <dd>
               <code className="dl-mono" data-testid="source-url">
                 {url}
               </code>
             </dd>
-            <dt>Proof</dt>
+            <dt>{t("Proof")}</dt>
             <dd>
               <code className="dl-mono">{header}</code> with the source's secret
             </dd>
-            <dt>Secret</dt>
+            <dt>{t("Secret")}</dt>
             <dd>
               {source.secretHint === null ? (
-                <Badge tone="warn">not set yet</Badge>
+                <Badge tone="warn">{t("not set yet")}</Badge>
               ) : source.secretUnreadable ? (
-                <Badge tone="bad">unreadable: set a new one</Badge>
+                <Badge tone="bad">{t("unreadable: set a new one")}</Badge>
               ) : (
                 <>
                   ends in <code>…{source.secretHint}</code>, set {dt(source.secretSetAt)}
                 </>
               )}
             </dd>
-            <dt>Last delivery</dt>
-            <dd>{dt(source.lastDeliveryAt) ?? <span className="dl-muted">none yet</span>}</dd>
+            <dt>{t("Last delivery")}</dt>
+            <dd>{dt(source.lastDeliveryAt) ?? <span className="dl-muted">{t("none yet")}</span>}</dd>
           </dl>
           <ol className="dl-help">
             {SETUP_STEPS[source.kind].map((step) => (
-              <li key={step}>{step}</li>
+              <li key={t(step)}>{t(step)}</li>
             ))}
           </ol>
         </Card>
-        <Card title="Secret">
-          <p className="dl-muted">Rotating makes a new secret at once; deliveries signed with the old one are refused from then on.</p>
+        <Card title={t("Secret")}>
+          <p className="dl-muted">{t("Rotating makes a new secret at once; deliveries signed with the old one are refused from then on.")}</p>
           <Form method="post">
             <input type="hidden" name="intent" value="rotate" />
             <Button variant="secondary" pending={busy("rotate")} pendingLabel="Rotating…">
-              Generate a new secret
+              {t("Generate a new secret")}
             </Button>
           </Form>
           <Form method="post" className="dl-inline-form" noValidate>
             <input type="hidden" name="intent" value="set-secret" />
             <Field
-              label="Use the sender's secret"
+              label={t("Use the sender's secret")}
               name="secret"
               type="password"
               autoComplete="off"
@@ -219,12 +223,12 @@ export default function WebhookSource() {
               hint={source.kind === "pagerduty" ? "The signing secret PagerDuty showed when the webhook was made." : "A secret of your own (16+ characters)."}
             />
             <Button variant="secondary" pending={busy("set-secret")} pendingLabel="Saving…">
-              Save secret
+              {t("Save secret")}
             </Button>
           </Form>
         </Card>
       </div>
-      <Card title="Settings">
+      <Card title={t("Settings")}>
         <Form method="post" className="dl-token-form" noValidate>
           <input type="hidden" name="intent" value="update" />
           <SourceFields
@@ -241,20 +245,20 @@ export default function WebhookSource() {
             }}
           />
           <Button variant="primary" pending={busy("update")} pendingLabel="Saving…">
-            Save
+            {t("Save")}
           </Button>
         </Form>
       </Card>
       <Card
-        title="Delivery log"
+        title={t("Delivery log")}
         id="deliveries"
         description={`The last ${keep.verified} verified deliveries, and the last ${keep.unverified} refused before verification. To replay one, use the sender's "redeliver".`}
       >
         <Form method="get" className="dl-filters__form" action="#deliveries">
           <label className="dl-filters__item">
-            <span className="dl-filters__label">Outcome</span>
+            <span className="dl-filters__label">{t("Outcome")}</span>
             <select name="outcome" defaultValue={filter.outcome} className="field__control dl-filters__control">
-              <option value="">all</option>
+              <option value="">{t("all")}</option>
               {WEBHOOK_OUTCOME_VALUES.map((o) => (
                 <option key={o} value={o}>
                   {o}
@@ -264,7 +268,7 @@ export default function WebhookSource() {
           </label>
           <div className="dl-filters__actions">
             <Button variant="secondary" size="sm">
-              Apply
+              {t("Apply")}
             </Button>
           </div>
         </Form>
@@ -279,7 +283,7 @@ export default function WebhookSource() {
         ) : null}
         {deliveries.rows.length === 0 ? (
           <EmptyState title={filter.outcome ? `No ${filter.outcome} delivery in the log` : "No delivery yet"}>
-            <p>Set the URL and secret in the sender; its first event (or its test button) appears here.</p>
+            <p>{t("Set the URL and secret in the sender; its first event (or its test button) appears here.")}</p>
           </EmptyState>
         ) : (
           <div className="table-scroll">
@@ -287,14 +291,14 @@ export default function WebhookSource() {
               <caption className="visually-hidden">Deliveries of {source.name}, newest first</caption>
               <thead>
                 <tr>
-                  <th scope="col">Received</th>
-                  <th scope="col">Event</th>
-                  <th scope="col">Outcome</th>
+                  <th scope="col">{t("Received")}</th>
+                  <th scope="col">{t("Event")}</th>
+                  <th scope="col">{t("Outcome")}</th>
                   <th scope="col" className="dl-num">
                     HTTP
                   </th>
-                  <th scope="col">What happened</th>
-                  <th scope="col">Delivery id</th>
+                  <th scope="col">{t("What happened")}</th>
+                  <th scope="col">{t("Delivery id")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -306,7 +310,7 @@ export default function WebhookSource() {
                       {d.verified ? null : (
                         <>
                           {" "}
-                          <Badge tone="warn">unverified</Badge>
+                          <Badge tone="warn">{t("unverified")}</Badge>
                         </>
                       )}
                     </td>
@@ -326,17 +330,17 @@ export default function WebhookSource() {
           </div>
         )}
         {deliveries.pages > 1 ? (
-          <nav aria-label="Delivery log pages" className="dl-flags">
+          <nav aria-label={t("Delivery log pages")} className="dl-flags">
             {deliveries.page > 1 ? <Link to={pageLink(deliveries.page - 1)}>← Newer</Link> : null}
             <span>
               Page {deliveries.page} of {deliveries.pages} ({deliveries.total} deliveries)
             </span>
-            {deliveries.page < deliveries.pages ? <Link to={pageLink(deliveries.page + 1)}>Older →</Link> : null}
+            {deliveries.page < deliveries.pages ? <Link to={pageLink(deliveries.page + 1)}>{t("Older →")}</Link> : null}
           </nav>
         ) : null}
       </Card>
-      <Card title="Delete this source">
-        <p className="dl-muted">Its URL stops answering (404), its log and waiting commits go; the deployments and incidents it wrote stay.</p>
+      <Card title={t("Delete this source")}>
+        <p className="dl-muted">{t("Its URL stops answering (404), its log and waiting commits go; the deployments and incidents it wrote stay.")}</p>
         <Form method="post">
           <input type="hidden" name="intent" value="delete" />
           <Button variant="danger" pending={busy("delete")} pendingLabel="Deleting…">

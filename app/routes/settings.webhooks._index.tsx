@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -9,6 +10,8 @@ import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { SourceFields } from "~/components/webhooks/source-fields";
 import { useFormatting } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
@@ -21,20 +24,25 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Webhook sources",
+  title: N_("Webhook sources"),
   description:
     "GitHub, GitLab, Alertmanager and PagerDuty send their events here: deployments, pushed commits and incidents fill the CTO dashboard without a CI step. Each source has its own URL and secret; every delivery is logged on its page.",
-  add: "Add a source",
-  adding: "Adding…",
-  emptyTitle: "No webhook sources yet",
-  emptyBody: "Add one below, then paste its URL and secret in the sender's webhook settings (docs/integrations.md has the steps for each tool).",
-  whoMay: "CEO and CTO",
-  secretTitle: "Copy the secret now",
-  secretBody: "This is the only time it is shown; the tracker keeps it sealed. Paste both in the sender's webhook settings.",
-  noSecret: "PagerDuty generates its own signing secret: create the webhook there with this URL, then paste its secret on the source's page.",
+  add: N_("Add a source"),
+  adding: N_("Adding…"),
+  emptyTitle: N_("No webhook sources yet"),
+  emptyBody: N_("Add one below, then paste its URL and secret in the sender's webhook settings (docs/integrations.md has the steps for each tool)."),
+  whoMay: N_("CEO and CTO"),
+  secretTitle: N_("Copy the secret now"),
+  secretBody: N_("This is the only time it is shown; the tracker keeps it sealed. Paste both in the sender's webhook settings."),
+  noSecret: N_("PagerDuty generates its own signing secret: create the webhook there with this URL, then paste its secret on the source's page."),
 };
 
-export const meta: MetaFunction = () => [{ title: "Webhook sources · Strategy Tracker" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "delivery");
+  return [{ title: pageTitle(t, t("Webhook sources")) }];
+};
+
+export const handle = { i18n: ["delivery"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "tokens:manage");
@@ -72,6 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function WebhookSources() {
+  const { t } = useTranslation("delivery");
   const { sources, services } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -82,20 +91,20 @@ export default function WebhookSources() {
   return (
     <>
       <PageHeader
-        title={TEXT.title}
-        description={TEXT.description}
+        title={t(TEXT.title)}
+        description={t(TEXT.description)}
         actions={
           <a href="#add-source" className="btn btn--primary">
-            {TEXT.add}
+            {t(TEXT.add)}
           </a>
         }
       />
       {created ? (
         <section className="dl-secret" aria-labelledby="secret-title" role="status">
-          <h2 id="secret-title">{created.secret ? TEXT.secretTitle : `Source “${created.name}” added`}</h2>
-          <p>{created.secret ? TEXT.secretBody : created.kind === "pagerduty" ? TEXT.noSecret : "It uses the secret you gave."}</p>
+          <h2 id="secret-title">{created.secret ? t(TEXT.secretTitle) : `Source “${created.name}” added`}</h2>
+          <p>{created.secret ? t(TEXT.secretBody) : created.kind === "pagerduty" ? t(TEXT.noSecret) : "It uses the secret you gave."}</p>
           <dl className="dl-facts">
-            <dt>URL</dt>
+            <dt>{t("URL")}</dt>
             <dd>
               <code className="dl-secret__value" data-testid="new-source-url">
                 {created.url}
@@ -103,7 +112,7 @@ export default function WebhookSources() {
             </dd>
             {created.secret ? (
               <>
-                <dt>Secret</dt>
+                <dt>{t("Secret")}</dt>
                 <dd>
                   <code className="dl-secret__value" data-testid="new-source-secret">
                     {created.secret}
@@ -118,27 +127,27 @@ export default function WebhookSources() {
           </p>
         </section>
       ) : null}
-      <Card title="Sources">
+      <Card title={t("Sources")}>
         {sources.length === 0 ? (
-          <EmptyState title={TEXT.emptyTitle} whoMay={TEXT.whoMay}>
-            <p>{TEXT.emptyBody}</p>
+          <EmptyState title={t(TEXT.emptyTitle)} whoMay={t(TEXT.whoMay)}>
+            <p>{t(TEXT.emptyBody)}</p>
           </EmptyState>
         ) : (
           <div className="table-scroll">
             <table className="simple">
-              <caption className="visually-hidden">Webhook sources</caption>
+              <caption className="visually-hidden">{t("Webhook sources")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Source</th>
-                  <th scope="col">Tool</th>
+                  <th scope="col">{t("Source")}</th>
+                  <th scope="col">{t("Tool")}</th>
                   <th scope="col" className="dl-num">
-                    Rules
+                    {t("Rules")}
                   </th>
-                  <th scope="col">Default service</th>
-                  <th scope="col">Secret</th>
-                  <th scope="col">Last delivery</th>
+                  <th scope="col">{t("Default service")}</th>
+                  <th scope="col">{t("Secret")}</th>
+                  <th scope="col">{t("Last delivery")}</th>
                   <th scope="col" className="dl-num">
-                    Refused (in the log)
+                    {t("Refused (in the log)")}
                   </th>
                 </tr>
               </thead>
@@ -150,10 +159,10 @@ export default function WebhookSources() {
                     </th>
                     <td>{KIND_LABELS[s.kind]}</td>
                     <td className="dl-num">{s.rules}</td>
-                    <td>{s.defaultServiceName ?? <span className="dl-muted">none</span>}</td>
-                    <td>{s.hasSecret ? <Badge tone="good">set</Badge> : <Badge tone="warn">missing</Badge>}</td>
+                    <td>{s.defaultServiceName ?? <span className="dl-muted">{t("none")}</span>}</td>
+                    <td>{s.hasSecret ? <Badge tone="good">{t("set")}</Badge> : <Badge tone="warn">{t("missing")}</Badge>}</td>
                     <td>
-                      {s.lastDeliveryAt === null ? <span className="dl-muted">never</span> : dt(s.lastDeliveryAt)}
+                      {s.lastDeliveryAt === null ? <span className="dl-muted">{t("never")}</span> : dt(s.lastDeliveryAt)}
                       {s.lastOutcome ? (
                         <>
                           {" "}
@@ -169,14 +178,14 @@ export default function WebhookSources() {
           </div>
         )}
       </Card>
-      <Card title={TEXT.add} id="add-source">
+      <Card title={t(TEXT.add)} id="add-source">
         <Form method="post" className="dl-token-form" noValidate>
           <input type="hidden" name="intent" value="create" />
           <SelectField
-            label="Tool"
+            label={t("Tool")}
             name="kind"
             required
-            placeholder="Choose…"
+            placeholder={t("Choose…")}
             options={WEBHOOK_KIND_VALUES.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
             defaultValue={valueOf(reply, "kind", "", "create")}
             errors={fieldErrorsOf(reply, "kind", "create")}
@@ -188,21 +197,21 @@ export default function WebhookSources() {
             values={{ name: "", productionEnvironment: "production", serviceLabel: "service", defaultServiceId: null, mappings: "" }}
           />
           <Field
-            label="Secret (optional)"
+            label={t("Secret (optional)")}
             name="secret"
             type="password"
             autoComplete="off"
             maxLength={200}
             errors={fieldErrorsOf(reply, "secret", "create")}
-            hint="Leave empty and the tracker generates one (shown once). PagerDuty generates its own: paste it here or later."
+            hint={t("Leave empty and the tracker generates one (shown once). PagerDuty generates its own: paste it here or later.")}
           />
-          <Button variant="primary" pending={busy} pendingLabel={TEXT.adding}>
-            {TEXT.add}
+          <Button variant="primary" pending={busy} pendingLabel={t(TEXT.adding)}>
+            {t(TEXT.add)}
           </Button>
         </Form>
         {services.length === 0 ? (
           <p className="dl-muted">
-            No services yet: add them on <Link to="/delivery/services">Services</Link> first, so the rules can name them.
+            No services yet: add them on <Link to="/delivery/services">{t("Services")}</Link> first, so the rules can name them.
           </p>
         ) : null}
       </Card>

@@ -72,13 +72,13 @@ test("the CTO creates a token; a deployment posted with it (as curl would) shows
   const table = page.getByRole("table", { name: /Deployments/ });
   await expect(table.getByRole("row")).toHaveCount(2); // header + the one deployment (posted twice, stored once)
   await expect(table).toContainText(`build-${id}`);
-  await expect(table).toContainText("1,9 h"); // finished − oldest commit = 1 h 55 min
+  await expect(table).toContainText("1.9 h"); // finished − oldest commit = 1 h 55 min
   // … and on the CTO dashboard, filtered to that service: one deployment, its lead time
   await page.goto(`/dashboards/cto?service=${service}&days=30`);
   const frequency = page.locator("article.tile", { has: page.getByRole("heading", { name: "Deployment frequency" }) });
   await expect(frequency.locator(".tile__footnote")).toContainText(/^1 deployment ·/);
   const lead = page.locator("article.tile", { has: page.getByRole("heading", { name: "Lead time for changes" }) });
-  await expect(lead.locator(".tile__value")).toHaveText(/^1,9 h/);
+  await expect(lead.locator(".tile__value")).toHaveText(/^1.9 h/);
   // the token's last use is recorded
   await page.goto("/settings/tokens");
   await expect(page.getByRole("row", { name: new RegExp(`e2e CI ${id}`) })).not.toContainText("never");

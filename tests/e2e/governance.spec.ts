@@ -29,7 +29,7 @@ test("a gate flips from no-go to go when the CEO enters the month that meets it;
   await expect(page.getByRole("status")).toContainText("Gate added.");
   const card = page.getByTestId("gate-card").filter({ has: page.getByRole("heading", { name }) });
   await expect(card.getByTestId("gate-verdict")).toHaveText("No-go");
-  await expect(card).toContainText("≥ 100 000 €");
+  await expect(card).toContainText("≥ €100,000");
   await expect(card.getByTestId("criterion-value").first()).toHaveText(String(customers));
 
   const saveMonth = async (c: number, n: number) => {

@@ -3,11 +3,13 @@
  * IT budget vs actual. Presentation only: every figure arrives computed (SQL, app/models/*).
  */
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { LineChart } from "~/components/charts/line-chart";
 import { KpiTile, type KpiChange } from "~/components/metrics/kpi-tile";
 import { TierBadge } from "~/components/metrics/tier-badge";
 import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
+import { N_ } from "~/i18n/mark";
 import { formatDate, formatDateTime, formatHours, formatMoney, formatNumber, formatPercent, type FormatOptions } from "~/lib/format";
 import { windowChange, type ComparisonCoverage } from "~/lib/metrics/comparison";
 import { ctoHref, drillHref, type CtoParams } from "~/lib/metrics/cto-window";
@@ -15,40 +17,41 @@ import { FORMULAS, INFERRED_CAUSE_RULE, type DoraMetrics, type Window } from "~/
 import { TARGETS_SOURCE, type DoraTargetKey, type DoraTargets } from "~/lib/metrics/dora-targets";
 import type { BudgetVsActualLine } from "~/lib/metrics/finance";
 import { meetsTarget, targetText } from "~/lib/metrics/targets";
-import { plural } from "~/lib/plural";
 import { DAY_MS } from "~/lib/time";
 
+/** The page's fixed texts (English keys of the `delivery` namespace: render them with `t(CTO_TEXT.x)`). */
 export const CTO_TEXT = {
-  title: "CTO dashboard",
-  description: "How well we deliver: the DORA metrics from production deployments and incidents, against the DORA tiers and the company's targets.",
-  filters: "Filters",
-  service: "Service",
-  team: "Team",
-  allServices: "All services",
-  allTeams: "All teams",
-  window: "Window",
-  days: (n: number) => `${n} days`,
-  custom: "Custom",
-  from: "From",
-  to: "To (included)",
-  apply: "Apply",
-  reset: "Reset filters",
-  vsPrevious: (days: string) => `vs the previous ${days} days`,
-  trends: "Weekly trends",
-  trendsHelp: "Per ISO week (Monday, UTC), the part of each week inside the window. The dashed line is the company target.",
-  services: "By service",
-  servicesHelp: "The same figures per service over the window. A service name filters the whole dashboard to it.",
-  openIncidents: "Open incidents",
-  openIncidentsHelp: "Incidents not resolved yet, whatever their start; most severe first.",
-  noOpenIncidents: "No open incident.",
-  budget: "IT budget vs actual",
-  budgetHelp: (months: string) => `Planned and actual spend of the IT categories, ${months}. Missing actuals count as 0.`,
-  noBudget: "No IT budget category yet.",
-  noDeployments: "No deployment in this window",
-  noDeploymentsBody:
+  title: N_("CTO dashboard", "delivery"),
+  description: N_(
+    "How well we deliver: the DORA metrics from production deployments and incidents, against the DORA tiers and the company's targets.",
+    "delivery",
+  ),
+  filters: N_("Filters", "delivery"),
+  service: N_("Service", "delivery"),
+  team: N_("Team", "delivery"),
+  allServices: N_("All services", "delivery"),
+  allTeams: N_("All teams", "delivery"),
+  window: N_("Window", "delivery"),
+  custom: N_("Custom", "delivery"),
+  from: N_("From", "delivery"),
+  to: N_("To (included)", "delivery"),
+  apply: N_("Apply", "delivery"),
+  reset: N_("Reset filters", "delivery"),
+  trends: N_("Weekly trends", "delivery"),
+  trendsHelp: N_("Per ISO week (Monday, UTC), the part of each week inside the window. The dashed line is the company target.", "delivery"),
+  services: N_("By service", "delivery"),
+  servicesHelp: N_("The same figures per service over the window. A service name filters the whole dashboard to it.", "delivery"),
+  openIncidents: N_("Open incidents", "delivery"),
+  openIncidentsHelp: N_("Incidents not resolved yet, whatever their start; most severe first.", "delivery"),
+  noOpenIncidents: N_("No open incident.", "delivery"),
+  budget: N_("IT budget vs actual", "delivery"),
+  noBudget: N_("No IT budget category yet.", "delivery"),
+  noDeployments: N_("No deployment in this window", "delivery"),
+  noDeploymentsBody: N_(
     "Send deployments from CI with POST /api/v1/deployments (an API token with the deployments:write scope), or import a CSV of history on the Delivery pages.",
-  noDeploymentsWho: "the CEO and the CTO (tokens and imports)",
-  showAll: (n: number) => `Show all ${n}`,
+    "delivery",
+  ),
+  noDeploymentsWho: N_("the CEO and the CTO (tokens and imports)", "delivery"),
 } as const;
 
 type Fmt = FormatOptions;
@@ -80,92 +83,92 @@ export function DoraTiles({
   /** the company's targets (metric_targets rows), null where none is set */
   targets: DoraTargets;
 }) {
+  const { t } = useTranslation("delivery");
   const change = (cur: number | null, prev: number | null, direction: "higher" | "lower", format: (d: number) => string, comparedTo: string): KpiChange => ({
     ...windowChange(cur, prev, comparison, format),
     direction,
     comparedTo,
   });
   const win = windowLabel(params.window, fmt);
-  const cmp = CTO_TEXT.vsPrevious(formatNumber((params.window.to - params.window.from) / DAY_MS, { locale: fmt.locale, digits: 1 }));
+  const cmp = t("vs the previous {{days}} days", { days: formatNumber((params.window.to - params.window.from) / DAY_MS, { locale: fmt.locale, digits: 1 }) });
   const filter = { service: params.service, team: params.team };
   const deployments = drillHref("deployments", params.window, filter, { status: "success", environment: "production" });
   const incidents = drillHref("incidents", params.window, filter);
   const restored = drillHref("incidents", params.window, filter, { state: "resolved" });
-  const windowText = (key: keyof typeof FORMULAS) => `${FORMULAS[key].window} Here: ${win}.`;
+  const windowText = (key: keyof typeof FORMULAS) => `${t(FORMULAS[key].window)} ${t("Here: {{window}}.", { window: win })}`;
   const pct = (x: number | null) => formatPercent(x, 1, fmt.locale);
-  const pts = (d: number) => `${formatNumber(d * 100, { locale: fmt.locale, digits: 1, signed: true })} pts`;
+  const pts = (d: number) => t("{{value}} pts", { value: formatNumber(d * 100, { locale: fmt.locale, digits: 1, signed: true }) });
   const hours = (h: number | null) => formatHours(h, fmt.locale);
   const f = m.deploymentFrequency;
   // the catalogue ids of the figures, over this page's window (data-metric / data-window)
   const mark = (id: string, value: number | null) => ({ id, value, window: params.window });
   // the company target (data), and whether the figure meets it
   const target = (key: DoraTargetKey, value: number | null, format: (v: number) => string) => {
-    const t = targets[key];
-    if (!t) return undefined;
-    const text = targetText(t, format);
-    const met = meetsTarget(value, t);
-    return met === null ? text : `${text} · ${met ? "met" : "not met"}`;
+    const goal = targets[key];
+    if (!goal) return undefined;
+    const text = targetText(goal, format);
+    const met = meetsTarget(value, goal);
+    return met === null ? text : `${text} · ${met ? t("met") : t("not met")}`;
   };
+  const perDay = (v: string) => t("{{value}} / day", { value: v });
 
   return (
     <div className="cto-tiles">
       <KpiTile
-        label={FORMULAS.deployment_frequency.label}
-        value={f.perDay === null ? null : `${formatNumber(f.perDay, { locale: fmt.locale, digits: 1 })} / day`}
-        formula={FORMULAS.deployment_frequency.formula}
+        label={t(FORMULAS.deployment_frequency.label)}
+        value={f.perDay === null ? null : perDay(formatNumber(f.perDay, { locale: fmt.locale, digits: 1 }))}
+        formula={t(FORMULAS.deployment_frequency.formula)}
         window={windowText("deployment_frequency")}
         href={deployments}
         tier={f.tier}
         metric={mark("delivery.deploys_per_day", f.count > 0 ? f.perDay : null)}
-        target={target("deploysPerDay", f.perDay, (v) => `${formatNumber(v, { locale: fmt.locale, digits: 2 })} / day`)}
-        change={change(
-          f.perDay,
-          p.deploymentFrequency.perDay,
-          "higher",
-          (d) => `${formatNumber(d, { locale: fmt.locale, digits: 1, signed: true })} / day`,
-          cmp,
-        )}
-        footnote={`${plural(f.count, "deployment", "deployments", { locale: fmt.locale })} · ${f.perWeek === null ? "no data" : formatNumber(f.perWeek, { locale: fmt.locale, digits: 1 })} / week`}
+        target={target("deploysPerDay", f.perDay, (v) => perDay(formatNumber(v, { locale: fmt.locale, digits: 2 })))}
+        change={change(f.perDay, p.deploymentFrequency.perDay, "higher", (d) => perDay(formatNumber(d, { locale: fmt.locale, digits: 1, signed: true })), cmp)}
+        footnote={`${t("{{n}} deployments", { count: f.count, n: formatNumber(f.count, { locale: fmt.locale, digits: 0 }) })} · ${t("{{value}} / week", { value: f.perWeek === null ? t("no data") : formatNumber(f.perWeek, { locale: fmt.locale, digits: 1 }) })}`}
       />
       <KpiTile
-        label={FORMULAS.lead_time.label}
+        label={t(FORMULAS.lead_time.label)}
         value={hours(m.leadTime.medianHours)}
-        formula={FORMULAS.lead_time.formula}
+        formula={t(FORMULAS.lead_time.formula)}
         window={windowText("lead_time")}
         href={deployments}
         tier={m.leadTime.tier}
         metric={mark("delivery.lead_time_hours", m.leadTime.medianHours)}
         target={target("leadTimeHours", m.leadTime.medianHours, (v) => formatHours(v, fmt.locale))}
         change={change(m.leadTime.medianHours, p.leadTime.medianHours, "lower", (d) => signedHours(d, fmt), cmp)}
-        footnote="Median over commits"
+        footnote={t("Median over commits")}
       />
       <KpiTile
-        label={FORMULAS.change_failure_rate.label}
+        label={t(FORMULAS.change_failure_rate.label)}
         value={pct(m.changeFailureRate.rate)}
-        formula={`${FORMULAS.change_failure_rate.formula} ${INFERRED_CAUSE_RULE}`}
+        formula={`${t(FORMULAS.change_failure_rate.formula)} ${t(INFERRED_CAUSE_RULE)}`}
         window={windowText("change_failure_rate")}
         href={incidents}
         tier={m.changeFailureRate.tier}
         metric={mark("delivery.change_failure_rate", m.changeFailureRate.rate)}
         target={target("changeFailureRate", m.changeFailureRate.rate, (v) => formatPercent(v, 1, fmt.locale))}
         change={change(m.changeFailureRate.rate, p.changeFailureRate.rate, "lower", pts, cmp)}
-        footnote={`${formatNumber(m.changeFailureRate.failed, { locale: fmt.locale, digits: 0 })} of ${formatNumber(m.changeFailureRate.total, { locale: fmt.locale, digits: 0 })} deployments caused an incident`}
+        footnote={t("{{failed}} of {{total}} deployments caused an incident", {
+          count: m.changeFailureRate.total,
+          failed: formatNumber(m.changeFailureRate.failed, { locale: fmt.locale, digits: 0 }),
+          total: formatNumber(m.changeFailureRate.total, { locale: fmt.locale, digits: 0 }),
+        })}
       />
       <KpiTile
-        label={FORMULAS.time_to_restore.label}
+        label={t(FORMULAS.time_to_restore.label)}
         value={hours(m.timeToRestore.medianHours)}
-        formula={FORMULAS.time_to_restore.formula}
+        formula={t(FORMULAS.time_to_restore.formula)}
         window={windowText("time_to_restore")}
         href={restored}
         tier={m.timeToRestore.tier}
         metric={mark("delivery.time_to_restore_hours", m.timeToRestore.medianHours)}
         change={change(m.timeToRestore.medianHours, p.timeToRestore.medianHours, "lower", (d) => signedHours(d, fmt), cmp)}
-        footnote="Median over incidents started in the window and resolved"
+        footnote={t("Median over incidents started in the window and resolved")}
       />
       <KpiTile
-        label={FORMULAS.mttr.label}
+        label={t(FORMULAS.mttr.label)}
         value={hours(m.timeToRestore.meanHours)}
-        formula={FORMULAS.mttr.formula}
+        formula={t(FORMULAS.mttr.formula)}
         window={windowText("mttr")}
         href={restored}
         metric={mark("delivery.mttr_hours", m.timeToRestore.meanHours)}
@@ -173,14 +176,14 @@ export function DoraTiles({
         change={change(m.timeToRestore.meanHours, p.timeToRestore.meanHours, "lower", (d) => signedHours(d, fmt), cmp)}
       />
       <KpiTile
-        label={FORMULAS.rework_rate.label}
+        label={t(FORMULAS.rework_rate.label)}
         value={pct(m.reworkRate.rate)}
-        formula={FORMULAS.rework_rate.formula}
+        formula={t(FORMULAS.rework_rate.formula)}
         window={windowText("rework_rate")}
         href={drillHref("deployments", params.window, filter, { status: "success", environment: "production", hotfix: "yes" })}
         metric={mark("delivery.rework_rate", m.reworkRate.rate)}
         change={change(m.reworkRate.rate, p.reworkRate.rate, "lower", pts, cmp)}
-        footnote="Hotfix or rollback deployments"
+        footnote={t("Hotfix or rollback deployments")}
       />
     </div>
   );
@@ -196,9 +199,10 @@ type WeekRow = {
 };
 
 export function DoraTrendCharts({ weekly, fmt, targets }: { weekly: (DoraMetrics & { weekStart: number })[]; fmt: Fmt; targets: DoraTargets }) {
+  const { t } = useTranslation("delivery");
   const line = (key: DoraTargetKey, label: string, scale = 1) => {
-    const t = targets[key];
-    return t ? { y: t.value * scale, label, color: "accent" as const } : undefined;
+    const goal = targets[key];
+    return goal ? { y: goal.value * scale, label, color: "accent" as const } : undefined;
   };
   const rows: WeekRow[] = weekly.map((w) => ({
     week: formatDate(w.weekStart, "UTC", fmt.locale),
@@ -210,56 +214,56 @@ export function DoraTrendCharts({ weekly, fmt, targets }: { weekly: (DoraMetrics
   }));
   const num = (digits: number) => (v: number) => formatNumber(v, { locale: fmt.locale, digits });
   const hours = (v: number) => formatHours(v, fmt.locale);
-  const xLabel = "Week of";
+  const xLabel = t("Week of");
   return (
     <div className="cto-charts">
       <LineChart
-        title="Deployments per day"
-        description="Successful production deployments ÷ days, per week"
+        title={t("Deployments per day")}
+        description={t("Successful production deployments ÷ days, per week")}
         data={rows}
         xKey="week"
         xLabel={xLabel}
-        series={[{ key: "deploysPerDay", label: "Deployments / day", color: "chart-1" }]}
-        referenceLine={line("deploysPerDay", "Target")}
+        series={[{ key: "deploysPerDay", label: t("Deployments / day"), color: "chart-1" }]}
+        referenceLine={line("deploysPerDay", t("Target"))}
         formatValue={num(1)}
         unit="number"
         locale={fmt.locale}
       />
       <LineChart
-        title="Lead time for changes (median)"
-        description="Commit to production, per week, in hours"
+        title={t("Lead time for changes (median)")}
+        description={t("Commit to production, per week, in hours")}
         data={rows}
         xKey="week"
         xLabel={xLabel}
-        series={[{ key: "leadHours", label: "Median lead time", color: "chart-2" }]}
-        referenceLine={line("leadTimeHours", "Target")}
+        series={[{ key: "leadHours", label: t("Median lead time"), color: "chart-2" }]}
+        referenceLine={line("leadTimeHours", t("Target"))}
         formatValue={hours}
         unit="hours"
         locale={fmt.locale}
       />
       <LineChart
-        title="Change failure rate"
-        description="Deployments that caused an incident, per week, in %"
+        title={t("Change failure rate")}
+        description={t("Deployments that caused an incident, per week, in %")}
         data={rows}
         xKey="week"
         xLabel={xLabel}
-        series={[{ key: "cfrPercent", label: "Change failure rate (%)", color: "chart-3" }]}
-        referenceLine={line("changeFailureRate", "Target", 100)}
+        series={[{ key: "cfrPercent", label: t("Change failure rate (%)"), color: "chart-3" }]}
+        referenceLine={line("changeFailureRate", t("Target"), 100)}
         formatValue={(v) => `${formatNumber(v, { locale: fmt.locale, digits: 1 })} %`}
         unit="percent"
         locale={fmt.locale}
       />
       <LineChart
-        title="Time to restore"
-        description="Incidents started in the week and resolved, in hours"
+        title={t("Time to restore")}
+        description={t("Incidents started in the week and resolved, in hours")}
         data={rows}
         xKey="week"
         xLabel={xLabel}
         series={[
-          { key: "ttrHours", label: "Median", color: "chart-4" },
-          { key: "mttrHours", label: "Mean (MTTR)", color: "chart-5", dashed: true },
+          { key: "ttrHours", label: t("Median"), color: "chart-4" },
+          { key: "mttrHours", label: t("Mean (MTTR)"), color: "chart-5", dashed: true },
         ]}
-        referenceLine={line("mttrHours", "MTTR target")}
+        referenceLine={line("mttrHours", t("MTTR target"))}
         formatValue={hours}
         unit="hours"
         locale={fmt.locale}
@@ -271,30 +275,31 @@ export function DoraTrendCharts({ weekly, fmt, targets }: { weekly: (DoraMetrics
 export type ServiceRow = DoraMetrics & { serviceId: number; serviceName: string; teamName: string | null; openIncidents: number };
 
 export function ServicesTable({ rows, params, fmt }: { rows: ServiceRow[]; params: CtoParams; fmt: Fmt }) {
-  const pct = (x: number | null) => formatPercent(x, 1, fmt.locale) ?? "no data";
-  const hours = (h: number | null) => formatHours(h, fmt.locale) ?? "no data";
+  const { t } = useTranslation("delivery");
+  const pct = (x: number | null) => formatPercent(x, 1, fmt.locale) ?? t("no data");
+  const hours = (h: number | null) => formatHours(h, fmt.locale) ?? t("no data");
   return (
     <div className="table-scroll">
       <table className="simple cto-services">
-        <caption className="visually-hidden">{CTO_TEXT.services}</caption>
+        <caption className="visually-hidden">{t(CTO_TEXT.services)}</caption>
         <thead>
           <tr>
-            <th scope="col">Service</th>
-            <th scope="col">Team</th>
+            <th scope="col">{t("Service")}</th>
+            <th scope="col">{t("Team")}</th>
             <th scope="col" className="num">
-              Deployments
+              {t("Deployments")}
             </th>
             <th scope="col" className="num">
-              Per day
+              {t("Per day")}
             </th>
-            <th scope="col">Lead time</th>
-            <th scope="col">Change failure rate</th>
-            <th scope="col">Time to restore</th>
+            <th scope="col">{t("Lead time")}</th>
+            <th scope="col">{t("Change failure rate")}</th>
+            <th scope="col">{t("Time to restore")}</th>
             <th scope="col" className="num">
-              Rework
+              {t("Rework")}
             </th>
             <th scope="col" className="num">
-              Open incidents
+              {t("Open incidents")}
             </th>
           </tr>
         </thead>
@@ -306,14 +311,14 @@ export function ServicesTable({ rows, params, fmt }: { rows: ServiceRow[]; param
                 <th scope="row">
                   <Link to={ctoHref(params, { service: r.serviceName, team: null })}>{r.serviceName}</Link>
                 </th>
-                <td>{r.teamName ?? <span className="muted">no team</span>}</td>
+                <td>{r.teamName ?? <span className="muted">{t("no team")}</span>}</td>
                 <td className="num">
                   <Link to={drillHref("deployments", params.window, filter, { status: "success", environment: "production" })}>
                     {formatNumber(r.deploymentFrequency.count, { locale: fmt.locale, digits: 0 })}
                   </Link>
                 </td>
                 <td className="num">
-                  {r.deploymentFrequency.perDay === null ? "no data" : formatNumber(r.deploymentFrequency.perDay, { locale: fmt.locale, digits: 2 })}
+                  {r.deploymentFrequency.perDay === null ? t("no data") : formatNumber(r.deploymentFrequency.perDay, { locale: fmt.locale, digits: 2 })}
                 </td>
                 <td>
                   <span className="cto-cell">
@@ -362,7 +367,8 @@ export type OpenIncidentRow = {
 const SEVERITY_TONE: Record<string, "bad" | "warn" | "info" | "neutral"> = { SEV1: "bad", SEV2: "warn", SEV3: "info", SEV4: "neutral" };
 
 export function OpenIncidentsTable({ total, rows, params, fmt }: { total: number; rows: OpenIncidentRow[]; params: CtoParams; fmt: Fmt }) {
-  if (total === 0) return <p>{CTO_TEXT.noOpenIncidents}</p>;
+  const { t } = useTranslation("delivery");
+  if (total === 0) return <p>{t(CTO_TEXT.noOpenIncidents)}</p>;
   const all = new URLSearchParams({ state: "open" });
   if (params.service) all.set("service", params.service);
   if (params.team) all.set("team", params.team);
@@ -370,12 +376,12 @@ export function OpenIncidentsTable({ total, rows, params, fmt }: { total: number
     <>
       <div className="table-scroll">
         <table className="simple">
-          <caption className="visually-hidden">{CTO_TEXT.openIncidents}</caption>
+          <caption className="visually-hidden">{t(CTO_TEXT.openIncidents)}</caption>
           <thead>
             <tr>
-              <th scope="col">Severity</th>
-              <th scope="col">Incident, service and start</th>
-              <th scope="col">Cause</th>
+              <th scope="col">{t("Severity")}</th>
+              <th scope="col">{t("Incident, service and start")}</th>
+              <th scope="col">{t("Cause")}</th>
             </tr>
           </thead>
           <tbody>
@@ -395,13 +401,13 @@ export function OpenIncidentsTable({ total, rows, params, fmt }: { total: number
                     <>
                       <Link to={`/delivery/deployments/${i.causeDeploymentId}`}>{i.causeExternalId ?? `#${i.causeDeploymentId}`}</Link>{" "}
                       {i.causeKind === "inferred" ? (
-                        <Badge tone="neutral" title={INFERRED_CAUSE_RULE}>
-                          inferred
+                        <Badge tone="neutral" title={t(INFERRED_CAUSE_RULE)}>
+                          {t("inferred")}
                         </Badge>
                       ) : null}
                     </>
                   ) : (
-                    <span className="muted">{i.causeKind === "none" ? "none" : "not set"}</span>
+                    <span className="muted">{i.causeKind === "none" ? t("none") : t("not set")}</span>
                   )}
                 </td>
               </tr>
@@ -411,7 +417,7 @@ export function OpenIncidentsTable({ total, rows, params, fmt }: { total: number
       </div>
       {total > rows.length ? (
         <p>
-          <Link to={`/delivery/incidents?${all}`}>{CTO_TEXT.showAll(total)}</Link>
+          <Link to={`/delivery/incidents?${all}`}>{t("Show all {{n}}", { n: formatNumber(total, { locale: fmt.locale, digits: 0 }) })}</Link>
         </p>
       ) : null}
     </>
@@ -431,10 +437,11 @@ export function ItBudgetTable({
   toMonth: string;
   fmt: Fmt;
 }) {
+  const { t } = useTranslation("delivery");
   if (rows.length === 0) {
     return (
-      <EmptyState title={CTO_TEXT.noBudget} whoMay="the CEO (categories), the CEO and the CTO (IT budget lines)">
-        IT categories are budget categories flagged IT on the Budgets page.
+      <EmptyState title={t(CTO_TEXT.noBudget)} whoMay={t("the CEO (categories), the CEO and the CTO (IT budget lines)")}>
+        {t("IT categories are budget categories flagged IT on the Budgets page.")}
       </EmptyState>
     );
   }
@@ -447,35 +454,35 @@ export function ItBudgetTable({
         <Cell className="num">{money(l.plannedCents)}</Cell>
         <Cell className="num">{money(l.actualCents)}</Cell>
         <Cell className={`num ${l.varianceCents > 0 ? "cto-over" : ""}`}>{formatMoney(l.varianceCents, { ...fmt, signed: true })}</Cell>
-        <Cell className="num">{l.usedShare === null ? "no data" : formatPercent(l.usedShare, 0, fmt.locale)}</Cell>
+        <Cell className="num">{l.usedShare === null ? t("no data") : formatPercent(l.usedShare, 0, fmt.locale)}</Cell>
       </tr>
     );
   };
   return (
     <div className="table-scroll">
       <table className="simple">
-        <caption className="visually-hidden">{CTO_TEXT.budget}</caption>
+        <caption className="visually-hidden">{t(CTO_TEXT.budget)}</caption>
         <thead>
           <tr>
             <th scope="col">
-              <Link to={`/budgets?from=${fromMonth}&to=${toMonth}`}>Category</Link>
+              <Link to={`/budgets?from=${fromMonth}&to=${toMonth}`}>{t("Category")}</Link>
             </th>
             <th scope="col" className="num">
-              Planned
+              {t("Planned")}
             </th>
             <th scope="col" className="num">
-              Actual
+              {t("Actual")}
             </th>
             <th scope="col" className="num">
-              Actual − planned
+              {t("Actual − planned")}
             </th>
             <th scope="col" className="num">
-              Used
+              {t("Used")}
             </th>
           </tr>
         </thead>
         <tbody>{rows.map((r) => line(r, r.category))}</tbody>
-        <tfoot>{line(total, "Total IT", true)}</tfoot>
+        <tfoot>{line(total, t("Total IT"), true)}</tfoot>
       </table>
     </div>
   );

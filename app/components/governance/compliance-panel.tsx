@@ -1,8 +1,10 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { ProgressBar } from "~/components/ui/progress-bar";
 import { Tooltip } from "~/components/ui/tooltip";
+import { N_ } from "~/i18n/mark";
 import { COMPLIANCE_FORMULAS } from "./labels";
 
 export type ComplianceProgressItem = {
@@ -19,24 +21,25 @@ export type ComplianceProgressItem = {
 };
 
 const TEXT = {
-  title: "Compliance progress",
-  description: "The company's compliance frameworks and their requirements (regulatory compliance — not the DORA delivery metrics).",
-  done: "Done",
-  compliant: "Compliant",
-  about: "How compliance progress is computed",
-  details: "Requirements",
-  empty: "No compliance framework yet",
-  emptyBody: "Frameworks and their requirements are added on the Compliance page.",
-  who: "CEO and CTO.",
+  title: N_("Compliance progress"),
+  description: N_("The company's compliance frameworks and their requirements (regulatory compliance — not the DORA delivery metrics)."),
+  done: N_("Done"),
+  compliant: N_("Compliant"),
+  about: N_("How compliance progress is computed"),
+  details: N_("Requirements"),
+  empty: N_("No compliance framework yet"),
+  emptyBody: N_("Frameworks and their requirements are added on the Compliance page."),
+  who: N_("CEO and CTO."),
 } as const;
 
 function Formula() {
+  const { t } = useTranslation("governance");
   return (
     <Tooltip
-      label={TEXT.about}
+      label={t(TEXT.about)}
       content={
         <>
-          {COMPLIANCE_FORMULAS.done} {COMPLIANCE_FORMULAS.compliant} Window: {COMPLIANCE_FORMULAS.window}
+          {t(COMPLIANCE_FORMULAS.done)} {t(COMPLIANCE_FORMULAS.compliant)} Window: {t(COMPLIANCE_FORMULAS.window)}
         </>
       }
     />
@@ -53,6 +56,7 @@ export function ComplianceProgressList({
   locale?: string;
   linkTo?: boolean;
 }) {
+  const { t } = useTranslation("governance");
   return (
     <ul className="compliance-list">
       {frameworks.map((f) => (
@@ -68,18 +72,18 @@ export function ComplianceProgressList({
           </p>
           {f.total === 0 ? (
             <p className="muted" data-testid="framework-empty">
-              No requirements yet: <Link to="/governance/compliance#frameworks">import them from a CSV file</Link> or add them one by one (CEO and CTO).
+              No requirements yet: <Link to="/governance/compliance#frameworks">{t("import them from a CSV file")}</Link> or add them one by one (CEO and CTO).
             </p>
           ) : (
             <div className="compliance-list__bars">
               <span className="compliance-list__label">
-                {TEXT.done} ({f.done}/{f.applicable})
+                {t(TEXT.done)} ({f.done}/{f.applicable})
               </span>
-              <ProgressBar value={f.doneShare} label={`${f.name}: ${TEXT.done}`} status="neutral" locale={locale} />
+              <ProgressBar value={f.doneShare} label={`${f.name}: ${t(TEXT.done)}`} status="neutral" locale={locale} />
               <span className="compliance-list__label">
-                {TEXT.compliant} ({f.compliant}/{f.applicable})
+                {t(TEXT.compliant)} ({f.compliant}/{f.applicable})
               </span>
-              <ProgressBar value={f.compliantShare} label={`${f.name}: ${TEXT.compliant}`} status="good" locale={locale} />
+              <ProgressBar value={f.compliantShare} label={`${f.name}: ${t(TEXT.compliant)}`} status="good" locale={locale} />
             </div>
           )}
         </li>
@@ -90,20 +94,21 @@ export function ComplianceProgressList({
 
 /** CTO-dashboard panel: compliance progress per framework. */
 export function CompliancePanel({ frameworks, locale }: { frameworks: readonly ComplianceProgressItem[]; locale?: string }) {
+  const { t } = useTranslation("governance");
   return (
     <Card
       title={
         <>
-          {TEXT.title} <Formula />
+          {t(TEXT.title)} <Formula />
         </>
       }
-      description={TEXT.description}
-      actions={<Link to="/governance/compliance">{TEXT.details}</Link>}
+      description={t(TEXT.description)}
+      actions={<Link to="/governance/compliance">{t(TEXT.details)}</Link>}
       className="compliance-panel"
     >
       {frameworks.length === 0 ? (
-        <EmptyState title={TEXT.empty} whoMay={TEXT.who}>
-          <p>{TEXT.emptyBody}</p>
+        <EmptyState title={t(TEXT.empty)} whoMay={t(TEXT.who)}>
+          <p>{t(TEXT.emptyBody)}</p>
         </EmptyState>
       ) : (
         <ComplianceProgressList frameworks={frameworks} locale={locale} />

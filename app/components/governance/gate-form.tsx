@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { Field, FieldErrors, TextareaField } from "~/components/ui/field";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
@@ -38,6 +39,7 @@ export function GateForm({
   currency: string;
   submitLabel: string;
 }) {
+  const { t } = useTranslation("governance");
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const v = (name: string, fallback: string | number | null) => valueOf(reply, name, fallback, intent);
@@ -45,10 +47,10 @@ export function GateForm({
   return (
     <Form method="post" className="gate-form" noValidate>
       <input type="hidden" name="intent" value={intent} />
-      <Field label="Name" name="name" required defaultValue={v("name", initial.name)} errors={e("name")} />
-      <Field label="Due date" name="dueDate" type="date" required defaultValue={v("dueDate", initial.dueDate)} errors={e("dueDate")} />
+      <Field label={t("Name")} name="name" required defaultValue={v("name", initial.name)} errors={e("name")} />
+      <Field label={t("Due date")} name="dueDate" type="date" required defaultValue={v("dueDate", initial.dueDate)} errors={e("dueDate")} />
       <TextareaField
-        label="Description"
+        label={t("Description")}
         name="description"
         rows={2}
         defaultValue={v("description", initial.description)}
@@ -56,10 +58,12 @@ export function GateForm({
         className="gate-form__wide"
       />
       <fieldset className="gate-form__criteria gate-form__wide">
-        <legend>Criteria (all must be met for “go”)</legend>
+        <legend>{t("Criteria (all must be met for “go”)")}</legend>
         <p className="field__hint">
-          Thresholds in everyday units: money in k{currency === "EUR" ? "€" : ` ${currency}`}, rates and growth in %, runway in months, times in hours, the burn
-          multiple as a ratio. Leave the metric empty to drop a row.
+          {t(
+            "Thresholds in everyday units: money in k{{currency}}, rates and growth in %, runway in months, times in hours, the burn multiple as a ratio. Leave the metric empty to drop a row.",
+            { currency: currency === "EUR" ? "€" : ` ${currency}` },
+          )}
         </p>
         {Array.from({ length: slots }, (_, n) => {
           const c = initial.criteria[n];

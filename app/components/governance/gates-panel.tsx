@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -33,21 +34,23 @@ const VERDICT_TONE: Record<GateVerdict, "good" | "bad" | "neutral"> = { go: "goo
 const OUTCOME_TONE: Record<CriterionOutcome, "good" | "bad" | "neutral"> = { met: "good", not_met: "bad", no_data: "neutral" };
 
 export function GateVerdictBadge({ verdict }: { verdict: GateVerdict }) {
+  const { t } = useTranslation("governance");
   return (
-    <Badge tone={VERDICT_TONE[verdict]} srPrefix="Verdict: ">
-      <span data-testid="gate-verdict">{GATE_VERDICT_LABELS[verdict]}</span>
+    <Badge tone={VERDICT_TONE[verdict]} srPrefix={t("Verdict: ")}>
+      <span data-testid="gate-verdict">{t(GATE_VERDICT_LABELS[verdict])}</span>
     </Badge>
   );
 }
 
 export function GateVerdictFormula() {
+  const { t } = useTranslation("governance");
   return (
     <Tooltip
-      label="How a gate's verdict is decided"
+      label={t("How a gate's verdict is decided")}
       content={
         <>
-          {FORMULAS.gate_verdict.formula} Window: {FORMULAS.gate_verdict.window} Each criterion names a metric of the catalogue: finance values come from the
-          latest closed month (runway with the hiring plan from the forecast); delivery values from the last 90 days; headcount from today.
+          {t(FORMULAS.gate_verdict.formula)} Window: {t(FORMULAS.gate_verdict.window)} Each criterion names a metric of the catalogue: finance values come from
+          the latest closed month (runway with the hiring plan from the forecast); delivery values from the last 90 days; headcount from today.
         </>
       }
     />
@@ -56,21 +59,22 @@ export function GateVerdictFormula() {
 
 /** The criteria of one gate: metric, operator, threshold, current value, outcome. */
 export function GateCriteriaTable({ gate, fmt }: { gate: GateView; fmt: Partial<FormatOptions> }) {
-  if (gate.criteria.length === 0 && gate.manual.length === 0) return <p className="muted">No criteria yet: the gate stays pending.</p>;
+  const { t } = useTranslation("governance");
+  if (gate.criteria.length === 0 && gate.manual.length === 0) return <p className="muted">{t("No criteria yet: the gate stays pending.")}</p>;
   return (
     <div className="table-scroll">
       <table className="simple gate-criteria">
         <caption className="visually-hidden">Criteria of {gate.name}</caption>
         <thead>
           <tr>
-            <th scope="col">Metric</th>
+            <th scope="col">{t("Metric")}</th>
             <th scope="col" className="num">
-              Needs
+              {t("Needs")}
             </th>
             <th scope="col" className="num">
-              Now
+              {t("Now")}
             </th>
-            <th scope="col">Outcome</th>
+            <th scope="col">{t("Outcome")}</th>
           </tr>
         </thead>
         <tbody>
@@ -89,15 +93,15 @@ export function GateCriteriaTable({ gate, fmt }: { gate: GateView; fmt: Partial<
                 {formatGateValue(c.metric, c.value, fmt, c.threshold)}
               </td>
               <td>
-                <Badge tone={OUTCOME_TONE[c.outcome]}>{CRITERION_OUTCOME_LABELS[c.outcome]}</Badge>
+                <Badge tone={OUTCOME_TONE[c.outcome]}>{t(CRITERION_OUTCOME_LABELS[c.outcome])}</Badge>
               </td>
             </tr>
           ))}
           {gate.manual.map((m) => (
             <tr key={`manual-${m.id}`} data-testid="manual-criterion">
               <th scope="row">{m.label}</th>
-              <td className="nowrap num">checked</td>
-              <td className="nowrap num muted">manual</td>
+              <td className="nowrap num">{t("checked")}</td>
+              <td className="nowrap num muted">{t("manual")}</td>
               <td>
                 <Badge tone={m.checked ? "good" : "neutral"}>{MANUAL_LABEL(m)}</Badge>
               </td>
@@ -111,6 +115,7 @@ export function GateCriteriaTable({ gate, fmt }: { gate: GateView; fmt: Partial<
 
 /** Executive-dashboard panel: each decision gate with its live verdict. */
 export function GatesPanel({ gates, fmt }: { gates: readonly GateView[]; fmt: FormatOptions }) {
+  const { t } = useTranslation("governance");
   return (
     <Card
       title={
@@ -118,13 +123,13 @@ export function GatesPanel({ gates, fmt }: { gates: readonly GateView[]; fmt: Fo
           Decision gates <GateVerdictFormula />
         </>
       }
-      description="Go / no-go on live metrics, evaluated now."
-      actions={<Link to="/governance/gates">All gates</Link>}
+      description={t("Go / no-go on live metrics, evaluated now.")}
+      actions={<Link to="/governance/gates">{t("All gates")}</Link>}
       className="gates-panel"
     >
       {gates.length === 0 ? (
-        <EmptyState title="No decision gate yet" whoMay="The CEO.">
-          <p>Add a gate with its due date and criteria on the Decision gates page.</p>
+        <EmptyState title={t("No decision gate yet")} whoMay={t("The CEO.")}>
+          <p>{t("Add a gate with its due date and criteria on the Decision gates page.")}</p>
         </EmptyState>
       ) : (
         <ul className="gates-list">
@@ -137,7 +142,7 @@ export function GatesPanel({ gates, fmt }: { gates: readonly GateView[]; fmt: Fo
               <ul className="gates-list__criteria">
                 {g.criteria.map((c) => (
                   <li key={c.id} className="gates-list__criterion">
-                    <Badge tone={OUTCOME_TONE[c.outcome]}>{CRITERION_OUTCOME_LABELS[c.outcome]}</Badge>{" "}
+                    <Badge tone={OUTCOME_TONE[c.outcome]}>{t(CRITERION_OUTCOME_LABELS[c.outcome])}</Badge>{" "}
                     <span>
                       {c.label} {OPERATOR_LABELS[c.operator]} {formatGateValue(c.metric, c.threshold, fmt, c.value)} — now{" "}
                       <span data-metric={c.metric} data-value={c.value ?? ""}>

@@ -1,4 +1,5 @@
 /** The fields of a webhook source shared by the create and edit forms (no JavaScript needed). */
+import { useTranslation } from "react-i18next";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { MAPPING_EXAMPLES, MAPPING_KEY_LABELS, type WebhookKindValue } from "~/lib/webhooks/labels";
@@ -25,21 +26,22 @@ export function SourceFields({
   /** known on the edit form: hints speak of that kind only */
   kind?: WebhookKindValue;
 }) {
+  const { t } = useTranslation("delivery");
   const keyLabel = kind ? MAPPING_KEY_LABELS[kind] : "repository (GitHub), project path (GitLab), service label value (Alertmanager) or PagerDuty service";
   const example = kind ? MAPPING_EXAMPLES[kind] : MAPPING_EXAMPLES.github;
   return (
     <>
       <Field
-        label="Name"
+        label={t("Name")}
         name="name"
         required
         maxLength={100}
         defaultValue={valueOf(reply, "name", values.name, intent)}
         errors={fieldErrorsOf(reply, "name", intent)}
-        hint="Which sender this is, e.g. “GitHub — api-gateway”."
+        hint={t("Which sender this is, e.g. “GitHub — api-gateway”.")}
       />
       <TextareaField
-        label="Service mapping"
+        label={t("Service mapping")}
         name="mappings"
         rows={4}
         defaultValue={valueOf(reply, "mappings", values.mappings, intent)}
@@ -51,17 +53,17 @@ export function SourceFields({
         }
       />
       <SelectField
-        label="Default service"
+        label={t("Default service")}
         name="defaultServiceId"
-        placeholder="None: refuse events that match no rule"
+        placeholder={t("None: refuse events that match no rule")}
         options={services.map((s) => ({ value: String(s.id), label: s.name }))}
         defaultValue={valueOf(reply, "defaultServiceId", values.defaultServiceId, intent)}
         errors={fieldErrorsOf(reply, "defaultServiceId", intent)}
-        hint="Where an event goes when no rule matches."
+        hint={t("Where an event goes when no rule matches.")}
       />
       {kind === undefined || kind === "github" || kind === "gitlab" ? (
         <Field
-          label="Production environment"
+          label={t("Production environment")}
           name="productionEnvironment"
           maxLength={100}
           defaultValue={valueOf(reply, "productionEnvironment", values.productionEnvironment, intent)}
@@ -77,7 +79,7 @@ export function SourceFields({
       )}
       {kind === undefined || kind === "alertmanager" ? (
         <Field
-          label="Service label"
+          label={t("Service label")}
           name="serviceLabel"
           maxLength={100}
           defaultValue={valueOf(reply, "serviceLabel", values.serviceLabel, intent)}

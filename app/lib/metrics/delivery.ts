@@ -23,6 +23,7 @@
  *   deployment of the same service finished at or before the incident's start.
  * - null (shown "no data") wherever the divisor or the set is empty; never 0 in its place.
  */
+import { N_ } from "~/i18n/mark";
 import { DAY_MS } from "~/lib/time";
 import type { MetricFormula, Tier } from "./tiers";
 
@@ -321,54 +322,69 @@ export function referenceDoraMetrics(
 // Formulas (UI tooltips)
 // ---------------------------------------------------------------------------------------------------
 
-const WINDOW_TEXT =
-  "Half-open window [from, to) on deployment finished time / incident start time; default the 90 days before now. Production deployments only.";
+const WINDOW_TEXT = N_(
+  "Half-open window [from, to) on deployment finished time / incident start time; default the 90 days before now. Production deployments only.",
+  "delivery",
+);
 
 export type DeliveryMetricKey = "deployment_frequency" | "lead_time" | "change_failure_rate" | "time_to_restore" | "mttr" | "rework_rate";
 
 export const FORMULAS: Record<DeliveryMetricKey, MetricFormula> = {
   deployment_frequency: {
-    label: "Deployment frequency",
-    formula:
+    label: N_("Deployment frequency", "delivery"),
+    formula: N_(
       "Successful production deployments finished in the window ÷ days in the window (per day; × 7 per week). Elite ≥ 7/week, high ≥ 1/week, medium ≥ 1 per 30 days, else low.",
+      "delivery",
+    ),
     window: WINDOW_TEXT,
     direction: "higher",
   },
   lead_time: {
-    label: "Lead time for changes",
-    formula:
+    label: N_("Lead time for changes", "delivery"),
+    formula: N_(
       "Median, over the commits of successful production deployments finished in the window, of (deployment finished − commit time), in hours; values ≤ 0 dropped; a deployment with only a first-commit time contributes that one value. Elite < 24 h, high < 7 days, medium < 30 days, else low.",
+      "delivery",
+    ),
     window: WINDOW_TEXT,
     direction: "lower",
   },
   change_failure_rate: {
-    label: "Change failure rate",
-    formula:
+    label: N_("Change failure rate", "delivery"),
+    formula: N_(
       "Successful production deployments finished in the window that caused at least one incident (explicitly or inferred) ÷ successful production deployments finished in the window. Elite ≤ 5 %, high ≤ 10 %, medium ≤ 15 %, else low (DORA 2023).",
+      "delivery",
+    ),
     window: WINDOW_TEXT,
     direction: "lower",
   },
   time_to_restore: {
-    label: "Time to restore service",
-    formula: "Median of (resolved − started) over incidents started in the window and resolved, in hours. Elite < 1 h, high < 24 h, medium < 7 days, else low.",
+    label: N_("Time to restore service", "delivery"),
+    formula: N_(
+      "Median of (resolved − started) over incidents started in the window and resolved, in hours. Elite < 1 h, high < 24 h, medium < 7 days, else low.",
+      "delivery",
+    ),
     window: WINDOW_TEXT,
     direction: "lower",
   },
   mttr: {
-    label: "Mean time to restore (MTTR)",
-    formula: "Mean of (resolved − started) over incidents started in the window and resolved, in hours.",
+    label: N_("Mean time to restore (MTTR)", "delivery"),
+    formula: N_("Mean of (resolved − started) over incidents started in the window and resolved, in hours.", "delivery"),
     window: WINDOW_TEXT,
     direction: "lower",
   },
   rework_rate: {
-    label: "Rework rate",
-    formula:
+    label: N_("Rework rate", "delivery"),
+    formula: N_(
       "Successful production deployments finished in the window flagged hotfix or rollback ÷ successful production deployments finished in the window (DORA 2024).",
+      "delivery",
+    ),
     window: WINDOW_TEXT,
     direction: "lower",
   },
 };
 
 /** Text of the inferred-cause rule, for tooltips. */
-export const INFERRED_CAUSE_RULE =
-  "An incident with no explicit cause is linked to the latest successful production deployment of the same service finished at or before the incident's start.";
+export const INFERRED_CAUSE_RULE = N_(
+  "An incident with no explicit cause is linked to the latest successful production deployment of the same service finished at or before the incident's start.",
+  "delivery",
+);

@@ -11,6 +11,7 @@
  * evaluateGate is the one verdict: the gates list, the decisions page, the executive panel and the
  * board pack all read it.
  */
+import { N_ } from "~/i18n/mark";
 import { GATE_OPERATORS, MATURITY_INDICATORS as MATURITY_INDICATOR_KEYS } from "../../../db/schema/enums";
 import { CATALOGUE, isKpiMetricId, isStaticMetricId, metricDefinition, type StaticMetricId } from "./catalogue";
 import { parseIsoDate } from "./okrs";
@@ -22,12 +23,16 @@ export type GateOperator = (typeof GATE_OPERATORS)[number];
 export type CriterionOutcome = "met" | "not_met" | "no_data";
 export type GateVerdict = "go" | "no_go" | "pending";
 
-export const GATE_VERDICT_LABELS: Record<GateVerdict, string> = { go: "Go", no_go: "No-go", pending: "Pending" };
+export const GATE_VERDICT_LABELS: Record<GateVerdict, string> = {
+  go: N_("Go", "governance"),
+  no_go: N_("No-go", "governance"),
+  pending: N_("Pending", "governance"),
+};
 export const GATE_VERDICT_MEANING: Record<GateVerdict, ColourMeaning> = { go: "good", no_go: "bad", pending: "neutral" };
 export const CRITERION_OUTCOME_LABELS: Record<CriterionOutcome, string> = {
-  met: "Met",
-  not_met: "Not met",
-  no_data: "No data",
+  met: N_("Met", "governance"),
+  not_met: N_("Not met", "governance"),
+  no_data: N_("No data", "governance"),
 };
 
 /** value ⟨operator⟩ threshold; null / NaN value → 'no_data'. */
@@ -120,19 +125,25 @@ export function isGateMetricId(id: string): boolean {
 export type MaturityIndicator = (typeof MATURITY_INDICATOR_KEYS)[number];
 
 export const MATURITY_INDICATORS: Record<MaturityIndicator, { label: string; description: string }> = {
-  process: { label: "Process", description: "How defined, repeatable and measured our delivery and operating processes are." },
-  documentation: { label: "Documentation", description: "How complete, current and findable our documentation is." },
-  governance: { label: "Governance", description: "Clarity of decision rights, reviews and accountability." },
-  controls: { label: "Controls", description: "How well security, financial and change controls are designed and operating." },
-  audit: { label: "Audit", description: "Readiness for and results of internal and external audits." },
+  process: {
+    label: N_("Process", "governance"),
+    description: N_("How defined, repeatable and measured our delivery and operating processes are.", "governance"),
+  },
+  documentation: { label: N_("Documentation", "governance"), description: N_("How complete, current and findable our documentation is.", "governance") },
+  governance: { label: N_("Governance", "governance"), description: N_("Clarity of decision rights, reviews and accountability.", "governance") },
+  controls: {
+    label: N_("Controls", "governance"),
+    description: N_("How well security, financial and change controls are designed and operating.", "governance"),
+  },
+  audit: { label: N_("Audit", "governance"), description: N_("Readiness for and results of internal and external audits.", "governance") },
 };
 
 export const MATURITY_LEVELS = [
-  { level: 1, label: "None / initial", description: "Absent or ad hoc; depends on individuals." },
-  { level: 2, label: "Repeatable", description: "Repeated in practice, not yet written down consistently." },
-  { level: 3, label: "Defined", description: "Documented and followed as a standard." },
-  { level: 4, label: "Managed", description: "Measured and controlled with metrics." },
-  { level: 5, label: "Optimised", description: "Continuously improved from measurement." },
+  { level: 1, label: N_("None / initial", "governance"), description: N_("Absent or ad hoc; depends on individuals.", "governance") },
+  { level: 2, label: N_("Repeatable", "governance"), description: N_("Repeated in practice, not yet written down consistently.", "governance") },
+  { level: 3, label: N_("Defined", "governance"), description: N_("Documented and followed as a standard.", "governance") },
+  { level: 4, label: N_("Managed", "governance"), description: N_("Measured and controlled with metrics.", "governance") },
+  { level: 5, label: N_("Optimised", "governance"), description: N_("Continuously improved from measurement.", "governance") },
 ] as const;
 
 /**
@@ -149,16 +160,20 @@ export type GovernanceMetricKey = "gate_verdict" | "maturity_score";
 
 export const FORMULAS: Record<GovernanceMetricKey, MetricFormula> = {
   gate_verdict: {
-    label: "Gate verdict",
-    formula:
+    label: N_("Gate verdict", "governance"),
+    formula: N_(
       "Go when every metric criterion is met and every manual criterion is checked. Otherwise pending before the due date and no-go on or after it. A criterion whose metric has no data counts as not met; a gate without any criterion stays pending.",
-    window: "Live metric values and the manual criteria's state today.",
+      "governance",
+    ),
+    window: N_("Live metric values and the manual criteria's state today.", "governance"),
   },
   maturity_score: {
-    label: "Maturity score",
-    formula:
+    label: N_("Maturity score", "governance"),
+    formula: N_(
       "Each indicator (process, documentation, governance, controls, audit) scored 1–5: 1 none / initial, 2 repeatable, 3 defined, 4 managed, 5 optimised.",
-    window: "Latest assessment.",
+      "governance",
+    ),
+    window: N_("Latest assessment.", "governance"),
     direction: "higher",
   },
 };

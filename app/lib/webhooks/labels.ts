@@ -1,3 +1,4 @@
+import { N_ } from "~/i18n/mark";
 import { WEBHOOK_KINDS as WEBHOOK_KIND_VALUES, WEBHOOK_OUTCOMES as WEBHOOK_OUTCOME_VALUES } from "../../../db/schema/enums";
 export { WEBHOOK_KIND_VALUES, WEBHOOK_OUTCOME_VALUES };
 /** Browser-safe words about webhook sources: kinds, what their rules read, where the secret goes. */
@@ -28,28 +29,28 @@ export const MAPPING_EXAMPLES: Record<WebhookKindValue, string> = {
 /** Where the sender puts the secret and which events to send — the short version of docs/integrations.md. */
 export const SETUP_STEPS: Record<WebhookKindValue, string[]> = {
   github: [
-    "Repository (or organisation) → Settings → Webhooks → Add webhook.",
-    "Payload URL: the URL above. Content type: application/json. Secret: the source's secret.",
-    "Let me select individual events: tick Deployment statuses and Pushes (untick the rest).",
-    'GitHub sends a ping at once: it appears below as ignored ("ping").',
+    N_("Repository (or organisation) → Settings → Webhooks → Add webhook.", "delivery"),
+    N_("Payload URL: the URL above. Content type: application/json. Secret: the source's secret.", "delivery"),
+    N_("Let me select individual events: tick Deployment statuses and Pushes (untick the rest).", "delivery"),
+    N_('GitHub sends a ping at once: it appears below as ignored ("ping").', "delivery"),
   ],
   gitlab: [
-    "Project → Settings → Webhooks → Add new webhook.",
-    "URL: the URL above. Secret token: the source's secret.",
-    "Trigger: tick Push events (all branches, or the default one) and Deployment events.",
-    "Test → Push events sends a sample push: it appears below.",
+    N_("Project → Settings → Webhooks → Add new webhook.", "delivery"),
+    N_("URL: the URL above. Secret token: the source's secret.", "delivery"),
+    N_("Trigger: tick Push events (all branches, or the default one) and Deployment events.", "delivery"),
+    N_("Test → Push events sends a sample push: it appears below.", "delivery"),
   ],
   alertmanager: [
-    "In alertmanager.yml, add a receiver with webhook_configs: url = the URL above, send_resolved: true,",
-    "and http_config.authorization.credentials = the source's secret (type Bearer, the default).",
-    "Route the alerts that are incidents to that receiver; reload Alertmanager.",
-    'The alert label named below (default "service") picks the service.',
+    N_("In alertmanager.yml, add a receiver with webhook_configs: url = the URL above, send_resolved: true,", "delivery"),
+    N_("and http_config.authorization.credentials = the source's secret (type Bearer, the default).", "delivery"),
+    N_("Route the alerts that are incidents to that receiver; reload Alertmanager.", "delivery"),
+    N_('The alert label named below (default "service") picks the service.', "delivery"),
   ],
   pagerduty: [
-    "Integrations → Generic Webhooks (v3) → New Webhook; Webhook URL: the URL above.",
-    "Scope: the account, a team or a service. Events: incident.triggered, .acknowledged, .resolved, .reopened, .priority_updated.",
+    N_("Integrations → Generic Webhooks (v3) → New Webhook; Webhook URL: the URL above.", "delivery"),
+    N_("Scope: the account, a team or a service. Events: incident.triggered, .acknowledged, .resolved, .reopened, .priority_updated.", "delivery"),
     'PagerDuty shows a signing secret once: paste it in "Use the sender\'s secret" below.',
-    "Send a test event: it appears below as ignored.",
+    N_("Send a test event: it appears below as ignored.", "delivery"),
   ],
 };
 
