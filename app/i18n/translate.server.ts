@@ -48,14 +48,21 @@ export function serverT(key: string, options?: TOptions): string {
   return serverI18n.t(key, { lng: currentLanguage(), ns: "validation", ...options }) as string;
 }
 
+/** Where a message written as a key is looked up: the server's own messages first, then each domain's. */
+const MESSAGE_NAMESPACES = ["validation", ...NAMESPACES.filter((n) => n !== "validation")];
+
 /**
- * A message that may be a key of `ns` (e.g. a zod message marked `N_("is required")`) or a text
- * already translated where it was built (`serverT`): translated when it is a key, returned as it is
- * otherwise.
+ * A message that may be a key (e.g. a zod message marked `N_("is required")` in validation, or
+ * `N_("…", "delivery")` in a domain's namespace) or a text already translated where it was built
+ * (`serverT`): translated when it is a key of `ns` (default: validation, then every domain's),
+ * returned as it is otherwise.
  */
-export function translateMessage(message: string, ns: string = "validation"): string {
+export function translateMessage(message: string, ns?: string): string {
   const lng = currentLanguage();
-  return serverI18n.exists(message, { lng, ns }) ? (serverI18n.t(message, { lng, ns }) as string) : message;
+  for (const n of ns ? [ns] : MESSAGE_NAMESPACES) {
+    if (serverI18n.exists(message, { lng, ns: n })) return serverI18n.t(message, { lng, ns: n }) as string;
+  }
+  return message;
 }
 
 /** A translation instance for rendering one page in `language` (shares the loaded texts). */
