@@ -208,10 +208,14 @@ export default function KpisIndex() {
         <div className="okr-admin">
           <Card
             title={t(TEXT.import)}
-            description={t(
-              "Columns: {{columns}} — dates as YYYY-MM-DD. All or nothing: one bad row rejects the file and every bad row is listed. A value for a KPI and date already recorded replaces it.",
-              { columns: CSV_HEADER },
-            )}
+            description={
+              <>
+                {t("Columns:")} <code>{CSV_HEADER}</code> —{" "}
+                {t(
+                  "dates as YYYY-MM-DD. All or nothing: one bad row rejects the file and every bad row is listed. A value for a KPI and date already recorded replaces it.",
+                )}
+              </>
+            }
           >
             <Form method="post" encType="multipart/form-data" className="form-grid" noValidate>
               <input type="hidden" name="intent" value="import" />
@@ -223,6 +227,7 @@ export default function KpisIndex() {
                 defaultValue={v("csv", "", "import")}
                 errors={e("csv", "import")}
                 placeholder={`${CSV_HEADER}\nsprint_velocity,2026-01-05,46,`}
+                translate="no"
               />
               <div>
                 <Button type="submit" variant="primary" pending={busy("import")} pendingLabel={t("Importing…")}>

@@ -162,7 +162,11 @@ function htmlTexts(html: string): string[] {
   // code is no language: CSV headers, commands, field names (<code>, <pre>, <kbd>, <samp>)
   const body = html.replace(/<(script|style|code|pre|kbd|samp)\b[\s\S]*?<\/\1>/gi, "");
   const lines: string[] = [];
-  for (const m of body.matchAll(/\s(?:aria-label|title|placeholder|alt)="([^"]*)"/g)) lines.push(decode(m[1]));
+  // attributes of an element marked translate="no" (an example CSV as a placeholder) are code too
+  for (const tag of body.matchAll(/<[a-z][^>]*>/gi)) {
+    if (/\stranslate="no"/.test(tag[0])) continue;
+    for (const m of tag[0].matchAll(/\s(?:aria-label|title|placeholder|alt)="([^"]*)"/g)) lines.push(decode(m[1]));
+  }
   const text = body.replace(/<title>[\s\S]*?<\/title>/i, (t) => `\n${t.replace(/<[^>]+>/g, "")}\n`).replace(/<[^>]+>/g, "\n");
   for (const line of decode(text).split("\n")) lines.push(line);
   return lines.map((l) => l.trim()).filter(Boolean);
