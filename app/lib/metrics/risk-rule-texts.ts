@@ -93,9 +93,9 @@ export type RuleTextT = (key: string, values: Record<string, string>) => string;
 
 function match(text: string, kind: RuleKind, t: RuleTextT): string | null {
   for (const key of [...WRAPPERS, ...BY_KIND[kind]]) {
-    const groups = PATTERNS.get(key)!.exec(text)?.groups;
-    if (!groups) continue;
-    const values = { ...groups };
+    const found = PATTERNS.get(key)!.exec(text);
+    if (!found) continue;
+    const values: Record<string, string> = { ...found.groups };
     if (values.message !== undefined) {
       // a message inside a description is a rule text too
       const inner = match(values.message, kind, t);
