@@ -17,8 +17,8 @@ import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
-import { localizeRuleText } from "~/lib/metrics/risk-rule-texts";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { localizeRuleText } from "~/lib/metrics/risk-rule-texts";
 import { idSchema } from "~/lib/validation.server";
 import {
   getRisk,

@@ -7,8 +7,8 @@
  *
  * Metric-raised risks: three rule kinds evaluated against live metrics (see {@link evaluateRiskRule}).
  */
-import { RISK_RULE_KINDS } from "../../../db/schema/enums";
 import { N_ } from "~/i18n/mark";
+import { RISK_RULE_KINDS } from "../../../db/schema/enums";
 import { okrStatus, parseIsoDate } from "./okrs";
 import { ruleText } from "./risk-rule-texts";
 import type { ColourMeaning, MetricFormula } from "./tiers";

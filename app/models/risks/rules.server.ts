@@ -1,5 +1,6 @@
 /** The metric rules that raise risks (docs/decisions/600-metric-raised-risks.md). */
 import { and, eq, sql } from "drizzle-orm";
+import { ruleText } from "~/lib/metrics/risk-rule-texts";
 import {
   evaluateRiskRule,
   evaluateScenarioRule,
@@ -10,7 +11,6 @@ import {
   type RunwayRuleInput,
   type ScenarioRuleInput,
 } from "~/lib/metrics/risks";
-import { ruleText } from "~/lib/metrics/risk-rule-texts";
 import { DAY_MS } from "~/lib/time";
 import { recordAudit, SYSTEM_ACTOR } from "~/models/audit.server";
 import { R, type RiskCategory, todayUtc } from "~/models/risks/list.server";
