@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { RiskLevelBadge } from "~/components/metrics/risk-level-badge";
@@ -11,9 +12,13 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { StatList } from "~/components/ui/stat-list";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatDate } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { localizeRuleText } from "~/lib/metrics/risk-rule-texts";
 import { idSchema } from "~/lib/validation.server";
 import {
   getRisk,
@@ -30,45 +35,58 @@ import { invariantResponse } from "~/utils/http.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  back: "Back to the register",
-  created: "Risk saved.",
-  proposedNote: "This risk is a proposal: the CEO or CTO accepts it into the register (status “open”).",
-  accept: "Accept proposal",
-  close: "Close risk",
-  reopen: "Reopen",
-  monitor: "Move to monitoring",
-  edit: "Edit risk",
-  save: "Save changes",
-  saving: "Saving…",
-  inherent: "Inherent",
-  residual: "Residual",
-  owner: "Owner",
-  treatment: "Treatment",
-  status: "Status",
-  review: "Next review",
-  plan: "Mitigation plan",
-  proposedBy: "Proposed by",
-  raisedBy: "Raised by the metric rule",
-  history: "Its changes in the audit trail",
-  overdue: "Review overdue",
+  back: N_("Back to the register"),
+  created: N_("Risk saved."),
+  proposedNote: N_("This risk is a proposal: the CEO or CTO accepts it into the register (status “open”)."),
+  accept: N_("Accept proposal"),
+  close: N_("Close risk"),
+  reopen: N_("Reopen"),
+  monitor: N_("Move to monitoring"),
+  edit: N_("Edit risk"),
+  save: N_("Save changes"),
+  saving: N_("Saving…"),
+  inherent: N_("Inherent"),
+  residual: N_("Residual"),
+  owner: N_("Owner"),
+  treatment: N_("Treatment"),
+  status: N_("Status"),
+  review: N_("Next review"),
+  plan: N_("Mitigation plan"),
+  proposedBy: N_("Proposed by"),
+  raisedBy: N_("Raised by the metric rule"),
+  history: N_("Its changes in the audit trail"),
+  overdue: N_("Review overdue"),
 } as const;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.risk.title ?? "Risk"} · Strategy Tracker` }];
+/** The confirmation of a status change (English names the status value as the form posts it). */
+const STATUS_SET = {
+  proposed: N_("Status set to proposed."),
+  open: N_("Status set to open."),
+  monitoring: N_("Status set to monitoring."),
+  closed: N_("Status set to closed."),
+} as const;
+
+export const handle = { i18n: ["risks"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches, "risks");
+  return [{ title: pageTitle(t, data ? localizeRuleText(data.risk.title, data.risk.raisedByRuleKind, t) : t("Risk")) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
   const id = idSchema.safeParse(params.riskId);
-  invariantResponse(id.success, "Risk not found", 404);
+  invariantResponse(id.success, serverT("Risk not found", { ns: "risks" }), 404);
   const db = getDb();
   const risk = getRisk(db, id.data);
-  invariantResponse(risk, "Risk not found", 404);
+  invariantResponse(risk, serverT("Risk not found", { ns: "risks" }), 404);
   return { risk, owners: listRiskOwnerOptions(db) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "risks:edit");
   const id = idSchema.safeParse(params.riskId);
-  invariantResponse(id.success, "Risk not found", 404);
+  invariantResponse(id.success, serverT("Risk not found", { ns: "risks" }), 404);
   const db = getDb();
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -76,34 +94,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(formData, RiskStatusFormSchema, "status");
     if (!parsed.ok) return badRequest(parsed.reply);
     if (parsed.data.status !== "closed" && reopenWouldDuplicate(db, id.data)) {
-      return fieldError(formData, "status", "this rule already has an open risk on the same subject: update that one instead", "status");
+      return fieldError(
+        formData,
+        "status",
+        serverT("this rule already has an open risk on the same subject: update that one instead", { ns: "risks" }),
+        "status",
+      );
     }
-    invariantResponse(setRiskStatus(db, user.id, id.data, parsed.data.status), "Risk not found", 404);
-    return { status: "ok", intent: "status", message: `Status set to ${parsed.data.status}.` } satisfies FormReply;
+    invariantResponse(setRiskStatus(db, user.id, id.data, parsed.data.status), serverT("Risk not found", { ns: "risks" }), 404);
+    return {
+      status: "ok",
+      intent: "status",
+      message: serverT(STATUS_SET[parsed.data.status], { ns: "risks" }),
+    } satisfies FormReply;
   }
   if (intent === "update") {
     const parsed = parseForm(formData, RiskUpdateFormSchema, "update");
     if (!parsed.ok) return badRequest(parsed.reply);
     if (parsed.data.ownerUserId && !listRiskOwnerOptions(db).some((o) => o.id === parsed.data.ownerUserId)) {
-      return fieldError(formData, "ownerUserId", "is not an active user", "update");
+      return fieldError(formData, "ownerUserId", serverT("is not an active user", { ns: "risks" }), "update");
     }
     if (parsed.data.status !== "closed" && reopenWouldDuplicate(db, id.data)) {
-      return fieldError(formData, "status", "this rule already has an open risk on the same subject", "update");
+      return fieldError(formData, "status", serverT("this rule already has an open risk on the same subject", { ns: "risks" }), "update");
     }
-    invariantResponse(updateRisk(db, user.id, id.data, parsed.data), "Risk not found", 404);
-    return { status: "ok", intent: "update", message: "Risk updated." } satisfies FormReply;
+    invariantResponse(updateRisk(db, user.id, id.data, parsed.data), serverT("Risk not found", { ns: "risks" }), 404);
+    return { status: "ok", intent: "update", message: serverT("Risk updated.", { ns: "risks" }) } satisfies FormReply;
   }
   return unknownIntent(formData);
 }
 
 function StatusButton({ status, label, variant }: { status: string; label: string; variant: "primary" | "secondary" | "danger" }) {
   const navigation = useNavigation();
+  const { t } = useTranslation("risks");
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "status" && navigation.formData?.get("status") === status;
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="status" value={status} />
-      <Button variant={variant} pending={busy} pendingLabel={TEXT.saving}>
+      <Button variant={variant} pending={busy} pendingLabel={t(TEXT.saving)}>
         {label}
       </Button>
     </Form>
@@ -115,28 +143,30 @@ export default function RiskDetail() {
   const reply = useActionData<typeof action>();
   const { user, formatting } = useRootData();
   const [search] = useSearchParams();
+  const { t } = useTranslation("risks");
+  const rule = (text: string | null) => localizeRuleText(text, risk.raisedByRuleKind, t);
   const canEdit = can(user, "risks:edit");
   const statusErrors = reply && reply.status === "error" && reply.intent === "status" ? reply.fieldErrors.status : undefined;
   return (
     <>
       <PageHeader
-        eyebrow={<Link to="/risks">{TEXT.back}</Link>}
-        title={risk.title}
-        description={risk.description ?? undefined}
+        eyebrow={<Link to="/risks">{t(TEXT.back)}</Link>}
+        title={rule(risk.title)}
+        description={rule(risk.description) ?? undefined}
         actions={
           canEdit ? (
             <>
-              {risk.status === "proposed" ? <StatusButton status="open" label={TEXT.accept} variant="primary" /> : null}
-              {risk.status === "open" ? <StatusButton status="monitoring" label={TEXT.monitor} variant="secondary" /> : null}
-              {risk.status !== "closed" ? <StatusButton status="closed" label={TEXT.close} variant="danger" /> : null}
-              {risk.status === "closed" ? <StatusButton status="open" label={TEXT.reopen} variant="secondary" /> : null}
+              {risk.status === "proposed" ? <StatusButton status="open" label={t(TEXT.accept)} variant="primary" /> : null}
+              {risk.status === "open" ? <StatusButton status="monitoring" label={t(TEXT.monitor)} variant="secondary" /> : null}
+              {risk.status !== "closed" ? <StatusButton status="closed" label={t(TEXT.close)} variant="danger" /> : null}
+              {risk.status === "closed" ? <StatusButton status="open" label={t(TEXT.reopen)} variant="secondary" /> : null}
             </>
           ) : undefined
         }
       />
       {search.get("created") && !reply ? (
         <p className="notice" role="status">
-          {TEXT.created}
+          {t(TEXT.created)}
         </p>
       ) : null}
       <ReplyMessage reply={reply} show="ok" />
@@ -145,65 +175,71 @@ export default function RiskDetail() {
           {statusErrors.join(", ")}
         </p>
       ) : null}
-      {risk.status === "proposed" ? <p className="notice notice--info">{TEXT.proposedNote}</p> : null}
+      {risk.status === "proposed" ? <p className="notice notice--info">{t(TEXT.proposedNote)}</p> : null}
 
-      <section className="panel" aria-label="Summary">
+      <section className="panel" aria-label={t("Summary")}>
         <StatList
           items={[
-            { label: TEXT.status, value: <span data-testid="risk-status">{STATUS_LABELS[risk.status]}</span> },
-            { label: "Category", value: CATEGORY_LABELS[risk.category] },
+            { label: t(TEXT.status), value: <span data-testid="risk-status">{t(STATUS_LABELS[risk.status])}</span> },
+            { label: t("Category"), value: t(CATEGORY_LABELS[risk.category]) },
             {
-              label: TEXT.inherent,
+              label: t(TEXT.inherent),
               value: <RiskLevelBadge level={risk.inherentLevel} score={risk.inherentScore} />,
-              hint: `likelihood ${risk.inherentLikelihood} × impact ${risk.inherentImpact}`,
+              hint: t("likelihood {{l}} × impact {{i}}", { l: risk.inherentLikelihood, i: risk.inherentImpact }),
             },
             {
-              label: TEXT.residual,
+              label: t(TEXT.residual),
               value: <RiskLevelBadge level={risk.residualLevel} score={risk.residualScore} />,
-              hint: `likelihood ${risk.residualLikelihood} × impact ${risk.residualImpact}`,
+              hint: t("likelihood {{l}} × impact {{i}}", { l: risk.residualLikelihood, i: risk.residualImpact }),
             },
-            { label: TEXT.owner, value: risk.ownerName ?? "none" },
-            { label: TEXT.treatment, value: TREATMENT_LABELS[risk.treatment] },
+            { label: t(TEXT.owner), value: risk.ownerName ?? t("none") },
+            { label: t(TEXT.treatment), value: t(TREATMENT_LABELS[risk.treatment]) },
             {
-              label: TEXT.review,
+              label: t(TEXT.review),
               value: risk.nextReviewDate ? (
                 <>
-                  {formatDate(risk.nextReviewDate, formatting.timeZone, formatting.locale)} {risk.overdue ? <Badge tone="bad">{TEXT.overdue}</Badge> : null}
+                  {formatDate(risk.nextReviewDate, formatting.timeZone, formatting.locale)} {risk.overdue ? <Badge tone="bad">{t(TEXT.overdue)}</Badge> : null}
                 </>
               ) : (
-                "not set"
+                t("not set")
               ),
             },
-            ...(risk.proposedByName ? [{ label: TEXT.proposedBy, value: risk.proposedByName }] : []),
+            ...(risk.proposedByName ? [{ label: t(TEXT.proposedBy), value: risk.proposedByName }] : []),
             ...(risk.raisedByRuleKind
-              ? [{ label: TEXT.raisedBy, value: RULE_KIND_LABELS[risk.raisedByRuleKind], hint: risk.raisedValue ? `value: ${risk.raisedValue}` : undefined }]
+              ? [
+                  {
+                    label: t(TEXT.raisedBy),
+                    value: t(RULE_KIND_LABELS[risk.raisedByRuleKind]),
+                    hint: risk.raisedValue ? t("value: {{value}}", { value: rule(risk.raisedValue) }) : undefined,
+                  },
+                ]
               : []),
           ]}
         />
         {risk.mitigationPlan ? (
           <>
-            <h2 className="h3">{TEXT.plan}</h2>
+            <h2 className="h3">{t(TEXT.plan)}</h2>
             <p className="prewrap">{risk.mitigationPlan}</p>
           </>
         ) : null}
         {can(user, "audit:read") ? (
           <p>
-            <Link to={`/audit?entity=risk&entityId=${risk.id}`}>{TEXT.history}</Link>
+            <Link to={`/audit?entity=risk&entityId=${risk.id}`}>{t(TEXT.history)}</Link>
           </p>
         ) : null}
       </section>
 
       {canEdit ? (
         <section className="panel" aria-labelledby="edit-risk">
-          <h2 id="edit-risk">{TEXT.edit}</h2>
+          <h2 id="edit-risk">{t(TEXT.edit)}</h2>
           <RiskForm
             key={risk.updatedAt}
             reply={reply}
             intent="update"
             owners={owners}
             withStatus
-            submitLabel={TEXT.save}
-            pendingLabel={TEXT.saving}
+            submitLabel={t(TEXT.save)}
+            pendingLabel={t(TEXT.saving)}
             initial={risk}
           />
         </section>

@@ -1,5 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { RiskLevelBadge } from "~/components/metrics/risk-level-badge";
@@ -14,7 +17,10 @@ import { PageHeader } from "~/components/ui/page-header";
 import { TabsLinks } from "~/components/ui/tabs-links";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { formatDate } from "~/lib/format";
+import { localizeRuleText } from "~/lib/metrics/risk-rule-texts";
 import { FORMULAS, RISK_LEVEL_LABELS } from "~/lib/metrics/risks";
 import { parseTableParams, tableHref, tablePaging } from "~/lib/table-params";
 import { getRiskHeatMap, listRiskOwnerOptions, countRisksBySource, listRisks, RISK_SORTS, riskFilterFromUrl, type RiskRow } from "~/models/risks.server";
@@ -23,42 +29,48 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Risk register",
-  description: "Every risk with its inherent and residual rating (likelihood × impact, 1–25), owner, treatment and next review.",
-  propose: "Propose a risk",
-  add: "Add a risk",
-  rules: "Metric rules",
-  filters: "Filters",
-  category: "Category",
-  level: "Residual level",
-  owner: "Owner",
-  status: "Status",
-  overdue: "Review overdue only",
-  reset: "Clear the filters",
-  any: "Any",
-  active: "Active (not closed)",
-  all: "All, including closed",
-  inherentMap: "Inherent risk (before treatment)",
-  residualMap: "Residual risk (after treatment)",
-  cellFilter: (kind: string, l: number, i: number) => `Showing the ${kind} cell likelihood ${l} × impact ${i}.`,
-  clearCell: "Show all cells",
-  caption: "Risks",
-  emptyTitle: "No risks in the register yet",
-  emptyBody:
+  title: N_("Risk register"),
+  description: N_("Every risk with its inherent and residual rating (likelihood × impact, 1–25), owner, treatment and next review."),
+  propose: N_("Propose a risk"),
+  add: N_("Add a risk"),
+  rules: N_("Metric rules"),
+  filters: N_("Filters"),
+  category: N_("Category"),
+  level: N_("Residual level"),
+  owner: N_("Owner"),
+  status: N_("Status"),
+  overdue: N_("Review overdue only"),
+  reset: N_("Clear the filters"),
+  any: N_("Any"),
+  active: N_("Active (not closed)"),
+  all: N_("All, including closed"),
+  inherentMap: N_("Inherent risk (before treatment)"),
+  residualMap: N_("Residual risk (after treatment)"),
+  clearCell: N_("Show all cells"),
+  caption: N_("Risks"),
+  emptyTitle: N_("No risks in the register yet"),
+  emptyBody: N_(
     "Add the first risk with “Add a risk” (or “Propose a risk” as a team lead): give it a category, likelihood and impact before and after treatment, an owner and a review date.",
-  emptyWho: "CEO and CTO add and accept risks; team leads propose them.",
-  scoreHelp: "About risk scores",
-  overdueTag: "Review overdue",
-  raised: "Raised by a metric rule",
-  sources: "Who put the risks in the register",
-  sourceAll: "All",
-  sourcePeople: "Entered by people",
-  sourceRule: "Raised by metric rules",
-  sourceRuleHelp:
+  ),
+  emptyWho: N_("CEO and CTO add and accept risks; team leads propose them."),
+  scoreHelp: N_("About risk scores"),
+  overdueTag: N_("Review overdue"),
+  raised: N_("Raised by a metric rule"),
+  sources: N_("Who put the risks in the register"),
+  sourceAll: N_("All"),
+  sourcePeople: N_("Entered by people"),
+  sourceRule: N_("Raised by metric rules"),
+  sourceRuleHelp: N_(
     "A metric rule opens one risk per cause, owned by whoever owns that cause, updates it while the cause lasts and closes it when the cause clears.",
+  ),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Risks · Strategy Tracker" }];
+export const handle = { i18n: ["risks"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "risks");
+  return [{ title: pageTitle(t, t("Risks")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
@@ -84,58 +96,65 @@ const col = createDataTableColumnHelper<RiskRow>();
 
 function DateCell({ row }: { row: RiskRow }) {
   const formatting = useFormatting();
-  if (!row.nextReviewDate) return <span className="muted">not set</span>;
+  const { t } = useTranslation("risks");
+  if (!row.nextReviewDate) return <span className="muted">{t("not set")}</span>;
   return (
     <span className={row.overdue ? "risk-overdue" : undefined}>
       {formatDate(row.nextReviewDate, formatting.timeZone, formatting.locale)}
       {row.overdue ? (
         <>
           {" "}
-          <Badge tone="bad">{TEXT.overdueTag}</Badge>
+          <Badge tone="bad">{t(TEXT.overdueTag)}</Badge>
         </>
       ) : null}
     </span>
   );
 }
 
-const columns = col.columns([
-  col.accessor("title", {
-    id: "title",
-    header: "Risk",
-    meta: { rowHeader: true },
-    cell: (c) => (
-      <span className="risk-title">
-        <Link to={`/risks/${c.row.original.id}`}>{c.getValue()}</Link>
-        {c.row.original.raisedByRuleKind ? (
-          <span className="risk-title__raised">
-            {TEXT.raised}
-            {c.row.original.raisedValue ? `: ${c.row.original.raisedValue}` : ""}
-          </span>
-        ) : null}
-      </span>
-    ),
-  }),
-  col.accessor("category", { id: "category", header: "Category", cell: (c) => CATEGORY_LABELS[c.getValue()] }),
-  col.accessor("residualScore", {
-    id: "residualScore",
-    header: "Residual",
-    cell: (c) => <RiskLevelBadge level={c.row.original.residualLevel} score={c.getValue()} />,
-    meta: { nowrap: true },
-  }),
-  col.accessor("inherentScore", {
-    id: "inherentScore",
-    header: "Inherent",
-    cell: (c) => <RiskLevelBadge level={c.row.original.inherentLevel} score={c.getValue()} />,
-    meta: { nowrap: true },
-  }),
-  col.accessor("ownerName", { id: "owner", header: "Owner", cell: (c) => c.getValue() ?? <span className="muted">none</span> }),
-  col.accessor("status", { id: "status", header: "Status", cell: (c) => STATUS_LABELS[c.getValue()] }),
-  col.accessor("nextReviewDate", { id: "nextReviewDate", header: "Next review", cell: (c) => <DateCell row={c.row.original} />, meta: { nowrap: true } }),
-]);
+/** The register's columns, headers in the reader's language. */
+const riskColumns = (t: TFunction) =>
+  col.columns([
+    col.accessor("title", {
+      id: "title",
+      header: t("Risk"),
+      meta: { rowHeader: true },
+      cell: (c) => (
+        <span className="risk-title">
+          <Link to={`/risks/${c.row.original.id}`}>{localizeRuleText(c.getValue(), c.row.original.raisedByRuleKind, t)}</Link>
+          {c.row.original.raisedByRuleKind ? (
+            <span className="risk-title__raised">
+              {c.row.original.raisedValue
+                ? t("Raised by a metric rule: {{value}}", { value: localizeRuleText(c.row.original.raisedValue, c.row.original.raisedByRuleKind, t) })
+                : t(TEXT.raised)}
+            </span>
+          ) : null}
+        </span>
+      ),
+    }),
+    col.accessor("category", { id: "category", header: t("Category"), cell: (c) => t(CATEGORY_LABELS[c.getValue()]) }),
+    col.accessor("residualScore", {
+      id: "residualScore",
+      header: t("Residual"),
+      cell: (c) => <RiskLevelBadge level={c.row.original.residualLevel} score={c.getValue()} />,
+      meta: { nowrap: true },
+    }),
+    col.accessor("inherentScore", {
+      id: "inherentScore",
+      header: t("Inherent"),
+      cell: (c) => <RiskLevelBadge level={c.row.original.inherentLevel} score={c.getValue()} />,
+      meta: { nowrap: true },
+    }),
+    col.accessor("ownerName", { id: "owner", header: t("Owner"), cell: (c) => c.getValue() ?? <span className="muted">{t("none")}</span> }),
+    col.accessor("status", { id: "status", header: t("Status"), cell: (c) => t(STATUS_LABELS[c.getValue()]) }),
+    col.accessor("nextReviewDate", { id: "nextReviewDate", header: t("Next review"), cell: (c) => <DateCell row={c.row.original} />, meta: { nowrap: true } }),
+  ]);
 
 export default function RisksIndex() {
   const data = useLoaderData<typeof loader>();
   const user = useOptionalUser();
+  const { t } = useTranslation("risks");
+  const columns = useMemo(() => riskColumns(t), [t]);
+  const tLabels = (labels: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, t(v)]));
   const location = useLocation();
   const canEdit = can(user, "risks:edit");
   const canPropose = can(user, "risks:propose");
@@ -146,25 +165,25 @@ export default function RisksIndex() {
   return (
     <>
       <PageHeader
-        title={TEXT.title}
-        description={TEXT.description}
+        title={t(TEXT.title)}
+        description={t(TEXT.description)}
         actions={
           <>
             {canEdit ? (
               <ButtonLink to="/risks/new" variant="primary">
-                {TEXT.add}
+                {t(TEXT.add)}
               </ButtonLink>
             ) : canPropose ? (
               <ButtonLink to="/risks/new" variant="primary">
-                {TEXT.propose}
+                {t(TEXT.propose)}
               </ButtonLink>
             ) : null}
-            <ButtonLink to="/risks/rules">{TEXT.rules}</ButtonLink>
+            <ButtonLink to="/risks/rules">{t(TEXT.rules)}</ButtonLink>
           </>
         }
       />
       <FilterBar
-        label={TEXT.filters}
+        label={t(TEXT.filters)}
         values={{
           category: f.category,
           level: f.level,
@@ -174,33 +193,40 @@ export default function RisksIndex() {
         }}
         hidden={{ source: f.source }}
         controls={[
-          { kind: "select", name: "category", label: TEXT.category, options: labelOptions(CATEGORY_LABELS) },
-          { kind: "select", name: "level", label: TEXT.level, options: labelOptions(RISK_LEVEL_LABELS) },
-          { kind: "select", name: "owner", label: TEXT.owner, options: data.owners.map((o) => ({ value: String(o.id), label: o.name })) },
+          { kind: "select", name: "category", label: t(TEXT.category), anyLabel: t(TEXT.any), options: labelOptions(tLabels(CATEGORY_LABELS)) },
+          { kind: "select", name: "level", label: t(TEXT.level), anyLabel: t(TEXT.any), options: labelOptions(tLabels(RISK_LEVEL_LABELS)) },
+          {
+            kind: "select",
+            name: "owner",
+            label: t(TEXT.owner),
+            anyLabel: t(TEXT.any),
+            options: data.owners.map((o) => ({ value: String(o.id), label: o.name })),
+          },
           {
             kind: "select",
             name: "status",
-            label: TEXT.status,
+            label: t(TEXT.status),
             anyLabel: null,
             neutral: "active",
-            options: [{ value: "active", label: TEXT.active }, ...labelOptions(STATUS_LABELS)],
-            trailing: [{ value: "all", label: TEXT.all }],
+            options: [{ value: "active", label: t(TEXT.active) }, ...labelOptions(tLabels(STATUS_LABELS))],
+            trailing: [{ value: "all", label: t(TEXT.all) }],
           },
-          { kind: "checkbox", name: "overdue", label: TEXT.overdue },
+          { kind: "checkbox", name: "overdue", label: t(TEXT.overdue) },
         ]}
       />
 
-      <section className="risk-maps" aria-label="Heat maps">
-        <RiskHeatMap kind="inherent" title={TEXT.inherentMap} cells={data.inherent.cells} selected={f.cell} />
-        <RiskHeatMap kind="residual" title={TEXT.residualMap} cells={data.residual.cells} selected={f.cell} />
+      <section className="risk-maps" aria-label={t("Heat maps")}>
+        <RiskHeatMap kind="inherent" title={t(TEXT.inherentMap)} cells={data.inherent.cells} selected={f.cell} />
+        <RiskHeatMap kind="residual" title={t(TEXT.residualMap)} cells={data.residual.cells} selected={f.cell} />
         <p className="risk-maps__help">
-          Score = likelihood × impact{" "}
+          {t("Score = likelihood × impact")}{" "}
           <Tooltip
-            label={TEXT.scoreHelp}
+            label={t(TEXT.scoreHelp)}
             content={
               <>
-                <strong>{FORMULAS.risk_score.label}:</strong> {FORMULAS.risk_score.formula} <strong>{FORMULAS.risk_level.label}:</strong>{" "}
-                {FORMULAS.risk_level.formula} {FORMULAS.overdue.formula} Counts follow the filters above.
+                <strong>{t("{{label}}:", { label: t(FORMULAS.risk_score.label) })}</strong> {t(FORMULAS.risk_score.formula)}{" "}
+                <strong>{t("{{label}}:", { label: t(FORMULAS.risk_level.label) })}</strong> {t(FORMULAS.risk_level.formula)} {t(FORMULAS.overdue.formula)}{" "}
+                {t("Counts follow the filters above.")}
               </>
             }
           />
@@ -208,26 +234,28 @@ export default function RisksIndex() {
       </section>
 
       <section id="register" className="panel" aria-labelledby="register-title">
-        <h2 id="register-title">Risks</h2>
+        <h2 id="register-title">{t("Risks")}</h2>
         <TabsLinks
-          label={TEXT.sources}
+          label={t(TEXT.sources)}
           className="risk-sources"
           items={[
-            { label: `${TEXT.sourceAll} (${data.bySource.people + data.bySource.rule})`, source: null },
-            { label: `${TEXT.sourcePeople} (${data.bySource.people})`, source: "people" as const },
-            { label: `${TEXT.sourceRule} (${data.bySource.rule})`, source: "rule" as const },
-          ].map((t) => ({
-            label: t.label,
-            to: `/risks${tableHref(search, { source: t.source, page: null })}#register`,
-            current: (f.source ?? null) === t.source,
+            { label: `${t(TEXT.sourceAll)} (${data.bySource.people + data.bySource.rule})`, source: null },
+            { label: `${t(TEXT.sourcePeople)} (${data.bySource.people})`, source: "people" as const },
+            { label: `${t(TEXT.sourceRule)} (${data.bySource.rule})`, source: "rule" as const },
+          ].map((tab) => ({
+            label: tab.label,
+            to: `/risks${tableHref(search, { source: tab.source, page: null })}#register`,
+            current: (f.source ?? null) === tab.source,
           }))}
         />
-        {f.source === "rule" ? <p className="muted">{TEXT.sourceRuleHelp}</p> : null}
+        {f.source === "rule" ? <p className="muted">{t(TEXT.sourceRuleHelp)}</p> : null}
         {f.cell ? (
           <p className="notice" role="status">
-            {TEXT.cellFilter(f.cell.kind, f.cell.likelihood, f.cell.impact)}{" "}
+            {f.cell.kind === "inherent"
+              ? t("Showing the inherent cell likelihood {{l}} × impact {{i}}.", { l: f.cell.likelihood, i: f.cell.impact })
+              : t("Showing the residual cell likelihood {{l}} × impact {{i}}.", { l: f.cell.likelihood, i: f.cell.impact })}{" "}
             <Link to={{ pathname: "/risks", search: tableHref(search, { kind: null, l: null, i: null, page: null }) }} preventScrollReset>
-              {TEXT.clearCell}
+              {t(TEXT.clearCell)}
             </Link>
           </p>
         ) : null}
@@ -236,22 +264,22 @@ export default function RisksIndex() {
           data={data.rows}
           total={data.total}
           params={data.params}
-          caption={TEXT.caption}
+          caption={t(TEXT.caption)}
           getRowId={(r) => String(r.id)}
           csvHref={`/risks.csv${csvSearch}`}
           rowClassName={(r) => (r.overdue ? "risk-row--overdue" : undefined)}
           emptyState={
             hasFilters ? (
               <p role="status">
-                No risk matches these filters. <Link to="/risks">{TEXT.reset}</Link>
+                {t("No risk matches these filters.")} <Link to="/risks">{t(TEXT.reset)}</Link>
               </p>
             ) : (
               <EmptyState
-                title={TEXT.emptyTitle}
-                whoMay={TEXT.emptyWho}
-                action={canPropose ? <ButtonLink to="/risks/new">{canEdit ? TEXT.add : TEXT.propose}</ButtonLink> : undefined}
+                title={t(TEXT.emptyTitle)}
+                whoMay={t(TEXT.emptyWho)}
+                action={canPropose ? <ButtonLink to="/risks/new">{canEdit ? t(TEXT.add) : t(TEXT.propose)}</ButtonLink> : undefined}
               >
-                <p>{TEXT.emptyBody}</p>
+                <p>{t(TEXT.emptyBody)}</p>
               </EmptyState>
             )
           }

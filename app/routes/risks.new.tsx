@@ -1,11 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { RiskForm } from "~/components/risks/risk-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { useOptionalUser } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
 import { createRisk, listRiskOwnerOptions, RiskFormSchema } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
@@ -13,17 +17,22 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  titleCreate: "Add a risk",
-  titlePropose: "Propose a risk",
-  descCreate: "Rate it before (inherent) and after (residual) treatment: likelihood and impact from 1 to 5.",
-  descPropose: "Your proposal is saved with status “proposed”; the CEO or CTO reviews it and accepts it into the register.",
-  submitCreate: "Add risk",
-  submitPropose: "Propose risk",
-  pending: "Saving…",
-  back: "Back to the register",
+  titleCreate: N_("Add a risk"),
+  titlePropose: N_("Propose a risk"),
+  descCreate: N_("Rate it before (inherent) and after (residual) treatment: likelihood and impact from 1 to 5."),
+  descPropose: N_("Your proposal is saved with status “proposed”; the CEO or CTO reviews it and accepts it into the register."),
+  submitCreate: N_("Add risk"),
+  submitPropose: N_("Propose risk"),
+  pending: N_("Saving…"),
+  back: N_("Back to the register"),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "New risk · Strategy Tracker" }];
+export const handle = { i18n: ["risks"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "risks");
+  return [{ title: pageTitle(t, t("New risk")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "risks:propose");
@@ -38,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const { status, ...input } = parsed.data;
   if (input.ownerUserId && !listRiskOwnerOptions(db).some((o) => o.id === input.ownerUserId)) {
-    return fieldError(formData, "ownerUserId", "is not an active user", "risk");
+    return fieldError(formData, "ownerUserId", serverT("is not an active user", { ns: "risks" }), "risk");
   }
   const mode = can(user, "risks:edit") ? "create" : "propose";
   const id = createRisk(db, user.id, { ...input, status }, mode);
@@ -50,12 +59,13 @@ export default function NewRisk() {
   const reply = useActionData<typeof action>();
   const user = useOptionalUser();
   const canEdit = can(user, "risks:edit");
+  const { t } = useTranslation("risks");
   return (
     <>
       <PageHeader
-        title={canEdit ? TEXT.titleCreate : TEXT.titlePropose}
-        description={canEdit ? TEXT.descCreate : TEXT.descPropose}
-        eyebrow={<Link to="/risks">{TEXT.back}</Link>}
+        title={canEdit ? t(TEXT.titleCreate) : t(TEXT.titlePropose)}
+        description={canEdit ? t(TEXT.descCreate) : t(TEXT.descPropose)}
+        eyebrow={<Link to="/risks">{t(TEXT.back)}</Link>}
       />
       <section className="panel">
         <RiskForm
@@ -63,8 +73,8 @@ export default function NewRisk() {
           intent="risk"
           owners={owners}
           withStatus={canEdit}
-          submitLabel={canEdit ? TEXT.submitCreate : TEXT.submitPropose}
-          pendingLabel={TEXT.pending}
+          submitLabel={canEdit ? t(TEXT.submitCreate) : t(TEXT.submitPropose)}
+          pendingLabel={t(TEXT.pending)}
           initial={{
             title: "",
             description: null,

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { RULE_KIND_LABELS, RULE_THRESHOLD_UNITS } from "~/components/risks/labels";
@@ -9,8 +10,12 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useOptionalUser } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { localizeRuleText } from "~/lib/metrics/risk-rule-texts";
 import { FORMULAS } from "~/lib/metrics/risks";
 import { getRuleFindings } from "~/models/live-metrics.server";
 import { listRiskRules, listRisks, RiskRuleFormSchema, updateRiskRule, type RiskRuleRow, type RuleFinding } from "~/models/risks.server";
@@ -19,25 +24,30 @@ import { getDb } from "~/utils/db.server";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 const TEXT = {
-  title: "Metric rules",
-  description:
+  title: N_("Metric rules"),
+  description: N_(
     "Rules that open a risk when a live figure crosses a threshold — or update the value of the risk they already opened. A rule never opens a second risk while its first is not closed.",
-  back: "Back to the register",
-  when: "Rules are evaluated each time the risk register, this page, or the executive or CTO dashboard is opened.",
-  threshold: "Threshold",
-  enabled: "Enabled",
-  save: "Save rule",
-  saving: "Saving…",
-  now: "Now",
-  triggered: "Triggered",
-  notTriggered: "Not triggered",
-  disabled: "Disabled",
-  openRisk: "Its open risk",
-  noSubjects: "No objective in the current cycle.",
-  readOnly: "Only the CEO and CTO change rules.",
+  ),
+  back: N_("Back to the register"),
+  when: N_("Rules are evaluated each time the risk register, this page, or the executive or CTO dashboard is opened."),
+  enabled: N_("Enabled"),
+  save: N_("Save rule"),
+  saving: N_("Saving…"),
+  now: N_("Now"),
+  triggered: N_("Triggered"),
+  notTriggered: N_("Not triggered"),
+  disabled: N_("Disabled"),
+  openRisk: N_("Its open risk"),
+  noSubjects: N_("No objective in the current cycle."),
+  readOnly: N_("Only the CEO and CTO change rules."),
 } as const;
 
-export const meta: MetaFunction = () => [{ title: "Metric rules · Risks · Strategy Tracker" }];
+export const handle = { i18n: ["risks"] };
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaT(matches, "risks");
+  return [{ title: pageTitle(t, t("Metric rules · Risks")) }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
@@ -49,17 +59,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     findings = getRuleFindings(db);
   } catch (e) {
     console.error("risk rules evaluation failed", e);
-    error = "The live figures could not be read just now.";
+    error = serverT("The live figures could not be read just now.", { ns: "risks" });
   }
   const raised = listRisks(db, { status: "active" }, { sort: { id: "updatedAt", desc: true } }).rows.filter((r) => r.raisedByRuleKind);
   return { rules: listRiskRules(db), findings, error, raised };
 }
 
 const LIMITS: Record<RiskRuleRow["kind"], [number, number, string]> = {
-  runway_below_months: [0, 120, "must be between 0 and 120 months"],
-  cfr_above_percent_30d: [0, 100, "must be between 0 and 100 %"],
-  objective_off_track_mid_cycle: [0, 1, "must be between 0 and 1 (a share of the cycle)"],
-  scenario_trigger_holds: [0, 1, "must be between 0 and 1 (a probability)"],
+  runway_below_months: [0, 120, N_("must be between 0 and 120 months")],
+  cfr_above_percent_30d: [0, 100, N_("must be between 0 and 100 %")],
+  objective_off_track_mid_cycle: [0, 1, N_("must be between 0 and 1 (a share of the cycle)")],
+  scenario_trigger_holds: [0, 1, N_("must be between 0 and 1 (a probability)")],
 };
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -69,16 +79,21 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return badRequest(parsed.reply);
   const db = getDb();
   const rule = listRiskRules(db).find((r) => r.id === parsed.data.ruleId);
-  if (!rule) return fieldError(formData, "ruleId", "no such rule", "rule");
+  if (!rule) return fieldError(formData, "ruleId", serverT("no such rule", { ns: "risks" }), "rule");
   const [lo, hi, msg] = LIMITS[rule.kind];
-  if (parsed.data.threshold < lo || parsed.data.threshold > hi) return fieldError(formData, "threshold", msg, "rule");
+  if (parsed.data.threshold < lo || parsed.data.threshold > hi) return fieldError(formData, "threshold", serverT(msg, { ns: "risks" }), "rule");
   updateRiskRule(db, user.id, rule.id, { threshold: parsed.data.threshold, enabled: parsed.data.enabled });
   // server/app.js re-evaluates the rules with the new threshold before this answer is sent (decision 600)
-  return { status: "ok", intent: "rule", message: `Rule “${RULE_KIND_LABELS[rule.kind]}” saved.` } satisfies FormReply;
+  return {
+    status: "ok",
+    intent: "rule",
+    message: serverT("Rule “{{rule}}” saved.", { ns: "risks", rule: serverT(RULE_KIND_LABELS[rule.kind], { ns: "risks" }) }),
+  } satisfies FormReply;
 }
 
 function RuleForm({ rule, reply, canEdit }: { rule: RiskRuleRow; reply: unknown; canEdit: boolean }) {
   const navigation = useNavigation();
+  const { t } = useTranslation("risks");
   const busy = navigation.state === "submitting" && navigation.formData?.get("ruleId") === String(rule.id);
   // the reply of a refused post belongs to the rule it names: its input comes back there, box included
   const kept = isErrorReply(reply, "rule") && reply.values.ruleId === String(rule.id) ? reply.values : null;
@@ -90,7 +105,7 @@ function RuleForm({ rule, reply, canEdit }: { rule: RiskRuleRow; reply: unknown;
       <input type="hidden" name="ruleId" value={rule.id} />
       <div className="field">
         <label className="field__label" htmlFor={`${id}-threshold`}>
-          {TEXT.threshold} ({RULE_THRESHOLD_UNITS[rule.kind]})
+          {t("Threshold ({{unit}})", { unit: t(RULE_THRESHOLD_UNITS[rule.kind]) })}
         </label>
         <input
           id={`${id}-threshold`}
@@ -113,13 +128,13 @@ function RuleForm({ rule, reply, canEdit }: { rule: RiskRuleRow; reply: unknown;
         <div className="field__checkbox-row">
           <input id={`${id}-enabled`} type="checkbox" name="enabled" defaultChecked={kept ? "enabled" in kept : rule.enabled} disabled={!canEdit} />
           <label className="field__label" htmlFor={`${id}-enabled`}>
-            {TEXT.enabled}
+            {t(TEXT.enabled)}
           </label>
         </div>
       </div>
       {canEdit ? (
-        <Button variant="secondary" pending={busy} pendingLabel={TEXT.saving}>
-          {TEXT.save}
+        <Button variant="secondary" pending={busy} pendingLabel={t(TEXT.saving)}>
+          {t(TEXT.save)}
         </Button>
       ) : null}
     </Form>
@@ -131,11 +146,12 @@ export default function RiskRules() {
   const reply = useActionData<typeof action>();
   const user = useOptionalUser();
   const canEdit = can(user, "risks:edit");
+  const { t } = useTranslation("risks");
   return (
     <>
-      <PageHeader title={TEXT.title} description={TEXT.description} eyebrow={<Link to="/risks">{TEXT.back}</Link>} />
-      <p className="muted">{TEXT.when}</p>
-      {!canEdit ? <p className="muted">{TEXT.readOnly}</p> : null}
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} eyebrow={<Link to="/risks">{t(TEXT.back)}</Link>} />
+      <p className="muted">{t(TEXT.when)}</p>
+      {!canEdit ? <p className="muted">{t(TEXT.readOnly)}</p> : null}
       <ReplyMessage reply={reply} show="ok" />
       {error ? (
         <p className="form-error" role="alert">
@@ -147,32 +163,33 @@ export default function RiskRules() {
         return (
           <section key={rule.id} className="panel" aria-labelledby={`rule-title-${rule.id}`}>
             <h2 id={`rule-title-${rule.id}`}>
-              {RULE_KIND_LABELS[rule.kind]}{" "}
+              {t(RULE_KIND_LABELS[rule.kind])}{" "}
               <Tooltip
-                label={`About ${RULE_KIND_LABELS[rule.kind]}`}
+                label={t("About {{rule}}", { rule: t(RULE_KIND_LABELS[rule.kind]) })}
                 content={
                   <>
-                    {FORMULAS[rule.kind].formula} Window: {FORMULAS[rule.kind].window}
+                    {t(FORMULAS[rule.kind].formula)} {t("Window: {{window}}", { window: t(FORMULAS[rule.kind].window) })}
                   </>
                 }
               />{" "}
-              {!rule.enabled ? <Badge tone="neutral">{TEXT.disabled}</Badge> : null}
+              {!rule.enabled ? <Badge tone="neutral">{t(TEXT.disabled)}</Badge> : null}
             </h2>
             <RuleForm rule={rule} reply={reply} canEdit={canEdit} />
-            <h3 className="h4">{TEXT.now}</h3>
+            <h3 className="h4">{t(TEXT.now)}</h3>
             {mine.length === 0 ? (
-              <p className="muted">{TEXT.noSubjects}</p>
+              <p className="muted">{t(TEXT.noSubjects)}</p>
             ) : (
               <ul className="rule-findings">
                 {mine.map((f) => {
                   const risk = raised.find((r) => r.raisedByRuleKind === f.kind && r.raisedSubject === f.subject);
                   return (
                     <li key={f.subject}>
-                      <Badge tone={f.triggered ? "bad" : "good"}>{f.triggered ? TEXT.triggered : TEXT.notTriggered}</Badge> {f.message}
+                      <Badge tone={f.triggered ? "bad" : "good"}>{f.triggered ? t(TEXT.triggered) : t(TEXT.notTriggered)}</Badge>{" "}
+                      {localizeRuleText(f.message, f.kind, t)}
                       {f.triggered && risk ? (
                         <>
                           {" "}
-                          <Link to={`/risks/${risk.id}`}>{TEXT.openRisk}</Link>
+                          <Link to={`/risks/${risk.id}`}>{t(TEXT.openRisk)}</Link>
                         </>
                       ) : null}
                     </li>

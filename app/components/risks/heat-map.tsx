@@ -1,9 +1,10 @@
 import { Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { N_ } from "~/i18n/mark";
 import type { HeatMapCell, RiskLevel } from "~/lib/metrics/risks";
-import { plural } from "~/lib/plural";
 import { tableHref } from "~/lib/table-params";
 
-const LEVEL_TEXT: Record<RiskLevel, string> = { low: "low", medium: "medium", high: "high", critical: "critical" };
+const LEVEL_TEXT: Record<RiskLevel, string> = { low: N_("low"), medium: N_("medium"), high: N_("high"), critical: N_("critical") };
 
 export type HeatMapProps = {
   kind: "inherent" | "residual";
@@ -22,6 +23,7 @@ export type HeatMapProps = {
  */
 export function RiskHeatMap({ kind, title, cells, selected, basePath }: HeatMapProps) {
   const location = useLocation();
+  const { t } = useTranslation("risks");
   const pathname = basePath ?? location.pathname;
   const headingId = `heat-${kind}`;
   return (
@@ -30,17 +32,19 @@ export function RiskHeatMap({ kind, title, cells, selected, basePath }: HeatMapP
         {title}
       </figcaption>
       <table className="heat-map__grid">
-        <caption className="visually-hidden">{title}: number of risks per likelihood (rows) and impact (columns); select a cell to list its risks</caption>
+        <caption className="visually-hidden">
+          {t("{{title}}: number of risks per likelihood (rows) and impact (columns); select a cell to list its risks", { title })}
+        </caption>
         <thead>
           <tr>
             <th scope="col" className="heat-map__corner">
-              <span aria-hidden="true">L \ I</span>
-              <span className="visually-hidden">Likelihood by impact</span>
+              <span aria-hidden="true">{t("L \\ I")}</span>
+              <span className="visually-hidden">{t("Likelihood by impact")}</span>
             </th>
             {[1, 2, 3, 4, 5].map((i) => (
               <th key={i} scope="col" className="heat-map__axis">
-                <span className="visually-hidden">Impact </span>
-                {i}
+                <span className="visually-hidden">{t("Impact {{n}}", { n: i })}</span>
+                <span aria-hidden="true">{i}</span>
               </th>
             ))}
           </tr>
@@ -49,8 +53,8 @@ export function RiskHeatMap({ kind, title, cells, selected, basePath }: HeatMapP
           {cells.map((row) => (
             <tr key={row[0].likelihood}>
               <th scope="row" className="heat-map__axis">
-                <span className="visually-hidden">Likelihood </span>
-                {row[0].likelihood}
+                <span className="visually-hidden">{t("Likelihood {{n}}", { n: row[0].likelihood })}</span>
+                <span aria-hidden="true">{row[0].likelihood}</span>
               </th>
               {row.map((cell) => {
                 const isSelected = selected?.kind === kind && selected.likelihood === cell.likelihood && selected.impact === cell.impact;
@@ -62,7 +66,13 @@ export function RiskHeatMap({ kind, title, cells, selected, basePath }: HeatMapP
                       to={{ pathname, search, hash: "register" }}
                       className="heat-map__link"
                       aria-current={isSelected ? "true" : undefined}
-                      aria-label={`Likelihood ${cell.likelihood}, impact ${cell.impact}, score ${cell.score} (${LEVEL_TEXT[cell.level]}): ${plural(n, "risk", "risks")}`}
+                      aria-label={t("Likelihood {{l}}, impact {{i}}, score {{score}} ({{level}}): {{count}} risks", {
+                        l: cell.likelihood,
+                        i: cell.impact,
+                        score: cell.score,
+                        level: t(LEVEL_TEXT[cell.level]),
+                        count: n,
+                      })}
                       data-testid={`heat-${kind}-${cell.likelihood}-${cell.impact}`}
                       preventScrollReset
                     >
@@ -76,8 +86,9 @@ export function RiskHeatMap({ kind, title, cells, selected, basePath }: HeatMapP
         </tbody>
       </table>
       <p className="heat-map__legend" aria-hidden="true">
-        <span className="heat-map__swatch heat-map__cell--low" /> Low 1–4 <span className="heat-map__swatch heat-map__cell--medium" /> Medium 5–9{" "}
-        <span className="heat-map__swatch heat-map__cell--high" /> High 10–16 <span className="heat-map__swatch heat-map__cell--critical" /> Critical 20–25
+        <span className="heat-map__swatch heat-map__cell--low" /> {t("Low 1–4")} <span className="heat-map__swatch heat-map__cell--medium" /> {t("Medium 5–9")}{" "}
+        <span className="heat-map__swatch heat-map__cell--high" /> {t("High 10–16")} <span className="heat-map__swatch heat-map__cell--critical" />{" "}
+        {t("Critical 20–25")}
       </p>
     </figure>
   );

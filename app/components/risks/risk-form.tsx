@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { ReplyMessage } from "~/components/ui/reply-message";
@@ -19,9 +20,6 @@ export type RiskFormValues = {
   nextReviewDate: string | null;
   status: string;
 };
-
-const ratingOptions = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: RATING_LABELS[n] }));
-const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /**
  * The risk form (create, propose, edit). Works without JavaScript; errors beside fields;
@@ -45,6 +43,9 @@ export function RiskForm({
   intent: string;
 }) {
   const navigation = useNavigation();
+  const { t } = useTranslation("risks");
+  const ratingOptions = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(RATING_LABELS[n]) }));
+  const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label: t(label) }));
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const v = (name: keyof RiskFormValues) => valueOf(reply, name, initial[name], intent);
   const e = (name: string) => fieldErrorsOf(reply, name, intent);
@@ -52,21 +53,28 @@ export function RiskForm({
     <Form method="post" className="risk-form" noValidate>
       <input type="hidden" name="intent" value={intent} />
       <ReplyMessage reply={reply} intent={intent} show="errors" />
-      <Field label="Title" name="title" required maxLength={200} defaultValue={v("title")} errors={e("title")} className="risk-form__wide" />
-      <TextareaField label="Description" name="description" rows={3} defaultValue={v("description")} errors={e("description")} className="risk-form__wide" />
-      <SelectField label="Category" name="category" required options={options(CATEGORY_LABELS)} defaultValue={v("category")} errors={e("category")} />
+      <Field label={t("Title")} name="title" required maxLength={200} defaultValue={v("title")} errors={e("title")} className="risk-form__wide" />
+      <TextareaField
+        label={t("Description")}
+        name="description"
+        rows={3}
+        defaultValue={v("description")}
+        errors={e("description")}
+        className="risk-form__wide"
+      />
+      <SelectField label={t("Category")} name="category" required options={options(CATEGORY_LABELS)} defaultValue={v("category")} errors={e("category")} />
       <SelectField
-        label="Owner"
+        label={t("Owner")}
         name="ownerUserId"
-        placeholder="No owner yet"
+        placeholder={t("No owner yet")}
         options={owners.map((o) => ({ value: String(o.id), label: o.name }))}
         defaultValue={v("ownerUserId")}
         errors={e("ownerUserId")}
       />
       <fieldset className="risk-form__ratings">
-        <legend>Inherent risk (before treatment)</legend>
+        <legend>{t("Inherent risk (before treatment)")}</legend>
         <SelectField
-          label="Likelihood"
+          label={t("Likelihood")}
           name="inherentLikelihood"
           required
           options={ratingOptions}
@@ -75,7 +83,7 @@ export function RiskForm({
           id="inherentLikelihood"
         />
         <SelectField
-          label="Impact"
+          label={t("Impact")}
           name="inherentImpact"
           required
           options={ratingOptions}
@@ -85,9 +93,9 @@ export function RiskForm({
         />
       </fieldset>
       <fieldset className="risk-form__ratings">
-        <legend>Residual risk (after treatment)</legend>
+        <legend>{t("Residual risk (after treatment)")}</legend>
         <SelectField
-          label="Likelihood"
+          label={t("Likelihood")}
           name="residualLikelihood"
           required
           options={ratingOptions}
@@ -96,7 +104,7 @@ export function RiskForm({
           id="residualLikelihood"
         />
         <SelectField
-          label="Impact"
+          label={t("Impact")}
           name="residualImpact"
           required
           options={ratingOptions}
@@ -105,13 +113,13 @@ export function RiskForm({
           id="residualImpact"
         />
       </fieldset>
-      <SelectField label="Treatment" name="treatment" required options={options(TREATMENT_LABELS)} defaultValue={v("treatment")} errors={e("treatment")} />
-      <Field label="Next review date" name="nextReviewDate" type="date" defaultValue={v("nextReviewDate")} errors={e("nextReviewDate")} />
+      <SelectField label={t("Treatment")} name="treatment" required options={options(TREATMENT_LABELS)} defaultValue={v("treatment")} errors={e("treatment")} />
+      <Field label={t("Next review date")} name="nextReviewDate" type="date" defaultValue={v("nextReviewDate")} errors={e("nextReviewDate")} />
       {withStatus ? (
-        <SelectField label="Status" name="status" required options={options(STATUS_LABELS)} defaultValue={v("status")} errors={e("status")} />
+        <SelectField label={t("Status")} name="status" required options={options(STATUS_LABELS)} defaultValue={v("status")} errors={e("status")} />
       ) : null}
       <TextareaField
-        label="Mitigation plan"
+        label={t("Mitigation plan")}
         name="mitigationPlan"
         rows={3}
         defaultValue={v("mitigationPlan")}

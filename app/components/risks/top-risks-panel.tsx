@@ -1,9 +1,11 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { RiskLevelBadge } from "~/components/metrics/risk-level-badge";
 import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Tooltip } from "~/components/ui/tooltip";
+import { localizeRuleText } from "~/lib/metrics/risk-rule-texts";
 import { FORMULAS, type RiskLevel } from "~/lib/metrics/risks";
 import { CATEGORY_LABELS, type RiskCategoryKey } from "./labels";
 
@@ -22,12 +24,13 @@ export type RiskPanelItem = {
 };
 
 function ScoreFormula() {
+  const { t } = useTranslation("risks");
   return (
     <Tooltip
-      label="How risks are ranked"
+      label={t("How risks are ranked")}
       content={
         <>
-          {FORMULAS.risk_score.formula} {FORMULAS.risk_level.formula} Ranked by residual score, then inherent score; open and monitored risks only.
+          {t(FORMULAS.risk_score.formula)} {t(FORMULAS.risk_level.formula)} {t("Ranked by residual score, then inherent score; open and monitored risks only.")}
         </>
       }
     />
@@ -36,25 +39,32 @@ function ScoreFormula() {
 
 /** A short list of risks with residual (and inherent) level badges. */
 export function RiskPanelList({ risks }: { risks: readonly RiskPanelItem[] }) {
+  const { t } = useTranslation("risks");
   return (
     <ol className="risk-panel-list">
       {risks.map((r) => (
         <li key={r.id} className="risk-panel-list__item">
           <span className="risk-panel-list__badge">
-            <RiskLevelBadge level={r.residualLevel} score={r.residualScore} srPrefix="Residual risk: " />
+            <RiskLevelBadge level={r.residualLevel} score={r.residualScore} srPrefix={t("Residual risk: ")} />
           </span>
           <span className="risk-panel-list__text">
-            <Link to={`/risks/${r.id}`}>{r.title}</Link>
+            <Link to={`/risks/${r.id}`}>{localizeRuleText(r.title, r.raisedByRuleKind, t)}</Link>
             <span className="muted">
               {" "}
-              · {CATEGORY_LABELS[r.category]} · inherent {r.inherentScore}
+              · {t(CATEGORY_LABELS[r.category])} · {t("inherent {{score}}", { score: r.inherentScore })}
               {r.ownerName ? ` · ${r.ownerName}` : ""}
             </span>
-            {r.raisedByRuleKind ? <span className="risk-title__raised">Raised by a metric rule{r.raisedValue ? `: ${r.raisedValue}` : ""}</span> : null}
+            {r.raisedByRuleKind ? (
+              <span className="risk-title__raised">
+                {r.raisedValue
+                  ? t("Raised by a metric rule: {{value}}", { value: localizeRuleText(r.raisedValue, r.raisedByRuleKind, t) })
+                  : t("Raised by a metric rule")}
+              </span>
+            ) : null}
             {r.overdue ? (
               <>
                 {" "}
-                <Badge tone="bad">Review overdue</Badge>
+                <Badge tone="bad">{t("Review overdue")}</Badge>
               </>
             ) : null}
           </span>
@@ -66,20 +76,21 @@ export function RiskPanelList({ risks }: { risks: readonly RiskPanelItem[] }) {
 
 /** Executive-dashboard panel: the five highest residual risks. */
 export function TopRisksPanel({ risks }: { risks: readonly RiskPanelItem[] }) {
+  const { t } = useTranslation("risks");
   return (
     <Card
       title={
         <>
-          Top risks <ScoreFormula />
+          {t("Top risks")} <ScoreFormula />
         </>
       }
-      description="Highest residual risk (likelihood × impact after treatment)."
-      actions={<Link to="/risks">Risk register</Link>}
+      description={t("Highest residual risk (likelihood × impact after treatment).")}
+      actions={<Link to="/risks">{t("Risk register")}</Link>}
       className="top-risks-panel"
     >
       {risks.length === 0 ? (
-        <EmptyState title="No open risk" whoMay="CEO and CTO add risks; team leads propose them.">
-          <p>Add the first risk in the register.</p>
+        <EmptyState title={t("No open risk")} whoMay={t("CEO and CTO add risks; team leads propose them.")}>
+          <p>{t("Add the first risk in the register.")}</p>
         </EmptyState>
       ) : (
         <RiskPanelList risks={risks} />

@@ -7,8 +7,10 @@
  *
  * Metric-raised risks: three rule kinds evaluated against live metrics (see {@link evaluateRiskRule}).
  */
+import { N_ } from "~/i18n/mark";
 import { RISK_RULE_KINDS } from "../../../db/schema/enums";
 import { okrStatus, parseIsoDate } from "./okrs";
+import { ruleText } from "./risk-rule-texts";
 import type { ColourMeaning, MetricFormula } from "./tiers";
 export { RISK_RULE_KINDS };
 
@@ -17,10 +19,10 @@ export type RiskLevel = "low" | "medium" | "high" | "critical";
 export const RISK_LEVELS: readonly RiskLevel[] = ["low", "medium", "high", "critical"] as const;
 
 export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
-  low: "Low (1–4)",
-  medium: "Medium (5–9)",
-  high: "High (10–16)",
-  critical: "Critical (20–25)",
+  low: N_("Low (1–4)", "risks"),
+  medium: N_("Medium (5–9)", "risks"),
+  high: N_("High (10–16)", "risks"),
+  critical: N_("Critical (20–25)", "risks"),
 };
 
 export const RISK_LEVEL_MEANING: Record<RiskLevel, ColourMeaning> = {
@@ -149,10 +151,8 @@ export function evaluateScenarioRule(
       triggered: !s.noData && s.on,
       value: s.probability,
       message: s.noData
-        ? `Scenario "${s.name}": its trigger's figure has no data.`
-        : s.on
-          ? `Scenario "${s.name}" is under way: its trigger holds (${s.description}). Review its actions.`
-          : `Scenario "${s.name}": its trigger does not hold (${s.description}).`,
+        ? ruleText("scenarioNoData", { name: s.name })
+        : ruleText(s.on ? "scenarioOn" : "scenarioOff", { name: s.name, trigger: s.description }),
     }));
 }
 
@@ -213,15 +213,13 @@ function pct(fraction: number): string {
 export function evaluateRunwayRule(threshold: number, input: RunwayRuleInput): RiskRuleResult {
   const { runwayMonths } = input;
   if (runwayMonths === null) {
-    return { triggered: false, value: null, message: "Not burning cash: runway is not limited." };
+    return { triggered: false, value: null, message: ruleText("runwayNotBurning") };
   }
   const triggered = runwayMonths < threshold;
   return {
     triggered,
     value: runwayMonths,
-    message: triggered
-      ? `Runway of ${fmt(runwayMonths)} months is below the ${fmt(threshold)}-month threshold.`
-      : `Runway of ${fmt(runwayMonths)} months is at or above the ${fmt(threshold)}-month threshold.`,
+    message: ruleText(triggered ? "runwayBelow" : "runwayAbove", { months: fmt(runwayMonths), threshold: fmt(threshold) }),
   };
 }
 
@@ -236,7 +234,7 @@ export function evaluateCfrRule(threshold: number, input: CfrRuleInput): RiskRul
     return {
       triggered: false,
       value: null,
-      message: "No production deployments in the last 30 days: change failure rate has no data.",
+      message: ruleText("cfrNoDeploys"),
     };
   }
   const triggered = rate > threshold / 100;
@@ -244,9 +242,7 @@ export function evaluateCfrRule(threshold: number, input: CfrRuleInput): RiskRul
   return {
     triggered,
     value: percent,
-    message: triggered
-      ? `Change failure rate over 30 days is ${fmt(percent)} %, above the ${fmt(threshold)} % threshold.`
-      : `Change failure rate over 30 days is ${fmt(percent)} %, within the ${fmt(threshold)} % threshold.`,
+    message: ruleText(triggered ? "cfrAbove" : "cfrWithin", { percent: fmt(percent), threshold: fmt(threshold) }),
   };
 }
 
@@ -259,13 +255,13 @@ export function evaluateObjectiveRule(threshold: number, input: ObjectiveRuleInp
   return input.objectives.map((o) => {
     const base = { subject: `objective:${o.id}`, objectiveId: o.id, expected: o.expected, value: o.progress };
     if (o.progress === null) {
-      return { ...base, triggered: false, message: `"${o.title}" has no key results: no progress data.` };
+      return { ...base, triggered: false, message: ruleText("objectiveNoKrs", { title: o.title }) };
     }
     if (o.elapsedShare < threshold) {
       return {
         ...base,
         triggered: false,
-        message: `"${o.title}": only ${pct(o.elapsedShare)} of the cycle has elapsed (rule applies from ${pct(threshold)}).`,
+        message: ruleText("objectiveTooEarly", { title: o.title, elapsed: pct(o.elapsedShare), from: pct(threshold) }),
       };
     }
     const status = okrStatus(o.progress, o.expected);
@@ -274,8 +270,8 @@ export function evaluateObjectiveRule(threshold: number, input: ObjectiveRuleInp
       ...base,
       triggered,
       message: triggered
-        ? `"${o.title}" is off track: ${pct(o.progress)} progress against ${pct(o.expected)} expected, ${pct(o.elapsedShare)} into the cycle.`
-        : `"${o.title}" is ${status === "on_track" ? "on track" : "at risk"}: ${pct(o.progress)} progress against ${pct(o.expected)} expected.`,
+        ? ruleText("objectiveOffTrack", { title: o.title, progress: pct(o.progress), expected: pct(o.expected), elapsed: pct(o.elapsedShare) })
+        : ruleText(status === "on_track" ? "objectiveOnTrack" : "objectiveAtRisk", { title: o.title, progress: pct(o.progress), expected: pct(o.expected) }),
     };
   });
 }
@@ -341,42 +337,46 @@ export type RiskMetricKey = "risk_score" | "risk_level" | "overdue" | RiskRuleKi
 
 export const FORMULAS: Record<RiskMetricKey, MetricFormula> = {
   risk_score: {
-    label: "Risk score",
-    formula: "Likelihood × impact, each rated 1–5, so 1–25. Shown for inherent (before treatment) and residual (after).",
-    window: "Current ratings.",
+    label: N_("Risk score", "risks"),
+    formula: N_("Likelihood × impact, each rated 1–5, so 1–25. Shown for inherent (before treatment) and residual (after).", "risks"),
+    window: N_("Current ratings.", "risks"),
     direction: "lower",
   },
   risk_level: {
-    label: "Risk level",
-    formula: "Low 1–4, medium 5–9, high 10–16, critical 20–25 (17–19 cannot occur).",
-    window: "Current ratings.",
+    label: N_("Risk level", "risks"),
+    formula: N_("Low 1–4, medium 5–9, high 10–16, critical 20–25 (17–19 cannot occur).", "risks"),
+    window: N_("Current ratings.", "risks"),
     direction: "lower",
   },
   overdue: {
-    label: "Review overdue",
-    formula: "Overdue when the next review date is before today.",
-    window: "Today (UTC).",
+    label: N_("Review overdue", "risks"),
+    formula: N_("Overdue when the next review date is before today.", "risks"),
+    window: N_("Today (UTC).", "risks"),
   },
   runway_below_months: {
-    label: "Runway below threshold",
-    formula: "Raises a risk when runway (months) is below the threshold. Not burning cash never triggers it.",
-    window: "Latest month's finance figures.",
+    label: N_("Runway below threshold", "risks"),
+    formula: N_("Raises a risk when runway (months) is below the threshold. Not burning cash never triggers it.", "risks"),
+    window: N_("Latest month's finance figures.", "risks"),
   },
   cfr_above_percent_30d: {
-    label: "Change failure rate above threshold",
-    formula: "Raises a risk when the change failure rate over the last 30 days is above the threshold percent. No deployments never triggers it.",
-    window: "The 30 days before now.",
+    label: N_("Change failure rate above threshold", "risks"),
+    formula: N_("Raises a risk when the change failure rate over the last 30 days is above the threshold percent. No deployments never triggers it.", "risks"),
+    window: N_("The 30 days before now.", "risks"),
   },
   scenario_trigger_holds: {
-    label: "Scenario trigger holds",
-    formula:
+    label: N_("Scenario trigger holds", "risks"),
+    formula: N_(
       "Raises a risk per scenario marked “raises a risk” whose trigger holds today (or was met by its date), when the scenario's probability is at or above the threshold (0–1). Closed when the trigger no longer holds.",
-    window: "Each trigger's catalogue figure, read today.",
+      "risks",
+    ),
+    window: N_("Each trigger's catalogue figure, read today.", "risks"),
   },
   objective_off_track_mid_cycle: {
-    label: "Objective off track mid-cycle",
-    formula:
+    label: N_("Objective off track mid-cycle", "risks"),
+    formula: N_(
       "Raises a risk per objective that is off track (progress below expected − 0.25) once the elapsed share of the cycle reaches the threshold (0.5 = half-way).",
-    window: "The current OKR cycle.",
+      "risks",
+    ),
+    window: N_("The current OKR cycle.", "risks"),
   },
 };

@@ -1,6 +1,8 @@
 /** The risk register's URL filters and the risk form schema (server-only). */
 import { z } from "zod";
+import { serverT } from "~/i18n/translate.server";
 import type { RiskLevel } from "~/lib/metrics/risks";
+import { withOwnMessage } from "~/lib/schemas/own-message.server";
 import { parseSearchParams, urlTextSchema } from "~/lib/url-params.server";
 import { checkboxSchema, decimalSchema, idSchema, intSchema, isoDateSchema } from "~/lib/validation.server";
 import type { RiskFilter } from "~/models/risks/list.server";
@@ -14,7 +16,9 @@ export const RISK_SOURCES = ["people", "rule"] as const;
 
 const LEVELS = ["low", "medium", "high", "critical"] as const satisfies readonly RiskLevel[];
 
-const ratingSchema = intSchema({ min: 1, max: 5, message: "must be 1 to 5" });
+const ratingSchema = withOwnMessage(intSchema({ min: 1, max: 5, message: "must be 1 to 5" }), "must be 1 to 5", () =>
+  serverT("must be 1 to 5", { ns: "risks" }),
+);
 
 /** The register's URL filters; a parameter its field refuses is ignored (no notice on the page). */
 export const RiskFilterParamsSchema = z.object({
@@ -52,26 +56,35 @@ export function riskFilterFromUrl(url: URL): RiskFilter {
 // ---------------------------------------------------------------- form schema (server only)
 
 const optionalText = (max: number) =>
-  z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(max, `must be at most ${max} characters`).nullable());
+  z.preprocess(
+    (v) => (v === undefined || v === "" ? null : v),
+    z
+      .string()
+      .max(max, { error: () => serverT("must be at most {{max}} characters", { ns: "risks", max }) })
+      .nullable(),
+  );
 
 /** One schema for the create / propose / edit forms; status is only read for CEO/CTO. */
 export const RiskFormSchema = z.object({
-  title: z.string({ error: "is required" }).min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
+  title: z
+    .string({ error: () => serverT("is required", { ns: "risks" }) })
+    .min(3, { error: () => serverT("must be at least 3 characters", { ns: "risks" }) })
+    .max(200, { error: () => serverT("must be at most 200 characters", { ns: "risks" }) }),
   description: optionalText(4000),
-  category: z.enum(RISK_CATEGORIES, { error: "pick a category" }),
+  category: z.enum(RISK_CATEGORIES, { error: () => serverT("pick a category", { ns: "risks" }) }),
   inherentLikelihood: ratingSchema,
   inherentImpact: ratingSchema,
   residualLikelihood: ratingSchema,
   residualImpact: ratingSchema,
   ownerUserId: optionalRefIdSchema(schema.users, "user"),
-  treatment: z.enum(RISK_TREATMENTS, { error: "pick a treatment" }),
+  treatment: z.enum(RISK_TREATMENTS, { error: () => serverT("pick a treatment", { ns: "risks" }) }),
   mitigationPlan: optionalText(4000),
   nextReviewDate: z.preprocess((v) => (v === undefined || v === "" ? null : v), isoDateSchema.nullable()),
-  status: z.enum(RISK_STATUSES, { error: "pick a status" }).optional(),
+  status: z.enum(RISK_STATUSES, { error: () => serverT("pick a status", { ns: "risks" }) }).optional(),
 });
 
 export const RiskStatusFormSchema = z.object({ intent: z.literal("status"), status: z.enum(RISK_STATUSES) });
-export const RiskUpdateFormSchema = RiskFormSchema.extend({ status: z.enum(RISK_STATUSES, { error: "pick a status" }) });
+export const RiskUpdateFormSchema = RiskFormSchema.extend({ status: z.enum(RISK_STATUSES, { error: () => serverT("pick a status", { ns: "risks" }) }) });
 export const RiskRuleFormSchema = z.object({
   intent: z.literal("rule"),
   ruleId: idSchema,

@@ -1,5 +1,6 @@
 /** The metric rules that raise risks (docs/decisions/600-metric-raised-risks.md). */
 import { and, eq, sql } from "drizzle-orm";
+import { ruleText } from "~/lib/metrics/risk-rule-texts";
 import {
   evaluateRiskRule,
   evaluateScenarioRule,
@@ -107,7 +108,7 @@ export function evaluateRules(rules: readonly RiskRuleRow[], inputs: RiskRuleLiv
   for (const rule of rules) {
     const base = { ruleId: rule.id, kind: rule.kind, threshold: rule.threshold, enabled: rule.enabled };
     if (rule.kind === "runway_below_months") {
-      const title = `Runway below ${round1(rule.threshold)} months`;
+      const title = ruleText("runwayTitle", { threshold: round1(rule.threshold) });
       if (!inputs.runway) {
         out.push({
           ...base,
@@ -116,7 +117,7 @@ export function evaluateRules(rules: readonly RiskRuleRow[], inputs: RiskRuleLiv
           triggered: false,
           value: null,
           valueText: null,
-          message: "No finance data: runway cannot be computed.",
+          message: ruleText("runwayNoData"),
           title,
           ownerUserId: owners.ceo,
         });
@@ -129,12 +130,12 @@ export function evaluateRules(rules: readonly RiskRuleRow[], inputs: RiskRuleLiv
         ...r,
         // not burning (no runway figure) is a cleared cause, not missing data
         state: r.triggered ? "triggered" : "clear",
-        valueText: r.value === null ? null : `${round1(r.value)} months`,
+        valueText: r.value === null ? null : ruleText("runwayValue", { months: round1(r.value) }),
         title,
         ownerUserId: owners.ceo,
       });
     } else if (rule.kind === "cfr_above_percent_30d") {
-      const title = `Change failure rate above ${round1(rule.threshold)} % over 30 days`;
+      const title = ruleText("cfrTitle", { threshold: round1(rule.threshold) });
       if (!inputs.cfr) {
         out.push({
           ...base,
@@ -143,7 +144,7 @@ export function evaluateRules(rules: readonly RiskRuleRow[], inputs: RiskRuleLiv
           triggered: false,
           value: null,
           valueText: null,
-          message: "No delivery data: change failure rate cannot be computed.",
+          message: ruleText("cfrNoData"),
           title,
           ownerUserId: owners.cto,
         });
@@ -172,7 +173,7 @@ export function evaluateRules(rules: readonly RiskRuleRow[], inputs: RiskRuleLiv
           value: r.value,
           valueText: r.noData ? null : s.description,
           message: r.message,
-          title: `Scenario under way: ${s.name}`,
+          title: ruleText("scenarioTitle", { name: s.name }),
           ownerUserId: owners.ceo,
         });
       }
@@ -184,8 +185,8 @@ export function evaluateRules(rules: readonly RiskRuleRow[], inputs: RiskRuleLiv
       const pctOf = (x: number) => `${Math.round(x * 100)} %`;
       for (const r of results) {
         const o = byId.get(r.objectiveId);
-        const title = `Objective off track: ${o?.title ?? r.subject}`;
-        const valueText = r.value === null ? null : `${pctOf(r.value)} progress, ${pctOf(r.expected)} expected`;
+        const title = ruleText("objectiveTitle", { title: o?.title ?? r.subject });
+        const valueText = r.value === null ? null : ruleText("objectiveValue", { progress: pctOf(r.value), expected: pctOf(r.expected) });
         const root = fold.get(r.objectiveId);
         if (root !== undefined && root !== r.objectiveId) {
           const cover = byId.get(root);
@@ -196,23 +197,21 @@ export function evaluateRules(rules: readonly RiskRuleRow[], inputs: RiskRuleLiv
             triggered: false,
             value: r.value,
             valueText,
-            message: `${r.message} Covered by the risk raised for "${cover?.title ?? root}", the objective it is aligned under.`,
+            message: ruleText("objectiveCovered", { message: r.message, cover: cover?.title ?? root }),
             title,
             ownerUserId: o?.ownerUserId ?? null,
           });
           continue;
         }
         const covered = [...fold.entries()].filter(([id, to]) => to === r.objectiveId && id !== r.objectiveId).map(([id]) => byId.get(id));
-        const also = covered.length
-          ? ` Also off track under it: ${covered.map((c) => `"${c?.title}" (${c?.progress == null ? "no data" : pctOf(c.progress)})`).join(", ")}.`
-          : "";
+        const list = covered.map((c) => `"${c?.title}" (${c?.progress == null ? "no data" : pctOf(c.progress)})`).join(", ");
         out.push({
           ...base,
           subject: r.subject,
           state: r.triggered ? "triggered" : r.value === null ? "no_data" : "clear",
           triggered: r.triggered,
           value: r.value,
-          message: r.message + also,
+          message: covered.length ? ruleText("objectiveAlso", { message: r.message, list }) : r.message,
           valueText,
           title,
           ownerUserId: o?.ownerUserId ?? null,
@@ -260,7 +259,7 @@ export function applyRiskRules(db: Db, inputs: RiskRuleLiveInputs, now = Date.no
   const findings = evaluateRules(rules, inputs, ruleOwners(db));
   const result: ApplyRulesResult = { findings, raised: [], reopened: [], updated: [], closed: [] };
   const reviewDate = todayUtc(now + 7 * DAY_MS);
-  const describe = (f: RuleFinding) => `Raised by the metric rule "${f.kind}" (threshold ${f.threshold}): ${f.message}`;
+  const describe = (f: RuleFinding) => ruleText("raised", { rule: f.kind, threshold: f.threshold, message: f.message });
   db.transaction((tx) => {
     const latestOf = (ruleId: number, subject: string) =>
       tx
@@ -270,7 +269,7 @@ export function applyRiskRules(db: Db, inputs: RiskRuleLiveInputs, now = Date.no
         .orderBy(sql`${R.id} desc`)
         .get();
     const close = (risk: typeof R.$inferSelect, f: RuleFinding | null, message: string) => {
-      const description = f ? `Closed by the metric rule "${f.kind}": the cause cleared. ${message}` : `Closed by its metric rule: ${message}`;
+      const description = f ? ruleText("closedCleared", { rule: f.kind, message }) : ruleText("closedByRule", { message });
       const clearedAt = new Date(now);
       if (risk.status === "closed") {
         // closed by a person while the cause lasted: remember that the cause has cleared since
@@ -384,7 +383,7 @@ export function applyRiskRules(db: Db, inputs: RiskRuleLiveInputs, now = Date.no
           .where(and(eq(R.raisedByRuleId, scenarioRule.id), sql`${R.status} <> 'closed'`))
           .all();
         for (const risk of open) {
-          if (risk.raisedSubject !== null && !evaluated.has(risk.raisedSubject)) close(risk, null, "the scenario no longer raises a risk.");
+          if (risk.raisedSubject !== null && !evaluated.has(risk.raisedSubject)) close(risk, null, ruleText("scenarioLeft"));
         }
       }
     }
@@ -400,7 +399,7 @@ export function applyRiskRules(db: Db, inputs: RiskRuleLiveInputs, now = Date.no
           .where(and(eq(R.raisedByRuleId, objectiveRule.id), sql`${R.status} <> 'closed'`))
           .all();
         for (const risk of open) {
-          if (risk.raisedSubject !== null && !evaluated.has(risk.raisedSubject)) close(risk, null, "the objective is no longer in the current cycle.");
+          if (risk.raisedSubject !== null && !evaluated.has(risk.raisedSubject)) close(risk, null, ruleText("objectiveLeft"));
         }
       }
     }
