@@ -18,9 +18,9 @@ import { TrendArrow, trendMeaning } from "~/components/metrics/trend-arrow";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { Field, SelectField } from "~/components/ui/field";
 import { Tooltip } from "~/components/ui/tooltip";
+import type { Language } from "~/i18n/config";
 import { formatHours } from "~/lib/format";
 import { parseTableParams } from "~/lib/table-params";
-import type { Language } from "~/i18n/config";
 import { withI18n } from "../../tests/helpers/i18n";
 
 /** Server-render `node` as the page at `url` inside a (static, data) router, as Remix does. */

@@ -589,6 +589,17 @@ const TABLES: FormTable[] = [
       { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
     ],
   },
+  // ---------------------------------------------------------------- a person's profile
+  {
+    form: "profile#*",
+    module: () => import("~/routes/profile"),
+    as: "lead",
+    url: () => "/profile",
+    valid: () => ({ language: "fr" }),
+    // missing or empty = the company's default, a valid choice
+    fields: { language: bad.oneOf("fr", { required: false }) },
+    cases: [],
+  },
   // ---------------------------------------------------------------- settings
   {
     form: "settings._index#settings",

@@ -31,7 +31,8 @@ async function signIn(from: string, email: string, password: string) {
   const res = await fetch(`${server.url}/login`, {
     method: "POST",
     redirect: "manual",
-    headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": from },
+    // an English browser: before sign-in the page speaks the browser's language (docs/decisions/023)
+    headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": from, "Accept-Language": "en-GB,en;q=0.9" },
     body: new URLSearchParams({ email, password }).toString(),
   });
   const html = await res.text();

@@ -51,7 +51,7 @@ describe("gate threshold units", () => {
     expect(formatGateValue("finance.burn_multiple", 2.004, fmt, 2)).toBe("2,004×");
     expect(formatGateValue("finance.customers", 14.5, fmt, 15)).toBe("14,5");
     expect(formatGateValue("delivery.time_to_restore_hours", 0.5004, fmt, 0.5)).toBe("0,5004 h");
-    expect(formatGateValue("delivery.time_to_restore_hours", 6.7, fmt, 0.5)).toBe("6,7 h");
+    expect(formatGateValue("delivery.time_to_restore_hours", 6.7, fmt, 0.5)).toBe("6,7\u202fh"); // Intl's unit style: a narrow no-break space
     expect(formatGateValue("finance.arr", 99_999_99, fmt, 100_000_00)).toBe("99\u202f999,99\u00a0€");
   });
 });
