@@ -196,7 +196,7 @@ for (const lng of ["fr", "en"] as const) {
         await chooseLanguage(page, lng === "fr" ? "Français" : "English");
         const foreign = foreignWords(lng);
         const problems: string[] = [];
-        for (const spec of [...pagesFor(role), { name: "profile", path: "/profile" }]) {
+        for (const spec of pagesFor(role)) {
           // the page as the server wrote it (the text a reader sees first; hydration renders the same,
           // which every other spec checks: a console error fails them)
           const target = spec.name === "board-pack" ? await latestBoardPack(page) : spec.path;

@@ -37,6 +37,7 @@ const LIST: PageSpec[] = [
   { name: "home", path: "/", everyWidthAndTheme: true, shotRoles: ["cto", "lead", "viewer"] },
   // every role has its own inbox (what each owns); the viewer's is the empty state
   { name: "inbox", path: "/inbox", shotRoles: ["cto", "lead", "viewer"] },
+  { name: "profile", path: "/profile" },
   { name: "dashboard-executive", path: "/dashboards/executive", everyWidthAndTheme: true, shotRoles: ["viewer"] },
   { name: "dashboard-cto", path: "/dashboards/cto", everyWidthAndTheme: true },
   { name: "dashboard-product", path: "/dashboards/product", everyWidthAndTheme: true },
