@@ -87,7 +87,7 @@ test.describe("hiring plan", () => {
     ).toBeGreaterThan(0);
     await expect(page.getByRole("link", { name: /loaded-cost|change in settings/i })).toBeVisible();
     const firstRow = page.getByRole("table").getByRole("row").nth(1);
-    await expect(firstRow.getByText(/\d[\s\u00a0\u202f]?\d{3}\s?€/)).toBeVisible();
+    await expect(firstRow.getByText(/€\d{1,3}(,\d{3})+/)).toBeVisible();
     const title = (await firstRow.getByRole("rowheader").getByRole("link").textContent())!.trim();
     await firstRow.getByRole("button", { name: `Move to Open: ${title}` }).click();
     await expect(page.getByRole("status").filter({ hasText: "Status changed from Planned to Open" })).toBeVisible();
@@ -137,7 +137,7 @@ test.describe("hiring plan", () => {
     await expect(
       page
         .getByRole("table")
-        .getByText(/\d[\s\u00a0\u202f]?\d{3}\s?€/)
+        .getByText(/€\d{1,3}(,\d{3})+/)
         .first(),
     ).toBeVisible();
 
