@@ -36,6 +36,7 @@ import { targetFor } from "~/models/metric-targets.server";
 import { getCurrentCycle } from "~/models/okrs.server";
 import type { Db } from "~/utils/db.server";
 import { LEAD_BUCKET_SQL } from "../../db/schema/delivery_metrics";
+import { serverT } from "~/i18n/translate.server";
 
 export type { DoraMetrics, Window };
 
@@ -636,7 +637,7 @@ export function loadCtoDashboard(db: Db, input: CtoParams) {
     const service = options.services.find((s) => s.name === params.service);
     if (service) filter.serviceId = service.id;
     else {
-      params.notices.push(`No service is named “${params.service}”: showing every service.`);
+      params.notices.push(serverT("No service is named “{{name}}”: showing every service.", { ns: "delivery", name: params.service }));
       params.service = null;
     }
   }
@@ -644,7 +645,7 @@ export function loadCtoDashboard(db: Db, input: CtoParams) {
     const team = findTeamByName(db, params.team);
     if (team) filter.teamId = team.id;
     else {
-      params.notices.push(`No team is named “${params.team}”: showing every team.`);
+      params.notices.push(serverT("No team is named “{{name}}”: showing every team.", { ns: "delivery", name: params.team }));
       params.team = null;
     }
   }

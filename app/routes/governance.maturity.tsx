@@ -20,6 +20,7 @@ import { FORMULAS, MATURITY_INDICATOR_KEYS, MATURITY_INDICATORS, MATURITY_LEVELS
 import { listMaturityAssessments, MaturityAssessmentFormSchema, recordMaturityAssessment } from "~/models/governance.server";
 import { todayUtc } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
+import { serverT } from "~/i18n/translate.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -75,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
   >;
   const notes = Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [k, d[`note_${k}`] as string | null]));
   recordMaturityAssessment(getDb(), user.id, { assessedOn: d.assessedOn, scores, notes });
-  return { status: "ok", intent: "assess", message: `Assessment of ${d.assessedOn} saved.` } satisfies FormReply;
+  return { status: "ok", intent: "assess", message: serverT("Assessment of {{date}} saved.", { ns: "governance", date: d.assessedOn }) } satisfies FormReply;
 }
 
 const levelOptions = (t: TFunction) => MATURITY_LEVELS.map((l) => ({ value: String(l.level), label: `${l.level} – ${t(l.label)}` }));
@@ -104,7 +105,7 @@ export default function Maturity() {
             label={t(TEXT.scale)}
             content={
               <>
-                {t(FORMULAS.maturity_score.formula)} Window: {t(FORMULAS.maturity_score.window)}
+                {t(FORMULAS.maturity_score.formula)} {t("Window: {{window}}", { window: t(FORMULAS.maturity_score.window) })}
               </>
             }
           />

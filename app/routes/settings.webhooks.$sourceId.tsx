@@ -34,6 +34,8 @@ import {
 } from "~/models/webhooks.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -44,14 +46,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 /** Built on demand: zod stays out of the browser bundle. */
 function logParamsSchema() {
   return z.object({
-    outcome: z.enum(WEBHOOK_OUTCOME_VALUES, { error: "must be created, updated, ignored or refused" }).optional(),
+    outcome: z.enum(WEBHOOK_OUTCOME_VALUES, { error: N_("must be created, updated, ignored or refused", "delivery") }).optional(),
     page: z.coerce.number().int().min(1).max(20).optional(),
   });
 }
 
 function sourceIdOf(params: { sourceId?: string }): number {
   const id = idSchema.safeParse(params.sourceId);
-  if (!id.success || id.data > 2_147_483_647) notFound("No such webhook source.");
+  if (!id.success || id.data > 2_147_483_647) notFound(serverT("No such webhook source.", { ns: "delivery" }));
   return id.data;
 }
 
@@ -60,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const id = sourceIdOf(params);
   const source = getWebhookSource(db, id);
-  if (!source) notFound("No such webhook source.");
+  if (!source) notFound(serverT("No such webhook source.", { ns: "delivery" }));
   const url = new URL(request.url);
   const { data: p, ignored } = parseSearchParams(url, logParamsSchema());
   const deliveries = listWebhookDeliveries(db, id, { outcome: p.outcome, page: p.page });
@@ -82,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "tokens:manage");
   const db = getDb();
   const id = sourceIdOf(params);
-  if (!getWebhookSource(db, id)) notFound("No such webhook source.");
+  if (!getWebhookSource(db, id)) notFound(serverT("No such webhook source.", { ns: "delivery" }));
   const formData = await request.formData();
   const intent = formData.get("intent");
   const schemas = webhookSchemas();
@@ -96,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const rules = resolveMappingForm(mappings, defaultServiceId, listServiceOptions(db));
     if (!rules.ok) return fail(rules.field, rules.errors);
     updateWebhookSource(db, user.id, id, { name, productionEnvironment, serviceLabel, defaultServiceId, mappings: rules.rules });
-    return { status: "ok", intent: "update", message: "Source saved. The next deliveries follow the new rules." } satisfies SourceReply;
+    return { status: "ok", intent: "update", message: serverT("Source saved. The next deliveries follow the new rules.", { ns: "delivery" }) } satisfies SourceReply;
   }
   if (intent === "rotate") {
     const r = setWebhookSecret(db, user.id, id);
@@ -104,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       status: "secret",
       intent: "rotate",
       secret: r?.secret ?? null,
-      message: "New secret made: the old one stops working now. Paste this one in the sender's settings.",
+      message: serverT("New secret made: the old one stops working now. Paste this one in the sender's settings.", { ns: "delivery" }),
     } satisfies SourceReply;
   }
   if (intent === "set-secret") {
@@ -119,7 +121,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       status: "secret",
       intent: "set-secret",
       secret: null,
-      message: "Secret saved. Deliveries signed with it are accepted from now on.",
+      message: serverT("Secret saved. Deliveries signed with it are accepted from now on.", { ns: "delivery" }),
     } satisfies SourceReply;
   }
   if (intent === "delete") {
@@ -149,11 +151,11 @@ export default function WebhookSource() {
       <PageHeader
         eyebrow={<Link to="/settings/webhooks">{t("Webhook sources")}</Link>}
         title={source.name}
-        description={`${KIND_LABELS[source.kind]} webhook source, added ${dt(source.createdAt)}.`}
+        description={t("{{kind}} webhook source, added {{date}}.", { kind: KIND_LABELS[source.kind], date: dt(source.createdAt) })}
       />
       {reply && reply.status === "secret" ? (
         <section className="dl-secret" aria-labelledby="secret-title" role="status">
-          <h2 id="secret-title">{reply.secret ? "Copy the new secret now" : "Secret saved"}</h2>
+          <h2 id="secret-title">{reply.secret ? t("Copy the new secret now") : t("Secret saved")}</h2>
           <p>{reply.message}</p>
           {reply.secret ? (
             <p>
@@ -180,7 +182,7 @@ export default function WebhookSource() {
             </dd>
             <dt>{t("Proof")}</dt>
             <dd>
-              <code className="dl-mono">{header}</code> with the source's secret
+              {t("{{header}} with the source's secret", { header })}
             </dd>
             <dt>{t("Secret")}</dt>
             <dd>
@@ -190,7 +192,7 @@ export default function WebhookSource() {
                 <Badge tone="bad">{t("unreadable: set a new one")}</Badge>
               ) : (
                 <>
-                  ends in <code>…{source.secretHint}</code>, set {dt(source.secretSetAt)}
+                  {t("ends in …{{hint}}, set {{date}}", { hint: source.secretHint, date: dt(source.secretSetAt) })}
                 </>
               )}
             </dd>
@@ -207,7 +209,7 @@ export default function WebhookSource() {
           <p className="dl-muted">{t("Rotating makes a new secret at once; deliveries signed with the old one are refused from then on.")}</p>
           <Form method="post">
             <input type="hidden" name="intent" value="rotate" />
-            <Button variant="secondary" pending={busy("rotate")} pendingLabel="Rotating…">
+            <Button variant="secondary" pending={busy("rotate")} pendingLabel={t("Rotating…")}>
               {t("Generate a new secret")}
             </Button>
           </Form>
@@ -220,9 +222,9 @@ export default function WebhookSource() {
               autoComplete="off"
               maxLength={200}
               errors={fieldErrorsOf(reply, "secret", "set-secret")}
-              hint={source.kind === "pagerduty" ? "The signing secret PagerDuty showed when the webhook was made." : "A secret of your own (16+ characters)."}
+              hint={source.kind === "pagerduty" ? t("The signing secret PagerDuty showed when the webhook was made.") : t("A secret of your own (16+ characters).")}
             />
-            <Button variant="secondary" pending={busy("set-secret")} pendingLabel="Saving…">
+            <Button variant="secondary" pending={busy("set-secret")} pendingLabel={t("Saving…")}>
               {t("Save secret")}
             </Button>
           </Form>
@@ -244,7 +246,7 @@ export default function WebhookSource() {
               mappings: mappingText(source.mappings),
             }}
           />
-          <Button variant="primary" pending={busy("update")} pendingLabel="Saving…">
+          <Button variant="primary" pending={busy("update")} pendingLabel={t("Saving…")}>
             {t("Save")}
           </Button>
         </Form>
@@ -252,7 +254,10 @@ export default function WebhookSource() {
       <Card
         title={t("Delivery log")}
         id="deliveries"
-        description={`The last ${keep.verified} verified deliveries, and the last ${keep.unverified} refused before verification. To replay one, use the sender's "redeliver".`}
+        description={t('The last {{verified}} verified deliveries, and the last {{unverified}} refused before verification. To replay one, use the sender\'s "redeliver".', {
+          verified: keep.verified,
+          unverified: keep.unverified,
+        })}
       >
         <Form method="get" className="dl-filters__form" action="#deliveries">
           <label className="dl-filters__item">
@@ -282,13 +287,13 @@ export default function WebhookSource() {
           </div>
         ) : null}
         {deliveries.rows.length === 0 ? (
-          <EmptyState title={filter.outcome ? `No ${filter.outcome} delivery in the log` : "No delivery yet"}>
+          <EmptyState title={filter.outcome ? t("No {{outcome}} delivery in the log", { outcome: filter.outcome }) : t("No delivery yet")}>
             <p>{t("Set the URL and secret in the sender; its first event (or its test button) appears here.")}</p>
           </EmptyState>
         ) : (
           <div className="table-scroll">
             <table className="simple" data-testid="delivery-log">
-              <caption className="visually-hidden">Deliveries of {source.name}, newest first</caption>
+              <caption className="visually-hidden">{t("Deliveries of {{name}}, newest first", { name: source.name })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("Received")}</th>
@@ -331,9 +336,9 @@ export default function WebhookSource() {
         )}
         {deliveries.pages > 1 ? (
           <nav aria-label={t("Delivery log pages")} className="dl-flags">
-            {deliveries.page > 1 ? <Link to={pageLink(deliveries.page - 1)}>← Newer</Link> : null}
+            {deliveries.page > 1 ? <Link to={pageLink(deliveries.page - 1)}>{t("← Newer")}</Link> : null}
             <span>
-              Page {deliveries.page} of {deliveries.pages} ({deliveries.total} deliveries)
+              {t("Page {{page}} of {{pages}} ({{total}} deliveries)", { page: deliveries.page, pages: deliveries.pages, total: deliveries.total })}
             </span>
             {deliveries.page < deliveries.pages ? <Link to={pageLink(deliveries.page + 1)}>{t("Older →")}</Link> : null}
           </nav>
@@ -343,8 +348,8 @@ export default function WebhookSource() {
         <p className="dl-muted">{t("Its URL stops answering (404), its log and waiting commits go; the deployments and incidents it wrote stay.")}</p>
         <Form method="post">
           <input type="hidden" name="intent" value="delete" />
-          <Button variant="danger" pending={busy("delete")} pendingLabel="Deleting…">
-            Delete “{source.name}”
+          <Button variant="danger" pending={busy("delete")} pendingLabel={t("Deleting…")}>
+            {t("Delete “{{name}}”", { name: source.name })}
           </Button>
         </Form>
         {isErrorReply(reply, "delete") ? <p className="form-error">{Object.values(reply.fieldErrors).flat().join(" ")}</p> : null}

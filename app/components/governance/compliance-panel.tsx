@@ -39,7 +39,7 @@ function Formula() {
       label={t(TEXT.about)}
       content={
         <>
-          {t(COMPLIANCE_FORMULAS.done)} {t(COMPLIANCE_FORMULAS.compliant)} Window: {t(COMPLIANCE_FORMULAS.window)}
+          {t(COMPLIANCE_FORMULAS.done)} {t(COMPLIANCE_FORMULAS.compliant)} {t("Window: {{window}}", { window: t(COMPLIANCE_FORMULAS.window) })}
         </>
       }
     />
