@@ -16,6 +16,7 @@
  * its edges touch the raw rows.
  */
 import type { Database, Statement } from "better-sqlite3";
+import { serverT } from "~/i18n/translate.server";
 import { comparisonCoverage, type ComparisonCoverage } from "~/lib/metrics/comparison";
 import type { CtoParams } from "~/lib/metrics/cto-window";
 import {
@@ -36,7 +37,6 @@ import { targetFor } from "~/models/metric-targets.server";
 import { getCurrentCycle } from "~/models/okrs.server";
 import type { Db } from "~/utils/db.server";
 import { LEAD_BUCKET_SQL } from "../../db/schema/delivery_metrics";
-import { serverT } from "~/i18n/translate.server";
 
 export type { DoraMetrics, Window };
 

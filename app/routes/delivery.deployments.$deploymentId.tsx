@@ -10,13 +10,13 @@ import { PageHeader } from "~/components/ui/page-header";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatDateTime, formatHours } from "~/lib/format";
 import { FORMULAS } from "~/lib/metrics/delivery";
 import { getDeployment } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
-import { serverT } from "~/i18n/translate.server";
-import { metaT, pageTitle } from "~/i18n/meta";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 

@@ -16,11 +16,11 @@ import { Card } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT, translateMessage } from "~/i18n/translate.server";
 import { type CsvRowError } from "~/lib/csv";
 import { DEPLOYMENT_CSV_HEADERS, importDeploymentsCsv, importIncidentsCsv, INCIDENT_CSV_HEADERS } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { serverT, translateMessage } from "~/i18n/translate.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -157,7 +157,8 @@ export default function ImportPage() {
               <code>{headers.deployments}</code>
             </label>
             <label className="dl-radio">
-              <input type="radio" name="kind" value="incidents" defaultChecked={reply?.kind === "incidents"} /> {t("Incidents")} — <code>{headers.incidents}</code>
+              <input type="radio" name="kind" value="incidents" defaultChecked={reply?.kind === "incidents"} /> {t("Incidents")} —{" "}
+              <code>{headers.incidents}</code>
             </label>
           </fieldset>
           <div className="field">

@@ -11,6 +11,8 @@ import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatDateTime, formatHours } from "~/lib/format";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -19,8 +21,6 @@ import { causeCandidates, type CauseChoice, getIncident, localTimeSchema, SEVERI
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
-import { serverT } from "~/i18n/translate.server";
-import { metaT, pageTitle } from "~/i18n/meta";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -96,7 +96,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       formData,
       z.object({
         intent: z.literal("details"),
-        title: z.string({ error: N_("is required", "validation") }).min(1, N_("is required", "validation")).max(300),
+        title: z
+          .string({ error: N_("is required", "validation") })
+          .min(1, N_("is required", "validation"))
+          .max(300),
         severity: z.enum(SEVERITIES, { error: N_("must be SEV1 to SEV4", "delivery") }),
         startedAt: localTimeSchema(timeZone),
         resolvedAt: localTimeSchema(timeZone).optional(),
@@ -105,7 +108,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     if (!parsed.ok) return badRequest(parsed.reply);
     const { title, severity, startedAt, resolvedAt } = parsed.data;
-    return reply(updateIncident(db, user.id, id, { title, severity, startedAt, resolvedAt: resolvedAt ?? null }), serverT("Details saved.", { ns: "delivery" }));
+    return reply(
+      updateIncident(db, user.id, id, { title, severity, startedAt, resolvedAt: resolvedAt ?? null }),
+      serverT("Details saved.", { ns: "delivery" }),
+    );
   }
   if (intent === "resolve") {
     const parsed = parseForm(formData, z.object({ intent: z.literal("resolve"), resolvedAt: localTimeSchema(timeZone) }), "resolve");
@@ -120,7 +126,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return badRequest(parsed.reply);
     const c = parsed.data.cause;
     const cause: CauseChoice = c === "inferred" ? { mode: "inferred" } : c === "none" ? { mode: "none" } : { mode: "explicit", deploymentId: Number(c) };
-    return reply(updateIncident(db, user.id, id, { cause }), serverT(c === "none" ? N_("Cause cleared.", "delivery") : c === "inferred" ? N_("Cause set by the rule.", "delivery") : N_("Cause set.", "delivery"), { ns: "delivery" }));
+    return reply(
+      updateIncident(db, user.id, id, { cause }),
+      serverT(c === "none" ? N_("Cause cleared.", "delivery") : c === "inferred" ? N_("Cause set by the rule.", "delivery") : N_("Cause set.", "delivery"), {
+        ns: "delivery",
+      }),
+    );
   }
   return unknownIntent(formData);
 }
@@ -174,7 +185,7 @@ export default function IncidentPage() {
                 <span className="dl-muted">{t("finished {{time}}", { time: dt(i.causeFinishedAt) })}</span>{" "}
               </>
             ) : (
-              <span className="dl-muted">{i.causeKind === "none" ? t("No deployment caused it.") : t("No deployment found before the start.")}{" "}</span>
+              <span className="dl-muted">{i.causeKind === "none" ? t("No deployment caused it.") : t("No deployment found before the start.")} </span>
             )}
             <CauseKindBadge kind={i.causeKind} />
           </p>

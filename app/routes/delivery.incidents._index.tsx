@@ -101,7 +101,9 @@ function useColumns() {
       header: t("State"),
       meta: { nowrap: true },
       cell: (c) => (
-        <span title={c.getValue() !== null ? t("Resolved {{time}}", { time: formatDateTime(c.getValue(), formatting.timeZone, formatting.locale) }) : undefined}>
+        <span
+          title={c.getValue() !== null ? t("Resolved {{time}}", { time: formatDateTime(c.getValue(), formatting.timeZone, formatting.locale) }) : undefined}
+        >
           <IncidentStateBadge resolvedAt={c.getValue()} />
         </span>
       ),
@@ -137,6 +139,7 @@ export default function Incidents() {
   const { params, rows, total, notices, echo, services, teams, severities } = useLoaderData<typeof loader>();
   const { exportCap } = useLoaderData<typeof loader>();
   const user = useOptionalUser();
+  const formatting = useFormatting();
   const location = useLocation();
   const columns = useColumns();
   const editable = can(user, "delivery:edit");

@@ -59,7 +59,10 @@ function schemaFor(timeZone: string) {
     .object({
       serviceId: idSchema,
       externalId: z.string().max(200).optional(),
-      title: z.string({ error: N_("is required", "validation") }).min(1, N_("is required", "validation")).max(300),
+      title: z
+        .string({ error: N_("is required", "validation") })
+        .min(1, N_("is required", "validation"))
+        .max(300),
       severity: z.enum(SEVERITIES, { error: N_("must be SEV1 to SEV4", "delivery") }),
       startedAt: localTimeSchema(timeZone),
       resolvedAt: localTimeSchema(timeZone).optional(),

@@ -14,6 +14,7 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -21,7 +22,6 @@ import { idSchema } from "~/lib/validation.server";
 import { createService, listServices, serviceExists, serviceNameSchema, serviceNameTaken, updateService } from "~/models/delivery.server";
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { getDb } from "~/utils/db.server";
-import { serverT } from "~/i18n/translate.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 

@@ -15,6 +15,7 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import type { CsvRowError } from "~/lib/csv";
 import { readCsvUpload } from "~/lib/csv-upload.server";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
@@ -37,7 +38,6 @@ import {
 } from "~/models/governance.server";
 import { listRiskOwnerOptions } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
-import { serverT } from "~/i18n/translate.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -102,9 +102,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "create-framework") {
     const parsed = parseForm(formData, FrameworkFormSchema, "create-framework");
     if (!parsed.ok) return badRequest(parsed.reply);
-    if (frameworkNameTaken(db, parsed.data.name)) return fieldError(formData, "name", N_("is already the name of a framework", "governance"), "create-framework");
+    if (frameworkNameTaken(db, parsed.data.name))
+      return fieldError(formData, "name", N_("is already the name of a framework", "governance"), "create-framework");
     createFramework(db, user.id, parsed.data);
-    return { status: "ok", intent: "create-framework", message: serverT("Framework {{name}} added.", { ns: "governance", name: parsed.data.name }) } satisfies FormReply;
+    return {
+      status: "ok",
+      intent: "create-framework",
+      message: serverT("Framework {{name}} added.", { ns: "governance", name: parsed.data.name }),
+    } satisfies FormReply;
   }
   if (intent === "update-framework") {
     const rowIntent = `update-framework-${String(formData.get("frameworkId"))}`;
@@ -112,7 +117,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(formData, FrameworkFormSchema, rowIntent);
     if (!parsed.ok) return badRequest(parsed.reply);
     if (!Number.isSafeInteger(id) || !frameworkExists(db, id)) return fieldError(formData, "frameworkId", N_("no such framework", "governance"), rowIntent);
-    if (frameworkNameTaken(db, parsed.data.name, id)) return fieldError(formData, "name", N_("is already the name of another framework", "governance"), rowIntent);
+    if (frameworkNameTaken(db, parsed.data.name, id))
+      return fieldError(formData, "name", N_("is already the name of another framework", "governance"), rowIntent);
     updateFramework(db, user.id, id, parsed.data);
     return { status: "ok", intent: rowIntent, message: serverT("Framework {{name}} saved.", { ns: "governance", name: parsed.data.name }) } satisfies FormReply;
   }
@@ -124,7 +130,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ImportReply>({
       status: "import-ok",
       intent: "import",
-      message: serverT("Imported {{count}} rows: {{created}} created, {{updated}} updated.", { ns: "governance", count: result.rows, created: result.created, updated: result.updated }),
+      message: serverT("Imported {{count}} rows: {{created}} created, {{updated}} updated.", {
+        ns: "governance",
+        count: result.rows,
+        created: result.created,
+        updated: result.updated,
+      }),
     });
   }
   if (intent === "update") {
@@ -146,7 +157,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return badRequest(parsed.reply);
     const { intent: _i, ...input } = parsed.data;
     if (!frameworkExists(db, input.frameworkId)) return fieldError(formData, "frameworkId", N_("no such framework", "governance"), "create");
-    if (requirementRefTaken(db, input.frameworkId, input.ref)) return fieldError(formData, "ref", N_("already exists in this framework", "governance"), "create");
+    if (requirementRefTaken(db, input.frameworkId, input.ref))
+      return fieldError(formData, "ref", N_("already exists in this framework", "governance"), "create");
     createRequirement(db, user.id, input);
     return {
       status: "ok",
@@ -477,7 +489,13 @@ function FrameworksPanel({
                       <input type="hidden" name="intent" value="update-framework" />
                       <input type="hidden" name="frameworkId" value={f.id} />
                     </Form>
-                    <input form={formId} name="name" aria-label={t("Name of {{name}}", { name: f.name })} defaultValue={valueOf(reply, "name", f.name, rowIntent)} maxLength={80} />
+                    <input
+                      form={formId}
+                      name="name"
+                      aria-label={t("Name of {{name}}", { name: f.name })}
+                      defaultValue={valueOf(reply, "name", f.name, rowIntent)}
+                      maxLength={80}
+                    />
                     {errs?.name ? <p className="field-error">{errs.name.join(", ")}</p> : null}
                   </td>
                   <td>

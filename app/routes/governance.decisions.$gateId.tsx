@@ -13,6 +13,7 @@ import { CheckboxField, Field, SelectField, TextareaField } from "~/components/u
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate, formatDateTime } from "~/lib/format";
@@ -34,7 +35,6 @@ import { MetricContext } from "~/models/metrics.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 import { GATE_DECISIONS } from "../../db/schema/enums";
-import { N_ } from "~/i18n/mark";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -57,8 +57,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 function schemas() {
-  const text = (max: number) => z.string({ error: N_("is required", "validation") }).min(1, N_("is required", "validation")).max(max, { error: () => serverT("must be at most {{count}} characters", { count: max }) });
-  const optionalText = (max: number) => z.preprocess((v) => (v === "" ? undefined : v), z.string().max(max, { error: () => serverT("must be at most {{count}} characters", { count: max }) }).optional());
+  const text = (max: number) =>
+    z
+      .string({ error: N_("is required", "validation") })
+      .min(1, N_("is required", "validation"))
+      .max(max, { error: () => serverT("must be at most {{count}} characters", { count: max }) });
+  const optionalText = (max: number) =>
+    z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .max(max, { error: () => serverT("must be at most {{count}} characters", { count: max }) })
+        .optional(),
+    );
   return {
     decide: z
       .object({
@@ -67,7 +78,10 @@ function schemas() {
         alternative: optionalText(500),
         rationale: text(4000),
       })
-      .refine((v) => v.decision !== "alternative" || v.alternative !== undefined, { path: ["alternative"], message: N_("say which alternative", "governance") }),
+      .refine((v) => v.decision !== "alternative" || v.alternative !== undefined, {
+        path: ["alternative"],
+        message: N_("say which alternative", "governance"),
+      }),
     add: z.object({ intent: z.literal("add-criterion"), label: text(200) }),
     remove: z.object({ intent: z.literal("delete-criterion"), criterionId: idSchema }),
     check: z.object({ intent: z.literal("check"), criterionId: idSchema, checked: checkboxSchema, note: optionalText(1000) }),
@@ -124,7 +138,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!checkManualCriterion(db, user.id, gateId, parsed.data.criterionId, { checked: parsed.data.checked, note: parsed.data.note ?? null })) {
       return fieldError(formData, "criterionId", N_("no such criterion on this gate", "governance"), rowIntent);
     }
-    return { status: "ok", intent: rowIntent, message: parsed.data.checked ? serverT("Criterion checked.", { ns: "governance" }) : serverT("Criterion unchecked.", { ns: "governance" }) } satisfies FormReply;
+    return {
+      status: "ok",
+      intent: rowIntent,
+      message: parsed.data.checked ? serverT("Criterion checked.", { ns: "governance" }) : serverT("Criterion unchecked.", { ns: "governance" }),
+    } satisfies FormReply;
   }
   return unknownIntent(formData);
 }
@@ -153,8 +171,7 @@ export default function GateDecisions() {
       <Card title={t("Today")}>
         <p>
           {t("Due {{date}}.", { date: formatDate(gate.dueDate, fmt.timeZone, fmt.locale) })}{" "}
-          {manual.length ? t("Verdict on today's figures and the manual criteria:") : t("Verdict on today's figures:")}{" "}
-          <GateVerdictBadge verdict={verdict} />
+          {manual.length ? t("Verdict on today's figures and the manual criteria:") : t("Verdict on today's figures:")} <GateVerdictBadge verdict={verdict} />
         </p>
         <p data-testid="gate-last-decision">
           {last ? (

@@ -81,9 +81,11 @@ export default function Gates() {
     <>
       <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} />
       <p className="muted">
-        {t(TEXT.sources)}: {sources.financeAsOfMonth
+        {t(TEXT.sources)}:{" "}
+        {sources.financeAsOfMonth
           ? t("finance as of {{month}} (latest closed month)", { month: formatMonth(sources.financeAsOfMonth, formatting.locale) })
-          : t("no closed finance month yet")}; {t(TEXT.delivery)}. <GateVerdictFormula />
+          : t("no closed finance month yet")}
+        ; {t(TEXT.delivery)}. <GateVerdictFormula />
       </p>
       {sources.failed.length ? (
         <p className="form-error" role="alert">

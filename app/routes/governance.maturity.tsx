@@ -13,6 +13,7 @@ import { Tooltip } from "~/components/ui/tooltip";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
@@ -20,7 +21,6 @@ import { FORMULAS, MATURITY_INDICATOR_KEYS, MATURITY_INDICATORS, MATURITY_LEVELS
 import { listMaturityAssessments, MaturityAssessmentFormSchema, recordMaturityAssessment } from "~/models/governance.server";
 import { todayUtc } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
-import { serverT } from "~/i18n/translate.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 

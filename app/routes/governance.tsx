@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { TabsLinks } from "~/components/ui/tabs-links";
-import { useTranslation } from "react-i18next";
 import { N_ } from "~/i18n/mark";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -12,6 +12,8 @@ import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { SourceFields } from "~/components/webhooks/source-fields";
 import { useFormatting } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
@@ -34,8 +36,6 @@ import {
 } from "~/models/webhooks.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
-import { N_ } from "~/i18n/mark";
-import { serverT } from "~/i18n/translate.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -98,7 +98,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const rules = resolveMappingForm(mappings, defaultServiceId, listServiceOptions(db));
     if (!rules.ok) return fail(rules.field, rules.errors);
     updateWebhookSource(db, user.id, id, { name, productionEnvironment, serviceLabel, defaultServiceId, mappings: rules.rules });
-    return { status: "ok", intent: "update", message: serverT("Source saved. The next deliveries follow the new rules.", { ns: "delivery" }) } satisfies SourceReply;
+    return {
+      status: "ok",
+      intent: "update",
+      message: serverT("Source saved. The next deliveries follow the new rules.", { ns: "delivery" }),
+    } satisfies SourceReply;
   }
   if (intent === "rotate") {
     const r = setWebhookSecret(db, user.id, id);
@@ -181,9 +185,7 @@ export default function WebhookSource() {
               </code>
             </dd>
             <dt>{t("Proof")}</dt>
-            <dd>
-              {t("{{header}} with the source's secret", { header })}
-            </dd>
+            <dd>{t("{{header}} with the source's secret", { header })}</dd>
             <dt>{t("Secret")}</dt>
             <dd>
               {source.secretHint === null ? (
@@ -191,9 +193,7 @@ export default function WebhookSource() {
               ) : source.secretUnreadable ? (
                 <Badge tone="bad">{t("unreadable: set a new one")}</Badge>
               ) : (
-                <>
-                  {t("ends in …{{hint}}, set {{date}}", { hint: source.secretHint, date: dt(source.secretSetAt) })}
-                </>
+                <>{t("ends in …{{hint}}, set {{date}}", { hint: source.secretHint, date: dt(source.secretSetAt) })}</>
               )}
             </dd>
             <dt>{t("Last delivery")}</dt>
@@ -222,7 +222,9 @@ export default function WebhookSource() {
               autoComplete="off"
               maxLength={200}
               errors={fieldErrorsOf(reply, "secret", "set-secret")}
-              hint={source.kind === "pagerduty" ? t("The signing secret PagerDuty showed when the webhook was made.") : t("A secret of your own (16+ characters).")}
+              hint={
+                source.kind === "pagerduty" ? t("The signing secret PagerDuty showed when the webhook was made.") : t("A secret of your own (16+ characters).")
+              }
             />
             <Button variant="secondary" pending={busy("set-secret")} pendingLabel={t("Saving…")}>
               {t("Save secret")}
@@ -254,10 +256,13 @@ export default function WebhookSource() {
       <Card
         title={t("Delivery log")}
         id="deliveries"
-        description={t('The last {{verified}} verified deliveries, and the last {{unverified}} refused before verification. To replay one, use the sender\'s "redeliver".', {
-          verified: keep.verified,
-          unverified: keep.unverified,
-        })}
+        description={t(
+          'The last {{verified}} verified deliveries, and the last {{unverified}} refused before verification. To replay one, use the sender\'s "redeliver".',
+          {
+            verified: keep.verified,
+            unverified: keep.unverified,
+          },
+        )}
       >
         <Form method="get" className="dl-filters__form" action="#deliveries">
           <label className="dl-filters__item">
@@ -337,9 +342,7 @@ export default function WebhookSource() {
         {deliveries.pages > 1 ? (
           <nav aria-label={t("Delivery log pages")} className="dl-flags">
             {deliveries.page > 1 ? <Link to={pageLink(deliveries.page - 1)}>{t("← Newer")}</Link> : null}
-            <span>
-              {t("Page {{page}} of {{pages}} ({{total}} deliveries)", { page: deliveries.page, pages: deliveries.pages, total: deliveries.total })}
-            </span>
+            <span>{t("Page {{page}} of {{pages}} ({{total}} deliveries)", { page: deliveries.page, pages: deliveries.pages, total: deliveries.total })}</span>
             {deliveries.page < deliveries.pages ? <Link to={pageLink(deliveries.page + 1)}>{t("Older →")}</Link> : null}
           </nav>
         ) : null}

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
@@ -8,7 +9,6 @@ import { formatDate, type FormatOptions } from "~/lib/format";
 import { formatGateValue } from "~/lib/metrics/gate-units";
 import { CRITERION_OUTCOME_LABELS, FORMULAS, GATE_VERDICT_LABELS, type CriterionOutcome, type GateOperator, type GateVerdict } from "~/lib/metrics/governance";
 import { OPERATOR_LABELS } from "./labels";
-import type { TFunction } from "i18next";
 
 export type GateView = {
   id: number;

@@ -27,7 +27,9 @@ export function SourceFields({
   kind?: WebhookKindValue;
 }) {
   const { t } = useTranslation("delivery");
-  const keyLabel = kind ? t(MAPPING_KEY_LABELS[kind]) : t("repository (GitHub), project path (GitLab), service label value (Alertmanager) or PagerDuty service");
+  const keyLabel = kind
+    ? t(MAPPING_KEY_LABELS[kind])
+    : t("repository (GitHub), project path (GitLab), service label value (Alertmanager) or PagerDuty service");
   const example = kind ? MAPPING_EXAMPLES[kind] : MAPPING_EXAMPLES.github;
   return (
     <>

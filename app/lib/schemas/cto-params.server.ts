@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { WINDOW_PRESETS, type CtoParams, type WindowPreset } from "~/lib/metrics/cto-window";
 import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, MS_PER_DAY, previousWindow, windowProblem, type Window } from "~/lib/metrics/delivery";
 import { ignoredParamNotice, parseSearchParams, urlTextSchema } from "~/lib/url-params.server";
 import { intSchema, isoDateSchema } from "~/lib/validation.server";
-import { N_ } from "~/i18n/mark";
-import { serverT } from "~/i18n/translate.server";
 
 /**
  * The CTO dashboard's window and filters from the URL (server-only: zod stays out of the

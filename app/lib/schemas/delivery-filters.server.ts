@@ -1,14 +1,14 @@
 /** The URL filters of the deployment and incident lists (and their CSV exports): parsed, bounded, service and team names looked up, echoed. */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { MS_PER_DAY, environmentSchema } from "~/lib/schemas/delivery.server";
 import { ignoredParamNotice, parseSearchParams } from "~/lib/url-params.server";
 import { isoDateSchema, isoInstantSchema } from "~/lib/validation.server";
 import type { DeploymentFilter, IncidentFilter } from "~/models/delivery/filters.server";
 import { schema, type Db } from "~/utils/db.server";
 import { CAUSE_KINDS, DEPLOYMENT_STATUSES, SEVERITIES } from "../../../db/schema";
-import { N_ } from "~/i18n/mark";
-import { serverT } from "~/i18n/translate.server";
 
 export type FilterEcho = Record<string, string>;
 
@@ -27,7 +27,9 @@ const instantParam = z.union(
   { error: INSTANT_PARAM_MESSAGE },
 );
 
-const boolParam = z.enum(["yes", "no", "true", "false", "1", "0"], { error: N_("must be yes or no", "delivery") }).transform((v) => v === "yes" || v === "true" || v === "1");
+const boolParam = z
+  .enum(["yes", "no", "true", "false", "1", "0"], { error: N_("must be yes or no", "delivery") })
+  .transform((v) => v === "yes" || v === "true" || v === "1");
 
 /** The filters' URL parameters through their schema: bad ones are ignored with a notice; `echo` is what was accepted. */
 function parseFilterParams<S extends z.ZodObject>(sp: URLSearchParams, schema: S, notices: string[]) {
@@ -65,12 +67,12 @@ function resolveServiceScope(db: Db, service: string | undefined, team: string |
   let ids: number[] | undefined;
   if (service !== undefined) {
     const row = db.select({ id: schema.services.id }).from(schema.services).where(eq(schema.services.name, service)).get();
-    if (!row) notices.push(serverT("No service is named \"{{name}}\".", { ns: "delivery", name: service }));
+    if (!row) notices.push(serverT('No service is named "{{name}}".', { ns: "delivery", name: service }));
     ids = row ? [row.id] : [];
   }
   if (team !== undefined) {
     const t = db.select({ id: schema.teams.id }).from(schema.teams).where(eq(schema.teams.name, team)).get();
-    if (!t) notices.push(serverT("No team is named \"{{name}}\".", { ns: "delivery", name: team }));
+    if (!t) notices.push(serverT('No team is named "{{name}}".', { ns: "delivery", name: team }));
     const owned = t
       ? db
           .select({ id: schema.services.id })
@@ -88,7 +90,8 @@ function windowFromParams(p: { from?: { ms: number; dateOnly: boolean }; to?: { 
   const from = p.from?.ms;
   // a bare date as `to` includes that whole day (UTC): the bound is the next midnight
   const to = p.to === undefined ? undefined : p.to.dateOnly ? p.to.ms + MS_PER_DAY : p.to.ms;
-  if (from !== undefined && to !== undefined && to <= from) notices.push(serverT("The end of the date range is not after its start: no row can match.", { ns: "delivery" }));
+  if (from !== undefined && to !== undefined && to <= from)
+    notices.push(serverT("The end of the date range is not after its start: no row can match.", { ns: "delivery" }));
   return { from, to };
 }
 

@@ -1,12 +1,12 @@
 /** Delivery input: limits of a request, the API bodies of deployments and incidents (zod, server-only), batch naming and duplicate checks. */
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { PRODUCTION } from "~/lib/metrics/delivery";
 import { DAY_MS, fromLocalInput } from "~/lib/time";
 import { isoInstantSchema } from "~/lib/validation.server";
 import { ApiInputError } from "~/utils/api.server";
 import { CAUSE_KINDS, DEPLOYMENT_STATUSES, SEVERITIES } from "../../../db/schema";
-import { N_ } from "~/i18n/mark";
-import { serverT } from "~/i18n/translate.server";
 
 export { CAUSE_KINDS, DEPLOYMENT_STATUSES, SEVERITIES };
 export type Severity = (typeof SEVERITIES)[number];
@@ -84,7 +84,11 @@ export const serviceNameSchema = z
   .max(100, N_("must be at most 100 characters", "delivery"))
   .regex(/^[A-Za-z0-9][A-Za-z0-9 ._/:@-]*$/, N_("may hold letters, digits, spaces and . _ / : @ - (starting with a letter or digit)", "delivery"));
 
-const externalIdSchema = z.string({ error: N_("must be a string", "delivery") }).trim().min(1, N_("must not be empty", "delivery")).max(200, N_("must be at most 200 characters", "validation"));
+const externalIdSchema = z
+  .string({ error: N_("must be a string", "delivery") })
+  .trim()
+  .min(1, N_("must not be empty", "delivery"))
+  .max(200, N_("must be at most 200 characters", "validation"));
 const optionalExternalId = z.preprocess((v) => (v === null ? undefined : v), externalIdSchema.optional());
 
 export const environmentSchema = z
@@ -116,7 +120,11 @@ export const deploymentInputSchema = z
           .array(
             z.object(
               {
-                sha: z.string({ error: N_("is required", "validation") }).trim().min(1, N_("is required", "validation")).max(100, N_("must be at most 100 characters", "delivery")),
+                sha: z
+                  .string({ error: N_("is required", "validation") })
+                  .trim()
+                  .min(1, N_("is required", "validation"))
+                  .max(100, N_("must be at most 100 characters", "delivery")),
                 committedAt: plausibleInstantSchema,
               },
               { error: N_("must be an object {sha, committedAt}", "delivery") },
@@ -153,7 +161,11 @@ export const incidentInputSchema = z
     {
       externalId: optionalExternalId,
       service: serviceNameSchema,
-      title: z.string({ error: N_("is required", "validation") }).trim().min(1, N_("is required", "validation")).max(300, N_("must be at most 300 characters", "delivery")),
+      title: z
+        .string({ error: N_("is required", "validation") })
+        .trim()
+        .min(1, N_("is required", "validation"))
+        .max(300, N_("must be at most 300 characters", "delivery")),
       severity: z.enum(SEVERITIES, { error: N_("must be SEV1, SEV2, SEV3 or SEV4", "delivery") }),
       startedAt: plausibleInstantSchema,
       /** absent: keep (on update) / open (on create); null: reopen */

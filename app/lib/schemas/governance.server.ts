@@ -3,6 +3,7 @@
  * requirement, maturity and framework forms — models take their typed output.
  */
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
 import { formValues, parseForm, type ParseResult } from "~/lib/forms.server";
 import { fromHumanUnits } from "~/lib/metrics/gate-units";
 import { GATE_OPERATORS, isGateMetricId, MATURITY_INDICATOR_KEYS } from "~/lib/metrics/governance";
@@ -11,7 +12,6 @@ import { idSchema, intSchema, isoDateSchema, pastIsoDateSchema } from "~/lib/val
 import type { GateInput } from "~/models/governance/gates.server";
 import { schema } from "~/utils/db.server";
 import { optionalRefIdSchema } from "~/utils/refs.server";
-import { N_ } from "~/i18n/mark";
 
 const { REQUIREMENT_RESULTS, REQUIREMENT_STATUSES } = schema;
 type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
@@ -45,8 +45,14 @@ const GateCriterionRowSchema = z.object({
 });
 
 const GateHeadSchema = z.object({
-  name: z.string({ error: N_("is required", "validation") }).min(3, N_("must be at least 3 characters", "governance")).max(200, N_("must be at most 200 characters", "validation")),
-  description: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(2000, N_("must be at most 2000 characters", "validation")).nullable()),
+  name: z
+    .string({ error: N_("is required", "validation") })
+    .min(3, N_("must be at least 3 characters", "governance"))
+    .max(200, N_("must be at most 200 characters", "validation")),
+  description: z.preprocess(
+    (v) => (v === undefined || v === "" ? null : v),
+    z.string().max(2000, N_("must be at most 2000 characters", "validation")).nullable(),
+  ),
   dueDate: isoDateSchema,
 });
 
@@ -67,7 +73,10 @@ export function parseGateForm(formData: FormData, intent: string, isKnownMetric:
   for (let n = 0; n < MAX_GATE_CRITERIA; n++) {
     const metric = cell(`metric_${n}`);
     if (!metric) continue; // an empty row
-    const row = GateCriterionRowSchema.refine((r) => isKnownMetric(r.metric), { path: ["metric"], message: N_("is not a known metric", "validation") }).safeParse({
+    const row = GateCriterionRowSchema.refine((r) => isKnownMetric(r.metric), {
+      path: ["metric"],
+      message: N_("is not a known metric", "validation"),
+    }).safeParse({
       metric,
       operator: cell(`operator_${n}`),
       threshold: cell(`threshold_${n}`) ?? "",
@@ -115,8 +124,14 @@ export const RequirementUpdateFormSchema = z.object({
 export const RequirementCreateFormSchema = z.object({
   intent: z.literal("create"),
   frameworkId: idSchema,
-  ref: z.string({ error: N_("is required", "validation") }).min(1, N_("is required", "validation")).max(40, N_("must be at most 40 characters", "governance")),
-  title: z.string({ error: N_("is required", "validation") }).min(3, N_("must be at least 3 characters", "governance")).max(300, N_("must be at most 300 characters", "governance")),
+  ref: z
+    .string({ error: N_("is required", "validation") })
+    .min(1, N_("is required", "validation"))
+    .max(40, N_("must be at most 40 characters", "governance")),
+  title: z
+    .string({ error: N_("is required", "validation") })
+    .min(3, N_("must be at least 3 characters", "governance"))
+    .max(300, N_("must be at most 300 characters", "governance")),
   status: z.enum(REQUIREMENT_STATUSES, { error: N_("pick a status", "governance") }),
   result: nullable(z.enum(REQUIREMENT_RESULTS, { error: N_("pick a result", "governance") })),
   ownerUserId: optionalRefIdSchema(schema.users, "user"),
@@ -124,7 +139,10 @@ export const RequirementCreateFormSchema = z.object({
 });
 
 const scoreSchema = intSchema({ min: 1, max: 5, message: N_("pick a score from 1 to 5", "governance") });
-const noteSchema = z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(500, N_("must be at most 500 characters", "validation")).nullable());
+const noteSchema = z.preprocess(
+  (v) => (v === undefined || v === "" ? null : v),
+  z.string().max(500, N_("must be at most 500 characters", "validation")).nullable(),
+);
 
 export const MaturityAssessmentFormSchema = z.object({
   intent: z.literal("assess"),
@@ -138,7 +156,10 @@ export const MaturityAssessmentFormSchema = z.object({
 const frameworkTargetSchema = nullable(isoDateSchema);
 
 export const FrameworkFormSchema = z.object({
-  name: z.string({ error: N_("is required", "validation") }).min(2, N_("must be at least 2 characters", "governance")).max(80, N_("must be at most 80 characters", "validation")),
+  name: z
+    .string({ error: N_("is required", "validation") })
+    .min(2, N_("must be at least 2 characters", "governance"))
+    .max(80, N_("must be at most 80 characters", "validation")),
   description: nullable(z.string().max(500, N_("must be at most 500 characters", "validation"))),
   targetDate: frameworkTargetSchema,
 });

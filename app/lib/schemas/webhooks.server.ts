@@ -1,15 +1,24 @@
 /** Webhook source form schemas (server-only) and the mapping rule resolved against the services. */
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { idSchema } from "~/lib/validation.server";
 import { WEBHOOK_KIND_VALUES } from "~/lib/webhooks/labels";
 import { parseMappingText } from "~/lib/webhooks/mapping";
 import type { MappingRule } from "~/lib/webhooks/mapping";
-import { N_ } from "~/i18n/mark";
-import { serverT } from "~/i18n/translate.server";
 
-const text = (max: number) => z.string({ error: N_("is required", "validation") }).trim().min(1, N_("is required", "validation")).max(max, { error: () => serverT("must be at most {{count}} characters", { count: max }) });
+const text = (max: number) =>
+  z
+    .string({ error: N_("is required", "validation") })
+    .trim()
+    .min(1, N_("is required", "validation"))
+    .max(max, { error: () => serverT("must be at most {{count}} characters", { count: max }) });
 
-const secretSchema = z.string().regex(/^\S+$/, N_("must not contain spaces", "delivery")).min(16, N_("must be at least 16 characters", "delivery")).max(200, N_("must be at most 200 characters", "validation"));
+const secretSchema = z
+  .string()
+  .regex(/^\S+$/, N_("must not contain spaces", "delivery"))
+  .min(16, N_("must be at least 16 characters", "delivery"))
+  .max(200, N_("must be at most 200 characters", "validation"));
 
 /** Fields shared by the create and edit forms. */
 const sourceFields = {
@@ -54,7 +63,10 @@ export function resolveMappingForm(
   const rules: MappingRule[] = [];
   for (const l of parsed.lines) {
     const id = byName.get(l.serviceName.toLowerCase());
-    if (id === undefined) errors.push(serverT("line {{line}}: no service is named \"{{name}}\" (add it on the Services page first)", { ns: "delivery", line: l.line, name: l.serviceName }));
+    if (id === undefined)
+      errors.push(
+        serverT('line {{line}}: no service is named "{{name}}" (add it on the Services page first)', { ns: "delivery", line: l.line, name: l.serviceName }),
+      );
     else rules.push({ matchValue: l.matchValue, serviceId: id });
   }
   return errors.length ? { ok: false, field: "mappings", errors } : { ok: true, rules };

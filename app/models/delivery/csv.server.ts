@@ -1,12 +1,12 @@
 /** Delivery CSV import: deployment and incident rows (DESIGN.md formats) through the same ingestion as the API. */
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { parseCsv, type CsvRowError } from "~/lib/csv";
 import { type BatchNaming, DeliveryInputError, MAX_IMPORT_ROWS, deploymentInputSchema, incidentInputSchema } from "~/lib/schemas/delivery.server";
 import type { AuditActor } from "~/models/audit.server";
 import { ingestDeployments, upsertIncidents } from "~/models/delivery/ingest.server";
 import type { Db } from "~/utils/db.server";
-import { N_ } from "~/i18n/mark";
-import { serverT } from "~/i18n/translate.server";
 
 // ---------------------------------------------------------------------------------------------------
 // CSV rows (DESIGN.md formats)

@@ -1,5 +1,6 @@
 /** Incident lists and export, one incident's page, and the incident form (create, edit, cause choice; audited). */
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { N_ } from "~/i18n/mark";
 import { MS_PER_HOUR } from "~/lib/metrics/delivery";
 import { type CauseKind, MAX_EXPORT_ROWS, MS_PER_DAY, type Severity } from "~/lib/schemas/delivery.server";
 import { recordAudit } from "~/models/audit.server";
@@ -7,7 +8,6 @@ import { type DeploymentSort, EXPORT_CHUNK, d, inc, isoOrEmpty } from "~/models/
 import { type IncidentFilter } from "~/models/delivery/filters.server";
 import { inferCauseId, statements } from "~/models/delivery/ingest.server";
 import { schema, type Db } from "~/utils/db.server";
-import { N_ } from "~/i18n/mark";
 
 // ---------------------------------------------------------------------------------------------------
 // Incidents list

@@ -10,6 +10,8 @@
  */
 import type BetterSqlite3 from "better-sqlite3";
 import { and, eq, inArray } from "drizzle-orm";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { PRODUCTION } from "~/lib/metrics/delivery";
 import {
   type BatchNaming,
@@ -27,8 +29,6 @@ import {
 import { recordAudit, type AuditActor } from "~/models/audit.server";
 import { d } from "~/models/delivery/deployments.server";
 import { schema, type Db } from "~/utils/db.server";
-import { N_ } from "~/i18n/mark";
-import { serverT } from "~/i18n/translate.server";
 
 // ---------------------------------------------------------------------------------------------------
 // Prepared statements (cached per connection)
