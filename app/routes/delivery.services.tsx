@@ -183,7 +183,7 @@ export default function Services() {
                               defaultValue={valueOf(reply, "teamId", s.teamId, rowIntent)}
                               className="dl-cell-input"
                             >
-                              <option value="">— no team —</option>
+                              <option value="">{t("— no team —")}</option>
                               {teamOptions.map((t) => (
                                 <option key={t.value} value={t.value}>
                                   {t.label}

@@ -68,7 +68,7 @@ export function GateCriteriaTable({ gate, fmt }: { gate: GateView; fmt: Partial<
   return (
     <div className="table-scroll">
       <table className="simple gate-criteria">
-        <caption className="visually-hidden">Criteria of {gate.name}</caption>
+        <caption className="visually-hidden">{t("Criteria of {{name}}", { name: gate.name })}</caption>
         <thead>
           <tr>
             <th scope="col">{t("Metric")}</th>
