@@ -286,7 +286,12 @@ export default function Compliance() {
                                     <input type="hidden" name="intent" value="update" />
                                     <input type="hidden" name="requirementId" value={r.id} />
                                   </Form>
-                                  <select form={formId} name="status" aria-label={`Status of ${r.ref}`} defaultValue={String(val("status", r.status))}>
+                                  <select
+                                    form={formId}
+                                    name="status"
+                                    aria-label={t("Status of {{ref}}", { ref: r.ref })}
+                                    defaultValue={String(val("status", r.status))}
+                                  >
                                     {statusOptions.map((o) => (
                                       <option key={o.value} value={o.value}>
                                         {o.label}
@@ -295,7 +300,12 @@ export default function Compliance() {
                                   </select>
                                 </td>
                                 <td>
-                                  <select form={formId} name="result" aria-label={`Result of ${r.ref}`} defaultValue={String(val("result", r.result))}>
+                                  <select
+                                    form={formId}
+                                    name="result"
+                                    aria-label={t("Result of {{ref}}", { ref: r.ref })}
+                                    defaultValue={String(val("result", r.result))}
+                                  >
                                     <option value="">{t(TEXT.notAssessed)}</option>
                                     {resultOptions.map((o) => (
                                       <option key={o.value} value={o.value}>
@@ -308,7 +318,7 @@ export default function Compliance() {
                                   <select
                                     form={formId}
                                     name="ownerUserId"
-                                    aria-label={`Owner of ${r.ref}`}
+                                    aria-label={t("Owner of {{ref}}", { ref: r.ref })}
                                     defaultValue={String(val("ownerUserId", r.ownerUserId))}
                                   >
                                     <option value="">—</option>
@@ -502,7 +512,7 @@ function FrameworksPanel({
                     <input
                       form={formId}
                       name="description"
-                      aria-label={`Description of ${f.name}`}
+                      aria-label={t("Description of {{name}}", { name: f.name })}
                       defaultValue={valueOf(reply, "description", f.description, rowIntent)}
                       maxLength={500}
                     />
@@ -512,15 +522,16 @@ function FrameworksPanel({
                       form={formId}
                       name="targetDate"
                       type="date"
-                      aria-label={`Target date of ${f.name}`}
+                      aria-label={t("Target date of {{name}}", { name: f.name })}
                       defaultValue={valueOf(reply, "targetDate", f.targetDate, rowIntent)}
                     />
                     {errs?.targetDate ? <p className="field-error">{errs.targetDate.join(", ")}</p> : null}
                   </td>
                   <td className="dl-num">{f.total}</td>
                   <td>
-                    <Button form={formId} size="sm" pending={busy === "update-framework"} pendingLabel="Saving…">
-                      Save<span className="visually-hidden"> {f.name}</span>
+                    <Button form={formId} size="sm" pending={busy === "update-framework"} pendingLabel={t("Saving…")}>
+                      {t("Save")}
+                      <span className="visually-hidden"> {f.name}</span>
                     </Button>
                   </td>
                 </tr>
@@ -555,14 +566,14 @@ function FrameworksPanel({
           errors={fieldErrorsOf(reply, "targetDate", "create-framework")}
         />
         <div>
-          <Button variant="primary" pending={busy === "create-framework"} pendingLabel="Adding…">
+          <Button variant="primary" pending={busy === "create-framework"} pendingLabel={t("Adding…")}>
             {t("Add framework")}
           </Button>
         </div>
       </Form>
       <h3>{t("Import requirements (CSV)")}</h3>
       <p className="muted">
-        {t("Columns {{columns}} — the export's own format", { columns: "framework,ref,title,status,result,owner,evidence_url" })} (
+        {t("Columns")} <code>framework,ref,title,status,result,owner,evidence_url</code> — {t("the export's own format")} (
         <a href="/governance.csv?template=1" download>
           {t("download the template")}
         </a>

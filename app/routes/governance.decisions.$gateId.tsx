@@ -164,7 +164,7 @@ export default function GateDecisions() {
     <>
       <PageHeader
         eyebrow={<Link to="/governance/gates">{t("Back to the decision gates")}</Link>}
-        title={`${gate.name}: decisions`}
+        title={t("{{name}}: decisions", { name: gate.name })}
         description={gate.description ?? undefined}
       />
       <ReplyMessage reply={reply} show="ok" />
@@ -259,7 +259,7 @@ export default function GateDecisions() {
               errors={fieldErrorsOf(reply, "label", "add-criterion")}
             />
             <div>
-              <Button pending={busy("add-criterion")} pendingLabel="Adding…">
+              <Button pending={busy("add-criterion")} pendingLabel={t("Adding…")}>
                 {t("Add criterion")}
               </Button>
             </div>
@@ -298,7 +298,7 @@ export default function GateDecisions() {
               errors={fieldErrorsOf(reply, "rationale", "decide")}
             />
             <div>
-              <Button variant="primary" pending={busy("decide")} pendingLabel="Recording…">
+              <Button variant="primary" pending={busy("decide")} pendingLabel={t("Recording…")}>
                 {t("Record decision")}
               </Button>
             </div>

@@ -13,6 +13,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { SourceFields } from "~/components/webhooks/source-fields";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
@@ -41,7 +42,10 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 export const handle = { i18n: ["delivery"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.source.name ?? "Webhook source"} · Webhook sources · Strategy Tracker` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches, "delivery");
+  return [{ title: pageTitle(t, `${data?.source.name ?? t("Webhook source")} · ${t("Webhook sources")}`) }];
+};
 
 /** Built on demand: zod stays out of the browser bundle. */
 function logParamsSchema() {

@@ -124,7 +124,7 @@ export function GateForm({
         })}
       </fieldset>
       <div>
-        <Button variant="primary" pending={busy} pendingLabel="Saving…">
+        <Button variant="primary" pending={busy} pendingLabel={t("Saving…")}>
           {submitLabel}
         </Button>
       </div>
