@@ -14,7 +14,7 @@ import { intSchema, isoDateSchema } from "~/lib/validation.server";
  *   ?service=<name>&team=<name>      filters by name
  * Bad values fall back to the default with a notice (a dashboard never fails on its URL).
  */
-// the presets are WINDOW_PRESETS (a test keeps them in step)
+// a translated key, so written out: keep it in step with WINDOW_PRESETS
 const PRESET_MESSAGE = N_("must be one of 30, 90, 180 (days)", "delivery");
 
 export const CtoParamsSchema = z.object({
