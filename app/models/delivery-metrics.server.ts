@@ -16,6 +16,7 @@
  * its edges touch the raw rows.
  */
 import type { Database, Statement } from "better-sqlite3";
+import { serverT } from "~/i18n/translate.server";
 import { comparisonCoverage, type ComparisonCoverage } from "~/lib/metrics/comparison";
 import type { CtoParams } from "~/lib/metrics/cto-window";
 import {
@@ -636,7 +637,7 @@ export function loadCtoDashboard(db: Db, input: CtoParams) {
     const service = options.services.find((s) => s.name === params.service);
     if (service) filter.serviceId = service.id;
     else {
-      params.notices.push(`No service is named “${params.service}”: showing every service.`);
+      params.notices.push(serverT("No service is named “{{name}}”: showing every service.", { ns: "delivery", name: params.service }));
       params.service = null;
     }
   }
@@ -644,7 +645,7 @@ export function loadCtoDashboard(db: Db, input: CtoParams) {
     const team = findTeamByName(db, params.team);
     if (team) filter.teamId = team.id;
     else {
-      params.notices.push(`No team is named “${params.team}”: showing every team.`);
+      params.notices.push(serverT("No team is named “{{name}}”: showing every team.", { ns: "delivery", name: params.team }));
       params.team = null;
     }
   }

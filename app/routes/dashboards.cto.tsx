@@ -14,6 +14,7 @@ import { useRootData } from "~/hooks/root-data";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { formatNumber } from "~/lib/format";
 import { ctoHref, toUtcDate, WINDOW_PRESETS } from "~/lib/metrics/cto-window";
+import { TARGETS_SOURCE } from "~/lib/metrics/dora-targets";
 import { parseCtoParams } from "~/lib/schemas/cto-params.server";
 import { getDb } from "~/utils/db.server";
 
@@ -126,7 +127,7 @@ export default function CtoDashboard() {
         <h2 id="cto-dora" className="cto-section__title">
           {t("DORA metrics")}
         </h2>
-        <p className="muted">{t("Tiers: DORA bands. Targets: the company's targets (set by the CTO on the Targets page).")}</p>
+        <p className="muted">{t("Tiers: DORA bands. Targets: {{source}}", { source: t(TARGETS_SOURCE) })}</p>
         {data.hasDeliveryData ? (
           <DoraTiles
             current={dashboard.current}

@@ -10,6 +10,8 @@ import { PageHeader } from "~/components/ui/page-header";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatDateTime, formatHours } from "~/lib/format";
 import { FORMULAS } from "~/lib/metrics/delivery";
 import { getDeployment } from "~/models/delivery.server";
@@ -29,16 +31,17 @@ const TEXT = {
   notCounted: N_("Not counted in the DORA figures: only successful production deployments count."),
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Deployment ${data?.deployment.externalId ?? `#${data?.deployment.id ?? ""}`} · Strategy Tracker` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches, "delivery");
+  return [{ title: pageTitle(t, t("Deployment {{id}}", { id: data?.deployment.externalId ?? `#${data?.deployment.id ?? ""}` })) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const id = Number(params.deploymentId);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound("No such deployment.");
+  if (!Number.isSafeInteger(id) || id <= 0) notFound(serverT("No such deployment.", { ns: "delivery" }));
   const deployment = getDeployment(getDb(), id);
-  if (!deployment) notFound("No such deployment.");
+  if (!deployment) notFound(serverT("No such deployment.", { ns: "delivery" }));
   return { deployment };
 }
 
@@ -47,7 +50,7 @@ export default function DeploymentDetail() {
   const { deployment: d } = useLoaderData<typeof loader>();
   const formatting = useFormatting();
   const dt = (ms: number | null) => formatDateTime(ms, formatting.timeZone, formatting.locale) ?? "—";
-  const hours = (h: number | null) => formatHours(h, formatting.locale) ?? "no data";
+  const hours = (h: number | null) => formatHours(h, formatting.locale) ?? t("no data");
   return (
     <>
       <PageHeader
@@ -81,10 +84,10 @@ export default function DeploymentDetail() {
             <dt>{t("First commit (given)")}</dt>
             <dd>{dt(d.firstCommitAt)}</dd>
             <dt>
-              Median lead time <Tooltip label={t("About lead time")} content={<>{t(FORMULAS.lead_time.formula)}</>} />
+              {t("Median lead time")} <Tooltip label={t("About lead time")} content={<>{t(FORMULAS.lead_time.formula)}</>} />
             </dt>
             <dd>
-              {hours(d.leadTime.medianHours)} <span className="dl-muted">({d.leadTime.samples} values)</span>
+              {hours(d.leadTime.medianHours)} <span className="dl-muted">{t("({{count}} values)", { count: d.leadTime.samples })}</span>
             </dd>
           </dl>
           {!d.leadTime.counts ? <p className="dl-muted">{t(TEXT.notCounted)}</p> : null}
@@ -99,7 +102,7 @@ export default function DeploymentDetail() {
                   <Link to={`/delivery/incidents/${i.id}`}>{i.title}</Link> <SeverityBadge severity={i.severity} />{" "}
                   <IncidentStateBadge resolvedAt={i.resolvedAt} /> <CauseKindBadge kind={i.causeKind} />
                   <br />
-                  <span className="dl-muted">started {dt(i.startedAt)}</span>
+                  <span className="dl-muted">{t("started {{time}}", { time: dt(i.startedAt) })}</span>
                 </li>
               ))}
             </ul>
@@ -111,8 +114,8 @@ export default function DeploymentDetail() {
           <EmptyState title={t(TEXT.noCommits)} headingLevel={3}>
             <p>
               {d.firstCommitAt !== null
-                ? "The first-commit time above gives this deployment's one lead-time value."
-                : "Send commits: [{sha, committedAt}] or firstCommitAt with the deployment to measure lead time."}
+                ? t("The first-commit time above gives this deployment's one lead-time value.")
+                : t("Send commits: [{sha, committedAt}] or firstCommitAt with the deployment to measure lead time.")}
             </p>
           </EmptyState>
         ) : (

@@ -16,8 +16,8 @@ import { Card } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT, translateMessage } from "~/i18n/translate.server";
 import { type CsvRowError } from "~/lib/csv";
-import { plural } from "~/lib/plural";
 import { DEPLOYMENT_CSV_HEADERS, importDeploymentsCsv, importIncidentsCsv, INCIDENT_CSV_HEADERS } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -26,8 +26,9 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 const TEXT = {
   title: N_("Import delivery history"),
-  description:
+  description: N_(
     "Upload a CSV of deployments or incidents (UTF-8, header row, comma). All or nothing: one bad row rejects the file, and every bad row and field is listed. Times are ISO 8601 with a zone (2024-05-01T12:00:00Z).",
+  ),
   kind: N_("What the file holds"),
   file: N_("CSV file"),
   paste: N_("…or paste the CSV here"),
@@ -58,25 +59,27 @@ export async function action({ request }: ActionFunctionArgs) {
   const fail = (kind: string, message: string, status = 400) =>
     data({ status: "error", kind, errors: [{ row: 0, field: "", message }] } satisfies ImportReply, { status });
   if (Number(request.headers.get("Content-Length") ?? "0") > max + 64 * 1024)
-    return fail("", `The file is larger than ${Math.round(max / 1024 / 1024)} MB.`, 413);
+    return fail("", serverT("The file is larger than {{mb}} MB.", { ns: "delivery", mb: Math.round(max / 1024 / 1024) }), 413);
   let formData: FormData;
   try {
     formData = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")
       ? await unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(unstable_createMemoryUploadHandler({ maxPartSize: max })))
       : await request.formData();
   } catch {
-    return fail("", `The upload could not be read (at most ${Math.round(max / 1024 / 1024)} MB).`, 413);
+    return fail("", serverT("The upload could not be read (at most {{mb}} MB).", { ns: "delivery", mb: Math.round(max / 1024 / 1024) }), 413);
   }
   const kind = String(formData.get("kind") ?? "");
-  if (kind !== "deployments" && kind !== "incidents") return fail(kind, "Choose what the file holds: deployments or incidents.");
+  if (kind !== "deployments" && kind !== "incidents") return fail(kind, serverT("Choose what the file holds: deployments or incidents.", { ns: "delivery" }));
   const file = formData.get("file");
   let text = "";
   if (file && typeof file !== "string" && file.size > 0) text = await file.text();
   else text = String(formData.get("csv") ?? "");
-  if (text.trim() === "") return fail(kind, "Choose a CSV file or paste its content.");
+  if (text.trim() === "") return fail(kind, serverT("Choose a CSV file or paste its content.", { ns: "delivery" }));
   const db = getDb();
   const result = kind === "deployments" ? importDeploymentsCsv(db, text, { userId: user.id }) : importIncidentsCsv(db, text, { userId: user.id });
-  if (!result.ok) return data({ status: "error", kind, errors: result.errors } satisfies ImportReply, { status: 400 });
+  // the row errors are keys (N_) or texts already translated (serverT): in the reader's language
+  const errors = result.ok ? [] : result.errors.map((e) => ({ ...e, message: translateMessage(e.message) }));
+  if (!result.ok) return data({ status: "error", kind, errors } satisfies ImportReply, { status: 400 });
   const { ok: _ok, ...counts } = result;
   return { status: "ok", ...counts } satisfies ImportReply;
 }
@@ -97,20 +100,29 @@ export default function ImportPage() {
       {reply?.status === "ok" ? (
         <div className="notice" role="status">
           <p>
-            Imported {plural(reply.rows, reply.kind === "incidents" ? "incident" : "deployment", reply.kind === "incidents" ? "incidents" : "deployments")}:{" "}
-            {reply.created} created, {reply.updated} updated
-            {reply.unchanged > 0 ? `, ${reply.unchanged} already known (left unchanged)` : ""}.
-            {reply.servicesCreated.length > 0 ? ` New services: ${reply.servicesCreated.join(", ")}.` : ""}
+            {reply.kind === "incidents"
+              ? t("Imported {{count}} incidents:", { count: reply.rows })
+              : t("Imported {{count}} deployments:", { count: reply.rows })}{" "}
+            {reply.unchanged > 0
+              ? t("{{created}} created, {{updated}} updated, {{unchanged}} already known (left unchanged).", {
+                  created: reply.created,
+                  updated: reply.updated,
+                  unchanged: reply.unchanged,
+                })
+              : t("{{created}} created, {{updated}} updated.", { created: reply.created, updated: reply.updated })}
+            {reply.servicesCreated.length > 0 ? ` ${t("New services: {{names}}.", { names: reply.servicesCreated.join(", ") })}` : ""}
           </p>
           <p>
-            <Link to={reply.kind === "incidents" ? "/delivery/incidents" : "/delivery/deployments"}>See the {reply.kind}</Link>
+            <Link to={reply.kind === "incidents" ? "/delivery/incidents" : "/delivery/deployments"}>
+              {reply.kind === "incidents" ? t("See the incidents") : t("See the deployments")}
+            </Link>
           </p>
         </div>
       ) : null}
       {reply?.status === "error" ? (
         <div className="form-error dl-import-errors" role="alert">
           <p>
-            <strong>{t(TEXT.rejected)}</strong> {plural(reply.errors.length, "problem", "problems")}:
+            <strong>{t(TEXT.rejected)}</strong> {t("{{count}} problems:", { count: reply.errors.length })}
           </p>
           <div className="table-scroll">
             <table className="simple">
@@ -133,7 +145,7 @@ export default function ImportPage() {
               </tbody>
             </table>
           </div>
-          {reply.errors.length > MAX_SHOWN_ERRORS ? <p>…and {reply.errors.length - MAX_SHOWN_ERRORS} more.</p> : null}
+          {reply.errors.length > MAX_SHOWN_ERRORS ? <p>{t("…and {{count}} more.", { count: reply.errors.length - MAX_SHOWN_ERRORS })}</p> : null}
         </div>
       ) : null}
       <Card>
@@ -141,11 +153,12 @@ export default function ImportPage() {
           <fieldset className="dl-fieldset">
             <legend>{t(TEXT.kind)}</legend>
             <label className="dl-radio">
-              <input type="radio" name="kind" value="deployments" defaultChecked={reply?.kind !== "incidents"} /> Deployments —{" "}
+              <input type="radio" name="kind" value="deployments" defaultChecked={reply?.kind !== "incidents"} /> {t("Deployments")} —{" "}
               <code>{headers.deployments}</code>
             </label>
             <label className="dl-radio">
-              <input type="radio" name="kind" value="incidents" defaultChecked={reply?.kind === "incidents"} /> Incidents — <code>{headers.incidents}</code>
+              <input type="radio" name="kind" value="incidents" defaultChecked={reply?.kind === "incidents"} /> {t("Incidents")} —{" "}
+              <code>{headers.incidents}</code>
             </label>
           </fieldset>
           <div className="field">
@@ -162,12 +175,14 @@ export default function ImportPage() {
           </div>
           <ul className="dl-muted dl-help">
             <li>
-              Deployments: <code>{t("status")}</code> is success or failure; <code>{t("environment")}</code> defaults to production; <code>{t("hotfix")}</code>{" "}
-              and <code>{t("rollback")}</code> are true/false (empty = false). Rows whose service and external id are already known are left unchanged.
+              {t(
+                "Deployments: status is success or failure; environment defaults to production; hotfix and rollback are true/false (empty = false). Rows whose service and external id are already known are left unchanged.",
+              )}
             </li>
             <li>
-              Incidents: <code>{t("severity")}</code> SEV1–SEV4; an empty <code>{t("resolved_at")}</code> means open; <code>{t("caused_by_external_id")}</code>{" "}
-              must name a deployment of the same service (empty: the cause is inferred). Rows are matched on <code>{t("external_id")}</code> and updated.
+              {t(
+                "Incidents: severity SEV1–SEV4; an empty resolved_at means open; caused_by_external_id must name a deployment of the same service (empty: the cause is inferred). Rows are matched on external_id and updated.",
+              )}
             </li>
             <li>{t("Unknown services are created. The same import works unattended: POST /api/v1/import/deployments or /incidents with text/csv.")}</li>
           </ul>
@@ -176,7 +191,7 @@ export default function ImportPage() {
           </Button>
           {busy ? (
             <p className="dl-muted" role="status">
-              Checking every row, then writing them in one transaction…
+              {t("Checking every row, then writing them in one transaction…")}
             </p>
           ) : null}
         </Form>

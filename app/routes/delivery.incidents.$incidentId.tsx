@@ -11,6 +11,8 @@ import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatDateTime, formatHours } from "~/lib/format";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -31,19 +33,23 @@ const TEXT = {
   resolveButton: N_("Resolve incident"),
   reopen: N_("Reopen incident"),
   cause: N_("Causing deployment"),
-  causeHelp:
+  causeHelp: N_(
     "“Inferred” follows the rule: the latest successful production deployment of the service finished at or before the incident started. Choose a deployment to set it explicitly, or clear it when no deployment caused the incident.",
+  ),
   saveCause: N_("Save cause"),
   saveDetails: N_("Save details"),
   saving: N_("Saving…"),
   readOnly: N_("Only the CEO and the CTO edit incidents."),
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.incident.title ?? "Incident"} · Strategy Tracker` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches, "delivery");
+  return [{ title: pageTitle(t, data?.incident.title ?? t("Incident")) }];
+};
 
 function incidentId(raw: string | undefined): number {
   const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound("No such incident.");
+  if (!Number.isSafeInteger(id) || id <= 0) notFound(serverT("No such incident.", { ns: "delivery" }));
   return id;
 }
 
@@ -51,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const db = getDb();
   const incident = getIncident(db, incidentId(params.incidentId));
-  if (!incident) notFound("No such incident.");
+  if (!incident) notFound(serverT("No such incident.", { ns: "delivery" }));
   const { timeZone } = formattingOf(getCompanySettings(db));
   return {
     incident,
@@ -69,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 function causeSchema() {
   return z.object({
     intent: z.literal("cause"),
-    cause: z.string({ error: "choose an option" }).regex(/^(inferred|none|\d{1,15})$/, "choose an option"),
+    cause: z.string({ error: N_("choose an option", "delivery") }).regex(/^(inferred|none|\d{1,15})$/, N_("choose an option", "delivery")),
   });
 }
 
@@ -81,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const reply = (r: ReturnType<typeof updateIncident>, message: string) => {
-    if (r === null) notFound("No such incident.");
+    if (r === null) notFound(serverT("No such incident.", { ns: "delivery" }));
     if ("error" in r) return fieldError(formData, r.field, r.error, intent);
     return { status: "ok", intent, message } satisfies FormReply;
   };
@@ -90,8 +96,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       formData,
       z.object({
         intent: z.literal("details"),
-        title: z.string({ error: "is required" }).min(1, "is required").max(300),
-        severity: z.enum(SEVERITIES, { error: "must be SEV1 to SEV4" }),
+        title: z
+          .string({ error: N_("is required", "validation") })
+          .min(1, N_("is required", "validation"))
+          .max(300),
+        severity: z.enum(SEVERITIES, { error: N_("must be SEV1 to SEV4", "delivery") }),
         startedAt: localTimeSchema(timeZone),
         resolvedAt: localTimeSchema(timeZone).optional(),
       }),
@@ -99,22 +108,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     if (!parsed.ok) return badRequest(parsed.reply);
     const { title, severity, startedAt, resolvedAt } = parsed.data;
-    return reply(updateIncident(db, user.id, id, { title, severity, startedAt, resolvedAt: resolvedAt ?? null }), "Details saved.");
+    return reply(
+      updateIncident(db, user.id, id, { title, severity, startedAt, resolvedAt: resolvedAt ?? null }),
+      serverT("Details saved.", { ns: "delivery" }),
+    );
   }
   if (intent === "resolve") {
     const parsed = parseForm(formData, z.object({ intent: z.literal("resolve"), resolvedAt: localTimeSchema(timeZone) }), "resolve");
     if (!parsed.ok) return badRequest(parsed.reply);
-    return reply(updateIncident(db, user.id, id, { resolvedAt: parsed.data.resolvedAt }), "Incident resolved.");
+    return reply(updateIncident(db, user.id, id, { resolvedAt: parsed.data.resolvedAt }), serverT("Incident resolved.", { ns: "delivery" }));
   }
   if (intent === "reopen") {
-    return reply(updateIncident(db, user.id, id, { resolvedAt: null }), "Incident reopened.");
+    return reply(updateIncident(db, user.id, id, { resolvedAt: null }), serverT("Incident reopened.", { ns: "delivery" }));
   }
   if (intent === "cause") {
     const parsed = parseForm(formData, causeSchema(), "cause");
     if (!parsed.ok) return badRequest(parsed.reply);
     const c = parsed.data.cause;
     const cause: CauseChoice = c === "inferred" ? { mode: "inferred" } : c === "none" ? { mode: "none" } : { mode: "explicit", deploymentId: Number(c) };
-    return reply(updateIncident(db, user.id, id, { cause }), c === "none" ? "Cause cleared." : c === "inferred" ? "Cause set by the rule." : "Cause set.");
+    return reply(
+      updateIncident(db, user.id, id, { cause }),
+      serverT(c === "none" ? N_("Cause cleared.", "delivery") : c === "inferred" ? N_("Cause set by the rule.", "delivery") : N_("Cause set.", "delivery"), {
+        ns: "delivery",
+      }),
+    );
   }
   return unknownIntent(formData);
 }
@@ -165,10 +182,10 @@ export default function IncidentPage() {
                 <Link to={`/delivery/deployments/${i.causeDeploymentId}`}>
                   <code>{i.causeExternalId ?? `#${i.causeDeploymentId}`}</code>
                 </Link>{" "}
-                <span className="dl-muted">finished {dt(i.causeFinishedAt)}</span>{" "}
+                <span className="dl-muted">{t("finished {{time}}", { time: dt(i.causeFinishedAt) })}</span>{" "}
               </>
             ) : (
-              <span className="dl-muted">{i.causeKind === "none" ? "No deployment caused it. " : "No deployment found before the start. "}</span>
+              <span className="dl-muted">{i.causeKind === "none" ? t("No deployment caused it.") : t("No deployment found before the start.")} </span>
             )}
             <CauseKindBadge kind={i.causeKind} />
           </p>
@@ -185,12 +202,16 @@ export default function IncidentPage() {
                 options={[
                   {
                     value: "inferred",
-                    label: `Inferred${ruleCandidate ? `: ${ruleCandidate.externalId ?? `#${ruleCandidate.id}`}` : i.ruleDeploymentId === null ? " (none found)" : ""}`,
+                    label: ruleCandidate
+                      ? t("Inferred: {{deployment}}", { deployment: ruleCandidate.externalId ?? `#${ruleCandidate.id}` })
+                      : i.ruleDeploymentId === null
+                        ? t("Inferred (none found)")
+                        : t("Inferred"),
                   },
                   { value: "none", label: t("No deployment caused it (clear)") },
                   ...candidates.map((c) => ({
                     value: String(c.id),
-                    label: `${c.externalId ?? `#${c.id}`} — ${dt(c.finishedAt)}${c.environment !== "production" ? ` · ${c.environment}` : ""}${c.status === "failure" ? " · failed" : ""}`,
+                    label: `${c.externalId ?? `#${c.id}`} — ${dt(c.finishedAt)}${c.environment !== "production" ? ` · ${c.environment}` : ""}${c.status === "failure" ? ` · ${t("failed")}` : ""}`,
                   })),
                 ]}
               />
@@ -205,16 +226,16 @@ export default function IncidentPage() {
             <dt>{t("Started")}</dt>
             <dd>{dt(i.startedAt)}</dd>
             <dt>{t("Resolved")}</dt>
-            <dd>{i.resolvedAt === null ? "open" : dt(i.resolvedAt)}</dd>
+            <dd>{i.resolvedAt === null ? t("open") : dt(i.resolvedAt)}</dd>
             <dt>{t("Time to restore")}</dt>
-            <dd>{i.durationHours === null ? "open" : formatHours(i.durationHours, formatting.locale)}</dd>
+            <dd>{i.durationHours === null ? t("open") : formatHours(i.durationHours, formatting.locale)}</dd>
           </dl>
           {editable ? (
             i.resolvedAt === null ? (
               <Form method="post" className="dl-inline-form" noValidate>
                 <input type="hidden" name="intent" value="resolve" />
                 <Field
-                  label={`Resolved at (${timeZone})`}
+                  label={t("Resolved at ({{timeZone}})", { timeZone })}
                   name="resolvedAt"
                   type="datetime-local"
                   required
@@ -251,7 +272,7 @@ export default function IncidentPage() {
               errors={e("severity", "details")}
             />
             <Field
-              label={`Started (${timeZone})`}
+              label={t("Started ({{timeZone}})", { timeZone })}
               name="startedAt"
               type="datetime-local"
               required
@@ -259,7 +280,7 @@ export default function IncidentPage() {
               errors={e("startedAt", "details")}
             />
             <Field
-              label={`Resolved (${timeZone})`}
+              label={t("Resolved ({{timeZone}})", { timeZone })}
               name="resolvedAt"
               type="datetime-local"
               defaultValue={v("resolvedAt", local.resolvedAt, "details")}

@@ -13,7 +13,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
-import { formatDateTime, formatHours } from "~/lib/format";
+import { formatDateTime, formatHours, formatNumber } from "~/lib/format";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
 import {
   INCIDENT_SORTS,
@@ -31,8 +31,9 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 const TEXT = {
   title: N_("Incidents"),
-  description:
+  description: N_(
     "Incidents from the incident tool (POST /api/v1/incidents), CSV imports or this page. A cause marked “inferred” follows the rule: the latest successful production deployment of the service finished at or before the incident started.",
+  ),
   caption: N_("Incidents"),
   emptyTitle: N_("No incidents yet"),
   emptyBody: N_("Send them from the incident tool to POST /api/v1/incidents, import a CSV, or declare one here."),
@@ -100,7 +101,9 @@ function useColumns() {
       header: t("State"),
       meta: { nowrap: true },
       cell: (c) => (
-        <span title={c.getValue() !== null ? `Resolved ${formatDateTime(c.getValue(), formatting.timeZone, formatting.locale)}` : undefined}>
+        <span
+          title={c.getValue() !== null ? t("Resolved {{time}}", { time: formatDateTime(c.getValue(), formatting.timeZone, formatting.locale) }) : undefined}
+        >
           <IncidentStateBadge resolvedAt={c.getValue()} />
         </span>
       ),
@@ -136,6 +139,7 @@ export default function Incidents() {
   const { params, rows, total, notices, echo, services, teams, severities } = useLoaderData<typeof loader>();
   const { exportCap } = useLoaderData<typeof loader>();
   const user = useOptionalUser();
+  const formatting = useFormatting();
   const location = useLocation();
   const columns = useColumns();
   const editable = can(user, "delivery:edit");
@@ -216,8 +220,10 @@ export default function Incidents() {
       />
       {total > exportCap ? (
         <p className="dl-muted">
-          The CSV export holds the first {exportCap.toLocaleString("en")} of these {total.toLocaleString("en")} rows, in the order shown; narrow the filters
-          (e.g. a date range) to export the rest.
+          {t("The CSV export holds the first {{cap}} of these {{total}} rows, in the order shown; narrow the filters (e.g. a date range) to export the rest.", {
+            cap: formatNumber(exportCap, { locale: formatting.locale, digits: 0 }),
+            total: formatNumber(total, { locale: formatting.locale, digits: 0 }),
+          })}
         </p>
       ) : null}
     </>

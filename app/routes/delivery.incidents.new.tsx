@@ -35,8 +35,9 @@ const TEXT = {
   description: N_("Times are in the company's time zone"),
   save: N_("Declare incident"),
   saving: N_("Saving…"),
-  causeHint:
+  causeHint: N_(
     "Leave empty to let the rule infer it (the latest successful production deployment of the service finished at or before the start). An external id, or #123 for an internal id.",
+  ),
 };
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -58,8 +59,11 @@ function schemaFor(timeZone: string) {
     .object({
       serviceId: idSchema,
       externalId: z.string().max(200).optional(),
-      title: z.string({ error: "is required" }).min(1, "is required").max(300),
-      severity: z.enum(SEVERITIES, { error: "must be SEV1 to SEV4" }),
+      title: z
+        .string({ error: N_("is required", "validation") })
+        .min(1, N_("is required", "validation"))
+        .max(300),
+      severity: z.enum(SEVERITIES, { error: N_("must be SEV1 to SEV4", "delivery") }),
       startedAt: localTimeSchema(timeZone),
       resolvedAt: localTimeSchema(timeZone).optional(),
       causeRef: z.string().max(200).optional(),
@@ -67,9 +71,9 @@ function schemaFor(timeZone: string) {
     })
     .superRefine((v, ctx) => {
       if (v.resolvedAt !== undefined && v.resolvedAt < v.startedAt)
-        ctx.addIssue({ code: "custom", path: ["resolvedAt"], message: "must not be before the start" });
+        ctx.addIssue({ code: "custom", path: ["resolvedAt"], message: N_("must not be before the start", "delivery") });
       if (v.causeRef && v.noCause)
-        ctx.addIssue({ code: "custom", path: ["causeRef"], message: "give a deployment or tick “no deployment caused it”, not both" });
+        ctx.addIssue({ code: "custom", path: ["causeRef"], message: N_("give a deployment or tick “no deployment caused it”, not both", "delivery") });
     });
 }
 
@@ -81,11 +85,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(formData, schemaFor(timeZone));
   if (!parsed.ok) return badRequest(parsed.reply);
   const v = parsed.data;
-  if (!serviceExists(db, v.serviceId)) return fieldError(formData, "serviceId", "is not a known service");
+  if (!serviceExists(db, v.serviceId)) return fieldError(formData, "serviceId", N_("is not a known service", "delivery"));
   let cause: CauseChoice = v.noCause ? { mode: "none" } : { mode: "inferred" };
   if (v.causeRef) {
     const id = findServiceDeployment(db, v.serviceId, v.causeRef);
-    if (id === null) return fieldError(formData, "causeRef", "names no deployment of this service");
+    if (id === null) return fieldError(formData, "causeRef", N_("names no deployment of this service", "delivery"));
     cause = { mode: "explicit", deploymentId: id };
   }
   const result = createIncident(db, user.id, {

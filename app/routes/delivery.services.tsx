@@ -14,6 +14,7 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -26,8 +27,9 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 const TEXT = {
   title: N_("Services"),
-  description:
+  description: N_(
     "The services deployments and incidents belong to, and the team that owns each (the CTO dashboard's team filter follows it). New services also appear on their first deployment or incident.",
+  ),
   emptyTitle: N_("No services yet"),
   emptyBody: N_("A service appears with its first deployment or incident sent to the API, or add one below. Its owning team comes from the Teams page."),
   whoMay: N_("CEO and CTO"),
@@ -77,22 +79,22 @@ export async function action({ request }: ActionFunctionArgs) {
     const { name, teamId } = parsed.data;
     const teamProblem = teamId === null ? null : teamChoiceProblem(db, teamId);
     if (teamProblem) return fieldError(formData, "teamId", teamProblem, "create");
-    if (serviceNameTaken(db, name)) return fieldError(formData, "name", "is already the name of a service", "create");
+    if (serviceNameTaken(db, name)) return fieldError(formData, "name", N_("is already the name of a service", "delivery"), "create");
     createService(db, user.id, { name, teamId });
-    return { status: "ok", intent: "create", message: `Service ${name} added.` } satisfies FormReply;
+    return { status: "ok", intent: "create", message: serverT("Service {{name}} added.", { ns: "delivery", name }) } satisfies FormReply;
   }
   if (intent === "update") {
     const parsed = parseForm(formData, schemas().update, "update");
     if (!parsed.ok) return badRequest({ ...parsed.reply, intent: `update-${String(formData.get("serviceId"))}` });
     const { serviceId, name, teamId } = parsed.data;
     const rowIntent = `update-${serviceId}`;
-    if (!serviceExists(db, serviceId)) return fieldError(formData, "serviceId", "no such service", rowIntent);
+    if (!serviceExists(db, serviceId)) return fieldError(formData, "serviceId", N_("no such service", "delivery"), rowIntent);
     const current = listServices(db).find((s) => s.id === serviceId);
     const teamProblem = teamId === null ? null : teamChoiceProblem(db, teamId, current?.teamId);
     if (teamProblem) return fieldError(formData, "teamId", teamProblem, rowIntent);
-    if (serviceNameTaken(db, name, serviceId)) return fieldError(formData, "name", "is already the name of another service", rowIntent);
-    if (!updateService(db, user.id, serviceId, { name, teamId })) return fieldError(formData, "serviceId", "no such service", rowIntent);
-    return { status: "ok", intent: rowIntent, message: `Service ${name} saved.` } satisfies FormReply;
+    if (serviceNameTaken(db, name, serviceId)) return fieldError(formData, "name", N_("is already the name of another service", "delivery"), rowIntent);
+    if (!updateService(db, user.id, serviceId, { name, teamId })) return fieldError(formData, "serviceId", N_("no such service", "delivery"), rowIntent);
+    return { status: "ok", intent: rowIntent, message: serverT("Service {{name}} saved.", { ns: "delivery", name }) } satisfies FormReply;
   }
   return unknownIntent(formData);
 }
@@ -156,7 +158,7 @@ export default function Services() {
                             <input
                               form={`svc-${s.id}`}
                               name="name"
-                              aria-label={`Name of ${s.name}`}
+                              aria-label={t("Name of {{name}}", { name: s.name })}
                               defaultValue={valueOf(reply, "name", s.name, rowIntent)}
                               aria-invalid={errors?.name ? true : undefined}
                               className="dl-cell-input"
@@ -177,11 +179,11 @@ export default function Services() {
                             <select
                               form={`svc-${s.id}`}
                               name="teamId"
-                              aria-label={`Team owning ${s.name}`}
+                              aria-label={t("Team owning {{name}}", { name: s.name })}
                               defaultValue={valueOf(reply, "teamId", s.teamId, rowIntent)}
                               className="dl-cell-input"
                             >
-                              <option value="">— no team —</option>
+                              <option value="">{t("— no team —")}</option>
                               {teamOptions.map((t) => (
                                 <option key={t.value} value={t.value}>
                                   {t.label}

@@ -15,6 +15,7 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import type { CsvRowError } from "~/lib/csv";
 import { readCsvUpload } from "~/lib/csv-upload.server";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
@@ -42,8 +43,9 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 const TEXT = {
   title: N_("Compliance"),
-  description:
+  description: N_(
     "Regulatory and security-standard compliance: the frameworks the company follows (e.g. GDPR, ISO 27001, SOC 2, HDS, the AI Act), their requirements, status, result, owner and evidence. (The EU “DORA” regulation is not the DORA delivery metrics of the CTO dashboard.)",
+  ),
   progress: N_("Progress per framework"),
   requirements: N_("Requirements"),
   framework: N_("Framework"),
@@ -100,19 +102,25 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "create-framework") {
     const parsed = parseForm(formData, FrameworkFormSchema, "create-framework");
     if (!parsed.ok) return badRequest(parsed.reply);
-    if (frameworkNameTaken(db, parsed.data.name)) return fieldError(formData, "name", "is already the name of a framework", "create-framework");
+    if (frameworkNameTaken(db, parsed.data.name))
+      return fieldError(formData, "name", N_("is already the name of a framework", "governance"), "create-framework");
     createFramework(db, user.id, parsed.data);
-    return { status: "ok", intent: "create-framework", message: `Framework ${parsed.data.name} added.` } satisfies FormReply;
+    return {
+      status: "ok",
+      intent: "create-framework",
+      message: serverT("Framework {{name}} added.", { ns: "governance", name: parsed.data.name }),
+    } satisfies FormReply;
   }
   if (intent === "update-framework") {
     const rowIntent = `update-framework-${String(formData.get("frameworkId"))}`;
     const id = Number(formData.get("frameworkId"));
     const parsed = parseForm(formData, FrameworkFormSchema, rowIntent);
     if (!parsed.ok) return badRequest(parsed.reply);
-    if (!Number.isSafeInteger(id) || !frameworkExists(db, id)) return fieldError(formData, "frameworkId", "no such framework", rowIntent);
-    if (frameworkNameTaken(db, parsed.data.name, id)) return fieldError(formData, "name", "is already the name of another framework", rowIntent);
+    if (!Number.isSafeInteger(id) || !frameworkExists(db, id)) return fieldError(formData, "frameworkId", N_("no such framework", "governance"), rowIntent);
+    if (frameworkNameTaken(db, parsed.data.name, id))
+      return fieldError(formData, "name", N_("is already the name of another framework", "governance"), rowIntent);
     updateFramework(db, user.id, id, parsed.data);
-    return { status: "ok", intent: rowIntent, message: `Framework ${parsed.data.name} saved.` } satisfies FormReply;
+    return { status: "ok", intent: rowIntent, message: serverT("Framework {{name}} saved.", { ns: "governance", name: parsed.data.name }) } satisfies FormReply;
   }
   if (intent === "import") {
     const upload = await readCsvUpload(formData);
@@ -122,7 +130,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ImportReply>({
       status: "import-ok",
       intent: "import",
-      message: `Imported ${result.rows} rows: ${result.created} created, ${result.updated} updated.`,
+      message: serverT("Imported {{count}} rows: {{created}} created, {{updated}} updated.", {
+        ns: "governance",
+        count: result.rows,
+        created: result.created,
+        updated: result.updated,
+      }),
     });
   }
   if (intent === "update") {
@@ -130,26 +143,27 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return badRequest(parsed.reply);
     const { intent: _i, requirementId, ...patch } = parsed.data;
     if (patch.ownerUserId && !listRiskOwnerOptions(db).some((o) => o.id === patch.ownerUserId)) {
-      return fieldError(formData, "ownerUserId", "is not an active user", "update");
+      return fieldError(formData, "ownerUserId", N_("is not an active user", "governance"), "update");
     }
-    if (!updateRequirement(db, user.id, requirementId, patch)) return fieldError(formData, "requirementId", "no such requirement", "update");
+    if (!updateRequirement(db, user.id, requirementId, patch)) return fieldError(formData, "requirementId", N_("no such requirement", "governance"), "update");
     return {
       status: "ok",
       intent: "update",
-      message: "Requirement saved.",
+      message: serverT("Requirement saved.", { ns: "governance" }),
     } satisfies FormReply;
   }
   if (intent === "create") {
     const parsed = parseForm(formData, RequirementCreateFormSchema, "create");
     if (!parsed.ok) return badRequest(parsed.reply);
     const { intent: _i, ...input } = parsed.data;
-    if (!frameworkExists(db, input.frameworkId)) return fieldError(formData, "frameworkId", "no such framework", "create");
-    if (requirementRefTaken(db, input.frameworkId, input.ref)) return fieldError(formData, "ref", "already exists in this framework", "create");
+    if (!frameworkExists(db, input.frameworkId)) return fieldError(formData, "frameworkId", N_("no such framework", "governance"), "create");
+    if (requirementRefTaken(db, input.frameworkId, input.ref))
+      return fieldError(formData, "ref", N_("already exists in this framework", "governance"), "create");
     createRequirement(db, user.id, input);
     return {
       status: "ok",
       intent: "create",
-      message: `Requirement ${input.ref} added.`,
+      message: serverT("Requirement {{ref}} added.", { ns: "governance", ref: input.ref }),
     } satisfies FormReply;
   }
   return unknownIntent(formData);
@@ -272,7 +286,12 @@ export default function Compliance() {
                                     <input type="hidden" name="intent" value="update" />
                                     <input type="hidden" name="requirementId" value={r.id} />
                                   </Form>
-                                  <select form={formId} name="status" aria-label={`Status of ${r.ref}`} defaultValue={String(val("status", r.status))}>
+                                  <select
+                                    form={formId}
+                                    name="status"
+                                    aria-label={t("Status of {{ref}}", { ref: r.ref })}
+                                    defaultValue={String(val("status", r.status))}
+                                  >
                                     {statusOptions.map((o) => (
                                       <option key={o.value} value={o.value}>
                                         {o.label}
@@ -281,7 +300,12 @@ export default function Compliance() {
                                   </select>
                                 </td>
                                 <td>
-                                  <select form={formId} name="result" aria-label={`Result of ${r.ref}`} defaultValue={String(val("result", r.result))}>
+                                  <select
+                                    form={formId}
+                                    name="result"
+                                    aria-label={t("Result of {{ref}}", { ref: r.ref })}
+                                    defaultValue={String(val("result", r.result))}
+                                  >
                                     <option value="">{t(TEXT.notAssessed)}</option>
                                     {resultOptions.map((o) => (
                                       <option key={o.value} value={o.value}>
@@ -294,7 +318,7 @@ export default function Compliance() {
                                   <select
                                     form={formId}
                                     name="ownerUserId"
-                                    aria-label={`Owner of ${r.ref}`}
+                                    aria-label={t("Owner of {{ref}}", { ref: r.ref })}
                                     defaultValue={String(val("ownerUserId", r.ownerUserId))}
                                   >
                                     <option value="">—</option>
@@ -310,7 +334,7 @@ export default function Compliance() {
                                     form={formId}
                                     name="evidenceUrl"
                                     type="url"
-                                    aria-label={`Evidence link of ${r.ref}`}
+                                    aria-label={t("Evidence link of {{ref}}", { ref: r.ref })}
                                     defaultValue={String(val("evidenceUrl", r.evidenceUrl))}
                                     placeholder={t("https://…")}
                                     aria-invalid={fieldErrorsOf(err, "evidenceUrl", "update") ? true : undefined}
@@ -318,7 +342,7 @@ export default function Compliance() {
                                   {r.evidenceUrl ? (
                                     <a className="compliance-table__open" href={r.evidenceUrl} target="_blank" rel="noreferrer noopener">
                                       open
-                                      <span className="visually-hidden"> evidence of {r.ref}</span>
+                                      <span className="visually-hidden"> {t("evidence of {{ref}}", { ref: r.ref })}</span>
                                     </a>
                                   ) : null}
                                 </td>
@@ -475,14 +499,20 @@ function FrameworksPanel({
                       <input type="hidden" name="intent" value="update-framework" />
                       <input type="hidden" name="frameworkId" value={f.id} />
                     </Form>
-                    <input form={formId} name="name" aria-label={`Name of ${f.name}`} defaultValue={valueOf(reply, "name", f.name, rowIntent)} maxLength={80} />
+                    <input
+                      form={formId}
+                      name="name"
+                      aria-label={t("Name of {{name}}", { name: f.name })}
+                      defaultValue={valueOf(reply, "name", f.name, rowIntent)}
+                      maxLength={80}
+                    />
                     {errs?.name ? <p className="field-error">{errs.name.join(", ")}</p> : null}
                   </td>
                   <td>
                     <input
                       form={formId}
                       name="description"
-                      aria-label={`Description of ${f.name}`}
+                      aria-label={t("Description of {{name}}", { name: f.name })}
                       defaultValue={valueOf(reply, "description", f.description, rowIntent)}
                       maxLength={500}
                     />
@@ -492,15 +522,16 @@ function FrameworksPanel({
                       form={formId}
                       name="targetDate"
                       type="date"
-                      aria-label={`Target date of ${f.name}`}
+                      aria-label={t("Target date of {{name}}", { name: f.name })}
                       defaultValue={valueOf(reply, "targetDate", f.targetDate, rowIntent)}
                     />
                     {errs?.targetDate ? <p className="field-error">{errs.targetDate.join(", ")}</p> : null}
                   </td>
                   <td className="dl-num">{f.total}</td>
                   <td>
-                    <Button form={formId} size="sm" pending={busy === "update-framework"} pendingLabel="Saving…">
-                      Save<span className="visually-hidden"> {f.name}</span>
+                    <Button form={formId} size="sm" pending={busy === "update-framework"} pendingLabel={t("Saving…")}>
+                      {t("Save")}
+                      <span className="visually-hidden"> {f.name}</span>
                     </Button>
                   </td>
                 </tr>
@@ -535,25 +566,28 @@ function FrameworksPanel({
           errors={fieldErrorsOf(reply, "targetDate", "create-framework")}
         />
         <div>
-          <Button variant="primary" pending={busy === "create-framework"} pendingLabel="Adding…">
+          <Button variant="primary" pending={busy === "create-framework"} pendingLabel={t("Adding…")}>
             {t("Add framework")}
           </Button>
         </div>
       </Form>
       <h3>{t("Import requirements (CSV)")}</h3>
       <p className="muted">
-        Columns framework,ref,title,status,result,owner,evidence_url — the export's own format (
+        {t("Columns")} <code>framework,ref,title,status,result,owner,evidence_url</code> — {t("the export's own format")} (
         <a href="/governance.csv?template=1" download>
           {t("download the template")}
         </a>
-        ). framework: a framework's name; status: todo, in_progress, in_review or done (empty = todo); result: compliant, partial, non_compliant, not_applicable
-        or empty; owner: a user's email or name. A requirement already there (same framework and ref) is updated. One bad row rejects the whole file.
+        ).{" "}
+        {t(
+          "framework: a framework's name; status: todo, in_progress, in_review or done (empty = todo); result: compliant, partial, non_compliant, not_applicable or empty; owner: a user's email or name.",
+        )}{" "}
+        {t("A requirement already there (same framework and ref) is updated. One bad row rejects the whole file.")}
       </p>
       <Form method="post" encType="multipart/form-data" className="import-form" preventScrollReset>
         <input type="hidden" name="intent" value="import" />
         <label htmlFor="req-file">{t("CSV file")}</label>
         <input id="req-file" name="file" type="file" accept=".csv,text/csv" required />
-        <Button variant="primary" pending={busy === "import"} pendingLabel="Importing…">
+        <Button variant="primary" pending={busy === "import"} pendingLabel={t("Importing…")}>
           {t("Import")}
         </Button>
       </Form>

@@ -13,6 +13,7 @@ import { CheckboxField, Field, SelectField, TextareaField } from "~/components/u
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate, formatDateTime } from "~/lib/format";
@@ -56,17 +57,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 function schemas() {
-  const text = (max: number) => z.string({ error: "is required" }).min(1, "is required").max(max, `must be at most ${max} characters`);
-  const optionalText = (max: number) => z.preprocess((v) => (v === "" ? undefined : v), z.string().max(max, `must be at most ${max} characters`).optional());
+  const text = (max: number) =>
+    z
+      .string({ error: N_("is required", "validation") })
+      .min(1, N_("is required", "validation"))
+      .max(max, { error: () => serverT("must be at most {{count}} characters", { count: max }) });
+  const optionalText = (max: number) =>
+    z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .max(max, { error: () => serverT("must be at most {{count}} characters", { count: max }) })
+        .optional(),
+    );
   return {
     decide: z
       .object({
         intent: z.literal("decide"),
-        decision: z.enum(GATE_DECISIONS, { error: "pick go, no-go or an alternative" }),
+        decision: z.enum(GATE_DECISIONS, { error: N_("pick go, no-go or an alternative", "governance") }),
         alternative: optionalText(500),
         rationale: text(4000),
       })
-      .refine((v) => v.decision !== "alternative" || v.alternative !== undefined, { path: ["alternative"], message: "say which alternative" }),
+      .refine((v) => v.decision !== "alternative" || v.alternative !== undefined, {
+        path: ["alternative"],
+        message: N_("say which alternative", "governance"),
+      }),
     add: z.object({ intent: z.literal("add-criterion"), label: text(200) }),
     remove: z.object({ intent: z.literal("delete-criterion"), criterionId: idSchema }),
     check: z.object({ intent: z.literal("check"), criterionId: idSchema, checked: checkboxSchema, note: optionalText(1000) }),
@@ -105,15 +120,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return badRequest(parsed.reply);
     invariantResponse(getGateStanding(new MetricContext(db), gateId), "Gate not found", 404);
     addManualCriterion(db, user.id, gateId, parsed.data.label);
-    return { status: "ok", intent: "add-criterion", message: "Manual criterion added." } satisfies FormReply;
+    return { status: "ok", intent: "add-criterion", message: serverT("Manual criterion added.", { ns: "governance" }) } satisfies FormReply;
   }
   if (intent === "delete-criterion") {
     assertPermission(user, "gates:decide");
     const parsed = parseForm(formData, s.remove, "delete-criterion");
     if (!parsed.ok) return badRequest(parsed.reply);
     if (!deleteManualCriterion(db, user.id, gateId, parsed.data.criterionId))
-      return fieldError(formData, "criterionId", "no such criterion on this gate", "delete-criterion");
-    return { status: "ok", intent: "delete-criterion", message: "Manual criterion removed." } satisfies FormReply;
+      return fieldError(formData, "criterionId", N_("no such criterion on this gate", "governance"), "delete-criterion");
+    return { status: "ok", intent: "delete-criterion", message: serverT("Manual criterion removed.", { ns: "governance" }) } satisfies FormReply;
   }
   if (intent === "check") {
     assertPermission(user, "gates:check");
@@ -121,9 +136,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(formData, s.check, rowIntent);
     if (!parsed.ok) return badRequest(parsed.reply);
     if (!checkManualCriterion(db, user.id, gateId, parsed.data.criterionId, { checked: parsed.data.checked, note: parsed.data.note ?? null })) {
-      return fieldError(formData, "criterionId", "no such criterion on this gate", rowIntent);
+      return fieldError(formData, "criterionId", N_("no such criterion on this gate", "governance"), rowIntent);
     }
-    return { status: "ok", intent: rowIntent, message: parsed.data.checked ? "Criterion checked." : "Criterion unchecked." } satisfies FormReply;
+    return {
+      status: "ok",
+      intent: rowIntent,
+      message: parsed.data.checked ? serverT("Criterion checked.", { ns: "governance" }) : serverT("Criterion unchecked.", { ns: "governance" }),
+    } satisfies FormReply;
   }
   return unknownIntent(formData);
 }
@@ -145,14 +164,14 @@ export default function GateDecisions() {
     <>
       <PageHeader
         eyebrow={<Link to="/governance/gates">{t("Back to the decision gates")}</Link>}
-        title={`${gate.name}: decisions`}
+        title={t("{{name}}: decisions", { name: gate.name })}
         description={gate.description ?? undefined}
       />
       <ReplyMessage reply={reply} show="ok" />
       <Card title={t("Today")}>
         <p>
-          Due {formatDate(gate.dueDate, fmt.timeZone, fmt.locale)}. Verdict on today's figures{manual.length ? " and the manual criteria" : ""}:{" "}
-          <GateVerdictBadge verdict={verdict} />
+          {t("Due {{date}}.", { date: formatDate(gate.dueDate, fmt.timeZone, fmt.locale) })}{" "}
+          {manual.length ? t("Verdict on today's figures and the manual criteria:") : t("Verdict on today's figures:")} <GateVerdictBadge verdict={verdict} />
         </p>
         <p data-testid="gate-last-decision">
           {last ? (
@@ -240,7 +259,7 @@ export default function GateDecisions() {
               errors={fieldErrorsOf(reply, "label", "add-criterion")}
             />
             <div>
-              <Button pending={busy("add-criterion")} pendingLabel="Adding…">
+              <Button pending={busy("add-criterion")} pendingLabel={t("Adding…")}>
                 {t("Add criterion")}
               </Button>
             </div>
@@ -279,7 +298,7 @@ export default function GateDecisions() {
               errors={fieldErrorsOf(reply, "rationale", "decide")}
             />
             <div>
-              <Button variant="primary" pending={busy("decide")} pendingLabel="Recording…">
+              <Button variant="primary" pending={busy("decide")} pendingLabel={t("Recording…")}>
                 {t("Record decision")}
               </Button>
             </div>
@@ -295,17 +314,17 @@ export default function GateDecisions() {
             {decisions.map((d) => (
               <li key={d.id}>
                 <Badge tone={DECISION_TONE[d.decision]}>{t(DECISION_LABELS[d.decision])}</Badge>
-                {d.alternative ? ` (${d.alternative})` : ""} — {d.decidedByName ?? "a former user"}, {formatDateTime(d.decidedAt, fmt.timeZone, fmt.locale)}:{" "}
+                {d.alternative ? ` (${d.alternative})` : ""} — {d.decidedByName ?? t("a former user")}, {formatDateTime(d.decidedAt, fmt.timeZone, fmt.locale)}:{" "}
                 {d.rationale}
                 <div className="muted">
-                  Taken on: verdict {t(GATE_VERDICT_LABELS[d.snapshot.verdict])};{" "}
+                  {t("Taken on: verdict {{verdict}};", { verdict: t(GATE_VERDICT_LABELS[d.snapshot.verdict]) })}{" "}
                   {d.snapshot.criteria
                     .map(
                       (c) =>
-                        `${c.label} ${formatGateValue(c.metric, c.value, fmt, c.threshold)} (${c.operator} ${formatGateValue(c.metric, c.threshold, fmt, c.value)})`,
+                        `${c.label} ${formatGateValue(c.metric, c.value, fmt, c.threshold, t)} (${c.operator} ${formatGateValue(c.metric, c.threshold, fmt, c.value, t)})`,
                     )
                     .join("; ")}
-                  {d.snapshot.manual.length ? `; ${d.snapshot.manual.map((m) => `${m.label}: ${m.checked ? "checked" : "not checked"}`).join("; ")}` : ""}
+                  {d.snapshot.manual.length ? `; ${d.snapshot.manual.map((m) => `${m.label}: ${m.checked ? t("checked") : t("not checked")}`).join("; ")}` : ""}
                 </div>
               </li>
             ))}

@@ -28,7 +28,6 @@ const TEXT = {
   title: N_("Decision gates"),
   description: N_("Dated go / no-go decisions on live metrics, evaluated every time this page is opened."),
   sources: N_("Live values"),
-  finance: (m: string | null, fmt: (m: string) => string) => (m ? `finance as of ${fmt(m)} (latest closed month)` : "no closed finance month yet"),
   delivery: N_("delivery over the last 90 days"),
   due: N_("Due"),
   edit: N_("Edit"),
@@ -82,7 +81,11 @@ export default function Gates() {
     <>
       <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} />
       <p className="muted">
-        {t(TEXT.sources)}: {TEXT.finance(sources.financeAsOfMonth, (m) => formatMonth(m, formatting.locale))}; {t(TEXT.delivery)}. <GateVerdictFormula />
+        {t(TEXT.sources)}:{" "}
+        {sources.financeAsOfMonth
+          ? t("finance as of {{month}} (latest closed month)", { month: formatMonth(sources.financeAsOfMonth, formatting.locale) })
+          : t("no closed finance month yet")}
+        ; {t(TEXT.delivery)}. <GateVerdictFormula />
       </p>
       {sources.failed.length ? (
         <p className="form-error" role="alert">

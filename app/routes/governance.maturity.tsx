@@ -13,6 +13,7 @@ import { Tooltip } from "~/components/ui/tooltip";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
@@ -75,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
   >;
   const notes = Object.fromEntries(MATURITY_INDICATOR_KEYS.map((k) => [k, d[`note_${k}`] as string | null]));
   recordMaturityAssessment(getDb(), user.id, { assessedOn: d.assessedOn, scores, notes });
-  return { status: "ok", intent: "assess", message: `Assessment of ${d.assessedOn} saved.` } satisfies FormReply;
+  return { status: "ok", intent: "assess", message: serverT("Assessment of {{date}} saved.", { ns: "governance", date: d.assessedOn }) } satisfies FormReply;
 }
 
 const levelOptions = (t: TFunction) => MATURITY_LEVELS.map((l) => ({ value: String(l.level), label: `${l.level} – ${t(l.label)}` }));
@@ -104,7 +105,7 @@ export default function Maturity() {
             label={t(TEXT.scale)}
             content={
               <>
-                {t(FORMULAS.maturity_score.formula)} Window: {t(FORMULAS.maturity_score.window)}
+                {t(FORMULAS.maturity_score.formula)} {t("Window: {{window}}", { window: t(FORMULAS.maturity_score.window) })}
               </>
             }
           />

@@ -12,6 +12,9 @@ import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { SourceFields } from "~/components/webhooks/source-fields";
 import { useFormatting } from "~/hooks/root-data";
+import { N_ } from "~/i18n/mark";
+import { metaT, pageTitle } from "~/i18n/meta";
+import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
@@ -39,19 +42,22 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 export const handle = { i18n: ["delivery"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.source.name ?? "Webhook source"} · Webhook sources · Strategy Tracker` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaT(matches, "delivery");
+  return [{ title: pageTitle(t, `${data?.source.name ?? t("Webhook source")} · ${t("Webhook sources")}`) }];
+};
 
 /** Built on demand: zod stays out of the browser bundle. */
 function logParamsSchema() {
   return z.object({
-    outcome: z.enum(WEBHOOK_OUTCOME_VALUES, { error: "must be created, updated, ignored or refused" }).optional(),
+    outcome: z.enum(WEBHOOK_OUTCOME_VALUES, { error: N_("must be created, updated, ignored or refused", "delivery") }).optional(),
     page: z.coerce.number().int().min(1).max(20).optional(),
   });
 }
 
 function sourceIdOf(params: { sourceId?: string }): number {
   const id = idSchema.safeParse(params.sourceId);
-  if (!id.success || id.data > 2_147_483_647) notFound("No such webhook source.");
+  if (!id.success || id.data > 2_147_483_647) notFound(serverT("No such webhook source.", { ns: "delivery" }));
   return id.data;
 }
 
@@ -60,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const id = sourceIdOf(params);
   const source = getWebhookSource(db, id);
-  if (!source) notFound("No such webhook source.");
+  if (!source) notFound(serverT("No such webhook source.", { ns: "delivery" }));
   const url = new URL(request.url);
   const { data: p, ignored } = parseSearchParams(url, logParamsSchema());
   const deliveries = listWebhookDeliveries(db, id, { outcome: p.outcome, page: p.page });
@@ -82,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "tokens:manage");
   const db = getDb();
   const id = sourceIdOf(params);
-  if (!getWebhookSource(db, id)) notFound("No such webhook source.");
+  if (!getWebhookSource(db, id)) notFound(serverT("No such webhook source.", { ns: "delivery" }));
   const formData = await request.formData();
   const intent = formData.get("intent");
   const schemas = webhookSchemas();
@@ -96,7 +102,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const rules = resolveMappingForm(mappings, defaultServiceId, listServiceOptions(db));
     if (!rules.ok) return fail(rules.field, rules.errors);
     updateWebhookSource(db, user.id, id, { name, productionEnvironment, serviceLabel, defaultServiceId, mappings: rules.rules });
-    return { status: "ok", intent: "update", message: "Source saved. The next deliveries follow the new rules." } satisfies SourceReply;
+    return {
+      status: "ok",
+      intent: "update",
+      message: serverT("Source saved. The next deliveries follow the new rules.", { ns: "delivery" }),
+    } satisfies SourceReply;
   }
   if (intent === "rotate") {
     const r = setWebhookSecret(db, user.id, id);
@@ -104,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       status: "secret",
       intent: "rotate",
       secret: r?.secret ?? null,
-      message: "New secret made: the old one stops working now. Paste this one in the sender's settings.",
+      message: serverT("New secret made: the old one stops working now. Paste this one in the sender's settings.", { ns: "delivery" }),
     } satisfies SourceReply;
   }
   if (intent === "set-secret") {
@@ -119,7 +129,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       status: "secret",
       intent: "set-secret",
       secret: null,
-      message: "Secret saved. Deliveries signed with it are accepted from now on.",
+      message: serverT("Secret saved. Deliveries signed with it are accepted from now on.", { ns: "delivery" }),
     } satisfies SourceReply;
   }
   if (intent === "delete") {
@@ -149,11 +159,11 @@ export default function WebhookSource() {
       <PageHeader
         eyebrow={<Link to="/settings/webhooks">{t("Webhook sources")}</Link>}
         title={source.name}
-        description={`${KIND_LABELS[source.kind]} webhook source, added ${dt(source.createdAt)}.`}
+        description={t("{{kind}} webhook source, added {{date}}.", { kind: KIND_LABELS[source.kind], date: dt(source.createdAt) })}
       />
       {reply && reply.status === "secret" ? (
         <section className="dl-secret" aria-labelledby="secret-title" role="status">
-          <h2 id="secret-title">{reply.secret ? "Copy the new secret now" : "Secret saved"}</h2>
+          <h2 id="secret-title">{reply.secret ? t("Copy the new secret now") : t("Secret saved")}</h2>
           <p>{reply.message}</p>
           {reply.secret ? (
             <p>
@@ -179,9 +189,7 @@ export default function WebhookSource() {
               </code>
             </dd>
             <dt>{t("Proof")}</dt>
-            <dd>
-              <code className="dl-mono">{header}</code> with the source's secret
-            </dd>
+            <dd>{t("{{header}} with the source's secret", { header })}</dd>
             <dt>{t("Secret")}</dt>
             <dd>
               {source.secretHint === null ? (
@@ -189,9 +197,7 @@ export default function WebhookSource() {
               ) : source.secretUnreadable ? (
                 <Badge tone="bad">{t("unreadable: set a new one")}</Badge>
               ) : (
-                <>
-                  ends in <code>…{source.secretHint}</code>, set {dt(source.secretSetAt)}
-                </>
+                <>{t("ends in …{{hint}}, set {{date}}", { hint: source.secretHint, date: dt(source.secretSetAt) })}</>
               )}
             </dd>
             <dt>{t("Last delivery")}</dt>
@@ -207,7 +213,7 @@ export default function WebhookSource() {
           <p className="dl-muted">{t("Rotating makes a new secret at once; deliveries signed with the old one are refused from then on.")}</p>
           <Form method="post">
             <input type="hidden" name="intent" value="rotate" />
-            <Button variant="secondary" pending={busy("rotate")} pendingLabel="Rotating…">
+            <Button variant="secondary" pending={busy("rotate")} pendingLabel={t("Rotating…")}>
               {t("Generate a new secret")}
             </Button>
           </Form>
@@ -220,9 +226,11 @@ export default function WebhookSource() {
               autoComplete="off"
               maxLength={200}
               errors={fieldErrorsOf(reply, "secret", "set-secret")}
-              hint={source.kind === "pagerduty" ? "The signing secret PagerDuty showed when the webhook was made." : "A secret of your own (16+ characters)."}
+              hint={
+                source.kind === "pagerduty" ? t("The signing secret PagerDuty showed when the webhook was made.") : t("A secret of your own (16+ characters).")
+              }
             />
-            <Button variant="secondary" pending={busy("set-secret")} pendingLabel="Saving…">
+            <Button variant="secondary" pending={busy("set-secret")} pendingLabel={t("Saving…")}>
               {t("Save secret")}
             </Button>
           </Form>
@@ -244,7 +252,7 @@ export default function WebhookSource() {
               mappings: mappingText(source.mappings),
             }}
           />
-          <Button variant="primary" pending={busy("update")} pendingLabel="Saving…">
+          <Button variant="primary" pending={busy("update")} pendingLabel={t("Saving…")}>
             {t("Save")}
           </Button>
         </Form>
@@ -252,7 +260,13 @@ export default function WebhookSource() {
       <Card
         title={t("Delivery log")}
         id="deliveries"
-        description={`The last ${keep.verified} verified deliveries, and the last ${keep.unverified} refused before verification. To replay one, use the sender's "redeliver".`}
+        description={t(
+          'The last {{verified}} verified deliveries, and the last {{unverified}} refused before verification. To replay one, use the sender\'s "redeliver".',
+          {
+            verified: keep.verified,
+            unverified: keep.unverified,
+          },
+        )}
       >
         <Form method="get" className="dl-filters__form" action="#deliveries">
           <label className="dl-filters__item">
@@ -282,13 +296,13 @@ export default function WebhookSource() {
           </div>
         ) : null}
         {deliveries.rows.length === 0 ? (
-          <EmptyState title={filter.outcome ? `No ${filter.outcome} delivery in the log` : "No delivery yet"}>
+          <EmptyState title={filter.outcome ? t("No {{outcome}} delivery in the log", { outcome: filter.outcome }) : t("No delivery yet")}>
             <p>{t("Set the URL and secret in the sender; its first event (or its test button) appears here.")}</p>
           </EmptyState>
         ) : (
           <div className="table-scroll">
             <table className="simple" data-testid="delivery-log">
-              <caption className="visually-hidden">Deliveries of {source.name}, newest first</caption>
+              <caption className="visually-hidden">{t("Deliveries of {{name}}, newest first", { name: source.name })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("Received")}</th>
@@ -331,10 +345,8 @@ export default function WebhookSource() {
         )}
         {deliveries.pages > 1 ? (
           <nav aria-label={t("Delivery log pages")} className="dl-flags">
-            {deliveries.page > 1 ? <Link to={pageLink(deliveries.page - 1)}>← Newer</Link> : null}
-            <span>
-              Page {deliveries.page} of {deliveries.pages} ({deliveries.total} deliveries)
-            </span>
+            {deliveries.page > 1 ? <Link to={pageLink(deliveries.page - 1)}>{t("← Newer")}</Link> : null}
+            <span>{t("Page {{page}} of {{pages}} ({{total}} deliveries)", { page: deliveries.page, pages: deliveries.pages, total: deliveries.total })}</span>
             {deliveries.page < deliveries.pages ? <Link to={pageLink(deliveries.page + 1)}>{t("Older →")}</Link> : null}
           </nav>
         ) : null}
@@ -343,8 +355,8 @@ export default function WebhookSource() {
         <p className="dl-muted">{t("Its URL stops answering (404), its log and waiting commits go; the deployments and incidents it wrote stay.")}</p>
         <Form method="post">
           <input type="hidden" name="intent" value="delete" />
-          <Button variant="danger" pending={busy("delete")} pendingLabel="Deleting…">
-            Delete “{source.name}”
+          <Button variant="danger" pending={busy("delete")} pendingLabel={t("Deleting…")}>
+            {t("Delete “{{name}}”", { name: source.name })}
           </Button>
         </Form>
         {isErrorReply(reply, "delete") ? <p className="form-error">{Object.values(reply.fieldErrors).flat().join(" ")}</p> : null}

@@ -25,8 +25,9 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 const TEXT = {
   title: N_("Webhook sources"),
-  description:
+  description: N_(
     "GitHub, GitLab, Alertmanager and PagerDuty send their events here: deployments, pushed commits and incidents fill the CTO dashboard without a CI step. Each source has its own URL and secret; every delivery is logged on its page.",
+  ),
   add: N_("Add a source"),
   adding: N_("Adding…"),
   emptyTitle: N_("No webhook sources yet"),
@@ -101,8 +102,8 @@ export default function WebhookSources() {
       />
       {created ? (
         <section className="dl-secret" aria-labelledby="secret-title" role="status">
-          <h2 id="secret-title">{created.secret ? t(TEXT.secretTitle) : `Source “${created.name}” added`}</h2>
-          <p>{created.secret ? t(TEXT.secretBody) : created.kind === "pagerduty" ? t(TEXT.noSecret) : "It uses the secret you gave."}</p>
+          <h2 id="secret-title">{created.secret ? t(TEXT.secretTitle) : t("Source “{{name}}” added", { name: created.name })}</h2>
+          <p>{created.secret ? t(TEXT.secretBody) : created.kind === "pagerduty" ? t(TEXT.noSecret) : t("It uses the secret you gave.")}</p>
           <dl className="dl-facts">
             <dt>{t("URL")}</dt>
             <dd>

@@ -39,7 +39,7 @@ function Formula() {
       label={t(TEXT.about)}
       content={
         <>
-          {t(COMPLIANCE_FORMULAS.done)} {t(COMPLIANCE_FORMULAS.compliant)} Window: {t(COMPLIANCE_FORMULAS.window)}
+          {t(COMPLIANCE_FORMULAS.done)} {t(COMPLIANCE_FORMULAS.compliant)} {t("Window: {{window}}", { window: t(COMPLIANCE_FORMULAS.window) })}
         </>
       }
     />
@@ -63,16 +63,13 @@ export function ComplianceProgressList({
         <li key={f.id} className="compliance-list__item">
           <p className="compliance-list__name">
             {linkTo ? <Link to={`/governance/compliance?framework=${encodeURIComponent(f.key)}`}>{f.name}</Link> : f.name}{" "}
-            {f.total > 0 ? (
-              <span className="muted">
-                {f.applicable} applicable of {f.total}
-              </span>
-            ) : null}
-            {f.targetDate ? <span className="muted"> · target {f.targetDate}</span> : null}
+            {f.total > 0 ? <span className="muted">{t("{{applicable}} applicable of {{total}}", { applicable: f.applicable, total: f.total })}</span> : null}
+            {f.targetDate ? <span className="muted"> · {t("target {{date}}", { date: f.targetDate })}</span> : null}
           </p>
           {f.total === 0 ? (
             <p className="muted" data-testid="framework-empty">
-              No requirements yet: <Link to="/governance/compliance#frameworks">{t("import them from a CSV file")}</Link> or add them one by one (CEO and CTO).
+              {t("No requirements yet:")} <Link to="/governance/compliance#frameworks">{t("import them from a CSV file")}</Link>{" "}
+              {t("or add them one by one (CEO and CTO).")}
             </p>
           ) : (
             <div className="compliance-list__bars">

@@ -85,7 +85,7 @@ export function GateForm({
                   {metricOptions.map((m) => (
                     <option key={m.id} value={m.id}>
                       {m.label}
-                      {humanUnitLabel(m.id, currency) ? ` (${humanUnitLabel(m.id, currency)})` : ""}
+                      {humanUnitLabel(m.id, currency, t) ? ` (${humanUnitLabel(m.id, currency, t)})` : ""}
                     </option>
                   ))}
                 </select>
@@ -124,7 +124,7 @@ export function GateForm({
         })}
       </fieldset>
       <div>
-        <Button variant="primary" pending={busy} pendingLabel="Saving…">
+        <Button variant="primary" pending={busy} pendingLabel={t("Saving…")}>
           {submitLabel}
         </Button>
       </div>

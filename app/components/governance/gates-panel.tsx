@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
@@ -28,7 +29,8 @@ export type GateView = {
   manual: { id: number; label: string; checked: boolean; checkedByName: string | null }[];
 };
 
-const MANUAL_LABEL = (m: GateView["manual"][number]) => (m.checked ? `Checked${m.checkedByName ? ` by ${m.checkedByName}` : ""}` : "Not checked");
+const manualLabel = (m: GateView["manual"][number], t: TFunction) =>
+  m.checked ? (m.checkedByName ? t("Checked by {{name}}", { name: m.checkedByName }) : t("Checked")) : t("Not checked");
 
 const VERDICT_TONE: Record<GateVerdict, "good" | "bad" | "neutral"> = { go: "good", no_go: "bad", pending: "neutral" };
 const OUTCOME_TONE: Record<CriterionOutcome, "good" | "bad" | "neutral"> = { met: "good", not_met: "bad", no_data: "neutral" };
@@ -49,8 +51,10 @@ export function GateVerdictFormula() {
       label={t("How a gate's verdict is decided")}
       content={
         <>
-          {t(FORMULAS.gate_verdict.formula)} Window: {t(FORMULAS.gate_verdict.window)} Each criterion names a metric of the catalogue: finance values come from
-          the latest closed month (runway with the hiring plan from the forecast); delivery values from the last 90 days; headcount from today.
+          {t(FORMULAS.gate_verdict.formula)} {t("Window: {{window}}", { window: t(FORMULAS.gate_verdict.window) })}{" "}
+          {t(
+            "Each criterion names a metric of the catalogue: finance values come from the latest closed month (runway with the hiring plan from the forecast); delivery values from the last 90 days; headcount from today.",
+          )}
         </>
       }
     />
@@ -64,7 +68,7 @@ export function GateCriteriaTable({ gate, fmt }: { gate: GateView; fmt: Partial<
   return (
     <div className="table-scroll">
       <table className="simple gate-criteria">
-        <caption className="visually-hidden">Criteria of {gate.name}</caption>
+        <caption className="visually-hidden">{t("Criteria of {{name}}", { name: gate.name })}</caption>
         <thead>
           <tr>
             <th scope="col">{t("Metric")}</th>
@@ -82,7 +86,7 @@ export function GateCriteriaTable({ gate, fmt }: { gate: GateView; fmt: Partial<
             <tr key={c.id}>
               <th scope="row">{c.label}</th>
               <td className="nowrap num">
-                {OPERATOR_LABELS[c.operator]} {formatGateValue(c.metric, c.threshold, fmt, c.value)}
+                {OPERATOR_LABELS[c.operator]} {formatGateValue(c.metric, c.threshold, fmt, c.value, t)}
               </td>
               <td
                 className={c.value === null ? "nowrap num muted" : "nowrap num"}
@@ -90,7 +94,7 @@ export function GateCriteriaTable({ gate, fmt }: { gate: GateView; fmt: Partial<
                 data-metric={c.metric}
                 data-value={c.value ?? ""}
               >
-                {formatGateValue(c.metric, c.value, fmt, c.threshold)}
+                {formatGateValue(c.metric, c.value, fmt, c.threshold, t)}
               </td>
               <td>
                 <Badge tone={OUTCOME_TONE[c.outcome]}>{t(CRITERION_OUTCOME_LABELS[c.outcome])}</Badge>
@@ -103,7 +107,7 @@ export function GateCriteriaTable({ gate, fmt }: { gate: GateView; fmt: Partial<
               <td className="nowrap num">{t("checked")}</td>
               <td className="nowrap num muted">{t("manual")}</td>
               <td>
-                <Badge tone={m.checked ? "good" : "neutral"}>{MANUAL_LABEL(m)}</Badge>
+                <Badge tone={m.checked ? "good" : "neutral"}>{manualLabel(m, t)}</Badge>
               </td>
             </tr>
           ))}
@@ -120,7 +124,7 @@ export function GatesPanel({ gates, fmt }: { gates: readonly GateView[]; fmt: Fo
     <Card
       title={
         <>
-          Decision gates <GateVerdictFormula />
+          {t("Decision gates")} <GateVerdictFormula />
         </>
       }
       description={t("Go / no-go on live metrics, evaluated now.")}
@@ -137,23 +141,23 @@ export function GatesPanel({ gates, fmt }: { gates: readonly GateView[]; fmt: Fo
             <li key={g.id} className="gates-list__item" data-testid={`gate-${g.id}`}>
               <p className="gates-list__head">
                 <Link to={`/governance/gates#gate-${g.id}`}>{g.name}</Link> <GateVerdictBadge verdict={g.verdict} />{" "}
-                <span className="muted gates-list__due">due {formatDate(g.dueDate, fmt.timeZone, fmt.locale)}</span>
+                <span className="muted gates-list__due">{t("due {{date}}", { date: formatDate(g.dueDate, fmt.timeZone, fmt.locale) })}</span>
               </p>
               <ul className="gates-list__criteria">
                 {g.criteria.map((c) => (
                   <li key={c.id} className="gates-list__criterion">
                     <Badge tone={OUTCOME_TONE[c.outcome]}>{t(CRITERION_OUTCOME_LABELS[c.outcome])}</Badge>{" "}
                     <span>
-                      {c.label} {OPERATOR_LABELS[c.operator]} {formatGateValue(c.metric, c.threshold, fmt, c.value)} — now{" "}
+                      {c.label} {OPERATOR_LABELS[c.operator]} {formatGateValue(c.metric, c.threshold, fmt, c.value, t)} — {t("now")}{" "}
                       <span data-metric={c.metric} data-value={c.value ?? ""}>
-                        {formatGateValue(c.metric, c.value, fmt, c.threshold)}
+                        {formatGateValue(c.metric, c.value, fmt, c.threshold, t)}
                       </span>
                     </span>
                   </li>
                 ))}
                 {g.manual.map((m) => (
                   <li key={`manual-${m.id}`} className="gates-list__criterion" data-testid="manual-criterion">
-                    <Badge tone={m.checked ? "good" : "neutral"}>{MANUAL_LABEL(m)}</Badge> <span>{m.label}</span>
+                    <Badge tone={m.checked ? "good" : "neutral"}>{manualLabel(m, t)}</Badge> <span>{m.label}</span>
                   </li>
                 ))}
               </ul>

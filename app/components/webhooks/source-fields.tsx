@@ -27,7 +27,9 @@ export function SourceFields({
   kind?: WebhookKindValue;
 }) {
   const { t } = useTranslation("delivery");
-  const keyLabel = kind ? MAPPING_KEY_LABELS[kind] : "repository (GitHub), project path (GitLab), service label value (Alertmanager) or PagerDuty service";
+  const keyLabel = kind
+    ? t(MAPPING_KEY_LABELS[kind])
+    : t("repository (GitHub), project path (GitLab), service label value (Alertmanager) or PagerDuty service");
   const example = kind ? MAPPING_EXAMPLES[kind] : MAPPING_EXAMPLES.github;
   return (
     <>
@@ -48,7 +50,8 @@ export function SourceFields({
         errors={fieldErrorsOf(reply, "mappings", intent)}
         hint={
           <>
-            One rule per line: <code>{"<" + keyLabel + "> = <service>"}</code>, e.g. <code>{example}</code>. Matched without regard to case.
+            {t("One rule per line:")} <code>{"<" + keyLabel + "> = <service>"}</code>, {t("e.g.")} <code>{example}</code>.{" "}
+            {t("Matched without regard to case.")}
           </>
         }
       />
@@ -70,8 +73,8 @@ export function SourceFields({
           errors={fieldErrorsOf(reply, "productionEnvironment", intent)}
           hint={
             kind === undefined
-              ? "GitHub and GitLab: deployments to this environment count (others are ignored)."
-              : "Deployments to this environment count; others are ignored."
+              ? t("GitHub and GitLab: deployments to this environment count (others are ignored).")
+              : t("Deployments to this environment count; others are ignored.")
           }
         />
       ) : (
@@ -86,8 +89,8 @@ export function SourceFields({
           errors={fieldErrorsOf(reply, "serviceLabel", intent)}
           hint={
             kind === undefined
-              ? "Alertmanager: the alert label that names the service (e.g. service, job, app)."
-              : "The alert label that names the service (e.g. service, job, app)."
+              ? t("Alertmanager: the alert label that names the service (e.g. service, job, app).")
+              : t("The alert label that names the service (e.g. service, job, app).")
           }
         />
       ) : (

@@ -19,4 +19,4 @@ export type DoraTargetKey = keyof typeof DORA_TARGET_METRICS;
 /** The target of each tile (null: none set). */
 export type DoraTargets = Record<DoraTargetKey, (TargetRule & { setBy?: string | null }) | null>;
 
-export const TARGETS_SOURCE = N_("the company's targets (set by the CTO on the Targets page).", "metrics");
+export const TARGETS_SOURCE = N_("the company's targets (set by the CTO on the Targets page).", "delivery");

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { WINDOW_PRESETS, type CtoParams, type WindowPreset } from "~/lib/metrics/cto-window";
-import { DEFAULT_WINDOW_DAYS, MS_PER_DAY, previousWindow, windowProblem, type Window } from "~/lib/metrics/delivery";
+import { DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, MS_PER_DAY, previousWindow, windowProblem, type Window } from "~/lib/metrics/delivery";
 import { ignoredParamNotice, parseSearchParams, urlTextSchema } from "~/lib/url-params.server";
 import { intSchema, isoDateSchema } from "~/lib/validation.server";
 
@@ -12,7 +14,8 @@ import { intSchema, isoDateSchema } from "~/lib/validation.server";
  *   ?service=<name>&team=<name>      filters by name
  * Bad values fall back to the default with a notice (a dashboard never fails on its URL).
  */
-const PRESET_MESSAGE = `must be one of ${WINDOW_PRESETS.join(", ")} (days)`;
+// a translated key, so written out: keep it in step with WINDOW_PRESETS
+const PRESET_MESSAGE = N_("must be one of 30, 90, 180 (days)", "delivery");
 
 export const CtoParamsSchema = z.object({
   days: intSchema({ message: PRESET_MESSAGE })
@@ -46,9 +49,14 @@ export function parseCtoParams(search: URLSearchParams, nowMs: number): CtoParam
       const to = p.to === undefined ? nowMs : utcDay(p.to) + MS_PER_DAY; // `to` is an included day
       const problem = windowProblem({ from, to });
       if (problem === null) window = { from, to };
-      else notices.push(to > from ? `The custom window is too long: ${problem}.` : "The end date is before the start date.");
+      else
+        notices.push(
+          to > from
+            ? serverT("The custom window is too long: the window must be at most {{days}} days (two years).", { ns: "delivery", days: MAX_WINDOW_DAYS })
+            : serverT("The end date is before the start date.", { ns: "delivery" }),
+        );
     }
-    if (window === null && notices.length === 0) notices.push("A custom window needs a start date.");
+    if (window === null && notices.length === 0) notices.push(serverT("A custom window needs a start date.", { ns: "delivery" }));
   }
   if (window === null) {
     days = p.days ?? DEFAULT_WINDOW_DAYS;
@@ -56,7 +64,7 @@ export function parseCtoParams(search: URLSearchParams, nowMs: number): CtoParam
     if (badDays) notices.push(ignoredParamNotice(badDays));
     window = { from: nowMs - days * MS_PER_DAY, to: nowMs };
   }
-  if (notices.length > 0 && days !== null) notices.push(`Showing the ${days} days before now.`);
+  if (notices.length > 0 && days !== null) notices.push(serverT("Showing the {{days}} days before now.", { ns: "delivery", days }));
   return {
     window,
     previous: previousWindow(window),

@@ -1,6 +1,8 @@
 /** The URL filters of the deployment and incident lists (and their CSV exports): parsed, bounded, service and team names looked up, echoed. */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { MS_PER_DAY, environmentSchema } from "~/lib/schemas/delivery.server";
 import { ignoredParamNotice, parseSearchParams } from "~/lib/url-params.server";
 import { isoDateSchema, isoInstantSchema } from "~/lib/validation.server";
@@ -10,7 +12,7 @@ import { CAUSE_KINDS, DEPLOYMENT_STATUSES, SEVERITIES } from "../../../db/schema
 
 export type FilterEcho = Record<string, string>;
 
-const INSTANT_PARAM_MESSAGE = "must be a date (YYYY-MM-DD), an ISO 8601 date-time with a zone, or milliseconds";
+const INSTANT_PARAM_MESSAGE = N_("must be a date (YYYY-MM-DD), an ISO 8601 date-time with a zone, or milliseconds", "delivery");
 
 /** `from` / `to` of a list: a UTC day (dateOnly), an ISO 8601 instant with a zone, or epoch milliseconds. */
 const instantParam = z.union(
@@ -25,7 +27,9 @@ const instantParam = z.union(
   { error: INSTANT_PARAM_MESSAGE },
 );
 
-const boolParam = z.enum(["yes", "no", "true", "false", "1", "0"], { error: "must be yes or no" }).transform((v) => v === "yes" || v === "true" || v === "1");
+const boolParam = z
+  .enum(["yes", "no", "true", "false", "1", "0"], { error: N_("must be yes or no", "delivery") })
+  .transform((v) => v === "yes" || v === "true" || v === "1");
 
 /** The filters' URL parameters through their schema: bad ones are ignored with a notice; `echo` is what was accepted. */
 function parseFilterParams<S extends z.ZodObject>(sp: URLSearchParams, schema: S, notices: string[]) {
@@ -37,7 +41,7 @@ function parseFilterParams<S extends z.ZodObject>(sp: URLSearchParams, schema: S
 export const DeploymentFilterParamsSchema = z.object({
   service: z.string().max(100).optional(),
   team: z.string().max(100).optional(),
-  status: z.enum(DEPLOYMENT_STATUSES, { error: "must be success or failure" }).optional(),
+  status: z.enum(DEPLOYMENT_STATUSES, { error: N_("must be success or failure", "delivery") }).optional(),
   environment: environmentSchema.optional(),
   from: instantParam.optional(),
   to: instantParam.optional(),
@@ -51,10 +55,10 @@ export const IncidentFilterParamsSchema = z.object({
   severity: z
     .string()
     .toUpperCase()
-    .pipe(z.enum(SEVERITIES, { error: "must be SEV1 to SEV4" }))
+    .pipe(z.enum(SEVERITIES, { error: N_("must be SEV1 to SEV4", "delivery") }))
     .optional(),
-  state: z.enum(["open", "resolved"], { error: "must be open or resolved" }).optional(),
-  cause: z.enum([...CAUSE_KINDS, "unset"], { error: "must be explicit, inferred, none or unset" }).optional(),
+  state: z.enum(["open", "resolved"], { error: N_("must be open or resolved", "delivery") }).optional(),
+  cause: z.enum([...CAUSE_KINDS, "unset"], { error: N_("must be explicit, inferred, none or unset", "delivery") }).optional(),
   from: instantParam.optional(),
   to: instantParam.optional(),
 });
@@ -63,12 +67,12 @@ function resolveServiceScope(db: Db, service: string | undefined, team: string |
   let ids: number[] | undefined;
   if (service !== undefined) {
     const row = db.select({ id: schema.services.id }).from(schema.services).where(eq(schema.services.name, service)).get();
-    if (!row) notices.push(`No service is named "${service}".`);
+    if (!row) notices.push(serverT('No service is named "{{name}}".', { ns: "delivery", name: service }));
     ids = row ? [row.id] : [];
   }
   if (team !== undefined) {
     const t = db.select({ id: schema.teams.id }).from(schema.teams).where(eq(schema.teams.name, team)).get();
-    if (!t) notices.push(`No team is named "${team}".`);
+    if (!t) notices.push(serverT('No team is named "{{name}}".', { ns: "delivery", name: team }));
     const owned = t
       ? db
           .select({ id: schema.services.id })
@@ -86,7 +90,8 @@ function windowFromParams(p: { from?: { ms: number; dateOnly: boolean }; to?: { 
   const from = p.from?.ms;
   // a bare date as `to` includes that whole day (UTC): the bound is the next midnight
   const to = p.to === undefined ? undefined : p.to.dateOnly ? p.to.ms + MS_PER_DAY : p.to.ms;
-  if (from !== undefined && to !== undefined && to <= from) notices.push("The end of the date range is not after its start: no row can match.");
+  if (from !== undefined && to !== undefined && to <= from)
+    notices.push(serverT("The end of the date range is not after its start: no row can match.", { ns: "delivery" }));
   return { from, to };
 }
 

@@ -1,5 +1,7 @@
 /** Delivery input: limits of a request, the API bodies of deployments and incidents (zod, server-only), batch naming and duplicate checks. */
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { PRODUCTION } from "~/lib/metrics/delivery";
 import { DAY_MS, fromLocalInput } from "~/lib/time";
 import { isoInstantSchema } from "~/lib/validation.server";
@@ -52,20 +54,20 @@ function plausible(ms: number) {
 
 /** ISO 8601 with a zone → ms, a real calendar date, between 2000-01-01 and tomorrow. */
 export const plausibleInstantSchema = isoInstantSchema.refine(plausible, {
-  message: "must be between 2000-01-01 and now (ISO 8601 date-time with a time zone)",
+  message: N_("must be between 2000-01-01 and now (ISO 8601 date-time with a time zone)", "delivery"),
 });
 
 /** A `datetime-local` form value in the company's time zone → UTC ms (the incident forms). */
 export function localTimeSchema(timeZone: string) {
-  return z.string({ error: "is required" }).transform((s, ctx) => {
+  return z.string({ error: N_("is required", "validation") }).transform((s, ctx) => {
     const ms = fromLocalInput(s, timeZone);
     if (ms === null) {
-      ctx.addIssue({ code: "custom", message: "must be a date and time" });
+      ctx.addIssue({ code: "custom", message: N_("must be a date and time", "delivery") });
       return z.NEVER;
     }
     // Date.UTC reads years 0–99 as 1900–1999: "0001-01-01T10:00" must be refused, not stored as 1901.
     if (!plausible(ms) || Number(s.trim().slice(0, 4)) < 2000) {
-      ctx.addIssue({ code: "custom", message: "must be between 2000-01-01 and now" });
+      ctx.addIssue({ code: "custom", message: N_("must be between 2000-01-01 and now", "delivery") });
       return z.NEVER;
     }
     return ms;
@@ -76,26 +78,30 @@ export function localTimeSchema(timeZone: string) {
 const optionalInstant = z.preprocess((v) => (v === null ? undefined : v), plausibleInstantSchema.optional());
 
 export const serviceNameSchema = z
-  .string({ error: "is required" })
+  .string({ error: N_("is required", "validation") })
   .trim()
-  .min(1, "is required")
-  .max(100, "must be at most 100 characters")
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._/:@-]*$/, "may hold letters, digits, spaces and . _ / : @ - (starting with a letter or digit)");
+  .min(1, N_("is required", "validation"))
+  .max(100, N_("must be at most 100 characters", "delivery"))
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._/:@-]*$/, N_("may hold letters, digits, spaces and . _ / : @ - (starting with a letter or digit)", "delivery"));
 
-const externalIdSchema = z.string({ error: "must be a string" }).trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
+const externalIdSchema = z
+  .string({ error: N_("must be a string", "delivery") })
+  .trim()
+  .min(1, N_("must not be empty", "delivery"))
+  .max(200, N_("must be at most 200 characters", "validation"));
 const optionalExternalId = z.preprocess((v) => (v === null ? undefined : v), externalIdSchema.optional());
 
 export const environmentSchema = z
-  .string({ error: "must be a string" })
+  .string({ error: N_("must be a string", "delivery") })
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,49}$/, "must be 1–50 letters, digits, . _ - (e.g. production, staging)");
+  .regex(/^[a-z0-9][a-z0-9._-]{0,49}$/, N_("must be 1–50 letters, digits, . _ - (e.g. production, staging)", "delivery"));
 
-const flagSchema = z.preprocess((v) => (v === null ? undefined : v), z.boolean({ error: "must be true or false" }).optional());
+const flagSchema = z.preprocess((v) => (v === null ? undefined : v), z.boolean({ error: N_("must be true or false", "delivery") }).optional());
 
 function checkCommitTime(ctx: z.RefinementCtx, finishedAt: number, committedAt: number, path: (string | number)[]) {
   if (committedAt < finishedAt - MAX_COMMIT_AGE_MS) {
-    ctx.addIssue({ code: "custom", path, message: "is more than 5 years before finishedAt" });
+    ctx.addIssue({ code: "custom", path, message: N_("is more than 5 years before finishedAt", "delivery") });
   }
 }
 
@@ -114,25 +120,29 @@ export const deploymentInputSchema = z
           .array(
             z.object(
               {
-                sha: z.string({ error: "is required" }).trim().min(1, "is required").max(100, "must be at most 100 characters"),
+                sha: z
+                  .string({ error: N_("is required", "validation") })
+                  .trim()
+                  .min(1, N_("is required", "validation"))
+                  .max(100, N_("must be at most 100 characters", "delivery")),
                 committedAt: plausibleInstantSchema,
               },
-              { error: "must be an object {sha, committedAt}" },
+              { error: N_("must be an object {sha, committedAt}", "delivery") },
             ),
-            { error: "must be an array of {sha, committedAt}" },
+            { error: N_("must be an array of {sha, committedAt}", "delivery") },
           )
-          .max(MAX_COMMITS_PER_DEPLOYMENT, `must hold at most ${MAX_COMMITS_PER_DEPLOYMENT} commits`)
+          .max(MAX_COMMITS_PER_DEPLOYMENT, { error: () => serverT("must hold at most {{max}} commits", { ns: "delivery", max: MAX_COMMITS_PER_DEPLOYMENT }) })
           .optional(),
       ),
       firstCommitAt: optionalInstant,
       hotfix: flagSchema,
       rollback: flagSchema,
     },
-    { error: "must be a deployment object" },
+    { error: N_("must be a deployment object", "delivery") },
   )
   .refine((d) => d.startedAt === undefined || d.finishedAt >= d.startedAt, {
     path: ["finishedAt"],
-    message: "must not be before startedAt",
+    message: N_("must not be before startedAt", "delivery"),
     // also reported when other fields of the element are wrong
     when: (p) => {
       const v = p.value as { startedAt?: unknown; finishedAt?: unknown } | null;
@@ -151,19 +161,23 @@ export const incidentInputSchema = z
     {
       externalId: optionalExternalId,
       service: serviceNameSchema,
-      title: z.string({ error: "is required" }).trim().min(1, "is required").max(300, "must be at most 300 characters"),
-      severity: z.enum(SEVERITIES, { error: "must be SEV1, SEV2, SEV3 or SEV4" }),
+      title: z
+        .string({ error: N_("is required", "validation") })
+        .trim()
+        .min(1, N_("is required", "validation"))
+        .max(300, N_("must be at most 300 characters", "delivery")),
+      severity: z.enum(SEVERITIES, { error: N_("must be SEV1, SEV2, SEV3 or SEV4", "delivery") }),
       startedAt: plausibleInstantSchema,
       /** absent: keep (on update) / open (on create); null: reopen */
       resolvedAt: z.union([z.null(), plausibleInstantSchema]).optional(),
       /** absent: keep an explicit or cleared cause, else infer; null: back to the inferred rule */
       causedByDeploymentExternalId: z.union([z.null(), externalIdSchema]).optional(),
     },
-    { error: "must be an incident object" },
+    { error: N_("must be an incident object", "delivery") },
   )
   .refine((d) => typeof d.resolvedAt !== "number" || d.resolvedAt >= d.startedAt, {
     path: ["resolvedAt"],
-    message: "must not be before startedAt",
+    message: N_("must not be before startedAt", "delivery"),
     when: (p) => {
       const v = p.value as { startedAt?: unknown; resolvedAt?: unknown } | null;
       return typeof v?.startedAt === "number" && typeof v?.resolvedAt === "number";
@@ -176,7 +190,7 @@ export type IncidentInput = z.output<typeof incidentInputSchema>;
 export type BatchNaming = { key: (i: number) => string; describe: (i: number) => string };
 
 export function apiNaming(count: number): BatchNaming {
-  return { key: (i) => (count === 1 ? "" : `${i}.`), describe: (i) => `element ${i}` };
+  return { key: (i) => (count === 1 ? "" : `${i}.`), describe: (i) => serverT("element {{index}}", { ns: "delivery", index: i }) };
 }
 
 /** Duplicate keys inside one batch are refused (the reply names both elements). */
@@ -188,7 +202,7 @@ export function duplicateErrors<T>(items: readonly T[], key: (item: T) => string
     if (k === null) return;
     const first = seen.get(k);
     if (first === undefined) seen.set(k, i);
-    else addError(errors, `${naming.key(i)}${field}`, `repeats the same external id as ${naming.describe(first)}`);
+    else addError(errors, `${naming.key(i)}${field}`, serverT("repeats the same external id as {{other}}", { ns: "delivery", other: naming.describe(first) }));
   });
   return errors;
 }

@@ -3,6 +3,7 @@
  * requirement, maturity and framework forms — models take their typed output.
  */
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
 import { formValues, parseForm, type ParseResult } from "~/lib/forms.server";
 import { fromHumanUnits } from "~/lib/metrics/gate-units";
 import { GATE_OPERATORS, isGateMetricId, MATURITY_INDICATOR_KEYS } from "~/lib/metrics/governance";
@@ -33,19 +34,25 @@ const MAX_GATE_CRITERIA = 20;
 /** One criteria row; the threshold is typed in human units (k€, %, months…), a comma allowed as the decimal mark. */
 const GateCriterionRowSchema = z.object({
   metric: z.string().max(80).refine(isGateMetricId, "is not a known metric"),
-  operator: z.enum(GATE_OPERATORS, { error: "pick an operator" }),
+  operator: z.enum(GATE_OPERATORS, { error: N_("pick an operator", "governance") }),
   threshold: z
-    .string({ error: "must be one number" })
+    .string({ error: N_("must be one number", "governance") })
     .trim()
     .transform((s) => s.replace(",", "."))
-    .pipe(z.string().regex(/^-?\d+(\.\d+)?$/, "must be a number"))
+    .pipe(z.string().regex(/^-?\d+(\.\d+)?$/, N_("must be a number", "validation")))
     .transform(Number)
     .refine((n) => Math.abs(n) < 1e15, "is too large"),
 });
 
 const GateHeadSchema = z.object({
-  name: z.string({ error: "is required" }).min(3, "must be at least 3 characters").max(200, "must be at most 200 characters"),
-  description: z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(2000, "must be at most 2000 characters").nullable()),
+  name: z
+    .string({ error: N_("is required", "validation") })
+    .min(3, N_("must be at least 3 characters", "governance"))
+    .max(200, N_("must be at most 200 characters", "validation")),
+  description: z.preprocess(
+    (v) => (v === undefined || v === "" ? null : v),
+    z.string().max(2000, N_("must be at most 2000 characters", "validation")).nullable(),
+  ),
   dueDate: isoDateSchema,
 });
 
@@ -66,7 +73,10 @@ export function parseGateForm(formData: FormData, intent: string, isKnownMetric:
   for (let n = 0; n < MAX_GATE_CRITERIA; n++) {
     const metric = cell(`metric_${n}`);
     if (!metric) continue; // an empty row
-    const row = GateCriterionRowSchema.refine((r) => isKnownMetric(r.metric), { path: ["metric"], message: "is not a known metric" }).safeParse({
+    const row = GateCriterionRowSchema.refine((r) => isKnownMetric(r.metric), {
+      path: ["metric"],
+      message: N_("is not a known metric", "validation"),
+    }).safeParse({
       metric,
       operator: cell(`operator_${n}`),
       threshold: cell(`threshold_${n}`) ?? "",
@@ -91,7 +101,7 @@ const nullable = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === undef
 export const evidenceSchema = nullable(
   z
     .string()
-    .max(2000, "must be at most 2000 characters")
+    .max(2000, N_("must be at most 2000 characters", "validation"))
     .refine((s) => {
       try {
         const u = new URL(s);
@@ -105,8 +115,8 @@ export const evidenceSchema = nullable(
 export const RequirementUpdateFormSchema = z.object({
   intent: z.literal("update"),
   requirementId: idSchema,
-  status: z.enum(REQUIREMENT_STATUSES, { error: "pick a status" }),
-  result: nullable(z.enum(REQUIREMENT_RESULTS, { error: "pick a result" })),
+  status: z.enum(REQUIREMENT_STATUSES, { error: N_("pick a status", "governance") }),
+  result: nullable(z.enum(REQUIREMENT_RESULTS, { error: N_("pick a result", "governance") })),
   ownerUserId: optionalRefIdSchema(schema.users, "user"),
   evidenceUrl: evidenceSchema,
 });
@@ -114,16 +124,25 @@ export const RequirementUpdateFormSchema = z.object({
 export const RequirementCreateFormSchema = z.object({
   intent: z.literal("create"),
   frameworkId: idSchema,
-  ref: z.string({ error: "is required" }).min(1, "is required").max(40, "must be at most 40 characters"),
-  title: z.string({ error: "is required" }).min(3, "must be at least 3 characters").max(300, "must be at most 300 characters"),
-  status: z.enum(REQUIREMENT_STATUSES, { error: "pick a status" }),
-  result: nullable(z.enum(REQUIREMENT_RESULTS, { error: "pick a result" })),
+  ref: z
+    .string({ error: N_("is required", "validation") })
+    .min(1, N_("is required", "validation"))
+    .max(40, N_("must be at most 40 characters", "governance")),
+  title: z
+    .string({ error: N_("is required", "validation") })
+    .min(3, N_("must be at least 3 characters", "governance"))
+    .max(300, N_("must be at most 300 characters", "governance")),
+  status: z.enum(REQUIREMENT_STATUSES, { error: N_("pick a status", "governance") }),
+  result: nullable(z.enum(REQUIREMENT_RESULTS, { error: N_("pick a result", "governance") })),
   ownerUserId: optionalRefIdSchema(schema.users, "user"),
   evidenceUrl: evidenceSchema,
 });
 
-const scoreSchema = intSchema({ min: 1, max: 5, message: "pick a score from 1 to 5" });
-const noteSchema = z.preprocess((v) => (v === undefined || v === "" ? null : v), z.string().max(500, "must be at most 500 characters").nullable());
+const scoreSchema = intSchema({ min: 1, max: 5, message: N_("pick a score from 1 to 5", "governance") });
+const noteSchema = z.preprocess(
+  (v) => (v === undefined || v === "" ? null : v),
+  z.string().max(500, N_("must be at most 500 characters", "validation")).nullable(),
+);
 
 export const MaturityAssessmentFormSchema = z.object({
   intent: z.literal("assess"),
@@ -137,8 +156,11 @@ export const MaturityAssessmentFormSchema = z.object({
 const frameworkTargetSchema = nullable(isoDateSchema);
 
 export const FrameworkFormSchema = z.object({
-  name: z.string({ error: "is required" }).min(2, "must be at least 2 characters").max(80, "must be at most 80 characters"),
-  description: nullable(z.string().max(500, "must be at most 500 characters")),
+  name: z
+    .string({ error: N_("is required", "validation") })
+    .min(2, N_("must be at least 2 characters", "governance"))
+    .max(80, N_("must be at most 80 characters", "validation")),
+  description: nullable(z.string().max(500, N_("must be at most 500 characters", "validation"))),
   targetDate: frameworkTargetSchema,
 });
 export type FrameworkInput = z.infer<typeof FrameworkFormSchema>;

@@ -13,10 +13,10 @@ export const KIND_LABELS: Record<WebhookKindValue, string> = {
 
 /** What each kind's mapping rule reads, in the sender's words. */
 export const MAPPING_KEY_LABELS: Record<WebhookKindValue, string> = {
-  github: "repository (owner/name)",
-  gitlab: "project path (group/project)",
-  alertmanager: "value of the service label",
-  pagerduty: "PagerDuty service name or id",
+  github: N_("repository (owner/name)", "delivery"),
+  gitlab: N_("project path (group/project)", "delivery"),
+  alertmanager: N_("value of the service label", "delivery"),
+  pagerduty: N_("PagerDuty service name or id", "delivery"),
 };
 
 export const MAPPING_EXAMPLES: Record<WebhookKindValue, string> = {

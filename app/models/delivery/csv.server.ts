@@ -1,5 +1,7 @@
 /** Delivery CSV import: deployment and incident rows (DESIGN.md formats) through the same ingestion as the API. */
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { parseCsv, type CsvRowError } from "~/lib/csv";
 import { type BatchNaming, DeliveryInputError, MAX_IMPORT_ROWS, deploymentInputSchema, incidentInputSchema } from "~/lib/schemas/delivery.server";
 import type { AuditActor } from "~/models/audit.server";
@@ -37,11 +39,11 @@ function csvFlag(v: string | undefined): boolean | null {
 export const deploymentCsvRowSchema = z
   .object({
     external_id: z.string().optional(),
-    service: z.string({ error: "required" }),
+    service: z.string({ error: N_("required", "validation") }),
     environment: z.string().optional(),
-    status: z.string({ error: "required" }),
+    status: z.string({ error: N_("required", "validation") }),
     started_at: z.string().optional(),
-    finished_at: z.string({ error: "required" }),
+    finished_at: z.string({ error: N_("required", "validation") }),
     first_commit_at: z.string().optional(),
     hotfix: z.string().optional(),
     rollback: z.string().optional(),
@@ -49,8 +51,8 @@ export const deploymentCsvRowSchema = z
   .transform((r, ctx) => {
     const hotfix = csvFlag(r.hotfix);
     const rollback = csvFlag(r.rollback);
-    if (hotfix === null) ctx.addIssue({ code: "custom", path: ["hotfix"], message: "must be true or false (also 1/0, yes/no)" });
-    if (rollback === null) ctx.addIssue({ code: "custom", path: ["rollback"], message: "must be true or false (also 1/0, yes/no)" });
+    if (hotfix === null) ctx.addIssue({ code: "custom", path: ["hotfix"], message: N_("must be true or false (also 1/0, yes/no)", "delivery") });
+    if (rollback === null) ctx.addIssue({ code: "custom", path: ["rollback"], message: N_("must be true or false (also 1/0, yes/no)", "delivery") });
     const parsed = deploymentInputSchema.safeParse({
       externalId: r.external_id,
       service: r.service,
@@ -82,10 +84,10 @@ export const deploymentCsvRowSchema = z
 export const incidentCsvRowSchema = z
   .object({
     external_id: z.string().optional(),
-    service: z.string({ error: "required" }),
-    title: z.string({ error: "required" }),
-    severity: z.string({ error: "required" }),
-    started_at: z.string({ error: "required" }),
+    service: z.string({ error: N_("required", "validation") }),
+    title: z.string({ error: N_("required", "validation") }),
+    severity: z.string({ error: N_("required", "validation") }),
+    started_at: z.string({ error: N_("required", "validation") }),
     resolved_at: z.string().optional(),
     caused_by_external_id: z.string().optional(),
   })
@@ -139,7 +141,7 @@ function csvErrorsOf(err: DeliveryInputError, rowNumbers: readonly number[], col
 }
 
 function csvNaming(rowNumbers: readonly number[]): BatchNaming {
-  return { key: (i) => `${i}.`, describe: (i) => `row ${rowNumbers[i]}` };
+  return { key: (i) => `${i}.`, describe: (i) => serverT("row {{row}}", { ns: "delivery", row: rowNumbers[i] }) };
 }
 
 /**
@@ -150,7 +152,7 @@ function csvNaming(rowNumbers: readonly number[]): BatchNaming {
 export function importDeploymentsCsv(db: Db, text: string, actor: AuditActor): CsvImportResult {
   const parsed = parseCsv(text, deploymentCsvRowSchema, { headers: DEPLOYMENT_CSV_HEADERS, maxRows: MAX_IMPORT_ROWS });
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  if (parsed.rows.length === 0) return { ok: false, errors: [{ row: 2, field: "", message: "the file has no data rows" }] };
+  if (parsed.rows.length === 0) return { ok: false, errors: [{ row: 2, field: "", message: N_("the file has no data rows", "delivery") }] };
   try {
     const r = ingestDeployments(db, parsed.rows, actor, { via: "import", naming: csvNaming(parsed.rowNumbers) });
     return { ok: true, kind: "deployments", rows: parsed.rows.length, created: r.created, updated: 0, unchanged: r.known, servicesCreated: r.servicesCreated };
@@ -164,7 +166,7 @@ export function importDeploymentsCsv(db: Db, text: string, actor: AuditActor): C
 export function importIncidentsCsv(db: Db, text: string, actor: AuditActor): CsvImportResult {
   const parsed = parseCsv(text, incidentCsvRowSchema, { headers: INCIDENT_CSV_HEADERS, maxRows: MAX_IMPORT_ROWS });
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  if (parsed.rows.length === 0) return { ok: false, errors: [{ row: 2, field: "", message: "the file has no data rows" }] };
+  if (parsed.rows.length === 0) return { ok: false, errors: [{ row: 2, field: "", message: N_("the file has no data rows", "delivery") }] };
   try {
     const r = upsertIncidents(db, parsed.rows, actor, { via: "import", naming: csvNaming(parsed.rowNumbers) });
     return { ok: true, kind: "incidents", rows: parsed.rows.length, created: r.created, updated: r.updated, unchanged: 0, servicesCreated: r.servicesCreated };

@@ -1,5 +1,6 @@
 /** Incident lists and export, one incident's page, and the incident form (create, edit, cause choice; audited). */
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { N_ } from "~/i18n/mark";
 import { MS_PER_HOUR } from "~/lib/metrics/delivery";
 import { type CauseKind, MAX_EXPORT_ROWS, MS_PER_DAY, type Severity } from "~/lib/schemas/delivery.server";
 import { recordAudit } from "~/models/audit.server";
@@ -212,7 +213,7 @@ function resolveCause(
     return { causeKind: id === null ? null : "inferred", causeDeploymentId: id };
   }
   const dep = db.select({ id: d.id, serviceId: d.serviceId }).from(d).where(eq(d.id, cause.deploymentId)).get();
-  if (!dep || dep.serviceId !== serviceId) return { error: "must be a deployment of the incident's service" };
+  if (!dep || dep.serviceId !== serviceId) return { error: N_("must be a deployment of the incident's service", "delivery") };
   return { causeKind: "explicit", causeDeploymentId: dep.id };
 }
 
@@ -225,7 +226,7 @@ export function externalIdTaken(db: Db, externalId: string, exceptId?: number): 
 export function createIncident(db: Db, userId: number, input: IncidentFormInput): { id: number } | { field: string; error: string } {
   const cause = resolveCause(db, input.serviceId, input.startedAt, input.cause);
   if ("error" in cause) return { field: "cause", error: cause.error };
-  if (input.externalId && externalIdTaken(db, input.externalId)) return { field: "externalId", error: "is already used by another incident" };
+  if (input.externalId && externalIdTaken(db, input.externalId)) return { field: "externalId", error: N_("is already used by another incident", "delivery") };
   return db.transaction((tx) => {
     const values = {
       serviceId: input.serviceId,
@@ -256,7 +257,7 @@ export function updateIncident(
   if (!before) return null;
   const startedAt = patch.startedAt ?? before.startedAt.getTime();
   const resolvedAt = patch.resolvedAt === undefined ? (before.resolvedAt?.getTime() ?? null) : patch.resolvedAt;
-  if (resolvedAt !== null && resolvedAt < startedAt) return { field: "resolvedAt", error: "must not be before the start" };
+  if (resolvedAt !== null && resolvedAt < startedAt) return { field: "resolvedAt", error: N_("must not be before the start", "delivery") };
   let cause: { causeKind: CauseKind | null; causeDeploymentId: number | null } = { causeKind: before.causeKind, causeDeploymentId: before.causeDeploymentId };
   const choice: CauseChoice | undefined =
     patch.cause ??

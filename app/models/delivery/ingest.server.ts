@@ -10,6 +10,8 @@
  */
 import type BetterSqlite3 from "better-sqlite3";
 import { and, eq, inArray } from "drizzle-orm";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { PRODUCTION } from "~/lib/metrics/delivery";
 import {
   type BatchNaming,
@@ -407,7 +409,7 @@ export function upsertIncidents(db: Db, items: readonly IncidentInput[], actor: 
           addError(
             errors,
             `${label(index)}causedByDeploymentExternalId`,
-            `no deployment "${inc.causedByDeploymentExternalId}" of service "${inc.service}" is known`,
+            serverT('no deployment "{{id}}" of service "{{service}}" is known', { ns: "delivery", id: inc.causedByDeploymentExternalId, service: inc.service }),
           );
           return;
         }
@@ -417,7 +419,7 @@ export function upsertIncidents(db: Db, items: readonly IncidentInput[], actor: 
       const existing = inc.externalId === undefined ? undefined : (st.incidentByExternal.get(inc.externalId) as IncidentRow | undefined);
       const resolvedAt = inc.resolvedAt === undefined ? (existing?.resolvedAt ?? null) : inc.resolvedAt;
       if (resolvedAt !== null && resolvedAt < inc.startedAt) {
-        addError(errors, `${label(index)}resolvedAt`, "must not be before startedAt (the stored resolution time is earlier than this start)");
+        addError(errors, `${label(index)}resolvedAt`, N_("must not be before startedAt (the stored resolution time is earlier than this start)", "delivery"));
         return;
       }
       let causeKind: CauseKind | null;

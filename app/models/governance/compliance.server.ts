@@ -1,6 +1,8 @@
 /** Compliance frameworks (company data), their requirements, and the requirements CSV. Every write records an audit entry in its transaction. */
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { parseCsv, type CsvRowError } from "~/lib/csv";
 import { evidenceSchema, type FrameworkInput } from "~/lib/schemas/governance.server";
 import { recordAudit } from "~/models/audit.server";
@@ -196,11 +198,18 @@ export function updateFramework(db: Db, actorId: number, id: number, input: Fram
 export const REQUIREMENT_CSV_HEADERS = ["framework", "ref", "title", "status", "result", "owner", "evidence_url"] as const;
 
 const requirementCsvRowSchema = z.object({
-  framework: z.string({ error: "required" }).max(80),
-  ref: z.string({ error: "required" }).max(40, "must be at most 40 characters"),
-  title: z.string({ error: "required" }).min(3, "must be at least 3 characters").max(300, "must be at most 300 characters"),
-  status: z.enum(REQUIREMENT_STATUSES, { error: `must be one of ${REQUIREMENT_STATUSES.join(", ")}` }).optional(),
-  result: z.enum(REQUIREMENT_RESULTS, { error: `must be one of ${REQUIREMENT_RESULTS.join(", ")} or empty` }).optional(),
+  framework: z.string({ error: N_("required", "validation") }).max(80),
+  ref: z.string({ error: N_("required", "validation") }).max(40, N_("must be at most 40 characters", "governance")),
+  title: z
+    .string({ error: N_("required", "validation") })
+    .min(3, N_("must be at least 3 characters", "governance"))
+    .max(300, N_("must be at most 300 characters", "governance")),
+  status: z
+    .enum(REQUIREMENT_STATUSES, { error: () => serverT("must be one of {{values}}", { ns: "governance", values: REQUIREMENT_STATUSES.join(", ") }) })
+    .optional(),
+  result: z
+    .enum(REQUIREMENT_RESULTS, { error: () => serverT("must be one of {{values}} or empty", { ns: "governance", values: REQUIREMENT_RESULTS.join(", ") }) })
+    .optional(),
   /** an active user's email or name; empty = no owner */
   owner: z.string().max(200).optional(),
   evidence_url: evidenceSchema,
@@ -233,7 +242,11 @@ export function importRequirementsCsv(db: Db, actorId: number, text: string, sou
       ctx.addIssue({
         code: "custom",
         path: ["framework"],
-        message: `unknown framework "${r.framework}" (known: ${frameworks.map((f) => f.name).join(", ") || "none — add one first"})`,
+        message: serverT('unknown framework "{{name}}" (known: {{known}})', {
+          ns: "governance",
+          name: r.framework,
+          known: frameworks.map((f) => f.name).join(", ") || serverT("none — add one first", { ns: "governance" }),
+        }),
       });
       return z.NEVER;
     }
@@ -245,7 +258,9 @@ export function importRequirementsCsv(db: Db, actorId: number, text: string, sou
         ctx.addIssue({
           code: "custom",
           path: ["owner"],
-          message: matches.length ? `"${r.owner}" names several users: use the email` : `no active user is "${r.owner}"`,
+          message: matches.length
+            ? serverT('"{{owner}}" names several users: use the email', { ns: "governance", owner: r.owner })
+            : serverT('no active user is "{{owner}}"', { ns: "governance", owner: r.owner }),
         });
         return z.NEVER;
       }
@@ -253,7 +268,11 @@ export function importRequirementsCsv(db: Db, actorId: number, text: string, sou
     }
     const key = `${frameworkId}|${r.ref.toLowerCase()}`;
     if (seen.has(key)) {
-      ctx.addIssue({ code: "custom", path: ["ref"], message: `${r.ref} appears on an earlier row for the same framework` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["ref"],
+        message: serverT("{{ref}} appears on an earlier row for the same framework", { ns: "governance", ref: r.ref }),
+      });
       return z.NEVER;
     }
     seen.add(key);
