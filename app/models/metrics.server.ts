@@ -402,11 +402,14 @@ export function readFigureMap<const T extends readonly string[]>(ctx: MetricCont
 }
 
 /** The metrics a gate criterion may name, for the gate form: numeric static ids, then the KPIs. */
-export function gateMetricOptions(ctx: MetricContext): { id: string; label: string }[] {
+/** A metric to choose (its catalogue label; a KPI's is its name): shown by `metricOptionLabel`. */
+export type MetricOption = { id: string; label: string };
+
+export function gateMetricOptions(ctx: MetricContext): MetricOption[] {
   return listMetricIds(ctx)
     .map((id) => definitionOf(ctx, id))
     .filter((d): d is MetricDefinition => d !== null && d.unit !== "date")
-    .map((d) => ({ id: d.id, label: d.domain === "kpi" ? `KPI: ${d.label}` : d.label }));
+    .map((d) => ({ id: d.id, label: d.label }));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -414,11 +417,11 @@ export function gateMetricOptions(ctx: MetricContext): { id: string; label: stri
 // ---------------------------------------------------------------------------------------------------
 
 /** The metrics a key result or a KPI may be linked to, for the forms' select: linkable ids, labelled. */
-export function linkableMetricOptions(ctx: MetricContext, to: "key_result" | "kpi"): { id: string; label: string }[] {
+export function linkableMetricOptions(ctx: MetricContext, to: "key_result" | "kpi"): MetricOption[] {
   return listMetricIds(ctx)
     .map((id) => definitionOf(ctx, id))
     .filter((d): d is MetricDefinition => d !== null && isLinkableMetric(d, to))
-    .map((d) => ({ id: d.id, label: d.domain === "kpi" ? `KPI: ${d.label}` : `${d.label} (${d.id})` }));
+    .map((d) => ({ id: d.id, label: d.label }));
 }
 
 /** The definition of a metric that may be linked (to a KR or a KPI); null when unknown or not linkable. */

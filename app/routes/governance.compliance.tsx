@@ -367,8 +367,8 @@ export default function Compliance() {
                                 <td>
                                   {r.evidenceUrl ? (
                                     <a href={r.evidenceUrl} target="_blank" rel="noreferrer noopener">
-                                      evidence
-                                      <span className="visually-hidden"> of {r.ref}</span>
+                                      {t("evidence")}
+                                      <span className="visually-hidden"> {t("of {{ref}}", { ref: r.ref })}</span>
                                     </a>
                                   ) : (
                                     "—"

@@ -22,7 +22,6 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 const TEXT = {
   back: N_("Back to the decision gates"),
-  title: (name: string) => `Edit “${name}”`,
   save: N_("Save gate"),
   remove: N_("Delete this gate"),
   removeHint: N_("Deleting removes the gate and its criteria; the audit trail keeps what it was."),
@@ -72,7 +71,7 @@ export default function EditGate() {
   const formatting = useFormatting();
   return (
     <>
-      <PageHeader eyebrow={<Link to="/governance/gates">{t(TEXT.back)}</Link>} title={TEXT.title(gate.name)} />
+      <PageHeader eyebrow={<Link to="/governance/gates">{t(TEXT.back)}</Link>} title={t("Edit “{{name}}”", { name: gate.name })} />
       {evaluated ? (
         <section className="panel" aria-label={t("Verdict now")}>
           <p>

@@ -25,6 +25,7 @@ import { formatPercent } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
 import { formatKrRange, formatKrValue, krInputValue } from "~/lib/kr-format";
+import { metricOptionLabel } from "~/lib/metrics/catalogue";
 import { expectedProgress, KR_KINDS, okrStatus, type KrKind } from "~/lib/metrics/okrs";
 import { idSchema } from "~/lib/validation.server";
 import { linkableMetricOptions, withMetricMark } from "~/models/metrics.server";
@@ -215,7 +216,7 @@ function KrFields({
         hint={t(
           "Linked: the value and its history are the metric's, computed from the data; the kind and unit follow the metric, check-ins record confidence and a note",
         )}
-        options={metricOptions.map((m) => ({ value: m.id, label: m.label }))}
+        options={metricOptions.map((m) => ({ value: m.id, label: metricOptionLabel(t, m) }))}
         defaultValue={v("metricId", kr?.metricId ?? "")}
         errors={e("metricId")}
       />

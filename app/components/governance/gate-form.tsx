@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { Field, FieldErrors, TextareaField } from "~/components/ui/field";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
+import { metricOptionLabel } from "~/lib/metrics/catalogue";
 import { humanUnitLabel, toHumanUnits } from "~/lib/metrics/gate-units";
 import { GATE_OPERATORS, type GateOperator } from "~/lib/metrics/governance";
 import { OPERATOR_LABELS } from "./labels";
@@ -84,7 +85,7 @@ export function GateForm({
                   <option value="">—</option>
                   {metricOptions.map((m) => (
                     <option key={m.id} value={m.id}>
-                      {m.label}
+                      {metricOptionLabel(t, m, { withId: false })}
                       {humanUnitLabel(m.id, currency, t) ? ` (${humanUnitLabel(m.id, currency, t)})` : ""}
                     </option>
                   ))}
@@ -93,7 +94,7 @@ export function GateForm({
               </div>
               <div className="field">
                 <label className="field__label" htmlFor={`${metricId}-op`}>
-                  Operator {n + 1}
+                  {t("Operator {{n}}", { n: n + 1 })}
                 </label>
                 <select id={`${metricId}-op`} name={`operator_${n}`} className="field__control" defaultValue={v(`operator_${n}`, c?.operator ?? ">=")}>
                   {GATE_OPERATORS.map((o) => (

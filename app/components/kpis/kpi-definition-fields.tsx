@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { N_ } from "~/i18n/mark";
 import { checkedOf, fieldErrorsOf, valueOf } from "~/lib/forms";
-import { metricLabelText } from "~/lib/metrics/catalogue";
+import { metricOptionLabel } from "~/lib/metrics/catalogue";
 
 const DIRECTION_OPTIONS = [
   { value: "higher", label: N_("Higher is better") },
@@ -57,10 +57,7 @@ export function KpiDefinitionFields({
         label={t("Source")}
         name="source"
         hint={t("A catalogue metric: the KPI is that figure, computed from the data (no measurements)")}
-        options={[
-          ...tr([MANUAL_OPTION]),
-          ...sources.map((m) => ({ value: m.id, label: t("Computed: {{metric}}", { metric: metricLabelText(t, m.id, m.label) }) })),
-        ]}
+        options={[...tr([MANUAL_OPTION]), ...sources.map((m) => ({ value: m.id, label: t("Computed: {{metric}}", { metric: metricOptionLabel(t, m) }) }))]}
         defaultValue={v("source")}
         errors={e("source")}
       />

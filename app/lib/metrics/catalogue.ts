@@ -384,6 +384,16 @@ export function metricLabelText(t: (key: string, options: { ns: "metrics" }) => 
 
 type MetricsT = (key: string, options: { ns: "metrics" } & Record<string, unknown>) => string;
 
+/**
+ * A metric in a list to choose from, in the reader's language: "Net burn (finance.net_burn)", a
+ * KPI as "KPI: <its name>" (a name people wrote, kept as written).
+ */
+export function metricOptionLabel(t: MetricsT, option: { id: string; label: string }, opts: { withId?: boolean } = {}): string {
+  if (option.id.startsWith("kpi.")) return t("KPI: {{name}}", { ns: "metrics", name: option.label });
+  const label = t(option.label, { ns: "metrics" });
+  return opts.withId === false ? label : `${label} (${option.id})`;
+}
+
 function translated(t: MetricsT, text: string): string {
   const parts = COMPOSED.get(text);
   if (!parts) return t(text, { ns: "metrics" });
