@@ -90,7 +90,7 @@ test("a lead moves a roadmap item to done and the key result page counts it", as
     .locator("#import-roadmap")
     .getByRole("button", { name: /Import roadmap items/ })
     .click();
-  await expect(page.locator("#import-roadmap").getByRole("status")).toContainText("Roadmap items: imported 1 rows: 1 created, 0 updated.");
+  await expect(page.locator("#import-roadmap").getByRole("status")).toContainText("Roadmap items: imported 1 row: 1 created, 0 updated.");
 });
 
 test("a viewer reads scenarios, the plan and the roadmap without any edit control or salary", async ({ page }) => {
