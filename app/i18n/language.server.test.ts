@@ -35,13 +35,13 @@ describe("languageOfLocale / formattingLocale", () => {
 
 describe("proposedCompanyLocale", () => {
   it.each([
-    ["en-US,en;q=0.9", "en-US"],
-    ["fr-ca,fr;q=0.9", "fr-CA"],
+    ["en-US,en;q=0.9", "en-GB"],
+    ["fr-ca,fr;q=0.9", "fr-FR"],
     ["fr", "fr-FR"],
     ["en", "en-GB"],
     ["de-DE,de;q=0.9", "fr-FR"],
     [null, "fr-FR"],
-    ["de-DE, en-AU;q=0.5", "en-AU"],
+    ["de-DE, en-AU;q=0.5", "en-GB"],
   ])("%s → %s (stored default fr-FR)", (header, locale) => {
     expect(proposedCompanyLocale(header, "fr-FR")).toBe(locale);
   });

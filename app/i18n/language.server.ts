@@ -32,20 +32,14 @@ export function pickAcceptLanguage(header: string | null | undefined): Language 
 }
 
 /**
- * The locale the first-run form proposes for the company: the browser's first locale of a language
- * we have ("en-US", "fr-CA"; a bare "fr" → fr-FR), else the stored default. Whoever installs reads
- * the app in the language they browse in, with their region's formats.
+ * The locale the first-run form proposes for the company: the language the person installing
+ * browses in, with that language's usual region ("fr" → fr-FR, "en" → en-GB), else the stored
+ * default. (A browser's own region, e.g. en-US, is not taken: the app is not yet checked in every
+ * region's formats — see the closing note of session 6.)
  */
 export function proposedCompanyLocale(header: string | null | undefined, storedDefault: string): string {
   const language = pickAcceptLanguage(header);
-  if (!language) return storedDefault;
-  for (const part of (header ?? "").split(",").slice(0, 20)) {
-    const tag = part.trim().split(";")[0];
-    if (languageOfLocale(tag) !== language || !/^[a-z]{2}[-_][A-Za-z]{2}$/.test(tag)) continue;
-    const [lang, region] = tag.split(/[-_]/);
-    return `${lang.toLowerCase()}-${region.toUpperCase()}`;
-  }
-  return formattingLocale(language, storedDefault);
+  return language ? formattingLocale(language, storedDefault) : storedDefault;
 }
 
 /** The language a request is answered in (see the module's comment). */

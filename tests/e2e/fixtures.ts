@@ -39,9 +39,9 @@ export const test = base.extend<{ consoleErrors: string[] }>({
         const text = msg.text();
         // A 4xx document response is logged by the browser; tests that expect one assert the status themselves.
         if (/Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return;
-        errors.push(text);
+        errors.push(`${page.url()}: ${text}`);
       });
-      page.on("pageerror", (err) => errors.push(err.message));
+      page.on("pageerror", (err) => errors.push(`${page.url()}: ${err.message}`));
       await use(errors);
       expect(errors, "console errors").toEqual([]);
     },
