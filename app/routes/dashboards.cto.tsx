@@ -6,6 +6,7 @@ import { CTO_TEXT as TEXT, DoraTiles, DoraTrendCharts, ItBudgetTable, OpenIncide
 import ctoCss from "~/components/delivery-metrics/cto.css";
 import { CompliancePanel } from "~/components/governance/compliance-panel";
 import { TechRisksPanel } from "~/components/risks/tech-risks-panel";
+import { DateInput } from "~/components/ui/date-input";
 import { EmptyState } from "~/components/ui/empty-state";
 import { FilterDisclosure } from "~/components/ui/filter-disclosure";
 import { PageHeader } from "~/components/ui/page-header";
@@ -84,11 +85,11 @@ export default function CtoDashboard() {
           </div>
           <div className="cto-filters__field">
             <label htmlFor="cto-from">{t(TEXT.from)}</label>
-            <input id="cto-from" type="date" name="from" defaultValue={params.fromDate ?? ""} />
+            <DateInput id="cto-from" name="from" defaultValue={params.fromDate ?? ""} />
           </div>
           <div className="cto-filters__field">
             <label htmlFor="cto-to">{t(TEXT.to)}</label>
-            <input id="cto-to" type="date" name="to" defaultValue={params.toDate ?? ""} />
+            <DateInput id="cto-to" name="to" defaultValue={params.toDate ?? ""} />
           </div>
           <button type="submit" className="btn btn--primary">
             {t(TEXT.apply)}

@@ -9,6 +9,7 @@ import { ComplianceFormula, ComplianceProgressList } from "~/components/governan
 import { REQUIREMENT_RESULT_LABELS, REQUIREMENT_RESULT_TONE, REQUIREMENT_STATUS_LABELS } from "~/components/governance/labels";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
+import { DateInput } from "~/components/ui/date-input";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
@@ -518,10 +519,9 @@ function FrameworksPanel({
                     />
                   </td>
                   <td>
-                    <input
+                    <DateInput
                       form={formId}
                       name="targetDate"
-                      type="date"
                       aria-label={t("Target date of {{name}}", { name: f.name })}
                       defaultValue={valueOf(reply, "targetDate", f.targetDate, rowIntent)}
                     />
