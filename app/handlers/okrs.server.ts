@@ -19,7 +19,14 @@ import { schema } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { optionalRefIdSchema } from "~/utils/refs.server";
 
-const optionalText = (max: number) => z.preprocess((v) => (v === undefined ? null : v), z.string().max(max, `must be at most ${max} characters`).nullable());
+const optionalText = (max: number) =>
+  z.preprocess(
+    (v) => (v === undefined ? null : v),
+    z
+      .string()
+      .max(max, { error: () => serverT("must be at most {{max}} characters", { max }) })
+      .nullable(),
+  );
 
 /** A KR value as typed (currency in euros) → the stored number (currency in cents), or null when invalid. */
 export function krValueFromInput(kind: KrKind, input: string): number | null {

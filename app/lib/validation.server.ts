@@ -233,3 +233,13 @@ export const emailSchema = z
   .trim()
   .toLowerCase()
   .pipe(z.email(N_("must be an email address")).max(254, { error: () => serverT("must be at most {{count}} characters", { count: 254 }) }));
+
+/** An optional text of at most `max` characters; "" is absent (undefined). The message is in the reader's language. */
+export const optionalTextSchema = (max: number) =>
+  z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .max(max, { error: () => serverT("must be at most {{max}} characters", { max }) })
+      .optional(),
+  );

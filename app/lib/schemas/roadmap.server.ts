@@ -1,8 +1,7 @@
 /** Form, URL and CSV schemas of the roadmap (server only). */
 import { z } from "zod";
 import { N_ } from "~/i18n/mark";
-import { serverT } from "~/i18n/translate.server";
-import { idSchema } from "~/lib/validation.server";
+import { idSchema, optionalTextSchema } from "~/lib/validation.server";
 import { ROADMAP_STATUSES } from "../../../db/schema/enums";
 
 export const ROADMAP_KEY = /^[A-Z][A-Z0-9]{0,11}-\d{1,4}$/;
@@ -13,14 +12,7 @@ const key = z
   .transform((s) => s.toUpperCase())
   .pipe(z.string().regex(ROADMAP_KEY, N_("must look like CORE-01 (letters, a dash, a number)")));
 const quarter = z.string({ error: N_("is required") }).regex(QUARTER, N_("must be a quarter like 2026-Q3"));
-const optionalText = (max: number) =>
-  z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z
-      .string()
-      .max(max, { error: () => serverT("must be at most {{max}} characters", { max: max }) })
-      .optional(),
-  );
+const optionalText = optionalTextSchema;
 const status = z.enum(ROADMAP_STATUSES, { error: N_("must be planned, in progress, done or dropped") });
 /** one id or a list of ids (a multiple select), at most 20 */
 const krIds = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(idSchema).max(20, N_("at most 20 key results")));

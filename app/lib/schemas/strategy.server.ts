@@ -1,19 +1,11 @@
 /** Form schemas of the multi-year plan (server only). Values typed in the metric's human unit (k€, %, months…). */
 import { z } from "zod";
 import { N_ } from "~/i18n/mark";
-import { serverT } from "~/i18n/translate.server";
 import { fromHumanUnits } from "~/lib/metrics/gate-units";
 import { MILESTONE_COMPARISONS, MILESTONE_STATUSES } from "~/lib/metrics/strategy";
-import { decimalSchema, idSchema, intSchema, isoDateSchema } from "~/lib/validation.server";
+import { decimalSchema, idSchema, intSchema, isoDateSchema, optionalTextSchema } from "~/lib/validation.server";
 
-const optionalText = (max: number) =>
-  z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z
-      .string()
-      .max(max, { error: () => serverT("must be at most {{max}} characters", { max: max }) })
-      .optional(),
-  );
+const optionalText = optionalTextSchema;
 const blank = (v: unknown) => (v === "" ? undefined : v);
 
 export function planTargetSchema(isKnownMetric: (id: string) => boolean) {
