@@ -41,15 +41,54 @@ function isNamespace(value: string | null): value is Namespace {
   return value !== null && (NAMESPACES as readonly string[]).includes(value);
 }
 
+/** Elements whose text is code or a symbol, never a sentence: left as written. */
+const CODE_ELEMENTS = new Set(["code", "pre", "kbd", "samp", "abbr"]);
+/** Attributes a reader sees or hears. */
+const READ_ATTRIBUTES = new Set(["aria-label", "title", "placeholder", "alt", "label", "hint", "description"]);
+/** Words no translation changes: acronyms and product names ("IT", "HTTP", "(UTC)", "ARR"). */
+const UNTRANSLATED = /^[\s(]*(?:[A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*)[\s)]*$/;
+
+function enclosingElement(node: ts.Node): string | null {
+  const parent = node.parent;
+  if (parent && ts.isJsxElement(parent)) return parent.openingElement.tagName.getText();
+  return null;
+}
+
+/**
+ * Text written straight into JSX — `<p>No decision yet</p>`, `title="Close"` — escapes the catalogue:
+ * it reads English on a French page. Every such text is a problem, except code (`<code>` …) and
+ * acronyms; a sentence goes through `t()`.
+ */
+function untranslatedJsx(source: ts.SourceFile, rel: string): string[] {
+  const out: string[] = [];
+  const report = (node: ts.Node, text: string) =>
+    out.push(`${rel}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: text outside t(): "${text.trim().slice(0, 60)}"`);
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxText(node) && /\p{L}{2,}/u.test(node.text) && !UNTRANSLATED.test(node.text)) {
+      const element = enclosingElement(node);
+      if (!element || !CODE_ELEMENTS.has(element)) report(node, node.text);
+    }
+    if (ts.isJsxAttribute(node) && node.initializer && ts.isStringLiteral(node.initializer) && READ_ATTRIBUTES.has(node.name.getText())) {
+      const value = node.initializer.text;
+      if (/\p{L}{2,}/u.test(value) && !UNTRANSLATED.test(value)) report(node, value);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
 /** Scans the .ts/.tsx files under `root` (tests excluded). */
 export function scanSources(root: string): Scan {
   const keys: FoundKey[] = [];
   const problems: string[] = [];
   for (const file of listSources(root)) {
     const text = fs.readFileSync(file, "utf8");
-    if (!/\b(t|serverT|N_)\(/.test(text)) continue;
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const isTsx = file.endsWith(".tsx");
+    if (!isTsx && !/\b(t|serverT|N_)\(/.test(text)) continue;
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, isTsx ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
     const rel = path.relative(process.cwd(), file);
+    if (isTsx) problems.push(...untranslatedJsx(source, rel));
     let fileNs: Namespace | null = null;
     const calls: ts.CallExpression[] = [];
     const visit = (node: ts.Node) => {

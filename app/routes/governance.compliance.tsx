@@ -342,7 +342,7 @@ export default function Compliance() {
                                   />
                                   {r.evidenceUrl ? (
                                     <a className="compliance-table__open" href={r.evidenceUrl} target="_blank" rel="noreferrer noopener">
-                                      open
+                                      {t("open")}
                                       <span className="visually-hidden"> {t("evidence of {{ref}}", { ref: r.ref })}</span>
                                     </a>
                                   ) : null}

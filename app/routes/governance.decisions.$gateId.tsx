@@ -240,7 +240,7 @@ export default function GateDecisions() {
                     <input type="hidden" name="intent" value="delete-criterion" />
                     <input type="hidden" name="criterionId" value={m.id} />
                     <Button size="sm" variant="ghost">
-                      Remove<span className="visually-hidden"> {m.label}</span>
+                      {t("Remove")}<span className="visually-hidden"> {m.label}</span>
                     </Button>
                   </Form>
                 ) : null}
@@ -308,7 +308,7 @@ export default function GateDecisions() {
       ) : null}
       <Card title={t("Decision history")}>
         {decisions.length === 0 ? (
-          <p className="muted">No decision yet{mayDecide ? "" : " — the CEO records them"}.</p>
+          <p className="muted">{mayDecide ? t("No decision yet.") : t("No decision yet — the CEO records them.")}</p>
         ) : (
           <ol className="plain-list" data-testid="gate-decisions">
             {decisions.map((d) => (

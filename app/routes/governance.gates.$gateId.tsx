@@ -75,7 +75,7 @@ export default function EditGate() {
       {evaluated ? (
         <section className="panel" aria-label={t("Verdict now")}>
           <p>
-            Now: <GateVerdictBadge verdict={evaluated.verdict} />
+            {t("Now:")} <GateVerdictBadge verdict={evaluated.verdict} />
           </p>
           <GateCriteriaTable gate={evaluated} fmt={formatting} />
         </section>

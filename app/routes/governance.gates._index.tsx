@@ -113,7 +113,7 @@ export default function Gates() {
                 {" · "}
                 <Link to={`/governance/decisions/${g.id}`}>
                   {decisions[g.id] ? t("Decision: {{decision}}", { decision: t(DECISION_LABELS[decisions[g.id].decision]) }) : t("Decisions")}
-                  <span className="visually-hidden"> on {g.name}</span>
+                  <span className="visually-hidden"> {t("on {{name}}", { name: g.name })}</span>
                 </Link>
                 {canEdit ? (
                   <>

@@ -126,7 +126,7 @@ export default function Maturity() {
           </ul>
         ) : (
           <p>
-            <strong>{t(TEXT.none)}.</strong> {t(TEXT.noneBody)} <span className="muted">Who can do this: {t(TEXT.who)}</span>
+            <strong>{t(TEXT.none)}.</strong> {t(TEXT.noneBody)} <span className="muted">{t("Who can do this: {{who}}", { who: t(TEXT.who) })}</span>
           </p>
         )}
       </section>

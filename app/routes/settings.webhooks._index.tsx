@@ -123,8 +123,8 @@ export default function WebhookSources() {
             ) : null}
           </dl>
           <p>
-            <Link to={`/settings/webhooks/${created.id}`}>Open “{created.name}”</Link>: the setup steps for{" "}
-            {KIND_LABELS[created.kind as keyof typeof KIND_LABELS]} and its delivery log.
+            <Link to={`/settings/webhooks/${created.id}`}>{t("Open “{{name}}”", { name: created.name })}</Link>
+            {t(": the setup steps for {{kind}} and its delivery log.", { kind: KIND_LABELS[created.kind as keyof typeof KIND_LABELS] })}
           </p>
         </section>
       ) : null}
@@ -212,7 +212,7 @@ export default function WebhookSources() {
         </Form>
         {services.length === 0 ? (
           <p className="dl-muted">
-            No services yet: add them on <Link to="/delivery/services">{t("Services")}</Link> first, so the rules can name them.
+            {t("No services yet: add them first, so the rules can name them.")} <Link to="/delivery/services">{t("Services")}</Link>
           </p>
         ) : null}
       </Card>

@@ -197,7 +197,7 @@ for (const lng of ["fr", "en"] as const) {
       try {
         await chooseLanguage(page, lng === "fr" ? "Français" : "English");
         const foreign = foreignWords(lng);
-        const problems: string[] = [];
+        const found: { page: string; line: string; bad: string[] }[] = [];
         for (const spec of pagesFor(role)) {
           // the page as the server wrote it (the text a reader sees first; hydration renders the same,
           // which every other spec checks: a console error fails them)
@@ -207,11 +207,18 @@ for (const lng of ["fr", "en"] as const) {
           const html = await res.text();
           expect(/<html[^>]*\slang="(\w+)"/.exec(html)?.[1], target).toBe(lng);
           for (const line of htmlTexts(html)) {
-            if (line.includes("⟦")) problems.push(`${spec.path}: missing key in "${line}"`);
+            if (line.includes("⟦")) found.push({ page: spec.path, line, bad: ["missing key"] });
             const bad = words(line).filter((w) => foreign.has(w));
-            if (bad.length > 0) problems.push(`${spec.path}: ${bad.join(", ")} in "${line.slice(0, 140)}"`);
+            if (bad.length > 0) found.push({ page: spec.path, line, bad });
           }
         }
+        // other specs write while this one reads (a commentary typed in English is a text a person
+        // wrote): the database's words are read again before a word counts as the interface's
+        const written = found.length > 0 ? dataVocabulary() : new Set<string>();
+        const problems = found
+          .map((f) => ({ ...f, bad: f.bad.filter((w) => !written.has(w)) }))
+          .filter((f) => f.bad.length > 0)
+          .map((f) => `${f.page}: ${f.bad.join(", ")} in "${f.line.slice(0, 140)}"`);
         expect([...new Set(problems)]).toEqual([]);
       } finally {
         await chooseLanguage(page, "English").catch(() => undefined);

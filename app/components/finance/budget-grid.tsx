@@ -204,12 +204,12 @@ export function BudgetGridTable({ grid, categories, fmt, editHref, cancelHref, e
                   {row.category}
                   {cat.isIt ? (
                     <span className="bgrid__flag" title={t("IT category")}>
-                      IT
+                      {t("IT")}
                     </span>
                   ) : null}
                   {cat.isSalesMarketing ? (
                     <span className="bgrid__flag" title={t("Sales and marketing category (CAC)")}>
-                      S&amp;M
+                      {t("S&M")}
                     </span>
                   ) : null}
                 </th>

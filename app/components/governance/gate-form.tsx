@@ -73,7 +73,7 @@ export function GateForm({
             <div key={n} className="gate-form__row">
               <div className="field">
                 <label className="field__label" htmlFor={metricId}>
-                  Metric {n + 1}
+                  {t("Metric {{n}}", { n: n + 1 })}
                 </label>
                 <select
                   id={metricId}
@@ -107,7 +107,7 @@ export function GateForm({
               </div>
               <div className="field">
                 <label className="field__label" htmlFor={`${metricId}-t`}>
-                  Threshold {n + 1}
+                  {t("Threshold {{n}}", { n: n + 1 })}
                 </label>
                 <input
                   id={`${metricId}-t`}

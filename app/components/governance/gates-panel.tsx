@@ -6,7 +6,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Tooltip } from "~/components/ui/tooltip";
 import { formatDate, type FormatOptions } from "~/lib/format";
-import { metricOptionLabel } from "~/lib/metrics/catalogue";
+import { metricLabelText } from "~/lib/metrics/catalogue";
 import { formatGateValue } from "~/lib/metrics/gate-units";
 import { CRITERION_OUTCOME_LABELS, FORMULAS, GATE_VERDICT_LABELS, type CriterionOutcome, type GateOperator, type GateVerdict } from "~/lib/metrics/governance";
 import { OPERATOR_LABELS } from "./labels";
@@ -85,7 +85,7 @@ export function GateCriteriaTable({ gate, fmt }: { gate: GateView; fmt: Partial<
         <tbody>
           {gate.criteria.map((c) => (
             <tr key={c.id}>
-              <th scope="row">{metricOptionLabel(t, { id: c.metric, label: c.label }, { withId: false })}</th>
+              <th scope="row">{metricLabelText(t, c.metric, c.label)}</th>
               <td className="nowrap num">
                 {OPERATOR_LABELS[c.operator]} {formatGateValue(c.metric, c.threshold, fmt, c.value, t)}
               </td>
@@ -149,7 +149,7 @@ export function GatesPanel({ gates, fmt }: { gates: readonly GateView[]; fmt: Fo
                   <li key={c.id} className="gates-list__criterion">
                     <Badge tone={OUTCOME_TONE[c.outcome]}>{t(CRITERION_OUTCOME_LABELS[c.outcome])}</Badge>{" "}
                     <span>
-                      {metricOptionLabel(t, { id: c.metric, label: c.label }, { withId: false })} {OPERATOR_LABELS[c.operator]}{" "}
+                      {metricLabelText(t, c.metric, c.label)} {OPERATOR_LABELS[c.operator]}{" "}
                       {formatGateValue(c.metric, c.threshold, fmt, c.value, t)} — {t("now")}{" "}
                       <span data-metric={c.metric} data-value={c.value ?? ""}>
                         {formatGateValue(c.metric, c.value, fmt, c.threshold, t)}
@@ -159,7 +159,11 @@ export function GatesPanel({ gates, fmt }: { gates: readonly GateView[]; fmt: Fo
                 ))}
                 {g.manual.map((m) => (
                   <li key={`manual-${m.id}`} className="gates-list__criterion" data-testid="manual-criterion">
-                    <Badge tone={m.checked ? "good" : "neutral"}>{manualLabel(m, t)}</Badge> <span>{m.label}</span>
+                    <Badge tone={m.checked ? "good" : "neutral"}>{m.checked ? t("Checked") : t("Not checked")}</Badge>{" "}
+                    <span>
+                      {m.label}
+                      {m.checked && m.checkedByName ? <span className="muted"> · {m.checkedByName}</span> : null}
+                    </span>
                   </li>
                 ))}
               </ul>
