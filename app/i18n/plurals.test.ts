@@ -14,6 +14,8 @@ describe("plurals from the catalogue", () => {
     [1, "1 row", "1 ligne"],
     [2, "2 rows", "2 lignes"],
     [21, "21 rows", "21 lignes"],
+    // the count is written in the language's locale
+    [1200, "1,200 rows", "1\u202f200 lignes"],
   ])("%d", (count, en, fr) => {
     expect(rows("en", count)).toBe(en);
     expect(rows("fr", count)).toBe(fr);
@@ -30,5 +32,6 @@ describe("plurals from the catalogue", () => {
     expect(new Intl.PluralRules("fr").select(0)).toBe("one");
     expect(new Intl.PluralRules("en").select(0)).toBe("other");
     expect(new Intl.PluralRules("fr").select(1_000_000)).toBe("many");
+    expect(rows("fr", 1_000_000)).toBe("1\u202f000\u202f000 lignes");
   });
 });

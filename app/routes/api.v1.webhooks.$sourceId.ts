@@ -11,6 +11,7 @@ import { idSchema } from "~/lib/validation.server";
 import { deliveryIdOf, eventHeaderOf, findWebhookSourceKind, receiveWebhook, recordRefusedDelivery } from "~/models/webhooks.server";
 import { apiError, apiJson, readBodyBytes, requireMethod, runApi } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
+import { logText } from "~/lib/webhooks/log-texts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return runApi(() => {
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           event: eventHeaderOf(source.kind, request.headers),
           deliveryId: deliveryIdOf(source.kind, request.headers),
           httpStatus: 413,
-          reason: "too large: the body is over the API_MAX_BODY_BYTES limit",
+          reason: logText("tooLarge"),
         });
       }
       throw err;

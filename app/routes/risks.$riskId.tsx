@@ -70,7 +70,8 @@ export const handle = { i18n: ["risks"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaT(matches, "risks");
-  return [{ title: pageTitle(t, data ? localizeRuleText(data.risk.title, data.risk.raisedByRuleKind, t) : t("Risk")) }];
+  const locale = (matches[0]?.data as { formatting?: { locale: string } } | undefined)?.formatting?.locale;
+  return [{ title: pageTitle(t, data ? localizeRuleText(data.risk.title, data.risk.raisedByRuleKind, t, locale) : t("Risk")) }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -144,7 +145,7 @@ export default function RiskDetail() {
   const { user, formatting } = useRootData();
   const [search] = useSearchParams();
   const { t } = useTranslation("risks");
-  const rule = (text: string | null) => localizeRuleText(text, risk.raisedByRuleKind, t);
+  const rule = (text: string | null) => localizeRuleText(text, risk.raisedByRuleKind, t, formatting.locale);
   const canEdit = can(user, "risks:edit");
   const statusErrors = reply && reply.status === "error" && reply.intent === "status" ? reply.fieldErrors.status : undefined;
   return (

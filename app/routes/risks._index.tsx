@@ -112,7 +112,7 @@ function DateCell({ row }: { row: RiskRow }) {
 }
 
 /** The register's columns, headers in the reader's language. */
-const riskColumns = (t: TFunction) =>
+const riskColumns = (t: TFunction, locale: string) =>
   col.columns([
     col.accessor("title", {
       id: "title",
@@ -120,11 +120,11 @@ const riskColumns = (t: TFunction) =>
       meta: { rowHeader: true },
       cell: (c) => (
         <span className="risk-title">
-          <Link to={`/risks/${c.row.original.id}`}>{localizeRuleText(c.getValue(), c.row.original.raisedByRuleKind, t)}</Link>
+          <Link to={`/risks/${c.row.original.id}`}>{localizeRuleText(c.getValue(), c.row.original.raisedByRuleKind, t, locale)}</Link>
           {c.row.original.raisedByRuleKind ? (
             <span className="risk-title__raised">
               {c.row.original.raisedValue
-                ? t("Raised by a metric rule: {{value}}", { value: localizeRuleText(c.row.original.raisedValue, c.row.original.raisedByRuleKind, t) })
+                ? t("Raised by a metric rule: {{value}}", { value: localizeRuleText(c.row.original.raisedValue, c.row.original.raisedByRuleKind, t, locale) })
                 : t(TEXT.raised)}
             </span>
           ) : null}
@@ -153,7 +153,8 @@ export default function RisksIndex() {
   const data = useLoaderData<typeof loader>();
   const user = useOptionalUser();
   const { t } = useTranslation("risks");
-  const columns = useMemo(() => riskColumns(t), [t]);
+  const { locale } = useFormatting();
+  const columns = useMemo(() => riskColumns(t, locale), [t, locale]);
   const tLabels = (labels: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, t(v)]));
   const location = useLocation();
   const canEdit = can(user, "risks:edit");

@@ -9,7 +9,7 @@ import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { Tooltip } from "~/components/ui/tooltip";
-import { useOptionalUser } from "~/hooks/root-data";
+import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
@@ -147,6 +147,7 @@ export default function RiskRules() {
   const user = useOptionalUser();
   const canEdit = can(user, "risks:edit");
   const { t } = useTranslation("risks");
+  const formatting = useFormatting();
   return (
     <>
       <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} eyebrow={<Link to="/risks">{t(TEXT.back)}</Link>} />
@@ -185,7 +186,7 @@ export default function RiskRules() {
                   return (
                     <li key={f.subject}>
                       <Badge tone={f.triggered ? "bad" : "good"}>{f.triggered ? t(TEXT.triggered) : t(TEXT.notTriggered)}</Badge>{" "}
-                      {localizeRuleText(f.message, f.kind, t)}
+                      {localizeRuleText(f.message, f.kind, t, formatting.locale)}
                       {f.triggered && risk ? (
                         <>
                           {" "}

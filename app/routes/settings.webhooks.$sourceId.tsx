@@ -21,7 +21,8 @@ import { badRequest, formValues, parseForm } from "~/lib/forms.server";
 import { resolveMappingForm, webhookSchemas } from "~/lib/schemas/webhooks.server";
 import { ignoredParamNotice, parseSearchParams } from "~/lib/url-params.server";
 import { idSchema } from "~/lib/validation.server";
-import { KIND_LABELS, OUTCOME_TONES, SETUP_STEPS, WEBHOOK_OUTCOME_VALUES } from "~/lib/webhooks/labels";
+import { KIND_LABELS, OUTCOME_LABELS, OUTCOME_TONES, SETUP_STEPS, WEBHOOK_OUTCOME_VALUES } from "~/lib/webhooks/labels";
+import { localizeLogText } from "~/lib/webhooks/log-texts";
 import { mappingText } from "~/lib/webhooks/mapping";
 import { SIGNATURE_HEADER } from "~/lib/webhooks/signatures.server";
 import { listServiceOptions } from "~/models/delivery.server";
@@ -275,7 +276,7 @@ export default function WebhookSource() {
               <option value="">{t("all")}</option>
               {WEBHOOK_OUTCOME_VALUES.map((o) => (
                 <option key={o} value={o}>
-                  {o}
+                  {t(OUTCOME_LABELS[o])}
                 </option>
               ))}
             </select>
@@ -329,12 +330,12 @@ export default function WebhookSource() {
                       )}
                     </td>
                     <td>
-                      <Badge tone={OUTCOME_TONES[d.outcome]}>{d.outcome}</Badge>
+                      <Badge tone={OUTCOME_TONES[d.outcome]}>{t(OUTCOME_LABELS[d.outcome])}</Badge>
                     </td>
                     <td className="dl-num">{d.httpStatus}</td>
                     <td>
-                      {d.summary ? <div>{d.summary}</div> : null}
-                      {d.reason ? <div className={d.outcome === "refused" ? undefined : "dl-muted"}>{d.reason}</div> : null}
+                      {d.summary ? <div>{localizeLogText(d.summary, t, formatting.locale)}</div> : null}
+                      {d.reason ? <div className={d.outcome === "refused" ? undefined : "dl-muted"}>{localizeLogText(d.reason, t, formatting.locale)}</div> : null}
                     </td>
                     <td>{d.deliveryId ? <code className="dl-mono">{d.deliveryId}</code> : <span className="dl-muted">—</span>}</td>
                   </tr>

@@ -15,6 +15,7 @@ import { insertGovernance } from "./governance";
 import { SIGNED_HIRE_NAMES, generateRequisitions } from "./hiring";
 import { insertKpis, startKpiLinkedKrsAtTheKpi } from "./kpis";
 import { insertOkrs } from "./okrs";
+import { insertWebhooks } from "./webhooks";
 
 // ====================================================================== main
 
@@ -248,6 +249,7 @@ function buildDemo(db: DbWriter, passwordHash: string, now: number): void {
 
   // ---------------------------------------------------------------- governance
   insertGovernance(db, cal, userId);
+  insertWebhooks(db, rngFor("webhooks"), cal.anchor, userId("cto"));
   seedDemoPlans(db, { anchor: cal.anchor, lastClosedMonth: cal.lastClosedMonth, userId, teamId: (name) => ids.teams.get(name as TeamName) ?? null });
 
   db.insert(schema.auditLog)

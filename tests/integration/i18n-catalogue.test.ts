@@ -51,6 +51,15 @@ describe("translation catalogue", () => {
     expect(bad).toEqual([]);
   });
 
+  it("writes a plural's count in the reader's locale ({{count, number}}), in both languages", () => {
+    const bare: string[] = [];
+    for (const lng of LANGUAGES)
+      for (const ns of NAMESPACES)
+        for (const [key, value] of Object.entries(catalogue[lng][ns]))
+          if (/_(zero|one|two|few|many|other)$/.test(key) && value.includes("{{count}}")) bare.push(`${lng}/${ns}: ${key} → ${value}`);
+    expect(bare).toEqual([]);
+  });
+
   it("asks French for the CLDR plural forms one, many and other, English for one and other", () => {
     expect(pluralCategories("fr")).toEqual(["one", "many", "other"]);
     expect(pluralCategories("en")).toEqual(["one", "other"]);

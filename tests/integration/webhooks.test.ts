@@ -28,6 +28,8 @@ import { action as webhookAction, loader as webhookLoader } from "~/routes/api.v
 import type { Db } from "~/utils/db.server";
 import { seal } from "~/utils/secret-box.server";
 import { insertService, insertUser } from "../../seeds/builders";
+import frDelivery from "~/locales/fr/delivery.json";
+import { localizeLogText } from "~/lib/webhooks/log-texts";
 import { createTestDb } from "../helpers/db";
 
 const FIXTURES = new URL("../fixtures/webhooks/", import.meta.url);
@@ -209,7 +211,32 @@ beforeEach(() => {
   db = t.db;
   ({ userId, svc, src } = setup(t));
 });
-afterEach(() => t.cleanup());
+/**
+ * Every summary and reason a test's deliveries stored reads in French on the source's page: each
+ * "; " part came from a template of lib/webhooks/log-texts.ts (a sender's payload details aside).
+ */
+function expectLogReadsInFrench() {
+  const FR = frDelivery as Record<string, string>;
+  const tFr = (key: string, values: Record<string, string>) => (FR[key] ?? `⟦${key}⟧`).replace(/\{\{(\w+)\}\}/g, (_, n: string) => values[n] ?? "");
+  const texts = db.all<{ text: string }>(sql`SELECT summary AS text FROM webhook_deliveries WHERE summary IS NOT NULL UNION SELECT reason FROM webhook_deliveries WHERE reason IS NOT NULL`);
+  for (const { text } of texts) {
+    const fr = localizeLogText(text, tFr, "fr-FR")!;
+    expect(fr, text).not.toContain("⟦");
+    if (text.startsWith("invalid payload: ")) expect(fr, text).toMatch(/^contenu invalide : /);
+    else {
+      const english = text.split("; ");
+      fr.split("; ").forEach((part, i) => expect(part, `"${english[i]}" in "${text}"`).not.toBe(english[i]));
+    }
+  }
+}
+
+afterEach(() => {
+  try {
+    expectLogReadsInFrench();
+  } finally {
+    t.cleanup();
+  }
+});
 
 function lastLog(sourceId: number) {
   return listWebhookDeliveries(db, sourceId).rows[0];

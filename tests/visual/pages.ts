@@ -84,6 +84,7 @@ const LIST: PageSpec[] = [
   { name: "settings", path: "/settings", roles: ["ceo"] },
   { name: "tokens", path: "/settings/tokens", roles: editors },
   { name: "webhooks", path: "/settings/webhooks", roles: editors },
+  { name: "webhook", path: "/settings/webhooks/1", roles: editors },
   // filtered to the rule-raised risks: sign-ins (every test signs in) would make the picture depend on test order
   { name: "audit", path: "/audit?entity=risk", roles: ["ceo"] },
 ];

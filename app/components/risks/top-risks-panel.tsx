@@ -5,6 +5,7 @@ import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Tooltip } from "~/components/ui/tooltip";
+import { useFormatting } from "~/hooks/root-data";
 import { localizeRuleText } from "~/lib/metrics/risk-rule-texts";
 import { FORMULAS, type RiskLevel } from "~/lib/metrics/risks";
 import { CATEGORY_LABELS, type RiskCategoryKey } from "./labels";
@@ -40,6 +41,7 @@ function ScoreFormula() {
 /** A short list of risks with residual (and inherent) level badges. */
 export function RiskPanelList({ risks }: { risks: readonly RiskPanelItem[] }) {
   const { t } = useTranslation("risks");
+  const { locale } = useFormatting();
   return (
     <ol className="risk-panel-list">
       {risks.map((r) => (
@@ -48,7 +50,7 @@ export function RiskPanelList({ risks }: { risks: readonly RiskPanelItem[] }) {
             <RiskLevelBadge level={r.residualLevel} score={r.residualScore} srPrefix={t("Residual risk: ")} />
           </span>
           <span className="risk-panel-list__text">
-            <Link to={`/risks/${r.id}`}>{localizeRuleText(r.title, r.raisedByRuleKind, t)}</Link>
+            <Link to={`/risks/${r.id}`}>{localizeRuleText(r.title, r.raisedByRuleKind, t, locale)}</Link>
             <span className="muted">
               {" "}
               · {t(CATEGORY_LABELS[r.category])} · {t("inherent {{score}}", { score: r.inherentScore })}
@@ -57,7 +59,7 @@ export function RiskPanelList({ risks }: { risks: readonly RiskPanelItem[] }) {
             {r.raisedByRuleKind ? (
               <span className="risk-title__raised">
                 {r.raisedValue
-                  ? t("Raised by a metric rule: {{value}}", { value: localizeRuleText(r.raisedValue, r.raisedByRuleKind, t) })
+                  ? t("Raised by a metric rule: {{value}}", { value: localizeRuleText(r.raisedValue, r.raisedByRuleKind, t, locale) })
                   : t("Raised by a metric rule")}
               </span>
             ) : null}

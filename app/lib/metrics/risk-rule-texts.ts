@@ -3,10 +3,11 @@
  * rules page's findings, one i18next key each (namespace `risks`, English = the key) with
  * {{placeholders}}. The rules keep storing the English text (`ruleText`); a page shows it in the
  * reader's language with `localizeRuleText`, which recognises a stored English text from the
- * templates of its rule and renders the same values through t(). A text a person wrote (or edited)
- * matches no template and is shown as written. Pure: no I/O, no i18next instance.
+ * templates of its rule and renders the same values through t() (lib/text-templates.ts). A text a
+ * person wrote (or edited) matches no template and is shown as written. Pure: no I/O, no i18next instance.
  */
 import { N_ } from "~/i18n/mark";
+import { templateSet, type TemplateT } from "~/lib/text-templates";
 import type { RISK_RULE_KINDS } from "../../../db/schema/enums";
 
 type RuleKind = (typeof RISK_RULE_KINDS)[number];
@@ -70,48 +71,22 @@ const BY_KIND: Record<RuleKind, RuleTextKey[]> = {
   scenario_trigger_holds: ["scenarioTitle", "scenarioNoData", "scenarioOn", "scenarioOff", "scenarioLeft"],
 };
 
+const TEMPLATES = templateSet(RULE_TEXTS, { required: ["message"], numbers: ["threshold", "months", "percent"] });
+
 /** The English text of a template with its values (what the rules store). */
 export function ruleText(key: RuleTextKey, values: Record<string, string | number> = {}): string {
-  return RULE_TEXTS[key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ""));
+  return TEMPLATES.fill(key, values);
 }
-
-const PATTERNS = new Map<RuleTextKey, RegExp>(
-  (Object.keys(RULE_TEXTS) as RuleTextKey[]).map((key) => {
-    const source = RULE_TEXTS[key]
-      .split(/(\{\{\w+\}\})/)
-      .map((part) => {
-        const name = /^\{\{(\w+)\}\}$/.exec(part)?.[1];
-        return name ? `(?<${name}>[\\s\\S]+?)` : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      })
-      .join("");
-    return [key, new RegExp(`^${source}$`)];
-  }),
-);
 
 /** t() of the `risks` namespace: (English key, values) → the reader's text. */
-export type RuleTextT = (key: string, values: Record<string, string>) => string;
-
-function match(text: string, kind: RuleKind, t: RuleTextT): string | null {
-  for (const key of [...WRAPPERS, ...BY_KIND[kind]]) {
-    const found = PATTERNS.get(key)!.exec(text);
-    if (!found) continue;
-    const values: Record<string, string> = { ...found.groups };
-    if (values.message !== undefined) {
-      // a message inside a description is a rule text too
-      const inner = match(values.message, kind, t);
-      if (inner === null) continue;
-      values.message = inner;
-    }
-    return t(RULE_TEXTS[key], values);
-  }
-  return null;
-}
+export type RuleTextT = TemplateT;
 
 /**
  * A rule-raised risk's stored text in the reader's language: when it matches one of its rule's
- * templates, that template translated with the same values; else (a person's text) as written.
+ * templates, that template translated with the same values (numbers in `locale`); else (a person's
+ * text) as written.
  */
-export function localizeRuleText<T extends string | null | undefined>(text: T, kind: string | null | undefined, t: RuleTextT): T | string {
+export function localizeRuleText<T extends string | null | undefined>(text: T, kind: string | null | undefined, t: RuleTextT, locale = "en-GB"): T | string {
   if (!text || !kind || !(kind in BY_KIND)) return text;
-  return match(text, kind as RuleKind, t) ?? text;
+  return TEMPLATES.localize(text, t, locale, [...WRAPPERS, ...BY_KIND[kind as RuleKind]]) ?? text;
 }

@@ -11,6 +11,7 @@
 import { z } from "zod";
 import { clip, describeIssues, parseVendorInstant, severityFromLabel } from "./common";
 import type { IncidentEvent, ParsedDelivery } from "./types";
+import { logText } from "./log-texts";
 
 const labels = z.record(z.string().max(200), z.string().max(2000));
 
@@ -38,16 +39,16 @@ export function parseAlertmanager(body: unknown, opts: AlertmanagerOptions): Par
   if (!p.success) return { kind: "invalid", event: "alerts", reason: describeIssues(p.error) };
   const n = p.data;
   const event = `alerts (${n.status ?? "unknown"})`;
-  if (n.alerts.length === 0) return { kind: "ignore", event, reason: "the notification holds no alert" };
+  if (n.alerts.length === 0) return { kind: "ignore", event, reason: logText("noAlert") };
   const incidents: IncidentEvent[] = [];
   for (const [i, a] of n.alerts.entries()) {
     const startedAt = parseVendorInstant(a.startsAt);
-    if (startedAt === null) return { kind: "invalid", event, reason: `alerts.${i}.startsAt: must be an RFC 3339 date-time` };
+    if (startedAt === null) return { kind: "invalid", event, reason: logText("alertStart", { index: i }) };
     let resolvedAt: number | undefined;
     if (a.status === "resolved") {
       const end = parseVendorInstant(a.endsAt);
-      if (end === null) return { kind: "invalid", event, reason: `alerts.${i}.endsAt: a resolved alert needs its end time` };
-      if (end < startedAt) return { kind: "invalid", event, reason: `alerts.${i}.endsAt: is before startsAt` };
+      if (end === null) return { kind: "invalid", event, reason: logText("alertEndMissing", { index: i }) };
+      if (end < startedAt) return { kind: "invalid", event, reason: logText("alertEndBefore", { index: i }) };
       resolvedAt = end;
     }
     const name = a.labels.alertname ?? "alert";
@@ -61,7 +62,7 @@ export function parseAlertmanager(body: unknown, opts: AlertmanagerOptions): Par
       externalId: `alertmanager-${a.fingerprint}-${startedAt}`,
       title: clip(title, 300),
       severity: severity ?? "SEV3",
-      severityNote: severity ? undefined : label ? `severity "${label}" not recognised: SEV3` : "no severity label: SEV3",
+      severityNote: severity ? undefined : label ? logText("severityUnknown", { label }) : logText("severityMissing"),
       startedAt,
       ...(resolvedAt !== undefined ? { resolvedAt } : {}),
     });

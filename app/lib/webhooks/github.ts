@@ -11,6 +11,7 @@
 import { z } from "zod";
 import { describeIssues, parseVendorInstant } from "./common";
 import type { ParsedDelivery, PushedCommit } from "./types";
+import { logText } from "./log-texts";
 
 const instant = z.string().transform((s, ctx) => {
   const ms = parseVendorInstant(s);
@@ -58,11 +59,11 @@ const OUTCOME: Record<string, "success" | "failure"> = { success: "success", fai
 
 export function parseGithub(eventHeader: string | null, body: unknown): ParsedDelivery {
   const event = (eventHeader ?? "").trim();
-  if (!event) return { kind: "invalid", event: "(none)", reason: "the X-GitHub-Event header is missing" };
+  if (!event) return { kind: "invalid", event: "(none)", reason: logText("eventHeaderMissing", { header: "X-GitHub-Event" }) };
   if (event === "ping") {
     const p = PingPayload.safeParse(body);
-    const hook = p.success && p.data.hook_id != null ? ` (hook ${p.data.hook_id})` : "";
-    return { kind: "ignore", event, reason: `ping: GitHub reached the tracker${hook}; deployments and pushes will follow` };
+    const reason = p.success && p.data.hook_id != null ? logText("pingHook", { hook: p.data.hook_id }) : logText("ping");
+    return { kind: "ignore", event, reason };
   }
   if (event === "deployment_status") {
     const p = DeploymentStatusPayload.safeParse(body);
@@ -77,8 +78,8 @@ export function parseGithub(eventHeader: string | null, body: unknown): ParsedDe
         event: label,
         reason:
           state === "inactive"
-            ? "state inactive: a newer deployment replaced this one; its recorded outcome stands"
-            : `state ${state} is not an outcome yet (success, failure and error are)`,
+            ? logText("stateInactive")
+            : logText("stateNotOutcome", { state }),
       };
     }
     const startedAt = deployment.created_at ?? null;
@@ -101,19 +102,19 @@ export function parseGithub(eventHeader: string | null, body: unknown): ParsedDe
     const p = PushPayload.safeParse(body);
     if (!p.success) return { kind: "invalid", event, reason: describeIssues(p.error) };
     const { ref, deleted, commits, repository: repo } = p.data;
-    if (!ref.startsWith("refs/heads/")) return { kind: "ignore", event, reason: `push of ${ref}: only branch pushes carry commits to deploy` };
+    if (!ref.startsWith("refs/heads/")) return { kind: "ignore", event, reason: logText("pushNotBranch", { ref }) };
     const branch = ref.slice("refs/heads/".length);
-    if (deleted) return { kind: "ignore", event, reason: `branch ${branch} deleted` };
+    if (deleted) return { kind: "ignore", event, reason: logText("branchDeleted", { branch }) };
     if (repo.default_branch && branch !== repo.default_branch) {
-      return { kind: "ignore", event, reason: `push to ${branch}, not the default branch ${repo.default_branch}: its commits reach production when merged` };
+      return { kind: "ignore", event, reason: logText("pushOtherBranch", { branch, defaultBranch: repo.default_branch }) };
     }
     const list: PushedCommit[] = (commits ?? []).map((c) => ({ sha: c.id, committedAt: c.timestamp }));
-    if (list.length === 0) return { kind: "ignore", event, reason: `push to ${branch} without commits` };
+    if (list.length === 0) return { kind: "ignore", event, reason: logText("pushEmpty", { branch }) };
     return { kind: "event", event, data: { type: "push", serviceKey: repo.full_name, branch, commits: list, unlisted: 0 } };
   }
   return {
     kind: "ignore",
     event,
-    reason: `event ${event} is not used (the tracker reads deployment_status and push)`,
+    reason: logText("githubUnused", { event }),
   };
 }

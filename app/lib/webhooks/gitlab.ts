@@ -11,6 +11,7 @@
 import { z } from "zod";
 import { describeIssues, parseVendorInstant } from "./common";
 import type { ParsedDelivery } from "./types";
+import { logText } from "./log-texts";
 
 const instant = z.string().transform((s, ctx) => {
   const ms = parseVendorInstant(s);
@@ -55,7 +56,7 @@ const ZERO_SHA = /^0{40}$/;
 
 export function parseGitlab(eventHeader: string | null, body: unknown): ParsedDelivery {
   const event = (eventHeader ?? "").trim();
-  if (!event) return { kind: "invalid", event: "(none)", reason: "the X-Gitlab-Event header is missing" };
+  if (!event) return { kind: "invalid", event: "(none)", reason: logText("eventHeaderMissing", { header: "X-Gitlab-Event" }) };
   if (event === "Deployment Hook") {
     const p = DeploymentPayload.safeParse(body);
     if (!p.success) return { kind: "invalid", event, reason: describeIssues(p.error) };
@@ -63,7 +64,7 @@ export function parseGitlab(eventHeader: string | null, body: unknown): ParsedDe
     const state = d.status.toLowerCase();
     const status = OUTCOME[state];
     const label = `${event} (${state})`;
-    if (!status) return { kind: "ignore", event: label, reason: `status ${state} is not an outcome (success and failed are)` };
+    if (!status) return { kind: "ignore", event: label, reason: logText("gitlabStatusNotOutcome", { state }) };
     const fromUrl = /\/commit\/([0-9a-f]{40})\/?$/i.exec(d.commit_url ?? "")?.[1];
     return {
       kind: "event",
@@ -84,17 +85,17 @@ export function parseGitlab(eventHeader: string | null, body: unknown): ParsedDe
     const p = PushPayload.safeParse(body);
     if (!p.success) return { kind: "invalid", event, reason: describeIssues(p.error) };
     const d = p.data;
-    if (!d.ref.startsWith("refs/heads/")) return { kind: "ignore", event, reason: `push of ${d.ref}: only branch pushes carry commits to deploy` };
+    if (!d.ref.startsWith("refs/heads/")) return { kind: "ignore", event, reason: logText("pushNotBranch", { ref: d.ref }) };
     const branch = d.ref.slice("refs/heads/".length);
-    if (d.after && ZERO_SHA.test(d.after)) return { kind: "ignore", event, reason: `branch ${branch} deleted` };
+    if (d.after && ZERO_SHA.test(d.after)) return { kind: "ignore", event, reason: logText("branchDeleted", { branch }) };
     const defaultBranch = d.project.default_branch;
     if (defaultBranch && branch !== defaultBranch) {
-      return { kind: "ignore", event, reason: `push to ${branch}, not the default branch ${defaultBranch}: its commits reach production when merged` };
+      return { kind: "ignore", event, reason: logText("pushOtherBranch", { branch, defaultBranch }) };
     }
     const commits = (d.commits ?? []).map((c) => ({ sha: c.id, committedAt: c.timestamp }));
-    if (commits.length === 0) return { kind: "ignore", event, reason: `push to ${branch} without commits` };
+    if (commits.length === 0) return { kind: "ignore", event, reason: logText("pushEmpty", { branch }) };
     const unlisted = Math.max(0, (d.total_commits_count ?? commits.length) - commits.length);
     return { kind: "event", event, data: { type: "push", serviceKey: d.project.path_with_namespace, branch, commits, unlisted } };
   }
-  return { kind: "ignore", event, reason: `event ${event} is not used (the tracker reads Deployment Hook and Push Hook)` };
+  return { kind: "ignore", event, reason: logText("gitlabUnused", { event }) };
 }

@@ -1,4 +1,5 @@
 import { N_ } from "~/i18n/mark";
+import { LOG_TEXTS } from "~/lib/webhooks/log-texts";
 import { WEBHOOK_KINDS as WEBHOOK_KIND_VALUES, WEBHOOK_OUTCOMES as WEBHOOK_OUTCOME_VALUES } from "../../../db/schema/enums";
 export { WEBHOOK_KIND_VALUES, WEBHOOK_OUTCOME_VALUES };
 /** Browser-safe words about webhook sources: kinds, what their rules read, where the secret goes. */
@@ -13,10 +14,10 @@ export const KIND_LABELS: Record<WebhookKindValue, string> = {
 
 /** What each kind's mapping rule reads, in the sender's words. */
 export const MAPPING_KEY_LABELS: Record<WebhookKindValue, string> = {
-  github: N_("repository (owner/name)", "delivery"),
-  gitlab: N_("project path (group/project)", "delivery"),
-  alertmanager: N_("value of the service label", "delivery"),
-  pagerduty: N_("PagerDuty service name or id", "delivery"),
+  github: LOG_TEXTS.keyRepository,
+  gitlab: LOG_TEXTS.keyProject,
+  alertmanager: LOG_TEXTS.keyServiceLabel,
+  pagerduty: LOG_TEXTS.keyPagerDutyService,
 };
 
 export const MAPPING_EXAMPLES: Record<WebhookKindValue, string> = {
@@ -49,9 +50,17 @@ export const SETUP_STEPS: Record<WebhookKindValue, string[]> = {
   pagerduty: [
     N_("Integrations → Generic Webhooks (v3) → New Webhook; Webhook URL: the URL above.", "delivery"),
     N_("Scope: the account, a team or a service. Events: incident.triggered, .acknowledged, .resolved, .reopened, .priority_updated.", "delivery"),
-    'PagerDuty shows a signing secret once: paste it in "Use the sender\'s secret" below.',
+    N_('PagerDuty shows a signing secret once: paste it in "Use the sender\'s secret" below.', "delivery"),
     N_("Send a test event: it appears below as ignored.", "delivery"),
   ],
 };
 
 export const OUTCOME_TONES = { created: "good", updated: "info", ignored: "neutral", refused: "bad" } as const;
+
+/** A delivery's outcome, as the log shows it. */
+export const OUTCOME_LABELS: Record<keyof typeof OUTCOME_TONES, string> = {
+  created: N_("created", "delivery"),
+  updated: N_("updated", "delivery"),
+  ignored: N_("ignored", "delivery"),
+  refused: N_("refused", "delivery"),
+};

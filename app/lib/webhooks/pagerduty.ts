@@ -13,6 +13,7 @@
 import { z } from "zod";
 import { clip, describeIssues, parseVendorInstant } from "./common";
 import type { ParsedDelivery, Severity } from "./types";
+import { logText } from "./log-texts";
 
 const instant = z.string().transform((s, ctx) => {
   const ms = parseVendorInstant(s);
@@ -69,7 +70,7 @@ export function parsePagerDuty(body: unknown): ParsedDelivery {
     return {
       kind: "ignore",
       event,
-      reason: `event ${event} is not used (the tracker reads incident.triggered, .acknowledged, .resolved, .reopened and status changes)`,
+      reason: logText("pagerDutyUnused", { event }),
     };
   }
   const inc = Incident.safeParse(data);
@@ -78,8 +79,8 @@ export function parsePagerDuty(body: unknown): ParsedDelivery {
   let resolvedAt: number | null | undefined;
   if (resolving) {
     const at = parseVendorInstant(occurred_at);
-    if (at === null) return { kind: "invalid", event, reason: "event.occurred_at: must be an ISO 8601 date-time" };
-    if (at < d.created_at) return { kind: "invalid", event, reason: "event.occurred_at: is before the incident's created_at" };
+    if (at === null) return { kind: "invalid", event, reason: logText("occurredAtFormat") };
+    if (at < d.created_at) return { kind: "invalid", event, reason: logText("occurredAtBefore") };
     resolvedAt = at;
   } else if (reopening) {
     resolvedAt = null;

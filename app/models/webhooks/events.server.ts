@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { PRODUCTION } from "~/lib/metrics/delivery";
+import { countedLogText, joinLogParts, logText } from "~/lib/webhooks/log-texts";
 import { resolveService } from "~/lib/webhooks/mapping";
 import type { DeploymentEvent, IncidentsEvent, PushEvent } from "~/lib/webhooks/types";
 import { SYSTEM_ACTOR } from "~/models/audit.server";
@@ -78,12 +79,12 @@ function attach(db: Db, deploymentId: number, commits: readonly { id: number }[]
 }
 
 function commitsText(n: number): string {
-  return n === 0 ? "no commit from pushes (lead time needs the push events)" : `${n} commit${n === 1 ? "" : "s"} from pushes`;
+  return n === 0 ? logText("noCommitFromPushes") : countedLogText("commitFromPushes", "commitsFromPushes", n);
 }
 
 export function applyDeployment(db: Db, source: SourceRow, ev: DeploymentEvent): Applied {
   if (ev.environment.trim().toLowerCase() !== source.productionEnvironment.toLowerCase()) {
-    return ignored(`environment "${ev.environment}" is not this source's production environment ("${source.productionEnvironment}")`);
+    return ignored(logText("otherEnvironment", { environment: ev.environment, production: source.productionEnvironment }));
   }
   const mapped = resolveService(rulesOf(db, source.id), source.defaultServiceId, [ev.serviceKey]);
   if (!mapped) return unmapped(source.kind, [ev.serviceKey]);
@@ -98,7 +99,7 @@ export function applyDeployment(db: Db, source: SourceRow, ev: DeploymentEvent):
     finishedAt: iso(ev.finishedAt),
   });
   if (!parsed.success) {
-    return refused(400, `invalid payload: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+    return refused(400, logText("invalidPayload", { detail: parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ") }));
   }
   const input = parsed.data;
   const note = { via: "webhook", source: source.name };
@@ -114,11 +115,14 @@ export function applyDeployment(db: Db, source: SourceRow, ev: DeploymentEvent):
     return {
       outcome: "created",
       status: 201,
-      summary: `deployment #${id} of ${service}: ${input.status}${input.status === "success" ? `, ${commitsText(commits.length)}` : ""}`,
+      summary:
+        input.status === "success"
+          ? logText("deploymentWithCommits", { id, service, status: input.status, commits: commitsText(commits.length) })
+          : logText("deployment", { id, service, status: input.status }),
     };
   }
   if (known.status === input.status && known.finishedAt === input.finishedAt) {
-    return ignored(`already recorded: deployment #${known.id} of ${service} is ${known.status}`);
+    return ignored(logText("deploymentKnown", { id: known.id, service, status: known.status }));
   }
   updateDeploymentOutcome(
     db,
@@ -146,14 +150,15 @@ export function applyDeployment(db: Db, source: SourceRow, ev: DeploymentEvent):
           ),
         )
         .run();
-    change = held.length ? `, ${held.length} commit${held.length === 1 ? "" : "s"} released` : "";
+    change = held.length ? countedLogText("commitReleased", "commitsReleased", held.length) : "";
   } else if (input.status === "success") {
     const commits = pendingCommits(db, mapped.serviceId, input.finishedAt, ev.sha);
     addDeploymentCommits(db, known.id, commits);
     attach(db, known.id, commits);
-    change = `, ${commitsText(commits.length)}`;
+    change = commitsText(commits.length);
   }
-  return { outcome: "updated", status: 200, summary: `deployment #${known.id} of ${service}: ${known.status} → ${input.status}${change}` };
+  const moved = { id: known.id, service, from: known.status, to: input.status };
+  return { outcome: "updated", status: 200, summary: change ? logText("deploymentChangedWith", { ...moved, change }) : logText("deploymentChanged", moved) };
 }
 
 export function applyPush(db: Db, source: SourceRow, ev: PushEvent): Applied {
@@ -179,15 +184,15 @@ export function applyPush(db: Db, source: SourceRow, ev: PushEvent): Applied {
       .onConflictDoNothing({ target: [wc.serviceId, wc.sha] })
       .run().changes;
   }
-  const notes = [skipped ? `${skipped} with an implausible time skipped` : "", ev.unlisted ? `${ev.unlisted} more not listed by the sender` : ""].filter(
-    Boolean,
-  );
-  const tail = notes.length ? ` (${notes.join("; ")})` : "";
-  if (stored === 0) return ignored(`all ${plausible.length} commit${plausible.length === 1 ? "" : "s"} of this push to ${ev.branch} already known${tail}`);
+  const notes = [
+    skipped ? logText("implausibleSkipped", { count: skipped }) : "",
+    ev.unlisted ? logText("notListed", { count: ev.unlisted }) : "",
+  ];
+  if (stored === 0) return ignored(joinLogParts([countedLogText("commitKnown", "commitsKnown", plausible.length, { branch: ev.branch }), ...notes]));
   return {
     outcome: "created",
     status: 201,
-    summary: `${stored} commit${stored === 1 ? "" : "s"} of ${service} (${ev.branch}) stored, waiting for its next production deployment${tail}`,
+    summary: joinLogParts([countedLogText("commitStored", "commitsStored", stored, { service, branch: ev.branch }), ...notes]),
   };
 }
 
@@ -237,26 +242,26 @@ export function applyIncidents(db: Db, source: SourceRow, ev: IncidentsEvent): A
     items.push(parsed.data);
   }
   const skippedNote = skipped.length
-    ? `${skipped.length} alert${skipped.length === 1 ? "" : "s"} skipped, unmapped service: ${[...new Set(skipped)].slice(0, 5).join(", ")}`
+    ? countedLogText("alertSkipped", "alertsSkipped", skipped.length, { services: [...new Set(skipped)].slice(0, 5).join(", ") })
     : "";
   if (items.length === 0) {
-    if (unchanged > 0) return ignored(`already recorded: ${unchanged} incident${unchanged === 1 ? "" : "s"} unchanged${skippedNote ? `; ${skippedNote}` : ""}`);
+    if (unchanged > 0) return ignored(joinLogParts([countedLogText("incidentKnown", "incidentsKnown", unchanged), skippedNote]));
     return unmapped(source.kind, [...new Set(skipped)]);
   }
   const r = upsertIncidents(db, items, SYSTEM_ACTOR, { via: "webhook", source: source.name });
   const parts: string[] = [];
   const resolvedNow = r.incidents.filter((x, i) => items[i].resolvedAt != null).length;
-  if (r.created) parts.push(`${r.created} incident${r.created === 1 ? "" : "s"} opened`);
-  if (r.updated) parts.push(`${r.updated} updated`);
-  if (resolvedNow) parts.push(`${resolvedNow} resolved`);
-  if (unchanged) parts.push(`${unchanged} unchanged`);
-  if (ev.truncated) parts.push(`${ev.truncated} truncated by the sender (max_alerts)`);
+  if (r.created) parts.push(countedLogText("incidentOpened", "incidentsOpened", r.created));
+  if (r.updated) parts.push(logText("updated", { count: r.updated }));
+  if (resolvedNow) parts.push(logText("resolved", { count: resolvedNow }));
+  if (unchanged) parts.push(logText("unchanged", { count: unchanged }));
+  if (ev.truncated) parts.push(logText("truncated", { count: ev.truncated }));
   const ids = r.incidents.map((x) => `#${x.id}`).join(", ");
-  const extra = [skippedNote, ...new Set(notes)].filter(Boolean).join("; ");
+  const extra = joinLogParts([skippedNote, ...new Set(notes)]);
   return {
     outcome: r.created > 0 ? "created" : "updated",
     status: r.created > 0 ? 201 : 200,
-    summary: `${parts.join(", ")} (${ids})`,
+    summary: logText("incidentsWritten", { parts: parts.join(", "), ids }),
     ...(extra ? { reason: extra } : {}),
   };
 }

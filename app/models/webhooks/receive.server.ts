@@ -12,6 +12,7 @@ import { parseAlertmanager } from "~/lib/webhooks/alertmanager";
 import { parseGithub } from "~/lib/webhooks/github";
 import { parseGitlab } from "~/lib/webhooks/gitlab";
 import { MAPPING_KEY_LABELS } from "~/lib/webhooks/labels";
+import { logText } from "~/lib/webhooks/log-texts";
 import type { MappingRule } from "~/lib/webhooks/mapping";
 import { parsePagerDuty } from "~/lib/webhooks/pagerduty";
 import { SIGNATURE_HEADER, verifyDelivery } from "~/lib/webhooks/signatures.server";
@@ -197,18 +198,18 @@ function bodyJson(kind: WebhookKind, contentType: string, body: Uint8Array): { o
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
-    return { ok: false, reason: "invalid payload: the body is not UTF-8 text" };
+    return { ok: false, reason: logText("notUtf8") };
   }
   const type = contentType.split(";")[0].trim().toLowerCase();
   if (kind === "github" && type === "application/x-www-form-urlencoded") {
     const payload = new URLSearchParams(text).get("payload");
-    if (payload === null) return { ok: false, reason: "invalid payload: a form-encoded body must hold a payload field" };
+    if (payload === null) return { ok: false, reason: logText("noPayloadField") };
     text = payload;
   }
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
-    return { ok: false, reason: "invalid payload: the body is not JSON" };
+    return { ok: false, reason: logText("notJson") };
   }
 }
 
@@ -256,12 +257,13 @@ export function receiveWebhook(db: Db, sourceId: number, req: { headers: Headers
   // 1. the secret, then the signature over the exact bytes received
   let failure: string | null = null;
   const secret = source.secretBox === null ? null : open(source.secretBox);
-  if (source.secretBox === null) failure = "bad signature: the source has no secret yet (paste the sender's secret on the source's page)";
-  else if (secret === null) failure = "bad signature: the stored secret cannot be read since SESSION_SECRET changed; set a new secret on the source's page";
+  const badSignature = (detail: string) => logText("badSignature", { detail });
+  if (source.secretBox === null) failure = badSignature(logText("noSecret"));
+  else if (secret === null) failure = badSignature(logText("secretUnreadable"));
   else {
     const check = verifyDelivery(source.kind, secret, body, headers);
-    if (check === "missing") failure = `bad signature: no ${header} header (was the secret pasted in the sender's settings?)`;
-    else if (check === "mismatch") failure = `bad signature: ${header} does not match the source's secret`;
+    if (check === "missing") failure = badSignature(logText("noSignatureHeader", { header }));
+    else if (check === "mismatch") failure = badSignature(logText("signatureMismatch", { header }));
   }
   if (failure !== null) {
     const reason = failure;
@@ -280,10 +282,10 @@ export function receiveWebhook(db: Db, sourceId: number, req: { headers: Headers
   const json = bodyJson(source.kind, headers.get("Content-Type") ?? "", body);
   const parsed: ParsedDelivery = json.ok
     ? parseDelivery(source, headers, json.value)
-    : { kind: "invalid", event: eventHeaderOf(source.kind, headers), reason: json.reason.replace(/^invalid payload: /, "") };
+    : { kind: "invalid", event: eventHeaderOf(source.kind, headers), reason: json.reason };
   return db.transaction(() => {
     let applied: Applied;
-    if (parsed.kind === "invalid") applied = refused(400, `invalid payload: ${parsed.reason}`);
+    if (parsed.kind === "invalid") applied = refused(400, logText("invalidPayload", { detail: parsed.reason }));
     else if (parsed.kind === "ignore") applied = ignored(parsed.reason);
     else {
       try {
@@ -295,7 +297,7 @@ export function receiveWebhook(db: Db, sourceId: number, req: { headers: Headers
         });
       } catch (err) {
         if (err instanceof Refusal) applied = err.applied;
-        else if (err instanceof ApiInputError) applied = refused(400, `invalid payload: ${describeFieldErrors(err.fieldErrors)}`);
+        else if (err instanceof ApiInputError) applied = refused(400, logText("invalidPayload", { detail: describeFieldErrors(err.fieldErrors) }));
         else throw err;
       }
     }
@@ -338,6 +340,6 @@ function apply(db: Db, source: SourceRow, data: WebhookEvent): Applied {
 
 export function unmapped(kind: WebhookKind, keys: readonly string[]): Applied {
   const what = MAPPING_KEY_LABELS[kind];
-  const named = keys.length ? keys.map((k) => `"${k}"`).join(" / ") : "(none)";
-  return refused(202, `unmapped service: ${what} ${named} matches no rule of this source, and it has no default service`);
+  const named = keys.length ? keys.map((k) => `"${k}"`).join(" / ") : logText("none");
+  return refused(202, logText("unmapped", { what, named }));
 }
