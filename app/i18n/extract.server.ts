@@ -181,7 +181,8 @@ export function updatedCatalogue(scan: Scan, current: Catalogue): Catalogue {
       for (const entry of entriesFor(found, lng)) {
         const existing = current[lng][ns][entry];
         // a plural's count is written in the reader's locale ("1,200 rows", "1 200 lignes")
-        const fallback = lng === "en" ? (entry.endsWith("_one") && found.plural ? "" : found.plural ? found.key.replaceAll("{{count}}", "{{count, number}}") : found.key) : "";
+        const fallback =
+          lng === "en" ? (entry.endsWith("_one") && found.plural ? "" : found.plural ? found.key.replaceAll("{{count}}", "{{count, number}}") : found.key) : "";
         next[lng][ns][entry] = existing ?? fallback;
       }
     }

@@ -8,10 +8,10 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { idSchema } from "~/lib/validation.server";
+import { logText } from "~/lib/webhooks/log-texts";
 import { deliveryIdOf, eventHeaderOf, findWebhookSourceKind, receiveWebhook, recordRefusedDelivery } from "~/models/webhooks.server";
 import { apiError, apiJson, readBodyBytes, requireMethod, runApi } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
-import { logText } from "~/lib/webhooks/log-texts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return runApi(() => {

@@ -240,7 +240,8 @@ export default function GateDecisions() {
                     <input type="hidden" name="intent" value="delete-criterion" />
                     <input type="hidden" name="criterionId" value={m.id} />
                     <Button size="sm" variant="ghost">
-                      {t("Remove")}<span className="visually-hidden"> {m.label}</span>
+                      {t("Remove")}
+                      <span className="visually-hidden"> {m.label}</span>
                     </Button>
                   </Form>
                 ) : null}

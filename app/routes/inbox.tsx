@@ -16,9 +16,9 @@ import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { unknownIntent } from "~/lib/forms.server";
+import { CHECK_IN_EVERY_DAYS, DUE_SOON_DAYS, STALE_REQUISITION_DAYS, WEBHOOK_FAILURE_DAYS, type InboxKind } from "~/lib/inbox";
 import { KIND_LABELS } from "~/lib/webhooks/labels";
 import { localizeLogText } from "~/lib/webhooks/log-texts";
-import { CHECK_IN_EVERY_DAYS, DUE_SOON_DAYS, STALE_REQUISITION_DAYS, WEBHOOK_FAILURE_DAYS, type InboxKind } from "~/lib/inbox";
 import { getDb } from "~/utils/db.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -238,7 +238,8 @@ export default function InboxPage() {
                 <li key={s.id} className="inbox-item" data-testid={`inbox-webhook-${s.id}`}>
                   <Link to={`/settings/webhooks/${s.id}`}>{s.name}</Link>{" "}
                   <span className="muted">
-                    {KIND_LABELS[s.kind as keyof typeof KIND_LABELS] ?? s.kind} · {t("{{count}} refused deliveries since the last accepted one", { count: s.failures })} ·{" "}
+                    {KIND_LABELS[s.kind as keyof typeof KIND_LABELS] ?? s.kind} ·{" "}
+                    {t("{{count}} refused deliveries since the last accepted one", { count: s.failures })} ·{" "}
                     {formatDateTime(s.lastAt, formatting.timeZone, formatting.locale)}
                     {s.lastReason ? ` · ${localizeLogText(s.lastReason, (key, values) => t(key, { ...values, ns: "delivery" }), formatting.locale)}` : null}
                   </span>

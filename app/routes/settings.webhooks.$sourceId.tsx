@@ -335,7 +335,9 @@ export default function WebhookSource() {
                     <td className="dl-num">{d.httpStatus}</td>
                     <td>
                       {d.summary ? <div>{localizeLogText(d.summary, t, formatting.locale)}</div> : null}
-                      {d.reason ? <div className={d.outcome === "refused" ? undefined : "dl-muted"}>{localizeLogText(d.reason, t, formatting.locale)}</div> : null}
+                      {d.reason ? (
+                        <div className={d.outcome === "refused" ? undefined : "dl-muted"}>{localizeLogText(d.reason, t, formatting.locale)}</div>
+                      ) : null}
                     </td>
                     <td>{d.deliveryId ? <code className="dl-mono">{d.deliveryId}</code> : <span className="dl-muted">—</span>}</td>
                   </tr>

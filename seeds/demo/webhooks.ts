@@ -108,7 +108,12 @@ export function insertWebhooks(db: DbWriter, rng: Rng, anchor: number, creatorId
       httpStatus: 201,
       summary:
         d.status === "success"
-          ? logText("deploymentWithCommits", { id: d.id, service: d.service, status: d.status, commits: countedLogText("commitFromPushes", "commitsFromPushes", commits) })
+          ? logText("deploymentWithCommits", {
+              id: d.id,
+              service: d.service,
+              status: d.status,
+              commits: countedLogText("commitFromPushes", "commitsFromPushes", commits),
+            })
           : logText("deployment", { id: d.id, service: d.service, status: d.status }),
     });
   }

@@ -9,7 +9,9 @@ import fs from "node:fs";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { localizeLogText } from "~/lib/webhooks/log-texts";
 import { githubSignature, pagerDutySignature } from "~/lib/webhooks/signatures.server";
+import frDelivery from "~/locales/fr/delivery.json";
 import { doraApiBody, getDoraMetrics } from "~/models/delivery-metrics.server";
 import { createApiToken } from "~/models/tokens.server";
 import {
@@ -28,8 +30,6 @@ import { action as webhookAction, loader as webhookLoader } from "~/routes/api.v
 import type { Db } from "~/utils/db.server";
 import { seal } from "~/utils/secret-box.server";
 import { insertService, insertUser } from "../../seeds/builders";
-import frDelivery from "~/locales/fr/delivery.json";
-import { localizeLogText } from "~/lib/webhooks/log-texts";
 import { createTestDb } from "../helpers/db";
 
 const FIXTURES = new URL("../fixtures/webhooks/", import.meta.url);
@@ -218,7 +218,9 @@ beforeEach(() => {
 function expectLogReadsInFrench() {
   const FR = frDelivery as Record<string, string>;
   const tFr = (key: string, values: Record<string, string>) => (FR[key] ?? `⟦${key}⟧`).replace(/\{\{(\w+)\}\}/g, (_, n: string) => values[n] ?? "");
-  const texts = db.all<{ text: string }>(sql`SELECT summary AS text FROM webhook_deliveries WHERE summary IS NOT NULL UNION SELECT reason FROM webhook_deliveries WHERE reason IS NOT NULL`);
+  const texts = db.all<{ text: string }>(
+    sql`SELECT summary AS text FROM webhook_deliveries WHERE summary IS NOT NULL UNION SELECT reason FROM webhook_deliveries WHERE reason IS NOT NULL`,
+  );
   for (const { text } of texts) {
     const fr = localizeLogText(text, tFr, "fr-FR")!;
     expect(fr, text).not.toContain("⟦");

@@ -149,8 +149,8 @@ export function GatesPanel({ gates, fmt }: { gates: readonly GateView[]; fmt: Fo
                   <li key={c.id} className="gates-list__criterion">
                     <Badge tone={OUTCOME_TONE[c.outcome]}>{t(CRITERION_OUTCOME_LABELS[c.outcome])}</Badge>{" "}
                     <span>
-                      {metricLabelText(t, c.metric, c.label)} {OPERATOR_LABELS[c.operator]}{" "}
-                      {formatGateValue(c.metric, c.threshold, fmt, c.value, t)} — {t("now")}{" "}
+                      {metricLabelText(t, c.metric, c.label)} {OPERATOR_LABELS[c.operator]} {formatGateValue(c.metric, c.threshold, fmt, c.value, t)} —{" "}
+                      {t("now")}{" "}
                       <span data-metric={c.metric} data-value={c.value ?? ""}>
                         {formatGateValue(c.metric, c.value, fmt, c.threshold, t)}
                       </span>

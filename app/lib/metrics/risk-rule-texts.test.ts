@@ -53,7 +53,9 @@ describe("localizeRuleText", () => {
       const names = [...RULE_TEXTS[key].matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]);
       // number placeholders hold numbers (shown in the reader's locale: 12 stays 12)
       const numbers = ["threshold", "months", "percent"];
-      const values = Object.fromEntries(names.map((n, i) => [n, n === "message" ? ruleText("objectiveLeft") : numbers.includes(n) ? String(10 + i) : `v${i} x`]));
+      const values = Object.fromEntries(
+        names.map((n, i) => [n, n === "message" ? ruleText("objectiveLeft") : numbers.includes(n) ? String(10 + i) : `v${i} x`]),
+      );
       const english = ruleText(key, values);
       const translated = kinds.map((kind) => localizeRuleText(english, kind, tFr)).filter((text) => text !== english);
       expect(translated.length, key).toBeGreaterThan(0);

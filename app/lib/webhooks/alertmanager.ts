@@ -10,8 +10,8 @@
  */
 import { z } from "zod";
 import { clip, describeIssues, parseVendorInstant, severityFromLabel } from "./common";
-import type { IncidentEvent, ParsedDelivery } from "./types";
 import { logText } from "./log-texts";
+import type { IncidentEvent, ParsedDelivery } from "./types";
 
 const labels = z.record(z.string().max(200), z.string().max(2000));
 

@@ -10,8 +10,8 @@
  */
 import { z } from "zod";
 import { describeIssues, parseVendorInstant } from "./common";
-import type { ParsedDelivery, PushedCommit } from "./types";
 import { logText } from "./log-texts";
+import type { ParsedDelivery, PushedCommit } from "./types";
 
 const instant = z.string().transform((s, ctx) => {
   const ms = parseVendorInstant(s);
@@ -76,10 +76,7 @@ export function parseGithub(eventHeader: string | null, body: unknown): ParsedDe
       return {
         kind: "ignore",
         event: label,
-        reason:
-          state === "inactive"
-            ? logText("stateInactive")
-            : logText("stateNotOutcome", { state }),
+        reason: state === "inactive" ? logText("stateInactive") : logText("stateNotOutcome", { state }),
       };
     }
     const startedAt = deployment.created_at ?? null;

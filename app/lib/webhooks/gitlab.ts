@@ -10,8 +10,8 @@
  */
 import { z } from "zod";
 import { describeIssues, parseVendorInstant } from "./common";
-import type { ParsedDelivery } from "./types";
 import { logText } from "./log-texts";
+import type { ParsedDelivery } from "./types";
 
 const instant = z.string().transform((s, ctx) => {
   const ms = parseVendorInstant(s);

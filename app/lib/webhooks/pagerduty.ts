@@ -12,8 +12,8 @@
  */
 import { z } from "zod";
 import { clip, describeIssues, parseVendorInstant } from "./common";
-import type { ParsedDelivery, Severity } from "./types";
 import { logText } from "./log-texts";
+import type { ParsedDelivery, Severity } from "./types";
 
 const instant = z.string().transform((s, ctx) => {
   const ms = parseVendorInstant(s);

@@ -184,10 +184,7 @@ export function applyPush(db: Db, source: SourceRow, ev: PushEvent): Applied {
       .onConflictDoNothing({ target: [wc.serviceId, wc.sha] })
       .run().changes;
   }
-  const notes = [
-    skipped ? logText("implausibleSkipped", { count: skipped }) : "",
-    ev.unlisted ? logText("notListed", { count: ev.unlisted }) : "",
-  ];
+  const notes = [skipped ? logText("implausibleSkipped", { count: skipped }) : "", ev.unlisted ? logText("notListed", { count: ev.unlisted }) : ""];
   if (stored === 0) return ignored(joinLogParts([countedLogText("commitKnown", "commitsKnown", plausible.length, { branch: ev.branch }), ...notes]));
   return {
     outcome: "created",
