@@ -54,5 +54,12 @@ export async function resolveLanguage(request: Request): Promise<Language> {
 /** server/app.js: answer a request in its language (resolved once, read by everything below). */
 export async function withRequestLanguage<T>(request: Request, answer: () => Promise<T>): Promise<T> {
   const language = await resolveLanguage(request).catch(() => FALLBACK_LANGUAGE);
-  return runInLanguage(language, answer);
+  let companyLocale = "";
+  try {
+    companyLocale = getCompanySettings(getDb()).locale;
+  } catch {
+    // no database yet (first run): the language's usual region
+  }
+  // the locale dates are typed in on this request's forms, as the root loader formats them
+  return runInLanguage(language, answer, formattingLocale(language, companyLocale));
 }

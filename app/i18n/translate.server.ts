@@ -7,7 +7,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import i18next, { type TOptions } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { FALLBACK_LANGUAGE, i18nOptions, NAMESPACES, type Language } from "~/i18n/config";
+import { FALLBACK_LANGUAGE, formattingLocale, i18nOptions, NAMESPACES, type Language } from "~/i18n/config";
 import { resources, resourcesVersion } from "~/locales/index.server";
 
 /**
@@ -28,11 +28,19 @@ void serverI18n.use(initReactI18next).init({
   initImmediate: false,
 });
 
-const requestLanguage = new AsyncLocalStorage<{ language: Language }>();
+const requestLanguage = new AsyncLocalStorage<{ language: Language; locale: string }>();
 
-/** Runs `answer` in `language`: language.server.ts, once per request; tests; a job writing for one person. */
-export function runInLanguage<T>(language: Language, answer: () => T): T {
-  return requestLanguage.run({ language }, answer);
+/**
+ * Runs `answer` in `language`, formatting in `locale` (default: the language's usual region):
+ * language.server.ts, once per request; tests; a job writing for one person.
+ */
+export function runInLanguage<T>(language: Language, answer: () => T, locale: string = formattingLocale(language, "")): T {
+  return requestLanguage.run({ language, locale }, answer);
+}
+
+/** The current request's formatting locale (the root loader's `formatting.locale`); en-GB outside a request. */
+export function currentLocale(): string {
+  return requestLanguage.getStore()?.locale ?? formattingLocale(FALLBACK_LANGUAGE, "");
 }
 
 /** The current request's language; English outside a request. */

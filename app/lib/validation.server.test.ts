@@ -174,6 +174,13 @@ describe("dates and months in the ISO form and as typed in the page's locale (Da
     expect(normalizeDateInput(input)).toBe(expected);
   });
 
+  it("reads a date typed in the request's locale: month first for an en-US company", () => {
+    expect(runInLanguage("en", () => isoDateSchema.parse("12/31/2026"), "en-US")).toBe("2026-12-31");
+    expect(runInLanguage("en", () => isoDateSchema.safeParse("31/12/2026").success, "en-US")).toBe(false);
+    expect(runInLanguage("fr", () => isoDateSchema.parse("31/12/2026"), "fr-FR")).toBe("2026-12-31");
+    expect(runInLanguage("en", () => isoDateSchema.parse("2026-12-31"), "en-US")).toBe("2026-12-31");
+  });
+
   it.each<[string, string]>([
     ["2026-12", "2026-12"],
     ["12/2026", "2026-12"],

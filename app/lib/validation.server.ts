@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { N_ } from "~/i18n/mark";
-import { serverT } from "~/i18n/translate.server";
+import { currentLocale, serverT } from "~/i18n/translate.server";
+import { dateOrder, isoFromDateText, isoFromMonthText, type DateOrder } from "~/lib/date-order";
 import { centsFromEuros } from "~/lib/format";
 import { DAY_MS as MS_PER_DAY } from "~/lib/time";
 
@@ -58,33 +59,24 @@ const inYearRange = (s: string) => {
 /** Clock skew allowed into the future for instants that record something that happened. */
 export const FUTURE_SLACK_MS = MS_PER_DAY;
 
-/** "31/12/2026" or "31.12.2026" (day first, as fr-FR and en-GB write it; the DateInput's text). */
-const LOCAL_DATE_RE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
-/** "12/2026" or "12.2026" (the MonthInput's text). */
-const LOCAL_MONTH_RE = /^(\d{1,2})[/.](\d{4})$/;
-
 /**
- * A date as a person types it in the page's locale ("31/12/2026", "1/2/2026") → "2026-12-31";
- * anything else (the ISO form a script or an old form posts, or garbage) is returned trimmed and
- * unchanged, for the ISO checks to accept or refuse.
+ * A date as a person types it in the page's locale ("31/12/2026" in fr-FR and en-GB, "12/31/2026"
+ * in en-US; lib/date-order.ts) → "2026-12-31"; anything else (the ISO form a script or an old form
+ * posts, or garbage) is returned trimmed and unchanged, for the ISO checks to accept or refuse.
  */
-export function normalizeDateInput(input: string): string {
-  const s = input.trim();
-  const m = LOCAL_DATE_RE.exec(s);
-  return m ? `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : s;
+export function normalizeDateInput(input: string, order: DateOrder = dateOrder(currentLocale())): string {
+  return isoFromDateText(input, order);
 }
 
 /** A month as a person types it ("12/2026", "3/2026") → "2026-12"; anything else trimmed and unchanged. */
 export function normalizeMonthInput(input: string): string {
-  const s = input.trim();
-  const m = LOCAL_MONTH_RE.exec(s);
-  return m ? `${m[2]}-${m[1].padStart(2, "0")}` : s;
+  return isoFromMonthText(input);
 }
 
 /** A calendar month: "2026-12" or as typed in the page's locale ("12/2026"), to "YYYY-MM". */
 export const monthSchema = z
   .string({ error: N_("is required (YYYY-MM)") })
-  .transform(normalizeMonthInput)
+  .transform((s) => normalizeMonthInput(s))
   .pipe(
     z
       .string()
@@ -95,7 +87,7 @@ export const monthSchema = z
 /** A calendar date: "2026-12-31" or as typed in the page's locale ("31/12/2026"), to "YYYY-MM-DD". */
 export const isoDateSchema = z
   .string({ error: N_("is required (YYYY-MM-DD)") })
-  .transform(normalizeDateInput)
+  .transform((s) => normalizeDateInput(s))
   .pipe(
     z
       .string()

@@ -498,7 +498,7 @@ export default function ExecutiveDashboard() {
                         ) : r.deltaDays === null ? (
                           <span className="muted">{t("no zero cash within 36 months")}</span>
                         ) : (
-                          formatDeltaDays(r.deltaDays)
+                          formatDeltaDays(r.deltaDays, t)
                         )}
                       </td>
                     ) : null}

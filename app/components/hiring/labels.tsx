@@ -2,7 +2,6 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
 import { N_ } from "~/i18n/mark";
-import { plural } from "~/lib/plural";
 import { REQUISITION_STATUSES as STATUSES, PRIORITIES as PRIORITY_VALUES } from "../../../db/schema/enums";
 export { STATUSES, PRIORITY_VALUES };
 
@@ -57,13 +56,10 @@ export function PriorityBadge({ priority }: { priority: PriorityValue }) {
   );
 }
 
-/**
- * "−45 days" (earlier zero-cash date), "+3 days", "0 days"; U+2212 for the minus sign. With the
- * page's `t`, in the reader's language (the page loads the `hiring` namespace); English without.
- */
-export function formatDeltaDays(days: number, t?: TFunction): string {
+/** "−45 days" (earlier zero-cash date), "+3 days", "0 days", in the reader's language; U+2212 for the minus sign. */
+export function formatDeltaDays(days: number, t: TFunction): string {
   const n = Math.abs(days);
-  const text = t ? t("{{count}} days", { count: n, ns: "hiring" }) : plural(n, "day", "days");
+  const text = t("{{count}} days", { count: n, ns: "hiring" });
   if (days === 0) return text;
   return `${days < 0 ? "\u2212" : "+"}${text}`;
 }
