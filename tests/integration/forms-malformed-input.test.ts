@@ -222,6 +222,14 @@ const page = (route: string, module: Page["module"], url: string | Page["url"], 
   url: typeof url === "string" ? () => url : url,
   params,
 });
+/** a page of one row: `${prefix}/${its id}`, the id also the route's `param` */
+const rowPage = (route: string, module: Page["module"], prefix: string, param: string, row: keyof Fx) =>
+  page(
+    route,
+    module,
+    (f) => `${prefix}/${f[row]}`,
+    (f) => ({ [param]: s(f[row]) }),
+  );
 
 /**
  * One form intent: `route#intent` (the valid body sends `intent`), or `route#*` for a form whose intent,
@@ -355,52 +363,23 @@ const categories = page("budgets_.categories", () => import("~/routes/budgets_.c
 const compliance = page("governance.compliance", () => import("~/routes/governance.compliance"), "/governance/compliance");
 const settings = page("settings._index", () => import("~/routes/settings._index"), "/settings?index");
 const tokens = page("settings.tokens", () => import("~/routes/settings.tokens"), "/settings/tokens");
-const webhookSource = page(
-  "settings.webhooks.$sourceId",
-  () => import("~/routes/settings.webhooks.$sourceId"),
-  (f) => `/settings/webhooks/${f.source}`,
-  (f) => ({ sourceId: s(f.source) }),
-);
-const incident = page(
+const webhookSource = rowPage("settings.webhooks.$sourceId", () => import("~/routes/settings.webhooks.$sourceId"), "/settings/webhooks", "sourceId", "source");
+const incident = rowPage(
   "delivery.incidents.$incidentId",
   () => import("~/routes/delivery.incidents.$incidentId"),
-  (f) => `/delivery/incidents/${f.incident}`,
-  (f) => ({ incidentId: s(f.incident) }),
+  "/delivery/incidents",
+  "incidentId",
+  "incident",
 );
 const services = page("delivery.services", () => import("~/routes/delivery.services"), "/delivery/services");
-const gate = page(
-  "governance.gates.$gateId",
-  () => import("~/routes/governance.gates.$gateId"),
-  (f) => `/governance/gates/${f.gate}`,
-  (f) => ({ gateId: s(f.gate) }),
-);
+const gate = rowPage("governance.gates.$gateId", () => import("~/routes/governance.gates.$gateId"), "/governance/gates", "gateId", "gate");
 const kpiIndex = page("kpis._index", () => import("~/routes/kpis._index"), "/kpis?index");
-const kpi = page(
-  "kpis.$kpiId",
-  () => import("~/routes/kpis.$kpiId"),
-  (f) => `/kpis/${f.kpi}`,
-  (f) => ({ kpiId: s(f.kpi) }),
-);
+const kpi = rowPage("kpis.$kpiId", () => import("~/routes/kpis.$kpiId"), "/kpis", "kpiId", "kpi");
 const okrIndex = page("okrs._index", () => import("~/routes/okrs._index"), "/okrs?index");
-const objective = page(
-  "okrs.$objectiveId",
-  () => import("~/routes/okrs.$objectiveId"),
-  (f) => `/okrs/${f.coreObjective}`,
-  (f) => ({ objectiveId: s(f.coreObjective) }),
-);
-const risk = page(
-  "risks.$riskId",
-  () => import("~/routes/risks.$riskId"),
-  (f) => `/risks/${f.risk}`,
-  (f) => ({ riskId: s(f.risk) }),
-);
+const objective = rowPage("okrs.$objectiveId", () => import("~/routes/okrs.$objectiveId"), "/okrs", "objectiveId", "coreObjective");
+const risk = rowPage("risks.$riskId", () => import("~/routes/risks.$riskId"), "/risks", "riskId", "risk");
 const targets = page("targets", () => import("~/routes/targets"), "/targets");
-const boardPack = page(
-  "reports.board.$month",
-  () => import("~/routes/reports.board.$month"),
-  (f) => `/reports/board/${f.packMonth}`,
-  (f) => ({ month: f.packMonth }),
-);
+const boardPack = rowPage("reports.board.$month", () => import("~/routes/reports.board.$month"), "/reports/board", "month", "packMonth");
 
 const firstScenario = idOf(sql`select id from scenarios order by id limit 1`);
 const roadmapItem = (key: string) => idOf(sql`select id from roadmap_items where key = ${key}`);
@@ -982,12 +961,7 @@ const TABLES: FormTable[] = [
     ],
   ),
   form(
-    page(
-      "hiring.$requisitionId",
-      () => import("~/routes/hiring.$requisitionId"),
-      (f) => `/hiring/${f.coreRequisition}`,
-      (f) => ({ requisitionId: s(f.coreRequisition) }),
-    ),
+    rowPage("hiring.$requisitionId", () => import("~/routes/hiring.$requisitionId"), "/hiring", "requisitionId", "coreRequisition"),
     "*",
     "ceo",
     sampled(requisitionFields("Malformed: Core hire", "2027-03", money({ required: false, nonNegative: true }, ""))),
@@ -1114,12 +1088,7 @@ const TABLES: FormTable[] = [
     ]),
   ),
   form(
-    page(
-      "okrs.kr.$keyResultId",
-      () => import("~/routes/okrs.kr.$keyResultId"),
-      (f) => `/okrs/kr/${f.kr}`,
-      (f) => ({ keyResultId: s(f.kr) }),
-    ),
+    rowPage("okrs.kr.$keyResultId", () => import("~/routes/okrs.kr.$keyResultId"), "/okrs/kr", "keyResultId", "kr"),
     "checkin",
     "lead",
     checkinFields,
