@@ -15,6 +15,7 @@ export default defineConfig({
       "scripts/**/*.test.ts",
       "server/**/*.test.ts",
       "tests/integration/**/*.test.ts",
+      "tests/helpers/**/*.test.ts",
     ],
     environment: "node",
     pool: "forks",

@@ -47,6 +47,12 @@ function noteForms(page: PageResult) {
   for (const f of page.forms) if (f.method === "post") seenOnPages.set(formKey(f), new URL(page.url).pathname);
 }
 
+/** types each value into its field */
+function fillAll(f: HtmlForm, values: Record<string, string>): HtmlForm {
+  for (const [name, value] of Object.entries(values)) f.fill(name, value);
+  return f;
+}
+
 type Submitted = { page: PageResult; form: HtmlForm; sent: [string, string][]; res: PageResult; audits: AuditRow[] };
 
 /**
@@ -372,17 +378,12 @@ describe("finance (CEO, CTO on IT categories)", () => {
     expectAudit(s.audits, { entityType: "budget_line", action: "import", actor: w.ids.ceo });
   });
 
+  // the figures of a 2031 snapshot the two saves below share
+  const SNAPSHOT_2031 = { revenue: "20000", customers: "30", newCustomers: "2", churnedCustomers: "0" };
+
   it("finance.snapshots#save-snapshot: a cost of revenue typed is stored; left empty it is not recorded", async () => {
     const s = await submit("ceo", "/finance/snapshots", { intent: "save-snapshot" }, (f) =>
-      f
-        .fill("month", "2031-02")
-        .fill("cash", "1000000")
-        .fill("revenue", "20000")
-        .fill("mrr", "21000")
-        .fill("customers", "30")
-        .fill("newCustomers", "2")
-        .fill("churnedCustomers", "0")
-        .fill("costOfRevenue", "5000,50"),
+      fillAll(f, { ...SNAPSHOT_2031, month: "2031-02", cash: "1000000", mrr: "21000", costOfRevenue: "5000,50" }),
     );
     expect(s.res.status).toBe(302);
     expect(one(sql`select cost_of_revenue_cents as c from finance_snapshots where month = '2031-02'`)).toEqual({ c: 500050 });
@@ -391,14 +392,7 @@ describe("finance (CEO, CTO on IT categories)", () => {
 
   it("finance.snapshots#save-snapshot: financing left empty means 0", async () => {
     const s = await submit("ceo", "/finance/snapshots", { intent: "save-snapshot" }, (f) =>
-      f
-        .fill("month", "2031-01")
-        .fill("cash", "1 000 000")
-        .fill("revenue", "20000")
-        .fill("mrr", "21000,50")
-        .fill("customers", "30")
-        .fill("newCustomers", "2")
-        .fill("churnedCustomers", "0"),
+      fillAll(f, { ...SNAPSHOT_2031, month: "2031-01", cash: "1 000 000", mrr: "21000,50" }),
     );
     expect(s.sent).toContainEqual(["financing", ""]);
     expect(s.res.status).toBe(302);
@@ -413,14 +407,7 @@ describe("finance (CEO, CTO on IT categories)", () => {
 
   it("finance.snapshots#save-snapshot refused (new customers above customers): 400, input kept", async () => {
     await expectRefusedKeepingInput("ceo", "/finance/snapshots", { intent: "save-snapshot" }, (f) =>
-      f
-        .fill("month", "2031-02")
-        .fill("cash", "5")
-        .fill("revenue", "1")
-        .fill("mrr", "1")
-        .fill("customers", "1")
-        .fill("newCustomers", "2")
-        .fill("churnedCustomers", "0"),
+      fillAll(f, { month: "2031-02", cash: "5", revenue: "1", mrr: "1", customers: "1", newCustomers: "2", churnedCustomers: "0" }),
     );
   });
 

@@ -8,15 +8,16 @@
  * count and SQLite's count of changed rows are the same after the case (each case runs inside a
  * transaction that is rolled back, so a faulty write cannot leak into the next case).
  *
- * A form's table is: a valid body (checked to succeed first, then rolled back) and, per field, the list
- * of bad values. Add a field or a value to the table and the cases follow.
+ * A form's table declares each field once — its kind and the value the valid body sends
+ * (tests/helpers/bad-inputs.ts) — which gives the valid body (checked to succeed first, then rolled back)
+ * and, per field, the bad values of its kind. Add a field or a value to the table and the cases follow.
  *
  * KNOWN_FAILURES lists cases that fail today because of issue 9 items being fixed on main (unknown ids
  * reaching the database as foreign-key errors, lenient number and date parsing): they run as
  * `it.fails` so they turn red the day they pass — then move them out of the list.
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packableMonth } from "~/models/board-pack.server";
 import { createWebhookSource } from "~/models/webhooks.server";
@@ -33,8 +34,26 @@ import {
   insertRisk,
   insertUser,
 } from "../../seeds/builders";
-import * as bad from "../helpers/bad-values";
-import { MISSING, type Bad, type BadValue } from "../helpers/bad-values";
+import {
+  checkbox,
+  date,
+  decimal,
+  email,
+  fields,
+  id,
+  int,
+  link,
+  listed,
+  localTime,
+  money,
+  month,
+  oneOf,
+  sampled,
+  text,
+  type Declared,
+  type Field,
+} from "../helpers/bad-inputs";
+import { LONG, MISSING, SCRIPT, type Bad, type BadValue } from "../helpers/bad-values";
 import { demoWorld, type Role, type World } from "../helpers/demo-world";
 import { allFormKeys } from "../helpers/form-inventory";
 import { callAction, formRequest, multipartRequest, writeProbe, type ActionResult, type Fields } from "../helpers/forms";
@@ -186,1012 +205,770 @@ function makeFixtures(w: World) {
 }
 
 // ------------------------------------------------------------------------------------------------
-// The tables
+// The tables: per form, its fields declared once (kind and valid value, tests/helpers/bad-inputs.ts)
 // ------------------------------------------------------------------------------------------------
 
 const s = (v: unknown) => String(v);
+/** the valid value of an id field read from the demo data: the first row the query returns */
+const idOf =
+  (query: SQL, column = "id") =>
+  () =>
+    s(w.db.get<Record<string, number>>(query)[column]);
 
-/** A sample (every third value) for a second form built on a schema another table checks in full. */
-const sample = (fields: Record<string, Bad[]>): Record<string, Bad[]> =>
-  Object.fromEntries(Object.entries(fields).map(([k, l]) => [k, l.filter((_, i) => i % 3 === 0)]));
+type Page = { route: string; module: () => Promise<{ action: Action }>; url: (fx: Fx) => string; params?: (fx: Fx) => Record<string, string> };
+const page = (route: string, module: Page["module"], url: string | Page["url"], params?: Page["params"]): Page => ({
+  route,
+  module,
+  url: typeof url === "string" ? () => url : url,
+  params,
+});
+/** a page of one row: `${prefix}/${its id}`, the id also the route's `param` */
+const rowPage = (route: string, module: Page["module"], prefix: string, param: string, row: keyof Fx) =>
+  page(
+    route,
+    module,
+    (f) => `${prefix}/${f[row]}`,
+    (f) => ({ [param]: s(f[row]) }),
+  );
 
-const checkinFields = {
-  keyResultId: [bad.extra("letters", "abc"), bad.extra("missing", MISSING), bad.extra("duplicate field (1, 2)", ["1", "2"])],
-  value: bad.decimal(),
-  confidence: bad.int(1, 10),
-  note: bad.text(500, { required: false }),
+/**
+ * One form intent: `route#intent` (the valid body sends `intent`), or `route#*` for a form whose intent,
+ * if any, is one of its declared fields.
+ */
+function form(p: Page, intent: string, as: Role, declared: Declared<Fx>, cases: Case[] = [], more: Partial<FormTable> = {}): FormTable {
+  const { valid, bad } = fields<Fx>(intent === "*" ? declared : { intent, ...declared });
+  return { form: `${p.route}#${intent}`, module: p.module, url: p.url, params: p.params, as, valid, fields: bad, cases, ...more };
+}
+
+// the refusals many forms share
+const forbidden = (as: Role, label: string): Case => ({ label, as, set: () => ({}), status: 403 });
+const ctoForbidden = forbidden("cto", "the CTO posts it");
+const leadForbidden = forbidden("lead", "a lead posts it");
+/** a field naming a row that does not exist: a message on that field */
+const unknownRow = (what: string, field: string): Case => ({ label: `unknown ${what}`, set: () => ({ [field]: unknown }), field });
+/** a URL parameter naming no row (or not a number): 404 */
+const noPage = (label: string, param: string, value = unknown): Case => ({ label, params: () => ({ [param]: value }), set: () => ({}), status: 404 });
+/** a rule between fields: these values, a message on `field` */
+const refuse = (label: string, field: string, set: Case["set"] | Record<string, BadValue>, more: Partial<Case> = {}): Case => ({
+  label,
+  set: typeof set === "function" ? set : () => set,
+  field,
+  ...more,
+});
+
+// fields several forms share
+const checkinFields: Declared<Fx> = {
+  keyResultId: listed(
+    [
+      ["letters", "abc"],
+      ["missing", MISSING],
+      ["duplicate field (1, 2)", ["1", "2"]],
+    ],
+    (f) => s(f.kr),
+  ),
+  value: decimal({}, "5"),
+  confidence: int({ min: 1, max: 10 }, "7"),
+  note: text({ max: 500, required: false }, ""),
 };
 const checkinCases: Case[] = [
   { label: "unknown key result", set: () => ({ keyResultId: unknown }), status: 404 },
   { label: "another team's key result (lead)", set: (f) => ({ keyResultId: s(f.otherKr) }), status: 403 },
-  { label: "percent KR above 100", set: (f) => ({ keyResultId: s(f.percentKr), value: "150" }), field: "value" },
-  { label: "percent KR below 0", set: (f) => ({ keyResultId: s(f.percentKr), value: "-20" }), field: "value" },
+  refuse("percent KR above 100", "value", (f) => ({ keyResultId: s(f.percentKr), value: "150" })),
+  refuse("percent KR below 0", "value", (f) => ({ keyResultId: s(f.percentKr), value: "-20" })),
   viewerForbidden,
   unknownIntent,
 ];
+const krFields = (title: string): Declared<Fx> => ({
+  title: text({ max: 200 }, title),
+  kind: oneOf("number", {}, "number"),
+  startValue: decimal({}, "0"),
+  targetValue: decimal({}, "10"),
+  unit: text({ max: 30, required: false }, ""),
+  weight: decimal({ required: false, min: 0, max: 100 }, "1"),
+  ownerUserId: id({ required: false }, ""),
+});
+const objectiveFields = (title: string): Declared<Fx> => ({
+  title: text({ max: 200 }, title),
+  teamId: id({ required: false }, (f) => s(f.core)),
+  ownerUserId: id({ required: false }, ""),
+  parentId: id({ required: false }, ""),
+  description: text({ max: 2000, required: false }, ""),
+});
+const riskFields = (title: string, status: Field<Fx>): Declared<Fx> => ({
+  title: text({ max: 200, min: 3 }, title),
+  description: text({ max: 4000, required: false }, ""),
+  category: oneOf("technical", {}, "technical"),
+  ownerUserId: id({ required: false }, ""),
+  inherentLikelihood: int({ min: 1, max: 5 }, "3"),
+  inherentImpact: int({ min: 1, max: 5 }, "3"),
+  residualLikelihood: int({ min: 1, max: 5 }, "2"),
+  residualImpact: int({ min: 1, max: 5 }, "3"),
+  treatment: oneOf("mitigate", {}, "mitigate"),
+  nextReviewDate: date({ required: false }, ""),
+  status,
+  mitigationPlan: text({ max: 4000, required: false }, ""),
+});
+const requisitionFields = (title: string, targetStartMonth: string, annualSalary: Field<Fx>): Declared<Fx> => ({
+  title: text({ max: 160 }, title),
+  teamId: id({}, (f) => s(f.core)),
+  profile: text({ max: 200, required: false }, ""),
+  priority: oneOf("P1", {}, "P1"),
+  targetStartMonth: month({}, targetStartMonth),
+  annualSalary,
+  source: text({ max: 120, required: false }, ""),
+  objectiveId: id({ required: false }, ""),
+  status: oneOf("planned", { required: false }, "planned"),
+});
+const kpiFields = (key: string, name: string): Declared<Fx> => ({
+  key: text({ max: 60 }, key).and(["upper case and spaces", "Bad Key"], ["one character", "a"], ["<script>", SCRIPT]),
+  name: text({ max: 120 }, name),
+  unit: text({ max: 20, required: false }, ""),
+  direction: oneOf("higher", {}, "higher"),
+  category: oneOf("product", {}, "product"),
+  source: oneOf("manual", { required: false }, "manual"),
+  description: text({ max: 1000, required: false }, ""),
+});
+const gateFields = (name: string, dueDate: string, threshold: string): Declared<Fx> => ({
+  name: text({ max: 200, min: 3 }, name),
+  description: text({ max: 2000, required: false }, ""),
+  dueDate: date({}, dueDate),
+  metric_0: oneOf("finance.customers", { required: false }, "finance.customers"),
+  operator_0: oneOf(">=", {}, ">=").except("upper case"), // ">=" has no upper case
+  threshold_0: decimal({}, threshold),
+});
+const requirementFields: Declared<Fx> = {
+  status: oneOf("todo", {}, "todo"),
+  result: oneOf("compliant", { required: false }, ""),
+  ownerUserId: id({ required: false }, ""),
+  evidenceUrl: link(""),
+};
+const webhookFields = (productionEnvironment: string, mappings: [string, BadValue][], serviceLabel: [string, BadValue][]): Declared<Fx> => ({
+  name: text({ max: 100 }, "Malformed webhook source"),
+  mappings: text({ max: 30_000, required: false }, "innovatech/api-gateway = api-gateway").and(...mappings),
+  defaultServiceId: id({ required: false }, ""),
+  productionEnvironment: text({ max: 100, required: false }, productionEnvironment),
+  serviceLabel: listed(serviceLabel, "service"),
+});
+const webhookSecret = (bad: [string, BadValue][], ok?: string) =>
+  listed<Fx>([...bad, ["15 characters", "x".repeat(15)], ["a space inside", "my secret 1234567890"], ["201 characters", "x".repeat(201)]], ok);
+const secretDuplicate: [string, BadValue] = ["duplicate field", ["x".repeat(20), "y".repeat(20)]];
 
-const krFields = {
-  title: bad.text(200),
-  kind: bad.oneOf("number"),
-  startValue: bad.decimal(),
-  targetValue: bad.decimal(),
-  unit: bad.text(30, { required: false }),
-  weight: bad.decimal({ required: false, min: 0, max: 100 }),
-  ownerUserId: bad.id({ required: false }),
-};
-const objectiveFields = {
-  title: bad.text(200),
-  description: bad.text(2000, { required: false }),
-  ownerUserId: bad.id({ required: false }),
-  teamId: bad.id({ required: false }),
-  parentId: bad.id({ required: false }),
-};
-const riskFields = {
-  title: bad.text(200, { min: 3 }),
-  description: bad.text(4000, { required: false }),
-  category: bad.oneOf("technical"),
-  inherentLikelihood: bad.int(1, 5),
-  inherentImpact: bad.int(1, 5),
-  residualLikelihood: bad.int(1, 5),
-  residualImpact: bad.int(1, 5),
-  ownerUserId: bad.id({ required: false }),
-  treatment: bad.oneOf("mitigate"),
-  mitigationPlan: bad.text(4000, { required: false }),
-  nextReviewDate: bad.date({ required: false }),
-};
-const requisitionFields = {
-  title: bad.text(160),
-  teamId: bad.id(),
-  profile: bad.text(200, { required: false }),
-  priority: bad.oneOf("P1"),
-  targetStartMonth: bad.month(),
-  source: bad.text(120, { required: false }),
-  objectiveId: bad.id({ required: false }),
-  status: bad.oneOf("planned", { required: false }),
-};
-const kpiFields = {
-  key: [...bad.text(60), bad.extra("upper case and spaces", "Bad Key"), bad.extra("one character", "a"), bad.extra("<script>", bad.SCRIPT)],
-  name: bad.text(120),
-  unit: bad.text(20, { required: false }),
-  direction: bad.oneOf("higher"),
-  category: bad.oneOf("product"),
-  description: bad.text(1000, { required: false }),
-  source: bad.oneOf("manual", { required: false }),
-};
-const gateFields = {
-  name: bad.text(200, { min: 3 }),
-  description: bad.text(2000, { required: false }),
-  dueDate: bad.date(),
-  metric_0: bad.oneOf("finance.customers", { required: false }),
-  operator_0: bad.oneOf(">=").filter((b) => b.label !== "upper case"),
-  threshold_0: bad.decimal(),
-};
-const requirementFields = {
-  status: bad.oneOf("todo"),
-  result: bad.oneOf("compliant", { required: false }),
-  ownerUserId: bad.id({ required: false }),
-  evidenceUrl: bad.link(),
-};
+// the pages
+const scenarios = page("scenarios", () => import("~/routes/scenarios"), "/scenarios");
+const roadmap = page("roadmap", () => import("~/routes/roadmap"), "/roadmap");
+const strategy = page("strategy", () => import("~/routes/strategy"), "/strategy");
+const gateDecision = page("governance.decisions.$gateId", () => import("~/routes/governance.decisions.$gateId"), "/governance/decisions/1");
+const teams = page("teams", () => import("~/routes/teams"), "/teams");
+const categories = page("budgets_.categories", () => import("~/routes/budgets_.categories"), "/budgets/categories");
+const compliance = page("governance.compliance", () => import("~/routes/governance.compliance"), "/governance/compliance");
+const settings = page("settings._index", () => import("~/routes/settings._index"), "/settings?index");
+const tokens = page("settings.tokens", () => import("~/routes/settings.tokens"), "/settings/tokens");
+const webhookSource = rowPage("settings.webhooks.$sourceId", () => import("~/routes/settings.webhooks.$sourceId"), "/settings/webhooks", "sourceId", "source");
+const incident = rowPage(
+  "delivery.incidents.$incidentId",
+  () => import("~/routes/delivery.incidents.$incidentId"),
+  "/delivery/incidents",
+  "incidentId",
+  "incident",
+);
+const services = page("delivery.services", () => import("~/routes/delivery.services"), "/delivery/services");
+const gate = rowPage("governance.gates.$gateId", () => import("~/routes/governance.gates.$gateId"), "/governance/gates", "gateId", "gate");
+const kpiIndex = page("kpis._index", () => import("~/routes/kpis._index"), "/kpis?index");
+const kpi = rowPage("kpis.$kpiId", () => import("~/routes/kpis.$kpiId"), "/kpis", "kpiId", "kpi");
+const okrIndex = page("okrs._index", () => import("~/routes/okrs._index"), "/okrs?index");
+const objective = rowPage("okrs.$objectiveId", () => import("~/routes/okrs.$objectiveId"), "/okrs", "objectiveId", "coreObjective");
+const risk = rowPage("risks.$riskId", () => import("~/routes/risks.$riskId"), "/risks", "riskId", "risk");
+const targets = page("targets", () => import("~/routes/targets"), "/targets");
+const boardPack = rowPage("reports.board.$month", () => import("~/routes/reports.board.$month"), "/reports/board", "month", "packMonth");
+
+const firstScenario = idOf(sql`select id from scenarios order by id limit 1`);
+const roadmapItem = (key: string) => idOf(sql`select id from roadmap_items where key = ${key}`);
+const firstGate = idOf(sql`select id from decision_gates order by id limit 1`);
+const category = (name: string) => idOf(sql`select id from budget_categories where name = ${name}`);
+const fxId = (key: keyof Fx) => (f: Fx) => s(f[key]);
 
 const TABLES: FormTable[] = [
   // ---------------------------------------------------------------- plans: scenarios, roadmap, multi-year plan, gate decisions
-  ...(["create", "update"] as const).map((intent): FormTable => ({
-    form: `scenarios#${intent}`,
-    module: () => import("~/routes/scenarios"),
-    as: "ceo",
-    url: () => "/scenarios",
-    valid: () => ({
+  ...(["create", "update"] as const).map((intent) =>
+    form(
+      scenarios,
       intent,
-      ...(intent === "update" ? { scenarioId: s(w.db.get<{ id: number }>(sql`select id from scenarios order by id limit 1`).id) } : {}),
-      name: intent === "update" ? "A — Hyper-growth" : "Malformed scenario",
-      probability: "20",
-      triggerMetric: "finance.customers",
-      triggerComparison: ">=",
-      triggerValue: "50",
-      funding_month_0: "2027-06",
-      funding_amount_0: "1000000",
-    }),
-    fields: {
-      name: bad.text(80),
-      probability: bad.decimal({ min: 0, max: 100 }),
-      revenueGrowth: bad.decimal({ required: false, min: -50, max: 100 }),
-      hiringFreezeFrom: bad.month({ required: false }),
-      triggerMetric: bad.oneOf("finance.customers", { required: false }).filter((b) => b.value !== MISSING),
-      triggerBy: bad.date({ required: false }),
-      funding_month_0: bad.month({ required: false }).filter((b) => b.value !== MISSING),
-      funding_amount_0: bad.money({ required: false, nonNegative: true }).filter((b) => b.value !== MISSING),
-      raisesRisk: bad.checkbox(),
-    },
-    cases: [
-      { label: "name of another scenario", set: () => ({ name: "c — slow growth" }), field: "name" },
-      { label: "a range without its upper value", set: () => ({ triggerComparison: "between" }), field: "triggerValue2" },
-      { label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 },
-      viewerForbidden,
-      ...(intent === "update" ? [{ label: "unknown scenario", set: () => ({ scenarioId: unknown }), field: "scenarioId" }] : [unknownIntent]),
-    ],
-  })),
-  {
-    form: "scenarios#delete",
-    module: () => import("~/routes/scenarios"),
-    as: "ceo",
-    url: () => "/scenarios",
-    valid: () => ({ intent: "delete", scenarioId: s(w.db.get<{ id: number }>(sql`select id from scenarios order by id limit 1`).id) }),
-    fields: { scenarioId: bad.id() },
-    cases: [{ label: "unknown scenario", set: () => ({ scenarioId: unknown }), field: "scenarioId" }, viewerForbidden],
-  },
-  ...(["create", "update"] as const).map((intent): FormTable => ({
-    form: `roadmap#${intent}`,
-    module: () => import("~/routes/roadmap"),
-    as: "lead",
-    url: () => "/roadmap",
-    valid: () => ({
-      intent,
-      ...(intent === "update" ? { itemId: s(w.db.get<{ id: number }>(sql`select id from roadmap_items where key = 'CORE-03'`).id) } : {}),
-      key: intent === "update" ? "CORE-03" : "CORE-77",
-      title: "Malformed item",
-      teamId: s(w.core),
-      quarter: "2027-Q1",
-      status: "planned",
-    }),
-    fields: {
-      key: bad.text(17).filter((b) => b.value === MISSING || b.label.includes("long")),
-      title: bad.text(200),
-      teamId: bad.id(),
-      quarter: bad.oneOf("2027-Q1"),
-      status: bad.oneOf("planned"),
-      ownerUserId: bad.id({ required: false }),
-      keyResultIds: bad.id({ required: false }).filter((b) => b.value !== MISSING && !b.label.includes("duplicate")),
-    },
-    cases: [
-      { label: "another squad (a lead)", set: () => ({ teamId: s(w.payments) }), field: "teamId" },
-      { label: "key of another item", set: () => ({ key: "FE-01" }), field: "key" },
-      { label: "unknown key result", set: () => ({ keyResultIds: unknown }), field: "keyResultIds" },
-      viewerForbidden,
-    ],
-  })),
-  {
-    form: "roadmap#status",
-    module: () => import("~/routes/roadmap"),
-    as: "lead",
-    url: () => "/roadmap",
-    valid: () => ({ intent: "status", itemId: s(w.db.get<{ id: number }>(sql`select id from roadmap_items where key = 'CORE-03'`).id), status: "done" }),
-    fields: { itemId: bad.id(), status: bad.oneOf("done") },
-    cases: [
-      { label: "unknown item", set: () => ({ itemId: unknown }), field: "itemId" },
+      "ceo",
       {
-        label: "another squad's item",
-        set: () => ({ itemId: s(w.db.get<{ id: number }>(sql`select id from roadmap_items where key = 'PAY-01'`).id) }),
-        status: 403,
+        ...(intent === "update" ? { scenarioId: firstScenario } : {}),
+        name: text({ max: 80 }, intent === "update" ? "A — Hyper-growth" : "Malformed scenario"),
+        probability: decimal({ min: 0, max: 100 }, "20"),
+        revenueGrowth: decimal({ required: false, min: -50, max: 100 }),
+        hiringFreezeFrom: month({ required: false }),
+        triggerMetric: oneOf("finance.customers", { required: false }, "finance.customers").except("missing"),
+        triggerComparison: ">=",
+        triggerValue: "50",
+        triggerBy: date({ required: false }),
+        funding_month_0: month({ required: false }, "2027-06").except("missing"),
+        funding_amount_0: money({ required: false, nonNegative: true }, "1000000").except("missing"),
+        raisesRisk: checkbox(),
       },
-      viewerForbidden,
-    ],
-  },
-  {
-    form: "roadmap#delete",
-    module: () => import("~/routes/roadmap"),
-    as: "lead",
-    url: () => "/roadmap",
-    valid: () => ({ intent: "delete", itemId: s(w.db.get<{ id: number }>(sql`select id from roadmap_items where key = 'CORE-03'`).id) }),
-    fields: { itemId: bad.id() },
-    cases: [{ label: "unknown item", set: () => ({ itemId: unknown }), field: "itemId" }, viewerForbidden],
-  },
-  {
-    form: "strategy#target",
-    module: () => import("~/routes/strategy"),
-    as: "ceo",
-    url: () => "/strategy",
-    valid: () => ({ intent: "target", metricId: "finance.customers", year: s(new Date().getUTCFullYear()), value: "25" }),
-    fields: { metricId: bad.oneOf("finance.customers"), year: bad.int(2000, 2100), value: bad.decimal(), note: bad.text(500, { required: false }) },
-    cases: [
-      { label: "a sixth year", set: () => ({ year: "2099" }), field: "year" },
-      { label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 },
-      viewerForbidden,
-      unknownIntent,
-    ],
-  },
-  {
-    form: "strategy#delete-target",
-    module: () => import("~/routes/strategy"),
-    as: "ceo",
-    url: () => "/strategy",
-    valid: () => ({ intent: "delete-target", targetId: s(w.db.get<{ id: number }>(sql`select id from plan_targets order by id limit 1`).id) }),
-    fields: { targetId: bad.id() },
-    cases: [{ label: "unknown target", set: () => ({ targetId: unknown }), field: "targetId" }, viewerForbidden],
-  },
-  {
-    form: "strategy#milestone",
-    module: () => import("~/routes/strategy"),
-    as: "ceo",
-    url: () => "/strategy",
-    valid: () => ({ intent: "milestone", title: "Malformed milestone", dueDate: "2027-06-30", status: "pending" }),
-    fields: {
-      title: bad.text(200),
-      dueDate: bad.date(),
-      status: bad.oneOf("pending"),
-      metricId: bad.oneOf("finance.customers", { required: false }).filter((b) => b.value !== MISSING),
-      evidence: bad.text(2000, { required: false }),
-    },
-    cases: [
-      { label: "a metric without its value", set: () => ({ metricId: "finance.customers", comparison: ">=" }), field: "value" },
-      { label: "unknown milestone", set: () => ({ milestoneId: unknown }), field: "milestoneId" },
-      viewerForbidden,
-    ],
-  },
-  {
-    form: "strategy#delete-milestone",
-    module: () => import("~/routes/strategy"),
-    as: "ceo",
-    url: () => "/strategy",
-    valid: () => ({ intent: "delete-milestone", milestoneId: s(w.db.get<{ id: number }>(sql`select id from milestones order by id limit 1`).id) }),
-    fields: { milestoneId: bad.id() },
-    cases: [{ label: "unknown milestone", set: () => ({ milestoneId: unknown }), field: "milestoneId" }, viewerForbidden],
-  },
-  {
-    form: "governance.decisions.$gateId#decide",
-    module: () => import("~/routes/governance.decisions.$gateId"),
-    as: "ceo",
-    url: () => "/governance/decisions/1",
-    params: () => ({ gateId: s(w.db.get<{ id: number }>(sql`select id from decision_gates order by id limit 1`).id) }),
-    valid: () => ({ intent: "decide", decision: "go", rationale: "Malformed rationale" }),
-    fields: { decision: bad.oneOf("go"), rationale: bad.text(4000), alternative: bad.text(500, { required: false }) },
-    cases: [
-      { label: "an alternative not named", set: () => ({ decision: "alternative" }), field: "alternative" },
-      { label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 },
-      viewerForbidden,
-      unknownIntent,
-    ],
-  },
-  {
-    form: "governance.decisions.$gateId#add-criterion",
-    module: () => import("~/routes/governance.decisions.$gateId"),
-    as: "ceo",
-    url: () => "/governance/decisions/1",
-    params: () => ({ gateId: s(w.db.get<{ id: number }>(sql`select id from decision_gates order by id limit 1`).id) }),
-    valid: () => ({ intent: "add-criterion", label: "Malformed criterion" }),
-    fields: { label: bad.text(200) },
-    cases: [viewerForbidden],
-  },
-  ...(["check", "delete-criterion"] as const).map((intent): FormTable => ({
-    form: `governance.decisions.$gateId#${intent}`,
-    module: () => import("~/routes/governance.decisions.$gateId"),
-    as: "ceo",
-    url: () => "/governance/decisions/1",
-    params: () => ({ gateId: s(w.db.get<{ g: number }>(sql`select gate_id as g from gate_manual_criteria order by id limit 1`).g) }),
-    valid: () => ({
+      [
+        refuse("name of another scenario", "name", { name: "c — slow growth" }),
+        refuse("a range without its upper value", "triggerValue2", { triggerComparison: "between" }),
+        ctoForbidden,
+        viewerForbidden,
+        ...(intent === "update" ? [unknownRow("scenario", "scenarioId")] : [unknownIntent]),
+      ],
+    ),
+  ),
+  form(scenarios, "delete", "ceo", { scenarioId: id({}, firstScenario) }, [unknownRow("scenario", "scenarioId"), viewerForbidden]),
+  ...(["create", "update"] as const).map((intent) =>
+    form(
+      roadmap,
       intent,
-      criterionId: s(w.db.get<{ id: number }>(sql`select id from gate_manual_criteria order by id limit 1`).id),
-      ...(intent === "check" ? { checked: "on", note: "ok" } : {}),
-    }),
-    fields: intent === "check" ? { criterionId: bad.id(), checked: bad.checkbox(), note: bad.text(1000, { required: false }) } : { criterionId: bad.id() },
-    cases: [{ label: "unknown criterion", set: () => ({ criterionId: unknown }), field: "criterionId" }, viewerForbidden],
-  })),
+      "lead",
+      {
+        ...(intent === "update" ? { itemId: roadmapItem("CORE-03") } : {}),
+        // (only "missing": no label of text() holds "long")
+        key: text({ max: 17 }, intent === "update" ? "CORE-03" : "CORE-77").only("missing"),
+        title: text({ max: 200 }, "Malformed item"),
+        teamId: id({}, fxId("core")),
+        quarter: oneOf("2027-Q1", {}, "2027-Q1"),
+        status: oneOf("planned", {}, "planned"),
+        ownerUserId: id({ required: false }),
+        keyResultIds: id({ required: false }).except("duplicate field (1, 2)"),
+      },
+      [
+        refuse("another squad (a lead)", "teamId", () => ({ teamId: s(w.payments) })),
+        refuse("key of another item", "key", { key: "FE-01" }),
+        unknownRow("key result", "keyResultIds"),
+        viewerForbidden,
+      ],
+    ),
+  ),
+  form(roadmap, "status", "lead", { itemId: id({}, roadmapItem("CORE-03")), status: oneOf("done", {}, "done") }, [
+    unknownRow("item", "itemId"),
+    { label: "another squad's item", set: () => ({ itemId: roadmapItem("PAY-01")() }), status: 403 },
+    viewerForbidden,
+  ]),
+  form(roadmap, "delete", "lead", { itemId: id({}, roadmapItem("CORE-03")) }, [unknownRow("item", "itemId"), viewerForbidden]),
+  form(
+    strategy,
+    "target",
+    "ceo",
+    {
+      metricId: oneOf("finance.customers", {}, "finance.customers"),
+      year: int({ min: 2000, max: 2100 }, () => s(new Date().getUTCFullYear())),
+      value: decimal({}, "25"),
+      note: text({ max: 500, required: false }),
+    },
+    [refuse("a sixth year", "year", { year: "2099" }), ctoForbidden, viewerForbidden, unknownIntent],
+  ),
+  form(strategy, "delete-target", "ceo", { targetId: id({}, idOf(sql`select id from plan_targets order by id limit 1`)) }, [
+    unknownRow("target", "targetId"),
+    viewerForbidden,
+  ]),
+  form(
+    strategy,
+    "milestone",
+    "ceo",
+    {
+      title: text({ max: 200 }, "Malformed milestone"),
+      dueDate: date({}, "2027-06-30"),
+      status: oneOf("pending", {}, "pending"),
+      metricId: oneOf("finance.customers", { required: false }).except("missing"),
+      evidence: text({ max: 2000, required: false }),
+    },
+    [
+      refuse("a metric without its value", "value", { metricId: "finance.customers", comparison: ">=" }),
+      unknownRow("milestone", "milestoneId"),
+      viewerForbidden,
+    ],
+  ),
+  form(strategy, "delete-milestone", "ceo", { milestoneId: id({}, idOf(sql`select id from milestones order by id limit 1`)) }, [
+    unknownRow("milestone", "milestoneId"),
+    viewerForbidden,
+  ]),
+  form(
+    { ...gateDecision, params: () => ({ gateId: firstGate() }) },
+    "decide",
+    "ceo",
+    { decision: oneOf("go", {}, "go"), rationale: text({ max: 4000 }, "Malformed rationale"), alternative: text({ max: 500, required: false }) },
+    [refuse("an alternative not named", "alternative", { decision: "alternative" }), ctoForbidden, viewerForbidden, unknownIntent],
+  ),
+  form({ ...gateDecision, params: () => ({ gateId: firstGate() }) }, "add-criterion", "ceo", { label: text({ max: 200 }, "Malformed criterion") }, [
+    viewerForbidden,
+  ]),
+  ...(["check", "delete-criterion"] as const).map((intent) =>
+    form(
+      { ...gateDecision, params: () => ({ gateId: idOf(sql`select gate_id as g from gate_manual_criteria order by id limit 1`, "g")() }) },
+      intent,
+      "ceo",
+      {
+        criterionId: id({}, idOf(sql`select id from gate_manual_criteria order by id limit 1`)),
+        ...(intent === "check" ? { checked: checkbox("on"), note: text({ max: 1000, required: false }, "ok") } : {}),
+      },
+      [unknownRow("criterion", "criterionId"), viewerForbidden],
+    ),
+  ),
   // ---------------------------------------------------------------- teams, budget categories, frameworks (company structure)
-  {
-    form: "teams#create",
-    module: () => import("~/routes/teams"),
-    as: "ceo",
-    url: () => "/teams",
-    valid: () => ({ intent: "create", name: "Malformed team", kind: "tech" }),
-    fields: { name: bad.text(80), kind: bad.oneOf("tech") },
-    cases: [{ label: "name already used", set: () => ({ name: "core" }), field: "name" }, viewerForbidden, unknownIntent],
-  },
-  {
-    form: "teams#update",
-    module: () => import("~/routes/teams"),
-    as: "ceo",
-    url: () => "/teams",
-    valid: () => ({ intent: "update", teamId: s(w.core), name: "Core", kind: "tech" }),
-    fields: { teamId: bad.id(), name: bad.text(80), kind: bad.oneOf("tech") },
-    cases: [{ label: "unknown team", set: () => ({ teamId: unknown }), field: "teamId" }, viewerForbidden],
-  },
-  ...(["archive", "restore"] as const).map((intent): FormTable => ({
-    form: `teams#${intent}`,
-    module: () => import("~/routes/teams"),
-    as: "ceo",
-    url: () => "/teams",
-    valid: () => ({ intent, teamId: s(w.payments) }),
-    fields: { teamId: bad.id() },
-    cases: [{ label: "unknown team", set: () => ({ teamId: unknown }), field: "teamId" }, viewerForbidden],
-  })),
-  ...(["set-lead", "unset-lead"] as const).map((intent): FormTable => ({
-    form: `teams#${intent}`,
-    module: () => import("~/routes/teams"),
-    as: "ceo",
-    url: () => "/teams",
-    valid: () => ({ intent, teamId: s(w.core), userId: s(w.db.get<{ id: number }>(sql`select id from users where email = 'lead@innovatech.test'`).id) }),
-    fields: { teamId: bad.id(), userId: bad.id() },
-    cases: [
-      { label: "unknown user", set: () => ({ userId: unknown }), field: "userId" },
-      { label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 },
-    ],
-  })),
-  {
-    form: "budgets_.categories#create",
-    module: () => import("~/routes/budgets_.categories"),
-    as: "ceo",
-    url: () => "/budgets/categories",
-    valid: () => ({ intent: "create", name: "Malformed category", group: "other" }),
-    fields: { name: bad.text(80), group: bad.oneOf("other"), isSalesMarketing: bad.checkbox() },
-    cases: [
-      { label: "name already used", set: () => ({ name: "marketing" }), field: "name" },
-      { label: "the CTO adds a non-IT category", as: "cto", set: () => ({}), field: "group" },
-      viewerForbidden,
-      unknownIntent,
-    ],
-  },
-  {
-    form: "budgets_.categories#update",
-    module: () => import("~/routes/budgets_.categories"),
-    as: "ceo",
-    url: () => "/budgets/categories",
-    valid: () => ({
-      intent: "update",
-      categoryId: s(w.db.get<{ id: number }>(sql`select id from budget_categories where name = 'Marketing'`).id),
-      name: "Marketing",
-      group: "other",
-    }),
-    fields: { categoryId: bad.id(), name: bad.text(80), group: bad.oneOf("other") },
-    cases: [{ label: "unknown category", set: () => ({ categoryId: unknown }), field: "categoryId" }, viewerForbidden],
-  },
-  ...(["archive", "restore"] as const).map((intent): FormTable => ({
-    form: `budgets_.categories#${intent}`,
-    module: () => import("~/routes/budgets_.categories"),
-    as: "ceo",
-    url: () => "/budgets/categories",
-    valid: () => ({ intent, categoryId: s(w.db.get<{ id: number }>(sql`select id from budget_categories where name = 'Other'`).id) }),
-    fields: { categoryId: bad.id() },
-    cases: [{ label: "unknown category", set: () => ({ categoryId: unknown }), field: "categoryId" }, viewerForbidden],
-  })),
-  {
-    form: "budgets_.categories#envelope",
-    module: () => import("~/routes/budgets_.categories"),
-    as: "ceo",
-    url: () => "/budgets/categories",
-    valid: () => ({
-      intent: "envelope",
-      categoryId: s(w.db.get<{ id: number }>(sql`select id from budget_categories where name = 'Marketing'`).id),
-      year: "2031",
-      amount: "1000",
-    }),
-    fields: {
-      categoryId: bad.id(),
-      year: [bad.extra("missing", MISSING), bad.extra("1999", "1999"), bad.extra("text", "soon")],
-      amount: [bad.extra("negative", "-5"), bad.extra("text", "lots"), bad.extra("3 decimals", "1.005")],
+  form(teams, "create", "ceo", { name: text({ max: 80 }, "Malformed team"), kind: oneOf("tech", {}, "tech") }, [
+    refuse("name already used", "name", { name: "core" }),
+    viewerForbidden,
+    unknownIntent,
+  ]),
+  form(teams, "update", "ceo", { teamId: id({}, fxId("core")), name: text({ max: 80 }, "Core"), kind: oneOf("tech", {}, "tech") }, [
+    unknownRow("team", "teamId"),
+    viewerForbidden,
+  ]),
+  ...(["archive", "restore"] as const).map((intent) =>
+    form(teams, intent, "ceo", { teamId: id({}, fxId("otherTeam")) }, [unknownRow("team", "teamId"), viewerForbidden]),
+  ),
+  ...(["set-lead", "unset-lead"] as const).map((intent) =>
+    form(teams, intent, "ceo", { teamId: id({}, fxId("core")), userId: id({}, idOf(sql`select id from users where email = 'lead@innovatech.test'`)) }, [
+      unknownRow("user", "userId"),
+      ctoForbidden,
+    ]),
+  ),
+  form(categories, "create", "ceo", { name: text({ max: 80 }, "Malformed category"), group: oneOf("other", {}, "other"), isSalesMarketing: checkbox() }, [
+    refuse("name already used", "name", { name: "marketing" }),
+    refuse("the CTO adds a non-IT category", "group", {}, { as: "cto" }),
+    viewerForbidden,
+    unknownIntent,
+  ]),
+  form(categories, "update", "ceo", { categoryId: id({}, category("Marketing")), name: text({ max: 80 }, "Marketing"), group: oneOf("other", {}, "other") }, [
+    unknownRow("category", "categoryId"),
+    viewerForbidden,
+  ]),
+  ...(["archive", "restore"] as const).map((intent) =>
+    form(categories, intent, "ceo", { categoryId: id({}, category("Other")) }, [unknownRow("category", "categoryId"), viewerForbidden]),
+  ),
+  form(
+    categories,
+    "envelope",
+    "ceo",
+    {
+      categoryId: id({}, category("Marketing")),
+      year: listed(
+        [
+          ["missing", MISSING],
+          ["1999", "1999"],
+          ["text", "soon"],
+        ],
+        "2031",
+      ),
+      amount: listed(
+        [
+          ["negative", "-5"],
+          ["text", "lots"],
+          ["3 decimals", "1.005"],
+        ],
+        "1000",
+      ),
     },
-    cases: [{ label: "the CTO sets a non-IT envelope", as: "cto", set: () => ({}), status: 403 }, viewerForbidden],
-  },
-  {
-    form: "governance.compliance#create-framework",
-    module: () => import("~/routes/governance.compliance"),
-    as: "cto",
-    url: () => "/governance/compliance",
-    valid: () => ({ intent: "create-framework", name: "Malformed framework", description: "", targetDate: "2030-01-31" }),
-    fields: { name: bad.text(80, { min: 2 }), targetDate: [bad.extra("impossible date", "2030-02-30"), bad.extra("text", "soon")] },
-    cases: [
-      { label: "name already used", set: () => ({ name: "gdpr" }), field: "name" },
-      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
-    ],
-  },
-  {
-    form: "governance.compliance#update-framework",
-    module: () => import("~/routes/governance.compliance"),
-    as: "cto",
-    url: () => "/governance/compliance",
-    valid: () => ({
-      intent: "update-framework",
-      frameworkId: s(w.db.get<{ id: number }>(sql`select id from compliance_frameworks where key = 'gdpr'`).id),
-      name: "GDPR",
-      targetDate: "",
-    }),
-    fields: { name: bad.text(80, { min: 2 }), targetDate: [bad.extra("impossible date", "2030-02-30")] },
-    cases: [
-      { label: "unknown framework", set: () => ({ frameworkId: unknown }), field: "frameworkId" },
-      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
-    ],
-  },
+    [forbidden("cto", "the CTO sets a non-IT envelope"), viewerForbidden],
+  ),
+  form(
+    compliance,
+    "create-framework",
+    "cto",
+    {
+      name: text({ max: 80, min: 2 }, "Malformed framework"),
+      description: "",
+      targetDate: listed(
+        [
+          ["impossible date", "2030-02-30"],
+          ["text", "soon"],
+        ],
+        "2030-01-31",
+      ),
+    },
+    [refuse("name already used", "name", { name: "gdpr" }), leadForbidden],
+  ),
+  form(
+    compliance,
+    "update-framework",
+    "cto",
+    {
+      frameworkId: idOf(sql`select id from compliance_frameworks where key = 'gdpr'`),
+      name: text({ max: 80, min: 2 }, "GDPR"),
+      targetDate: listed([["impossible date", "2030-02-30"]], ""),
+    },
+    [unknownRow("framework", "frameworkId"), leadForbidden],
+  ),
   // ---------------------------------------------------------------- a person's profile
-  {
-    form: "profile#*",
-    module: () => import("~/routes/profile"),
-    as: "lead",
-    url: () => "/profile",
-    valid: () => ({ language: "fr" }),
-    // missing or empty = the company's default, a valid choice
-    fields: { language: bad.oneOf("fr", { required: false }) },
-    cases: [],
-  },
+  // missing or empty language = the company's default, a valid choice
+  form(
+    page("profile", () => import("~/routes/profile"), "/profile"),
+    "*",
+    "lead",
+    { language: oneOf("fr", { required: false }, "fr") },
+  ),
   // ---------------------------------------------------------------- settings
-  {
-    form: "settings._index#settings",
-    module: () => import("~/routes/settings._index"),
-    as: "ceo",
-    url: () => "/settings?index",
-    valid: () => ({
-      intent: "settings",
-      companyName: "InnovaTech Solutions",
-      currency: "EUR",
-      locale: "fr-FR",
-      timeZone: "Europe/Paris",
-      loadedCostFactor: "1.45",
-      grossMarginPercent: "75",
-      headcountTarget: "100",
+  form(
+    settings,
+    "settings",
+    "ceo",
+    {
+      companyName: text({ max: 120 }, "InnovaTech Solutions"),
+      currency: oneOf("EUR", {}, "EUR").and(["euro sign", "€"]),
+      locale: listed(
+        [
+          ["missing", MISSING],
+          ["empty", ""],
+          ["not a locale", "xx-INVALID-@@"],
+          ["<script>", SCRIPT],
+          ["10k characters", LONG],
+          ["duplicate field", ["fr-FR", "en-GB"]],
+        ],
+        "fr-FR",
+      ),
+      timeZone: listed(
+        [
+          ["missing", MISSING],
+          ["empty", ""],
+          ["unknown zone", "Mars/Olympus"],
+          ["<script>", SCRIPT],
+          ["10k characters", LONG],
+          ["duplicate field", ["Europe/Paris", "UTC"]],
+        ],
+        "Europe/Paris",
+      ),
+      loadedCostFactor: decimal({ min: 1, max: 3 }, "1.45"),
+      grossMarginPercent: decimal({ max: 100 }, "75").and(["zero", "0"]),
+      headcountTarget: int({ min: 1, max: 100_000 }, "100"),
       fiscalYearStartMonth: "1",
-    }),
-    fields: {
-      companyName: bad.text(120),
-      currency: [...bad.oneOf("EUR"), bad.extra("euro sign", "€")],
-      locale: [
-        bad.extra("missing", MISSING),
-        bad.extra("empty", ""),
-        bad.extra("not a locale", "xx-INVALID-@@"),
-        bad.extra("<script>", bad.SCRIPT),
-        bad.extra("10k characters", bad.LONG),
-        bad.extra("duplicate field", ["fr-FR", "en-GB"]),
-      ],
-      timeZone: [
-        bad.extra("missing", MISSING),
-        bad.extra("empty", ""),
-        bad.extra("unknown zone", "Mars/Olympus"),
-        bad.extra("<script>", bad.SCRIPT),
-        bad.extra("10k characters", bad.LONG),
-        bad.extra("duplicate field", ["Europe/Paris", "UTC"]),
-      ],
-      loadedCostFactor: bad.decimal({ min: 1, max: 3 }),
-      grossMarginPercent: [...bad.decimal({ max: 100 }), bad.extra("zero", "0")],
-      headcountTarget: bad.int(1, 100_000),
     },
-    cases: [{ label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 }, unknownIntent],
-  },
-  {
-    form: "settings._index#create-user",
-    module: () => import("~/routes/settings._index"),
-    as: "ceo",
-    url: () => "/settings?index",
-    valid: () => ({
-      intent: "create-user",
-      email: "malformed.new@innovatech.test",
-      name: "Malformed New",
-      role: "viewer",
-      teamId: "",
-      password: "a-long-enough-password",
-    }),
-    secret: ["password"],
-    fields: {
-      email: bad.email(),
-      name: bad.text(120),
-      role: bad.oneOf("viewer"),
-      teamId: bad.id({ required: false }),
-      password: [
-        bad.extra("missing", MISSING),
-        bad.extra("empty", ""),
-        bad.extra("11 characters", "x".repeat(11)),
-        bad.extra("201 characters", "x".repeat(201)),
-        bad.extra("10k characters", bad.LONG),
-        bad.extra("duplicate field", ["a-long-enough-password", "another-long-password"]),
-      ],
+    [ctoForbidden, unknownIntent],
+  ),
+  form(
+    settings,
+    "create-user",
+    "ceo",
+    {
+      email: email("malformed.new@innovatech.test"),
+      name: text({ max: 120 }, "Malformed New"),
+      role: oneOf("viewer", {}, "viewer"),
+      teamId: id({ required: false }, ""),
+      password: listed(
+        [
+          ["missing", MISSING],
+          ["empty", ""],
+          ["11 characters", "x".repeat(11)],
+          ["201 characters", "x".repeat(201)],
+          ["10k characters", LONG],
+          ["duplicate field", ["a-long-enough-password", "another-long-password"]],
+        ],
+        "a-long-enough-password",
+      ),
     },
-    cases: [
-      { label: "unknown team", set: () => ({ teamId: unknown }), field: "teamId" },
-      { label: "email already used", set: () => ({ email: "CEO@innovatech.test" }), field: "email" },
+    [unknownRow("team", "teamId"), refuse("email already used", "email", { email: "CEO@innovatech.test" }), viewerForbidden],
+    { secret: ["password"] },
+  ),
+  form(
+    settings,
+    "update-user",
+    "ceo",
+    {
+      userId: id({}, fxId("user")),
+      name: text({ max: 120 }, "Malformed Fixture"),
+      role: oneOf("viewer", {}, "viewer"),
+      teamId: id({ required: false }, ""),
+      active: checkbox("on"),
+    },
+    [
+      unknownRow("user", "userId"),
+      unknownRow("team", "teamId"),
+      refuse("the CEO deactivates themself (box unticked)", "role", (f) => ({ userId: s(f.ceo), role: "ceo", active: MISSING })),
+      refuse("the CEO demotes themself", "role", (f) => ({ userId: s(f.ceo), role: "cto" })),
       viewerForbidden,
     ],
-  },
-  {
-    form: "settings._index#update-user",
-    module: () => import("~/routes/settings._index"),
-    as: "ceo",
-    url: () => "/settings?index",
-    valid: (f) => ({ intent: "update-user", userId: s(f.user), name: "Malformed Fixture", role: "viewer", teamId: "", active: "on" }),
-    fields: { userId: bad.id(), name: bad.text(120), role: bad.oneOf("viewer"), teamId: bad.id({ required: false }), active: bad.checkbox() },
-    cases: [
-      { label: "unknown user", set: () => ({ userId: unknown }), field: "userId" },
-      { label: "unknown team", set: () => ({ teamId: unknown }), field: "teamId" },
-      { label: "the CEO deactivates themself (box unticked)", set: (f) => ({ userId: s(f.ceo), role: "ceo", active: MISSING }), field: "role" },
-      { label: "the CEO demotes themself", set: (f) => ({ userId: s(f.ceo), role: "cto" }), field: "role" },
-      viewerForbidden,
-    ],
-  },
-  {
-    form: "settings.tokens#create",
-    module: () => import("~/routes/settings.tokens"),
-    as: "cto",
-    url: () => "/settings/tokens",
-    valid: () => ({ intent: "create", name: "Malformed token", scopes: ["metrics:read"] }),
-    fields: {
-      name: bad.text(100),
-      scopes: [
-        bad.extra("none ticked (missing)", MISSING),
-        bad.extra("empty", ""),
-        bad.extra("unknown scope", "bogus"),
-        bad.extra("a known and an unknown scope", ["metrics:read", "bogus"]),
-        bad.extra("<script>", bad.SCRIPT),
-        bad.extra("10k characters", bad.LONG),
-      ],
+  ),
+  form(
+    tokens,
+    "create",
+    "cto",
+    {
+      name: text({ max: 100 }, "Malformed token"),
+      scopes: listed(
+        [
+          ["none ticked (missing)", MISSING],
+          ["empty", ""],
+          ["unknown scope", "bogus"],
+          ["a known and an unknown scope", ["metrics:read", "bogus"]],
+          ["<script>", SCRIPT],
+          ["10k characters", LONG],
+        ],
+        ["metrics:read"],
+      ),
     },
-    cases: [
-      { label: "finance:read granted by the CTO", set: () => ({ scopes: ["metrics:read", "finance:read"] }), field: "scopes" },
-      viewerForbidden,
-      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
-      unknownIntent,
-    ],
-  },
-  {
-    form: "settings.tokens#revoke",
-    module: () => import("~/routes/settings.tokens"),
-    as: "cto",
-    url: () => "/settings/tokens",
-    valid: (f) => ({ intent: "revoke", tokenId: s(f.token) }),
-    fields: { tokenId: bad.id() },
-    cases: [{ label: "unknown token", set: () => ({ tokenId: unknown }), field: "tokenId" }, viewerForbidden],
-  },
+    [refuse("finance:read granted by the CTO", "scopes", { scopes: ["metrics:read", "finance:read"] }), viewerForbidden, leadForbidden, unknownIntent],
+  ),
+  form(tokens, "revoke", "cto", { tokenId: id({}, fxId("token")) }, [unknownRow("token", "tokenId"), viewerForbidden]),
   // ---------------------------------------------------------------- webhook sources
-  {
-    form: "settings.webhooks._index#*",
-    module: () => import("~/routes/settings.webhooks._index"),
-    as: "cto",
-    url: () => "/settings/webhooks",
-    valid: () => ({
+  form(
+    page("settings.webhooks._index", () => import("~/routes/settings.webhooks._index"), "/settings/webhooks"),
+    "*",
+    "cto",
+    {
       intent: "create",
-      kind: "gitlab",
-      name: "Malformed GitLab source",
-      mappings: "innovatech/api-gateway = api-gateway",
-      defaultServiceId: "",
-      productionEnvironment: "production",
-      serviceLabel: "service",
-      secret: "",
-    }),
-    fields: {
-      kind: bad.oneOf("github"),
-      name: bad.text(100),
-      mappings: [
-        ...bad.text(30_000, { required: false }),
-        bad.extra("a line without =", "innovatech/api-gateway"),
-        bad.extra("an unknown service", "a/b = no-such-service"),
-        bad.extra("a value mapped twice", "a/b = api-gateway\nA/B = api-gateway"),
-      ],
-      defaultServiceId: bad.id({ required: false }),
-      productionEnvironment: bad.text(100, { required: false }),
-      serviceLabel: [
-        bad.extra("a space", "service name"),
-        bad.extra("starts with a digit", "1service"),
-        bad.extra("<script>", bad.SCRIPT),
-        bad.extra("10k characters", bad.LONG),
-        bad.extra("duplicate field", ["job", "app"]),
-      ],
-      secret: [
-        bad.extra("15 characters", "x".repeat(15)),
-        bad.extra("a space inside", "my secret 1234567890"),
-        bad.extra("201 characters", "x".repeat(201)),
-        bad.extra("10k characters", bad.LONG),
-        bad.extra("duplicate field", ["x".repeat(20), "y".repeat(20)]),
-      ],
+      kind: oneOf("github", {}, "gitlab"),
+      ...webhookFields(
+        "production",
+        [
+          ["a line without =", "innovatech/api-gateway"],
+          ["an unknown service", "a/b = no-such-service"],
+          ["a value mapped twice", "a/b = api-gateway\nA/B = api-gateway"],
+        ],
+        [
+          ["a space", "service name"],
+          ["starts with a digit", "1service"],
+          ["<script>", SCRIPT],
+          ["10k characters", LONG],
+          ["duplicate field", ["job", "app"]],
+        ],
+      ),
+      name: text({ max: 100 }, "Malformed GitLab source"),
+      secret: webhookSecret([], "").and(["10k characters", LONG], secretDuplicate),
     },
-    secret: ["secret"],
-    cases: [
-      { label: "unknown default service", set: () => ({ defaultServiceId: unknown }), field: "defaultServiceId" },
-      { label: "a name already taken", set: () => ({ name: "Malformed webhook source" }), field: "name" },
+    [
+      unknownRow("default service", "defaultServiceId"),
+      refuse("a name already taken", "name", { name: "Malformed webhook source" }),
       viewerForbidden,
-      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
+      leadForbidden,
       unknownIntent,
     ],
-  },
-  {
-    form: "settings.webhooks.$sourceId#update",
-    module: () => import("~/routes/settings.webhooks.$sourceId"),
-    as: "cto",
-    url: (f) => `/settings/webhooks/${f.source}`,
-    params: (f) => ({ sourceId: s(f.source) }),
-    valid: () => ({
-      intent: "update",
-      name: "Malformed webhook source",
-      mappings: "innovatech/api-gateway = api-gateway",
-      defaultServiceId: "",
-      productionEnvironment: "prod",
-      serviceLabel: "service",
-    }),
-    fields: {
-      name: bad.text(100),
-      mappings: [...bad.text(30_000, { required: false }), bad.extra("an unknown service", "a/b = no-such-service")],
-      defaultServiceId: bad.id({ required: false }),
-      productionEnvironment: bad.text(100, { required: false }),
-      serviceLabel: [bad.extra("a space", "service name"), bad.extra("10k characters", bad.LONG)],
+    { secret: ["secret"] },
+  ),
+  form(
+    webhookSource,
+    "update",
+    "cto",
+    {
+      ...webhookFields(
+        "prod",
+        [["an unknown service", "a/b = no-such-service"]],
+        [
+          ["a space", "service name"],
+          ["10k characters", LONG],
+        ],
+      ),
     },
-    cases: [
-      { label: "unknown default service", set: () => ({ defaultServiceId: unknown }), field: "defaultServiceId" },
-      { label: "unknown source", params: () => ({ sourceId: unknown }), set: () => ({}), status: 404 },
-      { label: "source id not a number", params: () => ({ sourceId: "abc" }), set: () => ({}), status: 404 },
+    [
+      unknownRow("default service", "defaultServiceId"),
+      noPage("unknown source", "sourceId"),
+      noPage("source id not a number", "sourceId", "abc"),
       viewerForbidden,
       unknownIntent,
     ],
-  },
-  {
-    form: "settings.webhooks.$sourceId#set-secret",
-    module: () => import("~/routes/settings.webhooks.$sourceId"),
-    as: "cto",
-    url: (f) => `/settings/webhooks/${f.source}`,
-    params: (f) => ({ sourceId: s(f.source) }),
-    valid: () => ({ intent: "set-secret", secret: "pagerduty-signing-secret-0123456789" }),
-    fields: {
-      secret: [
-        bad.extra("missing", bad.MISSING),
-        bad.extra("empty", ""),
-        bad.extra("15 characters", "x".repeat(15)),
-        bad.extra("a space inside", "my secret 1234567890"),
-        bad.extra("201 characters", "x".repeat(201)),
-        bad.extra("duplicate field", ["x".repeat(20), "y".repeat(20)]),
-      ],
+  ),
+  form(
+    webhookSource,
+    "set-secret",
+    "cto",
+    {
+      secret: webhookSecret(
+        [
+          ["missing", MISSING],
+          ["empty", ""],
+        ],
+        "pagerduty-signing-secret-0123456789",
+      ).and(secretDuplicate),
     },
-    secret: ["secret"],
-    cases: [{ label: "unknown source", params: () => ({ sourceId: unknown }), set: () => ({}), status: 404 }, viewerForbidden],
-  },
-  {
-    form: "settings.webhooks.$sourceId#rotate",
-    module: () => import("~/routes/settings.webhooks.$sourceId"),
-    as: "cto",
-    url: (f) => `/settings/webhooks/${f.source}`,
-    params: (f) => ({ sourceId: s(f.source) }),
-    valid: () => ({ intent: "rotate" }),
-    fields: {},
-    cases: [
-      { label: "unknown source", params: () => ({ sourceId: unknown }), set: () => ({}), status: 404 },
-      viewerForbidden,
-      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
-    ],
-  },
-  {
-    form: "settings.webhooks.$sourceId#delete",
-    module: () => import("~/routes/settings.webhooks.$sourceId"),
-    as: "cto",
-    url: (f) => `/settings/webhooks/${f.source}`,
-    params: (f) => ({ sourceId: s(f.source) }),
-    valid: () => ({ intent: "delete" }),
-    fields: {},
-    cases: [{ label: "unknown source", params: () => ({ sourceId: unknown }), set: () => ({}), status: 404 }, viewerForbidden],
-  },
+    [noPage("unknown source", "sourceId"), viewerForbidden],
+    { secret: ["secret"] },
+  ),
+  form(webhookSource, "rotate", "cto", {}, [noPage("unknown source", "sourceId"), viewerForbidden, leadForbidden]),
+  form(webhookSource, "delete", "cto", {}, [noPage("unknown source", "sourceId"), viewerForbidden]),
   // ---------------------------------------------------------------- finance
-  {
-    form: "budgets#save-line",
-    module: () => import("~/routes/budgets"),
-    as: "ceo",
-    url: () => "/budgets",
-    valid: (f) => ({ intent: "save-line", categoryId: s(f.nonItCategory), month: "2026-01", planned: "1000", actual: "" }),
-    fields: { categoryId: bad.id(), month: bad.month(), planned: bad.money({ nonNegative: true }), actual: bad.money({ required: false, nonNegative: true }) },
-    cases: [
-      { label: "unknown category", set: () => ({ categoryId: unknown }), field: "categoryId" },
-      { label: "the CTO on a non-IT category", as: "cto", set: () => ({}), status: 403 },
-      viewerForbidden,
-      unknownIntent,
-    ],
-  },
-  {
-    form: "finance.snapshots#save-snapshot",
-    module: () => import("~/routes/finance.snapshots"),
-    as: "ceo",
-    url: () => "/finance/snapshots",
-    valid: () => ({
-      intent: "save-snapshot",
-      month: "2030-06",
-      cash: "100000",
-      revenue: "1000",
-      mrr: "1000",
-      customers: "10",
-      newCustomers: "1",
-      churnedCustomers: "0",
-      financing: "",
-      costOfRevenue: "",
-    }),
-    fields: {
-      month: bad.month(),
-      cash: bad.money(),
-      revenue: bad.money({ nonNegative: true }),
-      mrr: bad.money({ nonNegative: true }),
-      customers: bad.int(0, 1_000_000_000),
-      newCustomers: bad.int(0, 10).filter((b) => b.label !== "above the maximum"),
-      churnedCustomers: bad.int(0, 1_000_000_000),
-      financing: bad.money({ required: false, nonNegative: true }),
-      costOfRevenue: bad.money({ required: false, nonNegative: true }),
+  form(
+    page("budgets", () => import("~/routes/budgets"), "/budgets"),
+    "save-line",
+    "ceo",
+    {
+      categoryId: id({}, fxId("nonItCategory")),
+      month: month({}, "2026-01"),
+      planned: money({ nonNegative: true }, "1000"),
+      actual: money({ required: false, nonNegative: true }, ""),
     },
-    cases: [
-      { label: "new customers above customers", set: () => ({ customers: "1", newCustomers: "2" }), field: "newCustomers" },
-      { label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 },
-      unknownIntent,
-    ],
-  },
+    [unknownRow("category", "categoryId"), forbidden("cto", "the CTO on a non-IT category"), viewerForbidden, unknownIntent],
+  ),
+  form(
+    page("finance.snapshots", () => import("~/routes/finance.snapshots"), "/finance/snapshots"),
+    "save-snapshot",
+    "ceo",
+    {
+      month: month({}, "2030-06"),
+      cash: money({}, "100000"),
+      revenue: money({ nonNegative: true }, "1000"),
+      mrr: money({ nonNegative: true }, "1000"),
+      customers: int({ min: 0, max: 1_000_000_000 }, "10"),
+      newCustomers: int({ min: 0, max: 10 }, "1").except("above the maximum"),
+      churnedCustomers: int({ min: 0, max: 1_000_000_000 }, "0"),
+      financing: money({ required: false, nonNegative: true }, ""),
+      costOfRevenue: money({ required: false, nonNegative: true }, ""),
+    },
+    [refuse("new customers above customers", "newCustomers", { customers: "1", newCustomers: "2" }), ctoForbidden, unknownIntent],
+  ),
   // ---------------------------------------------------------------- delivery
-  {
-    form: "delivery.incidents.new#*",
-    module: () => import("~/routes/delivery.incidents.new"),
-    as: "cto",
-    url: () => "/delivery/incidents/new",
-    valid: (f) => ({
-      serviceId: s(f.serviceId),
-      title: "Malformed incident",
-      severity: "SEV3",
-      startedAt: "2025-06-01T10:00",
-      resolvedAt: "",
-      externalId: "",
-      causeRef: "",
-    }),
-    fields: {
-      serviceId: bad.id(),
-      title: bad.text(300),
-      severity: bad.oneOf("SEV3"),
-      startedAt: bad.localTime(),
-      resolvedAt: bad.localTime({ required: false }),
-      externalId: bad.text(200, { required: false }),
-      causeRef: bad.text(200, { required: false }),
-      noCause: bad.checkbox(),
+  form(
+    page("delivery.incidents.new", () => import("~/routes/delivery.incidents.new"), "/delivery/incidents/new"),
+    "*",
+    "cto",
+    {
+      serviceId: id({}, fxId("serviceId")),
+      title: text({ max: 300 }, "Malformed incident"),
+      severity: oneOf("SEV3", {}, "SEV3"),
+      startedAt: localTime({}, "2025-06-01T10:00"),
+      resolvedAt: localTime({ required: false }, ""),
+      externalId: text({ max: 200, required: false }, ""),
+      causeRef: text({ max: 200, required: false }, ""),
+      noCause: checkbox(),
     },
-    cases: [
-      { label: "unknown service", set: () => ({ serviceId: unknown }), field: "serviceId" },
-      { label: "resolved before started", set: () => ({ resolvedAt: "2025-06-01T09:00" }), field: "resolvedAt" },
-      { label: "a cause and 'no deployment caused it' together", set: () => ({ causeRef: "#1", noCause: "on" }), field: "causeRef" },
-      { label: "a cause naming no deployment", set: () => ({ causeRef: "no-such-deployment" }), field: "causeRef" },
-      { label: "external id already used", set: (f) => ({ externalId: f.existingIncidentExternalId }), field: "externalId" },
-      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
+    [
+      unknownRow("service", "serviceId"),
+      refuse("resolved before started", "resolvedAt", { resolvedAt: "2025-06-01T09:00" }),
+      refuse("a cause and 'no deployment caused it' together", "causeRef", { causeRef: "#1", noCause: "on" }),
+      refuse("a cause naming no deployment", "causeRef", { causeRef: "no-such-deployment" }),
+      refuse("external id already used", "externalId", (f) => ({ externalId: f.existingIncidentExternalId })),
+      leadForbidden,
     ],
-  },
-  {
-    form: "delivery.incidents.$incidentId#details",
-    module: () => import("~/routes/delivery.incidents.$incidentId"),
-    as: "cto",
-    url: (f) => `/delivery/incidents/${f.incident}`,
-    params: (f) => ({ incidentId: s(f.incident) }),
-    valid: () => ({ intent: "details", title: "Malformed: incident", severity: "SEV3", startedAt: "2025-06-01T12:00", resolvedAt: "" }),
-    fields: { title: bad.text(300), severity: bad.oneOf("SEV3"), startedAt: bad.localTime(), resolvedAt: bad.localTime({ required: false }) },
-    cases: [
-      { label: "resolved before started", set: () => ({ resolvedAt: "2025-06-01T11:00" }), field: "resolvedAt" },
-      { label: "unknown incident", params: () => ({ incidentId: unknown }), set: () => ({}), status: 404 },
-      { label: "incident id not a number", params: () => ({ incidentId: "abc" }), set: () => ({}), status: 404 },
+  ),
+  form(
+    incident,
+    "details",
+    "cto",
+    {
+      title: text({ max: 300 }, "Malformed: incident"),
+      severity: oneOf("SEV3", {}, "SEV3"),
+      startedAt: localTime({}, "2025-06-01T12:00"),
+      resolvedAt: localTime({ required: false }, ""),
+    },
+    [
+      refuse("resolved before started", "resolvedAt", { resolvedAt: "2025-06-01T11:00" }),
+      noPage("unknown incident", "incidentId"),
+      noPage("incident id not a number", "incidentId", "abc"),
       viewerForbidden,
       unknownIntent,
     ],
-  },
-  {
-    form: "delivery.incidents.$incidentId#resolve",
-    module: () => import("~/routes/delivery.incidents.$incidentId"),
-    as: "cto",
-    url: (f) => `/delivery/incidents/${f.incident}`,
-    params: (f) => ({ incidentId: s(f.incident) }),
-    valid: () => ({ intent: "resolve", resolvedAt: "2025-06-01T14:00" }),
-    fields: { resolvedAt: bad.localTime() },
-    cases: [{ label: "resolved before started", set: () => ({ resolvedAt: "2025-06-01T08:00" }), field: "resolvedAt" }],
-  },
-  {
-    form: "delivery.incidents.$incidentId#reopen",
-    module: () => import("~/routes/delivery.incidents.$incidentId"),
-    as: "cto",
-    url: (f) => `/delivery/incidents/${f.incident}`,
-    params: (f) => ({ incidentId: s(f.incident) }),
-    valid: () => ({ intent: "reopen" }),
-    fields: {},
-    cases: [
-      { label: "unknown incident", params: () => ({ incidentId: unknown }), set: () => ({}), status: 404 },
-      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
-    ],
-  },
-  {
-    form: "delivery.incidents.$incidentId#cause",
-    module: () => import("~/routes/delivery.incidents.$incidentId"),
-    as: "cto",
-    url: (f) => `/delivery/incidents/${f.incident}`,
-    params: (f) => ({ incidentId: s(f.incident) }),
-    valid: () => ({ intent: "cause", cause: "none" }),
-    fields: { cause: [...bad.oneOf("none"), bad.extra("negative id", "-1"), bad.extra("exponent", "1e1"), bad.extra("16 digits", "9".repeat(16))] },
-    cases: [
-      { label: "unknown deployment", set: () => ({ cause: unknown }), field: "cause" },
-      { label: "a deployment of another service", set: (f) => ({ cause: s(f.otherServiceDeployment) }), field: "cause" },
-    ],
-  },
-  {
-    form: "delivery.services#create",
-    module: () => import("~/routes/delivery.services"),
-    as: "ceo",
-    url: () => "/delivery/services",
-    valid: () => ({ intent: "create", name: "malformed-service", teamId: "" }),
-    fields: {
-      name: [...bad.text(100), bad.extra("starts with a dash", "-svc"), bad.extra("<script>", bad.SCRIPT), bad.extra("emoji", "svc-🚀")],
-      teamId: bad.id({ required: false }),
+  ),
+  form(incident, "resolve", "cto", { resolvedAt: localTime({}, "2025-06-01T14:00") }, [
+    refuse("resolved before started", "resolvedAt", { resolvedAt: "2025-06-01T08:00" }),
+  ]),
+  form(incident, "reopen", "cto", {}, [noPage("unknown incident", "incidentId"), leadForbidden]),
+  form(incident, "cause", "cto", { cause: oneOf("none", {}, "none").and(["negative id", "-1"], ["exponent", "1e1"], ["16 digits", "9".repeat(16)]) }, [
+    unknownRow("deployment", "cause"),
+    refuse("a deployment of another service", "cause", (f) => ({ cause: s(f.otherServiceDeployment) })),
+  ]),
+  form(
+    services,
+    "create",
+    "ceo",
+    {
+      name: text({ max: 100 }, "malformed-service").and(["starts with a dash", "-svc"], ["<script>", SCRIPT], ["emoji", "svc-🚀"]),
+      teamId: id({ required: false }, ""),
     },
-    cases: [
-      { label: "unknown team", set: () => ({ teamId: unknown }), field: "teamId" },
-      { label: "name already used", set: () => ({ name: "api-gateway" }), field: "name" },
-      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
-      unknownIntent,
-    ],
-  },
-  {
-    form: "delivery.services#update",
-    module: () => import("~/routes/delivery.services"),
-    as: "cto",
-    url: () => "/delivery/services",
-    valid: (f) => ({ intent: "update", serviceId: s(f.serviceId), name: "api-gateway", teamId: s(f.core) }),
-    fields: { serviceId: bad.id(), name: [...bad.text(100), bad.extra("<script>", bad.SCRIPT)], teamId: bad.id({ required: false }) },
-    cases: [
-      { label: "unknown service", set: () => ({ serviceId: unknown }), field: "serviceId" },
-      { label: "unknown team", set: () => ({ teamId: unknown }), field: "teamId" },
-      { label: "another service's name", set: () => ({ name: "web-app" }), field: "name" },
-    ],
-  },
+    [unknownRow("team", "teamId"), refuse("name already used", "name", { name: "api-gateway" }), leadForbidden, unknownIntent],
+  ),
+  form(
+    services,
+    "update",
+    "cto",
+    { serviceId: id({}, fxId("serviceId")), name: text({ max: 100 }, "api-gateway").and(["<script>", SCRIPT]), teamId: id({ required: false }, fxId("core")) },
+    [unknownRow("service", "serviceId"), unknownRow("team", "teamId"), refuse("another service's name", "name", { name: "web-app" })],
+  ),
   // ---------------------------------------------------------------- governance
-  {
-    form: "governance.compliance#update",
-    module: () => import("~/routes/governance.compliance"),
-    as: "cto",
-    url: () => "/governance/compliance",
-    valid: (f) => ({ intent: "update", requirementId: s(f.requirement), status: "todo", result: "", ownerUserId: "", evidenceUrl: "" }),
-    fields: { requirementId: bad.id(), ...requirementFields },
-    cases: [
-      { label: "unknown requirement", set: () => ({ requirementId: unknown }), field: "requirementId" },
-      { label: "unknown owner", set: () => ({ ownerUserId: unknown }), field: "ownerUserId" },
-      viewerForbidden,
-      unknownIntent,
-    ],
-  },
-  {
-    form: "governance.compliance#create",
-    module: () => import("~/routes/governance.compliance"),
-    as: "ceo",
-    url: () => "/governance/compliance",
-    valid: (f) => ({
-      intent: "create",
-      frameworkId: s(f.framework),
-      ref: "MAL-NEW",
-      title: "Malformed new requirement",
-      status: "todo",
-      result: "",
-      ownerUserId: "",
-      evidenceUrl: "",
-    }),
-    fields: { frameworkId: bad.id(), ref: bad.text(40), title: bad.text(300, { min: 3 }), ...requirementFields },
-    cases: [
-      { label: "unknown framework", set: () => ({ frameworkId: unknown }), field: "frameworkId" },
-      { label: "ref already in the framework", set: (f) => ({ ref: f.existingRef }), field: "ref" },
-      { label: "unknown owner", set: () => ({ ownerUserId: unknown }), field: "ownerUserId" },
-    ],
-  },
-  {
-    form: "governance.gates._index#*",
-    module: () => import("~/routes/governance.gates._index"),
-    as: "ceo",
-    url: () => "/governance/gates?index",
-    valid: () => ({
-      intent: "create",
-      name: "Malformed gate",
-      description: "",
-      dueDate: "2027-01-01",
-      metric_0: "finance.customers",
-      operator_0: ">=",
-      threshold_0: "15",
-    }),
-    fields: gateFields,
-    cases: [{ label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 }],
-  },
-  {
-    form: "governance.gates.$gateId#*",
-    module: () => import("~/routes/governance.gates.$gateId"),
-    as: "ceo",
-    url: (f) => `/governance/gates/${f.gate}`,
-    params: (f) => ({ gateId: s(f.gate) }),
-    valid: () => ({
-      intent: "update",
-      name: "Malformed gate fixture",
-      description: "",
-      dueDate: "2027-01-31",
-      metric_0: "finance.customers",
-      operator_0: ">=",
-      threshold_0: "10",
-    }),
-    fields: sample(gateFields),
-    cases: [
-      { label: "unknown gate", params: () => ({ gateId: unknown }), set: () => ({}), status: 404 },
-      { label: "gate id not a number", params: () => ({ gateId: "1e1" }), set: () => ({}), status: 404 },
-      { label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 },
-    ],
-  },
-  {
-    form: "governance.gates.$gateId#delete",
-    module: () => import("~/routes/governance.gates.$gateId"),
-    as: "ceo",
-    url: (f) => `/governance/gates/${f.gate}`,
-    params: (f) => ({ gateId: s(f.gate) }),
-    valid: () => ({ intent: "delete" }),
-    fields: {},
-    cases: [
-      { label: "unknown gate", params: () => ({ gateId: unknown }), set: () => ({}), status: 404 },
-      { label: "gate id not a number", params: () => ({ gateId: "abc" }), set: () => ({}), status: 404 },
-      { label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 },
-    ],
-  },
-  {
-    form: "governance.maturity#*",
-    module: () => import("~/routes/governance.maturity"),
-    as: "cto",
-    url: () => "/governance/maturity",
-    valid: () => ({
-      intent: "assess",
-      assessedOn: "2025-01-15",
-      score_process: "3",
-      note_process: "",
-      score_documentation: "3",
-      note_documentation: "",
-      score_governance: "3",
-      note_governance: "",
-      score_controls: "3",
-      note_controls: "",
-      score_audit: "3",
-      note_audit: "",
-    }),
-    fields: {
-      assessedOn: bad.date(),
-      score_process: bad.int(1, 5),
-      ...sample({ score_documentation: bad.int(1, 5), score_governance: bad.int(1, 5), score_controls: bad.int(1, 5), score_audit: bad.int(1, 5) }),
-      note_process: bad.text(500, { required: false }),
-      note_audit: bad.text(500, { required: false }),
+  form(compliance, "update", "cto", { requirementId: id({}, fxId("requirement")), ...requirementFields }, [
+    unknownRow("requirement", "requirementId"),
+    unknownRow("owner", "ownerUserId"),
+    viewerForbidden,
+    unknownIntent,
+  ]),
+  form(
+    compliance,
+    "create",
+    "ceo",
+    {
+      frameworkId: id({}, fxId("framework")),
+      ref: text({ max: 40 }, "MAL-NEW"),
+      title: text({ max: 300, min: 3 }, "Malformed new requirement"),
+      ...requirementFields,
     },
-    cases: [viewerForbidden, { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 }],
-  },
+    [
+      unknownRow("framework", "frameworkId"),
+      refuse("ref already in the framework", "ref", (f) => ({ ref: f.existingRef })),
+      unknownRow("owner", "ownerUserId"),
+    ],
+  ),
+  form(
+    page("governance.gates._index", () => import("~/routes/governance.gates._index"), "/governance/gates?index"),
+    "*",
+    "ceo",
+    { intent: "create", ...gateFields("Malformed gate", "2027-01-01", "15") },
+    [ctoForbidden],
+  ),
+  form(gate, "*", "ceo", { intent: "update", ...sampled(gateFields("Malformed gate fixture", "2027-01-31", "10")) }, [
+    noPage("unknown gate", "gateId"),
+    noPage("gate id not a number", "gateId", "1e1"),
+    ctoForbidden,
+  ]),
+  form(gate, "delete", "ceo", {}, [noPage("unknown gate", "gateId"), noPage("gate id not a number", "gateId", "abc"), ctoForbidden]),
+  form(
+    page("governance.maturity", () => import("~/routes/governance.maturity"), "/governance/maturity"),
+    "*",
+    "cto",
+    {
+      intent: "assess",
+      assessedOn: date({}, "2025-01-15"),
+      score_process: int({ min: 1, max: 5 }, "3"),
+      note_process: text({ max: 500, required: false }, ""),
+      ...sampled(
+        Object.fromEntries(
+          ["documentation", "governance", "controls", "audit"].flatMap((area) => [
+            [`score_${area}`, int({ min: 1, max: 5 }, "3")],
+            [`note_${area}`, ""],
+          ]),
+        ),
+      ),
+      note_audit: text({ max: 500, required: false }, ""),
+    },
+    [viewerForbidden, leadForbidden],
+  ),
   // ---------------------------------------------------------------- hiring
-  {
-    form: "hiring._index#*",
-    module: () => import("~/routes/hiring._index"),
-    as: "cto",
-    url: () => "/hiring?index",
-    valid: (f) => ({ intent: "status", requisitionId: s(f.coreRequisition), expected: "planned", change: "next" }),
-    fields: { requisitionId: bad.id(), change: bad.oneOf("next"), expected: bad.oneOf("planned", { required: false }) },
-    cases: [
+  form(
+    page("hiring._index", () => import("~/routes/hiring._index"), "/hiring?index"),
+    "*",
+    "cto",
+    {
+      intent: "status",
+      requisitionId: id({}, fxId("coreRequisition")),
+      expected: oneOf("planned", { required: false }, "planned"),
+      change: oneOf("next", {}, "next"),
+    },
+    [
       { label: "unknown requisition", set: () => ({ requisitionId: unknown }), formError: true },
       { label: "stale expected status", set: () => ({ expected: "offer" }), formError: true },
-      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
+      leadForbidden,
       unknownIntent,
     ],
-  },
-  {
-    form: "hiring.new#*",
-    module: () => import("~/routes/hiring.new"),
-    as: "cto",
-    url: () => "/hiring/new",
-    valid: (f) => ({
-      title: "Malformed hire",
-      teamId: s(f.core),
-      profile: "",
-      priority: "P1",
-      targetStartMonth: "2027-01",
-      annualSalary: "60000",
-      source: "",
-      objectiveId: "",
-      status: "planned",
-    }),
-    fields: { ...requisitionFields, annualSalary: [...bad.money({ nonNegative: true }), bad.extra("zero", "0"), bad.extra("above 10 M€", "10000000.01")] },
-    cases: [
-      { label: "unknown team", set: () => ({ teamId: unknown }), field: "teamId" },
-      { label: "unknown objective", set: () => ({ objectiveId: unknown }), field: "objectiveId" },
+  ),
+  form(
+    page("hiring.new", () => import("~/routes/hiring.new"), "/hiring/new"),
+    "*",
+    "cto",
+    requisitionFields("Malformed hire", "2027-01", money({ nonNegative: true }, "60000").and(["zero", "0"], ["above 10 M€", "10000000.01"])),
+    [
+      unknownRow("team", "teamId"),
+      unknownRow("objective", "objectiveId"),
       { label: "a lead proposes for another team", as: "lead", set: (f) => ({ teamId: s(f.otherTeam) }), status: 403 },
       viewerForbidden,
     ],
-  },
-  {
-    form: "hiring.$requisitionId#*",
-    module: () => import("~/routes/hiring.$requisitionId"),
-    as: "ceo",
-    url: (f) => `/hiring/${f.coreRequisition}`,
-    params: (f) => ({ requisitionId: s(f.coreRequisition) }),
-    valid: (f) => ({
-      title: "Malformed: Core hire",
-      teamId: s(f.core),
-      profile: "",
-      priority: "P1",
-      targetStartMonth: "2027-03",
-      annualSalary: "",
-      source: "",
-      objectiveId: "",
-      status: "planned",
-    }),
-    fields: sample({ ...requisitionFields, annualSalary: bad.money({ required: false, nonNegative: true }) }),
-    cases: [
-      { label: "unknown team", set: () => ({ teamId: unknown }), field: "teamId" },
-      { label: "unknown objective", set: () => ({ objectiveId: unknown }), field: "objectiveId" },
-      { label: "unknown requisition", params: () => ({ requisitionId: unknown }), set: () => ({}), status: 404 },
+  ),
+  form(
+    rowPage("hiring.$requisitionId", () => import("~/routes/hiring.$requisitionId"), "/hiring", "requisitionId", "coreRequisition"),
+    "*",
+    "ceo",
+    sampled(requisitionFields("Malformed: Core hire", "2027-03", money({ required: false, nonNegative: true }, ""))),
+    [
+      unknownRow("team", "teamId"),
+      unknownRow("objective", "objectiveId"),
+      noPage("unknown requisition", "requisitionId"),
       {
         label: "a lead edits another team's requisition",
         as: "lead",
@@ -1200,491 +977,257 @@ const TABLES: FormTable[] = [
         status: 403,
       },
     ],
-  },
-  {
-    form: "hiring.employees_.new#*",
-    module: () => import("~/routes/hiring.employees_.new"),
-    as: "ceo",
-    url: () => "/hiring/employees/new",
-    valid: () => ({ name: "Malformed Employee", teamId: "", title: "Engineer", startDate: "2026-01-05", endDate: "", annualSalary: "50000" }),
-    fields: {
-      name: bad.text(160),
-      teamId: bad.id({ required: false }),
-      title: bad.text(160),
-      startDate: bad.date(),
-      endDate: bad.date({ required: false }),
-      annualSalary: [...bad.money({ nonNegative: true }), bad.extra("zero", "0")],
+  ),
+  form(
+    page("hiring.employees_.new", () => import("~/routes/hiring.employees_.new"), "/hiring/employees/new"),
+    "*",
+    "ceo",
+    {
+      name: text({ max: 160 }, "Malformed Employee"),
+      teamId: id({ required: false }, ""),
+      title: text({ max: 160 }, "Engineer"),
+      startDate: date({}, "2026-01-05"),
+      endDate: date({ required: false }, ""),
+      annualSalary: money({ nonNegative: true }, "50000").and(["zero", "0"]),
     },
-    cases: [
-      { label: "unknown team", set: () => ({ teamId: unknown }), field: "teamId" },
-      { label: "end before start", set: () => ({ endDate: "2025-12-31" }), field: "endDate" },
-      { label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 },
-    ],
-  },
+    [unknownRow("team", "teamId"), refuse("end before start", "endDate", { endDate: "2025-12-31" }), ctoForbidden],
+  ),
   // ---------------------------------------------------------------- KPIs
-  {
-    form: "kpis._index#create-kpi",
-    module: () => import("~/routes/kpis._index"),
-    as: "lead",
-    url: () => "/kpis?index",
-    valid: () => ({
-      intent: "create-kpi",
-      key: "malformed_new_kpi",
-      name: "Malformed new KPI",
-      unit: "",
-      direction: "higher",
-      category: "product",
-      source: "manual",
-      description: "",
-    }),
-    fields: kpiFields,
-    cases: [{ label: "key already used", set: () => ({ key: "nps" }), field: "key" }, viewerForbidden, unknownIntent],
-  },
-  {
-    form: "kpis._index#import",
-    module: () => import("~/routes/kpis._index"),
-    as: "cto",
-    url: () => "/kpis?index",
-    valid: () => ({ intent: "import", csv: "kpi_key,measured_on,value,note\nnps,2025-02-01,40,\n" }),
-    fields: {
-      csv: [
-        bad.extra("missing", MISSING),
-        bad.extra("empty", ""),
-        bad.extra("not CSV", "garbage"),
-        bad.extra("unknown KPI key", "kpi_key,measured_on,value,note\nno_such_kpi,2025-02-01,1,\n"),
-        bad.extra("a bad value", "kpi_key,measured_on,value,note\nnps,2025-02-01,1e1,\n"),
-        bad.extra("a bad date", "kpi_key,measured_on,value,note\nnps,2025-02-30,1,\n"),
-        bad.extra("one good row, one bad row", "kpi_key,measured_on,value,note\nnps,2025-02-01,40,\nnps,2999-01-01,41,\n"),
+  form(kpiIndex, "create-kpi", "lead", kpiFields("malformed_new_kpi", "Malformed new KPI"), [
+    refuse("key already used", "key", { key: "nps" }),
+    viewerForbidden,
+    unknownIntent,
+  ]),
+  form(kpiIndex, "import", "cto", {
+    csv: listed(
+      [
+        ["missing", MISSING],
+        ["empty", ""],
+        ["not CSV", "garbage"],
+        ["unknown KPI key", "kpi_key,measured_on,value,note\nno_such_kpi,2025-02-01,1,\n"],
+        ["a bad value", "kpi_key,measured_on,value,note\nnps,2025-02-01,1e1,\n"],
+        ["a bad date", "kpi_key,measured_on,value,note\nnps,2025-02-30,1,\n"],
+        ["one good row, one bad row", "kpi_key,measured_on,value,note\nnps,2025-02-01,40,\nnps,2999-01-01,41,\n"],
       ],
-    },
-  },
-  {
-    form: "kpis.$kpiId#update-kpi",
-    module: () => import("~/routes/kpis.$kpiId"),
-    as: "cto",
-    url: (f) => `/kpis/${f.kpi}`,
-    params: (f) => ({ kpiId: s(f.kpi) }),
-    valid: () => ({
-      intent: "update-kpi",
-      key: "malformed_kpi_fixture",
-      name: "Malformed KPI fixture",
-      unit: "",
-      direction: "higher",
-      category: "product",
-      source: "manual",
-      description: "",
-    }),
-    fields: sample(kpiFields),
-    cases: [
-      { label: "another KPI's key", set: () => ({ key: "nps" }), field: "key" },
-      { label: "unknown KPI", params: () => ({ kpiId: unknown }), set: () => ({}), status: 404 },
-      viewerForbidden,
-      unknownIntent,
-    ],
-  },
-  {
-    form: "kpis.$kpiId#target",
-    module: () => import("~/routes/kpis.$kpiId"),
-    as: "ceo",
-    url: (f) => `/kpis/${f.kpi}`,
-    params: (f) => ({ kpiId: s(f.kpi) }),
-    valid: (f) => ({ intent: "target", cycleId: s(f.openCycle), target: "42" }),
-    fields: { cycleId: bad.id(), target: bad.decimal({ required: false }) },
-    cases: [{ label: "unknown cycle", set: () => ({ cycleId: unknown }), field: "cycleId" }],
-  },
-  {
-    form: "kpis.$kpiId#measure",
-    module: () => import("~/routes/kpis.$kpiId"),
-    as: "lead",
-    url: (f) => `/kpis/${f.kpi}`,
-    params: (f) => ({ kpiId: s(f.kpi) }),
-    valid: () => ({ intent: "measure", measuredOn: "2025-04-01", value: "12", note: "" }),
-    fields: { measuredOn: bad.date({ past: true }), value: bad.decimal(), note: bad.text(500, { required: false }) },
-    cases: [viewerForbidden],
-  },
-  {
-    form: "kpis.$kpiId#delete-measurement",
-    module: () => import("~/routes/kpis.$kpiId"),
-    as: "ceo",
-    url: (f) => `/kpis/${f.kpi}`,
-    params: (f) => ({ kpiId: s(f.kpi) }),
-    valid: (f) => ({ intent: "delete-measurement", measurementId: s(f.measurement) }),
-    fields: { measurementId: bad.id() },
-    cases: [
-      { label: "unknown measurement", set: () => ({ measurementId: unknown }), field: "measurementId" },
-      { label: "another KPI's measurement", set: (f) => ({ measurementId: s(f.otherMeasurement) }), field: "measurementId" },
-    ],
-  },
+      "kpi_key,measured_on,value,note\nnps,2025-02-01,40,\n",
+    ),
+  }),
+  form(kpi, "update-kpi", "cto", sampled(kpiFields("malformed_kpi_fixture", "Malformed KPI fixture")), [
+    refuse("another KPI's key", "key", { key: "nps" }),
+    noPage("unknown KPI", "kpiId"),
+    viewerForbidden,
+    unknownIntent,
+  ]),
+  form(kpi, "target", "ceo", { cycleId: id({}, fxId("openCycle")), target: decimal({ required: false }, "42") }, [unknownRow("cycle", "cycleId")]),
+  form(kpi, "measure", "lead", { measuredOn: date({ past: true }, "2025-04-01"), value: decimal({}, "12"), note: text({ max: 500, required: false }, "") }, [
+    viewerForbidden,
+  ]),
+  form(kpi, "delete-measurement", "ceo", { measurementId: id({}, fxId("measurement")) }, [
+    unknownRow("measurement", "measurementId"),
+    refuse("another KPI's measurement", "measurementId", (f) => ({ measurementId: s(f.otherMeasurement) })),
+  ]),
   // ---------------------------------------------------------------- OKRs
-  {
-    form: "okrs._index#create-cycle",
-    module: () => import("~/routes/okrs._index"),
-    as: "ceo",
-    url: () => "/okrs?index",
-    valid: () => ({ intent: "create-cycle", name: "Malformed cycle", startDate: "2032-01-01", endDate: "2032-03-31" }),
-    fields: { name: bad.text(40), startDate: bad.date(), endDate: bad.date() },
-    cases: [
-      { label: "end before start", set: () => ({ endDate: "2031-12-31" }), field: "endDate" },
-      { label: "name already used", set: () => ({ name: "Malformed cycle to close" }), field: "name" },
-      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
-      viewerForbidden,
-      unknownIntent,
-    ],
-  },
-  {
-    form: "okrs._index#close-cycle",
-    module: () => import("~/routes/okrs._index"),
-    as: "ceo",
-    url: () => "/okrs?index",
-    valid: (f) => ({ intent: "close-cycle", cycleId: s(f.cycleToClose) }),
-    fields: { cycleId: bad.id() },
-    cases: [
-      { label: "unknown cycle", set: () => ({ cycleId: unknown }), field: "cycleId" },
-      { label: "a closed cycle", set: (f) => ({ cycleId: s(f.closedCycle) }), formError: true },
-      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
-    ],
-  },
-  {
-    form: "okrs._index#create-objective",
-    module: () => import("~/routes/okrs._index"),
-    as: "lead",
-    url: () => "/okrs?index",
-    valid: (f) => ({
-      intent: "create-objective",
-      cycleId: s(f.openCycle),
-      title: "Malformed new objective",
-      teamId: s(f.core),
-      ownerUserId: "",
-      parentId: "",
-      description: "",
-    }),
-    fields: { cycleId: bad.id(), ...objectiveFields, teamId: bad.id({ required: false }).filter((b) => b.label !== "missing" && b.label !== "empty") },
-    cases: [
-      { label: "unknown cycle", set: () => ({ cycleId: unknown }), field: "cycleId" },
-      { label: "a closed cycle", set: (f) => ({ cycleId: s(f.closedCycle) }), field: "cycleId", formError: true },
-      { label: "another team (lead)", set: (f) => ({ teamId: s(f.otherTeam) }), status: 403 },
-      { label: "company-level (lead)", set: () => ({ teamId: "" }), status: 403 },
-      { label: "unknown team (CEO)", as: "ceo", set: () => ({ teamId: unknown }), field: "teamId" },
-      { label: "unknown owner", set: () => ({ ownerUserId: unknown }), field: "ownerUserId" },
-      { label: "unknown parent", set: () => ({ parentId: unknown }), field: "parentId" },
-      viewerForbidden,
-    ],
-  },
-  {
-    form: "okrs.$objectiveId#update-objective",
-    module: () => import("~/routes/okrs.$objectiveId"),
-    as: "lead",
-    url: (f) => `/okrs/${f.coreObjective}`,
-    params: (f) => ({ objectiveId: s(f.coreObjective) }),
-    valid: (f) => ({ intent: "update-objective", title: "Malformed: Core objective", teamId: s(f.core), ownerUserId: "", parentId: "", description: "" }),
-    fields: { ...objectiveFields, teamId: bad.id({ required: false }).filter((b) => b.label !== "missing" && b.label !== "empty") },
-    cases: [
-      { label: "moved to another team (lead)", set: (f) => ({ teamId: s(f.otherTeam) }), status: 403 },
-      { label: "unknown team (CEO)", as: "ceo", set: () => ({ teamId: unknown }), field: "teamId" },
-      { label: "unknown owner", set: () => ({ ownerUserId: unknown }), field: "ownerUserId" },
-      { label: "unknown parent", set: () => ({ parentId: unknown }), field: "parentId" },
-      { label: "itself as parent", set: (f) => ({ parentId: s(f.coreObjective) }), field: "parentId" },
-      {
-        label: "another team's objective (lead)",
-        params: (f) => ({ objectiveId: s(f.otherObjective) }),
-        set: (f) => ({ teamId: s(f.otherTeam) }),
-        status: 403,
-      },
-      { label: "unknown objective", params: () => ({ objectiveId: unknown }), set: () => ({}), status: 404 },
-      viewerForbidden,
-      unknownIntent,
-    ],
-  },
-  {
-    form: "okrs.$objectiveId#create-kr",
-    module: () => import("~/routes/okrs.$objectiveId"),
-    as: "lead",
-    url: (f) => `/okrs/${f.coreObjective}`,
-    params: (f) => ({ objectiveId: s(f.coreObjective) }),
-    valid: () => ({
-      intent: "create-kr",
-      title: "Malformed new KR",
-      kind: "number",
-      startValue: "0",
-      targetValue: "10",
-      unit: "",
-      weight: "1",
-      ownerUserId: "",
-    }),
-    fields: krFields,
-    cases: [
-      { label: "percent target above 100", set: () => ({ kind: "percent", targetValue: "150" }), field: "targetValue" },
-      { label: "percent start below 0", set: () => ({ kind: "percent", startValue: "-20" }), field: "startValue" },
-      { label: "currency with 3 decimals", set: () => ({ kind: "currency", targetValue: "10.123" }), field: "targetValue" },
-      { label: "unknown owner", set: () => ({ ownerUserId: unknown }), field: "ownerUserId" },
-      { label: "another team's objective (lead)", params: (f) => ({ objectiveId: s(f.otherObjective) }), set: () => ({}), status: 403 },
-    ],
-  },
-  {
-    form: "okrs.$objectiveId#update-kr",
-    module: () => import("~/routes/okrs.$objectiveId"),
-    as: "lead",
-    url: (f) => `/okrs/${f.coreObjective}`,
-    params: (f) => ({ objectiveId: s(f.coreObjective) }),
-    valid: (f) => ({
-      intent: "update-kr",
-      keyResultId: s(f.kr),
-      title: "Malformed: KR",
-      kind: "number",
-      startValue: "0",
-      targetValue: "10",
-      unit: "",
-      weight: "1",
-      ownerUserId: "",
-    }),
-    fields: sample(krFields),
-    cases: [
-      { label: "unknown owner", set: () => ({ ownerUserId: unknown }), field: "ownerUserId" },
-      { label: "unknown key result", set: () => ({ keyResultId: unknown }), status: 404 },
-      { label: "key result id not a number", set: () => ({ keyResultId: "abc" }), status: 404 },
-      { label: "key result missing", set: () => ({ keyResultId: MISSING }), status: 404 },
-      { label: "a key result of another objective", set: (f) => ({ keyResultId: s(f.otherKr) }), status: 404 },
-    ],
-  },
-  ...(["archive-kr", "restore-kr", "carry-over"] as const).map((intent): FormTable => ({
-    form: `okrs.$objectiveId#${intent}`,
-    module: () => import("~/routes/okrs.$objectiveId"),
-    as: "lead",
-    url: (f) => `/okrs/${f.coreObjective}`,
-    params: (f) => ({ objectiveId: s(f.coreObjective) }),
-    valid: (f) => ({ intent, keyResultId: s(f.kr) }),
-    fields: {},
-    cases: [
-      { label: "unknown key result", set: () => ({ keyResultId: unknown }), status: 404 },
-      { label: "key result id not a number", set: () => ({ keyResultId: "1e1" }), status: 404 },
-      { label: "key result missing", set: () => ({ keyResultId: MISSING }), status: 404 },
-      { label: "a key result of another objective", set: (f) => ({ keyResultId: s(f.otherKr) }), status: 404 },
-      viewerForbidden,
-    ],
-  })),
-  ...(["archive-objective", "restore-objective"] as const).map((intent): FormTable => ({
-    form: `okrs.$objectiveId#${intent}`,
-    module: () => import("~/routes/okrs.$objectiveId"),
-    as: "lead",
-    url: (f) => `/okrs/${f.coreObjective}`,
-    params: (f) => ({ objectiveId: s(f.coreObjective) }),
-    valid: () => ({ intent }),
-    fields: {},
-    cases: [
-      { label: "unknown objective", params: () => ({ objectiveId: unknown }), set: () => ({}), status: 404 },
-      { label: "objective id not a number", params: () => ({ objectiveId: "0x5" }), set: () => ({}), status: 404 },
+  form(okrIndex, "create-cycle", "ceo", { name: text({ max: 40 }, "Malformed cycle"), startDate: date({}, "2032-01-01"), endDate: date({}, "2032-03-31") }, [
+    refuse("end before start", "endDate", { endDate: "2031-12-31" }),
+    refuse("name already used", "name", { name: "Malformed cycle to close" }),
+    leadForbidden,
+    viewerForbidden,
+    unknownIntent,
+  ]),
+  form(okrIndex, "close-cycle", "ceo", { cycleId: id({}, fxId("cycleToClose")) }, [
+    unknownRow("cycle", "cycleId"),
+    { label: "a closed cycle", set: (f) => ({ cycleId: s(f.closedCycle) }), formError: true },
+    leadForbidden,
+  ]),
+  form(okrIndex, "create-objective", "lead", { cycleId: id({}, fxId("openCycle")), ...objectiveFields("Malformed new objective") }, [
+    unknownRow("cycle", "cycleId"),
+    refuse("a closed cycle", "cycleId", (f) => ({ cycleId: s(f.closedCycle) }), { formError: true }),
+    { label: "another team (lead)", set: (f) => ({ teamId: s(f.otherTeam) }), status: 403 },
+    { label: "company-level (lead)", set: () => ({ teamId: "" }), status: 403 },
+    refuse("unknown team (CEO)", "teamId", { teamId: unknown }, { as: "ceo" }),
+    unknownRow("owner", "ownerUserId"),
+    unknownRow("parent", "parentId"),
+    viewerForbidden,
+  ]),
+  form(objective, "update-objective", "lead", objectiveFields("Malformed: Core objective"), [
+    { label: "moved to another team (lead)", set: (f) => ({ teamId: s(f.otherTeam) }), status: 403 },
+    refuse("unknown team (CEO)", "teamId", { teamId: unknown }, { as: "ceo" }),
+    unknownRow("owner", "ownerUserId"),
+    unknownRow("parent", "parentId"),
+    refuse("itself as parent", "parentId", (f) => ({ parentId: s(f.coreObjective) })),
+    {
+      label: "another team's objective (lead)",
+      params: (f) => ({ objectiveId: s(f.otherObjective) }),
+      set: (f) => ({ teamId: s(f.otherTeam) }),
+      status: 403,
+    },
+    noPage("unknown objective", "objectiveId"),
+    viewerForbidden,
+    unknownIntent,
+  ]),
+  form(objective, "create-kr", "lead", krFields("Malformed new KR"), [
+    refuse("percent target above 100", "targetValue", { kind: "percent", targetValue: "150" }),
+    refuse("percent start below 0", "startValue", { kind: "percent", startValue: "-20" }),
+    refuse("currency with 3 decimals", "targetValue", { kind: "currency", targetValue: "10.123" }),
+    unknownRow("owner", "ownerUserId"),
+    { label: "another team's objective (lead)", params: (f) => ({ objectiveId: s(f.otherObjective) }), set: () => ({}), status: 403 },
+  ]),
+  form(objective, "update-kr", "lead", { keyResultId: fxId("kr"), ...sampled(krFields("Malformed: KR")) }, [
+    unknownRow("owner", "ownerUserId"),
+    ...krNotFound("abc"),
+  ]),
+  ...(["archive-kr", "restore-kr", "carry-over"] as const).map((intent) =>
+    form(objective, intent, "lead", { keyResultId: fxId("kr") }, [...krNotFound("1e1"), viewerForbidden]),
+  ),
+  ...(["archive-objective", "restore-objective"] as const).map((intent) =>
+    form(objective, intent, "lead", {}, [
+      noPage("unknown objective", "objectiveId"),
+      noPage("objective id not a number", "objectiveId", "0x5"),
       { label: "another team's objective (lead)", params: (f) => ({ objectiveId: s(f.otherObjective) }), set: () => ({}), status: 403 },
       viewerForbidden,
-    ],
-  })),
-  {
-    form: "okrs.kr.$keyResultId#checkin",
-    module: () => import("~/routes/okrs.kr.$keyResultId"),
-    as: "lead",
-    url: (f) => `/okrs/kr/${f.kr}`,
-    params: (f) => ({ keyResultId: s(f.kr) }),
-    valid: (f) => ({ intent: "checkin", keyResultId: s(f.kr), value: "5", confidence: "7", note: "" }),
-    fields: checkinFields,
-    cases: checkinCases,
-  },
-  {
-    form: "okrs.mine#checkin",
-    module: () => import("~/routes/okrs.mine"),
-    as: "lead",
-    url: () => "/okrs/mine",
-    valid: (f) => ({ intent: "checkin", keyResultId: s(f.kr), value: "5", confidence: "7", note: "" }),
-    fields: sample(checkinFields),
-    cases: checkinCases,
-  },
-  {
-    // the inbox's inline check-in: the same handler, and a linked KR takes no value
-    form: "inbox#checkin",
-    module: () => import("~/routes/inbox"),
-    as: "lead",
-    url: () => "/inbox",
-    valid: (f) => ({ intent: "checkin", keyResultId: s(f.kr), value: "5", confidence: "7", note: "" }),
-    fields: sample(checkinFields),
-    cases: [
+    ]),
+  ),
+  form(
+    rowPage("okrs.kr.$keyResultId", () => import("~/routes/okrs.kr.$keyResultId"), "/okrs/kr", "keyResultId", "kr"),
+    "checkin",
+    "lead",
+    checkinFields,
+    checkinCases,
+  ),
+  form(
+    page("okrs.mine", () => import("~/routes/okrs.mine"), "/okrs/mine"),
+    "checkin",
+    "lead",
+    sampled(checkinFields),
+    checkinCases,
+  ),
+  // the inbox's inline check-in: the same handler, and a linked KR takes no value
+  form(
+    page("inbox", () => import("~/routes/inbox"), "/inbox"),
+    "checkin",
+    "lead",
+    sampled(checkinFields),
+    [
       ...checkinCases,
-      { label: "a value on a linked KR", set: (f) => ({ keyResultId: s(f.linkedKr), value: "12" }), field: "value" },
-      { label: "confidence missing on a linked KR", set: (f) => ({ keyResultId: s(f.linkedKr), value: MISSING, confidence: MISSING }), field: "confidence" },
+      refuse("a value on a linked KR", "value", (f) => ({ keyResultId: s(f.linkedKr), value: "12" })),
+      refuse("confidence missing on a linked KR", "confidence", (f) => ({ keyResultId: s(f.linkedKr), value: MISSING, confidence: MISSING })),
     ],
-  },
+  ),
   // ---------------------------------------------------------------- risks
-  {
-    form: "risks.new#*",
-    module: () => import("~/routes/risks.new"),
-    as: "cto",
-    url: () => "/risks/new",
-    valid: () => ({
-      intent: "risk",
-      title: "Malformed new risk",
-      description: "",
-      category: "technical",
-      ownerUserId: "",
-      inherentLikelihood: "3",
-      inherentImpact: "3",
-      residualLikelihood: "2",
-      residualImpact: "3",
-      treatment: "mitigate",
-      nextReviewDate: "",
-      status: "open",
-      mitigationPlan: "",
-    }),
-    fields: { ...riskFields, status: bad.oneOf("open", { required: false }) },
-    cases: [{ label: "unknown owner", set: () => ({ ownerUserId: unknown }), field: "ownerUserId" }, viewerForbidden],
-  },
-  {
-    form: "risks.$riskId#status",
-    module: () => import("~/routes/risks.$riskId"),
-    as: "cto",
-    url: (f) => `/risks/${f.risk}`,
-    params: (f) => ({ riskId: s(f.risk) }),
-    valid: () => ({ intent: "status", status: "monitoring" }),
-    fields: { status: bad.oneOf("monitoring") },
-    cases: [
-      { label: "unknown risk", params: () => ({ riskId: unknown }), set: () => ({}), status: 404 },
-      { label: "risk id not a number", params: () => ({ riskId: "abc" }), set: () => ({}), status: 404 },
-      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
-      unknownIntent,
-    ],
-  },
-  {
-    form: "risks.$riskId#update",
-    module: () => import("~/routes/risks.$riskId"),
-    as: "ceo",
-    url: (f) => `/risks/${f.risk}`,
-    params: (f) => ({ riskId: s(f.risk) }),
-    valid: () => ({
-      intent: "update",
-      title: "Malformed risk fixture",
-      description: "",
-      category: "technical",
-      ownerUserId: "",
-      inherentLikelihood: "3",
-      inherentImpact: "3",
-      residualLikelihood: "2",
-      residualImpact: "3",
-      treatment: "mitigate",
-      nextReviewDate: "",
-      status: "open",
-      mitigationPlan: "",
-    }),
-    fields: sample({ ...riskFields, status: bad.oneOf("open") }),
-    cases: [
-      { label: "unknown owner", set: () => ({ ownerUserId: unknown }), field: "ownerUserId" },
-      { label: "unknown risk", params: () => ({ riskId: unknown }), set: () => ({}), status: 404 },
-    ],
-  },
-  {
-    form: "risks.rules#*",
-    module: () => import("~/routes/risks.rules"),
-    as: "cto",
-    url: () => "/risks/rules",
-    valid: (f) => ({ intent: "rule", ruleId: s(f.rule), threshold: "12", enabled: "on" }),
-    fields: { ruleId: bad.id(), threshold: bad.decimal({ min: 0, max: 120 }), enabled: bad.checkbox() },
-    cases: [
-      { label: "unknown rule", set: () => ({ ruleId: unknown }), field: "ruleId" },
-      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
-    ],
-  },
-  {
-    form: "targets#set",
-    module: () => import("~/routes/targets"),
-    as: "cto",
-    url: () => "/targets",
-    valid: () => ({ intent: "set", metricId: "delivery.deploys_per_day", cycleId: "", comparison: ">=", value: "40", note: "" }),
-    fields: {
-      metricId: bad.oneOf("delivery.deploys_per_day"),
-      cycleId: bad.id({ required: false }),
-      comparison: bad.oneOf(">=").filter((b) => b.label !== "upper case"), // ">=" has no upper case
-      value: bad.decimal(),
-      note: bad.text(500, { required: false }),
+  form(
+    page("risks.new", () => import("~/routes/risks.new"), "/risks/new"),
+    "*",
+    "cto",
+    { intent: "risk", ...riskFields("Malformed new risk", oneOf("open", { required: false }, "open")) },
+    [unknownRow("owner", "ownerUserId"), viewerForbidden],
+  ),
+  form(risk, "status", "cto", { status: oneOf("monitoring", {}, "monitoring") }, [
+    noPage("unknown risk", "riskId"),
+    noPage("risk id not a number", "riskId", "abc"),
+    leadForbidden,
+    unknownIntent,
+  ]),
+  form(risk, "update", "ceo", sampled(riskFields("Malformed risk fixture", oneOf("open", {}, "open"))), [
+    unknownRow("owner", "ownerUserId"),
+    noPage("unknown risk", "riskId"),
+  ]),
+  form(
+    page("risks.rules", () => import("~/routes/risks.rules"), "/risks/rules"),
+    "*",
+    "cto",
+    { intent: "rule", ruleId: id({}, fxId("rule")), threshold: decimal({ min: 0, max: 120 }, "12"), enabled: checkbox("on") },
+    [unknownRow("rule", "ruleId"), leadForbidden],
+  ),
+  form(
+    targets,
+    "set",
+    "cto",
+    {
+      metricId: oneOf("delivery.deploys_per_day", {}, "delivery.deploys_per_day"),
+      cycleId: id({ required: false }, ""),
+      comparison: oneOf(">=", {}, ">=").except("upper case"), // ">=" has no upper case
+      value: decimal({}, "40"),
+      note: text({ max: 500, required: false }, ""),
     },
-    cases: [
-      { label: "a finance metric (the CTO sets delivery targets only)", set: () => ({ metricId: "finance.burn_multiple" }), field: "metricId" },
-      { label: "unknown cycle", set: () => ({ cycleId: unknown }), field: "cycleId" },
-      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
+    [
+      refuse("a finance metric (the CTO sets delivery targets only)", "metricId", { metricId: "finance.burn_multiple" }),
+      unknownRow("cycle", "cycleId"),
+      leadForbidden,
     ],
-  },
-  {
-    form: "targets#delete",
-    module: () => import("~/routes/targets"),
-    as: "cto",
-    url: () => "/targets",
-    valid: (f) => ({ intent: "delete", id: s(f.target) }),
-    fields: { id: bad.id() },
-    cases: [
-      { label: "unknown target", set: () => ({ id: unknown }), field: "id" },
-      { label: "a lead posts it", as: "lead", set: () => ({}), status: 403 },
-    ],
-  },
+  ),
+  form(targets, "delete", "cto", { id: id({}, fxId("target")) }, [unknownRow("target", "id"), leadForbidden]),
   // ---------------------------------------------------------------- board pack (comment before publish: a published pack takes no commentary)
-  {
-    form: "reports.board.$month#comment",
-    module: () => import("~/routes/reports.board.$month"),
-    as: "ceo",
-    url: (f) => `/reports/board/${f.packMonth}`,
-    params: (f) => ({ month: f.packMonth }),
-    valid: () => ({ intent: "comment", section: "cash", text: "Commentary" }),
-    fields: {
-      section: bad.oneOf("cash"),
-      text: [bad.extra("missing", MISSING), ...bad.text(4000, { required: false })],
-    },
-    cases: [
+  form(
+    boardPack,
+    "comment",
+    "ceo",
+    { section: oneOf("cash", {}, "cash"), text: text({ max: 4000, required: false }, "Commentary").and(["missing", MISSING]) },
+    [
       { label: "a month that is not the latest closed one", params: () => ({ month: "2001-01" }), set: () => ({}), field: "intent" },
-      { label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 },
+      ctoForbidden,
       viewerForbidden,
       unknownIntent,
     ],
-  },
-  {
-    form: "reports.board.$month#publish",
-    module: () => import("~/routes/reports.board.$month"),
-    as: "ceo",
-    url: (f) => `/reports/board/${f.packMonth}`,
-    params: (f) => ({ month: f.packMonth }),
-    valid: () => ({ intent: "publish", confirm: "yes" }),
-    fields: {
-      confirm: [
-        bad.extra("missing (unticked)", MISSING),
-        bad.extra("another value", "on"),
-        bad.extra("<script>", bad.SCRIPT),
-        bad.extra("duplicate field (yes, yes)", ["yes", "yes"]),
-      ],
+  ),
+  form(
+    boardPack,
+    "publish",
+    "ceo",
+    {
+      confirm: listed(
+        [
+          ["missing (unticked)", MISSING],
+          ["another value", "on"],
+          ["<script>", SCRIPT],
+          ["duplicate field (yes, yes)", ["yes", "yes"]],
+        ],
+        "yes",
+      ),
     },
-    cases: [{ label: "the CTO posts it", as: "cto", set: () => ({}), status: 403 }, viewerForbidden],
-  },
+    [ctoForbidden, viewerForbidden],
+  ),
   // ---------------------------------------------------------------- session
-  {
-    form: "login#*",
-    module: () => import("~/routes/login"),
-    as: "viewer",
-    url: () => "/login",
-    valid: () => ({ email: "viewer@innovatech.test", password: "innovatech-demo", redirectTo: "/" }),
-    secret: ["password"],
-    fields: {
-      email: bad.email(),
-      password: [
-        bad.extra("missing", MISSING),
-        bad.extra("empty", ""),
-        bad.extra("1025 characters", "x".repeat(1025)),
-        bad.extra("10k characters", bad.LONG),
-        bad.extra("duplicate field", ["a", "b"]),
-      ],
+  form(
+    page("login", () => import("~/routes/login"), "/login"),
+    "*",
+    "viewer",
+    {
+      email: email("viewer@innovatech.test"),
+      password: listed(
+        [
+          ["missing", MISSING],
+          ["empty", ""],
+          ["1025 characters", "x".repeat(1025)],
+          ["10k characters", LONG],
+          ["duplicate field", ["a", "b"]],
+        ],
+        "innovatech-demo",
+      ),
+      redirectTo: "/",
     },
-  },
-  {
-    form: "resources.theme#*",
-    module: () => import("~/routes/resources.theme"),
-    as: "viewer",
-    url: () => "/resources/theme",
-    valid: () => ({ theme: "dark", redirectTo: "/" }),
-    fields: { theme: bad.oneOf("dark") },
-  },
+    [],
+    { secret: ["password"] },
+  ),
+  form(
+    page("resources.theme", () => import("~/routes/resources.theme"), "/resources/theme"),
+    "*",
+    "viewer",
+    { theme: oneOf("dark", {}, "dark"), redirectTo: "/" },
+  ),
 ];
 
+/** the update-kr and per-key-result intents: a key result that is not this objective's is not found */
+function krNotFound(notANumber: string): Case[] {
+  return [
+    { label: "unknown key result", set: () => ({ keyResultId: unknown }), status: 404 },
+    { label: "key result id not a number", set: () => ({ keyResultId: notANumber }), status: 404 },
+    { label: "key result missing", set: () => ({ keyResultId: MISSING }), status: 404 },
+    { label: "a key result of another objective", set: (f) => ({ keyResultId: s(f.otherKr) }), status: 404 },
+  ];
+}
+
 /** File imports: the reply lists row errors ({row, field, message}) instead of per-field messages. */
+type ImportFile = { label: string; file?: File; fields?: Record<string, string | undefined>; status?: number };
 type ImportTable = {
   form: string;
   module: () => Promise<{ action: Action }>;
@@ -1692,180 +1235,125 @@ type ImportTable = {
   url: string;
   base: Record<string, string>;
   fileField: string;
-  files: { label: string; file?: File; fields?: Record<string, string | undefined>; status?: number }[];
+  files: ImportFile[];
 };
 
 const csvFile = (text: string, name = "x.csv") => new File([text], name, { type: "text/csv" });
+/** a CSV file of this header and rows */
+const csv =
+  (header: string) =>
+  (label: string, ...rows: string[]) => ({ label, file: csvFile([header, ...rows].join("\n") + "\n") });
+/** a pasted CSV of this header and rows, with the other fields of the form */
+const pasted =
+  (header: string) =>
+  (label: string, fields: Record<string, string>, ...rows: string[]) => ({
+    label,
+    fields: { ...fields, csv: [header, ...rows].join("\n") + "\n" },
+  });
+const emptyPart = (label = "no file chosen (empty part)"): ImportFile => ({ label, file: new File([], "", { type: "application/octet-stream" }) });
+const wrongHeader = (text: string): ImportFile => ({ label: "wrong header", file: csvFile(text) });
+
+/** One import form: an empty part first, the wrong header last, the file's own bad rows between. */
+function importForm(
+  p: Page,
+  intent: string,
+  as: Role,
+  base: Record<string, string>,
+  files: ImportFile[],
+  o: { header?: string; empty?: string } = {},
+): ImportTable {
+  const url = p.url(undefined as never);
+  const first = emptyPart(o.empty);
+  return {
+    form: `${p.route}#${intent}`,
+    module: p.module,
+    as,
+    url,
+    base,
+    fileField: "file",
+    files: [first, ...files, wrongHeader(o.header ?? "a,b,c\n1,2,3\n")],
+  };
+}
+
+const requirementsCsv = csv("framework,ref,title,status,result,owner,evidence_url");
+const employeesCsv = csv("id,name,team,title,start_date,end_date,annual_salary");
+const roadmapCsv = csv("key,title,team,quarter,sprint,status,owner_email,key_result_ids");
+const budgetCsv = csv("month,category,planned,actual");
+const snapshotsCsv = csv("month,cash,revenue,mrr,customers,new_customers,churned_customers,financing");
+const deploymentsCsv = csv("external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback");
+const incidentsPasted = pasted("external_id,service,title,severity,started_at,resolved_at,caused_by_external_id");
+const importPage = page("import", () => import("~/routes/import"), "/import");
 
 const IMPORT_TABLES: ImportTable[] = [
-  {
-    form: "governance.compliance#import",
-    module: () => import("~/routes/governance.compliance"),
-    as: "ceo",
-    url: "/governance/compliance",
-    base: { intent: "import" },
-    fileField: "file",
-    files: [
-      { label: "no file chosen (empty part)", file: new File([], "", { type: "application/octet-stream" }) },
-      { label: "unknown framework", file: csvFile("framework,ref,title,status,result,owner,evidence_url\nNope,X-1,Something,todo,,,\n") },
-      { label: "bad status", file: csvFile("framework,ref,title,status,result,owner,evidence_url\nGDPR,X-1,Something,finished,,,\n") },
-      { label: "wrong header", file: csvFile("a,b,c\n1,2,3\n") },
-    ],
-  },
-  {
-    form: "import#*",
-    module: () => import("~/routes/import"),
-    as: "ceo",
-    url: "/import",
-    base: { kind: "employees" },
-    fileField: "file",
-    files: [
-      { label: "no file chosen (empty part)", file: new File([], "", { type: "application/octet-stream" }) },
-      { label: "unknown team", file: csvFile("id,name,team,title,start_date,end_date,annual_salary\n,X,Nowhere,Eng,2024-01-01,,1000\n") },
-      { label: "impossible date", file: csvFile("id,name,team,title,start_date,end_date,annual_salary\n,X,,Eng,2024-02-30,,1000\n") },
-      { label: "wrong header", file: csvFile("a,b,c\n1,2,3\n") },
-    ],
-  },
-  {
-    form: "import#*",
-    module: () => import("~/routes/import"),
-    as: "lead",
-    url: "/import",
-    base: { kind: "roadmap" },
-    fileField: "file",
-    files: [
-      { label: "no file chosen (empty part)", file: new File([], "", { type: "application/octet-stream" }) },
-      {
-        label: "another squad's row",
-        file: csvFile("key,title,team,quarter,sprint,status,owner_email,key_result_ids\nPAY-77,x,Payments,2027-Q1,,planned,,\n"),
-      },
-      {
-        label: "unknown owner",
-        file: csvFile("key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,x,Core,2027-Q1,,planned,nobody@x.test,\n"),
-      },
-      { label: "bad status", file: csvFile("key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,x,Core,2027-Q1,,finished,,\n") },
-      {
-        label: "key twice",
-        file: csvFile(
-          "key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,x,Core,2027-Q1,,planned,,\ncore-78,y,Core,2027-Q1,,planned,,\n",
-        ),
-      },
-      {
-        label: "unknown key result",
-        file: csvFile("key,title,team,quarter,sprint,status,owner_email,key_result_ids\nCORE-78,x,Core,2027-Q1,,planned,,999999\n"),
-      },
-      { label: "wrong header", file: csvFile("a,b,c\n1,2,3\n") },
-    ],
-  },
-  {
-    form: "budgets#import",
-    module: () => import("~/routes/budgets"),
-    as: "ceo",
-    url: "/budgets",
-    base: { intent: "import" },
-    fileField: "file",
-    files: [
-      { label: "no file chosen (empty part)", file: new File([], "", { type: "application/octet-stream" }) },
-      { label: "unknown category", file: csvFile("month,category,planned,actual\n2030-01,No such category,1000,\n") },
-      { label: "bad month", file: csvFile("month,category,planned,actual\n2030-13,Marketing,1000,\n") },
-      { label: "year 2999", file: csvFile("month,category,planned,actual\n2999-01,Marketing,1000,\n") },
-      { label: "exponent amount", file: csvFile("month,category,planned,actual\n2030-01,Marketing,1e3,\n") },
-      { label: "negative amount", file: csvFile("month,category,planned,actual\n2030-01,Marketing,-5,\n") },
-      { label: "one good row and one bad row", file: csvFile("month,category,planned,actual\n2030-01,Marketing,10,\n2030-02,Marketing,abc,\n") },
-      { label: "wrong header", file: csvFile("a,b,c\n1,2,3\n") },
+  importForm(compliance, "import", "ceo", { intent: "import" }, [
+    requirementsCsv("unknown framework", "Nope,X-1,Something,todo,,,"),
+    requirementsCsv("bad status", "GDPR,X-1,Something,finished,,,"),
+  ]),
+  importForm(importPage, "*", "ceo", { kind: "employees" }, [
+    employeesCsv("unknown team", ",X,Nowhere,Eng,2024-01-01,,1000"),
+    employeesCsv("impossible date", ",X,,Eng,2024-02-30,,1000"),
+  ]),
+  importForm(importPage, "*", "lead", { kind: "roadmap" }, [
+    roadmapCsv("another squad's row", "PAY-77,x,Payments,2027-Q1,,planned,,"),
+    roadmapCsv("unknown owner", "CORE-78,x,Core,2027-Q1,,planned,nobody@x.test,"),
+    roadmapCsv("bad status", "CORE-78,x,Core,2027-Q1,,finished,,"),
+    roadmapCsv("key twice", "CORE-78,x,Core,2027-Q1,,planned,,", "core-78,y,Core,2027-Q1,,planned,,"),
+    roadmapCsv("unknown key result", "CORE-78,x,Core,2027-Q1,,planned,,999999"),
+  ]),
+  importForm(
+    page("budgets", () => import("~/routes/budgets"), "/budgets"),
+    "import",
+    "ceo",
+    { intent: "import" },
+    [
+      budgetCsv("unknown category", "2030-01,No such category,1000,"),
+      budgetCsv("bad month", "2030-13,Marketing,1000,"),
+      budgetCsv("year 2999", "2999-01,Marketing,1000,"),
+      budgetCsv("exponent amount", "2030-01,Marketing,1e3,"),
+      budgetCsv("negative amount", "2030-01,Marketing,-5,"),
+      budgetCsv("one good row and one bad row", "2030-01,Marketing,10,", "2030-02,Marketing,abc,"),
       { label: "binary", file: new File([new Uint8Array([0, 159, 146, 150, 255, 0, 1])], "x.bin") },
     ],
-  },
-  {
-    form: "finance.snapshots#import",
-    module: () => import("~/routes/finance.snapshots"),
-    as: "ceo",
-    url: "/finance/snapshots",
-    base: { intent: "import" },
-    fileField: "file",
-    files: [
-      { label: "no file chosen (empty part)", file: new File([], "", { type: "application/octet-stream" }) },
-      { label: "bad month", file: csvFile("month,cash,revenue,mrr,customers,new_customers,churned_customers,financing\n2030-13,1,1,1,1,0,0,\n") },
-      { label: "exponent count", file: csvFile("month,cash,revenue,mrr,customers,new_customers,churned_customers,financing\n2030-01,1,1,1,1e1,0,0,\n") },
-      { label: "hex amount", file: csvFile("month,cash,revenue,mrr,customers,new_customers,churned_customers,financing\n2030-01,0x5,1,1,1,0,0,\n") },
-      {
-        label: "one good row and one bad row",
-        file: csvFile("month,cash,revenue,mrr,customers,new_customers,churned_customers,financing\n2030-01,1,1,1,1,0,0,\n2030-02,1,-1,1,1,0,0,\n"),
-      },
-      { label: "wrong header", file: csvFile("a,b\n1,2\n") },
+  ),
+  importForm(
+    page("finance.snapshots", () => import("~/routes/finance.snapshots"), "/finance/snapshots"),
+    "import",
+    "ceo",
+    { intent: "import" },
+    [
+      snapshotsCsv("bad month", "2030-13,1,1,1,1,0,0,"),
+      snapshotsCsv("exponent count", "2030-01,1,1,1,1e1,0,0,"),
+      snapshotsCsv("hex amount", "2030-01,0x5,1,1,1,0,0,"),
+      snapshotsCsv("one good row and one bad row", "2030-01,1,1,1,1,0,0,", "2030-02,1,-1,1,1,0,0,"),
     ],
-  },
-  {
-    form: "delivery.import#*",
-    module: () => import("~/routes/delivery.import"),
-    as: "cto",
-    url: "/delivery/import",
-    base: { kind: "deployments" },
-    fileField: "file",
-    files: [
-      { label: "nothing chosen, nothing pasted", file: new File([], "", { type: "application/octet-stream" }) },
-      {
-        label: "kind missing",
-        fields: { kind: undefined },
-        file: csvFile(
-          "external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nk1,api-gateway,production,success,,2025-01-01T10:00:00Z,,,\n",
-        ),
-      },
-      {
-        label: "kind unknown",
-        fields: { kind: "releases" },
-        file: csvFile(
-          "external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nk2,api-gateway,production,success,,2025-01-01T10:00:00Z,,,\n",
-        ),
-      },
-      {
-        label: "incidents pasted with a bad severity",
-        fields: {
-          kind: "incidents",
-          csv: "external_id,service,title,severity,started_at,resolved_at,caused_by_external_id\np1,api-gateway,Pasted,SEV9,2025-01-01T10:00:00Z,,\n",
-        },
-      },
-      {
-        label: "incidents pasted, resolved before started",
-        fields: {
-          kind: "incidents",
-          csv: "external_id,service,title,severity,started_at,resolved_at,caused_by_external_id\np2,api-gateway,Pasted,SEV2,2025-01-01T10:00:00Z,2025-01-01T09:00:00Z,\n",
-        },
-      },
-      {
-        label: "incidents pasted, cause naming no deployment",
-        fields: {
-          kind: "incidents",
-          csv: "external_id,service,title,severity,started_at,resolved_at,caused_by_external_id\np3,api-gateway,Pasted,SEV2,2025-01-01T10:00:00Z,,no-such-deploy\n",
-        },
-      },
-      {
-        label: "bad status",
-        file: csvFile(
-          "external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nx1,api-gateway,production,maybe,,2025-01-01T10:00:00Z,,,\n",
-        ),
-      },
-      {
-        label: "time without a zone",
-        file: csvFile(
-          "external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nx2,api-gateway,production,success,,2025-01-01T10:00:00,,,\n",
-        ),
-      },
-      {
-        label: "year 2999",
-        file: csvFile(
-          "external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nx3,api-gateway,production,success,,2999-01-01T10:00:00Z,,,\n",
-        ),
-      },
-      {
-        label: "one good row and one bad row",
-        file: csvFile(
-          "external_id,service,environment,status,started_at,finished_at,first_commit_at,hotfix,rollback\nx4,api-gateway,production,success,,2025-01-01T10:00:00Z,,,\nx5,api-gateway,production,success,,not-a-time,,,\n",
-        ),
-      },
-      { label: "wrong header", file: csvFile("a,b\n1,2\n") },
+    { header: "a,b\n1,2\n" },
+  ),
+  importForm(
+    page("delivery.import", () => import("~/routes/delivery.import"), "/delivery/import"),
+    "*",
+    "cto",
+    { kind: "deployments" },
+    [
+      { ...deploymentsCsv("kind missing", "k1,api-gateway,production,success,,2025-01-01T10:00:00Z,,,"), fields: { kind: undefined } },
+      { ...deploymentsCsv("kind unknown", "k2,api-gateway,production,success,,2025-01-01T10:00:00Z,,,"), fields: { kind: "releases" } },
+      incidentsPasted("incidents pasted with a bad severity", { kind: "incidents" }, "p1,api-gateway,Pasted,SEV9,2025-01-01T10:00:00Z,,"),
+      incidentsPasted(
+        "incidents pasted, resolved before started",
+        { kind: "incidents" },
+        "p2,api-gateway,Pasted,SEV2,2025-01-01T10:00:00Z,2025-01-01T09:00:00Z,",
+      ),
+      incidentsPasted("incidents pasted, cause naming no deployment", { kind: "incidents" }, "p3,api-gateway,Pasted,SEV2,2025-01-01T10:00:00Z,,no-such-deploy"),
+      deploymentsCsv("bad status", "x1,api-gateway,production,maybe,,2025-01-01T10:00:00Z,,,"),
+      deploymentsCsv("time without a zone", "x2,api-gateway,production,success,,2025-01-01T10:00:00,,,"),
+      deploymentsCsv("year 2999", "x3,api-gateway,production,success,,2999-01-01T10:00:00Z,,,"),
+      deploymentsCsv(
+        "one good row and one bad row",
+        "x4,api-gateway,production,success,,2025-01-01T10:00:00Z,,,",
+        "x5,api-gateway,production,success,,not-a-time,,,",
+      ),
     ],
-  },
+    { header: "a,b\n1,2\n", empty: "nothing chosen, nothing pasted" },
+  ),
 ];
 
 /**

@@ -178,12 +178,20 @@ let userId: number;
 let svc: { api: number; billing: number };
 let src: { gh: number; gl: number; am: number; pd: number };
 
+/** a source's settings apart from its name, mappings and fallback service */
+const SOURCE_BASE = { productionEnvironment: "production", serviceLabel: "service" };
+
+/** a source's name, mappings and fallback service changed (the rest as SOURCE_BASE) */
+function remap(sourceId: number, name: string, mappings: { matchValue: string; serviceId: number }[], defaultServiceId: number | null = null) {
+  updateWebhookSource(db, userId, sourceId, { ...SOURCE_BASE, name, defaultServiceId, mappings });
+}
+
 function setup(env: Env) {
   const d = env.db;
   const user = insertUser(d, { role: "cto", email: `cto-${Math.random()}@x.test` });
   const api = insertService(d, { name: "api-gateway" }).id;
   const billing = insertService(d, { name: "billing" }).id;
-  const base = { productionEnvironment: "production", serviceLabel: "service", defaultServiceId: null };
+  const base = { ...SOURCE_BASE, defaultServiceId: null };
   const gh = createWebhookSource(d, user.id, { ...base, kind: "github", name: "GitHub", mappings: [{ matchValue: REPO, serviceId: api }] }, GH_SECRET).id;
   const gl = createWebhookSource(
     d,
@@ -287,14 +295,7 @@ describe("signatures: a bad one gets 401 and writes nothing but the log row", ()
   });
 
   it("a source with no secret yet, or a secret sealed under another SESSION_SECRET, refuses with that reason", async () => {
-    const pd2 = createWebhookSource(db, userId, {
-      kind: "pagerduty",
-      name: "PD 2",
-      productionEnvironment: "production",
-      serviceLabel: "service",
-      defaultServiceId: null,
-      mappings: [],
-    }).id;
+    const pd2 = createWebhookSource(db, userId, { ...SOURCE_BASE, kind: "pagerduty", name: "PD 2", defaultServiceId: null, mappings: [] }).id;
     expect(getWebhookSource(db, pd2)!.secretHint).toBeNull();
     let r = await pagerduty(pd2, fixture("pagerduty/incident.triggered.json"));
     expect(r.status).toBe(401);
@@ -344,13 +345,7 @@ describe("GitHub", () => {
 
   it("the documented deployment_status payload creates a deployment once (idempotent on the deployment id)", async () => {
     const body = fixture("github/deployment_status.success.json");
-    updateWebhookSource(db, userId, src.gh, {
-      name: "GitHub",
-      productionEnvironment: "production",
-      serviceLabel: "service",
-      defaultServiceId: null,
-      mappings: [{ matchValue: "codertocat/hello-world", serviceId: svc.api }],
-    });
+    remap(src.gh, "GitHub", [{ matchValue: "codertocat/hello-world", serviceId: svc.api }]);
     const r = await github(src.gh, "deployment_status", body);
     expect(r.status).toBe(201);
     expect(r.json.outcome).toBe("created");
@@ -435,13 +430,7 @@ describe("GitHub", () => {
     r = await github(src.gh, "push", ghPush([{ sha: "c1".padEnd(40, "0"), at: T0 - H }], { repo: "InnovaTech/unknown" }));
     expect(r.status).toBe(202);
     expect(count(db, "deployments") + count(db, "webhook_commits")).toBe(0);
-    updateWebhookSource(db, userId, src.gh, {
-      name: "GitHub",
-      productionEnvironment: "production",
-      serviceLabel: "service",
-      defaultServiceId: svc.billing,
-      mappings: [],
-    });
+    remap(src.gh, "GitHub", [], svc.billing);
     r = await github(src.gh, "deployment_status", ghDeployment(31, "success", T0, { repo: "InnovaTech/unknown" }));
     expect(r.status).toBe(201);
     expect(db.get<{ n: string }>(sql`SELECT s.name AS n FROM deployments d JOIN services s ON s.id = d.service_id`)!.n).toBe("billing");
@@ -589,13 +578,7 @@ describe("PagerDuty", () => {
   });
 
   it("the documented priority_updated example maps by the PagerDuty service name or id", async () => {
-    updateWebhookSource(db, userId, src.pd, {
-      name: "PagerDuty",
-      productionEnvironment: "production",
-      serviceLabel: "service",
-      defaultServiceId: null,
-      mappings: [{ matchValue: "PF9KMXH", serviceId: svc.api }],
-    });
+    remap(src.pd, "PagerDuty", [{ matchValue: "PF9KMXH", serviceId: svc.api }]);
     const r = await pagerduty(src.pd, fixture("pagerduty/incident.priority_updated.json"));
     expect(r.status).toBe(201);
     expect(db.get<any>(sql`SELECT severity, service_id FROM incidents`)).toEqual({ severity: "SEV1", service_id: svc.api });
