@@ -19,6 +19,8 @@ export function getProductDashboard(db: Db, user: Actor, cycle: CycleRow | null,
     cycles: listCycles(db),
     tiles,
     trends: tiles.map((t) => ({ id: t.id, points: series.get(t.id) ?? [] })),
+    /** how far back the trends reach (the page says it: a constant of a .server module is undefined in the browser) */
+    trendWeeks: TREND_WEEKS,
     teamHealth: cycle ? getTeamOkrHealth(db, cycle.id, now, okrLinks(db, now).linked) : [],
     canEdit: can(user, "kpis:edit"),
   };

@@ -9,7 +9,7 @@ import { TeamHealthTable } from "~/components/okrs/team-health";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
-import { getProductDashboard, TREND_WEEKS } from "~/dashboards/product.server";
+import { getProductDashboard } from "~/dashboards/product.server";
 import { resolveCycleParam } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -53,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ProductDashboard() {
-  const { cycle, cycles, tiles, trends, teamHealth, canEdit } = useLoaderData<typeof loader>();
+  const { cycle, cycles, tiles, trends, trendWeeks, teamHealth, canEdit } = useLoaderData<typeof loader>();
   const formatting = useFormatting();
   const { t } = useTranslation("kpis");
   const categories = [...new Set(tiles.map((k) => k.category))];
@@ -121,7 +121,7 @@ export default function ProductDashboard() {
                 yDomain={["auto", "auto"]}
                 yAxisWidth={96}
                 height={220}
-                emptyMessage={t("No measurement in the last {{weeks}} weeks.", { weeks: TREND_WEEKS })}
+                emptyMessage={t("No measurement in the last {{weeks}} weeks.", { weeks: trendWeeks })}
               />
             ))}
           </div>
