@@ -49,7 +49,8 @@ import {
   REQUISITION_STATUSES,
   savedFlagFromUrl,
 } from "~/models/hiring.server";
-import { MetricContext, readFigureMap } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
+import { readFigureMap } from "~/models/metrics/readings.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
 
