@@ -9,7 +9,8 @@ import { EXECUTIVE_BURN_MONTHS, getExecutiveFinance, redactForecastForUser } fro
 import { getHeadcountSummary } from "~/models/hiring.server";
 import { getKpiTiles } from "~/models/kpis.server";
 import { getExecutiveRiskPanels } from "~/models/live-metrics.server";
-import { MetricContext, readFigureMap } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
+import { readFigureMap } from "~/models/metrics/readings.server";
 import { getOkrHealthPanel } from "~/models/okrs.server";
 import { getScenarioStatuses } from "~/models/scenarios.server";
 import { getCompanySettings } from "~/models/settings.server";

@@ -1,4 +1,4 @@
-/** Delivery data: services, deployments (with commits) and incidents — one module per concern under app/models/delivery/ (ingest, csv, services, filters, deployments, incidents), the API input schemas in app/lib/schemas/delivery.server.ts, the list filters' URL parameters in app/lib/schemas/delivery-filters.server.ts. The DORA aggregations live in delivery-metrics.server.ts. */
+/** Delivery data: services, deployments (with commits) and incidents — one module per concern under app/models/delivery/ (ingest, csv, services, filters, deployments, incidents), the API input schemas in app/lib/schemas/delivery.server.ts, the list filters' URL parameters in app/lib/schemas/delivery-filters.server.ts. The DORA aggregations live in app/models/delivery-metrics/. */
 export * from "~/lib/schemas/delivery.server";
 export * from "~/lib/schemas/delivery-filters.server";
 export * from "~/models/delivery/ingest.server";

@@ -8,7 +8,7 @@ import type { GateVerdict } from "~/lib/metrics/governance";
 import { recordAudit } from "~/models/audit.server";
 import { evaluateGates, getGate, listManualCriteriaByGate, type EvaluatedGate, type ManualCriterionRow } from "~/models/governance.server";
 import { gateMetricReader } from "~/models/live-metrics.server";
-import type { MetricContext } from "~/models/metrics.server";
+import type { MetricContext } from "~/models/metrics/context.server";
 import { schema, type Db } from "~/utils/db.server";
 import { type GATE_DECISIONS } from "../../db/schema/enums";
 

@@ -11,7 +11,10 @@ import { kpiMetricId, kpiSourceMetricId } from "~/lib/metrics/catalogue";
 import { DAY_MS as DAY } from "~/lib/time";
 import { parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
-import { MetricContext, metricHistory, readMetric, readPrevious, type MetricMarkData } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
+import { metricHistory, readPrevious } from "~/models/metrics/history.server";
+import type { MetricMarkData } from "~/models/metrics/marks.server";
+import { readMetric } from "~/models/metrics/readings.server";
 import { getDefaultCycle, isoDayUtc, type CycleRow } from "~/models/okrs.server";
 import { schema, type Db } from "~/utils/db.server";
 import { KPI_DIRECTIONS, KPI_CATEGORIES } from "../../db/schema/enums";
@@ -110,7 +113,7 @@ export function targetState(value: number | null, target: number | null, directi
 /**
  * Every KPI with its latest and previous measurement (window function over kpi_measurements),
  * the target of `cycle` (default: the cycle containing now), and — for a computed KPI — its
- * catalogue metric instead (app/models/metrics.server.ts: e.g. delivery.deploys_per_day over the 90
+ * catalogue metric instead (app/models/metrics/compute.server.ts: e.g. delivery.deploys_per_day over the 90
  * days before now and the 90 days before that; finance.customers as of M and M−1). A computed KPI
  * never falls back to measurements: no data is "no data".
  */

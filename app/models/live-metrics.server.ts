@@ -1,5 +1,5 @@
 /**
- * Decision gates and metric-raised risks, judged on the metric catalogue (app/models/metrics.server.ts):
+ * Decision gates and metric-raised risks, judged on the metric catalogue (app/models/metrics/):
  * each gate criterion names a catalogue id; the risk rules read finance.runway_months,
  * delivery.change_failure_rate and the OKR progress from the same per-request MetricContext.
  * Nothing is computed here: values come from COMPUTE, one function per id.
@@ -8,7 +8,8 @@
 import { CATALOGUE_WINDOW_DAYS } from "~/lib/metrics/catalogue";
 import { GATE_METRIC_IDS } from "~/lib/metrics/governance";
 import { evaluateGates, listFrameworkProgress, listGates, type EvaluatedGate, type FrameworkProgress } from "~/models/governance.server";
-import { definitionOf, metricNumber, MetricContext } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
+import { definitionOf, metricNumber } from "~/models/metrics/readings.server";
 import {
   applyRiskRules,
   evaluateRules,
@@ -23,8 +24,6 @@ import {
 } from "~/models/risks.server";
 import { getScenarioRuleInput } from "~/models/scenarios.server";
 import type { Db } from "~/utils/db.server";
-
-export { MetricContext, LiveSources } from "~/models/metrics.server";
 
 /** The catalogue's delivery window, in days (gates, rules and dashboards use the same one). */
 export const LIVE_WINDOW_DAYS = CATALOGUE_WINDOW_DAYS;

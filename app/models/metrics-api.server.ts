@@ -1,8 +1,9 @@
 /**
  * GET /api/v1/metrics?ids= : parsing the id list and the reply body, from the catalogue
- * (app/models/metrics.server.ts) — the numbers the pages show, one context per request.
+ * (app/models/metrics/) — the numbers the pages show, one context per request.
  */
-import { definitionOf, MetricContext, readFigure } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
+import { definitionOf, readFigure } from "~/models/metrics/readings.server";
 import type { Db } from "~/utils/db.server";
 
 /** The most ids one request may ask for. */

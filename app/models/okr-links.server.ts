@@ -3,7 +3,9 @@
  * the linked metrics' values for the progress SQL, and their readings for the data-metric marks.
  */
 import { krKindForMetric, krUnitForMetric } from "~/lib/metrics/links";
-import { linkableMetric, linkedMetricMarks, MetricContext, withMetricMark, type MetricMarkData } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
+import { linkedMetricMarks, withMetricMark, type MetricMarkData } from "~/models/metrics/marks.server";
+import { linkableMetric } from "~/models/metrics/options.server";
 import type { LinkedValues, ObjectiveNode } from "~/models/okrs.server";
 import type { Db } from "~/utils/db.server";
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { MetricContext, readMetric } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
+import { readMetric } from "~/models/metrics/readings.server";
 import type { Db } from "~/utils/db.server";
 
 /**

@@ -24,7 +24,8 @@ import {
 } from "~/lib/metrics/scenarios";
 import { addMonths } from "~/lib/months";
 import { recordAudit } from "~/models/audit.server";
-import { definitionOf, metricNumber, type MetricContext } from "~/models/metrics.server";
+import type { MetricContext } from "~/models/metrics/context.server";
+import { definitionOf, metricNumber } from "~/models/metrics/readings.server";
 import { schema, type Db } from "~/utils/db.server";
 
 const S = schema.scenarios;

@@ -18,7 +18,9 @@ import {
   type TimelineLayout,
 } from "~/lib/metrics/strategy";
 import { recordAudit } from "~/models/audit.server";
-import { definitionOf, metricNumber, readMetric, readMetricAt, type MetricContext } from "~/models/metrics.server";
+import type { MetricContext } from "~/models/metrics/context.server";
+import { readMetricAt } from "~/models/metrics/history.server";
+import { definitionOf, metricNumber, readMetric } from "~/models/metrics/readings.server";
 import { schema, type Db } from "~/utils/db.server";
 
 const T = schema.planTargets;

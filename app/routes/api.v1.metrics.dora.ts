@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { DEFAULT_WINDOW_DAYS, MS_PER_DAY, windowProblem } from "~/lib/metrics/delivery";
 import { dateOrInstantSchema } from "~/lib/validation.server";
-import { doraApiBody, findServiceByName, findTeamByName, getDoraMetrics } from "~/models/delivery-metrics.server";
+import { findServiceByName, findTeamByName } from "~/models/delivery-metrics/services.server";
+import { doraApiBody, getDoraMetrics } from "~/models/delivery-metrics/summary.server";
 import { apiError, apiJson, parseApiQuery, requireApiToken } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
 

@@ -31,7 +31,7 @@ import {
   recordGateDecision,
   stillSupported,
 } from "~/models/gate-decisions.server";
-import { MetricContext } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 import { GATE_DECISIONS } from "../../db/schema/enums";

@@ -14,7 +14,9 @@ import { badRequest } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { deleteGate, getGate, parseGateForm, updateGate } from "~/models/governance.server";
 import { getEvaluatedGates } from "~/models/live-metrics.server";
-import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
+import { gateMetricOptions } from "~/models/metrics/options.server";
+import { isKnownMetricId } from "~/models/metrics/readings.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 

@@ -19,7 +19,9 @@ import { badRequest } from "~/lib/forms.server";
 import { latestDecisions } from "~/models/gate-decisions.server";
 import { createGate, parseGateForm } from "~/models/governance.server";
 import { getEvaluatedGates, getLiveMetrics } from "~/models/live-metrics.server";
-import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
+import { gateMetricOptions } from "~/models/metrics/options.server";
+import { isKnownMetricId } from "~/models/metrics/readings.server";
 import { getDb } from "~/utils/db.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

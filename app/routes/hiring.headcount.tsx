@@ -15,7 +15,8 @@ import { formatMonth, formatNumber } from "~/lib/format";
 import { monthDiff } from "~/lib/months";
 import { monthSchema } from "~/lib/validation.server";
 import { currentMonth, hasHeadcountData, getHeadcountRange, getHeadcountSeries, getHeadcountSummary } from "~/models/hiring.server";
-import { MetricContext, readFigureMap } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
+import { readFigureMap } from "~/models/metrics/readings.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
 

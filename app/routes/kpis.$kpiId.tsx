@@ -38,7 +38,8 @@ import {
   setKpiTarget,
   updateKpi,
 } from "~/models/kpis.server";
-import { kpiSourceCheck, linkableMetricOptions, MetricContext } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
+import { kpiSourceCheck, linkableMetricOptions } from "~/models/metrics/options.server";
 import { getCycle, isoDayUtc } from "~/models/okrs.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";

@@ -23,7 +23,8 @@ import { badRequest, fieldError, formValues, parseForm, unknownIntent } from "~/
 import { formatKpiValue } from "~/lib/kpi-format";
 import { kpiSchema } from "~/lib/schemas/kpis.server";
 import { createKpi, getKpiTiles, importMeasurementsCsv, kpiKeyTaken } from "~/models/kpis.server";
-import { kpiSourceCheck, linkableMetricOptions, MetricContext } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
+import { kpiSourceCheck, linkableMetricOptions } from "~/models/metrics/options.server";
 import { getDb } from "~/utils/db.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";

@@ -28,7 +28,8 @@ import { formatKrRange, formatKrValue, krInputValue } from "~/lib/kr-format";
 import { metricOptionLabel } from "~/lib/metrics/catalogue";
 import { expectedProgress, KR_KINDS, okrStatus, type KrKind } from "~/lib/metrics/okrs";
 import { idSchema } from "~/lib/validation.server";
-import { linkableMetricOptions, withMetricMark } from "~/models/metrics.server";
+import { withMetricMark } from "~/models/metrics/marks.server";
+import { linkableMetricOptions } from "~/models/metrics/options.server";
 import { krLinkResolver, okrLinks } from "~/models/okr-links.server";
 import {
   carryOverKeyResult,

@@ -15,7 +15,7 @@ import { metaT, pageTitle } from "~/i18n/meta";
 import { formatPercent } from "~/lib/format";
 import { unknownIntent } from "~/lib/forms.server";
 import { expectedProgress, FORMULAS } from "~/lib/metrics/okrs";
-import { withMetricMark } from "~/models/metrics.server";
+import { withMetricMark } from "~/models/metrics/marks.server";
 import { okrLinks } from "~/models/okr-links.server";
 import { listCycles, listMyKeyResults } from "~/models/okrs.server";
 import { getDb } from "~/utils/db.server";

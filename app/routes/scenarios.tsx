@@ -33,7 +33,9 @@ import { FORMULAS, FUNDING_SLOTS, TRIGGER_COMPARISONS } from "~/lib/metrics/scen
 import { scenarioDeleteSchema, scenarioFormSchema } from "~/lib/schemas/scenarios.server";
 import { parseSearchParams } from "~/lib/url-params.server";
 import { idSchema } from "~/lib/validation.server";
-import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
+import { gateMetricOptions } from "~/models/metrics/options.server";
+import { isKnownMetricId } from "~/models/metrics/readings.server";
 import { compareScenarios, createScenario, deleteScenario, getScenario, scenarioNameTaken, updateScenario } from "~/models/scenarios.server";
 import { getDb } from "~/utils/db.server";
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/guards.server";
 import { toCsv } from "~/lib/csv";
 import { csvResponse } from "~/lib/csv.server";
-import { MetricContext } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
 import { compareScenarios } from "~/models/scenarios.server";
 import { getDb } from "~/utils/db.server";
 

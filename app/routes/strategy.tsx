@@ -25,7 +25,9 @@ import { MILESTONE_COMPARISONS, MILESTONE_STATE_LABELS, MILESTONE_STATUSES, type
 import { milestoneDeleteSchema, milestoneSchema, planTargetDeleteSchema, planTargetSchema } from "~/lib/schemas/strategy.server";
 import { parseSearchParams } from "~/lib/url-params.server";
 import { idSchema } from "~/lib/validation.server";
-import { gateMetricOptions, isKnownMetricId, MetricContext } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
+import { gateMetricOptions } from "~/models/metrics/options.server";
+import { isKnownMetricId } from "~/models/metrics/readings.server";
 import {
   createMilestone,
   deleteMilestone,

@@ -46,7 +46,7 @@ export const deployments = sqliteTable(
       .on(t.serviceId, t.externalId)
       .where(sql`${t.externalId} is not null`),
     index("deployments_env_status_finished_idx").on(t.environment, t.status, t.finishedAt),
-    // DORA aggregates (delivery-metrics.server.ts): covering, so counts, rework and CFR read no table row
+    // DORA aggregates (app/models/delivery-metrics/): covering, so counts, rework and CFR read no table row
     index("deployments_dora_covering_idx").on(t.environment, t.status, t.finishedAt, t.serviceId, t.isHotfix, t.isRollback),
     index("deployments_service_finished_idx").on(t.serviceId, t.environment, t.status, t.finishedAt),
     // the deployments table (/delivery/deployments): newest first, with or without a service filter
@@ -109,7 +109,7 @@ export const incidents = sqliteTable(
     index("incidents_open_service_idx")
       .on(t.serviceId)
       .where(sql`${t.resolvedAt} is null`),
-    // time to restore over a window (delivery-metrics.server.ts): covering
+    // time to restore over a window (app/models/delivery-metrics/): covering
     index("incidents_restore_idx").on(t.startedAt, t.serviceId, t.resolvedAt),
     // … and per service (the breakdown's medians): one covering range per service
     index("incidents_service_restore_idx").on(t.serviceId, t.startedAt, t.resolvedAt),

@@ -14,7 +14,7 @@ import { deploymentCommits, deployments, services } from "./delivery";
 /**
  * A monotonic bucket of a lead time (log scale, each ≈ 22 % wide: e^(1/5)), indexed as an expression so a median
  * first counts samples per bucket, then ranks only the rows of the bucket holding the middle.
- * The SQL text must stay identical in the queries (app/models/delivery-metrics.server.ts).
+ * The SQL text must stay identical in the queries (app/models/delivery-metrics/).
  */
 export const LEAD_BUCKET_SQL = "CAST(ln(lead_ms) * 5 AS INTEGER)";
 

@@ -48,7 +48,9 @@ function dataVocabulary(): Set<string> {
       const columns = (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string; type: string }[]).filter((c) => /text/i.test(c.type));
       for (const c of columns) {
         const rows = db.prepare(`SELECT DISTINCT "${c.name}" AS v FROM "${name}" WHERE "${c.name}" IS NOT NULL LIMIT 20000`).all() as { v: string }[];
-        for (const { v } of rows) if (typeof v === "string" && !/^[[{]/.test(v)) for (const w of words(v)) out.add(w);
+        // a lone lower-case token ("open", "in_progress", "success") is an enum value — code the page must
+        // label in the reader's language, not a text a person wrote
+        for (const { v } of rows) if (typeof v === "string" && !/^[[{]/.test(v) && !/^[a-z_]+$/.test(v)) for (const w of words(v)) out.add(w);
       }
     }
   } finally {

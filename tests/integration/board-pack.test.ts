@@ -8,7 +8,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMonths } from "~/lib/months";
 import { assembleBoardPack, getBoardPack, packableMonth } from "~/models/board-pack.server";
-import { MetricContext, readMetric } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
+import { readMetric } from "~/models/metrics/readings.server";
 import { appRequest, ORIGIN, pickForm } from "../helpers/app";
 import { demoWorld, type World } from "../helpers/demo-world";
 

@@ -1,7 +1,7 @@
 /** GET /api/v1/metrics/dora: auth (401/403), validation (400), exact shape and values. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MS_PER_DAY, MS_PER_HOUR } from "~/lib/metrics/delivery";
-import { doraApiBody, getDoraMetrics } from "~/models/delivery-metrics.server";
+import { doraApiBody, getDoraMetrics } from "~/models/delivery-metrics/summary.server";
 import { createApiToken } from "~/models/tokens.server";
 import { loader } from "~/routes/api.v1.metrics.dora";
 import { insertDeployment, insertIncident, insertService, insertTeam } from "../../seeds/builders";

@@ -1,6 +1,6 @@
 /** The pure step of the exact lead-time median: which bucket, and which rank in it, holds the middle. */
 import { describe, expect, it } from "vitest";
-import { middleBuckets } from "~/models/delivery-metrics.server";
+import { middleBuckets } from "~/models/delivery-metrics/aggregates.server";
 
 describe("middleBuckets", () => {
   it("odd count: one rank", () => {

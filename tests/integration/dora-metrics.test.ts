@@ -1,5 +1,5 @@
 /**
- * The SQL DORA metrics (app/models/delivery-metrics.server.ts) against the plain-JS reference
+ * The SQL DORA metrics (app/models/delivery-metrics/) against the plain-JS reference
  * (referenceDoraMetrics) on generated data sets: several PRNG seeds and edge cases.
  * Counts and rates must be exactly equal; hours within 1e-9.
  */
@@ -15,14 +15,11 @@ import {
   type RefIncident,
   type Window,
 } from "~/lib/metrics/delivery";
-import {
-  getCtoDashboardData,
-  getDoraByService,
-  getDoraMetrics,
-  getDoraWeeklySeries,
-  getFirstDeploymentAt,
-  getOpenIncidents,
-} from "~/models/delivery-metrics.server";
+import { getCtoDashboardData } from "~/models/delivery-metrics/cto-dashboard.server";
+import { getOpenIncidents } from "~/models/delivery-metrics/incidents.server";
+import { getDoraByService } from "~/models/delivery-metrics/services.server";
+import { getDoraMetrics, getFirstDeploymentAt } from "~/models/delivery-metrics/summary.server";
+import { getDoraWeeklySeries } from "~/models/delivery-metrics/trends.server";
 import { BULK_ROLLUP_MIN, ingestDeployments, upsertIncidents, type DeploymentInput } from "~/models/delivery.server";
 import { schema } from "../../db/client";
 import { rollupDifferences } from "../../db/rollups";

@@ -12,7 +12,8 @@ import {
   updateGate,
   updateRequirement,
 } from "~/models/governance.server";
-import { gateMetricReader, getEvaluatedGates, getExecutiveRiskPanels, getLiveMetricValues, LiveSources } from "~/models/live-metrics.server";
+import { gateMetricReader, getEvaluatedGates, getExecutiveRiskPanels, getLiveMetricValues } from "~/models/live-metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
 import type { Db } from "../../db/client";
 import {
   insertBudgetCategory,
@@ -115,7 +116,7 @@ describe("decision gates on live values", () => {
   it("a page reads each live source once: the rules and the gates share one finance and one delivery read", () => {
     financeMonths(16, 9_000_00);
     insertGate(db, { name: "Series A", dueDate: "2026-12-31", criteria: [{ metric: "finance.customers", operator: ">=", threshold: 15 }] });
-    const src = new LiveSources(db, NOW);
+    const src = new MetricContext(db, NOW);
     expect(src.finance()).toBe(src.finance()); // the same object: read once
     const client = db.$client;
     const prepare = client.prepare.bind(client);
@@ -132,7 +133,7 @@ describe("decision gates on live values", () => {
       const list: string[] = [];
       client.prepare = ((text: string) => (list.push(text), prepare(text))) as typeof client.prepare;
       try {
-        new LiveSources(db, NOW).finance();
+        new MetricContext(db, NOW).finance();
       } finally {
         client.prepare = prepare;
       }
@@ -151,7 +152,7 @@ describe("decision gates on live values", () => {
     const [g] = getEvaluatedGates(db, NOW);
     expect(g.criteria[0].value).toBe(0.5);
     expect(g.verdict).toBe("pending");
-    const reader = gateMetricReader(new LiveSources(db, NOW));
+    const reader = gateMetricReader(new MetricContext(db, NOW));
     const [later] = evaluateGates(
       db,
       listGates(db),

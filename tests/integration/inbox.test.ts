@@ -10,7 +10,7 @@ import { INBOX_KINDS, STALE_REQUISITION_DAYS, type InboxKind } from "~/lib/inbox
 import { DAY_MS } from "~/lib/time";
 import { recordGateDecision } from "~/models/gate-decisions.server";
 import { changeRequisitionStatus, updateRequisition } from "~/models/hiring/requisition-writes.server";
-import { MetricContext } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
 import { addCheckIn } from "~/models/okrs.server";
 import { updateRisk } from "~/models/risks.server";
 import { createMilestone, updateMilestone, type MilestoneInput } from "~/models/strategy.server";

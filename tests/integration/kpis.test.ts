@@ -10,7 +10,8 @@ import {
   setKpiTarget,
   targetState,
 } from "~/models/kpis.server";
-import { MetricContext, readMetric } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
+import { readMetric } from "~/models/metrics/readings.server";
 import { insertCycle, insertDeployment, insertKpi, insertKpiMeasurement, insertKpiTarget, insertService, insertUser } from "../../seeds/builders";
 import { createTestDb } from "../helpers/db";
 

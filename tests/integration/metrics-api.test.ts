@@ -4,7 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { targetFor } from "~/models/metric-targets.server";
-import { MetricContext, readMetric } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
+import { readMetric } from "~/models/metrics/readings.server";
 import { createApiToken } from "~/models/tokens.server";
 import { loader as metricsLoader } from "~/routes/api.v1.metrics._index";
 import { action as targetsAction, loader as targetsLoader } from "~/routes/targets";

@@ -1,10 +1,11 @@
 /**
  * One number, one truth: every page that marks a figure with data-metric shows, for the demo data,
  * ONE value per metric id and window (as-of or window) across all pages — and that value is the
- * catalogue's own (app/models/metrics.server.ts). Pages are rendered through the real app.
+ * catalogue's own (app/models/metrics/). Pages are rendered through the real app.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MetricContext, readMetric } from "~/models/metrics.server";
+import { MetricContext } from "~/models/metrics/context.server";
+import { readMetric } from "~/models/metrics/readings.server";
 import { demoWorld, type World } from "../helpers/demo-world";
 
 let w: World;

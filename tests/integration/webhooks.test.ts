@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { localizeLogText } from "~/lib/webhooks/log-texts";
 import { githubSignature, pagerDutySignature } from "~/lib/webhooks/signatures.server";
 import frDelivery from "~/locales/fr/delivery.json";
-import { doraApiBody, getDoraMetrics } from "~/models/delivery-metrics.server";
+import { doraApiBody, getDoraMetrics } from "~/models/delivery-metrics/summary.server";
 import { createApiToken } from "~/models/tokens.server";
 import {
   createWebhookSource,

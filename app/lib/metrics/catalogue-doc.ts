@@ -21,7 +21,7 @@ export function catalogueMarkdown(): string {
     "<!-- Generated from app/lib/metrics/catalogue.ts by `npm run docs:metrics`. Do not edit by hand: a test compares this file with the generated one. -->",
     "",
     "Every figure the tracker shows has one id, one definition and one function (`COMPUTE` in",
-    "`app/models/metrics.server.ts`). Pages, gate criteria, risk rules, key results, KPIs and",
+    "`app/models/metrics/compute.server.ts`). Pages, gate criteria, risk rules, key results, KPIs and",
     "`GET /api/v1/metrics?ids=…` read figures through it; every shown figure carries",
     '`data-metric="<id>"` and `data-value="<unrounded value>"`.',
     "",

@@ -1,7 +1,7 @@
 /**
  * The metric catalogue: every computed figure of the tracker has ONE id, one label, one unit, one
  * direction, one formula text (the metric contract) and one window / as-of rule. Pure: no I/O.
- * The one function that computes each id lives in app/models/metrics.server.ts (COMPUTE), keyed
+ * The one function that computes each id lives in app/models/metrics/compute.server.ts (COMPUTE), keyed
  * by the same ids; pages, gates, risk rules, key results, KPIs and GET /api/v1/metrics read
  * figures through it. docs/metrics.md is generated from this list (`npm run docs:metrics`).
  *

@@ -1,6 +1,6 @@
 /**
  * Key results and KPIs linked to catalogue metrics (pure, browser-safe). A linked KR or KPI does
- * not hold its own value: it reads the metric (app/models/metrics.server.ts). This module says
+ * not hold its own value: it reads the metric (app/models/metrics/readings.server.ts). This module says
  * which metrics may be linked, and how a metric's value reads as a key result's value (a KR's
  * kind follows the metric's unit: a fraction is a percent KR holding 0–100, cents a currency KR).
  * See docs/decisions/801-key-results-linked-to-metrics.md.

@@ -61,7 +61,7 @@ export function listManualCriteriaByGate(db: Db, gateIds?: readonly number[]): M
 }
 
 /**
- * Every gate evaluated today (todayIso) on the live catalogue values (see metrics.server.ts) and
+ * Every gate evaluated today (todayIso) on the live catalogue values (see app/models/metrics/) and
  * its manual criteria — THE verdict of a gate (evaluateGate); the gates list, the decisions page,
  * the executive panel and the board pack read it from here. A criterion naming an id the catalogue
  * does not know has no data.

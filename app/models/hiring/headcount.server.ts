@@ -17,7 +17,7 @@ const HEADCOUNT_ACTUAL_SQL = (day: SQL) => sql`(SELECT count(*) FROM employees e
 
 /**
  * Headcount on a day d = employees whose start date ≤ d < end date (no end date: still employed) —
- * the one definition of the catalogue's people.headcount (app/models/metrics.server.ts).
+ * the one definition of the catalogue's people.headcount (app/models/metrics/compute.server.ts).
  * getHeadcountSummary(db, month, today) counts on d = min(last day of the month, today): a month
  * still running is counted today, so people starting later (even later this month) are not counted.
  * planned = employees at the end of the month (signed starts included) + open requisitions (not hired,

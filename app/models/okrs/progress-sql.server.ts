@@ -13,7 +13,7 @@ import type { Db, schema } from "~/utils/db.server";
 /**
  * The current value of every metric a key result is linked to, in the KRs' scale
  * (krValueFromMetric: fractions × 100), null = the metric has no data. Built per request from the
- * catalogue by linkedKrValues() (app/models/metrics.server.ts) for the few linked metrics, and fed
+ * catalogue by linkedKrValues() (app/models/metrics/context.server.ts) for the few linked metrics, and fed
  * into the progress SQL as the `metric_now` table (metricNowCte), so a linked KR's value is the
  * metric's — on its page, in its objective's progress and in every aggregate — and nothing is copied
  * into the database on a page view. See docs/decisions/801-key-results-linked-to-metrics.md.

@@ -1,0 +1,117 @@
+import { Link, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDeltaDays, STATUS_LABELS, type Status } from "~/components/hiring/labels";
+import { formatMoney, formatMonth, type FormatOptions } from "~/lib/format";
+import { isColumnWithheld } from "~/lib/withheld";
+import { EXECUTIVE_TEXT as TEXT } from "./executive-text";
+
+const IMPACTS_SHOWN = 10;
+
+/** An open requisition and what it does to the zero-cash date (null cost / salaryVisible false: withheld from this reader). */
+export type RequisitionImpactRow = {
+  id: number;
+  title: string;
+  teamName: string | null;
+  priority: string;
+  status: string;
+  targetStartMonth: string;
+  monthlyCostCents: number | null;
+  salaryVisible: boolean;
+  deltaDays: number | null;
+};
+
+/** What each open requisition does to the zero-cash date: the 10 that move it most, or all (?impacts=all). */
+export function HiringImpactPanel({ requisitionImpacts, fmt }: { requisitionImpacts: readonly RequisitionImpactRow[]; fmt: FormatOptions }) {
+  const { t } = useTranslation("finance");
+  const [searchParams] = useSearchParams();
+  const showAllImpacts = searchParams.get("impacts") === "all";
+  const allImpactsHref = (() => {
+    const p = new URLSearchParams(searchParams);
+    if (showAllImpacts) p.delete("impacts");
+    else p.set("impacts", "all");
+    return `?${p}#hiring-impact`;
+  })();
+  // the requisitions that move the zero-cash date most first; 10 unless ?impacts=all
+  // requisitions whose salary (hence Δ days) is hidden from this user come last
+  const sortedImpacts = [...requisitionImpacts].sort((a, b) => Number(!a.salaryVisible) - Number(!b.salaryVisible) || (a.deltaDays ?? 0) - (b.deltaDays ?? 0));
+  const impacts = showAllImpacts ? sortedImpacts : sortedImpacts.slice(0, IMPACTS_SHOWN);
+  // columns withheld on every row shown are left out, with one line saying why (interface conventions)
+  const costShown = !isColumnWithheld(impacts, (r) => r.monthlyCostCents === null);
+  const deltaShown = !isColumnWithheld(impacts, (r) => !r.salaryVisible);
+  return (
+    <section className="panel" aria-labelledby="hiring-impact">
+      <h2 id="hiring-impact">{t(TEXT.hiringImpact)}</h2>
+      <p className="muted">{t(TEXT.hiringImpactHelp)}</p>
+      {sortedImpacts.length > IMPACTS_SHOWN ? (
+        <p>
+          {showAllImpacts
+            ? t("All {{count}} open requisitions.", { count: sortedImpacts.length })
+            : deltaShown
+              ? t("The {{shown}} that move the zero-cash date most, of {{count}} open requisitions.", { shown: IMPACTS_SHOWN, count: sortedImpacts.length })
+              : t("{{shown}} of {{count}} open requisitions.", { shown: IMPACTS_SHOWN, count: sortedImpacts.length })}{" "}
+          <Link to={allImpactsHref} preventScrollReset>
+            {showAllImpacts ? t("Show the top 10") : t("Show all")}
+          </Link>
+        </p>
+      ) : null}
+      {impacts.length === 0 ? (
+        <p>{t(TEXT.noRequisitions)}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="simple impact-table">
+            <caption className="visually-hidden">{t(TEXT.hiringImpact)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("Requisition")}</th>
+                <th scope="col">{t("Team")}</th>
+                <th scope="col">{t("Priority")}</th>
+                <th scope="col">{t("Status")}</th>
+                <th scope="col">{t("Start")}</th>
+                {costShown ? (
+                  <th scope="col" className="num">
+                    {t("Monthly cost (loaded)")}
+                  </th>
+                ) : null}
+                {deltaShown ? (
+                  <th scope="col" className="num">
+                    {t("Δ zero-cash date")}
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {impacts.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <Link to={`/hiring?q=${encodeURIComponent(r.title)}`}>{r.title}</Link>
+                  </th>
+                  <td>{r.teamName ?? "—"}</td>
+                  <td>{r.priority}</td>
+                  <td>{r.status in STATUS_LABELS ? t(STATUS_LABELS[r.status as Status], { ns: "hiring" }) : r.status}</td>
+                  <td>{formatMonth(r.targetStartMonth, fmt.locale)}</td>
+                  {costShown ? (
+                    <td className="num">
+                      {r.monthlyCostCents === null ? <span className="muted">{t(TEXT.hidden)}</span> : formatMoney(r.monthlyCostCents, fmt)}
+                    </td>
+                  ) : null}
+                  {deltaShown ? (
+                    <td className="num">
+                      {!r.salaryVisible ? (
+                        <span className="muted">{t(TEXT.hidden)}</span>
+                      ) : r.deltaDays === null ? (
+                        <span className="muted">{t("no zero cash within 36 months")}</span>
+                      ) : (
+                        formatDeltaDays(r.deltaDays, t)
+                      )}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {impacts.length > 0 && (!costShown || !deltaShown) ? <p className="muted">{t(TEXT.withheld)}</p> : null}
+    </section>
+  );
+}

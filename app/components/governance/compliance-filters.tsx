@@ -1,0 +1,40 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SelectField } from "~/components/ui/field";
+import { COMPLIANCE_TEXT as TEXT, REQUIREMENT_STATUS_OPTIONS as statusOptions } from "./compliance-text";
+
+/** The requirements' GET filter (framework, status) and the CSV export of the chosen framework. */
+export function ComplianceFilters({
+  frameworks,
+  framework,
+  status,
+}: {
+  frameworks: readonly { key: string; name: string }[];
+  framework: string | null;
+  status: string | null;
+}) {
+  const { t } = useTranslation("governance");
+  return (
+    <Form method="get" className="risk-filters" preventScrollReset>
+      <SelectField
+        label={t(TEXT.framework)}
+        name="framework"
+        placeholder={t(TEXT.all)}
+        options={frameworks.map((f) => ({
+          value: f.key,
+          label: f.name,
+        }))}
+        defaultValue={framework}
+      />
+      <SelectField label={t(TEXT.status)} name="status" placeholder={t(TEXT.anyStatus)} options={statusOptions} defaultValue={status} />
+      <div className="risk-filters__actions">
+        <button type="submit" className="btn btn--secondary">
+          {t(TEXT.filter)}
+        </button>
+        <Link className="btn btn--ghost" to={`/governance.csv${framework ? `?framework=${framework}` : ""}`} reloadDocument>
+          {t(TEXT.csv)}
+        </Link>
+      </div>
+    </Form>
+  );
+}
