@@ -2,6 +2,7 @@
  * Server-render checks for the component kit: what a browser without JavaScript receives.
  * (react-router-dom's static data router — what Remix's server renders with — hosts Remix's Link/Form.)
  */
+import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { renderToString } from "react-dom/server";
 import { StaticRouterProvider, createStaticHandler, createStaticRouter } from "react-router-dom/server";
@@ -15,8 +16,11 @@ import { RiskLevelBadge } from "~/components/metrics/risk-level-badge";
 import { StatusBadge } from "~/components/metrics/status-badge";
 import { TierBadge } from "~/components/metrics/tier-badge";
 import { TrendArrow, trendMeaning } from "~/components/metrics/trend-arrow";
+import { Button } from "~/components/ui/button";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { Field, SelectField } from "~/components/ui/field";
+import { CellErrors, RowActionForm, RowForm } from "~/components/ui/row-form";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { Tooltip } from "~/components/ui/tooltip";
 import type { Language } from "~/i18n/config";
 import { formatHours } from "~/lib/format";
@@ -473,5 +477,98 @@ describe("the shared components in French", () => {
     const en = await render(<Field label="Due" name="month" type="month" defaultValue="2026-12" />);
     expect(en).toContain('value="12/2026"');
     expect(en).toContain('placeholder="mm/yyyy"');
+  });
+});
+
+describe("shared table pieces render what the pages wrote by hand", () => {
+  it("SimpleTable: scroll box, hidden caption, head with figure columns and the hidden actions head, body and foot", async () => {
+    const shared = await render(
+      <SimpleTable
+        caption="Teams"
+        testId="t"
+        columns={["Team", { label: "Users", num: true }, { label: "Target", num: "num" }]}
+        actionsLabel="Actions"
+        footer={
+          <tr>
+            <td>f</td>
+          </tr>
+        }
+      >
+        <tr>
+          <td>x</td>
+        </tr>
+      </SimpleTable>,
+    );
+    const byHand = await render(
+      <div className="table-scroll">
+        <table className="simple" data-testid="t">
+          <caption className="visually-hidden">Teams</caption>
+          <thead>
+            <tr>
+              <th scope="col">Team</th>
+              <th scope="col" className="dl-num">
+                Users
+              </th>
+              <th scope="col" className="num">
+                Target
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td>x</td>
+            </tr>
+          </tbody>
+          <tfoot>
+            <tr>
+              <td>f</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>,
+    );
+    expect(shared).toBe(byHand);
+    const visible = await render(
+      <SimpleTable caption="Plan" captionVisible columns={["Metric"]}>
+        {null}
+      </SimpleTable>,
+    );
+    expect(visible).toContain("<caption>Plan</caption>");
+    expect(visible).not.toContain("visually-hidden");
+    expect(visible).not.toContain("<tfoot");
+  });
+
+  it("row forms: hidden fields in order, the action button names its row, cell errors only when there are some", async () => {
+    const shared = await render(
+      <>
+        <RowForm id="team-3" fields={{ intent: "update", teamId: 3 }} />
+        <RowActionForm fields={{ intent: "archive", teamId: 3 }} size="sm" variant="ghost" label="Archive" rowName="Platform" />
+        <CellErrors messages={["too long", "taken"]} />
+        <CellErrors messages={undefined} />
+      </>,
+    );
+    const byHand = await render(
+      <>
+        <Form method="post" id="team-3">
+          <input type="hidden" name="intent" value="update" />
+          <input type="hidden" name="teamId" value={3} />
+        </Form>
+        <Form method="post">
+          <input type="hidden" name="intent" value="archive" />
+          <input type="hidden" name="teamId" value={3} />
+          <Button size="sm" variant="ghost">
+            Archive
+            <span className="visually-hidden"> {"Platform"}</span>
+          </Button>
+        </Form>
+        <p className="field-error">{["too long", "taken"].join(", ")}</p>
+      </>,
+    );
+    expect(shared).toBe(byHand);
+    expect(shared).toContain('<p class="field-error">too long, taken</p>');
+    expect(shared.match(/field-error/g)).toHaveLength(1);
   });
 });

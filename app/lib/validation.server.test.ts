@@ -7,6 +7,7 @@ import {
   decimalSchema,
   idSchema,
   intSchema,
+  optionalTextSchema,
   parseDecimalInput,
   pastIsoDateSchema,
   eurosSchema,
@@ -223,5 +224,32 @@ describe("dates and months in the ISO form and as typed in the page's locale (Da
     expect(issues("en")).toEqual(["must be at most 3 characters", "is not one of the allowed values"]);
     expect(issues("fr")).toEqual(["doit faire au plus 3 caractères", "n’est pas une des valeurs possibles"]);
     expect(runInLanguage("en", () => z.object({ a: z.string() }).safeParse({}).error?.issues[0].message)).toBe("is required");
+  });
+});
+
+describe("optionalTextSchema: what an empty or missing text becomes, as each form had it", () => {
+  const form = (text: z.ZodType) => z.object({ note: text });
+  it('by default "" and a missing field are absent (undefined)', () => {
+    const s = z.object({ note: optionalTextSchema(5) });
+    expect(s.parse({ note: "" })).toEqual({});
+    expect(s.parse({})).toEqual({});
+    expect(s.parse({ note: "abc" })).toEqual({ note: "abc" });
+  });
+  it('absent: "null" makes both null (stored as SQL NULL)', () => {
+    const s = z.object({ note: optionalTextSchema(5, { absent: "null" }) });
+    expect(s.parse({ note: "" })).toEqual({ note: null });
+    expect(s.parse({})).toEqual({ note: null });
+  });
+  it('keepEmpty keeps "" and only a missing field is absent', () => {
+    expect(z.object({ note: optionalTextSchema(5, { absent: "null", keepEmpty: true }) }).parse({ note: "" })).toEqual({ note: "" });
+    expect(z.object({ note: optionalTextSchema(5, { absent: "null", keepEmpty: true }) }).parse({})).toEqual({ note: null });
+    expect(z.object({ note: optionalTextSchema(5, { keepEmpty: true }) }).parse({ note: "" })).toEqual({ note: "" });
+    expect(z.object({ note: optionalTextSchema(5, { keepEmpty: true }) }).parse({})).toEqual({});
+  });
+  it("refuses a longer text with the shared message, or the domain's own", () => {
+    const shared = form(optionalTextSchema(3)).safeParse({ note: "abcd" });
+    expect(shared.error?.issues[0]?.message).toBe("must be at most 3 characters");
+    const own = form(optionalTextSchema(3, { absent: "null", tooLong: (max) => `at most ${max}!` })).safeParse({ note: "abcd" });
+    expect(own.error?.issues[0]?.message).toBe("at most 3!");
   });
 });

@@ -226,12 +226,28 @@ export const emailSchema = z
   .toLowerCase()
   .pipe(z.email(N_("must be an email address")).max(254, { error: () => serverT("must be at most {{count}} characters", { count: 254 }) }));
 
-/** An optional text of at most `max` characters; "" is absent (undefined). The message is in the reader's language. */
-export const optionalTextSchema = (max: number) =>
-  z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z
-      .string()
-      .max(max, { error: () => serverT("must be at most {{max}} characters", { max }) })
-      .optional(),
-  );
+export type OptionalTextOptions = {
+  /** what an absent field becomes: `undefined` (default; the key is left out) or `null` (stored as SQL NULL) */
+  absent?: "undefined" | "null";
+  /** keep "" as the empty text instead of counting it as absent (default false: "" is absent) */
+  keepEmpty?: boolean;
+  /** the too-long message, for a domain with its own wording (default: the shared one, in the reader's language) */
+  tooLong?: (max: number) => string;
+};
+
+const textAtMost = (max: number, tooLong: OptionalTextOptions["tooLong"]) =>
+  z.string().max(max, { error: () => (tooLong ? tooLong(max) : serverT("must be at most {{max}} characters", { max })) });
+const absentAsUndefined = (max: number, o: OptionalTextOptions) =>
+  z.preprocess((v) => (!o.keepEmpty && v === "" ? undefined : v), textAtMost(max, o.tooLong).optional());
+const absentAsNull = (max: number, o: OptionalTextOptions) =>
+  z.preprocess((v) => (v === undefined || (!o.keepEmpty && v === "") ? null : v), textAtMost(max, o.tooLong).nullable());
+
+/**
+ * An optional text of at most `max` characters. By default "" and a missing field are absent
+ * (`undefined`); `absent: "null"` makes them `null`; `keepEmpty` keeps "" as "" (only a missing field is absent).
+ */
+export function optionalTextSchema(max: number, options?: OptionalTextOptions & { absent?: "undefined" }): ReturnType<typeof absentAsUndefined>;
+export function optionalTextSchema(max: number, options: OptionalTextOptions & { absent: "null" }): ReturnType<typeof absentAsNull>;
+export function optionalTextSchema(max: number, options: OptionalTextOptions = {}) {
+  return options.absent === "null" ? absentAsNull(max, options) : absentAsUndefined(max, options);
+}

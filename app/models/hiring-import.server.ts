@@ -9,7 +9,8 @@ import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
 import { serverT } from "~/i18n/translate.server";
 import { parseCsv, type CsvRowError } from "~/lib/csv";
-import { isoDateSchema, monthSchema } from "~/lib/validation.server";
+import { hiringTooLong } from "~/lib/schemas/hiring.server";
+import { isoDateSchema, monthSchema, optionalTextSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
 import { annualSalarySchema, canManageEmployees, REQUISITION_CSV_HEADERS } from "~/models/hiring.server";
 import { schema, type Db } from "~/utils/db.server";
@@ -26,11 +27,7 @@ const idCell = z.coerce
   .int({ error: () => serverT("must be a whole number", { ns: "hiring" }) })
   .positive({ error: () => serverT("must be positive", { ns: "hiring" }) })
   .optional();
-const optionalText = (max: number) =>
-  z
-    .string()
-    .max(max, { error: () => serverT("must be at most {{max}} characters", { ns: "hiring", max }) })
-    .optional();
+const optionalText = (max: number) => optionalTextSchema(max, { keepEmpty: true, tooLong: hiringTooLong });
 
 type TeamRow = { id: number; name: string; isTech: boolean; archived: boolean };
 function teamsByName(db: Db): Map<string, TeamRow> {

@@ -10,6 +10,8 @@ import { Card } from "~/components/ui/card";
 import { CheckboxField, Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { CellErrors, RowActionForm, RowForm } from "~/components/ui/row-form";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
@@ -189,185 +191,163 @@ export default function BudgetCategories() {
       </PageHeader>
       <ReplyMessage reply={reply} />
       <Card>
-        <div className="table-scroll">
-          <table className="simple" data-testid="category-table">
-            <caption className="visually-hidden">{t("Budget categories, fiscal year {{label}}: envelope, planned, actual", { label })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("Category")}</th>
-                <th scope="col">{t("Group")}</th>
-                <th scope="col">{t("Sales & marketing (CAC)")}</th>
-                <th scope="col" className="dl-num">
-                  {t("Envelope")}
+        <SimpleTable
+          caption={t("Budget categories, fiscal year {{label}}: envelope, planned, actual", { label })}
+          testId="category-table"
+          columns={[
+            t("Category"),
+            t("Group"),
+            t("Sales & marketing (CAC)"),
+            { label: t("Envelope"), num: true },
+            { label: t("Planned"), num: true },
+            { label: t("Actual"), num: true },
+            { label: t("Left in envelope"), num: true },
+          ]}
+          actionsLabel={t("Actions")}
+          footer={(
+            [
+              [N_("IT group"), totals.it],
+              [N_("All categories"), totals.all],
+            ] as const
+          ).map(([name, tot]) => {
+            const left = remaining(tot);
+            return (
+              <tr key={name} data-total={name}>
+                <th scope="row" colSpan={3}>
+                  {t(name)}
                 </th>
-                <th scope="col" className="dl-num">
-                  {t("Planned")}
-                </th>
-                <th scope="col" className="dl-num">
-                  {t("Actual")}
-                </th>
-                <th scope="col" className="dl-num">
-                  {t("Left in envelope")}
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("Actions")}</span>
-                </th>
+                <td className="dl-num">{money(tot.envelopeCents)}</td>
+                <td className="dl-num">{formatMoney(tot.plannedCents, formatting)}</td>
+                <td className="dl-num">{formatMoney(tot.actualCents, formatting)}</td>
+                <td className="dl-num">{left === null ? "—" : <span className={left < 0 ? "text-bad" : undefined}>{formatMoney(left, formatting)}</span>}</td>
+                <td />
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => {
-                const editable = mayEdit(r.group) && !r.archived;
-                const upd = `update-${r.id}`;
-                const env = `envelope-${r.id}`;
-                const errs = isErrorReply(reply, upd) ? reply.fieldErrors : null;
-                const envErrs = isErrorReply(reply, env) ? reply.fieldErrors : null;
-                const left = remaining(r);
-                return (
-                  <tr key={r.id} data-category={r.name}>
-                    <th scope="row">
-                      {editable ? (
-                        <>
-                          <Form method="post" id={`cat-${r.id}`}>
-                            <input type="hidden" name="intent" value="update" />
-                            <input type="hidden" name="categoryId" value={r.id} />
-                          </Form>
-                          <input
-                            form={`cat-${r.id}`}
-                            name="name"
-                            aria-label={t("Name of {{name}}", { name: r.name })}
-                            defaultValue={valueOf(reply, "name", r.name, upd)}
-                            className="dl-cell-input"
-                            maxLength={80}
-                            aria-invalid={errs?.name ? true : undefined}
-                          />
-                          {errs?.name ? <p className="field-error">{errs.name.join(", ")}</p> : null}
-                        </>
-                      ) : (
-                        <>
-                          {r.name} {r.archived ? <Badge tone="neutral">{t("archived")}</Badge> : null}
-                        </>
-                      )}
-                    </th>
-                    <td>
-                      {editable ? (
-                        <>
-                          <select
-                            form={`cat-${r.id}`}
-                            name="group"
-                            aria-label={t("Group of {{name}}", { name: r.name })}
-                            defaultValue={valueOf(reply, "group", r.group, upd)}
-                            className="dl-cell-input"
-                          >
-                            {groupOptions.map((g) => (
-                              <option key={g.value} value={g.value}>
-                                {g.label}
-                              </option>
-                            ))}
-                          </select>
-                          {errs?.group ? <p className="field-error">{errs.group.join(", ")}</p> : null}
-                        </>
-                      ) : (
-                        t(GROUP_LABELS[r.group])
-                      )}
-                    </td>
-                    <td>
-                      {editable ? (
-                        <input
-                          form={`cat-${r.id}`}
-                          type="checkbox"
-                          name="isSalesMarketing"
-                          aria-label={t("{{name}} counts as sales and marketing", { name: r.name })}
-                          defaultChecked={r.isSalesMarketing}
-                        />
-                      ) : r.isSalesMarketing ? (
-                        t("yes")
-                      ) : (
-                        t("no")
-                      )}
-                    </td>
-                    <td className="dl-num">
-                      {mayEdit(r.group) ? (
-                        <Form method="post" className="inline-actions">
-                          <input type="hidden" name="intent" value="envelope" />
-                          <input type="hidden" name="categoryId" value={r.id} />
-                          <input type="hidden" name="year" value={year} />
-                          <input
-                            name="amount"
-                            inputMode="decimal"
-                            aria-label={t("Envelope of {{name}} for {{label}}", { name: r.name, label })}
-                            defaultValue={valueOf(reply, "amount", centsToInput(r.envelopeCents), env)}
-                            placeholder={t("none")}
-                            className="dl-cell-input dl-num"
-                            size={10}
-                            aria-invalid={envErrs?.amount ? true : undefined}
-                          />
-                          <Button size="sm" pending={busy(env)} pendingLabel="…">
-                            {t("Set")}
-                            <span className="visually-hidden"> {t("envelope of {{name}}", { name: r.name })}</span>
-                          </Button>
-                          {envErrs ? <p className="field-error">{Object.values(envErrs).flat().join(", ")}</p> : null}
-                        </Form>
-                      ) : (
-                        money(r.envelopeCents)
-                      )}
-                    </td>
-                    <td className="dl-num">{formatMoney(r.plannedCents, formatting)}</td>
-                    <td className="dl-num">
-                      {r.actualMonths === 0 ? <span className="dl-muted">{t("no actual yet")}</span> : formatMoney(r.actualCents, formatting)}
-                    </td>
-                    <td className="dl-num" data-over={left !== null && left < 0 ? "true" : undefined}>
-                      {left === null ? "—" : <span className={left < 0 ? "text-bad" : undefined}>{formatMoney(left, formatting)}</span>}
-                    </td>
-                    <td>
-                      <div className="inline-actions">
-                        {editable ? (
-                          <Button form={`cat-${r.id}`} size="sm" pending={busy(upd)} pendingLabel={t("Saving…")}>
-                            {t("Save")}
-                            <span className="visually-hidden"> {r.name}</span>
-                          </Button>
-                        ) : null}
-                        {mayEdit(r.group) ? (
-                          <Form method="post">
-                            <input type="hidden" name="intent" value={r.archived ? "restore" : "archive"} />
-                            <input type="hidden" name="categoryId" value={r.id} />
-                            <Button size="sm" variant="ghost">
-                              {r.archived ? t("Restore") : t("Archive")}
-                              <span className="visually-hidden"> {r.name}</span>
-                            </Button>
-                          </Form>
-                        ) : null}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-            <tfoot>
-              {(
-                [
-                  [N_("IT group"), totals.it],
-                  [N_("All categories"), totals.all],
-                ] as const
-              ).map(([name, tot]) => {
-                const left = remaining(tot);
-                return (
-                  <tr key={name} data-total={name}>
-                    <th scope="row" colSpan={3}>
-                      {t(name)}
-                    </th>
-                    <td className="dl-num">{money(tot.envelopeCents)}</td>
-                    <td className="dl-num">{formatMoney(tot.plannedCents, formatting)}</td>
-                    <td className="dl-num">{formatMoney(tot.actualCents, formatting)}</td>
-                    <td className="dl-num">
-                      {left === null ? "—" : <span className={left < 0 ? "text-bad" : undefined}>{formatMoney(left, formatting)}</span>}
-                    </td>
-                    <td />
-                  </tr>
-                );
-              })}
-            </tfoot>
-          </table>
-        </div>
+            );
+          })}
+        >
+          {rows.map((r) => {
+            const editable = mayEdit(r.group) && !r.archived;
+            const upd = `update-${r.id}`;
+            const env = `envelope-${r.id}`;
+            const errs = isErrorReply(reply, upd) ? reply.fieldErrors : null;
+            const envErrs = isErrorReply(reply, env) ? reply.fieldErrors : null;
+            const left = remaining(r);
+            return (
+              <tr key={r.id} data-category={r.name}>
+                <th scope="row">
+                  {editable ? (
+                    <>
+                      <RowForm id={`cat-${r.id}`} fields={{ intent: "update", categoryId: r.id }} />
+                      <input
+                        form={`cat-${r.id}`}
+                        name="name"
+                        aria-label={t("Name of {{name}}", { name: r.name })}
+                        defaultValue={valueOf(reply, "name", r.name, upd)}
+                        className="dl-cell-input"
+                        maxLength={80}
+                        aria-invalid={errs?.name ? true : undefined}
+                      />
+                      <CellErrors messages={errs?.name} />
+                    </>
+                  ) : (
+                    <>
+                      {r.name} {r.archived ? <Badge tone="neutral">{t("archived")}</Badge> : null}
+                    </>
+                  )}
+                </th>
+                <td>
+                  {editable ? (
+                    <>
+                      <select
+                        form={`cat-${r.id}`}
+                        name="group"
+                        aria-label={t("Group of {{name}}", { name: r.name })}
+                        defaultValue={valueOf(reply, "group", r.group, upd)}
+                        className="dl-cell-input"
+                      >
+                        {groupOptions.map((g) => (
+                          <option key={g.value} value={g.value}>
+                            {g.label}
+                          </option>
+                        ))}
+                      </select>
+                      <CellErrors messages={errs?.group} />
+                    </>
+                  ) : (
+                    t(GROUP_LABELS[r.group])
+                  )}
+                </td>
+                <td>
+                  {editable ? (
+                    <input
+                      form={`cat-${r.id}`}
+                      type="checkbox"
+                      name="isSalesMarketing"
+                      aria-label={t("{{name}} counts as sales and marketing", { name: r.name })}
+                      defaultChecked={r.isSalesMarketing}
+                    />
+                  ) : r.isSalesMarketing ? (
+                    t("yes")
+                  ) : (
+                    t("no")
+                  )}
+                </td>
+                <td className="dl-num">
+                  {mayEdit(r.group) ? (
+                    <Form method="post" className="inline-actions">
+                      <input type="hidden" name="intent" value="envelope" />
+                      <input type="hidden" name="categoryId" value={r.id} />
+                      <input type="hidden" name="year" value={year} />
+                      <input
+                        name="amount"
+                        inputMode="decimal"
+                        aria-label={t("Envelope of {{name}} for {{label}}", { name: r.name, label })}
+                        defaultValue={valueOf(reply, "amount", centsToInput(r.envelopeCents), env)}
+                        placeholder={t("none")}
+                        className="dl-cell-input dl-num"
+                        size={10}
+                        aria-invalid={envErrs?.amount ? true : undefined}
+                      />
+                      <Button size="sm" pending={busy(env)} pendingLabel="…">
+                        {t("Set")}
+                        <span className="visually-hidden"> {t("envelope of {{name}}", { name: r.name })}</span>
+                      </Button>
+                      {envErrs ? <p className="field-error">{Object.values(envErrs).flat().join(", ")}</p> : null}
+                    </Form>
+                  ) : (
+                    money(r.envelopeCents)
+                  )}
+                </td>
+                <td className="dl-num">{formatMoney(r.plannedCents, formatting)}</td>
+                <td className="dl-num">
+                  {r.actualMonths === 0 ? <span className="dl-muted">{t("no actual yet")}</span> : formatMoney(r.actualCents, formatting)}
+                </td>
+                <td className="dl-num" data-over={left !== null && left < 0 ? "true" : undefined}>
+                  {left === null ? "—" : <span className={left < 0 ? "text-bad" : undefined}>{formatMoney(left, formatting)}</span>}
+                </td>
+                <td>
+                  <div className="inline-actions">
+                    {editable ? (
+                      <Button form={`cat-${r.id}`} size="sm" pending={busy(upd)} pendingLabel={t("Saving…")}>
+                        {t("Save")}
+                        <span className="visually-hidden"> {r.name}</span>
+                      </Button>
+                    ) : null}
+                    {mayEdit(r.group) ? (
+                      <RowActionForm
+                        fields={{ intent: r.archived ? "restore" : "archive", categoryId: r.id }}
+                        size="sm"
+                        variant="ghost"
+                        label={r.archived ? t("Restore") : t("Archive")}
+                        rowName={r.name}
+                      />
+                    ) : null}
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </SimpleTable>
         <p className="muted">
           {t(
             "Planned and actual: Σ of the budget lines of the fiscal year's months (a month without an actual counts 0). An archived category keeps its lines (burn still counts them) and leaves the budget grid once it has none in view.",

@@ -1,30 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { DeploymentStatusBadge } from "~/components/delivery/badges";
-import { DeliveryTabs } from "~/components/delivery/tabs";
+import { DeliveryListPage } from "~/components/delivery/list-page";
 import { Badge } from "~/components/ui/badge";
 import { buttonClassName } from "~/components/ui/button";
-import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
-import { EmptyState } from "~/components/ui/empty-state";
-import { FilterBar, type FilterControl } from "~/components/ui/filter-bar";
-import { PageHeader } from "~/components/ui/page-header";
+import { createDataTableColumnHelper } from "~/components/ui/data-table";
+import { selectControl, type FilterControl } from "~/components/ui/filter-bar";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { formatDateTime, formatHours, formatNumber } from "~/lib/format";
-import { parseTableParams, tablePaging } from "~/lib/table-params";
-import {
-  DEPLOYMENT_SORTS,
-  listDeployments,
-  listServiceOptions,
-  listTeamOptions,
-  MAX_EXPORT_ROWS,
-  parseDeploymentFilter,
-  type DeploymentListRow,
-} from "~/models/delivery.server";
+import { DEPLOYMENT_SORTS, listDeployments, loadDeliveryList, parseDeploymentFilter, type DeploymentListRow } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -53,21 +42,7 @@ const TABLE = { sortable: DEPLOYMENT_SORTS, defaultSort: { id: "finishedAt", des
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const db = getDb();
-  const url = new URL(request.url);
-  const params = parseTableParams(url, TABLE);
-  const { filter, notices, echo } = parseDeploymentFilter(db, url.searchParams);
-  const { rows, total } = listDeployments(db, filter, params.sort, tablePaging(params));
-  return {
-    params,
-    rows,
-    total,
-    notices,
-    echo,
-    services: listServiceOptions(db).map((s) => s.name),
-    teams: listTeamOptions(db).map((t) => t.name),
-    exportCap: MAX_EXPORT_ROWS,
-  };
+  return loadDeliveryList(getDb(), new URL(request.url), TABLE, parseDeploymentFilter, listDeployments);
 }
 
 const col = createDataTableColumnHelper<DeploymentListRow>();
@@ -136,91 +111,52 @@ function useColumns() {
 
 export default function Deployments() {
   const { t } = useTranslation("delivery");
-  const { params, rows, total, notices, echo, services, teams } = useLoaderData<typeof loader>();
-  const { exportCap } = useLoaderData<typeof loader>();
+  const { params, rows, total, notices, echo, services, teams, exportCap } = useLoaderData<typeof loader>();
   const user = useOptionalUser();
-  const formatting = useFormatting();
-  const location = useLocation();
   const columns = useColumns();
+  const yesNo = [
+    ["yes", t("Yes")],
+    ["no", t("No")],
+  ] as const;
   const controls: FilterControl[] = [
-    { kind: "select", name: "service", label: t("Service"), options: services.map((s) => ({ value: s, label: s })) },
-    { kind: "select", name: "team", label: t("Team"), options: teams.map((t) => ({ value: t, label: t })) },
-    {
-      kind: "select",
-      name: "status",
-      label: t("Status"),
-      options: [
-        { value: "success", label: t("Success") },
-        { value: "failure", label: t("Failure") },
-      ],
-    },
+    selectControl("status", t("Status"), [
+      ["success", t("Success")],
+      ["failure", t("Failure")],
+    ]),
     { kind: "text", name: "environment", label: t("Environment"), list: ["production", "staging"], placeholder: t("any") },
     { kind: "date", name: "from", label: t("Finished from") },
     { kind: "date", name: "to", label: t("Finished to") },
-    {
-      kind: "select",
-      name: "hotfix",
-      label: t("Hotfix"),
-      options: [
-        { value: "yes", label: t("Yes") },
-        { value: "no", label: t("No") },
-      ],
-    },
-    {
-      kind: "select",
-      name: "rollback",
-      label: t("Rollback"),
-      options: [
-        { value: "yes", label: t("Yes") },
-        { value: "no", label: t("No") },
-      ],
-    },
+    selectControl("hotfix", t("Hotfix"), yesNo),
+    selectControl("rollback", t("Rollback"), yesNo),
   ];
-  const filtered = Object.keys(echo).length > 0;
   return (
-    <>
-      <PageHeader
-        title={t(TEXT.title)}
-        description={t(TEXT.description)}
-        actions={
-          can(user, "delivery:edit") ? (
-            <Link to="/delivery/import" className={buttonClassName("secondary")}>
-              {t(TEXT.import)}
-            </Link>
-          ) : undefined
-        }
-      >
-        <DeliveryTabs current="deployments" />
-      </PageHeader>
-      <FilterBar controls={controls} values={echo} notices={notices} label={t(TEXT.filters)} />
-      <DataTable
-        columns={columns}
-        data={rows}
-        total={total}
-        params={params}
-        caption={t(TEXT.caption)}
-        getRowId={(r) => String(r.id)}
-        csvHref={`/delivery/deployments.csv${location.search}`}
-        emptyState={
-          filtered ? (
-            <EmptyState title={t("No deployment matches these filters")}>
-              <Link to="/delivery/deployments">{t("Clear the filters")}</Link>
-            </EmptyState>
-          ) : (
-            <EmptyState title={t(TEXT.emptyTitle)} whoMay={t(TEXT.whoMay)}>
-              <p>{t(TEXT.emptyBody)}</p>
-            </EmptyState>
-          )
-        }
-      />
-      {total > exportCap ? (
-        <p className="dl-muted">
-          {t("The CSV export holds the first {{cap}} of these {{total}} rows, in the order shown; narrow the filters (e.g. a date range) to export the rest.", {
-            cap: formatNumber(exportCap, { locale: formatting.locale, digits: 0 }),
-            total: formatNumber(total, { locale: formatting.locale, digits: 0 }),
-          })}
-        </p>
-      ) : null}
-    </>
+    <DeliveryListPage
+      tab="deployments"
+      title={t(TEXT.title)}
+      description={t(TEXT.description)}
+      actions={
+        can(user, "delivery:edit") ? (
+          <Link to="/delivery/import" className={buttonClassName("secondary")}>
+            {t(TEXT.import)}
+          </Link>
+        ) : undefined
+      }
+      services={services}
+      teams={teams}
+      filters={controls}
+      filterValues={echo}
+      notices={notices}
+      filterLabel={t(TEXT.filters)}
+      columns={columns}
+      rows={rows}
+      total={total}
+      params={params}
+      caption={t(TEXT.caption)}
+      getRowId={(r) => String(r.id)}
+      csvHref="/delivery/deployments.csv"
+      noMatchTitle={t("No deployment matches these filters")}
+      empty={{ title: t(TEXT.emptyTitle), whoMay: t(TEXT.whoMay), body: t(TEXT.emptyBody) }}
+      exportCap={exportCap}
+    />
   );
 }

@@ -1,30 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CauseKindBadge, IncidentStateBadge, SeverityBadge } from "~/components/delivery/badges";
-import { DeliveryTabs } from "~/components/delivery/tabs";
+import { DeliveryListPage } from "~/components/delivery/list-page";
 import { buttonClassName } from "~/components/ui/button";
-import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
-import { EmptyState } from "~/components/ui/empty-state";
-import { FilterBar, type FilterControl } from "~/components/ui/filter-bar";
-import { PageHeader } from "~/components/ui/page-header";
+import { createDataTableColumnHelper } from "~/components/ui/data-table";
+import { selectControl, type FilterControl } from "~/components/ui/filter-bar";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
-import { formatDateTime, formatHours, formatNumber } from "~/lib/format";
-import { parseTableParams, tablePaging } from "~/lib/table-params";
-import {
-  INCIDENT_SORTS,
-  listIncidents,
-  listServiceOptions,
-  listTeamOptions,
-  MAX_EXPORT_ROWS,
-  parseIncidentFilter,
-  SEVERITIES,
-  type IncidentListRow,
-} from "~/models/delivery.server";
+import { formatDateTime, formatHours } from "~/lib/format";
+import { INCIDENT_SORTS, listIncidents, loadDeliveryList, parseIncidentFilter, SEVERITIES, type IncidentListRow } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -53,22 +41,7 @@ const TABLE = { sortable: INCIDENT_SORTS, defaultSort: { id: "startedAt", desc: 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  const db = getDb();
-  const url = new URL(request.url);
-  const params = parseTableParams(url, TABLE);
-  const { filter, notices, echo } = parseIncidentFilter(db, url.searchParams);
-  const { rows, total } = listIncidents(db, filter, params.sort, tablePaging(params));
-  return {
-    params,
-    rows,
-    total,
-    notices,
-    echo,
-    services: listServiceOptions(db).map((s) => s.name),
-    teams: listTeamOptions(db).map((t) => t.name),
-    exportCap: MAX_EXPORT_ROWS,
-    severities: SEVERITIES,
-  };
+  return { ...loadDeliveryList(getDb(), new URL(request.url), TABLE, parseIncidentFilter, listIncidents), severities: SEVERITIES };
 }
 
 const col = createDataTableColumnHelper<IncidentListRow>();
@@ -136,96 +109,67 @@ function useColumns() {
 
 export default function Incidents() {
   const { t } = useTranslation("delivery");
-  const { params, rows, total, notices, echo, services, teams, severities } = useLoaderData<typeof loader>();
-  const { exportCap } = useLoaderData<typeof loader>();
+  const { params, rows, total, notices, echo, services, teams, severities, exportCap } = useLoaderData<typeof loader>();
   const user = useOptionalUser();
-  const formatting = useFormatting();
-  const location = useLocation();
   const columns = useColumns();
   const editable = can(user, "delivery:edit");
   const controls: FilterControl[] = [
-    { kind: "select", name: "service", label: t("Service"), options: services.map((s) => ({ value: s, label: s })) },
-    { kind: "select", name: "team", label: t("Team"), options: teams.map((t) => ({ value: t, label: t })) },
-    { kind: "select", name: "severity", label: t("Severity"), options: severities.map((s) => ({ value: s, label: s })) },
-    {
-      kind: "select",
-      name: "state",
-      label: t("State"),
-      options: [
-        { value: "open", label: t("Open") },
-        { value: "resolved", label: t("Resolved") },
-      ],
-    },
-    {
-      kind: "select",
-      name: "cause",
-      label: t("Cause"),
-      options: [
-        { value: "explicit", label: t("Explicit") },
-        { value: "inferred", label: t("Inferred") },
-        { value: "none", label: t("Cleared") },
-        { value: "unset", label: t("No cause found") },
-      ],
-    },
+    selectControl(
+      "severity",
+      t("Severity"),
+      severities.map((s) => [s, s]),
+    ),
+    selectControl("state", t("State"), [
+      ["open", t("Open")],
+      ["resolved", t("Resolved")],
+    ]),
+    selectControl("cause", t("Cause"), [
+      ["explicit", t("Explicit")],
+      ["inferred", t("Inferred")],
+      ["none", t("Cleared")],
+      ["unset", t("No cause found")],
+    ]),
     { kind: "date", name: "from", label: t("Started from") },
     { kind: "date", name: "to", label: t("Started to") },
   ];
-  const filtered = Object.keys(echo).length > 0;
   return (
-    <>
-      <PageHeader
-        title={t(TEXT.title)}
-        description={t(TEXT.description)}
-        actions={
-          editable ? (
-            <Link to="/delivery/incidents/new" className={buttonClassName("primary")}>
-              {t(TEXT.create)}
-            </Link>
-          ) : undefined
-        }
-      >
-        <DeliveryTabs current="incidents" />
-      </PageHeader>
-      <FilterBar controls={controls} values={echo} notices={notices} label={t(TEXT.filters)} />
-      <DataTable
-        columns={columns}
-        data={rows}
-        total={total}
-        params={params}
-        caption={t(TEXT.caption)}
-        getRowId={(r) => String(r.id)}
-        csvHref={`/delivery/incidents.csv${location.search}`}
-        rowClassName={(r) => (r.resolvedAt === null ? "dl-row--open" : undefined)}
-        emptyState={
-          filtered ? (
-            <EmptyState title={t("No incident matches these filters")}>
-              <Link to="/delivery/incidents">{t("Clear the filters")}</Link>
-            </EmptyState>
-          ) : (
-            <EmptyState
-              title={t(TEXT.emptyTitle)}
-              whoMay={t(TEXT.whoMay)}
-              action={
-                editable ? (
-                  <Link to="/delivery/incidents/new" className={buttonClassName("primary", "sm")}>
-                    {t(TEXT.create)}
-                  </Link>
-                ) : undefined
-              }
-            >
-              <p>{t(TEXT.emptyBody)}</p>
-            </EmptyState>
-          )
-        }
-      />
-      {total > exportCap ? (
-        <p className="dl-muted">
-          {t("The CSV export holds the first {{cap}} of these {{total}} rows, in the order shown; narrow the filters (e.g. a date range) to export the rest.", {
-            cap: formatNumber(exportCap, { locale: formatting.locale, digits: 0 }),
-            total: formatNumber(total, { locale: formatting.locale, digits: 0 }),
-          })}
-        </p>
-      ) : null}
-    </>
+    <DeliveryListPage
+      tab="incidents"
+      title={t(TEXT.title)}
+      description={t(TEXT.description)}
+      actions={
+        editable ? (
+          <Link to="/delivery/incidents/new" className={buttonClassName("primary")}>
+            {t(TEXT.create)}
+          </Link>
+        ) : undefined
+      }
+      services={services}
+      teams={teams}
+      filters={controls}
+      filterValues={echo}
+      notices={notices}
+      filterLabel={t(TEXT.filters)}
+      columns={columns}
+      rows={rows}
+      total={total}
+      params={params}
+      caption={t(TEXT.caption)}
+      getRowId={(r) => String(r.id)}
+      csvHref="/delivery/incidents.csv"
+      rowClassName={(r) => (r.resolvedAt === null ? "dl-row--open" : undefined)}
+      noMatchTitle={t("No incident matches these filters")}
+      empty={{
+        title: t(TEXT.emptyTitle),
+        whoMay: t(TEXT.whoMay),
+        body: t(TEXT.emptyBody),
+        action: editable ? (
+          <Link to="/delivery/incidents/new" className={buttonClassName("primary", "sm")}>
+            {t(TEXT.create)}
+          </Link>
+        ) : undefined,
+      }}
+      exportCap={exportCap}
+    />
   );
 }

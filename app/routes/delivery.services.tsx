@@ -11,6 +11,8 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { CellErrors, RowForm } from "~/components/ui/row-form";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
@@ -121,104 +123,88 @@ export default function Services() {
             <p>{t(TEXT.emptyBody)}</p>
           </EmptyState>
         ) : (
-          <div className="table-scroll">
-            <table className="simple">
-              <caption className="visually-hidden">{t("Services")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("Service")}</th>
-                  <th scope="col">{t("Owning team")}</th>
-                  <th scope="col" className="dl-num">
-                    {t("Deployments")}
+          <SimpleTable
+            caption={t("Services")}
+            columns={[
+              t("Service"),
+              t("Owning team"),
+              { label: t("Deployments"), num: true },
+              t("Last production deployment"),
+              { label: t("Open incidents"), num: true },
+            ]}
+            actionsLabel={editable ? t("Save") : undefined}
+          >
+            {services.map((s) => {
+              const rowIntent = `update-${s.id}`;
+              const errors = isErrorReply(reply, rowIntent) ? reply.fieldErrors : null;
+              return (
+                <tr key={s.id}>
+                  <th scope="row">
+                    {editable ? (
+                      <>
+                        <RowForm id={`svc-${s.id}`} fields={{ intent: "update", serviceId: s.id }} />
+                        <input
+                          form={`svc-${s.id}`}
+                          name="name"
+                          aria-label={t("Name of {{name}}", { name: s.name })}
+                          defaultValue={valueOf(reply, "name", s.name, rowIntent)}
+                          aria-invalid={errors?.name ? true : undefined}
+                          className="dl-cell-input"
+                        />
+                        <CellErrors messages={errors?.name} />
+                      </>
+                    ) : (
+                      s.name
+                    )}
+                    <div className="dl-row-links">
+                      <Link to={`/delivery/deployments?service=${encodeURIComponent(s.name)}`}>{t("deployments")}</Link> ·{" "}
+                      <Link to={`/delivery/incidents?service=${encodeURIComponent(s.name)}`}>{t("incidents")}</Link>
+                    </div>
                   </th>
-                  <th scope="col">{t("Last production deployment")}</th>
-                  <th scope="col" className="dl-num">
-                    {t("Open incidents")}
-                  </th>
+                  <td>
+                    {editable ? (
+                      <>
+                        <select
+                          form={`svc-${s.id}`}
+                          name="teamId"
+                          aria-label={t("Team owning {{name}}", { name: s.name })}
+                          defaultValue={valueOf(reply, "teamId", s.teamId, rowIntent)}
+                          className="dl-cell-input"
+                        >
+                          <option value="">{t("— no team —")}</option>
+                          {teamOptions.map((t) => (
+                            <option key={t.value} value={t.value}>
+                              {t.label}
+                            </option>
+                          ))}
+                        </select>
+                        <CellErrors messages={errors?.teamId} />
+                      </>
+                    ) : (
+                      (s.teamName ?? "—")
+                    )}
+                  </td>
+                  <td className="dl-num">{s.deployments}</td>
+                  <td>
+                    {s.lastDeployedAt === null ? (
+                      <span className="dl-muted">{t("never")}</span>
+                    ) : (
+                      formatDateTime(s.lastDeployedAt, formatting.timeZone, formatting.locale)
+                    )}
+                  </td>
+                  <td className="dl-num">{s.openIncidents}</td>
                   {editable ? (
-                    <th scope="col">
-                      <span className="visually-hidden">{t("Save")}</span>
-                    </th>
+                    <td>
+                      <Button form={`svc-${s.id}`} size="sm" pending={busy(rowIntent)} pendingLabel={t(TEXT.saving)}>
+                        {t(TEXT.save)}
+                        <span className="visually-hidden"> {s.name}</span>
+                      </Button>
+                    </td>
                   ) : null}
                 </tr>
-              </thead>
-              <tbody>
-                {services.map((s) => {
-                  const rowIntent = `update-${s.id}`;
-                  const errors = isErrorReply(reply, rowIntent) ? reply.fieldErrors : null;
-                  return (
-                    <tr key={s.id}>
-                      <th scope="row">
-                        {editable ? (
-                          <>
-                            <Form method="post" id={`svc-${s.id}`}>
-                              <input type="hidden" name="intent" value="update" />
-                              <input type="hidden" name="serviceId" value={s.id} />
-                            </Form>
-                            <input
-                              form={`svc-${s.id}`}
-                              name="name"
-                              aria-label={t("Name of {{name}}", { name: s.name })}
-                              defaultValue={valueOf(reply, "name", s.name, rowIntent)}
-                              aria-invalid={errors?.name ? true : undefined}
-                              className="dl-cell-input"
-                            />
-                            {errors?.name ? <p className="field-error">{errors.name.join(", ")}</p> : null}
-                          </>
-                        ) : (
-                          s.name
-                        )}
-                        <div className="dl-row-links">
-                          <Link to={`/delivery/deployments?service=${encodeURIComponent(s.name)}`}>{t("deployments")}</Link> ·{" "}
-                          <Link to={`/delivery/incidents?service=${encodeURIComponent(s.name)}`}>{t("incidents")}</Link>
-                        </div>
-                      </th>
-                      <td>
-                        {editable ? (
-                          <>
-                            <select
-                              form={`svc-${s.id}`}
-                              name="teamId"
-                              aria-label={t("Team owning {{name}}", { name: s.name })}
-                              defaultValue={valueOf(reply, "teamId", s.teamId, rowIntent)}
-                              className="dl-cell-input"
-                            >
-                              <option value="">{t("— no team —")}</option>
-                              {teamOptions.map((t) => (
-                                <option key={t.value} value={t.value}>
-                                  {t.label}
-                                </option>
-                              ))}
-                            </select>
-                            {errors?.teamId ? <p className="field-error">{errors.teamId.join(", ")}</p> : null}
-                          </>
-                        ) : (
-                          (s.teamName ?? "—")
-                        )}
-                      </td>
-                      <td className="dl-num">{s.deployments}</td>
-                      <td>
-                        {s.lastDeployedAt === null ? (
-                          <span className="dl-muted">{t("never")}</span>
-                        ) : (
-                          formatDateTime(s.lastDeployedAt, formatting.timeZone, formatting.locale)
-                        )}
-                      </td>
-                      <td className="dl-num">{s.openIncidents}</td>
-                      {editable ? (
-                        <td>
-                          <Button form={`svc-${s.id}`} size="sm" pending={busy(rowIntent)} pendingLabel={t(TEXT.saving)}>
-                            {t(TEXT.save)}
-                            <span className="visually-hidden"> {s.name}</span>
-                          </Button>
-                        </td>
-                      ) : null}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </SimpleTable>
         )}
       </Card>
       {editable ? (

@@ -74,6 +74,18 @@ const TEXT = {
   filter: N_("Filter by month (e.g. 2025 or 2025-03)"),
 } as const;
 
+/** The snapshot form's figures, in form order: field name, label, stored column; money in euros (stored in cents). */
+const SNAPSHOT_FIELDS = [
+  { name: "cash", label: TEXT.cash, column: "cashCents", money: true, required: true },
+  { name: "revenue", label: TEXT.revenue, column: "revenueCents", money: true, required: true },
+  { name: "mrr", label: TEXT.mrr, column: "mrrCents", money: true, required: true },
+  { name: "customers", label: TEXT.customers, column: "customers", money: false, required: true },
+  { name: "newCustomers", label: TEXT.newCustomers, column: "newCustomers", money: false, required: true },
+  { name: "churnedCustomers", label: TEXT.churnedCustomers, column: "churnedCustomers", money: false, required: true },
+  { name: "financing", label: TEXT.financing, column: "financingCents", money: true, required: false },
+  { name: "costOfRevenue", label: TEXT.costOfRevenue, column: "costOfRevenueCents", money: true, required: false, hint: TEXT.costOfRevenueHint },
+] as const;
+
 export const handle = { i18n: ["finance"] };
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -238,69 +250,21 @@ export default function FinanceSnapshots() {
           <Form method="post" className="snapshot-form" noValidate key={editing?.month ?? "new"}>
             <input type="hidden" name="intent" value={I} />
             <Field label={t(TEXT.month)} name="month" type="month" required defaultValue={v("month", editing?.month)} errors={err("month")} />
-            <Field
-              label={t(TEXT.cash)}
-              name="cash"
-              inputMode="decimal"
-              required
-              defaultValue={v("cash", editing ? eurosFromCents(editing.cashCents) : "")}
-              errors={err("cash")}
-            />
-            <Field
-              label={t(TEXT.revenue)}
-              name="revenue"
-              inputMode="decimal"
-              required
-              defaultValue={v("revenue", editing ? eurosFromCents(editing.revenueCents) : "")}
-              errors={err("revenue")}
-            />
-            <Field
-              label={t(TEXT.mrr)}
-              name="mrr"
-              inputMode="decimal"
-              required
-              defaultValue={v("mrr", editing ? eurosFromCents(editing.mrrCents) : "")}
-              errors={err("mrr")}
-            />
-            <Field
-              label={t(TEXT.customers)}
-              name="customers"
-              inputMode="numeric"
-              required
-              defaultValue={v("customers", editing?.customers)}
-              errors={err("customers")}
-            />
-            <Field
-              label={t(TEXT.newCustomers)}
-              name="newCustomers"
-              inputMode="numeric"
-              required
-              defaultValue={v("newCustomers", editing?.newCustomers)}
-              errors={err("newCustomers")}
-            />
-            <Field
-              label={t(TEXT.churnedCustomers)}
-              name="churnedCustomers"
-              inputMode="numeric"
-              required
-              defaultValue={v("churnedCustomers", editing?.churnedCustomers)}
-              errors={err("churnedCustomers")}
-            />
-            <Field
-              label={t(TEXT.financing)}
-              name="financing"
-              inputMode="decimal"
-              defaultValue={v("financing", editing ? eurosFromCents(editing.financingCents) : "")}
-              errors={err("financing")}
-            />
-            <Field
-              label={t(TEXT.costOfRevenue)}
-              name="costOfRevenue"
-              inputMode="decimal"
-              hint={t(TEXT.costOfRevenueHint)}
-              defaultValue={v("costOfRevenue", editing && editing.costOfRevenueCents !== null ? eurosFromCents(editing.costOfRevenueCents) : "")}
-              errors={err("costOfRevenue")}
-            />
+            {SNAPSHOT_FIELDS.map((f) => {
+              const stored = editing?.[f.column];
+              return (
+                <Field
+                  key={f.name}
+                  label={t(f.label)}
+                  name={f.name}
+                  inputMode={f.money ? "decimal" : "numeric"}
+                  required={f.required}
+                  hint={"hint" in f ? t(f.hint) : undefined}
+                  defaultValue={v(f.name, f.money ? (stored === null || stored === undefined ? "" : eurosFromCents(stored)) : stored)}
+                  errors={err(f.name)}
+                />
+              );
+            })}
             <div className="snapshot-form__actions">
               <button type="submit" className="btn btn--primary" disabled={busy(I)}>
                 {busy(I) ? t(TEXT.saving) : t(TEXT.save)}

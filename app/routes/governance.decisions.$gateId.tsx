@@ -21,7 +21,7 @@ import { checkedOf, fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { formatGateValue } from "~/lib/metrics/gate-units";
 import { GATE_VERDICT_LABELS } from "~/lib/metrics/governance";
-import { checkboxSchema, idSchema } from "~/lib/validation.server";
+import { checkboxSchema, idSchema, optionalTextSchema } from "~/lib/validation.server";
 import {
   addManualCriterion,
   checkManualCriterion,
@@ -62,14 +62,7 @@ function schemas() {
       .string({ error: N_("is required", "validation") })
       .min(1, N_("is required", "validation"))
       .max(max, { error: () => serverT("must be at most {{count}} characters", { count: max }) });
-  const optionalText = (max: number) =>
-    z.preprocess(
-      (v) => (v === "" ? undefined : v),
-      z
-        .string()
-        .max(max, { error: () => serverT("must be at most {{count}} characters", { count: max }) })
-        .optional(),
-    );
+  const optionalText = (max: number) => optionalTextSchema(max);
   return {
     decide: z
       .object({

@@ -12,6 +12,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
@@ -270,46 +271,27 @@ export default function KpiPage() {
           </EmptyState>
         ) : (
           <>
-            <div className="table-scroll">
-              <table className="simple">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("Date")}</th>
-                    <th scope="col" className="num">
-                      {t("Value")}
-                    </th>
-                    <th scope="col">{t("Note")}</th>
-                    <th scope="col">{t("By")}</th>
-                    {canEdit ? (
-                      <th scope="col">
-                        <span className="visually-hidden">{t("Delete")}</span>
-                      </th>
-                    ) : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {measurements.rows.map((m) => (
-                    <tr key={m.id}>
-                      <td>{formatDate(m.measuredOn, formatting.timeZone, formatting.locale)}</td>
-                      <td className="num">{fmt(m.value)}</td>
-                      <td>{m.note ?? <span className="muted">—</span>}</td>
-                      <td>{m.authorName ?? <span className="muted">—</span>}</td>
-                      {canEdit ? (
-                        <td>
-                          <Form method="post">
-                            <input type="hidden" name="intent" value="delete-measurement" />
-                            <input type="hidden" name="measurementId" value={m.id} />
-                            <Button type="submit" size="sm" variant="ghost" aria-label={t("Delete the measurement of {{date}}", { date: m.measuredOn })}>
-                              {t("Delete")}
-                            </Button>
-                          </Form>
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <SimpleTable columns={[t("Date"), { label: t("Value"), num: "num" }, t("Note"), t("By")]} actionsLabel={canEdit ? t("Delete") : undefined}>
+              {measurements.rows.map((m) => (
+                <tr key={m.id}>
+                  <td>{formatDate(m.measuredOn, formatting.timeZone, formatting.locale)}</td>
+                  <td className="num">{fmt(m.value)}</td>
+                  <td>{m.note ?? <span className="muted">—</span>}</td>
+                  <td>{m.authorName ?? <span className="muted">—</span>}</td>
+                  {canEdit ? (
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="delete-measurement" />
+                        <input type="hidden" name="measurementId" value={m.id} />
+                        <Button type="submit" size="sm" variant="ghost" aria-label={t("Delete the measurement of {{date}}", { date: m.measuredOn })}>
+                          {t("Delete")}
+                        </Button>
+                      </Form>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </SimpleTable>
             {pages > 1 ? (
               <nav className="kpi-form-row" aria-label={t("Pages of measurements")}>
                 {page > 1 ? <Link to={`?page=${page - 1}`}>{t("← Newer")}</Link> : null}

@@ -12,6 +12,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
@@ -152,56 +153,41 @@ export default function KpisIndex() {
             <p>{t(TEXT.noneBody)}</p>
           </EmptyState>
         ) : (
-          <div className="table-scroll">
-            <table className="simple">
-              <thead>
-                <tr>
-                  <th scope="col">{t("KPI")}</th>
-                  <th scope="col">{t("Key")}</th>
-                  <th scope="col">{t("Category")}</th>
-                  <th scope="col">{t("Better")}</th>
-                  <th scope="col">{t("Latest")}</th>
-                  <th scope="col">{t("Target")}</th>
-                  <th scope="col">{t("Status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {kpis.map((k) => (
-                  <tr key={k.id}>
-                    <th scope="row">
-                      <Link to={`/kpis/${k.id}`}>{k.name}</Link>
-                    </th>
-                    <td>
-                      <code>{k.key}</code>
-                    </td>
-                    <td>{CATEGORY_WORDS[k.category] ? t(CATEGORY_WORDS[k.category]) : k.category}</td>
-                    <td>{k.direction === "lower" ? t("Lower") : t("Higher")}</td>
-                    <td>
-                      {k.latest ? (
-                        <>
-                          {formatKpiValue(k.latest.value, k.unit, formatting.locale)}{" "}
-                          <span className="muted">({formatDate(k.latest.measuredOn, formatting.timeZone, formatting.locale)})</span>
-                        </>
-                      ) : (
-                        <span className="muted">{t("no data")}</span>
-                      )}
-                      {k.computed ? <span className="muted"> · {t("from delivery data")}</span> : null}
-                    </td>
-                    <td>{k.target === null ? <span className="muted">{t("none")}</span> : formatKpiValue(k.target, k.unit, formatting.locale)}</td>
-                    <td>
-                      {k.targetState === "missed" ? (
-                        <Badge tone="warn">{k.direction === "lower" ? t("Above target") : t("Below target")}</Badge>
-                      ) : k.targetState === "met" ? (
-                        <Badge tone="good">{t("Target met")}</Badge>
-                      ) : (
-                        <Badge tone="neutral">{t("no data")}</Badge>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SimpleTable columns={[t("KPI"), t("Key"), t("Category"), t("Better"), t("Latest"), t("Target"), t("Status")]}>
+            {kpis.map((k) => (
+              <tr key={k.id}>
+                <th scope="row">
+                  <Link to={`/kpis/${k.id}`}>{k.name}</Link>
+                </th>
+                <td>
+                  <code>{k.key}</code>
+                </td>
+                <td>{CATEGORY_WORDS[k.category] ? t(CATEGORY_WORDS[k.category]) : k.category}</td>
+                <td>{k.direction === "lower" ? t("Lower") : t("Higher")}</td>
+                <td>
+                  {k.latest ? (
+                    <>
+                      {formatKpiValue(k.latest.value, k.unit, formatting.locale)}{" "}
+                      <span className="muted">({formatDate(k.latest.measuredOn, formatting.timeZone, formatting.locale)})</span>
+                    </>
+                  ) : (
+                    <span className="muted">{t("no data")}</span>
+                  )}
+                  {k.computed ? <span className="muted"> · {t("from delivery data")}</span> : null}
+                </td>
+                <td>{k.target === null ? <span className="muted">{t("none")}</span> : formatKpiValue(k.target, k.unit, formatting.locale)}</td>
+                <td>
+                  {k.targetState === "missed" ? (
+                    <Badge tone="warn">{k.direction === "lower" ? t("Above target") : t("Below target")}</Badge>
+                  ) : k.targetState === "met" ? (
+                    <Badge tone="good">{t("Target met")}</Badge>
+                  ) : (
+                    <Badge tone="neutral">{t("no data")}</Badge>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </SimpleTable>
         )}
       </Card>
 

@@ -9,6 +9,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { CheckboxField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
@@ -122,7 +123,6 @@ export default function BoardPack() {
   const editable = data.status === "draft" && can(user, "reports:publish");
   const fmt = formatting;
   const monthLabel = formatMonth(data.month, fmt.locale, "long");
-  const formErrors = reply?.status === "error" ? [...(reply.formErrors ?? []), ...(fieldErrorsOf(reply, "intent", reply.intent) ?? [])] : [];
   return (
     <div className="board-pack">
       <PageHeader
@@ -131,15 +131,7 @@ export default function BoardPack() {
         description={t(TEXT.description)}
         actions={<Badge tone={data.status === "published" ? "good" : "neutral"}>{data.status === "published" ? t(TEXT.published) : t(TEXT.draft)}</Badge>}
       />
-      {reply?.status === "ok" ? (
-        <p className="notice pack-no-print" role="status">
-          {reply.message}
-        </p>
-      ) : formErrors.length ? (
-        <p className="form-error pack-no-print" role="alert">
-          {formErrors.join(" ")}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} className="pack-no-print" fields={["intent"]} />
       <p className="muted" data-testid="pack-status">
         {data.status === "published" && data.publishedAt
           ? t(TEXT.publishedBy, { who: data.publishedByName ?? t("a former user"), when: formatDateTime(data.publishedAt, fmt.timeZone, fmt.locale) })

@@ -21,6 +21,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { RowActionForm } from "~/components/ui/row-form";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
@@ -441,14 +442,7 @@ export default function Scenarios() {
                       {t("Edit")}
                       <span className="visually-hidden"> {s.name}</span>
                     </Link>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="delete" />
-                      <input type="hidden" name="scenarioId" value={s.id} />
-                      <Button size="sm" variant="ghost">
-                        {t("Delete")}
-                        <span className="visually-hidden"> {s.name}</span>
-                      </Button>
-                    </Form>
+                    <RowActionForm fields={{ intent: "delete", scenarioId: s.id }} size="sm" variant="ghost" label={t("Delete")} rowName={s.name} />
                   </div>
                 ) : null}
               </section>

@@ -5,6 +5,8 @@ import { requirePermission } from "~/auth/guards.server";
 import { hashPassword } from "~/auth/password.server";
 import { ROLE_LABELS, ROLES } from "~/auth/permissions";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { RowForm } from "~/components/ui/row-form";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
@@ -152,96 +154,77 @@ export default function Settings() {
 
       <section className="panel" aria-labelledby="users">
         <h2 id="users">{t("Users")}</h2>
-        <div className="table-scroll">
-          <table className="simple">
-            <thead>
-              <tr>
-                <th scope="col">{t("Name")}</th>
-                <th scope="col">{t("Email")}</th>
-                <th scope="col">{t("Role")}</th>
-                <th scope="col">{t("Team")}</th>
-                <th scope="col">{t("Active")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("Save")}</span>
-                </th>
+        <SimpleTable columns={[t("Name"), t("Email"), t("Role"), t("Team"), t("Active")]} actionsLabel={t("Save")}>
+          {users.map((u) => {
+            const rowIntent = `update-user-${u.id}`;
+            return (
+              <tr key={u.id}>
+                <td>
+                  <RowForm id={`user-${u.id}`} fields={{ intent: "update-user", userId: u.id }} />
+                  <input
+                    form={`user-${u.id}`}
+                    name="name"
+                    aria-label={t("Name of {{email}}", { email: u.email })}
+                    defaultValue={valueOf(reply, "name", u.name, rowIntent)}
+                  />
+                  <Errors reply={reply} name="name" intent={rowIntent} />
+                  <Errors reply={reply} name="userId" intent={rowIntent} />
+                </td>
+                <td>{u.email}</td>
+                <td>
+                  <select
+                    form={`user-${u.id}`}
+                    name="role"
+                    aria-label={t("Role of {{email}}", { email: u.email })}
+                    defaultValue={valueOf(reply, "role", u.role, rowIntent)}
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t(ROLE_LABELS[r])}
+                      </option>
+                    ))}
+                  </select>
+                  <Errors reply={reply} name="role" intent={rowIntent} />
+                </td>
+                <td>
+                  <select
+                    form={`user-${u.id}`}
+                    name="teamId"
+                    aria-label={t("Team of {{email}}", { email: u.email })}
+                    defaultValue={valueOf(reply, "teamId", u.teamId, rowIntent)}
+                  >
+                    <option value="">—</option>
+                    {teams
+                      .filter((team) => !team.archived || team.id === u.teamId)
+                      .map((team) => (
+                        <option key={team.id} value={team.id}>
+                          {team.archived ? t("{{name}} (archived)", { name: team.name }) : team.name}
+                        </option>
+                      ))}
+                  </select>
+                </td>
+                <td>
+                  <Errors reply={reply} name="teamId" intent={rowIntent} />
+                </td>
+                <td>
+                  <input
+                    form={`user-${u.id}`}
+                    type="checkbox"
+                    name="active"
+                    aria-label={t("{{email}} is active", { email: u.email })}
+                    defaultChecked={checkedOf(reply, "active", u.active, rowIntent)}
+                  />
+                  <Errors reply={reply} name="active" intent={rowIntent} />
+                </td>
+                <td>
+                  <button form={`user-${u.id}`} type="submit" className="btn btn--secondary">
+                    {t("Save")}
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => {
-                const rowIntent = `update-user-${u.id}`;
-                return (
-                  <tr key={u.id}>
-                    <td>
-                      <Form method="post" id={`user-${u.id}`}>
-                        <input type="hidden" name="intent" value="update-user" />
-                        <input type="hidden" name="userId" value={u.id} />
-                      </Form>
-                      <input
-                        form={`user-${u.id}`}
-                        name="name"
-                        aria-label={t("Name of {{email}}", { email: u.email })}
-                        defaultValue={valueOf(reply, "name", u.name, rowIntent)}
-                      />
-                      <Errors reply={reply} name="name" intent={rowIntent} />
-                      <Errors reply={reply} name="userId" intent={rowIntent} />
-                    </td>
-                    <td>{u.email}</td>
-                    <td>
-                      <select
-                        form={`user-${u.id}`}
-                        name="role"
-                        aria-label={t("Role of {{email}}", { email: u.email })}
-                        defaultValue={valueOf(reply, "role", u.role, rowIntent)}
-                      >
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {t(ROLE_LABELS[r])}
-                          </option>
-                        ))}
-                      </select>
-                      <Errors reply={reply} name="role" intent={rowIntent} />
-                    </td>
-                    <td>
-                      <select
-                        form={`user-${u.id}`}
-                        name="teamId"
-                        aria-label={t("Team of {{email}}", { email: u.email })}
-                        defaultValue={valueOf(reply, "teamId", u.teamId, rowIntent)}
-                      >
-                        <option value="">—</option>
-                        {teams
-                          .filter((team) => !team.archived || team.id === u.teamId)
-                          .map((team) => (
-                            <option key={team.id} value={team.id}>
-                              {team.archived ? t("{{name}} (archived)", { name: team.name }) : team.name}
-                            </option>
-                          ))}
-                      </select>
-                    </td>
-                    <td>
-                      <Errors reply={reply} name="teamId" intent={rowIntent} />
-                    </td>
-                    <td>
-                      <input
-                        form={`user-${u.id}`}
-                        type="checkbox"
-                        name="active"
-                        aria-label={t("{{email}} is active", { email: u.email })}
-                        defaultChecked={checkedOf(reply, "active", u.active, rowIntent)}
-                      />
-                      <Errors reply={reply} name="active" intent={rowIntent} />
-                    </td>
-                    <td>
-                      <button form={`user-${u.id}`} type="submit" className="btn btn--secondary">
-                        {t("Save")}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </SimpleTable>
         {isErrorReply(reply) && reply.intent?.startsWith("update-user-") ? (
           <p className="form-error" role="alert">
             {Object.entries(reply.fieldErrors)

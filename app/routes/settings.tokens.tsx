@@ -11,6 +11,8 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, FieldErrors } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { RowActionForm } from "~/components/ui/row-form";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
@@ -182,68 +184,55 @@ export default function Tokens() {
             <p>{t(TEXT.emptyBody)}</p>
           </EmptyState>
         ) : (
-          <div className="table-scroll">
-            <table className="simple">
-              <caption className="visually-hidden">{t("API tokens")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("Name")}</th>
-                  <th scope="col">{t("Prefix")}</th>
-                  <th scope="col">{t("Scopes")}</th>
-                  <th scope="col">{t("Created")}</th>
-                  <th scope="col">{t("Last used")}</th>
-                  <th scope="col">{t("State")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("Actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((token) => (
-                  <tr key={token.id}>
-                    <th scope="row">{token.name}</th>
-                    <td>
-                      <code>{token.prefix}…</code>
-                    </td>
-                    <td>
-                      <span className="dl-flags">
-                        {token.scopes.map((s) => (
-                          <Badge key={s} tone="neutral">
-                            {s}
-                          </Badge>
-                        ))}
-                      </span>
-                    </td>
-                    <td>
-                      {dt(token.createdAt)}
-                      <br />
-                      <span className="dl-muted">{token.createdBy ? t("by {{name}}", { name: token.createdBy }) : t("by the command line")}</span>
-                    </td>
-                    <td>{dt(token.lastUsedAt) ?? <span className="dl-muted">{t("never")}</span>}</td>
-                    <td>
-                      {token.revokedAt === null ? (
-                        <Badge tone="good">{t("active")}</Badge>
-                      ) : (
-                        <Badge tone="bad">{t("revoked {{when}}", { when: dt(token.revokedAt) })}</Badge>
-                      )}
-                    </td>
-                    <td>
-                      {token.revokedAt === null && token.revocable ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="revoke" />
-                          <input type="hidden" name="tokenId" value={token.id} />
-                          <Button variant="danger" size="sm" pending={busy("revoke", token.id)} pendingLabel={t(TEXT.revoking)}>
-                            {t(TEXT.revoke)}
-                            <span className="visually-hidden"> {token.name}</span>
-                          </Button>
-                        </Form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SimpleTable
+            caption={t("API tokens")}
+            columns={[t("Name"), t("Prefix"), t("Scopes"), t("Created"), t("Last used"), t("State")]}
+            actionsLabel={t("Actions")}
+          >
+            {tokens.map((token) => (
+              <tr key={token.id}>
+                <th scope="row">{token.name}</th>
+                <td>
+                  <code>{token.prefix}…</code>
+                </td>
+                <td>
+                  <span className="dl-flags">
+                    {token.scopes.map((s) => (
+                      <Badge key={s} tone="neutral">
+                        {s}
+                      </Badge>
+                    ))}
+                  </span>
+                </td>
+                <td>
+                  {dt(token.createdAt)}
+                  <br />
+                  <span className="dl-muted">{token.createdBy ? t("by {{name}}", { name: token.createdBy }) : t("by the command line")}</span>
+                </td>
+                <td>{dt(token.lastUsedAt) ?? <span className="dl-muted">{t("never")}</span>}</td>
+                <td>
+                  {token.revokedAt === null ? (
+                    <Badge tone="good">{t("active")}</Badge>
+                  ) : (
+                    <Badge tone="bad">{t("revoked {{when}}", { when: dt(token.revokedAt) })}</Badge>
+                  )}
+                </td>
+                <td>
+                  {token.revokedAt === null && token.revocable ? (
+                    <RowActionForm
+                      fields={{ intent: "revoke", tokenId: token.id }}
+                      variant="danger"
+                      size="sm"
+                      pending={busy("revoke", token.id)}
+                      pendingLabel={t(TEXT.revoking)}
+                      label={t(TEXT.revoke)}
+                      rowName={token.name}
+                    />
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </SimpleTable>
         )}
       </Card>
       <Card title={t(TEXT.create)} id="create-token">

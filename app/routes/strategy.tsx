@@ -12,6 +12,8 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { RowActionForm } from "~/components/ui/row-form";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
@@ -139,80 +141,61 @@ export default function Strategy() {
             <p>{t(TEXT.emptyPlanBody)}</p>
           </EmptyState>
         ) : (
-          <div className="table-scroll">
-            <table className="simple" data-testid="plan-table">
-              <caption>
-                {t(
-                  "Targets are for the end of each year. A past year shows the figure it ended on, read from the data (the last closed month of the year for finance, 31 December for headcount); the current year ({{year}}) shows today's figure; the gap is actual − target.",
-                  { year: plan.currentYear },
-                )}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("Metric")}</th>
-                  <th scope="col" className="dl-num">
-                    {t("Actual today")}
-                  </th>
-                  {plan.years.map((y) => (
-                    <th scope="col" className="dl-num" key={y}>
-                      {y}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {plan.rows.map((r) => (
-                  <tr key={r.metricId} data-plan-metric={r.metricId}>
-                    <th scope="row">{metricLabelText(t, r.metricId, r.label)}</th>
-                    <td className="dl-num" data-metric={r.metricId} data-value={r.actual ?? ""}>
-                      {formatGateValue(r.metricId, r.actual, fmt, undefined, t)}
-                    </td>
-                    {r.years.map((y) => (
-                      <td className="dl-num" key={y.year} data-plan-year={y.year} data-year-kind={y.kind}>
-                        {y.target === null ? (
-                          <div className="muted">{t("no target")}</div>
-                        ) : (
-                          <div>{formatGateValue(r.metricId, y.target, fmt, undefined, t)}</div>
-                        )}
-                        {y.kind === "past" ? (
-                          <div
-                            className="muted plan-actual"
-                            data-testid="plan-year-actual"
-                            data-metric={r.metricId}
-                            data-value={y.actual ?? ""}
-                            data-as-of={y.asOf ?? ""}
-                          >
-                            {y.actual === null ? t("no data") : t("ended at {{value}}", { value: formatGateValue(r.metricId, y.actual, fmt, undefined, t) })}
-                            {y.actual !== null && y.asOf && y.asOf.length === 7 && y.asOf !== `${y.year}-12` ? ` (${formatMonth(y.asOf, fmt.locale)})` : ""}
-                          </div>
-                        ) : null}
-                        {y.gap !== null ? (
-                          <div>
-                            <Badge tone={y.met ? "good" : "off-track"}>
-                              {y.met ? t("on plan") : t("gap")} {formatGateValue(r.metricId, y.gap, fmt, undefined, t)}
-                            </Badge>
-                          </div>
-                        ) : null}
-                        {mayEdit && y.targetId !== null ? (
-                          <Form method="post" className="inline-form">
-                            <input type="hidden" name="intent" value="delete-target" />
-                            <input type="hidden" name="targetId" value={y.targetId} />
-                            <Button size="sm" variant="ghost">
-                              {t("Remove")}
-                              <span className="visually-hidden">
-                                {" "}
-                                {metricLabelText(t, r.metricId, r.label)} {y.year}
-                              </span>
-                            </Button>
-                          </Form>
-                        ) : null}
-                      </td>
-                    ))}
-                  </tr>
+          <SimpleTable
+            caption={t(
+              "Targets are for the end of each year. A past year shows the figure it ended on, read from the data (the last closed month of the year for finance, 31 December for headcount); the current year ({{year}}) shows today's figure; the gap is actual − target.",
+              { year: plan.currentYear },
+            )}
+            captionVisible
+            testId="plan-table"
+            columns={[t("Metric"), { label: t("Actual today"), num: true }, ...plan.years.map((y) => ({ label: y, num: true, key: String(y) }))]}
+          >
+            {plan.rows.map((r) => (
+              <tr key={r.metricId} data-plan-metric={r.metricId}>
+                <th scope="row">{metricLabelText(t, r.metricId, r.label)}</th>
+                <td className="dl-num" data-metric={r.metricId} data-value={r.actual ?? ""}>
+                  {formatGateValue(r.metricId, r.actual, fmt, undefined, t)}
+                </td>
+                {r.years.map((y) => (
+                  <td className="dl-num" key={y.year} data-plan-year={y.year} data-year-kind={y.kind}>
+                    {y.target === null ? <div className="muted">{t("no target")}</div> : <div>{formatGateValue(r.metricId, y.target, fmt, undefined, t)}</div>}
+                    {y.kind === "past" ? (
+                      <div
+                        className="muted plan-actual"
+                        data-testid="plan-year-actual"
+                        data-metric={r.metricId}
+                        data-value={y.actual ?? ""}
+                        data-as-of={y.asOf ?? ""}
+                      >
+                        {y.actual === null ? t("no data") : t("ended at {{value}}", { value: formatGateValue(r.metricId, y.actual, fmt, undefined, t) })}
+                        {y.actual !== null && y.asOf && y.asOf.length === 7 && y.asOf !== `${y.year}-12` ? ` (${formatMonth(y.asOf, fmt.locale)})` : ""}
+                      </div>
+                    ) : null}
+                    {y.gap !== null ? (
+                      <div>
+                        <Badge tone={y.met ? "good" : "off-track"}>
+                          {y.met ? t("on plan") : t("gap")} {formatGateValue(r.metricId, y.gap, fmt, undefined, t)}
+                        </Badge>
+                      </div>
+                    ) : null}
+                    {mayEdit && y.targetId !== null ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="delete-target" />
+                        <input type="hidden" name="targetId" value={y.targetId} />
+                        <Button size="sm" variant="ghost">
+                          {t("Remove")}
+                          <span className="visually-hidden">
+                            {" "}
+                            {metricLabelText(t, r.metricId, r.label)} {y.year}
+                          </span>
+                        </Button>
+                      </Form>
+                    ) : null}
+                  </td>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </tr>
+            ))}
+          </SimpleTable>
         )}
         {mayEdit ? (
           <Form method="post" className="form-grid" noValidate>
@@ -291,14 +274,13 @@ export default function Strategy() {
                         {t("Edit")}
                         <span className="visually-hidden"> {m.title}</span>
                       </Link>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="delete-milestone" />
-                        <input type="hidden" name="milestoneId" value={m.id} />
-                        <Button size="sm" variant="ghost">
-                          {t("Remove")}
-                          <span className="visually-hidden"> {m.title}</span>
-                        </Button>
-                      </Form>
+                      <RowActionForm
+                        fields={{ intent: "delete-milestone", milestoneId: m.id }}
+                        size="sm"
+                        variant="ghost"
+                        label={t("Remove")}
+                        rowName={m.title}
+                      />
                     </div>
                   ) : null}
                 </li>

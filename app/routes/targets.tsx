@@ -7,6 +7,8 @@ import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { RowActionForm } from "~/components/ui/row-form";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
@@ -129,51 +131,31 @@ export default function Targets() {
         {targets.length === 0 ? (
           <p className="muted">{t(TEXT.none)}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="simple">
-              <thead>
-                <tr>
-                  <th scope="col">{t("Metric")}</th>
-                  <th scope="col">{t("Cycle")}</th>
-                  <th scope="col" className="num">
-                    {t("Target")}
-                  </th>
-                  <th scope="col">{t("Set by")}</th>
-                  <th scope="col">{t("Note")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("Actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {targets.map((row) => (
-                  <tr key={row.id} data-testid="target-row" data-target-metric={row.metricId}>
-                    <th scope="row">
-                      {metricLabelText(t, row.metricId, row.label)} <span className="muted">({row.metricId})</span>
-                    </th>
-                    <td>{row.cycleName ?? t(TEXT.openEnded)}</td>
-                    <td className="num nowrap" data-target-value={row.value}>
-                      {COMPARISON_SYMBOLS[row.comparison]} {formatGateValue(row.metricId, row.value, formatting, undefined, t)}
-                    </td>
-                    <td>{row.setBy ?? "—"}</td>
-                    <td>{row.note ?? ""}</td>
-                    <td>
-                      {can(user, "targets:edit", { metricDomain: metricDefinition(row.metricId)?.domain ?? "unknown" }) ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="delete" />
-                          <input type="hidden" name="id" value={row.id} />
-                          <Button variant="ghost">
-                            {t(TEXT.remove)}
-                            <span className="visually-hidden"> {metricLabelText(t, row.metricId, row.label)}</span>
-                          </Button>
-                        </Form>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SimpleTable columns={[t("Metric"), t("Cycle"), { label: t("Target"), num: "num" }, t("Set by"), t("Note")]} actionsLabel={t("Actions")}>
+            {targets.map((row) => (
+              <tr key={row.id} data-testid="target-row" data-target-metric={row.metricId}>
+                <th scope="row">
+                  {metricLabelText(t, row.metricId, row.label)} <span className="muted">({row.metricId})</span>
+                </th>
+                <td>{row.cycleName ?? t(TEXT.openEnded)}</td>
+                <td className="num nowrap" data-target-value={row.value}>
+                  {COMPARISON_SYMBOLS[row.comparison]} {formatGateValue(row.metricId, row.value, formatting, undefined, t)}
+                </td>
+                <td>{row.setBy ?? "—"}</td>
+                <td>{row.note ?? ""}</td>
+                <td>
+                  {can(user, "targets:edit", { metricDomain: metricDefinition(row.metricId)?.domain ?? "unknown" }) ? (
+                    <RowActionForm
+                      fields={{ intent: "delete", id: row.id }}
+                      variant="ghost"
+                      label={t(TEXT.remove)}
+                      rowName={metricLabelText(t, row.metricId, row.label)}
+                    />
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </SimpleTable>
         )}
       </section>
       <section className="panel" aria-labelledby="targets-set">

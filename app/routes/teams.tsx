@@ -11,6 +11,8 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { CellErrors, RowActionForm, RowForm } from "~/components/ui/row-form";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
@@ -185,121 +187,104 @@ export default function Teams() {
             <p>{t(TEXT.emptyBody)}</p>
           </EmptyState>
         ) : (
-          <div className="table-scroll">
-            <table className="simple">
-              <caption className="visually-hidden">{t("Teams")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("Team")}</th>
-                  <th scope="col">{t("Kind")}</th>
-                  <th scope="col">{t("Lead(s)")}</th>
-                  <th scope="col" className="dl-num">
-                    {t("Users")}
+          <SimpleTable
+            caption={t("Teams")}
+            columns={[
+              t("Team"),
+              t("Kind"),
+              t("Lead(s)"),
+              { label: t("Users"), num: true },
+              { label: t("Employees"), num: true },
+              { label: t("Services"), num: true },
+            ]}
+            actionsLabel={t("Actions")}
+          >
+            {teams.map((team) => {
+              const rowIntent = `update-${team.id}`;
+              const errors = isErrorReply(reply, rowIntent) ? reply.fieldErrors : null;
+              const editable = mayManage(team.isTech) && team.archivedAt === null;
+              return (
+                <tr key={team.id} data-team={team.name}>
+                  <th scope="row">
+                    {editable ? (
+                      <>
+                        <RowForm id={`team-${team.id}`} fields={{ intent: "update", teamId: team.id }} />
+                        <input
+                          form={`team-${team.id}`}
+                          name="name"
+                          aria-label={t("Name of {{name}}", { name: team.name })}
+                          defaultValue={valueOf(reply, "name", team.name, rowIntent)}
+                          aria-invalid={errors?.name ? true : undefined}
+                          className="dl-cell-input"
+                          maxLength={80}
+                        />
+                        <CellErrors messages={errors?.name} />
+                      </>
+                    ) : (
+                      <>
+                        {team.name} {team.archivedAt ? <Badge tone="neutral">{t("archived")}</Badge> : null}
+                      </>
+                    )}
+                    <div className="dl-row-links">
+                      <Link to={`/teams?team=${team.id}#members`}>{t("members")}</Link>
+                    </div>
                   </th>
-                  <th scope="col" className="dl-num">
-                    {t("Employees")}
-                  </th>
-                  <th scope="col" className="dl-num">
-                    {t("Services")}
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("Actions")}</span>
-                  </th>
+                  <td>
+                    {editable ? (
+                      <>
+                        <select
+                          form={`team-${team.id}`}
+                          name="kind"
+                          aria-label={t("Kind of {{name}}", { name: team.name })}
+                          defaultValue={valueOf(reply, "kind", team.isTech ? "tech" : "non-tech", rowIntent)}
+                          className="dl-cell-input"
+                        >
+                          {KIND_OPTIONS.filter((k) => mayManage(k.value === "tech")).map((k) => (
+                            <option key={k.value} value={k.value}>
+                              {t(k.label)}
+                            </option>
+                          ))}
+                        </select>
+                        <CellErrors messages={errors?.kind} />
+                      </>
+                    ) : team.isTech ? (
+                      t("Tech")
+                    ) : (
+                      t("Non-tech")
+                    )}
+                  </td>
+                  <td>{team.leads.length ? team.leads.map((l) => l.name).join(", ") : <span className="dl-muted">{t("none")}</span>}</td>
+                  <td className="dl-num">{team.users}</td>
+                  <td className="dl-num">{team.employees}</td>
+                  <td className="dl-num">{team.services}</td>
+                  <td>
+                    <div className="inline-actions">
+                      {editable ? (
+                        <Button
+                          form={`team-${team.id}`}
+                          size="sm"
+                          pending={busy("update") && navigation.formData?.get("teamId") === String(team.id)}
+                          pendingLabel={t("Saving…")}
+                        >
+                          {t("Save")}
+                          <span className="visually-hidden"> {team.name}</span>
+                        </Button>
+                      ) : null}
+                      {mayManage(team.isTech) ? (
+                        <RowActionForm
+                          fields={{ intent: team.archivedAt ? "restore" : "archive", teamId: team.id }}
+                          size="sm"
+                          variant="ghost"
+                          label={team.archivedAt ? t("Restore") : t("Archive")}
+                          rowName={team.name}
+                        />
+                      ) : null}
+                    </div>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {teams.map((team) => {
-                  const rowIntent = `update-${team.id}`;
-                  const errors = isErrorReply(reply, rowIntent) ? reply.fieldErrors : null;
-                  const editable = mayManage(team.isTech) && team.archivedAt === null;
-                  return (
-                    <tr key={team.id} data-team={team.name}>
-                      <th scope="row">
-                        {editable ? (
-                          <>
-                            <Form method="post" id={`team-${team.id}`}>
-                              <input type="hidden" name="intent" value="update" />
-                              <input type="hidden" name="teamId" value={team.id} />
-                            </Form>
-                            <input
-                              form={`team-${team.id}`}
-                              name="name"
-                              aria-label={t("Name of {{name}}", { name: team.name })}
-                              defaultValue={valueOf(reply, "name", team.name, rowIntent)}
-                              aria-invalid={errors?.name ? true : undefined}
-                              className="dl-cell-input"
-                              maxLength={80}
-                            />
-                            {errors?.name ? <p className="field-error">{errors.name.join(", ")}</p> : null}
-                          </>
-                        ) : (
-                          <>
-                            {team.name} {team.archivedAt ? <Badge tone="neutral">{t("archived")}</Badge> : null}
-                          </>
-                        )}
-                        <div className="dl-row-links">
-                          <Link to={`/teams?team=${team.id}#members`}>{t("members")}</Link>
-                        </div>
-                      </th>
-                      <td>
-                        {editable ? (
-                          <>
-                            <select
-                              form={`team-${team.id}`}
-                              name="kind"
-                              aria-label={t("Kind of {{name}}", { name: team.name })}
-                              defaultValue={valueOf(reply, "kind", team.isTech ? "tech" : "non-tech", rowIntent)}
-                              className="dl-cell-input"
-                            >
-                              {KIND_OPTIONS.filter((k) => mayManage(k.value === "tech")).map((k) => (
-                                <option key={k.value} value={k.value}>
-                                  {t(k.label)}
-                                </option>
-                              ))}
-                            </select>
-                            {errors?.kind ? <p className="field-error">{errors.kind.join(", ")}</p> : null}
-                          </>
-                        ) : team.isTech ? (
-                          t("Tech")
-                        ) : (
-                          t("Non-tech")
-                        )}
-                      </td>
-                      <td>{team.leads.length ? team.leads.map((l) => l.name).join(", ") : <span className="dl-muted">{t("none")}</span>}</td>
-                      <td className="dl-num">{team.users}</td>
-                      <td className="dl-num">{team.employees}</td>
-                      <td className="dl-num">{team.services}</td>
-                      <td>
-                        <div className="inline-actions">
-                          {editable ? (
-                            <Button
-                              form={`team-${team.id}`}
-                              size="sm"
-                              pending={busy("update") && navigation.formData?.get("teamId") === String(team.id)}
-                              pendingLabel={t("Saving…")}
-                            >
-                              {t("Save")}
-                              <span className="visually-hidden"> {team.name}</span>
-                            </Button>
-                          ) : null}
-                          {mayManage(team.isTech) ? (
-                            <Form method="post">
-                              <input type="hidden" name="intent" value={team.archivedAt ? "restore" : "archive"} />
-                              <input type="hidden" name="teamId" value={team.id} />
-                              <Button size="sm" variant="ghost">
-                                {team.archivedAt ? t("Restore") : t("Archive")}
-                                <span className="visually-hidden"> {team.name}</span>
-                              </Button>
-                            </Form>
-                          ) : null}
-                        </div>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </SimpleTable>
         )}
       </Card>
 
@@ -319,15 +304,14 @@ export default function Teams() {
                   {u.name} ({u.email}) — {u.role in ROLE_LABELS ? t(ROLE_LABELS[u.role as keyof typeof ROLE_LABELS]) : u.role}
                   {u.active ? "" : t(", inactive")}
                   {mayLead && u.role === "lead" ? (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="unset-lead" />
-                      <input type="hidden" name="teamId" value={openTeam.id} />
-                      <input type="hidden" name="userId" value={u.id} />
-                      <Button size="sm" variant="ghost">
-                        {t("Remove as lead")}
-                        <span className="visually-hidden"> {u.name}</span>
-                      </Button>
-                    </Form>
+                    <RowActionForm
+                      fields={{ intent: "unset-lead", teamId: openTeam.id, userId: u.id }}
+                      className="inline-form"
+                      size="sm"
+                      variant="ghost"
+                      label={t("Remove as lead")}
+                      rowName={u.name}
+                    />
                   ) : null}
                 </li>
               ))}

@@ -44,7 +44,6 @@ export function RiskForm({
 }) {
   const navigation = useNavigation();
   const { t } = useTranslation("risks");
-  const ratingOptions = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(RATING_LABELS[n]) }));
   const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label: t(label) }));
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const v = (name: keyof RiskFormValues) => valueOf(reply, name, initial[name], intent);
@@ -71,48 +70,22 @@ export function RiskForm({
         defaultValue={v("ownerUserId")}
         errors={e("ownerUserId")}
       />
-      <fieldset className="risk-form__ratings">
-        <legend>{t("Inherent risk (before treatment)")}</legend>
-        <SelectField
-          label={t("Likelihood")}
-          name="inherentLikelihood"
-          required
-          options={ratingOptions}
-          defaultValue={v("inherentLikelihood")}
-          errors={e("inherentLikelihood")}
-          id="inherentLikelihood"
-        />
-        <SelectField
-          label={t("Impact")}
-          name="inherentImpact"
-          required
-          options={ratingOptions}
-          defaultValue={v("inherentImpact")}
-          errors={e("inherentImpact")}
-          id="inherentImpact"
-        />
-      </fieldset>
-      <fieldset className="risk-form__ratings">
-        <legend>{t("Residual risk (after treatment)")}</legend>
-        <SelectField
-          label={t("Likelihood")}
-          name="residualLikelihood"
-          required
-          options={ratingOptions}
-          defaultValue={v("residualLikelihood")}
-          errors={e("residualLikelihood")}
-          id="residualLikelihood"
-        />
-        <SelectField
-          label={t("Impact")}
-          name="residualImpact"
-          required
-          options={ratingOptions}
-          defaultValue={v("residualImpact")}
-          errors={e("residualImpact")}
-          id="residualImpact"
-        />
-      </fieldset>
+      <ScoreFieldset
+        legend={t("Inherent risk (before treatment)")}
+        likelihood="inherentLikelihood"
+        impact="inherentImpact"
+        reply={reply}
+        initial={initial}
+        intent={intent}
+      />
+      <ScoreFieldset
+        legend={t("Residual risk (after treatment)")}
+        likelihood="residualLikelihood"
+        impact="residualImpact"
+        reply={reply}
+        initial={initial}
+        intent={intent}
+      />
       <SelectField label={t("Treatment")} name="treatment" required options={options(TREATMENT_LABELS)} defaultValue={v("treatment")} errors={e("treatment")} />
       <Field label={t("Next review date")} name="nextReviewDate" type="date" defaultValue={v("nextReviewDate")} errors={e("nextReviewDate")} />
       {withStatus ? (
@@ -132,5 +105,48 @@ export function RiskForm({
         </Button>
       </div>
     </Form>
+  );
+}
+
+type ScoreName = "inherentLikelihood" | "inherentImpact" | "residualLikelihood" | "residualImpact";
+
+/** One pair of 1–5 scores (likelihood, impact) under its legend: inherent or residual risk. */
+function ScoreFieldset({
+  legend,
+  likelihood,
+  impact,
+  reply,
+  initial,
+  intent,
+}: {
+  legend: string;
+  likelihood: ScoreName;
+  impact: ScoreName;
+  reply: unknown;
+  initial: RiskFormValues;
+  intent: string;
+}) {
+  const { t } = useTranslation("risks");
+  const ratingOptions = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(RATING_LABELS[n]) }));
+  const scores = [
+    { label: t("Likelihood"), name: likelihood },
+    { label: t("Impact"), name: impact },
+  ];
+  return (
+    <fieldset className="risk-form__ratings">
+      <legend>{legend}</legend>
+      {scores.map(({ label, name }) => (
+        <SelectField
+          key={name}
+          label={label}
+          name={name}
+          required
+          options={ratingOptions}
+          defaultValue={valueOf(reply, name, initial[name], intent)}
+          errors={fieldErrorsOf(reply, name, intent)}
+          id={name}
+        />
+      ))}
+    </fieldset>
   );
 }

@@ -24,6 +24,11 @@ export type FilterControl =
   | { kind: "text"; name: string; label: string; list?: readonly string[]; placeholder?: string }
   | { kind: "checkbox"; name: string; label: string };
 
+/** A select filter from `[value, label]` pairs (the first option stays "Any"). */
+export function selectControl(name: string, label: string, options: readonly (readonly [value: string, label: string])[]): FilterControl {
+  return { kind: "select", name, label, options: options.map(([value, text]) => ({ value, label: text })) };
+}
+
 /** Table parameters a filter form keeps by default (sort, direction, page size; the page restarts at 1). */
 const KEPT = ["sort", "dir", "size"] as const;
 

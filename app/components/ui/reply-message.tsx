@@ -3,18 +3,21 @@ import { isErrorReply } from "~/lib/forms";
 /**
  * What the last submission said, above the form(s) it concerns: the success notice (a polite
  * status) and the errors that belong to no field (an alert). Field errors stay beside their fields.
- * `intent`: only an error reply of that form; `show`: one half only.
+ * `intent`: only an error reply of that form; `show`: one half only; `fields`: errors of these
+ * fields join the line (e.g. `intent`, where an action's rule refuses the whole form).
  */
 export function ReplyMessage({
   reply,
   intent,
   show = "both",
   className,
+  fields = [],
 }: {
   reply: unknown;
   intent?: string;
   show?: "both" | "ok" | "errors";
   className?: string;
+  fields?: readonly string[];
 }) {
   const extra = className ? ` ${className}` : "";
   if (show !== "errors" && isOkReply(reply)) {
@@ -24,10 +27,11 @@ export function ReplyMessage({
       </p>
     );
   }
-  if (show !== "ok" && isErrorReply(reply, intent) && reply.formErrors.length > 0) {
+  const errors = show !== "ok" && isErrorReply(reply, intent) ? [...(reply.formErrors ?? []), ...fields.flatMap((f) => reply.fieldErrors?.[f] ?? [])] : [];
+  if (errors.length > 0) {
     return (
       <p className={`form-error${extra}`} role="alert">
-        {reply.formErrors.join(" ")}
+        {errors.join(" ")}
       </p>
     );
   }

@@ -4,7 +4,7 @@ import { serverT } from "~/i18n/translate.server";
 import { centsFromEuros } from "~/lib/format";
 import { withOwnMessage } from "~/lib/schemas/own-message.server";
 import { parseSearchParams } from "~/lib/url-params.server";
-import { idSchema, intSchema, isoDateSchema, monthSchema } from "~/lib/validation.server";
+import { idSchema, intSchema, isoDateSchema, monthSchema, optionalTextSchema } from "~/lib/validation.server";
 import type { EmployeeFilters } from "~/models/hiring/employees.server";
 import type { RequisitionFilters } from "~/models/hiring/requisitions.server";
 import { schema } from "~/utils/db.server";
@@ -13,14 +13,9 @@ import { PRIORITIES, REQUISITION_STATUSES } from "../../../db/schema/hiring";
 
 // ---------------------------------------------------------------- form schema (server-only)
 
-const optionalText = (max: number) =>
-  z.preprocess(
-    (v) => (v === undefined || v === "" ? null : v),
-    z
-      .string()
-      .max(max, { error: () => serverT("must be at most {{max}} characters", { ns: "hiring", max }) })
-      .nullable(),
-  );
+/** The hiring forms' own wording of a too-long text. */
+export const hiringTooLong = (max: number) => serverT("must be at most {{max}} characters", { ns: "hiring", max });
+const optionalText = (max: number) => optionalTextSchema(max, { absent: "null", tooLong: hiringTooLong });
 
 /**
  * The requisition form (create and edit). `annualSalary` is euros text; optional here, the

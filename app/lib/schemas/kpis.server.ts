@@ -2,17 +2,11 @@
 import { z } from "zod";
 import { serverT } from "~/i18n/translate.server";
 import { checkboxSchema, kpiSourceSchema } from "~/lib/schemas/metric-links";
-import { idSchema, parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
+import { idSchema, optionalTextSchema, parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
 import { KPI_CATEGORIES, KPI_DIRECTIONS } from "../../../db/schema/enums";
 
-const optionalText = (max: number) =>
-  z.preprocess(
-    (v) => (v === undefined ? null : v),
-    z
-      .string()
-      .max(max, { error: () => serverT("must be at most {{max}} characters", { ns: "kpis", max }) })
-      .nullable(),
-  );
+const tooLong = (max: number) => serverT("must be at most {{max}} characters", { ns: "kpis", max });
+const optionalText = (max: number) => optionalTextSchema(max, { absent: "null", keepEmpty: true, tooLong });
 
 export const numberInput = z.string({ error: () => serverT("is required", { ns: "kpis" }) }).transform((s, ctx) => {
   const n = parseDecimalInput(s);

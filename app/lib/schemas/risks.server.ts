@@ -4,7 +4,7 @@ import { serverT } from "~/i18n/translate.server";
 import type { RiskLevel } from "~/lib/metrics/risks";
 import { withOwnMessage } from "~/lib/schemas/own-message.server";
 import { parseSearchParams, urlTextSchema } from "~/lib/url-params.server";
-import { checkboxSchema, decimalSchema, idSchema, intSchema, isoDateSchema } from "~/lib/validation.server";
+import { checkboxSchema, decimalSchema, idSchema, intSchema, isoDateSchema, optionalTextSchema } from "~/lib/validation.server";
 import type { RiskFilter } from "~/models/risks/list.server";
 import { schema } from "~/utils/db.server";
 import { optionalRefIdSchema } from "~/utils/refs.server";
@@ -55,14 +55,7 @@ export function riskFilterFromUrl(url: URL): RiskFilter {
 
 // ---------------------------------------------------------------- form schema (server only)
 
-const optionalText = (max: number) =>
-  z.preprocess(
-    (v) => (v === undefined || v === "" ? null : v),
-    z
-      .string()
-      .max(max, { error: () => serverT("must be at most {{max}} characters", { ns: "risks", max }) })
-      .nullable(),
-  );
+const optionalText = (max: number) => optionalTextSchema(max, { absent: "null" });
 
 /** One schema for the create / propose / edit forms; status is only read for CEO/CTO. */
 export const RiskFormSchema = z.object({

@@ -372,37 +372,24 @@ export function applyRiskRules(db: Db, inputs: RiskRuleLiveInputs, now = Date.no
       }
     }
 
-    // scenarios deleted, no longer marked "raises a risk" or below the probability threshold: their cause is gone
-    if (inputs.scenarios) {
-      const scenarioRule = rules.find((r) => r.kind === "scenario_trigger_holds");
-      if (scenarioRule?.enabled) {
-        const evaluated = new Set(findings.filter((f) => f.ruleId === scenarioRule.id).map((f) => f.subject));
-        const open = tx
-          .select()
-          .from(R)
-          .where(and(eq(R.raisedByRuleId, scenarioRule.id), sql`${R.status} <> 'closed'`))
-          .all();
-        for (const risk of open) {
-          if (risk.raisedSubject !== null && !evaluated.has(risk.raisedSubject)) close(risk, null, ruleText("scenarioLeft"));
-        }
+    // the open risks of a per-subject rule whose subject was not evaluated this time: their cause is gone
+    const closeVanishedSubjects = (kind: RiskRuleRow["kind"], message: string) => {
+      const rule = rules.find((r) => r.kind === kind);
+      if (!rule?.enabled) return;
+      const evaluated = new Set(findings.filter((f) => f.ruleId === rule.id).map((f) => f.subject));
+      const open = tx
+        .select()
+        .from(R)
+        .where(and(eq(R.raisedByRuleId, rule.id), sql`${R.status} <> 'closed'`))
+        .all();
+      for (const risk of open) {
+        if (risk.raisedSubject !== null && !evaluated.has(risk.raisedSubject)) close(risk, null, message);
       }
-    }
-
-    // objectives that left the current cycle (closed, archived, deleted): their cause is gone
-    if (inputs.objectives) {
-      const objectiveRule = rules.find((r) => r.kind === "objective_off_track_mid_cycle");
-      if (objectiveRule?.enabled) {
-        const evaluated = new Set(findings.filter((f) => f.ruleId === objectiveRule.id).map((f) => f.subject));
-        const open = tx
-          .select()
-          .from(R)
-          .where(and(eq(R.raisedByRuleId, objectiveRule.id), sql`${R.status} <> 'closed'`))
-          .all();
-        for (const risk of open) {
-          if (risk.raisedSubject !== null && !evaluated.has(risk.raisedSubject)) close(risk, null, ruleText("objectiveLeft"));
-        }
-      }
-    }
+    };
+    // scenarios deleted, no longer marked "raises a risk" or below the probability threshold
+    if (inputs.scenarios) closeVanishedSubjects("scenario_trigger_holds", ruleText("scenarioLeft"));
+    // objectives that left the current cycle (closed, archived, deleted)
+    if (inputs.objectives) closeVanishedSubjects("objective_off_track_mid_cycle", ruleText("objectiveLeft"));
   });
   return result;
 }
