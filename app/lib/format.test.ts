@@ -179,7 +179,9 @@ describe("dates", () => {
   it("a date never breaks inside; a date-time breaks only between the date and the time", () => {
     expect(formatDate(ms, "UTC", "fr-FR")).toBe("1\u00a0juin\u00a02024");
     expect(formatDateTime(ms, "Europe/Paris", "fr-FR")).toBe("2\u00a0juin\u00a02024, 00:30");
-    expect(formatDateTime(ms, "UTC", "en-US")).toMatch(/^Jun\u00a01,\u00a02024, 10:30[\u00a0\u202f]PM$/);
+    // Node's ICU writes a narrow no-break space before "PM", Chromium's a plain space: both become one
+    // no-break space, so the server's text and the browser's are the same (a hydration mismatch otherwise)
+    expect(formatDateTime(ms, "UTC", "en-US")).toBe("Jun\u00a01,\u00a02024, 10:30\u00a0PM");
   });
 
   it("formatDateTime uses the time zone", () => {

@@ -281,9 +281,13 @@ export function formatDate(value: DateInput | null | undefined, timeZone: string
   );
 }
 
-/** Spaces → no-break spaces: a date ("30 nov. 2026") or a time never breaks across two lines. */
+/**
+ * Spaces → no-break spaces: a date ("30 nov. 2026") or a time never breaks across two lines. The
+ * narrow no-break space Node's ICU writes before "PM" (en-US) is one too: Chromium's ICU writes a
+ * plain space there, and the two must render the same text or hydration fails.
+ */
 function unbreakable(s: string): string {
-  return s.replace(/ /g, "\u00a0");
+  return s.replace(/[ \u202f]/g, "\u00a0");
 }
 
 /** An instant as date and time in the zone: "1 juin 2024, 14:05". A calendar date prints as formatDate. */

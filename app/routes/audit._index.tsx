@@ -119,9 +119,15 @@ function Changes({ changes }: { changes: AuditChange[] }) {
     <ul className="audit-diff">
       {changes.map((ch) => (
         <li key={ch.field}>
-          <code className="audit-diff__field">{ch.field}</code>: <del className="audit-diff__before">{show(ch.before, t)}</del>{" "}
+          <code className="audit-diff__field">{ch.field}</code>:{" "}
+          <del className="audit-diff__before" translate="no">
+            {show(ch.before, t)}
+          </del>{" "}
           <span aria-hidden="true">→</span>
-          <span className="visually-hidden"> {t("became")} </span> <ins className="audit-diff__after">{show(ch.after, t)}</ins>
+          <span className="visually-hidden"> {t("became")} </span>{" "}
+          <ins className="audit-diff__after" translate="no">
+            {show(ch.after, t)}
+          </ins>
         </li>
       ))}
     </ul>

@@ -36,6 +36,29 @@ function vocabulary(lng: "en" | "fr"): Set<string> {
   return out;
 }
 
+/**
+ * The texts a stored value holds: itself, or the strings inside a JSON value (a board pack's
+ * commentary per section). A lone lower-case token ("open", "in_progress", "success") is an enum
+ * value — code the page must label in the reader's language, not a text a person wrote.
+ */
+function writtenTexts(value: string): string[] {
+  let texts = [value];
+  if (/^[[{]/.test(value)) {
+    try {
+      const leaves: string[] = [];
+      const walk = (x: unknown) => {
+        if (typeof x === "string") leaves.push(x);
+        else if (x && typeof x === "object") for (const y of Object.values(x)) walk(y);
+      };
+      walk(JSON.parse(value));
+      texts = leaves;
+    } catch {
+      texts = [];
+    }
+  }
+  return texts.filter((s) => !/^[a-z_]+$/.test(s));
+}
+
 /** Every word of the texts stored in the demo database (titles, names, notes people wrote). */
 function dataVocabulary(): Set<string> {
   const db = new Database(DB_FILE, { readonly: true, fileMustExist: true });
@@ -48,9 +71,7 @@ function dataVocabulary(): Set<string> {
       const columns = (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string; type: string }[]).filter((c) => /text/i.test(c.type));
       for (const c of columns) {
         const rows = db.prepare(`SELECT DISTINCT "${c.name}" AS v FROM "${name}" WHERE "${c.name}" IS NOT NULL LIMIT 20000`).all() as { v: string }[];
-        // a lone lower-case token ("open", "in_progress", "success") is an enum value — code the page must
-        // label in the reader's language, not a text a person wrote
-        for (const { v } of rows) if (typeof v === "string" && !/^[[{]/.test(v) && !/^[a-z_]+$/.test(v)) for (const w of words(v)) out.add(w);
+        for (const { v } of rows) if (typeof v === "string") for (const text of writtenTexts(v)) for (const w of words(text)) out.add(w);
       }
     }
   } finally {
@@ -163,8 +184,9 @@ function decode(text: string): string {
  * code aside.
  */
 function htmlTexts(html: string): string[] {
-  // code is no language: CSV headers, commands, field names (<code>, <pre>, <kbd>, <samp>)
-  const body = html.replace(/<(script|style|code|pre|kbd|samp)\b[\s\S]*?<\/\1>/gi, "");
+  // code is no language: CSV headers, commands, field names (<code>, <pre>, <kbd>, <samp>), and an
+  // element marked translate="no" holds a value as recorded (the audit trail's before and after)
+  const body = html.replace(/<(script|style|code|pre|kbd|samp)\b[\s\S]*?<\/\1>/gi, "").replace(/<(\w+)\b[^>]*\stranslate="no"[^>]*>[^<]*<\/\1>/gi, "");
   const lines: string[] = [];
   // attributes of an element marked translate="no" (an example CSV as a placeholder) are code too
   for (const tag of body.matchAll(/<[a-z][^>]*>/gi)) {
