@@ -12,7 +12,9 @@ const [mode, file, rate] = process.argv.slice(2);
 if (mode === "serve") {
   openServingDb(file);
 } else if (mode === "open") {
-  openDb(file, { migrate: false });
+  // a first read maps the WAL index, as a script's first query does: from then on the connection
+  // holds the shared lock a restore must wait for (without it, "ready" could come before the lock)
+  openDb(file, { migrate: false }).$client.prepare("SELECT count(*) FROM sqlite_master").get();
 } else if (mode === "write") {
   const db = openDb(file, { migrate: false, synchronous: "NORMAL" });
   const insert = db.$client.prepare("INSERT INTO audit_log (at, action, entity_type, entity_id, created_at, updated_at) VALUES (?, 'load', 'test', ?, ?, ?)");
