@@ -12,6 +12,7 @@
  * number written the English way ("4.5", "1000"), shown in the reader's locale ("4,5", "1 000").
  * Pure: no I/O, no i18next instance.
  */
+import { formatNumber } from "~/lib/format";
 
 /** t() of the set's namespace: (English key, values) → the reader's text. */
 export type TemplateT = (key: string, values: Record<string, string>) => string;
@@ -43,7 +44,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export function localNumber(value: string, locale: string): string {
   if (!NUMBER.test(value)) return value;
   const decimals = value.split(".")[1]?.length ?? 0;
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(Number(value));
+  return formatNumber(Number(value), { locale, digits: decimals, minDigits: decimals });
 }
 
 export function templateSet<K extends string>(texts: Readonly<Record<K, string>>, options: TemplateOptions = {}): TemplateSet<K> {
