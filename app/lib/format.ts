@@ -75,7 +75,8 @@ function localeOf(arg: LocaleArg): string {
 
 // Intl formatters are costly to build; tables format thousands of cells.
 const numberFormatCache = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+/** One `Intl.NumberFormat` per locale and options, built once per process (building one costs ~0.1 ms). */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let nf = numberFormatCache.get(key);
   if (!nf) {
@@ -86,7 +87,8 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
 }
 
 const dateFormatCache = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/** One `Intl.DateTimeFormat` per locale and options, built once per process. */
+export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let df = dateFormatCache.get(key);
   if (!df) {

@@ -1,5 +1,5 @@
 /** Browser-safe helpers of the product KPIs: value formatting and who may edit them. */
-import { DEFAULT_LOCALE, formatNumber } from "~/lib/format";
+import { DEFAULT_LOCALE, dateFormat, formatNumber } from "~/lib/format";
 import type { AxisUnit } from "~/lib/nice-ticks";
 import { withUnit } from "~/lib/plural";
 
@@ -38,5 +38,5 @@ export function formatKpiChange(change: number, unit: string | null, locale?: st
 export function formatShortDate(iso: string | number, locale?: string): string {
   const ms = Date.parse(`${String(iso)}T00:00:00Z`);
   if (!Number.isFinite(ms)) return String(iso);
-  return new Intl.DateTimeFormat(locale ?? DEFAULT_LOCALE, { day: "2-digit", month: "2-digit", timeZone: "UTC" }).format(ms);
+  return dateFormat(locale ?? DEFAULT_LOCALE, { day: "2-digit", month: "2-digit", timeZone: "UTC" }).format(ms);
 }

@@ -4,7 +4,7 @@
  * 1, 2 or 5 × 10ⁿ of that unit, so an axis reads "0 / 1 / 2 / 3 h" or "0 / 100 / 200 k€" — never
  * "51 min / 1,7 h" or "65 / 130 / 195 k€". Pure and browser-safe; used by the chart frame.
  */
-import { DEFAULT_CURRENCY, DEFAULT_LOCALE } from "~/lib/format";
+import { DEFAULT_CURRENCY, DEFAULT_LOCALE, numberFormat } from "~/lib/format";
 
 /** The smallest 1, 2 or 5 × 10ⁿ that is ≥ `rough` (rough > 0). */
 export function niceStep(rough: number): number {
@@ -80,7 +80,11 @@ type DisplayUnit = { factor: number; label: string; integer?: boolean };
 
 /** The locale's word for days on an axis ("days", "jours"), from Intl. */
 function daysWord(locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "unit", unit: "day", unitDisplay: "long" }).formatToParts(2).find((p) => p.type === "unit")?.value ?? "d";
+  return (
+    numberFormat(locale, { style: "unit", unit: "day", unitDisplay: "long" })
+      .formatToParts(2)
+      .find((p) => p.type === "unit")?.value ?? "d"
+  );
 }
 
 function displayUnitOf(unit: AxisUnit, maxAbs: number, currencySymbol: string, locale: string): DisplayUnit {
@@ -112,8 +116,9 @@ export function currencySymbol(currency = DEFAULT_CURRENCY, locale = DEFAULT_LOC
   if (s === undefined) {
     try {
       s =
-        new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol" }).formatToParts(0).find((p) => p.type === "currency")
-          ?.value ?? currency;
+        numberFormat(locale, { style: "currency", currency, currencyDisplay: "narrowSymbol" })
+          .formatToParts(0)
+          .find((p) => p.type === "currency")?.value ?? currency;
     } catch {
       s = currency;
     }
@@ -143,7 +148,7 @@ export function axisScale(
   const display = displayUnitOf(unit, Math.max(Math.abs(lo), Math.abs(hi)), currencySymbol(opts.currency, locale), locale);
   const nice = niceTicks(lo * display.factor, hi * display.factor, { maxTicks: opts.maxTicks ?? 6, integer: display.integer });
   const digits = Math.max(0, -Math.floor(Math.log10(nice.step) + 1e-9));
-  const nf = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const nf = numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const format = (v: number) => {
     const shown = clean(v * display.factor);
     const text = nf.format(shown === 0 ? 0 : shown);

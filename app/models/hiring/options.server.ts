@@ -1,5 +1,6 @@
 /** What the hiring forms and lists need: team and objective options, settings, the company's today (the URL filters: app/lib/schemas/hiring.server.ts). */
 import { sql } from "drizzle-orm";
+import { dateFormat } from "~/lib/format";
 import { type TeamRef } from "~/models/hiring/requisition-writes.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { listTeamOptions } from "~/models/teams.server";
@@ -37,12 +38,12 @@ export function hiringSettings(db: Db): { loadedCostFactor: number; grossMargin:
 
 /** Today ('YYYY-MM-DD') in the company's time zone. */
 export function currentDay(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return dateFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 /** The current calendar month in the company's time zone. */
 export function currentMonth(timeZone: string, now = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit" }).formatToParts(now);
+  const parts = dateFormat("en-CA", { timeZone, year: "numeric", month: "2-digit" }).formatToParts(now);
   const y = parts.find((p) => p.type === "year")!.value;
   const m = parts.find((p) => p.type === "month")!.value;
   return `${y}-${m}`;

@@ -13,6 +13,7 @@
  * null = no data, never 0 in its place.
  */
 import { sql } from "drizzle-orm";
+import { dateFormat } from "~/lib/format";
 import { CATALOGUE_WINDOW_DAYS } from "~/lib/metrics/catalogue";
 import { krValueFromMetric } from "~/lib/metrics/links";
 import { DAY_MS } from "~/lib/time";
@@ -35,7 +36,7 @@ export function catalogueWindow(now = Date.now()): { from: number; to: number } 
 /** 'YYYY-MM-DD' of the instant in a time zone (an unknown zone falls back to UTC). */
 export function isoDayIn(timeZone: string, now = Date.now()): string {
   try {
-    return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(now));
+    return dateFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
   } catch {
     return new Date(now).toISOString().slice(0, 10);
   }

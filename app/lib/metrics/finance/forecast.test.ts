@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthRange } from "../../months";
+import { dayDiff, monthRange } from "../../months";
 import { forecastCash, type ForecastInput, isForecastRequisition, requisitionMonthlyCost, zeroCashCrossing } from "../finance";
 
 // -------------------------------------------------------------------------------------------
@@ -129,6 +129,36 @@ describe("forecastCash", () => {
       { id: 1, title: "A", monthlyCostCents: 100_000, deltaDays: -96 },
       { id: 2, title: "B", monthlyCostCents: 50_000, deltaDays: -6 },
     ]);
+  });
+
+  it("Δ days equals a second forecast run without that requisition (60 random plans)", () => {
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    const months = monthRange("2024-01", "2026-12");
+    for (let run = 0; run < 60; run++) {
+      const input: ForecastInput = {
+        ...base,
+        lastClosed: { month: "2024-06", cashCents: 500_000 + rnd(3_000_000), revenueCents: rnd(150_000) },
+        monthlyGrowth: rnd(5) / 100,
+        requisitions: Array.from({ length: 1 + rnd(12) }, (_, i) => ({
+          id: i + 1,
+          title: `R${i + 1}`,
+          targetStartMonth: months[rnd(months.length)],
+          annualSalaryCents: 100_000 + rnd(2_000_000),
+          status: ["planned", "open", "offer", "hired", "cancelled"][rnd(5)],
+        })),
+        horizonMonths: 6 + rnd(30),
+      };
+      const all = forecastCash(input);
+      for (const impact of all.requisitionImpacts) {
+        const without = forecastCash({ ...input, requisitions: input.requisitions.filter((r) => r.id !== impact.id) });
+        const expected = all.zeroCashDateWith === null || without.zeroCashDateWith === null ? null : dayDiff(without.zeroCashDateWith, all.zeroCashDateWith);
+        expect(impact.deltaDays).toBe(expected);
+      }
+    }
   });
 
   it("Δ days is null when a side does not cross within the horizon", () => {

@@ -143,12 +143,17 @@ export function forecastCash(input: ForecastInput): CashForecast {
   const zWithout = crossing(without);
   const zWith = crossing(withAll);
 
+  // "All but r" is the with-hiring run plus r's own cost given back from its start month on: the
+  // same integers simulate() would add up without r, in one pass over the horizon per requisition.
   const requisitionImpacts: RequisitionImpact[] = active.map((r) => {
-    const zAllBut = crossing(
-      simulate(
-        input,
-        active.filter((o) => o !== r),
-      ),
+    let givenBack = 0;
+    const zAllBut = zeroCashCrossing(
+      input.lastClosed.month,
+      input.lastClosed.cashCents,
+      withAll.map((s) => {
+        if (r.targetStartMonth <= s.month) givenBack += r.monthlyCostCents;
+        return { month: s.month, cashCents: s.cashCents + givenBack };
+      }),
     );
     const deltaDays = zWith === null || zAllBut === null ? null : dayDiff(zAllBut.date, zWith.date);
     return { id: r.id, title: r.title, monthlyCostCents: r.monthlyCostCents, deltaDays };
