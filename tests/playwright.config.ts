@@ -16,6 +16,8 @@ const SERVER_ENV = {
   SESSION_SECRET: "e2e-session-secret-e2e-session-secret-0123456789",
   // a key missing in the page's language shows as ⟦key⟧ (tests/e2e/i18n.spec.ts), never English in its place
   I18N_STRICT: "1",
+  // every reused chart SVG is drawn again and compared (app/components/charts/plot-markup.server.tsx)
+  PLOT_CACHE_VERIFY: "1",
 };
 
 /**

@@ -3,9 +3,6 @@
  * (react-router-dom's static data router — what Remix's server renders with — hosts Remix's Link/Form.)
  */
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { renderToString } from "react-dom/server";
-import { StaticRouterProvider, createStaticHandler, createStaticRouter } from "react-router-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AreaChart } from "~/components/charts/area-chart";
 import { BarChart } from "~/components/charts/bar-chart";
@@ -22,19 +19,11 @@ import { Field, SelectField } from "~/components/ui/field";
 import { CellErrors, RowActionForm, RowForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { Tooltip } from "~/components/ui/tooltip";
-import type { Language } from "~/i18n/config";
 import { formatHours } from "~/lib/format";
 import { parseTableParams } from "~/lib/table-params";
-import { withI18n } from "../../tests/helpers/i18n";
+import { renderPage } from "../../tests/helpers/render";
 
-/** Server-render `node` as the page at `url` inside a (static, data) router, as Remix does. */
-async function render(node: ReactNode, url = "/", lng: Language = "en"): Promise<string> {
-  const handler = createStaticHandler([{ path: "*", element: withI18n(node, lng) }]);
-  const context = await handler.query(new Request(`http://tracker.test${url}`));
-  if (context instanceof Response) throw new Error("unexpected redirect");
-  const router = createStaticRouter(handler.dataRoutes, context);
-  return renderToString(<StaticRouterProvider router={router} context={context} hydrate={false} />);
-}
+const render = renderPage;
 
 /** React escapes & in attributes; compare hrefs unescaped. */
 const unescape = (html: string) => html.replace(/&amp;/g, "&");

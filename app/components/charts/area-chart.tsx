@@ -19,6 +19,7 @@ export function AreaChart<T extends object>(props: AreaChartProps<T>) {
     <ChartFrame
       {...c.frame}
       empty={c.empty}
+      plotKey={c.empty ? undefined : c.plotKey("area", { stacked, yAxisWidth })}
       legend={chartLegend(
         series.map((s, i) => ({ label: s.label, color: seriesColor(i, s.color), dashed: s.dashed, kind: "box" as const })),
         { referenceLine },

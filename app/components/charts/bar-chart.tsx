@@ -33,6 +33,18 @@ export function BarChart<T extends object>(props: BarChartProps<T>) {
     <ChartFrame
       {...c.frame}
       empty={c.empty}
+      plotKey={
+        c.empty
+          ? undefined
+          : c.plotKey("bar", {
+              stacked,
+              layout,
+              axisWidth: axisWidth ?? null,
+              valueScale: valueScale ?? null,
+              valueScaleLabels: valueScale?.ticks.map(c.formatValue) ?? null,
+              colors: series.map((s) => (s.colorOf ? data.map(s.colorOf) : null)),
+            })
+      }
       legend={[
         ...chartLegend(
           series.map((s, i) => ({ label: s.label, color: seriesColor(i, s.color), dashed: s.dashed, kind: "box" as const })),

@@ -75,6 +75,14 @@ export function useCartesianChart<T extends object>(
   const id = useChartId();
   const { ref, size } = useChartSize(width, height);
   const { referenceLine } = p;
+  const axis = chartValueAxis(p.data, p.series, {
+    unit: p.unit,
+    locale,
+    currency: p.currency,
+    stacked: opts.stacked,
+    extraValues: [...(opts.extraValues ?? []), ...(referenceLine ? [referenceLine.y] : [])],
+    includeZero: opts.includeZero,
+  });
   return {
     id,
     ref,
@@ -84,14 +92,33 @@ export function useCartesianChart<T extends object>(
     empty: isChartEmpty(p.data, p.series),
     table: opts.table ?? buildChartTable(p.data, p.xKey, p.series, formatX, formatValue, p.xLabel ?? t(opts.xLabel)),
     notes: [...(referenceLine ? [`${referenceLine.label}: ${formatValue(referenceLine.y)}`] : []), ...(opts.notes ?? [])],
-    axis: chartValueAxis(p.data, p.series, {
-      unit: p.unit,
-      locale,
-      currency: p.currency,
-      stacked: opts.stacked,
-      extraValues: [...(opts.extraValues ?? []), ...(referenceLine ? [referenceLine.y] : [])],
-      includeZero: opts.includeZero,
-    }),
+    axis,
+    /**
+     * On the server, the key of the plot's SVG (plot-markup.server.tsx): everything that reaches the
+     * drawing — the chart's kind and `extra` (its own props, with what its functions produce), id,
+     * size, data, series, reference line, the x labels and the value ticks as formatted. Functions
+     * are never part of it: their results are. In the browser: undefined (nothing is cached there).
+     */
+    plotKey: (kind: string, extra: unknown): string | undefined =>
+      typeof document !== "undefined"
+        ? undefined
+        : JSON.stringify(
+            [
+              kind,
+              id,
+              size,
+              p.data,
+              p.xKey,
+              p.series,
+              referenceLine ?? null,
+              p.data.map((row) => formatX(row[p.xKey] as string | number)),
+              axis.domain,
+              axis.ticks,
+              axis.ticks.map(axis.format),
+              extra,
+            ],
+            keyValue,
+          ),
     /** the ChartFrame props that come straight from the chart's own */
     frame: {
       title: p.title,
@@ -104,6 +131,14 @@ export function useCartesianChart<T extends object>(
       plotRef: ref,
     },
   };
+}
+
+/** JSON for a plot key: non-finite numbers and undefined stay distinct from null. */
+function keyValue(_key: string, v: unknown): unknown {
+  if (typeof v === "number" && !Number.isFinite(v)) return `#${String(v)}`;
+  if (v === undefined) return "#undefined";
+  if (typeof v === "function") return "#function";
+  return v;
 }
 
 /** The chart's margin inside its SVG. */

@@ -12,6 +12,7 @@ import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } fr
 import { useTranslation } from "react-i18next";
 import { NO_DATA, formatNumber } from "~/lib/format";
 import { axisScale, type AxisScale, type AxisUnit } from "~/lib/nice-ticks";
+import { plotMarkup } from "./plot-markup.server";
 
 export type { AxisUnit };
 
@@ -284,6 +285,8 @@ export type ChartFrameProps = {
   notes?: readonly string[];
   className?: string;
   plotRef: RefObject<HTMLDivElement>;
+  /** on the server, the key under which the plot's SVG is kept (cartesian.tsx `plotKey`) */
+  plotKey?: string;
   children: ReactNode;
 };
 
@@ -301,9 +304,12 @@ export function ChartFrame({
   notes,
   className,
   plotRef,
+  plotKey,
   children,
 }: ChartFrameProps) {
   const { t } = useTranslation("common");
+  // On the server, a plot drawn before is not drawn again (plotMarkup is undefined in the browser).
+  const serverMarkup = plotKey !== undefined && !empty && typeof document === "undefined" ? plotMarkup(plotKey, children) : undefined;
   return (
     <figure className={["chart", className].filter(Boolean).join(" ")}>
       <figcaption className="chart__caption">
@@ -322,9 +328,8 @@ export function ChartFrame({
             role="img"
             aria-label={summary ?? t("{{title}}. The values are in the table under “Show as table”.", { title })}
             style={{ aspectRatio: `${width} / ${height}` }}
-          >
-            {children}
-          </div>
+            {...(serverMarkup !== undefined ? { dangerouslySetInnerHTML: { __html: serverMarkup } } : { children })}
+          />
           {legend.length > 1 || legend.some((l) => l.kind === "ref" || l.kind === "marker") ? (
             <ul className="chart__legend">
               {legend.map((item) => (

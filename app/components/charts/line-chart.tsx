@@ -28,6 +28,7 @@ export function LineChart<T extends object>(props: LineChartProps<T>) {
     <ChartFrame
       {...c.frame}
       empty={c.empty}
+      plotKey={c.empty ? undefined : c.plotKey("line", { xMarker: xMarker ?? null, yDomain: yDomain ?? null, yAxisWidth })}
       legend={chartLegend(
         series.map((s, i) => ({ label: s.label, color: seriesColor(i, s.color), dashed: s.dashed })),
         { referenceLine, xMarker },
