@@ -28,7 +28,7 @@ export function AreaChart<T extends object>(props: AreaChartProps<T>) {
       notes={c.notes}
     >
       {c.empty ? null : (
-        <RAreaChart id={c.id} width={c.size.width} height={c.size.height} data={data.slice()} margin={CHART_MARGIN}>
+        <RAreaChart id={c.id} width={c.size.width} height={c.size.height} data={c.plotData.slice()} margin={CHART_MARGIN}>
           {cartesianLayers({
             xKey,
             formatX: c.formatX,

@@ -56,7 +56,7 @@ export function BarChart<T extends object>(props: BarChartProps<T>) {
       notes={c.notes}
     >
       {c.empty ? null : (
-        <RBarChart id={c.id} width={c.size.width} height={c.size.height} data={data.slice()} layout={layout} margin={CHART_MARGIN} barCategoryGap="20%">
+        <RBarChart id={c.id} width={c.size.width} height={c.size.height} data={c.plotData.slice()} layout={layout} margin={CHART_MARGIN} barCategoryGap="20%">
           {cartesianLayers({
             xKey,
             formatX: c.formatX,

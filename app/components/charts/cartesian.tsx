@@ -83,10 +83,15 @@ export function useCartesianChart<T extends object>(
     extraValues: [...(opts.extraValues ?? []), ...(referenceLine ? [referenceLine.y] : [])],
     includeZero: opts.includeZero,
   });
+  // On the server the plot is drawn from values rounded to 1/20,000 of the axis or finer — far below
+  // a pixel — so a figure that moves by a millionth between two requests (a rate over a week still
+  // running) keeps the same kept drawing. The table, the tooltip and the browser's drawing use the data as given.
+  const plotData = typeof document === "undefined" ? roundedForPlot(p.data, p.series, axis.domain) : p.data;
   return {
     id,
     ref,
     size,
+    plotData,
     formatX,
     formatValue,
     empty: isChartEmpty(p.data, p.series),
@@ -107,7 +112,7 @@ export function useCartesianChart<T extends object>(
               kind,
               id,
               size,
-              p.data,
+              plotData,
               p.xKey,
               p.series,
               referenceLine ?? null,
@@ -131,6 +136,23 @@ export function useCartesianChart<T extends object>(
       plotRef: ref,
     },
   };
+}
+
+/** The rows with each series value rounded to a power of ten at most 1/20,000 of the axis's span. */
+function roundedForPlot<T extends object>(data: readonly T[], series: readonly ChartSeries<T>[], domain: readonly [number, number]): readonly T[] {
+  const span = Math.abs(domain[1] - domain[0]);
+  if (!(span > 0) || !Number.isFinite(span)) return data;
+  const digits = -Math.floor(Math.log10(span / 20_000));
+  if (digits > 12) return data;
+  const step = 10 ** -digits;
+  return data.map((row) => {
+    const out = { ...row } as Record<string, unknown>;
+    for (const s of series) {
+      const v = out[s.key];
+      if (typeof v === "number" && Number.isFinite(v)) out[s.key] = digits <= 0 ? Math.round(v / step) * step : Number(v.toFixed(digits));
+    }
+    return out as T;
+  });
 }
 
 /** JSON for a plot key: non-finite numbers and undefined stay distinct from null. */

@@ -37,7 +37,7 @@ export function LineChart<T extends object>(props: LineChartProps<T>) {
       notes={c.notes}
     >
       {c.empty ? null : (
-        <RLineChart id={c.id} width={c.size.width} height={c.size.height} data={data.slice()} margin={CHART_MARGIN}>
+        <RLineChart id={c.id} width={c.size.width} height={c.size.height} data={c.plotData.slice()} margin={CHART_MARGIN}>
           {cartesianLayers({
             xKey,
             formatX: c.formatX,

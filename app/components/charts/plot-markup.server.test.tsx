@@ -45,6 +45,14 @@ describe("plot markup cache (server)", () => {
     expect(plotCacheSize()).toBe(2);
   });
 
+  it("values that differ far below a pixel share one drawing; a visible change does not", async () => {
+    await line(String, [{ ...data[0], value: 10.000001 }, ...data.slice(1)]);
+    await line(String, [{ ...data[0], value: 10.000002 }, ...data.slice(1)]);
+    expect(plotCacheSize()).toBe(1);
+    await line(String, [{ ...data[0], value: 10.5 }, ...data.slice(1)]);
+    expect(plotCacheSize()).toBe(2);
+  });
+
   it("bar colours chosen per row by a function are part of the key", async () => {
     const bars = async (colorOf: (r: Row) => "bad" | "good") =>
       plotOf(await renderPage(<BarChart title="Levels" data={data} xKey="month" series={[{ key: "value", label: "Value", colorOf }]} />));
