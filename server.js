@@ -10,6 +10,7 @@
 // process without cluster.
 import cluster from "node:cluster";
 import { createApp } from "./server/app.js";
+import { serveWriteGate } from "./server/write-gate.js";
 
 const buildDir = process.env.BUILD_DIR || "build";
 // Importing the build parses the environment (a bad one stops here, naming the variable), applies
@@ -43,8 +44,11 @@ function runPrimary(count) {
   /** recent unexpected exits, to stop a crash loop instead of forking forever */
   const crashes = [];
   for (let i = 0; i < count; i++) cluster.fork();
-  // after API writes, workers ask the primary to evaluate the metric rules (docs/decisions/600)
-  cluster.on("message", (_worker, message) => build.entry.module.onWorkerMessage?.(message));
+  // one write at a time across the workers, each waiting its turn without blocking its reads
+  // (server/write-gate.js); after API writes, workers ask the primary to evaluate the metric rules
+  // (docs/decisions/600)
+  const writeGate = serveWriteGate();
+  cluster.on("message", (worker, message) => writeGate.onMessage(worker, message) || build.entry.module.onWorkerMessage?.(message));
   let listening = 0;
   cluster.on("listening", () => {
     if (++listening === count) {
@@ -52,6 +56,7 @@ function runPrimary(count) {
     }
   });
   cluster.on("exit", (worker, code, signal) => {
+    writeGate.onExit(worker);
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;

@@ -8,6 +8,7 @@ import compression from "compression";
 import express from "express";
 import { bodyLimitFor, DYNAMIC_CACHE_CONTROL, ownOrigin, requestUrl, routedPathname, SAFE_METHODS, sameOriginVerdict, securityHeaders } from "./security.js";
 import { enableSqlTiming, sqlMs } from "./sql-timing.js";
+import { createWriteGate } from "./write-gate.js";
 
 /**
  * @typedef {{ production: boolean, trustProxy: number, maxBodyBytes: { api: number, form: number, upload: number } }} ServerConfig
@@ -126,8 +127,13 @@ export function createApp({ build, buildDir = "build", config, mode = process.en
   const withRequestLanguage = /** @type {any} */ (build.entry.module).withRequestLanguage ?? ((_r, answer) => answer());
   const sqlTiming = process.env.SQL_TIMING === "1";
   if (sqlTiming) enableSqlTiming();
+  // one state-changing request at a time, across every worker (server/write-gate.js)
+  const writeGate = createWriteGate();
   app.all("*", async (req, res, next) => {
+    /** @type {(() => void) | null} */
+    let endTurn = null;
     try {
+      if (!SAFE_METHODS.has(req.method)) endTurn = await writeGate.acquire();
       const started = performance.now();
       const cpuBefore = sqlTiming ? process.cpuUsage() : null;
       const sqlBefore = sqlMs();
@@ -139,6 +145,8 @@ export function createApp({ build, buildDir = "build", config, mode = process.en
       // the metric rules run after writes, never on a page view (docs/decisions/600): before the
       // answer, so the next page already shows what this write raised or cleared
       if (!SAFE_METHODS.has(req.method) && response.status < 400) afterWrite?.(res.locals.pathname);
+      // the turn ends once the answer is made; sending it does not hold the next writer
+      endTurn?.();
       // npm run bench: the SQL time of this request beside its time to the first byte
       // (and the CPU time this process spent on it so far: what other processes on the machine do not inflate)
       if (cpuBefore) {
@@ -151,6 +159,8 @@ export function createApp({ build, buildDir = "build", config, mode = process.en
       await sendResponse(res, response, res.locals.pathname);
     } catch (error) {
       next(error);
+    } finally {
+      endTurn?.();
     }
   });
 

@@ -59,6 +59,9 @@ function scopesOf(stored: string): ApiScope[] {
  * finance:read holds only while the creator is a CEO. Tokens made on the server with
  * `npm run token:create` and no `--by` have no creator: every scope but finance:read.
  */
+/** How stale a token's "last used" instant may be: it is written at most once a minute. */
+export const LAST_USED_PRECISION_MS = 60_000;
+
 export function authenticateToken(db: Db, presented: string, now = Date.now()): ApiPrincipal | null {
   if (!presented.startsWith(TOKEN_PREFIX) || presented.length > 200) return null;
   const row = db
@@ -70,6 +73,7 @@ export function authenticateToken(db: Db, presented: string, now = Date.now()): 
       creatorActive: schema.users.active,
       creatorRole: schema.users.role,
       creatorTeamId: schema.users.teamId,
+      lastUsedAt: schema.apiTokens.lastUsedAt,
     })
     .from(schema.apiTokens)
     .leftJoin(schema.users, eq(schema.users.id, schema.apiTokens.createdByUserId))
@@ -77,10 +81,14 @@ export function authenticateToken(db: Db, presented: string, now = Date.now()): 
     .get();
   if (!row) return null;
   if (row.creatorId !== null && row.creatorActive !== true) return null;
-  db.update(schema.apiTokens)
-    .set({ lastUsedAt: new Date(now) })
-    .where(eq(schema.apiTokens.id, row.id))
-    .run();
+  // "Last used" to the minute: a read through the API writes nothing more often than that (a write
+  // per request took the database's write lock, and an fsync, for every GET under load).
+  if (row.lastUsedAt === null || now - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    db.update(schema.apiTokens)
+      .set({ lastUsedAt: new Date(now) })
+      .where(eq(schema.apiTokens.id, row.id))
+      .run();
+  }
   const creator: Actor | null =
     row.creatorId !== null && row.creatorRole !== null ? { id: row.creatorId, role: row.creatorRole, teamId: row.creatorTeamId } : null;
   const holds = (s: ApiScope) => (creator ? canHoldScope(creator, s) : s !== "finance:read");

@@ -6,7 +6,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createApiToken, revokeApiToken, type ApiScope } from "~/models/tokens.server";
+import { authenticateToken, createApiToken, LAST_USED_PRECISION_MS, revokeApiToken, type ApiScope } from "~/models/tokens.server";
 import { action as deploymentsAction, loader as deploymentsLoader } from "~/routes/api.v1.deployments";
 import { action as importDeploymentsAction } from "~/routes/api.v1.import.deployments";
 import { action as importIncidentsAction } from "~/routes/api.v1.import.incidents";
@@ -481,5 +481,19 @@ describe("tokens", () => {
     expect(dump).not.toContain(token);
     await postDeployments(dep(1));
     expect(db.get<{ t: number | null }>(sql`SELECT last_used_at AS t FROM api_tokens`)!.t).not.toBeNull();
+  });
+
+  it("writes 'last used' at most once a minute: a request within the minute writes nothing", () => {
+    const lastUsed = () => db.get<{ t: number | null }>(sql`SELECT last_used_at AS t FROM api_tokens`)!.t;
+    const t0 = Date.UTC(2026, 0, 5, 10, 0, 0);
+    expect(authenticateToken(db, token, t0)).not.toBeNull();
+    expect(lastUsed()).toBe(t0);
+    const changes = () => db.$client.prepare("SELECT total_changes()").pluck().get() as number;
+    const before = changes();
+    expect(authenticateToken(db, token, t0 + LAST_USED_PRECISION_MS - 1)).not.toBeNull();
+    expect(changes()).toBe(before);
+    expect(lastUsed()).toBe(t0);
+    expect(authenticateToken(db, token, t0 + LAST_USED_PRECISION_MS)).not.toBeNull();
+    expect(lastUsed()).toBe(t0 + LAST_USED_PRECISION_MS);
   });
 });
