@@ -16,8 +16,29 @@ import { getScenarioStatuses } from "~/models/scenarios.server";
 import { getCompanySettings } from "~/models/settings.server";
 import type { Db } from "~/utils/db.server";
 
-/** `asOf`: the month asked for (already parsed; undefined = the latest closed month); `badAsOf`: the URL held an unusable one. */
-export function getExecutiveDashboard(db: Db, user: Actor, { asOf, badAsOf }: { asOf: string | undefined; badAsOf: boolean }, now = Date.now()) {
+/** Requisitions the hiring-impact panel lists unless every one is asked for. */
+export const IMPACTS_SHOWN = 10;
+
+/**
+ * The requisitions that move the zero-cash date most first (most negative Δ days), those whose
+ * salary — hence Δ days — is hidden from the reader last; the first IMPACTS_SHOWN unless `all`.
+ * Only these reach the page (a plan of 1,000 requisitions is not sent to show 10).
+ */
+export function impactsToShow<R extends { salaryVisible: boolean; deltaDays: number | null }>(impacts: readonly R[], all: boolean): R[] {
+  const sorted = [...impacts].sort((a, b) => Number(!a.salaryVisible) - Number(!b.salaryVisible) || (a.deltaDays ?? 0) - (b.deltaDays ?? 0));
+  return all ? sorted : sorted.slice(0, IMPACTS_SHOWN);
+}
+
+/**
+ * `asOf`: the month asked for (already parsed; undefined = the latest closed month); `badAsOf`: the
+ * URL held an unusable one; `allImpacts`: every requisition in the hiring-impact panel (?impacts=all).
+ */
+export function getExecutiveDashboard(
+  db: Db,
+  user: Actor,
+  { asOf, badAsOf, allImpacts = false }: { asOf: string | undefined; badAsOf: boolean; allImpacts?: boolean },
+  now = Date.now(),
+) {
   const finance = getExecutiveFinance(db, { asOf });
   const ctx = new MetricContext(db, now);
   const riskPanels = getExecutiveRiskPanels(db, now, ctx);
@@ -28,11 +49,17 @@ export function getExecutiveDashboard(db: Db, user: Actor, { asOf, badAsOf }: { 
     return { finance: null, headcount: null, previousHeadcount: null, badAsOf, emptyAsOf: asOf ?? null, riskPanels, okrHealth, pinned, scenarios };
   }
   const M = finance.current.asOfMonth;
+  // the forecast's per-requisition costs derive from salaries: stripped where the user may not see them
+  const forecast = redactForecastForUser(finance.forecast, user);
   return {
-    // the forecast's per-requisition costs derive from salaries: stripped where the user may not see them
     finance: {
       ...finance,
-      forecast: redactForecastForUser(finance.forecast, user),
+      forecast: {
+        ...forecast,
+        requisitionImpacts: impactsToShow(forecast.requisitionImpacts, allImpacts),
+        requisitionCount: forecast.requisitionImpacts.length,
+        requisitionLimit: IMPACTS_SHOWN,
+      },
       burnMonths: monthRange(addMonths(M, -(EXECUTIVE_BURN_MONTHS - 1)), M),
     },
     headcount: readHeadcount(ctx),

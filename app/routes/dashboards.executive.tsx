@@ -18,6 +18,7 @@ import { getExecutiveDashboard } from "~/dashboards/executive.server";
 import { useRootData } from "~/hooks/root-data";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { formatMonth } from "~/lib/format";
+import { impactsParamSchema } from "~/lib/schemas/finance.server";
 import { monthSchema } from "~/lib/validation.server";
 import { getDb } from "~/utils/db.server";
 
@@ -33,10 +34,13 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");
-  const rawAsOf = new URL(request.url).searchParams.get("asOf");
+  const params = new URL(request.url).searchParams;
+  const rawAsOf = params.get("asOf");
   const parsedAsOf = monthSchema.safeParse(rawAsOf);
   const asOf = parsedAsOf.success ? parsedAsOf.data : undefined;
-  return getExecutiveDashboard(getDb(), user, { asOf, badAsOf: rawAsOf !== null && !asOf });
+  // ?impacts=all lists every requisition in the hiring-impact panel; any other value, the top ones
+  const allImpacts = impactsParamSchema.safeParse(params.get("impacts")).success;
+  return getExecutiveDashboard(getDb(), user, { asOf, badAsOf: rawAsOf !== null && !asOf, allImpacts });
 }
 
 export default function ExecutiveDashboard() {
@@ -124,7 +128,12 @@ export default function ExecutiveDashboard() {
         <BurnByCategoryChart lines={finance.burnByCategory} months={finance.burnMonths} fmt={fmt} />
       </div>
 
-      <HiringImpactPanel requisitionImpacts={finance.forecast.requisitionImpacts} fmt={fmt} />
+      <HiringImpactPanel
+        requisitionImpacts={finance.forecast.requisitionImpacts}
+        total={finance.forecast.requisitionCount}
+        limit={finance.forecast.requisitionLimit}
+        fmt={fmt}
+      />
 
       {/* panels: OKR health, risks & gates — other engineers add their panels below this line */}
       <OkrHealthPanel data={okrHealth} locale={fmt.locale} />

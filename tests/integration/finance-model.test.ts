@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "~/auth/permissions";
+import { getExecutiveDashboard } from "~/dashboards/executive.server";
 import { buildMonthFinance, computeFinanceMetrics, DEFAULT_FINANCE_SETTINGS, forecastCash, type MonthFinance } from "~/lib/metrics/finance";
 import {
   getCashForecast,
@@ -131,6 +132,36 @@ describe("getFinanceMetrics", () => {
     expect(r.current).toEqual(getFinanceMetrics(db, "2025-05"));
     expect(r.previous).toEqual(getFinanceMetrics(db, "2025-04"));
     expect(getFinanceMetricsWithPrevious(db, "2025-01")!.previous).toBeNull();
+  });
+});
+
+describe("the executive dashboard's hiring-impact panel", () => {
+  it("receives only the 10 requisitions that move the zero-cash date most (all with ?impacts=all), hidden salaries last", () => {
+    load();
+    const tech = insertTeam(db, { name: "Platform", isTech: true });
+    const sales = insertTeam(db, { name: "Sales", isTech: false });
+    for (let i = 0; i < 14; i++) {
+      insertRequisition(db, {
+        title: `R${i}`,
+        teamId: i % 3 === 0 ? sales.id : tech.id,
+        targetStartMonth: `2025-${String(6 + (i % 6)).padStart(2, "0")}`,
+        annualSalaryCents: (40_000 + i * 7_000) * 100,
+        status: "open",
+      });
+    }
+    const every = getCashForecast(db, { horizonMonths: 36 })!.requisitionImpacts;
+    const top = getExecutiveDashboard(db, CEO, { asOf: undefined, badAsOf: false }).finance!.forecast;
+    expect(top.requisitionCount).toBe(14);
+    expect(top.requisitionImpacts).toHaveLength(top.requisitionLimit);
+    const expected = [...every].sort((a, b) => (a.deltaDays ?? 0) - (b.deltaDays ?? 0)).slice(0, top.requisitionLimit);
+    expect(top.requisitionImpacts.map((r) => r.deltaDays)).toEqual(expected.map((r) => r.deltaDays));
+    const all = getExecutiveDashboard(db, CEO, { asOf: undefined, badAsOf: false, allImpacts: true }).finance!.forecast;
+    expect(all.requisitionImpacts).toHaveLength(14);
+    // the CTO may not see sales salaries: those rows (Δ days hidden) come after every visible one
+    const forCto = getExecutiveDashboard(db, CTO, { asOf: undefined, badAsOf: false, allImpacts: true }).finance!.forecast.requisitionImpacts;
+    const firstHidden = forCto.findIndex((r) => !r.salaryVisible);
+    expect(firstHidden).toBeGreaterThan(0);
+    expect(forCto.slice(firstHidden).every((r) => !r.salaryVisible)).toBe(true);
   });
 });
 

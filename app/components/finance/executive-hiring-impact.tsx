@@ -5,8 +5,6 @@ import { formatMoney, formatMonth, type FormatOptions } from "~/lib/format";
 import { isColumnWithheld } from "~/lib/withheld";
 import { EXECUTIVE_TEXT as TEXT } from "./executive-text";
 
-const IMPACTS_SHOWN = 10;
-
 /** An open requisition and what it does to the zero-cash date (null cost / salaryVisible false: withheld from this reader). */
 export type RequisitionImpactRow = {
   id: number;
@@ -20,8 +18,22 @@ export type RequisitionImpactRow = {
   deltaDays: number | null;
 };
 
-/** What each open requisition does to the zero-cash date: the 10 that move it most, or all (?impacts=all). */
-export function HiringImpactPanel({ requisitionImpacts, fmt }: { requisitionImpacts: readonly RequisitionImpactRow[]; fmt: FormatOptions }) {
+/**
+ * What each open requisition does to the zero-cash date: the ones that move it most, or all
+ * (?impacts=all) — chosen and ordered by the read model (impactsToShow); `total`: how many there are.
+ */
+export function HiringImpactPanel({
+  requisitionImpacts: impacts,
+  total,
+  limit,
+  fmt,
+}: {
+  requisitionImpacts: readonly RequisitionImpactRow[];
+  total: number;
+  /** how many the panel lists unless all are asked for */
+  limit: number;
+  fmt: FormatOptions;
+}) {
   const { t } = useTranslation("finance");
   const [searchParams] = useSearchParams();
   const showAllImpacts = searchParams.get("impacts") === "all";
@@ -31,10 +43,6 @@ export function HiringImpactPanel({ requisitionImpacts, fmt }: { requisitionImpa
     else p.set("impacts", "all");
     return `?${p}#hiring-impact`;
   })();
-  // the requisitions that move the zero-cash date most first; 10 unless ?impacts=all
-  // requisitions whose salary (hence Δ days) is hidden from this user come last
-  const sortedImpacts = [...requisitionImpacts].sort((a, b) => Number(!a.salaryVisible) - Number(!b.salaryVisible) || (a.deltaDays ?? 0) - (b.deltaDays ?? 0));
-  const impacts = showAllImpacts ? sortedImpacts : sortedImpacts.slice(0, IMPACTS_SHOWN);
   // columns withheld on every row shown are left out, with one line saying why (interface conventions)
   const costShown = !isColumnWithheld(impacts, (r) => r.monthlyCostCents === null);
   const deltaShown = !isColumnWithheld(impacts, (r) => !r.salaryVisible);
@@ -42,15 +50,15 @@ export function HiringImpactPanel({ requisitionImpacts, fmt }: { requisitionImpa
     <section className="panel" aria-labelledby="hiring-impact">
       <h2 id="hiring-impact">{t(TEXT.hiringImpact)}</h2>
       <p className="muted">{t(TEXT.hiringImpactHelp)}</p>
-      {sortedImpacts.length > IMPACTS_SHOWN ? (
+      {total > impacts.length || (showAllImpacts && total > limit) ? (
         <p>
           {showAllImpacts
-            ? t("All {{count}} open requisitions.", { count: sortedImpacts.length })
+            ? t("All {{count}} open requisitions.", { count: total })
             : deltaShown
-              ? t("The {{shown}} that move the zero-cash date most, of {{count}} open requisitions.", { shown: IMPACTS_SHOWN, count: sortedImpacts.length })
-              : t("{{shown}} of {{count}} open requisitions.", { shown: IMPACTS_SHOWN, count: sortedImpacts.length })}{" "}
+              ? t("The {{shown}} that move the zero-cash date most, of {{count}} open requisitions.", { shown: impacts.length, count: total })
+              : t("{{shown}} of {{count}} open requisitions.", { shown: impacts.length, count: total })}{" "}
           <Link to={allImpactsHref} preventScrollReset>
-            {showAllImpacts ? t("Show the top 10") : t("Show all")}
+            {showAllImpacts ? t("Show the top {{count}}", { count: limit }) : t("Show all")}
           </Link>
         </p>
       ) : null}

@@ -13,6 +13,9 @@ import { idSchema, intSchema, monthSchema } from "~/lib/validation.server";
 /** Longest month range of the budget grid. */
 const MAX_BUDGET_RANGE_MONTHS = 36;
 
+/** The executive dashboard's ?impacts=all: every requisition in the hiring-impact panel. */
+export const impactsParamSchema = z.literal("all");
+
 export const budgetRangeSchema = z
   .object({ from: monthSchema, to: monthSchema })
   .refine((r) => r.from <= r.to && monthDiff(r.from, r.to) < MAX_BUDGET_RANGE_MONTHS);
