@@ -11,6 +11,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { Pager } from "~/components/ui/pager";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { CycleSchema, ObjectiveSchema, resolveCycleParam, ruleErrorReply } from "~/handlers/okrs.server";
 import { useRootData } from "~/hooks/root-data";
@@ -21,6 +22,7 @@ import { formatPercent } from "~/lib/format";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm, unknownIntent } from "~/lib/forms.server";
 import { expectedProgress } from "~/lib/metrics/okrs";
+import { parseTableParams, tablePaging, type TableParamsOptions } from "~/lib/table-params";
 import { markTree, okrLinks } from "~/models/okr-links.server";
 import {
   closeCycle,
@@ -28,7 +30,7 @@ import {
   createObjective,
   cycleNameTaken,
   getCycle,
-  getOkrTree,
+  getOkrTreePage,
   listCycles,
   listParentOptions,
   listPeople,
@@ -55,6 +57,9 @@ const TEXT = {
   closed: N_("Closed: scores are frozen and the cycle is read-only."),
 } as const;
 
+/** `?page=` and `?size=` (parsed like every list's: anything malformed falls back to page 1 / the default size) */
+const TREE_PAGING: TableParamsOptions = { sortable: [], defaultSort: { id: "tree", desc: false }, pageSizes: [25, 50, 100], defaultPageSize: 25 };
+
 export const handle = { i18n: ["okrs"] };
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -66,14 +71,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
   const now = Date.now();
-  const cycle = resolveCycleParam(db, new URL(request.url), now);
+  const url = new URL(request.url);
+  const cycle = resolveCycleParam(db, url, now);
   const teams = listTeams(db);
   const links = okrLinks(db, now);
+  // a page of top-level objectives, each with its whole subtree; counts over the cycle in SQL
+  const params = parseTableParams(url, TREE_PAGING);
+  const page = cycle ? getOkrTreePage(db, cycle.id, now, links.linked, tablePaging(params)) : null;
   return {
     cycle,
     cycles: listCycles(db),
     expected: cycle ? expectedProgress(cycle.startDate, cycle.endDate, now) : 0,
-    tree: cycle ? markTree(getOkrTree(db, cycle.id, now, links.linked), links.marks) : [],
+    tree: page ? markTree(page.roots, links.marks) : [],
+    paging: { params, total: page?.total ?? 0, objectives: page?.objectives ?? 0 },
     teams: teams.filter((t) => can(user, "okrs:edit", { teamId: t.id })),
     canCompany: can(user, "okrs:edit", { teamId: null }),
     canCreate: can(user, "okrs:edit"),
@@ -127,7 +137,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function OkrsIndex() {
-  const { cycle, cycles, expected, tree, teams, canCompany, canCreate, people, parents } = useLoaderData<typeof loader>();
+  const { cycle, cycles, expected, tree, paging, teams, canCompany, canCreate, people, parents } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const { formatting, user } = useRootData();
@@ -163,12 +173,28 @@ export default function OkrsIndex() {
             <strong>{cycle.name}</strong> · {cycle.startDate} – {cycle.endDate} ·{" "}
             {closed ? t(TEXT.closed) : t("Elapsed {{percent}}", { percent: formatPercent(expected, 0, formatting.locale) })}
           </p>
-          {tree.length === 0 ? (
+          {paging.total === 0 ? (
             <EmptyState title={t(TEXT.noObjectives)} whoMay={t(TEXT.objectiveWho)}>
               <p>{t(TEXT.noObjectivesBody)}</p>
             </EmptyState>
           ) : (
-            <ObjectiveTree roots={tree} formatting={formatting} closed={closed} />
+            <>
+              {tree.length > 0 ? <ObjectiveTree roots={tree} formatting={formatting} closed={closed} /> : null}
+              <Pager
+                params={paging.params}
+                total={paging.total}
+                shown={tree.length}
+                label={t("Objectives, {{cycle}}", { cycle: cycle.name })}
+                range={(first, last, total) =>
+                  t("Showing {{first}}–{{last}} of {{total}} top-level objectives ({{objectives}} objectives in all)", {
+                    first,
+                    last,
+                    total,
+                    objectives: paging.objectives,
+                  })
+                }
+              />
+            </>
           )}
         </>
       )}
