@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { assertPermission, requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
-import { ObjectiveTree } from "~/components/okrs/objective-tree";
+import { ObjectiveTree, type TreeKr, type TreeNode } from "~/components/okrs/objective-tree";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -23,7 +23,7 @@ import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm, unknownIntent } from "~/lib/forms.server";
 import { expectedProgress } from "~/lib/metrics/okrs";
 import { parseTableParams, tablePaging, type TableParamsOptions } from "~/lib/table-params";
-import { markTree, okrLinks } from "~/models/okr-links.server";
+import { markTree, okrLinks, type MarkedNode } from "~/models/okr-links.server";
 import {
   closeCycle,
   createCycle,
@@ -82,7 +82,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cycle,
     cycles: listCycles(db),
     expected: cycle ? expectedProgress(cycle.startDate, cycle.endDate, now) : 0,
-    tree: page ? markTree(page.roots, links.marks) : [],
+    tree: page ? treeView(markTree(page.roots, links.marks)) : [],
     paging: { params, total: page?.total ?? 0, objectives: page?.objectives ?? 0 },
     teams: teams.filter((t) => can(user, "okrs:edit", { teamId: t.id })),
     canCompany: can(user, "okrs:edit", { teamId: null }),
@@ -90,6 +90,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
     people: listPeople(db),
     parents: cycle ? listParentOptions(db, cycle.id) : [],
   };
+}
+
+/**
+ * The tree as the OKR page draws it (the ObjectiveTree's TreeNode / TreeKr fields, marks included):
+ * the loader data carries only what the page shows, not every column of each objective and key result.
+ */
+function treeView(nodes: readonly MarkedNode[]): TreeNode[] {
+  return nodes.map((n) => ({
+    id: n.id,
+    title: n.title,
+    teamName: n.teamName,
+    ownerName: n.ownerName,
+    progress: n.progress,
+    expected: n.expected,
+    status: n.status,
+    keyResults: n.keyResults.map((kr): TreeKr => ({
+      id: kr.id,
+      title: kr.title,
+      kind: kr.kind,
+      startValue: kr.startValue,
+      targetValue: kr.targetValue,
+      currentValue: kr.currentValue,
+      unit: kr.unit,
+      weight: kr.weight,
+      ownerName: kr.ownerName,
+      progress: kr.progress,
+      status: kr.status,
+      metric: kr.metric,
+      lastConfidence: kr.lastConfidence,
+      carriedFromId: kr.carriedFromId,
+    })),
+    children: treeView(n.children),
+  }));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
