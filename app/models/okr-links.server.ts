@@ -16,7 +16,7 @@ export function okrLinks(db: Db, now = Date.now(), ctx = new MetricContext(db, n
   return { ctx, linked: ctx.linkedKrValues(), marks: linkedMetricMarks(ctx) };
 }
 
-type MarkedNode = Omit<ObjectiveNode, "keyResults" | "children"> & {
+export type MarkedNode = Omit<ObjectiveNode, "keyResults" | "children"> & {
   keyResults: (ObjectiveNode["keyResults"][number] & { metric: MetricMarkData | null })[];
   children: MarkedNode[];
 };

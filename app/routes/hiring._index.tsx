@@ -23,9 +23,10 @@ import { formatMonth } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
 import { isErrorReply } from "~/lib/forms";
 import { badRequest, formError, parseForm, domainErrorReply } from "~/lib/forms.server";
+import { isForecastRequisition } from "~/lib/metrics/finance";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
 import { idSchema } from "~/lib/validation.server";
-import { getCashForecast } from "~/models/finance.server";
+import { getRequisitionDeltaDays } from "~/models/finance.server";
 import {
   changeRequisitionStatus,
   currentMonth,
@@ -72,16 +73,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const settings = getCompanySettings(db);
   const month = currentMonth(settings.timeZone);
 
-  // Δ zero-cash days, only for requisitions whose salary this user may see (it is derived from it).
-  const forecast = getCashForecast(db);
-  const impacts = new Map((forecast?.requisitionImpacts ?? []).map((i) => [i.id, i.deltaDays]));
+  // Δ zero-cash days, only for requisitions whose salary this user may see (it is derived from it),
+  // and only for this page's rows: the whole plan enters as its cost per start month, summed in SQL.
+  const forecast = getRequisitionDeltaDays(
+    db,
+    list.rows.flatMap((r) => (r.salaryVisible && r.annualSalaryCents != null ? [{ ...r, annualSalaryCents: r.annualSalaryCents }] : [])),
+  );
   const rows = list.rows.map((r) => {
     let delta: RequisitionDelta;
     if (!forecast) delta = { kind: "noForecast" };
-    else if (!impacts.has(r.id)) delta = { kind: "notCounted" };
+    else if (!isForecastRequisition(r)) delta = { kind: "notCounted" };
     else if (!r.salaryVisible) delta = { kind: "hidden" };
     else {
-      const d = impacts.get(r.id);
+      const d = forecast.deltaDays.get(r.id);
       delta = d == null ? { kind: "noZeroCash" } : { kind: "days", days: d };
     }
     return { ...r, delta };

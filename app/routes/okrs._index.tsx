@@ -5,12 +5,13 @@ import { useTranslation } from "react-i18next";
 import { assertPermission, requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
-import { ObjectiveTree } from "~/components/okrs/objective-tree";
+import { ObjectiveTree, type TreeKr, type TreeNode } from "~/components/okrs/objective-tree";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { Pager } from "~/components/ui/pager";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { CycleSchema, ObjectiveSchema, resolveCycleParam, ruleErrorReply } from "~/handlers/okrs.server";
 import { useRootData } from "~/hooks/root-data";
@@ -21,14 +22,15 @@ import { formatPercent } from "~/lib/format";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm, unknownIntent } from "~/lib/forms.server";
 import { expectedProgress } from "~/lib/metrics/okrs";
-import { markTree, okrLinks } from "~/models/okr-links.server";
+import { parseTableParams, tablePaging, type TableParamsOptions } from "~/lib/table-params";
+import { markTree, okrLinks, type MarkedNode } from "~/models/okr-links.server";
 import {
   closeCycle,
   createCycle,
   createObjective,
   cycleNameTaken,
   getCycle,
-  getOkrTree,
+  getOkrTreePage,
   listCycles,
   listParentOptions,
   listPeople,
@@ -55,6 +57,9 @@ const TEXT = {
   closed: N_("Closed: scores are frozen and the cycle is read-only."),
 } as const;
 
+/** `?page=` and `?size=` (parsed like every list's: anything malformed falls back to page 1 / the default size) */
+const TREE_PAGING: TableParamsOptions = { sortable: [], defaultSort: { id: "tree", desc: false }, pageSizes: [25, 50, 100], defaultPageSize: 25 };
+
 export const handle = { i18n: ["okrs"] };
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -66,20 +71,58 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
   const now = Date.now();
-  const cycle = resolveCycleParam(db, new URL(request.url), now);
+  const url = new URL(request.url);
+  const cycle = resolveCycleParam(db, url, now);
   const teams = listTeams(db);
   const links = okrLinks(db, now);
+  // a page of top-level objectives, each with its whole subtree; counts over the cycle in SQL
+  const params = parseTableParams(url, TREE_PAGING);
+  const page = cycle ? getOkrTreePage(db, cycle.id, now, links.linked, tablePaging(params)) : null;
   return {
     cycle,
     cycles: listCycles(db),
     expected: cycle ? expectedProgress(cycle.startDate, cycle.endDate, now) : 0,
-    tree: cycle ? markTree(getOkrTree(db, cycle.id, now, links.linked), links.marks) : [],
+    tree: page ? treeView(markTree(page.roots, links.marks)) : [],
+    paging: { params, total: page?.total ?? 0, objectives: page?.objectives ?? 0 },
     teams: teams.filter((t) => can(user, "okrs:edit", { teamId: t.id })),
     canCompany: can(user, "okrs:edit", { teamId: null }),
     canCreate: can(user, "okrs:edit"),
     people: listPeople(db),
     parents: cycle ? listParentOptions(db, cycle.id) : [],
   };
+}
+
+/**
+ * The tree as the OKR page draws it (the ObjectiveTree's TreeNode / TreeKr fields, marks included):
+ * the loader data carries only what the page shows, not every column of each objective and key result.
+ */
+function treeView(nodes: readonly MarkedNode[]): TreeNode[] {
+  return nodes.map((n) => ({
+    id: n.id,
+    title: n.title,
+    teamName: n.teamName,
+    ownerName: n.ownerName,
+    progress: n.progress,
+    expected: n.expected,
+    status: n.status,
+    keyResults: n.keyResults.map((kr): TreeKr => ({
+      id: kr.id,
+      title: kr.title,
+      kind: kr.kind,
+      startValue: kr.startValue,
+      targetValue: kr.targetValue,
+      currentValue: kr.currentValue,
+      unit: kr.unit,
+      weight: kr.weight,
+      ownerName: kr.ownerName,
+      progress: kr.progress,
+      status: kr.status,
+      metric: kr.metric,
+      lastConfidence: kr.lastConfidence,
+      carriedFromId: kr.carriedFromId,
+    })),
+    children: treeView(n.children),
+  }));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -127,7 +170,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function OkrsIndex() {
-  const { cycle, cycles, expected, tree, teams, canCompany, canCreate, people, parents } = useLoaderData<typeof loader>();
+  const { cycle, cycles, expected, tree, paging, teams, canCompany, canCreate, people, parents } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const { formatting, user } = useRootData();
@@ -163,12 +206,28 @@ export default function OkrsIndex() {
             <strong>{cycle.name}</strong> · {cycle.startDate} – {cycle.endDate} ·{" "}
             {closed ? t(TEXT.closed) : t("Elapsed {{percent}}", { percent: formatPercent(expected, 0, formatting.locale) })}
           </p>
-          {tree.length === 0 ? (
+          {paging.total === 0 ? (
             <EmptyState title={t(TEXT.noObjectives)} whoMay={t(TEXT.objectiveWho)}>
               <p>{t(TEXT.noObjectivesBody)}</p>
             </EmptyState>
           ) : (
-            <ObjectiveTree roots={tree} formatting={formatting} closed={closed} />
+            <>
+              {tree.length > 0 ? <ObjectiveTree roots={tree} formatting={formatting} closed={closed} /> : null}
+              <Pager
+                params={paging.params}
+                total={paging.total}
+                shown={tree.length}
+                label={t("Objectives, {{cycle}}", { cycle: cycle.name })}
+                range={(first, last, total) =>
+                  t("Showing {{first}}–{{last}} of {{total}} top-level objectives ({{objectives}} objectives in all)", {
+                    first,
+                    last,
+                    total,
+                    objectives: paging.objectives,
+                  })
+                }
+              />
+            </>
           )}
         </>
       )}

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
@@ -7,6 +7,7 @@ import { CheckInRow } from "~/components/okrs/check-in-form";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { Pager } from "~/components/ui/pager";
 import { ProgressBar } from "~/components/ui/progress-bar";
 import { handleCheckIn, resolveCycleParam } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
@@ -15,9 +16,10 @@ import { metaT, pageTitle } from "~/i18n/meta";
 import { formatPercent } from "~/lib/format";
 import { unknownIntent } from "~/lib/forms.server";
 import { expectedProgress, FORMULAS } from "~/lib/metrics/okrs";
+import { parseTableParams, tableHref, tablePaging, type TableParamsOptions } from "~/lib/table-params";
 import { withMetricMark } from "~/models/metrics/marks.server";
 import { okrLinks } from "~/models/okr-links.server";
-import { listCycles, listMyKeyResults } from "~/models/okrs.server";
+import { countMyKeyResults, listCycles, listMyKeyResults } from "~/models/okrs.server";
 import { getDb } from "~/utils/db.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -35,6 +37,9 @@ const TEXT = {
   tree: N_("See the alignment tree"),
 } as const;
 
+/** `?page=` and `?size=` (parsed like every list's: anything malformed falls back to page 1 / the default size) */
+const MINE_PAGING: TableParamsOptions = { sortable: [], defaultSort: { id: "objective", desc: false }, pageSizes: [25, 50, 100], defaultPageSize: 25 };
+
 export const handle = { i18n: ["okrs"] };
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -46,16 +51,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
   const now = Date.now();
-  const cycle = resolveCycleParam(db, new URL(request.url), now);
+  const url = new URL(request.url);
+  const cycle = resolveCycleParam(db, url, now);
   const cycles = listCycles(db);
-  if (!cycle) return { cycle: null, cycles, expected: 0, keyResults: [] };
+  const params = parseTableParams(url, MINE_PAGING);
+  if (!cycle) return { cycle: null, cycles, expected: 0, keyResults: [], paging: { params, total: 0 } };
   const expected = expectedProgress(cycle.startDate, cycle.endDate, now);
   const links = okrLinks(db, now);
-  const keyResults = listMyKeyResults(db, user, cycle.id, now, links.linked).map((kr) => ({
+  const total = countMyKeyResults(db, user, cycle.id);
+  const keyResults = listMyKeyResults(db, user, cycle.id, now, links.linked, tablePaging(params)).map((kr) => ({
     ...withMetricMark(kr, links.marks),
     canCheckIn: cycle.status === "open" && can(user, "okrs:checkin", { teamId: kr.objectiveTeamId, ownerUserId: kr.ownerUserId }),
   }));
-  return { cycle, cycles, expected, keyResults };
+  return { cycle, cycles, expected, keyResults, paging: { params, total } };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -70,8 +78,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyKeyResults() {
-  const { cycle, cycles, expected, keyResults } = useLoaderData<typeof loader>();
+  const { cycle, cycles, expected, keyResults, paging } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
+  const location = useLocation();
   const formatting = useFormatting();
   const { t } = useTranslation("okrs");
   return (
@@ -107,25 +116,36 @@ export default function MyKeyResults() {
               {t(TEXT.closed)}
             </p>
           ) : null}
-          {keyResults.length === 0 ? (
+          {paging.total === 0 ? (
             <EmptyState title={t(TEXT.empty)} whoMay={t(TEXT.emptyWho)}>
               <p>{t(TEXT.emptyBody)}</p>
             </EmptyState>
           ) : (
-            <ul className="kr-list" aria-label={t("Key results, {{cycle}}", { cycle: cycle.name })}>
-              {keyResults.map((kr) => (
-                <CheckInRow
-                  key={kr.id}
-                  kr={kr}
-                  expected={expected}
-                  action={`/okrs/mine?cycle=${cycle.id}`}
-                  canCheckIn={kr.canCheckIn}
-                  formatting={formatting}
-                  timeZone={formatting.timeZone}
-                  serverReply={reply}
-                />
-              ))}
-            </ul>
+            <>
+              {keyResults.length > 0 ? (
+                <ul className="kr-list" aria-label={t("Key results, {{cycle}}", { cycle: cycle.name })}>
+                  {keyResults.map((kr) => (
+                    <CheckInRow
+                      key={kr.id}
+                      kr={kr}
+                      expected={expected}
+                      action={`/okrs/mine${tableHref(location.search, { cycle: cycle.id })}`}
+                      canCheckIn={kr.canCheckIn}
+                      formatting={formatting}
+                      timeZone={formatting.timeZone}
+                      serverReply={reply}
+                    />
+                  ))}
+                </ul>
+              ) : null}
+              <Pager
+                params={paging.params}
+                total={paging.total}
+                shown={keyResults.length}
+                label={t("Key results, {{cycle}}", { cycle: cycle.name })}
+                range={(first, last, total) => t("Showing {{first}}–{{last}} of {{total}} key results", { first, last, total })}
+              />
+            </>
           )}
         </>
       )}

@@ -1,9 +1,20 @@
+import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "~/auth/permissions";
 import { getExecutiveDashboard } from "~/dashboards/executive.server";
-import { buildMonthFinance, computeFinanceMetrics, DEFAULT_FINANCE_SETTINGS, forecastCash, type MonthFinance } from "~/lib/metrics/finance";
+import {
+  buildMonthFinance,
+  computeFinanceMetrics,
+  DEFAULT_FINANCE_SETTINGS,
+  forecastCash,
+  isForecastRequisition,
+  requisitionMonthlyCost,
+  type MonthFinance,
+} from "~/lib/metrics/finance";
 import {
   getCashForecast,
+  getRequisitionDeltaDays,
+  hiringPlanCostByStartMonth,
   getFinanceMetrics,
   getFinanceMetricsWithPrevious,
   getItBudgetVsActual,
@@ -18,9 +29,11 @@ import {
   tokenCreatorActor,
 } from "~/models/finance.server";
 import { createApiToken } from "~/models/tokens.server";
+import { loader as hiringLoader } from "~/routes/hiring._index";
 import type { Db } from "~/utils/db.server";
 import { insertBudgetLine, insertRequisition, insertSnapshot, insertTeam, insertUser } from "../../seeds/builders";
 import { seedReference } from "../../seeds/reference";
+import { args, cookieFor, get, run } from "../helpers/actions";
 import { createTestDb } from "../helpers/db";
 
 let CEO: Actor;
@@ -236,6 +249,98 @@ describe("getCashForecast", () => {
     expect(forCeo.hiddenRequisitions).toBe(0);
     expect(forCeo.months).toEqual(f.months);
     expect(forCeo.zeroCashDateWith).toBe(f.zeroCashDateWith);
+  });
+});
+
+describe("the hiring plan of one /hiring page (cost per start month in SQL, Δ for the page's rows)", () => {
+  const setFactor = (f: number) => db.update(db._.fullSchema.companySettings).set({ loadedCostFactor: f }).run();
+  const requisitionsOf = (teams: { id: number }[]) => {
+    let seed = 9;
+    const rnd = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    const statuses = ["planned", "open", "interviewing", "offer", "hired", "cancelled"] as const;
+    return Array.from({ length: 70 }, (_, i) =>
+      insertRequisition(db, {
+        title: `Role ${i}`,
+        teamId: teams[i % teams.length].id,
+        targetStartMonth: `${2025 + rnd(3)}-${String(1 + rnd(12)).padStart(2, "0")}`,
+        annualSalaryCents: 30_000_00 + rnd(90_000_00),
+        status: statuses[rnd(statuses.length)],
+      }),
+    );
+  };
+
+  it("the SQL cost per start month is requisitionMonthlyCost summed, halves included", () => {
+    // small salaries put x = salary ÷ 12 × factor on and around every half
+    for (let cents = 1; cents <= 600; cents++)
+      insertRequisition(db, { targetStartMonth: `2025-0${1 + (cents % 9)}`, annualSalaryCents: cents, status: "open" });
+    insertRequisition(db, { targetStartMonth: "2025-01", annualSalaryCents: 99, status: "hired" });
+    insertRequisition(db, { targetStartMonth: "2025-01", annualSalaryCents: 99, status: "cancelled" });
+    const rows = db.all<{ month: string; salary: number; status: string }>(
+      sql`select target_start_month as month, annual_salary_cents as salary, status from requisitions`,
+    );
+    for (const factor of [1.45, 1.5, 1.25, 1.3, 1.0, 2]) {
+      const expected = new Map<string, number>();
+      for (const r of rows) if (isForecastRequisition(r)) expected.set(r.month, (expected.get(r.month) ?? 0) + requisitionMonthlyCost(r.salary, factor));
+      const got = hiringPlanCostByStartMonth(db, factor);
+      expect(new Map(got.map((g) => [g.targetStartMonth, g.monthlyCostCents])), `factor ${factor}`).toEqual(expected);
+    }
+  });
+
+  it("Δ zero-cash days of any rows equal the full forecast's, whatever the factor", () => {
+    load();
+    const tech = insertTeam(db, { name: "Platform", isTech: true });
+    const reqs = requisitionsOf([tech]);
+    for (const factor of [1.45, 1.5, 1.3]) {
+      setFactor(factor);
+      const full = getCashForecast(db)!;
+      const page = getRequisitionDeltaDays(db, reqs)!;
+      expect(page.asOfMonth).toBe(full.asOfMonth);
+      expect(new Map(full.requisitionImpacts.map((i) => [i.id, i.deltaDays])), `factor ${factor}`).toEqual(page.deltaDays);
+      expect(full.requisitionImpacts.filter((i) => i.deltaDays !== null && i.deltaDays !== 0).length).toBeGreaterThan(5);
+      // one row alone gets the same Δ as among all of them (the plan is the whole table, not the rows passed)
+      const one = full.requisitionImpacts.find((i) => i.deltaDays)!;
+      expect(getRequisitionDeltaDays(db, [reqs.find((r) => r.id === one.id)!])!.deltaDays).toEqual(new Map([[one.id, one.deltaDays]]));
+    }
+  });
+
+  it("/hiring page 2: the Δ column is the forecast's for the CEO; hidden from the CTO on business hires; not counted when hired or cancelled", async () => {
+    load();
+    const tech = insertTeam(db, { name: "Platform", isTech: true });
+    const sales = insertTeam(db, { name: "Sales", isTech: false });
+    requisitionsOf([tech, sales]);
+    const impacts = new Map(getCashForecast(db)!.requisitionImpacts.map((i) => [i.id, i.deltaDays]));
+    type Row = { id: number; status: string; teamId: number; delta: { kind: string; days?: number } };
+    const cookies = new Map([
+      [CEO, await cookieFor(CEO.id)],
+      [CTO, await cookieFor(CTO.id)],
+    ]);
+    const rowsFor = async (who: Actor, q: string) => {
+      const res = await run(() => hiringLoader(args(get(`/hiring${q}`, cookies.get(who)!))));
+      expect(res.status).toBe(200);
+      return res.body as { rows: Row[]; total: number };
+    };
+    const second = await rowsFor(CEO, "?page=2");
+    expect(second.total).toBe(70);
+    expect(second.rows).toHaveLength(25);
+    for (const r of second.rows) {
+      if (!impacts.has(r.id)) expect([r.status === "hired" || r.status === "cancelled", r.delta.kind]).toEqual([true, "notCounted"]);
+      else {
+        const d = impacts.get(r.id);
+        expect(r.delta, `requisition ${r.id}`).toEqual(d == null ? { kind: "noZeroCash" } : { kind: "days", days: d });
+      }
+    }
+    expect(second.rows.filter((r) => r.delta.kind === "days").length).toBeGreaterThan(5);
+    for (const r of (await rowsFor(CTO, "?page=2")).rows) {
+      if (!impacts.has(r.id)) expect(r.delta.kind).toBe("notCounted");
+      else if (r.teamId === sales.id) expect(r.delta).toEqual({ kind: "hidden" });
+      else expect(r.delta).toEqual(second.rows.find((x) => x.id === r.id)!.delta);
+    }
+    // past the end: no rows, the total still counts every requisition
+    const past = await rowsFor(CEO, "?page=9");
+    expect([past.rows.length, past.total]).toEqual([0, 70]);
   });
 });
 

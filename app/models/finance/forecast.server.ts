@@ -1,7 +1,15 @@
 /** The cash forecast with and without the hiring plan, and its redaction for users who may not see salaries. */
 import { sql } from "drizzle-orm";
 import { can, type Actor } from "~/auth/permissions";
-import { computeFinanceMetrics, forecastCash, type CashForecast, type ForecastMonth, type RequisitionImpact } from "~/lib/metrics/finance";
+import {
+  computeFinanceMetrics,
+  forecastCash,
+  requisitionDeltaDays,
+  type CashForecast,
+  type ForecastMonth,
+  type ForecastRequisition,
+  type RequisitionImpact,
+} from "~/lib/metrics/finance";
 import { addMonths } from "~/lib/months";
 import { getFinanceMonthSeries, plannedByMonth } from "~/models/finance/metrics.server";
 import type { Db } from "~/utils/db.server";
@@ -31,16 +39,8 @@ export type FinanceCashForecast = Omit<CashForecast, "requisitionImpacts"> & {
   requisitionImpacts: ForecastRequisitionImpact[];
 };
 
-/**
- * Cash forecast after M (latest closed month ≤ asOf): planned budget lines of the following
- * months (after the last planned month, its total held flat; M's gross burn when nothing is
- * planned), revenue growing by g, with and without the open hiring plan (requisitions whose status
- * is not 'hired' nor 'cancelled'), with the Δ zero-cash days of each requisition.
- *
- * The result holds each requisition's monthly cost, derived from its salary: a loader MUST pass
- * it through redactForecastForUser() before returning it. null when no month is closed.
- */
-export function getCashForecast(db: Db, opts: { asOf?: string; horizonMonths?: number } = {}): FinanceCashForecast | null {
+/** What every forecast starts from: the latest closed month M, its metrics and the planned spend of the months after it. */
+function forecastBase(db: Db, opts: { asOf?: string; horizonMonths?: number }) {
   const horizon = opts.horizonMonths ?? DEFAULT_FORECAST_HORIZON;
   const series = getFinanceMonthSeries(db, { asOf: opts.asOf, count: 1 });
   if (series.months.length === 0) return null;
@@ -58,6 +58,22 @@ export function getCashForecast(db: Db, opts: { asOf?: string; horizonMonths?: n
     const m = addMonths(M, k);
     if (plannedThrough === null || m > plannedThrough) planned[m] = flat;
   }
+  return { M, metrics, series, planned, plannedThrough, horizon };
+}
+
+/**
+ * Cash forecast after M (latest closed month ≤ asOf): planned budget lines of the following
+ * months (after the last planned month, its total held flat; M's gross burn when nothing is
+ * planned), revenue growing by g, with and without the open hiring plan (requisitions whose status
+ * is not 'hired' nor 'cancelled'), with the Δ zero-cash days of each requisition.
+ *
+ * The result holds each requisition's monthly cost, derived from its salary: a loader MUST pass
+ * it through redactForecastForUser() before returning it. null when no month is closed.
+ */
+export function getCashForecast(db: Db, opts: { asOf?: string; horizonMonths?: number } = {}): FinanceCashForecast | null {
+  const base = forecastBase(db, opts);
+  if (!base) return null;
+  const { M, metrics, series, planned, plannedThrough, horizon } = base;
   const reqs = db.all<{
     id: number;
     title: string;
@@ -104,6 +120,53 @@ export function getCashForecast(db: Db, opts: { asOf?: string; horizonMonths?: n
       };
     }),
   };
+}
+
+/**
+ * The Δ zero-cash days of a few requisitions (the rows of one page of /hiring) against the whole
+ * open hiring plan — the same figures as getCashForecast().requisitionImpacts, without reading every
+ * requisition: the plan's monthly cost is summed per target start month in SQL
+ * (hiringPlanCostByStartMonth). Pass only requisitions whose salary the user may see (the Δ is
+ * derived from it). null when no month is closed (no forecast).
+ */
+export function getRequisitionDeltaDays(
+  db: Db,
+  targets: readonly ForecastRequisition[],
+  opts: { asOf?: string; horizonMonths?: number } = {},
+): { asOfMonth: string; deltaDays: Map<number, number | null> } | null {
+  const base = forecastBase(db, opts);
+  if (!base) return null;
+  const { M, metrics, series, planned, horizon } = base;
+  const factor = series.settings.loadedCostFactor;
+  const costByStartMonth = hiringPlanCostByStartMonth(db, factor);
+  const deltaDays = requisitionDeltaDays(
+    {
+      lastClosed: { month: M, cashCents: metrics.cashCents, revenueCents: metrics.revenueCents },
+      monthlyGrowth: metrics.monthlyGrowth,
+      plannedByMonth: planned,
+      costByStartMonth,
+      loadedCostFactor: factor,
+      horizonMonths: horizon,
+    },
+    targets,
+  );
+  return { asOfMonth: M, deltaDays };
+}
+
+/**
+ * The open hiring plan's loaded monthly cost per target start month (requisitions neither hired nor
+ * cancelled), summed in SQL. Each requisition's cost is requisitionMonthlyCost() written in SQL:
+ * x = salary ÷ 12 × factor in the same floating-point steps, then round half up exactly (integer
+ * part, plus one when the fraction is ≥ ½; salaries are positive) — SQLite's round() adds ½ in
+ * floating point, which can differ from Math.round just below a half.
+ */
+export function hiringPlanCostByStartMonth(db: Db, loadedCostFactor: number): { targetStartMonth: string; monthlyCostCents: number }[] {
+  return db.all<{ targetStartMonth: string; monthlyCostCents: number }>(sql`
+    SELECT target_start_month AS targetStartMonth, sum(cast(x AS integer) + (x - cast(x AS integer) >= 0.5)) AS monthlyCostCents
+      FROM (SELECT target_start_month, annual_salary_cents / 12.0 * ${loadedCostFactor} AS x
+              FROM requisitions WHERE status NOT IN ('hired', 'cancelled'))
+     GROUP BY target_start_month
+     ORDER BY target_start_month`);
 }
 
 export type RedactedRequisitionImpact = Omit<ForecastRequisitionImpact, "monthlyCostCents"> & {

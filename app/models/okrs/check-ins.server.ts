@@ -88,18 +88,43 @@ export type MyKeyResult = KeyResultView & { objectiveTitle: string; teamName: st
  * "My key results": the non-archived KRs of a cycle whose objective belongs to the user's team, or
  * that the user owns. Ordered by objective then KR.
  */
-export function listMyKeyResults(db: Db, user: { id: number; teamId: number | null }, cycleId: number, now: number, linked: LinkedValues): MyKeyResult[] {
+export function listMyKeyResults(
+  db: Db,
+  user: { id: number; teamId: number | null },
+  cycleId: number,
+  now: number,
+  linked: LinkedValues,
+  page?: { limit: number; offset: number },
+): MyKeyResult[] {
   const cycle = getCycle(db, cycleId);
   if (!cycle) return [];
   const expected = expectedProgress(cycle.startDate, cycle.endDate, now);
-  const rows = db.all<KrViewRow & { objectiveTitle: string; teamName: string | null; objectiveTeamId: number | null }>(sql`${metricNowCte(linked)}
+  // the page's ids first, so the per-KR subqueries of the view (latest check-in…) run for its rows only
+  const rows = db.all<KrViewRow & { objectiveTitle: string; teamName: string | null; objectiveTeamId: number | null }>(sql`${metricNowCte(linked)},
+    page_ids(id) as (
+      select kr.id from key_results kr join objectives o on o.id = kr.objective_id
+      where ${myKeyResultsWhere(user, cycleId)}
+      order by (o.team_id is null), o.id, kr.id
+      limit ${page?.limit ?? -1} offset ${page?.offset ?? 0})
     select ${sql.raw(KR_VIEW_SELECT)}, o.title as objectiveTitle, t.name as teamName, o.team_id as objectiveTeamId
-    from key_results kr
+    from page_ids
+    join key_results kr on kr.id = page_ids.id
     join objectives o on o.id = kr.objective_id
     left join teams t on t.id = o.team_id
     left join users u on u.id = kr.owner_user_id
-    where o.cycle_id = ${cycleId} and o.archived_at is null and kr.archived_at is null
-      and (o.team_id = ${user.teamId ?? -1} or kr.owner_user_id = ${user.id})
     order by (o.team_id is null), o.id, kr.id`);
   return rows.map((r) => ({ ...r, status: r.progress === null ? null : okrStatus(r.progress, expected) }));
+}
+
+/** How many key results listMyKeyResults gives without paging (one count in SQL). */
+export function countMyKeyResults(db: Db, user: { id: number; teamId: number | null }, cycleId: number): number {
+  return db.get<{ n: number }>(sql`
+    select count(*) as n from key_results kr join objectives o on o.id = kr.objective_id
+    where ${myKeyResultsWhere(user, cycleId)}`)!.n;
+}
+
+/** Live key results of the cycle's live objectives of the user's team, or owned by the user. */
+function myKeyResultsWhere(user: { id: number; teamId: number | null }, cycleId: number) {
+  return sql`o.cycle_id = ${cycleId} and o.archived_at is null and kr.archived_at is null
+      and (o.team_id = ${user.teamId ?? -1} or kr.owner_user_id = ${user.id})`;
 }

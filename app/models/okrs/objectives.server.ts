@@ -32,7 +32,7 @@ export type ObjectiveProgress = Pick<typeof schema.objectives.$inferSelect, "id"
  * containing `now`; [] when there is none). Company objectives first, then by team name, then id.
  * Used by the OKR pages, the dashboards and the risk rules.
  */
-export function getObjectivesProgress(db: Db, opts: { cycleId?: number; now?: number; linked: LinkedValues }): ObjectiveProgress[] {
+export function getObjectivesProgress(db: Db, opts: { cycleId?: number; now?: number; linked: LinkedValues; ids?: readonly number[] }): ObjectiveProgress[] {
   const now = opts.now ?? Date.now();
   const cycle = opts.cycleId != null ? getCycle(db, opts.cycleId) : getCurrentCycle(db, now);
   if (!cycle) return [];
@@ -42,7 +42,7 @@ export function getObjectivesProgress(db: Db, opts: { cycleId?: number; now?: nu
       coalesce(o.closing_score, ${sql.raw(OBJECTIVE_PROGRESS_SQL)}) as progress
     from objectives o
     left join teams t on t.id = o.team_id
-    where o.cycle_id = ${cycle.id} and o.archived_at is null
+    where o.cycle_id = ${cycle.id} and o.archived_at is null ${idsFilter("o.id", opts.ids)}
     order by (o.team_id is not null), t.name, o.id`);
   return rows.map((r) => ({
     ...r,
@@ -62,22 +62,75 @@ export type ObjectiveNode = ObjectiveProgress & {
   children: ObjectiveNode[];
 };
 
+/** `and <column> in (…ids)` (one JSON parameter), or nothing when ids is undefined (every row). */
+function idsFilter(column: string, ids: readonly number[] | undefined) {
+  return ids === undefined ? sql`` : sql`and ${sql.raw(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
+}
+
 /**
  * The alignment tree of a cycle: company objectives with the team objectives aligned under them
  * (any depth); objectives whose parent is outside the cycle or archived are roots. Progress per
  * objective from getObjectivesProgress (SQL); the KR rows of one cycle are bounded.
+ * Pages use getOkrTreePage (a page of roots with their subtrees).
  */
 export function getOkrTree(db: Db, cycleId: number, now: number, linked: LinkedValues): ObjectiveNode[] {
+  return buildTree(db, cycleId, now, linked, undefined);
+}
+
+/**
+ * A top-level objective of the tree: not archived, and its parent (if any) is not a live objective
+ * of the same cycle (the same rule as getOkrTree's roots). For the objectives row aliased `o`.
+ */
+const IS_ROOT_SQL = `not exists (select 1 from objectives p
+  where p.id = o.parent_id and p.id <> o.id and p.cycle_id = o.cycle_id and p.archived_at is null)`;
+
+export type OkrTreePage = {
+  /** this page's top-level objectives, each with its whole subtree */
+  roots: ObjectiveNode[];
+  /** top-level objectives of the cycle (every page) */
+  total: number;
+  /** objectives of the cycle, at every level (every page) */
+  objectives: number;
+};
+
+/**
+ * One page of the alignment tree: `limit` top-level objectives from `offset`, in the tree's order
+ * (company first, then by team name, then id), each with every objective aligned under it (a
+ * recursive query); counts over the whole cycle in SQL. The same nodes as getOkrTree's for them.
+ */
+export function getOkrTreePage(db: Db, cycleId: number, now: number, linked: LinkedValues, page: { limit: number; offset: number }): OkrTreePage {
+  const counts = db.get<{ total: number; objectives: number }>(sql`
+    select coalesce(sum(${sql.raw(IS_ROOT_SQL)}), 0) as total, count(*) as objectives
+    from objectives o where o.cycle_id = ${cycleId} and o.archived_at is null`)!;
+  const ids = db
+    .all<{ id: number }>(
+      sql`with recursive page(id) as (
+          select o.id from objectives o left join teams t on t.id = o.team_id
+          where o.cycle_id = ${cycleId} and o.archived_at is null and ${sql.raw(IS_ROOT_SQL)}
+          order by (o.team_id is not null), t.name, o.id
+          limit ${page.limit} offset ${page.offset}),
+        subtree(id) as (
+          select id from page
+          union
+          select c.id from objectives c join subtree s on c.parent_id = s.id
+          where c.cycle_id = ${cycleId} and c.archived_at is null and c.id <> c.parent_id)
+        select id from subtree`,
+    )
+    .map((r) => r.id);
+  return { roots: ids.length === 0 ? [] : buildTree(db, cycleId, now, linked, ids), total: counts.total, objectives: counts.objectives };
+}
+
+function buildTree(db: Db, cycleId: number, now: number, linked: LinkedValues, ids: readonly number[] | undefined): ObjectiveNode[] {
   const cycle = getCycle(db, cycleId);
   if (!cycle) return [];
-  const progress = getObjectivesProgress(db, { cycleId, now, linked });
+  const progress = getObjectivesProgress(db, { cycleId, now, linked, ids });
   const extra = new Map(
     db
       .all<{ id: number; description: string | null; ownerUserId: number | null; ownerName: string | null }>(
         sql`
         select o.id, o.description, o.owner_user_id as ownerUserId, u.name as ownerName
         from objectives o left join users u on u.id = o.owner_user_id
-        where o.cycle_id = ${cycleId} and o.archived_at is null`,
+        where o.cycle_id = ${cycleId} and o.archived_at is null ${idsFilter("o.id", ids)}`,
       )
       .map((r) => [r.id, r]),
   );
@@ -86,7 +139,7 @@ export function getOkrTree(db: Db, cycleId: number, now: number, linked: LinkedV
     db.all<KrViewRow>(sql`${metricNowCte(linked)}
       select ${sql.raw(KR_VIEW_SELECT)}
       from key_results kr join objectives o on o.id = kr.objective_id left join users u on u.id = kr.owner_user_id
-      where o.cycle_id = ${cycleId} and o.archived_at is null and kr.archived_at is null
+      where o.cycle_id = ${cycleId} and o.archived_at is null and kr.archived_at is null ${idsFilter("o.id", ids)}
       order by kr.id`),
     expected,
   );

@@ -95,7 +95,10 @@ export function zeroCashCrossing(
 
 type SimResult = { month: string; revenueCents: number; spendCents: number; cashCents: number }[];
 
-function simulate(input: ForecastInput, reqCosts: readonly { targetStartMonth: string; monthlyCostCents: number }[]): SimResult {
+function simulate(
+  input: Pick<ForecastInput, "lastClosed" | "monthlyGrowth" | "plannedByMonth" | "horizonMonths">,
+  reqCosts: readonly { targetStartMonth: string; monthlyCostCents: number }[],
+): SimResult {
   const { lastClosed, monthlyGrowth: g, plannedByMonth, horizonMonths } = input;
   const factor = Math.max(0, 1 + g);
   const out: SimResult = [];
@@ -143,21 +146,12 @@ export function forecastCash(input: ForecastInput): CashForecast {
   const zWithout = crossing(without);
   const zWith = crossing(withAll);
 
-  // "All but r" is the with-hiring run plus r's own cost given back from its start month on: the
-  // same integers simulate() would add up without r, in one pass over the horizon per requisition.
-  const requisitionImpacts: RequisitionImpact[] = active.map((r) => {
-    let givenBack = 0;
-    const zAllBut = zeroCashCrossing(
-      input.lastClosed.month,
-      input.lastClosed.cashCents,
-      withAll.map((s) => {
-        if (r.targetStartMonth <= s.month) givenBack += r.monthlyCostCents;
-        return { month: s.month, cashCents: s.cashCents + givenBack };
-      }),
-    );
-    const deltaDays = zWith === null || zAllBut === null ? null : dayDiff(zAllBut.date, zWith.date);
-    return { id: r.id, title: r.title, monthlyCostCents: r.monthlyCostCents, deltaDays };
-  });
+  const requisitionImpacts: RequisitionImpact[] = active.map((r) => ({
+    id: r.id,
+    title: r.title,
+    monthlyCostCents: r.monthlyCostCents,
+    deltaDays: deltaDaysOf(input, withAll, zWith, r),
+  }));
 
   return {
     months: without.map((w, i) => ({
@@ -174,4 +168,52 @@ export function forecastCash(input: ForecastInput): CashForecast {
     zeroCashDateWith: zWith?.date ?? null,
     requisitionImpacts,
   };
+}
+
+/**
+ * Δ zero-cash days of one counted requisition against the with-hiring series, without re-simulating
+ * (a full re-simulation per requisition was O(requisitions² × horizon)): removing r adds its monthly
+ * cost back to every month from its start on, so cash(k) = cash_with(k) + cost × (months since its
+ * start through k). Integer cents, so the series is exactly the one a full re-simulation gives.
+ */
+function deltaDaysOf(
+  input: Pick<ForecastInput, "lastClosed">,
+  withAll: SimResult,
+  zWith: { date: string } | null,
+  r: { targetStartMonth: string; monthlyCostCents: number },
+): number | null {
+  let counted = 0;
+  const allBut = withAll.map((s) => {
+    if (r.targetStartMonth <= s.month) counted++;
+    return { month: s.month, cashCents: s.cashCents + r.monthlyCostCents * counted };
+  });
+  const zAllBut = zeroCashCrossing(input.lastClosed.month, input.lastClosed.cashCents, allBut);
+  return zWith === null || zAllBut === null ? null : dayDiff(zAllBut.date, zWith.date);
+}
+
+export type HiringPlanInput = Omit<ForecastInput, "requisitions"> & {
+  /** Σ monthly cost (requisitionMonthlyCost) of the counted requisitions per target start month, summed in SQL */
+  costByStartMonth: readonly { targetStartMonth: string; monthlyCostCents: number }[];
+};
+
+/**
+ * Δ zero-cash days (as in forecastCash's requisitionImpacts) of a few requisitions — the rows of one
+ * page — against the whole hiring plan given as its cost per start month, so a page never needs
+ * every requisition. Only counted requisitions (isForecastRequisition) get an entry; each must be
+ * part of the plan.
+ */
+export function requisitionDeltaDays(input: HiringPlanInput, targets: readonly ForecastRequisition[]): Map<number, number | null> {
+  const withAll = simulate(input, input.costByStartMonth);
+  const zWith = zeroCashCrossing(
+    input.lastClosed.month,
+    input.lastClosed.cashCents,
+    withAll.map((s) => ({ month: s.month, cashCents: s.cashCents })),
+  );
+  const out = new Map<number, number | null>();
+  for (const r of targets) {
+    if (!isForecastRequisition(r)) continue;
+    const monthlyCostCents = requisitionMonthlyCost(r.annualSalaryCents, input.loadedCostFactor);
+    out.set(r.id, deltaDaysOf(input, withAll, zWith, { targetStartMonth: r.targetStartMonth, monthlyCostCents }));
+  }
+  return out;
 }
