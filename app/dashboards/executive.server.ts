@@ -16,6 +16,9 @@ import { getScenarioStatuses } from "~/models/scenarios.server";
 import { getCompanySettings } from "~/models/settings.server";
 import type { Db } from "~/utils/db.server";
 
+/** Company objectives the OKR health panel lists (the furthest behind pace, when there are more). */
+const OKR_PANEL_SHOWN = 8;
+
 /** Requisitions the hiring-impact panel lists unless every one is asked for. */
 export const IMPACTS_SHOWN = 10;
 
@@ -42,7 +45,7 @@ export function getExecutiveDashboard(
   const finance = getExecutiveFinance(db, { asOf });
   const ctx = new MetricContext(db, now);
   const riskPanels = getExecutiveRiskPanels(db, now, ctx);
-  const okrHealth = getOkrHealthPanel(db, now, ctx.linkedKrValues());
+  const okrHealth = getOkrHealthPanel(db, now, ctx.linkedKrValues(), { limit: OKR_PANEL_SHOWN });
   const scenarios = getScenarioStatuses(ctx);
   const pinned = getKpiTiles(db, { now, pinned: true, ctx });
   if (!finance) {

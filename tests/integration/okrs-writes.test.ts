@@ -6,6 +6,7 @@ import {
   closeCycle,
   createObjective,
   getKeyResult,
+  getOkrHealthPanel,
   getObjectivesProgress,
   getOkrTree,
   getTeamOkrHealth,
@@ -157,5 +158,30 @@ describe("team health", () => {
     // obj: (0.2×1 + 0×3)/4 = 0.05 ; mean(0.05, 0.75) = 0.4
     expect(row).toMatchObject({ teamName: "Core", objectives: 3 });
     expect(row.progress).toBeCloseTo(0.4, 10);
+  });
+});
+
+describe("OKR health panel", () => {
+  it("counts every company objective; with a limit, lists only the ones furthest behind pace", () => {
+    const { q1, company, core } = setup();
+    insertKeyResult(t.db, { objectiveId: company.id, startValue: 0, targetValue: 10, currentValue: 9 }); // 0.9
+    const progress = [0.1, 0.5, 0.05, 0.3];
+    const made = progress.map((p, i) => {
+      const o = insertObjective(t.db, { cycleId: q1.id, title: `C${i}` });
+      insertKeyResult(t.db, { objectiveId: o.id, startValue: 0, targetValue: 100, currentValue: p * 100 });
+      return o;
+    });
+    insertObjective(t.db, { cycleId: q1.id, title: "Team one", teamId: core.id }); // not a company objective
+    const all = getOkrHealthPanel(t.db, NOW, NO_LINKED_VALUES);
+    expect(all.total).toBe(5);
+    expect(all.objectives.map((o) => o.title)).toEqual(["Company", "C0", "C1", "C2", "C3"]);
+    const counted = all.counts.on_track + all.counts.at_risk + all.counts.off_track;
+    expect(counted).toBe(5);
+    const top = getOkrHealthPanel(t.db, NOW, NO_LINKED_VALUES, { limit: 3 });
+    expect(top.total).toBe(5);
+    expect(top.counts).toEqual(all.counts);
+    expect(top.objectives.map((o) => o.id)).toEqual([made[2].id, made[0].id, made[3].id]);
+    // a limit not reached keeps the usual order
+    expect(getOkrHealthPanel(t.db, NOW, NO_LINKED_VALUES, { limit: 5 }).objectives.map((o) => o.title)).toEqual(all.objectives.map((o) => o.title));
   });
 });

@@ -15,6 +15,8 @@ export type OkrHealthPanelProps = {
     cycle: { id: number; name: string; startDate: string; endDate: string } | null;
     objectives: { id: number; title: string; progress: number | null; expected: number; status: OkrStatus | null }[];
     counts: Record<OkrStatus, number>;
+    /** company objectives in the cycle; more than `objectives` when only the furthest behind are listed */
+    total?: number;
   };
   locale: string;
 };
@@ -83,6 +85,12 @@ export function OkrHealthPanel({ data, locale }: OkrHealthPanelProps) {
               </li>
             ))}
           </ul>
+          {data.total !== undefined && data.total > objectives.length ? (
+            <p className="muted">
+              {t("The {{shown}} furthest behind their pace, of {{count}} company objectives.", { shown: objectives.length, count: data.total })}{" "}
+              <Link to={`/okrs?cycle=${cycle.id}`}>{t("All objectives")}</Link>
+            </p>
+          ) : null}
         </>
       )}
     </Card>

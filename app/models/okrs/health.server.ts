@@ -39,17 +39,26 @@ export type OkrHealthPanelData = {
   cycle: Pick<CycleRow, "id" | "name" | "startDate" | "endDate" | "status"> | null;
   objectives: ObjectiveProgress[];
   counts: Record<OkrStatus, number>;
+  /** company objectives in the cycle (more than `objectives` when the panel shows the furthest behind only) */
+  total: number;
 };
 
-/** The executive dashboard's OKR panel: company objectives of the current cycle, progress and status. */
-export function getOkrHealthPanel(db: Db, now: number, linked: LinkedValues): OkrHealthPanelData {
+/**
+ * The OKR health panel: company objectives of the current cycle, progress and status, counted over
+ * all of them. With `limit`, a cycle of more company objectives than that shows the `limit` furthest
+ * behind their expected pace (the first to look at), the others being a link away (/okrs).
+ */
+export function getOkrHealthPanel(db: Db, now: number, linked: LinkedValues, opts: { limit?: number } = {}): OkrHealthPanelData {
   const cycle = getCurrentCycle(db, now);
-  const objectives = cycle ? getObjectivesProgress(db, { cycleId: cycle.id, now, linked }).filter((o) => o.teamId === null) : [];
+  const all = cycle ? getObjectivesProgress(db, { cycleId: cycle.id, now, linked, companyOnly: true }) : [];
   const counts: Record<OkrStatus, number> = { on_track: 0, at_risk: 0, off_track: 0 };
-  for (const o of objectives) if (o.status) counts[o.status] += 1;
+  for (const o of all) if (o.status) counts[o.status] += 1;
+  const gap = (o: ObjectiveProgress) => (o.progress === null ? Infinity : o.progress - o.expected);
+  const objectives = opts.limit !== undefined && all.length > opts.limit ? [...all].sort((a, b) => gap(a) - gap(b) || a.id - b.id).slice(0, opts.limit) : all;
   return {
     cycle: cycle ? { id: cycle.id, name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate, status: cycle.status } : null,
     objectives,
     counts,
+    total: all.length,
   };
 }

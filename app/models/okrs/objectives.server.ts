@@ -32,7 +32,10 @@ export type ObjectiveProgress = Pick<typeof schema.objectives.$inferSelect, "id"
  * containing `now`; [] when there is none). Company objectives first, then by team name, then id.
  * Used by the OKR pages, the dashboards and the risk rules.
  */
-export function getObjectivesProgress(db: Db, opts: { cycleId?: number; now?: number; linked: LinkedValues; ids?: readonly number[] }): ObjectiveProgress[] {
+export function getObjectivesProgress(
+  db: Db,
+  opts: { cycleId?: number; now?: number; linked: LinkedValues; ids?: readonly number[]; /** company objectives only (no team) */ companyOnly?: boolean },
+): ObjectiveProgress[] {
   const now = opts.now ?? Date.now();
   const cycle = opts.cycleId != null ? getCycle(db, opts.cycleId) : getCurrentCycle(db, now);
   if (!cycle) return [];
@@ -42,7 +45,7 @@ export function getObjectivesProgress(db: Db, opts: { cycleId?: number; now?: nu
       coalesce(o.closing_score, ${sql.raw(OBJECTIVE_PROGRESS_SQL)}) as progress
     from objectives o
     left join teams t on t.id = o.team_id
-    where o.cycle_id = ${cycle.id} and o.archived_at is null ${idsFilter("o.id", opts.ids)}
+    where o.cycle_id = ${cycle.id} and o.archived_at is null ${idsFilter("o.id", opts.ids)} ${opts.companyOnly ? sql`and o.team_id is null` : sql``}
     order by (o.team_id is not null), t.name, o.id`);
   return rows.map((r) => ({
     ...r,
