@@ -150,7 +150,9 @@ export function groupedAggregates(
     }
     return row;
   };
-  if (!(window.to > window.from)) return out;
+  // no service selected (a team that owns none): nothing to read — and SQLite refuses the INDEXED BY
+  // reads under a constant-false filter ("no query solution")
+  if (!(window.to > window.from) || serviceIds?.length === 0) return out;
   const allServiceIds = () => prepare(db, "SELECT id FROM services ORDER BY id").pluck().all() as number[];
   const params = { from: window.from, to: window.to };
   const wantCounts = parts.includes("counts");
@@ -241,6 +243,7 @@ export function groupedAggregates(
  */
 export function countsOverWindows(db: Db, windows: readonly Window[], serviceIds: number[] | null): GroupAggregates[] {
   const out = windows.map(() => emptyAggregates());
+  if (serviceIds?.length === 0) return out;
   const at = (g: number) => out[g];
   const whole: Group[] = [];
   const edges: Group[] = [];
