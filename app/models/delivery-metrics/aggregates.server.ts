@@ -212,9 +212,15 @@ export function groupedAggregates(
   }
   const picked = new Map<number, { sum: number; count: number }>();
   const leadPick = need.length > 0 ? prepare(db, sql.leadPick).pluck() : null;
+  const leadPickDesc = need.length > 0 ? prepare(db, sql.leadPickDesc).pluck() : null;
   for (const n of need) {
     const [f, t] = bounds.get(n.g)!;
-    const sum = leadPick!.get({ ...n, f, t }) as number;
+    // ranks k … k+c−1 of the bucket's n rows; from the top when they lie in its upper half
+    const inBucket = buckets.get(`${n.g}:${n.b}`)!.n;
+    const fromTop = n.k - 1 > inBucket - (n.k + n.c - 1);
+    const sum = fromTop
+      ? (leadPickDesc!.get({ g: n.g, b: n.b, c: n.c, k: inBucket - (n.k + n.c - 1) + 1, f, t }) as number)
+      : (leadPick!.get({ ...n, f, t }) as number);
     const p = picked.get(n.g) ?? { sum: 0, count: 0 };
     picked.set(n.g, { sum: p.sum + sum, count: p.count + n.c });
   }

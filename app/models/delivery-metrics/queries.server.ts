@@ -163,7 +163,7 @@ export function windowsUnclassifiedFailedSql(serviceIds: number[] | null): strin
 export function windowSql(
   grouping: Grouping,
   serviceIds: number[] | null,
-): { unclassifiedFailed: string; leadPick: string; restore: string; restorePick: string } {
+): { unclassifiedFailed: string; leadPick: string; leadPickDesc: string; restore: string; restorePick: string } {
   const dg = groupExpr(grouping, "d.finished_at", "d.service_id");
   const ig = groupExpr(grouping, "i.started_at", "i.service_id");
   // An unclassified incident can only be inferred to a deployment finished at or before its start,
@@ -187,11 +187,15 @@ export function windowSql(
   const sampleIndex = serviceIds === null && !byService ? "delivery_lead_samples_bucket_idx" : "delivery_lead_samples_service_bucket_idx";
   const sampleService = serviceClause("s.service_id", serviceIds);
   // (Run once per group: SQLite does not let LIMIT / OFFSET refer to an outer query.)
-  const leadPick = `
+  const leadPickFrom = (order: "ASC" | "DESC") => `
     SELECT SUM(v) FROM (
       SELECT s.lead_ms AS v FROM delivery_lead_samples s INDEXED BY ${sampleIndex}
       WHERE ${bucket} = @b AND s.finished_at >= @f AND s.finished_at < @t${byService ? " AND s.service_id = @g" : sampleService}
-      ORDER BY s.lead_ms LIMIT @c OFFSET @k - 1)`;
+      ORDER BY s.lead_ms ${order} LIMIT @c OFFSET @k - 1)`;
+  // The bounded sort keeps offset + limit rows: a rank in the bucket's upper half is read from the top
+  // (rank n − k − c + 2 of the descending order), so it never keeps more than half the bucket.
+  const leadPick = leadPickFrom("ASC");
+  const leadPickDesc = leadPickFrom("DESC");
 
   // Time to restore: count and mean per group, then each group's middle value(s) by a bounded sort.
   const restoreWhere = (from: string, to: string) =>
@@ -206,5 +210,5 @@ export function windowSql(
       SELECT i.resolved_at - i.started_at AS v FROM incidents i${byService ? " INDEXED BY incidents_service_restore_idx" : ""}
       WHERE ${restoreWhere("@f", "@t")}${byService ? " AND i.service_id = @g" : ""}
       ORDER BY v LIMIT @c OFFSET @k - 1)`;
-  return { unclassifiedFailed, leadPick, restore, restorePick };
+  return { unclassifiedFailed, leadPick, leadPickDesc, restore, restorePick };
 }
