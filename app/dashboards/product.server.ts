@@ -2,6 +2,7 @@
 import { can, type Actor } from "~/auth/permissions";
 import { DAY_MS } from "~/lib/time";
 import { getKpiSeries, getKpiTiles } from "~/models/kpis.server";
+import { MetricContext } from "~/models/metrics/context.server";
 import { okrLinks } from "~/models/okr-links.server";
 import type { CycleRow } from "~/models/okrs.server";
 import { getTeamOkrHealth, isoDayUtc, listCycles } from "~/models/okrs.server";
@@ -11,9 +12,11 @@ import type { Db } from "~/utils/db.server";
 export const TREND_WEEKS = 13;
 
 export function getProductDashboard(db: Db, user: Actor, cycle: CycleRow | null, now: number) {
-  const { tiles } = getKpiTiles(db, { now, cycle });
+  // one metric context for the tiles and the trends: a computed KPI's figures are read once
+  const ctx = new MetricContext(db, now);
+  const { tiles } = getKpiTiles(db, { now, cycle, ctx });
   const from = isoDayUtc(now - TREND_WEEKS * 7 * DAY_MS);
-  const series = getKpiSeries(db, tiles, { from, now });
+  const series = getKpiSeries(db, tiles, { from, now, ctx });
   return {
     cycle,
     cycles: listCycles(db),

@@ -22,7 +22,7 @@ export function getOverviewCounts(db: Db, now = Date.now(), ctx = new MetricCont
     select
       (select count(*) from finance_snapshots) as closedMonths,
       (select max(month) from finance_snapshots) as lastClosedMonth,
-      (select count(*) from incidents where resolved_at is null) as openIncidents,
+      (select count(*) from incidents indexed by incidents_open_idx where resolved_at is null) as openIncidents,
       (select count(*) from objectives o join cycles c on c.id = o.cycle_id where c.status = 'open' and o.archived_at is null) as openObjectives,
       (select count(*) from risks where status <> 'closed' and raised_by_rule_id is null) as openRisksPeople,
       (select count(*) from risks where status <> 'closed' and raised_by_rule_id is not null) as openRisksRule,

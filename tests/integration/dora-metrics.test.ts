@@ -15,12 +15,17 @@ import {
   type RefIncident,
   type Window,
 } from "~/lib/metrics/delivery";
+import type { DoraPart } from "~/models/delivery-metrics/aggregates.server";
 import { getCtoDashboardData } from "~/models/delivery-metrics/cto-dashboard.server";
 import { getOpenIncidents } from "~/models/delivery-metrics/incidents.server";
 import { getDoraByService } from "~/models/delivery-metrics/services.server";
-import { getDoraMetrics, getFirstDeploymentAt } from "~/models/delivery-metrics/summary.server";
+import { getDoraMetrics, getDoraMetricsOver, getFirstDeploymentAt } from "~/models/delivery-metrics/summary.server";
 import { getDoraWeeklySeries } from "~/models/delivery-metrics/trends.server";
 import { BULK_ROLLUP_MIN, ingestDeployments, upsertIncidents, type DeploymentInput } from "~/models/delivery.server";
+import { DORA_PICKS } from "~/models/metrics/compute.server";
+import { catalogueWindow, MetricContext } from "~/models/metrics/context.server";
+import { metricHistory, readPrevious } from "~/models/metrics/history.server";
+import { readMetric } from "~/models/metrics/readings.server";
 import { schema } from "../../db/client";
 import { rollupDifferences } from "../../db/rollups";
 import { insertDeployment, insertIncident, insertService, insertTeam } from "../../seeds/builders";
@@ -364,6 +369,93 @@ describe("weekly series and per-service breakdown", () => {
     expect(getDoraByService(data.db, window, { teamId: data.teams[1] }).map((r) => r.serviceId)).toEqual(
       data.services.filter((s) => s.teamId === data.teams[1]).map((s) => s.id),
     );
+  });
+});
+
+describe("one part of the figures, and the counts of many windows at once (a metric's history)", () => {
+  const PARTS: DoraPart[] = ["counts", "lead", "restore"];
+  /** The figures a part computes, as getDoraMetrics gives them for the window. */
+  const partOf = (m: DoraMetrics, part: DoraPart) =>
+    part === "counts"
+      ? { window: m.window, deploymentFrequency: m.deploymentFrequency, changeFailureRate: m.changeFailureRate, reworkRate: m.reworkRate }
+      : part === "lead"
+        ? { window: m.window, leadTime: m.leadTime }
+        : { window: m.window, timeToRestore: m.timeToRestore };
+
+  /** 90-day windows ending at each week (midnight UTC) and one ending mid-day, overlapping; edges not whole days; empty and zero-length ones. */
+  function historyWindows(seed: number): Window[] {
+    const rng = createRng(seed * 13 + 5);
+    const now = T0 + 50 * MS_PER_DAY + 7 * MS_PER_HOUR + 13 * 60_000 + 417;
+    const list: Window[] = [];
+    for (let t = now - 12 * 7 * MS_PER_DAY; t < now; t += 7 * MS_PER_DAY) {
+      const end = t - (t % MS_PER_DAY); // a day start, like the history's weekly points
+      list.push({ from: end - 90 * MS_PER_DAY, to: end });
+    }
+    list.push({ from: now - 90 * MS_PER_DAY, to: now }); // the point "now": both edges partial
+    for (let k = 0; k < 5; k++) {
+      const from = T0 + rng.int(-5 * 24, 55 * 24) * MS_PER_HOUR + rng.int(0, 59) * 60_000 + rng.int(0, 999);
+      list.push({ from, to: from + rng.int(0, 30 * 24) * MS_PER_HOUR + rng.int(0, 59) * 60_000 });
+    }
+    list.push({ from: T0 + 3 * MS_PER_DAY + 5, to: T0 + 3 * MS_PER_DAY + 5 }); // zero length
+    list.push({ from: T0 + 9 * MS_PER_DAY, to: T0 + 2 * MS_PER_DAY }); // to before from
+    list.push({ from: T0 + 2 * MS_PER_DAY + 1, to: T0 + 2 * MS_PER_DAY + MS_PER_HOUR }); // inside one day
+    return list;
+  }
+
+  for (const seed of [51, 52, 53]) {
+    it(`seed ${seed}: each window of getDoraMetricsOver, per part and filter, equals getDoraMetrics over that window`, () => {
+      const data = generate(seed, { deployments: 220, incidents: 50 });
+      const windows = historyWindows(seed);
+      const filters = [{}, ...data.services.map((s) => ({ serviceId: s.id })), ...data.teams.map((teamId) => ({ teamId })), { teamId: 999_999 }];
+      for (const filter of filters) {
+        const full = windows.map((w) => getDoraMetrics(data.db, w, filter));
+        for (const part of PARTS) {
+          const over = getDoraMetricsOver(data.db, windows, filter, part);
+          expect(over.length).toBe(windows.length);
+          windows.forEach((w, i) => {
+            const label = `seed ${seed} ${JSON.stringify(filter)} ${part} [${w.from}, ${w.to})`;
+            expect(partOf(over[i], part), label).toEqual(partOf(full[i], part));
+            expect(partOf(getDoraMetrics(data.db, w, filter, [part]), part), `${label} alone`).toEqual(partOf(full[i], part));
+          });
+        }
+      }
+      // and the full figures still equal the plain-JS reference over the history's windows
+      for (const w of windows.filter((x) => x.to > x.from)) expectSame(getDoraMetrics(data.db, w), referenceDoraMetrics(data, w), `seed ${seed} reference`);
+    });
+  }
+
+  it("metricHistory of each delivery metric reads, at each point, what getDoraMetrics gives over that point's 90-day window", () => {
+    const data = generate(54, { deployments: 240, incidents: 50 });
+    const now = T0 + 58 * MS_PER_DAY + 15 * MS_PER_HOUR + 7 * 60_000;
+    const ids = [
+      "delivery.deployments",
+      "delivery.deploys_per_day",
+      "delivery.lead_time_hours",
+      "delivery.change_failure_rate",
+      "delivery.time_to_restore_hours",
+      "delivery.mttr_hours",
+      "delivery.rework_rate",
+    ];
+    for (const id of ids) {
+      const ctx = new MetricContext(data.db, now);
+      const from = new Date(now - 13 * 7 * MS_PER_DAY).toISOString().slice(0, 10);
+      const { points } = metricHistory(ctx, id, { from, to: ctx.today });
+      expect(points.length, id).toBe(15); // 14 weekly points, then now
+      const pick = DORA_PICKS.get(id)!;
+      points.forEach((p, i) => {
+        const t = i === points.length - 1 ? now : Date.parse(`${from}T00:00:00Z`) + i * 7 * MS_PER_DAY;
+        expect(p.value, `${id} at ${p.date}`).toBe(pick(getDoraMetrics(data.db, catalogueWindow(t))));
+      });
+      // some points carry data (the generated deployments lie in the history's range)
+      expect(
+        points.some((p) => p.value !== null && p.value !== 0),
+        id,
+      ).toBe(true);
+      // the previous window and the reading now: the same figure as the full read
+      const w = ctx.window;
+      expect(readPrevious(ctx, id)?.value, `${id} previous`).toBe(pick(getDoraMetrics(data.db, { from: 2 * w.from - w.to, to: w.from })));
+      expect(readMetric(ctx, id).value, `${id} now`).toBe(pick(getDoraMetrics(data.db, w)));
+    }
   });
 });
 

@@ -27,7 +27,17 @@ import {
   type DoraMetrics,
   type Window,
 } from "~/lib/metrics/delivery";
-import { MS_PER_WEEK, rawSpanSql, rollupSql, WEEK_ANCHOR, windowSql, type Group, type Grouping } from "~/models/delivery-metrics/queries.server";
+import {
+  MS_PER_WEEK,
+  rawSpanSql,
+  rollupSql,
+  WEEK_ANCHOR,
+  windowSql,
+  windowsRollupCountsSql,
+  windowsUnclassifiedFailedSql,
+  type Group,
+  type Grouping,
+} from "~/models/delivery-metrics/queries.server";
 import { prepare } from "~/models/delivery-metrics/statements.server";
 import type { Db } from "~/utils/db.server";
 
@@ -40,6 +50,14 @@ export type GroupAggregates = {
   restoreMeanMs: number | null;
   restoredCount: number;
 };
+
+/**
+ * The independent parts of the five figures: the counts (deployment frequency, change failure rate,
+ * rework rate), the lead-time median, the time to restore (median and mean). A read that needs one
+ * figure computes only its part; every part is the same SQL whichever others are asked for.
+ */
+export type DoraPart = "counts" | "lead" | "restore";
+export const ALL_DORA_PARTS: readonly DoraPart[] = ["counts", "lead", "restore"];
 
 export function emptyAggregates(): GroupAggregates {
   return { total: 0, rework: 0, failed: 0, leadMedianMs: null, restoreMedianMs: null, restoreMeanMs: null, restoredCount: 0 };
@@ -104,7 +122,25 @@ function groupsOver(span: Window, grouping: Grouping, serviceIds: number[] | nul
   return (serviceIds ?? allServiceIds()).map((id): Group => [id, span.from, span.to]);
 }
 
-export function groupedAggregates(db: Db, window: Window, serviceIds: number[] | null, grouping: Grouping): Map<number, GroupAggregates> {
+/** The deployments counted, reworked and failed per group, from the `json_array(total, rework, failed)` of a counts query. */
+function addCountsTo(at: (g: number) => GroupAggregates, rows: { g: number; c: string | null }[]) {
+  for (const r of rows) {
+    if (r.c === null) continue;
+    const [total, rework, failed] = JSON.parse(r.c) as [number, number, number];
+    const row = at(r.g);
+    row.total += total;
+    row.rework += rework;
+    row.failed += failed;
+  }
+}
+
+export function groupedAggregates(
+  db: Db,
+  window: Window,
+  serviceIds: number[] | null,
+  grouping: Grouping,
+  parts: readonly DoraPart[] = ALL_DORA_PARTS,
+): Map<number, GroupAggregates> {
   const out = new Map<number, GroupAggregates>();
   const at = (g: number) => {
     let row = out.get(g);
@@ -114,22 +150,17 @@ export function groupedAggregates(db: Db, window: Window, serviceIds: number[] |
     }
     return row;
   };
-  if (!(window.to > window.from)) return out;
+  // no service selected (a team that owns none): nothing to read — and SQLite refuses the INDEXED BY
+  // reads under a constant-false filter ("no query solution")
+  if (!(window.to > window.from) || serviceIds?.length === 0) return out;
   const allServiceIds = () => prepare(db, "SELECT id FROM services ORDER BY id").pluck().all() as number[];
   const params = { from: window.from, to: window.to };
+  const wantCounts = parts.includes("counts");
+  const wantLead = parts.includes("lead");
 
   // 1. Counts and lead-time samples per bucket: whole days from the rollups, edge days from raw rows.
   const buckets = new Map<string, BucketCount>();
-  const addCounts = (rows: { g: number; c: string | null }[]) => {
-    for (const r of rows) {
-      if (r.c === null) continue;
-      const [total, rework, failed] = JSON.parse(r.c) as [number, number, number];
-      const row = at(r.g);
-      row.total += total;
-      row.rework += rework;
-      row.failed += failed;
-    }
-  };
+  const addCounts = (rows: { g: number; c: string | null }[]) => addCountsTo(at, rows);
   const addBuckets = (rows: BucketCount[]) => {
     for (const r of rows) {
       const key = `${r.g}:${r.b}`;
@@ -142,8 +173,10 @@ export function groupedAggregates(db: Db, window: Window, serviceIds: number[] |
   if (days) {
     const sql = rollupSql(grouping, serviceIds, allServiceIds);
     const span = { from: days.from, to: days.to };
-    addCounts(prepare(db, sql.counts).all(span) as { g: number; c: string | null }[]);
-    if (grouping === "service") {
+    if (wantCounts) addCounts(prepare(db, sql.counts).all(span) as { g: number; c: string | null }[]);
+    if (!wantLead) {
+      // the counts only
+    } else if (grouping === "service") {
       const range = prepare(
         db,
         "SELECT MIN(bucket) AS bmin, MAX(bucket) AS bmax FROM delivery_lead_daily WHERE day >= @from AND day < @to AND samples > 0",
@@ -155,15 +188,17 @@ export function groupedAggregates(db: Db, window: Window, serviceIds: number[] |
     const sql = rawSpanSql(grouping, serviceIds);
     for (const edge of edges) {
       const span = { from: edge.from, to: edge.to };
-      const countParams = grouping === "service" ? span : { groups: JSON.stringify(groupsOver(edge, grouping, serviceIds, allServiceIds)) };
-      addCounts(prepare(db, sql.counts).all(countParams) as { g: number; c: string | null }[]);
-      addBuckets(prepare(db, sql.buckets).all(span) as BucketCount[]);
+      if (wantCounts) {
+        const countParams = grouping === "service" ? span : { groups: JSON.stringify(groupsOver(edge, grouping, serviceIds, allServiceIds)) };
+        addCounts(prepare(db, sql.counts).all(countParams) as { g: number; c: string | null }[]);
+      }
+      if (wantLead) addBuckets(prepare(db, sql.buckets).all(span) as BucketCount[]);
     }
   }
 
   // 2. Deployments failed only through an incident never classified.
   const sql = windowSql(grouping, serviceIds);
-  for (const r of prepare(db, sql.unclassifiedFailed).all(params) as { g: number; failed: number }[]) at(r.g).failed += r.failed;
+  if (wantCounts) for (const r of prepare(db, sql.unclassifiedFailed).all(params) as { g: number; failed: number }[]) at(r.g).failed += r.failed;
 
   // 3. Exact lead-time medians: the bucket and rank of each group's middle value(s), then rank only that bucket's rows.
   const counts = [...buckets.values()].filter((b) => b.n > 0).sort((a, b) => a.g - b.g || a.b - b.b);
@@ -177,15 +212,22 @@ export function groupedAggregates(db: Db, window: Window, serviceIds: number[] |
   }
   const picked = new Map<number, { sum: number; count: number }>();
   const leadPick = need.length > 0 ? prepare(db, sql.leadPick).pluck() : null;
+  const leadPickDesc = need.length > 0 ? prepare(db, sql.leadPickDesc).pluck() : null;
   for (const n of need) {
     const [f, t] = bounds.get(n.g)!;
-    const sum = leadPick!.get({ ...n, f, t }) as number;
+    // ranks k … k+c−1 of the bucket's n rows; from the top when they lie in its upper half
+    const inBucket = buckets.get(`${n.g}:${n.b}`)!.n;
+    const fromTop = n.k - 1 > inBucket - (n.k + n.c - 1);
+    const sum = fromTop
+      ? (leadPickDesc!.get({ g: n.g, b: n.b, c: n.c, k: inBucket - (n.k + n.c - 1) + 1, f, t }) as number)
+      : (leadPick!.get({ ...n, f, t }) as number);
     const p = picked.get(n.g) ?? { sum: 0, count: 0 };
     picked.set(n.g, { sum: p.sum + sum, count: p.count + n.c });
   }
   for (const [g, p] of picked) at(g).leadMedianMs = p.sum / p.count;
 
   // 4. Time to restore: count and mean, then the middle value(s) of each group.
+  if (!parts.includes("restore")) return out;
   const restored = prepare(db, sql.restore).all(params) as { g: number; mean: number; n: number }[];
   const restorePick = restored.length > 0 ? prepare(db, sql.restorePick).pluck() : null;
   for (const r of restored) {
@@ -195,6 +237,42 @@ export function groupedAggregates(db: Db, window: Window, serviceIds: number[] |
     const [f, t] = grouping === "week" ? [Math.max(r.g, window.from), Math.min(r.g + MS_PER_WEEK, window.to)] : [window.from, window.to];
     row.restoreMedianMs = restorePick!.get({ g: r.g, f, t, k: Math.floor((r.n + 1) / 2), c: 2 - (r.n % 2) }) as number;
   }
+  return out;
+}
+
+/**
+ * The counts part (total, rework, failed) of several windows at once, each [from, to) on its own —
+ * they may overlap (a metric's history: the 90-day window ending at each week). One statement sums
+ * the windows' whole UTC days from the daily rollup (the span's days read once), one counts the
+ * partial edge days from the raw rows, one the deployments failed only through an unclassified
+ * incident. Each window's counts equal `groupedAggregates(db, window, serviceIds, "all", ["counts"])`.
+ */
+export function countsOverWindows(db: Db, windows: readonly Window[], serviceIds: number[] | null): GroupAggregates[] {
+  const out = windows.map(() => emptyAggregates());
+  if (serviceIds?.length === 0) return out;
+  const at = (g: number) => out[g];
+  const whole: Group[] = [];
+  const edges: Group[] = [];
+  const nonEmpty: Group[] = [];
+  windows.forEach((w, i) => {
+    if (!(w.to > w.from)) return;
+    nonEmpty.push([i, w.from, w.to]);
+    const { days, edges: e } = splitByDays(w);
+    if (days) whole.push([i, days.from, days.to]);
+    for (const x of e) edges.push([i, x.from, x.to]);
+  });
+  if (nonEmpty.length === 0) return out;
+  const span = (groups: Group[]) => ({ from: Math.min(...groups.map((g) => g[1])), to: Math.max(...groups.map((g) => g[2])) });
+  if (whole.length > 0) {
+    const rows = prepare(db, windowsRollupCountsSql(serviceIds)).all({ groups: JSON.stringify(whole), ...span(whole) });
+    addCountsTo(at, rows as { g: number; c: string | null }[]);
+  }
+  if (edges.length > 0) {
+    const rows = prepare(db, rawSpanSql("all", serviceIds).counts).all({ groups: JSON.stringify(edges) });
+    addCountsTo(at, rows as { g: number; c: string | null }[]);
+  }
+  const failed = prepare(db, windowsUnclassifiedFailedSql(serviceIds)).all({ groups: JSON.stringify(nonEmpty), ...span(nonEmpty) });
+  for (const r of failed as { g: number; failed: number }[]) out[r.g].failed += r.failed;
   return out;
 }
 

@@ -1,6 +1,13 @@
 /** The five DORA figures over a window (the catalogue's delivery.* and the API), and when a filter's delivery history starts. */
-import type { DoraMetrics } from "~/lib/metrics/delivery";
-import { emptyAggregates, groupedAggregates, toDoraMetrics } from "~/models/delivery-metrics/aggregates.server";
+import type { DoraMetrics, Window } from "~/lib/metrics/delivery";
+import {
+  ALL_DORA_PARTS,
+  countsOverWindows,
+  emptyAggregates,
+  groupedAggregates,
+  toDoraMetrics,
+  type DoraPart,
+} from "~/models/delivery-metrics/aggregates.server";
 import { resolveServiceIds, type DoraFilterInput } from "~/models/delivery-metrics/filters.server";
 import { prepare } from "~/models/delivery-metrics/statements.server";
 import type { Db } from "~/utils/db.server";
@@ -8,12 +15,32 @@ import type { Db } from "~/utils/db.server";
 /**
  * The five DORA figures over [from, to), for every service, one service, or a team's services
  * (both given: that service if the team owns it, else nothing). Same shape and nulls as
- * `referenceDoraMetrics`.
+ * `referenceDoraMetrics`. `parts`: only those figures are computed (a catalogue metric needs one);
+ * the others read as no data.
  */
-export function getDoraMetrics(db: Db, window: { from: number; to: number }, filter: DoraFilterInput = {}): DoraMetrics {
+export function getDoraMetrics(
+  db: Db,
+  window: { from: number; to: number },
+  filter: DoraFilterInput = {},
+  parts: readonly DoraPart[] = ALL_DORA_PARTS,
+): DoraMetrics {
   const serviceIds = resolveServiceIds(db, filter);
-  const groups = groupedAggregates(db, window, serviceIds, "all");
+  const groups = groupedAggregates(db, window, serviceIds, "all", parts);
   return toDoraMetrics(window, groups.get(0) ?? emptyAggregates());
+}
+
+/**
+ * The figures of one part over several windows (a metric's history), each equal to
+ * `getDoraMetrics(db, window, filter, [part])`: the counts of every window in one pass over the
+ * daily rollup (countsOverWindows); a median (lead, restore) per window.
+ */
+export function getDoraMetricsOver(db: Db, windows: readonly Window[], filter: DoraFilterInput, part: DoraPart): DoraMetrics[] {
+  const serviceIds = resolveServiceIds(db, filter);
+  if (part === "counts") {
+    const counts = countsOverWindows(db, windows, serviceIds);
+    return windows.map((w, i) => toDoraMetrics(w, counts[i]));
+  }
+  return windows.map((w) => toDoraMetrics(w, groupedAggregates(db, w, serviceIds, "all", [part]).get(0) ?? emptyAggregates()));
 }
 
 /**

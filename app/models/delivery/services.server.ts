@@ -18,7 +18,7 @@ export function listServices(db: Db) {
       lastDeployedAt: sql<
         number | null
       >`(SELECT max(d.finished_at) FROM deployments d WHERE d.service_id = ${schema.services.id} AND d.environment = 'production')`,
-      openIncidents: sql<number>`(SELECT count(*) FROM incidents i WHERE i.service_id = ${schema.services.id} AND i.resolved_at IS NULL)`,
+      openIncidents: sql<number>`(SELECT count(*) FROM incidents i INDEXED BY incidents_open_service_idx WHERE i.service_id = ${schema.services.id} AND i.resolved_at IS NULL)`,
     })
     .from(schema.services)
     .leftJoin(schema.teams, eq(schema.teams.id, schema.services.teamId))

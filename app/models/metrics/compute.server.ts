@@ -7,6 +7,7 @@
 import type { MetricReading, MetricValue, StaticMetricId } from "~/lib/metrics/catalogue";
 import { grossMarginOf, monthsUntil, mrrGrowth } from "~/lib/metrics/finance";
 import { addMonths } from "~/lib/months";
+import type { DoraPart } from "~/models/delivery-metrics/aggregates.server";
 import type { FinanceMonthExtras } from "~/models/finance.server";
 import type { MetricContext } from "~/models/metrics/context.server";
 
@@ -44,12 +45,14 @@ function extra(pick: (e: FinanceMonthExtras) => number | null): Compute {
 
 /** The DORA figure, per id (the compute, the previous window and the weekly history read the same pick). */
 export const DORA_PICKS = new Map<string, (d: DoraRow) => number | null>();
-function dora(pick: (d: DoraRow) => number | null): Compute {
+/** The part of the DORA figures each delivery id's pick reads (only that part is computed for it). */
+export const DORA_PARTS = new Map<string, DoraPart>();
+function dora(part: DoraPart, pick: (d: DoraRow) => number | null): Compute {
   const compute: Compute = (ctx) => {
-    const d = ctx.dora();
+    const d = ctx.doraPart(part);
     return { value: d ? pick(d) : null, window: ctx.window };
   };
-  (compute as Compute & { pick?: typeof pick }).pick = pick;
+  Object.assign(compute, { pick, part });
   return compute;
 }
 
@@ -89,13 +92,13 @@ export const COMPUTE: Readonly<Record<StaticMetricId, Compute>> = {
   "finance.funding_raised": extra((e) => e.fundingRaisedYtdCents),
   "people.headcount": (ctx) => ({ value: ctx.headcount()?.actual ?? null, asOf: ctx.today }),
   "people.headcount_planned": (ctx) => ({ value: ctx.headcount()?.planned ?? null, asOf: ctx.today }),
-  "delivery.deployments": dora((d) => d.deploymentFrequency.count),
-  "delivery.deploys_per_day": dora((d) => (d.deploymentFrequency.count > 0 ? d.deploymentFrequency.perDay : null)),
-  "delivery.lead_time_hours": dora((d) => d.leadTime.medianHours),
-  "delivery.change_failure_rate": dora((d) => d.changeFailureRate.rate),
-  "delivery.time_to_restore_hours": dora((d) => d.timeToRestore.medianHours),
-  "delivery.mttr_hours": dora((d) => d.timeToRestore.meanHours),
-  "delivery.rework_rate": dora((d) => d.reworkRate.rate),
+  "delivery.deployments": dora("counts", (d) => d.deploymentFrequency.count),
+  "delivery.deploys_per_day": dora("counts", (d) => (d.deploymentFrequency.count > 0 ? d.deploymentFrequency.perDay : null)),
+  "delivery.lead_time_hours": dora("lead", (d) => d.leadTime.medianHours),
+  "delivery.change_failure_rate": dora("counts", (d) => d.changeFailureRate.rate),
+  "delivery.time_to_restore_hours": dora("restore", (d) => d.timeToRestore.medianHours),
+  "delivery.mttr_hours": dora("restore", (d) => d.timeToRestore.meanHours),
+  "delivery.rework_rate": dora("counts", (d) => d.reworkRate.rate),
   "okrs.company_progress": (ctx) => {
     const objectives = ctx.objectives();
     const company = (objectives ?? []).filter((o) => o.teamId === null && o.progress !== null);
@@ -106,9 +109,10 @@ export const COMPUTE: Readonly<Record<StaticMetricId, Compute>> = {
 
 for (const [id, c] of Object.entries(COMPUTE) as [
   string,
-  Compute & { field?: keyof FinanceMetricsRow; pick?: (d: DoraRow) => number | null; extra?: (e: FinanceMonthExtras) => number | null },
+  Compute & { field?: keyof FinanceMetricsRow; pick?: (d: DoraRow) => number | null; part?: DoraPart; extra?: (e: FinanceMonthExtras) => number | null },
 ][]) {
   if (c.field) FINANCE_FIELDS.set(id, c.field);
   if (c.extra) EXTRA_PICKS.set(id, c.extra);
   if (c.pick) DORA_PICKS.set(id, c.pick);
+  if (c.part) DORA_PARTS.set(id, c.part);
 }

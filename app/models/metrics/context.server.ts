@@ -17,6 +17,7 @@ import { dateFormat } from "~/lib/format";
 import { CATALOGUE_WINDOW_DAYS } from "~/lib/metrics/catalogue";
 import { krValueFromMetric } from "~/lib/metrics/links";
 import { DAY_MS } from "~/lib/time";
+import type { DoraPart } from "~/models/delivery-metrics/aggregates.server";
 import { getDoraMetrics } from "~/models/delivery-metrics/summary.server";
 import { getCashForecast, getFinanceMetricsWithPrevious, getFinanceMonthExtras } from "~/models/finance.server";
 import { getHeadcountSummary } from "~/models/hiring.server";
@@ -113,8 +114,17 @@ export class MetricContext {
   forecast() {
     return this.once("forecast", () => getCashForecast(this.db, { horizonMonths: HIRING_PLAN_HORIZON_MONTHS }));
   }
+  /** the five DORA figures over the catalogue's window */
   dora() {
     return this.once("delivery", () => getDoraMetrics(this.db, this.window, {}));
+  }
+  /**
+   * The DORA figures of one part (counts, lead time, time to restore) over the catalogue's window —
+   * what one delivery metric reads; the other figures are no data. The full read when made already.
+   */
+  doraPart(part: DoraPart) {
+    if (this.cache.has("delivery")) return this.dora();
+    return this.once(`delivery:${part}`, () => getDoraMetrics(this.db, this.window, {}, [part]));
   }
   headcount() {
     return this.once("headcount", () => getHeadcountSummary(this.db, this.month, this.today));

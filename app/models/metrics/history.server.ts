@@ -8,10 +8,10 @@ import { isKpiMetricId, isStaticMetricId, kpiKeyOf, kpiSourceMetricId, numericVa
 import { mrrGrowth } from "~/lib/metrics/finance";
 import { addMonths } from "~/lib/months";
 import { DAY_MS } from "~/lib/time";
-import { getDoraMetrics } from "~/models/delivery-metrics/summary.server";
+import { getDoraMetrics, getDoraMetricsOver } from "~/models/delivery-metrics/summary.server";
 import { getFinanceMetrics, getFinanceMetricsWithPrevious, getFinanceMonthExtras, listClosedMonths } from "~/models/finance.server";
 import { getHeadcountSummary } from "~/models/hiring.server";
-import { DORA_PICKS, EXTRA_PICKS, FINANCE_FIELDS, pickFinance } from "~/models/metrics/compute.server";
+import { DORA_PARTS, DORA_PICKS, EXTRA_PICKS, FINANCE_FIELDS, pickFinance } from "~/models/metrics/compute.server";
 import { catalogueWindow, type MetricContext } from "~/models/metrics/context.server";
 import { definitionOf, readMetric, UnknownMetricError } from "~/models/metrics/readings.server";
 import type { Db } from "~/utils/db.server";
@@ -75,10 +75,15 @@ export function metricHistory(ctx: MetricContext, id: string, range: { from: str
     }
     case "window": {
       const pick = DORA_PICKS.get(id);
-      if (!pick) return { points: [], note: null };
+      const part = DORA_PARTS.get(id);
+      if (!pick || !part) return { points: [], note: null };
       const end = to === ctx.today ? ctx.now : Date.parse(`${to}T00:00:00Z`) + DAY_MS;
-      const points = instants(Date.parse(`${range.from}T00:00:00Z`), end).map((t) => {
-        const d = t === ctx.now ? ctx.dora() : getDoraMetrics(db, catalogueWindow(t), {});
+      const ts = instants(Date.parse(`${range.from}T00:00:00Z`), end);
+      // only the figure the pick reads; the past windows' counts in one pass (getDoraMetricsOver)
+      const past = ts.filter((t) => t !== ctx.now);
+      const pastMetrics = new Map(getDoraMetricsOver(db, past.map(catalogueWindow), {}, part).map((d, i) => [past[i], d]));
+      const points = ts.map((t) => {
+        const d = t === ctx.now ? ctx.doraPart(part) : pastMetrics.get(t)!;
         return { date: new Date(t - (t === ctx.now ? 0 : 1)).toISOString().slice(0, 10), value: d ? pick(d) : null };
       });
       return { points, note: null };
@@ -154,9 +159,10 @@ export function readMetricAt(ctx: MetricContext, id: string, date: string, since
     }
     case "window": {
       const pick = DORA_PICKS.get(id);
-      if (!pick) return none;
+      const part = DORA_PARTS.get(id);
+      if (!pick || !part) return none;
       const window = catalogueWindow(Date.parse(`${date}T00:00:00Z`) + DAY_MS);
-      return { value: pick(getDoraMetrics(ctx.db, window, {})), window };
+      return { value: pick(getDoraMetrics(ctx.db, window, {}, [part])), window };
     }
     case "today": {
       if (id !== "people.headcount") return none;
@@ -184,10 +190,11 @@ export function readPrevious(ctx: MetricContext, id: string): MetricReading | nu
     return row ? { value: row.value, asOf: row.measuredOn } : null;
   }
   const pick = DORA_PICKS.get(id);
-  if (pick) {
+  const part = DORA_PARTS.get(id);
+  if (pick && part) {
     const w = ctx.window;
     const before = { from: 2 * w.from - w.to, to: w.from };
-    const d = getDoraMetrics(ctx.db, before, {});
+    const d = getDoraMetrics(ctx.db, before, {}, [part]);
     return { value: pick(d), window: before };
   }
   if (EXTRA_PICKS.has(id)) {
