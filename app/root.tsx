@@ -8,6 +8,7 @@ import { permissionsOf, ROLE_LABELS } from "~/auth/permissions";
 import { getUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getInboxCounts } from "~/dashboards/inbox.server";
+import { markPageHydrated } from "~/hooks/hydration";
 import { useRootData } from "~/hooks/root-data";
 import { FALLBACK_LANGUAGE, formattingLocale } from "~/i18n/config";
 import { localesUrl } from "~/i18n/fetch-backend";
@@ -209,6 +210,7 @@ function Shell({ data, children }: { data: RootData; children: React.ReactNode }
 
 export default function App() {
   const data = useRootData();
+  useEffect(markPageHydrated, []);
   return (
     <Shell data={data}>
       <Outlet />

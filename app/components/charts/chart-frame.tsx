@@ -10,6 +10,7 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
+import { isPageHydrated } from "~/hooks/hydration";
 import { NO_DATA, formatNumber } from "~/lib/format";
 import { axisScale, type AxisScale, type AxisUnit } from "~/lib/nice-ticks";
 import { plotMarkup } from "./plot-markup.server";
@@ -290,6 +291,29 @@ export type ChartFrameProps = {
   children: ReactNode;
 };
 
+/**
+ * Whether the plot is drawn by recharts in the browser. On the server, always (the SVG is in the
+ * HTML, shown without JavaScript). While the page hydrates, no: the server's SVG is kept as it is
+ * and recharts draws it again only when a pointer or a finger comes to the chart (its tooltip is
+ * the only thing the browser adds), so a page of 15 charts hydrates without rendering any. A chart
+ * mounted after hydration (client-side navigation) has no server SVG and is drawn at once.
+ */
+function useLivePlot(plotRef: RefObject<HTMLDivElement>, empty: boolean): boolean {
+  const [live, setLive] = useState(() => typeof document === "undefined" || isPageHydrated());
+  useEffect(() => {
+    const el = plotRef.current;
+    if (live || empty || !el) return;
+    const wake = () => setLive(true);
+    el.addEventListener("pointerenter", wake, { once: true });
+    el.addEventListener("touchstart", wake, { once: true, passive: true });
+    return () => {
+      el.removeEventListener("pointerenter", wake);
+      el.removeEventListener("touchstart", wake);
+    };
+  }, [live, empty, plotRef]);
+  return live;
+}
+
 /** `<figure>` with title, plot (or empty message), legend and the data as a table. */
 export function ChartFrame({
   title,
@@ -310,6 +334,7 @@ export function ChartFrame({
   const { t } = useTranslation("common");
   // On the server, a plot drawn before is not drawn again (plotMarkup is undefined in the browser).
   const serverMarkup = plotKey !== undefined && !empty && typeof document === "undefined" ? plotMarkup(plotKey, children) : undefined;
+  const live = useLivePlot(plotRef, empty);
   return (
     <figure className={["chart", className].filter(Boolean).join(" ")}>
       <figcaption className="chart__caption">
@@ -328,7 +353,13 @@ export function ChartFrame({
             role="img"
             aria-label={summary ?? t("{{title}}. The values are in the table under “Show as table”.", { title })}
             style={{ aspectRatio: `${width} / ${height}` }}
-            {...(serverMarkup !== undefined ? { dangerouslySetInnerHTML: { __html: serverMarkup } } : { children })}
+            // on the server, the kept SVG (decision 741); in the browser while inactive, the server's SVG
+            // stays as it is (React does not hydrate inside it, decision 740)
+            {...(serverMarkup !== undefined
+              ? { dangerouslySetInnerHTML: { __html: serverMarkup } }
+              : live
+                ? { children }
+                : { dangerouslySetInnerHTML: { __html: "" }, suppressHydrationWarning: true })}
           />
           {legend.length > 1 || legend.some((l) => l.kind === "ref" || l.kind === "marker") ? (
             <ul className="chart__legend">
