@@ -24,6 +24,17 @@ export async function openPage(page: Page, path: string, opts: { hydrated?: bool
   const res = await page.goto(path, { waitUntil: "load" });
   if (opts.hydrated ?? true) {
     await page.waitForFunction(() => "__remixRouter" in window, undefined, { polling: 50 });
+    // charts keep their server SVG until used (decision 740): bring a pointer to each, so every picture
+    // shows them as a reader who looks at them does, drawn at their box's width
+    await page.waitForFunction(
+      () => {
+        const pending = [...document.querySelectorAll(".chart__plot:not([data-chart-drawn])")];
+        for (const el of pending) el.dispatchEvent(new PointerEvent("pointerenter"));
+        return pending.length === 0;
+      },
+      undefined,
+      { polling: 50 },
+    );
     await page.evaluate(async () => {
       await document.fonts.ready;
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));

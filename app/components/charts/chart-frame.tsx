@@ -291,14 +291,20 @@ export type ChartFrameProps = {
   children: ReactNode;
 };
 
+/** How far (a fraction of the intrinsic width) a chart's box may differ before it is drawn again at its own width. */
+const REDRAW_TOLERANCE = 0.15;
+
 /**
  * Whether the plot is drawn by recharts in the browser. On the server, always (the SVG is in the
- * HTML, shown without JavaScript). While the page hydrates, no: the server's SVG is kept as it is
- * and recharts draws it again only when a pointer or a finger comes to the chart (its tooltip is
- * the only thing the browser adds), so a page of 15 charts hydrates without rendering any. A chart
- * mounted after hydration (client-side navigation) has no server SVG and is drawn at once.
+ * HTML, shown without JavaScript). While the page hydrates, no: the server's SVG is kept as it is,
+ * so a page of 15 charts hydrates without rendering any. Then recharts draws a chart again:
+ * - when a pointer or a finger comes to it (its tooltip is what the browser adds);
+ * - when it comes into view and its box is much narrower or wider than the SVG's intrinsic width
+ *   (a phone, a narrow column: the server's SVG, scaled, would print its labels too small), one
+ *   chart per idle moment of the main thread, never in one long task.
+ * A chart mounted after hydration (client-side navigation) has no server SVG and is drawn at once.
  */
-function useLivePlot(plotRef: RefObject<HTMLDivElement>, empty: boolean): boolean {
+function useLivePlot(plotRef: RefObject<HTMLDivElement>, empty: boolean, intrinsicWidth: number): boolean {
   const [live, setLive] = useState(() => typeof document === "undefined" || isPageHydrated());
   useEffect(() => {
     const el = plotRef.current;
@@ -306,11 +312,24 @@ function useLivePlot(plotRef: RefObject<HTMLDivElement>, empty: boolean): boolea
     const wake = () => setLive(true);
     el.addEventListener("pointerenter", wake, { once: true });
     el.addEventListener("touchstart", wake, { once: true, passive: true });
+    let idle: number | undefined;
+    const observer =
+      typeof IntersectionObserver === "undefined"
+        ? null
+        : new IntersectionObserver((entries) => {
+            if (!entries.some((e) => e.isIntersecting)) return;
+            observer?.disconnect();
+            if (Math.abs(el.clientWidth - intrinsicWidth) / intrinsicWidth <= REDRAW_TOLERANCE) return;
+            idle = typeof requestIdleCallback === "function" ? requestIdleCallback(wake, { timeout: 2000 }) : window.setTimeout(wake, 0);
+          });
+    observer?.observe(el);
     return () => {
       el.removeEventListener("pointerenter", wake);
       el.removeEventListener("touchstart", wake);
+      observer?.disconnect();
+      if (idle !== undefined) (typeof cancelIdleCallback === "function" ? cancelIdleCallback : window.clearTimeout)(idle);
     };
-  }, [live, empty, plotRef]);
+  }, [live, empty, plotRef, intrinsicWidth]);
   return live;
 }
 
@@ -334,7 +353,7 @@ export function ChartFrame({
   const { t } = useTranslation("common");
   // On the server, a plot drawn before is not drawn again (plotMarkup is undefined in the browser).
   const serverMarkup = plotKey !== undefined && !empty && typeof document === "undefined" ? plotMarkup(plotKey, children) : undefined;
-  const live = useLivePlot(plotRef, empty);
+  const live = useLivePlot(plotRef, empty, width);
   return (
     <figure className={["chart", className].filter(Boolean).join(" ")}>
       <figcaption className="chart__caption">
@@ -353,6 +372,8 @@ export function ChartFrame({
             role="img"
             aria-label={summary ?? t("{{title}}. The values are in the table under “Show as table”.", { title })}
             style={{ aspectRatio: `${width} / ${height}` }}
+            // drawn by recharts in this browser (never set in the server's HTML)
+            data-chart-drawn={live && typeof document !== "undefined" ? "" : undefined}
             // on the server, the kept SVG (decision 741); in the browser while inactive, the server's SVG
             // stays as it is (React does not hydrate inside it, decision 740)
             {...(serverMarkup !== undefined
