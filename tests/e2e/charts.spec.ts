@@ -81,3 +81,64 @@ test("charts reached by a client-side navigation are drawn at once", async ({ pa
   expect(states.length).toBeGreaterThanOrEqual(2);
   for (const p of states) expect(p.drawn).toBe(true);
 });
+
+/**
+ * Every page with charts, loaded as a document, hydrates without an error (the fixture fails the test on
+ * any console error, React's hydration errors #418/#423/#425 included), with a KPI that has no
+ * measurement yet among the product dashboard's trends (the empty chart once failed hydration there).
+ * Each chart is then brought into view and hovered, so recharts draws every one in the browser too.
+ */
+test("every page with charts hydrates without an error, a KPI without measurements included, and draws each chart when hovered", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await loginAs(page, "lead", "/kpis");
+  const name = `No measurement yet ${Date.now().toString(36)}`;
+  const create = page.locator("form", { has: page.getByRole("button", { name: "Create KPI" }) });
+  await create.getByLabel("Key").fill(`e2e_empty_${Date.now().toString(36)}`);
+  await create.getByLabel("Name").fill(name);
+  await create.getByRole("button", { name: "Create KPI" }).click();
+  await expect(page).toHaveURL(/\/kpis\/\d+$/);
+  const kpiPage = new URL(page.url()).pathname;
+
+  await page.context().clearCookies();
+  await loginAs(page, "ceo");
+  await page.goto("/okrs");
+  const krPage = await page.locator('a[href^="/okrs/kr/"]').first().getAttribute("href");
+  expect(krPage).toBeTruthy();
+  await page.goto("/reports/board");
+  const packPage = await page.locator('a[href^="/reports/board/"]').first().getAttribute("href");
+  expect(packPage).toBeTruthy();
+
+  const pages: [string, number][] = [
+    ["/dashboards/product", 5],
+    ["/dashboards/cto", 3],
+    ["/dashboards/executive", 3],
+    ["/kpis", 0],
+    [kpiPage, 0],
+    [krPage!, 1],
+    ["/scenarios", 1],
+    ["/finance/snapshots", 0],
+    ["/governance/maturity", 1],
+    ["/hiring/headcount", 1],
+    [packPage!, 1],
+  ];
+  for (const [path, minCharts] of pages) {
+    await page.goto(path);
+    await page.waitForFunction(() => "__remixRouter" in window);
+    await page.waitForLoadState("networkidle");
+    if (path === "/dashboards/product") {
+      const empty = page.locator("figure.chart", { hasText: name });
+      await expect(empty.getByText(/No measurement in the last \d+ weeks\./)).toBeVisible();
+    }
+    const plots = page.locator(".chart__plot");
+    const count = await plots.count();
+    expect(count, `${path}: charts`).toBeGreaterThanOrEqual(minCharts);
+    for (let i = 0; i < count; i++) {
+      const plot = plots.nth(i);
+      await plot.scrollIntoViewIfNeeded();
+      await plot.hover();
+      await expect(plot, `${path}: chart ${i + 1} drawn`).toHaveAttribute("data-chart-drawn", "");
+      await expect(plot.locator("svg.recharts-surface")).toHaveCount(1);
+    }
+  }
+});
