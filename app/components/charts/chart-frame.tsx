@@ -4,9 +4,10 @@
  *
  * Sizing: recharts renders SVG on the server only with a fixed width and height, so every
  * chart has an intrinsic size (default 640×260) and CSS scales the SVG to its container
- * (`width: 100%; height: auto`). Once JavaScript runs, the chart is re-rendered at the
- * container's real width with the same aspect ratio (same box, no layout shift) so that the
- * hover tooltip's coordinates are right.
+ * (`width: 100%; height: auto`). A page loaded as a document keeps that SVG through hydration;
+ * when the chart is used (pointer, touch, or in view in a box far from its intrinsic width) it is
+ * drawn again at the container's real width with the same aspect ratio (same box, no layout
+ * shift) so that the hover tooltip's coordinates are right (`useLivePlot`, decision 740).
  */
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
