@@ -352,9 +352,11 @@ export function ChartFrame({
   children,
 }: ChartFrameProps) {
   const { t } = useTranslation("common");
-  // On the server, a plot drawn before is not drawn again (plotMarkup is undefined in the browser).
-  const serverMarkup = plotKey !== undefined && !empty && typeof document === "undefined" ? plotMarkup(plotKey, children) : undefined;
   const live = useLivePlot(plotRef, empty, width);
+  // On the server, a plot drawn before is not drawn again (plotMarkup is undefined in the browser).
+  // After every hook of this component: plotMarkup renders the plot apart (renderToStaticMarkup),
+  // which leaves React's hook dispatcher unset for the rest of this render.
+  const serverMarkup = plotKey !== undefined && !empty && typeof document === "undefined" ? plotMarkup(plotKey, children) : undefined;
   return (
     <figure className={["chart", className].filter(Boolean).join(" ")}>
       <figcaption className="chart__caption">
