@@ -134,6 +134,7 @@ export function createApp({ build, buildDir = "build", config, mode = process.en
     let endTurn = null;
     try {
       if (!SAFE_METHODS.has(req.method)) endTurn = await writeGate.acquire();
+      else await writeGate.idle();
       const started = performance.now();
       const cpuBefore = sqlTiming ? process.cpuUsage() : null;
       const sqlBefore = sqlMs();

@@ -57,52 +57,98 @@ export function turnQueue() {
   };
 }
 
+/** A cluster turn is kept for the worker's next waiting write while it has served fewer than this many… */
+export const BATCH_WRITES = 4;
+/** …and for less than this long (ms): reads that wait for the turn to end wait at most about this. */
+export const BATCH_MS = 25;
+/** The longest a read waits for a write turn to end. */
+export const IDLE_WAIT_MAX_MS = 1_000;
+
 /**
- * In a request-serving process: `acquire()` resolves with a `release` function once it is this
- * request's turn. In a cluster worker the turns are the primary's (serveWriteGate); otherwise local.
- * @returns {{ acquire: () => Promise<() => void> }}
+ * In a request-serving process:
+ * - `acquire()` resolves with a `release` function once it is this request's turn to write: the
+ *   worker's own writes go one at a time, and in a cluster worker each also needs the cluster's turn
+ *   (the primary's, serveWriteGate), which a worker keeps for its next waiting write up to
+ *   BATCH_WRITES / BATCH_MS (one message round trip per batch, not per write);
+ * - `idle()` resolves when this process holds no write turn: a read waits for the write in hand to
+ *   finish instead of interleaving with it, so a turn is not stretched by reads' work (and the next
+ *   writer, possibly in another worker, is not kept waiting).
+ * @returns {{ acquire: () => Promise<() => void>, idle: () => Promise<void> }}
  */
-export function createWriteGate(mode = process.env.WRITE_GATE ?? "cluster") {
-  if (mode === "off") return { acquire: async () => () => {} };
-  if (mode === "cluster" && cluster.isWorker && typeof process.send === "function") {
-    const send = process.send.bind(process);
-    /** @type {Map<number, () => void>} */
-    const pending = new Map();
-    let n = 0;
+export function createWriteGate(enabled = process.env.WRITE_GATE !== "off") {
+  if (!enabled) return { acquire: async () => () => {}, idle: async () => {} };
+  const inCluster = cluster.isWorker && typeof process.send === "function";
+  const send = inCluster ? /** @type {(message: object) => void} */ (process.send?.bind(process)) : null;
+  const local = turnQueue();
+  /** @type {Map<number, () => void>} */
+  const pending = new Map();
+  let n = 0;
+  /** the cluster turn this worker holds: its message id, writes served, since when */
+  /** @type {{ id: number, served: number, since: number } | null} */
+  let held = null;
+  /** @type {(() => void)[]} */
+  let idleWaiters = [];
+  if (send) {
     process.on("message", (/** @type {any} */ message) => {
       if (message?.[MESSAGE] === "granted") pending.get(message.n)?.();
     });
-    return {
-      acquire: () =>
-        new Promise((resolve) => {
-          const id = ++n;
-          pending.set(id, () => {
-            pending.delete(id);
-            let released = false;
-            resolve(() => {
-              if (released) return;
-              released = true;
-              send({ [MESSAGE]: "release", n: id });
-            });
-          });
-          send({ [MESSAGE]: "acquire", n: id });
-        }),
-    };
   }
-  const turns = turnQueue();
+  const wakeReaders = () => {
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const w of waiters) w();
+  };
+  /** @returns {Promise<void>} */
+  const clusterTurn = () => {
+    if (!send) {
+      held = { id: 0, served: 0, since: performance.now() };
+      return Promise.resolve();
+    }
+    if (held) return Promise.resolve();
+    return new Promise((resolve) => {
+      const id = ++n;
+      pending.set(id, () => {
+        pending.delete(id);
+        held = { id, served: 0, since: performance.now() };
+        resolve();
+      });
+      send({ [MESSAGE]: "acquire", n: id });
+    });
+  };
+  const endClusterTurn = () => {
+    if (!held) return;
+    if (send) send({ [MESSAGE]: "release", n: held.id });
+    held = null;
+    wakeReaders();
+  };
   return {
     acquire: () =>
       new Promise((resolve) => {
         /** @type {object} */
-        const token = turns.request(() => {
-          let released = false;
-          resolve(() => {
-            if (released) return;
-            released = true;
-            turns.release(token);
+        const token = local.request(() => {
+          void clusterTurn().then(() => {
+            let released = false;
+            resolve(() => {
+              if (released) return;
+              released = true;
+              const turn = held;
+              if (turn) turn.served += 1;
+              // keep the cluster turn for this worker's next waiting write, within the batch's bounds
+              const keep = send !== null && turn !== null && local.waiting() > 0 && turn.served < BATCH_WRITES && performance.now() - turn.since < BATCH_MS;
+              if (!keep) endClusterTurn();
+              local.release(token);
+            });
           });
         });
       }),
+    // a read waits for the write in hand, never for long (a hung write does not hold reads)
+    idle: () =>
+      held
+        ? new Promise((resolve) => {
+            idleWaiters.push(resolve);
+            setTimeout(resolve, IDLE_WAIT_MAX_MS).unref();
+          })
+        : Promise.resolve(),
   };
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createWriteGate, LEASE_MS, turnQueue } from "./write-gate.js";
+import { createWriteGate, IDLE_WAIT_MAX_MS, LEASE_MS, turnQueue } from "./write-gate.js";
 
 afterEach(() => vi.useRealTimers());
 
@@ -66,5 +66,42 @@ describe("createWriteGate (one process)", () => {
     endSecond();
     const third = await gate.acquire();
     third();
+  });
+});
+
+describe("reads and the write in hand", () => {
+  it("a read waits for the process's write in hand to end, and goes at once when none is", async () => {
+    const gate = createWriteGate();
+    await gate.idle(); // nothing in hand
+    const end = await gate.acquire();
+    let read = false;
+    const reading = gate.idle().then(() => (read = true));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(read).toBe(false);
+    end();
+    await reading;
+    expect(read).toBe(true);
+  });
+
+  it("a hung write holds a read for at most IDLE_WAIT_MAX_MS", async () => {
+    vi.useFakeTimers();
+    const gate = createWriteGate();
+    const end = await gate.acquire();
+    let read = false;
+    void gate.idle().then(() => (read = true));
+    await vi.advanceTimersByTimeAsync(IDLE_WAIT_MAX_MS - 1);
+    expect(read).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(read).toBe(true);
+    end();
+  });
+
+  it("WRITE_GATE=off: no turns, no waiting", async () => {
+    const gate = createWriteGate(false);
+    const a = await gate.acquire();
+    const b = await gate.acquire();
+    await gate.idle();
+    a();
+    b();
   });
 });
