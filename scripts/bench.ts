@@ -1,5 +1,5 @@
 /**
- * The benchmark of issue 17: npm run bench [-- --iterations 15] [--regenerate] [--skip pages,ingest,load] [--load-seconds 20]
+ * The benchmark of issue 17: npm run bench [-- --iterations 30 --warmup 10] [--regenerate] [--skip pages,ingest,load] [--load-seconds 20]
  * (build first: `npm run build`, or BUILD_DIR=… for another build). Not part of the test command.
  *
  * 1. Pages, at the demo scale and at 10× (seeds/scale10.ts: 10 years of monthly finance, 1,000
@@ -28,8 +28,8 @@ import { benchIngest, type IngestResult } from "./bench/ingest";
 
 const { values } = parseArgs({
   options: {
-    iterations: { type: "string", default: "15" },
-    warmup: { type: "string", default: "3" },
+    iterations: { type: "string", default: "30" },
+    warmup: { type: "string", default: "10" },
     regenerate: { type: "boolean", default: false },
     skip: { type: "string", default: "" },
     "load-seconds": { type: "string", default: "20" },
