@@ -83,10 +83,10 @@ export function useCartesianChart<T extends object>(
     extraValues: [...(opts.extraValues ?? []), ...(referenceLine ? [referenceLine.y] : [])],
     includeZero: opts.includeZero,
   });
-  // On the server the plot is drawn from values rounded to 1/20,000 of the axis or finer — far below
-  // a pixel — so a figure that moves by a millionth between two requests (a rate over a week still
-  // running) keeps the same kept drawing. The table, the tooltip and the browser's drawing use the data as given.
-  const plotData = typeof document === "undefined" ? roundedForPlot(p.data, p.series, axis.domain) : p.data;
+  // On the server the plot is drawn from its own fields only, rounded to 1/20,000 of the axis or
+  // finer — far below a pixel — so a figure that moves by a millionth between two requests (a rate
+  // over a week still running) keeps the same kept drawing. The table, the tooltip and the browser's drawing use the data as given.
+  const plotData = typeof document === "undefined" ? roundedForPlot(p.data, p.xKey, p.series, axis.domain) : p.data;
   return {
     id,
     ref,
@@ -138,18 +138,25 @@ export function useCartesianChart<T extends object>(
   };
 }
 
-/** The rows with each series value rounded to a power of ten at most 1/20,000 of the axis's span. */
-function roundedForPlot<T extends object>(data: readonly T[], series: readonly ChartSeries<T>[], domain: readonly [number, number]): readonly T[] {
+/**
+ * The rows as the plot draws them: the x value and each series' value only (a row's other fields,
+ * e.g. the figures other charts of the page plot, neither reach the drawing nor its key), each value
+ * rounded to a power of ten at most 1/20,000 of the axis's span.
+ */
+function roundedForPlot<T extends object>(
+  data: readonly T[],
+  xKey: CategoryKey<T>,
+  series: readonly ChartSeries<T>[],
+  domain: readonly [number, number],
+): readonly T[] {
   const span = Math.abs(domain[1] - domain[0]);
-  if (!(span > 0) || !Number.isFinite(span)) return data;
-  const digits = -Math.floor(Math.log10(span / 20_000));
-  if (digits > 12) return data;
-  const step = 10 ** -digits;
+  const digits = span > 0 && Number.isFinite(span) ? -Math.floor(Math.log10(span / 20_000)) : null;
+  const round = (v: number) => (digits === null || digits > 12 ? v : digits <= 0 ? Math.round(v / 10 ** -digits) * 10 ** -digits : Number(v.toFixed(digits)));
   return data.map((row) => {
-    const out = { ...row } as Record<string, unknown>;
+    const out: Record<string, unknown> = { [xKey]: row[xKey] };
     for (const s of series) {
-      const v = out[s.key];
-      if (typeof v === "number" && Number.isFinite(v)) out[s.key] = digits <= 0 ? Math.round(v / step) * step : Number(v.toFixed(digits));
+      const v = row[s.key] as unknown;
+      out[s.key] = typeof v === "number" && Number.isFinite(v) ? round(v) : v;
     }
     return out as T;
   });

@@ -53,6 +53,16 @@ describe("plot markup cache (server)", () => {
     expect(plotCacheSize()).toBe(2);
   });
 
+  it("a row's fields that the chart does not plot are not part of its drawing", async () => {
+    type Wide = Row & { other: number };
+    const wide = (other: number) =>
+      renderPage(<LineChart<Wide> title="Trend" data={data.map((r) => ({ ...r, other }))} xKey="month" series={[{ key: "value", label: "Value" }]} />);
+    const a = plotOf(await wide(1));
+    const b = plotOf(await wide(2));
+    expect(plotCacheSize()).toBe(1);
+    expect(b).toBe(a);
+  });
+
   it("bar colours chosen per row by a function are part of the key", async () => {
     const bars = async (colorOf: (r: Row) => "bad" | "good") =>
       plotOf(await renderPage(<BarChart title="Levels" data={data} xKey="month" series={[{ key: "value", label: "Value", colorOf }]} />));
