@@ -55,6 +55,7 @@ import { useEffect, useId, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { pageCount, tableHref, tableParamKeys, type TableHrefPatch, type TableParams } from "~/lib/table-params";
 import { isColumnWithheld } from "~/lib/withheld";
+import { PagerLinks } from "./pager";
 
 /** Per-column options, set with `meta: { … }` in the column definition. */
 export type DataTableColumnMeta = {
@@ -366,56 +367,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
             {rows.length > 0 ? t("Rows {{first}}–{{last}} of {{total}}", { first: firstRow, last: lastRow, total }) : t("{{count}} rows", { count: total })}
             {pages > 1 ? <span className="dt__page-of">{` · ${t("Page {{page}} of {{pages}}", { page: Math.min(pageIndex + 1, pages), pages })}`}</span> : null}
           </p>
-          <ul className="dt__pager-links">
-            <li>
-              {pageIndex > 0 ? (
-                <Link className="dt__pager-link" rel="prev" to={to({ page: Math.min(pageIndex, pages) })} preventScrollReset>
-                  <span aria-hidden="true">← {t("Previous")}</span>
-                  <span className="visually-hidden">{t("Previous page")}</span>
-                </Link>
-              ) : (
-                <span className="dt__pager-link dt__pager-link--disabled" aria-disabled="true">
-                  <span aria-hidden="true">← {t("Previous")}</span>
-                  <span className="visually-hidden">{t("Previous page")}</span>
-                </span>
-              )}
-            </li>
-            <li>
-              {pageIndex + 1 < pages ? (
-                <Link className="dt__pager-link" rel="next" to={to({ page: pageIndex + 2 })} preventScrollReset>
-                  <span aria-hidden="true">{t("Next")} →</span>
-                  <span className="visually-hidden">{t("Next page")}</span>
-                </Link>
-              ) : (
-                <span className="dt__pager-link dt__pager-link--disabled" aria-disabled="true">
-                  <span aria-hidden="true">{t("Next")} →</span>
-                  <span className="visually-hidden">{t("Next page")}</span>
-                </span>
-              )}
-            </li>
-          </ul>
-          {params.pageSizes.length > 1 ? (
-            <p className="dt__sizes">
-              <span className="dt__sizes-label">{t("Rows per page:")}</span>
-              {params.pageSizes.map((size) =>
-                size === params.pageSize ? (
-                  <span key={size} className="dt__size dt__size--current" aria-current="true">
-                    {size}
-                  </span>
-                ) : (
-                  <Link
-                    key={size}
-                    className="dt__size"
-                    to={to({ size: size === params.defaultPageSize ? null : size, page: null })}
-                    preventScrollReset
-                    aria-label={t("{{count}} rows per page", { count: size })}
-                  >
-                    {size}
-                  </Link>
-                ),
-              )}
-            </p>
-          ) : null}
+          <PagerLinks pageIndex={pageIndex} pages={pages} params={params} to={to} preventScrollReset />
         </nav>
       ) : null}
     </div>

@@ -6,7 +6,7 @@
  * Nothing is rendered while the whole list fits on the first page, so a short list looks the same
  * as before paging existed. A page past the end shows a notice with a link to the first page.
  */
-import { Link, useLocation } from "@remix-run/react";
+import { Link, useLocation, type LinkProps } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pageCount, tableHref, type TableParams } from "~/lib/table-params";
 
@@ -46,10 +46,38 @@ export function Pager({ params, total, shown, range, label }: PagerProps) {
           {pages > 1 ? <span className="dt__page-of">{` · ${t("Page {{page}} of {{pages}}", { page: params.page, pages })}`}</span> : null}
         </p>
       )}
+      <PagerLinks pageIndex={pageIndex} pages={pages} params={params} to={to} />
+    </nav>
+  );
+}
+
+type HrefPatch = { page?: number | null; size?: number | null };
+
+/**
+ * Previous/Next and the page sizes — the links of every paged list (this Pager and DataTable's own):
+ * `to` makes a link's target from a patch of the URL's `page`/`size`.
+ */
+export function PagerLinks({
+  pageIndex,
+  pages,
+  params,
+  to,
+  preventScrollReset,
+}: {
+  pageIndex: number;
+  pages: number;
+  params: Pick<TableParams, "pageSize" | "pageSizes" | "defaultPageSize">;
+  to: (patch: HrefPatch) => LinkProps["to"];
+  /** keep the scroll position (a table whose rows change in place) */
+  preventScrollReset?: boolean;
+}) {
+  const { t } = useTranslation("common");
+  return (
+    <>
       <ul className="dt__pager-links">
         <li>
           {pageIndex > 0 ? (
-            <Link className="dt__pager-link" rel="prev" to={to({ page: Math.min(pageIndex, pages) })}>
+            <Link className="dt__pager-link" rel="prev" to={to({ page: Math.min(pageIndex, pages) })} preventScrollReset={preventScrollReset}>
               <span aria-hidden="true">← {t("Previous")}</span>
               <span className="visually-hidden">{t("Previous page")}</span>
             </Link>
@@ -62,7 +90,7 @@ export function Pager({ params, total, shown, range, label }: PagerProps) {
         </li>
         <li>
           {pageIndex + 1 < pages ? (
-            <Link className="dt__pager-link" rel="next" to={to({ page: pageIndex + 2 })}>
+            <Link className="dt__pager-link" rel="next" to={to({ page: pageIndex + 2 })} preventScrollReset={preventScrollReset}>
               <span aria-hidden="true">{t("Next")} →</span>
               <span className="visually-hidden">{t("Next page")}</span>
             </Link>
@@ -95,6 +123,6 @@ export function Pager({ params, total, shown, range, label }: PagerProps) {
           )}
         </p>
       ) : null}
-    </nav>
+    </>
   );
 }
