@@ -11,9 +11,13 @@
  *   - the main thread's JavaScript time (CDP Performance "ScriptDuration", steadier than the total
  *     blocking time on a busy machine);
  *   - the JavaScript and HTML bytes transferred.
+ * Then, unless --lighthouse 0, runs Lighthouse itself (`npx lighthouse@12.8.2`, fetched from the npm
+ * registry on first use, not a dependency of the app; Debian's Chromium, headless, its default mobile
+ * profile with simulated throttling, the CEO's session cookie) --lighthouse times per page and keeps
+ * the median performance score, accessibility score and total blocking time (issue 17's measure).
  * Prints the medians and writes data/bench/browser.json. Build first (`npm run build`).
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -26,12 +30,15 @@ const { values } = parseArgs({
     runs: { type: "string", default: "5" },
     port: { type: "string", default: "3960" },
     build: { type: "string", default: "build" },
+    lighthouse: { type: "string", default: "3" },
   },
 });
+const LIGHTHOUSE_RUNS = Number(values.lighthouse);
+const LIGHTHOUSE = "lighthouse@12.8.2";
 const RUNS = Number(values.runs);
 const PORT = Number(values.port);
-if (!Number.isInteger(RUNS) || RUNS < 1 || !Number.isInteger(PORT) || PORT < 1) {
-  console.error("--runs and --port take whole numbers ≥ 1");
+if (!Number.isInteger(RUNS) || RUNS < 1 || !Number.isInteger(PORT) || PORT < 1 || !Number.isInteger(LIGHTHOUSE_RUNS) || LIGHTHOUSE_RUNS < 0) {
+  console.error("--runs and --port take whole numbers ≥ 1, --lighthouse a whole number ≥ 0");
   process.exit(2);
 }
 const BASE = `http://localhost:${PORT}`;
@@ -115,6 +122,8 @@ async function main() {
         `${path.padEnd(24)} TBT ${String(results[path].tbtMs).padStart(5)} ms (runs ${tbts.join(", ")})  script ${results[path].scriptMs} ms  JS ${results[path].jsKb} KB  HTML ${results[path].htmlKb} KB`,
       );
     }
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const lighthouse = LIGHTHOUSE_RUNS > 0 ? runLighthouse(cookie) : null;
     const out = {
       at: new Date().toISOString(),
       cores: os.cpus().length,
@@ -122,6 +131,7 @@ async function main() {
       cpuThrottling: 4,
       runs: RUNS,
       results,
+      lighthouse,
     };
     fs.writeFileSync("data/bench/browser.json", JSON.stringify(out, null, 2));
     console.log(`cores ${out.cores}, load average ${out.loadavg.join(" / ")} — data/bench/browser.json`);
@@ -129,6 +139,52 @@ async function main() {
     await browser.close();
     server.kill("SIGTERM");
   }
+}
+
+type LighthouseReport = {
+  categories: Record<"performance" | "accessibility", { score: number | null }>;
+  audits: Record<string, { numericValue?: number }>;
+};
+
+/** Lighthouse per page, LIGHTHOUSE_RUNS times: the medians of the performance and accessibility scores (0–100) and of the total blocking time. */
+function runLighthouse(cookie: string) {
+  const out: Record<string, { performance: number; accessibility: number; tbtMs: number; lcpMs: number; runs: number[] }> = {};
+  const report = "data/bench/lighthouse.json";
+  for (const path of PAGES) {
+    const perf: number[] = [];
+    const a11y: number[] = [];
+    const tbt: number[] = [];
+    const lcp: number[] = [];
+    for (let r = 0; r < LIGHTHOUSE_RUNS; r++) {
+      const run = spawnSync(
+        "npx",
+        [
+          "--yes",
+          LIGHTHOUSE,
+          `${BASE}${path}`,
+          "--quiet",
+          "--chrome-flags=--headless=new --no-sandbox",
+          "--only-categories=performance,accessibility",
+          `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
+          "--output=json",
+          `--output-path=${report}`,
+        ],
+        { env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" }, stdio: ["ignore", "ignore", "inherit"], timeout: 300_000 },
+      );
+      if (run.status !== 0) throw new Error(`lighthouse failed on ${path} (exit ${run.status})`);
+      const lr = JSON.parse(fs.readFileSync(report, "utf8")) as LighthouseReport;
+      perf.push(Math.round((lr.categories.performance.score ?? 0) * 100));
+      a11y.push(Math.round((lr.categories.accessibility.score ?? 0) * 100));
+      tbt.push(Math.round(lr.audits["total-blocking-time"]?.numericValue ?? NaN));
+      lcp.push(Math.round(lr.audits["largest-contentful-paint"]?.numericValue ?? NaN));
+    }
+    out[path] = { performance: median(perf), accessibility: median(a11y), tbtMs: median(tbt), lcpMs: median(lcp), runs: perf };
+    console.log(
+      `Lighthouse ${path.padEnd(24)} performance ${out[path].performance} (runs ${perf.join(", ")})  accessibility ${out[path].accessibility}  TBT ${out[path].tbtMs} ms  LCP ${out[path].lcpMs} ms`,
+    );
+  }
+  fs.rmSync(report, { force: true });
+  return { version: LIGHTHOUSE, runs: LIGHTHOUSE_RUNS, results: out };
 }
 
 main().catch((e) => {
