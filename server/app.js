@@ -11,7 +11,7 @@ import { enableSqlTiming, sqlMs } from "./sql-timing.js";
 import { createWriteGate } from "./write-gate.js";
 
 /**
- * @typedef {{ production: boolean, trustProxy: number, maxBodyBytes: { api: number, form: number, upload: number } }} ServerConfig
+ * @typedef {{ production: boolean, trustProxy: number, maxBodyBytes: { api: number, form: number, upload: number }, writeGate?: boolean }} ServerConfig
  * @typedef {import("@remix-run/node").ServerBuild} ServerBuild
  */
 
@@ -128,7 +128,7 @@ export function createApp({ build, buildDir = "build", config, mode = process.en
   const sqlTiming = process.env.SQL_TIMING === "1";
   if (sqlTiming) enableSqlTiming();
   // one state-changing request at a time, across every worker (server/write-gate.js)
-  const writeGate = createWriteGate();
+  const writeGate = createWriteGate(config.writeGate !== false);
   app.all("*", async (req, res, next) => {
     /** @type {(() => void) | null} */
     let endTurn = null;

@@ -73,9 +73,10 @@ export const IDLE_WAIT_MAX_MS = 1_000;
  * - `idle()` resolves when this process holds no write turn: a read waits for the write in hand to
  *   finish instead of interleaving with it, so a turn is not stretched by reads' work (and the next
  *   writer, possibly in another worker, is not kept waiting).
+ * `enabled`: false (WRITE_GATE=off, parsed with the environment in app/utils/env.server.ts) makes both no-ops.
  * @returns {{ acquire: () => Promise<() => void>, idle: () => Promise<void> }}
  */
-export function createWriteGate(enabled = process.env.WRITE_GATE !== "off") {
+export function createWriteGate(enabled = true) {
   if (!enabled) return { acquire: async () => () => {}, idle: async () => {} };
   const inCluster = cluster.isWorker && typeof process.send === "function";
   const send = inCluster ? /** @type {(message: object) => void} */ (process.send?.bind(process)) : null;

@@ -38,3 +38,11 @@ describe("environment: the test-only frozen clock", () => {
     expect(parseEnv({ NODE_ENV: "production", SESSION_SECRET: secret }).TRACKER_TEST_NOW).toBeUndefined();
   });
 });
+
+describe("environment: the write gate", () => {
+  it("is on by default, off only when asked, and anything else is refused naming the variable", () => {
+    expect(parseEnv({}).WRITE_GATE).toBe("on");
+    expect(parseEnv({ WRITE_GATE: "off" }).WRITE_GATE).toBe("off");
+    expect(() => parseEnv({ WRITE_GATE: "false" })).toThrow(/WRITE_GATE: must be "on" or "off"/);
+  });
+});

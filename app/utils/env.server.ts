@@ -48,6 +48,11 @@ const EnvSchema = z
       .max(64, "must be at most 64")
       .default(() => Math.min(64, Math.max(1, os.availableParallelism()))),
     /**
+     * One write turn at a time across the workers (server/write-gate.js, docs/decisions/720);
+     * "off" lets every worker write whenever a request arrives.
+     */
+    WRITE_GATE: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
+    /**
      * Test-only: the instant the visual regression suite freezes the clock at (read by
      * tests/visual/fixed-clock.mjs, never by the app). Refused in production.
      */
@@ -87,6 +92,7 @@ export function serverConfig() {
     production: env.NODE_ENV === "production",
     port: env.PORT,
     workers: env.WEB_CONCURRENCY,
+    writeGate: env.WRITE_GATE === "on",
     trustProxy: env.TRUST_PROXY,
     maxBodyBytes: { api: env.API_MAX_BODY_BYTES, form: env.FORM_MAX_BODY_BYTES, upload: env.UPLOAD_MAX_BODY_BYTES },
   };

@@ -84,6 +84,7 @@ export const TEST_CONFIG: ServerConfig = {
   production: false,
   port: 0,
   workers: 1,
+  writeGate: true,
   trustProxy: 0,
   maxBodyBytes: { api: 5 * 1024 * 1024, form: 1024 * 1024, upload: 6 * 1024 * 1024 },
 };
