@@ -111,7 +111,8 @@ export default function ProductDashboard() {
                   { key: "target", label: t("Target"), color: "warn", dashed: true },
                 ]}
                 formatX={(x) => formatShortDate(x, formatting.locale)}
-                width={800}
+                // the width of a column at desktop size: the server's SVG is drawn as shown there
+                width={576}
                 formatValue={(v) => formatKpiValue(v, null, formatting.locale) ?? ""}
                 unit={kpiAxisUnit(
                   k.unit,
@@ -120,7 +121,7 @@ export default function ProductDashboard() {
                 locale={formatting.locale}
                 yDomain={["auto", "auto"]}
                 yAxisWidth={96}
-                height={220}
+                height={158}
                 emptyMessage={t("No measurement in the last {{weeks}} weeks.", { weeks: trendWeeks })}
               />
             ))}

@@ -23,9 +23,15 @@ function plotStates(page: Page) {
 test("at desktop width the CTO dashboard's charts keep their server SVG; hovering one draws it live with its tooltip", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await loginAs(page, "cto");
+  const scripts: string[] = [];
+  page.on("request", (req) => {
+    if (req.resourceType() === "script") scripts.push(new URL(req.url()).pathname);
+  });
   await page.goto("/dashboards/cto");
   await page.waitForLoadState("networkidle");
   await page.waitForTimeout(500);
+  // the chart library is neither fetched nor run while the page loads and hydrates
+  expect(scripts.filter((p) => /\/plots-[^/]*\.js$/.test(p))).toEqual([]);
   const before = await plotStates(page);
   expect(before.length).toBeGreaterThanOrEqual(3);
   // boxes within 15 % of the intrinsic width: nothing redrawn, each SVG at the server's width
@@ -40,6 +46,8 @@ test("at desktop width the CTO dashboard's charts keep their server SVG; hoverin
   await first.scrollIntoViewIfNeeded();
   await first.hover();
   await expect(first).toHaveAttribute("data-chart-drawn", "");
+  // the first use fetched it, once
+  expect(scripts.filter((p) => /\/plots-[^/]*\.js$/.test(p))).toHaveLength(1);
   const after = await plotStates(page);
   // drawn at its box's width; the others untouched
   expect(after[0]!.svg).toBe(after[0]!.box);
@@ -48,6 +56,28 @@ test("at desktop width the CTO dashboard's charts keep their server SVG; hoverin
   await page.mouse.move(box.x + box.width / 2 + 8, box.y + box.height / 2);
   await expect(first.locator(".recharts-tooltip-wrapper")).toBeVisible();
   await expect(first.locator(".recharts-tooltip-wrapper")).not.toBeEmpty();
+});
+
+test("at desktop width the product dashboard's trend charts are served at their column's width: none is drawn again, no chart code loads", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await loginAs(page, "ceo");
+  const plotsChunk: string[] = [];
+  page.on("request", (req) => {
+    if (/\/plots-[^/]*\.js$/.test(new URL(req.url()).pathname)) plotsChunk.push(req.url());
+  });
+  await page.goto("/dashboards/product");
+  await page.waitForLoadState("networkidle");
+  const plots = page.locator(".chart__plot");
+  const count = await plots.count();
+  expect(count).toBeGreaterThanOrEqual(5);
+  // every chart scrolled through, as a reader does: in view, none is far enough from its width to be redrawn
+  for (let i = 0; i < count; i++) await plots.nth(i).scrollIntoViewIfNeeded();
+  await page.waitForTimeout(2500); // past the idle callbacks' 2 s timeout
+  for (const p of await plotStates(page)) {
+    expect(Math.abs(p.box - p.intrinsic) / p.intrinsic).toBeLessThanOrEqual(0.15);
+    expect(p.drawn).toBe(false);
+  }
+  expect(plotsChunk).toEqual([]);
 });
 
 test("on a phone, charts in view are drawn at their box's width and those below are not, until scrolled to", async ({ page }) => {
@@ -77,9 +107,13 @@ test("charts reached by a client-side navigation are drawn at once", async ({ pa
   await page.getByRole("navigation").getByRole("link", { name: "CTO dashboard" }).click();
   await expect(page).toHaveURL(/\/dashboards\/cto$/);
   await expect(page.getByRole("heading", { name: /CTO dashboard/, level: 1 })).toBeVisible({ timeout: 20_000 });
-  const states = await plotStates(page);
-  expect(states.length).toBeGreaterThanOrEqual(2);
-  for (const p of states) expect(p.drawn).toBe(true);
+  // no pointer comes near them: each is drawn as soon as the chart library has loaded
+  const plots = page.locator(".chart__plot");
+  expect(await plots.count()).toBeGreaterThanOrEqual(2);
+  for (const plot of await plots.all()) {
+    await expect(plot).toHaveAttribute("data-chart-drawn", "");
+    await expect(plot.locator("svg.recharts-surface")).toHaveCount(1);
+  }
 });
 
 /**

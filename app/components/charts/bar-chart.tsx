@@ -1,7 +1,6 @@
-import { Bar, BarChart as RBarChart, Cell } from "recharts";
 import { N_ } from "~/i18n/mark";
-import { cartesianLayers, CHART_MARGIN, useCartesianChart, type CartesianChartProps } from "./cartesian";
-import { ChartFrame, chartColor, chartLegend, seriesColor, type ChartColor, type ChartSeries, type DataTableSpec, type LegendItem } from "./chart-frame";
+import { useCartesianChart, type CartesianChartProps } from "./cartesian";
+import { ChartFrame, chartLegend, seriesColor, type ChartColor, type ChartSeries, type DataTableSpec, type LegendItem } from "./chart-frame";
 
 export type BarSeries<T> = ChartSeries<T> & {
   /** colour each bar by its row's meaning (e.g. risk level, tier) instead of one series colour */
@@ -25,9 +24,8 @@ export type BarChartProps<T extends object> = CartesianChartProps<T, BarSeries<T
 
 /** Grouped or stacked bars; server-rendered SVG with a "Show as table" alternative. */
 export function BarChart<T extends object>(props: BarChartProps<T>) {
-  const { data, xKey, series, stacked = false, layout = "horizontal", referenceLine, valueScale, legendExtra = [], axisWidth } = props;
+  const { data, series, stacked = false, layout = "horizontal", referenceLine, valueScale, legendExtra = [], axisWidth } = props;
   const c = useCartesianChart(props, { xLabel: N_("Category"), stacked, table: props.table });
-  const vertical = layout === "vertical";
 
   return (
     <ChartFrame
@@ -45,6 +43,7 @@ export function BarChart<T extends object>(props: BarChartProps<T>) {
               colors: series.map((s) => (s.colorOf ? data.map(s.colorOf) : null)),
             })
       }
+      plot={{ ...c.plotBase, kind: "bar", stacked, layout, valueScale, axisWidth }}
       legend={[
         ...chartLegend(
           series.map((s, i) => ({ label: s.label, color: seriesColor(i, s.color), dashed: s.dashed, kind: "box" as const })),
@@ -54,43 +53,6 @@ export function BarChart<T extends object>(props: BarChartProps<T>) {
       ]}
       table={c.table}
       notes={c.notes}
-    >
-      {c.empty ? null : (
-        <RBarChart id={c.id} width={c.size.width} height={c.size.height} data={c.plotData.slice()} layout={layout} margin={CHART_MARGIN} barCategoryGap="20%">
-          {cartesianLayers({
-            xKey,
-            formatX: c.formatX,
-            formatValue: c.formatValue,
-            valueAxis: valueScale ? { format: (v: number) => c.formatValue(v), ...valueScale } : c.axis,
-            layout,
-            dataLength: data.length,
-            plotWidth: c.size.width,
-            axisWidth: axisWidth ?? (vertical ? 120 : 64),
-            cursor: { fill: "var(--surface-2)" },
-            referenceLine,
-          })}
-          {series.map((s, i) => {
-            const color = chartColor(seriesColor(i, s.color));
-            return (
-              <Bar
-                key={s.key}
-                id={`${c.id}-s${i}`}
-                dataKey={s.key}
-                name={s.name ?? s.label}
-                fill={color}
-                stroke={s.dashed ? color : undefined}
-                strokeDasharray={s.dashed ? "4 3" : undefined}
-                fillOpacity={s.dashed ? 0.35 : 1}
-                stackId={stacked ? (s.stack ?? "stack") : undefined}
-                isAnimationActive={false}
-                maxBarSize={48}
-              >
-                {s.colorOf ? data.map((row, j) => <Cell key={j} fill={chartColor(s.colorOf!(row))} />) : null}
-              </Bar>
-            );
-          })}
-        </RBarChart>
-      )}
-    </ChartFrame>
+    />
   );
 }

@@ -1,28 +1,20 @@
 /**
- * What the three cartesian charts (line, area, bar) share: their common props, the set-up they
- * compute before drawing (id, size, emptiness, the "Show as table" rows, notes, the value axis)
- * and the layers every one of them draws (grid, axes, tooltip, reference line).
- *
- * `cartesianLayers` is a function returning elements, not a component: recharts finds its
- * children by type (it looks through fragments, not through components).
+ * What the three cartesian charts (line, area, bar) share: their common props and the set-up they
+ * compute before drawing (id, size, emptiness, the "Show as table" rows, notes, the value axis, the
+ * plot's key and what every plot draws from). The drawing itself is in plots.tsx, the one module
+ * that imports recharts.
  */
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { useFormatLocale } from "~/hooks/locale";
 import {
-  axisTick,
   buildChartTable,
-  categoryTickInterval,
-  chartColor,
   chartValueAxis,
   defaultFormatValue,
   defaultFormatX,
   DEFAULT_CHART_HEIGHT,
   DEFAULT_CHART_WIDTH,
   isChartEmpty,
-  tooltipContentStyle,
-  tooltipLabelStyle,
   useChartId,
   useChartSize,
   type AxisUnit,
@@ -124,6 +116,19 @@ export function useCartesianChart<T extends object>(
             ],
             keyValue,
           ),
+    /** what every plot draws from (plots.tsx): the chart adds its kind and its own props */
+    plotBase: {
+      id,
+      size,
+      plotData,
+      data: p.data,
+      xKey: p.xKey,
+      series: p.series,
+      formatX,
+      formatValue,
+      axis,
+      referenceLine,
+    },
     /** the ChartFrame props that come straight from the chart's own */
     frame: {
       title: p.title,
@@ -168,80 +173,4 @@ function keyValue(_key: string, v: unknown): unknown {
   if (v === undefined) return "#undefined";
   if (typeof v === "function") return "#function";
   return v;
-}
-
-/** The chart's margin inside its SVG. */
-export const CHART_MARGIN = { top: 16, right: 24, bottom: 4, left: 4 } as const;
-
-/** Grid, category and value axes, tooltip and reference line, as every cartesian chart draws them. */
-export function cartesianLayers<T extends object>({
-  xKey,
-  formatX,
-  formatValue,
-  valueAxis,
-  layout = "horizontal",
-  dataLength,
-  plotWidth,
-  axisWidth,
-  xPadding,
-  cursor,
-  referenceLine,
-}: {
-  xKey: CategoryKey<T>;
-  formatX: (x: string | number) => string;
-  formatValue: (v: number) => string;
-  valueAxis: { format: (v: number) => string; ticks: number[]; domain: [number, number] };
-  /** "vertical": categories down the side, values along the bottom */
-  layout?: "horizontal" | "vertical";
-  dataLength: number;
-  plotWidth: number;
-  /** width in px of the y axis (values, or categories in the vertical layout) */
-  axisWidth: number;
-  xPadding?: { left: number; right: number };
-  cursor: { stroke: string } | { fill: string };
-  referenceLine?: ChartReferenceLine;
-}) {
-  const vertical = layout === "vertical";
-  const categoryAxis = { dataKey: xKey, tickFormatter: (v: string | number) => formatX(v), tick: axisTick, stroke: "var(--border)", tickLine: false } as const;
-  const valueAxisProps = {
-    tickFormatter: valueAxis.format,
-    ticks: valueAxis.ticks,
-    domain: valueAxis.domain,
-    interval: 0,
-    tick: axisTick,
-    stroke: "var(--border)",
-    tickLine: false,
-  } as const;
-  return (
-    <>
-      <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={vertical} horizontal={!vertical} />
-      {vertical ? (
-        <>
-          <XAxis type="number" {...valueAxisProps} />
-          <YAxis type="category" {...categoryAxis} width={axisWidth} interval={0} />
-        </>
-      ) : (
-        <>
-          <XAxis type="category" {...categoryAxis} interval={categoryTickInterval(dataLength, plotWidth - axisWidth - 28)} padding={xPadding} />
-          <YAxis type="number" {...valueAxisProps} width={axisWidth} />
-        </>
-      )}
-      <Tooltip
-        isAnimationActive={false}
-        cursor={cursor}
-        contentStyle={tooltipContentStyle}
-        labelStyle={tooltipLabelStyle}
-        labelFormatter={(label: string | number) => formatX(label)}
-        formatter={(value) => (typeof value === "number" ? formatValue(value) : String(value))}
-      />
-      {referenceLine ? (
-        <ReferenceLine
-          {...(vertical ? { x: referenceLine.y } : { y: referenceLine.y })}
-          stroke={chartColor(referenceLine.color ?? "text-muted")}
-          strokeDasharray="4 4"
-          ifOverflow="extendDomain"
-        />
-      ) : null}
-    </>
-  );
 }

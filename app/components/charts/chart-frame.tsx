@@ -14,7 +14,9 @@ import { useTranslation } from "react-i18next";
 import { isPageHydrated } from "~/hooks/hydration";
 import { NO_DATA, formatNumber } from "~/lib/format";
 import { axisScale, type AxisScale, type AxisUnit } from "~/lib/nice-ticks";
-import { plotMarkup } from "./plot-markup.server";
+import { specMarkup } from "./plot-markup.server";
+import type * as PlotsModule from "./plots";
+import type { PlotSpec } from "./plots";
 
 export type { AxisUnit };
 
@@ -289,28 +291,63 @@ export type ChartFrameProps = {
   plotRef: RefObject<HTMLDivElement>;
   /** on the server, the key under which the plot's SVG is kept (cartesian.tsx `plotKey`) */
   plotKey?: string;
-  children: ReactNode;
+  /** what the plot draws (plots.tsx) */
+  plot: PlotSpec;
 };
 
 /** How far (a fraction of the intrinsic width) a chart's box may differ before it is drawn again at its own width. */
 const REDRAW_TOLERANCE = 0.15;
 
+type Plots = typeof PlotsModule;
+let plots: Plots | undefined;
+let loadingPlots: Promise<Plots> | undefined;
+
 /**
- * Whether the plot is drawn by recharts in the browser. On the server, always (the SVG is in the
- * HTML, shown without JavaScript). While the page hydrates, no: the server's SVG is kept as it is,
- * so a page of 15 charts hydrates without rendering any. Then recharts draws a chart again:
+ * The browser's chart drawing (plots.tsx, with recharts), fetched and run the first time a chart of
+ * the page is used, never while the page loads and hydrates (decision 740).
+ */
+function loadPlots(): Promise<Plots> {
+  loadingPlots ??= import("./plots").then(
+    (module) => (plots = module),
+    (error: unknown) => {
+      loadingPlots = undefined; // a later use tries again (e.g. after a network blip)
+      throw error;
+    },
+  );
+  return loadingPlots;
+}
+
+/**
+ * Whether the plot is drawn by recharts in the browser. On the server, never here: the SVG comes from
+ * plot-markup.server.tsx and is in the HTML, shown without JavaScript. While the page hydrates, no:
+ * the server's SVG is kept as it is, so a page of 15 charts hydrates without rendering any, and
+ * without loading the chart library. Then a chart is drawn again, once the library has loaded:
  * - when a pointer or a finger comes to it (its tooltip is what the browser adds);
  * - when it comes into view and its box is much narrower or wider than the SVG's intrinsic width
  *   (a phone, a narrow column: the server's SVG, scaled, would print its labels too small), one
  *   chart per idle moment of the main thread, never in one long task.
- * A chart mounted after hydration (client-side navigation) has no server SVG and is drawn at once.
+ * A chart mounted after hydration (client-side navigation) has no server SVG and is drawn as soon as
+ * the library is there (at once, once it has been loaded by an earlier chart).
+ * Returns the drawing module when the chart is to be drawn, undefined otherwise.
  */
-function useLivePlot(plotRef: RefObject<HTMLDivElement>, empty: boolean, intrinsicWidth: number): boolean {
-  const [live, setLive] = useState(() => typeof document === "undefined" || isPageHydrated());
+function useLivePlot(plotRef: RefObject<HTMLDivElement>, empty: boolean, intrinsicWidth: number): Plots | undefined {
+  const [wanted, setWanted] = useState(() => typeof document !== "undefined" && isPageHydrated());
+  const [module, setModule] = useState<Plots | undefined>(() => plots);
+  useEffect(() => {
+    if (!wanted || empty || module) return;
+    let current = true;
+    loadPlots().then(
+      (m) => current && setModule(() => m),
+      () => current && setWanted(false), // not loaded: the server's SVG stays; the next pointer tries again
+    );
+    return () => {
+      current = false;
+    };
+  }, [wanted, empty, module]);
   useEffect(() => {
     const el = plotRef.current;
-    if (live || empty || !el) return;
-    const wake = () => setLive(true);
+    if (wanted || empty || !el) return;
+    const wake = () => setWanted(true);
     el.addEventListener("pointerenter", wake, { once: true });
     el.addEventListener("touchstart", wake, { once: true, passive: true });
     let idle: number | undefined;
@@ -330,8 +367,8 @@ function useLivePlot(plotRef: RefObject<HTMLDivElement>, empty: boolean, intrins
       observer?.disconnect();
       if (idle !== undefined) (typeof cancelIdleCallback === "function" ? cancelIdleCallback : window.clearTimeout)(idle);
     };
-  }, [live, empty, plotRef, intrinsicWidth]);
-  return live;
+  }, [wanted, empty, plotRef, intrinsicWidth]);
+  return wanted ? module : undefined;
 }
 
 /** `<figure>` with title, plot (or empty message), legend and the data as a table. */
@@ -349,14 +386,14 @@ export function ChartFrame({
   className,
   plotRef,
   plotKey,
-  children,
+  plot,
 }: ChartFrameProps) {
   const { t } = useTranslation("common");
   const live = useLivePlot(plotRef, empty, width);
-  // On the server, a plot drawn before is not drawn again (plotMarkup is undefined in the browser).
-  // After every hook of this component: plotMarkup renders the plot apart (renderToStaticMarkup),
+  // On the server, a plot drawn before is not drawn again (specMarkup is undefined in the browser).
+  // After every hook of this component: specMarkup renders the plot apart (renderToStaticMarkup),
   // which leaves React's hook dispatcher unset for the rest of this render.
-  const serverMarkup = plotKey !== undefined && !empty && typeof document === "undefined" ? plotMarkup(plotKey, children) : undefined;
+  const serverMarkup = plotKey !== undefined && !empty && typeof document === "undefined" ? specMarkup(plotKey, plot) : undefined;
   return (
     <figure className={["chart", className].filter(Boolean).join(" ")}>
       <figcaption className="chart__caption">
@@ -376,13 +413,13 @@ export function ChartFrame({
             aria-label={summary ?? t("{{title}}. The values are in the table under “Show as table”.", { title })}
             style={{ aspectRatio: `${width} / ${height}` }}
             // drawn by recharts in this browser (never set in the server's HTML)
-            data-chart-drawn={live && typeof document !== "undefined" ? "" : undefined}
+            data-chart-drawn={live ? "" : undefined}
             // on the server, the kept SVG (decision 741); in the browser while inactive, the server's SVG
             // stays as it is (React does not hydrate inside it, decision 740)
             {...(serverMarkup !== undefined
               ? { dangerouslySetInnerHTML: { __html: serverMarkup } }
               : live
-                ? { children }
+                ? { children: live.drawPlot(plot) }
                 : { dangerouslySetInnerHTML: { __html: "" }, suppressHydrationWarning: true })}
           />
           {legend.length > 1 || legend.some((l) => l.kind === "ref" || l.kind === "marker") ? (

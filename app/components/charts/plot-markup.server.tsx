@@ -13,6 +13,7 @@
  */
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { drawPlot, type PlotSpec } from "./plots";
 
 const MAX_ENTRIES = 400;
 const MAX_CHARS = 12_000_000;
@@ -51,6 +52,11 @@ export function plotMarkup(key: string, plot: ReactNode): string {
   const markup = renderToStaticMarkup(<>{plot}</>);
   remember(key, markup);
   return markup;
+}
+
+/** The SVG of a chart's plot for `key` (cartesian.tsx `plotKey`), drawn by recharts (plots.tsx) the first time. */
+export function specMarkup(key: string, spec: PlotSpec): string {
+  return plotMarkup(key, drawPlot(spec));
 }
 
 /** For tests: how many plots are kept, and forget them all. */
