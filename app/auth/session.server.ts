@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
+import { recordAudit } from "~/models/audit.server";
 import { createSession, deleteSession, getUserBySessionId, type SessionUser } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv, sessionSecret } from "~/utils/env.server";
@@ -40,7 +41,15 @@ export async function login(userId: number, redirectTo: string): Promise<Respons
 
 export async function logout(request: Request): Promise<Response> {
   const id = await readSessionId(request);
-  if (id) deleteSession(getDb(), id);
+  if (id) {
+    const db = getDb();
+    const user = getUserBySessionId(db, id);
+    // signing out is a write (the session row goes): it leaves its audit entry in the same transaction
+    db.transaction((tx) => {
+      deleteSession(tx, id);
+      if (user) recordAudit(tx, { actor: { userId: user.id }, action: "logout", entityType: "session", entityId: user.id });
+    });
+  }
   return redirect("/login", {
     headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) },
   });

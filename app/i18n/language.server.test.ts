@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formattingLocale, languageOfLocale } from "~/i18n/config";
-import { pickAcceptLanguage, proposedCompanyLocale } from "~/i18n/language.server";
+import { pickAcceptLanguage, proposedCompanyLocale, resolveLanguage } from "~/i18n/language.server";
 
 describe("pickAcceptLanguage", () => {
   it.each([
@@ -44,5 +44,24 @@ describe("proposedCompanyLocale", () => {
     ["de-DE, en-AU;q=0.5", "en-GB"],
   ])("%s → %s (stored default fr-FR)", (header, locale) => {
     expect(proposedCompanyLocale(header, "fr-FR")).toBe(locale);
+  });
+});
+
+describe("resolveLanguage with the company's locale already read", () => {
+  const visitor = (acceptLanguage?: string) => new Request("http://localhost/login", { headers: acceptLanguage ? { "accept-language": acceptLanguage } : {} });
+  it.each([
+    [undefined, "fr-FR", "fr"],
+    [undefined, "en-GB", "en"],
+    ["fr-CA,fr;q=0.9", "en-GB", "fr"],
+    // no database yet (first run): the browser's language, else English
+    ["fr", null, "fr"],
+    [undefined, null, "en"],
+  ] as const)("a visitor (Accept-Language %s) of a company in %s reads %s", async (header, companyLocale, expected) => {
+    expect(await resolveLanguage(visitor(header), companyLocale)).toBe(expected);
+  });
+  it("the API answers in the language asked for, else English, whatever the company's", async () => {
+    const api = (h?: string) => new Request("http://localhost/api/v1/kpis", { headers: h ? { "accept-language": h } : {} });
+    expect(await resolveLanguage(api(), "fr-FR")).toBe("en");
+    expect(await resolveLanguage(api("fr"), "en-GB")).toBe("fr");
   });
 });

@@ -42,24 +42,34 @@ export function proposedCompanyLocale(header: string | null | undefined, storedD
   return language ? formattingLocale(language, storedDefault) : storedDefault;
 }
 
-/** The language a request is answered in (see the module's comment). */
-export async function resolveLanguage(request: Request): Promise<Language> {
+/** The company's locale setting, or null before the database exists (first run). */
+function storedCompanyLocale(): string | null {
+  try {
+    return getCompanySettings(getDb()).locale;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The language a request is answered in (see the module's comment). `companyLocale` is the company's
+ * locale setting when the caller has read it already (null: no database yet), so that it is read
+ * once per request.
+ */
+export async function resolveLanguage(request: Request, companyLocale?: string | null): Promise<Language> {
   // machines: the API answers in the language they ask for, else English (a stable contract)
   if (new URL(request.url).pathname.startsWith("/api/")) return pickAcceptLanguage(request.headers.get("accept-language")) ?? FALLBACK_LANGUAGE;
+  const company = () =>
+    companyLocale === undefined ? companyLanguage() : ((companyLocale === null ? null : languageOfLocale(companyLocale)) ?? FALLBACK_LANGUAGE);
   const user = await getUser(request).catch(() => null);
-  if (user) return isLanguage(user.language) ? user.language : companyLanguage();
-  return pickAcceptLanguage(request.headers.get("accept-language")) ?? companyLanguage();
+  if (user) return isLanguage(user.language) ? user.language : company();
+  return pickAcceptLanguage(request.headers.get("accept-language")) ?? company();
 }
 
 /** server/app.js: answer a request in its language (resolved once, read by everything below). */
 export async function withRequestLanguage<T>(request: Request, answer: () => Promise<T>): Promise<T> {
-  const language = await resolveLanguage(request).catch(() => FALLBACK_LANGUAGE);
-  let companyLocale = "";
-  try {
-    companyLocale = getCompanySettings(getDb()).locale;
-  } catch {
-    // no database yet (first run): the language's usual region
-  }
+  const companyLocale = storedCompanyLocale();
+  const language = await resolveLanguage(request, companyLocale).catch(() => FALLBACK_LANGUAGE);
   // the locale dates are typed in on this request's forms, as the root loader formats them
-  return runInLanguage(language, answer, formattingLocale(language, companyLocale));
+  return runInLanguage(language, answer, formattingLocale(language, companyLocale ?? ""));
 }

@@ -161,6 +161,7 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   publish: N_("publish", "auth"),
   "password-reset": N_("password-reset", "auth"),
   login: N_("login", "auth"),
+  logout: N_("logout", "auth"),
   decide: N_("decide", "auth"),
   close: N_("close", "auth"),
   carry_over: N_("carry_over", "auth"),

@@ -62,7 +62,7 @@ export function createSession(db: Db, userId: number, sessionId: string, expires
     .run();
 }
 
-export function deleteSession(db: Db, sessionId: string) {
+export function deleteSession(db: Pick<Db, "delete">, sessionId: string) {
   db.delete(schema.sessions)
     .where(eq(schema.sessions.id, sessionKey(sessionId)))
     .run();

@@ -1148,7 +1148,7 @@ describe("session and theme", () => {
     expect(s.res.location).toBe("/okrs");
   });
 
-  it("logout#*: the session is deleted", async () => {
+  it("logout#*: the session is deleted, and the sign-out is in the audit log", async () => {
     const u = insertUser(w.db, { email: "logout.me@innovatech.test", role: "viewer" });
     const { cookieFor } = await import("../helpers/app");
     const { browser } = await import("../helpers/app");
@@ -1162,6 +1162,13 @@ describe("session and theme", () => {
     expect(res.status).toBe(302);
     expect(res.location).toBe("/login");
     expect(one(sql`select count(*) as n from sessions where user_id = ${u.id}`)).toEqual({ n: 0 });
+    expect(
+      one(sql`select action, entity_type as entityType, entity_id as entityId from audit_log where actor_user_id = ${u.id} order by id desc limit 1`),
+    ).toEqual({
+      action: "logout",
+      entityType: "session",
+      entityId: String(u.id),
+    });
   });
 });
 
