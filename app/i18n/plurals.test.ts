@@ -32,6 +32,8 @@ describe("plurals from the catalogue", () => {
     expect(new Intl.PluralRules("fr").select(0)).toBe("one");
     expect(new Intl.PluralRules("en").select(0)).toBe("other");
     expect(new Intl.PluralRules("fr").select(1_000_000)).toBe("many");
-    expect(rows("fr", 1_000_000)).toBe("1\u202f000\u202f000 lignes");
+    // French "many" (whole millions) takes "de" before the noun: « un million de lignes »
+    expect(rows("fr", 1_000_000)).toBe("1\u202f000\u202f000 de lignes");
+    expect(rows("fr", 1_500_000)).toBe("1\u202f500\u202f000 lignes");
   });
 });
