@@ -73,7 +73,77 @@ export function translateMessage(message: string, ns?: string): string {
   return message;
 }
 
-/** A translation instance for rendering one page in `language` (shares the loaded texts). */
-export function i18nForRender(language: Language) {
-  return serverI18n.cloneInstance({ lng: language, initImmediate: false });
+/**
+ * Translated texts kept by what they were asked with. A translation is a pure function of the
+ * language, the key and the options (the texts are loaded once, at start, and never change while the
+ * server runs), and a page asks for the same few hundred texts on every request: resolving each
+ * through i18next (namespaces, fallbacks, plural suffix, interpolation) was the largest single cost of
+ * rendering a page on the server (issue 17). Only calls whose options are flat (strings, numbers,
+ * booleans, arrays of strings) are kept; the map is bounded, the oldest entries going first. Outside
+ * production every hit is translated again and compared.
+ */
+const TEXT_MEMO_MAX = 20_000;
+const textMemo = new Map<string, string>();
+const VERIFY_MEMO = process.env.NODE_ENV !== "production";
+
+function memoKey(language: Language, key: unknown, options: unknown): string | null {
+  if (typeof key !== "string") return null;
+  if (options === undefined) return `${language}\u0000${key}`;
+  if (typeof options !== "object" || options === null) return null;
+  for (const value of Object.values(options)) {
+    if (value === null || value === undefined) continue;
+    const type = typeof value;
+    if (type === "string" || type === "number" || type === "boolean") continue;
+    if (Array.isArray(value) && value.every((v) => typeof v === "string")) continue;
+    return null;
+  }
+  return `${language}\u0000${key}\u0000${JSON.stringify(options)}`;
+}
+
+/** For tests: how many texts are kept, and forget them. */
+export function textMemoSize(): number {
+  return textMemo.size;
+}
+export function clearTextMemo(): void {
+  textMemo.clear();
+}
+
+export class TextMemoMismatchError extends Error {}
+
+type I18n = typeof serverI18n;
+
+function withTextMemo(instance: I18n, language: Language): I18n {
+  const translate = instance.t.bind(instance) as (key: unknown, options?: unknown) => unknown;
+  const memoT = (key: unknown, options?: unknown, ...rest: unknown[]): unknown => {
+    const k = rest.length === 0 ? memoKey(language, key, options) : null;
+    if (k === null) return (translate as (...args: unknown[]) => unknown)(key, options, ...rest);
+    const known = textMemo.get(k);
+    if (known !== undefined) {
+      if (VERIFY_MEMO && translate(key, options) !== known) throw new TextMemoMismatchError(`A kept translation differs from a fresh one: ${k.slice(0, 200)}`);
+      return known;
+    }
+    const text = translate(key, options);
+    if (typeof text === "string") {
+      if (textMemo.size >= TEXT_MEMO_MAX) textMemo.delete(textMemo.keys().next().value as string);
+      textMemo.set(k, text);
+    }
+    return text;
+  };
+  instance.t = memoT as unknown as I18n["t"];
+  return instance;
+}
+
+/**
+ * The translation instance that renders pages in `language` (shares the loaded texts), made once per
+ * language: it holds no state of a request (the language is fixed, and nothing changes it), so making
+ * a new one per request (cloneInstance) only cost time.
+ */
+const renderInstances = new Map<Language, I18n>();
+export function i18nForRender(language: Language): I18n {
+  let instance = renderInstances.get(language);
+  if (!instance) {
+    instance = withTextMemo(serverI18n.cloneInstance({ lng: language, initImmediate: false }), language);
+    renderInstances.set(language, instance);
+  }
+  return instance;
 }
