@@ -1,12 +1,16 @@
 import { eq } from "drizzle-orm";
 import { recordAudit } from "~/models/audit.server";
+import { preparedPerConnection } from "~/models/prepared.server";
 import { schema, type Db } from "~/utils/db.server";
 
 export type CompanySettings = typeof schema.companySettings.$inferSelect;
 
 /** The installation's settings; the defaults row is created when missing. */
+/** Every request reads it (language, formatting): prepared once per connection (decision 018). */
+const settingsQuery = preparedPerConnection((db) => db.select().from(schema.companySettings).where(eq(schema.companySettings.id, 1)).prepare());
+
 export function getCompanySettings(db: Db): CompanySettings {
-  const row = db.select().from(schema.companySettings).where(eq(schema.companySettings.id, 1)).get();
+  const row = settingsQuery(db).get();
   if (row) return row;
   return (
     db.insert(schema.companySettings).values({ id: 1 }).onConflictDoNothing().returning().get() ??

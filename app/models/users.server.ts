@@ -3,6 +3,7 @@ import { and, asc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import type { Role } from "~/auth/permissions";
 import type { Language } from "~/i18n/config";
 import { recordAudit, type AuditActor } from "~/models/audit.server";
+import { preparedPerConnection } from "~/models/prepared.server";
 import { schema, type Db } from "~/utils/db.server";
 
 /** What the app knows of a signed-in user; never the password hash. */
@@ -35,15 +36,20 @@ export function sessionKey(sessionId: string): string {
   return crypto.createHash("sha256").update(sessionId).digest("hex");
 }
 
-export function getUserBySessionId(db: Db, sessionId: string, now = Date.now()): SessionUser | null {
-  const row = db
+/** Every request reads it: prepared once per connection (decision 018). */
+const sessionUserQuery = preparedPerConnection((db) =>
+  db
     .select(sessionUserColumns)
     .from(schema.sessions)
     .innerJoin(schema.users, eq(schema.users.id, schema.sessions.userId))
     .leftJoin(schema.teams, eq(schema.teams.id, schema.users.teamId))
-    .where(and(eq(schema.sessions.id, sessionKey(sessionId)), gt(schema.sessions.expiresAt, new Date(now)), eq(schema.users.active, true)))
-    .get();
-  return row ?? null;
+    // expires_at is stored in milliseconds (timestamp_ms): the placeholder takes them as they are
+    .where(and(eq(schema.sessions.id, sql.placeholder("key")), gt(schema.sessions.expiresAt, sql.placeholder("nowMs")), eq(schema.users.active, true)))
+    .prepare(),
+);
+
+export function getUserBySessionId(db: Db, sessionId: string, now = Date.now()): SessionUser | null {
+  return sessionUserQuery(db).get({ key: sessionKey(sessionId), nowMs: now }) ?? null;
 }
 
 /** For login only: includes the hash. */
