@@ -5,20 +5,16 @@
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { login } from "~/auth/session.server";
 import { action as objectiveAction } from "~/routes/okrs.$objectiveId";
 import { action as okrsAction } from "~/routes/okrs._index";
 import { action as krAction } from "~/routes/okrs.kr.$keyResultId";
 import { action as mineAction } from "~/routes/okrs.mine";
 import { insertCycle, insertKeyResult, insertObjective, insertTeam, insertUser } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  t = createTestDb();
-});
-afterEach(() => t.cleanup());
+const t = freshDbPerTest();
 
 async function cookieFor(userId: number) {
   const res = await login(userId, "/");

@@ -4,20 +4,16 @@
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { login } from "~/auth/session.server";
 import { createRequisition, HiringInputError } from "~/models/hiring.server";
 import { listTeamOptions } from "~/models/teams.server";
 import { action as servicesAction } from "~/routes/delivery.services";
 import { action as teamsAction, loader as teamsLoader } from "~/routes/teams";
 import { insertService, insertTeam, insertUser } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  t = createTestDb();
-});
-afterEach(() => t.cleanup());
+const t = freshDbPerTest();
 
 const args = (request: Request): ActionFunctionArgs => ({ request, params: {}, context: { clientIp: "127.0.0.1" } as ActionFunctionArgs["context"] });
 

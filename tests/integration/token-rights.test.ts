@@ -4,7 +4,7 @@
  * on a migrated temp database.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { canHoldScope, ROLES } from "~/auth/permissions";
 import { login } from "~/auth/session.server";
 import { API_SCOPES } from "~/models/tokens.server";
@@ -15,13 +15,9 @@ import { loader as doraLoader } from "~/routes/api.v1.metrics.dora";
 import { loader as financeLoader } from "~/routes/api.v1.metrics.finance";
 import { action as tokensAction, loader as tokensLoader } from "~/routes/settings.tokens";
 import { insertUser } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  t = createTestDb();
-});
-afterEach(() => t.cleanup());
+const t = freshDbPerTest();
 
 async function cookieFor(userId: number) {
   return (await login(userId, "/")).headers.get("Set-Cookie")!.split(";")[0];
