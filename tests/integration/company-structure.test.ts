@@ -5,7 +5,7 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { login } from "~/auth/session.server";
 import { listCategoriesForYear } from "~/models/finance-categories.server";
 import { getBudgetGrid } from "~/models/finance.server";
@@ -15,14 +15,9 @@ import { action as complianceAction } from "~/routes/governance.compliance";
 import { loader as exportLoader } from "~/routes/governance[.]csv";
 import { insertBudgetLine, insertUser } from "../../seeds/builders";
 import { seedReference } from "../../seeds/reference";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  t = createTestDb();
-  t.db.transaction((tx) => seedReference(tx));
-});
-afterEach(() => t.cleanup());
+const t = freshDbPerTest((db) => db.transaction((tx) => seedReference(tx)));
 
 const args = (request: Request): ActionFunctionArgs & LoaderFunctionArgs => ({
   request,

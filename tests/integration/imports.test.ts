@@ -5,7 +5,7 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { login } from "~/auth/session.server";
 import { toCsv } from "~/lib/csv";
 import { importEmployeesCsv, importRequisitionsCsv } from "~/models/hiring-import.server";
@@ -16,14 +16,9 @@ import { action as importAction } from "~/routes/import";
 import { loader as templateLoader } from "~/routes/import_.template.$kind";
 import { insertCycle, insertService, insertSnapshot, insertTeam, insertUser } from "../../seeds/builders";
 import { seedReference } from "../../seeds/reference";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  t = createTestDb();
-  t.db.transaction((tx) => seedReference(tx));
-});
-afterEach(() => t.cleanup());
+const t = freshDbPerTest((db) => db.transaction((tx) => seedReference(tx)));
 
 const args = (request: Request, params: Record<string, string> = {}): ActionFunctionArgs & LoaderFunctionArgs => ({
   request,

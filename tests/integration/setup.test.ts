@@ -8,7 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { requireUser } from "~/auth/guards.server";
 import { verifyPassword } from "~/auth/password.server";
 import { login } from "~/auth/session.server";
@@ -21,14 +21,9 @@ import { action as setupAction, loader as setupLoader } from "~/routes/setup";
 import { openDb } from "../../db/client";
 import { insertTeam, insertUser } from "../../seeds/builders";
 import { seedReference } from "../../seeds/reference";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  t = createTestDb();
-  t.db.transaction((tx) => seedReference(tx));
-});
-afterEach(() => t.cleanup());
+const t = freshDbPerTest((db) => db.transaction((tx) => seedReference(tx)));
 
 const args = (request: Request): ActionFunctionArgs & LoaderFunctionArgs => ({
   request,
