@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { freshDbPerTest } from "./db";
 
 describe("freshDbPerTest", () => {
@@ -24,4 +24,18 @@ describe("freshDbPerTest", () => {
   });
 
   afterAll(() => expect(fs.existsSync(seen[1].file)).toBe(false));
+});
+
+describe("freshDbPerTest, with an afterEach of the file's own", () => {
+  const t = freshDbPerTest();
+  let file = "";
+  afterEach(() => {
+    // the file's afterEach hooks still see the test's database; it is removed only after them
+    expect(fs.existsSync(t.file)).toBe(true);
+    expect(t.db.all(sql`select 1 as one`)).toEqual([{ one: 1 }]);
+    file = t.file;
+  });
+  afterAll(() => expect(fs.existsSync(file)).toBe(false));
+
+  it("runs", () => expect(t.db).toBeDefined());
 });

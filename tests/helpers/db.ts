@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach } from "vitest";
+import { beforeEach } from "vitest";
 import { openDb, type Db } from "../../db/client";
 
 /**
@@ -31,23 +31,19 @@ export type FreshDb = { db: Db; file: string };
 
 /**
  * One fresh database per test: registers a `beforeEach` that opens a new database with the
- * migrations (and runs `seed` on it, if given) and an `afterEach` that closes and removes it.
- * Call it at the top of a test file (or of a `describe`), before the file's own hooks, and read
- * `t.db` inside hooks and tests: the object stays the same, its `db` and `file` are the current test's.
+ * migrations (and runs `seed` on it, if given); the database is closed and removed when the test
+ * has finished, after every `afterEach` (even one that failed). Call it at the top of a test file
+ * (or of a `describe`), before the file's own hooks, and read `t.db` inside hooks and tests: the
+ * object stays the same, its `db` and `file` are the current test's.
  */
 export function freshDbPerTest(seed?: (db: Db) => void): FreshDb {
   const current = {} as FreshDb;
-  let cleanup: (() => void) | undefined;
-  beforeEach(() => {
+  beforeEach(({ onTestFinished }) => {
     const fresh = createTestDb();
+    onTestFinished(() => fresh.cleanup());
     current.db = fresh.db;
     current.file = fresh.file;
-    cleanup = fresh.cleanup;
     seed?.(fresh.db);
-  });
-  afterEach(() => {
-    cleanup?.();
-    cleanup = undefined;
   });
   return current;
 }

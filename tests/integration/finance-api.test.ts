@@ -8,13 +8,12 @@ import { insertBudgetLine, insertSnapshot, insertUser } from "../../seeds/builde
 import { seedReference } from "../../seeds/reference";
 import { freshDbPerTest } from "../helpers/db";
 
-const t = freshDbPerTest();
+const t = freshDbPerTest(seedReference);
 let ceoId: number;
 let ctoId: number;
 const args = (request: Request) => ({ request, params: {}, context: { clientIp: "127.0.0.1" } });
 
 beforeEach(() => {
-  seedReference(t.db);
   ceoId = insertUser(t.db, { role: "ceo" }).id;
   ctoId = insertUser(t.db, { role: "cto" }).id;
 });

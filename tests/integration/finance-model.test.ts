@@ -41,7 +41,7 @@ let CTO: Actor;
 let LEAD: Actor;
 let tokenId: number;
 
-const t = freshDbPerTest();
+const t = freshDbPerTest(seedReference);
 let cat: Record<string, number>;
 
 function categories(d: Db): Record<string, number> {
@@ -51,7 +51,6 @@ function categories(d: Db): Record<string, number> {
 }
 
 beforeEach(() => {
-  seedReference(t.db);
   cat = categories(t.db);
   const actor = (u: { id: number; role: Actor["role"]; teamId: number | null }): Actor => ({ id: u.id, role: u.role, teamId: u.teamId });
   CEO = actor(insertUser(t.db, { role: "ceo" }));
