@@ -158,19 +158,18 @@ describe("lists", () => {
 });
 
 describe("incidents edited by a person", () => {
+  /** An open incident of the "api" service, created by a person, its cause left to the rule. */
+  function openApiIncident(title: string, severity: "SEV1" | "SEV3", startedAt: number) {
+    const svc = t.db.get<{ id: number }>(sql`SELECT id FROM services WHERE name = 'api'`)!.id;
+    const created = createIncident(t.db, userId, { serviceId: svc, title, severity, startedAt, resolvedAt: null, cause: { mode: "inferred" } });
+    if (!("id" in created)) throw new Error("not created");
+    return created;
+  }
+
   it("override → explicit, clear → none (stays cleared on later ingest), back to the rule → inferred", () => {
     ingestDeployments(t.db, [dep("api", 1), dep("api", 2)], actor());
-    const svc = t.db.get<{ id: number }>(sql`SELECT id FROM services WHERE name = 'api'`)!.id;
     const depId = (x: string) => t.db.get<{ id: number }>(sql`SELECT id FROM deployments WHERE external_id = ${x}`)!.id;
-    const created = createIncident(t.db, userId, {
-      serviceId: svc,
-      title: "Down",
-      severity: "SEV1",
-      startedAt: T0 + 3 * H,
-      resolvedAt: null,
-      cause: { mode: "inferred" },
-    });
-    if (!("id" in created)) throw new Error("not created");
+    const created = openApiIncident("Down", "SEV1", T0 + 3 * H);
     expect(getIncident(t.db, created.id)).toMatchObject({ causeKind: "inferred", causeDeploymentId: depId("api-2") });
 
     expect(updateIncident(t.db, userId, created.id, { cause: { mode: "explicit", deploymentId: depId("api-1") } })).toEqual({ ok: true });
@@ -197,16 +196,7 @@ describe("incidents edited by a person", () => {
 
   it("moving an inferred incident's start re-runs the rule", () => {
     ingestDeployments(t.db, [dep("api", 1), dep("api", 5)], actor());
-    const svc = t.db.get<{ id: number }>(sql`SELECT id FROM services WHERE name = 'api'`)!.id;
-    const created = createIncident(t.db, userId, {
-      serviceId: svc,
-      title: "x",
-      severity: "SEV3",
-      startedAt: T0 + 6 * H,
-      resolvedAt: null,
-      cause: { mode: "inferred" },
-    });
-    if (!("id" in created)) throw new Error("not created");
+    const created = openApiIncident("x", "SEV3", T0 + 6 * H);
     updateIncident(t.db, userId, created.id, { startedAt: T0 + 2 * H });
     expect(getIncident(t.db, created.id)!.causeExternalId).toBe("api-1");
   });

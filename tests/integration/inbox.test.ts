@@ -173,6 +173,18 @@ describe("requisitions whose status is stale", () => {
     const coreOpen = insertRequisition(t.db, { teamId: core.id, status: "open", statusChangedAt: daysAgo(STALE_REQUISITION_DAYS.open + 1) });
     const coreOpenRecent = insertRequisition(t.db, { teamId: core.id, status: "open", statusChangedAt: daysAgo(STALE_REQUISITION_DAYS.open - 1) });
     const salesOffer = insertRequisition(t.db, { teamId: sales.id, status: "offer", statusChangedAt: daysAgo(STALE_REQUISITION_DAYS.offer + 1) });
+    // the CEO's edit form as sent: a new title, the same fields, this status
+    const editSalesOffer = (status: "offer" | "interviewing") =>
+      updateRequisition(t.db, u.ceo, salesOffer.id, {
+        title: "Account executive (renamed)",
+        teamId: sales.id,
+        profile: null,
+        priority: "P1",
+        targetStartMonth: salesOffer.targetStartMonth,
+        source: null,
+        objectiveId: null,
+        status,
+      });
     insertRequisition(t.db, { teamId: core.id, status: "hired", statusChangedAt: daysAgo(400) });
     insertRequisition(t.db, { teamId: sales.id, status: "cancelled", statusChangedAt: daysAgo(400) });
 
@@ -185,16 +197,7 @@ describe("requisitions whose status is stale", () => {
     expectCountsMatchLists();
 
     // an edit that keeps the status is no news
-    updateRequisition(t.db, u.ceo, salesOffer.id, {
-      title: "Account executive (renamed)",
-      teamId: sales.id,
-      profile: null,
-      priority: "P1",
-      targetStartMonth: salesOffer.targetStartMonth,
-      source: null,
-      objectiveId: null,
-      status: "offer",
-    });
+    editSalesOffer("offer");
     expect(ids(u.ceo, "requisitions")).toEqual([coreOpen.id, salesOffer.id]);
 
     // moved on: gone
@@ -202,16 +205,7 @@ describe("requisitions whose status is stale", () => {
     expect(ids(u.ceo, "requisitions")).toEqual([salesOffer.id]);
     expect(ids(u.cto, "requisitions")).toEqual([]);
     // an edit that changes the status is news too
-    updateRequisition(t.db, u.ceo, salesOffer.id, {
-      title: "Account executive (renamed)",
-      teamId: sales.id,
-      profile: null,
-      priority: "P1",
-      targetStartMonth: salesOffer.targetStartMonth,
-      source: null,
-      objectiveId: null,
-      status: "interviewing",
-    });
+    editSalesOffer("interviewing");
     expect(ids(u.ceo, "requisitions")).toEqual([]);
     // …and once the stage's days have passed, the moved one waits again
     const later = Date.now() + (STALE_REQUISITION_DAYS.interviewing + 1) * DAY_MS;
