@@ -20,6 +20,19 @@ const SERVER_ENV = {
   PLOT_CACHE_VERIFY: "1",
 };
 
+/** One of the servers the projects run against: `command` from the repo root, ready when /healthz answers on `port`. */
+function webServer(command: string, port: number, database: string, env: Record<string, string> = {}) {
+  return {
+    command,
+    cwd: "..",
+    url: `http://localhost:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe" as const,
+    env: { ...SERVER_ENV, PORT: String(port), DATABASE_PATH: database, ...env },
+  };
+}
+
 /**
  * Browser tests against the production build (server.js), Debian's chromium (never
  * `playwright install`). Projects:
@@ -37,7 +50,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 30_000,
-  reporter: process.env.CI ? "list" : "list",
+  reporter: "list",
   use: {
     trace: "retain-on-failure",
     launchOptions: {
@@ -82,41 +95,14 @@ export default defineConfig({
     },
   ],
   webServer: [
-    {
-      command: `rm -f ${E2E_DB} ${E2E_DB}-wal ${E2E_DB}-shm && npx tsx scripts/seed.ts && node server.js`,
-      cwd: "..",
-      url: `http://localhost:${PORT}/healthz`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      stdout: "pipe",
-      env: { ...SERVER_ENV, PORT: String(PORT), DATABASE_PATH: E2E_DB },
-    },
-    {
-      command: `npx tsx scripts/reset.ts && node server.js`,
-      cwd: "..",
-      url: `http://localhost:${FRESH_PORT}/healthz`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      stdout: "pipe",
-      env: { ...SERVER_ENV, PORT: String(FRESH_PORT), DATABASE_PATH: FRESH_DB },
-    },
-    {
-      // NODE_ENV=test: the frozen clock is refused in production
-      command: `rm -f ${VISUAL_DB} ${VISUAL_DB}-wal ${VISUAL_DB}-shm && node --import tsx --import ./tests/visual/fixed-clock.mjs scripts/seed.ts && node --import ./tests/visual/fixed-clock.mjs server.js`,
-      cwd: "..",
-      url: `http://localhost:${VISUAL_PORT}/healthz`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      stdout: "pipe",
-      env: {
-        ...SERVER_ENV,
-        NODE_ENV: "test",
-        PORT: String(VISUAL_PORT),
-        DATABASE_PATH: VISUAL_DB,
-        SESSION_SECRET: "visual-session-secret-visual-session-secret-0123",
-        TRACKER_TEST_NOW: FROZEN_NOW,
-        TZ: "UTC",
-      },
-    },
+    webServer(`rm -f ${E2E_DB} ${E2E_DB}-wal ${E2E_DB}-shm && npx tsx scripts/seed.ts && node server.js`, PORT, E2E_DB),
+    webServer(`npx tsx scripts/reset.ts && node server.js`, FRESH_PORT, FRESH_DB),
+    // NODE_ENV=test: the frozen clock is refused in production
+    webServer(
+      `rm -f ${VISUAL_DB} ${VISUAL_DB}-wal ${VISUAL_DB}-shm && node --import tsx --import ./tests/visual/fixed-clock.mjs scripts/seed.ts && node --import ./tests/visual/fixed-clock.mjs server.js`,
+      VISUAL_PORT,
+      VISUAL_DB,
+      { NODE_ENV: "test", SESSION_SECRET: "visual-session-secret-visual-session-secret-0123", TRACKER_TEST_NOW: FROZEN_NOW, TZ: "UTC" },
+    ),
   ],
 });

@@ -2,7 +2,7 @@
  * The production HTTP stack in-process: the app is built once per source state (`remix build` into
  * tests/.tmp/build-vitest, reused while app/ is unchanged), and server/app.js's createApp() serves
  * it on an ephemeral port. The built code uses the test's database (createTestDb() installs it as
- * the process-wide connection: call it BEFORE startApp()).
+ * the process-wide connection: call it BEFORE startApp()); appPerFile() does both for a test file.
  */
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -11,8 +11,11 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { afterAll, beforeAll } from "vitest";
 import type { ServerConfig } from "~/utils/env.server";
+import type { Db } from "../../db/client";
 import { createApp } from "../../server/app.js";
+import { createTestDb } from "./db";
 
 const ROOT = process.cwd();
 const TMP = path.join(ROOT, "tests/.tmp");
@@ -109,6 +112,33 @@ export async function startApp(config: Partial<ServerConfig> = {}): Promise<Test
         server.close(() => resolve());
       }),
   };
+}
+
+/** What `appPerFile()` hands a test file: its database and the server over it, set in `beforeAll`. */
+export type AppPerFile = { db: Db; file: string; server: TestServer };
+
+/**
+ * One database and one server over it for a whole test file: a `beforeAll` opens the database, runs
+ * `seed` on it (if given) and starts the app (building it first when app/ changed: a long timeout);
+ * an `afterAll` stops the server and removes the database. Call it at the top of the file, before
+ * its own hooks, and read `t.db` and `t.server` inside hooks and tests.
+ */
+export function appPerFile(config: Partial<ServerConfig> = {}, seed?: (db: Db) => void): AppPerFile {
+  const current = {} as AppPerFile;
+  let cleanup: (() => void) | undefined;
+  beforeAll(async () => {
+    const fresh = createTestDb();
+    cleanup = fresh.cleanup;
+    current.db = fresh.db;
+    current.file = fresh.file;
+    seed?.(fresh.db);
+    current.server = await startApp(config);
+  }, 180_000);
+  afterAll(async () => {
+    await current.server?.close();
+    cleanup?.();
+  });
+  return current;
 }
 
 /** The session cookie of a fresh session for a user (through the app's own login()). */

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { afterEach } from "vitest";
 import { openDb } from "../../db/client";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -108,4 +109,21 @@ export function tableNames(file: string): string[] {
 
 export function integrityOf(file: string): string {
   return query<{ integrity_check: string }>(file, "PRAGMA integrity_check")[0].integrity_check;
+}
+
+/**
+ * For a test file of processes over databases: returns a `makeDatabase` whose databases are removed
+ * after each test, and registers that `afterEach`, which first kills the processes the test started.
+ */
+export function databasesPerTest(): typeof makeDatabase {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => {
+    killStarted();
+    while (cleanups.length) cleanups.pop()!();
+  });
+  return (options) => {
+    const d = makeDatabase(options);
+    cleanups.push(d.cleanup);
+    return d;
+  };
 }

@@ -5,18 +5,16 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { authenticateToken, createApiToken, LAST_USED_PRECISION_MS, revokeApiToken, type ApiScope } from "~/models/tokens.server";
 import { action as deploymentsAction, loader as deploymentsLoader } from "~/routes/api.v1.deployments";
 import { action as importDeploymentsAction } from "~/routes/api.v1.import.deployments";
 import { action as importIncidentsAction } from "~/routes/api.v1.import.incidents";
 import { action as incidentsAction } from "~/routes/api.v1.incidents";
-import type { Db } from "~/utils/db.server";
 import { insertUser } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-let db: Db;
+const t = freshDbPerTest();
 let token: string;
 let tokenId: number;
 
@@ -26,11 +24,8 @@ const T0 = Date.UTC(2025, 5, 2, 12, 0, 0);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
-  ({ token, id: tokenId } = createApiToken(db, { name: "ci", scopes: ALL, createdByUserId: null }, null));
+  ({ token, id: tokenId } = createApiToken(t.db, { name: "ci", scopes: ALL, createdByUserId: null }, null));
 });
-afterEach(() => t.cleanup());
 
 type Handler = (args: ActionFunctionArgs) => Promise<Response>;
 
@@ -73,17 +68,17 @@ function dep(n: number, extra: Record<string, unknown> = {}) {
 }
 
 function count(table: string): number {
-  return db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table}`))!.n;
+  return t.db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table}`))!.n;
 }
 
 function incidentRow(externalId: string) {
-  return db.get<{ id: number; cause_kind: string | null; cause_deployment_id: number | null; resolved_at: number | null }>(
+  return t.db.get<{ id: number; cause_kind: string | null; cause_deployment_id: number | null; resolved_at: number | null }>(
     sql`SELECT id, cause_kind, cause_deployment_id, resolved_at FROM incidents WHERE external_id = ${externalId}`,
   )!;
 }
 
 function deploymentId(externalId: string): number {
-  return db.get<{ id: number }>(sql`SELECT id FROM deployments WHERE external_id = ${externalId}`)!.id;
+  return t.db.get<{ id: number }>(sql`SELECT id FROM deployments WHERE external_id = ${externalId}`)!.id;
 }
 
 describe("POST /api/v1/deployments", () => {
@@ -106,7 +101,7 @@ describe("POST /api/v1/deployments", () => {
     const res = await postDeployments([dep(1), dep(2, { hotfix: true, environment: "Staging", commits: undefined, firstCommitAt: iso(T0) })]);
     expect(res.status).toBe(201);
     expect(res.json.created).toBe(2);
-    const rows = db.all<{ environment: string; is_hotfix: number; first_commit_at: number | null }>(
+    const rows = t.db.all<{ environment: string; is_hotfix: number; first_commit_at: number | null }>(
       sql`SELECT environment, is_hotfix, first_commit_at FROM deployments ORDER BY id`,
     );
     expect(rows).toEqual([
@@ -188,7 +183,7 @@ describe("POST /api/v1/deployments", () => {
 
   it("audits the write with the token as actor, and the service created on first sight", async () => {
     await postDeployments([dep(1), dep(2)]);
-    const entries = db.all<{ action: string; entity_type: string; actor_token_id: number | null; actor_user_id: number | null }>(
+    const entries = t.db.all<{ action: string; entity_type: string; actor_token_id: number | null; actor_user_id: number | null }>(
       sql`SELECT action, entity_type, actor_token_id, actor_user_id FROM audit_log ORDER BY id`,
     );
     expect(entries).toEqual([
@@ -202,8 +197,8 @@ describe("error statuses", () => {
   it("401 without a token, with a wrong one, or with a revoked one", async () => {
     expect((await postDeployments(dep(1), { token: null })).status).toBe(401);
     expect((await postDeployments(dep(1), { token: "itk_not-a-real-token" })).status).toBe(401);
-    const user = insertUser(db, { role: "cto" });
-    expect(revokeApiToken(db, tokenId, user)).toBe("revoked");
+    const user = insertUser(t.db, { role: "cto" });
+    expect(revokeApiToken(t.db, tokenId, user)).toBe("revoked");
     const res = await postDeployments(dep(1));
     expect(res.status).toBe(401);
     expect(res.type).toMatch(/application\/json/);
@@ -211,7 +206,7 @@ describe("error statuses", () => {
   });
 
   it("403 without the scope", async () => {
-    const { token: metricsOnly } = createApiToken(db, { name: "m", scopes: ["metrics:read"], createdByUserId: null }, null);
+    const { token: metricsOnly } = createApiToken(t.db, { name: "m", scopes: ["metrics:read"], createdByUserId: null }, null);
     const res = await postDeployments(dep(1), { token: metricsOnly });
     expect(res.status).toBe(403);
     expect(res.json.error).toMatch(/deployments:write/);
@@ -385,7 +380,7 @@ describe("POST /api/v1/incidents", () => {
     await postDeployments([dep(1), dep(2)]);
     await postIncidents(incident({ causedByDeploymentExternalId: "build-1" }));
     await postIncidents(incident({ externalId: "INC-2" }));
-    db.run(sql`UPDATE incidents SET cause_kind = 'none', cause_deployment_id = NULL WHERE external_id = 'INC-2'`);
+    t.db.run(sql`UPDATE incidents SET cause_kind = 'none', cause_deployment_id = NULL WHERE external_id = 'INC-2'`);
     await postDeployments(dep(5));
     expect(incidentRow("INC-1")).toMatchObject({ cause_kind: "explicit", cause_deployment_id: deploymentId("build-1") });
     expect(incidentRow("INC-2")).toMatchObject({ cause_kind: "none", cause_deployment_id: null });
@@ -471,29 +466,29 @@ describe("CSV import API", () => {
 
 describe("tokens", () => {
   it("stores only a hash of the secret and records last use", async () => {
-    const rows = db.all<{ token_hash: string; prefix: string; last_used_at: number | null }>(sql`SELECT token_hash, prefix, last_used_at FROM api_tokens`);
+    const rows = t.db.all<{ token_hash: string; prefix: string; last_used_at: number | null }>(sql`SELECT token_hash, prefix, last_used_at FROM api_tokens`);
     expect(rows).toHaveLength(1);
     expect(rows[0].token_hash).not.toContain(token);
     expect(rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(token.startsWith(rows[0].prefix)).toBe(true);
     expect(rows[0].prefix.length).toBeLessThan(token.length / 2);
-    const dump = JSON.stringify(db.all(sql`SELECT * FROM api_tokens`)) + JSON.stringify(db.all(sql`SELECT * FROM audit_log`));
+    const dump = JSON.stringify(t.db.all(sql`SELECT * FROM api_tokens`)) + JSON.stringify(t.db.all(sql`SELECT * FROM audit_log`));
     expect(dump).not.toContain(token);
     await postDeployments(dep(1));
-    expect(db.get<{ t: number | null }>(sql`SELECT last_used_at AS t FROM api_tokens`)!.t).not.toBeNull();
+    expect(t.db.get<{ t: number | null }>(sql`SELECT last_used_at AS t FROM api_tokens`)!.t).not.toBeNull();
   });
 
   it("writes 'last used' at most once a minute: a request within the minute writes nothing", () => {
-    const lastUsed = () => db.get<{ t: number | null }>(sql`SELECT last_used_at AS t FROM api_tokens`)!.t;
+    const lastUsed = () => t.db.get<{ t: number | null }>(sql`SELECT last_used_at AS t FROM api_tokens`)!.t;
     const t0 = Date.UTC(2026, 0, 5, 10, 0, 0);
-    expect(authenticateToken(db, token, t0)).not.toBeNull();
+    expect(authenticateToken(t.db, token, t0)).not.toBeNull();
     expect(lastUsed()).toBe(t0);
-    const changes = () => db.$client.prepare("SELECT total_changes()").pluck().get() as number;
+    const changes = () => t.db.$client.prepare("SELECT total_changes()").pluck().get() as number;
     const before = changes();
-    expect(authenticateToken(db, token, t0 + LAST_USED_PRECISION_MS - 1)).not.toBeNull();
+    expect(authenticateToken(t.db, token, t0 + LAST_USED_PRECISION_MS - 1)).not.toBeNull();
     expect(changes()).toBe(before);
     expect(lastUsed()).toBe(t0);
-    expect(authenticateToken(db, token, t0 + LAST_USED_PRECISION_MS)).not.toBeNull();
+    expect(authenticateToken(t.db, token, t0 + LAST_USED_PRECISION_MS)).not.toBeNull();
     expect(lastUsed()).toBe(t0 + LAST_USED_PRECISION_MS);
   });
 });

@@ -3,10 +3,8 @@
  * planned and actual) and compliance frameworks (add, target date, requirements CSV in and out) —
  * each editable by the right role, audited, on a real database.
  */
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { login } from "~/auth/session.server";
+import { describe, expect, it } from "vitest";
 import { listCategoriesForYear } from "~/models/finance-categories.server";
 import { getBudgetGrid } from "~/models/finance.server";
 import { importRequirementsCsv, listFrameworkProgress } from "~/models/governance.server";
@@ -15,30 +13,16 @@ import { action as complianceAction } from "~/routes/governance.compliance";
 import { loader as exportLoader } from "~/routes/governance[.]csv";
 import { insertBudgetLine, insertUser } from "../../seeds/builders";
 import { seedReference } from "../../seeds/reference";
-import { createTestDb } from "../helpers/db";
+import { args, cookieFor, post } from "../helpers/actions";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  t = createTestDb();
-  t.db.transaction((tx) => seedReference(tx));
-});
-afterEach(() => t.cleanup());
+const t = freshDbPerTest((db) => db.transaction((tx) => seedReference(tx)));
 
-const args = (request: Request): ActionFunctionArgs & LoaderFunctionArgs => ({
-  request,
-  params: {},
-  context: { clientIp: "127.0.0.1" } as ActionFunctionArgs["context"],
-});
-
-async function cookieFor(role: "ceo" | "cto" | "lead" | "viewer") {
-  const u = insertUser(t.db, { role, email: `${role}@acme.test` });
-  const res = await login(u.id, "/");
-  return res.headers.get("Set-Cookie")!.split(";")[0];
+/** The session cookie of a new user with that role. */
+async function cookieAs(role: "ceo" | "cto" | "lead" | "viewer") {
+  return cookieFor(insertUser(t.db, { role, email: `${role}@acme.test` }).id);
 }
 
-function post(url: string, cookie: string, fields: Record<string, string>) {
-  return new Request(`http://localhost${url}`, { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams(fields) });
-}
 function upload(url: string, cookie: string, csv: string) {
   const body = new FormData();
   body.set("intent", "import");
@@ -67,7 +51,7 @@ const audits = (type: string) => t.db.all<{ action: string }>(sql`select action 
 
 describe("budget categories and envelopes", () => {
   it("the CEO adds an ML/AI IT category and a third-party services category, renames, archives; all audited", async () => {
-    const c = await cookieFor("ceo");
+    const c = await cookieAs("ceo");
     expect((await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "create", name: "ML/AI", group: "it" }))))).status).toBe(200);
     expect(
       (
@@ -105,7 +89,7 @@ describe("budget categories and envelopes", () => {
   });
 
   it("a CTO manages IT categories and their envelopes only; a viewer nothing", async () => {
-    const c = await cookieFor("cto");
+    const c = await cookieAs("cto");
     const gpu = await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "create", name: "GPU", group: "it" }))));
     expect(JSON.stringify(gpu.data)).toContain('"status":"ok"');
     const refused = await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "create", name: "Events", group: "other" }))));
@@ -131,12 +115,12 @@ describe("budget categories and envelopes", () => {
         )
       ).status,
     ).toBe(200);
-    const v = await cookieFor("viewer");
+    const v = await cookieAs("viewer");
     expect((await run(() => categoriesAction(args(post("/budgets/categories", v, { intent: "create", name: "X", group: "it" }))))).status).toBe(403);
   });
 
   it("shows envelope, planned and actual summed over the fiscal year (start month from the settings)", async () => {
-    const c = await cookieFor("ceo");
+    const c = await cookieAs("ceo");
     t.db.run(sql`update company_settings set fiscal_year_start_month = 4`);
     const cloud = catId("Cloud infrastructure");
     insertBudgetLine(t.db, { categoryId: cloud, month: "2026-03", plannedCents: 999_00, actualCents: 999_00 }); // FY 2025
@@ -177,7 +161,7 @@ describe("budget categories and envelopes", () => {
 
 describe("compliance frameworks", () => {
   it("adds HDS and the AI Act with target dates, edits one, and no framework shows '0 of 0' as progress", async () => {
-    const c = await cookieFor("cto");
+    const c = await cookieAs("cto");
     expect(
       (
         await run(() =>
@@ -214,12 +198,12 @@ describe("compliance frameworks", () => {
     ).toBe(200);
     expect(listFrameworkProgress(t.db).find((f) => f.id === ai.id)).toMatchObject({ name: "EU AI Act", targetDate: "2026-08-02" });
     expect(audits("compliance_framework")).toEqual(["create", "create", "update"]);
-    const lead = await cookieFor("lead");
+    const lead = await cookieAs("lead");
     expect((await run(() => complianceAction(args(post("/governance/compliance", lead, { intent: "create-framework", name: "X" }))))).status).toBe(403);
   });
 
   it("imports requirements from CSV all or nothing, and the export re-imports as is", async () => {
-    const c = await cookieFor("ceo");
+    const c = await cookieAs("ceo");
     t.db.run(sql`update users set name = 'Ada' where email = 'ceo@acme.test'`);
     const bad = await run(() =>
       complianceAction(

@@ -6,21 +6,12 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { backupDatabase } from "../../db/backup";
-import { integrityOf, killStarted, makeDatabase, query, runTs, startDbProcess, stop, tableNames, waitFor } from "../helpers/processes";
+import { databasesPerTest, integrityOf, query, runTs, startDbProcess, stop, tableNames, waitFor } from "../helpers/processes";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  killStarted();
-  while (cleanups.length) cleanups.pop()!();
-});
-
-function database(megabytes: number) {
-  const d = makeDatabase({ megabytes });
-  cleanups.push(d.cleanup);
-  return d;
-}
+const makeDatabase = databasesPerTest();
+const database = (megabytes: number) => makeDatabase({ megabytes });
 
 const loadRows = (file: string) => query<{ n: number }>(file, "SELECT count(*) AS n FROM audit_log WHERE action = 'load'")[0].n;
 const partialsIn = (dir: string) => fs.readdirSync(dir).filter((name) => name.includes(".partial-"));
@@ -77,29 +68,26 @@ describe("backupDatabase", () => {
 });
 
 describe("npm run db:backup, interrupted", () => {
-  const backupCli = (file: string, out: string) => runTs("scripts/backup.ts", ["--out", out], { DATABASE_PATH: file });
-
-  it("SIGINT mid-copy: exits 130, nothing at --out, no partial file left", async () => {
+  /** `npm run db:backup` of a 16 MB database, stopped by `signal` once its partial file is being written. */
+  async function interruptMidCopy(signal: NodeJS.Signals) {
     const { dir, file } = database(16);
     const outDir = path.join(dir, "backups");
     const out = path.join(outDir, "tracker.db");
-    const run = backupCli(file, out);
+    const run = runTs("scripts/backup.ts", ["--out", out], { DATABASE_PATH: file });
     await waitFor(() => fs.existsSync(outDir) && partialsIn(outDir).length > 0, 20_000, run.exited);
-    run.child.kill("SIGINT");
-    const finished = await run.exited;
+    run.child.kill(signal);
+    return { file, outDir, out, finished: await run.exited };
+  }
+
+  it("SIGINT mid-copy: exits 130, nothing at --out, no partial file left", async () => {
+    const { outDir, finished } = await interruptMidCopy("SIGINT");
     expect(finished.code).toBe(130);
     expect(finished.stderr).toContain("Backup interrupted; nothing written at");
     expect(fs.readdirSync(outDir)).toEqual([]);
   });
 
   it("SIGKILL mid-copy: nothing at --out; the next backup removes the partial file and succeeds", async () => {
-    const { dir, file } = database(16);
-    const outDir = path.join(dir, "backups");
-    const out = path.join(outDir, "tracker.db");
-    const run = backupCli(file, out);
-    await waitFor(() => fs.existsSync(outDir) && partialsIn(outDir).length > 0, 20_000, run.exited);
-    run.child.kill("SIGKILL");
-    await run.exited;
+    const { file, outDir, out } = await interruptMidCopy("SIGKILL");
     expect(fs.existsSync(out)).toBe(false);
     const left = partialsIn(outDir);
     expect(left.length).toBeGreaterThan(0);

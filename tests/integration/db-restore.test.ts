@@ -7,22 +7,13 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { backupDatabase, DatabaseInUseError, DatabaseVerificationError, restoreDatabase } from "../../db/backup";
 import { holdServingLock, releaseServingLock, takeExclusiveLock } from "../../db/lock";
-import { integrityOf, killStarted, makeDatabase, query, runTs, startDbProcess, stop, tableNames } from "../helpers/processes";
+import { databasesPerTest, integrityOf, query, runTs, startDbProcess, stop, tableNames } from "../helpers/processes";
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  killStarted();
-  while (cleanups.length) cleanups.pop()!();
-});
-
-function database(team: string) {
-  const d = makeDatabase({ team });
-  cleanups.push(d.cleanup);
-  return d;
-}
+const makeDatabase = databasesPerTest();
+const database = (team: string) => makeDatabase({ team });
 
 /** A database with team "Live" and, in the same folder, a backup of another one with team "Restored". */
 async function liveAndBackup() {

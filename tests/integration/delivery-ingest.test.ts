@@ -5,7 +5,7 @@
  * reference `inferCause` on a generated data set with out-of-order arrival.
  */
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { toCsv } from "~/lib/csv";
 import { inferCause, type RefDeployment } from "~/lib/metrics/delivery";
 import {
@@ -29,12 +29,10 @@ import {
   upsertIncidents,
   type DeploymentInput,
 } from "~/models/delivery.server";
-import type { Db } from "~/utils/db.server";
 import { insertService, insertTeam, insertUser } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-let db: Db;
+const t = freshDbPerTest();
 let userId: number;
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -42,11 +40,8 @@ const T0 = Date.UTC(2025, 0, 1);
 const page = { limit: 25, offset: 0 };
 
 beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
-  userId = insertUser(db, { role: "cto" }).id;
+  userId = insertUser(t.db, { role: "cto" }).id;
 });
-afterEach(() => t.cleanup());
 
 function dep(service: string, n: number, extra: Partial<DeploymentInput> = {}): DeploymentInput {
   return {
@@ -64,11 +59,11 @@ const actor = () => ({ userId });
 
 describe("lists", () => {
   beforeEach(() => {
-    const core = insertTeam(db, { name: "Core" });
-    insertService(db, { name: "api", teamId: core.id });
-    insertService(db, { name: "web" });
+    const core = insertTeam(t.db, { name: "Core" });
+    insertService(t.db, { name: "api", teamId: core.id });
+    insertService(t.db, { name: "web" });
     ingestDeployments(
-      db,
+      t.db,
       [
         dep("api", 1),
         dep("api", 2, { status: "failure" }),
@@ -82,7 +77,7 @@ describe("lists", () => {
   });
 
   it("filters by service and team name, status, environment, flags and window, with a COUNT of the same filters", () => {
-    const q = (s: string) => listDeployments(db, parseDeploymentFilter(db, new URLSearchParams(s)).filter, { id: "finishedAt", desc: true }, page);
+    const q = (s: string) => listDeployments(t.db, parseDeploymentFilter(t.db, new URLSearchParams(s)).filter, { id: "finishedAt", desc: true }, page);
     expect(q("").total).toBe(6);
     expect(q("service=api").total).toBe(4);
     expect(q("team=Core").total).toBe(4);
@@ -107,40 +102,40 @@ describe("lists", () => {
 
   it("ignores bad parameters with a notice, never throws", () => {
     const { filter, notices } = parseDeploymentFilter(
-      db,
+      t.db,
       new URLSearchParams("from=yesterday&to=2025-13-45&status=maybe&hotfix=perhaps&service=nope&team=Ghosts"),
     );
     expect(notices.length).toBe(6);
     expect(filter.from).toBeUndefined();
     expect(filter.status).toBeUndefined();
-    expect(listDeployments(db, filter, { id: "finishedAt", desc: true }, page).total).toBe(0); // unknown service: nothing
-    const inc = parseIncidentFilter(db, new URLSearchParams("severity=SEV9&state=closed&cause=magic&from=%00"));
+    expect(listDeployments(t.db, filter, { id: "finishedAt", desc: true }, page).total).toBe(0); // unknown service: nothing
+    const inc = parseIncidentFilter(t.db, new URLSearchParams("severity=SEV9&state=closed&cause=magic&from=%00"));
     expect(inc.notices.length).toBe(4);
   });
 
   it("sorts and pages in SQL, and adds per-row commits, oldest change and incidents", () => {
-    const sorted = listDeployments(db, {}, { id: "service", desc: false }, { limit: 2, offset: 2 });
+    const sorted = listDeployments(t.db, {}, { id: "service", desc: false }, { limit: 2, offset: 2 });
     expect(sorted.total).toBe(6);
     expect(sorted.rows.map((r) => r.externalId)).toEqual(["api-2", "api-1"]);
-    const first = listDeployments(db, {}, { id: "finishedAt", desc: false }, { limit: 1, offset: 0 }).rows[0];
+    const first = listDeployments(t.db, {}, { id: "finishedAt", desc: false }, { limit: 1, offset: 0 }).rows[0];
     expect(first).toMatchObject({ externalId: "api-1", commits: 1, oldestChangeHours: 2, team: "Core", service: "api" });
   });
 
   it("exports the filtered rows as CSV that imports again", () => {
-    const { filter } = parseDeploymentFilter(db, new URLSearchParams("service=web"));
-    const rows = [...deploymentCsvRows(db, filter, { id: "finishedAt", desc: false })].flat();
+    const { filter } = parseDeploymentFilter(t.db, new URLSearchParams("service=web"));
+    const rows = [...deploymentCsvRows(t.db, filter, { id: "finishedAt", desc: false })].flat();
     expect(rows).toEqual([
       ["web-4", "web", "production", "success", "", new Date(T0 + 4 * H).toISOString(), new Date(T0 + 2 * H).toISOString(), "false", "false"],
       ["web-5", "web", "staging", "success", "", new Date(T0 + 5 * H).toISOString(), new Date(T0 + 3 * H).toISOString(), "false", "true"],
     ]);
     const text = toCsv(DEPLOYMENT_CSV_HEADERS, rows);
-    const again = importDeploymentsCsv(db, text, actor());
+    const again = importDeploymentsCsv(t.db, text, actor());
     expect(again).toMatchObject({ ok: true, created: 0, unchanged: 2 });
   });
 
   it("deployment detail: commits with lead times, commits after the deploy not counted, median", () => {
     const [r] = ingestDeployments(
-      db,
+      t.db,
       [
         dep("api", 50, {
           commits: [
@@ -152,7 +147,7 @@ describe("lists", () => {
       ],
       actor(),
     ).deployments;
-    const d = getDeployment(db, r.id)!;
+    const d = getDeployment(t.db, r.id)!;
     expect(d.commits.map((c) => [c.sha, c.counted])).toEqual([
       ["a", true],
       ["b", true],
@@ -163,63 +158,53 @@ describe("lists", () => {
 });
 
 describe("incidents edited by a person", () => {
-  it("override → explicit, clear → none (stays cleared on later ingest), back to the rule → inferred", () => {
-    ingestDeployments(db, [dep("api", 1), dep("api", 2)], actor());
-    const svc = db.get<{ id: number }>(sql`SELECT id FROM services WHERE name = 'api'`)!.id;
-    const depId = (x: string) => db.get<{ id: number }>(sql`SELECT id FROM deployments WHERE external_id = ${x}`)!.id;
-    const created = createIncident(db, userId, {
-      serviceId: svc,
-      title: "Down",
-      severity: "SEV1",
-      startedAt: T0 + 3 * H,
-      resolvedAt: null,
-      cause: { mode: "inferred" },
-    });
+  /** An open incident of the "api" service, created by a person, its cause left to the rule. */
+  function openApiIncident(title: string, severity: "SEV1" | "SEV3", startedAt: number) {
+    const svc = t.db.get<{ id: number }>(sql`SELECT id FROM services WHERE name = 'api'`)!.id;
+    const created = createIncident(t.db, userId, { serviceId: svc, title, severity, startedAt, resolvedAt: null, cause: { mode: "inferred" } });
     if (!("id" in created)) throw new Error("not created");
-    expect(getIncident(db, created.id)).toMatchObject({ causeKind: "inferred", causeDeploymentId: depId("api-2") });
+    return created;
+  }
 
-    expect(updateIncident(db, userId, created.id, { cause: { mode: "explicit", deploymentId: depId("api-1") } })).toEqual({ ok: true });
-    expect(getIncident(db, created.id)).toMatchObject({ causeKind: "explicit", causeDeploymentId: depId("api-1") });
+  it("override → explicit, clear → none (stays cleared on later ingest), back to the rule → inferred", () => {
+    ingestDeployments(t.db, [dep("api", 1), dep("api", 2)], actor());
+    const depId = (x: string) => t.db.get<{ id: number }>(sql`SELECT id FROM deployments WHERE external_id = ${x}`)!.id;
+    const created = openApiIncident("Down", "SEV1", T0 + 3 * H);
+    expect(getIncident(t.db, created.id)).toMatchObject({ causeKind: "inferred", causeDeploymentId: depId("api-2") });
 
-    expect(updateIncident(db, userId, created.id, { cause: { mode: "none" } })).toEqual({ ok: true });
-    ingestDeployments(db, [dep("api", 3, { finishedAt: T0 + 3 * H })], actor());
-    expect(getIncident(db, created.id)).toMatchObject({ causeKind: "none", causeDeploymentId: null, ruleDeploymentId: depId("api-3") });
-    expect(updateIncident(db, userId, created.id, { resolvedAt: T0 + 4 * H })).toEqual({ ok: true });
-    expect(getIncident(db, created.id)).toMatchObject({ causeKind: "none", resolvedAt: T0 + 4 * H, durationHours: 1 });
+    expect(updateIncident(t.db, userId, created.id, { cause: { mode: "explicit", deploymentId: depId("api-1") } })).toEqual({ ok: true });
+    expect(getIncident(t.db, created.id)).toMatchObject({ causeKind: "explicit", causeDeploymentId: depId("api-1") });
 
-    expect(updateIncident(db, userId, created.id, { cause: { mode: "inferred" } })).toEqual({ ok: true });
-    expect(getIncident(db, created.id)).toMatchObject({ causeKind: "inferred", causeDeploymentId: depId("api-3") });
+    expect(updateIncident(t.db, userId, created.id, { cause: { mode: "none" } })).toEqual({ ok: true });
+    ingestDeployments(t.db, [dep("api", 3, { finishedAt: T0 + 3 * H })], actor());
+    expect(getIncident(t.db, created.id)).toMatchObject({ causeKind: "none", causeDeploymentId: null, ruleDeploymentId: depId("api-3") });
+    expect(updateIncident(t.db, userId, created.id, { resolvedAt: T0 + 4 * H })).toEqual({ ok: true });
+    expect(getIncident(t.db, created.id)).toMatchObject({ causeKind: "none", resolvedAt: T0 + 4 * H, durationHours: 1 });
+
+    expect(updateIncident(t.db, userId, created.id, { cause: { mode: "inferred" } })).toEqual({ ok: true });
+    expect(getIncident(t.db, created.id)).toMatchObject({ causeKind: "inferred", causeDeploymentId: depId("api-3") });
 
     // a deployment of another service is refused; resolving before the start is refused
-    ingestDeployments(db, [dep("web", 1)], actor());
-    expect(updateIncident(db, userId, created.id, { cause: { mode: "explicit", deploymentId: depId("web-1") } })).toMatchObject({ field: "cause" });
-    expect(updateIncident(db, userId, created.id, { resolvedAt: T0 })).toMatchObject({ field: "resolvedAt" });
-    expect(updateIncident(db, userId, 999_999, { resolvedAt: null })).toBeNull();
+    ingestDeployments(t.db, [dep("web", 1)], actor());
+    expect(updateIncident(t.db, userId, created.id, { cause: { mode: "explicit", deploymentId: depId("web-1") } })).toMatchObject({ field: "cause" });
+    expect(updateIncident(t.db, userId, created.id, { resolvedAt: T0 })).toMatchObject({ field: "resolvedAt" });
+    expect(updateIncident(t.db, userId, 999_999, { resolvedAt: null })).toBeNull();
 
-    const audit = db.all<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity_type = 'incident' ORDER BY id`).map((r) => r.action);
+    const audit = t.db.all<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity_type = 'incident' ORDER BY id`).map((r) => r.action);
     expect(audit).toEqual(["create", "update", "update", "update", "update"]);
   });
 
   it("moving an inferred incident's start re-runs the rule", () => {
-    ingestDeployments(db, [dep("api", 1), dep("api", 5)], actor());
-    const svc = db.get<{ id: number }>(sql`SELECT id FROM services WHERE name = 'api'`)!.id;
-    const created = createIncident(db, userId, {
-      serviceId: svc,
-      title: "x",
-      severity: "SEV3",
-      startedAt: T0 + 6 * H,
-      resolvedAt: null,
-      cause: { mode: "inferred" },
-    });
-    if (!("id" in created)) throw new Error("not created");
-    updateIncident(db, userId, created.id, { startedAt: T0 + 2 * H });
-    expect(getIncident(db, created.id)!.causeExternalId).toBe("api-1");
+    ingestDeployments(t.db, [dep("api", 1), dep("api", 5)], actor());
+    const created = openApiIncident("x", "SEV3", T0 + 6 * H);
+    updateIncident(t.db, userId, created.id, { startedAt: T0 + 2 * H });
+    expect(getIncident(t.db, created.id)!.causeExternalId).toBe("api-1");
   });
 
   it("lists incidents with filters on severity, state and cause kind, and exports explicit causes only", () => {
-    ingestDeployments(db, [dep("api", 1)], actor());
+    ingestDeployments(t.db, [dep("api", 1)], actor());
     upsertIncidents(
-      db,
+      t.db,
       [
         { externalId: "i1", service: "api", title: "a", severity: "SEV1", startedAt: T0 + 2 * H, causedByDeploymentExternalId: "api-1" },
         { externalId: "i2", service: "api", title: "b", severity: "SEV2", startedAt: T0 + 3 * H, resolvedAt: T0 + 4 * H },
@@ -227,14 +212,14 @@ describe("incidents edited by a person", () => {
       ],
       actor(),
     );
-    const q = (s: string) => listIncidents(db, parseIncidentFilter(db, new URLSearchParams(s)).filter, { id: "startedAt", desc: false }, page);
+    const q = (s: string) => listIncidents(t.db, parseIncidentFilter(t.db, new URLSearchParams(s)).filter, { id: "startedAt", desc: false }, page);
     expect(q("").total).toBe(3);
     expect(q("severity=sev2").total).toBe(2);
     expect(q("state=open").rows.map((r) => r.externalId)).toEqual(["i1", "i3"]);
     expect(q("state=resolved").rows[0]).toMatchObject({ externalId: "i2", durationHours: 1, causeKind: "inferred", causeExternalId: "api-1" });
     expect(q("cause=explicit").total).toBe(1);
     expect(q("cause=unset").rows.map((r) => r.externalId)).toEqual(["i3"]);
-    const rows = [...incidentCsvRows(db, {}, { id: "startedAt", desc: false })].flat();
+    const rows = [...incidentCsvRows(t.db, {}, { id: "startedAt", desc: false })].flat();
     expect(rows.map((r) => r[6])).toEqual(["api-1", "", ""]);
   });
 });
@@ -272,16 +257,16 @@ describe("inferred causes match the reference rule under out-of-order arrival", 
     while (di < order.length || ii < incidents.length) {
       const n = Math.ceil(rnd() * 40);
       ingestDeployments(
-        db,
+        t.db,
         order.slice(di, di + n).map((o) => o.d),
         actor(),
       );
       di += n;
       const m = Math.ceil(rnd() * 10);
-      if (ii < incidents.length) upsertIncidents(db, incidents.slice(ii, ii + m), actor());
+      if (ii < incidents.length) upsertIncidents(t.db, incidents.slice(ii, ii + m), actor());
       ii += m;
     }
-    const stored = db.all<{ id: number; service: string; environment: string; status: "success" | "failure"; finished_at: number }>(
+    const stored = t.db.all<{ id: number; service: string; environment: string; status: "success" | "failure"; finished_at: number }>(
       sql`SELECT d.id, s.name AS service, d.environment, d.status, d.finished_at FROM deployments d JOIN services s ON s.id = d.service_id`,
     );
     const svcId = new Map(services.map((s, i) => [s, i]));
@@ -296,7 +281,7 @@ describe("inferred causes match the reference rule under out-of-order arrival", 
       isHotfix: false,
       isRollback: false,
     }));
-    const got = db.all<{ service: string; started_at: number; cause_deployment_id: number | null; cause_kind: string | null }>(
+    const got = t.db.all<{ service: string; started_at: number; cause_deployment_id: number | null; cause_kind: string | null }>(
       sql`SELECT s.name AS service, i.started_at, i.cause_deployment_id, i.cause_kind FROM incidents i JOIN services s ON s.id = i.service_id`,
     );
     expect(got).toHaveLength(80);
@@ -310,18 +295,18 @@ describe("inferred causes match the reference rule under out-of-order arrival", 
 
 describe("services", () => {
   it("creates and edits a service (name, owning team) with audit entries, and lists its counts", () => {
-    const core = insertTeam(db, { name: "Core" });
-    const id = createService(db, userId, { name: "billing", teamId: null });
-    expect(serviceNameTaken(db, "billing")).toBe(true);
-    expect(serviceNameTaken(db, "billing", id)).toBe(false);
-    expect(updateService(db, userId, id, { name: "billing-service", teamId: core.id })).toBe(true);
-    expect(updateService(db, userId, 999, { name: "x", teamId: null })).toBe(false);
-    ingestDeployments(db, [dep("billing-service", 1)], actor());
-    upsertIncidents(db, [{ service: "billing-service", title: "t", severity: "SEV4", startedAt: T0 + 2 * H }], actor());
-    expect(listServices(db)).toEqual([
+    const core = insertTeam(t.db, { name: "Core" });
+    const id = createService(t.db, userId, { name: "billing", teamId: null });
+    expect(serviceNameTaken(t.db, "billing")).toBe(true);
+    expect(serviceNameTaken(t.db, "billing", id)).toBe(false);
+    expect(updateService(t.db, userId, id, { name: "billing-service", teamId: core.id })).toBe(true);
+    expect(updateService(t.db, userId, 999, { name: "x", teamId: null })).toBe(false);
+    ingestDeployments(t.db, [dep("billing-service", 1)], actor());
+    upsertIncidents(t.db, [{ service: "billing-service", title: "t", severity: "SEV4", startedAt: T0 + 2 * H }], actor());
+    expect(listServices(t.db)).toEqual([
       expect.objectContaining({ name: "billing-service", teamName: "Core", deployments: 1, lastDeployedAt: T0 + H, openIncidents: 1 }),
     ]);
-    const audit = db.all<{ action: string; before: string | null; after: string }>(
+    const audit = t.db.all<{ action: string; before: string | null; after: string }>(
       sql`SELECT action, before, after FROM audit_log WHERE entity_type = 'service' ORDER BY id`,
     );
     expect(audit.map((a) => a.action)).toEqual(["create", "update"]);

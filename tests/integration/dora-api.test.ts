@@ -1,20 +1,19 @@
 /** GET /api/v1/metrics/dora: auth (401/403), validation (400), exact shape and values. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { MS_PER_DAY, MS_PER_HOUR } from "~/lib/metrics/delivery";
 import { doraApiBody, getDoraMetrics } from "~/models/delivery-metrics/summary.server";
 import { createApiToken } from "~/models/tokens.server";
 import { loader } from "~/routes/api.v1.metrics.dora";
 import { insertDeployment, insertIncident, insertService, insertTeam } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
+const t = freshDbPerTest();
 let token: string;
 let otherToken: string;
 const FROM = Date.UTC(2026, 0, 1);
 const TO = Date.UTC(2026, 2, 1);
 
 beforeEach(() => {
-  t = createTestDb();
   token = createApiToken(t.db, { name: "metrics", scopes: ["metrics:read"], createdByUserId: null }, null).token;
   otherToken = createApiToken(t.db, { name: "ci", scopes: ["deployments:write"], createdByUserId: null }, null).token;
   const platform = insertTeam(t.db, { name: "Platform" });
@@ -31,7 +30,6 @@ beforeEach(() => {
     if (k === 2) insertIncident(t.db, { serviceId: api.id, startedAt: new Date(at + MS_PER_HOUR), resolvedAt: new Date(at + 3 * MS_PER_HOUR) });
   }
 });
-afterEach(() => t.cleanup());
 
 async function get(query: string, bearer: string | null = token) {
   const headers: Record<string, string> = bearer ? { Authorization: `Bearer ${bearer}` } : {};

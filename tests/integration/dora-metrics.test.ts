@@ -4,7 +4,7 @@
  * Counts and rates must be exactly equal; hours within 1e-9.
  */
 import { eq } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   inferCause,
   MS_PER_DAY,
@@ -30,14 +30,10 @@ import { schema } from "../../db/client";
 import { rollupDifferences } from "../../db/rollups";
 import { insertDeployment, insertIncident, insertService, insertTeam } from "../../seeds/builders";
 import { createRng } from "../../seeds/prng";
-import { createTestDb } from "../helpers/db";
+import { createTestDb, freshDbPerTest } from "../helpers/db";
 
 type TestDb = ReturnType<typeof createTestDb>;
-let current: TestDb | null = null;
-afterEach(() => {
-  current?.cleanup();
-  current = null;
-});
+const t = freshDbPerTest();
 
 const T0 = Date.UTC(2025, 0, 6); // a Monday
 
@@ -67,8 +63,6 @@ type Dataset = {
 
 /** Random data on an hour grid (ties, edges exactly on events), over ~60 days from T0. */
 function generate(seed: number, size: { deployments: number; incidents: number }): Dataset {
-  const t = createTestDb();
-  current = t;
   const { db } = t;
   const rng = createRng(seed);
   const teamA = insertTeam(db, { name: `A-${seed}` });
@@ -269,8 +263,6 @@ describe("getDoraMetrics equals referenceDoraMetrics", () => {
   });
 
   it("one deployment, even counts, commits after the deploy, half-open edges", () => {
-    const t = createTestDb();
-    current = t;
     const { db } = t;
     const service = insertService(db);
     const at = T0 + 10 * MS_PER_HOUR;
@@ -300,8 +292,6 @@ describe("getDoraMetrics equals referenceDoraMetrics", () => {
   });
 
   it("empty database: nulls everywhere, never 0 in place of null", () => {
-    const t = createTestDb();
-    current = t;
     const m = getDoraMetrics(t.db, { from: T0, to: T0 + 30 * MS_PER_DAY });
     expect(m.deploymentFrequency).toEqual({ count: 0, perDay: 0, perWeek: 0, tier: "low" });
     expect(m.leadTime.medianHours).toBeNull();
@@ -443,8 +433,8 @@ describe("one part of the figures, and the counts of many windows at once (a met
       expect(points.length, id).toBe(15); // 14 weekly points, then now
       const pick = DORA_PICKS.get(id)!;
       points.forEach((p, i) => {
-        const t = i === points.length - 1 ? now : Date.parse(`${from}T00:00:00Z`) + i * 7 * MS_PER_DAY;
-        expect(p.value, `${id} at ${p.date}`).toBe(pick(getDoraMetrics(data.db, catalogueWindow(t))));
+        const at = i === points.length - 1 ? now : Date.parse(`${from}T00:00:00Z`) + i * 7 * MS_PER_DAY;
+        expect(p.value, `${id} at ${p.date}`).toBe(pick(getDoraMetrics(data.db, catalogueWindow(at))));
       });
       // some points carry data (the generated deployments lie in the history's range)
       expect(
@@ -461,8 +451,6 @@ describe("one part of the figures, and the counts of many windows at once (a met
 
 describe("comparisons need history (issue 10, item 6)", () => {
   it("getFirstDeploymentAt: the earliest successful production deployment of the filter", () => {
-    const t = createTestDb();
-    current = t;
     const { db } = t;
     const team = insertTeam(db, { name: "Core-cmp" });
     const a = insertService(db, { teamId: team.id });
@@ -480,8 +468,6 @@ describe("comparisons need history (issue 10, item 6)", () => {
   });
 
   it("the CTO dashboard compares only over a previous window the data covers", () => {
-    const t = createTestDb();
-    current = t;
     const { db } = t;
     const svc = insertService(db, { teamId: null });
     const now = T0 + 200 * MS_PER_DAY;
@@ -524,15 +510,14 @@ describe("bulk-maintained rollups (decision 404)", () => {
   }
 
   it("a batch ingested in bulk leaves the same samples, rollups and figures as the per-row triggers", () => {
-    const bulk = createTestDb();
+    const bulk = t;
     const rows = createTestDb();
-    current = bulk;
     try {
       const services = ["api", "web", "billing"];
-      for (const t of [bulk, rows]) {
+      for (const target of [bulk, rows]) {
         // incidents first, so the new deployments re-infer causes (caused_incidents moves through the triggers)
         upsertIncidents(
-          t.db,
+          target.db,
           Array.from({ length: 30 }, (_, k) => ({
             externalId: `inc-${k}`,
             service: services[k % 3],
@@ -553,7 +538,7 @@ describe("bulk-maintained rollups (decision 404)", () => {
       expect(rollupDifferences(bulk.db.$client)).toEqual([]);
       expect(rollupDifferences(rows.db.$client)).toEqual([]);
       expectRollupsExact(bulk.db);
-      const dump = (t: TestDb, table: string) => t.db.$client.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).all();
+      const dump = (d: { db: TestDb["db"] }, table: string) => d.db.$client.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).all();
       for (const table of ["delivery_daily", "delivery_lead_daily", "delivery_lead_service_daily", "delivery_lead_samples"]) {
         expect(
           dump(bulk, table).filter((r: any) => r.deployments !== 0 && r.samples !== 0),

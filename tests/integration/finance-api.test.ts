@@ -1,31 +1,25 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { getFinanceMetrics } from "~/models/finance.server";
 import { createApiToken } from "~/models/tokens.server";
 import { action as budgetImport } from "~/routes/api.v1.import.budget-lines";
 import { action as snapshotImport } from "~/routes/api.v1.import.finance-snapshots";
 import { loader as metricsLoader } from "~/routes/api.v1.metrics.finance";
-import type { Db } from "~/utils/db.server";
 import { insertBudgetLine, insertSnapshot, insertUser } from "../../seeds/builders";
 import { seedReference } from "../../seeds/reference";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-let db: Db;
+const t = freshDbPerTest(seedReference);
 let ceoId: number;
 let ctoId: number;
 const args = (request: Request) => ({ request, params: {}, context: { clientIp: "127.0.0.1" } });
 
 beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
-  seedReference(db);
-  ceoId = insertUser(db, { role: "ceo" }).id;
-  ctoId = insertUser(db, { role: "cto" }).id;
+  ceoId = insertUser(t.db, { role: "ceo" }).id;
+  ctoId = insertUser(t.db, { role: "cto" }).id;
 });
-afterEach(() => t.cleanup());
 
 function token(scopes: Parameters<typeof createApiToken>[1]["scopes"], createdByUserId: number | null = ceoId): string {
-  return createApiToken(db, { name: `t${Math.random()}`, scopes, createdByUserId }, null).token;
+  return createApiToken(t.db, { name: `t${Math.random()}`, scopes, createdByUserId }, null).token;
 }
 const get = (path: string, tok?: string) => new Request(`http://x${path}`, { headers: tok ? { Authorization: `Bearer ${tok}` } : {} });
 const postCsv = (path: string, body: string, tok?: string, type = "text/csv") =>
@@ -37,7 +31,7 @@ const postCsv = (path: string, body: string, tok?: string, type = "text/csv") =>
 
 function seedFinance() {
   const cats = Object.fromEntries(
-    db.$client
+    t.db.$client
       .prepare("SELECT name, id FROM budget_categories")
       .all()
       .map((r) => {
@@ -47,7 +41,7 @@ function seedFinance() {
   );
   const months = ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05"];
   months.forEach((m, i) => {
-    insertSnapshot(db, {
+    insertSnapshot(t.db, {
       month: m,
       cashCents: 1_000_000_00 - i * 80_000_00,
       revenueCents: 10_000_00 + i * 2_000_00,
@@ -56,8 +50,8 @@ function seedFinance() {
       newCustomers: 3,
       churnedCustomers: 1,
     });
-    insertBudgetLine(db, { categoryId: cats["Salaries"], month: m, plannedCents: 70_000_00, actualCents: 72_000_00 + i * 1_000_00 });
-    insertBudgetLine(db, { categoryId: cats["Marketing"], month: m, plannedCents: 10_000_00, actualCents: i === 2 ? null : 9_000_00 });
+    insertBudgetLine(t.db, { categoryId: cats["Salaries"], month: m, plannedCents: 70_000_00, actualCents: 72_000_00 + i * 1_000_00 });
+    insertBudgetLine(t.db, { categoryId: cats["Marketing"], month: m, plannedCents: 10_000_00, actualCents: i === 2 ? null : 9_000_00 });
   });
 }
 
@@ -86,7 +80,7 @@ describe("GET /api/v1/metrics/finance", () => {
       const res = await metricsLoader(args(get(`/api/v1/metrics/finance${asOf ? `?asOf=${asOf}` : ""}`, tok)));
       expect(res.status).toBe(200);
       const body = await res.json();
-      const m = getFinanceMetrics(db, asOf)!;
+      const m = getFinanceMetrics(t.db, asOf)!;
       expect(Object.keys(body).sort()).toEqual(
         [
           "asOfMonth",
@@ -132,7 +126,7 @@ describe("POST /api/v1/import/budget-lines", () => {
       headers: { Authorization: `Bearer ${tok}`, "Content-Type": "text/csv" },
     });
     expect((await budgetImport(args(get405))).status).toBe(405);
-    expect(db.$client.prepare("SELECT count(*) AS n FROM budget_lines").get()).toEqual({ n: 0 });
+    expect(t.db.$client.prepare("SELECT count(*) AS n FROM budget_lines").get()).toEqual({ n: 0 });
   });
 
   it("imports and counts created / updated; audits the import", async () => {
@@ -142,7 +136,7 @@ describe("POST /api/v1/import/budget-lines", () => {
     expect(await r1.json()).toEqual({ created: 2, updated: 0, rows: 2 });
     const r2 = await budgetImport(args(postCsv("/api/v1/import/budget-lines", CSV, tok)));
     expect(await r2.json()).toEqual({ created: 0, updated: 2, rows: 2 });
-    const audit = db.$client.prepare("SELECT actor_token_id AS tokenId, action FROM audit_log WHERE entity_type = 'budget_line'").all();
+    const audit = t.db.$client.prepare("SELECT actor_token_id AS tokenId, action FROM audit_log WHERE entity_type = 'budget_line'").all();
     // first import: 2 lines created + the import; the same file again changes no line: the import only
     expect(audit.map((a) => (a as { action: string }).action)).toEqual(["create", "create", "import", "import"]);
     expect(audit.every((a) => typeof (a as { tokenId: unknown }).tokenId === "number")).toBe(true);
@@ -156,7 +150,7 @@ describe("POST /api/v1/import/budget-lines", () => {
     const body = await res.json();
     expect(body.errors.map((e: { row: number; field: string }) => `${e.row}.${e.field}`)).toEqual(["3.month", "3.planned", "4.actual"]);
     expect(Object.keys(body.fieldErrors)).toEqual(["3.month", "3.planned", "4.actual"]);
-    expect(db.$client.prepare("SELECT count(*) AS n FROM budget_lines").get()).toEqual({ n: 0 });
+    expect(t.db.$client.prepare("SELECT count(*) AS n FROM budget_lines").get()).toEqual({ n: 0 });
   });
 
   it("a CTO's token is refused non-IT rows, and nothing is written", async () => {
@@ -165,7 +159,7 @@ describe("POST /api/v1/import/budget-lines", () => {
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.errors).toEqual([{ row: 2, field: "category", message: expect.stringContaining("Salaries") }]);
-    expect(db.$client.prepare("SELECT count(*) AS n FROM budget_lines").get()).toEqual({ n: 0 });
+    expect(t.db.$client.prepare("SELECT count(*) AS n FROM budget_lines").get()).toEqual({ n: 0 });
   });
 });
 
@@ -179,7 +173,7 @@ describe("POST /api/v1/import/finance-snapshots", () => {
     const bad = await snapshotImport(args(postCsv("/api/v1/import/finance-snapshots", `${H}\n2025-02,1,1,1,1,1,0,0\n2025-03,1,1,1,two,1,0,0\n`, tok)));
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors).toEqual([{ row: 3, field: "customers", message: expect.any(String) }]);
-    expect(db.$client.prepare("SELECT count(*) AS n FROM finance_snapshots").get()).toEqual({ n: 1 });
+    expect(t.db.$client.prepare("SELECT count(*) AS n FROM finance_snapshots").get()).toEqual({ n: 1 });
     expect((await snapshotImport(args(postCsv("/api/v1/import/finance-snapshots", `${H}\n`, token(["import:write"], ctoId))))).status).toBe(200);
     const cto = await snapshotImport(args(postCsv("/api/v1/import/finance-snapshots", `${H}\n2025-02,1,1,1,1,1,0,0\n`, token(["import:write"], ctoId))));
     expect(cto.status).toBe(400);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "~/auth/permissions";
 import { getExecutiveDashboard } from "~/dashboards/executive.server";
 import {
@@ -34,15 +34,14 @@ import type { Db } from "~/utils/db.server";
 import { insertBudgetLine, insertRequisition, insertSnapshot, insertTeam, insertUser } from "../../seeds/builders";
 import { seedReference } from "../../seeds/reference";
 import { args, cookieFor, get, run } from "../helpers/actions";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
 let CEO: Actor;
 let CTO: Actor;
 let LEAD: Actor;
 let tokenId: number;
 
-let t: ReturnType<typeof createTestDb>;
-let db: Db;
+const t = freshDbPerTest(seedReference);
 let cat: Record<string, number>;
 
 function categories(d: Db): Record<string, number> {
@@ -52,18 +51,14 @@ function categories(d: Db): Record<string, number> {
 }
 
 beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
-  seedReference(db);
-  cat = categories(db);
+  cat = categories(t.db);
   const actor = (u: { id: number; role: Actor["role"]; teamId: number | null }): Actor => ({ id: u.id, role: u.role, teamId: u.teamId });
-  CEO = actor(insertUser(db, { role: "ceo" }));
-  CTO = actor(insertUser(db, { role: "cto" }));
-  const team = insertTeam(db, { name: "Core", isTech: true });
-  LEAD = actor(insertUser(db, { role: "lead", teamId: team.id }));
-  tokenId = createApiToken(db, { name: "ci", scopes: ["import:write"], createdByUserId: CTO.id }, null).id;
+  CEO = actor(insertUser(t.db, { role: "ceo" }));
+  CTO = actor(insertUser(t.db, { role: "cto" }));
+  const team = insertTeam(t.db, { name: "Core", isTech: true });
+  LEAD = actor(insertUser(t.db, { role: "lead", teamId: team.id }));
+  tokenId = createApiToken(t.db, { name: "ci", scopes: ["import:write"], createdByUserId: CTO.id }, null).id;
 });
-afterEach(() => t.cleanup());
 
 /** hand-made data: 5 closed months (one with no budget line at all), lines with missing actuals */
 const SNAPS = [
@@ -93,8 +88,8 @@ const LINES: L[] = [
 const SM = new Set(["Marketing"]);
 
 function load() {
-  for (const s of SNAPS) insertSnapshot(db, s);
-  for (const l of LINES) insertBudgetLine(db, { categoryId: cat[l.category], month: l.month, plannedCents: l.plannedCents, actualCents: l.actualCents });
+  for (const s of SNAPS) insertSnapshot(t.db, s);
+  for (const l of LINES) insertBudgetLine(t.db, { categoryId: cat[l.category], month: l.month, plannedCents: l.plannedCents, actualCents: l.actualCents });
 }
 
 function pureMonths(): MonthFinance[] {
@@ -106,30 +101,30 @@ function pureMonths(): MonthFinance[] {
 
 describe("getFinanceMetrics", () => {
   it("is null on an empty database", () => {
-    expect(getFinanceMetrics(db)).toBeNull();
-    expect(getCashForecast(db)).toBeNull();
+    expect(getFinanceMetrics(t.db)).toBeNull();
+    expect(getCashForecast(t.db)).toBeNull();
   });
 
   it("equals the pure functions on hand-made data, for every as-of month", () => {
     load();
     for (const asOf of [undefined, "2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-09", "2025-03-15"]) {
-      expect(getFinanceMetrics(db, asOf)).toEqual(computeFinanceMetrics(pureMonths(), DEFAULT_FINANCE_SETTINGS, asOf));
+      expect(getFinanceMetrics(t.db, asOf)).toEqual(computeFinanceMetrics(pureMonths(), DEFAULT_FINANCE_SETTINGS, asOf));
     }
-    expect(getFinanceMetrics(db, "2024-12")).toBeNull();
+    expect(getFinanceMetrics(t.db, "2024-12")).toBeNull();
   });
 
   it("counts missing actuals as 0 and a month without lines as 0 burn", () => {
     load();
-    const feb = getFinanceMetrics(db, "2025-02")!;
+    const feb = getFinanceMetrics(t.db, "2025-02")!;
     expect(feb.grossBurnCents).toBe(51_000_00 + 6_000_00);
-    const mar = getFinanceMetrics(db, "2025-03")!;
+    const mar = getFinanceMetrics(t.db, "2025-03")!;
     expect(mar.grossBurnCents).toBe(0);
     expect(mar.netBurnCents).toBe(-13_000_00);
   });
 
   it("hand-checked figures at M = 2025-05", () => {
     load();
-    const m = getFinanceMetrics(db)!;
+    const m = getFinanceMetrics(t.db)!;
     expect(m.asOfMonth).toBe("2025-05");
     // net burns: Mar −13000, Apr 67500−15000 = 52500, May 69500−16000 = 53500 → avg 31000
     expect(m.avgNetBurnCents).toBe(31_000_00);
@@ -141,20 +136,20 @@ describe("getFinanceMetrics", () => {
 
   it("previous-month metrics come from the same read", () => {
     load();
-    const r = getFinanceMetricsWithPrevious(db, "2025-05")!;
-    expect(r.current).toEqual(getFinanceMetrics(db, "2025-05"));
-    expect(r.previous).toEqual(getFinanceMetrics(db, "2025-04"));
-    expect(getFinanceMetricsWithPrevious(db, "2025-01")!.previous).toBeNull();
+    const r = getFinanceMetricsWithPrevious(t.db, "2025-05")!;
+    expect(r.current).toEqual(getFinanceMetrics(t.db, "2025-05"));
+    expect(r.previous).toEqual(getFinanceMetrics(t.db, "2025-04"));
+    expect(getFinanceMetricsWithPrevious(t.db, "2025-01")!.previous).toBeNull();
   });
 });
 
 describe("the executive dashboard's hiring-impact panel", () => {
   it("receives only the 10 requisitions that move the zero-cash date most (all with ?impacts=all), hidden salaries last", () => {
     load();
-    const tech = insertTeam(db, { name: "Platform", isTech: true });
-    const sales = insertTeam(db, { name: "Sales", isTech: false });
+    const tech = insertTeam(t.db, { name: "Platform", isTech: true });
+    const sales = insertTeam(t.db, { name: "Sales", isTech: false });
     for (let i = 0; i < 14; i++) {
-      insertRequisition(db, {
+      insertRequisition(t.db, {
         title: `R${i}`,
         teamId: i % 3 === 0 ? sales.id : tech.id,
         targetStartMonth: `2025-${String(6 + (i % 6)).padStart(2, "0")}`,
@@ -162,16 +157,16 @@ describe("the executive dashboard's hiring-impact panel", () => {
         status: "open",
       });
     }
-    const every = getCashForecast(db, { horizonMonths: 36 })!.requisitionImpacts;
-    const top = getExecutiveDashboard(db, CEO, { asOf: undefined, badAsOf: false }).finance!.forecast;
+    const every = getCashForecast(t.db, { horizonMonths: 36 })!.requisitionImpacts;
+    const top = getExecutiveDashboard(t.db, CEO, { asOf: undefined, badAsOf: false }).finance!.forecast;
     expect(top.requisitionCount).toBe(14);
     expect(top.requisitionImpacts).toHaveLength(top.requisitionLimit);
     const expected = [...every].sort((a, b) => (a.deltaDays ?? 0) - (b.deltaDays ?? 0)).slice(0, top.requisitionLimit);
     expect(top.requisitionImpacts.map((r) => r.deltaDays)).toEqual(expected.map((r) => r.deltaDays));
-    const all = getExecutiveDashboard(db, CEO, { asOf: undefined, badAsOf: false, allImpacts: true }).finance!.forecast;
+    const all = getExecutiveDashboard(t.db, CEO, { asOf: undefined, badAsOf: false, allImpacts: true }).finance!.forecast;
     expect(all.requisitionImpacts).toHaveLength(14);
     // the CTO may not see sales salaries: those rows (Δ days hidden) come after every visible one
-    const forCto = getExecutiveDashboard(db, CTO, { asOf: undefined, badAsOf: false, allImpacts: true }).finance!.forecast.requisitionImpacts;
+    const forCto = getExecutiveDashboard(t.db, CTO, { asOf: undefined, badAsOf: false, allImpacts: true }).finance!.forecast.requisitionImpacts;
     const firstHidden = forCto.findIndex((r) => !r.salaryVisible);
     expect(firstHidden).toBeGreaterThan(0);
     expect(forCto.slice(firstHidden).every((r) => !r.salaryVisible)).toBe(true);
@@ -181,14 +176,14 @@ describe("the executive dashboard's hiring-impact panel", () => {
 describe("getCashForecast", () => {
   it("uses planned lines after M and the open requisitions only", () => {
     load();
-    const tech = insertTeam(db, { name: "Platform", isTech: true });
-    const sales = insertTeam(db, { name: "Sales", isTech: false });
-    const r1 = insertRequisition(db, { title: "SRE", teamId: tech.id, targetStartMonth: "2025-07", annualSalaryCents: 60_000_00, status: "open" });
-    const r2 = insertRequisition(db, { title: "AE", teamId: sales.id, targetStartMonth: "2025-06", annualSalaryCents: 48_000_00, status: "planned" });
-    insertRequisition(db, { title: "Gone", teamId: tech.id, targetStartMonth: "2025-06", annualSalaryCents: 90_000_00, status: "cancelled" });
-    insertRequisition(db, { title: "Done", teamId: tech.id, targetStartMonth: "2025-06", annualSalaryCents: 90_000_00, status: "hired" });
-    const f = getCashForecast(db, { horizonMonths: 24 })!;
-    const m = getFinanceMetrics(db)!;
+    const tech = insertTeam(t.db, { name: "Platform", isTech: true });
+    const sales = insertTeam(t.db, { name: "Sales", isTech: false });
+    const r1 = insertRequisition(t.db, { title: "SRE", teamId: tech.id, targetStartMonth: "2025-07", annualSalaryCents: 60_000_00, status: "open" });
+    const r2 = insertRequisition(t.db, { title: "AE", teamId: sales.id, targetStartMonth: "2025-06", annualSalaryCents: 48_000_00, status: "planned" });
+    insertRequisition(t.db, { title: "Gone", teamId: tech.id, targetStartMonth: "2025-06", annualSalaryCents: 90_000_00, status: "cancelled" });
+    insertRequisition(t.db, { title: "Done", teamId: tech.id, targetStartMonth: "2025-06", annualSalaryCents: 90_000_00, status: "hired" });
+    const f = getCashForecast(t.db, { horizonMonths: 24 })!;
+    const m = getFinanceMetrics(t.db)!;
     const pure = forecastCash({
       lastClosed: { month: "2025-05", cashCents: m.cashCents, revenueCents: m.revenueCents },
       monthlyGrowth: m.monthlyGrowth,
@@ -253,7 +248,7 @@ describe("getCashForecast", () => {
 });
 
 describe("the hiring plan of one /hiring page (cost per start month in SQL, Δ for the page's rows)", () => {
-  const setFactor = (f: number) => db.update(db._.fullSchema.companySettings).set({ loadedCostFactor: f }).run();
+  const setFactor = (f: number) => t.db.update(t.db._.fullSchema.companySettings).set({ loadedCostFactor: f }).run();
   const requisitionsOf = (teams: { id: number }[]) => {
     let seed = 9;
     const rnd = (n: number) => {
@@ -262,7 +257,7 @@ describe("the hiring plan of one /hiring page (cost per start month in SQL, Δ f
     };
     const statuses = ["planned", "open", "interviewing", "offer", "hired", "cancelled"] as const;
     return Array.from({ length: 70 }, (_, i) =>
-      insertRequisition(db, {
+      insertRequisition(t.db, {
         title: `Role ${i}`,
         teamId: teams[i % teams.length].id,
         targetStartMonth: `${2025 + rnd(3)}-${String(1 + rnd(12)).padStart(2, "0")}`,
@@ -275,43 +270,43 @@ describe("the hiring plan of one /hiring page (cost per start month in SQL, Δ f
   it("the SQL cost per start month is requisitionMonthlyCost summed, halves included", () => {
     // small salaries put x = salary ÷ 12 × factor on and around every half
     for (let cents = 1; cents <= 600; cents++)
-      insertRequisition(db, { targetStartMonth: `2025-0${1 + (cents % 9)}`, annualSalaryCents: cents, status: "open" });
-    insertRequisition(db, { targetStartMonth: "2025-01", annualSalaryCents: 99, status: "hired" });
-    insertRequisition(db, { targetStartMonth: "2025-01", annualSalaryCents: 99, status: "cancelled" });
-    const rows = db.all<{ month: string; salary: number; status: string }>(
+      insertRequisition(t.db, { targetStartMonth: `2025-0${1 + (cents % 9)}`, annualSalaryCents: cents, status: "open" });
+    insertRequisition(t.db, { targetStartMonth: "2025-01", annualSalaryCents: 99, status: "hired" });
+    insertRequisition(t.db, { targetStartMonth: "2025-01", annualSalaryCents: 99, status: "cancelled" });
+    const rows = t.db.all<{ month: string; salary: number; status: string }>(
       sql`select target_start_month as month, annual_salary_cents as salary, status from requisitions`,
     );
     for (const factor of [1.45, 1.5, 1.25, 1.3, 1.0, 2]) {
       const expected = new Map<string, number>();
       for (const r of rows) if (isForecastRequisition(r)) expected.set(r.month, (expected.get(r.month) ?? 0) + requisitionMonthlyCost(r.salary, factor));
-      const got = hiringPlanCostByStartMonth(db, factor);
+      const got = hiringPlanCostByStartMonth(t.db, factor);
       expect(new Map(got.map((g) => [g.targetStartMonth, g.monthlyCostCents])), `factor ${factor}`).toEqual(expected);
     }
   });
 
   it("Δ zero-cash days of any rows equal the full forecast's, whatever the factor", () => {
     load();
-    const tech = insertTeam(db, { name: "Platform", isTech: true });
+    const tech = insertTeam(t.db, { name: "Platform", isTech: true });
     const reqs = requisitionsOf([tech]);
     for (const factor of [1.45, 1.5, 1.3]) {
       setFactor(factor);
-      const full = getCashForecast(db)!;
-      const page = getRequisitionDeltaDays(db, reqs)!;
+      const full = getCashForecast(t.db)!;
+      const page = getRequisitionDeltaDays(t.db, reqs)!;
       expect(page.asOfMonth).toBe(full.asOfMonth);
       expect(new Map(full.requisitionImpacts.map((i) => [i.id, i.deltaDays])), `factor ${factor}`).toEqual(page.deltaDays);
       expect(full.requisitionImpacts.filter((i) => i.deltaDays !== null && i.deltaDays !== 0).length).toBeGreaterThan(5);
       // one row alone gets the same Δ as among all of them (the plan is the whole table, not the rows passed)
       const one = full.requisitionImpacts.find((i) => i.deltaDays)!;
-      expect(getRequisitionDeltaDays(db, [reqs.find((r) => r.id === one.id)!])!.deltaDays).toEqual(new Map([[one.id, one.deltaDays]]));
+      expect(getRequisitionDeltaDays(t.db, [reqs.find((r) => r.id === one.id)!])!.deltaDays).toEqual(new Map([[one.id, one.deltaDays]]));
     }
   });
 
   it("/hiring page 2: the Δ column is the forecast's for the CEO; hidden from the CTO on business hires; not counted when hired or cancelled", async () => {
     load();
-    const tech = insertTeam(db, { name: "Platform", isTech: true });
-    const sales = insertTeam(db, { name: "Sales", isTech: false });
+    const tech = insertTeam(t.db, { name: "Platform", isTech: true });
+    const sales = insertTeam(t.db, { name: "Sales", isTech: false });
     requisitionsOf([tech, sales]);
-    const impacts = new Map(getCashForecast(db)!.requisitionImpacts.map((i) => [i.id, i.deltaDays]));
+    const impacts = new Map(getCashForecast(t.db)!.requisitionImpacts.map((i) => [i.id, i.deltaDays]));
     type Row = { id: number; status: string; teamId: number; delta: { kind: string; days?: number } };
     const cookies = new Map([
       [CEO, await cookieFor(CEO.id)],
@@ -347,30 +342,30 @@ describe("the hiring plan of one /hiring page (cost per start month in SQL, Δ f
 describe("budget aggregation", () => {
   it("IT budget vs actual lists every IT category over closed months only, missing actual = 0", () => {
     load();
-    const rows = getItBudgetVsActual(db, { fromMonth: "2025-01", toMonth: "2025-07" });
+    const rows = getItBudgetVsActual(t.db, { fromMonth: "2025-01", toMonth: "2025-07" });
     expect(rows.map((r) => r.category)).toEqual(["Cloud infrastructure", "Dev tools", "Security", "Training", "R&D"]);
     // July (planned 6 000 €, no snapshot yet) is not closed: left out of both sides, not "0 € spent"
     expect(rows[0]).toEqual({ category: "Cloud infrastructure", plannedCents: 5_000_00, actualCents: 6_000_00 });
     expect(rows[2]).toEqual({ category: "Security", plannedCents: 2_000_00, actualCents: 0 });
-    expect(getItBudgetVsActual(db, { fromMonth: "2025-03", toMonth: "2025-03" }).every((r) => r.plannedCents === 0)).toBe(true);
+    expect(getItBudgetVsActual(t.db, { fromMonth: "2025-03", toMonth: "2025-03" }).every((r) => r.plannedCents === 0)).toBe(true);
   });
 
   it("the grid's total row equals gross burn of each closed month", () => {
     load();
-    const { grid } = getBudgetGrid(db, { fromMonth: "2025-01", toMonth: "2025-05" });
+    const { grid } = getBudgetGrid(t.db, { fromMonth: "2025-01", toMonth: "2025-05" });
     expect(grid.rows).toHaveLength(9);
     for (const total of grid.totalRow) {
-      expect(total.actualCents).toBe(getFinanceMetrics(db, total.month)!.grossBurnCents);
+      expect(total.actualCents).toBe(getFinanceMetrics(t.db, total.month)!.grossBurnCents);
     }
     expect(grid.cumulativeRow[4].actualCents).toBe(grid.totalRow.reduce((a, r) => a + r.actualCents, 0));
   });
 });
 
 function auditCount(entityType: string): number {
-  return db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE entity_type = ?").get(entityType) as unknown as number extends never ? never : number;
+  return t.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE entity_type = ?").get(entityType) as unknown as number extends never ? never : number;
 }
 function auditRows(entityType: string): { action: string; before: string | null; after: string }[] {
-  return db.$client.prepare("SELECT action, before, after FROM audit_log WHERE entity_type = ? ORDER BY id").all(entityType) as {
+  return t.db.$client.prepare("SELECT action, before, after FROM audit_log WHERE entity_type = ? ORDER BY id").all(entityType) as {
     action: string;
     before: string | null;
     after: string;
@@ -380,14 +375,14 @@ void auditCount;
 
 describe("writes", () => {
   it("saveBudgetLine: CTO on IT only; each write audited", () => {
-    saveBudgetLine(db, { kind: "user", actor: CTO }, { categoryId: cat["Security"], month: "2025-01", plannedCents: 100, actualCents: null });
+    saveBudgetLine(t.db, { kind: "user", actor: CTO }, { categoryId: cat["Security"], month: "2025-01", plannedCents: 100, actualCents: null });
     expect(() =>
-      saveBudgetLine(db, { kind: "user", actor: CTO }, { categoryId: cat["Salaries"], month: "2025-01", plannedCents: 100, actualCents: 5 }),
+      saveBudgetLine(t.db, { kind: "user", actor: CTO }, { categoryId: cat["Salaries"], month: "2025-01", plannedCents: 100, actualCents: 5 }),
     ).toThrow(FinancePermissionError);
     expect(() =>
-      saveBudgetLine(db, { kind: "user", actor: LEAD }, { categoryId: cat["Security"], month: "2025-01", plannedCents: 100, actualCents: 5 }),
+      saveBudgetLine(t.db, { kind: "user", actor: LEAD }, { categoryId: cat["Security"], month: "2025-01", plannedCents: 100, actualCents: 5 }),
     ).toThrow(FinancePermissionError);
-    const r = saveBudgetLine(db, { kind: "user", actor: CEO }, { categoryId: cat["Security"], month: "2025-01", plannedCents: 200, actualCents: 150 });
+    const r = saveBudgetLine(t.db, { kind: "user", actor: CEO }, { categoryId: cat["Security"], month: "2025-01", plannedCents: 200, actualCents: 150 });
     expect(r.created).toBe(false);
     const audit = auditRows("budget_line");
     expect(audit.map((a) => a.action)).toEqual(["create", "update"]);
@@ -406,21 +401,21 @@ describe("writes", () => {
       financingCents: 0,
       costOfRevenueCents: 500,
     };
-    expect(() => saveSnapshot(db, { kind: "user", actor: CTO }, s)).toThrow(FinancePermissionError);
-    expect(saveSnapshot(db, { kind: "user", actor: CEO }, s).created).toBe(true);
-    expect(getSnapshot(db, "2025-01")?.costOfRevenueCents).toBe(500);
-    expect(saveSnapshot(db, { kind: "user", actor: CEO }, { ...s, cashCents: 9 }).created).toBe(false);
+    expect(() => saveSnapshot(t.db, { kind: "user", actor: CTO }, s)).toThrow(FinancePermissionError);
+    expect(saveSnapshot(t.db, { kind: "user", actor: CEO }, s).created).toBe(true);
+    expect(getSnapshot(t.db, "2025-01")?.costOfRevenueCents).toBe(500);
+    expect(saveSnapshot(t.db, { kind: "user", actor: CEO }, { ...s, cashCents: 9 }).created).toBe(false);
     expect(auditRows("finance_snapshot").map((a) => a.action)).toEqual(["create", "update"]);
   });
 });
 
 describe("CSV imports (all or nothing)", () => {
   it("imports budget lines, counting created and updated, auditing each change before → after and the import", () => {
-    insertBudgetLine(db, { categoryId: cat["Salaries"], month: "2025-01", plannedCents: 1, actualCents: null });
+    insertBudgetLine(t.db, { categoryId: cat["Salaries"], month: "2025-01", plannedCents: 1, actualCents: null });
     const csv = "month,category,planned,actual\n2025-01,Salaries,50000,48000.50\n2025-01,Marketing,10000,\n2025-02,cloud infrastructure,5000.5,6000\n";
-    const r = importBudgetCsv(db, { kind: "user", actor: CEO }, csv, "upload");
+    const r = importBudgetCsv(t.db, { kind: "user", actor: CEO }, csv, "upload");
     expect(r).toEqual({ ok: true, created: 2, updated: 1, rows: 3 });
-    const lines = db.$client
+    const lines = t.db.$client
       .prepare("SELECT month, category_id AS c, planned_cents AS p, actual_cents AS a FROM budget_lines ORDER BY month, category_id")
       .all();
     expect(lines).toEqual([
@@ -436,17 +431,17 @@ describe("CSV imports (all or nothing)", () => {
     expect(audit.filter((a) => a.action === "create")).toHaveLength(2);
     expect(JSON.parse(audit.find((a) => a.action === "import")!.after)).toMatchObject({ rows: 3, created: 2, updated: 1 });
     // the same file again changes nothing: only the import itself is recorded
-    importBudgetCsv(db, { kind: "user", actor: CEO }, csv, "upload");
+    importBudgetCsv(t.db, { kind: "user", actor: CEO }, csv, "upload");
     expect(auditRows("budget_line")).toHaveLength(5);
     // a file with a header only imports nothing, without error, in both importers
-    expect(importBudgetCsv(db, { kind: "user", actor: CEO }, "month,category,planned,actual\n", "upload")).toEqual({
+    expect(importBudgetCsv(t.db, { kind: "user", actor: CEO }, "month,category,planned,actual\n", "upload")).toEqual({
       ok: true,
       created: 0,
       updated: 0,
       rows: 0,
     });
     expect(
-      importSnapshotsCsv(db, { kind: "user", actor: CEO }, "month,cash,revenue,mrr,customers,new_customers,churned_customers,financing\n", "upload"),
+      importSnapshotsCsv(t.db, { kind: "user", actor: CEO }, "month,cash,revenue,mrr,customers,new_customers,churned_customers,financing\n", "upload"),
     ).toEqual({
       ok: true,
       created: 0,
@@ -465,7 +460,7 @@ describe("CSV imports (all or nothing)", () => {
       "2025-01,Salaries,1,1", // duplicate
       "2025-04,Marketing,,1", // missing planned
     ].join("\n");
-    const r = importBudgetCsv(db, { kind: "user", actor: CEO }, csv, "upload");
+    const r = importBudgetCsv(t.db, { kind: "user", actor: CEO }, csv, "upload");
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => [e.row, e.field])).toEqual([
@@ -476,21 +471,21 @@ describe("CSV imports (all or nothing)", () => {
       [6, "category"],
       [7, "planned"],
     ]);
-    expect(db.$client.prepare("SELECT count(*) AS n FROM budget_lines").get()).toEqual({ n: 0 });
+    expect(t.db.$client.prepare("SELECT count(*) AS n FROM budget_lines").get()).toEqual({ n: 0 });
     expect(auditRows("budget_line")).toHaveLength(0);
   });
 
   it("refuses the CTO's rows on non-IT categories (and only those), writing nothing", () => {
     const csv = "month,category,planned,actual\n2025-01,Security,100,100\n2025-01,Salaries,100,100\n2025-01,Marketing,1,1\n";
-    const r = importBudgetCsv(db, { kind: "user", actor: CTO }, csv, "upload");
+    const r = importBudgetCsv(t.db, { kind: "user", actor: CTO }, csv, "upload");
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => [e.row, e.field])).toEqual([
       [3, "category"],
       [4, "category"],
     ]);
-    expect(db.$client.prepare("SELECT count(*) AS n FROM budget_lines").get()).toEqual({ n: 0 });
-    expect(importBudgetCsv(db, { kind: "user", actor: CTO }, "month,category,planned,actual\n2025-01,Security,100,100\n", "upload")).toEqual({
+    expect(t.db.$client.prepare("SELECT count(*) AS n FROM budget_lines").get()).toEqual({ n: 0 });
+    expect(importBudgetCsv(t.db, { kind: "user", actor: CTO }, "month,category,planned,actual\n2025-01,Security,100,100\n", "upload")).toEqual({
       ok: true,
       created: 1,
       updated: 0,
@@ -500,17 +495,17 @@ describe("CSV imports (all or nothing)", () => {
 
   it("a token acts with its creator's rights", () => {
     const csv = "month,category,planned,actual\n2025-01,Salaries,100,100\n";
-    expect(importBudgetCsv(db, { kind: "token", tokenId, creator: tokenCreatorActor(db, tokenId) }, csv, "api").ok).toBe(false);
-    expect(importBudgetCsv(db, { kind: "token", tokenId, creator: null }, csv, "api").ok).toBe(true);
+    expect(importBudgetCsv(t.db, { kind: "token", tokenId, creator: tokenCreatorActor(t.db, tokenId) }, csv, "api").ok).toBe(false);
+    expect(importBudgetCsv(t.db, { kind: "token", tokenId, creator: null }, csv, "api").ok).toBe(true);
   });
 
   it("imports snapshots; a bad file writes nothing", () => {
     const header = "month,cash,revenue,mrr,customers,new_customers,churned_customers,financing";
     const good = `${header}\n2025-01,500000,10000,10000,10,2,0,\n2025-02,-1200.5,12000,12000,12,3,1,5000000\n`;
-    expect(importSnapshotsCsv(db, { kind: "user", actor: CEO }, good, "upload")).toEqual({ ok: true, created: 2, updated: 0, rows: 2 });
-    expect(getFinanceMetrics(db)!.cashCents).toBe(-1200_50);
+    expect(importSnapshotsCsv(t.db, { kind: "user", actor: CEO }, good, "upload")).toEqual({ ok: true, created: 2, updated: 0, rows: 2 });
+    expect(getFinanceMetrics(t.db)!.cashCents).toBe(-1200_50);
     const bad = `${header}\n2025-03,1,1,1,1,1,0,0\n2025-04,x,1,1,-1,1,0,0\n2025-03,1,1,1,1,1,0,0\n`;
-    const r = importSnapshotsCsv(db, { kind: "user", actor: CEO }, bad, "upload");
+    const r = importSnapshotsCsv(t.db, { kind: "user", actor: CEO }, bad, "upload");
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.errors.map((e) => [e.row, e.field])).toEqual([
@@ -518,12 +513,12 @@ describe("CSV imports (all or nothing)", () => {
         [3, "customers"],
         [4, "month"],
       ]);
-    expect(db.$client.prepare("SELECT count(*) AS n FROM finance_snapshots").get()).toEqual({ n: 2 });
-    const cto = importSnapshotsCsv(db, { kind: "user", actor: CTO }, good, "upload");
+    expect(t.db.$client.prepare("SELECT count(*) AS n FROM finance_snapshots").get()).toEqual({ n: 2 });
+    const cto = importSnapshotsCsv(t.db, { kind: "user", actor: CTO }, good, "upload");
     expect(cto.ok).toBe(false);
     // a re-import that changes January: that snapshot's before → after is in the audit trail
     const revised = `${header}\n2025-01,450000,10000,10000,10,2,0,\n2025-02,-1200.5,12000,12000,12,3,1,5000000\n`;
-    expect(importSnapshotsCsv(db, { kind: "user", actor: CEO }, revised, "upload")).toEqual({ ok: true, created: 0, updated: 2, rows: 2 });
+    expect(importSnapshotsCsv(t.db, { kind: "user", actor: CEO }, revised, "upload")).toEqual({ ok: true, created: 0, updated: 2, rows: 2 });
     const audit = auditRows("finance_snapshot");
     expect(audit.map((a) => a.action)).toEqual(["create", "create", "import", "update", "import"]);
     const jan = audit[3];
@@ -534,7 +529,7 @@ describe("CSV imports (all or nothing)", () => {
 
 describe("bounded queries", () => {
   function countStatements(fn: () => void): number {
-    const client = db.$client;
+    const client = t.db.$client;
     const original = client.prepare.bind(client);
     let n = 0;
     (client as unknown as { prepare: typeof client.prepare }).prepare = ((src: string) => {
@@ -552,14 +547,14 @@ describe("bounded queries", () => {
   it("the executive dashboard's finance read runs the same number of statements for 5 or 60 closed months", async () => {
     const { getExecutiveFinance } = await import("~/models/finance.server");
     load();
-    const small = countStatements(() => getExecutiveFinance(db));
+    const small = countStatements(() => getExecutiveFinance(t.db));
     // 55 more closed months, each with lines in every category, and 40 requisitions
     for (let i = 0; i < 55; i++) {
       const month = `${2025 + Math.floor((5 + i) / 12)}-${String(((5 + i) % 12) + 1).padStart(2, "0")}`;
       if (month <= "2025-07") {
-        db.$client.prepare("DELETE FROM budget_lines WHERE month = ?").run(month);
+        t.db.$client.prepare("DELETE FROM budget_lines WHERE month = ?").run(month);
       }
-      insertSnapshot(db, {
+      insertSnapshot(t.db, {
         month,
         cashCents: 900_000_00 - i * 1000_00,
         revenueCents: 20_000_00 + i * 100_00,
@@ -568,10 +563,10 @@ describe("bounded queries", () => {
         newCustomers: 2,
         churnedCustomers: 1,
       });
-      for (const id of Object.values(cat)) insertBudgetLine(db, { categoryId: id, month, plannedCents: 5_000_00, actualCents: 4_000_00 });
+      for (const id of Object.values(cat)) insertBudgetLine(t.db, { categoryId: id, month, plannedCents: 5_000_00, actualCents: 4_000_00 });
     }
-    for (let i = 0; i < 40; i++) insertRequisition(db, { title: `R${i}`, targetStartMonth: "2030-01", annualSalaryCents: 50_000_00, status: "open" });
-    const large = countStatements(() => getExecutiveFinance(db));
+    for (let i = 0; i < 40; i++) insertRequisition(t.db, { title: `R${i}`, targetStartMonth: "2030-01", annualSalaryCents: 50_000_00, status: "open" });
+    const large = countStatements(() => getExecutiveFinance(t.db));
     expect(large).toBe(small);
     expect(large).toBeLessThanOrEqual(15);
   });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fromHumanUnits, toHumanUnits } from "~/lib/metrics/gate-units";
 import { listAudit } from "~/models/audit.server";
 import {
@@ -14,7 +14,6 @@ import {
 } from "~/models/governance.server";
 import { gateMetricReader, getEvaluatedGates, getExecutiveRiskPanels, getLiveMetricValues } from "~/models/live-metrics.server";
 import { MetricContext } from "~/models/metrics/context.server";
-import type { Db } from "../../db/client";
 import {
   insertBudgetCategory,
   insertBudgetLine,
@@ -29,27 +28,24 @@ import {
   insertSnapshot,
   insertUser,
 } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let db: Db;
-let cleanup: () => void;
-beforeEach(() => ({ db, cleanup } = createTestDb()));
-afterEach(() => cleanup());
+const t = freshDbPerTest();
 
 const NOW = Date.UTC(2026, 3, 10, 12); // 2026-04-10
 
 function financeMonths(customers: number, mrrCents: number) {
-  const cat = insertBudgetCategory(db, { name: "Ops" });
+  const cat = insertBudgetCategory(t.db, { name: "Ops" });
   for (const month of ["2026-01", "2026-02", "2026-03"]) {
-    insertSnapshot(db, { month, cashCents: 2_400_000_00, revenueCents: 0, mrrCents: month === "2026-03" ? mrrCents : 0, customers });
-    insertBudgetLine(db, { categoryId: cat.id, month, actualCents: 100_000_00 });
+    insertSnapshot(t.db, { month, cashCents: 2_400_000_00, revenueCents: 0, mrrCents: month === "2026-03" ? mrrCents : 0, customers });
+    insertBudgetLine(t.db, { categoryId: cat.id, month, actualCents: 100_000_00 });
   }
 }
 
 describe("decision gates on live values", () => {
   it("gathers live values from finance and delivery, null where there is no data", () => {
     financeMonths(16, 9_000_00);
-    const v = getLiveMetricValues(db, NOW);
+    const v = getLiveMetricValues(t.db, NOW);
     expect(v["finance.customers"]).toBe(16);
     expect(v["finance.arr"]).toBe(108_000_00);
     expect(v["finance.runway_months"]).toBeCloseTo(24);
@@ -59,7 +55,7 @@ describe("decision gates on live values", () => {
   });
 
   it("Series A gate: go once customers ≥ 15 and ARR ≥ 100 k€; no-go past its due date otherwise", () => {
-    insertGate(db, {
+    insertGate(t.db, {
       name: "Series A",
       dueDate: "2026-03-31",
       criteria: [
@@ -68,25 +64,25 @@ describe("decision gates on live values", () => {
       ],
     });
     // no finance at all: no data → not met → no-go (past due)
-    let [g] = getEvaluatedGates(db, NOW);
+    let [g] = getEvaluatedGates(t.db, NOW);
     expect(g.verdict).toBe("no_go");
     expect(g.criteria.map((c) => c.outcome)).toEqual(["no_data", "no_data"]);
     financeMonths(12, 9_000_00);
-    [g] = getEvaluatedGates(db, NOW);
+    [g] = getEvaluatedGates(t.db, NOW);
     expect(g.verdict).toBe("no_go");
     expect(g.criteria.map((c) => [c.value, c.outcome])).toEqual([
       [12, "not_met"],
       [108_000_00, "met"],
     ]);
-    insertSnapshot(db, { month: "2026-04", cashCents: 2_300_000_00, mrrCents: 9_000_00, customers: 15 });
-    [g] = getEvaluatedGates(db, NOW);
+    insertSnapshot(t.db, { month: "2026-04", cashCents: 2_300_000_00, mrrCents: 9_000_00, customers: 15 });
+    [g] = getEvaluatedGates(t.db, NOW);
     expect(g.verdict).toBe("go");
   });
 
   it("public launch and expansion gates: latest KPI measurements and 'profitable' (net burn ≤ 0)", () => {
-    const nps = insertKpi(db, { key: "nps", name: "NPS", direction: "higher" });
-    const bugs = insertKpi(db, { key: "bugs_p0", name: "P0 bugs", direction: "lower" });
-    insertGate(db, {
+    const nps = insertKpi(t.db, { key: "nps", name: "NPS", direction: "higher" });
+    const bugs = insertKpi(t.db, { key: "bugs_p0", name: "P0 bugs", direction: "lower" });
+    insertGate(t.db, {
       name: "Public launch",
       dueDate: "2026-02-28",
       criteria: [
@@ -94,20 +90,20 @@ describe("decision gates on live values", () => {
         { metric: "kpi.bugs_p0", operator: "<=", threshold: 0 },
       ],
     });
-    insertGate(db, { name: "Expansion", dueDate: "2026-12-31", criteria: [{ metric: "finance.net_burn", operator: "<=", threshold: 0 }] });
-    insertKpiMeasurement(db, { kpiId: nps.id, measuredOn: "2026-03-01", value: 72 });
-    insertKpiMeasurement(db, { kpiId: nps.id, measuredOn: "2026-01-01", value: 40 }); // older: ignored
-    insertKpiMeasurement(db, { kpiId: bugs.id, measuredOn: "2026-03-01", value: 2 });
-    let [launch, expansion] = getEvaluatedGates(db, NOW);
+    insertGate(t.db, { name: "Expansion", dueDate: "2026-12-31", criteria: [{ metric: "finance.net_burn", operator: "<=", threshold: 0 }] });
+    insertKpiMeasurement(t.db, { kpiId: nps.id, measuredOn: "2026-03-01", value: 72 });
+    insertKpiMeasurement(t.db, { kpiId: nps.id, measuredOn: "2026-01-01", value: 40 }); // older: ignored
+    insertKpiMeasurement(t.db, { kpiId: bugs.id, measuredOn: "2026-03-01", value: 2 });
+    let [launch, expansion] = getEvaluatedGates(t.db, NOW);
     expect(launch.criteria.map((c) => [c.value, c.outcome])).toEqual([
       [72, "met"],
       [2, "not_met"],
     ]);
     expect(launch.verdict).toBe("no_go");
     expect(expansion.criteria[0].outcome).toBe("no_data");
-    insertKpiMeasurement(db, { kpiId: bugs.id, measuredOn: "2026-03-15", value: 0 });
+    insertKpiMeasurement(t.db, { kpiId: bugs.id, measuredOn: "2026-03-15", value: 0 });
     financeMonths(16, 9_000_00); // burning 100 k€ a month, no revenue
-    [launch, expansion] = getEvaluatedGates(db, NOW);
+    [launch, expansion] = getEvaluatedGates(t.db, NOW);
     expect(launch.verdict).toBe("go");
     expect(expansion.criteria[0].value).toBe(100_000_00);
     expect(expansion.verdict).toBe("pending");
@@ -115,15 +111,15 @@ describe("decision gates on live values", () => {
 
   it("a page reads each live source once: the rules and the gates share one finance and one delivery read", () => {
     financeMonths(16, 9_000_00);
-    insertGate(db, { name: "Series A", dueDate: "2026-12-31", criteria: [{ metric: "finance.customers", operator: ">=", threshold: 15 }] });
-    const src = new MetricContext(db, NOW);
+    insertGate(t.db, { name: "Series A", dueDate: "2026-12-31", criteria: [{ metric: "finance.customers", operator: ">=", threshold: 15 }] });
+    const src = new MetricContext(t.db, NOW);
     expect(src.finance()).toBe(src.finance()); // the same object: read once
-    const client = db.$client;
+    const client = t.db.$client;
     const prepare = client.prepare.bind(client);
     const statements: string[] = [];
     client.prepare = ((text: string) => (statements.push(text), prepare(text))) as typeof client.prepare;
     try {
-      const panels = getExecutiveRiskPanels(db, NOW);
+      const panels = getExecutiveRiskPanels(t.db, NOW);
       expect(panels.gates.map((g) => g.verdict)).toEqual(["go"]);
     } finally {
       client.prepare = prepare;
@@ -133,7 +129,7 @@ describe("decision gates on live values", () => {
       const list: string[] = [];
       client.prepare = ((text: string) => (list.push(text), prepare(text))) as typeof client.prepare;
       try {
-        new MetricContext(db, NOW).finance();
+        new MetricContext(t.db, NOW).finance();
       } finally {
         client.prepare = prepare;
       }
@@ -144,18 +140,18 @@ describe("decision gates on live values", () => {
   });
 
   it("pending before the due date, change failure rate from the catalogue window (90 days)", () => {
-    const svc = insertService(db, { name: "api" });
-    const d1 = insertDeployment(db, { serviceId: svc.id, environment: "production", status: "success", finishedAt: new Date(NOW - 2 * 86_400_000) });
-    insertDeployment(db, { serviceId: svc.id, environment: "production", status: "success", finishedAt: new Date(NOW - 3 * 86_400_000) });
-    insertIncident(db, { serviceId: svc.id, startedAt: new Date(NOW - 2 * 86_400_000 + 3600_000), causeDeploymentId: d1.id, causeKind: "explicit" });
-    insertGate(db, { name: "Elite", dueDate: "2026-12-31", criteria: [{ metric: "delivery.change_failure_rate", operator: "<", threshold: 0.05 }] });
-    const [g] = getEvaluatedGates(db, NOW);
+    const svc = insertService(t.db, { name: "api" });
+    const d1 = insertDeployment(t.db, { serviceId: svc.id, environment: "production", status: "success", finishedAt: new Date(NOW - 2 * 86_400_000) });
+    insertDeployment(t.db, { serviceId: svc.id, environment: "production", status: "success", finishedAt: new Date(NOW - 3 * 86_400_000) });
+    insertIncident(t.db, { serviceId: svc.id, startedAt: new Date(NOW - 2 * 86_400_000 + 3600_000), causeDeploymentId: d1.id, causeKind: "explicit" });
+    insertGate(t.db, { name: "Elite", dueDate: "2026-12-31", criteria: [{ metric: "delivery.change_failure_rate", operator: "<", threshold: 0.05 }] });
+    const [g] = getEvaluatedGates(t.db, NOW);
     expect(g.criteria[0].value).toBe(0.5);
     expect(g.verdict).toBe("pending");
-    const reader = gateMetricReader(new MetricContext(db, NOW));
+    const reader = gateMetricReader(new MetricContext(t.db, NOW));
     const [later] = evaluateGates(
-      db,
-      listGates(db),
+      t.db,
+      listGates(t.db),
       { ...reader, value: (id: string) => (id === "delivery.change_failure_rate" ? 0.01 : reader.value(id)) },
       "2027-01-01",
     );
@@ -163,7 +159,7 @@ describe("decision gates on live values", () => {
   });
 
   it("the gate form converts human units and the writes are audited", () => {
-    const ceo = insertUser(db, { role: "ceo" });
+    const ceo = insertUser(t.db, { role: "ceo" });
     const fd = new FormData();
     fd.set("name", "Series A");
     fd.set("dueDate", "2026-06-30");
@@ -181,10 +177,10 @@ describe("decision gates on live values", () => {
       { metric: "finance.arr", operator: ">=", threshold: 100_000_00 },
       { metric: "delivery.change_failure_rate", operator: "<=", threshold: 0.05 },
     ]);
-    const id = createGate(db, ceo.id, parsed.data);
-    updateGate(db, ceo.id, id, { ...parsed.data, criteria: parsed.data.criteria.slice(0, 1) });
-    expect(listGates(db)[0].criteria).toHaveLength(1);
-    expect(listAudit(db, { entityType: "decision_gate" }, { limit: 5, offset: 0 }).rows.map((r) => r.action)).toEqual(["update", "create"]);
+    const id = createGate(t.db, ceo.id, parsed.data);
+    updateGate(t.db, ceo.id, id, { ...parsed.data, criteria: parsed.data.criteria.slice(0, 1) });
+    expect(listGates(t.db)[0].criteria).toHaveLength(1);
+    expect(listAudit(t.db, { entityType: "decision_gate" }, { limit: 5, offset: 0 }).rows.map((r) => r.action)).toEqual(["update", "create"]);
 
     fd.set("threshold_1", "abc");
     fd.set("metric_2", "nonsense");
@@ -217,13 +213,13 @@ describe("decision gates on live values", () => {
 
 describe("compliance and maturity", () => {
   it("progress per framework over applicable requirements", () => {
-    const f = insertFramework(db, { key: "gdpr", name: "GDPR" });
-    insertFramework(db, { key: "soc2", name: "SOC 2" });
-    insertRequirement(db, { frameworkId: f.id, status: "done", result: "compliant" });
-    insertRequirement(db, { frameworkId: f.id, status: "done", result: "partial" });
-    insertRequirement(db, { frameworkId: f.id, status: "todo", result: null });
-    insertRequirement(db, { frameworkId: f.id, status: "done", result: "not_applicable" });
-    const [gdpr, soc2] = listFrameworkProgress(db);
+    const f = insertFramework(t.db, { key: "gdpr", name: "GDPR" });
+    insertFramework(t.db, { key: "soc2", name: "SOC 2" });
+    insertRequirement(t.db, { frameworkId: f.id, status: "done", result: "compliant" });
+    insertRequirement(t.db, { frameworkId: f.id, status: "done", result: "partial" });
+    insertRequirement(t.db, { frameworkId: f.id, status: "todo", result: null });
+    insertRequirement(t.db, { frameworkId: f.id, status: "done", result: "not_applicable" });
+    const [gdpr, soc2] = listFrameworkProgress(t.db);
     expect(gdpr).toMatchObject({ total: 4, applicable: 3, done: 2, compliant: 1 });
     expect(gdpr.doneShare).toBeCloseTo(2 / 3);
     expect(gdpr.compliantShare).toBeCloseTo(1 / 3);
@@ -231,17 +227,17 @@ describe("compliance and maturity", () => {
   });
 
   it("requirement updates and maturity assessments are audited", () => {
-    const cto = insertUser(db, { role: "cto" });
-    const f = insertFramework(db);
-    const r = insertRequirement(db, { frameworkId: f.id });
-    updateRequirement(db, cto.id, r.id, { status: "done", result: "compliant", ownerUserId: cto.id, evidenceUrl: "https://example.com/e.pdf" });
+    const cto = insertUser(t.db, { role: "cto" });
+    const f = insertFramework(t.db);
+    const r = insertRequirement(t.db, { frameworkId: f.id });
+    updateRequirement(t.db, cto.id, r.id, { status: "done", result: "compliant", ownerUserId: cto.id, evidenceUrl: "https://example.com/e.pdf" });
     const scores = { process: 2, documentation: 2, governance: 2, controls: 3, audit: 1 };
-    recordMaturityAssessment(db, cto.id, { assessedOn: "2026-03-01", scores, notes: { audit: "none yet" } });
-    recordMaturityAssessment(db, cto.id, { assessedOn: "2026-03-01", scores: { ...scores, audit: 2 }, notes: {} });
-    const all = listMaturityAssessments(db);
+    recordMaturityAssessment(t.db, cto.id, { assessedOn: "2026-03-01", scores, notes: { audit: "none yet" } });
+    recordMaturityAssessment(t.db, cto.id, { assessedOn: "2026-03-01", scores: { ...scores, audit: 2 }, notes: {} });
+    const all = listMaturityAssessments(t.db);
     expect(all).toHaveLength(1);
     expect(all[0].scores.audit).toBe(2);
-    const { rows } = listAudit(db, {}, { limit: 10, offset: 0 });
+    const { rows } = listAudit(t.db, {}, { limit: 10, offset: 0 });
     expect(rows.map((x) => `${x.entityType}:${x.action}`)).toEqual([
       "maturity_assessment:update",
       "maturity_assessment:create",

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "~/auth/permissions";
 import { toCsv } from "~/lib/csv";
 import {
@@ -18,17 +18,15 @@ import {
   updateRequisition,
 } from "~/models/hiring.server";
 import { getOverviewCounts } from "~/models/overview.server";
-import type { Db } from "~/utils/db.server";
 import { insertEmployee, insertRequisition, insertTeam, insertUser } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
 /** Distinctive salaries, so a leak is easy to find in any output. */
 const TECH_SALARY = 61_234_56; // 61 234,56 €
 const BUSINESS_SALARY = 47_654_32; // 47 654,32 €
 const EMPLOYEE_SALARY = 58_765_43;
 
-let t: ReturnType<typeof createTestDb>;
-let db: Db;
+const t = freshDbPerTest();
 let tech: { id: number };
 let business: { id: number };
 let ceo: Actor;
@@ -48,19 +46,17 @@ function containsSalary(text: string, cents: number): boolean {
 }
 
 beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
-  tech = insertTeam(db, { name: "Core", isTech: true });
-  business = insertTeam(db, { name: "Sales", isTech: false });
+  tech = insertTeam(t.db, { name: "Core", isTech: true });
+  business = insertTeam(t.db, { name: "Sales", isTech: false });
   const mk = (role: Actor["role"], teamId: number | null): Actor => {
-    const u = insertUser(db, { role, teamId });
+    const u = insertUser(t.db, { role, teamId });
     return { id: u.id, role, teamId };
   };
   ceo = mk("ceo", business.id);
   cto = mk("cto", tech.id);
   lead = mk("lead", tech.id);
   viewer = mk("viewer", null);
-  techReq = insertRequisition(db, {
+  techReq = insertRequisition(t.db, {
     title: "Backend engineer",
     teamId: tech.id,
     annualSalaryCents: TECH_SALARY,
@@ -68,7 +64,7 @@ beforeEach(() => {
     status: "open",
     priority: "P0",
   });
-  businessReq = insertRequisition(db, {
+  businessReq = insertRequisition(t.db, {
     title: "Account executive",
     teamId: business.id,
     annualSalaryCents: BUSINESS_SALARY,
@@ -76,14 +72,12 @@ beforeEach(() => {
     status: "planned",
     priority: "P1",
   });
-  insertEmployee(db, { name: "Ada", teamId: tech.id, annualSalaryCents: EMPLOYEE_SALARY, startDate: "2024-01-01" });
+  insertEmployee(t.db, { name: "Ada", teamId: tech.id, annualSalaryCents: EMPLOYEE_SALARY, startDate: "2024-01-01" });
 });
-
-afterEach(() => t.cleanup());
 
 describe("requisition salaries follow the permission matrix", () => {
   it("CEO sees every requisition salary", () => {
-    const { rows, visibleSalaryTotalCents, hiddenSalaryCount } = listRequisitions(db, ceo);
+    const { rows, visibleSalaryTotalCents, hiddenSalaryCount } = listRequisitions(t.db, ceo);
     expect(rows.map((r) => [r.title, r.annualSalaryCents])).toEqual([
       ["Backend engineer", TECH_SALARY],
       ["Account executive", BUSINESS_SALARY],
@@ -93,7 +87,7 @@ describe("requisition salaries follow the permission matrix", () => {
   });
 
   it("CTO sees tech-team salaries only", () => {
-    const { rows, visibleSalaryTotalCents, hiddenSalaryCount } = listRequisitions(db, cto);
+    const { rows, visibleSalaryTotalCents, hiddenSalaryCount } = listRequisitions(t.db, cto);
     const byTitle = Object.fromEntries(rows.map((r) => [r.title, r]));
     expect(byTitle["Backend engineer"].annualSalaryCents).toBe(TECH_SALARY);
     expect(byTitle["Account executive"].annualSalaryCents).toBeNull();
@@ -101,8 +95,8 @@ describe("requisition salaries follow the permission matrix", () => {
     expect(visibleSalaryTotalCents).toBe(TECH_SALARY);
     expect(hiddenSalaryCount).toBe(1);
     expect(containsSalary(stringsOf(rows), BUSINESS_SALARY)).toBe(false);
-    expect(getRequisition(db, cto, businessReq.id)!.annualSalaryCents).toBeNull();
-    expect(getRequisition(db, cto, techReq.id)!.annualSalaryCents).toBe(TECH_SALARY);
+    expect(getRequisition(t.db, cto, businessReq.id)!.annualSalaryCents).toBeNull();
+    expect(getRequisition(t.db, cto, techReq.id)!.annualSalaryCents).toBe(TECH_SALARY);
   });
 
   it.each([
@@ -110,34 +104,34 @@ describe("requisition salaries follow the permission matrix", () => {
     ["viewer", () => viewer],
   ])("%s never gets a salary, in any output", (_name, who) => {
     const actor = who();
-    const list = listRequisitions(db, actor);
+    const list = listRequisitions(t.db, actor);
     expect(list.rows.every((r) => r.annualSalaryCents === null)).toBe(true);
     expect(list.visibleSalaryTotalCents).toBeNull();
-    const text = stringsOf([list, getRequisition(db, actor, techReq.id), getRequisition(db, actor, businessReq.id)]);
+    const text = stringsOf([list, getRequisition(t.db, actor, techReq.id), getRequisition(t.db, actor, businessReq.id)]);
     expect(containsSalary(text, TECH_SALARY)).toBe(false);
     expect(containsSalary(text, BUSINESS_SALARY)).toBe(false);
   });
 
   it("sorting by salary uses the masked value (the order reveals nothing hidden)", () => {
-    insertRequisition(db, { title: "Sales manager", teamId: business.id, annualSalaryCents: 99_000_00 });
-    const order = (desc: boolean) => listRequisitions(db, cto, {}, { sort: { id: "salary", desc } }).rows.map((r) => r.title);
+    insertRequisition(t.db, { title: "Sales manager", teamId: business.id, annualSalaryCents: 99_000_00 });
+    const order = (desc: boolean) => listRequisitions(t.db, cto, {}, { sort: { id: "salary", desc } }).rows.map((r) => r.title);
     // hidden salaries sort as NULL (last), then by target month: never by the real amounts (47k < 99k)
     expect(order(false)).toEqual(["Backend engineer", "Sales manager", "Account executive"]);
     expect(order(true)).toEqual(["Backend engineer", "Sales manager", "Account executive"]);
   });
 
   it("CSV export: salary column for CEO, tech-only values for CTO, no column for lead/viewer", () => {
-    const ceoCsv = requisitionsCsvRows(db, ceo, {});
+    const ceoCsv = requisitionsCsvRows(t.db, ceo, {});
     expect(ceoCsv.headers).toContain("annual_salary");
     expect(toCsv(ceoCsv.headers, ceoCsv.rows)).toContain("61234.56");
     expect(toCsv(ceoCsv.headers, ceoCsv.rows)).toContain("47654.32");
 
-    const ctoCsv = toCsv(...(Object.values(requisitionsCsvRows(db, cto, {})) as [string[], string[][]]));
+    const ctoCsv = toCsv(...(Object.values(requisitionsCsvRows(t.db, cto, {})) as [string[], string[][]]));
     expect(ctoCsv).toContain("61234.56");
     expect(containsSalary(ctoCsv, BUSINESS_SALARY)).toBe(false);
 
     for (const actor of [lead, viewer]) {
-      const { headers, rows } = requisitionsCsvRows(db, actor, {});
+      const { headers, rows } = requisitionsCsvRows(t.db, actor, {});
       expect(headers).not.toContain("annual_salary");
       const text = toCsv(headers, rows);
       expect(containsSalary(text, TECH_SALARY)).toBe(false);
@@ -147,7 +141,7 @@ describe("requisition salaries follow the permission matrix", () => {
   });
 
   it("filters run in SQL: team, status, priority, month range, text", () => {
-    const titles = (f: Parameters<typeof listRequisitions>[2]) => listRequisitions(db, ceo, f).rows.map((r) => r.title);
+    const titles = (f: Parameters<typeof listRequisitions>[2]) => listRequisitions(t.db, ceo, f).rows.map((r) => r.title);
     expect(titles({ teamId: business.id })).toEqual(["Account executive"]);
     expect(titles({ status: "open" })).toEqual(["Backend engineer"]);
     expect(titles({ priority: "P1" })).toEqual(["Account executive"]);
@@ -155,65 +149,65 @@ describe("requisition salaries follow the permission matrix", () => {
     expect(titles({ to: "2025-04" })).toEqual(["Backend engineer"]);
     expect(titles({ q: "backend" })).toEqual(["Backend engineer"]);
     expect(titles({ q: "%" })).toEqual([]);
-    expect(listRequisitions(db, ceo, {}, { page: { limit: 1, offset: 1 } })).toMatchObject({ total: 2, rows: [{ title: "Account executive" }] });
+    expect(listRequisitions(t.db, ceo, {}, { page: { limit: 1, offset: 1 } })).toMatchObject({ total: 2, rows: [{ title: "Account executive" }] });
   });
 });
 
 describe("employee salaries: CEO only", () => {
   it("CEO sees them; CTO, lead, viewer do not — in rows and CSV", () => {
-    expect(listEmployees(db, ceo).rows[0].annualSalaryCents).toBe(EMPLOYEE_SALARY);
-    expect(employeesCsvRows(db, ceo, {}).headers).toContain("annual_salary");
+    expect(listEmployees(t.db, ceo).rows[0].annualSalaryCents).toBe(EMPLOYEE_SALARY);
+    expect(employeesCsvRows(t.db, ceo, {}).headers).toContain("annual_salary");
     for (const actor of [cto, lead, viewer]) {
-      const list = listEmployees(db, actor);
+      const list = listEmployees(t.db, actor);
       expect(list.rows[0].annualSalaryCents).toBeNull();
-      const csv = employeesCsvRows(db, actor, {});
+      const csv = employeesCsvRows(t.db, actor, {});
       expect(csv.headers).not.toContain("annual_salary");
       expect(containsSalary(stringsOf(list) + toCsv(csv.headers, csv.rows), EMPLOYEE_SALARY)).toBe(false);
     }
   });
 
   it("employedAt filter keeps people employed at that month end", () => {
-    insertEmployee(db, { name: "Gone", teamId: tech.id, startDate: "2023-01-01", endDate: "2024-06-30" });
-    insertEmployee(db, { name: "Later", teamId: tech.id, startDate: "2024-07-01" });
-    const names = (m: string) => listEmployees(db, ceo, { employedAt: m }).rows.map((e) => e.name);
+    insertEmployee(t.db, { name: "Gone", teamId: tech.id, startDate: "2023-01-01", endDate: "2024-06-30" });
+    insertEmployee(t.db, { name: "Later", teamId: tech.id, startDate: "2024-07-01" });
+    const names = (m: string) => listEmployees(t.db, ceo, { employedAt: m }).rows.map((e) => e.name);
     expect(names("2024-05")).toEqual(["Ada", "Gone"]);
     expect(names("2024-06")).toEqual(["Ada"]); // left on the last day: not employed at month end
     expect(names("2024-07")).toEqual(["Ada", "Later"]);
   });
 
   it("status filter: someone hired to start later is not current (issue 10, item 9)", () => {
-    insertEmployee(db, { name: "Gone", teamId: tech.id, startDate: "2023-01-01", endDate: "2024-06-30" });
-    insertEmployee(db, { name: "Starts in January", teamId: tech.id, startDate: "2027-01-01" });
-    insertEmployee(db, { name: "Leaving", teamId: tech.id, startDate: "2023-01-01", endDate: "2027-03-31" });
+    insertEmployee(t.db, { name: "Gone", teamId: tech.id, startDate: "2023-01-01", endDate: "2024-06-30" });
+    insertEmployee(t.db, { name: "Starts in January", teamId: tech.id, startDate: "2027-01-01" });
+    insertEmployee(t.db, { name: "Leaving", teamId: tech.id, startDate: "2023-01-01", endDate: "2027-03-31" });
     const today = "2026-11-18";
-    const names = (status: "current" | "starting" | "left") => listEmployees(db, ceo, { status, today }).rows.map((e) => e.name);
+    const names = (status: "current" | "starting" | "left") => listEmployees(t.db, ceo, { status, today }).rows.map((e) => e.name);
     expect(names("current")).toEqual(["Ada", "Leaving"]);
     expect(names("starting")).toEqual(["Starts in January"]);
     expect(names("left")).toEqual(["Gone"]);
     expect(parseEmployeeFilters(new URL("http://x/hiring/employees?status=starting")).status).toBe("starting");
     expect(parseEmployeeFilters(new URL("http://x/hiring/employees?status=soon")).status).toBeUndefined();
-    expect(getOverviewCounts(db, Date.UTC(2026, 10, 18)).employees).toBe(2); // home's "People employed"
+    expect(getOverviewCounts(t.db, Date.UTC(2026, 10, 18)).employees).toBe(2); // home's "People employed"
   });
 });
 
 describe("headcount in SQL", () => {
   beforeEach(() => {
-    db.run(sql`DELETE FROM requisitions`);
-    db.run(sql`DELETE FROM employees`);
-    insertEmployee(db, { name: "A", startDate: "2024-01-01" });
-    insertEmployee(db, { name: "B", startDate: "2024-01-31" }); // counts at end of Jan
-    insertEmployee(db, { name: "C", startDate: "2024-02-01" });
-    insertEmployee(db, { name: "D", startDate: "2023-06-01", endDate: "2024-02-29" }); // gone at end of Feb (leap year)
-    insertEmployee(db, { name: "E", startDate: "2023-06-01", endDate: "2024-03-01" }); // still there at end of Feb
-    insertRequisition(db, { teamId: tech.id, targetStartMonth: "2024-03", status: "open" });
-    insertRequisition(db, { teamId: tech.id, targetStartMonth: "2024-04", status: "planned" });
-    insertRequisition(db, { teamId: tech.id, targetStartMonth: "2024-04", status: "offer" });
-    insertRequisition(db, { teamId: tech.id, targetStartMonth: "2024-02", status: "hired" }); // counted through employees
-    insertRequisition(db, { teamId: tech.id, targetStartMonth: "2024-02", status: "cancelled" });
+    t.db.run(sql`DELETE FROM requisitions`);
+    t.db.run(sql`DELETE FROM employees`);
+    insertEmployee(t.db, { name: "A", startDate: "2024-01-01" });
+    insertEmployee(t.db, { name: "B", startDate: "2024-01-31" }); // counts at end of Jan
+    insertEmployee(t.db, { name: "C", startDate: "2024-02-01" });
+    insertEmployee(t.db, { name: "D", startDate: "2023-06-01", endDate: "2024-02-29" }); // gone at end of Feb (leap year)
+    insertEmployee(t.db, { name: "E", startDate: "2023-06-01", endDate: "2024-03-01" }); // still there at end of Feb
+    insertRequisition(t.db, { teamId: tech.id, targetStartMonth: "2024-03", status: "open" });
+    insertRequisition(t.db, { teamId: tech.id, targetStartMonth: "2024-04", status: "planned" });
+    insertRequisition(t.db, { teamId: tech.id, targetStartMonth: "2024-04", status: "offer" });
+    insertRequisition(t.db, { teamId: tech.id, targetStartMonth: "2024-02", status: "hired" }); // counted through employees
+    insertRequisition(t.db, { teamId: tech.id, targetStartMonth: "2024-02", status: "cancelled" });
   });
 
   it("actual = employed at month end; plan = actual + open requisitions started by then", () => {
-    expect(getHeadcountSeries(db, "2023-12", "2024-05")).toEqual([
+    expect(getHeadcountSeries(t.db, "2023-12", "2024-05")).toEqual([
       { month: "2023-12", actual: 2, planned: 2 }, // D, E
       { month: "2024-01", actual: 4, planned: 4 }, // A, B, D, E
       { month: "2024-02", actual: 4, planned: 4 }, // A, B, C, E (D left on 29 Feb)
@@ -224,7 +218,7 @@ describe("headcount in SQL", () => {
   });
 
   it("months after actualUntil have no actual (plan only)", () => {
-    expect(getHeadcountSeries(db, "2024-02", "2024-04", { actualUntil: "2024-03" })).toEqual([
+    expect(getHeadcountSeries(t.db, "2024-02", "2024-04", { actualUntil: "2024-03" })).toEqual([
       { month: "2024-02", actual: 4, planned: 4 },
       { month: "2024-03", actual: 3, planned: 4 },
       { month: "2024-04", actual: null, planned: 6 },
@@ -232,19 +226,19 @@ describe("headcount in SQL", () => {
   });
 
   it("getHeadcountSummary matches the series and carries the company target", () => {
-    expect(getHeadcountSummary(db, "2024-04")).toEqual({ actual: 3, planned: 6, target: 100 });
-    expect(getHeadcountSummary(db, "2023-01")).toEqual({ actual: 0, planned: 0, target: 100 });
+    expect(getHeadcountSummary(t.db, "2024-04")).toEqual({ actual: 3, planned: 6, target: 100 });
+    expect(getHeadcountSummary(t.db, "2023-01")).toEqual({ actual: 0, planned: 0, target: 100 });
   });
 
   it("bounded series and empty ranges", () => {
-    expect(getHeadcountSeries(db, "2024-05", "2024-01")).toEqual([]);
-    expect(getHeadcountSeries(db, "2000-01", "2099-12")).toHaveLength(120);
+    expect(getHeadcountSeries(t.db, "2024-05", "2024-01")).toEqual([]);
+    expect(getHeadcountSeries(t.db, "2000-01", "2099-12")).toHaveLength(120);
   });
 });
 
 describe("writes: permissions, transitions, audit", () => {
   const audits = () =>
-    db.all<{ action: string; entityType: string; entityId: string; before: string | null; after: string | null; actorUserId: number }>(
+    t.db.all<{ action: string; entityType: string; entityId: string; before: string | null; after: string | null; actorUserId: number }>(
       sql`SELECT action, entity_type AS entityType, entity_id AS entityId, before, after, actor_user_id AS actorUserId FROM audit_log ORDER BY id`,
     );
   const input = (teamId: number) => ({
@@ -259,56 +253,56 @@ describe("writes: permissions, transitions, audit", () => {
   });
 
   it("a lead proposes for their own team only, always as planned", () => {
-    const row = createRequisition(db, lead, { ...input(tech.id), status: "offer" });
+    const row = createRequisition(t.db, lead, { ...input(tech.id), status: "offer" });
     expect(row.status).toBe("planned");
     expect(row.proposedByUserId).toBe(lead.id);
-    expect(() => createRequisition(db, lead, input(business.id))).toThrow();
-    expect(() => createRequisition(db, viewer, input(tech.id))).toThrow();
+    expect(() => createRequisition(t.db, lead, input(business.id))).toThrow();
+    expect(() => createRequisition(t.db, viewer, input(tech.id))).toThrow();
     expect(audits()).toEqual([expect.objectContaining({ action: "propose", entityType: "requisition", entityId: String(row.id), actorUserId: lead.id })]);
   });
 
   it("a lead edits only their own planned proposal, never its status, and never gets its salary back", () => {
-    const mine = createRequisition(db, lead, input(tech.id));
-    const seen = getRequisition(db, lead, mine.id)!;
+    const mine = createRequisition(t.db, lead, input(tech.id));
+    const seen = getRequisition(t.db, lead, mine.id)!;
     expect(seen.canEditProposal).toBe(true);
     expect(seen.annualSalaryCents).toBeNull();
-    expect(updateRequisition(db, lead, mine.id, { ...input(tech.id), title: "Senior data engineer", annualSalaryCents: undefined, status: "hired" })).toBe(
+    expect(updateRequisition(t.db, lead, mine.id, { ...input(tech.id), title: "Senior data engineer", annualSalaryCents: undefined, status: "hired" })).toBe(
       true,
     );
-    const after = db.get<{ title: string; status: string; salary: number }>(
+    const after = t.db.get<{ title: string; status: string; salary: number }>(
       sql`SELECT title, status, annual_salary_cents AS salary FROM requisitions WHERE id = ${mine.id}`,
     );
     expect(after).toEqual({ title: "Senior data engineer", status: "planned", salary: 60_000_00 }); // blank salary kept
     // not someone else's, not another team's
-    expect(getRequisition(db, lead, techReq.id)!.canEditProposal).toBe(false);
-    expect(() => updateRequisition(db, lead, techReq.id, { ...input(tech.id) })).toThrow();
-    expect(() => updateRequisition(db, lead, mine.id, { ...input(business.id) })).toThrow();
-    expect(() => changeRequisitionStatus(db, lead, mine.id, "next")).toThrow();
+    expect(getRequisition(t.db, lead, techReq.id)!.canEditProposal).toBe(false);
+    expect(() => updateRequisition(t.db, lead, techReq.id, { ...input(tech.id) })).toThrow();
+    expect(() => updateRequisition(t.db, lead, mine.id, { ...input(business.id) })).toThrow();
+    expect(() => changeRequisitionStatus(t.db, lead, mine.id, "next")).toThrow();
   });
 
   it("CTO edits tech teams' requisitions only (and cannot move one to a business team)", () => {
-    expect(updateRequisition(db, cto, techReq.id, { ...input(tech.id), annualSalaryCents: undefined })).toBe(true);
-    expect(() => updateRequisition(db, cto, techReq.id, { ...input(business.id) })).toThrow();
-    expect(() => updateRequisition(db, cto, businessReq.id, { ...input(business.id) })).toThrow();
-    expect(() => changeRequisitionStatus(db, cto, businessReq.id, "next")).toThrow();
-    expect(changeRequisitionStatus(db, cto, techReq.id, "next")).toMatchObject({ ok: true, from: "open", to: "interviewing" });
+    expect(updateRequisition(t.db, cto, techReq.id, { ...input(tech.id), annualSalaryCents: undefined })).toBe(true);
+    expect(() => updateRequisition(t.db, cto, techReq.id, { ...input(business.id) })).toThrow();
+    expect(() => updateRequisition(t.db, cto, businessReq.id, { ...input(business.id) })).toThrow();
+    expect(() => changeRequisitionStatus(t.db, cto, businessReq.id, "next")).toThrow();
+    expect(changeRequisitionStatus(t.db, cto, techReq.id, "next")).toMatchObject({ ok: true, from: "open", to: "interviewing" });
     // a CTO's requisition for a business team is a proposal
-    expect(createRequisition(db, cto, { ...input(business.id), status: "open" }).status).toBe("planned");
+    expect(createRequisition(t.db, cto, { ...input(business.id), status: "open" }).status).toBe("planned");
   });
 
   it("status transitions: next step by step, cancel, reopen, stale clicks refused; each audited", () => {
     const steps: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const r = changeRequisitionStatus(db, ceo, businessReq.id, "next");
+      const r = changeRequisitionStatus(t.db, ceo, businessReq.id, "next");
       if (r?.ok) steps.push(r.to);
     }
     expect(steps).toEqual(["open", "interviewing", "offer", "hired"]);
-    expect(changeRequisitionStatus(db, ceo, businessReq.id, "next")).toMatchObject({ ok: false });
-    expect(changeRequisitionStatus(db, ceo, businessReq.id, "cancel")).toMatchObject({ ok: false });
-    expect(changeRequisitionStatus(db, ceo, techReq.id, "next", "planned")).toMatchObject({ ok: false }); // it is "open"
-    expect(changeRequisitionStatus(db, ceo, techReq.id, "cancel", "open")).toMatchObject({ ok: true, to: "cancelled" });
-    expect(changeRequisitionStatus(db, ceo, techReq.id, "reopen")).toMatchObject({ ok: true, to: "planned" });
-    expect(changeRequisitionStatus(db, ceo, 999_999, "next")).toBeNull();
+    expect(changeRequisitionStatus(t.db, ceo, businessReq.id, "next")).toMatchObject({ ok: false });
+    expect(changeRequisitionStatus(t.db, ceo, businessReq.id, "cancel")).toMatchObject({ ok: false });
+    expect(changeRequisitionStatus(t.db, ceo, techReq.id, "next", "planned")).toMatchObject({ ok: false }); // it is "open"
+    expect(changeRequisitionStatus(t.db, ceo, techReq.id, "cancel", "open")).toMatchObject({ ok: true, to: "cancelled" });
+    expect(changeRequisitionStatus(t.db, ceo, techReq.id, "reopen")).toMatchObject({ ok: true, to: "planned" });
+    expect(changeRequisitionStatus(t.db, ceo, 999_999, "next")).toBeNull();
     const entries = audits().filter((a) => a.action === "status");
     expect(entries).toHaveLength(6);
     expect(JSON.parse(entries[0].before!)).toEqual({ status: "planned" });
@@ -316,7 +310,7 @@ describe("writes: permissions, transitions, audit", () => {
   });
 
   it("update records before → after in the same transaction", () => {
-    updateRequisition(db, ceo, businessReq.id, { ...input(business.id), title: "Senior AE", annualSalaryCents: 70_000_00 });
+    updateRequisition(t.db, ceo, businessReq.id, { ...input(business.id), title: "Senior AE", annualSalaryCents: 70_000_00 });
     const [entry] = audits();
     expect(entry.action).toBe("update");
     expect(JSON.parse(entry.before!)).toMatchObject({ title: "Account executive", annualSalaryCents: BUSINESS_SALARY });
@@ -324,26 +318,26 @@ describe("writes: permissions, transitions, audit", () => {
   });
 
   it("unknown team or objective is an input error and writes nothing", () => {
-    expect(() => createRequisition(db, ceo, input(999))).toThrow(/team/);
-    expect(() => createRequisition(db, ceo, { ...input(tech.id), objectiveId: 999 })).toThrow(/objective/);
+    expect(() => createRequisition(t.db, ceo, input(999))).toThrow(/team/);
+    expect(() => createRequisition(t.db, ceo, { ...input(tech.id), objectiveId: 999 })).toThrow(/objective/);
     expect(audits()).toEqual([]);
   });
 
   it("employees: only the CEO adds them (audited); the prefill from a requisition masks the salary", () => {
     const emp = { name: "Grace", teamId: tech.id, title: "Backend engineer", startDate: "2025-03-01", endDate: null, annualSalaryCents: 62_000_00 };
-    for (const actor of [cto, lead, viewer]) expect(() => createEmployee(db, actor, emp)).toThrow();
-    expect(() => createEmployee(db, ceo, { ...emp, endDate: "2025-01-01" })).toThrow(/start date/);
-    const id = createEmployee(db, ceo, emp);
+    for (const actor of [cto, lead, viewer]) expect(() => createEmployee(t.db, actor, emp)).toThrow();
+    expect(() => createEmployee(t.db, ceo, { ...emp, endDate: "2025-01-01" })).toThrow(/start date/);
+    const id = createEmployee(t.db, ceo, emp);
     expect(audits()).toEqual([expect.objectContaining({ action: "create", entityType: "employee", entityId: String(id), actorUserId: ceo.id })]);
-    expect(getHeadcountSummary(db, "2025-03").actual).toBe(2);
-    expect(employeePrefillFromRequisition(db, ceo, businessReq.id)).toEqual({
+    expect(getHeadcountSummary(t.db, "2025-03").actual).toBe(2);
+    expect(employeePrefillFromRequisition(t.db, ceo, businessReq.id)).toEqual({
       title: "Account executive",
       teamId: business.id,
       startDate: "2025-05-01",
       annualSalaryCents: BUSINESS_SALARY,
     });
-    expect(employeePrefillFromRequisition(db, cto, businessReq.id)!.annualSalaryCents).toBeNull();
-    expect(employeePrefillFromRequisition(db, lead, techReq.id)!.annualSalaryCents).toBeNull();
+    expect(employeePrefillFromRequisition(t.db, cto, businessReq.id)!.annualSalaryCents).toBeNull();
+    expect(employeePrefillFromRequisition(t.db, lead, techReq.id)!.annualSalaryCents).toBeNull();
   });
 });
 

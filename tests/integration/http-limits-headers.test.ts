@@ -8,25 +8,17 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "~/auth/password.server";
 import { insertUser } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
-import { rowCounts, sessionCookie, startApp, TEST_BUILD_DIR, TEST_CONFIG, type TestServer } from "../helpers/http-app";
+import { appPerFile, rowCounts, sessionCookie, startApp, TEST_BUILD_DIR, TEST_CONFIG } from "../helpers/http-app";
 
-let t: ReturnType<typeof createTestDb>;
-let server: TestServer;
+const t = appPerFile();
 let ceoId: number;
 const PASSWORD = "correct horse battery staple";
 
 beforeAll(async () => {
-  t = createTestDb();
-  server = await startApp();
   ceoId = insertUser(t.db, { role: "ceo", email: "ceo@example.test", passwordHash: await hashPassword(PASSWORD) }).id;
-}, 180_000);
-afterAll(async () => {
-  await server?.close();
-  t?.cleanup();
 });
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -61,8 +53,8 @@ function streamBody(url: string, total: number, headers: Record<string, string>)
 describe("body size limits (before any route reads the body)", () => {
   it("a 100 MB chunked form post to /login (signed out) is refused with 413 after about the limit, without buffering it", async () => {
     const heapBefore = process.memoryUsage().arrayBuffers + process.memoryUsage().heapUsed;
-    const res = await streamBody(`${server.url}/login`, 100 * 1024 * 1024, {
-      Origin: server.origin,
+    const res = await streamBody(`${t.server.url}/login`, 100 * 1024 * 1024, {
+      Origin: t.server.origin,
       "Content-Type": "application/x-www-form-urlencoded",
     });
     expect(res.status).toBe(413);
@@ -74,9 +66,9 @@ describe("body size limits (before any route reads the body)", () => {
 
   it("a declared Content-Length over the limit is refused at once", async () => {
     const res = await new Promise<number>((resolve, reject) => {
-      const req = http.request(`${server.url}/login`, {
+      const req = http.request(`${t.server.url}/login`, {
         method: "POST",
-        headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(2 * 1024 * 1024) },
+        headers: { Origin: t.server.origin, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(2 * 1024 * 1024) },
       });
       req.on("response", (r) => (r.resume(), resolve(r.statusCode!)));
       req.on("error", reject);
@@ -88,10 +80,10 @@ describe("body size limits (before any route reads the body)", () => {
   it("forms up to the limit pass; multipart uploads get the larger upload limit; the API its own (JSON 413)", async () => {
     const cookie = await sessionCookie(ceoId);
     const almost = form({ theme: "dark", redirectTo: "/", pad: "x".repeat(TEST_CONFIG.maxBodyBytes.form - 100) });
-    const ok = await fetch(`${server.url}/resources/theme`, {
+    const ok = await fetch(`${t.server.url}/resources/theme`, {
       method: "POST",
       redirect: "manual",
-      headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+      headers: { Origin: t.server.origin, "Content-Type": "application/x-www-form-urlencoded" },
       body: almost,
     });
     expect(ok.status).toBe(302);
@@ -100,19 +92,19 @@ describe("body size limits (before any route reads the body)", () => {
     const upload = new FormData();
     upload.set("intent", "import");
     upload.set("file", csv);
-    const up = await fetch(`${server.url}/kpis?index`, {
+    const up = await fetch(`${t.server.url}/kpis?index`, {
       method: "POST",
       redirect: "manual",
-      headers: { Origin: server.origin, Cookie: cookie },
+      headers: { Origin: t.server.origin, Cookie: cookie },
       body: upload,
     });
     expect(up.status).not.toBe(413); // 3 MB: over the form limit, under the upload limit — the route reads it
     const huge = new FormData();
     huge.set("file", new File([Buffer.alloc(TEST_CONFIG.maxBodyBytes.upload + 1)], "huge.csv", { type: "text/csv" }));
-    const tooBig = await fetch(`${server.url}/kpis?index`, { method: "POST", headers: { Origin: server.origin, Cookie: cookie }, body: huge });
+    const tooBig = await fetch(`${t.server.url}/kpis?index`, { method: "POST", headers: { Origin: t.server.origin, Cookie: cookie }, body: huge });
     expect(tooBig.status).toBe(413);
 
-    const api = await fetch(`${server.url}/api/v1/deployments`, {
+    const api = await fetch(`${t.server.url}/api/v1/deployments`, {
       method: "POST",
       headers: { "Content-Type": "application/json", Authorization: "Bearer itk_x" },
       body: JSON.stringify({ pad: "x".repeat(TEST_CONFIG.maxBodyBytes.api) }),
@@ -135,7 +127,7 @@ describe("security headers", () => {
     const cookie = await sessionCookie(ceoId);
     const seen = new Set<string>();
     for (const url of ["/login", "/dashboards/executive", "/dashboards/cto", "/okrs", "/hiring/employees"]) {
-      const res = await fetch(`${server.url}${url}`, { headers: url === "/login" ? {} : { Cookie: cookie } });
+      const res = await fetch(`${t.server.url}${url}`, { headers: url === "/login" ? {} : { Cookie: cookie } });
       expect(res.status, url).toBe(200);
       const csp = res.headers.get("content-security-policy")!;
       expect(csp).toContain("script-src 'self' 'nonce-");
@@ -165,7 +157,7 @@ describe("security headers", () => {
       "/hiring/employees.csv",
       "/login",
     ]) {
-      const res = await fetch(`${server.url}${url}`, { headers: { Cookie: cookie }, redirect: "manual" });
+      const res = await fetch(`${t.server.url}${url}`, { headers: { Cookie: cookie }, redirect: "manual" });
       expect(res.headers.get("cache-control"), url).toBe("private, no-store");
     }
   });
@@ -173,7 +165,7 @@ describe("security headers", () => {
   it("static files carry the same security headers and keep their caching", async () => {
     const assets = fs.readdirSync(path.join(TEST_BUILD_DIR, "assets")).filter((f) => f.endsWith(".js"));
     for (const url of ["/favicon.svg", `/build/${assets[0]}`]) {
-      const res = await fetch(`${server.url}${url}`);
+      const res = await fetch(`${t.server.url}${url}`);
       expect(res.status, url).toBe(200);
       for (const [name, value] of Object.entries(common)) expect(res.headers.get(name), `${url} ${name}`).toBe(value);
       expect(res.headers.get("content-security-policy"), url).toContain("default-src 'self'");
@@ -183,8 +175,8 @@ describe("security headers", () => {
 
   it("API responses and refusals carry them too", async () => {
     for (const res of [
-      await fetch(`${server.url}/api/v1/metrics/dora`),
-      await fetch(`${server.url}/login`, { method: "POST", headers: { Origin: "http://evil.example" } }),
+      await fetch(`${t.server.url}/api/v1/metrics/dora`),
+      await fetch(`${t.server.url}/login`, { method: "POST", headers: { Origin: "http://evil.example" } }),
     ]) {
       for (const [name, value] of Object.entries(common)) expect(res.headers.get(name), name).toBe(value);
       expect(res.headers.get("cache-control")).toBe("private, no-store");
@@ -206,10 +198,10 @@ describe("security headers", () => {
 
 describe("sessions are stored as the SHA-256 of their id", () => {
   it("a real sign-in: the raw id in the cookie appears nowhere in the sessions table, its hash does, and the cookie works", async () => {
-    const res = await fetch(`${server.url}/login`, {
+    const res = await fetch(`${t.server.url}/login`, {
       method: "POST",
       redirect: "manual",
-      headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+      headers: { Origin: t.server.origin, "Content-Type": "application/x-www-form-urlencoded" },
       body: form({ email: "ceo@example.test", password: PASSWORD, redirectTo: "/okrs" }),
     });
     expect(res.status).toBe(302);
@@ -221,20 +213,20 @@ describe("sessions are stored as the SHA-256 of their id", () => {
     expect(ids).not.toContain(rawId);
     expect(ids).toContain(crypto.createHash("sha256").update(rawId).digest("hex"));
     expect(JSON.stringify(t.db.$client.prepare("SELECT * FROM sessions").all())).not.toContain(rawId);
-    const page = await fetch(`${server.url}/okrs`, { headers: { Cookie: cookie }, redirect: "manual" });
+    const page = await fetch(`${t.server.url}/okrs`, { headers: { Cookie: cookie }, redirect: "manual" });
     expect(page.status).toBe(200);
     // a cookie holding the stored hash instead of the id signs nobody in
-    const logout = await fetch(`${server.url}/logout`, { method: "POST", redirect: "manual", headers: { Origin: server.origin, Cookie: cookie } });
+    const logout = await fetch(`${t.server.url}/logout`, { method: "POST", redirect: "manual", headers: { Origin: t.server.origin, Cookie: cookie } });
     expect(logout.status).toBe(302);
-    expect((await fetch(`${server.url}/okrs`, { headers: { Cookie: cookie }, redirect: "manual" })).status).toBe(302);
+    expect((await fetch(`${t.server.url}/okrs`, { headers: { Cookie: cookie }, redirect: "manual" })).status).toBe(302);
   });
 });
 
 describe("proxy trust (TRUST_PROXY)", () => {
   it("off (default): X-Forwarded-For is not the client address; the socket's is", async () => {
-    await fetch(`${server.url}/login`, {
+    await fetch(`${t.server.url}/login`, {
       method: "POST",
-      headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "203.0.113.50" },
+      headers: { Origin: t.server.origin, "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "203.0.113.50" },
       body: form({ email: "nobody@example.test", password: "wrong-password" }),
     });
     const keys = (t.db.$client.prepare("SELECT key FROM login_attempts").all() as { key: string }[]).map((r) => r.key);
@@ -273,7 +265,7 @@ describe("proxy trust (TRUST_PROXY)", () => {
   });
 
   it("a proxy that rewrites Host and sends no X-Forwarded-Host: a clear 403 naming the fix, never a 500", async () => {
-    const res = await fetch(`${server.url}/login`, {
+    const res = await fetch(`${t.server.url}/login`, {
       method: "POST",
       headers: { Origin: "https://tracker.example", "Content-Type": "application/x-www-form-urlencoded" },
       body: form({ email: "ceo@example.test", password: PASSWORD }),
@@ -286,7 +278,7 @@ describe("proxy trust (TRUST_PROXY)", () => {
 describe("former 500s", () => {
   it("?_data=<routeId> for every route answers 400 (the legacy data protocol is not used), signed in or out, never 500", async () => {
     const cookie = await sessionCookie(ceoId);
-    const ids = Object.keys(server.build.routes);
+    const ids = Object.keys(t.server.build.routes);
     expect(ids.length).toBeGreaterThan(50);
     for (const id of ids) {
       for (const url of [
@@ -295,7 +287,7 @@ describe("former 500s", () => {
         `/governance/compliance?_data=${encodeURIComponent(id)}`,
       ]) {
         for (const headers of [{ Cookie: cookie }, {}] as Record<string, string>[]) {
-          const res = await fetch(`${server.url}${url}`, { headers, redirect: "manual" });
+          const res = await fetch(`${t.server.url}${url}`, { headers, redirect: "manual" });
           expect(res.status, `${url} ${Object.keys(headers)}`).toBe(400);
         }
       }
@@ -304,19 +296,19 @@ describe("former 500s", () => {
 
   it("a redirect target with a character above U+00FF goes to / (the Location header threw)", async () => {
     const evil = "/。evil.example";
-    const theme = await fetch(`${server.url}/resources/theme`, {
+    const theme = await fetch(`${t.server.url}/resources/theme`, {
       method: "POST",
       redirect: "manual",
-      headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+      headers: { Origin: t.server.origin, "Content-Type": "application/x-www-form-urlencoded" },
       body: form({ theme: "dark", redirectTo: evil }),
     });
     expect(theme.status).toBe(302);
     expect(theme.headers.get("location")).toBe("/");
-    expect((await fetch(`${server.url}/login?redirectTo=${encodeURIComponent(evil)}`)).status).toBe(200);
-    const login = await fetch(`${server.url}/login`, {
+    expect((await fetch(`${t.server.url}/login?redirectTo=${encodeURIComponent(evil)}`)).status).toBe(200);
+    const login = await fetch(`${t.server.url}/login`, {
       method: "POST",
       redirect: "manual",
-      headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+      headers: { Origin: t.server.origin, "Content-Type": "application/x-www-form-urlencoded" },
       body: form({ email: "ceo@example.test", password: PASSWORD, redirectTo: evil }),
     });
     expect(login.status).toBe(302);

@@ -2,37 +2,29 @@
  * Login throttling through the real sign-in form over HTTP, behind a trusted proxy (TRUST_PROXY=1)
  * so each test can come from the address it needs (X-Forwarded-For). Real password checks.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { hashPassword } from "~/auth/password.server";
 import { FIRST_DELAY_MS, FREE_PAIR_FAILURES, recordFailure, SPRAY_ACCOUNTS } from "~/auth/throttle.server";
 import { insertUser } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
-import { startApp, type TestServer } from "../helpers/http-app";
+import { appPerFile } from "../helpers/http-app";
 
-let t: ReturnType<typeof createTestDb>;
-let server: TestServer;
+const t = appPerFile({ trustProxy: 1 });
 const PASSWORD = "correct horse battery staple";
 const CEO = "ceo@example.test";
 
 beforeAll(async () => {
-  t = createTestDb();
-  server = await startApp({ trustProxy: 1 });
   insertUser(t.db, { role: "ceo", email: CEO, passwordHash: await hashPassword(PASSWORD) });
-}, 180_000);
-afterAll(async () => {
-  await server?.close();
-  t?.cleanup();
 });
 beforeEach(() => {
   t.db.$client.prepare("DELETE FROM login_attempts").run();
 });
 
 async function signIn(from: string, email: string, password: string) {
-  const res = await fetch(`${server.url}/login`, {
+  const res = await fetch(`${t.server.url}/login`, {
     method: "POST",
     redirect: "manual",
     // an English browser: before sign-in the page speaks the browser's language (docs/decisions/023)
-    headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": from, "Accept-Language": "en-GB,en;q=0.9" },
+    headers: { Origin: t.server.origin, "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": from, "Accept-Language": "en-GB,en;q=0.9" },
     body: new URLSearchParams({ email, password }).toString(),
   });
   const html = await res.text();

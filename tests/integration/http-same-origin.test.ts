@@ -5,33 +5,25 @@
  * nothing; the same request from the app's own origin reaches the route.
  */
 import type { ServerBuild } from "@remix-run/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createWebhookSource } from "~/models/webhooks.server";
 import { insertRisk, insertUser } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
-import { actionRouteUrls, rowCounts, sessionCookie, startApp, type TestServer } from "../helpers/http-app";
+import { appPerFile, actionRouteUrls, rowCounts, sessionCookie } from "../helpers/http-app";
 
-let t: ReturnType<typeof createTestDb>;
-let server: TestServer;
+const t = appPerFile();
 let build: ServerBuild;
 let cookie: string;
 let riskId: number;
 let ceoId: number;
 
 beforeAll(async () => {
-  t = createTestDb();
-  server = await startApp();
-  build = server.build;
+  build = t.server.build;
   ceoId = insertUser(t.db, { role: "ceo", email: "ceo@example.test" }).id;
   riskId = insertRisk(t.db, { title: "Key person leaves" }).id;
-}, 180_000);
+});
 // a fresh session for every test (the same-origin sweep posts to /logout too)
 beforeEach(async () => {
   cookie = await sessionCookie(ceoId);
-});
-afterAll(async () => {
-  await server?.close();
-  t?.cleanup();
 });
 
 const REFUSED = /^(\{"error":")?Cross-origin request refused/;
@@ -41,7 +33,7 @@ function post(
   headers: Record<string, string>,
   body = "intent=create-user&email=evil%40example.test&name=Evil&role=ceo&password=aaaaaaaaaaaaaaaa",
 ) {
-  return fetch(`${server.url}${url}`, {
+  return fetch(`${t.server.url}${url}`, {
     method: "POST",
     redirect: "manual",
     headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded", ...headers },
@@ -81,7 +73,7 @@ describe("every action route, every URL shape", () => {
     for (const { routeId, urls } of actionRouteUrls(build)) {
       if (routeId.startsWith("routes/api.v1")) continue;
       for (const url of urls.filter((u) => !u.includes("_data="))) {
-        const res = await post(url, { Origin: server.origin }, "intent=nothing-known");
+        const res = await post(url, { Origin: t.server.origin }, "intent=nothing-known");
         const text = await res.text();
         expect(text, `${routeId} ${url}`).not.toMatch(REFUSED);
         expect(res.status, `${routeId} ${url}: ${text.slice(0, 200)}`).toBeLessThan(500);
@@ -100,14 +92,14 @@ describe("every action route, every URL shape", () => {
     expect(rowCounts().users).toBe(users);
     expect(t.db.$client.prepare("SELECT status FROM risks WHERE id = ?").get(riskId)).toEqual({ status: "open" });
     // … and the same close from the app itself works
-    const ok = await post(`/risks/${riskId}`, { Origin: server.origin }, "intent=status&status=closed");
+    const ok = await post(`/risks/${riskId}`, { Origin: t.server.origin }, "intent=status&status=closed");
     expect(ok.status).toBe(200);
     expect(t.db.$client.prepare("SELECT status FROM risks WHERE id = ?").get(riskId)).toEqual({ status: "closed" });
   });
 
   it("other methods (PUT, PATCH, DELETE) follow the same rule", async () => {
     for (const method of ["PUT", "PATCH", "DELETE"]) {
-      const res = await fetch(`${server.url}/risks/${riskId}`, { method, headers: { Cookie: cookie, Origin: "http://evil.example" } });
+      const res = await fetch(`${t.server.url}/risks/${riskId}`, { method, headers: { Cookie: cookie, Origin: "http://evil.example" } });
       expect(res.status, method).toBe(403);
     }
   });
@@ -127,7 +119,7 @@ describe("what counts as the app's own origin", () => {
     ["no Origin, a same-origin Referer", { Referer: "SELF/risks" }, 200],
   ];
   it.each(cases.map(([name, headers, status]) => ({ name, headers, status })))("$name → $status", async ({ headers, status }) => {
-    const h = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v.replace("SELF", server.origin)]));
+    const h = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v.replace("SELF", t.server.origin)]));
     const res = await post(`/risks/${riskId}`, h, "intent=status&status=open");
     expect(res.status).toBe(status);
   });
@@ -143,7 +135,7 @@ describe("what counts as the app's own origin", () => {
       new Promise<{ status: number; type: string }>((resolve, reject) => {
         const req = request({
           host: "127.0.0.1",
-          port: new URL(server.url).port,
+          port: new URL(t.server.url).port,
           path,
           method: "POST",
           headers: { Cookie: cookie, Origin: "http://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
@@ -165,7 +157,7 @@ describe("what counts as the app's own origin", () => {
     expect((await rawPost("//x/api/v1/deployments")).status).toBe(403);
     // an absolute-form target (proxy syntax) is no path of this app
     const absolute = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: "127.0.0.1", port: new URL(server.url).port, path: "http://evil.example/api/v1/deployments", method: "GET" });
+      const req = request({ host: "127.0.0.1", port: new URL(t.server.url).port, path: "http://evil.example/api/v1/deployments", method: "GET" });
       req.on("response", (res) => (res.resume(), resolve(res.statusCode!)));
       req.on("error", reject);
       req.end();
@@ -179,7 +171,7 @@ describe("what counts as the app's own origin", () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = request({
         host: "127.0.0.1",
-        port: new URL(server.url).port,
+        port: new URL(t.server.url).port,
         path: `/risks/${riskId}`,
         method: "POST",
         headers: { Host: "tracker.example:80", Origin: "http://tracker.example", Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
@@ -206,8 +198,8 @@ describe("the token API: exempt from the origin rule, and a cookie never authent
     const before = rowCounts();
     for (const { routeId, urls } of actionRouteUrls(build)) {
       if (!routeId.startsWith("routes/api.v1") || routeId === "routes/api.v1.$") continue;
-      for (const origin of ["http://evil.example", server.origin]) {
-        const res = await fetch(`${server.url}${urls[0]}`, {
+      for (const origin of ["http://evil.example", t.server.origin]) {
+        const res = await fetch(`${t.server.url}${urls[0]}`, {
           method: "POST",
           headers: { Cookie: cookie, Origin: origin, "Content-Type": routeId.includes("import") ? "text/csv" : "application/json" },
           body: routeId.includes("import") ? "a,b\n1,2\n" : "{}",

@@ -7,22 +7,18 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createWebhookSource } from "~/models/webhooks.server";
 import { insertService, insertUser } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
-import { startApp, type TestServer } from "../helpers/http-app";
+import { appPerFile } from "../helpers/http-app";
 
 const fixture = (name: string): any => JSON.parse(fs.readFileSync(new URL(`../fixtures/webhooks/${name}`, import.meta.url), "utf8"));
 
-let t: ReturnType<typeof createTestDb>;
-let server: TestServer;
+const t = appPerFile();
 let sourceId: number;
 let secret: string;
 
 beforeAll(async () => {
-  t = createTestDb();
-  server = await startApp();
   const user = insertUser(t.db, { role: "cto", email: "cto@example.test" });
   const service = insertService(t.db, { name: "api-gateway" });
   ({ id: sourceId, secret } = createWebhookSource(t.db, user.id, {
@@ -33,16 +29,12 @@ beforeAll(async () => {
     defaultServiceId: null,
     mappings: [{ matchValue: "Codertocat/Hello-World", serviceId: service.id }],
   }) as { id: number; secret: string });
-}, 180_000);
-afterAll(async () => {
-  await server?.close();
-  t?.cleanup();
 });
 
 function deliver(event: string, body: string, signature: string | null, extra: Record<string, string> = {}) {
   const headers: Record<string, string> = { "Content-Type": "application/json", "X-GitHub-Event": event, "User-Agent": "GitHub-Hookshot/044aadd", ...extra };
   if (signature !== null) headers["X-Hub-Signature-256"] = signature;
-  return fetch(`${server.url}/api/v1/webhooks/${sourceId}`, { method: "POST", headers, body });
+  return fetch(`${t.server.url}/api/v1/webhooks/${sourceId}`, { method: "POST", headers, body });
 }
 const sign = (body: string, key = secret) => `sha256=${crypto.createHmac("sha256", key).update(body).digest("hex")}`;
 const deployments = () => t.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM deployments`)!.n;

@@ -2,19 +2,15 @@
  * The sign-in, administration and audit pages' server texts in French (issue 16, auth namespace):
  * messages built with serverT(…, { ns: "auth" }) follow the request's language; English stays as it was.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runInLanguage, serverT } from "~/i18n/translate.server";
 import { auditActionLabel, auditActorLabel, auditEntityLabel } from "~/models/audit.server";
 import { getSetupChecklist } from "~/models/setup.server";
 import { teamChoiceProblem } from "~/models/teams.server";
 import { insertTeam } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  t = createTestDb();
-});
-afterEach(() => t.cleanup());
+const t = freshDbPerTest();
 
 const NBSP = "\u00a0";
 

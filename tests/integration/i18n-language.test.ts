@@ -3,19 +3,16 @@
  * come back in it — form errors from a schema and messages built by an action.
  */
 import { and, eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runInLanguage, serverT, translateMessage } from "~/i18n/translate.server";
 import { parseForm } from "~/lib/forms.server";
 import { ProfileSchema } from "~/lib/schemas/profile.server";
 import { setUserLanguage } from "~/models/users.server";
-import { schema, type Db } from "~/utils/db.server";
+import { schema } from "~/utils/db.server";
 import { insertUser } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let db: Db;
-let cleanup: () => void;
-beforeEach(() => ({ db, cleanup } = createTestDb()));
-afterEach(() => cleanup());
+const t = freshDbPerTest();
 
 function form(entries: Record<string, string>): FormData {
   const fd = new FormData();
@@ -25,13 +22,13 @@ function form(entries: Record<string, string>): FormData {
 
 describe("a person's language", () => {
   it("is stored, back to the company's default with an empty choice, each change audited once", () => {
-    const user = insertUser(db, { role: "lead", email: "lang@test.test", name: "Lang" });
-    expect(setUserLanguage(db, user.id, "fr")).toBe(true);
-    expect(setUserLanguage(db, user.id, "fr")).toBe(true); // no change, no entry
-    expect(setUserLanguage(db, user.id, null)).toBe(true);
-    expect(setUserLanguage(db, 999_999, "en")).toBe(false);
-    expect(db.select({ language: schema.users.language }).from(schema.users).where(eq(schema.users.id, user.id)).get()?.language).toBeNull();
-    const audits = db
+    const user = insertUser(t.db, { role: "lead", email: "lang@test.test", name: "Lang" });
+    expect(setUserLanguage(t.db, user.id, "fr")).toBe(true);
+    expect(setUserLanguage(t.db, user.id, "fr")).toBe(true); // no change, no entry
+    expect(setUserLanguage(t.db, user.id, null)).toBe(true);
+    expect(setUserLanguage(t.db, 999_999, "en")).toBe(false);
+    expect(t.db.select({ language: schema.users.language }).from(schema.users).where(eq(schema.users.id, user.id)).get()?.language).toBeNull();
+    const audits = t.db
       .select({ after: schema.auditLog.after })
       .from(schema.auditLog)
       .where(and(eq(schema.auditLog.entityType, "user"), eq(schema.auditLog.entityId, String(user.id)), eq(schema.auditLog.action, "update")))

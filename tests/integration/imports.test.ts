@@ -3,10 +3,8 @@
  * every bad row named, the export re-imports), the templates (the export's header row), the
  * /import hub's permission checks, and the CEO's Getting-started checklist.
  */
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { login } from "~/auth/session.server";
+import { describe, expect, it } from "vitest";
 import { toCsv } from "~/lib/csv";
 import { importEmployeesCsv, importRequisitionsCsv } from "~/models/hiring-import.server";
 import { employeesCsvRows, requisitionsCsvRows } from "~/models/hiring.server";
@@ -16,20 +14,11 @@ import { action as importAction } from "~/routes/import";
 import { loader as templateLoader } from "~/routes/import_.template.$kind";
 import { insertCycle, insertService, insertSnapshot, insertTeam, insertUser } from "../../seeds/builders";
 import { seedReference } from "../../seeds/reference";
-import { createTestDb } from "../helpers/db";
+import { args, cookieFor } from "../helpers/actions";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  t = createTestDb();
-  t.db.transaction((tx) => seedReference(tx));
-});
-afterEach(() => t.cleanup());
+const t = freshDbPerTest((db) => db.transaction((tx) => seedReference(tx)));
 
-const args = (request: Request, params: Record<string, string> = {}): ActionFunctionArgs & LoaderFunctionArgs => ({
-  request,
-  params,
-  context: { clientIp: "127.0.0.1" } as ActionFunctionArgs["context"],
-});
 const count = (table: string) => t.db.get<{ n: number }>(sql.raw(`select count(*) as n from ${table}`)).n;
 
 describe("employees CSV", () => {
@@ -71,7 +60,7 @@ describe("employees CSV", () => {
 
   it("only the CEO imports employees (the file holds salaries)", async () => {
     const cto = insertUser(t.db, { role: "cto" });
-    const cookie = (await login(cto.id, "/")).headers.get("Set-Cookie")!.split(";")[0];
+    const cookie = await cookieFor(cto.id);
     const body = new FormData();
     body.set("kind", "employees");
     body.set("file", new File(["id,name,team,title,start_date,end_date,annual_salary\n,Ada,,Eng,2024-01-01,,1000\n"], "e.csv"));
@@ -161,7 +150,7 @@ describe("OKRs CSV", () => {
 describe("templates and the checklist", () => {
   it("a template is its export's header row; an unknown kind is a 404", async () => {
     const u = insertUser(t.db, { role: "viewer" });
-    const cookie = (await login(u.id, "/")).headers.get("Set-Cookie")!.split(";")[0];
+    const cookie = await cookieFor(u.id);
     const res = (await templateLoader(
       args(new Request("http://localhost/import/template/employees", { headers: { Cookie: cookie } }), { kind: "employees" }),
     )) as Response;

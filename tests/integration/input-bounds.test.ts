@@ -2,7 +2,7 @@
  * Input that used to get through or fail with a 500 (issue 9): unknown ids in form actions, lenient
  * numbers and dates, and unbounded windows on the CTO dashboard and the DORA API.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApiToken } from "~/models/tokens.server";
 import { loader as doraApi } from "~/routes/api.v1.metrics.dora";
 import { loader as ctoLoader } from "~/routes/dashboards.cto";
@@ -13,13 +13,9 @@ import { action as krAction } from "~/routes/okrs.kr.$keyResultId";
 import { action as settingsAction } from "~/routes/settings._index";
 import { insertCycle, insertKeyResult, insertKpi, insertObjective, insertService, insertTeam, insertUser } from "../../seeds/builders";
 import { args, cookieFor, get, post, run } from "../helpers/actions";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  t = createTestDb();
-});
-afterEach(() => t.cleanup());
+const t = freshDbPerTest();
 
 const count = (table: string) => (t.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const fieldErrors = (body: unknown) => (body as { fieldErrors?: Record<string, string[]> }).fieldErrors ?? {};

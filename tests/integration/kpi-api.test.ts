@@ -6,28 +6,23 @@
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { getKpiTiles } from "~/models/kpis.server";
 import { createApiToken, type ApiScope } from "~/models/tokens.server";
 import { action, loader } from "~/routes/api.v1.kpis.$key.measurements";
-import type { Db } from "~/utils/db.server";
 import { insertKpi, insertUser } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-let db: Db;
+const t = freshDbPerTest();
 let token: string;
 let ctoId: number;
 
 beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
-  ctoId = insertUser(db, { role: "cto", email: "cto@x.test" }).id;
-  ({ token } = createApiToken(db, { name: "prometheus", scopes: ["kpis:write"], createdByUserId: ctoId }, { userId: ctoId }));
-  insertKpi(db, { key: "api_uptime", name: "API uptime", direction: "higher", unit: "%" });
-  insertKpi(db, { key: "deploys", name: "Deploys per day", direction: "higher", source: "delivery.deployments_per_day" });
+  ctoId = insertUser(t.db, { role: "cto", email: "cto@x.test" }).id;
+  ({ token } = createApiToken(t.db, { name: "prometheus", scopes: ["kpis:write"], createdByUserId: ctoId }, { userId: ctoId }));
+  insertKpi(t.db, { key: "api_uptime", name: "API uptime", direction: "higher", unit: "%" });
+  insertKpi(t.db, { key: "deploys", name: "Deploys per day", direction: "higher", source: "delivery.deployments_per_day" });
 });
-afterEach(() => t.cleanup());
 
 async function push(key: string, body: unknown, opts: { token?: string | null; raw?: string } = {}) {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
@@ -42,7 +37,7 @@ async function push(key: string, body: unknown, opts: { token?: string | null; r
 }
 
 const rows = () =>
-  db.all<{ measured_on: string; value: number; note: string | null }>(sql`SELECT measured_on, value, note FROM kpi_measurements ORDER BY measured_on`);
+  t.db.all<{ measured_on: string; value: number; note: string | null }>(sql`SELECT measured_on, value, note FROM kpi_measurements ORDER BY measured_on`);
 
 describe("POST /api/v1/kpis/<key>/measurements", () => {
   it("one measurement: 201 created, the same again 200 unchanged, another value 200 updated (idempotent on KPI + day)", async () => {
@@ -54,7 +49,7 @@ describe("POST /api/v1/kpis/<key>/measurements", () => {
     expect(r).toMatchObject({ status: 200, json: { updated: 1, measurements: [{ index: 0, measuredOn: "2025-11-20", value: 99.9, status: "updated" }] } });
     expect(rows()).toEqual([{ measured_on: "2025-11-20", value: 99.9, note: "from Prometheus" }]);
     // audited with the token as actor, only for the writes that changed something
-    const audit = db.all<{ t: number | null; u: number | null; action: string }>(
+    const audit = t.db.all<{ t: number | null; u: number | null; action: string }>(
       sql`SELECT actor_token_id AS t, actor_user_id AS u, action FROM audit_log WHERE entity_type = 'kpi_measurement'`,
     );
     expect(audit.map((a) => a.action)).toEqual(["create", "update"]);
@@ -77,7 +72,7 @@ describe("POST /api/v1/kpis/<key>/measurements", () => {
       { measuredOn: "2025-11-19", value: 99.5 },
       { measuredOn: "2025-11-20", value: 99.97 },
     ]);
-    const tile = getKpiTiles(db, { now: Date.UTC(2025, 10, 21) }).tiles.find((x) => x.key === "api_uptime")!;
+    const tile = getKpiTiles(t.db, { now: Date.UTC(2025, 10, 21) }).tiles.find((x) => x.key === "api_uptime")!;
     expect(tile.latest).toEqual({ measuredOn: "2025-11-20", value: 99.97 });
     expect(tile.previous).toEqual({ measuredOn: "2025-11-19", value: 99.5 });
   });
@@ -134,14 +129,14 @@ describe("POST /api/v1/kpis/<key>/measurements", () => {
   it("401 without a token, 403 without the scope; kpis:write lapses when the creator may no longer edit KPIs", async () => {
     expect((await push("api_uptime", { value: 1 }, { token: null })).status).toBe(401);
     const other: ApiScope[] = ["deployments:write"];
-    const { token: noScope } = createApiToken(db, { name: "ci", scopes: other, createdByUserId: ctoId }, null);
+    const { token: noScope } = createApiToken(t.db, { name: "ci", scopes: other, createdByUserId: ctoId }, null);
     expect((await push("api_uptime", { value: 1 }, { token: noScope })).status).toBe(403);
-    db.run(sql`UPDATE users SET role = 'viewer' WHERE id = ${ctoId}`);
+    t.db.run(sql`UPDATE users SET role = 'viewer' WHERE id = ${ctoId}`);
     expect((await push("api_uptime", { value: 1 })).status).toBe(403);
-    db.run(sql`UPDATE users SET role = 'lead' WHERE id = ${ctoId}`);
+    t.db.run(sql`UPDATE users SET role = 'lead' WHERE id = ${ctoId}`);
     expect((await push("api_uptime", { measuredOn: "2025-11-20", value: 1 })).status).toBe(201);
     // a token made on the server (no creator) keeps it
-    const { token: server } = createApiToken(db, { name: "cron", scopes: ["kpis:write"], createdByUserId: null }, null);
+    const { token: server } = createApiToken(t.db, { name: "cron", scopes: ["kpis:write"], createdByUserId: null }, null);
     expect((await push("api_uptime", { measuredOn: "2025-11-21", value: 1 }, { token: server })).status).toBe(201);
   });
 });

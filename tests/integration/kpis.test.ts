@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   deploymentsPerDaySeries,
   exportMeasurementsCsv,
@@ -13,13 +13,9 @@ import {
 import { MetricContext } from "~/models/metrics/context.server";
 import { readMetric } from "~/models/metrics/readings.server";
 import { insertCycle, insertDeployment, insertKpi, insertKpiMeasurement, insertKpiTarget, insertService, insertUser } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  t = createTestDb();
-});
-afterEach(() => t.cleanup());
+const t = freshDbPerTest();
 
 const NOW = Date.UTC(2025, 1, 15, 12);
 const DAY = 86_400_000;

@@ -3,17 +3,13 @@
  * malformed URL parameters and form posts get a 4xx (never a 500), forbidden roles get a 403
  * before anything is parsed, and salary-derived figures stay hidden.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loader as kpiLoader } from "~/routes/kpis.$kpiId";
 import { insertKpi, insertKpiMeasurement, insertTeam, insertUser } from "../../seeds/builders";
 import { args, cookieFor, get, post, run } from "../helpers/actions";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  t = createTestDb();
-});
-afterEach(() => t.cleanup());
+const t = freshDbPerTest();
 
 describe("GET /kpis/:id with a malformed ?page", () => {
   it("falls back to page 1 instead of overflowing the SQL offset (was a 500)", async () => {

@@ -2,38 +2,33 @@
  * GET /api/v1/metrics?ids= (scopes, unknown ids, bounds, the same numbers as the catalogue) and the
  * Targets page (forms posted as a browser does, permissions, audit).
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { targetFor } from "~/models/metric-targets.server";
 import { MetricContext } from "~/models/metrics/context.server";
 import { readMetric } from "~/models/metrics/readings.server";
 import { createApiToken } from "~/models/tokens.server";
 import { loader as metricsLoader } from "~/routes/api.v1.metrics._index";
 import { action as targetsAction, loader as targetsLoader } from "~/routes/targets";
-import type { Db } from "~/utils/db.server";
 import { insertBudgetLine, insertBudgetCategory, insertDeployment, insertService, insertSnapshot, insertUser } from "../../seeds/builders";
 import { args, cookieFor, get as getAs, post, run } from "../helpers/actions";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-let db: Db;
+const t = freshDbPerTest();
 let ceoId: number;
 
 beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
-  ceoId = insertUser(db, { role: "ceo" }).id;
-  const cat = insertBudgetCategory(db, { name: "Ops" });
+  ceoId = insertUser(t.db, { role: "ceo" }).id;
+  const cat = insertBudgetCategory(t.db, { name: "Ops" });
   for (const month of ["2026-01", "2026-02", "2026-03"]) {
-    insertSnapshot(db, { month, cashCents: 1_200_000_00, mrrCents: 10_000_00, customers: 7 });
-    insertBudgetLine(db, { categoryId: cat.id, month, actualCents: 100_000_00 });
+    insertSnapshot(t.db, { month, cashCents: 1_200_000_00, mrrCents: 10_000_00, customers: 7 });
+    insertBudgetLine(t.db, { categoryId: cat.id, month, actualCents: 100_000_00 });
   }
-  const svc = insertService(db, { name: "api" });
-  for (let i = 1; i <= 9; i++) insertDeployment(db, { serviceId: svc.id, finishedAt: new Date(Date.now() - i * 86_400_000) });
+  const svc = insertService(t.db, { name: "api" });
+  for (let i = 1; i <= 9; i++) insertDeployment(t.db, { serviceId: svc.id, finishedAt: new Date(Date.now() - i * 86_400_000) });
 });
-afterEach(() => t.cleanup());
 
 const token = (scopes: Parameters<typeof createApiToken>[1]["scopes"]) =>
-  createApiToken(db, { name: `t${Math.random()}`, scopes, createdByUserId: ceoId }, null).token;
+  createApiToken(t.db, { name: `t${Math.random()}`, scopes, createdByUserId: ceoId }, null).token;
 const get = (path: string, tok?: string) => new Request(`http://x${path}`, { headers: tok ? { Authorization: `Bearer ${tok}` } : {} });
 const call = async (path: string, tok?: string) => {
   const res = await metricsLoader({ request: get(path, tok), params: {}, context: { clientIp: "127.0.0.1" } } as never);
@@ -45,7 +40,7 @@ describe("GET /api/v1/metrics", () => {
     const tok = token(["metrics:read", "finance:read"]);
     const { status, body } = await call("/api/v1/metrics?ids=finance.runway_months,delivery.deployments,finance.cash", tok);
     expect(status).toBe(200);
-    const ctx = new MetricContext(db);
+    const ctx = new MetricContext(t.db);
     expect(body.metrics.map((m: { id: string }) => m.id)).toEqual(["finance.runway_months", "delivery.deployments", "finance.cash"]);
     expect(body.metrics[0]).toEqual({
       id: "finance.runway_months",
@@ -88,7 +83,7 @@ describe("GET /api/v1/metrics", () => {
 
 describe("the Targets page", () => {
   it("the CTO sets a delivery target (human units, audited) that targetFor() then returns; not a finance one", async () => {
-    const cto = insertUser(db, { role: "cto" });
+    const cto = insertUser(t.db, { role: "cto" });
     const cookie = await cookieFor(cto.id);
     const ok = await run(() =>
       targetsAction(
@@ -96,12 +91,12 @@ describe("the Targets page", () => {
       ),
     );
     expect(ok.status).toBe(200);
-    expect(targetFor(db, "delivery.change_failure_rate")).toMatchObject({ comparison: "<", value: 0.05, cycleId: null });
+    expect(targetFor(t.db, "delivery.change_failure_rate")).toMatchObject({ comparison: "<", value: 0.05, cycleId: null });
     const denied = await run(() =>
       targetsAction(args(post("/targets", cookie, { intent: "set", metricId: "finance.burn_multiple", comparison: "<=", value: "2" }))),
     );
     expect(denied.status).toBe(400);
-    expect(targetFor(db, "finance.burn_multiple")).toBeNull();
+    expect(targetFor(t.db, "finance.burn_multiple")).toBeNull();
     const bad = await run(() =>
       targetsAction(args(post("/targets", cookie, { intent: "set", metricId: "delivery.nope", comparison: "≈", value: "1e3", cycleId: "999999" }))),
     );
@@ -112,7 +107,7 @@ describe("the Targets page", () => {
   });
 
   it("a lead or viewer may not open or post it", async () => {
-    const lead = insertUser(db, { role: "lead" });
+    const lead = insertUser(t.db, { role: "lead" });
     const cookie = await cookieFor(lead.id);
     expect((await run(() => targetsLoader(args(getAs("/targets", cookie))))).status).toBe(403);
     expect(

@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { STATIC_METRIC_IDS } from "~/lib/metrics/catalogue";
 import { listAudit } from "~/models/audit.server";
 import { getItBudgetVsActual } from "~/models/finance.server";
@@ -16,7 +16,6 @@ import { readMetricAt } from "~/models/metrics/history.server";
 import { isKnownMetricId, listMetricIds, readFigure, readMetric, UnknownMetricError } from "~/models/metrics/readings.server";
 import { getOverviewCounts } from "~/models/overview.server";
 import { schema } from "~/utils/db.server";
-import type { Db } from "../../db/client";
 import {
   insertBudgetCategory,
   insertBudgetLine,
@@ -35,12 +34,9 @@ import {
   insertTeam,
   insertUser,
 } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let db: Db;
-let cleanup: () => void;
-beforeEach(() => ({ db, cleanup } = createTestDb()));
-afterEach(() => cleanup());
+const t = freshDbPerTest();
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -50,12 +46,12 @@ let cycleId = 0;
 
 /** A small company: three closed months, one open; people; deployments; incidents; OKRs; KPIs. */
 function seedCompany() {
-  const ops = insertBudgetCategory(db, { name: "Ops" });
-  const cloud = insertBudgetCategory(db, { name: "Cloud", isIt: true });
+  const ops = insertBudgetCategory(t.db, { name: "Ops" });
+  const cloud = insertBudgetCategory(t.db, { name: "Cloud", isIt: true });
   const mrr: Record<string, number> = { "2026-01": 8_000_00, "2026-02": 9_000_00, "2026-03": 10_000_00 };
   const customers: Record<string, number> = { "2026-01": 10, "2026-02": 11, "2026-03": 12 };
   for (const month of ["2026-01", "2026-02", "2026-03"]) {
-    insertSnapshot(db, {
+    insertSnapshot(t.db, {
       month,
       cashCents: 2_400_000_00,
       revenueCents: 0,
@@ -65,59 +61,59 @@ function seedCompany() {
       financingCents: month === "2026-02" ? 500_000_00 : 0,
       costOfRevenueCents: month === "2026-03" ? 2_000_00 : null,
     });
-    insertBudgetLine(db, { categoryId: ops.id, month, plannedCents: 90_000_00, actualCents: 90_000_00 });
-    insertBudgetLine(db, { categoryId: cloud.id, month, plannedCents: 10_000_00, actualCents: 10_000_00 });
+    insertBudgetLine(t.db, { categoryId: ops.id, month, plannedCents: 90_000_00, actualCents: 90_000_00 });
+    insertBudgetLine(t.db, { categoryId: cloud.id, month, plannedCents: 10_000_00, actualCents: 10_000_00 });
   }
   // April is still running: planned, no actual yet, no snapshot
-  insertBudgetLine(db, { categoryId: ops.id, month: "2026-04", plannedCents: 90_000_00 });
-  insertBudgetLine(db, { categoryId: cloud.id, month: "2026-04", plannedCents: 10_000_00 });
+  insertBudgetLine(t.db, { categoryId: ops.id, month: "2026-04", plannedCents: 90_000_00 });
+  insertBudgetLine(t.db, { categoryId: cloud.id, month: "2026-04", plannedCents: 10_000_00 });
   // one open requisition from April: 120 k€ a year × 1.45 = 14 500 € a month
-  insertRequisition(db, { targetStartMonth: "2026-04", annualSalaryCents: 120_000_00, status: "open" });
-  insertRequisition(db, { targetStartMonth: "2026-04", annualSalaryCents: 500_000_00, status: "cancelled" });
+  insertRequisition(t.db, { targetStartMonth: "2026-04", annualSalaryCents: 120_000_00, status: "open" });
+  insertRequisition(t.db, { targetStartMonth: "2026-04", annualSalaryCents: 500_000_00, status: "cancelled" });
 
   // people: employed, starting today, starting later this month, left
-  insertEmployee(db, { startDate: "2024-01-01" });
-  insertEmployee(db, { startDate: "2026-04-10" });
-  insertEmployee(db, { startDate: "2026-04-20" });
-  insertEmployee(db, { startDate: "2025-01-01", endDate: "2026-03-01" });
+  insertEmployee(t.db, { startDate: "2024-01-01" });
+  insertEmployee(t.db, { startDate: "2026-04-10" });
+  insertEmployee(t.db, { startDate: "2026-04-20" });
+  insertEmployee(t.db, { startDate: "2025-01-01", endDate: "2026-03-01" });
 
   // delivery, window [NOW − 90 days, NOW)
-  const api = insertService(db, { name: "api" });
-  const web = insertService(db, { name: "web" });
-  const d1 = insertDeployment(db, { serviceId: api.id, finishedAt: new Date(NOW - 3 * D), commits: [{ committedAt: new Date(NOW - 3 * D - 3 * H) }] });
-  insertDeployment(db, { serviceId: api.id, finishedAt: new Date(NOW - 10 * D), commits: [{ committedAt: new Date(NOW - 10 * D - 5 * H) }] });
-  insertDeployment(db, { serviceId: api.id, finishedAt: new Date(NOW - 20 * D), isHotfix: true, commits: [{ committedAt: new Date(NOW - 20 * D - 1 * H) }] });
-  insertDeployment(db, { serviceId: api.id, finishedAt: new Date(NOW - 4 * D), status: "failure" }); // not a deployment
-  insertDeployment(db, { serviceId: api.id, finishedAt: new Date(NOW - 4 * D), environment: "staging" }); // not production
-  insertDeployment(db, { serviceId: api.id, finishedAt: new Date(NOW - 100 * D) }); // before the window
-  insertIncident(db, {
+  const api = insertService(t.db, { name: "api" });
+  const web = insertService(t.db, { name: "web" });
+  const d1 = insertDeployment(t.db, { serviceId: api.id, finishedAt: new Date(NOW - 3 * D), commits: [{ committedAt: new Date(NOW - 3 * D - 3 * H) }] });
+  insertDeployment(t.db, { serviceId: api.id, finishedAt: new Date(NOW - 10 * D), commits: [{ committedAt: new Date(NOW - 10 * D - 5 * H) }] });
+  insertDeployment(t.db, { serviceId: api.id, finishedAt: new Date(NOW - 20 * D), isHotfix: true, commits: [{ committedAt: new Date(NOW - 20 * D - 1 * H) }] });
+  insertDeployment(t.db, { serviceId: api.id, finishedAt: new Date(NOW - 4 * D), status: "failure" }); // not a deployment
+  insertDeployment(t.db, { serviceId: api.id, finishedAt: new Date(NOW - 4 * D), environment: "staging" }); // not production
+  insertDeployment(t.db, { serviceId: api.id, finishedAt: new Date(NOW - 100 * D) }); // before the window
+  insertIncident(t.db, {
     serviceId: api.id,
     startedAt: new Date(NOW - 3 * D + H),
     resolvedAt: new Date(NOW - 3 * D + 2 * H),
     causeDeploymentId: d1.id,
     causeKind: "explicit",
   });
-  insertIncident(db, { serviceId: web.id, startedAt: new Date(NOW - 5 * D), resolvedAt: new Date(NOW - 5 * D + 2 * H) });
-  insertIncident(db, { serviceId: web.id, startedAt: new Date(NOW - 6 * D), resolvedAt: new Date(NOW - 6 * D + 6 * H) });
+  insertIncident(t.db, { serviceId: web.id, startedAt: new Date(NOW - 5 * D), resolvedAt: new Date(NOW - 5 * D + 2 * H) });
+  insertIncident(t.db, { serviceId: web.id, startedAt: new Date(NOW - 6 * D), resolvedAt: new Date(NOW - 6 * D + 6 * H) });
 
   // OKRs: two company objectives (50 % and 100 %), one team objective (0 %, not counted)
-  const cycle = insertCycle(db, { name: "2026-Q2", startDate: "2026-04-01", endDate: "2026-06-30" });
+  const cycle = insertCycle(t.db, { name: "2026-Q2", startDate: "2026-04-01", endDate: "2026-06-30" });
   cycleId = cycle.id;
-  const o1 = insertObjective(db, { cycleId: cycle.id });
-  insertKeyResult(db, { objectiveId: o1.id, startValue: 0, targetValue: 100, currentValue: 50 });
-  const o2 = insertObjective(db, { cycleId: cycle.id });
-  insertKeyResult(db, { objectiveId: o2.id, startValue: 0, targetValue: 10, currentValue: 10 });
-  const team = insertTeam(db, { name: "Core" });
-  const o3 = insertObjective(db, { cycleId: cycle.id, teamId: team.id });
-  insertKeyResult(db, { objectiveId: o3.id, startValue: 0, targetValue: 10, currentValue: 0 });
+  const o1 = insertObjective(t.db, { cycleId: cycle.id });
+  insertKeyResult(t.db, { objectiveId: o1.id, startValue: 0, targetValue: 100, currentValue: 50 });
+  const o2 = insertObjective(t.db, { cycleId: cycle.id });
+  insertKeyResult(t.db, { objectiveId: o2.id, startValue: 0, targetValue: 10, currentValue: 10 });
+  const team = insertTeam(t.db, { name: "Core" });
+  const o3 = insertObjective(t.db, { cycleId: cycle.id, teamId: team.id });
+  insertKeyResult(t.db, { objectiveId: o3.id, startValue: 0, targetValue: 10, currentValue: 0 });
 
   // KPIs: a manual one and one computed from delivery
-  const nps = insertKpi(db, { key: "nps", name: "NPS", direction: "higher" });
-  insertKpiMeasurement(db, { kpiId: nps.id, measuredOn: "2026-03-01", value: 40 });
-  insertKpiMeasurement(db, { kpiId: nps.id, measuredOn: "2026-04-01", value: 72 });
-  insertKpiMeasurement(db, { kpiId: nps.id, measuredOn: "2026-05-01", value: 99 }); // after today: not yet
-  insertKpiTarget(db, { kpiId: nps.id, cycleId: cycle.id, target: 60 });
-  insertKpi(db, { key: "deploy_frequency", name: "Deployment frequency", direction: "higher", source: "delivery.deployments_per_day" });
+  const nps = insertKpi(t.db, { key: "nps", name: "NPS", direction: "higher" });
+  insertKpiMeasurement(t.db, { kpiId: nps.id, measuredOn: "2026-03-01", value: 40 });
+  insertKpiMeasurement(t.db, { kpiId: nps.id, measuredOn: "2026-04-01", value: 72 });
+  insertKpiMeasurement(t.db, { kpiId: nps.id, measuredOn: "2026-05-01", value: 99 }); // after today: not yet
+  insertKpiTarget(t.db, { kpiId: nps.id, cycleId: cycle.id, target: 60 });
+  insertKpi(t.db, { key: "deploy_frequency", name: "Deployment frequency", direction: "higher", source: "delivery.deployments_per_day" });
 }
 
 /** Expected value of every static catalogue id on seedCompany() at NOW. */
@@ -165,7 +161,7 @@ describe("the compute function of every catalogue id", () => {
 
   it.each(Object.keys(EXPECTED))("%s", (id) => {
     seedCompany();
-    const ctx = new MetricContext(db, NOW);
+    const ctx = new MetricContext(t.db, NOW);
     const r = readMetric(ctx, id);
     const expected = EXPECTED[id];
     if (typeof expected === "function") expected(r.value);
@@ -179,7 +175,7 @@ describe("the compute function of every catalogue id", () => {
   });
 
   it("every id is 'no data' (null), never 0, on an empty database — except counts", () => {
-    const ctx = new MetricContext(db, NOW);
+    const ctx = new MetricContext(t.db, NOW);
     for (const id of STATIC_METRIC_IDS) {
       const v = readMetric(ctx, id).value;
       if (id === "delivery.deployments" || id.startsWith("people.")) expect(v).toBe(0);
@@ -189,7 +185,7 @@ describe("the compute function of every catalogue id", () => {
 
   it("KPIs: a manual KPI is its latest measurement up to today; a computed one equals its catalogue metric", () => {
     seedCompany();
-    const ctx = new MetricContext(db, NOW);
+    const ctx = new MetricContext(t.db, NOW);
     expect(readMetric(ctx, "kpi.nps")).toEqual({ value: 72, asOf: "2026-04-01" });
     expect(readMetric(ctx, "kpi.deploy_frequency")).toEqual(readMetric(ctx, "delivery.deploys_per_day"));
     expect(listMetricIds(ctx).sort()).toEqual([...STATIC_METRIC_IDS, "kpi.nps", "kpi.deploy_frequency"].sort());
@@ -201,14 +197,14 @@ describe("the compute function of every catalogue id", () => {
 
   it("the runway that knows the hiring plan is shorter than the one that does not", () => {
     seedCompany();
-    const ctx = new MetricContext(db, NOW);
+    const ctx = new MetricContext(t.db, NOW);
     expect(readMetric(ctx, "finance.runway_months_with_hiring_plan").value as number).toBeLessThan(readMetric(ctx, "finance.runway_months").value as number);
   });
 
   it("a context reads each source once however many figures use it", () => {
     seedCompany();
-    const ctx = new MetricContext(db, NOW);
-    const client = db.$client;
+    const ctx = new MetricContext(t.db, NOW);
+    const client = t.db.$client;
     const prepare = client.prepare.bind(client);
     const statements: string[] = [];
     client.prepare = ((text: string) => (statements.push(text), prepare(text))) as typeof client.prepare;
@@ -225,10 +221,10 @@ describe("the compute function of every catalogue id", () => {
 
 describe("gross margin, funding raised and readings as of a past day", () => {
   it("gross margin is (revenue − cost of revenue) ÷ revenue of M; funding raised sums January … M of M's year only", () => {
-    insertSnapshot(db, { month: "2025-11", cashCents: 1_000_00, revenueCents: 10_000_00, financingCents: 900_000_00, costOfRevenueCents: 3_000_00 });
-    insertSnapshot(db, { month: "2026-01", cashCents: 1_000_00, revenueCents: 20_000_00, financingCents: 100_000_00, costOfRevenueCents: 5_000_00 });
-    insertSnapshot(db, { month: "2026-02", cashCents: 1_000_00, revenueCents: 40_000_00, financingCents: 200_000_00, costOfRevenueCents: 10_000_00 });
-    const ctx = new MetricContext(db, NOW);
+    insertSnapshot(t.db, { month: "2025-11", cashCents: 1_000_00, revenueCents: 10_000_00, financingCents: 900_000_00, costOfRevenueCents: 3_000_00 });
+    insertSnapshot(t.db, { month: "2026-01", cashCents: 1_000_00, revenueCents: 20_000_00, financingCents: 100_000_00, costOfRevenueCents: 5_000_00 });
+    insertSnapshot(t.db, { month: "2026-02", cashCents: 1_000_00, revenueCents: 40_000_00, financingCents: 200_000_00, costOfRevenueCents: 10_000_00 });
+    const ctx = new MetricContext(t.db, NOW);
     expect(readMetric(ctx, "finance.gross_margin")).toEqual({ value: 0.75, asOf: "2026-02" });
     expect(readMetric(ctx, "finance.funding_raised")).toEqual({ value: 300_000_00, asOf: "2026-02" });
     // the year before, as of its last closed month: November 2025
@@ -240,13 +236,13 @@ describe("gross margin, funding raised and readings as of a past day", () => {
   });
 
   it("a month without a recorded cost of revenue has no gross margin", () => {
-    insertSnapshot(db, { month: "2026-03", revenueCents: 40_000_00 });
-    expect(readMetric(new MetricContext(db, NOW), "finance.gross_margin").value).toBeNull();
+    insertSnapshot(t.db, { month: "2026-03", revenueCents: 40_000_00 });
+    expect(readMetric(new MetricContext(t.db, NOW), "finance.gross_margin").value).toBeNull();
   });
 
   it("readMetricAt: headcount on the day, delivery over the 90 days to that day, a KPI's latest measurement, forecasts none", () => {
     seedCompany();
-    const ctx = new MetricContext(db, NOW);
+    const ctx = new MetricContext(t.db, NOW);
     // employed on 2025-12-31: the 2024 starter and the 2025 starter who left in 2026
     expect(readMetricAt(ctx, "people.headcount", "2025-12-31").value).toBe(2);
     expect(readMetricAt(ctx, "people.headcount_planned", "2025-12-31").value).toBeNull();
@@ -263,14 +259,14 @@ describe("gross margin, funding raised and readings as of a past day", () => {
 describe("one definition each for what used to differ", () => {
   it("home counts the same deployments and headcount as the catalogue", () => {
     seedCompany();
-    const c = getOverviewCounts(db, NOW);
+    const c = getOverviewCounts(t.db, NOW);
     expect(c.productionDeploys90d).toBe(3); // failed, staging and older ones left out
     expect(c.employees).toBe(2); // people starting later are not current
   });
 
   it("IT budget vs actual counts closed months only (the running month has no actuals yet)", () => {
     seedCompany();
-    const rows = getItBudgetVsActual(db, { fromMonth: "2026-01", toMonth: "2026-04" });
+    const rows = getItBudgetVsActual(t.db, { fromMonth: "2026-01", toMonth: "2026-04" });
     expect(rows).toEqual([{ category: "Cloud", plannedCents: 30_000_00, actualCents: 30_000_00 }]);
   });
 });
@@ -278,40 +274,40 @@ describe("one definition each for what used to differ", () => {
 describe("targets as data", () => {
   it("a cycle's own target wins over the open-ended one; KPI targets come from kpi_targets", () => {
     seedCompany();
-    const cto = insertUser(db, { role: "cto", name: "Carla CTO" });
-    const other = insertCycle(db, { name: "2026-Q3", startDate: "2026-07-01", endDate: "2026-09-30" });
-    expect(targetFor(db, "delivery.deploys_per_day", cycleId)).toBeNull();
-    setMetricTarget(db, cto, { metricId: "delivery.deploys_per_day", cycleId: null, comparison: ">=", value: 50, note: "Company delivery target" });
-    setMetricTarget(db, cto, { metricId: "delivery.deploys_per_day", cycleId, comparison: ">=", value: 20, note: null });
-    expect(targetFor(db, "delivery.deploys_per_day", cycleId)).toMatchObject({ cycleId, comparison: ">=", value: 20, setBy: "Carla CTO" });
-    expect(targetFor(db, "delivery.deploys_per_day", other.id)).toMatchObject({ cycleId: null, value: 50, note: "Company delivery target" });
-    expect(targetFor(db, "delivery.deploys_per_day")).toMatchObject({ cycleId: null, value: 50 });
-    expect(targetFor(db, "kpi.nps", cycleId)).toMatchObject({ comparison: ">=", value: 60, source: "kpi_targets" });
-    expect(targetFor(db, "kpi.nps", other.id)).toBeNull();
+    const cto = insertUser(t.db, { role: "cto", name: "Carla CTO" });
+    const other = insertCycle(t.db, { name: "2026-Q3", startDate: "2026-07-01", endDate: "2026-09-30" });
+    expect(targetFor(t.db, "delivery.deploys_per_day", cycleId)).toBeNull();
+    setMetricTarget(t.db, cto, { metricId: "delivery.deploys_per_day", cycleId: null, comparison: ">=", value: 50, note: "Company delivery target" });
+    setMetricTarget(t.db, cto, { metricId: "delivery.deploys_per_day", cycleId, comparison: ">=", value: 20, note: null });
+    expect(targetFor(t.db, "delivery.deploys_per_day", cycleId)).toMatchObject({ cycleId, comparison: ">=", value: 20, setBy: "Carla CTO" });
+    expect(targetFor(t.db, "delivery.deploys_per_day", other.id)).toMatchObject({ cycleId: null, value: 50, note: "Company delivery target" });
+    expect(targetFor(t.db, "delivery.deploys_per_day")).toMatchObject({ cycleId: null, value: 50 });
+    expect(targetFor(t.db, "kpi.nps", cycleId)).toMatchObject({ comparison: ">=", value: 60, source: "kpi_targets" });
+    expect(targetFor(t.db, "kpi.nps", other.id)).toBeNull();
     // the figure carries the target of the current cycle
-    expect(readFigure(new MetricContext(db, NOW), "delivery.deploys_per_day").target).toMatchObject({ value: 20 });
+    expect(readFigure(new MetricContext(t.db, NOW), "delivery.deploys_per_day").target).toMatchObject({ value: 20 });
   });
 
   it("setting again updates the row; writes are audited; CTO sets delivery only, CEO finance", () => {
-    const cto = insertUser(db, { role: "cto" });
-    const ceo = insertUser(db, { role: "ceo" });
-    const lead = insertUser(db, { role: "lead" });
-    const a = setMetricTarget(db, cto, { metricId: "delivery.change_failure_rate", cycleId: null, comparison: "<", value: 0.05, note: null });
-    const b = setMetricTarget(db, cto, { metricId: "delivery.change_failure_rate", cycleId: null, comparison: "<", value: 0.04, note: null });
+    const cto = insertUser(t.db, { role: "cto" });
+    const ceo = insertUser(t.db, { role: "ceo" });
+    const lead = insertUser(t.db, { role: "lead" });
+    const a = setMetricTarget(t.db, cto, { metricId: "delivery.change_failure_rate", cycleId: null, comparison: "<", value: 0.05, note: null });
+    const b = setMetricTarget(t.db, cto, { metricId: "delivery.change_failure_rate", cycleId: null, comparison: "<", value: 0.04, note: null });
     expect(a).toEqual({ id: a.id, created: true });
     expect(b).toEqual({ id: a.id, created: false });
-    expect(db.select().from(schema.metricTargets).all()).toHaveLength(1);
-    expect(() => setMetricTarget(db, cto, { metricId: "finance.burn_multiple", cycleId: null, comparison: "<=", value: 2, note: null })).toThrow(
+    expect(t.db.select().from(schema.metricTargets).all()).toHaveLength(1);
+    expect(() => setMetricTarget(t.db, cto, { metricId: "finance.burn_multiple", cycleId: null, comparison: "<=", value: 2, note: null })).toThrow(
       TargetPermissionError,
     );
-    expect(() => setMetricTarget(db, lead, { metricId: "delivery.change_failure_rate", cycleId: null, comparison: "<", value: 0.1, note: null })).toThrow(
+    expect(() => setMetricTarget(t.db, lead, { metricId: "delivery.change_failure_rate", cycleId: null, comparison: "<", value: 0.1, note: null })).toThrow(
       TargetPermissionError,
     );
-    setMetricTarget(db, ceo, { metricId: "finance.burn_multiple", cycleId: null, comparison: "<=", value: 2, note: null });
-    expect(() => deleteMetricTarget(db, cto, db.select().from(schema.metricTargets).all()[1].id)).toThrow(TargetPermissionError);
-    expect(deleteMetricTarget(db, cto, a.id)).toBe(true);
-    expect(deleteMetricTarget(db, cto, a.id)).toBe(false);
-    expect(listAudit(db, { entityType: "metric_target" }, { limit: 10, offset: 0 }).rows.map((r) => r.action)).toEqual([
+    setMetricTarget(t.db, ceo, { metricId: "finance.burn_multiple", cycleId: null, comparison: "<=", value: 2, note: null });
+    expect(() => deleteMetricTarget(t.db, cto, t.db.select().from(schema.metricTargets).all()[1].id)).toThrow(TargetPermissionError);
+    expect(deleteMetricTarget(t.db, cto, a.id)).toBe(true);
+    expect(deleteMetricTarget(t.db, cto, a.id)).toBe(false);
+    expect(listAudit(t.db, { entityType: "metric_target" }, { limit: 10, offset: 0 }).rows.map((r) => r.action)).toEqual([
       "delete",
       "create",
       "update",
@@ -328,13 +324,13 @@ describe("migration 0014: gate criteria name catalogue ids", () => {
       .map((s) => s.trim())
       .filter((s) => /^(--[^\n]*\n)*\s*UPDATE/i.test(s));
     expect(updates).toHaveLength(2);
-    const hiring = db.insert(schema.decisionGates).values({ name: "Hiring acceleration", dueDate: "2026-12-31" }).returning().get();
-    const seriesA = db.insert(schema.decisionGates).values({ name: "Series A", dueDate: "2026-12-31" }).returning().get();
+    const hiring = t.db.insert(schema.decisionGates).values({ name: "Hiring acceleration", dueDate: "2026-12-31" }).returning().get();
+    const seriesA = t.db.insert(schema.decisionGates).values({ name: "Series A", dueDate: "2026-12-31" }).returning().get();
     const legacy = ["runway_months", "monthly_growth", "deploys_per_day_30d", "kpi_nps", "headcount"];
-    for (const metric of legacy) db.insert(schema.gateCriteria).values({ gateId: hiring.id, metric, operator: ">=", threshold: 1 }).run();
-    db.insert(schema.gateCriteria).values({ gateId: seriesA.id, metric: "runway_months", operator: ">=", threshold: 12 }).run();
-    for (const u of updates) db.$client.exec(u);
-    const rows = db
+    for (const metric of legacy) t.db.insert(schema.gateCriteria).values({ gateId: hiring.id, metric, operator: ">=", threshold: 1 }).run();
+    t.db.insert(schema.gateCriteria).values({ gateId: seriesA.id, metric: "runway_months", operator: ">=", threshold: 12 }).run();
+    for (const u of updates) t.db.$client.exec(u);
+    const rows = t.db
       .select({ gateId: schema.gateCriteria.gateId, metric: schema.gateCriteria.metric })
       .from(schema.gateCriteria)
       .orderBy(schema.gateCriteria.id)

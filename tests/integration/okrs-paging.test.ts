@@ -4,22 +4,15 @@
  * `?page=` / `?size=` parsed like every list's (malformed → page 1 / the default size, never a 500);
  * a page past the end is empty with the totals kept.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { countMyKeyResults, getObjectivesProgress, getOkrTree, getOkrTreePage, listMyKeyResults, NO_LINKED_VALUES } from "~/models/okrs.server";
 import { loader as okrsLoader } from "~/routes/okrs._index";
 import { loader as mineLoader } from "~/routes/okrs.mine";
-import type { Db } from "~/utils/db.server";
 import { insertCycle, insertKeyResult, insertObjective, insertTeam, insertUser } from "../../seeds/builders";
 import { args, cookieFor, get, run } from "../helpers/actions";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-let db: Db;
-beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
-});
-afterEach(() => t.cleanup());
+const t = freshDbPerTest();
 
 const NOW = Date.UTC(2025, 1, 15); // inside 2025-Q1
 
@@ -27,41 +20,41 @@ type Node = { id: number; title: string; progress: number | null; keyResults: { 
 
 /** 3 company objectives and 60 team ones; a chain aligned under the first; roots by every rule of the tree. */
 function world() {
-  const core = insertTeam(db, { name: "Core" });
-  const payments = insertTeam(db, { name: "Payments" });
-  const ceo = insertUser(db, { role: "ceo", teamId: null });
-  const lead = insertUser(db, { role: "lead", teamId: core.id });
-  const q1 = insertCycle(db, { name: "2025-Q1", startDate: "2025-01-01", endDate: "2025-03-31" });
-  const q0 = insertCycle(db, { name: "2024-Q4", startDate: "2024-10-01", endDate: "2024-12-31" });
-  const company = [1, 2, 3].map((i) => insertObjective(db, { cycleId: q1.id, title: `Company ${i}` }));
-  const child = insertObjective(db, { cycleId: q1.id, title: "Aligned", teamId: core.id, parentId: company[0].id });
-  const grandchild = insertObjective(db, { cycleId: q1.id, title: "Aligned deeper", teamId: payments.id, parentId: child.id });
-  const archived = insertObjective(db, { cycleId: q1.id, title: "Archived", teamId: core.id, archivedAt: new Date(NOW) });
-  const orphan = insertObjective(db, { cycleId: q1.id, title: "Parent archived", teamId: core.id, parentId: archived.id });
-  const elsewhere = insertObjective(db, { cycleId: q0.id, title: "Last cycle" });
-  const crossCycle = insertObjective(db, { cycleId: q1.id, title: "Parent in another cycle", teamId: payments.id, parentId: elsewhere.id });
+  const core = insertTeam(t.db, { name: "Core" });
+  const payments = insertTeam(t.db, { name: "Payments" });
+  const ceo = insertUser(t.db, { role: "ceo", teamId: null });
+  const lead = insertUser(t.db, { role: "lead", teamId: core.id });
+  const q1 = insertCycle(t.db, { name: "2025-Q1", startDate: "2025-01-01", endDate: "2025-03-31" });
+  const q0 = insertCycle(t.db, { name: "2024-Q4", startDate: "2024-10-01", endDate: "2024-12-31" });
+  const company = [1, 2, 3].map((i) => insertObjective(t.db, { cycleId: q1.id, title: `Company ${i}` }));
+  const child = insertObjective(t.db, { cycleId: q1.id, title: "Aligned", teamId: core.id, parentId: company[0].id });
+  const grandchild = insertObjective(t.db, { cycleId: q1.id, title: "Aligned deeper", teamId: payments.id, parentId: child.id });
+  const archived = insertObjective(t.db, { cycleId: q1.id, title: "Archived", teamId: core.id, archivedAt: new Date(NOW) });
+  const orphan = insertObjective(t.db, { cycleId: q1.id, title: "Parent archived", teamId: core.id, parentId: archived.id });
+  const elsewhere = insertObjective(t.db, { cycleId: q0.id, title: "Last cycle" });
+  const crossCycle = insertObjective(t.db, { cycleId: q1.id, title: "Parent in another cycle", teamId: payments.id, parentId: elsewhere.id });
   const teamObjectives = Array.from({ length: 56 }, (_, i) =>
-    insertObjective(db, { cycleId: q1.id, title: `Team ${i}`, teamId: i % 2 ? core.id : payments.id, ownerUserId: lead.id }),
+    insertObjective(t.db, { cycleId: q1.id, title: `Team ${i}`, teamId: i % 2 ? core.id : payments.id, ownerUserId: lead.id }),
   );
   // key results: two on every Core objective (lead's team), progress 0–100 %
   let n = 0;
   for (const o of [child, orphan, ...teamObjectives].filter((o) => o.teamId === core.id))
-    for (const w of [1, 2]) insertKeyResult(db, { objectiveId: o.id, startValue: 0, targetValue: 100, currentValue: (n++ * 7) % 101, weight: w });
+    for (const w of [1, 2]) insertKeyResult(t.db, { objectiveId: o.id, startValue: 0, targetValue: 100, currentValue: (n++ * 7) % 101, weight: w });
   // one the lead owns on a Payments objective, one archived
-  insertKeyResult(db, { objectiveId: grandchild.id, ownerUserId: lead.id, currentValue: 40 });
-  insertKeyResult(db, { objectiveId: child.id, archivedAt: new Date(NOW) });
+  insertKeyResult(t.db, { objectiveId: grandchild.id, ownerUserId: lead.id, currentValue: 40 });
+  insertKeyResult(t.db, { objectiveId: child.id, archivedAt: new Date(NOW) });
   return { core, payments, ceo, lead, q1, company, child, grandchild, orphan, crossCycle };
 }
 
 describe("getOkrTreePage", () => {
   it("pages of top-level objectives with their subtrees put together are the whole tree; counts over every page", () => {
     const w = world();
-    const full = getOkrTree(db, w.q1.id, NOW, NO_LINKED_VALUES);
+    const full = getOkrTree(t.db, w.q1.id, NOW, NO_LINKED_VALUES);
     expect(full).toHaveLength(3 + 2 + 56); // company, orphan, cross-cycle, team ones (the chain is under Company 1)
     for (const size of [7, 25, 100]) {
       const pages: Node[] = [];
       for (let offset = 0; offset < full.length + size; offset += size) {
-        const page = getOkrTreePage(db, w.q1.id, NOW, NO_LINKED_VALUES, { limit: size, offset });
+        const page = getOkrTreePage(t.db, w.q1.id, NOW, NO_LINKED_VALUES, { limit: size, offset });
         expect(page.total).toBe(full.length);
         expect(page.objectives).toBe(63); // every live objective of the cycle, at every level
         expect(page.roots.length).toBe(Math.max(0, Math.min(size, full.length - offset)));
@@ -69,7 +62,7 @@ describe("getOkrTreePage", () => {
       }
       expect(pages).toEqual(full);
     }
-    const first = getOkrTreePage(db, w.q1.id, NOW, NO_LINKED_VALUES, { limit: 1, offset: 0 }).roots as Node[];
+    const first = getOkrTreePage(t.db, w.q1.id, NOW, NO_LINKED_VALUES, { limit: 1, offset: 0 }).roots as Node[];
     expect(first[0].title).toBe("Company 1");
     expect(first[0].children.map((c) => c.title)).toEqual(["Aligned"]);
     expect(first[0].children[0].children.map((c) => c.title)).toEqual(["Aligned deeper"]);
@@ -77,8 +70,8 @@ describe("getOkrTreePage", () => {
 
   it("a node's progress on any page is its progress over the whole cycle (SQL), not a page figure", () => {
     const w = world();
-    const all = new Map(getObjectivesProgress(db, { cycleId: w.q1.id, now: NOW, linked: NO_LINKED_VALUES }).map((p) => [p.id, p.progress]));
-    const page = getOkrTreePage(db, w.q1.id, NOW, NO_LINKED_VALUES, { limit: 10, offset: 20 });
+    const all = new Map(getObjectivesProgress(t.db, { cycleId: w.q1.id, now: NOW, linked: NO_LINKED_VALUES }).map((p) => [p.id, p.progress]));
+    const page = getOkrTreePage(t.db, w.q1.id, NOW, NO_LINKED_VALUES, { limit: 10, offset: 20 });
     const flat = (nodes: Node[]): Node[] => nodes.flatMap((n) => [n, ...flat(n.children)]);
     const nodes = flat(page.roots as Node[]);
     expect(nodes.length).toBe(10);
@@ -132,10 +125,10 @@ describe("GET /okrs/mine", () => {
 
   it("pages my key results in SQL; the pages put together are the unpaged list; past the end and malformed pages", async () => {
     const w = world();
-    const all = listMyKeyResults(db, w.lead, w.q1.id, NOW, NO_LINKED_VALUES);
+    const all = listMyKeyResults(t.db, w.lead, w.q1.id, NOW, NO_LINKED_VALUES);
     expect(all.length).toBe(2 * 30 + 1); // two on each of the 30 Core objectives, one owned on Payments; the archived one left out
-    expect(countMyKeyResults(db, w.lead, w.q1.id)).toBe(all.length);
-    expect(listMyKeyResults(db, w.lead, w.q1.id, NOW, NO_LINKED_VALUES, { limit: 25, offset: 50 })).toEqual(all.slice(50, 75));
+    expect(countMyKeyResults(t.db, w.lead, w.q1.id)).toBe(all.length);
+    expect(listMyKeyResults(t.db, w.lead, w.q1.id, NOW, NO_LINKED_VALUES, { limit: 25, offset: 50 })).toEqual(all.slice(50, 75));
 
     const cookie = await cookieFor(w.lead.id);
     const pages = [1, 2, 3].map((p) => load(cookie, `?cycle=${w.q1.id}${p > 1 ? `&page=${p}` : ""}`));

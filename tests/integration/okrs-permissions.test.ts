@@ -3,31 +3,17 @@
  * A lead checks in on their team's KRs (and KRs they own) and edits their team's objectives;
  * another team's KR or objective is refused with 403, and nothing is written.
  */
-import type { ActionFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { login } from "~/auth/session.server";
+import { describe, expect, it } from "vitest";
 import { action as objectiveAction } from "~/routes/okrs.$objectiveId";
 import { action as okrsAction } from "~/routes/okrs._index";
 import { action as krAction } from "~/routes/okrs.kr.$keyResultId";
 import { action as mineAction } from "~/routes/okrs.mine";
 import { insertCycle, insertKeyResult, insertObjective, insertTeam, insertUser } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { args, cookieFor, post } from "../helpers/actions";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  t = createTestDb();
-});
-afterEach(() => t.cleanup());
-
-async function cookieFor(userId: number) {
-  const res = await login(userId, "/");
-  return res.headers.get("Set-Cookie")!.split(";")[0];
-}
-
-function post(url: string, cookie: string, fields: Record<string, string>) {
-  return new Request(`http://localhost${url}`, { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams(fields) });
-}
+const t = freshDbPerTest();
 
 /** Runs an action and gives back its HTTP status (thrown or returned `data()` / Response). */
 async function statusOf(run: () => Promise<unknown>): Promise<number> {
@@ -42,12 +28,6 @@ async function statusOf(run: () => Promise<unknown>): Promise<number> {
     return statusOfValue(thrown);
   }
 }
-
-const args = (request: Request, params: Record<string, string> = {}): ActionFunctionArgs => ({
-  request,
-  params,
-  context: { clientIp: "127.0.0.1" } as ActionFunctionArgs["context"],
-});
 
 function setup() {
   const { db } = t;

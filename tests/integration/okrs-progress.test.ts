@@ -1,15 +1,11 @@
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { krProgress } from "~/lib/metrics/okrs";
 import { getCurrentCycle, getObjectivesProgress, KR_PROGRESS_SQL, metricNowCte, NO_LINKED_VALUES } from "~/models/okrs.server";
 import { insertCycle, insertKeyResult, insertObjective, insertTeam } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  t = createTestDb();
-});
-afterEach(() => t.cleanup());
+const t = freshDbPerTest();
 
 // A 90-day cycle: 2025-01-01 .. 2025-03-31 inclusive → [Jan 1, Apr 1) = 90 days.
 const START = Date.UTC(2025, 0, 1);

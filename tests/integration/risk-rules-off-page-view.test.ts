@@ -5,22 +5,17 @@
  * the runway risk before its answer, with no page viewed in between.
  */
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { addMonths, monthOf } from "~/lib/months";
 import { insertBudgetCategory, insertBudgetLine, insertSnapshot, insertUser } from "../../seeds/builders";
 import { seedReference } from "../../seeds/reference";
-import { createTestDb } from "../helpers/db";
-import { rowCounts, sessionCookie, startApp, type TestServer } from "../helpers/http-app";
+import { appPerFile, rowCounts, sessionCookie } from "../helpers/http-app";
 
-let t: ReturnType<typeof createTestDb>;
-let server: TestServer;
+const t = appPerFile({}, seedReference);
 let cookie: string;
 const month = (delta: number) => addMonths(monthOf(Date.now()), delta);
 
 beforeAll(async () => {
-  t = createTestDb();
-  seedReference(t.db);
-  server = await startApp();
   const ceo = insertUser(t.db, { role: "ceo", email: "ceo@example.test" });
   insertUser(t.db, { role: "cto", email: "cto@example.test" });
   cookie = await sessionCookie(ceo.id);
@@ -29,10 +24,6 @@ beforeAll(async () => {
   for (const m of [month(-3), month(-2), month(-1)]) insertBudgetLine(t.db, { categoryId: cat.id, month: m, actualCents: 200_000_00 });
   insertSnapshot(t.db, { month: month(-3), cashCents: 5_200_000_00, revenueCents: 0 });
   insertSnapshot(t.db, { month: month(-2), cashCents: 5_000_000_00, revenueCents: 0 });
-}, 180_000);
-afterAll(async () => {
-  await server?.close();
-  t?.cleanup();
 });
 
 const client = () => t.db.$client;
@@ -41,12 +32,12 @@ const runwayRisk = () =>
   t.db.get<{ id: number; status: string; raised_value: string | null } | undefined>(
     sql`SELECT r.id, r.status, r.raised_value FROM risks r JOIN risk_rules k ON k.id = r.raised_by_rule_id WHERE k.kind = 'runway_below_months'`,
   );
-const view = (path: string) => fetch(`${server.url}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
+const view = (path: string) => fetch(`${t.server.url}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
 const saveSnapshot = (m: string, cash: string) =>
-  fetch(`${server.url}/finance/snapshots`, {
+  fetch(`${t.server.url}/finance/snapshots`, {
     method: "POST",
     redirect: "manual",
-    headers: { Cookie: cookie, Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+    headers: { Cookie: cookie, Origin: t.server.origin, "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({
       intent: "save-snapshot",
       month: m,

@@ -6,12 +6,10 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { requireUser } from "~/auth/guards.server";
 import { verifyPassword } from "~/auth/password.server";
-import { login } from "~/auth/session.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { completeSetup } from "~/models/setup.server";
 import { createSession, getUserBySessionId } from "~/models/users.server";
@@ -21,20 +19,10 @@ import { action as setupAction, loader as setupLoader } from "~/routes/setup";
 import { openDb } from "../../db/client";
 import { insertTeam, insertUser } from "../../seeds/builders";
 import { seedReference } from "../../seeds/reference";
-import { createTestDb } from "../helpers/db";
+import { args, cookieFor } from "../helpers/actions";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  t = createTestDb();
-  t.db.transaction((tx) => seedReference(tx));
-});
-afterEach(() => t.cleanup());
-
-const args = (request: Request): ActionFunctionArgs & LoaderFunctionArgs => ({
-  request,
-  params: {},
-  context: { clientIp: "127.0.0.1" } as ActionFunctionArgs["context"],
-});
+const t = freshDbPerTest((db) => db.transaction((tx) => seedReference(tx)));
 
 const SETUP_FIELDS = {
   companyName: "Acme Robotics",
@@ -170,8 +158,7 @@ describe("/setup", () => {
 describe("a team lead belongs to a team (settings)", () => {
   async function ceoCookie() {
     const ceo = insertUser(t.db, { role: "ceo" });
-    const res = await login(ceo.id, "/");
-    return { ceo, cookie: res.headers.get("Set-Cookie")!.split(";")[0] };
+    return { ceo, cookie: await cookieFor(ceo.id) };
   }
 
   it("creating a lead without a team is refused next to the team field; with a team it is created", async () => {

@@ -2,33 +2,17 @@
  * The Teams page's actions on a real database: who may create, rename, archive teams and set leads,
  * what is audited, and that an archived team is offered nowhere (services, users, requisitions).
  */
-import type { ActionFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { login } from "~/auth/session.server";
+import { describe, expect, it } from "vitest";
 import { createRequisition, HiringInputError } from "~/models/hiring.server";
 import { listTeamOptions } from "~/models/teams.server";
 import { action as servicesAction } from "~/routes/delivery.services";
 import { action as teamsAction, loader as teamsLoader } from "~/routes/teams";
 import { insertService, insertTeam, insertUser } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { args, cookieFor, post } from "../helpers/actions";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  t = createTestDb();
-});
-afterEach(() => t.cleanup());
-
-const args = (request: Request): ActionFunctionArgs => ({ request, params: {}, context: { clientIp: "127.0.0.1" } as ActionFunctionArgs["context"] });
-
-async function cookieFor(userId: number) {
-  const res = await login(userId, "/");
-  return res.headers.get("Set-Cookie")!.split(";")[0];
-}
-
-function post(url: string, cookie: string, fields: Record<string, string>) {
-  return new Request(`http://localhost${url}`, { method: "POST", headers: { Cookie: cookie }, body: new URLSearchParams(fields) });
-}
+const t = freshDbPerTest();
 
 async function run(fn: () => Promise<unknown>): Promise<{ status: number; fieldErrors?: Record<string, string[]> }> {
   const of = (v: unknown) => {

@@ -3,10 +3,8 @@
  * tokens whose scopes they could grant — through the real routes (settings page action, API actions)
  * on a migrated temp database.
  */
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { canHoldScope, ROLES } from "~/auth/permissions";
-import { login } from "~/auth/session.server";
 import { API_SCOPES } from "~/models/tokens.server";
 import { action as deploymentsAction } from "~/routes/api.v1.deployments";
 import { action as importDeploymentsAction } from "~/routes/api.v1.import.deployments";
@@ -15,36 +13,11 @@ import { loader as doraLoader } from "~/routes/api.v1.metrics.dora";
 import { loader as financeLoader } from "~/routes/api.v1.metrics.finance";
 import { action as tokensAction, loader as tokensLoader } from "~/routes/settings.tokens";
 import { insertUser } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { args, cookieFor, run } from "../helpers/actions";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-beforeEach(() => {
-  t = createTestDb();
-});
-afterEach(() => t.cleanup());
+const t = freshDbPerTest();
 
-async function cookieFor(userId: number) {
-  return (await login(userId, "/")).headers.get("Set-Cookie")!.split(";")[0];
-}
-
-/** A loader/action's status and body, whether it returned or threw a Response or `data()`. */
-async function run(fn: () => Promise<unknown>): Promise<{ status: number; body: unknown }> {
-  const of = async (v: unknown) => {
-    if (v instanceof Response) return { status: v.status, body: v.headers.get("Content-Type")?.includes("json") ? await v.json() : await v.text() };
-    if (v && typeof v === "object" && "init" in v && "data" in v) {
-      return { status: (v as { init?: { status?: number } }).init?.status ?? 200, body: (v as { data: unknown }).data };
-    }
-    return { status: 200, body: v };
-  };
-  try {
-    return await of(await fn());
-  } catch (thrown) {
-    if (thrown instanceof Error) throw thrown;
-    return of(thrown);
-  }
-}
-
-const args = (request: Request) => ({ request, params: {}, context: { clientIp: "127.0.0.1" } }) as ActionFunctionArgs & LoaderFunctionArgs;
 const count = (table: string) => (t.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const setRole = (userId: number, role: string) => t.db.$client.prepare("UPDATE users SET role = ? WHERE id = ?").run(role, userId);
 

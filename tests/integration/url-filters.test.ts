@@ -2,22 +2,15 @@
  * URL filter parameters go through zod schemas (app/lib/url-params.server.ts): good values are
  * parsed, bad ones are ignored (with a notice where the page shows one), and nothing throws.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { auditFilterFromUrl } from "~/models/audit.server";
 import { parseDeploymentFilter, parseIncidentFilter } from "~/models/delivery.server";
 import { savedFlagFromUrl } from "~/models/hiring.server";
 import { riskFilterFromUrl } from "~/models/risks.server";
-import type { Db } from "~/utils/db.server";
 import { insertService, insertTeam } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
 
-let t: ReturnType<typeof createTestDb>;
-let db: Db;
-beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
-});
-afterEach(() => t.cleanup());
+const t = freshDbPerTest();
 
 const url = (q: string) => new URL(`http://x/page?${q}`);
 
@@ -101,14 +94,14 @@ describe("risk register filters", () => {
 
 describe("delivery list filters", () => {
   beforeEach(() => {
-    const core = insertTeam(db, { name: "Core" });
-    insertService(db, { name: "api", teamId: core.id });
-    insertService(db, { name: "web" });
+    const core = insertTeam(t.db, { name: "Core" });
+    insertService(t.db, { name: "api", teamId: core.id });
+    insertService(t.db, { name: "web" });
   });
 
   it("deployments: parses good values and echoes what was accepted", () => {
     const r = parseDeploymentFilter(
-      db,
+      t.db,
       new URLSearchParams("service=api&status=failure&environment=Production&from=2025-01-01&to=2025-01-31&hotfix=yes&rollback=0"),
     );
     expect(r.notices).toEqual([]);
@@ -133,7 +126,7 @@ describe("delivery list filters", () => {
   });
 
   it("deployments: from/to take a UTC day, an ISO instant with a zone or milliseconds", () => {
-    const f = (q: string) => parseDeploymentFilter(db, new URLSearchParams(q));
+    const f = (q: string) => parseDeploymentFilter(t.db, new URLSearchParams(q));
     expect(f("from=2025-01-01T12:00:00%2B02:00").filter.from).toBe(Date.UTC(2025, 0, 1, 10));
     expect(f("to=1735732800000").filter.to).toBe(1735732800000);
     expect(f("from=2025-02-29").notices).toEqual([
@@ -145,7 +138,7 @@ describe("delivery list filters", () => {
   });
 
   it("deployments: each bad parameter is ignored with its own notice, the good ones stay", () => {
-    const r = parseDeploymentFilter(db, new URLSearchParams("status=maybe&hotfix=perhaps&environment=pro%20duction&service=web"));
+    const r = parseDeploymentFilter(t.db, new URLSearchParams("status=maybe&hotfix=perhaps&environment=pro%20duction&service=web"));
     expect(r.notices).toEqual([
       'Ignored status="maybe": must be success or failure.',
       'Ignored environment="pro duction": must be 1–50 letters, digits, . _ - (e.g. production, staging).',
@@ -157,17 +150,17 @@ describe("delivery list filters", () => {
   });
 
   it("deployments: a repeated parameter uses its first value", () => {
-    expect(parseDeploymentFilter(db, new URLSearchParams("status=success&status=failure")).filter.status).toBe("success");
-    const r = parseDeploymentFilter(db, new URLSearchParams("status=nope&status=failure"));
+    expect(parseDeploymentFilter(t.db, new URLSearchParams("status=success&status=failure")).filter.status).toBe("success");
+    const r = parseDeploymentFilter(t.db, new URLSearchParams("status=nope&status=failure"));
     expect(r.filter.status).toBeUndefined();
     expect(r.notices).toHaveLength(1);
   });
 
   it("incidents: parses good values, ignores bad ones with notices", () => {
-    const good = parseIncidentFilter(db, new URLSearchParams("team=Core&severity=sev2&state=open&cause=unset&from=2025-01-01"));
+    const good = parseIncidentFilter(t.db, new URLSearchParams("team=Core&severity=sev2&state=open&cause=unset&from=2025-01-01"));
     expect(good.notices).toEqual([]);
     expect(good.filter).toMatchObject({ severity: "SEV2", state: "open", cause: "unset", from: Date.UTC(2025, 0, 1) });
-    const bad = parseIncidentFilter(db, new URLSearchParams(`severity=SEV5&state=closed&cause=magic&service=${"s".repeat(101)}`));
+    const bad = parseIncidentFilter(t.db, new URLSearchParams(`severity=SEV5&state=closed&cause=magic&service=${"s".repeat(101)}`));
     expect(bad.notices).toEqual([
       expect.stringMatching(/^Ignored service="s{60}": /),
       'Ignored severity="SEV5": must be SEV1 to SEV4.',

@@ -30,7 +30,7 @@ import { action as webhookAction, loader as webhookLoader } from "~/routes/api.v
 import type { Db } from "~/utils/db.server";
 import { seal } from "~/utils/secret-box.server";
 import { insertService, insertUser } from "../../seeds/builders";
-import { createTestDb } from "../helpers/db";
+import { createTestDb, freshDbPerTest } from "../helpers/db";
 
 const FIXTURES = new URL("../fixtures/webhooks/", import.meta.url);
 const fixture = (name: string): any => JSON.parse(fs.readFileSync(new URL(name, FIXTURES), "utf8"));
@@ -45,8 +45,6 @@ const GH_SECRET = "gh-secret-0123456789abcdef";
 const GL_SECRET = "gl-token-0123456789abcdef";
 const AM_SECRET = "am-bearer-0123456789abcdef";
 const PD_SECRET = "pd-signing-0123456789abcdef";
-
-type Env = ReturnType<typeof createTestDb>;
 
 function count(db: Db, table: string, where = "1 = 1"): number {
   return db.get<{ n: number }>(sql.raw(`SELECT count(*) AS n FROM ${table} WHERE ${where}`))!.n;
@@ -172,8 +170,7 @@ function pdEvent(type: string, id: string, created: number, occurred: number, se
 
 // -------------------------------------------------------------------------------- setup
 
-let t: Env;
-let db: Db;
+const t = freshDbPerTest();
 let userId: number;
 let svc: { api: number; billing: number };
 let src: { gh: number; gl: number; am: number; pd: number };
@@ -183,11 +180,10 @@ const SOURCE_BASE = { productionEnvironment: "production", serviceLabel: "servic
 
 /** a source's name, mappings and fallback service changed (the rest as SOURCE_BASE) */
 function remap(sourceId: number, name: string, mappings: { matchValue: string; serviceId: number }[], defaultServiceId: number | null = null) {
-  updateWebhookSource(db, userId, sourceId, { ...SOURCE_BASE, name, defaultServiceId, mappings });
+  updateWebhookSource(t.db, userId, sourceId, { ...SOURCE_BASE, name, defaultServiceId, mappings });
 }
 
-function setup(env: Env) {
-  const d = env.db;
+function setup(d: Db) {
   const user = insertUser(d, { role: "cto", email: `cto-${Math.random()}@x.test` });
   const api = insertService(d, { name: "api-gateway" }).id;
   const billing = insertService(d, { name: "billing" }).id;
@@ -215,9 +211,7 @@ function setup(env: Env) {
 }
 
 beforeEach(() => {
-  t = createTestDb();
-  db = t.db;
-  ({ userId, svc, src } = setup(t));
+  ({ userId, svc, src } = setup(t.db));
 });
 /**
  * Every summary and reason a test's deliveries stored reads in French on the source's page: each
@@ -226,7 +220,7 @@ beforeEach(() => {
 function expectLogReadsInFrench() {
   const FR = frDelivery as Record<string, string>;
   const tFr = (key: string, values: Record<string, string>) => (FR[key] ?? `⟦${key}⟧`).replace(/\{\{(\w+)\}\}/g, (_, n: string) => values[n] ?? "");
-  const texts = db.all<{ text: string }>(
+  const texts = t.db.all<{ text: string }>(
     sql`SELECT summary AS text FROM webhook_deliveries WHERE summary IS NOT NULL UNION SELECT reason FROM webhook_deliveries WHERE reason IS NOT NULL`,
   );
   for (const { text } of texts) {
@@ -240,23 +234,17 @@ function expectLogReadsInFrench() {
   }
 }
 
-afterEach(() => {
-  try {
-    expectLogReadsInFrench();
-  } finally {
-    t.cleanup();
-  }
-});
+afterEach(() => expectLogReadsInFrench());
 
 function lastLog(sourceId: number) {
-  return listWebhookDeliveries(db, sourceId).rows[0];
+  return listWebhookDeliveries(t.db, sourceId).rows[0];
 }
 
 // -------------------------------------------------------------------------------- the tests
 
 describe("signatures: a bad one gets 401 and writes nothing but the log row", () => {
   it("GitHub: wrong secret, missing header, body changed after signing", async () => {
-    const before = dataCounts(db);
+    const before = dataCounts(t.db);
     const payload = ghDeployment(1, "success", T0);
     let r = await github(src.gh, "deployment_status", payload, { secret: "not-the-secret" });
     expect(r.status).toBe(401);
@@ -272,21 +260,21 @@ describe("signatures: a bad one gets 401 and writes nothing but the log row", ()
       "X-Hub-Signature-256": sig,
     });
     expect(r.status).toBe(401);
-    expect(dataCounts(db)).toEqual(before);
-    const rows = listWebhookDeliveries(db, src.gh).rows;
+    expect(dataCounts(t.db)).toEqual(before);
+    const rows = listWebhookDeliveries(t.db, src.gh).rows;
     expect(rows).toHaveLength(3);
     expect(rows.every((x) => x.outcome === "refused" && !x.verified && x.httpStatus === 401 && x.reason!.startsWith("bad signature"))).toBe(true);
   });
 
   it("GitLab token, Alertmanager bearer and PagerDuty signature: wrong ones are 401", async () => {
-    const before = dataCounts(db);
+    const before = dataCounts(t.db);
     expect((await gitlab(src.gl, "Push Hook", fixture("gitlab/push.json"), "wrong-token")).status).toBe(401);
     expect((await gitlab(src.gl, "Push Hook", fixture("gitlab/push.json"), null)).json.reason).toMatch(/no X-Gitlab-Token header/);
     expect((await alertmanager(src.am, fixture("alertmanager/firing.json"), "wrong")).status).toBe(401);
     expect((await alertmanager(src.am, fixture("alertmanager/firing.json"), null)).status).toBe(401);
     expect((await pagerduty(src.pd, fixture("pagerduty/incident.triggered.json"), ["old-secret-xxxxxxxxxx"])).status).toBe(401);
     expect((await pagerduty(src.pd, fixture("pagerduty/incident.triggered.json"), [])).status).toBe(401);
-    expect(dataCounts(db)).toEqual(before);
+    expect(dataCounts(t.db)).toEqual(before);
   });
 
   it("PagerDuty: any of several v1 signatures (a rotation in progress) is enough", async () => {
@@ -295,26 +283,26 @@ describe("signatures: a bad one gets 401 and writes nothing but the log row", ()
   });
 
   it("a source with no secret yet, or a secret sealed under another SESSION_SECRET, refuses with that reason", async () => {
-    const pd2 = createWebhookSource(db, userId, { ...SOURCE_BASE, kind: "pagerduty", name: "PD 2", defaultServiceId: null, mappings: [] }).id;
-    expect(getWebhookSource(db, pd2)!.secretHint).toBeNull();
+    const pd2 = createWebhookSource(t.db, userId, { ...SOURCE_BASE, kind: "pagerduty", name: "PD 2", defaultServiceId: null, mappings: [] }).id;
+    expect(getWebhookSource(t.db, pd2)!.secretHint).toBeNull();
     let r = await pagerduty(pd2, fixture("pagerduty/incident.triggered.json"));
     expect(r.status).toBe(401);
     expect(r.json.reason).toMatch(/no secret yet/);
-    db.run(sql`UPDATE webhook_sources SET secret_box = ${seal(GH_SECRET, "another-session-secret-xxxxxxxxxxxxxxx")} WHERE id = ${src.gh}`);
-    expect(getWebhookSource(db, src.gh)!.secretUnreadable).toBe(true);
+    t.db.run(sql`UPDATE webhook_sources SET secret_box = ${seal(GH_SECRET, "another-session-secret-xxxxxxxxxxxxxxx")} WHERE id = ${src.gh}`);
+    expect(getWebhookSource(t.db, src.gh)!.secretUnreadable).toBe(true);
     r = await github(src.gh, "ping", fixture("github/ping.json"));
     expect(r.status).toBe(401);
     expect(r.json.reason).toMatch(/SESSION_SECRET changed/);
   });
 
   it("the secret is stored sealed, never in plain text, and rotation makes the old one fail", async () => {
-    const box = db.get<{ b: string }>(sql`SELECT secret_box AS b FROM webhook_sources WHERE id = ${src.gh}`)!.b;
+    const box = t.db.get<{ b: string }>(sql`SELECT secret_box AS b FROM webhook_sources WHERE id = ${src.gh}`)!.b;
     expect(box).not.toContain(GH_SECRET);
-    const { secret } = setWebhookSecret(db, userId, src.gh)!;
+    const { secret } = setWebhookSecret(t.db, userId, src.gh)!;
     expect(secret).toMatch(/^whsec_[\w-]{43}$/);
     expect((await github(src.gh, "ping", fixture("github/ping.json"))).status).toBe(401);
     expect((await github(src.gh, "ping", fixture("github/ping.json"), { secret })).status).toBe(200);
-    const audit = db.all<{ action: string; after: string | null }>(sql`SELECT action, after FROM audit_log WHERE entity_type = 'webhook_source'`);
+    const audit = t.db.all<{ action: string; after: string | null }>(sql`SELECT action, after FROM audit_log WHERE entity_type = 'webhook_source'`);
     expect(audit.map((a) => a.action)).toEqual(["create", "create", "create", "create", "rotate_secret"]);
     expect(audit.every((a) => !(a.after ?? "").includes(secret) && !(a.after ?? "").includes(GH_SECRET))).toBe(true);
   });
@@ -330,7 +318,7 @@ describe("routing", () => {
       context: {},
     } as never);
     expect(res.status).toBe(405);
-    deleteWebhookSource(db, userId, src.gh);
+    deleteWebhookSource(t.db, userId, src.gh);
     expect((await github(src.gh, "ping", fixture("github/ping.json"))).status).toBe(404);
   });
 });
@@ -349,7 +337,7 @@ describe("GitHub", () => {
     const r = await github(src.gh, "deployment_status", body);
     expect(r.status).toBe(201);
     expect(r.json.outcome).toBe("created");
-    const dep = db.get<any>(sql`SELECT * FROM deployments`);
+    const dep = t.db.get<any>(sql`SELECT * FROM deployments`);
     expect(dep).toMatchObject({
       external_id: "github-deployment-145988746",
       status: "success",
@@ -360,7 +348,7 @@ describe("GitHub", () => {
     const again = await github(src.gh, "deployment_status", body);
     expect(again.status).toBe(200);
     expect(again.json).toMatchObject({ outcome: "ignored", reason: expect.stringContaining("already recorded") });
-    expect(count(db, "deployments")).toBe(1);
+    expect(count(t.db, "deployments")).toBe(1);
   });
 
   it("pushes store commits by sha; the deployment that ships them gets the commits up to the deployed sha", async () => {
@@ -389,13 +377,13 @@ describe("GitHub", () => {
     const r = await github(src.gh, "deployment_status", ghDeployment(7, "success", T0, { sha: "a3".padEnd(40, "0") }));
     expect(r.status).toBe(201);
     expect(r.json.summary).toMatch(/3 commits from pushes/);
-    const shas = db.all<{ sha: string }>(sql`SELECT sha FROM deployment_commits ORDER BY committed_at`).map((c) => c.sha.slice(0, 2));
+    const shas = t.db.all<{ sha: string }>(sql`SELECT sha FROM deployment_commits ORDER BY committed_at`).map((c) => c.sha.slice(0, 2));
     expect(shas).toEqual(["a1", "a2", "a3"]);
     // the next deployment ships what is left (a4), not again a1..a3
     const r2 = await github(src.gh, "deployment_status", ghDeployment(8, "success", T0 + H, { sha: "a4".padEnd(40, "0") }));
     expect(r2.json.summary).toMatch(/1 commit from pushes/);
-    expect(count(db, "deployment_commits")).toBe(4);
-    expect(count(db, "webhook_commits", "deployment_id IS NULL")).toBe(0);
+    expect(count(t.db, "deployment_commits")).toBe(4);
+    expect(count(t.db, "webhook_commits", "deployment_id IS NULL")).toBe(0);
     // a replayed push changes nothing
     const replay = await github(src.gh, "push", ghPush([{ sha: "a3".padEnd(40, "0"), at: T0 - 2 * H }]));
     expect(replay.json).toMatchObject({ outcome: "ignored", reason: expect.stringContaining("already known") });
@@ -405,20 +393,20 @@ describe("GitHub", () => {
     await github(src.gh, "push", ghPush([{ sha: "b1".padEnd(40, "0"), at: T0 - 3 * H }]));
     let r = await github(src.gh, "deployment_status", ghDeployment(20, "error", T0, { sha: "b1".padEnd(40, "0") }));
     expect(r.status).toBe(201);
-    expect(db.get<{ s: string }>(sql`SELECT status AS s FROM deployments`)!.s).toBe("failure");
-    expect(count(db, "deployment_commits")).toBe(0);
+    expect(t.db.get<{ s: string }>(sql`SELECT status AS s FROM deployments`)!.s).toBe("failure");
+    expect(count(t.db, "deployment_commits")).toBe(0);
     r = await github(src.gh, "deployment_status", ghDeployment(20, "success", T0 + 30 * 60_000, { sha: "b1".padEnd(40, "0") }));
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ outcome: "updated", summary: expect.stringContaining("failure → success, 1 commit") });
-    expect(db.get<any>(sql`SELECT status, finished_at FROM deployments`)).toEqual({ status: "success", finished_at: T0 + 30 * 60_000 });
-    expect(count(db, "deployment_commits")).toBe(1);
+    expect(t.db.get<any>(sql`SELECT status, finished_at FROM deployments`)).toEqual({ status: "success", finished_at: T0 + 30 * 60_000 });
+    expect(count(t.db, "deployment_commits")).toBe(1);
     r = await github(src.gh, "deployment_status", ghDeployment(20, "failure", T0 + H, { sha: "b1".padEnd(40, "0") }));
     expect(r.json).toMatchObject({ outcome: "updated", summary: expect.stringContaining("success → failure, 1 commit released") });
-    expect(count(db, "deployment_commits")).toBe(0);
-    expect(count(db, "webhook_commits", "deployment_id IS NULL")).toBe(1);
-    expect(count(db, "deployments")).toBe(1);
+    expect(count(t.db, "deployment_commits")).toBe(0);
+    expect(count(t.db, "webhook_commits", "deployment_id IS NULL")).toBe(1);
+    expect(count(t.db, "deployments")).toBe(1);
     // the rollups follow the change (no successful deployment left)
-    expect(getDoraMetrics(db, { from: T0 - DAY, to: T0 + DAY }).deploymentFrequency.count).toBe(0);
+    expect(getDoraMetrics(t.db, { from: T0 - DAY, to: T0 + DAY }).deploymentFrequency.count).toBe(0);
   });
 
   it("a deployment to another environment is ignored; an unmapped repository is refused (202) with the reason; the default service catches it", async () => {
@@ -429,11 +417,11 @@ describe("GitHub", () => {
     expect(r.json).toMatchObject({ outcome: "refused", reason: expect.stringMatching(/^unmapped service: repository \(owner\/name\) "InnovaTech\/unknown"/) });
     r = await github(src.gh, "push", ghPush([{ sha: "c1".padEnd(40, "0"), at: T0 - H }], { repo: "InnovaTech/unknown" }));
     expect(r.status).toBe(202);
-    expect(count(db, "deployments") + count(db, "webhook_commits")).toBe(0);
+    expect(count(t.db, "deployments") + count(t.db, "webhook_commits")).toBe(0);
     remap(src.gh, "GitHub", [], svc.billing);
     r = await github(src.gh, "deployment_status", ghDeployment(31, "success", T0, { repo: "InnovaTech/unknown" }));
     expect(r.status).toBe(201);
-    expect(db.get<{ n: string }>(sql`SELECT s.name AS n FROM deployments d JOIN services s ON s.id = d.service_id`)!.n).toBe("billing");
+    expect(t.db.get<{ n: string }>(sql`SELECT s.name AS n FROM deployments d JOIN services s ON s.id = d.service_id`)!.n).toBe("billing");
   });
 
   it("an unknown event is accepted and ignored (200) so GitHub keeps the hook; a form-encoded payload is read too", async () => {
@@ -457,7 +445,7 @@ describe("GitLab", () => {
     r = await gitlab(src.gl, "Deployment Hook", fixture("gitlab/deployment.json"));
     expect(r.json).toMatchObject({ outcome: "ignored", reason: expect.stringContaining('environment "staging"') });
     const gl2 = createWebhookSource(
-      db,
+      t.db,
       userId,
       {
         kind: "gitlab",
@@ -471,7 +459,7 @@ describe("GitLab", () => {
     ).id;
     r = await gitlab(gl2, "Deployment Hook", fixture("gitlab/deployment.json"));
     expect(r.status).toBe(201);
-    expect(db.get<any>(sql`SELECT external_id, status, finished_at FROM deployments`)).toEqual({
+    expect(t.db.get<any>(sql`SELECT external_id, status, finished_at FROM deployments`)).toEqual({
       external_id: "gitlab-deployment-15",
       status: "success",
       finished_at: Date.UTC(2021, 3, 28, 19, 50),
@@ -497,7 +485,7 @@ describe("GitLab", () => {
     dep.project.path_with_namespace = "mike/diaspora";
     const r = await gitlab(src.gl, "Deployment Hook", dep);
     expect(r.json.summary).toMatch(/2 commits from pushes/);
-    expect(db.all<{ sha: string }>(sql`SELECT sha FROM deployment_commits ORDER BY sha`).map((c) => c.sha)).toEqual(shas.slice(0, 2));
+    expect(t.db.all<{ sha: string }>(sql`SELECT sha FROM deployment_commits ORDER BY sha`).map((c) => c.sha)).toEqual(shas.slice(0, 2));
   });
 
   it("failed then success for the same deployment_id updates it", async () => {
@@ -513,7 +501,7 @@ describe("GitLab", () => {
     dep.status_changed_at = "2025-01-10 10:20:00 +0100";
     const r = await gitlab(src.gl, "Deployment Hook", dep);
     expect(r.json).toMatchObject({ outcome: "updated" });
-    expect(db.get<any>(sql`SELECT status, finished_at FROM deployments`)).toEqual({ status: "success", finished_at: Date.UTC(2025, 0, 10, 9, 20) });
+    expect(t.db.get<any>(sql`SELECT status, finished_at FROM deployments`)).toEqual({ status: "success", finished_at: Date.UTC(2025, 0, 10, 9, 20) });
   });
 });
 
@@ -521,7 +509,7 @@ describe("Alertmanager", () => {
   it("the documented firing then resolved notifications open and resolve one incident, keyed on fingerprint + start", async () => {
     let r = await alertmanager(src.am, fixture("alertmanager/firing.json"));
     expect(r.status).toBe(201);
-    const inc = () => db.get<any>(sql`SELECT i.*, s.name AS service FROM incidents i JOIN services s ON s.id = i.service_id`);
+    const inc = () => t.db.get<any>(sql`SELECT i.*, s.name AS service FROM incidents i JOIN services s ON s.id = i.service_id`);
     expect(inc()).toMatchObject({
       service: "api-gateway",
       severity: "SEV1",
@@ -535,11 +523,11 @@ describe("Alertmanager", () => {
     r = await alertmanager(src.am, fixture("alertmanager/resolved.json"));
     expect(r).toMatchObject({ status: 200, json: { outcome: "updated" } });
     expect(inc().resolved_at).toBe(Date.UTC(2025, 10, 20, 9, 38, 50, 456));
-    expect(count(db, "incidents")).toBe(1);
+    expect(count(t.db, "incidents")).toBe(1);
     // the same alert firing again later is a new incident
     r = await alertmanager(src.am, amAlert("firing", "c4a3f5b1d2e6a798", Date.UTC(2025, 10, 20, 15, 0), null, {}));
     expect(r.status).toBe(201);
-    expect(count(db, "incidents")).toBe(2);
+    expect(count(t.db, "incidents")).toBe(2);
   });
 
   it("an alert whose service label matches no rule is refused (202) with the reason; mixed notifications write the mapped alerts", async () => {
@@ -547,13 +535,13 @@ describe("Alertmanager", () => {
     let r = await alertmanager(src.am, other);
     expect(r.status).toBe(202);
     expect(r.json.reason).toMatch(/^unmapped service: value of the service label "search"/);
-    expect(count(db, "incidents")).toBe(0);
+    expect(count(t.db, "incidents")).toBe(0);
     const mixed = amAlert("firing", "f01", T0, null, {});
     mixed.alerts.push({ ...other.alerts[0] });
     r = await alertmanager(src.am, mixed);
     expect(r.status).toBe(201);
     expect(r.json.reason).toMatch(/1 alert skipped, unmapped service: search/);
-    expect(count(db, "incidents")).toBe(1);
+    expect(count(t.db, "incidents")).toBe(1);
   });
 });
 
@@ -567,21 +555,21 @@ describe("PagerDuty", () => {
     expect(r).toMatchObject({ status: 200, json: { outcome: "ignored", event: "incident.annotated" } });
     r = await pagerduty(src.pd, pdEvent("incident.resolved", "PQ1", T0, T0 + 25 * 60_000));
     expect(r.json.outcome).toBe("updated");
-    expect(db.get<any>(sql`SELECT severity, resolved_at, external_id FROM incidents`)).toEqual({
+    expect(t.db.get<any>(sql`SELECT severity, resolved_at, external_id FROM incidents`)).toEqual({
       severity: "SEV2",
       resolved_at: T0 + 25 * 60_000,
       external_id: "pagerduty-PQ1",
     });
     r = await pagerduty(src.pd, pdEvent("incident.reopened", "PQ1", T0, T0 + H));
     expect(r.json.outcome).toBe("updated");
-    expect(db.get<any>(sql`SELECT resolved_at FROM incidents`).resolved_at).toBeNull();
+    expect(t.db.get<any>(sql`SELECT resolved_at FROM incidents`).resolved_at).toBeNull();
   });
 
   it("the documented priority_updated example maps by the PagerDuty service name or id", async () => {
     remap(src.pd, "PagerDuty", [{ matchValue: "PF9KMXH", serviceId: svc.api }]);
     const r = await pagerduty(src.pd, fixture("pagerduty/incident.priority_updated.json"));
     expect(r.status).toBe(201);
-    expect(db.get<any>(sql`SELECT severity, service_id FROM incidents`)).toEqual({ severity: "SEV1", service_id: svc.api });
+    expect(t.db.get<any>(sql`SELECT severity, service_id FROM incidents`)).toEqual({ severity: "SEV1", service_id: svc.api });
   });
 });
 
@@ -710,7 +698,7 @@ describe("the DORA figures from webhooks equal the same events sent through the 
       ]);
 
       const window = { from: T0 - 7 * DAY, to: T0 + 7 * DAY };
-      const viaHooks = doraApiBody(getDoraMetrics(db, window));
+      const viaHooks = doraApiBody(getDoraMetrics(t.db, window));
       const viaApi = doraApiBody(getDoraMetrics(apiDb, window));
       expect(viaHooks).toEqual(viaApi);
       // and the figures are the ones this scenario means (so the equality is not of two empty sets)
@@ -724,7 +712,7 @@ describe("the DORA figures from webhooks equal the same events sent through the 
         ["billing", svc.billing],
       ] as const) {
         const apiId = apiDb.get<{ id: number }>(sql`SELECT id FROM services WHERE name = ${name}`)!.id;
-        expect(doraApiBody(getDoraMetrics(db, window, { serviceId: id }))).toEqual(doraApiBody(getDoraMetrics(apiDb, window, { serviceId: apiId })));
+        expect(doraApiBody(getDoraMetrics(t.db, window, { serviceId: id }))).toEqual(doraApiBody(getDoraMetrics(apiDb, window, { serviceId: apiId })));
       }
       // the same rows behind them: deployments with their commits, incidents with their causes
       const rows = (d: Db) => ({
@@ -735,18 +723,18 @@ describe("the DORA figures from webhooks equal the same events sent through the 
           sql`SELECT i.external_id, s.name, i.title, i.severity, i.started_at, i.resolved_at, i.cause_kind, cd.external_id AS cause FROM incidents i JOIN services s ON s.id = i.service_id LEFT JOIN deployments cd ON cd.id = i.cause_deployment_id ORDER BY i.external_id`,
         ),
       });
-      expect(rows(db)).toEqual(rows(apiDb));
+      expect(rows(t.db)).toEqual(rows(apiDb));
     } finally {
-      globalThis.__trackerDb = db;
+      globalThis.__trackerDb = t.db;
       api.cleanup();
-      globalThis.__trackerDb = db;
+      globalThis.__trackerDb = t.db;
     }
   });
 });
 
 describe("malformed payloads: 400 with the reason, nothing written, never a 5xx", () => {
   it("not JSON, wrong shapes, implausible times", async () => {
-    const before = dataCounts(db);
+    const before = dataCounts(t.db);
     let r = await github(src.gh, "deployment_status", "{not json");
     expect(r).toMatchObject({ status: 400, json: { outcome: "refused", reason: "invalid payload: the body is not JSON" } });
     const noId = ghDeployment(1, "success", T0);
@@ -770,16 +758,16 @@ describe("malformed payloads: 400 with the reason, nothing written, never a 5xx"
     const bytes = new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]);
     r = await post(src.gh, bytes, { "Content-Type": "application/json", "X-GitHub-Event": "ping", "X-Hub-Signature-256": githubSignature(GH_SECRET, bytes) });
     expect(r).toMatchObject({ status: 400, json: { reason: "invalid payload: the body is not UTF-8 text" } });
-    expect(dataCounts(db)).toEqual(before);
+    expect(dataCounts(t.db)).toEqual(before);
     expect(
-      listWebhookDeliveries(db, src.gh, { outcome: "refused" }).rows.every(
+      listWebhookDeliveries(t.db, src.gh, { outcome: "refused" }).rows.every(
         (x) => x.reason!.startsWith("invalid payload") || x.reason!.startsWith("bad signature"),
       ),
     ).toBe(true);
   });
 
   it("fuzz: random bodies and events, validly signed, for every kind — no 5xx, no data written", async () => {
-    const before = dataCounts(db);
+    const before = dataCounts(t.db);
     let seed = 42;
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pieces = ['"', "{", "}", "[", "]", ":", ",", "null", "true", "1e999", "-0", '"\\u0000"', '"a"', "0001-01-01T00:00:00Z", "alerts", "event", "data"];
@@ -802,7 +790,7 @@ describe("malformed payloads: 400 with the reason, nothing written, never a 5xx"
       return statuses;
     };
     for (const body of bodies) for (const status of await everyKind(body)) expect(status).toBeLessThan(500);
-    expect(dataCounts(db)).toEqual(before);
+    expect(dataCounts(t.db)).toEqual(before);
     // the documented shapes with one field of the wrong type: refused or, where the field is not read (sender, receiver…), accepted — never a 5xx
     for (const name of [
       "github/deployment_status.success.json",
@@ -817,7 +805,7 @@ describe("malformed payloads: 400 with the reason, nothing written, never a 5xx"
         for (const status of await everyKind(JSON.stringify({ ...p, [key]: rand() > 0.5 ? 12 : { x: [] } }))) expect(status).toBeLessThan(500);
       }
     }
-    expect(count(db, "services")).toBe(before.services);
+    expect(count(t.db, "services")).toBe(before.services);
   });
 });
 
@@ -825,19 +813,19 @@ describe("the delivery log", () => {
   it("keeps the last 200 verified and, apart, the last 20 unverified deliveries of a source", async () => {
     for (let i = 0; i < WEBHOOK_LOG_KEEP + 5; i++) await github(src.gh, "ping", fixture("github/ping.json"), { delivery: `d-${i}` });
     for (let i = 0; i < WEBHOOK_LOG_KEEP_UNVERIFIED + 5; i++) await github(src.gh, "ping", fixture("github/ping.json"), { secret: "forged-secret-xxxxxxxx" });
-    expect(count(db, "webhook_deliveries", `source_id = ${src.gh} AND verified = 1`)).toBe(WEBHOOK_LOG_KEEP);
-    expect(count(db, "webhook_deliveries", `source_id = ${src.gh} AND verified = 0`)).toBe(WEBHOOK_LOG_KEEP_UNVERIFIED);
+    expect(count(t.db, "webhook_deliveries", `source_id = ${src.gh} AND verified = 1`)).toBe(WEBHOOK_LOG_KEEP);
+    expect(count(t.db, "webhook_deliveries", `source_id = ${src.gh} AND verified = 0`)).toBe(WEBHOOK_LOG_KEEP_UNVERIFIED);
     // the newest are kept, the oldest pruned
-    const ids = db
+    const ids = t.db
       .all<{ d: string }>(sql`SELECT delivery_id AS d FROM webhook_deliveries WHERE source_id = ${src.gh} AND verified = 1 ORDER BY id`)
       .map((r) => r.d);
     expect(ids[0]).toBe("d-5");
     expect(ids.at(-1)).toBe(`d-${WEBHOOK_LOG_KEEP + 4}`);
     // other sources' logs are untouched
     await alertmanager(src.am, fixture("alertmanager/firing.json"));
-    expect(count(db, "webhook_deliveries", `source_id = ${src.am}`)).toBe(1);
+    expect(count(t.db, "webhook_deliveries", `source_id = ${src.am}`)).toBe(1);
     // pages of 50, filter by outcome
-    const page = listWebhookDeliveries(db, src.gh, { outcome: "refused", page: 1 });
+    const page = listWebhookDeliveries(t.db, src.gh, { outcome: "refused", page: 1 });
     expect(page.total).toBe(WEBHOOK_LOG_KEEP_UNVERIFIED);
   });
 
@@ -851,7 +839,7 @@ describe("the delivery log", () => {
   it("deliveries' writes are audited as the system naming the source, never as a person", async () => {
     await github(src.gh, "deployment_status", ghDeployment(900, "success", T0));
     await alertmanager(src.am, amAlert("firing", "ab", T0 + H, null, {}));
-    const rows = db.all<{ u: number | null; t: number | null; entity: string; after: string }>(
+    const rows = t.db.all<{ u: number | null; t: number | null; entity: string; after: string }>(
       sql`SELECT actor_user_id AS u, actor_token_id AS t, entity_type AS entity, after FROM audit_log WHERE entity_type IN ('deployment', 'incident')`,
     );
     expect(rows.map((r) => r.entity).sort()).toEqual(["deployment", "incident"]);
