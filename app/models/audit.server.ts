@@ -1,8 +1,7 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
-import type { Db } from "~/utils/db.server";
-import { schema } from "~/utils/db.server";
+import { countRows, schema, type Db } from "~/utils/db.server";
 
 /**
  * Who made a change: a signed-in person, an API token, or the system itself (a metric rule
@@ -86,11 +85,7 @@ export function listAudit(db: Db, filter: AuditFilter, page: { limit: number; of
     .limit(page.limit)
     .offset(page.offset)
     .all();
-  const total = db
-    .select({ n: sql<number>`count(*)` })
-    .from(schema.auditLog)
-    .where(cond)
-    .get()!.n;
+  const total = countRows(db, schema.auditLog, cond);
   return { rows, total };
 }
 
