@@ -41,6 +41,29 @@ export function recordAudit(db: Pick<Db, "insert">, entry: AuditInput): void {
     .run();
 }
 
+/**
+ * Deletes one row and records it, in one transaction: `read` finds the row (none: false, nothing
+ * written), `remove` deletes it, and the entry keeps `before(row)` (the whole row by default).
+ */
+export function deleteAudited<R>(
+  db: Db,
+  actor: AuditActor,
+  entityType: string,
+  entityId: number,
+  read: (tx: Db) => R | null | undefined,
+  remove: (tx: Db) => void,
+  before: (row: R) => unknown = (row) => row,
+): boolean {
+  return db.transaction((t) => {
+    const tx = t as unknown as Db;
+    const row = read(tx);
+    if (!row) return false;
+    remove(tx);
+    recordAudit(tx, { actor, action: "delete", entityType, entityId, before: before(row) });
+    return true;
+  });
+}
+
 export type AuditFilter = {
   entityType?: string;
   entityId?: string;

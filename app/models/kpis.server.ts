@@ -10,7 +10,7 @@ import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
 import { kpiMetricId, kpiSourceMetricId } from "~/lib/metrics/catalogue";
 import { DAY_MS as DAY } from "~/lib/time";
 import { parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
-import { recordAudit } from "~/models/audit.server";
+import { deleteAudited, recordAudit } from "~/models/audit.server";
 import { MetricContext } from "~/models/metrics/context.server";
 import { metricHistory, readPrevious } from "~/models/metrics/history.server";
 import type { MetricMarkData } from "~/models/metrics/marks.server";
@@ -341,17 +341,19 @@ export function recordMeasurement(db: Db, actorUserId: number, kpiId: number, m:
 }
 
 export function deleteMeasurement(db: Db, actorUserId: number, kpiId: number, measurementId: number): boolean {
-  return db.transaction((tx) => {
-    const before = tx
-      .select()
-      .from(schema.kpiMeasurements)
-      .where(and(eq(schema.kpiMeasurements.id, measurementId), eq(schema.kpiMeasurements.kpiId, kpiId)))
-      .get();
-    if (!before) return false;
-    tx.delete(schema.kpiMeasurements).where(eq(schema.kpiMeasurements.id, measurementId)).run();
-    recordAudit(tx, { actor: { userId: actorUserId }, action: "delete", entityType: "kpi_measurement", entityId: measurementId, before });
-    return true;
-  });
+  return deleteAudited(
+    db,
+    { userId: actorUserId },
+    "kpi_measurement",
+    measurementId,
+    (tx) =>
+      tx
+        .select()
+        .from(schema.kpiMeasurements)
+        .where(and(eq(schema.kpiMeasurements.id, measurementId), eq(schema.kpiMeasurements.kpiId, kpiId)))
+        .get(),
+    (tx) => tx.delete(schema.kpiMeasurements).where(eq(schema.kpiMeasurements.id, measurementId)).run(),
+  );
 }
 
 // ---------------------------------------------------------------- API (monitoring pushes)

@@ -23,7 +23,7 @@ import {
   type TriggerState,
 } from "~/lib/metrics/scenarios";
 import { addMonths } from "~/lib/months";
-import { recordAudit } from "~/models/audit.server";
+import { deleteAudited, recordAudit } from "~/models/audit.server";
 import type { MetricContext } from "~/models/metrics/context.server";
 import { definitionOf, metricNumber } from "~/models/metrics/readings.server";
 import { schema, type Db } from "~/utils/db.server";
@@ -336,11 +336,12 @@ export function updateScenario(db: Db, actorId: number, id: number, input: Scena
 }
 
 export function deleteScenario(db: Db, actorId: number, id: number): boolean {
-  return db.transaction((tx) => {
-    const before = getScenario(tx as unknown as Db, id);
-    if (!before) return false;
-    tx.delete(S).where(eq(S.id, id)).run();
-    recordAudit(tx, { actor: { userId: actorId }, action: "delete", entityType: "scenario", entityId: id, before });
-    return true;
-  });
+  return deleteAudited(
+    db,
+    { userId: actorId },
+    "scenario",
+    id,
+    (tx) => getScenario(tx, id),
+    (tx) => tx.delete(S).where(eq(S.id, id)).run(),
+  );
 }
