@@ -24,15 +24,8 @@ export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
 /** "manual" (measurements entered, imported or pushed), or the catalogue metric id the KPI IS (app/lib/metrics/links.ts says which may be). */
 export type KpiSource = string;
 
-export type KpiRow = {
+export type KpiRow = KpiInput & {
   id: number;
-  key: string;
-  name: string;
-  unit: string | null;
-  direction: KpiDirection;
-  category: string;
-  description: string | null;
-  source: KpiSource;
   sortOrder: number;
   /** shown on the executive dashboard */
   pinned: boolean;
