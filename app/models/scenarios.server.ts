@@ -20,7 +20,8 @@ import {
   type ScenarioOutcome,
   type Trigger,
   type TriggerComparison,
-  type TriggerState,
+  type TriggerView,
+  type ScenarioFigures,
 } from "~/lib/metrics/scenarios";
 import { addMonths } from "~/lib/months";
 import { deleteAudited, recordAudit } from "~/models/audit.server";
@@ -185,20 +186,6 @@ export function hiringPlanHiddenFor(ctx: MetricContext, user: Actor): boolean {
 // Triggers
 // ---------------------------------------------------------------------------------------------------
 
-export type TriggerView = {
-  metricId: string;
-  label: string;
-  unit: string;
-  comparison: TriggerComparison;
-  value: number;
-  value2: number | null;
-  by: string | null;
-  /** today's figure (the catalogue's), null = no data */
-  current: number | null;
-  state: TriggerState;
-  on: boolean;
-};
-
 export function evaluateScenarioTrigger(ctx: MetricContext, s: ScenarioRow): TriggerView | null {
   const t = triggerOf(s);
   if (!t) return null;
@@ -233,17 +220,11 @@ export function getScenarioStatuses(ctx: MetricContext): ScenarioStatus[] {
   return listScenarios(ctx.db).map((s) => ({ id: s.id, name: s.name, probability: s.probability, trigger: evaluateScenarioTrigger(ctx, s) }));
 }
 
+export type { ScenarioFigures, TriggerView };
+
 // ---------------------------------------------------------------------------------------------------
 // Side by side
 // ---------------------------------------------------------------------------------------------------
-
-export type ScenarioFigures = {
-  zeroCashDate: string | null;
-  runwayMonths: number | null;
-  breakEvenMonth: string | null;
-  /** closing cash per forecast month */
-  cash: { month: string; cashCents: number }[];
-};
 
 export type ScenarioComparison = {
   asOfMonth: string;
