@@ -41,3 +41,16 @@ export function valueOf(reply: unknown, name: string, fallback: string | number 
   if (isErrorReply(reply, intent) && name in reply.values) return reply.values[name];
   return fallback == null ? "" : String(fallback);
 }
+
+/**
+ * A form field's name, the value to put back and its errors from a reply, to spread on a field
+ * (`<Field label="…" {...replyField(reply, "name", stored, "create")} />`).
+ */
+export function replyField(
+  reply: unknown,
+  name: string,
+  fallback: string | number | null | undefined,
+  intent?: string,
+): { name: string; defaultValue: string; errors: string[] | undefined } {
+  return { name, defaultValue: valueOf(reply, name, fallback, intent), errors: fieldErrorsOf(reply, name, intent) };
+}

@@ -1,8 +1,7 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
-import type { Db } from "~/utils/db.server";
-import { schema } from "~/utils/db.server";
+import { countRows, schema, type Db } from "~/utils/db.server";
 
 /**
  * Who made a change: a signed-in person, an API token, or the system itself (a metric rule
@@ -40,6 +39,29 @@ export function recordAudit(db: Pick<Db, "insert">, entry: AuditInput): void {
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
     })
     .run();
+}
+
+/**
+ * Deletes one row and records it, in one transaction: `read` finds the row (none: false, nothing
+ * written), `remove` deletes it, and the entry keeps `before(row)` (the whole row by default).
+ */
+export function deleteAudited<R>(
+  db: Db,
+  actor: AuditActor,
+  entityType: string,
+  entityId: number,
+  read: (tx: Db) => R | null | undefined,
+  remove: (tx: Db) => void,
+  before: (row: R) => unknown = (row) => row,
+): boolean {
+  return db.transaction((t) => {
+    const tx = t as unknown as Db;
+    const row = read(tx);
+    if (!row) return false;
+    remove(tx);
+    recordAudit(tx, { actor, action: "delete", entityType, entityId, before: before(row) });
+    return true;
+  });
 }
 
 export type AuditFilter = {
@@ -86,11 +108,7 @@ export function listAudit(db: Db, filter: AuditFilter, page: { limit: number; of
     .limit(page.limit)
     .offset(page.offset)
     .all();
-  const total = db
-    .select({ n: sql<number>`count(*)` })
-    .from(schema.auditLog)
-    .where(cond)
-    .get()!.n;
+  const total = countRows(db, schema.auditLog, cond);
   return { rows, total };
 }
 

@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { GateVerdict } from "~/lib/metrics/governance";
-import { recordAudit } from "~/models/audit.server";
+import { deleteAudited, recordAudit } from "~/models/audit.server";
 import { evaluateGates, getGate, listManualCriteriaByGate, type EvaluatedGate, type ManualCriterionRow } from "~/models/governance.server";
 import { gateMetricReader } from "~/models/live-metrics.server";
 import type { MetricContext } from "~/models/metrics/context.server";
@@ -141,23 +141,24 @@ export function addManualCriterion(db: Db, actorId: number, gateId: number, labe
 }
 
 export function deleteManualCriterion(db: Db, actorId: number, gateId: number, id: number): boolean {
-  return db.transaction((tx) => {
-    const before = tx
-      .select()
-      .from(MC)
-      .where(and(eq(MC.id, id), eq(MC.gateId, gateId)))
-      .get();
-    if (!before) return false;
-    tx.delete(MC).where(eq(MC.id, id)).run();
-    recordAudit(tx, {
-      actor: { userId: actorId },
-      action: "delete",
-      entityType: "gate_manual_criterion",
-      entityId: id,
-      before: { gateId, label: before.label, checked: before.checked },
-    });
-    return true;
-  });
+  return deleteAudited(
+    db,
+    { userId: actorId },
+    "gate_manual_criterion",
+    id,
+    (tx) => manualCriterion(tx, gateId, id),
+    (tx) => tx.delete(MC).where(eq(MC.id, id)).run(),
+    (b) => ({ gateId, label: b.label, checked: b.checked }),
+  );
+}
+
+/** A manual criterion of a gate (undefined when the gate has no such criterion). */
+function manualCriterion(db: Db, gateId: number, id: number) {
+  return db
+    .select()
+    .from(MC)
+    .where(and(eq(MC.id, id), eq(MC.gateId, gateId)))
+    .get();
 }
 
 /** A person checks (or unchecks) a manual criterion, with a note; who and when are kept. */
@@ -170,11 +171,7 @@ export function checkManualCriterion(
   now = Date.now(),
 ): boolean {
   return db.transaction((tx) => {
-    const before = tx
-      .select()
-      .from(MC)
-      .where(and(eq(MC.id, id), eq(MC.gateId, gateId)))
-      .get();
+    const before = manualCriterion(tx as unknown as Db, gateId, id);
     if (!before) return false;
     const after = { checked: input.checked, note: input.note, checkedByUserId: actorId, checkedAt: new Date(now) };
     tx.update(MC).set(after).where(eq(MC.id, id)).run();

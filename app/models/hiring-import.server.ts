@@ -27,6 +27,9 @@ const idCell = z.coerce
   .int({ error: () => serverT("must be a whole number", { ns: "hiring" }) })
   .positive({ error: () => serverT("must be positive", { ns: "hiring" }) })
   .optional();
+const requiredText160 = z
+  .string({ error: () => serverT("required", { ns: "hiring" }) })
+  .max(160, { error: () => serverT("must be at most 160 characters", { ns: "hiring" }) });
 const optionalText = (max: number) => optionalTextSchema(max, { keepEmpty: true, tooLong: hiringTooLong });
 
 type TeamRow = { id: number; name: string; isTech: boolean; archived: boolean };
@@ -35,6 +38,15 @@ function teamsByName(db: Db): Map<string, TeamRow> {
     sql`SELECT id, name, is_tech AS isTech, archived_at AS archivedAt FROM teams`,
   );
   return new Map(rows.map((t) => [t.name.toLowerCase(), { id: t.id, name: t.name, isTech: t.isTech === 1, archived: t.archivedAt !== null }]));
+}
+
+/** The stored row a CSV row's `id` names (undefined: no id, a new row); false, with the issue on `id`, when there is none. */
+function rowOfId<T>(existing: Map<number, T>, id: number | undefined, ctx: z.RefinementCtx, missing: (id: number) => string): T | undefined | false {
+  if (id === undefined) return undefined;
+  const row = existing.get(id);
+  if (row !== undefined) return row;
+  ctx.addIssue({ code: "custom", path: ["id"], message: missing(id) });
+  return false;
 }
 
 /** The team a row names: known, and not archived unless the row already belongs to it. */
@@ -60,27 +72,16 @@ export function importEmployeesCsv(db: Db, actor: Actor, text: string, source: s
   const rowSchema = z
     .object({
       id: idCell,
-      name: z
-        .string({ error: () => serverT("required", { ns: "hiring" }) })
-        .max(160, { error: () => serverT("must be at most 160 characters", { ns: "hiring" }) }),
+      name: requiredText160,
       team: optionalText(80),
-      title: z
-        .string({ error: () => serverT("required", { ns: "hiring" }) })
-        .max(160, { error: () => serverT("must be at most 160 characters", { ns: "hiring" }) }),
+      title: requiredText160,
       start_date: isoDateSchema,
       end_date: isoDateSchema.optional(),
       annual_salary: annualSalarySchema,
     })
     .transform((r, ctx) => {
-      const current = r.id === undefined ? undefined : existing.get(r.id);
-      if (r.id !== undefined && !current) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["id"],
-          message: serverT("no employee has the id {{id}} (leave id empty to add one)", { ns: "hiring", id: r.id }),
-        });
-        return z.NEVER;
-      }
+      const current = rowOfId(existing, r.id, ctx, (id) => serverT("no employee has the id {{id}} (leave id empty to add one)", { ns: "hiring", id }));
+      if (current === false) return z.NEVER;
       const team = r.team === undefined ? null : resolveTeam(teams, r.team, ctx, current?.teamId);
       if (r.team !== undefined && !team) return z.NEVER;
       if (!canManageEmployees(actor, team?.isTech ?? false)) {
@@ -146,9 +147,7 @@ export function importRequisitionsCsv(db: Db, actor: Actor, text: string, source
   const rowSchema = z
     .object({
       id: idCell,
-      title: z
-        .string({ error: () => serverT("required", { ns: "hiring" }) })
-        .max(160, { error: () => serverT("must be at most 160 characters", { ns: "hiring" }) }),
+      title: requiredText160,
       team: z.string({ error: () => serverT("required", { ns: "hiring" }) }).max(80),
       profile: optionalText(200),
       priority: z.enum(PRIORITIES, { error: () => serverT("must be P0, P1 or P2", { ns: "hiring" }) }).optional(),
@@ -161,15 +160,8 @@ export function importRequisitionsCsv(db: Db, actor: Actor, text: string, source
       annual_salary: annualSalarySchema.optional(),
     })
     .transform((r, ctx) => {
-      const current = r.id === undefined ? undefined : existing.get(r.id);
-      if (r.id !== undefined && !current) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["id"],
-          message: serverT("no requisition has the id {{id}} (leave id empty to add one)", { ns: "hiring", id: r.id }),
-        });
-        return z.NEVER;
-      }
+      const current = rowOfId(existing, r.id, ctx, (id) => serverT("no requisition has the id {{id}} (leave id empty to add one)", { ns: "hiring", id }));
+      if (current === false) return z.NEVER;
       const team = resolveTeam(teams, r.team, ctx, current?.teamId);
       if (!team) return z.NEVER;
       if (!can(actor, "hiring:edit", { teamId: team.id, teamIsTech: team.isTech })) {

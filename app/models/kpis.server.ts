@@ -10,7 +10,7 @@ import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
 import { kpiMetricId, kpiSourceMetricId } from "~/lib/metrics/catalogue";
 import { DAY_MS as DAY } from "~/lib/time";
 import { parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
-import { recordAudit } from "~/models/audit.server";
+import { deleteAudited, recordAudit } from "~/models/audit.server";
 import { MetricContext } from "~/models/metrics/context.server";
 import { metricHistory, readPrevious } from "~/models/metrics/history.server";
 import type { MetricMarkData } from "~/models/metrics/marks.server";
@@ -24,15 +24,8 @@ export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
 /** "manual" (measurements entered, imported or pushed), or the catalogue metric id the KPI IS (app/lib/metrics/links.ts says which may be). */
 export type KpiSource = string;
 
-export type KpiRow = {
+export type KpiRow = KpiInput & {
   id: number;
-  key: string;
-  name: string;
-  unit: string | null;
-  direction: KpiDirection;
-  category: string;
-  description: string | null;
-  source: KpiSource;
   sortOrder: number;
   /** shown on the executive dashboard */
   pinned: boolean;
@@ -341,17 +334,19 @@ export function recordMeasurement(db: Db, actorUserId: number, kpiId: number, m:
 }
 
 export function deleteMeasurement(db: Db, actorUserId: number, kpiId: number, measurementId: number): boolean {
-  return db.transaction((tx) => {
-    const before = tx
-      .select()
-      .from(schema.kpiMeasurements)
-      .where(and(eq(schema.kpiMeasurements.id, measurementId), eq(schema.kpiMeasurements.kpiId, kpiId)))
-      .get();
-    if (!before) return false;
-    tx.delete(schema.kpiMeasurements).where(eq(schema.kpiMeasurements.id, measurementId)).run();
-    recordAudit(tx, { actor: { userId: actorUserId }, action: "delete", entityType: "kpi_measurement", entityId: measurementId, before });
-    return true;
-  });
+  return deleteAudited(
+    db,
+    { userId: actorUserId },
+    "kpi_measurement",
+    measurementId,
+    (tx) =>
+      tx
+        .select()
+        .from(schema.kpiMeasurements)
+        .where(and(eq(schema.kpiMeasurements.id, measurementId), eq(schema.kpiMeasurements.kpiId, kpiId)))
+        .get(),
+    (tx) => tx.delete(schema.kpiMeasurements).where(eq(schema.kpiMeasurements.id, measurementId)).run(),
+  );
 }
 
 // ---------------------------------------------------------------- API (monitoring pushes)

@@ -9,7 +9,7 @@ import { N_ } from "~/i18n/mark";
 import { serverT, translateMessage } from "~/i18n/translate.server";
 import { parseCsv, type CsvRowError } from "~/lib/csv";
 import { roadmapCsvRowSchema } from "~/lib/schemas/roadmap.server";
-import { recordAudit } from "~/models/audit.server";
+import { deleteAudited, recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 import { type ROADMAP_STATUSES } from "../../db/schema/enums";
 
@@ -175,13 +175,15 @@ export function setRoadmapStatus(db: Db, actor: Actor, id: number, status: Roadm
 }
 
 export function deleteRoadmapItem(db: Db, actor: Actor, id: number): boolean {
-  return db.transaction((tx) => {
-    const before = getRoadmapItem(tx as unknown as Db, id);
-    if (!before) return false;
-    tx.delete(I).where(eq(I.id, id)).run();
-    recordAudit(tx, { actor: { userId: actor.id }, action: "delete", entityType: "roadmap_item", entityId: id, before: audited(before) });
-    return true;
-  });
+  return deleteAudited(
+    db,
+    { userId: actor.id },
+    "roadmap_item",
+    id,
+    (tx) => getRoadmapItem(tx, id),
+    (tx) => tx.delete(I).where(eq(I.id, id)).run(),
+    audited,
+  );
 }
 
 /** Completion of the items serving a key result (or the key results of an objective): done ÷ items not dropped. */

@@ -20,10 +20,11 @@ import {
   type ScenarioOutcome,
   type Trigger,
   type TriggerComparison,
-  type TriggerState,
+  type TriggerView,
+  type ScenarioFigures,
 } from "~/lib/metrics/scenarios";
 import { addMonths } from "~/lib/months";
-import { recordAudit } from "~/models/audit.server";
+import { deleteAudited, recordAudit } from "~/models/audit.server";
 import type { MetricContext } from "~/models/metrics/context.server";
 import { definitionOf, metricNumber } from "~/models/metrics/readings.server";
 import { schema, type Db } from "~/utils/db.server";
@@ -185,20 +186,6 @@ export function hiringPlanHiddenFor(ctx: MetricContext, user: Actor): boolean {
 // Triggers
 // ---------------------------------------------------------------------------------------------------
 
-export type TriggerView = {
-  metricId: string;
-  label: string;
-  unit: string;
-  comparison: TriggerComparison;
-  value: number;
-  value2: number | null;
-  by: string | null;
-  /** today's figure (the catalogue's), null = no data */
-  current: number | null;
-  state: TriggerState;
-  on: boolean;
-};
-
 export function evaluateScenarioTrigger(ctx: MetricContext, s: ScenarioRow): TriggerView | null {
   const t = triggerOf(s);
   if (!t) return null;
@@ -233,17 +220,11 @@ export function getScenarioStatuses(ctx: MetricContext): ScenarioStatus[] {
   return listScenarios(ctx.db).map((s) => ({ id: s.id, name: s.name, probability: s.probability, trigger: evaluateScenarioTrigger(ctx, s) }));
 }
 
+export type { ScenarioFigures, TriggerView };
+
 // ---------------------------------------------------------------------------------------------------
 // Side by side
 // ---------------------------------------------------------------------------------------------------
-
-export type ScenarioFigures = {
-  zeroCashDate: string | null;
-  runwayMonths: number | null;
-  breakEvenMonth: string | null;
-  /** closing cash per forecast month */
-  cash: { month: string; cashCents: number }[];
-};
 
 export type ScenarioComparison = {
   asOfMonth: string;
@@ -336,11 +317,12 @@ export function updateScenario(db: Db, actorId: number, id: number, input: Scena
 }
 
 export function deleteScenario(db: Db, actorId: number, id: number): boolean {
-  return db.transaction((tx) => {
-    const before = getScenario(tx as unknown as Db, id);
-    if (!before) return false;
-    tx.delete(S).where(eq(S.id, id)).run();
-    recordAudit(tx, { actor: { userId: actorId }, action: "delete", entityType: "scenario", entityId: id, before });
-    return true;
-  });
+  return deleteAudited(
+    db,
+    { userId: actorId },
+    "scenario",
+    id,
+    (tx) => getScenario(tx, id),
+    (tx) => tx.delete(S).where(eq(S.id, id)).run(),
+  );
 }

@@ -17,7 +17,7 @@ import {
   type PlanYearKind,
   type TimelineLayout,
 } from "~/lib/metrics/strategy";
-import { recordAudit } from "~/models/audit.server";
+import { deleteAudited, recordAudit } from "~/models/audit.server";
 import type { MetricContext } from "~/models/metrics/context.server";
 import { readMetricAt } from "~/models/metrics/history.server";
 import { definitionOf, metricNumber, readMetric } from "~/models/metrics/readings.server";
@@ -126,19 +126,15 @@ export function setPlanTarget(db: Db, actorId: number, input: { metricId: string
 }
 
 export function deletePlanTarget(db: Db, actorId: number, id: number): boolean {
-  return db.transaction((tx) => {
-    const before = tx.select().from(T).where(eq(T.id, id)).get();
-    if (!before) return false;
-    tx.delete(T).where(eq(T.id, id)).run();
-    recordAudit(tx, {
-      actor: { userId: actorId },
-      action: "delete",
-      entityType: "plan_target",
-      entityId: id,
-      before: { metricId: before.metricId, year: before.year, value: before.value },
-    });
-    return true;
-  });
+  return deleteAudited(
+    db,
+    { userId: actorId },
+    "plan_target",
+    id,
+    (tx) => tx.select().from(T).where(eq(T.id, id)).get(),
+    (tx) => tx.delete(T).where(eq(T.id, id)).run(),
+    (b) => ({ metricId: b.metricId, year: b.year, value: b.value }),
+  );
 }
 
 /** Years a new target may be set for: the plan's years, or up to 5 from the current year; a sixth distinct year is refused. */
@@ -243,19 +239,15 @@ export function updateMilestone(db: Db, actorId: number, id: number, input: Mile
 }
 
 export function deleteMilestone(db: Db, actorId: number, id: number): boolean {
-  return db.transaction((tx) => {
-    const before = tx.select().from(MS).where(eq(MS.id, id)).get();
-    if (!before) return false;
-    tx.delete(MS).where(eq(MS.id, id)).run();
-    recordAudit(tx, {
-      actor: { userId: actorId },
-      action: "delete",
-      entityType: "milestone",
-      entityId: id,
-      before: { title: before.title, dueDate: before.dueDate },
-    });
-    return true;
-  });
+  return deleteAudited(
+    db,
+    { userId: actorId },
+    "milestone",
+    id,
+    (tx) => tx.select().from(MS).where(eq(MS.id, id)).get(),
+    (tx) => tx.delete(MS).where(eq(MS.id, id)).run(),
+    (b) => ({ title: b.title, dueDate: b.dueDate }),
+  );
 }
 
 export function getMilestone(db: Db, id: number): MilestoneRow | null {

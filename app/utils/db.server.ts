@@ -1,3 +1,5 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { openServingDb, schema, type Db } from "../../db/client";
 import { getEnv } from "./env.server";
 
@@ -16,3 +18,12 @@ export function getDb(): Db {
 
 export { schema };
 export type { Db };
+
+/** How many rows of a table match a condition (`SELECT count(*) FROM table WHERE …`; all rows without one). */
+export function countRows(db: Db, table: SQLiteTable, where?: SQL): number {
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(table)
+    .where(where)
+    .get()!.n;
+}

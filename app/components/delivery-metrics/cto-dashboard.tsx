@@ -4,11 +4,12 @@
  */
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LineChart } from "~/components/charts/line-chart";
+import { LineChart, type LineChartProps } from "~/components/charts/line-chart";
 import { KpiTile, type KpiChange } from "~/components/metrics/kpi-tile";
 import { TierBadge } from "~/components/metrics/tier-badge";
 import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { N_ } from "~/i18n/mark";
 import { formatDate, formatDateTime, formatHours, formatMoney, formatNumber, formatPercent, type FormatOptions } from "~/lib/format";
 import { windowChange, type ComparisonCoverage } from "~/lib/metrics/comparison";
@@ -214,60 +215,48 @@ export function DoraTrendCharts({ weekly, fmt, targets }: { weekly: (DoraMetrics
   }));
   const num = (digits: number) => (v: number) => formatNumber(v, { locale: fmt.locale, digits });
   const hours = (v: number) => formatHours(v, fmt.locale);
-  const xLabel = t("Week of");
+  const charts: Pick<LineChartProps<WeekRow>, "title" | "description" | "series" | "referenceLine" | "formatValue" | "unit">[] = [
+    {
+      title: t("Deployments per day"),
+      description: t("Successful production deployments ÷ days, per week"),
+      series: [{ key: "deploysPerDay", label: t("Deployments / day"), color: "chart-1" }],
+      referenceLine: line("deploysPerDay", t("Target")),
+      formatValue: num(1),
+      unit: "number",
+    },
+    {
+      title: t("Lead time for changes (median)"),
+      description: t("Commit to production, per week, in hours"),
+      series: [{ key: "leadHours", label: t("Median lead time"), color: "chart-2" }],
+      referenceLine: line("leadTimeHours", t("Target")),
+      formatValue: hours,
+      unit: "hours",
+    },
+    {
+      title: t("Change failure rate"),
+      description: t("Deployments that caused an incident, per week, in %"),
+      series: [{ key: "cfrPercent", label: t("Change failure rate (%)"), color: "chart-3" }],
+      referenceLine: line("changeFailureRate", t("Target"), 100),
+      formatValue: (v) => `${formatNumber(v, { locale: fmt.locale, digits: 1 })} %`,
+      unit: "percent",
+    },
+    {
+      title: t("Time to restore"),
+      description: t("Incidents started in the week and resolved, in hours"),
+      series: [
+        { key: "ttrHours", label: t("Median"), color: "chart-4" },
+        { key: "mttrHours", label: t("Mean (MTTR)"), color: "chart-5", dashed: true },
+      ],
+      referenceLine: line("mttrHours", t("MTTR target")),
+      formatValue: hours,
+      unit: "hours",
+    },
+  ];
   return (
     <div className="cto-charts">
-      <LineChart
-        title={t("Deployments per day")}
-        description={t("Successful production deployments ÷ days, per week")}
-        data={rows}
-        xKey="week"
-        xLabel={xLabel}
-        series={[{ key: "deploysPerDay", label: t("Deployments / day"), color: "chart-1" }]}
-        referenceLine={line("deploysPerDay", t("Target"))}
-        formatValue={num(1)}
-        unit="number"
-        locale={fmt.locale}
-      />
-      <LineChart
-        title={t("Lead time for changes (median)")}
-        description={t("Commit to production, per week, in hours")}
-        data={rows}
-        xKey="week"
-        xLabel={xLabel}
-        series={[{ key: "leadHours", label: t("Median lead time"), color: "chart-2" }]}
-        referenceLine={line("leadTimeHours", t("Target"))}
-        formatValue={hours}
-        unit="hours"
-        locale={fmt.locale}
-      />
-      <LineChart
-        title={t("Change failure rate")}
-        description={t("Deployments that caused an incident, per week, in %")}
-        data={rows}
-        xKey="week"
-        xLabel={xLabel}
-        series={[{ key: "cfrPercent", label: t("Change failure rate (%)"), color: "chart-3" }]}
-        referenceLine={line("changeFailureRate", t("Target"), 100)}
-        formatValue={(v) => `${formatNumber(v, { locale: fmt.locale, digits: 1 })} %`}
-        unit="percent"
-        locale={fmt.locale}
-      />
-      <LineChart
-        title={t("Time to restore")}
-        description={t("Incidents started in the week and resolved, in hours")}
-        data={rows}
-        xKey="week"
-        xLabel={xLabel}
-        series={[
-          { key: "ttrHours", label: t("Median"), color: "chart-4" },
-          { key: "mttrHours", label: t("Mean (MTTR)"), color: "chart-5", dashed: true },
-        ]}
-        referenceLine={line("mttrHours", t("MTTR target"))}
-        formatValue={hours}
-        unit="hours"
-        locale={fmt.locale}
-      />
+      {charts.map((c) => (
+        <LineChart key={c.title} {...c} data={rows} xKey="week" xLabel={t("Week of")} locale={fmt.locale} />
+      ))}
     </div>
   );
 }
@@ -279,77 +268,64 @@ export function ServicesTable({ rows, params, fmt }: { rows: ServiceRow[]; param
   const pct = (x: number | null) => formatPercent(x, 1, fmt.locale) ?? t("no data");
   const hours = (h: number | null) => formatHours(h, fmt.locale) ?? t("no data");
   return (
-    <div className="table-scroll">
-      <table className="simple cto-services">
-        <caption className="visually-hidden">{t(CTO_TEXT.services)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("Service")}</th>
-            <th scope="col">{t("Team")}</th>
-            <th scope="col" className="num">
-              {t("Deployments")}
+    <SimpleTable
+      caption={t(CTO_TEXT.services)}
+      className="cto-services"
+      columns={[
+        t("Service"),
+        t("Team"),
+        { label: t("Deployments"), num: "num" },
+        { label: t("Per day"), num: "num" },
+        t("Lead time"),
+        t("Change failure rate"),
+        t("Time to restore"),
+        { label: t("Rework"), num: "num" },
+        { label: t("Open incidents"), num: "num" },
+      ]}
+    >
+      {rows.map((r) => {
+        const filter = { service: r.serviceName, team: null };
+        return (
+          <tr key={r.serviceId}>
+            <th scope="row">
+              <Link to={ctoHref(params, { service: r.serviceName, team: null })}>{r.serviceName}</Link>
             </th>
-            <th scope="col" className="num">
-              {t("Per day")}
-            </th>
-            <th scope="col">{t("Lead time")}</th>
-            <th scope="col">{t("Change failure rate")}</th>
-            <th scope="col">{t("Time to restore")}</th>
-            <th scope="col" className="num">
-              {t("Rework")}
-            </th>
-            <th scope="col" className="num">
-              {t("Open incidents")}
-            </th>
+            <td>{r.teamName ?? <span className="muted">{t("no team")}</span>}</td>
+            <td className="num">
+              <Link to={drillHref("deployments", params.window, filter, { status: "success", environment: "production" })}>
+                {formatNumber(r.deploymentFrequency.count, { locale: fmt.locale, digits: 0 })}
+              </Link>
+            </td>
+            <td className="num">
+              {r.deploymentFrequency.perDay === null ? t("no data") : formatNumber(r.deploymentFrequency.perDay, { locale: fmt.locale, digits: 2 })}
+            </td>
+            <td>
+              <span className="cto-cell">
+                {hours(r.leadTime.medianHours)} <TierBadge tier={r.leadTime.tier} />
+              </span>
+            </td>
+            <td>
+              <span className="cto-cell">
+                <Link to={drillHref("incidents", params.window, filter)}>{pct(r.changeFailureRate.rate)}</Link> <TierBadge tier={r.changeFailureRate.tier} />
+              </span>
+            </td>
+            <td>
+              <span className="cto-cell">
+                {hours(r.timeToRestore.medianHours)} <TierBadge tier={r.timeToRestore.tier} />
+              </span>
+            </td>
+            <td className="num">{pct(r.reworkRate.rate)}</td>
+            <td className="num">
+              {r.openIncidents > 0 ? (
+                <Link to={`/delivery/incidents?${new URLSearchParams({ service: r.serviceName, state: "open" })}`}>{r.openIncidents}</Link>
+              ) : (
+                0
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const filter = { service: r.serviceName, team: null };
-            return (
-              <tr key={r.serviceId}>
-                <th scope="row">
-                  <Link to={ctoHref(params, { service: r.serviceName, team: null })}>{r.serviceName}</Link>
-                </th>
-                <td>{r.teamName ?? <span className="muted">{t("no team")}</span>}</td>
-                <td className="num">
-                  <Link to={drillHref("deployments", params.window, filter, { status: "success", environment: "production" })}>
-                    {formatNumber(r.deploymentFrequency.count, { locale: fmt.locale, digits: 0 })}
-                  </Link>
-                </td>
-                <td className="num">
-                  {r.deploymentFrequency.perDay === null ? t("no data") : formatNumber(r.deploymentFrequency.perDay, { locale: fmt.locale, digits: 2 })}
-                </td>
-                <td>
-                  <span className="cto-cell">
-                    {hours(r.leadTime.medianHours)} <TierBadge tier={r.leadTime.tier} />
-                  </span>
-                </td>
-                <td>
-                  <span className="cto-cell">
-                    <Link to={drillHref("incidents", params.window, filter)}>{pct(r.changeFailureRate.rate)}</Link>{" "}
-                    <TierBadge tier={r.changeFailureRate.tier} />
-                  </span>
-                </td>
-                <td>
-                  <span className="cto-cell">
-                    {hours(r.timeToRestore.medianHours)} <TierBadge tier={r.timeToRestore.tier} />
-                  </span>
-                </td>
-                <td className="num">{pct(r.reworkRate.rate)}</td>
-                <td className="num">
-                  {r.openIncidents > 0 ? (
-                    <Link to={`/delivery/incidents?${new URLSearchParams({ service: r.serviceName, state: "open" })}`}>{r.openIncidents}</Link>
-                  ) : (
-                    0
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </SimpleTable>
   );
 }
 
@@ -374,47 +350,35 @@ export function OpenIncidentsTable({ total, rows, params, fmt }: { total: number
   if (params.team) all.set("team", params.team);
   return (
     <>
-      <div className="table-scroll">
-        <table className="simple">
-          <caption className="visually-hidden">{t(CTO_TEXT.openIncidents)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("Severity")}</th>
-              <th scope="col">{t("Incident, service and start")}</th>
-              <th scope="col">{t("Cause")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((i) => (
-              <tr key={i.id}>
-                <td>
-                  <Badge tone={SEVERITY_TONE[i.severity] ?? "neutral"}>{i.severity}</Badge>
-                </td>
-                <th scope="row" className="cto-incident-title">
-                  <Link to={`/delivery/incidents/${i.id}`}>{i.title}</Link>
-                  <span className="cto-incident-meta">
-                    {i.serviceName} · {formatDateTime(i.startedAt, fmt.timeZone, fmt.locale)}
-                  </span>
-                </th>
-                <td>
-                  {i.causeDeploymentId !== null && (i.causeKind === "explicit" || i.causeKind === "inferred") ? (
-                    <>
-                      <Link to={`/delivery/deployments/${i.causeDeploymentId}`}>{i.causeExternalId ?? `#${i.causeDeploymentId}`}</Link>{" "}
-                      {i.causeKind === "inferred" ? (
-                        <Badge tone="neutral" title={t(INFERRED_CAUSE_RULE)}>
-                          {t("inferred")}
-                        </Badge>
-                      ) : null}
-                    </>
-                  ) : (
-                    <span className="muted">{i.causeKind === "none" ? t("none") : t("not set")}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SimpleTable caption={t(CTO_TEXT.openIncidents)} columns={[t("Severity"), t("Incident, service and start"), t("Cause")]}>
+        {rows.map((i) => (
+          <tr key={i.id}>
+            <td>
+              <Badge tone={SEVERITY_TONE[i.severity] ?? "neutral"}>{i.severity}</Badge>
+            </td>
+            <th scope="row" className="cto-incident-title">
+              <Link to={`/delivery/incidents/${i.id}`}>{i.title}</Link>
+              <span className="cto-incident-meta">
+                {i.serviceName} · {formatDateTime(i.startedAt, fmt.timeZone, fmt.locale)}
+              </span>
+            </th>
+            <td>
+              {i.causeDeploymentId !== null && (i.causeKind === "explicit" || i.causeKind === "inferred") ? (
+                <>
+                  <Link to={`/delivery/deployments/${i.causeDeploymentId}`}>{i.causeExternalId ?? `#${i.causeDeploymentId}`}</Link>{" "}
+                  {i.causeKind === "inferred" ? (
+                    <Badge tone="neutral" title={t(INFERRED_CAUSE_RULE)}>
+                      {t("inferred")}
+                    </Badge>
+                  ) : null}
+                </>
+              ) : (
+                <span className="muted">{i.causeKind === "none" ? t("none") : t("not set")}</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </SimpleTable>
       {total > rows.length ? (
         <p>
           <Link to={`/delivery/incidents?${all}`}>{t("Show all {{n}}", { n: formatNumber(total, { locale: fmt.locale, digits: 0 }) })}</Link>
@@ -459,32 +423,19 @@ export function ItBudgetTable({
     );
   };
   return (
-    <div className="table-scroll">
-      <table className="simple">
-        <caption className="visually-hidden">{t(CTO_TEXT.budget)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <Link to={`/budgets?from=${fromMonth}&to=${toMonth}`}>{t("Category")}</Link>
-            </th>
-            <th scope="col" className="num">
-              {t("Planned")}
-            </th>
-            <th scope="col" className="num">
-              {t("Actual")}
-            </th>
-            <th scope="col" className="num">
-              {t("Actual − planned")}
-            </th>
-            <th scope="col" className="num">
-              {t("Used")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>{rows.map((r) => line(r, r.category))}</tbody>
-        <tfoot>{line(total, t("Total IT"), true)}</tfoot>
-      </table>
-    </div>
+    <SimpleTable
+      caption={t(CTO_TEXT.budget)}
+      columns={[
+        { label: <Link to={`/budgets?from=${fromMonth}&to=${toMonth}`}>{t("Category")}</Link>, key: "category" },
+        { label: t("Planned"), num: "num" },
+        { label: t("Actual"), num: "num" },
+        { label: t("Actual − planned"), num: "num" },
+        { label: t("Used"), num: "num" },
+      ]}
+      footer={line(total, t("Total IT"), true)}
+    >
+      {rows.map((r) => line(r, r.category))}
+    </SimpleTable>
   );
 }
 

@@ -4,8 +4,10 @@ import { CsvErrorList } from "~/components/finance/csv-errors";
 import { Button } from "~/components/ui/button";
 import { DateInput } from "~/components/ui/date-input";
 import { Field } from "~/components/ui/field";
+import { CellErrors, HiddenFields } from "~/components/ui/row-form";
+import { SimpleTable } from "~/components/ui/simple-table";
 import type { CsvRowError } from "~/lib/csv";
-import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
+import { isErrorReply, replyField, valueOf } from "~/lib/forms";
 
 /** The compliance action's reply to a requirements CSV upload. */
 export type ImportReply = { status: "import-ok"; intent: "import"; message: string } | { status: "import-error"; intent: "import"; errors: CsvRowError[] };
@@ -21,104 +23,55 @@ export function FrameworksPanel({
   busy: string | null;
 }) {
   const { t } = useTranslation("governance");
+  const field = (name: string) => replyField(reply, name, "", "create-framework");
   const importReply = reply && typeof reply === "object" && "intent" in reply && reply.intent === "import" ? (reply as ImportReply) : null;
   return (
     <section className="panel" aria-labelledby="frameworks">
       <h2 id="frameworks">{t("Frameworks")}</h2>
       <p className="muted">{t("Add the frameworks the company follows and their target dates; import their requirements from a CSV file.")}</p>
-      <div className="table-scroll">
-        <table className="simple">
-          <caption className="visually-hidden">{t("Frameworks")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("Name")}</th>
-              <th scope="col">{t("Description")}</th>
-              <th scope="col">{t("Target date")}</th>
-              <th scope="col" className="dl-num">
-                {t("Requirements")}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">{t("Save")}</span>
-              </th>
+      <SimpleTable
+        caption={t("Frameworks")}
+        columns={[t("Name"), t("Description"), t("Target date"), { label: t("Requirements"), num: true }]}
+        actionsLabel={t("Save")}
+      >
+        {frameworks.map((f) => {
+          const rowIntent = `update-framework-${f.id}`;
+          const errs = isErrorReply(reply, rowIntent) ? reply.fieldErrors : null;
+          const formId = `fw-${f.id}`;
+          const cell = (name: string, stored: string | null) => ({ form: formId, name, defaultValue: valueOf(reply, name, stored, rowIntent) });
+          return (
+            <tr key={f.id}>
+              <td>
+                <Form method="post" id={formId} preventScrollReset>
+                  <HiddenFields values={{ intent: "update-framework", frameworkId: f.id }} />
+                </Form>
+                <input {...cell("name", f.name)} aria-label={t("Name of {{name}}", { name: f.name })} maxLength={80} />
+                <CellErrors messages={errs?.name} />
+              </td>
+              <td>
+                <input {...cell("description", f.description)} aria-label={t("Description of {{name}}", { name: f.name })} maxLength={500} />
+              </td>
+              <td>
+                <DateInput {...cell("targetDate", f.targetDate)} aria-label={t("Target date of {{name}}", { name: f.name })} />
+                <CellErrors messages={errs?.targetDate} />
+              </td>
+              <td className="dl-num">{f.total}</td>
+              <td>
+                <Button form={formId} size="sm" pending={busy === "update-framework"} pendingLabel={t("Saving…")}>
+                  {t("Save")}
+                  <span className="visually-hidden"> {f.name}</span>
+                </Button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {frameworks.map((f) => {
-              const rowIntent = `update-framework-${f.id}`;
-              const errs = isErrorReply(reply, rowIntent) ? reply.fieldErrors : null;
-              const formId = `fw-${f.id}`;
-              return (
-                <tr key={f.id}>
-                  <td>
-                    <Form method="post" id={formId} preventScrollReset>
-                      <input type="hidden" name="intent" value="update-framework" />
-                      <input type="hidden" name="frameworkId" value={f.id} />
-                    </Form>
-                    <input
-                      form={formId}
-                      name="name"
-                      aria-label={t("Name of {{name}}", { name: f.name })}
-                      defaultValue={valueOf(reply, "name", f.name, rowIntent)}
-                      maxLength={80}
-                    />
-                    {errs?.name ? <p className="field-error">{errs.name.join(", ")}</p> : null}
-                  </td>
-                  <td>
-                    <input
-                      form={formId}
-                      name="description"
-                      aria-label={t("Description of {{name}}", { name: f.name })}
-                      defaultValue={valueOf(reply, "description", f.description, rowIntent)}
-                      maxLength={500}
-                    />
-                  </td>
-                  <td>
-                    <DateInput
-                      form={formId}
-                      name="targetDate"
-                      aria-label={t("Target date of {{name}}", { name: f.name })}
-                      defaultValue={valueOf(reply, "targetDate", f.targetDate, rowIntent)}
-                    />
-                    {errs?.targetDate ? <p className="field-error">{errs.targetDate.join(", ")}</p> : null}
-                  </td>
-                  <td className="dl-num">{f.total}</td>
-                  <td>
-                    <Button form={formId} size="sm" pending={busy === "update-framework"} pendingLabel={t("Saving…")}>
-                      {t("Save")}
-                      <span className="visually-hidden"> {f.name}</span>
-                    </Button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </SimpleTable>
       <h3>{t("Add a framework")}</h3>
       <Form method="post" className="form-grid" noValidate preventScrollReset>
         <input type="hidden" name="intent" value="create-framework" />
-        <Field
-          label={t("Name")}
-          name="name"
-          required
-          maxLength={80}
-          defaultValue={valueOf(reply, "name", "", "create-framework")}
-          errors={fieldErrorsOf(reply, "name", "create-framework")}
-        />
-        <Field
-          label={t("Description")}
-          name="description"
-          maxLength={500}
-          defaultValue={valueOf(reply, "description", "", "create-framework")}
-          errors={fieldErrorsOf(reply, "description", "create-framework")}
-        />
-        <Field
-          label={t("Target date")}
-          name="targetDate"
-          type="date"
-          defaultValue={valueOf(reply, "targetDate", "", "create-framework")}
-          errors={fieldErrorsOf(reply, "targetDate", "create-framework")}
-        />
+        <Field label={t("Name")} required maxLength={80} {...field("name")} />
+        <Field label={t("Description")} maxLength={500} {...field("description")} />
+        <Field label={t("Target date")} type="date" {...field("targetDate")} />
         <div>
           <Button variant="primary" pending={busy === "create-framework"} pendingLabel={t("Adding…")}>
             {t("Add framework")}

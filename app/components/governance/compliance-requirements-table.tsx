@@ -2,6 +2,8 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
+import { HiddenFields } from "~/components/ui/row-form";
+import { TableHead } from "~/components/ui/simple-table";
 import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
 import { COMPLIANCE_TEXT as TEXT, REQUIREMENT_RESULT_OPTIONS as resultOptions, REQUIREMENT_STATUS_OPTIONS as statusOptions } from "./compliance-text";
 import { REQUIREMENT_RESULT_LABELS, REQUIREMENT_RESULT_TONE, REQUIREMENT_STATUS_LABELS } from "./labels";
@@ -18,6 +20,34 @@ export type ComplianceRequirement = {
   evidenceUrl: string | null;
   updatedAt: number;
 };
+
+/** A select of an editable row (`form` names the row's form); `empty` is a first option of value "". */
+function CellSelect({
+  form,
+  name,
+  label,
+  defaultValue,
+  empty,
+  options,
+}: {
+  form: string;
+  name: string;
+  label: string;
+  defaultValue: string | number;
+  empty?: string;
+  options: readonly { value: string; label: string }[];
+}) {
+  return (
+    <select form={form} name={name} aria-label={label} defaultValue={String(defaultValue)}>
+      {empty !== undefined ? <option value="">{empty}</option> : null}
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 /**
  * The compliance requirements, grouped by framework: editable rows (one form per row) for an
@@ -56,21 +86,10 @@ export function RequirementsTable({
         <div className="table-scroll">
           <table className="simple compliance-table">
             <caption className="visually-hidden">{t(TEXT.requirements)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(TEXT.ref)}</th>
-                <th scope="col">{t(TEXT.req)}</th>
-                <th scope="col">{t(TEXT.status)}</th>
-                <th scope="col">{t(TEXT.result)}</th>
-                <th scope="col">{t(TEXT.owner)}</th>
-                <th scope="col">{t(TEXT.evidence)}</th>
-                {canEdit ? (
-                  <th scope="col">
-                    <span className="visually-hidden">{t(TEXT.save)}</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[t(TEXT.ref), t(TEXT.req), t(TEXT.status), t(TEXT.result), t(TEXT.owner), t(TEXT.evidence)]}
+              actionsLabel={canEdit ? t(TEXT.save) : undefined}
+            />
             {frameworks
               .filter((fw) => requirements.some((r) => r.frameworkId === fw.id))
               .map((fw) => (
@@ -96,51 +115,35 @@ export function RequirementsTable({
                             <>
                               <td>
                                 <Form method="post" id={formId} preventScrollReset noValidate>
-                                  <input type="hidden" name="intent" value="update" />
-                                  <input type="hidden" name="requirementId" value={r.id} />
+                                  <HiddenFields values={{ intent: "update", requirementId: r.id }} />
                                 </Form>
-                                <select
+                                <CellSelect
                                   form={formId}
                                   name="status"
-                                  aria-label={t("Status of {{ref}}", { ref: r.ref })}
-                                  defaultValue={String(val("status", r.status))}
-                                >
-                                  {statusOptions.map((o) => (
-                                    <option key={o.value} value={o.value}>
-                                      {o.label}
-                                    </option>
-                                  ))}
-                                </select>
+                                  label={t("Status of {{ref}}", { ref: r.ref })}
+                                  defaultValue={val("status", r.status)}
+                                  options={statusOptions}
+                                />
                               </td>
                               <td>
-                                <select
+                                <CellSelect
                                   form={formId}
                                   name="result"
-                                  aria-label={t("Result of {{ref}}", { ref: r.ref })}
-                                  defaultValue={String(val("result", r.result))}
-                                >
-                                  <option value="">{t(TEXT.notAssessed)}</option>
-                                  {resultOptions.map((o) => (
-                                    <option key={o.value} value={o.value}>
-                                      {o.label}
-                                    </option>
-                                  ))}
-                                </select>
+                                  label={t("Result of {{ref}}", { ref: r.ref })}
+                                  defaultValue={val("result", r.result)}
+                                  empty={t(TEXT.notAssessed)}
+                                  options={resultOptions}
+                                />
                               </td>
                               <td>
-                                <select
+                                <CellSelect
                                   form={formId}
                                   name="ownerUserId"
-                                  aria-label={t("Owner of {{ref}}", { ref: r.ref })}
-                                  defaultValue={String(val("ownerUserId", r.ownerUserId))}
-                                >
-                                  <option value="">—</option>
-                                  {ownerOptions.map((o) => (
-                                    <option key={o.value} value={o.value}>
-                                      {o.label}
-                                    </option>
-                                  ))}
-                                </select>
+                                  label={t("Owner of {{ref}}", { ref: r.ref })}
+                                  defaultValue={val("ownerUserId", r.ownerUserId)}
+                                  empty="—"
+                                  options={ownerOptions}
+                                />
                               </td>
                               <td>
                                 <input

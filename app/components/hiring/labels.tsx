@@ -18,15 +18,6 @@ export const STATUS_LABELS: Record<Status, string> = {
   cancelled: N_("Cancelled"),
 };
 
-export const NEXT: Record<Status, Status | null> = {
-  planned: "open",
-  open: "interviewing",
-  interviewing: "offer",
-  offer: "hired",
-  hired: null,
-  cancelled: null,
-};
-
 const STATUS_TONES: Record<Status, BadgeTone> = {
   planned: "neutral",
   open: "info",

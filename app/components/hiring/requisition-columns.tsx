@@ -5,7 +5,8 @@ import { createDataTableColumnHelper } from "~/components/ui/data-table";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useFormatting } from "~/hooks/root-data";
 import { formatMoney, formatMonth, NO_DATA } from "~/lib/format";
-import { formatDeltaDays, NEXT, PriorityBadge, RequisitionStatusBadge, STATUS_LABELS, type PriorityValue, type Status } from "./labels";
+import { NEXT_REQUISITION_STATUS } from "~/lib/requisitions";
+import { formatDeltaDays, PriorityBadge, RequisitionStatusBadge, STATUS_LABELS, type PriorityValue, type Status } from "./labels";
 import { REQUISITIONS_TEXT as TEXT } from "./requisitions-text";
 
 /** What a requisition does to the zero-cash date, or why that is not shown. */
@@ -34,7 +35,7 @@ function StatusActions({ row }: { row: Row }) {
   const navigation = useNavigation();
   const { t } = useTranslation("hiring");
   if (!row.canEdit) return null;
-  const next = NEXT[row.status as Status];
+  const next = NEXT_REQUISITION_STATUS[row.status as Status];
   const busy =
     navigation.state === "submitting" && navigation.formData?.get("requisitionId") === String(row.id) ? String(navigation.formData?.get("change")) : null;
   const hidden = (

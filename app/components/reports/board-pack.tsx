@@ -5,6 +5,7 @@ import { LineChart } from "~/components/charts/line-chart";
 import { metricAttributes } from "~/components/metrics/kpi-tile";
 import { Button } from "~/components/ui/button";
 import { TextareaField } from "~/components/ui/field";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { Tooltip } from "~/components/ui/tooltip";
 import { N_ } from "~/i18n/mark";
 import {
@@ -91,56 +92,41 @@ export function BoardPackMetricTable({
 }) {
   const { t } = useTranslation("reports");
   return (
-    <div className="table-scroll">
-      <table className="simple pack-table pack-metrics">
-        <thead>
-          <tr>
-            <th scope="col">{t("Figure")}</th>
-            <th scope="col" className="num">
-              {t("Value")}
+    <SimpleTable
+      className="pack-table pack-metrics"
+      columns={[t("Figure"), { label: t("Value"), num: "num" }, { label: t("Target"), num: "num" }, { label: t("Change"), num: "num" }]}
+    >
+      {ids.map((id) => {
+        const m = metrics[id];
+        if (!m) return null;
+        const c = changes[id];
+        const mark = { id, value: m.value, asOf: m.asOf, window: m.window };
+        const texts = packMetricTexts(t, m);
+        const attrs = live ? metricAttributes(mark) : { "data-frozen-metric": id, "data-value": m.value === null ? "" : String(m.value) };
+        return (
+          <tr key={id}>
+            <th scope="row">
+              {texts.label}{" "}
+              <Tooltip
+                label={t("How {{label}} is computed", { label: texts.label })}
+                content={
+                  <>
+                    {texts.formula} {texts.window}
+                  </>
+                }
+              />
             </th>
-            <th scope="col" className="num">
-              {t("Target")}
-            </th>
-            <th scope="col" className="num">
-              {t("Change")}
-            </th>
+            <td className="num nowrap" {...attrs}>
+              {figureText(m, fmt, t)}
+            </td>
+            <td className="num nowrap">
+              {m.target ? `${COMPARISON_SYMBOLS[m.target.comparison]} ${formatGateValue(id, m.target.value, fmt, undefined, t)}` : "—"}
+            </td>
+            <td className={`num nowrap pack-change pack-change--${c?.verdict ?? "none"}`}>{changeText(m, c, fmt, t)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {ids.map((id) => {
-            const m = metrics[id];
-            if (!m) return null;
-            const c = changes[id];
-            const mark = { id, value: m.value, asOf: m.asOf, window: m.window };
-            const texts = packMetricTexts(t, m);
-            const attrs = live ? metricAttributes(mark) : { "data-frozen-metric": id, "data-value": m.value === null ? "" : String(m.value) };
-            return (
-              <tr key={id}>
-                <th scope="row">
-                  {texts.label}{" "}
-                  <Tooltip
-                    label={t("How {{label}} is computed", { label: texts.label })}
-                    content={
-                      <>
-                        {texts.formula} {texts.window}
-                      </>
-                    }
-                  />
-                </th>
-                <td className="num nowrap" {...attrs}>
-                  {figureText(m, fmt, t)}
-                </td>
-                <td className="num nowrap">
-                  {m.target ? `${COMPARISON_SYMBOLS[m.target.comparison]} ${formatGateValue(id, m.target.value, fmt, undefined, t)}` : "—"}
-                </td>
-                <td className={`num nowrap pack-change pack-change--${c?.verdict ?? "none"}`}>{changeText(m, c, fmt, t)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </SimpleTable>
   );
 }
 
@@ -154,43 +140,29 @@ export function BoardPackBudgetTable({ caption, rows, fmt }: { caption: string; 
       : formatPercent((r.actualCents - r.plannedCents) / r.plannedCents, 0, { locale: fmt.locale, signed: true });
   const total = budgetTotals(rows);
   return (
-    <div className="table-scroll">
-      <table className="simple pack-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("Category")}</th>
-            <th scope="col" className="num">
-              {t("Planned")}
-            </th>
-            <th scope="col" className="num">
-              {t("Actual")}
-            </th>
-            <th scope="col" className="num">
-              {t("Variance")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.category}>
-              <th scope="row">{r.category}</th>
-              <td className="num nowrap">{money(r.plannedCents)}</td>
-              <td className="num nowrap">{money(r.actualCents)}</td>
-              <td className="num nowrap">{variance(r)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t("Total")}</th>
-            <td className="num nowrap">{money(total.plannedCents)}</td>
-            <td className="num nowrap">{money(total.actualCents)}</td>
-            <td className="num nowrap">{variance(total)}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <SimpleTable
+      caption={caption}
+      captionVisible
+      className="pack-table"
+      columns={[t("Category"), { label: t("Planned"), num: "num" }, { label: t("Actual"), num: "num" }, { label: t("Variance"), num: "num" }]}
+      footer={
+        <tr>
+          <th scope="row">{t("Total")}</th>
+          <td className="num nowrap">{money(total.plannedCents)}</td>
+          <td className="num nowrap">{money(total.actualCents)}</td>
+          <td className="num nowrap">{variance(total)}</td>
+        </tr>
+      }
+    >
+      {rows.map((r) => (
+        <tr key={r.category}>
+          <th scope="row">{r.category}</th>
+          <td className="num nowrap">{money(r.plannedCents)}</td>
+          <td className="num nowrap">{money(r.actualCents)}</td>
+          <td className="num nowrap">{variance(r)}</td>
+        </tr>
+      ))}
+    </SimpleTable>
   );
 }
 
@@ -248,38 +220,30 @@ const SECTION_TEXT = {
 export function BoardPackSectionBody({ section, figures: f, fmt }: { section: BoardPackSectionId; figures: BoardPackFigures; fmt: FormatOptions }) {
   const { t } = useTranslation("reports");
   const money = (c: number) => formatMoney(c, { ...fmt, compact: true });
+  // the two monthly charts of the cash section: same data, axis and units
+  const monthly = {
+    data: f.cashSeries,
+    xKey: "month",
+    xLabel: t("Month"),
+    formatX: (m: string | number) => formatMonth(String(m), fmt.locale),
+    formatValue: money,
+    unit: "money",
+    locale: fmt.locale,
+    currency: fmt.currency,
+    height: 220,
+  } as const;
   switch (section) {
     case "cash":
       return (
         <div className="pack-charts">
+          <LineChart {...monthly} title={t(SECTION_TEXT.cashChart)} series={[{ key: "cashCents", label: t("Cash"), color: "chart-1" }]} />
           <LineChart
-            title={t(SECTION_TEXT.cashChart)}
-            data={f.cashSeries}
-            xKey="month"
-            xLabel={t("Month")}
-            series={[{ key: "cashCents", label: t("Cash"), color: "chart-1" }]}
-            formatX={(m) => formatMonth(String(m), fmt.locale)}
-            formatValue={money}
-            unit="money"
-            locale={fmt.locale}
-            currency={fmt.currency}
-            height={220}
-          />
-          <LineChart
+            {...monthly}
             title={t(SECTION_TEXT.burnChart)}
-            data={f.cashSeries}
-            xKey="month"
-            xLabel={t("Month")}
             series={[
               { key: "grossBurnCents", label: t("Gross burn"), color: "chart-2" },
               { key: "revenueCents", label: t("Revenue"), color: "chart-3", dashed: true },
             ]}
-            formatX={(m) => formatMonth(String(m), fmt.locale)}
-            formatValue={money}
-            unit="money"
-            locale={fmt.locale}
-            currency={fmt.currency}
-            height={220}
           />
         </div>
       );
@@ -300,117 +264,78 @@ export function BoardPackSectionBody({ section, figures: f, fmt }: { section: Bo
       return f.okrs.cycleName === null ? (
         <p className="muted">{t(SECTION_TEXT.noCycle)}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="simple pack-table">
-            <caption>{t(SECTION_TEXT.okrs, { cycle: f.okrs.cycleName })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("Objective")}</th>
-                <th scope="col" className="num">
-                  {t("Progress")}
-                </th>
-                <th scope="col" className="num">
-                  {t("Expected by now")}
-                </th>
-                <th scope="col">{t("Status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {f.okrs.objectives.map((o) => (
-                <tr key={o.title}>
-                  <th scope="row">{o.title}</th>
-                  <td className="num">{o.progress === null ? t("no data") : formatPercent(o.progress, 0, fmt.locale)}</td>
-                  <td className="num">{formatPercent(o.expected, 0, fmt.locale)}</td>
-                  <td>{o.status ? codeText(t, OKR_STATUS, o.status) : NO_DATA}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SimpleTable
+          caption={t(SECTION_TEXT.okrs, { cycle: f.okrs.cycleName })}
+          captionVisible
+          className="pack-table"
+          columns={[t("Objective"), { label: t("Progress"), num: "num" }, { label: t("Expected by now"), num: "num" }, t("Status")]}
+        >
+          {f.okrs.objectives.map((o) => (
+            <tr key={o.title}>
+              <th scope="row">{o.title}</th>
+              <td className="num">{o.progress === null ? t("no data") : formatPercent(o.progress, 0, fmt.locale)}</td>
+              <td className="num">{formatPercent(o.expected, 0, fmt.locale)}</td>
+              <td>{o.status ? codeText(t, OKR_STATUS, o.status) : NO_DATA}</td>
+            </tr>
+          ))}
+        </SimpleTable>
       );
     case "risks":
       return f.risks.length === 0 ? (
         <p className="muted">{t(SECTION_TEXT.noRisks)}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="simple pack-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("Risk")}</th>
-                <th scope="col">{t("Category")}</th>
-                <th scope="col" className="num">
-                  {t("Residual score")}
-                </th>
-                <th scope="col">{t("Owner")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {f.risks.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    {r.title}
-                    {r.raisedByRule ? <span className="muted"> · {t(SECTION_TEXT.ruleRaised)}</span> : null}
-                  </th>
-                  <td>{codeText(t, RISK_CATEGORY, r.category)}</td>
-                  <td className="num">
-                    {r.residualScore} ({codeText(t, RISK_LEVEL, r.residualLevel)})
-                  </td>
-                  <td>{r.ownerName ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SimpleTable className="pack-table" columns={[t("Risk"), t("Category"), { label: t("Residual score"), num: "num" }, t("Owner")]}>
+          {f.risks.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">
+                {r.title}
+                {r.raisedByRule ? <span className="muted"> · {t(SECTION_TEXT.ruleRaised)}</span> : null}
+              </th>
+              <td>{codeText(t, RISK_CATEGORY, r.category)}</td>
+              <td className="num">
+                {r.residualScore} ({codeText(t, RISK_LEVEL, r.residualLevel)})
+              </td>
+              <td>{r.ownerName ?? "—"}</td>
+            </tr>
+          ))}
+        </SimpleTable>
       );
     case "gates":
       return f.gates.length === 0 ? (
         <p className="muted">{t(SECTION_TEXT.noGates)}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="simple pack-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("Gate")}</th>
-                <th scope="col">{t("Due")}</th>
-                <th scope="col">{t("Verdict")}</th>
-                <th scope="col">{t("Criteria")}</th>
-                <th scope="col">{t("Last decision")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {f.gates.map((g) => (
-                <tr key={g.id}>
-                  <th scope="row">{g.name}</th>
-                  <td className="nowrap">{formatDate(g.dueDate, fmt.timeZone, fmt.locale)}</td>
-                  <td>{g.verdict === "go" ? t("Go") : g.verdict === "no_go" ? t("No-go") : t("Pending")}</td>
-                  <td>
-                    <ul className="pack-criteria">
-                      {g.criteria.map((c) => (
-                        <li key={`${c.metric}${c.operator}${c.threshold}`}>
-                          {c.outcome === "met" ? t("Met") : c.outcome === "not_met" ? t("Not met") : t("No data")}:{" "}
-                          {metricDefinition(c.metric) ? metricTexts(t, { ...metricDefinition(c.metric)!, id: c.metric }).label : c.label} {c.operator}{" "}
-                          {formatGateValue(c.metric, c.threshold, fmt, undefined, t)} — {formatGateValue(c.metric, c.value, fmt, c.threshold, t)}
-                        </li>
-                      ))}
-                      {(g.manual ?? []).map((m, i) => (
-                        <li key={`manual-${i}`}>
-                          {m.checked ? (m.checkedByName ? t("Checked by {{name}}", { name: m.checkedByName }) : t("Checked")) : t("Not checked")}: {m.label}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td data-testid="pack-gate-decision">
-                    {g.lastDecision === undefined
-                      ? t(SECTION_TEXT.decisionNotKept)
-                      : g.lastDecision === null
-                        ? t(SECTION_TEXT.noDecision)
-                        : `${codeText(t, DECISION, g.lastDecision.decision)}${g.lastDecision.alternative ? ` (${g.lastDecision.alternative})` : ""} — ${g.lastDecision.decidedByName ?? t("a former user")}, ${formatDateTime(g.lastDecision.decidedAt, fmt.timeZone, fmt.locale)}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SimpleTable className="pack-table" columns={[t("Gate"), t("Due"), t("Verdict"), t("Criteria"), t("Last decision")]}>
+          {f.gates.map((g) => (
+            <tr key={g.id}>
+              <th scope="row">{g.name}</th>
+              <td className="nowrap">{formatDate(g.dueDate, fmt.timeZone, fmt.locale)}</td>
+              <td>{g.verdict === "go" ? t("Go") : g.verdict === "no_go" ? t("No-go") : t("Pending")}</td>
+              <td>
+                <ul className="pack-criteria">
+                  {g.criteria.map((c) => (
+                    <li key={`${c.metric}${c.operator}${c.threshold}`}>
+                      {c.outcome === "met" ? t("Met") : c.outcome === "not_met" ? t("Not met") : t("No data")}:{" "}
+                      {metricDefinition(c.metric) ? metricTexts(t, { ...metricDefinition(c.metric)!, id: c.metric }).label : c.label} {c.operator}{" "}
+                      {formatGateValue(c.metric, c.threshold, fmt, undefined, t)} — {formatGateValue(c.metric, c.value, fmt, c.threshold, t)}
+                    </li>
+                  ))}
+                  {(g.manual ?? []).map((m, i) => (
+                    <li key={`manual-${i}`}>
+                      {m.checked ? (m.checkedByName ? t("Checked by {{name}}", { name: m.checkedByName }) : t("Checked")) : t("Not checked")}: {m.label}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td data-testid="pack-gate-decision">
+                {g.lastDecision === undefined
+                  ? t(SECTION_TEXT.decisionNotKept)
+                  : g.lastDecision === null
+                    ? t(SECTION_TEXT.noDecision)
+                    : `${codeText(t, DECISION, g.lastDecision.decision)}${g.lastDecision.alternative ? ` (${g.lastDecision.alternative})` : ""} — ${g.lastDecision.decidedByName ?? t("a former user")}, ${formatDateTime(g.lastDecision.decidedAt, fmt.timeZone, fmt.locale)}`}
+              </td>
+            </tr>
+          ))}
+        </SimpleTable>
       );
     default:
       return null;

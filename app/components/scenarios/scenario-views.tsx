@@ -5,26 +5,12 @@ import { Badge, type BadgeTone } from "~/components/ui/badge";
 import { formatDate, formatMoney, formatMonth, formatNumber, type FormatOptions } from "~/lib/format";
 import { metricLabelText } from "~/lib/metrics/catalogue";
 import { humanUnitLabel, toHumanUnits, formatGateValue } from "~/lib/metrics/gate-units";
-import { FORMULAS, TRIGGER_STATE_LABELS, type TriggerComparison, type TriggerState } from "~/lib/metrics/scenarios";
+import { FORMULAS, TRIGGER_STATE_LABELS, type ScenarioFigures, type TriggerState, type TriggerView } from "~/lib/metrics/scenarios";
 
-export type FiguresView = {
-  zeroCashDate: string | null;
-  runwayMonths: number | null;
-  breakEvenMonth: string | null;
-  cash: { month: string; cashCents: number }[];
-};
+export type FiguresView = ScenarioFigures;
 
-export type TriggerViewData = {
-  metricId: string;
-  label: string;
-  comparison: TriggerComparison;
-  value: number;
-  value2: number | null;
-  by: string | null;
-  current: number | null;
-  state: TriggerState;
-  on: boolean;
-};
+/** The trigger as the badge and text need it (its unit is not shown). */
+export type TriggerViewData = Omit<TriggerView, "unit">;
 
 const STATE_TONE: Record<TriggerState, BadgeTone> = { holds: "on-track", met: "good", waiting: "neutral", missed: "off-track", no_data: "neutral" };
 

@@ -191,6 +191,29 @@ export type Trigger = { metricId: string; comparison: TriggerComparison; value: 
  */
 export type TriggerState = "holds" | "met" | "waiting" | "missed" | "no_data";
 
+/** A scenario's trigger as a page shows it: the rule, today's figure (the catalogue's, null = no data) and its state. */
+export type TriggerView = {
+  metricId: string;
+  label: string;
+  unit: string;
+  comparison: TriggerComparison;
+  value: number;
+  value2: number | null;
+  by: string | null;
+  current: number | null;
+  state: TriggerState;
+  on: boolean;
+};
+
+/** A scenario's headline figures as a page shows them. */
+export type ScenarioFigures = {
+  zeroCashDate: string | null;
+  runwayMonths: number | null;
+  breakEvenMonth: string | null;
+  /** closing cash per forecast month */
+  cash: { month: string; cashCents: number }[];
+};
+
 export const TRIGGER_STATE_LABELS: Record<TriggerState, string> = {
   holds: N_("On track", "plans"),
   met: N_("Met", "plans"),

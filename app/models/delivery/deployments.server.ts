@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm
 import { leadTimeSamplesMs, median, MS_PER_HOUR, PRODUCTION } from "~/lib/metrics/delivery";
 import { type DeploymentStatus, MAX_EXPORT_ROWS } from "~/lib/schemas/delivery.server";
 import { type DeploymentFilter } from "~/models/delivery/filters.server";
-import { schema, type Db } from "~/utils/db.server";
+import { schema, type Db, countRows } from "~/utils/db.server";
 
 // ---------------------------------------------------------------------------------------------------
 // Deployments list
@@ -89,11 +89,7 @@ export type DeploymentListRow = {
 
 export function listDeployments(db: Db, filter: DeploymentFilter, sort: DeploymentSort, page: { limit: number; offset: number }) {
   const where = deploymentWhere(filter);
-  const total = db
-    .select({ n: sql<number>`count(*)` })
-    .from(d)
-    .where(where)
-    .get()!.n;
+  const total = countRows(db, d, where);
   const rows = db
     .select(deploymentColumns)
     .from(d)
@@ -154,32 +150,44 @@ export function isoOrEmpty(ms: number | null | undefined): string {
 
 export const EXPORT_CHUNK = 5000;
 
-/** The filtered deployments as CSV rows (DESIGN.md format), in chunks, at most MAX_EXPORT_ROWS. */
-export function* deploymentCsvRows(db: Db, filter: DeploymentFilter, sort: DeploymentSort): Generator<string[][]> {
-  const where = deploymentWhere(filter);
+/** Rows read a chunk at a time (`read(limit, offset)`), at most MAX_EXPORT_ROWS, each chunk yielded as CSV rows. */
+export function* csvChunks<R>(read: (limit: number, offset: number) => R[], toCsv: (row: R) => string[]): Generator<string[][]> {
   for (let offset = 0; offset < MAX_EXPORT_ROWS; offset += EXPORT_CHUNK) {
-    const rows = db
-      .select({
-        externalId: d.externalId,
-        service: schema.services.name,
-        environment: d.environment,
-        status: d.status,
-        startedAt: d.startedAt,
-        finishedAt: d.finishedAt,
-        firstCommitAt: sql<number | null>`coalesce(${d.firstCommitAt}, (SELECT min(c.committed_at) FROM deployment_commits c WHERE c.deployment_id = ${d.id}))`,
-        isHotfix: d.isHotfix,
-        isRollback: d.isRollback,
-      })
-      .from(d)
-      .innerJoin(schema.services, eq(schema.services.id, d.serviceId))
-      .leftJoin(schema.teams, eq(schema.teams.id, schema.services.teamId))
-      .where(where)
-      .orderBy(...deploymentOrder(sort))
-      .limit(Math.min(EXPORT_CHUNK, MAX_EXPORT_ROWS - offset))
-      .offset(offset)
-      .all();
+    const rows = read(Math.min(EXPORT_CHUNK, MAX_EXPORT_ROWS - offset), offset);
     if (rows.length === 0) return;
-    yield rows.map((r) => [
+    yield rows.map(toCsv);
+    if (rows.length < EXPORT_CHUNK) return;
+  }
+}
+
+/** The filtered deployments as CSV rows (DESIGN.md format), in chunks, at most MAX_EXPORT_ROWS. */
+export function deploymentCsvRows(db: Db, filter: DeploymentFilter, sort: DeploymentSort): Generator<string[][]> {
+  const where = deploymentWhere(filter);
+  return csvChunks(
+    (limit, offset) =>
+      db
+        .select({
+          externalId: d.externalId,
+          service: schema.services.name,
+          environment: d.environment,
+          status: d.status,
+          startedAt: d.startedAt,
+          finishedAt: d.finishedAt,
+          firstCommitAt: sql<
+            number | null
+          >`coalesce(${d.firstCommitAt}, (SELECT min(c.committed_at) FROM deployment_commits c WHERE c.deployment_id = ${d.id}))`,
+          isHotfix: d.isHotfix,
+          isRollback: d.isRollback,
+        })
+        .from(d)
+        .innerJoin(schema.services, eq(schema.services.id, d.serviceId))
+        .leftJoin(schema.teams, eq(schema.teams.id, schema.services.teamId))
+        .where(where)
+        .orderBy(...deploymentOrder(sort))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+    (r) => [
       r.externalId ?? "",
       r.service,
       r.environment,
@@ -189,17 +197,12 @@ export function* deploymentCsvRows(db: Db, filter: DeploymentFilter, sort: Deplo
       isoOrEmpty(r.firstCommitAt),
       r.isHotfix ? "true" : "false",
       r.isRollback ? "true" : "false",
-    ]);
-    if (rows.length < EXPORT_CHUNK) return;
-  }
+    ],
+  );
 }
 
 export function countDeployments(db: Db, filter: DeploymentFilter): number {
-  return db
-    .select({ n: sql<number>`count(*)` })
-    .from(d)
-    .where(deploymentWhere(filter))
-    .get()!.n;
+  return countRows(db, d, deploymentWhere(filter));
 }
 
 export function getDeployment(db: Db, id: number) {

@@ -2,12 +2,12 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { N_ } from "~/i18n/mark";
 import { MS_PER_HOUR } from "~/lib/metrics/delivery";
-import { type CauseKind, MAX_EXPORT_ROWS, MS_PER_DAY, type Severity } from "~/lib/schemas/delivery.server";
+import { type CauseKind, MS_PER_DAY, type Severity } from "~/lib/schemas/delivery.server";
 import { recordAudit } from "~/models/audit.server";
-import { type DeploymentSort, EXPORT_CHUNK, d, inc, isoOrEmpty } from "~/models/delivery/deployments.server";
+import { csvChunks, type DeploymentSort, d, inc, isoOrEmpty } from "~/models/delivery/deployments.server";
 import { type IncidentFilter } from "~/models/delivery/filters.server";
 import { inferCauseId, statements } from "~/models/delivery/ingest.server";
-import { schema, type Db } from "~/utils/db.server";
+import { schema, type Db, countRows } from "~/utils/db.server";
 
 // ---------------------------------------------------------------------------------------------------
 // Incidents list
@@ -108,11 +108,7 @@ function toIncidentRow(r: ReturnType<ReturnType<typeof incidentSelect>["all"]>[n
 
 export function listIncidents(db: Db, filter: IncidentFilter, sort: DeploymentSort, page: { limit: number; offset: number }) {
   const where = incidentWhere(filter);
-  const total = db
-    .select({ n: sql<number>`count(*)` })
-    .from(inc)
-    .where(where)
-    .get()!.n;
+  const total = countRows(db, inc, where);
   const rows = incidentSelect(db)
     .where(where)
     .orderBy(...incidentOrder(sort))
@@ -123,17 +119,17 @@ export function listIncidents(db: Db, filter: IncidentFilter, sort: DeploymentSo
 }
 
 /** Filtered incidents as CSV rows; caused_by_external_id holds the EXPLICIT cause only (a re-import keeps inference). */
-export function* incidentCsvRows(db: Db, filter: IncidentFilter, sort: DeploymentSort): Generator<string[][]> {
+export function incidentCsvRows(db: Db, filter: IncidentFilter, sort: DeploymentSort): Generator<string[][]> {
   const where = incidentWhere(filter);
-  for (let offset = 0; offset < MAX_EXPORT_ROWS; offset += EXPORT_CHUNK) {
-    const rows = incidentSelect(db)
-      .where(where)
-      .orderBy(...incidentOrder(sort))
-      .limit(Math.min(EXPORT_CHUNK, MAX_EXPORT_ROWS - offset))
-      .offset(offset)
-      .all();
-    if (rows.length === 0) return;
-    yield rows.map((r) => [
+  return csvChunks(
+    (limit, offset) =>
+      incidentSelect(db)
+        .where(where)
+        .orderBy(...incidentOrder(sort))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+    (r) => [
       r.externalId ?? "",
       r.service,
       r.title,
@@ -141,17 +137,12 @@ export function* incidentCsvRows(db: Db, filter: IncidentFilter, sort: Deploymen
       isoOrEmpty(r.startedAt.getTime()),
       isoOrEmpty(r.resolvedAt?.getTime()),
       r.causeKind === "explicit" ? (r.causeExternalId ?? "") : "",
-    ]);
-    if (rows.length < EXPORT_CHUNK) return;
-  }
+    ],
+  );
 }
 
 export function countIncidents(db: Db, filter: IncidentFilter): number {
-  return db
-    .select({ n: sql<number>`count(*)` })
-    .from(inc)
-    .where(incidentWhere(filter))
-    .get()!.n;
+  return countRows(db, inc, incidentWhere(filter));
 }
 
 export function getIncident(db: Db, id: number) {

@@ -439,35 +439,18 @@ export function upsertIncidents(db: Db, items: readonly IncidentInput[], actor: 
         causeId = inferCauseId(st, sid, inc.startedAt);
         causeKind = causeId === null ? null : "inferred";
       }
+      // what the audit entry keeps of the incident written (after its service and external id)
+      const fields = { title: inc.title, severity: inc.severity, startedAt: inc.startedAt, resolvedAt, causeDeploymentId: causeId, causeKind, ...via };
       if (existing) {
         st.updateIncident.run(sid, inc.title, inc.severity, inc.startedAt, resolvedAt, causeId, causeKind, now, existing.id);
-        const after = {
-          serviceId: sid,
-          title: inc.title,
-          severity: inc.severity,
-          startedAt: inc.startedAt,
-          resolvedAt,
-          causeDeploymentId: causeId,
-          causeKind,
-          ...via,
-        };
+        const after = { serviceId: sid, ...fields };
         recordAudit(db, { actor, action: opts.via === "import" ? "import" : "update", entityType: "incident", entityId: existing.id, before: existing, after });
         results.push({ index, id: existing.id, externalId: existing.externalId, created: false, causeKind, causeDeploymentId: causeId });
       } else {
         const id = Number(
           st.insertIncident.run(sid, inc.externalId ?? null, inc.title, inc.severity, inc.startedAt, resolvedAt, causeId, causeKind, now, now).lastInsertRowid,
         );
-        const after = {
-          serviceId: sid,
-          externalId: inc.externalId ?? null,
-          title: inc.title,
-          severity: inc.severity,
-          startedAt: inc.startedAt,
-          resolvedAt,
-          causeDeploymentId: causeId,
-          causeKind,
-          ...via,
-        };
+        const after = { serviceId: sid, externalId: inc.externalId ?? null, ...fields };
         recordAudit(db, { actor, action: opts.via === "import" ? "import" : "create", entityType: "incident", entityId: id, after });
         results.push({ index, id, externalId: inc.externalId ?? null, created: true, causeKind, causeDeploymentId: causeId });
       }

@@ -97,6 +97,24 @@ function upsertSnapshotStatement(t: Db, s: SnapshotInput, now: number): number {
     RETURNING id`)!.id;
 }
 
+/** A snapshot's stored fields without its id (what an audit entry keeps of it). */
+function snapshotFields(row: FinanceSnapshotRow): Omit<FinanceSnapshotRow, "id"> {
+  const { id: _id, ...fields } = row;
+  return fields;
+}
+
+/** The audit entry of one snapshot written: a create, or an update with its fields before. */
+function auditSnapshotWrite(tx: Pick<Db, "insert">, writer: FinanceWriter, id: number, before: FinanceSnapshotRow | null | undefined, after: unknown): void {
+  recordAudit(tx, {
+    actor: auditActorOf(writer),
+    action: before ? "update" : "create",
+    entityType: "finance_snapshot",
+    entityId: id,
+    before: before ? snapshotFields(before) : null,
+    after,
+  });
+}
+
 /** Creates or updates the snapshot of a month (CEO only: finance edits outside IT). */
 export function saveSnapshot(db: Db, writer: FinanceWriter, input: SnapshotInput): { id: number; created: boolean } {
   if (!writerMayEditSnapshots(writer)) throw new FinancePermissionError("Only the CEO may edit finance snapshots.");
@@ -104,15 +122,7 @@ export function saveSnapshot(db: Db, writer: FinanceWriter, input: SnapshotInput
     const t = tx as unknown as Db;
     const before = getSnapshot(t, input.month);
     const id = upsertSnapshotStatement(t, input, Date.now());
-    const { id: _id, ...beforeFields } = before ?? { id: 0 };
-    recordAudit(tx, {
-      actor: auditActorOf(writer),
-      action: before ? "update" : "create",
-      entityType: "finance_snapshot",
-      entityId: id,
-      before: before ? beforeFields : null,
-      after: input,
-    });
+    auditSnapshotWrite(tx, writer, id, before, input);
     return { id, created: !before };
   });
 }
@@ -172,17 +182,10 @@ export function importSnapshotsCsv(db: Db, writer: FinanceWriter, text: string, 
       const before = existing.get(s.month);
       if (!before) created += 1;
       const id = upsertSnapshotStatement(t, s, now);
-      const { id: _id, ...beforeFields } = before ?? { id: 0 };
-      if (before && JSON.stringify(beforeFields) === JSON.stringify({ ...beforeFields, ...s })) continue;
+      const beforeFields = before ? snapshotFields(before) : null;
+      if (beforeFields && JSON.stringify(beforeFields) === JSON.stringify({ ...beforeFields, ...s })) continue;
       // each snapshot that changed: before → after, in the import's transaction
-      recordAudit(tx, {
-        actor: auditActorOf(writer),
-        action: before ? "update" : "create",
-        entityType: "finance_snapshot",
-        entityId: id,
-        before: before ? beforeFields : null,
-        after: { ...s, source },
-      });
+      auditSnapshotWrite(tx, writer, id, before, { ...s, source });
     }
     const updated = inputs.length - created;
     recordAudit(tx, {

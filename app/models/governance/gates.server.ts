@@ -1,7 +1,7 @@
 /** Decision gates: their metric criteria, manual criteria and evaluation (one verdict, read by every page). */
 import { asc, eq, inArray } from "drizzle-orm";
 import { evaluateGate, isGateMetricId, type GateEvaluation, type GateOperator } from "~/lib/metrics/governance";
-import { recordAudit } from "~/models/audit.server";
+import { deleteAudited, recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 
 // ---------------------------------------------------------------- decision gates
@@ -134,11 +134,12 @@ export function updateGate(db: Db, actorId: number, id: number, input: GateInput
 }
 
 export function deleteGate(db: Db, actorId: number, id: number): boolean {
-  return db.transaction((tx) => {
-    const before = getGate(tx as unknown as Db, id);
-    if (!before) return false;
-    tx.delete(schema.decisionGates).where(eq(schema.decisionGates.id, id)).run();
-    recordAudit(tx, { actor: { userId: actorId }, action: "delete", entityType: "decision_gate", entityId: id, before });
-    return true;
-  });
+  return deleteAudited(
+    db,
+    { userId: actorId },
+    "decision_gate",
+    id,
+    (tx) => getGate(tx, id),
+    (tx) => tx.delete(schema.decisionGates).where(eq(schema.decisionGates.id, id)).run(),
+  );
 }

@@ -3,8 +3,9 @@ import { sql } from "drizzle-orm";
 import { can, type Actor } from "~/auth/permissions";
 import { serverT } from "~/i18n/translate.server";
 import { DomainError, fieldErrorsOf, requireCan } from "~/lib/errors";
+import { NEXT_REQUISITION_STATUS } from "~/lib/requisitions";
 import { recordAudit } from "~/models/audit.server";
-import { NEXT_STATUS, type Priority, type RequisitionStatus, editRights } from "~/models/hiring/requisitions.server";
+import { type Priority, type RequisitionStatus, editRights } from "~/models/hiring/requisitions.server";
 import { teamChoiceProblem } from "~/models/teams.server";
 import { schema, type Db } from "~/utils/db.server";
 
@@ -199,7 +200,7 @@ export function changeRequisitionStatus(
     };
   }
   let to: RequisitionStatus | null = null;
-  if (change === "next") to = NEXT_STATUS[before.status];
+  if (change === "next") to = NEXT_REQUISITION_STATUS[before.status];
   else if (change === "cancel") to = before.status === "hired" || before.status === "cancelled" ? null : "cancelled";
   else if (change === "reopen") to = before.status === "cancelled" ? "planned" : null;
   if (!to)

@@ -8,16 +8,6 @@ export { PRIORITIES, REQUISITION_STATUSES };
 export type RequisitionStatus = (typeof REQUISITION_STATUSES)[number];
 export type Priority = (typeof PRIORITIES)[number];
 
-/** The one-click path; 'hired' and 'cancelled' are final (the edit form can still correct a status). */
-export const NEXT_STATUS: Record<RequisitionStatus, RequisitionStatus | null> = {
-  planned: "open",
-  open: "interviewing",
-  interviewing: "offer",
-  offer: "hired",
-  hired: null,
-  cancelled: null,
-};
-
 // ---------------------------------------------------------------- salary masking (SQL)
 
 /** The requisition salary expression for this actor (`r` = requisitions, `t` = teams): NULL when not allowed. */

@@ -2,7 +2,7 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { heatMapCells, isOverdue, riskLevel, riskScore, type HeatMapCell, type RiskLevel, type RiskRuleKind } from "~/lib/metrics/risks";
 import { RISK_SOURCES } from "~/lib/schemas/risks.server";
-import { schema, type Db } from "~/utils/db.server";
+import { schema, type Db, countRows } from "~/utils/db.server";
 
 export const RISK_CATEGORIES = schema.RISK_CATEGORIES;
 export const RISK_TREATMENTS = schema.RISK_TREATMENTS;
@@ -186,11 +186,7 @@ export function listRisks(
     .$dynamic();
   if (opts.limit !== undefined) q = q.limit(opts.limit).offset(opts.offset ?? 0);
   const rows = q.all().map((r) => decorate(r, today));
-  const total = db
-    .select({ n: sql<number>`count(*)` })
-    .from(R)
-    .where(where)
-    .get()!.n;
+  const total = countRows(db, R, where);
   return { rows, total };
 }
 
@@ -259,10 +255,6 @@ export function listRiskOwnerOptions(db: Db): RiskOwnerOption[] {
 /** Open / monitored technical and security risks by residual score, and how many there are. */
 export function listTechRisks(db: Db, limit = 6, now?: number): { risks: RiskRow[]; total: number } {
   const categories = ["technical", "security"] as const;
-  const total = db
-    .select({ n: sql<number>`count(*)` })
-    .from(R)
-    .where(and(sql`${R.status} in ('open', 'monitoring')`, sql`${R.category} in ${categories}`))
-    .get()!.n;
+  const total = countRows(db, R, and(sql`${R.status} in ('open', 'monitoring')`, sql`${R.category} in ${categories}`));
   return { risks: listTopRisks(db, { limit, categories, now }), total };
 }

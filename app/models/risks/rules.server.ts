@@ -8,6 +8,7 @@ import {
   type CfrRuleInput,
   type ObjectiveRuleInput,
   type RiskRuleKind,
+  type RiskRuleResult,
   type RunwayRuleInput,
   type ScenarioRuleInput,
 } from "~/lib/metrics/risks";
@@ -99,6 +100,42 @@ function round1(n: number): string {
 export type RuleOwners = { ceo: number | null; cto: number | null };
 
 /**
+ * A company-wide rule's finding (runway, CFR): no data without its input, else the rule's result
+ * with its state and the value's text.
+ */
+function companyFinding(
+  base: Pick<RuleFinding, "ruleId" | "kind" | "threshold" | "enabled">,
+  texts: { title: string; noData: string },
+  ownerUserId: number | null,
+  result: RiskRuleResult | null,
+  state: (r: RiskRuleResult) => RuleFinding["state"],
+  valueText: (value: number) => string,
+): RuleFinding {
+  if (!result) {
+    return {
+      ...base,
+      subject: "company",
+      state: "no_data",
+      triggered: false,
+      value: null,
+      valueText: null,
+      message: texts.noData,
+      title: texts.title,
+      ownerUserId,
+    };
+  }
+  return {
+    ...base,
+    subject: "company",
+    ...result,
+    state: state(result),
+    valueText: result.value === null ? null : valueText(result.value),
+    title: texts.title,
+    ownerUserId,
+  };
+}
+
+/**
  * Evaluates every rule (enabled or not) against the inputs. Pure. Off-track objectives are grouped
  * by cause (`foldObjectiveCauses`): an objective aligned under another off-track objective is
  * covered by that objective's risk and named in it.
@@ -108,58 +145,28 @@ export function evaluateRules(rules: readonly RiskRuleRow[], inputs: RiskRuleLiv
   for (const rule of rules) {
     const base = { ruleId: rule.id, kind: rule.kind, threshold: rule.threshold, enabled: rule.enabled };
     if (rule.kind === "runway_below_months") {
-      const title = ruleText("runwayTitle", { threshold: round1(rule.threshold) });
-      if (!inputs.runway) {
-        out.push({
-          ...base,
-          subject: "company",
-          state: "no_data",
-          triggered: false,
-          value: null,
-          valueText: null,
-          message: ruleText("runwayNoData"),
-          title,
-          ownerUserId: owners.ceo,
-        });
-        continue;
-      }
-      const r = evaluateRiskRule({ kind: rule.kind, threshold: rule.threshold }, inputs.runway);
-      out.push({
-        ...base,
-        subject: "company",
-        ...r,
-        // not burning (no runway figure) is a cleared cause, not missing data
-        state: r.triggered ? "triggered" : "clear",
-        valueText: r.value === null ? null : ruleText("runwayValue", { months: round1(r.value) }),
-        title,
-        ownerUserId: owners.ceo,
-      });
+      out.push(
+        companyFinding(
+          base,
+          { title: ruleText("runwayTitle", { threshold: round1(rule.threshold) }), noData: ruleText("runwayNoData") },
+          owners.ceo,
+          inputs.runway && evaluateRiskRule({ kind: rule.kind, threshold: rule.threshold }, inputs.runway),
+          // not burning (no runway figure) is a cleared cause, not missing data
+          (r) => (r.triggered ? "triggered" : "clear"),
+          (months) => ruleText("runwayValue", { months: round1(months) }),
+        ),
+      );
     } else if (rule.kind === "cfr_above_percent_30d") {
-      const title = ruleText("cfrTitle", { threshold: round1(rule.threshold) });
-      if (!inputs.cfr) {
-        out.push({
-          ...base,
-          subject: "company",
-          state: "no_data",
-          triggered: false,
-          value: null,
-          valueText: null,
-          message: ruleText("cfrNoData"),
-          title,
-          ownerUserId: owners.cto,
-        });
-        continue;
-      }
-      const r = evaluateRiskRule({ kind: rule.kind, threshold: rule.threshold }, inputs.cfr);
-      out.push({
-        ...base,
-        subject: "company",
-        ...r,
-        state: r.triggered ? "triggered" : r.value === null ? "no_data" : "clear",
-        valueText: r.value === null ? null : `${round1(r.value)} %`,
-        title,
-        ownerUserId: owners.cto,
-      });
+      out.push(
+        companyFinding(
+          base,
+          { title: ruleText("cfrTitle", { threshold: round1(rule.threshold) }), noData: ruleText("cfrNoData") },
+          owners.cto,
+          inputs.cfr && evaluateRiskRule({ kind: rule.kind, threshold: rule.threshold }, inputs.cfr),
+          (r) => (r.triggered ? "triggered" : r.value === null ? "no_data" : "clear"),
+          (percent) => `${round1(percent)} %`,
+        ),
+      );
     } else if (rule.kind === "scenario_trigger_holds") {
       if (!inputs.scenarios) continue;
       const byId = new Map(inputs.scenarios.scenarios.map((s) => [s.id, s]));

@@ -20,7 +20,7 @@ import type { ParsedDelivery, WebhookEvent, WebhookKind } from "~/lib/webhooks/t
 import { applyDeployment, applyIncidents, applyPush } from "~/models/webhooks/events.server";
 import { WEBHOOK_LOG_KEEP, WEBHOOK_LOG_KEEP_UNVERIFIED, type WebhookOutcome, log, maps, src } from "~/models/webhooks/sources.server";
 import { ApiInputError } from "~/utils/api.server";
-import { schema, type Db } from "~/utils/db.server";
+import { schema, type Db, countRows } from "~/utils/db.server";
 import { open } from "~/utils/secret-box.server";
 
 // ---------------------------------------------------------------------------------------------------
@@ -92,11 +92,7 @@ export type DeliveryLogRow = {
 /** The newest deliveries of a source first, filtered by outcome, one page. */
 export function listWebhookDeliveries(db: Db, sourceId: number, opts: { outcome?: WebhookOutcome; page?: number } = {}) {
   const where = and(eq(log.sourceId, sourceId), opts.outcome ? eq(log.outcome, opts.outcome) : undefined);
-  const total = db
-    .select({ n: sql<number>`count(*)` })
-    .from(log)
-    .where(where)
-    .get()!.n;
+  const total = countRows(db, log, where);
   const page = Math.max(1, opts.page ?? 1);
   const rows = db
     .select()

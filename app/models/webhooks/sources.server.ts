@@ -5,7 +5,7 @@ import { DAY_MS } from "~/lib/time";
 import { KIND_LABELS, MAPPING_KEY_LABELS } from "~/lib/webhooks/labels";
 import type { MappingRule } from "~/lib/webhooks/mapping";
 import type { WebhookKind } from "~/lib/webhooks/types";
-import { recordAudit } from "~/models/audit.server";
+import { deleteAudited, recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 import { open, seal } from "~/utils/secret-box.server";
 import { WEBHOOK_KINDS, WEBHOOK_OUTCOMES } from "../../../db/schema";
@@ -168,13 +168,15 @@ export function setWebhookSecret(db: Db, userId: number, id: number, own?: strin
 
 /** Deletes a source with its rules, log and waiting commits (the deliveries' data stays). */
 export function deleteWebhookSource(db: Db, userId: number, id: number): boolean {
-  return db.transaction((tx) => {
-    const before = getWebhookSource(tx as unknown as Db, id);
-    if (!before) return false;
-    tx.delete(src).where(eq(src.id, id)).run();
-    recordAudit(tx, { actor: { userId }, action: "delete", entityType: "webhook_source", entityId: id, before: auditView(before) });
-    return true;
-  });
+  return deleteAudited(
+    db,
+    { userId },
+    "webhook_source",
+    id,
+    (tx) => getWebhookSource(tx, id),
+    (tx) => tx.delete(src).where(eq(src.id, id)).run(),
+    auditView,
+  );
 }
 
 export type WebhookSourceView = {
