@@ -9,8 +9,9 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { CheckboxField, Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { FormCard } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
-import { CellErrors, RowActionForm, RowForm } from "~/components/ui/row-form";
+import { CellInput, CellSelect, RowEditActions, RowForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -238,16 +239,14 @@ export default function BudgetCategories() {
                   {editable ? (
                     <>
                       <RowForm id={`cat-${r.id}`} fields={{ intent: "update", categoryId: r.id }} />
-                      <input
+                      <CellInput
                         form={`cat-${r.id}`}
                         name="name"
-                        aria-label={t("Name of {{name}}", { name: r.name })}
+                        label={t("Name of {{name}}", { name: r.name })}
                         defaultValue={valueOf(reply, "name", r.name, upd)}
-                        className="dl-cell-input"
                         maxLength={80}
-                        aria-invalid={errs?.name ? true : undefined}
+                        errors={errs?.name}
                       />
-                      <CellErrors messages={errs?.name} />
                     </>
                   ) : (
                     <>
@@ -258,20 +257,14 @@ export default function BudgetCategories() {
                 <td>
                   {editable ? (
                     <>
-                      <select
+                      <CellSelect
                         form={`cat-${r.id}`}
                         name="group"
-                        aria-label={t("Group of {{name}}", { name: r.name })}
+                        label={t("Group of {{name}}", { name: r.name })}
                         defaultValue={valueOf(reply, "group", r.group, upd)}
-                        className="dl-cell-input"
-                      >
-                        {groupOptions.map((g) => (
-                          <option key={g.value} value={g.value}>
-                            {g.label}
-                          </option>
-                        ))}
-                      </select>
-                      <CellErrors messages={errs?.group} />
+                        options={groupOptions}
+                        errors={errs?.group}
+                      />
                     </>
                   ) : (
                     t(GROUP_LABELS[r.group])
@@ -326,23 +319,13 @@ export default function BudgetCategories() {
                   {left === null ? "—" : <span className={left < 0 ? "text-bad" : undefined}>{formatMoney(left, formatting)}</span>}
                 </td>
                 <td>
-                  <div className="inline-actions">
-                    {editable ? (
-                      <Button form={`cat-${r.id}`} size="sm" pending={busy(upd)} pendingLabel={t("Saving…")}>
-                        {t("Save")}
-                        <span className="visually-hidden"> {r.name}</span>
-                      </Button>
-                    ) : null}
-                    {mayEdit(r.group) ? (
-                      <RowActionForm
-                        fields={{ intent: r.archived ? "restore" : "archive", categoryId: r.id }}
-                        size="sm"
-                        variant="ghost"
-                        label={r.archived ? t("Restore") : t("Archive")}
-                        rowName={r.name}
-                      />
-                    ) : null}
-                  </div>
+                  <RowEditActions
+                    form={editable ? `cat-${r.id}` : undefined}
+                    rowName={r.name}
+                    savePending={busy(upd)}
+                    archive={mayEdit(r.group) ? { categoryId: r.id } : undefined}
+                    archived={r.archived}
+                  />
                 </td>
               </tr>
             );
@@ -355,38 +338,34 @@ export default function BudgetCategories() {
         </p>
       </Card>
       {groupOptions.length ? (
-        <Card title={t("Add a category")}>
-          <Form method="post" className="form-grid" noValidate>
-            <input type="hidden" name="intent" value="create" />
-            <Field
-              label={t("Name")}
-              name="name"
-              required
-              maxLength={80}
-              defaultValue={valueOf(reply, "name", "", "create")}
-              errors={fieldErrorsOf(reply, "name", "create")}
-            />
-            <SelectField
-              label={t("Group")}
-              name="group"
-              required
-              options={groupOptions}
-              defaultValue={valueOf(reply, "group", groupOptions[0]?.value, "create")}
-              errors={fieldErrorsOf(reply, "group", "create")}
-              hint={t("IT categories are the CTO's and make the IT budget")}
-            />
-            <CheckboxField label={t("Counts as sales & marketing (CAC)")} name="isSalesMarketing" />
-            <div>
-              <Button
-                variant="primary"
-                pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "create"}
-                pendingLabel={t("Adding…")}
-              >
-                {t("Add category")}
-              </Button>
-            </div>
-          </Form>
-        </Card>
+        <FormCard
+          title={t("Add a category")}
+          hidden={{ intent: "create" }}
+          submit={{
+            label: t("Add category"),
+            pending: navigation.state === "submitting" && navigation.formData?.get("intent") === "create",
+            pendingLabel: t("Adding…"),
+          }}
+        >
+          <Field
+            label={t("Name")}
+            name="name"
+            required
+            maxLength={80}
+            defaultValue={valueOf(reply, "name", "", "create")}
+            errors={fieldErrorsOf(reply, "name", "create")}
+          />
+          <SelectField
+            label={t("Group")}
+            name="group"
+            required
+            options={groupOptions}
+            defaultValue={valueOf(reply, "group", groupOptions[0]?.value, "create")}
+            errors={fieldErrorsOf(reply, "group", "create")}
+            hint={t("IT categories are the CTO's and make the IT budget")}
+          />
+          <CheckboxField label={t("Counts as sales & marketing (CAC)")} name="isSalesMarketing" />
+        </FormCard>
       ) : null}
     </>
   );

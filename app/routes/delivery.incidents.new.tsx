@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
-import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { CheckboxField, Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
@@ -122,7 +122,7 @@ export default function NewIncident() {
       />
       <Card>
         <ReplyMessage reply={reply} show="errors" />
-        <Form method="post" className="form-grid" noValidate>
+        <PostForm submit={{ label: t(TEXT.save), pending: busy, pendingLabel: t(TEXT.saving) }}>
           <SelectField
             label={t("Service")}
             name="serviceId"
@@ -159,12 +159,7 @@ export default function NewIncident() {
           />
           <Field label={t("Causing deployment")} name="causeRef" defaultValue={v("causeRef")} errors={e("causeRef")} hint={t(TEXT.causeHint)} />
           <CheckboxField label={t("No deployment caused it")} name="noCause" defaultChecked={v("noCause") === "on"} errors={e("noCause")} />
-          <div>
-            <Button variant="primary" pending={busy} pendingLabel={t(TEXT.saving)}>
-              {t(TEXT.save)}
-            </Button>
-          </div>
-        </Form>
+        </PostForm>
       </Card>
     </>
   );

@@ -1,17 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { DeliveryTabs } from "~/components/delivery/tabs";
-import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { FormCard } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
-import { CellErrors, RowForm } from "~/components/ui/row-form";
+import { CellInput, CellSelect, RowForm, RowSaveButton } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -143,15 +143,13 @@ export default function Services() {
                     {editable ? (
                       <>
                         <RowForm id={`svc-${s.id}`} fields={{ intent: "update", serviceId: s.id }} />
-                        <input
+                        <CellInput
                           form={`svc-${s.id}`}
                           name="name"
-                          aria-label={t("Name of {{name}}", { name: s.name })}
+                          label={t("Name of {{name}}", { name: s.name })}
                           defaultValue={valueOf(reply, "name", s.name, rowIntent)}
-                          aria-invalid={errors?.name ? true : undefined}
-                          className="dl-cell-input"
+                          errors={errors?.name}
                         />
-                        <CellErrors messages={errors?.name} />
                       </>
                     ) : (
                       s.name
@@ -164,21 +162,15 @@ export default function Services() {
                   <td>
                     {editable ? (
                       <>
-                        <select
+                        <CellSelect
                           form={`svc-${s.id}`}
                           name="teamId"
-                          aria-label={t("Team owning {{name}}", { name: s.name })}
+                          label={t("Team owning {{name}}", { name: s.name })}
                           defaultValue={valueOf(reply, "teamId", s.teamId, rowIntent)}
-                          className="dl-cell-input"
-                        >
-                          <option value="">{t("— no team —")}</option>
-                          {teamOptions.map((t) => (
-                            <option key={t.value} value={t.value}>
-                              {t.label}
-                            </option>
-                          ))}
-                        </select>
-                        <CellErrors messages={errors?.teamId} />
+                          empty={t("— no team —")}
+                          options={teamOptions}
+                          errors={errors?.teamId}
+                        />
                       </>
                     ) : (
                       (s.teamName ?? "—")
@@ -195,10 +187,7 @@ export default function Services() {
                   <td className="dl-num">{s.openIncidents}</td>
                   {editable ? (
                     <td>
-                      <Button form={`svc-${s.id}`} size="sm" pending={busy(rowIntent)} pendingLabel={t(TEXT.saving)}>
-                        {t(TEXT.save)}
-                        <span className="visually-hidden"> {s.name}</span>
-                      </Button>
+                      <RowSaveButton form={`svc-${s.id}`} rowName={s.name} pending={busy(rowIntent)} />
                     </td>
                   ) : null}
                 </tr>
@@ -208,36 +197,32 @@ export default function Services() {
         )}
       </Card>
       {editable ? (
-        <Card title={t(TEXT.add)}>
-          <Form method="post" className="form-grid" noValidate>
-            <input type="hidden" name="intent" value="create" />
-            <Field
-              label={t("Name")}
-              name="name"
-              required
-              defaultValue={valueOf(reply, "name", "", "create")}
-              errors={fieldErrorsOf(reply, "name", "create")}
-              maxLength={100}
-            />
-            <SelectField
-              label={t("Owning team")}
-              name="teamId"
-              placeholder={t("— no team —")}
-              options={teamOptions}
-              defaultValue={valueOf(reply, "teamId", "", "create")}
-              errors={fieldErrorsOf(reply, "teamId", "create")}
-            />
-            <div>
-              <Button
-                variant="primary"
-                pending={navigation.state === "submitting" && navigation.formData?.get("intent") === "create"}
-                pendingLabel={t(TEXT.saving)}
-              >
-                {t(TEXT.add)}
-              </Button>
-            </div>
-          </Form>
-        </Card>
+        <FormCard
+          title={t(TEXT.add)}
+          hidden={{ intent: "create" }}
+          submit={{
+            label: t(TEXT.add),
+            pending: navigation.state === "submitting" && navigation.formData?.get("intent") === "create",
+            pendingLabel: t(TEXT.saving),
+          }}
+        >
+          <Field
+            label={t("Name")}
+            name="name"
+            required
+            defaultValue={valueOf(reply, "name", "", "create")}
+            errors={fieldErrorsOf(reply, "name", "create")}
+            maxLength={100}
+          />
+          <SelectField
+            label={t("Owning team")}
+            name="teamId"
+            placeholder={t("— no team —")}
+            options={teamOptions}
+            defaultValue={valueOf(reply, "teamId", "", "create")}
+            errors={fieldErrorsOf(reply, "teamId", "create")}
+          />
+        </FormCard>
       ) : null}
     </>
   );

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
-import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
@@ -76,7 +76,7 @@ export default function NewEmployee() {
         }
       />
       <section className="panel">
-        <Form method="post" className="form-grid" noValidate>
+        <PostForm submit={{ label: t(TEXT.save), pending: navigation.state === "submitting", pendingLabel: t("Saving…") }}>
           <ReplyMessage reply={reply} show="errors" />
           <Field label={t("Name")} name="name" required defaultValue={v("name", "")} errors={errs("name")} />
           <SelectField
@@ -112,12 +112,7 @@ export default function NewEmployee() {
             defaultValue={v("annualSalary", prefill?.annualSalary ?? "")}
             errors={errs("annualSalary")}
           />
-          <div>
-            <Button type="submit" variant="primary" pending={navigation.state === "submitting"} pendingLabel={t("Saving…")}>
-              {t(TEXT.save)}
-            </Button>
-          </div>
-        </Form>
+        </PostForm>
       </section>
     </>
   );

@@ -11,6 +11,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { FormCard } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useFormatting } from "~/hooks/root-data";
@@ -208,33 +209,30 @@ export default function KpiPage() {
       {canEdit ? (
         <div className="okr-admin">
           {linkedMetric ? null : (
-            <Card title={t(TEXT.measure)} description={t(TEXT.measureHint)}>
-              <Form method="post" className="form-grid" noValidate>
-                <input type="hidden" name="intent" value="measure" />
-                <Field
-                  label={t("Date")}
-                  name="measuredOn"
-                  type="date"
-                  required
-                  defaultValue={v("measuredOn", today, "measure")}
-                  errors={e("measuredOn", "measure")}
-                />
-                <Field
-                  label={kpi.unit ? t("Value ({{unit}})", { unit: kpi.unit }) : t("Value")}
-                  name="value"
-                  inputMode="decimal"
-                  required
-                  defaultValue={v("value", "", "measure")}
-                  errors={e("value", "measure")}
-                />
-                <Field label={t("Note")} name="note" defaultValue={v("note", "", "measure")} errors={e("note", "measure")} />
-                <div>
-                  <Button type="submit" variant="primary" pending={busy("measure")} pendingLabel={t("Saving…")}>
-                    {t("Record")}
-                  </Button>
-                </div>
-              </Form>
-            </Card>
+            <FormCard
+              title={t(TEXT.measure)}
+              description={t(TEXT.measureHint)}
+              hidden={{ intent: "measure" }}
+              submit={{ label: t("Record"), pending: busy("measure"), pendingLabel: t("Saving…") }}
+            >
+              <Field
+                label={t("Date")}
+                name="measuredOn"
+                type="date"
+                required
+                defaultValue={v("measuredOn", today, "measure")}
+                errors={e("measuredOn", "measure")}
+              />
+              <Field
+                label={kpi.unit ? t("Value ({{unit}})", { unit: kpi.unit }) : t("Value")}
+                name="value"
+                inputMode="decimal"
+                required
+                defaultValue={v("value", "", "measure")}
+                errors={e("value", "measure")}
+              />
+              <Field label={t("Note")} name="note" defaultValue={v("note", "", "measure")} errors={e("note", "measure")} />
+            </FormCard>
           )}
           <Card title={t(TEXT.targets)} description={t(TEXT.targetsHint)}>
             <ul className="okr-kr-list">

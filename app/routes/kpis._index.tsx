@@ -11,6 +11,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { FormCard } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useFormatting } from "~/hooks/root-data";
@@ -236,22 +237,18 @@ export default function KpisIndex() {
               </ul>
             ) : null}
           </Card>
-          <Card title={t(TEXT.newKpi)}>
-            <Form method="post" className="form-grid" noValidate>
-              <input type="hidden" name="intent" value="create-kpi" />
-              <KpiDefinitionFields
-                reply={reply}
-                intent="create-kpi"
-                initial={{ key: "", name: "", unit: "", direction: "higher", category: "product", source: "manual", description: "", pinned: false }}
-                sources={sources}
-              />
-              <div>
-                <Button type="submit" variant="primary" pending={busy("create-kpi")} pendingLabel={t("Creating…")}>
-                  {t("Create KPI")}
-                </Button>
-              </div>
-            </Form>
-          </Card>
+          <FormCard
+            title={t(TEXT.newKpi)}
+            hidden={{ intent: "create-kpi" }}
+            submit={{ label: t("Create KPI"), pending: busy("create-kpi"), pendingLabel: t("Creating…") }}
+          >
+            <KpiDefinitionFields
+              reply={reply}
+              intent="create-kpi"
+              initial={{ key: "", name: "", unit: "", direction: "higher", category: "product", source: "manual", description: "", pinned: false }}
+              sources={sources}
+            />
+          </FormCard>
         </div>
       ) : null}
     </>

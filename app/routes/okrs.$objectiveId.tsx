@@ -14,6 +14,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { FormCard, PostForm } from "~/components/ui/post-form";
 import { ProgressBar } from "~/components/ui/progress-bar";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { keyResultSchema, ObjectiveSchema, ruleErrorReply } from "~/handlers/okrs.server";
@@ -357,16 +358,12 @@ export default function ObjectivePage() {
                       {editable && !kr.archivedAt ? (
                         <details className="okr-inline-edit" open={isErrorReply(reply, krIntent) || undefined}>
                           <summary className="btn btn--secondary btn--sm">{t("Edit")}</summary>
-                          <Form method="post" className="form-grid" noValidate>
-                            <input type="hidden" name="intent" value="update-kr" />
-                            <input type="hidden" name="keyResultId" value={kr.id} />
+                          <PostForm
+                            hidden={{ intent: "update-kr", keyResultId: kr.id }}
+                            submit={{ label: t("Save key result"), pending: busy("update-kr"), pendingLabel: t("Saving…") }}
+                          >
                             <KrFields reply={reply} intent={krIntent} kr={kr} people={people} metricOptions={metricOptions} />
-                            <div>
-                              <Button type="submit" variant="primary" pending={busy("update-kr")} pendingLabel={t("Saving…")}>
-                                {t("Save key result")}
-                              </Button>
-                            </div>
-                          </Form>
+                          </PostForm>
                         </details>
                       ) : null}
                       {editable ? (
@@ -397,67 +394,61 @@ export default function ObjectivePage() {
       </Card>
 
       {editable ? (
-        <Card title={t(TEXT.addKr)} className="okr-form-card">
-          <Form method="post" className="form-grid" noValidate>
-            <input type="hidden" name="intent" value="create-kr" />
-            <KrFields reply={reply} intent="create-kr" kr={null} people={people} metricOptions={metricOptions} />
-            <div>
-              <Button type="submit" variant="primary" pending={busy("create-kr")} pendingLabel={t("Adding…")}>
-                {t("Add key result")}
-              </Button>
-            </div>
-          </Form>
-        </Card>
+        <FormCard
+          title={t(TEXT.addKr)}
+          className="okr-form-card"
+          hidden={{ intent: "create-kr" }}
+          submit={{ label: t("Add key result"), pending: busy("create-kr"), pendingLabel: t("Adding…") }}
+        >
+          <KrFields reply={reply} intent="create-kr" kr={null} people={people} metricOptions={metricOptions} />
+        </FormCard>
       ) : null}
 
       {editable ? (
-        <Card title={t(TEXT.edit)} className="okr-form-card">
-          <Form method="post" className="form-grid" noValidate>
-            <input type="hidden" name="intent" value="update-objective" />
-            <Field
-              label={t("Title")}
-              name="title"
-              required
-              defaultValue={v("title", objective.title, "update-objective")}
-              errors={e("title", "update-objective")}
-            />
-            <SelectField
-              label={t("Team")}
-              name="teamId"
-              options={teamOptions}
-              defaultValue={v("teamId", objective.teamId ?? "", "update-objective")}
-              errors={e("teamId", "update-objective")}
-            />
-            <SelectField
-              label={t("Owner")}
-              name="ownerUserId"
-              placeholder={t("No owner")}
-              options={people.map((p) => ({ value: String(p.id), label: p.name }))}
-              defaultValue={v("ownerUserId", objective.ownerUserId ?? "", "update-objective")}
-              errors={e("ownerUserId", "update-objective")}
-            />
-            <SelectField
-              label={t("Aligned under")}
-              name="parentId"
-              placeholder={t("Nothing (top level)")}
-              options={parents.map((p) => ({ value: String(p.id), label: `${p.title} (${p.teamName ?? t("Company")})` }))}
-              defaultValue={v("parentId", objective.parentId ?? "", "update-objective")}
-              errors={e("parentId", "update-objective")}
-            />
-            <TextareaField
-              label={t("Description")}
-              name="description"
-              rows={2}
-              defaultValue={v("description", objective.description ?? "", "update-objective")}
-              errors={e("description", "update-objective")}
-            />
-            <div>
-              <Button type="submit" variant="primary" pending={busy("update-objective")} pendingLabel={t("Saving…")}>
-                {t("Save objective")}
-              </Button>
-            </div>
-          </Form>
-        </Card>
+        <FormCard
+          title={t(TEXT.edit)}
+          className="okr-form-card"
+          hidden={{ intent: "update-objective" }}
+          submit={{ label: t("Save objective"), pending: busy("update-objective"), pendingLabel: t("Saving…") }}
+        >
+          <Field
+            label={t("Title")}
+            name="title"
+            required
+            defaultValue={v("title", objective.title, "update-objective")}
+            errors={e("title", "update-objective")}
+          />
+          <SelectField
+            label={t("Team")}
+            name="teamId"
+            options={teamOptions}
+            defaultValue={v("teamId", objective.teamId ?? "", "update-objective")}
+            errors={e("teamId", "update-objective")}
+          />
+          <SelectField
+            label={t("Owner")}
+            name="ownerUserId"
+            placeholder={t("No owner")}
+            options={people.map((p) => ({ value: String(p.id), label: p.name }))}
+            defaultValue={v("ownerUserId", objective.ownerUserId ?? "", "update-objective")}
+            errors={e("ownerUserId", "update-objective")}
+          />
+          <SelectField
+            label={t("Aligned under")}
+            name="parentId"
+            placeholder={t("Nothing (top level)")}
+            options={parents.map((p) => ({ value: String(p.id), label: `${p.title} (${p.teamName ?? t("Company")})` }))}
+            defaultValue={v("parentId", objective.parentId ?? "", "update-objective")}
+            errors={e("parentId", "update-objective")}
+          />
+          <TextareaField
+            label={t("Description")}
+            name="description"
+            rows={2}
+            defaultValue={v("description", objective.description ?? "", "update-objective")}
+            errors={e("description", "update-objective")}
+          />
+        </FormCard>
       ) : null}
 
       {canEdit && !closed ? (

@@ -12,6 +12,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
+import { FormCard } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { CycleSchema, ObjectiveSchema, resolveCycleParam, ruleErrorReply } from "~/handlers/okrs.server";
 import { useRootData } from "~/hooks/root-data";
@@ -233,48 +234,44 @@ export default function OkrsIndex() {
       )}
 
       {cycle && !closed && canCreate && teamOptions.length > 0 ? (
-        <Card title={t(TEXT.newObjective)} className="okr-form-card">
-          <Form method="post" className="form-grid" noValidate>
-            <input type="hidden" name="intent" value="create-objective" />
-            <input type="hidden" name="cycleId" value={cycle.id} />
-            <Field label={t("Title")} name="title" required defaultValue={v("title", "", "create-objective")} errors={errs("title", "create-objective")} />
-            <SelectField
-              label={t("Team")}
-              name="teamId"
-              options={teamOptions}
-              defaultValue={v("teamId", canCompany ? "" : String(user?.teamId ?? ""), "create-objective")}
-              errors={errs("teamId", "create-objective")}
-            />
-            <SelectField
-              label={t("Owner")}
-              name="ownerUserId"
-              placeholder={t("No owner")}
-              options={people.map((p) => ({ value: String(p.id), label: p.name }))}
-              defaultValue={v("ownerUserId", user?.id ?? "", "create-objective")}
-              errors={errs("ownerUserId", "create-objective")}
-            />
-            <SelectField
-              label={t("Aligned under")}
-              name="parentId"
-              placeholder={t("Nothing (top level)")}
-              options={parents.map((p) => ({ value: String(p.id), label: `${p.title} (${p.teamName ?? t("Company")})` }))}
-              defaultValue={v("parentId", "", "create-objective")}
-              errors={errs("parentId", "create-objective")}
-            />
-            <TextareaField
-              label={t("Description")}
-              name="description"
-              rows={2}
-              defaultValue={v("description", "", "create-objective")}
-              errors={errs("description", "create-objective")}
-            />
-            <div>
-              <Button type="submit" variant="primary" pending={busy("create-objective")} pendingLabel={t("Creating…")}>
-                {t("Create objective")}
-              </Button>
-            </div>
-          </Form>
-        </Card>
+        <FormCard
+          title={t(TEXT.newObjective)}
+          className="okr-form-card"
+          hidden={{ intent: "create-objective", cycleId: cycle.id }}
+          submit={{ label: t("Create objective"), pending: busy("create-objective"), pendingLabel: t("Creating…") }}
+        >
+          <Field label={t("Title")} name="title" required defaultValue={v("title", "", "create-objective")} errors={errs("title", "create-objective")} />
+          <SelectField
+            label={t("Team")}
+            name="teamId"
+            options={teamOptions}
+            defaultValue={v("teamId", canCompany ? "" : String(user?.teamId ?? ""), "create-objective")}
+            errors={errs("teamId", "create-objective")}
+          />
+          <SelectField
+            label={t("Owner")}
+            name="ownerUserId"
+            placeholder={t("No owner")}
+            options={people.map((p) => ({ value: String(p.id), label: p.name }))}
+            defaultValue={v("ownerUserId", user?.id ?? "", "create-objective")}
+            errors={errs("ownerUserId", "create-objective")}
+          />
+          <SelectField
+            label={t("Aligned under")}
+            name="parentId"
+            placeholder={t("Nothing (top level)")}
+            options={parents.map((p) => ({ value: String(p.id), label: `${p.title} (${p.teamName ?? t("Company")})` }))}
+            defaultValue={v("parentId", "", "create-objective")}
+            errors={errs("parentId", "create-objective")}
+          />
+          <TextareaField
+            label={t("Description")}
+            name="description"
+            rows={2}
+            defaultValue={v("description", "", "create-objective")}
+            errors={errs("description", "create-objective")}
+          />
+        </FormCard>
       ) : null}
 
       {canCompany ? (

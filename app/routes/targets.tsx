@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { Button } from "~/components/ui/button";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
@@ -160,8 +160,7 @@ export default function Targets() {
       </section>
       <section className="panel" aria-labelledby="targets-set">
         <h2 id="targets-set">{t(TEXT.set)}</h2>
-        <Form method="post" className="form-grid" noValidate>
-          <input type="hidden" name="intent" value="set" />
+        <PostForm hidden={{ intent: "set" }} submit={{ label: t(TEXT.save), pending: busy, pendingLabel: t(TEXT.saving) }}>
           <SelectField
             label={t("Metric")}
             name="metricId"
@@ -199,12 +198,7 @@ export default function Targets() {
             errors={e("value")}
           />
           <Field label={t("Note")} name="note" defaultValue={v("note", "")} errors={e("note")} />
-          <div>
-            <Button variant="primary" pending={busy} pendingLabel={t(TEXT.saving)}>
-              {t(TEXT.save)}
-            </Button>
-          </div>
-        </Form>
+        </PostForm>
       </section>
     </>
   );

@@ -1,17 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can, ROLE_LABELS } from "~/auth/permissions";
 import { Badge } from "~/components/ui/badge";
-import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { FormCard, PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
-import { CellErrors, RowActionForm, RowForm } from "~/components/ui/row-form";
+import { CellInput, CellSelect, RowActionForm, RowEditActions, RowForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -209,16 +209,14 @@ export default function Teams() {
                     {editable ? (
                       <>
                         <RowForm id={`team-${team.id}`} fields={{ intent: "update", teamId: team.id }} />
-                        <input
+                        <CellInput
                           form={`team-${team.id}`}
                           name="name"
-                          aria-label={t("Name of {{name}}", { name: team.name })}
+                          label={t("Name of {{name}}", { name: team.name })}
                           defaultValue={valueOf(reply, "name", team.name, rowIntent)}
-                          aria-invalid={errors?.name ? true : undefined}
-                          className="dl-cell-input"
                           maxLength={80}
+                          errors={errors?.name}
                         />
-                        <CellErrors messages={errors?.name} />
                       </>
                     ) : (
                       <>
@@ -232,20 +230,14 @@ export default function Teams() {
                   <td>
                     {editable ? (
                       <>
-                        <select
+                        <CellSelect
                           form={`team-${team.id}`}
                           name="kind"
-                          aria-label={t("Kind of {{name}}", { name: team.name })}
+                          label={t("Kind of {{name}}", { name: team.name })}
                           defaultValue={valueOf(reply, "kind", team.isTech ? "tech" : "non-tech", rowIntent)}
-                          className="dl-cell-input"
-                        >
-                          {KIND_OPTIONS.filter((k) => mayManage(k.value === "tech")).map((k) => (
-                            <option key={k.value} value={k.value}>
-                              {t(k.label)}
-                            </option>
-                          ))}
-                        </select>
-                        <CellErrors messages={errors?.kind} />
+                          options={KIND_OPTIONS.filter((k) => mayManage(k.value === "tech")).map((k) => ({ value: k.value, label: t(k.label) }))}
+                          errors={errors?.kind}
+                        />
                       </>
                     ) : team.isTech ? (
                       t("Tech")
@@ -258,28 +250,13 @@ export default function Teams() {
                   <td className="dl-num">{team.employees}</td>
                   <td className="dl-num">{team.services}</td>
                   <td>
-                    <div className="inline-actions">
-                      {editable ? (
-                        <Button
-                          form={`team-${team.id}`}
-                          size="sm"
-                          pending={busy("update") && navigation.formData?.get("teamId") === String(team.id)}
-                          pendingLabel={t("Saving…")}
-                        >
-                          {t("Save")}
-                          <span className="visually-hidden"> {team.name}</span>
-                        </Button>
-                      ) : null}
-                      {mayManage(team.isTech) ? (
-                        <RowActionForm
-                          fields={{ intent: team.archivedAt ? "restore" : "archive", teamId: team.id }}
-                          size="sm"
-                          variant="ghost"
-                          label={team.archivedAt ? t("Restore") : t("Archive")}
-                          rowName={team.name}
-                        />
-                      ) : null}
-                    </div>
+                    <RowEditActions
+                      form={editable ? `team-${team.id}` : undefined}
+                      rowName={team.name}
+                      savePending={busy("update") && navigation.formData?.get("teamId") === String(team.id)}
+                      archive={mayManage(team.isTech) ? { teamId: team.id } : undefined}
+                      archived={!!team.archivedAt}
+                    />
                   </td>
                 </tr>
               );
@@ -318,9 +295,10 @@ export default function Teams() {
             </ul>
           )}
           {mayLead && openTeam.archivedAt === null ? (
-            <Form method="post" className="form-grid" noValidate>
-              <input type="hidden" name="intent" value="set-lead" />
-              <input type="hidden" name="teamId" value={openTeam.id} />
+            <PostForm
+              hidden={{ intent: "set-lead", teamId: openTeam.id }}
+              submit={{ label: t("Set lead"), pending: busy("set-lead"), pendingLabel: t("Saving…") }}
+            >
               <SelectField
                 label={t("Make lead of this team")}
                 name="userId"
@@ -330,12 +308,7 @@ export default function Teams() {
                 defaultValue={valueOf(reply, "userId", "", "lead")}
                 errors={fieldErrorsOf(reply, "userId", "lead")}
               />
-              <div>
-                <Button variant="primary" pending={busy("set-lead")} pendingLabel={t("Saving…")}>
-                  {t("Set lead")}
-                </Button>
-              </div>
-            </Form>
+            </PostForm>
           ) : null}
           <h3>{t("Employees")}</h3>
           {members.employees.length === 0 ? (
@@ -367,32 +340,28 @@ export default function Teams() {
       ) : null}
 
       {mayManage() ? (
-        <Card title={t("Create a team")}>
-          <Form method="post" className="form-grid" noValidate>
-            <input type="hidden" name="intent" value="create" />
-            <Field
-              label={t("Name")}
-              name="name"
-              required
-              maxLength={80}
-              defaultValue={valueOf(reply, "name", "", "create")}
-              errors={fieldErrorsOf(reply, "name", "create")}
-            />
-            <SelectField
-              label={t("Kind")}
-              name="kind"
-              required
-              options={KIND_OPTIONS.filter((k) => mayManage(k.value === "tech")).map((k) => ({ ...k, label: t(k.label) }))}
-              defaultValue={valueOf(reply, "kind", "tech", "create")}
-              errors={fieldErrorsOf(reply, "kind", "create")}
-            />
-            <div>
-              <Button variant="primary" pending={busy("create")} pendingLabel={t("Creating…")}>
-                {t("Create team")}
-              </Button>
-            </div>
-          </Form>
-        </Card>
+        <FormCard
+          title={t("Create a team")}
+          hidden={{ intent: "create" }}
+          submit={{ label: t("Create team"), pending: busy("create"), pendingLabel: t("Creating…") }}
+        >
+          <Field
+            label={t("Name")}
+            name="name"
+            required
+            maxLength={80}
+            defaultValue={valueOf(reply, "name", "", "create")}
+            errors={fieldErrorsOf(reply, "name", "create")}
+          />
+          <SelectField
+            label={t("Kind")}
+            name="kind"
+            required
+            options={KIND_OPTIONS.filter((k) => mayManage(k.value === "tech")).map((k) => ({ ...k, label: t(k.label) }))}
+            defaultValue={valueOf(reply, "kind", "tech", "create")}
+            errors={fieldErrorsOf(reply, "kind", "create")}
+          />
+        </FormCard>
       ) : null}
     </>
   );

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Button, type ButtonSize, type ButtonVariant } from "~/components/ui/button";
 
 type HiddenValues = Readonly<Record<string, string | number>>;
@@ -64,5 +65,101 @@ export function RowActionForm({
         <span className="visually-hidden"> {rowName}</span>
       </Button>
     </Form>
+  );
+}
+
+type CellErrorsList = readonly string[] | null | undefined;
+
+/** A text input of an editable row (submitted by the row's form `form`), with its messages under it. */
+export function CellInput({
+  form,
+  name,
+  label,
+  errors,
+  ...rest
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "form" | "name" | "className"> & { form: string; name: string; label: string; errors?: CellErrorsList }) {
+  return (
+    <>
+      <input form={form} name={name} aria-label={label} aria-invalid={errors ? true : undefined} className="dl-cell-input" {...rest} />
+      <CellErrors messages={errors} />
+    </>
+  );
+}
+
+/** A select of an editable row (submitted by the row's form `form`), with its messages under it; `empty` is a first option of value "". */
+export function CellSelect({
+  form,
+  name,
+  label,
+  defaultValue,
+  options,
+  empty,
+  errors,
+}: {
+  form: string;
+  name: string;
+  label: string;
+  defaultValue: string | number | undefined;
+  options: readonly { value: string; label: ReactNode }[];
+  empty?: ReactNode;
+  errors?: CellErrorsList;
+}) {
+  return (
+    <>
+      <select form={form} name={name} aria-label={label} defaultValue={defaultValue} className="dl-cell-input">
+        {empty !== undefined ? <option value="">{empty}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <CellErrors messages={errors} />
+    </>
+  );
+}
+
+/** The Save button of an editable row: it submits the row's form `form`; its text names the row for a screen reader. */
+export function RowSaveButton({ form, rowName, pending }: { form: string; rowName: ReactNode; pending: boolean }) {
+  const { t } = useTranslation("common");
+  return (
+    <Button form={form} size="sm" pending={pending} pendingLabel={t("Saving…")}>
+      {t("Save")}
+      <span className="visually-hidden"> {rowName}</span>
+    </Button>
+  );
+}
+
+/**
+ * The actions cell of an editable row: Save (when `form` is given, the row's form id) and Archive or
+ * Restore (when `archive` is given: the row's hidden id fields; the intent follows `archived`).
+ */
+export function RowEditActions({
+  form,
+  rowName,
+  savePending,
+  archive,
+  archived,
+}: {
+  form?: string;
+  rowName: ReactNode;
+  savePending: boolean;
+  archive?: HiddenValues;
+  archived: boolean;
+}) {
+  const { t } = useTranslation("common");
+  return (
+    <div className="inline-actions">
+      {form ? <RowSaveButton form={form} rowName={rowName} pending={savePending} /> : null}
+      {archive ? (
+        <RowActionForm
+          fields={{ intent: archived ? "restore" : "archive", ...archive }}
+          size="sm"
+          variant="ghost"
+          label={archived ? t("Restore") : t("Archive")}
+          rowName={rowName}
+        />
+      ) : null}
+    </div>
   );
 }
