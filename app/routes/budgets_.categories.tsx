@@ -4,14 +4,13 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { assertPermission, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { CheckboxField, Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { FormCard } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
-import { CellInput, CellSelect, RowEditActions, RowForm } from "~/components/ui/row-form";
+import { CellSelect, RowEditActions, RowName } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -236,23 +235,22 @@ export default function BudgetCategories() {
             return (
               <tr key={r.id} data-category={r.name}>
                 <th scope="row">
-                  {editable ? (
-                    <>
-                      <RowForm id={`cat-${r.id}`} fields={{ intent: "update", categoryId: r.id }} />
-                      <CellInput
-                        form={`cat-${r.id}`}
-                        name="name"
-                        label={t("Name of {{name}}", { name: r.name })}
-                        defaultValue={valueOf(reply, "name", r.name, upd)}
-                        maxLength={80}
-                        errors={errs?.name}
-                      />
-                    </>
-                  ) : (
-                    <>
-                      {r.name} {r.archived ? <Badge tone="neutral">{t("archived")}</Badge> : null}
-                    </>
-                  )}
+                  <RowName
+                    name={r.name}
+                    archived={r.archived ? t("archived") : null}
+                    edit={
+                      editable
+                        ? {
+                            form: `cat-${r.id}`,
+                            fields: { intent: "update", categoryId: r.id },
+                            label: t("Name of {{name}}", { name: r.name }),
+                            defaultValue: valueOf(reply, "name", r.name, upd),
+                            maxLength: 80,
+                            errors: errs?.name,
+                          }
+                        : null
+                    }
+                  />
                 </th>
                 <td>
                   {editable ? (

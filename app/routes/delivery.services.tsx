@@ -11,7 +11,7 @@ import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { FormCard } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
-import { CellInput, CellSelect, RowForm, RowSaveButton } from "~/components/ui/row-form";
+import { CellSelect, RowName, RowSaveButton } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -140,20 +140,20 @@ export default function Services() {
               return (
                 <tr key={s.id}>
                   <th scope="row">
-                    {editable ? (
-                      <>
-                        <RowForm id={`svc-${s.id}`} fields={{ intent: "update", serviceId: s.id }} />
-                        <CellInput
-                          form={`svc-${s.id}`}
-                          name="name"
-                          label={t("Name of {{name}}", { name: s.name })}
-                          defaultValue={valueOf(reply, "name", s.name, rowIntent)}
-                          errors={errors?.name}
-                        />
-                      </>
-                    ) : (
-                      s.name
-                    )}
+                    <RowName
+                      name={s.name}
+                      edit={
+                        editable
+                          ? {
+                              form: `svc-${s.id}`,
+                              fields: { intent: "update", serviceId: s.id },
+                              label: t("Name of {{name}}", { name: s.name }),
+                              defaultValue: valueOf(reply, "name", s.name, rowIntent),
+                              errors: errors?.name,
+                            }
+                          : null
+                      }
+                    />
                     <div className="dl-row-links">
                       <Link to={`/delivery/deployments?service=${encodeURIComponent(s.name)}`}>{t("deployments")}</Link> ·{" "}
                       <Link to={`/delivery/incidents?service=${encodeURIComponent(s.name)}`}>{t("incidents")}</Link>

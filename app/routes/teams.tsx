@@ -4,14 +4,13 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can, ROLE_LABELS } from "~/auth/permissions";
-import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { FormCard, PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
-import { CellInput, CellSelect, RowActionForm, RowEditActions, RowForm } from "~/components/ui/row-form";
+import { CellSelect, RowActionForm, RowEditActions, RowName } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -206,23 +205,22 @@ export default function Teams() {
               return (
                 <tr key={team.id} data-team={team.name}>
                   <th scope="row">
-                    {editable ? (
-                      <>
-                        <RowForm id={`team-${team.id}`} fields={{ intent: "update", teamId: team.id }} />
-                        <CellInput
-                          form={`team-${team.id}`}
-                          name="name"
-                          label={t("Name of {{name}}", { name: team.name })}
-                          defaultValue={valueOf(reply, "name", team.name, rowIntent)}
-                          maxLength={80}
-                          errors={errors?.name}
-                        />
-                      </>
-                    ) : (
-                      <>
-                        {team.name} {team.archivedAt ? <Badge tone="neutral">{t("archived")}</Badge> : null}
-                      </>
-                    )}
+                    <RowName
+                      name={team.name}
+                      archived={team.archivedAt ? t("archived") : null}
+                      edit={
+                        editable
+                          ? {
+                              form: `team-${team.id}`,
+                              fields: { intent: "update", teamId: team.id },
+                              label: t("Name of {{name}}", { name: team.name }),
+                              defaultValue: valueOf(reply, "name", team.name, rowIntent),
+                              maxLength: 80,
+                              errors: errors?.name,
+                            }
+                          : null
+                      }
+                    />
                     <div className="dl-row-links">
                       <Link to={`/teams?team=${team.id}#members`}>{t("members")}</Link>
                     </div>

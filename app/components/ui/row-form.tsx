@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Badge } from "~/components/ui/badge";
 import { Button, type ButtonSize, type ButtonVariant } from "~/components/ui/button";
 
 type HiddenValues = Readonly<Record<string, string | number>>;
@@ -161,5 +162,35 @@ export function RowEditActions({
         />
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The name of an editable row: when `edit` is given, the row's (empty) form and its name input;
+ * otherwise the name, followed by a badge when `archived` is given (its text, e.g. "archived"; null when not).
+ */
+export function RowName({
+  name,
+  archived,
+  edit,
+}: {
+  name: ReactNode;
+  archived?: ReactNode;
+  edit?: { form: string; fields: HiddenValues; label: string; defaultValue: string; errors?: CellErrorsList; maxLength?: number } | null;
+}) {
+  if (edit) {
+    const { form, fields, ...input } = edit;
+    return (
+      <>
+        <RowForm id={form} fields={fields} />
+        <CellInput form={form} name="name" {...input} />
+      </>
+    );
+  }
+  if (archived === undefined) return <>{name}</>;
+  return (
+    <>
+      {name} {archived ? <Badge tone="neutral">{archived}</Badge> : null}
+    </>
   );
 }
