@@ -1,21 +1,20 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { assertPermission, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { BudgetGridTable, GRID_TEXT, type EditState } from "~/components/finance/budget-grid";
-import { CsvErrorList } from "~/components/finance/csv-errors";
 import financeCss from "~/components/finance/finance.css";
+import { CsvImportPanel, csvImportReplyOf } from "~/components/ui/csv-import-panel";
 import { MonthInput } from "~/components/ui/date-input";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { financeCsvImportStep } from "~/handlers/csv-import.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
-import { serverT } from "~/i18n/translate.server";
-import type { CsvRowError } from "~/lib/csv";
 import { formatMonth } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -71,8 +70,6 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
-const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-
 function parseRange(url: URL, fallback: { from: string; to: string }) {
   const from = url.searchParams.get("from");
   const to = url.searchParams.get("to");
@@ -108,8 +105,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ImportReply = { status: "import-ok"; message: string } | { status: "import-error"; errors: CsvRowError[] };
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "finance:edit");
   const db = getDb();
@@ -139,26 +134,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`${url.pathname}?${url.searchParams}#cell-${category.id}-${parsed.data.month}`);
   }
 
-  if (intent === "import") {
-    const file = formData.get("file");
-    if (!file || typeof file === "string" || file.size === 0) {
-      return data<ImportReply>({ status: "import-error", errors: [{ row: 0, field: "", message: serverT("choose a CSV file to import") }] }, { status: 400 });
-    }
-    if (file.size > MAX_UPLOAD_BYTES) {
-      return data<ImportReply>({ status: "import-error", errors: [{ row: 0, field: "", message: serverT("the file is larger than 5 MB") }] }, { status: 413 });
-    }
-    const result = importBudgetCsv(db, { kind: "user", actor: user }, await file.text(), `upload:${file.name}`);
-    if (!result.ok) return data<ImportReply>({ status: "import-error", errors: result.errors }, { status: 400 });
-    return data<ImportReply>({
-      status: "import-ok",
-      message: serverT("Imported {{count}} rows: {{created}} created, {{updated}} updated.", {
-        ns: "finance",
-        count: result.rows,
-        created: result.created,
-        updated: result.updated,
-      }),
-    });
-  }
+  if (intent === "import") return financeCsvImportStep(formData, (text, source) => importBudgetCsv(db, { kind: "user", actor: user }, text, source));
   return unknownIntent(formData);
 }
 
@@ -199,7 +175,7 @@ export default function Budgets() {
       values: errReply ? { planned: errReply.values.planned, actual: errReply.values.actual } : undefined,
     };
   }
-  const importReply = reply && "status" in reply && (reply.status === "import-ok" || reply.status === "import-error") ? (reply as ImportReply) : null;
+  const importReply = csvImportReplyOf(reply);
   const csvHref = `/budgets.csv?from=${range.from}&to=${range.to}`;
 
   return (
@@ -268,25 +244,20 @@ export default function Budgets() {
       />
 
       {canEditAny ? (
-        <section className="panel finance-import" aria-labelledby="budget-import">
-          <h2 id="budget-import">{t(TEXT.importTitle)}</h2>
+        <CsvImportPanel
+          id="budget-import"
+          fileId="budget-file"
+          title={t(TEXT.importTitle)}
+          fileLabel={t(TEXT.file)}
+          busy={importing}
+          busyLabel={t(TEXT.importing)}
+          buttonLabel={t(TEXT.importButton)}
+          refusedTitle={t(TEXT.importRefused)}
+          reply={importReply}
+        >
           <p className="muted">{t(TEXT.importHelp)}</p>
           {canEditAny && !canEditAll ? <p className="muted">{t(TEXT.ctoNote)}</p> : null}
-          <Form method="post" encType="multipart/form-data" className="import-form">
-            <input type="hidden" name="intent" value="import" />
-            <label htmlFor="budget-file">{t(TEXT.file)}</label>
-            <input id="budget-file" name="file" type="file" accept=".csv,text/csv" required />
-            <button type="submit" className="btn btn--primary" disabled={importing}>
-              {importing ? t(TEXT.importing) : t(TEXT.importButton)}
-            </button>
-          </Form>
-          {importReply?.status === "import-ok" ? (
-            <p className="notice" role="status">
-              {importReply.message}
-            </p>
-          ) : null}
-          {importReply?.status === "import-error" ? <CsvErrorList errors={importReply.errors} title={t(TEXT.importRefused)} /> : null}
-        </section>
+        </CsvImportPanel>
       ) : null}
     </div>
   );

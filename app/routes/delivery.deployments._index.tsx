@@ -111,7 +111,7 @@ function useColumns() {
 
 export default function Deployments() {
   const { t } = useTranslation("delivery");
-  const { params, rows, total, notices, echo, services, teams, exportCap } = useLoaderData<typeof loader>();
+  const { echo, ...list } = useLoaderData<typeof loader>();
   const user = useOptionalUser();
   const columns = useColumns();
   const yesNo = [
@@ -131,6 +131,7 @@ export default function Deployments() {
   ];
   return (
     <DeliveryListPage
+      {...list}
       tab="deployments"
       title={t(TEXT.title)}
       description={t(TEXT.description)}
@@ -141,22 +142,15 @@ export default function Deployments() {
           </Link>
         ) : undefined
       }
-      services={services}
-      teams={teams}
       filters={controls}
       filterValues={echo}
-      notices={notices}
       filterLabel={t(TEXT.filters)}
       columns={columns}
-      rows={rows}
-      total={total}
-      params={params}
       caption={t(TEXT.caption)}
       getRowId={(r) => String(r.id)}
       csvHref="/delivery/deployments.csv"
       noMatchTitle={t("No deployment matches these filters")}
       empty={{ title: t(TEXT.emptyTitle), whoMay: t(TEXT.whoMay), body: t(TEXT.emptyBody) }}
-      exportCap={exportCap}
     />
   );
 }

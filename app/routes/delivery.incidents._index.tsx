@@ -109,7 +109,7 @@ function useColumns() {
 
 export default function Incidents() {
   const { t } = useTranslation("delivery");
-  const { params, rows, total, notices, echo, services, teams, severities, exportCap } = useLoaderData<typeof loader>();
+  const { echo, severities, ...list } = useLoaderData<typeof loader>();
   const user = useOptionalUser();
   const columns = useColumns();
   const editable = can(user, "delivery:edit");
@@ -134,6 +134,7 @@ export default function Incidents() {
   ];
   return (
     <DeliveryListPage
+      {...list}
       tab="incidents"
       title={t(TEXT.title)}
       description={t(TEXT.description)}
@@ -144,16 +145,10 @@ export default function Incidents() {
           </Link>
         ) : undefined
       }
-      services={services}
-      teams={teams}
       filters={controls}
       filterValues={echo}
-      notices={notices}
       filterLabel={t(TEXT.filters)}
       columns={columns}
-      rows={rows}
-      total={total}
-      params={params}
       caption={t(TEXT.caption)}
       getRowId={(r) => String(r.id)}
       csvHref="/delivery/incidents.csv"
@@ -169,7 +164,6 @@ export default function Incidents() {
           </Link>
         ) : undefined,
       }}
-      exportCap={exportCap}
     />
   );
 }

@@ -1,21 +1,20 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
-import { CsvErrorList } from "~/components/finance/csv-errors";
 import financeCss from "~/components/finance/finance.css";
+import { CsvImportPanel, csvImportReplyOf } from "~/components/ui/csv-import-panel";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { financeCsvImportStep } from "~/handlers/csv-import.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
-import { serverT } from "~/i18n/translate.server";
-import type { CsvRowError } from "~/lib/csv";
 import { eurosFromCents, formatMoney, formatMonth, formatNumber, NO_DATA } from "~/lib/format";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -94,8 +93,6 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
-const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");
   const db = getDb();
@@ -112,8 +109,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const editing = canEdit && editMonth.success ? getSnapshot(db, editMonth.data) : null;
   return { params, rows, total, canEdit, editing, savedMonth: financeMonthSchema.safeParse(url.searchParams.get("saved")).data ?? null };
 }
-
-type ImportReply = { status: "import-ok"; message: string } | { status: "import-error"; errors: CsvRowError[] };
 
 export async function action({ request }: ActionFunctionArgs) {
   // snapshots are not an IT category: CEO only
@@ -142,26 +137,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     return redirect(`/finance/snapshots?saved=${s.month}`);
   }
-  if (intent === "import") {
-    const file = formData.get("file");
-    if (!file || typeof file === "string" || file.size === 0) {
-      return data<ImportReply>({ status: "import-error", errors: [{ row: 0, field: "", message: serverT("choose a CSV file to import") }] }, { status: 400 });
-    }
-    if (file.size > MAX_UPLOAD_BYTES) {
-      return data<ImportReply>({ status: "import-error", errors: [{ row: 0, field: "", message: serverT("the file is larger than 5 MB") }] }, { status: 413 });
-    }
-    const result = importSnapshotsCsv(db, { kind: "user", actor: user }, await file.text(), `upload:${file.name}`);
-    if (!result.ok) return data<ImportReply>({ status: "import-error", errors: result.errors }, { status: 400 });
-    return data<ImportReply>({
-      status: "import-ok",
-      message: serverT("Imported {{count}} rows: {{created}} created, {{updated}} updated.", {
-        ns: "finance",
-        count: result.rows,
-        created: result.created,
-        updated: result.updated,
-      }),
-    });
-  }
+  if (intent === "import") return financeCsvImportStep(formData, (text, source) => importSnapshotsCsv(db, { kind: "user", actor: user }, text, source));
   return unknownIntent(formData);
 }
 
@@ -178,7 +154,7 @@ export default function FinanceSnapshots() {
   const I = "save-snapshot";
   const v = (name: string, fallback: string | number | null | undefined) => valueOf(reply, name, fallback, I);
   const err = (name: string) => fieldErrorsOf(reply, name, I);
-  const importReply = reply && "status" in reply && (reply.status === "import-ok" || reply.status === "import-error") ? (reply as ImportReply) : null;
+  const importReply = csvImportReplyOf(reply);
   // the snapshot list shows the amounts exactly as they were entered (cents included)
   const m = (c: number) => formatMoney(c, { ...formatting, exact: true });
   const editSearch = (month: string) => {
@@ -294,24 +270,19 @@ export default function FinanceSnapshots() {
       />
 
       {canEdit ? (
-        <section className="panel finance-import" aria-labelledby="snapshot-import">
-          <h2 id="snapshot-import">{t(TEXT.importTitle)}</h2>
+        <CsvImportPanel
+          id="snapshot-import"
+          fileId="snapshot-file"
+          title={t(TEXT.importTitle)}
+          fileLabel={t(TEXT.file)}
+          busy={busy("import")}
+          busyLabel={t(TEXT.importing)}
+          buttonLabel={t(TEXT.importButton)}
+          refusedTitle={t(TEXT.importRefused)}
+          reply={importReply}
+        >
           <p className="muted">{t(TEXT.importHelp)}</p>
-          <Form method="post" encType="multipart/form-data" className="import-form">
-            <input type="hidden" name="intent" value="import" />
-            <label htmlFor="snapshot-file">{t(TEXT.file)}</label>
-            <input id="snapshot-file" name="file" type="file" accept=".csv,text/csv" required />
-            <button type="submit" className="btn btn--primary" disabled={busy("import")}>
-              {busy("import") ? t(TEXT.importing) : t(TEXT.importButton)}
-            </button>
-          </Form>
-          {importReply?.status === "import-ok" ? (
-            <p className="notice" role="status">
-              {importReply.message}
-            </p>
-          ) : null}
-          {importReply?.status === "import-error" ? <CsvErrorList errors={importReply.errors} title={t(TEXT.importRefused)} /> : null}
-        </section>
+        </CsvImportPanel>
       ) : null}
     </div>
   );
