@@ -6,7 +6,7 @@ import { assertPermission, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { CheckboxField, Field, SelectField } from "~/components/ui/field";
+import { CheckboxField, Field, replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { FormCard } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
@@ -17,7 +17,7 @@ import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatMoney } from "~/lib/format";
-import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { type FormReply, isErrorReply, valueOf } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { fiscalYearLabel, fiscalYearMonths, fiscalYearOf } from "~/lib/months";
 import { parseSearchParams } from "~/lib/url-params.server";
@@ -345,21 +345,13 @@ export default function BudgetCategories() {
             pendingLabel: t("Adding…"),
           }}
         >
-          <Field
-            label={t("Name")}
-            name="name"
-            required
-            maxLength={80}
-            defaultValue={valueOf(reply, "name", "", "create")}
-            errors={fieldErrorsOf(reply, "name", "create")}
-          />
+          <Field label={t("Name")} {...replyField(reply, "name", "", "create")} required maxLength={80} />
           <SelectField
             label={t("Group")}
-            name="group"
+            {...replyField(reply, "group", groupOptions[0]?.value, "create")}
             required
             options={groupOptions}
-            defaultValue={valueOf(reply, "group", groupOptions[0]?.value, "create")}
-            errors={fieldErrorsOf(reply, "group", "create")}
+
             hint={t("IT categories are the CTO's and make the IT budget")}
           />
           <CheckboxField label={t("Counts as sales & marketing (CAC)")} name="isSalesMarketing" />

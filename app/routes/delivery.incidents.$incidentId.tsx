@@ -7,14 +7,14 @@ import { can } from "~/auth/permissions";
 import { CauseKindBadge, IncidentStateBadge, SeverityBadge } from "~/components/delivery/badges";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { Field, SelectField } from "~/components/ui/field";
+import { Field, replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime, formatHours } from "~/lib/format";
-import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
+import { type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { toLocalInput } from "~/lib/time";
 import { causeCandidates, type CauseChoice, getIncident, localTimeSchema, SEVERITIES, updateIncident } from "~/models/delivery.server";
@@ -144,8 +144,6 @@ export default function IncidentPage() {
   const { user, formatting } = useRootData();
   const editable = can(user, "delivery:edit");
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
-  const v = (name: string, fallback: string, intent: string) => valueOf(reply, name, fallback, intent);
-  const e = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
   const dt = (ms: number | null) => formatDateTime(ms, formatting.timeZone, formatting.locale) ?? "—";
   const currentCause = i.causeKind === "none" ? "none" : i.causeKind === "explicit" && i.causeDeploymentId !== null ? String(i.causeDeploymentId) : "inferred";
   const ruleCandidate = candidates.find((c) => c.id === i.ruleDeploymentId);
@@ -195,10 +193,9 @@ export default function IncidentPage() {
               <input type="hidden" name="intent" value="cause" />
               <SelectField
                 label={t("Cause")}
-                name="cause"
+                {...replyField(reply, "cause", currentCause, "cause")}
                 key={currentCause}
-                defaultValue={v("cause", currentCause, "cause")}
-                errors={e("cause", "cause")}
+
                 options={[
                   {
                     value: "inferred",
@@ -236,11 +233,9 @@ export default function IncidentPage() {
                 <input type="hidden" name="intent" value="resolve" />
                 <Field
                   label={t("Resolved at ({{timeZone}})", { timeZone })}
-                  name="resolvedAt"
+                  {...replyField(reply, "resolvedAt", local.now, "resolve")}
                   type="datetime-local"
                   required
-                  defaultValue={v("resolvedAt", local.now, "resolve")}
-                  errors={e("resolvedAt", "resolve")}
                 />
                 <Button variant="primary" pending={busy("resolve")} pendingLabel={t(TEXT.saving)}>
                   {t(TEXT.resolveButton)}
@@ -263,28 +258,23 @@ export default function IncidentPage() {
         <Card title={t(TEXT.details)}>
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="details" />
-            <Field label={t("Title")} name="title" required defaultValue={v("title", i.title, "details")} errors={e("title", "details")} maxLength={300} />
+            <Field label={t("Title")} {...replyField(reply, "title", i.title, "details")} required maxLength={300} />
             <SelectField
               label={t("Severity")}
-              name="severity"
+              {...replyField(reply, "severity", i.severity, "details")}
               options={severities.map((s) => ({ value: s, label: s }))}
-              defaultValue={v("severity", i.severity, "details")}
-              errors={e("severity", "details")}
             />
             <Field
               label={t("Started ({{timeZone}})", { timeZone })}
-              name="startedAt"
+              {...replyField(reply, "startedAt", local.startedAt, "details")}
               type="datetime-local"
               required
-              defaultValue={v("startedAt", local.startedAt, "details")}
-              errors={e("startedAt", "details")}
             />
             <Field
               label={t("Resolved ({{timeZone}})", { timeZone })}
-              name="resolvedAt"
+              {...replyField(reply, "resolvedAt", local.resolvedAt, "details")}
               type="datetime-local"
-              defaultValue={v("resolvedAt", local.resolvedAt, "details")}
-              errors={e("resolvedAt", "details")}
+
               hint={t("Empty means open.")}
             />
             <div>

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { Card } from "~/components/ui/card";
-import { CheckboxField, Field, SelectField } from "~/components/ui/field";
+import { CheckboxField, Field, replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
@@ -125,39 +125,23 @@ export default function NewIncident() {
         <PostForm submit={{ label: t(TEXT.save), pending: busy, pendingLabel: t(TEXT.saving) }}>
           <SelectField
             label={t("Service")}
-            name="serviceId"
+            {...replyField(reply, "serviceId")}
             required
             placeholder={t("Choose a service…")}
             options={services.map((s) => ({ value: String(s.id), label: s.name }))}
-            defaultValue={v("serviceId")}
-            errors={e("serviceId")}
           />
-          <Field label={t("Title")} name="title" required defaultValue={v("title")} errors={e("title")} maxLength={300} />
-          <SelectField
-            label={t("Severity")}
-            name="severity"
-            required
-            options={severities.map((s) => ({ value: s, label: s }))}
-            defaultValue={v("severity", "SEV3")}
-            errors={e("severity")}
-          />
-          <Field label={t("Started")} name="startedAt" type="datetime-local" required defaultValue={v("startedAt", now)} errors={e("startedAt")} />
+          <Field label={t("Title")} {...replyField(reply, "title")} required maxLength={300} />
+          <SelectField label={t("Severity")} {...replyField(reply, "severity", "SEV3")} required options={severities.map((s) => ({ value: s, label: s }))} />
+          <Field label={t("Started")} {...replyField(reply, "startedAt", now)} type="datetime-local" required />
           <Field
             label={t("Resolved")}
-            name="resolvedAt"
+            {...replyField(reply, "resolvedAt")}
             type="datetime-local"
-            defaultValue={v("resolvedAt")}
-            errors={e("resolvedAt")}
+
             hint={t("Empty while it is open.")}
           />
-          <Field
-            label={t("External id")}
-            name="externalId"
-            defaultValue={v("externalId")}
-            errors={e("externalId")}
-            hint={t("The incident tool's id, if any.")}
-          />
-          <Field label={t("Causing deployment")} name="causeRef" defaultValue={v("causeRef")} errors={e("causeRef")} hint={t(TEXT.causeHint)} />
+          <Field label={t("External id")} {...replyField(reply, "externalId")} hint={t("The incident tool's id, if any.")} />
+          <Field label={t("Causing deployment")} {...replyField(reply, "causeRef")} hint={t(TEXT.causeHint)} />
           <CheckboxField label={t("No deployment caused it")} name="noCause" defaultChecked={v("noCause") === "on"} errors={e("noCause")} />
         </PostForm>
       </Card>

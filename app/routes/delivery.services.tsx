@@ -7,7 +7,7 @@ import { can } from "~/auth/permissions";
 import { DeliveryTabs } from "~/components/delivery/tabs";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Field, SelectField } from "~/components/ui/field";
+import { Field, replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { FormCard } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
@@ -18,7 +18,7 @@ import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
-import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { type FormReply, isErrorReply, valueOf } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { createService, listServices, serviceExists, serviceNameSchema, serviceNameTaken, updateService } from "~/models/delivery.server";
@@ -208,20 +208,12 @@ export default function Services() {
         >
           <Field
             label={t("Name")}
-            name="name"
+            {...replyField(reply, "name", "", "create")}
             required
-            defaultValue={valueOf(reply, "name", "", "create")}
-            errors={fieldErrorsOf(reply, "name", "create")}
+
             maxLength={100}
           />
-          <SelectField
-            label={t("Owning team")}
-            name="teamId"
-            placeholder={t("— no team —")}
-            options={teamOptions}
-            defaultValue={valueOf(reply, "teamId", "", "create")}
-            errors={fieldErrorsOf(reply, "teamId", "create")}
-          />
+          <SelectField label={t("Owning team")} {...replyField(reply, "teamId", "", "create")} placeholder={t("— no team —")} options={teamOptions} />
         </FormCard>
       ) : null}
     </>

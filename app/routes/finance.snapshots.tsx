@@ -8,7 +8,7 @@ import financeCss from "~/components/finance/finance.css";
 import { CsvImportPanel, csvImportReplyOf } from "~/components/ui/csv-import-panel";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Field } from "~/components/ui/field";
+import { Field, replyField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { financeCsvImportStep } from "~/handlers/csv-import.server";
@@ -225,7 +225,7 @@ export default function FinanceSnapshots() {
           <ReplyMessage reply={reply} intent={I} show="errors" />
           <Form method="post" className="snapshot-form" noValidate key={editing?.month ?? "new"}>
             <input type="hidden" name="intent" value={I} />
-            <Field label={t(TEXT.month)} name="month" type="month" required defaultValue={v("month", editing?.month)} errors={err("month")} />
+            <Field label={t(TEXT.month)} {...replyField(reply, "month", editing?.month, I)} type="month" required />
             {SNAPSHOT_FIELDS.map((f) => {
               const stored = editing?.[f.column];
               return (

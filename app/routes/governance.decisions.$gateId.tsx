@@ -9,7 +9,7 @@ import { GateCriteriaTable, GateVerdictBadge } from "~/components/governance/gat
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/field";
+import { CheckboxField, Field, replyField, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
@@ -17,7 +17,7 @@ import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate, formatDateTime } from "~/lib/format";
-import { checkedOf, fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
+import { checkedOf, fieldErrorsOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { formatGateValue } from "~/lib/metrics/gate-units";
 import { GATE_VERDICT_LABELS } from "~/lib/metrics/governance";
@@ -213,13 +213,7 @@ export default function GateDecisions() {
                       defaultChecked={checkedOf(reply, "checked", m.checked, rowIntent)}
                       errors={fieldErrorsOf(reply, "checked", rowIntent)}
                     />
-                    <Field
-                      label={t("Note")}
-                      name="note"
-                      maxLength={1000}
-                      defaultValue={valueOf(reply, "note", m.note, rowIntent)}
-                      errors={fieldErrorsOf(reply, "note", rowIntent)}
-                    />
+                    <Field label={t("Note")} {...replyField(reply, "note", m.note, rowIntent)} maxLength={1000} />
                     <div>
                       <Button size="sm" pending={busy("check") && navigation.formData?.get("criterionId") === String(m.id)} pendingLabel={t("Saving…")}>
                         {t("Save")}
@@ -245,13 +239,7 @@ export default function GateDecisions() {
         {mayDecide ? (
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="add-criterion" />
-            <Field
-              label={t("New manual criterion")}
-              name="label"
-              maxLength={200}
-              defaultValue={valueOf(reply, "label", "", "add-criterion")}
-              errors={fieldErrorsOf(reply, "label", "add-criterion")}
-            />
+            <Field label={t("New manual criterion")} {...replyField(reply, "label", "", "add-criterion")} maxLength={200} />
             <div>
               <Button pending={busy("add-criterion")} pendingLabel={t("Adding…")}>
                 {t("Add criterion")}
@@ -267,30 +255,18 @@ export default function GateDecisions() {
             <input type="hidden" name="intent" value="decide" />
             <SelectField
               label={t("Decision")}
-              name="decision"
+              {...replyField(reply, "decision", "", "decide")}
               required
               placeholder={t("Choose")}
               options={GATE_DECISIONS.map((d) => ({ value: d, label: t(DECISION_LABELS[d]) }))}
-              defaultValue={valueOf(reply, "decision", "", "decide")}
-              errors={fieldErrorsOf(reply, "decision", "decide")}
             />
             <Field
               label={t("Alternative chosen")}
-              name="alternative"
+              {...replyField(reply, "alternative", "", "decide")}
               maxLength={500}
               hint={t("For an alternative, e.g. “bridge round and cost reduction”.")}
-              defaultValue={valueOf(reply, "alternative", "", "decide")}
-              errors={fieldErrorsOf(reply, "alternative", "decide")}
             />
-            <TextareaField
-              label={t("Rationale")}
-              name="rationale"
-              required
-              rows={3}
-              className="form-grid__full"
-              defaultValue={valueOf(reply, "rationale", "", "decide")}
-              errors={fieldErrorsOf(reply, "rationale", "decide")}
-            />
+            <TextareaField label={t("Rationale")} {...replyField(reply, "rationale", "", "decide")} required rows={3} className="form-grid__full" />
             <div>
               <Button variant="primary" pending={busy("decide")} pendingLabel={t("Recording…")}>
                 {t("Record decision")}

@@ -6,7 +6,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { BarChart } from "~/components/charts/bar-chart";
 import { Button } from "~/components/ui/button";
-import { Field, SelectField } from "~/components/ui/field";
+import { Field, replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { Tooltip } from "~/components/ui/tooltip";
@@ -15,7 +15,7 @@ import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate } from "~/lib/format";
-import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
+import { fieldErrorsOf, type FormReply, valueOf } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
 import { FORMULAS, MATURITY_INDICATOR_KEYS, MATURITY_INDICATORS, MATURITY_LEVELS, maturityLevelLabel } from "~/lib/metrics/governance";
 import { listMaturityAssessments, MaturityAssessmentFormSchema, recordMaturityAssessment } from "~/models/governance.server";
@@ -153,15 +153,7 @@ export default function Maturity() {
           <Form method="post" className="maturity-form" noValidate>
             <input type="hidden" name="intent" value="assess" />
             <p className="muted">{t(TEXT.recordHint)}</p>
-            <Field
-              label={t(TEXT.date)}
-              name="assessedOn"
-              type="date"
-              required
-              max={today}
-              defaultValue={valueOf(reply, "assessedOn", today, "assess")}
-              errors={fieldErrorsOf(reply, "assessedOn", "assess")}
-            />
+            <Field label={t(TEXT.date)} {...replyField(reply, "assessedOn", today, "assess")} type="date" required max={today} />
             {MATURITY_INDICATOR_KEYS.map((k) => (
               <fieldset key={k} className="maturity-form__row">
                 <legend>{t(MATURITY_INDICATORS[k].label)}</legend>

@@ -3,13 +3,12 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
-import { Field, SelectField } from "~/components/ui/field";
+import { Field, replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
-import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, parseForm, domainErrorReply } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { centsToEuros, createEmployee, EmployeeFormSchema, employeePrefillFromRequisition, listTeamsForHiring } from "~/models/hiring.server";
@@ -64,8 +63,6 @@ export default function NewEmployee() {
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation("hiring");
-  const v = (name: string, fallback: string | number | null | undefined) => valueOf(reply, name, fallback);
-  const errs = (name: string) => fieldErrorsOf(reply, name);
   return (
     <>
       <PageHeader
@@ -78,40 +75,23 @@ export default function NewEmployee() {
       <section className="panel">
         <PostForm submit={{ label: t(TEXT.save), pending: navigation.state === "submitting", pendingLabel: t("Saving…") }}>
           <ReplyMessage reply={reply} show="errors" />
-          <Field label={t("Name")} name="name" required defaultValue={v("name", "")} errors={errs("name")} />
+          <Field label={t("Name")} {...replyField(reply, "name")} required />
           <SelectField
             label={t("Team")}
-            name="teamId"
-            defaultValue={v("teamId", prefill?.teamId ?? "")}
-            errors={errs("teamId")}
+            {...replyField(reply, "teamId", prefill?.teamId ?? "")}
             placeholder={t("No team")}
             options={teams.map((t) => ({ value: String(t.id), label: t.name }))}
           />
-          <Field label={t("Job title")} name="title" required defaultValue={v("title", prefill?.title ?? "")} errors={errs("title")} />
-          <Field
-            label={t("Start date")}
-            name="startDate"
-            type="date"
-            required
-            defaultValue={v("startDate", prefill?.startDate ?? "")}
-            errors={errs("startDate")}
-          />
+          <Field label={t("Job title")} {...replyField(reply, "title", prefill?.title ?? "")} required />
+          <Field label={t("Start date")} {...replyField(reply, "startDate", prefill?.startDate ?? "")} type="date" required />
           <Field
             label={t("End date")}
-            name="endDate"
+            {...replyField(reply, "endDate")}
             type="date"
-            defaultValue={v("endDate", "")}
-            errors={errs("endDate")}
+
             hint={t("Leave empty while they work here.")}
           />
-          <Field
-            label={t("Annual salary (€)")}
-            name="annualSalary"
-            inputMode="decimal"
-            required
-            defaultValue={v("annualSalary", prefill?.annualSalary ?? "")}
-            errors={errs("annualSalary")}
-          />
+          <Field label={t("Annual salary (€)")} {...replyField(reply, "annualSalary", prefill?.annualSalary ?? "")} inputMode="decimal" required />
         </PostForm>
       </section>
     </>

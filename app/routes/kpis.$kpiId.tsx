@@ -9,7 +9,7 @@ import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Field } from "~/components/ui/field";
+import { Field, replyField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { FormCard } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
@@ -19,7 +19,7 @@ import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate } from "~/lib/format";
-import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
+import { type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
 import { formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
 import { kpiSourceMetricId } from "~/lib/metrics/catalogue";
@@ -157,8 +157,6 @@ export default function KpiPage() {
   const formatting = useFormatting();
   const { t } = useTranslation("kpis");
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
-  const v = (name: string, fallback: string | number | null | undefined, intent: string) => valueOf(reply, name, fallback, intent);
-  const e = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
   const fmt = (x: number) => formatKpiValue(x, kpi.unit, formatting.locale) ?? "";
   const pages = Math.max(1, Math.ceil(measurements.total / PAGE_SIZE));
   return (
@@ -215,23 +213,14 @@ export default function KpiPage() {
               hidden={{ intent: "measure" }}
               submit={{ label: t("Record"), pending: busy("measure"), pendingLabel: t("Saving…") }}
             >
-              <Field
-                label={t("Date")}
-                name="measuredOn"
-                type="date"
-                required
-                defaultValue={v("measuredOn", today, "measure")}
-                errors={e("measuredOn", "measure")}
-              />
+              <Field label={t("Date")} {...replyField(reply, "measuredOn", today, "measure")} type="date" required />
               <Field
                 label={kpi.unit ? t("Value ({{unit}})", { unit: kpi.unit }) : t("Value")}
-                name="value"
+                {...replyField(reply, "value", "", "measure")}
                 inputMode="decimal"
                 required
-                defaultValue={v("value", "", "measure")}
-                errors={e("value", "measure")}
               />
-              <Field label={t("Note")} name="note" defaultValue={v("note", "", "measure")} errors={e("note", "measure")} />
+              <Field label={t("Note")} {...replyField(reply, "note", "", "measure")} />
             </FormCard>
           )}
           <Card title={t(TEXT.targets)} description={t(TEXT.targetsHint)}>
@@ -245,10 +234,8 @@ export default function KpiPage() {
                       <input type="hidden" name="cycleId" value={tg.cycleId} />
                       <Field
                         label={`${tg.cycleName} (${tg.startDate} – ${tg.endDate})`}
-                        name="target"
+                        {...replyField(reply, "target", tg.target ?? "", intent)}
                         inputMode="decimal"
-                        defaultValue={v("target", tg.target ?? "", intent)}
-                        errors={e("target", intent)}
                       />
                       <Button type="submit" size="sm">
                         {t("Save target")}

@@ -9,7 +9,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Field, TextareaField } from "~/components/ui/field";
+import { Field, replyField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { FormCard } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
@@ -20,7 +20,7 @@ import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import type { CsvRowError } from "~/lib/csv";
 import { formatDate } from "~/lib/format";
-import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
+import { fieldErrorsOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, formValues, parseForm, unknownIntent } from "~/lib/forms.server";
 import { formatKpiValue } from "~/lib/kpi-format";
 import { kpiSchema } from "~/lib/schemas/kpis.server";
@@ -128,7 +128,6 @@ export default function KpisIndex() {
   const formatting = useFormatting();
   const { t } = useTranslation("kpis");
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
-  const v = (name: string, fallback: string, intent: string) => valueOf(reply, name, fallback, intent);
   const e = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
   const csvErrors = reply && "csvErrors" in reply ? (reply.csvErrors as CsvRowError[]) : [];
   return (
@@ -210,10 +209,9 @@ export default function KpisIndex() {
               <Field label={t("CSV file")} name="file" type="file" accept=".csv,text/csv" errors={e("file", "import")} />
               <TextareaField
                 label={t("…or paste the CSV text")}
-                name="csv"
+                {...replyField(reply, "csv", "", "import")}
                 rows={4}
-                defaultValue={v("csv", "", "import")}
-                errors={e("csv", "import")}
+
                 placeholder={`${CSV_HEADER}\nsprint_velocity,2026-01-05,46,`}
                 translate="no"
               />

@@ -12,7 +12,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Field, SelectField, TextareaField } from "~/components/ui/field";
+import { Field, replyField, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { FormCard, PostForm } from "~/components/ui/post-form";
 import { ProgressBar } from "~/components/ui/progress-bar";
@@ -23,7 +23,7 @@ import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatPercent } from "~/lib/format";
-import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { type FormReply, isErrorReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
 import { formatKrRange, formatKrValue, krInputValue } from "~/lib/kr-format";
 import { metricOptionLabel } from "~/lib/metrics/catalogue";
@@ -204,56 +204,40 @@ function KrFields({
   people: { id: number; name: string }[];
   metricOptions: { id: string; label: string }[];
 }) {
-  const v = (name: string, fallback: string | number | null | undefined) => valueOf(reply, name, fallback, intent);
-  const e = (name: string) => fieldErrorsOf(reply, name, intent);
   const kind = kr?.kind ?? "number";
   const { t } = useTranslation("okrs");
   return (
     <>
-      <Field label={t("Title")} name="title" required defaultValue={v("title", kr?.title ?? "")} errors={e("title")} />
+      <Field label={t("Title")} {...replyField(reply, "title", kr?.title ?? "", intent)} required />
       <SelectField
         label={t("Linked metric")}
-        name="metricId"
+        {...replyField(reply, "metricId", kr?.metricId ?? "", intent)}
         placeholder={t("None: the value comes from check-ins")}
         hint={t(
           "Linked: the value and its history are the metric's, computed from the data; the kind and unit follow the metric, check-ins record confidence and a note",
         )}
         options={metricOptions.map((m) => ({ value: m.id, label: metricOptionLabel(t, m) }))}
-        defaultValue={v("metricId", kr?.metricId ?? "")}
-        errors={e("metricId")}
       />
-      <SelectField
-        label={t("Kind")}
-        name="kind"
-        options={KR_KINDS.map((k) => ({ value: k, label: t(KIND_LABELS[k]) }))}
-        defaultValue={v("kind", kind)}
-        errors={e("kind")}
-      />
+      <SelectField label={t("Kind")} {...replyField(reply, "kind", kind, intent)} options={KR_KINDS.map((k) => ({ value: k, label: t(KIND_LABELS[k]) }))} />
       <Field
         label={t("Start value")}
-        name="startValue"
+        {...replyField(reply, "startValue", kr ? krInputValue(kr.kind, kr.startValue) : "0", intent)}
         inputMode="decimal"
         hint={t("Money in euros; percent 0–100; ignored for done / not done")}
-        defaultValue={v("startValue", kr ? krInputValue(kr.kind, kr.startValue) : "0")}
-        errors={e("startValue")}
       />
       <Field
         label={t("Target value")}
-        name="targetValue"
+        {...replyField(reply, "targetValue", kr ? krInputValue(kr.kind, kr.targetValue) : "", intent)}
         inputMode="decimal"
         hint={t("Below the start for a decreasing key result")}
-        defaultValue={v("targetValue", kr ? krInputValue(kr.kind, kr.targetValue) : "")}
-        errors={e("targetValue")}
       />
-      <Field label={t("Unit")} name="unit" hint={t("e.g. customers, ms (number kind)")} defaultValue={v("unit", kr?.unit ?? "")} errors={e("unit")} />
-      <Field label={t("Weight")} name="weight" inputMode="decimal" defaultValue={v("weight", kr?.weight ?? 1)} errors={e("weight")} />
+      <Field label={t("Unit")} {...replyField(reply, "unit", kr?.unit ?? "", intent)} hint={t("e.g. customers, ms (number kind)")} />
+      <Field label={t("Weight")} {...replyField(reply, "weight", kr?.weight ?? 1, intent)} inputMode="decimal" />
       <SelectField
         label={t("Owner")}
-        name="ownerUserId"
+        {...replyField(reply, "ownerUserId", kr?.ownerUserId ?? "", intent)}
         placeholder={t("No owner")}
         options={people.map((p) => ({ value: String(p.id), label: p.name }))}
-        defaultValue={v("ownerUserId", kr?.ownerUserId ?? "")}
-        errors={e("ownerUserId")}
       />
     </>
   );
@@ -267,8 +251,6 @@ export default function ObjectivePage() {
   const formatting = useFormatting();
   const { t } = useTranslation("okrs");
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
-  const v = (name: string, fallback: string | number | null | undefined, intent: string) => valueOf(reply, name, fallback, intent);
-  const e = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
   const closed = cycle.status === "closed";
   const teamOptions = [
     ...(canCompany || objective.teamId === null ? [{ value: "", label: t("Company-level") }] : []),
@@ -411,43 +393,21 @@ export default function ObjectivePage() {
           hidden={{ intent: "update-objective" }}
           submit={{ label: t("Save objective"), pending: busy("update-objective"), pendingLabel: t("Saving…") }}
         >
-          <Field
-            label={t("Title")}
-            name="title"
-            required
-            defaultValue={v("title", objective.title, "update-objective")}
-            errors={e("title", "update-objective")}
-          />
-          <SelectField
-            label={t("Team")}
-            name="teamId"
-            options={teamOptions}
-            defaultValue={v("teamId", objective.teamId ?? "", "update-objective")}
-            errors={e("teamId", "update-objective")}
-          />
+          <Field label={t("Title")} {...replyField(reply, "title", objective.title, "update-objective")} required />
+          <SelectField label={t("Team")} {...replyField(reply, "teamId", objective.teamId ?? "", "update-objective")} options={teamOptions} />
           <SelectField
             label={t("Owner")}
-            name="ownerUserId"
+            {...replyField(reply, "ownerUserId", objective.ownerUserId ?? "", "update-objective")}
             placeholder={t("No owner")}
             options={people.map((p) => ({ value: String(p.id), label: p.name }))}
-            defaultValue={v("ownerUserId", objective.ownerUserId ?? "", "update-objective")}
-            errors={e("ownerUserId", "update-objective")}
           />
           <SelectField
             label={t("Aligned under")}
-            name="parentId"
+            {...replyField(reply, "parentId", objective.parentId ?? "", "update-objective")}
             placeholder={t("Nothing (top level)")}
             options={parents.map((p) => ({ value: String(p.id), label: `${p.title} (${p.teamName ?? t("Company")})` }))}
-            defaultValue={v("parentId", objective.parentId ?? "", "update-objective")}
-            errors={e("parentId", "update-objective")}
           />
-          <TextareaField
-            label={t("Description")}
-            name="description"
-            rows={2}
-            defaultValue={v("description", objective.description ?? "", "update-objective")}
-            errors={e("description", "update-objective")}
-          />
+          <TextareaField label={t("Description")} {...replyField(reply, "description", objective.description ?? "", "update-objective")} rows={2} />
         </FormCard>
       ) : null}
 

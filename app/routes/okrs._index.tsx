@@ -9,7 +9,7 @@ import { ObjectiveTree, type TreeKr, type TreeNode } from "~/components/okrs/obj
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Field, SelectField, TextareaField } from "~/components/ui/field";
+import { Field, replyField, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
 import { FormCard } from "~/components/ui/post-form";
@@ -20,7 +20,7 @@ import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatPercent } from "~/lib/format";
-import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
+import { type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm, unknownIntent } from "~/lib/forms.server";
 import { expectedProgress } from "~/lib/metrics/okrs";
 import { parseTableParams, tablePaging, type TableParamsOptions } from "~/lib/table-params";
@@ -177,8 +177,6 @@ export default function OkrsIndex() {
   const { formatting, user } = useRootData();
   const { t } = useTranslation("okrs");
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
-  const errs = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
-  const v = (name: string, fallback: string | number | null | undefined, intent: string) => valueOf(reply, name, fallback, intent);
   const closed = cycle?.status === "closed";
   const teamOptions = [...(canCompany ? [{ value: "", label: t("Company-level") }] : []), ...teams.map((t) => ({ value: String(t.id), label: t.name }))];
   return (
@@ -240,37 +238,25 @@ export default function OkrsIndex() {
           hidden={{ intent: "create-objective", cycleId: cycle.id }}
           submit={{ label: t("Create objective"), pending: busy("create-objective"), pendingLabel: t("Creating…") }}
         >
-          <Field label={t("Title")} name="title" required defaultValue={v("title", "", "create-objective")} errors={errs("title", "create-objective")} />
+          <Field label={t("Title")} {...replyField(reply, "title", "", "create-objective")} required />
           <SelectField
             label={t("Team")}
-            name="teamId"
+            {...replyField(reply, "teamId", canCompany ? "" : String(user?.teamId ?? ""), "create-objective")}
             options={teamOptions}
-            defaultValue={v("teamId", canCompany ? "" : String(user?.teamId ?? ""), "create-objective")}
-            errors={errs("teamId", "create-objective")}
           />
           <SelectField
             label={t("Owner")}
-            name="ownerUserId"
+            {...replyField(reply, "ownerUserId", user?.id ?? "", "create-objective")}
             placeholder={t("No owner")}
             options={people.map((p) => ({ value: String(p.id), label: p.name }))}
-            defaultValue={v("ownerUserId", user?.id ?? "", "create-objective")}
-            errors={errs("ownerUserId", "create-objective")}
           />
           <SelectField
             label={t("Aligned under")}
-            name="parentId"
+            {...replyField(reply, "parentId", "", "create-objective")}
             placeholder={t("Nothing (top level)")}
             options={parents.map((p) => ({ value: String(p.id), label: `${p.title} (${p.teamName ?? t("Company")})` }))}
-            defaultValue={v("parentId", "", "create-objective")}
-            errors={errs("parentId", "create-objective")}
           />
-          <TextareaField
-            label={t("Description")}
-            name="description"
-            rows={2}
-            defaultValue={v("description", "", "create-objective")}
-            errors={errs("description", "create-objective")}
-          />
+          <TextareaField label={t("Description")} {...replyField(reply, "description", "", "create-objective")} rows={2} />
         </FormCard>
       ) : null}
 
@@ -290,30 +276,9 @@ export default function OkrsIndex() {
           <Card title={t(TEXT.newCycle)} className="okr-form-card">
             <Form method="post" className="form-grid" noValidate>
               <input type="hidden" name="intent" value="create-cycle" />
-              <Field
-                label={t("Name")}
-                name="name"
-                required
-                hint={t("e.g. 2026-Q1")}
-                defaultValue={v("name", "", "create-cycle")}
-                errors={errs("name", "create-cycle")}
-              />
-              <Field
-                label={t("Start date")}
-                name="startDate"
-                type="date"
-                required
-                defaultValue={v("startDate", "", "create-cycle")}
-                errors={errs("startDate", "create-cycle")}
-              />
-              <Field
-                label={t("End date (inclusive)")}
-                name="endDate"
-                type="date"
-                required
-                defaultValue={v("endDate", "", "create-cycle")}
-                errors={errs("endDate", "create-cycle")}
-              />
+              <Field label={t("Name")} {...replyField(reply, "name", "", "create-cycle")} required hint={t("e.g. 2026-Q1")} />
+              <Field label={t("Start date")} {...replyField(reply, "startDate", "", "create-cycle")} type="date" required />
+              <Field label={t("End date (inclusive)")} {...replyField(reply, "endDate", "", "create-cycle")} type="date" required />
               <div>
                 <Button type="submit" pending={busy("create-cycle")} pendingLabel={t("Creating…")}>
                   {t("Create cycle")}

@@ -8,13 +8,13 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { ROLE_LABELS } from "~/auth/permissions";
 import { Card } from "~/components/ui/card";
-import { SelectField } from "~/components/ui/field";
+import { replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { companyLanguage } from "~/i18n/language.server";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
-import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
+import { type FormReply } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
 import { ProfileSchema } from "~/lib/schemas/profile.server";
 import { setUserLanguage } from "~/models/users.server";
@@ -66,13 +66,7 @@ export default function Profile() {
       <Card title={t("Language")} description={t("The language of every page, message and number format you see. Texts people wrote stay as written.")}>
         <ReplyMessage reply={reply} />
         <Form method="post" className="form-grid">
-          <SelectField
-            label={t("Interface language")}
-            name="language"
-            options={options}
-            defaultValue={valueOf(reply, "language", user.language ?? "")}
-            errors={fieldErrorsOf(reply, "language")}
-          />
+          <SelectField label={t("Interface language")} {...replyField(reply, "language", user.language ?? "")} options={options} />
           <div>
             <button type="submit" className="btn btn--primary" disabled={navigation.state === "submitting"}>
               {t("Save")}

@@ -9,7 +9,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Field, FieldErrors } from "~/components/ui/field";
+import { Field, FieldErrors, replyField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
@@ -18,7 +18,7 @@ import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
-import { fieldErrorsOf, isErrorReply, valueOf, type FormErrorReply } from "~/lib/forms";
+import { fieldErrorsOf, type FormErrorReply, isErrorReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { API_SCOPES, createApiToken, listApiTokens, mayRevoke, revokeApiToken } from "~/models/tokens.server";
@@ -240,11 +240,10 @@ export default function Tokens() {
           <input type="hidden" name="intent" value="create" />
           <Field
             label={t("Name")}
-            name="name"
+            {...replyField(reply, "name", "", "create")}
             required
             maxLength={100}
-            defaultValue={valueOf(reply, "name", "", "create")}
-            errors={fieldErrorsOf(reply, "name", "create")}
+
             hint={t("Where it is used, e.g. “GitHub Actions — api-gateway”.")}
           />
           <fieldset className="dl-fieldset" aria-describedby={fieldErrorsOf(reply, "scopes", "create") ? "scopes-error" : undefined}>

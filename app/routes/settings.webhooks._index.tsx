@@ -6,14 +6,14 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Field, SelectField } from "~/components/ui/field";
+import { Field, replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { SourceFields } from "~/components/webhooks/source-fields";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { formatDateTime } from "~/lib/format";
-import { fieldErrorsOf, valueOf } from "~/lib/forms";
+import { fieldErrorsOf } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
 import { resolveMappingForm, webhookSchemas } from "~/lib/schemas/webhooks.server";
 import { KIND_LABELS, OUTCOME_TONES, WEBHOOK_KIND_VALUES } from "~/lib/webhooks/labels";
@@ -184,12 +184,10 @@ export default function WebhookSources() {
           <input type="hidden" name="intent" value="create" />
           <SelectField
             label={t("Tool")}
-            name="kind"
+            {...replyField(reply, "kind", "", "create")}
             required
             placeholder={t("Choose…")}
             options={WEBHOOK_KIND_VALUES.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
-            defaultValue={valueOf(reply, "kind", "", "create")}
-            errors={fieldErrorsOf(reply, "kind", "create")}
           />
           <SourceFields
             reply={reply}

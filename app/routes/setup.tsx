@@ -3,12 +3,12 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { hashPassword } from "~/auth/password.server";
 import { login } from "~/auth/session.server";
-import { Field, SelectField } from "~/components/ui/field";
+import { Field, replyField, SelectField } from "~/components/ui/field";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { proposedCompanyLocale } from "~/i18n/language.server";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
-import { fieldErrorsOf, valueOf } from "~/lib/forms";
+import { fieldErrorsOf } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
 import { SetupSchema } from "~/lib/schemas/settings.server";
 import { getCompanySettings } from "~/models/settings.server";
@@ -73,7 +73,6 @@ export default function Setup() {
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const pending = navigation.state === "submitting";
-  const v = (name: string, fallback: string | number) => valueOf(reply, name, fallback);
   const e = (name: string) => fieldErrorsOf(reply, name);
   const { t } = useTranslation("auth");
   return (
@@ -88,44 +87,26 @@ export default function Setup() {
         <ReplyMessage reply={reply} show="errors" />
         <fieldset>
           <legend>{t("Company")}</legend>
-          <Field label={t("Company name")} name="companyName" required autoFocus defaultValue={v("companyName", "")} errors={e("companyName")} />
-          <Field
-            label={t("Currency")}
-            name="currency"
-            required
-            hint={t("ISO 4217 code, e.g. EUR, USD, GBP")}
-            defaultValue={v("currency", defaults.currency)}
-            errors={e("currency")}
-          />
+          <Field label={t("Company name")} {...replyField(reply, "companyName")} required autoFocus />
+          <Field label={t("Currency")} {...replyField(reply, "currency", defaults.currency)} required hint={t("ISO 4217 code, e.g. EUR, USD, GBP")} />
           <Field
             label={t("Locale")}
-            name="locale"
+            {...replyField(reply, "locale", defaults.locale)}
             required
             hint={t("the company's default language and region, for texts, numbers and dates, e.g. fr-FR, en-GB")}
-            defaultValue={v("locale", defaults.locale)}
-            errors={e("locale")}
           />
-          <Field
-            label={t("Time zone")}
-            name="timeZone"
-            required
-            hint={t("IANA name, e.g. Europe/Paris")}
-            defaultValue={v("timeZone", defaults.timeZone)}
-            errors={e("timeZone")}
-          />
+          <Field label={t("Time zone")} {...replyField(reply, "timeZone", defaults.timeZone)} required hint={t("IANA name, e.g. Europe/Paris")} />
           <SelectField
             label={t("Fiscal year starts in")}
-            name="fiscalYearStartMonth"
+            {...replyField(reply, "fiscalYearStartMonth", defaults.fiscalYearStartMonth)}
             required
             options={MONTHS.map((m, i) => ({ value: String(i + 1), label: t(m) }))}
-            defaultValue={v("fiscalYearStartMonth", defaults.fiscalYearStartMonth)}
-            errors={e("fiscalYearStartMonth")}
           />
         </fieldset>
         <fieldset>
           <legend>{t("First user (CEO, administrator)")}</legend>
-          <Field label={t("Your name")} name="name" required autoComplete="name" defaultValue={v("name", "")} errors={e("name")} />
-          <Field label={t("Email")} name="email" type="email" required autoComplete="username" defaultValue={v("email", "")} errors={e("email")} />
+          <Field label={t("Your name")} {...replyField(reply, "name")} required autoComplete="name" />
+          <Field label={t("Email")} {...replyField(reply, "email")} type="email" required autoComplete="username" />
           <Field
             label={t("Password")}
             name="password"

@@ -6,7 +6,7 @@ import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can, ROLE_LABELS } from "~/auth/permissions";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Field, SelectField } from "~/components/ui/field";
+import { Field, replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { FormCard, PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
@@ -16,7 +16,7 @@ import { useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
-import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { type FormReply, isErrorReply, valueOf } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
 import { parseSearchParams } from "~/lib/url-params.server";
 import { idSchema } from "~/lib/validation.server";
@@ -299,12 +299,10 @@ export default function Teams() {
             >
               <SelectField
                 label={t("Make lead of this team")}
-                name="userId"
+                {...replyField(reply, "userId", "", "lead")}
                 placeholder={t("Choose a user")}
                 hint={t("Leads and viewers; a lead moves to this team. New people: Settings → Add a user, or npm run user:create.")}
                 options={candidates.map((c) => ({ value: String(c.id), label: `${c.name} (${c.email})` }))}
-                defaultValue={valueOf(reply, "userId", "", "lead")}
-                errors={fieldErrorsOf(reply, "userId", "lead")}
               />
             </PostForm>
           ) : null}
@@ -343,21 +341,12 @@ export default function Teams() {
           hidden={{ intent: "create" }}
           submit={{ label: t("Create team"), pending: busy("create"), pendingLabel: t("Creating…") }}
         >
-          <Field
-            label={t("Name")}
-            name="name"
-            required
-            maxLength={80}
-            defaultValue={valueOf(reply, "name", "", "create")}
-            errors={fieldErrorsOf(reply, "name", "create")}
-          />
+          <Field label={t("Name")} {...replyField(reply, "name", "", "create")} required maxLength={80} />
           <SelectField
             label={t("Kind")}
-            name="kind"
+            {...replyField(reply, "kind", "tech", "create")}
             required
             options={KIND_OPTIONS.filter((k) => mayManage(k.value === "tech")).map((k) => ({ ...k, label: t(k.label) }))}
-            defaultValue={valueOf(reply, "kind", "tech", "create")}
-            errors={fieldErrorsOf(reply, "kind", "create")}
           />
         </FormCard>
       ) : null}

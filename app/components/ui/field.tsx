@@ -1,6 +1,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import { DateInput, MonthInput } from "~/components/ui/date-input";
+import { fieldErrorsOf, valueOf } from "~/lib/forms";
 
 type FieldBase = {
   label: ReactNode;
@@ -237,4 +238,12 @@ export function CheckboxField({ label, name, errors, hint, id, className, defaul
       <FieldErrors id={ids.errorId} errors={errors} />
     </div>
   );
+}
+
+/**
+ * The props that tie a field to the page's action reply: its name, the value to show (what the user
+ * sent when the reply of `intent` is an error, else `fallback`) and that reply's messages for it.
+ */
+export function replyField(reply: unknown, name: string, fallback: string | number | null | undefined = "", intent?: string) {
+  return { name, defaultValue: valueOf(reply, name, fallback, intent), errors: fieldErrorsOf(reply, name, intent) };
 }
