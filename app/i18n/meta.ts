@@ -18,3 +18,11 @@ export function metaT(matches: readonly RootMatch[], ns: Namespace = "common"): 
 export function pageTitle(t: TFunction, title: string): string {
   return `${title} · ${t("Strategy Tracker", { ns: "common" })}`;
 }
+
+/** A route's `meta`: its title (a text of namespace `ns`, marked where it is written) in the page's language. */
+export function titleMeta(ns: Namespace, title: string): (args: { matches: readonly RootMatch[] }) => { title: string }[] {
+  return ({ matches }) => {
+    const t = metaT(matches, ns);
+    return [{ title: pageTitle(t, t(title)) }];
+  };
+}

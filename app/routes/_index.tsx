@@ -5,7 +5,8 @@ import { requireUser } from "~/auth/guards.server";
 import { ROLE_LABELS } from "~/auth/permissions";
 import { getHome } from "~/dashboards/home.server";
 import { useFormatting } from "~/hooks/root-data";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { N_ } from "~/i18n/mark";
+import { titleMeta } from "~/i18n/meta";
 import { formatMonth, formatNumber } from "~/lib/format";
 import { getDb } from "~/utils/db.server";
 
@@ -13,10 +14,7 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 export const handle = { i18n: ["home"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "home");
-  return [{ title: pageTitle(t, t("Home")) }];
-};
+export const meta: MetaFunction = titleMeta("home", N_("Home", "home"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -9,7 +9,7 @@ import { FilterBar } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { formatDateTime } from "~/lib/format";
 import { parseTableParams, tableHref, tablePaging } from "~/lib/table-params";
 import {
@@ -47,10 +47,7 @@ const TEXT = {
 
 export const handle = { i18n: ["auth"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "auth");
-  return [{ title: pageTitle(t, t("Audit trail")) }];
-};
+export const meta: MetaFunction = titleMeta("auth", N_("Audit trail", "auth"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "audit:read");

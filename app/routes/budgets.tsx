@@ -14,7 +14,7 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { financeCsvImportStep } from "~/handlers/csv-import.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { formatMonth } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -64,10 +64,7 @@ const TEXT = {
 
 export const handle = { i18n: ["finance"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "finance");
-  return [{ title: pageTitle(t, t("Budgets")) }];
-};
+export const meta: MetaFunction = titleMeta("finance", N_("Budgets", "finance"));
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 function parseRange(url: URL, fallback: { from: string; to: string }) {

@@ -14,7 +14,7 @@ import { CellSelect, RowEditActions, RowName } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatMoney } from "~/lib/format";
 import { type FormReply, isErrorReply, valueOf } from "~/lib/forms";
@@ -41,10 +41,7 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 export const handle = { i18n: ["finance"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "finance");
-  return [{ title: pageTitle(t, t("Budget categories")) }];
-};
+export const meta: MetaFunction = titleMeta("finance", N_("Budget categories", "finance"));
 
 // not imported from the .server model: the component needs them in the browser too
 const GROUP_LABELS: Record<BudgetGroup, string> = { it: N_("IT"), payroll: N_("Payroll"), other: N_("Other") };

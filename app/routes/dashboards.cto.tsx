@@ -12,7 +12,7 @@ import { FilterDisclosure } from "~/components/ui/filter-disclosure";
 import { PageHeader } from "~/components/ui/page-header";
 import { getCtoDashboard } from "~/dashboards/cto.server";
 import { useRootData } from "~/hooks/root-data";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { formatNumber } from "~/lib/format";
 import { ctoHref, toUtcDate, WINDOW_PRESETS } from "~/lib/metrics/cto-window";
 import { TARGETS_SOURCE } from "~/lib/metrics/dora-targets";
@@ -21,10 +21,7 @@ import { getDb } from "~/utils/db.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "delivery");
-  return [{ title: pageTitle(t, t(TEXT.title)) }];
-};
+export const meta: MetaFunction = titleMeta("delivery", TEXT.title);
 export const handle = { i18n: ["delivery", "governance", "risks", "metrics"] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ctoCss }];
 

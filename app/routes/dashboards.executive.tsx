@@ -16,7 +16,8 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { getExecutiveDashboard } from "~/dashboards/executive.server";
 import { useRootData } from "~/hooks/root-data";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { N_ } from "~/i18n/mark";
+import { titleMeta } from "~/i18n/meta";
 import { formatMonth } from "~/lib/format";
 import { impactsParamSchema } from "~/lib/schemas/finance.server";
 import { monthSchema } from "~/lib/validation.server";
@@ -26,10 +27,7 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 export const handle = { i18n: ["finance", "metrics", "okrs", "risks", "governance", "plans", "kpis", "hiring"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "finance");
-  return [{ title: pageTitle(t, t("Executive dashboard")) }];
-};
+export const meta: MetaFunction = titleMeta("finance", N_("Executive dashboard", "finance"));
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -13,7 +13,7 @@ import { getProductDashboard } from "~/dashboards/product.server";
 import { resolveCycleParam } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
 import { getDb } from "~/utils/db.server";
 
@@ -39,10 +39,7 @@ const TEXT = {
 
 export const handle = { i18n: ["kpis", "okrs"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "kpis");
-  return [{ title: pageTitle(t, t(TEXT.title)) }];
-};
+export const meta: MetaFunction = titleMeta("kpis", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

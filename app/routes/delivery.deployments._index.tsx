@@ -11,7 +11,7 @@ import { createDataTableColumnHelper } from "~/components/ui/data-table";
 import { selectControl, type FilterControl } from "~/components/ui/filter-bar";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { formatDateTime, formatHours, formatNumber } from "~/lib/format";
 import { DEPLOYMENT_SORTS, listDeployments, loadDeliveryList, parseDeploymentFilter, type DeploymentListRow } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
@@ -31,10 +31,7 @@ const TEXT = {
   filters: N_("Filter deployments"),
 };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "delivery");
-  return [{ title: pageTitle(t, t("Deployments")) }];
-};
+export const meta: MetaFunction = titleMeta("delivery", N_("Deployments", "delivery"));
 
 export const handle = { i18n: ["delivery"] };
 

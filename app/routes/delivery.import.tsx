@@ -15,7 +15,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { serverT, translateMessage } from "~/i18n/translate.server";
 import { type CsvRowError } from "~/lib/csv";
 import { DEPLOYMENT_CSV_HEADERS, importDeploymentsCsv, importIncidentsCsv, INCIDENT_CSV_HEADERS } from "~/models/delivery.server";
@@ -37,10 +37,7 @@ const TEXT = {
   rejected: N_("The file was rejected; nothing was imported."),
 };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "delivery");
-  return [{ title: pageTitle(t, t("Import delivery history")) }];
-};
+export const meta: MetaFunction = titleMeta("delivery", N_("Import delivery history", "delivery"));
 
 export const handle = { i18n: ["delivery"] };
 

@@ -10,7 +10,7 @@ import { createDataTableColumnHelper } from "~/components/ui/data-table";
 import { selectControl, type FilterControl } from "~/components/ui/filter-bar";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { formatDateTime, formatHours } from "~/lib/format";
 import { INCIDENT_SORTS, listIncidents, loadDeliveryList, parseIncidentFilter, SEVERITIES, type IncidentListRow } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
@@ -30,10 +30,7 @@ const TEXT = {
   filters: N_("Filter incidents"),
 };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "delivery");
-  return [{ title: pageTitle(t, t("Incidents")) }];
-};
+export const meta: MetaFunction = titleMeta("delivery", N_("Incidents", "delivery"));
 
 export const handle = { i18n: ["delivery"] };
 

@@ -10,7 +10,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
 import { toLocalInput } from "~/lib/time";
@@ -40,10 +40,7 @@ const TEXT = {
   ),
 };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "delivery");
-  return [{ title: pageTitle(t, t("Declare an incident")) }];
-};
+export const meta: MetaFunction = titleMeta("delivery", N_("Declare an incident", "delivery"));
 
 export const handle = { i18n: ["delivery"] };
 

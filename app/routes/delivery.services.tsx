@@ -15,7 +15,7 @@ import { CellSelect, RowName, RowSaveButton } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { type FormReply, isErrorReply, valueOf } from "~/lib/forms";
@@ -40,10 +40,7 @@ const TEXT = {
   saving: N_("Saving…"),
 };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "delivery");
-  return [{ title: pageTitle(t, t("Services")) }];
-};
+export const meta: MetaFunction = titleMeta("delivery", N_("Services", "delivery"));
 
 export const handle = { i18n: ["delivery"] };
 

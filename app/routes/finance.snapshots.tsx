@@ -14,7 +14,7 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { financeCsvImportStep } from "~/handlers/csv-import.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { eurosFromCents, formatMoney, formatMonth, formatNumber, NO_DATA } from "~/lib/format";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -87,10 +87,7 @@ const SNAPSHOT_FIELDS = [
 
 export const handle = { i18n: ["finance"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "finance");
-  return [{ title: pageTitle(t, t("Finance snapshots")) }];
-};
+export const meta: MetaFunction = titleMeta("finance", N_("Finance snapshots", "finance"));
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

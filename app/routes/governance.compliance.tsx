@@ -14,7 +14,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { readCsvUpload } from "~/lib/csv-upload.server";
 import type { FormReply } from "~/lib/forms";
@@ -38,10 +38,7 @@ import { getDb } from "~/utils/db.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "governance");
-  return [{ title: pageTitle(t, t("Compliance")) }];
-};
+export const meta: MetaFunction = titleMeta("governance", N_("Compliance", "governance"));
 
 export const handle = { i18n: ["governance", "finance"] };
 

@@ -14,7 +14,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { checkedOf, fieldErrorsOf, type FormReply } from "~/lib/forms";
@@ -38,10 +38,7 @@ import { GATE_DECISIONS } from "../../db/schema/enums";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "governance");
-  return [{ title: pageTitle(t, t("Gate decisions")) }];
-};
+export const meta: MetaFunction = titleMeta("governance", N_("Gate decisions", "governance"));
 
 export const handle = { i18n: ["governance"] };
 

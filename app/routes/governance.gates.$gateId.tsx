@@ -9,7 +9,7 @@ import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { badRequest } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { deleteGate, getGate, parseGateForm, updateGate } from "~/models/governance.server";
@@ -29,10 +29,7 @@ const TEXT = {
   removeHint: N_("Deleting removes the gate and its criteria; the audit trail keeps what it was."),
 } as const;
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "governance");
-  return [{ title: pageTitle(t, t("Edit gate")) }];
-};
+export const meta: MetaFunction = titleMeta("governance", N_("Edit gate", "governance"));
 
 export const handle = { i18n: ["governance"] };
 

@@ -11,7 +11,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate, formatMonth } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
@@ -41,10 +41,7 @@ const TEXT = {
   who: N_("The CEO."),
 } as const;
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "governance");
-  return [{ title: pageTitle(t, t("Decision gates")) }];
-};
+export const meta: MetaFunction = titleMeta("governance", N_("Decision gates", "governance"));
 
 export const handle = { i18n: ["governance"] };
 

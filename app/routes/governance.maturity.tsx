@@ -12,7 +12,7 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, type FormReply, valueOf } from "~/lib/forms";
@@ -43,10 +43,7 @@ const TEXT = {
   scale: N_("About the 1–5 scale"),
 } as const;
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "governance");
-  return [{ title: pageTitle(t, t("IT maturity")) }];
-};
+export const meta: MetaFunction = titleMeta("governance", N_("IT maturity", "governance"));
 
 export const handle = { i18n: ["governance"] };
 

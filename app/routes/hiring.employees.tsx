@@ -14,7 +14,7 @@ import { FilterBar, labelOptions } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { employmentStatus, type EmploymentStatus } from "~/lib/employment";
 import { formatDate, formatMoney } from "~/lib/format";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
@@ -53,10 +53,7 @@ const TEXT = {
 
 export const handle = { i18n: ["hiring"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "hiring");
-  return [{ title: pageTitle(t, t(TEXT.title)) }];
-};
+export const meta: MetaFunction = titleMeta("hiring", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");

@@ -8,7 +8,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { badRequest, parseForm, domainErrorReply } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { centsToEuros, createEmployee, EmployeeFormSchema, employeePrefillFromRequisition, listTeamsForHiring } from "~/models/hiring.server";
@@ -25,10 +25,7 @@ const TEXT = {
 
 export const handle = { i18n: ["hiring"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "hiring");
-  return [{ title: pageTitle(t, t(TEXT.title)) }];
-};
+export const meta: MetaFunction = titleMeta("hiring", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // the form holds a salary: employees' salaries are the CEO's (salaries:employees:read)

@@ -10,7 +10,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { formatMonth, formatNumber } from "~/lib/format";
 import { monthDiff } from "~/lib/months";
 import { monthSchema } from "~/lib/validation.server";
@@ -44,10 +44,7 @@ const TEXT = {
 
 export const handle = { i18n: ["hiring"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "hiring");
-  return [{ title: pageTitle(t, t(TEXT.title)) }];
-};
+export const meta: MetaFunction = titleMeta("hiring", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");

@@ -7,7 +7,7 @@ import { can } from "~/auth/permissions";
 import { RequisitionForm } from "~/components/hiring/requisition-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { badRequest, fieldError, parseForm, domainErrorReply } from "~/lib/forms.server";
 import { addMonths } from "~/lib/months";
@@ -29,10 +29,7 @@ const TEXT = {
 
 export const handle = { i18n: ["hiring"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "hiring");
-  return [{ title: pageTitle(t, t("New requisition")) }];
-};
+export const meta: MetaFunction = titleMeta("hiring", N_("New requisition", "hiring"));
 
 /** The teams this actor may create for: full edit or propose. */
 function allowedTeams(user: Parameters<typeof can>[0], teams: ReturnType<typeof listTeamsForHiring>) {

@@ -7,7 +7,8 @@ import { CsvErrorList } from "~/components/finance/csv-errors";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { N_ } from "~/i18n/mark";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import type { CsvRowError } from "~/lib/csv";
 import { readCsvUpload } from "~/lib/csv-upload.server";
@@ -19,10 +20,7 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 export const handle = { i18n: ["auth", "finance"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "auth");
-  return [{ title: pageTitle(t, t("Import your data")) }];
-};
+export const meta: MetaFunction = titleMeta("auth", N_("Import your data", "auth"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -13,7 +13,7 @@ import { getInbox } from "~/dashboards/inbox.server";
 import { handleCheckIn } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { unknownIntent } from "~/lib/forms.server";
 import { CHECK_IN_EVERY_DAYS, DUE_SOON_DAYS, STALE_REQUISITION_DAYS, WEBHOOK_FAILURE_DAYS, type InboxKind } from "~/lib/inbox";
@@ -29,10 +29,7 @@ export const handle = { i18n: ["home", "okrs", "hiring", "risks"] };
 const REQUISITION_STATUS_WORDS = { planned: N_("planned"), open: N_("open"), interviewing: N_("interviewing"), offer: N_("offer") } as const;
 const RISK_STATUS_WORDS = { proposed: N_("proposed"), open: N_("open"), monitoring: N_("monitoring"), closed: N_("closed") } as const;
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "home");
-  return [{ title: pageTitle(t, t("Inbox")) }];
-};
+export const meta: MetaFunction = titleMeta("home", N_("Inbox", "home"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -16,7 +16,7 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import type { CsvRowError } from "~/lib/csv";
 import { formatDate } from "~/lib/format";
@@ -51,10 +51,7 @@ const TEXT = {
 
 export const handle = { i18n: ["kpis"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "kpis");
-  return [{ title: pageTitle(t, t(TEXT.title)) }];
-};
+export const meta: MetaFunction = titleMeta("kpis", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

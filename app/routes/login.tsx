@@ -7,7 +7,8 @@ import { getUser, login } from "~/auth/session.server";
 import { recordFailure, recordSuccess, retryAfter } from "~/auth/throttle.server";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { N_ } from "~/i18n/mark";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { fieldErrorsOf, valueOf, type FormErrorReply } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
@@ -21,10 +22,7 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 export const handle = { i18n: ["auth"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "auth");
-  return [{ title: pageTitle(t, t("Sign in")) }];
-};
+export const meta: MetaFunction = titleMeta("auth", N_("Sign in", "auth"));
 
 /** A throttled sign-in says when to try again (the action's Retry-After, on the page too). */
 export const headers: HeadersFunction = ({ actionHeaders }) => {

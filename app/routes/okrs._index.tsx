@@ -17,7 +17,7 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { CycleSchema, ObjectiveSchema, resolveCycleParam, ruleErrorReply } from "~/handlers/okrs.server";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatPercent } from "~/lib/format";
 import { type FormReply } from "~/lib/forms";
@@ -63,10 +63,7 @@ const TREE_PAGING: TableParamsOptions = { sortable: [], defaultSort: { id: "tree
 
 export const handle = { i18n: ["okrs"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "okrs");
-  return [{ title: pageTitle(t, t(TEXT.title)) }];
-};
+export const meta: MetaFunction = titleMeta("okrs", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

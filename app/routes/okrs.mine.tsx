@@ -12,7 +12,7 @@ import { ProgressBar } from "~/components/ui/progress-bar";
 import { handleCheckIn, resolveCycleParam } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { formatPercent } from "~/lib/format";
 import { unknownIntent } from "~/lib/forms.server";
 import { expectedProgress, FORMULAS } from "~/lib/metrics/okrs";
@@ -42,10 +42,7 @@ const MINE_PAGING: TableParamsOptions = { sortable: [], defaultSort: { id: "obje
 
 export const handle = { i18n: ["okrs"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "okrs");
-  return [{ title: pageTitle(t, t(TEXT.title)) }];
-};
+export const meta: MetaFunction = titleMeta("okrs", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -12,7 +12,8 @@ import { replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { companyLanguage } from "~/i18n/language.server";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { N_ } from "~/i18n/mark";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { type FormReply } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
@@ -24,10 +25,7 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 export const handle = { i18n: ["auth"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "auth");
-  return [{ title: pageTitle(t, t("Your profile")) }];
-};
+export const meta: MetaFunction = titleMeta("auth", N_("Your profile", "auth"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -8,7 +8,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { formatDateTime, formatMonth } from "~/lib/format";
 import { listBoardPacks, packableMonth } from "~/models/board-pack.server";
 import { getDb } from "~/utils/db.server";
@@ -29,10 +29,7 @@ const TEXT = {
 
 export const handle = { i18n: ["reports"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "reports");
-  return [{ title: pageTitle(t, t("Board packs")) }];
-};
+export const meta: MetaFunction = titleMeta("reports", N_("Board packs", "reports"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");

@@ -18,7 +18,7 @@ import { TabsLinks } from "~/components/ui/tabs-links";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { formatDate } from "~/lib/format";
 import { localizeRuleText } from "~/lib/metrics/risk-rule-texts";
 import { FORMULAS, RISK_LEVEL_LABELS } from "~/lib/metrics/risks";
@@ -67,10 +67,7 @@ const TEXT = {
 
 export const handle = { i18n: ["risks"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "risks");
-  return [{ title: pageTitle(t, t("Risks")) }];
-};
+export const meta: MetaFunction = titleMeta("risks", N_("Risks", "risks"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");

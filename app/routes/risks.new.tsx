@@ -8,7 +8,7 @@ import { RiskForm } from "~/components/risks/risk-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
 import { createRisk, listRiskOwnerOptions, RiskFormSchema } from "~/models/risks.server";
@@ -29,10 +29,7 @@ const TEXT = {
 
 export const handle = { i18n: ["risks"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "risks");
-  return [{ title: pageTitle(t, t("New risk")) }];
-};
+export const meta: MetaFunction = titleMeta("risks", N_("New risk", "risks"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "risks:propose");

@@ -11,7 +11,7 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
@@ -44,10 +44,7 @@ const TEXT = {
 
 export const handle = { i18n: ["risks"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "risks");
-  return [{ title: pageTitle(t, t("Metric rules · Risks")) }];
-};
+export const meta: MetaFunction = titleMeta("risks", N_("Metric rules · Risks", "risks"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");

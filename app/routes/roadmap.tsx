@@ -13,7 +13,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -52,10 +52,7 @@ const STATUS_TONE = ROADMAP_STATUS_TONE;
 
 export const handle = { i18n: ["plans"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "plans");
-  return [{ title: pageTitle(t, t("Roadmap")) }];
-};
+export const meta: MetaFunction = titleMeta("plans", N_("Roadmap", "plans"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

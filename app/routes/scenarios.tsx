@@ -24,7 +24,7 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowActionForm } from "~/components/ui/row-form";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatMoney, formatNumber, formatPercent } from "~/lib/format";
 import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
@@ -58,10 +58,7 @@ const TEXT = {
 
 export const handle = { i18n: ["plans", "metrics"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "plans");
-  return [{ title: pageTitle(t, t("Scenarios")) }];
-};
+export const meta: MetaFunction = titleMeta("plans", N_("Scenarios", "plans"));
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

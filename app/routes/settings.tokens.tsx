@@ -15,7 +15,7 @@ import { RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, type FormErrorReply, isErrorReply } from "~/lib/forms";
@@ -53,10 +53,7 @@ const SCOPE_LABELS: Record<string, string> = {
 
 export const handle = { i18n: ["auth"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "auth");
-  return [{ title: pageTitle(t, t("API tokens")) }];
-};
+export const meta: MetaFunction = titleMeta("auth", N_("API tokens", "auth"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "tokens:manage");

@@ -11,7 +11,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { SourceFields } from "~/components/webhooks/source-fields";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
@@ -38,10 +38,7 @@ const TEXT = {
   noSecret: N_("PagerDuty generates its own signing secret: create the webhook there with this URL, then paste its secret on the source's page."),
 };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "delivery");
-  return [{ title: pageTitle(t, t("Webhook sources")) }];
-};
+export const meta: MetaFunction = titleMeta("delivery", N_("Webhook sources", "delivery"));
 
 export const handle = { i18n: ["delivery"] };
 

@@ -7,7 +7,7 @@ import { Field, replyField, SelectField } from "~/components/ui/field";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { proposedCompanyLocale } from "~/i18n/language.server";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { fieldErrorsOf } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
 import { SetupSchema } from "~/lib/schemas/settings.server";
@@ -21,10 +21,7 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 export const handle = { i18n: ["auth"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "auth");
-  return [{ title: pageTitle(t, t("Set up")) }];
-};
+export const meta: MetaFunction = titleMeta("auth", N_("Set up", "auth"));
 
 const MONTHS = [
   N_("January"),

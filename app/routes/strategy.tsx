@@ -16,7 +16,7 @@ import { RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate, formatMonth } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
@@ -56,10 +56,7 @@ const TEXT = {
 
 export const handle = { i18n: ["plans", "metrics"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "plans");
-  return [{ title: pageTitle(t, t("Multi-year plan")) }];
-};
+export const meta: MetaFunction = titleMeta("plans", N_("Multi-year plan", "plans"));
 
 const MILESTONE_STATUS_LABELS: Record<(typeof MILESTONE_STATUSES)[number], string> = { pending: N_("pending"), done: N_("done"), missed: N_("missed") };
 

@@ -11,7 +11,7 @@ import { RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
@@ -50,10 +50,7 @@ const TEXT = {
 
 export const handle = { i18n: ["plans", "metrics"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "plans");
-  return [{ title: pageTitle(t, t("Targets")) }];
-};
+export const meta: MetaFunction = titleMeta("plans", N_("Targets", "plans"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "targets:edit");

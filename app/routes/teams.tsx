@@ -14,7 +14,7 @@ import { CellSelect, RowActionForm, RowEditActions, RowName } from "~/components
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
+import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { type FormReply, isErrorReply, valueOf } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -48,10 +48,7 @@ const TEXT = {
 
 export const handle = { i18n: ["auth"] };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaT(matches, "auth");
-  return [{ title: pageTitle(t, t("Teams")) }];
-};
+export const meta: MetaFunction = titleMeta("auth", N_("Teams", "auth"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
