@@ -1,7 +1,7 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import { DateInput, MonthInput } from "~/components/ui/date-input";
-import { fieldErrorsOf, valueOf } from "~/lib/forms";
+import { replyField as replyFieldOf } from "~/lib/forms";
 
 type FieldBase = {
   label: ReactNode;
@@ -240,10 +240,7 @@ export function CheckboxField({ label, name, errors, hint, id, className, defaul
   );
 }
 
-/**
- * The props that tie a field to the page's action reply: its name, the value to show (what the user
- * sent when the reply of `intent` is an error, else `fallback`) and that reply's messages for it.
- */
+/** lib/forms' replyField with the fallback "" when none is given (a new, empty field). */
 export function replyField(reply: unknown, name: string, fallback: string | number | null | undefined = "", intent?: string) {
-  return { name, defaultValue: valueOf(reply, name, fallback, intent), errors: fieldErrorsOf(reply, name, intent) };
+  return replyFieldOf(reply, name, fallback, intent);
 }
