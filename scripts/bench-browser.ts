@@ -24,6 +24,7 @@ import { parseArgs } from "node:util";
 import { chromium, type Response } from "playwright-core";
 import { openDb } from "../db/client";
 import { seedDemo } from "../seeds/demo";
+import { CHROMIUM_PATH } from "./lib/chromium";
 
 const { values } = parseArgs({
   options: {
@@ -64,7 +65,7 @@ async function main() {
     },
     stdio: "ignore",
   });
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ["--no-sandbox"] });
   try {
     for (
       let i = 0;
@@ -169,7 +170,7 @@ function runLighthouse(cookie: string) {
           "--output=json",
           `--output-path=${report}`,
         ],
-        { env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" }, stdio: ["ignore", "ignore", "inherit"], timeout: 300_000 },
+        { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, stdio: ["ignore", "ignore", "inherit"], timeout: 300_000 },
       );
       if (run.status !== 0) throw new Error(`lighthouse failed on ${path} (exit ${run.status})`);
       const lr = JSON.parse(fs.readFileSync(report, "utf8")) as LighthouseReport;

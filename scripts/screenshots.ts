@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./lib/chromium";
 
 const argv = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -19,18 +20,7 @@ if (dark) argv.splice(darkIndex, 1);
 const paths = argv.length ? argv : ["/"];
 
 fs.mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
 const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: dark ? "dark" : "light" });
 const page = await context.newPage();
 page.on("console", (m) => m.type() === "error" && console.log(`  console error: ${m.text()}`));

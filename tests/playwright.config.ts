@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, STABLE_PIXEL_ARGS } from "../scripts/lib/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DB = `tests/.tmp/e2e-${PORT}.db`;
@@ -53,23 +54,7 @@ export default defineConfig({
   reporter: "list",
   use: {
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        // the same pixels on every run: no LCD subpixel text, sRGB, no smooth-scroll timing
-        "--font-render-hinting=none",
-        "--disable-lcd-text",
-        "--force-color-profile=srgb",
-        "--disable-smooth-scrolling",
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...STABLE_PIXEL_ARGS] },
   },
   expect: {
     timeout: 7_000,

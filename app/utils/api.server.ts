@@ -53,23 +53,7 @@ export async function readBodyText(request: Request, expected: "application/json
   const type = (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
   const accepted = expected === "text/csv" ? ["text/csv", "application/csv", "text/plain"] : ["application/json"];
   if (!accepted.includes(type)) throw apiError(415, `Content-Type must be ${expected}.`);
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > maxBytes) throw apiError(413, `The body is larger than ${maxBytes} bytes.`);
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw apiError(413, `The body is larger than ${maxBytes} bytes.`);
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
+  return new TextDecoder("utf-8").decode(await readBodyBytes(request, maxBytes));
 }
 
 export async function readJsonBody(request: Request, maxBytes?: number): Promise<unknown> {

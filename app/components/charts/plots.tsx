@@ -136,6 +136,25 @@ function cartesianLayers({
   );
 }
 
+/** What the line and the area of series `i` share: its id, data, name and stroke (solid or dashed), no animation, gaps kept. */
+function stroked(id: string, s: PlotSpec["series"][number], i: number) {
+  const color = chartColor(seriesColor(i, s.color));
+  return {
+    color,
+    props: {
+      id: `${id}-s${i}`,
+      type: "linear" as const,
+      dataKey: s.key,
+      name: s.name ?? s.label,
+      stroke: color,
+      strokeWidth: 2,
+      strokeDasharray: s.dashed ? "6 4" : undefined,
+      isAnimationActive: false,
+      connectNulls: false,
+    },
+  };
+}
+
 /** The recharts element tree of a plot. */
 export function drawPlot(spec: PlotSpec): ReactElement {
   const { id, size, xKey, series, referenceLine } = spec;
@@ -160,21 +179,13 @@ export function drawPlot(spec: PlotSpec): ReactElement {
         {layers({ axisWidth: spec.yAxisWidth, xPadding: X_AXIS_PADDING, cursor: { stroke: "var(--border)" } })}
         {spec.xMarker ? <ReferenceLine x={spec.xMarker.x} stroke={chartColor(spec.xMarker.color ?? "text-muted")} strokeDasharray="2 3" /> : null}
         {series.map((s, i) => {
-          const color = chartColor(seriesColor(i, s.color));
+          const { color, props } = stroked(id, s, i);
           return (
             <Line
               key={s.key}
-              id={`${id}-s${i}`}
-              type="linear"
-              dataKey={s.key}
-              name={s.name ?? s.label}
-              stroke={color}
-              strokeWidth={2}
-              strokeDasharray={s.dashed ? "6 4" : undefined}
+              {...props}
               dot={dots ? { r: 3, fill: "var(--surface)", stroke: color, strokeWidth: 2 } : false}
               activeDot={{ r: 5, fill: color, stroke: "var(--surface)", strokeWidth: 2 }}
-              isAnimationActive={false}
-              connectNulls={false}
             />
           );
         })}
@@ -188,22 +199,14 @@ export function drawPlot(spec: PlotSpec): ReactElement {
       <AreaChart {...common}>
         {layers({ axisWidth: spec.yAxisWidth, xPadding: X_AXIS_PADDING, cursor: { stroke: "var(--border)" } })}
         {series.map((s, i) => {
-          const color = chartColor(seriesColor(i, s.color));
+          const { color, props } = stroked(id, s, i);
           return (
             <Area
               key={s.key}
-              id={`${id}-s${i}`}
-              type="linear"
-              dataKey={s.key}
-              name={s.name ?? s.label}
-              stroke={color}
-              strokeWidth={2}
-              strokeDasharray={s.dashed ? "6 4" : undefined}
+              {...props}
               fill={color}
               fillOpacity={stacked ? 0.55 : 0.2}
               stackId={stacked ? (s.stack ?? "stack") : undefined}
-              isAnimationActive={false}
-              connectNulls={false}
               activeDot={{ r: 4, fill: color, stroke: "var(--surface)", strokeWidth: 2 }}
             />
           );
