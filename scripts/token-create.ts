@@ -3,13 +3,13 @@
 // Scopes: deployments:write, incidents:write, metrics:read, finance:read, import:write, kpis:write.
 // --by names the user the token is recorded as created by (and the audit entry's actor); finance:read
 // needs --by a CEO.
-import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { canHoldScope } from "../app/auth/permissions";
 import { createApiToken } from "../app/models/tokens.server";
 import { openDb, schema } from "../db/client";
 import { API_SCOPES } from "../db/schema";
+import { failWith, parseCliArgs } from "./lib/user-cli";
 
 const ArgsSchema = z.object({
   name: z.string({ error: "--name is required" }).trim().min(1, "--name must not be empty").max(100, "--name must be at most 100 characters"),
@@ -27,25 +27,12 @@ const ArgsSchema = z.object({
   by: z.string().trim().toLowerCase().optional(),
 });
 
-function fail(message: string): never {
-  console.error(message);
-  console.error("Usage: npm run token:create -- --name NAME --scopes deployments:write,incidents:write [--by user@example.com]");
-  process.exit(1);
-}
+const fail: (message: string) => never = failWith(
+  "Usage: npm run token:create -- --name NAME --scopes deployments:write,incidents:write [--by user@example.com]",
+);
 
-let raw;
-try {
-  raw = parseArgs({
-    options: { name: { type: "string" }, scopes: { type: "string" }, by: { type: "string" } },
-    strict: true,
-    allowPositionals: false,
-  }).values;
-} catch (err) {
-  fail(err instanceof Error ? err.message : String(err));
-}
-const parsed = ArgsSchema.safeParse(raw);
-if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join("\n"));
-const args = parsed.data;
+// the schema's messages name their option already
+const args = parseCliArgs({ name: { type: "string" }, scopes: { type: "string" }, by: { type: "string" } }, ArgsSchema, fail, (i) => i.message);
 
 const db = openDb(process.env.DATABASE_PATH ?? "./data/tracker.db");
 try {

@@ -3,15 +3,13 @@
 // lost admin (create another CEO). The password is read from TRACKER_PASSWORD, or typed at a prompt
 // that does not echo it; the same rules as the settings page apply (12+ characters, a team lead
 // belongs to a team). Audited as made by the system.
-import { parseArgs } from "node:util";
 import { z } from "zod";
-import { hashPassword } from "../app/auth/password.server";
-import { LEAD_NEEDS_TEAM, newPasswordSchema, personNameSchema, roleSchema } from "../app/lib/schemas/settings.server";
+import { LEAD_NEEDS_TEAM, personNameSchema, roleSchema } from "../app/lib/schemas/settings.server";
 import { emailSchema } from "../app/lib/validation.server";
 import { SYSTEM_ACTOR } from "../app/models/audit.server";
 import { createUser, emailTaken, findTeamByName } from "../app/models/users.server";
 import { openDb } from "../db/client";
-import { failWith, readNewPassword } from "./lib/user-cli";
+import { failWith, newPasswordHash, parseCliArgs } from "./lib/user-cli";
 
 const fail: (message: string) => never = failWith(
   'Usage: npm run user:create -- --email user@example.com --name "Full Name" --role ceo|cto|lead|viewer [--team "Team name"]\n(password from TRACKER_PASSWORD, or typed at the prompt)',
@@ -28,19 +26,7 @@ const ArgsSchema = z
     if (a.role === "lead" && a.team === undefined) ctx.addIssue({ code: "custom", path: ["team"], message: LEAD_NEEDS_TEAM });
   });
 
-let raw;
-try {
-  raw = parseArgs({
-    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, team: { type: "string" } },
-    strict: true,
-    allowPositionals: false,
-  }).values;
-} catch (err) {
-  fail(err instanceof Error ? err.message : String(err));
-}
-const parsed = ArgsSchema.safeParse(raw);
-if (!parsed.success) fail(parsed.error.issues.map((i) => `--${i.path.join(".")} ${i.message}`).join("\n"));
-const args = parsed.data;
+const args = parseCliArgs({ email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, team: { type: "string" } }, ArgsSchema, fail);
 
 const db = openDb(process.env.DATABASE_PATH ?? "./data/tracker.db");
 try {
@@ -53,15 +39,8 @@ try {
     if (team.archived) fail(`--team: the team "${args.team}" is archived`);
     teamId = team.id;
   }
-  let password: string;
-  try {
-    password = await readNewPassword();
-  } catch (err) {
-    fail(err instanceof Error ? err.message : String(err));
-  }
-  const checked = newPasswordSchema.safeParse(password);
-  if (!checked.success) fail(`password ${checked.error.issues.map((i) => i.message).join(", ")}`);
-  const { id } = createUser(db, SYSTEM_ACTOR, { email: args.email, name: args.name, role: args.role, teamId, passwordHash: await hashPassword(checked.data) });
+  const passwordHash = await newPasswordHash(fail);
+  const { id } = createUser(db, SYSTEM_ACTOR, { email: args.email, name: args.name, role: args.role, teamId, passwordHash });
   console.log(`Created user #${id} ${args.email} (${args.role}${args.team ? `, team ${args.team}` : ""}). They can sign in now.`);
 } finally {
   db.$client.close();

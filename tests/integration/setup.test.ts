@@ -269,4 +269,19 @@ describe("npm run user:create / user:password", () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("no user has the email nobody@acme.test");
   }, 60_000);
+
+  it("token:create refuses unknown options and missing scopes with the usage, and prints a new token's secret once", async () => {
+    const missing = await script("token-create.ts", ["--name", "ci"], {});
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("--scopes is required");
+    expect(missing.stderr).toContain("Usage: npm run token:create");
+    const unknown = await script("token-create.ts", ["--name", "ci", "--scopes", "deployments:write", "--bogus", "1"], {});
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("Unknown option '--bogus'");
+    const ok = await script("token-create.ts", ["--name", "ci", "--scopes", "deployments:write"], {});
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toMatch(/Created API token #\d+ "ci" with scopes deployments:write/);
+    expect(ok.stdout).toMatch(/itk_[A-Za-z0-9_-]{20,}/);
+    expect(t.db.get<{ n: number }>(sql`select count(*) as n from api_tokens`).n).toBe(1);
+  }, 60_000);
 });
