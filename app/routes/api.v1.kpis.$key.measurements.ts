@@ -6,13 +6,13 @@
  * "unchanged", a new value replaces the day's ("updated"). 201 when one was created, else 200;
  * 404 unknown KPI; 400 a KPI computed from the delivery data, or bad input (nothing written).
  */
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { toLocalInput, DAY_MS as DAY } from "~/lib/time";
 import { decimalSchema, isoInstantSchema, pastIsoDateSchema } from "~/lib/validation.server";
 import { getKpiByKey, kpiValueProblem, MAX_MEASUREMENTS_PER_REQUEST, recordMeasurementsFromApi } from "~/models/kpis.server";
 import { getCompanySettings } from "~/models/settings.server";
-import { apiError, apiJson, parseApiBody, readJsonBody, requireApiToken, requireMethod, runApi } from "~/utils/api.server";
+import { apiError, apiJson, parseApiBody, readJsonBody, requireApiToken, requireMethod, runApi, postOnlyLoader } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
 
 const KeySchema = z.string().regex(/^[a-z0-9_]{2,60}$/);
@@ -50,12 +50,7 @@ function measurementSchema(timeZone: string, now: number, unit: string | null) {
     });
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return runApi(() => {
-    requireMethod(request, "POST");
-    return apiError(405, "Use POST.");
-  });
-}
+export const loader = postOnlyLoader;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   return runApi(async () => {

@@ -6,19 +6,14 @@
  * 401 bad signature, 404 no such source, 413 too large. Every delivery is logged on the source's page.
  * The work is in app/models/webhooks.server.ts.
  */
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { idSchema } from "~/lib/validation.server";
 import { logText } from "~/lib/webhooks/log-texts";
 import { deliveryIdOf, eventHeaderOf, findWebhookSourceKind, receiveWebhook, recordRefusedDelivery } from "~/models/webhooks.server";
-import { apiError, apiJson, readBodyBytes, requireMethod, runApi } from "~/utils/api.server";
+import { apiError, apiJson, readBodyBytes, requireMethod, runApi, postOnlyLoader } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return runApi(() => {
-    requireMethod(request, "POST");
-    return apiError(405, "Use POST.");
-  });
-}
+export const loader = postOnlyLoader;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   return runApi(async () => {

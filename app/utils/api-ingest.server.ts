@@ -4,10 +4,10 @@
  * element parsed by the item schema (400 naming "3.field", nothing written), then one call that writes
  * everything in one transaction and says what to answer.
  */
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import type { ApiPrincipal, ApiScope } from "~/models/tokens.server";
-import { apiError, apiJson, parseApiBody, readJsonBody, requireApiToken, requireMethod, runApi } from "~/utils/api.server";
+import { apiError, apiJson, parseApiBody, postOnlyLoader, readJsonBody, requireApiToken, requireMethod, runApi } from "~/utils/api.server";
 
 export function ingestRoute<S extends z.ZodType>(opts: {
   scope: ApiScope;
@@ -19,11 +19,7 @@ export function ingestRoute<S extends z.ZodType>(opts: {
 }) {
   const batchSchema = z.array(opts.itemSchema).min(1, `must hold at least one ${opts.noun}`);
   return {
-    loader: ({ request }: LoaderFunctionArgs) =>
-      runApi(() => {
-        requireMethod(request, "POST");
-        return apiError(405, "Use POST.");
-      }),
+    loader: postOnlyLoader,
     action: ({ request }: ActionFunctionArgs) =>
       runApi(async () => {
         requireMethod(request, "POST");

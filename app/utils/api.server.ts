@@ -109,6 +109,14 @@ export async function runApi(handler: () => Promise<Response> | Response): Promi
   }
 }
 
+/** The loader of a POST-only API route: any GET or HEAD gets 405 with `Allow: POST`. */
+export function postOnlyLoader({ request }: { request: Request }): Promise<Response> {
+  return runApi(() => {
+    requireMethod(request, "POST");
+    return apiError(405, "Use POST.");
+  });
+}
+
 /** What an importer returns: counts when everything was written, or every bad row and field. */
 export type CsvImportOutcome = { ok: true; created: number; updated: number } | { ok: false; errors: CsvRowError[] };
 
