@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ExecutiveDashboard() {
   const data = useLoaderData<typeof loader>();
-  const { finance, headcount, previousHeadcount, badAsOf, emptyAsOf, riskPanels, okrHealth, pinned, scenarios } = data;
+  const { finance, headcount, previousHeadcount, badAsOf, emptyAsOf, pinned } = data;
   const { formatting, permissions } = useRootData();
   const { t } = useTranslation("finance");
   const fmt = formatting;
@@ -69,13 +69,7 @@ export default function ExecutiveDashboard() {
           </EmptyState>
         )}
         <PinnedKpis pinned={pinned} fmt={fmt} />
-        {/* panels: OKR health, risks & gates */}
-        <OkrHealthPanel data={okrHealth} locale={fmt.locale} />
-        <div className="dashboard-risk-panels">
-          <TopRisksPanel risks={riskPanels.topRisks} />
-          <GatesPanel gates={riskPanels.gates} fmt={fmt} />
-        </div>
-        <ScenarioStatusPanel scenarios={scenarios} fmt={fmt} />
+        <OtherPanels {...data} />
       </div>
     );
   }
@@ -133,13 +127,22 @@ export default function ExecutiveDashboard() {
         fmt={fmt}
       />
 
-      {/* panels: OKR health, risks & gates — other engineers add their panels below this line */}
+      <OtherPanels {...data} />
+    </div>
+  );
+}
+
+/** The panels under the finance figures, with or without a closed month: OKR health, risks and gates, scenarios. */
+function OtherPanels({ okrHealth, riskPanels, scenarios }: Pick<ReturnType<typeof useLoaderData<typeof loader>>, "okrHealth" | "riskPanels" | "scenarios">) {
+  const { formatting: fmt } = useRootData();
+  return (
+    <>
       <OkrHealthPanel data={okrHealth} locale={fmt.locale} />
       <div className="dashboard-risk-panels">
         <TopRisksPanel risks={riskPanels.topRisks} />
         <GatesPanel gates={riskPanels.gates} fmt={fmt} />
       </div>
       <ScenarioStatusPanel scenarios={scenarios} fmt={fmt} />
-    </div>
+    </>
   );
 }
