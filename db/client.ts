@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { holdServingLock } from "./lock";
 import * as schema from "./schema";
+import { cacheStatements } from "./statement-cache";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -34,6 +35,7 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("cache_size = -64000");
   sqlite.pragma("temp_store = MEMORY");
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   // Every transaction takes the write lock when it begins (BEGIN IMMEDIATE), not at its first write:
   // with several processes on the file (server.js workers, scripts), a deferred transaction that
