@@ -20,6 +20,9 @@ import { NonceProvider } from "~/utils/nonce";
 /** server/app.js: every request is answered in its language, resolved once (docs/decisions/023). */
 export { withRequestLanguage } from "~/i18n/language.server";
 
+/** server/app.js: a state-changing request's answer waits for its commit to be on disk (docs/decisions/745). */
+export { writesDurable } from "~/utils/db.server";
+
 /** server.js reads the parsed environment through the build (`build.entry.module.serverConfig()`). */
 export { serverConfig } from "~/utils/env.server";
 

@@ -16,8 +16,9 @@ export interface OpenDbOptions {
   migrate?: boolean;
   /**
    * FULL (default): a commit returns only once the WAL is on disk, so an acknowledged write
-   * survives a power loss. NORMAL: for throwaway data (tests, benchmarks, generated sets), where
-   * losing the last commits on a power loss does not matter. See docs/decisions/701.
+   * survives a power loss. NORMAL: the serving process, which flushes the WAL itself before it
+   * answers a write (docs/decisions/745), and throwaway data (tests, benchmarks, generated sets),
+   * where losing the last commits on a power loss does not matter. See docs/decisions/701.
    */
   synchronous?: "FULL" | "NORMAL";
 }
@@ -49,12 +50,14 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
 
 /**
  * The serving process's connection (app/utils/db.server.ts): takes the serving lock first, so
- * `db:restore` refuses while the app runs (docs/decisions/700), then opens with synchronous=FULL.
+ * `db:restore` refuses while the app runs (docs/decisions/700). It commits with synchronous=NORMAL,
+ * and the server waits for `walDurable` (db/wal-sync.ts) before acknowledging a write request: one
+ * fsync of the WAL, off the event loop, shared by every write committed before it (docs/decisions/745).
  * Scripts, seeds, the benchmark and tests use openDb and never hold the lock.
  */
 export function openServingDb(file: string): Db {
   holdServingLock(file);
-  return openDb(file, { synchronous: "FULL" });
+  return openDb(file, { synchronous: "NORMAL" });
 }
 
 export { schema };

@@ -31,6 +31,8 @@ const { values } = parseArgs({
 });
 const WORKER_COUNTS = values.workers.split(",").map((w) => Number(w));
 const WRITERS = Number(values.writers);
+/** Node flags for the server process, e.g. BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it under the load. */
+const SERVER_NODE_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean);
 const READERS = Number(values.readers);
 const SECONDS = Number(values.seconds);
 const PORT = Number(values.port);
@@ -78,7 +80,7 @@ async function runOnce(workers: number) {
   const before = db.$client.prepare("SELECT COUNT(*) FROM deployments").pluck().get() as number;
   db.$client.close();
 
-  const child = spawn(process.execPath, ["server.js"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "server.js"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), DATABASE_PATH: file, SESSION_SECRET: SECRET, WEB_CONCURRENCY: String(workers) },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -125,6 +125,8 @@ export function createApp({ build, buildDir = "build", config, mode = process.en
   const afterWrite = /** @type {any} */ (build.entry.module).afterWrite;
   /** @type {(request: Request, answer: () => Promise<Response>) => Promise<Response>} */
   const withRequestLanguage = /** @type {any} */ (build.entry.module).withRequestLanguage ?? ((_r, answer) => answer());
+  /** @type {() => Promise<void>} */
+  const writesDurable = /** @type {any} */ (build.entry.module).writesDurable ?? (async () => {});
   const sqlTiming = process.env.SQL_TIMING === "1";
   if (sqlTiming) enableSqlTiming();
   // one state-changing request at a time, across every worker (server/write-gate.js)
@@ -148,6 +150,9 @@ export function createApp({ build, buildDir = "build", config, mode = process.en
       if (!SAFE_METHODS.has(req.method) && response.status < 400) afterWrite?.(res.locals.pathname);
       // the turn ends once the answer is made; sending it does not hold the next writer
       endTurn?.();
+      // a write is acknowledged only once it is on disk: one WAL flush off the event loop, shared by
+      // every write committed before it (docs/decisions/745); the next writer does not wait for it
+      if (!SAFE_METHODS.has(req.method)) await writesDurable();
       // npm run bench: the SQL time of this request beside its time to the first byte
       // (and the CPU time this process spent on it so far: what other processes on the machine do not inflate)
       if (cpuBefore) {

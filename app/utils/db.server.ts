@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { openServingDb, schema, type Db } from "../../db/client";
+import { walDurable } from "../../db/wal-sync";
 import { getEnv } from "./env.server";
 
 declare global {
@@ -14,6 +15,14 @@ declare global {
 export function getDb(): Db {
   globalThis.__trackerDb ??= openServingDb(getEnv().DATABASE_PATH);
   return globalThis.__trackerDb;
+}
+
+/**
+ * Resolves once every write this process committed so far is on disk (docs/decisions/745):
+ * server/app.js waits for it before answering a state-changing request.
+ */
+export function writesDurable(): Promise<void> {
+  return walDurable(getDb().$client.name);
 }
 
 export { schema };

@@ -34,7 +34,14 @@ function sourceHash(): string {
   };
   walk(path.join(ROOT, "app"));
   walk(path.join(ROOT, "db/schema"));
-  for (const f of ["db/client.ts", "remix.config.js", "package-lock.json"]) hash.update(f).update(fs.readFileSync(path.join(ROOT, f)));
+  // the db/*.ts modules the server bundle imports (the client, its statement cache, the WAL flush)
+  for (const f of fs
+    .readdirSync(path.join(ROOT, "db"))
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+    .sort()) {
+    hash.update(`db/${f}`).update(fs.readFileSync(path.join(ROOT, "db", f)));
+  }
+  for (const f of ["remix.config.js", "package-lock.json"]) hash.update(f).update(fs.readFileSync(path.join(ROOT, f)));
   return hash.digest("hex");
 }
 
