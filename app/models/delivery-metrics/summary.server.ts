@@ -46,7 +46,7 @@ export function getDoraMetricsOver(db: Db, windows: readonly Window[], filter: D
 /**
  * When the delivery history of a filter starts: the finish time of its earliest successful
  * production deployment (null when there is none). One index lookup per service
- * (deployments_service_finished_idx), or one for all services (deployments_env_status_finished_idx).
+ * (deployments_service_finished_idx), or one for all services (deployments_dora_covering_idx).
  */
 export function getFirstDeploymentAt(db: Db, filter: DoraFilterInput = {}): number | null {
   const serviceIds = resolveServiceIds(db, filter);

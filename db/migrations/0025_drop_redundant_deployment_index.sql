@@ -1,0 +1,1 @@
+DROP INDEX `deployments_env_status_finished_idx`;
