@@ -14,6 +14,7 @@
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { drawPlot, type PlotSpec } from "./plots";
+import { compactPlotSvg } from "./svg-compact";
 
 const MAX_ENTRIES = 400;
 const MAX_CHARS = 12_000_000;
@@ -44,14 +45,19 @@ export function plotMarkup(key: string, plot: ReactNode): string {
     cache.delete(key);
     cache.set(key, known);
     if (VERIFY) {
-      const fresh = renderToStaticMarkup(<>{plot}</>);
+      const fresh = drawMarkup(plot);
       if (fresh !== known) throw new PlotKeyMismatchError(`Chart plot key misses something the drawing depends on: ${key.slice(0, 200)}`);
     }
     return known;
   }
-  const markup = renderToStaticMarkup(<>{plot}</>);
+  const markup = drawMarkup(plot);
   remember(key, markup);
   return markup;
+}
+
+/** recharts' SVG of a plot, without what SVG ignores (svg-compact.ts). */
+function drawMarkup(plot: ReactNode): string {
+  return compactPlotSvg(renderToStaticMarkup(<>{plot}</>));
 }
 
 /** The SVG of a chart's plot for `key` (cartesian.tsx `plotKey`), drawn by recharts (plots.tsx) the first time. */
