@@ -60,11 +60,11 @@ export function getLiveMetricValues(db: Db, now = Date.now(), ctx = new MetricCo
 /** The inputs of the risk rules (runway, CFR, objectives, scenario triggers), from the catalogue. */
 export function getRiskRuleInputs(db: Db, now = Date.now(), ctx = new MetricContext(db, now)): RiskRuleLiveInputs {
   const finance = ctx.finance();
-  const dora = ctx.dora();
   const objectives = ctx.objectives();
   return {
     runway: finance ? { runwayMonths: metricNumber(ctx, "finance.runway_months") } : null,
-    cfr: dora ? { rate: metricNumber(ctx, "delivery.change_failure_rate") } : null,
+    // the rule's own window (30 days, its name), not the catalogue's 90 days
+    cfr: ctx.changeFailureRate30d(),
     objectives: objectives ? { objectives } : null,
     scenarios: getScenarioRuleInput(ctx),
   };

@@ -24,9 +24,12 @@ import {
   insertBudgetCategory,
   insertBudgetLine,
   insertCycle,
+  insertDeployment,
+  insertIncident,
   insertKeyResult,
   insertObjective,
   insertRisk,
+  insertService,
   insertSnapshot,
   insertUser,
 } from "../../seeds/builders";
@@ -238,6 +241,25 @@ describe("metric rules", () => {
     for (let i = 0; i < 3; i++) expect(refreshMetricRisks(t.db, now)).toMatchObject({ raised: [], updated: [], reopened: [], closed: [] });
     expect(raisedRisks()).toHaveLength(1);
     expect(getOverviewCounts(t.db, now)).toMatchObject({ openRisksRule: 1, openRisksPeople: 0 });
+  });
+
+  it("evaluates the change failure rate rule over the 30 days its name says, not the catalogue's 90", () => {
+    const now = Date.UTC(2026, 5, 30);
+    const day = 86_400_000;
+    const svc = insertService(t.db, { name: "cfr-window" });
+    const failing = (finishedAt: number) => {
+      const d = insertDeployment(t.db, { serviceId: svc.id, finishedAt: new Date(finishedAt) });
+      insertIncident(t.db, { serviceId: svc.id, startedAt: new Date(finishedAt + 60_000), causeDeploymentId: d.id, causeKind: "explicit" });
+    };
+    // 31–90 days ago: 4 deployments, each the cause of an incident (the 90-day rate would be 4 / 8 = 50 %)
+    for (let i = 0; i < 4; i++) failing(now - 60 * day + i * 3_600_000);
+    // the last 30 days: 4 clean deployments
+    for (let i = 0; i < 4; i++) insertDeployment(t.db, { serviceId: svc.id, finishedAt: new Date(now - 10 * day + i * 3_600_000) });
+    const cfr = () => refreshMetricRisks(t.db, now).findings.find((f) => f.kind === "cfr_above_percent_30d");
+    expect(cfr()).toMatchObject({ triggered: false, value: 0 });
+    // one failure within the 30 days: 1 / 5 = 20 % > 15 %
+    failing(now - 5 * day);
+    expect(cfr()).toMatchObject({ triggered: true, value: 20 });
   });
 
   it("evaluates the objective rule from the current OKR cycle", () => {

@@ -116,6 +116,9 @@ export type RiskRule<K extends RiskRuleKind = RiskRuleKind> = { kind: K; thresho
  * - scenario_trigger_holds: the lowest probability (0–1) of a scenario whose trigger raises a risk;
  *   triggered per scenario marked "raises a risk" whose trigger holds (or was met) today.
  */
+/** The days before now over which cfr_above_percent_30d reads the change failure rate (its name says it). */
+export const CFR_RULE_WINDOW_DAYS = 30;
+
 export const DEFAULT_RISK_RULE_THRESHOLDS: Record<RiskRuleKind, number> = {
   runway_below_months: 6,
   cfr_above_percent_30d: 15,

@@ -16,6 +16,7 @@ import { sql } from "drizzle-orm";
 import { dateFormat } from "~/lib/format";
 import { CATALOGUE_WINDOW_DAYS } from "~/lib/metrics/catalogue";
 import { krValueFromMetric } from "~/lib/metrics/links";
+import { CFR_RULE_WINDOW_DAYS } from "~/lib/metrics/risks";
 import { DAY_MS } from "~/lib/time";
 import type { DoraPart } from "~/models/delivery-metrics/aggregates.server";
 import { getDoraMetrics } from "~/models/delivery-metrics/summary.server";
@@ -125,6 +126,16 @@ export class MetricContext {
   doraPart(part: DoraPart) {
     if (this.cache.has("delivery")) return this.dora();
     return this.once(`delivery:${part}`, () => getDoraMetrics(this.db, this.window, {}, [part]));
+  }
+  /**
+   * The change failure rate over the 30 days before now: the window the CFR risk rule is defined
+   * on (cfr_above_percent_30d, app/lib/metrics/risks.ts), not the catalogue's 90 days.
+   */
+  changeFailureRate30d(): { rate: number | null } | null {
+    return this.once("delivery:cfr-30d", () => {
+      const window = { from: this.now - CFR_RULE_WINDOW_DAYS * DAY_MS, to: this.now };
+      return { rate: getDoraMetrics(this.db, window, {}, ["counts"]).changeFailureRate.rate };
+    });
   }
   headcount() {
     return this.once("headcount", () => getHeadcountSummary(this.db, this.month, this.today));
