@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -9,7 +9,6 @@ import { FilterBar } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatDateTime } from "~/lib/format";
 import { parseTableParams, tableHref, tablePaging } from "~/lib/table-params";
 import {
@@ -24,6 +23,7 @@ import {
 } from "~/models/audit.server";
 import { listUsers } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -45,9 +45,7 @@ const TEXT = {
   noMatch: N_("No entry matches these filters."),
 } as const;
 
-export const handle = { i18n: ["auth"] };
-
-export const meta: MetaFunction = titleMeta("auth", N_("Audit trail", "auth"));
+export const { handle, meta } = routeHead("auth", N_("Audit trail", "auth"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "audit:read");

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,6 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { financeCsvImportStep } from "~/handlers/csv-import.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatMonth } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -32,6 +31,7 @@ import {
 import { currentMonth } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -62,9 +62,7 @@ const TEXT = {
   rangeError: N_("Showing the default months: the range in the address was not valid (YYYY-MM, at most 36 months, from before to)."),
 } as const;
 
-export const handle = { i18n: ["finance"] };
-
-export const meta: MetaFunction = titleMeta("finance", N_("Budgets", "finance"));
+export const { handle, meta } = routeHead("finance", N_("Budgets", "finance"));
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 function parseRange(url: URL, fallback: { from: string; to: string }) {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -14,7 +14,6 @@ import { CellSelect, RowEditActions, RowName } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatMoney } from "~/lib/format";
 import { type FormReply, isErrorReply, valueOf } from "~/lib/forms";
@@ -35,13 +34,12 @@ import {
 import { currentMonth } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 import { BUDGET_GROUPS } from "../../db/schema/enums";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const handle = { i18n: ["finance"] };
-
-export const meta: MetaFunction = titleMeta("finance", N_("Budget categories", "finance"));
+export const { handle, meta } = routeHead("finance", N_("Budget categories", "finance"));
 
 // not imported from the .server model: the component needs them in the browser too
 const GROUP_LABELS: Record<BudgetGroup, string> = { it: N_("IT"), payroll: N_("Payroll"), other: N_("Other") };

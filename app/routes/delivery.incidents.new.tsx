@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,6 @@ import { PageHeader } from "~/components/ui/page-header";
 import { PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
 import { toLocalInput } from "~/lib/time";
@@ -26,6 +25,7 @@ import {
 } from "~/models/delivery.server";
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -40,9 +40,7 @@ const TEXT = {
   ),
 };
 
-export const meta: MetaFunction = titleMeta("delivery", N_("Declare an incident", "delivery"));
-
-export const handle = { i18n: ["delivery"] };
+export const { handle, meta } = routeHead("delivery", N_("Declare an incident", "delivery"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "delivery:edit");

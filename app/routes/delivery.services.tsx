@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -15,7 +15,6 @@ import { CellSelect, RowName, RowSaveButton } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { type FormReply, isErrorReply, valueOf } from "~/lib/forms";
@@ -24,6 +23,7 @@ import { idSchema } from "~/lib/validation.server";
 import { createService, listServices, serviceExists, serviceNameSchema, serviceNameTaken, updateService } from "~/models/delivery.server";
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -40,9 +40,7 @@ const TEXT = {
   saving: N_("Saving…"),
 };
 
-export const meta: MetaFunction = titleMeta("delivery", N_("Services", "delivery"));
-
-export const handle = { i18n: ["delivery"] };
+export const { handle, meta } = routeHead("delivery", N_("Services", "delivery"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

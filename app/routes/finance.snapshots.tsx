@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,6 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { financeCsvImportStep } from "~/handlers/csv-import.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { eurosFromCents, formatMoney, formatMonth, formatNumber, NO_DATA } from "~/lib/format";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -31,6 +30,7 @@ import {
   type SnapshotSort,
 } from "~/models/finance.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -85,9 +85,7 @@ const SNAPSHOT_FIELDS = [
   { name: "costOfRevenue", label: TEXT.costOfRevenue, column: "costOfRevenueCents", money: true, required: false, hint: TEXT.costOfRevenueHint },
 ] as const;
 
-export const handle = { i18n: ["finance"] };
-
-export const meta: MetaFunction = titleMeta("finance", N_("Finance snapshots", "finance"));
+export const { handle, meta } = routeHead("finance", N_("Finance snapshots", "finance"));
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

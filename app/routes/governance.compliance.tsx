@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,6 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { readCsvUpload } from "~/lib/csv-upload.server";
 import type { FormReply } from "~/lib/forms";
@@ -35,12 +34,11 @@ import {
 } from "~/models/governance.server";
 import { listRiskOwnerOptions } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = titleMeta("governance", N_("Compliance", "governance"));
-
-export const handle = { i18n: ["governance", "finance"] };
+export const { handle, meta } = routeHead(["governance", "finance"], N_("Compliance", "governance"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");

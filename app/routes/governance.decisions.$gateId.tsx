@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -14,7 +14,6 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { checkedOf, fieldErrorsOf, type FormReply } from "~/lib/forms";
@@ -34,13 +33,12 @@ import {
 import { MetricContext } from "~/models/metrics/context.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
+import { routeHead } from "~/utils/route-head";
 import { GATE_DECISIONS } from "../../db/schema/enums";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = titleMeta("governance", N_("Gate decisions", "governance"));
-
-export const handle = { i18n: ["governance"] };
+export const { handle, meta } = routeHead("governance", N_("Gate decisions", "governance"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useMemo } from "react";
@@ -14,7 +14,6 @@ import { FilterBar, labelOptions } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { employmentStatus, type EmploymentStatus } from "~/lib/employment";
 import { formatDate, formatMoney } from "~/lib/format";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
@@ -30,6 +29,7 @@ import {
 } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -51,9 +51,7 @@ const TEXT = {
   current: N_("Current"),
 } as const;
 
-export const handle = { i18n: ["hiring"] };
-
-export const meta: MetaFunction = titleMeta("hiring", TEXT.title);
+export const { handle, meta } = routeHead("hiring", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");

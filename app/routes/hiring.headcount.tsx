@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
@@ -10,7 +10,6 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatMonth, formatNumber } from "~/lib/format";
 import { monthDiff } from "~/lib/months";
 import { monthSchema } from "~/lib/validation.server";
@@ -19,6 +18,7 @@ import { MetricContext } from "~/models/metrics/context.server";
 import { readFigureMap } from "~/models/metrics/readings.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -42,9 +42,7 @@ const TEXT = {
   gap: N_("Still to plan"),
 } as const;
 
-export const handle = { i18n: ["hiring"] };
-
-export const meta: MetaFunction = titleMeta("hiring", TEXT.title);
+export const { handle, meta } = routeHead("hiring", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,23 +13,20 @@ import { getInbox } from "~/dashboards/inbox.server";
 import { handleCheckIn } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { unknownIntent } from "~/lib/forms.server";
 import { CHECK_IN_EVERY_DAYS, DUE_SOON_DAYS, STALE_REQUISITION_DAYS, WEBHOOK_FAILURE_DAYS, type InboxKind } from "~/lib/inbox";
 import { KIND_LABELS } from "~/lib/webhooks/labels";
 import { localizeLogText } from "~/lib/webhooks/log-texts";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const handle = { i18n: ["home", "okrs", "hiring", "risks"] };
-
+export const { handle, meta } = routeHead(["home", "okrs", "hiring", "risks"], N_("Inbox", "home"));
 /** The statuses named in the page's sentences (lower case, as the sentences use them). */
 const REQUISITION_STATUS_WORDS = { planned: N_("planned"), open: N_("open"), interviewing: N_("interviewing"), offer: N_("offer") } as const;
 const RISK_STATUS_WORDS = { proposed: N_("proposed"), open: N_("open"), monitoring: N_("monitoring"), closed: N_("closed") } as const;
-
-export const meta: MetaFunction = titleMeta("home", N_("Inbox", "home"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,7 +16,6 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import type { CsvRowError } from "~/lib/csv";
 import { formatDate } from "~/lib/format";
@@ -28,6 +27,7 @@ import { createKpi, getKpiTiles, importMeasurementsCsv, kpiKeyTaken } from "~/mo
 import { MetricContext } from "~/models/metrics/context.server";
 import { kpiSourceCheck, linkableMetricOptions } from "~/models/metrics/options.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -49,9 +49,7 @@ const TEXT = {
   who: N_("CEO, CTO and team leads."),
 } as const;
 
-export const handle = { i18n: ["kpis"] };
-
-export const meta: MetaFunction = titleMeta("kpis", TEXT.title);
+export const { handle, meta } = routeHead("kpis", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

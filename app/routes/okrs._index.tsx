@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -17,7 +17,6 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { CycleSchema, ObjectiveSchema, resolveCycleParam, ruleErrorReply } from "~/handlers/okrs.server";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatPercent } from "~/lib/format";
 import { type FormReply } from "~/lib/forms";
@@ -38,6 +37,7 @@ import {
 } from "~/models/okrs.server";
 import { listTeams } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -61,9 +61,7 @@ const TEXT = {
 /** `?page=` and `?size=` (parsed like every list's: anything malformed falls back to page 1 / the default size) */
 const TREE_PAGING: TableParamsOptions = { sortable: [], defaultSort: { id: "tree", desc: false }, pageSizes: [25, 50, 100], defaultPageSize: 25 };
 
-export const handle = { i18n: ["okrs"] };
-
-export const meta: MetaFunction = titleMeta("okrs", TEXT.title);
+export const { handle, meta } = routeHead("okrs", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

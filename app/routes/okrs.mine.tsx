@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission, requireUser } from "~/auth/guards.server";
@@ -12,7 +12,6 @@ import { ProgressBar } from "~/components/ui/progress-bar";
 import { handleCheckIn, resolveCycleParam } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatPercent } from "~/lib/format";
 import { unknownIntent } from "~/lib/forms.server";
 import { expectedProgress, FORMULAS } from "~/lib/metrics/okrs";
@@ -21,6 +20,7 @@ import { withMetricMark } from "~/models/metrics/marks.server";
 import { okrLinks } from "~/models/okr-links.server";
 import { countMyKeyResults, listCycles, listMyKeyResults } from "~/models/okrs.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -40,9 +40,7 @@ const TEXT = {
 /** `?page=` and `?size=` (parsed like every list's: anything malformed falls back to page 1 / the default size) */
 const MINE_PAGING: TableParamsOptions = { sortable: [], defaultSort: { id: "objective", desc: false }, pageSizes: [25, 50, 100], defaultPageSize: 25 };
 
-export const handle = { i18n: ["okrs"] };
-
-export const meta: MetaFunction = titleMeta("okrs", TEXT.title);
+export const { handle, meta } = routeHead("okrs", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
@@ -8,10 +8,10 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatDateTime, formatMonth } from "~/lib/format";
 import { listBoardPacks, packableMonth } from "~/models/board-pack.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -27,9 +27,7 @@ const TEXT = {
   noClosedMonth: N_("No month is closed yet: record a finance snapshot first."),
 } as const;
 
-export const handle = { i18n: ["reports"] };
-
-export const meta: MetaFunction = titleMeta("reports", N_("Board packs", "reports"));
+export const { handle, meta } = routeHead("reports", N_("Board packs", "reports"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useMemo } from "react";
@@ -18,13 +18,13 @@ import { TabsLinks } from "~/components/ui/tabs-links";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatDate } from "~/lib/format";
 import { localizeRuleText } from "~/lib/metrics/risk-rule-texts";
 import { FORMULAS, RISK_LEVEL_LABELS } from "~/lib/metrics/risks";
 import { parseTableParams, tableHref, tablePaging } from "~/lib/table-params";
 import { getRiskHeatMap, listRiskOwnerOptions, countRisksBySource, listRisks, RISK_SORTS, riskFilterFromUrl, type RiskRow } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -65,9 +65,7 @@ const TEXT = {
   ),
 } as const;
 
-export const handle = { i18n: ["risks"] };
-
-export const meta: MetaFunction = titleMeta("risks", N_("Risks", "risks"));
+export const { handle, meta } = routeHead("risks", N_("Risks", "risks"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { assertPermission, requireUser } from "~/auth/guards.server";
@@ -13,7 +13,6 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -35,6 +34,7 @@ import {
 } from "~/models/roadmap.server";
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { getDb, schema } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 import { ROADMAP_STATUSES } from "../../db/schema/enums";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -50,9 +50,7 @@ const TEXT = {
 const STATUS_LABELS = ROADMAP_STATUS_LABELS;
 const STATUS_TONE = ROADMAP_STATUS_TONE;
 
-export const handle = { i18n: ["plans"] };
-
-export const meta: MetaFunction = titleMeta("plans", N_("Roadmap", "plans"));
+export const { handle, meta } = routeHead("plans", N_("Roadmap", "plans"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -24,7 +24,6 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowActionForm } from "~/components/ui/row-form";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatMoney, formatNumber, formatPercent } from "~/lib/format";
 import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
@@ -39,6 +38,7 @@ import { gateMetricOptions } from "~/models/metrics/options.server";
 import { isKnownMetricId } from "~/models/metrics/readings.server";
 import { compareScenarios, createScenario, deleteScenario, getScenario, scenarioNameTaken, updateScenario } from "~/models/scenarios.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -56,9 +56,7 @@ const TEXT = {
   notWithin: N_("not within 10 years"),
 } as const;
 
-export const handle = { i18n: ["plans", "metrics"] };
-
-export const meta: MetaFunction = titleMeta("plans", N_("Scenarios", "plans"));
+export const { handle, meta } = routeHead(["plans", "metrics"], N_("Scenarios", "plans"));
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
@@ -8,7 +8,6 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -17,12 +16,11 @@ import { getCompanySettings, updateCompanySettings } from "~/models/settings.ser
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { createUser, emailTaken, listUsers, updateUser } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const handle = { i18n: ["auth"] };
-
-export const meta: MetaFunction = titleMeta("auth", N_("Settings", "auth"));
+export const { handle, meta } = routeHead("auth", N_("Settings", "auth"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "users:manage");

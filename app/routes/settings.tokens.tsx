@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +15,6 @@ import { RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, type FormErrorReply, isErrorReply } from "~/lib/forms";
@@ -23,6 +22,7 @@ import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.se
 import { idSchema } from "~/lib/validation.server";
 import { API_SCOPES, createApiToken, listApiTokens, mayRevoke, revokeApiToken } from "~/models/tokens.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -51,9 +51,7 @@ const SCOPE_LABELS: Record<string, string> = {
   "kpis:write": N_("kpis:write — push KPI measurements (uptime, latency…) from monitoring"),
 };
 
-export const handle = { i18n: ["auth"] };
-
-export const meta: MetaFunction = titleMeta("auth", N_("API tokens", "auth"));
+export const { handle, meta } = routeHead("auth", N_("API tokens", "auth"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "tokens:manage");

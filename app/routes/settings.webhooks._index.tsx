@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
@@ -11,7 +11,6 @@ import { PageHeader } from "~/components/ui/page-header";
 import { SourceFields } from "~/components/webhooks/source-fields";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
@@ -20,6 +19,7 @@ import { KIND_LABELS, OUTCOME_TONES, WEBHOOK_KIND_VALUES } from "~/lib/webhooks/
 import { listServiceOptions } from "~/models/delivery.server";
 import { createWebhookSource, listWebhookSources, webhookSourceNameTaken } from "~/models/webhooks.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -38,9 +38,7 @@ const TEXT = {
   noSecret: N_("PagerDuty generates its own signing secret: create the webhook there with this URL, then paste its secret on the source's page."),
 };
 
-export const meta: MetaFunction = titleMeta("delivery", N_("Webhook sources", "delivery"));
-
-export const handle = { i18n: ["delivery"] };
+export const { handle, meta } = routeHead("delivery", N_("Webhook sources", "delivery"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "tokens:manage");

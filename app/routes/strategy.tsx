@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -16,7 +16,6 @@ import { RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate, formatMonth } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
@@ -42,6 +41,7 @@ import {
   updateMilestone,
 } from "~/models/strategy.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -54,9 +54,7 @@ const TEXT = {
   whoMay: N_("The CEO."),
 } as const;
 
-export const handle = { i18n: ["plans", "metrics"] };
-
-export const meta: MetaFunction = titleMeta("plans", N_("Multi-year plan", "plans"));
+export const { handle, meta } = routeHead(["plans", "metrics"], N_("Multi-year plan", "plans"));
 
 const MILESTONE_STATUS_LABELS: Record<(typeof MILESTONE_STATUSES)[number], string> = { pending: N_("pending"), done: N_("done"), missed: N_("missed") };
 

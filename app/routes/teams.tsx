@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -14,7 +14,6 @@ import { CellSelect, RowActionForm, RowEditActions, RowName } from "~/components
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { type FormReply, isErrorReply, valueOf } from "~/lib/forms";
 import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
@@ -33,6 +32,7 @@ import {
   updateTeam,
 } from "~/models/teams.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -46,9 +46,7 @@ const TEXT = {
   whoMay: N_("CEO (any team), CTO (tech teams)"),
 };
 
-export const handle = { i18n: ["auth"] };
-
-export const meta: MetaFunction = titleMeta("auth", N_("Teams", "auth"));
+export const { handle, meta } = routeHead("auth", N_("Teams", "auth"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
