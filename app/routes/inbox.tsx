@@ -14,11 +14,11 @@ import { handleCheckIn } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { formatDate, formatDateTime } from "~/lib/format";
-import { unknownIntent } from "~/lib/forms.server";
 import { CHECK_IN_EVERY_DAYS, DUE_SOON_DAYS, STALE_REQUISITION_DAYS, WEBHOOK_FAILURE_DAYS, type InboxKind } from "~/lib/inbox";
 import { KIND_LABELS } from "~/lib/webhooks/labels";
 import { localizeLogText } from "~/lib/webhooks/log-texts";
 import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -37,8 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // the inline check-in: the same handler as a key result's page and "My key results" (per-KR check inside)
   const user = await requirePermission(request, "okrs:checkin");
   const formData = await request.formData();
-  if (formData.get("intent") !== "checkin") return unknownIntent(formData);
-  return handleCheckIn(getDb(), user, formData, { returnTo: "/inbox" });
+  return dispatchIntent(formData, [whenIntent("checkin", null, () => handleCheckIn(getDb(), user, formData, { returnTo: "/inbox" }))]);
 }
 
 function Section({

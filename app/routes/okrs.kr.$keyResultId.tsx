@@ -16,7 +16,6 @@ import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime, formatMoney, formatNumber, formatPercent } from "~/lib/format";
-import { unknownIntent } from "~/lib/forms.server";
 import { formatShortDate } from "~/lib/kpi-format";
 import { formatKrValue } from "~/lib/kr-format";
 import { buildKrHistory } from "~/lib/metrics/kr-history";
@@ -30,6 +29,7 @@ import { getKeyResult, listCheckIns } from "~/models/okrs.server";
 import { getKeyResultRoadmap } from "~/models/roadmap.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -108,11 +108,8 @@ export async function action({ request }: ActionFunctionArgs) {
   // 403 before anything is parsed for those who check in on nothing (viewers); per-KR check in handleCheckIn
   const user = await requirePermission(request, "okrs:checkin");
   const formData = await request.formData();
-  if (formData.get("intent") !== "checkin") {
-    return unknownIntent(formData);
-  }
-  const url = new URL(request.url);
-  return handleCheckIn(getDb(), user, formData, { returnTo: `${url.pathname}${url.search}` });
+  const { pathname, search } = new URL(request.url);
+  return dispatchIntent(formData, [whenIntent("checkin", null, () => handleCheckIn(getDb(), user, formData, { returnTo: `${pathname}${search}` }))]);
 }
 
 export default function KeyResultHistory() {

@@ -1,0 +1,23 @@
+/**
+ * What the OKR tree (`/okrs`) and "My key results" (`/okrs/mine`) read first, written once: the user,
+ * the cycle of `?cycle=` (the default cycle without it, 404 for an unknown one), every cycle for the
+ * picker, the time of the request and the page asked for (`?page=`, `?size=`).
+ */
+import { requireUser } from "~/auth/guards.server";
+import { resolveCycleParam } from "~/handlers/okrs.server";
+import { parseTableParams, type TableParamsOptions } from "~/lib/table-params";
+import { listCycles } from "~/models/okrs.server";
+import { getDb } from "~/utils/db.server";
+
+/** `?page=` and `?size=` of an OKR list (malformed values fall back to page 1 / 25 rows, like every list's). */
+export function okrPaging(order: string): TableParamsOptions {
+  return { sortable: [], defaultSort: { id: order, desc: false }, pageSizes: [25, 50, 100], defaultPageSize: 25 };
+}
+
+export async function okrPageStart(request: Request, paging: TableParamsOptions) {
+  const user = await requireUser(request);
+  const db = getDb();
+  const now = Date.now();
+  const url = new URL(request.url);
+  return { user, db, now, cycle: resolveCycleParam(db, url, now), cycles: listCycles(db), params: parseTableParams(url, paging) };
+}
