@@ -16,7 +16,7 @@ import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { formatMonth } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { addMonths, defaultBudgetRange, monthDiff } from "~/lib/months";
 import {
   budgetEditParamSchema,
@@ -31,6 +31,7 @@ import {
 import { currentMonth } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -105,32 +106,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const url = new URL(request.url);
   const formData = await request.formData();
-  const intent = formData.get("intent");
-
-  if (intent === "save-line") {
-    const parsed = parseForm(formData, budgetLineFormSchema, "save-line");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const category = getBudgetCategory(db, parsed.data.categoryId);
-    if (!category) return fieldError(formData, "categoryId", N_("is not a known category", "validation"), "save-line");
-    // per line: the CTO may only touch IT categories (403 otherwise, even when the form is forged)
-    assertPermission(user, "finance:edit", { categoryIsIt: category.isIt });
-    saveBudgetLine(
-      db,
-      { kind: "user", actor: user },
-      {
-        categoryId: category.id,
-        month: parsed.data.month,
-        plannedCents: parsed.data.planned,
-        actualCents: parsed.data.actual,
-      },
-    );
-    url.searchParams.delete("edit");
-    url.searchParams.set("saved", `${category.id}:${parsed.data.month}`);
-    return redirect(`${url.pathname}?${url.searchParams}#cell-${category.id}-${parsed.data.month}`);
-  }
-
-  if (intent === "import") return financeCsvImportStep(formData, (text, source) => importBudgetCsv(db, { kind: "user", actor: user }, text, source));
-  return unknownIntent(formData);
+  return dispatchIntent(formData, [
+    whenIntent("save-line", budgetLineFormSchema, ({ categoryId, month, planned, actual }) => {
+      const category = getBudgetCategory(db, categoryId);
+      if (!category) return fieldError(formData, "categoryId", N_("is not a known category", "validation"), "save-line");
+      // per line: the CTO may only touch IT categories (403 otherwise, even when the form is forged)
+      assertPermission(user, "finance:edit", { categoryIsIt: category.isIt });
+      saveBudgetLine(db, { kind: "user", actor: user }, { categoryId: category.id, month, plannedCents: planned, actualCents: actual });
+      url.searchParams.delete("edit");
+      url.searchParams.set("saved", `${category.id}:${month}`);
+      return redirect(`${url.pathname}?${url.searchParams}#cell-${category.id}-${month}`);
+    }),
+    whenIntent("import", null, () => financeCsvImportStep(formData, (text, source) => importBudgetCsv(db, { kind: "user", actor: user }, text, source))),
+  ]);
 }
 
 export default function Budgets() {

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CauseKindBadge, IncidentStateBadge, SeverityBadge } from "~/components/delivery/badges";
@@ -15,12 +14,14 @@ import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime, formatHours } from "~/lib/format";
 import { type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
+import { incidentEditSchemas } from "~/lib/schemas/incident-forms.server";
 import { toLocalInput } from "~/lib/time";
-import { causeCandidates, type CauseChoice, getIncident, localTimeSchema, SEVERITIES, updateIncident } from "~/models/delivery.server";
+import { causeCandidates, type CauseChoice, getIncident, SEVERITIES, updateIncident } from "~/models/delivery.server";
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -72,13 +73,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function causeSchema() {
-  return z.object({
-    intent: z.literal("cause"),
-    cause: z.string({ error: N_("choose an option", "delivery") }).regex(/^(inferred|none|\d{1,15})$/, N_("choose an option", "delivery")),
-  });
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "delivery:edit");
   const db = getDb();
@@ -91,49 +85,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if ("error" in r) return fieldError(formData, r.field, r.error, intent);
     return { status: "ok", intent, message } satisfies FormReply;
   };
-  if (intent === "details") {
-    const parsed = parseForm(
-      formData,
-      z.object({
-        intent: z.literal("details"),
-        title: z
-          .string({ error: N_("is required", "validation") })
-          .min(1, N_("is required", "validation"))
-          .max(300),
-        severity: z.enum(SEVERITIES, { error: N_("must be SEV1 to SEV4", "delivery") }),
-        startedAt: localTimeSchema(timeZone),
-        resolvedAt: localTimeSchema(timeZone).optional(),
-      }),
-      "details",
-    );
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { title, severity, startedAt, resolvedAt } = parsed.data;
-    return reply(
-      updateIncident(db, user.id, id, { title, severity, startedAt, resolvedAt: resolvedAt ?? null }),
-      serverT("Details saved.", { ns: "delivery" }),
-    );
-  }
-  if (intent === "resolve") {
-    const parsed = parseForm(formData, z.object({ intent: z.literal("resolve"), resolvedAt: localTimeSchema(timeZone) }), "resolve");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    return reply(updateIncident(db, user.id, id, { resolvedAt: parsed.data.resolvedAt }), serverT("Incident resolved.", { ns: "delivery" }));
-  }
-  if (intent === "reopen") {
-    return reply(updateIncident(db, user.id, id, { resolvedAt: null }), serverT("Incident reopened.", { ns: "delivery" }));
-  }
-  if (intent === "cause") {
-    const parsed = parseForm(formData, causeSchema(), "cause");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const c = parsed.data.cause;
-    const cause: CauseChoice = c === "inferred" ? { mode: "inferred" } : c === "none" ? { mode: "none" } : { mode: "explicit", deploymentId: Number(c) };
-    return reply(
-      updateIncident(db, user.id, id, { cause }),
-      serverT(c === "none" ? N_("Cause cleared.", "delivery") : c === "inferred" ? N_("Cause set by the rule.", "delivery") : N_("Cause set.", "delivery"), {
-        ns: "delivery",
-      }),
-    );
-  }
-  return unknownIntent(formData);
+  const s = incidentEditSchemas(timeZone);
+  return dispatchIntent(formData, [
+    whenIntent("details", s.details, ({ title, severity, startedAt, resolvedAt }) =>
+      reply(updateIncident(db, user.id, id, { title, severity, startedAt, resolvedAt: resolvedAt ?? null }), serverT("Details saved.", { ns: "delivery" })),
+    ),
+    whenIntent("resolve", s.resolve, ({ resolvedAt }) =>
+      reply(updateIncident(db, user.id, id, { resolvedAt }), serverT("Incident resolved.", { ns: "delivery" })),
+    ),
+    whenIntent("reopen", null, () => reply(updateIncident(db, user.id, id, { resolvedAt: null }), serverT("Incident reopened.", { ns: "delivery" }))),
+    whenIntent("cause", s.cause, ({ cause: c }) => {
+      const cause: CauseChoice = c === "inferred" ? { mode: "inferred" } : c === "none" ? { mode: "none" } : { mode: "explicit", deploymentId: Number(c) };
+      return reply(
+        updateIncident(db, user.id, id, { cause }),
+        serverT(c === "none" ? N_("Cause cleared.", "delivery") : c === "inferred" ? N_("Cause set by the rule.", "delivery") : N_("Cause set.", "delivery"), {
+          ns: "delivery",
+        }),
+      );
+    }),
+  ]);
 }
 
 export default function IncidentPage() {

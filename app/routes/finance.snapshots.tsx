@@ -16,7 +16,6 @@ import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { eurosFromCents, formatMoney, formatMonth, formatNumber, NO_DATA } from "~/lib/format";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
-import { badRequest, parseForm, unknownIntent } from "~/lib/forms.server";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
 import {
   financeMonthSchema,
@@ -30,6 +29,7 @@ import {
   type SnapshotSort,
 } from "~/models/finance.server";
 import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -110,30 +110,27 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "finance:edit", { categoryIsIt: false });
   const db = getDb();
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "save-snapshot") {
-    const parsed = parseForm(formData, snapshotFormSchema, "save-snapshot");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const s = parsed.data;
-    saveSnapshot(
-      db,
-      { kind: "user", actor: user },
-      {
-        month: s.month,
-        cashCents: s.cash,
-        revenueCents: s.revenue,
-        mrrCents: s.mrr,
-        customers: s.customers,
-        newCustomers: s.newCustomers,
-        churnedCustomers: s.churnedCustomers,
-        financingCents: s.financing ?? 0,
-        costOfRevenueCents: s.costOfRevenue ?? null,
-      },
-    );
-    return redirect(`/finance/snapshots?saved=${s.month}`);
-  }
-  if (intent === "import") return financeCsvImportStep(formData, (text, source) => importSnapshotsCsv(db, { kind: "user", actor: user }, text, source));
-  return unknownIntent(formData);
+  return dispatchIntent(formData, [
+    whenIntent("save-snapshot", snapshotFormSchema, (s) => {
+      saveSnapshot(
+        db,
+        { kind: "user", actor: user },
+        {
+          month: s.month,
+          cashCents: s.cash,
+          revenueCents: s.revenue,
+          mrrCents: s.mrr,
+          customers: s.customers,
+          newCustomers: s.newCustomers,
+          churnedCustomers: s.churnedCustomers,
+          financingCents: s.financing ?? 0,
+          costOfRevenueCents: s.costOfRevenue ?? null,
+        },
+      );
+      return redirect(`/finance/snapshots?saved=${s.month}`);
+    }),
+    whenIntent("import", null, () => financeCsvImportStep(formData, (text, source) => importSnapshotsCsv(db, { kind: "user", actor: user }, text, source))),
+  ]);
 }
 
 const col = createDataTableColumnHelper<FinanceSnapshotRow>();

@@ -27,7 +27,7 @@ import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { formatMoney, formatNumber, formatPercent } from "~/lib/format";
 import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { metricLabelText } from "~/lib/metrics/catalogue";
 import { FORMULAS, FUNDING_SLOTS, TRIGGER_COMPARISONS } from "~/lib/metrics/scenarios";
 import { scenarioDeleteSchema, scenarioFormSchema } from "~/lib/schemas/scenarios.server";
@@ -38,6 +38,7 @@ import { gateMetricOptions } from "~/models/metrics/options.server";
 import { isKnownMetricId } from "~/models/metrics/readings.server";
 import { compareScenarios, createScenario, deleteScenario, getScenario, scenarioNameTaken, updateScenario } from "~/models/scenarios.server";
 import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -75,34 +76,30 @@ export async function action({ request }: ActionFunctionArgs) {
   assertPermission(user, "plans:edit");
   const db = getDb();
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "delete") {
-    const parsed = parseForm(formData, scenarioDeleteSchema, "delete");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    if (!deleteScenario(db, user.id, parsed.data.scenarioId)) return fieldError(formData, "scenarioId", N_("no such scenario", "validation"), "delete");
-    return { status: "ok", intent: "delete", message: serverT("Scenario deleted.", { ns: "plans" }) } satisfies FormReply;
-  }
-  if (intent === "create" || intent === "update") {
-    const ctx = new MetricContext(db);
-    const parsed = parseForm(
-      formData,
-      scenarioFormSchema((id) => isKnownMetricId(ctx, id)),
-      "scenario",
-    );
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { scenarioId, input } = parsed.data;
-    if (intent === "update" && (scenarioId === null || !getScenario(db, scenarioId)))
-      return fieldError(formData, "scenarioId", N_("no such scenario", "validation"), "scenario");
-    if (scenarioNameTaken(db, input.name, scenarioId)) return fieldError(formData, "name", N_("is already the name of a scenario", "validation"), "scenario");
-    if (intent === "update") {
-      if (scenarioId === null || !updateScenario(db, user.id, scenarioId, input))
-        return fieldError(formData, "scenarioId", N_("no such scenario", "validation"), "scenario");
-      return { status: "ok", intent: "scenario", message: serverT("Scenario {{name}} saved.", { ns: "plans", name: input.name }) } satisfies FormReply;
-    }
-    createScenario(db, user.id, input);
-    return { status: "ok", intent: "scenario", message: serverT("Scenario {{name}} added.", { ns: "plans", name: input.name }) } satisfies FormReply;
-  }
-  return unknownIntent(formData);
+  const metrics = new MetricContext(db);
+  const noSuchScenario = (replyTo: string) => fieldError(formData, "scenarioId", N_("no such scenario", "validation"), replyTo);
+  return dispatchIntent(formData, [
+    whenIntent("delete", scenarioDeleteSchema, ({ scenarioId }) => {
+      if (!deleteScenario(db, user.id, scenarioId)) return noSuchScenario("delete");
+      return { status: "ok", intent: "delete", message: serverT("Scenario deleted.", { ns: "plans" }) } satisfies FormReply;
+    }),
+    whenIntent(
+      ["create", "update"],
+      scenarioFormSchema((id) => isKnownMetricId(metrics, id)),
+      ({ scenarioId, input }, { intent }) => {
+        if (intent === "update" && (scenarioId === null || !getScenario(db, scenarioId))) return noSuchScenario("scenario");
+        if (scenarioNameTaken(db, input.name, scenarioId))
+          return fieldError(formData, "name", N_("is already the name of a scenario", "validation"), "scenario");
+        if (intent === "update") {
+          if (scenarioId === null || !updateScenario(db, user.id, scenarioId, input)) return noSuchScenario("scenario");
+          return { status: "ok", intent: "scenario", message: serverT("Scenario {{name}} saved.", { ns: "plans", name: input.name }) } satisfies FormReply;
+        }
+        createScenario(db, user.id, input);
+        return { status: "ok", intent: "scenario", message: serverT("Scenario {{name}} added.", { ns: "plans", name: input.name }) } satisfies FormReply;
+      },
+      { replyTo: "scenario" },
+    ),
+  ]);
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;

@@ -18,10 +18,11 @@ import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, type FormErrorReply, isErrorReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { API_SCOPES, createApiToken, listApiTokens, mayRevoke, revokeApiToken } from "~/models/tokens.server";
 import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -94,37 +95,33 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "tokens:manage");
   const db = getDb();
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "create") {
-    const parsed = parseForm(formData, schemas().create, "create");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { name, scopes } = parsed.data;
-    // a user grants only scopes they hold now (finance:read: a CEO) — enforced here, not only hidden
-    const refused = scopes.filter((s) => !canHoldScope(user, s));
-    if (refused.length > 0) {
-      return fieldError(formData, "scopes", serverT("you may not grant {{scopes}}", { ns: "auth", scopes: refused.join(", ") }), "create");
-    }
-    const { token } = createApiToken(db, { name, scopes, createdByUserId: user.id }, { userId: user.id });
-    return { status: "created", intent: "create", token, name, scopes } satisfies TokenReply;
-  }
-  if (intent === "revoke") {
-    const parsed = parseForm(formData, schemas().revoke, "revoke");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const outcome = revokeApiToken(db, parsed.data.tokenId, user);
-    if (outcome === "not-found") return fieldError(formData, "tokenId", serverT("no such active token", { ns: "auth" }), "revoke");
-    if (outcome === "forbidden") {
-      const reply: FormErrorReply = {
-        status: "error",
-        fieldErrors: { tokenId: [serverT("you may revoke only tokens whose scopes you could grant", { ns: "auth" })] },
-        formErrors: [],
-        values: {},
-        intent: "revoke",
-      };
-      return data(reply, { status: 403 });
-    }
-    return { status: "ok", intent: "revoke", message: serverT("Token revoked. Requests using it now get 401.", { ns: "auth" }) } satisfies TokenReply;
-  }
-  return unknownIntent(formData);
+  const s = schemas();
+  return dispatchIntent(formData, [
+    whenIntent("create", s.create, ({ name, scopes }) => {
+      // a user grants only scopes they hold now (finance:read: a CEO) — enforced here, not only hidden
+      const refused = scopes.filter((scope) => !canHoldScope(user, scope));
+      if (refused.length > 0) {
+        return fieldError(formData, "scopes", serverT("you may not grant {{scopes}}", { ns: "auth", scopes: refused.join(", ") }), "create");
+      }
+      const { token } = createApiToken(db, { name, scopes, createdByUserId: user.id }, { userId: user.id });
+      return { status: "created", intent: "create", token, name, scopes } satisfies TokenReply;
+    }),
+    whenIntent("revoke", s.revoke, ({ tokenId }) => {
+      const outcome = revokeApiToken(db, tokenId, user);
+      if (outcome === "not-found") return fieldError(formData, "tokenId", serverT("no such active token", { ns: "auth" }), "revoke");
+      if (outcome === "forbidden") {
+        const reply: FormErrorReply = {
+          status: "error",
+          fieldErrors: { tokenId: [serverT("you may revoke only tokens whose scopes you could grant", { ns: "auth" })] },
+          formErrors: [],
+          values: {},
+          intent: "revoke",
+        };
+        return data(reply, { status: 403 });
+      }
+      return { status: "ok", intent: "revoke", message: serverT("Token revoked. Requests using it now get 401.", { ns: "auth" }) } satisfies TokenReply;
+    }),
+  ]);
 }
 
 export default function Tokens() {

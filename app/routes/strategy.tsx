@@ -19,7 +19,7 @@ import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate, formatMonth } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { metricLabelText } from "~/lib/metrics/catalogue";
 import { formatGateValue, humanUnitLabel, toHumanUnits } from "~/lib/metrics/gate-units";
 import { MILESTONE_COMPARISONS, MILESTONE_STATE_LABELS, MILESTONE_STATUSES, type MilestoneState } from "~/lib/metrics/strategy";
@@ -41,6 +41,7 @@ import {
   updateMilestone,
 } from "~/models/strategy.server";
 import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -78,40 +79,30 @@ export async function action({ request }: ActionFunctionArgs) {
   assertPermission(user, "plans:edit");
   const db = getDb();
   const formData = await request.formData();
-  const intent = formData.get("intent");
   const ctx = new MetricContext(db);
   const known = (id: string) => isKnownMetricId(ctx, id);
-  if (intent === "target") {
-    const parsed = parseForm(formData, planTargetSchema(known), "target");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const problem = planYearProblem(db, parsed.data.year);
-    if (problem) return fieldError(formData, "year", problem, "target");
-    setPlanTarget(db, user.id, parsed.data);
-    return { status: "ok", intent: "target", message: serverT("Yearly target saved.", { ns: "plans" }) } satisfies FormReply;
-  }
-  if (intent === "delete-target") {
-    const parsed = parseForm(formData, planTargetDeleteSchema, "delete-target");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    if (!deletePlanTarget(db, user.id, parsed.data.targetId)) return fieldError(formData, "targetId", N_("no such target", "validation"), "delete-target");
-    return { status: "ok", intent: "delete-target", message: serverT("Yearly target removed.", { ns: "plans" }) } satisfies FormReply;
-  }
-  if (intent === "milestone") {
-    const parsed = parseForm(formData, milestoneSchema(known), "milestone");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { milestoneId, input } = parsed.data;
-    if (milestoneId !== null) {
-      if (!updateMilestone(db, user.id, milestoneId, input)) return fieldError(formData, "milestoneId", N_("no such milestone", "validation"), "milestone");
-    } else createMilestone(db, user.id, input);
-    return { status: "ok", intent: "milestone", message: serverT("Milestone “{{title}}” saved.", { ns: "plans", title: input.title }) } satisfies FormReply;
-  }
-  if (intent === "delete-milestone") {
-    const parsed = parseForm(formData, milestoneDeleteSchema, "delete-milestone");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    if (!deleteMilestone(db, user.id, parsed.data.milestoneId))
-      return fieldError(formData, "milestoneId", N_("no such milestone", "validation"), "delete-milestone");
-    return { status: "ok", intent: "delete-milestone", message: serverT("Milestone removed.", { ns: "plans" }) } satisfies FormReply;
-  }
-  return unknownIntent(formData);
+  return dispatchIntent(formData, [
+    whenIntent("target", planTargetSchema(known), (target) => {
+      const problem = planYearProblem(db, target.year);
+      if (problem) return fieldError(formData, "year", problem, "target");
+      setPlanTarget(db, user.id, target);
+      return { status: "ok", intent: "target", message: serverT("Yearly target saved.", { ns: "plans" }) } satisfies FormReply;
+    }),
+    whenIntent("delete-target", planTargetDeleteSchema, ({ targetId }) => {
+      if (!deletePlanTarget(db, user.id, targetId)) return fieldError(formData, "targetId", N_("no such target", "validation"), "delete-target");
+      return { status: "ok", intent: "delete-target", message: serverT("Yearly target removed.", { ns: "plans" }) } satisfies FormReply;
+    }),
+    whenIntent("milestone", milestoneSchema(known), ({ milestoneId, input }) => {
+      if (milestoneId !== null) {
+        if (!updateMilestone(db, user.id, milestoneId, input)) return fieldError(formData, "milestoneId", N_("no such milestone", "validation"), "milestone");
+      } else createMilestone(db, user.id, input);
+      return { status: "ok", intent: "milestone", message: serverT("Milestone “{{title}}” saved.", { ns: "plans", title: input.title }) } satisfies FormReply;
+    }),
+    whenIntent("delete-milestone", milestoneDeleteSchema, ({ milestoneId }) => {
+      if (!deleteMilestone(db, user.id, milestoneId)) return fieldError(formData, "milestoneId", N_("no such milestone", "validation"), "delete-milestone");
+      return { status: "ok", intent: "delete-milestone", message: serverT("Milestone removed.", { ns: "plans" }) } satisfies FormReply;
+    }),
+  ]);
 }
 
 const STATE_TONE: Record<MilestoneState, BadgeTone> = { achieved: "good", upcoming: "neutral", overdue: "off-track", missed: "bad", no_data: "neutral" };

@@ -17,7 +17,8 @@ const Update = z.object({ intent: z.literal("update"), rowId: z.coerce.number().
 function answer(fd: FormData, log: string[] = []) {
   return dispatchIntent(fd, [
     whenIntent("create", Create, (data, ctx) => ({ status: "ok" as const, intent: ctx.replyTo, name: data.name, public: data.public === "on" })),
-    whenIntent("update", Update, (data, ctx) => ({ status: "ok" as const, intent: ctx.replyTo, id: data.rowId }), { replyTo: rowReplyTo("update", "rowId") }),
+    whenIntent("update", Update, (data, ctx) => ({ status: "ok" as const, intent: ctx.replyTo, id: data.rowId }), { replyTo: rowReplyTo("rowId") }),
+    whenIntent(["hide", "show"], Update.omit({ intent: true }), (data, ctx) => ({ status: "ok" as const, intent: ctx.replyTo, hidden: ctx.intent === "hide" })),
     whenIntent(
       "archive",
       null,
@@ -64,6 +65,27 @@ describe("dispatchIntent", () => {
         ]),
       ),
     ).toEqual({ status: "ok", intent: "update-7", id: 7 });
+  });
+
+  it("answers several intents with one case, which tells them apart", () => {
+    expect(
+      answer(
+        form([
+          ["intent", "hide"],
+          ["rowId", "3"],
+          ["name", "x"],
+        ]),
+      ),
+    ).toEqual({ status: "ok", intent: "hide", hidden: true });
+    expect(
+      answer(
+        form([
+          ["intent", "show"],
+          ["rowId", "3"],
+          ["name", "x"],
+        ]),
+      ),
+    ).toEqual({ status: "ok", intent: "show", hidden: false });
   });
 
   it("answers invalid input with a 400 holding the field's message and what was typed, addressed to the case's reply intent", () => {

@@ -16,7 +16,7 @@
  * no case names (a forged or outdated form) is a 400 on the `intent` field. The permission every intent
  * needs stays in the action, before the form is read.
  *
- * The intents are written as string literals in `whenIntent("…"` so the form tests' inventory
+ * The intents are written as string literals in `whenIntent("…"` or `whenIntent(["…", "…"]` so the form tests' inventory
  * (tests/helpers/form-inventory.ts) finds them in the route's source.
  */
 import type { z } from "zod";
@@ -36,38 +36,42 @@ type IntentOptions = {
   before?: () => void;
 };
 
-export type IntentCase<R> = { intent: string; answer: (formData: FormData) => R | ReturnType<typeof badRequest> };
+/** One intent, or several answered alike (`["archive", "restore"]`: `ctx.intent` tells them apart). */
+type Intents = string | readonly [string, ...string[]];
+
+export type IntentCase<R> = { intents: readonly string[]; answer: (formData: FormData) => R | ReturnType<typeof badRequest> };
 
 export function whenIntent<S extends z.ZodType, R>(
-  intent: string,
+  intent: Intents,
   schema: S,
   run: (data: z.infer<S>, ctx: IntentContext) => R,
   options?: IntentOptions,
 ): IntentCase<R>;
-export function whenIntent<R>(intent: string, schema: null, run: (data: null, ctx: IntentContext) => R, options?: IntentOptions): IntentCase<R>;
+export function whenIntent<R>(intent: Intents, schema: null, run: (data: null, ctx: IntentContext) => R, options?: IntentOptions): IntentCase<R>;
 export function whenIntent<R>(
-  intent: string,
+  intent: Intents,
   schema: z.ZodType | null,
   run: (data: never, ctx: IntentContext) => R,
   options: IntentOptions = {},
 ): IntentCase<R> {
   const runWith = run as (data: unknown, ctx: IntentContext) => R;
   return {
-    intent,
+    intents: typeof intent === "string" ? [intent] : intent,
     answer(formData) {
+      const posted = String(formData.get("intent"));
       options.before?.();
-      const replyTo = typeof options.replyTo === "function" ? options.replyTo(formData) : (options.replyTo ?? intent);
-      if (schema === null) return runWith(null, { intent, replyTo });
+      const replyTo = typeof options.replyTo === "function" ? options.replyTo(formData) : (options.replyTo ?? posted);
+      if (schema === null) return runWith(null, { intent: posted, replyTo });
       const parsed = parseForm(formData, schema, replyTo);
       if (!parsed.ok) return badRequest(parsed.reply);
-      return runWith(parsed.data, { intent, replyTo });
+      return runWith(parsed.data, { intent: posted, replyTo });
     },
   };
 }
 
-/** `replyTo` of a table row's form: `update-7` for the row whose `field` (its id) is 7, as posted. */
-export function rowReplyTo(intent: string, field: string): (formData: FormData) => string {
-  return (formData) => `${intent}-${String(formData.get(field))}`;
+/** `replyTo` of a table row's form: `update-7` for intent `update` on the row whose `field` (its id) is 7, as posted. */
+export function rowReplyTo(field: string): (formData: FormData) => string {
+  return (formData) => `${String(formData.get("intent"))}-${String(formData.get(field))}`;
 }
 
 /** Answers the posted form with the case of its intent (see the top of this file). */
@@ -76,7 +80,7 @@ export function dispatchIntent<C extends readonly IntentCase<unknown>[]>(
   cases: C,
 ): ReturnType<C[number]["answer"]> | ReturnType<typeof unknownIntent> {
   const posted = formData.get("intent");
-  const match = cases.find((c) => c.intent === posted);
+  const match = cases.find((c) => typeof posted === "string" && c.intents.includes(posted));
   if (!match) return unknownIntent(formData);
   return match.answer(formData) as ReturnType<C[number]["answer"]>;
 }
