@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
 import { FilterBar } from "~/components/ui/filter-bar";
@@ -22,7 +21,7 @@ import {
   type AuditChange,
 } from "~/models/audit.server";
 import { listUsers } from "~/models/users.server";
-import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -48,9 +47,7 @@ const TEXT = {
 export const { handle, meta } = routeHead("auth", N_("Audit trail", "auth"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "audit:read");
-  const db = getDb();
-  const url = new URL(request.url);
+  const { db, url } = await pageRequest(request, "audit:read");
   const filter = auditFilterFromUrl(url);
   const params = parseTableParams(url, { sortable: [], defaultSort: { id: "at", desc: true }, pageSizes: [50, 100, 200], defaultPageSize: 50 });
   const { rows, total } = listAudit(db, filter.filter, tablePaging(params));

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { assertPermission, requirePermission } from "~/auth/guards.server";
+import { assertPermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { BudgetGridTable, GRID_TEXT, type EditState } from "~/components/finance/budget-grid";
 import financeCss from "~/components/finance/finance.css";
@@ -30,8 +30,8 @@ import {
 } from "~/models/finance.server";
 import { currentMonth } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
-import { getDb } from "~/utils/db.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -75,9 +75,7 @@ function parseRange(url: URL, fallback: { from: string; to: string }) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "dashboards:read");
-  const db = getDb();
-  const url = new URL(request.url);
+  const { user, db, url } = await pageRequest(request, "dashboards:read");
   const closed = listClosedMonths(db);
   // opens on the latest closed months and the current one; the user pages by the same span
   const latest = defaultBudgetRange(closed.at(-1) ?? null, currentMonth(getCompanySettings(db).timeZone));
@@ -102,9 +100,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "finance:edit");
-  const db = getDb();
-  const url = new URL(request.url);
+  const { user, db, url } = await pageRequest(request, "finance:edit");
   const formData = await request.formData();
   return dispatchIntent(formData, [
     whenIntent("save-line", budgetLineFormSchema, ({ categoryId, month, planned, actual }) => {

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { assertPermission, requirePermission } from "~/auth/guards.server";
+import { assertPermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -33,8 +33,8 @@ import {
 } from "~/models/finance-categories.server";
 import { currentMonth } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
-import { getDb } from "~/utils/db.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 import { BUDGET_GROUPS } from "../../db/schema/enums";
 
@@ -46,8 +46,7 @@ export const { handle, meta } = routeHead("finance", N_("Budget categories", "fi
 const GROUP_LABELS: Record<BudgetGroup, string> = { it: N_("IT"), payroll: N_("Payroll"), other: N_("Other") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "dashboards:read");
-  const db = getDb();
+  const { db } = await pageRequest(request, "dashboards:read");
   const settings = getCompanySettings(db);
   const start = settings.fiscalYearStartMonth;
   const { data: params } = parseSearchParams(new URL(request.url), z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }));
@@ -94,8 +93,7 @@ function schemas() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "finance:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "finance:edit");
   const formData = await request.formData();
   const s = schemas();
   const categoryId = Number(formData.get("categoryId"));

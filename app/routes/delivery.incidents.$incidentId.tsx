@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CauseKindBadge, IncidentStateBadge, SeverityBadge } from "~/components/delivery/badges";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field, replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { FormCard } from "~/components/ui/post-form";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { metaT, pageTitle } from "~/i18n/meta";
@@ -19,9 +19,9 @@ import { incidentEditSchemas } from "~/lib/schemas/incident-forms.server";
 import { toLocalInput } from "~/lib/time";
 import { causeCandidates, type CauseChoice, getIncident, SEVERITIES, updateIncident } from "~/models/delivery.server";
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
-import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -55,8 +55,7 @@ function incidentId(raw: string | undefined): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const db = getDb();
+  const { db } = await pageRequest(request);
   const incident = getIncident(db, incidentId(params.incidentId));
   if (!incident) notFound(serverT("No such incident.", { ns: "delivery" }));
   const { timeZone } = formattingOf(getCompanySettings(db));
@@ -74,8 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "delivery:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "delivery:edit");
   const id = incidentId(params.incidentId);
   const { timeZone } = formattingOf(getCompanySettings(db));
   const formData = await request.formData();
@@ -225,35 +223,31 @@ export default function IncidentPage() {
         </Card>
       </div>
       {editable ? (
-        <Card title={t(TEXT.details)}>
-          <Form method="post" className="form-grid" noValidate>
-            <input type="hidden" name="intent" value="details" />
-            <Field label={t("Title")} {...replyField(reply, "title", i.title, "details")} required maxLength={300} />
-            <SelectField
-              label={t("Severity")}
-              {...replyField(reply, "severity", i.severity, "details")}
-              options={severities.map((s) => ({ value: s, label: s }))}
-            />
-            <Field
-              label={t("Started ({{timeZone}})", { timeZone })}
-              {...replyField(reply, "startedAt", local.startedAt, "details")}
-              type="datetime-local"
-              required
-            />
-            <Field
-              label={t("Resolved ({{timeZone}})", { timeZone })}
-              {...replyField(reply, "resolvedAt", local.resolvedAt, "details")}
-              type="datetime-local"
+        <FormCard
+          title={t(TEXT.details)}
+          hidden={{ intent: "details" }}
+          submit={{ label: t(TEXT.saveDetails), pending: busy("details"), pendingLabel: t(TEXT.saving) }}
+        >
+          <Field label={t("Title")} {...replyField(reply, "title", i.title, "details")} required maxLength={300} />
+          <SelectField
+            label={t("Severity")}
+            {...replyField(reply, "severity", i.severity, "details")}
+            options={severities.map((s) => ({ value: s, label: s }))}
+          />
+          <Field
+            label={t("Started ({{timeZone}})", { timeZone })}
+            {...replyField(reply, "startedAt", local.startedAt, "details")}
+            type="datetime-local"
+            required
+          />
+          <Field
+            label={t("Resolved ({{timeZone}})", { timeZone })}
+            {...replyField(reply, "resolvedAt", local.resolvedAt, "details")}
+            type="datetime-local"
 
-              hint={t("Empty means open.")}
-            />
-            <div>
-              <Button variant="primary" pending={busy("details")} pendingLabel={t(TEXT.saving)}>
-                {t(TEXT.saveDetails)}
-              </Button>
-            </div>
-          </Form>
-        </Card>
+            hint={t("Empty means open.")}
+          />
+        </FormCard>
       ) : null}
     </>
   );

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { Card } from "~/components/ui/card";
 import { CheckboxField, Field, replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
@@ -15,7 +14,7 @@ import { newIncidentSchema } from "~/lib/schemas/incident-forms.server";
 import { toLocalInput } from "~/lib/time";
 import { type CauseChoice, createIncident, findServiceDeployment, listServiceOptions, serviceExists, SEVERITIES } from "~/models/delivery.server";
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
-import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -34,15 +33,13 @@ const TEXT = {
 export const { handle, meta } = routeHead("delivery", N_("Declare an incident", "delivery"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "delivery:edit");
-  const db = getDb();
+  const { db } = await pageRequest(request, "delivery:edit");
   const { timeZone } = formattingOf(getCompanySettings(db));
   return { services: listServiceOptions(db), timeZone, now: toLocalInput(Date.now(), timeZone), severities: SEVERITIES };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "delivery:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "delivery:edit");
   const { timeZone } = formattingOf(getCompanySettings(db));
   const formData = await request.formData();
   const parsed = parseForm(formData, newIncidentSchema(timeZone));

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { DeliveryTabs } from "~/components/delivery/tabs";
 import { Card } from "~/components/ui/card";
@@ -22,8 +21,8 @@ import { fieldError } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { createService, listServices, serviceExists, serviceNameSchema, serviceNameTaken, updateService } from "~/models/delivery.server";
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
-import { getDb } from "~/utils/db.server";
 import { dispatchIntent, whenIntent, rowReplyTo } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -44,8 +43,7 @@ const TEXT = {
 export const { handle, meta } = routeHead("delivery", N_("Services", "delivery"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const db = getDb();
+  const { db } = await pageRequest(request);
   const services = listServices(db);
   // the Teams page's list: active teams (plus an archived one a service still names)
   return {
@@ -67,8 +65,7 @@ function schemas() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "delivery:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "delivery:edit");
   const formData = await request.formData();
   const s = schemas();
   return dispatchIntent(formData, [

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import financeCss from "~/components/finance/finance.css";
 import { CsvImportPanel, csvImportReplyOf } from "~/components/ui/csv-import-panel";
@@ -28,8 +27,8 @@ import {
   type FinanceSnapshotRow,
   type SnapshotSort,
 } from "~/models/finance.server";
-import { getDb } from "~/utils/db.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -89,9 +88,7 @@ export const { handle, meta } = routeHead("finance", N_("Finance snapshots", "fi
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "dashboards:read");
-  const db = getDb();
-  const url = new URL(request.url);
+  const { user, db, url } = await pageRequest(request, "dashboards:read");
   const params = parseTableParams(url, { sortable: Object.keys(SNAPSHOT_SORTS) as SnapshotSort[], defaultSort: { id: "month", desc: true } });
   const { rows, total } = listSnapshots(db, {
     sort: params.sort.id as SnapshotSort,
@@ -107,8 +104,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   // snapshots are not an IT category: CEO only
-  const user = await requirePermission(request, "finance:edit", { categoryIsIt: false });
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "finance:edit", { categoryIsIt: false });
   const formData = await request.formData();
   return dispatchIntent(formData, [
     whenIntent("save-snapshot", snapshotFormSchema, (s) => {

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { ComplianceFilters } from "~/components/governance/compliance-filters";
 import { FrameworksPanel, type ImportReply } from "~/components/governance/compliance-frameworks-panel";
@@ -33,8 +32,8 @@ import {
   updateRequirement,
 } from "~/models/governance.server";
 import { listRiskOwnerOptions } from "~/models/risks.server";
-import { getDb } from "~/utils/db.server";
 import { dispatchIntent, whenIntent, rowReplyTo } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -42,9 +41,7 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 export const { handle, meta } = routeHead(["governance", "finance"], N_("Compliance", "governance"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "dashboards:read");
-  const db = getDb();
-  const url = new URL(request.url);
+  const { db, url } = await pageRequest(request, "dashboards:read");
   const frameworks = listFrameworkProgress(db);
   const filter = parseComplianceFilter(url);
   const framework = frameworks.find((f) => f.key === filter.framework) ?? null;
@@ -59,8 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "risks:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "risks:edit");
   const formData = await request.formData();
   return dispatchIntent(formData, [
     whenIntent("create-framework", FrameworkFormSchema, (input) => {

@@ -22,6 +22,7 @@ import { MetricContext } from "~/models/metrics/context.server";
 import { gateMetricOptions } from "~/models/metrics/options.server";
 import { isKnownMetricId } from "~/models/metrics/readings.server";
 import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -44,8 +45,7 @@ const TEXT = {
 export const { handle, meta } = routeHead("governance", N_("Decision gates", "governance"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "dashboards:read");
-  const db = getDb();
+  const { db } = await pageRequest(request, "dashboards:read");
   const ctx = new MetricContext(db);
   const live = getLiveMetrics(db, ctx.now, ctx);
   const today = ctx.today;

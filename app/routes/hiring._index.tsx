@@ -43,6 +43,7 @@ import { MetricContext } from "~/models/metrics/context.server";
 import { readFigureMap } from "~/models/metrics/readings.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -50,9 +51,7 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 export const { handle, meta } = routeHead("hiring", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "dashboards:read");
-  const db = getDb();
-  const url = new URL(request.url);
+  const { user, db, url } = await pageRequest(request, "dashboards:read");
   const filters = parseRequisitionFilters(url);
   // Sorting by salary only for those who see some salary (the SQL sorts on the masked value anyway).
   const seesSomeSalary = can(user, "salaries:requisitions:read");

@@ -12,6 +12,7 @@ import { badRequest, parseForm, domainErrorReply } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { centsToEuros, createEmployee, EmployeeFormSchema, employeePrefillFromRequisition, listTeamsForHiring } from "~/models/hiring.server";
 import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -27,8 +28,7 @@ export const { handle, meta } = routeHead("hiring", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // the form holds a salary: employees' salaries are the CEO's (salaries:employees:read)
-  const user = await requirePermission(request, "salaries:employees:read");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "salaries:employees:read");
   const fromId = idSchema.safeParse(new URL(request.url).searchParams.get("fromRequisition") ?? undefined);
   const prefill = fromId.success ? employeePrefillFromRequisition(db, user, fromId.data) : null;
   return {

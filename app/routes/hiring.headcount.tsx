@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { LineChart } from "~/components/charts/line-chart";
 import { HiringTabs } from "~/components/hiring/hiring-tabs";
 import { KpiTile } from "~/components/metrics/kpi-tile";
@@ -17,7 +16,7 @@ import { currentMonth, hasHeadcountData, getHeadcountRange, getHeadcountSeries, 
 import { MetricContext } from "~/models/metrics/context.server";
 import { readFigureMap } from "~/models/metrics/readings.server";
 import { getCompanySettings } from "~/models/settings.server";
-import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -45,9 +44,7 @@ const TEXT = {
 export const { handle, meta } = routeHead("hiring", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "dashboards:read");
-  const db = getDb();
-  const url = new URL(request.url);
+  const { db, url } = await pageRequest(request, "dashboards:read");
   const month = currentMonth(getCompanySettings(db).timeZone);
   const range = getHeadcountRange(db, month);
   const fromQ = monthSchema.safeParse(url.searchParams.get("from"));

@@ -13,6 +13,7 @@ import { addMonths } from "~/lib/months";
 import { createRequisition, currentMonth, listObjectiveOptions, listTeamsForHiring, RequisitionFormSchema } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -37,8 +38,7 @@ function allowedTeams(user: Parameters<typeof can>[0], teams: ReturnType<typeof 
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "hiring:propose");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "hiring:propose");
   const teams = allowedTeams(user, listTeamsForHiring(db, {}));
   const month = currentMonth(getCompanySettings(db).timeZone);
   return {

@@ -289,17 +289,14 @@ export default function KpiPage() {
       </Card>
 
       {canEdit ? (
-        <Card title={t(TEXT.edit)} className="okr-form-card">
-          <Form method="post" className="form-grid" noValidate>
-            <input type="hidden" name="intent" value="update-kpi" />
-            <KpiDefinitionFields reply={reply} intent="update-kpi" initial={kpi} sources={sources} />
-            <div>
-              <Button type="submit" variant="primary" pending={busy("update-kpi")} pendingLabel={t("Saving…")}>
-                {t("Save KPI")}
-              </Button>
-            </div>
-          </Form>
-        </Card>
+        <FormCard
+          title={t(TEXT.edit)}
+          className="okr-form-card"
+          hidden={{ intent: "update-kpi" }}
+          submit={{ label: t("Save KPI"), pending: busy("update-kpi"), pendingLabel: t("Saving…") }}
+        >
+          <KpiDefinitionFields reply={reply} intent="update-kpi" initial={kpi} sources={sources} />
+        </FormCard>
       ) : null}
     </>
   );

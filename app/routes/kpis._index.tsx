@@ -28,6 +28,7 @@ import { MetricContext } from "~/models/metrics/context.server";
 import { kpiSourceCheck, linkableMetricOptions } from "~/models/metrics/options.server";
 import { getDb } from "~/utils/db.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -53,8 +54,7 @@ const TEXT = {
 export const { handle, meta } = routeHead("kpis", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+  const { user, db } = await pageRequest(request);
   const ctx = new MetricContext(db);
   const { cycle, tiles } = getKpiTiles(db, { ctx, now: ctx.now });
   const canEdit = can(user, "kpis:edit");

@@ -51,6 +51,7 @@ import { getObjectiveRoadmapProgress } from "~/models/roadmap.server";
 import { listTeams } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse, notFound } from "~/utils/http.server";
+import { pageRequest } from "~/utils/page-request.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -112,8 +113,7 @@ function krIdOf(formData: FormData) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+  const { user, db } = await pageRequest(request);
   const id = idSchema.safeParse(params.objectiveId);
   if (!id.success) notFound(serverT("No such objective.", { ns: "okrs" }));
   const links = okrLinks(db);

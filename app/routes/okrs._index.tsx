@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { assertPermission, requirePermission } from "~/auth/guards.server";
+import { assertPermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
 import { ObjectiveTree, type TreeKr, type TreeNode } from "~/components/okrs/objective-tree";
@@ -27,8 +27,8 @@ import { tablePaging } from "~/lib/table-params";
 import { markTree, okrLinks, type MarkedNode } from "~/models/okr-links.server";
 import { closeCycle, createCycle, createObjective, cycleNameTaken, getCycle, getOkrTreePage, listParentOptions, listPeople } from "~/models/okrs.server";
 import { listTeams } from "~/models/users.server";
-import { getDb } from "~/utils/db.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -109,8 +109,7 @@ function treeView(nodes: readonly MarkedNode[]): TreeNode[] {
 
 export async function action({ request }: ActionFunctionArgs) {
   // 403 before anything is parsed for those who edit no OKR at all (viewers); per-team checks below
-  const user = await requirePermission(request, "okrs:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "okrs:edit");
   const formData = await request.formData();
   const companyWide = () => assertPermission(user, "okrs:edit", { teamId: null });
   return dispatchIntent(formData, [

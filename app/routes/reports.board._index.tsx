@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -10,7 +9,7 @@ import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { formatDateTime, formatMonth } from "~/lib/format";
 import { listBoardPacks, packableMonth } from "~/models/board-pack.server";
-import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -30,8 +29,7 @@ const TEXT = {
 export const { handle, meta } = routeHead("reports", N_("Board packs", "reports"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "dashboards:read");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "dashboards:read");
   const mayPublish = can(user, "reports:publish");
   // drafts are the CEO's work in progress: nobody else sees them
   const packs = listBoardPacks(db).filter((p) => p.status === "published" || mayPublish);

@@ -3,7 +3,6 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { RiskLevelBadge } from "~/components/metrics/risk-level-badge";
 import { RiskHeatMap } from "~/components/risks/heat-map";
@@ -23,7 +22,7 @@ import { localizeRuleText } from "~/lib/metrics/risk-rule-texts";
 import { FORMULAS, RISK_LEVEL_LABELS } from "~/lib/metrics/risks";
 import { parseTableParams, tableHref, tablePaging } from "~/lib/table-params";
 import { getRiskHeatMap, listRiskOwnerOptions, countRisksBySource, listRisks, RISK_SORTS, riskFilterFromUrl, type RiskRow } from "~/models/risks.server";
-import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -68,9 +67,7 @@ const TEXT = {
 export const { handle, meta } = routeHead("risks", N_("Risks", "risks"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "dashboards:read");
-  const db = getDb();
-  const url = new URL(request.url);
+  const { db, url } = await pageRequest(request, "dashboards:read");
   // read-only: metric rules run after writes and on a schedule, never on a view (decision 600)
   const filter = riskFilterFromUrl(url);
   const params = parseTableParams(url, { sortable: RISK_SORTS, defaultSort: { id: "residualScore", desc: true } });

@@ -19,6 +19,7 @@ import { FORMULAS } from "~/lib/metrics/risks";
 import { getRuleFindings } from "~/models/live-metrics.server";
 import { listRiskRules, listRisks, RiskRuleFormSchema, updateRiskRule, type RiskRuleRow, type RuleFinding } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -45,8 +46,7 @@ const TEXT = {
 export const { handle, meta } = routeHead("risks", N_("Metric rules · Risks", "risks"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "dashboards:read");
-  const db = getDb();
+  const { db } = await pageRequest(request, "dashboards:read");
   let findings: RuleFinding[] = [];
   let error: string | null = null;
   try {

@@ -35,6 +35,7 @@ import {
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { getDb, schema } from "~/utils/db.server";
 import { dispatchIntent, whenIntent, rowReplyTo } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 import { ROADMAP_STATUSES } from "../../db/schema/enums";
 
@@ -54,8 +55,7 @@ const STATUS_TONE = ROADMAP_STATUS_TONE;
 export const { handle, meta } = routeHead("plans", N_("Roadmap", "plans"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+  const { user, db } = await pageRequest(request);
   const { data: f } = parseSearchParams(new URL(request.url), roadmapFilterSchema);
   const items = listRoadmapItems(db, { teamId: f.team, quarter: f.quarter });
   const editing = f.edit !== undefined ? getRoadmapItem(db, f.edit) : null;

@@ -39,6 +39,7 @@ import { isKnownMetricId } from "~/models/metrics/readings.server";
 import { compareScenarios, createScenario, deleteScenario, getScenario, scenarioNameTaken, updateScenario } from "~/models/scenarios.server";
 import { getDb } from "~/utils/db.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -61,8 +62,7 @@ export const { handle, meta } = routeHead(["plans", "metrics"], N_("Scenarios", 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+  const { user, db } = await pageRequest(request);
   const { data: params } = parseSearchParams(new URL(request.url), z.object({ edit: idSchema.optional() }));
   const ctx = new MetricContext(db);
   const comparison = compareScenarios(ctx, user);

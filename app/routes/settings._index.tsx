@@ -17,6 +17,7 @@ import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { createUser, emailTaken, listUsers, updateUser } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -24,8 +25,7 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 export const { handle, meta } = routeHead("auth", N_("Settings", "auth"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "users:manage");
-  const db = getDb();
+  const { db } = await pageRequest(request, "users:manage");
   const users = listUsers(db);
   // the Teams page's list: active teams, plus an archived one a user still belongs to
   return {

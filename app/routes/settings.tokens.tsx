@@ -11,6 +11,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, FieldErrors, replyField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
@@ -23,6 +24,7 @@ import { idSchema } from "~/lib/validation.server";
 import { API_SCOPES, createApiToken, listApiTokens, mayRevoke, revokeApiToken } from "~/models/tokens.server";
 import { getDb } from "~/utils/db.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -92,8 +94,7 @@ export type TokenReply =
   { status: "created"; intent: "create"; token: string; name: string; scopes: string[] } | { status: "ok"; intent: string; message: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "tokens:manage");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "tokens:manage");
   const formData = await request.formData();
   const s = schemas();
   return dispatchIntent(formData, [
@@ -160,11 +161,7 @@ export default function Tokens() {
           </p>
         </section>
       ) : null}
-      {reply && reply.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="ok" />
       {isErrorReply(reply, "revoke") ? (
         <p className="form-error" role="alert">
           {Object.values(reply.fieldErrors).flat().join(" ")}

@@ -42,6 +42,7 @@ import {
 } from "~/models/strategy.server";
 import { getDb } from "~/utils/db.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -60,8 +61,7 @@ export const { handle, meta } = routeHead(["plans", "metrics"], N_("Multi-year p
 const MILESTONE_STATUS_LABELS: Record<(typeof MILESTONE_STATUSES)[number], string> = { pending: N_("pending"), done: N_("done"), missed: N_("missed") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+  const { user, db } = await pageRequest(request);
   const { data: params } = parseSearchParams(new URL(request.url), z.object({ milestone: idSchema.optional() }));
   const ctx = new MetricContext(db);
   const mayEdit = can(user, "plans:edit");

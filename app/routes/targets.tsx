@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
@@ -27,7 +26,7 @@ import {
   TargetPermissionError,
 } from "~/models/metric-targets.server";
 import { listCycles } from "~/models/okrs.server";
-import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -51,8 +50,7 @@ const TEXT = {
 export const { handle, meta } = routeHead(["plans", "metrics"], N_("Targets", "plans"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "targets:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "targets:edit");
   return {
     targets: listMetricTargets(db),
     metrics: editableTargetMetrics(user).map((d) => ({ id: d.id, label: d.label, domain: d.domain })),
@@ -61,8 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "targets:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "targets:edit");
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "delete") {

@@ -33,6 +33,7 @@ import {
 } from "~/models/teams.server";
 import { getDb } from "~/utils/db.server";
 import { dispatchIntent, whenIntent, rowReplyTo } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -50,8 +51,7 @@ const TEXT = {
 export const { handle, meta } = routeHead("auth", N_("Teams", "auth"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+  const { user, db } = await pageRequest(request);
   const today = todayUtc();
   const { data: params } = parseSearchParams(new URL(request.url), z.object({ team: idSchema.optional() }));
   const teams = listTeamsWithCounts(db, today);
