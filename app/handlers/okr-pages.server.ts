@@ -9,15 +9,16 @@ import { parseTableParams, type TableParamsOptions } from "~/lib/table-params";
 import { listCycles } from "~/models/okrs.server";
 import { getDb } from "~/utils/db.server";
 
-/** `?page=` and `?size=` of an OKR list (malformed values fall back to page 1 / 25 rows, like every list's). */
-export function okrPaging(order: string): TableParamsOptions {
+/** `?page=` and `?size=` of an OKR list, in a fixed `order` (malformed values fall back to page 1 / 25 rows, like every list's). */
+function okrPaging(order: string): TableParamsOptions {
   return { sortable: [], defaultSort: { id: order, desc: false }, pageSizes: [25, 50, 100], defaultPageSize: 25 };
 }
 
-export async function okrPageStart(request: Request, paging: TableParamsOptions) {
+/** (Called from loaders only: a .server module is not in the browser bundle, so nothing of it runs at a route module's top level.) */
+export async function okrPageStart(request: Request, order: string) {
   const user = await requireUser(request);
   const db = getDb();
   const now = Date.now();
   const url = new URL(request.url);
-  return { user, db, now, cycle: resolveCycleParam(db, url, now), cycles: listCycles(db), params: parseTableParams(url, paging) };
+  return { user, db, now, cycle: resolveCycleParam(db, url, now), cycles: listCycles(db), params: parseTableParams(url, okrPaging(order)) };
 }

@@ -6,6 +6,7 @@ import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-tab
 import { EmptyState } from "~/components/ui/empty-state";
 import { FilterBar } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
+import { pagedRows } from "~/components/ui/paged-rows";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { formatDateTime } from "~/lib/format";
@@ -200,12 +201,9 @@ export default function Audit() {
       </FilterBar>
       <section className="panel">
         <DataTable
+          {...pagedRows(data)}
           columns={columns}
-          data={data.rows}
-          total={data.total}
-          params={data.params}
           caption={t(TEXT.caption)}
-          getRowId={(r) => String(r.id)}
           csvHref={`/audit.csv${csvSearch}`}
           emptyState={
             filtered ? (

@@ -106,7 +106,7 @@ function useColumns() {
 
 export default function Deployments() {
   const { t } = useTranslation("delivery");
-  const { echo, ...list } = useLoaderData<typeof loader>();
+  const list = useLoaderData<typeof loader>();
   const user = useOptionalUser();
   const columns = useColumns();
   const yesNo = [
@@ -128,8 +128,7 @@ export default function Deployments() {
     <DeliveryListPage
       {...list}
       tab="deployments"
-      title={t(TEXT.title)}
-      description={t(TEXT.description)}
+      text={TEXT}
       actions={
         can(user, "delivery:edit") ? (
           <Link to="/delivery/import" className={buttonClassName("secondary")}>
@@ -138,14 +137,9 @@ export default function Deployments() {
         ) : undefined
       }
       filters={controls}
-      filterValues={echo}
-      filterLabel={t(TEXT.filters)}
       columns={columns}
-      caption={t(TEXT.caption)}
-      getRowId={(r) => String(r.id)}
       csvHref="/delivery/deployments.csv"
       noMatchTitle={t("No deployment matches these filters")}
-      empty={{ title: t(TEXT.emptyTitle), whoMay: t(TEXT.whoMay), body: t(TEXT.emptyBody) }}
     />
   );
 }

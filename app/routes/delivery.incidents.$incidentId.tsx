@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can } from "~/auth/permissions";
@@ -10,7 +10,6 @@ import { PageHeader } from "~/components/ui/page-header";
 import { FormCard } from "~/components/ui/post-form";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime, formatHours } from "~/lib/format";
 import { type FormReply } from "~/lib/forms";
@@ -22,10 +21,9 @@ import { formattingOf, getCompanySettings } from "~/models/settings.server";
 import { notFound } from "~/utils/http.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
 import { pageRequest } from "~/utils/page-request.server";
+import { dataRouteHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
-
-export const handle = { i18n: ["delivery"] };
 
 const TEXT = {
   back: N_("All incidents"),
@@ -43,10 +41,7 @@ const TEXT = {
   readOnly: N_("Only the CEO and the CTO edit incidents."),
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = metaT(matches, "delivery");
-  return [{ title: pageTitle(t, data?.incident.title ?? t("Incident")) }];
-};
+export const { handle, meta } = dataRouteHead<typeof loader>("delivery", (data, t) => data?.incident.title ?? t("Incident"));
 
 function incidentId(raw: string | undefined): number {
   const id = Number(raw);

@@ -104,7 +104,7 @@ function useColumns() {
 
 export default function Incidents() {
   const { t } = useTranslation("delivery");
-  const { echo, severities, ...list } = useLoaderData<typeof loader>();
+  const { severities, ...list } = useLoaderData<typeof loader>();
   const user = useOptionalUser();
   const columns = useColumns();
   const editable = can(user, "delivery:edit");
@@ -131,8 +131,7 @@ export default function Incidents() {
     <DeliveryListPage
       {...list}
       tab="incidents"
-      title={t(TEXT.title)}
-      description={t(TEXT.description)}
+      text={TEXT}
       actions={
         editable ? (
           <Link to="/delivery/incidents/new" className={buttonClassName("primary")}>
@@ -141,24 +140,17 @@ export default function Incidents() {
         ) : undefined
       }
       filters={controls}
-      filterValues={echo}
-      filterLabel={t(TEXT.filters)}
       columns={columns}
-      caption={t(TEXT.caption)}
-      getRowId={(r) => String(r.id)}
       csvHref="/delivery/incidents.csv"
       rowClassName={(r) => (r.resolvedAt === null ? "dl-row--open" : undefined)}
       noMatchTitle={t("No incident matches these filters")}
-      empty={{
-        title: t(TEXT.emptyTitle),
-        whoMay: t(TEXT.whoMay),
-        body: t(TEXT.emptyBody),
-        action: editable ? (
+      emptyAction={
+        editable ? (
           <Link to="/delivery/incidents/new" className={buttonClassName("primary", "sm")}>
             {t(TEXT.create)}
           </Link>
-        ) : undefined,
-      }}
+        ) : undefined
+      }
     />
   );
 }

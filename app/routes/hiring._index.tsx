@@ -16,6 +16,7 @@ import { DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
 import { FilterBar } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
+import { pagedRows } from "~/components/ui/paged-rows";
 import { useRootData } from "~/hooks/root-data";
 import { serverT } from "~/i18n/translate.server";
 import { formatMonth } from "~/lib/format";
@@ -228,10 +229,7 @@ export default function HiringIndex() {
       <DataTable
         caption={t(TEXT.caption)}
         columns={data.seesSomeSalary ? columns.withSalary : columns.withoutSalary}
-        data={data.rows}
-        total={data.total}
-        params={data.params}
-        getRowId={(r) => String(r.id)}
+        {...pagedRows(data)}
         filter={{ label: t(TEXT.filterLabel) }}
         csvHref={csvHref}
         rowClassName={(r) => (r.status === "cancelled" ? "hiring-row--cancelled" : undefined)}

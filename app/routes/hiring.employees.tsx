@@ -12,6 +12,7 @@ import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-tab
 import { EmptyState } from "~/components/ui/empty-state";
 import { FilterBar, labelOptions } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
+import { pagedRows } from "~/components/ui/paged-rows";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { employmentStatus, type EmploymentStatus } from "~/lib/employment";
@@ -165,10 +166,7 @@ export default function Employees() {
       <DataTable
         caption={t(TEXT.caption)}
         columns={data.seesSalary ? columns.withSalary : columns.withoutSalary}
-        data={data.rows}
-        total={data.total}
-        params={data.params}
-        getRowId={(r) => String(r.id)}
+        {...pagedRows(data)}
         filter={{ label: t(TEXT.filterLabel) }}
         csvHref={`/hiring/employees.csv${location.search}`}
         emptyState={

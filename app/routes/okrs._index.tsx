@@ -14,7 +14,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
 import { FormCard } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
-import { okrPageStart, okrPaging } from "~/handlers/okr-pages.server";
+import { okrPageStart } from "~/handlers/okr-pages.server";
 import { CycleSchema, ObjectiveSchema, ruleErrorReply } from "~/handlers/okrs.server";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -50,12 +50,10 @@ const TEXT = {
   closed: N_("Closed: scores are frozen and the cycle is read-only."),
 } as const;
 
-const TREE_PAGING = okrPaging("tree");
-
 export const { handle, meta } = routeHead("okrs", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, db, now, cycle, cycles, params } = await okrPageStart(request, TREE_PAGING);
+  const { user, db, now, cycle, cycles, params } = await okrPageStart(request, "tree");
   const teams = listTeams(db);
   const links = okrLinks(db, now);
   // a page of top-level objectives, each with its whole subtree; counts over the cycle in SQL

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission, requireUser } from "~/auth/guards.server";
@@ -13,7 +13,6 @@ import { PageHeader } from "~/components/ui/page-header";
 import { handleCheckIn } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime, formatMoney, formatNumber, formatPercent } from "~/lib/format";
 import { formatShortDate } from "~/lib/kpi-format";
@@ -30,6 +29,7 @@ import { getKeyResultRoadmap } from "~/models/roadmap.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { dataRouteHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -43,12 +43,7 @@ const TEXT = {
   carried: N_("Carried over from"),
 } as const;
 
-export const handle = { i18n: ["okrs", "plans"] };
-
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = metaT(matches, "okrs");
-  return [{ title: pageTitle(t, `${data?.kr.title ?? t("Key result")} · ${t("OKRs")}`) }];
-};
+export const { handle, meta } = dataRouteHead<typeof loader>(["okrs", "plans"], (data, t) => `${data?.kr.title ?? t("Key result")} · ${t("OKRs")}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -9,7 +9,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
 import { ProgressBar } from "~/components/ui/progress-bar";
-import { okrPageStart, okrPaging } from "~/handlers/okr-pages.server";
+import { okrPageStart } from "~/handlers/okr-pages.server";
 import { handleCheckIn } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -38,12 +38,10 @@ const TEXT = {
   tree: N_("See the alignment tree"),
 } as const;
 
-const MINE_PAGING = okrPaging("objective");
-
 export const { handle, meta } = routeHead("okrs", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, db, now, cycle, cycles, params } = await okrPageStart(request, MINE_PAGING);
+  const { user, db, now, cycle, cycles, params } = await okrPageStart(request, "objective");
   if (!cycle) return { cycle: null, cycles, expected: 0, keyResults: [], paging: { params, total: 0 } };
   const expected = expectedProgress(cycle.startDate, cycle.endDate, now);
   const links = okrLinks(db, now);

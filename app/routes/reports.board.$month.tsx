@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
@@ -12,7 +12,6 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { BOARD_PACK_SECTIONS, changesSince, type BoardPackFigures } from "~/lib/board-pack";
 import { formatDateTime, formatMonth } from "~/lib/format";
@@ -31,6 +30,7 @@ import {
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { dataRouteHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -55,12 +55,7 @@ const TEXT = {
   publishedNotice: N_("Pack published: its figures are frozen."),
 } as const;
 
-export const handle = { i18n: ["reports", "metrics"] };
-
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = metaT(matches, "reports");
-  return [{ title: pageTitle(t, t("Board pack {{month}}", { month: data?.month ?? "" })) }];
-};
+export const { handle, meta } = dataRouteHead<typeof loader>(["reports", "metrics"], (data, t) => t("Board pack {{month}}", { month: data?.month ?? "" }));
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: boardPackCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
@@ -13,7 +13,6 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { StatList } from "~/components/ui/stat-list";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
@@ -32,6 +31,7 @@ import {
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { dataRouteHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -67,13 +67,10 @@ const STATUS_SET = {
   closed: N_("Status set to closed."),
 } as const;
 
-export const handle = { i18n: ["risks"] };
-
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = metaT(matches, "risks");
+export const { handle, meta } = dataRouteHead<typeof loader>("risks", (data, t, { matches }) => {
   const locale = (matches[0]?.data as { formatting?: { locale: string } } | undefined)?.formatting?.locale;
-  return [{ title: pageTitle(t, data ? localizeRuleText(data.risk.title, data.risk.raisedByRuleKind, t, locale) : t("Risk")) }];
-};
+  return data ? localizeRuleText(data.risk.title, data.risk.raisedByRuleKind, t, locale) : t("Risk");
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");

@@ -13,6 +13,7 @@ import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-tab
 import { EmptyState } from "~/components/ui/empty-state";
 import { FilterBar, labelOptions } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
+import { pagedRows } from "~/components/ui/paged-rows";
 import { TabsLinks } from "~/components/ui/tabs-links";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
@@ -253,12 +254,9 @@ export default function RisksIndex() {
           </p>
         ) : null}
         <DataTable
+          {...pagedRows(data)}
           columns={columns}
-          data={data.rows}
-          total={data.total}
-          params={data.params}
           caption={t(TEXT.caption)}
-          getRowId={(r) => String(r.id)}
           csvHref={`/risks.csv${csvSearch}`}
           rowClassName={(r) => (r.overdue ? "risk-row--overdue" : undefined)}
           emptyState={

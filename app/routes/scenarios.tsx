@@ -18,7 +18,7 @@ import {
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/field";
+import { CheckboxField, Field, replyField, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowActionForm } from "~/components/ui/row-form";
@@ -123,75 +123,39 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
   const r = isErrorReply(reply, "scenario") ? reply : null;
   const v = (name: string, fallback: string | number | null | undefined) => valueOf(r, name, fallback, "scenario");
   const err = (name: string) => fieldErrorsOf(r, name, "scenario");
+  /** a field's name, the value to show (as typed after a refused save, else the scenario's) and its errors */
+  const field = (name: string, fallback: string | number | null | undefined) => replyField(r, name, fallback, "scenario");
   const metric = v("triggerMetric", e?.triggerMetric ?? "");
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value={e ? "update" : "create"} />
       <div className="form-grid">
         {e ? <input type="hidden" name="scenarioId" value={e.id} /> : null}
-        <Field label={t("Name")} name="name" required maxLength={80} defaultValue={v("name", e?.name)} errors={err("name")} />
-        <Field
-          label={t("Probability (%)")}
-          name="probability"
-          required
-          inputMode="decimal"
-          defaultValue={v("probability", pct(e?.probability))}
-          errors={err("probability")}
-        />
-        <TextareaField label={t("Description")} name="description" rows={2} defaultValue={v("description", e?.description)} errors={err("description")} />
+        <Field label={t("Name")} {...field("name", e?.name)} required maxLength={80} />
+        <Field label={t("Probability (%)")} {...field("probability", pct(e?.probability))} required inputMode="decimal" />
+        <TextareaField label={t("Description")} {...field("description", e?.description)} rows={2} />
         <Field
           label={t("Monthly revenue growth (%)")}
-          name="revenueGrowth"
+          {...field("revenueGrowth", pct(e?.revenueGrowth))}
           inputMode="decimal"
           hint={t("Empty: today's growth g.")}
-          defaultValue={v("revenueGrowth", pct(e?.revenueGrowth))}
-          errors={err("revenueGrowth")}
         />
-        <Field
-          label={t("Extra monthly churn (points)")}
-          name="extraChurn"
-          inputMode="decimal"
-          hint={t("Taken off the growth.")}
-          defaultValue={v("extraChurn", pct(e?.extraChurn))}
-          errors={err("extraChurn")}
-        />
+        <Field label={t("Extra monthly churn (points)")} {...field("extraChurn", pct(e?.extraChurn))} inputMode="decimal" hint={t("Taken off the growth.")} />
         <Field
           label={t("Hiring speed (×)")}
-          name="hiringSpeed"
+          {...field("hiringSpeed", e?.hiringSpeed ?? 1)}
           inputMode="decimal"
           hint={t("1 as planned, 2 twice as fast, 0.5 half as fast.")}
-          defaultValue={v("hiringSpeed", e?.hiringSpeed ?? 1)}
-          errors={err("hiringSpeed")}
         />
         <Field
           label={t("Hiring freeze from")}
-          name="hiringFreezeFrom"
+          {...field("hiringFreezeFrom", e?.hiringFreezeFrom)}
           type="month"
           hint={t("No hire starts in or after this month.")}
-          defaultValue={v("hiringFreezeFrom", e?.hiringFreezeFrom)}
-          errors={err("hiringFreezeFrom")}
         />
-        <Field
-          label={t("Payroll cost change (%)")}
-          name="costChangePayroll"
-          inputMode="decimal"
-          defaultValue={v("costChangePayroll", pct(e?.costChangePayroll ?? 0))}
-          errors={err("costChangePayroll")}
-        />
-        <Field
-          label={t("IT cost change (%)")}
-          name="costChangeIt"
-          inputMode="decimal"
-          defaultValue={v("costChangeIt", pct(e?.costChangeIt ?? 0))}
-          errors={err("costChangeIt")}
-        />
-        <Field
-          label={t("Other cost change (%)")}
-          name="costChangeOther"
-          inputMode="decimal"
-          defaultValue={v("costChangeOther", pct(e?.costChangeOther ?? 0))}
-          errors={err("costChangeOther")}
-        />
+        <Field label={t("Payroll cost change (%)")} {...field("costChangePayroll", pct(e?.costChangePayroll ?? 0))} inputMode="decimal" />
+        <Field label={t("IT cost change (%)")} {...field("costChangeIt", pct(e?.costChangeIt ?? 0))} inputMode="decimal" />
+        <Field label={t("Other cost change (%)")} {...field("costChangeOther", pct(e?.costChangeOther ?? 0))} inputMode="decimal" />
       </div>
       <fieldset>
         <legend>{t("Funding events")}</legend>
@@ -199,27 +163,9 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
           const f = e?.funding[n];
           return (
             <div key={n} className="form-grid">
-              <Field
-                label={t("Month {{n}}", { n: n + 1 })}
-                name={`funding_month_${n}`}
-                type="month"
-                defaultValue={v(`funding_month_${n}`, f?.month)}
-                errors={err(`funding_month_${n}`)}
-              />
-              <Field
-                label={t("Amount {{n}} (€)", { n: n + 1 })}
-                name={`funding_amount_${n}`}
-                inputMode="decimal"
-                defaultValue={v(`funding_amount_${n}`, f ? String(f.amountCents / 100) : "")}
-                errors={err(`funding_amount_${n}`)}
-              />
-              <Field
-                label={t("What {{n}}", { n: n + 1 })}
-                name={`funding_label_${n}`}
-                maxLength={120}
-                defaultValue={v(`funding_label_${n}`, f?.label)}
-                errors={err(`funding_label_${n}`)}
-              />
+              <Field label={t("Month {{n}}", { n: n + 1 })} {...field(`funding_month_${n}`, f?.month)} type="month" />
+              <Field label={t("Amount {{n}} (€)", { n: n + 1 })} {...field(`funding_amount_${n}`, f ? String(f.amountCents / 100) : "")} inputMode="decimal" />
+              <Field label={t("What {{n}}", { n: n + 1 })} {...field(`funding_label_${n}`, f?.label)} maxLength={120} />
             </div>
           );
         })}
@@ -229,7 +175,7 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
         <div className="form-grid">
           <SelectField
             label={t("Metric")}
-            name="triggerMetric"
+            {...field("triggerComparison", e?.triggerComparison)}
             placeholder={t("No trigger")}
             options={metricOptions.map((m) => ({ value: m.id, label: metricLabelText(t, m.id, m.label) }))}
             defaultValue={metric}
@@ -240,29 +186,23 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
             name="triggerComparison"
             placeholder={t("Choose")}
             options={COMPARISON_OPTIONS.map((o) => (o.value === "between" ? { ...o, label: t(o.label) } : o))}
-            defaultValue={v("triggerComparison", e?.triggerComparison)}
-            errors={err("triggerComparison")}
           />
           <Field
             label={t("Value")}
-            name="triggerValue"
+            {...field("triggerValue", triggerHumanValue(e?.triggerMetric ?? null, e?.triggerValue ?? null))}
             inputMode="decimal"
             hint={
               metric
                 ? t("In {{unit}}.", { unit: triggerUnitLabel(metric, formatting.currency, t) || t("the metric's unit") })
                 : t("In the metric's unit (k€ for money, % for rates).")
             }
-            defaultValue={v("triggerValue", triggerHumanValue(e?.triggerMetric ?? null, e?.triggerValue ?? null))}
-            errors={err("triggerValue")}
           />
           <Field
             label={t("Upper value (range)")}
-            name="triggerValue2"
+            {...field("triggerValue2", triggerHumanValue(e?.triggerMetric ?? null, e?.triggerValue2 ?? null))}
             inputMode="decimal"
-            defaultValue={v("triggerValue2", triggerHumanValue(e?.triggerMetric ?? null, e?.triggerValue2 ?? null))}
-            errors={err("triggerValue2")}
           />
-          <Field label={t("By")} name="triggerBy" type="date" defaultValue={v("triggerBy", e?.triggerBy)} errors={err("triggerBy")} />
+          <Field label={t("By")} {...field("triggerBy", e?.triggerBy)} type="date" />
         </div>
         <CheckboxField
           label={t("Raise a risk while the trigger holds")}
@@ -271,7 +211,7 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
           errors={err("raisesRisk")}
         />
       </fieldset>
-      <TextareaField label={t("Actions (one per line)")} name="actions" rows={4} defaultValue={v("actions", e?.actions)} errors={err("actions")} />
+      <TextareaField label={t("Actions (one per line)")} {...field("actions", e?.actions)} rows={4} />
       <div>
         <Button variant="primary" pending={busy} pendingLabel={t("Saving…")}>
           {e ? t("Save scenario") : t("Add scenario")}

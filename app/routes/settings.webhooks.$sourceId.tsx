@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,7 +13,6 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { SourceFields } from "~/components/webhooks/source-fields";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
@@ -38,15 +37,11 @@ import {
 } from "~/models/webhooks.server";
 import { notFound } from "~/utils/http.server";
 import { pageRequest } from "~/utils/page-request.server";
+import { dataRouteHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const handle = { i18n: ["delivery"] };
-
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = metaT(matches, "delivery");
-  return [{ title: pageTitle(t, `${data?.source.name ?? t("Webhook source")} · ${t("Webhook sources")}`) }];
-};
+export const { handle, meta } = dataRouteHead<typeof loader>("delivery", (data, t) => `${data?.source.name ?? t("Webhook source")} · ${t("Webhook sources")}`);
 
 /** Built on demand: zod stays out of the browser bundle. */
 function logParamsSchema() {

@@ -9,8 +9,9 @@ import { Badge, type BadgeTone } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Field, SelectField, TextareaField } from "~/components/ui/field";
+import { Field, replyField, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
@@ -18,7 +19,7 @@ import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate, formatMonth } from "~/lib/format";
-import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
+import { type FormReply } from "~/lib/forms";
 import { fieldError } from "~/lib/forms.server";
 import { metricLabelText } from "~/lib/metrics/catalogue";
 import { formatGateValue, humanUnitLabel, toHumanUnits } from "~/lib/metrics/gate-units";
@@ -114,8 +115,6 @@ export default function Strategy() {
   const { user, formatting: fmt } = useRootData();
   const { t } = useTranslation("plans");
   const mayEdit = can(user, "plans:edit");
-  const v = (name: string, fb: string | number | null | undefined, intent: string) => valueOf(isErrorReply(reply, intent) ? reply : null, name, fb, intent);
-  const err = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
   const e = editing;
   return (
     <>
@@ -184,40 +183,24 @@ export default function Strategy() {
           </SimpleTable>
         )}
         {mayEdit ? (
-          <Form method="post" className="form-grid" noValidate>
-            <input type="hidden" name="intent" value="target" />
+          <PostForm hidden={{ intent: "target" }} submit={{ label: t("Set target") }}>
             <SelectField
               label={t("Metric")}
-              name="metricId"
+              {...replyField(reply, "metricId", "", "target")}
               required
               placeholder={t("Choose")}
               options={metricOptions.map((m) => ({ value: m.id, label: metricLabelText(t, m.id, m.label) }))}
-              defaultValue={v("metricId", "", "target")}
-              errors={err("metricId", "target")}
             />
-            <Field
-              label={t("Year")}
-              name="year"
-              required
-              inputMode="numeric"
-              maxLength={4}
-              defaultValue={v("year", plan.currentYear, "target")}
-              errors={err("year", "target")}
-            />
+            <Field label={t("Year")} {...replyField(reply, "year", plan.currentYear, "target")} required inputMode="numeric" maxLength={4} />
             <Field
               label={t("Target")}
-              name="value"
+              {...replyField(reply, "value", "", "target")}
               required
               inputMode="decimal"
               hint={t("k€ for money, % for rates, a count for customers or people.")}
-              defaultValue={v("value", "", "target")}
-              errors={err("value", "target")}
             />
-            <Field label={t("Note")} name="note" maxLength={500} defaultValue={v("note", "", "target")} errors={err("note", "target")} />
-            <div>
-              <Button variant="primary">{t("Set target")}</Button>
-            </div>
-          </Form>
+            <Field label={t("Note")} {...replyField(reply, "note", "", "target")} maxLength={500} />
+          </PostForm>
         ) : null}
       </Card>
       <Card title={t("Milestones")}>
@@ -280,66 +263,37 @@ export default function Strategy() {
           <Form method="post" className="form-grid" noValidate key={e?.id ?? "new"}>
             <input type="hidden" name="intent" value="milestone" />
             {e ? <input type="hidden" name="milestoneId" value={e.id} /> : null}
-            <Field
-              label={t("Title")}
-              name="title"
-              required
-              maxLength={200}
-              defaultValue={v("title", e?.title, "milestone")}
-              errors={err("title", "milestone")}
-            />
-            <Field
-              label={t("Due date")}
-              name="dueDate"
-              type="date"
-              required
-              defaultValue={v("dueDate", e?.dueDate, "milestone")}
-              errors={err("dueDate", "milestone")}
-            />
+            <Field label={t("Title")} {...replyField(reply, "title", e?.title, "milestone")} required maxLength={200} />
+            <Field label={t("Due date")} {...replyField(reply, "dueDate", e?.dueDate, "milestone")} type="date" required />
             <SelectField
               label={t("Linked metric")}
-              name="metricId"
+              {...replyField(reply, "metricId", e?.metricId, "milestone")}
               placeholder={t("None: a person sets the status")}
               options={metricOptions.map((m) => ({ value: m.id, label: metricLabelText(t, m.id, m.label) }))}
-              defaultValue={v("metricId", e?.metricId, "milestone")}
-              errors={err("metricId", "milestone")}
             />
             <SelectField
               label={t("Comparison")}
-              name="comparison"
+              {...replyField(reply, "comparison", e?.comparison, "milestone")}
               placeholder={t("Choose")}
               options={MILESTONE_COMPARISONS.map((c) => ({ value: c, label: c.replace(">=", "≥").replace("<=", "≤") }))}
-              defaultValue={v("comparison", e?.comparison, "milestone")}
-              errors={err("comparison", "milestone")}
             />
             <Field
               label={t("Value")}
-              name="value"
+              {...replyField(reply, "value", e?.metricId && e.value !== null ? toHumanUnits(e.metricId, e.value) : "", "milestone")}
               inputMode="decimal"
               hint={
                 e?.metricId
                   ? t("In {{unit}}.", { unit: humanUnitLabel(e.metricId, fmt.currency, t) || t("the metric's unit") })
                   : t("k€ for money, % for rates.")
               }
-              defaultValue={v("value", e?.metricId && e.value !== null ? toHumanUnits(e.metricId, e.value) : "", "milestone")}
-              errors={err("value", "milestone")}
             />
             <SelectField
               label={t("Status (manual milestones)")}
-              name="status"
+              {...replyField(reply, "status", e?.status ?? "pending", "milestone")}
               required
               options={MILESTONE_STATUSES.map((s) => ({ value: s, label: t(MILESTONE_STATUS_LABELS[s]) }))}
-              defaultValue={v("status", e?.status ?? "pending", "milestone")}
-              errors={err("status", "milestone")}
             />
-            <TextareaField
-              label={t("Evidence")}
-              name="evidence"
-              rows={2}
-              className="form-grid__full"
-              defaultValue={v("evidence", e?.evidence, "milestone")}
-              errors={err("evidence", "milestone")}
-            />
+            <TextareaField label={t("Evidence")} {...replyField(reply, "evidence", e?.evidence, "milestone")} rows={2} className="form-grid__full" />
             <div>
               <Button variant="primary">{e ? t("Save milestone") : t("Add milestone")}</Button> {e ? <Link to="/strategy">{t("Cancel")}</Link> : null}
             </div>
