@@ -175,7 +175,7 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
         <div className="form-grid">
           <SelectField
             label={t("Metric")}
-            {...field("triggerComparison", e?.triggerComparison)}
+            name="triggerMetric"
             placeholder={t("No trigger")}
             options={metricOptions.map((m) => ({ value: m.id, label: metricLabelText(t, m.id, m.label) }))}
             defaultValue={metric}
@@ -183,7 +183,7 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
           />
           <SelectField
             label={t("Comparison")}
-            name="triggerComparison"
+            {...field("triggerComparison", e?.triggerComparison)}
             placeholder={t("Choose")}
             options={COMPARISON_OPTIONS.map((o) => (o.value === "between" ? { ...o, label: t(o.label) } : o))}
           />
