@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
@@ -6,15 +6,13 @@ import { ROLE_LABELS } from "~/auth/permissions";
 import { getHome } from "~/dashboards/home.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatMonth, formatNumber } from "~/lib/format";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const handle = { i18n: ["home"] };
-
-export const meta: MetaFunction = titleMeta("home", N_("Home", "home"));
+export const { handle, meta } = routeHead("home", N_("Home", "home"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,15 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
 import { FilterBar } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
+import { pagedRows } from "~/components/ui/paged-rows";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatDateTime } from "~/lib/format";
 import { parseTableParams, tableHref, tablePaging } from "~/lib/table-params";
 import {
@@ -23,7 +22,8 @@ import {
   type AuditChange,
 } from "~/models/audit.server";
 import { listUsers } from "~/models/users.server";
-import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -45,14 +45,10 @@ const TEXT = {
   noMatch: N_("No entry matches these filters."),
 } as const;
 
-export const handle = { i18n: ["auth"] };
-
-export const meta: MetaFunction = titleMeta("auth", N_("Audit trail", "auth"));
+export const { handle, meta } = routeHead("auth", N_("Audit trail", "auth"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "audit:read");
-  const db = getDb();
-  const url = new URL(request.url);
+  const { db, url } = await pageRequest(request, "audit:read");
   const filter = auditFilterFromUrl(url);
   const params = parseTableParams(url, { sortable: [], defaultSort: { id: "at", desc: true }, pageSizes: [50, 100, 200], defaultPageSize: 50 });
   const { rows, total } = listAudit(db, filter.filter, tablePaging(params));
@@ -205,12 +201,9 @@ export default function Audit() {
       </FilterBar>
       <section className="panel">
         <DataTable
+          {...pagedRows(data)}
           columns={columns}
-          data={data.rows}
-          total={data.total}
-          params={data.params}
           caption={t(TEXT.caption)}
-          getRowId={(r) => String(r.id)}
           csvHref={`/audit.csv${csvSearch}`}
           emptyState={
             filtered ? (

@@ -1,8 +1,8 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { assertPermission, requirePermission } from "~/auth/guards.server";
+import { assertPermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { BudgetGridTable, GRID_TEXT, type EditState } from "~/components/finance/budget-grid";
 import financeCss from "~/components/finance/finance.css";
@@ -14,10 +14,9 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { financeCsvImportStep } from "~/handlers/csv-import.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatMonth } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { addMonths, defaultBudgetRange, monthDiff } from "~/lib/months";
 import {
   budgetEditParamSchema,
@@ -31,7 +30,9 @@ import {
 } from "~/models/finance.server";
 import { currentMonth } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
-import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -62,9 +63,7 @@ const TEXT = {
   rangeError: N_("Showing the default months: the range in the address was not valid (YYYY-MM, at most 36 months, from before to)."),
 } as const;
 
-export const handle = { i18n: ["finance"] };
-
-export const meta: MetaFunction = titleMeta("finance", N_("Budgets", "finance"));
+export const { handle, meta } = routeHead("finance", N_("Budgets", "finance"));
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 function parseRange(url: URL, fallback: { from: string; to: string }) {
@@ -76,9 +75,7 @@ function parseRange(url: URL, fallback: { from: string; to: string }) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "dashboards:read");
-  const db = getDb();
-  const url = new URL(request.url);
+  const { user, db, url } = await pageRequest(request, "dashboards:read");
   const closed = listClosedMonths(db);
   // opens on the latest closed months and the current one; the user pages by the same span
   const latest = defaultBudgetRange(closed.at(-1) ?? null, currentMonth(getCompanySettings(db).timeZone));
@@ -103,36 +100,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "finance:edit");
-  const db = getDb();
-  const url = new URL(request.url);
+  const { user, db, url } = await pageRequest(request, "finance:edit");
   const formData = await request.formData();
-  const intent = formData.get("intent");
-
-  if (intent === "save-line") {
-    const parsed = parseForm(formData, budgetLineFormSchema, "save-line");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const category = getBudgetCategory(db, parsed.data.categoryId);
-    if (!category) return fieldError(formData, "categoryId", N_("is not a known category", "validation"), "save-line");
-    // per line: the CTO may only touch IT categories (403 otherwise, even when the form is forged)
-    assertPermission(user, "finance:edit", { categoryIsIt: category.isIt });
-    saveBudgetLine(
-      db,
-      { kind: "user", actor: user },
-      {
-        categoryId: category.id,
-        month: parsed.data.month,
-        plannedCents: parsed.data.planned,
-        actualCents: parsed.data.actual,
-      },
-    );
-    url.searchParams.delete("edit");
-    url.searchParams.set("saved", `${category.id}:${parsed.data.month}`);
-    return redirect(`${url.pathname}?${url.searchParams}#cell-${category.id}-${parsed.data.month}`);
-  }
-
-  if (intent === "import") return financeCsvImportStep(formData, (text, source) => importBudgetCsv(db, { kind: "user", actor: user }, text, source));
-  return unknownIntent(formData);
+  return dispatchIntent(formData, [
+    whenIntent("save-line", budgetLineFormSchema, ({ categoryId, month, planned, actual }) => {
+      const category = getBudgetCategory(db, categoryId);
+      if (!category) return fieldError(formData, "categoryId", N_("is not a known category", "validation"), "save-line");
+      // per line: the CTO may only touch IT categories (403 otherwise, even when the form is forged)
+      assertPermission(user, "finance:edit", { categoryIsIt: category.isIt });
+      saveBudgetLine(db, { kind: "user", actor: user }, { categoryId: category.id, month, plannedCents: planned, actualCents: actual });
+      url.searchParams.delete("edit");
+      url.searchParams.set("saved", `${category.id}:${month}`);
+      return redirect(`${url.pathname}?${url.searchParams}#cell-${category.id}-${month}`);
+    }),
+    whenIntent("import", null, () => financeCsvImportStep(formData, (text, source) => importBudgetCsv(db, { kind: "user", actor: user }, text, source))),
+  ]);
 }
 
 export default function Budgets() {

@@ -1,8 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { assertPermission, requirePermission } from "~/auth/guards.server";
+import { assertPermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -14,11 +14,10 @@ import { CellSelect, RowEditActions, RowName } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatMoney } from "~/lib/format";
 import { type FormReply, isErrorReply, valueOf } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { fiscalYearLabel, fiscalYearMonths, fiscalYearOf } from "~/lib/months";
 import { parseSearchParams } from "~/lib/url-params.server";
 import { checkboxSchema, idSchema, nonNegativeEurosSchema } from "~/lib/validation.server";
@@ -34,21 +33,20 @@ import {
 } from "~/models/finance-categories.server";
 import { currentMonth } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
-import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 import { BUDGET_GROUPS } from "../../db/schema/enums";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const handle = { i18n: ["finance"] };
-
-export const meta: MetaFunction = titleMeta("finance", N_("Budget categories", "finance"));
+export const { handle, meta } = routeHead("finance", N_("Budget categories", "finance"));
 
 // not imported from the .server model: the component needs them in the browser too
 const GROUP_LABELS: Record<BudgetGroup, string> = { it: N_("IT"), payroll: N_("Payroll"), other: N_("Other") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "dashboards:read");
-  const db = getDb();
+  const { db } = await pageRequest(request, "dashboards:read");
   const settings = getCompanySettings(db);
   const start = settings.fiscalYearStartMonth;
   const { data: params } = parseSearchParams(new URL(request.url), z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }));
@@ -95,62 +93,70 @@ function schemas() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "finance:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "finance:edit");
   const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
   const s = schemas();
-  if (intent === "create") {
-    const parsed = parseForm(formData, s.create, "create");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { intent: _i, ...input } = parsed.data;
-    if (!can(user, "finance:edit", { categoryIsIt: input.group === "it" }))
-      return fieldError(formData, "group", N_("a CTO adds IT categories only", "validation"), "create");
-    if (categoryNameTaken(db, input.name)) return fieldError(formData, "name", N_("is already the name of a category", "validation"), "create");
-    createCategory(db, user, input);
-    return { status: "ok", intent: "create", message: serverT("Category {{name}} added.", { ns: "finance", name: input.name }) } satisfies FormReply;
-  }
   const categoryId = Number(formData.get("categoryId"));
-  const rowIntent = `${intent}-${Number.isSafeInteger(categoryId) ? categoryId : "?"}`;
-  if (intent === "update") {
-    const parsed = parseForm(formData, s.update, rowIntent);
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { intent: _i, categoryId: id, ...input } = parsed.data;
+  const onRow = { replyTo: `${String(formData.get("intent") ?? "")}-${Number.isSafeInteger(categoryId) ? categoryId : "?"}` };
+  /** the category of a row's form, once the user may edit it (403 for a CTO on a non-IT category) */
+  const editableRow = (id: number) => {
     const row = getCategoryRow(db, id);
-    if (!row) return fieldError(formData, "categoryId", N_("no such category", "validation"), rowIntent);
-    assertPermission(user, "finance:edit", { categoryIsIt: row.isIt });
-    if (!can(user, "finance:edit", { categoryIsIt: input.group === "it" }))
-      return fieldError(formData, "group", N_("a CTO manages IT categories only", "validation"), rowIntent);
-    if (categoryNameTaken(db, input.name, id)) return fieldError(formData, "name", N_("is already the name of another category", "validation"), rowIntent);
-    updateCategory(db, user, id, input);
-    return { status: "ok", intent: rowIntent, message: serverT("Category {{name}} saved.", { ns: "finance", name: input.name }) } satisfies FormReply;
-  }
-  if (intent === "archive" || intent === "restore") {
-    const parsed = parseForm(formData, s.archive, rowIntent);
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const row = getCategoryRow(db, parsed.data.categoryId);
-    if (!row) return fieldError(formData, "categoryId", N_("no such category", "validation"), rowIntent);
-    assertPermission(user, "finance:edit", { categoryIsIt: row.isIt });
-    setCategoryArchived(db, user, row.id, intent === "archive");
-    return {
-      status: "ok",
-      intent: rowIntent,
-      message:
-        intent === "archive"
-          ? serverT("Category {{name}} archived.", { ns: "finance", name: row.name })
-          : serverT("Category {{name}} restored.", { ns: "finance", name: row.name }),
-    } satisfies FormReply;
-  }
-  if (intent === "envelope") {
-    const parsed = parseForm(formData, s.envelope, rowIntent);
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const row = getCategoryRow(db, parsed.data.categoryId);
-    if (!row) return fieldError(formData, "categoryId", N_("no such category", "validation"), rowIntent);
-    assertPermission(user, "finance:edit", { categoryIsIt: row.isIt });
-    setEnvelope(db, user, row.id, parsed.data.year, parsed.data.amount ?? null);
-    return { status: "ok", intent: rowIntent, message: serverT("Envelope of {{name}} saved.", { ns: "finance", name: row.name }) } satisfies FormReply;
-  }
-  return unknownIntent(formData);
+    if (row) assertPermission(user, "finance:edit", { categoryIsIt: row.isIt });
+    return row;
+  };
+  const noSuchCategory = (rowIntent: string) => fieldError(formData, "categoryId", N_("no such category", "validation"), rowIntent);
+  return dispatchIntent(formData, [
+    whenIntent("create", s.create, ({ intent: _i, ...input }) => {
+      if (!can(user, "finance:edit", { categoryIsIt: input.group === "it" }))
+        return fieldError(formData, "group", N_("a CTO adds IT categories only", "validation"), "create");
+      if (categoryNameTaken(db, input.name)) return fieldError(formData, "name", N_("is already the name of a category", "validation"), "create");
+      createCategory(db, user, input);
+      return { status: "ok", intent: "create", message: serverT("Category {{name}} added.", { ns: "finance", name: input.name }) } satisfies FormReply;
+    }),
+    whenIntent(
+      "update",
+      s.update,
+      ({ intent: _i, categoryId: id, ...input }, { replyTo }) => {
+        const row = editableRow(id);
+        if (!row) return noSuchCategory(replyTo);
+        if (!can(user, "finance:edit", { categoryIsIt: input.group === "it" }))
+          return fieldError(formData, "group", N_("a CTO manages IT categories only", "validation"), replyTo);
+        if (categoryNameTaken(db, input.name, id)) return fieldError(formData, "name", N_("is already the name of another category", "validation"), replyTo);
+        updateCategory(db, user, id, input);
+        return { status: "ok", intent: replyTo, message: serverT("Category {{name}} saved.", { ns: "finance", name: input.name }) } satisfies FormReply;
+      },
+      onRow,
+    ),
+    whenIntent(
+      ["archive", "restore"],
+      s.archive,
+      (data, { intent, replyTo }) => {
+        const row = editableRow(data.categoryId);
+        if (!row) return noSuchCategory(replyTo);
+        setCategoryArchived(db, user, row.id, intent === "archive");
+        return {
+          status: "ok",
+          intent: replyTo,
+          message:
+            intent === "archive"
+              ? serverT("Category {{name}} archived.", { ns: "finance", name: row.name })
+              : serverT("Category {{name}} restored.", { ns: "finance", name: row.name }),
+        } satisfies FormReply;
+      },
+      onRow,
+    ),
+    whenIntent(
+      "envelope",
+      s.envelope,
+      (data, { replyTo }) => {
+        const row = editableRow(data.categoryId);
+        if (!row) return noSuchCategory(replyTo);
+        setEnvelope(db, user, row.id, data.year, data.amount ?? null);
+        return { status: "ok", intent: replyTo, message: serverT("Envelope of {{name}} saved.", { ns: "finance", name: row.name }) } satisfies FormReply;
+      },
+      onRow,
+    ),
+  ]);
 }
 
 function centsToInput(cents: number | null): string {

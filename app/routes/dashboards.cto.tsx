@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
@@ -12,17 +12,16 @@ import { FilterDisclosure } from "~/components/ui/filter-disclosure";
 import { PageHeader } from "~/components/ui/page-header";
 import { getCtoDashboard } from "~/dashboards/cto.server";
 import { useRootData } from "~/hooks/root-data";
-import { titleMeta } from "~/i18n/meta";
 import { formatNumber } from "~/lib/format";
 import { ctoHref, toUtcDate, WINDOW_PRESETS } from "~/lib/metrics/cto-window";
 import { TARGETS_SOURCE } from "~/lib/metrics/dora-targets";
 import { parseCtoParams } from "~/lib/schemas/cto-params.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = titleMeta("delivery", TEXT.title);
-export const handle = { i18n: ["delivery", "governance", "risks", "metrics"] };
+export const { handle, meta } = routeHead(["delivery", "governance", "risks", "metrics"], TEXT.title);
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: ctoCss }];
 
 /** Every role may view (dashboards:read). Parse the URL → check permission → one model call. */

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
@@ -17,17 +17,18 @@ import { PageHeader } from "~/components/ui/page-header";
 import { getExecutiveDashboard } from "~/dashboards/executive.server";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatMonth } from "~/lib/format";
 import { impactsParamSchema } from "~/lib/schemas/finance.server";
 import { monthSchema } from "~/lib/validation.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const handle = { i18n: ["finance", "metrics", "okrs", "risks", "governance", "plans", "kpis", "hiring"] };
-
-export const meta: MetaFunction = titleMeta("finance", N_("Executive dashboard", "finance"));
+export const { handle, meta } = routeHead(
+  ["finance", "metrics", "okrs", "risks", "governance", "plans", "kpis", "hiring"],
+  N_("Executive dashboard", "finance"),
+);
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

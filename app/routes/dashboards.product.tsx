@@ -1,7 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "~/auth/guards.server";
 import { LineChart } from "~/components/charts/line-chart";
 import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
@@ -13,9 +12,9 @@ import { getProductDashboard } from "~/dashboards/product.server";
 import { resolveCycleParam } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
-import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -37,13 +36,10 @@ const TEXT = {
 
 /** one quarter of weekly points: every axis label fits (see formatShortDate) */
 
-export const handle = { i18n: ["kpis", "okrs"] };
-
-export const meta: MetaFunction = titleMeta("kpis", TEXT.title);
+export const { handle, meta } = routeHead(["kpis", "okrs"], TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+  const { user, db } = await pageRequest(request);
   const now = Date.now();
   const cycle = resolveCycleParam(db, new URL(request.url), now);
   return getProductDashboard(db, user, cycle, now);

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
@@ -10,17 +10,15 @@ import { PageHeader } from "~/components/ui/page-header";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime, formatHours } from "~/lib/format";
 import { FORMULAS } from "~/lib/metrics/delivery";
 import { getDeployment } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+import { dataRouteHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
-
-export const handle = { i18n: ["delivery"] };
 
 const TEXT = {
   back: N_("All deployments"),
@@ -31,10 +29,9 @@ const TEXT = {
   notCounted: N_("Not counted in the DORA figures: only successful production deployments count."),
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = metaT(matches, "delivery");
-  return [{ title: pageTitle(t, t("Deployment {{id}}", { id: data?.deployment.externalId ?? `#${data?.deployment.id ?? ""}` })) }];
-};
+export const { handle, meta } = dataRouteHead<typeof loader>("delivery", (data, t) =>
+  t("Deployment {{id}}", { id: data?.deployment.externalId ?? `#${data?.deployment.id ?? ""}` }),
+);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
@@ -11,10 +11,10 @@ import { createDataTableColumnHelper } from "~/components/ui/data-table";
 import { selectControl, type FilterControl } from "~/components/ui/filter-bar";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatDateTime, formatHours, formatNumber } from "~/lib/format";
 import { DEPLOYMENT_SORTS, listDeployments, loadDeliveryList, parseDeploymentFilter, type DeploymentListRow } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -31,9 +31,7 @@ const TEXT = {
   filters: N_("Filter deployments"),
 };
 
-export const meta: MetaFunction = titleMeta("delivery", N_("Deployments", "delivery"));
-
-export const handle = { i18n: ["delivery"] };
+export const { handle, meta } = routeHead("delivery", N_("Deployments", "delivery"));
 
 const TABLE = { sortable: DEPLOYMENT_SORTS, defaultSort: { id: "finishedAt", desc: true } } as const;
 
@@ -108,7 +106,7 @@ function useColumns() {
 
 export default function Deployments() {
   const { t } = useTranslation("delivery");
-  const { echo, ...list } = useLoaderData<typeof loader>();
+  const list = useLoaderData<typeof loader>();
   const user = useOptionalUser();
   const columns = useColumns();
   const yesNo = [
@@ -130,8 +128,7 @@ export default function Deployments() {
     <DeliveryListPage
       {...list}
       tab="deployments"
-      title={t(TEXT.title)}
-      description={t(TEXT.description)}
+      text={TEXT}
       actions={
         can(user, "delivery:edit") ? (
           <Link to="/delivery/import" className={buttonClassName("secondary")}>
@@ -140,14 +137,9 @@ export default function Deployments() {
         ) : undefined
       }
       filters={controls}
-      filterValues={echo}
-      filterLabel={t(TEXT.filters)}
       columns={columns}
-      caption={t(TEXT.caption)}
-      getRowId={(r) => String(r.id)}
       csvHref="/delivery/deployments.csv"
       noMatchTitle={t("No deployment matches these filters")}
-      empty={{ title: t(TEXT.emptyTitle), whoMay: t(TEXT.whoMay), body: t(TEXT.emptyBody) }}
     />
   );
 }

@@ -1,6 +1,5 @@
 /** GET /delivery/deployments.csv?<the list's filters> — the filtered deployments, streamed, at most 100 000 rows. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth/guards.server";
 import { streamedCsvResponse } from "~/lib/csv-stream.server";
 import { parseTableParams } from "~/lib/table-params";
 import {
@@ -11,12 +10,10 @@ import {
   MAX_EXPORT_ROWS,
   parseDeploymentFilter,
 } from "~/models/delivery.server";
-import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const db = getDb();
-  const url = new URL(request.url);
+  const { db, url } = await pageRequest(request);
   const params = parseTableParams(url, { sortable: DEPLOYMENT_SORTS, defaultSort: { id: "finishedAt", desc: true } });
   const { filter } = parseDeploymentFilter(db, url.searchParams);
   const total = countDeployments(db, filter);

@@ -4,7 +4,6 @@ import {
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
-  type MetaFunction,
 } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -15,12 +14,12 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT, translateMessage } from "~/i18n/translate.server";
 import { type CsvRowError } from "~/lib/csv";
 import { DEPLOYMENT_CSV_HEADERS, importDeploymentsCsv, importIncidentsCsv, INCIDENT_CSV_HEADERS } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -37,9 +36,7 @@ const TEXT = {
   rejected: N_("The file was rejected; nothing was imported."),
 };
 
-export const meta: MetaFunction = titleMeta("delivery", N_("Import delivery history", "delivery"));
-
-export const handle = { i18n: ["delivery"] };
+export const { handle, meta } = routeHead("delivery", N_("Import delivery history", "delivery"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "delivery:edit");

@@ -1,30 +1,29 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CauseKindBadge, IncidentStateBadge, SeverityBadge } from "~/components/delivery/badges";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field, replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { FormCard } from "~/components/ui/post-form";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime, formatHours } from "~/lib/format";
 import { type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
+import { incidentEditSchemas } from "~/lib/schemas/incident-forms.server";
 import { toLocalInput } from "~/lib/time";
-import { causeCandidates, type CauseChoice, getIncident, localTimeSchema, SEVERITIES, updateIncident } from "~/models/delivery.server";
+import { causeCandidates, type CauseChoice, getIncident, SEVERITIES, updateIncident } from "~/models/delivery.server";
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
-import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { dataRouteHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
-
-export const handle = { i18n: ["delivery"] };
 
 const TEXT = {
   back: N_("All incidents"),
@@ -42,10 +41,7 @@ const TEXT = {
   readOnly: N_("Only the CEO and the CTO edit incidents."),
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = metaT(matches, "delivery");
-  return [{ title: pageTitle(t, data?.incident.title ?? t("Incident")) }];
-};
+export const { handle, meta } = dataRouteHead<typeof loader>("delivery", (data, t) => data?.incident.title ?? t("Incident"));
 
 function incidentId(raw: string | undefined): number {
   const id = Number(raw);
@@ -54,8 +50,7 @@ function incidentId(raw: string | undefined): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const db = getDb();
+  const { db } = await pageRequest(request);
   const incident = getIncident(db, incidentId(params.incidentId));
   if (!incident) notFound(serverT("No such incident.", { ns: "delivery" }));
   const { timeZone } = formattingOf(getCompanySettings(db));
@@ -72,16 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function causeSchema() {
-  return z.object({
-    intent: z.literal("cause"),
-    cause: z.string({ error: N_("choose an option", "delivery") }).regex(/^(inferred|none|\d{1,15})$/, N_("choose an option", "delivery")),
-  });
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "delivery:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "delivery:edit");
   const id = incidentId(params.incidentId);
   const { timeZone } = formattingOf(getCompanySettings(db));
   const formData = await request.formData();
@@ -91,49 +78,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if ("error" in r) return fieldError(formData, r.field, r.error, intent);
     return { status: "ok", intent, message } satisfies FormReply;
   };
-  if (intent === "details") {
-    const parsed = parseForm(
-      formData,
-      z.object({
-        intent: z.literal("details"),
-        title: z
-          .string({ error: N_("is required", "validation") })
-          .min(1, N_("is required", "validation"))
-          .max(300),
-        severity: z.enum(SEVERITIES, { error: N_("must be SEV1 to SEV4", "delivery") }),
-        startedAt: localTimeSchema(timeZone),
-        resolvedAt: localTimeSchema(timeZone).optional(),
-      }),
-      "details",
-    );
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { title, severity, startedAt, resolvedAt } = parsed.data;
-    return reply(
-      updateIncident(db, user.id, id, { title, severity, startedAt, resolvedAt: resolvedAt ?? null }),
-      serverT("Details saved.", { ns: "delivery" }),
-    );
-  }
-  if (intent === "resolve") {
-    const parsed = parseForm(formData, z.object({ intent: z.literal("resolve"), resolvedAt: localTimeSchema(timeZone) }), "resolve");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    return reply(updateIncident(db, user.id, id, { resolvedAt: parsed.data.resolvedAt }), serverT("Incident resolved.", { ns: "delivery" }));
-  }
-  if (intent === "reopen") {
-    return reply(updateIncident(db, user.id, id, { resolvedAt: null }), serverT("Incident reopened.", { ns: "delivery" }));
-  }
-  if (intent === "cause") {
-    const parsed = parseForm(formData, causeSchema(), "cause");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const c = parsed.data.cause;
-    const cause: CauseChoice = c === "inferred" ? { mode: "inferred" } : c === "none" ? { mode: "none" } : { mode: "explicit", deploymentId: Number(c) };
-    return reply(
-      updateIncident(db, user.id, id, { cause }),
-      serverT(c === "none" ? N_("Cause cleared.", "delivery") : c === "inferred" ? N_("Cause set by the rule.", "delivery") : N_("Cause set.", "delivery"), {
-        ns: "delivery",
-      }),
-    );
-  }
-  return unknownIntent(formData);
+  const s = incidentEditSchemas(timeZone);
+  return dispatchIntent(formData, [
+    whenIntent("details", s.details, ({ title, severity, startedAt, resolvedAt }) =>
+      reply(updateIncident(db, user.id, id, { title, severity, startedAt, resolvedAt: resolvedAt ?? null }), serverT("Details saved.", { ns: "delivery" })),
+    ),
+    whenIntent("resolve", s.resolve, ({ resolvedAt }) =>
+      reply(updateIncident(db, user.id, id, { resolvedAt }), serverT("Incident resolved.", { ns: "delivery" })),
+    ),
+    whenIntent("reopen", null, () => reply(updateIncident(db, user.id, id, { resolvedAt: null }), serverT("Incident reopened.", { ns: "delivery" }))),
+    whenIntent("cause", s.cause, ({ cause: c }) => {
+      const cause: CauseChoice = c === "inferred" ? { mode: "inferred" } : c === "none" ? { mode: "none" } : { mode: "explicit", deploymentId: Number(c) };
+      return reply(
+        updateIncident(db, user.id, id, { cause }),
+        serverT(c === "none" ? N_("Cause cleared.", "delivery") : c === "inferred" ? N_("Cause set by the rule.", "delivery") : N_("Cause set.", "delivery"), {
+          ns: "delivery",
+        }),
+      );
+    }),
+  ]);
 }
 
 export default function IncidentPage() {
@@ -255,35 +218,31 @@ export default function IncidentPage() {
         </Card>
       </div>
       {editable ? (
-        <Card title={t(TEXT.details)}>
-          <Form method="post" className="form-grid" noValidate>
-            <input type="hidden" name="intent" value="details" />
-            <Field label={t("Title")} {...replyField(reply, "title", i.title, "details")} required maxLength={300} />
-            <SelectField
-              label={t("Severity")}
-              {...replyField(reply, "severity", i.severity, "details")}
-              options={severities.map((s) => ({ value: s, label: s }))}
-            />
-            <Field
-              label={t("Started ({{timeZone}})", { timeZone })}
-              {...replyField(reply, "startedAt", local.startedAt, "details")}
-              type="datetime-local"
-              required
-            />
-            <Field
-              label={t("Resolved ({{timeZone}})", { timeZone })}
-              {...replyField(reply, "resolvedAt", local.resolvedAt, "details")}
-              type="datetime-local"
+        <FormCard
+          title={t(TEXT.details)}
+          hidden={{ intent: "details" }}
+          submit={{ label: t(TEXT.saveDetails), pending: busy("details"), pendingLabel: t(TEXT.saving) }}
+        >
+          <Field label={t("Title")} {...replyField(reply, "title", i.title, "details")} required maxLength={300} />
+          <SelectField
+            label={t("Severity")}
+            {...replyField(reply, "severity", i.severity, "details")}
+            options={severities.map((s) => ({ value: s, label: s }))}
+          />
+          <Field
+            label={t("Started ({{timeZone}})", { timeZone })}
+            {...replyField(reply, "startedAt", local.startedAt, "details")}
+            type="datetime-local"
+            required
+          />
+          <Field
+            label={t("Resolved ({{timeZone}})", { timeZone })}
+            {...replyField(reply, "resolvedAt", local.resolvedAt, "details")}
+            type="datetime-local"
 
-              hint={t("Empty means open.")}
-            />
-            <div>
-              <Button variant="primary" pending={busy("details")} pendingLabel={t(TEXT.saving)}>
-                {t(TEXT.saveDetails)}
-              </Button>
-            </div>
-          </Form>
-        </Card>
+            hint={t("Empty means open.")}
+          />
+        </FormCard>
       ) : null}
     </>
   );

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
@@ -10,10 +10,10 @@ import { createDataTableColumnHelper } from "~/components/ui/data-table";
 import { selectControl, type FilterControl } from "~/components/ui/filter-bar";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatDateTime, formatHours } from "~/lib/format";
 import { INCIDENT_SORTS, listIncidents, loadDeliveryList, parseIncidentFilter, SEVERITIES, type IncidentListRow } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -30,9 +30,7 @@ const TEXT = {
   filters: N_("Filter incidents"),
 };
 
-export const meta: MetaFunction = titleMeta("delivery", N_("Incidents", "delivery"));
-
-export const handle = { i18n: ["delivery"] };
+export const { handle, meta } = routeHead("delivery", N_("Incidents", "delivery"));
 
 const TABLE = { sortable: INCIDENT_SORTS, defaultSort: { id: "startedAt", desc: true } } as const;
 
@@ -106,7 +104,7 @@ function useColumns() {
 
 export default function Incidents() {
   const { t } = useTranslation("delivery");
-  const { echo, severities, ...list } = useLoaderData<typeof loader>();
+  const { severities, ...list } = useLoaderData<typeof loader>();
   const user = useOptionalUser();
   const columns = useColumns();
   const editable = can(user, "delivery:edit");
@@ -133,8 +131,7 @@ export default function Incidents() {
     <DeliveryListPage
       {...list}
       tab="incidents"
-      title={t(TEXT.title)}
-      description={t(TEXT.description)}
+      text={TEXT}
       actions={
         editable ? (
           <Link to="/delivery/incidents/new" className={buttonClassName("primary")}>
@@ -143,24 +140,17 @@ export default function Incidents() {
         ) : undefined
       }
       filters={controls}
-      filterValues={echo}
-      filterLabel={t(TEXT.filters)}
       columns={columns}
-      caption={t(TEXT.caption)}
-      getRowId={(r) => String(r.id)}
       csvHref="/delivery/incidents.csv"
       rowClassName={(r) => (r.resolvedAt === null ? "dl-row--open" : undefined)}
       noMatchTitle={t("No incident matches these filters")}
-      empty={{
-        title: t(TEXT.emptyTitle),
-        whoMay: t(TEXT.whoMay),
-        body: t(TEXT.emptyBody),
-        action: editable ? (
+      emptyAction={
+        editable ? (
           <Link to="/delivery/incidents/new" className={buttonClassName("primary", "sm")}>
             {t(TEXT.create)}
           </Link>
-        ) : undefined,
-      }}
+        ) : undefined
+      }
     />
   );
 }

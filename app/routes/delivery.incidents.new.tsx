@@ -1,31 +1,21 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { requirePermission } from "~/auth/guards.server";
 import { Card } from "~/components/ui/card";
 import { CheckboxField, Field, replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { newIncidentSchema } from "~/lib/schemas/incident-forms.server";
 import { toLocalInput } from "~/lib/time";
-import { checkboxSchema, idSchema } from "~/lib/validation.server";
-import {
-  type CauseChoice,
-  createIncident,
-  findServiceDeployment,
-  listServiceOptions,
-  localTimeSchema,
-  serviceExists,
-  SEVERITIES,
-} from "~/models/delivery.server";
+import { type CauseChoice, createIncident, findServiceDeployment, listServiceOptions, serviceExists, SEVERITIES } from "~/models/delivery.server";
 import { formattingOf, getCompanySettings } from "~/models/settings.server";
-import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -40,46 +30,19 @@ const TEXT = {
   ),
 };
 
-export const meta: MetaFunction = titleMeta("delivery", N_("Declare an incident", "delivery"));
-
-export const handle = { i18n: ["delivery"] };
+export const { handle, meta } = routeHead("delivery", N_("Declare an incident", "delivery"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "delivery:edit");
-  const db = getDb();
+  const { db } = await pageRequest(request, "delivery:edit");
   const { timeZone } = formattingOf(getCompanySettings(db));
   return { services: listServiceOptions(db), timeZone, now: toLocalInput(Date.now(), timeZone), severities: SEVERITIES };
 }
 
-function schemaFor(timeZone: string) {
-  return z
-    .object({
-      serviceId: idSchema,
-      externalId: z.string().max(200).optional(),
-      title: z
-        .string({ error: N_("is required", "validation") })
-        .min(1, N_("is required", "validation"))
-        .max(300),
-      severity: z.enum(SEVERITIES, { error: N_("must be SEV1 to SEV4", "delivery") }),
-      startedAt: localTimeSchema(timeZone),
-      resolvedAt: localTimeSchema(timeZone).optional(),
-      causeRef: z.string().max(200).optional(),
-      noCause: checkboxSchema,
-    })
-    .superRefine((v, ctx) => {
-      if (v.resolvedAt !== undefined && v.resolvedAt < v.startedAt)
-        ctx.addIssue({ code: "custom", path: ["resolvedAt"], message: N_("must not be before the start", "delivery") });
-      if (v.causeRef && v.noCause)
-        ctx.addIssue({ code: "custom", path: ["causeRef"], message: N_("give a deployment or tick “no deployment caused it”, not both", "delivery") });
-    });
-}
-
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "delivery:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "delivery:edit");
   const { timeZone } = formattingOf(getCompanySettings(db));
   const formData = await request.formData();
-  const parsed = parseForm(formData, schemaFor(timeZone));
+  const parsed = parseForm(formData, newIncidentSchema(timeZone));
   if (!parsed.ok) return badRequest(parsed.reply);
   const v = parsed.data;
   if (!serviceExists(db, v.serviceId)) return fieldError(formData, "serviceId", N_("is not a known service", "delivery"));

@@ -1,15 +1,12 @@
 /** GET /delivery/incidents.csv?<the list's filters> — the filtered incidents, streamed, at most 100 000 rows. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth/guards.server";
 import { streamedCsvResponse } from "~/lib/csv-stream.server";
 import { parseTableParams } from "~/lib/table-params";
 import { countIncidents, INCIDENT_CSV_HEADERS, INCIDENT_SORTS, incidentCsvRows, MAX_EXPORT_ROWS, parseIncidentFilter } from "~/models/delivery.server";
-import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const db = getDb();
-  const url = new URL(request.url);
+  const { db, url } = await pageRequest(request);
   const params = parseTableParams(url, { sortable: INCIDENT_SORTS, defaultSort: { id: "startedAt", desc: true } });
   const { filter } = parseIncidentFilter(db, url.searchParams);
   const total = countIncidents(db, filter);

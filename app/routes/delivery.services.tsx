@@ -1,8 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requirePermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { DeliveryTabs } from "~/components/delivery/tabs";
 import { Card } from "~/components/ui/card";
@@ -15,15 +14,16 @@ import { CellSelect, RowName, RowSaveButton } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { type FormReply, isErrorReply, valueOf } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { createService, listServices, serviceExists, serviceNameSchema, serviceNameTaken, updateService } from "~/models/delivery.server";
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
-import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent, rowReplyTo } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -40,13 +40,10 @@ const TEXT = {
   saving: N_("Saving…"),
 };
 
-export const meta: MetaFunction = titleMeta("delivery", N_("Services", "delivery"));
-
-export const handle = { i18n: ["delivery"] };
+export const { handle, meta } = routeHead("delivery", N_("Services", "delivery"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const db = getDb();
+  const { db } = await pageRequest(request);
   const services = listServices(db);
   // the Teams page's list: active teams (plus an archived one a service still names)
   return {
@@ -68,34 +65,33 @@ function schemas() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "delivery:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "delivery:edit");
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "create") {
-    const parsed = parseForm(formData, schemas().create, "create");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { name, teamId } = parsed.data;
-    const teamProblem = teamId === null ? null : teamChoiceProblem(db, teamId);
-    if (teamProblem) return fieldError(formData, "teamId", teamProblem, "create");
-    if (serviceNameTaken(db, name)) return fieldError(formData, "name", N_("is already the name of a service", "delivery"), "create");
-    createService(db, user.id, { name, teamId });
-    return { status: "ok", intent: "create", message: serverT("Service {{name}} added.", { ns: "delivery", name }) } satisfies FormReply;
-  }
-  if (intent === "update") {
-    const parsed = parseForm(formData, schemas().update, "update");
-    if (!parsed.ok) return badRequest({ ...parsed.reply, intent: `update-${String(formData.get("serviceId"))}` });
-    const { serviceId, name, teamId } = parsed.data;
-    const rowIntent = `update-${serviceId}`;
-    if (!serviceExists(db, serviceId)) return fieldError(formData, "serviceId", N_("no such service", "delivery"), rowIntent);
-    const current = listServices(db).find((s) => s.id === serviceId);
-    const teamProblem = teamId === null ? null : teamChoiceProblem(db, teamId, current?.teamId);
-    if (teamProblem) return fieldError(formData, "teamId", teamProblem, rowIntent);
-    if (serviceNameTaken(db, name, serviceId)) return fieldError(formData, "name", N_("is already the name of another service", "delivery"), rowIntent);
-    if (!updateService(db, user.id, serviceId, { name, teamId })) return fieldError(formData, "serviceId", N_("no such service", "delivery"), rowIntent);
-    return { status: "ok", intent: rowIntent, message: serverT("Service {{name}} saved.", { ns: "delivery", name }) } satisfies FormReply;
-  }
-  return unknownIntent(formData);
+  const s = schemas();
+  return dispatchIntent(formData, [
+    whenIntent("create", s.create, ({ name, teamId }) => {
+      const teamProblem = teamId === null ? null : teamChoiceProblem(db, teamId);
+      if (teamProblem) return fieldError(formData, "teamId", teamProblem, "create");
+      if (serviceNameTaken(db, name)) return fieldError(formData, "name", N_("is already the name of a service", "delivery"), "create");
+      createService(db, user.id, { name, teamId });
+      return { status: "ok", intent: "create", message: serverT("Service {{name}} added.", { ns: "delivery", name }) } satisfies FormReply;
+    }),
+    whenIntent(
+      "update",
+      s.update,
+      ({ serviceId, name, teamId }) => {
+        const rowIntent = `update-${serviceId}`;
+        if (!serviceExists(db, serviceId)) return fieldError(formData, "serviceId", N_("no such service", "delivery"), rowIntent);
+        const current = listServices(db).find((row) => row.id === serviceId);
+        const teamProblem = teamId === null ? null : teamChoiceProblem(db, teamId, current?.teamId);
+        if (teamProblem) return fieldError(formData, "teamId", teamProblem, rowIntent);
+        if (serviceNameTaken(db, name, serviceId)) return fieldError(formData, "name", N_("is already the name of another service", "delivery"), rowIntent);
+        if (!updateService(db, user.id, serviceId, { name, teamId })) return fieldError(formData, "serviceId", N_("no such service", "delivery"), rowIntent);
+        return { status: "ok", intent: rowIntent, message: serverT("Service {{name}} saved.", { ns: "delivery", name }) } satisfies FormReply;
+      },
+      { replyTo: rowReplyTo("serviceId") },
+    ),
+  ]);
 }
 
 export default function Services() {

@@ -1,8 +1,7 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import financeCss from "~/components/finance/finance.css";
 import { CsvImportPanel, csvImportReplyOf } from "~/components/ui/csv-import-panel";
@@ -14,10 +13,8 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { financeCsvImportStep } from "~/handlers/csv-import.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { eurosFromCents, formatMoney, formatMonth, formatNumber, NO_DATA } from "~/lib/format";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
-import { badRequest, parseForm, unknownIntent } from "~/lib/forms.server";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
 import {
   financeMonthSchema,
@@ -30,7 +27,9 @@ import {
   type FinanceSnapshotRow,
   type SnapshotSort,
 } from "~/models/finance.server";
-import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -85,15 +84,11 @@ const SNAPSHOT_FIELDS = [
   { name: "costOfRevenue", label: TEXT.costOfRevenue, column: "costOfRevenueCents", money: true, required: false, hint: TEXT.costOfRevenueHint },
 ] as const;
 
-export const handle = { i18n: ["finance"] };
-
-export const meta: MetaFunction = titleMeta("finance", N_("Finance snapshots", "finance"));
+export const { handle, meta } = routeHead("finance", N_("Finance snapshots", "finance"));
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "dashboards:read");
-  const db = getDb();
-  const url = new URL(request.url);
+  const { user, db, url } = await pageRequest(request, "dashboards:read");
   const params = parseTableParams(url, { sortable: Object.keys(SNAPSHOT_SORTS) as SnapshotSort[], defaultSort: { id: "month", desc: true } });
   const { rows, total } = listSnapshots(db, {
     sort: params.sort.id as SnapshotSort,
@@ -109,33 +104,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   // snapshots are not an IT category: CEO only
-  const user = await requirePermission(request, "finance:edit", { categoryIsIt: false });
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "finance:edit", { categoryIsIt: false });
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "save-snapshot") {
-    const parsed = parseForm(formData, snapshotFormSchema, "save-snapshot");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const s = parsed.data;
-    saveSnapshot(
-      db,
-      { kind: "user", actor: user },
-      {
-        month: s.month,
-        cashCents: s.cash,
-        revenueCents: s.revenue,
-        mrrCents: s.mrr,
-        customers: s.customers,
-        newCustomers: s.newCustomers,
-        churnedCustomers: s.churnedCustomers,
-        financingCents: s.financing ?? 0,
-        costOfRevenueCents: s.costOfRevenue ?? null,
-      },
-    );
-    return redirect(`/finance/snapshots?saved=${s.month}`);
-  }
-  if (intent === "import") return financeCsvImportStep(formData, (text, source) => importSnapshotsCsv(db, { kind: "user", actor: user }, text, source));
-  return unknownIntent(formData);
+  return dispatchIntent(formData, [
+    whenIntent("save-snapshot", snapshotFormSchema, (s) => {
+      saveSnapshot(
+        db,
+        { kind: "user", actor: user },
+        {
+          month: s.month,
+          cashCents: s.cash,
+          revenueCents: s.revenue,
+          mrrCents: s.mrr,
+          customers: s.customers,
+          newCustomers: s.newCustomers,
+          churnedCustomers: s.churnedCustomers,
+          financingCents: s.financing ?? 0,
+          costOfRevenueCents: s.costOfRevenue ?? null,
+        },
+      );
+      return redirect(`/finance/snapshots?saved=${s.month}`);
+    }),
+    whenIntent("import", null, () => financeCsvImportStep(formData, (text, source) => importSnapshotsCsv(db, { kind: "user", actor: user }, text, source))),
+  ]);
 }
 
 const col = createDataTableColumnHelper<FinanceSnapshotRow>();

@@ -1,8 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { ComplianceFilters } from "~/components/governance/compliance-filters";
 import { FrameworksPanel, type ImportReply } from "~/components/governance/compliance-frameworks-panel";
@@ -14,11 +13,10 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { readCsvUpload } from "~/lib/csv-upload.server";
 import type { FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { FrameworkFormSchema, RequirementCreateFormSchema, RequirementUpdateFormSchema } from "~/lib/schemas/governance.server";
 import {
   createFramework,
@@ -34,18 +32,16 @@ import {
   updateRequirement,
 } from "~/models/governance.server";
 import { listRiskOwnerOptions } from "~/models/risks.server";
-import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent, rowReplyTo } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = titleMeta("governance", N_("Compliance", "governance"));
-
-export const handle = { i18n: ["governance", "finance"] };
+export const { handle, meta } = routeHead(["governance", "finance"], N_("Compliance", "governance"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "dashboards:read");
-  const db = getDb();
-  const url = new URL(request.url);
+  const { db, url } = await pageRequest(request, "dashboards:read");
   const frameworks = listFrameworkProgress(db);
   const filter = parseComplianceFilter(url);
   const framework = frameworks.find((f) => f.key === filter.framework) ?? null;
@@ -60,78 +56,62 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "risks:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "risks:edit");
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "create-framework") {
-    const parsed = parseForm(formData, FrameworkFormSchema, "create-framework");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    if (frameworkNameTaken(db, parsed.data.name))
-      return fieldError(formData, "name", N_("is already the name of a framework", "governance"), "create-framework");
-    createFramework(db, user.id, parsed.data);
-    return {
-      status: "ok",
-      intent: "create-framework",
-      message: serverT("Framework {{name}} added.", { ns: "governance", name: parsed.data.name }),
-    } satisfies FormReply;
-  }
-  if (intent === "update-framework") {
-    const rowIntent = `update-framework-${String(formData.get("frameworkId"))}`;
-    const id = Number(formData.get("frameworkId"));
-    const parsed = parseForm(formData, FrameworkFormSchema, rowIntent);
-    if (!parsed.ok) return badRequest(parsed.reply);
-    if (!Number.isSafeInteger(id) || !frameworkExists(db, id)) return fieldError(formData, "frameworkId", N_("no such framework", "governance"), rowIntent);
-    if (frameworkNameTaken(db, parsed.data.name, id))
-      return fieldError(formData, "name", N_("is already the name of another framework", "governance"), rowIntent);
-    updateFramework(db, user.id, id, parsed.data);
-    return { status: "ok", intent: rowIntent, message: serverT("Framework {{name}} saved.", { ns: "governance", name: parsed.data.name }) } satisfies FormReply;
-  }
-  if (intent === "import") {
-    const upload = await readCsvUpload(formData);
-    if (!upload.ok) return data<ImportReply>({ status: "import-error", intent: "import", errors: upload.errors }, { status: upload.status });
-    const result = importRequirementsCsv(db, user.id, upload.text, `upload:${upload.name}`);
-    if (!result.ok) return data<ImportReply>({ status: "import-error", intent: "import", errors: result.errors }, { status: 400 });
-    return data<ImportReply>({
-      status: "import-ok",
-      intent: "import",
-      message: serverT("Imported {{count}} rows: {{created}} created, {{updated}} updated.", {
-        ns: "governance",
-        count: result.rows,
-        created: result.created,
-        updated: result.updated,
-      }),
-    });
-  }
-  if (intent === "update") {
-    const parsed = parseForm(formData, RequirementUpdateFormSchema, "update");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { intent: _i, requirementId, ...patch } = parsed.data;
-    if (patch.ownerUserId && !listRiskOwnerOptions(db).some((o) => o.id === patch.ownerUserId)) {
-      return fieldError(formData, "ownerUserId", N_("is not an active user", "governance"), "update");
-    }
-    if (!updateRequirement(db, user.id, requirementId, patch)) return fieldError(formData, "requirementId", N_("no such requirement", "governance"), "update");
-    return {
-      status: "ok",
-      intent: "update",
-      message: serverT("Requirement saved.", { ns: "governance" }),
-    } satisfies FormReply;
-  }
-  if (intent === "create") {
-    const parsed = parseForm(formData, RequirementCreateFormSchema, "create");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { intent: _i, ...input } = parsed.data;
-    if (!frameworkExists(db, input.frameworkId)) return fieldError(formData, "frameworkId", N_("no such framework", "governance"), "create");
-    if (requirementRefTaken(db, input.frameworkId, input.ref))
-      return fieldError(formData, "ref", N_("already exists in this framework", "governance"), "create");
-    createRequirement(db, user.id, input);
-    return {
-      status: "ok",
-      intent: "create",
-      message: serverT("Requirement {{ref}} added.", { ns: "governance", ref: input.ref }),
-    } satisfies FormReply;
-  }
-  return unknownIntent(formData);
+  return dispatchIntent(formData, [
+    whenIntent("create-framework", FrameworkFormSchema, (input) => {
+      if (frameworkNameTaken(db, input.name)) return fieldError(formData, "name", N_("is already the name of a framework", "governance"), "create-framework");
+      createFramework(db, user.id, input);
+      return {
+        status: "ok",
+        intent: "create-framework",
+        message: serverT("Framework {{name}} added.", { ns: "governance", name: input.name }),
+      } satisfies FormReply;
+    }),
+    whenIntent(
+      "update-framework",
+      FrameworkFormSchema,
+      (input, { replyTo }) => {
+        const id = Number(formData.get("frameworkId"));
+        if (!Number.isSafeInteger(id) || !frameworkExists(db, id)) return fieldError(formData, "frameworkId", N_("no such framework", "governance"), replyTo);
+        if (frameworkNameTaken(db, input.name, id)) return fieldError(formData, "name", N_("is already the name of another framework", "governance"), replyTo);
+        updateFramework(db, user.id, id, input);
+        return { status: "ok", intent: replyTo, message: serverT("Framework {{name}} saved.", { ns: "governance", name: input.name }) } satisfies FormReply;
+      },
+      { replyTo: rowReplyTo("frameworkId") },
+    ),
+    whenIntent("import", null, async () => {
+      const upload = await readCsvUpload(formData);
+      if (!upload.ok) return data<ImportReply>({ status: "import-error", intent: "import", errors: upload.errors }, { status: upload.status });
+      const result = importRequirementsCsv(db, user.id, upload.text, `upload:${upload.name}`);
+      if (!result.ok) return data<ImportReply>({ status: "import-error", intent: "import", errors: result.errors }, { status: 400 });
+      return data<ImportReply>({
+        status: "import-ok",
+        intent: "import",
+        message: serverT("Imported {{count}} rows: {{created}} created, {{updated}} updated.", {
+          ns: "governance",
+          count: result.rows,
+          created: result.created,
+          updated: result.updated,
+        }),
+      });
+    }),
+    whenIntent("update", RequirementUpdateFormSchema, ({ intent: _i, requirementId, ...patch }) => {
+      if (patch.ownerUserId && !listRiskOwnerOptions(db).some((o) => o.id === patch.ownerUserId)) {
+        return fieldError(formData, "ownerUserId", N_("is not an active user", "governance"), "update");
+      }
+      if (!updateRequirement(db, user.id, requirementId, patch))
+        return fieldError(formData, "requirementId", N_("no such requirement", "governance"), "update");
+      return { status: "ok", intent: "update", message: serverT("Requirement saved.", { ns: "governance" }) } satisfies FormReply;
+    }),
+    whenIntent("create", RequirementCreateFormSchema, ({ intent: _i, ...input }) => {
+      if (!frameworkExists(db, input.frameworkId)) return fieldError(formData, "frameworkId", N_("no such framework", "governance"), "create");
+      if (requirementRefTaken(db, input.frameworkId, input.ref))
+        return fieldError(formData, "ref", N_("already exists in this framework", "governance"), "create");
+      createRequirement(db, user.id, input);
+      return { status: "ok", intent: "create", message: serverT("Requirement {{ref}} added.", { ns: "governance", ref: input.ref }) } satisfies FormReply;
+    }),
+  ]);
 }
 
 export default function Compliance() {

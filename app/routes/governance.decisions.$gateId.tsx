@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -14,11 +14,10 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { checkedOf, fieldErrorsOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { formatGateValue } from "~/lib/metrics/gate-units";
 import { GATE_VERDICT_LABELS } from "~/lib/metrics/governance";
 import { checkboxSchema, idSchema, optionalTextSchema } from "~/lib/validation.server";
@@ -34,13 +33,13 @@ import {
 import { MetricContext } from "~/models/metrics/context.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
+import { dispatchIntent, whenIntent, rowReplyTo } from "~/utils/intent-action.server";
+import { routeHead } from "~/utils/route-head";
 import { GATE_DECISIONS } from "../../db/schema/enums";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const meta: MetaFunction = titleMeta("governance", N_("Gate decisions", "governance"));
-
-export const handle = { i18n: ["governance"] };
+export const { handle, meta } = routeHead("governance", N_("Gate decisions", "governance"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -85,56 +84,63 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const gateId = id.data;
   const db = getDb();
   const formData = await request.formData();
-  const intent = formData.get("intent");
   const s = schemas();
-  if (intent === "decide") {
-    assertPermission(user, "gates:decide");
-    const parsed = parseForm(formData, s.decide, "decide");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { decision, alternative, rationale } = parsed.data;
-    const row = recordGateDecision(new MetricContext(db), user.id, gateId, {
-      decision,
-      alternative: decision === "alternative" ? (alternative ?? null) : null,
-      rationale,
-    });
-    invariantResponse(row !== null, "Gate not found", 404);
-    return {
-      status: "ok",
-      intent: "decide",
-      message: serverT("Decision recorded: {{decision}}.", { ns: "governance", decision: serverT(DECISION_LABELS[decision], { ns: "governance" }) }),
-    } satisfies FormReply;
-  }
-  if (intent === "add-criterion") {
-    assertPermission(user, "gates:decide");
-    const parsed = parseForm(formData, s.add, "add-criterion");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    invariantResponse(getGateStanding(new MetricContext(db), gateId), "Gate not found", 404);
-    addManualCriterion(db, user.id, gateId, parsed.data.label);
-    return { status: "ok", intent: "add-criterion", message: serverT("Manual criterion added.", { ns: "governance" }) } satisfies FormReply;
-  }
-  if (intent === "delete-criterion") {
-    assertPermission(user, "gates:decide");
-    const parsed = parseForm(formData, s.remove, "delete-criterion");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    if (!deleteManualCriterion(db, user.id, gateId, parsed.data.criterionId))
-      return fieldError(formData, "criterionId", N_("no such criterion on this gate", "governance"), "delete-criterion");
-    return { status: "ok", intent: "delete-criterion", message: serverT("Manual criterion removed.", { ns: "governance" }) } satisfies FormReply;
-  }
-  if (intent === "check") {
-    assertPermission(user, "gates:check");
-    const rowIntent = `check-${String(formData.get("criterionId"))}`;
-    const parsed = parseForm(formData, s.check, rowIntent);
-    if (!parsed.ok) return badRequest(parsed.reply);
-    if (!checkManualCriterion(db, user.id, gateId, parsed.data.criterionId, { checked: parsed.data.checked, note: parsed.data.note ?? null })) {
-      return fieldError(formData, "criterionId", N_("no such criterion on this gate", "governance"), rowIntent);
-    }
-    return {
-      status: "ok",
-      intent: rowIntent,
-      message: parsed.data.checked ? serverT("Criterion checked.", { ns: "governance" }) : serverT("Criterion unchecked.", { ns: "governance" }),
-    } satisfies FormReply;
-  }
-  return unknownIntent(formData);
+  const decider = { before: () => assertPermission(user, "gates:decide") };
+  return dispatchIntent(formData, [
+    whenIntent(
+      "decide",
+      s.decide,
+      ({ decision, alternative, rationale }) => {
+        const row = recordGateDecision(new MetricContext(db), user.id, gateId, {
+          decision,
+          alternative: decision === "alternative" ? (alternative ?? null) : null,
+          rationale,
+        });
+        invariantResponse(row !== null, "Gate not found", 404);
+        return {
+          status: "ok",
+          intent: "decide",
+          message: serverT("Decision recorded: {{decision}}.", { ns: "governance", decision: serverT(DECISION_LABELS[decision], { ns: "governance" }) }),
+        } satisfies FormReply;
+      },
+      decider,
+    ),
+    whenIntent(
+      "add-criterion",
+      s.add,
+      ({ label }) => {
+        invariantResponse(getGateStanding(new MetricContext(db), gateId), "Gate not found", 404);
+        addManualCriterion(db, user.id, gateId, label);
+        return { status: "ok", intent: "add-criterion", message: serverT("Manual criterion added.", { ns: "governance" }) } satisfies FormReply;
+      },
+      decider,
+    ),
+    whenIntent(
+      "delete-criterion",
+      s.remove,
+      ({ criterionId }) => {
+        if (!deleteManualCriterion(db, user.id, gateId, criterionId))
+          return fieldError(formData, "criterionId", N_("no such criterion on this gate", "governance"), "delete-criterion");
+        return { status: "ok", intent: "delete-criterion", message: serverT("Manual criterion removed.", { ns: "governance" }) } satisfies FormReply;
+      },
+      decider,
+    ),
+    whenIntent(
+      "check",
+      s.check,
+      ({ criterionId, checked, note }, { replyTo }) => {
+        if (!checkManualCriterion(db, user.id, gateId, criterionId, { checked, note: note ?? null })) {
+          return fieldError(formData, "criterionId", N_("no such criterion on this gate", "governance"), replyTo);
+        }
+        return {
+          status: "ok",
+          intent: replyTo,
+          message: checked ? serverT("Criterion checked.", { ns: "governance" }) : serverT("Criterion unchecked.", { ns: "governance" }),
+        } satisfies FormReply;
+      },
+      { replyTo: rowReplyTo("criterionId"), before: () => assertPermission(user, "gates:check") },
+    ),
+  ]);
 }
 
 const DECISION_TONE = { go: "good", no_go: "bad", alternative: "warn" } as const;

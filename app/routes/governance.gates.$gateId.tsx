@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +9,6 @@ import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { badRequest } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { deleteGate, getGate, parseGateForm, updateGate } from "~/models/governance.server";
@@ -19,6 +18,7 @@ import { gateMetricOptions } from "~/models/metrics/options.server";
 import { isKnownMetricId } from "~/models/metrics/readings.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -29,9 +29,7 @@ const TEXT = {
   removeHint: N_("Deleting removes the gate and its criteria; the audit trail keeps what it was."),
 } as const;
 
-export const meta: MetaFunction = titleMeta("governance", N_("Edit gate", "governance"));
-
-export const handle = { i18n: ["governance"] };
+export const { handle, meta } = routeHead("governance", N_("Edit gate", "governance"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "settings:manage");

@@ -1,18 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/auth/guards.server";
 import { toCsv } from "~/lib/csv";
 import { csvResponse } from "~/lib/csv.server";
 import { listFrameworkProgress, listRequirements, parseComplianceFilter, REQUIREMENT_CSV_HEADERS } from "~/models/governance.server";
-import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
 
 /**
  * CSV of the compliance requirements, filtered like the page (?framework=gdpr&status=done); the
  * import reads the same columns. `?template=1`: the header row alone, to fill in and import.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "dashboards:read");
-  const db = getDb();
-  const url = new URL(request.url);
+  const { db, url } = await pageRequest(request, "dashboards:read");
   if (url.searchParams.get("template") === "1") return csvResponse("compliance-requirements-template.csv", toCsv(REQUIREMENT_CSV_HEADERS, []));
   const { framework: key, status } = parseComplianceFilter(url);
   const framework = listFrameworkProgress(db).find((f) => f.key === key);

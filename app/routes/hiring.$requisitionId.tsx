@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { PriorityBadge, RequisitionStatusBadge } from "~/components/hiring/labels";
 import { RequisitionForm } from "~/components/hiring/requisition-form";
@@ -15,8 +14,8 @@ import { formatMoney, formatMonth } from "~/lib/format";
 import { badRequest, parseForm, domainErrorReply } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { centsToEuros, getRequisition, listObjectiveOptions, listTeamsForHiring, RequisitionFormSchema, updateRequisition } from "~/models/hiring.server";
-import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+import { pageRequest } from "~/utils/page-request.server";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -53,8 +52,7 @@ function parseId(raw: string | undefined): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "dashboards:read");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "dashboards:read");
   const id = parseId(params.requisitionId);
   // salary masked in SQL unless salaries:requisitions:read for this team
   const r = getRequisition(db, user, id);
@@ -79,8 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "hiring:propose");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "hiring:propose");
   const id = parseId(params.requisitionId);
   const current = getRequisition(db, user, id);
   if (!current) notFound(serverT("No such requisition.", { ns: "hiring" }));

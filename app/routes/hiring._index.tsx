@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,8 +16,8 @@ import { DataTable } from "~/components/ui/data-table";
 import { EmptyState } from "~/components/ui/empty-state";
 import { FilterBar } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
+import { pagedRows } from "~/components/ui/paged-rows";
 import { useRootData } from "~/hooks/root-data";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatMonth } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
@@ -44,17 +44,15 @@ import { MetricContext } from "~/models/metrics/context.server";
 import { readFigureMap } from "~/models/metrics/readings.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const handle = { i18n: ["hiring"] };
-
-export const meta: MetaFunction = titleMeta("hiring", TEXT.title);
+export const { handle, meta } = routeHead("hiring", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "dashboards:read");
-  const db = getDb();
-  const url = new URL(request.url);
+  const { user, db, url } = await pageRequest(request, "dashboards:read");
   const filters = parseRequisitionFilters(url);
   // Sorting by salary only for those who see some salary (the SQL sorts on the masked value anyway).
   const seesSomeSalary = can(user, "salaries:requisitions:read");
@@ -231,10 +229,7 @@ export default function HiringIndex() {
       <DataTable
         caption={t(TEXT.caption)}
         columns={data.seesSomeSalary ? columns.withSalary : columns.withoutSalary}
-        data={data.rows}
-        total={data.total}
-        params={data.params}
-        getRowId={(r) => String(r.id)}
+        {...pagedRows(data)}
         filter={{ label: t(TEXT.filterLabel) }}
         csvHref={csvHref}
         rowClassName={(r) => (r.status === "cancelled" ? "hiring-row--cancelled" : undefined)}

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useMemo } from "react";
@@ -12,9 +12,9 @@ import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-tab
 import { EmptyState } from "~/components/ui/empty-state";
 import { FilterBar, labelOptions } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
+import { pagedRows } from "~/components/ui/paged-rows";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { employmentStatus, type EmploymentStatus } from "~/lib/employment";
 import { formatDate, formatMoney } from "~/lib/format";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
@@ -30,6 +30,7 @@ import {
 } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -51,9 +52,7 @@ const TEXT = {
   current: N_("Current"),
 } as const;
 
-export const handle = { i18n: ["hiring"] };
-
-export const meta: MetaFunction = titleMeta("hiring", TEXT.title);
+export const { handle, meta } = routeHead("hiring", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "dashboards:read");
@@ -167,10 +166,7 @@ export default function Employees() {
       <DataTable
         caption={t(TEXT.caption)}
         columns={data.seesSalary ? columns.withSalary : columns.withoutSalary}
-        data={data.rows}
-        total={data.total}
-        params={data.params}
-        getRowId={(r) => String(r.id)}
+        {...pagedRows(data)}
         filter={{ label: t(TEXT.filterLabel) }}
         csvHref={`/hiring/employees.csv${location.search}`}
         emptyState={

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,13 +7,14 @@ import { can } from "~/auth/permissions";
 import { RequisitionForm } from "~/components/hiring/requisition-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { badRequest, fieldError, parseForm, domainErrorReply } from "~/lib/forms.server";
 import { addMonths } from "~/lib/months";
 import { createRequisition, currentMonth, listObjectiveOptions, listTeamsForHiring, RequisitionFormSchema } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -27,9 +28,7 @@ const TEXT = {
   submitPropose: N_("Propose"),
 } as const;
 
-export const handle = { i18n: ["hiring"] };
-
-export const meta: MetaFunction = titleMeta("hiring", N_("New requisition", "hiring"));
+export const { handle, meta } = routeHead("hiring", N_("New requisition", "hiring"));
 
 /** The teams this actor may create for: full edit or propose. */
 function allowedTeams(user: Parameters<typeof can>[0], teams: ReturnType<typeof listTeamsForHiring>) {
@@ -39,8 +38,7 @@ function allowedTeams(user: Parameters<typeof can>[0], teams: ReturnType<typeof 
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "hiring:propose");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "hiring:propose");
   const teams = allowedTeams(user, listTeamsForHiring(db, {}));
   const month = currentMonth(getCompanySettings(db).timeZone);
   return {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,19 +8,17 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import type { CsvRowError } from "~/lib/csv";
 import { readCsvUpload } from "~/lib/csv-upload.server";
 import { IMPORT_KINDS, IMPORTS, isImportKind, type ImportKind } from "~/models/imports.server";
 import { getDb } from "~/utils/db.server";
 import { forbidden } from "~/utils/http.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const handle = { i18n: ["auth", "finance"] };
-
-export const meta: MetaFunction = titleMeta("auth", N_("Import your data", "auth"));
+export const { handle, meta } = routeHead(["auth", "finance"], N_("Import your data", "auth"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

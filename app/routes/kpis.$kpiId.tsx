@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser, assertPermission } from "~/auth/guards.server";
@@ -16,7 +16,6 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate } from "~/lib/format";
 import { type FormReply } from "~/lib/forms";
@@ -45,6 +44,7 @@ import { kpiSourceCheck, linkableMetricOptions } from "~/models/metrics/options.
 import { getCycle, isoDayUtc } from "~/models/okrs.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+import { dataRouteHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -62,12 +62,7 @@ const TEXT = {
   edit: N_("Edit KPI"),
 } as const;
 
-export const handle = { i18n: ["kpis"] };
-
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = metaT(matches, "kpis");
-  return [{ title: pageTitle(t, `${data?.kpi.name ?? t("KPI")} · ${t("KPIs")}`) }];
-};
+export const { handle, meta } = dataRouteHead<typeof loader>("kpis", (data, t) => `${data?.kpi.name ?? t("KPI")} · ${t("KPIs")}`);
 
 function kpiFromParams(params: { kpiId?: string }) {
   const id = idSchema.safeParse(params.kpiId);
@@ -289,17 +284,14 @@ export default function KpiPage() {
       </Card>
 
       {canEdit ? (
-        <Card title={t(TEXT.edit)} className="okr-form-card">
-          <Form method="post" className="form-grid" noValidate>
-            <input type="hidden" name="intent" value="update-kpi" />
-            <KpiDefinitionFields reply={reply} intent="update-kpi" initial={kpi} sources={sources} />
-            <div>
-              <Button type="submit" variant="primary" pending={busy("update-kpi")} pendingLabel={t("Saving…")}>
-                {t("Save KPI")}
-              </Button>
-            </div>
-          </Form>
-        </Card>
+        <FormCard
+          title={t(TEXT.edit)}
+          className="okr-form-card"
+          hidden={{ intent: "update-kpi" }}
+          submit={{ label: t("Save KPI"), pending: busy("update-kpi"), pendingLabel: t("Saving…") }}
+        >
+          <KpiDefinitionFields reply={reply} intent="update-kpi" initial={kpi} sources={sources} />
+        </FormCard>
       ) : null}
     </>
   );

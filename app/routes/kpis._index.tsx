@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,18 +16,20 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import type { CsvRowError } from "~/lib/csv";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, formValues, parseForm, unknownIntent } from "~/lib/forms.server";
+import { badRequest, fieldError, formValues } from "~/lib/forms.server";
 import { formatKpiValue } from "~/lib/kpi-format";
 import { kpiSchema } from "~/lib/schemas/kpis.server";
 import { createKpi, getKpiTiles, importMeasurementsCsv, kpiKeyTaken } from "~/models/kpis.server";
 import { MetricContext } from "~/models/metrics/context.server";
 import { kpiSourceCheck, linkableMetricOptions } from "~/models/metrics/options.server";
 import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -49,13 +51,10 @@ const TEXT = {
   who: N_("CEO, CTO and team leads."),
 } as const;
 
-export const handle = { i18n: ["kpis"] };
-
-export const meta: MetaFunction = titleMeta("kpis", TEXT.title);
+export const { handle, meta } = routeHead("kpis", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+  const { user, db } = await pageRequest(request);
   const ctx = new MetricContext(db);
   const { cycle, tiles } = getKpiTiles(db, { ctx, now: ctx.now });
   const canEdit = can(user, "kpis:edit");
@@ -76,46 +75,44 @@ export async function action({ request }: ActionFunctionArgs) {
   assertPermission(user, "kpis:edit", undefined, serverT("Only the CEO, the CTO and team leads edit KPIs.", { ns: "kpis" }));
   const db = getDb();
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "create-kpi") {
-    const parsed = parseForm(formData, kpiSchema(kpiSourceCheck(new MetricContext(db))), "create-kpi");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    if (kpiKeyTaken(db, parsed.data.key)) return fieldError(formData, "key", serverT("is already used by another KPI", { ns: "kpis" }), "create-kpi");
-    const id = createKpi(db, user.id, parsed.data);
-    throw redirect(`/kpis/${id}`);
-  }
-  if (intent === "import") {
-    const file = formData.get("file");
-    let text = typeof formData.get("csv") === "string" ? String(formData.get("csv")) : "";
-    if (file && typeof file !== "string" && file.size > 0) {
-      if (file.size > 5_000_000) return fieldError(formData, "file", serverT("is larger than 5 MB", { ns: "kpis" }), "import");
-      text = await file.text();
-    }
-    if (text.trim() === "") return fieldError(formData, "csv", serverT("choose a CSV file or paste its text", { ns: "kpis" }), "import");
-    const result = importMeasurementsCsv(db, user.id, text);
-    if (!result.ok) {
-      const reply: ImportReply = {
-        status: "error",
+  return dispatchIntent(formData, [
+    whenIntent("create-kpi", kpiSchema(kpiSourceCheck(new MetricContext(db))), (input) => {
+      if (kpiKeyTaken(db, input.key)) return fieldError(formData, "key", serverT("is already used by another KPI", { ns: "kpis" }), "create-kpi");
+      const id = createKpi(db, user.id, input);
+      throw redirect(`/kpis/${id}`);
+    }),
+    whenIntent("import", null, async () => {
+      const file = formData.get("file");
+      let text = typeof formData.get("csv") === "string" ? String(formData.get("csv")) : "";
+      if (file && typeof file !== "string" && file.size > 0) {
+        if (file.size > 5_000_000) return fieldError(formData, "file", serverT("is larger than 5 MB", { ns: "kpis" }), "import");
+        text = await file.text();
+      }
+      if (text.trim() === "") return fieldError(formData, "csv", serverT("choose a CSV file or paste its text", { ns: "kpis" }), "import");
+      const result = importMeasurementsCsv(db, user.id, text);
+      if (!result.ok) {
+        const reply: ImportReply = {
+          status: "error",
+          intent: "import",
+          csvErrors: result.errors,
+          fieldErrors: { csv: [serverT("The file was not imported: {{count}} errors.", { ns: "kpis", count: result.errors.length })] },
+          formErrors: [],
+          values: formValues(formData),
+        };
+        return badRequest(reply);
+      }
+      return {
+        status: "ok",
         intent: "import",
-        csvErrors: result.errors,
-        fieldErrors: { csv: [serverT("The file was not imported: {{count}} errors.", { ns: "kpis", count: result.errors.length })] },
-        formErrors: [],
-        values: formValues(formData),
-      };
-      return badRequest(reply);
-    }
-    return {
-      status: "ok",
-      intent: "import",
-      message: serverT("Imported {{count}} measurements: {{created}} created, {{updated}} updated.", {
-        ns: "kpis",
-        count: result.created + result.updated,
-        created: result.created,
-        updated: result.updated,
-      }),
-    } satisfies FormReply;
-  }
-  return unknownIntent(formData);
+        message: serverT("Imported {{count}} measurements: {{created}} created, {{updated}} updated.", {
+          ns: "kpis",
+          count: result.created + result.updated,
+          created: result.created,
+          updated: result.updated,
+        }),
+      } satisfies FormReply;
+    }),
+  ]);
 }
 
 export default function KpisIndex() {

@@ -1,16 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth/guards.server";
 import { serverT } from "~/i18n/translate.server";
 import { csvResponse } from "~/lib/csv.server";
 import { idSchema } from "~/lib/validation.server";
 import { exportMeasurementsCsv, getKpi } from "~/models/kpis.server";
-import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+import { pageRequest } from "~/utils/page-request.server";
 
 /** GET /kpis.csv[?kpi=<id>] → kpi_key,measured_on,value,note (everyone who reads dashboards). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const db = getDb();
+  const { db } = await pageRequest(request);
   const raw = new URL(request.url).searchParams.get("kpi");
   if (raw) {
     const id = idSchema.safeParse(raw);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,6 @@ import { recordFailure, recordSuccess, retryAfter } from "~/auth/throttle.server
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { fieldErrorsOf, valueOf, type FormErrorReply } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
@@ -17,12 +16,11 @@ import { recordAudit } from "~/models/audit.server";
 import { getUserForLogin } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { safeRedirectPath } from "~/utils/http.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const handle = { i18n: ["auth"] };
-
-export const meta: MetaFunction = titleMeta("auth", N_("Sign in", "auth"));
+export const { handle, meta } = routeHead("auth", N_("Sign in", "auth"));
 
 /** A throttled sign-in says when to try again (the action's Retry-After, on the page too). */
 export const headers: HeadersFunction = ({ actionHeaders }) => {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -20,7 +20,6 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { keyResultSchema, ObjectiveSchema, ruleErrorReply } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatPercent } from "~/lib/format";
 import { type FormReply, isErrorReply } from "~/lib/forms";
@@ -51,6 +50,8 @@ import { getObjectiveRoadmapProgress } from "~/models/roadmap.server";
 import { listTeams } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse, notFound } from "~/utils/http.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { dataRouteHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -69,12 +70,7 @@ const TEXT = {
 
 const KIND_LABELS: Record<KrKind, string> = { number: N_("Number"), percent: N_("Percent (0–100)"), currency: N_("Money (€)"), boolean: N_("Done / not done") };
 
-export const handle = { i18n: ["okrs"] };
-
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = metaT(matches, "okrs");
-  return [{ title: pageTitle(t, `${data?.objective.title ?? t("Objective")} · ${t("OKRs")}`) }];
-};
+export const { handle, meta } = dataRouteHead<typeof loader>("okrs", (data, t) => `${data?.objective.title ?? t("Objective")} · ${t("OKRs")}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -112,8 +108,7 @@ function krIdOf(formData: FormData) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+  const { user, db } = await pageRequest(request);
   const id = idSchema.safeParse(params.objectiveId);
   if (!id.success) notFound(serverT("No such objective.", { ns: "okrs" }));
   const links = okrLinks(db);

@@ -1,8 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { assertPermission, requirePermission, requireUser } from "~/auth/guards.server";
+import { assertPermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
 import { ObjectiveTree, type TreeKr, type TreeNode } from "~/components/okrs/objective-tree";
@@ -14,30 +14,22 @@ import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
 import { FormCard } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
-import { CycleSchema, ObjectiveSchema, resolveCycleParam, ruleErrorReply } from "~/handlers/okrs.server";
+import { okrPageStart } from "~/handlers/okr-pages.server";
+import { CycleSchema, ObjectiveSchema, ruleErrorReply } from "~/handlers/okrs.server";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatPercent } from "~/lib/format";
 import { type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, idField, parseForm, unknownIntent } from "~/lib/forms.server";
+import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
 import { expectedProgress } from "~/lib/metrics/okrs";
-import { parseTableParams, tablePaging, type TableParamsOptions } from "~/lib/table-params";
+import { tablePaging } from "~/lib/table-params";
 import { markTree, okrLinks, type MarkedNode } from "~/models/okr-links.server";
-import {
-  closeCycle,
-  createCycle,
-  createObjective,
-  cycleNameTaken,
-  getCycle,
-  getOkrTreePage,
-  listCycles,
-  listParentOptions,
-  listPeople,
-} from "~/models/okrs.server";
+import { closeCycle, createCycle, createObjective, cycleNameTaken, getCycle, getOkrTreePage, listParentOptions, listPeople } from "~/models/okrs.server";
 import { listTeams } from "~/models/users.server";
-import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -58,27 +50,17 @@ const TEXT = {
   closed: N_("Closed: scores are frozen and the cycle is read-only."),
 } as const;
 
-/** `?page=` and `?size=` (parsed like every list's: anything malformed falls back to page 1 / the default size) */
-const TREE_PAGING: TableParamsOptions = { sortable: [], defaultSort: { id: "tree", desc: false }, pageSizes: [25, 50, 100], defaultPageSize: 25 };
-
-export const handle = { i18n: ["okrs"] };
-
-export const meta: MetaFunction = titleMeta("okrs", TEXT.title);
+export const { handle, meta } = routeHead("okrs", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
-  const now = Date.now();
-  const url = new URL(request.url);
-  const cycle = resolveCycleParam(db, url, now);
+  const { user, db, now, cycle, cycles, params } = await okrPageStart(request, "tree");
   const teams = listTeams(db);
   const links = okrLinks(db, now);
   // a page of top-level objectives, each with its whole subtree; counts over the cycle in SQL
-  const params = parseTableParams(url, TREE_PAGING);
   const page = cycle ? getOkrTreePage(db, cycle.id, now, links.linked, tablePaging(params)) : null;
   return {
     cycle,
-    cycles: listCycles(db),
+    cycles,
     expected: cycle ? expectedProgress(cycle.startDate, cycle.endDate, now) : 0,
     tree: page ? treeView(markTree(page.roots, links.marks)) : [],
     paging: { params, total: page?.total ?? 0, objectives: page?.objectives ?? 0 },
@@ -125,46 +107,52 @@ function treeView(nodes: readonly MarkedNode[]): TreeNode[] {
 
 export async function action({ request }: ActionFunctionArgs) {
   // 403 before anything is parsed for those who edit no OKR at all (viewers); per-team checks below
-  const user = await requirePermission(request, "okrs:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "okrs:edit");
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "create-cycle") {
-    assertPermission(user, "okrs:edit", { teamId: null });
-    const parsed = parseForm(formData, CycleSchema, "create-cycle");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    if (cycleNameTaken(db, parsed.data.name)) return fieldError(formData, "name", serverT("is already used by another cycle", { ns: "okrs" }), "create-cycle");
-    const { intent: _i, ...input } = parsed.data;
-    const cycle = createCycle(db, user.id, input);
-    throw redirect(`/okrs?cycle=${cycle.id}`);
-  }
-  if (intent === "close-cycle") {
-    assertPermission(user, "okrs:edit", { teamId: null });
-    const id = idField(formData, "cycleId");
-    if (id === null || !getCycle(db, id)) return fieldError(formData, "cycleId", serverT("is not a cycle", { ns: "okrs" }), "close-cycle");
-    try {
-      const now = Date.now();
-      closeCycle(db, user.id, id, now, okrLinks(db, now).linked);
-    } catch (err) {
-      return ruleErrorReply(err, formData, "close-cycle");
-    }
-    return { status: "ok", intent: "close-cycle", message: serverT("Cycle closed: scores are frozen.", { ns: "okrs" }) } satisfies FormReply;
-  }
-  if (intent === "create-objective") {
-    const cycleId = idField(formData, "cycleId");
-    if (cycleId === null) return fieldError(formData, "cycleId", serverT("is not a cycle", { ns: "okrs" }), "create-objective");
-    const parsed = parseForm(formData, ObjectiveSchema.extend({}), "create-objective");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    assertPermission(user, "okrs:edit", { teamId: parsed.data.teamId });
-    try {
-      const id = createObjective(db, user.id, cycleId, parsed.data);
-      throw redirect(`/okrs/${id}`);
-    } catch (err) {
-      if (err instanceof Response) throw err;
-      return ruleErrorReply(err, formData, "create-objective");
-    }
-  }
-  return unknownIntent(formData);
+  const companyWide = () => assertPermission(user, "okrs:edit", { teamId: null });
+  return dispatchIntent(formData, [
+    whenIntent(
+      "create-cycle",
+      CycleSchema,
+      ({ intent: _i, ...input }) => {
+        if (cycleNameTaken(db, input.name)) return fieldError(formData, "name", serverT("is already used by another cycle", { ns: "okrs" }), "create-cycle");
+        const cycle = createCycle(db, user.id, input);
+        throw redirect(`/okrs?cycle=${cycle.id}`);
+      },
+      { before: companyWide },
+    ),
+    whenIntent(
+      "close-cycle",
+      null,
+      () => {
+        const id = idField(formData, "cycleId");
+        if (id === null || !getCycle(db, id)) return fieldError(formData, "cycleId", serverT("is not a cycle", { ns: "okrs" }), "close-cycle");
+        try {
+          const now = Date.now();
+          closeCycle(db, user.id, id, now, okrLinks(db, now).linked);
+        } catch (err) {
+          return ruleErrorReply(err, formData, "close-cycle");
+        }
+        return { status: "ok", intent: "close-cycle", message: serverT("Cycle closed: scores are frozen.", { ns: "okrs" }) } satisfies FormReply;
+      },
+      { before: companyWide },
+    ),
+    // the cycle is read before the form is parsed (an unknown cycle is the only error shown then)
+    whenIntent("create-objective", null, () => {
+      const cycleId = idField(formData, "cycleId");
+      if (cycleId === null) return fieldError(formData, "cycleId", serverT("is not a cycle", { ns: "okrs" }), "create-objective");
+      const parsed = parseForm(formData, ObjectiveSchema.extend({}), "create-objective");
+      if (!parsed.ok) return badRequest(parsed.reply);
+      assertPermission(user, "okrs:edit", { teamId: parsed.data.teamId });
+      try {
+        const id = createObjective(db, user.id, cycleId, parsed.data);
+        throw redirect(`/okrs/${id}`);
+      } catch (err) {
+        if (err instanceof Response) throw err;
+        return ruleErrorReply(err, formData, "create-objective");
+      }
+    }),
+  ]);
 }
 
 export default function OkrsIndex() {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission, requireUser } from "~/auth/guards.server";
@@ -13,10 +13,8 @@ import { PageHeader } from "~/components/ui/page-header";
 import { handleCheckIn } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime, formatMoney, formatNumber, formatPercent } from "~/lib/format";
-import { unknownIntent } from "~/lib/forms.server";
 import { formatShortDate } from "~/lib/kpi-format";
 import { formatKrValue } from "~/lib/kr-format";
 import { buildKrHistory } from "~/lib/metrics/kr-history";
@@ -30,6 +28,8 @@ import { getKeyResult, listCheckIns } from "~/models/okrs.server";
 import { getKeyResultRoadmap } from "~/models/roadmap.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { dataRouteHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -43,12 +43,7 @@ const TEXT = {
   carried: N_("Carried over from"),
 } as const;
 
-export const handle = { i18n: ["okrs", "plans"] };
-
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = metaT(matches, "okrs");
-  return [{ title: pageTitle(t, `${data?.kr.title ?? t("Key result")} · ${t("OKRs")}`) }];
-};
+export const { handle, meta } = dataRouteHead<typeof loader>(["okrs", "plans"], (data, t) => `${data?.kr.title ?? t("Key result")} · ${t("OKRs")}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -108,11 +103,8 @@ export async function action({ request }: ActionFunctionArgs) {
   // 403 before anything is parsed for those who check in on nothing (viewers); per-KR check in handleCheckIn
   const user = await requirePermission(request, "okrs:checkin");
   const formData = await request.formData();
-  if (formData.get("intent") !== "checkin") {
-    return unknownIntent(formData);
-  }
-  const url = new URL(request.url);
-  return handleCheckIn(getDb(), user, formData, { returnTo: `${url.pathname}${url.search}` });
+  const { pathname, search } = new URL(request.url);
+  return dispatchIntent(formData, [whenIntent("checkin", null, () => handleCheckIn(getDb(), user, formData, { returnTo: `${pathname}${search}` }))]);
 }
 
 export default function KeyResultHistory() {

@@ -1,7 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission, requireUser } from "~/auth/guards.server";
+import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CheckInRow } from "~/components/okrs/check-in-form";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
@@ -9,18 +9,19 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
 import { ProgressBar } from "~/components/ui/progress-bar";
-import { handleCheckIn, resolveCycleParam } from "~/handlers/okrs.server";
+import { okrPageStart } from "~/handlers/okr-pages.server";
+import { handleCheckIn } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatPercent } from "~/lib/format";
-import { unknownIntent } from "~/lib/forms.server";
 import { expectedProgress, FORMULAS } from "~/lib/metrics/okrs";
-import { parseTableParams, tableHref, tablePaging, type TableParamsOptions } from "~/lib/table-params";
+import { tableHref, tablePaging } from "~/lib/table-params";
 import { withMetricMark } from "~/models/metrics/marks.server";
 import { okrLinks } from "~/models/okr-links.server";
-import { countMyKeyResults, listCycles, listMyKeyResults } from "~/models/okrs.server";
+import { countMyKeyResults, listMyKeyResults } from "~/models/okrs.server";
 import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -37,21 +38,10 @@ const TEXT = {
   tree: N_("See the alignment tree"),
 } as const;
 
-/** `?page=` and `?size=` (parsed like every list's: anything malformed falls back to page 1 / the default size) */
-const MINE_PAGING: TableParamsOptions = { sortable: [], defaultSort: { id: "objective", desc: false }, pageSizes: [25, 50, 100], defaultPageSize: 25 };
-
-export const handle = { i18n: ["okrs"] };
-
-export const meta: MetaFunction = titleMeta("okrs", TEXT.title);
+export const { handle, meta } = routeHead("okrs", TEXT.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
-  const now = Date.now();
-  const url = new URL(request.url);
-  const cycle = resolveCycleParam(db, url, now);
-  const cycles = listCycles(db);
-  const params = parseTableParams(url, MINE_PAGING);
+  const { user, db, now, cycle, cycles, params } = await okrPageStart(request, "objective");
   if (!cycle) return { cycle: null, cycles, expected: 0, keyResults: [], paging: { params, total: 0 } };
   const expected = expectedProgress(cycle.startDate, cycle.endDate, now);
   const links = okrLinks(db, now);
@@ -67,11 +57,8 @@ export async function action({ request }: ActionFunctionArgs) {
   // 403 before anything is parsed for those who check in on nothing (viewers); per-KR check in handleCheckIn
   const user = await requirePermission(request, "okrs:checkin");
   const formData = await request.formData();
-  if (formData.get("intent") !== "checkin") {
-    return unknownIntent(formData);
-  }
-  const url = new URL(request.url);
-  return handleCheckIn(getDb(), user, formData, { returnTo: `${url.pathname}${url.search}` });
+  const { pathname, search } = new URL(request.url);
+  return dispatchIntent(formData, [whenIntent("checkin", null, () => handleCheckIn(getDb(), user, formData, { returnTo: `${pathname}${search}` }))]);
 }
 
 export default function MyKeyResults() {

@@ -1,17 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { requirePermission } from "~/auth/guards.server";
 import { csvResponse } from "~/lib/csv.server";
 import { parseSearchParams } from "~/lib/url-params.server";
 import { idSchema } from "~/lib/validation.server";
 import { exportOkrsCsv } from "~/models/okrs-import.server";
 import { getCycle, getDefaultCycle } from "~/models/okrs.server";
-import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
 
 /** GET /okrs.csv?cycle=<id> — a cycle's objectives and key results, in the columns the OKR import reads (default: the current cycle). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "dashboards:read");
-  const db = getDb();
+  const { db } = await pageRequest(request, "dashboards:read");
   const { data } = parseSearchParams(new URL(request.url), z.object({ cycle: idSchema.optional() }));
   const cycle = data.cycle !== undefined ? getCycle(db, data.cycle) : getDefaultCycle(db);
   return csvResponse(`okrs${cycle ? `-${cycle.name}` : ""}.csv`, exportOkrsCsv(db, cycle?.id ?? null));

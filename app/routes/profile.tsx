@@ -2,7 +2,7 @@
  * /profile — the signed-in person's own settings: the interface language (docs/decisions/023).
  * Everyone may change their own; nobody else's.
  */
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
@@ -13,19 +13,17 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { companyLanguage } from "~/i18n/language.server";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { type FormReply } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
 import { ProfileSchema } from "~/lib/schemas/profile.server";
 import { setUserLanguage } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const handle = { i18n: ["auth"] };
-
-export const meta: MetaFunction = titleMeta("auth", N_("Your profile", "auth"));
+export const { handle, meta } = routeHead("auth", N_("Your profile", "auth"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
@@ -12,12 +12,11 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { BOARD_PACK_SECTIONS, changesSince, type BoardPackFigures } from "~/lib/board-pack";
 import { formatDateTime, formatMonth } from "~/lib/format";
 import { fieldErrorsOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { BoardPackCommentSchema, BoardPackPublishSchema, boardPackMonthSchema } from "~/lib/schemas/reports.server";
 import {
   assembleBoardPack,
@@ -30,6 +29,8 @@ import {
 } from "~/models/board-pack.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { dataRouteHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -54,12 +55,7 @@ const TEXT = {
   publishedNotice: N_("Pack published: its figures are frozen."),
 } as const;
 
-export const handle = { i18n: ["reports", "metrics"] };
-
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = metaT(matches, "reports");
-  return [{ title: pageTitle(t, t("Board pack {{month}}", { month: data?.month ?? "" })) }];
-};
+export const { handle, meta } = dataRouteHead<typeof loader>(["reports", "metrics"], (data, t) => t("Board pack {{month}}", { month: data?.month ?? "" }));
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: boardPackCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -92,26 +88,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(month.success, "A board pack is named by its month, YYYY-MM", 400);
   const db = getDb();
   const formData = await request.formData();
-  const intent = formData.get("intent");
   try {
-    if (intent === "comment") {
-      const parsed = parseForm(formData, BoardPackCommentSchema, "comment");
-      if (!parsed.ok) return badRequest(parsed.reply);
-      saveCommentary(db, user.id, month.data, parsed.data.section as (typeof BOARD_PACK_SECTIONS)[number]["id"], parsed.data.text);
-      return { status: "ok", intent: "comment", message: serverT(TEXT.saved, { ns: "reports" }) } satisfies FormReply;
-    }
-    if (intent === "publish") {
-      const parsed = parseForm(formData, BoardPackPublishSchema, "publish");
-      if (!parsed.ok) return badRequest(parsed.reply);
-      publishBoardPack(db, user.id, month.data);
-      return { status: "ok", intent: "publish", message: serverT(TEXT.publishedNotice, { ns: "reports" }) } satisfies FormReply;
-    }
+    return dispatchIntent(formData, [
+      whenIntent("comment", BoardPackCommentSchema, ({ section, text }) => {
+        saveCommentary(db, user.id, month.data, section as (typeof BOARD_PACK_SECTIONS)[number]["id"], text);
+        return { status: "ok", intent: "comment", message: serverT(TEXT.saved, { ns: "reports" }) } satisfies FormReply;
+      }),
+      whenIntent("publish", BoardPackPublishSchema, () => {
+        publishBoardPack(db, user.id, month.data);
+        return { status: "ok", intent: "publish", message: serverT(TEXT.publishedNotice, { ns: "reports" }) } satisfies FormReply;
+      }),
+    ]);
   } catch (e) {
     // a rule of the pack (published already, not the latest closed month): the message on the form that was sent
-    if (e instanceof BoardPackRuleError) return fieldError(formData, "intent", e.message, String(intent));
+    if (e instanceof BoardPackRuleError) return fieldError(formData, "intent", e.message, String(formData.get("intent")));
     throw e;
   }
-  return unknownIntent(formData);
 }
 
 export default function BoardPack() {

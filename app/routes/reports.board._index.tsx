@@ -1,17 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { Badge } from "~/components/ui/badge";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatDateTime, formatMonth } from "~/lib/format";
 import { listBoardPacks, packableMonth } from "~/models/board-pack.server";
-import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -27,13 +26,10 @@ const TEXT = {
   noClosedMonth: N_("No month is closed yet: record a finance snapshot first."),
 } as const;
 
-export const handle = { i18n: ["reports"] };
-
-export const meta: MetaFunction = titleMeta("reports", N_("Board packs", "reports"));
+export const { handle, meta } = routeHead("reports", N_("Board packs", "reports"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "dashboards:read");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "dashboards:read");
   const mayPublish = can(user, "reports:publish");
   // drafts are the CEO's work in progress: nobody else sees them
   const packs = listBoardPacks(db).filter((p) => p.status === "published" || mayPublish);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
@@ -13,11 +13,10 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { StatList } from "~/components/ui/stat-list";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { localizeRuleText } from "~/lib/metrics/risk-rule-texts";
 import { idSchema } from "~/lib/validation.server";
 import {
@@ -31,6 +30,8 @@ import {
 } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { dataRouteHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -66,13 +67,10 @@ const STATUS_SET = {
   closed: N_("Status set to closed."),
 } as const;
 
-export const handle = { i18n: ["risks"] };
-
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = metaT(matches, "risks");
+export const { handle, meta } = dataRouteHead<typeof loader>("risks", (data, t, { matches }) => {
   const locale = (matches[0]?.data as { formatting?: { locale: string } } | undefined)?.formatting?.locale;
-  return [{ title: pageTitle(t, data ? localizeRuleText(data.risk.title, data.risk.raisedByRuleKind, t, locale) : t("Risk")) }];
-};
+  return data ? localizeRuleText(data.risk.title, data.risk.raisedByRuleKind, t, locale) : t("Risk");
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
@@ -90,38 +88,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(id.success, serverT("Risk not found", { ns: "risks" }), 404);
   const db = getDb();
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "status") {
-    const parsed = parseForm(formData, RiskStatusFormSchema, "status");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    if (parsed.data.status !== "closed" && reopenWouldDuplicate(db, id.data)) {
-      return fieldError(
-        formData,
-        "status",
-        serverT("this rule already has an open risk on the same subject: update that one instead", { ns: "risks" }),
-        "status",
-      );
-    }
-    invariantResponse(setRiskStatus(db, user.id, id.data, parsed.data.status), serverT("Risk not found", { ns: "risks" }), 404);
-    return {
-      status: "ok",
-      intent: "status",
-      message: serverT(STATUS_SET[parsed.data.status], { ns: "risks" }),
-    } satisfies FormReply;
-  }
-  if (intent === "update") {
-    const parsed = parseForm(formData, RiskUpdateFormSchema, "update");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    if (parsed.data.ownerUserId && !listRiskOwnerOptions(db).some((o) => o.id === parsed.data.ownerUserId)) {
-      return fieldError(formData, "ownerUserId", serverT("is not an active user", { ns: "risks" }), "update");
-    }
-    if (parsed.data.status !== "closed" && reopenWouldDuplicate(db, id.data)) {
-      return fieldError(formData, "status", serverT("this rule already has an open risk on the same subject", { ns: "risks" }), "update");
-    }
-    invariantResponse(updateRisk(db, user.id, id.data, parsed.data), serverT("Risk not found", { ns: "risks" }), 404);
-    return { status: "ok", intent: "update", message: serverT("Risk updated.", { ns: "risks" }) } satisfies FormReply;
-  }
-  return unknownIntent(formData);
+  return dispatchIntent(formData, [
+    whenIntent("status", RiskStatusFormSchema, ({ status }) => {
+      if (status !== "closed" && reopenWouldDuplicate(db, id.data)) {
+        return fieldError(
+          formData,
+          "status",
+          serverT("this rule already has an open risk on the same subject: update that one instead", { ns: "risks" }),
+          "status",
+        );
+      }
+      invariantResponse(setRiskStatus(db, user.id, id.data, status), serverT("Risk not found", { ns: "risks" }), 404);
+      return { status: "ok", intent: "status", message: serverT(STATUS_SET[status], { ns: "risks" }) } satisfies FormReply;
+    }),
+    whenIntent("update", RiskUpdateFormSchema, (input) => {
+      if (input.ownerUserId && !listRiskOwnerOptions(db).some((o) => o.id === input.ownerUserId)) {
+        return fieldError(formData, "ownerUserId", serverT("is not an active user", { ns: "risks" }), "update");
+      }
+      if (input.status !== "closed" && reopenWouldDuplicate(db, id.data)) {
+        return fieldError(formData, "status", serverT("this rule already has an open risk on the same subject", { ns: "risks" }), "update");
+      }
+      invariantResponse(updateRisk(db, user.id, id.data, input), serverT("Risk not found", { ns: "risks" }), 404);
+      return { status: "ok", intent: "update", message: serverT("Risk updated.", { ns: "risks" }) } satisfies FormReply;
+    }),
+  ]);
 }
 
 function StatusButton({ status, label, variant }: { status: string; label: string; variant: "primary" | "secondary" | "danger" }) {

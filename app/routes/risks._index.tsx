@@ -1,9 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { RiskLevelBadge } from "~/components/metrics/risk-level-badge";
 import { RiskHeatMap } from "~/components/risks/heat-map";
@@ -14,17 +13,18 @@ import { createDataTableColumnHelper, DataTable } from "~/components/ui/data-tab
 import { EmptyState } from "~/components/ui/empty-state";
 import { FilterBar, labelOptions } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
+import { pagedRows } from "~/components/ui/paged-rows";
 import { TabsLinks } from "~/components/ui/tabs-links";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatDate } from "~/lib/format";
 import { localizeRuleText } from "~/lib/metrics/risk-rule-texts";
 import { FORMULAS, RISK_LEVEL_LABELS } from "~/lib/metrics/risks";
 import { parseTableParams, tableHref, tablePaging } from "~/lib/table-params";
 import { getRiskHeatMap, listRiskOwnerOptions, countRisksBySource, listRisks, RISK_SORTS, riskFilterFromUrl, type RiskRow } from "~/models/risks.server";
-import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -65,14 +65,10 @@ const TEXT = {
   ),
 } as const;
 
-export const handle = { i18n: ["risks"] };
-
-export const meta: MetaFunction = titleMeta("risks", N_("Risks", "risks"));
+export const { handle, meta } = routeHead("risks", N_("Risks", "risks"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "dashboards:read");
-  const db = getDb();
-  const url = new URL(request.url);
+  const { db, url } = await pageRequest(request, "dashboards:read");
   // read-only: metric rules run after writes and on a schedule, never on a view (decision 600)
   const filter = riskFilterFromUrl(url);
   const params = parseTableParams(url, { sortable: RISK_SORTS, defaultSort: { id: "residualScore", desc: true } });
@@ -258,12 +254,9 @@ export default function RisksIndex() {
           </p>
         ) : null}
         <DataTable
+          {...pagedRows(data)}
           columns={columns}
-          data={data.rows}
-          total={data.total}
-          params={data.params}
           caption={t(TEXT.caption)}
-          getRowId={(r) => String(r.id)}
           csvHref={`/risks.csv${csvSearch}`}
           rowClassName={(r) => (r.overdue ? "risk-row--overdue" : undefined)}
           emptyState={

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,11 +8,11 @@ import { RiskForm } from "~/components/risks/risk-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
 import { createRisk, listRiskOwnerOptions, RiskFormSchema } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -27,9 +27,7 @@ const TEXT = {
   back: N_("Back to the register"),
 } as const;
 
-export const handle = { i18n: ["risks"] };
-
-export const meta: MetaFunction = titleMeta("risks", N_("New risk", "risks"));
+export const { handle, meta } = routeHead("risks", N_("New risk", "risks"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "risks:propose");

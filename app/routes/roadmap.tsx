@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { assertPermission, requireUser } from "~/auth/guards.server";
@@ -13,10 +13,9 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { roadmapDeleteSchema, roadmapFilterSchema, roadmapItemSchema, roadmapStatusSchema } from "~/lib/schemas/roadmap.server";
 import { parseSearchParams } from "~/lib/url-params.server";
 import {
@@ -35,6 +34,9 @@ import {
 } from "~/models/roadmap.server";
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { getDb, schema } from "~/utils/db.server";
+import { dispatchIntent, whenIntent, rowReplyTo } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 import { ROADMAP_STATUSES } from "../../db/schema/enums";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -50,13 +52,10 @@ const TEXT = {
 const STATUS_LABELS = ROADMAP_STATUS_LABELS;
 const STATUS_TONE = ROADMAP_STATUS_TONE;
 
-export const handle = { i18n: ["plans"] };
-
-export const meta: MetaFunction = titleMeta("plans", N_("Roadmap", "plans"));
+export const { handle, meta } = routeHead("plans", N_("Roadmap", "plans"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+  const { user, db } = await pageRequest(request);
   const { data: f } = parseSearchParams(new URL(request.url), roadmapFilterSchema);
   const items = listRoadmapItems(db, { teamId: f.team, quarter: f.quarter });
   const editing = f.edit !== undefined ? getRoadmapItem(db, f.edit) : null;
@@ -78,58 +77,63 @@ export async function action({ request }: ActionFunctionArgs) {
   assertPermission(user, "roadmap:edit");
   const db = getDb();
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "create" || intent === "update") {
-    const parsed = parseForm(formData, roadmapItemSchema, "item");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { itemId, keyResultIds, ...fields } = parsed.data;
-    const input: RoadmapInput = { ...fields, sprint: fields.sprint ?? null, ownerUserId: fields.ownerUserId ?? null, keyResultIds };
-    const existing = intent === "update" ? (itemId === undefined ? null : getRoadmapItem(db, itemId)) : null;
-    if (intent === "update" && !existing) return fieldError(formData, "itemId", N_("no such item", "validation"), "item");
-    if (existing) assertPermission(user, "roadmap:edit", { teamId: existing.teamId });
-    const teamProblem = teamChoiceProblem(db, input.teamId, existing?.teamId);
-    if (teamProblem) return fieldError(formData, "teamId", teamProblem, "item");
-    if (!can(user, "roadmap:edit", { teamId: input.teamId }))
-      return fieldError(formData, "teamId", N_("a lead keeps their own squad's items only", "validation"), "item");
-    if (roadmapKeyTaken(db, input.key, existing?.id)) return fieldError(formData, "key", N_("is already the key of another item", "validation"), "item");
-    if (
-      input.ownerUserId !== null &&
-      !db
-        .select({ id: schema.users.id })
-        .from(schema.users)
-        .all()
-        .some((u) => u.id === input.ownerUserId)
-    )
-      return fieldError(formData, "ownerUserId", N_("is not a known user", "validation"), "item");
-    if (!keyResultsExist(db, keyResultIds)) return fieldError(formData, "keyResultIds", N_("names a key result that does not exist", "validation"), "item");
-    if (existing) updateRoadmapItem(db, user, existing.id, input);
-    else createRoadmapItem(db, user, input);
-    return { status: "ok", intent: "item", message: serverT("{{key}} saved.", { ns: "plans", key: input.key }) } satisfies FormReply;
-  }
-  if (intent === "status") {
-    const rowIntent = `status-${String(formData.get("itemId"))}`;
-    const parsed = parseForm(formData, roadmapStatusSchema, rowIntent);
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const item = getRoadmapItem(db, parsed.data.itemId);
-    if (!item) return fieldError(formData, "itemId", N_("no such item", "validation"), rowIntent);
-    assertPermission(user, "roadmap:edit", { teamId: item.teamId });
-    setRoadmapStatus(db, user, item.id, parsed.data.status);
-    return {
-      status: "ok",
-      intent: rowIntent,
-      message: serverT("{{key}}: {{status}}.", { ns: "plans", key: item.key, status: serverT(STATUS_LABELS[parsed.data.status], { ns: "plans" }) }),
-    } satisfies FormReply;
-  }
-  if (intent === "delete") {
-    const parsed = parseForm(formData, roadmapDeleteSchema, "delete");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const item = getRoadmapItem(db, parsed.data.itemId);
-    if (!item) return fieldError(formData, "itemId", N_("no such item", "validation"), "delete");
-    assertPermission(user, "roadmap:edit", { teamId: item.teamId });
-    deleteRoadmapItem(db, user, item.id);
-    return { status: "ok", intent: "delete", message: serverT("{{key}} deleted.", { ns: "plans", key: item.key }) } satisfies FormReply;
-  }
-  return unknownIntent(formData);
+  /** the item a form names, once the user may edit it (a lead: their own squad's) */
+  const editableItem = (itemId: number) => {
+    const item = getRoadmapItem(db, itemId);
+    if (item) assertPermission(user, "roadmap:edit", { teamId: item.teamId });
+    return item;
+  };
+  return dispatchIntent(formData, [
+    whenIntent(
+      ["create", "update"],
+      roadmapItemSchema,
+      ({ itemId, keyResultIds, ...fields }, { intent }) => {
+        const input: RoadmapInput = { ...fields, sprint: fields.sprint ?? null, ownerUserId: fields.ownerUserId ?? null, keyResultIds };
+        const existing = intent === "update" ? (itemId === undefined ? null : editableItem(itemId)) : null;
+        if (intent === "update" && !existing) return fieldError(formData, "itemId", N_("no such item", "validation"), "item");
+        const teamProblem = teamChoiceProblem(db, input.teamId, existing?.teamId);
+        if (teamProblem) return fieldError(formData, "teamId", teamProblem, "item");
+        if (!can(user, "roadmap:edit", { teamId: input.teamId }))
+          return fieldError(formData, "teamId", N_("a lead keeps their own squad's items only", "validation"), "item");
+        if (roadmapKeyTaken(db, input.key, existing?.id)) return fieldError(formData, "key", N_("is already the key of another item", "validation"), "item");
+        if (
+          input.ownerUserId !== null &&
+          !db
+            .select({ id: schema.users.id })
+            .from(schema.users)
+            .all()
+            .some((u) => u.id === input.ownerUserId)
+        )
+          return fieldError(formData, "ownerUserId", N_("is not a known user", "validation"), "item");
+        if (!keyResultsExist(db, keyResultIds)) return fieldError(formData, "keyResultIds", N_("names a key result that does not exist", "validation"), "item");
+        if (existing) updateRoadmapItem(db, user, existing.id, input);
+        else createRoadmapItem(db, user, input);
+        return { status: "ok", intent: "item", message: serverT("{{key}} saved.", { ns: "plans", key: input.key }) } satisfies FormReply;
+      },
+      { replyTo: "item" },
+    ),
+    whenIntent(
+      "status",
+      roadmapStatusSchema,
+      ({ itemId, status }, { replyTo }) => {
+        const item = editableItem(itemId);
+        if (!item) return fieldError(formData, "itemId", N_("no such item", "validation"), replyTo);
+        setRoadmapStatus(db, user, item.id, status);
+        return {
+          status: "ok",
+          intent: replyTo,
+          message: serverT("{{key}}: {{status}}.", { ns: "plans", key: item.key, status: serverT(STATUS_LABELS[status], { ns: "plans" }) }),
+        } satisfies FormReply;
+      },
+      { replyTo: rowReplyTo("itemId") },
+    ),
+    whenIntent("delete", roadmapDeleteSchema, ({ itemId }) => {
+      const item = editableItem(itemId);
+      if (!item) return fieldError(formData, "itemId", N_("no such item", "validation"), "delete");
+      deleteRoadmapItem(db, user, item.id);
+      return { status: "ok", intent: "delete", message: serverT("{{key}} deleted.", { ns: "plans", key: item.key }) } satisfies FormReply;
+    }),
+  ]);
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;

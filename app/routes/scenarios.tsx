@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -18,17 +18,16 @@ import {
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/field";
+import { CheckboxField, Field, replyField, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowActionForm } from "~/components/ui/row-form";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatMoney, formatNumber, formatPercent } from "~/lib/format";
 import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { metricLabelText } from "~/lib/metrics/catalogue";
 import { FORMULAS, FUNDING_SLOTS, TRIGGER_COMPARISONS } from "~/lib/metrics/scenarios";
 import { scenarioDeleteSchema, scenarioFormSchema } from "~/lib/schemas/scenarios.server";
@@ -39,6 +38,9 @@ import { gateMetricOptions } from "~/models/metrics/options.server";
 import { isKnownMetricId } from "~/models/metrics/readings.server";
 import { compareScenarios, createScenario, deleteScenario, getScenario, scenarioNameTaken, updateScenario } from "~/models/scenarios.server";
 import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -56,14 +58,11 @@ const TEXT = {
   notWithin: N_("not within 10 years"),
 } as const;
 
-export const handle = { i18n: ["plans", "metrics"] };
-
-export const meta: MetaFunction = titleMeta("plans", N_("Scenarios", "plans"));
+export const { handle, meta } = routeHead(["plans", "metrics"], N_("Scenarios", "plans"));
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+  const { user, db } = await pageRequest(request);
   const { data: params } = parseSearchParams(new URL(request.url), z.object({ edit: idSchema.optional() }));
   const ctx = new MetricContext(db);
   const comparison = compareScenarios(ctx, user);
@@ -77,34 +76,30 @@ export async function action({ request }: ActionFunctionArgs) {
   assertPermission(user, "plans:edit");
   const db = getDb();
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "delete") {
-    const parsed = parseForm(formData, scenarioDeleteSchema, "delete");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    if (!deleteScenario(db, user.id, parsed.data.scenarioId)) return fieldError(formData, "scenarioId", N_("no such scenario", "validation"), "delete");
-    return { status: "ok", intent: "delete", message: serverT("Scenario deleted.", { ns: "plans" }) } satisfies FormReply;
-  }
-  if (intent === "create" || intent === "update") {
-    const ctx = new MetricContext(db);
-    const parsed = parseForm(
-      formData,
-      scenarioFormSchema((id) => isKnownMetricId(ctx, id)),
-      "scenario",
-    );
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { scenarioId, input } = parsed.data;
-    if (intent === "update" && (scenarioId === null || !getScenario(db, scenarioId)))
-      return fieldError(formData, "scenarioId", N_("no such scenario", "validation"), "scenario");
-    if (scenarioNameTaken(db, input.name, scenarioId)) return fieldError(formData, "name", N_("is already the name of a scenario", "validation"), "scenario");
-    if (intent === "update") {
-      if (scenarioId === null || !updateScenario(db, user.id, scenarioId, input))
-        return fieldError(formData, "scenarioId", N_("no such scenario", "validation"), "scenario");
-      return { status: "ok", intent: "scenario", message: serverT("Scenario {{name}} saved.", { ns: "plans", name: input.name }) } satisfies FormReply;
-    }
-    createScenario(db, user.id, input);
-    return { status: "ok", intent: "scenario", message: serverT("Scenario {{name}} added.", { ns: "plans", name: input.name }) } satisfies FormReply;
-  }
-  return unknownIntent(formData);
+  const metrics = new MetricContext(db);
+  const noSuchScenario = (replyTo: string) => fieldError(formData, "scenarioId", N_("no such scenario", "validation"), replyTo);
+  return dispatchIntent(formData, [
+    whenIntent("delete", scenarioDeleteSchema, ({ scenarioId }) => {
+      if (!deleteScenario(db, user.id, scenarioId)) return noSuchScenario("delete");
+      return { status: "ok", intent: "delete", message: serverT("Scenario deleted.", { ns: "plans" }) } satisfies FormReply;
+    }),
+    whenIntent(
+      ["create", "update"],
+      scenarioFormSchema((id) => isKnownMetricId(metrics, id)),
+      ({ scenarioId, input }, { intent }) => {
+        if (intent === "update" && (scenarioId === null || !getScenario(db, scenarioId))) return noSuchScenario("scenario");
+        if (scenarioNameTaken(db, input.name, scenarioId))
+          return fieldError(formData, "name", N_("is already the name of a scenario", "validation"), "scenario");
+        if (intent === "update") {
+          if (scenarioId === null || !updateScenario(db, user.id, scenarioId, input)) return noSuchScenario("scenario");
+          return { status: "ok", intent: "scenario", message: serverT("Scenario {{name}} saved.", { ns: "plans", name: input.name }) } satisfies FormReply;
+        }
+        createScenario(db, user.id, input);
+        return { status: "ok", intent: "scenario", message: serverT("Scenario {{name}} added.", { ns: "plans", name: input.name }) } satisfies FormReply;
+      },
+      { replyTo: "scenario" },
+    ),
+  ]);
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -128,75 +123,39 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
   const r = isErrorReply(reply, "scenario") ? reply : null;
   const v = (name: string, fallback: string | number | null | undefined) => valueOf(r, name, fallback, "scenario");
   const err = (name: string) => fieldErrorsOf(r, name, "scenario");
+  /** a field's name, the value to show (as typed after a refused save, else the scenario's) and its errors */
+  const field = (name: string, fallback: string | number | null | undefined) => replyField(r, name, fallback, "scenario");
   const metric = v("triggerMetric", e?.triggerMetric ?? "");
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value={e ? "update" : "create"} />
       <div className="form-grid">
         {e ? <input type="hidden" name="scenarioId" value={e.id} /> : null}
-        <Field label={t("Name")} name="name" required maxLength={80} defaultValue={v("name", e?.name)} errors={err("name")} />
-        <Field
-          label={t("Probability (%)")}
-          name="probability"
-          required
-          inputMode="decimal"
-          defaultValue={v("probability", pct(e?.probability))}
-          errors={err("probability")}
-        />
-        <TextareaField label={t("Description")} name="description" rows={2} defaultValue={v("description", e?.description)} errors={err("description")} />
+        <Field label={t("Name")} {...field("name", e?.name)} required maxLength={80} />
+        <Field label={t("Probability (%)")} {...field("probability", pct(e?.probability))} required inputMode="decimal" />
+        <TextareaField label={t("Description")} {...field("description", e?.description)} rows={2} />
         <Field
           label={t("Monthly revenue growth (%)")}
-          name="revenueGrowth"
+          {...field("revenueGrowth", pct(e?.revenueGrowth))}
           inputMode="decimal"
           hint={t("Empty: today's growth g.")}
-          defaultValue={v("revenueGrowth", pct(e?.revenueGrowth))}
-          errors={err("revenueGrowth")}
         />
-        <Field
-          label={t("Extra monthly churn (points)")}
-          name="extraChurn"
-          inputMode="decimal"
-          hint={t("Taken off the growth.")}
-          defaultValue={v("extraChurn", pct(e?.extraChurn))}
-          errors={err("extraChurn")}
-        />
+        <Field label={t("Extra monthly churn (points)")} {...field("extraChurn", pct(e?.extraChurn))} inputMode="decimal" hint={t("Taken off the growth.")} />
         <Field
           label={t("Hiring speed (×)")}
-          name="hiringSpeed"
+          {...field("hiringSpeed", e?.hiringSpeed ?? 1)}
           inputMode="decimal"
           hint={t("1 as planned, 2 twice as fast, 0.5 half as fast.")}
-          defaultValue={v("hiringSpeed", e?.hiringSpeed ?? 1)}
-          errors={err("hiringSpeed")}
         />
         <Field
           label={t("Hiring freeze from")}
-          name="hiringFreezeFrom"
+          {...field("hiringFreezeFrom", e?.hiringFreezeFrom)}
           type="month"
           hint={t("No hire starts in or after this month.")}
-          defaultValue={v("hiringFreezeFrom", e?.hiringFreezeFrom)}
-          errors={err("hiringFreezeFrom")}
         />
-        <Field
-          label={t("Payroll cost change (%)")}
-          name="costChangePayroll"
-          inputMode="decimal"
-          defaultValue={v("costChangePayroll", pct(e?.costChangePayroll ?? 0))}
-          errors={err("costChangePayroll")}
-        />
-        <Field
-          label={t("IT cost change (%)")}
-          name="costChangeIt"
-          inputMode="decimal"
-          defaultValue={v("costChangeIt", pct(e?.costChangeIt ?? 0))}
-          errors={err("costChangeIt")}
-        />
-        <Field
-          label={t("Other cost change (%)")}
-          name="costChangeOther"
-          inputMode="decimal"
-          defaultValue={v("costChangeOther", pct(e?.costChangeOther ?? 0))}
-          errors={err("costChangeOther")}
-        />
+        <Field label={t("Payroll cost change (%)")} {...field("costChangePayroll", pct(e?.costChangePayroll ?? 0))} inputMode="decimal" />
+        <Field label={t("IT cost change (%)")} {...field("costChangeIt", pct(e?.costChangeIt ?? 0))} inputMode="decimal" />
+        <Field label={t("Other cost change (%)")} {...field("costChangeOther", pct(e?.costChangeOther ?? 0))} inputMode="decimal" />
       </div>
       <fieldset>
         <legend>{t("Funding events")}</legend>
@@ -204,27 +163,9 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
           const f = e?.funding[n];
           return (
             <div key={n} className="form-grid">
-              <Field
-                label={t("Month {{n}}", { n: n + 1 })}
-                name={`funding_month_${n}`}
-                type="month"
-                defaultValue={v(`funding_month_${n}`, f?.month)}
-                errors={err(`funding_month_${n}`)}
-              />
-              <Field
-                label={t("Amount {{n}} (€)", { n: n + 1 })}
-                name={`funding_amount_${n}`}
-                inputMode="decimal"
-                defaultValue={v(`funding_amount_${n}`, f ? String(f.amountCents / 100) : "")}
-                errors={err(`funding_amount_${n}`)}
-              />
-              <Field
-                label={t("What {{n}}", { n: n + 1 })}
-                name={`funding_label_${n}`}
-                maxLength={120}
-                defaultValue={v(`funding_label_${n}`, f?.label)}
-                errors={err(`funding_label_${n}`)}
-              />
+              <Field label={t("Month {{n}}", { n: n + 1 })} {...field(`funding_month_${n}`, f?.month)} type="month" />
+              <Field label={t("Amount {{n}} (€)", { n: n + 1 })} {...field(`funding_amount_${n}`, f ? String(f.amountCents / 100) : "")} inputMode="decimal" />
+              <Field label={t("What {{n}}", { n: n + 1 })} {...field(`funding_label_${n}`, f?.label)} maxLength={120} />
             </div>
           );
         })}
@@ -242,32 +183,26 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
           />
           <SelectField
             label={t("Comparison")}
-            name="triggerComparison"
+            {...field("triggerComparison", e?.triggerComparison)}
             placeholder={t("Choose")}
             options={COMPARISON_OPTIONS.map((o) => (o.value === "between" ? { ...o, label: t(o.label) } : o))}
-            defaultValue={v("triggerComparison", e?.triggerComparison)}
-            errors={err("triggerComparison")}
           />
           <Field
             label={t("Value")}
-            name="triggerValue"
+            {...field("triggerValue", triggerHumanValue(e?.triggerMetric ?? null, e?.triggerValue ?? null))}
             inputMode="decimal"
             hint={
               metric
                 ? t("In {{unit}}.", { unit: triggerUnitLabel(metric, formatting.currency, t) || t("the metric's unit") })
                 : t("In the metric's unit (k€ for money, % for rates).")
             }
-            defaultValue={v("triggerValue", triggerHumanValue(e?.triggerMetric ?? null, e?.triggerValue ?? null))}
-            errors={err("triggerValue")}
           />
           <Field
             label={t("Upper value (range)")}
-            name="triggerValue2"
+            {...field("triggerValue2", triggerHumanValue(e?.triggerMetric ?? null, e?.triggerValue2 ?? null))}
             inputMode="decimal"
-            defaultValue={v("triggerValue2", triggerHumanValue(e?.triggerMetric ?? null, e?.triggerValue2 ?? null))}
-            errors={err("triggerValue2")}
           />
-          <Field label={t("By")} name="triggerBy" type="date" defaultValue={v("triggerBy", e?.triggerBy)} errors={err("triggerBy")} />
+          <Field label={t("By")} {...field("triggerBy", e?.triggerBy)} type="date" />
         </div>
         <CheckboxField
           label={t("Raise a risk while the trigger holds")}
@@ -276,7 +211,7 @@ function ScenarioForm({ editing, metricOptions, reply }: { editing: LoaderData["
           errors={err("raisesRisk")}
         />
       </fieldset>
-      <TextareaField label={t("Actions (one per line)")} name="actions" rows={4} defaultValue={v("actions", e?.actions)} errors={err("actions")} />
+      <TextareaField label={t("Actions (one per line)")} {...field("actions", e?.actions)} rows={4} />
       <div>
         <Button variant="primary" pending={busy} pendingLabel={t("Saving…")}>
           {e ? t("Save scenario") : t("Add scenario")}

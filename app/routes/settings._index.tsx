@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
@@ -8,25 +8,24 @@ import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { CreateUserSchema, SettingsSchema, UpdateUserSchema } from "~/lib/schemas/settings.server";
 import { getCompanySettings, updateCompanySettings } from "~/models/settings.server";
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { createUser, emailTaken, listUsers, updateUser } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const handle = { i18n: ["auth"] };
-
-export const meta: MetaFunction = titleMeta("auth", N_("Settings", "auth"));
+export const { handle, meta } = routeHead("auth", N_("Settings", "auth"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "users:manage");
-  const db = getDb();
+  const { db } = await pageRequest(request, "users:manage");
   const users = listUsers(db);
   // the Teams page's list: active teams, plus an archived one a user still belongs to
   return {
@@ -42,44 +41,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "users:manage");
   const formData = await request.formData();
-  const intent = formData.get("intent");
   const db = getDb();
-  if (intent === "settings") {
-    const parsed = parseForm(formData, SettingsSchema, "settings");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { intent: _i, grossMarginPercent, ...rest } = parsed.data;
-    updateCompanySettings(db, user.id, { ...rest, grossMargin: grossMarginPercent / 100 });
-    return { status: "ok", intent: "settings", message: serverT("Settings saved.", { ns: "auth" }) } satisfies FormReply;
-  }
-  if (intent === "create-user") {
-    const parsed = parseForm(formData, CreateUserSchema, "create-user");
-    if (!parsed.ok) {
-      delete parsed.reply.values.password;
-      return badRequest(parsed.reply);
-    }
-    const { intent: _i, password, ...input } = parsed.data;
-    if (emailTaken(db, input.email)) return fieldError(formData, "email", serverT("is already used by another user", { ns: "auth" }), "create-user");
-    const teamProblem = input.teamId === null ? null : teamChoiceProblem(db, input.teamId);
-    if (teamProblem) return fieldError(formData, "teamId", teamProblem, "create-user");
-    createUser(db, user.id, { ...input, passwordHash: await hashPassword(password) });
-    return { status: "ok", intent: "create-user", message: serverT("User {{email}} created.", { ns: "auth", email: input.email }) } satisfies FormReply;
-  }
-  if (intent === "update-user") {
+  // (a password typed is never sent back: parseForm leaves it out of the reply's values)
+  return dispatchIntent(formData, [
+    whenIntent("settings", SettingsSchema, ({ intent: _i, grossMarginPercent, ...rest }) => {
+      updateCompanySettings(db, user.id, { ...rest, grossMargin: grossMarginPercent / 100 });
+      return { status: "ok", intent: "settings", message: serverT("Settings saved.", { ns: "auth" }) } satisfies FormReply;
+    }),
+    whenIntent("create-user", CreateUserSchema, async ({ intent: _i, password, ...input }) => {
+      if (emailTaken(db, input.email)) return fieldError(formData, "email", serverT("is already used by another user", { ns: "auth" }), "create-user");
+      const teamProblem = input.teamId === null ? null : teamChoiceProblem(db, input.teamId);
+      if (teamProblem) return fieldError(formData, "teamId", teamProblem, "create-user");
+      createUser(db, user.id, { ...input, passwordHash: await hashPassword(password) });
+      return { status: "ok", intent: "create-user", message: serverT("User {{email}} created.", { ns: "auth", email: input.email }) } satisfies FormReply;
+    }),
     // replies name the row (update-user-<id>): the page shows the errors and the input on that row
-    const rowIntent = `update-user-${String(formData.get("userId") ?? "")}`;
-    const parsed = parseForm(formData, UpdateUserSchema, rowIntent);
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { intent: _i, userId, ...patch } = parsed.data;
-    if (userId === user.id && (patch.role !== "ceo" || !patch.active)) {
-      return fieldError(formData, "role", serverT("you cannot remove your own admin access", { ns: "auth" }), rowIntent);
-    }
-    const current = listUsers(db).find((u) => u.id === userId);
-    const teamProblem = patch.teamId === null ? null : teamChoiceProblem(db, patch.teamId, current?.teamId);
-    if (teamProblem) return fieldError(formData, "teamId", teamProblem, rowIntent);
-    if (!updateUser(db, user.id, userId, patch)) return fieldError(formData, "userId", serverT("no such user", { ns: "auth" }), rowIntent);
-    return { status: "ok", intent: "update-user", message: serverT("User updated.", { ns: "auth" }) } satisfies FormReply;
-  }
-  return unknownIntent(formData);
+    whenIntent(
+      "update-user",
+      UpdateUserSchema,
+      ({ intent: _i, userId, ...patch }, { replyTo }) => {
+        if (userId === user.id && (patch.role !== "ceo" || !patch.active)) {
+          return fieldError(formData, "role", serverT("you cannot remove your own admin access", { ns: "auth" }), replyTo);
+        }
+        const current = listUsers(db).find((u) => u.id === userId);
+        const teamProblem = patch.teamId === null ? null : teamChoiceProblem(db, patch.teamId, current?.teamId);
+        if (teamProblem) return fieldError(formData, "teamId", teamProblem, replyTo);
+        if (!updateUser(db, user.id, userId, patch)) return fieldError(formData, "userId", serverT("no such user", { ns: "auth" }), replyTo);
+        return { status: "ok", intent: "update-user", message: serverT("User updated.", { ns: "auth" }) } satisfies FormReply;
+      },
+      { replyTo: (fd) => `update-user-${String(fd.get("userId") ?? "")}` },
+    ),
+  ]);
 }
 
 function Errors({ reply, name, intent }: { reply: unknown; name: string; intent: string }) {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,18 +11,21 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, FieldErrors, replyField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, type FormErrorReply, isErrorReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { API_SCOPES, createApiToken, listApiTokens, mayRevoke, revokeApiToken } from "~/models/tokens.server";
 import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -51,9 +54,7 @@ const SCOPE_LABELS: Record<string, string> = {
   "kpis:write": N_("kpis:write — push KPI measurements (uptime, latency…) from monitoring"),
 };
 
-export const handle = { i18n: ["auth"] };
-
-export const meta: MetaFunction = titleMeta("auth", N_("API tokens", "auth"));
+export const { handle, meta } = routeHead("auth", N_("API tokens", "auth"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "tokens:manage");
@@ -93,40 +94,35 @@ export type TokenReply =
   { status: "created"; intent: "create"; token: string; name: string; scopes: string[] } | { status: "ok"; intent: string; message: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "tokens:manage");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "tokens:manage");
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "create") {
-    const parsed = parseForm(formData, schemas().create, "create");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { name, scopes } = parsed.data;
-    // a user grants only scopes they hold now (finance:read: a CEO) — enforced here, not only hidden
-    const refused = scopes.filter((s) => !canHoldScope(user, s));
-    if (refused.length > 0) {
-      return fieldError(formData, "scopes", serverT("you may not grant {{scopes}}", { ns: "auth", scopes: refused.join(", ") }), "create");
-    }
-    const { token } = createApiToken(db, { name, scopes, createdByUserId: user.id }, { userId: user.id });
-    return { status: "created", intent: "create", token, name, scopes } satisfies TokenReply;
-  }
-  if (intent === "revoke") {
-    const parsed = parseForm(formData, schemas().revoke, "revoke");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const outcome = revokeApiToken(db, parsed.data.tokenId, user);
-    if (outcome === "not-found") return fieldError(formData, "tokenId", serverT("no such active token", { ns: "auth" }), "revoke");
-    if (outcome === "forbidden") {
-      const reply: FormErrorReply = {
-        status: "error",
-        fieldErrors: { tokenId: [serverT("you may revoke only tokens whose scopes you could grant", { ns: "auth" })] },
-        formErrors: [],
-        values: {},
-        intent: "revoke",
-      };
-      return data(reply, { status: 403 });
-    }
-    return { status: "ok", intent: "revoke", message: serverT("Token revoked. Requests using it now get 401.", { ns: "auth" }) } satisfies TokenReply;
-  }
-  return unknownIntent(formData);
+  const s = schemas();
+  return dispatchIntent(formData, [
+    whenIntent("create", s.create, ({ name, scopes }) => {
+      // a user grants only scopes they hold now (finance:read: a CEO) — enforced here, not only hidden
+      const refused = scopes.filter((scope) => !canHoldScope(user, scope));
+      if (refused.length > 0) {
+        return fieldError(formData, "scopes", serverT("you may not grant {{scopes}}", { ns: "auth", scopes: refused.join(", ") }), "create");
+      }
+      const { token } = createApiToken(db, { name, scopes, createdByUserId: user.id }, { userId: user.id });
+      return { status: "created", intent: "create", token, name, scopes } satisfies TokenReply;
+    }),
+    whenIntent("revoke", s.revoke, ({ tokenId }) => {
+      const outcome = revokeApiToken(db, tokenId, user);
+      if (outcome === "not-found") return fieldError(formData, "tokenId", serverT("no such active token", { ns: "auth" }), "revoke");
+      if (outcome === "forbidden") {
+        const reply: FormErrorReply = {
+          status: "error",
+          fieldErrors: { tokenId: [serverT("you may revoke only tokens whose scopes you could grant", { ns: "auth" })] },
+          formErrors: [],
+          values: {},
+          intent: "revoke",
+        };
+        return data(reply, { status: 403 });
+      }
+      return { status: "ok", intent: "revoke", message: serverT("Token revoked. Requests using it now get 401.", { ns: "auth" }) } satisfies TokenReply;
+    }),
+  ]);
 }
 
 export default function Tokens() {
@@ -165,11 +161,7 @@ export default function Tokens() {
           </p>
         </section>
       ) : null}
-      {reply && reply.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="ok" />
       {isErrorReply(reply, "revoke") ? (
         <p className="form-error" role="alert">
           {Object.values(reply.fieldErrors).flat().join(" ")}

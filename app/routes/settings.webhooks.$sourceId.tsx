@@ -1,19 +1,18 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requirePermission } from "~/auth/guards.server";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { ReplyMessage } from "~/components/ui/reply-message";
 import { SourceFields } from "~/components/webhooks/source-fields";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { metaT, pageTitle } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
@@ -36,17 +35,13 @@ import {
   WEBHOOK_LOG_KEEP_UNVERIFIED,
   webhookSourceNameTaken,
 } from "~/models/webhooks.server";
-import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { dataRouteHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const handle = { i18n: ["delivery"] };
-
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = metaT(matches, "delivery");
-  return [{ title: pageTitle(t, `${data?.source.name ?? t("Webhook source")} · ${t("Webhook sources")}`) }];
-};
+export const { handle, meta } = dataRouteHead<typeof loader>("delivery", (data, t) => `${data?.source.name ?? t("Webhook source")} · ${t("Webhook sources")}`);
 
 /** Built on demand: zod stays out of the browser bundle. */
 function logParamsSchema() {
@@ -63,8 +58,7 @@ function sourceIdOf(params: { sourceId?: string }): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "tokens:manage");
-  const db = getDb();
+  const { db } = await pageRequest(request, "tokens:manage");
   const id = sourceIdOf(params);
   const source = getWebhookSource(db, id);
   if (!source) notFound(serverT("No such webhook source.", { ns: "delivery" }));
@@ -86,8 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export type SourceReply = FormReply | { status: "secret"; intent: string; secret: string | null; message: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "tokens:manage");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "tokens:manage");
   const id = sourceIdOf(params);
   if (!getWebhookSource(db, id)) notFound(serverT("No such webhook source.", { ns: "delivery" }));
   const formData = await request.formData();
@@ -175,11 +168,7 @@ export default function WebhookSource() {
           ) : null}
         </section>
       ) : null}
-      {reply && reply.status === "ok" ? (
-        <p className="notice" role="status">
-          {reply.message}
-        </p>
-      ) : null}
+      <ReplyMessage reply={reply} show="ok" />
       <div className="dl-grid">
         <Card title={t("Where the sender posts")}>
           <dl className="dl-facts">

@@ -1,7 +1,6 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -11,7 +10,6 @@ import { PageHeader } from "~/components/ui/page-header";
 import { SourceFields } from "~/components/webhooks/source-fields";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
@@ -19,7 +17,8 @@ import { resolveMappingForm, webhookSchemas } from "~/lib/schemas/webhooks.serve
 import { KIND_LABELS, OUTCOME_TONES, WEBHOOK_KIND_VALUES } from "~/lib/webhooks/labels";
 import { listServiceOptions } from "~/models/delivery.server";
 import { createWebhookSource, listWebhookSources, webhookSourceNameTaken } from "~/models/webhooks.server";
-import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -38,21 +37,17 @@ const TEXT = {
   noSecret: N_("PagerDuty generates its own signing secret: create the webhook there with this URL, then paste its secret on the source's page."),
 };
 
-export const meta: MetaFunction = titleMeta("delivery", N_("Webhook sources", "delivery"));
-
-export const handle = { i18n: ["delivery"] };
+export const { handle, meta } = routeHead("delivery", N_("Webhook sources", "delivery"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "tokens:manage");
-  const db = getDb();
+  const { db } = await pageRequest(request, "tokens:manage");
   return { sources: listWebhookSources(db), services: listServiceOptions(db), origin: new URL(request.url).origin };
 }
 
 export type CreatedReply = { status: "created"; intent: "create"; id: number; name: string; kind: string; url: string; secret: string | null };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "tokens:manage");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "tokens:manage");
   const formData = await request.formData();
   const parsed = parseForm(formData, webhookSchemas().create, "create");
   // a typed secret is never sent back to the page, not even on an error

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { hashPassword } from "~/auth/password.server";
@@ -7,7 +7,6 @@ import { Field, replyField, SelectField } from "~/components/ui/field";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { proposedCompanyLocale } from "~/i18n/language.server";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { fieldErrorsOf } from "~/lib/forms";
 import { badRequest, parseForm } from "~/lib/forms.server";
 import { SetupSchema } from "~/lib/schemas/settings.server";
@@ -16,12 +15,11 @@ import { completeSetup } from "~/models/setup.server";
 import { hasAnyUser } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
-export const handle = { i18n: ["auth"] };
-
-export const meta: MetaFunction = titleMeta("auth", N_("Set up", "auth"));
+export const { handle, meta } = routeHead("auth", N_("Set up", "auth"));
 
 const MONTHS = [
   N_("January"),

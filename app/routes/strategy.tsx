@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -9,18 +9,18 @@ import { Badge, type BadgeTone } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Field, SelectField, TextareaField } from "~/components/ui/field";
+import { Field, replyField, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate, formatMonth } from "~/lib/format";
-import { fieldErrorsOf, isErrorReply, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { type FormReply } from "~/lib/forms";
+import { fieldError } from "~/lib/forms.server";
 import { metricLabelText } from "~/lib/metrics/catalogue";
 import { formatGateValue, humanUnitLabel, toHumanUnits } from "~/lib/metrics/gate-units";
 import { MILESTONE_COMPARISONS, MILESTONE_STATE_LABELS, MILESTONE_STATUSES, type MilestoneState } from "~/lib/metrics/strategy";
@@ -42,6 +42,9 @@ import {
   updateMilestone,
 } from "~/models/strategy.server";
 import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -54,15 +57,12 @@ const TEXT = {
   whoMay: N_("The CEO."),
 } as const;
 
-export const handle = { i18n: ["plans", "metrics"] };
-
-export const meta: MetaFunction = titleMeta("plans", N_("Multi-year plan", "plans"));
+export const { handle, meta } = routeHead(["plans", "metrics"], N_("Multi-year plan", "plans"));
 
 const MILESTONE_STATUS_LABELS: Record<(typeof MILESTONE_STATUSES)[number], string> = { pending: N_("pending"), done: N_("done"), missed: N_("missed") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+  const { user, db } = await pageRequest(request);
   const { data: params } = parseSearchParams(new URL(request.url), z.object({ milestone: idSchema.optional() }));
   const ctx = new MetricContext(db);
   const mayEdit = can(user, "plans:edit");
@@ -80,40 +80,30 @@ export async function action({ request }: ActionFunctionArgs) {
   assertPermission(user, "plans:edit");
   const db = getDb();
   const formData = await request.formData();
-  const intent = formData.get("intent");
   const ctx = new MetricContext(db);
   const known = (id: string) => isKnownMetricId(ctx, id);
-  if (intent === "target") {
-    const parsed = parseForm(formData, planTargetSchema(known), "target");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const problem = planYearProblem(db, parsed.data.year);
-    if (problem) return fieldError(formData, "year", problem, "target");
-    setPlanTarget(db, user.id, parsed.data);
-    return { status: "ok", intent: "target", message: serverT("Yearly target saved.", { ns: "plans" }) } satisfies FormReply;
-  }
-  if (intent === "delete-target") {
-    const parsed = parseForm(formData, planTargetDeleteSchema, "delete-target");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    if (!deletePlanTarget(db, user.id, parsed.data.targetId)) return fieldError(formData, "targetId", N_("no such target", "validation"), "delete-target");
-    return { status: "ok", intent: "delete-target", message: serverT("Yearly target removed.", { ns: "plans" }) } satisfies FormReply;
-  }
-  if (intent === "milestone") {
-    const parsed = parseForm(formData, milestoneSchema(known), "milestone");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { milestoneId, input } = parsed.data;
-    if (milestoneId !== null) {
-      if (!updateMilestone(db, user.id, milestoneId, input)) return fieldError(formData, "milestoneId", N_("no such milestone", "validation"), "milestone");
-    } else createMilestone(db, user.id, input);
-    return { status: "ok", intent: "milestone", message: serverT("Milestone “{{title}}” saved.", { ns: "plans", title: input.title }) } satisfies FormReply;
-  }
-  if (intent === "delete-milestone") {
-    const parsed = parseForm(formData, milestoneDeleteSchema, "delete-milestone");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    if (!deleteMilestone(db, user.id, parsed.data.milestoneId))
-      return fieldError(formData, "milestoneId", N_("no such milestone", "validation"), "delete-milestone");
-    return { status: "ok", intent: "delete-milestone", message: serverT("Milestone removed.", { ns: "plans" }) } satisfies FormReply;
-  }
-  return unknownIntent(formData);
+  return dispatchIntent(formData, [
+    whenIntent("target", planTargetSchema(known), (target) => {
+      const problem = planYearProblem(db, target.year);
+      if (problem) return fieldError(formData, "year", problem, "target");
+      setPlanTarget(db, user.id, target);
+      return { status: "ok", intent: "target", message: serverT("Yearly target saved.", { ns: "plans" }) } satisfies FormReply;
+    }),
+    whenIntent("delete-target", planTargetDeleteSchema, ({ targetId }) => {
+      if (!deletePlanTarget(db, user.id, targetId)) return fieldError(formData, "targetId", N_("no such target", "validation"), "delete-target");
+      return { status: "ok", intent: "delete-target", message: serverT("Yearly target removed.", { ns: "plans" }) } satisfies FormReply;
+    }),
+    whenIntent("milestone", milestoneSchema(known), ({ milestoneId, input }) => {
+      if (milestoneId !== null) {
+        if (!updateMilestone(db, user.id, milestoneId, input)) return fieldError(formData, "milestoneId", N_("no such milestone", "validation"), "milestone");
+      } else createMilestone(db, user.id, input);
+      return { status: "ok", intent: "milestone", message: serverT("Milestone “{{title}}” saved.", { ns: "plans", title: input.title }) } satisfies FormReply;
+    }),
+    whenIntent("delete-milestone", milestoneDeleteSchema, ({ milestoneId }) => {
+      if (!deleteMilestone(db, user.id, milestoneId)) return fieldError(formData, "milestoneId", N_("no such milestone", "validation"), "delete-milestone");
+      return { status: "ok", intent: "delete-milestone", message: serverT("Milestone removed.", { ns: "plans" }) } satisfies FormReply;
+    }),
+  ]);
 }
 
 const STATE_TONE: Record<MilestoneState, BadgeTone> = { achieved: "good", upcoming: "neutral", overdue: "off-track", missed: "bad", no_data: "neutral" };
@@ -125,8 +115,6 @@ export default function Strategy() {
   const { user, formatting: fmt } = useRootData();
   const { t } = useTranslation("plans");
   const mayEdit = can(user, "plans:edit");
-  const v = (name: string, fb: string | number | null | undefined, intent: string) => valueOf(isErrorReply(reply, intent) ? reply : null, name, fb, intent);
-  const err = (name: string, intent: string) => fieldErrorsOf(reply, name, intent);
   const e = editing;
   return (
     <>
@@ -195,40 +183,24 @@ export default function Strategy() {
           </SimpleTable>
         )}
         {mayEdit ? (
-          <Form method="post" className="form-grid" noValidate>
-            <input type="hidden" name="intent" value="target" />
+          <PostForm hidden={{ intent: "target" }} submit={{ label: t("Set target") }}>
             <SelectField
               label={t("Metric")}
-              name="metricId"
+              {...replyField(reply, "metricId", "", "target")}
               required
               placeholder={t("Choose")}
               options={metricOptions.map((m) => ({ value: m.id, label: metricLabelText(t, m.id, m.label) }))}
-              defaultValue={v("metricId", "", "target")}
-              errors={err("metricId", "target")}
             />
-            <Field
-              label={t("Year")}
-              name="year"
-              required
-              inputMode="numeric"
-              maxLength={4}
-              defaultValue={v("year", plan.currentYear, "target")}
-              errors={err("year", "target")}
-            />
+            <Field label={t("Year")} {...replyField(reply, "year", plan.currentYear, "target")} required inputMode="numeric" maxLength={4} />
             <Field
               label={t("Target")}
-              name="value"
+              {...replyField(reply, "value", "", "target")}
               required
               inputMode="decimal"
               hint={t("k€ for money, % for rates, a count for customers or people.")}
-              defaultValue={v("value", "", "target")}
-              errors={err("value", "target")}
             />
-            <Field label={t("Note")} name="note" maxLength={500} defaultValue={v("note", "", "target")} errors={err("note", "target")} />
-            <div>
-              <Button variant="primary">{t("Set target")}</Button>
-            </div>
-          </Form>
+            <Field label={t("Note")} {...replyField(reply, "note", "", "target")} maxLength={500} />
+          </PostForm>
         ) : null}
       </Card>
       <Card title={t("Milestones")}>
@@ -291,66 +263,37 @@ export default function Strategy() {
           <Form method="post" className="form-grid" noValidate key={e?.id ?? "new"}>
             <input type="hidden" name="intent" value="milestone" />
             {e ? <input type="hidden" name="milestoneId" value={e.id} /> : null}
-            <Field
-              label={t("Title")}
-              name="title"
-              required
-              maxLength={200}
-              defaultValue={v("title", e?.title, "milestone")}
-              errors={err("title", "milestone")}
-            />
-            <Field
-              label={t("Due date")}
-              name="dueDate"
-              type="date"
-              required
-              defaultValue={v("dueDate", e?.dueDate, "milestone")}
-              errors={err("dueDate", "milestone")}
-            />
+            <Field label={t("Title")} {...replyField(reply, "title", e?.title, "milestone")} required maxLength={200} />
+            <Field label={t("Due date")} {...replyField(reply, "dueDate", e?.dueDate, "milestone")} type="date" required />
             <SelectField
               label={t("Linked metric")}
-              name="metricId"
+              {...replyField(reply, "metricId", e?.metricId, "milestone")}
               placeholder={t("None: a person sets the status")}
               options={metricOptions.map((m) => ({ value: m.id, label: metricLabelText(t, m.id, m.label) }))}
-              defaultValue={v("metricId", e?.metricId, "milestone")}
-              errors={err("metricId", "milestone")}
             />
             <SelectField
               label={t("Comparison")}
-              name="comparison"
+              {...replyField(reply, "comparison", e?.comparison, "milestone")}
               placeholder={t("Choose")}
               options={MILESTONE_COMPARISONS.map((c) => ({ value: c, label: c.replace(">=", "≥").replace("<=", "≤") }))}
-              defaultValue={v("comparison", e?.comparison, "milestone")}
-              errors={err("comparison", "milestone")}
             />
             <Field
               label={t("Value")}
-              name="value"
+              {...replyField(reply, "value", e?.metricId && e.value !== null ? toHumanUnits(e.metricId, e.value) : "", "milestone")}
               inputMode="decimal"
               hint={
                 e?.metricId
                   ? t("In {{unit}}.", { unit: humanUnitLabel(e.metricId, fmt.currency, t) || t("the metric's unit") })
                   : t("k€ for money, % for rates.")
               }
-              defaultValue={v("value", e?.metricId && e.value !== null ? toHumanUnits(e.metricId, e.value) : "", "milestone")}
-              errors={err("value", "milestone")}
             />
             <SelectField
               label={t("Status (manual milestones)")}
-              name="status"
+              {...replyField(reply, "status", e?.status ?? "pending", "milestone")}
               required
               options={MILESTONE_STATUSES.map((s) => ({ value: s, label: t(MILESTONE_STATUS_LABELS[s]) }))}
-              defaultValue={v("status", e?.status ?? "pending", "milestone")}
-              errors={err("status", "milestone")}
             />
-            <TextareaField
-              label={t("Evidence")}
-              name="evidence"
-              rows={2}
-              className="form-grid__full"
-              defaultValue={v("evidence", e?.evidence, "milestone")}
-              errors={err("evidence", "milestone")}
-            />
+            <TextareaField label={t("Evidence")} {...replyField(reply, "evidence", e?.evidence, "milestone")} rows={2} className="form-grid__full" />
             <div>
               <Button variant="primary">{e ? t("Save milestone") : t("Add milestone")}</Button> {e ? <Link to="/strategy">{t("Cancel")}</Link> : null}
             </div>

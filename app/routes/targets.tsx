@@ -1,7 +1,6 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
@@ -11,7 +10,6 @@ import { RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
@@ -28,7 +26,8 @@ import {
   TargetPermissionError,
 } from "~/models/metric-targets.server";
 import { listCycles } from "~/models/okrs.server";
-import { getDb } from "~/utils/db.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -48,13 +47,10 @@ const TEXT = {
   forbidden: N_("You may not set the target of this metric."),
 } as const;
 
-export const handle = { i18n: ["plans", "metrics"] };
-
-export const meta: MetaFunction = titleMeta("plans", N_("Targets", "plans"));
+export const { handle, meta } = routeHead(["plans", "metrics"], N_("Targets", "plans"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "targets:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "targets:edit");
   return {
     targets: listMetricTargets(db),
     metrics: editableTargetMetrics(user).map((d) => ({ id: d.id, label: d.label, domain: d.domain })),
@@ -63,8 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "targets:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "targets:edit");
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "delete") {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -14,10 +14,9 @@ import { CellSelect, RowActionForm, RowEditActions, RowName } from "~/components
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { titleMeta } from "~/i18n/meta";
 import { serverT } from "~/i18n/translate.server";
 import { type FormReply, isErrorReply, valueOf } from "~/lib/forms";
-import { badRequest, fieldError, parseForm, unknownIntent } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { parseSearchParams } from "~/lib/url-params.server";
 import { idSchema } from "~/lib/validation.server";
 import { todayUtc } from "~/models/risks.server";
@@ -33,6 +32,9 @@ import {
   updateTeam,
 } from "~/models/teams.server";
 import { getDb } from "~/utils/db.server";
+import { dispatchIntent, whenIntent, rowReplyTo } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
+import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
@@ -46,13 +48,10 @@ const TEXT = {
   whoMay: N_("CEO (any team), CTO (tech teams)"),
 };
 
-export const handle = { i18n: ["auth"] };
-
-export const meta: MetaFunction = titleMeta("auth", N_("Teams", "auth"));
+export const { handle, meta } = routeHead("auth", N_("Teams", "auth"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const db = getDb();
+  const { user, db } = await pageRequest(request);
   const today = todayUtc();
   const { data: params } = parseSearchParams(new URL(request.url), z.object({ team: idSchema.optional() }));
   const teams = listTeamsWithCounts(db, today);
@@ -86,76 +85,77 @@ export async function action({ request }: ActionFunctionArgs) {
   assertPermission(user, "teams:manage");
   const db = getDb();
   const formData = await request.formData();
-  const intent = formData.get("intent");
   const s = schemas();
-  if (intent === "create") {
-    const parsed = parseForm(formData, s.create, "create");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const isTech = parsed.data.kind === "tech";
-    if (!can(user, "teams:manage", { teamIsTech: isTech }))
-      return fieldError(formData, "kind", serverT("a CTO creates tech teams only", { ns: "auth" }), "create");
-    if (teamNameTaken(db, parsed.data.name)) return fieldError(formData, "name", serverT("is already the name of a team", { ns: "auth" }), "create");
-    createTeam(db, user, { name: parsed.data.name, isTech });
-    return { status: "ok", intent: "create", message: serverT("Team {{name}} created.", { ns: "auth", name: parsed.data.name }) } satisfies FormReply;
-  }
-  if (intent === "update") {
-    const rowIntent = `update-${String(formData.get("teamId"))}`;
-    const parsed = parseForm(formData, s.update, rowIntent);
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { teamId, name, kind } = parsed.data;
-    const team = getTeamRow(db, teamId);
-    if (!team) return fieldError(formData, "teamId", "no such team", rowIntent);
-    assertPermission(user, "teams:manage", { teamIsTech: team.isTech });
-    if (!can(user, "teams:manage", { teamIsTech: kind === "tech" }))
-      return fieldError(formData, "kind", serverT("a CTO manages tech teams only", { ns: "auth" }), rowIntent);
-    if (teamNameTaken(db, name, teamId)) return fieldError(formData, "name", serverT("is already the name of another team", { ns: "auth" }), rowIntent);
-    updateTeam(db, user, teamId, { name, isTech: kind === "tech" });
-    return { status: "ok", intent: rowIntent, message: serverT("Team {{name}} saved.", { ns: "auth", name }) } satisfies FormReply;
-  }
-  if (intent === "archive" || intent === "restore") {
-    const parsed = parseForm(formData, s.archive, String(intent));
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const team = getTeamRow(db, parsed.data.teamId);
-    if (!team) return fieldError(formData, "teamId", "no such team", String(intent));
-    assertPermission(user, "teams:manage", { teamIsTech: team.isTech });
-    setTeamArchived(db, user, team.id, intent === "archive");
-    return {
-      status: "ok",
-      intent: String(intent),
-      message:
-        intent === "archive"
-          ? serverT("Team {{name}} archived.", { ns: "auth", name: team.name })
-          : serverT("Team {{name}} restored.", { ns: "auth", name: team.name }),
-    } satisfies FormReply;
-  }
-  if (intent === "set-lead" || intent === "unset-lead") {
-    // a lead is a user's role: the CEO's, like every other change to a user
-    assertPermission(user, "users:manage");
-    const parsed = parseForm(formData, s.lead, "lead");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const team = getTeamRow(db, parsed.data.teamId);
-    if (!team) return fieldError(formData, "teamId", "no such team", "lead");
-    if (intent === "set-lead" && team.archivedAt !== null) return fieldError(formData, "userId", serverT("the team is archived", { ns: "auth" }), "lead");
-    const result = setTeamLead(db, user, team.id, parsed.data.userId, intent === "set-lead");
-    if (result === "no-user") return fieldError(formData, "userId", "no such user", "lead");
-    if (result === "not-eligible") {
-      return fieldError(
-        formData,
-        "userId",
-        intent === "set-lead" ? serverT("a CEO or CTO account cannot be made a lead", { ns: "auth" }) : serverT("is not a lead of this team", { ns: "auth" }),
-        "lead",
-      );
-    }
-    return {
-      status: "ok",
-      intent: "lead",
-      message:
-        intent === "set-lead"
-          ? serverT("Lead set for {{name}}.", { ns: "auth", name: team.name })
-          : serverT("Lead removed from {{name}}.", { ns: "auth", name: team.name }),
-    } satisfies FormReply;
-  }
-  return unknownIntent(formData);
+  return dispatchIntent(formData, [
+    whenIntent("create", s.create, ({ name, kind }) => {
+      const isTech = kind === "tech";
+      if (!can(user, "teams:manage", { teamIsTech: isTech }))
+        return fieldError(formData, "kind", serverT("a CTO creates tech teams only", { ns: "auth" }), "create");
+      if (teamNameTaken(db, name)) return fieldError(formData, "name", serverT("is already the name of a team", { ns: "auth" }), "create");
+      createTeam(db, user, { name, isTech });
+      return { status: "ok", intent: "create", message: serverT("Team {{name}} created.", { ns: "auth", name }) } satisfies FormReply;
+    }),
+    whenIntent(
+      "update",
+      s.update,
+      ({ teamId, name, kind }, { replyTo }) => {
+        const team = getTeamRow(db, teamId);
+        if (!team) return fieldError(formData, "teamId", "no such team", replyTo);
+        assertPermission(user, "teams:manage", { teamIsTech: team.isTech });
+        if (!can(user, "teams:manage", { teamIsTech: kind === "tech" }))
+          return fieldError(formData, "kind", serverT("a CTO manages tech teams only", { ns: "auth" }), replyTo);
+        if (teamNameTaken(db, name, teamId)) return fieldError(formData, "name", serverT("is already the name of another team", { ns: "auth" }), replyTo);
+        updateTeam(db, user, teamId, { name, isTech: kind === "tech" });
+        return { status: "ok", intent: replyTo, message: serverT("Team {{name}} saved.", { ns: "auth", name }) } satisfies FormReply;
+      },
+      { replyTo: rowReplyTo("teamId") },
+    ),
+    whenIntent(["archive", "restore"], s.archive, ({ teamId }, { intent }) => {
+      const team = getTeamRow(db, teamId);
+      if (!team) return fieldError(formData, "teamId", "no such team", intent);
+      assertPermission(user, "teams:manage", { teamIsTech: team.isTech });
+      setTeamArchived(db, user, team.id, intent === "archive");
+      return {
+        status: "ok",
+        intent,
+        message:
+          intent === "archive"
+            ? serverT("Team {{name}} archived.", { ns: "auth", name: team.name })
+            : serverT("Team {{name}} restored.", { ns: "auth", name: team.name }),
+      } satisfies FormReply;
+    }),
+    whenIntent(
+      ["set-lead", "unset-lead"],
+      s.lead,
+      ({ teamId, userId }, { intent }) => {
+        const team = getTeamRow(db, teamId);
+        if (!team) return fieldError(formData, "teamId", "no such team", "lead");
+        if (intent === "set-lead" && team.archivedAt !== null) return fieldError(formData, "userId", serverT("the team is archived", { ns: "auth" }), "lead");
+        const result = setTeamLead(db, user, team.id, userId, intent === "set-lead");
+        if (result === "no-user") return fieldError(formData, "userId", "no such user", "lead");
+        if (result === "not-eligible") {
+          return fieldError(
+            formData,
+            "userId",
+            intent === "set-lead"
+              ? serverT("a CEO or CTO account cannot be made a lead", { ns: "auth" })
+              : serverT("is not a lead of this team", { ns: "auth" }),
+            "lead",
+          );
+        }
+        return {
+          status: "ok",
+          intent: "lead",
+          message:
+            intent === "set-lead"
+              ? serverT("Lead set for {{name}}.", { ns: "auth", name: team.name })
+              : serverT("Lead removed from {{name}}.", { ns: "auth", name: team.name }),
+        } satisfies FormReply;
+      },
+      // a lead is a user's role: the CEO's, like every other change to a user
+      { replyTo: "lead", before: () => assertPermission(user, "users:manage") },
+    ),
+  ]);
 }
 
 const KIND_OPTIONS = [

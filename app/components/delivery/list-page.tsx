@@ -16,60 +16,57 @@ import type { TableParams } from "~/lib/table-params";
  * form, the table (sorted and paged in the URL) with its CSV link, an empty state that tells a
  * filtered-out list from an empty one, and the CSV cap note. Each page gives its texts, columns and filters.
  */
-export function DeliveryListPage<Row extends RowData>({
+export function DeliveryListPage<Row extends RowData & { id: number }>({
   tab,
-  title,
-  description,
+  text,
   actions,
   services,
   teams,
   filters,
-  filterValues,
+  echo,
   notices,
-  filterLabel,
   columns,
   rows,
   total,
   params,
-  caption,
-  getRowId,
+  getRowId = (row) => String(row.id),
   csvHref,
   rowClassName,
   noMatchTitle,
-  empty,
+  emptyAction,
   exportCap,
 }: {
   tab: "deployments" | "incidents";
-  title: string;
-  description: string;
+  /** the page's texts (keys of the delivery namespace, translated here) */
+  text: { title: string; description: string; filters: string; caption: string; emptyTitle: string; emptyBody: string; whoMay: string };
   actions?: ReactNode;
   /** service and team names: the first two filters */
   services: readonly string[];
   teams: readonly string[];
   /** the page's own filters, after service and team */
   filters: readonly FilterControl[];
-  filterValues: Readonly<Record<string, string | null | undefined>>;
+  /** the filters as read from the URL (the loader's echo) */
+  echo: Readonly<Record<string, string | null | undefined>>;
   notices: readonly string[];
-  filterLabel: string;
   columns: DataTableColumns<Row>;
   rows: readonly Row[];
   total: number;
   params: TableParams;
-  caption: string;
-  getRowId: (row: Row, index: number) => string;
+  /** default: the row's id */
+  getRowId?: (row: Row, index: number) => string;
   /** the CSV export's path; the current filters and sort are appended */
   csvHref: string;
   rowClassName?: (row: Row) => string | undefined;
   /** the empty state's title when filters hide every row */
   noMatchTitle: string;
-  /** the empty state when there are no rows at all */
-  empty: { title: string; whoMay: string; body: string; action?: ReactNode };
+  /** the empty state's action when there are no rows at all */
+  emptyAction?: ReactNode;
   exportCap: number;
 }) {
   const { t } = useTranslation("delivery");
   const formatting = useFormatting();
   const location = useLocation();
-  const filtered = Object.keys(filterValues).length > 0;
+  const filtered = Object.keys(echo).length > 0;
   const controls: FilterControl[] = [
     selectControl(
       "service",
@@ -85,16 +82,16 @@ export function DeliveryListPage<Row extends RowData>({
   ];
   return (
     <>
-      <PageHeader title={title} description={description} actions={actions}>
+      <PageHeader title={t(text.title)} description={t(text.description)} actions={actions}>
         <DeliveryTabs current={tab} />
       </PageHeader>
-      <FilterBar controls={controls} values={filterValues} notices={notices} label={filterLabel} />
+      <FilterBar controls={controls} values={echo} notices={notices} label={t(text.filters)} />
       <DataTable
         columns={columns}
         data={rows}
         total={total}
         params={params}
-        caption={caption}
+        caption={t(text.caption)}
         getRowId={getRowId}
         csvHref={`${csvHref}${location.search}`}
         rowClassName={rowClassName}
@@ -104,8 +101,8 @@ export function DeliveryListPage<Row extends RowData>({
               <Link to={`/delivery/${tab}`}>{t("Clear the filters")}</Link>
             </EmptyState>
           ) : (
-            <EmptyState title={empty.title} whoMay={empty.whoMay} action={empty.action}>
-              <p>{empty.body}</p>
+            <EmptyState title={t(text.emptyTitle)} whoMay={t(text.whoMay)} action={emptyAction}>
+              <p>{t(text.emptyBody)}</p>
             </EmptyState>
           )
         }
