@@ -1,11 +1,11 @@
 /** The browser-post suite's set-up (tests/integration/forms-browser-posts.test.ts and tests/integration/forms-browser/): one demo world, the forms seen and covered, and the submit-and-check steps. */
-import {type sql} from "drizzle-orm";
-import {afterAll, beforeAll, expect} from "vitest";
-import {pickForm, type PageResult} from "../helpers/app";
-import {demoWorld, type Role, type World} from "../helpers/demo-world";
-import {formKey} from "../helpers/form-inventory";
-import {auditSince, lastAuditId, writeProbe, type AuditRow} from "../helpers/forms";
-import {textsByClass, type HtmlForm} from "../helpers/html-forms";
+import { type sql } from "drizzle-orm";
+import { afterAll, beforeAll, expect } from "vitest";
+import { pickForm, type PageResult } from "../helpers/app";
+import { demoWorld, type Role, type World } from "../helpers/demo-world";
+import { formKey } from "../helpers/form-inventory";
+import { auditSince, lastAuditId, writeProbe, type AuditRow } from "../helpers/forms";
+import { textsByClass, type HtmlForm } from "../helpers/html-forms";
 
 export let w: World;
 

@@ -77,10 +77,6 @@ export type FormTable = {
   multipart?: boolean;
 };
 
-export const unknown = "99999";
-export const viewerForbidden: Case = { label: "a viewer posts it", as: "viewer", set: () => ({}), status: 403 };
-export const unknownIntent: Case = { label: "unknown intent", set: () => ({ intent: "bogus" }), field: "intent" };
-
 let w: World;
 let fx: Fx;
 
@@ -220,22 +216,6 @@ export function form(p: Page, intent: string, as: Role, declared: Declared<Fx>, 
   const { valid, bad } = fields<Fx>(intent === "*" ? declared : { intent, ...declared });
   return { form: `${p.route}#${intent}`, module: p.module, url: p.url, params: p.params, as, valid, fields: bad, cases, ...more };
 }
-
-// the refusals many forms share
-export const forbidden = (as: Role, label: string): Case => ({ label, as, set: () => ({}), status: 403 });
-export const ctoForbidden = forbidden("cto", "the CTO posts it");
-export const leadForbidden = forbidden("lead", "a lead posts it");
-/** a field naming a row that does not exist: a message on that field */
-export const unknownRow = (what: string, field: string): Case => ({ label: `unknown ${what}`, set: () => ({ [field]: unknown }), field });
-/** a URL parameter naming no row (or not a number): 404 */
-export const noPage = (label: string, param: string, value = unknown): Case => ({ label, params: () => ({ [param]: value }), set: () => ({}), status: 404 });
-/** a rule between fields: these values, a message on `field` */
-export const refuse = (label: string, field: string, set: Case["set"] | Record<string, BadValue>, more: Partial<Case> = {}): Case => ({
-  label,
-  set: typeof set === "function" ? set : () => set,
-  field,
-  ...more,
-});
 
 /** File imports: the reply lists row errors ({row, field, message}) instead of per-field messages. */
 export type ImportFile = { label: string; file?: File; fields?: Record<string, string | undefined>; status?: number };

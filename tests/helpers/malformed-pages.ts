@@ -3,21 +3,8 @@ import { sql } from "drizzle-orm";
 import { date, decimal, id, int, link, listed, month, oneOf, text, type Declared, type Field } from "./bad-inputs";
 import { MISSING, SCRIPT, type BadValue } from "./bad-values";
 import type { Role } from "./demo-world";
-import {
-  type Case,
-  type Fx,
-  type ImportFile,
-  type ImportTable,
-  type Page,
-  idOf,
-  page,
-  refuse,
-  rowPage,
-  s,
-  unknown,
-  unknownIntent,
-  viewerForbidden,
-} from "./malformed-forms";
+import { type Case, type Fx, type ImportFile, type ImportTable, type Page, idOf, page, rowPage, s } from "./malformed-forms";
+import { refuse, unknown, unknownIntent, viewerForbidden } from "./malformed-refusals";
 
 // fields several forms share
 export const checkinFields: Declared<Fx> = {

@@ -2,22 +2,7 @@
 import { sql } from "drizzle-orm";
 import { checkbox, decimal, email, id, int, listed, oneOf, text } from "../../helpers/bad-inputs";
 import { LONG, MISSING, SCRIPT } from "../../helpers/bad-values";
-import {
-  type FormTable,
-  type ImportTable,
-  ctoForbidden,
-  forbidden,
-  form,
-  idOf,
-  leadForbidden,
-  noPage,
-  page,
-  refuse,
-  s,
-  unknownIntent,
-  unknownRow,
-  viewerForbidden,
-} from "../../helpers/malformed-forms";
+import { type FormTable, type ImportTable, form, idOf, page, s } from "../../helpers/malformed-forms";
 import {
   categories,
   category,
@@ -31,6 +16,7 @@ import {
   webhookSecret,
   webhookSource,
 } from "../../helpers/malformed-pages";
+import { ctoForbidden, forbidden, leadForbidden, noPage, refuse, unknownIntent, unknownRow, viewerForbidden } from "../../helpers/malformed-refusals";
 
 export const TABLES: FormTable[] = [
   // ---------------------------------------------------------------- teams, budget categories, frameworks (company structure)

@@ -1,22 +1,9 @@
 /** Malformed input over the forms of finance (budgets, snapshots) and delivery (incidents, services), with their CSV imports: the tables (tests/helpers/malformed-forms.ts runs them). */
 import { checkbox, id, int, localTime, money, month, oneOf, text } from "../../helpers/bad-inputs";
 import { SCRIPT } from "../../helpers/bad-values";
-import {
-  type FormTable,
-  type ImportTable,
-  ctoForbidden,
-  forbidden,
-  form,
-  leadForbidden,
-  noPage,
-  page,
-  refuse,
-  s,
-  unknownIntent,
-  unknownRow,
-  viewerForbidden,
-} from "../../helpers/malformed-forms";
+import { type FormTable, type ImportTable, form, page, s } from "../../helpers/malformed-forms";
 import { budgetCsv, deploymentsCsv, fxId, importForm, incident, incidentsPasted, services, snapshotsCsv } from "../../helpers/malformed-pages";
+import { ctoForbidden, forbidden, leadForbidden, noPage, refuse, unknownIntent, unknownRow, viewerForbidden } from "../../helpers/malformed-refusals";
 
 export const TABLES: FormTable[] = [
   // ---------------------------------------------------------------- finance

@@ -1,19 +1,7 @@
 /** Malformed input over the forms of governance (compliance, decision gates, targets), risks and the board pack (and the compliance import): the tables (tests/helpers/malformed-forms.ts runs them). */
 import { checkbox, date, decimal, id, int, listed, oneOf, sampled, text } from "../../helpers/bad-inputs";
 import { MISSING, SCRIPT } from "../../helpers/bad-values";
-import {
-  type FormTable,
-  type ImportTable,
-  ctoForbidden,
-  form,
-  leadForbidden,
-  noPage,
-  page,
-  refuse,
-  unknownIntent,
-  unknownRow,
-  viewerForbidden,
-} from "../../helpers/malformed-forms";
+import { type FormTable, type ImportTable, form, page } from "../../helpers/malformed-forms";
 import {
   boardPack,
   compliance,
@@ -27,6 +15,7 @@ import {
   riskFields,
   targets,
 } from "../../helpers/malformed-pages";
+import { ctoForbidden, leadForbidden, noPage, refuse, unknownIntent, unknownRow, viewerForbidden } from "../../helpers/malformed-refusals";
 
 export const TABLES: FormTable[] = [
   // ---------------------------------------------------------------- governance

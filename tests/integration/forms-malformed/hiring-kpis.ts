@@ -1,23 +1,9 @@
 /** Malformed input over the forms of hiring (requisitions, employees) and KPIs (and the employees import): the tables (tests/helpers/malformed-forms.ts runs them). */
 import { date, decimal, id, listed, money, oneOf, sampled, text } from "../../helpers/bad-inputs";
 import { MISSING } from "../../helpers/bad-values";
-import {
-  type FormTable,
-  type ImportTable,
-  ctoForbidden,
-  form,
-  leadForbidden,
-  noPage,
-  page,
-  refuse,
-  rowPage,
-  s,
-  unknown,
-  unknownIntent,
-  unknownRow,
-  viewerForbidden,
-} from "../../helpers/malformed-forms";
+import { type FormTable, type ImportTable, form, page, rowPage, s } from "../../helpers/malformed-forms";
 import { employeesCsv, fxId, importForm, importPage, kpi, kpiFields, kpiIndex, requisitionFields } from "../../helpers/malformed-pages";
+import { ctoForbidden, leadForbidden, noPage, refuse, unknown, unknownIntent, unknownRow, viewerForbidden } from "../../helpers/malformed-refusals";
 
 export const TABLES: FormTable[] = [
   // ---------------------------------------------------------------- hiring

@@ -1,22 +1,9 @@
 /** Malformed input over the forms of OKRs: cycles, objectives, key results and check-ins: the tables (tests/helpers/malformed-forms.ts runs them). */
 import { date, id, sampled, text } from "../../helpers/bad-inputs";
 import { MISSING } from "../../helpers/bad-values";
-import {
-  type FormTable,
-  type ImportTable,
-  form,
-  leadForbidden,
-  noPage,
-  page,
-  refuse,
-  rowPage,
-  s,
-  unknown,
-  unknownIntent,
-  unknownRow,
-  viewerForbidden,
-} from "../../helpers/malformed-forms";
+import { type FormTable, type ImportTable, form, page, rowPage, s } from "../../helpers/malformed-forms";
 import { checkinCases, checkinFields, fxId, krFields, krNotFound, objective, objectiveFields, okrIndex } from "../../helpers/malformed-pages";
+import { leadForbidden, noPage, refuse, unknown, unknownIntent, unknownRow, viewerForbidden } from "../../helpers/malformed-refusals";
 
 export const TABLES: FormTable[] = [
   // ---------------------------------------------------------------- OKRs

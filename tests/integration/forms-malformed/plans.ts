@@ -1,18 +1,7 @@
 /** Malformed input over the forms of scenarios, the roadmap, the multi-year plan and gate decisions (and the roadmap import): the tables (tests/helpers/malformed-forms.ts runs them). */
 import { sql } from "drizzle-orm";
 import { checkbox, date, decimal, id, int, money, month, oneOf, text } from "../../helpers/bad-inputs";
-import {
-  type FormTable,
-  type ImportTable,
-  ctoForbidden,
-  form,
-  idOf,
-  refuse,
-  s,
-  unknownIntent,
-  unknownRow,
-  viewerForbidden,
-} from "../../helpers/malformed-forms";
+import { type FormTable, type ImportTable, form, idOf, s } from "../../helpers/malformed-forms";
 import {
   firstGate,
   firstScenario,
@@ -26,6 +15,7 @@ import {
   scenarios,
   strategy,
 } from "../../helpers/malformed-pages";
+import { ctoForbidden, refuse, unknownIntent, unknownRow, viewerForbidden } from "../../helpers/malformed-refusals";
 
 export const TABLES: FormTable[] = [
   // ---------------------------------------------------------------- plans: scenarios, roadmap, multi-year plan, gate decisions

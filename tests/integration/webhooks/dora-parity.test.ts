@@ -9,25 +9,8 @@ import { action as incidentsAction } from "~/routes/api.v1.incidents";
 import type { Db } from "~/utils/db.server";
 import { insertService } from "../../../seeds/builders";
 import { createTestDb } from "../../helpers/db";
-import {
-  DAY,
-  H,
-  T0,
-  alertmanager,
-  amAlert,
-  fixture,
-  ghDeployment,
-  ghPush,
-  github,
-  gitlab,
-  iso,
-  pagerduty,
-  pdEvent,
-  src,
-  svc,
-  t,
-  webhookWorld,
-} from "../../helpers/webhooks";
+import { DAY, H, T0, alertmanager, amAlert, fixture, ghDeployment, ghPush, github, gitlab, iso, pagerduty, pdEvent } from "../../helpers/webhook-requests";
+import { src, svc, t, webhookWorld } from "../../helpers/webhooks";
 
 webhookWorld();
 

@@ -3,26 +3,8 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { githubSignature } from "~/lib/webhooks/signatures.server";
 import { listWebhookDeliveries, WEBHOOK_LOG_KEEP, WEBHOOK_LOG_KEEP_UNVERIFIED } from "~/models/webhooks.server";
-import {
-  DAY,
-  GH_SECRET,
-  H,
-  T0,
-  alertmanager,
-  amAlert,
-  count,
-  dataCounts,
-  fixture,
-  ghDeployment,
-  github,
-  gitlab,
-  lastLog,
-  pagerduty,
-  post,
-  src,
-  t,
-  webhookWorld,
-} from "../../helpers/webhooks";
+import { DAY, GH_SECRET, H, T0, alertmanager, amAlert, fixture, ghDeployment, github, gitlab, pagerduty, post } from "../../helpers/webhook-requests";
+import { count, dataCounts, lastLog, src, t, webhookWorld } from "../../helpers/webhooks";
 
 webhookWorld();
 

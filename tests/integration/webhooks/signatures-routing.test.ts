@@ -5,26 +5,8 @@ import { githubSignature } from "~/lib/webhooks/signatures.server";
 import { createWebhookSource, deleteWebhookSource, getWebhookSource, listWebhookDeliveries, setWebhookSecret } from "~/models/webhooks.server";
 import { loader as webhookLoader } from "~/routes/api.v1.webhooks.$sourceId";
 import { seal } from "~/utils/secret-box.server";
-import {
-  GH_SECRET,
-  SOURCE_BASE,
-  PD_SECRET,
-  T0,
-  alertmanager,
-  dataCounts,
-  enc,
-  fixture,
-  ghDeployment,
-  github,
-  gitlab,
-  pagerduty,
-  pdEvent,
-  post,
-  src,
-  t,
-  userId,
-  webhookWorld,
-} from "../../helpers/webhooks";
+import { GH_SECRET, PD_SECRET, T0, alertmanager, enc, fixture, ghDeployment, github, gitlab, pagerduty, pdEvent, post } from "../../helpers/webhook-requests";
+import { SOURCE_BASE, dataCounts, src, t, userId, webhookWorld } from "../../helpers/webhooks";
 
 webhookWorld();
 

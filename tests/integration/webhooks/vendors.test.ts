@@ -12,7 +12,6 @@ import {
   T0,
   alertmanager,
   amAlert,
-  count,
   enc,
   fixture,
   ghDeployment,
@@ -20,17 +19,11 @@ import {
   github,
   gitlab,
   iso,
-  lastLog,
   pagerduty,
   pdEvent,
   post,
-  remap,
-  src,
-  svc,
-  t,
-  userId,
-  webhookWorld,
-} from "../../helpers/webhooks";
+} from "../../helpers/webhook-requests";
+import { count, lastLog, remap, src, svc, t, userId, webhookWorld } from "../../helpers/webhooks";
 
 webhookWorld();
 
