@@ -140,8 +140,8 @@ export function planYearProblem(db: Db, year: number): string | null {
 // Milestones
 // ---------------------------------------------------------------------------------------------------
 
-export type MilestoneRow = {
-  id: number;
+/** What a person sets on a milestone. */
+export type MilestoneInput = {
   title: string;
   dueDate: string;
   metricId: string | null;
@@ -149,8 +149,9 @@ export type MilestoneRow = {
   value: number | null;
   status: MilestoneStatus;
   evidence: string | null;
-  updatedByName: string | null;
 };
+
+export type MilestoneRow = MilestoneInput & { id: number; updatedByName: string | null };
 
 export type MilestoneView = MilestoneRow & { metricLabel: string | null; current: number | null; state: MilestoneState };
 
@@ -193,16 +194,6 @@ export function getMilestoneTimeline(ctx: MetricContext): { milestones: Mileston
   const milestones = getMilestoneViews(ctx);
   return { milestones, layout: timelineLayout(milestones, ctx.today) };
 }
-
-export type MilestoneInput = {
-  title: string;
-  dueDate: string;
-  metricId: string | null;
-  comparison: MilestoneComparison | null;
-  value: number | null;
-  status: MilestoneStatus;
-  evidence: string | null;
-};
 
 export function createMilestone(db: Db, actorId: number, input: MilestoneInput): number {
   return db.transaction((tx) => {
