@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { countRows, schema, type Db } from "~/utils/db.server";
@@ -62,6 +63,31 @@ export function deleteAudited<R>(
     recordAudit(tx, { actor, action: "delete", entityType, entityId, before: before(row) });
     return true;
   });
+}
+
+/** deleteAudited() of the row of `table` whose `id` column is `id`: read, deleted, audited with `before(row)`. */
+export function deleteRowAudited<TT extends SQLiteTable & { id: SQLiteColumn }>(
+  db: Db,
+  actor: AuditActor,
+  entityType: string,
+  table: TT,
+  id: number,
+  before?: (row: TT["$inferSelect"]) => unknown,
+): boolean {
+  return deleteAudited(
+    db,
+    actor,
+    entityType,
+    id,
+    (tx) =>
+      tx
+        .select()
+        .from(table as SQLiteTable)
+        .where(eq(table.id, id))
+        .get() as TT["$inferSelect"] | undefined,
+    (tx) => tx.delete(table).where(eq(table.id, id)).run(),
+    before,
+  );
 }
 
 export type AuditFilter = {

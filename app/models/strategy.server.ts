@@ -17,7 +17,7 @@ import {
   type PlanYearKind,
   type TimelineLayout,
 } from "~/lib/metrics/strategy";
-import { deleteAudited, recordAudit } from "~/models/audit.server";
+import { deleteRowAudited, recordAudit } from "~/models/audit.server";
 import type { MetricContext } from "~/models/metrics/context.server";
 import { readMetricAt } from "~/models/metrics/history.server";
 import { definitionOf, metricNumber, readMetric } from "~/models/metrics/readings.server";
@@ -126,15 +126,7 @@ export function setPlanTarget(db: Db, actorId: number, input: { metricId: string
 }
 
 export function deletePlanTarget(db: Db, actorId: number, id: number): boolean {
-  return deleteAudited(
-    db,
-    { userId: actorId },
-    "plan_target",
-    id,
-    (tx) => tx.select().from(T).where(eq(T.id, id)).get(),
-    (tx) => tx.delete(T).where(eq(T.id, id)).run(),
-    (b) => ({ metricId: b.metricId, year: b.year, value: b.value }),
-  );
+  return deleteRowAudited(db, { userId: actorId }, "plan_target", T, id, (b) => ({ metricId: b.metricId, year: b.year, value: b.value }));
 }
 
 /** Years a new target may be set for: the plan's years, or up to 5 from the current year; a sixth distinct year is refused. */
@@ -148,8 +140,8 @@ export function planYearProblem(db: Db, year: number): string | null {
 // Milestones
 // ---------------------------------------------------------------------------------------------------
 
-export type MilestoneRow = {
-  id: number;
+/** What a person sets on a milestone. */
+export type MilestoneInput = {
   title: string;
   dueDate: string;
   metricId: string | null;
@@ -157,8 +149,9 @@ export type MilestoneRow = {
   value: number | null;
   status: MilestoneStatus;
   evidence: string | null;
-  updatedByName: string | null;
 };
+
+export type MilestoneRow = MilestoneInput & { id: number; updatedByName: string | null };
 
 export type MilestoneView = MilestoneRow & { metricLabel: string | null; current: number | null; state: MilestoneState };
 
@@ -202,16 +195,6 @@ export function getMilestoneTimeline(ctx: MetricContext): { milestones: Mileston
   return { milestones, layout: timelineLayout(milestones, ctx.today) };
 }
 
-export type MilestoneInput = {
-  title: string;
-  dueDate: string;
-  metricId: string | null;
-  comparison: MilestoneComparison | null;
-  value: number | null;
-  status: MilestoneStatus;
-  evidence: string | null;
-};
-
 export function createMilestone(db: Db, actorId: number, input: MilestoneInput): number {
   return db.transaction((tx) => {
     const row = tx
@@ -239,15 +222,7 @@ export function updateMilestone(db: Db, actorId: number, id: number, input: Mile
 }
 
 export function deleteMilestone(db: Db, actorId: number, id: number): boolean {
-  return deleteAudited(
-    db,
-    { userId: actorId },
-    "milestone",
-    id,
-    (tx) => tx.select().from(MS).where(eq(MS.id, id)).get(),
-    (tx) => tx.delete(MS).where(eq(MS.id, id)).run(),
-    (b) => ({ title: b.title, dueDate: b.dueDate }),
-  );
+  return deleteRowAudited(db, { userId: actorId }, "milestone", MS, id, (b) => ({ title: b.title, dueDate: b.dueDate }));
 }
 
 export function getMilestone(db: Db, id: number): MilestoneRow | null {

@@ -11,6 +11,7 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
+import type { MeaningColor } from "~/components/ui/tone";
 import { isPageHydrated } from "~/hooks/hydration";
 import { NO_DATA, formatNumber } from "~/lib/format";
 import { axisScale, type AxisScale, type AxisUnit } from "~/lib/nice-ticks";
@@ -21,30 +22,7 @@ import type { PlotSpec } from "./plots";
 export type { AxisUnit };
 
 /** Colour tokens a chart may use (CSS custom properties of app.css); same meaning = same colour. */
-export type ChartColor =
-  | "chart-1"
-  | "chart-2"
-  | "chart-3"
-  | "chart-4"
-  | "chart-5"
-  | "chart-6"
-  | "accent"
-  | "info"
-  | "good"
-  | "warn"
-  | "bad"
-  | "text-muted"
-  | "tier-elite"
-  | "tier-high"
-  | "tier-medium"
-  | "tier-low"
-  | "on-track"
-  | "at-risk"
-  | "off-track"
-  | "risk-low"
-  | "risk-medium"
-  | "risk-high"
-  | "risk-critical";
+export type ChartColor = "chart-1" | "chart-2" | "chart-3" | "chart-4" | "chart-5" | "chart-6" | "text-muted" | MeaningColor;
 
 /** `var(--chart-1)` etc. — works as an SVG fill/stroke value. */
 export function chartColor(color: ChartColor): string {

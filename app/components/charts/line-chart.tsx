@@ -1,4 +1,5 @@
 import { N_ } from "~/i18n/mark";
+import { formatMoney, formatMonth, type FormatOptions } from "~/lib/format";
 import { useCartesianChart, type CartesianChartProps } from "./cartesian";
 import { ChartFrame, chartLegend, seriesColor, type ChartColor } from "./chart-frame";
 
@@ -10,6 +11,18 @@ export type LineChartProps<T extends object> = CartesianChartProps<T> & {
   /** y axis width in px (default 64) */
   yAxisWidth?: number;
 };
+
+/** The props of a line chart of amounts (cents) by month ("YYYY-MM"): month labels, money values and axis, a wide y axis. */
+export function moneyByMonth(fmt: FormatOptions) {
+  return {
+    formatX: (x: string | number) => formatMonth(String(x), fmt.locale),
+    formatValue: (v: number) => formatMoney(v, fmt),
+    unit: "money",
+    locale: fmt.locale,
+    currency: fmt.currency,
+    yAxisWidth: 72,
+  } as const;
+}
 
 /** Lines over a category/time axis (`dashed: true` for forecasts); server-rendered SVG with a "Show as table" alternative. */
 export function LineChart<T extends object>(props: LineChartProps<T>) {

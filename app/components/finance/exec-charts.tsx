@@ -5,7 +5,7 @@
 import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/charts/bar-chart";
 import { groupLargest, type ChartColor } from "~/components/charts/chart-frame";
-import { LineChart } from "~/components/charts/line-chart";
+import { LineChart, moneyByMonth } from "~/components/charts/line-chart";
 import { N_ } from "~/i18n/mark";
 import { formatDate, formatMoney, formatMonth, type FormatOptions } from "~/lib/format";
 
@@ -98,13 +98,8 @@ export function CashCurveChart({
       ]}
       referenceLine={{ y: 0, label: t(CHART_TEXT.zeroLine), color: "bad" }}
       xMarker={zeroInChart ? { x: forecast.zeroCashMonthWith!, label: t(CHART_TEXT.zeroMarker), color: "bad" } : undefined}
-      formatX={(x) => formatMonth(String(x), fmt.locale)}
-      formatValue={(v) => formatMoney(v, fmt)}
-      unit="money"
-      locale={fmt.locale}
-      currency={fmt.currency}
+      {...moneyByMonth(fmt)}
       yDomain={["auto", "auto"]}
-      yAxisWidth={72}
     />
   );
 }
@@ -199,12 +194,7 @@ export function MrrTrendChart({ trend, fmt }: { trend: { month: string; mrrCents
       xKey="month"
       xLabel={t("Month")}
       series={[{ key: "mrr", label: t(CHART_TEXT.mrr), color: "chart-1" }]}
-      formatX={(x) => formatMonth(String(x), fmt.locale)}
-      formatValue={(v) => formatMoney(v, fmt)}
-      unit="money"
-      locale={fmt.locale}
-      currency={fmt.currency}
-      yAxisWidth={72}
+      {...moneyByMonth(fmt)}
     />
   );
 }

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
-import { HiddenFields } from "~/components/ui/row-form";
+import { CellSelect, HiddenFields } from "~/components/ui/row-form";
 import { TableHead } from "~/components/ui/simple-table";
 import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
 import { COMPLIANCE_TEXT as TEXT, REQUIREMENT_RESULT_OPTIONS as resultOptions, REQUIREMENT_STATUS_OPTIONS as statusOptions } from "./compliance-text";
@@ -20,34 +20,6 @@ export type ComplianceRequirement = {
   evidenceUrl: string | null;
   updatedAt: number;
 };
-
-/** A select of an editable row (`form` names the row's form); `empty` is a first option of value "". */
-function CellSelect({
-  form,
-  name,
-  label,
-  defaultValue,
-  empty,
-  options,
-}: {
-  form: string;
-  name: string;
-  label: string;
-  defaultValue: string | number;
-  empty?: string;
-  options: readonly { value: string; label: string }[];
-}) {
-  return (
-    <select form={form} name={name} aria-label={label} defaultValue={String(defaultValue)}>
-      {empty !== undefined ? <option value="">{empty}</option> : null}
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </select>
-  );
-}
 
 /**
  * The compliance requirements, grouped by framework: editable rows (one form per row) for an
@@ -118,6 +90,7 @@ export function RequirementsTable({
                                   <HiddenFields values={{ intent: "update", requirementId: r.id }} />
                                 </Form>
                                 <CellSelect
+                                  plain
                                   form={formId}
                                   name="status"
                                   label={t("Status of {{ref}}", { ref: r.ref })}
@@ -127,6 +100,7 @@ export function RequirementsTable({
                               </td>
                               <td>
                                 <CellSelect
+                                  plain
                                   form={formId}
                                   name="result"
                                   label={t("Result of {{ref}}", { ref: r.ref })}
@@ -137,6 +111,7 @@ export function RequirementsTable({
                               </td>
                               <td>
                                 <CellSelect
+                                  plain
                                   form={formId}
                                   name="ownerUserId"
                                   label={t("Owner of {{ref}}", { ref: r.ref })}

@@ -1,7 +1,7 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { metricAttributes, type MetricMark } from "~/components/metrics/kpi-tile";
+import { metricAttributes } from "~/components/metrics/kpi-tile";
 import { StatusBadge } from "~/components/metrics/status-badge";
 import { Button } from "~/components/ui/button";
 import { FieldErrors } from "~/components/ui/field";
@@ -11,28 +11,14 @@ import type { FormatOptions } from "~/lib/format";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, valueOf } from "~/lib/forms";
 import { formatKrRange, formatKrValue, krInputValue, krState, krValueFromText } from "~/lib/kr-format";
-import type { KrKind, OkrStatus } from "~/lib/metrics/okrs";
+import type { KrRow } from "./kr-row";
 
-export type CheckInKr = {
-  id: number;
-  title: string;
-  kind: KrKind;
-  startValue: number;
-  targetValue: number;
-  /** null: a linked KR whose metric has no data */
-  currentValue: number | null;
-  unit: string | null;
-  progress: number | null;
-  status: OkrStatus | null;
+export type CheckInKr = KrRow & {
   /** the catalogue metric it reads (its check-ins record only confidence and a note) */
   metricId?: string | null;
-  /** the metric's reading, unrounded (data-metric marks) */
-  metric?: MetricMark | null;
   lastCheckInAt: number | null;
-  lastConfidence: number | null;
   objectiveTitle?: string;
   teamName?: string | null;
-  ownerName: string | null;
 };
 
 const TEXT = {

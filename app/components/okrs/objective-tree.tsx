@@ -1,30 +1,17 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { metricAttributes, type MetricMark } from "~/components/metrics/kpi-tile";
+import { metricAttributes } from "~/components/metrics/kpi-tile";
 import { StatusBadge } from "~/components/metrics/status-badge";
 import { Badge } from "~/components/ui/badge";
 import { ProgressBar } from "~/components/ui/progress-bar";
-import { Tooltip } from "~/components/ui/tooltip";
 import { formatPercent, type FormatOptions } from "~/lib/format";
 import { formatKrRange, formatKrValue } from "~/lib/kr-format";
-import { closingScoreBand, CLOSING_BAND_LABELS, FORMULAS, type KrKind, type OkrStatus } from "~/lib/metrics/okrs";
+import { closingScoreBand, CLOSING_BAND_LABELS, type OkrStatus } from "~/lib/metrics/okrs";
+import type { KrRow } from "./kr-row";
+import { OkrFormulaTip } from "./okr-formula-tip";
 
-export type TreeKr = {
-  id: number;
-  title: string;
-  kind: KrKind;
-  startValue: number;
-  targetValue: number;
-  /** null: a linked KR whose metric has no data */
-  currentValue: number | null;
-  unit: string | null;
+export type TreeKr = KrRow & {
   weight: number;
-  ownerName: string | null;
-  progress: number | null;
-  status: OkrStatus | null;
-  /** a live linked KR: its metric's reading (data-metric marks) */
-  metric?: MetricMark | null;
-  lastConfidence: number | null;
   carriedFromId: number | null;
 };
 
@@ -51,28 +38,6 @@ export function ClosingScore({ score, locale }: { score: number | null; locale: 
     <Badge tone={BAND_TONE[band]} srPrefix={t("Closing score: ")} title={t(CLOSING_BAND_LABELS[band])}>
       {(Math.round(score * 100) / 100).toLocaleString(locale, { minimumFractionDigits: 2 })}
     </Badge>
-  );
-}
-
-function ProgressTip() {
-  const { t } = useTranslation("okrs");
-  return (
-    <Tooltip
-      label={t("How progress and status are computed")}
-      content={
-        <>
-          <span className="tooltip__row">
-            <strong>{t("Progress:")}</strong> {t(FORMULAS.objective_progress.formula)} {t("KR:")} {t(FORMULAS.kr_progress.formula)}
-          </span>
-          <span className="tooltip__row">
-            <strong>{t("Status:")}</strong> {t(FORMULAS.okr_status.formula)}
-          </span>
-          <span className="tooltip__row">
-            <strong>{t("Window:")}</strong> {t(FORMULAS.okr_status.window)}
-          </span>
-        </>
-      }
-    />
   );
 }
 
@@ -140,7 +105,7 @@ export function ObjectiveTree({ roots, formatting, closed }: { roots: readonly T
         {closed
           ? t("Closing scores (frozen when the cycle closed): 0.7+ green, 0.4–0.69 yellow, below red.")
           : t("Bars show progress; the marker shows where the objective should be by now.")}{" "}
-        <ProgressTip />
+        <OkrFormulaTip label={t("How progress and status are computed")} withKr />
       </p>
       <ul className="okr-tree__roots">
         {roots.map((n) => (

@@ -5,9 +5,9 @@ import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { ProgressBar } from "~/components/ui/progress-bar";
-import { Tooltip } from "~/components/ui/tooltip";
 import { formatPercent } from "~/lib/format";
-import { FORMULAS, type OkrStatus } from "~/lib/metrics/okrs";
+import type { OkrStatus } from "~/lib/metrics/okrs";
+import { OkrFormulaTip } from "./okr-formula-tip";
 
 /** What getOkrHealthPanel() (app/models/okrs.server.ts) returns, as the loader serialises it. */
 export type OkrHealthPanelProps = {
@@ -32,22 +32,7 @@ export function OkrHealthPanel({ data, locale }: OkrHealthPanelProps) {
         cycle ? (
           <>
             {t("Company objectives, {{cycle}} ({{start}} – {{end}})", { cycle: cycle.name, start: cycle.startDate, end: cycle.endDate })} ·{" "}
-            <Tooltip
-              label={t("How OKR progress and status are computed")}
-              content={
-                <>
-                  <span className="tooltip__row">
-                    <strong>{t("Progress:")}</strong> {t(FORMULAS.objective_progress.formula)}
-                  </span>
-                  <span className="tooltip__row">
-                    <strong>{t("Status:")}</strong> {t(FORMULAS.okr_status.formula)}
-                  </span>
-                  <span className="tooltip__row">
-                    <strong>{t("Window:")}</strong> {t(FORMULAS.okr_status.window)}
-                  </span>
-                </>
-              }
-            />
+            <OkrFormulaTip label={t("How OKR progress and status are computed")} />
           </>
         ) : undefined
       }

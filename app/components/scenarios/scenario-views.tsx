@@ -1,8 +1,8 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { LineChart } from "~/components/charts/line-chart";
+import { LineChart, moneyByMonth } from "~/components/charts/line-chart";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
-import { formatDate, formatMoney, formatMonth, formatNumber, type FormatOptions } from "~/lib/format";
+import { formatDate, formatMonth, formatNumber, type FormatOptions } from "~/lib/format";
 import { metricLabelText } from "~/lib/metrics/catalogue";
 import { humanUnitLabel, toHumanUnits, formatGateValue } from "~/lib/metrics/gate-units";
 import { FORMULAS, TRIGGER_STATE_LABELS, type ScenarioFigures, type TriggerState, type TriggerView } from "~/lib/metrics/scenarios";
@@ -83,13 +83,8 @@ export function ScenarioCashChart({
         ...scenarios.map((s, i) => ({ key: `s${s.id}` as never, label: s.name, color: colours[i % colours.length], dashed: true })),
       ]}
       referenceLine={{ y: 0, label: t("Zero cash"), color: "bad" }}
-      formatX={(x) => formatMonth(String(x), fmt.locale)}
-      formatValue={(v) => formatMoney(v, fmt)}
-      unit="money"
-      locale={fmt.locale}
-      currency={fmt.currency}
+      {...moneyByMonth(fmt)}
       yDomain={["auto", "auto"]}
-      yAxisWidth={72}
     />
   );
 }

@@ -1,27 +1,11 @@
 import type { ReactNode } from "react";
+import type { MeaningColor } from "./tone";
 
 /**
  * The meaning a badge carries; each maps to one colour token, the same everywhere
  * (tiers, OKR status, risk levels, generic good/warn/bad).
  */
-export type BadgeTone =
-  | "neutral"
-  | "info"
-  | "accent"
-  | "good"
-  | "warn"
-  | "bad"
-  | "tier-elite"
-  | "tier-high"
-  | "tier-medium"
-  | "tier-low"
-  | "on-track"
-  | "at-risk"
-  | "off-track"
-  | "risk-low"
-  | "risk-medium"
-  | "risk-high"
-  | "risk-critical";
+export type BadgeTone = "neutral" | MeaningColor;
 
 export type BadgeProps = {
   tone?: BadgeTone;

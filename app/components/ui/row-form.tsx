@@ -87,7 +87,10 @@ export function CellInput({
   );
 }
 
-/** A select of an editable row (submitted by the row's form `form`), with its messages under it; `empty` is a first option of value "". */
+/**
+ * A select of an editable row (submitted by the row's form `form`), with its messages under it; `empty` is a first option of value "".
+ * `plain`: without the cell-input class (the browser's own select, as in the compliance table).
+ */
 export function CellSelect({
   form,
   name,
@@ -96,6 +99,7 @@ export function CellSelect({
   options,
   empty,
   errors,
+  plain,
 }: {
   form: string;
   name: string;
@@ -104,10 +108,11 @@ export function CellSelect({
   options: readonly { value: string; label: ReactNode }[];
   empty?: ReactNode;
   errors?: CellErrorsList;
+  plain?: boolean;
 }) {
   return (
     <>
-      <select form={form} name={name} aria-label={label} defaultValue={defaultValue} className="dl-cell-input">
+      <select form={form} name={name} aria-label={label} defaultValue={defaultValue} className={plain ? undefined : "dl-cell-input"}>
         {empty !== undefined ? <option value="">{empty}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -1,5 +1,5 @@
 /** Pieces the vendor parsers share: instants as the vendors write them, zod error text, severities. */
-import type { z } from "zod";
+import { z } from "zod";
 import type { Severity } from "./types";
 
 /**
@@ -26,6 +26,18 @@ export function parseVendorInstant(input: unknown): number | null {
     offset = (z[1] === "+" ? 1 : -1) * minutes * 60_000;
   }
   return utc - offset + Math.floor(frac);
+}
+
+/** A vendor's date-time text as UTC ms (parseVendorInstant); otherwise an issue with `message` (how this vendor writes it). */
+export function vendorInstant(message: string) {
+  return z.string().transform((s, ctx) => {
+    const ms = parseVendorInstant(s);
+    if (ms === null) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return ms;
+  });
 }
 
 /** "deployment_status.state: Invalid option…" — the first problems of a zod parse, for the log. */

@@ -9,18 +9,11 @@
  * Any other event is accepted and ignored.
  */
 import { z } from "zod";
-import { describeIssues, parseVendorInstant } from "./common";
+import { describeIssues, vendorInstant } from "./common";
 import { logText } from "./log-texts";
 import type { ParsedDelivery, PushedCommit } from "./types";
 
-const instant = z.string().transform((s, ctx) => {
-  const ms = parseVendorInstant(s);
-  if (ms === null) {
-    ctx.addIssue({ code: "custom", message: "must be an ISO 8601 date-time with a zone" });
-    return z.NEVER;
-  }
-  return ms;
-});
+const instant = vendorInstant("must be an ISO 8601 date-time with a zone");
 
 const repository = z.object({
   full_name: z.string().min(1).max(200),

@@ -9,18 +9,11 @@
  * Any other event is accepted and ignored.
  */
 import { z } from "zod";
-import { describeIssues, parseVendorInstant } from "./common";
+import { describeIssues, vendorInstant } from "./common";
 import { logText } from "./log-texts";
 import type { ParsedDelivery } from "./types";
 
-const instant = z.string().transform((s, ctx) => {
-  const ms = parseVendorInstant(s);
-  if (ms === null) {
-    ctx.addIssue({ code: "custom", message: "must be a date-time with a zone" });
-    return z.NEVER;
-  }
-  return ms;
-});
+const instant = vendorInstant("must be a date-time with a zone");
 
 const project = z.object({
   path_with_namespace: z.string().min(1).max(300),

@@ -11,18 +11,11 @@
  * - anything else (notes, responders, service.*): accepted and ignored.
  */
 import { z } from "zod";
-import { clip, describeIssues, parseVendorInstant } from "./common";
+import { clip, describeIssues, parseVendorInstant, vendorInstant } from "./common";
 import { logText } from "./log-texts";
 import type { ParsedDelivery, Severity } from "./types";
 
-const instant = z.string().transform((s, ctx) => {
-  const ms = parseVendorInstant(s);
-  if (ms === null) {
-    ctx.addIssue({ code: "custom", message: "must be an ISO 8601 date-time" });
-    return z.NEVER;
-  }
-  return ms;
-});
+const instant = vendorInstant("must be an ISO 8601 date-time");
 
 const Envelope = z.object({
   event: z.object({

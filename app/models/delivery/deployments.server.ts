@@ -1,5 +1,6 @@
 /** Deployment lists (filter, sort, page in SQL; COUNT with the same filters), CSV export in chunks, one deployment's page. */
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { leadTimeSamplesMs, median, MS_PER_HOUR, PRODUCTION } from "~/lib/metrics/delivery";
 import { type DeploymentStatus, MAX_EXPORT_ROWS } from "~/lib/schemas/delivery.server";
 import { type DeploymentFilter } from "~/models/delivery/filters.server";
@@ -44,16 +45,26 @@ function deploymentWhere(f: DeploymentFilter, scanByFinish = false): SQL | undef
 export const DEPLOYMENT_SORTS = ["finishedAt", "service", "id"] as const;
 export type DeploymentSort = { id: string; desc: boolean };
 
-function deploymentOrder(sort: DeploymentSort): SQL[] {
+type SortDirection = typeof asc;
+
+/**
+ * The ORDER BY of a delivery list: by service name (then newest `time` first), by one of `others`
+ * (its terms in the direction asked), or else by `time` then `id`.
+ */
+export function listOrder(
+  sort: DeploymentSort,
+  time: SQLiteColumn,
+  id: SQLiteColumn,
+  others: Readonly<Record<string, (dir: SortDirection) => SQL[]>> = {},
+): SQL[] {
   const dir = sort.desc ? desc : asc;
-  switch (sort.id) {
-    case "service":
-      return [dir(schema.services.name), desc(d.finishedAt), desc(d.id)];
-    case "id":
-      return [dir(d.id)];
-    default:
-      return [dir(d.finishedAt), dir(d.id)];
-  }
+  if (sort.id === "service") return [dir(schema.services.name), desc(time), desc(id)];
+  if (Object.hasOwn(others, sort.id)) return others[sort.id](dir);
+  return [dir(time), dir(id)];
+}
+
+function deploymentOrder(sort: DeploymentSort): SQL[] {
+  return listOrder(sort, d.finishedAt, d.id, { id: (dir) => [dir(d.id)] });
 }
 
 const deploymentColumns = {

@@ -1,10 +1,10 @@
 /** Incident lists and export, one incident's page, and the incident form (create, edit, cause choice; audited). */
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { N_ } from "~/i18n/mark";
 import { MS_PER_HOUR } from "~/lib/metrics/delivery";
 import { type CauseKind, MS_PER_DAY, type Severity } from "~/lib/schemas/delivery.server";
 import { recordAudit } from "~/models/audit.server";
-import { csvChunks, type DeploymentSort, d, inc, isoOrEmpty } from "~/models/delivery/deployments.server";
+import { csvChunks, type DeploymentSort, d, inc, isoOrEmpty, listOrder } from "~/models/delivery/deployments.server";
 import { type IncidentFilter } from "~/models/delivery/filters.server";
 import { inferCauseId, statements } from "~/models/delivery/ingest.server";
 import { schema, type Db, countRows } from "~/utils/db.server";
@@ -31,16 +31,10 @@ function incidentWhere(f: IncidentFilter): SQL | undefined {
 export const INCIDENT_SORTS = ["startedAt", "service", "duration"] as const;
 
 function incidentOrder(sort: DeploymentSort): SQL[] {
-  const dir = sort.desc ? desc : asc;
-  switch (sort.id) {
-    case "service":
-      return [dir(schema.services.name), desc(inc.startedAt), desc(inc.id)];
-    case "duration":
-      // matches the expression index incidents_duration_idx; open incidents (NULL) sort last when descending
-      return [dir(sql`(${inc.resolvedAt} - ${inc.startedAt})`), desc(inc.id)];
-    default:
-      return [dir(inc.startedAt), dir(inc.id)];
-  }
+  return listOrder(sort, inc.startedAt, inc.id, {
+    // matches the expression index incidents_duration_idx; open incidents (NULL) sort last when descending
+    duration: (dir) => [dir(sql`(${inc.resolvedAt} - ${inc.startedAt})`), desc(inc.id)],
+  });
 }
 
 const causeDep = {
