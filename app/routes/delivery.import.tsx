@@ -10,6 +10,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { DeliveryTabs } from "~/components/delivery/tabs";
+import { CsvErrorTable } from "~/components/finance/csv-errors";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { PageHeader } from "~/components/ui/page-header";
@@ -118,27 +119,7 @@ export default function ImportPage() {
           <p>
             <strong>{t(TEXT.rejected)}</strong> {t("{{count}} problems:", { count: reply.errors.length })}
           </p>
-          <div className="table-scroll">
-            <table className="simple">
-              <caption className="visually-hidden">{t("Problems in the file")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("Row")}</th>
-                  <th scope="col">{t("Column")}</th>
-                  <th scope="col">{t("Problem")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {reply.errors.slice(0, MAX_SHOWN_ERRORS).map((e, i) => (
-                  <tr key={i}>
-                    <td>{e.row || "—"}</td>
-                    <td>{e.field ? <code>{e.field}</code> : "—"}</td>
-                    <td>{e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CsvErrorTable errors={reply.errors.slice(0, MAX_SHOWN_ERRORS)} caption={t("Problems in the file")} noRow="—" fieldAsCode />
           {reply.errors.length > MAX_SHOWN_ERRORS ? <p>{t("…and {{count}} more.", { count: reply.errors.length - MAX_SHOWN_ERRORS })}</p> : null}
         </div>
       ) : null}

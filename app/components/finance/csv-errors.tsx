@@ -20,7 +20,8 @@ export function CsvErrorTable({
   noRow: ReactNode;
   fieldAsCode?: boolean;
 }) {
-  const { t } = useTranslation("finance");
+  // common: the finance and delivery imports both show it
+  const { t } = useTranslation("common");
   return (
     <div className="table-scroll">
       <table className={className}>
@@ -48,7 +49,7 @@ export function CsvErrorTable({
 
 /** The per-row error list of a refused CSV import. */
 export function CsvErrorList({ errors, title }: { errors: readonly CsvRowError[]; title: string }) {
-  const { t } = useTranslation("finance");
+  const { t } = useTranslation("common");
   return (
     <div className="csv-errors" role="alert">
       <p className="form-error">{title}</p>
