@@ -168,17 +168,17 @@ describe("POST /api/v1/deployments", () => {
     expect(count("deployments")).toBe(0);
   });
 
-  it("ingests 1000 deployments with 10 commits each quickly, in one transaction", async () => {
+  // Its speed is measured by `npm run bench` (ingest rows/s), not asserted here: a timed test fails on a busy machine.
+  it("ingests 1000 deployments with 10 commits each in one request, written as one audited batch", async () => {
     const batch = Array.from({ length: 1000 }, (_, i) =>
       dep(i, { commits: Array.from({ length: 10 }, (_, c) => ({ sha: `s${i}-${c}`, committedAt: iso(T0 + i * H - (c + 1) * 60_000) })) }),
     );
-    const started = performance.now();
     const res = await postDeployments(batch);
-    const ms = performance.now() - started;
     expect(res.status).toBe(201);
     expect(count("deployments")).toBe(1000);
     expect(count("deployment_commits")).toBe(10_000);
-    expect(ms).toBeLessThan(3000);
+    const ingests = t.db.all<{ n: number }>(sql`SELECT json_extract(after, '$.created') AS n FROM audit_log WHERE action = 'ingest'`);
+    expect(ingests).toEqual([{ n: 1000 }]);
   });
 
   it("audits the write with the token as actor, and the service created on first sight", async () => {
