@@ -85,5 +85,13 @@ test.describe("theme", () => {
     await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+    // a chosen theme wins over the system's; "system" follows it
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(246, 247, 249)");
+    await page.getByRole("button", { name: "System theme" }).click();
+    await expect(page.locator("html")).not.toHaveAttribute("data-theme", /./);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(15, 20, 27)");
+    await page.emulateMedia({ colorScheme: "light" });
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(246, 247, 249)");
   });
 });

@@ -21,7 +21,7 @@ import type { PlotSpec } from "./plots";
 
 export type { AxisUnit };
 
-/** Colour tokens a chart may use (CSS custom properties of app.css); same meaning = same colour. */
+/** Colour tokens a chart may use (CSS custom properties of app/styles/tokens.css); same meaning = same colour. */
 export type ChartColor = "chart-1" | "chart-2" | "chart-3" | "chart-4" | "chart-5" | "chart-6" | "text-muted" | MeaningColor;
 
 /** `var(--chart-1)` etc. — works as an SVG fill/stroke value. */

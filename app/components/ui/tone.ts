@@ -1,5 +1,5 @@
 /**
- * The colour tokens that carry a meaning (CSS custom properties of app.css), shared by badges
+ * The colour tokens that carry a meaning (CSS custom properties of app/styles/tokens.css), shared by badges
  * and charts: a tier, an OKR status or a risk level has one colour everywhere.
  */
 export type MeaningColor =
