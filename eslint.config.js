@@ -23,6 +23,7 @@ const DB = {
   regex: "^(~/utils/(db|refs)\\.server|(\\.\\./)+db/(client|schema(/(?!enums$)[^/]+)?))$",
   message: "The database is reached through app/models only (db/schema/enums, pure data, is open to all).",
 };
+const ZOD = { group: ["zod"], message: "Input schemas live in app/lib/schemas/<domain>.server.ts: import the schema from there (issue 11, decision 031)." };
 const SERVER_UTILS = { group: ["~/utils/*", "~/auth/*.server"], message: "app/lib is pure: no server utilities, sessions or guards." };
 
 export default tseslint.config(
@@ -82,10 +83,10 @@ export default tseslint.config(
     },
   },
   // The layers (decision 016): each arrow runs downwards only.
-  { files: ["app/routes/**"], rules: forbid(ROUTES, ROOT) },
-  { files: ["app/components/**"], rules: forbid(ROUTES, ROOT, MODELS, DASHBOARDS, HANDLERS, DB) },
+  { files: ["app/routes/**"], rules: forbid(ROUTES, ROOT, ZOD) },
+  { files: ["app/components/**"], rules: forbid(ROUTES, ROOT, MODELS, DASHBOARDS, HANDLERS, DB, ZOD) },
   { files: ["app/models/**"], rules: forbid(ROUTES, ROOT, COMPONENTS, DASHBOARDS, HANDLERS) },
-  { files: ["app/dashboards/**", "app/handlers/**"], rules: forbid(ROUTES, ROOT, COMPONENTS) },
+  { files: ["app/dashboards/**", "app/handlers/**"], rules: forbid(ROUTES, ROOT, COMPONENTS, ZOD) },
   { files: ["app/auth/**", "app/utils/**"], rules: forbid(ROUTES, ROOT, COMPONENTS, DASHBOARDS, HANDLERS) },
   // Translations (decision 023) sit beside app/lib: only language.server.ts reads the session and settings.
   { files: ["app/i18n/**"], ignores: ["app/i18n/language.server.ts"], rules: forbid(ROUTES, ROOT, COMPONENTS, MODELS, DASHBOARDS, HANDLERS, DB, SERVER_UTILS) },

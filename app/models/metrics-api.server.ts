@@ -2,12 +2,10 @@
  * GET /api/v1/metrics?ids= : parsing the id list and the reply body, from the catalogue
  * (app/models/metrics/) — the numbers the pages show, one context per request.
  */
+import { METRICS_API_MAX_IDS } from "~/lib/schemas/metrics.server";
 import { MetricContext } from "~/models/metrics/context.server";
 import { definitionOf, readFigure } from "~/models/metrics/readings.server";
 import type { Db } from "~/utils/db.server";
-
-/** The most ids one request may ask for. */
-export const METRICS_API_MAX_IDS = 50;
 
 export type ParsedIds = { ok: true; ids: string[]; needsFinance: boolean; financeIds: string[] } | { ok: false; errors: string[] };
 

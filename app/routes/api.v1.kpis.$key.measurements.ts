@@ -7,48 +7,11 @@
  * 404 unknown KPI; 400 a KPI computed from the delivery data, or bad input (nothing written).
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
-import { toLocalInput, DAY_MS as DAY } from "~/lib/time";
-import { decimalSchema, isoInstantSchema, pastIsoDateSchema } from "~/lib/validation.server";
+import { KpiKeySchema, kpiMeasurementApiSchema, measurementBatchSchema } from "~/lib/schemas/kpis.server";
 import { getKpiByKey, kpiValueProblem, MAX_MEASUREMENTS_PER_REQUEST, recordMeasurementsFromApi } from "~/models/kpis.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { apiError, apiJson, parseApiBody, readJsonBody, requireApiToken, requireMethod, runApi, postOnlyLoader } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
-
-const KeySchema = z.string().regex(/^[a-z0-9_]{2,60}$/);
-const MIN_DAY = "2000-01-01";
-
-function measurementSchema(timeZone: string, now: number, unit: string | null) {
-  const dayOf = (ms: number) => toLocalInput(ms, timeZone).slice(0, 10);
-  const latestDay = dayOf(now + DAY);
-  return z
-    .object(
-      {
-        // a JSON number, or its text (Prometheus answers strings): decimalSchema, no exponents in text
-        value: decimalSchema(),
-        measuredOn: pastIsoDateSchema.optional(),
-        at: isoInstantSchema.optional(),
-        note: z.preprocess((v) => (v === undefined ? null : v), z.string({ error: "must be a string" }).max(500, "must be at most 500 characters").nullable()),
-      },
-      { error: "must be a measurement object {value, measuredOn? or at?, note?}" },
-    )
-    .superRefine((m, ctx) => {
-      if (m.measuredOn !== undefined && m.at !== undefined) ctx.addIssue({ code: "custom", path: ["at"], message: "give measuredOn or at, not both" });
-    })
-    .transform((m, ctx) => {
-      const measuredOn = m.measuredOn ?? dayOf(m.at ?? now);
-      if (measuredOn < MIN_DAY || measuredOn > latestDay) {
-        ctx.addIssue({ code: "custom", path: [m.measuredOn !== undefined ? "measuredOn" : "at"], message: "must be between 2000-01-01 and today" });
-        return z.NEVER;
-      }
-      const problem = kpiValueProblem(unit, m.value);
-      if (problem) {
-        ctx.addIssue({ code: "custom", path: ["value"], message: problem });
-        return z.NEVER;
-      }
-      return { measuredOn, value: m.value, note: m.note };
-    });
-}
 
 export const loader = postOnlyLoader;
 
@@ -56,7 +19,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return runApi(async () => {
     requireMethod(request, "POST");
     const principal = requireApiToken(request, "kpis:write");
-    const key = KeySchema.safeParse(params.key);
+    const key = KpiKeySchema.safeParse(params.key);
     const db = getDb();
     const kpi = key.success ? getKpiByKey(db, key.data) : null;
     if (!kpi) return apiError(404, "No KPI has this key (see the key on the KPI's page).");
@@ -67,8 +30,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (Array.isArray(body) && body.length > MAX_MEASUREMENTS_PER_REQUEST) {
       return apiError(413, `At most ${MAX_MEASUREMENTS_PER_REQUEST} measurements per request (got ${body.length}); split the batch.`);
     }
-    const schema = measurementSchema(getCompanySettings(db).timeZone, Date.now(), kpi.unit);
-    const items = Array.isArray(body) ? parseApiBody(z.array(schema).min(1, "must hold at least one measurement"), body) : [parseApiBody(schema, body)];
+    const schema = kpiMeasurementApiSchema(getCompanySettings(db).timeZone, Date.now(), (value) => kpiValueProblem(kpi.unit, value));
+    const items = Array.isArray(body) ? parseApiBody(measurementBatchSchema(schema), body) : [parseApiBody(schema, body)];
     const seen = new Map<string, number>();
     const dupes: Record<string, string[]> = {};
     items.forEach((m, i) => {

@@ -1,14 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
-import { metricsApiBody, parseMetricIds, METRICS_API_MAX_IDS } from "~/models/metrics-api.server";
+import { MetricsApiQuerySchema } from "~/lib/schemas/metrics.server";
+import { metricsApiBody, parseMetricIds } from "~/models/metrics-api.server";
 import { apiError, apiJson, parseApiQuery, requireApiToken, runApi } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
-
-const QuerySchema = z
-  .object({
-    ids: z.string({ error: "is required: a comma-separated list of metric ids" }).max(METRICS_API_MAX_IDS * 81, `at most ${METRICS_API_MAX_IDS} ids`),
-  })
-  .strict();
 
 /**
  * GET /api/v1/metrics?ids=a,b (scope metrics:read; any finance.* id also needs finance:read) —
@@ -18,7 +12,7 @@ const QuerySchema = z
 export async function loader({ request }: LoaderFunctionArgs) {
   return runApi(() => {
     const principal = requireApiToken(request, "metrics:read");
-    const { ids: raw } = parseApiQuery(QuerySchema, new URL(request.url));
+    const { ids: raw } = parseApiQuery(MetricsApiQuerySchema, new URL(request.url));
     const db = getDb();
     const parsed = parseMetricIds(db, raw);
     if (!parsed.ok) return apiError(400, "The query parameters are invalid.", { ids: parsed.errors });

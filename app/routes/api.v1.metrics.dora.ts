@@ -1,20 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { DEFAULT_WINDOW_DAYS, MS_PER_DAY, windowProblem } from "~/lib/metrics/delivery";
-import { dateOrInstantSchema } from "~/lib/validation.server";
+import { DoraApiQuerySchema } from "~/lib/schemas/delivery.server";
 import { findServiceByName, findTeamByName } from "~/models/delivery-metrics/services.server";
 import { doraApiBody, getDoraMetrics } from "~/models/delivery-metrics/summary.server";
 import { apiError, apiJson, parseApiQuery, requireApiToken } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
-
-const QuerySchema = z
-  .object({
-    service: z.string().trim().min(1).max(200).optional(),
-    team: z.string().trim().min(1).max(200).optional(),
-    from: dateOrInstantSchema.optional(),
-    to: dateOrInstantSchema.optional(),
-  })
-  .strict();
 
 /**
  * GET /api/v1/metrics/dora?service=&team=&from=&to= (scope metrics:read) — the five DORA figures
@@ -24,7 +14,7 @@ const QuerySchema = z
 export async function loader({ request }: LoaderFunctionArgs) {
   try {
     requireApiToken(request, "metrics:read");
-    const query = parseApiQuery(QuerySchema, new URL(request.url));
+    const query = parseApiQuery(DoraApiQuerySchema, new URL(request.url));
     const db = getDb();
     const now = Date.now();
     const to = query.to ?? now;

@@ -1,12 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
-import { monthSchema } from "~/lib/validation.server";
+import { FinanceMetricsQuerySchema } from "~/lib/schemas/finance.server";
 import { getFinanceMetrics } from "~/models/finance.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { apiError, apiJson, parseApiQuery, requireApiToken } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
-
-const QuerySchema = z.object({ asOf: monthSchema.optional() }).strict();
 
 /**
  * GET /api/v1/metrics/finance?asOf=YYYY-MM (scope finance:read) — the finance metrics of the
@@ -15,7 +12,7 @@ const QuerySchema = z.object({ asOf: monthSchema.optional() }).strict();
 export async function loader({ request }: LoaderFunctionArgs) {
   try {
     requireApiToken(request, "finance:read");
-    const { asOf } = parseApiQuery(QuerySchema, new URL(request.url));
+    const { asOf } = parseApiQuery(FinanceMetricsQuerySchema, new URL(request.url));
     const db = getDb();
     const m = getFinanceMetrics(db, asOf);
     if (!m) return apiError(404, asOf ? `No closed month (finance snapshot) on or before ${asOf}.` : "No closed month (finance snapshot) yet.");

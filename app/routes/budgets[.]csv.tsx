@@ -1,22 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { csvResponse } from "~/lib/csv.server";
 import { monthDiff } from "~/lib/months";
-import { monthSchema } from "~/lib/validation.server";
+import { BudgetsCsvQuerySchema } from "~/lib/schemas/finance.server";
 import { exportBudgetCsv, getFinanceMonthBounds } from "~/models/finance.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
-
-const QuerySchema = z
-  .object({ from: monthSchema.optional(), to: monthSchema.optional() })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, "from must not be after to");
 
 /** GET /budgets.csv?from=YYYY-MM&to=YYYY-MM — budget lines as `month,category,planned,actual` (re-importable). */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "dashboards:read");
   const url = new URL(request.url);
-  const parsed = QuerySchema.safeParse({ from: url.searchParams.get("from") ?? undefined, to: url.searchParams.get("to") ?? undefined });
+  const parsed = BudgetsCsvQuerySchema.safeParse({ from: url.searchParams.get("from") ?? undefined, to: url.searchParams.get("to") ?? undefined });
   invariantResponse(parsed.success, "from/to must be months (YYYY-MM), from not after to", 400);
   const db = getDb();
   const bounds = getFinanceMonthBounds(db);

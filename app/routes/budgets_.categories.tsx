@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { assertPermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { Button } from "~/components/ui/button";
@@ -19,8 +18,8 @@ import { formatMoney } from "~/lib/format";
 import { type FormReply, isErrorReply, valueOf } from "~/lib/forms";
 import { fieldError } from "~/lib/forms.server";
 import { fiscalYearLabel, fiscalYearMonths, fiscalYearOf } from "~/lib/months";
+import { BudgetCategoriesParamsSchema, budgetCategoryFormSchemas } from "~/lib/schemas/finance.server";
 import { parseSearchParams } from "~/lib/url-params.server";
-import { checkboxSchema, idSchema, nonNegativeEurosSchema } from "~/lib/validation.server";
 import {
   categoryNameTaken,
   createCategory,
@@ -49,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { db } = await pageRequest(request, "dashboards:read");
   const settings = getCompanySettings(db);
   const start = settings.fiscalYearStartMonth;
-  const { data: params } = parseSearchParams(new URL(request.url), z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }));
+  const { data: params } = parseSearchParams(new URL(request.url), BudgetCategoriesParamsSchema);
   const current = fiscalYearOf(currentMonth(settings.timeZone), start);
   const year = params.year ?? current;
   const months = fiscalYearMonths(year, start);
@@ -66,36 +65,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { year, current, label: fiscalYearLabel(year, start), months, rows, totals: { it: total("it"), all: total() } };
 }
 
-function schemas() {
-  const name = z
-    .string({ error: N_("is required", "validation") })
-    .min(1, N_("is required", "validation"))
-    .max(80, N_("must be at most 80 characters", "validation"));
-  const group = z.enum(BUDGET_GROUPS, { error: N_("must be IT, payroll or other", "validation") });
-  // an unticked checkbox is absent from the body
-  const fields = { name, group, isSalesMarketing: checkboxSchema.optional().transform((v) => v ?? false) };
-  return {
-    create: z.object({ intent: z.literal("create"), ...fields }),
-    update: z.object({ intent: z.literal("update"), categoryId: idSchema, ...fields }),
-    archive: z.object({ intent: z.enum(["archive", "restore"]), categoryId: idSchema }),
-    envelope: z.object({
-      intent: z.literal("envelope"),
-      categoryId: idSchema,
-      year: z.coerce
-        .number({ error: N_("must be a year", "validation") })
-        .int()
-        .min(2000, N_("must be 2000–2100", "validation"))
-        .max(2100, N_("must be 2000–2100", "validation")),
-      // empty: remove the envelope
-      amount: nonNegativeEurosSchema.optional(),
-    }),
-  };
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const { user, db } = await pageRequest(request, "finance:edit");
   const formData = await request.formData();
-  const s = schemas();
+  const s = budgetCategoryFormSchemas();
   const categoryId = Number(formData.get("categoryId"));
   const onRow = { replyTo: `${String(formData.get("intent") ?? "")}-${Number.isSafeInteger(categoryId) ? categoryId : "?"}` };
   /** the category of a row's form, once the user may edit it (403 for a CTO on a non-IT category) */

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { DeliveryTabs } from "~/components/delivery/tabs";
 import { Card } from "~/components/ui/card";
@@ -18,8 +17,8 @@ import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { type FormReply, isErrorReply, valueOf } from "~/lib/forms";
 import { fieldError } from "~/lib/forms.server";
-import { idSchema } from "~/lib/validation.server";
-import { createService, listServices, serviceExists, serviceNameSchema, serviceNameTaken, updateService } from "~/models/delivery.server";
+import { serviceFormSchemas } from "~/lib/schemas/delivery.server";
+import { createService, listServices, serviceExists, serviceNameTaken, updateService } from "~/models/delivery.server";
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
 import { dispatchIntent, whenIntent, rowReplyTo } from "~/utils/intent-action.server";
 import { pageRequest } from "~/utils/page-request.server";
@@ -55,19 +54,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** Built on demand: zod and the .server schemas stay out of the browser bundle. */
-function schemas() {
-  const teamField = z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable());
-  return {
-    create: z.object({ intent: z.literal("create"), name: serviceNameSchema, teamId: teamField }),
-    update: z.object({ intent: z.literal("update"), serviceId: idSchema, name: serviceNameSchema, teamId: teamField }),
-  };
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const { user, db } = await pageRequest(request, "delivery:edit");
   const formData = await request.formData();
-  const s = schemas();
+  const s = serviceFormSchemas();
   return dispatchIntent(formData, [
     whenIntent("create", s.create, ({ name, teamId }) => {
       const teamProblem = teamId === null ? null : teamChoiceProblem(db, teamId);

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { DECISION_LABELS } from "~/components/governance/decision-labels";
@@ -20,7 +19,8 @@ import { checkedOf, fieldErrorsOf, type FormReply } from "~/lib/forms";
 import { fieldError } from "~/lib/forms.server";
 import { formatGateValue } from "~/lib/metrics/gate-units";
 import { GATE_VERDICT_LABELS } from "~/lib/metrics/governance";
-import { checkboxSchema, idSchema, optionalTextSchema } from "~/lib/validation.server";
+import { gateDecisionFormSchemas } from "~/lib/schemas/governance.server";
+import { idSchema } from "~/lib/validation.server";
 import {
   addManualCriterion,
   checkManualCriterion,
@@ -52,31 +52,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { standing, decisions, supported: stillSupported(decisions[0]?.decision ?? null, standing.verdict) };
 }
 
-function schemas() {
-  const text = (max: number) =>
-    z
-      .string({ error: N_("is required", "validation") })
-      .min(1, N_("is required", "validation"))
-      .max(max, { error: () => serverT("must be at most {{count}} characters", { count: max }) });
-  const optionalText = (max: number) => optionalTextSchema(max);
-  return {
-    decide: z
-      .object({
-        intent: z.literal("decide"),
-        decision: z.enum(GATE_DECISIONS, { error: N_("pick go, no-go or an alternative", "governance") }),
-        alternative: optionalText(500),
-        rationale: text(4000),
-      })
-      .refine((v) => v.decision !== "alternative" || v.alternative !== undefined, {
-        path: ["alternative"],
-        message: N_("say which alternative", "governance"),
-      }),
-    add: z.object({ intent: z.literal("add-criterion"), label: text(200) }),
-    remove: z.object({ intent: z.literal("delete-criterion"), criterionId: idSchema }),
-    check: z.object({ intent: z.literal("check"), criterionId: idSchema, checked: checkboxSchema, note: optionalText(1000) }),
-  };
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = idSchema.safeParse(params.gateId);
@@ -84,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const gateId = id.data;
   const db = getDb();
   const formData = await request.formData();
-  const s = schemas();
+  const s = gateDecisionFormSchemas();
   const decider = { before: () => assertPermission(user, "gates:decide") };
   return dispatchIntent(formData, [
     whenIntent(

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { HiringMeta } from "~/components/hiring/hiring-meta";
@@ -24,8 +23,8 @@ import type { FormReply } from "~/lib/forms";
 import { isErrorReply } from "~/lib/forms";
 import { badRequest, formError, parseForm, domainErrorReply } from "~/lib/forms.server";
 import { isForecastRequisition } from "~/lib/metrics/finance";
+import { RequisitionStatusChangeSchema } from "~/lib/schemas/hiring.server";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
-import { idSchema } from "~/lib/validation.server";
 import { getRequisitionDeltaDays } from "~/models/finance.server";
 import {
   changeRequisitionStatus,
@@ -37,7 +36,6 @@ import {
   hasHeadcountData,
   parseRequisitionFilters,
   REQUISITION_SORTS,
-  REQUISITION_STATUSES,
   savedFlagFromUrl,
 } from "~/models/hiring.server";
 import { MetricContext } from "~/models/metrics/context.server";
@@ -126,13 +124,7 @@ function hiringHeadcount(db: ReturnType<typeof getDb>) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "hiring:edit");
   const formData = await request.formData();
-  const StatusSchema = z.object({
-    intent: z.literal("status"),
-    requisitionId: idSchema,
-    change: z.enum(["next", "cancel", "reopen"], { error: () => serverT("must be next, cancel or reopen", { ns: "hiring" }) }),
-    expected: z.enum(REQUISITION_STATUSES).optional(),
-  });
-  const parsed = parseForm(formData, StatusSchema, "status");
+  const parsed = parseForm(formData, RequisitionStatusChangeSchema, "status");
   if (!parsed.ok) return badRequest(parsed.reply);
   const { requisitionId, change, expected } = parsed.data;
   // hiring:edit ({teamIsTech}) checked inside, on the stored row: a forbidden DomainError → 403

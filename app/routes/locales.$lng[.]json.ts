@@ -5,17 +5,14 @@
  * sign-in page needs it); cached for a year when asked under the current version.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
-import { isLanguage } from "~/i18n/config";
+import { LocaleParamsSchema } from "~/lib/schemas/locales.server";
 import { resources, resourcesVersion } from "~/locales/index.server";
-
-const paramsSchema = z.object({ lng: z.string().refine(isLanguage) });
 
 /** Serialised once per language: the texts change only with a new build. */
 const bodies = new Map<string, string>();
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const parsed = paramsSchema.safeParse(params);
+  const parsed = LocaleParamsSchema.safeParse(params);
   if (!parsed.success) return new Response("Unknown language.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const lng = parsed.data.lng as keyof typeof resources;
   let body = bodies.get(lng);

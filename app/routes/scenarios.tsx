@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import financeCss from "~/components/finance/finance.css";
@@ -30,9 +29,8 @@ import { checkedOf, fieldErrorsOf, isErrorReply, valueOf, type FormReply } from 
 import { fieldError } from "~/lib/forms.server";
 import { metricLabelText } from "~/lib/metrics/catalogue";
 import { FORMULAS, FUNDING_SLOTS, TRIGGER_COMPARISONS } from "~/lib/metrics/scenarios";
-import { scenarioDeleteSchema, scenarioFormSchema } from "~/lib/schemas/scenarios.server";
+import { ScenariosParamsSchema, scenarioDeleteSchema, scenarioFormSchema } from "~/lib/schemas/scenarios.server";
 import { parseSearchParams } from "~/lib/url-params.server";
-import { idSchema } from "~/lib/validation.server";
 import { MetricContext } from "~/models/metrics/context.server";
 import { gateMetricOptions } from "~/models/metrics/options.server";
 import { isKnownMetricId } from "~/models/metrics/readings.server";
@@ -63,7 +61,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: financeCss
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, db } = await pageRequest(request);
-  const { data: params } = parseSearchParams(new URL(request.url), z.object({ edit: idSchema.optional() }));
+  const { data: params } = parseSearchParams(new URL(request.url), ScenariosParamsSchema);
   const ctx = new MetricContext(db);
   const comparison = compareScenarios(ctx, user);
   const mayEdit = can(user, "plans:edit");

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { canHoldScope } from "~/auth/permissions";
 import { Badge } from "~/components/ui/badge";
@@ -20,7 +19,7 @@ import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, type FormErrorReply, isErrorReply } from "~/lib/forms";
 import { fieldError } from "~/lib/forms.server";
-import { idSchema } from "~/lib/validation.server";
+import { tokenFormSchemas } from "~/lib/schemas/settings.server";
 import { API_SCOPES, createApiToken, listApiTokens, mayRevoke, revokeApiToken } from "~/models/tokens.server";
 import { getDb } from "~/utils/db.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
@@ -72,31 +71,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { tokens, scopes: API_SCOPES };
 }
 
-/** Built on demand: zod and the .server schemas stay out of the browser bundle. */
-function schemas() {
-  return {
-    create: z.object({
-      intent: z.literal("create"),
-      name: z
-        .string({ error: serverT("is required", { ns: "auth" }) })
-        .min(1, serverT("is required", { ns: "auth" }))
-        .max(100, serverT("must be at most {{max}} characters", { ns: "auth", max: 100 })),
-      scopes: z.preprocess(
-        (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-        z.array(z.enum(API_SCOPES, { error: serverT("is not a known scope", { ns: "auth" }) })).min(1, serverT("choose at least one scope", { ns: "auth" })),
-      ),
-    }),
-    revoke: z.object({ intent: z.literal("revoke"), tokenId: idSchema }),
-  };
-}
-
 export type TokenReply =
   { status: "created"; intent: "create"; token: string; name: string; scopes: string[] } | { status: "ok"; intent: string; message: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, db } = await pageRequest(request, "tokens:manage");
   const formData = await request.formData();
-  const s = schemas();
+  const s = tokenFormSchemas();
   return dispatchIntent(formData, [
     whenIntent("create", s.create, ({ name, scopes }) => {
       // a user grants only scopes they hold now (finance:read: a CEO) — enforced here, not only hidden

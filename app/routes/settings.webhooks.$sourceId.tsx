@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -12,12 +11,11 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { SourceFields } from "~/components/webhooks/source-fields";
 import { useFormatting } from "~/hooks/root-data";
-import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
-import { resolveMappingForm, webhookSchemas } from "~/lib/schemas/webhooks.server";
+import { resolveMappingForm, webhookSchemas, webhookLogParamsSchema } from "~/lib/schemas/webhooks.server";
 import { ignoredParamNotice, parseSearchParams } from "~/lib/url-params.server";
 import { idSchema } from "~/lib/validation.server";
 import { KIND_LABELS, OUTCOME_LABELS, OUTCOME_TONES, SETUP_STEPS, WEBHOOK_OUTCOME_VALUES } from "~/lib/webhooks/labels";
@@ -43,14 +41,6 @@ export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-bounda
 
 export const { handle, meta } = dataRouteHead<typeof loader>("delivery", (data, t) => `${data?.source.name ?? t("Webhook source")} · ${t("Webhook sources")}`);
 
-/** Built on demand: zod stays out of the browser bundle. */
-function logParamsSchema() {
-  return z.object({
-    outcome: z.enum(WEBHOOK_OUTCOME_VALUES, { error: N_("must be created, updated, ignored or refused", "delivery") }).optional(),
-    page: z.coerce.number().int().min(1).max(20).optional(),
-  });
-}
-
 function sourceIdOf(params: { sourceId?: string }): number {
   const id = idSchema.safeParse(params.sourceId);
   if (!id.success || id.data > 2_147_483_647) notFound(serverT("No such webhook source.", { ns: "delivery" }));
@@ -63,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const source = getWebhookSource(db, id);
   if (!source) notFound(serverT("No such webhook source.", { ns: "delivery" }));
   const url = new URL(request.url);
-  const { data: p, ignored } = parseSearchParams(url, logParamsSchema());
+  const { data: p, ignored } = parseSearchParams(url, webhookLogParamsSchema());
   const deliveries = listWebhookDeliveries(db, id, { outcome: p.outcome, page: p.page });
   return {
     source,

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { MilestoneTimeline } from "~/components/strategy/milestone-timeline";
@@ -24,9 +23,8 @@ import { fieldError } from "~/lib/forms.server";
 import { metricLabelText } from "~/lib/metrics/catalogue";
 import { formatGateValue, humanUnitLabel, toHumanUnits } from "~/lib/metrics/gate-units";
 import { MILESTONE_COMPARISONS, MILESTONE_STATE_LABELS, MILESTONE_STATUSES, type MilestoneState } from "~/lib/metrics/strategy";
-import { milestoneDeleteSchema, milestoneSchema, planTargetDeleteSchema, planTargetSchema } from "~/lib/schemas/strategy.server";
+import { milestoneDeleteSchema, milestoneSchema, planTargetDeleteSchema, planTargetSchema, StrategyParamsSchema } from "~/lib/schemas/strategy.server";
 import { parseSearchParams } from "~/lib/url-params.server";
-import { idSchema } from "~/lib/validation.server";
 import { MetricContext } from "~/models/metrics/context.server";
 import { gateMetricOptions } from "~/models/metrics/options.server";
 import { isKnownMetricId } from "~/models/metrics/readings.server";
@@ -63,7 +61,7 @@ const MILESTONE_STATUS_LABELS: Record<(typeof MILESTONE_STATUSES)[number], strin
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, db } = await pageRequest(request);
-  const { data: params } = parseSearchParams(new URL(request.url), z.object({ milestone: idSchema.optional() }));
+  const { data: params } = parseSearchParams(new URL(request.url), StrategyParamsSchema);
   const ctx = new MetricContext(db);
   const mayEdit = can(user, "plans:edit");
   return {

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can, ROLE_LABELS } from "~/auth/permissions";
 import { Card } from "~/components/ui/card";
@@ -17,8 +16,8 @@ import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { type FormReply, isErrorReply, valueOf } from "~/lib/forms";
 import { fieldError } from "~/lib/forms.server";
+import { TeamsParamsSchema, teamFormSchemas } from "~/lib/schemas/teams.server";
 import { parseSearchParams } from "~/lib/url-params.server";
-import { idSchema } from "~/lib/validation.server";
 import { todayUtc } from "~/models/risks.server";
 import {
   createTeam,
@@ -53,7 +52,7 @@ export const { handle, meta } = routeHead("auth", N_("Teams", "auth"));
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, db } = await pageRequest(request);
   const today = todayUtc();
-  const { data: params } = parseSearchParams(new URL(request.url), z.object({ team: idSchema.optional() }));
+  const { data: params } = parseSearchParams(new URL(request.url), TeamsParamsSchema);
   const teams = listTeamsWithCounts(db, today);
   const open = params.team !== undefined && teams.some((t) => t.id === params.team) ? params.team : null;
   return {
@@ -64,28 +63,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** Built on demand: zod stays out of the browser bundle. */
-function schemas() {
-  const required = serverT("is required", { ns: "auth" });
-  const name = z
-    .string({ error: required })
-    .min(1, required)
-    .max(80, serverT("must be at most {{max}} characters", { ns: "auth", max: 80 }));
-  const kind = z.enum(["tech", "non-tech"], { error: serverT("must be tech or non-tech", { ns: "auth" }) });
-  return {
-    create: z.object({ intent: z.literal("create"), name, kind }),
-    update: z.object({ intent: z.literal("update"), teamId: idSchema, name, kind }),
-    archive: z.object({ intent: z.enum(["archive", "restore"]), teamId: idSchema }),
-    lead: z.object({ intent: z.enum(["set-lead", "unset-lead"]), teamId: idSchema, userId: idSchema }),
-  };
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   assertPermission(user, "teams:manage");
   const db = getDb();
   const formData = await request.formData();
-  const s = schemas();
+  const s = teamFormSchemas();
   return dispatchIntent(formData, [
     whenIntent("create", s.create, ({ name, kind }) => {
       const isTech = kind === "tech";

@@ -24,6 +24,10 @@ describe("layer rules", () => {
     ["app/lib/x.ts", 'import { getDb } from "~/utils/db.server";\nexport const x = getDb;\n'],
     ["app/lib/x.ts", 'import { requireUser } from "~/auth/guards.server";\nexport const x = requireUser;\n'],
     ["app/routes/x.tsx", 'import { loader } from "~/root";\nexport const x = loader;\n'],
+    // input schemas have one place (app/lib/schemas): a route, component or handler writes none
+    ["app/routes/x.tsx", 'import { z } from "zod";\nexport const x = z.object({});\n'],
+    ["app/components/x.tsx", 'import { z } from "zod";\nexport const x = z.string();\n'],
+    ["app/handlers/x.server.ts", 'import { z } from "zod";\nexport const x = z.string();\n'],
   ])("%s: a reversed import fails (%#)", async (file, code) => {
     expect((await restricted(file, code)).length).toBeGreaterThan(0);
   });
@@ -34,6 +38,8 @@ describe("layer rules", () => {
     ["app/lib/x.ts", 'import { can } from "~/auth/permissions";\nexport const x = can;\n'],
     ["app/models/x.server.ts", 'import { getDb } from "~/utils/db.server";\nexport const x = getDb;\n'],
     ["app/routes/x.tsx", 'import { getKpis } from "~/models/kpis.server";\nexport const x = getKpis;\n'],
+    ["app/routes/x.tsx", 'import { TeamsParamsSchema } from "~/lib/schemas/teams.server";\nexport const x = TeamsParamsSchema;\n'],
+    ["app/lib/schemas/x.server.ts", 'import { z } from "zod";\nexport const x = z.string();\n'],
   ])("%s: a downward import passes (%#)", async (file, code) => {
     expect(await restricted(file, code)).toEqual([]);
   });

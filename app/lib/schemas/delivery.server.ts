@@ -4,7 +4,7 @@ import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { PRODUCTION } from "~/lib/metrics/delivery";
 import { DAY_MS, fromLocalInput } from "~/lib/time";
-import { isoInstantSchema } from "~/lib/validation.server";
+import { dateOrInstantSchema, idSchema, isoInstantSchema } from "~/lib/validation.server";
 import { ApiInputError } from "~/utils/api.server";
 import { CAUSE_KINDS, DEPLOYMENT_STATUSES, SEVERITIES } from "../../../db/schema";
 
@@ -206,3 +206,22 @@ export function duplicateErrors<T>(items: readonly T[], key: (item: T) => string
   });
   return errors;
 }
+
+/** The services page's forms: a name, and a team or none. */
+export function serviceFormSchemas() {
+  const teamField = z.preprocess((v) => (v === "" || v === undefined ? null : v), idSchema.nullable());
+  return {
+    create: z.object({ intent: z.literal("create"), name: serviceNameSchema, teamId: teamField }),
+    update: z.object({ intent: z.literal("update"), serviceId: idSchema, name: serviceNameSchema, teamId: teamField }),
+  };
+}
+
+/** GET /api/v1/metrics/dora?service=&team=&from=&to= (no other parameter). */
+export const DoraApiQuerySchema = z
+  .object({
+    service: z.string().trim().min(1).max(200).optional(),
+    team: z.string().trim().min(1).max(200).optional(),
+    from: dateOrInstantSchema.optional(),
+    to: dateOrInstantSchema.optional(),
+  })
+  .strict();

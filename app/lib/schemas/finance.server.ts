@@ -4,7 +4,8 @@ import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { centsFromEuros } from "~/lib/format";
 import { monthDiff } from "~/lib/months";
-import { idSchema, intSchema, monthSchema } from "~/lib/validation.server";
+import { checkboxSchema, idSchema, intSchema, monthSchema, nonNegativeEurosSchema } from "~/lib/validation.server";
+import { BUDGET_GROUPS } from "../../../db/schema/enums";
 
 // ---------------------------------------------------------------------------------------------
 // Form and URL schemas of the finance pages (here, server-only, so zod stays out of the browser)
@@ -88,3 +89,41 @@ export const snapshotFormSchema = z
   .refine((s) => s.newCustomers <= s.customers, { path: ["newCustomers"], message: N_("must not exceed customers") });
 
 export { monthSchema as financeMonthSchema };
+
+/** /budgets/categories?year=: the fiscal year shown. */
+export const BudgetCategoriesParamsSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+
+/** The budget categories page's forms (built per request). */
+export function budgetCategoryFormSchemas() {
+  const name = z
+    .string({ error: N_("is required", "validation") })
+    .min(1, N_("is required", "validation"))
+    .max(80, N_("must be at most 80 characters", "validation"));
+  const group = z.enum(BUDGET_GROUPS, { error: N_("must be IT, payroll or other", "validation") });
+  // an unticked checkbox is absent from the body
+  const fields = { name, group, isSalesMarketing: checkboxSchema.optional().transform((v) => v ?? false) };
+  return {
+    create: z.object({ intent: z.literal("create"), ...fields }),
+    update: z.object({ intent: z.literal("update"), categoryId: idSchema, ...fields }),
+    archive: z.object({ intent: z.enum(["archive", "restore"]), categoryId: idSchema }),
+    envelope: z.object({
+      intent: z.literal("envelope"),
+      categoryId: idSchema,
+      year: z.coerce
+        .number({ error: N_("must be a year", "validation") })
+        .int()
+        .min(2000, N_("must be 2000–2100", "validation"))
+        .max(2100, N_("must be 2000–2100", "validation")),
+      // empty: remove the envelope
+      amount: nonNegativeEurosSchema.optional(),
+    }),
+  };
+}
+
+/** GET /api/v1/metrics/finance?asOf=YYYY-MM (no other parameter). */
+export const FinanceMetricsQuerySchema = z.object({ asOf: monthSchema.optional() }).strict();
+
+/** GET /budgets.csv?from=YYYY-MM&to=YYYY-MM: months, from not after to. */
+export const BudgetsCsvQuerySchema = z
+  .object({ from: monthSchema.optional(), to: monthSchema.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, "from must not be after to");

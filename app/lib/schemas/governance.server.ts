@@ -4,14 +4,16 @@
  */
 import { z } from "zod";
 import { N_ } from "~/i18n/mark";
+import { serverT } from "~/i18n/translate.server";
 import { formValues, parseForm, type ParseResult } from "~/lib/forms.server";
 import { fromHumanUnits } from "~/lib/metrics/gate-units";
 import { GATE_OPERATORS, isGateMetricId, MATURITY_INDICATOR_KEYS } from "~/lib/metrics/governance";
 import { parseSearchParams } from "~/lib/url-params.server";
-import { idSchema, intSchema, isoDateSchema, pastIsoDateSchema } from "~/lib/validation.server";
+import { checkboxSchema, idSchema, intSchema, isoDateSchema, optionalTextSchema, pastIsoDateSchema } from "~/lib/validation.server";
 import type { GateInput } from "~/models/governance/gates.server";
 import { schema } from "~/utils/db.server";
 import { optionalRefIdSchema } from "~/utils/refs.server";
+import { GATE_DECISIONS } from "../../../db/schema/enums";
 
 const { REQUIREMENT_RESULTS, REQUIREMENT_STATUSES } = schema;
 type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
@@ -164,3 +166,29 @@ export const FrameworkFormSchema = z.object({
   targetDate: frameworkTargetSchema,
 });
 export type FrameworkInput = z.infer<typeof FrameworkFormSchema>;
+
+/** The decision page of a gate: the decision with its rationale, and the checklist of criteria. */
+export function gateDecisionFormSchemas() {
+  const text = (max: number) =>
+    z
+      .string({ error: N_("is required", "validation") })
+      .min(1, N_("is required", "validation"))
+      .max(max, { error: () => serverT("must be at most {{count}} characters", { count: max }) });
+  const optionalText = (max: number) => optionalTextSchema(max);
+  return {
+    decide: z
+      .object({
+        intent: z.literal("decide"),
+        decision: z.enum(GATE_DECISIONS, { error: N_("pick go, no-go or an alternative", "governance") }),
+        alternative: optionalText(500),
+        rationale: text(4000),
+      })
+      .refine((v) => v.decision !== "alternative" || v.alternative !== undefined, {
+        path: ["alternative"],
+        message: N_("say which alternative", "governance"),
+      }),
+    add: z.object({ intent: z.literal("add-criterion"), label: text(200) }),
+    remove: z.object({ intent: z.literal("delete-criterion"), criterionId: idSchema }),
+    check: z.object({ intent: z.literal("check"), criterionId: idSchema, checked: checkboxSchema, note: optionalText(1000) }),
+  };
+}

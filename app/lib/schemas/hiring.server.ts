@@ -112,3 +112,11 @@ export function parseEmployeeFilters(url: URL): EmployeeFilters {
   });
   return { teamId: f.team, employedAt: f.at, q: f.q, status: f.status };
 }
+
+/** A status move on the requisitions list: next step, cancel or reopen (`expected`: the status the reader saw). */
+export const RequisitionStatusChangeSchema = z.object({
+  intent: z.literal("status"),
+  requisitionId: idSchema,
+  change: z.enum(["next", "cancel", "reopen"], { error: () => serverT("must be next, cancel or reopen", { ns: "hiring" }) }),
+  expected: z.enum(REQUISITION_STATUSES).optional(),
+});

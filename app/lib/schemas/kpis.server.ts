@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { serverT } from "~/i18n/translate.server";
 import { checkboxSchema, kpiSourceSchema } from "~/lib/schemas/metric-links";
-import { idSchema, optionalTextSchema, parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
+import { toLocalInput, DAY_MS } from "~/lib/time";
+import { decimalSchema, idSchema, isoInstantSchema, optionalTextSchema, parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
 import { KPI_CATEGORIES, KPI_DIRECTIONS } from "../../../db/schema/enums";
 
 const tooLong = (max: number) => serverT("must be at most {{max}} characters", { ns: "kpis", max });
@@ -52,3 +53,48 @@ export const TargetSchema = z.object({
   cycleId: idSchema,
   target: z.preprocess((v) => (v === undefined ? null : v), numberInput.nullable()),
 });
+
+/** A KPI's key in the API's URL. */
+export const KpiKeySchema = z.string().regex(/^[a-z0-9_]{2,60}$/);
+const MIN_MEASUREMENT_DAY = "2000-01-01";
+
+/**
+ * One measurement of POST /api/v1/kpis/<key>/measurements: a value (checked by `valueProblem`, the
+ * KPI's unit rule) on a day of the company's time zone, given as `measuredOn` or an instant `at`.
+ */
+export function kpiMeasurementApiSchema(timeZone: string, now: number, valueProblem: (value: number) => string | null) {
+  const dayOf = (ms: number) => toLocalInput(ms, timeZone).slice(0, 10);
+  const latestDay = dayOf(now + DAY_MS);
+  return z
+    .object(
+      {
+        // a JSON number, or its text (Prometheus answers strings): decimalSchema, no exponents in text
+        value: decimalSchema(),
+        measuredOn: pastIsoDateSchema.optional(),
+        at: isoInstantSchema.optional(),
+        note: z.preprocess((v) => (v === undefined ? null : v), z.string({ error: "must be a string" }).max(500, "must be at most 500 characters").nullable()),
+      },
+      { error: "must be a measurement object {value, measuredOn? or at?, note?}" },
+    )
+    .superRefine((m, ctx) => {
+      if (m.measuredOn !== undefined && m.at !== undefined) ctx.addIssue({ code: "custom", path: ["at"], message: "give measuredOn or at, not both" });
+    })
+    .transform((m, ctx) => {
+      const measuredOn = m.measuredOn ?? dayOf(m.at ?? now);
+      if (measuredOn < MIN_MEASUREMENT_DAY || measuredOn > latestDay) {
+        ctx.addIssue({ code: "custom", path: [m.measuredOn !== undefined ? "measuredOn" : "at"], message: "must be between 2000-01-01 and today" });
+        return z.NEVER;
+      }
+      const problem = valueProblem(m.value);
+      if (problem) {
+        ctx.addIssue({ code: "custom", path: ["value"], message: problem });
+        return z.NEVER;
+      }
+      return { measuredOn, value: m.value, note: m.note };
+    });
+}
+
+/** A batch of measurements: a non-empty array. */
+export function measurementBatchSchema<T extends z.ZodType>(one: T) {
+  return z.array(one).min(1, "must hold at least one measurement");
+}

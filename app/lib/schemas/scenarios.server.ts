@@ -108,3 +108,6 @@ export function scenarioFormSchema(isKnownMetric: (id: string) => boolean) {
 }
 
 export const scenarioDeleteSchema = z.object({ intent: z.literal("delete"), scenarioId: idSchema });
+
+/** /scenarios?edit=: the scenario whose form is open. */
+export const ScenariosParamsSchema = z.object({ edit: idSchema.optional() });

@@ -5,6 +5,7 @@ import { serverT } from "~/i18n/translate.server";
 import { checkboxSchema, decimalSchema, emailSchema, idSchema, intSchema } from "~/lib/validation.server";
 import { schema } from "~/utils/db.server";
 import { optionalRefIdSchema } from "~/utils/refs.server";
+import { API_SCOPES } from "../../../db/schema";
 
 /** Schemas of the settings page's forms (server-only: zod stays out of the browser bundle). */
 
@@ -92,3 +93,21 @@ export const UpdateUserSchema = z
     active: checkboxSchema,
   })
   .superRefine(leadHasTeam);
+
+/** The API tokens page's forms: a name and at least one scope (an unticked box is absent), or the token to revoke. */
+export function tokenFormSchemas() {
+  return {
+    create: z.object({
+      intent: z.literal("create"),
+      name: z
+        .string({ error: serverT("is required", { ns: "auth" }) })
+        .min(1, serverT("is required", { ns: "auth" }))
+        .max(100, serverT("must be at most {{max}} characters", { ns: "auth", max: 100 })),
+      scopes: z.preprocess(
+        (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+        z.array(z.enum(API_SCOPES, { error: serverT("is not a known scope", { ns: "auth" }) })).min(1, serverT("choose at least one scope", { ns: "auth" })),
+      ),
+    }),
+    revoke: z.object({ intent: z.literal("revoke"), tokenId: idSchema }),
+  };
+}

@@ -64,3 +64,6 @@ export function milestoneSchema(isKnownMetric: (id: string) => boolean) {
 }
 
 export const milestoneDeleteSchema = z.object({ intent: z.literal("delete-milestone"), milestoneId: idSchema });
+
+/** /strategy?milestone=: the milestone whose form is open. */
+export const StrategyParamsSchema = z.object({ milestone: idSchema.optional() });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { idSchema } from "~/lib/validation.server";
-import { WEBHOOK_KIND_VALUES } from "~/lib/webhooks/labels";
+import { WEBHOOK_KIND_VALUES, WEBHOOK_OUTCOME_VALUES } from "~/lib/webhooks/labels";
 import { parseMappingText } from "~/lib/webhooks/mapping";
 import type { MappingRule } from "~/lib/webhooks/mapping";
 
@@ -70,4 +70,12 @@ export function resolveMappingForm(
     else rules.push({ matchValue: l.matchValue, serviceId: id });
   }
   return errors.length ? { ok: false, field: "mappings", errors } : { ok: true, rules };
+}
+
+/** A webhook source's delivery log: ?outcome= and ?page= (at most 20 pages). */
+export function webhookLogParamsSchema() {
+  return z.object({
+    outcome: z.enum(WEBHOOK_OUTCOME_VALUES, { error: N_("must be created, updated, ignored or refused", "delivery") }).optional(),
+    page: z.coerce.number().int().min(1).max(20).optional(),
+  });
 }

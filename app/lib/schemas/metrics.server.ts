@@ -1,0 +1,12 @@
+/** The metric API's query (server-only). */
+import { z } from "zod";
+
+/** At most this many ids per GET /api/v1/metrics request. */
+export const METRICS_API_MAX_IDS = 50;
+
+/** GET /api/v1/metrics?ids=a,b (ids of at most 80 characters each, comma-separated; no other parameter). */
+export const MetricsApiQuerySchema = z
+  .object({
+    ids: z.string({ error: "is required: a comma-separated list of metric ids" }).max(METRICS_API_MAX_IDS * 81, `at most ${METRICS_API_MAX_IDS} ids`),
+  })
+  .strict();
