@@ -83,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
       s.update,
       ({ teamId, name, kind }, { replyTo }) => {
         const team = getTeamRow(db, teamId);
-        if (!team) return fieldError(formData, "teamId", "no such team", replyTo);
+        if (!team) return fieldError(formData, "teamId", N_("no such team", "auth"), replyTo);
         assertPermission(user, "teams:manage", { teamIsTech: team.isTech });
         if (!can(user, "teams:manage", { teamIsTech: kind === "tech" }))
           return fieldError(formData, "kind", serverT("a CTO manages tech teams only", { ns: "auth" }), replyTo);
@@ -95,7 +95,7 @@ export async function action({ request }: ActionFunctionArgs) {
     ),
     whenIntent(["archive", "restore"], s.archive, ({ teamId }, { intent }) => {
       const team = getTeamRow(db, teamId);
-      if (!team) return fieldError(formData, "teamId", "no such team", intent);
+      if (!team) return fieldError(formData, "teamId", N_("no such team", "auth"), intent);
       assertPermission(user, "teams:manage", { teamIsTech: team.isTech });
       setTeamArchived(db, user, team.id, intent === "archive");
       return {
@@ -112,10 +112,10 @@ export async function action({ request }: ActionFunctionArgs) {
       s.lead,
       ({ teamId, userId }, { intent }) => {
         const team = getTeamRow(db, teamId);
-        if (!team) return fieldError(formData, "teamId", "no such team", "lead");
+        if (!team) return fieldError(formData, "teamId", N_("no such team", "auth"), "lead");
         if (intent === "set-lead" && team.archivedAt !== null) return fieldError(formData, "userId", serverT("the team is archived", { ns: "auth" }), "lead");
         const result = setTeamLead(db, user, team.id, userId, intent === "set-lead");
-        if (result === "no-user") return fieldError(formData, "userId", "no such user", "lead");
+        if (result === "no-user") return fieldError(formData, "userId", N_("no such user", "auth"), "lead");
         if (result === "not-eligible") {
           return fieldError(
             formData,

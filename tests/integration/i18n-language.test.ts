@@ -5,8 +5,10 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { runInLanguage, serverT, translateMessage } from "~/i18n/translate.server";
+import { toCsv } from "~/lib/csv";
 import { parseForm } from "~/lib/forms.server";
 import { ProfileSchema } from "~/lib/schemas/profile.server";
+import { DEPLOYMENT_CSV_HEADERS, importDeploymentsCsv } from "~/models/delivery.server";
 import { setUserLanguage } from "~/models/users.server";
 import { schema } from "~/utils/db.server";
 import { insertUser } from "../../seeds/builders";
@@ -55,5 +57,14 @@ describe("a person's language", () => {
     expect(runInLanguage("fr", () => serverT("Language saved."))).toBe("Langue enregistrée.");
     // a text that is no key (already translated where it was built, or data) passes unchanged
     expect(runInLanguage("fr", () => translateMessage("Déjà traduit"))).toBe("Déjà traduit");
+  });
+
+  it("a refused CSV row's message reads in French too (the deployment status rule)", () => {
+    const row = ["d-1", "api", "production", "ok", "", "2026-01-02T00:00:00Z", "2026-01-01T00:00:00Z", "false", "false"];
+    const result = importDeploymentsCsv(t.db, toCsv(DEPLOYMENT_CSV_HEADERS, [row]), { system: true });
+    if (result.ok) throw new Error("expected the row to be refused");
+    const status = result.errors.find((e) => e.field === "status");
+    expect(status?.message).toBe('must be "success" or "failure"');
+    expect(runInLanguage("fr", () => translateMessage(status!.message))).toBe("doit être « success » ou « failure »");
   });
 });

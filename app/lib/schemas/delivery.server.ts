@@ -111,7 +111,7 @@ export const deploymentInputSchema = z
       externalId: optionalExternalId,
       service: serviceNameSchema,
       environment: z.preprocess((v) => (v === null ? undefined : v), environmentSchema.default(PRODUCTION)),
-      status: z.enum(DEPLOYMENT_STATUSES, { error: 'must be "success" or "failure"' }),
+      status: z.enum(DEPLOYMENT_STATUSES, { error: N_('must be "success" or "failure"', "delivery") }),
       startedAt: optionalInstant,
       finishedAt: plausibleInstantSchema,
       commits: z.preprocess(
