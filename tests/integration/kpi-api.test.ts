@@ -7,6 +7,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { runInLanguage } from "~/i18n/translate.server";
 import { getKpiTiles } from "~/models/kpis.server";
 import { createApiToken, type ApiScope } from "~/models/tokens.server";
 import { action, loader } from "~/routes/api.v1.kpis.$key.measurements";
@@ -86,6 +87,11 @@ describe("POST /api/v1/kpis/<key>/measurements", () => {
     expect(Object.keys(r.json.fieldErrors).sort()).toEqual(["1.measuredOn", "1.value"]);
     r = await push("api_uptime", { measuredOn: "2025-11-20", at: "2025-11-20T10:00:00Z", value: 1 });
     expect(r.json.fieldErrors.at).toEqual(["give measuredOn or at, not both"]);
+    // in the language the request asks for
+    r = await runInLanguage("fr", () => push("api_uptime", { measuredOn: "2025-11-20", at: "2025-11-20T10:00:00Z", value: 1 }));
+    expect(r.json.fieldErrors.at).toEqual(["donnez measuredOn ou at, pas les deux"]);
+    r = await runInLanguage("fr", () => push("api_uptime", []));
+    expect(r.json.fieldErrors._).toEqual(["doit contenir au moins une mesure"]);
     r = await push("api_uptime", { measuredOn: "1999-12-31", value: 1 });
     expect(r.json.fieldErrors.measuredOn).toBeDefined();
     r = await push("api_uptime", { at: "2099-01-01T00:00:00Z", value: 1 });

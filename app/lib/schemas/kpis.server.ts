@@ -1,5 +1,6 @@
 /** KPI form schemas (server-only). */
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { checkboxSchema, kpiSourceSchema } from "~/lib/schemas/metric-links";
 import { toLocalInput, DAY_MS } from "~/lib/time";
@@ -74,15 +75,16 @@ export function kpiMeasurementApiSchema(timeZone: string, now: number, valueProb
         at: isoInstantSchema.optional(),
         note: z.preprocess((v) => (v === undefined ? null : v), z.string({ error: "must be a string" }).max(500, "must be at most 500 characters").nullable()),
       },
-      { error: "must be a measurement object {value, measuredOn? or at?, note?}" },
+      { error: N_("must be a measurement object {value, measuredOn? or at?, note?}", "kpis") },
     )
     .superRefine((m, ctx) => {
-      if (m.measuredOn !== undefined && m.at !== undefined) ctx.addIssue({ code: "custom", path: ["at"], message: "give measuredOn or at, not both" });
+      if (m.measuredOn !== undefined && m.at !== undefined)
+        ctx.addIssue({ code: "custom", path: ["at"], message: N_("give measuredOn or at, not both", "kpis") });
     })
     .transform((m, ctx) => {
       const measuredOn = m.measuredOn ?? dayOf(m.at ?? now);
       if (measuredOn < MIN_MEASUREMENT_DAY || measuredOn > latestDay) {
-        ctx.addIssue({ code: "custom", path: [m.measuredOn !== undefined ? "measuredOn" : "at"], message: "must be between 2000-01-01 and today" });
+        ctx.addIssue({ code: "custom", path: [m.measuredOn !== undefined ? "measuredOn" : "at"], message: N_("must be between 2000-01-01 and today", "kpis") });
         return z.NEVER;
       }
       const problem = valueProblem(m.value);
@@ -96,5 +98,5 @@ export function kpiMeasurementApiSchema(timeZone: string, now: number, valueProb
 
 /** A batch of measurements: a non-empty array. */
 export function measurementBatchSchema<T extends z.ZodType>(one: T) {
-  return z.array(one).min(1, "must hold at least one measurement");
+  return z.array(one).min(1, N_("must hold at least one measurement", "kpis"));
 }

@@ -3,6 +3,7 @@
  * parsing; docs/decisions/801-key-results-linked-to-metrics.md).
  */
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
 
 /** A checkbox as a browser posts it: present ("on", or the value given) = true, absent = false. */
 export const checkboxSchema = z.preprocess((v) => v !== undefined && v !== null && v !== "" && v !== "0" && v !== "false", z.boolean());
@@ -17,6 +18,6 @@ export function kpiSourceSchema(isSource: (metricId: string) => boolean) {
     z
       .string()
       .max(80, "must be at most 80 characters")
-      .refine((s) => s === "manual" || isSource(s), { message: "is not a metric of the catalogue a KPI can be" }),
+      .refine((s) => s === "manual" || isSource(s), { message: N_("is not a metric of the catalogue a KPI can be", "kpis") }),
   );
 }

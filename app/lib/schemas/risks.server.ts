@@ -1,5 +1,6 @@
 /** The risk register's URL filters and the risk form schema (server-only). */
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import type { RiskLevel } from "~/lib/metrics/risks";
 import { withOwnMessage } from "~/lib/schemas/own-message.server";
@@ -26,7 +27,7 @@ export const RiskFilterParamsSchema = z.object({
   level: z.enum(LEVELS).optional(),
   owner: idSchema.optional(),
   status: z.enum([...RISK_STATUSES, "active", "all"]).optional(),
-  overdue: z.literal("1", { error: "must be 1" }).optional(),
+  overdue: z.literal("1", { error: N_("must be 1", "risks") }).optional(),
   q: urlTextSchema(200).optional(),
   source: z.enum(RISK_SOURCES).optional(),
   kind: z.enum(["inherent", "residual"]).optional(),
