@@ -173,11 +173,23 @@ describe("OKR health panel", () => {
     expect(all.objectives.map((o) => o.title)).toEqual(["Company", "C0", "C1", "C2", "C3"]);
     const counted = all.counts.on_track + all.counts.at_risk + all.counts.off_track;
     expect(counted).toBe(5);
+    // the SQL counts are the rows' own statuses (okrStatus), each status counted
+    const recount = { on_track: 0, at_risk: 0, off_track: 0 };
+    for (const o of all.objectives) if (o.status) recount[o.status] += 1;
+    expect(all.counts).toEqual(recount);
+    expect(Object.values(all.counts).filter((n) => n > 0).length).toBeGreaterThan(1);
     const top = getOkrHealthPanel(t.db, NOW, NO_LINKED_VALUES, { limit: 3 });
     expect(top.total).toBe(5);
     expect(top.counts).toEqual(all.counts);
     expect(top.objectives.map((o) => o.id)).toEqual([made[2].id, made[0].id, made[3].id]);
     // a limit not reached keeps the usual order
     expect(getOkrHealthPanel(t.db, NOW, NO_LINKED_VALUES, { limit: 5 }).objectives.map((o) => o.title)).toEqual(all.objectives.map((o) => o.title));
+    // an objective without key results has no progress: in the total, in no count, not among the furthest behind
+    const empty = insertObjective(t.db, { cycleId: q1.id, title: "No KRs" });
+    const withEmpty = getOkrHealthPanel(t.db, NOW, NO_LINKED_VALUES, { limit: 5 });
+    expect(withEmpty.total).toBe(6);
+    expect(withEmpty.counts).toEqual(all.counts);
+    expect(withEmpty.objectives.map((o) => o.id)).not.toContain(empty.id);
+    expect(getOkrHealthPanel(t.db, NOW, NO_LINKED_VALUES, { limit: 6 }).objectives.at(-1)?.id).toBe(empty.id);
   });
 });

@@ -102,10 +102,16 @@ export function expectedProgress(cycleStart: string, cycleEnd: string, nowMs: nu
   return (nowMs - start) / (end - start);
 }
 
+/** The least progress of each status at an expected pace: on track from `onTrack`, at risk from `atRisk` (SQL counts use them too). */
+export function okrStatusFloors(expected: number): { onTrack: number; atRisk: number } {
+  return { onTrack: expected - ON_TRACK_MARGIN - STATUS_EPSILON, atRisk: expected - AT_RISK_MARGIN - STATUS_EPSILON };
+}
+
 /** on track if progress ≥ expected − 0.10, at risk if ≥ expected − 0.25, else off track. */
 export function okrStatus(progress: number, expected: number): OkrStatus {
-  if (progress >= expected - ON_TRACK_MARGIN - STATUS_EPSILON) return "on_track";
-  if (progress >= expected - AT_RISK_MARGIN - STATUS_EPSILON) return "at_risk";
+  const floor = okrStatusFloors(expected);
+  if (progress >= floor.onTrack) return "on_track";
+  if (progress >= floor.atRisk) return "at_risk";
   return "off_track";
 }
 

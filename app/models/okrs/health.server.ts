@@ -1,8 +1,8 @@
 /** OKR health for the dashboards: per-team progress and the executive panel. */
 import { sql } from "drizzle-orm";
-import { expectedProgress, okrStatus, type OkrStatus } from "~/lib/metrics/okrs";
+import { expectedProgress, okrStatus, okrStatusFloors, type OkrStatus } from "~/lib/metrics/okrs";
 import { getCurrentCycle, getCycle, type CycleRow } from "~/models/okrs/cycles.server";
-import { getObjectivesProgress, type ObjectiveProgress } from "~/models/okrs/objectives.server";
+import type { ObjectiveProgress } from "~/models/okrs/objectives.server";
 import { OBJECTIVE_PROGRESS_SQL, metricNowCte, type LinkedValues } from "~/models/okrs/progress-sql.server";
 import type { Db } from "~/utils/db.server";
 
@@ -43,22 +43,48 @@ export type OkrHealthPanelData = {
   total: number;
 };
 
+type PanelRow = Omit<ObjectiveProgress, "expected" | "elapsedShare" | "status"> & { total: number; onTrack: number; atRisk: number; offTrack: number };
+
 /**
  * The OKR health panel: company objectives of the current cycle, progress and status, counted over
  * all of them. With `limit`, a cycle of more company objectives than that shows the `limit` furthest
  * behind their expected pace (the first to look at), the others being a link away (/okrs).
+ * One query: each objective's progress, the counts per status over all of them (window sums, the
+ * floors of okrStatus), and the rows shown — every company objective by id, or the `limit` lowest
+ * progress when there are more (one cycle, one expected pace: lowest progress = furthest behind).
  */
 export function getOkrHealthPanel(db: Db, now: number, linked: LinkedValues, opts: { limit?: number } = {}): OkrHealthPanelData {
   const cycle = getCurrentCycle(db, now);
-  const all = cycle ? getObjectivesProgress(db, { cycleId: cycle.id, now, linked, companyOnly: true }) : [];
-  const counts: Record<OkrStatus, number> = { on_track: 0, at_risk: 0, off_track: 0 };
-  for (const o of all) if (o.status) counts[o.status] += 1;
-  const gap = (o: ObjectiveProgress) => (o.progress === null ? Infinity : o.progress - o.expected);
-  const objectives = opts.limit !== undefined && all.length > opts.limit ? [...all].sort((a, b) => gap(a) - gap(b) || a.id - b.id).slice(0, opts.limit) : all;
+  if (!cycle) return { cycle: null, objectives: [], counts: { on_track: 0, at_risk: 0, off_track: 0 }, total: 0 };
+  const expected = expectedProgress(cycle.startDate, cycle.endDate, now);
+  const floor = okrStatusFloors(expected);
+  const limit = opts.limit ?? -1;
+  const rows = db.all<PanelRow>(sql`${metricNowCte(linked)}
+    select id, title, teamId, teamName, parentId, ownerUserId, progress, total, onTrack, atRisk, offTrack from (
+      select p.*, count(*) over () as total,
+        coalesce(sum(p.progress >= ${floor.onTrack}) over (), 0) as onTrack,
+        coalesce(sum(p.progress < ${floor.onTrack} and p.progress >= ${floor.atRisk}) over (), 0) as atRisk,
+        coalesce(sum(p.progress < ${floor.atRisk}) over (), 0) as offTrack
+      from (
+        select o.id, o.title, o.team_id as teamId, null as teamName, o.parent_id as parentId, o.owner_user_id as ownerUserId,
+          coalesce(o.closing_score, ${sql.raw(OBJECTIVE_PROGRESS_SQL)}) as progress
+        from objectives o
+        where o.cycle_id = ${cycle.id} and o.archived_at is null and o.team_id is null
+      ) p
+    )
+    order by case when ${limit} >= 0 and total > ${limit} then (progress is null) end,
+             case when ${limit} >= 0 and total > ${limit} then progress end, id
+    limit ${limit}`);
+  const first = rows[0];
   return {
-    cycle: cycle ? { id: cycle.id, name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate, status: cycle.status } : null,
-    objectives,
-    counts,
-    total: all.length,
+    cycle: { id: cycle.id, name: cycle.name, startDate: cycle.startDate, endDate: cycle.endDate, status: cycle.status },
+    objectives: rows.map(({ total: _t, onTrack: _o, atRisk: _a, offTrack: _f, ...r }) => ({
+      ...r,
+      expected,
+      elapsedShare: expected,
+      status: r.progress == null ? null : okrStatus(r.progress, expected),
+    })),
+    counts: { on_track: first?.onTrack ?? 0, at_risk: first?.atRisk ?? 0, off_track: first?.offTrack ?? 0 },
+    total: first?.total ?? 0,
   };
 }
