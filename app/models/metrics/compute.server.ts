@@ -99,12 +99,7 @@ export const COMPUTE: Readonly<Record<StaticMetricId, Compute>> = {
   "delivery.time_to_restore_hours": dora("restore", (d) => d.timeToRestore.medianHours),
   "delivery.mttr_hours": dora("restore", (d) => d.timeToRestore.meanHours),
   "delivery.rework_rate": dora("counts", (d) => d.reworkRate.rate),
-  "okrs.company_progress": (ctx) => {
-    const objectives = ctx.objectives();
-    const company = (objectives ?? []).filter((o) => o.teamId === null && o.progress !== null);
-    const value = company.length ? company.reduce((s, o) => s + (o.progress as number), 0) / company.length : null;
-    return { value, asOf: ctx.today };
-  },
+  "okrs.company_progress": (ctx) => ({ value: ctx.companyOkrProgress() ?? null, asOf: ctx.today }),
 };
 
 for (const [id, c] of Object.entries(COMPUTE) as [

@@ -23,7 +23,7 @@ import { getDoraMetrics } from "~/models/delivery-metrics/summary.server";
 import { getCashForecast, getFinanceMetricsWithPrevious, getFinanceMonthExtras } from "~/models/finance.server";
 import { getHeadcountSummary } from "~/models/hiring.server";
 import { definitionOf, metricNumber } from "~/models/metrics/readings.server";
-import { getCurrentCycle, getObjectivesProgress, listLinkedMetricIds, type LinkedValues } from "~/models/okrs.server";
+import { getCompanyOkrProgress, getCurrentCycle, getObjectivesProgress, listLinkedMetricIds, type LinkedValues } from "~/models/okrs.server";
 import { getCompanySettings } from "~/models/settings.server";
 import type { Db } from "~/utils/db.server";
 
@@ -142,6 +142,9 @@ export class MetricContext {
   }
   objectives() {
     return this.once("okrs", () => getObjectivesProgress(this.db, { now: this.now, linked: this.linkedKrValues() }));
+  }
+  companyOkrProgress() {
+    return this.once("okrs:company", () => getCompanyOkrProgress(this.db, this.now, this.linkedKrValues()));
   }
   /**
    * The current value of every metric a key result is linked to, in the KRs' scale (fractions as

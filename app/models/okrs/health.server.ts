@@ -88,3 +88,17 @@ export function getOkrHealthPanel(db: Db, now: number, linked: LinkedValues, opt
     total: first?.total ?? 0,
   };
 }
+
+/**
+ * Company OKR progress (`okrs.company_progress`): the mean progress of the current cycle's company
+ * objectives that have one (AVG skips those without key results), or null — in SQL.
+ */
+export function getCompanyOkrProgress(db: Db, now: number, linked: LinkedValues): number | null {
+  const cycle = getCurrentCycle(db, now);
+  if (!cycle) return null;
+  const row = db.get<{ progress: number | null }>(sql`${metricNowCte(linked)}
+    select avg(coalesce(o.closing_score, ${sql.raw(OBJECTIVE_PROGRESS_SQL)})) as progress
+    from objectives o
+    where o.cycle_id = ${cycle.id} and o.archived_at is null and o.team_id is null`);
+  return row?.progress ?? null;
+}
