@@ -1,4 +1,4 @@
-import { integer } from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, integer } from "drizzle-orm/sqlite-core";
 
 /** created/updated instants, UTC milliseconds (data rules: every table has them). */
 export const timestamps = {
@@ -12,3 +12,10 @@ export const timestamps = {
 };
 
 export const id = () => integer("id").primaryKey({ autoIncrement: true });
+
+/**
+ * The required key to a parent row: `integer(name).notNull().references(parent, { onDelete })`
+ * (a child row goes with its parent unless told to restrict).
+ */
+export const parentKey = (name: string, parent: () => AnySQLiteColumn, onDelete: "cascade" | "restrict" = "cascade") =>
+  integer(name).notNull().references(parent, { onDelete });

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, timestamps } from "./_columns";
+import { id, parentKey, timestamps } from "./_columns";
 import { DEPLOYMENT_STATUSES, SEVERITIES, CAUSE_KINDS } from "./enums";
 import { teams } from "./people";
 
@@ -21,9 +21,7 @@ export const deployments = sqliteTable(
   "deployments",
   {
     id: id(),
-    serviceId: integer("service_id")
-      .notNull()
-      .references(() => services.id, { onDelete: "cascade" }),
+    serviceId: parentKey("service_id", () => services.id),
     externalId: text("external_id"),
     environment: text("environment").notNull().default("production"),
     status: text("status", { enum: DEPLOYMENT_STATUSES }).notNull(),
@@ -67,9 +65,7 @@ export const deploymentCommits = sqliteTable(
   "deployment_commits",
   {
     id: id(),
-    deploymentId: integer("deployment_id")
-      .notNull()
-      .references(() => deployments.id, { onDelete: "cascade" }),
+    deploymentId: parentKey("deployment_id", () => deployments.id),
     sha: text("sha").notNull(),
     committedAt: integer("committed_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -80,9 +76,7 @@ export const incidents = sqliteTable(
   "incidents",
   {
     id: id(),
-    serviceId: integer("service_id")
-      .notNull()
-      .references(() => services.id, { onDelete: "cascade" }),
+    serviceId: parentKey("service_id", () => services.id),
     externalId: text("external_id"),
     title: text("title").notNull(),
     severity: text("severity", { enum: SEVERITIES }).notNull(),

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, timestamps } from "./_columns";
+import { id, parentKey, timestamps } from "./_columns";
 import { BUDGET_GROUPS } from "./enums";
 
 export { BUDGET_GROUPS };
@@ -23,9 +23,7 @@ export const budgetEnvelopes = sqliteTable(
   "budget_envelopes",
   {
     id: id(),
-    categoryId: integer("category_id")
-      .notNull()
-      .references(() => budgetCategories.id, { onDelete: "cascade" }),
+    categoryId: parentKey("category_id", () => budgetCategories.id),
     /** fiscal year, named by the calendar year it starts in */
     fiscalYear: integer("fiscal_year").notNull(),
     amountCents: integer("amount_cents").notNull(),
@@ -38,9 +36,7 @@ export const budgetLines = sqliteTable(
   "budget_lines",
   {
     id: id(),
-    categoryId: integer("category_id")
-      .notNull()
-      .references(() => budgetCategories.id, { onDelete: "restrict" }),
+    categoryId: parentKey("category_id", () => budgetCategories.id, "restrict"),
     /** 'YYYY-MM' */
     month: text("month").notNull(),
     plannedCents: integer("planned_cents").notNull().default(0),

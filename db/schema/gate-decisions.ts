@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { id, timestamps } from "./_columns";
+import { id, parentKey, timestamps } from "./_columns";
 import { GATE_DECISIONS } from "./enums";
 import { decisionGates } from "./governance";
 import { users } from "./people";
@@ -13,9 +13,7 @@ export const gateManualCriteria = sqliteTable(
   "gate_manual_criteria",
   {
     id: id(),
-    gateId: integer("gate_id")
-      .notNull()
-      .references(() => decisionGates.id, { onDelete: "cascade" }),
+    gateId: parentKey("gate_id", () => decisionGates.id),
     label: text("label").notNull(),
     checked: integer("checked", { mode: "boolean" }).notNull().default(false),
     checkedByUserId: integer("checked_by_user_id").references(() => users.id, { onDelete: "set null" }),
@@ -30,9 +28,7 @@ export const gateDecisions = sqliteTable(
   "gate_decisions",
   {
     id: id(),
-    gateId: integer("gate_id")
-      .notNull()
-      .references(() => decisionGates.id, { onDelete: "cascade" }),
+    gateId: parentKey("gate_id", () => decisionGates.id),
     decision: text("decision", { enum: GATE_DECISIONS }).notNull(),
     /** what was chosen instead, for an "alternative" */
     alternative: text("alternative"),

@@ -1,5 +1,5 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, timestamps } from "./_columns";
+import { id, parentKey, timestamps } from "./_columns";
 import { REQUIREMENT_STATUSES, REQUIREMENT_RESULTS, MATURITY_INDICATORS, GATE_OPERATORS } from "./enums";
 import { users } from "./people";
 
@@ -19,9 +19,7 @@ export const complianceRequirements = sqliteTable(
   "compliance_requirements",
   {
     id: id(),
-    frameworkId: integer("framework_id")
-      .notNull()
-      .references(() => complianceFrameworks.id, { onDelete: "cascade" }),
+    frameworkId: parentKey("framework_id", () => complianceFrameworks.id),
     ref: text("ref").notNull(),
     title: text("title").notNull(),
     status: text("status", { enum: REQUIREMENT_STATUSES }).notNull().default("todo"),
@@ -65,9 +63,7 @@ export const gateCriteria = sqliteTable(
   "gate_criteria",
   {
     id: id(),
-    gateId: integer("gate_id")
-      .notNull()
-      .references(() => decisionGates.id, { onDelete: "cascade" }),
+    gateId: parentKey("gate_id", () => decisionGates.id),
     /** a live metric key, see app/lib/metrics/governance.ts */
     metric: text("metric").notNull(),
     operator: text("operator", { enum: GATE_OPERATORS }).notNull(),

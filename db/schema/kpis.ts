@@ -1,5 +1,5 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, timestamps } from "./_columns";
+import { id, parentKey, timestamps } from "./_columns";
 import { KPI_DIRECTIONS } from "./enums";
 import { cycles } from "./okrs";
 import { users } from "./people";
@@ -31,12 +31,8 @@ export const kpiTargets = sqliteTable(
   "kpi_targets",
   {
     id: id(),
-    kpiId: integer("kpi_id")
-      .notNull()
-      .references(() => kpis.id, { onDelete: "cascade" }),
-    cycleId: integer("cycle_id")
-      .notNull()
-      .references(() => cycles.id, { onDelete: "cascade" }),
+    kpiId: parentKey("kpi_id", () => kpis.id),
+    cycleId: parentKey("cycle_id", () => cycles.id),
     target: real("target").notNull(),
     ...timestamps,
   },
@@ -47,9 +43,7 @@ export const kpiMeasurements = sqliteTable(
   "kpi_measurements",
   {
     id: id(),
-    kpiId: integer("kpi_id")
-      .notNull()
-      .references(() => kpis.id, { onDelete: "cascade" }),
+    kpiId: parentKey("kpi_id", () => kpis.id),
     /** 'YYYY-MM-DD' */
     measuredOn: text("measured_on").notNull(),
     value: real("value").notNull(),

@@ -1,5 +1,5 @@
 import { index, integer, real, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { id, timestamps } from "./_columns";
+import { id, parentKey, timestamps } from "./_columns";
 import { KR_KINDS } from "./enums";
 import { teams, users } from "./people";
 
@@ -24,9 +24,7 @@ export const objectives = sqliteTable(
   "objectives",
   {
     id: id(),
-    cycleId: integer("cycle_id")
-      .notNull()
-      .references(() => cycles.id, { onDelete: "cascade" }),
+    cycleId: parentKey("cycle_id", () => cycles.id),
     title: text("title").notNull(),
     description: text("description"),
     ownerUserId: integer("owner_user_id").references(() => users.id, { onDelete: "set null" }),
@@ -45,9 +43,7 @@ export const keyResults = sqliteTable(
   "key_results",
   {
     id: id(),
-    objectiveId: integer("objective_id")
-      .notNull()
-      .references(() => objectives.id, { onDelete: "cascade" }),
+    objectiveId: parentKey("objective_id", () => objectives.id),
     title: text("title").notNull(),
     kind: text("kind", { enum: KR_KINDS }).notNull(),
     /** currency KRs hold cents; percent KRs 0–100; boolean KRs 0 or 1 */
@@ -87,9 +83,7 @@ export const checkIns = sqliteTable(
   "check_ins",
   {
     id: id(),
-    keyResultId: integer("key_result_id")
-      .notNull()
-      .references(() => keyResults.id, { onDelete: "cascade" }),
+    keyResultId: parentKey("key_result_id", () => keyResults.id),
     /** the value checked in; null on a KR linked to a metric (its value is the metric's, never a copy) */
     value: real("value"),
     /** 1–10 */

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { id, timestamps } from "./_columns";
+import { id, parentKey, timestamps } from "./_columns";
 import { ROLES, API_SCOPES, LANGUAGES } from "./enums";
 
 export { ROLES, API_SCOPES };
@@ -38,9 +38,7 @@ export const sessions = sqliteTable(
   {
     /** SHA-256 (hex) of the session's random 256-bit id; the cookie carries the id itself, signed */
     id: text("id").primaryKey(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: parentKey("user_id", () => users.id),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     ...timestamps,
   },

@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { id, timestamps } from "./_columns";
+import { id, parentKey, timestamps } from "./_columns";
 import { ROADMAP_STATUSES } from "./enums";
 import { keyResults } from "./okrs";
 import { teams, users } from "./people";
@@ -12,9 +12,7 @@ export const roadmapItems = sqliteTable(
     /** unique, upper case, e.g. CORE-01 */
     key: text("key").notNull().unique(),
     title: text("title").notNull(),
-    teamId: integer("team_id")
-      .notNull()
-      .references(() => teams.id, { onDelete: "restrict" }),
+    teamId: parentKey("team_id", () => teams.id, "restrict"),
     /** 'YYYY-Qn' */
     quarter: text("quarter").notNull(),
     /** free text, e.g. "Sprint 1-2" */
@@ -30,12 +28,8 @@ export const roadmapItems = sqliteTable(
 export const roadmapItemKeyResults = sqliteTable(
   "roadmap_item_key_results",
   {
-    itemId: integer("item_id")
-      .notNull()
-      .references(() => roadmapItems.id, { onDelete: "cascade" }),
-    keyResultId: integer("key_result_id")
-      .notNull()
-      .references(() => keyResults.id, { onDelete: "cascade" }),
+    itemId: parentKey("item_id", () => roadmapItems.id),
+    keyResultId: parentKey("key_result_id", () => keyResults.id),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.keyResultId] }), index("roadmap_item_kr_kr_idx").on(t.keyResultId)],
 );

@@ -1,5 +1,5 @@
 import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { id, timestamps } from "./_columns";
+import { id, parentKey, timestamps } from "./_columns";
 import { TRIGGER_COMPARISONS } from "./enums";
 
 /**
@@ -45,9 +45,7 @@ export const scenarioFundingEvents = sqliteTable(
   "scenario_funding_events",
   {
     id: id(),
-    scenarioId: integer("scenario_id")
-      .notNull()
-      .references(() => scenarios.id, { onDelete: "cascade" }),
+    scenarioId: parentKey("scenario_id", () => scenarios.id),
     /** 'YYYY-MM' */
     month: text("month").notNull(),
     amountCents: integer("amount_cents").notNull(),

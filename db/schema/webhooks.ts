@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, timestamps } from "./_columns";
+import { id, parentKey, timestamps } from "./_columns";
 import { deployments, services } from "./delivery";
 import { WEBHOOK_KINDS, WEBHOOK_OUTCOMES } from "./enums";
 import { users } from "./people";
@@ -40,14 +40,10 @@ export const webhookServiceMappings = sqliteTable(
   "webhook_service_mappings",
   {
     id: id(),
-    sourceId: integer("source_id")
-      .notNull()
-      .references(() => webhookSources.id, { onDelete: "cascade" }),
+    sourceId: parentKey("source_id", () => webhookSources.id),
     /** matched case-insensitively */
     matchValue: text("match_value").notNull(),
-    serviceId: integer("service_id")
-      .notNull()
-      .references(() => services.id, { onDelete: "cascade" }),
+    serviceId: parentKey("service_id", () => services.id),
     ...timestamps,
   },
   (t) => [uniqueIndex("webhook_service_mappings_uq").on(t.sourceId, t.matchValue)],
@@ -62,9 +58,7 @@ export const webhookDeliveries = sqliteTable(
   "webhook_deliveries",
   {
     id: id(),
-    sourceId: integer("source_id")
-      .notNull()
-      .references(() => webhookSources.id, { onDelete: "cascade" }),
+    sourceId: parentKey("source_id", () => webhookSources.id),
     receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
     /** the sender's delivery id (X-GitHub-Delivery, X-Gitlab-Event-UUID, X-Webhook-Id) when it sends one */
     deliveryId: text("delivery_id"),
@@ -96,12 +90,8 @@ export const webhookCommits = sqliteTable(
   "webhook_commits",
   {
     id: id(),
-    sourceId: integer("source_id")
-      .notNull()
-      .references(() => webhookSources.id, { onDelete: "cascade" }),
-    serviceId: integer("service_id")
-      .notNull()
-      .references(() => services.id, { onDelete: "cascade" }),
+    sourceId: parentKey("source_id", () => webhookSources.id),
+    serviceId: parentKey("service_id", () => services.id),
     sha: text("sha").notNull(),
     committedAt: integer("committed_at", { mode: "timestamp_ms" }).notNull(),
     deploymentId: integer("deployment_id").references(() => deployments.id, { onDelete: "set null" }),
