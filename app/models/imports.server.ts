@@ -33,6 +33,11 @@ type Spec = {
   run: (db: Db, actor: Actor, text: string, source: string) => ImportOutcome;
 };
 
+/** An importer's answer as the hub's: its summary, or its row errors as they are. */
+function outcome<R>(r: ({ ok: true } & R) | { ok: false; errors: CsvRowError[] }, summary: (r: R) => string): ImportOutcome {
+  return r.ok ? { ok: true, summary: summary(r) } : r;
+}
+
 const may = (p: Permission) => (a: Actor) => can(a, p);
 const counts = (r: { rows: number; created: number; updated: number }) =>
   serverT("{{count}} rows: {{created}} created, {{updated}} updated.", { ns: "auth", count: r.rows, created: r.created, updated: r.updated });
@@ -53,10 +58,7 @@ export const IMPORTS: Record<ImportKind, Spec> = {
     help: N_("month YYYY-MM; category: a budget category's name; planned and actual in euros (empty actual = not recorded yet).", "auth"),
     page: "/budgets",
     allowed: may("finance:edit"),
-    run: (db, actor, text, source) => {
-      const r = importBudgetCsv(db, { kind: "user", actor }, text, source);
-      return r.ok ? { ok: true, summary: counts(r) } : r;
-    },
+    run: (db, actor, text, source) => outcome(importBudgetCsv(db, { kind: "user", actor }, text, source), counts),
   },
   "finance-snapshots": {
     title: N_("Finance snapshots (closed months)", "auth"),
@@ -67,10 +69,7 @@ export const IMPORTS: Record<ImportKind, Spec> = {
     ),
     page: "/finance/snapshots",
     allowed: (a) => can(a, "finance:edit", { categoryIsIt: false }),
-    run: (db, actor, text, source) => {
-      const r = importSnapshotsCsv(db, { kind: "user", actor }, text, source);
-      return r.ok ? { ok: true, summary: counts(r) } : r;
-    },
+    run: (db, actor, text, source) => outcome(importSnapshotsCsv(db, { kind: "user", actor }, text, source), counts),
   },
   employees: {
     title: N_("Employees", "auth"),
@@ -81,10 +80,7 @@ export const IMPORTS: Record<ImportKind, Spec> = {
     ),
     page: "/hiring/employees",
     allowed: (a) => canManageEmployees(a),
-    run: (db, actor, text, source) => {
-      const r = importEmployeesCsv(db, actor, text, source);
-      return r.ok ? { ok: true, summary: counts(r) } : r;
-    },
+    run: (db, actor, text, source) => outcome(importEmployeesCsv(db, actor, text, source), counts),
   },
   requisitions: {
     title: N_("Hiring requisitions", "auth"),
@@ -95,10 +91,7 @@ export const IMPORTS: Record<ImportKind, Spec> = {
     ),
     page: "/hiring",
     allowed: may("hiring:edit"),
-    run: (db, actor, text, source) => {
-      const r = importRequisitionsCsv(db, actor, text, source);
-      return r.ok ? { ok: true, summary: counts(r) } : r;
-    },
+    run: (db, actor, text, source) => outcome(importRequisitionsCsv(db, actor, text, source), counts),
   },
   okrs: {
     title: N_("OKRs (objectives and key results)", "auth"),
@@ -109,21 +102,16 @@ export const IMPORTS: Record<ImportKind, Spec> = {
     ),
     page: "/okrs",
     allowed: may("okrs:edit"),
-    run: (db, actor, text, source) => {
-      const r = importOkrsCsv(db, actor, text, source);
-      return r.ok
-        ? {
-            ok: true,
-            summary: serverT("{{count}} rows: {{objectives}} objectives created, {{created}} key results created, {{updated}} updated.", {
-              ns: "auth",
-              count: r.rows,
-              objectives: r.objectivesCreated,
-              created: r.keyResultsCreated,
-              updated: r.keyResultsUpdated,
-            }),
-          }
-        : r;
-    },
+    run: (db, actor, text, source) =>
+      outcome(importOkrsCsv(db, actor, text, source), (r) =>
+        serverT("{{count}} rows: {{objectives}} objectives created, {{created}} key results created, {{updated}} updated.", {
+          ns: "auth",
+          count: r.rows,
+          objectives: r.objectivesCreated,
+          created: r.keyResultsCreated,
+          updated: r.keyResultsUpdated,
+        }),
+      ),
   },
   roadmap: {
     title: N_("Roadmap items", "auth"),
@@ -134,10 +122,7 @@ export const IMPORTS: Record<ImportKind, Spec> = {
     ),
     page: "/roadmap",
     allowed: may("roadmap:edit"),
-    run: (db, actor, text, source) => {
-      const r = importRoadmapCsv(db, actor, text, source);
-      return r.ok ? { ok: true, summary: counts(r) } : r;
-    },
+    run: (db, actor, text, source) => outcome(importRoadmapCsv(db, actor, text, source), counts),
   },
   deployments: {
     title: N_("Deployments", "auth"),
@@ -148,10 +133,7 @@ export const IMPORTS: Record<ImportKind, Spec> = {
     ),
     page: "/delivery/import",
     allowed: may("delivery:edit"),
-    run: (db, actor, text) => {
-      const r = importDeploymentsCsv(db, text, { userId: actor.id });
-      return r.ok ? { ok: true, summary: countsWithUnchanged(r) } : r;
-    },
+    run: (db, actor, text) => outcome(importDeploymentsCsv(db, text, { userId: actor.id }), countsWithUnchanged),
   },
   incidents: {
     title: N_("Incidents", "auth"),
@@ -159,10 +141,7 @@ export const IMPORTS: Record<ImportKind, Spec> = {
     help: N_("severity SEV1–SEV4; ISO 8601 times; caused_by_external_id: a deployment's external id (optional).", "auth"),
     page: "/delivery/import",
     allowed: may("delivery:edit"),
-    run: (db, actor, text) => {
-      const r = importIncidentsCsv(db, text, { userId: actor.id });
-      return r.ok ? { ok: true, summary: countsWithUnchanged(r) } : r;
-    },
+    run: (db, actor, text) => outcome(importIncidentsCsv(db, text, { userId: actor.id }), countsWithUnchanged),
   },
 };
 

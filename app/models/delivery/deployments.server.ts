@@ -162,9 +162,15 @@ export function isoOrEmpty(ms: number | null | undefined): string {
 export const EXPORT_CHUNK = 5000;
 
 /** Rows read a chunk at a time (`read(limit, offset)`), at most MAX_EXPORT_ROWS, each chunk yielded as CSV rows. */
-export function* csvChunks<R>(read: (limit: number, offset: number) => R[], toCsv: (row: R) => string[]): Generator<string[][]> {
+/** An ordered select that can still be paged (a drizzle query before .limit). */
+type PagedQuery<R> = { limit(limit: number): { offset(offset: number): { all(): R[] } } };
+
+export function* csvChunks<R>(query: () => PagedQuery<R>, toCsv: (row: R) => string[]): Generator<string[][]> {
   for (let offset = 0; offset < MAX_EXPORT_ROWS; offset += EXPORT_CHUNK) {
-    const rows = read(Math.min(EXPORT_CHUNK, MAX_EXPORT_ROWS - offset), offset);
+    const rows = query()
+      .limit(Math.min(EXPORT_CHUNK, MAX_EXPORT_ROWS - offset))
+      .offset(offset)
+      .all();
     if (rows.length === 0) return;
     yield rows.map(toCsv);
     if (rows.length < EXPORT_CHUNK) return;
@@ -175,7 +181,7 @@ export function* csvChunks<R>(read: (limit: number, offset: number) => R[], toCs
 export function deploymentCsvRows(db: Db, filter: DeploymentFilter, sort: DeploymentSort): Generator<string[][]> {
   const where = deploymentWhere(filter);
   return csvChunks(
-    (limit, offset) =>
+    () =>
       db
         .select({
           externalId: d.externalId,
@@ -194,10 +200,7 @@ export function deploymentCsvRows(db: Db, filter: DeploymentFilter, sort: Deploy
         .innerJoin(schema.services, eq(schema.services.id, d.serviceId))
         .leftJoin(schema.teams, eq(schema.teams.id, schema.services.teamId))
         .where(where)
-        .orderBy(...deploymentOrder(sort))
-        .limit(limit)
-        .offset(offset)
-        .all(),
+        .orderBy(...deploymentOrder(sort)),
     (r) => [
       r.externalId ?? "",
       r.service,

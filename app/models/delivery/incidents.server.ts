@@ -116,13 +116,10 @@ export function listIncidents(db: Db, filter: IncidentFilter, sort: DeploymentSo
 export function incidentCsvRows(db: Db, filter: IncidentFilter, sort: DeploymentSort): Generator<string[][]> {
   const where = incidentWhere(filter);
   return csvChunks(
-    (limit, offset) =>
+    () =>
       incidentSelect(db)
         .where(where)
-        .orderBy(...incidentOrder(sort))
-        .limit(limit)
-        .offset(offset)
-        .all(),
+        .orderBy(...incidentOrder(sort)),
     (r) => [
       r.externalId ?? "",
       r.service,
