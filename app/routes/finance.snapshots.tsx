@@ -23,6 +23,7 @@ import {
   snapshotFormSchema,
   listSnapshots,
   saveSnapshot,
+  snapshotInputFrom,
   SNAPSHOT_SORTS,
   type FinanceSnapshotRow,
   type SnapshotSort,
@@ -108,21 +109,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   return dispatchIntent(formData, [
     whenIntent("save-snapshot", snapshotFormSchema, (s) => {
-      saveSnapshot(
-        db,
-        { kind: "user", actor: user },
-        {
-          month: s.month,
-          cashCents: s.cash,
-          revenueCents: s.revenue,
-          mrrCents: s.mrr,
-          customers: s.customers,
-          newCustomers: s.newCustomers,
-          churnedCustomers: s.churnedCustomers,
-          financingCents: s.financing ?? 0,
-          costOfRevenueCents: s.costOfRevenue ?? null,
-        },
-      );
+      saveSnapshot(db, { kind: "user", actor: user }, snapshotInputFrom(s));
       return redirect(`/finance/snapshots?saved=${s.month}`);
     }),
     whenIntent("import", null, () => financeCsvImportStep(formData, (text, source) => importSnapshotsCsv(db, { kind: "user", actor: user }, text, source))),

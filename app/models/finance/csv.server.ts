@@ -166,15 +166,28 @@ export function importBudgetCsv(db: Db, writer: FinanceWriter, text: string, sou
         after: { category, month: r.month, plannedCents: r.plannedCents, actualCents: r.actualCents, source },
       });
     }
-    const updated = resolved.length - created;
-    recordAudit(tx, {
-      actor: auditActorOf(writer),
-      action: "import",
-      entityType: "budget_line",
-      entityId: null,
-      before: null,
-      after: { source, rows: resolved.length, created, updated, fromMonth: months[0] ?? null, toMonth: months[months.length - 1] ?? null },
-    });
-    return { ok: true as const, created, updated, rows: resolved.length };
+    return auditedImport(tx, writer, { entityType: "budget_line", source, months, rows: resolved.length, created });
   });
+}
+
+/**
+ * A finance CSV import's one summary audit entry (its counts and the months it spans, `months`
+ * sorted), written in the import's transaction, and the import's answer.
+ */
+export function auditedImport(
+  tx: Pick<Db, "insert">,
+  writer: FinanceWriter,
+  r: { entityType: "budget_line" | "finance_snapshot"; source: string; months: readonly string[]; rows: number; created: number },
+): ImportResult & { ok: true } {
+  const { entityType, source, months, rows, created } = r;
+  const updated = rows - created;
+  recordAudit(tx, {
+    actor: auditActorOf(writer),
+    action: "import",
+    entityType,
+    entityId: null,
+    before: null,
+    after: { source, rows, created, updated, fromMonth: months[0] ?? null, toMonth: months[months.length - 1] ?? null },
+  });
+  return { ok: true as const, created, updated, rows };
 }

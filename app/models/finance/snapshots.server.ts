@@ -8,6 +8,7 @@ import { eurosFromCents } from "~/lib/format";
 import { recordAudit } from "~/models/audit.server";
 import { FinancePermissionError, type FinanceWriter, auditActorOf, writerMayEditSnapshots } from "~/models/finance/budget.server";
 import {
+  auditedImport,
   type ImportResult,
   MAX_IMPORT_ROWS,
   SNAPSHOT_CSV_ALL_HEADERS,
@@ -115,6 +116,36 @@ function auditSnapshotWrite(tx: Pick<Db, "insert">, writer: FinanceWriter, id: n
   });
 }
 
+/** A snapshot as the form and a CSV row give it, amounts already in cents (the form's field names). */
+export type SnapshotEntry = {
+  month: string;
+  cash: number;
+  revenue: number;
+  mrr: number;
+  customers: number;
+  newCustomers: number;
+  churnedCustomers: number;
+  /** empty = 0 */
+  financing?: number;
+  /** empty = not recorded (the month has no gross margin) */
+  costOfRevenue?: number;
+};
+
+/** The one mapping of an entered snapshot (form or CSV row) to the stored one. */
+export function snapshotInputFrom(s: SnapshotEntry): SnapshotInput {
+  return {
+    month: s.month,
+    cashCents: s.cash,
+    revenueCents: s.revenue,
+    mrrCents: s.mrr,
+    customers: s.customers,
+    newCustomers: s.newCustomers,
+    churnedCustomers: s.churnedCustomers,
+    financingCents: s.financing ?? 0,
+    costOfRevenueCents: s.costOfRevenue ?? null,
+  };
+}
+
 /** Creates or updates the snapshot of a month (CEO only: finance edits outside IT). */
 export function saveSnapshot(db: Db, writer: FinanceWriter, input: SnapshotInput): { id: number; created: boolean } {
   if (!writerMayEditSnapshots(writer)) throw new FinancePermissionError("Only the CEO may edit finance snapshots.");
@@ -148,17 +179,7 @@ export function importSnapshotsCsv(db: Db, writer: FinanceWriter, text: string, 
       return z.NEVER;
     }
     seen.add(r.month);
-    return {
-      month: r.month,
-      cashCents: r.cash,
-      revenueCents: r.revenue,
-      mrrCents: r.mrr,
-      customers: r.customers,
-      newCustomers: r.new_customers,
-      churnedCustomers: r.churned_customers,
-      financingCents: r.financing ?? 0,
-      costOfRevenueCents: r.cost_of_revenue ?? null,
-    };
+    return snapshotInputFrom({ ...r, newCustomers: r.new_customers, churnedCustomers: r.churned_customers, costOfRevenue: r.cost_of_revenue });
   });
   const parsed = parseCsv(text, schema, { headers: SNAPSHOT_CSV_HEADERS, optionalHeaders: SNAPSHOT_CSV_OPTIONAL_HEADERS, maxRows: MAX_IMPORT_ROWS });
   if (!parsed.ok) return { ok: false, errors: translatedCsvErrors(parsed.errors) };
@@ -187,15 +208,6 @@ export function importSnapshotsCsv(db: Db, writer: FinanceWriter, text: string, 
       // each snapshot that changed: before → after, in the import's transaction
       auditSnapshotWrite(tx, writer, id, before, { ...s, source });
     }
-    const updated = inputs.length - created;
-    recordAudit(tx, {
-      actor: auditActorOf(writer),
-      action: "import",
-      entityType: "finance_snapshot",
-      entityId: null,
-      before: null,
-      after: { source, rows: inputs.length, created, updated, fromMonth: months[0] ?? null, toMonth: months[months.length - 1] ?? null },
-    });
-    return { ok: true as const, created, updated, rows: inputs.length };
+    return auditedImport(tx, writer, { entityType: "finance_snapshot", source, months, rows: inputs.length, created });
   });
 }
