@@ -63,6 +63,34 @@ function resolveTeam(teams: Map<string, TeamRow>, name: string, ctx: z.Refinemen
   return t;
 }
 
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * Writes an import's checked rows in one transaction: a row without an id is created, one with an
+ * id updated (each writer audits its row), then the import's one summary audit entry.
+ */
+function writeImportedRows<R extends { id: number | null }>(
+  db: Db,
+  actor: Actor,
+  entityType: "employee" | "requisition",
+  source: string,
+  rows: readonly R[],
+  write: { create: (tx: Tx, row: Omit<R, "id">) => void; update: (tx: Tx, id: number, row: Omit<R, "id">) => void },
+): RowsImportResult {
+  return db.transaction((tx) => {
+    let created = 0;
+    for (const { id, ...row } of rows) {
+      if (id === null) {
+        write.create(tx, row);
+        created += 1;
+      } else write.update(tx, id, row);
+    }
+    const updated = rows.length - created;
+    recordAudit(tx, { actor: { userId: actor.id }, action: "import", entityType, after: { source, rows: rows.length, created, updated } });
+    return { ok: true as const, rows: rows.length, created, updated };
+  });
+}
+
 // ---------------------------------------------------------------- employees
 
 /** Employees (CEO only: the file holds salaries). */
@@ -104,31 +132,24 @@ export function importEmployeesCsv(db: Db, actor: Actor, text: string, source: s
     });
   const parsed = parseCsv(text, rowSchema, { headers: EMPLOYEE_CSV_HEADERS, maxRows: MAX_ROWS });
   if (!parsed.ok) return parsed;
-  return db.transaction((tx) => {
-    let created = 0;
-    let updated = 0;
-    for (const { id, ...row } of parsed.rows) {
-      if (id === null) {
-        const r = tx.insert(schema.employees).values(row).returning({ id: schema.employees.id }).get();
-        created += 1;
-        recordAudit(tx, { actor: { userId: actor.id }, action: "create", entityType: "employee", entityId: r.id, after: { ...row, source } });
-      } else {
-        const before = tx
-          .select()
-          .from(schema.employees)
-          .where(sql`${schema.employees.id} = ${id}`)
-          .get()!;
-        tx.update(schema.employees)
-          .set(row)
-          .where(sql`${schema.employees.id} = ${id}`)
-          .run();
-        updated += 1;
-        const { createdAt: _c, updatedAt: _u, id: _i, ...b } = before;
-        recordAudit(tx, { actor: { userId: actor.id }, action: "update", entityType: "employee", entityId: id, before: b, after: { ...row, source } });
-      }
-    }
-    recordAudit(tx, { actor: { userId: actor.id }, action: "import", entityType: "employee", after: { source, rows: parsed.rows.length, created, updated } });
-    return { ok: true as const, rows: parsed.rows.length, created, updated };
+  return writeImportedRows(db, actor, "employee", source, parsed.rows, {
+    create: (tx, row) => {
+      const r = tx.insert(schema.employees).values(row).returning({ id: schema.employees.id }).get();
+      recordAudit(tx, { actor: { userId: actor.id }, action: "create", entityType: "employee", entityId: r.id, after: { ...row, source } });
+    },
+    update: (tx, id, row) => {
+      const before = tx
+        .select()
+        .from(schema.employees)
+        .where(sql`${schema.employees.id} = ${id}`)
+        .get()!;
+      tx.update(schema.employees)
+        .set(row)
+        .where(sql`${schema.employees.id} = ${id}`)
+        .run();
+      const { createdAt: _c, updatedAt: _u, id: _i, ...b } = before;
+      recordAudit(tx, { actor: { userId: actor.id }, action: "update", entityType: "employee", entityId: id, before: b, after: { ...row, source } });
+    },
   });
 }
 
@@ -202,50 +223,38 @@ export function importRequisitionsCsv(db: Db, actor: Actor, text: string, source
     });
   const parsed = parseCsv(text, rowSchema, { headers: REQUISITION_IMPORT_HEADERS, maxRows: MAX_ROWS });
   if (!parsed.ok) return parsed;
-  return db.transaction((tx) => {
-    let created = 0;
-    let updated = 0;
-    for (const { id, annualSalaryCents, ...row } of parsed.rows) {
-      if (id === null) {
-        const values = { ...row, annualSalaryCents: annualSalaryCents!, proposedByUserId: actor.id };
-        const r = tx.insert(schema.requisitions).values(values).returning({ id: schema.requisitions.id }).get();
-        created += 1;
-        recordAudit(tx, {
-          actor: { userId: actor.id },
-          action: "create",
-          entityType: "requisition",
-          entityId: r.id,
-          after: { ...values, source: row.source, importedFrom: source },
-        });
-      } else {
-        const before = tx
-          .select()
-          .from(schema.requisitions)
-          .where(sql`${schema.requisitions.id} = ${id}`)
-          .get()!;
-        const patch = annualSalaryCents === undefined ? row : { ...row, annualSalaryCents };
-        tx.update(schema.requisitions)
-          .set(row.status !== before.status ? { ...patch, statusChangedAt: new Date() } : patch)
-          .where(sql`${schema.requisitions.id} = ${id}`)
-          .run();
-        updated += 1;
-        const { createdAt: _c, updatedAt: _u, id: _i, statusChangedAt: _s, ...b } = before;
-        recordAudit(tx, {
-          actor: { userId: actor.id },
-          action: "update",
-          entityType: "requisition",
-          entityId: id,
-          before: b,
-          after: { ...patch, importedFrom: source },
-        });
-      }
-    }
-    recordAudit(tx, {
-      actor: { userId: actor.id },
-      action: "import",
-      entityType: "requisition",
-      after: { source, rows: parsed.rows.length, created, updated },
-    });
-    return { ok: true as const, rows: parsed.rows.length, created, updated };
+  return writeImportedRows(db, actor, "requisition", source, parsed.rows, {
+    create: (tx, { annualSalaryCents, ...row }) => {
+      const values = { ...row, annualSalaryCents: annualSalaryCents!, proposedByUserId: actor.id };
+      const r = tx.insert(schema.requisitions).values(values).returning({ id: schema.requisitions.id }).get();
+      recordAudit(tx, {
+        actor: { userId: actor.id },
+        action: "create",
+        entityType: "requisition",
+        entityId: r.id,
+        after: { ...values, source: row.source, importedFrom: source },
+      });
+    },
+    update: (tx, id, { annualSalaryCents, ...row }) => {
+      const before = tx
+        .select()
+        .from(schema.requisitions)
+        .where(sql`${schema.requisitions.id} = ${id}`)
+        .get()!;
+      const patch = annualSalaryCents === undefined ? row : { ...row, annualSalaryCents };
+      tx.update(schema.requisitions)
+        .set(row.status !== before.status ? { ...patch, statusChangedAt: new Date() } : patch)
+        .where(sql`${schema.requisitions.id} = ${id}`)
+        .run();
+      const { createdAt: _c, updatedAt: _u, id: _i, statusChangedAt: _s, ...b } = before;
+      recordAudit(tx, {
+        actor: { userId: actor.id },
+        action: "update",
+        entityType: "requisition",
+        entityId: id,
+        before: b,
+        after: { ...patch, importedFrom: source },
+      });
+    },
   });
 }

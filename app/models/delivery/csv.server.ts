@@ -35,6 +35,29 @@ function csvFlag(v: string | undefined): boolean | null {
   return null;
 }
 
+/** An API field → its CSV column where the names differ (the others keep their name). */
+const DEPLOYMENT_FIELD_COLUMN: Record<string, string> = {
+  externalId: "external_id",
+  startedAt: "started_at",
+  finishedAt: "finished_at",
+  firstCommitAt: "first_commit_at",
+};
+const API_TO_INCIDENT_COLUMN: Record<string, string> = {
+  externalId: "external_id",
+  causedByDeploymentExternalId: "caused_by_external_id",
+  resolvedAt: "resolved_at",
+  startedAt: "started_at",
+};
+
+/** A row's API-shaped parse issues, each reported at its CSV column. */
+function issuesAtColumns(ctx: z.RefinementCtx, error: z.ZodError, column: Record<string, string>): never {
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "");
+    ctx.addIssue({ code: "custom", path: [column[key] ?? key], message: issue.message });
+  }
+  return z.NEVER;
+}
+
 /** One CSV row of deployments → the API's input shape (so both paths validate the same way). */
 export const deploymentCsvRowSchema = z
   .object({
@@ -66,19 +89,7 @@ export const deploymentCsvRowSchema = z
     });
     if (parsed.success && hotfix !== null && rollback !== null) return parsed.data;
     if (parsed.success) return z.NEVER;
-    const column: Record<string, string> = {
-      externalId: "external_id",
-      startedAt: "started_at",
-      finishedAt: "finished_at",
-      firstCommitAt: "first_commit_at",
-      hotfix: "hotfix",
-      rollback: "rollback",
-    };
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? "");
-      ctx.addIssue({ code: "custom", path: [column[key] ?? key], message: issue.message });
-    }
-    return z.NEVER;
+    return issuesAtColumns(ctx, parsed.error, DEPLOYMENT_FIELD_COLUMN);
   });
 
 export const incidentCsvRowSchema = z
@@ -103,17 +114,7 @@ export const incidentCsvRowSchema = z
       causedByDeploymentExternalId: r.caused_by_external_id,
     });
     if (parsed.success) return parsed.data;
-    const column: Record<string, string> = {
-      externalId: "external_id",
-      startedAt: "started_at",
-      resolvedAt: "resolved_at",
-      causedByDeploymentExternalId: "caused_by_external_id",
-    };
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? "");
-      ctx.addIssue({ code: "custom", path: [column[key] ?? key], message: issue.message });
-    }
-    return z.NEVER;
+    return issuesAtColumns(ctx, parsed.error, API_TO_INCIDENT_COLUMN);
   });
 
 export type CsvImportResult =
@@ -121,12 +122,6 @@ export type CsvImportResult =
   | { ok: false; errors: CsvRowError[] };
 
 const API_TO_DEPLOYMENT_COLUMN: Record<string, string> = { externalId: "external_id" };
-const API_TO_INCIDENT_COLUMN: Record<string, string> = {
-  externalId: "external_id",
-  causedByDeploymentExternalId: "caused_by_external_id",
-  resolvedAt: "resolved_at",
-  startedAt: "started_at",
-};
 
 /** DeliveryInputError keys ("<index>.<field>") → CSV row errors. */
 function csvErrorsOf(err: DeliveryInputError, rowNumbers: readonly number[], columns: Record<string, string>): CsvRowError[] {
