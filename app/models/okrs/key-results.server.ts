@@ -4,7 +4,7 @@ import { serverT } from "~/i18n/translate.server";
 import { expectedProgress, krProgress, type KrKind } from "~/lib/metrics/okrs";
 import { recordAudit } from "~/models/audit.server";
 import { OkrRuleError, assertOpen, cycleOfObjective, getNextCycle, type CycleRow } from "~/models/okrs/cycles.server";
-import { objectiveRow } from "~/models/okrs/objectives.server";
+import { objectiveRow, writeArchivedAt } from "~/models/okrs/objectives.server";
 import {
   KR_VIEW_SELECT,
   metricNowCte,
@@ -111,20 +111,7 @@ export function setKeyResultArchived(db: Db, actorUserId: number, keyResultId: n
     const ref = getKeyResult(tx as unknown as Db, keyResultId);
     if (!ref) throw new OkrRuleError(serverT("No such key result.", { ns: "okrs" }));
     assertOpen({ status: ref.cycleStatus, name: ref.cycleName });
-    const after = tx
-      .update(schema.keyResults)
-      .set({ archivedAt: archived ? new Date(now) : null })
-      .where(eq(schema.keyResults.id, keyResultId))
-      .returning()
-      .get();
-    recordAudit(tx, {
-      actor: { userId: actorUserId },
-      action: archived ? "archive" : "restore",
-      entityType: "key_result",
-      entityId: keyResultId,
-      before: { archivedAt: ref.archivedAt },
-      after: { archivedAt: after.archivedAt },
-    });
+    writeArchivedAt(tx, actorUserId, { entityType: "key_result", id: keyResultId, archivedAt: ref.archivedAt }, archived, now);
   });
 }
 

@@ -271,19 +271,35 @@ export function setObjectiveArchived(db: Db, actorUserId: number, objectiveId: n
     const before = objectiveRow(tx as unknown as Db, objectiveId);
     if (!before) throw new OkrRuleError(serverT("No such objective.", { ns: "okrs" }));
     assertOpen(cycleOfObjective(tx as unknown as Db, objectiveId));
-    const after = tx
-      .update(schema.objectives)
-      .set({ archivedAt: archived ? new Date(now) : null })
-      .where(eq(schema.objectives.id, objectiveId))
-      .returning()
-      .get();
-    recordAudit(tx, {
-      actor: { userId: actorUserId },
-      action: archived ? "archive" : "restore",
-      entityType: "objective",
-      entityId: objectiveId,
-      before: { archivedAt: before.archivedAt },
-      after: { archivedAt: after.archivedAt },
-    });
+    writeArchivedAt(tx, actorUserId, { entityType: "objective", id: objectiveId, archivedAt: before.archivedAt }, archived, now);
+  });
+}
+
+/**
+ * Sets (archive) or clears (restore) an objective's or a key result's archived_at, audited with
+ * its value before and after, in the caller's transaction.
+ */
+export function writeArchivedAt(
+  tx: Pick<Db, "update" | "insert">,
+  actorUserId: number,
+  /** archivedAt before, as the caller read it (audited as it is) */
+  row: { entityType: "objective" | "key_result"; id: number; archivedAt: Date | number | null },
+  archived: boolean,
+  now: number,
+): void {
+  const table = row.entityType === "objective" ? schema.objectives : schema.keyResults;
+  const after = tx
+    .update(table)
+    .set({ archivedAt: archived ? new Date(now) : null })
+    .where(eq(table.id, row.id))
+    .returning({ archivedAt: table.archivedAt })
+    .get()!;
+  recordAudit(tx, {
+    actor: { userId: actorUserId },
+    action: archived ? "archive" : "restore",
+    entityType: row.entityType,
+    entityId: row.id,
+    before: { archivedAt: row.archivedAt },
+    after: { archivedAt: after.archivedAt },
   });
 }
