@@ -2,20 +2,12 @@
 // Usage: npm run db:backup [-- --out backups/tracker-YYYYMMDD-HHMMSS.db]
 // How it works and why: db/backup.ts, docs/decisions/700. Exit codes: 0 done, 1 failed, 2 usage,
 // 130/143 interrupted (SIGINT/SIGTERM) — in every failure case nothing is left at --out.
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { backupDatabase, defaultBackupPath, formatReport, OperationAbortedError } from "../db/backup";
-import { exitCodeFor, interruptible } from "./lib/cli";
+import { exitCodeFor, interruptible, stringOption } from "./lib/cli";
 
-const usage = "Usage: npm run db:backup [-- --out <file>]";
-let out: string;
-try {
-  const { values } = parseArgs({ options: { out: { type: "string" } }, strict: true });
-  out = z.string().trim().min(1, "--out needs a file name").optional().parse(values.out) ?? defaultBackupPath();
-} catch (error) {
-  console.error(`${error instanceof z.ZodError ? error.issues[0].message : (error as Error).message}\n${usage}`);
-  process.exit(2);
-}
+const out =
+  stringOption("out", z.string().trim().min(1, "--out needs a file name").optional(), "Usage: npm run db:backup [-- --out <file>]") ?? defaultBackupPath();
 const source = process.env.DATABASE_PATH ?? "./data/tracker.db";
 
 const signal = interruptible();

@@ -13,12 +13,12 @@
  * The server's processes compete with this script for the CPUs: the figures are for this machine
  * under this load, printed with its core count and load average (docs/decisions/720).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { openDb } from "../db/client";
 import { seedDemo } from "../seeds/demo";
+import { signIn, startBenchServer, waitForServer } from "./bench/server";
 
 const { values } = parseArgs({
   options: {
@@ -41,33 +41,11 @@ if (![...WORKER_COUNTS, WRITERS, READERS, SECONDS, PORT].every((n) => Number.isI
   process.exit(2);
 }
 const BASE = `http://localhost:${PORT}`;
-const SECRET = "bench-only-session-secret-0123456789abcdef";
 
 type Kind = "write" | "dora-api" | "cto-page";
 type Sample = { kind: Kind; ms: number; ok: boolean };
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
-
-async function waitForServer(child: ChildProcess) {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${BASE}/healthz`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("server did not start within 30 s");
-}
-
-async function signIn(): Promise<string> {
-  const body = new URLSearchParams({ email: "cto@innovatech.test", password: "innovatech-demo", redirectTo: "/" });
-  const response = await fetch(`${BASE}/login`, { method: "POST", body, redirect: "manual", headers: { Origin: BASE } });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (response.status !== 302 || !cookie) throw new Error(`sign-in answered ${response.status}`);
-  return cookie;
-}
 
 async function runOnce(workers: number) {
   const file = `data/bench/load-${workers}.db`;
@@ -80,13 +58,10 @@ async function runOnce(workers: number) {
   const before = db.$client.prepare("SELECT COUNT(*) FROM deployments").pluck().get() as number;
   db.$client.close();
 
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "server.js"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), DATABASE_PATH: file, SESSION_SECRET: SECRET, WEB_CONCURRENCY: String(workers) },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child = startBenchServer({ port: PORT, file, env: { WEB_CONCURRENCY: String(workers) }, nodeFlags: SERVER_NODE_FLAGS });
   try {
-    await waitForServer(child);
-    const cookie = await signIn();
+    await waitForServer(BASE, child, 30);
+    const cookie = await signIn(BASE, "cto@innovatech.test");
     const samples: Sample[] = [];
     const acknowledged = new Set<string>();
     const deadline = Date.now() + SECONDS * 1000;

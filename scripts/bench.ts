@@ -17,7 +17,7 @@
  * The machine's core count and load average are printed and stored with the figures: on a shared
  * machine other processes take CPU time, and wall-clock figures grow with the load.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -25,6 +25,7 @@ import { openDb } from "../db/client";
 import { seedDemo } from "../seeds/demo";
 import { SCALE10, scaleDemoTenfold } from "../seeds/scale10";
 import { benchIngest, type IngestResult } from "./bench/ingest";
+import { BENCH_SESSION_SECRET, signIn, startBenchServer, waitForServer } from "./bench/server";
 
 const { values } = parseArgs({
   options: {
@@ -41,9 +42,8 @@ const WARMUP = Math.max(0, Number(values.warmup));
 const SKIP = new Set(values.skip.split(",").filter(Boolean));
 const PORT = Number(values.port);
 const BASE = `http://localhost:${PORT}`;
-const SECRET = "bench-only-session-secret-0123456789abcdef";
 const BUILD_DIR = process.env.BUILD_DIR || "build";
-process.env.SESSION_SECRET ??= SECRET;
+process.env.SESSION_SECRET ??= BENCH_SESSION_SECRET;
 
 /** Every dashboard, the ten most-used pages (home, OKRs, my key results, KPIs, hiring, budgets, finance, risks, deployments, roadmap) and the DORA API. */
 const PAGES: { path: string; kind: "dashboard" | "page" | "api" }[] = [
@@ -134,45 +134,12 @@ async function apiToken(file: string): Promise<string> {
 
 // ------------------------------------------------------------------------------------------------ pages
 
-async function waitForServer(child: ChildProcess) {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${BASE}/healthz`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("server did not start within 60 s");
-}
-
-async function signIn(): Promise<string> {
-  const body = new URLSearchParams({ email: "ceo@innovatech.test", password: "innovatech-demo", redirectTo: "/" });
-  const response = await fetch(`${BASE}/login`, { method: "POST", body, redirect: "manual", headers: { Origin: BASE } });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (response.status !== 302 || !cookie) throw new Error(`sign-in answered ${response.status}`);
-  return cookie;
-}
-
 async function benchPages(file: string, label: string): Promise<PageResult[]> {
   const token = await apiToken(file);
-  const child = spawn(process.execPath, ["server.js"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(PORT),
-      DATABASE_PATH: file,
-      SESSION_SECRET: SECRET,
-      WEB_CONCURRENCY: "1",
-      SQL_TIMING: "1",
-      BUILD_DIR,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child = startBenchServer({ port: PORT, file, env: { WEB_CONCURRENCY: "1", SQL_TIMING: "1", BUILD_DIR } });
   try {
-    await waitForServer(child);
-    const cookie = await signIn();
+    await waitForServer(BASE, child, 60);
+    const cookie = await signIn(BASE, "ceo@innovatech.test");
     const out: PageResult[] = [];
     console.log(`\n${label} — load average ${load()}`);
     for (const page of PAGES) {

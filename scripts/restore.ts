@@ -3,20 +3,15 @@
 // How it works and why: db/backup.ts, docs/decisions/700. Exit codes: 0 done, 1 refused (the file
 // is not a complete database of this app) or failed, 2 usage, 3 refused (the database is in use),
 // 130/143 interrupted (SIGINT/SIGTERM) — in every failure case the database is left as it was.
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { DatabaseInUseError, formatReport, OperationAbortedError, restoreDatabase } from "../db/backup";
-import { exitCodeFor, interruptible } from "./lib/cli";
+import { exitCodeFor, interruptible, stringOption } from "./lib/cli";
 
-const usage = "Usage: npm run db:restore -- --from <backup file>";
-let from: string;
-try {
-  const { values } = parseArgs({ options: { from: { type: "string" } }, strict: true });
-  from = z.string({ error: "--from <backup file> is required" }).trim().min(1, "--from <backup file> is required").parse(values.from);
-} catch (error) {
-  console.error(`${error instanceof z.ZodError ? error.issues[0].message : (error as Error).message}\n${usage}`);
-  process.exit(2);
-}
+const from = stringOption(
+  "from",
+  z.string({ error: "--from <backup file> is required" }).trim().min(1, "--from <backup file> is required"),
+  "Usage: npm run db:restore -- --from <backup file>",
+);
 const target = process.env.DATABASE_PATH ?? "./data/tracker.db";
 
 const signal = interruptible();

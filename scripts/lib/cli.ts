@@ -1,4 +1,20 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
 import { DatabaseInUseError } from "../../db/backup";
+
+/**
+ * The one string option `--<name>` of a script, checked by `schema`; anything else (an unknown
+ * option, a bad value) prints the first problem and the usage, and exits 2.
+ */
+export function stringOption<T>(name: string, schema: z.ZodType<T, string | undefined>, usage: string): T {
+  try {
+    const { values } = parseArgs({ options: { [name]: { type: "string" } }, strict: true });
+    return schema.parse(values[name]);
+  } catch (error) {
+    console.error(`${error instanceof z.ZodError ? error.issues[0].message : (error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+}
 
 /**
  * An AbortSignal that SIGINT/SIGTERM trip, so a long operation stops at its next step and cleans up
