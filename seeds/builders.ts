@@ -46,6 +46,15 @@ function nextSeq(): number {
   return sequence;
 }
 
+/** Inserts one row and answers it as stored (defaults and ids filled in). */
+function insertRow<TTable extends SQLiteTable>(db: DbWriter, table: TTable, values: InferInsertModel<TTable>): TTable["$inferSelect"] {
+  return db
+    .insert(table)
+    .values(values as SQLiteInsertValue<TTable>)
+    .returning()
+    .get() as TTable["$inferSelect"];
+}
+
 /**
  * Inserts many rows through one prepared INSERT statement with placeholders (call it inside a
  * transaction for speed: ~7x faster than multi-row INSERTs built by the query builder). Non-null
@@ -81,11 +90,7 @@ export function insertMany<TTable extends SQLiteTable>(db: DbWriter, table: TTab
 // ---------------------------------------------------------------- people
 
 export function insertTeam(db: DbWriter, overrides: Partial<Insert<"teams">> = {}): Team {
-  return db
-    .insert(schema.teams)
-    .values({ name: `Team ${nextSeq()}`, isTech: true, ...overrides })
-    .returning()
-    .get();
+  return insertRow(db, schema.teams, { name: `Team ${nextSeq()}`, isTech: true, ...overrides });
 }
 
 /** A hash no password verifies against: for users who never log in (tests). */
@@ -93,42 +98,30 @@ export const NO_LOGIN_HASH = "!no-login";
 
 export function insertUser(db: DbWriter, overrides: Partial<Insert<"users">> = {}): User {
   const n = nextSeq();
-  return db
-    .insert(schema.users)
-    .values({
-      email: `user${n}@example.test`,
-      name: `User ${n}`,
-      role: "viewer",
-      passwordHash: NO_LOGIN_HASH,
-      ...overrides,
-    })
-    .returning()
-    .get();
+  return insertRow(db, schema.users, {
+    email: `user${n}@example.test`,
+    name: `User ${n}`,
+    role: "viewer",
+    passwordHash: NO_LOGIN_HASH,
+    ...overrides,
+  });
 }
 
 export function insertEmployee(db: DbWriter, overrides: Partial<Insert<"employees">> = {}): Employee {
   const n = nextSeq();
-  return db
-    .insert(schema.employees)
-    .values({
-      name: `Employee ${n}`,
-      title: "Software Engineer",
-      startDate: "2024-01-01",
-      annualSalaryCents: 55_000_00,
-      ...overrides,
-    })
-    .returning()
-    .get();
+  return insertRow(db, schema.employees, {
+    name: `Employee ${n}`,
+    title: "Software Engineer",
+    startDate: "2024-01-01",
+    annualSalaryCents: 55_000_00,
+    ...overrides,
+  });
 }
 
 // ---------------------------------------------------------------- delivery
 
 export function insertService(db: DbWriter, overrides: Partial<Insert<"services">> = {}): Service {
-  return db
-    .insert(schema.services)
-    .values({ name: `service-${nextSeq()}`, ...overrides })
-    .returning()
-    .get();
+  return insertRow(db, schema.services, { name: `service-${nextSeq()}`, ...overrides });
 }
 
 export type CommitInput = { sha?: string; committedAt: Date };
@@ -141,17 +134,13 @@ export type DeploymentInput = { serviceId: number } & Partial<Insert<"deployment
 export function insertDeployment(db: DbWriter, input: DeploymentInput): Deployment & { commits: DeploymentCommit[] } {
   const { commits = [], ...values } = input;
   const finishedAt = values.finishedAt ?? new Date();
-  const deployment = db
-    .insert(schema.deployments)
-    .values({
-      environment: "production",
-      status: "success",
-      startedAt: new Date(finishedAt.getTime() - 10 * 60_000),
-      ...values,
-      finishedAt,
-    })
-    .returning()
-    .get();
+  const deployment = insertRow(db, schema.deployments, {
+    environment: "production",
+    status: "success",
+    startedAt: new Date(finishedAt.getTime() - 10 * 60_000),
+    ...values,
+    finishedAt,
+  });
   const inserted =
     commits.length === 0
       ? []
@@ -171,104 +160,72 @@ export function insertDeployment(db: DbWriter, input: DeploymentInput): Deployme
 
 export function insertIncident(db: DbWriter, input: { serviceId: number } & Partial<Insert<"incidents">>): Incident {
   const n = nextSeq();
-  return db
-    .insert(schema.incidents)
-    .values({
-      title: `Incident ${n}`,
-      severity: "SEV3",
-      startedAt: new Date(),
-      ...input,
-    })
-    .returning()
-    .get();
+  return insertRow(db, schema.incidents, {
+    title: `Incident ${n}`,
+    severity: "SEV3",
+    startedAt: new Date(),
+    ...input,
+  });
 }
 
 // ---------------------------------------------------------------- finance
 
 export function insertBudgetCategory(db: DbWriter, overrides: Partial<Insert<"budgetCategories">> = {}): BudgetCategory {
-  return db
-    .insert(schema.budgetCategories)
-    .values({ name: `Category ${nextSeq()}`, ...overrides })
-    .returning()
-    .get();
+  return insertRow(db, schema.budgetCategories, { name: `Category ${nextSeq()}`, ...overrides });
 }
 
 export function insertBudgetLine(db: DbWriter, input: { categoryId: number; month: string } & Partial<Insert<"budgetLines">>): BudgetLine {
-  return db
-    .insert(schema.budgetLines)
-    .values({ plannedCents: 0, actualCents: null, ...input })
-    .returning()
-    .get();
+  return insertRow(db, schema.budgetLines, { plannedCents: 0, actualCents: null, ...input });
 }
 
 export function insertSnapshot(db: DbWriter, input: { month: string } & Partial<Insert<"financeSnapshots">>): FinanceSnapshot {
-  return db
-    .insert(schema.financeSnapshots)
-    .values({
-      cashCents: 0,
-      revenueCents: 0,
-      mrrCents: 0,
-      customers: 0,
-      newCustomers: 0,
-      churnedCustomers: 0,
-      financingCents: 0,
-      ...input,
-    })
-    .returning()
-    .get();
+  return insertRow(db, schema.financeSnapshots, {
+    cashCents: 0,
+    revenueCents: 0,
+    mrrCents: 0,
+    customers: 0,
+    newCustomers: 0,
+    churnedCustomers: 0,
+    financingCents: 0,
+    ...input,
+  });
 }
 
 // ---------------------------------------------------------------- hiring
 
 export function insertRequisition(db: DbWriter, overrides: Partial<Insert<"requisitions">> = {}): Requisition {
-  return db
-    .insert(schema.requisitions)
-    .values({
-      title: `Role ${nextSeq()}`,
-      targetStartMonth: "2025-01",
-      annualSalaryCents: 55_000_00,
-      priority: "P1",
-      status: "planned",
-      ...overrides,
-    })
-    .returning()
-    .get();
+  return insertRow(db, schema.requisitions, {
+    title: `Role ${nextSeq()}`,
+    targetStartMonth: "2025-01",
+    annualSalaryCents: 55_000_00,
+    priority: "P1",
+    status: "planned",
+    ...overrides,
+  });
 }
 
 // ---------------------------------------------------------------- OKRs
 
 export function insertCycle(db: DbWriter, overrides: Partial<Insert<"cycles">> = {}): Cycle {
   const n = nextSeq();
-  return db
-    .insert(schema.cycles)
-    .values({ name: `Cycle ${n}`, startDate: "2025-01-01", endDate: "2025-03-31", status: "open", ...overrides })
-    .returning()
-    .get();
+  return insertRow(db, schema.cycles, { name: `Cycle ${n}`, startDate: "2025-01-01", endDate: "2025-03-31", status: "open", ...overrides });
 }
 
 export function insertObjective(db: DbWriter, input: { cycleId: number } & Partial<Insert<"objectives">>): Objective {
-  return db
-    .insert(schema.objectives)
-    .values({ title: `Objective ${nextSeq()}`, ...input })
-    .returning()
-    .get();
+  return insertRow(db, schema.objectives, { title: `Objective ${nextSeq()}`, ...input });
 }
 
 export function insertKeyResult(db: DbWriter, input: { objectiveId: number } & Partial<Insert<"keyResults">>): KeyResult {
   const startValue = input.startValue ?? 0;
-  return db
-    .insert(schema.keyResults)
-    .values({
-      title: `Key result ${nextSeq()}`,
-      kind: "number",
-      targetValue: 100,
-      weight: 1,
-      ...input,
-      startValue,
-      currentValue: input.currentValue ?? startValue,
-    })
-    .returning()
-    .get();
+  return insertRow(db, schema.keyResults, {
+    title: `Key result ${nextSeq()}`,
+    kind: "number",
+    targetValue: 100,
+    weight: 1,
+    ...input,
+    startValue,
+    currentValue: input.currentValue ?? startValue,
+  });
 }
 
 /** Inserts a check-in; with `updateKeyResult` (default true) the KR's current value follows it. */
@@ -277,11 +234,7 @@ export function insertCheckIn(
   input: { keyResultId: number; value: number } & Partial<Insert<"checkIns">>,
   options: { updateKeyResult?: boolean } = {},
 ): CheckIn {
-  const row = db
-    .insert(schema.checkIns)
-    .values({ confidence: 7, ...input })
-    .returning()
-    .get();
+  const row = insertRow(db, schema.checkIns, { confidence: 7, ...input });
   if (options.updateKeyResult !== false) {
     db.update(schema.keyResults)
       .set({ currentValue: row.value ?? undefined, updatedAt: row.createdAt })
@@ -294,70 +247,54 @@ export function insertCheckIn(
 // ---------------------------------------------------------------- risks
 
 export function insertRisk(db: DbWriter, overrides: Partial<Insert<"risks">> = {}): Risk {
-  return db
-    .insert(schema.risks)
-    .values({
-      title: `Risk ${nextSeq()}`,
-      category: "technical",
-      inherentLikelihood: 3,
-      inherentImpact: 3,
-      residualLikelihood: 2,
-      residualImpact: 3,
-      treatment: "mitigate",
-      status: "open",
-      ...overrides,
-    })
-    .returning()
-    .get();
+  return insertRow(db, schema.risks, {
+    title: `Risk ${nextSeq()}`,
+    category: "technical",
+    inherentLikelihood: 3,
+    inherentImpact: 3,
+    residualLikelihood: 2,
+    residualImpact: 3,
+    treatment: "mitigate",
+    status: "open",
+    ...overrides,
+  });
 }
 
 // ---------------------------------------------------------------- KPIs
 
 export function insertKpi(db: DbWriter, overrides: Partial<Insert<"kpis">> = {}): Kpi {
   const n = nextSeq();
-  return db
-    .insert(schema.kpis)
-    .values({ key: `kpi_${n}`, name: `KPI ${n}`, direction: "higher", category: "product", ...overrides })
-    .returning()
-    .get();
+  return insertRow(db, schema.kpis, { key: `kpi_${n}`, name: `KPI ${n}`, direction: "higher", category: "product", ...overrides });
 }
 
 export function insertKpiTarget(db: DbWriter, input: { kpiId: number; cycleId: number; target: number } & Partial<Insert<"kpiTargets">>): KpiTarget {
-  return db.insert(schema.kpiTargets).values(input).returning().get();
+  return insertRow(db, schema.kpiTargets, input);
 }
 
 export function insertKpiMeasurement(
   db: DbWriter,
   input: { kpiId: number; measuredOn: string; value: number } & Partial<Insert<"kpiMeasurements">>,
 ): KpiMeasurement {
-  return db.insert(schema.kpiMeasurements).values(input).returning().get();
+  return insertRow(db, schema.kpiMeasurements, input);
 }
 
 // ---------------------------------------------------------------- governance
 
 export function insertFramework(db: DbWriter, overrides: Partial<Insert<"complianceFrameworks">> = {}): ComplianceFramework {
   const n = nextSeq();
-  return db
-    .insert(schema.complianceFrameworks)
-    .values({ key: `framework_${n}`, name: `Framework ${n}`, ...overrides })
-    .returning()
-    .get();
+  return insertRow(db, schema.complianceFrameworks, { key: `framework_${n}`, name: `Framework ${n}`, ...overrides });
 }
 
 export function insertRequirement(db: DbWriter, input: { frameworkId: number } & Partial<Insert<"complianceRequirements">>): ComplianceRequirement {
   const n = nextSeq();
-  return db
-    .insert(schema.complianceRequirements)
-    .values({ ref: `R-${n}`, title: `Requirement ${n}`, status: "todo", ...input })
-    .returning()
-    .get();
+  return insertRow(db, schema.complianceRequirements, { ref: `R-${n}`, title: `Requirement ${n}`, status: "todo", ...input });
 }
 
 export function insertMaturityScore(
   db: DbWriter,
   input: Pick<Insert<"maturityScores">, "assessedOn" | "indicator" | "score"> & Partial<Insert<"maturityScores">>,
 ): MaturityScore {
-  return db.insert(schema.maturityScores).values(input).returning().get();
+  return insertRow(db, schema.maturityScores, input);
 }
 
 export type GateCriterionInput = Pick<Insert<"gateCriteria">, "metric" | "operator" | "threshold">;
@@ -368,11 +305,7 @@ export function insertGate(
   input: Partial<Insert<"decisionGates">> & { criteria?: readonly GateCriterionInput[] } = {},
 ): DecisionGate & { criteria: GateCriterion[] } {
   const { criteria = [], ...values } = input;
-  const gate = db
-    .insert(schema.decisionGates)
-    .values({ name: `Gate ${nextSeq()}`, dueDate: "2025-06-30", ...values })
-    .returning()
-    .get();
+  const gate = insertRow(db, schema.decisionGates, { name: `Gate ${nextSeq()}`, dueDate: "2025-06-30", ...values });
   const inserted =
     criteria.length === 0
       ? []
