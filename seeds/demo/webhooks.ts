@@ -65,48 +65,25 @@ export function insertWebhooks(db: DbWriter, rng: Rng, anchor: number, creatorId
     .reverse();
 
   type Row = { receivedAt: number; event: string; outcome: "created" | "updated" | "ignored"; httpStatus: number; summary?: string; reason?: string };
-  const rows: Row[] = [
-    { receivedAt: created + 5 * MINUTE, event: "ping", outcome: "ignored", httpStatus: 200, reason: logText("pingHook", { hook: 481_516_234 }) },
-  ];
+  // what the endpoint answers: 201 for a stored event, 200 for one it ignores (with its reason)
+  const stored = (receivedAt: number, event: string, summary: string): Row => ({ receivedAt, event, outcome: "created", httpStatus: 201, summary });
+  const ignored = (receivedAt: number, event: string, reason: string): Row => ({ receivedAt, event, outcome: "ignored", httpStatus: 200, reason });
+  const rows: Row[] = [ignored(created + 5 * MINUTE, "ping", logText("pingHook", { hook: 481_516_234 }))];
   for (const [i, d] of latest.entries()) {
     const finished = d.finishedAt.getTime();
     const commits = Math.max(1, d.commits);
-    rows.push({
-      receivedAt: finished - 40 * MINUTE,
-      event: "push",
-      outcome: "created",
-      httpStatus: 201,
-      summary: countedLogText("commitStored", "commitsStored", commits, { service: d.service, branch: "main" }),
-    });
+    rows.push(stored(finished - 40 * MINUTE, "push", countedLogText("commitStored", "commitsStored", commits, { service: d.service, branch: "main" })));
     if (i === 2) {
-      rows.push({
-        receivedAt: finished - 30 * MINUTE,
-        event: "push",
-        outcome: "ignored",
-        httpStatus: 200,
-        reason: logText("pushOtherBranch", { branch: "feature/export-csv", defaultBranch: "main" }),
-      });
-      rows.push({
-        receivedAt: finished - 20 * MINUTE,
-        event: "deployment_status (success)",
-        outcome: "ignored",
-        httpStatus: 200,
-        reason: logText("otherEnvironment", { environment: "preview", production: "production" }),
-      });
+      rows.push(ignored(finished - 30 * MINUTE, "push", logText("pushOtherBranch", { branch: "feature/export-csv", defaultBranch: "main" })));
+      rows.push(
+        ignored(finished - 20 * MINUTE, "deployment_status (success)", logText("otherEnvironment", { environment: "preview", production: "production" })),
+      );
     }
-    rows.push({
-      receivedAt: finished - 10 * MINUTE,
-      event: "deployment_status (in_progress)",
-      outcome: "ignored",
-      httpStatus: 200,
-      reason: logText("stateNotOutcome", { state: "in_progress" }),
-    });
-    rows.push({
-      receivedAt: finished,
-      event: `deployment_status (${d.status === "success" ? "success" : "failure"})`,
-      outcome: "created",
-      httpStatus: 201,
-      summary:
+    rows.push(ignored(finished - 10 * MINUTE, "deployment_status (in_progress)", logText("stateNotOutcome", { state: "in_progress" })));
+    rows.push(
+      stored(
+        finished,
+        `deployment_status (${d.status === "success" ? "success" : "failure"})`,
         d.status === "success"
           ? logText("deploymentWithCommits", {
               id: d.id,
@@ -115,7 +92,8 @@ export function insertWebhooks(db: DbWriter, rng: Rng, anchor: number, creatorId
               commits: countedLogText("commitFromPushes", "commitsFromPushes", commits),
             })
           : logText("deployment", { id: d.id, service: d.service, status: d.status }),
-    });
+      ),
+    );
   }
   for (const r of rows.sort((a, b) => a.receivedAt - b.receivedAt))
     db.insert(schema.webhookDeliveries)
