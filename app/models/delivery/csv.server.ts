@@ -145,28 +145,39 @@ function csvNaming(rowNumbers: readonly number[]): BatchNaming {
  * as they are (counted "unchanged"): the import is idempotent like the API.
  */
 export function importDeploymentsCsv(db: Db, text: string, actor: AuditActor): CsvImportResult {
-  const parsed = parseCsv(text, deploymentCsvRowSchema, { headers: DEPLOYMENT_CSV_HEADERS, maxRows: MAX_IMPORT_ROWS });
-  if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  if (parsed.rows.length === 0) return { ok: false, errors: [{ row: 2, field: "", message: N_("the file has no data rows", "delivery") }] };
-  try {
-    const r = ingestDeployments(db, parsed.rows, actor, { via: "import", naming: csvNaming(parsed.rowNumbers) });
-    return { ok: true, kind: "deployments", rows: parsed.rows.length, created: r.created, updated: 0, unchanged: r.known, servicesCreated: r.servicesCreated };
-  } catch (err) {
-    if (err instanceof DeliveryInputError) return { ok: false, errors: csvErrorsOf(err, parsed.rowNumbers, API_TO_DEPLOYMENT_COLUMN) };
-    throw err;
-  }
+  return importDeliveryCsv(text, deploymentCsvRowSchema, DEPLOYMENT_CSV_HEADERS, API_TO_DEPLOYMENT_COLUMN, (rows, naming) => {
+    const r = ingestDeployments(db, rows, actor, { via: "import", naming });
+    return { ok: true, kind: "deployments", rows: rows.length, created: r.created, updated: 0, unchanged: r.known, servicesCreated: r.servicesCreated };
+  });
 }
 
 /** Imports incidents from CSV, all or nothing; upsert on external_id (created / updated). */
 export function importIncidentsCsv(db: Db, text: string, actor: AuditActor): CsvImportResult {
-  const parsed = parseCsv(text, incidentCsvRowSchema, { headers: INCIDENT_CSV_HEADERS, maxRows: MAX_IMPORT_ROWS });
+  return importDeliveryCsv(text, incidentCsvRowSchema, INCIDENT_CSV_HEADERS, API_TO_INCIDENT_COLUMN, (rows, naming) => {
+    const r = upsertIncidents(db, rows, actor, { via: "import", naming });
+    return { ok: true, kind: "incidents", rows: rows.length, created: r.created, updated: r.updated, unchanged: 0, servicesCreated: r.servicesCreated };
+  });
+}
+
+/**
+ * A delivery CSV, all or nothing: its rows through `schema`, then all of them through the API's own
+ * writer (`write`, one batch); a file without data rows is refused, and the writer's errors come
+ * back at the file's rows and columns (`columns`: API field → CSV column).
+ */
+function importDeliveryCsv<R>(
+  text: string,
+  schema: z.ZodType<R>,
+  headers: readonly string[],
+  columns: Record<string, string>,
+  write: (rows: R[], naming: BatchNaming) => CsvImportResult,
+): CsvImportResult {
+  const parsed = parseCsv(text, schema, { headers, maxRows: MAX_IMPORT_ROWS });
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   if (parsed.rows.length === 0) return { ok: false, errors: [{ row: 2, field: "", message: N_("the file has no data rows", "delivery") }] };
   try {
-    const r = upsertIncidents(db, parsed.rows, actor, { via: "import", naming: csvNaming(parsed.rowNumbers) });
-    return { ok: true, kind: "incidents", rows: parsed.rows.length, created: r.created, updated: r.updated, unchanged: 0, servicesCreated: r.servicesCreated };
+    return write(parsed.rows, csvNaming(parsed.rowNumbers));
   } catch (err) {
-    if (err instanceof DeliveryInputError) return { ok: false, errors: csvErrorsOf(err, parsed.rowNumbers, API_TO_INCIDENT_COLUMN) };
+    if (err instanceof DeliveryInputError) return { ok: false, errors: csvErrorsOf(err, parsed.rowNumbers, columns) };
     throw err;
   }
 }
