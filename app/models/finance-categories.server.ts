@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Actor } from "~/auth/permissions";
+import { setArchivedAudited } from "~/models/archived.server";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 import { BUDGET_GROUPS } from "../../db/schema/finance";
@@ -111,23 +112,7 @@ export function updateCategory(db: Db, actor: Actor, id: number, input: Category
 }
 
 export function setCategoryArchived(db: Db, actor: Actor, id: number, archived: boolean, now = Date.now()): boolean {
-  return db.transaction((tx) => {
-    const before = tx.select({ archivedAt: schema.budgetCategories.archivedAt }).from(schema.budgetCategories).where(eq(schema.budgetCategories.id, id)).get();
-    if (!before) return false;
-    tx.update(schema.budgetCategories)
-      .set({ archivedAt: archived ? (before.archivedAt ?? new Date(now)) : null })
-      .where(eq(schema.budgetCategories.id, id))
-      .run();
-    recordAudit(tx, {
-      actor: { userId: actor.id },
-      action: archived ? "archive" : "restore",
-      entityType: "budget_category",
-      entityId: id,
-      before: { archived: before.archivedAt !== null },
-      after: { archived },
-    });
-    return true;
-  });
+  return setArchivedAudited(db, actor.id, "budget_category", id, archived, now);
 }
 
 /** Sets (or, with null, removes) a category's envelope for a fiscal year. */

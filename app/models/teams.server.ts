@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, or, sql, inArray } from "drizzle-orm";
 import type { Actor } from "~/auth/permissions";
 import { serverT } from "~/i18n/translate.server";
+import { setArchivedAudited } from "~/models/archived.server";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 
@@ -133,21 +134,7 @@ export function updateTeam(db: Db, actor: Actor, teamId: number, patch: { name: 
 
 /** Archives (or restores) a team: it keeps its history but is no longer offered in team lists. */
 export function setTeamArchived(db: Db, actor: Actor, teamId: number, archived: boolean, now = Date.now()): boolean {
-  return db.transaction((tx) => {
-    const before = tx.select({ archivedAt: schema.teams.archivedAt }).from(schema.teams).where(eq(schema.teams.id, teamId)).get();
-    if (!before) return false;
-    const archivedAt = archived ? (before.archivedAt ?? new Date(now)) : null;
-    tx.update(schema.teams).set({ archivedAt }).where(eq(schema.teams.id, teamId)).run();
-    recordAudit(tx, {
-      actor: { userId: actor.id },
-      action: archived ? "archive" : "restore",
-      entityType: "team",
-      entityId: teamId,
-      before: { archived: before.archivedAt !== null },
-      after: { archived },
-    });
-    return true;
-  });
+  return setArchivedAudited(db, actor.id, "team", teamId, archived, now);
 }
 
 /**
