@@ -6,16 +6,13 @@
  * Writes: CTO for delivery.*, CEO for the others (can(actor, "targets:edit", {metricDomain})), audited.
  */
 import { sql } from "drizzle-orm";
-import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { DomainError } from "~/lib/errors";
 import { CATALOGUE, isKpiMetricId, isStaticMetricId, kpiKeyOf, metricDefinition, type MetricDefinition } from "~/lib/metrics/catalogue";
-import { decimalSchema, idSchema } from "~/lib/validation.server";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
-import { optionalRefIdSchema } from "~/utils/refs.server";
 
 export const TARGET_COMPARISONS = schema.TARGET_COMPARISONS;
 export type TargetComparison = (typeof TARGET_COMPARISONS)[number];
@@ -168,24 +165,3 @@ export function deleteMetricTarget(db: Db, actor: Actor, id: number): boolean {
     return true;
   });
 }
-
-// ---------------------------------------------------------------- form schema (server only)
-
-/** The target form: metric, cycle (empty = open-ended), comparison, value in human units (k€, %, hours…). */
-export const TargetFormSchema = z.object({
-  metricId: z.string({ error: N_("pick a metric") }).refine(isStaticMetricId, N_("is not a known metric")),
-  cycleId: optionalRefIdSchema(schema.cycles, "cycle"),
-  comparison: z.enum(TARGET_COMPARISONS, { error: N_("pick a comparison") }),
-  value: decimalSchema(),
-  note: z.preprocess(
-    (v) => (v === undefined || v === "" ? null : v),
-    z
-      .string({ error: N_("must be text") })
-      .trim()
-      .max(500, N_("must be at most 500 characters"))
-      .nullable(),
-  ),
-});
-
-/** The remove button: one target id. */
-export const TargetDeleteFormSchema = z.object({ id: idSchema });

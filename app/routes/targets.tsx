@@ -16,15 +16,8 @@ import { badRequest, formValues, parseForm } from "~/lib/forms.server";
 import { metricDefinition, metricLabelText } from "~/lib/metrics/catalogue";
 import { formatGateValue, fromHumanUnits, humanUnitLabel } from "~/lib/metrics/gate-units";
 import { COMPARISON_SYMBOLS, TARGET_COMPARISONS } from "~/lib/metrics/targets";
-import {
-  deleteMetricTarget,
-  editableTargetMetrics,
-  listMetricTargets,
-  setMetricTarget,
-  TargetDeleteFormSchema,
-  TargetFormSchema,
-  TargetPermissionError,
-} from "~/models/metric-targets.server";
+import { TargetDeleteFormSchema, TargetFormSchema } from "~/lib/schemas/targets.server";
+import { deleteMetricTarget, editableTargetMetrics, listMetricTargets, setMetricTarget, TargetPermissionError } from "~/models/metric-targets.server";
 import { listCycles } from "~/models/okrs.server";
 import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";

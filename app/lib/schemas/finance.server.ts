@@ -127,3 +127,42 @@ export const FinanceMetricsQuerySchema = z.object({ asOf: monthSchema.optional()
 export const BudgetsCsvQuerySchema = z
   .object({ from: monthSchema.optional(), to: monthSchema.optional() })
   .refine((q) => !q.from || !q.to || q.from <= q.to, "from must not be after to");
+
+const requiredEuros = z.string({ error: N_("required") }).transform((s, ctx) => {
+  const c = centsFromEuros(s);
+  if (c === null) {
+    ctx.addIssue({ code: "custom", message: N_("must be an amount in euros with up to 2 decimals, e.g. 1234.50") });
+    return z.NEVER;
+  }
+  return c;
+});
+const nonNegEuros = requiredEuros.refine((c) => c >= 0, N_("must not be negative"));
+const countSchema = z
+  .string({ error: N_("required") })
+  .regex(/^\d{1,9}$/, N_("must be a whole number ≥ 0"))
+  .transform(Number);
+
+export const budgetCsvRowSchema = z.object({
+  month: monthSchema,
+  category: z
+    .string({ error: N_("required") })
+    .min(1, N_("required"))
+    .max(100, N_("too long")),
+  planned: nonNegEuros,
+  /** empty = no actual recorded yet */
+  actual: nonNegEuros.optional(),
+});
+
+export const snapshotCsvRowSchema = z.object({
+  month: monthSchema,
+  cash: requiredEuros,
+  revenue: nonNegEuros,
+  mrr: nonNegEuros,
+  customers: countSchema,
+  new_customers: countSchema,
+  churned_customers: countSchema,
+  /** empty = 0 */
+  financing: nonNegEuros.optional(),
+  /** empty or absent = not recorded (the month has no gross margin) */
+  cost_of_revenue: nonNegEuros.optional(),
+});

@@ -1,11 +1,10 @@
 /** Budget CSV (formats of DESIGN.md): export and all-or-nothing import; the snapshot CSV columns. */
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { N_ } from "~/i18n/mark";
 import { serverT, translateMessage } from "~/i18n/translate.server";
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
-import { centsFromEuros, eurosFromCents } from "~/lib/format";
-import { monthSchema } from "~/lib/validation.server";
+import { eurosFromCents } from "~/lib/format";
+import { budgetCsvRowSchema } from "~/lib/schemas/finance.server";
 import { recordAudit } from "~/models/audit.server";
 import { type FinanceWriter, auditActorOf, listBudgetCategories, writerMayEditCategory } from "~/models/finance/budget.server";
 import type { Db } from "~/utils/db.server";
@@ -23,45 +22,6 @@ export const SNAPSHOT_CSV_ALL_HEADERS = [...SNAPSHOT_CSV_HEADERS, ...SNAPSHOT_CS
 
 /** At most this many data rows per imported file. */
 export const MAX_IMPORT_ROWS = 20_000;
-
-const requiredEuros = z.string({ error: N_("required") }).transform((s, ctx) => {
-  const c = centsFromEuros(s);
-  if (c === null) {
-    ctx.addIssue({ code: "custom", message: N_("must be an amount in euros with up to 2 decimals, e.g. 1234.50") });
-    return z.NEVER;
-  }
-  return c;
-});
-const nonNegEuros = requiredEuros.refine((c) => c >= 0, N_("must not be negative"));
-const countSchema = z
-  .string({ error: N_("required") })
-  .regex(/^\d{1,9}$/, N_("must be a whole number ≥ 0"))
-  .transform(Number);
-
-export const budgetCsvRowSchema = z.object({
-  month: monthSchema,
-  category: z
-    .string({ error: N_("required") })
-    .min(1, N_("required"))
-    .max(100, N_("too long")),
-  planned: nonNegEuros,
-  /** empty = no actual recorded yet */
-  actual: nonNegEuros.optional(),
-});
-
-export const snapshotCsvRowSchema = z.object({
-  month: monthSchema,
-  cash: requiredEuros,
-  revenue: nonNegEuros,
-  mrr: nonNegEuros,
-  customers: countSchema,
-  new_customers: countSchema,
-  churned_customers: countSchema,
-  /** empty = 0 */
-  financing: nonNegEuros.optional(),
-  /** empty or absent = not recorded (the month has no gross margin) */
-  cost_of_revenue: nonNegEuros.optional(),
-});
 
 /** A refused file's row errors in the reader's language (messages marked N_ are keys; serverT ones already are). */
 export function translatedCsvErrors(errors: readonly CsvRowError[]): CsvRowError[] {

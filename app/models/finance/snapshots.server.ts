@@ -5,6 +5,7 @@ import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { parseCsv, toCsv } from "~/lib/csv";
 import { eurosFromCents } from "~/lib/format";
+import { snapshotCsvRowSchema } from "~/lib/schemas/finance.server";
 import { recordAudit } from "~/models/audit.server";
 import { FinancePermissionError, type FinanceWriter, auditActorOf, writerMayEditSnapshots } from "~/models/finance/budget.server";
 import {
@@ -14,7 +15,6 @@ import {
   SNAPSHOT_CSV_ALL_HEADERS,
   SNAPSHOT_CSV_HEADERS,
   SNAPSHOT_CSV_OPTIONAL_HEADERS,
-  snapshotCsvRowSchema,
   translatedCsvErrors,
 } from "~/models/finance/csv.server";
 import type { Db, schema } from "~/utils/db.server";
