@@ -7,6 +7,7 @@ import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -116,39 +117,25 @@ export default function DeploymentDetail() {
             </p>
           </EmptyState>
         ) : (
-          <div className="table-scroll">
-            <table className="simple">
-              <caption className="visually-hidden">{t("Commits of this deployment")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("SHA")}</th>
-                  <th scope="col">{t("Committed")}</th>
-                  <th scope="col" className="dl-num">
-                    {t("Lead time")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.commits.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      <code>{c.sha.slice(0, 12)}</code>
-                    </th>
-                    <td>{dt(c.committedAt)}</td>
-                    <td className="dl-num">
-                      {c.counted ? (
-                        hours(c.leadTimeHours)
-                      ) : (
-                        <span className="dl-muted" title={t("Committed after the deployment finished: dropped (values ≤ 0 do not count)")}>
-                          {t("after the deploy — not counted")}
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SimpleTable caption={t("Commits of this deployment")} columns={[t("SHA"), t("Committed"), { label: t("Lead time"), num: true }]}>
+            {d.commits.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">
+                  <code>{c.sha.slice(0, 12)}</code>
+                </th>
+                <td>{dt(c.committedAt)}</td>
+                <td className="dl-num">
+                  {c.counted ? (
+                    hours(c.leadTimeHours)
+                  ) : (
+                    <span className="dl-muted" title={t("Committed after the deployment finished: dropped (values ≤ 0 do not count)")}>
+                      {t("after the deploy — not counted")}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </SimpleTable>
         )}
       </Card>
     </>

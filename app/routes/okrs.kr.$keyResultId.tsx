@@ -10,6 +10,7 @@ import { KeyResultRoadmapPanel } from "~/components/roadmap/roadmap-panel";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { handleCheckIn } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -211,30 +212,17 @@ export default function KeyResultHistory() {
             <p>{t(TEXT.noneBody)}</p>
           </EmptyState>
         ) : (
-          <div className="table-scroll">
-            <table className="simple" data-testid="checkin-history">
-              <thead>
-                <tr>
-                  <th scope="col">{t("When")}</th>
-                  <th scope="col">{t("Value")}</th>
-                  <th scope="col">{t("Confidence")}</th>
-                  <th scope="col">{t("Note")}</th>
-                  <th scope="col">{t("By")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {checkIns.map((c) => (
-                  <tr key={c.id}>
-                    <td>{formatDateTime(c.createdAt, formatting.timeZone, formatting.locale)}</td>
-                    <td>{c.value === null ? <span className="muted">{t("from the metric")}</span> : fmtValue(c.value)}</td>
-                    <td>{c.confidence}/10</td>
-                    <td>{c.note ?? <span className="muted">—</span>}</td>
-                    <td>{c.authorName ?? <span className="muted">—</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SimpleTable testId="checkin-history" columns={[t("When"), t("Value"), t("Confidence"), t("Note"), t("By")]}>
+            {checkIns.map((c) => (
+              <tr key={c.id}>
+                <td>{formatDateTime(c.createdAt, formatting.timeZone, formatting.locale)}</td>
+                <td>{c.value === null ? <span className="muted">{t("from the metric")}</span> : fmtValue(c.value)}</td>
+                <td>{c.confidence}/10</td>
+                <td>{c.note ?? <span className="muted">—</span>}</td>
+                <td>{c.authorName ?? <span className="muted">—</span>}</td>
+              </tr>
+            ))}
+          </SimpleTable>
         )}
       </Card>
       <KeyResultRoadmapPanel items={roadmap.items} progress={roadmap.progress} />

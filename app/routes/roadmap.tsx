@@ -11,6 +11,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
@@ -335,39 +336,29 @@ export default function Roadmap() {
           </Card>
         ))
       ) : (
-        <div className="table-scroll">
-          <table className="simple roadmap-board" data-testid="roadmap-board">
-            <caption className="visually-hidden">{t("Roadmap items by squad and status")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("Squad")}</th>
-                {ROADMAP_STATUSES.map((s) => (
-                  <th scope="col" key={s}>
-                    {t(STATUS_LABELS[s])}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {teamsWithItems.map((team) => (
-                <tr key={team.id}>
-                  <th scope="row">{team.name}</th>
-                  {ROADMAP_STATUSES.map((s) => (
-                    <td key={s}>
-                      <ul className="plain-list">
-                        {items
-                          .filter((i) => i.teamId === team.id && i.status === s)
-                          .map((i) => (
-                            <ItemCard key={i.id} item={i} reply={reply} mayEdit={mayEditItem(i)} />
-                          ))}
-                      </ul>
-                    </td>
-                  ))}
-                </tr>
+        <SimpleTable
+          className="roadmap-board"
+          testId="roadmap-board"
+          caption={t("Roadmap items by squad and status")}
+          columns={[t("Squad"), ...ROADMAP_STATUSES.map((s) => t(STATUS_LABELS[s]))]}
+        >
+          {teamsWithItems.map((team) => (
+            <tr key={team.id}>
+              <th scope="row">{team.name}</th>
+              {ROADMAP_STATUSES.map((s) => (
+                <td key={s}>
+                  <ul className="plain-list">
+                    {items
+                      .filter((i) => i.teamId === team.id && i.status === s)
+                      .map((i) => (
+                        <ItemCard key={i.id} item={i} reply={reply} mayEdit={mayEditItem(i)} />
+                      ))}
+                  </ul>
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          ))}
+        </SimpleTable>
       )}
       {mayEdit ? (
         <>

@@ -21,6 +21,7 @@ import { CheckboxField, Field, replyField, SelectField, TextareaField } from "~/
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowActionForm } from "~/components/ui/row-form";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
@@ -271,46 +272,39 @@ export default function Scenarios() {
               <p className="muted">{t("Figures without any hiring plan: the open hiring plan holds salaries your role may not see.")}</p>
             ) : null}
             <ScenarioCashChart base={c.base} scenarios={c.scenarios} fmt={fmt} hiringPlanHidden={c.hiringPlanHidden} />
-            <div className="table-scroll">
-              <table className="simple" data-testid="scenario-table">
-                <caption>
+            <SimpleTable
+              testId="scenario-table"
+              captionVisible
+              caption={
+                <>
                   {t("As of {{month}}", { month: monthText(c.asOfMonth, fmt, "") })} — {t(FORMULAS.scenario.label).toLowerCase()}.{" "}
                   <a href="/scenarios.csv">{t("Export CSV")}</a>
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("Scenario")}</th>
-                    <th scope="col" className="dl-num">
-                      {t("Probability")}
-                    </th>
-                    <th scope="col" className="dl-num">
-                      {t("Cash in 12 months")}
-                    </th>
-                    <th scope="col" className="dl-num">
-                      {t("Runway")}
-                    </th>
-                    <th scope="col">{t("Zero cash")}</th>
-                    <th scope="col">{t("Break-even")}</th>
-                    <th scope="col">{t("Trigger")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[{ id: 0, name: t("Base plan (today's forecast)"), probability: null, figures: c.base, trigger: null }, ...c.scenarios].map((s) => (
-                    <tr key={s.id} data-scenario={s.name}>
-                      <th scope="row">{s.name}</th>
-                      <td className="dl-num">{s.probability === null ? "—" : formatPercent(s.probability, 0, fmt.locale)}</td>
-                      <td className="dl-num">{formatMoney(s.figures.cash[11]?.cashCents ?? null, fmt) ?? t("no data")}</td>
-                      <td className="dl-num" data-value={s.figures.runwayMonths ?? ""}>
-                        {runwayText(s.figures.runwayMonths, fmt, t)}
-                      </td>
-                      <td>{dateText(s.figures.zeroCashDate, fmt, t(TEXT.notWithin))}</td>
-                      <td>{monthText(s.figures.breakEvenMonth, fmt, t(TEXT.notWithin))}</td>
-                      <td>{s.trigger ? <TriggerBadge state={s.trigger.state} /> : "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                </>
+              }
+              columns={[
+                t("Scenario"),
+                { label: t("Probability"), num: true },
+                { label: t("Cash in 12 months"), num: true },
+                { label: t("Runway"), num: true },
+                t("Zero cash"),
+                t("Break-even"),
+                t("Trigger"),
+              ]}
+            >
+              {[{ id: 0, name: t("Base plan (today's forecast)"), probability: null, figures: c.base, trigger: null }, ...c.scenarios].map((s) => (
+                <tr key={s.id} data-scenario={s.name}>
+                  <th scope="row">{s.name}</th>
+                  <td className="dl-num">{s.probability === null ? "—" : formatPercent(s.probability, 0, fmt.locale)}</td>
+                  <td className="dl-num">{formatMoney(s.figures.cash[11]?.cashCents ?? null, fmt) ?? t("no data")}</td>
+                  <td className="dl-num" data-value={s.figures.runwayMonths ?? ""}>
+                    {runwayText(s.figures.runwayMonths, fmt, t)}
+                  </td>
+                  <td>{dateText(s.figures.zeroCashDate, fmt, t(TEXT.notWithin))}</td>
+                  <td>{monthText(s.figures.breakEvenMonth, fmt, t(TEXT.notWithin))}</td>
+                  <td>{s.trigger ? <TriggerBadge state={s.trigger.state} /> : "—"}</td>
+                </tr>
+              ))}
+            </SimpleTable>
           </Card>
           <div className="gates-grid">
             {c.scenarios.map((s) => (

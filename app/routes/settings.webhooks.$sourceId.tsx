@@ -9,6 +9,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { SourceFields } from "~/components/webhooks/source-fields";
 import { useFormatting } from "~/hooks/root-data";
 import { serverT } from "~/i18n/translate.server";
@@ -280,50 +281,35 @@ export default function WebhookSource() {
             <p>{t("Set the URL and secret in the sender; its first event (or its test button) appears here.")}</p>
           </EmptyState>
         ) : (
-          <div className="table-scroll">
-            <table className="simple" data-testid="delivery-log">
-              <caption className="visually-hidden">{t("Deliveries of {{name}}, newest first", { name: source.name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("Received")}</th>
-                  <th scope="col">{t("Event")}</th>
-                  <th scope="col">{t("Outcome")}</th>
-                  <th scope="col" className="dl-num">
-                    HTTP
-                  </th>
-                  <th scope="col">{t("What happened")}</th>
-                  <th scope="col">{t("Delivery id")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {deliveries.rows.map((d) => (
-                  <tr key={d.id}>
-                    <td>{dt(d.receivedAt)}</td>
-                    <td>
-                      <code className="dl-mono">{d.event}</code>
-                      {d.verified ? null : (
-                        <>
-                          {" "}
-                          <Badge tone="warn">{t("unverified")}</Badge>
-                        </>
-                      )}
-                    </td>
-                    <td>
-                      <Badge tone={OUTCOME_TONES[d.outcome]}>{t(OUTCOME_LABELS[d.outcome])}</Badge>
-                    </td>
-                    <td className="dl-num">{d.httpStatus}</td>
-                    <td>
-                      {d.summary ? <div>{localizeLogText(d.summary, t, formatting.locale)}</div> : null}
-                      {d.reason ? (
-                        <div className={d.outcome === "refused" ? undefined : "dl-muted"}>{localizeLogText(d.reason, t, formatting.locale)}</div>
-                      ) : null}
-                    </td>
-                    <td>{d.deliveryId ? <code className="dl-mono">{d.deliveryId}</code> : <span className="dl-muted">—</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SimpleTable
+            testId="delivery-log"
+            caption={t("Deliveries of {{name}}, newest first", { name: source.name })}
+            columns={[t("Received"), t("Event"), t("Outcome"), { label: "HTTP", num: true }, t("What happened"), t("Delivery id")]}
+          >
+            {deliveries.rows.map((d) => (
+              <tr key={d.id}>
+                <td>{dt(d.receivedAt)}</td>
+                <td>
+                  <code className="dl-mono">{d.event}</code>
+                  {d.verified ? null : (
+                    <>
+                      {" "}
+                      <Badge tone="warn">{t("unverified")}</Badge>
+                    </>
+                  )}
+                </td>
+                <td>
+                  <Badge tone={OUTCOME_TONES[d.outcome]}>{t(OUTCOME_LABELS[d.outcome])}</Badge>
+                </td>
+                <td className="dl-num">{d.httpStatus}</td>
+                <td>
+                  {d.summary ? <div>{localizeLogText(d.summary, t, formatting.locale)}</div> : null}
+                  {d.reason ? <div className={d.outcome === "refused" ? undefined : "dl-muted"}>{localizeLogText(d.reason, t, formatting.locale)}</div> : null}
+                </td>
+                <td>{d.deliveryId ? <code className="dl-mono">{d.deliveryId}</code> : <span className="dl-muted">—</span>}</td>
+              </tr>
+            ))}
+          </SimpleTable>
         )}
         {deliveries.pages > 1 ? (
           <nav aria-label={t("Delivery log pages")} className="dl-flags">

@@ -7,6 +7,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { SourceFields } from "~/components/webhooks/source-fields";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -126,49 +127,40 @@ export default function WebhookSources() {
             <p>{t(TEXT.emptyBody)}</p>
           </EmptyState>
         ) : (
-          <div className="table-scroll">
-            <table className="simple">
-              <caption className="visually-hidden">{t("Webhook sources")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("Source")}</th>
-                  <th scope="col">{t("Tool")}</th>
-                  <th scope="col" className="dl-num">
-                    {t("Rules")}
-                  </th>
-                  <th scope="col">{t("Default service")}</th>
-                  <th scope="col">{t("Secret")}</th>
-                  <th scope="col">{t("Last delivery")}</th>
-                  <th scope="col" className="dl-num">
-                    {t("Refused (in the log)")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sources.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">
-                      <Link to={`/settings/webhooks/${s.id}`}>{s.name}</Link>
-                    </th>
-                    <td>{KIND_LABELS[s.kind]}</td>
-                    <td className="dl-num">{s.rules}</td>
-                    <td>{s.defaultServiceName ?? <span className="dl-muted">{t("none")}</span>}</td>
-                    <td>{s.hasSecret ? <Badge tone="good">{t("set")}</Badge> : <Badge tone="warn">{t("missing")}</Badge>}</td>
-                    <td>
-                      {s.lastDeliveryAt === null ? <span className="dl-muted">{t("never")}</span> : dt(s.lastDeliveryAt)}
-                      {s.lastOutcome ? (
-                        <>
-                          {" "}
-                          <Badge tone={OUTCOME_TONES[s.lastOutcome]}>{s.lastOutcome}</Badge>
-                        </>
-                      ) : null}
-                    </td>
-                    <td className="dl-num">{s.refused}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SimpleTable
+            caption={t("Webhook sources")}
+            columns={[
+              t("Source"),
+              t("Tool"),
+              { label: t("Rules"), num: true },
+              t("Default service"),
+              t("Secret"),
+              t("Last delivery"),
+              { label: t("Refused (in the log)"), num: true },
+            ]}
+          >
+            {sources.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">
+                  <Link to={`/settings/webhooks/${s.id}`}>{s.name}</Link>
+                </th>
+                <td>{KIND_LABELS[s.kind]}</td>
+                <td className="dl-num">{s.rules}</td>
+                <td>{s.defaultServiceName ?? <span className="dl-muted">{t("none")}</span>}</td>
+                <td>{s.hasSecret ? <Badge tone="good">{t("set")}</Badge> : <Badge tone="warn">{t("missing")}</Badge>}</td>
+                <td>
+                  {s.lastDeliveryAt === null ? <span className="dl-muted">{t("never")}</span> : dt(s.lastDeliveryAt)}
+                  {s.lastOutcome ? (
+                    <>
+                      {" "}
+                      <Badge tone={OUTCOME_TONES[s.lastOutcome]}>{s.lastOutcome}</Badge>
+                    </>
+                  ) : null}
+                </td>
+                <td className="dl-num">{s.refused}</td>
+              </tr>
+            ))}
+          </SimpleTable>
         )}
       </Card>
       <Card title={t(TEXT.add)} id="add-source">

@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDeltaDays, STATUS_LABELS, type Status } from "~/components/hiring/labels";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { formatMoney, formatMonth, type FormatOptions } from "~/lib/format";
 import { isColumnWithheld } from "~/lib/withheld";
 import { EXECUTIVE_TEXT as TEXT } from "./executive-text";
@@ -65,59 +66,45 @@ export function HiringImpactPanel({
       {impacts.length === 0 ? (
         <p>{t(TEXT.noRequisitions)}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="simple impact-table">
-            <caption className="visually-hidden">{t(TEXT.hiringImpact)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("Requisition")}</th>
-                <th scope="col">{t("Team")}</th>
-                <th scope="col">{t("Priority")}</th>
-                <th scope="col">{t("Status")}</th>
-                <th scope="col">{t("Start")}</th>
-                {costShown ? (
-                  <th scope="col" className="num">
-                    {t("Monthly cost (loaded)")}
-                  </th>
-                ) : null}
-                {deltaShown ? (
-                  <th scope="col" className="num">
-                    {t("Δ zero-cash date")}
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {impacts.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <Link to={`/hiring?q=${encodeURIComponent(r.title)}`}>{r.title}</Link>
-                  </th>
-                  <td>{r.teamName ?? "—"}</td>
-                  <td>{r.priority}</td>
-                  <td>{r.status in STATUS_LABELS ? t(STATUS_LABELS[r.status as Status], { ns: "hiring" }) : r.status}</td>
-                  <td>{formatMonth(r.targetStartMonth, fmt.locale)}</td>
-                  {costShown ? (
-                    <td className="num">
-                      {r.monthlyCostCents === null ? <span className="muted">{t(TEXT.hidden)}</span> : formatMoney(r.monthlyCostCents, fmt)}
-                    </td>
-                  ) : null}
-                  {deltaShown ? (
-                    <td className="num">
-                      {!r.salaryVisible ? (
-                        <span className="muted">{t(TEXT.hidden)}</span>
-                      ) : r.deltaDays === null ? (
-                        <span className="muted">{t("no zero cash within 36 months")}</span>
-                      ) : (
-                        formatDeltaDays(r.deltaDays, t)
-                      )}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SimpleTable
+          className="impact-table"
+          caption={t(TEXT.hiringImpact)}
+          columns={[
+            t("Requisition"),
+            t("Team"),
+            t("Priority"),
+            t("Status"),
+            t("Start"),
+            ...(costShown ? [{ label: t("Monthly cost (loaded)"), num: "num" as const }] : []),
+            ...(deltaShown ? [{ label: t("Δ zero-cash date"), num: "num" as const }] : []),
+          ]}
+        >
+          {impacts.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">
+                <Link to={`/hiring?q=${encodeURIComponent(r.title)}`}>{r.title}</Link>
+              </th>
+              <td>{r.teamName ?? "—"}</td>
+              <td>{r.priority}</td>
+              <td>{r.status in STATUS_LABELS ? t(STATUS_LABELS[r.status as Status], { ns: "hiring" }) : r.status}</td>
+              <td>{formatMonth(r.targetStartMonth, fmt.locale)}</td>
+              {costShown ? (
+                <td className="num">{r.monthlyCostCents === null ? <span className="muted">{t(TEXT.hidden)}</span> : formatMoney(r.monthlyCostCents, fmt)}</td>
+              ) : null}
+              {deltaShown ? (
+                <td className="num">
+                  {!r.salaryVisible ? (
+                    <span className="muted">{t(TEXT.hidden)}</span>
+                  ) : r.deltaDays === null ? (
+                    <span className="muted">{t("no zero cash within 36 months")}</span>
+                  ) : (
+                    formatDeltaDays(r.deltaDays, t)
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </SimpleTable>
       )}
       {impacts.length > 0 && (!costShown || !deltaShown) ? <p className="muted">{t(TEXT.withheld)}</p> : null}
     </section>

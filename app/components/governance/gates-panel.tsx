@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
+import { SimpleTable } from "~/components/ui/simple-table";
 import { Tooltip } from "~/components/ui/tooltip";
 import { formatDate, type FormatOptions } from "~/lib/format";
 import { metricLabelText } from "~/lib/metrics/catalogue";
@@ -67,54 +68,36 @@ export function GateCriteriaTable({ gate, fmt }: { gate: GateView; fmt: Partial<
   const { t } = useTranslation("governance");
   if (gate.criteria.length === 0 && gate.manual.length === 0) return <p className="muted">{t("No criteria yet: the gate stays pending.")}</p>;
   return (
-    <div className="table-scroll">
-      <table className="simple gate-criteria">
-        <caption className="visually-hidden">{t("Criteria of {{name}}", { name: gate.name })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("Metric")}</th>
-            <th scope="col" className="num">
-              {t("Needs")}
-            </th>
-            <th scope="col" className="num">
-              {t("Now")}
-            </th>
-            <th scope="col">{t("Outcome")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {gate.criteria.map((c) => (
-            <tr key={c.id}>
-              <th scope="row">{metricLabelText(t, c.metric, c.label)}</th>
-              <td className="nowrap num">
-                {OPERATOR_LABELS[c.operator]} {formatGateValue(c.metric, c.threshold, fmt, c.value, t)}
-              </td>
-              <td
-                className={c.value === null ? "nowrap num muted" : "nowrap num"}
-                data-testid="criterion-value"
-                data-metric={c.metric}
-                data-value={c.value ?? ""}
-              >
-                {formatGateValue(c.metric, c.value, fmt, c.threshold, t)}
-              </td>
-              <td>
-                <Badge tone={OUTCOME_TONE[c.outcome]}>{t(CRITERION_OUTCOME_LABELS[c.outcome])}</Badge>
-              </td>
-            </tr>
-          ))}
-          {gate.manual.map((m) => (
-            <tr key={`manual-${m.id}`} data-testid="manual-criterion">
-              <th scope="row">{m.label}</th>
-              <td className="nowrap num">{t("checked")}</td>
-              <td className="nowrap num muted">{t("manual")}</td>
-              <td>
-                <Badge tone={m.checked ? "good" : "neutral"}>{manualLabel(m, t)}</Badge>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SimpleTable
+      className="gate-criteria"
+      caption={t("Criteria of {{name}}", { name: gate.name })}
+      columns={[t("Metric"), { label: t("Needs"), num: "num" }, { label: t("Now"), num: "num" }, t("Outcome")]}
+    >
+      {gate.criteria.map((c) => (
+        <tr key={c.id}>
+          <th scope="row">{metricLabelText(t, c.metric, c.label)}</th>
+          <td className="nowrap num">
+            {OPERATOR_LABELS[c.operator]} {formatGateValue(c.metric, c.threshold, fmt, c.value, t)}
+          </td>
+          <td className={c.value === null ? "nowrap num muted" : "nowrap num"} data-testid="criterion-value" data-metric={c.metric} data-value={c.value ?? ""}>
+            {formatGateValue(c.metric, c.value, fmt, c.threshold, t)}
+          </td>
+          <td>
+            <Badge tone={OUTCOME_TONE[c.outcome]}>{t(CRITERION_OUTCOME_LABELS[c.outcome])}</Badge>
+          </td>
+        </tr>
+      ))}
+      {gate.manual.map((m) => (
+        <tr key={`manual-${m.id}`} data-testid="manual-criterion">
+          <th scope="row">{m.label}</th>
+          <td className="nowrap num">{t("checked")}</td>
+          <td className="nowrap num muted">{t("manual")}</td>
+          <td>
+            <Badge tone={m.checked ? "good" : "neutral"}>{manualLabel(m, t)}</Badge>
+          </td>
+        </tr>
+      ))}
+    </SimpleTable>
   );
 }
 

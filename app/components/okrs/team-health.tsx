@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/metrics/status-badge";
 import { ProgressBar } from "~/components/ui/progress-bar";
+import { SimpleTable } from "~/components/ui/simple-table";
 import type { OkrStatus } from "~/lib/metrics/okrs";
 
 export type TeamHealthRow = { teamId: number; teamName: string; objectives: number; progress: number | null; expected: number; status: OkrStatus | null };
@@ -10,39 +11,27 @@ export type TeamHealthRow = { teamId: number; teamName: string; objectives: numb
 export function TeamHealthTable({ rows, cycleId, locale }: { rows: readonly TeamHealthRow[]; cycleId: number; locale: string }) {
   const { t } = useTranslation("okrs");
   return (
-    <div className="table-scroll">
-      <table className="simple okr-team-health" data-testid="okr-team-health">
-        <thead>
-          <tr>
-            <th scope="col">{t("Team")}</th>
-            <th scope="col">{t("Objectives")}</th>
-            <th scope="col">{t("Progress")}</th>
-            <th scope="col">{t("Status")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.teamId}>
-              <th scope="row">
-                <Link to={`/okrs?cycle=${cycleId}`}>{r.teamName}</Link>
-              </th>
-              <td>{r.objectives}</td>
-              <td className="okr-team-health__bar">
-                <ProgressBar
-                  value={r.progress}
-                  expected={r.expected}
-                  status={r.status ?? "neutral"}
-                  label={t("Progress of {{title}}", { title: r.teamName })}
-                  locale={locale}
-                />
-              </td>
-              <td>
-                <StatusBadge status={r.status} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SimpleTable className="okr-team-health" testId="okr-team-health" columns={[t("Team"), t("Objectives"), t("Progress"), t("Status")]}>
+      {rows.map((r) => (
+        <tr key={r.teamId}>
+          <th scope="row">
+            <Link to={`/okrs?cycle=${cycleId}`}>{r.teamName}</Link>
+          </th>
+          <td>{r.objectives}</td>
+          <td className="okr-team-health__bar">
+            <ProgressBar
+              value={r.progress}
+              expected={r.expected}
+              status={r.status ?? "neutral"}
+              label={t("Progress of {{title}}", { title: r.teamName })}
+              locale={locale}
+            />
+          </td>
+          <td>
+            <StatusBadge status={r.status} />
+          </td>
+        </tr>
+      ))}
+    </SimpleTable>
   );
 }
