@@ -1,7 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { Badge } from "~/components/ui/badge";
+import { ValueBadge } from "~/components/ui/badge";
 import { N_ } from "~/i18n/mark";
-import { NO_DATA } from "~/lib/format";
 
 export type RiskLevel = "low" | "medium" | "high" | "critical";
 
@@ -25,24 +24,16 @@ export function RiskLevelBadge({
   className?: string;
 }) {
   const { t } = useTranslation("common");
-  srPrefix ??= t("Risk level: ");
-  if (level === null || level === undefined) {
-    return (
-      <Badge tone="neutral" srPrefix={srPrefix} className={className}>
-        {t(NO_DATA)}
-      </Badge>
-    );
-  }
   return (
-    <Badge tone={`risk-${level}`} srPrefix={srPrefix} className={className}>
-      {t(RISK_LEVEL_LABELS[level])}
-      {score !== null && score !== undefined ? (
+    <ValueBadge tone={level ? `risk-${level}` : null} srPrefix={srPrefix ?? t("Risk level: ")} className={className}>
+      {level ? t(RISK_LEVEL_LABELS[level]) : null}
+      {level && score !== null && score !== undefined ? (
         <>
           <span aria-hidden="true"> · </span>
           <span className="visually-hidden">{t(", score ")}</span>
           {score}
         </>
       ) : null}
-    </Badge>
+    </ValueBadge>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { Badge } from "~/components/ui/badge";
+import { ValueBadge } from "~/components/ui/badge";
+import type { MeaningColor } from "~/components/ui/tone";
 import { N_ } from "~/i18n/mark";
-import { NO_DATA } from "~/lib/format";
 
 export type OkrStatus = "on_track" | "at_risk" | "off_track";
 
@@ -11,21 +11,14 @@ export const OKR_STATUS_LABELS: Record<OkrStatus, string> = {
   off_track: N_("Off track"),
 };
 
+const STATUS_TONES: Record<OkrStatus, MeaningColor> = { on_track: "on-track", at_risk: "at-risk", off_track: "off-track" };
+
 /** OKR pace status; null shows "no data". */
 export function StatusBadge({ status, srPrefix, className }: { status: OkrStatus | null | undefined; srPrefix?: string; className?: string }) {
   const { t } = useTranslation("common");
-  srPrefix ??= t("Status: ");
-  if (status === null || status === undefined) {
-    return (
-      <Badge tone="neutral" srPrefix={srPrefix} className={className}>
-        {t(NO_DATA)}
-      </Badge>
-    );
-  }
-  const tone = status === "on_track" ? "on-track" : status === "at_risk" ? "at-risk" : "off-track";
   return (
-    <Badge tone={tone} srPrefix={srPrefix} className={className}>
-      {t(OKR_STATUS_LABELS[status])}
-    </Badge>
+    <ValueBadge tone={status ? STATUS_TONES[status] : null} srPrefix={srPrefix ?? t("Status: ")} className={className}>
+      {status ? t(OKR_STATUS_LABELS[status]) : null}
+    </ValueBadge>
   );
 }

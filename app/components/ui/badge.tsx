@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { NO_DATA } from "~/lib/format";
 import type { MeaningColor } from "./tone";
 
 /**
@@ -23,5 +25,28 @@ export function Badge({ tone = "neutral", children, srPrefix, title, className }
       {srPrefix ? <span className="visually-hidden">{srPrefix}</span> : null}
       {children}
     </span>
+  );
+}
+
+/**
+ * The badge of a value that may be missing (a tier, an OKR status, a risk level): `tone` null shows a
+ * neutral "no data" badge (never a made-up value), otherwise the badge of that tone with `children`.
+ */
+export function ValueBadge({
+  tone,
+  children,
+  srPrefix,
+  className,
+}: {
+  tone: MeaningColor | null;
+  children?: ReactNode;
+  srPrefix?: string;
+  className?: string;
+}) {
+  const { t } = useTranslation("common");
+  return (
+    <Badge tone={tone ?? "neutral"} srPrefix={srPrefix} className={className}>
+      {tone === null ? t(NO_DATA) : children}
+    </Badge>
   );
 }
