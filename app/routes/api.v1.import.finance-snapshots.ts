@@ -1,6 +1,5 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
 import { importSnapshotsCsv, tokenCreatorActor } from "~/models/finance.server";
-import { apiError, csvImportResponse } from "~/utils/api.server";
+import { csvImportRoute } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
 
 /**
@@ -8,14 +7,8 @@ import { getDb } from "~/utils/db.server";
  * `month,cash,revenue,mrr,customers,new_customers,churned_customers,financing`; all or nothing (see
  * csvImportResponse). A token acts with its creator's finance rights (only a CEO's token may write snapshots).
  */
-export async function action({ request }: ActionFunctionArgs) {
-  return csvImportResponse(request, (principal, text) => {
-    const db = getDb();
-    const writer = { kind: "token" as const, tokenId: principal.tokenId, creator: tokenCreatorActor(db, principal.tokenId) };
-    return importSnapshotsCsv(db, writer, text, `api:${principal.name}`);
-  });
-}
-
-export async function loader() {
-  return apiError(405, "Use POST with a text/csv body.");
-}
+export const { loader, action } = csvImportRoute((principal, text) => {
+  const db = getDb();
+  const writer = { kind: "token" as const, tokenId: principal.tokenId, creator: tokenCreatorActor(db, principal.tokenId) };
+  return importSnapshotsCsv(db, writer, text, `api:${principal.name}`);
+});

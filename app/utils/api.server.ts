@@ -146,6 +146,17 @@ export async function csvImportResponse(request: Request, run: (principal: ApiPr
 }
 
 /**
+ * The loader and action of a `POST /api/v1/import/<kind>` route: the action is csvImportResponse with
+ * `run`, the loader answers 405 (use POST with a text/csv body).
+ */
+export function csvImportRoute(run: (principal: ApiPrincipal, text: string) => CsvImportOutcome) {
+  return {
+    action: async ({ request }: { request: Request }) => csvImportResponse(request, run),
+    loader: async () => apiError(405, "Use POST with a text/csv body."),
+  };
+}
+
+/**
  * Reads a request body as its exact bytes (webhook signatures are computed over them), refusing
  * (413) bodies over the limit without buffering them whole. Any content type.
  */
