@@ -6,6 +6,7 @@ import { assertPermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { BudgetGridTable, GRID_TEXT, type EditState } from "~/components/finance/budget-grid";
 import financeCss from "~/components/finance/finance.css";
+import { ButtonLink } from "~/components/ui/button";
 import { CsvImportPanel, csvImportReplyOf } from "~/components/ui/csv-import-panel";
 import { MonthInput } from "~/components/ui/date-input";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -164,9 +165,7 @@ export default function Budgets() {
         description={t(TEXT.description)}
         actions={
           <>
-            <Link className="btn btn--secondary" to="/budgets/categories">
-              {t("Categories & envelopes")}
-            </Link>
+            <ButtonLink to="/budgets/categories">{t("Categories & envelopes")}</ButtonLink>
             <a className="btn btn--secondary" href={csvHref} download>
               {t(TEXT.exportCsv)}
             </a>

@@ -5,6 +5,7 @@ import { LineChart } from "~/components/charts/line-chart";
 import { KpiTileGrid } from "~/components/kpis/kpi-tile-grid";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
 import { TeamHealthTable } from "~/components/okrs/team-health";
+import { ButtonLink } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
@@ -53,15 +54,7 @@ export default function ProductDashboard() {
   const trendOf = new Map(trends.map((tr) => [tr.id, tr.points]));
   return (
     <>
-      <PageHeader
-        title={t(TEXT.title)}
-        description={t(TEXT.description)}
-        actions={
-          <Link to="/kpis" className="btn btn--secondary">
-            {t(TEXT.manage)}
-          </Link>
-        }
-      >
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} actions={<ButtonLink to="/kpis">{t(TEXT.manage)}</ButtonLink>}>
         {cycles.length > 0 ? <CyclePicker cycles={cycles} currentId={cycle?.id ?? null} label={t("Targets of cycle")} /> : null}
       </PageHeader>
 

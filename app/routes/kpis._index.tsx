@@ -6,7 +6,7 @@ import { requireUser, assertPermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { KpiDefinitionFields } from "~/components/kpis/kpi-definition-fields";
 import { Badge } from "~/components/ui/badge";
-import { Button } from "~/components/ui/button";
+import { Button, ButtonLink } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, replyField, TextareaField } from "~/components/ui/field";
@@ -131,9 +131,7 @@ export default function KpisIndex() {
         description={t(TEXT.description)}
         actions={
           <>
-            <Link to="/dashboards/product" className="btn btn--secondary">
-              {t(TEXT.dashboard)}
-            </Link>
+            <ButtonLink to="/dashboards/product">{t(TEXT.dashboard)}</ButtonLink>
             <a href="/kpis.csv" className="btn btn--secondary" download>
               {t(TEXT.export)}
             </a>

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { assertPermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
 import { ObjectiveTree, type TreeKr, type TreeNode } from "~/components/okrs/objective-tree";
-import { Button } from "~/components/ui/button";
+import { Button, ButtonLink } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, replyField, SelectField, TextareaField } from "~/components/ui/field";
@@ -171,9 +171,9 @@ export default function OkrsIndex() {
         title={t(TEXT.title)}
         description={t(TEXT.description)}
         actions={
-          <Link to={cycle ? `/okrs/mine?cycle=${cycle.id}` : "/okrs/mine"} className="btn btn--primary">
+          <ButtonLink to={cycle ? `/okrs/mine?cycle=${cycle.id}` : "/okrs/mine"} variant="primary">
             {t(TEXT.mine)}
-          </Link>
+          </ButtonLink>
         }
       >
         {cycles.length > 0 ? <CyclePicker cycles={cycles} currentId={cycle?.id ?? null} /> : null}

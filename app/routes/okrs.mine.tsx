@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CheckInRow } from "~/components/okrs/check-in-form";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
+import { ButtonLink } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
@@ -72,11 +73,7 @@ export default function MyKeyResults() {
       <PageHeader
         title={t(TEXT.title)}
         description={t(TEXT.description)}
-        actions={
-          <Link to={cycle ? `/okrs?cycle=${cycle.id}` : "/okrs"} className="btn btn--secondary">
-            {t(TEXT.tree)}
-          </Link>
-        }
+        actions={<ButtonLink to={cycle ? `/okrs?cycle=${cycle.id}` : "/okrs"}>{t(TEXT.tree)}</ButtonLink>}
       >
         {cycles.length > 0 ? <CyclePicker cycles={cycles} currentId={cycle?.id ?? null} /> : null}
       </PageHeader>

@@ -3,8 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { can } from "~/auth/permissions";
 import { Badge } from "~/components/ui/badge";
+import { ButtonLink } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
+import { TableHead } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { formatDateTime, formatMonth } from "~/lib/format";
@@ -49,11 +51,11 @@ export default function BoardPacks() {
         description={t(TEXT.description)}
         actions={
           mayPublish && packable && packableState !== "published" ? (
-            <Link className="btn btn--primary" to={`/reports/board/${packable}`}>
+            <ButtonLink to={`/reports/board/${packable}`} variant="primary">
               {packableState === "draft"
                 ? t(TEXT.continueDraft, { month: formatMonth(packable, formatting.locale) })
                 : t(TEXT.prepare, { month: formatMonth(packable, formatting.locale) })}
-            </Link>
+            </ButtonLink>
           ) : undefined
         }
       />
@@ -63,13 +65,7 @@ export default function BoardPacks() {
       ) : (
         <section className="panel">
           <table className="simple">
-            <thead>
-              <tr>
-                <th scope="col">{t("Month")}</th>
-                <th scope="col">{t("Status")}</th>
-                <th scope="col">{t("Published")}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t("Month"), t("Status"), t("Published")]} />
             <tbody>
               {packs.map((p) => (
                 <tr key={p.month}>

@@ -7,6 +7,7 @@
  */
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ButtonLink } from "~/components/ui/button";
 import { N_ } from "~/i18n/mark";
 import { formatMoney, formatMonth, formatPercent, type FormatOptions } from "~/lib/format";
 import { eurosFromCents } from "~/lib/format";
@@ -165,9 +166,9 @@ function CellEditor({
         <button type="submit" className="btn btn--primary" disabled={busy}>
           {busy ? t(GRID_TEXT.saving) : t(GRID_TEXT.save)}
         </button>
-        <Link to={cancelHref} className="btn btn--ghost">
+        <ButtonLink to={cancelHref} variant="ghost">
           {t(GRID_TEXT.cancel)}
-        </Link>
+        </ButtonLink>
       </div>
     </Form>
   );

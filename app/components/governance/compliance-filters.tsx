@@ -1,5 +1,6 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ButtonLink } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/field";
 import { COMPLIANCE_TEXT as TEXT, REQUIREMENT_STATUS_OPTIONS as statusOptions } from "./compliance-text";
 
@@ -31,9 +32,9 @@ export function ComplianceFilters({
         <button type="submit" className="btn btn--secondary">
           {t(TEXT.filter)}
         </button>
-        <Link className="btn btn--ghost" to={`/governance.csv${framework ? `?framework=${framework}` : ""}`} reloadDocument>
+        <ButtonLink to={`/governance.csv${framework ? `?framework=${framework}` : ""}`} reloadDocument variant="ghost">
           {t(TEXT.csv)}
-        </Link>
+        </ButtonLink>
       </div>
     </Form>
   );
