@@ -6,6 +6,7 @@ import { CTO_TEXT as TEXT, DoraTiles, DoraTrendCharts, ItBudgetTable, OpenIncide
 import ctoCss from "~/components/delivery-metrics/cto.css";
 import { CompliancePanel } from "~/components/governance/compliance-panel";
 import { TechRisksPanel } from "~/components/risks/tech-risks-panel";
+import { ButtonLink } from "~/components/ui/button";
 import { DateInput } from "~/components/ui/date-input";
 import { EmptyState } from "~/components/ui/empty-state";
 import { FilterDisclosure } from "~/components/ui/filter-disclosure";
@@ -46,28 +47,8 @@ export default function CtoDashboard() {
 
       <FilterDisclosure active={[params.service, params.team, params.days === null ? "custom" : null].filter(Boolean).length}>
         <Form method="get" className="cto-filters" aria-label={t(TEXT.filters)}>
-          <div className="cto-filters__field">
-            <label htmlFor="cto-service">{t(TEXT.service)}</label>
-            <select id="cto-service" name="service" defaultValue={params.service ?? ""}>
-              <option value="">{t(TEXT.allServices)}</option>
-              {options.services.map((s) => (
-                <option key={s.id} value={s.name}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="cto-filters__field">
-            <label htmlFor="cto-team">{t(TEXT.team)}</label>
-            <select id="cto-team" name="team" defaultValue={params.team ?? ""}>
-              <option value="">{t(TEXT.allTeams)}</option>
-              {options.teams.map((team) => (
-                <option key={team.id} value={team.name}>
-                  {team.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <NameFilter name="service" label={t(TEXT.service)} allLabel={t(TEXT.allServices)} value={params.service} choices={options.services} />
+          <NameFilter name="team" label={t(TEXT.team)} allLabel={t(TEXT.allTeams)} value={params.team} choices={options.teams} />
           <div className="cto-filters__field">
             <label htmlFor="cto-days">{t(TEXT.window)}</label>
             <select id="cto-days" name="days" defaultValue={params.days === null ? "" : String(params.days)}>
@@ -90,9 +71,9 @@ export default function CtoDashboard() {
           <button type="submit" className="btn btn--primary">
             {t(TEXT.apply)}
           </button>
-          <Link to="/dashboards/cto" className="btn btn--ghost">
+          <ButtonLink to="/dashboards/cto" variant="ghost">
             {t(TEXT.reset)}
-          </Link>
+          </ButtonLink>
         </Form>
       </FilterDisclosure>
       <nav className="cto-presets" aria-label={t("Window presets")}>
@@ -210,6 +191,35 @@ export default function CtoDashboard() {
         <TechRisksPanel risks={data.riskPanels.techRisks} total={data.riskPanels.techRiskTotal} />
         <CompliancePanel frameworks={data.riskPanels.compliance} locale={fmt.locale} />
       </div>
+    </div>
+  );
+}
+
+/** A filter of the page by name (service, team): "all" first, then every choice. */
+function NameFilter({
+  name,
+  label,
+  allLabel,
+  value,
+  choices,
+}: {
+  name: "service" | "team";
+  label: string;
+  allLabel: string;
+  value: string | null;
+  choices: readonly { id: number; name: string }[];
+}) {
+  return (
+    <div className="cto-filters__field">
+      <label htmlFor={`cto-${name}`}>{label}</label>
+      <select id={`cto-${name}`} name={name} defaultValue={value ?? ""}>
+        <option value="">{allLabel}</option>
+        {choices.map((c) => (
+          <option key={c.id} value={c.name}>
+            {c.name}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
