@@ -1,16 +1,13 @@
-import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Card } from "~/components/ui/card";
-import { EmptyState } from "~/components/ui/empty-state";
 import { Tooltip } from "~/components/ui/tooltip";
 import { FORMULAS } from "~/lib/metrics/risks";
-import { RiskPanelList, type RiskPanelItem } from "./top-risks-panel";
+import { RiskPanel, type RiskPanelItem } from "./top-risks-panel";
 
 /** CTO-dashboard panel: open technical and security risks by residual score. */
 export function TechRisksPanel({ risks, total }: { risks: readonly RiskPanelItem[]; total: number }) {
   const { t } = useTranslation("risks");
   return (
-    <Card
+    <RiskPanel
       title={
         <>
           {t("Technical & security risks")}{" "}
@@ -26,16 +23,10 @@ export function TechRisksPanel({ risks, total }: { risks: readonly RiskPanelItem
         </>
       }
       description={total > risks.length ? t("The {{shown}} highest of {{total}}.", { shown: risks.length, total }) : t("By residual score.")}
-      actions={<Link to="/risks">{t("Risk register")}</Link>}
       className="tech-risks-panel"
-    >
-      {risks.length === 0 ? (
-        <EmptyState title={t("No open technical or security risk")} whoMay={t("CEO and CTO add risks; team leads propose them.")}>
-          <p>{t("Add one in the risk register.")}</p>
-        </EmptyState>
-      ) : (
-        <RiskPanelList risks={risks} />
-      )}
-    </Card>
+      emptyTitle={t("No open technical or security risk")}
+      emptyBody={t("Add one in the risk register.")}
+      risks={risks}
+    />
   );
 }

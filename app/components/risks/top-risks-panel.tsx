@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { RiskLevelBadge } from "~/components/metrics/risk-level-badge";
 import { Badge } from "~/components/ui/badge";
@@ -76,27 +77,54 @@ export function RiskPanelList({ risks }: { risks: readonly RiskPanelItem[] }) {
   );
 }
 
+/**
+ * A dashboard panel of risks (RiskPanelList), linking to the register; with no risk, `emptyTitle` and
+ * `emptyBody` and who may add one.
+ */
+export function RiskPanel({
+  title,
+  description,
+  className,
+  emptyTitle,
+  emptyBody,
+  risks,
+}: {
+  title: ReactNode;
+  description: string;
+  className: string;
+  emptyTitle: string;
+  emptyBody: string;
+  risks: readonly RiskPanelItem[];
+}) {
+  const { t } = useTranslation("risks");
+  return (
+    <Card title={title} description={description} actions={<Link to="/risks">{t("Risk register")}</Link>} className={className}>
+      {risks.length === 0 ? (
+        <EmptyState title={emptyTitle} whoMay={t("CEO and CTO add risks; team leads propose them.")}>
+          <p>{emptyBody}</p>
+        </EmptyState>
+      ) : (
+        <RiskPanelList risks={risks} />
+      )}
+    </Card>
+  );
+}
+
 /** Executive-dashboard panel: the five highest residual risks. */
 export function TopRisksPanel({ risks }: { risks: readonly RiskPanelItem[] }) {
   const { t } = useTranslation("risks");
   return (
-    <Card
+    <RiskPanel
       title={
         <>
           {t("Top risks")} <ScoreFormula />
         </>
       }
       description={t("Highest residual risk (likelihood × impact after treatment).")}
-      actions={<Link to="/risks">{t("Risk register")}</Link>}
       className="top-risks-panel"
-    >
-      {risks.length === 0 ? (
-        <EmptyState title={t("No open risk")} whoMay={t("CEO and CTO add risks; team leads propose them.")}>
-          <p>{t("Add the first risk in the register.")}</p>
-        </EmptyState>
-      ) : (
-        <RiskPanelList risks={risks} />
-      )}
-    </Card>
+      emptyTitle={t("No open risk")}
+      emptyBody={t("Add the first risk in the register.")}
+      risks={risks}
+    />
   );
 }
