@@ -230,16 +230,14 @@ export default function BudgetCategories() {
                 </th>
                 <td>
                   {editable ? (
-                    <>
-                      <CellSelect
-                        form={`cat-${r.id}`}
-                        name="group"
-                        label={t("Group of {{name}}", { name: r.name })}
-                        defaultValue={valueOf(reply, "group", r.group, upd)}
-                        options={groupOptions}
-                        errors={errs?.group}
-                      />
-                    </>
+                    <CellSelect
+                      form={`cat-${r.id}`}
+                      name="group"
+                      label={t("Group of {{name}}", { name: r.name })}
+                      defaultValue={valueOf(reply, "group", r.group, upd)}
+                      options={groupOptions}
+                      errors={errs?.group}
+                    />
                   ) : (
                     t(GROUP_LABELS[r.group])
                   )}

@@ -144,17 +144,15 @@ export default function Services() {
                   </th>
                   <td>
                     {editable ? (
-                      <>
-                        <CellSelect
-                          form={`svc-${s.id}`}
-                          name="teamId"
-                          label={t("Team owning {{name}}", { name: s.name })}
-                          defaultValue={valueOf(reply, "teamId", s.teamId, rowIntent)}
-                          empty={t("— no team —")}
-                          options={teamOptions}
-                          errors={errors?.teamId}
-                        />
-                      </>
+                      <CellSelect
+                        form={`svc-${s.id}`}
+                        name="teamId"
+                        label={t("Team owning {{name}}", { name: s.name })}
+                        defaultValue={valueOf(reply, "teamId", s.teamId, rowIntent)}
+                        empty={t("— no team —")}
+                        options={teamOptions}
+                        errors={errors?.teamId}
+                      />
                     ) : (
                       (s.teamName ?? "—")
                     )}

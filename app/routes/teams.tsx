@@ -207,16 +207,14 @@ export default function Teams() {
                   </th>
                   <td>
                     {editable ? (
-                      <>
-                        <CellSelect
-                          form={`team-${team.id}`}
-                          name="kind"
-                          label={t("Kind of {{name}}", { name: team.name })}
-                          defaultValue={valueOf(reply, "kind", team.isTech ? "tech" : "non-tech", rowIntent)}
-                          options={KIND_OPTIONS.filter((k) => mayManage(k.value === "tech")).map((k) => ({ value: k.value, label: t(k.label) }))}
-                          errors={errors?.kind}
-                        />
-                      </>
+                      <CellSelect
+                        form={`team-${team.id}`}
+                        name="kind"
+                        label={t("Kind of {{name}}", { name: team.name })}
+                        defaultValue={valueOf(reply, "kind", team.isTech ? "tech" : "non-tech", rowIntent)}
+                        options={KIND_OPTIONS.filter((k) => mayManage(k.value === "tech")).map((k) => ({ value: k.value, label: t(k.label) }))}
+                        errors={errors?.kind}
+                      />
                     ) : team.isTech ? (
                       t("Tech")
                     ) : (
