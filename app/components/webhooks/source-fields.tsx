@@ -64,38 +64,63 @@ export function SourceFields({
         errors={fieldErrorsOf(reply, "defaultServiceId", intent)}
         hint={t("Where an event goes when no rule matches.")}
       />
-      {kind === undefined || kind === "github" || kind === "gitlab" ? (
-        <Field
-          label={t("Production environment")}
-          name="productionEnvironment"
-          maxLength={100}
-          defaultValue={valueOf(reply, "productionEnvironment", values.productionEnvironment, intent)}
-          errors={fieldErrorsOf(reply, "productionEnvironment", intent)}
-          hint={
-            kind === undefined
-              ? t("GitHub and GitLab: deployments to this environment count (others are ignored).")
-              : t("Deployments to this environment count; others are ignored.")
-          }
-        />
-      ) : (
-        <input type="hidden" name="productionEnvironment" value={values.productionEnvironment} />
-      )}
-      {kind === undefined || kind === "alertmanager" ? (
-        <Field
-          label={t("Service label")}
-          name="serviceLabel"
-          maxLength={100}
-          defaultValue={valueOf(reply, "serviceLabel", values.serviceLabel, intent)}
-          errors={fieldErrorsOf(reply, "serviceLabel", intent)}
-          hint={
-            kind === undefined
-              ? t("Alertmanager: the alert label that names the service (e.g. service, job, app).")
-              : t("The alert label that names the service (e.g. service, job, app).")
-          }
-        />
-      ) : (
-        <input type="hidden" name="serviceLabel" value={values.serviceLabel} />
-      )}
+      <KindSetting
+        shown={kind === undefined || kind === "github" || kind === "gitlab"}
+        name="productionEnvironment"
+        label={t("Production environment")}
+        value={values.productionEnvironment}
+        reply={reply}
+        intent={intent}
+        hint={
+          kind === undefined
+            ? t("GitHub and GitLab: deployments to this environment count (others are ignored).")
+            : t("Deployments to this environment count; others are ignored.")
+        }
+      />
+      <KindSetting
+        shown={kind === undefined || kind === "alertmanager"}
+        name="serviceLabel"
+        label={t("Service label")}
+        value={values.serviceLabel}
+        reply={reply}
+        intent={intent}
+        hint={
+          kind === undefined
+            ? t("Alertmanager: the alert label that names the service (e.g. service, job, app).")
+            : t("The alert label that names the service (e.g. service, job, app).")
+        }
+      />
     </>
+  );
+}
+
+/** A setting that only some tools use: a field when `shown`, otherwise its value kept in a hidden input. */
+function KindSetting({
+  shown,
+  name,
+  label,
+  value,
+  reply,
+  intent,
+  hint,
+}: {
+  shown: boolean;
+  name: "productionEnvironment" | "serviceLabel";
+  label: string;
+  value: string;
+  reply: unknown;
+  intent: string;
+  hint: string;
+}) {
+  if (!shown) return <input type="hidden" name={name} value={value} />;
+  return (
+    <Field
+      label={label}
+      name={name}
+      maxLength={100}
+      defaultValue={valueOf(reply, name, value, intent)}
+      errors={fieldErrorsOf(reply, name, intent)}
+      hint={hint}
+    />
   );
 }
