@@ -8,6 +8,7 @@ import { Card } from "~/components/ui/card";
 import { Field, replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { FormCard } from "~/components/ui/post-form";
+import { RowActionForm } from "~/components/ui/row-form";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
@@ -205,12 +206,13 @@ export default function IncidentPage() {
                 </Button>
               </Form>
             ) : (
-              <Form method="post" className="dl-inline-form">
-                <input type="hidden" name="intent" value="reopen" />
-                <Button pending={busy("reopen")} pendingLabel={t(TEXT.saving)}>
-                  {t(TEXT.reopen)}
-                </Button>
-              </Form>
+              <RowActionForm
+                fields={{ intent: "reopen" }}
+                pending={busy("reopen")}
+                pendingLabel={t(TEXT.saving)}
+                className="dl-inline-form"
+                label={t(TEXT.reopen)}
+              />
             )
           ) : (
             <p className="dl-muted">{t(TEXT.readOnly)}</p>

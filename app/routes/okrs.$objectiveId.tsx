@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
@@ -9,7 +9,6 @@ import { StatusBadge } from "~/components/metrics/status-badge";
 import { ClosingScore } from "~/components/okrs/objective-tree";
 import { completionText } from "~/components/roadmap/roadmap-panel";
 import { Badge } from "~/components/ui/badge";
-import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field, replyField, SelectField, TextareaField } from "~/components/ui/field";
@@ -17,6 +16,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { FormCard, PostForm } from "~/components/ui/post-form";
 import { ProgressBar } from "~/components/ui/progress-bar";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { RowActionForm } from "~/components/ui/row-form";
 import { ruleErrorReply } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -345,22 +345,22 @@ export default function ObjectivePage() {
                         </details>
                       ) : null}
                       {editable ? (
-                        <Form method="post">
-                          <input type="hidden" name="intent" value={kr.archivedAt ? "restore-kr" : "archive-kr"} />
-                          <input type="hidden" name="keyResultId" value={kr.id} />
-                          <Button type="submit" size="sm" variant="ghost">
-                            {kr.archivedAt ? t("Restore") : t("Archive")}
-                          </Button>
-                        </Form>
+                        <RowActionForm
+                          fields={{ intent: kr.archivedAt ? "restore-kr" : "archive-kr", keyResultId: kr.id }}
+                          variant="ghost"
+                          size="sm"
+                          label={kr.archivedAt ? t("Restore") : t("Archive")}
+                        />
                       ) : null}
                       {!kr.archivedAt && !done && nextCycle ? (
-                        <Form method="post" title={t("Copies this key result into {{next}}, starting from its current value.", { next: nextCycle.name })}>
-                          <input type="hidden" name="intent" value="carry-over" />
-                          <input type="hidden" name="keyResultId" value={kr.id} />
-                          <Button type="submit" size="sm" pending={busy("carry-over")} pendingLabel={t("Carrying over…")}>
-                            {t("Carry over to {{next}}", { next: nextCycle.name })}
-                          </Button>
-                        </Form>
+                        <RowActionForm
+                          fields={{ intent: "carry-over", keyResultId: kr.id }}
+                          size="sm"
+                          pending={busy("carry-over")}
+                          pendingLabel={t("Carrying over…")}
+                          title={t("Copies this key result into {{next}}, starting from its current value.", { next: nextCycle.name })}
+                          label={t("Carry over to {{next}}", { next: nextCycle.name })}
+                        />
                       ) : null}
                     </div>
                   ) : null}
@@ -408,12 +408,12 @@ export default function ObjectivePage() {
       ) : null}
 
       {canEdit && !closed ? (
-        <Form method="post" className="okr-archive-form">
-          <input type="hidden" name="intent" value={objective.archivedAt ? "restore-objective" : "archive-objective"} />
-          <Button type="submit" variant={objective.archivedAt ? "secondary" : "danger"}>
-            {objective.archivedAt ? t("Restore objective") : t("Archive objective")}
-          </Button>
-        </Form>
+        <RowActionForm
+          fields={{ intent: objective.archivedAt ? "restore-objective" : "archive-objective" }}
+          variant={objective.archivedAt ? "secondary" : "danger"}
+          className="okr-archive-form"
+          label={objective.archivedAt ? t("Restore objective") : t("Archive objective")}
+        />
       ) : null}
       {Object.keys(roadmap).length ? (
         <section className="panel" aria-labelledby="objective-roadmap" data-testid="objective-roadmap">

@@ -14,6 +14,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
 import { FormCard } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { RowActionForm } from "~/components/ui/row-form";
 import { okrPageStart } from "~/handlers/okr-pages.server";
 import { ruleErrorReply } from "~/handlers/okrs.server";
 import { useRootData } from "~/hooks/root-data";
@@ -250,13 +251,13 @@ export default function OkrsIndex() {
         <div className="okr-admin">
           {cycle && !closed ? (
             <Card title={t(TEXT.closeCycle)} description={t(TEXT.closeHint)} className="okr-form-card">
-              <Form method="post">
-                <input type="hidden" name="intent" value="close-cycle" />
-                <input type="hidden" name="cycleId" value={cycle.id} />
-                <Button type="submit" variant="danger" pending={busy("close-cycle")} pendingLabel={t("Closing…")}>
-                  {t("Close {{name}}", { name: cycle.name })}
-                </Button>
-              </Form>
+              <RowActionForm
+                fields={{ intent: "close-cycle", cycleId: cycle.id }}
+                variant="danger"
+                pending={busy("close-cycle")}
+                pendingLabel={t("Closing…")}
+                label={t("Close {{name}}", { name: cycle.name })}
+              />
             </Card>
           ) : null}
           <Card title={t(TEXT.newCycle)} className="okr-form-card">

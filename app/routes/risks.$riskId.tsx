@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
@@ -7,9 +7,9 @@ import { RiskLevelBadge } from "~/components/metrics/risk-level-badge";
 import { CATEGORY_LABELS, RULE_KIND_LABELS, STATUS_LABELS, TREATMENT_LABELS } from "~/components/risks/labels";
 import { RiskForm } from "~/components/risks/risk-form";
 import { Badge } from "~/components/ui/badge";
-import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { RowActionForm } from "~/components/ui/row-form";
 import { StatList } from "~/components/ui/stat-list";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -119,13 +119,7 @@ function StatusButton({ status, label, variant }: { status: string; label: strin
   const { t } = useTranslation("risks");
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "status" && navigation.formData?.get("status") === status;
   return (
-    <Form method="post" className="inline-form">
-      <input type="hidden" name="intent" value="status" />
-      <input type="hidden" name="status" value={status} />
-      <Button variant={variant} pending={busy} pendingLabel={t(TEXT.saving)}>
-        {label}
-      </Button>
-    </Form>
+    <RowActionForm fields={{ intent: "status", status }} variant={variant} pending={busy} pendingLabel={t(TEXT.saving)} className="inline-form" label={label} />
   );
 }
 

@@ -11,6 +11,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -365,13 +366,12 @@ export default function Roadmap() {
           <Card title={data.editing ? t("Edit {{name}}", { name: data.editing.key }) : t("Add an item")} id="item-form">
             <ItemForm key={data.editing?.id ?? "new"} data={data} reply={reply} />
             {data.editing ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="delete" />
-                <input type="hidden" name="itemId" value={data.editing.id} />
-                <Button variant="danger" size="sm">
-                  {t("Delete {{name}}", { name: data.editing.key })}
-                </Button>
-              </Form>
+              <RowActionForm
+                fields={{ intent: "delete", itemId: data.editing.id }}
+                variant="danger"
+                size="sm"
+                label={t("Delete {{name}}", { name: data.editing.key })}
+              />
             ) : null}
           </Card>
           <Card title={t("Import a CSV")}>

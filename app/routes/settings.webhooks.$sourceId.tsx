@@ -9,6 +9,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
+import { RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { SourceFields } from "~/components/webhooks/source-fields";
 import { useFormatting } from "~/hooks/root-data";
@@ -192,12 +193,13 @@ export default function WebhookSource() {
         </Card>
         <Card title={t("Secret")}>
           <p className="dl-muted">{t("Rotating makes a new secret at once; deliveries signed with the old one are refused from then on.")}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="rotate" />
-            <Button variant="secondary" pending={busy("rotate")} pendingLabel={t("Rotating…")}>
-              {t("Generate a new secret")}
-            </Button>
-          </Form>
+          <RowActionForm
+            fields={{ intent: "rotate" }}
+            variant="secondary"
+            pending={busy("rotate")}
+            pendingLabel={t("Rotating…")}
+            label={t("Generate a new secret")}
+          />
           <Form method="post" className="dl-inline-form" noValidate>
             <input type="hidden" name="intent" value="set-secret" />
             <Field
@@ -321,12 +323,13 @@ export default function WebhookSource() {
       </Card>
       <Card title={t("Delete this source")}>
         <p className="dl-muted">{t("Its URL stops answering (404), its log and waiting commits go; the deployments and incidents it wrote stay.")}</p>
-        <Form method="post">
-          <input type="hidden" name="intent" value="delete" />
-          <Button variant="danger" pending={busy("delete")} pendingLabel={t("Deleting…")}>
-            {t("Delete “{{name}}”", { name: source.name })}
-          </Button>
-        </Form>
+        <RowActionForm
+          fields={{ intent: "delete" }}
+          variant="danger"
+          pending={busy("delete")}
+          pendingLabel={t("Deleting…")}
+          label={t("Delete “{{name}}”", { name: source.name })}
+        />
         {isErrorReply(reply, "delete") ? <p className="form-error">{Object.values(reply.fieldErrors).flat().join(" ")}</p> : null}
       </Card>
     </>

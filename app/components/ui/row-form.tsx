@@ -35,8 +35,8 @@ export function CellErrors({ messages }: { messages: readonly string[] | null | 
 }
 
 /**
- * A one-button POST form of a table row (archive, restore, revoke, remove): the hidden fields,
- * and a button whose text names the row for a screen reader (" {rowName}", visually hidden).
+ * A one-button POST form (archive, restore, revoke, remove, close…): the hidden fields, and the button.
+ * In a table row, `rowName` names the row for a screen reader (" {rowName}", visually hidden, after the label).
  */
 export function RowActionForm({
   fields,
@@ -47,23 +47,26 @@ export function RowActionForm({
   pending,
   pendingLabel,
   className,
+  title,
 }: {
   fields: HiddenValues;
   label: ReactNode;
-  rowName: ReactNode;
+  rowName?: ReactNode;
   variant?: ButtonVariant;
   size?: ButtonSize;
   pending?: boolean;
   pendingLabel?: ReactNode;
   /** class of the form */
   className?: string;
+  /** title of the form (what the action does) */
+  title?: string;
 }) {
   return (
-    <Form method="post" className={className}>
+    <Form method="post" className={className} title={title}>
       <HiddenFields values={fields} />
       <Button variant={variant} size={size} pending={pending} pendingLabel={pendingLabel}>
         {label}
-        <span className="visually-hidden"> {rowName}</span>
+        {rowName !== undefined ? <span className="visually-hidden"> {rowName}</span> : null}
       </Button>
     </Form>
   );
