@@ -225,3 +225,97 @@ export const DoraApiQuerySchema = z
     to: dateOrInstantSchema.optional(),
   })
   .strict();
+
+// ---------------------------------------------------------------- CSV rows (DESIGN.md formats) → the API's input
+
+/** A CSV boolean cell: true/false, 1/0, yes/no; empty = false; anything else → null (an error). */
+function csvFlag(v: string | undefined): boolean | null {
+  if (v === undefined) return false;
+  const s = v.trim().toLowerCase();
+  if (["true", "1", "yes", "y"].includes(s)) return true;
+  if (["false", "0", "no", "n"].includes(s)) return false;
+  return null;
+}
+
+/** An API field → its CSV column where the names differ (the others keep their name). */
+const DEPLOYMENT_FIELD_COLUMN: Record<string, string> = {
+  externalId: "external_id",
+  startedAt: "started_at",
+  finishedAt: "finished_at",
+  firstCommitAt: "first_commit_at",
+};
+/** An incident API field → its CSV column where the names differ (the import's batch errors use it too). */
+export const API_TO_INCIDENT_COLUMN: Record<string, string> = {
+  externalId: "external_id",
+  causedByDeploymentExternalId: "caused_by_external_id",
+  resolvedAt: "resolved_at",
+  startedAt: "started_at",
+};
+
+/** A row's API-shaped parse issues, each reported at its CSV column. */
+function issuesAtColumns(ctx: z.RefinementCtx, error: z.ZodError, column: Record<string, string>): never {
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "");
+    ctx.addIssue({ code: "custom", path: [column[key] ?? key], message: issue.message });
+  }
+  return z.NEVER;
+}
+
+/** One CSV row of deployments → the API's input shape (so both paths validate the same way). */
+export const deploymentCsvRowSchema = z
+  .object({
+    external_id: z.string().optional(),
+    service: z.string({ error: N_("required", "validation") }),
+    environment: z.string().optional(),
+    status: z.string({ error: N_("required", "validation") }),
+    started_at: z.string().optional(),
+    finished_at: z.string({ error: N_("required", "validation") }),
+    first_commit_at: z.string().optional(),
+    hotfix: z.string().optional(),
+    rollback: z.string().optional(),
+  })
+  .transform((r, ctx) => {
+    const hotfix = csvFlag(r.hotfix);
+    const rollback = csvFlag(r.rollback);
+    if (hotfix === null) ctx.addIssue({ code: "custom", path: ["hotfix"], message: N_("must be true or false (also 1/0, yes/no)", "delivery") });
+    if (rollback === null) ctx.addIssue({ code: "custom", path: ["rollback"], message: N_("must be true or false (also 1/0, yes/no)", "delivery") });
+    const parsed = deploymentInputSchema.safeParse({
+      externalId: r.external_id,
+      service: r.service,
+      environment: r.environment,
+      status: r.status,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      firstCommitAt: r.first_commit_at,
+      hotfix: hotfix ?? false,
+      rollback: rollback ?? false,
+    });
+    if (parsed.success && hotfix !== null && rollback !== null) return parsed.data;
+    if (parsed.success) return z.NEVER;
+    return issuesAtColumns(ctx, parsed.error, DEPLOYMENT_FIELD_COLUMN);
+  });
+
+export const incidentCsvRowSchema = z
+  .object({
+    external_id: z.string().optional(),
+    service: z.string({ error: N_("required", "validation") }),
+    title: z.string({ error: N_("required", "validation") }),
+    severity: z.string({ error: N_("required", "validation") }),
+    started_at: z.string({ error: N_("required", "validation") }),
+    resolved_at: z.string().optional(),
+    caused_by_external_id: z.string().optional(),
+  })
+  .transform((r, ctx) => {
+    const parsed = incidentInputSchema.safeParse({
+      externalId: r.external_id,
+      service: r.service,
+      title: r.title,
+      severity: r.severity?.toUpperCase(),
+      startedAt: r.started_at,
+      // an empty cell is "not resolved" / "no explicit cause" — a CSV row states the whole incident
+      resolvedAt: r.resolved_at ?? null,
+      causedByDeploymentExternalId: r.caused_by_external_id,
+    });
+    if (parsed.success) return parsed.data;
+    return issuesAtColumns(ctx, parsed.error, API_TO_INCIDENT_COLUMN);
+  });

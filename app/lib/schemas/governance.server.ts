@@ -192,3 +192,22 @@ export function gateDecisionFormSchemas() {
     check: z.object({ intent: z.literal("check"), criterionId: idSchema, checked: checkboxSchema, note: optionalText(1000) }),
   };
 }
+
+/** One row of the compliance requirements CSV (the export's columns). */
+export const requirementCsvRowSchema = z.object({
+  framework: z.string({ error: N_("required", "validation") }).max(80),
+  ref: z.string({ error: N_("required", "validation") }).max(40, N_("must be at most 40 characters", "governance")),
+  title: z
+    .string({ error: N_("required", "validation") })
+    .min(3, N_("must be at least 3 characters", "governance"))
+    .max(300, N_("must be at most 300 characters", "governance")),
+  status: z
+    .enum(REQUIREMENT_STATUSES, { error: () => serverT("must be one of {{values}}", { ns: "governance", values: REQUIREMENT_STATUSES.join(", ") }) })
+    .optional(),
+  result: z
+    .enum(REQUIREMENT_RESULTS, { error: () => serverT("must be one of {{values}} or empty", { ns: "governance", values: REQUIREMENT_RESULTS.join(", ") }) })
+    .optional(),
+  /** an active user's email or name; empty = no owner */
+  owner: z.string().max(200).optional(),
+  evidence_url: evidenceSchema,
+});

@@ -1,10 +1,9 @@
 /** Compliance frameworks (company data), their requirements, and the requirements CSV. Every write records an audit entry in its transaction. */
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { parseCsv, type CsvRowError } from "~/lib/csv";
-import { evidenceSchema, type FrameworkInput } from "~/lib/schemas/governance.server";
+import { requirementCsvRowSchema, type FrameworkInput } from "~/lib/schemas/governance.server";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 
@@ -196,24 +195,6 @@ export function updateFramework(db: Db, actorId: number, id: number, input: Fram
 // ---------------------------------------------------------------- requirements CSV (import = export format)
 
 export const REQUIREMENT_CSV_HEADERS = ["framework", "ref", "title", "status", "result", "owner", "evidence_url"] as const;
-
-const requirementCsvRowSchema = z.object({
-  framework: z.string({ error: N_("required", "validation") }).max(80),
-  ref: z.string({ error: N_("required", "validation") }).max(40, N_("must be at most 40 characters", "governance")),
-  title: z
-    .string({ error: N_("required", "validation") })
-    .min(3, N_("must be at least 3 characters", "governance"))
-    .max(300, N_("must be at most 300 characters", "governance")),
-  status: z
-    .enum(REQUIREMENT_STATUSES, { error: () => serverT("must be one of {{values}}", { ns: "governance", values: REQUIREMENT_STATUSES.join(", ") }) })
-    .optional(),
-  result: z
-    .enum(REQUIREMENT_RESULTS, { error: () => serverT("must be one of {{values}} or empty", { ns: "governance", values: REQUIREMENT_RESULTS.join(", ") }) })
-    .optional(),
-  /** an active user's email or name; empty = no owner */
-  owner: z.string().max(200).optional(),
-  evidence_url: evidenceSchema,
-});
 
 export type RequirementImportResult = { ok: true; rows: number; created: number; updated: number } | { ok: false; errors: CsvRowError[] };
 
