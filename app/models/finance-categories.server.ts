@@ -29,6 +29,33 @@ export type CategoryYearRow = {
   actualMonths: number;
 };
 
+export type CategoryTotals = { envelopeCents: number | null; plannedCents: number; actualCents: number };
+
+/**
+ * The fiscal year's totals of the categories page, in SQL: the IT group and all categories (archived
+ * ones included, as listed): Σ envelopes (null when none is set), Σ planned, Σ actual.
+ */
+export function categoryTotalsForYear(db: Db, fiscalYear: number, months: { from: string; to: string }): { it: CategoryTotals; all: CategoryTotals } {
+  const r = db.get<{ envIt: number | null; plannedIt: number; actualIt: number; envAll: number | null; plannedAll: number; actualAll: number }>(sql`
+    WITH per AS (
+      SELECT c."group" AS grp, e.amount_cents AS env,
+             (SELECT COALESCE(SUM(bl.planned_cents), 0) FROM budget_lines bl
+               WHERE bl.category_id = c.id AND bl.month >= ${months.from} AND bl.month <= ${months.to}) AS planned,
+             (SELECT COALESCE(SUM(bl.actual_cents), 0) FROM budget_lines bl
+               WHERE bl.category_id = c.id AND bl.month >= ${months.from} AND bl.month <= ${months.to}) AS actual
+        FROM budget_categories c
+        LEFT JOIN budget_envelopes e ON e.category_id = c.id AND e.fiscal_year = ${fiscalYear})
+    SELECT SUM(env) FILTER (WHERE grp = 'it') AS envIt,
+           COALESCE(SUM(planned) FILTER (WHERE grp = 'it'), 0) AS plannedIt,
+           COALESCE(SUM(actual) FILTER (WHERE grp = 'it'), 0) AS actualIt,
+           SUM(env) AS envAll, COALESCE(SUM(planned), 0) AS plannedAll, COALESCE(SUM(actual), 0) AS actualAll
+      FROM per`);
+  return {
+    it: { envelopeCents: r?.envIt ?? null, plannedCents: r?.plannedIt ?? 0, actualCents: r?.actualIt ?? 0 },
+    all: { envelopeCents: r?.envAll ?? null, plannedCents: r?.plannedAll ?? 0, actualCents: r?.actualAll ?? 0 },
+  };
+}
+
 /** Every category with its envelope, planned and actual for the months [from, to] of one fiscal year (one statement). */
 export function listCategoriesForYear(db: Db, fiscalYear: number, months: { from: string; to: string }): CategoryYearRow[] {
   return db

@@ -24,6 +24,7 @@ import {
   categoryNameTaken,
   createCategory,
   getCategoryRow,
+  categoryTotalsForYear,
   listCategoriesForYear,
   setCategoryArchived,
   setEnvelope,
@@ -53,16 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const year = params.year ?? current;
   const months = fiscalYearMonths(year, start);
   const rows = listCategoriesForYear(db, year, months);
-  const total = (g?: BudgetGroup) => {
-    const of = rows.filter((r) => g === undefined || r.group === g);
-    const envelopes = of.filter((r) => r.envelopeCents !== null);
-    return {
-      envelopeCents: envelopes.length ? envelopes.reduce((s, r) => s + (r.envelopeCents ?? 0), 0) : null,
-      plannedCents: of.reduce((s, r) => s + r.plannedCents, 0),
-      actualCents: of.reduce((s, r) => s + r.actualCents, 0),
-    };
-  };
-  return { year, current, label: fiscalYearLabel(year, start), months, rows, totals: { it: total("it"), all: total() } };
+  return { year, current, label: fiscalYearLabel(year, start), months, rows, totals: categoryTotalsForYear(db, year, months) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -150,6 +150,14 @@ describe("budget categories and envelopes", () => {
     >;
     expect(page.label).toBe("2026–27");
     expect(page.totals.it).toEqual({ envelopeCents: 60_000_00, plannedCents: 10_000_00, actualCents: 6000_00 });
+    // all categories: the per-category rows summed (envelopes: null only when no category has one)
+    const withEnvelope = rows.filter((r) => r.envelopeCents !== null);
+    expect(page.totals.all).toEqual({
+      envelopeCents: withEnvelope.length ? withEnvelope.reduce((s, r) => s + r.envelopeCents!, 0) : null,
+      plannedCents: rows.reduce((s, r) => s + r.plannedCents, 0),
+      actualCents: rows.reduce((s, r) => s + r.actualCents, 0),
+    });
+    expect(page.totals.all.plannedCents).toBeGreaterThan(0);
     // an empty amount removes the envelope
     expect(
       (await run(() => categoriesAction(args(post("/budgets/categories", c, { intent: "envelope", categoryId: String(cloud), year: "2026" }))))).status,
