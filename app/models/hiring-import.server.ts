@@ -9,12 +9,10 @@ import { z } from "zod";
 import { can, type Actor } from "~/auth/permissions";
 import { serverT } from "~/i18n/translate.server";
 import { parseCsv, type CsvRowError } from "~/lib/csv";
-import { hiringTooLong } from "~/lib/schemas/hiring.server";
-import { isoDateSchema, monthSchema, optionalTextSchema } from "~/lib/validation.server";
+import { employeeCsvRowSchema, requisitionCsvRowSchema } from "~/lib/schemas/hiring.server";
 import { recordAudit } from "~/models/audit.server";
-import { annualSalarySchema, canManageEmployees, REQUISITION_CSV_HEADERS } from "~/models/hiring.server";
+import { canManageEmployees, REQUISITION_CSV_HEADERS } from "~/models/hiring.server";
 import { schema, type Db } from "~/utils/db.server";
-import { PRIORITIES, REQUISITION_STATUSES } from "../../db/schema/hiring";
 
 export type RowsImportResult = { ok: true; rows: number; created: number; updated: number } | { ok: false; errors: CsvRowError[] };
 
@@ -22,16 +20,6 @@ export const EMPLOYEE_CSV_HEADERS = ["id", "name", "team", "title", "start_date"
 export const REQUISITION_IMPORT_HEADERS = [...REQUISITION_CSV_HEADERS, "annual_salary"] as const;
 
 const MAX_ROWS = 5000;
-const idCell = z.coerce
-  .number({ error: () => serverT("must be a row id from an export, or empty", { ns: "hiring" }) })
-  .int({ error: () => serverT("must be a whole number", { ns: "hiring" }) })
-  .positive({ error: () => serverT("must be positive", { ns: "hiring" }) })
-  .optional();
-const requiredText160 = z
-  .string({ error: () => serverT("required", { ns: "hiring" }) })
-  .max(160, { error: () => serverT("must be at most 160 characters", { ns: "hiring" }) });
-const optionalText = (max: number) => optionalTextSchema(max, { keepEmpty: true, tooLong: hiringTooLong });
-
 type TeamRow = { id: number; name: string; isTech: boolean; archived: boolean };
 function teamsByName(db: Db): Map<string, TeamRow> {
   const rows = db.all<{ id: number; name: string; isTech: number; archivedAt: number | null }>(
@@ -97,39 +85,29 @@ function writeImportedRows<R extends { id: number | null }>(
 export function importEmployeesCsv(db: Db, actor: Actor, text: string, source: string): RowsImportResult {
   const teams = teamsByName(db);
   const existing = new Map(db.all<{ id: number; teamId: number | null }>(sql`SELECT id, team_id AS teamId FROM employees`).map((e) => [e.id, e]));
-  const rowSchema = z
-    .object({
-      id: idCell,
-      name: requiredText160,
-      team: optionalText(80),
-      title: requiredText160,
-      start_date: isoDateSchema,
-      end_date: isoDateSchema.optional(),
-      annual_salary: annualSalarySchema,
-    })
-    .transform((r, ctx) => {
-      const current = rowOfId(existing, r.id, ctx, (id) => serverT("no employee has the id {{id}} (leave id empty to add one)", { ns: "hiring", id }));
-      if (current === false) return z.NEVER;
-      const team = r.team === undefined ? null : resolveTeam(teams, r.team, ctx, current?.teamId);
-      if (r.team !== undefined && !team) return z.NEVER;
-      if (!canManageEmployees(actor, team?.isTech ?? false)) {
-        ctx.addIssue({ code: "custom", path: ["team"], message: serverT("you may not manage this team's employees", { ns: "hiring" }) });
-        return z.NEVER;
-      }
-      if (r.end_date && r.end_date < r.start_date) {
-        ctx.addIssue({ code: "custom", path: ["end_date"], message: serverT("must not be before start_date", { ns: "hiring" }) });
-        return z.NEVER;
-      }
-      return {
-        id: r.id ?? null,
-        name: r.name,
-        teamId: team?.id ?? null,
-        title: r.title,
-        startDate: r.start_date,
-        endDate: r.end_date ?? null,
-        annualSalaryCents: r.annual_salary,
-      };
-    });
+  const rowSchema = employeeCsvRowSchema.transform((r, ctx) => {
+    const current = rowOfId(existing, r.id, ctx, (id) => serverT("no employee has the id {{id}} (leave id empty to add one)", { ns: "hiring", id }));
+    if (current === false) return z.NEVER;
+    const team = r.team === undefined ? null : resolveTeam(teams, r.team, ctx, current?.teamId);
+    if (r.team !== undefined && !team) return z.NEVER;
+    if (!canManageEmployees(actor, team?.isTech ?? false)) {
+      ctx.addIssue({ code: "custom", path: ["team"], message: serverT("you may not manage this team's employees", { ns: "hiring" }) });
+      return z.NEVER;
+    }
+    if (r.end_date && r.end_date < r.start_date) {
+      ctx.addIssue({ code: "custom", path: ["end_date"], message: serverT("must not be before start_date", { ns: "hiring" }) });
+      return z.NEVER;
+    }
+    return {
+      id: r.id ?? null,
+      name: r.name,
+      teamId: team?.id ?? null,
+      title: r.title,
+      startDate: r.start_date,
+      endDate: r.end_date ?? null,
+      annualSalaryCents: r.annual_salary,
+    };
+  });
   const parsed = parseCsv(text, rowSchema, { headers: EMPLOYEE_CSV_HEADERS, maxRows: MAX_ROWS });
   if (!parsed.ok) return parsed;
   return writeImportedRows(db, actor, "employee", source, parsed.rows, {
@@ -165,62 +143,47 @@ export function importRequisitionsCsv(db: Db, actor: Actor, text: string, source
   const existing = new Map(db.all<{ id: number; teamId: number | null }>(sql`SELECT id, team_id AS teamId FROM requisitions`).map((e) => [e.id, e]));
   const objectives = db.all<{ id: number; title: string }>(sql`
     SELECT o.id, o.title FROM objectives o JOIN cycles c ON c.id = o.cycle_id WHERE c.status = 'open' AND o.archived_at IS NULL`);
-  const rowSchema = z
-    .object({
-      id: idCell,
-      title: requiredText160,
-      team: z.string({ error: () => serverT("required", { ns: "hiring" }) }).max(80),
-      profile: optionalText(200),
-      priority: z.enum(PRIORITIES, { error: () => serverT("must be P0, P1 or P2", { ns: "hiring" }) }).optional(),
-      target_start_month: monthSchema,
-      status: z
-        .enum(REQUISITION_STATUSES, { error: () => serverT("must be one of {{values}}", { ns: "hiring", values: REQUISITION_STATUSES.join(", ") }) })
-        .optional(),
-      source: optionalText(120),
-      objective: optionalText(300),
-      annual_salary: annualSalarySchema.optional(),
-    })
-    .transform((r, ctx) => {
-      const current = rowOfId(existing, r.id, ctx, (id) => serverT("no requisition has the id {{id}} (leave id empty to add one)", { ns: "hiring", id }));
-      if (current === false) return z.NEVER;
-      const team = resolveTeam(teams, r.team, ctx, current?.teamId);
-      if (!team) return z.NEVER;
-      if (!can(actor, "hiring:edit", { teamId: team.id, teamIsTech: team.isTech })) {
-        ctx.addIssue({ code: "custom", path: ["team"], message: serverT("you may not edit the hiring plan of {{team}}", { ns: "hiring", team: team.name }) });
+  const rowSchema = requisitionCsvRowSchema.transform((r, ctx) => {
+    const current = rowOfId(existing, r.id, ctx, (id) => serverT("no requisition has the id {{id}} (leave id empty to add one)", { ns: "hiring", id }));
+    if (current === false) return z.NEVER;
+    const team = resolveTeam(teams, r.team, ctx, current?.teamId);
+    if (!team) return z.NEVER;
+    if (!can(actor, "hiring:edit", { teamId: team.id, teamIsTech: team.isTech })) {
+      ctx.addIssue({ code: "custom", path: ["team"], message: serverT("you may not edit the hiring plan of {{team}}", { ns: "hiring", team: team.name }) });
+      return z.NEVER;
+    }
+    if (!current && r.annual_salary === undefined) {
+      ctx.addIssue({ code: "custom", path: ["annual_salary"], message: serverT("required for a new requisition", { ns: "hiring" }) });
+      return z.NEVER;
+    }
+    let objectiveId: number | null = null;
+    if (r.objective !== undefined) {
+      const matches = objectives.filter((o) => o.title.toLowerCase() === r.objective!.toLowerCase());
+      if (matches.length !== 1) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["objective"],
+          message: matches.length
+            ? serverT("several objectives have this title", { ns: "hiring" })
+            : serverT("no objective of an open cycle has this title", { ns: "hiring" }),
+        });
         return z.NEVER;
       }
-      if (!current && r.annual_salary === undefined) {
-        ctx.addIssue({ code: "custom", path: ["annual_salary"], message: serverT("required for a new requisition", { ns: "hiring" }) });
-        return z.NEVER;
-      }
-      let objectiveId: number | null = null;
-      if (r.objective !== undefined) {
-        const matches = objectives.filter((o) => o.title.toLowerCase() === r.objective!.toLowerCase());
-        if (matches.length !== 1) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["objective"],
-            message: matches.length
-              ? serverT("several objectives have this title", { ns: "hiring" })
-              : serverT("no objective of an open cycle has this title", { ns: "hiring" }),
-          });
-          return z.NEVER;
-        }
-        objectiveId = matches[0].id;
-      }
-      return {
-        id: r.id ?? null,
-        title: r.title,
-        teamId: team.id,
-        profile: r.profile ?? null,
-        priority: r.priority ?? ("P1" as const),
-        targetStartMonth: r.target_start_month,
-        status: r.status ?? ("planned" as const),
-        source: r.source ?? null,
-        objectiveId,
-        annualSalaryCents: r.annual_salary,
-      };
-    });
+      objectiveId = matches[0].id;
+    }
+    return {
+      id: r.id ?? null,
+      title: r.title,
+      teamId: team.id,
+      profile: r.profile ?? null,
+      priority: r.priority ?? ("P1" as const),
+      targetStartMonth: r.target_start_month,
+      status: r.status ?? ("planned" as const),
+      source: r.source ?? null,
+      objectiveId,
+      annualSalaryCents: r.annual_salary,
+    };
+  });
   const parsed = parseCsv(text, rowSchema, { headers: REQUISITION_IMPORT_HEADERS, maxRows: MAX_ROWS });
   if (!parsed.ok) return parsed;
   return writeImportedRows(db, actor, "requisition", source, parsed.rows, {

@@ -120,3 +120,43 @@ export const RequisitionStatusChangeSchema = z.object({
   change: z.enum(["next", "cancel", "reopen"], { error: () => serverT("must be next, cancel or reopen", { ns: "hiring" }) }),
   expected: z.enum(REQUISITION_STATUSES).optional(),
 });
+
+// ---------------------------------------------------------------- CSV rows (the exports' columns)
+
+const idCell = z.coerce
+  .number({ error: () => serverT("must be a row id from an export, or empty", { ns: "hiring" }) })
+  .int({ error: () => serverT("must be a whole number", { ns: "hiring" }) })
+  .positive({ error: () => serverT("must be positive", { ns: "hiring" }) })
+  .optional();
+const requiredText160 = z
+  .string({ error: () => serverT("required", { ns: "hiring" }) })
+  .max(160, { error: () => serverT("must be at most 160 characters", { ns: "hiring" }) });
+/** A CSV cell that may be empty: "" kept (the import decides), too long refused. */
+const optionalCell = (max: number) => optionalTextSchema(max, { keepEmpty: true, tooLong: hiringTooLong });
+
+/** One row of the employees CSV, before the import checks it against the stored teams and rows. */
+export const employeeCsvRowSchema = z.object({
+  id: idCell,
+  name: requiredText160,
+  team: optionalCell(80),
+  title: requiredText160,
+  start_date: isoDateSchema,
+  end_date: isoDateSchema.optional(),
+  annual_salary: annualSalarySchema,
+});
+
+/** One row of the requisitions CSV, before the import checks it against the stored teams, rows and objectives. */
+export const requisitionCsvRowSchema = z.object({
+  id: idCell,
+  title: requiredText160,
+  team: z.string({ error: () => serverT("required", { ns: "hiring" }) }).max(80),
+  profile: optionalCell(200),
+  priority: z.enum(PRIORITIES, { error: () => serverT("must be P0, P1 or P2", { ns: "hiring" }) }).optional(),
+  target_start_month: monthSchema,
+  status: z
+    .enum(REQUISITION_STATUSES, { error: () => serverT("must be one of {{values}}", { ns: "hiring", values: REQUISITION_STATUSES.join(", ") }) })
+    .optional(),
+  source: optionalCell(120),
+  objective: optionalCell(300),
+  annual_salary: annualSalarySchema.optional(),
+});
