@@ -24,6 +24,9 @@ const DB = {
   message: "The database is reached through app/models only (db/schema/enums, pure data, is open to all).",
 };
 const ZOD = { group: ["zod"], message: "Input schemas live in app/lib/schemas/<domain>.server.ts: import the schema from there (issue 11, decision 031)." };
+/** The zod calls that declare a schema (a model may still use z.NEVER and zod's types). */
+const SCHEMA_BUILDERS =
+  "/^(object|strictObject|looseObject|string|number|int|boolean|bigint|date|enum|literal|array|tuple|record|union|discriminatedUnion|intersection|preprocess|coerce)$/";
 const SERVER_UTILS = { group: ["~/utils/*", "~/auth/*.server"], message: "app/lib is pure: no server utilities, sessions or guards." };
 
 export default tseslint.config(
@@ -86,6 +89,20 @@ export default tseslint.config(
   { files: ["app/routes/**"], rules: forbid(ROUTES, ROOT, ZOD) },
   { files: ["app/components/**"], rules: forbid(ROUTES, ROOT, MODELS, DASHBOARDS, HANDLERS, DB, ZOD) },
   { files: ["app/models/**"], rules: forbid(ROUTES, ROOT, COMPONENTS, DASHBOARDS, HANDLERS) },
+  // A model may refine a schema from app/lib/schemas with what it looks up (z.NEVER, z types), never declare one (decision 031).
+  {
+    files: ["app/models/**"],
+    ignores: ["**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: `CallExpression[callee.object.name='z'][callee.property.name=${SCHEMA_BUILDERS}], CallExpression[callee.object.object.name='z'][callee.object.property.name='coerce']`,
+          message: "Input schemas live in app/lib/schemas/<domain>.server.ts; a model refines one there with its lookups (decision 031).",
+        },
+      ],
+    },
+  },
   { files: ["app/dashboards/**", "app/handlers/**"], rules: forbid(ROUTES, ROOT, COMPONENTS, ZOD) },
   { files: ["app/auth/**", "app/utils/**"], rules: forbid(ROUTES, ROOT, COMPONENTS, DASHBOARDS, HANDLERS) },
   // Translations (decision 023) sit beside app/lib: only language.server.ts reads the session and settings.

@@ -4,12 +4,11 @@
  * and the measurements CSV (`kpi_key,measured_on,value,note`, all or nothing).
  */
 import { and, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import { serverT } from "~/i18n/translate.server";
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
 import { kpiMetricId, kpiSourceMetricId } from "~/lib/metrics/catalogue";
+import { kpiMeasurementCsvRowSchema } from "~/lib/schemas/kpis.server";
 import { DAY_MS as DAY } from "~/lib/time";
-import { parseDecimalInput, pastIsoDateSchema } from "~/lib/validation.server";
 import { deleteAudited, recordAudit } from "~/models/audit.server";
 import { MetricContext } from "~/models/metrics/context.server";
 import { metricHistory, readPrevious } from "~/models/metrics/history.server";
@@ -398,35 +397,18 @@ export function recordMeasurementsFromApi(db: Db, tokenId: number, kpi: KpiRow, 
 
 export const MEASUREMENT_CSV_HEADERS = ["kpi_key", "measured_on", "value", "note"] as const;
 
-const numberCell = z.string({ error: () => serverT("required", { ns: "kpis" }) }).transform((s, ctx) => {
-  const n = parseDecimalInput(s);
-  if (n === null) {
-    ctx.addIssue({ code: "custom", message: serverT("must be a number (dot or comma decimals)", { ns: "kpis" }) });
-    return z.NEVER;
-  }
-  return n;
-});
-
 /** The row schema of one import: knows the KPIs, and flags a KPI + date given twice in the file. */
 function measurementCsvRow(kpis: Map<string, KpiRow>) {
   const seen = new Set<string>();
-  return z
-    .object({
-      kpi_key: z
-        .string({ error: () => serverT("required", { ns: "kpis" }) })
-        .max(60)
-        .superRefine((key, ctx) => {
-          const kpi = kpis.get(key);
-          if (!kpi) ctx.addIssue({ code: "custom", message: serverT('unknown KPI key "{{key}}"', { ns: "kpis", key }) });
-          else if (kpi.source !== "manual")
-            ctx.addIssue({ code: "custom", message: serverT('"{{key}}" is computed from the delivery data and takes no measurements', { ns: "kpis", key }) });
-        }),
-      measured_on: pastIsoDateSchema,
-      value: numberCell,
-      note: z
-        .string()
-        .max(500, { error: () => serverT("must be at most 500 characters", { ns: "kpis" }) })
-        .optional(),
+  const base = kpiMeasurementCsvRowSchema;
+  return base
+    .extend({
+      kpi_key: base.shape.kpi_key.superRefine((key, ctx) => {
+        const kpi = kpis.get(key);
+        if (!kpi) ctx.addIssue({ code: "custom", message: serverT('unknown KPI key "{{key}}"', { ns: "kpis", key }) });
+        else if (kpi.source !== "manual")
+          ctx.addIssue({ code: "custom", message: serverT('"{{key}}" is computed from the delivery data and takes no measurements', { ns: "kpis", key }) });
+      }),
     })
     .superRefine((row, ctx) => {
       const problem = kpiValueProblem(kpis.get(row.kpi_key)?.unit ?? null, row.value);

@@ -10,9 +10,9 @@ import { can, type Actor } from "~/auth/permissions";
 import { serverT } from "~/i18n/translate.server";
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
 import { centsFromEuros, eurosFromCents } from "~/lib/format";
+import { okrCsvRowSchema } from "~/lib/schemas/okrs.server";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
-import { KR_KINDS } from "../../db/schema/okrs";
 
 export const OKR_CSV_HEADERS = [
   "cycle",
@@ -68,123 +68,93 @@ export function importOkrsCsv(db: Db, actor: Actor, text: string, source: string
     });
     return undefined;
   };
-  const opt = (max: number) =>
-    z
-      .string()
-      .max(max, { error: () => serverT("must be at most {{max}} characters", { ns: "okrs", max }) })
-      .optional();
-  const rowSchema = z
-    .object({
-      cycle: z.string({ error: () => serverT("required", { ns: "okrs" }) }).max(80),
-      objective: z
-        .string({ error: () => serverT("required", { ns: "okrs" }) })
-        .min(3, { error: () => serverT("must be at least 3 characters", { ns: "okrs" }) })
-        .max(200, { error: () => serverT("must be at most 200 characters", { ns: "okrs" }) }),
-      objective_description: opt(1000),
-      team: opt(80),
-      objective_owner: opt(200),
-      key_result: z
-        .string()
-        .min(3, { error: () => serverT("must be at least 3 characters", { ns: "okrs" }) })
-        .max(200, { error: () => serverT("must be at most 200 characters", { ns: "okrs" }) })
-        .optional(),
-      kind: z.enum(KR_KINDS, { error: () => serverT("must be one of {{values}}", { ns: "okrs", values: KR_KINDS.join(", ") }) }).optional(),
-      start: opt(40),
-      target: opt(40),
-      current: opt(40),
-      unit: opt(20),
-      weight: opt(20),
-      kr_owner: opt(200),
-    })
-    .transform((r, ctx) => {
-      const cycle = cycles.find((c) => c.name.toLowerCase() === r.cycle.toLowerCase());
-      if (!cycle) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["cycle"],
-          message: serverT('unknown cycle "{{name}}" (create it on the OKRs page first)', { ns: "okrs", name: r.cycle }),
-        });
-        return z.NEVER;
-      }
-      if (cycle.status !== "open") {
-        ctx.addIssue({ code: "custom", path: ["cycle"], message: serverT('the cycle "{{name}}" is closed', { ns: "okrs", name: cycle.name }) });
-        return z.NEVER;
-      }
-      let teamId: number | null = null;
-      if (r.team !== undefined) {
-        const t = teams.find((x) => x.name.toLowerCase() === r.team!.toLowerCase());
-        if (!t || t.archivedAt !== null) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["team"],
-            message: t
-              ? serverT('the team "{{name}}" is archived', { ns: "okrs", name: t.name })
-              : serverT('unknown team "{{name}}"', { ns: "okrs", name: r.team }),
-          });
-          return z.NEVER;
-        }
-        teamId = t.id;
-      }
-      if (!can(actor, "okrs:edit", { teamId })) {
+  const rowSchema = okrCsvRowSchema.transform((r, ctx) => {
+    const cycle = cycles.find((c) => c.name.toLowerCase() === r.cycle.toLowerCase());
+    if (!cycle) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["cycle"],
+        message: serverT('unknown cycle "{{name}}" (create it on the OKRs page first)', { ns: "okrs", name: r.cycle }),
+      });
+      return z.NEVER;
+    }
+    if (cycle.status !== "open") {
+      ctx.addIssue({ code: "custom", path: ["cycle"], message: serverT('the cycle "{{name}}" is closed', { ns: "okrs", name: cycle.name }) });
+      return z.NEVER;
+    }
+    let teamId: number | null = null;
+    if (r.team !== undefined) {
+      const t = teams.find((x) => x.name.toLowerCase() === r.team!.toLowerCase());
+      if (!t || t.archivedAt !== null) {
         ctx.addIssue({
           code: "custom",
           path: ["team"],
-          message:
-            teamId === null
-              ? serverT("you may not edit company objectives", { ns: "okrs" })
-              : serverT("you may not edit this team's objectives", { ns: "okrs" }),
+          message: t
+            ? serverT('the team "{{name}}" is archived', { ns: "okrs", name: t.name })
+            : serverT('unknown team "{{name}}"', { ns: "okrs", name: r.team }),
         });
         return z.NEVER;
       }
-      const objectiveOwner = owner("objective_owner", r.objective_owner, ctx);
-      if (objectiveOwner === undefined) return z.NEVER;
-      const objective = { cycleId: cycle.id, title: r.objective, description: r.objective_description ?? null, teamId, ownerUserId: objectiveOwner };
-      if (r.key_result === undefined) {
-        const stray = (["kind", "start", "target", "current", "unit", "weight", "kr_owner"] as const).find((k) => r[k] !== undefined);
-        if (stray) {
-          ctx.addIssue({ code: "custom", path: ["key_result"], message: serverT("required when {{column}} is given", { ns: "okrs", column: stray }) });
-          return z.NEVER;
-        }
-        return { objective, kr: null };
+      teamId = t.id;
+    }
+    if (!can(actor, "okrs:edit", { teamId })) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["team"],
+        message:
+          teamId === null ? serverT("you may not edit company objectives", { ns: "okrs" }) : serverT("you may not edit this team's objectives", { ns: "okrs" }),
+      });
+      return z.NEVER;
+    }
+    const objectiveOwner = owner("objective_owner", r.objective_owner, ctx);
+    if (objectiveOwner === undefined) return z.NEVER;
+    const objective = { cycleId: cycle.id, title: r.objective, description: r.objective_description ?? null, teamId, ownerUserId: objectiveOwner };
+    if (r.key_result === undefined) {
+      const stray = (["kind", "start", "target", "current", "unit", "weight", "kr_owner"] as const).find((k) => r[k] !== undefined);
+      if (stray) {
+        ctx.addIssue({ code: "custom", path: ["key_result"], message: serverT("required when {{column}} is given", { ns: "okrs", column: stray }) });
+        return z.NEVER;
       }
-      const kind = r.kind ?? "number";
-      const start = kind === "boolean" ? 0 : valueCell(kind, r.start ?? "0");
-      const target = kind === "boolean" ? 1 : valueCell(kind, r.target);
-      const current = kind === "boolean" ? (r.current === undefined ? 0 : valueCell("number", r.current)) : valueCell(kind, r.current);
-      const weight = r.weight === undefined ? 1 : Number(r.weight.replace(",", "."));
-      let bad = false;
-      const issue = (path: string, message: string) => {
-        bad = true;
-        ctx.addIssue({ code: "custom", path: [path], message });
-      };
-      const numMsg =
-        kind === "currency" ? serverT("must be an amount in euros with up to 2 decimals", { ns: "okrs" }) : serverT("must be a number", { ns: "okrs" });
-      if (start === "bad") issue("start", numMsg);
-      if (target === null) issue("target", serverT("required", { ns: "okrs" }));
-      else if (target === "bad") issue("target", numMsg);
-      if (current === "bad") issue("current", kind === "boolean" ? serverT("must be 0 or 1", { ns: "okrs" }) : numMsg);
-      if (!Number.isFinite(weight) || weight <= 0 || weight > 100) issue("weight", serverT("must be a number above 0, at most 100", { ns: "okrs" }));
-      if (typeof start === "number" && typeof target === "number" && start === target && kind !== "boolean")
-        issue("target", serverT("must differ from start", { ns: "okrs" }));
-      if (kind === "percent" && [start, target].some((v) => typeof v === "number" && (v < 0 || v > 100)))
-        issue("target", serverT("percent key results hold 0–100", { ns: "okrs" }));
-      if (kind === "boolean" && current !== null && current !== 0 && current !== 1) issue("current", serverT("must be 0 or 1", { ns: "okrs" }));
-      const krOwner = owner("kr_owner", r.kr_owner, ctx);
-      if (bad || krOwner === undefined) return z.NEVER;
-      return {
-        objective,
-        kr: {
-          title: r.key_result,
-          kind,
-          startValue: start as number,
-          targetValue: target as number,
-          currentValue: current as number | null,
-          unit: r.unit ?? null,
-          weight,
-          ownerUserId: krOwner,
-        },
-      };
-    });
+      return { objective, kr: null };
+    }
+    const kind = r.kind ?? "number";
+    const start = kind === "boolean" ? 0 : valueCell(kind, r.start ?? "0");
+    const target = kind === "boolean" ? 1 : valueCell(kind, r.target);
+    const current = kind === "boolean" ? (r.current === undefined ? 0 : valueCell("number", r.current)) : valueCell(kind, r.current);
+    const weight = r.weight === undefined ? 1 : Number(r.weight.replace(",", "."));
+    let bad = false;
+    const issue = (path: string, message: string) => {
+      bad = true;
+      ctx.addIssue({ code: "custom", path: [path], message });
+    };
+    const numMsg =
+      kind === "currency" ? serverT("must be an amount in euros with up to 2 decimals", { ns: "okrs" }) : serverT("must be a number", { ns: "okrs" });
+    if (start === "bad") issue("start", numMsg);
+    if (target === null) issue("target", serverT("required", { ns: "okrs" }));
+    else if (target === "bad") issue("target", numMsg);
+    if (current === "bad") issue("current", kind === "boolean" ? serverT("must be 0 or 1", { ns: "okrs" }) : numMsg);
+    if (!Number.isFinite(weight) || weight <= 0 || weight > 100) issue("weight", serverT("must be a number above 0, at most 100", { ns: "okrs" }));
+    if (typeof start === "number" && typeof target === "number" && start === target && kind !== "boolean")
+      issue("target", serverT("must differ from start", { ns: "okrs" }));
+    if (kind === "percent" && [start, target].some((v) => typeof v === "number" && (v < 0 || v > 100)))
+      issue("target", serverT("percent key results hold 0–100", { ns: "okrs" }));
+    if (kind === "boolean" && current !== null && current !== 0 && current !== 1) issue("current", serverT("must be 0 or 1", { ns: "okrs" }));
+    const krOwner = owner("kr_owner", r.kr_owner, ctx);
+    if (bad || krOwner === undefined) return z.NEVER;
+    return {
+      objective,
+      kr: {
+        title: r.key_result,
+        kind,
+        startValue: start as number,
+        targetValue: target as number,
+        currentValue: current as number | null,
+        unit: r.unit ?? null,
+        weight,
+        ownerUserId: krOwner,
+      },
+    };
+  });
   const parsed = parseCsv(text, rowSchema, { headers: OKR_CSV_HEADERS, maxRows: 5000 });
   if (!parsed.ok) return parsed;
 

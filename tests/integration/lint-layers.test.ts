@@ -43,4 +43,13 @@ describe("layer rules", () => {
   ])("%s: a downward import passes (%#)", async (file, code) => {
     expect(await restricted(file, code)).toEqual([]);
   });
+
+  it.each([
+    ['import { z } from "zod";\nexport const x = z.object({ a: z.string() });\n', true],
+    ['import { z } from "zod";\nexport const x = z.coerce.number();\n', true],
+    ['import { z } from "zod";\nimport { s } from "~/lib/schemas/x.server";\nexport const x = s.transform(() => z.NEVER);\n', false],
+  ])("app/models: a schema declared in a model fails, one refined from app/lib/schemas passes (%#)", async (code, fails) => {
+    const [result] = await eslint.lintText(code, { filePath: "app/models/x.server.ts" });
+    expect(result.messages.some((m) => m.ruleId === "no-restricted-syntax")).toBe(fails);
+  });
 });

@@ -100,3 +100,25 @@ export function kpiMeasurementApiSchema(timeZone: string, now: number, valueProb
 export function measurementBatchSchema<T extends z.ZodType>(one: T) {
   return z.array(one).min(1, N_("must hold at least one measurement", "kpis"));
 }
+
+// ---------------------------------------------------------------- the measurements CSV
+
+const numberCell = z.string({ error: () => serverT("required", { ns: "kpis" }) }).transform((s, ctx) => {
+  const n = parseDecimalInput(s);
+  if (n === null) {
+    ctx.addIssue({ code: "custom", message: serverT("must be a number (dot or comma decimals)", { ns: "kpis" }) });
+    return z.NEVER;
+  }
+  return n;
+});
+
+/** One row of the measurements CSV, before the import checks its KPI key, value and date against the stored KPIs. */
+export const kpiMeasurementCsvRowSchema = z.object({
+  kpi_key: z.string({ error: () => serverT("required", { ns: "kpis" }) }).max(60),
+  measured_on: pastIsoDateSchema,
+  value: numberCell,
+  note: z
+    .string()
+    .max(500, { error: () => serverT("must be at most 500 characters", { ns: "kpis" }) })
+    .optional(),
+});

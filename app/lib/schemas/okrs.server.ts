@@ -141,3 +141,36 @@ export const KeyResultSchema = keyResultSchema(() => null);
 
 /** /okrs.csv?cycle=: the cycle exported (default: the current one). */
 export const OkrsCsvParamsSchema = z.object({ cycle: idSchema.optional() });
+
+// ---------------------------------------------------------------- the OKR CSV (one row per key result)
+
+/** An optional CSV cell of at most `max` characters. */
+const optionalCell = (max: number) =>
+  z
+    .string()
+    .max(max, { error: () => serverT("must be at most {{max}} characters", { ns: "okrs", max }) })
+    .optional();
+
+/** One row of the OKR CSV, before the import resolves its cycle, team and owners against the stored rows. */
+export const okrCsvRowSchema = z.object({
+  cycle: z.string({ error: () => serverT("required", { ns: "okrs" }) }).max(80),
+  objective: z
+    .string({ error: () => serverT("required", { ns: "okrs" }) })
+    .min(3, { error: () => serverT("must be at least 3 characters", { ns: "okrs" }) })
+    .max(200, { error: () => serverT("must be at most 200 characters", { ns: "okrs" }) }),
+  objective_description: optionalCell(1000),
+  team: optionalCell(80),
+  objective_owner: optionalCell(200),
+  key_result: z
+    .string()
+    .min(3, { error: () => serverT("must be at least 3 characters", { ns: "okrs" }) })
+    .max(200, { error: () => serverT("must be at most 200 characters", { ns: "okrs" }) })
+    .optional(),
+  kind: z.enum(KR_KINDS, { error: () => serverT("must be one of {{values}}", { ns: "okrs", values: KR_KINDS.join(", ") }) }).optional(),
+  start: optionalCell(40),
+  target: optionalCell(40),
+  current: optionalCell(40),
+  unit: optionalCell(20),
+  weight: optionalCell(20),
+  kr_owner: optionalCell(200),
+});
