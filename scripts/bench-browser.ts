@@ -20,28 +20,29 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
-import { parseArgs } from "node:util";
 import { chromium, type Response } from "playwright-core";
+import { z } from "zod";
 import { openDb } from "../db/client";
 import { seedDemo } from "../seeds/demo";
 import { CHROMIUM_PATH } from "./lib/chromium";
+import { scriptOptions, wholeOption } from "./lib/cli";
 
-const { values } = parseArgs({
-  options: {
-    runs: { type: "string", default: "5" },
-    port: { type: "string", default: "3960" },
-    build: { type: "string", default: "build" },
-    lighthouse: { type: "string", default: "3" },
+const values = scriptOptions(
+  {
+    runs: wholeOption(1, 100, 5),
+    port: wholeOption(1, 65_535, 3960),
+    build: z
+      .string()
+      .regex(/^[\w./-]+$/, "must be a build folder")
+      .default("build"),
+    lighthouse: wholeOption(0, 20, 3),
   },
-});
-const LIGHTHOUSE_RUNS = Number(values.lighthouse);
+  "usage: npm run bench:browser -- [--runs 5] [--lighthouse 3] [--build build] [--port 3960]",
+);
+const LIGHTHOUSE_RUNS = values.lighthouse;
 const LIGHTHOUSE = "lighthouse@12.8.2";
-const RUNS = Number(values.runs);
-const PORT = Number(values.port);
-if (!Number.isInteger(RUNS) || RUNS < 1 || !Number.isInteger(PORT) || PORT < 1 || !Number.isInteger(LIGHTHOUSE_RUNS) || LIGHTHOUSE_RUNS < 0) {
-  console.error("--runs and --port take whole numbers ≥ 1, --lighthouse a whole number ≥ 0");
-  process.exit(2);
-}
+const RUNS = values.runs;
+const PORT = values.port;
 const BASE = `http://localhost:${PORT}`;
 const PAGES = ["/dashboards/executive", "/dashboards/cto", "/dashboards/product", "/okrs", "/risks"];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;

@@ -15,31 +15,44 @@
  */
 import fs from "node:fs";
 import os from "node:os";
-import { parseArgs } from "node:util";
+import { z } from "zod";
 import { openDb } from "../db/client";
 import { seedDemo } from "../seeds/demo";
 import { signIn, startBenchServer, waitForServer } from "./bench/server";
+import { scriptOptions, wholeOption } from "./lib/cli";
 
-const { values } = parseArgs({
-  options: {
-    workers: { type: "string", default: "1,2" },
-    writers: { type: "string", default: "30" },
-    readers: { type: "string", default: "4" },
-    seconds: { type: "string", default: "30" },
-    port: { type: "string", default: "3950" },
+const USAGE = "usage: npm run bench:load -- [--workers 1,2] [--writers 30] [--readers 4] [--seconds 30] [--port 3950]";
+const values = scriptOptions(
+  {
+    workers: z
+      .string()
+      .default("1,2")
+      .transform((s) => s.split(",").map(Number))
+      .pipe(z.array(z.number().int().min(1).max(64)).min(1)),
+    writers: wholeOption(1, 1_000, 30),
+    readers: wholeOption(1, 1_000, 4),
+    seconds: wholeOption(1, 3_600, 30),
+    port: wholeOption(1, 65_535, 3950),
   },
-});
-const WORKER_COUNTS = values.workers.split(",").map((w) => Number(w));
-const WRITERS = Number(values.writers);
+  USAGE,
+);
+const WORKER_COUNTS = values.workers;
+const WRITERS = values.writers;
 /** Node flags for the server process, e.g. BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it under the load. */
-const SERVER_NODE_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean);
-const READERS = Number(values.readers);
-const SECONDS = Number(values.seconds);
-const PORT = Number(values.port);
-if (![...WORKER_COUNTS, WRITERS, READERS, SECONDS, PORT].every((n) => Number.isInteger(n) && n >= 1)) {
-  console.error("--workers, --writers, --readers, --seconds and --port take whole numbers ≥ 1");
+const flags = z
+  .string()
+  .max(2_000)
+  .regex(/^(\s*--[\w-]+(=\S*)?)*\s*$/, "must be Node options (--name or --name=value, space-separated)")
+  .default("")
+  .safeParse(process.env.BENCH_SERVER_FLAGS);
+if (!flags.success) {
+  console.error(`BENCH_SERVER_FLAGS: ${flags.error.issues[0].message}\n${USAGE}`);
   process.exit(2);
 }
+const SERVER_NODE_FLAGS = flags.data.split(" ").filter(Boolean);
+const READERS = values.readers;
+const SECONDS = values.seconds;
+const PORT = values.port;
 const BASE = `http://localhost:${PORT}`;
 
 type Kind = "write" | "dora-api" | "cto-page";

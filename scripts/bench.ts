@@ -20,27 +20,35 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
-import { parseArgs } from "node:util";
+import { z } from "zod";
 import { openDb } from "../db/client";
 import { seedDemo } from "../seeds/demo";
 import { SCALE10, scaleDemoTenfold } from "../seeds/scale10";
 import { benchIngest, type IngestResult } from "./bench/ingest";
 import { BENCH_SESSION_SECRET, signIn, startBenchServer, waitForServer } from "./bench/server";
+import { scriptOptions, wholeOption } from "./lib/cli";
 
-const { values } = parseArgs({
-  options: {
-    iterations: { type: "string", default: "30" },
-    warmup: { type: "string", default: "10" },
-    regenerate: { type: "boolean", default: false },
-    skip: { type: "string", default: "" },
-    "load-seconds": { type: "string", default: "20" },
-    port: { type: "string", default: "3960" },
+const PARTS = ["pages", "ingest", "load"] as const;
+const values = scriptOptions(
+  {
+    iterations: wholeOption(3, 10_000, 30),
+    warmup: wholeOption(0, 1_000, 10),
+    regenerate: z.boolean().default(false),
+    skip: z
+      .string()
+      .default("")
+      .transform((s) => s.split(",").filter(Boolean))
+      .pipe(z.array(z.enum(PARTS, { error: `takes a comma-separated list of ${PARTS.join(", ")}` }))),
+    "load-seconds": wholeOption(1, 600, 20),
+    port: wholeOption(1, 65_535, 3960),
   },
-});
-const ITERATIONS = Math.max(3, Number(values.iterations));
-const WARMUP = Math.max(0, Number(values.warmup));
-const SKIP = new Set(values.skip.split(",").filter(Boolean));
-const PORT = Number(values.port);
+  "usage: npm run bench -- [--iterations N] [--warmup N] [--regenerate] [--skip pages,ingest,load] [--load-seconds S] [--port P]",
+  ["regenerate"],
+);
+const ITERATIONS = values.iterations;
+const WARMUP = values.warmup;
+const SKIP = new Set<string>(values.skip);
+const PORT = values.port;
 const BASE = `http://localhost:${PORT}`;
 const BUILD_DIR = process.env.BUILD_DIR || "build";
 process.env.SESSION_SECRET ??= BENCH_SESSION_SECRET;
@@ -300,7 +308,7 @@ if (!SKIP.has("ingest")) {
   console.log(`\nIngest — load average ${load()}`);
   ingest = await benchIngest({ batches: 20, csvRows: 20_000 });
 }
-const loadReport = SKIP.has("load") ? null : (benchLoad(Number(values["load-seconds"])) as { runs: LoadRun[] });
+const loadReport = SKIP.has("load") ? null : (benchLoad(values["load-seconds"]) as { runs: LoadRun[] });
 const report = {
   cpus: os.cpus().length,
   node: process.version,

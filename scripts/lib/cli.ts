@@ -17,6 +17,40 @@ export function stringOption<T>(name: string, schema: z.ZodType<T, string | unde
 }
 
 /**
+ * Parses a script's options (`--name value`, and `--flag` for the names in `flags`) with one zod
+ * object: each value checked (and defaulted) by its schema. An unknown option, a missing value or a
+ * bad one is a message naming it; nothing is read from the environment here.
+ */
+export function parseScriptOptions<S extends z.ZodRawShape>(
+  args: string[],
+  shape: S,
+  flags: readonly string[] = [],
+): { ok: true; values: z.infer<z.ZodObject<S>> } | { ok: false; message: string } {
+  let raw: Record<string, string | boolean | undefined>;
+  try {
+    const options = Object.fromEntries(Object.keys(shape).map((name) => [name, { type: flags.includes(name) ? ("boolean" as const) : ("string" as const) }]));
+    raw = parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+  const parsed = z.object(shape).safeParse(raw);
+  if (parsed.success) return { ok: true, values: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, message: `--${issue.path.join(".")}: ${issue.message}` };
+}
+
+/** parseScriptOptions over this process's arguments; on a problem, prints it and the usage and exits 2. */
+export function scriptOptions<S extends z.ZodRawShape>(shape: S, usage: string, flags: readonly string[] = []): z.infer<z.ZodObject<S>> {
+  const result = parseScriptOptions(process.argv.slice(2), shape, flags);
+  if (result.ok) return result.values;
+  console.error(`${result.message}\n${usage}`);
+  process.exit(2);
+}
+
+/** A whole number option from `min` to `max`, `fallback` when absent. */
+export const wholeOption = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
+/**
  * An AbortSignal that SIGINT/SIGTERM trip, so a long operation stops at its next step and cleans up
  * instead of dying half-way. A second signal exits at once.
  */
