@@ -6,7 +6,7 @@ import { data, redirect } from "@remix-run/node";
 import { assertPermission } from "~/auth/guards.server";
 import { serverT } from "~/i18n/translate.server";
 import type { FormOkReply } from "~/lib/forms";
-import { badRequest, domainErrorReply, fieldError, idField, parseForm } from "~/lib/forms.server";
+import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
 import { CheckInSchema, krValueFromInput } from "~/lib/schemas/okrs.server";
 import { idSchema } from "~/lib/validation.server";
 import { addCheckIn, getCycle, getDefaultCycle, getKeyResult, OkrRuleError } from "~/models/okrs.server";
@@ -65,11 +65,6 @@ export function handleCheckIn(db: Db, user: SessionUser, formData: FormData, opt
     if (err instanceof OkrRuleError) return fieldError(formData, err.field ?? "value", err.message, "checkin");
     throw err;
   }
-}
-
-/** Maps a rule error to a form reply, else rethrows. */
-export function ruleErrorReply(err: unknown, formData: FormData, intent: string) {
-  return domainErrorReply(err, formData, intent);
 }
 
 /** The cycle a page shows: `?cycle=<id>` when it names one (404 otherwise), else the default cycle. */

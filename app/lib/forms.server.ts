@@ -25,8 +25,8 @@ export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): { fiel
   return { fieldErrors, formErrors };
 }
 
-/** Fields whose input is never sent back, whatever the reply (the page must not hold a password). */
-const NEVER_ECHOED = new Set(["password"]);
+/** Fields whose input is never sent back, whatever the reply (the page must not hold a password or a signing secret). */
+const NEVER_ECHOED = new Set(["password", "secret"]);
 
 /** Plain string values of a form (files and passwords dropped), to give back to the user on error. */
 export function formValues(formData: FormData): Record<string, string> {

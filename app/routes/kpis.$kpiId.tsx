@@ -19,7 +19,7 @@ import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { formatDate } from "~/lib/format";
 import { type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
+import { fieldError, idField } from "~/lib/forms.server";
 import { formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
 import { kpiSourceMetricId } from "~/lib/metrics/catalogue";
 import { kpiSchema, MeasurementSchema, TargetSchema } from "~/lib/schemas/kpis.server";
@@ -44,6 +44,7 @@ import { kpiSourceCheck, linkableMetricOptions } from "~/models/metrics/options.
 import { getCycle, isoDayUtc } from "~/models/okrs.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+import { dispatchIntent, rowReplyTo, whenIntent } from "~/utils/intent-action.server";
 import { dataRouteHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -104,45 +105,43 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const kpi = kpiFromParams(params);
   const db = getDb();
   const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  if (intent === "update-kpi") {
-    const parsed = parseForm(formData, kpiSchema(kpiSourceCheck(new MetricContext(db))), intent);
-    if (!parsed.ok) return badRequest(parsed.reply);
-    if (kpiKeyTaken(db, parsed.data.key, kpi.id)) return fieldError(formData, "key", serverT("is already used by another KPI", { ns: "kpis" }), intent);
-    updateKpi(db, user.id, kpi.id, parsed.data);
-    return { status: "ok", intent, message: serverT("KPI saved.", { ns: "kpis" }) } satisfies FormReply;
-  }
-  if (intent === "target") {
-    const replyIntent = `target-${String(formData.get("cycleId") ?? "")}`;
-    const parsed = parseForm(formData, TargetSchema, replyIntent);
-    if (!parsed.ok) return badRequest(parsed.reply);
-    if (!getCycle(db, parsed.data.cycleId)) return fieldError(formData, "cycleId", serverT("is not a cycle", { ns: "kpis" }), replyIntent);
-    const targetProblem = parsed.data.target === null ? null : kpiValueProblem(kpi.unit, parsed.data.target);
-    if (targetProblem) return fieldError(formData, "target", targetProblem, replyIntent);
-    setKpiTarget(db, user.id, kpi.id, parsed.data.cycleId, parsed.data.target);
-    return { status: "ok", intent, message: serverT("Target saved.", { ns: "kpis" }) } satisfies FormReply;
-  }
-  if (intent === "measure") {
-    if (kpiSourceMetricId(kpi.source))
-      return fieldError(formData, "value", serverT("this KPI is computed from the data and takes no measurements", { ns: "kpis" }), intent);
-    const parsed = parseForm(formData, MeasurementSchema, intent);
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const problem = kpiValueProblem(kpi.unit, parsed.data.value);
-    if (problem) return fieldError(formData, "value", problem, intent);
-    const res = recordMeasurement(db, user.id, kpi.id, parsed.data);
-    return {
-      status: "ok",
-      intent,
-      message: res === "created" ? serverT("Measurement recorded.", { ns: "kpis" }) : serverT("Measurement of that date replaced.", { ns: "kpis" }),
-    } satisfies FormReply;
-  }
-  if (intent === "delete-measurement") {
-    const id = idField(formData, "measurementId");
-    if (id === null || !deleteMeasurement(db, user.id, kpi.id, id))
-      return fieldError(formData, "measurementId", serverT("no such measurement", { ns: "kpis" }), intent);
-    return { status: "ok", intent, message: serverT("Measurement deleted.", { ns: "kpis" }) } satisfies FormReply;
-  }
-  return fieldError(formData, "intent", serverT("is not a known action", { ns: "kpis" }));
+  return dispatchIntent(formData, [
+    whenIntent("update-kpi", kpiSchema(kpiSourceCheck(new MetricContext(db))), (data, { intent }) => {
+      if (kpiKeyTaken(db, data.key, kpi.id)) return fieldError(formData, "key", serverT("is already used by another KPI", { ns: "kpis" }), intent);
+      updateKpi(db, user.id, kpi.id, data);
+      return { status: "ok", intent, message: serverT("KPI saved.", { ns: "kpis" }) } satisfies FormReply;
+    }),
+    whenIntent(
+      "target",
+      TargetSchema,
+      (data, { intent, replyTo }) => {
+        if (!getCycle(db, data.cycleId)) return fieldError(formData, "cycleId", serverT("is not a cycle", { ns: "kpis" }), replyTo);
+        const targetProblem = data.target === null ? null : kpiValueProblem(kpi.unit, data.target);
+        if (targetProblem) return fieldError(formData, "target", targetProblem, replyTo);
+        setKpiTarget(db, user.id, kpi.id, data.cycleId, data.target);
+        return { status: "ok", intent, message: serverT("Target saved.", { ns: "kpis" }) } satisfies FormReply;
+      },
+      { replyTo: rowReplyTo("cycleId") },
+    ),
+    whenIntent("measure", MeasurementSchema, (data, { intent }) => {
+      if (kpiSourceMetricId(kpi.source))
+        return fieldError(formData, "value", serverT("this KPI is computed from the data and takes no measurements", { ns: "kpis" }), intent);
+      const problem = kpiValueProblem(kpi.unit, data.value);
+      if (problem) return fieldError(formData, "value", problem, intent);
+      const res = recordMeasurement(db, user.id, kpi.id, data);
+      return {
+        status: "ok",
+        intent,
+        message: res === "created" ? serverT("Measurement recorded.", { ns: "kpis" }) : serverT("Measurement of that date replaced.", { ns: "kpis" }),
+      } satisfies FormReply;
+    }),
+    whenIntent("delete-measurement", null, (_, { intent }) => {
+      const id = idField(formData, "measurementId");
+      if (id === null || !deleteMeasurement(db, user.id, kpi.id, id))
+        return fieldError(formData, "measurementId", serverT("no such measurement", { ns: "kpis" }), intent);
+      return { status: "ok", intent, message: serverT("Measurement deleted.", { ns: "kpis" }) } satisfies FormReply;
+    }),
+  ]);
 }
 
 export default function KpiPage() {

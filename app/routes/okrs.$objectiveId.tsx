@@ -17,13 +17,12 @@ import { FormCard, PostForm } from "~/components/ui/post-form";
 import { ProgressBar } from "~/components/ui/progress-bar";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowActionForm } from "~/components/ui/row-form";
-import { ruleErrorReply } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { formatPercent } from "~/lib/format";
 import { type FormReply, isErrorReply } from "~/lib/forms";
-import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
+import { idField } from "~/lib/forms.server";
 import { formatKrRange, formatKrValue, krInputValue } from "~/lib/kr-format";
 import { metricOptionLabel } from "~/lib/metrics/catalogue";
 import { expectedProgress, KR_KINDS, okrStatus, type KrKind } from "~/lib/metrics/okrs";
@@ -51,6 +50,7 @@ import { getObjectiveRoadmapProgress } from "~/models/roadmap.server";
 import { listTeams } from "~/models/users.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse, notFound } from "~/utils/http.server";
+import { dispatchIntent, rowReplyTo, whenIntent } from "~/utils/intent-action.server";
 import { pageRequest } from "~/utils/page-request.server";
 import { dataRouteHead } from "~/utils/route-head";
 
@@ -104,10 +104,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function krIdOf(formData: FormData) {
-  return idField(formData, "keyResultId");
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db } = await pageRequest(request);
   const id = idSchema.safeParse(params.objectiveId);
@@ -119,61 +115,53 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // every action here edits this objective or its KRs: the lead of another team gets a 403
   assertPermission(user, "okrs:edit", { teamId: objective.teamId });
   const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  try {
-    switch (intent) {
-      case "update-objective": {
-        const parsed = parseForm(formData, ObjectiveSchema, intent);
-        if (!parsed.ok) return badRequest(parsed.reply);
-        assertPermission(user, "okrs:edit", { teamId: parsed.data.teamId });
-        updateObjective(db, user.id, objective.id, parsed.data);
-        return { status: "ok", intent, message: serverT("Objective saved.", { ns: "okrs" }) } satisfies FormReply;
-      }
-      case "archive-objective":
-      case "restore-objective":
-        setObjectiveArchived(db, user.id, objective.id, intent === "archive-objective");
-        return {
-          status: "ok",
-          intent,
-          message: intent === "archive-objective" ? serverT("Objective archived.", { ns: "okrs" }) : serverT("Objective restored.", { ns: "okrs" }),
-        } satisfies FormReply;
-      case "create-kr": {
-        const parsed = parseForm(formData, KeyResultSchema, intent);
-        if (!parsed.ok) return badRequest(parsed.reply);
-        createKeyResult(db, user.id, objective.id, parsed.data);
-        return { status: "ok", intent, message: serverT("Key result added.", { ns: "okrs" }) } satisfies FormReply;
-      }
-      case "update-kr":
-      case "archive-kr":
-      case "restore-kr":
-      case "carry-over": {
-        const krId = krIdOf(formData);
-        const kr = krId ? getKeyResult(db, krId) : null;
-        invariantResponse(kr && kr.objectiveId === objective.id, serverT("No such key result in this objective.", { ns: "okrs" }), 404);
-        if (intent === "update-kr") {
-          const parsed = parseForm(formData, KeyResultSchema, `update-kr-${kr.id}`);
-          if (!parsed.ok) return badRequest(parsed.reply);
-          updateKeyResult(db, user.id, kr.id, parsed.data);
-          return { status: "ok", intent, message: serverT("Key result saved.", { ns: "okrs" }) } satisfies FormReply;
-        }
-        if (intent === "carry-over") {
-          const res = carryOverKeyResult(db, user.id, kr.id, { linked: links.linked });
-          throw redirect(`/okrs/${res.objectiveId}`);
-        }
-        setKeyResultArchived(db, user.id, kr.id, intent === "archive-kr");
-        return {
-          status: "ok",
-          intent,
-          message: intent === "archive-kr" ? serverT("Key result archived.", { ns: "okrs" }) : serverT("Key result restored.", { ns: "okrs" }),
-        } satisfies FormReply;
-      }
-    }
-  } catch (err) {
-    if (err instanceof Response) throw err;
-    const krId = krIdOf(formData);
-    return ruleErrorReply(err, formData, intent === "update-kr" && krId ? `update-kr-${krId}` : intent);
-  }
-  return fieldError(formData, "intent", serverT("is not a known action", { ns: "okrs" }));
+  /** The key result the form names, of this objective (a 404 otherwise, before its form is parsed). */
+  const keyResult = () => {
+    const krId = idField(formData, "keyResultId");
+    const kr = krId ? getKeyResult(db, krId) : null;
+    invariantResponse(kr && kr.objectiveId === objective.id, serverT("No such key result in this objective.", { ns: "okrs" }), 404);
+    return kr;
+  };
+  return dispatchIntent(formData, [
+    whenIntent("update-objective", ObjectiveSchema, (data, { intent }) => {
+      assertPermission(user, "okrs:edit", { teamId: data.teamId });
+      updateObjective(db, user.id, objective.id, data);
+      return { status: "ok", intent, message: serverT("Objective saved.", { ns: "okrs" }) } satisfies FormReply;
+    }),
+    whenIntent(["archive-objective", "restore-objective"], null, (_, { intent }) => {
+      setObjectiveArchived(db, user.id, objective.id, intent === "archive-objective");
+      return {
+        status: "ok",
+        intent,
+        message: intent === "archive-objective" ? serverT("Objective archived.", { ns: "okrs" }) : serverT("Objective restored.", { ns: "okrs" }),
+      } satisfies FormReply;
+    }),
+    whenIntent("create-kr", KeyResultSchema, (data, { intent }) => {
+      createKeyResult(db, user.id, objective.id, data);
+      return { status: "ok", intent, message: serverT("Key result added.", { ns: "okrs" }) } satisfies FormReply;
+    }),
+    whenIntent(
+      "update-kr",
+      KeyResultSchema,
+      (data, { intent }) => {
+        updateKeyResult(db, user.id, keyResult().id, data);
+        return { status: "ok", intent, message: serverT("Key result saved.", { ns: "okrs" }) } satisfies FormReply;
+      },
+      { before: keyResult, replyTo: rowReplyTo("keyResultId") },
+    ),
+    whenIntent(["archive-kr", "restore-kr"], null, (_, { intent }) => {
+      setKeyResultArchived(db, user.id, keyResult().id, intent === "archive-kr");
+      return {
+        status: "ok",
+        intent,
+        message: intent === "archive-kr" ? serverT("Key result archived.", { ns: "okrs" }) : serverT("Key result restored.", { ns: "okrs" }),
+      } satisfies FormReply;
+    }),
+    whenIntent("carry-over", null, () => {
+      const res = carryOverKeyResult(db, user.id, keyResult().id, { linked: links.linked });
+      throw redirect(`/okrs/${res.objectiveId}`);
+    }),
+  ]);
 }
 
 type KrFormValues = {

@@ -16,7 +16,6 @@ import { FormCard } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowActionForm } from "~/components/ui/row-form";
 import { okrPageStart } from "~/handlers/okr-pages.server";
-import { ruleErrorReply } from "~/handlers/okrs.server";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
@@ -129,12 +128,8 @@ export async function action({ request }: ActionFunctionArgs) {
       () => {
         const id = idField(formData, "cycleId");
         if (id === null || !getCycle(db, id)) return fieldError(formData, "cycleId", serverT("is not a cycle", { ns: "okrs" }), "close-cycle");
-        try {
-          const now = Date.now();
-          closeCycle(db, user.id, id, now, okrLinks(db, now).linked);
-        } catch (err) {
-          return ruleErrorReply(err, formData, "close-cycle");
-        }
+        const now = Date.now();
+        closeCycle(db, user.id, id, now, okrLinks(db, now).linked);
         return { status: "ok", intent: "close-cycle", message: serverT("Cycle closed: scores are frozen.", { ns: "okrs" }) } satisfies FormReply;
       },
       { before: companyWide },
@@ -146,13 +141,8 @@ export async function action({ request }: ActionFunctionArgs) {
       const parsed = parseForm(formData, ObjectiveSchema.extend({}), "create-objective");
       if (!parsed.ok) return badRequest(parsed.reply);
       assertPermission(user, "okrs:edit", { teamId: parsed.data.teamId });
-      try {
-        const id = createObjective(db, user.id, cycleId, parsed.data);
-        throw redirect(`/okrs/${id}`);
-      } catch (err) {
-        if (err instanceof Response) throw err;
-        return ruleErrorReply(err, formData, "create-objective");
-      }
+      const id = createObjective(db, user.id, cycleId, parsed.data);
+      throw redirect(`/okrs/${id}`);
     }),
   ]);
 }

@@ -16,7 +16,7 @@ import { useFormatting } from "~/hooks/root-data";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
-import { badRequest, formValues, parseForm } from "~/lib/forms.server";
+import { badRequest, formValues } from "~/lib/forms.server";
 import { resolveMappingForm, webhookSchemas, webhookLogParamsSchema } from "~/lib/schemas/webhooks.server";
 import { ignoredParamNotice, parseSearchParams } from "~/lib/url-params.server";
 import { idSchema } from "~/lib/validation.server";
@@ -36,6 +36,7 @@ import {
   webhookSourceNameTaken,
 } from "~/models/webhooks.server";
 import { notFound } from "~/utils/http.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
 import { pageRequest } from "~/utils/page-request.server";
 import { dataRouteHead } from "~/utils/route-head";
 
@@ -76,53 +77,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = sourceIdOf(params);
   if (!getWebhookSource(db, id)) notFound(serverT("No such webhook source.", { ns: "delivery" }));
   const formData = await request.formData();
-  const intent = formData.get("intent");
   const schemas = webhookSchemas();
-  if (intent === "update") {
-    const parsed = parseForm(formData, schemas.update, "update");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    const { name, productionEnvironment, serviceLabel, defaultServiceId, mappings } = parsed.data;
-    const fail = (field: string, errors: string[]) =>
-      badRequest({ status: "error", fieldErrors: { [field]: errors }, formErrors: [], values: formValues(formData), intent: "update" });
-    if (webhookSourceNameTaken(db, name, id)) return fail("name", ["is already the name of another source"]);
-    const rules = resolveMappingForm(mappings, defaultServiceId, listServiceOptions(db));
-    if (!rules.ok) return fail(rules.field, rules.errors);
-    updateWebhookSource(db, user.id, id, { name, productionEnvironment, serviceLabel, defaultServiceId, mappings: rules.rules });
-    return {
-      status: "ok",
-      intent: "update",
-      message: serverT("Source saved. The next deliveries follow the new rules.", { ns: "delivery" }),
-    } satisfies SourceReply;
-  }
-  if (intent === "rotate") {
-    const r = setWebhookSecret(db, user.id, id);
-    return {
-      status: "secret",
-      intent: "rotate",
-      secret: r?.secret ?? null,
-      message: serverT("New secret made: the old one stops working now. Paste this one in the sender's settings.", { ns: "delivery" }),
-    } satisfies SourceReply;
-  }
-  if (intent === "set-secret") {
-    const parsed = parseForm(formData, schemas.setSecret, "set-secret");
-    if (!parsed.ok) {
-      // what was typed comes back, never the secret
-      const { secret: _secret, ...values } = parsed.reply.values;
-      return badRequest({ ...parsed.reply, values });
-    }
-    setWebhookSecret(db, user.id, id, parsed.data.secret);
-    return {
-      status: "secret",
-      intent: "set-secret",
-      secret: null,
-      message: serverT("Secret saved. Deliveries signed with it are accepted from now on.", { ns: "delivery" }),
-    } satisfies SourceReply;
-  }
-  if (intent === "delete") {
-    deleteWebhookSource(db, user.id, id);
-    throw redirect("/settings/webhooks");
-  }
-  return badRequest({ status: "error", fieldErrors: { intent: ["is not a known action"] }, formErrors: [], values: formValues(formData), intent: "unknown" });
+  return dispatchIntent(formData, [
+    whenIntent("update", schemas.update, ({ name, productionEnvironment, serviceLabel, defaultServiceId, mappings }) => {
+      const fail = (field: string, errors: string[]) =>
+        badRequest({ status: "error", fieldErrors: { [field]: errors }, formErrors: [], values: formValues(formData), intent: "update" });
+      if (webhookSourceNameTaken(db, name, id)) return fail("name", ["is already the name of another source"]);
+      const rules = resolveMappingForm(mappings, defaultServiceId, listServiceOptions(db));
+      if (!rules.ok) return fail(rules.field, rules.errors);
+      updateWebhookSource(db, user.id, id, { name, productionEnvironment, serviceLabel, defaultServiceId, mappings: rules.rules });
+      return {
+        status: "ok",
+        intent: "update",
+        message: serverT("Source saved. The next deliveries follow the new rules.", { ns: "delivery" }),
+      } satisfies SourceReply;
+    }),
+    whenIntent("rotate", null, () => {
+      const r = setWebhookSecret(db, user.id, id);
+      return {
+        status: "secret",
+        intent: "rotate",
+        secret: r?.secret ?? null,
+        message: serverT("New secret made: the old one stops working now. Paste this one in the sender's settings.", { ns: "delivery" }),
+      } satisfies SourceReply;
+    }),
+    // what was typed comes back on an error, never the secret (formValues never echoes a `secret` field)
+    whenIntent("set-secret", schemas.setSecret, ({ secret }) => {
+      setWebhookSecret(db, user.id, id, secret);
+      return {
+        status: "secret",
+        intent: "set-secret",
+        secret: null,
+        message: serverT("Secret saved. Deliveries signed with it are accepted from now on.", { ns: "delivery" }),
+      } satisfies SourceReply;
+    }),
+    whenIntent("delete", null, () => {
+      deleteWebhookSource(db, user.id, id);
+      throw redirect("/settings/webhooks");
+    }),
+  ]);
 }
 
 export default function WebhookSource() {

@@ -12,13 +12,14 @@ import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { fieldErrorsOf, valueOf, type FormReply } from "~/lib/forms";
-import { badRequest, formValues, parseForm } from "~/lib/forms.server";
+import { fieldError, formError } from "~/lib/forms.server";
 import { metricDefinition, metricLabelText } from "~/lib/metrics/catalogue";
 import { formatGateValue, fromHumanUnits, humanUnitLabel } from "~/lib/metrics/gate-units";
 import { COMPARISON_SYMBOLS, TARGET_COMPARISONS } from "~/lib/metrics/targets";
 import { TargetDeleteFormSchema, TargetFormSchema } from "~/lib/schemas/targets.server";
 import { deleteMetricTarget, editableTargetMetrics, listMetricTargets, setMetricTarget, TargetPermissionError } from "~/models/metric-targets.server";
 import { listCycles } from "~/models/okrs.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
 import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
@@ -54,48 +55,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, db } = await pageRequest(request, "targets:edit");
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "delete") {
-    const parsed = parseForm(formData, TargetDeleteFormSchema, "delete");
-    if (!parsed.ok) return badRequest(parsed.reply);
-    try {
-      if (!deleteMetricTarget(db, user, parsed.data.id)) {
-        return badRequest({
-          status: "error",
-          fieldErrors: { id: [serverT("is not a known target")] },
-          formErrors: [],
-          values: formValues(formData),
-          intent: "delete",
-        });
+  const forbidden = () => serverT(TEXT.forbidden, { ns: "plans" });
+  return dispatchIntent(formData, [
+    whenIntent("delete", TargetDeleteFormSchema, ({ id }) => {
+      try {
+        if (!deleteMetricTarget(db, user, id)) return fieldError(formData, "id", serverT("is not a known target"), "delete");
+      } catch (e) {
+        if (e instanceof TargetPermissionError) return formError(formData, forbidden(), "delete");
+        throw e;
       }
-    } catch (e) {
-      if (e instanceof TargetPermissionError)
-        return badRequest({
-          status: "error",
-          fieldErrors: {},
-          formErrors: [serverT(TEXT.forbidden, { ns: "plans" })],
-          values: formValues(formData),
-          intent: "delete",
-        });
-      throw e;
-    }
-    return { status: "ok", intent: "delete", message: serverT(TEXT.removed, { ns: "plans" }) } satisfies FormReply;
-  }
-  if (intent !== "set") return badRequest({ status: "error", fieldErrors: { intent: [serverT("unknown action")] }, formErrors: [], values: {}, intent: "set" });
-  const parsed = parseForm(formData, TargetFormSchema, "set");
-  if (!parsed.ok) return badRequest(parsed.reply);
-  const def = metricDefinition(parsed.data.metricId)!;
-  if (!can(user, "targets:edit", { metricDomain: def.domain }) || def.unit === "date" || def.unit === "boolean") {
-    return badRequest({
-      status: "error",
-      fieldErrors: { metricId: [serverT(TEXT.forbidden, { ns: "plans" })] },
-      formErrors: [],
-      values: formValues(formData),
-      intent: "set",
-    });
-  }
-  setMetricTarget(db, user, { ...parsed.data, value: fromHumanUnits(parsed.data.metricId, parsed.data.value) });
-  return { status: "ok", intent: "set", message: serverT(TEXT.saved, { ns: "plans" }) } satisfies FormReply;
+      return { status: "ok", intent: "delete", message: serverT(TEXT.removed, { ns: "plans" }) } satisfies FormReply;
+    }),
+    whenIntent("set", TargetFormSchema, (data) => {
+      const def = metricDefinition(data.metricId)!;
+      if (!can(user, "targets:edit", { metricDomain: def.domain }) || def.unit === "date" || def.unit === "boolean")
+        return fieldError(formData, "metricId", forbidden(), "set");
+      setMetricTarget(db, user, { ...data, value: fromHumanUnits(data.metricId, data.value) });
+      return { status: "ok", intent: "set", message: serverT(TEXT.saved, { ns: "plans" }) } satisfies FormReply;
+    }),
+  ]);
 }
 
 export default function Targets() {

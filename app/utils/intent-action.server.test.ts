@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { DomainError } from "~/lib/errors";
 import { dispatchIntent, rowReplyTo, whenIntent } from "~/utils/intent-action.server";
 
 /** A form as a browser posts it: fields in order, an unticked checkbox simply absent. */
@@ -137,5 +138,46 @@ describe("dispatchIntent", () => {
       ),
     ).toEqual({ status: "ok", intent: "rows", data: null });
     expect(log).toEqual(["before", "run archive"]);
+  });
+
+  it("answers a DomainError the case throws in one place: input and rule as the form's 400 to replyTo, forbidden and not-found as 403 / 404", () => {
+    const throwing = (err: unknown) => (fd: FormData) =>
+      dispatchIntent(fd, [
+        whenIntent(
+          "update",
+          Update,
+          () => {
+            throw err;
+          },
+          { replyTo: rowReplyTo("rowId") },
+        ),
+      ]);
+    const fd = form([
+      ["intent", "update"],
+      ["rowId", "7"],
+      ["name", "Core"],
+    ]);
+    const onField = throwing(new DomainError("rule", "is closed", { name: ["is closed"] }))(fd) as Sent;
+    expect(onField.init?.status).toBe(400);
+    expect(onField.data).toMatchObject({ intent: "update-7", fieldErrors: { name: ["is closed"] }, formErrors: [], values: { name: "Core" } });
+    const onForm = throwing(new DomainError("input", "someone changed it meanwhile"))(fd) as Sent;
+    expect(onForm.init?.status).toBe(400);
+    expect(onForm.data).toMatchObject({ intent: "update-7", fieldErrors: {}, formErrors: ["someone changed it meanwhile"] });
+    for (const [kind, status] of [
+      ["forbidden", 403],
+      ["not-found", 404],
+    ] as const) {
+      let thrown: unknown;
+      try {
+        throwing(new DomainError(kind, "no"))(fd);
+      } catch (e) {
+        thrown = e;
+      }
+      expect((thrown as Sent).init?.status).toBe(status);
+    }
+    // anything else (a redirect, a bug) goes on untouched
+    const redirect = new Response(null, { status: 302 });
+    expect(() => throwing(redirect)(fd)).toThrow(expect.objectContaining({ status: 302 }) as unknown as Error);
+    expect(() => throwing(new TypeError("bug"))(fd)).toThrow(TypeError);
   });
 });

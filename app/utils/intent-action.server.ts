@@ -12,7 +12,9 @@
  * For the posted intent: `before` runs first (a permission that differs per intent: its 403 comes
  * before anything is parsed), then the form is parsed with the schema — invalid input is a 400 with
  * the per-field messages and the user's input kept, addressed to `replyTo` (the posted intent unless
- * the case says otherwise, e.g. one row's form of a table) — then `run` with the parsed data. An intent
+ * the case says otherwise, e.g. one row's form of a table) — then `run` with the parsed data. A
+ * DomainError that `run` throws is answered in one place (`domainErrorReply`): input and rule errors
+ * as the form's 400 addressed to `replyTo`, forbidden and not-found as 403 / 404. An intent
  * no case names (a forged or outdated form) is a 400 on the `intent` field. The permission every intent
  * needs stays in the action, before the form is read.
  *
@@ -20,7 +22,7 @@
  * (tests/helpers/form-inventory.ts) finds them in the route's source.
  */
 import type { z } from "zod";
-import { badRequest, parseForm, unknownIntent } from "~/lib/forms.server";
+import { badRequest, domainErrorReply, parseForm, unknownIntent } from "~/lib/forms.server";
 
 export type IntentContext = {
   /** the intent posted */
@@ -61,10 +63,18 @@ export function whenIntent<R>(
       const posted = String(formData.get("intent"));
       options.before?.();
       const replyTo = typeof options.replyTo === "function" ? options.replyTo(formData) : (options.replyTo ?? posted);
-      if (schema === null) return runWith(null, { intent: posted, replyTo });
-      const parsed = parseForm(formData, schema, replyTo);
-      if (!parsed.ok) return badRequest(parsed.reply);
-      return runWith(parsed.data, { intent: posted, replyTo });
+      let data: unknown = null;
+      if (schema !== null) {
+        const parsed = parseForm(formData, schema, replyTo);
+        if (!parsed.ok) return badRequest(parsed.reply);
+        data = parsed.data;
+      }
+      try {
+        return runWith(data, { intent: posted, replyTo });
+      } catch (err) {
+        // a DomainError the models threw: input / rule → the form's 400, forbidden / not-found → 403 / 404; anything else goes on
+        return domainErrorReply(err, formData, replyTo);
+      }
     },
   };
 }
