@@ -10,14 +10,16 @@ import { PageHeader } from "~/components/ui/page-header";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { badRequest } from "~/lib/forms.server";
+import { parseGateForm } from "~/lib/schemas/governance.server";
 import { idSchema } from "~/lib/validation.server";
-import { deleteGate, getGate, parseGateForm, updateGate } from "~/models/governance.server";
+import { deleteGate, getGate, updateGate } from "~/models/governance.server";
 import { getEvaluatedGates } from "~/models/live-metrics.server";
 import { MetricContext } from "~/models/metrics/context.server";
 import { gateMetricOptions } from "~/models/metrics/options.server";
 import { isKnownMetricId } from "~/models/metrics/readings.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -50,15 +52,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(id.success, "Gate not found", 404);
   const db = getDb();
   const formData = await request.formData();
-  if (formData.get("intent") === "delete") {
-    invariantResponse(deleteGate(db, user.id, id.data), "Gate not found", 404);
-    return redirect("/governance/gates");
-  }
-  const ctx = new MetricContext(db);
-  const parsed = parseGateForm(formData, "update", (metricId) => isKnownMetricId(ctx, metricId));
-  if (!parsed.ok) return badRequest(parsed.reply);
-  invariantResponse(updateGate(db, user.id, id.data, parsed.data), "Gate not found", 404);
-  return redirect(`/governance/gates#gate-${id.data}`);
+  return dispatchIntent(formData, [
+    whenIntent("delete", null, () => {
+      invariantResponse(deleteGate(db, user.id, id.data), "Gate not found", 404);
+      throw redirect("/governance/gates");
+    }),
+    // the gate's criteria are rows of one form: parseGateForm reads them (its schema is in lib/schemas)
+    whenIntent("update", null, () => {
+      const ctx = new MetricContext(db);
+      const parsed = parseGateForm(formData, "update", (metricId) => isKnownMetricId(ctx, metricId));
+      if (!parsed.ok) return badRequest(parsed.reply);
+      invariantResponse(updateGate(db, user.id, id.data, parsed.data), "Gate not found", 404);
+      throw redirect(`/governance/gates#gate-${id.data}`);
+    }),
+  ]);
 }
 
 export default function EditGate() {

@@ -55,7 +55,7 @@ export function governanceCases() {
       );
     });
 
-    it("governance.gates.$gateId#*: edited (the update form)", async () => {
+    it("governance.gates.$gateId#update: edited", async () => {
       const gate = insertGate(w.db, {
         name: "Gate to edit",
         dueDate: "2027-01-31",

@@ -48,7 +48,7 @@ export const TABLES: FormTable[] = [
     { intent: "create", ...gateFields("Malformed gate", "2027-01-01", "15") },
     [ctoForbidden],
   ),
-  form(gate, "*", "ceo", { intent: "update", ...sampled(gateFields("Malformed gate fixture", "2027-01-31", "10")) }, [
+  form(gate, "update", "ceo", { ...sampled(gateFields("Malformed gate fixture", "2027-01-31", "10")) }, [
     noPage("unknown gate", "gateId"),
     noPage("gate id not a number", "gateId", "1e1"),
     ctoForbidden,
