@@ -7,4 +7,3 @@ export * from "~/models/delivery/services.server";
 export * from "~/models/delivery/filters.server";
 export * from "~/models/delivery/deployments.server";
 export * from "~/models/delivery/incidents.server";
-export * from "~/models/delivery/list-page.server";

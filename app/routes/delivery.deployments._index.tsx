@@ -9,10 +9,11 @@ import { Badge } from "~/components/ui/badge";
 import { buttonClassName } from "~/components/ui/button";
 import { createDataTableColumnHelper } from "~/components/ui/data-table";
 import { selectControl, type FilterControl } from "~/components/ui/filter-bar";
+import { loadDeliveryList } from "~/handlers/delivery-list.server";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { formatDateTime, formatHours, formatNumber } from "~/lib/format";
-import { DEPLOYMENT_SORTS, listDeployments, loadDeliveryList, parseDeploymentFilter, type DeploymentListRow } from "~/models/delivery.server";
+import { DEPLOYMENT_SORTS, listDeployments, parseDeploymentFilter, type DeploymentListRow } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
 import { routeHead } from "~/utils/route-head";
 

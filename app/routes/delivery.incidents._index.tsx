@@ -8,10 +8,11 @@ import { DeliveryListPage } from "~/components/delivery/list-page";
 import { buttonClassName } from "~/components/ui/button";
 import { createDataTableColumnHelper } from "~/components/ui/data-table";
 import { selectControl, type FilterControl } from "~/components/ui/filter-bar";
+import { loadDeliveryList } from "~/handlers/delivery-list.server";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { formatDateTime, formatHours } from "~/lib/format";
-import { INCIDENT_SORTS, listIncidents, loadDeliveryList, parseIncidentFilter, SEVERITIES, type IncidentListRow } from "~/models/delivery.server";
+import { INCIDENT_SORTS, listIncidents, parseIncidentFilter, SEVERITIES, type IncidentListRow } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
 import { routeHead } from "~/utils/route-head";
 

@@ -1,14 +1,15 @@
 import { MAX_EXPORT_ROWS } from "~/lib/schemas/delivery.server";
 import { parseTableParams, tablePaging, type SortState, type TableParamsOptions } from "~/lib/table-params";
-import { listServiceOptions, listTeamOptions } from "~/models/delivery/services.server";
+import { listServiceOptions, listTeamOptions } from "~/models/delivery.server";
 import type { Db } from "~/utils/db.server";
 
 type ParsedFilter<F, E> = { filter: F; notices: string[]; echo: E };
 type Listed<R> = { rows: R[]; total: number };
 
 /**
- * What the deployments and incidents list pages load: the table parameters and filters from the URL,
- * one page of rows with the total, the service and team names the filter offers, and the CSV cap.
+ * The loader of the deployments and incidents list pages (a route helper: it reads the URL; the
+ * models it calls take typed filters): the table parameters and filters from the URL, one page of
+ * rows with the total, the service and team names the filter offers, and the CSV cap.
  */
 export function loadDeliveryList<F, E, R>(
   db: Db,
