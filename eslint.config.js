@@ -100,6 +100,10 @@ export default tseslint.config(
           selector: `CallExpression[callee.object.name='z'][callee.property.name=${SCHEMA_BUILDERS}], CallExpression[callee.object.object.name='z'][callee.object.property.name='coerce']`,
           message: "Input schemas live in app/lib/schemas/<domain>.server.ts; a model refines one there with its lookups (decision 031).",
         },
+        {
+          selector: "TSTypeReference[typeName.name=/^(FormData|URLSearchParams|URL|Request)$/]",
+          message: "A model takes typed input: the route (or app/handlers) reads the form, the URL or the request and parses it first.",
+        },
       ],
     },
   },

@@ -48,7 +48,11 @@ describe("layer rules", () => {
     ['import { z } from "zod";\nexport const x = z.object({ a: z.string() });\n', true],
     ['import { z } from "zod";\nexport const x = z.coerce.number();\n', true],
     ['import { z } from "zod";\nimport { s } from "~/lib/schemas/x.server";\nexport const x = s.transform(() => z.NEVER);\n', false],
-  ])("app/models: a schema declared in a model fails, one refined from app/lib/schemas passes (%#)", async (code, fails) => {
+    ["export function f(form: FormData) {\n  return form;\n}\n", true],
+    ["export function f(url: URL) {\n  return url;\n}\n", true],
+    ["export function f(sp: URLSearchParams) {\n  return sp;\n}\n", true],
+    ["export function f(filter: { status?: string }) {\n  return filter;\n}\n", false],
+  ])("app/models: a schema declared in a model, or a form / URL / request taken, fails; typed input passes (%#)", async (code, fails) => {
     const [result] = await eslint.lintText(code, { filePath: "app/models/x.server.ts" });
     expect(result.messages.some((m) => m.ruleId === "no-restricted-syntax")).toBe(fails);
   });
