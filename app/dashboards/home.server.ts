@@ -12,7 +12,7 @@ export function getHome(db: Db, user: SessionUser) {
   const existing = new Set(NAV.filter((n) => can(user, n.permission)).map((n) => n.to));
   const cards = HOME_CARDS[user.role].filter((c) => existing.has(c.to));
   // read-only: the rules' risks are kept current after writes and on a schedule (decision 600)
-  // the CEO's "Getting started" list, while something essential is still empty
-  const checklist = user.role === "ceo" ? getSetupChecklist(db) : null;
+  // the "Getting started" list of whoever sets the company up (the CEO), while something essential is still empty
+  const checklist = can(user, "settings:manage") ? getSetupChecklist(db) : null;
   return { user, cards, inbox: getInboxCounts(db, user), counts: getOverviewCounts(db), checklist: checklist && !checklist.complete ? checklist.items : null };
 }
