@@ -1,5 +1,6 @@
 /** The pure HTTP rules of server/security.js, case by case (the HTTP tests cover them end to end). */
 import { describe, expect, it } from "vitest";
+import { itMaps } from "../tests/helpers/mapping";
 import { bodyLimitFor, isApiPath, ownOrigin, routedPathname, sameOriginVerdict } from "./security.js";
 
 describe("routedPathname / isApiPath", () => {
@@ -20,7 +21,7 @@ describe("routedPathname / isApiPath", () => {
 });
 
 describe("ownOrigin", () => {
-  it.each([
+  itMaps("%j → %s", ownOrigin, [
     [{ protocol: "http", host: "localhost:3000", trusted: false }, "http://localhost:3000"],
     [{ protocol: "http", host: "tracker.example:80", trusted: false }, "http://tracker.example"],
     [{ protocol: "http", host: "[::1]:3000", trusted: false }, "http://[::1]:3000"],
@@ -37,9 +38,7 @@ describe("ownOrigin", () => {
     [{ protocol: "http", host: "user@evil.example", trusted: false }, null],
     [{ protocol: "http", host: "a b", trusted: false }, null],
     [{ protocol: "http", host: "x", forwardedProto: "javascript", trusted: true }, null],
-  ])("%j → %s", (parts, origin) => {
-    expect(ownOrigin(parts)).toBe(origin);
-  });
+  ]);
 });
 
 describe("sameOriginVerdict", () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { formattingLocale, languageOfLocale } from "~/i18n/config";
 import { pickAcceptLanguage, proposedCompanyLocale, resolveLanguage } from "~/i18n/language.server";
+import { itMaps } from "../../tests/helpers/mapping";
 
 describe("pickAcceptLanguage", () => {
-  it.each([
+  itMaps("%s → %s", pickAcceptLanguage, [
     ["fr-FR,fr;q=0.9,en;q=0.8", "fr"],
     ["en-GB,en;q=0.9", "en"],
     ["de-DE,de;q=0.9,fr;q=0.5,en;q=0.4", "fr"],
@@ -13,9 +14,7 @@ describe("pickAcceptLanguage", () => {
     ["*", null],
     ["", null],
     [null, null],
-  ])("%s → %s", (header, lang) => {
-    expect(pickAcceptLanguage(header)).toBe(lang);
-  });
+  ]);
 });
 
 describe("languageOfLocale / formattingLocale", () => {

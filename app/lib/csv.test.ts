@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { itMaps } from "../../tests/helpers/mapping";
 import { csvCellText, describeCsvErrors, parseCsv, toCsv } from "./csv";
 import { csvResponse, safeCsvFilename } from "./csv.server";
 import { centsFromEuros } from "./format";
 
 describe("csvCellText (formula-injection guard)", () => {
-  it.each<[string | number | null | undefined, string]>([
+  itMaps("%j → %j", csvCellText, [
     ["plain", "plain"],
     ["=SUM(A1:A2)", "'=SUM(A1:A2)"],
     ["+33 6 12 34 56 78", "'+33 6 12 34 56 78"],
@@ -22,9 +23,7 @@ describe("csvCellText (formula-injection guard)", () => {
     [null, ""],
     [undefined, ""],
     ["", ""],
-  ])("%j → %j", (value, expected) => {
-    expect(csvCellText(value)).toBe(expected);
-  });
+  ]);
 });
 
 describe("toCsv", () => {
@@ -181,12 +180,10 @@ describe("csvResponse", () => {
     expect(await csvResponse("x.csv", "a\r\n", { bom: false }).text()).toBe("a\r\n");
   });
 
-  it.each([
+  itMaps("safeCsvFilename(%j) = %j", safeCsvFilename, [
     ["deployments.csv", "deployments.csv"],
     ["../../etc/passwd", "etc-passwd.csv"],
     ['a"b', "a-b.csv"],
     ["", "export.csv"],
-  ])("safeCsvFilename(%j) = %j", (input, expected) => {
-    expect(safeCsvFilename(input)).toBe(expected);
-  });
+  ]);
 });

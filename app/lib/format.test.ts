@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itMaps } from "../../tests/helpers/mapping";
 import {
   NO_DATA,
   centsFromEuros,
@@ -190,20 +191,18 @@ describe("dates", () => {
     expect(formatDateTime(null)).toBeNull();
   });
 
-  it.each<[string, string, "short" | "long" | undefined, string]>([
+  itMaps("formatMonth(%s, %s, %s) → %s", formatMonth, [
     ["2024-06", "fr-FR", undefined, "juin 2024"],
     ["2024-06", "en-US", undefined, "Jun 2024"],
     ["2024-01", "en-US", "long", "January 2024"],
     ["2024-12", "fr-FR", "long", "décembre 2024"],
     ["2024-13", "en-US", undefined, NO_DATA],
     ["June", "en-US", undefined, NO_DATA],
-  ])("formatMonth(%s, %s, %s) → %s", (month, locale, style, expected) => {
-    expect(formatMonth(month, locale, style)).toBe(expected);
-  });
+  ]);
 });
 
 describe("centsFromEuros", () => {
-  it.each<[string, number | null]>([
+  itMaps("%j → %s", centsFromEuros, [
     ["1234.5", 123450],
     ["1234.50", 123450],
     ["1 234,50", 123450],
@@ -251,22 +250,18 @@ describe("centsFromEuros", () => {
     ["--1", null],
     ["90071992547409.92", null],
     ["99999999999999999", null],
-  ])("%j → %s", (input, expected) => {
-    expect(centsFromEuros(input)).toBe(expected);
-  });
+  ]);
 });
 
 describe("eurosFromCents", () => {
-  it.each<[number, string]>([
+  itMaps("%s → %s", eurosFromCents, [
     [123450, "1234.50"],
     [5, "0.05"],
     [0, "0.00"],
     [-5, "-0.05"],
     [-123456, "-1234.56"],
     [100, "1.00"],
-  ])("%s → %s", (cents, expected) => {
-    expect(eurosFromCents(cents)).toBe(expected);
-  });
+  ]);
 
   it("round-trips through centsFromEuros", () => {
     for (const c of [0, 1, 99, 100, 123456789, -42, -100]) expect(centsFromEuros(eurosFromCents(c))).toBe(c);

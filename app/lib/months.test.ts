@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itMaps } from "../../tests/helpers/mapping";
 import {
   BUDGET_PAGE_MONTHS,
   fiscalYearLabel,
@@ -22,7 +23,7 @@ import {
 } from "./months";
 
 describe("isMonth", () => {
-  it.each<[unknown, boolean]>([
+  itMaps("isMonth(%j) = %s", isMonth, [
     ["2024-01", true],
     ["2024-12", true],
     ["0999-06", true],
@@ -35,13 +36,11 @@ describe("isMonth", () => {
     ["", false],
     [202401, false],
     [null, false],
-  ])("isMonth(%j) = %s", (input, expected) => {
-    expect(isMonth(input)).toBe(expected);
-  });
+  ]);
 });
 
 describe("isIsoDate", () => {
-  it.each<[unknown, boolean]>([
+  itMaps("isIsoDate(%j) = %s", isIsoDate, [
     ["2024-02-29", true], // leap year
     ["2023-02-29", false],
     ["1900-02-29", false], // century, not divisible by 400
@@ -51,13 +50,11 @@ describe("isIsoDate", () => {
     ["2024-12-32", false],
     ["2024-12", false],
     [20241231, false],
-  ])("isIsoDate(%j) = %s", (input, expected) => {
-    expect(isIsoDate(input)).toBe(expected);
-  });
+  ]);
 });
 
 describe("addMonths", () => {
-  it.each<[string, number, string]>([
+  itMaps("addMonths(%s, %i) = %s", addMonths, [
     ["2024-01", 0, "2024-01"],
     ["2024-01", 1, "2024-02"],
     ["2024-11", 3, "2025-02"],
@@ -66,9 +63,7 @@ describe("addMonths", () => {
     ["2024-03", -15, "2022-12"],
     ["2024-06", 36, "2027-06"],
     ["2024-06", -24, "2022-06"],
-  ])("addMonths(%s, %i) = %s", (m, n, expected) => {
-    expect(addMonths(m, n)).toBe(expected);
-  });
+  ]);
 
   it("rejects bad input", () => {
     expect(() => addMonths("2024-13", 1)).toThrow(RangeError);
@@ -77,25 +72,21 @@ describe("addMonths", () => {
 });
 
 describe("monthDiff (b − a)", () => {
-  it.each<[string, string, number]>([
+  itMaps("monthDiff(%s, %s) = %i", monthDiff, [
     ["2024-01", "2024-01", 0],
     ["2024-11", "2025-02", 3],
     ["2025-02", "2024-11", -3],
     ["2023-12", "2024-01", 1],
     ["2020-01", "2024-12", 59],
-  ])("monthDiff(%s, %s) = %i", (a, b, expected) => {
-    expect(monthDiff(a, b)).toBe(expected);
-  });
+  ]);
 });
 
 describe("monthRange (inclusive)", () => {
-  it.each<[string, string, string[]]>([
+  itMaps("monthRange(%s, %s)", monthRange, [
     ["2024-05", "2024-05", ["2024-05"]],
     ["2024-11", "2025-02", ["2024-11", "2024-12", "2025-01", "2025-02"]],
     ["2024-05", "2024-04", []],
-  ])("monthRange(%s, %s)", (from, to, expected) => {
-    expect(monthRange(from, to)).toEqual(expected);
-  });
+  ]);
 });
 
 describe("previousMonth / nextMonth", () => {
@@ -129,7 +120,7 @@ describe("daysInMonth / lastDayOfMonth / firstDayOfMonth", () => {
 });
 
 describe("addDaysToIsoDate (UTC)", () => {
-  it.each<[string, number, string]>([
+  itMaps("%s + %i days = %s", addDaysToIsoDate, [
     ["2024-06-30", 0, "2024-06-30"],
     ["2024-06-30", 1, "2024-07-01"],
     // 2024-06-30 + 304: Jul 31, Aug 31, Sep 30, Oct 31, Nov 30, Dec 31 (=184 → 2024-12-31),
@@ -143,9 +134,7 @@ describe("addDaysToIsoDate (UTC)", () => {
     ["2024-03-30", 2, "2024-04-01"],
     ["2024-10-26", 2, "2024-10-28"],
     ["2024-01-01", 366, "2025-01-01"],
-  ])("%s + %i days = %s", (d, n, expected) => {
-    expect(addDaysToIsoDate(d, n)).toBe(expected);
-  });
+  ]);
 
   it("rejects bad input", () => {
     expect(() => addDaysToIsoDate("2023-02-29", 1)).toThrow(RangeError);
@@ -154,31 +143,27 @@ describe("addDaysToIsoDate (UTC)", () => {
 });
 
 describe("dayDiff (b − a)", () => {
-  it.each<[string, string, number]>([
+  itMaps("dayDiff(%s, %s) = %i", dayDiff, [
     ["2024-06-30", "2025-04-30", 304],
     ["2025-04-30", "2024-06-30", -304],
     ["2024-03-30", "2024-04-01", 2],
     ["2024-01-01", "2025-01-01", 366],
     ["2024-05-05", "2024-05-05", 0],
-  ])("dayDiff(%s, %s) = %i", (a, b, expected) => {
-    expect(dayDiff(a, b)).toBe(expected);
-  });
+  ]);
 });
 
 describe("monthOf (UTC)", () => {
-  it.each<[number, string]>([
+  itMaps("monthOf(%i) = %s", monthOf, [
     [Date.UTC(2024, 0, 1, 0, 0, 0), "2024-01"],
     [Date.UTC(2024, 0, 31, 23, 59, 59, 999), "2024-01"],
     [Date.UTC(2024, 1, 1, 0, 0, 0), "2024-02"],
     [Date.UTC(2023, 11, 31, 23, 30), "2023-12"], // already January in Paris, still December in UTC
     [0, "1970-01"],
-  ])("monthOf(%i) = %s", (ms, expected) => {
-    expect(monthOf(ms)).toBe(expected);
-  });
+  ]);
 });
 
 describe("quarterOf", () => {
-  it.each<[string, string]>([
+  itMaps("quarterOf(%s) = %s", quarterOf, [
     ["2024-01", "2024-Q1"],
     ["2024-03", "2024-Q1"],
     ["2024-04", "2024-Q2"],
@@ -188,9 +173,7 @@ describe("quarterOf", () => {
     ["2024-09", "2024-Q3"],
     ["2024-10", "2024-Q4"],
     ["2024-12", "2024-Q4"],
-  ])("quarterOf(%s) = %s", (m, expected) => {
-    expect(quarterOf(m)).toBe(expected);
-  });
+  ]);
 });
 
 describe("defaultBudgetRange: the last closed months and the current one", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itMaps } from "../../tests/helpers/mapping";
 import { pageCount, parseTableParams, tableHref, tablePaging, type TableParamsOptions } from "./table-params";
 
 const OPTS: TableParamsOptions = {
@@ -62,7 +63,7 @@ describe("parseTableParams", () => {
 });
 
 describe("tableHref", () => {
-  it.each<[string, Parameters<typeof tableHref>[1], string | undefined, string]>([
+  itMaps("tableHref(%j, %j, %j) = %j", tableHref, [
     ["?window=30d&page=3", { sort: "service", dir: "asc", page: null }, undefined, "?window=30d&sort=service&dir=asc"],
     ["window=30d", { page: 2 }, undefined, "?window=30d&page=2"],
     ["?page=2", { page: 1 }, undefined, ""],
@@ -71,9 +72,7 @@ describe("tableHref", () => {
     ["?team=Core&dep_page=2", { page: 3, team: null }, "dep_", "?dep_page=3"],
     ["?month=2024-06", { sort: "x", month: "2024-07" }, "inc_", "?month=2024-07&inc_sort=x"],
     ["", { q: "a b&c" }, undefined, "?q=a+b%26c"],
-  ])("tableHref(%j, %j, %j) = %j", (search, patch, prefix, expected) => {
-    expect(tableHref(search, patch, prefix)).toBe(expected);
-  });
+  ]);
 
   it("accepts URLSearchParams and does not mutate it", () => {
     const sp = new URLSearchParams("a=1");
@@ -87,12 +86,10 @@ describe("paging helpers", () => {
     expect(tablePaging({ page: 1, pageSize: 25 })).toEqual({ limit: 25, offset: 0 });
     expect(tablePaging({ page: 3, pageSize: 50 })).toEqual({ limit: 50, offset: 100 });
   });
-  it.each([
+  itMaps("pageCount(%s, %s) = %s", pageCount, [
     [0, 25, 1],
     [25, 25, 1],
     [26, 25, 2],
     [1000, 100, 10],
-  ])("pageCount(%s, %s) = %s", (total, size, expected) => {
-    expect(pageCount(total, size)).toBe(expected);
-  });
+  ]);
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { runInLanguage, translateMessage } from "~/i18n/translate.server";
+import { itMaps } from "../../tests/helpers/mapping";
 import {
   checkboxSchema,
   dateOrInstantSchema,
@@ -20,16 +21,14 @@ import {
 } from "./validation.server";
 
 describe("eurosSchema: the one money parser (centsFromEuros) for zod", () => {
-  it.each<[string, number]>([
+  itMaps("%j → %i cents", (input: string) => eurosSchema.parse(input), [
     ["1234.5", 123450],
     ["1 234,50", 123450],
     ["0.07", 7],
     ["-200", -20000],
     ["1234.56 €", 123456],
     ["19.99", 1999],
-  ])("%j → %i cents", (input, cents) => {
-    expect(eurosSchema.parse(input)).toBe(cents);
-  });
+  ]);
   it.each(["abc", "1.234", "", "1e5", "12 34", "1,234.50"])("refuses %j with the field message", (input) => {
     const r = eurosSchema.safeParse(input);
     expect(r.success).toBe(false);
@@ -99,13 +98,11 @@ describe("checkboxSchema inside a form object", () => {
 
 describe("intSchema / idSchema: digits only", () => {
   const confidence = intSchema({ min: 1, max: 10, message: "must be a whole number from 1 to 10" });
-  it.each([
+  itMaps("%s → %s", (input: string) => confidence.parse(input), [
     ["7", 7],
     [" 7 ", 7],
     ["10", 10],
-  ])("%s → %s", (input, n) => {
-    expect(confidence.parse(input)).toBe(n);
-  });
+  ]);
   it.each(["1e1", "0x5", "7.0", "7.5", "Infinity", "NaN", "", " ", "11", "0", "-1", "1,5", "٣"])("refuses %j", (input) => {
     const r = confidence.safeParse(input);
     expect(r.success).toBe(false);
@@ -122,7 +119,7 @@ describe("intSchema / idSchema: digits only", () => {
 });
 
 describe("decimalSchema / parseDecimalInput", () => {
-  it.each([
+  itMaps("%j → %s", parseDecimalInput, [
     ["1234.5", 1234.5],
     ["1 234,5", 1234.5],
     ["-3", -3],
@@ -133,9 +130,7 @@ describe("decimalSchema / parseDecimalInput", () => {
     ["Infinity", null],
     ["", null],
     ["1.2.3", null],
-  ])("%j → %s", (input, n) => {
-    expect(parseDecimalInput(input)).toBe(n);
-  });
+  ]);
   it("bounds with messages", () => {
     const weight = decimalSchema({ min: 0, max: 100 });
     expect(weight.parse("2,5")).toBe(2.5);

@@ -7,6 +7,7 @@ import { RiskLevelBadge } from "~/components/metrics/risk-level-badge";
 import { StatusBadge } from "~/components/metrics/status-badge";
 import { TierBadge } from "~/components/metrics/tier-badge";
 import { TrendArrow, trendMeaning } from "~/components/metrics/trend-arrow";
+import { itMaps } from "../../../tests/helpers/mapping";
 import { renderPage } from "../../../tests/helpers/render";
 
 const render = renderPage;
@@ -47,16 +48,14 @@ describe("KpiTile", () => {
 });
 
 describe("badges and trend", () => {
-  it.each<[number | null, "higher" | "lower", string]>([
+  itMaps("trendMeaning(%s, %s) = %s", trendMeaning, [
     [1, "higher", "good"],
     [-1, "higher", "bad"],
     [1, "lower", "bad"],
     [-1, "lower", "good"],
     [0, "lower", "neutral"],
     [null, "higher", "neutral"],
-  ])("trendMeaning(%s, %s) = %s", (v, d, expected) => {
-    expect(trendMeaning(v, d)).toBe(expected);
-  });
+  ]);
 
   it("renders labels, not only colours", async () => {
     const html = await render(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itMaps } from "../../../tests/helpers/mapping";
 import {
   FORMULAS,
   MS_PER_DAY,
@@ -58,7 +59,7 @@ function inc(p: Partial<RefIncident> = {}): RefIncident {
 }
 
 describe("tiers", () => {
-  it.each<[number | null, Tier | null]>([
+  itMaps("deploymentFrequencyTier(%s per week) = %s", deploymentFrequencyTier, [
     [null, null],
     [7, "elite"],
     [100, "elite"],
@@ -68,11 +69,9 @@ describe("tiers", () => {
     [7 / 30, "medium"],
     [7 / 30 - 0.0001, "low"],
     [0, "low"],
-  ])("deploymentFrequencyTier(%s per week) = %s", (perWeek, tier) => {
-    expect(deploymentFrequencyTier(perWeek)).toBe(tier);
-  });
+  ]);
 
-  it.each<[number | null, Tier | null]>([
+  itMaps("leadTimeTier(%s h) = %s", leadTimeTier, [
     [null, null],
     [0, "elite"],
     [23.99, "elite"],
@@ -82,11 +81,9 @@ describe("tiers", () => {
     [719.99, "medium"],
     [720, "low"],
     [10_000, "low"],
-  ])("leadTimeTier(%s h) = %s", (hours, tier) => {
-    expect(leadTimeTier(hours)).toBe(tier);
-  });
+  ]);
 
-  it.each<[number | null, Tier | null]>([
+  itMaps("changeFailureRateTier(%s) = %s", changeFailureRateTier, [
     [null, null],
     [0, "elite"],
     [0.05, "elite"],
@@ -99,11 +96,9 @@ describe("tiers", () => {
     [3 / 20, "medium"],
     [0.1501, "low"],
     [1, "low"],
-  ])("changeFailureRateTier(%s) = %s", (r, tier) => {
-    expect(changeFailureRateTier(r)).toBe(tier);
-  });
+  ]);
 
-  it.each<[number | null, Tier | null]>([
+  itMaps("timeToRestoreTier(%s h) = %s", timeToRestoreTier, [
     [null, null],
     [0, "elite"],
     [0.99, "elite"],
@@ -112,13 +107,11 @@ describe("tiers", () => {
     [24, "medium"],
     [167.99, "medium"],
     [168, "low"],
-  ])("timeToRestoreTier(%s h) = %s", (hours, tier) => {
-    expect(timeToRestoreTier(hours)).toBe(tier);
-  });
+  ]);
 });
 
 describe("statistics helpers", () => {
-  it.each<[number[], number | null]>([
+  itMaps("median(%j) = %s", median, [
     [[], null],
     [[5], 5],
     [[3, 1, 2], 2],
@@ -126,9 +119,7 @@ describe("statistics helpers", () => {
     [[10, 0], 5],
     [[1, 1, 100, 100], 50.5],
     [[-1, 5, 2], 2],
-  ])("median(%j) = %s", (values, expected) => {
-    expect(median(values)).toBe(expected);
-  });
+  ]);
 
   it("median sorts a copy and leaves its input alone", () => {
     const values = [3, 1, 2];
@@ -140,43 +131,35 @@ describe("statistics helpers", () => {
     expect(median([10, 9, 100])).toBe(10);
   });
 
-  it.each<[number[], number | null]>([
+  itMaps("medianOfSorted(%j) = %s", medianOfSorted, [
     [[], null],
     [[1], 1],
     [[1, 2], 1.5],
     [[1, 2, 3, 4], 2.5],
-  ])("medianOfSorted(%j) = %s", (sorted, expected) => {
-    expect(medianOfSorted(sorted)).toBe(expected);
-  });
+  ]);
 
-  it.each<[number[], number | null]>([
+  itMaps("mean(%j) = %s", mean, [
     [[], null],
     [[4], 4],
     [[1, 2, 6], 3],
-  ])("mean(%j) = %s", (values, expected) => {
-    expect(mean(values)).toBe(expected);
-  });
+  ]);
 
-  it.each<[number, number, number | null]>([
+  itMaps("rate(%s, %s) = %s", rate, [
     [0, 0, null],
     [3, 0, null],
     [0, 5, 0],
     [1, 4, 0.25],
     [4, 4, 1],
-  ])("rate(%s, %s) = %s", (n, d, expected) => {
-    expect(rate(n, d)).toBe(expected);
-  });
+  ]);
 });
 
 describe("windows", () => {
-  it.each<[number, number, number]>([
+  itMaps("windowDays(%s, %s) = %s", windowDays, [
     [0, D, 1],
     [0, 90 * D, 90],
     [0, 12 * H, 0.5],
     [5, 5, 0],
-  ])("windowDays(%s, %s) = %s", (from, to, days) => {
-    expect(windowDays(from, to)).toBe(days);
-  });
+  ]);
 
   it.each<[number, number | undefined, Window]>([
     [T0, undefined, { from: T0 - 90 * D, to: T0 }],
@@ -186,15 +169,13 @@ describe("windows", () => {
     expect(days === undefined ? defaultWindow(now) : defaultWindow(now, days)).toEqual(expected);
   });
 
-  it.each<[Window, Window]>([
+  itMaps("previousWindow(%j) = %j", previousWindow, [
     [
       { from: 100, to: 150 },
       { from: 50, to: 100 },
     ],
     [W, { from: T0 - 10 * D, to: T0 }],
-  ])("previousWindow(%j) = %j", (w, expected) => {
-    expect(previousWindow(w)).toEqual(expected);
-  });
+  ]);
 });
 
 describe("deploymentFrequency", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itMaps } from "../../../tests/helpers/mapping";
 import {
   FORMULAS,
   GATE_METRIC_IDS,
@@ -8,14 +9,12 @@ import {
   evaluateGate,
   isGateMetricId,
   maturityLevelLabel,
-  type CriterionOutcome,
   type GateCriterionInput,
-  type GateOperator,
   type GateVerdict,
 } from "./governance";
 
 describe("compareCriterion", () => {
-  it.each<[number | null, GateOperator, number, CriterionOutcome]>([
+  itMaps("%s %s %s → %s", compareCriterion, [
     [null, ">=", 10, "no_data"],
     [null, "<", 10, "no_data"],
     [Number.NaN, ">", 10, "no_data"],
@@ -31,9 +30,7 @@ describe("compareCriterion", () => {
     [0, ">", 0, "not_met"],
     [-1, "<", 0, "met"],
     [0.15, "<=", 0.15, "met"],
-  ])("%s %s %s → %s", (value, op, threshold, outcome) => {
-    expect(compareCriterion(value, op, threshold)).toBe(outcome);
-  });
+  ]);
 });
 
 describe("evaluateGate", () => {
@@ -131,7 +128,7 @@ describe("gate metrics are catalogue ids", () => {
 });
 
 describe("maturity", () => {
-  it.each<[number, string]>([
+  itMaps("maturityLevelLabel(%s) = %s", maturityLevelLabel, [
     [1, "None / initial"],
     [2, "Repeatable"],
     [3, "Defined"],
@@ -140,9 +137,7 @@ describe("maturity", () => {
     [1.4, "None / initial"],
     [2.5, "Defined"],
     [4.6, "Optimised"],
-  ])("maturityLevelLabel(%s) = %s", (score, label) => {
-    expect(maturityLevelLabel(score)).toBe(label);
-  });
+  ]);
 
   it.each([0, 0.99, 5.01, 6, Number.NaN])("rejects %s", (score) => {
     expect(() => maturityLevelLabel(score)).toThrow(RangeError);

@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DAY_MS as D } from "~/lib/time";
-import {
-  FORMULAS,
-  closingScoreBand,
-  expectedProgress,
-  expectedValueAt,
-  krProgress,
-  objectiveProgress,
-  okrStatus,
-  parseIsoDate,
-  type ClosingBand,
-  type KrValues,
-  type OkrStatus,
-} from "./okrs";
+import { itMaps } from "../../../tests/helpers/mapping";
+import { FORMULAS, closingScoreBand, expectedProgress, expectedValueAt, krProgress, objectiveProgress, okrStatus, parseIsoDate, type KrValues } from "./okrs";
 
 describe("krProgress", () => {
   it.each<[string, KrValues, number]>([
@@ -117,7 +106,7 @@ describe("expectedProgress", () => {
 });
 
 describe("okrStatus", () => {
-  it.each<[number, number, OkrStatus]>([
+  itMaps("progress %s vs expected %s → %s", okrStatus, [
     [0.5, 0.5, "on_track"],
     [1, 0.2, "on_track"],
     [0.4, 0.5, "on_track"],
@@ -132,13 +121,11 @@ describe("okrStatus", () => {
     [0, 0.1, "on_track"],
     [0, 0.25, "at_risk"],
     [0, 0.2501, "off_track"],
-  ])("progress %s vs expected %s → %s", (progress, expected, status) => {
-    expect(okrStatus(progress, expected)).toBe(status);
-  });
+  ]);
 });
 
 describe("closingScoreBand", () => {
-  it.each<[number, ClosingBand]>([
+  itMaps("%s → %s", closingScoreBand, [
     [1, "green"],
     [0.7, "green"],
     [0.69, "yellow"],
@@ -146,9 +133,7 @@ describe("closingScoreBand", () => {
     [0.4, "yellow"],
     [0.39, "red"],
     [0, "red"],
-  ])("%s → %s", (score, band) => {
-    expect(closingScoreBand(score)).toBe(band);
-  });
+  ]);
 });
 
 describe("expectedValueAt", () => {

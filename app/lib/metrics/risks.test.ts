@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itMaps } from "../../../tests/helpers/mapping";
 import {
   DEFAULT_RISK_RULE_THRESHOLDS,
   FORMULAS,
@@ -15,7 +16,7 @@ import {
 } from "./risks";
 
 describe("riskScore", () => {
-  it.each<[number, number, number]>([
+  itMaps("%s × %s = %s", riskScore, [
     [1, 1, 1],
     [1, 5, 5],
     [5, 1, 5],
@@ -23,9 +24,7 @@ describe("riskScore", () => {
     [4, 4, 16],
     [4, 5, 20],
     [5, 5, 25],
-  ])("%s × %s = %s", (l, i, score) => {
-    expect(riskScore(l, i)).toBe(score);
-  });
+  ]);
 
   it.each<[number, number]>([
     [0, 3],
@@ -42,7 +41,7 @@ describe("riskScore", () => {
 });
 
 describe("riskLevel", () => {
-  it.each<[number, RiskLevel]>([
+  itMaps("%s → %s", riskLevel, [
     [1, "low"],
     [4, "low"],
     [5, "medium"],
@@ -53,9 +52,7 @@ describe("riskLevel", () => {
     [19, "critical"],
     [20, "critical"],
     [25, "critical"],
-  ])("%s → %s", (score, level) => {
-    expect(riskLevel(score)).toBe(level);
-  });
+  ]);
 
   it.each([0, 26, -3, Number.NaN])("rejects %s", (score) => {
     expect(() => riskLevel(score)).toThrow(RangeError);
@@ -63,16 +60,14 @@ describe("riskLevel", () => {
 });
 
 describe("isOverdue", () => {
-  it.each<[string | null, string, boolean]>([
+  itMaps("next review %s, today %s → %s", isOverdue, [
     [null, "2024-06-15", false],
     ["2024-06-14", "2024-06-15", true],
     ["2024-06-15", "2024-06-15", false],
     ["2024-06-16", "2024-06-15", false],
     ["2023-12-31", "2024-01-01", true],
     ["2024-09-01", "2024-10-01", true],
-  ])("next review %s, today %s → %s", (next, today, overdue) => {
-    expect(isOverdue(next, today)).toBe(overdue);
-  });
+  ]);
 
   it.each<[string | null, string]>([
     ["2024-6-1", "2024-06-15"],

@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { itMaps } from "../../../../tests/helpers/mapping";
 import { arpa, arr, cac, churnRate, grossMarginOf, ltv, ltvToCac, yearStartOf } from "../finance";
 
 describe("arr = 12 × MRR", () => {
-  it.each<[number, number]>([
+  itMaps("arr(%i) = %i", arr, [
     [1_331_000, 15_972_000],
     [0, 0],
-  ])("arr(%i) = %i", (mrr, expected) => {
-    expect(arr(mrr)).toBe(expected);
-  });
+  ]);
 });
 
 describe("churnRate = mean of churned(m) ÷ customers(m−1)", () => {
@@ -49,42 +48,34 @@ describe("churnRate = mean of churned(m) ÷ customers(m−1)", () => {
 });
 
 describe("cac / arpa / ltv / ltvToCac", () => {
-  it.each<[number, number, number | null]>([
+  itMaps("cac(%i, %i) = %s", cac, [
     [300_000, 10, 30_000],
     [100, 3, 33], // 33.33 → 33
     [0, 5, 0],
     [300_000, 0, null], // no new customer
-  ])("cac(%i, %i) = %s", (sm, n, expected) => {
-    expect(cac(sm, n)).toBe(expected);
-  });
+  ]);
 
-  it.each<[number, number, number | null]>([
+  itMaps("arpa(%i, %i) = %s", arpa, [
     [1_000_000, 40, 25_000],
     [100_000, 3, 33_333], // 33 333.33
     [1_000_000, 0, null], // no customer
-  ])("arpa(%i, %i) = %s", (mrr, customers, expected) => {
-    expect(arpa(mrr, customers)).toBe(expected);
-  });
+  ]);
 
-  it.each<[number | null, number, number | null, number | null]>([
+  itMaps("ltv(%s, %s, %s) = %s", ltv, [
     [25_000, 0.75, 0.02, 937_500], // 25 000 × 0.75 / 0.02
     [11_000, 0.75, 0.03, 275_000], // 8 250 / 0.03
     [100_000 / 3, 0.75, 0.03, 833_333], // unrounded ARPA 33 333.33…: 833 333.33 (rounding ARPA first gives 833 325)
     [25_000, 0.75, 0, null], // churn 0
     [25_000, 0.75, null, null], // churn unknown
     [null, 0.75, 0.02, null], // ARPA unknown
-  ])("ltv(%s, %s, %s) = %s", (a, gm, churn, expected) => {
-    expect(ltv(a, gm, churn)).toBe(expected);
-  });
+  ]);
 
-  it.each<[number | null, number | null, number | null]>([
+  itMaps("ltvToCac(%s, %s) = %s", ltvToCac, [
     [937_500, 30_000, 31.25],
     [937_500, null, null],
     [null, 30_000, null],
     [937_500, 0, null],
-  ])("ltvToCac(%s, %s) = %s", (l, c, expected) => {
-    expect(ltvToCac(l, c)).toBe(expected);
-  });
+  ]);
 });
 
 describe("grossMarginOf", () => {
