@@ -6,7 +6,7 @@ import { AreaChart } from "~/components/charts/area-chart";
 import { BarChart } from "~/components/charts/bar-chart";
 import { categoryTickInterval, groupLargest } from "~/components/charts/chart-frame";
 import { LineChart } from "~/components/charts/line-chart";
-import { renderPage } from "../../../tests/helpers/render";
+import { expectMarkup, renderPage } from "../../../tests/helpers/render";
 
 const render = renderPage;
 
@@ -32,14 +32,16 @@ describe("charts render SVG on the server", () => {
         referenceLine={{ y: 50, label: "Target" }}
       />,
     );
-    expect(html).toContain("<svg");
-    expect(html).toContain('viewBox="0 0 640 260"');
-    expect(html).toContain("var(--chart-1)");
-    expect(html).toContain('stroke-dasharray="6 4"');
-    expect(html).toContain("Show as table");
-    expect(html).toContain("Deployments per month");
-    expect(html).toContain("<td>31</td>");
-    expect(html).toContain("Target: 50");
+    expectMarkup(html, [
+      "<svg",
+      'viewBox="0 0 640 260"',
+      "var(--chart-1)",
+      'stroke-dasharray="6 4"',
+      "Show as table",
+      "Deployments per month",
+      "<td>31</td>",
+      "Target: 50",
+    ]);
   });
 
   it("bar and area charts", async () => {
