@@ -190,15 +190,13 @@ describe("defaultBudgetRange: the last closed months and the current one", () =>
 });
 
 describe("fiscal years", () => {
-  it.each([
+  itMaps("fiscalYearOf(%s, start %i) = %i", fiscalYearOf, [
     ["2026-03", 1, 2026],
     ["2026-12", 1, 2026],
     ["2026-03", 4, 2025],
     ["2026-04", 4, 2026],
     ["2027-01", 10, 2026],
-  ] as const)("fiscalYearOf(%s, start %i) = %i", (m, start, fy) => {
-    expect(fiscalYearOf(m, start)).toBe(fy);
-  });
+  ]);
   it("spans twelve months from its start month", () => {
     expect(fiscalYearMonths(2026, 1)).toEqual({ from: "2026-01", to: "2026-12" });
     expect(fiscalYearMonths(2026, 4)).toEqual({ from: "2026-04", to: "2027-03" });

@@ -3,10 +3,10 @@ import { z } from "zod";
 import { DomainError } from "~/lib/errors";
 import { dispatchIntent, rowReplyTo, whenIntent } from "~/utils/intent-action.server";
 
-/** A form as a browser posts it: fields in order, an unticked checkbox simply absent. */
-function form(entries: [string, string][]): FormData {
+/** A form as a browser posts it (application/x-www-form-urlencoded): fields in order, an unticked checkbox simply absent. */
+function form(body: string): FormData {
   const fd = new FormData();
-  for (const [k, v] of entries) fd.append(k, v);
+  for (const [k, v] of new URLSearchParams(body)) fd.append(k, v);
   return fd;
 }
 
@@ -40,62 +40,18 @@ function answer(fd: FormData, log: string[] = []) {
 
 describe("dispatchIntent", () => {
   it("runs the case of the posted intent with the parsed data (an unticked checkbox is absent)", () => {
-    expect(
-      answer(
-        form([
-          ["intent", "create"],
-          ["name", "  Core  "],
-        ]),
-      ),
-    ).toEqual({ status: "ok", intent: "create", name: "Core", public: false });
-    expect(
-      answer(
-        form([
-          ["intent", "create"],
-          ["name", "Core"],
-          ["public", "on"],
-        ]),
-      ),
-    ).toEqual({ status: "ok", intent: "create", name: "Core", public: true });
-    expect(
-      answer(
-        form([
-          ["intent", "update"],
-          ["rowId", "7"],
-          ["name", "x"],
-        ]),
-      ),
-    ).toEqual({ status: "ok", intent: "update-7", id: 7 });
+    expect(answer(form("intent=create&name=++Core++"))).toEqual({ status: "ok", intent: "create", name: "Core", public: false });
+    expect(answer(form("intent=create&name=Core&public=on"))).toEqual({ status: "ok", intent: "create", name: "Core", public: true });
+    expect(answer(form("intent=update&rowId=7&name=x"))).toEqual({ status: "ok", intent: "update-7", id: 7 });
   });
 
   it("answers several intents with one case, which tells them apart", () => {
-    expect(
-      answer(
-        form([
-          ["intent", "hide"],
-          ["rowId", "3"],
-          ["name", "x"],
-        ]),
-      ),
-    ).toEqual({ status: "ok", intent: "hide", hidden: true });
-    expect(
-      answer(
-        form([
-          ["intent", "show"],
-          ["rowId", "3"],
-          ["name", "x"],
-        ]),
-      ),
-    ).toEqual({ status: "ok", intent: "show", hidden: false });
+    expect(answer(form("intent=hide&rowId=3&name=x"))).toEqual({ status: "ok", intent: "hide", hidden: true });
+    expect(answer(form("intent=show&rowId=3&name=x"))).toEqual({ status: "ok", intent: "show", hidden: false });
   });
 
   it("answers invalid input with a 400 holding the field's message and what was typed, addressed to the case's reply intent", () => {
-    const bad = answer(
-      form([
-        ["intent", "create"],
-        ["name", "x"],
-      ]),
-    ) as Sent;
+    const bad = answer(form("intent=create&name=x")) as Sent;
     expect(bad.init?.status).toBe(400);
     expect(bad.data).toEqual({
       status: "error",
@@ -104,19 +60,14 @@ describe("dispatchIntent", () => {
       formErrors: [],
       values: { intent: "create", name: "x" },
     });
-    const row = answer(
-      form([
-        ["intent", "update"],
-        ["rowId", "12"],
-      ]),
-    ) as Sent;
+    const row = answer(form("intent=update&rowId=12")) as Sent;
     expect(row.init?.status).toBe(400);
     expect(row.data).toMatchObject({ intent: "update-12", values: { rowId: "12" } });
     expect(Object.keys((row.data as { fieldErrors: object }).fieldErrors)).toEqual(["name"]);
   });
 
   it("answers an intent no case names, or none at all, with a 400 on intent", () => {
-    for (const fd of [form([["intent", "delete"]]), form([["name", "Core"]]), form([["intent", "toString"]])]) {
+    for (const fd of [form("intent=delete"), form("name=Core"), form("intent=toString")]) {
       const r = answer(fd) as Sent;
       expect(r.init?.status).toBe(400);
       expect(Object.keys((r.data as { fieldErrors: object }).fieldErrors)).toEqual(["intent"]);
@@ -125,18 +76,10 @@ describe("dispatchIntent", () => {
 
   it("checks `before` ahead of everything else, and runs a case without a schema on the raw form", () => {
     const log: string[] = [];
-    expect(() => answer(form([["intent", "archive"]]), log)).toThrow(Response);
+    expect(() => answer(form("intent=archive"), log)).toThrow(Response);
     expect(log).toEqual(["before"]);
     log.length = 0;
-    expect(
-      answer(
-        form([
-          ["intent", "archive"],
-          ["who", "ceo"],
-        ]),
-        log,
-      ),
-    ).toEqual({ status: "ok", intent: "rows", data: null });
+    expect(answer(form("intent=archive&who=ceo"), log)).toEqual({ status: "ok", intent: "rows", data: null });
     expect(log).toEqual(["before", "run archive"]);
   });
 

@@ -24,6 +24,12 @@ function auditRows(entityType: string): { action: string; before: string | null;
   }[];
 }
 void auditCount;
+/** The [row, field] of each error of an import that must have been refused. */
+function refusedRows(r: { ok: true } | { ok: false; errors: { row: number; field?: string | null }[] }) {
+  expect(r.ok).toBe(false);
+  return r.ok ? [] : r.errors.map((e) => [e.row, e.field]);
+}
+const rowCount = (table: string) => t.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get();
 
 describe("writes", () => {
   it("saveBudgetLine: CTO on IT only; each write audited", () => {
@@ -112,10 +118,7 @@ describe("CSV imports (all or nothing)", () => {
       "2025-01,Salaries,1,1", // duplicate
       "2025-04,Marketing,,1", // missing planned
     ].join("\n");
-    const r = importBudgetCsv(t.db, { kind: "user", actor: CEO }, csv, "upload");
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.errors.map((e) => [e.row, e.field])).toEqual([
+    expect(refusedRows(importBudgetCsv(t.db, { kind: "user", actor: CEO }, csv, "upload"))).toEqual([
       [3, "month"],
       [4, "category"],
       [5, "planned"],
@@ -123,20 +126,17 @@ describe("CSV imports (all or nothing)", () => {
       [6, "category"],
       [7, "planned"],
     ]);
-    expect(t.db.$client.prepare("SELECT count(*) AS n FROM budget_lines").get()).toEqual({ n: 0 });
+    expect(rowCount("budget_lines")).toEqual({ n: 0 });
     expect(auditRows("budget_line")).toHaveLength(0);
   });
 
   it("refuses the CTO's rows on non-IT categories (and only those), writing nothing", () => {
     const csv = "month,category,planned,actual\n2025-01,Security,100,100\n2025-01,Salaries,100,100\n2025-01,Marketing,1,1\n";
-    const r = importBudgetCsv(t.db, { kind: "user", actor: CTO }, csv, "upload");
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.errors.map((e) => [e.row, e.field])).toEqual([
+    expect(refusedRows(importBudgetCsv(t.db, { kind: "user", actor: CTO }, csv, "upload"))).toEqual([
       [3, "category"],
       [4, "category"],
     ]);
-    expect(t.db.$client.prepare("SELECT count(*) AS n FROM budget_lines").get()).toEqual({ n: 0 });
+    expect(rowCount("budget_lines")).toEqual({ n: 0 });
     expect(importBudgetCsv(t.db, { kind: "user", actor: CTO }, "month,category,planned,actual\n2025-01,Security,100,100\n", "upload")).toEqual({
       ok: true,
       created: 1,
@@ -157,15 +157,12 @@ describe("CSV imports (all or nothing)", () => {
     expect(importSnapshotsCsv(t.db, { kind: "user", actor: CEO }, good, "upload")).toEqual({ ok: true, created: 2, updated: 0, rows: 2 });
     expect(getFinanceMetrics(t.db)!.cashCents).toBe(-1200_50);
     const bad = `${header}\n2025-03,1,1,1,1,1,0,0\n2025-04,x,1,1,-1,1,0,0\n2025-03,1,1,1,1,1,0,0\n`;
-    const r = importSnapshotsCsv(t.db, { kind: "user", actor: CEO }, bad, "upload");
-    expect(r.ok).toBe(false);
-    if (!r.ok)
-      expect(r.errors.map((e) => [e.row, e.field])).toEqual([
-        [3, "cash"],
-        [3, "customers"],
-        [4, "month"],
-      ]);
-    expect(t.db.$client.prepare("SELECT count(*) AS n FROM finance_snapshots").get()).toEqual({ n: 2 });
+    expect(refusedRows(importSnapshotsCsv(t.db, { kind: "user", actor: CEO }, bad, "upload"))).toEqual([
+      [3, "cash"],
+      [3, "customers"],
+      [4, "month"],
+    ]);
+    expect(rowCount("finance_snapshots")).toEqual({ n: 2 });
     const cto = importSnapshotsCsv(t.db, { kind: "user", actor: CTO }, good, "upload");
     expect(cto.ok).toBe(false);
     // a re-import that changes January: that snapshot's before → after is in the audit trail

@@ -161,16 +161,28 @@ describe("decision gates on live values", () => {
   it("the gate form converts human units and the writes are audited", () => {
     const ceo = insertUser(t.db, { role: "ceo" });
     const fd = new FormData();
-    fd.set("name", "Series A");
-    fd.set("dueDate", "2026-06-30");
-    fd.set("metric_0", "finance.arr");
-    fd.set("operator_0", ">=");
-    fd.set("threshold_0", "100");
-    fd.set("metric_1", "delivery.change_failure_rate");
-    fd.set("operator_1", "<=");
-    fd.set("threshold_1", "5");
-    fd.set("metric_2", "");
-    const parsed = parseGateForm(fd, "create");
+    /** Sets these fields of the form (the others keep their value) and parses it. */
+    const parseWith = (changes: Record<string, string>) => {
+      for (const [name, value] of Object.entries(changes)) fd.set(name, value);
+      return parseGateForm(fd, "create");
+    };
+    /** The fields a refused form names. */
+    const refusedFields = (changes: Record<string, string>) => {
+      const r = parseWith(changes);
+      expect(r.ok).toBe(false);
+      return r.ok ? [] : Object.keys(r.reply.fieldErrors).sort();
+    };
+    const parsed = parseWith({
+      name: "Series A",
+      dueDate: "2026-06-30",
+      metric_0: "finance.arr",
+      operator_0: ">=",
+      threshold_0: "100",
+      metric_1: "delivery.change_failure_rate",
+      operator_1: "<=",
+      threshold_1: "5",
+      metric_2: "",
+    });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.data.criteria).toEqual([
@@ -182,22 +194,10 @@ describe("decision gates on live values", () => {
     expect(listGates(t.db)[0].criteria).toHaveLength(1);
     expect(listAudit(t.db, { entityType: "decision_gate" }, { limit: 5, offset: 0 }).rows.map((r) => r.action)).toEqual(["update", "create"]);
 
-    fd.set("threshold_1", "abc");
-    fd.set("metric_2", "nonsense");
-    const bad = parseGateForm(fd, "create");
-    expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(Object.keys(bad.reply.fieldErrors).sort()).toEqual(["metric_2", "threshold_1"]);
-
+    expect(refusedFields({ threshold_1: "abc", metric_2: "nonsense" })).toEqual(["metric_2", "threshold_1"]);
     // thresholds are decimal numbers (a comma allowed), nothing else Number() would take
-    fd.set("metric_2", "");
-    fd.set("threshold_1", "0x10");
-    fd.set("operator_0", "=~");
-    const odd = parseGateForm(fd, "create");
-    expect(odd.ok).toBe(false);
-    if (!odd.ok) expect(Object.keys(odd.reply.fieldErrors).sort()).toEqual(["operator_0", "threshold_1"]);
-    fd.set("threshold_1", "4,5");
-    fd.set("operator_0", ">=");
-    const comma = parseGateForm(fd, "create");
+    expect(refusedFields({ metric_2: "", threshold_1: "0x10", operator_0: "=~" })).toEqual(["operator_0", "threshold_1"]);
+    const comma = parseWith({ threshold_1: "4,5", operator_0: ">=" });
     expect(comma.ok && comma.data.criteria[1].threshold).toBe(0.045);
   });
 
