@@ -21,3 +21,16 @@ export function itMaps<F extends AnyFn>(title: string, fn: F, rows: MappingRow<F
     else expect(actual).toBe(expected);
   });
 }
+
+/** `actual` is null where `expected` is (no data), else within `digits` decimal places of it. */
+export function expectCloseOrNull(actual: number | null | undefined, expected: number | null, digits = 12): void {
+  if (expected === null) expect(actual).toBeNull();
+  else expect(actual).toBeCloseTo(expected, digits);
+}
+
+/** `itMaps` for a function of measured numbers: `fn(...args)` is null where the row's last value is, else within `digits` decimal places of it. */
+export function itMapsClose<F extends AnyFn>(title: string, fn: F, rows: MappingRow<F>[], digits = 12): void {
+  it.each(rows as unknown[][])(title, (...row: unknown[]) => {
+    expectCloseOrNull(fn(...row.slice(0, -1)) as number | null, row[row.length - 1] as number | null, digits);
+  });
+}

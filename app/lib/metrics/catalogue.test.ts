@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itMapsClose } from "../../../tests/helpers/mapping";
 import {
   CATALOGUE,
   isKpiMetricId,
@@ -147,15 +148,16 @@ describe("the metric catalogue", () => {
 });
 
 describe("catalogue formulas", () => {
-  it.each([
-    ["2026-11", "2026-11-30", 0],
-    ["2026-11", "2027-11-30", 12],
-    ["2026-11", null, null],
-  ] as const)("monthsUntil(%s, %s) ≈ %s", (m, date, expected) => {
-    const v = monthsUntil(m, date);
-    if (expected === null) expect(v).toBeNull();
-    else expect(v).toBeCloseTo(expected, 1);
-  });
+  itMapsClose(
+    "monthsUntil(%s, %s) ≈ %s",
+    monthsUntil,
+    [
+      ["2026-11", "2026-11-30", 0],
+      ["2026-11", "2027-11-30", 12],
+      ["2026-11", null, null],
+    ],
+    1,
+  );
 
   it("monthsUntil inverts zeroCashDate to within half a day", () => {
     for (const r of [0.5, 6.3, 17.96, 18, 62.4]) {
@@ -163,14 +165,15 @@ describe("catalogue formulas", () => {
     }
   });
 
-  it.each([
-    [110_00, 100_00, 0.1],
-    [90_00, 100_00, -0.1],
-    [100_00, 0, null],
-    [100_00, null, null],
-  ] as const)("mrrGrowth(%d, %j) = %j", (now, prev, expected) => {
-    const v = mrrGrowth(now, prev);
-    if (expected === null) expect(v).toBeNull();
-    else expect(v).toBeCloseTo(expected, 10);
-  });
+  itMapsClose(
+    "mrrGrowth(%d, %j) = %j",
+    mrrGrowth,
+    [
+      [110_00, 100_00, 0.1],
+      [90_00, 100_00, -0.1],
+      [100_00, 0, null],
+      [100_00, null, null],
+    ],
+    10,
+  );
 });

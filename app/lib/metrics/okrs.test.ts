@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DAY_MS as D } from "~/lib/time";
-import { itMaps } from "../../../tests/helpers/mapping";
+import { expectCloseOrNull, itMaps } from "../../../tests/helpers/mapping";
 import { FORMULAS, closingScoreBand, expectedProgress, expectedValueAt, krProgress, objectiveProgress, okrStatus, parseIsoDate, type KrValues } from "./okrs";
 
 describe("krProgress", () => {
@@ -75,9 +75,7 @@ describe("objectiveProgress", () => {
     ],
     ["single KR", [{ progress: 0.3, weight: 2 }], 0.3],
   ])("%s", (_name, krs, expected) => {
-    const result = objectiveProgress(krs);
-    if (expected === null) expect(result).toBeNull();
-    else expect(result).toBeCloseTo(expected, 12);
+    expectCloseOrNull(objectiveProgress(krs), expected);
   });
 });
 

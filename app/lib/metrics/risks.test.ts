@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { itMaps } from "../../../tests/helpers/mapping";
+import { expectCloseOrNull, itMaps } from "../../../tests/helpers/mapping";
 import {
   DEFAULT_RISK_RULE_THRESHOLDS,
   FORMULAS,
@@ -156,8 +156,7 @@ describe("evaluateRiskRule: cfr_above_percent_30d", () => {
   ])("rate %s vs %s %% → triggered %s", (rate, threshold, triggered) => {
     const r = evaluateRiskRule({ kind: "cfr_above_percent_30d", threshold }, { rate });
     expect(r.triggered).toBe(triggered);
-    if (rate === null) expect(r.value).toBeNull();
-    else expect(r.value).toBeCloseTo(rate * 100, 9);
+    expectCloseOrNull(r.value, rate === null ? null : rate * 100, 9);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itMapsClose } from "../../../../tests/helpers/mapping";
 import { averageNetBurn, burnMultiple, grossBurn, growthNeeded, isDefaultAlive, monthlyGrowth, netBurn, runwayMonths, zeroCashDate } from "../finance";
 
 // -------------------------------------------------------------------------------------------
@@ -46,18 +47,20 @@ describe("averageNetBurn = round(mean)", () => {
 });
 
 describe("runwayMonths = cash ÷ avg net burn, null when not burning", () => {
-  it.each<[number, number, number | null]>([
-    [1_000_000, 100_000, 10],
-    [250_000, 100_000, 2.5],
-    [1_000_000, 0, null], // break-even: not burning
-    [1_000_000, -5_000, null], // profitable: not burning
-    [-500, 100, -5], // out of cash already: the contract's quotient, a zero-cash date in the past
-    [0, 100, 0],
-    [1_000_000, 300_001 / 3, 9.999966666777778], // divides by the unrounded mean
-  ])("runwayMonths(%i, %s) = %s", (cash, burn, expected) => {
-    if (expected === null) expect(runwayMonths(cash, burn)).toBeNull();
-    else expect(runwayMonths(cash, burn)).toBeCloseTo(expected, 9);
-  });
+  itMapsClose(
+    "runwayMonths(%i, %s) = %s",
+    runwayMonths,
+    [
+      [1_000_000, 100_000, 10],
+      [250_000, 100_000, 2.5],
+      [1_000_000, 0, null], // break-even: not burning
+      [1_000_000, -5_000, null], // profitable: not burning
+      [-500, 100, -5], // out of cash already: the contract's quotient, a zero-cash date in the past
+      [0, 100, 0],
+      [1_000_000, 300_001 / 3, 9.999966666777778], // divides by the unrounded mean
+    ],
+    9,
+  );
 });
 
 describe("zeroCashDate = last day of M + round(runway × 365.25 ÷ 12) days", () => {

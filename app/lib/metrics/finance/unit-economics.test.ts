@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { itMaps } from "../../../../tests/helpers/mapping";
+import { expectCloseOrNull, itMaps } from "../../../../tests/helpers/mapping";
 import { arpa, arr, cac, churnRate, grossMarginOf, ltv, ltvToCac, yearStartOf } from "../finance";
 
 describe("arr = 12 × MRR", () => {
@@ -41,9 +41,7 @@ describe("churnRate = mean of churned(m) ÷ customers(m−1)", () => {
     ["no month → null", [], null],
     ["no churn → 0", [{ churned: 0, previousCustomers: 100 }], 0],
   ])("%s", (_name, months, expected) => {
-    const got = churnRate(months);
-    if (expected === null) expect(got).toBeNull();
-    else expect(got).toBeCloseTo(expected, 12);
+    expectCloseOrNull(churnRate(months), expected);
   });
 });
 
