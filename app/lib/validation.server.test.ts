@@ -159,16 +159,20 @@ describe("dates and months in the ISO form and as typed in the page's locale (Da
   const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
     r.success ? null : translateMessage(r.error!.issues[0].message);
 
-  it.each<[string, string]>([
+  /** The schema reads each typed value as the row's ISO value, and so does the normalisation the page's input applies. */
+  const itReads = (name: string, schema: z.ZodType<string>, normalize: (input: string) => string, rows: [string, string][]) =>
+    it.each(rows)(`${name}(%j) → %s`, (input, expected) => {
+      expect(schema.parse(input)).toBe(expected);
+      expect(normalize(input)).toBe(expected);
+    });
+
+  itReads("isoDateSchema", isoDateSchema, (input) => normalizeDateInput(input), [
     ["2026-12-31", "2026-12-31"],
     ["31/12/2026", "2026-12-31"],
     ["1/2/2026", "2026-02-01"],
     ["01.02.2026", "2026-02-01"],
     [" 29/02/2028 ", "2028-02-29"],
-  ])("isoDateSchema(%j) → %s", (input, expected) => {
-    expect(isoDateSchema.parse(input)).toBe(expected);
-    expect(normalizeDateInput(input)).toBe(expected);
-  });
+  ]);
 
   it("reads a date typed in the request's locale: month first for an en-US company", () => {
     expect(runInLanguage("en", () => isoDateSchema.parse("12/31/2026"), "en-US")).toBe("2026-12-31");
@@ -177,37 +181,35 @@ describe("dates and months in the ISO form and as typed in the page's locale (Da
     expect(runInLanguage("en", () => isoDateSchema.parse("2026-12-31"), "en-US")).toBe("2026-12-31");
   });
 
-  it.each<[string, string]>([
+  itReads("monthSchema", monthSchema, normalizeMonthInput, [
     ["2026-12", "2026-12"],
     ["12/2026", "2026-12"],
     ["3/2026", "2026-03"],
     ["03.2026", "2026-03"],
-  ])("monthSchema(%j) → %s", (input, expected) => {
-    expect(monthSchema.parse(input)).toBe(expected);
-    expect(normalizeMonthInput(input)).toBe(expected);
-  });
+  ]);
 
-  it.each<[string, string, string]>([
+  /** The schema refuses each typed value, with the row's message in English and in French. */
+  const itRefuses = (what: string, schema: z.ZodType<string>, rows: [string, string, string][]) =>
+    it.each(rows)(`a bad ${what} %j is refused with a message in each language`, (input, en, fr) => {
+      expect(runInLanguage("en", () => firstMessage(schema.safeParse(input)))).toBe(en);
+      expect(runInLanguage("fr", () => firstMessage(schema.safeParse(input)))).toBe(fr);
+    });
+
+  itRefuses("date", isoDateSchema, [
     ["31/02/2026", "is not a real date", "n’est pas une date réelle"],
     ["2026-02-31", "is not a real date", "n’est pas une date réelle"],
     ["31/13/2026", "must be a date as YYYY-MM-DD", "doit être une date au format JJ/MM/AAAA"],
     ["12/31/26", "must be a date as YYYY-MM-DD", "doit être une date au format JJ/MM/AAAA"],
     ["soon", "must be a date as YYYY-MM-DD", "doit être une date au format JJ/MM/AAAA"],
     ["31/12/2999", "must be between 2000 and 2100", "doit se situer entre 2000 et 2100"],
-  ])("a bad date %j is refused with a message in each language", (input, en, fr) => {
-    expect(runInLanguage("en", () => firstMessage(isoDateSchema.safeParse(input)))).toBe(en);
-    expect(runInLanguage("fr", () => firstMessage(isoDateSchema.safeParse(input)))).toBe(fr);
-  });
+  ]);
 
-  it.each<[string, string, string]>([
+  itRefuses("month", monthSchema, [
     ["13/2026", "must be a month as YYYY-MM", "doit être un mois au format MM/AAAA"],
     ["2026-13", "must be a month as YYYY-MM", "doit être un mois au format MM/AAAA"],
     ["12/1999", "must be between 2000 and 2100", "doit se situer entre 2000 et 2100"],
     ["December", "must be a month as YYYY-MM", "doit être un mois au format MM/AAAA"],
-  ])("a bad month %j is refused with a message in each language", (input, en, fr) => {
-    expect(runInLanguage("en", () => firstMessage(monthSchema.safeParse(input)))).toBe(en);
-    expect(runInLanguage("fr", () => firstMessage(monthSchema.safeParse(input)))).toBe(fr);
-  });
+  ]);
 
   it("zod's own messages come out in our words and the reader's language", () => {
     const schema = z.object({ name: z.string().max(3), kind: z.enum(["a", "b"]) });

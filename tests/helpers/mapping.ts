@@ -34,3 +34,10 @@ export function itMapsClose<F extends AnyFn>(title: string, fn: F, rows: Mapping
     expectCloseOrNull(fn(...row.slice(0, -1)) as number | null, row[row.length - 1] as number | null, digits);
   });
 }
+
+/** One `it` a row of arguments `fn` must refuse: calling it throws a RangeError. */
+export function itRejects<F extends AnyFn>(title: string, fn: F, rows: Parameters<F>[]): void {
+  it.each(rows as unknown[][])(title, (...args: unknown[]) => {
+    expect(() => fn(...args)).toThrow(RangeError);
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { itMaps } from "../../../tests/helpers/mapping";
+import { itMaps, itRejects } from "../../../tests/helpers/mapping";
 import {
   FORMULAS,
   GATE_METRIC_IDS,
@@ -139,9 +139,7 @@ describe("maturity", () => {
     [4.6, "Optimised"],
   ]);
 
-  it.each([0, 0.99, 5.01, 6, Number.NaN])("rejects %s", (score) => {
-    expect(() => maturityLevelLabel(score)).toThrow(RangeError);
-  });
+  itRejects("rejects %s", maturityLevelLabel, [[0], [0.99], [5.01], [6], [Number.NaN]]);
 
   it.each(MATURITY_INDICATOR_KEYS.map((k) => [k]))("indicator %s has a label", (key) => {
     expect(MATURITY_INDICATORS[key].label.length).toBeGreaterThan(0);

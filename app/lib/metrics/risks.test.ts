@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectCloseOrNull, itMaps } from "../../../tests/helpers/mapping";
+import { expectCloseOrNull, itMaps, itRejects } from "../../../tests/helpers/mapping";
 import {
   DEFAULT_RISK_RULE_THRESHOLDS,
   FORMULAS,
@@ -26,7 +26,7 @@ describe("riskScore", () => {
     [5, 5, 25],
   ]);
 
-  it.each<[number, number]>([
+  itRejects("rejects likelihood %s, impact %s", riskScore, [
     [0, 3],
     [3, 0],
     [6, 1],
@@ -35,9 +35,7 @@ describe("riskScore", () => {
     [2, 1.5],
     [Number.NaN, 1],
     [-1, 3],
-  ])("rejects likelihood %s, impact %s", (l, i) => {
-    expect(() => riskScore(l, i)).toThrow(RangeError);
-  });
+  ]);
 });
 
 describe("riskLevel", () => {
@@ -54,9 +52,7 @@ describe("riskLevel", () => {
     [25, "critical"],
   ]);
 
-  it.each([0, 26, -3, Number.NaN])("rejects %s", (score) => {
-    expect(() => riskLevel(score)).toThrow(RangeError);
-  });
+  itRejects("rejects %s", riskLevel, [[0], [26], [-3], [Number.NaN]]);
 });
 
 describe("isOverdue", () => {
@@ -69,12 +65,10 @@ describe("isOverdue", () => {
     ["2024-09-01", "2024-10-01", true],
   ]);
 
-  it.each<[string | null, string]>([
+  itRejects("rejects malformed dates (%s, %s)", isOverdue, [
     ["2024-6-1", "2024-06-15"],
     ["2024-06-14", "15/06/2024"],
-  ])("rejects malformed dates (%s, %s)", (next, today) => {
-    expect(() => isOverdue(next, today)).toThrow(RangeError);
-  });
+  ]);
 });
 
 describe("heatMapCells", () => {
