@@ -89,7 +89,7 @@ describe("formatPercent", () => {
 });
 
 describe("formatHours", () => {
-  it.each<[number, string | undefined, string]>([
+  itMaps("%s h (%s) → %s", (hours: number, locale: string) => plain(formatHours(hours, locale)), [
     [0, "en-US", "0 min"],
     [0.001, "en-US", "< 1 min"],
     [0.75, "en-US", "45 min"],
@@ -104,9 +104,7 @@ describe("formatHours", () => {
     [60, "en-US", "2.5 days"],
     [24 * 400, "en-US", "400 days"],
     [-2, "en-US", "-2 hr"],
-  ])("%s h (%s) → %s", (h, locale, expected) => {
-    expect(plain(formatHours(h, locale))).toBe(expected);
-  });
+  ]);
   it("null → null", () => expect(formatHours(null)).toBeNull());
 });
 
