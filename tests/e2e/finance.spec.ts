@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, loginAs, postFromPage, test } from "./fixtures";
+import { expect, fillByLabel, loginAs, postFromPage, test } from "./fixtures";
 
 /** M, the latest closed month, as the executive dashboard's "as of" selector shows it. */
 async function latestClosedMonth(page: Page): Promise<string> {
@@ -100,12 +100,14 @@ test.describe("finance", () => {
     await page.goto("/finance/snapshots");
     // an old month, so M (the latest closed month) does not move for the other tests
     await page.locator('#snapshot-form input[name="month"]').fill("2019-12");
-    await page.getByLabel("Cash at month end (€)").fill("12 000,50");
-    await page.getByLabel("Revenue collected (€)").fill("abc");
-    await page.getByLabel("MRR (€)").fill("900");
-    await page.getByLabel("Customers at month end").fill("3");
-    await page.getByLabel("New customers").fill("1");
-    await page.getByLabel("Churned customers").fill("0");
+    await fillByLabel(page, {
+      "Cash at month end (€)": "12 000,50",
+      "Revenue collected (€)": "abc",
+      "MRR (€)": "900",
+      "Customers at month end": "3",
+      "New customers": "1",
+      "Churned customers": "0",
+    });
     await page.getByRole("button", { name: "Save snapshot" }).click();
     await expect(page.getByText(/revenue must be an amount/)).toBeVisible();
     await expect(page.getByLabel("Cash at month end (€)")).toHaveValue("12 000,50");

@@ -18,6 +18,11 @@ export async function loginAs(page: Page, role: DemoRole, redirectTo = "/") {
   await expect(page.getByTestId("current-user")).toBeVisible();
 }
 
+/** Types each value into the field its label names, in this order, as a person does. */
+export async function fillByLabel(page: Page, values: Record<string, string>) {
+  for (const [label, value] of Object.entries(values)) await page.getByLabel(label).fill(value);
+}
+
 /**
  * A request forced past the interface (a hidden control, a refused role), sent as the page itself
  * would send it: from the page's origin (server/app.js refuses state-changing requests from any
