@@ -95,11 +95,7 @@ describe("dispatchIntent", () => {
           { replyTo: rowReplyTo("rowId") },
         ),
       ]);
-    const fd = form([
-      ["intent", "update"],
-      ["rowId", "7"],
-      ["name", "Core"],
-    ]);
+    const fd = form("intent=update&rowId=7&name=Core");
     const onField = throwing(new DomainError("rule", "is closed", { name: ["is closed"] }))(fd) as Sent;
     expect(onField.init?.status).toBe(400);
     expect(onField.data).toMatchObject({ intent: "update-7", fieldErrors: { name: ["is closed"] }, formErrors: [], values: { name: "Core" } });
