@@ -59,6 +59,13 @@ export async function submit(
   return { page, form, sent, res, audits: auditSince(w.db, before) };
 }
 
+/** `submit`, and the post is answered 200 (the page again, with its reply). */
+export async function submitOk(...args: Parameters<typeof submit>): Promise<Submitted> {
+  const s = await submit(...args);
+  expect(s.res.status, `${s.form.describe()} sent ${JSON.stringify(s.sent)}`).toBe(200);
+  return s;
+}
+
 export function expectAudit(audits: AuditRow[], want: { entityType: string; action?: string; entityId?: number | string; actor: number }) {
   const hit = audits.find(
     (a) =>

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { insertIncident } from "../../../seeds/builders";
-import { expectAudit, expectRefusedKeepingInput, fillAll, one, submit, w } from "../../helpers/browser-posts";
+import { expectAudit, expectRefusedKeepingInput, fillAll, one, submit, submitOk, w } from "../../helpers/browser-posts";
 
 export function financeCases() {
   describe("finance (CEO, CTO on IT categories)", () => {
@@ -89,10 +89,9 @@ export function financeCases() {
 
     it("finance.snapshots#import: a CSV file", async () => {
       const csv = "month,cash,revenue,mrr,customers,new_customers,churned_customers,financing\n2031-03,900000,21000,21500,31,1,0,\n";
-      const s = await submit("ceo", "/finance/snapshots", { intent: "import" }, (f) =>
+      const s = await submitOk("ceo", "/finance/snapshots", { intent: "import" }, (f) =>
         f.attach("file", new File([csv], "snapshots.csv", { type: "text/csv" })),
       );
-      expect(s.res.status).toBe(200);
       expect(one<{ n: number }>(sql`select count(*) as n from finance_snapshots where month = '2031-03'`).n).toBe(1);
       expectAudit(s.audits, { entityType: "finance_snapshot", action: "import", actor: w.ids.ceo });
     });
@@ -176,20 +175,17 @@ export function deliveryCases() {
 
     it("delivery.incidents.$incidentId#resolve and #reopen", async () => {
       const inc = insertIncident(w.db, { serviceId: service(), title: "To resolve", startedAt: new Date(Date.now() - 7_200_000) });
-      const r = await submit("cto", `/delivery/incidents/${inc.id}`, { intent: "resolve" });
-      expect(r.res.status).toBe(200);
+      const r = await submitOk("cto", `/delivery/incidents/${inc.id}`, { intent: "resolve" });
       expect(one<{ r: number | null }>(sql`select resolved_at as r from incidents where id = ${inc.id}`).r).not.toBeNull();
       expectAudit(r.audits, { entityType: "incident", entityId: inc.id, actor: w.ids.cto });
-      const o = await submit("cto", `/delivery/incidents/${inc.id}`, { intent: "reopen" });
-      expect(o.res.status).toBe(200);
+      const o = await submitOk("cto", `/delivery/incidents/${inc.id}`, { intent: "reopen" });
       expect(one<{ r: number | null }>(sql`select resolved_at as r from incidents where id = ${inc.id}`).r).toBeNull();
       expectAudit(o.audits, { entityType: "incident", entityId: inc.id, actor: w.ids.cto });
     });
 
     it("delivery.incidents.$incidentId#cause: 'no deployment caused it' chosen", async () => {
       const inc = insertIncident(w.db, { serviceId: service(), title: "Cause to clear", startedAt: new Date(Date.now() - 3_600_000) });
-      const s = await submit("cto", `/delivery/incidents/${inc.id}`, { intent: "cause" }, (f) => f.select("cause", "none"));
-      expect(s.res.status).toBe(200);
+      const s = await submitOk("cto", `/delivery/incidents/${inc.id}`, { intent: "cause" }, (f) => f.select("cause", "none"));
       expect(one(sql`select cause_kind as k, cause_deployment_id as d from incidents where id = ${inc.id}`)).toEqual({ k: "none", d: null });
       expectAudit(s.audits, { entityType: "incident", entityId: inc.id, actor: w.ids.cto });
     });
@@ -202,8 +198,7 @@ export function deliveryCases() {
     });
 
     it("delivery.services#create: a service with its team", async () => {
-      const s = await submit("ceo", "/delivery/services", { intent: "create" }, (f) => f.fill("name", "search-api").select("teamId", String(w.core)));
-      expect(s.res.status).toBe(200);
+      const s = await submitOk("ceo", "/delivery/services", { intent: "create" }, (f) => f.fill("name", "search-api").select("teamId", String(w.core)));
       const row = one<{ id: number; teamId: number }>(sql`select id, team_id as teamId from services where name = 'search-api'`);
       expect(row.teamId).toBe(w.core);
       expectAudit(s.audits, { entityType: "service", action: "create", entityId: row.id, actor: w.ids.ceo });

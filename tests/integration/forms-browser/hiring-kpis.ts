@@ -2,25 +2,22 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { insertKpi, insertKpiMeasurement, insertRequisition } from "../../../seeds/builders";
-import { expectAudit, expectRefusedKeepingInput, one, submit, w } from "../../helpers/browser-posts";
+import { expectAudit, expectRefusedKeepingInput, one, submit, submitOk, w } from "../../helpers/browser-posts";
 
 export function hiringCases() {
   describe("hiring", () => {
     it("hiring._index#status: 'next' on a tech team's requisition", async () => {
       const r = insertRequisition(w.db, { title: "Next me", teamId: w.core, status: "planned", targetStartMonth: "2027-03" });
-      const s = await submit("cto", "/hiring?q=Next%20me", { intent: "status", requisitionId: String(r.id), change: "next" });
-      expect(s.res.status).toBe(200);
+      const s = await submitOk("cto", "/hiring?q=Next%20me", { intent: "status", requisitionId: String(r.id), change: "next" });
       expect(one(sql`select status from requisitions where id = ${r.id}`)).toEqual({ status: "open" });
       expectAudit(s.audits, { entityType: "requisition", action: "status", entityId: r.id, actor: w.ids.cto });
     });
 
     it("hiring._index#status: cancel, then reopen", async () => {
       const r = insertRequisition(w.db, { title: "Cancel me", teamId: w.core, status: "open", targetStartMonth: "2027-03" });
-      const c = await submit("ceo", "/hiring?q=Cancel%20me", { intent: "status", requisitionId: String(r.id), change: "cancel" });
-      expect(c.res.status).toBe(200);
+      await submitOk("ceo", "/hiring?q=Cancel%20me", { intent: "status", requisitionId: String(r.id), change: "cancel" });
       expect(one(sql`select status from requisitions where id = ${r.id}`)).toEqual({ status: "cancelled" });
-      const o = await submit("ceo", "/hiring?q=Cancel%20me", { intent: "status", requisitionId: String(r.id), change: "reopen" });
-      expect(o.res.status).toBe(200);
+      const o = await submitOk("ceo", "/hiring?q=Cancel%20me", { intent: "status", requisitionId: String(r.id), change: "reopen" });
       expect(one<{ status: string }>(sql`select status from requisitions where id = ${r.id}`).status).not.toBe("cancelled");
       expectAudit(o.audits, { entityType: "requisition", entityId: r.id, actor: w.ids.ceo });
     });
@@ -124,28 +121,24 @@ export function kpiCases() {
 
     it("kpis.$kpiId#update-kpi", async () => {
       const kpi = insertKpi(w.db, { key: "edit_me", name: "Edit me" });
-      const s = await submit("cto", `/kpis/${kpi.id}`, { intent: "update-kpi" }, (f) => f.fill("name", "Edited KPI").fill("unit", "ms"));
-      expect(s.res.status).toBe(200);
+      const s = await submitOk("cto", `/kpis/${kpi.id}`, { intent: "update-kpi" }, (f) => f.fill("name", "Edited KPI").fill("unit", "ms"));
       expect(one(sql`select name, unit from kpis where id = ${kpi.id}`)).toEqual({ name: "Edited KPI", unit: "ms" });
       expectAudit(s.audits, { entityType: "kpi", action: "update", entityId: kpi.id, actor: w.ids.cto });
     });
 
     it("kpis.$kpiId#target: set, then cleared (empty field)", async () => {
       const kpi = insertKpi(w.db, { key: "target_me", name: "Target me" });
-      const set = await submit("ceo", `/kpis/${kpi.id}`, { intent: "target", cycleId: String(w.openCycleId) }, (f) => f.fill("target", "42"));
-      expect(set.res.status).toBe(200);
+      const set = await submitOk("ceo", `/kpis/${kpi.id}`, { intent: "target", cycleId: String(w.openCycleId) }, (f) => f.fill("target", "42"));
       expect(one(sql`select target from kpi_targets where kpi_id = ${kpi.id} and cycle_id = ${w.openCycleId}`)).toEqual({ target: 42 });
       expectAudit(set.audits, { entityType: "kpi_target", actor: w.ids.ceo });
-      const cleared = await submit("ceo", `/kpis/${kpi.id}`, { intent: "target", cycleId: String(w.openCycleId) }, (f) => f.fill("target", ""));
-      expect(cleared.res.status).toBe(200);
+      const cleared = await submitOk("ceo", `/kpis/${kpi.id}`, { intent: "target", cycleId: String(w.openCycleId) }, (f) => f.fill("target", ""));
       expect(one(sql`select count(*) as n from kpi_targets where kpi_id = ${kpi.id} and cycle_id = ${w.openCycleId}`)).toEqual({ n: 0 });
       expectAudit(cleared.audits, { entityType: "kpi_target", actor: w.ids.ceo });
     });
 
     it("kpis.$kpiId#measure: a lead records a value, note left empty", async () => {
       const kpi = insertKpi(w.db, { key: "measure_me", name: "Measure me" });
-      const s = await submit("lead", `/kpis/${kpi.id}`, { intent: "measure" }, (f) => f.fill("measuredOn", "2025-05-02").fill("value", "7,5"));
-      expect(s.res.status).toBe(200);
+      const s = await submitOk("lead", `/kpis/${kpi.id}`, { intent: "measure" }, (f) => f.fill("measuredOn", "2025-05-02").fill("value", "7,5"));
       expect(one(sql`select value, note from kpi_measurements where kpi_id = ${kpi.id} and measured_on = '2025-05-02'`)).toEqual({ value: 7.5, note: null });
       expectAudit(s.audits, { entityType: "kpi_measurement", actor: w.ids.lead });
     });
@@ -160,8 +153,7 @@ export function kpiCases() {
     it("kpis.$kpiId#delete-measurement", async () => {
       const kpi = insertKpi(w.db, { key: "delete_me", name: "Delete me" });
       const m = insertKpiMeasurement(w.db, { kpiId: kpi.id, measuredOn: "2025-01-10", value: 3 });
-      const s = await submit("ceo", `/kpis/${kpi.id}`, { intent: "delete-measurement", measurementId: String(m.id) });
-      expect(s.res.status).toBe(200);
+      const s = await submitOk("ceo", `/kpis/${kpi.id}`, { intent: "delete-measurement", measurementId: String(m.id) });
       expect(one(sql`select count(*) as n from kpi_measurements where id = ${m.id}`)).toEqual({ n: 0 });
       expectAudit(s.audits, { entityType: "kpi_measurement", actor: w.ids.ceo });
     });

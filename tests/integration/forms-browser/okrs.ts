@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { insertKeyResult, insertObjective } from "../../../seeds/builders";
-import { expectAudit, expectRefusedKeepingInput, one, submit, w } from "../../helpers/browser-posts";
+import { expectAudit, expectRefusedKeepingInput, one, submit, submitOk, w } from "../../helpers/browser-posts";
 
 export function okrCases() {
   describe("OKRs", () => {
@@ -17,8 +17,7 @@ export function okrCases() {
       expect(cycle.status).toBe("open");
       expect(s.res.location).toBe(`/okrs?cycle=${cycle.id}`);
       expectAudit(s.audits, { entityType: "cycle", action: "create", entityId: cycle.id, actor: w.ids.ceo });
-      const c = await submit("ceo", `/okrs?cycle=${cycle.id}`, { intent: "close-cycle", cycleId: String(cycle.id) });
-      expect(c.res.status).toBe(200);
+      const c = await submitOk("ceo", `/okrs?cycle=${cycle.id}`, { intent: "close-cycle", cycleId: String(cycle.id) });
       expect(one(sql`select status from cycles where id = ${cycle.id}`)).toEqual({ status: "closed" });
       expectAudit(c.audits, { entityType: "cycle", action: "close", entityId: cycle.id, actor: w.ids.ceo });
     });
@@ -43,20 +42,17 @@ export function okrCases() {
 
     it("okrs.$objectiveId#update-objective: a lead edits a Core objective, owner cleared", async () => {
       const o = coreObjective("Objective to edit");
-      const s = await submit("lead", `/okrs/${o.id}`, { intent: "update-objective" }, (f) => f.fill("title", "Objective edited").select("ownerUserId", ""));
-      expect(s.res.status).toBe(200);
+      const s = await submitOk("lead", `/okrs/${o.id}`, { intent: "update-objective" }, (f) => f.fill("title", "Objective edited").select("ownerUserId", ""));
       expect(one(sql`select title, owner_user_id as owner from objectives where id = ${o.id}`)).toEqual({ title: "Objective edited", owner: null });
       expectAudit(s.audits, { entityType: "objective", entityId: o.id, actor: w.ids.lead });
     });
 
     it("okrs.$objectiveId#archive-objective and #restore-objective", async () => {
       const o = coreObjective("Objective to archive");
-      const a = await submit("ceo", `/okrs/${o.id}`, { intent: "archive-objective" });
-      expect(a.res.status).toBe(200);
+      const a = await submitOk("ceo", `/okrs/${o.id}`, { intent: "archive-objective" });
       expect(one<{ a: number | null }>(sql`select archived_at as a from objectives where id = ${o.id}`).a).not.toBeNull();
       expectAudit(a.audits, { entityType: "objective", entityId: o.id, actor: w.ids.ceo });
-      const r = await submit("ceo", `/okrs/${o.id}`, { intent: "restore-objective" });
-      expect(r.res.status).toBe(200);
+      const r = await submitOk("ceo", `/okrs/${o.id}`, { intent: "restore-objective" });
       expect(one<{ a: number | null }>(sql`select archived_at as a from objectives where id = ${o.id}`).a).toBeNull();
       expectAudit(r.audits, { entityType: "objective", entityId: o.id, actor: w.ids.ceo });
     });
@@ -90,18 +86,15 @@ export function okrCases() {
     it("okrs.$objectiveId#update-kr, #archive-kr, #restore-kr", async () => {
       const o = coreObjective("Objective with KRs");
       const kr = insertKeyResult(w.db, { objectiveId: o.id, title: "KR to edit", startValue: 0, targetValue: 10 });
-      const u = await submit("lead", `/okrs/${o.id}`, { intent: "update-kr", keyResultId: String(kr.id) }, (f) =>
+      const u = await submitOk("lead", `/okrs/${o.id}`, { intent: "update-kr", keyResultId: String(kr.id) }, (f) =>
         f.fill("targetValue", "20").fill("weight", "2"),
       );
-      expect(u.res.status).toBe(200);
       expect(one(sql`select target_value as t, weight from key_results where id = ${kr.id}`)).toEqual({ t: 20, weight: 2 });
       expectAudit(u.audits, { entityType: "key_result", entityId: kr.id, actor: w.ids.lead });
-      const a = await submit("lead", `/okrs/${o.id}`, { intent: "archive-kr", keyResultId: String(kr.id) });
-      expect(a.res.status).toBe(200);
+      const a = await submitOk("lead", `/okrs/${o.id}`, { intent: "archive-kr", keyResultId: String(kr.id) });
       expect(one<{ a: number | null }>(sql`select archived_at as a from key_results where id = ${kr.id}`).a).not.toBeNull();
       expectAudit(a.audits, { entityType: "key_result", entityId: kr.id, actor: w.ids.lead });
-      const r = await submit("lead", `/okrs/${o.id}`, { intent: "restore-kr", keyResultId: String(kr.id) });
-      expect(r.res.status).toBe(200);
+      const r = await submitOk("lead", `/okrs/${o.id}`, { intent: "restore-kr", keyResultId: String(kr.id) });
       expect(one<{ a: number | null }>(sql`select archived_at as a from key_results where id = ${kr.id}`).a).toBeNull();
       expectAudit(r.audits, { entityType: "key_result", entityId: kr.id, actor: w.ids.lead });
     });

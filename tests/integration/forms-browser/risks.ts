@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getBoardPack, packableMonth } from "~/models/board-pack.server";
 import { insertRisk } from "../../../seeds/builders";
-import { expectAudit, expectRefusedKeepingInput, one, submit, w } from "../../helpers/browser-posts";
+import { expectAudit, expectRefusedKeepingInput, one, submit, submitOk, w } from "../../helpers/browser-posts";
 
 export function riskCases() {
   describe("risks", () => {
@@ -39,18 +39,16 @@ export function riskCases() {
 
     it("risks.$riskId#status: closed with its button", async () => {
       const r = insertRisk(w.db, { title: "Risk to close", status: "open" });
-      const s = await submit("cto", `/risks/${r.id}`, { intent: "status", status: "closed" });
-      expect(s.res.status).toBe(200);
+      const s = await submitOk("cto", `/risks/${r.id}`, { intent: "status", status: "closed" });
       expect(one(sql`select status from risks where id = ${r.id}`)).toEqual({ status: "closed" });
       expectAudit(s.audits, { entityType: "risk", entityId: r.id, actor: w.ids.cto });
     });
 
     it("risks.$riskId#update: edited, owner cleared", async () => {
       const r = insertRisk(w.db, { title: "Risk to edit", ownerUserId: w.ids.cto });
-      const s = await submit("ceo", `/risks/${r.id}`, { intent: "update" }, (f) =>
+      const s = await submitOk("ceo", `/risks/${r.id}`, { intent: "update" }, (f) =>
         f.fill("title", "Risk edited").select("ownerUserId", "").select("residualLikelihood", "1"),
       );
-      expect(s.res.status).toBe(200);
       expect(one(sql`select title, owner_user_id as owner, residual_likelihood as rl from risks where id = ${r.id}`)).toEqual({
         title: "Risk edited",
         owner: null,
@@ -61,7 +59,7 @@ export function riskCases() {
 
     it("targets#set: the CTO sets a delivery target for one cycle, typed in % (comma decimal)", async () => {
       const cycle = one<{ id: number }>(sql`select id from cycles order by start_date desc limit 1`);
-      const s = await submit("cto", "/targets", { intent: "set" }, (f) =>
+      const s = await submitOk("cto", "/targets", { intent: "set" }, (f) =>
         f
           .select("metricId", "delivery.change_failure_rate")
           .select("cycleId", String(cycle.id))
@@ -69,7 +67,6 @@ export function riskCases() {
           .fill("value", "4,5")
           .fill("note", "Stricter next cycle"),
       );
-      expect(s.res.status).toBe(200);
       const row = one<{ id: number; value: number; comparison: string }>(
         sql`select id, value, comparison from metric_targets where metric_id = 'delivery.change_failure_rate' and cycle_id = ${cycle.id}`,
       );
@@ -85,18 +82,16 @@ export function riskCases() {
 
     it("targets#delete: the CTO removes a delivery target", async () => {
       const row = one<{ id: number }>(sql`select id from metric_targets where metric_id = 'delivery.lead_time_hours' and cycle_id is null`);
-      const s = await submit("cto", "/targets", { intent: "delete", id: String(row.id) });
-      expect(s.res.status).toBe(200);
+      const s = await submitOk("cto", "/targets", { intent: "delete", id: String(row.id) });
       expect(one(sql`select id from metric_targets where id = ${row.id}`)).toBeUndefined();
       expectAudit(s.audits, { entityType: "metric_target", action: "delete", entityId: row.id, actor: w.ids.cto });
     });
 
     it("reports.board.$month#comment: the CEO writes a section's commentary on the draft pack", async () => {
       const month = packableMonth(w.db)!;
-      const s = await submit("ceo", `/reports/board/${month}`, { intent: "comment", section: "revenue" }, (f) =>
+      const s = await submitOk("ceo", `/reports/board/${month}`, { intent: "comment", section: "revenue" }, (f) =>
         f.fill("text", "MRR grows on plan.\r\nChurn is flat."),
       );
-      expect(s.res.status).toBe(200);
       expect(getBoardPack(w.db, month)?.commentary).toEqual({ revenue: "MRR grows on plan.\nChurn is flat." });
       expectAudit(s.audits, { entityType: "board_pack", action: "update", entityId: month, actor: w.ids.ceo });
     });
@@ -114,8 +109,7 @@ export function riskCases() {
 
     it("reports.board.$month#publish: ticked, the pack is published with its figures", async () => {
       const month = packableMonth(w.db)!;
-      const s = await submit("ceo", `/reports/board/${month}`, { intent: "publish" }, (f) => f.check("confirm", "yes"));
-      expect(s.res.status).toBe(200);
+      const s = await submitOk("ceo", `/reports/board/${month}`, { intent: "publish" }, (f) => f.check("confirm", "yes"));
       const pack = getBoardPack(w.db, month)!;
       expect(pack.status).toBe("published");
       expect(Object.keys(pack.figures!.metrics)).toContain("finance.runway_months_with_hiring_plan");
@@ -133,8 +127,7 @@ export function riskCases() {
 
     it("risks.rules#rule: ticked again, threshold changed", async () => {
       const rule = one<{ id: number }>(sql`select id from risk_rules where kind = 'runway_below_months'`);
-      const s = await submit("cto", "/risks/rules", { intent: "rule", ruleId: String(rule.id) }, (f) => f.check("enabled").fill("threshold", "9"));
-      expect(s.res.status).toBe(200);
+      const s = await submitOk("cto", "/risks/rules", { intent: "rule", ruleId: String(rule.id) }, (f) => f.check("enabled").fill("threshold", "9"));
       expect(one(sql`select enabled, threshold from risk_rules where id = ${rule.id}`)).toEqual({ enabled: 1, threshold: 9 });
       expectAudit(s.audits, { entityType: "risk_rule", entityId: rule.id, actor: w.ids.cto });
     });

@@ -3,14 +3,13 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { insertUser } from "../../../seeds/builders";
 import { pickForm } from "../../helpers/app";
-import { covered, expectAudit, expectRefusedKeepingInput, noteForms, one, submit, w } from "../../helpers/browser-posts";
+import { covered, expectAudit, expectRefusedKeepingInput, noteForms, one, submit, submitOk, w } from "../../helpers/browser-posts";
 import { formKey } from "../../helpers/form-inventory";
 
 export function settingsCases() {
   describe("settings (CEO)", () => {
     it("settings#settings: company settings saved", async () => {
-      const s = await submit("ceo", "/settings", { intent: "settings" }, (f) => f.fill("companyName", "InnovaTech SAS").fill("headcountTarget", "120"));
-      expect(s.res.status).toBe(200);
+      const s = await submitOk("ceo", "/settings", { intent: "settings" }, (f) => f.fill("companyName", "InnovaTech SAS").fill("headcountTarget", "120"));
       expect(one<{ n: string; h: number }>(sql`select company_name as n, headcount_target as h from company_settings`)).toEqual({
         n: "InnovaTech SAS",
         h: 120,
@@ -19,7 +18,7 @@ export function settingsCases() {
     });
 
     it("settings#create-user: a lead of Core created, password stored hashed", async () => {
-      const s = await submit("ceo", "/settings", { intent: "create-user" }, (f) =>
+      const s = await submitOk("ceo", "/settings", { intent: "create-user" }, (f) =>
         f
           .fill("email", "New.Lead@Innovatech.test")
           .fill("name", "New Lead")
@@ -27,7 +26,6 @@ export function settingsCases() {
           .select("role", "lead")
           .select("teamId", String(w.core)),
       );
-      expect(s.res.status).toBe(200);
       const row = one<{ id: number; role: string; teamId: number; active: number; hash: string }>(
         sql`select id, role, team_id as teamId, active, password_hash as hash from users where email = 'new.lead@innovatech.test'`,
       );
@@ -115,8 +113,7 @@ export function tokenCases() {
 
     it("settings.tokens#revoke", async () => {
       const id = one<{ id: number }>(sql`select id from api_tokens where name = 'CI metrics'`).id;
-      const s = await submit("cto", "/settings/tokens", { intent: "revoke", tokenId: String(id) });
-      expect(s.res.status).toBe(200);
+      const s = await submitOk("cto", "/settings/tokens", { intent: "revoke", tokenId: String(id) });
       expect(one<{ r: number | null }>(sql`select revoked_at as r from api_tokens where id = ${id}`).r).not.toBeNull();
       expectAudit(s.audits, { entityType: "api_token", entityId: id, actor: w.ids.cto });
     });
@@ -128,10 +125,9 @@ export function webhookSourceCases() {
     const sourceId = () => one<{ id: number }>(sql`select id from webhook_sources where name = 'GitHub — api-gateway'`).id;
 
     it("settings.webhooks._index#*: a GitHub source with a rule; its secret shown once, stored sealed", async () => {
-      const s = await submit("cto", "/settings/webhooks", { intent: "create" }, (f) =>
+      const s = await submitOk("cto", "/settings/webhooks", { intent: "create" }, (f) =>
         f.select("kind", "github").fill("name", "GitHub — api-gateway").fill("mappings", "innovatech/api-gateway = api-gateway"),
       );
-      expect(s.res.status).toBe(200);
       const row = one<{ id: number; kind: string; box: string; env: string }>(
         sql`select id, kind, secret_box as box, production_environment as env from webhook_sources where name = 'GitHub — api-gateway'`,
       );
@@ -165,13 +161,12 @@ export function webhookSourceCases() {
     it("settings.webhooks.$sourceId#update: rules, default service and production environment", async () => {
       const id = sourceId();
       const service = one<{ id: number }>(sql`select id from services where name = 'web-app'`).id;
-      const s = await submit("cto", `/settings/webhooks/${id}`, { intent: "update" }, (f) =>
+      const s = await submitOk("cto", `/settings/webhooks/${id}`, { intent: "update" }, (f) =>
         f
           .fill("mappings", "innovatech/api-gateway = api-gateway\ninnovatech/web = web-app")
           .select("defaultServiceId", String(service))
           .fill("productionEnvironment", "prod"),
       );
-      expect(s.res.status).toBe(200);
       expect(one(sql`select production_environment as env, default_service_id as d from webhook_sources where id = ${id}`)).toEqual({
         env: "prod",
         d: service,
@@ -189,8 +184,7 @@ export function webhookSourceCases() {
     it("settings.webhooks.$sourceId#rotate: a new secret shown once", async () => {
       const id = sourceId();
       const before = one<{ h: string }>(sql`select secret_hint as h from webhook_sources where id = ${id}`).h;
-      const s = await submit("cto", `/settings/webhooks/${id}`, { intent: "rotate" });
-      expect(s.res.status).toBe(200);
+      const s = await submitOk("cto", `/settings/webhooks/${id}`, { intent: "rotate" });
       expect(s.res.html).toContain("Copy the new secret now");
       expect(one<{ h: string }>(sql`select secret_hint as h from webhook_sources where id = ${id}`).h).not.toBe(before);
       expectAudit(s.audits, { entityType: "webhook_source", action: "rotate_secret", entityId: id, actor: w.ids.cto });
@@ -198,8 +192,7 @@ export function webhookSourceCases() {
 
     it("settings.webhooks.$sourceId#set-secret: the sender's own secret", async () => {
       const id = sourceId();
-      const s = await submit("cto", `/settings/webhooks/${id}`, { intent: "set-secret" }, (f) => f.fill("secret", "pagerduty-signing-secret-abcdef"));
-      expect(s.res.status).toBe(200);
+      const s = await submitOk("cto", `/settings/webhooks/${id}`, { intent: "set-secret" }, (f) => f.fill("secret", "pagerduty-signing-secret-abcdef"));
       expect(one<{ h: string }>(sql`select secret_hint as h from webhook_sources where id = ${id}`).h).toBe("cdef");
       expectAudit(s.audits, { entityType: "webhook_source", action: "set_secret", entityId: id, actor: w.ids.cto });
     });
@@ -276,12 +269,10 @@ export function sessionCases() {
 export function profileCases() {
   describe("a person's own profile", () => {
     it("profile#*: a lead reads French, then the company's default again; each change audited", async () => {
-      const fr = await submit("lead", "/profile", {}, (f) => f.select("language", "fr"));
-      expect(fr.res.status).toBe(200);
+      const fr = await submitOk("lead", "/profile", {}, (f) => f.select("language", "fr"));
       expect(one<{ l: string | null }>(sql`select language as l from users where id = ${w.ids.lead}`)).toEqual({ l: "fr" });
       expectAudit(fr.audits, { entityType: "user", action: "update", entityId: w.ids.lead, actor: w.ids.lead });
-      const back = await submit("lead", "/profile", {}, (f) => f.select("language", ""));
-      expect(back.res.status).toBe(200);
+      await submitOk("lead", "/profile", {}, (f) => f.select("language", ""));
       expect(one<{ l: string | null }>(sql`select language as l from users where id = ${w.ids.lead}`)).toEqual({ l: null });
     });
   });
