@@ -1,16 +1,16 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { id } from "./_columns";
+import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { id, instant, optionalKey } from "./_columns";
 import { apiTokens, users } from "./people";
 
 export const auditLog = sqliteTable(
   "audit_log",
   {
     id: id(),
-    at: integer("at", { mode: "timestamp_ms" })
+    at: instant("at")
       .notNull()
       .$defaultFn(() => new Date()),
-    actorUserId: integer("actor_user_id").references(() => users.id, { onDelete: "set null" }),
-    actorTokenId: integer("actor_token_id").references(() => apiTokens.id, { onDelete: "set null" }),
+    actorUserId: optionalKey("actor_user_id", () => users.id),
+    actorTokenId: optionalKey("actor_token_id", () => apiTokens.id),
     /** create | update | delete | import | login | ... */
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),
@@ -20,10 +20,10 @@ export const auditLog = sqliteTable(
     /** JSON */
     after: text("after"),
     /** created/updated: an audit entry is written once and never updated */
-    createdAt: integer("created_at", { mode: "timestamp_ms" })
+    createdAt: instant("created_at")
       .notNull()
       .$defaultFn(() => new Date()),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+    updatedAt: instant("updated_at")
       .notNull()
       .$defaultFn(() => new Date()),
   },

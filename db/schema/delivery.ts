@@ -1,43 +1,39 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, parentKey, timestamps } from "./_columns";
+import { entityTable, flag, id, instant, optionalKey, parentKey } from "./_columns";
 import { DEPLOYMENT_STATUSES, SEVERITIES, CAUSE_KINDS } from "./enums";
 import { teams } from "./people";
 
 export { DEPLOYMENT_STATUSES, SEVERITIES, CAUSE_KINDS };
 
-export const services = sqliteTable(
+export const services = entityTable(
   "services",
   {
-    id: id(),
     name: text("name").notNull().unique(),
-    teamId: integer("team_id").references(() => teams.id, { onDelete: "set null" }),
-    ...timestamps,
+    teamId: optionalKey("team_id", () => teams.id),
   },
   (t) => [index("services_team_idx").on(t.teamId)],
 );
 
-export const deployments = sqliteTable(
+export const deployments = entityTable(
   "deployments",
   {
-    id: id(),
     serviceId: parentKey("service_id", () => services.id),
     externalId: text("external_id"),
     environment: text("environment").notNull().default("production"),
     status: text("status", { enum: DEPLOYMENT_STATUSES }).notNull(),
-    startedAt: integer("started_at", { mode: "timestamp_ms" }),
-    finishedAt: integer("finished_at", { mode: "timestamp_ms" }).notNull(),
+    startedAt: instant("started_at"),
+    finishedAt: instant("finished_at").notNull(),
     /** used for lead time when no commits are given */
-    firstCommitAt: integer("first_commit_at", { mode: "timestamp_ms" }),
-    isHotfix: integer("is_hotfix", { mode: "boolean" }).notNull().default(false),
-    isRollback: integer("is_rollback", { mode: "boolean" }).notNull().default(false),
+    firstCommitAt: instant("first_commit_at"),
+    isHotfix: flag("is_hotfix"),
+    isRollback: flag("is_rollback"),
     /**
      * How many incidents name this deployment as their stored cause (cause_kind explicit or
      * inferred). Never written by the application: kept by SQLite triggers on incidents
      * (migration `delivery_daily_rollups`), it feeds the daily change-failure rollup.
      */
     causedIncidents: integer("caused_incidents").notNull().default(0),
-    ...timestamps,
   },
   (t) => [
     uniqueIndex("deployments_service_external_uq")
@@ -67,24 +63,22 @@ export const deploymentCommits = sqliteTable(
     id: id(),
     deploymentId: parentKey("deployment_id", () => deployments.id),
     sha: text("sha").notNull(),
-    committedAt: integer("committed_at", { mode: "timestamp_ms" }).notNull(),
+    committedAt: instant("committed_at").notNull(),
   },
   (t) => [index("deployment_commits_deployment_idx").on(t.deploymentId, t.committedAt)],
 );
 
-export const incidents = sqliteTable(
+export const incidents = entityTable(
   "incidents",
   {
-    id: id(),
     serviceId: parentKey("service_id", () => services.id),
     externalId: text("external_id"),
     title: text("title").notNull(),
     severity: text("severity", { enum: SEVERITIES }).notNull(),
-    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
-    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
-    causeDeploymentId: integer("cause_deployment_id").references(() => deployments.id, { onDelete: "set null" }),
+    startedAt: instant("started_at").notNull(),
+    resolvedAt: instant("resolved_at"),
+    causeDeploymentId: optionalKey("cause_deployment_id", () => deployments.id),
     causeKind: text("cause_kind", { enum: CAUSE_KINDS }),
-    ...timestamps,
   },
   (t) => [
     uniqueIndex("incidents_external_uq")

@@ -1,5 +1,5 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { id, parentKey, timestamps } from "./_columns";
+import { index, text } from "drizzle-orm/sqlite-core";
+import { entityTable, flag, instant, optionalKey, parentKey } from "./_columns";
 import { GATE_DECISIONS } from "./enums";
 import { decisionGates } from "./governance";
 import { users } from "./people";
@@ -9,35 +9,31 @@ import { users } from "./people";
  * ("MVP ready"), and the decisions taken, each with the criteria's values frozen at that moment.
  * docs/decisions/903-gate-decisions.md
  */
-export const gateManualCriteria = sqliteTable(
+export const gateManualCriteria = entityTable(
   "gate_manual_criteria",
   {
-    id: id(),
     gateId: parentKey("gate_id", () => decisionGates.id),
     label: text("label").notNull(),
-    checked: integer("checked", { mode: "boolean" }).notNull().default(false),
-    checkedByUserId: integer("checked_by_user_id").references(() => users.id, { onDelete: "set null" }),
-    checkedAt: integer("checked_at", { mode: "timestamp_ms" }),
+    checked: flag("checked"),
+    checkedByUserId: optionalKey("checked_by_user_id", () => users.id),
+    checkedAt: instant("checked_at"),
     note: text("note"),
-    ...timestamps,
   },
   (t) => [index("gate_manual_criteria_gate_idx").on(t.gateId)],
 );
 
-export const gateDecisions = sqliteTable(
+export const gateDecisions = entityTable(
   "gate_decisions",
   {
-    id: id(),
     gateId: parentKey("gate_id", () => decisionGates.id),
     decision: text("decision", { enum: GATE_DECISIONS }).notNull(),
     /** what was chosen instead, for an "alternative" */
     alternative: text("alternative"),
     rationale: text("rationale").notNull(),
-    decidedByUserId: integer("decided_by_user_id").references(() => users.id, { onDelete: "set null" }),
-    decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
+    decidedByUserId: optionalKey("decided_by_user_id", () => users.id),
+    decidedAt: instant("decided_at").notNull(),
     /** JSON: the verdict and every criterion (metric and manual) with its value as it was */
     snapshot: text("snapshot").notNull(),
-    ...timestamps,
   },
   (t) => [index("gate_decisions_gate_idx").on(t.gateId, t.decidedAt)],
 );

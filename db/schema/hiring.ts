@@ -1,17 +1,16 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { id, timestamps } from "./_columns";
+import { index, integer, text } from "drizzle-orm/sqlite-core";
+import { entityTable, instant, optionalKey } from "./_columns";
 import { REQUISITION_STATUSES, PRIORITIES } from "./enums";
 import { objectives } from "./okrs";
 import { teams, users } from "./people";
 
 export { REQUISITION_STATUSES, PRIORITIES };
 
-export const requisitions = sqliteTable(
+export const requisitions = entityTable(
   "requisitions",
   {
-    id: id(),
     title: text("title").notNull(),
-    teamId: integer("team_id").references(() => teams.id, { onDelete: "set null" }),
+    teamId: optionalKey("team_id", () => teams.id),
     profile: text("profile"),
     priority: text("priority", { enum: PRIORITIES }).notNull().default("P1"),
     /** 'YYYY-MM' */
@@ -20,14 +19,13 @@ export const requisitions = sqliteTable(
     annualSalaryCents: integer("annual_salary_cents").notNull(),
     source: text("source"),
     status: text("status", { enum: REQUISITION_STATUSES }).notNull().default("planned"),
-    objectiveId: integer("objective_id").references(() => objectives.id, { onDelete: "set null" }),
-    proposedByUserId: integer("proposed_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    objectiveId: optionalKey("objective_id", () => objectives.id),
+    proposedByUserId: optionalKey("proposed_by_user_id", () => users.id),
     /**
      * When the status last changed (set on creation and by every write that changes the status; the
      * inbox's stale-requisition rule reads it, decision 022). Null only on rows no write has set it on.
      */
-    statusChangedAt: integer("status_changed_at", { mode: "timestamp_ms" }).$defaultFn(() => new Date()),
-    ...timestamps,
+    statusChangedAt: instant("status_changed_at").$defaultFn(() => new Date()),
   },
   (t) => [
     index("requisitions_team_idx").on(t.teamId),

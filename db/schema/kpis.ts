@@ -1,13 +1,12 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, parentKey, timestamps } from "./_columns";
+import { index, integer, real, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { entityTable, flag, optionalKey, parentKey } from "./_columns";
 import { KPI_DIRECTIONS } from "./enums";
 import { cycles } from "./okrs";
 import { users } from "./people";
 
 export { KPI_DIRECTIONS };
 
-export const kpis = sqliteTable("kpis", {
-  id: id(),
+export const kpis = entityTable("kpis", {
   key: text("key").notNull().unique(),
   name: text("name").notNull(),
   unit: text("unit"),
@@ -22,34 +21,29 @@ export const kpis = sqliteTable("kpis", {
    */
   source: text("source").notNull().default("manual"),
   /** shown on the executive dashboard (value, target, trend) */
-  pinned: integer("pinned", { mode: "boolean" }).notNull().default(false),
+  pinned: flag("pinned"),
   sortOrder: integer("sort_order").notNull().default(0),
-  ...timestamps,
 });
 
-export const kpiTargets = sqliteTable(
+export const kpiTargets = entityTable(
   "kpi_targets",
   {
-    id: id(),
     kpiId: parentKey("kpi_id", () => kpis.id),
     cycleId: parentKey("cycle_id", () => cycles.id),
     target: real("target").notNull(),
-    ...timestamps,
   },
   (t) => [uniqueIndex("kpi_targets_uq").on(t.kpiId, t.cycleId)],
 );
 
-export const kpiMeasurements = sqliteTable(
+export const kpiMeasurements = entityTable(
   "kpi_measurements",
   {
-    id: id(),
     kpiId: parentKey("kpi_id", () => kpis.id),
     /** 'YYYY-MM-DD' */
     measuredOn: text("measured_on").notNull(),
     value: real("value").notNull(),
     note: text("note"),
-    authorUserId: integer("author_user_id").references(() => users.id, { onDelete: "set null" }),
-    ...timestamps,
+    authorUserId: optionalKey("author_user_id", () => users.id),
   },
   (t) => [uniqueIndex("kpi_measurements_uq").on(t.kpiId, t.measuredOn), index("kpi_measurements_on_idx").on(t.measuredOn)],
 );

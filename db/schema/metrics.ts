@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, timestamps } from "./_columns";
+import { index, integer, real, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { entityTable, optionalKey } from "./_columns";
 import { TARGET_COMPARISONS } from "./enums";
 import { cycles } from "./okrs";
 import { users } from "./people";
@@ -13,20 +13,18 @@ export { TARGET_COMPARISONS };
  * the CTO, finance targets by the CEO; product KPI targets stay in kpi_targets (read through the
  * same targetFor()). See docs/decisions/800-metric-catalogue.md.
  */
-export const metricTargets = sqliteTable(
+export const metricTargets = entityTable(
   "metric_targets",
   {
-    id: id(),
     /** a catalogue metric id, e.g. 'delivery.deploys_per_day' */
     metricId: text("metric_id").notNull(),
     cycleId: integer("cycle_id").references(() => cycles.id, { onDelete: "cascade" }),
     comparison: text("comparison", { enum: TARGET_COMPARISONS }).notNull(),
     /** in the metric's unit (cents, fraction, hours…) */
     value: real("value").notNull(),
-    setByUserId: integer("set_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    setByUserId: optionalKey("set_by_user_id", () => users.id),
     /** where the target comes from, in a few words */
     note: text("note"),
-    ...timestamps,
   },
   (t) => [
     uniqueIndex("metric_targets_uq").on(t.metricId, t.cycleId),

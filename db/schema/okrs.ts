@@ -1,12 +1,11 @@
-import { index, integer, real, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { id, parentKey, timestamps } from "./_columns";
+import { index, integer, real, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { entityTable, instant, optionalKey, parentKey } from "./_columns";
 import { KR_KINDS } from "./enums";
 import { teams, users } from "./people";
 
 export { KR_KINDS };
 
-export const cycles = sqliteTable("cycles", {
-  id: id(),
+export const cycles = entityTable("cycles", {
   /** e.g. "2024-Q3" */
   name: text("name").notNull().unique(),
   /** 'YYYY-MM-DD', inclusive */
@@ -16,33 +15,29 @@ export const cycles = sqliteTable("cycles", {
   status: text("status", { enum: ["open", "closed"] })
     .notNull()
     .default("open"),
-  closedAt: integer("closed_at", { mode: "timestamp_ms" }),
-  ...timestamps,
+  closedAt: instant("closed_at"),
 });
 
-export const objectives = sqliteTable(
+export const objectives = entityTable(
   "objectives",
   {
-    id: id(),
     cycleId: parentKey("cycle_id", () => cycles.id),
     title: text("title").notNull(),
     description: text("description"),
-    ownerUserId: integer("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    ownerUserId: optionalKey("owner_user_id", () => users.id),
     /** null: a company-level objective */
-    teamId: integer("team_id").references(() => teams.id, { onDelete: "set null" }),
-    parentId: integer("parent_id").references((): AnySQLiteColumn => objectives.id, { onDelete: "set null" }),
-    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    teamId: optionalKey("team_id", () => teams.id),
+    parentId: optionalKey("parent_id", (): AnySQLiteColumn => objectives.id),
+    archivedAt: instant("archived_at"),
     /** frozen when the cycle closes (0–1) */
     closingScore: real("closing_score"),
-    ...timestamps,
   },
   (t) => [index("objectives_cycle_idx").on(t.cycleId, t.teamId), index("objectives_parent_idx").on(t.parentId)],
 );
 
-export const keyResults = sqliteTable(
+export const keyResults = entityTable(
   "key_results",
   {
-    id: id(),
     objectiveId: parentKey("objective_id", () => objectives.id),
     title: text("title").notNull(),
     kind: text("kind", { enum: KR_KINDS }).notNull(),
@@ -62,15 +57,12 @@ export const keyResults = sqliteTable(
      */
     metricId: text("metric_id"),
     weight: real("weight").notNull().default(1),
-    ownerUserId: integer("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    ownerUserId: optionalKey("owner_user_id", () => users.id),
     /** the KR of an earlier cycle this one carries over */
-    carriedFromId: integer("carried_from_id").references((): AnySQLiteColumn => keyResults.id, {
-      onDelete: "set null",
-    }),
-    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    carriedFromId: optionalKey("carried_from_id", (): AnySQLiteColumn => keyResults.id),
+    archivedAt: instant("archived_at"),
     /** frozen progress when the cycle closes (0–1) */
     finalProgress: real("final_progress"),
-    ...timestamps,
   },
   (t) => [
     index("key_results_objective_idx").on(t.objectiveId),
@@ -79,18 +71,16 @@ export const keyResults = sqliteTable(
   ],
 );
 
-export const checkIns = sqliteTable(
+export const checkIns = entityTable(
   "check_ins",
   {
-    id: id(),
     keyResultId: parentKey("key_result_id", () => keyResults.id),
     /** the value checked in; null on a KR linked to a metric (its value is the metric's, never a copy) */
     value: real("value"),
     /** 1–10 */
     confidence: integer("confidence").notNull(),
     note: text("note"),
-    authorUserId: integer("author_user_id").references(() => users.id, { onDelete: "set null" }),
-    ...timestamps,
+    authorUserId: optionalKey("author_user_id", () => users.id),
   },
   (t) => [index("check_ins_kr_idx").on(t.keyResultId, t.createdAt)],
 );

@@ -1,5 +1,5 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, timestamps } from "./_columns";
+import { index, integer, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { entityTable, optionalKey } from "./_columns";
 import { users } from "./people";
 
 export const BOARD_PACK_STATUSES = ["draft", "published"] as const;
@@ -10,10 +10,9 @@ export const BOARD_PACK_STATUSES = ["draft", "published"] as const;
  * id it came from (`figures`, JSON, app/lib/board-pack.ts BoardPackFigures) and freezes the row:
  * a published pack never changes afterwards.
  */
-export const boardPacks = sqliteTable(
+export const boardPacks = entityTable(
   "board_packs",
   {
-    id: id(),
     month: text("month").notNull(),
     status: text("status", { enum: BOARD_PACK_STATUSES }).notNull().default("draft"),
     /** section id → the CEO's commentary (plain text) */
@@ -21,8 +20,7 @@ export const boardPacks = sqliteTable(
     /** the frozen figures (null while a draft) */
     figures: text("figures", { mode: "json" }).$type<unknown>(),
     publishedAt: integer("published_at"),
-    publishedByUserId: integer("published_by_user_id").references(() => users.id, { onDelete: "set null" }),
-    ...timestamps,
+    publishedByUserId: optionalKey("published_by_user_id", () => users.id),
   },
   (t) => [uniqueIndex("board_packs_month_uq").on(t.month), index("board_packs_status_month_idx").on(t.status, t.month)],
 );

@@ -1,23 +1,20 @@
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, timestamps } from "./_columns";
+import { index, integer, real, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { entityTable, flag, instant, optionalKey } from "./_columns";
 import { RISK_CATEGORIES, RISK_TREATMENTS, RISK_STATUSES, RISK_RULE_KINDS } from "./enums";
 import { users } from "./people";
 
 export { RISK_CATEGORIES, RISK_TREATMENTS, RISK_STATUSES, RISK_RULE_KINDS };
 
-export const riskRules = sqliteTable("risk_rules", {
-  id: id(),
+export const riskRules = entityTable("risk_rules", {
   kind: text("kind", { enum: RISK_RULE_KINDS }).notNull().unique(),
   threshold: real("threshold").notNull(),
-  enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
-  ...timestamps,
+  enabled: flag("enabled", true),
 });
 
-export const risks = sqliteTable(
+export const risks = entityTable(
   "risks",
   {
-    id: id(),
     title: text("title").notNull(),
     description: text("description"),
     category: text("category", { enum: RISK_CATEGORIES }).notNull(),
@@ -25,15 +22,15 @@ export const risks = sqliteTable(
     inherentImpact: integer("inherent_impact").notNull(),
     residualLikelihood: integer("residual_likelihood").notNull(),
     residualImpact: integer("residual_impact").notNull(),
-    ownerUserId: integer("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    ownerUserId: optionalKey("owner_user_id", () => users.id),
     treatment: text("treatment", { enum: RISK_TREATMENTS }).notNull().default("mitigate"),
     mitigationPlan: text("mitigation_plan"),
     status: text("status", { enum: RISK_STATUSES }).notNull().default("open"),
     /** 'YYYY-MM-DD' */
     nextReviewDate: text("next_review_date"),
-    proposedByUserId: integer("proposed_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    proposedByUserId: optionalKey("proposed_by_user_id", () => users.id),
     /** the metric rule that raised it, if any, and the value that crossed the threshold */
-    raisedByRuleId: integer("raised_by_rule_id").references(() => riskRules.id, { onDelete: "set null" }),
+    raisedByRuleId: optionalKey("raised_by_rule_id", () => riskRules.id),
     raisedValue: text("raised_value"),
     /** for rules over many subjects (e.g. one objective): which subject */
     raisedSubject: text("raised_subject"),
@@ -43,8 +40,7 @@ export const risks = sqliteTable(
      * cause is reopened when the cause comes back; one a person closed while the cause lasted
      * stays closed until then (decision 600).
      */
-    ruleClearedAt: integer("rule_cleared_at", { mode: "timestamp_ms" }),
-    ...timestamps,
+    ruleClearedAt: instant("rule_cleared_at"),
   },
   (t) => [
     index("risks_status_idx").on(t.status, t.category),

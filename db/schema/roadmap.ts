@@ -1,14 +1,13 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { id, parentKey, timestamps } from "./_columns";
+import { index, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { entityTable, optionalKey, parentKey } from "./_columns";
 import { ROADMAP_STATUSES } from "./enums";
 import { keyResults } from "./okrs";
 import { teams, users } from "./people";
 
 /** A roadmap item of a squad: CORE-01 "Kubernetes production migration", its quarter, status, owner. */
-export const roadmapItems = sqliteTable(
+export const roadmapItems = entityTable(
   "roadmap_items",
   {
-    id: id(),
     /** unique, upper case, e.g. CORE-01 */
     key: text("key").notNull().unique(),
     title: text("title").notNull(),
@@ -18,8 +17,7 @@ export const roadmapItems = sqliteTable(
     /** free text, e.g. "Sprint 1-2" */
     sprint: text("sprint"),
     status: text("status", { enum: ROADMAP_STATUSES }).notNull().default("planned"),
-    ownerUserId: integer("owner_user_id").references(() => users.id, { onDelete: "set null" }),
-    ...timestamps,
+    ownerUserId: optionalKey("owner_user_id", () => users.id),
   },
   (t) => [index("roadmap_items_team_idx").on(t.teamId, t.status), index("roadmap_items_quarter_idx").on(t.quarter)],
 );

@@ -1,5 +1,5 @@
-import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { id, parentKey, timestamps } from "./_columns";
+import { index, integer, real, text } from "drizzle-orm/sqlite-core";
+import { entityTable, flag, parentKey } from "./_columns";
 import { TRIGGER_COMPARISONS } from "./enums";
 
 /**
@@ -7,8 +7,7 @@ import { TRIGGER_COMPARISONS } from "./enums";
  * catalogue metric. Fractions are stored as fractions (0.05 = 5 %), money in cents, months 'YYYY-MM'.
  * docs/decisions/900-scenarios-over-the-base-plan.md
  */
-export const scenarios = sqliteTable("scenarios", {
-  id: id(),
+export const scenarios = entityTable("scenarios", {
   name: text("name").notNull().unique(),
   description: text("description"),
   /** 0–1 */
@@ -35,22 +34,19 @@ export const scenarios = sqliteTable("scenarios", {
   /** one action per line */
   actions: text("actions").notNull().default(""),
   /** while its trigger holds, a risk is kept open for it (the risk rules' way) */
-  raisesRisk: integer("raises_risk", { mode: "boolean" }).notNull().default(false),
+  raisesRisk: flag("raises_risk"),
   sortOrder: integer("sort_order").notNull().default(0),
-  ...timestamps,
 });
 
 /** A financing inflow a scenario assumes (a round, a bridge), added to the cash of its month. */
-export const scenarioFundingEvents = sqliteTable(
+export const scenarioFundingEvents = entityTable(
   "scenario_funding_events",
   {
-    id: id(),
     scenarioId: parentKey("scenario_id", () => scenarios.id),
     /** 'YYYY-MM' */
     month: text("month").notNull(),
     amountCents: integer("amount_cents").notNull(),
     label: text("label"),
-    ...timestamps,
   },
   (t) => [index("scenario_funding_scenario_idx").on(t.scenarioId)],
 );

@@ -1,5 +1,5 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, timestamps } from "./_columns";
+import { index, integer, real, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { entityTable, optionalKey } from "./_columns";
 import { MILESTONE_COMPARISONS, MILESTONE_STATUSES } from "./enums";
 import { users } from "./people";
 
@@ -7,25 +7,22 @@ import { users } from "./people";
  * The multi-year plan: a yearly target per catalogue metric (value in the metric's unit, as at
  * the end of the calendar year), and dated milestones. docs/decisions/901-multi-year-plan.md
  */
-export const planTargets = sqliteTable(
+export const planTargets = entityTable(
   "plan_targets",
   {
-    id: id(),
     /** a catalogue metric id */
     metricId: text("metric_id").notNull(),
     /** calendar year */
     year: integer("year").notNull(),
     value: real("value").notNull(),
     note: text("note"),
-    ...timestamps,
   },
   (t) => [uniqueIndex("plan_targets_uq").on(t.metricId, t.year)],
 );
 
-export const milestones = sqliteTable(
+export const milestones = entityTable(
   "milestones",
   {
-    id: id(),
     title: text("title").notNull(),
     /** 'YYYY-MM-DD' */
     dueDate: text("due_date").notNull(),
@@ -36,8 +33,7 @@ export const milestones = sqliteTable(
     /** manual milestones: set by a person */
     status: text("status", { enum: MILESTONE_STATUSES }).notNull().default("pending"),
     evidence: text("evidence"),
-    updatedByUserId: integer("updated_by_user_id").references(() => users.id, { onDelete: "set null" }),
-    ...timestamps,
+    updatedByUserId: optionalKey("updated_by_user_id", () => users.id),
   },
   (t) => [index("milestones_due_idx").on(t.dueDate)],
 );

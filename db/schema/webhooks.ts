@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { id, parentKey, timestamps } from "./_columns";
+import { index, integer, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { entityTable, instant, optionalKey, parentKey } from "./_columns";
 import { deployments, services } from "./delivery";
 import { WEBHOOK_KINDS, WEBHOOK_OUTCOMES } from "./enums";
 import { users } from "./people";
@@ -11,8 +11,7 @@ export { WEBHOOK_KINDS, WEBHOOK_OUTCOMES };
  * A webhook source: one sender (a GitHub repository or organisation hook, a GitLab project hook,
  * an Alertmanager receiver, a PagerDuty subscription) posting to POST /api/v1/webhooks/<id>.
  */
-export const webhookSources = sqliteTable("webhook_sources", {
-  id: id(),
+export const webhookSources = entityTable("webhook_sources", {
   kind: text("kind", { enum: WEBHOOK_KINDS }).notNull(),
   name: text("name").notNull().unique(),
   /**
@@ -23,28 +22,25 @@ export const webhookSources = sqliteTable("webhook_sources", {
   secretBox: text("secret_box"),
   /** the last 4 characters of the secret, to recognise it on the page */
   secretHint: text("secret_hint"),
-  secretSetAt: integer("secret_set_at", { mode: "timestamp_ms" }),
+  secretSetAt: instant("secret_set_at"),
   /** the environment name that counts as production (GitHub, GitLab); compared case-insensitively */
   productionEnvironment: text("production_environment").notNull().default("production"),
   /** Alertmanager: the alert label that names the service */
   serviceLabel: text("service_label").notNull().default("service"),
   /** where an event whose repository / project / label matches no rule goes; null: refused */
-  defaultServiceId: integer("default_service_id").references(() => services.id, { onDelete: "set null" }),
-  createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
-  lastDeliveryAt: integer("last_delivery_at", { mode: "timestamp_ms" }),
-  ...timestamps,
+  defaultServiceId: optionalKey("default_service_id", () => services.id),
+  createdByUserId: optionalKey("created_by_user_id", () => users.id),
+  lastDeliveryAt: instant("last_delivery_at"),
 });
 
 /** The service-mapping rule of a source: repository / project / label value / PagerDuty service → service. */
-export const webhookServiceMappings = sqliteTable(
+export const webhookServiceMappings = entityTable(
   "webhook_service_mappings",
   {
-    id: id(),
     sourceId: parentKey("source_id", () => webhookSources.id),
     /** matched case-insensitively */
     matchValue: text("match_value").notNull(),
     serviceId: parentKey("service_id", () => services.id),
-    ...timestamps,
   },
   (t) => [uniqueIndex("webhook_service_mappings_uq").on(t.sourceId, t.matchValue)],
 );
@@ -54,12 +50,11 @@ export const webhookServiceMappings = sqliteTable(
  * newest WEBHOOK_LOG_KEEP_UNVERIFIED refused before verification (bad signature, too large), pruned in
  * the transaction that adds one. Never holds the body or the secret.
  */
-export const webhookDeliveries = sqliteTable(
+export const webhookDeliveries = entityTable(
   "webhook_deliveries",
   {
-    id: id(),
     sourceId: parentKey("source_id", () => webhookSources.id),
-    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    receivedAt: instant("received_at").notNull(),
     /** the sender's delivery id (X-GitHub-Delivery, X-Gitlab-Event-UUID, X-Webhook-Id) when it sends one */
     deliveryId: text("delivery_id"),
     /** the event as the sender names it (deployment_status, Push Hook, incident.resolved, …) */
@@ -72,7 +67,6 @@ export const webhookDeliveries = sqliteTable(
     reason: text("reason"),
     /** what it wrote ("deployment #12 of api-gateway: success, 3 commits") */
     summary: text("summary"),
-    ...timestamps,
   },
   (t) => [
     index("webhook_deliveries_source_idx").on(t.sourceId, t.verified, t.id),
@@ -86,16 +80,14 @@ export const webhookDeliveries = sqliteTable(
  * production deployment that ships them (docs/decisions/303-webhook-commits-and-lead-time.md).
  * `deploymentId` null: not shipped yet.
  */
-export const webhookCommits = sqliteTable(
+export const webhookCommits = entityTable(
   "webhook_commits",
   {
-    id: id(),
     sourceId: parentKey("source_id", () => webhookSources.id),
     serviceId: parentKey("service_id", () => services.id),
     sha: text("sha").notNull(),
-    committedAt: integer("committed_at", { mode: "timestamp_ms" }).notNull(),
-    deploymentId: integer("deployment_id").references(() => deployments.id, { onDelete: "set null" }),
-    ...timestamps,
+    committedAt: instant("committed_at").notNull(),
+    deploymentId: optionalKey("deployment_id", () => deployments.id),
   },
   (t) => [
     uniqueIndex("webhook_commits_service_sha_uq").on(t.serviceId, t.sha),
