@@ -69,25 +69,22 @@ export const deliveryDaily = sqliteTable(
   (t) => [primaryKey({ columns: [t.day, t.serviceId] })],
 );
 
+/** The count of lead-time samples of a UTC day (ms) in a bucket (LEAD_BUCKET_SQL): the two lead-time rollups' columns. */
+const leadSamplesPerDayAndBucket = {
+  day: integer("day").notNull(),
+  bucket: integer("bucket").notNull(),
+  samples: integer("samples").notNull(),
+};
+
 /** Lead-time samples per day and bucket (LEAD_BUCKET_SQL), every service together. */
-export const deliveryLeadDaily = sqliteTable(
-  "delivery_lead_daily",
-  {
-    day: integer("day").notNull(),
-    bucket: integer("bucket").notNull(),
-    samples: integer("samples").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.day, t.bucket] })],
-);
+export const deliveryLeadDaily = sqliteTable("delivery_lead_daily", leadSamplesPerDayAndBucket, (t) => [primaryKey({ columns: [t.day, t.bucket] })]);
 
 /** Lead-time samples per service, day and bucket: for a service or team filter and the per-service breakdown. */
 export const deliveryLeadServiceDaily = sqliteTable(
   "delivery_lead_service_daily",
   {
     serviceId: integer("service_id").notNull(),
-    day: integer("day").notNull(),
-    bucket: integer("bucket").notNull(),
-    samples: integer("samples").notNull(),
+    ...leadSamplesPerDayAndBucket,
   },
   (t) => [
     primaryKey({ columns: [t.serviceId, t.day, t.bucket] }),
