@@ -90,6 +90,31 @@ export function deleteRowAudited<TT extends SQLiteTable & { id: SQLiteColumn }>(
   );
 }
 
+/**
+ * Updates the row of `table` whose `id` column is `id` with `values` and records it ("update",
+ * `before` as given, `after` the updated row through `audited`), in the caller's transaction.
+ * Returns the updated row.
+ */
+export function updateRowAudited<TT extends SQLiteTable & { id: SQLiteColumn }>(
+  tx: Pick<Db, "insert" | "update">,
+  actor: AuditActor,
+  entityType: string,
+  table: TT,
+  id: number,
+  values: Partial<TT["$inferInsert"]>,
+  before: unknown,
+  audited: (row: TT["$inferSelect"]) => unknown = (row) => row,
+): TT["$inferSelect"] {
+  const after = tx
+    .update(table as SQLiteTable)
+    .set(values)
+    .where(eq(table.id, id))
+    .returning()
+    .get() as TT["$inferSelect"];
+  recordAudit(tx, { actor, action: "update", entityType, entityId: id, before, after: audited(after) });
+  return after;
+}
+
 export type AuditFilter = {
   entityType?: string;
   entityId?: string;

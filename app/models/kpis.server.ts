@@ -9,7 +9,7 @@ import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
 import { kpiMetricId, kpiSourceMetricId } from "~/lib/metrics/catalogue";
 import { kpiMeasurementCsvRowSchema } from "~/lib/schemas/kpis.server";
 import { DAY_MS as DAY } from "~/lib/time";
-import { deleteAudited, recordAudit } from "~/models/audit.server";
+import { deleteAudited, recordAudit, updateRowAudited } from "~/models/audit.server";
 import { MetricContext } from "~/models/metrics/context.server";
 import { metricHistory, readPrevious } from "~/models/metrics/history.server";
 import type { MetricMarkData } from "~/models/metrics/marks.server";
@@ -252,8 +252,7 @@ export function updateKpi(db: Db, actorUserId: number, kpiId: number, input: Kpi
   db.transaction((tx) => {
     const before = tx.select().from(schema.kpis).where(eq(schema.kpis.id, kpiId)).get();
     if (!before) throw new Error("No such KPI");
-    const after = tx.update(schema.kpis).set(input).where(eq(schema.kpis.id, kpiId)).returning().get();
-    recordAudit(tx, { actor: { userId: actorUserId }, action: "update", entityType: "kpi", entityId: kpiId, before, after });
+    updateRowAudited(tx, { userId: actorUserId }, "kpi", schema.kpis, kpiId, input, before);
   });
 }
 

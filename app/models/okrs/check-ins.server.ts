@@ -3,8 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import { serverT } from "~/i18n/translate.server";
 import { expectedProgress, krProgress, okrStatus } from "~/lib/metrics/okrs";
 import { recordAudit } from "~/models/audit.server";
-import { OkrRuleError, assertOpen, getCycle } from "~/models/okrs/cycles.server";
-import { getKeyResult } from "~/models/okrs/key-results.server";
+import { OkrRuleError, getCycle } from "~/models/okrs/cycles.server";
+import { openKeyResult } from "~/models/okrs/key-results.server";
 import { KR_VIEW_SELECT, metricNowCte, type KeyResultView, type KrViewRow, type LinkedValues } from "~/models/okrs/progress-sql.server";
 import { schema, type Db } from "~/utils/db.server";
 
@@ -25,9 +25,7 @@ export function addCheckIn(
 ): { checkInId: number; currentValue: number | null; progress: number | null } {
   return db.transaction((tx) => {
     const t = tx as unknown as Db;
-    const ref = getKeyResult(t, keyResultId);
-    if (!ref) throw new OkrRuleError(serverT("No such key result.", { ns: "okrs" }));
-    assertOpen({ status: ref.cycleStatus, name: ref.cycleName });
+    const ref = openKeyResult(t, keyResultId);
     if (ref.archivedAt || ref.objectiveArchivedAt) throw new OkrRuleError(serverT("This key result is archived.", { ns: "okrs" }));
     const at = new Date(now);
     if (ref.metricId !== null) {

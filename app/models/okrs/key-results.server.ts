@@ -2,9 +2,9 @@
 import { eq, sql } from "drizzle-orm";
 import { serverT } from "~/i18n/translate.server";
 import { expectedProgress, krProgress, type KrKind } from "~/lib/metrics/okrs";
-import { recordAudit } from "~/models/audit.server";
-import { OkrRuleError, assertOpen, cycleOfObjective, getNextCycle, type CycleRow } from "~/models/okrs/cycles.server";
-import { objectiveRow, writeArchivedAt } from "~/models/okrs/objectives.server";
+import { recordAudit, updateRowAudited } from "~/models/audit.server";
+import { OkrRuleError, assertOpen, getNextCycle, type CycleRow } from "~/models/okrs/cycles.server";
+import { objectiveRow, openObjective, writeArchivedAt } from "~/models/okrs/objectives.server";
 import {
   KR_VIEW_SELECT,
   metricNowCte,
@@ -45,9 +45,7 @@ function normalizeKr<T extends { kind: KrKind; startValue: number; targetValue: 
 
 export function createKeyResult(db: Db, actorUserId: number, objectiveId: number, input: KeyResultInput): number {
   return db.transaction((tx) => {
-    const objective = objectiveRow(tx as unknown as Db, objectiveId);
-    if (!objective) throw new OkrRuleError(serverT("No such objective.", { ns: "okrs" }));
-    assertOpen(cycleOfObjective(tx as unknown as Db, objectiveId));
+    const objective = openObjective(tx as unknown as Db, objectiveId);
     if (objective.archivedAt) throw new OkrRuleError(serverT("The objective is archived.", { ns: "okrs" }));
     const values = normalizeKr(input);
     const row = tx
@@ -90,27 +88,29 @@ export function getKeyResult(db: Db, keyResultId: number): KeyResultRef | null {
   );
 }
 
+/** A KR for a write (getKeyResult): refused when there is none or its cycle is closed. */
+export function openKeyResult(db: Db, keyResultId: number): KeyResultRef {
+  const ref = getKeyResult(db, keyResultId);
+  if (!ref) throw new OkrRuleError(serverT("No such key result.", { ns: "okrs" }));
+  assertOpen({ status: ref.cycleStatus, name: ref.cycleName });
+  return ref;
+}
+
 function krRow(db: Db, id: number) {
   return db.select().from(schema.keyResults).where(eq(schema.keyResults.id, id)).get();
 }
 
 export function updateKeyResult(db: Db, actorUserId: number, keyResultId: number, input: KeyResultInput): void {
   db.transaction((tx) => {
-    const ref = getKeyResult(tx as unknown as Db, keyResultId);
-    if (!ref) throw new OkrRuleError(serverT("No such key result.", { ns: "okrs" }));
-    assertOpen({ status: ref.cycleStatus, name: ref.cycleName });
+    openKeyResult(tx as unknown as Db, keyResultId);
     const before = krRow(tx as unknown as Db, keyResultId)!;
-    const values = normalizeKr(input);
-    const after = tx.update(schema.keyResults).set(values).where(eq(schema.keyResults.id, keyResultId)).returning().get();
-    recordAudit(tx, { actor: { userId: actorUserId }, action: "update", entityType: "key_result", entityId: keyResultId, before, after });
+    updateRowAudited(tx, { userId: actorUserId }, "key_result", schema.keyResults, keyResultId, normalizeKr(input), before);
   });
 }
 
 export function setKeyResultArchived(db: Db, actorUserId: number, keyResultId: number, archived: boolean, now = Date.now()): void {
   db.transaction((tx) => {
-    const ref = getKeyResult(tx as unknown as Db, keyResultId);
-    if (!ref) throw new OkrRuleError(serverT("No such key result.", { ns: "okrs" }));
-    assertOpen({ status: ref.cycleStatus, name: ref.cycleName });
+    const ref = openKeyResult(tx as unknown as Db, keyResultId);
     writeArchivedAt(tx, actorUserId, { entityType: "key_result", id: keyResultId, archivedAt: ref.archivedAt }, archived, now);
   });
 }

@@ -2,7 +2,7 @@
 import { eq, sql } from "drizzle-orm";
 import { serverT } from "~/i18n/translate.server";
 import { expectedProgress, okrStatus, type OkrStatus } from "~/lib/metrics/okrs";
-import { recordAudit } from "~/models/audit.server";
+import { recordAudit, updateRowAudited } from "~/models/audit.server";
 import { OkrRuleError, assertOpen, cycleOfObjective, getCurrentCycle, getCycle } from "~/models/okrs/cycles.server";
 import {
   KR_VIEW_SELECT,
@@ -254,23 +254,26 @@ export function objectiveRow(db: Db, id: number) {
   return db.select().from(schema.objectives).where(eq(schema.objectives.id, id)).get();
 }
 
+/** An objective's row for a write: refused when there is none or its cycle is closed. */
+export function openObjective(db: Db, id: number) {
+  const row = objectiveRow(db, id);
+  if (!row) throw new OkrRuleError(serverT("No such objective.", { ns: "okrs" }));
+  assertOpen(cycleOfObjective(db, id));
+  return row;
+}
+
 export function updateObjective(db: Db, actorUserId: number, objectiveId: number, input: ObjectiveInput): void {
   db.transaction((tx) => {
-    const before = objectiveRow(tx as unknown as Db, objectiveId);
-    if (!before) throw new OkrRuleError(serverT("No such objective.", { ns: "okrs" }));
-    assertOpen(cycleOfObjective(tx as unknown as Db, objectiveId));
+    const before = openObjective(tx as unknown as Db, objectiveId);
     checkParent(tx as unknown as Db, before.cycleId, input.parentId, objectiveId);
-    const after = tx.update(schema.objectives).set(input).where(eq(schema.objectives.id, objectiveId)).returning().get();
-    recordAudit(tx, { actor: { userId: actorUserId }, action: "update", entityType: "objective", entityId: objectiveId, before, after });
+    updateRowAudited(tx, { userId: actorUserId }, "objective", schema.objectives, objectiveId, input, before);
   });
 }
 
 /** Archive (or restore) an objective: it leaves the tree and the progress figures; its history stays. */
 export function setObjectiveArchived(db: Db, actorUserId: number, objectiveId: number, archived: boolean, now = Date.now()): void {
   db.transaction((tx) => {
-    const before = objectiveRow(tx as unknown as Db, objectiveId);
-    if (!before) throw new OkrRuleError(serverT("No such objective.", { ns: "okrs" }));
-    assertOpen(cycleOfObjective(tx as unknown as Db, objectiveId));
+    const before = openObjective(tx as unknown as Db, objectiveId);
     writeArchivedAt(tx, actorUserId, { entityType: "objective", id: objectiveId, archivedAt: before.archivedAt }, archived, now);
   });
 }

@@ -1,7 +1,7 @@
 /** Risks written by a person: create, edit, review, close (audited in the same transaction). */
 import { and, eq, sql } from "drizzle-orm";
 import { riskScore } from "~/lib/metrics/risks";
-import { recordAudit } from "~/models/audit.server";
+import { recordAudit, updateRowAudited } from "~/models/audit.server";
 import { R, type RiskCategory, type RiskStatus, type RiskTreatment } from "~/models/risks/list.server";
 import type { Db } from "~/utils/db.server";
 
@@ -79,8 +79,7 @@ export function updateRisk(db: Db, actorId: number, id: number, patch: RiskInput
   return db.transaction((tx) => {
     const before = tx.select().from(R).where(eq(R.id, id)).get();
     if (!before) return false;
-    const after = tx.update(R).set(patch).where(eq(R.id, id)).returning().get();
-    recordAudit(tx, { actor: { userId: actorId }, action: "update", entityType: "risk", entityId: id, before: auditedOf(before), after: auditedOf(after) });
+    updateRowAudited(tx, { userId: actorId }, "risk", R, id, patch, auditedOf(before), auditedOf);
     return true;
   });
 }
