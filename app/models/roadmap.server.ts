@@ -18,16 +18,8 @@ export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
 const I = schema.roadmapItems;
 const L = schema.roadmapItemKeyResults;
 
-export type RoadmapItemRow = {
-  id: number;
-  key: string;
-  title: string;
-  teamId: number;
+export type RoadmapItemRow = Pick<typeof I.$inferSelect, "id" | "key" | "title" | "teamId" | "quarter" | "sprint" | "status" | "ownerUserId"> & {
   teamName: string;
-  quarter: string;
-  sprint: string | null;
-  status: RoadmapStatus;
-  ownerUserId: number | null;
   ownerName: string | null;
   keyResults: { id: number; title: string }[];
 };

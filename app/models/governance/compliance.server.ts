@@ -17,12 +17,7 @@ const Q = schema.complianceRequirements;
 
 // ---------------------------------------------------------------- compliance
 
-export type FrameworkProgress = {
-  id: number;
-  key: string;
-  name: string;
-  description: string | null;
-  targetDate: string | null;
+export type FrameworkProgress = Pick<typeof F.$inferSelect, "id" | "key" | "name" | "description" | "targetDate"> & {
   total: number;
   /** requirements whose result is not "not applicable" */
   applicable: number;

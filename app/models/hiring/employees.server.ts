@@ -27,14 +27,8 @@ export type EmployeeFilters = {
 export const EMPLOYEE_SORTS = ["name", "team", "title", "startDate", "endDate", "salary"] as const;
 export type EmployeeSort = (typeof EMPLOYEE_SORTS)[number];
 
-export type EmployeeRow = {
-  id: number;
-  name: string;
-  teamId: number | null;
+export type EmployeeRow = Pick<typeof schema.employees.$inferSelect, "id" | "name" | "teamId" | "title" | "startDate" | "endDate"> & {
   teamName: string | null;
-  title: string;
-  startDate: string;
-  endDate: string | null;
   /** null unless the actor may see employees' salaries (CEO) */
   annualSalaryCents: number | null;
 };

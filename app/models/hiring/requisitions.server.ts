@@ -2,7 +2,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { can, type Actor } from "~/auth/permissions";
 import type { Db } from "~/utils/db.server";
-import { PRIORITIES, REQUISITION_STATUSES } from "../../../db/schema/hiring";
+import { PRIORITIES, REQUISITION_STATUSES, type requisitions } from "../../../db/schema/hiring";
 
 export { PRIORITIES, REQUISITION_STATUSES };
 export type RequisitionStatus = (typeof REQUISITION_STATUSES)[number];
@@ -48,20 +48,13 @@ export type RequisitionFilters = {
 export const REQUISITION_SORTS = ["title", "team", "priority", "targetStartMonth", "status", "salary", "createdAt"] as const;
 export type RequisitionSort = (typeof REQUISITION_SORTS)[number];
 
-export type RequisitionRow = {
-  id: number;
-  title: string;
-  teamId: number | null;
+export type RequisitionRow = Pick<
+  typeof requisitions.$inferSelect,
+  "id" | "title" | "teamId" | "profile" | "priority" | "targetStartMonth" | "source" | "status" | "objectiveId" | "proposedByUserId"
+> & {
   teamName: string | null;
   teamIsTech: boolean;
-  profile: string | null;
-  priority: Priority;
-  targetStartMonth: string;
-  source: string | null;
-  status: RequisitionStatus;
-  objectiveId: number | null;
   objectiveTitle: string | null;
-  proposedByUserId: number | null;
   proposedByName: string | null;
   /** null when the actor may not see it */
   annualSalaryCents: number | null;
