@@ -70,16 +70,10 @@ export function targetsFor(db: Db, metricIds: readonly string[], cycleId: number
   return out;
 }
 
-export type MetricTargetRow = {
-  id: number;
-  metricId: string;
+export type MetricTargetRow = Pick<typeof schema.metricTargets.$inferSelect, "id" | "metricId" | "cycleId" | "comparison" | "value" | "note"> & {
   label: string;
-  cycleId: number | null;
   cycleName: string | null;
-  comparison: TargetComparison;
-  value: number;
   setBy: string | null;
-  note: string | null;
   updatedAt: number;
 };
 

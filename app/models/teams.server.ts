@@ -39,11 +39,7 @@ export function teamChoiceProblem(db: Db, teamId: number, currentTeamId?: number
   return null;
 }
 
-export type TeamRow = {
-  id: number;
-  name: string;
-  isTech: boolean;
-  archivedAt: Date | null;
+export type TeamRow = Pick<typeof schema.teams.$inferSelect, "id" | "name" | "isTech" | "archivedAt"> & {
   users: number;
   employees: number;
   services: number;

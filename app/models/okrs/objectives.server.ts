@@ -170,19 +170,14 @@ function buildTree(db: Db, cycleId: number, now: number, linked: LinkedValues, i
 
 // ---------------------------------------------------------------- one objective
 
-export type ObjectiveDetail = {
-  id: number;
-  cycleId: number;
-  title: string;
-  description: string | null;
-  ownerUserId: number | null;
+export type ObjectiveDetail = Pick<
+  typeof schema.objectives.$inferSelect,
+  "id" | "cycleId" | "title" | "description" | "ownerUserId" | "teamId" | "parentId" | "closingScore"
+> & {
   ownerName: string | null;
-  teamId: number | null;
   teamName: string | null;
-  parentId: number | null;
   parentTitle: string | null;
   archivedAt: number | null;
-  closingScore: number | null;
   progress: number | null;
 };
 
