@@ -19,7 +19,6 @@ import {
   type ScenarioAssumptions,
   type ScenarioOutcome,
   type Trigger,
-  type TriggerComparison,
   type TriggerView,
   type ScenarioFigures,
 } from "~/lib/metrics/scenarios";
@@ -32,30 +31,10 @@ import { schema, type Db } from "~/utils/db.server";
 const S = schema.scenarios;
 const F = schema.scenarioFundingEvents;
 
-export type FundingEventRow = { month: string; amountCents: number; label: string | null };
+export type FundingEventRow = Pick<typeof F.$inferSelect, "month" | "amountCents" | "label">;
 
-export type ScenarioRow = {
-  id: number;
-  name: string;
-  description: string | null;
-  probability: number;
-  revenueGrowth: number | null;
-  extraChurn: number | null;
-  hiringSpeed: number;
-  hiringFreezeFrom: string | null;
-  costChangePayroll: number;
-  costChangeIt: number;
-  costChangeOther: number;
-  triggerMetric: string | null;
-  triggerComparison: TriggerComparison | null;
-  triggerValue: number | null;
-  triggerValue2: number | null;
-  triggerBy: string | null;
-  actions: string;
-  raisesRisk: boolean;
-  sortOrder: number;
-  funding: FundingEventRow[];
-};
+/** A scenario's stored columns (not its created/updated instants) and its funding events. */
+export type ScenarioRow = Omit<typeof S.$inferSelect, "createdAt" | "updatedAt"> & { funding: FundingEventRow[] };
 
 export type ScenarioInput = Omit<ScenarioRow, "id" | "sortOrder">;
 
@@ -63,26 +42,8 @@ export type ScenarioInput = Omit<ScenarioRow, "id" | "sortOrder">;
 export function listScenarios(db: Db): ScenarioRow[] {
   const rows = db.select().from(S).orderBy(asc(S.sortOrder), asc(S.id)).all();
   const funding = db.select().from(F).orderBy(asc(F.month), asc(F.id)).all();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    description: r.description,
-    probability: r.probability,
-    revenueGrowth: r.revenueGrowth,
-    extraChurn: r.extraChurn,
-    hiringSpeed: r.hiringSpeed,
-    hiringFreezeFrom: r.hiringFreezeFrom,
-    costChangePayroll: r.costChangePayroll,
-    costChangeIt: r.costChangeIt,
-    costChangeOther: r.costChangeOther,
-    triggerMetric: r.triggerMetric,
-    triggerComparison: r.triggerComparison,
-    triggerValue: r.triggerValue,
-    triggerValue2: r.triggerValue2,
-    triggerBy: r.triggerBy,
-    actions: r.actions,
-    raisesRisk: r.raisesRisk,
-    sortOrder: r.sortOrder,
+  return rows.map(({ createdAt: _created, updatedAt: _updated, ...r }) => ({
+    ...r,
     funding: funding.filter((f) => f.scenarioId === r.id).map((f) => ({ month: f.month, amountCents: f.amountCents, label: f.label })),
   }));
 }
