@@ -65,7 +65,20 @@ export function deleteAudited<R>(
   });
 }
 
-/** deleteAudited() of the row of `table` whose `id` column is `id`: read, deleted, audited with `before(row)`. */
+/** deleteAudited() of the row of `table` whose `id` column is `id`: `read` finds it (and what the entry keeps, through `before`), then it is deleted. */
+export function deleteByIdAudited<TT extends SQLiteTable & { id: SQLiteColumn }, R>(
+  db: Db,
+  actor: AuditActor,
+  entityType: string,
+  table: TT,
+  id: number,
+  read: (tx: Db) => R | null | undefined,
+  before?: (row: R) => unknown,
+): boolean {
+  return deleteAudited(db, actor, entityType, id, read, (tx) => tx.delete(table).where(eq(table.id, id)).run(), before);
+}
+
+/** deleteByIdAudited() of the row as stored: read, deleted, audited with `before(row)` (the whole row by default). */
 export function deleteRowAudited<TT extends SQLiteTable & { id: SQLiteColumn }>(
   db: Db,
   actor: AuditActor,
@@ -74,10 +87,11 @@ export function deleteRowAudited<TT extends SQLiteTable & { id: SQLiteColumn }>(
   id: number,
   before?: (row: TT["$inferSelect"]) => unknown,
 ): boolean {
-  return deleteAudited(
+  return deleteByIdAudited(
     db,
     actor,
     entityType,
+    table,
     id,
     (tx) =>
       tx
@@ -85,7 +99,6 @@ export function deleteRowAudited<TT extends SQLiteTable & { id: SQLiteColumn }>(
         .from(table as SQLiteTable)
         .where(eq(table.id, id))
         .get() as TT["$inferSelect"] | undefined,
-    (tx) => tx.delete(table).where(eq(table.id, id)).run(),
     before,
   );
 }

@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { GateVerdict } from "~/lib/metrics/governance";
-import { deleteAudited, recordAudit } from "~/models/audit.server";
+import { deleteByIdAudited, recordAudit } from "~/models/audit.server";
 import { evaluateGates, getGate, listManualCriteriaByGate, type EvaluatedGate, type ManualCriterionRow } from "~/models/governance.server";
 import { gateMetricReader } from "~/models/live-metrics.server";
 import type { MetricContext } from "~/models/metrics/context.server";
@@ -141,13 +141,13 @@ export function addManualCriterion(db: Db, actorId: number, gateId: number, labe
 }
 
 export function deleteManualCriterion(db: Db, actorId: number, gateId: number, id: number): boolean {
-  return deleteAudited(
+  return deleteByIdAudited(
     db,
     { userId: actorId },
     "gate_manual_criterion",
+    MC,
     id,
     (tx) => manualCriterion(tx, gateId, id),
-    (tx) => tx.delete(MC).where(eq(MC.id, id)).run(),
     (b) => ({ gateId, label: b.label, checked: b.checked }),
   );
 }

@@ -9,7 +9,7 @@ import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
 import { kpiMetricId, kpiSourceMetricId } from "~/lib/metrics/catalogue";
 import { kpiMeasurementCsvRowSchema } from "~/lib/schemas/kpis.server";
 import { DAY_MS as DAY } from "~/lib/time";
-import { deleteAudited, recordAudit, updateRowAudited } from "~/models/audit.server";
+import { deleteByIdAudited, recordAudit, updateRowAudited } from "~/models/audit.server";
 import { MetricContext } from "~/models/metrics/context.server";
 import { metricHistory, readPrevious } from "~/models/metrics/history.server";
 import type { MetricMarkData } from "~/models/metrics/marks.server";
@@ -332,18 +332,12 @@ export function recordMeasurement(db: Db, actorUserId: number, kpiId: number, m:
 }
 
 export function deleteMeasurement(db: Db, actorUserId: number, kpiId: number, measurementId: number): boolean {
-  return deleteAudited(
-    db,
-    { userId: actorUserId },
-    "kpi_measurement",
-    measurementId,
-    (tx) =>
-      tx
-        .select()
-        .from(schema.kpiMeasurements)
-        .where(and(eq(schema.kpiMeasurements.id, measurementId), eq(schema.kpiMeasurements.kpiId, kpiId)))
-        .get(),
-    (tx) => tx.delete(schema.kpiMeasurements).where(eq(schema.kpiMeasurements.id, measurementId)).run(),
+  return deleteByIdAudited(db, { userId: actorUserId }, "kpi_measurement", schema.kpiMeasurements, measurementId, (tx) =>
+    tx
+      .select()
+      .from(schema.kpiMeasurements)
+      .where(and(eq(schema.kpiMeasurements.id, measurementId), eq(schema.kpiMeasurements.kpiId, kpiId)))
+      .get(),
   );
 }
 

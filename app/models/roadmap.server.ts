@@ -9,7 +9,8 @@ import { N_ } from "~/i18n/mark";
 import { serverT, translateMessage } from "~/i18n/translate.server";
 import { parseCsv, type CsvRowError } from "~/lib/csv";
 import { roadmapCsvRowSchema } from "~/lib/schemas/roadmap.server";
-import { deleteAudited, recordAudit } from "~/models/audit.server";
+import { deleteByIdAudited, recordAudit } from "~/models/audit.server";
+import { insertRows, replaceChildRows } from "~/models/child-rows.server";
 import { schema, type Db } from "~/utils/db.server";
 import { type ROADMAP_STATUSES } from "../../db/schema/enums";
 
@@ -130,10 +131,11 @@ export function createRoadmapItem(db: Db, actor: Actor, input: RoadmapInput, act
   return db.transaction((tx) => {
     const { keyResultIds, ...fields } = input;
     const row = tx.insert(I).values(fields).returning({ id: I.id }).get();
-    if (keyResultIds.length)
-      tx.insert(L)
-        .values([...new Set(keyResultIds)].map((keyResultId) => ({ itemId: row.id, keyResultId })))
-        .run();
+    insertRows(
+      tx,
+      L,
+      [...new Set(keyResultIds)].map((keyResultId) => ({ itemId: row.id, keyResultId })),
+    );
     recordAudit(tx, { actor: { userId: actor.id }, action, entityType: "roadmap_item", entityId: row.id, after: input });
     return row.id;
   });
@@ -145,11 +147,13 @@ export function updateRoadmapItem(db: Db, actor: Actor, id: number, input: Roadm
     if (!before) return false;
     const { keyResultIds, ...fields } = input;
     tx.update(I).set(fields).where(eq(I.id, id)).run();
-    tx.delete(L).where(eq(L.itemId, id)).run();
-    if (keyResultIds.length)
-      tx.insert(L)
-        .values([...new Set(keyResultIds)].map((keyResultId) => ({ itemId: id, keyResultId })))
-        .run();
+    replaceChildRows(
+      tx,
+      L,
+      L.itemId,
+      id,
+      [...new Set(keyResultIds)].map((keyResultId) => ({ itemId: id, keyResultId })),
+    );
     recordAudit(tx, { actor: { userId: actor.id }, action, entityType: "roadmap_item", entityId: id, before: audited(before), after: input });
     return true;
   });
@@ -167,15 +171,7 @@ export function setRoadmapStatus(db: Db, actor: Actor, id: number, status: Roadm
 }
 
 export function deleteRoadmapItem(db: Db, actor: Actor, id: number): boolean {
-  return deleteAudited(
-    db,
-    { userId: actor.id },
-    "roadmap_item",
-    id,
-    (tx) => getRoadmapItem(tx, id),
-    (tx) => tx.delete(I).where(eq(I.id, id)).run(),
-    audited,
-  );
+  return deleteByIdAudited(db, { userId: actor.id }, "roadmap_item", I, id, (tx) => getRoadmapItem(tx, id), audited);
 }
 
 /** Completion of the items serving a key result (or the key results of an objective): done ÷ items not dropped. */

@@ -23,7 +23,8 @@ import {
   type ScenarioFigures,
 } from "~/lib/metrics/scenarios";
 import { addMonths } from "~/lib/months";
-import { deleteAudited, recordAudit } from "~/models/audit.server";
+import { deleteByIdAudited, recordAudit } from "~/models/audit.server";
+import { insertRows, replaceChildRows } from "~/models/child-rows.server";
 import type { MetricContext } from "~/models/metrics/context.server";
 import { definitionOf, metricNumber } from "~/models/metrics/readings.server";
 import { schema, type Db } from "~/utils/db.server";
@@ -252,10 +253,11 @@ export function createScenario(db: Db, actorId: number, input: ScenarioInput): n
       .values({ ...rowValues(input), sortOrder: order })
       .returning({ id: S.id })
       .get();
-    if (input.funding.length)
-      tx.insert(F)
-        .values(input.funding.map((f) => ({ ...f, scenarioId: row.id })))
-        .run();
+    insertRows(
+      tx,
+      F,
+      input.funding.map((f) => ({ ...f, scenarioId: row.id })),
+    );
     recordAudit(tx, { actor: { userId: actorId }, action: "create", entityType: "scenario", entityId: row.id, after: input });
     return row.id;
   });
@@ -266,11 +268,13 @@ export function updateScenario(db: Db, actorId: number, id: number, input: Scena
     const before = getScenario(tx as unknown as Db, id);
     if (!before) return false;
     tx.update(S).set(rowValues(input)).where(eq(S.id, id)).run();
-    tx.delete(F).where(eq(F.scenarioId, id)).run();
-    if (input.funding.length)
-      tx.insert(F)
-        .values(input.funding.map((f) => ({ ...f, scenarioId: id })))
-        .run();
+    replaceChildRows(
+      tx,
+      F,
+      F.scenarioId,
+      id,
+      input.funding.map((f) => ({ ...f, scenarioId: id })),
+    );
     const { id: _i, sortOrder: _s, ...beforeFields } = before;
     recordAudit(tx, { actor: { userId: actorId }, action: "update", entityType: "scenario", entityId: id, before: beforeFields, after: input });
     return true;
@@ -278,12 +282,5 @@ export function updateScenario(db: Db, actorId: number, id: number, input: Scena
 }
 
 export function deleteScenario(db: Db, actorId: number, id: number): boolean {
-  return deleteAudited(
-    db,
-    { userId: actorId },
-    "scenario",
-    id,
-    (tx) => getScenario(tx, id),
-    (tx) => tx.delete(S).where(eq(S.id, id)).run(),
-  );
+  return deleteByIdAudited(db, { userId: actorId }, "scenario", S, id, (tx) => getScenario(tx, id));
 }

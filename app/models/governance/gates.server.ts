@@ -1,7 +1,8 @@
 /** Decision gates: their metric criteria, manual criteria and evaluation (one verdict, read by every page). */
 import { asc, eq, inArray } from "drizzle-orm";
 import { evaluateGate, isGateMetricId, type GateEvaluation, type GateOperator } from "~/lib/metrics/governance";
-import { deleteAudited, recordAudit } from "~/models/audit.server";
+import { deleteByIdAudited, recordAudit } from "~/models/audit.server";
+import { insertRows, replaceChildRows } from "~/models/child-rows.server";
 import { schema, type Db } from "~/utils/db.server";
 
 // ---------------------------------------------------------------- decision gates
@@ -99,10 +100,11 @@ export function createGate(db: Db, actorId: number, input: GateInput): number {
   return db.transaction((tx) => {
     const { criteria, ...gate } = input;
     const row = tx.insert(schema.decisionGates).values(gate).returning().get();
-    if (criteria.length)
-      tx.insert(schema.gateCriteria)
-        .values(criteria.map((c) => ({ ...c, gateId: row.id })))
-        .run();
+    insertRows(
+      tx,
+      schema.gateCriteria,
+      criteria.map((c) => ({ ...c, gateId: row.id })),
+    );
     recordAudit(tx, { actor: { userId: actorId }, action: "create", entityType: "decision_gate", entityId: row.id, after: input });
     return row.id;
   });
@@ -115,11 +117,13 @@ export function updateGate(db: Db, actorId: number, id: number, input: GateInput
     if (!before) return false;
     const { criteria, ...gate } = input;
     tx.update(schema.decisionGates).set(gate).where(eq(schema.decisionGates.id, id)).run();
-    tx.delete(schema.gateCriteria).where(eq(schema.gateCriteria.gateId, id)).run();
-    if (criteria.length)
-      tx.insert(schema.gateCriteria)
-        .values(criteria.map((c) => ({ ...c, gateId: id })))
-        .run();
+    replaceChildRows(
+      tx,
+      schema.gateCriteria,
+      schema.gateCriteria.gateId,
+      id,
+      criteria.map((c) => ({ ...c, gateId: id })),
+    );
     const { id: _i, ...beforeFields } = before;
     recordAudit(tx, {
       actor: { userId: actorId },
@@ -134,12 +138,5 @@ export function updateGate(db: Db, actorId: number, id: number, input: GateInput
 }
 
 export function deleteGate(db: Db, actorId: number, id: number): boolean {
-  return deleteAudited(
-    db,
-    { userId: actorId },
-    "decision_gate",
-    id,
-    (tx) => getGate(tx, id),
-    (tx) => tx.delete(schema.decisionGates).where(eq(schema.decisionGates.id, id)).run(),
-  );
+  return deleteByIdAudited(db, { userId: actorId }, "decision_gate", schema.decisionGates, id, (tx) => getGate(tx, id));
 }

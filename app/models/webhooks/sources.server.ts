@@ -5,7 +5,8 @@ import { DAY_MS } from "~/lib/time";
 import { KIND_LABELS, MAPPING_KEY_LABELS } from "~/lib/webhooks/labels";
 import type { MappingRule } from "~/lib/webhooks/mapping";
 import type { WebhookKind } from "~/lib/webhooks/types";
-import { deleteAudited, recordAudit } from "~/models/audit.server";
+import { deleteByIdAudited, recordAudit } from "~/models/audit.server";
+import { replaceChildRows } from "~/models/child-rows.server";
 import { schema, type Db } from "~/utils/db.server";
 import { open, seal } from "~/utils/secret-box.server";
 import { WEBHOOK_KINDS, WEBHOOK_OUTCOMES } from "../../../db/schema";
@@ -62,11 +63,13 @@ function auditView(input: WebhookSourceInput & { kind?: WebhookKind }) {
 }
 
 function writeMappings(tx: Pick<Db, "insert" | "delete">, sourceId: number, mappings: readonly MappingRule[]) {
-  tx.delete(maps).where(eq(maps.sourceId, sourceId)).run();
-  if (mappings.length > 0)
-    tx.insert(maps)
-      .values(mappings.map((m) => ({ sourceId, matchValue: m.matchValue, serviceId: m.serviceId })))
-      .run();
+  replaceChildRows(
+    tx,
+    maps,
+    maps.sourceId,
+    sourceId,
+    mappings.map((m) => ({ sourceId, matchValue: m.matchValue, serviceId: m.serviceId })),
+  );
 }
 
 export function webhookSourceNameTaken(db: Db, name: string, exceptId?: number): boolean {
@@ -168,15 +171,7 @@ export function setWebhookSecret(db: Db, userId: number, id: number, own?: strin
 
 /** Deletes a source with its rules, log and waiting commits (the deliveries' data stays). */
 export function deleteWebhookSource(db: Db, userId: number, id: number): boolean {
-  return deleteAudited(
-    db,
-    { userId },
-    "webhook_source",
-    id,
-    (tx) => getWebhookSource(tx, id),
-    (tx) => tx.delete(src).where(eq(src.id, id)).run(),
-    auditView,
-  );
+  return deleteByIdAudited(db, { userId }, "webhook_source", src, id, (tx) => getWebhookSource(tx, id), auditView);
 }
 
 export type WebhookSourceView = {
