@@ -15,6 +15,7 @@ import { N_ } from "~/i18n/mark";
 import { GATE_OPERATORS, MATURITY_INDICATORS as MATURITY_INDICATOR_KEYS } from "../../../db/schema/enums";
 import { CATALOGUE, isKpiMetricId, isStaticMetricId, metricDefinition, type StaticMetricId } from "./catalogue";
 import { parseIsoDate } from "./okrs";
+import { meetsThreshold } from "./threshold";
 import type { ColourMeaning, MetricFormula } from "./tiers";
 export { GATE_OPERATORS, MATURITY_INDICATOR_KEYS };
 
@@ -38,26 +39,8 @@ export const CRITERION_OUTCOME_LABELS: Record<CriterionOutcome, string> = {
 /** value ⟨operator⟩ threshold; null / NaN value → 'no_data'. */
 export function compareCriterion(value: number | null, operator: GateOperator, threshold: number): CriterionOutcome {
   if (value === null || Number.isNaN(value)) return "no_data";
-  let met: boolean;
-  switch (operator) {
-    case ">=":
-      met = value >= threshold;
-      break;
-    case ">":
-      met = value > threshold;
-      break;
-    case "<=":
-      met = value <= threshold;
-      break;
-    case "<":
-      met = value < threshold;
-      break;
-    default: {
-      const never: never = operator;
-      throw new TypeError(`Unknown operator: ${String(never)}`);
-    }
-  }
-  return met ? "met" : "not_met";
+  if (!GATE_OPERATORS.includes(operator)) throw new TypeError(`Unknown operator: ${String(operator)}`);
+  return meetsThreshold(value, operator, threshold) ? "met" : "not_met";
 }
 
 export type GateCriterionInput = {

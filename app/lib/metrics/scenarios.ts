@@ -9,6 +9,7 @@ import { N_ } from "~/i18n/mark";
 import { TRIGGER_COMPARISONS } from "../../../db/schema/enums";
 import { addMonths, isMonth, monthDiff } from "../months";
 import { forecastCash, monthsUntil, type CashForecast, type ForecastInput } from "./finance";
+import { meetsThreshold } from "./threshold";
 
 /** The budget groups a cost change applies to (budget_categories.group). */
 export const COST_GROUPS = ["payroll", "it", "other"] as const;
@@ -224,20 +225,9 @@ export const TRIGGER_STATE_LABELS: Record<TriggerState, string> = {
 
 /** value ⟨comparison⟩ threshold; 'between' is inclusive at both ends (either order). */
 export function triggerConditionHolds(value: number, t: Pick<Trigger, "comparison" | "value" | "value2">): boolean {
-  switch (t.comparison) {
-    case ">=":
-      return value >= t.value;
-    case ">":
-      return value > t.value;
-    case "<=":
-      return value <= t.value;
-    case "<":
-      return value < t.value;
-    case "between": {
-      const hi = t.value2 ?? t.value;
-      return value >= Math.min(t.value, hi) && value <= Math.max(t.value, hi);
-    }
-  }
+  if (t.comparison !== "between") return meetsThreshold(value, t.comparison, t.value);
+  const hi = t.value2 ?? t.value;
+  return value >= Math.min(t.value, hi) && value <= Math.max(t.value, hi);
 }
 
 /**

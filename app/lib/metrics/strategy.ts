@@ -5,6 +5,7 @@
  */
 import { N_ } from "~/i18n/mark";
 import { MILESTONE_COMPARISONS, MILESTONE_STATUSES } from "../../../db/schema/enums";
+import { meetsThreshold } from "./threshold";
 import type { Direction } from "./tiers";
 
 export { MILESTONE_COMPARISONS, MILESTONE_STATUSES };
@@ -22,19 +23,6 @@ export const MILESTONE_STATE_LABELS: Record<MilestoneState, string> = {
   no_data: N_("No data", "plans"),
 };
 
-export function compare(value: number, comparison: MilestoneComparison, threshold: number): boolean {
-  switch (comparison) {
-    case ">=":
-      return value >= threshold;
-    case ">":
-      return value > threshold;
-    case "<=":
-      return value <= threshold;
-    case "<":
-      return value < threshold;
-  }
-}
-
 /**
  * A linked milestone: achieved when today's figure meets the condition; else upcoming until its due
  * date and overdue after it; no data without a figure. A manual one: done → achieved, missed →
@@ -49,7 +37,7 @@ export function milestoneState(
   const late = todayIso > dueDate;
   if (linked) {
     if (linked.current === null || !Number.isFinite(linked.current)) return "no_data";
-    if (compare(linked.current, linked.comparison, linked.value)) return "achieved";
+    if (meetsThreshold(linked.current, linked.comparison, linked.value)) return "achieved";
     return late ? "overdue" : "upcoming";
   }
   if (status === "done") return "achieved";

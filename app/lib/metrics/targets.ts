@@ -1,4 +1,5 @@
 import { TARGET_COMPARISONS } from "../../../db/schema/enums";
+import { meetsThreshold } from "./threshold";
 export { TARGET_COMPARISONS };
 /**
  * Targets of catalogue metrics (rows of metric_targets / kpi_targets, read by targetFor() in
@@ -13,16 +14,7 @@ export const COMPARISON_SYMBOLS: Record<TargetComparison, string> = { ">=": "≥
 /** Whether a value meets a target (null: no value, or no target). */
 export function meetsTarget(value: number | null | undefined, target: TargetRule | null | undefined): boolean | null {
   if (value === null || value === undefined || !Number.isFinite(value) || !target) return null;
-  switch (target.comparison) {
-    case ">=":
-      return value >= target.value;
-    case ">":
-      return value > target.value;
-    case "<=":
-      return value <= target.value;
-    case "<":
-      return value < target.value;
-  }
+  return meetsThreshold(value, target.comparison, target.value);
 }
 
 /** "≥ 50 / day": the comparison symbol and the target's value formatted by the caller. */
