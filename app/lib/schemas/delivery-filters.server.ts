@@ -38,20 +38,29 @@ function parseFilterParams<S extends z.ZodObject>(sp: URLSearchParams, schema: S
   return { p: data, echo: accepted as FilterEcho };
 }
 
-export const DeploymentFilterParamsSchema = z.object({
+/** What every delivery list takes: the service scope, by service or team name… */
+const scopeParams = {
   service: z.string().max(100).optional(),
   team: z.string().max(100).optional(),
-  status: z.enum(DEPLOYMENT_STATUSES, { error: N_("must be success or failure", "delivery") }).optional(),
-  environment: environmentSchema.optional(),
+};
+
+/** … and the window, `from` / `to`. */
+const windowParams = {
   from: instantParam.optional(),
   to: instantParam.optional(),
+};
+
+export const DeploymentFilterParamsSchema = z.object({
+  ...scopeParams,
+  status: z.enum(DEPLOYMENT_STATUSES, { error: N_("must be success or failure", "delivery") }).optional(),
+  environment: environmentSchema.optional(),
+  ...windowParams,
   hotfix: boolParam.optional(),
   rollback: boolParam.optional(),
 });
 
 export const IncidentFilterParamsSchema = z.object({
-  service: z.string().max(100).optional(),
-  team: z.string().max(100).optional(),
+  ...scopeParams,
   severity: z
     .string()
     .toUpperCase()
@@ -59,8 +68,7 @@ export const IncidentFilterParamsSchema = z.object({
     .optional(),
   state: z.enum(["open", "resolved"], { error: N_("must be open or resolved", "delivery") }).optional(),
   cause: z.enum([...CAUSE_KINDS, "unset"], { error: N_("must be explicit, inferred, none or unset", "delivery") }).optional(),
-  from: instantParam.optional(),
-  to: instantParam.optional(),
+  ...windowParams,
 });
 
 function resolveServiceScope(db: Db, service: string | undefined, team: string | undefined, notices: string[]): number[] | undefined {
@@ -96,34 +104,37 @@ function windowFromParams(p: { from?: { ms: number; dateOnly: boolean }; to?: { 
 }
 
 /**
+ * A delivery list's filters from the URL: the service scope (names looked up), the list's own
+ * filters (`own`), the from/to window. Bad values are ignored with a notice; `echo` is what was accepted.
+ */
+function parseListFilter<S extends z.ZodObject<typeof scopeParams & typeof windowParams>, F>(
+  db: Db,
+  sp: URLSearchParams,
+  paramsSchema: S,
+  own: (p: z.output<S>) => F,
+) {
+  const notices: string[] = [];
+  const { p, echo } = parseFilterParams(sp, paramsSchema, notices);
+  const scope: z.output<z.ZodObject<typeof scopeParams & typeof windowParams>> = p;
+  const filter = { serviceIds: resolveServiceScope(db, scope.service, scope.team, notices), ...own(p), ...windowFromParams(scope, notices) };
+  return { filter, notices, echo };
+}
+
+/**
  * Deployments list filters from the URL: service and team BY NAME, status, environment,
  * from/to (half-open [from, to) on finished time; YYYY-MM-DD (UTC; a bare `to` date includes that day),
  * ISO 8601 with a zone, or ms), hotfix/rollback (yes/no). Bad values are ignored with a notice.
  */
-export function parseDeploymentFilter(db: Db, sp: URLSearchParams) {
-  const notices: string[] = [];
-  const { p, echo } = parseFilterParams(sp, DeploymentFilterParamsSchema, notices);
-  const filter: DeploymentFilter = {
-    serviceIds: resolveServiceScope(db, p.service, p.team, notices),
+export function parseDeploymentFilter(db: Db, sp: URLSearchParams): { filter: DeploymentFilter; notices: string[]; echo: FilterEcho } {
+  return parseListFilter(db, sp, DeploymentFilterParamsSchema, (p) => ({
     status: p.status,
     environment: p.environment,
     hotfix: p.hotfix,
     rollback: p.rollback,
-    ...windowFromParams(p, notices),
-  };
-  return { filter, notices, echo };
+  }));
 }
 
 /** Incidents list filters: service, team, severity, state (open/resolved), cause (explicit/inferred/none/unset), from/to on start. */
-export function parseIncidentFilter(db: Db, sp: URLSearchParams) {
-  const notices: string[] = [];
-  const { p, echo } = parseFilterParams(sp, IncidentFilterParamsSchema, notices);
-  const filter: IncidentFilter = {
-    serviceIds: resolveServiceScope(db, p.service, p.team, notices),
-    severity: p.severity,
-    state: p.state,
-    cause: p.cause,
-    ...windowFromParams(p, notices),
-  };
-  return { filter, notices, echo };
+export function parseIncidentFilter(db: Db, sp: URLSearchParams): { filter: IncidentFilter; notices: string[]; echo: FilterEcho } {
+  return parseListFilter(db, sp, IncidentFilterParamsSchema, (p) => ({ severity: p.severity, state: p.state, cause: p.cause }));
 }
