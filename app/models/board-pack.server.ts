@@ -15,6 +15,7 @@ import {
   type PackBudgetRow,
   type PackMetric,
 } from "~/lib/board-pack";
+import { DomainError } from "~/lib/errors";
 import { addMonths } from "~/lib/months";
 import { recordAudit } from "~/models/audit.server";
 import { getFinanceMonthSeries, listClosedMonths } from "~/models/finance.server";
@@ -27,9 +28,11 @@ import { listTopRisks } from "~/models/risks.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { schema, type Db } from "~/utils/db.server";
 
-/** A rule of the pack refused the request (the route answers 400 with the message). */
-export class BoardPackRuleError extends Error {
-  override name = "BoardPackRuleError";
+/** A rule of the pack refused the request: a 400 whose message sits on the form that was sent (its `intent`). */
+export class BoardPackRuleError extends DomainError {
+  constructor(message: string) {
+    super("rule", message, { intent: [message] });
+  }
 }
 
 export type BoardPackRow = {

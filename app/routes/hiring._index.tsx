@@ -21,7 +21,7 @@ import { serverT } from "~/i18n/translate.server";
 import { formatMonth } from "~/lib/format";
 import type { FormReply } from "~/lib/forms";
 import { isErrorReply } from "~/lib/forms";
-import { badRequest, formError, parseForm, domainErrorReply } from "~/lib/forms.server";
+import { formError } from "~/lib/forms.server";
 import { isForecastRequisition } from "~/lib/metrics/finance";
 import { RequisitionStatusChangeSchema } from "~/lib/schemas/hiring.server";
 import { parseTableParams, tablePaging } from "~/lib/table-params";
@@ -42,6 +42,7 @@ import { MetricContext } from "~/models/metrics/context.server";
 import { readFigureMap } from "~/models/metrics/readings.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
+import { answerForm } from "~/utils/intent-action.server";
 import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
@@ -124,28 +125,27 @@ function hiringHeadcount(db: ReturnType<typeof getDb>) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "hiring:edit");
   const formData = await request.formData();
-  const parsed = parseForm(formData, RequisitionStatusChangeSchema, "status");
-  if (!parsed.ok) return badRequest(parsed.reply);
-  const { requisitionId, change, expected } = parsed.data;
-  // hiring:edit ({teamIsTech}) checked inside, on the stored row: a forbidden DomainError → 403
-  let result: ReturnType<typeof changeRequisitionStatus>;
-  try {
-    result = changeRequisitionStatus(getDb(), user, requisitionId, change, expected);
-  } catch (e) {
-    return domainErrorReply(e, formData, "status");
-  }
-  if (!result) return formError(formData, serverT("This requisition no longer exists.", { ns: "hiring" }), "status");
-  if (!result.ok) return formError(formData, result.error, "status");
-  const reply = {
-    status: "ok",
-    intent: "status",
-    message: serverT("Status changed from {{from}} to {{to}}.", {
-      ns: "hiring",
-      from: serverT(STATUS_LABELS[result.from], { ns: "hiring" }),
-      to: serverT(STATUS_LABELS[result.to], { ns: "hiring" }),
-    }),
-  } satisfies FormReply;
-  return { ...reply, hiredRequisitionId: result.to === "hired" ? requisitionId : null };
+  return answerForm(
+    formData,
+    RequisitionStatusChangeSchema,
+    ({ requisitionId, change, expected }) => {
+      // hiring:edit ({teamIsTech}) checked inside, on the stored row: a forbidden DomainError → 403
+      const result = changeRequisitionStatus(getDb(), user, requisitionId, change, expected);
+      if (!result) return formError(formData, serverT("This requisition no longer exists.", { ns: "hiring" }), "status");
+      if (!result.ok) return formError(formData, result.error, "status");
+      const reply = {
+        status: "ok",
+        intent: "status",
+        message: serverT("Status changed from {{from}} to {{to}}.", {
+          ns: "hiring",
+          from: serverT(STATUS_LABELS[result.from], { ns: "hiring" }),
+          to: serverT(STATUS_LABELS[result.to], { ns: "hiring" }),
+        }),
+      } satisfies FormReply;
+      return { ...reply, hiredRequisitionId: result.to === "hired" ? requisitionId : null };
+    },
+    { replyTo: "status" },
+  );
 }
 
 export default function HiringIndex() {

@@ -8,10 +8,10 @@ import { PageHeader } from "~/components/ui/page-header";
 import { PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { N_ } from "~/i18n/mark";
-import { badRequest, parseForm, domainErrorReply } from "~/lib/forms.server";
 import { idSchema } from "~/lib/validation.server";
 import { centsToEuros, createEmployee, EmployeeFormSchema, employeePrefillFromRequisition, listTeamsForHiring } from "~/models/hiring.server";
 import { getDb } from "~/utils/db.server";
+import { answerForm } from "~/utils/intent-action.server";
 import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
@@ -42,15 +42,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "salaries:employees:read");
   const formData = await request.formData();
-  const parsed = parseForm(formData, EmployeeFormSchema);
-  if (!parsed.ok) return badRequest(parsed.reply);
-  const { annualSalary, ...rest } = parsed.data;
-  try {
+  return answerForm(formData, EmployeeFormSchema, ({ annualSalary, ...rest }) => {
     createEmployee(getDb(), user, { ...rest, annualSalaryCents: annualSalary }); // permission inside (a forbidden DomainError → 403)
-  } catch (e) {
-    return domainErrorReply(e, formData);
-  }
-  return redirect(`/hiring/employees?q=${encodeURIComponent(rest.name)}`);
+    return redirect(`/hiring/employees?q=${encodeURIComponent(rest.name)}`);
+  });
 }
 
 export default function NewEmployee() {

@@ -8,11 +8,12 @@ import { RequisitionForm } from "~/components/hiring/requisition-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
-import { badRequest, fieldError, parseForm, domainErrorReply } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { addMonths } from "~/lib/months";
 import { createRequisition, currentMonth, listObjectiveOptions, listTeamsForHiring, RequisitionFormSchema } from "~/models/hiring.server";
 import { getCompanySettings } from "~/models/settings.server";
 import { getDb } from "~/utils/db.server";
+import { answerForm } from "~/utils/intent-action.server";
 import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
@@ -53,17 +54,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "hiring:propose");
   const formData = await request.formData();
-  const parsed = parseForm(formData, RequisitionFormSchema);
-  if (!parsed.ok) return badRequest(parsed.reply);
-  const { annualSalary, ...rest } = parsed.data;
-  if (annualSalary === undefined) return fieldError(formData, "annualSalary", serverT("is required", { ns: "hiring" }));
-  try {
+  return answerForm(formData, RequisitionFormSchema, ({ annualSalary, ...rest }) => {
+    if (annualSalary === undefined) return fieldError(formData, "annualSalary", serverT("is required", { ns: "hiring" }));
     // permission per team inside (hiring:edit, else hiring:propose → status "planned")
     const row = createRequisition(getDb(), user, { ...rest, annualSalaryCents: annualSalary });
     return redirect(`/hiring?created=${row.id}`);
-  } catch (e) {
-    return domainErrorReply(e, formData);
-  }
+  });
 }
 
 export default function NewRequisition() {

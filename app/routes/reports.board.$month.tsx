@@ -16,17 +16,8 @@ import { serverT } from "~/i18n/translate.server";
 import { BOARD_PACK_SECTIONS, changesSince, type BoardPackFigures } from "~/lib/board-pack";
 import { formatDateTime, formatMonth } from "~/lib/format";
 import { fieldErrorsOf, type FormReply } from "~/lib/forms";
-import { fieldError } from "~/lib/forms.server";
 import { BoardPackCommentSchema, BoardPackPublishSchema, boardPackMonthSchema } from "~/lib/schemas/reports.server";
-import {
-  assembleBoardPack,
-  BoardPackRuleError,
-  getBoardPack,
-  packableMonth,
-  previousPublishedPack,
-  publishBoardPack,
-  saveCommentary,
-} from "~/models/board-pack.server";
+import { assembleBoardPack, getBoardPack, packableMonth, previousPublishedPack, publishBoardPack, saveCommentary } from "~/models/board-pack.server";
 import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
@@ -88,22 +79,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(month.success, "A board pack is named by its month, YYYY-MM", 400);
   const db = getDb();
   const formData = await request.formData();
-  try {
-    return dispatchIntent(formData, [
-      whenIntent("comment", BoardPackCommentSchema, ({ section, text }) => {
-        saveCommentary(db, user.id, month.data, section as (typeof BOARD_PACK_SECTIONS)[number]["id"], text);
-        return { status: "ok", intent: "comment", message: serverT(TEXT.saved, { ns: "reports" }) } satisfies FormReply;
-      }),
-      whenIntent("publish", BoardPackPublishSchema, () => {
-        publishBoardPack(db, user.id, month.data);
-        return { status: "ok", intent: "publish", message: serverT(TEXT.publishedNotice, { ns: "reports" }) } satisfies FormReply;
-      }),
-    ]);
-  } catch (e) {
-    // a rule of the pack (published already, not the latest closed month): the message on the form that was sent
-    if (e instanceof BoardPackRuleError) return fieldError(formData, "intent", e.message, String(formData.get("intent")));
-    throw e;
-  }
+  // a rule of the pack (published already, not the latest closed month) is a DomainError: its message on the form that was sent
+  return dispatchIntent(formData, [
+    whenIntent("comment", BoardPackCommentSchema, ({ section, text }) => {
+      saveCommentary(db, user.id, month.data, section as (typeof BOARD_PACK_SECTIONS)[number]["id"], text);
+      return { status: "ok", intent: "comment", message: serverT(TEXT.saved, { ns: "reports" }) } satisfies FormReply;
+    }),
+    whenIntent("publish", BoardPackPublishSchema, () => {
+      publishBoardPack(db, user.id, month.data);
+      return { status: "ok", intent: "publish", message: serverT(TEXT.publishedNotice, { ns: "reports" }) } satisfies FormReply;
+    }),
+  ]);
 }
 
 export default function BoardPack() {

@@ -9,9 +9,10 @@ import { PageHeader } from "~/components/ui/page-header";
 import { useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { createRisk, listRiskOwnerOptions, RiskFormSchema } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
+import { answerForm } from "~/utils/intent-action.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -37,16 +38,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "risks:propose");
   const formData = await request.formData();
-  const parsed = parseForm(formData, RiskFormSchema, "risk");
-  if (!parsed.ok) return badRequest(parsed.reply);
   const db = getDb();
-  const { status, ...input } = parsed.data;
-  if (input.ownerUserId && !listRiskOwnerOptions(db).some((o) => o.id === input.ownerUserId)) {
-    return fieldError(formData, "ownerUserId", serverT("is not an active user", { ns: "risks" }), "risk");
-  }
-  const mode = can(user, "risks:edit") ? "create" : "propose";
-  const id = createRisk(db, user.id, { ...input, status }, mode);
-  return redirect(`/risks/${id}?created=1`);
+  return answerForm(
+    formData,
+    RiskFormSchema,
+    (input) => {
+      if (input.ownerUserId && !listRiskOwnerOptions(db).some((o) => o.id === input.ownerUserId)) {
+        return fieldError(formData, "ownerUserId", serverT("is not an active user", { ns: "risks" }), "risk");
+      }
+      const id = createRisk(db, user.id, input, can(user, "risks:edit") ? "create" : "propose");
+      return redirect(`/risks/${id}?created=1`);
+    },
+    { replyTo: "risk" },
+  );
 }
 
 export default function NewRisk() {

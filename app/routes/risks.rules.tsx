@@ -13,12 +13,13 @@ import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
-import { badRequest, fieldError, parseForm } from "~/lib/forms.server";
+import { fieldError } from "~/lib/forms.server";
 import { localizeRuleText } from "~/lib/metrics/risk-rule-texts";
 import { FORMULAS } from "~/lib/metrics/risks";
 import { getRuleFindings } from "~/models/live-metrics.server";
 import { listRiskRules, listRisks, RiskRuleFormSchema, updateRiskRule, type RiskRuleRow, type RuleFinding } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
+import { answerForm } from "~/utils/intent-action.server";
 import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
@@ -70,20 +71,25 @@ const LIMITS: Record<RiskRuleRow["kind"], [number, number, string]> = {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "risks:edit");
   const formData = await request.formData();
-  const parsed = parseForm(formData, RiskRuleFormSchema, "rule");
-  if (!parsed.ok) return badRequest(parsed.reply);
   const db = getDb();
-  const rule = listRiskRules(db).find((r) => r.id === parsed.data.ruleId);
-  if (!rule) return fieldError(formData, "ruleId", serverT("no such rule", { ns: "risks" }), "rule");
-  const [lo, hi, msg] = LIMITS[rule.kind];
-  if (parsed.data.threshold < lo || parsed.data.threshold > hi) return fieldError(formData, "threshold", serverT(msg, { ns: "risks" }), "rule");
-  updateRiskRule(db, user.id, rule.id, { threshold: parsed.data.threshold, enabled: parsed.data.enabled });
-  // server/app.js re-evaluates the rules with the new threshold before this answer is sent (decision 600)
-  return {
-    status: "ok",
-    intent: "rule",
-    message: serverT("Rule “{{rule}}” saved.", { ns: "risks", rule: serverT(RULE_KIND_LABELS[rule.kind], { ns: "risks" }) }),
-  } satisfies FormReply;
+  return answerForm(
+    formData,
+    RiskRuleFormSchema,
+    ({ ruleId, threshold, enabled }) => {
+      const rule = listRiskRules(db).find((r) => r.id === ruleId);
+      if (!rule) return fieldError(formData, "ruleId", serverT("no such rule", { ns: "risks" }), "rule");
+      const [lo, hi, msg] = LIMITS[rule.kind];
+      if (threshold < lo || threshold > hi) return fieldError(formData, "threshold", serverT(msg, { ns: "risks" }), "rule");
+      updateRiskRule(db, user.id, rule.id, { threshold, enabled });
+      // server/app.js re-evaluates the rules with the new threshold before this answer is sent (decision 600)
+      return {
+        status: "ok",
+        intent: "rule",
+        message: serverT("Rule “{{rule}}” saved.", { ns: "risks", rule: serverT(RULE_KIND_LABELS[rule.kind], { ns: "risks" }) }),
+      } satisfies FormReply;
+    },
+    { replyTo: "rule" },
+  );
 }
 
 function RuleForm({ rule, reply, canEdit }: { rule: RiskRuleRow; reply: unknown; canEdit: boolean }) {

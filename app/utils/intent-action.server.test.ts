@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DomainError } from "~/lib/errors";
-import { dispatchIntent, rowReplyTo, whenIntent } from "~/utils/intent-action.server";
+import { answerForm, dispatchIntent, rowReplyTo, whenIntent } from "~/utils/intent-action.server";
 
 /** A form as a browser posts it (application/x-www-form-urlencoded): fields in order, an unticked checkbox simply absent. */
 function form(body: string): FormData {
@@ -118,5 +118,36 @@ describe("dispatchIntent", () => {
     const redirect = new Response(null, { status: 302 });
     expect(() => throwing(redirect)(fd)).toThrow(expect.objectContaining({ status: 302 }) as unknown as Error);
     expect(() => throwing(new TypeError("bug"))(fd)).toThrow(TypeError);
+  });
+});
+
+describe("answerForm (a page with one form)", () => {
+  const Rename = z.object({ name: z.string().min(2, "too short") });
+  const rename = (fd: FormData, run: (name: string) => unknown = (name) => ({ status: "ok", name })) =>
+    answerForm(fd, Rename, ({ name }) => run(name), { replyTo: "rename" });
+
+  it("runs with the parsed form, or answers its 400 addressed to replyTo with the input kept", () => {
+    expect(rename(form("name=+Core+"))).toEqual({ status: "ok", name: "Core" });
+    const bad = rename(form("name=C")) as Sent;
+    expect(bad.init?.status).toBe(400);
+    expect(bad.data).toMatchObject({ intent: "rename", fieldErrors: { name: ["too short"] }, values: { name: "C" } });
+  });
+
+  it("answers a DomainError the write throws like dispatchIntent, and lets anything else through", () => {
+    const onField = rename(form("name=Core"), () => {
+      throw new DomainError("rule", "is taken", { name: ["is taken"] });
+    }) as Sent;
+    expect(onField.init?.status).toBe(400);
+    expect(onField.data).toMatchObject({ intent: "rename", fieldErrors: { name: ["is taken"] }, values: { name: "Core" } });
+    expect(() =>
+      rename(form("name=Core"), () => {
+        throw new DomainError("forbidden", "no");
+      }),
+    ).toThrow(expect.objectContaining({ init: expect.objectContaining({ status: 403 }) }) as unknown as Error);
+    expect(() =>
+      rename(form("name=Core"), () => {
+        throw new TypeError("bug");
+      }),
+    ).toThrow(TypeError);
   });
 });

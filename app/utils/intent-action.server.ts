@@ -63,20 +63,35 @@ export function whenIntent<R>(
       const posted = String(formData.get("intent"));
       options.before?.();
       const replyTo = typeof options.replyTo === "function" ? options.replyTo(formData) : (options.replyTo ?? posted);
-      let data: unknown = null;
-      if (schema !== null) {
-        const parsed = parseForm(formData, schema, replyTo);
-        if (!parsed.ok) return badRequest(parsed.reply);
-        data = parsed.data;
-      }
-      try {
-        return runWith(data, { intent: posted, replyTo });
-      } catch (err) {
-        // a DomainError the models threw: input / rule → the form's 400, forbidden / not-found → 403 / 404; anything else goes on
-        return domainErrorReply(err, formData, replyTo);
-      }
+      return parseThenRun(formData, schema, replyTo, (data) => runWith(data, { intent: posted, replyTo }));
     },
   };
+}
+
+/** The form parsed with `schema` (none: null), its 400 addressed to `replyTo`; then `run`, a DomainError it throws answered by `domainErrorReply`. */
+function parseThenRun<R>(formData: FormData, schema: z.ZodType | null, replyTo: string | undefined, run: (data: unknown) => R) {
+  let data: unknown = null;
+  if (schema !== null) {
+    const parsed = parseForm(formData, schema, replyTo);
+    if (!parsed.ok) return badRequest(parsed.reply);
+    data = parsed.data;
+  }
+  try {
+    return run(data);
+  } catch (err) {
+    // a DomainError the models threw: input / rule → the form's 400, forbidden / not-found → 403 / 404; anything else goes on
+    return domainErrorReply(err, formData, replyTo);
+  }
+}
+
+/**
+ * A page action with a single form (no intent to tell forms apart): the form parsed with `schema`
+ * (invalid: a 400 with the per-field messages and the input kept, addressed to `replyTo` when the
+ * page names its form), then `run` with the parsed data; a DomainError `run` throws is answered as in
+ * `dispatchIntent`.
+ */
+export function answerForm<S extends z.ZodType, R>(formData: FormData, schema: S, run: (data: z.infer<S>) => R, options: { replyTo?: string } = {}) {
+  return parseThenRun(formData, schema, options.replyTo, (data) => run(data as z.infer<S>));
 }
 
 /** `replyTo` of a table row's form: `update-7` for intent `update` on the row whose `field` (its id) is 7, as posted. */
