@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CsvErrorList } from "~/components/finance/csv-errors";
 import { Button } from "~/components/ui/button";
+import { CsvImportForm, csvImportReplyOf } from "~/components/ui/csv-import-panel";
 import { DateInput } from "~/components/ui/date-input";
 import { Field } from "~/components/ui/field";
 import { CellErrors, HiddenFields } from "~/components/ui/row-form";
@@ -24,7 +24,6 @@ export function FrameworksPanel({
 }) {
   const { t } = useTranslation("governance");
   const field = (name: string) => replyField(reply, name, "", "create-framework");
-  const importReply = reply && typeof reply === "object" && "intent" in reply && reply.intent === "import" ? (reply as ImportReply) : null;
   return (
     <section className="panel" aria-labelledby="frameworks">
       <h2 id="frameworks">{t("Frameworks")}</h2>
@@ -90,22 +89,15 @@ export function FrameworksPanel({
         )}{" "}
         {t("A requirement already there (same framework and ref) is updated. One bad row rejects the whole file.")}
       </p>
-      <Form method="post" encType="multipart/form-data" className="import-form" preventScrollReset>
-        <input type="hidden" name="intent" value="import" />
-        <label htmlFor="req-file">{t("CSV file")}</label>
-        <input id="req-file" name="file" type="file" accept=".csv,text/csv" required />
-        <Button variant="primary" pending={busy === "import"} pendingLabel={t("Importing…")}>
-          {t("Import")}
-        </Button>
-      </Form>
-      {importReply?.status === "import-ok" ? (
-        <p className="notice" role="status">
-          {importReply.message}
-        </p>
-      ) : null}
-      {importReply?.status === "import-error" ? (
-        <CsvErrorList errors={importReply.errors} title={t("Nothing was imported. Fix these rows and upload the file again:")} />
-      ) : null}
+      <CsvImportForm
+        fileId="req-file"
+        fileLabel={t("CSV file")}
+        busy={busy === "import"}
+        busyLabel={t("Importing…")}
+        buttonLabel={t("Import")}
+        refusedTitle={t("Nothing was imported. Fix these rows and upload the file again:")}
+        reply={csvImportReplyOf(reply)}
+      />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CsvErrorList } from "~/components/finance/csv-errors";
+import { Button } from "~/components/ui/button";
 import type { CsvRowError } from "~/lib/csv";
 
 export type CsvImportReply = { status: "import-ok"; message: string } | { status: "import-error"; errors: CsvRowError[] };
@@ -11,46 +12,34 @@ export function csvImportReplyOf(reply: unknown): CsvImportReply | null {
   return reply.status === "import-ok" || reply.status === "import-error" ? (reply as CsvImportReply) : null;
 }
 
-/**
- * The CSV import section of a page: its title and help (children), a file form posting intent
- * "import", then the count message or the refused rows of the last import.
- */
-export function CsvImportPanel({
-  id,
+/** The file form of a CSV import (posting intent "import"), then the count message or the refused rows of the last import. */
+export function CsvImportForm({
   fileId,
-  title,
   fileLabel,
   busy,
   busyLabel,
   buttonLabel,
   refusedTitle,
   reply,
-  children,
 }: {
-  /** id of the heading (the section is named by it) */
-  id: string;
   /** id of the file input */
   fileId: string;
-  title: ReactNode;
   fileLabel: ReactNode;
   busy: boolean;
   busyLabel: ReactNode;
   buttonLabel: ReactNode;
   refusedTitle: string;
   reply: CsvImportReply | null;
-  children?: ReactNode;
 }) {
   return (
-    <section className="panel finance-import" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-      <Form method="post" encType="multipart/form-data" className="import-form">
+    <>
+      <Form method="post" encType="multipart/form-data" className="import-form" preventScrollReset>
         <input type="hidden" name="intent" value="import" />
         <label htmlFor={fileId}>{fileLabel}</label>
         <input id={fileId} name="file" type="file" accept=".csv,text/csv" required />
-        <button type="submit" className="btn btn--primary" disabled={busy}>
-          {busy ? busyLabel : buttonLabel}
-        </button>
+        <Button variant="primary" pending={busy} pendingLabel={busyLabel}>
+          {buttonLabel}
+        </Button>
       </Form>
       {reply?.status === "import-ok" ? (
         <p className="notice" role="status">
@@ -58,6 +47,27 @@ export function CsvImportPanel({
         </p>
       ) : null}
       {reply?.status === "import-error" ? <CsvErrorList errors={reply.errors} title={refusedTitle} /> : null}
+    </>
+  );
+}
+
+/** The CSV import section of a page: its title and help (children), then the import's form and reply. */
+export function CsvImportPanel({
+  id,
+  title,
+  children,
+  ...form
+}: Parameters<typeof CsvImportForm>[0] & {
+  /** id of the heading (the section is named by it) */
+  id: string;
+  title: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <section className="panel finance-import" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+      <CsvImportForm {...form} />
     </section>
   );
 }
