@@ -9,11 +9,11 @@ import { Badge } from "~/components/ui/badge";
 import { buttonClassName } from "~/components/ui/button";
 import { createDataTableColumnHelper } from "~/components/ui/data-table";
 import { selectControl, type FilterControl } from "~/components/ui/filter-bar";
-import { loadDeliveryList } from "~/handlers/delivery-list.server";
+import { DEPLOYMENTS_LIST, loadDeliveryList } from "~/handlers/delivery-list.server";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { formatDateTime, formatHours, formatNumber } from "~/lib/format";
-import { DEPLOYMENT_SORTS, listDeployments, parseDeploymentFilter, type DeploymentListRow } from "~/models/delivery.server";
+import { type DeploymentListRow } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
 import { routeHead } from "~/utils/route-head";
 
@@ -34,11 +34,9 @@ const TEXT = {
 
 export const { handle, meta } = routeHead("delivery", N_("Deployments", "delivery"));
 
-const TABLE = { sortable: DEPLOYMENT_SORTS, defaultSort: { id: "finishedAt", desc: true } } as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  return loadDeliveryList(getDb(), new URL(request.url), TABLE, parseDeploymentFilter, listDeployments);
+  return loadDeliveryList(getDb(), new URL(request.url), DEPLOYMENTS_LIST);
 }
 
 const col = createDataTableColumnHelper<DeploymentListRow>();

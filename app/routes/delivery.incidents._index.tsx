@@ -8,11 +8,11 @@ import { DeliveryListPage } from "~/components/delivery/list-page";
 import { buttonClassName } from "~/components/ui/button";
 import { createDataTableColumnHelper } from "~/components/ui/data-table";
 import { selectControl, type FilterControl } from "~/components/ui/filter-bar";
-import { loadDeliveryList } from "~/handlers/delivery-list.server";
+import { INCIDENTS_LIST, loadDeliveryList } from "~/handlers/delivery-list.server";
 import { useFormatting, useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { formatDateTime, formatHours } from "~/lib/format";
-import { INCIDENT_SORTS, listIncidents, parseIncidentFilter, SEVERITIES, type IncidentListRow } from "~/models/delivery.server";
+import { SEVERITIES, type IncidentListRow } from "~/models/delivery.server";
 import { getDb } from "~/utils/db.server";
 import { routeHead } from "~/utils/route-head";
 
@@ -33,11 +33,9 @@ const TEXT = {
 
 export const { handle, meta } = routeHead("delivery", N_("Incidents", "delivery"));
 
-const TABLE = { sortable: INCIDENT_SORTS, defaultSort: { id: "startedAt", desc: true } } as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  return { ...loadDeliveryList(getDb(), new URL(request.url), TABLE, parseIncidentFilter, listIncidents), severities: SEVERITIES };
+  return { ...loadDeliveryList(getDb(), new URL(request.url), INCIDENTS_LIST), severities: SEVERITIES };
 }
 
 const col = createDataTableColumnHelper<IncidentListRow>();
