@@ -28,6 +28,7 @@ import {
   listFrameworkProgress,
   listRequirements,
   parseComplianceFilter,
+  REQUIREMENT_CSV_HEADERS,
   requirementRefTaken,
   updateRequirement,
 } from "~/models/governance.server";
@@ -52,6 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     status: status ?? null,
     requirements: listRequirements(db, { frameworkId: framework?.id, status }),
     owners: listRiskOwnerOptions(db),
+    csvColumns: REQUIREMENT_CSV_HEADERS,
   };
 }
 
@@ -143,6 +145,7 @@ export default function Compliance() {
           frameworks={data.frameworks}
           reply={reply}
           busy={navigation.state === "submitting" ? String(navigation.formData?.get("intent")) : null}
+          csvColumns={data.csvColumns}
         />
       ) : null}
 

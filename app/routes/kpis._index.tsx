@@ -23,7 +23,7 @@ import { fieldErrorsOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, formValues } from "~/lib/forms.server";
 import { formatKpiValue } from "~/lib/kpi-format";
 import { kpiSchema } from "~/lib/schemas/kpis.server";
-import { createKpi, getKpiTiles, importMeasurementsCsv, kpiKeyTaken } from "~/models/kpis.server";
+import { createKpi, getKpiTiles, importMeasurementsCsv, kpiKeyTaken, MEASUREMENT_CSV_HEADERS } from "~/models/kpis.server";
 import { MetricContext } from "~/models/metrics/context.server";
 import { kpiSourceCheck, linkableMetricOptions } from "~/models/metrics/options.server";
 import { getDb } from "~/utils/db.server";
@@ -32,9 +32,6 @@ import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
-
-/** Same columns as MEASUREMENT_CSV_HEADERS of the model (a server module: not importable here). */
-const CSV_HEADER = "kpi_key,measured_on,value,note";
 
 /** The category as the table writes it (lower case). */
 const CATEGORY_WORDS: Record<string, string> = { product: N_("product"), technical: N_("technical"), business: N_("business") };
@@ -58,7 +55,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = new MetricContext(db);
   const { cycle, tiles } = getKpiTiles(db, { ctx, now: ctx.now });
   const canEdit = can(user, "kpis:edit");
-  return { cycle, kpis: tiles, canEdit, sources: canEdit ? linkableMetricOptions(ctx, "kpi") : [] };
+  // the import's columns, as the model reads them
+  const csvHeader = MEASUREMENT_CSV_HEADERS.join(",");
+  return { cycle, kpis: tiles, canEdit, sources: canEdit ? linkableMetricOptions(ctx, "kpi") : [], csvHeader };
 }
 
 type ImportReply = {
@@ -116,7 +115,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function KpisIndex() {
-  const { cycle, kpis, canEdit, sources } = useLoaderData<typeof loader>();
+  const { cycle, kpis, canEdit, sources, csvHeader } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const navigation = useNavigation();
   const formatting = useFormatting();
@@ -189,7 +188,7 @@ export default function KpisIndex() {
             title={t(TEXT.import)}
             description={
               <>
-                {t("Columns:")} <code>{CSV_HEADER}</code> —{" "}
+                {t("Columns:")} <code>{csvHeader}</code> —{" "}
                 {t(
                   "dates as YYYY-MM-DD. All or nothing: one bad row rejects the file and every bad row is listed. A value for a KPI and date already recorded replaces it.",
                 )}
@@ -204,7 +203,7 @@ export default function KpisIndex() {
                 {...replyField(reply, "csv", "", "import")}
                 rows={4}
 
-                placeholder={`${CSV_HEADER}\nsprint_velocity,2026-01-05,46,`}
+                placeholder={`${csvHeader}\nsprint_velocity,2026-01-05,46,`}
                 translate="no"
               />
               <div>

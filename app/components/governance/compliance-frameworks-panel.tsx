@@ -17,10 +17,13 @@ export function FrameworksPanel({
   frameworks,
   reply,
   busy,
+  csvColumns,
 }: {
   frameworks: { id: number; name: string; description: string | null; targetDate: string | null; total: number }[];
   reply: unknown;
   busy: string | null;
+  /** the requirements CSV's columns, as the import reads them */
+  csvColumns: readonly string[];
 }) {
   const { t } = useTranslation("governance");
   const field = (name: string) => replyField(reply, name, "", "create-framework");
@@ -79,7 +82,7 @@ export function FrameworksPanel({
       </Form>
       <h3>{t("Import requirements (CSV)")}</h3>
       <p className="muted">
-        {t("Columns")} <code>framework,ref,title,status,result,owner,evidence_url</code> — {t("the export's own format")} (
+        {t("Columns")} <code>{csvColumns.join(",")}</code> — {t("the export's own format")} (
         <a href="/governance.csv?template=1" download>
           {t("download the template")}
         </a>
