@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { GATE_FORM_SLOTS, GateForm } from "~/components/governance/gate-form";
 import { GateCriteriaTable, GateVerdictBadge } from "~/components/governance/gates-panel";
 import { Button } from "~/components/ui/button";
@@ -17,9 +16,9 @@ import { getEvaluatedGates } from "~/models/live-metrics.server";
 import { MetricContext } from "~/models/metrics/context.server";
 import { gateMetricOptions } from "~/models/metrics/options.server";
 import { isKnownMetricId } from "~/models/metrics/readings.server";
-import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -34,10 +33,9 @@ const TEXT = {
 export const { handle, meta } = routeHead("governance", N_("Edit gate", "governance"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "settings:manage");
+  const { db } = await pageRequest(request, "settings:manage");
   const id = idSchema.safeParse(params.gateId);
   invariantResponse(id.success, "Gate not found", 404);
-  const db = getDb();
   const gate = getGate(db, id.data);
   invariantResponse(gate, "Gate not found", 404);
   const ctx = new MetricContext(db);
@@ -47,10 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "settings:manage");
+  const { user, db } = await pageRequest(request, "settings:manage");
   const id = idSchema.safeParse(params.gateId);
   invariantResponse(id.success, "Gate not found", 404);
-  const db = getDb();
   const formData = await request.formData();
   return dispatchIntent(formData, [
     whenIntent("delete", null, () => {

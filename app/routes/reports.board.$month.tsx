@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { BoardPackMetricTable, BoardPackSectionBody, CommentaryBlock } from "~/components/reports/board-pack";
 import boardPackCss from "~/components/reports/board-pack.css";
@@ -18,9 +17,9 @@ import { formatDateTime, formatMonth } from "~/lib/format";
 import { fieldErrorsOf, type FormReply } from "~/lib/forms";
 import { BoardPackCommentSchema, BoardPackPublishSchema, boardPackMonthSchema } from "~/lib/schemas/reports.server";
 import { assembleBoardPack, getBoardPack, packableMonth, previousPublishedPack, publishBoardPack, saveCommentary } from "~/models/board-pack.server";
-import { getDb } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { dataRouteHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -50,10 +49,9 @@ export const { handle, meta } = dataRouteHead<typeof loader>(["reports", "metric
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: boardPackCss }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "dashboards:read");
+  const { user, db } = await pageRequest(request, "dashboards:read");
   const month = boardPackMonthSchema.safeParse(params.month);
   invariantResponse(month.success, serverT("A board pack is named by its month, YYYY-MM", { ns: "reports" }), 400);
-  const db = getDb();
   const pack = getBoardPack(db, month.data);
   const mayPublish = can(user, "reports:publish");
   let figures: BoardPackFigures | null = null;
@@ -74,10 +72,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "reports:publish");
+  const { user, db } = await pageRequest(request, "reports:publish");
   const month = boardPackMonthSchema.safeParse(params.month);
-  invariantResponse(month.success, "A board pack is named by its month, YYYY-MM", 400);
-  const db = getDb();
+  invariantResponse(month.success, serverT("A board pack is named by its month, YYYY-MM", { ns: "reports" }), 400);
   const formData = await request.formData();
   // a rule of the pack (published already, not the latest closed month) is a DomainError: its message on the form that was sent
   return dispatchIntent(formData, [
