@@ -9,7 +9,7 @@ import { CheckboxField, Field, replyField, SelectField } from "~/components/ui/f
 import { PageHeader } from "~/components/ui/page-header";
 import { FormCard } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
-import { CellSelect, RowEditActions, RowName } from "~/components/ui/row-form";
+import { CellSelect, RowEditActions, RowName, rowField, updateRow } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -195,9 +195,8 @@ export default function BudgetCategories() {
         >
           {rows.map((r) => {
             const editable = mayEdit(r.group) && !r.archived;
-            const upd = `update-${r.id}`;
+            const row = updateRow(reply, "cat", "categoryId", r.id);
             const env = `envelope-${r.id}`;
-            const errs = isErrorReply(reply, upd) ? reply.fieldErrors : null;
             const envErrs = isErrorReply(reply, env) ? reply.fieldErrors : null;
             const left = remaining(r);
             return (
@@ -206,30 +205,12 @@ export default function BudgetCategories() {
                   <RowName
                     name={r.name}
                     archived={r.archived ? t("archived") : null}
-                    edit={
-                      editable
-                        ? {
-                            form: `cat-${r.id}`,
-                            fields: { intent: "update", categoryId: r.id },
-                            label: t("Name of {{name}}", { name: r.name }),
-                            defaultValue: valueOf(reply, "name", r.name, upd),
-                            maxLength: 80,
-                            errors: errs?.name,
-                          }
-                        : null
-                    }
+                    edit={editable ? { row, label: t("Name of {{name}}", { name: r.name }), maxLength: 80 } : null}
                   />
                 </th>
                 <td>
                   {editable ? (
-                    <CellSelect
-                      form={`cat-${r.id}`}
-                      name="group"
-                      label={t("Group of {{name}}", { name: r.name })}
-                      defaultValue={valueOf(reply, "group", r.group, upd)}
-                      options={groupOptions}
-                      errors={errs?.group}
-                    />
+                    <CellSelect {...rowField(row, "group", r.group)} label={t("Group of {{name}}", { name: r.name })} options={groupOptions} />
                   ) : (
                     t(GROUP_LABELS[r.group])
                   )}
@@ -237,7 +218,7 @@ export default function BudgetCategories() {
                 <td>
                   {editable ? (
                     <input
-                      form={`cat-${r.id}`}
+                      form={row.form}
                       type="checkbox"
                       name="isSalesMarketing"
                       aria-label={t("{{name}} counts as sales and marketing", { name: r.name })}
@@ -284,9 +265,9 @@ export default function BudgetCategories() {
                 </td>
                 <td>
                   <RowEditActions
-                    form={editable ? `cat-${r.id}` : undefined}
+                    form={editable ? row.form : undefined}
                     rowName={r.name}
-                    savePending={busy(upd)}
+                    savePending={busy(row.intent)}
                     archive={mayEdit(r.group) ? { categoryId: r.id } : undefined}
                     archived={r.archived}
                   />
@@ -317,7 +298,6 @@ export default function BudgetCategories() {
             {...replyField(reply, "group", groupOptions[0]?.value, "create")}
             required
             options={groupOptions}
-
             hint={t("IT categories are the CTO's and make the IT budget")}
           />
           <CheckboxField label={t("Counts as sales & marketing (CAC)")} name="isSalesMarketing" />

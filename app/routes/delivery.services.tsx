@@ -4,18 +4,17 @@ import { useTranslation } from "react-i18next";
 import { can } from "~/auth/permissions";
 import { DeliveryTabs } from "~/components/delivery/tabs";
 import { Card } from "~/components/ui/card";
-import { EmptyState } from "~/components/ui/empty-state";
 import { Field, replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { FormCard } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
-import { CellSelect, RowName, RowSaveButton } from "~/components/ui/row-form";
-import { SimpleTable } from "~/components/ui/simple-table";
+import { CellSelect, RowName, RowSaveButton, rowField, updateRow } from "~/components/ui/row-form";
+import { emptyListText, TableOrEmpty } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
-import { type FormReply, isErrorReply, valueOf } from "~/lib/forms";
+import { type FormReply } from "~/lib/forms";
 import { fieldError } from "~/lib/forms.server";
 import { serviceFormSchemas } from "~/lib/schemas/delivery.server";
 import { createService, listServices, serviceExists, serviceNameTaken, updateService } from "~/models/delivery.server";
@@ -101,81 +100,60 @@ export default function Services() {
       </PageHeader>
       <ReplyMessage reply={reply} show="ok" />
       <Card>
-        {services.length === 0 ? (
-          <EmptyState title={t(TEXT.emptyTitle)} whoMay={t(TEXT.whoMay)}>
-            <p>{t(TEXT.emptyBody)}</p>
-          </EmptyState>
-        ) : (
-          <SimpleTable
-            caption={t("Services")}
-            columns={[
-              t("Service"),
-              t("Owning team"),
-              { label: t("Deployments"), num: true },
-              t("Last production deployment"),
-              { label: t("Open incidents"), num: true },
-            ]}
-            actionsLabel={editable ? t("Save") : undefined}
-          >
-            {services.map((s) => {
-              const rowIntent = `update-${s.id}`;
-              const errors = isErrorReply(reply, rowIntent) ? reply.fieldErrors : null;
-              return (
-                <tr key={s.id}>
-                  <th scope="row">
-                    <RowName
-                      name={s.name}
-                      edit={
-                        editable
-                          ? {
-                              form: `svc-${s.id}`,
-                              fields: { intent: "update", serviceId: s.id },
-                              label: t("Name of {{name}}", { name: s.name }),
-                              defaultValue: valueOf(reply, "name", s.name, rowIntent),
-                              errors: errors?.name,
-                            }
-                          : null
-                      }
-                    />
-                    <div className="dl-row-links">
-                      <Link to={`/delivery/deployments?service=${encodeURIComponent(s.name)}`}>{t("deployments")}</Link> ·{" "}
-                      <Link to={`/delivery/incidents?service=${encodeURIComponent(s.name)}`}>{t("incidents")}</Link>
-                    </div>
-                  </th>
-                  <td>
-                    {editable ? (
-                      <CellSelect
-                        form={`svc-${s.id}`}
-                        name="teamId"
-                        label={t("Team owning {{name}}", { name: s.name })}
-                        defaultValue={valueOf(reply, "teamId", s.teamId, rowIntent)}
-                        empty={t("— no team —")}
-                        options={teamOptions}
-                        errors={errors?.teamId}
-                      />
-                    ) : (
-                      (s.teamName ?? "—")
-                    )}
-                  </td>
-                  <td className="dl-num">{s.deployments}</td>
-                  <td>
-                    {s.lastDeployedAt === null ? (
-                      <span className="dl-muted">{t("never")}</span>
-                    ) : (
-                      formatDateTime(s.lastDeployedAt, formatting.timeZone, formatting.locale)
-                    )}
-                  </td>
-                  <td className="dl-num">{s.openIncidents}</td>
+        <TableOrEmpty
+          count={services.length}
+          empty={emptyListText(t, TEXT)}
+          caption={t("Services")}
+          columns={[
+            t("Service"),
+            t("Owning team"),
+            { label: t("Deployments"), num: true },
+            t("Last production deployment"),
+            { label: t("Open incidents"), num: true },
+          ]}
+          actionsLabel={editable ? t("Save") : undefined}
+        >
+          {services.map((s) => {
+            const row = updateRow(reply, "svc", "serviceId", s.id);
+            return (
+              <tr key={s.id}>
+                <th scope="row">
+                  <RowName name={s.name} edit={editable ? { row, label: t("Name of {{name}}", { name: s.name }) } : null} />
+                  <div className="dl-row-links">
+                    <Link to={`/delivery/deployments?service=${encodeURIComponent(s.name)}`}>{t("deployments")}</Link> ·{" "}
+                    <Link to={`/delivery/incidents?service=${encodeURIComponent(s.name)}`}>{t("incidents")}</Link>
+                  </div>
+                </th>
+                <td>
                   {editable ? (
-                    <td>
-                      <RowSaveButton form={`svc-${s.id}`} rowName={s.name} pending={busy(rowIntent)} />
-                    </td>
-                  ) : null}
-                </tr>
-              );
-            })}
-          </SimpleTable>
-        )}
+                    <CellSelect
+                      {...rowField(row, "teamId", s.teamId)}
+                      label={t("Team owning {{name}}", { name: s.name })}
+                      empty={t("— no team —")}
+                      options={teamOptions}
+                    />
+                  ) : (
+                    (s.teamName ?? "—")
+                  )}
+                </td>
+                <td className="dl-num">{s.deployments}</td>
+                <td>
+                  {s.lastDeployedAt === null ? (
+                    <span className="dl-muted">{t("never")}</span>
+                  ) : (
+                    formatDateTime(s.lastDeployedAt, formatting.timeZone, formatting.locale)
+                  )}
+                </td>
+                <td className="dl-num">{s.openIncidents}</td>
+                {editable ? (
+                  <td>
+                    <RowSaveButton form={row.form} rowName={s.name} pending={busy(row.intent)} />
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
+        </TableOrEmpty>
       </Card>
       {editable ? (
         <FormCard
@@ -187,13 +165,7 @@ export default function Services() {
             pendingLabel: t(TEXT.saving),
           }}
         >
-          <Field
-            label={t("Name")}
-            {...replyField(reply, "name", "", "create")}
-            required
-
-            maxLength={100}
-          />
+          <Field label={t("Name")} {...replyField(reply, "name", "", "create")} required maxLength={100} />
           <SelectField label={t("Owning team")} {...replyField(reply, "teamId", "", "create")} placeholder={t("— no team —")} options={teamOptions} />
         </FormCard>
       ) : null}

@@ -7,12 +7,11 @@ import { canHoldScope } from "~/auth/permissions";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { EmptyState } from "~/components/ui/empty-state";
 import { Field, FieldErrors, replyField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowActionForm } from "~/components/ui/row-form";
-import { SimpleTable } from "~/components/ui/simple-table";
+import { emptyListText, TableOrEmpty } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
@@ -149,61 +148,57 @@ export default function Tokens() {
         </p>
       ) : null}
       <Card title={t("Tokens")}>
-        {tokens.length === 0 ? (
-          <EmptyState title={t(TEXT.emptyTitle)} whoMay={t(TEXT.whoMay)}>
-            <p>{t(TEXT.emptyBody)}</p>
-          </EmptyState>
-        ) : (
-          <SimpleTable
-            caption={t("API tokens")}
-            columns={[t("Name"), t("Prefix"), t("Scopes"), t("Created"), t("Last used"), t("State")]}
-            actionsLabel={t("Actions")}
-          >
-            {tokens.map((token) => (
-              <tr key={token.id}>
-                <th scope="row">{token.name}</th>
-                <td>
-                  <code>{token.prefix}…</code>
-                </td>
-                <td>
-                  <span className="dl-flags">
-                    {token.scopes.map((s) => (
-                      <Badge key={s} tone="neutral">
-                        {s}
-                      </Badge>
-                    ))}
-                  </span>
-                </td>
-                <td>
-                  {dt(token.createdAt)}
-                  <br />
-                  <span className="dl-muted">{token.createdBy ? t("by {{name}}", { name: token.createdBy }) : t("by the command line")}</span>
-                </td>
-                <td>{dt(token.lastUsedAt) ?? <span className="dl-muted">{t("never")}</span>}</td>
-                <td>
-                  {token.revokedAt === null ? (
-                    <Badge tone="good">{t("active")}</Badge>
-                  ) : (
-                    <Badge tone="bad">{t("revoked {{when}}", { when: dt(token.revokedAt) })}</Badge>
-                  )}
-                </td>
-                <td>
-                  {token.revokedAt === null && token.revocable ? (
-                    <RowActionForm
-                      fields={{ intent: "revoke", tokenId: token.id }}
-                      variant="danger"
-                      size="sm"
-                      pending={busy("revoke", token.id)}
-                      pendingLabel={t(TEXT.revoking)}
-                      label={t(TEXT.revoke)}
-                      rowName={token.name}
-                    />
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </SimpleTable>
-        )}
+        <TableOrEmpty
+          count={tokens.length}
+          empty={emptyListText(t, TEXT)}
+          caption={t("API tokens")}
+          columns={[t("Name"), t("Prefix"), t("Scopes"), t("Created"), t("Last used"), t("State")]}
+          actionsLabel={t("Actions")}
+        >
+          {tokens.map((token) => (
+            <tr key={token.id}>
+              <th scope="row">{token.name}</th>
+              <td>
+                <code>{token.prefix}…</code>
+              </td>
+              <td>
+                <span className="dl-flags">
+                  {token.scopes.map((s) => (
+                    <Badge key={s} tone="neutral">
+                      {s}
+                    </Badge>
+                  ))}
+                </span>
+              </td>
+              <td>
+                {dt(token.createdAt)}
+                <br />
+                <span className="dl-muted">{token.createdBy ? t("by {{name}}", { name: token.createdBy }) : t("by the command line")}</span>
+              </td>
+              <td>{dt(token.lastUsedAt) ?? <span className="dl-muted">{t("never")}</span>}</td>
+              <td>
+                {token.revokedAt === null ? (
+                  <Badge tone="good">{t("active")}</Badge>
+                ) : (
+                  <Badge tone="bad">{t("revoked {{when}}", { when: dt(token.revokedAt) })}</Badge>
+                )}
+              </td>
+              <td>
+                {token.revokedAt === null && token.revocable ? (
+                  <RowActionForm
+                    fields={{ intent: "revoke", tokenId: token.id }}
+                    variant="danger"
+                    size="sm"
+                    pending={busy("revoke", token.id)}
+                    pendingLabel={t(TEXT.revoking)}
+                    label={t(TEXT.revoke)}
+                    rowName={token.name}
+                  />
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </TableOrEmpty>
       </Card>
       <Card title={t(TEXT.create)} id="create-token">
         <Form method="post" className="dl-token-form" noValidate>
@@ -213,7 +208,6 @@ export default function Tokens() {
             {...replyField(reply, "name", "", "create")}
             required
             maxLength={100}
-
             hint={t("Where it is used, e.g. “GitHub Actions — api-gateway”.")}
           />
           <fieldset className="dl-fieldset" aria-describedby={fieldErrorsOf(reply, "scopes", "create") ? "scopes-error" : undefined}>

@@ -4,10 +4,9 @@ import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { EmptyState } from "~/components/ui/empty-state";
 import { Field, replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
-import { SimpleTable } from "~/components/ui/simple-table";
+import { emptyListText, TableOrEmpty } from "~/components/ui/simple-table";
 import { SourceFields } from "~/components/webhooks/source-fields";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -122,46 +121,42 @@ export default function WebhookSources() {
         </section>
       ) : null}
       <Card title={t("Sources")}>
-        {sources.length === 0 ? (
-          <EmptyState title={t(TEXT.emptyTitle)} whoMay={t(TEXT.whoMay)}>
-            <p>{t(TEXT.emptyBody)}</p>
-          </EmptyState>
-        ) : (
-          <SimpleTable
-            caption={t("Webhook sources")}
-            columns={[
-              t("Source"),
-              t("Tool"),
-              { label: t("Rules"), num: true },
-              t("Default service"),
-              t("Secret"),
-              t("Last delivery"),
-              { label: t("Refused (in the log)"), num: true },
-            ]}
-          >
-            {sources.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">
-                  <Link to={`/settings/webhooks/${s.id}`}>{s.name}</Link>
-                </th>
-                <td>{KIND_LABELS[s.kind]}</td>
-                <td className="dl-num">{s.rules}</td>
-                <td>{s.defaultServiceName ?? <span className="dl-muted">{t("none")}</span>}</td>
-                <td>{s.hasSecret ? <Badge tone="good">{t("set")}</Badge> : <Badge tone="warn">{t("missing")}</Badge>}</td>
-                <td>
-                  {s.lastDeliveryAt === null ? <span className="dl-muted">{t("never")}</span> : dt(s.lastDeliveryAt)}
-                  {s.lastOutcome ? (
-                    <>
-                      {" "}
-                      <Badge tone={OUTCOME_TONES[s.lastOutcome]}>{s.lastOutcome}</Badge>
-                    </>
-                  ) : null}
-                </td>
-                <td className="dl-num">{s.refused}</td>
-              </tr>
-            ))}
-          </SimpleTable>
-        )}
+        <TableOrEmpty
+          count={sources.length}
+          empty={emptyListText(t, TEXT)}
+          caption={t("Webhook sources")}
+          columns={[
+            t("Source"),
+            t("Tool"),
+            { label: t("Rules"), num: true },
+            t("Default service"),
+            t("Secret"),
+            t("Last delivery"),
+            { label: t("Refused (in the log)"), num: true },
+          ]}
+        >
+          {sources.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">
+                <Link to={`/settings/webhooks/${s.id}`}>{s.name}</Link>
+              </th>
+              <td>{KIND_LABELS[s.kind]}</td>
+              <td className="dl-num">{s.rules}</td>
+              <td>{s.defaultServiceName ?? <span className="dl-muted">{t("none")}</span>}</td>
+              <td>{s.hasSecret ? <Badge tone="good">{t("set")}</Badge> : <Badge tone="warn">{t("missing")}</Badge>}</td>
+              <td>
+                {s.lastDeliveryAt === null ? <span className="dl-muted">{t("never")}</span> : dt(s.lastDeliveryAt)}
+                {s.lastOutcome ? (
+                  <>
+                    {" "}
+                    <Badge tone={OUTCOME_TONES[s.lastOutcome]}>{s.lastOutcome}</Badge>
+                  </>
+                ) : null}
+              </td>
+              <td className="dl-num">{s.refused}</td>
+            </tr>
+          ))}
+        </TableOrEmpty>
       </Card>
       <Card title={t(TEXT.add)} id="add-source">
         <Form method="post" className="dl-token-form" noValidate>

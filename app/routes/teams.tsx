@@ -1,20 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can, ROLE_LABELS } from "~/auth/permissions";
 import { Card } from "~/components/ui/card";
-import { EmptyState } from "~/components/ui/empty-state";
 import { Field, replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { FormCard, PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
-import { CellSelect, RowActionForm, RowEditActions, RowName } from "~/components/ui/row-form";
-import { SimpleTable } from "~/components/ui/simple-table";
+import { CellSelect, RowActionForm, RowEditActions, RowName, rowField, updateRow } from "~/components/ui/row-form";
+import { emptyListText, TableOrEmpty } from "~/components/ui/simple-table";
 import { useOptionalUser } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
-import { type FormReply, isErrorReply, valueOf } from "~/lib/forms";
+import { type FormReply } from "~/lib/forms";
 import { fieldError } from "~/lib/forms.server";
 import { TeamsParamsSchema, teamFormSchemas } from "~/lib/schemas/teams.server";
 import { parseSearchParams } from "~/lib/url-params.server";
@@ -146,6 +146,34 @@ const KIND_OPTIONS = [
   { value: "non-tech", label: N_("Non-tech") },
 ];
 
+/** One list of the open team's members: its heading, then its items, or the `empty` paragraph when it has none. */
+function MemberList<Item extends { id: number }>({
+  title,
+  items,
+  empty,
+  item,
+}: {
+  title: string;
+  items: readonly Item[];
+  empty: ReactNode;
+  item: (row: Item) => ReactNode;
+}) {
+  return (
+    <>
+      <h3>{title}</h3>
+      {items.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul>
+          {items.map((row) => (
+            <li key={row.id}>{item(row)}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 export default function Teams() {
   const { teams, open, members, candidates } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
@@ -161,115 +189,92 @@ export default function Teams() {
       <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} />
       <ReplyMessage reply={reply} />
       <Card>
-        {teams.length === 0 ? (
-          <EmptyState title={t(TEXT.emptyTitle)} whoMay={t(TEXT.whoMay)}>
-            <p>{t(TEXT.emptyBody)}</p>
-          </EmptyState>
-        ) : (
-          <SimpleTable
-            caption={t("Teams")}
-            columns={[
-              t("Team"),
-              t("Kind"),
-              t("Lead(s)"),
-              { label: t("Users"), num: true },
-              { label: t("Employees"), num: true },
-              { label: t("Services"), num: true },
-            ]}
-            actionsLabel={t("Actions")}
-          >
-            {teams.map((team) => {
-              const rowIntent = `update-${team.id}`;
-              const errors = isErrorReply(reply, rowIntent) ? reply.fieldErrors : null;
-              const editable = mayManage(team.isTech) && team.archivedAt === null;
-              return (
-                <tr key={team.id} data-team={team.name}>
-                  <th scope="row">
-                    <RowName
-                      name={team.name}
-                      archived={team.archivedAt ? t("archived") : null}
-                      edit={
-                        editable
-                          ? {
-                              form: `team-${team.id}`,
-                              fields: { intent: "update", teamId: team.id },
-                              label: t("Name of {{name}}", { name: team.name }),
-                              defaultValue: valueOf(reply, "name", team.name, rowIntent),
-                              maxLength: 80,
-                              errors: errors?.name,
-                            }
-                          : null
-                      }
+        <TableOrEmpty
+          count={teams.length}
+          empty={emptyListText(t, TEXT)}
+          caption={t("Teams")}
+          columns={[
+            t("Team"),
+            t("Kind"),
+            t("Lead(s)"),
+            { label: t("Users"), num: true },
+            { label: t("Employees"), num: true },
+            { label: t("Services"), num: true },
+          ]}
+          actionsLabel={t("Actions")}
+        >
+          {teams.map((team) => {
+            const row = updateRow(reply, "team", "teamId", team.id);
+            const editable = mayManage(team.isTech) && team.archivedAt === null;
+            return (
+              <tr key={team.id} data-team={team.name}>
+                <th scope="row">
+                  <RowName
+                    name={team.name}
+                    archived={team.archivedAt ? t("archived") : null}
+                    edit={editable ? { row, label: t("Name of {{name}}", { name: team.name }), maxLength: 80 } : null}
+                  />
+                  <div className="dl-row-links">
+                    <Link to={`/teams?team=${team.id}#members`}>{t("members")}</Link>
+                  </div>
+                </th>
+                <td>
+                  {editable ? (
+                    <CellSelect
+                      {...rowField(row, "kind", team.isTech ? "tech" : "non-tech")}
+                      label={t("Kind of {{name}}", { name: team.name })}
+                      options={KIND_OPTIONS.filter((k) => mayManage(k.value === "tech")).map((k) => ({ value: k.value, label: t(k.label) }))}
                     />
-                    <div className="dl-row-links">
-                      <Link to={`/teams?team=${team.id}#members`}>{t("members")}</Link>
-                    </div>
-                  </th>
-                  <td>
-                    {editable ? (
-                      <CellSelect
-                        form={`team-${team.id}`}
-                        name="kind"
-                        label={t("Kind of {{name}}", { name: team.name })}
-                        defaultValue={valueOf(reply, "kind", team.isTech ? "tech" : "non-tech", rowIntent)}
-                        options={KIND_OPTIONS.filter((k) => mayManage(k.value === "tech")).map((k) => ({ value: k.value, label: t(k.label) }))}
-                        errors={errors?.kind}
-                      />
-                    ) : team.isTech ? (
-                      t("Tech")
-                    ) : (
-                      t("Non-tech")
-                    )}
-                  </td>
-                  <td>{team.leads.length ? team.leads.map((l) => l.name).join(", ") : <span className="dl-muted">{t("none")}</span>}</td>
-                  <td className="dl-num">{team.users}</td>
-                  <td className="dl-num">{team.employees}</td>
-                  <td className="dl-num">{team.services}</td>
-                  <td>
-                    <RowEditActions
-                      form={editable ? `team-${team.id}` : undefined}
-                      rowName={team.name}
-                      savePending={busy("update") && navigation.formData?.get("teamId") === String(team.id)}
-                      archive={mayManage(team.isTech) ? { teamId: team.id } : undefined}
-                      archived={!!team.archivedAt}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </SimpleTable>
-        )}
+                  ) : team.isTech ? (
+                    t("Tech")
+                  ) : (
+                    t("Non-tech")
+                  )}
+                </td>
+                <td>{team.leads.length ? team.leads.map((l) => l.name).join(", ") : <span className="dl-muted">{t("none")}</span>}</td>
+                <td className="dl-num">{team.users}</td>
+                <td className="dl-num">{team.employees}</td>
+                <td className="dl-num">{team.services}</td>
+                <td>
+                  <RowEditActions
+                    form={editable ? row.form : undefined}
+                    rowName={team.name}
+                    savePending={busy("update") && navigation.formData?.get("teamId") === String(team.id)}
+                    archive={mayManage(team.isTech) ? { teamId: team.id } : undefined}
+                    archived={!!team.archivedAt}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </TableOrEmpty>
       </Card>
 
       {openTeam && members ? (
         <Card title={t("Members of {{name}}", { name: openTeam.name })} id="members">
-          <h3>{t("People with an account")}</h3>
-          {members.users.length === 0 ? (
-            <p className="muted">
-              {mayLead
-                ? t("No user belongs to this team yet — set a lead below, or give a user this team on Settings.")
-                : t("No user belongs to this team yet.")}
-            </p>
-          ) : (
-            <ul>
-              {members.users.map((u) => (
-                <li key={u.id}>
-                  {u.name} ({u.email}) — {u.role in ROLE_LABELS ? t(ROLE_LABELS[u.role as keyof typeof ROLE_LABELS]) : u.role}
-                  {u.active ? "" : t(", inactive")}
-                  {mayLead && u.role === "lead" ? (
-                    <RowActionForm
-                      fields={{ intent: "unset-lead", teamId: openTeam.id, userId: u.id }}
-                      className="inline-form"
-                      size="sm"
-                      variant="ghost"
-                      label={t("Remove as lead")}
-                      rowName={u.name}
-                    />
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
+          <MemberList
+            title={t("People with an account")}
+            items={members.users}
+            empty={
+              mayLead ? t("No user belongs to this team yet — set a lead below, or give a user this team on Settings.") : t("No user belongs to this team yet.")
+            }
+            item={(u) => (
+              <>
+                {u.name} ({u.email}) — {u.role in ROLE_LABELS ? t(ROLE_LABELS[u.role as keyof typeof ROLE_LABELS]) : u.role}
+                {u.active ? "" : t(", inactive")}
+                {mayLead && u.role === "lead" ? (
+                  <RowActionForm
+                    fields={{ intent: "unset-lead", teamId: openTeam.id, userId: u.id }}
+                    className="inline-form"
+                    size="sm"
+                    variant="ghost"
+                    label={t("Remove as lead")}
+                    rowName={u.name}
+                  />
+                ) : null}
+              </>
+            )}
+          />
           {mayLead && openTeam.archivedAt === null ? (
             <PostForm
               hidden={{ intent: "set-lead", teamId: openTeam.id }}
@@ -284,32 +289,30 @@ export default function Teams() {
               />
             </PostForm>
           ) : null}
-          <h3>{t("Employees")}</h3>
-          {members.employees.length === 0 ? (
-            <p className="muted">
-              {t("No current employee in this team.")} <Link to="/hiring/employees">{t("Employees")}</Link>
-            </p>
-          ) : (
-            <ul>
-              {members.employees.map((e) => (
-                <li key={e.id}>
-                  {e.name} — {e.title}
-                </li>
-              ))}
-            </ul>
-          )}
-          <h3>{t("Services owned")}</h3>
-          {members.services.length === 0 ? (
-            <p className="muted">
-              {t("None.")} <Link to="/delivery/services">{t("A service's owning team is set on Services.")}</Link>
-            </p>
-          ) : (
-            <ul>
-              {members.services.map((s) => (
-                <li key={s.id}>{s.name}</li>
-              ))}
-            </ul>
-          )}
+          <MemberList
+            title={t("Employees")}
+            items={members.employees}
+            empty={
+              <>
+                {t("No current employee in this team.")} <Link to="/hiring/employees">{t("Employees")}</Link>
+              </>
+            }
+            item={(e) => (
+              <>
+                {e.name} — {e.title}
+              </>
+            )}
+          />
+          <MemberList
+            title={t("Services owned")}
+            items={members.services}
+            empty={
+              <>
+                {t("None.")} <Link to="/delivery/services">{t("A service's owning team is set on Services.")}</Link>
+              </>
+            }
+            item={(s) => s.name}
+          />
         </Card>
       ) : null}
 

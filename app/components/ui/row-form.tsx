@@ -3,6 +3,7 @@ import type { InputHTMLAttributes, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
 import { Button, type ButtonSize, type ButtonVariant } from "~/components/ui/button";
+import { replyField } from "~/lib/forms";
 
 type HiddenValues = Readonly<Record<string, string | number>>;
 
@@ -27,6 +28,26 @@ export function RowForm({ id, fields }: { id: string; fields: HiddenValues }) {
       <HiddenFields values={fields} />
     </Form>
   );
+}
+
+/**
+ * One editable table row: the id of its (empty) form and the hidden fields that form holds, and the
+ * action's reply with the intent a reply to this row carries.
+ */
+export type EditableRow = { form: string; fields: HiddenValues; reply: unknown; intent: string };
+
+/**
+ * The editable row of a table whose "update" intent names the row by `idField`: form `{formPrefix}-{id}`,
+ * reply intent `update-{id}` (the server's `rowReplyTo(idField)`).
+ */
+export function updateRow(reply: unknown, formPrefix: string, idField: string, id: number): EditableRow {
+  return { form: `${formPrefix}-${id}`, fields: { intent: "update", [idField]: id }, reply, intent: `update-${id}` };
+}
+
+/** The props of a cell input for field `name` of an editable row: its form, the value to show (the reply's, else `stored`) and its messages. */
+export function rowField(row: EditableRow, name: string, stored: string | number | null | undefined) {
+  const { name: _name, ...field } = replyField(row.reply, name, stored, row.intent);
+  return { form: row.form, name, ...field };
 }
 
 /** The messages of one cell input, under it (nothing when there are none). */
@@ -174,24 +195,25 @@ export function RowEditActions({
 }
 
 /**
- * The name of an editable row: when `edit` is given, the row's (empty) form and its name input;
- * otherwise the name, followed by a badge when `archived` is given (its text, e.g. "archived"; null when not).
+ * The name of an editable row: when `edit` is given, the row's (empty) form and its name input (labelled
+ * `edit.label`); otherwise the name, followed by a badge when `archived` is given (its text, e.g. "archived"; null when not).
  */
 export function RowName({
   name,
   archived,
   edit,
 }: {
-  name: ReactNode;
+  name: string;
   archived?: ReactNode;
-  edit?: { form: string; fields: HiddenValues; label: string; defaultValue: string; errors?: CellErrorsList; maxLength?: number } | null;
+  edit?: { row: EditableRow; label: string; maxLength?: number } | null;
 }) {
   if (edit) {
-    const { form, fields, ...input } = edit;
+    const { row, label, maxLength } = edit;
+    const { defaultValue, errors } = rowField(row, "name", name);
     return (
       <>
-        <RowForm id={form} fields={fields} />
-        <CellInput form={form} name="name" {...input} />
+        <RowForm id={row.form} fields={row.fields} />
+        <CellInput form={row.form} name="name" label={label} defaultValue={defaultValue} maxLength={maxLength} errors={errors} />
       </>
     );
   }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { EmptyState } from "~/components/ui/empty-state";
 
 /** A column head: its text, and `num` for a right-aligned figure column (`dl-num`, or the older `num`). */
 export type ColumnHead = string | { label: ReactNode; num?: boolean | "num"; key?: string };
@@ -37,20 +38,7 @@ export function TableHead({ columns, actionsLabel }: { columns: readonly ColumnH
   );
 }
 
-/**
- * A plain table (`table.simple`) in its horizontal scroll box: caption (visually hidden unless
- * `captionVisible`), head row from `columns`, the body rows as children and, if given, the `footer` rows.
- */
-export function SimpleTable({
-  caption,
-  captionVisible = false,
-  columns,
-  actionsLabel,
-  className,
-  testId,
-  footer,
-  children,
-}: {
+export type SimpleTableProps = {
   caption?: ReactNode;
   captionVisible?: boolean;
   columns: readonly ColumnHead[];
@@ -61,7 +49,13 @@ export function SimpleTable({
   /** rows of a `<tfoot>` (totals) */
   footer?: ReactNode;
   children: ReactNode;
-}) {
+};
+
+/**
+ * A plain table (`table.simple`) in its horizontal scroll box: caption (visually hidden unless
+ * `captionVisible`), head row from `columns`, the body rows as children and, if given, the `footer` rows.
+ */
+export function SimpleTable({ caption, captionVisible = false, columns, actionsLabel, className, testId, footer, children }: SimpleTableProps) {
   return (
     <div className="table-scroll">
       <table className={className ? `simple ${className}` : "simple"} data-testid={testId}>
@@ -72,4 +66,24 @@ export function SimpleTable({
       </table>
     </div>
   );
+}
+
+/** What an empty list says (translated): what is missing, what to do, and who may. */
+export type EmptyListText = { title: ReactNode; body: ReactNode; whoMay: ReactNode };
+
+/** A page's empty-list texts (its TEXT's emptyTitle, emptyBody and whoMay keys), translated by the page's `t`. */
+export function emptyListText(t: (key: string) => string, text: { emptyTitle: string; emptyBody: string; whoMay: string }): EmptyListText {
+  return { title: t(text.emptyTitle), body: t(text.emptyBody), whoMay: t(text.whoMay) };
+}
+
+/** A list's SimpleTable, or, when it has no row (`count` 0), its empty state (`empty`). */
+export function TableOrEmpty({ count, empty, ...table }: SimpleTableProps & { count: number; empty: EmptyListText }) {
+  if (count === 0) {
+    return (
+      <EmptyState title={empty.title} whoMay={empty.whoMay}>
+        <p>{empty.body}</p>
+      </EmptyState>
+    );
+  }
+  return <SimpleTable {...table} />;
 }
