@@ -112,14 +112,27 @@ export function DoraTiles({
     return met === null ? text : `${text} · ${met ? t("met") : t("not met")}`;
   };
   const perDay = (v: string) => t("{{value}} / day", { value: v });
+  // a tile's label, formula and window, from the metric's FORMULAS entry
+  const about = (key: keyof typeof FORMULAS) => ({ label: t(FORMULAS[key].label), formula: t(FORMULAS[key].formula), window: windowText(key) });
+  // a figure lower-is-better in hours (lead time, restore times) or in percent (failure and rework rates): its value, mark, target and trend
+  const inHours = (id: string, now: number | null, before: number | null, goal?: DoraTargetKey) => ({
+    value: hours(now),
+    metric: mark(id, now),
+    target: goal ? target(goal, now, (v) => formatHours(v, fmt.locale)) : undefined,
+    change: change(now, before, "lower", (d) => signedHours(d, fmt), cmp),
+  });
+  const inPercent = (id: string, now: number | null, before: number | null, goal?: DoraTargetKey) => ({
+    value: pct(now),
+    metric: mark(id, now),
+    target: goal ? target(goal, now, (v) => formatPercent(v, 1, fmt.locale)) : undefined,
+    change: change(now, before, "lower", pts, cmp),
+  });
 
   return (
     <div className="cto-tiles">
       <KpiTile
-        label={t(FORMULAS.deployment_frequency.label)}
+        {...about("deployment_frequency")}
         value={f.perDay === null ? null : perDay(formatNumber(f.perDay, { locale: fmt.locale, digits: 1 }))}
-        formula={t(FORMULAS.deployment_frequency.formula)}
-        window={windowText("deployment_frequency")}
         href={deployments}
         tier={f.tier}
         metric={mark("delivery.deploys_per_day", f.count > 0 ? f.perDay : null)}
@@ -128,27 +141,18 @@ export function DoraTiles({
         footnote={`${t("{{n}} deployments", { count: f.count, n: formatNumber(f.count, { locale: fmt.locale, digits: 0 }) })} · ${t("{{value}} / week", { value: f.perWeek === null ? t("no data") : formatNumber(f.perWeek, { locale: fmt.locale, digits: 1 }) })}`}
       />
       <KpiTile
-        label={t(FORMULAS.lead_time.label)}
-        value={hours(m.leadTime.medianHours)}
-        formula={t(FORMULAS.lead_time.formula)}
-        window={windowText("lead_time")}
+        {...about("lead_time")}
+        {...inHours("delivery.lead_time_hours", m.leadTime.medianHours, p.leadTime.medianHours, "leadTimeHours")}
         href={deployments}
         tier={m.leadTime.tier}
-        metric={mark("delivery.lead_time_hours", m.leadTime.medianHours)}
-        target={target("leadTimeHours", m.leadTime.medianHours, (v) => formatHours(v, fmt.locale))}
-        change={change(m.leadTime.medianHours, p.leadTime.medianHours, "lower", (d) => signedHours(d, fmt), cmp)}
         footnote={t("Median over commits")}
       />
       <KpiTile
-        label={t(FORMULAS.change_failure_rate.label)}
-        value={pct(m.changeFailureRate.rate)}
+        {...about("change_failure_rate")}
+        {...inPercent("delivery.change_failure_rate", m.changeFailureRate.rate, p.changeFailureRate.rate, "changeFailureRate")}
         formula={`${t(FORMULAS.change_failure_rate.formula)} ${t(INFERRED_CAUSE_RULE)}`}
-        window={windowText("change_failure_rate")}
         href={incidents}
         tier={m.changeFailureRate.tier}
-        metric={mark("delivery.change_failure_rate", m.changeFailureRate.rate)}
-        target={target("changeFailureRate", m.changeFailureRate.rate, (v) => formatPercent(v, 1, fmt.locale))}
-        change={change(m.changeFailureRate.rate, p.changeFailureRate.rate, "lower", pts, cmp)}
         footnote={t("{{failed}} of {{total}} deployments caused an incident", {
           count: m.changeFailureRate.total,
           failed: formatNumber(m.changeFailureRate.failed, { locale: fmt.locale, digits: 0 }),
@@ -156,34 +160,17 @@ export function DoraTiles({
         })}
       />
       <KpiTile
-        label={t(FORMULAS.time_to_restore.label)}
-        value={hours(m.timeToRestore.medianHours)}
-        formula={t(FORMULAS.time_to_restore.formula)}
-        window={windowText("time_to_restore")}
+        {...about("time_to_restore")}
+        {...inHours("delivery.time_to_restore_hours", m.timeToRestore.medianHours, p.timeToRestore.medianHours)}
         href={restored}
         tier={m.timeToRestore.tier}
-        metric={mark("delivery.time_to_restore_hours", m.timeToRestore.medianHours)}
-        change={change(m.timeToRestore.medianHours, p.timeToRestore.medianHours, "lower", (d) => signedHours(d, fmt), cmp)}
         footnote={t("Median over incidents started in the window and resolved")}
       />
+      <KpiTile {...about("mttr")} {...inHours("delivery.mttr_hours", m.timeToRestore.meanHours, p.timeToRestore.meanHours, "mttrHours")} href={restored} />
       <KpiTile
-        label={t(FORMULAS.mttr.label)}
-        value={hours(m.timeToRestore.meanHours)}
-        formula={t(FORMULAS.mttr.formula)}
-        window={windowText("mttr")}
-        href={restored}
-        metric={mark("delivery.mttr_hours", m.timeToRestore.meanHours)}
-        target={target("mttrHours", m.timeToRestore.meanHours, (v) => formatHours(v, fmt.locale))}
-        change={change(m.timeToRestore.meanHours, p.timeToRestore.meanHours, "lower", (d) => signedHours(d, fmt), cmp)}
-      />
-      <KpiTile
-        label={t(FORMULAS.rework_rate.label)}
-        value={pct(m.reworkRate.rate)}
-        formula={t(FORMULAS.rework_rate.formula)}
-        window={windowText("rework_rate")}
+        {...about("rework_rate")}
+        {...inPercent("delivery.rework_rate", m.reworkRate.rate, p.reworkRate.rate)}
         href={drillHref("deployments", params.window, filter, { status: "success", environment: "production", hotfix: "yes" })}
-        metric={mark("delivery.rework_rate", m.reworkRate.rate)}
-        change={change(m.reworkRate.rate, p.reworkRate.rate, "lower", pts, cmp)}
         footnote={t("Hotfix or rollback deployments")}
       />
     </div>

@@ -77,6 +77,13 @@ export function RequirementsTable({
                       const formId = `req-${r.id}`;
                       const err = errorRowId === String(r.id) ? updateError : null;
                       const val = (name: string, fallback: string | number | null) => (err ? valueOf(err, name, fallback, "update") : (fallback ?? ""));
+                      // one of the row's selects (status, result, owner), submitted by the row's form
+                      const select = (
+                        name: "status" | "result" | "ownerUserId",
+                        label: string,
+                        options: readonly { value: string; label: string }[],
+                        empty?: string,
+                      ) => <CellSelect plain form={formId} name={name} label={label} defaultValue={val(name, r[name])} empty={empty} options={options} />;
                       return (
                         <tr key={`${r.id}-${r.updatedAt}`}>
                           <td className="nowrap">{r.ref}</td>
@@ -89,37 +96,10 @@ export function RequirementsTable({
                                 <Form method="post" id={formId} preventScrollReset noValidate>
                                   <HiddenFields values={{ intent: "update", requirementId: r.id }} />
                                 </Form>
-                                <CellSelect
-                                  plain
-                                  form={formId}
-                                  name="status"
-                                  label={t("Status of {{ref}}", { ref: r.ref })}
-                                  defaultValue={val("status", r.status)}
-                                  options={statusOptions}
-                                />
+                                {select("status", t("Status of {{ref}}", { ref: r.ref }), statusOptions)}
                               </td>
-                              <td>
-                                <CellSelect
-                                  plain
-                                  form={formId}
-                                  name="result"
-                                  label={t("Result of {{ref}}", { ref: r.ref })}
-                                  defaultValue={val("result", r.result)}
-                                  empty={t(TEXT.notAssessed)}
-                                  options={resultOptions}
-                                />
-                              </td>
-                              <td>
-                                <CellSelect
-                                  plain
-                                  form={formId}
-                                  name="ownerUserId"
-                                  label={t("Owner of {{ref}}", { ref: r.ref })}
-                                  defaultValue={val("ownerUserId", r.ownerUserId)}
-                                  empty="—"
-                                  options={ownerOptions}
-                                />
-                              </td>
+                              <td>{select("result", t("Result of {{ref}}", { ref: r.ref }), resultOptions, t(TEXT.notAssessed))}</td>
+                              <td>{select("ownerUserId", t("Owner of {{ref}}", { ref: r.ref }), ownerOptions, "—")}</td>
                               <td>
                                 <input
                                   form={formId}

@@ -1,7 +1,9 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { TFunction } from "i18next";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { createDataTableColumnHelper } from "~/components/ui/data-table";
+import { HiddenFields } from "~/components/ui/row-form";
 import { Tooltip } from "~/components/ui/tooltip";
 import { useFormatting } from "~/hooks/root-data";
 import { formatMoney, formatMonth, NO_DATA } from "~/lib/format";
@@ -38,54 +40,68 @@ function StatusActions({ row }: { row: Row }) {
   const next = NEXT_REQUISITION_STATUS[row.status as Status];
   const busy =
     navigation.state === "submitting" && navigation.formData?.get("requisitionId") === String(row.id) ? String(navigation.formData?.get("change")) : null;
-  const hidden = (
-    <>
-      <input type="hidden" name="intent" value="status" />
-      <input type="hidden" name="requisitionId" value={row.id} />
-      <input type="hidden" name="expected" value={row.status} />
-    </>
-  );
   return (
     <div className="hiring-actions">
       {next ? (
-        <Form method="post" preventScrollReset>
-          {hidden}
-          <input type="hidden" name="change" value="next" />
-          <button
-            type="submit"
-            className="btn btn--primary btn--sm"
-            aria-label={t("Move to {{status}}: {{title}}", { status: t(STATUS_LABELS[next]), title: row.title })}
-            aria-busy={busy === "next" || undefined}
-          >
-            {busy === "next" ? "…" : `→ ${t(STATUS_LABELS[next])}`}
-          </button>
-        </Form>
+        <StatusChange
+          row={row}
+          change="next"
+          variant="primary"
+          label={t("Move to {{status}}: {{title}}", { status: t(STATUS_LABELS[next]), title: row.title })}
+          busy={busy === "next"}
+        >
+          {`→ ${t(STATUS_LABELS[next])}`}
+        </StatusChange>
       ) : null}
       {row.status !== "hired" && row.status !== "cancelled" ? (
-        <Form method="post" preventScrollReset>
-          {hidden}
-          <input type="hidden" name="change" value="cancel" />
-          <button
-            type="submit"
-            className="btn btn--ghost btn--sm"
-            title={t(TEXT.cancel)}
-            aria-label={t("Cancel: {{title}}", { title: row.title })}
-            aria-busy={busy === "cancel" || undefined}
-          >
-            {busy === "cancel" ? "…" : "✕"}
-          </button>
-        </Form>
+        <StatusChange
+          row={row}
+          change="cancel"
+          variant="ghost"
+          title={t(TEXT.cancel)}
+          label={t("Cancel: {{title}}", { title: row.title })}
+          busy={busy === "cancel"}
+        >
+          ✕
+        </StatusChange>
       ) : null}
       {row.status === "cancelled" ? (
-        <Form method="post" preventScrollReset>
-          {hidden}
-          <input type="hidden" name="change" value="reopen" />
-          <button type="submit" className="btn btn--ghost btn--sm" aria-label={t("Reopen: {{title}}", { title: row.title })}>
-            {t(TEXT.reopen)}
-          </button>
-        </Form>
+        <StatusChange row={row} change="reopen" variant="ghost" label={t("Reopen: {{title}}", { title: row.title })}>
+          {t(TEXT.reopen)}
+        </StatusChange>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * One status change of a requisition row (next, cancel, reopen): a POST form of the row's id and the
+ * status it expects, and its small button; `busy` (while that change is sent) shows "…" instead of the text.
+ */
+function StatusChange({
+  row,
+  change,
+  variant,
+  title,
+  label,
+  busy,
+  children,
+}: {
+  row: Row;
+  change: "next" | "cancel" | "reopen";
+  variant: "primary" | "ghost";
+  title?: string;
+  label: string;
+  busy?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post" preventScrollReset>
+      <HiddenFields values={{ intent: "status", requisitionId: row.id, expected: row.status, change }} />
+      <button type="submit" className={`btn btn--${variant} btn--sm`} title={title} aria-label={label} aria-busy={busy || undefined}>
+        {busy ? "…" : children}
+      </button>
+    </Form>
   );
 }
 

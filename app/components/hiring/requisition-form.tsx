@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
-import { Field, SelectField } from "~/components/ui/field";
+import { Field, replyField, SelectField } from "~/components/ui/field";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { PRIORITY_VALUES, STATUS_LABELS, STATUSES } from "./labels";
@@ -40,47 +40,24 @@ export type RequisitionFormProps = {
 export function RequisitionForm({ mode, values, teams, objectives, canSetStatus, salaryHidden, reply, submitLabel, note }: RequisitionFormProps) {
   const navigation = useNavigation();
   const pending = navigation.state === "submitting" && navigation.formMethod?.toLowerCase() === "post";
-  const v = (name: string, fallback: string | number | null | undefined) => valueOf(reply, name, fallback);
-  const errs = (name: string) => fieldErrorsOf(reply, name);
+  // a field's name, the value to show (the reply's, else the stored one) and its messages
+  const field = (name: Exclude<keyof RequisitionFormValues, "annualSalaryEuros">) => replyField(reply, name, values[name]);
   const { t } = useTranslation("hiring");
   return (
     <Form method="post" className="form-grid hiring-form" noValidate>
       <ReplyMessage reply={reply} show="errors" />
       {note ? <p className="muted hiring-form__note">{note}</p> : null}
-      <Field label={t("Title")} name="title" required defaultValue={v("title", values.title)} errors={errs("title")} maxLength={160} />
+      <Field label={t("Title")} {...field("title")} required maxLength={160} />
       <SelectField
         label={t("Team")}
-        name="teamId"
+        {...field("teamId")}
         required
-        defaultValue={v("teamId", values.teamId)}
-        errors={errs("teamId")}
         placeholder={t("Choose a team")}
         options={teams.map((t) => ({ value: String(t.id), label: t.name }))}
       />
-      <Field
-        label={t("Profile / level")}
-        name="profile"
-        defaultValue={v("profile", values.profile)}
-        errors={errs("profile")}
-        hint={t("e.g. Senior, 5+ years Python")}
-      />
-      <SelectField
-        label={t("Priority")}
-        name="priority"
-        required
-        defaultValue={v("priority", values.priority)}
-        errors={errs("priority")}
-        options={PRIORITY_VALUES.map((p) => ({ value: p, label: p }))}
-      />
-      <Field
-        label={t("Target start month")}
-        name="targetStartMonth"
-        type="month"
-        required
-        placeholder={t("YYYY-MM")}
-        defaultValue={v("targetStartMonth", values.targetStartMonth)}
-        errors={errs("targetStartMonth")}
-      />
+      <Field label={t("Profile / level")} {...field("profile")} hint={t("e.g. Senior, 5+ years Python")} />
+      <SelectField label={t("Priority")} {...field("priority")} required options={PRIORITY_VALUES.map((p) => ({ value: p, label: p }))} />
+      <Field label={t("Target start month")} {...field("targetStartMonth")} type="month" required placeholder={t("YYYY-MM")} />
       <Field
         label={t("Annual salary (€)")}
         name="annualSalary"
@@ -88,32 +65,22 @@ export function RequisitionForm({ mode, values, teams, objectives, canSetStatus,
         autoComplete="off"
         required={mode === "create"}
         // never echo a salary the user may not see: values.annualSalaryEuros is null then
-        defaultValue={salaryHidden ? "" : v("annualSalary", values.annualSalaryEuros)}
-        errors={errs("annualSalary")}
+        defaultValue={salaryHidden ? "" : valueOf(reply, "annualSalary", values.annualSalaryEuros)}
+        errors={fieldErrorsOf(reply, "annualSalary")}
         hint={
           salaryHidden
             ? t("Hidden from your role. Leave blank to keep the current salary, or type a new one.")
             : t("Gross annual salary in euros; the forecast adds the loaded-cost factor.")
         }
       />
-      <Field label={t("Source")} name="source" defaultValue={v("source", values.source)} errors={errs("source")} hint={t("e.g. LinkedIn, referral, agency")} />
+      <Field label={t("Source")} {...field("source")} hint={t("e.g. LinkedIn, referral, agency")} />
       <SelectField
         label={t("Objective it serves")}
-        name="objectiveId"
-        defaultValue={v("objectiveId", values.objectiveId)}
-        errors={errs("objectiveId")}
+        {...field("objectiveId")}
         placeholder={t("None")}
         options={objectives.map((o) => ({ value: String(o.id), label: o.label }))}
       />
-      {canSetStatus ? (
-        <SelectField
-          label={t("Status")}
-          name="status"
-          defaultValue={v("status", values.status)}
-          errors={errs("status")}
-          options={STATUSES.map((s) => ({ value: s, label: t(STATUS_LABELS[s]) }))}
-        />
-      ) : null}
+      {canSetStatus ? <SelectField label={t("Status")} {...field("status")} options={STATUSES.map((s) => ({ value: s, label: t(STATUS_LABELS[s]) }))} /> : null}
       <div>
         <Button type="submit" variant="primary" pending={pending} pendingLabel={t("Saving…")}>
           {submitLabel}

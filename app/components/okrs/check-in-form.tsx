@@ -149,6 +149,17 @@ export function CheckInForm({ kr, action, serverReply }: { kr: CheckInFormKr; ac
       : undefined;
   const reply: unknown = fetcher.data ?? pageReply;
   const errors = (name: string) => fieldErrorsOf(reply, name, "checkin");
+  // what each field shows before any reply: the KR's current value, its last confidence (else 7), an empty note
+  const shown = { value: krInputValue(kr.kind, kr.currentValue ?? kr.startValue), confidence: kr.lastConfidence ?? 7, note: "" };
+  // a field's control: its id and name, the value to show (the reply's, else `shown`), and the link to its messages (`messages`)
+  const control = (name: keyof typeof ids) => ({
+    id: ids[name],
+    name,
+    defaultValue: valueOf(reply, name, shown[name], "checkin"),
+    "aria-invalid": errors(name) ? true : undefined,
+    "aria-describedby": errors(name) ? `${ids[name]}-error` : undefined,
+  });
+  const messages = (name: keyof typeof ids) => <FieldErrors id={`${ids[name]}-error`} errors={errors(name)} />;
   const linked = !!kr.metricId;
   const busy = fetcher.state !== "idle";
 
@@ -174,67 +185,31 @@ export function CheckInForm({ kr, action, serverReply }: { kr: CheckInFormKr; ac
             {t(TEXT.linked)} <code>{kr.metricId}</code>
           </span>
           <span className="muted">{t(TEXT.linkedHint)}</span>
-          <FieldErrors id={`${ids.value}-error`} errors={errors("value")} />
+          {messages("value")}
         </div>
       ) : (
         <div className="checkin-form__field checkin-form__field--value">
           <label htmlFor={ids.value}>{kr.kind === "currency" ? t(TEXT.valueEuros) : t(TEXT.value)}</label>
           {kr.kind === "boolean" ? (
-            <select
-              id={ids.value}
-              name="value"
-              defaultValue={valueOf(reply, "value", krInputValue(kr.kind, kr.currentValue ?? kr.startValue), "checkin")}
-              aria-invalid={errors("value") ? true : undefined}
-              aria-describedby={errors("value") ? `${ids.value}-error` : undefined}
-            >
+            <select {...control("value")}>
               <option value="0">{t(TEXT.notDone)}</option>
               <option value="1">{t(TEXT.done)}</option>
             </select>
           ) : (
-            <input
-              id={ids.value}
-              name="value"
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              defaultValue={valueOf(reply, "value", krInputValue(kr.kind, kr.currentValue ?? kr.startValue), "checkin")}
-              aria-invalid={errors("value") ? true : undefined}
-              aria-describedby={errors("value") ? `${ids.value}-error` : undefined}
-            />
+            <input {...control("value")} type="text" inputMode="decimal" autoComplete="off" />
           )}
-          <FieldErrors id={`${ids.value}-error`} errors={errors("value")} />
+          {messages("value")}
         </div>
       )}
       <div className="checkin-form__field checkin-form__field--confidence">
         <label htmlFor={ids.confidence}>{t(TEXT.confidence)}</label>
-        <input
-          id={ids.confidence}
-          name="confidence"
-          type="number"
-          min={1}
-          max={10}
-          step={1}
-          inputMode="numeric"
-          defaultValue={valueOf(reply, "confidence", kr.lastConfidence ?? 7, "checkin")}
-          aria-invalid={errors("confidence") ? true : undefined}
-          aria-describedby={errors("confidence") ? `${ids.confidence}-error` : undefined}
-        />
-        <FieldErrors id={`${ids.confidence}-error`} errors={errors("confidence")} />
+        <input {...control("confidence")} type="number" min={1} max={10} step={1} inputMode="numeric" />
+        {messages("confidence")}
       </div>
       <div className="checkin-form__field checkin-form__field--note">
         <label htmlFor={ids.note}>{t(TEXT.note)}</label>
-        <input
-          id={ids.note}
-          name="note"
-          type="text"
-          maxLength={500}
-          autoComplete="off"
-          placeholder={t(TEXT.notePlaceholder)}
-          defaultValue={valueOf(reply, "note", "", "checkin")}
-          aria-invalid={errors("note") ? true : undefined}
-          aria-describedby={errors("note") ? `${ids.note}-error` : undefined}
-        />
-        <FieldErrors id={`${ids.note}-error`} errors={errors("note")} />
+        <input {...control("note")} type="text" maxLength={500} autoComplete="off" placeholder={t(TEXT.notePlaceholder)} />
+        {messages("note")}
       </div>
       <div className="checkin-form__submit">
         <Button type="submit" variant="primary" pending={busy} pendingLabel={t(TEXT.pending)}>

@@ -1,9 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
-import { Field, SelectField, TextareaField } from "~/components/ui/field";
+import { Field, replyField, SelectField, TextareaField } from "~/components/ui/field";
 import { ReplyMessage } from "~/components/ui/reply-message";
-import { fieldErrorsOf, valueOf } from "~/lib/forms";
 import { CATEGORY_LABELS, RATING_LABELS, STATUS_LABELS, TREATMENT_LABELS } from "./labels";
 
 export type RiskFormValues = {
@@ -46,59 +45,27 @@ export function RiskForm({
   const { t } = useTranslation("risks");
   const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label: t(label) }));
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
-  const v = (name: keyof RiskFormValues) => valueOf(reply, name, initial[name], intent);
-  const e = (name: string) => fieldErrorsOf(reply, name, intent);
+  // a field's name, the value to show (the reply's, else the initial one) and its messages
+  const field = (name: keyof RiskFormValues) => replyField(reply, name, initial[name], intent);
   return (
     <Form method="post" className="risk-form" noValidate>
       <input type="hidden" name="intent" value={intent} />
       <ReplyMessage reply={reply} intent={intent} show="errors" />
-      <Field label={t("Title")} name="title" required maxLength={200} defaultValue={v("title")} errors={e("title")} className="risk-form__wide" />
-      <TextareaField
-        label={t("Description")}
-        name="description"
-        rows={3}
-        defaultValue={v("description")}
-        errors={e("description")}
-        className="risk-form__wide"
-      />
-      <SelectField label={t("Category")} name="category" required options={options(CATEGORY_LABELS)} defaultValue={v("category")} errors={e("category")} />
+      <Field label={t("Title")} {...field("title")} required maxLength={200} className="risk-form__wide" />
+      <TextareaField label={t("Description")} {...field("description")} rows={3} className="risk-form__wide" />
+      <SelectField label={t("Category")} {...field("category")} required options={options(CATEGORY_LABELS)} />
       <SelectField
         label={t("Owner")}
-        name="ownerUserId"
+        {...field("ownerUserId")}
         placeholder={t("No owner yet")}
         options={owners.map((o) => ({ value: String(o.id), label: o.name }))}
-        defaultValue={v("ownerUserId")}
-        errors={e("ownerUserId")}
       />
-      <ScoreFieldset
-        legend={t("Inherent risk (before treatment)")}
-        likelihood="inherentLikelihood"
-        impact="inherentImpact"
-        reply={reply}
-        initial={initial}
-        intent={intent}
-      />
-      <ScoreFieldset
-        legend={t("Residual risk (after treatment)")}
-        likelihood="residualLikelihood"
-        impact="residualImpact"
-        reply={reply}
-        initial={initial}
-        intent={intent}
-      />
-      <SelectField label={t("Treatment")} name="treatment" required options={options(TREATMENT_LABELS)} defaultValue={v("treatment")} errors={e("treatment")} />
-      <Field label={t("Next review date")} name="nextReviewDate" type="date" defaultValue={v("nextReviewDate")} errors={e("nextReviewDate")} />
-      {withStatus ? (
-        <SelectField label={t("Status")} name="status" required options={options(STATUS_LABELS)} defaultValue={v("status")} errors={e("status")} />
-      ) : null}
-      <TextareaField
-        label={t("Mitigation plan")}
-        name="mitigationPlan"
-        rows={3}
-        defaultValue={v("mitigationPlan")}
-        errors={e("mitigationPlan")}
-        className="risk-form__wide"
-      />
+      <ScoreFieldset legend={t("Inherent risk (before treatment)")} risk="inherent" field={field} />
+      <ScoreFieldset legend={t("Residual risk (after treatment)")} risk="residual" field={field} />
+      <SelectField label={t("Treatment")} {...field("treatment")} required options={options(TREATMENT_LABELS)} />
+      <Field label={t("Next review date")} {...field("nextReviewDate")} type="date" />
+      {withStatus ? <SelectField label={t("Status")} {...field("status")} required options={options(STATUS_LABELS)} /> : null}
+      <TextareaField label={t("Mitigation plan")} {...field("mitigationPlan")} rows={3} className="risk-form__wide" />
       <div className="risk-form__actions">
         <Button variant="primary" pending={busy} pendingLabel={pendingLabel}>
           {submitLabel}
@@ -108,44 +75,28 @@ export function RiskForm({
   );
 }
 
-type ScoreName = "inherentLikelihood" | "inherentImpact" | "residualLikelihood" | "residualImpact";
-
-/** One pair of 1–5 scores (likelihood, impact) under its legend: inherent or residual risk. */
+/** One pair of 1–5 scores (likelihood, impact) under its legend: the inherent or the residual risk's. */
 function ScoreFieldset({
   legend,
-  likelihood,
-  impact,
-  reply,
-  initial,
-  intent,
+  risk,
+  field,
 }: {
   legend: string;
-  likelihood: ScoreName;
-  impact: ScoreName;
-  reply: unknown;
-  initial: RiskFormValues;
-  intent: string;
+  risk: "inherent" | "residual";
+  /** the form's field props (name, value to show, messages) */
+  field: (name: keyof RiskFormValues) => ReturnType<typeof replyField>;
 }) {
   const { t } = useTranslation("risks");
   const ratingOptions = [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(RATING_LABELS[n]) }));
   const scores = [
-    { label: t("Likelihood"), name: likelihood },
-    { label: t("Impact"), name: impact },
+    { label: t("Likelihood"), name: `${risk}Likelihood` as const },
+    { label: t("Impact"), name: `${risk}Impact` as const },
   ];
   return (
     <fieldset className="risk-form__ratings">
       <legend>{legend}</legend>
       {scores.map(({ label, name }) => (
-        <SelectField
-          key={name}
-          label={label}
-          name={name}
-          required
-          options={ratingOptions}
-          defaultValue={valueOf(reply, name, initial[name], intent)}
-          errors={fieldErrorsOf(reply, name, intent)}
-          id={name}
-        />
+        <SelectField key={name} label={label} {...field(name)} required options={ratingOptions} id={name} />
       ))}
     </fieldset>
   );
