@@ -6,29 +6,23 @@
  */
 import { deploymentInputSchema, ingestDeployments, MAX_DEPLOYMENTS_PER_REQUEST } from "~/models/delivery.server";
 import { ingestRoute } from "~/utils/api-ingest.server";
-import { getDb } from "~/utils/db.server";
 
 export const { loader, action } = ingestRoute({
   scope: "deployments:write",
   itemSchema: deploymentInputSchema,
   max: MAX_DEPLOYMENTS_PER_REQUEST,
   noun: "deployment",
-  ingest: (items, principal) => {
-    const result = ingestDeployments(getDb(), items, { tokenId: principal.tokenId }, { via: "api" });
-    return {
-      status: result.created > 0 ? 201 : 200,
-      body: {
-        created: result.created,
-        known: result.known,
-        servicesCreated: result.servicesCreated,
-        deployments: result.deployments.map((r) => ({
-          index: r.index,
-          id: r.id,
-          service: r.service,
-          externalId: r.externalId,
-          status: r.created ? "created" : "known",
-        })),
-      },
-    };
-  },
+  ingest: ingestDeployments,
+  reply: (result) => ({
+    created: result.created,
+    known: result.known,
+    servicesCreated: result.servicesCreated,
+    deployments: result.deployments.map((r) => ({
+      index: r.index,
+      id: r.id,
+      service: r.service,
+      externalId: r.externalId,
+      status: r.created ? "created" : "known",
+    })),
+  }),
 });

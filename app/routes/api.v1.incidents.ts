@@ -7,29 +7,23 @@
  */
 import { incidentInputSchema, MAX_INCIDENTS_PER_REQUEST, upsertIncidents } from "~/models/delivery.server";
 import { ingestRoute } from "~/utils/api-ingest.server";
-import { getDb } from "~/utils/db.server";
 
 export const { loader, action } = ingestRoute({
   scope: "incidents:write",
   itemSchema: incidentInputSchema,
   max: MAX_INCIDENTS_PER_REQUEST,
   noun: "incident",
-  ingest: (items, principal) => {
-    const result = upsertIncidents(getDb(), items, { tokenId: principal.tokenId }, { via: "api" });
-    return {
-      status: result.created > 0 ? 201 : 200,
-      body: {
-        created: result.created,
-        updated: result.updated,
-        servicesCreated: result.servicesCreated,
-        incidents: result.incidents.map((r) => ({
-          index: r.index,
-          id: r.id,
-          externalId: r.externalId,
-          status: r.created ? "created" : "updated",
-          cause: { kind: r.causeKind, deploymentId: r.causeDeploymentId },
-        })),
-      },
-    };
-  },
+  ingest: upsertIncidents,
+  reply: (result) => ({
+    created: result.created,
+    updated: result.updated,
+    servicesCreated: result.servicesCreated,
+    incidents: result.incidents.map((r) => ({
+      index: r.index,
+      id: r.id,
+      externalId: r.externalId,
+      status: r.created ? "created" : "updated",
+      cause: { kind: r.causeKind, deploymentId: r.causeDeploymentId },
+    })),
+  }),
 });

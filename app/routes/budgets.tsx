@@ -6,7 +6,7 @@ import { assertPermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { BudgetGridTable, GRID_TEXT, type EditState } from "~/components/finance/budget-grid";
 import financeCss from "~/components/finance/finance.css";
-import { ButtonLink } from "~/components/ui/button";
+import { Button, ButtonLink } from "~/components/ui/button";
 import { CsvImportPanel, csvImportReplyOf } from "~/components/ui/csv-import-panel";
 import { MonthInput } from "~/components/ui/date-input";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -177,9 +177,7 @@ export default function Budgets() {
           <MonthInput id="range-from" name="from" defaultValue={range.from} required />
           <label htmlFor="range-to">{t(TEXT.to)}</label>
           <MonthInput id="range-to" name="to" defaultValue={range.to} required />
-          <button type="submit" className="btn btn--secondary">
-            {t(TEXT.show)}
-          </button>
+          <Button variant="secondary">{t(TEXT.show)}</Button>
           <span className="range-form__pager">
             <Link to={rangeHref(addMonths(range.from, -span), addMonths(range.to, -span))} preventScrollReset>
               {t("← Previous {{count}} months", { count: span })}

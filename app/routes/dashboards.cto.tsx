@@ -6,7 +6,7 @@ import { CTO_TEXT as TEXT, DoraTiles, DoraTrendCharts, ItBudgetTable, OpenIncide
 import ctoCss from "~/components/delivery-metrics/cto.css";
 import { CompliancePanel } from "~/components/governance/compliance-panel";
 import { TechRisksPanel } from "~/components/risks/tech-risks-panel";
-import { ButtonLink } from "~/components/ui/button";
+import { Button, ButtonLink } from "~/components/ui/button";
 import { DateInput } from "~/components/ui/date-input";
 import { EmptyState } from "~/components/ui/empty-state";
 import { FilterDisclosure } from "~/components/ui/filter-disclosure";
@@ -68,9 +68,7 @@ export default function CtoDashboard() {
             <label htmlFor="cto-to">{t(TEXT.to)}</label>
             <DateInput id="cto-to" name="to" defaultValue={params.toDate ?? ""} />
           </div>
-          <button type="submit" className="btn btn--primary">
-            {t(TEXT.apply)}
-          </button>
+          <Button variant="primary">{t(TEXT.apply)}</Button>
           <ButtonLink to="/dashboards/cto" variant="ghost">
             {t(TEXT.reset)}
           </ButtonLink>

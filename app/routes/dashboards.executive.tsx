@@ -12,6 +12,7 @@ import { GatesPanel } from "~/components/governance/gates-panel";
 import { OkrHealthPanel } from "~/components/okrs/okr-health-panel";
 import { TopRisksPanel } from "~/components/risks/top-risks-panel";
 import { ScenarioStatusPanel } from "~/components/scenarios/scenario-status-panel";
+import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { getExecutiveDashboard } from "~/dashboards/executive.server";
@@ -90,9 +91,7 @@ export default function ExecutiveDashboard() {
               </option>
             ))}
           </select>
-          <button type="submit" className="btn btn--secondary">
-            {t(TEXT.show)}
-          </button>
+          <Button variant="secondary">{t(TEXT.show)}</Button>
           <span id="as-of-hint" className="muted">
             {t(TEXT.asOfHint)}
           </span>

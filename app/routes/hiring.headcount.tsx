@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { LineChart } from "~/components/charts/line-chart";
 import { HiringTabs } from "~/components/hiring/hiring-tabs";
 import { KpiTile } from "~/components/metrics/kpi-tile";
+import { Button } from "~/components/ui/button";
 import { MonthInput } from "~/components/ui/date-input";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
@@ -139,9 +140,9 @@ export default function Headcount() {
               {t(TEXT.to)}
               <MonthInput name="to" defaultValue={data.to} />
             </label>
-            <button type="submit" className="btn btn--secondary btn--sm">
+            <Button variant="secondary" size="sm">
               {t(TEXT.apply)}
-            </button>
+            </Button>
           </Form>
           <section className="card hiring-chart">
             <LineChart

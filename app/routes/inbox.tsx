@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -33,6 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return getInbox(getDb(), user);
 }
 
+type InboxData = SerializeFrom<typeof loader>;
+
 export async function action({ request }: ActionFunctionArgs) {
   // the inline check-in: the same handler as a key result's page and "My key results" (per-KR check inside)
   const user = await requirePermission(request, "okrs:checkin");
@@ -44,31 +46,30 @@ export async function action({ request }: ActionFunctionArgs) {
  * One kind of thing waiting (shown when the user may have any): its title and rule, how many wait,
  * and the most urgent ones as a list, each drawn by `item`.
  */
-function Section<Item extends { id: number }>({
+function Section<K extends InboxKind>({
+  inbox,
   kind,
-  on,
   title,
   rule,
-  count,
-  items,
   testId,
   itemClass = "inbox-item",
   itemId,
   item,
 }: {
-  kind: InboxKind;
-  /** whether this kind concerns the user at all */
-  on: boolean;
+  inbox: InboxData;
+  /** the kind shown: whether it concerns the user, how many wait and the most urgent ones come from `inbox` */
+  kind: K;
   title: string;
   rule: string;
-  count: number;
-  items: readonly Item[];
   /** `data-testid` of an item: `inbox-<testId>-<id>` */
   testId: string;
   itemClass?: string;
-  itemId?: (row: Item) => string;
-  item: (row: Item) => ReactNode;
+  itemId?: (row: InboxData[K][number]) => string;
+  item: (row: InboxData[K][number]) => ReactNode;
 }) {
+  const on = inbox.kinds[kind];
+  const count = inbox.counts[kind];
+  const items: readonly InboxData[K][number][] = inbox[kind];
   const { t } = useTranslation("home");
   if (!on) return null;
   return (
@@ -105,7 +106,7 @@ export default function InboxPage() {
   const reply = useActionData<typeof action>();
   const formatting = useFormatting();
   const { t } = useTranslation("home");
-  const { counts, kinds } = inbox;
+  const { counts } = inbox;
   const staleRule = Object.entries(STALE_REQUISITION_DAYS)
     .map(([s, d]) =>
       t("{{count}} days ({{status}})", {
@@ -116,6 +117,12 @@ export default function InboxPage() {
     .join(", ");
   const day = (iso: string) => formatDate(iso, formatting.timeZone, formatting.locale);
   const dueBadge = (iso: string) => (iso < inbox.today ? <Badge tone="bad">{t("overdue")}</Badge> : <Badge tone="warn">{t("due")}</Badge>);
+  // a gate's or a milestone's due date: its badge, then the day
+  const dueOn = (iso: string) => (
+    <>
+      {dueBadge(iso)} <span className="muted">{day(iso)}</span>
+    </>
+  );
   return (
     <>
       <PageHeader title={t("Inbox")} description={t("What waits for you now. Nothing here can be dismissed: doing the thing is what clears it.")} />
@@ -126,15 +133,13 @@ export default function InboxPage() {
       ) : null}
       <div className="inbox" data-testid="inbox" data-total={counts.total}>
         <Section
+          inbox={inbox}
           kind="keyResults"
-          on={kinds.keyResults}
           title={t("Key results to check in on")}
           rule={t(
             "Key results you own, in an open cycle that has started, with no check-in in the last {{days}} days. Check in here or on the key result's page.",
             { days: CHECK_IN_EVERY_DAYS },
           )}
-          count={counts.keyResults}
-          items={inbox.keyResults}
           testId="kr"
           itemClass="inbox-item inbox-item--kr"
           itemId={(kr) => `kr-${kr.id}`}
@@ -155,14 +160,12 @@ export default function InboxPage() {
           )}
         />
         <Section
+          inbox={inbox}
           kind="risks"
-          on={kinds.risks}
           title={t("Risks due for review")}
           rule={t(
             "Risks you own, not closed, whose next review date is today or past. Reviewing means setting the next review date (or closing the risk) on the risk's page.",
           )}
-          count={counts.risks}
-          items={inbox.risks}
           testId="risk"
           item={(r) => (
             <>
@@ -175,14 +178,12 @@ export default function InboxPage() {
           )}
         />
         <Section
+          inbox={inbox}
           kind="requisitions"
-          on={kinds.requisitions}
           title={t("Requisitions without news")}
           rule={t("Requisitions you may move on whose status has not changed for {{durations}}. Move them on, or cancel them, on the requisition's page.", {
             durations: staleRule,
           })}
-          count={counts.requisitions}
-          items={inbox.requisitions}
           testId="requisition"
           item={(q) => (
             <>
@@ -194,48 +195,42 @@ export default function InboxPage() {
           )}
         />
         <Section
+          inbox={inbox}
           kind="gates"
-          on={kinds.gates}
           title={t("Decision gates to decide")}
           rule={t("Gates due within {{days}} days (or past their date) with no decision recorded yet. Record go, no-go or an alternative on the gate's page.", {
             days: DUE_SOON_DAYS,
           })}
-          count={counts.gates}
-          items={inbox.gates}
           testId="gate"
           item={(g) => (
             <>
-              <Link to={`/governance/decisions/${g.id}`}>{g.name}</Link> {dueBadge(g.dueDate)} <span className="muted">{day(g.dueDate)}</span>
+              <Link to={`/governance/decisions/${g.id}`}>{g.name}</Link> {dueOn(g.dueDate)}
             </>
           )}
         />
         <Section
+          inbox={inbox}
           kind="milestones"
-          on={kinds.milestones}
           title={t("Milestones to mark")}
           rule={t(
             "Milestones checked by a person (not by a metric), still pending, due within {{days}} days or past their date. Mark them done or missed on the plan's page.",
             { days: DUE_SOON_DAYS },
           )}
-          count={counts.milestones}
-          items={inbox.milestones}
           testId="milestone"
           item={(m) => (
             <>
-              <Link to={`/strategy?milestone=${m.id}#milestone-form`}>{m.title}</Link> {dueBadge(m.dueDate)} <span className="muted">{day(m.dueDate)}</span>
+              <Link to={`/strategy?milestone=${m.id}#milestone-form`}>{m.title}</Link> {dueOn(m.dueDate)}
             </>
           )}
         />
         <Section
+          inbox={inbox}
           kind="webhooks"
-          on={kinds.webhooks}
           title={t("Webhook sources refusing deliveries")}
           rule={t(
             "Sources with a refused delivery in the last {{days}} days and no accepted delivery since. Fix the source's secret or mapping, then redeliver from the sender.",
             { days: WEBHOOK_FAILURE_DAYS },
           )}
-          count={counts.webhooks}
-          items={inbox.webhooks}
           testId="webhook"
           item={(s) => (
             <>

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ButtonLink } from "~/components/ui/button";
+import { Button, ButtonLink } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/field";
 import { COMPLIANCE_TEXT as TEXT, REQUIREMENT_STATUS_OPTIONS as statusOptions } from "./compliance-text";
 
@@ -29,9 +29,7 @@ export function ComplianceFilters({
       />
       <SelectField label={t(TEXT.status)} name="status" placeholder={t(TEXT.anyStatus)} options={statusOptions} defaultValue={status} />
       <div className="risk-filters__actions">
-        <button type="submit" className="btn btn--secondary">
-          {t(TEXT.filter)}
-        </button>
+        <Button variant="secondary">{t(TEXT.filter)}</Button>
         <ButtonLink to={`/governance.csv${framework ? `?framework=${framework}` : ""}`} reloadDocument variant="ghost">
           {t(TEXT.csv)}
         </ButtonLink>
