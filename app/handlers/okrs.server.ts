@@ -2,8 +2,8 @@
  * The shared action steps of the OKR pages (their schemas: app/lib/schemas/okrs.server.ts). Each
  * action: parse → check permission on the row → call the model → reply.
  */
-import { data, redirect } from "@remix-run/node";
-import { assertPermission } from "~/auth/guards.server";
+import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { assertPermission, requirePermission } from "~/auth/guards.server";
 import { serverT } from "~/i18n/translate.server";
 import type { FormOkReply } from "~/lib/forms";
 import { badRequest, fieldError, idField, parseForm } from "~/lib/forms.server";
@@ -11,15 +11,12 @@ import { CheckInSchema, krValueFromInput } from "~/lib/schemas/okrs.server";
 import { idSchema } from "~/lib/validation.server";
 import { addCheckIn, getCycle, getDefaultCycle, getKeyResult, OkrRuleError } from "~/models/okrs.server";
 import type { SessionUser } from "~/models/users.server";
-import type { Db } from "~/utils/db.server";
+import { getDb, type Db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
 
 export type CheckInReply = FormOkReply & { keyResultId: number; currentValue: number | null; progress: number | null };
 
-/**
- * The check-in action shared by "My key results" and a KR's history page. The permission is checked
- * on the KR's team and owner before anything else is read from the form (403 for another team's KR).
- */
 /**
  * Records a check-in from the inline form. With JavaScript the form posts through a fetcher
  * (it sends `_via=fetcher`) and gets the JSON reply; without, a success redirects back to the page
@@ -65,6 +62,21 @@ export function handleCheckIn(db: Db, user: SessionUser, formData: FormData, opt
     if (err instanceof OkrRuleError) return fieldError(formData, err.field ?? "value", err.message, "checkin");
     throw err;
   }
+}
+
+/**
+ * The action of the pages with inline check-in forms (a KR's history page, "My key results", the inbox):
+ * 403 before anything is parsed for those who check in on nothing (viewers); the KR's team and owner
+ * are checked in handleCheckIn before anything else is read from the form (403 for another team's KR).
+ * Without JavaScript a success redirects to `returnTo` (default: the page itself).
+ */
+export async function checkInAction({ request }: ActionFunctionArgs, returnTo?: string) {
+  const user = await requirePermission(request, "okrs:checkin");
+  const formData = await request.formData();
+  const { pathname, search } = new URL(request.url);
+  return dispatchIntent(formData, [
+    whenIntent("checkin", null, () => handleCheckIn(getDb(), user, formData, { returnTo: returnTo ?? `${pathname}${search}` })),
+  ]);
 }
 
 /** The cycle a page shows: `?cycle=<id>` when it names one (404 otherwise), else the default cycle. */

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@rem
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { requirePermission, requireUser } from "~/auth/guards.server";
+import { requireUser } from "~/auth/guards.server";
 import { RequisitionStatusBadge } from "~/components/hiring/labels";
 import { CheckInForm } from "~/components/okrs/check-in-form";
 import { Badge } from "~/components/ui/badge";
@@ -10,7 +10,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { getInbox } from "~/dashboards/inbox.server";
-import { handleCheckIn } from "~/handlers/okrs.server";
+import { checkInAction } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { formatDate, formatDateTime } from "~/lib/format";
@@ -18,7 +18,6 @@ import { CHECK_IN_EVERY_DAYS, DUE_SOON_DAYS, STALE_REQUISITION_DAYS, WEBHOOK_FAI
 import { KIND_LABELS } from "~/lib/webhooks/labels";
 import { localizeLogText } from "~/lib/webhooks/log-texts";
 import { getDb } from "~/utils/db.server";
-import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -35,11 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type InboxData = SerializeFrom<typeof loader>;
 
-export async function action({ request }: ActionFunctionArgs) {
-  // the inline check-in: the same handler as a key result's page and "My key results" (per-KR check inside)
-  const user = await requirePermission(request, "okrs:checkin");
-  const formData = await request.formData();
-  return dispatchIntent(formData, [whenIntent("checkin", null, () => handleCheckIn(getDb(), user, formData, { returnTo: "/inbox" }))]);
+export async function action(args: ActionFunctionArgs) {
+  // the inline check-in: the same action as a key result's page and "My key results"
+  return checkInAction(args, "/inbox");
 }
 
 /**

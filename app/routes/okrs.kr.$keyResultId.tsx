@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission, requireUser } from "~/auth/guards.server";
+import { requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { LineChart } from "~/components/charts/line-chart";
 import { metricAttributes } from "~/components/metrics/kpi-tile";
@@ -11,7 +11,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { PageHeader } from "~/components/ui/page-header";
 import { SimpleTable } from "~/components/ui/simple-table";
-import { handleCheckIn } from "~/handlers/okrs.server";
+import { checkInAction } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
@@ -29,7 +29,6 @@ import { getKeyResult, listCheckIns } from "~/models/okrs.server";
 import { getKeyResultRoadmap } from "~/models/roadmap.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
-import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
 import { dataRouteHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -100,12 +99,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  // 403 before anything is parsed for those who check in on nothing (viewers); per-KR check in handleCheckIn
-  const user = await requirePermission(request, "okrs:checkin");
-  const formData = await request.formData();
-  const { pathname, search } = new URL(request.url);
-  return dispatchIntent(formData, [whenIntent("checkin", null, () => handleCheckIn(getDb(), user, formData, { returnTo: `${pathname}${search}` }))]);
+export async function action(args: ActionFunctionArgs) {
+  return checkInAction(args);
 }
 
 export default function KeyResultHistory() {

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { CheckInRow } from "~/components/okrs/check-in-form";
 import { CyclePicker } from "~/components/okrs/cycle-picker";
@@ -11,7 +10,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
 import { ProgressBar } from "~/components/ui/progress-bar";
 import { okrPageStart } from "~/handlers/okr-pages.server";
-import { handleCheckIn } from "~/handlers/okrs.server";
+import { checkInAction } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { formatPercent } from "~/lib/format";
@@ -20,8 +19,6 @@ import { tableHref, tablePaging } from "~/lib/table-params";
 import { withMetricMark } from "~/models/metrics/marks.server";
 import { okrLinks } from "~/models/okr-links.server";
 import { countMyKeyResults, listMyKeyResults } from "~/models/okrs.server";
-import { getDb } from "~/utils/db.server";
-import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -54,12 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { cycle, cycles, expected, keyResults, paging: { params, total } };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  // 403 before anything is parsed for those who check in on nothing (viewers); per-KR check in handleCheckIn
-  const user = await requirePermission(request, "okrs:checkin");
-  const formData = await request.formData();
-  const { pathname, search } = new URL(request.url);
-  return dispatchIntent(formData, [whenIntent("checkin", null, () => handleCheckIn(getDb(), user, formData, { returnTo: `${pathname}${search}` }))]);
+export async function action(args: ActionFunctionArgs) {
+  return checkInAction(args);
 }
 
 export default function MyKeyResults() {

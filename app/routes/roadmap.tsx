@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { assertPermission, requireUser } from "~/auth/guards.server";
+import { assertPermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { ROADMAP_STATUS_LABELS, ROADMAP_STATUS_TONE } from "~/components/roadmap/labels";
 import { Badge } from "~/components/ui/badge";
@@ -11,7 +11,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
-import { RowActionForm } from "~/components/ui/row-form";
+import { EditLink, RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -35,7 +35,7 @@ import {
   type RoadmapInput,
 } from "~/models/roadmap.server";
 import { listTeamOptions, teamChoiceProblem } from "~/models/teams.server";
-import { getDb, schema } from "~/utils/db.server";
+import { schema } from "~/utils/db.server";
 import { dispatchIntent, whenIntent, rowReplyTo } from "~/utils/intent-action.server";
 import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
@@ -75,9 +75,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  assertPermission(user, "roadmap:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "roadmap:edit");
   const formData = await request.formData();
   /** the item a form names, once the user may edit it (a lead: their own squad's) */
   const editableItem = (itemId: number) => {
@@ -193,10 +191,7 @@ function ItemCard({ item, reply, mayEdit }: { item: Item; reply: unknown; mayEdi
       {mayEdit ? (
         <div className="inline-actions">
           <StatusForm item={item} reply={reply} />
-          <Link to={`/roadmap?edit=${item.id}#item-form`}>
-            {t("Edit")}
-            <span className="visually-hidden"> {item.key}</span>
-          </Link>
+          <EditLink to={`/roadmap?edit=${item.id}#item-form`} label={t("Edit")} rowName={item.key} />
         </div>
       ) : null}
     </li>

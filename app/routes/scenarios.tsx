@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import financeCss from "~/components/finance/finance.css";
 import {
@@ -20,7 +19,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { CheckboxField, Field, replyField, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { ReplyMessage } from "~/components/ui/reply-message";
-import { RowActionForm } from "~/components/ui/row-form";
+import { EditLink, RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -36,7 +35,6 @@ import { MetricContext } from "~/models/metrics/context.server";
 import { gateMetricOptions } from "~/models/metrics/options.server";
 import { isKnownMetricId } from "~/models/metrics/readings.server";
 import { compareScenarios, createScenario, deleteScenario, getScenario, scenarioNameTaken, updateScenario } from "~/models/scenarios.server";
-import { getDb } from "~/utils/db.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
 import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
@@ -71,9 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  assertPermission(user, "plans:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "plans:edit");
   const formData = await request.formData();
   const metrics = new MetricContext(db);
   const noSuchScenario = (replyTo: string) => fieldError(formData, "scenarioId", N_("no such scenario", "validation"), replyTo);
@@ -362,10 +358,7 @@ export default function Scenarios() {
                 ) : null}
                 {mayEdit ? (
                   <div className="inline-actions">
-                    <Link to={`/scenarios?edit=${s.id}#scenario-form`}>
-                      {t("Edit")}
-                      <span className="visually-hidden"> {s.name}</span>
-                    </Link>
+                    <EditLink to={`/scenarios?edit=${s.id}#scenario-form`} label={t("Edit")} rowName={s.name} />
                     <RowActionForm fields={{ intent: "delete", scenarioId: s.id }} size="sm" variant="ghost" label={t("Delete")} rowName={s.name} />
                   </div>
                 ) : null}

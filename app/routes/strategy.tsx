@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { assertPermission, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { MilestoneTimeline } from "~/components/strategy/milestone-timeline";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
@@ -12,7 +11,7 @@ import { Field, replyField, SelectField, TextareaField } from "~/components/ui/f
 import { PageHeader } from "~/components/ui/page-header";
 import { PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
-import { RowActionForm } from "~/components/ui/row-form";
+import { EditLink, RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -39,7 +38,6 @@ import {
   setPlanTarget,
   updateMilestone,
 } from "~/models/strategy.server";
-import { getDb } from "~/utils/db.server";
 import { dispatchIntent, whenIntent } from "~/utils/intent-action.server";
 import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
@@ -74,9 +72,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  assertPermission(user, "plans:edit");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "plans:edit");
   const formData = await request.formData();
   const ctx = new MetricContext(db);
   const known = (id: string) => isKnownMetricId(ctx, id);
@@ -237,10 +233,7 @@ export default function Strategy() {
                   </div>
                   {mayEdit ? (
                     <div className="inline-actions">
-                      <Link to={`/strategy?milestone=${m.id}#milestone-form`}>
-                        {t("Edit")}
-                        <span className="visually-hidden"> {m.title}</span>
-                      </Link>
+                      <EditLink to={`/strategy?milestone=${m.id}#milestone-form`} label={t("Edit")} rowName={m.title} />
                       <RowActionForm
                         fields={{ intent: "delete-milestone", milestoneId: m.id }}
                         size="sm"

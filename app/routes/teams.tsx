@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { assertPermission, requireUser } from "~/auth/guards.server";
+import { assertPermission } from "~/auth/guards.server";
 import { can, ROLE_LABELS } from "~/auth/permissions";
 import { Card } from "~/components/ui/card";
 import { Field, replyField, SelectField } from "~/components/ui/field";
@@ -30,7 +30,6 @@ import {
   teamNameTaken,
   updateTeam,
 } from "~/models/teams.server";
-import { getDb } from "~/utils/db.server";
 import { dispatchIntent, whenIntent, rowReplyTo } from "~/utils/intent-action.server";
 import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
@@ -64,9 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  assertPermission(user, "teams:manage");
-  const db = getDb();
+  const { user, db } = await pageRequest(request, "teams:manage");
   const formData = await request.formData();
   const s = teamFormSchemas();
   return dispatchIntent(formData, [

@@ -27,7 +27,8 @@ export function isApiRoute(route: string): boolean {
 /**
  * The intents a route's action distinguishes: the strings it compares `intent` with
  * (`intent === "x"`, `formData.get("intent") !== "x"`, `case "x":`) or names in a case of
- * `dispatchIntent` (`whenIntent("x", …)`, `whenIntent(["x", "y"], …)`, app/utils/intent-action.server.ts). A route whose action never
+ * `dispatchIntent` (`whenIntent("x", …)`, `whenIntent(["x", "y"], …)`, app/utils/intent-action.server.ts), or "checkin" when it
+ * calls the shared `checkInAction`. A route whose action never
  * reads an intent has one branch, called "*".
  */
 export function intentsOf(route: string): string[] {
@@ -38,6 +39,8 @@ export function intentsOf(route: string): string[] {
   for (const m of src.matchAll(/(?:\bintent|formData\.get\("intent"\))\s*[!=]==\s*"([\w-]+)"/g)) found.add(m[1]);
   for (const m of src.matchAll(/\bcase\s+"([\w-]+)"\s*:/g)) found.add(m[1]);
   for (const m of src.matchAll(/\bwhenIntent\(\s*("[\w-]+"|\[[^\]]*\])/g)) for (const i of m[1].matchAll(/"([\w-]+)"/g)) found.add(i[1]);
+  // the shared check-in action (app/handlers/okrs.server.ts checkInAction) dispatches the one intent "checkin"
+  if (/\bcheckInAction\(/.test(src)) found.add("checkin");
   return found.size ? [...found].sort() : ["*"];
 }
 

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
@@ -90,6 +90,16 @@ export function RowActionForm({
         {rowName !== undefined ? <span className="visually-hidden"> {rowName}</span> : null}
       </Button>
     </Form>
+  );
+}
+
+/** A row's "Edit" link (to its form, filled in): `label`, then `rowName` for a screen reader (visually hidden). */
+export function EditLink({ to, label, rowName }: { to: string; label: ReactNode; rowName: ReactNode }) {
+  return (
+    <Link to={to}>
+      {label}
+      <span className="visually-hidden"> {rowName}</span>
+    </Link>
   );
 }
 
