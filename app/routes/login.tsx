@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { InputHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import { dummyPasswordHash, verifyPassword } from "~/auth/password.server";
 import { getUser, login } from "~/auth/session.server";
@@ -70,6 +71,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return login(user.id, safeRedirectPath(redirectTo));
 }
 
+/** A labelled input of the sign-in form (named as its `id`), its messages under it as `message` words them. */
+function LoginField({
+  id,
+  label,
+  errors,
+  message,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "name"> & { id: string; label: string; errors: string[] | undefined; message: (errors: string) => string }) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name={id} {...input} aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${id}-error` : undefined} />
+      {errors ? (
+        <p id={`${id}-error`} className="field-error">
+          {message(errors.join(", "))}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export default function Login() {
   const reply = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -77,8 +99,6 @@ export default function Login() {
   const pending = navigation.state === "submitting";
   const { companyName } = useRootData();
   const { t } = useTranslation("auth");
-  const emailErrors = fieldErrorsOf(reply, "email");
-  const passwordErrors = fieldErrorsOf(reply, "password");
   return (
     <div className="auth-card">
       <h1>
@@ -89,42 +109,26 @@ export default function Login() {
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={valueOf(reply, "redirectTo", params.get("redirectTo") ?? "/")} />
         <ReplyMessage reply={reply} show="errors" />
-        <div>
-          <label htmlFor="email">{t("Email")}</label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            autoFocus
-            defaultValue={valueOf(reply, "email", "")}
-            aria-invalid={emailErrors ? true : undefined}
-            aria-describedby={emailErrors ? "email-error" : undefined}
-          />
-          {emailErrors ? (
-            <p id="email-error" className="field-error">
-              {t("Email {{errors}}", { errors: emailErrors.join(", ") })}
-            </p>
-          ) : null}
-        </div>
-        <div>
-          <label htmlFor="password">{t("Password")}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={passwordErrors ? true : undefined}
-            aria-describedby={passwordErrors ? "password-error" : undefined}
-          />
-          {passwordErrors ? (
-            <p id="password-error" className="field-error">
-              {t("Password {{errors}}", { errors: passwordErrors.join(", ") })}
-            </p>
-          ) : null}
-        </div>
+        <LoginField
+          id="email"
+          label={t("Email")}
+          errors={fieldErrorsOf(reply, "email")}
+          message={(errors) => t("Email {{errors}}", { errors })}
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          defaultValue={valueOf(reply, "email", "")}
+        />
+        <LoginField
+          id="password"
+          label={t("Password")}
+          errors={fieldErrorsOf(reply, "password")}
+          message={(errors) => t("Password {{errors}}", { errors })}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <button type="submit" className="btn btn--primary" disabled={pending}>
           {pending ? t("Signing in…") : t("Sign in")}
         </button>

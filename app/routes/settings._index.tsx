@@ -83,6 +83,17 @@ function Errors({ reply, name, intent }: { reply: unknown; name: string; intent:
   ) : null;
 }
 
+/** A form's primary submit button on its own line, disabled and saying `busyLabel` while the form is sent. */
+function SubmitButton({ busy, label, busyLabel }: { busy: boolean; label: string; busyLabel: string }) {
+  return (
+    <div>
+      <button className="btn btn--primary" type="submit" disabled={busy}>
+        {busy ? busyLabel : label}
+      </button>
+    </div>
+  );
+}
+
 export default function Settings() {
   const { settings, users, teams } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
@@ -133,11 +144,7 @@ export default function Settings() {
               <Errors reply={reply} name={name} intent="settings" />
             </div>
           ))}
-          <div>
-            <button className="btn btn--primary" type="submit" disabled={busy("settings")}>
-              {busy("settings") ? t("Saving…") : t("Save settings")}
-            </button>
-          </div>
+          <SubmitButton busy={busy("settings")} label={t("Save settings")} busyLabel={t("Saving…")} />
         </Form>
       </section>
 
@@ -274,11 +281,7 @@ export default function Settings() {
               {t("Required for a team lead.")} <Link to="/teams">{t("Teams are created on the Teams page.")}</Link>
             </p>
           </div>
-          <div>
-            <button className="btn btn--primary" type="submit" disabled={busy("create-user")}>
-              {busy("create-user") ? t("Adding…") : t("Add user")}
-            </button>
-          </div>
+          <SubmitButton busy={busy("create-user")} label={t("Add user")} busyLabel={t("Adding…")} />
         </Form>
       </section>
     </>

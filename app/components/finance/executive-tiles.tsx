@@ -29,6 +29,9 @@ function change(
   const d = cur - prev;
   return { value: d, formatted: d === 0 ? t("unchanged") : format(d), direction, comparedTo };
 }
+/** The figures of FinanceMetrics a tile shows through `figure` (numbers, null when not computable). */
+type FigureKey = "cashCents" | "avgNetBurnCents" | "mrrCents" | "monthlyGrowth" | "churnRate" | "cacCents" | "ltvCents";
+
 /** The executive dashboard's tiles: cash and burn, revenue and customers, the team — each against the previous closed month. */
 export function ExecutiveTiles({
   m,
@@ -61,6 +64,12 @@ export function ExecutiveTiles({
   const snapshots = `/finance/snapshots?q=${M}`;
   const windowText = (key: keyof typeof FORMULAS) => t("{{window}} Here: {{range}}.", { window: tm(FORMULAS[key].window), range: win });
   const band = burnMultipleBand(m.burnMultiple);
+  // a money or rate figure of month M: its data-metric mark (catalogue id), the value as shown, and its change since the previous month
+  const figure = (id: string, key: FigureKey, show: (v: number | null) => string | null, delta: (d: number) => string, direction: "higher" | "lower") => ({
+    metric: { id, value: m[key], asOf: M },
+    value: show(m[key]),
+    change: change(m[key], P(key), direction, delta, cmp, t),
+  });
   const F = (key: keyof typeof FORMULAS) => ({ label: tm(FORMULAS[key].label), formula: tm(FORMULAS[key].formula), window: tm(FORMULAS[key].window) });
 
   return (
@@ -69,21 +78,17 @@ export function ExecutiveTiles({
       <div className="exec-tiles">
         <KpiTile
           label={t("Cash")}
-          metric={{ id: "finance.cash", value: m.cashCents, asOf: M }}
-          value={money(m.cashCents)}
+          {...figure("finance.cash", "cashCents", money, dMoney, "higher")}
           formula={t("Cash at the end of M, from the finance snapshot.")}
           window={t("Month M = {{month}}.", { month: formatMonth(M, fmt.locale) })}
           href={snapshots}
-          change={change(m.cashCents, P("cashCents"), "higher", dMoney, cmp, t)}
         />
         <KpiTile
           label={F("avgNetBurn").label}
-          metric={{ id: "finance.avg_net_burn", value: m.avgNetBurnCents, asOf: M }}
-          value={money(m.avgNetBurnCents)}
+          {...figure("finance.avg_net_burn", "avgNetBurnCents", money, dMoney, "lower")}
           formula={`${F("avgNetBurn").formula} ${t("{{label}}: {{formula}}", { label: F("grossBurn").label, formula: F("grossBurn").formula })} ${t("{{label}}: {{formula}}", { label: F("netBurn").label, formula: F("netBurn").formula })}`}
           window={windowText("avgNetBurn")}
           href={budgetsWindow}
-          change={change(m.avgNetBurnCents, P("avgNetBurnCents"), "lower", dMoney, cmp, t)}
           footnote={
             <>
               {t("Gross burn")} <span {...metricAttributes({ id: "finance.gross_burn", value: m.grossBurnCents, asOf: M })}>{money(m.grossBurnCents)}</span>,{" "}
@@ -148,12 +153,10 @@ export function ExecutiveTiles({
       <div className="exec-tiles">
         <KpiTile
           label={F("mrr").label}
-          metric={{ id: "finance.mrr", value: m.mrrCents, asOf: M }}
-          value={money(m.mrrCents)}
+          {...figure("finance.mrr", "mrrCents", money, dMoney, "higher")}
           formula={`${F("mrr").formula} ${t("{{label}}: {{formula}}", { label: F("arr").label, formula: F("arr").formula })}`}
           window={F("mrr").window}
           href={snapshots}
-          change={change(m.mrrCents, P("mrrCents"), "higher", dMoney, cmp, t)}
           footnote={
             <>
               ARR <span {...metricAttributes({ id: "finance.arr", value: m.arrCents, asOf: M })}>{money(m.arrCents)}</span>
@@ -162,12 +165,10 @@ export function ExecutiveTiles({
         />
         <KpiTile
           label={F("monthlyGrowth").label}
-          metric={{ id: "finance.revenue_growth", value: m.monthlyGrowth, asOf: M }}
-          value={pct(m.monthlyGrowth)}
+          {...figure("finance.revenue_growth", "monthlyGrowth", pct, dPts, "higher")}
           formula={F("monthlyGrowth").formula}
           window={F("monthlyGrowth").window}
           href={`/finance/snapshots?sort=month&dir=desc`}
-          change={change(m.monthlyGrowth, P("monthlyGrowth"), "higher", dPts, cmp, t)}
         />
         <KpiTile
           label={t("Customers")}
@@ -180,30 +181,24 @@ export function ExecutiveTiles({
         />
         <KpiTile
           label={F("churn").label}
-          metric={{ id: "finance.churn", value: m.churnRate, asOf: M }}
-          value={pct(m.churnRate)}
+          {...figure("finance.churn", "churnRate", pct, dPts, "lower")}
           formula={F("churn").formula}
           window={windowText("churn")}
           href={`/finance/snapshots?sort=month&dir=desc`}
-          change={change(m.churnRate, P("churnRate"), "lower", dPts, cmp, t)}
         />
         <KpiTile
           label={F("cac").label}
-          metric={{ id: "finance.cac", value: m.cacCents, asOf: M }}
-          value={money(m.cacCents)}
+          {...figure("finance.cac", "cacCents", money, dMoney, "lower")}
           formula={F("cac").formula}
           window={windowText("cac")}
           href={budgetsWindow}
-          change={change(m.cacCents, P("cacCents"), "lower", dMoney, cmp, t)}
         />
         <KpiTile
           label={F("ltv").label}
-          metric={{ id: "finance.ltv", value: m.ltvCents, asOf: M }}
-          value={money(m.ltvCents)}
+          {...figure("finance.ltv", "ltvCents", money, dMoney, "higher")}
           formula={`${F("ltv").formula} ${t("{{label}}: {{formula}}", { label: F("arpa").label, formula: F("arpa").formula })}`}
           window={F("ltv").window}
           href={snapshots}
-          change={change(m.ltvCents, P("ltvCents"), "higher", dMoney, cmp, t)}
           footnote={m.arpaCents === null ? undefined : t("ARPA {{amount}}", { amount: money(m.arpaCents) })}
         />
         <KpiTile

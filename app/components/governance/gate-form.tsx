@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Button } from "~/components/ui/button";
 import { Field, FieldErrors, TextareaField } from "~/components/ui/field";
@@ -71,10 +72,7 @@ export function GateForm({
           const metricId = `${intent}-metric-${n}`;
           return (
             <div key={n} className="gate-form__row">
-              <div className="field">
-                <label className="field__label" htmlFor={metricId}>
-                  {t("Metric {{n}}", { n: n + 1 })}
-                </label>
+              <CriterionField id={metricId} label={t("Metric {{n}}", { n: n + 1 })} errors={e(`metric_${n}`)}>
                 <select
                   id={metricId}
                   name={`metric_${n}`}
@@ -90,12 +88,8 @@ export function GateForm({
                     </option>
                   ))}
                 </select>
-                <FieldErrors errors={e(`metric_${n}`)} />
-              </div>
-              <div className="field">
-                <label className="field__label" htmlFor={`${metricId}-op`}>
-                  {t("Operator {{n}}", { n: n + 1 })}
-                </label>
+              </CriterionField>
+              <CriterionField id={`${metricId}-op`} label={t("Operator {{n}}", { n: n + 1 })} errors={e(`operator_${n}`)}>
                 <select id={`${metricId}-op`} name={`operator_${n}`} className="field__control" defaultValue={v(`operator_${n}`, c?.operator ?? ">=")}>
                   {GATE_OPERATORS.map((o) => (
                     <option key={o} value={o}>
@@ -103,12 +97,8 @@ export function GateForm({
                     </option>
                   ))}
                 </select>
-                <FieldErrors errors={e(`operator_${n}`)} />
-              </div>
-              <div className="field">
-                <label className="field__label" htmlFor={`${metricId}-t`}>
-                  {t("Threshold {{n}}", { n: n + 1 })}
-                </label>
+              </CriterionField>
+              <CriterionField id={`${metricId}-t`} label={t("Threshold {{n}}", { n: n + 1 })} errors={e(`threshold_${n}`)}>
                 <input
                   id={`${metricId}-t`}
                   name={`threshold_${n}`}
@@ -118,8 +108,7 @@ export function GateForm({
                   defaultValue={v(`threshold_${n}`, c ? toHumanUnits(c.metric, c.threshold) : "")}
                   aria-invalid={e(`threshold_${n}`) ? true : undefined}
                 />
-                <FieldErrors errors={e(`threshold_${n}`)} />
-              </div>
+              </CriterionField>
             </div>
           );
         })}
@@ -130,5 +119,18 @@ export function GateForm({
         </Button>
       </div>
     </Form>
+  );
+}
+
+/** One field of a criterion row (metric, operator, threshold): its label, the control, its messages. */
+function CriterionField({ id, label, errors, children }: { id: string; label: string; errors: readonly string[] | undefined; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+      <FieldErrors errors={errors} />
+    </div>
   );
 }
