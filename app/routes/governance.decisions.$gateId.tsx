@@ -10,6 +10,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { CheckboxField, Field, replyField, SelectField, TextareaField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -229,8 +230,7 @@ export default function GateDecisions() {
       {mayDecide ? (
         <Card title={t("Record a decision")}>
           <p className="muted">{t("The criteria's values as they are now are kept with the decision.")}</p>
-          <Form method="post" className="form-grid" noValidate>
-            <input type="hidden" name="intent" value="decide" />
+          <PostForm hidden={{ intent: "decide" }} submit={{ label: t("Record decision"), pending: busy("decide"), pendingLabel: t("Recording…") }}>
             <SelectField
               label={t("Decision")}
               {...replyField(reply, "decision", "", "decide")}
@@ -245,12 +245,7 @@ export default function GateDecisions() {
               hint={t("For an alternative, e.g. “bridge round and cost reduction”.")}
             />
             <TextareaField label={t("Rationale")} {...replyField(reply, "rationale", "", "decide")} required rows={3} className="form-grid__full" />
-            <div>
-              <Button variant="primary" pending={busy("decide")} pendingLabel={t("Recording…")}>
-                {t("Record decision")}
-              </Button>
-            </div>
-          </Form>
+          </PostForm>
           <ReplyMessage reply={reply} intent="decide" show="errors" />
         </Card>
       ) : null}

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { canHoldScope } from "~/auth/permissions";
 import { Badge } from "~/components/ui/badge";
-import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field, FieldErrors, replyField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowActionForm } from "~/components/ui/row-form";
 import { emptyListText, TableOrEmpty } from "~/components/ui/simple-table";
@@ -201,8 +201,12 @@ export default function Tokens() {
         </TableOrEmpty>
       </Card>
       <Card title={t(TEXT.create)} id="create-token">
-        <Form method="post" className="dl-token-form" noValidate>
-          <input type="hidden" name="intent" value="create" />
+        <PostForm
+          className="dl-token-form"
+          hidden={{ intent: "create" }}
+          submit={{ label: t(TEXT.create), pending: busy("create"), pendingLabel: t(TEXT.creating) }}
+          inlineSubmit
+        >
           <Field
             label={t("Name")}
             {...replyField(reply, "name", "", "create")}
@@ -222,10 +226,7 @@ export default function Tokens() {
             })}
             <FieldErrors id="scopes-error" errors={fieldErrorsOf(reply, "scopes", "create")} />
           </fieldset>
-          <Button variant="primary" pending={busy("create")} pendingLabel={t(TEXT.creating)}>
-            {t(TEXT.create)}
-          </Button>
-        </Form>
+        </PostForm>
         <p className="dl-muted">
           {t("Also from a shell:")} <code>npm run token:create -- --name NAME --scopes deployments:write,incidents:write</code>.{" "}
           <Link to="/delivery/deployments">{t("See the deployments page for what arrives.")}</Link>

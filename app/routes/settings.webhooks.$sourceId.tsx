@@ -8,6 +8,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
@@ -213,8 +214,12 @@ export default function WebhookSource() {
         </Card>
       </div>
       <Card title={t("Settings")}>
-        <Form method="post" className="dl-token-form" noValidate>
-          <input type="hidden" name="intent" value="update" />
+        <PostForm
+          className="dl-token-form"
+          hidden={{ intent: "update" }}
+          submit={{ label: t("Save"), pending: busy("update"), pendingLabel: t("Saving…") }}
+          inlineSubmit
+        >
           <SourceFields
             reply={reply}
             intent="update"
@@ -228,10 +233,7 @@ export default function WebhookSource() {
               mappings: mappingText(source.mappings),
             }}
           />
-          <Button variant="primary" pending={busy("update")} pendingLabel={t("Saving…")}>
-            {t("Save")}
-          </Button>
-        </Form>
+        </PostForm>
       </Card>
       <Card
         title={t("Delivery log")}

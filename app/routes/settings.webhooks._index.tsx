@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
-import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field, replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { PostForm } from "~/components/ui/post-form";
 import { emptyListText, TableOrEmpty } from "~/components/ui/simple-table";
 import { SourceFields } from "~/components/webhooks/source-fields";
 import { useFormatting } from "~/hooks/root-data";
@@ -159,8 +159,12 @@ export default function WebhookSources() {
         </TableOrEmpty>
       </Card>
       <Card title={t(TEXT.add)} id="add-source">
-        <Form method="post" className="dl-token-form" noValidate>
-          <input type="hidden" name="intent" value="create" />
+        <PostForm
+          className="dl-token-form"
+          hidden={{ intent: "create" }}
+          submit={{ label: t(TEXT.add), pending: busy, pendingLabel: t(TEXT.adding) }}
+          inlineSubmit
+        >
           <SelectField
             label={t("Tool")}
             {...replyField(reply, "kind", "", "create")}
@@ -183,10 +187,7 @@ export default function WebhookSources() {
             errors={fieldErrorsOf(reply, "secret", "create")}
             hint={t("Leave empty and the tracker generates one (shown once). PagerDuty generates its own: paste it here or later.")}
           />
-          <Button variant="primary" pending={busy} pendingLabel={t(TEXT.adding)}>
-            {t(TEXT.add)}
-          </Button>
-        </Form>
+        </PostForm>
         {services.length === 0 ? (
           <p className="dl-muted">
             {t("No services yet: add them first, so the rules can name them.")} <Link to="/delivery/services">{t("Services")}</Link>

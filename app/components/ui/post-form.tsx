@@ -18,27 +18,36 @@ export type PostFormProps = {
   submit: SubmitSpec;
   /** class of the form (default "form-grid") */
   className?: string;
+  /** the submit button straight in the form, after the fields (no line of its own) */
+  inlineSubmit?: boolean;
   children?: ReactNode;
 };
 
+/** The primary submit button of a form. */
+function SubmitButton({ label, pending, pendingLabel }: SubmitSpec) {
+  return (
+    <Button variant="primary" pending={pending} pendingLabel={pendingLabel}>
+      {label}
+    </Button>
+  );
+}
+
 /** The primary submit button of a form, on its own line. */
-export function SubmitRow({ label, pending, pendingLabel }: SubmitSpec) {
+export function SubmitRow(submit: SubmitSpec) {
   return (
     <div>
-      <Button variant="primary" pending={pending} pendingLabel={pendingLabel}>
-        {label}
-      </Button>
+      <SubmitButton {...submit} />
     </div>
   );
 }
 
 /** A POST form (checked on the server: noValidate) of fields, closed by its primary submit button. */
-export function PostForm({ hidden, submit, className = "form-grid", children }: PostFormProps) {
+export function PostForm({ hidden, submit, className = "form-grid", inlineSubmit = false, children }: PostFormProps) {
   return (
     <Form method="post" className={className} noValidate>
       {hidden ? <HiddenFields values={hidden} /> : null}
       {children}
-      <SubmitRow {...submit} />
+      {inlineSubmit ? <SubmitButton {...submit} /> : <SubmitRow {...submit} />}
     </Form>
   );
 }
