@@ -11,6 +11,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowActionForm } from "~/components/ui/row-form";
+import { SecretNotice, SecretValue } from "~/components/ui/secret-notice";
 import { emptyListText, TableOrEmpty } from "~/components/ui/simple-table";
 import { useRootData } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
@@ -129,17 +130,14 @@ export default function Tokens() {
         }
       />
       {reply && reply.status === "created" ? (
-        <section className="dl-secret" aria-labelledby="secret-title" role="status">
-          <h2 id="secret-title">{t(TEXT.secretTitle)}</h2>
+        <SecretNotice title={t(TEXT.secretTitle)}>
           <p>
             {t(TEXT.secretBody)} {t("Token “{{name}}” ({{scopes}}):", { name: reply.name, scopes: reply.scopes.join(", ") })}
           </p>
           <p>
-            <code className="dl-secret__value" data-testid="new-token">
-              {reply.token}
-            </code>
+            <SecretValue testId="new-token">{reply.token}</SecretValue>
           </p>
-        </section>
+        </SecretNotice>
       ) : null}
       <ReplyMessage reply={reply} show="ok" />
       {isErrorReply(reply, "revoke") ? (

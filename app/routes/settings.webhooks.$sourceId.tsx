@@ -6,17 +6,17 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { PostForm } from "~/components/ui/post-form";
 import { ReplyMessage } from "~/components/ui/reply-message";
 import { RowActionForm } from "~/components/ui/row-form";
+import { SecretNotice, SecretValue } from "~/components/ui/secret-notice";
 import { SimpleTable } from "~/components/ui/simple-table";
-import { SourceFields } from "~/components/webhooks/source-fields";
+import { SourceFields, SourceSecretField } from "~/components/webhooks/source-fields";
 import { useFormatting } from "~/hooks/root-data";
 import { serverT } from "~/i18n/translate.server";
 import { formatDateTime } from "~/lib/format";
-import { fieldErrorsOf, isErrorReply, type FormReply } from "~/lib/forms";
+import { isErrorReply, type FormReply } from "~/lib/forms";
 import { badRequest, formValues } from "~/lib/forms.server";
 import { resolveMappingForm, webhookSchemas, webhookLogParamsSchema } from "~/lib/schemas/webhooks.server";
 import { ignoredParamNotice, parseSearchParams } from "~/lib/url-params.server";
@@ -142,17 +142,14 @@ export default function WebhookSource() {
         description={t("{{kind}} webhook source, added {{date}}.", { kind: KIND_LABELS[source.kind], date: dt(source.createdAt) })}
       />
       {reply && reply.status === "secret" ? (
-        <section className="dl-secret" aria-labelledby="secret-title" role="status">
-          <h2 id="secret-title">{reply.secret ? t("Copy the new secret now") : t("Secret saved")}</h2>
+        <SecretNotice title={reply.secret ? t("Copy the new secret now") : t("Secret saved")}>
           <p>{reply.message}</p>
           {reply.secret ? (
             <p>
-              <code className="dl-secret__value" data-testid="new-source-secret">
-                {reply.secret}
-              </code>
+              <SecretValue testId="new-source-secret">{reply.secret}</SecretValue>
             </p>
           ) : null}
-        </section>
+        </SecretNotice>
       ) : null}
       <ReplyMessage reply={reply} show="ok" />
       <div className="dl-grid">
@@ -196,13 +193,10 @@ export default function WebhookSource() {
           />
           <Form method="post" className="dl-inline-form" noValidate>
             <input type="hidden" name="intent" value="set-secret" />
-            <Field
+            <SourceSecretField
+              reply={reply}
+              intent="set-secret"
               label={t("Use the sender's secret")}
-              name="secret"
-              type="password"
-              autoComplete="off"
-              maxLength={200}
-              errors={fieldErrorsOf(reply, "secret", "set-secret")}
               hint={
                 source.kind === "pagerduty" ? t("The signing secret PagerDuty showed when the webhook was made.") : t("A secret of your own (16+ characters).")
               }

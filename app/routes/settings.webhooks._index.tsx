@@ -3,15 +3,15 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
-import { Field, replyField, SelectField } from "~/components/ui/field";
+import { replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { PostForm } from "~/components/ui/post-form";
+import { SecretNotice, SecretValue } from "~/components/ui/secret-notice";
 import { emptyListText, TableOrEmpty } from "~/components/ui/simple-table";
-import { SourceFields } from "~/components/webhooks/source-fields";
+import { SourceFields, SourceSecretField } from "~/components/webhooks/source-fields";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
 import { formatDateTime } from "~/lib/format";
-import { fieldErrorsOf } from "~/lib/forms";
 import { badRequest, formValues, parseForm } from "~/lib/forms.server";
 import { resolveMappingForm, webhookSchemas } from "~/lib/schemas/webhooks.server";
 import { KIND_LABELS, OUTCOME_TONES, WEBHOOK_KIND_VALUES } from "~/lib/webhooks/labels";
@@ -93,23 +93,18 @@ export default function WebhookSources() {
         }
       />
       {created ? (
-        <section className="dl-secret" aria-labelledby="secret-title" role="status">
-          <h2 id="secret-title">{created.secret ? t(TEXT.secretTitle) : t("Source “{{name}}” added", { name: created.name })}</h2>
+        <SecretNotice title={created.secret ? t(TEXT.secretTitle) : t("Source “{{name}}” added", { name: created.name })}>
           <p>{created.secret ? t(TEXT.secretBody) : created.kind === "pagerduty" ? t(TEXT.noSecret) : t("It uses the secret you gave.")}</p>
           <dl className="dl-facts">
             <dt>{t("URL")}</dt>
             <dd>
-              <code className="dl-secret__value" data-testid="new-source-url">
-                {created.url}
-              </code>
+              <SecretValue testId="new-source-url">{created.url}</SecretValue>
             </dd>
             {created.secret ? (
               <>
                 <dt>{t("Secret")}</dt>
                 <dd>
-                  <code className="dl-secret__value" data-testid="new-source-secret">
-                    {created.secret}
-                  </code>
+                  <SecretValue testId="new-source-secret">{created.secret}</SecretValue>
                 </dd>
               </>
             ) : null}
@@ -118,7 +113,7 @@ export default function WebhookSources() {
             <Link to={`/settings/webhooks/${created.id}`}>{t("Open “{{name}}”", { name: created.name })}</Link>
             {t(": the setup steps for {{kind}} and its delivery log.", { kind: KIND_LABELS[created.kind as keyof typeof KIND_LABELS] })}
           </p>
-        </section>
+        </SecretNotice>
       ) : null}
       <Card title={t("Sources")}>
         <TableOrEmpty
@@ -178,13 +173,10 @@ export default function WebhookSources() {
             services={services}
             values={{ name: "", productionEnvironment: "production", serviceLabel: "service", defaultServiceId: null, mappings: "" }}
           />
-          <Field
+          <SourceSecretField
+            reply={reply}
+            intent="create"
             label={t("Secret (optional)")}
-            name="secret"
-            type="password"
-            autoComplete="off"
-            maxLength={200}
-            errors={fieldErrorsOf(reply, "secret", "create")}
             hint={t("Leave empty and the tracker generates one (shown once). PagerDuty generates its own: paste it here or later.")}
           />
         </PostForm>

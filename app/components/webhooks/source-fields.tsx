@@ -94,6 +94,11 @@ export function SourceFields({
   );
 }
 
+/** A source's signing secret: a password input (never filled back in), up to 200 characters. */
+export function SourceSecretField({ reply, intent, label, hint }: { reply: unknown; intent: string; label: string; hint: string }) {
+  return <Field label={label} name="secret" type="password" autoComplete="off" maxLength={200} errors={fieldErrorsOf(reply, "secret", intent)} hint={hint} />;
+}
+
 /** A setting that only some tools use: a field when `shown`, otherwise its value kept in a hidden input. */
 function KindSetting({
   shown,
