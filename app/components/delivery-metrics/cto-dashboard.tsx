@@ -3,6 +3,7 @@
  * IT budget vs actual. Presentation only: every figure arrives computed (SQL, app/models/*).
  */
 import { Link } from "@remix-run/react";
+import type { ComponentProps, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LineChart, type LineChartProps } from "~/components/charts/line-chart";
 import { KpiTile, type KpiChange } from "~/components/metrics/kpi-tile";
@@ -286,21 +287,11 @@ export function ServicesTable({ rows, params, fmt }: { rows: ServiceRow[]; param
             <td className="num">
               {r.deploymentFrequency.perDay === null ? t("no data") : formatNumber(r.deploymentFrequency.perDay, { locale: fmt.locale, digits: 2 })}
             </td>
-            <td>
-              <span className="cto-cell">
-                {hours(r.leadTime.medianHours)} <TierBadge tier={r.leadTime.tier} />
-              </span>
-            </td>
-            <td>
-              <span className="cto-cell">
-                <Link to={drillHref("incidents", params.window, filter)}>{pct(r.changeFailureRate.rate)}</Link> <TierBadge tier={r.changeFailureRate.tier} />
-              </span>
-            </td>
-            <td>
-              <span className="cto-cell">
-                {hours(r.timeToRestore.medianHours)} <TierBadge tier={r.timeToRestore.tier} />
-              </span>
-            </td>
+            <TierCell tier={r.leadTime.tier}>{hours(r.leadTime.medianHours)}</TierCell>
+            <TierCell tier={r.changeFailureRate.tier}>
+              <Link to={drillHref("incidents", params.window, filter)}>{pct(r.changeFailureRate.rate)}</Link>
+            </TierCell>
+            <TierCell tier={r.timeToRestore.tier}>{hours(r.timeToRestore.medianHours)}</TierCell>
             <td className="num">{pct(r.reworkRate.rate)}</td>
             <td className="num">
               {r.openIncidents > 0 ? (
@@ -427,3 +418,14 @@ export function ItBudgetTable({
 }
 
 export { TARGETS_SOURCE };
+
+/** A table cell of a DORA figure and its tier badge. */
+function TierCell({ tier, children }: { tier: ComponentProps<typeof TierBadge>["tier"]; children: ReactNode }) {
+  return (
+    <td>
+      <span className="cto-cell">
+        {children} <TierBadge tier={tier} />
+      </span>
+    </td>
+  );
+}

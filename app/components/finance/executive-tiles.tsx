@@ -64,6 +64,8 @@ export function ExecutiveTiles({
   const snapshots = `/finance/snapshots?q=${M}`;
   const windowText = (key: keyof typeof FORMULAS) => t("{{window}} Here: {{range}}.", { window: tm(FORMULAS[key].window), range: win });
   const band = burnMultipleBand(m.burnMultiple);
+  // another formula the tile's own relies on, named: "ARR: …"
+  const alsoFormula = (key: keyof typeof FORMULAS) => t("{{label}}: {{formula}}", { label: F(key).label, formula: F(key).formula });
   // a money or rate figure of month M: its data-metric mark (catalogue id), the value as shown, and its change since the previous month
   const figure = (id: string, key: FigureKey, show: (v: number | null) => string | null, delta: (d: number) => string, direction: "higher" | "lower") => ({
     metric: { id, value: m[key], asOf: M },
@@ -84,9 +86,9 @@ export function ExecutiveTiles({
           href={snapshots}
         />
         <KpiTile
-          label={F("avgNetBurn").label}
+          {...F("avgNetBurn")}
           {...figure("finance.avg_net_burn", "avgNetBurnCents", money, dMoney, "lower")}
-          formula={`${F("avgNetBurn").formula} ${t("{{label}}: {{formula}}", { label: F("grossBurn").label, formula: F("grossBurn").formula })} ${t("{{label}}: {{formula}}", { label: F("netBurn").label, formula: F("netBurn").formula })}`}
+          formula={`${F("avgNetBurn").formula} ${alsoFormula("grossBurn")} ${alsoFormula("netBurn")}`}
           window={windowText("avgNetBurn")}
           href={budgetsWindow}
           footnote={
@@ -98,10 +100,10 @@ export function ExecutiveTiles({
           }
         />
         <KpiTile
-          label={F("runway").label}
+          {...F("runway")}
           metric={{ id: "finance.runway_months", value: m.runwayMonths, asOf: M }}
           value={m.runwayMonths === null ? t(TEXT.notBurning) : t(TEXT.months, { n: formatNumber(m.runwayMonths, { locale: fmt.locale, digits: 1 }) })}
-          formula={`${F("runway").formula} ${t("{{label}}: {{formula}}", { label: F("zeroCashDate").label, formula: F("zeroCashDate").formula })}`}
+          formula={`${F("runway").formula} ${alsoFormula("zeroCashDate")}`}
           window={windowText("runway")}
           href={budgetsWindow}
           change={change(m.runwayMonths, P("runwayMonths"), "higher", (d) => t(TEXT.months, { n: dNum(d) }), cmp, t)}
@@ -112,10 +114,10 @@ export function ExecutiveTiles({
           }
         />
         <KpiTile
-          label={F("defaultAlive").label}
+          {...F("defaultAlive")}
           metric={{ id: "finance.default_alive", value: m.defaultAlive ? 1 : 0, asOf: M }}
           value={m.defaultAlive ? t(TEXT.alive) : t(TEXT.dead)}
-          formula={`${F("defaultAlive").formula} ${t("{{label}}: {{formula}}", { label: F("growthNeeded").label, formula: F("growthNeeded").formula })}`}
+          formula={`${F("defaultAlive").formula} ${alsoFormula("growthNeeded")}`}
           window={t("{{window}} g over {{range}}.", { window: F("defaultAlive").window, range: win })}
           href={snapshots}
           // alive both months: no growth is needed either time, so there is no change to show
@@ -138,11 +140,10 @@ export function ExecutiveTiles({
           }
         />
         <KpiTile
-          label={F("burnMultiple").label}
+          {...F("burnMultiple")}
           metric={{ id: "finance.burn_multiple", value: m.burnMultiple, asOf: M }}
           value={m.burnMultiple === null ? null : `${formatNumber(m.burnMultiple, { locale: fmt.locale, digits: 2 })}×`}
           formula={`${F("burnMultiple").formula} ${tm(BURN_BANDS_SOURCE)}`}
-          window={F("burnMultiple").window}
           href={`/budgets?from=${addMonths(M, -3)}&to=${M}`}
           change={change(m.burnMultiple, P("burnMultiple"), "lower", dNum, cmp, t)}
           footnote={band ? t("Band: {{band}}", { band: tm(band) }) : t("No band: MRR did not grow over the last 3 months, or M−3 is not closed")}
@@ -152,10 +153,9 @@ export function ExecutiveTiles({
       <h2 className="exec-section-title">{t(TEXT.saas)}</h2>
       <div className="exec-tiles">
         <KpiTile
-          label={F("mrr").label}
+          {...F("mrr")}
           {...figure("finance.mrr", "mrrCents", money, dMoney, "higher")}
-          formula={`${F("mrr").formula} ${t("{{label}}: {{formula}}", { label: F("arr").label, formula: F("arr").formula })}`}
-          window={F("mrr").window}
+          formula={`${F("mrr").formula} ${alsoFormula("arr")}`}
           href={snapshots}
           footnote={
             <>
@@ -164,10 +164,8 @@ export function ExecutiveTiles({
           }
         />
         <KpiTile
-          label={F("monthlyGrowth").label}
+          {...F("monthlyGrowth")}
           {...figure("finance.revenue_growth", "monthlyGrowth", pct, dPts, "higher")}
-          formula={F("monthlyGrowth").formula}
-          window={F("monthlyGrowth").window}
           href={`/finance/snapshots?sort=month&dir=desc`}
         />
         <KpiTile
@@ -180,33 +178,24 @@ export function ExecutiveTiles({
           change={change(m.customers, P("customers"), "higher", (d) => formatNumber(d, { locale: fmt.locale, digits: 0, signed: true }), cmp, t)}
         />
         <KpiTile
-          label={F("churn").label}
+          {...F("churn")}
           {...figure("finance.churn", "churnRate", pct, dPts, "lower")}
-          formula={F("churn").formula}
           window={windowText("churn")}
           href={`/finance/snapshots?sort=month&dir=desc`}
         />
+        <KpiTile {...F("cac")} {...figure("finance.cac", "cacCents", money, dMoney, "lower")} window={windowText("cac")} href={budgetsWindow} />
         <KpiTile
-          label={F("cac").label}
-          {...figure("finance.cac", "cacCents", money, dMoney, "lower")}
-          formula={F("cac").formula}
-          window={windowText("cac")}
-          href={budgetsWindow}
-        />
-        <KpiTile
-          label={F("ltv").label}
+          {...F("ltv")}
           {...figure("finance.ltv", "ltvCents", money, dMoney, "higher")}
-          formula={`${F("ltv").formula} ${t("{{label}}: {{formula}}", { label: F("arpa").label, formula: F("arpa").formula })}`}
-          window={F("ltv").window}
+          formula={`${F("ltv").formula} ${alsoFormula("arpa")}`}
           href={snapshots}
           footnote={m.arpaCents === null ? undefined : t("ARPA {{amount}}", { amount: money(m.arpaCents) })}
         />
         <KpiTile
-          label={F("ltvToCac").label}
+          {...F("ltvToCac")}
           metric={{ id: "finance.ltv_to_cac", value: m.ltvToCac, asOf: M }}
           value={m.ltvToCac === null ? null : `${formatNumber(m.ltvToCac, { locale: fmt.locale, digits: 1 })}×`}
           formula={`${F("ltvToCac").formula} ${t("A common rule of thumb aims at 3× or more.")}`}
-          window={F("ltvToCac").window}
           href={budgetsWindow}
           change={change(m.ltvToCac, P("ltvToCac"), "higher", dNum, cmp, t)}
         />
