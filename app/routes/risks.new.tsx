@@ -13,6 +13,7 @@ import { fieldError } from "~/lib/forms.server";
 import { createRisk, listRiskOwnerOptions, RiskFormSchema } from "~/models/risks.server";
 import { getDb } from "~/utils/db.server";
 import { answerForm } from "~/utils/intent-action.server";
+import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -36,9 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "risks:propose");
+  const { user, db } = await pageRequest(request, "risks:propose");
   const formData = await request.formData();
-  const db = getDb();
   return answerForm(
     formData,
     RiskFormSchema,

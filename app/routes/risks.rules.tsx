@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { RULE_KIND_LABELS, RULE_THRESHOLD_UNITS } from "~/components/risks/labels";
 import { Badge } from "~/components/ui/badge";
@@ -18,7 +17,6 @@ import { localizeRuleText } from "~/lib/metrics/risk-rule-texts";
 import { FORMULAS } from "~/lib/metrics/risks";
 import { getRuleFindings } from "~/models/live-metrics.server";
 import { listRiskRules, listRisks, RiskRuleFormSchema, updateRiskRule, type RiskRuleRow, type RuleFinding } from "~/models/risks.server";
-import { getDb } from "~/utils/db.server";
 import { answerForm } from "~/utils/intent-action.server";
 import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
@@ -69,9 +67,8 @@ const LIMITS: Record<RiskRuleRow["kind"], [number, number, string]> = {
 };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "risks:edit");
+  const { user, db } = await pageRequest(request, "risks:edit");
   const formData = await request.formData();
-  const db = getDb();
   return answerForm(
     formData,
     RiskRuleFormSchema,

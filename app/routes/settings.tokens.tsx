@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { canHoldScope } from "~/auth/permissions";
 import { Badge } from "~/components/ui/badge";
+import { JumpButton } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field, FieldErrors, replyField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
@@ -120,15 +121,7 @@ export default function Tokens() {
   const chosen = isErrorReply(reply, "create") ? (reply.values.scopes ?? "").split(",") : ["deployments:write", "incidents:write"];
   return (
     <>
-      <PageHeader
-        title={t(TEXT.title)}
-        description={t(TEXT.description)}
-        actions={
-          <a href="#create-token" className="btn btn--primary">
-            {t(TEXT.create)}
-          </a>
-        }
-      />
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} actions={<JumpButton href="#create-token">{t(TEXT.create)}</JumpButton>} />
       {reply && reply.status === "created" ? (
         <SecretNotice title={t(TEXT.secretTitle)}>
           <p>

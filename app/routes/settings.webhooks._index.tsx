@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
+import { JumpButton } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { replyField, SelectField } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
@@ -83,15 +84,7 @@ export default function WebhookSources() {
   const created = reply && reply.status === "created" ? reply : null;
   return (
     <>
-      <PageHeader
-        title={t(TEXT.title)}
-        description={t(TEXT.description)}
-        actions={
-          <a href="#add-source" className="btn btn--primary">
-            {t(TEXT.add)}
-          </a>
-        }
-      />
+      <PageHeader title={t(TEXT.title)} description={t(TEXT.description)} actions={<JumpButton href="#add-source">{t(TEXT.add)}</JumpButton>} />
       {created ? (
         <SecretNotice title={created.secret ? t(TEXT.secretTitle) : t("Source “{{name}}” added", { name: created.name })}>
           <p>{created.secret ? t(TEXT.secretBody) : created.kind === "pagerduty" ? t(TEXT.noSecret) : t("It uses the secret you gave.")}</p>

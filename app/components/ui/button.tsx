@@ -60,3 +60,12 @@ export type ButtonLinkProps = LinkProps & { variant?: ButtonVariant; size?: Butt
 export const ButtonLink = forwardRef<HTMLAnchorElement, ButtonLinkProps>(function ButtonLink({ variant = "secondary", size = "md", className, ...rest }, ref) {
   return <Link ref={ref} className={buttonClassName(variant, size, className)} {...rest} />;
 });
+
+/** A link to a place on the same page (e.g. "#create-token", the form further down) that looks like a button: a plain `<a>`. */
+export function JumpButton({ href, variant = "primary", children }: { href: `#${string}`; variant?: ButtonVariant; children: ReactNode }) {
+  return (
+    <a href={href} className={buttonClassName(variant)}>
+      {children}
+    </a>
+  );
+}
