@@ -114,7 +114,7 @@ export default function ExecutiveDashboard() {
       <PinnedKpis pinned={pinned} fmt={fmt} />
 
       <h2 className="exec-section-title">{t(TEXT.charts)}</h2>
-      <div className="exec-charts">
+      <div className="chart-grid exec-charts">
         <CashCurveChart trend={finance.trend} forecast={finance.forecast} fmt={fmt} />
         <MrrTrendChart trend={finance.trend} fmt={fmt} />
         <BurnByCategoryChart lines={finance.burnByCategory} months={finance.burnMonths} fmt={fmt} />

@@ -241,7 +241,7 @@ export function DoraTrendCharts({ weekly, fmt, targets }: { weekly: (DoraMetrics
     },
   ];
   return (
-    <div className="cto-charts">
+    <div className="chart-grid">
       {charts.map((c) => (
         <LineChart key={c.title} {...c} data={rows} xKey="week" xLabel={t("Week of")} locale={fmt.locale} />
       ))}

@@ -156,6 +156,16 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
   const showFilter = filterOpt !== false;
   const filterLabel = typeof filterOpt === "object" && filterOpt.label ? filterOpt.label : t("Filter rows");
   const filterPlaceholder = typeof filterOpt === "object" ? filterOpt.placeholder : undefined;
+  // the search box: typed into live once hydrated, a plain GET field before (and without JavaScript)
+  const filterInput = {
+    id: filterId,
+    type: "search",
+    name: keys.q,
+    className: "dt__filter-input",
+    placeholder: filterPlaceholder,
+    maxLength: 200,
+    autoComplete: "off",
+  } as const;
 
   // a column withheld on every row shown is left out (its header would only head "hidden" cells)
   const withheldNotes: string[] = [];
@@ -220,29 +230,9 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
                 {filterLabel}
               </label>
               {isClient ? (
-                <input
-                  id={filterId}
-                  type="search"
-                  name={keys.q}
-                  className="dt__filter-input"
-                  value={q}
-                  placeholder={filterPlaceholder}
-                  onChange={(e) => setQ(e.currentTarget.value)}
-                  maxLength={200}
-                  autoComplete="off"
-                />
+                <input {...filterInput} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
               ) : (
-                <input
-                  key={urlQ}
-                  id={filterId}
-                  type="search"
-                  name={keys.q}
-                  className="dt__filter-input"
-                  defaultValue={urlQ}
-                  placeholder={filterPlaceholder}
-                  maxLength={200}
-                  autoComplete="off"
-                />
+                <input key={urlQ} {...filterInput} defaultValue={urlQ} />
               )}
               <button type="submit" className="btn btn--secondary btn--sm">
                 {t("Filter")}
