@@ -258,26 +258,29 @@ function resolveDate(value: DateInput): { ms: number; calendar: boolean } | null
   return Number.isFinite(ms) ? { ms, calendar: false } : null;
 }
 
+/** A formatter of dates: null or undefined gives null (the caller shows its own blank), invalid input "no data". */
+type DateFormatter = {
+  (value: DateInput, timeZone?: string, locale?: string): string;
+  (value: DateInput | null | undefined, timeZone?: string, locale?: string): string | null;
+};
+
+/** The DateFormatter writing a resolved date with `write` (in the zone and locale asked, defaults filled in). */
+function dateFormatter(write: (r: { ms: number; calendar: boolean }, timeZone: string, locale: string) => string): DateFormatter {
+  return ((value: DateInput | null | undefined, timeZone?: string, locale?: string) => {
+    if (value === null || value === undefined) return null;
+    const r = resolveDate(value);
+    return r ? write(r, timeZone || DEFAULT_TIME_ZONE, locale ?? DEFAULT_LOCALE) : NO_DATA;
+  }) as DateFormatter;
+}
+
 /**
  * An instant (UTC ms, Date, ISO 8601 string) or a calendar date ('YYYY-MM-DD') as a date:
  * formatDate(ms, "Europe/Paris", "fr-FR") = "1 juin 2024"; "en-GB" → "1 Jun 2024".
  * Invalid input → "no data".
  */
-export function formatDate(value: DateInput, timeZone?: string, locale?: string): string;
-export function formatDate(value: DateInput | null | undefined, timeZone?: string, locale?: string): string | null;
-export function formatDate(value: DateInput | null | undefined, timeZone: string = DEFAULT_TIME_ZONE, locale: string = DEFAULT_LOCALE): string | null {
-  if (value === null || value === undefined) return null;
-  const r = resolveDate(value);
-  if (!r) return NO_DATA;
-  return unbreakable(
-    dateFormat(locale, {
-      day: "numeric",
-      month: "short",
-      year: "numeric",
-      timeZone: r.calendar ? "UTC" : timeZone || DEFAULT_TIME_ZONE,
-    }).format(r.ms),
-  );
-}
+export const formatDate = dateFormatter((r, timeZone, locale) =>
+  unbreakable(dateFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: r.calendar ? "UTC" : timeZone }).format(r.ms)),
+);
 
 /**
  * Spaces → no-break spaces: a date ("30 nov. 2026") or a time never breaks across two lines. The
@@ -289,25 +292,20 @@ function unbreakable(s: string): string {
 }
 
 /** An instant as date and time in the zone: "1 juin 2024, 14:05". A calendar date prints as formatDate. */
-export function formatDateTime(value: DateInput, timeZone?: string, locale?: string): string;
-export function formatDateTime(value: DateInput | null | undefined, timeZone?: string, locale?: string): string | null;
-export function formatDateTime(value: DateInput | null | undefined, timeZone: string = DEFAULT_TIME_ZONE, locale: string = DEFAULT_LOCALE): string | null {
-  if (value === null || value === undefined) return null;
-  const r = resolveDate(value);
-  if (!r) return NO_DATA;
-  if (r.calendar) return formatDate(value, timeZone, locale);
+export const formatDateTime = dateFormatter((r, timeZone, locale) => {
+  if (r.calendar) return formatDate(r.ms, "UTC", locale);
   const parts = dateFormat(locale, {
     day: "numeric",
     month: "short",
     year: "numeric",
     hour: "2-digit",
     minute: "2-digit",
-    timeZone: timeZone || DEFAULT_TIME_ZONE,
+    timeZone,
   }).formatToParts(r.ms);
   // the date and the time each stay on one line; a narrow cell wraps between them only
   const timeStart = parts.findIndex((p) => p.type === "hour");
   return parts.map((p, i) => (i === timeStart - 1 && p.type === "literal" ? p.value : unbreakable(p.value))).join("");
-}
+});
 
 /**
  * A 'YYYY-MM' calendar month: formatMonth("2024-06", "fr-FR") = "juin 2024", "en-US" → "Jun 2024";
