@@ -3,6 +3,18 @@ import { DEFAULT_LOCALE, dateFormat, formatNumber } from "~/lib/format";
 import type { AxisUnit } from "~/lib/nice-ticks";
 import { withUnit } from "~/lib/plural";
 
+/** What a KPI tile shows beside the KPI's definition (the model computes it, the tile draws it). */
+export type KpiTileFigures = {
+  latest: { measuredOn: string; value: number } | null;
+  previous: { measuredOn: string; value: number } | null;
+  /** the target of the cycle shown (null when none is set) */
+  target: number | null;
+  /** "below" the target for higher-is-better (above for lower-is-better): the warning state */
+  targetState: "met" | "missed" | null;
+  /** where the figures come from: manual measurements, or computed (the catalogue metric its source names) */
+  computed: boolean;
+};
+
 /**
  * The chart axis unit of a KPI's values: percent for "%"; a count (whole steps: 0, 1, 2 bugs, never
  * 0,2) when every value plotted is a whole number; a plain number otherwise.

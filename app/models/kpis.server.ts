@@ -6,6 +6,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { serverT } from "~/i18n/translate.server";
 import { parseCsv, toCsv, type CsvRowError } from "~/lib/csv";
+import type { KpiTileFigures } from "~/lib/kpi-format";
 import { kpiMetricId, kpiSourceMetricId } from "~/lib/metrics/catalogue";
 import { kpiMeasurementCsvRowSchema } from "~/lib/schemas/kpis.server";
 import { DAY_MS as DAY } from "~/lib/time";
@@ -83,18 +84,11 @@ export function deploymentsPerDaySeries(db: Db, to: number, weeks: number): { me
 
 // ---------------------------------------------------------------- dashboard
 
-export type KpiTileData = KpiRow & {
-  latest: { measuredOn: string; value: number } | null;
-  previous: { measuredOn: string; value: number } | null;
-  /** the target of the cycle shown (null when none is set) */
-  target: number | null;
-  /** "below" the target for higher-is-better (above for lower-is-better): the warning state */
-  targetState: "met" | "missed" | null;
-  /** where the figures come from: manual measurements, or computed (the catalogue metric its source names) */
-  computed: boolean;
-  /** the catalogue reading shown (data-metric kpi.<key>, unrounded, as of / window) */
-  metric: MetricMarkData;
-};
+export type KpiTileData = KpiRow &
+  KpiTileFigures & {
+    /** the catalogue reading shown (data-metric kpi.<key>, unrounded, as of / window) */
+    metric: MetricMarkData;
+  };
 
 /** Whether a value meets its target, knowing which way is better. */
 export function targetState(value: number | null, target: number | null, direction: KpiDirection): "met" | "missed" | null {

@@ -1,20 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { KpiTile, type MetricMark } from "~/components/metrics/kpi-tile";
 import { formatDate, type FormatOptions } from "~/lib/format";
-import { formatKpiChange, formatKpiValue } from "~/lib/kpi-format";
+import { formatKpiChange, formatKpiValue, type KpiTileFigures } from "~/lib/kpi-format";
 
-export type KpiTileItem = {
+export type KpiTileItem = KpiTileFigures & {
   id: number;
   key: string;
   name: string;
   unit: string | null;
   direction: "higher" | "lower";
   description: string | null;
-  latest: { measuredOn: string; value: number } | null;
-  previous: { measuredOn: string; value: number } | null;
-  target: number | null;
-  targetState: "met" | "missed" | null;
-  computed: boolean;
   /** the catalogue reading (kpi.<key>) the tile shows, unrounded */
   metric: MetricMark;
 };
