@@ -12,7 +12,7 @@
 import { N_ } from "~/i18n/mark";
 import { DAY_MS as MS_PER_DAY } from "~/lib/time";
 import { KR_KINDS } from "../../../db/schema/enums";
-import type { ColourMeaning, MetricFormula } from "./tiers";
+import { labelledScale, type MetricFormula } from "./tiers";
 export { KR_KINDS };
 
 export type KrKind = (typeof KR_KINDS)[number];
@@ -127,29 +127,17 @@ export function expectedValueAt(kr: Pick<KrValues, "startValue" | "targetValue">
   return kr.startValue + (kr.targetValue - kr.startValue) * expected;
 }
 
-export const OKR_STATUS_LABELS: Record<OkrStatus, string> = {
-  on_track: N_("On track", "okrs"),
-  at_risk: N_("At risk", "okrs"),
-  off_track: N_("Off track", "okrs"),
-};
+export const { labels: OKR_STATUS_LABELS, meaning: OKR_STATUS_MEANING } = labelledScale<OkrStatus>({
+  on_track: [N_("On track", "okrs"), "good"],
+  at_risk: [N_("At risk", "okrs"), "warn"],
+  off_track: [N_("Off track", "okrs"), "bad"],
+});
 
-export const OKR_STATUS_MEANING: Record<OkrStatus, ColourMeaning> = {
-  on_track: "good",
-  at_risk: "warn",
-  off_track: "bad",
-};
-
-export const CLOSING_BAND_LABELS: Record<ClosingBand, string> = {
-  green: N_("Green (0.7–1.0)", "okrs"),
-  yellow: N_("Yellow (0.4–0.69)", "okrs"),
-  red: N_("Red (below 0.4)", "okrs"),
-};
-
-export const CLOSING_BAND_MEANING: Record<ClosingBand, ColourMeaning> = {
-  green: "good",
-  yellow: "warn",
-  red: "bad",
-};
+export const { labels: CLOSING_BAND_LABELS, meaning: CLOSING_BAND_MEANING } = labelledScale<ClosingBand>({
+  green: [N_("Green (0.7–1.0)", "okrs"), "good"],
+  yellow: [N_("Yellow (0.4–0.69)", "okrs"), "warn"],
+  red: [N_("Red (below 0.4)", "okrs"), "bad"],
+});
 
 export type OkrMetricKey = "kr_progress" | "objective_progress" | "expected_progress" | "okr_status" | "closing_score";
 

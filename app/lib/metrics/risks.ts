@@ -11,26 +11,19 @@ import { N_ } from "~/i18n/mark";
 import { RISK_RULE_KINDS } from "../../../db/schema/enums";
 import { okrStatus, parseIsoDate } from "./okrs";
 import { ruleText } from "./risk-rule-texts";
-import type { ColourMeaning, MetricFormula } from "./tiers";
+import { labelledScale, type MetricFormula } from "./tiers";
 export { RISK_RULE_KINDS };
 
 export type RiskLevel = "low" | "medium" | "high" | "critical";
 
 export const RISK_LEVELS: readonly RiskLevel[] = ["low", "medium", "high", "critical"] as const;
 
-export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
-  low: N_("Low (1–4)", "risks"),
-  medium: N_("Medium (5–9)", "risks"),
-  high: N_("High (10–16)", "risks"),
-  critical: N_("Critical (20–25)", "risks"),
-};
-
-export const RISK_LEVEL_MEANING: Record<RiskLevel, ColourMeaning> = {
-  low: "good",
-  medium: "ok",
-  high: "warn",
-  critical: "bad",
-};
+export const { labels: RISK_LEVEL_LABELS, meaning: RISK_LEVEL_MEANING } = labelledScale<RiskLevel>({
+  low: [N_("Low (1–4)", "risks"), "good"],
+  medium: [N_("Medium (5–9)", "risks"), "ok"],
+  high: [N_("High (10–16)", "risks"), "warn"],
+  critical: [N_("Critical (20–25)", "risks"), "bad"],
+});
 
 function assertRating(name: string, v: number): void {
   if (!Number.isInteger(v) || v < 1 || v > 5) {

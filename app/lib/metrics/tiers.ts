@@ -25,20 +25,25 @@ export type MetricFormula = {
 /** Semantic colour keys (map to CSS tokens in the UI); 'good' … 'bad' plus 'neutral' for no data. */
 export type ColourMeaning = "good" | "ok" | "warn" | "bad" | "neutral";
 
-/** Interface text (`metrics` namespace): render with t(label, { ns: "metrics" }). */
-export const TIER_LABELS: Record<Tier, string> = {
-  elite: N_("Elite", "metrics"),
-  high: N_("High", "metrics"),
-  medium: N_("Medium", "metrics"),
-  low: N_("Low", "metrics"),
-};
+/**
+ * A scale of values each with its label (interface text, rendered with t()) and its colour meaning,
+ * written once as `value: [label, meaning]` and read as two maps.
+ */
+export function labelledScale<K extends string>(entries: Record<K, readonly [label: string, meaning: ColourMeaning]>) {
+  const keys = Object.keys(entries) as K[];
+  return {
+    labels: Object.fromEntries(keys.map((k) => [k, entries[k][0]])) as Record<K, string>,
+    meaning: Object.fromEntries(keys.map((k) => [k, entries[k][1]])) as Record<K, ColourMeaning>,
+  };
+}
 
-export const TIER_MEANING: Record<Tier, ColourMeaning> = {
-  elite: "good",
-  high: "ok",
-  medium: "warn",
-  low: "bad",
-};
+/** Interface text (`metrics` namespace): render with t(label, { ns: "metrics" }). */
+export const { labels: TIER_LABELS, meaning: TIER_MEANING } = labelledScale<Tier>({
+  elite: [N_("Elite", "metrics"), "good"],
+  high: [N_("High", "metrics"), "ok"],
+  medium: [N_("Medium", "metrics"), "warn"],
+  low: [N_("Low", "metrics"), "bad"],
+});
 
 /** Colour meaning of a tier that may be missing (null = no data → neutral). */
 export function tierMeaning(tier: Tier | null): ColourMeaning {
