@@ -1,9 +1,9 @@
-/** Archiving a row that keeps its history (a team, a budget category): the one audited write. */
+/** Archiving a row that keeps its history (a team, a budget category, a compliance framework): the one audited write. */
 import { eq } from "drizzle-orm";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 
-const ARCHIVABLE = { team: schema.teams, budget_category: schema.budgetCategories } as const;
+const ARCHIVABLE = { team: schema.teams, budget_category: schema.budgetCategories, compliance_framework: schema.complianceFrameworks } as const;
 
 /**
  * Archives (keeping the instant of a first archive) or restores a row, audited as

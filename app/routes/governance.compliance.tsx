@@ -17,7 +17,7 @@ import { serverT } from "~/i18n/translate.server";
 import { readCsvUpload } from "~/lib/csv-upload.server";
 import type { FormReply } from "~/lib/forms";
 import { fieldError } from "~/lib/forms.server";
-import { FrameworkFormSchema, RequirementCreateFormSchema, RequirementUpdateFormSchema } from "~/lib/schemas/governance.server";
+import { FrameworkArchiveFormSchema, FrameworkFormSchema, RequirementCreateFormSchema, RequirementUpdateFormSchema } from "~/lib/schemas/governance.server";
 import {
   createFramework,
   frameworkNameTaken,
@@ -25,6 +25,9 @@ import {
   updateFramework,
   createRequirement,
   frameworkExists,
+  getFramework,
+  listArchivedFrameworks,
+  setFrameworkArchived,
   listFrameworkProgress,
   listRequirements,
   parseComplianceFilter,
@@ -54,6 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     requirements: listRequirements(db, { frameworkId: framework?.id, status }),
     owners: listRiskOwnerOptions(db),
     csvColumns: REQUIREMENT_CSV_HEADERS,
+    archivedFrameworks: listArchivedFrameworks(db),
   };
 }
 
@@ -82,6 +86,19 @@ export async function action({ request }: ActionFunctionArgs) {
       },
       { replyTo: rowReplyTo("frameworkId") },
     ),
+    whenIntent(["archive-framework", "restore-framework"], FrameworkArchiveFormSchema, ({ frameworkId }, { intent }) => {
+      const framework = getFramework(db, frameworkId);
+      if (!framework) return fieldError(formData, "frameworkId", N_("no such framework", "governance"), intent);
+      const archive = intent === "archive-framework";
+      setFrameworkArchived(db, user.id, framework.id, archive);
+      return {
+        status: "ok",
+        intent,
+        message: archive
+          ? serverT("Framework {{name}} archived: its requirements are kept.", { ns: "governance", name: framework.name })
+          : serverT("Framework {{name}} restored.", { ns: "governance", name: framework.name }),
+      } satisfies FormReply;
+    }),
     whenIntent("import", null, async () => {
       const upload = await readCsvUpload(formData);
       if (!upload.ok) return data<ImportReply>({ status: "import-error", intent: "import", errors: upload.errors }, { status: upload.status });
@@ -146,6 +163,7 @@ export default function Compliance() {
           reply={reply}
           busy={navigation.state === "submitting" ? String(navigation.formData?.get("intent")) : null}
           csvColumns={data.csvColumns}
+          archived={data.archivedFrameworks}
         />
       ) : null}
 

@@ -1,5 +1,5 @@
 import { index, integer, real, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { entityTable, optionalKey, parentKey } from "./_columns";
+import { entityTable, instant, optionalKey, parentKey } from "./_columns";
 import { REQUIREMENT_STATUSES, REQUIREMENT_RESULTS, MATURITY_INDICATORS, GATE_OPERATORS } from "./enums";
 import { users } from "./people";
 
@@ -11,6 +11,8 @@ export const complianceFrameworks = entityTable("compliance_frameworks", {
   description: text("description"),
   /** 'YYYY-MM-DD' */
   targetDate: text("target_date"),
+  /** a framework the company no longer follows: off the compliance page's progress and the CTO dashboard, kept with its requirements */
+  archivedAt: instant("archived_at"),
 });
 
 export const complianceRequirements = entityTable(

@@ -89,6 +89,25 @@ test("compliance progress is shown per framework and a requirement is editable w
   await expect(page.getByLabel("Status of Art. 37")).toHaveValue("done");
 });
 
+test("the CTO archives a framework the company no longer follows, then restores it (its requirements kept)", async ({ page }) => {
+  await loginAs(page, "cto", "/governance/compliance");
+  await expect(page.getByRole("progressbar", { name: "SOC 2: Done" })).toBeVisible();
+  await page.getByRole("button", { name: "Archive SOC 2" }).click();
+  await expect(page.getByRole("status")).toContainText("Framework SOC 2 archived: its requirements are kept.", { timeout: 20_000 });
+  await expect(page.getByRole("progressbar", { name: "SOC 2: Done" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Archived frameworks" })).toBeVisible();
+  await expect(page.getByText(/SOC 2 — \d+ requirements kept/)).toBeVisible();
+  // the CTO dashboard's compliance panel leaves it out too
+  await page.goto("/dashboards/cto");
+  await expect(page.getByRole("progressbar", { name: "GDPR: Done" })).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "SOC 2: Done" })).toHaveCount(0);
+  await page.goto("/governance/compliance");
+  await page.getByRole("button", { name: "Restore SOC 2" }).click();
+  await expect(page.getByRole("status")).toContainText("Framework SOC 2 restored.", { timeout: 20_000 });
+  await expect(page.getByRole("progressbar", { name: "SOC 2: Done" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Archived frameworks" })).toHaveCount(0);
+});
+
 test("a viewer sees maturity history as a chart and cannot edit", async ({ page }) => {
   await loginAs(page, "viewer", "/governance/maturity");
   await expect(page.locator("figcaption").getByText("Maturity scores over time")).toBeVisible();

@@ -7,11 +7,11 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { listCategoriesForYear } from "~/models/finance-categories.server";
 import { getBudgetGrid } from "~/models/finance.server";
-import { importRequirementsCsv, listFrameworkProgress } from "~/models/governance.server";
+import { importRequirementsCsv, listArchivedFrameworks, listFrameworkProgress, listRequirements } from "~/models/governance.server";
 import { action as categoriesAction, loader as categoriesLoader } from "~/routes/budgets_.categories";
 import { action as complianceAction } from "~/routes/governance.compliance";
 import { loader as exportLoader } from "~/routes/governance[.]csv";
-import { insertBudgetLine, insertUser } from "../../seeds/builders";
+import { insertBudgetLine, insertRequirement, insertUser } from "../../seeds/builders";
 import { seedReference } from "../../seeds/reference";
 import { args, cookieFor, post } from "../helpers/actions";
 import { freshDbPerTest } from "../helpers/db";
@@ -245,5 +245,43 @@ describe("compliance frameworks", () => {
     expect(again).toEqual({ ok: true, rows: 2, created: 0, updated: 0 });
     const template = (await exportLoader(args(new Request("http://localhost/governance.csv?template=1", { headers: { Cookie: c } })))) as Response;
     expect((await template.text()).replace(/^\ufeff/, "").trim()).toBe("framework,ref,title,status,result,owner,evidence_url");
+  });
+
+  it("archives a framework the company no longer follows (off the progress, the requirements and the import; requirements kept), then restores it", async () => {
+    const c = await cookieAs("cto");
+    const gdpr = listFrameworkProgress(t.db).find((f) => f.key === "gdpr")!;
+    const req = insertRequirement(t.db, { frameworkId: gdpr.id, ref: "Art. 30", title: "Records of processing" });
+    const compliance = (fields: Record<string, string>, cookie = c) => run(() => complianceAction(args(post("/governance/compliance", cookie, fields))));
+    const fieldErrors = (r: { data?: Record<string, unknown> }) => Object.keys((r.data as { fieldErrors: Record<string, string[]> }).fieldErrors);
+
+    expect((await compliance({ intent: "archive-framework", frameworkId: String(gdpr.id) })).status).toBe(200);
+    expect(listFrameworkProgress(t.db).map((f) => f.key)).not.toContain("gdpr");
+    expect(listArchivedFrameworks(t.db)).toEqual([{ id: gdpr.id, name: gdpr.name, archivedAt: expect.any(Number), requirements: 1 }]);
+    expect(listRequirements(t.db).map((r) => r.id)).not.toContain(req.id);
+    expect(t.db.get<{ n: number }>(sql`select count(*) as n from compliance_requirements where framework_id = ${gdpr.id}`).n).toBe(1);
+
+    // an archived framework takes no requirement, no edit, no import
+    const edit = await compliance({ intent: "update", requirementId: String(req.id), status: "done" });
+    expect(edit.status).toBe(400);
+    expect(fieldErrors(edit)).toEqual(["requirementId"]);
+    const create = await compliance({ intent: "create", frameworkId: String(gdpr.id), ref: "Art. 32", title: "Security of processing", status: "todo" });
+    expect(create.status).toBe(400);
+    expect(fieldErrors(create)).toEqual(["frameworkId"]);
+    const imported = await run(() =>
+      complianceAction(args(upload("/governance/compliance", c, "framework,ref,title,status,result,owner,evidence_url\nGDPR,Art. 33,Breach notice,todo,,,\n"))),
+    );
+    expect(imported.status).toBe(400);
+    expect(t.db.get<{ status: string }>(sql`select status from compliance_requirements where id = ${req.id}`).status).toBe("todo");
+
+    expect((await compliance({ intent: "restore-framework", frameworkId: String(gdpr.id) })).status).toBe(200);
+    expect(listFrameworkProgress(t.db).find((f) => f.key === "gdpr")).toMatchObject({ total: 1 });
+    expect(listArchivedFrameworks(t.db)).toEqual([]);
+    expect(audits("compliance_framework")).toEqual(["archive", "restore"]);
+
+    const unknown = await compliance({ intent: "archive-framework", frameworkId: "999999" });
+    expect(unknown.status).toBe(400);
+    expect(fieldErrors(unknown)).toEqual(["frameworkId"]);
+    expect((await compliance({ intent: "archive-framework", frameworkId: String(gdpr.id) }, await cookieAs("lead"))).status).toBe(403);
+    expect(listFrameworkProgress(t.db).map((f) => f.key)).toContain("gdpr");
   });
 });

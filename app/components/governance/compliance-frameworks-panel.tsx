@@ -4,7 +4,7 @@ import { Button } from "~/components/ui/button";
 import { CsvImportForm, csvImportReplyOf } from "~/components/ui/csv-import-panel";
 import { DateInput } from "~/components/ui/date-input";
 import { Field } from "~/components/ui/field";
-import { CellErrors, HiddenFields } from "~/components/ui/row-form";
+import { CellErrors, HiddenFields, RowActionForm } from "~/components/ui/row-form";
 import { SimpleTable } from "~/components/ui/simple-table";
 import type { CsvRowError } from "~/lib/csv";
 import { isErrorReply, replyField, valueOf } from "~/lib/forms";
@@ -12,14 +12,17 @@ import { isErrorReply, replyField, valueOf } from "~/lib/forms";
 /** The compliance action's reply to a requirements CSV upload. */
 export type ImportReply = { status: "import-ok"; intent: "import"; message: string } | { status: "import-error"; intent: "import"; errors: CsvRowError[] };
 
-/** The frameworks the company follows (editable rows), the form adding one, and the requirements CSV import. */
+/** The frameworks the company follows (editable rows, each archivable), the archived ones (restorable), the form adding one, and the requirements CSV import. */
 export function FrameworksPanel({
   frameworks,
+  archived,
   reply,
   busy,
   csvColumns,
 }: {
   frameworks: { id: number; name: string; description: string | null; targetDate: string | null; total: number }[];
+  /** the frameworks no longer followed (restorable) */
+  archived: { id: number; name: string; requirements: number }[];
   reply: unknown;
   busy: string | null;
   /** the requirements CSV's columns, as the import reads them */
@@ -62,12 +65,42 @@ export function FrameworksPanel({
                 <Button form={formId} size="sm" pending={busy === "update-framework"} pendingLabel={t("Saving…")}>
                   {t("Save")}
                   <span className="visually-hidden"> {f.name}</span>
-                </Button>
+                </Button>{" "}
+                <RowActionForm
+                  fields={{ intent: "archive-framework", frameworkId: f.id }}
+                  className="inline-form"
+                  size="sm"
+                  variant="ghost"
+                  label={t("Archive")}
+                  rowName={f.name}
+                  title={t("No longer followed: off the progress lists; its requirements are kept")}
+                />
               </td>
             </tr>
           );
         })}
       </SimpleTable>
+      {archived.length > 0 ? (
+        <>
+          <h3>{t("Archived frameworks")}</h3>
+          <p className="muted">{t("No longer followed: left out of the progress figures and the requirements list; their requirements are kept.")}</p>
+          <ul>
+            {archived.map((f) => (
+              <li key={f.id}>
+                {f.name} — {t("{{count}} requirements kept", { count: f.requirements })}{" "}
+                <RowActionForm
+                  fields={{ intent: "restore-framework", frameworkId: f.id }}
+                  className="inline-form"
+                  size="sm"
+                  variant="ghost"
+                  label={t("Restore")}
+                  rowName={f.name}
+                />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h3>{t("Add a framework")}</h3>
       <Form method="post" className="form-grid" noValidate preventScrollReset>
         <input type="hidden" name="intent" value="create-framework" />

@@ -167,6 +167,9 @@ export const FrameworkFormSchema = z.object({
 });
 export type FrameworkInput = z.infer<typeof FrameworkFormSchema>;
 
+/** Archiving (or restoring) a framework the company no longer follows. */
+export const FrameworkArchiveFormSchema = z.object({ intent: z.enum(["archive-framework", "restore-framework"]), frameworkId: idSchema });
+
 /** The decision page of a gate: the decision with its rationale, and the checklist of criteria. */
 export function gateDecisionFormSchemas() {
   const text = (max: number) =>

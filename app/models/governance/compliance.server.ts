@@ -1,9 +1,12 @@
 /** Compliance frameworks (company data), their requirements, and the requirements CSV. Every write records an audit entry in its transaction. */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import { N_ } from "~/i18n/mark";
 import { serverT } from "~/i18n/translate.server";
 import { parseCsv, type CsvRowError } from "~/lib/csv";
+import { DomainError } from "~/lib/errors";
 import { requirementCsvRowSchema, type FrameworkInput } from "~/lib/schemas/governance.server";
+import { setArchivedAudited } from "~/models/archived.server";
 import { recordAudit } from "~/models/audit.server";
 import { schema, type Db } from "~/utils/db.server";
 
@@ -31,7 +34,7 @@ export type FrameworkProgress = Pick<typeof F.$inferSelect, "id" | "key" | "name
   compliantShare: number | null;
 };
 
-/** Progress per framework, counted in SQL (one GROUP BY). */
+/** Progress per framework the company follows (archived ones left out), counted in SQL (one GROUP BY). */
 export function listFrameworkProgress(db: Db): FrameworkProgress[] {
   const rows = db
     .select({
@@ -49,6 +52,7 @@ export function listFrameworkProgress(db: Db): FrameworkProgress[] {
     })
     .from(F)
     .leftJoin(Q, eq(Q.frameworkId, F.id))
+    .where(isNull(F.archivedAt))
     .groupBy(F.id)
     .orderBy(F.id)
     .all();
@@ -74,7 +78,8 @@ export type RequirementRow = {
 };
 
 export function listRequirements(db: Db, filter: { frameworkId?: number; status?: RequirementStatus } = {}): RequirementRow[] {
-  const where = [];
+  // the requirements of an archived framework stay stored, off the list
+  const where = [isNull(F.archivedAt)];
   if (filter.frameworkId) where.push(eq(Q.frameworkId, filter.frameworkId));
   if (filter.status) where.push(eq(Q.status, filter.status));
   return db
@@ -94,7 +99,7 @@ export function listRequirements(db: Db, filter: { frameworkId?: number; status?
     .from(Q)
     .innerJoin(F, eq(F.id, Q.frameworkId))
     .leftJoin(schema.users, eq(schema.users.id, Q.ownerUserId))
-    .where(where.length ? and(...where) : undefined)
+    .where(and(...where))
     .orderBy(asc(F.id), asc(Q.id))
     .all();
 }
@@ -110,6 +115,10 @@ export function updateRequirement(db: Db, actorId: number, id: number, patch: Re
   return db.transaction((tx) => {
     const before = tx.select().from(Q).where(eq(Q.id, id)).get();
     if (!before) return false;
+    if (!frameworkExists(tx as unknown as Db, before.frameworkId))
+      throw new DomainError("rule", N_("belongs to an archived framework: restore the framework first", "governance"), {
+        requirementId: [N_("belongs to an archived framework: restore the framework first", "governance")],
+      });
     tx.update(Q).set(patch).where(eq(Q.id, id)).run();
     recordAudit(tx, {
       actor: { userId: actorId },
@@ -139,8 +148,38 @@ export function createRequirement(db: Db, actorId: number, input: { frameworkId:
   });
 }
 
+/** Whether `id` is a framework the company follows (archived ones take no requirement and no edit). */
 export function frameworkExists(db: Db, id: number): boolean {
-  return !!db.select({ id: F.id }).from(F).where(eq(F.id, id)).get();
+  return !!db
+    .select({ id: F.id })
+    .from(F)
+    .where(and(eq(F.id, id), isNull(F.archivedAt)))
+    .get();
+}
+
+/** A framework by id, archived or not (null when there is none). */
+export function getFramework(db: Db, id: number): { id: number; name: string; archived: boolean } | null {
+  const row = db.select({ id: F.id, name: F.name, archivedAt: F.archivedAt }).from(F).where(eq(F.id, id)).get();
+  return row ? { id: row.id, name: row.name, archived: row.archivedAt !== null } : null;
+}
+
+export type ArchivedFramework = { id: number; name: string; archivedAt: number; requirements: number };
+
+/** The frameworks the company no longer follows, most recently archived first, with their kept requirements. */
+export function listArchivedFrameworks(db: Db): ArchivedFramework[] {
+  return db
+    .select({ id: F.id, name: F.name, archivedAt: sql<number>`${F.archivedAt}`, requirements: sql<number>`count(${Q.id})` })
+    .from(F)
+    .leftJoin(Q, eq(Q.frameworkId, F.id))
+    .where(isNotNull(F.archivedAt))
+    .groupBy(F.id)
+    .orderBy(desc(F.archivedAt), asc(F.id))
+    .all();
+}
+
+/** Archives (off the progress lists, requirements kept) or restores a framework, audited. False when there is none. */
+export function setFrameworkArchived(db: Db, actorId: number, id: number, archived: boolean, now = Date.now()): boolean {
+  return setArchivedAudited(db, actorId, "compliance_framework", id, archived, now);
 }
 
 /** A URL key from a name ("AI Act" → "ai-act"), made unique with a number when taken. */
@@ -200,7 +239,8 @@ export type RequirementImportResult = { ok: true; rows: number; created: number;
  * one for the import, in the same transaction.
  */
 export function importRequirementsCsv(db: Db, actorId: number, text: string, source: string): RequirementImportResult {
-  const frameworks = db.select({ id: F.id, key: F.key, name: F.name }).from(F).all();
+  // an archived framework takes no requirement: its name reads as unknown (the message lists the followed ones)
+  const frameworks = db.select({ id: F.id, key: F.key, name: F.name }).from(F).where(isNull(F.archivedAt)).all();
   const fwBy = new Map<string, number>();
   for (const f of frameworks) {
     fwBy.set(f.key.toLowerCase(), f.id);

@@ -69,6 +69,18 @@ export function companyCases() {
       expect(one(sql`select count(*) as n from compliance_requirements where ref = 'HDS-1'`)).toEqual({ n: 1 });
     });
 
+    it("governance.compliance#archive-framework, #restore-framework: HDS no longer followed (its requirement kept), then followed again (CTO)", async () => {
+      const id = one<{ id: number }>(sql`select id from compliance_frameworks where key = 'hds'`).id;
+      const archived = () => one(sql`select archived_at is not null as a from compliance_frameworks where id = ${id}`);
+      const a = await submitOk("cto", "/governance/compliance", { intent: "archive-framework", frameworkId: String(id) });
+      expectAudit(a.audits, { entityType: "compliance_framework", action: "archive", entityId: id, actor: w.ids.cto });
+      expect(archived()).toEqual({ a: 1 });
+      expect(one(sql`select count(*) as n from compliance_requirements where framework_id = ${id}`)).toEqual({ n: 1 });
+      const r = await submitOk("cto", "/governance/compliance", { intent: "restore-framework", frameworkId: String(id) });
+      expectAudit(r.audits, { entityType: "compliance_framework", action: "restore", entityId: id, actor: w.ids.cto });
+      expect(archived()).toEqual({ a: 0 });
+    });
+
     it("import#*: employees from the template's columns (CEO)", async () => {
       const csv = "id,name,team,title,start_date,end_date,annual_salary\n,Imported Person,Core,Engineer,2024-01-15,,60000\n";
       const s = await submitOk("ceo", "/import", { kind: "employees" }, (f) => f.attach("file", new File([csv], "employees.csv", { type: "text/csv" })));

@@ -104,6 +104,13 @@ export const TABLES: FormTable[] = [
     },
     [unknownRow("framework", "frameworkId"), leadForbidden],
   ),
+  // archived, then restored: the framework ends as it began
+  ...(["archive-framework", "restore-framework"] as const).map((intent) =>
+    form(compliance, intent, "cto", { frameworkId: id({}, idOf(sql`select id from compliance_frameworks where key = 'soc2'`)) }, [
+      unknownRow("framework", "frameworkId"),
+      leadForbidden,
+    ]),
+  ),
   // ---------------------------------------------------------------- a person's profile
   // missing or empty language = the company's default, a valid choice
   form(

@@ -1,0 +1,1 @@
+ALTER TABLE `compliance_frameworks` ADD `archived_at` integer;
