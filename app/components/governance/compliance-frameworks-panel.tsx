@@ -66,15 +66,7 @@ export function FrameworksPanel({
                   {t("Save")}
                   <span className="visually-hidden"> {f.name}</span>
                 </Button>{" "}
-                <RowActionForm
-                  fields={{ intent: "archive-framework", frameworkId: f.id }}
-                  className="inline-form"
-                  size="sm"
-                  variant="ghost"
-                  label={t("Archive")}
-                  rowName={f.name}
-                  title={t("No longer followed: off the progress lists; its requirements are kept")}
-                />
+                <ArchiveToggle framework={f} archive />
               </td>
             </tr>
           );
@@ -87,15 +79,7 @@ export function FrameworksPanel({
           <ul>
             {archived.map((f) => (
               <li key={f.id}>
-                {f.name} — {t("{{count}} requirements kept", { count: f.requirements })}{" "}
-                <RowActionForm
-                  fields={{ intent: "restore-framework", frameworkId: f.id }}
-                  className="inline-form"
-                  size="sm"
-                  variant="ghost"
-                  label={t("Restore")}
-                  rowName={f.name}
-                />
+                {f.name} — {t("{{count}} requirements kept", { count: f.requirements })} <ArchiveToggle framework={f} archive={false} />
               </li>
             ))}
           </ul>
@@ -135,5 +119,21 @@ export function FrameworksPanel({
         reply={csvImportReplyOf(reply)}
       />
     </section>
+  );
+}
+
+/** A framework's Archive (no longer followed) or Restore button. */
+function ArchiveToggle({ framework, archive }: { framework: { id: number; name: string }; archive: boolean }) {
+  const { t } = useTranslation("governance");
+  return (
+    <RowActionForm
+      fields={{ intent: archive ? "archive-framework" : "restore-framework", frameworkId: framework.id }}
+      className="inline-form"
+      size="sm"
+      variant="ghost"
+      label={archive ? t("Archive") : t("Restore")}
+      rowName={framework.name}
+      title={archive ? t("No longer followed: off the progress lists; its requirements are kept") : undefined}
+    />
   );
 }
