@@ -9,14 +9,19 @@
 import { openDb, openServingDb } from "../../db/client";
 
 const [mode, file, rate] = process.argv.slice(2);
+/** The process's connection, referenced for as long as the process lives. */
+let held: ReturnType<typeof openDb> | undefined;
 if (mode === "serve") {
-  openServingDb(file);
+  held = openServingDb(file);
 } else if (mode === "open") {
   // a first read maps the WAL index, as a script's first query does: from then on the connection
   // holds the shared lock a restore must wait for (without it, "ready" could come before the lock)
-  openDb(file, { migrate: false }).$client.prepare("SELECT count(*) FROM sqlite_master").get();
+  // the connection is kept referenced: an unreferenced better-sqlite3 Database can be garbage-collected,
+  // which closes it and drops its locks (the restore test then saw "nobody has it open" on a loaded machine)
+  held = openDb(file, { migrate: false });
+  held.$client.prepare("SELECT count(*) FROM sqlite_master").get();
 } else if (mode === "write") {
-  const db = openDb(file, { migrate: false, synchronous: "NORMAL" });
+  const db = (held = openDb(file, { migrate: false, synchronous: "NORMAL" }));
   const insert = db.$client.prepare("INSERT INTO audit_log (at, action, entity_type, entity_id, created_at, updated_at) VALUES (?, 'load', 'test', ?, ?, ?)");
   let n = 0;
   const write = () => {
@@ -34,6 +39,7 @@ if (mode === "serve") {
   process.exit(2);
 }
 console.log("ready");
+process.on("exit", () => held?.$client.close());
 // ends with the test run that started it, even when that run is killed
 const parent = process.ppid;
 setInterval(() => {
