@@ -39,10 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(formData, LoginSchema);
-  if (!parsed.ok) {
-    delete parsed.reply.values.password;
-    return badRequest(parsed.reply);
-  }
+  // the password is never sent back (formValues never echoes it)
+  if (!parsed.ok) return badRequest(parsed.reply);
   const { email, password, redirectTo } = parsed.data;
   const db = getDb();
   const ip = context?.clientIp ?? null;

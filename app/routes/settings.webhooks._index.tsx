@@ -50,11 +50,10 @@ export type CreatedReply = { status: "created"; intent: "create"; id: number; na
 export async function action({ request }: ActionFunctionArgs) {
   const { user, db } = await pageRequest(request, "tokens:manage");
   const formData = await request.formData();
+  // a typed secret is never sent back to the page, not even on an error (formValues never echoes `secret`)
   const parsed = parseForm(formData, webhookSchemas().create, "create");
-  // a typed secret is never sent back to the page, not even on an error
+  if (!parsed.ok) return badRequest(parsed.reply);
   const values = formValues(formData);
-  delete values.secret;
-  if (!parsed.ok) return badRequest({ ...parsed.reply, values });
   const { kind, name, productionEnvironment, serviceLabel, defaultServiceId, mappings, secret } = parsed.data;
   const fail = (field: string, errors: string[]) => badRequest({ status: "error", fieldErrors: { [field]: errors }, formErrors: [], values, intent: "create" });
   if (webhookSourceNameTaken(db, name)) return fail("name", ["is already the name of a source"]);

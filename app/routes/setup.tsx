@@ -51,10 +51,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (hasAnyUser(db)) notFound();
   const formData = await request.formData();
   const parsed = parseForm(formData, SetupSchema);
-  if (!parsed.ok) {
-    delete parsed.reply.values.password;
-    return badRequest(parsed.reply);
-  }
+  // the password is never sent back (formValues never echoes it)
+  if (!parsed.ok) return badRequest(parsed.reply);
   const { password, ...input } = parsed.data;
   const passwordHash = await hashPassword(password);
   // re-checked inside a BEGIN IMMEDIATE transaction: of two racing submissions, one wins
