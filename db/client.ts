@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { type Checkpointer, startCheckpointer } from "./checkpointer";
 import { holdServingLock } from "./lock";
 import * as schema from "./schema";
 import { cacheStatements } from "./statement-cache";
@@ -53,11 +54,31 @@ export function openDb(file: string, options: OpenDbOptions = {}): Db {
  * `db:restore` refuses while the app runs (docs/decisions/700). It commits with synchronous=NORMAL,
  * and the server waits for `walDurable` (db/wal-sync.ts) before acknowledging a write request: one
  * fsync of the WAL, off the event loop, shared by every write committed before it (docs/decisions/745).
- * Scripts, seeds, the benchmark and tests use openDb and never hold the lock.
+ * Its WAL checkpoints run in a thread (db/checkpointer.ts, docs/decisions/746).
+ * Scripts, seeds and tests use openDb and never hold the lock.
  */
 export function openServingDb(file: string): Db {
   holdServingLock(file);
-  return openDb(file, { synchronous: "NORMAL" });
+  const db = openDb(file, { synchronous: "NORMAL" });
+  // Checkpoints run in a thread of their own (db/checkpointer.ts, docs/decisions/746), never inside
+  // a request's COMMIT; a fully checkpointed log is cut back to this size when it starts again.
+  db.$client.pragma("wal_autocheckpoint = 0");
+  db.$client.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+  if (file !== ":memory:") {
+    void servingCheckpointers.get(file)?.stop();
+    servingCheckpointers.set(file, startCheckpointer(file));
+  }
+  return db;
+}
+
+/** The WAL file's size once a checkpoint has copied all of it (journal_size_limit). */
+export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
+const servingCheckpointers = new Map<string, Checkpointer>();
+
+/** The checkpointer of a file opened with openServingDb in this process (tests and the benchmark wait on it). */
+export function servingCheckpointer(file: string): Checkpointer | undefined {
+  return servingCheckpointers.get(file);
 }
 
 export { schema };

@@ -10,7 +10,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDb, type Db } from "../../db/client";
+import { openServingDb, servingCheckpointer, type Db } from "../../db/client";
+import { releaseServingLock } from "../../db/lock";
+import { walDurable } from "../../db/wal-sync";
 
 /** rowsPerSecond: wall clock; rowsPerCpuSecond: per second of this process's CPU (what a shared machine's load does not change). */
 export type IngestResult = { label: string; rows: number; seconds: number; rowsPerSecond: number; cpuSeconds: number; rowsPerCpuSecond: number };
@@ -49,7 +51,11 @@ export async function benchIngest(
   const batches = options.batches ?? 20;
   const csvRows = options.csvRows ?? 20_000;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-ingest-"));
-  const db: Db = openDb(path.join(dir, "ingest.db"), { synchronous: "NORMAL" });
+  // the server's own connection (openServingDb): commits with synchronous=NORMAL, WAL checkpoints in
+  // their thread (decision 746); each write is counted once its WAL flush is done, as the server
+  // waits for it before answering (decision 745)
+  const file = path.join(dir, "ingest.db");
+  const db: Db = openServingDb(file);
   const previous = globalThis.__trackerDb;
   globalThis.__trackerDb = db;
   try {
@@ -76,6 +82,7 @@ export async function benchIngest(
         context: { clientIp: null },
       });
       if (res.status !== 201) throw new Error(`API answered ${res.status}: ${await res.text()}`);
+      await walDurable(file);
     }
     let s = (performance.now() - t0) / 1000;
     let c = cpuSeconds() - c0;
@@ -111,6 +118,7 @@ export async function benchIngest(
     t0 = performance.now();
     c0 = cpuSeconds();
     const r = importDeploymentsCsv(db, text, { system: true });
+    await walDurable(file);
     s = (performance.now() - t0) / 1000;
     c = cpuSeconds() - c0;
     if (!r.ok) throw new Error(`CSV import refused: ${JSON.stringify(r.errors.slice(0, 3))}`);
@@ -133,7 +141,9 @@ export async function benchIngest(
     return { results, rollupsExact };
   } finally {
     globalThis.__trackerDb = previous;
+    await servingCheckpointer(file)?.stop();
     db.$client.close();
+    releaseServingLock(file);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -6,6 +6,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { MS_PER_DAY, MS_PER_HOUR, referenceDoraMetrics } from "~/lib/metrics/delivery";
+import { noDeploymentFinishedIn, splitByDays } from "~/models/delivery-metrics/aggregates.server";
 import { getOpenIncidents } from "~/models/delivery-metrics/incidents.server";
 import { getDoraByService } from "~/models/delivery-metrics/services.server";
 import { getDoraMetrics } from "~/models/delivery-metrics/summary.server";
@@ -114,6 +115,52 @@ describe("getDoraMetrics equals referenceDoraMetrics", () => {
     expect(m.reworkRate.rate).toBeNull();
     expect(getDoraMetrics(t.db, { from: T0, to: T0 }).deploymentFrequency.perDay).toBeNull();
     expect(getDoraMetrics(t.db, { from: T0, to: T0 }, { teamId: 999 }).deploymentFrequency.count).toBe(0);
+  });
+});
+
+describe("a window that ends during a day (as every window ending now does)", () => {
+  it("splitByDays reads the last day from the rollups only when nothing finished between the window's end and the day's end", () => {
+    const to = T0 + 20 * MS_PER_DAY + 7 * MS_PER_HOUR;
+    const window = { from: T0 + 3 * MS_PER_DAY + 5 * MS_PER_HOUR, to };
+    const asked: { from: number; to: number }[] = [];
+    const quiet = splitByDays(window, (span) => (asked.push(span), true));
+    expect(asked).toEqual([{ from: to, to: T0 + 21 * MS_PER_DAY }]);
+    expect(quiet).toEqual({ days: { from: T0 + 4 * MS_PER_DAY, to: T0 + 21 * MS_PER_DAY }, edges: [{ from: window.from, to: T0 + 4 * MS_PER_DAY }] });
+    const busy = splitByDays(window, () => false);
+    expect(busy).toEqual({
+      days: { from: T0 + 4 * MS_PER_DAY, to: T0 + 20 * MS_PER_DAY },
+      edges: [
+        { from: window.from, to: T0 + 4 * MS_PER_DAY },
+        { from: T0 + 20 * MS_PER_DAY, to },
+      ],
+    });
+    expect(splitByDays(window)).toEqual(busy);
+  });
+
+  it("every figure still equals the reference at each hour of a day, whether or not later deployments that day exist", () => {
+    const data = generate(11, { deployments: 200, incidents: 40 });
+    // the last day of data: windows ending at each of its hours, with deployments before and after
+    const lastDay = T0 + 59 * MS_PER_DAY;
+    let readFromRollups = 0;
+    for (let h = 1; h < 24; h++) {
+      const to = lastDay + h * MS_PER_HOUR + 1_000;
+      const window = { from: to - 30 * MS_PER_DAY, to };
+      if (splitByDays(window, noDeploymentFinishedIn(data.db)).edges.every((e) => e.to !== to)) readFromRollups++;
+      expectSame(getDoraMetrics(data.db, window), referenceDoraMetrics(data, window), `ending ${h} h`);
+      for (const s of data.services) {
+        expectSame(
+          getDoraMetrics(data.db, window, { serviceId: s.id }),
+          referenceDoraMetrics(data, window, { serviceIds: [s.id] }),
+          `ending ${h} h, service ${s.id}`,
+        );
+      }
+      const weeks = getDoraWeeklySeries(data.db, window);
+      const total = weeks.reduce((n, w) => n + w.deploymentFrequency.count, 0);
+      expect(total, `ending ${h} h, weekly counts`).toBe(referenceDoraMetrics(data, window).deploymentFrequency.count);
+    }
+    // both ways were taken: some hours had later deployments that day, the last ones none
+    expect(readFromRollups).toBeGreaterThan(0);
+    expect(readFromRollups).toBeLessThan(23);
   });
 });
 

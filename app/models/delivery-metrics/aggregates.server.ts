@@ -97,16 +97,32 @@ export function middleBuckets(counts: readonly BucketCount[]): [number, number, 
 /**
  * A window split for the rollups: its whole UTC days [fromDay, toDay) (null when it holds none)
  * and the partial days at its edges, read from the raw rows.
+ *
+ * `holdsNoRow(span)`, when given, says that no deployment finished in `span`. A window that ends
+ * during a day — every window that ends now — then reads that last day from the rollups too, when
+ * nothing finished between its end and the day's end (nothing finishes in the future): the whole
+ * day's rollup row is then exactly the part of the day inside the window. Every figure the rollups
+ * hold (counts, rework, failures, lead-time samples) is keyed by the deployment's finish, so one
+ * probe of the deployments covers them all. Today is the day the writes go to: without this, every
+ * read of a window ending now would count today's deployments and samples row by row.
  */
-export function splitByDays(window: Window): { days: Window | null; edges: Window[] } {
+export function splitByDays(window: Window, holdsNoRow?: (span: Window) => boolean): { days: Window | null; edges: Window[] } {
   const floorDay = (ms: number) => ms - (((ms % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY);
   const fromDay = floorDay(window.from) === window.from ? window.from : floorDay(window.from) + MS_PER_DAY;
-  const toDay = floorDay(window.to);
+  let toDay = floorDay(window.to);
   if (!(toDay > fromDay)) return { days: null, edges: window.to > window.from ? [window] : [] };
   const edges: Window[] = [];
   if (window.from < fromDay) edges.push({ from: window.from, to: fromDay });
-  if (toDay < window.to) edges.push({ from: toDay, to: window.to });
+  if (toDay < window.to) {
+    if (holdsNoRow?.({ from: window.to, to: toDay + MS_PER_DAY })) toDay += MS_PER_DAY;
+    else edges.push({ from: toDay, to: window.to });
+  }
   return { days: { from: fromDay, to: toDay }, edges };
+}
+
+/** splitByDays's probe on a connection: no deployment at all (any environment, any status) finished in the span. */
+export function noDeploymentFinishedIn(db: Db): (span: Window) => boolean {
+  return (span) => prepare(db, "SELECT EXISTS (SELECT 1 FROM deployments WHERE finished_at >= @from AND finished_at < @to)").pluck().get(span) === 0;
 }
 
 /** The groups of a grouping over a span: the span, each week's part of it, or each selected service. */
@@ -169,7 +185,7 @@ export function groupedAggregates(
       else buckets.set(key, { ...r });
     }
   };
-  const { days, edges } = splitByDays(window);
+  const { days, edges } = splitByDays(window, noDeploymentFinishedIn(db));
   if (days) {
     const sql = rollupSql(grouping, serviceIds, allServiceIds);
     const span = { from: days.from, to: days.to };
@@ -251,13 +267,14 @@ export function countsOverWindows(db: Db, windows: readonly Window[], serviceIds
   const out = windows.map(() => emptyAggregates());
   if (serviceIds?.length === 0) return out;
   const at = (g: number) => out[g];
+  const holdsNoRow = noDeploymentFinishedIn(db);
   const whole: Group[] = [];
   const edges: Group[] = [];
   const nonEmpty: Group[] = [];
   windows.forEach((w, i) => {
     if (!(w.to > w.from)) return;
     nonEmpty.push([i, w.from, w.to]);
-    const { days, edges: e } = splitByDays(w);
+    const { days, edges: e } = splitByDays(w, holdsNoRow);
     if (days) whole.push([i, days.from, days.to]);
     for (const x of e) edges.push([i, x.from, x.to]);
   });
