@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -117,5 +118,23 @@ describe("WAL checkpoints of the serving connection (decision 746)", () => {
     const checkpointer = servingCheckpointer(file)!;
     await checkpointer.stop();
     expect(await checkpointer.checkpointNow()).toEqual({ busy: 1, log: -1, checkpointed: -1 });
+  });
+});
+
+describe("a process that awaits its checkpointer", () => {
+  it("waits for the thread's answer and for its stop instead of exiting with the promise unsettled", () => {
+    const file = tempFile();
+    openDb(file).$client.close();
+    const program = `
+      import { startCheckpointer } from "./db/checkpointer.ts";
+      const c = startCheckpointer(${JSON.stringify(file)}, { intervalMs: 60_000 });
+      const r = await c.checkpointNow();
+      await c.stop();
+      console.log("done", r.busy);`;
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", program], { encoding: "utf8", timeout: 30_000 });
+    // an unref'd thread left the awaits unsettled: Node exited with code 13 and printed nothing
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe("done 0");
   });
 });

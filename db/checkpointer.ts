@@ -65,7 +65,8 @@ export type Checkpointer = {
  * keep the process alive.
  */
 export function startCheckpointer(file: string, options: { intervalMs?: number } = {}): Checkpointer {
-  const worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { file, intervalMs: options.intervalMs ?? 500 } });
+  // execArgv []: none of the process's Node options (an --input-type=module would make the source ESM)
+  const worker = new Worker(THREAD_SOURCE, { eval: true, execArgv: [], workerData: { file, intervalMs: options.intervalMs ?? 500 } });
   worker.unref();
   let nextId = 0;
   const waiting = new Map<number, (result: CheckpointResult) => void>();
@@ -78,6 +79,7 @@ export function startCheckpointer(file: string, options: { intervalMs?: number }
     if ("failed" in message) return failed(message.failed);
     waiting.get(message.id)?.(message.result);
     waiting.delete(message.id);
+    if (waiting.size === 0) worker.unref();
   });
   worker.on("error", (error) => failed(error.message));
   const NOT_RUN: CheckpointResult = { busy: 1, log: -1, checkpointed: -1 };
@@ -94,12 +96,16 @@ export function startCheckpointer(file: string, options: { intervalMs?: number }
     checkpointNow() {
       if (!running) return Promise.resolve(NOT_RUN);
       const id = nextId++;
+      // referenced while an answer is awaited (see stop)
+      worker.ref();
       return new Promise((resolve) => {
         waiting.set(id, resolve);
         worker.postMessage({ type: "now", id });
       });
     },
     async stop() {
+      // referenced again while it stops: a process waiting only on this must not exit before the thread
+      worker.ref();
       if (running) worker.postMessage({ type: "stop" });
       await exited;
     },

@@ -11,7 +11,8 @@
  * error) and lost writes (acknowledged deployments missing from the database afterwards), and
  * writes everything to data/bench/load.json. Build first (`npm run build`).
  * The server's processes compete with this script for the CPUs: the figures are for this machine
- * under this load, printed with its core count and load average (docs/decisions/720).
+ * under this load, printed with its core count, load average and the cores this script's clients
+ * used themselves (docs/decisions/720).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -123,8 +124,13 @@ async function runOnce(workers: number) {
       }
     };
     const loadBefore = os.loadavg()[0];
+    // the clients run on the same cores as the server: their own CPU time is part of the picture
+    const clientCpuBefore = process.cpuUsage();
+    const wallBefore = performance.now();
     await Promise.all([...Array.from({ length: WRITERS }, (_, w) => writer(w)), ...Array.from({ length: READERS }, (_, r) => reader(r))]);
 
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    const clientCores = Math.round(((clientCpu.user + clientCpu.system) / 1000 / (performance.now() - wallBefore)) * 100) / 100;
     const check = openDb(file, { migrate: false });
     const stored = new Set(check.$client.prepare("SELECT external_id FROM deployments WHERE external_id LIKE ?").pluck().all(`load-${workers}-%`) as string[]);
     const after = check.$client.prepare("SELECT COUNT(*) FROM deployments").pluck().get() as number;
@@ -154,6 +160,7 @@ async function runOnce(workers: number) {
       acknowledgedWrites: acknowledged.size,
       storedNewDeployments: after - before,
       lostWrites: lost,
+      clientCores,
       summary,
     };
   } finally {
@@ -174,7 +181,8 @@ for (const workers of WORKER_COUNTS) {
   const run = await runOnce(workers);
   runs.push(run);
   console.log(
-    `\nWEB_CONCURRENCY=${workers}: ${run.acknowledgedWrites} writes acknowledged, ${run.lostWrites} lost; load average ${run.loadAverageBefore.toFixed(1)} → ${run.loadAverageAfter.toFixed(1)}`,
+    `\nWEB_CONCURRENCY=${workers}: ${run.acknowledgedWrites} writes acknowledged, ${run.lostWrites} lost; load average ${run.loadAverageBefore.toFixed(1)} → ${run.loadAverageAfter.toFixed(1)}; ` +
+      `the ${WRITERS + READERS} clients (this process) used ${run.clientCores} of the ${os.cpus().length} cores`,
   );
   console.table(run.summary);
 }
