@@ -141,7 +141,7 @@ export function getBasePlan(ctx: MetricContext): BasePlan | null {
 export function hiringPlanHiddenFor(ctx: MetricContext, user: Actor): boolean {
   const forecast = ctx.forecast();
   if (!forecast) return false;
-  return forecast.requisitionImpacts.some((r) => !can(user, "salaries:requisitions:read", { teamIsTech: r.teamIsTech, teamId: r.teamId }));
+  return forecast.planTeams.some((r) => !can(user, "salaries:requisitions:read", { teamIsTech: r.teamIsTech, teamId: r.teamId }));
 }
 
 // ---------------------------------------------------------------------------------------------------

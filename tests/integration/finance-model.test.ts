@@ -5,6 +5,7 @@ import { getExecutiveDashboard } from "~/dashboards/executive.server";
 import { computeFinanceMetrics, DEFAULT_FINANCE_SETTINGS, forecastCash, isForecastRequisition, requisitionMonthlyCost } from "~/lib/metrics/finance";
 import {
   getCashForecast,
+  getCashForecastTotals,
   getRequisitionDeltaDays,
   hiringPlanCostByStartMonth,
   getFinanceMetrics,
@@ -218,6 +219,28 @@ describe("the hiring plan of one /hiring page (cost per start month in SQL, Δ f
       const one = full.requisitionImpacts.find((i) => i.deltaDays)!;
       expect(getRequisitionDeltaDays(t.db, [reqs.find((r) => r.id === one.id)!])!.deltaDays).toEqual(new Map([[one.id, one.deltaDays]]));
     }
+  });
+
+  it("the catalogue's forecast (getCashForecastTotals) equals the full forecast but its Δ days, and names the plan's teams, whatever the factor and horizon", () => {
+    expect(getCashForecastTotals(t.db)).toBeNull();
+    load();
+    const tech = insertTeam(t.db, { name: "Platform", isTech: true });
+    const sales = insertTeam(t.db, { name: "Sales", isTech: false });
+    requisitionsOf([tech, sales]);
+    insertRequisition(t.db, { targetStartMonth: "2025-06", annualSalaryCents: 70_000_00, status: "open" }); // no team
+    insertRequisition(t.db, { teamId: sales.id, targetStartMonth: "2025-06", annualSalaryCents: 70_000_00, status: "hired" });
+    for (const factor of [1.45, 1.3]) {
+      setFactor(factor);
+      for (const opts of [{}, { horizonMonths: 120 }, { asOf: "2025-03", horizonMonths: 12 }]) {
+        const { requisitionImpacts, ...full } = getCashForecast(t.db, opts)!;
+        const { planTeams, ...totals } = getCashForecastTotals(t.db, opts)!;
+        expect(totals, `factor ${factor} ${JSON.stringify(opts)}`).toEqual(full);
+        const teams = new Map(requisitionImpacts.map((i) => [i.teamId, i.teamIsTech]));
+        expect(new Map(planTeams.map((p) => [p.teamId, p.teamIsTech]))).toEqual(teams);
+        expect(planTeams).toHaveLength(3);
+      }
+    }
+    expect(getCashForecast(t.db, { horizonMonths: 120 })!.zeroCashDateWith).not.toBeNull(); // the dates compared were dates
   });
 
   it("/hiring page 2: the Δ column is the forecast's for the CEO; hidden from the CTO on business hires; not counted when hired or cancelled", async () => {

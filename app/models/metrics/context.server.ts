@@ -5,7 +5,7 @@
  *
  * Sources and windows (app/lib/metrics/catalogue.ts says the same in words):
  * - finance.*: getFinanceMetricsWithPrevious(db) — as of M, the latest closed month;
- * - finance.*_with_hiring_plan: getCashForecast(db, {horizonMonths: 120}) — with the open hiring plan;
+ * - finance.*_with_hiring_plan: getCashForecastTotals(db, {horizonMonths: 120}) — with the open hiring plan;
  * - delivery.*: getDoraMetrics(db, [now − 90 days, now)) — every service;
  * - people.*: getHeadcountSummary(db, current month, today) — start ≤ today < end;
  * - okrs.company_progress: getObjectivesProgress(db, {now}) — the cycle containing today;
@@ -20,7 +20,7 @@ import { CFR_RULE_WINDOW_DAYS } from "~/lib/metrics/risks";
 import { DAY_MS } from "~/lib/time";
 import type { DoraPart } from "~/models/delivery-metrics/aggregates.server";
 import { getDoraMetrics } from "~/models/delivery-metrics/summary.server";
-import { getCashForecast, getFinanceMetricsWithPrevious, getFinanceMonthExtras } from "~/models/finance.server";
+import { getCashForecastTotals, getFinanceMetricsWithPrevious, getFinanceMonthExtras } from "~/models/finance.server";
 import { getHeadcountSummary } from "~/models/hiring.server";
 import { definitionOf, metricNumber } from "~/models/metrics/readings.server";
 import { getCompanyOkrProgress, getCurrentCycle, getObjectivesProgress, listLinkedMetricIds, type LinkedValues } from "~/models/okrs.server";
@@ -113,7 +113,7 @@ export class MetricContext {
     return this.once("finance:extras", () => getFinanceMonthExtras(this.db));
   }
   forecast() {
-    return this.once("forecast", () => getCashForecast(this.db, { horizonMonths: HIRING_PLAN_HORIZON_MONTHS }));
+    return this.once("forecast", () => getCashForecastTotals(this.db, { horizonMonths: HIRING_PLAN_HORIZON_MONTHS }));
   }
   /** the five DORA figures over the catalogue's window */
   dora() {

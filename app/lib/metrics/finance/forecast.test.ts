@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dayDiff, monthRange } from "../../months";
-import { forecastCash, type ForecastInput, isForecastRequisition, requisitionMonthlyCost, zeroCashCrossing } from "../finance";
+import { forecastCash, type ForecastInput, forecastTotals, isForecastRequisition, requisitionMonthlyCost, zeroCashCrossing } from "../finance";
 
 // -------------------------------------------------------------------------------------------
 // Forecast
@@ -159,6 +159,47 @@ describe("forecastCash", () => {
         expect(impact.deltaDays).toBe(expected);
       }
     }
+  });
+
+  it("forecastTotals, from the plan's cost per start month, gives forecastCash's series and zero-cash dates exactly (60 random plans)", () => {
+    let seed = 11;
+    const rnd = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    const months = monthRange("2024-01", "2026-12");
+    let crossed = 0;
+    for (let run = 0; run < 60; run++) {
+      const input: ForecastInput = {
+        ...base,
+        lastClosed: { month: "2024-06", cashCents: 500_000 + rnd(3_000_000), revenueCents: rnd(150_000) },
+        monthlyGrowth: rnd(5) / 100,
+        loadedCostFactor: 1 + rnd(50) / 100,
+        requisitions: Array.from({ length: rnd(15) }, (_, i) => ({
+          id: i + 1,
+          title: `R${i + 1}`,
+          targetStartMonth: months[rnd(months.length)],
+          annualSalaryCents: 100_000 + rnd(2_000_000),
+          status: ["planned", "open", "offer", "hired", "cancelled"][rnd(5)],
+        })),
+        horizonMonths: rnd(40),
+      };
+      // what hiringPlanCostByStartMonth sums in SQL: each counted requisition's rounded monthly cost, per start month
+      const costs = new Map<string, number>();
+      for (const r of input.requisitions.filter(isForecastRequisition)) {
+        costs.set(r.targetStartMonth, (costs.get(r.targetStartMonth) ?? 0) + requisitionMonthlyCost(r.annualSalaryCents, input.loadedCostFactor));
+      }
+      const { requisitions: _r, ...plan } = input;
+      const totals = forecastTotals({
+        ...plan,
+        costByStartMonth: [...costs].map(([targetStartMonth, monthlyCostCents]) => ({ targetStartMonth, monthlyCostCents })),
+      });
+      const { requisitionImpacts: _i, ...full } = forecastCash(input);
+      expect(totals).toEqual(full);
+      if (full.zeroCashDateWith !== null) crossed++;
+    }
+    expect(crossed).toBeGreaterThan(5); // the dates were compared, not only nulls
+    expect(() => forecastTotals({ ...base, costByStartMonth: [], horizonMonths: -1 })).toThrow(RangeError);
   });
 
   it("Δ days is null when a side does not cross within the horizon", () => {

@@ -124,10 +124,7 @@ function simulate(
  * zero-cash date definition.
  */
 export function forecastCash(input: ForecastInput): CashForecast {
-  if (!isMonth(input.lastClosed.month)) throw new RangeError(`forecastCash: invalid month ${input.lastClosed.month}`);
-  if (!Number.isInteger(input.horizonMonths) || input.horizonMonths < 0) {
-    throw new RangeError(`forecastCash: invalid horizon ${input.horizonMonths}`);
-  }
+  checkForecastInput("forecastCash", input);
   const active = input.requisitions.filter(isForecastRequisition).map((r) => ({
     id: r.id,
     title: r.title,
@@ -135,8 +132,27 @@ export function forecastCash(input: ForecastInput): CashForecast {
     monthlyCostCents: requisitionMonthlyCost(r.annualSalaryCents, input.loadedCostFactor),
   }));
 
+  const { totals, withAll, zWith } = forecastSeries(input, active);
+  const requisitionImpacts: RequisitionImpact[] = active.map((r) => ({
+    id: r.id,
+    title: r.title,
+    monthlyCostCents: r.monthlyCostCents,
+    deltaDays: deltaDaysOf(input, withAll, zWith, r),
+  }));
+  return { ...totals, requisitionImpacts };
+}
+
+function checkForecastInput(name: string, input: Pick<ForecastInput, "lastClosed" | "horizonMonths">) {
+  if (!isMonth(input.lastClosed.month)) throw new RangeError(`${name}: invalid month ${input.lastClosed.month}`);
+  if (!Number.isInteger(input.horizonMonths) || input.horizonMonths < 0) {
+    throw new RangeError(`${name}: invalid horizon ${input.horizonMonths}`);
+  }
+}
+
+/** The with- and without-hiring series and their zero-cash points, the hiring plan given as monthly costs by start month. */
+function forecastSeries(input: Omit<HiringPlanInput, "costByStartMonth">, costs: readonly { targetStartMonth: string; monthlyCostCents: number }[]) {
   const without = simulate(input, []);
-  const withAll = simulate(input, active);
+  const withAll = simulate(input, costs);
   const crossing = (sim: SimResult) =>
     zeroCashCrossing(
       input.lastClosed.month,
@@ -145,15 +161,7 @@ export function forecastCash(input: ForecastInput): CashForecast {
     );
   const zWithout = crossing(without);
   const zWith = crossing(withAll);
-
-  const requisitionImpacts: RequisitionImpact[] = active.map((r) => ({
-    id: r.id,
-    title: r.title,
-    monthlyCostCents: r.monthlyCostCents,
-    deltaDays: deltaDaysOf(input, withAll, zWith, r),
-  }));
-
-  return {
+  const totals: CashForecastTotals = {
     months: without.map((w, i) => ({
       month: w.month,
       revenueCents: w.revenueCents,
@@ -166,8 +174,22 @@ export function forecastCash(input: ForecastInput): CashForecast {
     zeroCashMonthWith: zWith?.month ?? null,
     zeroCashDateWithout: zWithout?.date ?? null,
     zeroCashDateWith: zWith?.date ?? null,
-    requisitionImpacts,
   };
+  return { totals, withAll, zWith };
+}
+
+/** A cash forecast without the per-requisition Δ days. */
+export type CashForecastTotals = Omit<CashForecast, "requisitionImpacts">;
+
+/**
+ * forecastCash's series and zero-cash dates (not its per-requisition Δ days) from the hiring plan's
+ * cost per target start month, summed in SQL: what the metric catalogue reads
+ * (finance.*_with_hiring_plan), in O(horizon × start months) instead of reading every requisition.
+ * The costs are integer cents, so the series equal forecastCash's exactly.
+ */
+export function forecastTotals(input: HiringPlanInput): CashForecastTotals {
+  checkForecastInput("forecastTotals", input);
+  return forecastSeries(input, input.costByStartMonth).totals;
 }
 
 /**
