@@ -132,7 +132,13 @@ export function forecastCash(input: ForecastInput): CashForecast {
     monthlyCostCents: requisitionMonthlyCost(r.annualSalaryCents, input.loadedCostFactor),
   }));
 
-  const { totals, withAll, zWith } = forecastSeries(input, active);
+  // the plan enters the simulation as its cost per start month (integer cents: the same sums in any order)
+  const costByStartMonth = new Map<string, number>();
+  for (const r of active) costByStartMonth.set(r.targetStartMonth, (costByStartMonth.get(r.targetStartMonth) ?? 0) + r.monthlyCostCents);
+  const { totals, withAll, zWith } = forecastSeries(
+    input,
+    [...costByStartMonth].map(([targetStartMonth, monthlyCostCents]) => ({ targetStartMonth, monthlyCostCents })),
+  );
   const requisitionImpacts: RequisitionImpact[] = active.map((r) => ({
     id: r.id,
     title: r.title,
@@ -204,13 +210,14 @@ function deltaDaysOf(
   zWith: { date: string } | null,
   r: { targetStartMonth: string; monthlyCostCents: number },
 ): number | null {
+  if (zWith === null) return null; // no crossing with every requisition: no Δ, whatever removing one does
   let counted = 0;
   const allBut = withAll.map((s) => {
     if (r.targetStartMonth <= s.month) counted++;
     return { month: s.month, cashCents: s.cashCents + r.monthlyCostCents * counted };
   });
   const zAllBut = zeroCashCrossing(input.lastClosed.month, input.lastClosed.cashCents, allBut);
-  return zWith === null || zAllBut === null ? null : dayDiff(zAllBut.date, zWith.date);
+  return zAllBut === null ? null : dayDiff(zAllBut.date, zWith.date);
 }
 
 export type HiringPlanInput = Omit<ForecastInput, "requisitions"> & {
