@@ -1,5 +1,5 @@
 /**
- * The benchmark of issue 17: npm run bench [-- --iterations 30 --warmup 10] [--regenerate] [--skip pages,ingest,load,browser] [--load-seconds 20]
+ * The benchmark of issue 17: npm run bench [-- --iterations 30 --warmup 10] [--regenerate] [--markdown] [--skip pages,ingest,load,browser] [--load-seconds 20]
  * (build first: `npm run build`, or BUILD_DIR=… for another build). Not part of the test command.
  *
  * 1. Pages, at the demo scale and at 10× (seeds/scale10.ts: 10 years of monthly finance, 1,000
@@ -37,6 +37,7 @@ const values = scriptOptions(
     iterations: wholeOption(3, 10_000, 30),
     warmup: wholeOption(0, 1_000, 10),
     regenerate: z.boolean().default(false),
+    markdown: z.boolean().default(false),
     skip: z
       .string()
       .default("")
@@ -45,8 +46,8 @@ const values = scriptOptions(
     "load-seconds": wholeOption(1, 600, 20),
     port: wholeOption(1, 65_535, 3960),
   },
-  "usage: npm run bench -- [--iterations N] [--warmup N] [--regenerate] [--skip pages,ingest,load,browser] [--load-seconds S] [--port P]",
-  ["regenerate"],
+  "usage: npm run bench -- [--iterations N] [--warmup N] [--regenerate] [--markdown] [--skip pages,ingest,load,browser] [--load-seconds S] [--port P]",
+  ["regenerate", "markdown"],
 );
 const ITERATIONS = values.iterations;
 const WARMUP = values.warmup;
@@ -277,15 +278,18 @@ function markdown(report: {
       `(the machine is shared; wall-clock figures grow with the load). ${report.iterations} requests per row after a warm-up, one at a time, to the production server (one process).`,
   );
   lines.push("");
-  lines.push("| Page | Demo p50 / p95 ms | SQL p95 | ratio | CPU p95 | 10× p50 / p95 ms | SQL p95 | ratio | CPU p95 | Goal (≤ 25 / ≤ 50 ms p95, ≤ 1.5× SQL) |");
-  lines.push("|---|---|---|---|---|---|---|---|---|---|");
+  lines.push(
+    `| Page | Demo p50 / p95 ms | SQL p95 | ratio | CPU p95 | 10× p50 / p95 ms | SQL p95 | ratio | CPU p95 | Time goal (≤ ${GOALS.demoP95} / ≤ ${GOALS.scaleP95} ms p95) | Ratio goal (≤ ${GOALS.ratio}× SQL) |`,
+  );
+  lines.push("|---|---|---|---|---|---|---|---|---|---|---|");
   const demo = report.pages.demo ?? [];
   const scale = report.pages.scale10 ?? [];
   for (const d of demo) {
     const s = scale.find((x) => x.path === d.path);
-    const ok = d.p95 <= GOALS.demoP95 && (!s || s.p95 <= GOALS.scaleP95) && d.ratio <= GOALS.ratio && (!s || s.ratio <= GOALS.ratio);
+    const timeOk = d.p95 <= GOALS.demoP95 && (!s || s.p95 <= GOALS.scaleP95);
+    const ratioOk = d.ratio <= GOALS.ratio && (!s || s.ratio <= GOALS.ratio);
     lines.push(
-      `| \`${d.path}\` | ${d.p50} / ${d.p95} | ${d.sqlP95} | ${d.ratio}× | ${d.cpuP95} | ${s ? `${s.p50} / ${s.p95}` : "–"} | ${s?.sqlP95 ?? "–"} | ${s ? `${s.ratio}×` : "–"} | ${s?.cpuP95 ?? "–"} | ${mark(ok)} |`,
+      `| \`${d.path}\` | ${d.p50} / ${d.p95} | ${d.sqlP95} | ${d.ratio}× | ${d.cpuP95} | ${s ? `${s.p50} / ${s.p95}` : "–"} | ${s?.sqlP95 ?? "–"} | ${s ? `${s.ratio}×` : "–"} | ${s?.cpuP95 ?? "–"} | ${mark(timeOk)} | ${mark(ratioOk)} |`,
     );
   }
   if (report.ingest) {
@@ -331,6 +335,13 @@ function markdown(report: {
 
 // ------------------------------------------------------------------------------------------------ main
 
+if (values.markdown) {
+  // the table again from the last run's figures (data/bench/bench.json), nothing measured
+  const last = JSON.parse(fs.readFileSync("data/bench/bench.json", "utf8")) as Parameters<typeof markdown>[0];
+  fs.writeFileSync("data/bench/bench.md", markdown(last));
+  console.log(`data/bench/bench.md written from data/bench/bench.json (measured ${last.at})`);
+  process.exit(0);
+}
 if (!fs.existsSync(`${BUILD_DIR}/index.js`)) {
   console.error(`No build in ${BUILD_DIR}/: run npm run build first (or set BUILD_DIR).`);
   process.exit(2);
