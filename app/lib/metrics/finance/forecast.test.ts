@@ -6,6 +6,14 @@ import { forecastCash, type ForecastInput, forecastTotals, isForecastRequisition
 // Forecast
 // -------------------------------------------------------------------------------------------
 
+/** A small seeded generator: rnd(n) is a whole number in [0, n). */
+function seeded(seed: number) {
+  return (n: number) => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed % n;
+  };
+}
+
 /** planned spend of `cents` every month from 2024-07 to 2026-06 */
 const flatPlan = (cents: number) => Object.fromEntries(monthRange("2024-07", "2026-06").map((m) => [m, cents]));
 
@@ -132,11 +140,7 @@ describe("forecastCash", () => {
   });
 
   it("Δ days equals a second forecast run without that requisition (60 random plans)", () => {
-    let seed = 7;
-    const rnd = (n: number) => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-      return seed % n;
-    };
+    const rnd = seeded(7);
     const months = monthRange("2024-01", "2026-12");
     for (let run = 0; run < 60; run++) {
       const input: ForecastInput = {
@@ -162,11 +166,7 @@ describe("forecastCash", () => {
   });
 
   it("forecastTotals, from the plan's cost per start month, gives forecastCash's series and zero-cash dates exactly (60 random plans)", () => {
-    let seed = 11;
-    const rnd = (n: number) => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-      return seed % n;
-    };
+    const rnd = seeded(11);
     const months = monthRange("2024-01", "2026-12");
     let crossed = 0;
     for (let run = 0; run < 60; run++) {
