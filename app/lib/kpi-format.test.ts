@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { can } from "~/auth/permissions";
-import { formatKpiChange, formatKpiValue, kpiAxisUnit } from "./kpi-format";
+import { KPI_CATEGORIES } from "../../db/schema/enums";
+import { formatKpiChange, formatKpiValue, kpiAxisUnit, kpiCategoryText } from "./kpi-format";
 
 describe("KPI helpers", () => {
   it("lets CEO, CTO and leads edit, not viewers", () => {
@@ -29,5 +30,16 @@ describe("kpiAxisUnit", () => {
     expect(kpiAxisUnit("%", [84, 85])).toBe("percent");
     expect(kpiAxisUnit("ms", [162.5, 170])).toBe("number");
     expect(kpiAxisUnit("pts", [])).toBe("number");
+  });
+});
+
+describe("kpiCategoryText", () => {
+  const fr = (key: string) => ({ Product: "Produit", Technical: "Technique", Business: "Business" })[key] ?? `⟦${key}⟧`;
+  it("gives every category of the schema its label, in the reader's language", () => {
+    expect(KPI_CATEGORIES.map((c) => kpiCategoryText(c, fr))).toEqual(["Produit", "Technique", "Business"]);
+    expect(KPI_CATEGORIES.map((c) => kpiCategoryText(c, (k) => k))).toEqual(["Product", "Technical", "Business"]);
+  });
+  it("shows a code this version does not know as it is, untranslated", () => {
+    expect(kpiCategoryText("legal", fr)).toBe("legal");
   });
 });

@@ -1,7 +1,22 @@
 /** Browser-safe helpers of the product KPIs: value formatting and who may edit them. */
+import { N_ } from "~/i18n/mark";
 import { DEFAULT_LOCALE, dateFormat, formatNumber } from "~/lib/format";
 import type { AxisUnit } from "~/lib/nice-ticks";
 import { withUnit } from "~/lib/plural";
+import type { KPI_CATEGORIES } from "../../db/schema/enums";
+
+/** The label of each KPI category (a heading, an option; lower-cased in running text), to translate with t(). */
+export const KPI_CATEGORY_LABELS: Readonly<Record<(typeof KPI_CATEGORIES)[number], string>> = {
+  product: N_("Product"),
+  technical: N_("Technical"),
+  business: N_("Business"),
+};
+
+/** A category code's label in the reader's language (`t`); the code itself for one this version does not know. */
+export function kpiCategoryText(category: string, t: (key: string) => string): string {
+  const label = (KPI_CATEGORY_LABELS as Readonly<Record<string, string>>)[category];
+  return label ? t(label) : category;
+}
 
 /** What a KPI tile shows beside the KPI's definition (the model computes it, the tile draws it). */
 export type KpiTileFigures = {

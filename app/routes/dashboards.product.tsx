@@ -13,13 +13,11 @@ import { getProductDashboard } from "~/dashboards/product.server";
 import { resolveCycleParam } from "~/handlers/okrs.server";
 import { useFormatting } from "~/hooks/root-data";
 import { N_ } from "~/i18n/mark";
-import { formatKpiValue, formatShortDate, kpiAxisUnit } from "~/lib/kpi-format";
+import { formatKpiValue, formatShortDate, kpiAxisUnit, kpiCategoryText } from "~/lib/kpi-format";
 import { pageRequest } from "~/utils/page-request.server";
 import { routeHead } from "~/utils/route-head";
 
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
-
-const CATEGORIES: Record<string, string> = { product: N_("Product"), technical: N_("Technical"), business: N_("Business") };
 
 const TEXT = {
   title: N_("Product dashboard"),
@@ -65,7 +63,7 @@ export default function ProductDashboard() {
       ) : (
         categories.map((cat) => (
           <section key={cat} className="kpi-section" aria-labelledby={`kpi-cat-${cat}`}>
-            <h2 id={`kpi-cat-${cat}`}>{CATEGORIES[cat] ? t(CATEGORIES[cat]) : cat}</h2>
+            <h2 id={`kpi-cat-${cat}`}>{kpiCategoryText(cat, t)}</h2>
             <KpiTileGrid tiles={tiles.filter((k) => k.category === cat)} formatting={formatting} cycleName={cycle?.name ?? null} />
           </section>
         ))

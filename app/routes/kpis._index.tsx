@@ -21,7 +21,7 @@ import type { CsvRowError } from "~/lib/csv";
 import { formatDate } from "~/lib/format";
 import { fieldErrorsOf, type FormReply } from "~/lib/forms";
 import { badRequest, fieldError, formValues } from "~/lib/forms.server";
-import { formatKpiValue } from "~/lib/kpi-format";
+import { formatKpiValue, kpiCategoryText } from "~/lib/kpi-format";
 import { kpiSchema } from "~/lib/schemas/kpis.server";
 import { createKpi, getKpiTiles, importMeasurementsCsv, kpiKeyTaken, MEASUREMENT_CSV_HEADERS } from "~/models/kpis.server";
 import { MetricContext } from "~/models/metrics/context.server";
@@ -34,7 +34,6 @@ import { routeHead } from "~/utils/route-head";
 export { GeneralErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 /** The category as the table writes it (lower case). */
-const CATEGORY_WORDS: Record<string, string> = { product: N_("product"), technical: N_("technical"), business: N_("business") };
 
 const TEXT = {
   title: N_("KPIs"),
@@ -153,7 +152,7 @@ export default function KpisIndex() {
                 <td>
                   <code>{k.key}</code>
                 </td>
-                <td>{CATEGORY_WORDS[k.category] ? t(CATEGORY_WORDS[k.category]) : k.category}</td>
+                <td>{kpiCategoryText(k.category, t).toLocaleLowerCase(formatting.locale)}</td>
                 <td>{k.direction === "lower" ? t("Lower") : t("Higher")}</td>
                 <td>
                   {k.latest ? (

@@ -2,17 +2,14 @@ import { useTranslation } from "react-i18next";
 import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/field";
 import { N_ } from "~/i18n/mark";
 import { checkedOf, fieldErrorsOf, valueOf } from "~/lib/forms";
+import { KPI_CATEGORY_LABELS } from "~/lib/kpi-format";
 import { metricOptionLabel } from "~/lib/metrics/catalogue";
 
 const DIRECTION_OPTIONS = [
   { value: "higher", label: N_("Higher is better") },
   { value: "lower", label: N_("Lower is better") },
 ];
-const CATEGORY_OPTIONS = [
-  { value: "product", label: N_("Product") },
-  { value: "technical", label: N_("Technical") },
-  { value: "business", label: N_("Business") },
-];
+const CATEGORY_OPTIONS = Object.entries(KPI_CATEGORY_LABELS).map(([value, label]) => ({ value, label }));
 const MANUAL_OPTION = { value: "manual", label: N_("Measurements entered or imported") };
 
 export type KpiDefinitionValues = {
