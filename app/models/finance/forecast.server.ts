@@ -6,6 +6,7 @@ import {
   forecastCash,
   forecastTotals,
   requisitionDeltaDays,
+  type HiringPlanInput,
   type CashForecast,
   type ForecastMonth,
   type ForecastRequisition,
@@ -62,6 +63,32 @@ function forecastBase(db: Db, opts: { asOf?: string; horizonMonths?: number }) {
   return { M, metrics, series, planned, plannedThrough, horizon };
 }
 
+type ForecastBase = NonNullable<ReturnType<typeof forecastBase>>;
+
+/** What a forecast states about where it starts, beside its series (getCashForecast, getCashForecastTotals). */
+function forecastStart({ M, metrics, series, plannedThrough }: ForecastBase) {
+  return {
+    asOfMonth: M,
+    plannedThrough,
+    startCashCents: metrics.cashCents,
+    monthlyGrowth: metrics.monthlyGrowth,
+    loadedCostFactor: series.settings.loadedCostFactor,
+  };
+}
+
+/** The whole open hiring plan as its cost per target start month (summed in SQL), over a forecast's start. */
+function hiringPlanInput(db: Db, { M, metrics, series, planned, horizon }: ForecastBase): HiringPlanInput {
+  const factor = series.settings.loadedCostFactor;
+  return {
+    lastClosed: { month: M, cashCents: metrics.cashCents, revenueCents: metrics.revenueCents },
+    monthlyGrowth: metrics.monthlyGrowth,
+    plannedByMonth: planned,
+    costByStartMonth: hiringPlanCostByStartMonth(db, factor),
+    loadedCostFactor: factor,
+    horizonMonths: horizon,
+  };
+}
+
 /**
  * Cash forecast after M (latest closed month ≤ asOf): planned budget lines of the following
  * months (after the last planned month, its total held flat; M's gross burn when nothing is
@@ -74,7 +101,7 @@ function forecastBase(db: Db, opts: { asOf?: string; horizonMonths?: number }) {
 export function getCashForecast(db: Db, opts: { asOf?: string; horizonMonths?: number } = {}): FinanceCashForecast | null {
   const base = forecastBase(db, opts);
   if (!base) return null;
-  const { M, metrics, series, planned, plannedThrough, horizon } = base;
+  const { M, metrics, series, planned, horizon } = base;
   const reqs = db.all<{
     id: number;
     title: string;
@@ -103,11 +130,7 @@ export function getCashForecast(db: Db, opts: { asOf?: string; horizonMonths?: n
   const byId = new Map(reqs.map((r) => [r.id, r]));
   return {
     ...forecast,
-    asOfMonth: M,
-    plannedThrough,
-    startCashCents: metrics.cashCents,
-    monthlyGrowth: metrics.monthlyGrowth,
-    loadedCostFactor: series.settings.loadedCostFactor,
+    ...forecastStart(base),
     requisitionImpacts: forecast.requisitionImpacts.map((impact) => {
       const r = byId.get(impact.id)!;
       return {
@@ -138,16 +161,6 @@ export type PlanTeam = { teamId: number | null; teamIsTech: boolean };
 export function getCashForecastTotals(db: Db, opts: { asOf?: string; horizonMonths?: number } = {}): FinanceForecastTotals | null {
   const base = forecastBase(db, opts);
   if (!base) return null;
-  const { M, metrics, series, planned, plannedThrough, horizon } = base;
-  const factor = series.settings.loadedCostFactor;
-  const totals = forecastTotals({
-    lastClosed: { month: M, cashCents: metrics.cashCents, revenueCents: metrics.revenueCents },
-    monthlyGrowth: metrics.monthlyGrowth,
-    plannedByMonth: planned,
-    costByStartMonth: hiringPlanCostByStartMonth(db, factor),
-    loadedCostFactor: factor,
-    horizonMonths: horizon,
-  });
   const planTeams = db
     .all<{ teamId: number | null; teamIsTech: number | null }>(
       sql`SELECT DISTINCT r.team_id AS teamId, t.is_tech AS teamIsTech
@@ -156,15 +169,7 @@ export function getCashForecastTotals(db: Db, opts: { asOf?: string; horizonMont
            ORDER BY r.team_id`,
     )
     .map((r) => ({ teamId: r.teamId, teamIsTech: r.teamIsTech === 1 }));
-  return {
-    ...totals,
-    asOfMonth: M,
-    plannedThrough,
-    startCashCents: metrics.cashCents,
-    monthlyGrowth: metrics.monthlyGrowth,
-    loadedCostFactor: factor,
-    planTeams,
-  };
+  return { ...forecastTotals(hiringPlanInput(db, base)), ...forecastStart(base), planTeams };
 }
 
 export type FinanceForecastTotals = Omit<FinanceCashForecast, "requisitionImpacts"> & { planTeams: PlanTeam[] };
@@ -183,21 +188,7 @@ export function getRequisitionDeltaDays(
 ): { asOfMonth: string; deltaDays: Map<number, number | null> } | null {
   const base = forecastBase(db, opts);
   if (!base) return null;
-  const { M, metrics, series, planned, horizon } = base;
-  const factor = series.settings.loadedCostFactor;
-  const costByStartMonth = hiringPlanCostByStartMonth(db, factor);
-  const deltaDays = requisitionDeltaDays(
-    {
-      lastClosed: { month: M, cashCents: metrics.cashCents, revenueCents: metrics.revenueCents },
-      monthlyGrowth: metrics.monthlyGrowth,
-      plannedByMonth: planned,
-      costByStartMonth,
-      loadedCostFactor: factor,
-      horizonMonths: horizon,
-    },
-    targets,
-  );
-  return { asOfMonth: M, deltaDays };
+  return { asOfMonth: base.M, deltaDays: requisitionDeltaDays(hiringPlanInput(db, base), targets) };
 }
 
 /**

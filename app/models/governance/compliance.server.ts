@@ -115,10 +115,10 @@ export function updateRequirement(db: Db, actorId: number, id: number, patch: Re
   return db.transaction((tx) => {
     const before = tx.select().from(Q).where(eq(Q.id, id)).get();
     if (!before) return false;
-    if (!frameworkExists(tx as unknown as Db, before.frameworkId))
-      throw new DomainError("rule", N_("belongs to an archived framework: restore the framework first", "governance"), {
-        requirementId: [N_("belongs to an archived framework: restore the framework first", "governance")],
-      });
+    if (!frameworkExists(tx as unknown as Db, before.frameworkId)) {
+      const message = N_("belongs to an archived framework: restore the framework first", "governance");
+      throw new DomainError("rule", message, { requirementId: [message] });
+    }
     tx.update(Q).set(patch).where(eq(Q.id, id)).run();
     recordAudit(tx, {
       actor: { userId: actorId },
